@@ -1,0 +1,173 @@
+"""Normal forms for equality: expand logs of positive products and powers, split finite sums, pull constant
+factors out of sums, multiply out — each step a kernel theorem (imports the kernel and positivity only).
+
+``normalize(Γ, e)`` returns ``Γ ⊢ e = N(e)``; two expressions are proved equal when their normal forms agree
+up to the kernel's ring rule.  A log that cannot be expanded (a factor not shown positive) stays an atom, and
+the reason is kept in ``notes`` so that a refusal can say why.
+"""
+
+import sympy as sp
+
+from ..errors import ProofError, SideConditionError
+from ..kernel import Defined, free_vars, hull
+from ..kernel import rules as K
+from ..kernel.language import BINDERS
+from .positivity import prove_member, prove_positive, try_positive
+
+
+def expand_atoms(expr):
+    """Multiply out sums, products and integer powers, leaving every other subterm (log, Sum, …) untouched."""
+    atoms = {}
+
+    def atomize(e):
+        if isinstance(e, (sp.Add, sp.Mul)):
+            return e.func(*map(atomize, e.args))
+        if isinstance(e, sp.Pow) and e.exp.is_Integer:
+            return atomize(e.base) ** e.exp
+        if not e.args:
+            return e
+        return atoms.setdefault(e, sp.Dummy())
+
+    return sp.expand(atomize(expr)).xreplace({v: k for k, v in atoms.items()})
+
+
+def prove_needs(context, needs):
+    """Member facts for what `ring` asks: positive, nonzero or merely defined."""
+    facts = []
+    for expr, kind in needs:
+        if kind == "positive":
+            facts.append(prove_positive(context, expr))
+            continue
+        fact = prove_member(context, expr)
+        h = hull(fact.statement.set)
+        if kind == "nonzero" and not (h.is_positive() or h.is_negative()):
+            raise SideConditionError(f"cannot show {expr} != 0: it is only known to lie in {fact.statement.set}")
+        facts.append(fact)
+    return facts
+
+
+def first_index(*exprs):
+    """The index of the first sum or product met (preorder), used as the canonical bound variable."""
+    for expr in exprs:
+        for node in sp.preorder_traversal(expr):
+            if isinstance(node, BINDERS):
+                return node.limits[0][0]
+    return None
+
+
+class Normalizer:
+    """Builds ``Γ ⊢ e = N(e)`` bottom-up; `notes` records expansions refused and why."""
+
+    def __init__(self, context, index=None):
+        self.context, self.index, self.notes = context, index, []
+
+    def __call__(self, expr):
+        expr = sp.sympify(expr)
+        if isinstance(expr, Defined):
+            return self._then(K.unfold(self.context, expr), self(expr.body))
+        if not expr.args or isinstance(expr, sp.Indexed):
+            return K.refl(self.context, expr)
+        th = self._children(expr)
+        step = self._head(th.statement.rhs)
+        return self._then(th, step) if step is not None else th
+
+    def _then(self, th, step):
+        """th: a = b, step: b = c  ⟹  a = c (skipping trivial steps)."""
+        if step.statement.lhs == step.statement.rhs:
+            return th
+        if th.statement.lhs == th.statement.rhs:
+            return step
+        return K.trans(th, step)
+
+    def _children(self, expr):
+        th = K.refl(self.context, expr)
+        parts = [expr.function] if isinstance(expr, BINDERS) else expr.args
+        for part in parts:
+            part_th = self(part)
+            if part_th.statement.lhs != part_th.statement.rhs:
+                th = self._then(th, K.congruence(part_th, th.statement.rhs))
+        return th
+
+    def _head(self, expr):
+        if isinstance(expr, sp.log):
+            return self._expand_log(expr)
+        if isinstance(expr, sp.Sum):
+            return self._expand_sum(expr)
+        if isinstance(expr, (sp.Add, sp.Mul, sp.Pow)):
+            target = expand_atoms(expr)
+            if target == expr:
+                return None
+            try:
+                needs = K.ring_needs(expr, target)[1]
+                return K.ring(self.context, expr, target, prove_needs(self.context, needs))
+            except ProofError as error:
+                self.notes.append(f"{expr} was not multiplied out: {error}")
+        return None
+
+    def _expand_log(self, expr):
+        arg = expr.args[0]
+        if isinstance(arg, sp.Product):
+            factor = arg.function
+            fact = try_positive(self.context, factor)
+            if fact is None:
+                return self._refused(expr, factor)
+            return self._continue(K.log_of_product(fact, arg))
+        if isinstance(arg, sp.Mul):
+            facts = [try_positive(self.context, f) for f in arg.args]
+            if None in facts:
+                return self._refused(expr, arg.args[facts.index(None)])
+            return self._continue(K.log_of_mul(*facts))
+        if isinstance(arg, sp.Pow):
+            base = try_positive(self.context, arg.base)
+            if base is None:
+                return self._refused(expr, arg.base)
+            try:
+                exponent = prove_member(self.context, arg.exp)
+            except ProofError:
+                return self._refused(expr, arg.exp, "real")
+            return self._continue(K.log_of_pow(base, exponent))
+        return None
+
+    def _refused(self, expr, part, what="positive"):
+        self.notes.append(f"{expr} was not expanded: {part} is not shown {what}")
+        return None
+
+    def _continue(self, step):
+        """After a rewrite at the head, normalize what it produced."""
+        return self._then(step, self(step.statement.rhs))
+
+    def _expand_sum(self, expr):
+        var, lo, hi = expr.limits[0]
+        if self.index is not None and var != self.index and self.index not in free_vars(expr.function) \
+                and self.index.assumptions0 == var.assumptions0:
+            return self._continue(K.rename_index(self.context, expr, self.index))
+        if isinstance(expr.function, sp.Add):
+            return self._continue(K.sum_split(self.context, expr))
+        factor = expr.function.as_independent(var, as_Add=False)[0]
+        if factor != 1 and var not in free_vars(factor):
+            fact = None if factor.is_Rational else prove_member(self.context, factor)
+            return self._continue(K.sum_factor(self.context, expr, fact))
+        return None
+
+
+def prove_equal(context, lhs, rhs):
+    """Γ ⊢ lhs = rhs via normal forms and one ring step, or SideConditionError explaining the difference."""
+    lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
+    normalize = Normalizer(context, first_index(lhs, rhs))
+    left, right = normalize(lhs), normalize(rhs)
+    nl, nr = left.statement.rhs, right.statement.rhs
+    if K.ring_needs(nl, nr)[0] != 0:
+        notes = "".join(f"; {note}" for note in dict.fromkeys(normalize.notes))
+        raise SideConditionError(f"{lhs} = {rhs} is not proved: after expanding logs and sums the sides differ "
+                                 f"by {expand_atoms(nl - nr)}{notes}")
+    middle = K.ring(context, nl, nr, prove_needs(context, K.ring_needs(nl, nr)[1]))
+    return _chain(left, middle, K.symm(right))
+
+
+def _chain(*steps):
+    """Compose a = b, b = c, … skipping trivial steps."""
+    steps = [s for s in steps if s.statement.lhs != s.statement.rhs] or [steps[0]]
+    th = steps[0]
+    for step in steps[1:]:
+        th = K.trans(th, step)
+    return th

@@ -1,0 +1,95 @@
+"""Sets of optimizers: take logs, drop constant terms, flip signs and remove positive scales (imports the kernel,
+positivity, normal forms and monotonicity).
+
+Every relation here is pointwise, so it holds for any parametrization θ ↦ (quantities in `over`) and never
+assumes a unique optimum.
+"""
+
+import sympy as sp
+
+from ..errors import ProofError, SideConditionError
+from ..kernel import Defined, mentions
+from ..kernel import rules as K
+from .monotonicity import log_is_strictly_increasing
+from .normal_form import Normalizer, expand_atoms, first_index, prove_equal
+from .positivity import prove_member, prove_positive, try_positive
+
+OTHER = {"max": "min", "min": "max"}
+
+
+def chain(*steps):
+    """Compose optimizer-set equalities left to right."""
+    th = steps[0]
+    for step in steps[1:]:
+        th = K.optimizers_trans(th, step)
+    return th
+
+
+def log_step(context, f, over, sense):
+    """⊢ arg f = arg log f, from f > 0 and log strictly increasing on (0, ∞)."""
+    return K.transfer_increasing(log_is_strictly_increasing(), prove_positive(context, f), over, sense)
+
+
+def affine_candidate(context, f, g, over):
+    """Untrusted search for c, d free of `over` with f = c·g + d (checked afterwards by the kernel)."""
+    index = first_index(f, g)
+    nf, ng = (Normalizer(context, index)(e).statement.rhs for e in (f, g))
+    split = [expand_atoms(e).as_independent(*over, as_Add=True) for e in (nf, ng)]
+    (const_f, dep_f), (_, dep_g) = split
+    dep_f, dep_g = _depending(nf, over), _depending(ng, over)
+    if dep_g == 0:
+        return None
+    c = sp.cancel(dep_f / dep_g)
+    if any(mentions(c, v) for v in over) or c == 0:
+        return None
+    d = expand_atoms(nf - c * ng)
+    return None if any(mentions(d, v) for v in over) else (c, d)
+
+
+def _depending(expr, over):
+    return sp.Add(*(t for t in sp.Add.make_args(expand_atoms(expr)) if any(mentions(t, v) for v in over)))
+
+
+def affine_transfer(context, f, sense_f, g, sense_g, over):
+    """⊢ arg_{sense_f} f = arg_{sense_g} g when f = c·g + d with d real, c ≠ 0 free of `over` and the sign of c
+    matching the senses (c > 0 keeps the sense, c < 0 flips it)."""
+    found = affine_candidate(context, f, g, over)
+    if found is None:
+        raise SideConditionError(f"no constants c, d free of {', '.join(map(str, over))} with "
+                                 f"{f} = c*({g}) + d were found")
+    c, d = found
+    steps = [K.optimizers_of_equal(prove_equal(context, f, c * g + d), over, sense_f)]
+    if d != 0:
+        steps.append(K.shift_constant(prove_member(context, d), c * g, over, sense_f))
+    sense, scale = sense_f, c
+    if try_positive(context, c) is None:
+        if try_positive(context, -c) is None:
+            raise SideConditionError(f"the sign of the factor {c} in {f} = ({c})*({g}) + ... is not known")
+        steps.append(K.negate_objective(context, c * g, over, sense_f))
+        sense, scale = OTHER[sense_f], -c
+    if sense != sense_g:
+        raise SideConditionError(f"{f} = ({c})*({g}) + ({d}), so arg{sense_f} of the first is arg{sense} of "
+                                 f"the second, not arg{sense_g}")
+    if scale != 1:
+        steps.append(K.scale_positive(prove_positive(context, scale), g, over, sense))
+    return chain(*steps)
+
+
+def same_optimizers(context, f, g, over, senses=("max", "min")):
+    """⊢ arg_{s1} f = arg_{s2} g over `over`: take log f when f > 0, then an affine transfer."""
+    sense_f, sense_g = senses
+    over = tuple(over)
+    attempts = []
+    if try_positive(context, f) is not None and not isinstance(f, (sp.log, Defined)):
+        attempts.append(True)
+    attempts.append(False)
+    errors = []
+    for take_log in attempts:
+        try:
+            if take_log:
+                first = log_step(context, f, over, sense_f)
+                return chain(first, affine_transfer(context, sp.log(f), sense_f, g, sense_g, over))
+            return affine_transfer(context, f, sense_f, g, sense_g, over)
+        except ProofError as error:
+            errors.append(str(error))
+    raise SideConditionError(f"arg{sense_f} {f} = arg{sense_g} {g} is not proved: " + "; ".join(errors))

@@ -1,0 +1,58 @@
+"""Ranges and positivity: prove ``Γ ⊢ e ∈ S`` by structural recursion over e (imports the kernel only).
+
+Numbers and context entries are the leaves; sums, products, powers, logs, finite sums and products and defined
+constants are combined by the kernel's interval rules, which are exact on rational endpoints.
+"""
+
+import functools
+
+import sympy as sp
+
+from ..errors import ProofError, SideConditionError
+from ..kernel import POSITIVE_REALS, Defined, hull
+from ..kernel import rules as K
+
+
+@functools.lru_cache(maxsize=4096)
+def prove_member(context, expr):
+    """Γ ⊢ expr ∈ S for the tightest S the interval rules give; raises SideConditionError when none applies."""
+    expr = sp.sympify(expr)
+    if expr.is_Rational:
+        return K.member_number(context, expr)
+    if context.lookup(expr) is not None or isinstance(expr, (sp.Indexed,)) or (
+            isinstance(expr, sp.Symbol) and not isinstance(expr, Defined)):
+        return K.member_context(context, expr)
+    if isinstance(expr, Defined):
+        return K.member_of_equal(K.unfold(context, expr), prove_member(context, expr.body))
+    if isinstance(expr, (sp.Add, sp.Mul)):
+        combine = K.member_add if isinstance(expr, sp.Add) else K.member_mul
+        return functools.reduce(combine, (prove_member(context, arg) for arg in expr.args))
+    if isinstance(expr, sp.Pow):
+        return K.member_pow(prove_member(context, expr.base), prove_member(context, expr.exp))
+    if isinstance(expr, sp.log):
+        return K.member_log(prove_member(context, expr.args[0]))
+    if isinstance(expr, (sp.Sum, sp.Product)):
+        (_, lo, hi), = expr.limits
+        return K.member_binder(prove_member(context, expr.function), expr,
+                               prove_member(context, sp.expand(hi - lo + 1)))
+    raise SideConditionError(f"no rule gives the range of {expr} (only +, *, powers, log, finite sums and "
+                             "products of quantities with known ranges)")
+
+
+def prove_positive(context, expr):
+    """Γ ⊢ expr > 0, or SideConditionError saying which range could be shown instead."""
+    try:
+        fact = prove_member(context, expr)
+    except ProofError as error:
+        raise SideConditionError(f"cannot show {expr} > 0: {error}") from None
+    if not hull(fact.statement.set).is_positive():
+        raise SideConditionError(f"cannot show {expr} > 0: it is only known to lie in {fact.statement.set}")
+    return fact if fact.statement.set == POSITIVE_REALS else K.member_widen(fact, POSITIVE_REALS)
+
+
+def try_positive(context, expr):
+    """`prove_positive` or None."""
+    try:
+        return prove_positive(context, expr)
+    except ProofError:
+        return None
