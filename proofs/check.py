@@ -7,7 +7,8 @@ ranges over; sympy's own assumptions on symbols count too.
 >>> import sympy as sp
 >>> from proofs import check
 >>> a, b = sp.symbols("a b")
->>> check.equal(sp.log(a * b), sp.log(a) + sp.log(b), where={a: sp.Interval.open(0, sp.oo), b: sp.Interval.open(0, sp.oo)})
+>>> positive = sp.Interval.open(0, sp.oo)
+>>> check.equal(sp.log(a * b), sp.log(a) + sp.log(b), where={a: positive, b: positive})
 <Theorem [log_of_mul] log(a*b) = log(a) + log(b)>
 """
 

@@ -1,9 +1,9 @@
-"""Theorems and the primitive rules: the only code that can create a `Theorem` (trusted code).
+"""Theorems and the primitive rules — the only code that can create a `Theorem` (trusted code).
 
 Imports sympy, `proofs.errors` and the kernel's language.  Each rule checks its premises and side conditions
-right here and raises otherwise; `python -O` changes nothing because no check is an ``assert``.  The one place
-the CAS is trusted with a whole equation is `ring` (polynomial arithmetic with logs, powers and sums as atoms);
-the others trust sympy only for building terms, for sympy's assumptions on single symbols, and `diff`.
+right here and raises otherwise (never with ``assert``, which ``python -O`` strips).  sympy is trusted for
+building terms, for its assumptions on single symbols, for `diff`, and — the one equational step — for the
+rational-function arithmetic in `ring`.
 """
 
 import weakref
@@ -12,7 +12,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from ..errors import ForgeryError, RuleApplicationError, SideConditionError, UnsupportedError
-from .language import (BINDERS, POSITIVE_REALS, REALS, Context, Defined, Equal, Hull, Member, SameOptimizers,
+from .language import (BINDERS, POSITIVE, POSITIVE_REALS, REALS, Defined, Equal, Hull, Member, SameOptimizers,
                        StrictlyIncreasing, add_hulls, binder_limits, check_well_formed, free_vars, hull, is_subset,
                        log_hull, mentions, mul_hulls, pow_hull)
 
@@ -50,50 +50,41 @@ def _genuine(*theorems):
 
 
 def _make(context, statement, rule, premises=(), side=()):
-    premises = _genuine(*premises)
-    for th in premises:
+    for th in _genuine(*premises):
         if not context.includes(th.context):
             raise SideConditionError(f"{rule}: premise {th.statement} needs assumptions not in {context}")
     return Theorem(_TOKEN, context, statement, rule, premises, side)
 
 
 def _merged(*theorems):
-    _genuine(*theorems)
-    return theorems[0].context.merged(*(th.context for th in theorems[1:]))
+    return _genuine(*theorems)[0].context.merged(*(th.context for th in theorems[1:]))
 
 
 def _expect(th, kind, rule):
-    _genuine(th)
-    if not isinstance(th.statement, kind):
+    if not isinstance(_genuine(th)[0].statement, kind):
         raise RuleApplicationError(f"{rule}: expected a {kind.__name__} premise, got {th.statement}")
     return th.statement
 
 
-def _member_hull(th, rule):
+def _range(th, rule):
     return hull(_expect(th, Member, rule).set)
 
 
 def _binder_ok(context, var, lo, hi, rule):
-    """A fact proved for a free index holds at every index a binder visits only if the index's domain allows it."""
-    if context.lookup(var) is not None:
-        raise SideConditionError(f"{rule}: the bound index {var} must not be constrained by the context")
-    if var.is_integer is False or var.is_real is False or var.is_nonpositive or var.is_negative:
-        raise SideConditionError(f"{rule}: the index {var} is declared with assumptions that exclude integers")
+    """A fact proved for a free index i holds at every index the binder visits only if i's own domain allows it."""
+    if context.lookup(var) is not None or var.is_integer is False or var.is_nonpositive:
+        raise SideConditionError(f"{rule}: the bound index {var} is constrained so that it cannot run over {lo}..{hi}")
     low = 1 if var.is_positive else 0 if var.is_nonnegative else None
-    if low is None:
-        return
-    count = sp.expand(hi - lo + 1)
-    known = context.lookup(count)
-    if not (lo.is_Integer and lo >= low) or not (count.is_nonnegative or (known is not None and hull(known).lo >= 0)):
-        raise SideConditionError(f"{rule}: index {var} is declared >= {low}, so {lo}..{hi} must start there and "
-                                 "have a nonnegative length")
+    count, known = sp.expand(hi - lo + 1), context.lookup(sp.expand(hi - lo + 1))
+    if low is not None and not (lo.is_Integer and lo >= low and (
+            count.is_nonnegative or (known is not None and hull(known).lo >= 0))):
+        raise SideConditionError(f"{rule}: index {var} is declared >= {low}, so {lo}..{hi} must start there")
 
 
-# ---------------------------------------------------------------------------------------------- equality
+# ------------------------------------------------------------------------------------------------ equality
 def refl(context, expr):
     """⊢ e = e.   (Mathlib `Eq.refl`; Coq `eq_refl`)"""
-    expr = check_well_formed(expr)
-    return _make(context, Equal(expr, expr), "refl")
+    return _make(context, Equal(check_well_formed(expr), check_well_formed(expr)), "refl")
 
 
 def symm(th):
@@ -111,11 +102,9 @@ def trans(th1, th2):
 
 
 def congruence(th, target):
-    """a = b ⊢ C[a] = C[b]  (every occurrence; under a binder over i only if i's domain covers the range).
-
+    """a = b ⊢ C[a] = C[b], every occurrence; under a binder over i only where i's domain covers the range.
     (Mathlib `congrArg`; Coq `f_equal`)"""
     st = _expect(th, Equal, "congruence")
-    target = check_well_formed(target)
     captured = free_vars(st.lhs) | free_vars(st.rhs)
 
     def rewrite(expr, bound):
@@ -125,193 +114,175 @@ def congruence(th, target):
                     _binder_ok(th.context, var, lo, hi, "congruence")
             return st.rhs
         if isinstance(expr, BINDERS):
-            (var, lo, hi), = binder_limits(expr)
+            var, lo, hi = binder_limits(expr)
             body = rewrite(expr.function, bound + [(var, lo, hi)])
             return expr.func(body, (var, rewrite(lo, bound), rewrite(hi, bound)))
         if isinstance(expr, Defined) or not expr.args:
             return expr
         return expr.func(*(rewrite(arg, bound) for arg in expr.args))
 
+    target = check_well_formed(target)
     return _make(th.context, Equal(target, rewrite(target, [])), "congruence", [th])
 
 
 def unfold(context, constant):
-    """⊢ c = body  for a defined constant c := body.   (Lean `rfl` / `unfold`; Coq `unfold`)"""
+    """⊢ c = body for a defined constant c := body.   (Lean `rfl`/`unfold`; Coq `unfold`)"""
     if not isinstance(constant, Defined):
         raise RuleApplicationError(f"unfold: {constant} is not a defined constant")
     return _make(context, Equal(constant, constant.body), "unfold")
 
 
+_POLYNOMIAL = (sp.Symbol, sp.Indexed, sp.IndexedBase, sp.Number, sp.NumberSymbol, sp.core.numbers.ImaginaryUnit,
+               AppliedUndef, sp.Add, sp.Mul, sp.Tuple)
+
+
 def ring_needs(lhs, rhs):
-    """What `ring` needs shown to compare lhs and rhs: (rational-function remainder, [(expr, kind), …])."""
+    """(remainder of lhs − rhs as a rational function of its atoms, [(expr, 'positive'|'nonzero'|'defined')])."""
     atoms, needs = {}, []
 
     def total(expr):  # polynomial in plain symbols and undefined functions: defined everywhere
-        return all(isinstance(node, _TOTAL) and not isinstance(node, Defined)
-                   or (isinstance(node, sp.Pow) and node.exp.is_Integer and node.exp >= 0)
-                   for node in sp.preorder_traversal(expr))
+        return all((isinstance(node, _POLYNOMIAL) and not isinstance(node, Defined)) or (
+            isinstance(node, sp.Pow) and node.exp.is_Integer and node.exp >= 0) for node in sp.preorder_traversal(expr))
 
     def atomize(expr):
-        if isinstance(expr, _TOTAL) and not isinstance(expr, (Defined, AppliedUndef, sp.Add, sp.Mul)):
+        if isinstance(expr, _POLYNOMIAL) and not isinstance(expr, (Defined, AppliedUndef, sp.Add, sp.Mul)):
             return expr
         if isinstance(expr, (sp.Add, sp.Mul)):
-            return expr.func(*(atomize(a) for a in expr.args))
+            return expr.func(*map(atomize, expr.args))
         if isinstance(expr, sp.Pow) and expr.exp.is_Integer:
-            if expr.exp < 0:
-                needs.append((expr.base, "nonzero"))
+            needs.extend([(expr.base, "nonzero")] if expr.exp < 0 else [])
             return atomize(expr.base) ** expr.exp
         if isinstance(expr, sp.Pow):
-            needs.append((expr.base, "positive"))
-            if not total(expr.exp):
-                needs.append((expr.exp, "defined"))
+            needs.extend([(expr.base, "positive")] + ([] if total(expr.exp) else [(expr.exp, "defined")]))
         elif isinstance(expr, sp.log):
             needs.append((expr.args[0], "positive"))
         elif isinstance(expr, AppliedUndef):
             needs.extend((arg, "defined") for arg in expr.args if not total(arg))
         else:
             needs.append((expr, "defined"))
-        return atoms.setdefault(expr, sp.Dummy())  # a Dummy can never clash with a user symbol
+        return atoms.setdefault(expr, sp.Dummy())  # a Dummy never clashes with a user's symbol
 
     difference = sp.cancel(atomize(check_well_formed(lhs)) - atomize(check_well_formed(rhs)))
     return difference, list(dict.fromkeys(needs))
 
 
 def ring(context, lhs, rhs, facts=()):
-    """Γ ⊢ atoms defined  ⟹  Γ ⊢ lhs = rhs  when lhs − rhs cancels to 0 as a rational function of its atoms.
-
-    Atoms are log(·), non-integer powers, sums, products, definitions and other functions; each must be shown
-    defined by a Member fact (log arguments and power bases positive, denominators nonzero).  This is the one
-    named place where the CAS is trusted: sympy's polynomial arithmetic (`cancel`).
-    (Mathlib tactic `ring` / `field_simp`; Coq tactics `ring` / `field`)"""
+    """Γ ⊢ each atom defined  ⟹  Γ ⊢ lhs = rhs, when lhs − rhs cancels to 0 as a rational function of its atoms
+    (logs, non-integer powers, sums, products, definitions, other functions): log arguments and power bases shown
+    positive, denominators nonzero, other atoms in some set.  The one equational step trusted to sympy (`cancel`).
+    (Mathlib tactics `ring`, `field_simp`; Coq tactics `ring`, `field`)"""
     difference, needs = ring_needs(lhs, rhs)
     if difference != 0:
         raise SideConditionError(f"ring: {lhs} - ({rhs}) does not cancel to 0 (remainder {difference})")
-    side, used = [], []
+    used = []
     for expr, kind in needs:
-        fact = next((f for f in _genuine(*facts) if isinstance(f.statement, Member)
-                     and f.statement.expr == expr and _fact_gives(hull(f.statement.set), kind)), None)
+        fact = next((f for f in _genuine(*facts) if isinstance(f.statement, Member) and f.statement.expr == expr
+                     and _gives(hull(f.statement.set), kind)), None)
         if fact is None:
             raise SideConditionError(f"ring: needs {expr} {kind} (a Member fact), which was not supplied")
-        side.append(f"{expr} {kind}")
         used.append(fact)
-    return _make(context, Equal(sp.sympify(lhs), sp.sympify(rhs)), "ring", list(dict.fromkeys(used)), side)
+    return _make(context, Equal(sp.sympify(lhs), sp.sympify(rhs)), "ring", list(dict.fromkeys(used)),
+                 [f"{expr} {kind}" for expr, kind in needs])
 
 
-_TOTAL = (sp.Symbol, sp.Indexed, sp.IndexedBase, sp.Number, sp.NumberSymbol, sp.core.numbers.ImaginaryUnit,
-          AppliedUndef, sp.Add, sp.Mul, sp.Tuple)
-
-
-def _fact_gives(h, kind):
+def _gives(h, kind):
     return kind == "defined" or h.is_positive() or (kind == "nonzero" and h.is_negative())
 
 
-# ---------------------------------------------------------------------------------------------- logs, sums
-def log_of_product(body_positive, product):
+# ------------------------------------------------------------------------------------------------ logs and sums
+def log_of_product(factor_positive, product):
     """Γ ⊢ f(i) > 0 (i free)  ⟹  Γ ⊢ log ∏_{i=a}^{b} f(i) = Σ_{i=a}^{b} log f(i).
-
     (Mathlib `Real.log_prod`; Coq: induction on `ln_mult`)"""
-    product = check_well_formed(product)
     if not isinstance(product, sp.Product):
         raise RuleApplicationError(f"log_of_product: {product} is not a Product")
-    (var, lo, hi), = binder_limits(product)
-    if _expect(body_positive, Member, "log_of_product").expr != product.function or \
-            not _member_hull(body_positive, "log_of_product").is_positive():
-        raise SideConditionError(f"log_of_product: positivity of the factor {product.function} is not established")
-    _binder_ok(body_positive.context, var, lo, hi, "log_of_product")
-    return _make(body_positive.context, Equal(sp.log(product), sp.Sum(sp.log(product.function), (var, lo, hi))),
-                 "log_of_product", [body_positive], [f"{product.function} > 0 for every {var}"])
+    var, lo, hi = binder_limits(check_well_formed(product))
+    if _expect(factor_positive, Member, "log_of_product").expr != product.function or \
+            not _range(factor_positive, "log_of_product").is_positive():
+        raise SideConditionError(f"log_of_product: the factor {product.function} is not shown positive")
+    _binder_ok(factor_positive.context, var, lo, hi, "log_of_product")
+    return _make(factor_positive.context, Equal(sp.log(product), sp.Sum(sp.log(product.function), (var, lo, hi))),
+                 "log_of_product", [factor_positive], [f"{product.function} > 0 for every {var}"])
 
 
 def log_of_mul(*factors_positive):
     """Γ ⊢ a > 0, Γ ⊢ b > 0, …  ⟹  Γ ⊢ log(a·b·…) = log a + log b + ….   (Mathlib `Real.log_mul`; Coq `ln_mult`)"""
-    exprs = []
     for th in factors_positive:
-        if not _member_hull(th, "log_of_mul").is_positive():
-            raise SideConditionError(f"log_of_mul: factor {th.statement.expr} is not shown positive")
-        exprs.append(th.statement.expr)
-    product = sp.Mul(*exprs)
-    return _make(_merged(*factors_positive), Equal(sp.log(product), sp.Add(*map(sp.log, exprs))), "log_of_mul",
-                 factors_positive, [f"{e} > 0" for e in exprs])
+        if not _range(th, "log_of_mul").is_positive():
+            raise SideConditionError(f"log_of_mul: the factor {th.statement.expr} is not shown positive")
+    exprs = [th.statement.expr for th in factors_positive]
+    return _make(_merged(*factors_positive), Equal(sp.log(sp.Mul(*exprs)), sp.Add(*map(sp.log, exprs))),
+                 "log_of_mul", factors_positive, [f"{e} > 0" for e in exprs])
 
 
 def log_of_pow(base_positive, exponent_real):
-    """Γ ⊢ a > 0, Γ ⊢ b ∈ ℝ  ⟹  Γ ⊢ log(a^b) = b·log a.   (Mathlib `Real.log_rpow`; Coq `ln_exp` with `Rpower`)"""
-    if not _member_hull(base_positive, "log_of_pow").is_positive():
-        raise SideConditionError(f"log_of_pow: base {base_positive.statement.expr} is not shown positive")
-    _member_hull(exponent_real, "log_of_pow")  # any Member fact means defined and real
-    base, exponent = base_positive.statement.expr, exponent_real.statement.expr
-    return _make(_merged(base_positive, exponent_real), Equal(sp.log(base ** exponent), exponent * sp.log(base)),
-                 "log_of_pow", [base_positive, exponent_real], [f"{base} > 0", f"{exponent} real"])
+    """Γ ⊢ a > 0, Γ ⊢ b ∈ S ⊆ ℝ  ⟹  Γ ⊢ log(a^b) = b·log a.   (Mathlib `Real.log_rpow`; Coq `ln_exp` via `Rpower`)"""
+    if not _range(base_positive, "log_of_pow").is_positive():
+        raise SideConditionError(f"log_of_pow: the base {base_positive.statement.expr} is not shown positive")
+    _range(exponent_real, "log_of_pow")  # a Member fact: defined and real
+    a, b = base_positive.statement.expr, exponent_real.statement.expr
+    return _make(_merged(base_positive, exponent_real), Equal(sp.log(a ** b), b * sp.log(a)), "log_of_pow",
+                 [base_positive, exponent_real], [f"{a} > 0", f"{b} real"])
 
 
 def sum_split(context, total):
-    """⊢ Σ_i (a_i + b_i + …) = Σ_i a_i + Σ_i b_i + … (finite bounds).   (Mathlib `Finset.sum_add_distrib`; Coq `sum_plus`)"""
-    total = check_well_formed(total)
+    """⊢ Σ_i (a_i + b_i + …) = Σ_i a_i + Σ_i b_i + ….   (Mathlib `Finset.sum_add_distrib`; Coq `sum_plus`)"""
     if not isinstance(total, sp.Sum) or not isinstance(total.function, sp.Add):
-        raise RuleApplicationError(f"sum_split: {total} is not a sum of a sum of terms")
-    limits = binder_limits(total)[0]
+        raise RuleApplicationError(f"sum_split: {total} is not a sum over a sum of terms")
+    limits = binder_limits(check_well_formed(total))
     return _make(context, Equal(total, sp.Add(*(sp.Sum(t, limits) for t in total.function.args))), "sum_split")
 
 
 def sum_factor(context, total, factor_defined=None):
-    """Γ ⊢ c defined, i not free in c  ⟹  Γ ⊢ Σ_i c·a_i = c·Σ_i a_i.   (Mathlib `Finset.mul_sum`; Coq `scal_sum`)"""
-    total = check_well_formed(total)
+    """Γ ⊢ c ∈ S, i not free in c  ⟹  Γ ⊢ Σ_i c·a_i = c·Σ_i a_i (c rational needs no fact).
+    (Mathlib `Finset.mul_sum`; Coq `scal_sum`)"""
     if not isinstance(total, sp.Sum):
         raise RuleApplicationError(f"sum_factor: {total} is not a Sum")
-    var, lo, hi = binder_limits(total)[0]
+    var, lo, hi = binder_limits(check_well_formed(total))
     factor, rest = total.function.as_independent(var, as_Add=False)
-    if var in free_vars(factor) or factor == 1:
+    if factor == 1 or var in free_vars(factor):
         raise RuleApplicationError(f"sum_factor: no factor of {total.function} is free of {var}")
-    premises = []
-    if not factor.is_Rational:
-        if factor_defined is None or _expect(factor_defined, Member, "sum_factor").expr != factor:
-            raise SideConditionError(f"sum_factor: the factor {factor} must be shown defined (a Member fact)")
-        premises.append(factor_defined)
-    ctx = context.merged(*(p.context for p in premises))
-    return _make(ctx, Equal(total, factor * sp.Sum(rest, (var, lo, hi))), "sum_factor", premises,
-                 [f"{var} not free in {factor}"])
+    premises = [] if factor.is_Rational else [factor_defined]
+    if premises and (factor_defined is None or _expect(factor_defined, Member, "sum_factor").expr != factor):
+        raise SideConditionError(f"sum_factor: the factor {factor} must be shown defined (a Member fact)")
+    return _make(context.merged(*(p.context for p in premises)), Equal(total, factor * sp.Sum(rest, (var, lo, hi))),
+                 "sum_factor", premises, [f"{var} not free in {factor}"])
 
 
 def rename_index(context, binder, new_var):
-    """⊢ Σ_{i} f(i) = Σ_{j} f(j)  when j is not free in f (alpha-conversion; also for ∏).   (definitional in Lean and Coq)"""
-    binder = check_well_formed(binder)
+    """⊢ Σ_i f(i) = Σ_j f(j) (also ∏) when j is not free in f: alpha-conversion.   (definitional in Lean and Coq)"""
     if not isinstance(binder, BINDERS) or not isinstance(new_var, sp.Symbol) or isinstance(new_var, Defined):
         raise RuleApplicationError(f"rename_index: cannot rename the index of {binder} to {new_var}")
-    var, lo, hi = binder_limits(binder)[0]
+    var, lo, hi = binder_limits(check_well_formed(binder))
     if new_var != var and new_var in free_vars(binder.function):
         raise SideConditionError(f"rename_index: {new_var} is free in {binder.function} and would be captured")
     renamed = binder.func(binder.function.xreplace({var: new_var}), (new_var, lo, hi))
     return _make(context, Equal(binder, renamed), "rename_index")
 
 
-# ---------------------------------------------------------------------------------------------- membership
+# ------------------------------------------------------------------------------------------------ membership
+_ASSUMED = (("positive", sp.Interval.open(0, sp.oo), sp.S.Naturals),
+            ("nonnegative", sp.Interval(0, sp.oo), sp.S.Naturals0), ("negative", sp.Interval.open(-sp.oo, 0), None),
+            ("nonpositive", sp.Interval(-sp.oo, 0), None),
+            ("real", sp.S.Reals, None))
+
+
 def member_context(context, atom):
-    """x ∈ S ∈ Γ ⊢ x ∈ S; a sympy assumption on a single symbol (positive, integer, …) counts as such an entry."""
-    known = context.lookup(atom)
-    if known is not None:
-        return _make(context, Member(atom, known), "assumption", side=[f"{atom} in {known} (given)"])
-    if isinstance(atom, (sp.Symbol, sp.Indexed)) and not isinstance(atom, Defined):
-        for flag, real_set, integer_set in (
-                ("positive", sp.Interval.open(0, sp.oo), sp.S.Naturals),
-                ("nonnegative", sp.Interval(0, sp.oo), sp.S.Naturals0),
-                ("negative", sp.Interval.open(-sp.oo, 0), None), ("nonpositive", sp.Interval(-sp.oo, 0), None),
-                ("real", sp.S.Reals, None)):
-            if getattr(atom, f"is_{flag}"):
-                chosen = integer_set if atom.is_integer and integer_set is not None else real_set
-                return _make(context, Member(atom, chosen), "assumption",
-                             side=[f"{atom} is {flag}{' integer' if chosen is integer_set else ''} (sympy assumption)"])
+    """x ∈ S in Γ ⊢ x ∈ S;  ⊢ c ∈ {c} for a rational c;  a sympy assumption on a symbol counts as an entry."""
+    atom = sp.sympify(atom)
+    if atom.is_Rational:
+        return _make(context, Member(atom, sp.FiniteSet(atom)), "number")
+    if context.lookup(atom) is not None:
+        known = context.lookup(atom)
+        return _make(context, Member(atom, known), "assumption", side=[f"{atom} in {known}"])
+    for flag, real_set, integer_set in _ASSUMED if isinstance(atom, (sp.Symbol, sp.Indexed)) else ():
+        if getattr(atom, f"is_{flag}") and not isinstance(atom, Defined):
+            chosen = integer_set if atom.is_integer and integer_set is not None else real_set
+            return _make(context, Member(atom, chosen), "assumption", side=[f"{atom} is {flag} (sympy assumption)"])
     raise SideConditionError(f"nothing is known about {atom}: give its range in where= or as a sympy assumption")
 
 
-def member_number(context, number):
-    """⊢ c ∈ {c} for a rational number c."""
-    if not sp.sympify(number).is_Rational:
-        raise UnsupportedError(f"member_number: {number} is not an exact rational")
-    return _make(context, Member(sp.sympify(number), sp.FiniteSet(number)), "number")
-
-
 def member_widen(th, bigger):
-    """Γ ⊢ e ∈ S, S ⊆ T  ⟹  Γ ⊢ e ∈ T  (subset decided by the kernel, not by sympy).   (Mathlib `Set.mem_of_subset_of_mem`)"""
+    """Γ ⊢ e ∈ S, S ⊆ T (decided here)  ⟹  Γ ⊢ e ∈ T.   (Mathlib `Set.mem_of_subset_of_mem`)"""
     st = _expect(th, Member, "member_widen")
     if not is_subset(st.set, bigger):
         raise SideConditionError(f"member_widen: {st.set} is not a subset of {bigger}")
@@ -319,90 +290,77 @@ def member_widen(th, bigger):
 
 
 def member_of_equal(eq_th, member_th):
-    """Γ ⊢ a = b, Γ ⊢ b ∈ S  ⟹  Γ ⊢ a ∈ S.   (Mathlib `Eq.mem_iff`; Coq `eq_ind`)"""
+    """Γ ⊢ a = b, Γ ⊢ b ∈ S  ⟹  Γ ⊢ a ∈ S.   (Mathlib `Eq.subst`; Coq `eq_ind`)"""
     eq, member = _expect(eq_th, Equal, "member_of_equal"), _expect(member_th, Member, "member_of_equal")
     if eq.rhs != member.expr:
         raise RuleApplicationError(f"member_of_equal: {eq.rhs} and {member.expr} differ")
     return _make(_merged(eq_th, member_th), Member(eq.lhs, member.set), "member_of_equal", [eq_th, member_th])
 
 
-def _interval_rule(name, expr, h, premises, side=()):
-    return _make(_merged(*premises), Member(expr, h.as_set()), name, premises, side)
+def _ranged(rule, expr, h, premises):
+    return _make(_merged(*premises), Member(expr, h.as_set()), rule, premises)
 
 
 def member_add(th1, th2):
     """Γ ⊢ a ∈ I, Γ ⊢ b ∈ J  ⟹  Γ ⊢ a + b ∈ I + J.   (Mathlib `add_lt_add`; Coq `Rplus_lt_compat`)"""
-    h = add_hulls(_member_hull(th1, "member_add"), _member_hull(th2, "member_add"))
-    return _interval_rule("member_add", th1.statement.expr + th2.statement.expr, h, [th1, th2])
+    h = add_hulls(_range(th1, "member_add"), _range(th2, "member_add"))
+    return _ranged("member_add", th1.statement.expr + th2.statement.expr, h, [th1, th2])
 
 
 def member_mul(th1, th2):
     """Γ ⊢ a ∈ I, Γ ⊢ b ∈ J  ⟹  Γ ⊢ a·b ∈ I·J.   (Mathlib `mul_pos`; Coq `Rmult_lt_0_compat`)"""
-    h = mul_hulls(_member_hull(th1, "member_mul"), _member_hull(th2, "member_mul"))
-    return _interval_rule("member_mul", th1.statement.expr * th2.statement.expr, h, [th1, th2])
+    h = mul_hulls(_range(th1, "member_mul"), _range(th2, "member_mul"))
+    return _ranged("member_mul", th1.statement.expr * th2.statement.expr, h, [th1, th2])
 
 
 def member_pow(base_th, exponent_th):
-    """Γ ⊢ a > 0, Γ ⊢ b ∈ ℝ ⟹ Γ ⊢ a^b > 0; integer exponents on a nonnegative base keep bounds.
-
-    (Mathlib `Real.rpow_pos_of_pos`; Coq `exp_pos` with `Rpower`)"""
-    base_h, _ = _member_hull(base_th, "member_pow"), _member_hull(exponent_th, "member_pow")
-    exponent = exponent_th.statement.expr
-    h = pow_hull(base_h, exponent)
+    """Γ ⊢ a > 0, Γ ⊢ b ∈ ℝ  ⟹  Γ ⊢ a^b > 0; integer powers keep bounds.
+    (Mathlib `Real.rpow_pos_of_pos`; Coq `exp_pos` via `Rpower`)"""
+    exponent = _expect(exponent_th, Member, "member_pow").expr
+    h = pow_hull(_range(base_th, "member_pow"), exponent)
     if h is None:
         raise SideConditionError(f"member_pow: {base_th.statement.expr}**{exponent} may be undefined: the base is "
                                  f"only known to lie in {base_th.statement.set}")
-    return _interval_rule("member_pow", base_th.statement.expr ** exponent, h, [base_th, exponent_th])
+    return _ranged("member_pow", base_th.statement.expr ** exponent, h, [base_th, exponent_th])
 
 
 def member_log(th):
-    """Γ ⊢ a ∈ I ⊆ (0, ∞)  ⟹  Γ ⊢ log a ∈ log I (bounds 0 or ±∞).   (Mathlib `Real.log_neg`, `Real.log_pos`; Coq `ln_lt_0`)"""
-    h = _member_hull(th, "member_log")
-    if not h.is_positive():
-        raise SideConditionError(f"member_log: argument {th.statement.expr} is not shown positive")
-    return _interval_rule("member_log", sp.log(th.statement.expr), log_hull(h), [th])
+    """Γ ⊢ a ∈ I ⊆ (0, ∞)  ⟹  Γ ⊢ log a ∈ log I.   (Mathlib `Real.log_neg`, `Real.log_pos`; Coq `ln_lt_0`)"""
+    if not _range(th, "member_log").is_positive():
+        raise SideConditionError(f"member_log: the argument {th.statement.expr} is not shown positive")
+    return _ranged("member_log", sp.log(th.statement.expr), log_hull(_range(th, "member_log")), [th])
 
 
 def member_binder(body_th, binder, count_th):
-    """Γ ⊢ f(i) ∈ I (i free), Γ ⊢ b − a + 1 ∈ C  ⟹  Σ_{i=a}^{b} f(i) real, > 0 if I > 0 and C ≥ 1, ≥ 0 if I ≥ 0
-    and C ≥ 0;  ∏ f(i) > 0 if I > 0.   (Mathlib `Finset.sum_pos`, `Finset.prod_pos`)"""
-    binder = check_well_formed(binder)
+    """Γ ⊢ f(i) ∈ I (i free), Γ ⊢ b − a + 1 ∈ C  ⟹  Σ_{i=a}^{b} f(i) ∈ ℝ (> 0 if I > 0, C ≥ 1; ≥ 0 if I ≥ 0,
+    C ≥ 0; ≤ 0 if I ≤ 0, C ≥ 0) and ∏ f(i) > 0 if I > 0.   (Mathlib `Finset.sum_pos`, `Finset.prod_pos`)"""
     if not isinstance(binder, BINDERS) or _expect(body_th, Member, "member_binder").expr != binder.function:
         raise RuleApplicationError(f"member_binder: the body fact does not match {binder}")
-    var, lo, hi = binder_limits(binder)[0]
+    var, lo, hi = binder_limits(check_well_formed(binder))
     _binder_ok(body_th.context, var, lo, hi, "member_binder")
     if _expect(count_th, Member, "member_binder").expr != sp.expand(hi - lo + 1):
         raise RuleApplicationError(f"member_binder: the count fact must be about {sp.expand(hi - lo + 1)}")
-    body, count = _member_hull(body_th, "member_binder"), _member_hull(count_th, "member_binder")
-    h = REALS
-    if isinstance(binder, sp.Product):
-        if not body.is_positive():
-            raise SideConditionError(f"member_binder: factor {binder.function} is not shown positive")
-        h = Hull(sp.S.Zero, sp.oo, True, True)
-    elif body.is_positive() and count.lo >= 1:
-        h = Hull(sp.S.Zero, sp.oo, True, True)
-    elif body.is_nonnegative() and count.is_nonnegative():
-        h = Hull(sp.S.Zero, sp.oo, False, True)
-    elif body.is_negative() and count.lo >= 1:
-        h = Hull(-sp.oo, sp.S.Zero, True, True)
-    elif body.hi <= 0 and count.is_nonnegative():
-        h = Hull(-sp.oo, sp.S.Zero, True, False)
-    return _interval_rule("member_binder", binder, h, [body_th, count_th])
+    body, count = _range(body_th, "member_binder"), _range(count_th, "member_binder")
+    if isinstance(binder, sp.Product) and not body.is_positive():
+        raise SideConditionError(f"member_binder: the factor {binder.function} is not shown positive")
+    h = POSITIVE if isinstance(binder, sp.Product) or (body.is_positive() and count.lo >= 1) else \
+        Hull(0, sp.oo, False, True) if body.is_nonnegative() and count.is_nonnegative() else \
+        Hull(-sp.oo, 0, True, False) if body.hi <= 0 and count.is_nonnegative() else REALS
+    return _ranged("member_binder", binder, h, [body_th, count_th])
 
 
-# ---------------------------------------------------------------------------------------------- monotonicity
-_CONTINUOUS_WHERE_DEFINED = (sp.Add, sp.Mul, sp.Pow, sp.log, sp.exp, sp.Symbol, sp.Number, sp.NumberSymbol,
-                             sp.Indexed, sp.IndexedBase, sp.Tuple) + BINDERS
+# ------------------------------------------------------------------------------------------------ monotonicity
+_CONTINUOUS_WHERE_DEFINED = (sp.Add, sp.Mul, sp.Pow, sp.log, sp.Symbol, sp.Number, sp.NumberSymbol, sp.Indexed,
+                             sp.IndexedBase, sp.Tuple) + BINDERS
 
 
 def increasing_by_derivative(defined_th, derivative_th, var, interval):
-    """Γ, x ∈ I ⊢ g(x) ∈ ℝ (g continuous where defined),  Γ, x ∈ int I ⊢ g'(x) > 0  ⟹  Γ ⊢ g strictly increasing on I.
-
-    (Mathlib `strictMonoOn_of_deriv_pos`; Coq `derive_increasing_interv`)"""
+    """Γ, x ∈ I ⊢ g(x) ∈ S (g built from functions continuous where defined),  Γ, x ∈ int I ⊢ g'(x) > 0
+    ⟹  Γ ⊢ x ↦ g strictly increasing on I.   (Mathlib `strictMonoOn_of_deriv_pos`; Coq `derive_increasing_interv`)"""
     g = _expect(defined_th, Member, "increasing_by_derivative").expr
     if not isinstance(interval, sp.Interval) or not isinstance(var, sp.Symbol) or isinstance(var, Defined):
-        raise RuleApplicationError(f"increasing_by_derivative: needs a variable and an Interval, got {var}, {interval}")
-    if any(getattr(var, f"is_{flag}") is not None for flag in ("positive", "negative", "integer", "zero")):
+        raise RuleApplicationError(f"increasing_by_derivative: needs a symbol and an Interval, got {var}, {interval}")
+    if var.assumptions0 not in ({"commutative": True}, {}):
         raise SideConditionError(f"increasing_by_derivative: {var} carries sympy assumptions; use a plain symbol")
     for node in sp.preorder_traversal(g):
         if not isinstance(node, _CONTINUOUS_WHERE_DEFINED) or isinstance(node, Defined) or (
@@ -410,60 +368,55 @@ def increasing_by_derivative(defined_th, derivative_th, var, interval):
             raise SideConditionError(f"increasing_by_derivative: {node} in {g} is not known to be continuous in {var}")
     if _expect(derivative_th, Member, "increasing_by_derivative").expr != sp.diff(g, var):
         raise RuleApplicationError(f"increasing_by_derivative: the derivative fact is not about d/d{var} {g}")
-    hull(interval)
     if not hull(derivative_th.statement.set).is_positive():
         raise SideConditionError(f"increasing_by_derivative: the derivative {sp.diff(g, var)} is not shown positive")
-    context = Context({k: s for k, s in defined_th.context.entries if k != var}).merged(
-        Context({k: s for k, s in derivative_th.context.entries if k != var}))
-    interior = sp.Interval.open(interval.start, interval.end)
+    interior, _ = sp.Interval.open(interval.start, interval.end), hull(interval)  # hull refuses inexact ends
     for th, domain in ((defined_th, interval), (derivative_th, interior)):
         if th.context.lookup(var) != domain:
             raise SideConditionError(f"increasing_by_derivative: a premise is not proved for {var} in {domain}")
+    context = defined_th.context.without(var).merged(derivative_th.context.without(var))
     return Theorem(_TOKEN, context, StrictlyIncreasing(g, var, interval), "increasing_by_derivative",
-                   _genuine(defined_th, derivative_th), [f"{g} continuous on {interval}", f"d/d{var} > 0 on {interior}"])
+                   _genuine(defined_th, derivative_th),
+                   [f"{g} continuous on {interval}", f"d/d{var} > 0 on {interior}"])
 
 
-# ---------------------------------------------------------------------------------------------- optimizers
-_SENSES = ("max", "min")
-
-
-def _over(over, *exprs, rule):
-    over = tuple(over)
-    if not over or any(not isinstance(v, (sp.Symbol, sp.IndexedBase)) and not callable(v) for v in over):
+# ------------------------------------------------------------------------------------------------ optimizers
+def _over(over, *constants, rule):
+    if not over or not all(isinstance(v, (sp.Symbol, sp.IndexedBase)) or callable(v) for v in over):
         raise RuleApplicationError(f"{rule}: 'over' must list symbols, IndexedBases or undefined functions")
-    for e in exprs:
-        for v in over:
-            if mentions(e, v):
-                raise SideConditionError(f"{rule}: {e} depends on the optimized quantity {v}")
-    return over
+    for c in constants:
+        if any(mentions(c, v) for v in over):
+            raise SideConditionError(f"{rule}: {c} depends on the optimized quantities {', '.join(map(str, over))}")
+    return tuple(over)
 
 
 def _sense(sense):
-    if sense not in _SENSES:
+    if sense not in ("max", "min"):
         raise RuleApplicationError(f"sense must be 'max' or 'min', not {sense!r}")
     return sense
 
 
 def transfer_increasing(monotone_th, values_th, over, sense="max"):
-    """g strictly increasing on I, Γ ⊢ f ∈ I  ⟹  argmax f = argmax g∘f (and argmin).   (Mathlib `StrictMonoOn.le_iff_le`)"""
+    """g strictly increasing on I, Γ ⊢ f ∈ S ⊆ I  ⟹  arg f = arg g∘f (same sense).
+    (Mathlib `StrictMonoOn.le_iff_le`; Coq `ln_increasing` for g = log)"""
     mono, values = _expect(monotone_th, StrictlyIncreasing, "transfer"), _expect(values_th, Member, "transfer")
     if not is_subset(values.set, mono.interval):
-        raise SideConditionError(f"transfer: values {values.set} of {values.expr} are not inside {mono.interval}")
+        raise SideConditionError(f"transfer: the values {values.set} of {values.expr} are not inside {mono.interval}")
     over = _over(over, mono.func.xreplace({mono.var: sp.Dummy()}), rule="transfer")
-    composed = mono.func.xreplace({mono.var: values.expr})
-    statement = SameOptimizers(values.expr, _sense(sense), composed, sense, over)
+    statement = SameOptimizers(values.expr, _sense(sense), mono.func.xreplace({mono.var: values.expr}), sense, over)
     return _make(_merged(monotone_th, values_th), statement, "transfer_increasing", [monotone_th, values_th],
                  [f"{values.expr} in {mono.interval}"])
 
 
 def negate_objective(context, f, over, sense="max"):
-    """⊢ argmax f = argmin (−f)  and  argmin f = argmax (−f).   (Mathlib `neg_le_neg_iff`; Coq `Ropp_le_contravar`)"""
-    f, other = check_well_formed(f), _SENSES[1 - _SENSES.index(_sense(sense))]
-    return _make(context, SameOptimizers(f, sense, -f, other, _over(over, rule="negate")), "negate_objective")
+    """⊢ argmax f = argmin (−f), and argmin f = argmax (−f).   (Mathlib `neg_le_neg_iff`; Coq `Ropp_le_contravar`)"""
+    flipped = {"max": "min", "min": "max"}[_sense(sense)]
+    f = check_well_formed(f)
+    return _make(context, SameOptimizers(f, sense, -f, flipped, _over(over, rule="negate")), "negate_objective")
 
 
 def scale_positive(scale_th, f, over, sense="min"):
-    """Γ ⊢ c > 0, c free of θ  ⟹  arg c·f = arg f (same sense).   (Mathlib `mul_le_mul_left`; Coq `Rmult_le_compat_l`)"""
+    """Γ ⊢ c > 0, c free of θ  ⟹  arg c·f = arg f.   (Mathlib `mul_le_mul_left`; Coq `Rmult_le_compat_l`)"""
     c = _expect(scale_th, Member, "scale_positive").expr
     if not hull(scale_th.statement.set).is_positive():
         raise SideConditionError(f"scale_positive: the factor {c} is not shown positive")
@@ -473,7 +426,8 @@ def scale_positive(scale_th, f, over, sense="min"):
 
 
 def shift_constant(shift_th, f, over, sense="min"):
-    """Γ ⊢ d ∈ ℝ, d free of θ  ⟹  arg (f + d) = arg f.   (Mathlib `add_le_add_iff_right`; Coq `Rplus_le_compat_r`)"""
+    """Γ ⊢ d ∈ S ⊆ ℝ, d free of θ  ⟹  arg (f + d) = arg f.
+    (Mathlib `add_le_add_iff_right`; Coq `Rplus_le_compat_r`)"""
     d = _expect(shift_th, Member, "shift_constant").expr
     over = _over(over, d, rule="shift_constant")
     return _make(shift_th.context, SameOptimizers(f + d, _sense(sense), f, sense, over), "shift_constant",
@@ -481,14 +435,14 @@ def shift_constant(shift_th, f, over, sense="min"):
 
 
 def optimizers_of_equal(eq_th, over, sense="max"):
-    """Γ ⊢ f = g  ⟹  arg f = arg g (same sense; pointwise-equal objectives).   (Lean `congrArg`)"""
+    """Γ ⊢ f = g  ⟹  arg f = arg g (pointwise-equal objectives).   (Lean `congrArg`; Coq `f_equal`)"""
     st = _expect(eq_th, Equal, "optimizers_of_equal")
     return _make(eq_th.context, SameOptimizers(st.lhs, _sense(sense), st.rhs, sense, _over(over, rule="equal")),
                  "optimizers_of_equal", [eq_th])
 
 
 def optimizers_trans(th1, th2):
-    """arg_s f = arg_t g, arg_t g = arg_u h  ⟹  arg_s f = arg_u h.   (Mathlib `Eq.trans` on sets)"""
+    """arg_s f = arg_t g, arg_t g = arg_u h  ⟹  arg_s f = arg_u h.   (Mathlib `Eq.trans`)"""
     s1, s2 = _expect(th1, SameOptimizers, "optimizers_trans"), _expect(th2, SameOptimizers, "optimizers_trans")
     if (s1.g, s1.sense_g, s1.over) != (s2.f, s2.sense_f, s2.over):
         raise RuleApplicationError(f"optimizers_trans: arg{s1.sense_g} {s1.g} and arg{s2.sense_f} {s2.f} differ")

@@ -1,0 +1,127 @@
+"""`proofs.check`: the acceptance examples of the foundation, and clear refusals."""
+
+import pytest
+import sympy as sp
+
+from proofs import ProofError, Theorem, check
+from proofs.errors import RuleApplicationError, SideConditionError, UnsupportedError
+from proofs.kernel import Member, SameOptimizers, StrictlyIncreasing
+
+x = sp.Symbol("x")
+a, b = sp.symbols("a b")
+POS = sp.Interval.open(0, sp.oo)
+
+
+def rules_in(th):
+    """Every rule name used in the proof tree of `th`."""
+    seen, stack = set(), [th]
+    while stack:
+        node = stack.pop()
+        seen.add(node.rule)
+        stack.extend(node.premises)
+    return seen
+
+
+def test_log_is_strictly_increasing_on_open_half_line():
+    th = check.strictly_increasing(sp.log(x), x, POS)
+    assert isinstance(th, Theorem)
+    assert th.statement == StrictlyIncreasing(sp.log(x), x, POS)
+    assert "increasing_by_derivative" in rules_in(th)
+
+
+def test_square_on_reals_is_refused():
+    with pytest.raises(ProofError, match="derivative 2\\*x"):
+        check.strictly_increasing(x ** 2, x, sp.S.Reals)
+
+
+def test_log_on_closed_half_line_is_refused():
+    with pytest.raises(ProofError, match="not shown positive"):
+        check.strictly_increasing(sp.log(x), x, sp.Interval(0, sp.oo))
+
+
+def test_strictly_increasing_accepts_symbols_with_assumptions():
+    xr = sp.Symbol("x", positive=True)
+    assert check.strictly_increasing(3 * xr + 1, xr, sp.S.Reals).statement.func == 3 * x + 1
+
+
+@pytest.mark.parametrize("g, interval", [
+    (sp.tan(x), sp.Interval.open(0, 3)),                 # a pole inside
+    (x - sp.floor(x), sp.Interval.open(0, 2)),           # a jump inside
+    (-1 / x, sp.Interval.open(-1, 1)),                   # a pole at 0
+    (sp.Piecewise((x, x < 1), (x - 5, True)), sp.Interval.open(0, 2)),
+    (sp.Abs(x), sp.S.Reals),
+])
+def test_functions_with_poles_or_jumps_are_refused(g, interval):
+    with pytest.raises(ProofError):
+        check.strictly_increasing(g, x, interval)
+
+
+def test_union_of_intervals_is_refused():
+    with pytest.raises(ProofError, match="not an interval"):
+        check.strictly_increasing(x, x, sp.Union(sp.Interval(0, 1), sp.Interval(2, 3)))
+
+
+def test_positive_one_over_n():
+    n = sp.Symbol("n", integer=True, positive=True)
+    th = check.positive(1 / n)
+    assert th.statement == Member(1 / n, POS)
+    m = sp.Symbol("n", integer=True, nonzero=True)
+    with pytest.raises(ProofError, match="1/n"):
+        check.positive(1 / m)
+
+
+def test_log_of_product_of_positives():
+    where = {a: POS, b: POS}
+    th = check.equal(sp.log(a * b), sp.log(a) + sp.log(b), where=where)
+    assert th.statement.lhs == sp.log(a * b) and "log_of_mul" in rules_in(th)
+    with pytest.raises(ProofError, match="b is not shown positive"):
+        check.equal(sp.log(a * b), sp.log(a) + sp.log(b), where={a: POS, b: sp.S.Reals})
+
+
+def test_bernoulli_identity(bern):
+    lhs = sp.log(bern.likelihood)
+    th = check.equal(lhs, -bern.n * bern.ce, where=bern.where)
+    assert th.statement.lhs == lhs and th.statement.rhs == -bern.n * bern.ce
+    assert {"log_of_product", "log_of_mul", "log_of_pow", "ring"} <= rules_in(th)
+    for wrong in (bern.n * bern.ce, -bern.ce):
+        with pytest.raises(ProofError, match="not proved"):
+            check.equal(lhs, wrong, where=bern.where)
+
+
+def test_bernoulli_identity_refused_when_p_may_be_zero(bern):
+    where = {bern.p: sp.Interval(0, 1), bern.y: sp.FiniteSet(0, 1)}
+    with pytest.raises(ProofError, match="not shown positive"):
+        check.equal(sp.log(bern.likelihood), -bern.n * bern.ce, where=where)
+
+
+def test_same_optimizers_likelihood_and_cross_entropy(bern):
+    th = check.same_optimizers(bern.likelihood, bern.ce, over=[bern.p], where=bern.where)
+    assert th.statement == SameOptimizers(bern.likelihood, "max", bern.ce, "min", (bern.p,))
+    used = rules_in(th)
+    assert {"transfer_increasing", "increasing_by_derivative", "negate_objective", "scale_positive",
+            "log_of_product"} <= used
+    with pytest.raises(ProofError, match="argmin of the second, not argmax"):
+        check.same_optimizers(bern.likelihood, bern.ce, over=[bern.p], where=bern.where, senses=("max", "max"))
+
+
+def test_same_optimizers_with_sum_reduction_and_constant(bern):
+    total = -bern.log_likelihood_terms
+    assert check.same_optimizers(bern.likelihood, total + 7, over=bern.p, where=bern.where).statement.g == total + 7
+
+
+def test_same_optimizers_refuses_a_scale_that_depends_on_the_parameters(bern):
+    with pytest.raises(ProofError):
+        check.same_optimizers(bern.likelihood, bern.ce * bern.p[1], over=[bern.p], where=bern.where)
+
+
+def test_bad_inputs_get_clear_errors():
+    with pytest.raises(UnsupportedError):
+        check.positive("not an expression (")
+    with pytest.raises(RuleApplicationError):
+        check.same_optimizers(x, x, over=[x], senses=("max", "up"))
+    with pytest.raises(RuleApplicationError):
+        check.strictly_increasing(x, "x", POS)
+    with pytest.raises(SideConditionError, match="nothing is known about x"):
+        check.positive(x + 1)
+    with pytest.raises(UnsupportedError, match="union"):
+        check.positive(x, where={x: sp.Union(sp.Interval(1, 2), sp.Interval(3, 4))})
