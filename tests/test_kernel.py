@@ -130,6 +130,17 @@ def test_congruence_under_binder_respects_index_domain():
         K.congruence(eq, sp.Sum(2 * sp.log(p[j]), (j, 0, npos)))
 
 
+def test_congruence_refuses_sympy_cancelling_an_undefined_point():
+    # u := x; rewriting u/x to x/x would let sympy cancel to 1, which is wrong at x = 0
+    u = Defined("u", x)
+    ctx = Context({x: sp.Interval(0, 1)})
+    with pytest.raises(SideConditionError, match="x nonzero"):
+        K.congruence(K.unfold(ctx, u), u / x)
+    # with n a positive integer the same cancellation is safe and accepted
+    v = Defined("v", npos)
+    assert K.congruence(K.unfold(EMPTY, v), v / npos).statement.rhs == 1
+
+
 def test_unfold_definitions():
     body = a + 1
     c = Defined("C", body)

@@ -90,8 +90,6 @@ def free_vars(expr):
     if isinstance(expr, BINDERS):
         var, lo, hi = binder_limits(expr)
         return (free_vars(expr.function) - {var}) | free_vars(lo) | free_vars(hi)
-    if isinstance(expr, sp.IndexedBase):
-        return {expr.label}
     return set().union(*map(free_vars, expr.args))
 
 
@@ -247,9 +245,6 @@ class Context:
     def __hash__(self):
         return hash(self.entries)
 
-    def __repr__(self):
-        return "Context({" + ", ".join(f"{k}: {v}" for k, v in self.entries) + "})"
-
     def lookup(self, atom):
         """The set `atom` (a symbol, p[i] or f(x)) ranges over, or None."""
         key = atom.base.label if isinstance(atom, sp.Indexed) else atom.func if isinstance(atom, AppliedUndef) else atom
@@ -267,6 +262,7 @@ class Context:
         return Context(table)
 
     def extended(self, var, real_set):
+        """This context with `var` ranging over `real_set` (var must be new here)."""
         if self.lookup(var) is not None:
             raise SideConditionError(f"{var} is already constrained by the context")
         return Context(dict(self.entries) | {var: real_set})

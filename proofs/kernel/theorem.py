@@ -10,6 +10,7 @@ import weakref
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
+from sympy.core.parameters import global_parameters
 
 from ..errors import ForgeryError, RuleApplicationError, SideConditionError, UnsupportedError
 from .language import (BINDERS, POSITIVE, POSITIVE_REALS, REALS, Defined, Equal, Hull, Member, SameOptimizers,
@@ -107,9 +108,9 @@ def congruence(th, target):
     st = _expect(th, Equal, "congruence")
     captured = free_vars(st.lhs) | free_vars(st.rhs)
 
-    def rewrite(expr, bound):
+    def rewrite(expr, bound):  # bound: the binders above expr (checked in the evaluated pass only)
         if expr == st.lhs:
-            for var, lo, hi in bound:
+            for var, lo, hi in bound if global_parameters.evaluate else ():
                 if var in captured:
                     _binder_ok(th.context, var, lo, hi, "congruence")
             return st.rhs
@@ -122,7 +123,22 @@ def congruence(th, target):
         return expr.func(*(rewrite(arg, bound) for arg in expr.args))
 
     target = check_well_formed(target)
-    return _make(th.context, Equal(target, rewrite(target, [])), "congruence", [th])
+    with sp.evaluate(False):
+        raw = rewrite(target, [])
+    result = rewrite(target, [])
+    for expr, kind in _partial_parts(raw) - _partial_parts(result):  # sympy cancels x/x to 1 even where x = 0
+        if not (expr.is_positive if kind == "positive" else expr.is_nonzero):
+            raise SideConditionError(f"congruence: sympy simplifies {raw} to {result}, dropping '{expr} {kind}'")
+    return _make(th.context, Equal(target, result), "congruence", [th])
+
+
+def _partial_parts(expr):
+    """Where expr may be undefined: (base, 'nonzero') of negative powers, (arg, 'positive') of logs, real powers."""
+    evaluated = lambda e: e.func(*map(evaluated, e.args)) if e.args else e  # noqa: E731
+    return {(evaluated(node.args[0]), "positive") if isinstance(node, sp.log) else
+            (evaluated(node.base), "nonzero" if node.exp.is_Integer else "positive")
+            for node in sp.preorder_traversal(expr) if isinstance(node, sp.log) or (
+                isinstance(node, sp.Pow) and not (node.exp.is_Integer and node.exp >= 0))}
 
 
 def unfold(context, constant):
@@ -176,17 +192,14 @@ def ring(context, lhs, rhs, facts=()):
         raise SideConditionError(f"ring: {lhs} - ({rhs}) does not cancel to 0 (remainder {difference})")
     used = []
     for expr, kind in needs:
-        fact = next((f for f in _genuine(*facts) if isinstance(f.statement, Member) and f.statement.expr == expr
-                     and _gives(hull(f.statement.set), kind)), None)
+        fact = next((f for f in _genuine(*facts) if isinstance(f.statement, Member) and f.statement.expr == expr and (
+            kind == "defined" or hull(f.statement.set).is_positive() or (
+                kind == "nonzero" and hull(f.statement.set).is_negative()))), None)
         if fact is None:
             raise SideConditionError(f"ring: needs {expr} {kind} (a Member fact), which was not supplied")
         used.append(fact)
     return _make(context, Equal(sp.sympify(lhs), sp.sympify(rhs)), "ring", list(dict.fromkeys(used)),
                  [f"{expr} {kind}" for expr, kind in needs])
-
-
-def _gives(h, kind):
-    return kind == "defined" or h.is_positive() or (kind == "nonzero" and h.is_negative())
 
 
 # ------------------------------------------------------------------------------------------------ logs and sums
@@ -196,8 +209,8 @@ def log_of_product(factor_positive, product):
     if not isinstance(product, sp.Product):
         raise RuleApplicationError(f"log_of_product: {product} is not a Product")
     var, lo, hi = binder_limits(check_well_formed(product))
-    if _expect(factor_positive, Member, "log_of_product").expr != product.function or \
-            not _range(factor_positive, "log_of_product").is_positive():
+    if _expect(factor_positive, Member, "log_of_product").expr != product.function or not _range(
+            factor_positive, "log_of_product").is_positive():
         raise SideConditionError(f"log_of_product: the factor {product.function} is not shown positive")
     _binder_ok(factor_positive.context, var, lo, hi, "log_of_product")
     return _make(factor_positive.context, Equal(sp.log(product), sp.Sum(sp.log(product.function), (var, lo, hi))),
