@@ -4,12 +4,33 @@ The public surface: `check` (verify identities, positivity, monotonicity and opt
 `Theorem` and `Context`, and the errors (all subclasses of `ProofError`).
 """
 
-from . import check
 from .errors import (ForgeryError, ProofError, RenderError, RuleApplicationError, SideConditionError,
                      UnknownTheoremError, UnsupportedError)
 from .kernel import Context, Defined, Theorem
+from .proof import Proof, Step
 
 __version__ = "0.1.0"
 
-__all__ = ["check", "Context", "Defined", "Theorem", "ProofError", "SideConditionError", "RuleApplicationError",
+
+def __getattr__(name):
+    # `proofs.check` is imported on first use: the command line does not need it
+    if name == "check":
+        import importlib
+        return importlib.import_module(".check", __name__)
+    raise AttributeError(f"module 'proofs' has no attribute {name!r}")
+
+
+def prove(name, **options):
+    """Prove a theorem from the library (see `available()`), e.g. ``prove("bernoulli", reduction="mean")``."""
+    from .theorems import prove as prove_theorem
+    return prove_theorem(name, **options)
+
+
+def available():
+    """(name, summary) of every theorem `prove` knows."""
+    from .theorems import available as listing
+    return listing()
+
+
+__all__ = ["check", "prove", "available", "Proof", "Step", "Context", "Defined", "Theorem", "ProofError", "SideConditionError", "RuleApplicationError",
            "ForgeryError", "UnsupportedError", "UnknownTheoremError", "RenderError", "__version__"]

@@ -102,8 +102,9 @@ def trans(th1, th2):
     return _make(_merged(th1, th2), Equal(s1.lhs, s2.rhs), "trans", [th1, th2])
 
 
-def congruence(th, target):
-    """a = b ⊢ C[a] = C[b], every occurrence; under a binder over i only where i's domain covers the range.
+def congruence(th, target, facts=()):
+    """a = b ⊢ C[a] = C[b], every occurrence; under a binder over i only where i's domain covers the range; where
+    sympy's own simplification of C[b] drops a point of undefinedness (x/x → 1), a fact must show it cannot occur.
     (Mathlib `congrArg`; Coq `f_equal`)"""
     st = _expect(th, Equal, "congruence")
     captured = free_vars(st.lhs) | free_vars(st.rhs)
@@ -126,10 +127,11 @@ def congruence(th, target):
     with sp.evaluate(False):
         raw = rewrite(target, [])
     result = rewrite(target, [])
+    positive = {f.statement.expr: f for f in _genuine(*facts) if _range(f, "congruence").is_positive()}
     for expr, kind in _partial_parts(raw) - _partial_parts(result):  # sympy cancels x/x to 1 even where x = 0
-        if not (expr.is_positive if kind == "positive" else expr.is_nonzero):
+        if not (expr.is_positive if kind == "positive" else expr.is_nonzero) and expr not in positive:
             raise SideConditionError(f"congruence: sympy simplifies {raw} to {result}, dropping '{expr} {kind}'")
-    return _make(th.context, Equal(target, result), "congruence", [th])
+    return _make(_merged(th, *positive.values()), Equal(target, result), "congruence", [th, *positive.values()])
 
 
 def _partial_parts(expr):
@@ -332,8 +334,8 @@ def member_pow(base_th, exponent_th):
     exponent = _expect(exponent_th, Member, "member_pow").expr
     h = pow_hull(_range(base_th, "member_pow"), exponent)
     if h is None:
-        raise SideConditionError(f"member_pow: {base_th.statement.expr}**{exponent} may be undefined: the base is "
-                                 f"only known to lie in {base_th.statement.set}")
+        raise SideConditionError(f"member_pow: ({base_th.statement.expr})**({exponent}) may be undefined: the base "
+                                 f"is only known to lie in {base_th.statement.set}")
     return _ranged("member_pow", base_th.statement.expr ** exponent, h, [base_th, exponent_th])
 
 
@@ -429,12 +431,12 @@ def negate_objective(context, f, over, sense="max"):
 
 
 def scale_positive(scale_th, f, over, sense="min"):
-    """Γ ⊢ c > 0, c free of θ  ⟹  arg c·f = arg f.   (Mathlib `mul_le_mul_left`; Coq `Rmult_le_compat_l`)"""
+    """Γ ⊢ c > 0, c free of θ  ⟹  arg f = arg c·f.   (Mathlib `mul_le_mul_left`; Coq `Rmult_le_compat_l`)"""
     c = _expect(scale_th, Member, "scale_positive").expr
     if not hull(scale_th.statement.set).is_positive():
         raise SideConditionError(f"scale_positive: the factor {c} is not shown positive")
     over = _over(over, c, rule="scale_positive")
-    return _make(scale_th.context, SameOptimizers(c * f, _sense(sense), f, sense, over), "scale_positive",
+    return _make(scale_th.context, SameOptimizers(f, _sense(sense), c * f, sense, over), "scale_positive",
                  [scale_th], [f"{c} > 0", f"{c} free of {', '.join(map(str, over))}"])
 
 
@@ -462,8 +464,3 @@ def optimizers_trans(th1, th2):
     return _make(_merged(th1, th2), SameOptimizers(s1.f, s1.sense_f, s2.g, s2.sense_g, s1.over), "optimizers_trans",
                  [th1, th2])
 
-
-def optimizers_symm(th):
-    """arg_s f = arg_t g  ⟹  arg_t g = arg_s f.   (Mathlib `Eq.symm`)"""
-    s = _expect(th, SameOptimizers, "optimizers_symm")
-    return _make(th.context, SameOptimizers(s.g, s.sense_g, s.f, s.sense_f, s.over), "optimizers_symm", [th])

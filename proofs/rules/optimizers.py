@@ -70,8 +70,8 @@ def affine_transfer(context, f, sense_f, g, sense_g, over):
     if sense != sense_g:
         raise SideConditionError(f"{f} = ({c})*({g}) + ({d}), so arg{sense_f} of the first is arg{sense} of "
                                  f"the second, not arg{sense_g}")
-    if scale != 1:
-        steps.append(K.scale_positive(prove_positive(context, scale), g, over, sense))
+    if scale != 1:  # arg (s·g) = arg ((1/s)·(s·g)), which sympy writes as arg g
+        steps.append(K.scale_positive(prove_positive(context, 1 / scale), scale * g, over, sense))
     return chain(*steps)
 
 

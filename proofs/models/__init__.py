@@ -1,0 +1,5 @@
+"""Symbolic models: the objects a theorem talks about (likelihoods, cross-entropies, their domains)."""
+
+from .bernoulli import BernoulliModel
+
+__all__ = ["BernoulliModel"]

@@ -1,0 +1,119 @@
+"""A `Proof`: the final kernel theorem plus the ordered, human-level steps a reader follows.
+
+Imports the kernel only (renderers are imported lazily, when output is asked for).  Steps are derived from
+kernel theorems — each carries the theorem that checks it — and grouped into lemmas; the renderers in
+`proofs.render` turn a Proof into text, LaTeX, Markdown and files.
+"""
+
+import itertools
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import RenderError
+from .kernel import Theorem
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line a reader checks: `relation` `rhs` (after the previous line), justified by a kernel rule."""
+
+    rhs: object                  # sympy expression, or a statement for non-equational lines
+    rule: str                    # the kernel rule (or chain of one rule) that checks it
+    justification: str           # what a reader is told
+    theorem: Theorem             # the kernel theorem that checks this line
+    relation: str = "="
+    side_conditions: tuple = ()
+
+    @property
+    def statement(self):
+        return self.theorem.statement
+
+
+@dataclass(frozen=True)
+class Section:
+    """A lemma or the theorem: a statement, then either a chain of steps from `start` or a list of facts."""
+
+    kind: str                    # "lemma" or "theorem"
+    name: str                    # e.g. "Positivity"
+    label: str                   # e.g. "positivity" (for \\label and anchors)
+    statement: Theorem           # the kernel theorem the section concludes
+    start: object = None         # first expression of a chain (None: the steps are separate facts)
+    steps: tuple = ()
+    remark: str = ""
+
+
+@dataclass(frozen=True)
+class Proof:
+    """The final `theorem` and the sections (lemmas, then the theorem) that lead to it."""
+
+    name: str
+    title: str
+    theorem: Theorem
+    sections: tuple
+    setting: tuple               # the assumptions, as (expression, set) pairs for printing
+    definitions: tuple           # defined constants introduced, in order
+    symbols: dict = field(default_factory=dict)   # printing names: "theta", "over", "size", …
+    corollaries: tuple = ()      # extra theorems stated after the main one (e.g. the optimal values)
+
+    @property
+    def steps(self):
+        """Every human-level step, in reading order."""
+        return [step for section in self.sections for step in section.steps]
+
+    def __str__(self):
+        return self.to_text()
+
+    def to_text(self):
+        from .render.text import render_text
+        return render_text(self)
+
+    def to_latex(self, **options):
+        from .render.latex import render_fragment
+        return render_fragment(self, **options)
+
+    def to_document(self, **options):
+        from .render.latex import render_document
+        return render_document(self, **options)
+
+    def to_markdown(self):
+        from .render.markdown import render_markdown
+        return render_markdown(self)
+
+    def write(self, path):
+        """Write by extension: .tex (standalone document), .md, .txt, .pdf (pdflatex).  Atomic: all or nothing."""
+        path = Path(path)
+        suffix = path.suffix.lower()
+        if not path.parent.is_dir():
+            raise RenderError(f"cannot write {path}: the folder {path.parent} does not exist")
+        if suffix == ".pdf":
+            from .render.pdf import compile_pdf
+            data = compile_pdf(self.to_document())
+        elif suffix in (".tex", ".md", ".txt"):
+            text = {".tex": self.to_document, ".md": self.to_markdown, ".txt": self.to_text}[suffix]()
+            data = text.encode("utf-8")
+        else:
+            raise RenderError(f"cannot write {path.name}: use .tex, .pdf, .md or .txt")
+        write_atomically(path, data)
+        return path
+
+
+def write_atomically(path, data):
+    """Write bytes to `path` through a temporary file in the same folder and an atomic rename."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise RenderError(f"cannot write {path}: the folder {path.parent} does not exist")
+    for attempt in itertools.count():  # a fresh name beside the target, so the final rename is atomic
+        temporary = path.parent / f".{path.name}.{os.getpid()}.{attempt}.part"
+        try:
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            break
+        except FileExistsError:
+            continue
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

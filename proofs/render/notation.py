@@ -1,0 +1,194 @@
+"""How expressions and judgements are written: one writer, two styles (LaTeX for papers, Unicode for terminals).
+
+Imports sympy and the kernel's judgement classes only.  The writer follows paper conventions rather than
+sympy's internal order: coefficients before logs (y_i log p_i), 1 − p rather than −p + 1, \\frac{1}{n} in front
+of a sum, \\log without parentheses around a single symbol.
+"""
+
+import sympy as sp
+
+from ..kernel import POSITIVE_REALS, Defined, Equal, Member, SameOptimizers, StrictlyIncreasing
+
+LATEX = {
+    "sum": r"\sum_{{{i}={lo}}}^{{{hi}}} ", "prod": r"\prod_{{{i}={lo}}}^{{{hi}}} ", "log": r"\log",
+    "exp": r"\exp", "open": r"\left(", "close": r"\right)", "bopen": r"\left[", "bclose": r"\right]",
+    "times": r" \cdot ", "minus": " - ", "neg": "-", "frac": r"\frac{{{num}}}{{{den}}}", "sub": "{base}_{{{index}}}",
+    "sup": "{base}^{{{exp}}}", "call": r"{name}({arg})", "in": r" \in ", "gt": " > 0", "oo": r"\infty",
+    "argmax": r"\operatorname*{{arg\,max}}_{{{var}}}", "argmin": r"\operatorname*{{arg\,min}}_{{{var}}}",
+    "mapsto": r" \mapsto ", "increasing": r"\text{ is strictly increasing on }", "reals": r"\mathbb{R}",
+    "naturals": r"\mathbb{N}", "naturals0": r"\mathbb{N}_0", "integers": r"\mathbb{Z}", "set": r"\{{{items}\}}",
+}
+TEXT = {
+    "sum": "∑_{{{i}={lo}}}^{{{hi}}} ", "prod": "∏_{{{i}={lo}}}^{{{hi}}} ", "log": "log", "exp": "exp",
+    "open": "(", "close": ")", "bopen": "[", "bclose": "]", "times": "·", "minus": " − ", "neg": "−",
+    "frac": "({num}/{den})", "sub": "{base}_{index}", "sup": "{base}^{{{exp}}}", "call": "{name}({arg})",
+    "in": " ∈ ", "gt": " > 0", "oo": "∞", "argmax": "argmax_{var} ", "argmin": "argmin_{var} ",
+    "mapsto": " ↦ ", "increasing": " is strictly increasing on ", "reals": "ℝ", "naturals": "ℕ",
+    "naturals0": "ℕ₀", "integers": "ℤ", "set": "{{{items}}}",
+}
+DEFAULT_NAMES = {"latex": {"theta": r"\theta", "L": "L", "CE": r"\mathrm{CE}"},
+                 "text": {"theta": "θ", "L": "L", "CE": "CE"}}
+
+
+class Writer:
+    """Writes sympy expressions and kernel judgements in one style."""
+
+    def __init__(self, style="latex", names=None):
+        self.style = style
+        self.t = LATEX if style == "latex" else TEXT
+        self.names = dict(DEFAULT_NAMES[style], **(names or {}))
+
+    # -------------------------------------------------------------------------------------- expressions
+    def __call__(self, expr):
+        return self.expr(sp.sympify(expr))
+
+    def expr(self, e):
+        if isinstance(e, Defined):
+            name = self.names.get(e.name, e.name)
+            return self.t["call"].format(name=name, arg=self.names["theta"])
+        if isinstance(e, sp.Indexed):
+            return self.t["sub"].format(base=self.name(e.base.label), index=",".join(map(self.expr, e.indices)))
+        if isinstance(e, sp.Symbol):
+            return self.name(e)
+        if isinstance(e, sp.Rational):
+            return str(e.p) if e.q == 1 else self.t["frac"].format(num=e.p, den=e.q)
+        if e in (sp.oo, -sp.oo):
+            return ("-" if e == -sp.oo else "") + self.t["oo"]
+        if isinstance(e, sp.Add):
+            return self.add(e)
+        if isinstance(e, sp.Mul):
+            return self.mul(e)
+        if isinstance(e, sp.Pow):
+            return self.power(e)
+        if isinstance(e, (sp.log, sp.exp)):
+            head = self.t["log" if isinstance(e, sp.log) else "exp"]
+            arg = e.args[0]
+            if self.is_atom(arg):
+                return f"{head} {self.expr(arg)}"
+            if isinstance(arg, (sp.Sum, sp.Product)):
+                return f"{head} {self.expr(arg)}"
+            return f"{head}{self.t['open']}{self.expr(arg)}{self.t['close']}"
+        if isinstance(e, (sp.Sum, sp.Product)):
+            var, lo, hi = e.limits[0]
+            head = self.t["sum" if isinstance(e, sp.Sum) else "prod"].format(i=self.expr(var), lo=self.expr(lo),
+                                                                            hi=self.expr(hi))
+            body = self.expr(e.function)
+            if isinstance(e.function, sp.Add) or (isinstance(e, sp.Product) and e.function.could_extract_minus_sign()):
+                body = f"{self.t['bopen']}{body}{self.t['bclose']}"
+            return head + body
+        return sp.latex(e) if self.style == "latex" else str(e)
+
+    def name(self, symbol):
+        return self.names.get(symbol.name, symbol.name)
+
+    @staticmethod
+    def is_atom(e):
+        return isinstance(e, (sp.Symbol, sp.Indexed, sp.Number)) and not (isinstance(e, sp.Number) and e < 0)
+
+    def add(self, e):
+        terms = list(e.args)
+        # a constant first when the rest is one negative term (1 − p), otherwise positive terms first and
+        # terms without a "1 − x" factor first (y log p before (1 − y) log(1 − p))
+        constants = [t for t in terms if t.is_Number]
+        if len(terms) == 2 and constants and constants[0] > 0:
+            terms = constants + [t for t in terms if not t.is_Number]
+        else:
+            terms.sort(key=lambda t: (t.could_extract_minus_sign(), sum(isinstance(a, sp.Add) for a in
+                                                                          sp.preorder_traversal(t)), str(t)))
+        out = self.expr(terms[0])
+        for term in terms[1:]:
+            if term.could_extract_minus_sign():
+                out += self.t["minus"] + self.wrap_in_sum(-term)
+            else:
+                out += " + " + self.wrap_in_sum(term)
+        return out
+
+    def wrap_in_sum(self, term):
+        return self.expr(term)
+
+    def mul(self, e):
+        if e.could_extract_minus_sign():
+            inner = self.mul(-e) if isinstance(-e, sp.Mul) else self.factor(-e)
+            return self.t["neg"] + inner
+        coefficient, rest = e.as_coeff_Mul()
+        numerators, denominators = [], []
+        for f in sp.Mul.make_args(rest):
+            if isinstance(f, sp.Pow) and f.exp.is_Rational and f.exp < 0 and not isinstance(f.base, (sp.Sum, sp.Product)):
+                denominators.append(f.base ** -f.exp)
+            else:
+                numerators.append(f)
+        numerators.sort(key=lambda f: (isinstance(f, (sp.log, sp.exp, sp.Sum, sp.Product, Defined, sp.Function)),
+                                       sum(isinstance(a, sp.Add) for a in sp.preorder_traversal(f)), str(f)))
+        prefix = ""
+        if denominators or coefficient.q != 1:
+            num = str(coefficient.p)
+            den_parts = ([str(coefficient.q)] if coefficient.q != 1 else []) + [self.factor(d) for d in denominators]
+            prefix = self.t["frac"].format(num=num, den=self.join(den_parts))
+            if self.style == "text" and numerators:
+                prefix += " "
+        elif coefficient != 1:
+            prefix = str(coefficient)
+        body = self.join([self.factor(f) for f in numerators], dots=[isinstance(f, Defined) for f in numerators])
+        if prefix and body and numerators and isinstance(numerators[0], Defined):
+            return prefix + self.t["times"] + body
+        return prefix + (" " if prefix and body and self.style == "latex" else "") + body
+
+    def join(self, parts, dots=()):
+        """Juxtapose factors; a defined constant such as CE(θ) gets a visible product sign before it."""
+        out = parts[0] if parts else ""
+        for part, dot in zip(parts[1:], list(dots)[1:] or [False] * len(parts)):
+            out += self.t["times"] if dot else " "
+            out += part
+        return out
+
+    def factor(self, f):
+        text = self.expr(f)
+        if isinstance(f, sp.Add):
+            return f"{self.t['open']}{text}{self.t['close']}"
+        return text
+
+    def power(self, e):
+        base, exponent = e.base, e.exp
+        if exponent.is_Rational and exponent < 0:
+            return self.t["frac"].format(num="1", den=self.expr(base ** -exponent))
+        text = self.expr(base)
+        if not self.is_atom(base) or (isinstance(base, sp.Number) and base < 0):
+            text = f"{self.t['open']}{text}{self.t['close']}"
+        return self.t["sup"].format(base=text, exp=self.expr(exponent))
+
+    # -------------------------------------------------------------------------------------- sets and judgements
+    def real_set(self, s):
+        if s == sp.S.Reals:
+            return self.t["reals"]
+        if s == sp.S.Naturals:
+            return self.t["naturals"]
+        if s == sp.S.Naturals0:
+            return self.t["naturals0"]
+        if s == sp.S.Integers:
+            return self.t["integers"]
+        if isinstance(s, sp.FiniteSet):
+            return self.t["set"].format(items=", ".join(map(self.expr, s.args)))
+        if isinstance(s, sp.Interval):
+            left = "(" if s.left_open else "["
+            right = ")" if s.right_open else "]"
+            return f"{left}{self.expr(s.start)}, {self.expr(s.end)}{right}"
+        return str(s)
+
+    def argopt(self, sense, expr):
+        var = self.names["theta"]
+        return self.t["argmax" if sense == "max" else "argmin"].format(var=var) + " " * (self.style == "latex") + \
+            self.expr(expr)
+
+    def statement(self, st):
+        if isinstance(st, Equal):
+            return f"{self.expr(st.lhs)} = {self.expr(st.rhs)}"
+        if isinstance(st, Member):
+            if st.set == POSITIVE_REALS:
+                return self.expr(st.expr) + self.t["gt"]
+            return self.expr(st.expr) + self.t["in"] + self.real_set(st.set)
+        if isinstance(st, StrictlyIncreasing):
+            return (self.expr(st.var) + self.t["mapsto"] + self.expr(st.func) + self.t["increasing"]
+                    + self.real_set(st.interval))
+        if isinstance(st, SameOptimizers):
+            return f"{self.argopt(st.sense_f, st.f)} = {self.argopt(st.sense_g, st.g)}"
+        return str(st)

@@ -1,0 +1,81 @@
+"""Turn a proof tree of facts (ranges, monotonicity) into the few lines a reader wants to see.
+
+Imports the kernel and `Proof`'s `Step`.  Each Member fact about a new expression becomes one line, in the
+order the kernel established them; numbers, widenings and repeated facts are folded away.
+"""
+
+from ..kernel import Member, StrictlyIncreasing
+from ..proof import Step
+
+JUSTIFICATIONS = {
+    "assumption": "assumption",
+    "member_add": "bounds of a sum",
+    "member_mul": "product of positive numbers",
+    "member_pow": "power of a positive base with a real exponent",
+    "member_log": "logarithm of a positive number",
+    "member_binder": "finite product of positive factors",
+    "member_of_equal": "by definition",
+    "increasing_by_derivative": "mean value theorem",
+}
+
+
+def fact_steps(theorem):
+    """Post-order, de-duplicated lines for the Member / StrictlyIncreasing facts of a proof tree."""
+    steps, seen = [], set()
+
+    def visit(th):
+        for premise in th.premises:
+            visit(premise)
+        st = th.statement
+        if th.rule in ("number", "member_widen") or not isinstance(st, (Member, StrictlyIncreasing)):
+            return
+        if isinstance(st, Member) and (st.expr.is_Number or st.expr in seen or (
+                st.expr.is_Mul and st.expr.as_coeff_Mul()[0] == -1)):  # −x only on the way to 1 − x
+            return
+        if isinstance(st, Member) and th.rule == "assumption" and not th.context.lookup(st.expr):
+            return  # sympy assumptions such as n being a positive integer are stated in the setting
+        key = st.expr if isinstance(st, Member) else st
+        seen.add(key)
+        shown = _widened(theorem, th)
+        steps.append(Step(shown.statement, th.rule, _justify(th), shown, relation="fact",
+                          side_conditions=tuple(th.side_conditions)))
+
+    visit(theorem)
+    return steps
+
+
+def _widened(root, th):
+    """The widened version of th's fact if the tree has one (x ∈ (0, ∞) is shown as x > 0)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.rule == "member_widen" and node.premises[0] is th:
+            return node
+        stack.extend(node.premises)
+    return th
+
+
+def _justify(th):
+    if th.rule == "member_mul" and not all(_positive(p) for p in th.premises):
+        return "bounds of a product"
+    if th.rule == "member_log" or (th.rule == "member_of_equal" and isinstance(th.statement, Member)):
+        return JUSTIFICATIONS[th.rule]
+    return JUSTIFICATIONS.get(th.rule, th.rule.replace("_", " "))
+
+
+def _positive(th):
+    from ..kernel import hull
+    return isinstance(th.statement, Member) and hull(th.statement.set).is_positive()
+
+
+def monotone_steps(theorem):
+    """Lines for a strict-monotonicity theorem: defined on I, positive derivative inside, conclusion."""
+    st = theorem.statement
+    defined, derivative = theorem.premises
+    return [
+        Step(defined.statement, "increasing_by_derivative", "defined, hence continuous, on the whole interval",
+             defined, relation="fact"),
+        Step(derivative.statement, "increasing_by_derivative", "its derivative, positive inside the interval",
+             derivative, relation="fact"),
+        Step(st, theorem.rule, JUSTIFICATIONS["increasing_by_derivative"], theorem, relation="fact"),
+    ]

@@ -1,0 +1,58 @@
+"""Measure the cold CLI against a bare ``python -c "import sympy"`` in the same run; print a table, write JSON.
+
+Usage: ``python -m tests.benchmarks [--runs N] [--json FILE]``.  Wall times are medians of N alternating runs
+(min and max shown); the ratio is what the targets are stated in, so the machine's speed cancels out.
+"""
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TARGETS = {"P1 cold CLI (prove bernoulli -o out.tex)": 1.3}
+
+
+def wall(command):
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def measure(runs):
+    # byte-compile the package as `pip install` does, so the cold CLI is measured as users run it
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(__file__).resolve().parents[2] / "proofs")],
+                   check=True)
+    with tempfile.TemporaryDirectory() as folder:
+        baseline_cmd = [sys.executable, "-c", "import sympy"]
+        cli_cmd = [sys.executable, "-m", "proofs", "prove", "bernoulli", "-o", str(Path(folder, "out.tex"))]
+        wall(cli_cmd)  # warm the file-system cache and the bytecode once
+        baseline, cli = [], []
+        for _ in range(runs):
+            baseline.append(wall(baseline_cmd))
+            cli.append(wall(cli_cmd))
+    return {"P1 cold CLI (prove bernoulli -o out.tex)": (cli, baseline)}
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m tests.benchmarks")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--json", default="benchmark-results.json")
+    args = parser.parse_args(argv)
+    results = {}
+    print(f"{'benchmark':45s} {'median':>8s} {'min':>8s} {'max':>8s} {'baseline':>9s} {'ratio':>6s} target")
+    for name, (values, baseline) in measure(args.runs).items():
+        ratio = statistics.median(values) / statistics.median(baseline)
+        results[name] = {"median_s": statistics.median(values), "min_s": min(values), "max_s": max(values),
+                         "baseline_median_s": statistics.median(baseline), "ratio": ratio, "target": TARGETS[name]}
+        print(f"{name:45s} {statistics.median(values):8.3f} {min(values):8.3f} {max(values):8.3f} "
+              f"{statistics.median(baseline):9.3f} {ratio:6.2f} <= {TARGETS[name]}")
+    Path(args.json).write_text(json.dumps(results, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""The command line: list, prove, output files, help on every command, one-line errors and exit codes."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from proofs.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(args, capsys):
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_list(capsys):
+    code, out, _ = run(["list"], capsys)
+    assert code == 0 and out.startswith("bernoulli ")
+
+
+def test_prove_prints_text(capsys):
+    code, out, _ = run(["prove", "bernoulli"], capsys)
+    assert code == 0
+    assert "Theorem (Maximum likelihood is minimum binary cross-entropy). argmax_θ L(θ) = argmin_θ CE(θ)" in out
+
+
+def test_prove_sum_reduction(capsys):
+    code, out, _ = run(["prove", "bernoulli", "--reduction", "sum"], capsys)
+    assert code == 0 and "CE(θ) = −∑_{i=1}^{n}" in out and "log L(θ) = −CE(θ)" in out
+
+
+@pytest.mark.parametrize("fmt, marker", [("latex", "\\begin{theorem}"), ("document", "\\documentclass"),
+                                         ("markdown", "$$")])
+def test_prove_formats(fmt, marker, capsys):
+    code, out, _ = run(["prove", "bernoulli", "--format", fmt], capsys)
+    assert code == 0 and marker in out
+
+
+def test_prove_writes_tex(tmp_path, capsys):
+    target = tmp_path / "proof.tex"
+    code, _, err = run(["prove", "bernoulli", "-o", str(target)], capsys)
+    assert code == 0 and "wrote" in err
+    assert target.read_text(encoding="utf-8").startswith("\\documentclass")
+
+
+@pytest.mark.parametrize("args", [[], ["list"], ["prove"]])
+def test_help_on_every_command(args, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(args + ["--help"])
+    assert exit_info.value.code == 0
+    assert "usage: proofs" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("args, code, needle", [
+    (["prove", "nosuch"], 1, "unknown theorem 'nosuch'; available: bernoulli"),
+    (["prove", "bernoulli", "--reduction", "median"], 2, "invalid choice: 'median'"),
+    (["prove", "bernoulli", "--colour"], 2, "unrecognized arguments: --colour"),
+    (["frobnicate"], 2, "invalid choice: 'frobnicate'"),
+    (["prove", "bernoulli", "-o", "/nonexistent-folder/proof.tex"], 1, "does not exist"),
+    (["prove", "bernoulli", "-o", "proof.docx"], 1, "use .tex, .pdf, .md or .txt"),
+])
+def test_errors_are_one_line_with_nonzero_exit(args, code, needle, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    try:
+        status = main(args)
+    except SystemExit as exit_info:
+        status = exit_info.code
+    err = capsys.readouterr().err
+    assert status == code
+    assert needle in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def subprocess_run(args, **kwargs):
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-m", "proofs", *args], capture_output=True, text=True, env=env, **kwargs)
+
+
+def test_python_dash_m_and_missing_pdflatex(tmp_path):
+    assert subprocess_run(["list"]).stdout.startswith("bernoulli")
+    env_path = dict(os.environ, PYTHONPATH=str(ROOT), PATH=str(tmp_path))
+    result = subprocess.run([sys.executable, "-m", "proofs", "prove", "bernoulli", "-o", str(tmp_path / "p.pdf")],
+                            capture_output=True, text=True, env=env_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith("proofs: error: pdflatex not found") and "Traceback" not in result.stderr
+    assert not (tmp_path / "p.pdf").exists()
+
+
+def test_prove_pdf_end_to_end(tmp_path):
+    from tests.latex_tools import pdf_text, require
+    require("pdflatex", "pdftotext")
+    result = subprocess_run(["prove", "bernoulli", "-o", "proof.pdf"], cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Sign and scale" in pdf_text(tmp_path / "proof.pdf")

@@ -1,0 +1,134 @@
+"""Text, LaTeX, Markdown and PDF output of the flagship proof; atomic writing; determinism."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import proofs
+from proofs.errors import RenderError
+from proofs.render.latex import preamble
+from proofs.render.layout import layout
+from proofs.render.notation import Writer
+from tests.latex_tools import compile_tex, dark_fraction_of_first_page, pdf_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def proof():
+    return proofs.prove("bernoulli")
+
+
+def test_text_has_every_step_and_its_justification(proof):
+    text = str(proof)
+    assert text == proof.to_text()
+    assert "argmax_θ L(θ) = argmin_θ CE(θ)" in text
+    for block in layout(proof, Writer("text"), lambda label, number: f"Lemma {number}"):
+        for row in block.rows:
+            assert f"[{row.justification}]" in text
+            assert row.left in text and row.right in text
+    assert "log L(θ) = log ∏_{i=1}^{n} p_i^{y_i} (1 − p_i)^{1 − y_i}" in text
+
+
+def test_latex_fragment_structure(proof):
+    fragment = proof.to_latex()
+    assert "\\documentclass" not in fragment and "\\newtheorem" not in fragment
+    assert fragment.count("\\begin{theorem}") == 1 and fragment.count("\\begin{lemma}") == 4
+    assert fragment.count("\\begin{proof}") == 5 == fragment.count("\\end{proof}")
+    assert "&& \\text{log of a product of positive factors (Lemma~\\ref{proofs:positivity})}" in fragment
+    assert "\\operatorname*{arg\\,max}_{\\theta} L(\\theta) = \\operatorname*{arg\\,min}_{\\theta} " \
+           "\\mathrm{CE}(\\theta)" in fragment
+    for label in ("positivity", "identity", "monotonicity", "sign-scale", "main"):
+        assert f"\\label{{proofs:{label}}}" in fragment
+
+
+def test_markdown_uses_mathjax_blocks(proof):
+    markdown = proof.to_markdown()
+    assert markdown.count("$$") % 2 == 0 and "\\begin{aligned}" in markdown
+    assert "**Theorem (Maximum likelihood is minimum binary cross-entropy).**" in markdown
+
+
+def test_write_chooses_format_by_extension(proof, tmp_path):
+    for suffix, expected in ((".tex", "\\documentclass"), (".md", "$$"), (".txt", "argmax_θ")):
+        path = proof.write(tmp_path / f"proof{suffix}")
+        assert expected in path.read_text(encoding="utf-8")
+    with pytest.raises(RenderError, match="use .tex, .pdf, .md or .txt"):
+        proof.write(tmp_path / "proof.docx")
+    assert not (tmp_path / "proof.docx").exists()
+
+
+def test_write_is_atomic_on_failure(proof, tmp_path, monkeypatch):
+    target = tmp_path / "proof.pdf"
+    monkeypatch.setenv("PATH", str(tmp_path))  # no pdflatex anywhere
+    with pytest.raises(RenderError, match="pdflatex not found"):
+        proof.write(target)
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(RenderError, match="does not exist"):
+        proof.write(tmp_path / "missing" / "proof.tex")
+    existing = tmp_path / "proof.txt"
+    existing.write_text("old")
+    monkeypatch.setattr(os, "replace", failing_replace)
+    with pytest.raises(OSError, match="disk full"):
+        proof.write(existing)
+    assert existing.read_text() == "old"  # the old file is untouched and no partial file is left behind
+    assert [p.name for p in tmp_path.iterdir()] == ["proof.txt"]
+    monkeypatch.undo()
+    proof.write(existing)
+    assert existing.read_text(encoding="utf-8").startswith(proof.title)
+
+
+def failing_replace(source, target):
+    raise OSError("disk full")
+
+
+def test_document_compiles_without_errors_or_undefined_references(proof, tmp_path):
+    log = compile_tex(tmp_path, "proof", proof.to_document())
+    assert "undefined" not in log.lower()
+    assert "LaTeX Warning: Reference" not in log
+
+
+def test_pdf_contains_statement_and_steps_and_page_one_is_not_blank(proof, tmp_path):
+    pdf = proof.write(tmp_path / "proof.pdf")
+    assert pdf.read_bytes().startswith(b"%PDF")
+    text = " ".join(pdf_text(pdf).split())
+    for phrase in ("Maximum likelihood is minimum binary cross-entropy", "Positivity",
+                   "Log-likelihood and cross-entropy", "Monotonicity of the logarithm", "Sign and scale",
+                   "as sets of optimizers"):
+        assert phrase in text
+    text = text.replace("ﬁ", "fi")
+    for step in proof.steps:
+        words = re.findall(r"[A-Za-z]{3,}", re.sub(r"\{[a-z-]+\}|\\[a-z]+", "", step.justification))
+        assert all(word in text for word in words), step.justification
+    assert dark_fraction_of_first_page(pdf, tmp_path) > 0.005
+
+
+def test_fragment_inputs_into_a_host_article(proof, tmp_path):
+    (tmp_path / "derivation.tex").write_text(proof.to_latex(), encoding="utf-8")
+    host = "\n".join(["\\documentclass{article}", preamble(), "\\begin{document}",
+                      "As shown in Theorem~\\ref{proofs:main}:", "\\input{derivation}", "\\end{document}"])
+    log = compile_tex(tmp_path, "paper", host)
+    assert "undefined" not in log.lower()
+
+
+def run_cli(args, seed, folder):
+    env = dict(os.environ, PYTHONHASHSEED=str(seed), PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-m", "proofs", *args], cwd=folder, env=env, capture_output=True,
+                          check=True).stdout
+
+
+@pytest.mark.parametrize("fmt", ["text", "latex", "document", "markdown"])
+def test_output_is_byte_identical_across_hash_seeds(fmt, tmp_path):
+    outputs = {run_cli(["prove", "bernoulli", "--format", fmt], seed, tmp_path) for seed in (1, 4242)}
+    assert len(outputs) == 1 and outputs.pop()
+
+
+def test_pdf_is_byte_identical_across_hash_seeds(tmp_path):
+    pdfs = set()
+    for seed in (3, 77):
+        run_cli(["prove", "bernoulli", "-o", f"proof{seed}.pdf"], seed, tmp_path)
+        pdfs.add((tmp_path / f"proof{seed}.pdf").read_bytes())
+    assert len(pdfs) == 1
