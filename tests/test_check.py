@@ -125,3 +125,22 @@ def test_bad_inputs_get_clear_errors():
         check.positive(x + 1)
     with pytest.raises(UnsupportedError, match="union"):
         check.positive(x, where={x: sp.Union(sp.Interval(1, 2), sp.Interval(3, 4))})
+
+
+def test_sums_with_different_index_names_are_equal():
+    i, j = sp.symbols("i j", integer=True, positive=True)
+    n = sp.Symbol("n", integer=True, positive=True)
+    p = sp.IndexedBase("p")
+    assert "rename_index" in rules_in(check.equal(sp.Sum(p[i], (i, 1, n)), sp.Sum(p[j], (j, 1, n))))
+    th = check.equal(sp.Sum(2 * p[i] + 1, (i, 1, n)), 2 * sp.Sum(p[j], (j, 1, n)) + sp.Sum(1, (i, 1, n)))
+    assert {"sum_split", "sum_factor"} <= rules_in(th)
+    with pytest.raises(ProofError):
+        check.equal(sp.Sum(p[i], (i, 1, n)), sp.Sum(p[j], (j, 0, n)))
+
+
+def test_log_of_a_product_with_concrete_bounds():
+    i = sp.Symbol("i", integer=True, positive=True)
+    p = sp.IndexedBase("p")
+    th = check.equal(sp.log(sp.Product(p[i], (i, 1, 3))), sp.Sum(sp.log(p[i]), (i, 1, 3)),
+                     where={p: sp.Interval.open(0, 1)})
+    assert "log_of_product" in rules_in(th)

@@ -158,8 +158,8 @@ def ring_needs(lhs, rhs):
     """(remainder of lhs − rhs as a rational function of its atoms, [(expr, 'positive'|'nonzero'|'defined')])."""
     atoms, needs = {}, []
 
-    def total(expr):  # polynomial in plain symbols and undefined functions: defined everywhere
-        return all((isinstance(node, _POLYNOMIAL) and not isinstance(node, Defined)) or (
+    def total(expr):  # polynomials (and finite sums of them) in plain symbols and undefined functions
+        return all((isinstance(node, _POLYNOMIAL + (sp.Sum,)) and not isinstance(node, Defined)) or (
             isinstance(node, sp.Pow) and node.exp.is_Integer and node.exp >= 0) for node in sp.preorder_traversal(expr))
 
     def atomize(expr):
@@ -176,7 +176,7 @@ def ring_needs(lhs, rhs):
             needs.append((expr.args[0], "positive"))
         elif isinstance(expr, AppliedUndef):
             needs.extend((arg, "defined") for arg in expr.args if not total(arg))
-        else:
+        elif not (isinstance(expr, sp.Sum) and total(expr)):
             needs.append((expr, "defined"))
         return atoms.setdefault(expr, sp.Dummy())  # a Dummy never clashes with a user's symbol
 
