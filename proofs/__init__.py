@@ -13,10 +13,10 @@ __version__ = "0.1.0"
 
 
 def __getattr__(name):
-    # `proofs.check` is imported on first use: the command line does not need it
-    if name == "check":
+    # submodules are imported on first use: the command line needs few of them
+    if name in ("check", "models", "theorems", "testing", "render"):
         import importlib
-        return importlib.import_module(".check", __name__)
+        return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module 'proofs' has no attribute {name!r}")
 
 

@@ -13,7 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
-TARGETS = {"P1 cold CLI (prove bernoulli -o out.tex)": 1.3}
+TARGETS = {"P1 cold CLI (prove bernoulli -o out.tex)": 1.3, "P3 loss check n=1e4 vs numpy BCE": 3.0,
+           "P3 loss check n=1e5 vs numpy BCE": 3.0, "P3 loss check n=1e6 vs numpy BCE": 3.0}
 
 
 def wall(command):
@@ -34,7 +35,34 @@ def measure(runs):
         for _ in range(runs):
             baseline.append(wall(baseline_cmd))
             cli.append(wall(cli_cmd))
-    return {"P1 cold CLI (prove bernoulli -o out.tex)": (cli, baseline)}
+    results = {"P1 cold CLI (prove bernoulli -o out.tex)": (cli, baseline)}
+    results.update(measure_loss_check(runs))
+    return results
+
+
+def measure_loss_check(runs):
+    """`assert_loss_matches_on` (the user's loss + the proven reference + comparison) vs the user's loss alone."""
+    import numpy as np
+    from proofs.testing import assert_loss_matches_on
+
+    def numpy_bce(y, p):
+        return -np.mean(y * np.log(p) + (1 - y) * np.log1p(-p))
+
+    out = {}
+    rng = np.random.default_rng(0)
+    for exponent in (4, 5, 6):
+        size = 10 ** exponent
+        y, p = rng.integers(0, 2, size).astype(np.float64), rng.uniform(1e-9, 1 - 1e-9, size)
+        checked, baseline = [], []
+        for _ in range(runs):
+            start = time.perf_counter()
+            numpy_bce(y, p)
+            baseline.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            assert_loss_matches_on(numpy_bce, y, p)
+            checked.append(time.perf_counter() - start)
+        out[f"P3 loss check n=1e{exponent} vs numpy BCE"] = (checked, baseline)
+    return out
 
 
 def main(argv=None):

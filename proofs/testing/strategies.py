@@ -1,0 +1,176 @@
+"""Hypothesis strategies for testing losses and identities (requires hypothesis: ``pip install proofs[test]``).
+
+Data:
+    probabilities()            floats in (0, 1), with extra mass within 1e-12 … 1e-3 of either end
+    binary_labels(n)           lists of 0/1 of length n (all zeros and all ones included)
+    bernoulli_datasets()       (y, p) pairs of equal length, n = 1 included
+    categorical_datasets()     (one-hot labels, rows of probabilities on the simplex)
+
+False claims — each draws a `Claim`: a claim that is usually false, made by mutating a true one.  A mutation is
+not always false, so call ``claim.counterexample()`` (a numeric witness, or None) before requiring a refusal:
+    mutated_log_identities(), mutated_positivity_claims(), mutated_monotonicity_claims()
+
+>>> from hypothesis import given
+>>> from proofs.testing.strategies import mutated_log_identities
+>>> @given(mutated_log_identities())
+... def test_refused(claim):
+...     if claim.counterexample() is not None:
+...         assert not claim.accepted()
+"""
+
+from dataclasses import dataclass, field
+
+import sympy as sp
+from hypothesis import strategies as st
+
+from . import numeric
+
+__all__ = ["probabilities", "binary_labels", "bernoulli_datasets", "categorical_datasets", "Claim",
+           "mutated_log_identities", "mutated_positivity_claims", "mutated_monotonicity_claims"]
+
+NEAR_ENDS = st.floats(min_value=1e-12, max_value=1e-3)
+
+
+def probabilities():
+    """Floats strictly inside (0, 1), often within 1e-12 … 1e-3 of 0 or of 1."""
+    inside = st.floats(min_value=1e-12, max_value=1 - 1e-12, exclude_min=False, allow_nan=False)
+    return st.one_of(inside, NEAR_ENDS, NEAR_ENDS.map(lambda e: 1.0 - e))
+
+
+def binary_labels(size):
+    """Lists of 0/1 labels of the given length; all zeros and all ones are drawn often."""
+    return st.one_of(st.just([0] * size), st.just([1] * size), st.lists(st.sampled_from([0, 1]), min_size=size,
+                                                                          max_size=size))
+
+
+@st.composite
+def bernoulli_datasets(draw, min_size=1, max_size=64):
+    """(y, p): binary labels and model probabilities of the same length (as lists of Python numbers)."""
+    size = draw(st.one_of(st.just(min_size), st.integers(min_size, max_size)))
+    return draw(binary_labels(size)), draw(st.lists(probabilities(), min_size=size, max_size=size))
+
+
+@st.composite
+def categorical_datasets(draw, min_classes=2, max_classes=6, min_size=1, max_size=20):
+    """(labels, probabilities): one-hot rows and rows of positive probabilities summing to 1."""
+    classes = draw(st.integers(min_classes, max_classes))
+    size = draw(st.integers(min_size, max_size))
+    labels, rows = [], []
+    for _ in range(size):
+        hot = draw(st.integers(0, classes - 1))
+        labels.append([int(k == hot) for k in range(classes)])
+        weights = draw(st.lists(st.floats(min_value=1e-6, max_value=1.0), min_size=classes, max_size=classes))
+        total = sum(weights)
+        rows.append([w / total for w in weights])
+    return labels, rows
+
+
+# ------------------------------------------------------------------------------------------------ false claims
+@dataclass(frozen=True)
+class Claim:
+    """A claim for `proofs.check` and a way to look for a numeric counterexample to it."""
+
+    kind: str                      # "equal", "positive" or "strictly_increasing"
+    args: tuple
+    where: dict = field(default_factory=dict)
+    mutation: str = ""
+    seed: int = 0
+
+    def check(self):
+        """Ask the engine: returns the Theorem or raises ProofError."""
+        from .. import check
+        if self.kind == "strictly_increasing":
+            return check.strictly_increasing(*self.args, where=self.where)
+        return getattr(check, self.kind)(*self.args, where=self.where)
+
+    def accepted(self):
+        from ..errors import ProofError
+        try:
+            self.check()
+        except ProofError:
+            return False
+        return True
+
+    def counterexample(self):
+        """A point (or pair of points) showing the claim false, or None if none was found."""
+        if self.kind == "equal":
+            return numeric.counterexample_to_equality(*self.args, self.where, self.seed)
+        if self.kind == "positive":
+            return numeric.counterexample_to_positivity(self.args[0], self.where, self.seed,
+                                                        fixed={sp.Symbol("n", integer=True, positive=True):
+                                                               1 + self.seed % 3})
+        return numeric.counterexample_to_increasing(*self.args, self.seed)
+
+
+_a, _b, _x, _p = sp.symbols("a b x p")
+_n = sp.Symbol("n", integer=True, positive=True)
+_POSITIVE = sp.Interval.open(0, sp.oo)
+WIDER_DOMAINS = [sp.S.Reals, sp.Interval(0, sp.oo), sp.Interval.open(-1, sp.oo), sp.Interval(-2, 2)]
+_ints = st.integers(-6, 6).filter(bool)
+_positive_rationals = st.builds(sp.Rational, st.integers(1, 30), st.integers(1, 7))
+_rationals = st.builds(sp.Rational, st.integers(-30, 30), st.integers(1, 7))
+_seeds = st.integers(0, 2 ** 32 - 1)
+
+
+@st.composite
+def mutated_log_identities(draw):
+    """log(c·a^k·b^m) = k log a + m log b + log c, mutated: flipped sign, wrong coefficient, dropped constant,
+    widened domain of a, swapped bases."""
+    k, m, c = draw(_ints), draw(_ints), draw(_positive_rationals.filter(lambda c: c != 1))
+    mutation = draw(st.sampled_from(["flip", "coefficient", "drop_constant", "widen", "swap_base"]))
+    where = {_a: _POSITIVE, _b: _POSITIVE}
+    lhs, rhs = sp.log(c * _a ** k * _b ** m), k * sp.log(_a) + m * sp.log(_b) + sp.log(c)
+    if mutation == "flip":
+        rhs = -rhs
+    elif mutation == "coefficient":
+        rhs = rhs + sp.log(_a)
+    elif mutation == "drop_constant":
+        rhs = rhs - sp.log(c)
+    elif mutation == "widen":
+        where = {_a: draw(st.sampled_from(WIDER_DOMAINS)), _b: _POSITIVE}
+    else:
+        rhs = rhs.xreplace({_a: _b, _b: _a})
+    return Claim("equal", (lhs, rhs), where, mutation, draw(_seeds))
+
+
+@st.composite
+def mutated_positivity_claims(draw):
+    """k1·p + k2·(1 − p)^m + k3/n > 0 on p ∈ (0, 1), mutated: negated, shifted, scaled by 0, domain widened,
+    multiplied by p on a wider domain."""
+    k1, k2, k3 = draw(_positive_rationals), draw(_positive_rationals), draw(_positive_rationals)
+    expr, where = k1 * _p + k2 * (1 - _p) ** draw(st.integers(1, 4)) + k3 / _n, {_p: sp.Interval.open(0, 1)}
+    mutation = draw(st.sampled_from(["negate", "shift", "zero scale", "widen", "times p"]))
+    wider = draw(st.sampled_from(WIDER_DOMAINS))
+    if mutation == "negate":
+        expr = -expr
+    elif mutation == "shift":
+        expr = expr - (k1 + k2 + k3)
+    elif mutation == "zero scale":
+        expr = 0 * expr
+    elif mutation == "widen":
+        where = {_p: wider}
+    else:
+        expr, where = expr * _p, {_p: wider}
+    return Claim("positive", (expr,), where, mutation, draw(_seeds))
+
+
+@st.composite
+def mutated_monotonicity_claims(draw):
+    """k·x + c, k·log x + c, k·x^m + c, c − k/x (all increasing), mutated: negated, squared, a jump (floor), a
+    wiggle (sin), a pole inside the interval."""
+    k, c, m = draw(_positive_rationals), draw(_rationals), draw(st.integers(1, 3))
+    base = draw(st.sampled_from(["linear", "log", "power", "reciprocal"]))
+    g, interval = {"linear": (k * _x + c, sp.S.Reals), "log": (k * sp.log(_x) + c, _POSITIVE),
+                   "power": (k * _x ** m + c, _POSITIVE), "reciprocal": (c - k / _x, _POSITIVE)}[base]
+    mutation = draw(st.sampled_from(["negate", "square", "jump", "wiggle", "pole"]))
+    if mutation == "negate":
+        g = -g
+    elif mutation == "square":
+        g, interval = (g - c) ** 2, sp.Interval.open(-2, 2) if base == "linear" else interval
+    elif mutation == "jump":
+        g = g - 100 * k * sp.floor(_x)
+    elif mutation == "wiggle":
+        g = g + 100 * k * sp.sin(_x)
+    else:
+        g, interval = c - k / _x, sp.Interval.open(-1, 3)
+    return Claim("strictly_increasing", (g, _x, interval), {}, mutation, draw(_seeds))

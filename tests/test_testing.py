@@ -1,0 +1,190 @@
+"""`proofs.testing`: assertion helpers, the loss checker on correct and buggy losses, strategies, the plugin."""
+
+import math
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import numpy as np
+import pytest
+import sympy as sp
+from hypothesis import given, settings
+
+import proofs
+from proofs.testing import (assert_equal, assert_loss_matches, assert_loss_matches_on, assert_numerically_equal,
+                            assert_same_optimizers, numeric)
+from proofs.testing import strategies as S
+
+ROOT = Path(__file__).resolve().parent.parent
+a, b = sp.symbols("a b")
+POS = sp.Interval.open(0, sp.oo)
+
+
+# ------------------------------------------------------------------------------------------------ losses
+def correct_bce(y, p):
+    y, p = np.asarray(y, dtype=float), np.asarray(p, dtype=float)
+    return -np.mean(y * np.log(p) + (1 - y) * np.log1p(-p))
+
+
+def missing_minus(y, p):
+    return np.mean(y * np.log(p) + (1 - y) * np.log1p(-p))
+
+
+def log_base_2(y, p):
+    return -np.mean(y * np.log2(p) + (1 - y) * np.log2(1 - p))
+
+
+def sum_not_mean(y, p):
+    return -np.sum(y * np.log(p) + (1 - y) * np.log1p(-p))
+
+
+def swapped_arguments(p, y):  # a (p, y) function called as (y, p)
+    return correct_bce(y, p)
+
+
+def clipped(y, p):
+    p = np.clip(p, 1e-3, 1 - 1e-3)
+    return correct_bce(y, p)
+
+
+def test_correct_loss_passes_500_examples():
+    calls = []
+
+    def counting(y, p):
+        calls.append(len(y))
+        return correct_bce(y, p)
+
+    assert_loss_matches(counting)
+    assert len(calls) >= 500 and 1 in calls
+
+
+@pytest.mark.parametrize("buggy, hint", [(missing_minus, "ratio -1"), (log_base_2, "ratio 1.44"),
+                                         (sum_not_mean, "ratio"), (swapped_arguments, "loss_fn gave"),
+                                         (clipped, "1e-12")])
+def test_buggy_losses_fail_with_the_data(buggy, hint):
+    with pytest.raises(AssertionError) as failure:
+        assert_loss_matches(buggy, max_examples=200)
+    message = str(failure.value)
+    assert "differs from the proven binary cross-entropy (mean reduction" in message
+    assert "data: n = " in message and "y = [" in message and "p = [" in message
+    assert hint in message
+
+
+def test_sum_reduction_and_argument_order():
+    assert_loss_matches(sum_not_mean, reduction="sum", max_examples=100)
+    assert_loss_matches(swapped_arguments, signature="p, y", max_examples=100)
+    with pytest.raises(ValueError, match="signature"):
+        assert_loss_matches(correct_bce, signature="labels first")
+
+
+def test_pure_python_list_loss_and_per_sample_arrays():
+    def python_bce(y, p):
+        assert isinstance(y, list) and isinstance(p, list)
+        return -sum(yi * math.log(pi) + (1 - yi) * math.log1p(-pi) for yi, pi in zip(y, p)) / len(y)
+
+    assert_loss_matches(python_bce, array_type="list", max_examples=100)
+
+    def per_sample(y, p):
+        return -(y * np.log(p) + (1 - y) * np.log1p(-p))
+
+    assert_loss_matches(per_sample, max_examples=100)
+    with pytest.raises(AssertionError, match="per-sample loss"):
+        assert_loss_matches(lambda y, p: per_sample(y, p) * 1.001, max_examples=50)
+
+
+def test_math_fallback_without_numpy(monkeypatch):
+    monkeypatch.setattr(numeric, "numpy_or_none", lambda: None)
+    assert numeric.binary_cross_entropy([1, 0], [0.25, 0.5]) == pytest.approx(-(math.log(0.25) + math.log(0.5)) / 2)
+    with pytest.raises(AssertionError, match="ratio 2"):
+        assert_loss_matches_on(lambda y, p: 2 * correct_bce(y, p), [1, 0, 1], [0.3, 0.4, 0.9])
+
+
+def test_reference_agrees_with_the_proven_cross_entropy():
+    model = proofs.models.BernoulliModel()
+    y, p = [1, 0, 1], [sp.Rational(1, 3), sp.Rational(1, 4), sp.Rational(9, 10)]
+    point = {model.size: 3, **{model.label[k + 1]: y[k] for k in range(3)},
+             **{model.probability[k + 1]: p[k] for k in range(3)}}
+    exact = numeric.value(model.cross_entropy.body, point).real
+    assert numeric.binary_cross_entropy(y, [float(v) for v in p]) == pytest.approx(exact, rel=1e-12)
+
+
+def test_large_data_set():
+    rng = np.random.default_rng(0)
+    y = rng.integers(0, 2, size=10 ** 6)
+    p = rng.uniform(1e-9, 1 - 1e-9, size=10 ** 6)
+    assert_loss_matches_on(correct_bce, y, p)
+    with pytest.raises(AssertionError, match="n = 1000000"):
+        assert_loss_matches_on(clipped, y, np.where(rng.random(10 ** 6) < 0.5, 1e-6, p))
+
+
+# ------------------------------------------------------------------------------------------------ identities
+def test_assert_equal_and_its_failure_message():
+    assert assert_equal(sp.log(a * b), sp.log(a) + sp.log(b), where={a: POS, b: POS})
+    with pytest.raises(AssertionError) as failure:
+        assert_equal(sp.log(a * b), sp.log(a) + sp.log(b), where={a: sp.S.Reals, b: sp.S.Reals})
+    message = str(failure.value)
+    assert "not shown positive" in message
+    assert "counterexample: at {a = " in message and "left side is" in message
+
+
+def test_assert_same_optimizers(bern):
+    assert assert_same_optimizers(bern.likelihood, bern.ce, [bern.p], where=bern.where)
+    with pytest.raises(AssertionError, match="not argmax"):
+        assert_same_optimizers(bern.likelihood, bern.ce, [bern.p], where=bern.where, senses=("max", "max"))
+
+
+def test_assert_numerically_equal(bern):
+    theorem = proofs.check.equal(sp.log(bern.likelihood), -bern.n * bern.ce, where=bern.where)
+    assert_numerically_equal(theorem, samples=30)
+    assert_numerically_equal((sp.log(a ** 2), 2 * sp.log(a)), where={a: POS})
+    assert_numerically_equal(sp.Eq((a + b) ** 2, a ** 2 + 2 * a * b + b ** 2))
+    with pytest.raises(AssertionError, match="fails numerically at"):
+        assert_numerically_equal((sp.log(bern.likelihood), bern.n * bern.ce), where=bern.where)
+    with pytest.raises(AssertionError, match="undefined|right side"):
+        assert_numerically_equal((sp.log(a ** 2), 2 * sp.log(a)), where={a: sp.Interval(-2, -1)})
+
+
+# ------------------------------------------------------------------------------------------------ strategies
+@settings(max_examples=200)
+@given(S.bernoulli_datasets())
+def test_bernoulli_datasets_are_valid(data):
+    y, p = data
+    assert len(y) == len(p) >= 1
+    assert set(y) <= {0, 1} and all(0 < v < 1 for v in p)
+
+
+@settings(max_examples=100)
+@given(S.categorical_datasets())
+def test_categorical_datasets_are_one_hot_on_the_simplex(data):
+    labels, rows = data
+    for label, row in zip(labels, rows):
+        assert sorted(label)[-1] == 1 and sum(label) == 1
+        assert math.isclose(sum(row), 1.0, rel_tol=1e-12) and all(v > 0 for v in row)
+
+
+# ------------------------------------------------------------------------------------------------ plugin
+def test_pytest_plugin_option_and_fixture(tmp_path):
+    (tmp_path / "test_user.py").write_text(textwrap.dedent("""
+        import numpy as np
+        from proofs.testing import plugin
+
+        def bce(y, p):
+            return -np.mean(y * np.log(p) + (1 - y) * np.log1p(-p))
+
+        def test_loss(proof_checker):
+            calls = []
+            def counting(y, p):
+                calls.append(1)
+                return bce(y, p)
+            proof_checker.loss_matches(counting)
+            assert plugin.max_examples() == 7
+            assert 7 <= len(calls) <= 7 + 5  # the examples plus the explicit edge cases
+    """))
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                             "--proofs-max-examples", "7", "test_user.py"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 passed" in result.stdout
