@@ -36,7 +36,62 @@ def build_parser():
                        help="cross-entropy reduction: mean, -(1/n) sum (default), or sum")
     prove.add_argument("--format", choices=("text", "latex", "document", "markdown"), default="text",
                        help="what to print when no -o is given (default: text; latex is the \\input fragment)")
+    prove.add_argument("--fragment", action="store_true", help="print the LaTeX fragment (same as --format latex)")
+    prove.add_argument("--preamble", action="store_true",
+                       help="print the \\usepackage and \\newtheorem lines the fragment needs, then stop")
+    paper = prove.add_argument_group("paper options")
+    paper.add_argument("--notation", action="append", default=[], metavar="KEY=LATEX",
+                       help="rename a symbol, e.g. theta=w, 'p_i=\\sigma(w^\\top x_i)', y=t, n=N, "
+                            "'CE=\\mathcal{L}_{\\mathrm{BCE}}', log=\\ln, i=j (repeatable)")
+    paper.add_argument("--notation-file", metavar="FILE", help="notation as a TOML or JSON table of KEY = LATEX")
+    paper.add_argument("--theorem-env", metavar="NAME", help="the host's theorem environment (default theorem)")
+    paper.add_argument("--lemma-env", metavar="NAME", help="the host's lemma environment (default lemma)")
+    paper.add_argument("--proof-env", metavar="NAME", help="the host's proof environment (default proof)")
+    paper.add_argument("--label-prefix", metavar="PREFIX", help="prefix of every \\label (default proofs:)")
+    paper.add_argument("--title", help="the document's title (plain text)")
+    paper.add_argument("--figure", action="store_true", help="add the pgfplots figure of L, log L and CE")
     return parser
+
+
+def read_notation(args):
+    """The notation from --notation-file and --notation KEY=LATEX (the latter wins)."""
+    from .render.safety import NotationError
+    notation = {}
+    if args.notation_file:
+        notation.update(_notation_file(args.notation_file))
+    for item in args.notation:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise NotationError(f"--notation {item!r}: write KEY=LATEX, e.g. theta=w")
+        notation[key.strip()] = value
+    return notation
+
+
+def _notation_file(name):
+    import json
+    from pathlib import Path
+    from .render.safety import NotationError
+    path = Path(name)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise NotationError(f"--notation-file {name}: {error.strerror}") from None
+    try:
+        if path.suffix.lower() == ".json":
+            data = json.loads(raw.decode("utf-8"))
+        else:
+            try:
+                import tomllib
+            except ImportError:  # Python 3.10
+                raise NotationError(f"--notation-file {name}: TOML needs Python 3.11 or newer; use JSON") from None
+            data = tomllib.loads(raw.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as error:
+        raise NotationError(f"--notation-file {name}: not valid {'JSON' if path.suffix == '.json' else 'TOML'}: "
+                            f"{str(error).splitlines()[0]}") from None
+    data = data.get("notation", data) if isinstance(data, dict) else data
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise NotationError(f"--notation-file {name}: expected a table of KEY = \"LATEX\" strings")
+    return data
 
 
 def _version():
@@ -53,16 +108,28 @@ def main(argv=None):
             for name, summary in available():
                 print(f"{name:12s} {summary}")
             return 0
+        from .render.safety import NotationError
         from .theorems import prove
         options = {} if args.reduction is None else {"reduction": args.reduction}
-        proof = prove(args.theorem, **options)
-        if args.output:
+        try:
+            render = {"notation": read_notation(args), "theorem_env": args.theorem_env,
+                      "lemma_env": args.lemma_env, "proof_env": args.proof_env, "label_prefix": args.label_prefix,
+                      "title": args.title, "figure": args.figure or None}
+            from .render.options import RenderOptions
+            RenderOptions.make(**render)  # every user string is checked before any work or output
+        except NotationError as error:
+            print(f"proofs: error: {error}", file=sys.stderr)
+            return EXIT_USAGE
+        proof = prove(args.theorem, **options).with_options(**render)
+        if args.preamble:
+            sys.stdout.write(proof.preamble())
+        elif args.output:
             path = proof.write(args.output)
             print(f"wrote {path}", file=sys.stderr)
         else:
             renderers = {"text": proof.to_text, "latex": proof.to_latex, "document": proof.to_document,
                          "markdown": proof.to_markdown}
-            sys.stdout.write(renderers[args.format]())
+            sys.stdout.write(renderers["latex" if args.fragment else args.format]())
         return 0
     except ProofError as error:
         print(f"proofs: error: {error}", file=sys.stderr)

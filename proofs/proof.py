@@ -55,45 +55,72 @@ class Proof:
     definitions: tuple           # defined constants introduced, in order
     symbols: dict = field(default_factory=dict)   # printing names: "theta", "over", "size", …
     corollaries: tuple = ()      # extra theorems stated after the main one (e.g. the optimal values)
+    options: object = None       # default RenderOptions (notation, environments, …) for every output
 
     @property
     def steps(self):
         """Every human-level step, in reading order."""
         return [step for section in self.sections for step in section.steps]
 
+    def with_options(self, **options):
+        """A copy whose outputs use these options by default (notation=, theorem_env=, label_prefix=, …)."""
+        from dataclasses import replace
+        return replace(self, options=self._options(**options))
+
+    def _options(self, **options):
+        from .render.options import RenderOptions
+        return RenderOptions.make(self.options, **options)
+
     def __str__(self):
         return self.to_text()
 
-    def to_text(self):
+    def to_text(self, **options):
+        """Plain text for the terminal.  Options: notation={...}."""
         from .render.text import render_text
-        return render_text(self)
+        return render_text(self, self._options(**options))
 
     def to_latex(self, **options):
+        """The fragment for ``\\input``.  Options: notation, theorem_env, lemma_env, proof_env, label_prefix, figure."""
         from .render.latex import render_fragment
-        return render_fragment(self, **options)
+        return render_fragment(self, self._options(**options))
 
     def to_document(self, **options):
+        """A standalone LaTeX document (same options as `to_latex`, plus title)."""
         from .render.latex import render_document
-        return render_document(self, **options)
+        return render_document(self, self._options(**options))
 
-    def to_markdown(self):
+    def preamble(self, **options):
+        """The packages and \\newtheorem lines a host document needs for `to_latex()`."""
+        from .render.latex import preamble
+        return preamble(self._options(**options))
+
+    def to_markdown(self, **options):
+        """Markdown with MathJax/KaTeX math."""
         from .render.markdown import render_markdown
-        return render_markdown(self)
+        return render_markdown(self, self._options(**options))
 
-    def write(self, path):
+    def _repr_markdown_(self):
+        return self.to_markdown()
+
+    def _repr_latex_(self):
+        from .render.markdown import render_latex_repr
+        return render_latex_repr(self, self._options())
+
+    def write(self, path, **options):
         """Write by extension: .tex (standalone document), .md, .txt, .pdf (pdflatex).  Atomic: all or nothing."""
         path = Path(path)
         suffix = path.suffix.lower()
+        render = {".tex": self.to_document, ".pdf": self.to_document, ".md": self.to_markdown, ".txt": self.to_text}
+        if suffix not in render:
+            raise RenderError(f"cannot write {path.name}: use .tex, .pdf, .md or .txt")
         if not path.parent.is_dir():
             raise RenderError(f"cannot write {path}: the folder {path.parent} does not exist")
+        text = render[suffix](**options)
         if suffix == ".pdf":
             from .render.pdf import compile_pdf
-            data = compile_pdf(self.to_document())
-        elif suffix in (".tex", ".md", ".txt"):
-            text = {".tex": self.to_document, ".md": self.to_markdown, ".txt": self.to_text}[suffix]()
-            data = text.encode("utf-8")
+            data = compile_pdf(text)
         else:
-            raise RenderError(f"cannot write {path.name}: use .tex, .pdf, .md or .txt")
+            data = text.encode("utf-8")
         write_atomically(path, data)
         return path
 

@@ -39,11 +39,11 @@ def test_latex_fragment_structure(proof):
     assert "\\documentclass" not in fragment and "\\newtheorem" not in fragment
     assert fragment.count("\\begin{theorem}") == 1 and fragment.count("\\begin{lemma}") == 4
     assert fragment.count("\\begin{proof}") == 5 == fragment.count("\\end{proof}")
-    assert "&& \\text{log of a product of positive factors (Lemma~\\ref{proofs:positivity})}" in fragment
+    assert "\\tag*{log of a product of positive factors (Lemma~\\ref{proofs:positivity})}" in fragment
     assert "\\operatorname*{arg\\,max}_{\\theta} L(\\theta) = \\operatorname*{arg\\,min}_{\\theta} " \
            "\\mathrm{CE}(\\theta)" in fragment
     for label in ("positivity", "identity", "monotonicity", "sign-scale", "main"):
-        assert f"\\label{{proofs:{label}}}" in fragment
+        assert f"\\label{{proofs:{label}}}" in fragment and f"\\label{{proofs:{label}-eq}}" in fragment
 
 
 def test_markdown_uses_mathjax_blocks(proof):
@@ -101,7 +101,7 @@ def test_pdf_contains_statement_and_steps_and_page_one_is_not_blank(proof, tmp_p
         assert phrase in text
     text = text.replace("ﬁ", "fi")
     for step in proof.steps:
-        words = re.findall(r"[A-Za-z]{3,}", re.sub(r"\{[a-z-]+\}|\\[a-z]+", "", step.justification))
+        words = re.findall(r"[A-Za-z]{3,}", re.sub(r"<[^>]*>|\\[a-z]+", "", step.justification))
         assert all(word in text for word in words), step.justification
     assert dark_fraction_of_first_page(pdf, tmp_path) > 0.005
 

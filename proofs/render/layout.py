@@ -7,8 +7,6 @@ layout, so the three outputs cannot drift apart.
 import re
 from dataclasses import dataclass
 
-import sympy as sp
-
 from ..kernel import StrictlyIncreasing
 from .notation import Writer
 
@@ -43,6 +41,18 @@ def plain(text):
     return text.replace("$", "").replace("{", "").replace("}", "")
 
 
+def fill(text, writer, reference, numbers):
+    """Replace <L>, <CE>, <n>, <log>, <theta> by the notation and <ref:label> by a cross-reference."""
+    def one(match):
+        key = match.group(1)
+        if key.startswith("ref:"):
+            label = key[4:]
+            return reference(label, numbers.get(label, 0))
+        return writer.names.get(key, key)
+    text = re.sub(r"<([A-Za-z]+|ref:[a-z-]+)>", one, text)
+    return text if writer.style == "latex" else plain(text)
+
+
 def layout(proof, writer, reference):
     """Blocks for every section.  `reference(label, number)` writes a cross-reference in the target style."""
     numbers = {}
@@ -50,22 +60,19 @@ def layout(proof, writer, reference):
         if section.kind == "lemma":
             numbers[section.label] = len(numbers) + 1
 
-    def justify(text):
-        text = re.sub(r"\{([a-z-]+)\}", lambda m: reference(m.group(1), numbers.get(m.group(1), 0))
-                      if m.group(1) in numbers else m.group(0), text)
-        return text if writer.style == "latex" else plain(text)
-
     blocks = []
     for section in proof.sections:
         rows = []
         if section.start is not None:
             left = side(writer, section.start)
             for step in section.steps:
-                rows.append(Row(left, "=", side(writer, step.rhs), justify(step.justification)))
+                rows.append(Row(left, "=", side(writer, step.rhs), fill(step.justification, writer, reference,
+                                                                         numbers)))
                 left = ""
         else:
             for step in section.steps:
-                rows.append(Row(writer.statement(step.statement), "", "", justify(step.justification)))
+                rows.append(Row(writer.statement(step.statement), "", "",
+                                fill(step.justification, writer, reference, numbers)))
         number = numbers.get(section.label, 1)
         blocks.append(Block(section.kind, number, section.name, section.label,
                             writer.statement(section.statement.statement), rows, section.remark,
@@ -84,6 +91,13 @@ def setting_items(proof, writer):
     return [writer(expr) + writer.t["in"] + writer.real_set(real_set) for expr, real_set in proof.setting]
 
 
+def index_range(proof, writer):
+    """'i = 1, …, n' in the writer's notation."""
+    index, size = writer(proof.symbols["index"]), writer(proof.symbols["size"])
+    dots = "\\dots" if writer.style == "latex" else "…"
+    return f"{index} = 1, {dots}, {size}"
+
+
 def definitions(proof, writer):
     return [(writer(constant), writer(constant.body)) for constant in proof.definitions]
 
@@ -92,8 +106,9 @@ def value_link(proof, writer):
     """The optimal-value corollary, written out: L(θ) = exp(−c·CE(θ)) and max L = exp(−c·min CE)."""
     link = proof.corollaries[0].statement
     scale = proof.symbols["scale"]
-    minimum = "\\min_{\\theta}" if writer.style == "latex" else "min_θ "
-    maximum = "\\max_{\\theta}" if writer.style == "latex" else "max_θ "
+    theta = writer.names["theta"]
+    minimum = f"\\min_{{{theta}}}" if writer.style == "latex" else f"min_{theta} "
+    maximum = f"\\max_{{{theta}}}" if writer.style == "latex" else f"max_{theta} "
     ce = writer.names["CE"]
     factor = "" if scale == 1 else writer(scale) + (" \\cdot " if writer.style == "latex" else "·")
     exp = "\\exp" if writer.style == "latex" else "exp"
@@ -112,5 +127,5 @@ def count_checks(proof):
     return len(seen)
 
 
-__all__ = ["Row", "Block", "layout", "side", "setting_items", "definitions", "value_link", "count_checks", "plain",
-           "sp"]
+__all__ = ["Row", "Block", "layout", "side", "setting_items", "index_range", "definitions", "value_link",
+           "count_checks", "plain", "fill"]

@@ -1,35 +1,45 @@
-"""Markdown with MathJax/KaTeX math (``$…$`` and ``$$\\begin{aligned}…\\end{aligned}$$``) for notebooks,
-GitHub and Quarto."""
+"""Markdown with MathJax/KaTeX math (``$…$`` and ``$$\\begin{aligned}…\\end{aligned}$$``) for notebooks, GitHub
+and Quarto.  Only constructs both MathJax and KaTeX support: no labels, no references, no theorem environments."""
 
-from .layout import count_checks, definitions, layout, setting_items, value_link
+from .layout import count_checks, definitions, index_range, layout, setting_items, value_link
 from .notation import Writer
+from .options import RenderOptions
 
 KINDS = {"lemma": "Lemma", "theorem": "Theorem"}
 
 
-def render_markdown(proof):
-    writer = Writer("latex")
+def render_markdown(proof, options=None):
+    options = options or RenderOptions()
+    writer = Writer("latex", options.notation)
+    theta = writer.names["theta"]
     reference = lambda label, number: f"Lemma {number}"  # noqa: E731
     out = [f"## {proof.title}", "",
            "**Setting.** " + ", ".join(f"${item}$" for item in setting_items(proof, writer))
-           + " for $i = 1, \\dots, n$ and every parameter $\\theta$.", "", "$$", "\\begin{aligned}"]
-    defs = definitions(proof, writer)
-    out += [f"{name} &= {body}" + (" \\\\" if k < len(defs) - 1 else "") for k, (name, body) in enumerate(defs)]
-    out += ["\\end{aligned}", "$$"]
+           + f" for ${index_range(proof, writer)}$ and every parameter ${theta}$.", ""]
+    out += aligned([f"{name} &= {body}" for name, body in definitions(proof, writer)])
     for block in layout(proof, writer, reference):
         head = f"{KINDS[block.kind]} {block.number}" if block.kind == "lemma" else KINDS[block.kind]
-        claim = ("For every $\\theta$: " if block.universal else "") + f"${block.statement}$"
-        out += ["", f"**{head} ({block.name}).** {claim}.", "",
-                "*Proof.*", "", "$$", "\\begin{aligned}"]
-        for k, row in enumerate(block.rows):
-            end = " \\\\" if k < len(block.rows) - 1 else ""
-            if row.relation:
-                out.append(f"{row.left} &{row.relation} {row.right} && \\text{{{row.justification}}}{end}")
-            else:
-                out.append(f"& {row.left} && \\text{{{row.justification}}}{end}")
-        out += ["\\end{aligned}", "$$"]
+        claim = (f"For every ${theta}$: " if block.universal else "") + f"${block.statement}$"
+        out += ["", f"**{head} ({block.name}).** {claim}.", "", "*Proof.*", ""]
+        out += aligned([f"{row.left} &{row.relation} {row.right} && \\text{{{row.justification}}}" if row.relation
+                        else f"& {row.left} && \\text{{{row.justification}}}" for row in block.rows])
         if block.remark == "optimal-values":
             pointwise, values = value_link(proof, writer)
-            out += ["", f"Moreover ${pointwise}$ for every $\\theta$, so at every common optimizer ${values}$."]
+            out += ["", f"Moreover ${pointwise}$ for every ${theta}$, so at every common optimizer ${values}$."]
     out += ["", f"*Checked by the proofs kernel: {count_checks(proof)} kernel theorems.*", ""]
     return "\n".join(out)
+
+
+def aligned(rows):
+    return ["$$", "\\begin{aligned}"] + [row + (" \\\\" if k < len(rows) - 1 else "") for k, row in
+                                           enumerate(rows)] + ["\\end{aligned}", "$$"]
+
+
+def render_latex_repr(proof, options=None):
+    """For Jupyter's ``_repr_latex_``: the main chain as one MathJax block."""
+    options = options or RenderOptions()
+    writer = Writer("latex", options.notation)
+    main = [b for b in layout(proof, writer, lambda label, number: f"Lemma {number}") if b.kind == "theorem"][0]
+    return "$$\\begin{aligned}" + " \\\\ ".join(
+        f"{row.left} &{row.relation} {row.right} && \\text{{{row.justification}}}" for row in main.rows) + \
+        "\\end{aligned}$$"

@@ -26,17 +26,58 @@ TEXT = {
     "mapsto": " ↦ ", "increasing": " is strictly increasing on ", "reals": "ℝ", "naturals": "ℕ",
     "naturals0": "ℕ₀", "integers": "ℤ", "set": "{{{items}}}",
 }
-DEFAULT_NAMES = {"latex": {"theta": r"\theta", "L": "L", "CE": r"\mathrm{CE}"},
-                 "text": {"theta": "θ", "L": "L", "CE": "CE"}}
+DEFAULT_NAMES = {"latex": {"theta": r"\theta", "L": "L", "CE": r"\mathrm{CE}", "log": r"\log"},
+                 "text": {"theta": "θ", "L": "L", "CE": "CE", "log": "log"}}
+NOTATION_KEYS = {
+    "theta": "the parameter (default \\theta)", "p": "the model probability's letter (default p)",
+    "p_i": "the whole i-th probability, e.g. \\sigma(w^\\top x_i)", "y": "the label's letter (default y)",
+    "y_i": "the whole i-th label", "n": "the sample size (default n)", "i": "the index letter (default i)",
+    "L": "the likelihood's name (default L)", "CE": "the cross-entropy's name (default \\mathrm{CE})",
+    "log": "the logarithm (\\log or \\ln)",
+}
+
+
+def validated_notation(mapping):
+    """The notation as sorted (key, LaTeX) pairs; unknown keys and unsafe values raise NotationError."""
+    from .safety import NotationError, check_math
+    pairs = []
+    for key, value in dict(mapping or {}).items():
+        if key not in NOTATION_KEYS:
+            raise NotationError(f"unknown notation key {key!r}; valid keys: {', '.join(NOTATION_KEYS)}")
+        if key == "log" and value not in ("\\log", "\\ln"):
+            raise NotationError(f"notation 'log' must be \\log or \\ln, not {value!r}")
+        pairs.append((key, check_math(key, value)))
+    return tuple(sorted(pairs))
+
+
+def text_form(latex):
+    """A LaTeX notation value as terminal text: common commands become Unicode, the rest is dropped."""
+    table = {r"\theta": "θ", r"\sigma": "σ", r"\top": "ᵀ", r"\hat": "", r"\mathrm": "", r"\mathcal": "",
+             r"\mathbf": "", r"\boldsymbol": "", r"\log": "log", r"\ln": "ln", r"\cdot": "·", r"\mu": "μ",
+             r"\pi": "π", r"\ell": "ℓ", r"\alpha": "α", r"\beta": "β", r"\lambda": "λ", r"\phi": "φ",
+             r"\bar": "", r"\tilde": "", r"\operatorname": ""}
+    for command in sorted(table, key=len, reverse=True):
+        latex = latex.replace(command, table[command])
+    return latex.replace("{", "").replace("}", "").replace("\\", "").strip()
+
+
+def _grouped(key, value):
+    """A notation value as one TeX atom, so that scripts the writer appends can never double up (^x_i^y)."""
+    import re
+    if key == "log" or re.fullmatch(r"[A-Za-z0-9]|\\[A-Za-z]+", value):
+        return value
+    return "{" + value + "}"
 
 
 class Writer:
     """Writes sympy expressions and kernel judgements in one style."""
 
-    def __init__(self, style="latex", names=None):
+    def __init__(self, style="latex", notation=()):
         self.style = style
         self.t = LATEX if style == "latex" else TEXT
-        self.names = dict(DEFAULT_NAMES[style], **(names or {}))
+        self.names = dict(DEFAULT_NAMES[style])
+        self.names.update((key, _grouped(key, value) if style == "latex" else text_form(value))
+                          for key, value in notation)
 
     # -------------------------------------------------------------------------------------- expressions
     def __call__(self, expr):
@@ -47,6 +88,9 @@ class Writer:
             name = self.names.get(e.name, e.name)
             return self.t["call"].format(name=name, arg=self.names["theta"])
         if isinstance(e, sp.Indexed):
+            whole = self.names.get(f"{e.base.label.name}_{e.indices[0]}") if len(e.indices) == 1 else None
+            if whole is not None:
+                return whole
             return self.t["sub"].format(base=self.name(e.base.label), index=",".join(map(self.expr, e.indices)))
         if isinstance(e, sp.Symbol):
             return self.name(e)
@@ -61,7 +105,7 @@ class Writer:
         if isinstance(e, sp.Pow):
             return self.power(e)
         if isinstance(e, (sp.log, sp.exp)):
-            head = self.t["log" if isinstance(e, sp.log) else "exp"]
+            head = self.names["log"] if isinstance(e, sp.log) else self.t["exp"]
             arg = e.args[0]
             if self.is_atom(arg):
                 return f"{head} {self.expr(arg)}"
@@ -81,8 +125,9 @@ class Writer:
     def name(self, symbol):
         return self.names.get(symbol.name, symbol.name)
 
-    @staticmethod
-    def is_atom(e):
+    def is_atom(self, e):
+        if isinstance(e, sp.Indexed) and len(e.indices) == 1 and f"{e.base.label.name}_{e.indices[0]}" in self.names:
+            return False  # a user's whole expression such as \sigma(w^\top x_i) gets parentheses
         return isinstance(e, (sp.Symbol, sp.Indexed, sp.Number)) and not (isinstance(e, sp.Number) and e < 0)
 
     def add(self, e):

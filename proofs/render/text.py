@@ -1,15 +1,19 @@
 """Plain text for the terminal: the proof line by line, justifications aligned on the right."""
 
-from .layout import count_checks, definitions, layout, setting_items, value_link
+from .layout import count_checks, definitions, index_range, layout, setting_items, value_link
 from .notation import Writer
+from .options import RenderOptions
 
 KINDS = {"lemma": "Lemma", "theorem": "Theorem"}
 
 
-def render_text(proof):
-    writer = Writer("text")
+def render_text(proof, options=None):
+    options = options or RenderOptions()
+    writer = Writer("text", options.notation)
     out = [proof.title, "=" * len(proof.title), ""]
-    out.append("Setting: " + ", ".join(setting_items(proof, writer)) + ", for i = 1, …, n and every parameter θ.")
+    theta = writer.names["theta"]
+    out.append("Setting: " + ", ".join(setting_items(proof, writer)) + f", for {index_range(proof, writer)} and "
+               f"every parameter {theta}.")
     out.append("Definitions:")
     defs = definitions(proof, writer)
     width = max(len(name) for name, _ in defs)
@@ -17,19 +21,14 @@ def render_text(proof):
     for block in layout(proof, writer, lambda label, number: f"Lemma {number}"):
         head = f"{KINDS[block.kind]} {block.number}" if block.kind == "lemma" else KINDS[block.kind]
         out += ["", f"{head} ({block.name}). {block.statement}", "Proof."]
-        if not block.rows:
-            continue
         left_width = max(len(r.left) for r in block.rows)
-        lines = []
-        for row in block.rows:
-            if row.relation:
-                lines.append(f"  {row.left.rjust(left_width)} {row.relation} {row.right}")
-            else:
-                lines.append(f"  {row.left}")
+        lines = [f"  {row.left.rjust(left_width)} {row.relation} {row.right}" if row.relation else f"  {row.left}"
+                 for row in block.rows]
         width = max(len(line) for line in lines)
         out += [f"{line.ljust(width)}   [{row.justification}]" for line, row in zip(lines, block.rows)]
         if block.remark == "optimal-values":
             pointwise, values = value_link(proof, writer)
-            out.append(f"Moreover {pointwise} for every θ (L > 0), so at every common optimizer {values}.")
+            out.append(f"Moreover {pointwise} for every {theta} ({writer.names['L']} > 0), so at every common "
+                       f"optimizer {values}.")
     out += ["", f"Checked by the proofs kernel: {count_checks(proof)} kernel theorems, every step above among them.", ""]
     return "\n".join(out)

@@ -20,8 +20,14 @@ def available():
     return [(name, entry[1]) for name, entry in sorted(LIBRARY.items())]
 
 
+RENDER_OPTIONS = ("notation", "theorem_env", "lemma_env", "proof_env", "label_prefix", "title", "figure")
+
+
 def prove(name, **options):
-    """Prove the named theorem and return its `Proof`; unknown names and options raise a clear ProofError."""
+    """Prove the named theorem and return its `Proof`; unknown names and options raise a clear ProofError.
+
+    Rendering options (notation=, theorem_env=, label_prefix=, title=, figure=) become the Proof's defaults."""
+    render = {key: options.pop(key) for key in RENDER_OPTIONS if key in options}
     if name not in LIBRARY:
         raise UnknownTheoremError(f"unknown theorem {name!r}; available: {', '.join(sorted(LIBRARY))}")
     module, _, allowed = LIBRARY[name]
@@ -32,4 +38,5 @@ def prove(name, **options):
             raise UnsupportedError(f"theorem {name!r} has no option {key!r}; options: {', '.join(allowed) or 'none'}")
         if value not in allowed[key]:
             raise UnsupportedError(f"option {key}={value!r} of {name!r} must be one of {', '.join(allowed[key])}")
-    return importlib.import_module(module).prove(**options)
+    proof = importlib.import_module(module).prove(**options)
+    return proof.with_options(**render) if render else proof

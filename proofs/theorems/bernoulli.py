@@ -57,8 +57,8 @@ def prove(reduction="mean", model=None):
             identity_steps.append(Step(theorem.statement.rhs, rule or theorem.rule, justification, chain))
 
         product = L.body
-        step(K.congruence(K.unfold(context, L), sp.log(L)), "definition of $L$")
-        step(K.log_of_product(factor_positive, product), "log of a product of positive factors ({positivity})")
+        step(K.congruence(K.unfold(context, L), sp.log(L)), "definition of $<L>$")
+        step(K.log_of_product(factor_positive, product), "log of a product of positive factors (<ref:positivity>)")
         split = K.log_of_mul(*(prove_positive(context, f) for f in sp.Mul.make_args(model.factor)))
         step(K.congruence(split, chain.statement.rhs), "log of a product of two positive numbers")
         powers = [K.log_of_pow(prove_positive(context, f.base), _member(context, f.exp))
@@ -73,7 +73,7 @@ def prove(reduction="mean", model=None):
             from ..rules.normal_form import prove_equal
             closing = prove_equal(context, target, rewritten)  # explains the difference if there is one
         chain = K.trans(chain, K.symm(closing))
-        justification = "definition of $\\mathrm{CE}$" + (", with $n \\cdot \\frac{1}{n} = 1$ as $n \\geq 1$"
+        justification = "definition of $<CE>$" + (", with $<n> \\cdot \\frac{1}{<n>} = 1$ as $<n> \\geq 1$"
                                                          if model.reduction == "mean" else "")
         identity_steps.append(Step(target, closing.rule, justification, chain))
         identity = Section("lemma", "Log-likelihood and cross-entropy", "identity", chain, start=sp.log(L),
@@ -94,13 +94,13 @@ def prove(reduction="mean", model=None):
             scaled = K.scale_positive(inverse_positive, -sp.log(L), over, "min")
             chain = K.optimizers_trans(chain, scaled)
             sign_steps.append(Step(("min", scaled.statement.g), "scale_positive",
-                                   "$\\frac{1}{n} > 0$ does not change the minimizers", chain,
+                                   "$\\frac{1}{<n>} > 0$ does not change the minimizers", chain,
                                    side_conditions=("1/n > 0",)))
         pointwise = K.congruence(identity.statement, chain.statement.g)
         if pointwise.statement.rhs != CE:
             raise ProofError(f"{chain.statement.g} does not simplify to CE by Lemma 2: {pointwise.statement.rhs}")
         chain = K.optimizers_trans(chain, K.optimizers_of_equal(pointwise, over, "min"))
-        sign_steps.append(Step(("min", CE), "optimizers_of_equal", "the objectives are equal ({identity})", chain))
+        sign_steps.append(Step(("min", CE), "optimizers_of_equal", "the objectives are equal (<ref:identity>)", chain))
         sign_and_scale = Section("lemma", "Sign and scale", "sign-scale", chain, start=("max", sp.log(L)),
                                  steps=tuple(sign_steps))
 
@@ -110,9 +110,9 @@ def prove(reduction="mean", model=None):
         value_link = K.symm(K.congruence(K.symm(identity.statement), sp.exp(-scale * CE), [likelihood_positive]))
         main = Section("theorem", TITLE, "main", final, start=("max", L), steps=(
             Step(("max", sp.log(L)), "transfer_increasing",
-                 "$\\log$ is strictly increasing on $(0, \\infty)$ ({monotonicity}) and $L > 0$ ({positivity})",
+                 "$<L> > 0$ and $<log>$ increases strictly (<ref:positivity>, <ref:monotonicity>)",
                  transfer),
-            Step(("min", CE), "optimizers_trans", "{sign-scale}", final)),
+            Step(("min", CE), "optimizers_trans", "<ref:sign-scale>", final)),
             remark="optimal-values")
     return Proof(
         name="bernoulli", title=TITLE, theorem=final,

@@ -1,0 +1,41 @@
+"""Rendering options shared by every output: notation, environment names, label prefix, title, figure.
+
+All user strings are validated here, once, so that a renderer never writes an unchecked string.
+"""
+
+from dataclasses import dataclass, replace
+
+from .notation import validated_notation
+from .safety import check_environment, check_label_prefix, escape_text
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    notation: tuple = ()              # validated (key, LaTeX) pairs
+    theorem_env: str = "theorem"
+    lemma_env: str = "lemma"
+    proof_env: str = "proof"
+    label_prefix: str = "proofs:"
+    title: str = None                 # already escaped for LaTeX text mode
+    figure: bool = False
+
+    @classmethod
+    def make(cls, base=None, notation=None, theorem_env=None, lemma_env=None, proof_env=None, label_prefix=None,
+             title=None, figure=None):
+        """Validated options; anything not given keeps `base`'s value."""
+        base = base or cls()
+        changes = {}
+        if notation is not None:
+            merged = dict(base.notation)
+            merged.update(dict(notation))
+            changes["notation"] = validated_notation(merged)
+        for key, value in (("theorem_env", theorem_env), ("lemma_env", lemma_env), ("proof_env", proof_env)):
+            if value is not None:
+                changes[key] = check_environment(key.replace("_", " "), value)
+        if label_prefix is not None:
+            changes["label_prefix"] = check_label_prefix(label_prefix)
+        if title is not None:
+            changes["title"] = escape_text("title", title)
+        if figure is not None:
+            changes["figure"] = bool(figure)
+        return replace(base, **changes)
