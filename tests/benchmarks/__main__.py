@@ -13,8 +13,25 @@ import tempfile
 import time
 from pathlib import Path
 
-TARGETS = {"P1 cold CLI (prove bernoulli -o out.tex)": 1.3, "P3 loss check n=1e4 vs numpy BCE": 3.0,
-           "P3 loss check n=1e5 vs numpy BCE": 3.0, "P3 loss check n=1e6 vs numpy BCE": 3.0}
+TARGETS = {"P1 cold CLI (prove bernoulli -o out.tex)": 1.3,
+           "P2 warm: build+check+render every theorem vs cold sympy import": 0.5,
+           "P3 loss check n=1e4 vs numpy BCE": 3.0, "P3 loss check n=1e5 vs numpy BCE": 3.0,
+           "P3 loss check n=1e6 vs numpy BCE": 3.0, "P4 peak memory of the CLI vs sympy import": 1.2}
+WARM_SCRIPT = """
+import time, sys
+import sympy
+import proofs
+from proofs.theorems import LIBRARY, available
+start = time.perf_counter()
+for name, _ in available():
+    for values in LIBRARY[name][2].get("reduction", (None,)):
+        options = {} if values is None else {"reduction": values}
+        proof = proofs.prove(name, **options)
+        proof.to_text(); proof.to_latex(); proof.to_document(); proof.to_markdown()
+print(time.perf_counter() - start)
+"""
+MEMORY_SCRIPT = "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, " \
+                "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
 
 
 def wall(command):
@@ -35,9 +52,21 @@ def measure(runs):
         for _ in range(runs):
             baseline.append(wall(baseline_cmd))
             cli.append(wall(cli_cmd))
-    results = {"P1 cold CLI (prove bernoulli -o out.tex)": (cli, baseline)}
+        warm = [float(subprocess.run([sys.executable, "-c", WARM_SCRIPT], check=True, capture_output=True,
+                                     text=True).stdout) for _ in range(runs)]
+        memory_cli = [peak_kib(cli_cmd) for _ in range(runs)]
+        memory_base = [peak_kib(baseline_cmd) for _ in range(runs)]
+    results = {"P1 cold CLI (prove bernoulli -o out.tex)": (cli, baseline),
+               "P2 warm: build+check+render every theorem vs cold sympy import": (warm, baseline)}
     results.update(measure_loss_check(runs))
+    results["P4 peak memory of the CLI vs sympy import"] = (memory_cli, memory_base)
     return results
+
+
+def peak_kib(command):
+    """Peak resident memory (KiB) of one run of `command`, from the kernel's accounting of a child process."""
+    return float(subprocess.run([sys.executable, "-c", MEMORY_SCRIPT, *command], check=True, capture_output=True,
+                                text=True).stdout)
 
 
 def measure_loss_check(runs):
@@ -71,12 +100,13 @@ def main(argv=None):
     parser.add_argument("--json", default="benchmark-results.json")
     args = parser.parse_args(argv)
     results = {}
-    print(f"{'benchmark':45s} {'median':>8s} {'min':>8s} {'max':>8s} {'baseline':>9s} {'ratio':>6s} target")
+    print(f"{'benchmark (seconds; P4 in KiB)':64s} {'median':>9s} {'min':>9s} {'max':>9s} {'baseline':>9s} "
+          f"{'ratio':>6s} target")
     for name, (values, baseline) in measure(args.runs).items():
         ratio = statistics.median(values) / statistics.median(baseline)
         results[name] = {"median_s": statistics.median(values), "min_s": min(values), "max_s": max(values),
                          "baseline_median_s": statistics.median(baseline), "ratio": ratio, "target": TARGETS[name]}
-        print(f"{name:45s} {statistics.median(values):8.3f} {min(values):8.3f} {max(values):8.3f} "
+        print(f"{name[:64]:64s} {statistics.median(values):9.3f} {min(values):9.3f} {max(values):9.3f} "
               f"{statistics.median(baseline):9.3f} {ratio:6.2f} <= {TARGETS[name]}")
     Path(args.json).write_text(json.dumps(results, indent=2) + "\n")
     return 0
