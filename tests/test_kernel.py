@@ -294,3 +294,11 @@ def test_kernel_stays_small():
         total += sum(1 for k, line in enumerate(source.splitlines(), 1)
                      if line.strip() and not line.strip().startswith("#") and k not in docs)
     assert total < 500, f"the kernel has grown to {total} lines of code"
+
+
+def test_exp_rules():
+    real = Context({x: sp.S.Reals})
+    assert K.member_exp(member(real, x)).statement == Member(sp.exp(x), POS)
+    assert K.log_of_exp(member(real, x)).statement == Equal(sp.log(sp.exp(x)), x)
+    with pytest.raises(RuleApplicationError):
+        K.log_of_exp(K.refl(real, x))

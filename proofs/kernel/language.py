@@ -144,9 +144,6 @@ class Hull:
     def is_negative(self):
         return bool(self.hi < 0 or (self.hi == 0 and self.hi_open))
 
-    def is_nonnegative(self):
-        return bool(self.lo >= 0)
-
     def within(self, other):
         lo_ok = self.lo > other.lo or (self.lo == other.lo and (self.lo_open or not other.lo_open))
         hi_ok = self.hi < other.hi or (self.hi == other.hi and (self.hi_open or not other.hi_open))
@@ -191,7 +188,7 @@ def mul_hulls(a, b):
         return ZERO
     if a.hi <= 0 or b.hi <= 0:
         return mul_hulls(a.negated(), b).negated() if a.hi <= 0 else mul_hulls(a, b.negated()).negated()
-    if not (a.is_nonnegative() and b.is_nonnegative()):
+    if not (a.lo >= 0 and b.lo >= 0):
         return REALS
     lo_closed = (not a.lo_open and not b.lo_open) or (a.lo == 0 and not a.lo_open) or (b.lo == 0 and not b.lo_open)
     return Hull(a.lo * b.lo, a.hi * b.hi, not lo_closed, a.hi_open or b.hi_open or a.hi * b.hi == sp.oo)
@@ -202,7 +199,7 @@ def pow_hull(base, exponent):
     if exponent == 0:
         return Hull(1, 1, False, False)
     if exponent.is_Integer and exponent > 0:
-        if not base.is_nonnegative():
+        if not base.lo >= 0:
             return REALS
         return Hull(base.lo ** exponent, base.hi ** exponent, base.lo_open, base.hi_open or base.hi == sp.oo)
     if exponent.is_Integer and base.is_negative():

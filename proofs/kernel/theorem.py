@@ -346,6 +346,18 @@ def member_log(th):
     return _ranged("member_log", sp.log(th.statement.expr), log_hull(_range(th, "member_log")), [th])
 
 
+def member_exp(th):
+    """Γ ⊢ a ∈ S ⊆ ℝ  ⟹  Γ ⊢ exp a > 0.   (Mathlib `Real.exp_pos`; Coq `exp_pos`)"""
+    _range(th, "member_exp")
+    return _ranged("member_exp", sp.exp(th.statement.expr), POSITIVE, [th])
+
+
+def log_of_exp(th):
+    """Γ ⊢ a ∈ S ⊆ ℝ  ⟹  Γ ⊢ log(exp a) = a.   (Mathlib `Real.log_exp`; Coq `ln_exp`)"""
+    a = _expect(th, Member, "log_of_exp").expr
+    return _make(th.context, Equal(sp.log(sp.exp(a)), a), "log_of_exp", [th], [f"{a} real"])
+
+
 def member_binder(body_th, binder, count_th):
     """Γ ⊢ f(i) ∈ I (i free), Γ ⊢ b − a + 1 ∈ C  ⟹  Σ_{i=a}^{b} f(i) ∈ ℝ (> 0 if I > 0, C ≥ 1; ≥ 0 if I ≥ 0,
     C ≥ 0; ≤ 0 if I ≤ 0, C ≥ 0) and ∏ f(i) > 0 if I > 0.   (Mathlib `Finset.sum_pos`, `Finset.prod_pos`)"""
@@ -359,13 +371,13 @@ def member_binder(body_th, binder, count_th):
     if isinstance(binder, sp.Product) and not body.is_positive():
         raise SideConditionError(f"member_binder: the factor {binder.function} is not shown positive")
     h = POSITIVE if isinstance(binder, sp.Product) or (body.is_positive() and count.lo >= 1) else \
-        Hull(0, sp.oo, False, True) if body.is_nonnegative() and count.is_nonnegative() else \
-        Hull(-sp.oo, 0, True, False) if body.hi <= 0 and count.is_nonnegative() else REALS
+        Hull(0, sp.oo, False, True) if body.lo >= 0 and count.lo >= 0 else \
+        Hull(-sp.oo, 0, True, False) if body.hi <= 0 and count.lo >= 0 else REALS
     return _ranged("member_binder", binder, h, [body_th, count_th])
 
 
 # ------------------------------------------------------------------------------------------------ monotonicity
-_CONTINUOUS_WHERE_DEFINED = (sp.Add, sp.Mul, sp.Pow, sp.log, sp.Symbol, sp.Number, sp.NumberSymbol, sp.Indexed,
+_CONTINUOUS_WHERE_DEFINED = (sp.Add, sp.Mul, sp.Pow, sp.log, sp.exp, sp.Symbol, sp.Number, sp.NumberSymbol, sp.Indexed,
                              sp.IndexedBase, sp.Tuple) + BINDERS
 
 
@@ -396,7 +408,13 @@ def increasing_by_derivative(defined_th, derivative_th, var, interval):
 
 
 # ------------------------------------------------------------------------------------------------ optimizers
-def _over(over, *constants, rule):
+_FLIP = {"max": "min", "min": "max"}
+
+
+def _over(over, *constants, rule, sense="max"):
+    """The optimized quantities, checked: the constants must not depend on them, the sense must be max or min."""
+    if sense not in _FLIP:
+        raise RuleApplicationError(f"sense must be 'max' or 'min', not {sense!r}")
     if not over or not all(isinstance(v, (sp.Symbol, sp.IndexedBase)) or callable(v) for v in over):
         raise RuleApplicationError(f"{rule}: 'over' must list symbols, IndexedBases or undefined functions")
     for c in constants:
@@ -405,29 +423,22 @@ def _over(over, *constants, rule):
     return tuple(over)
 
 
-def _sense(sense):
-    if sense not in ("max", "min"):
-        raise RuleApplicationError(f"sense must be 'max' or 'min', not {sense!r}")
-    return sense
-
-
 def transfer_increasing(monotone_th, values_th, over, sense="max"):
     """g strictly increasing on I, Γ ⊢ f ∈ S ⊆ I  ⟹  arg f = arg g∘f (same sense).
     (Mathlib `StrictMonoOn.le_iff_le`; Coq `ln_increasing` for g = log)"""
     mono, values = _expect(monotone_th, StrictlyIncreasing, "transfer"), _expect(values_th, Member, "transfer")
     if not is_subset(values.set, mono.interval):
         raise SideConditionError(f"transfer: the values {values.set} of {values.expr} are not inside {mono.interval}")
-    over = _over(over, mono.func.xreplace({mono.var: sp.Dummy()}), rule="transfer")
-    statement = SameOptimizers(values.expr, _sense(sense), mono.func.xreplace({mono.var: values.expr}), sense, over)
+    over = _over(over, mono.func.xreplace({mono.var: sp.Dummy()}), rule="transfer", sense=sense)
+    statement = SameOptimizers(values.expr, sense, mono.func.xreplace({mono.var: values.expr}), sense, over)
     return _make(_merged(monotone_th, values_th), statement, "transfer_increasing", [monotone_th, values_th],
                  [f"{values.expr} in {mono.interval}"])
 
 
 def negate_objective(context, f, over, sense="max"):
     """⊢ argmax f = argmin (−f), and argmin f = argmax (−f).   (Mathlib `neg_le_neg_iff`; Coq `Ropp_le_contravar`)"""
-    flipped = {"max": "min", "min": "max"}[_sense(sense)]
-    f = check_well_formed(f)
-    return _make(context, SameOptimizers(f, sense, -f, flipped, _over(over, rule="negate")), "negate_objective")
+    over, f = _over(over, rule="negate", sense=sense), check_well_formed(f)
+    return _make(context, SameOptimizers(f, sense, -f, _FLIP[sense], over), "negate_objective")
 
 
 def scale_positive(scale_th, f, over, sense="min"):
@@ -435,8 +446,8 @@ def scale_positive(scale_th, f, over, sense="min"):
     c = _expect(scale_th, Member, "scale_positive").expr
     if not hull(scale_th.statement.set).is_positive():
         raise SideConditionError(f"scale_positive: the factor {c} is not shown positive")
-    over = _over(over, c, rule="scale_positive")
-    return _make(scale_th.context, SameOptimizers(f, _sense(sense), c * f, sense, over), "scale_positive",
+    over = _over(over, c, rule="scale_positive", sense=sense)
+    return _make(scale_th.context, SameOptimizers(f, sense, c * f, sense, over), "scale_positive",
                  [scale_th], [f"{c} > 0", f"{c} free of {', '.join(map(str, over))}"])
 
 
@@ -444,15 +455,15 @@ def shift_constant(shift_th, f, over, sense="min"):
     """Γ ⊢ d ∈ S ⊆ ℝ, d free of θ  ⟹  arg (f + d) = arg f.
     (Mathlib `add_le_add_iff_right`; Coq `Rplus_le_compat_r`)"""
     d = _expect(shift_th, Member, "shift_constant").expr
-    over = _over(over, d, rule="shift_constant")
-    return _make(shift_th.context, SameOptimizers(f + d, _sense(sense), f, sense, over), "shift_constant",
+    over = _over(over, d, rule="shift_constant", sense=sense)
+    return _make(shift_th.context, SameOptimizers(f + d, sense, f, sense, over), "shift_constant",
                  [shift_th], [f"{d} real", f"{d} free of {', '.join(map(str, over))}"])
 
 
 def optimizers_of_equal(eq_th, over, sense="max"):
     """Γ ⊢ f = g  ⟹  arg f = arg g (pointwise-equal objectives).   (Lean `congrArg`; Coq `f_equal`)"""
     st = _expect(eq_th, Equal, "optimizers_of_equal")
-    return _make(eq_th.context, SameOptimizers(st.lhs, _sense(sense), st.rhs, sense, _over(over, rule="equal")),
+    return _make(eq_th.context, SameOptimizers(st.lhs, sense, st.rhs, sense, _over(over, rule="equal", sense=sense)),
                  "optimizers_of_equal", [eq_th])
 
 

@@ -46,6 +46,19 @@ def prove_needs(context, needs):
     return facts
 
 
+def congruence(context, th, target):
+    """`K.congruence`, supplying positivity facts when sympy's own simplification cancels a log or a power
+    (the kernel then needs to know that the cancelled term was defined)."""
+    try:
+        return K.congruence(th, target)
+    except SideConditionError:
+        candidates = {node.args[0] for node in sp.preorder_traversal(target) if isinstance(node, sp.log)}
+        candidates |= {node.base for node in sp.preorder_traversal(target)
+                       if isinstance(node, sp.Pow) and not (node.exp.is_Integer and node.exp >= 0)}
+        facts = [fact for fact in (try_positive(context, c) for c in sorted(candidates, key=str)) if fact]
+        return K.congruence(th, target, facts)
+
+
 def first_index(*exprs):
     """The index of the first sum or product met (preorder), used as the canonical bound variable."""
     for expr in exprs:
@@ -85,7 +98,7 @@ class Normalizer:
         for part in parts:
             part_th = self(part)
             if part_th.statement.lhs != part_th.statement.rhs:
-                th = self._then(th, K.congruence(part_th, th.statement.rhs))
+                th = self._then(th, congruence(self.context, part_th, th.statement.rhs))
         return th
 
     def _head(self, expr):
@@ -117,6 +130,11 @@ class Normalizer:
             if None in facts:
                 return self._refused(expr, arg.args[facts.index(None)])
             return self._continue(K.log_of_mul(*facts))
+        if isinstance(arg, sp.exp):
+            try:
+                return self._continue(K.log_of_exp(prove_member(self.context, arg.args[0])))
+            except ProofError:
+                return self._refused(expr, arg.args[0], "real")
         if isinstance(arg, sp.Pow):
             base = try_positive(self.context, arg.base)
             if base is None:

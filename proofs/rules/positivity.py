@@ -29,11 +29,13 @@ def prove_member(context, expr):
         return K.member_pow(prove_member(context, expr.base), prove_member(context, expr.exp))
     if isinstance(expr, sp.log):
         return K.member_log(prove_member(context, expr.args[0]))
+    if isinstance(expr, sp.exp):
+        return K.member_exp(prove_member(context, expr.args[0]))
     if isinstance(expr, (sp.Sum, sp.Product)):
         (_, lo, hi), = expr.limits
         return K.member_binder(prove_member(context, expr.function), expr,
                                prove_member(context, sp.expand(hi - lo + 1)))
-    raise SideConditionError(f"no rule gives the range of {expr} (only +, *, powers, log, finite sums and "
+    raise SideConditionError(f"no rule gives the range of {expr} (only +, *, powers, log, exp, finite sums and "
                              "products of quantities with known ranges)")
 
 
