@@ -8,7 +8,7 @@ assumes a unique optimum.
 import sympy as sp
 
 from ..errors import ProofError, SideConditionError
-from ..kernel import Defined, mentions
+from ..kernel import mentions
 from ..kernel import rules as K
 from .monotonicity import log_is_strictly_increasing
 from .normal_form import Normalizer, expand_atoms, first_index, prove_equal
@@ -80,7 +80,7 @@ def same_optimizers(context, f, g, over, senses=("max", "min")):
     sense_f, sense_g = senses
     over = tuple(over)
     attempts = []
-    if try_positive(context, f) is not None and not isinstance(f, (sp.log, Defined)):
+    if try_positive(context, f) is not None and not isinstance(f, sp.log):
         attempts.append(True)
     attempts.append(False)
     errors = []
