@@ -34,6 +34,11 @@ def build_parser():
     prove.add_argument("-o", "--output", metavar="FILE", help="write the proof here instead of printing it")
     prove.add_argument("--reduction", choices=("mean", "sum"), default=None,
                        help="cross-entropy reduction: mean, -(1/n) sum (default), or sum")
+    prove.add_argument("--normalized", action="store_true", default=None,
+                       help="soft-labels: the continuous Bernoulli (normalized density)")
+    prove.add_argument("--kl", action="store_true", default=None, help="iid: also the KL divergence")
+    prove.add_argument("--continuous", action="store_true", default=None,
+                       help="iid: the observations are continuous (no KL claim can be made)")
     prove.add_argument("--format", choices=("text", "latex", "document", "markdown"), default="text",
                        help="what to print when no -o is given (default: text; latex is the \\input fragment)")
     prove.add_argument("--fragment", action="store_true", help="print the LaTeX fragment (same as --format latex)")
@@ -110,7 +115,9 @@ def main(argv=None):
             return 0
         from .render.safety import NotationError
         from .theorems import prove
-        options = {} if args.reduction is None else {"reduction": args.reduction}
+        options = {key: value for key, value in (("reduction", args.reduction), ("normalized", args.normalized),
+                                                 ("kl", args.kl), ("continuous", args.continuous))
+                   if value is not None}
         try:
             render = {"notation": read_notation(args), "theorem_env": args.theorem_env,
                       "lemma_env": args.lemma_env, "proof_env": args.proof_env, "label_prefix": args.label_prefix,

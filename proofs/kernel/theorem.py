@@ -289,7 +289,7 @@ def member_context(context, atom):
     if context.lookup(atom) is not None:
         known = context.lookup(atom)
         return _make(context, Member(atom, known), "assumption", side=[f"{atom} in {known}"])
-    for flag, real_set, integer_set in _ASSUMED if isinstance(atom, (sp.Symbol, sp.Indexed)) else ():
+    for flag, real_set, integer_set in _ASSUMED if isinstance(atom, (sp.Symbol, sp.Indexed, sp.NumberSymbol)) else ():
         if getattr(atom, f"is_{flag}") and not isinstance(atom, Defined):
             chosen = integer_set if atom.is_integer and integer_set is not None else real_set
             return _make(context, Member(atom, chosen), "assumption", side=[f"{atom} is {flag} (sympy assumption)"])

@@ -5,7 +5,7 @@ options), labels every lemma and its key equation under a prefix, and needs only
 pgfplots for the figure) — `preamble()` lists the lines a host needs.
 """
 
-from .layout import count_checks, definitions, index_range, layout, setting_items, value_link
+from .layout import count_checks, definitions, fill, index_range, layout, setting_items, value_link
 from .notation import Writer
 from .options import RenderOptions
 
@@ -51,6 +51,8 @@ def render_fragment(proof, options=None):
                 "\\end{equation}", f"\\end{{{env}}}", f"\\begin{{{options.proof_env}}}", "\\begin{align*}"]
         out += align_rows(block.rows)
         out.append("\\end{align*}")
+        if block.remark and block.remark != "optimal-values":
+            out.append(fill(block.remark, writer, reference, {}))
         if block.remark == "optimal-values":
             pointwise, values = value_link(proof, writer)
             out.append(f"Moreover ${pointwise}$ for every ${theta}$, because ${writer.names['L']} > 0$; hence at "
@@ -75,27 +77,58 @@ def align_rows(rows):
 
 
 def split_long(right, limit):
-    """Split `… \\left[ A + B \\right] …` after the top-level sign nearest the middle of the bracket, using
-    \\Bigl[ … \\Bigr] (\\left and \\right cannot span lines).  A right side that fits comes back whole."""
-    if visible_length(right) <= limit or "\\left[" not in right:
+    """Break a right-hand side too wide for the line: at top-level signs (one line per chunk that fits), else
+    inside its outer bracket with \\Bigl[ … \\Bigr] (\\left and \\right cannot span lines)."""
+    if visible_length(right) <= limit:
+        return [right]
+    cuts = _top_level_signs(right, 0, len(right))
+    if cuts:
+        chunks, begin = [], 0
+        for k, cut in enumerate(cuts + [len(right)]):
+            if visible_length(right[begin:cut]) > limit and k and cuts[k - 1] > begin:
+                chunks.append(right[begin:cuts[k - 1]].strip())
+                begin = cuts[k - 1]
+        chunks.append(right[begin:].strip())
+        if len(chunks) > 1:
+            return chunks
+    if "\\left[" not in right:
         return [right]
     start = right.index("\\left[") + len("\\left[")
-    depth, cuts, k = 0, [], start
-    while k < len(right):
-        if right.startswith("\\left", k) or right[k] == "{":
+    end = _closing(right, start)
+    inner = _top_level_signs(right, start, end) if end is not None and right.startswith("\\right]", end) else []
+    if not inner:
+        return [right]
+    cut = min(inner, key=lambda c: abs(c - (start + end) / 2))
+    return [right[:cut].replace("\\left[", "\\Bigl[", 1),
+            right[cut + 1:end] + "\\Bigr]" + right[end + len("\\right]"):]]
+
+
+def _closing(text, start):
+    """Index of the \\right that closes the group opened just before `start` (None if unbalanced)."""
+    depth, k = 0, start
+    while k < len(text):
+        if text.startswith("\\left", k) or text[k] == "{":
             depth += 1
-        elif right.startswith("\\right", k) or right[k] == "}":
+        elif text.startswith("\\right", k) or text[k] == "}":
             if depth == 0:
-                break
+                return k
             depth -= 1
-        elif depth == 0 and right.startswith((" + ", " - "), k):
+        k += 1
+    return None
+
+
+def _top_level_signs(text, start, end):
+    """Positions of ' + ' and ' - ' between start and end outside every brace and \\left…\\right group."""
+    depth, cuts, k = 0, [], start
+    while k < end:
+        if text.startswith("\\left", k) or text[k] == "{":
+            depth += 1
+        elif text.startswith("\\right", k) or text[k] == "}":
+            depth -= 1
+        elif depth == 0 and text.startswith((" + ", " - "), k) and k > start:
             cuts.append(k)
         k += 1
-    if not cuts or not right.startswith("\\right]", k):
-        return [right]
-    cut = min(cuts, key=lambda c: abs(c - (start + k) / 2))
-    return [right[:cut].replace("\\left[", "\\Bigl[", 1),
-            right[cut + 1:k] + "\\Bigr]" + right[k + len("\\right]"):]]
+    return cuts
 
 
 _COMMAND_WIDTH = {"log": 3, "ln": 2, "exp": 3, "sum": 2, "prod": 2, "cdot": 2, "mapsto": 2, "geq": 2, "in": 2,

@@ -11,7 +11,9 @@ from ..kernel import StrictlyIncreasing
 from .notation import Writer
 
 LATEX_TO_TEXT = [(r"\frac{1}{n}", "1/n"), (r"\mathrm{CE}", "CE"), (r"\log", "log"), (r"\infty", "∞"),
-                 (r"\cdot", "·"), (r"\geq", "≥"), ("~", " ")]
+                 (r"\cdot", "·"), (r"\geq", "≥"), ("~", " "), (r"\dots", "…"), (r"\sum", "Σ"), (r"\mid", "|"),
+                 (r"\sigma", "σ"), (r"\theta", "θ"), (r"\operatorname", ""), (r"\mathrm", ""), (r"\hat", ""),
+                 (r"\frac", ""), (r"\pi", "π"), (r"\mu", "μ")]
 
 
 @dataclass
@@ -48,7 +50,7 @@ def fill(text, writer, reference, numbers):
         if key.startswith("ref:"):
             label = key[4:]
             return reference(label, numbers.get(label, 0))
-        return writer.names.get(key, key)
+        return writer.names[key] if key in writer.names else writer.constant(key)
     text = re.sub(r"<([A-Za-z]+|ref:[a-z-]+)>", one, text)
     return text if writer.style == "latex" else plain(text)
 

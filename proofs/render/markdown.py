@@ -1,7 +1,7 @@
 """Markdown with MathJax/KaTeX math (``$…$`` and ``$$\\begin{aligned}…\\end{aligned}$$``) for notebooks, GitHub
 and Quarto.  Only constructs both MathJax and KaTeX support: no labels, no references, no theorem environments."""
 
-from .layout import count_checks, definitions, index_range, layout, setting_items, value_link
+from .layout import count_checks, definitions, fill, index_range, layout, setting_items, value_link
 from .notation import Writer
 from .options import RenderOptions
 
@@ -23,6 +23,8 @@ def render_markdown(proof, options=None):
         out += ["", f"**{head} ({block.name}).** {claim}.", "", "*Proof.*", ""]
         out += aligned([f"{row.left} &{row.relation} {row.right} && \\text{{{row.justification}}}" if row.relation
                         else f"& {row.left} && \\text{{{row.justification}}}" for row in block.rows])
+        if block.remark and block.remark != "optimal-values":
+            out += ["", fill(block.remark, writer, reference, {})]
         if block.remark == "optimal-values":
             pointwise, values = value_link(proof, writer)
             out += ["", f"Moreover ${pointwise}$ for every ${theta}$, so at every common optimizer ${values}$."]

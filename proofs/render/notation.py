@@ -85,8 +85,7 @@ class Writer:
 
     def expr(self, e):
         if isinstance(e, Defined):
-            name = self.names.get(e.name, e.name)
-            return self.t["call"].format(name=name, arg=self.names["theta"])
+            return self.t["call"].format(name=self.constant(e.name), arg=self.names["theta"])
         if isinstance(e, sp.Indexed):
             whole = self.names.get(f"{e.base.label.name}_{e.indices[0]}") if len(e.indices) == 1 else None
             if whole is not None:
@@ -96,6 +95,8 @@ class Writer:
             return self.name(e)
         if isinstance(e, sp.Rational):
             return str(e.p) if e.q == 1 else self.t["frac"].format(num=e.p, den=e.q)
+        if e == sp.pi:
+            return "\\pi" if self.style == "latex" else "π"
         if e in (sp.oo, -sp.oo):
             return ("-" if e == -sp.oo else "") + self.t["oo"]
         if isinstance(e, sp.Add):
@@ -122,13 +123,28 @@ class Writer:
             return head + body
         return sp.latex(e) if self.style == "latex" else str(e)
 
+    def constant(self, name):
+        """A defined constant's name: the notation's, else upright when it has several letters (MSE)."""
+        if name in self.names:
+            return self.names[name]
+        if self.style == "latex" and len(name) == 3 and name[1] == "_":  # q_i
+            return f"{name[0]}_{{{name[2]}}}"
+        return f"\\mathrm{{{name}}}" if self.style == "latex" and len(name) > 1 else name
+
     def name(self, symbol):
-        return self.names.get(symbol.name, symbol.name)
+        """The notation's name for a symbol; Greek names become \\sigma (LaTeX) or σ (text)."""
+        if symbol.name in self.names:
+            return self.names[symbol.name]
+        if self.style == "latex":
+            return sp.latex(sp.Symbol(symbol.name))
+        from sympy.printing.pretty.pretty_symbology import pretty_symbol
+        return pretty_symbol(symbol.name)
 
     def is_atom(self, e):
         if isinstance(e, sp.Indexed) and len(e.indices) == 1 and f"{e.base.label.name}_{e.indices[0]}" in self.names:
             return False  # a user's whole expression such as \sigma(w^\top x_i) gets parentheses
-        return isinstance(e, (sp.Symbol, sp.Indexed, sp.Number)) and not (isinstance(e, sp.Number) and e < 0)
+        return isinstance(e, (sp.Symbol, sp.Indexed, sp.Number, sp.NumberSymbol)) and not (
+            isinstance(e, sp.Number) and e < 0)
 
     def add(self, e):
         terms = list(e.args)
@@ -163,12 +179,16 @@ class Writer:
             else:
                 numerators.append(f)
         numerators.sort(key=lambda f: (isinstance(f, (sp.log, sp.exp, sp.Sum, sp.Product, Defined, sp.Function)),
+                                       isinstance(f, (sp.Sum, sp.Product)),
                                        sum(isinstance(a, sp.Add) for a in sp.preorder_traversal(f)), str(f)))
         prefix = ""
         if denominators or coefficient.q != 1:
             num = str(coefficient.p)
             den_parts = ([str(coefficient.q)] if coefficient.q != 1 else []) + [self.factor(d) for d in denominators]
-            prefix = self.t["frac"].format(num=num, den=self.join(den_parts))
+            denominator = self.join(den_parts)
+            if self.style == "text" and " " in denominator:
+                denominator = f"({denominator})"
+            prefix = self.t["frac"].format(num=num, den=denominator)
             if self.style == "text" and numerators:
                 prefix += " "
         elif coefficient != 1:
@@ -194,8 +214,14 @@ class Writer:
 
     def power(self, e):
         base, exponent = e.base, e.exp
+        if exponent == sp.Rational(1, 2):
+            return (f"\\sqrt{{{self.expr(base)}}}" if self.style == "latex" else
+                    f"√{self.expr(base) if self.is_atom(base) else '(' + self.expr(base) + ')'}")
         if exponent.is_Rational and exponent < 0:
-            return self.t["frac"].format(num="1", den=self.expr(base ** -exponent))
+            denominator = self.expr(base ** -exponent)
+            if self.style == "text" and " " in denominator:
+                denominator = f"({denominator})"
+            return self.t["frac"].format(num="1", den=denominator)
         text = self.expr(base)
         if not self.is_atom(base) or (isinstance(base, sp.Number) and base < 0):
             text = f"{self.t['open']}{text}{self.t['close']}"

@@ -1,6 +1,6 @@
 """Plain text for the terminal: the proof line by line, justifications aligned on the right."""
 
-from .layout import count_checks, definitions, index_range, layout, setting_items, value_link
+from .layout import count_checks, definitions, fill, index_range, layout, plain, setting_items, value_link
 from .notation import Writer
 from .options import RenderOptions
 
@@ -26,6 +26,8 @@ def render_text(proof, options=None):
                  for row in block.rows]
         width = max(len(line) for line in lines)
         out += [f"{line.ljust(width)}   [{row.justification}]" for line, row in zip(lines, block.rows)]
+        if block.remark and block.remark != "optimal-values":
+            out += ["", plain(fill(block.remark, writer, lambda label, number: f"Lemma {number}", {}))]
         if block.remark == "optimal-values":
             pointwise, values = value_link(proof, writer)
             out.append(f"Moreover {pointwise} for every {theta} ({writer.names['L']} > 0), so at every common "

@@ -71,15 +71,28 @@ def first_index(*exprs):
 class Normalizer:
     """Builds ``Γ ⊢ e = N(e)`` bottom-up; `notes` records expansions refused and why."""
 
-    def __init__(self, context, index=None):
+    def __init__(self, context, index=None, lemmas=()):
         self.context, self.index, self.notes = context, index, []
+        # lemmas: proved equalities used as rewrites; the definitions they mention stay folded (a per-sample
+        # definition unfolded inside a sum would make sympy merge a sum of sums into one multi-index sum)
+        self.lemmas = {lemma.statement.lhs: lemma for lemma in lemmas}
+        self.opaque = {atom for lemma in lemmas for side in (lemma.statement.lhs, lemma.statement.rhs)
+                       for atom in sp.preorder_traversal(side) if isinstance(atom, Defined)}
 
     def __call__(self, expr):
         expr = sp.sympify(expr)
+        if expr in self.lemmas:
+            return self._then(self.lemmas[expr], self(self.lemmas[expr].statement.rhs))
+        if isinstance(expr, Defined) and expr in self.opaque:
+            return K.refl(self.context, expr)
         if isinstance(expr, Defined):
             return self._then(K.unfold(self.context, expr), self(expr.body))
         if not expr.args or isinstance(expr, sp.Indexed):
             return K.refl(self.context, expr)
+        if isinstance(expr, sp.log):  # expand the log before its argument, so the steps read as in a textbook
+            first = self._expand_log(expr)
+            if first is not None:
+                return first
         th = self._children(expr)
         step = self._head(th.statement.rhs)
         return self._then(th, step) if step is not None else th
@@ -168,10 +181,10 @@ class Normalizer:
         return None
 
 
-def prove_equal(context, lhs, rhs):
+def prove_equal(context, lhs, rhs, lemmas=()):
     """Γ ⊢ lhs = rhs via normal forms and one ring step, or SideConditionError explaining the difference."""
     lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
-    normalize = Normalizer(context, first_index(lhs, rhs))
+    normalize = Normalizer(context, first_index(lhs, rhs), lemmas)
     left, right = normalize(lhs), normalize(rhs)
     nl, nr = left.statement.rhs, right.statement.rhs
     if K.ring_needs(nl, nr)[0] != 0:

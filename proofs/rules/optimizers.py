@@ -30,10 +30,10 @@ def log_step(context, f, over, sense):
     return K.transfer_increasing(log_is_strictly_increasing(), prove_positive(context, f), over, sense)
 
 
-def affine_candidate(context, f, g, over):
+def affine_candidate(context, f, g, over, lemmas=()):
     """Untrusted search for c, d free of `over` with f = c·g + d (checked afterwards by the kernel)."""
     index = first_index(f, g)
-    nf, ng = (Normalizer(context, index)(e).statement.rhs for e in (f, g))
+    nf, ng = (Normalizer(context, index, lemmas)(e).statement.rhs for e in (f, g))
     split = [expand_atoms(e).as_independent(*over, as_Add=True) for e in (nf, ng)]
     (const_f, dep_f), (_, dep_g) = split
     dep_f, dep_g = _depending(nf, over), _depending(ng, over)
@@ -50,15 +50,15 @@ def _depending(expr, over):
     return sp.Add(*(t for t in sp.Add.make_args(expand_atoms(expr)) if any(mentions(t, v) for v in over)))
 
 
-def affine_transfer(context, f, sense_f, g, sense_g, over):
+def affine_transfer(context, f, sense_f, g, sense_g, over, lemmas=()):
     """⊢ arg_{sense_f} f = arg_{sense_g} g when f = c·g + d with d real, c ≠ 0 free of `over` and the sign of c
     matching the senses (c > 0 keeps the sense, c < 0 flips it)."""
-    found = affine_candidate(context, f, g, over)
+    found = affine_candidate(context, f, g, over, lemmas)
     if found is None:
         raise SideConditionError(f"no constants c, d free of {', '.join(map(str, over))} with "
                                  f"{f} = c*({g}) + d were found")
     c, d = found
-    steps = [K.optimizers_of_equal(prove_equal(context, f, c * g + d), over, sense_f)]
+    steps = [K.optimizers_of_equal(prove_equal(context, f, c * g + d, lemmas), over, sense_f)]
     if d != 0:
         steps.append(K.shift_constant(prove_member(context, d), c * g, over, sense_f))
     sense, scale = sense_f, c

@@ -17,7 +17,7 @@ from ..kernel import rules as K
 def prove_member(context, expr):
     """Γ ⊢ expr ∈ S for the tightest S the interval rules give; raises SideConditionError when none applies."""
     expr = sp.sympify(expr)
-    if expr.is_Rational or context.lookup(expr) is not None or isinstance(expr, (sp.Indexed,)) or (
+    if expr.is_Rational or context.lookup(expr) is not None or isinstance(expr, (sp.Indexed, sp.NumberSymbol)) or (
             isinstance(expr, sp.Symbol) and not isinstance(expr, Defined)):
         return K.member_context(context, expr)
     if isinstance(expr, Defined):

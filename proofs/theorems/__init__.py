@@ -12,6 +12,23 @@ LIBRARY = {
     "bernoulli": ("proofs.theorems.bernoulli",
                   "argmax of the Bernoulli likelihood = argmin of the binary cross-entropy",
                   {"reduction": ("mean", "sum")}),
+    "iid": ("proofs.theorems.library:prove_iid",
+            "any iid model with f > 0: argmax of the likelihood = argmin of the cross-entropy (and of KL)",
+            {"kl": (False, True), "continuous": (False, True)}),
+    "categorical": ("proofs.theorems.library:prove_categorical",
+                    "K classes, one-hot labels: argmax of the likelihood = argmin of the categorical CE", {}),
+    "gaussian": ("proofs.theorems.library:prove_gaussian",
+                 "Gaussian with fixed sigma: argmax of the likelihood = argmin of the mean squared error", {}),
+    "logistic": ("proofs.theorems.library:prove_logistic",
+                 "logistic regression p = sigma(w x): maximum likelihood = minimum BCE", {}),
+    "network": ("proofs.theorems.library:prove_network",
+                "any network p = sigma(f(x)): maximum likelihood = minimum BCE, as sets of optimizers", {}),
+    "soft-labels": ("proofs.theorems.library:prove_soft_labels",
+                    "targets in [0, 1]: the BCE identity; with --normalized, the continuous Bernoulli",
+                    {"normalized": (False, True)}),
+    "weighted": ("proofs.theorems.library:prove_weighted",
+                 "per-sample weights w > 0: weighted likelihood = weighted cross-entropy",
+                 {"reduction": ("mean", "sum")}),
 }
 
 
@@ -37,6 +54,8 @@ def prove(name, **options):
         if key not in allowed:
             raise UnsupportedError(f"theorem {name!r} has no option {key!r}; options: {', '.join(allowed) or 'none'}")
         if value not in allowed[key]:
-            raise UnsupportedError(f"option {key}={value!r} of {name!r} must be one of {', '.join(allowed[key])}")
-    proof = importlib.import_module(module).prove(**options)
+            raise UnsupportedError(f"option {key}={value!r} of {name!r} must be one of "
+                                   f"{', '.join(map(str, allowed[key]))}")
+    module, _, function = module.partition(":")
+    proof = getattr(importlib.import_module(module), function or "prove")(**options)
     return proof.with_options(**render) if render else proof

@@ -13,6 +13,7 @@ JUSTIFICATIONS = {
     "member_mul": "product of positive numbers",
     "member_pow": "power of a positive base with a real exponent",
     "member_log": "logarithm of a positive number",
+    "member_exp": "exponential of a real number",
     "member_binder": "finite product of positive factors",
     "member_of_equal": "by definition",
     "increasing_by_derivative": "mean value theorem",
@@ -56,6 +57,8 @@ def _widened(root, th):
 
 
 def _justify(th):
+    if th.rule == "member_pow" and th.statement.expr.exp.is_Integer:
+        return "integer power"
     if th.rule == "member_mul" and not all(_positive(p) for p in th.premises):
         return "bounds of a product"
     if th.rule == "member_log" or (th.rule == "member_of_equal" and isinstance(th.statement, Member)):

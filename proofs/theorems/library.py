@@ -1,0 +1,168 @@
+"""The theorem library beyond the flagship: the general iid case, categorical, Gaussian, named instances of the
+Bernoulli model, soft labels and the continuous Bernoulli, weighted likelihoods.
+
+Each ``prove_*`` states its model in sympy and hands it to the generic script in `likelihood.py`, so every line
+is a kernel-checked step.  Imports sympy, the kernel's `Defined`, the errors and the generic script.
+"""
+
+import math
+
+import sympy as sp
+
+from ..errors import UnsupportedError
+from ..kernel import Defined
+from .likelihood import prove_likelihood_theorem
+
+i = sp.Symbol("i", integer=True, positive=True)
+k = sp.Symbol("k", integer=True, positive=True)
+n = sp.Symbol("n", integer=True, positive=True)
+K_CLASSES = sp.Symbol("K", integer=True, positive=True)
+OPEN_UNIT, POSITIVE, BINARY = sp.Interval.open(0, 1), sp.Interval.open(0, sp.oo), sp.FiniteSet(0, 1)
+SYMBOLS = {"index": i, "size": n}
+
+
+def _mean(body):
+    return -sp.Sum(body, (i, 1, n)) / n
+
+
+def prove_iid(kl=False, continuous=False):
+    """Any model with density or mass f(y_i | θ) > 0: argmax ∏ f = argmin −(1/n) Σ log f (and, for discrete y,
+    argmin KL(p̂_n ‖ f_θ), since KL = CE − H(p̂_n) and the entropy H(p̂_n) does not depend on θ)."""
+    if kl and continuous:
+        raise UnsupportedError("iid: no KL claim for continuous y — the empirical distribution p̂_n has no density, "
+                               "so KL(p̂_n ‖ f_θ) is not defined (it is +∞); the cross-entropy claim holds")
+    f, entropy = sp.IndexedBase("f"), sp.Symbol("H")
+    likelihood = Defined("L", sp.Product(f[i], (i, 1, n)))
+    cross_entropy = Defined("CE", _mean(sp.log(f[i])))
+    objective = Defined("KL", cross_entropy - entropy) if kl else cross_entropy
+    where = {f: POSITIVE, **({entropy: sp.S.Reals} if kl else {})}
+    remarks = ["Here $f_{i} = f(y_{i} \\mid \\theta) > 0$ is the model's density or mass at the i-th observation; "
+               "nothing else about the model is used."]
+    if kl:
+        remarks.append("$H$ is the entropy of the empirical distribution of the (discrete) data: a real number that "
+                       "does not depend on $\\theta$, so $\\mathrm{KL} = \\mathrm{CE} - H$ has the same minimizers.")
+    return prove_likelihood_theorem("iid", "Maximum likelihood is minimum cross-entropy (any iid model)",
+                                    likelihood, objective, where, (f,),
+                                    [(n, sp.S.Naturals), (f[i], POSITIVE)], SYMBOLS, remarks)
+
+
+def prove_categorical():
+    """K classes, one-hot labels y_{ik}: argmax ∏_i ∏_k p_{ik}^{y_{ik}} = argmin of the categorical cross-entropy."""
+    p, y = sp.IndexedBase("p"), sp.IndexedBase("y")
+    # per-sample constants: sympy would merge a product of products (a sum of sums) into one multi-index binder
+    sample = Defined("q_i", sp.Product(p[i, k] ** y[i, k], (k, 1, K_CLASSES)))
+    terms = Defined("h_i", sp.Sum(y[i, k] * sp.log(p[i, k]), (k, 1, K_CLASSES)))
+    likelihood = Defined("L", sp.Product(sample, (i, 1, n)))
+    cross_entropy = Defined("CE", _mean(terms))
+    remarks = ["The labels are one-hot and, for each $i$, the probabilities $p_{i,k}$ lie on the simplex, for "
+               "instance through the softmax $p_{i,k} = e^{z_{i,k}} / \\sum_{j} e^{z_{i,j}}$; the proof needs "
+               "only $0 < p_{i,k} < 1$."]
+    return prove_likelihood_theorem("categorical", "Maximum likelihood is minimum categorical cross-entropy",
+                                    likelihood, cross_entropy, {p: OPEN_UNIT, y: BINARY}, (p,),
+                                    [(n, sp.S.Naturals), (K_CLASSES, sp.S.Naturals), (y[i, k], BINARY),
+                                     (p[i, k], OPEN_UNIT)], SYMBOLS, remarks, extra_definitions=(sample, terms),
+                                    per_sample=[(sp.log(sample), terms)])
+
+
+def prove_gaussian():
+    """y_i ~ N(μ_i(θ), σ²) with σ fixed: argmax L = argmin of the mean squared error."""
+    y, mu, sigma = sp.IndexedBase("y"), sp.IndexedBase("mu"), sp.Symbol("sigma", positive=True)
+    density = sp.exp(-(y[i] - mu[i]) ** 2 / (2 * sigma ** 2)) / sp.sqrt(2 * sp.pi * sigma ** 2)
+    likelihood = Defined("L", sp.Product(density, (i, 1, n)))
+    mse = Defined("MSE", sp.Sum((y[i] - mu[i]) ** 2, (i, 1, n)) / n)
+    remarks = ["Here $\\log L = -\\frac{n}{2\\sigma^{2}} \\mathrm{MSE} - \\frac{n}{2} \\log(2 \\pi \\sigma^{2})$. "
+               "If $\\sigma$ is estimated jointly, $\\log L$ also depends on $\\sigma$ through "
+               "$-n \\log \\sigma$: the maximizing means are still the minimizers of the MSE, and then "
+               "$\\hat\\sigma^{2} = \\min \\mathrm{MSE}$ — a claim about the pair $(\\mu, \\sigma)$ that this "
+               "theorem, with $\\sigma$ fixed, does not make."]
+    return prove_likelihood_theorem("gaussian", "Maximum Gaussian likelihood is minimum mean squared error",
+                                    likelihood, mse, {y: sp.S.Reals, mu: sp.S.Reals}, (mu,),
+                                    [(n, sp.S.Naturals), (y[i], sp.S.Reals), (mu[i], sp.S.Reals),
+                                     (sigma, POSITIVE)], SYMBOLS, remarks)
+
+
+def _bernoulli_objects(probability):
+    y = sp.IndexedBase("y")
+    factor = probability ** y[i] * (1 - probability) ** (1 - y[i])
+    likelihood = Defined("L", sp.Product(factor, (i, 1, n)))
+    cross_entropy = Defined("CE", _mean(y[i] * sp.log(probability) + (1 - y[i]) * sp.log(1 - probability)))
+    return y, likelihood, cross_entropy
+
+
+SYMMETRY_REMARK = ("The theorem is about sets of optimizers: a network whose weights can be permuted has many "
+                   "maximizers of $L$, and they are exactly the minimizers of $\\mathrm{CE}$.")
+
+
+def prove_logistic():
+    """Logistic regression, p_i = σ(w x_i) = 1 / (1 + e^{−w x_i}): the flagship holds for this parametrization."""
+    w, x = sp.Symbol("w"), sp.IndexedBase("x")
+    y, likelihood, cross_entropy = _bernoulli_objects(1 / (1 + sp.exp(-w * x[i])))
+    return prove_likelihood_theorem("logistic", "Logistic regression: maximum likelihood is minimum BCE",
+                                    likelihood, cross_entropy, {x: sp.S.Reals, y: BINARY, w: sp.S.Reals}, (w,),
+                                    [(n, sp.S.Naturals), (x[i], sp.S.Reals), (y[i], BINARY)],
+                                    {**SYMBOLS}, ["$0 < \\sigma(w x_{i}) < 1$ is derived, not assumed."])
+
+
+def prove_network():
+    """Any network, p_i = σ(f_θ(x_i)) with f an arbitrary real function: the flagship does not depend on f."""
+    f, x = sp.Function("f"), sp.IndexedBase("x")
+    y, likelihood, cross_entropy = _bernoulli_objects(1 / (1 + sp.exp(-f(x[i]))))
+    return prove_likelihood_theorem("network", "Any network: maximum likelihood is minimum BCE",
+                                    likelihood, cross_entropy, {f: sp.S.Reals, x: sp.S.Reals, y: BINARY}, (f,),
+                                    [(n, sp.S.Naturals), (x[i], sp.S.Reals), (y[i], BINARY)], SYMBOLS,
+                                    [SYMMETRY_REMARK])
+
+
+def prove_weighted(reduction="mean"):
+    """Per-sample weights w_i > 0: argmax ∏ f_i^{w_i} = argmin of the weighted cross-entropy (mean or sum)."""
+    p, y, weight = sp.IndexedBase("p"), sp.IndexedBase("y"), sp.IndexedBase("w")
+    factor = p[i] ** y[i] * (1 - p[i]) ** (1 - y[i])
+    likelihood = Defined("L", sp.Product(factor ** weight[i], (i, 1, n)))
+    terms = sp.Sum(weight[i] * (y[i] * sp.log(p[i]) + (1 - y[i]) * sp.log(1 - p[i])), (i, 1, n))
+    total = sp.Sum(weight[i], (i, 1, n))
+    cross_entropy = Defined("CE", -terms / total if reduction == "mean" else -terms)
+    return prove_likelihood_theorem("weighted", "Weighted likelihood is weighted cross-entropy", likelihood,
+                                    cross_entropy, {p: OPEN_UNIT, y: BINARY, weight: POSITIVE}, (p,),
+                                    [(n, sp.S.Naturals), (y[i], BINARY), (p[i], OPEN_UNIT), (weight[i], POSITIVE)],
+                                    SYMBOLS, ["Sum and mean reductions differ by the positive factor "
+                                              "$\\sum_{i} w_{i}$, so they have the same minimizers."])
+
+
+def continuous_bernoulli_normalizer(p):
+    """C(p) = 2 artanh(1 − 2p) / (1 − 2p), and C(1/2) = 2."""
+    return 2.0 if abs(p - 0.5) < 1e-12 else 2 * math.atanh(1 - 2 * p) / (1 - 2 * p)
+
+
+def soft_label_counterexample(label=0.8, points=4001):
+    """For one observation y: the minimizer of CE(p) and of CE(p) − log C(p) on a fine grid of p."""
+    grid = [k / (points - 1) for k in range(1, points - 1)]
+    ce = [-(label * math.log(p) + (1 - label) * math.log1p(-p)) for p in grid]
+    adjusted = [c - math.log(continuous_bernoulli_normalizer(p)) for c, p in zip(ce, grid)]
+    return grid[ce.index(min(ce))], grid[adjusted.index(min(adjusted))]
+
+
+def prove_soft_labels(normalized=False):
+    """Targets y_i ∈ [0, 1].  Unnormalized: argmax ∏ p^y (1 − p)^{1 − y} = argmin CE.  Normalized (the continuous
+    Bernoulli, density C(p) p^y (1 − p)^{1 − y}): argmax L_CB = argmin [CE − (1/n) Σ log C(p_i)] — not argmin CE."""
+    p, y, normalizer = sp.IndexedBase("p"), sp.IndexedBase("y"), sp.Function("C")
+    where = {p: OPEN_UNIT, y: sp.Interval(0, 1)}
+    factor = p[i] ** y[i] * (1 - p[i]) ** (1 - y[i])
+    cross_entropy_body = _mean(y[i] * sp.log(p[i]) + (1 - y[i]) * sp.log(1 - p[i]))
+    setting = [(n, sp.S.Naturals), (y[i], sp.Interval(0, 1)), (p[i], OPEN_UNIT)]
+    if not normalized:
+        return prove_likelihood_theorem(
+            "soft-labels", "Soft labels: the BCE identity without a probability model",
+            Defined("L", sp.Product(factor, (i, 1, n))), Defined("CE", cross_entropy_body), where, (p,), setting,
+            SYMBOLS, ["For $y_{i} \\in [0, 1]$ the product is not the likelihood of a probability model: it does "
+                      "not integrate to 1 over $y$.  See the continuous Bernoulli variant."])
+    where[normalizer] = POSITIVE
+    likelihood = Defined("L", sp.Product(normalizer(p[i]) * factor, (i, 1, n)))
+    objective = Defined("CB", cross_entropy_body - sp.Sum(sp.log(normalizer(p[i])), (i, 1, n)) / n)
+    best_ce, best_cb = soft_label_counterexample()
+    remark = (f"$C(p) = 2 \\operatorname{{artanh}}(1 - 2p) / (1 - 2p) > 0$ normalizes the density.  The extra term "
+              f"depends on $p$, so the minimizers differ from those of the plain BCE: for one observation "
+              f"$y = 0.8$, the BCE is minimal at $p = {best_ce:.4f}$ but the continuous-Bernoulli objective at "
+              f"$p = {best_cb:.4f}$ (grid search).")
+    return prove_likelihood_theorem("continuous-bernoulli", "The continuous Bernoulli: maximum likelihood is "
+                                    "minimum of the corrected cross-entropy", likelihood, objective, where, (p,),
+                                    setting + [(normalizer(p[i]), POSITIVE)], SYMBOLS, [remark])

@@ -1,0 +1,93 @@
+"""The theorem library: every theorem proves, renders and compiles; user-written claims; refusals."""
+
+import sympy as sp
+import pytest
+
+import proofs
+from proofs import ProofError, check
+from proofs.errors import UnsupportedError
+from proofs.theorems import LIBRARY, available
+from proofs.theorems.library import soft_label_counterexample
+from tests.latex_tools import compile_tex
+
+i = sp.Symbol("i", integer=True, positive=True)
+n = sp.Symbol("n", integer=True, positive=True)
+VARIANTS = [("bernoulli", {}), ("bernoulli", {"reduction": "sum"}), ("iid", {}), ("iid", {"kl": True}),
+            ("categorical", {}), ("gaussian", {}), ("logistic", {}), ("network", {}), ("soft-labels", {}),
+            ("soft-labels", {"normalized": True}), ("weighted", {}), ("weighted", {"reduction": "sum"})]
+
+
+def test_the_listing_covers_every_variant():
+    assert {name for name, _ in available()} == {name for name, _ in VARIANTS} == set(LIBRARY)
+
+
+@pytest.mark.parametrize("name, options", VARIANTS)
+def test_every_theorem_proves_renders_and_compiles(name, options, tmp_path):
+    proof = proofs.prove(name, **options)
+    statement = proof.theorem.statement
+    assert (statement.sense_f, statement.sense_g) == ("max", "min")
+    assert statement.f == proof.definitions[0]
+    text = proof.to_text()
+    assert "Lemma 2" in text and "Theorem" in text and proof.to_markdown().count("$$") >= 10
+    log = compile_tex(tmp_path, "proof", proof.to_document(), runs=2)
+    assert "undefined" not in log.lower() and "Overfull \\hbox" not in log
+
+
+def test_gaussian_and_categorical_from_user_written_expressions():
+    y, mu = sp.IndexedBase("y"), sp.IndexedBase("mu")
+    sigma = sp.Symbol("sigma", positive=True)
+    density = sp.exp(-(y[i] - mu[i]) ** 2 / (2 * sigma ** 2)) / sp.sqrt(2 * sp.pi * sigma ** 2)
+    likelihood = sp.Product(density, (i, 1, n))
+    mse = sp.Sum((y[i] - mu[i]) ** 2, (i, 1, n)) / n
+    where = {y: sp.S.Reals, mu: sp.S.Reals}
+    assert check.same_optimizers(likelihood, mse, over=[mu], where=where).statement.g == mse
+    p, t = sp.IndexedBase("p"), sp.IndexedBase("t")
+    classes = range(1, 4)
+    categorical = sp.Product(sp.Mul(*(p[i, k] ** t[i, k] for k in classes)), (i, 1, n))
+    cce = -sp.Sum(sp.Add(*(t[i, k] * sp.log(p[i, k]) for k in classes)), (i, 1, n)) / n
+    where = {p: sp.Interval.open(0, 1), t: sp.FiniteSet(0, 1)}
+    assert check.same_optimizers(categorical, cce, over=[p], where=where).statement.g == cce
+
+
+def test_gaussian_with_sigma_allowed_to_be_zero_is_refused():
+    y, mu = sp.IndexedBase("y"), sp.IndexedBase("mu")
+    sigma = sp.Symbol("sigma", nonnegative=True)
+    density = sp.exp(-(y[i] - mu[i]) ** 2 / (2 * sigma ** 2)) / sp.sqrt(2 * sp.pi * sigma ** 2)
+    with pytest.raises(ProofError, match="sigma"):
+        check.same_optimizers(sp.Product(density, (i, 1, n)), sp.Sum((y[i] - mu[i]) ** 2, (i, 1, n)) / n,
+                              over=[mu], where={y: sp.S.Reals, mu: sp.S.Reals})
+
+
+def test_weighted_likelihood_against_the_unweighted_cross_entropy_is_refused():
+    p, y, w = sp.IndexedBase("p"), sp.IndexedBase("y"), sp.IndexedBase("w")
+    factor = p[i] ** y[i] * (1 - p[i]) ** (1 - y[i])
+    weighted = sp.Product(factor ** w[i], (i, 1, n))
+    unweighted = -sp.Sum(y[i] * sp.log(p[i]) + (1 - y[i]) * sp.log(1 - p[i]), (i, 1, n)) / n
+    where = {p: sp.Interval.open(0, 1), y: sp.FiniteSet(0, 1), w: sp.Interval.open(0, sp.oo)}
+    with pytest.raises(ProofError, match="no constants c, d free of p"):
+        check.same_optimizers(weighted, unweighted, over=[p], where=where)
+
+
+def test_continuous_bernoulli_against_plain_bce_is_refused_and_the_minimizers_differ():
+    p, y, C = sp.IndexedBase("p"), sp.IndexedBase("y"), sp.Function("C")
+    factor = C(p[i]) * p[i] ** y[i] * (1 - p[i]) ** (1 - y[i])
+    plain = -sp.Sum(y[i] * sp.log(p[i]) + (1 - y[i]) * sp.log(1 - p[i]), (i, 1, n)) / n
+    where = {p: sp.Interval.open(0, 1), y: sp.Interval(0, 1), C: sp.Interval.open(0, sp.oo)}
+    with pytest.raises(ProofError, match="no constants c, d free of p"):
+        check.same_optimizers(sp.Product(factor, (i, 1, n)), plain, over=[p], where=where)
+    best_ce, best_cb = soft_label_counterexample()
+    assert best_ce == pytest.approx(0.8, abs=1e-3) and abs(best_cb - best_ce) > 0.1
+    assert f"{best_cb:.4f}" in proofs.prove("soft-labels", normalized=True).to_text()
+
+
+def test_kl_for_continuous_data_is_refused_with_the_reason():
+    with pytest.raises(UnsupportedError, match="no KL claim for continuous y"):
+        proofs.prove("iid", kl=True, continuous=True)
+    assert proofs.prove("iid", kl=True).theorem.statement.g.name == "KL"
+
+
+def test_network_covers_symmetric_optima_and_logistic_derives_the_range():
+    network = proofs.prove("network").to_text()
+    assert "sets of optimizers" in network and "permuted" in network
+    logistic = proofs.prove("logistic")
+    assert logistic.theorem.statement.over == (sp.Symbol("w"),)
