@@ -99,6 +99,11 @@ class Proof:
         from .render.markdown import render_markdown
         return render_markdown(self, self._options(**options))
 
+    def to_coq(self):
+        """A Coq script that coqc checks (the Bernoulli theorems), or RenderError naming the missing rule."""
+        from .render.coq import render_coq
+        return render_coq(self)
+
     def _repr_markdown_(self):
         return self.to_markdown()
 
@@ -110,9 +115,10 @@ class Proof:
         """Write by extension: .tex (standalone document), .md, .txt, .pdf (pdflatex).  Atomic: all or nothing."""
         path = Path(path)
         suffix = path.suffix.lower()
-        render = {".tex": self.to_document, ".pdf": self.to_document, ".md": self.to_markdown, ".txt": self.to_text}
+        render = {".tex": self.to_document, ".pdf": self.to_document, ".md": self.to_markdown, ".txt": self.to_text,
+                  ".v": lambda **_: self.to_coq()}
         if suffix not in render:
-            raise RenderError(f"cannot write {path.name}: use .tex, .pdf, .md or .txt")
+            raise RenderError(f"cannot write {path.name}: use .tex, .pdf, .md, .txt or .v")
         if not path.parent.is_dir():
             raise RenderError(f"cannot write {path}: the folder {path.parent} does not exist")
         text = render[suffix](**options)

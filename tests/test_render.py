@@ -56,7 +56,7 @@ def test_write_chooses_format_by_extension(proof, tmp_path):
     for suffix, expected in ((".tex", "\\documentclass"), (".md", "$$"), (".txt", "argmax_θ")):
         path = proof.write(tmp_path / f"proof{suffix}")
         assert expected in path.read_text(encoding="utf-8")
-    with pytest.raises(RenderError, match="use .tex, .pdf, .md or .txt"):
+    with pytest.raises(RenderError, match="use .tex, .pdf, .md, .txt or .v"):
         proof.write(tmp_path / "proof.docx")
     assert not (tmp_path / "proof.docx").exists()
 

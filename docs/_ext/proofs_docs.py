@@ -102,6 +102,27 @@ class TheoremPage(_Generated):
         return self.emit(lines)
 
 
+class CoqStatus(_Generated):
+    """Which theorems export to Coq; for the others, the rule or construct that has no Coq counterpart."""
+
+    def run(self):
+        import proofs
+        from proofs.errors import RenderError
+        from proofs.theorems import available
+        lines = []
+        for name, _ in available():
+            proof = proofs.prove(name)
+            try:
+                script = proof.to_coq()
+            except RenderError as error:
+                lines += [f"* ``{name}`` — not exported: {error}", ""]
+                continue
+            coq_statement = next(line for line in script.splitlines() if line.startswith("Theorem main"))
+            lines += [f"* ``{name}`` — exported and checked by ``coqc`` in the test suite.", "",
+                      f"  proofs: ``{proof.theorem.statement}``", "", f"  Coq: ``{coq_statement}``", ""]
+        return self.emit(lines)
+
+
 def render_png(proof, stem):
     """Compile the proof's document and render page 1 as PNG into docs/_generated (built, never committed)."""
     from proofs.render.pdf import compile_pdf
@@ -121,4 +142,5 @@ def setup(app):
     app.add_directive("proofs-rule-catalogue", RuleCatalogue)
     app.add_directive("proofs-cli-help", CliHelp)
     app.add_directive("proofs-theorem", TheoremPage)
+    app.add_directive("proofs-coq-status", CoqStatus)
     return {"version": "1", "parallel_read_safe": True}
