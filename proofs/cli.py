@@ -37,6 +37,8 @@ def build_parser():
     prove.add_argument("--normalized", action="store_true", default=None,
                        help="soft-labels: the continuous Bernoulli (normalized density)")
     prove.add_argument("--kl", action="store_true", default=None, help="iid: also the KL divergence")
+    prove.add_argument("--softmax", action="store_true", default=None,
+                       help="categorical: probabilities given by the softmax of logits z")
     prove.add_argument("--continuous", action="store_true", default=None,
                        help="iid: the observations are continuous (no KL claim can be made)")
     prove.add_argument("--format", choices=("text", "latex", "document", "markdown"), default="text",
@@ -116,7 +118,8 @@ def main(argv=None):
         from .render.safety import NotationError
         from .theorems import prove
         options = {key: value for key, value in (("reduction", args.reduction), ("normalized", args.normalized),
-                                                 ("kl", args.kl), ("continuous", args.continuous))
+                                                 ("kl", args.kl), ("continuous", args.continuous),
+                                                 ("softmax", args.softmax))
                    if value is not None}
         try:
             render = {"notation": read_notation(args), "theorem_env": args.theorem_env,

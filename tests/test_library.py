@@ -13,7 +13,7 @@ from tests.latex_tools import compile_tex
 i = sp.Symbol("i", integer=True, positive=True)
 n = sp.Symbol("n", integer=True, positive=True)
 VARIANTS = [("bernoulli", {}), ("bernoulli", {"reduction": "sum"}), ("iid", {}), ("iid", {"kl": True}),
-            ("categorical", {}), ("gaussian", {}), ("logistic", {}), ("network", {}), ("soft-labels", {}),
+            ("categorical", {}), ("categorical", {"softmax": True}), ("gaussian", {}), ("logistic", {}), ("network", {}), ("soft-labels", {}),
             ("soft-labels", {"normalized": True}), ("weighted", {}), ("weighted", {"reduction": "sum"})]
 
 

@@ -79,7 +79,10 @@ class TheoremPage(_Generated):
         from proofs.render.layout import layout, setting_items, definitions
         from proofs.render.notation import Writer
         name = self.arguments[0]
-        options = {"reduction": self.arguments[1]} if len(self.arguments) > 1 else {}
+        options = {}
+        if len(self.arguments) > 1:
+            option = self.arguments[1]
+            options = {"reduction": option} if option in ("mean", "sum") else {option: True}
         proof = proofs.prove(name, **options)
         writer = Writer("latex")
         lines = ["Setting: " + ", ".join(f":math:`{item}`" for item in setting_items(proof, writer)), "",
@@ -95,9 +98,10 @@ class TheoremPage(_Generated):
                     else f"   & {r.left} && \\text{{{r.justification}}}" for r in block.rows]
             lines += [row + (" \\\\" if k < len(rows) - 1 else "") for k, row in enumerate(rows)]
             lines += ["   \\end{aligned}", ""]
-        png = render_png(proof, f"{name}-{'-'.join(options.values()) or 'default'}")
+        png = render_png(proof, f"{name}-{self.arguments[1] if len(self.arguments) > 1 else 'default'}")
         lines += ["Page 1 of the compiled PDF (``proofs prove " + name
-                  + "".join(f" --{k} {v}" for k, v in options.items()) + " -o proof.pdf``):", "",
+                  + "".join(f" --{k}" + ("" if v is True else f" {v}") for k, v in options.items())
+                  + " -o proof.pdf``):", "",
                   f".. image:: /_generated/{png.name}", "   :width: 80%", ""]
         return self.emit(lines)
 

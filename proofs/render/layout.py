@@ -51,7 +51,7 @@ def fill(text, writer, reference, numbers):
             label = key[4:]
             return reference(label, numbers.get(label, 0))
         return writer.names[key] if key in writer.names else writer.constant(key)
-    text = re.sub(r"<([A-Za-z]+|ref:[a-z-]+)>", one, text)
+    text = re.sub(r"<([A-Za-z_]+|ref:[a-z-]+)>", one, text)
     return text if writer.style == "latex" else plain(text)
 
 

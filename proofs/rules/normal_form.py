@@ -6,6 +6,8 @@ up to the kernel's ring rule.  A log that cannot be expanded (a factor not shown
 the reason is kept in ``notes`` so that a refusal can say why.
 """
 
+import functools
+
 import sympy as sp
 
 from ..errors import ProofError, SideConditionError
@@ -181,14 +183,22 @@ class Normalizer:
         return None
 
 
+@functools.lru_cache(maxsize=512)
+def normalized(context, expr, index, lemmas=()):
+    """(Γ ⊢ expr = N(expr), notes), memoized: the optimizer tactic normalizes the same objectives twice."""
+    normalize = Normalizer(context, index, lemmas)
+    return normalize(expr), tuple(normalize.notes)
+
+
 def prove_equal(context, lhs, rhs, lemmas=()):
     """Γ ⊢ lhs = rhs via normal forms and one ring step, or SideConditionError explaining the difference."""
     lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
-    normalize = Normalizer(context, first_index(lhs, rhs), lemmas)
-    left, right = normalize(lhs), normalize(rhs)
+    index, lemmas = first_index(lhs, rhs), tuple(lemmas)
+    (left, left_notes), (right, right_notes) = normalized(context, lhs, index, lemmas), \
+        normalized(context, rhs, index, lemmas)
     nl, nr = left.statement.rhs, right.statement.rhs
     if K.ring_needs(nl, nr)[0] != 0:
-        notes = "".join(f"; {note}" for note in dict.fromkeys(normalize.notes))
+        notes = "".join(f"; {note}" for note in dict.fromkeys(left_notes + right_notes))
         raise SideConditionError(f"{lhs} = {rhs} is not proved: after expanding logs and sums the sides differ "
                                  f"by {expand_atoms(nl - nr)}{notes}")
     middle = K.ring(context, nl, nr, prove_needs(context, K.ring_needs(nl, nr)[1]))

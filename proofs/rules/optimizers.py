@@ -11,7 +11,7 @@ from ..errors import ProofError, SideConditionError
 from ..kernel import mentions
 from ..kernel import rules as K
 from .monotonicity import log_is_strictly_increasing
-from .normal_form import Normalizer, expand_atoms, first_index, prove_equal
+from .normal_form import expand_atoms, first_index, normalized, prove_equal
 from .positivity import prove_member, prove_positive, try_positive
 
 OTHER = {"max": "min", "min": "max"}
@@ -33,7 +33,7 @@ def log_step(context, f, over, sense):
 def affine_candidate(context, f, g, over, lemmas=()):
     """Untrusted search for c, d free of `over` with f = c·g + d (checked afterwards by the kernel)."""
     index = first_index(f, g)
-    nf, ng = (Normalizer(context, index, lemmas)(e).statement.rhs for e in (f, g))
+    nf, ng = (normalized(context, e, index, tuple(lemmas))[0].statement.rhs for e in (f, g))
     split = [expand_atoms(e).as_independent(*over, as_Add=True) for e in (nf, ng)]
     (const_f, dep_f), (_, dep_g) = split
     dep_f, dep_g = _depending(nf, over), _depending(ng, over)

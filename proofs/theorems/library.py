@@ -46,8 +46,11 @@ def prove_iid(kl=False, continuous=False):
                                     [(n, sp.S.Naturals), (f[i], POSITIVE)], SYMBOLS, remarks)
 
 
-def prove_categorical():
-    """K classes, one-hot labels y_{ik}: argmax ∏_i ∏_k p_{ik}^{y_{ik}} = argmin of the categorical cross-entropy."""
+def prove_categorical(softmax=False):
+    """K classes, one-hot labels y_{ik}: argmax ∏_i ∏_k p_{ik}^{y_{ik}} = argmin of the categorical cross-entropy;
+    with softmax=True, for p_{ik} = e^{z_{ik}} / Σ_j e^{z_{ij}} over the logits z."""
+    if softmax:
+        return _prove_softmax()
     p, y = sp.IndexedBase("p"), sp.IndexedBase("y")
     # per-sample constants: sympy would merge a product of products (a sum of sums) into one multi-index binder
     sample = Defined("q_i", sp.Product(p[i, k] ** y[i, k], (k, 1, K_CLASSES)))
@@ -61,6 +64,24 @@ def prove_categorical():
                                     likelihood, cross_entropy, {p: OPEN_UNIT, y: BINARY}, (p,),
                                     [(n, sp.S.Naturals), (K_CLASSES, sp.S.Naturals), (y[i, k], BINARY),
                                      (p[i, k], OPEN_UNIT)], SYMBOLS, remarks, extra_definitions=(sample, terms),
+                                    per_sample=[(sp.log(sample), terms)])
+
+
+def _prove_softmax():
+    z, y, j = sp.IndexedBase("z"), sp.IndexedBase("y"), sp.Symbol("j", integer=True, positive=True)
+    normalizer = Defined("Z_i", sp.Sum(sp.exp(z[i, j]), (j, 1, K_CLASSES)))
+    probability = sp.exp(z[i, k]) / normalizer
+    sample = Defined("q_i", sp.Product(probability ** y[i, k], (k, 1, K_CLASSES)))
+    terms = Defined("h_i", sp.Sum(y[i, k] * sp.log(probability), (k, 1, K_CLASSES)))
+    likelihood = Defined("L", sp.Product(sample, (i, 1, n)))
+    cross_entropy = Defined("CE", _mean(terms))
+    return prove_likelihood_theorem("categorical", "Softmax classifier: maximum likelihood is minimum categorical "
+                                    "cross-entropy", likelihood, cross_entropy,
+                                    {z: sp.S.Reals, y: BINARY}, (z,),
+                                    [(n, sp.S.Naturals), (K_CLASSES, sp.S.Naturals), (y[i, k], BINARY),
+                                     (z[i, k], sp.S.Reals)], SYMBOLS,
+                                    ["$0 < e^{z_{i,k}} / Z_{i} < 1$ is derived from $Z_{i} > 0$, not assumed."],
+                                    extra_definitions=(normalizer, sample, terms),
                                     per_sample=[(sp.log(sample), terms)])
 
 

@@ -51,6 +51,8 @@ def equality_steps(theorem):
 
 
 def justification(th):
+    if th.rule == "congruence" and th.premises[0].rule == "trans":
+        return "the identity for one observation, both definitions expanded"
     if th.rule == "congruence":
         return justification(th.premises[0])
     if th.rule == "symm":
