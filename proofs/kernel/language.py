@@ -160,13 +160,13 @@ _NAMED_SETS = {sp.S.Naturals: Hull(1, sp.oo, False, True), sp.S.Naturals0: Hull(
 
 def hull(real_set):
     """The smallest interval containing `real_set`; refuses sets the kernel does not reason about."""
-    if real_set in _NAMED_SETS:
-        return _NAMED_SETS[real_set]
     exact = lambda v: v.is_Rational or v in (sp.oo, -sp.oo)  # noqa: E731
-    if isinstance(real_set, sp.Interval) and exact(real_set.start) and exact(real_set.end):
+    if isinstance(real_set, sp.Interval) and exact(real_set.start) and exact(real_set.end):  # Reals too
         return Hull(real_set.start, real_set.end, bool(real_set.left_open), bool(real_set.right_open))
     if isinstance(real_set, sp.FiniteSet) and real_set.args and all(a.is_Rational for a in real_set.args):
         return Hull(min(real_set.args), max(real_set.args), False, False)
+    if real_set in _NAMED_SETS:
+        return _NAMED_SETS[real_set]
     raise UnsupportedError(f"the set {real_set} is not supported: use an Interval with rational endpoints, a finite "
                            "set of rationals, Naturals, Naturals0, Integers or Reals (split a union into claims)")
 
@@ -256,7 +256,7 @@ class Context:
         for key, real_set in (entry for other in others for entry in other.entries):
             if table.setdefault(key, real_set) != real_set:
                 raise SideConditionError(f"contexts disagree on {key}: {table[key]} vs {real_set}")
-        return Context(table)
+        return self if len(table) == len(self.entries) else Context(table)
 
     def extended(self, var, real_set):
         """This context with `var` ranging over `real_set` (var must be new here)."""

@@ -74,7 +74,7 @@ class Normalizer:
     """Builds ``Γ ⊢ e = N(e)`` bottom-up; `notes` records expansions refused and why."""
 
     def __init__(self, context, index=None, lemmas=()):
-        self.context, self.index, self.notes = context, index, []
+        self.context, self.index, self.notes, self._memo = context, index, [], {}
         # lemmas: proved equalities used as rewrites; the definitions they mention stay folded (a per-sample
         # definition unfolded inside a sum would make sympy merge a sum of sums into one multi-index sum)
         self.lemmas = {lemma.statement.lhs: lemma for lemma in lemmas}
@@ -83,6 +83,11 @@ class Normalizer:
 
     def __call__(self, expr):
         expr = sp.sympify(expr)
+        if expr not in self._memo:  # the same subterm recurs after each rewrite: normalize it once
+            self._memo[expr] = self._normalize(expr)
+        return self._memo[expr]
+
+    def _normalize(self, expr):
         if expr in self.lemmas:
             return self._then(self.lemmas[expr], self(self.lemmas[expr].statement.rhs))
         if isinstance(expr, Defined) and expr in self.opaque:
