@@ -70,6 +70,9 @@ def first_index(*exprs):
     return None
 
 
+_MEMO = {}  # (context, index, lemmas, expr) -> (Γ ⊢ expr = N(expr), notes); theorems are immutable
+
+
 class Normalizer:
     """Builds ``Γ ⊢ e = N(e)`` bottom-up; `notes` records expansions refused and why."""
 
@@ -83,9 +86,16 @@ class Normalizer:
 
     def __call__(self, expr):
         expr = sp.sympify(expr)
-        if expr not in self._memo:  # the same subterm recurs after each rewrite: normalize it once
-            self._memo[expr] = self._normalize(expr)
-        return self._memo[expr]
+        key = (self.context, self.index, tuple(self.lemmas.values()), expr)
+        if key not in _MEMO:  # the same subterm recurs after each rewrite and across tactics: normalize it once
+            before = len(self.notes)
+            theorem = self._normalize(expr)
+            if len(_MEMO) > 20000:
+                _MEMO.clear()
+            _MEMO[key] = (theorem, tuple(self.notes[before:]))
+        else:
+            self.notes.extend(_MEMO[key][1])
+        return _MEMO[key][0]
 
     def _normalize(self, expr):
         if expr in self.lemmas:
