@@ -17,6 +17,7 @@ import sympy as sp
 
 from ..errors import RenderError
 from ..kernel import Defined
+from ..proof import tree_nodes
 
 PRELUDE = Path(__file__).with_name("coq_prelude.v")
 SUPPORTED = {"assumption", "number", "member_add", "member_mul", "member_pow", "member_binder", "member_of_equal",
@@ -69,17 +70,6 @@ class CoqPrinter:
         raise RenderError(f"Coq export: no Coq counterpart for the term {e}")
 
 
-def rules_used(theorem):
-    seen, stack, rules = set(), [theorem], set()
-    while stack:
-        node = stack.pop()
-        if id(node) not in seen:
-            seen.add(id(node))
-            rules.add(node.rule)
-            stack.extend(node.premises)
-    return rules
-
-
 def positive_tactic(th):
     """Tactics closing `0 < e` for the positivity fact `th`, following its proof tree."""
     if th.rule in ("member_widen",):
@@ -100,7 +90,7 @@ def positive_tactic(th):
 def render_coq(proof):
     """The Coq script for `proof` (the Bernoulli theorems), or RenderError naming what has no counterpart."""
     for section in proof.sections:
-        missing = rules_used(section.statement) - SUPPORTED
+        missing = {node.rule for node in tree_nodes(section.statement)} - SUPPORTED
         if missing:
             raise RenderError(f"Coq export of '{proof.name}': rule(s) {', '.join(sorted(missing))} have no Coq "
                               "counterpart yet")
@@ -155,7 +145,7 @@ def identity_lemma(section, likelihood, objective, print_, scale):
         elif number == len(section.steps) - 1:  # the definition of the cross-entropy: closed below
             continue
         elif step.rule == "log_of_product":
-            fact = next(th for th in _walk(step.theorem) if th.rule == "log_of_product").premises[0]
+            fact = next(th for th in tree_nodes(step.theorem) if th.rule == "log_of_product").premises[0]
             var = step.rhs.limits[0][0].name
             lines.append(f"  rewrite ln_prod by (intros {var}; {positive_tactic(fact)}).")
         elif step.rule == "congruence":  # log of a product of two positives inside the sum
@@ -190,10 +180,3 @@ def main_theorem(sign_scale, likelihood, objective):
             raise RenderError(f"Coq export: rule {step.rule} has no Coq counterpart in the optimizer chain")
     return lines + ["Qed."]
 
-
-def _walk(theorem):
-    stack = [theorem]
-    while stack:
-        node = stack.pop()
-        yield node
-        stack.extend(node.premises)

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..kernel import StrictlyIncreasing
+from ..proof import tree_nodes
 from .notation import Writer
 
 LATEX_TO_TEXT = [(r"\frac{1}{n}", "1/n"), (r"\mathrm{CE}", "CE"), (r"\log", "log"), (r"\infty", "∞"),
@@ -120,13 +121,7 @@ def value_link(proof, writer):
 
 def count_checks(proof):
     """How many kernel theorems the final theorem rests on (its proof tree, shared nodes counted once)."""
-    seen, stack = set(), [proof.theorem, *proof.corollaries]
-    while stack:
-        node = stack.pop()
-        if id(node) not in seen:
-            seen.add(id(node))
-            stack.extend(node.premises)
-    return len(seen)
+    return sum(1 for _ in tree_nodes(proof.theorem, *proof.corollaries))
 
 
 __all__ = ["Row", "Block", "layout", "side", "setting_items", "index_range", "definitions", "value_link",

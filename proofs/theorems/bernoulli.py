@@ -7,12 +7,12 @@ derived rules, and records the lines as `Step`s.  Imports the kernel, the derive
 import sympy as sp
 
 from ..errors import ProofError
-from ..kernel import Context, Member
+from ..kernel import Context
 from ..kernel import rules as K
 from ..models.bernoulli import BernoulliModel
 from ..proof import Proof, Section, Step
 from ..rules.monotonicity import log_is_strictly_increasing
-from ..rules.positivity import prove_positive
+from ..rules.positivity import prove_member, prove_positive
 from .facts import fact_steps, monotone_steps
 
 TITLE = "Maximum likelihood is minimum binary cross-entropy"
@@ -61,7 +61,7 @@ def prove(reduction="mean", model=None):
         step(K.log_of_product(factor_positive, product), "log of a product of positive factors (<ref:positivity>)")
         split = K.log_of_mul(*(prove_positive(context, f) for f in sp.Mul.make_args(model.factor)))
         step(K.congruence(split, chain.statement.rhs), "log of a product of two positive numbers")
-        powers = [K.log_of_pow(prove_positive(context, f.base), _member(context, f.exp))
+        powers = [K.log_of_pow(prove_positive(context, f.base), prove_member(context, f.exp))
                   for f in sp.Mul.make_args(model.factor)]
         for power in powers:  # both powers on one displayed line: the same rule twice
             chain = K.trans(chain, K.congruence(power, chain.statement.rhs))
@@ -122,10 +122,3 @@ def prove(reduction="mean", model=None):
         definitions=(L, CE), corollaries=(value_link,),
         symbols={"reduction": model.reduction, "scale": scale, "index": model.index, "size": n})
 
-
-def _member(context, expr):
-    from ..rules.positivity import prove_member
-    fact = prove_member(context, expr)
-    if not isinstance(fact.statement, Member):
-        raise ProofError(f"no range for {expr}")
-    return fact

@@ -10,6 +10,7 @@ from ..kernel import Context, Equal
 from ..kernel import rules as K
 from ..proof import Proof, Section, Step
 from ..rules.monotonicity import log_is_strictly_increasing
+from ..rules.normal_form import prove_equal
 from ..rules.optimizers import affine_transfer, log_step
 from ..rules.positivity import prove_positive
 from .facts import fact_steps, monotone_steps
@@ -17,7 +18,7 @@ from .facts import fact_steps, monotone_steps
 import sympy as sp
 
 RULE_WORDS = {
-    "unfold": "definition", "log_of_product": "log of a product of positive factors (<ref:positivity>)",
+    "log_of_product": "log of a product of positive factors (<ref:positivity>)",
     "log_of_mul": "log of a product of positive numbers", "log_of_pow": "log of a power with a positive base",
     "log_of_exp": "log of an exponential", "sum_split": "linearity of the sum",
     "sum_factor": "a constant factor out of the sum", "rename_index": "renaming the summation index",
@@ -28,20 +29,17 @@ RULE_WORDS = {
 }
 
 
+def chain_leaves(theorem, link):
+    """The steps a chain of `link` rules (trans, optimizers_trans) joins, in order."""
+    if theorem.rule != link:
+        return [theorem]
+    return [leaf for premise in theorem.premises for leaf in chain_leaves(premise, link)]
+
+
 def equality_steps(theorem):
     """Human steps of an equality chain: leaves of the trans tree, in order, one line per change of rule."""
-    leaves = []
-
-    def visit(th):
-        if th.rule == "trans":
-            for premise in th.premises:
-                visit(premise)
-        else:
-            leaves.append(th)
-
-    visit(theorem)
     steps = []
-    for leaf in leaves:
+    for leaf in chain_leaves(theorem, "trans"):
         words = justification(leaf)
         if steps and steps[-1].justification == words:
             steps[-1] = Step(leaf.statement.rhs, leaf.rule, words, leaf)
@@ -65,27 +63,18 @@ def justification(th):
 
 
 def optimizer_steps(theorem):
-    leaves = []
-
-    def visit(th):
-        if th.rule == "optimizers_trans":
-            for premise in th.premises:
-                visit(premise)
-        else:
-            leaves.append(th)
-
-    visit(theorem)
+    leaves = chain_leaves(theorem, "optimizers_trans")
     return leaves, [Step((leaf.statement.sense_g, leaf.statement.g), leaf.rule, RULE_WORDS[leaf.rule], leaf)
                     for leaf in leaves]
 
 
 def prove_likelihood_theorem(name, title, likelihood, objective, where, over, setting, symbols, remarks=(),
                              extra_definitions=(), per_sample=()):
-    """`per_sample`: pairs (a, b) of expressions in the free index with a = b to be proved first and used as a
-    rewrite (e.g. log q_i = h_i for per-sample definitions)."""
-    """The four lemmas and the theorem argmax L = argmin G for one model, as a `Proof`."""
+    """The four lemmas and the theorem argmax L = argmin G for one model, as a `Proof`.
+
+    `per_sample`: pairs (a, b) of expressions in the free index with a = b, proved first and used as rewrites
+    (e.g. log q_i = h_i for per-observation definitions)."""
     context = Context(where)
-    from ..rules.normal_form import prove_equal
     lemmas = [prove_equal(context, a, b) for a, b in per_sample]
     try:
         positive = prove_positive(context, likelihood)
