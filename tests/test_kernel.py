@@ -141,6 +141,19 @@ def test_congruence_refuses_sympy_cancelling_an_undefined_point():
     assert K.congruence(K.unfold(EMPTY, v), v / npos).statement.rhs == 1
 
 
+def test_congruence_refuses_a_cancellation_that_swallows_an_untouched_term():
+    # w := log x; rewriting w − log x gives log x − log x = 0: the untouched term's need (x > 0) must not vanish
+    w = Defined("w", sp.log(x))
+    with pytest.raises(SideConditionError, match="x positive"):
+        K.congruence(K.unfold(EMPTY, w), w - sp.log(x))
+    # nested: the need sits in an argument of a rebuilt node
+    with pytest.raises(SideConditionError, match="dropping 'x "):
+        K.congruence(K.unfold(EMPTY, w), sp.exp(w - sp.log(x)) + 2)
+    # with a fact that x > 0 the cancellation is sound and accepted
+    positive = Context({x: POS})
+    assert K.congruence(K.unfold(positive, w), w - sp.log(x), [member(positive, x)]).statement.rhs == 0
+
+
 def test_unfold_definitions():
     body = a + 1
     c = Defined("C", body)

@@ -198,10 +198,9 @@ def pow_hull(base, exponent):
     """Hull of base**exponent, or None where the power may be undefined (a zero or nonpositive base)."""
     if exponent == 0:
         return Hull(1, 1, False, False)
-    if exponent.is_Integer and exponent > 0:
-        if not base.lo >= 0:
-            return REALS
-        return Hull(base.lo ** exponent, base.hi ** exponent, base.lo_open, base.hi_open or base.hi == sp.oo)
+    if exponent.is_Integer and exponent > 0:  # even powers of a hull straddling 0: all reals (sound, not tight)
+        return Hull(base.lo ** exponent, base.hi ** exponent, base.lo_open, base.hi_open or base.hi == sp.oo) \
+            if base.lo >= 0 else REALS
     if exponent.is_Integer and base.is_negative():
         return REALS
     if exponent.is_Integer and base.is_positive():

@@ -6,16 +6,16 @@ building terms, for its assumptions on single symbols, for `diff`, and — the o
 rational-function arithmetic in `ring`.
 """
 
+import functools
 import weakref
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
-from sympy.core.parameters import global_parameters
 
 from ..errors import ForgeryError, RuleApplicationError, SideConditionError, UnsupportedError
-from .language import (BINDERS, POSITIVE, POSITIVE_REALS, REALS, Defined, Equal, Hull, Member, SameOptimizers,
-                       StrictlyIncreasing, add_hulls, binder_limits, check_well_formed, free_vars, hull, is_subset,
-                       log_hull, mentions, mul_hulls, pow_hull)
+from .language import (BINDERS, POSITIVE, REALS, Defined, Equal, Hull, Member, SameOptimizers, StrictlyIncreasing,
+                       add_hulls, binder_limits, check_well_formed, free_vars, hull, is_subset, log_hull, mentions,
+                       mul_hulls, pow_hull)
 
 _TOKEN = object()
 _GENUINE = weakref.WeakSet()
@@ -33,11 +33,10 @@ class Theorem:
             object.__setattr__(self, name, value)
         _GENUINE.add(self)
 
-    def __setattr__(self, name, value):
+    def __setattr__(self, *_):
         raise ForgeryError("theorems are immutable")
 
-    def __delattr__(self, name):
-        raise ForgeryError("theorems are immutable")
+    __delattr__ = __setattr__
 
     def __repr__(self):
         return f"<Theorem [{self.rule}] {self.statement}>"
@@ -108,39 +107,49 @@ def congruence(th, target, facts=()):
     (Mathlib `congrArg`; Coq `f_equal`)"""
     st = _expect(th, Equal, "congruence")
     captured = free_vars(st.lhs) | free_vars(st.rhs)
+    written = set()  # where C[b] as written (before sympy simplifies it) may be undefined
 
-    def rewrite(expr, bound):  # bound: the binders above expr (checked in the evaluated pass only)
+    def rewrite(expr, bound):  # bound: the binders above expr
         if expr == st.lhs:
-            for var, lo, hi in bound if global_parameters.evaluate else ():
-                if var in captured:
-                    _binder_ok(th.context, var, lo, hi, "congruence")
+            for var, lo, hi in [limits for limits in bound if limits[0] in captured]:
+                _binder_ok(th.context, var, lo, hi, "congruence")
+            written.update(_partial_parts(st.rhs))
             return st.rhs
         if isinstance(expr, BINDERS):
             var, lo, hi = binder_limits(expr)
-            body = rewrite(expr.function, bound + [(var, lo, hi)])
-            return expr.func(body, (var, rewrite(lo, bound), rewrite(hi, bound)))
-        if isinstance(expr, Defined) or not expr.args:
+            args = (rewrite(expr.function, bound + [(var, lo, hi)]),
+                    sp.Tuple(var, rewrite(lo, bound), rewrite(hi, bound)))
+        else:  # a leaf (a definition too: its body is not looked into) has no arguments and stays as it is
+            args = tuple(rewrite(arg, bound) for arg in expr.args)
+        if args == expr.args:  # untouched: kept as written, so sympy simplifies nothing here
+            written.update(_partial_parts(expr))
             return expr
-        return expr.func(*(rewrite(arg, bound) for arg in expr.args))
+        written.update(_head_needs(expr.func, args))  # what the rebuilt head needs of its new arguments
+        return expr.func(*args)
 
-    target = check_well_formed(target)
-    with sp.evaluate(False):
-        raw = rewrite(target, [])
-    result = rewrite(target, [])
+    result = rewrite(check_well_formed(target), [])
     positive = {f.statement.expr: f for f in _genuine(*facts) if _range(f, "congruence").is_positive()}
-    for expr, kind in _partial_parts(raw) - _partial_parts(result):  # sympy cancels x/x to 1 even where x = 0
+    for expr, kind in written - _partial_parts(result):  # sympy cancels x/x to 1 even where x = 0
         if not (expr.is_positive if kind == "positive" else expr.is_nonzero) and expr not in positive:
-            raise SideConditionError(f"congruence: sympy simplifies {raw} to {result}, dropping '{expr} {kind}'")
+            raise SideConditionError(f"congruence: sympy simplifies {target} to {result}, dropping '{expr} {kind}'")
     return _make(_merged(th, *positive.values()), Equal(target, result), "congruence", [th, *positive.values()])
 
 
+def _head_needs(head, args):
+    """What head(*args) needs of its arguments as written: a log's argument positive; a power's base nonzero
+    (negative integer exponent) or positive (other non-integer exponents)."""
+    if issubclass(head, sp.log) or (issubclass(head, sp.Pow) and not (args[1].is_Integer and args[1] >= 0)):
+        return {(args[0], "nonzero" if issubclass(head, sp.Pow) and args[1].is_Integer else "positive")}
+    return set()
+
+
+@functools.lru_cache(maxsize=8192)
 def _partial_parts(expr):
-    """Where expr may be undefined: (base, 'nonzero') of negative powers, (arg, 'positive') of logs, real powers."""
-    evaluated = lambda e: e.func(*map(evaluated, e.args)) if e.args else e  # noqa: E731
-    return {(evaluated(node.args[0]), "positive") if isinstance(node, sp.log) else
-            (evaluated(node.base), "nonzero" if node.exp.is_Integer else "positive")
-            for node in sp.preorder_traversal(expr) if isinstance(node, sp.log) or (
-                isinstance(node, sp.Pow) and not (node.exp.is_Integer and node.exp >= 0))}
+    """Where expr may be undefined: `_head_needs` of every node; memoized per subterm (a pure function of the
+    term), so a congruence only looks at the nodes it rebuilt."""
+    if isinstance(expr, Defined):
+        return frozenset()
+    return frozenset(_head_needs(expr.func, expr.args)).union(*map(_partial_parts, expr.args))
 
 
 def unfold(context, constant):
@@ -275,10 +284,9 @@ def rename_index(context, binder, new_var):
 
 
 # ------------------------------------------------------------------------------------------------ membership
-_ASSUMED = (("positive", sp.Interval.open(0, sp.oo), sp.S.Naturals),
-            ("nonnegative", sp.Interval(0, sp.oo), sp.S.Naturals0), ("negative", sp.Interval.open(-sp.oo, 0), None),
-            ("nonpositive", sp.Interval(-sp.oo, 0), None),
-            ("real", sp.S.Reals, None))
+_ASSUMED = (("positive", sp.Interval.open(0, sp.oo), sp.S.Naturals), ("nonnegative", sp.Interval(0, sp.oo),
+            sp.S.Naturals0), ("negative", sp.Interval.open(-sp.oo, 0), None),
+            ("nonpositive", sp.Interval(-sp.oo, 0), None), ("real", sp.S.Reals, None))
 
 
 def member_context(context, atom):
@@ -286,8 +294,7 @@ def member_context(context, atom):
     atom = sp.sympify(atom)
     if atom.is_Rational:
         return _make(context, Member(atom, sp.FiniteSet(atom)), "number")
-    if context.lookup(atom) is not None:
-        known = context.lookup(atom)
+    if (known := context.lookup(atom)) is not None:
         return _make(context, Member(atom, known), "assumption", side=[f"{atom} in {known}"])
     for flag, real_set, integer_set in _ASSUMED if isinstance(atom, (sp.Symbol, sp.Indexed, sp.NumberSymbol)) else ():
         if getattr(atom, f"is_{flag}") and not isinstance(atom, Defined):
