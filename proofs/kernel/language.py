@@ -116,7 +116,7 @@ def binder_limits(expr):
 def check_well_formed(expr):
     """Refuse expressions that are not numbers (nan, infinities) or are inexact (floats)."""
     expr = sp.sympify(expr)
-    bad = expr.atoms(sp.Float) | (expr.atoms(sp.Number) & {sp.nan, sp.zoo, sp.oo, -sp.oo})
+    bad = {a for a in expr.atoms(sp.Number) if isinstance(a, sp.Float) or a in (sp.nan, sp.zoo, sp.oo, -sp.oo)}
     if bad:
         raise UnsupportedError(f"expression {expr} contains {sorted(map(str, bad))}; use exact rationals")
     return expr
@@ -238,8 +238,8 @@ class Context:
     def __eq__(self, other):
         return isinstance(other, Context) and self.entries == other.entries
 
-    def __hash__(self):
-        return hash(self.entries)
+    def __hash__(self):  # the keys alone (consistent with ==): sympy builds an Interval to hash Reals, every time
+        return hash(tuple(key for key, _ in self.entries))
 
     def lookup(self, atom):
         """The set `atom` (a symbol, p[i] or f(x)) ranges over, or None."""
@@ -248,12 +248,12 @@ class Context:
 
     def includes(self, other):
         """Whether every assumption of `other` is made here too (so a theorem under `other` holds here)."""
-        return set(other.entries) <= set(self.entries)
+        return other is self or all(entry in self.entries for entry in other.entries)  # no hashing of sets
 
     def merged(self, *others):
         table = dict(self.entries)
         for key, real_set in (entry for other in others for entry in other.entries):
-            if table.setdefault(key, real_set) != real_set:
+            if table.setdefault(key, real_set) is not real_set and table[key] != real_set:  # Reals == Reals is slow
                 raise SideConditionError(f"contexts disagree on {key}: {table[key]} vs {real_set}")
         return self if len(table) == len(self.entries) else Context(table)
 

@@ -146,9 +146,7 @@ def _head_needs(head, args):
 @functools.lru_cache(maxsize=8192)
 def _partial_parts(expr):
     """Where expr may be undefined: `_head_needs` of every node; memoized per subterm (a pure function of the
-    term), so a congruence only looks at the nodes it rebuilt."""
-    if isinstance(expr, Defined):
-        return frozenset()
+    term), so a congruence only looks at the nodes it rebuilt.  A definition is a leaf: its body is not looked into."""
     return frozenset(_head_needs(expr.func, expr.args)).union(*map(_partial_parts, expr.args))
 
 
@@ -163,6 +161,7 @@ _POLYNOMIAL = (sp.Symbol, sp.Indexed, sp.IndexedBase, sp.Number, sp.NumberSymbol
                AppliedUndef, sp.Add, sp.Mul, sp.Tuple)
 
 
+@functools.lru_cache(maxsize=1024)
 def ring_needs(lhs, rhs):
     """(remainder of lhs − rhs as a rational function of its atoms, [(expr, 'positive'|'nonzero'|'defined')])."""
     atoms, needs = {}, []
@@ -189,8 +188,8 @@ def ring_needs(lhs, rhs):
             needs.append((expr, "defined"))
         return atoms.setdefault(expr, sp.Dummy())  # a Dummy never clashes with a user's symbol
 
-    difference = sp.cancel(atomize(check_well_formed(lhs)) - atomize(check_well_formed(rhs)))
-    return difference, list(dict.fromkeys(needs))
+    difference = atomize(check_well_formed(lhs)) - atomize(check_well_formed(rhs))  # expand decides polynomials
+    return (sp.S.Zero if sp.expand(difference) == 0 else sp.cancel(difference)), tuple(dict.fromkeys(needs))
 
 
 def ring(context, lhs, rhs, facts=()):

@@ -69,6 +69,9 @@ def _grouped(key, value):
     return "{" + value + "}"
 
 
+_WRITTEN = {}  # (style, notation) -> {expression: text}: writing is pure, and a proof's lines share their terms
+
+
 class Writer:
     """Writes sympy expressions and kernel judgements in one style."""
 
@@ -78,12 +81,23 @@ class Writer:
         self.names = dict(DEFAULT_NAMES[style])
         self.names.update((key, _grouped(key, value) if style == "latex" else text_form(value))
                           for key, value in notation)
+        if len(_WRITTEN) > 64 or sum(map(len, _WRITTEN.values())) > 50000:
+            _WRITTEN.clear()
+        self.written = _WRITTEN.setdefault((style, tuple(notation)), {})
 
     # -------------------------------------------------------------------------------------- expressions
     def __call__(self, expr):
         return self.expr(sp.sympify(expr))
 
     def expr(self, e):
+        """`e` in this style, written once per style and notation (the text, LaTeX and Markdown renderers and
+        every line of a proof ask for the same terms again)."""
+        text = self.written.get(e)
+        if text is None:
+            text = self.written[e] = self.write(e)
+        return text
+
+    def write(self, e):
         if isinstance(e, Defined):
             return self.t["call"].format(name=self.constant(e.name), arg=self.names["theta"])
         if isinstance(e, sp.Indexed):

@@ -33,6 +33,19 @@ def expand_atoms(expr):
     return sp.expand(atomize(expr)).xreplace({v: k for k, v in atoms.items()})
 
 
+def multiplies_out(expr):
+    """Whether `expand_atoms` may change expr: a sum inside a product, or a sum or product raised to an integer
+    power other than ±1, above the atoms.  A cheap look before sympy's `expand`, which costs the same on terms it
+    leaves alone."""
+    if isinstance(expr, sp.Add):
+        return any(map(multiplies_out, expr.args))
+    if isinstance(expr, sp.Mul):
+        return any(isinstance(arg, sp.Add) or multiplies_out(arg) for arg in expr.args)
+    if isinstance(expr, sp.Pow) and expr.exp.is_Integer:
+        return (isinstance(expr.base, (sp.Add, sp.Mul)) and abs(expr.exp) > 1) or multiplies_out(expr.base)
+    return False
+
+
 def prove_needs(context, needs):
     """Member facts for what `ring` asks: positive, nonzero or merely defined."""
     facts = []
@@ -136,7 +149,7 @@ class Normalizer:
             return self._expand_log(expr)
         if isinstance(expr, sp.Sum):
             return self._expand_sum(expr)
-        if isinstance(expr, (sp.Add, sp.Mul, sp.Pow)):
+        if isinstance(expr, (sp.Add, sp.Mul, sp.Pow)) and multiplies_out(expr):
             target = expand_atoms(expr)
             if target == expr:
                 return None
