@@ -4,6 +4,7 @@ Imports sympy and `proofs.errors` only.  Judgements are frozen dataclasses; what
 docstring, and the primitive rules in `theorem.py` are sound with respect to exactly that meaning.
 """
 
+import functools
 from dataclasses import dataclass
 
 import sympy as sp
@@ -113,8 +114,10 @@ def binder_limits(expr):
     return var, lo, hi
 
 
+@functools.lru_cache(maxsize=4096)
 def check_well_formed(expr):
-    """Refuse expressions that are not numbers (nan, infinities) or are inexact (floats)."""
+    """Refuse expressions that are not numbers (nan, infinities) or are inexact (floats); memoized, as every rule
+    asks it of the terms it builds on."""
     expr = sp.sympify(expr)
     bad = {a for a in expr.atoms(sp.Number) if isinstance(a, sp.Float) or a in (sp.nan, sp.zoo, sp.oo, -sp.oo)}
     if bad:

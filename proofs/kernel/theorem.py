@@ -138,9 +138,9 @@ def congruence(th, target, facts=()):
 def _head_needs(head, args):
     """What head(*args) needs of its arguments as written: a log's argument positive; a power's base nonzero
     (negative integer exponent) or positive (other non-integer exponents)."""
-    if issubclass(head, sp.log) or (issubclass(head, sp.Pow) and not (args[1].is_Integer and args[1] >= 0)):
-        return {(args[0], "nonzero" if issubclass(head, sp.Pow) and args[1].is_Integer else "positive")}
-    return set()
+    power = issubclass(head, sp.Pow) and not (args[1].is_Integer and args[1] >= 0)
+    kind = "nonzero" if power and args[1].is_Integer else "positive"
+    return {(args[0], kind)} if power or issubclass(head, sp.log) else set()
 
 
 @functools.lru_cache(maxsize=8192)
@@ -408,9 +408,8 @@ def increasing_by_derivative(defined_th, derivative_th, var, interval):
         if th.context.lookup(var) != domain:
             raise SideConditionError(f"increasing_by_derivative: a premise is not proved for {var} in {domain}")
     context = defined_th.context.without(var).merged(derivative_th.context.without(var))
-    return Theorem(_TOKEN, context, StrictlyIncreasing(g, var, interval), "increasing_by_derivative",
-                   _genuine(defined_th, derivative_th),
-                   [f"{g} continuous on {interval}", f"d/d{var} > 0 on {interior}"])
+    return Theorem(_TOKEN, context, StrictlyIncreasing(g, var, interval), "increasing_by_derivative", _genuine(
+        defined_th, derivative_th), [f"{g} continuous on {interval}", f"d/d{var} > 0 on {interior}"])
 
 
 # ------------------------------------------------------------------------------------------------ optimizers

@@ -17,8 +17,9 @@ from ..kernel.language import BINDERS
 from .positivity import prove_member, prove_positive, try_positive
 
 
-def expand_atoms(expr):
-    """Multiply out sums, products and integer powers, leaving every other subterm (log, Sum, …) untouched."""
+def on_atoms(operation, *exprs):
+    """`operation` applied to exprs with every subterm other than sums, products and integer powers (a log, a
+    Sum, …) replaced by a fresh symbol: sympy's polynomial code is fast on symbols and slow on such generators."""
     atoms = {}
 
     def atomize(e):
@@ -30,7 +31,12 @@ def expand_atoms(expr):
             return e
         return atoms.setdefault(e, sp.Dummy())
 
-    return sp.expand(atomize(expr)).xreplace({v: k for k, v in atoms.items()})
+    return operation(*map(atomize, exprs)).xreplace({v: k for k, v in atoms.items()})
+
+
+def expand_atoms(expr):
+    """Multiply out sums, products and integer powers, leaving every other subterm (log, Sum, …) untouched."""
+    return on_atoms(sp.expand, expr)
 
 
 def multiplies_out(expr):

@@ -11,7 +11,7 @@ from ..errors import ProofError, SideConditionError
 from ..kernel import mentions
 from ..kernel import rules as K
 from .monotonicity import log_is_strictly_increasing
-from .normal_form import expand_atoms, first_index, normalized, prove_equal
+from .normal_form import expand_atoms, first_index, normalized, on_atoms, prove_equal
 from .positivity import prove_member, prove_positive, try_positive
 
 OTHER = {"max": "min", "min": "max"}
@@ -34,16 +34,25 @@ def affine_candidate(context, f, g, over, lemmas=()):
     """Untrusted search for c, d free of `over` with f = c·g + d (checked afterwards by the kernel)."""
     index = first_index(f, g)
     nf, ng = (normalized(context, e, index, tuple(lemmas))[0].statement.rhs for e in (f, g))
-    split = [expand_atoms(e).as_independent(*over, as_Add=True) for e in (nf, ng)]
-    (const_f, dep_f), (_, dep_g) = split
     dep_f, dep_g = _depending(nf, over), _depending(ng, over)
     if dep_g == 0:
         return None
-    c = sp.cancel(dep_f / dep_g)
+    c = _ratio(dep_f, dep_g, over)
     if any(mentions(c, v) for v in over) or c == 0:
         return None
     d = expand_atoms(nf - c * ng)
     return None if any(mentions(d, v) for v in over) else (c, d)
+
+
+def _ratio(dep_f, dep_g, over):
+    """c with dep_f = c·dep_g if there is one: first term by term (sympy cancels the common factor of two
+    monomials by itself, and one expansion checks the guess), else by sympy's `cancel`."""
+    first = sp.Add.make_args(dep_g)[0]
+    for term in sp.Add.make_args(dep_f):
+        c = term / first
+        if not any(mentions(c, v) for v in over) and expand_atoms(dep_f - c * dep_g) == 0:
+            return c
+    return on_atoms(lambda f, g: sp.cancel(f / g), dep_f, dep_g)
 
 
 def _depending(expr, over):
