@@ -5,6 +5,8 @@ sympy's internal order: coefficients before logs (y_i log p_i), 1 − p rather t
 of a sum, \\log without parentheses around a single symbol.
 """
 
+import functools
+
 import sympy as sp
 
 from ..kernel import POSITIVE_REALS, Defined, Equal, Member, SameOptimizers, StrictlyIncreasing
@@ -67,6 +69,13 @@ def _grouped(key, value):
     if key == "log" or re.fullmatch(r"[A-Za-z0-9]|\\[A-Za-z]+", value):
         return value
     return "{" + value + "}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _nesting(expr):
+    """(how many sums a term contains, sympy's spelling of it): fewer sums first, then a deterministic order.
+    Memoized: printing is slow, and every style orders the same terms."""
+    return sum(isinstance(node, sp.Add) for node in sp.preorder_traversal(expr)), str(expr)
 
 
 _WRITTEN = {}  # (style, notation) -> {expression: text}: writing is pure, and a proof's lines share their terms
@@ -168,8 +177,7 @@ class Writer:
         if len(terms) == 2 and constants and constants[0] > 0:
             terms = constants + [t for t in terms if not t.is_Number]
         else:
-            terms.sort(key=lambda t: (t.could_extract_minus_sign(), sum(isinstance(a, sp.Add) for a in
-                                                                          sp.preorder_traversal(t)), str(t)))
+            terms.sort(key=lambda t: (t.could_extract_minus_sign(), _nesting(t)))
         out = self.expr(terms[0])
         for term in terms[1:]:
             if term.could_extract_minus_sign():
@@ -194,7 +202,7 @@ class Writer:
                 numerators.append(f)
         numerators.sort(key=lambda f: (isinstance(f, (sp.log, sp.exp, sp.Sum, sp.Product, Defined, sp.Function)),
                                        isinstance(f, (sp.Sum, sp.Product)),
-                                       sum(isinstance(a, sp.Add) for a in sp.preorder_traversal(f)), str(f)))
+                                       _nesting(f)))
         prefix = ""
         if denominators or coefficient.q != 1:
             num = str(coefficient.p)

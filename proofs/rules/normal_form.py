@@ -36,17 +36,19 @@ def on_atoms(operation, *exprs):
 
 def expand_atoms(expr):
     """Multiply out sums, products and integer powers, leaving every other subterm (log, Sum, …) untouched."""
-    return on_atoms(sp.expand, expr)
+    return on_atoms(sp.expand, expr) if multiplies_out(expr) else expr
 
 
 def multiplies_out(expr):
-    """Whether `expand_atoms` may change expr: a sum inside a product, or a sum or product raised to an integer
-    power other than ±1, above the atoms.  A cheap look before sympy's `expand`, which costs the same on terms it
-    leaves alone."""
+    """Whether sympy's `expand` may change expr: a sum inside a product or in a denominator with other factors, or
+    a sum or product raised to an integer power other than ±1, above the atoms.  A cheap look before `expand`, which costs as much on terms it leaves
+    alone."""
     if isinstance(expr, sp.Add):
         return any(map(multiplies_out, expr.args))
-    if isinstance(expr, sp.Mul):
-        return any(isinstance(arg, sp.Add) or multiplies_out(arg) for arg in expr.args)
+    if isinstance(expr, sp.Mul):  # sympy also multiplies out a denominator such as 3·(a + b) or a·(a + b)
+        below = [f for f in expr.args if (f.is_Rational and f.q != 1) or (f.is_Pow and f.exp.is_Integer and f.exp < 0)]
+        return any(isinstance(arg, sp.Add) or multiplies_out(arg) for arg in expr.args) or (
+            len(below) > 1 and any(f.is_Pow and isinstance(f.base, sp.Add) for f in below))
     if isinstance(expr, sp.Pow) and expr.exp.is_Integer:
         return (isinstance(expr.base, (sp.Add, sp.Mul)) and abs(expr.exp) > 1) or multiplies_out(expr.base)
     return False
@@ -155,7 +157,7 @@ class Normalizer:
             return self._expand_log(expr)
         if isinstance(expr, sp.Sum):
             return self._expand_sum(expr)
-        if isinstance(expr, (sp.Add, sp.Mul, sp.Pow)) and multiplies_out(expr):
+        if isinstance(expr, (sp.Add, sp.Mul, sp.Pow)):
             target = expand_atoms(expr)
             if target == expr:
                 return None
