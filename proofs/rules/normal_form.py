@@ -238,10 +238,10 @@ def prove_equal(context, lhs, rhs, lemmas=()):
         raise SideConditionError(f"{lhs} = {rhs} is not proved: after expanding logs and sums the sides differ "
                                  f"by {expand_atoms(nl - nr)}{notes}")
     middle = K.ring(context, nl, nr, prove_needs(context, K.ring_needs(nl, nr)[1]))
-    return _chain(left, middle, K.symm(right))
+    return chain_equal(left, middle, K.symm(right))
 
 
-def _chain(*steps):
+def chain_equal(*steps):
     """Compose a = b, b = c, … skipping trivial steps."""
     steps = [s for s in steps if s.statement.lhs != s.statement.rhs] or [steps[0]]
     th = steps[0]

@@ -11,7 +11,8 @@ from ..errors import ProofError, SideConditionError
 from ..kernel import mentions
 from ..kernel import rules as K
 from .monotonicity import log_is_strictly_increasing
-from .normal_form import expand_atoms, first_index, normalized, on_atoms, prove_equal
+from .normal_form import (chain_equal, congruence, expand_atoms, first_index, normalized, on_atoms, prove_equal,
+                          prove_needs)
 from .positivity import prove_member, prove_positive, try_positive
 
 OTHER = {"max": "min", "min": "max"}
@@ -44,6 +45,21 @@ def affine_candidate(context, f, g, over, lemmas=()):
     return None if any(mentions(d, v) for v in over) else (c, d)
 
 
+def affine_identity(context, f, g, c, d, lemmas=()):
+    """⊢ f = c·g + d from the normal forms the search already built: f = N(f); c·g + d = c·N(g) + d (one
+    congruence) = N(f) (one ring step), shown reversed as one step.  Cheaper than normalizing c·g + d afresh;
+    falls back to that when sympy does not keep g whole inside c·g + d."""
+    index = first_index(f, g)
+    to_f, to_g = (normalized(context, e, index, tuple(lemmas))[0] for e in (f, g))
+    try:
+        lifted = congruence(context, to_g, c * g + d)
+        back = K.ring(context, lifted.statement.rhs, to_f.statement.rhs,
+                      prove_needs(context, K.ring_needs(lifted.statement.rhs, to_f.statement.rhs)[1]))
+        return chain_equal(to_f, K.symm(K.trans(lifted, back)))
+    except ProofError:
+        return prove_equal(context, f, c * g + d, lemmas)
+
+
 def _ratio(dep_f, dep_g, over):
     """c with dep_f = c·dep_g if there is one: first term by term (sympy cancels the common factor of two
     monomials by itself, and one expansion checks the guess), else by sympy's `cancel`."""
@@ -67,7 +83,7 @@ def affine_transfer(context, f, sense_f, g, sense_g, over, lemmas=()):
         raise SideConditionError(f"no constants c, d free of {', '.join(map(str, over))} with "
                                  f"{f} = c*({g}) + d were found")
     c, d = found
-    steps = [K.optimizers_of_equal(prove_equal(context, f, c * g + d, lemmas), over, sense_f)]
+    steps = [K.optimizers_of_equal(affine_identity(context, f, g, c, d, lemmas), over, sense_f)]
     if d != 0:
         steps.append(K.shift_constant(prove_member(context, d), c * g, over, sense_f))
     sense, scale = sense_f, c
