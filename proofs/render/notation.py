@@ -251,14 +251,12 @@ class Writer:
 
     # -------------------------------------------------------------------------------------- sets and judgements
     def real_set(self, s):
-        if s == sp.S.Reals:
+        # sympy's named sets are singletons: compared by identity, as sympy's == on Reals builds an Interval
+        named = {sp.S.Reals: "reals", sp.S.Naturals: "naturals", sp.S.Naturals0: "naturals0", sp.S.Integers: "integers"}
+        if any(s is named_set for named_set in named):
+            return self.t[named[s]]
+        if isinstance(s, sp.Interval) and s.start == -sp.oo and s.end == sp.oo:
             return self.t["reals"]
-        if s == sp.S.Naturals:
-            return self.t["naturals"]
-        if s == sp.S.Naturals0:
-            return self.t["naturals0"]
-        if s == sp.S.Integers:
-            return self.t["integers"]
         if isinstance(s, sp.FiniteSet):
             return self.t["set"].format(items=", ".join(map(self.expr, s.args)))
         if isinstance(s, sp.Interval):
