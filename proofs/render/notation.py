@@ -6,10 +6,12 @@ of a sum, \\log without parentheses around a single symbol.
 """
 
 import functools
+import itertools
 
 import sympy as sp
 
 from ..kernel import POSITIVE_REALS, Defined, Equal, Member, SameOptimizers, StrictlyIncreasing
+from ..kernel.language import BINDERS
 
 LATEX = {
     "sum": r"\sum_{{{i}={lo}}}^{{{hi}}} ", "prod": r"\prod_{{{i}={lo}}}^{{{hi}}} ", "log": r"\log",
@@ -71,11 +73,20 @@ def _grouped(key, value):
     return "{" + value + "}"
 
 
+def ordered(terms, key):
+    """Terms sorted by key, then by sympy's spelling — printed only for terms whose keys tie (printing is slow)."""
+    return [t for _, tied in itertools.groupby(sorted(terms, key=key), key) for t in sorted(tied, key=_spelled)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _spelled(expr):
+    return str(expr)
+
+
 @functools.lru_cache(maxsize=4096)
 def _nesting(expr):
-    """(how many sums a term contains, sympy's spelling of it): fewer sums first, then a deterministic order.
-    Memoized: printing is slow, and every style orders the same terms."""
-    return sum(isinstance(node, sp.Add) for node in sp.preorder_traversal(expr)), str(expr)
+    """How many sums a term contains (fewer first)."""
+    return sum(isinstance(node, sp.Add) for node in sp.preorder_traversal(expr))
 
 
 _WRITTEN = {}  # (style, notation) -> {expression: text}: writing is pure, and a proof's lines share their terms
@@ -133,10 +144,10 @@ class Writer:
             arg = e.args[0]
             if self.is_atom(arg):
                 return f"{head} {self.expr(arg)}"
-            if isinstance(arg, (sp.Sum, sp.Product)):
+            if isinstance(arg, BINDERS):
                 return f"{head} {self.expr(arg)}"
             return f"{head}{self.t['open']}{self.expr(arg)}{self.t['close']}"
-        if isinstance(e, (sp.Sum, sp.Product)):
+        if isinstance(e, BINDERS):
             var, lo, hi = e.limits[0]
             head = self.t["sum" if isinstance(e, sp.Sum) else "prod"].format(i=self.expr(var), lo=self.expr(lo),
                                                                             hi=self.expr(hi))
@@ -177,7 +188,7 @@ class Writer:
         if len(terms) == 2 and constants and constants[0] > 0:
             terms = constants + [t for t in terms if not t.is_Number]
         else:
-            terms.sort(key=lambda t: (t.could_extract_minus_sign(), _nesting(t)))
+            terms = ordered(terms, lambda t: (t.could_extract_minus_sign(), _nesting(t)))
         out = self.expr(terms[0])
         for term in terms[1:]:
             if term.could_extract_minus_sign():
@@ -196,13 +207,12 @@ class Writer:
         coefficient, rest = e.as_coeff_Mul()
         numerators, denominators = [], []
         for f in sp.Mul.make_args(rest):
-            if isinstance(f, sp.Pow) and f.exp.is_Rational and f.exp < 0 and not isinstance(f.base, (sp.Sum, sp.Product)):
+            if isinstance(f, sp.Pow) and f.exp.is_Rational and f.exp < 0 and not isinstance(f.base, BINDERS):
                 denominators.append(f.base ** -f.exp)
             else:
                 numerators.append(f)
-        numerators.sort(key=lambda f: (isinstance(f, (sp.log, sp.exp, sp.Sum, sp.Product, Defined, sp.Function)),
-                                       isinstance(f, (sp.Sum, sp.Product)),
-                                       _nesting(f)))
+        numerators = ordered(numerators, lambda f: (isinstance(f, (sp.log, sp.exp, Defined, sp.Function) + BINDERS),
+                                                    isinstance(f, BINDERS), _nesting(f)))
         prefix = ""
         if denominators or coefficient.q != 1:
             num = str(coefficient.p)
@@ -251,10 +261,11 @@ class Writer:
 
     # -------------------------------------------------------------------------------------- sets and judgements
     def real_set(self, s):
-        # sympy's named sets are singletons: compared by identity, as sympy's == on Reals builds an Interval
-        named = {sp.S.Reals: "reals", sp.S.Naturals: "naturals", sp.S.Naturals0: "naturals0", sp.S.Integers: "integers"}
-        if any(s is named_set for named_set in named):
-            return self.t[named[s]]
+        # sympy's named sets are singletons: compared by identity, as hashing or == on Reals builds an Interval
+        for named, key in ((sp.S.Reals, "reals"), (sp.S.Naturals, "naturals"), (sp.S.Naturals0, "naturals0"),
+                           (sp.S.Integers, "integers")):
+            if s is named:
+                return self.t[key]
         if isinstance(s, sp.Interval) and s.start == -sp.oo and s.end == sp.oo:
             return self.t["reals"]
         if isinstance(s, sp.FiniteSet):
