@@ -128,6 +128,9 @@ class Normalizer:
         if not expr.args or isinstance(expr, sp.Indexed):
             return K.refl(self.context, expr)
         if isinstance(expr, sp.log):  # expand the log before its argument, so the steps read as in a textbook
+            arg = expr.args[0]
+            if isinstance(arg, Defined) and arg not in self.opaque and arg not in self.lemmas:  # log L: unfold L
+                return self._continue(congruence(self.context, K.unfold(self.context, arg), expr))
             first = self._expand_log(expr)
             if first is not None:
                 return first
