@@ -132,3 +132,11 @@ def test_pdf_is_byte_identical_across_hash_seeds(tmp_path):
         run_cli(["prove", "bernoulli", "-o", f"proof{seed}.pdf"], seed, tmp_path)
         pdfs.add((tmp_path / f"proof{seed}.pdf").read_bytes())
     assert len(pdfs) == 1
+
+
+def test_plain_text_spells_fractions_and_operators():
+    from proofs.render.layout import plain
+    assert plain(r"$-\frac{n}{2\sigma^{2}} \mathrm{MSE} - \frac{n}{2} \log 2$") == "-n/(2σ^2) MSE - n/2 log 2"
+    assert plain(r"$\frac{1}{n} \sum_i$, $\hat\sigma^{2} = \min \mathrm{MSE}$") == "1/n Σ_i, σ^2 = min MSE"
+    remark = proofs.prove("gaussian").to_text()
+    assert "-n/(2σ^2) MSE" in remark and "\\" not in remark

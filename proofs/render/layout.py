@@ -11,10 +11,10 @@ from ..kernel import StrictlyIncreasing
 from ..proof import tree_nodes
 from .notation import Writer
 
-LATEX_TO_TEXT = [(r"\frac{1}{n}", "1/n"), (r"\mathrm{CE}", "CE"), (r"\log", "log"), (r"\infty", "∞"),
+LATEX_TO_TEXT = [(r"\mathrm{CE}", "CE"), (r"\log", "log"), (r"\infty", "∞"),
                  (r"\cdot", "·"), (r"\geq", "≥"), ("~", " "), (r"\dots", "…"), (r"\sum", "Σ"), (r"\mid", "|"),
                  (r"\sigma", "σ"), (r"\theta", "θ"), (r"\operatorname", ""), (r"\mathrm", ""), (r"\hat", ""),
-                 (r"\frac", ""), (r"\pi", "π"), (r"\mu", "μ")]
+                 (r"\pi", "π"), (r"\mu", "μ"), (r"\min", "min"), (r"\max", "max")]
 
 
 @dataclass
@@ -38,10 +38,16 @@ class Block:
 
 
 def plain(text):
-    """A LaTeX justification as plain text: known macros spelled out, $ dropped."""
+    """A LaTeX justification as plain text: known macros spelled out, \\frac{a}{b} as a/(b), $ dropped."""
+    group = r"\{((?:[^{}]|\{[^{}]*\})*)\}"  # one level of nested braces, as in \frac{n}{2\sigma^{2}}
+    text = re.sub(r"\\frac" + group + group, lambda m: f"{_atom(m.group(1))}/{_atom(m.group(2))}", text)
     for macro, replacement in LATEX_TO_TEXT:
         text = text.replace(macro, replacement)
     return text.replace("$", "").replace("{", "").replace("}", "")
+
+
+def _atom(text):
+    return text if re.fullmatch(r"\\?[A-Za-z0-9]+", text) else f"({text})"
 
 
 def fill(text, writer, reference, numbers):
