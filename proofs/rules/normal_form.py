@@ -97,8 +97,9 @@ _MEMO = {}  # (context, index, lemmas, expr) -> (Γ ⊢ expr = N(expr), notes); 
 class Normalizer:
     """Builds ``Γ ⊢ e = N(e)`` bottom-up; `notes` records expansions refused and why."""
 
-    def __init__(self, context, index=None, lemmas=()):
+    def __init__(self, context, index=None, lemmas=(), multiply=True):
         self.context, self.index, self.notes, self._memo = context, index, [], {}
+        self.multiply = multiply  # False: sums, products and powers stay as written (squares kept whole)
         # lemmas: proved equalities used as rewrites; the definitions they mention stay folded (a per-sample
         # definition unfolded inside a sum would make sympy merge a sum of sums into one multi-index sum)
         self.lemmas = {lemma.statement.lhs: lemma for lemma in lemmas}
@@ -107,7 +108,7 @@ class Normalizer:
 
     def __call__(self, expr):
         expr = sp.sympify(expr)
-        key = (self.context, self.index, tuple(self.lemmas.values()), expr)
+        key = (self.context, self.index, tuple(self.lemmas.values()), self.multiply, expr)
         if key not in _MEMO:  # the same subterm recurs after each rewrite and across tactics: normalize it once
             before = len(self.notes)
             theorem = self._normalize(expr)
@@ -160,7 +161,7 @@ class Normalizer:
             return self._expand_log(expr)
         if isinstance(expr, sp.Sum):
             return self._expand_sum(expr)
-        if isinstance(expr, (sp.Add, sp.Mul, sp.Pow)):
+        if isinstance(expr, (sp.Add, sp.Mul, sp.Pow)) and self.multiply:
             target = expand_atoms(expr)
             if target == expr:
                 return None
@@ -223,9 +224,9 @@ class Normalizer:
 
 
 @functools.lru_cache(maxsize=512)
-def normalized(context, expr, index, lemmas=()):
+def normalized(context, expr, index, lemmas=(), multiply=True):
     """(Γ ⊢ expr = N(expr), notes), memoized: the optimizer tactic normalizes the same objectives twice."""
-    normalize = Normalizer(context, index, lemmas)
+    normalize = Normalizer(context, index, lemmas, multiply)
     return normalize(expr), tuple(normalize.notes)
 
 

@@ -31,10 +31,11 @@ def log_step(context, f, over, sense):
     return K.transfer_increasing(log_is_strictly_increasing(), prove_positive(context, f), over, sense)
 
 
-def affine_candidate(context, f, g, over, lemmas=()):
-    """Untrusted search for c, d free of `over` with f = c·g + d (checked afterwards by the kernel)."""
+def affine_candidate(context, f, g, over, lemmas=(), multiply=True):
+    """Untrusted search for c, d free of `over` with f = c·g + d (checked afterwards by the kernel), on normal
+    forms with or without sums and products multiplied out."""
     index = first_index(f, g)
-    nf, ng = (normalized(context, e, index, tuple(lemmas))[0].statement.rhs for e in (f, g))
+    nf, ng = (normalized(context, e, index, tuple(lemmas), multiply)[0].statement.rhs for e in (f, g))
     dep_f, dep_g = _depending(nf, over), _depending(ng, over)
     if dep_g == 0:
         return None
@@ -45,12 +46,12 @@ def affine_candidate(context, f, g, over, lemmas=()):
     return None if any(mentions(d, v) for v in over) else (c, d)
 
 
-def affine_identity(context, f, g, c, d, lemmas=()):
+def affine_identity(context, f, g, c, d, lemmas=(), multiply=True):
     """⊢ f = c·g + d from the normal forms the search already built: f = N(f); c·g + d = c·N(g) + d (one
     congruence) = N(f) (one ring step), shown reversed as one step.  Cheaper than normalizing c·g + d afresh;
     falls back to that when sympy does not keep g whole inside c·g + d."""
     index = first_index(f, g)
-    to_f, to_g = (normalized(context, e, index, tuple(lemmas))[0] for e in (f, g))
+    to_f, to_g = (normalized(context, e, index, tuple(lemmas), multiply)[0] for e in (f, g))
     try:
         lifted = congruence(context, to_g, c * g + d)
         back = K.ring(context, lifted.statement.rhs, to_f.statement.rhs,
@@ -78,12 +79,18 @@ def _depending(expr, over):
 def affine_transfer(context, f, sense_f, g, sense_g, over, lemmas=()):
     """⊢ arg_{sense_f} f = arg_{sense_g} g when f = c·g + d with d real, c ≠ 0 free of `over` and the sign of c
     matching the senses (c > 0 keeps the sense, c < 0 flips it)."""
-    found = affine_candidate(context, f, g, over, lemmas)
+    # first with squares and products kept whole, as a textbook argues (shorter, and cheaper); multiplied out
+    # only when that finds no constants
+    multiply = False
+    found = affine_candidate(context, f, g, over, lemmas, multiply)
+    if found is None:
+        multiply = True
+        found = affine_candidate(context, f, g, over, lemmas, multiply)
     if found is None:
         raise SideConditionError(f"no constants c, d free of {', '.join(map(str, over))} with "
                                  f"{f} = c*({g}) + d were found")
     c, d = found
-    steps = [K.optimizers_of_equal(affine_identity(context, f, g, c, d, lemmas), over, sense_f)]
+    steps = [K.optimizers_of_equal(affine_identity(context, f, g, c, d, lemmas, multiply), over, sense_f)]
     if d != 0:
         steps.append(K.shift_constant(prove_member(context, d), c * g, over, sense_f))
     sense, scale = sense_f, c
