@@ -109,6 +109,20 @@ def test_same_optimizers_with_sum_reduction_and_constant(bern):
     assert check.same_optimizers(bern.likelihood, total + 7, over=bern.p, where=bern.where).statement.g == total + 7
 
 
+def test_same_optimizers_multiplies_out_when_whole_squares_do_not_match():
+    # Σ (y_i − t)² against its expansion: the constants appear only once the square is multiplied out
+    i, n, t = sp.Symbol("i", integer=True, positive=True), sp.Symbol("n", integer=True, positive=True), sp.Symbol("t")
+    y = sp.IndexedBase("y")
+    squares = sp.Sum((y[i] - t) ** 2, (i, 1, n))
+    expanded = 3 * sp.Sum(y[i] ** 2 - 2 * t * y[i] + t ** 2, (i, 1, n)) + 5
+    th = check.same_optimizers(squares, expanded, over=[t], where={y: sp.S.Reals, t: sp.S.Reals},
+                               senses=("min", "min"))
+    assert th.statement.g == expanded and "ring" in rules_in(th)
+    with pytest.raises(ProofError):  # and a scale that flips the sense is refused, square whole or not
+        check.same_optimizers(squares, -expanded, over=[t], where={y: sp.S.Reals, t: sp.S.Reals},
+                              senses=("min", "min"))
+
+
 def test_same_optimizers_refuses_a_scale_that_depends_on_the_parameters(bern):
     with pytest.raises(ProofError):
         check.same_optimizers(bern.likelihood, bern.ce * bern.p[1], over=[bern.p], where=bern.where)

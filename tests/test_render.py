@@ -140,3 +140,10 @@ def test_plain_text_spells_fractions_and_operators():
     assert plain(r"$\frac{1}{n} \sum_i$, $\hat\sigma^{2} = \min \mathrm{MSE}$") == "1/n Σ_i, σ^2 = min MSE"
     remark = proofs.prove("gaussian").to_text()
     assert "-n/(2σ^2) MSE" in remark and "\\" not in remark
+
+
+def test_network_terms_read_as_written():
+    # an undefined function prints as f(x_i), not sympy's f(x[i]); a fraction raised to a power gets one pair
+    text = proofs.prove("network").to_text()
+    assert "f(x_i)" in text and "x[i]" not in text and "((1/" not in text
+    assert r"f\left(x_{i}\right)" in proofs.prove("network").to_latex()

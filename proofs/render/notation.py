@@ -9,6 +9,7 @@ import functools
 import itertools
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from ..kernel import POSITIVE_REALS, Defined, Equal, Member, SameOptimizers, StrictlyIncreasing
 from ..kernel.language import BINDERS
@@ -89,6 +90,16 @@ def _nesting(expr):
     return sum(isinstance(node, sp.Add) for node in sp.preorder_traversal(expr))
 
 
+def _enclosed(text):
+    """Whether text is one parenthesized group, as the terminal's fractions (a/b) are: no second pair needed."""
+    depth = 0
+    for position, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0:
+            return char == ")" and position == len(text) - 1
+    return False
+
+
 _WRITTEN = {}  # (style, notation) -> {expression: text}: writing is pure, and a proof's lines share their terms
 
 
@@ -155,6 +166,9 @@ class Writer:
             if isinstance(e.function, sp.Add) or (isinstance(e, sp.Product) and e.function.could_extract_minus_sign()):
                 body = f"{self.t['bopen']}{body}{self.t['bclose']}"
             return head + body
+        if isinstance(e, AppliedUndef):  # an undefined function such as a network's f(x_i)
+            return (self.name(sp.Symbol(e.func.__name__)) + self.t["open"] + ", ".join(map(self.expr, e.args))
+                    + self.t["close"])
         return sp.latex(e) if self.style == "latex" else str(e)
 
     def constant(self, name):
@@ -255,7 +269,7 @@ class Writer:
                 denominator = f"({denominator})"
             return self.t["frac"].format(num="1", den=denominator)
         text = self.expr(base)
-        if not self.is_atom(base) or (isinstance(base, sp.Number) and base < 0):
+        if (not self.is_atom(base) or (isinstance(base, sp.Number) and base < 0)) and not _enclosed(text):
             text = f"{self.t['open']}{text}{self.t['close']}"
         return self.t["sup"].format(base=text, exp=self.expr(exponent))
 
