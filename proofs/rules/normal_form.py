@@ -41,8 +41,8 @@ def expand_atoms(expr):
 
 def multiplies_out(expr):
     """Whether sympy's `expand` may change expr: a sum inside a product or in a denominator with other factors, or
-    a sum or product raised to an integer power other than ±1, above the atoms.  A cheap look before `expand`, which costs as much on terms it leaves
-    alone."""
+    a sum or product raised to an integer power other than ±1, above the atoms.  A cheap look before `expand`,
+    which costs as much on terms it leaves alone."""
     if isinstance(expr, sp.Add):
         return any(map(multiplies_out, expr.args))
     if isinstance(expr, sp.Mul):  # sympy also multiplies out a denominator such as 3·(a + b) or a·(a + b)
@@ -75,8 +75,9 @@ def congruence(context, th, target):
     try:
         return K.congruence(th, target)
     except SideConditionError:
-        candidates = {node.args[0] for node in sp.preorder_traversal(target) if isinstance(node, sp.log)}
-        candidates |= {node.base for node in sp.preorder_traversal(target)
+        nodes = [*sp.preorder_traversal(target), *sp.preorder_traversal(th.statement.rhs)]  # what the rewrite brings
+        candidates = {node.args[0] for node in nodes if isinstance(node, sp.log)}
+        candidates |= {node.base for node in nodes
                        if isinstance(node, sp.Pow) and not (node.exp.is_Integer and node.exp >= 0)}
         facts = [fact for fact in (try_positive(context, c) for c in sorted(candidates, key=str)) if fact]
         return K.congruence(th, target, facts)
