@@ -75,13 +75,15 @@ def _grouped(key, value):
 
 
 def ordered(terms, key):
-    """Terms sorted by key, then by sympy's spelling — printed only for terms whose keys tie (printing is slow)."""
+    """Terms sorted by key, then by their spelling — written out only for terms whose keys tie."""
     return [t for _, tied in itertools.groupby(sorted(terms, key=key), key) for t in sorted(tied, key=_spelled)]
 
 
 @functools.lru_cache(maxsize=4096)
 def _spelled(expr):
-    return str(expr)
+    """The term as the terminal writes it (memoized there too): cheaper than sympy's printer, and the same for
+    every notation and style, so text and LaTeX order terms alike."""
+    return Writer("text").expr(expr)
 
 
 @functools.lru_cache(maxsize=4096)
