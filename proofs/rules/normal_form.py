@@ -92,7 +92,7 @@ def first_index(*exprs):
     return None
 
 
-_MEMO = {}  # (context, index, lemmas, expr) -> (Γ ⊢ expr = N(expr), notes); theorems are immutable
+_MEMO = {}  # (context, index, lemmas, multiply, expr) -> (Γ ⊢ expr = N(expr), notes); theorems are immutable
 
 
 class Normalizer:
@@ -101,15 +101,19 @@ class Normalizer:
     def __init__(self, context, index=None, lemmas=(), multiply=True):
         self.context, self.index, self.notes, self._memo = context, index, [], {}
         self.multiply = multiply  # False: sums, products and powers stay as written (squares kept whole)
-        # lemmas: proved equalities used as rewrites; the definitions they mention stay folded (a per-sample
-        # definition unfolded inside a sum would make sympy merge a sum of sums into one multi-index sum)
-        self.lemmas = {lemma.statement.lhs: lemma for lemma in lemmas}
-        self.opaque = {atom for lemma in lemmas for side in (lemma.statement.lhs, lemma.statement.rhs)
+        # lemmas: proved equalities used as rewrites, and definitions to keep folded (p_i := σ(w x_i) stays p_i);
+        # the definitions a rewrite mentions stay folded too (a per-sample definition unfolded inside a sum would
+        # make sympy merge a sum of sums into one multi-index sum)
+        self.key = tuple(lemmas)
+        rewrites = [lemma for lemma in lemmas if not isinstance(lemma, Defined)]
+        self.lemmas = {lemma.statement.lhs: lemma for lemma in rewrites}
+        self.opaque = {atom for lemma in rewrites for side in (lemma.statement.lhs, lemma.statement.rhs)
                        for atom in sp.preorder_traversal(side) if isinstance(atom, Defined)}
+        self.opaque |= {lemma for lemma in lemmas if isinstance(lemma, Defined)}
 
     def __call__(self, expr):
         expr = sp.sympify(expr)
-        key = (self.context, self.index, tuple(self.lemmas.values()), self.multiply, expr)
+        key = (self.context, self.index, self.key, self.multiply, expr)
         if key not in _MEMO:  # the same subterm recurs after each rewrite and across tactics: normalize it once
             before = len(self.notes)
             theorem = self._normalize(expr)

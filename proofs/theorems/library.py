@@ -103,11 +103,11 @@ def prove_gaussian():
 
 
 def _bernoulli_objects(probability):
-    y = sp.IndexedBase("y")
-    factor = probability ** y[i] * (1 - probability) ** (1 - y[i])
-    likelihood = Defined("L", sp.Product(factor, (i, 1, n)))
-    cross_entropy = Defined("CE", _mean(y[i] * sp.log(probability) + (1 - y[i]) * sp.log(1 - probability)))
-    return y, likelihood, cross_entropy
+    """y, L, CE and p_i := probability for a Bernoulli model written, as on paper, through its probabilities."""
+    y, p = sp.IndexedBase("y"), Defined("p_i", probability)
+    likelihood = Defined("L", sp.Product(p ** y[i] * (1 - p) ** (1 - y[i]), (i, 1, n)))
+    cross_entropy = Defined("CE", _mean(y[i] * sp.log(p) + (1 - y[i]) * sp.log(1 - p)))
+    return y, p, likelihood, cross_entropy
 
 
 SYMMETRY_REMARK = ("The theorem is about sets of optimizers: a network whose weights can be permuted has many "
@@ -117,21 +117,22 @@ SYMMETRY_REMARK = ("The theorem is about sets of optimizers: a network whose wei
 def prove_logistic():
     """Logistic regression, p_i = σ(w x_i) = 1 / (1 + e^{−w x_i}): the flagship holds for this parametrization."""
     w, x = sp.Symbol("w"), sp.IndexedBase("x")
-    y, likelihood, cross_entropy = _bernoulli_objects(1 / (1 + sp.exp(-w * x[i])))
+    y, p, likelihood, cross_entropy = _bernoulli_objects(1 / (1 + sp.exp(-w * x[i])))
     return prove_likelihood_theorem("logistic", "Logistic regression: maximum likelihood is minimum BCE",
                                     likelihood, cross_entropy, {x: sp.S.Reals, y: BINARY, w: sp.S.Reals}, (w,),
                                     [(n, sp.S.Naturals), (x[i], sp.S.Reals), (y[i], BINARY)],
-                                    {**SYMBOLS}, ["$0 < \\sigma(w x_{i}) < 1$ is derived, not assumed."])
+                                    {**SYMBOLS}, ["$0 < p_{i} = \\sigma(w x_{i}) < 1$ is derived, not assumed."],
+                                    extra_definitions=(p,), folded=(p,))
 
 
 def prove_network():
     """Any network, p_i = σ(f_θ(x_i)) with f an arbitrary real function: the flagship does not depend on f."""
     f, x = sp.Function("f"), sp.IndexedBase("x")
-    y, likelihood, cross_entropy = _bernoulli_objects(1 / (1 + sp.exp(-f(x[i]))))
+    y, p, likelihood, cross_entropy = _bernoulli_objects(1 / (1 + sp.exp(-f(x[i]))))
     return prove_likelihood_theorem("network", "Any network: maximum likelihood is minimum BCE",
                                     likelihood, cross_entropy, {f: sp.S.Reals, x: sp.S.Reals, y: BINARY}, (f,),
                                     [(n, sp.S.Naturals), (x[i], sp.S.Reals), (y[i], BINARY)], SYMBOLS,
-                                    [SYMMETRY_REMARK])
+                                    [SYMMETRY_REMARK], extra_definitions=(p,), folded=(p,))
 
 
 def prove_weighted(reduction="mean"):

@@ -49,8 +49,11 @@ def equality_steps(theorem):
 
 
 def justification(th):
-    if th.rule == "congruence" and th.premises[0].rule == "trans":
-        return "the identity for one observation, both definitions expanded"
+    if th.rule == "congruence" and th.premises[0].rule == "trans":  # several steps inside a term, named in order
+        inner = dict.fromkeys(_inner_words(th))
+        if "the right-hand side expands to the same form" in inner:  # a per-observation lemma such as log q_i = h_i
+            return "the identity for one observation, both definitions expanded"
+        return "in each term: " + "; ".join(words for words in inner if words)
     if th.rule == "congruence":
         return justification(th.premises[0])
     if th.rule == "symm":
@@ -62,6 +65,15 @@ def justification(th):
     return RULE_WORDS.get(th.rule, th.rule.replace("_", " "))
 
 
+def _inner_words(th):
+    """The justifications of the steps a congruence makes inside a term, nested congruences flattened."""
+    if th.rule == "congruence" and th.premises[0].rule == "trans":
+        return [words for leaf in chain_leaves(th.premises[0], "trans") for words in _inner_words(leaf)]
+    if th.rule == "congruence":
+        return _inner_words(th.premises[0])
+    return [justification(th)]
+
+
 def optimizer_steps(theorem):
     leaves = chain_leaves(theorem, "optimizers_trans")
     return leaves, [Step((leaf.statement.sense_g, leaf.statement.g), leaf.rule, RULE_WORDS[leaf.rule], leaf)
@@ -69,13 +81,14 @@ def optimizer_steps(theorem):
 
 
 def prove_likelihood_theorem(name, title, likelihood, objective, where, over, setting, symbols, remarks=(),
-                             extra_definitions=(), per_sample=()):
+                             extra_definitions=(), per_sample=(), folded=()):
     """The four lemmas and the theorem argmax L = argmin G for one model, as a `Proof`.
 
     `per_sample`: pairs (a, b) of expressions in the free index with a = b, proved first and used as rewrites
-    (e.g. log q_i = h_i for per-observation definitions)."""
+    (e.g. log q_i = h_i for per-observation definitions).  `folded`: definitions the identity keeps as names
+    (p_i := σ(w x_i) stays p_i, as on paper; only positivity looks inside)."""
     context = Context(where)
-    lemmas = [prove_equal(context, a, b) for a, b in per_sample]
+    lemmas = [prove_equal(context, a, b) for a, b in per_sample] + list(folded)
     try:
         positive = prove_positive(context, likelihood)
     except ProofError as error:
