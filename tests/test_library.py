@@ -91,3 +91,10 @@ def test_network_covers_symmetric_optima_and_logistic_derives_the_range():
     assert "sets of optimizers" in network and "permuted" in network
     logistic = proofs.prove("logistic")
     assert logistic.theorem.statement.over == (sp.Symbol("w"),)
+    # p_i := σ(w x_i) is a definition: the range 0 < p_i < 1 is derived from it, and the identity stays in p_i
+    p = next(d for d in logistic.definitions if d.name == "p_i")
+    assert p.body == 1 / (1 + sp.exp(-sp.Symbol("w") * sp.IndexedBase("x")[sp.Symbol("i", integer=True, positive=True)]))
+    text = logistic.to_text()
+    assert "p_i(θ) ∈ (0, 1)" in text and "[by definition]" in text
+    identity = next(section for section in logistic.sections if section.label == "identity")
+    assert all("exp" not in str(step.rhs) for step in identity.steps)
