@@ -81,11 +81,10 @@ def affine_transfer(context, f, sense_f, g, sense_g, over, lemmas=()):
     matching the senses (c > 0 keeps the sense, c < 0 flips it)."""
     # first with squares and products kept whole, as a textbook argues (shorter, and cheaper); multiplied out
     # only when that finds no constants
-    multiply = False
-    found = affine_candidate(context, f, g, over, lemmas, multiply)
-    if found is None:
-        multiply = True
+    for multiply in (False, True):
         found = affine_candidate(context, f, g, over, lemmas, multiply)
+        if found is not None:
+            break
     if found is None:
         raise SideConditionError(f"no constants c, d free of {', '.join(map(str, over))} with "
                                  f"{f} = c*({g}) + d were found")
