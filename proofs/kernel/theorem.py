@@ -24,14 +24,18 @@ _GENUINE = weakref.WeakSet()
 class Theorem:
     """A judgement proved by a kernel rule; its premises make it a proof tree.  No public constructor."""
 
-    __slots__ = ("context", "statement", "rule", "premises", "side_conditions", "__weakref__")
+    __slots__ = ("context", "statement", "rule", "premises", "_side", "__weakref__")
 
-    def __init__(self, token, context, statement, rule, premises=(), side_conditions=()):
+    def __init__(self, token, context, statement, rule, premises=(), side=()):
         if token is not _TOKEN:
             raise ForgeryError("a Theorem can only be created by a kernel rule")
-        for name, value in zip(self.__slots__, (context, statement, rule, tuple(premises), tuple(side_conditions))):
+        for name, value in zip(self.__slots__, (context, statement, rule, tuple(premises), side)):
             object.__setattr__(self, name, value)
         _GENUINE.add(self)
+
+    @property
+    def side_conditions(self):  # written out when read: printing terms is slow, and few are ever read
+        return tuple(self._side() if callable(self._side) else self._side)
 
     def __setattr__(self, *_):
         raise ForgeryError("theorems are immutable")
@@ -68,6 +72,13 @@ def _expect(th, kind, rule):
 
 def _range(th, rule):
     return hull(_expect(th, Member, rule).set)
+
+
+def _positive(th, rule, what):
+    """The expression of a Member premise whose set lies in (0, ∞); SideConditionError otherwise."""
+    if not _range(th, rule).is_positive():
+        raise SideConditionError(f"{rule}: the {what} {th.statement.expr} is not shown positive")
+    return th.statement.expr
 
 
 def _binder_ok(context, var, lo, hi, rule):
@@ -209,7 +220,7 @@ def ring(context, lhs, rhs, facts=()):
             raise SideConditionError(f"ring: needs {expr} {kind} (a Member fact), which was not supplied")
         used.append(fact)
     return _make(context, Equal(sp.sympify(lhs), sp.sympify(rhs)), "ring", list(dict.fromkeys(used)),
-                 [f"{expr} {kind}" for expr, kind in needs])
+                 lambda: [f"{expr} {kind}" for expr, kind in needs])
 
 
 # ------------------------------------------------------------------------------------------------ logs and sums
@@ -224,27 +235,22 @@ def log_of_product(factor_positive, product):
         raise SideConditionError(f"log_of_product: the factor {product.function} is not shown positive")
     _binder_ok(factor_positive.context, var, lo, hi, "log_of_product")
     return _make(factor_positive.context, Equal(sp.log(product), sp.Sum(sp.log(product.function), (var, lo, hi))),
-                 "log_of_product", [factor_positive], [f"{product.function} > 0 for every {var}"])
+                 "log_of_product", [factor_positive], lambda: [f"{product.function} > 0 for every {var}"])
 
 
 def log_of_mul(*factors_positive):
     """Γ ⊢ a > 0, Γ ⊢ b > 0, …  ⟹  Γ ⊢ log(a·b·…) = log a + log b + ….   (Mathlib `Real.log_mul`; Coq `ln_mult`)"""
-    for th in factors_positive:
-        if not _range(th, "log_of_mul").is_positive():
-            raise SideConditionError(f"log_of_mul: the factor {th.statement.expr} is not shown positive")
-    exprs = [th.statement.expr for th in factors_positive]
+    exprs = [_positive(th, "log_of_mul", "factor") for th in factors_positive]
     return _make(_merged(*factors_positive), Equal(sp.log(sp.Mul(*exprs)), sp.Add(*map(sp.log, exprs))),
-                 "log_of_mul", factors_positive, [f"{e} > 0" for e in exprs])
+                 "log_of_mul", factors_positive, lambda: [f"{e} > 0" for e in exprs])
 
 
 def log_of_pow(base_positive, exponent_real):
     """Γ ⊢ a > 0, Γ ⊢ b ∈ S ⊆ ℝ  ⟹  Γ ⊢ log(a^b) = b·log a.   (Mathlib `Real.log_rpow`; Coq `ln_exp` via `Rpower`)"""
-    if not _range(base_positive, "log_of_pow").is_positive():
-        raise SideConditionError(f"log_of_pow: the base {base_positive.statement.expr} is not shown positive")
     _range(exponent_real, "log_of_pow")  # a Member fact: defined and real
-    a, b = base_positive.statement.expr, exponent_real.statement.expr
+    a, b = _positive(base_positive, "log_of_pow", "base"), exponent_real.statement.expr
     return _make(_merged(base_positive, exponent_real), Equal(sp.log(a ** b), b * sp.log(a)), "log_of_pow",
-                 [base_positive, exponent_real], [f"{a} > 0", f"{b} real"])
+                 [base_positive, exponent_real], lambda: [f"{a} > 0", f"{b} real"])
 
 
 def sum_split(context, total):
@@ -268,7 +274,7 @@ def sum_factor(context, total, factor_defined=None):
     if premises and (factor_defined is None or _expect(factor_defined, Member, "sum_factor").expr != factor):
         raise SideConditionError(f"sum_factor: the factor {factor} must be shown defined (a Member fact)")
     return _make(context.merged(*(p.context for p in premises)), Equal(total, factor * sp.Sum(rest, (var, lo, hi))),
-                 "sum_factor", premises, [f"{var} not free in {factor}"])
+                 "sum_factor", premises, lambda: [f"{var} not free in {factor}"])
 
 
 def rename_index(context, binder, new_var):
@@ -294,11 +300,12 @@ def member_context(context, atom):
     if atom.is_Rational:
         return _make(context, Member(atom, sp.FiniteSet(atom)), "number")
     if (known := context.lookup(atom)) is not None:
-        return _make(context, Member(atom, known), "assumption", side=[f"{atom} in {known}"])
+        return _make(context, Member(atom, known), "assumption", side=lambda: [f"{atom} in {known}"])
     for flag, real_set, integer_set in _ASSUMED if isinstance(atom, (sp.Symbol, sp.Indexed, sp.NumberSymbol)) else ():
         if getattr(atom, f"is_{flag}") and not isinstance(atom, Defined):
             chosen = integer_set if atom.is_integer and integer_set is not None else real_set
-            return _make(context, Member(atom, chosen), "assumption", side=[f"{atom} is {flag} (sympy assumption)"])
+            return _make(context, Member(atom, chosen), "assumption",
+                         side=lambda: [f"{atom} is {flag} (sympy assumption)"])
     raise SideConditionError(f"nothing is known about {atom}: give its range in where= or as a sympy assumption")
 
 
@@ -307,7 +314,7 @@ def member_widen(th, bigger):
     st = _expect(th, Member, "member_widen")
     if not is_subset(st.set, bigger):
         raise SideConditionError(f"member_widen: {st.set} is not a subset of {bigger}")
-    return _make(th.context, Member(st.expr, bigger), "member_widen", [th], [f"{st.set} ⊆ {bigger}"])
+    return _make(th.context, Member(st.expr, bigger), "member_widen", [th], lambda: [f"{st.set} ⊆ {bigger}"])
 
 
 def member_of_equal(eq_th, member_th):
@@ -347,9 +354,8 @@ def member_pow(base_th, exponent_th):
 
 def member_log(th):
     """Γ ⊢ a ∈ I ⊆ (0, ∞)  ⟹  Γ ⊢ log a ∈ log I.   (Mathlib `Real.log_neg`, `Real.log_pos`; Coq `ln_lt_0`)"""
-    if not _range(th, "member_log").is_positive():
-        raise SideConditionError(f"member_log: the argument {th.statement.expr} is not shown positive")
-    return _ranged("member_log", sp.log(th.statement.expr), log_hull(_range(th, "member_log")), [th])
+    argument = _positive(th, "member_log", "argument")
+    return _ranged("member_log", sp.log(argument), log_hull(_range(th, "member_log")), [th])
 
 
 def member_exp(th):
@@ -361,7 +367,7 @@ def member_exp(th):
 def log_of_exp(th):
     """Γ ⊢ a ∈ S ⊆ ℝ  ⟹  Γ ⊢ log(exp a) = a.   (Mathlib `Real.log_exp`; Coq `ln_exp`)"""
     a = _expect(th, Member, "log_of_exp").expr
-    return _make(th.context, Equal(sp.log(sp.exp(a)), a), "log_of_exp", [th], [f"{a} real"])
+    return _make(th.context, Equal(sp.log(sp.exp(a)), a), "log_of_exp", [th], lambda: [f"{a} real"])
 
 
 def member_binder(body_th, binder, count_th):
@@ -409,7 +415,7 @@ def increasing_by_derivative(defined_th, derivative_th, var, interval):
             raise SideConditionError(f"increasing_by_derivative: a premise is not proved for {var} in {domain}")
     context = defined_th.context.without(var).merged(derivative_th.context.without(var))
     return Theorem(_TOKEN, context, StrictlyIncreasing(g, var, interval), "increasing_by_derivative", _genuine(
-        defined_th, derivative_th), [f"{g} continuous on {interval}", f"d/d{var} > 0 on {interior}"])
+        defined_th, derivative_th), lambda: [f"{g} continuous on {interval}", f"d/d{var} > 0 on {interior}"])
 
 
 # ------------------------------------------------------------------------------------------------ optimizers
@@ -437,7 +443,7 @@ def transfer_increasing(monotone_th, values_th, over, sense="max"):
     over = _over(over, mono.func.xreplace({mono.var: sp.Dummy()}), rule="transfer", sense=sense)
     statement = SameOptimizers(values.expr, sense, mono.func.xreplace({mono.var: values.expr}), sense, over)
     return _make(_merged(monotone_th, values_th), statement, "transfer_increasing", [monotone_th, values_th],
-                 [f"{values.expr} in {mono.interval}"])
+                 lambda: [f"{values.expr} in {mono.interval}"])
 
 
 def negate_objective(context, f, over, sense="max"):
@@ -448,12 +454,10 @@ def negate_objective(context, f, over, sense="max"):
 
 def scale_positive(scale_th, f, over, sense="min"):
     """Γ ⊢ c > 0, c free of θ  ⟹  arg f = arg c·f.   (Mathlib `mul_le_mul_left`; Coq `Rmult_le_compat_l`)"""
-    c = _expect(scale_th, Member, "scale_positive").expr
-    if not hull(scale_th.statement.set).is_positive():
-        raise SideConditionError(f"scale_positive: the factor {c} is not shown positive")
+    c = _positive(scale_th, "scale_positive", "factor")
     over = _over(over, c, rule="scale_positive", sense=sense)
     return _make(scale_th.context, SameOptimizers(f, sense, c * f, sense, over), "scale_positive",
-                 [scale_th], [f"{c} > 0", f"{c} free of {', '.join(map(str, over))}"])
+                 [scale_th], lambda: [f"{c} > 0", f"{c} free of {', '.join(map(str, over))}"])
 
 
 def shift_constant(shift_th, f, over, sense="min"):
@@ -462,7 +466,7 @@ def shift_constant(shift_th, f, over, sense="min"):
     d = _expect(shift_th, Member, "shift_constant").expr
     over = _over(over, d, rule="shift_constant", sense=sense)
     return _make(shift_th.context, SameOptimizers(f + d, sense, f, sense, over), "shift_constant",
-                 [shift_th], [f"{d} real", f"{d} free of {', '.join(map(str, over))}"])
+                 [shift_th], lambda: [f"{d} real", f"{d} free of {', '.join(map(str, over))}"])
 
 
 def optimizers_of_equal(eq_th, over, sense="max"):
