@@ -5,6 +5,7 @@ stderr and a nonzero exit status, never a traceback.
 """
 
 import argparse
+import os
 import sys
 
 EXIT_ERROR = 1
@@ -152,5 +153,17 @@ def main(argv=None):
         return 130
 
 
+def run():
+    """The `proofs` command: `main`, then a quick exit.  Everything is written and closed by then, so the
+    interpreter's teardown of sympy's objects (about 70 ms, a fifth of the command) is skipped."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):  # a reader that went away: exit as Python does when it cannot flush
+        code = 120
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

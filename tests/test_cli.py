@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import proofs
 from proofs.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,6 +91,16 @@ def test_python_dash_m_and_missing_pdflatex(tmp_path):
     assert result.returncode == 1
     assert result.stderr.startswith("proofs: error: pdflatex not found") and "Traceback" not in result.stderr
     assert not (tmp_path / "p.pdf").exists()
+
+
+def test_the_quick_exit_keeps_every_byte_and_the_exit_code(tmp_path):
+    # the command skips the interpreter's teardown: output must still be complete, files whole, codes kept
+    printed = subprocess_run(["prove", "logistic"])
+    assert printed.returncode == 0 and printed.stdout == proofs.prove("logistic").to_text()
+    written = subprocess_run(["prove", "bernoulli", "-o", "p.tex"], cwd=tmp_path)
+    assert written.returncode == 0 and (tmp_path / "p.tex").read_text() == proofs.prove("bernoulli").to_document()
+    assert subprocess_run(["prove", "nonesuch"]).returncode == 1
+    assert subprocess_run(["prove", "--no-such-flag"]).returncode == 2
 
 
 def test_prove_pdf_end_to_end(tmp_path):
