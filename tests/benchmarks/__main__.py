@@ -1,7 +1,10 @@
 """Measure the cold CLI against a bare ``python -c "import sympy"`` in the same run; print a table, write JSON.
 
 Usage: ``python -m tests.benchmarks [--runs N] [--json FILE]``.  Wall times are medians of N alternating runs
-(min and max shown); the ratio is what the targets are stated in, so the machine's speed cancels out.
+(min and max shown); the ratio is what the targets are stated in, so the machine's speed cancels out.  P2 times,
+in a fresh process each run, building, checking and rendering (text, LaTeX fragment and document, Markdown)
+every theorem and option variant of the library, after the imports (ours, and the module sympy itself loads on
+its first sum).
 """
 
 import argparse
