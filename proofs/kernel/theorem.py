@@ -206,7 +206,8 @@ def ring_needs(lhs, rhs):
 def ring(context, lhs, rhs, facts=()):
     """Γ ⊢ each atom defined  ⟹  Γ ⊢ lhs = rhs, when lhs − rhs cancels to 0 as a rational function of its atoms
     (logs, non-integer powers, sums, products, definitions, other functions): log arguments and power bases shown
-    positive, denominators nonzero, other atoms in some set.  The one equational step trusted to sympy (`cancel`).
+    positive, denominators nonzero, other atoms in some set.  The one equational step trusted to sympy
+    (`expand`, which decides polynomials, else `cancel`).
     (Mathlib tactics `ring`, `field_simp`; Coq tactics `ring`, `field`)"""
     difference, needs = ring_needs(lhs, rhs)
     if difference != 0:
