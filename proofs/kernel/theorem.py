@@ -138,7 +138,7 @@ def congruence(th, target, facts=()):
         written.update(_head_needs(expr.func, args))  # what the rebuilt head needs of its new arguments
         return expr.func(*args)
 
-    result = rewrite(check_well_formed(target), [])
+    result = rewrite(target := check_well_formed(target), [])
     positive = {f.statement.expr: f for f in _genuine(*facts) if _range(f, "congruence").is_positive()}
     for expr, kind in written - _partial_parts(result):  # sympy cancels x/x to 1 even where x = 0
         if not (expr.is_positive if kind == "positive" else expr.is_nonzero) and expr not in positive:
