@@ -120,7 +120,9 @@ class Writer:
 
     # -------------------------------------------------------------------------------------- expressions
     def __call__(self, expr):
-        return self.expr(sp.sympify(expr))
+        """A whole side of a statement: a lone terminal fraction (1/x) loses its outer parentheses."""
+        text = self.expr(sp.sympify(expr))
+        return text[1:-1] if self.style == "text" and _enclosed(text) else text
 
     def expr(self, e):
         """`e` in this style, written once per style and notation (the text, LaTeX and Markdown renderers and
@@ -300,11 +302,11 @@ class Writer:
 
     def statement(self, st):
         if isinstance(st, Equal):
-            return f"{self.expr(st.lhs)} = {self.expr(st.rhs)}"
+            return f"{self(st.lhs)} = {self(st.rhs)}"
         if isinstance(st, Member):
             if st.set == POSITIVE_REALS:
-                return self.expr(st.expr) + self.t["gt"]
-            return self.expr(st.expr) + self.t["in"] + self.real_set(st.set)
+                return self(st.expr) + self.t["gt"]
+            return self(st.expr) + self.t["in"] + self.real_set(st.set)
         if isinstance(st, StrictlyIncreasing):
             return (self.expr(st.var) + self.t["mapsto"] + self.expr(st.func) + self.t["increasing"]
                     + self.real_set(st.interval))
