@@ -152,6 +152,16 @@ def test_sums_with_different_index_names_are_equal():
         check.equal(sp.Sum(p[i], (i, 1, n)), sp.Sum(p[j], (j, 0, n)))
 
 
+def test_a_sum_of_ones_is_its_count_only_when_the_count_is_known():
+    i, n = sp.Symbol("i", integer=True, positive=True), sp.Symbol("n", integer=True, positive=True)
+    assert "sum_ones" in rules_in(check.equal(sp.Sum(3, (i, 1, n)), 3 * n))
+    with pytest.raises(ProofError):
+        check.equal(sp.Sum(1, (i, 1, n)), n + 1)
+    m = sp.Symbol("m", integer=True)  # m − 1 + 1 may be negative: sympy's sum would be m, Mathlib's 0
+    with pytest.raises(ProofError):
+        check.equal(sp.Sum(1, (i, 2, m)), m - 1, where={m: sp.S.Integers})
+
+
 def test_log_of_a_product_with_concrete_bounds():
     i = sp.Symbol("i", integer=True, positive=True)
     p = sp.IndexedBase("p")

@@ -186,6 +186,21 @@ def test_log_of_product():
         K.log_of_product(member(CTX, p[i]), sp.Product(p[i], (i, 1, sp.oo)))
 
 
+def test_sum_of_ones_counts_its_terms():
+    ones = sp.Sum(1, (i, 1, npos))
+    assert K.sum_ones(member(EMPTY, npos), ones).statement == Equal(ones, npos)
+    assert K.sum_ones(member(EMPTY, npos + 2), sp.Sum(1, (i, 0, npos + 1))).statement.rhs == npos + 2
+    with pytest.raises(RuleApplicationError):  # not a sum of ones
+        K.sum_ones(member(EMPTY, npos), sp.Sum(2, (i, 1, npos)))
+    with pytest.raises(SideConditionError):  # the fact is about another count
+        K.sum_ones(member(EMPTY, npos + 1), ones)
+    with pytest.raises(SideConditionError):  # Σ_{i=5}^{3} 1 would be −1 by sympy's convention and 0 by Mathlib's
+        K.sum_ones(member(EMPTY, sp.Integer(-1)), sp.Sum(1, (i, 5, 3)))
+    m = sp.Symbol("m", integer=True)
+    with pytest.raises(SideConditionError):  # a count only known to be an integer
+        K.sum_ones(member(Context({m: sp.S.Integers}), m), sp.Sum(1, (i, 1, m)))
+
+
 def test_sum_rules():
     s = sp.Sum(p[i] + 3 * p[i] ** 2, (i, 1, npos))
     assert K.sum_split(EMPTY, s).statement.rhs == sp.Sum(p[i], (i, 1, npos)) + sp.Sum(3 * p[i] ** 2, (i, 1, npos))
@@ -239,14 +254,14 @@ def test_binder_membership():
 
 # ------------------------------------------------------------------------------------------------ monotonicity
 def test_increasing_by_derivative():
-    ctx_i = EMPTY.extended(x, POS)
+    ctx_i = Context({x: POS})
     defined, deriv = member(ctx_i, sp.log(x)), member(ctx_i, 1 / x)
     th = K.increasing_by_derivative(defined, deriv, x, POS)
     assert th.statement == StrictlyIncreasing(sp.log(x), x, POS)
     assert th.context == EMPTY
     with pytest.raises(RuleApplicationError):  # derivative fact about the wrong expression
         K.increasing_by_derivative(defined, member(ctx_i, x), x, POS)
-    wide = EMPTY.extended(x, sp.Interval(0, sp.oo))
+    wide = Context({x: sp.Interval(0, sp.oo)})
     with pytest.raises(SideConditionError):  # premises proved for a different interval
         K.increasing_by_derivative(defined, deriv, x, sp.Interval(0, sp.oo))
     with pytest.raises(SideConditionError):

@@ -49,6 +49,12 @@ def test_gaussian_and_categorical_from_user_written_expressions():
     assert check.same_optimizers(categorical, cce, over=[p], where=where).statement.g == cce
 
 
+def test_gaussian_identity_reads_like_the_textbook():
+    text = proofs.prove("gaussian").to_text()
+    assert "(y_i − μ_i)^{2}" in text and "∑_{i=1}^{n} 1" not in text  # the square kept whole, Σ 1 counted as n
+    assert "log L(θ) = −(1/(2 σ^{2})) n·MSE(θ) − (1/2) n log 2 − (1/2) n log π − n log σ" in text
+
+
 def test_gaussian_with_sigma_allowed_to_be_zero_is_refused():
     y, mu = sp.IndexedBase("y"), sp.IndexedBase("mu")
     sigma = sp.Symbol("sigma", nonnegative=True)

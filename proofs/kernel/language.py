@@ -260,11 +260,5 @@ class Context:
                 raise SideConditionError(f"contexts disagree on {key}: {table[key]} vs {real_set}")
         return self if len(table) == len(self.entries) else Context(table)
 
-    def extended(self, var, real_set):
-        """This context with `var` ranging over `real_set` (var must be new here)."""
-        if self.lookup(var) is not None:
-            raise SideConditionError(f"{var} is already constrained by the context")
-        return Context(dict(self.entries) | {var: real_set})
-
     def without(self, var):
         return Context({k: s for k, s in self.entries if k != var})

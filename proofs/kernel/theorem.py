@@ -231,9 +231,8 @@ def log_of_product(factor_positive, product):
     if not isinstance(product, sp.Product):
         raise RuleApplicationError(f"log_of_product: {product} is not a Product")
     var, lo, hi = binder_limits(check_well_formed(product))
-    if _expect(factor_positive, Member, "log_of_product").expr != product.function or not _range(
-            factor_positive, "log_of_product").is_positive():
-        raise SideConditionError(f"log_of_product: the factor {product.function} is not shown positive")
+    if _positive(factor_positive, "log_of_product", "factor") != product.function:
+        raise RuleApplicationError(f"log_of_product: the positivity fact is not about {product.function}")
     _binder_ok(factor_positive.context, var, lo, hi, "log_of_product")
     return _make(factor_positive.context, Equal(sp.log(product), sp.Sum(sp.log(product.function), (var, lo, hi))),
                  "log_of_product", [factor_positive], lambda: [f"{product.function} > 0 for every {var}"])
@@ -248,8 +247,7 @@ def log_of_mul(*factors_positive):
 
 def log_of_pow(base_positive, exponent_real):
     """Γ ⊢ a > 0, Γ ⊢ b ∈ S ⊆ ℝ  ⟹  Γ ⊢ log(a^b) = b·log a.   (Mathlib `Real.log_rpow`; Coq `ln_exp` via `Rpower`)"""
-    _range(exponent_real, "log_of_pow")  # a Member fact: defined and real
-    a, b = _positive(base_positive, "log_of_pow", "base"), exponent_real.statement.expr
+    a, b = _positive(base_positive, "log_of_pow", "base"), _expect(exponent_real, Member, "log_of_pow").expr  # real
     return _make(_merged(base_positive, exponent_real), Equal(sp.log(a ** b), b * sp.log(a)), "log_of_pow",
                  [base_positive, exponent_real], lambda: [f"{a} > 0", f"{b} real"])
 
@@ -276,6 +274,18 @@ def sum_factor(context, total, factor_defined=None):
         raise SideConditionError(f"sum_factor: the factor {factor} must be shown defined (a Member fact)")
     return _make(context.merged(*(p.context for p in premises)), Equal(total, factor * sp.Sum(rest, (var, lo, hi))),
                  "sum_factor", premises, lambda: [f"{var} not free in {factor}"])
+
+
+def sum_ones(count_th, total):
+    """Γ ⊢ b − a + 1 ∈ C ⊆ [0, ∞)  ⟹  Γ ⊢ Σ_{i=a}^{b} 1 = b − a + 1: a sum of ones counts its terms.
+    (Mathlib `Finset.sum_const`, `Nat.card_Icc`; Coq `sum_cte`)"""
+    if not isinstance(total, sp.Sum) or total.function != 1:
+        raise RuleApplicationError(f"sum_ones: {total} is not a sum of ones")
+    _, lo, hi = binder_limits(check_well_formed(total))
+    count = sp.expand(hi - lo + 1)
+    if _expect(count_th, Member, "sum_ones").expr != count or not _range(count_th, "sum_ones").lo >= 0:
+        raise SideConditionError(f"sum_ones: needs a fact that the count {count} is at least 0")
+    return _make(count_th.context, Equal(total, count), "sum_ones", [count_th])
 
 
 def rename_index(context, binder, new_var):
@@ -361,8 +371,7 @@ def member_log(th):
 
 def member_exp(th):
     """Γ ⊢ a ∈ S ⊆ ℝ  ⟹  Γ ⊢ exp a > 0.   (Mathlib `Real.exp_pos`; Coq `exp_pos`)"""
-    _range(th, "member_exp")
-    return _ranged("member_exp", sp.exp(th.statement.expr), POSITIVE, [th])
+    return _ranged("member_exp", sp.exp(_expect(th, Member, "member_exp").expr), POSITIVE, [th])  # a Member is real
 
 
 def log_of_exp(th):
@@ -408,8 +417,7 @@ def increasing_by_derivative(defined_th, derivative_th, var, interval):
             raise SideConditionError(f"increasing_by_derivative: {node} in {g} is not known to be continuous in {var}")
     if _expect(derivative_th, Member, "increasing_by_derivative").expr != sp.diff(g, var):
         raise RuleApplicationError(f"increasing_by_derivative: the derivative fact is not about d/d{var} {g}")
-    if not hull(derivative_th.statement.set).is_positive():
-        raise SideConditionError(f"increasing_by_derivative: the derivative {sp.diff(g, var)} is not shown positive")
+    _positive(derivative_th, "increasing_by_derivative", "derivative")
     interior, _ = sp.Interval.open(interval.start, interval.end), hull(interval)  # hull refuses inexact ends
     for th, domain in ((defined_th, interval), (derivative_th, interior)):
         if th.context.lookup(var) != domain:

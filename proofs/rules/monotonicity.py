@@ -16,18 +16,25 @@ from ..kernel import rules as K
 from .positivity import prove_member
 
 
+def extended(context, var, real_set):
+    """The context with `var` ranging over `real_set` (var must be new there)."""
+    if context.lookup(var) is not None:
+        raise SideConditionError(f"{var} is already constrained by the context")
+    return Context(dict(context.entries) | {var: real_set})
+
+
 def prove_strictly_increasing(context, func, var, interval):
     """Γ ⊢ x ↦ func strictly increasing on `interval`.   (Mathlib `strictMonoOn_of_deriv_pos`)"""
     if not isinstance(interval, sp.Interval):
         raise SideConditionError(f"strictly_increasing: {interval} is not an interval (unions are refused)")
     interior = sp.Interval.open(interval.start, interval.end)
     try:
-        defined = prove_member(context.extended(var, interval), func)
+        defined = prove_member(extended(context, var, interval), func)
     except ProofError as error:
         raise SideConditionError(f"{func} is not shown defined and continuous on {interval}: {error}") from None
     derivative = sp.diff(func, var)
     try:
-        positive = prove_member(context.extended(var, interior), derivative)
+        positive = prove_member(extended(context, var, interior), derivative)
     except ProofError as error:
         raise SideConditionError(f"the derivative {derivative} of {func} has no known range on {interior}: "
                                  f"{error}") from None

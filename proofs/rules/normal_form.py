@@ -221,6 +221,11 @@ class Normalizer:
             return self._continue(K.rename_index(self.context, expr, self.index))
         if isinstance(expr.function, sp.Add):
             return self._continue(K.sum_split(self.context, expr))
+        if expr.function == 1:  # Σ_{i=1}^{n} 1 = n, once the count is known to be at least 0
+            try:
+                return K.sum_ones(prove_member(self.context, sp.expand(hi - lo + 1)), expr)
+            except ProofError:
+                return None
         factor = expr.function.as_independent(var, as_Add=False)[0]
         if factor != 1 and var not in free_vars(factor):
             fact = None if factor.is_Rational else prove_member(self.context, factor)

@@ -22,6 +22,7 @@ RULE_WORDS = {
     "log_of_mul": "log of a product of positive numbers", "log_of_pow": "log of a power with a positive base",
     "log_of_exp": "log of an exponential", "sum_split": "linearity of the sum",
     "sum_factor": "a constant factor out of the sum", "rename_index": "renaming the summation index",
+    "sum_ones": "a sum of ones counts its terms",
     "ring": "algebra", "refl": "", "shift_constant": "an additive constant does not change the minimizers",
     "negate_objective": "maximizing a function is minimizing its negative",
     "scale_positive": "a positive factor does not change the minimizers",
