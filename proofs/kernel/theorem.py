@@ -186,16 +186,14 @@ def ring_needs(lhs, rhs):
             return expr
         if isinstance(expr, (sp.Add, sp.Mul)):
             return expr.func(*map(atomize, expr.args))
+        needs.extend(_head_needs(expr.func, expr.args))  # what congruence asks too: log argument, power base
         if isinstance(expr, sp.Pow) and expr.exp.is_Integer:
-            needs.extend([(expr.base, "nonzero")] if expr.exp < 0 else [])
             return atomize(expr.base) ** expr.exp
-        if isinstance(expr, sp.Pow):
-            needs.extend([(expr.base, "positive")] + ([] if total(expr.exp) else [(expr.exp, "defined")]))
-        elif isinstance(expr, sp.log):
-            needs.append((expr.args[0], "positive"))
+        if isinstance(expr, sp.Pow) and not total(expr.exp):
+            needs.append((expr.exp, "defined"))
         elif isinstance(expr, AppliedUndef):
             needs.extend((arg, "defined") for arg in expr.args if not total(arg))
-        elif not (isinstance(expr, sp.Sum) and total(expr)):
+        elif not (isinstance(expr, (sp.Pow, sp.log)) or (isinstance(expr, sp.Sum) and total(expr))):
             needs.append((expr, "defined"))
         return atoms.setdefault(expr, sp.Dummy())  # a Dummy never clashes with a user's symbol
 

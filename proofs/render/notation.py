@@ -157,12 +157,9 @@ class Writer:
         if isinstance(e, (sp.log, sp.exp)):
             head = self.names["log"] if isinstance(e, sp.log) else self.t["exp"]
             arg = e.args[0]
-            if self.is_atom(arg):
+            if self.is_atom(arg) or isinstance(arg, BINDERS):
                 return f"{head} {self.expr(arg)}"
-            if isinstance(arg, BINDERS):
-                return f"{head} {self.expr(arg)}"
-            text = self.expr(arg)
-            return head + (text if _enclosed(text) else f"{self.t['open']}{text}{self.t['close']}")
+            return head + self.grouped(self.expr(arg))
         if isinstance(e, BINDERS):
             var, lo, hi = e.limits[0]
             head = self.t["sum" if isinstance(e, sp.Sum) else "prod"].format(i=self.expr(var), lo=self.expr(lo),
@@ -175,6 +172,10 @@ class Writer:
             return (self.name(sp.Symbol(e.func.__name__)) + self.t["open"] + ", ".join(map(self.expr, e.args))
                     + self.t["close"])
         return sp.latex(e) if self.style == "latex" else str(e)
+
+    def grouped(self, text):
+        """text in parentheses, unless it already is one parenthesized group (a terminal fraction (a/b))."""
+        return text if _enclosed(text) else f"{self.t['open']}{text}{self.t['close']}"
 
     def constant(self, name):
         """A defined constant's name: the notation's, else upright when it has several letters (MSE)."""
@@ -274,8 +275,8 @@ class Writer:
                 denominator = f"({denominator})"
             return self.t["frac"].format(num="1", den=denominator)
         text = self.expr(base)
-        if (not self.is_atom(base) or (isinstance(base, sp.Number) and base < 0)) and not _enclosed(text):
-            text = f"{self.t['open']}{text}{self.t['close']}"
+        if not self.is_atom(base) or (isinstance(base, sp.Number) and base < 0):
+            text = self.grouped(text)
         return self.t["sup"].format(base=text, exp=self.expr(exponent))
 
     # -------------------------------------------------------------------------------------- sets and judgements

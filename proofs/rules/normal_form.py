@@ -99,7 +99,7 @@ class Normalizer:
     """Builds ``Γ ⊢ e = N(e)`` bottom-up; `notes` records expansions refused and why."""
 
     def __init__(self, context, index=None, lemmas=(), multiply=True):
-        self.context, self.index, self.notes, self._memo = context, index, [], {}
+        self.context, self.index, self.notes = context, index, []
         self.multiply = multiply  # False: sums, products and powers stay as written (squares kept whole)
         # lemmas: proved equalities used as rewrites, and definitions to keep folded (p_i := σ(w x_i) stays p_i);
         # the definitions a rewrite mentions stay folded too (a per-sample definition unfolded inside a sum would
