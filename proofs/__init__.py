@@ -6,7 +6,7 @@ The public surface: `check` (verify identities, positivity, monotonicity and opt
 
 from .errors import (ForgeryError, ProofError, RenderError, RuleApplicationError, SideConditionError,
                      UnknownTheoremError, UnsupportedError)
-from .kernel import Context, Defined, Theorem
+from .kernel import Context, Defined, DefinedFamily, Theorem
 from .proof import Proof, Step
 
 __version__ = "0.1.0"
@@ -32,5 +32,5 @@ def available():
     return listing()
 
 
-__all__ = ["check", "prove", "available", "Proof", "Step", "Context", "Defined", "Theorem", "ProofError", "SideConditionError", "RuleApplicationError",
+__all__ = ["check", "prove", "available", "Proof", "Step", "Context", "Defined", "DefinedFamily", "Theorem", "ProofError", "SideConditionError", "RuleApplicationError",
            "ForgeryError", "UnsupportedError", "UnknownTheoremError", "RenderError", "__version__"]

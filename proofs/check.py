@@ -2,7 +2,9 @@
 
 Each function returns the `Theorem` (its premises are the proof tree) or raises `ProofError` naming the rule and
 the condition that failed.  ``where`` maps symbols, IndexedBases or undefined functions to the sympy set each
-ranges over; sympy's own assumptions on symbols count too.
+ranges over; sympy's own assumptions on symbols count too.  The claim is first translated into the kernel's
+terms (`proofs.boundary.admit`): symbols lose their assumptions, which become ranges in the theorem's context,
+so ``theorem.statement`` is written with plain symbols.
 
 >>> import sympy as sp
 >>> from proofs import check
@@ -14,8 +16,11 @@ ranges over; sympy's own assumptions on symbols count too.
 
 import sympy as sp
 
-from .errors import RuleApplicationError, UnsupportedError
-from .kernel import Context
+from .errors import ProofError, RuleApplicationError, UnsupportedError
+from .boundary import admit
+from .kernel import Context, Equal, Member, SameOptimizers, StrictlyIncreasing
+from .kernel import rules as K
+from .kernel.terms import check_well_formed
 from .rules import monotonicity, normal_form, optimizers, positivity
 
 __all__ = ["context", "positive", "member", "strictly_increasing", "equal", "same_optimizers"]
@@ -23,7 +28,7 @@ __all__ = ["context", "positive", "member", "strictly_increasing", "equal", "sam
 
 def context(where=None):
     """The kernel `Context` for a ``where`` mapping (a Context passes through)."""
-    return where if isinstance(where, Context) else Context(where)
+    return where if isinstance(where, Context) else admit(where, ())[0]
 
 
 def _expr(value, name):
@@ -33,34 +38,62 @@ def _expr(value, name):
         raise UnsupportedError(f"{name} must be a sympy expression, got {value!r}") from error
 
 
+def _claim(where, terms, extra=()):
+    """(context, kernel terms, kernel objects) for a claim: a Context passes through with terms already the
+    kernel's, anything else goes through the kernel's boundary translation."""
+    if isinstance(where, Context):
+        return where, tuple(map(check_well_formed, terms)), tuple(extra)
+    return admit(where, terms, extra)
+
+
+def _as_asked(theorem, context, statement):
+    """The theorem, once it is seen to state exactly the claim asked, under no assumption beyond `context`."""
+    if theorem.statement != statement or not context.includes(theorem.context):
+        raise ProofError(f"the engine proved {theorem.statement} instead of {statement}; please report this")
+    return theorem
+
+
 def positive(expr, where=None):
     """Prove ``expr > 0`` from the ranges in `where`."""
-    return positivity.prove_positive(context(where), _expr(expr, "expr"))
+    ctx, (expr,), _ = _claim(where, [_expr(expr, "expr")])
+    return _as_asked(positivity.prove_positive(ctx, expr), ctx, Member(expr, sp.Interval.open(0, sp.oo)))
 
 
 def member(expr, real_set, where=None):
     """Prove ``expr ∈ real_set`` (an interval, finite set or Reals) from the ranges in `where`."""
-    from .kernel import rules as K
-    fact = positivity.prove_member(context(where), _expr(expr, "expr"))
-    return fact if fact.statement.set == real_set else K.member_widen(fact, real_set)
+    ctx, (expr,), _ = _claim(where, [_expr(expr, "expr")])
+    fact = positivity.prove_member(ctx, expr)
+    fact = fact if fact.statement.set == real_set else K.member_widen(fact, real_set)
+    return _as_asked(fact, ctx, Member(expr, real_set))
 
 
 def strictly_increasing(expr, var, interval, where=None):
-    """Prove that ``var ↦ expr`` is strictly increasing on `interval` (continuity and g' > 0 both shown)."""
+    """Prove that ``var ↦ expr`` is strictly increasing on `interval` (continuity and g' > 0 both shown).
+
+    A `var` made with sympy assumptions is accepted when the interval lies inside them (sympy may have used
+    them to build `expr`)."""
     expr = _expr(expr, "expr")
     if not isinstance(var, sp.Symbol):
         raise RuleApplicationError(f"var must be a sympy Symbol, got {var!r}")
-    plain = sp.Symbol(var.name)
-    if plain != var:  # assumptions on var would restrict it further than `interval` says
-        if plain in expr.free_symbols:
-            raise UnsupportedError(f"{var} carries sympy assumptions and a plain {plain} also occurs in {expr}")
-        expr = expr.xreplace({var: plain})
-    return monotonicity.prove_strictly_increasing(context(where), expr, plain, interval)
+    if not isinstance(interval, sp.Interval):
+        raise UnsupportedError(f"strictly_increasing: {interval} is not an interval (unions are refused)")
+    if isinstance(where, Context):
+        ctx, (expr,), (plain,) = _claim(where, [expr], [var])
+    else:
+        where = dict(where or {})
+        if var in where:
+            raise UnsupportedError(f"{var} is the variable of the function: its range is the interval, not "
+                                   "an entry of where=")
+        ctx, (expr,), (plain,) = _claim({**where, var: interval}, [expr], [var])
+        ctx = ctx.without(plain)
+    theorem = monotonicity.prove_strictly_increasing(ctx, expr, plain, interval)
+    return _as_asked(theorem, ctx, StrictlyIncreasing(expr, plain, interval))
 
 
 def equal(lhs, rhs, where=None):
     """Prove ``lhs = rhs``: logs of positive products and powers expanded, sums split, then ring normalization."""
-    return normal_form.prove_equal(context(where), _expr(lhs, "lhs"), _expr(rhs, "rhs"))
+    ctx, (lhs, rhs), _ = _claim(where, [_expr(lhs, "lhs"), _expr(rhs, "rhs")])
+    return _as_asked(normal_form.prove_equal(ctx, lhs, rhs), ctx, Equal(lhs, rhs))
 
 
 def same_optimizers(f, g, over, where=None, senses=("max", "min")):
@@ -72,4 +105,10 @@ def same_optimizers(f, g, over, where=None, senses=("max", "min")):
     over = tuple(over) if isinstance(over, (list, tuple, set, frozenset)) else (over,)
     if len(senses) != 2 or any(s not in ("max", "min") for s in senses):
         raise RuleApplicationError(f"senses must be a pair of 'max'/'min', got {senses!r}")
-    return optimizers.same_optimizers(context(where), _expr(f, "f"), _expr(g, "g"), over, tuple(senses))
+    for quantity in over:
+        if not isinstance(quantity, (sp.Symbol, sp.IndexedBase, sp.FunctionClass)):
+            raise RuleApplicationError(f"'over' must list symbols, IndexedBases or undefined functions, not "
+                                       f"{quantity!r}")
+    ctx, (f, g), over = _claim(where, [_expr(f, "f"), _expr(g, "g")], over)
+    theorem = optimizers.same_optimizers(ctx, f, g, over, tuple(senses))
+    return _as_asked(theorem, ctx, SameOptimizers(f, senses[0], g, senses[1], over))

@@ -5,12 +5,11 @@ import sympy as sp
 
 
 class Bernoulli:
-    i = sp.Symbol("i", integer=True, positive=True)
-    j = sp.Symbol("j", integer=True, positive=True)
-    n = sp.Symbol("n", integer=True, positive=True)
+    """Plain symbols with their ranges in `where`: the kernel's own form, so statements compare with ==."""
+    i, j, n = sp.symbols("i j n")
     p = sp.IndexedBase("p")
     y = sp.IndexedBase("y")
-    where = {p: sp.Interval.open(0, 1), y: sp.FiniteSet(0, 1)}
+    where = {p: sp.Interval.open(0, 1), y: sp.FiniteSet(0, 1), n: sp.S.Naturals}
     factor = p[i] ** y[i] * (1 - p[i]) ** (1 - y[i])
     likelihood = sp.Product(factor, (i, 1, n))
     log_likelihood_terms = sp.Sum(y[i] * sp.log(p[i]) + (1 - y[i]) * sp.log(1 - p[i]), (i, 1, n))

@@ -39,9 +39,12 @@ def test_log_on_closed_half_line_is_refused():
         check.strictly_increasing(sp.log(x), x, sp.Interval(0, sp.oo))
 
 
-def test_strictly_increasing_accepts_symbols_with_assumptions():
+def test_strictly_increasing_accepts_symbols_with_assumptions_inside_them():
     xr = sp.Symbol("x", positive=True)
-    assert check.strictly_increasing(3 * xr + 1, xr, sp.S.Reals).statement.func == 3 * x + 1
+    assert check.strictly_increasing(3 * xr + 1, xr, POS).statement.func == 3 * x + 1
+    # on all of R the claim sympy built assumed x > 0: refused, naming the assumption
+    with pytest.raises(UnsupportedError, match="positive=True"):
+        check.strictly_increasing(3 * xr + 1, xr, sp.S.Reals)
 
 
 @pytest.mark.parametrize("g, interval", [
@@ -63,11 +66,14 @@ def test_union_of_intervals_is_refused():
 
 def test_positive_one_over_n():
     n = sp.Symbol("n", integer=True, positive=True)
-    th = check.positive(1 / n)
-    assert th.statement == Member(1 / n, POS)
-    m = sp.Symbol("n", integer=True, nonzero=True)
-    with pytest.raises(ProofError, match="1/n"):
+    th = check.positive(1 / n)  # the assumption becomes the range n ∈ ℕ of a plain n
+    plain = sp.Symbol("n")
+    assert th.statement == Member(1 / plain, POS) and th.context.lookup(plain) == sp.S.Naturals
+    m = sp.Symbol("n", integer=True, nonzero=True)  # nonzero states no interval: refused, not weakened
+    with pytest.raises(UnsupportedError, match="nonzero"):
         check.positive(1 / m)
+    with pytest.raises(ProofError, match="1/m"):
+        check.positive(1 / sp.Symbol("m"), where={sp.Symbol("m"): sp.S.Integers})
 
 
 def test_log_of_product_of_positives():
@@ -111,15 +117,15 @@ def test_same_optimizers_with_sum_reduction_and_constant(bern):
 
 def test_same_optimizers_multiplies_out_when_whole_squares_do_not_match():
     # Σ (y_i − t)² against its expansion: the constants appear only once the square is multiplied out
-    i, n, t = sp.Symbol("i", integer=True, positive=True), sp.Symbol("n", integer=True, positive=True), sp.Symbol("t")
+    i, n, t = sp.symbols("i n t")
     y = sp.IndexedBase("y")
     squares = sp.Sum((y[i] - t) ** 2, (i, 1, n))
     expanded = 3 * sp.Sum(y[i] ** 2 - 2 * t * y[i] + t ** 2, (i, 1, n)) + 5
-    th = check.same_optimizers(squares, expanded, over=[t], where={y: sp.S.Reals, t: sp.S.Reals},
+    th = check.same_optimizers(squares, expanded, over=[t], where={y: sp.S.Reals, t: sp.S.Reals, n: sp.S.Naturals},
                                senses=("min", "min"))
     assert th.statement.g == expanded and "ring" in rules_in(th)
     with pytest.raises(ProofError):  # and a scale that flips the sense is refused, square whole or not
-        check.same_optimizers(squares, -expanded, over=[t], where={y: sp.S.Reals, t: sp.S.Reals},
+        check.same_optimizers(squares, -expanded, over=[t], where={y: sp.S.Reals, t: sp.S.Reals, n: sp.S.Naturals},
                               senses=("min", "min"))
 
 

@@ -1,4 +1,5 @@
-"""The kernel: theorems cannot be forged or changed; every primitive rule accepts a valid use and refuses a bad one."""
+"""The kernel: theorems cannot be forged or changed; every primitive rule accepts a valid use and refuses a bad
+one.  Symbols are plain and ranges live in the context, as the kernel requires."""
 
 import copy
 import pickle
@@ -6,19 +7,16 @@ import pickle
 import pytest
 import sympy as sp
 
-from proofs import Context, Defined, Theorem
+from proofs import Context, Defined, DefinedFamily, Theorem
 from proofs.errors import ForgeryError, ProofError, RuleApplicationError, SideConditionError, UnsupportedError
-from proofs.kernel import Equal, Member, SameOptimizers, StrictlyIncreasing
+from proofs.kernel import Equal, Member, SameOptimizers, StrictlyIncreasing, hull
 from proofs.kernel import rules as K
 
-x, y, a, b, n = sp.symbols("x y a b n")
-npos = sp.Symbol("n", integer=True, positive=True)
-i = sp.Symbol("i", integer=True, positive=True)
-k = sp.Symbol("k")
+x, y, a, b, n, i, j, k = sp.symbols("x y a b n i j k")
 p = sp.IndexedBase("p")
 POS = sp.Interval.open(0, sp.oo)
 EMPTY = Context()
-CTX = Context({a: POS, b: POS, p: sp.Interval.open(0, 1)})
+CTX = Context({a: POS, b: POS, p: sp.Interval.open(0, 1), n: sp.S.Naturals})
 
 
 def member(ctx, e):
@@ -56,6 +54,33 @@ def test_forged_object_is_refused_as_premise():
         K.ring(EMPTY, sp.log(x), sp.log(x), facts=[fake])
 
 
+def test_a_theorem_cannot_be_subclassed_to_pass_as_genuine():
+    genuine = K.refl(EMPTY, x)
+    with pytest.raises(ForgeryError):
+        class Impostor(Theorem):  # noqa: F841 — an __eq__/__hash__ that equals a genuine theorem
+            def __eq__(self, other):
+                return True
+
+            def __hash__(self):
+                return hash(genuine)
+
+
+def test_an_object_equal_to_a_genuine_theorem_is_not_genuine():
+    genuine = K.refl(EMPTY, x)
+
+    class LooksGenuine:
+        statement, context, premises = Equal(x, sp.S.One), EMPTY, ()
+
+        def __eq__(self, other):
+            return True
+
+        def __hash__(self):
+            return hash(genuine)
+
+    with pytest.raises(ForgeryError):
+        K.symm(LooksGenuine())
+
+
 def test_unpickled_theorem_is_not_genuine():
     th = K.refl(EMPTY, x)
     with pytest.raises((ForgeryError, TypeError, pickle.PicklingError, AttributeError)):
@@ -71,6 +96,65 @@ def test_context_is_immutable_and_validates():
         Context({x: sp.Interval(0, sp.pi)})
     with pytest.raises(UnsupportedError):
         Context({x + 1: POS})
+
+
+def test_context_keys_are_plain_and_name_one_object():
+    with pytest.raises(UnsupportedError, match="assumptions"):
+        Context({sp.Symbol("x", positive=True): POS})
+    with pytest.raises(UnsupportedError, match="assumptions"):
+        Context({sp.IndexedBase("q", positive=True): POS})
+    with pytest.raises(UnsupportedError, match="name x denotes two objects"):
+        Context({x: POS, sp.IndexedBase("x"): POS})
+    with pytest.raises(UnsupportedError, match="definition"):
+        Context({Defined("D", x): POS})
+    # a scalar, a family and a function are separate keys
+    f, q = sp.Function("f"), sp.IndexedBase("q")
+    ctx = Context({x: POS, q: sp.Interval(0, 1), f: sp.S.Reals})
+    assert ctx.lookup(q[x]) == sp.Interval(0, 1) and ctx.lookup(f(x)) == sp.S.Reals and ctx.lookup(x) == POS
+    assert ctx.lookup(sp.Symbol("q")) is None
+
+
+# ------------------------------------------------------------------------------------------------ terms
+@pytest.mark.parametrize("term, reason", [
+    (sp.Float(0.5) * x, "exact rationals"),
+    (sp.Symbol("x", positive=True), "assumptions"),
+    (sp.Dummy("x"), "assumptions"),
+    (sp.tan(x), "tan"),
+    (sp.Abs(x), "Abs"),
+    (sp.Integral(x, (x, 0, 1)), "Integral"),
+    (sp.Lambda(x, x + 1), "Lambda"),
+    (sp.Subs(x + y, x, 1), "Subs"),
+    (sp.Derivative(sp.Function("f")(x), x), "Derivative"),
+    (sp.I * x, "ImaginaryUnit"),
+    (sp.Sum(x, (i, 1, n)) * sp.Sum(x, (sp.Symbol("i", integer=True), 1, n)), "plain"),
+    (x * sp.IndexedBase("x")[1], "two objects"),
+    (x - 2 * sp.Symbol("x", positive=True), "assumptions"),
+    (sp.Sum(sp.Sum(p[i], (i, 1, 2)) * i, (i, 1, n)), "bound again"),
+    (sp.Sum(p[i], (i, 1, i)), "bounds"),
+    (sp.Sum(Defined("q", p[i]), (i, 1, n)), "takes it as a parameter"),
+    (sp.EulerGamma * x, "pi and E"),
+])
+def test_terms_outside_the_language_are_refused(term, reason):
+    with pytest.raises(UnsupportedError, match=reason):
+        K.refl(EMPTY, term)
+
+
+def test_definitions_are_immutable():
+    d = Defined("D", x)
+    for attribute in ("body", "_body", "name"):
+        with pytest.raises(ForgeryError):
+            setattr(d, attribute, -x)
+    family = DefinedFamily("q", [i], p[i] ** 2)
+    with pytest.raises(ForgeryError):
+        family.body = p[i]
+    assert d.body == x and family.body == p[i] ** 2
+
+
+def test_two_definitions_with_one_name_are_refused_in_one_statement():
+    with pytest.raises(UnsupportedError, match="name D denotes two objects"):
+        K.refl(EMPTY, Defined("D", x) + Defined("D", y))
+    with pytest.raises(UnsupportedError, match="two objects"):
+        K.refl(EMPTY, DefinedFamily("q", [i], p[i])(1) + DefinedFamily("q", [i], 2 * p[i])(2))
 
 
 # ------------------------------------------------------------------------------------------------ equality
@@ -93,7 +177,7 @@ def test_ring_refuses_wrong_identities_and_floats():
         K.ring(EMPTY, 0.1 * x + 0.2 * x, 0.3 * x)
 
 
-def test_ring_needs_atoms_defined():
+def test_ring_needs_every_part_of_both_sides_defined():
     # log(a) - log(a) = 0 needs a > 0: without the fact it is refused, with it accepted
     lhs, rhs = (sp.log(a) + 1) ** 2, sp.log(a) ** 2 + 2 * sp.log(a) + 1
     with pytest.raises(SideConditionError, match="positive"):
@@ -102,12 +186,15 @@ def test_ring_needs_atoms_defined():
     # x/x = 1 needs x != 0
     with pytest.raises(SideConditionError, match="nonzero"):
         K.ring(EMPTY, x * (x + 1) ** -1, 1 - (x + 1) ** -1)
-
-
-def test_ring_atoms_cannot_clash_with_user_symbols():
-    clash = sp.Symbol("_atom0")
-    with pytest.raises(SideConditionError):
-        K.ring(CTX, sp.log(a), clash, [member(CTX, a)])
+    # an entry's index is part of the term: p[1/x] needs x != 0 even though the entry is an atom
+    square = (p[1 / x] + 1) ** 2 - p[1 / x] ** 2 - 2 * p[1 / x]
+    with pytest.raises(SideConditionError, match="x nonzero"):
+        K.ring(EMPTY, square, 1)
+    # a sum with a symbolic bound needs its bounds an integer apart
+    with pytest.raises(SideConditionError, match="an integer"):
+        K.ring(EMPTY, 2 * sp.Sum(p[i], (i, 1, y)), sp.Sum(p[i], (i, 1, y)) * 2 + 0 * x)
+    total = sp.Sum(p[i], (i, 1, n))
+    assert K.ring(CTX, 2 * total, total + total, [member(CTX, n - 1)])
 
 
 def test_congruence_rewrites_every_occurrence():
@@ -119,15 +206,16 @@ def test_congruence_rewrites_every_occurrence():
     assert K.congruence(eq, f((x + 1) ** 2) * (x + 1) ** 2).statement.rhs == f(expanded) * expanded
 
 
-def test_congruence_under_binder_respects_index_domain():
-    # p[k]**2 = p[k]*p[k] holds for every k, so it may be used inside a sum over i=0..n after renaming
-    j = sp.Symbol("j", integer=True, positive=True)
+def test_congruence_under_a_binder_needs_the_index_unconstrained():
+    # log p[j]·2 = log p[j] + log p[j] for every j: usable inside a sum over j
     eq = K.ring(CTX, sp.log(p[j]) * 2, sp.log(p[j]) + sp.log(p[j]), [member(CTX, p[j])])
-    inside = sp.Sum(2 * sp.log(p[j]), (j, 1, npos))
-    assert K.congruence(eq, inside).statement.rhs == sp.Sum(sp.log(p[j]) + sp.log(p[j]), (j, 1, npos))
-    # but an equation proved for positive j cannot be used at j = 0
-    with pytest.raises(SideConditionError, match="declared"):
-        K.congruence(eq, sp.Sum(2 * sp.log(p[j]), (j, 0, npos)))
+    inside = sp.Sum(2 * sp.log(p[j]), (j, 0, n))
+    assert K.congruence(eq, inside).statement.rhs == sp.Sum(sp.log(p[j]) + sp.log(p[j]), (j, 0, n))
+    # proved only for j ∈ {1}: not usable where a sum gives j other values
+    only_one = Context({p: sp.Interval.open(0, 1), j: sp.FiniteSet(1), n: sp.S.Naturals})
+    eq_one = K.ring(only_one, sp.log(p[j]) * 2, sp.log(p[j]) + sp.log(p[j]), [member(only_one, p[j])])
+    with pytest.raises(SideConditionError, match="bound"):
+        K.congruence(eq_one, inside)
 
 
 def test_congruence_refuses_sympy_cancelling_an_undefined_point():
@@ -136,9 +224,9 @@ def test_congruence_refuses_sympy_cancelling_an_undefined_point():
     ctx = Context({x: sp.Interval(0, 1)})
     with pytest.raises(SideConditionError, match="x nonzero"):
         K.congruence(K.unfold(ctx, u), u / x)
-    # with n a positive integer the same cancellation is safe and accepted
-    v = Defined("v", npos)
-    assert K.congruence(K.unfold(EMPTY, v), v / npos).statement.rhs == 1
+    # with n ≥ 1 shown the same cancellation is safe and accepted
+    v = Defined("v", n)
+    assert K.congruence(K.unfold(CTX, v), v / n, [member(CTX, n)]).statement.rhs == 1
 
 
 def test_congruence_refuses_a_cancellation_that_swallows_an_untouched_term():
@@ -146,21 +234,41 @@ def test_congruence_refuses_a_cancellation_that_swallows_an_untouched_term():
     w = Defined("w", sp.log(x))
     with pytest.raises(SideConditionError, match="x positive"):
         K.congruence(K.unfold(EMPTY, w), w - sp.log(x))
-    # nested: the need sits in an argument of a rebuilt node
-    with pytest.raises(SideConditionError, match="dropping 'x "):
+    with pytest.raises(SideConditionError, match="x (positive|nonzero)"):  # sympy: exp(w − log x) = e^w/x
         K.congruence(K.unfold(EMPTY, w), sp.exp(w - sp.log(x)) + 2)
-    # with a fact that x > 0 the cancellation is sound and accepted
     positive = Context({x: POS})
     assert K.congruence(K.unfold(positive, w), w - sp.log(x), [member(positive, x)]).statement.rhs == 0
 
 
-def test_unfold_definitions():
+def test_congruence_refuses_an_ill_formed_result():
+    c = Defined("c", sp.S.Zero)
+    assert K.congruence(K.unfold(EMPTY, c), 1 / (c + x)).statement.rhs == 1 / x
+    with pytest.raises(UnsupportedError, match="zoo"):
+        K.congruence(K.unfold(EMPTY, c), sp.log(c))  # log 0 is zoo
+    with pytest.raises(UnsupportedError, match="zoo"):
+        K.congruence(K.unfold(EMPTY, c), 1 / c)
+
+
+def test_unfold_definitions_and_families():
     body = a + 1
     c = Defined("C", body)
     assert K.unfold(EMPTY, c).statement == Equal(c, body)
     assert c != sp.Symbol("C") and c != Defined("C", a + 2)
     with pytest.raises(RuleApplicationError):
         K.unfold(EMPTY, sp.Symbol("C"))
+    q = DefinedFamily("q", [i], sp.Sum(p[i] * p[k], (k, 1, n)))
+    assert K.unfold(EMPTY, q(j)).statement.rhs == sp.Sum(p[j] * p[k], (k, 1, n))
+    # the argument is free in what replaces i: the body's own index k is renamed apart, never captured
+    captured = K.unfold(EMPTY, q(k)).statement.rhs
+    (index, _, _), = captured.limits
+    assert index != k and captured == sp.Sum(p[k] * p[index], (index, 1, n))
+
+
+def test_unfold_refuses_a_family_entry_whose_argument_sympy_drops():
+    constant = DefinedFamily("c", [i], sp.S(3))
+    with pytest.raises(SideConditionError, match="not defined where the entry is"):
+        K.unfold(EMPTY, constant(1 / x))
+    assert K.unfold(EMPTY, constant(x)).statement.rhs == 3
 
 
 # ------------------------------------------------------------------------------------------------ logs and sums
@@ -175,50 +283,57 @@ def test_log_rules():
 
 
 def test_log_of_product():
-    prod = sp.Product(p[i], (i, 1, npos))
+    prod = sp.Product(p[i], (i, 1, n))
     th = K.log_of_product(member(CTX, p[i]), prod)
-    assert th.statement.rhs == sp.Sum(sp.log(p[i]), (i, 1, npos))
+    assert th.statement.rhs == sp.Sum(sp.log(p[i]), (i, 1, n))
     with pytest.raises(SideConditionError):  # factor only known real
         K.log_of_product(member(Context({p: sp.S.Reals}), p[i]), prod)
     with pytest.raises(RuleApplicationError):
         K.log_of_product(member(CTX, p[i]), sp.Mul(a, b))
     with pytest.raises(UnsupportedError):
         K.log_of_product(member(CTX, p[i]), sp.Product(p[i], (i, 1, sp.oo)))
+    with pytest.raises(SideConditionError, match="bound"):  # a fact for i ∈ {1} only
+        K.log_of_product(member(Context({p: sp.Interval.open(0, 1), i: sp.FiniteSet(1)}), p[i]), prod)
 
 
 def test_sum_of_ones_counts_its_terms():
-    ones = sp.Sum(1, (i, 1, npos))
-    assert K.sum_ones(member(EMPTY, npos), ones).statement == Equal(ones, npos)
-    assert K.sum_ones(member(EMPTY, npos + 2), sp.Sum(1, (i, 0, npos + 1))).statement.rhs == npos + 2
+    ones = sp.Sum(1, (i, 1, n))
+    assert K.sum_ones(member(CTX, n), ones).statement == Equal(ones, n)
+    assert K.sum_ones(member(CTX, n + 2), sp.Sum(1, (i, 0, n + 1))).statement.rhs == n + 2
     with pytest.raises(RuleApplicationError):  # not a sum of ones
-        K.sum_ones(member(EMPTY, npos), sp.Sum(2, (i, 1, npos)))
+        K.sum_ones(member(CTX, n), sp.Sum(2, (i, 1, n)))
     with pytest.raises(SideConditionError):  # the fact is about another count
-        K.sum_ones(member(EMPTY, npos + 1), ones)
+        K.sum_ones(member(CTX, n + 1), ones)
     with pytest.raises(SideConditionError):  # Σ_{i=5}^{3} 1 would be −1 by sympy's convention and 0 by Mathlib's
         K.sum_ones(member(EMPTY, sp.Integer(-1)), sp.Sum(1, (i, 5, 3)))
-    m = sp.Symbol("m", integer=True)
+    m = sp.Symbol("m")
     with pytest.raises(SideConditionError):  # a count only known to be an integer
         K.sum_ones(member(Context({m: sp.S.Integers}), m), sp.Sum(1, (i, 1, m)))
+    with pytest.raises(SideConditionError):  # a count only known to be at least 0, not an integer
+        K.sum_ones(member(Context({m: sp.Interval(0, sp.oo)}), m), sp.Sum(1, (i, 1, m)))
 
 
 def test_sum_rules():
-    s = sp.Sum(p[i] + 3 * p[i] ** 2, (i, 1, npos))
-    assert K.sum_split(EMPTY, s).statement.rhs == sp.Sum(p[i], (i, 1, npos)) + sp.Sum(3 * p[i] ** 2, (i, 1, npos))
-    assert K.sum_factor(EMPTY, sp.Sum(3 * p[i], (i, 1, npos))).statement.rhs == 3 * sp.Sum(p[i], (i, 1, npos))
+    s = sp.Sum(p[i] + 3 * p[i] ** 2, (i, 1, n))
+    assert K.sum_split(EMPTY, s).statement.rhs == sp.Sum(p[i], (i, 1, n)) + sp.Sum(3 * p[i] ** 2, (i, 1, n))
+    assert K.sum_factor(EMPTY, sp.Sum(3 * p[i], (i, 1, n))).statement.rhs == 3 * sp.Sum(p[i], (i, 1, n))
     with pytest.raises(RuleApplicationError):
-        K.sum_factor(EMPTY, sp.Sum(i * p[i], (i, 1, npos)))
+        K.sum_factor(EMPTY, sp.Sum(i * p[i], (i, 1, n)))
     with pytest.raises(SideConditionError):  # a symbolic factor must be shown defined
-        K.sum_factor(EMPTY, sp.Sum(sp.log(a) * p[i], (i, 1, npos)))
+        K.sum_factor(EMPTY, sp.Sum(sp.log(a) * p[i], (i, 1, n)))
     with pytest.raises(RuleApplicationError):
-        K.sum_split(EMPTY, sp.Sum(p[i], (i, 1, npos)))
+        K.sum_split(EMPTY, sp.Sum(p[i], (i, 1, n)))
 
 
 def test_rename_index_refuses_capture():
-    j = sp.Symbol("j", integer=True, positive=True)
-    s = sp.Sum(p[i], (i, 1, npos))
-    assert K.rename_index(EMPTY, s, j).statement.rhs == sp.Sum(p[j], (j, 1, npos))
-    with pytest.raises(SideConditionError, match="captured"):
-        K.rename_index(EMPTY, sp.Sum(p[i] * j, (i, 1, npos)), j)
+    s = sp.Sum(p[i], (i, 1, n))
+    assert K.rename_index(EMPTY, s, j).statement.rhs == sp.Sum(p[j], (j, 1, n))
+    with pytest.raises(SideConditionError, match="captured"):  # free in the body
+        K.rename_index(EMPTY, sp.Sum(p[i] * j, (i, 1, n)), j)
+    with pytest.raises(SideConditionError, match="captured"):  # bound inside the body
+        K.rename_index(EMPTY, sp.Sum(sp.Sum(1 / (i + j), (j, 1, 2)), (i, 1, 2)), j)
+    with pytest.raises(UnsupportedError, match="assumptions"):  # only plain symbols: Σ(−1)^i ≠ Σ 1
+        K.rename_index(EMPTY, sp.Sum((-1) ** i, (i, 1, 2)), sp.Symbol("j", even=True))
 
 
 # ------------------------------------------------------------------------------------------------ membership
@@ -228,8 +343,6 @@ def test_membership_rules():
     assert K.member_widen(member(CTX, p[i]), sp.Interval(0, 1)).statement.set == sp.Interval(0, 1)
     with pytest.raises(SideConditionError):
         K.member_widen(member(CTX, p[i]), sp.Interval.open(0, sp.Rational(1, 2)))
-    with pytest.raises(SideConditionError, match="nothing is known"):
-        K.member_context(EMPTY, x)
     with pytest.raises(SideConditionError):
         K.member_log(member(Context({x: sp.Interval(0, 1)}), x))
     eq = K.unfold(EMPTY, Defined("D", a))
@@ -238,18 +351,45 @@ def test_membership_rules():
         K.member_of_equal(eq, member(CTX, b))
 
 
-def test_sympy_assumptions_count():
-    assert member(EMPTY, npos).statement.set == sp.S.Naturals
-    nonzero = sp.Symbol("m", integer=True, nonzero=True)
-    assert member(EMPTY, nonzero).statement.set == sp.S.Reals
+def test_an_unconstrained_quantity_is_a_real_number():
+    f = sp.Function("f")
+    assert K.member_context(EMPTY, x).statement == Member(x, sp.S.Reals)
+    assert K.member_context(EMPTY, f(x)).statement == Member(f(x), sp.S.Reals)
+    assert K.member_context(CTX, n).statement == Member(n, sp.S.Naturals)
+    assert K.member_context(EMPTY, sp.pi).statement == Member(sp.pi, sp.Interval.open(3, 4))
+
+
+def test_an_entry_needs_its_arguments_defined():
+    f = sp.Function("f")
+    ctx = Context({f: POS})
+    with pytest.raises(SideConditionError, match="defined"):
+        K.member_context(ctx, f(1 / x))
+    with pytest.raises(SideConditionError, match="defined"):
+        K.member_context(CTX, p[sp.log(x)])
+    real = Context({f: POS, x: POS})
+    assert K.member_context(real, f(1 / x), [member(real, 1 / x)]).statement.set == POS
+
+
+def test_integer_ranges_are_kept():
+    assert member(CTX, n + 1).statement.set == sp.Range(2, sp.oo)
+    assert member(CTX, 2 * n - 1).statement.set == sp.S.Naturals
+    half = member(CTX, n / 2).statement.set  # a half of a natural number need not be an integer
+    assert half == sp.Interval(sp.Rational(1, 2), sp.oo) and not hull(half).integer
+    assert member(Context({y: sp.FiniteSet(0, 1)}), 1 - y).statement.set == sp.FiniteSet(0, 1)
 
 
 def test_binder_membership():
-    s = sp.Sum(p[i], (i, 1, npos))
+    s = sp.Sum(p[i], (i, 1, n))
     assert member(CTX, s).statement.set == POS
-    assert member(CTX, sp.Product(p[i], (i, 1, npos))).statement.set == POS
+    assert member(CTX, sp.Product(p[i], (i, 1, n))).statement.set == POS
     with pytest.raises(RuleApplicationError):
         K.member_binder(member(CTX, p[i]), s, member(CTX, a))
+    half = Context({p: sp.Interval.open(0, 1), y: sp.Interval(1, 5)})
+    with pytest.raises(SideConditionError, match="integer"):  # Σ_{i=1}^{y} for y = 5/2 is no sum at all
+        member(half, sp.Sum(p[i], (i, 1, y)))
+    # an iterated product (sympy merges ∏∏ into one binder) is a product of products
+    both = sp.Product(p[i, k], (i, 1, n), (k, 1, n))
+    assert member(CTX, both).statement.set == POS
 
 
 # ------------------------------------------------------------------------------------------------ monotonicity
@@ -297,6 +437,8 @@ def test_optimizer_rules():
         K.negate_objective(CTX, f, over, "maximum")
     with pytest.raises(RuleApplicationError):
         K.optimizers_trans(neg, scale)
+    with pytest.raises(RuleApplicationError):  # a definition is not a quantity one optimizes over
+        K.negate_objective(CTX, f, (Defined("D", a),), "max")
 
 
 def test_transfer_needs_values_inside_the_interval():
@@ -308,9 +450,26 @@ def test_transfer_needs_values_inside_the_interval():
         K.transfer_increasing(mono, member(CTX, sp.log(p[i])), (p,), "max")
 
 
+def test_transfer_substitutes_without_capture():
+    # g(t) = t + Σ_{i=1}^{2} i is increasing; composing it with f = p[i] (i free) must not capture that i
+    t = sp.Symbol("t")
+    g = sp.Sum(t + i, (i, 1, 2))
+    ctx_t = Context({t: sp.S.Reals})
+    mono = K.increasing_by_derivative(member(ctx_t, g), member(Context({t: sp.S.Reals}), sp.diff(g, t)), t,
+                                      sp.S.Reals)
+    composed = K.transfer_increasing(mono, member(CTX, p[i]), (p,), "max").statement.g
+    (index, _, _), = [limits for node in sp.preorder_traversal(composed) if isinstance(node, sp.Sum)
+                      for limits in node.limits]
+    assert index != i and composed.subs(p[i], 0).doit() == 3
+
+
 def test_kernel_stays_small():
-    """The trusted code stays readable in one sitting: under 500 lines of code (blanks and docstrings aside)."""
+    """The trusted code stays readable in one sitting: at most 950 lines of code (blanks, comments and
+    docstrings aside) in proofs/kernel/, formatted at 100 columns or fewer, one statement per line.
+    (The kernel owns its terms — well-formedness, names, binders, definedness, substitution — which
+    the earlier 500-line kernel left to sympy.)"""
     import ast
+    import tokenize
     from pathlib import Path
     total = 0
     for path in (Path(__file__).parent.parent / "proofs" / "kernel").glob("*.py"):
@@ -319,9 +478,16 @@ def test_kernel_stays_small():
         for node in ast.walk(ast.parse(source)):
             if isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.Module)) and ast.get_docstring(node):
                 docs.update(range(node.body[0].lineno, node.body[0].end_lineno + 1))
-        total += sum(1 for k, line in enumerate(source.splitlines(), 1)
-                     if line.strip() and not line.strip().startswith("#") and k not in docs)
-    assert total < 500, f"the kernel has grown to {total} lines of code"
+        lines = source.splitlines()
+        total += sum(1 for number, line in enumerate(lines, 1)
+                     if line.strip() and not line.strip().startswith("#") and number not in docs)
+        wide = [number for number, line in enumerate(lines, 1) if len(line) > 100]
+        assert not wide, f"{path.name}: lines {wide} are over 100 columns"
+        with path.open("rb") as stream:
+            semicolons = [t.start[0] for t in tokenize.tokenize(stream.readline)
+                          if t.type == tokenize.OP and t.string == ";"]
+        assert not semicolons, f"{path.name}: several statements on lines {semicolons}"
+    assert total <= 950, f"the kernel has grown to {total} lines of code"
 
 
 def test_exp_rules():

@@ -1,26 +1,33 @@
-"""The kernel's language: judgements, contexts, defined constants and exact interval hulls (trusted code).
+"""The kernel's language: judgements, contexts and exact interval hulls (trusted code).
 
-Imports sympy and `proofs.errors` only.  Judgements are frozen dataclasses; what each one *means* is its
-docstring, and the primitive rules in `theorem.py` are sound with respect to exactly that meaning.
+Imports sympy, `proofs.errors` and the kernel's terms only.  Judgements are frozen dataclasses; what
+each one *means* is its docstring, and the primitive rules in `theorem.py` are sound with respect to
+exactly that meaning.  A judgement holds in a context Γ when it holds for every value of Γ's
+symbols, families and functions in their ranges, and for every real value of the symbols Γ does not
+mention.
 """
 
-import functools
 from dataclasses import dataclass
 
 import sympy as sp
-from sympy.core.function import AppliedUndef, UndefinedFunction
+from sympy.core.function import UndefinedFunction
 
 from ..errors import SideConditionError, UnsupportedError
+from .terms import DefinedFamily, Defined, is_plain, join_names, name_of, names
 
-BINDERS = (sp.Sum, sp.Product)
 POSITIVE_REALS = sp.Interval.open(0, sp.oo)
 
 
 @dataclass(frozen=True)
 class Equal:
-    """lhs = rhs at every admissible point: both sides undefined there, or both defined and equal."""
+    """lhs = rhs at every admissible point: both sides undefined there, or both defined and
+    equal."""
     lhs: sp.Expr
     rhs: sp.Expr
+
+    @property
+    def terms(self):
+        return (self.lhs, self.rhs)
 
     def __str__(self):
         return f"{self.lhs} = {self.rhs}"
@@ -28,9 +35,14 @@ class Equal:
 
 @dataclass(frozen=True)
 class Member:
-    """expr is defined, real and in `set` at every admissible point; positivity is membership in (0, oo)."""
+    """expr is defined, real and in `set` at every admissible point; positivity is membership in (0,
+    oo)."""
     expr: sp.Expr
     set: sp.Set
+
+    @property
+    def terms(self):
+        return (self.expr,)
 
     def __str__(self):
         return f"{self.expr} > 0" if self.set == POSITIVE_REALS else f"{self.expr} in {self.set}"
@@ -42,6 +54,10 @@ class StrictlyIncreasing:
     func: sp.Expr
     var: sp.Symbol
     interval: sp.Interval
+
+    @property
+    def terms(self):
+        return (self.func, self.var)
 
     def __str__(self):
         return f"{self.var} -> {self.func} is strictly increasing on {self.interval}"
@@ -57,89 +73,47 @@ class SameOptimizers:
     sense_g: str
     over: tuple
 
+    @property
+    def terms(self):
+        return (self.f, self.g)
+
     def __str__(self):
         over = ", ".join(map(str, self.over))
         return f"arg{self.sense_f}_{{{over}}} {self.f} = arg{self.sense_g}_{{{over}}} {self.g}"
 
 
-class Defined(sp.Symbol):
-    """A named constant standing for its body.  Name *and* body make its identity, so it never clashes with a
-    plain ``Symbol`` of the same name or with another definition."""
-
-    def __new__(cls, name, body):
-        obj = sp.Symbol.__xnew__(cls, name)
-        obj.body = sp.sympify(body)
-        return obj
-
-    def __getnewargs_ex__(self):
-        return (self.name, self.body), {}
-
-    def _hashable_content(self):
-        return (self.name, self.body)
-
-    @property
-    def free_symbols(self):
-        return self.body.free_symbols
-
-
-def free_vars(expr):
-    """Symbols free in `expr`: bound indices excluded; definitions and IndexedBase labels looked into."""
-    if isinstance(expr, Defined):
-        return free_vars(expr.body)
-    if isinstance(expr, sp.Symbol):
-        return {expr}
-    if isinstance(expr, BINDERS):
-        var, lo, hi = binder_limits(expr)
-        return (free_vars(expr.function) - {var}) | free_vars(lo) | free_vars(hi)
-    return set().union(*map(free_vars, expr.args))
-
-
-def mentions(expr, quantity):
-    """Whether `expr` depends on `quantity` (a Symbol, IndexedBase or undefined function)."""
-    quantity = quantity.label if isinstance(quantity, sp.IndexedBase) else quantity
-    if isinstance(expr, Defined):
-        return mentions(expr.body, quantity)
-    if expr == quantity or (isinstance(expr, AppliedUndef) and expr.func == quantity):
-        return True
-    return any(mentions(arg, quantity) for arg in expr.args)
-
-
-def binder_limits(expr):
-    """(index, lower, upper) of a single-index Sum or Product with finite bounds an integer apart."""
-    if len(expr.limits) != 1 or len(expr.limits[0]) != 3:
-        raise UnsupportedError(f"only single-index sums and products with both bounds are supported: {expr}")
-    var, lo, hi = expr.limits[0]
-    if lo.has(sp.oo, -sp.oo, sp.zoo) or hi.has(sp.oo, -sp.oo, sp.zoo) or (hi - lo).is_integer is not True:
-        raise UnsupportedError(f"bounds of {expr} must be finite and differ by an integer")
-    return var, lo, hi
-
-
-@functools.lru_cache(maxsize=4096)
-def check_well_formed(expr):
-    """Refuse expressions that are not numbers (nan, infinities) or are inexact (floats); memoized, as every rule
-    asks it of the terms it builds on."""
-    expr = sp.sympify(expr)
-    bad = {a for a in expr.atoms(sp.Number) if isinstance(a, sp.Float) or a in (sp.nan, sp.zoo, sp.oo, -sp.oo)}
-    if bad:
-        raise UnsupportedError(f"expression {expr} contains {sorted(map(str, bad))}; use exact rationals")
-    return expr
-
-
-# ------------------------------------------------------------------------------------------------ interval hulls
+# ------------------------------------------------------------------------------------------------
+# interval hulls
 @dataclass(frozen=True)
 class Hull:
-    """The interval (lo, hi) with open/closed ends; endpoints are exact rationals or ±oo."""
+    """The interval (lo, hi) with open or closed ends — of integers only when `integer` — whose
+    endpoints are exact rationals or ±oo.  An integer hull's finite ends are closed integers."""
     lo: sp.Expr
     hi: sp.Expr
     lo_open: bool
     hi_open: bool
+    integer: bool = False
 
     def __post_init__(self):  # a Python float would make every comparison below inexact
-        object.__setattr__(self, "lo", sp.sympify(self.lo))
-        object.__setattr__(self, "hi", sp.sympify(self.hi))
+        lo, hi = sp.sympify(self.lo), sp.sympify(self.hi)
+        lo_open, hi_open = self.lo_open, self.hi_open
+        if self.integer and lo.is_finite and (lo_open or not lo.is_Integer):
+            lo, lo_open = sp.floor(lo) + 1 if lo_open else sp.ceiling(lo), False
+        if self.integer and hi.is_finite and (hi_open or not hi.is_Integer):
+            hi, hi_open = sp.ceiling(hi) - 1 if hi_open else sp.floor(hi), False
+        for name, value in (("lo", lo), ("hi", hi), ("lo_open", lo_open), ("hi_open", hi_open)):
+            object.__setattr__(self, name, value)
 
     def as_set(self):
-        return sp.Interval(self.lo, self.hi, self.lo_open, self.hi_open)
+        if not self.integer:
+            return sp.Interval(self.lo, self.hi, self.lo_open, self.hi_open)
+        named = {(1, sp.oo): sp.S.Naturals, (0, sp.oo): sp.S.Naturals0,
+                 (-sp.oo, sp.oo): sp.S.Integers}
+        if (self.lo, self.hi) in named:
+            return named[(self.lo, self.hi)]
+        if self.lo.is_finite and self.hi.is_finite and self.hi - self.lo < 16:
+            return sp.FiniteSet(*range(self.lo, self.hi + 1))
+        return sp.Range(self.lo, self.hi + 1)
 
     def is_positive(self):
         return bool(self.lo > 0 or (self.lo == 0 and self.lo_open))
@@ -148,62 +122,92 @@ class Hull:
         return bool(self.hi < 0 or (self.hi == 0 and self.hi_open))
 
     def within(self, other):
+        if other.integer and not self.integer:
+            return False
         lo_ok = self.lo > other.lo or (self.lo == other.lo and (self.lo_open or not other.lo_open))
         hi_ok = self.hi < other.hi or (self.hi == other.hi and (self.hi_open or not other.hi_open))
         return bool(lo_ok and hi_ok)
 
     def negated(self):
-        return Hull(-self.hi, -self.lo, self.hi_open, self.lo_open)
+        return Hull(-self.hi, -self.lo, self.hi_open, self.lo_open, self.integer)
 
 
-REALS, POSITIVE, ZERO = Hull(-sp.oo, sp.oo, True, True), Hull(0, sp.oo, True, True), Hull(0, 0, False, False)
-_NAMED_SETS = {sp.S.Naturals: Hull(1, sp.oo, False, True), sp.S.Naturals0: Hull(0, sp.oo, False, True),
-               sp.S.Integers: REALS, sp.S.Reals: REALS}
+REALS = Hull(-sp.oo, sp.oo, True, True)
+POSITIVE = Hull(0, sp.oo, True, True)
+NONNEGATIVE = Hull(0, sp.oo, False, True)
+ZERO = Hull(0, 0, False, False, True)
+_NAMED_SETS = {
+    sp.S.Naturals: Hull(1, sp.oo, False, True, True),
+    sp.S.Naturals0: Hull(0, sp.oo, False, True, True),
+    sp.S.Integers: Hull(-sp.oo, sp.oo, True, True, True),
+    sp.S.Reals: REALS,
+}
+
+
+def _exact(value):
+    return value.is_Rational or value in (sp.oo, -sp.oo)
 
 
 def hull(real_set):
-    """The smallest interval containing `real_set`; refuses sets the kernel does not reason about."""
-    exact = lambda v: v.is_Rational or v in (sp.oo, -sp.oo)  # noqa: E731
-    if isinstance(real_set, sp.Interval) and exact(real_set.start) and exact(real_set.end):  # Reals too
-        return Hull(real_set.start, real_set.end, bool(real_set.left_open), bool(real_set.right_open))
-    if isinstance(real_set, sp.FiniteSet) and real_set.args and all(a.is_Rational for a in real_set.args):
-        return Hull(min(real_set.args), max(real_set.args), False, False)
-    if real_set in _NAMED_SETS:
-        return _NAMED_SETS[real_set]
-    raise UnsupportedError(f"the set {real_set} is not supported: use an Interval with rational endpoints, a finite "
-                           "set of rationals, Naturals, Naturals0, Integers or Reals (split a union into claims)")
+    """The smallest interval containing `real_set`; refuses sets the kernel does not reason
+    about."""
+    if isinstance(real_set, sp.Interval) and _exact(real_set.start) and _exact(real_set.end):
+        ends_open = bool(real_set.left_open), bool(real_set.right_open)
+        return Hull(real_set.start, real_set.end, *ends_open)
+    finite = isinstance(real_set, sp.FiniteSet) and real_set.args
+    if finite and all(a.is_Rational for a in real_set.args):
+        integer = all(a.is_Integer for a in real_set.args)
+        return Hull(min(real_set.args), max(real_set.args), False, False, integer)
+    if isinstance(real_set, sp.Range) and real_set.step == 1 and real_set.size > 0:
+        return Hull(real_set.inf, real_set.sup, real_set.inf == -sp.oo, real_set.sup == sp.oo, True)
+    for named, named_hull in _NAMED_SETS.items():
+        if real_set is named:  # sympy's named sets are singletons; == on Reals builds an Interval
+            return named_hull
+    raise UnsupportedError(f"the set {real_set} is not supported: use an Interval with rational "
+                           "endpoints, a finite set of rationals, a Range, Naturals, Naturals0, "
+                           "Integers or Reals (split a union into claims)")
 
 
 def is_subset(small, big):
     """Subset test decided here, never by sympy's `is_subset` (which errs on unions)."""
     if isinstance(big, sp.FiniteSet):
         return isinstance(small, sp.FiniteSet) and set(small.args) <= set(big.args)
-    return (isinstance(big, sp.Interval) or big == sp.S.Reals) and hull(small).within(hull(big))
+    return hull(small).within(hull(big))
 
 
 def add_hulls(a, b):
-    return Hull(a.lo + b.lo, a.hi + b.hi, a.lo_open or b.lo_open, a.hi_open or b.hi_open)
+    return Hull(a.lo + b.lo, a.hi + b.hi, a.lo_open or b.lo_open, a.hi_open or b.hi_open,
+                a.integer and b.integer)
 
 
 def mul_hulls(a, b):
     """Interval product by signs; a factor straddling 0 gives all reals (sound, not tight)."""
+    integer = a.integer and b.integer
     if ZERO in (a, b):
         return ZERO
-    if a.hi <= 0 or b.hi <= 0:
-        return mul_hulls(a.negated(), b).negated() if a.hi <= 0 else mul_hulls(a, b.negated()).negated()
+    if a.hi <= 0:
+        return mul_hulls(a.negated(), b).negated()
+    if b.hi <= 0:
+        return mul_hulls(a, b.negated()).negated()
     if not (a.lo >= 0 and b.lo >= 0):
-        return REALS
-    lo_closed = (not a.lo_open and not b.lo_open) or (a.lo == 0 and not a.lo_open) or (b.lo == 0 and not b.lo_open)
-    return Hull(a.lo * b.lo, a.hi * b.hi, not lo_closed, a.hi_open or b.hi_open or a.hi * b.hi == sp.oo)
+        return Hull(-sp.oo, sp.oo, True, True, integer)
+    a_lo_zero = a.lo == 0 and not a.lo_open
+    b_lo_zero = b.lo == 0 and not b.lo_open
+    lo_closed = (not a.lo_open and not b.lo_open) or a_lo_zero or b_lo_zero
+    hi_open = a.hi_open or b.hi_open or a.hi * b.hi == sp.oo
+    return Hull(a.lo * b.lo, a.hi * b.hi, not lo_closed, hi_open, integer)
 
 
 def pow_hull(base, exponent):
-    """Hull of base**exponent, or None where the power may be undefined (a zero or nonpositive base)."""
+    """Hull of base**exponent, or None where the power may be undefined (a zero or nonpositive
+    base)."""
     if exponent == 0:
-        return Hull(1, 1, False, False)
-    if exponent.is_Integer and exponent > 0:  # even powers of a hull straddling 0: all reals (sound, not tight)
-        return Hull(base.lo ** exponent, base.hi ** exponent, base.lo_open, base.hi_open or base.hi == sp.oo) \
-            if base.lo >= 0 else REALS
+        return Hull(1, 1, False, False, True)
+    if exponent.is_Integer and exponent > 0:  # a hull straddling 0: all reals (sound, not tight)
+        if base.lo < 0:
+            return REALS
+        hi_open = base.hi_open or base.hi == sp.oo
+        return Hull(base.lo ** exponent, base.hi ** exponent, base.lo_open, hi_open, base.integer)
     if exponent.is_Integer and base.is_negative():
         return REALS
     if exponent.is_Integer and base.is_positive():
@@ -214,26 +218,50 @@ def pow_hull(base, exponent):
 
 
 def log_hull(arg):
-    """log of a positive hull: only the sign of each end is kept (0 when the end is on the right side of 1)."""
+    """log of a positive hull: only the sign of each end is kept (0 when the end is on the right
+    side of 1)."""
     lo = (0, not (arg.lo == 1 and not arg.lo_open)) if arg.lo >= 1 else (-sp.oo, True)
     hi = (0, not (arg.hi == 1 and not arg.hi_open)) if arg.hi <= 1 else (sp.oo, True)
     return Hull(lo[0], hi[0], lo[1], hi[1])
 
 
-# ------------------------------------------------------------------------------------------------ contexts
-class Context:
-    """What each symbol, IndexedBase or undefined function ranges over; immutable, in a deterministic order."""
+# ------------------------------------------------------------------------------------------------
+# contexts
+def _context_key(key):
+    """A key of a context: a plain symbol, a plain IndexedBase or an undefined function without
+    assumptions."""
+    if type(key) is sp.Symbol and is_plain(key):
+        return key
+    plain_base = type(key) is sp.IndexedBase and key.assumptions0 == {"commutative": True}
+    if plain_base and is_plain(key.label):
+        return key
+    if isinstance(key, UndefinedFunction) and not key._kwargs:
+        return key
+    if isinstance(key, (Defined, DefinedFamily)):
+        raise UnsupportedError(f"{key} is a definition: its range follows from its body, not "
+                               "from where=")
+    raise UnsupportedError(f"a context's keys are plain symbols, IndexedBases or undefined "
+                           "functions without sympy assumptions (the check API translates those): "
+                           f"{key!r}")
 
-    __slots__ = ("entries",)
+
+class Context:
+    """What each symbol, indexed family or undefined function ranges over (scalars, families and
+    functions are separate objects; one name may not denote two); immutable, in a deterministic
+    order."""
+
+    __slots__ = ("entries", "names", "_table")
 
     def __init__(self, where=None):
         entries = {}
         for key, real_set in dict(where or {}).items():
-            if isinstance(key, Defined) or not isinstance(key, (sp.Symbol, sp.IndexedBase, UndefinedFunction)):
-                raise UnsupportedError(f"where= keys must be symbols, IndexedBases or undefined functions: {key!r}")
             hull(real_set)  # refuses unsupported sets up front
-            entries[key.label if isinstance(key, sp.IndexedBase) else key] = real_set
-        object.__setattr__(self, "entries", tuple(sorted(entries.items(), key=lambda kv: str(kv[0]))))
+            entries[_context_key(key)] = real_set
+        table = join_names(*({name_of(key): key} for key in entries))
+        ordered = tuple(sorted(entries.items(), key=lambda entry: name_of(entry[0])))
+        object.__setattr__(self, "entries", ordered)
+        object.__setattr__(self, "names", table)
+        object.__setattr__(self, "_table", dict(ordered))
 
     def __setattr__(self, name, value):
         raise AttributeError("Context is immutable")
@@ -241,24 +269,42 @@ class Context:
     def __eq__(self, other):
         return isinstance(other, Context) and self.entries == other.entries
 
-    def __hash__(self):  # the keys alone (consistent with ==): sympy builds an Interval to hash Reals, every time
+    def __hash__(self):  # the keys alone (consistent with ==): sympy builds an Interval to hash ℝ
         return hash(tuple(key for key, _ in self.entries))
+
+    def __repr__(self):
+        return "Context({" + ", ".join(f"{name_of(k)}: {s}" for k, s in self.entries) + "})"
 
     def lookup(self, atom):
         """The set `atom` (a symbol, p[i] or f(x)) ranges over, or None."""
-        key = atom.base.label if isinstance(atom, sp.Indexed) else atom.func if isinstance(atom, AppliedUndef) else atom
-        return dict(self.entries).get(key)
+        if isinstance(atom, sp.Indexed):
+            key = atom.base
+        elif isinstance(atom, sp.Function) and isinstance(atom.func, UndefinedFunction):
+            key = atom.func
+        else:
+            key = atom
+        return self._table.get(key)
 
     def includes(self, other):
-        """Whether every assumption of `other` is made here too (so a theorem under `other` holds here)."""
-        return other is self or all(entry in self.entries for entry in other.entries)  # no hashing of sets
+        """Whether every assumption of `other` is made here too (so a theorem under `other` holds
+        here)."""
+        # membership in a tuple compares entries one by one: no set is hashed
+        return other is self or all(entry in self.entries for entry in other.entries)
 
     def merged(self, *others):
         table = dict(self.entries)
         for key, real_set in (entry for other in others for entry in other.entries):
-            if table.setdefault(key, real_set) is not real_set and table[key] != real_set:  # Reals == Reals is slow
-                raise SideConditionError(f"contexts disagree on {key}: {table[key]} vs {real_set}")
+            known = table.setdefault(key, real_set)
+            if known is not real_set and known != real_set:  # Reals == Reals is slow
+                raise SideConditionError(f"contexts disagree on {key}: {known} vs {real_set}")
         return self if len(table) == len(self.entries) else Context(table)
 
     def without(self, var):
         return Context({k: s for k, s in self.entries if k != var})
+
+
+def statement_names(context, statement):
+    """Every name the statement and its context use, one object each (UnsupportedError
+    otherwise)."""
+    over = {name_of(v): v for v in getattr(statement, "over", ())}
+    return join_names(context.names, over, *map(names, statement.terms))

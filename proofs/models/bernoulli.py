@@ -23,8 +23,8 @@ class BernoulliModel:
     """The Bernoulli setting; every field may be replaced to state a variant."""
 
     reduction: str = "mean"
-    index: sp.Symbol = field(default_factory=lambda: sp.Symbol("i", integer=True, positive=True))
-    size: sp.Symbol = field(default_factory=lambda: sp.Symbol("n", integer=True, positive=True))
+    index: sp.Symbol = field(default_factory=lambda: sp.Symbol("i"))
+    size: sp.Symbol = field(default_factory=lambda: sp.Symbol("n"))
     probability: sp.IndexedBase = field(default_factory=lambda: sp.IndexedBase("p"))
     label: sp.IndexedBase = field(default_factory=lambda: sp.IndexedBase("y"))
     probability_range: sp.Set = sp.Interval.open(0, 1)
@@ -67,7 +67,10 @@ class BernoulliModel:
 
     @property
     def where(self):
-        return {self.probability: self.probability_range, self.label: self.label_set}
+        """The ranges: probabilities, labels and the sample size n ∈ ℕ (unless n carries sympy assumptions,
+        which then say it)."""
+        sizes = {} if self.size.assumptions0 != {"commutative": True} else {self.size: sp.S.Naturals}
+        return {self.probability: self.probability_range, self.label: self.label_set, **sizes}
 
     @property
     def over(self):

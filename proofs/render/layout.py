@@ -7,7 +7,7 @@ layout, so the three outputs cannot drift apart.
 import re
 from dataclasses import dataclass
 
-from ..kernel import StrictlyIncreasing
+from ..kernel import Defined, StrictlyIncreasing
 from ..proof import tree_nodes
 from .notation import Writer
 
@@ -108,7 +108,14 @@ def index_range(proof, writer):
 
 
 def definitions(proof, writer):
-    return [(writer(constant), writer(constant.body)) for constant in proof.definitions]
+    """(name, body) of each definition: a constant c, or a family's entry p_i written at its parameters."""
+    rows = []
+    for definition in proof.definitions:
+        if isinstance(definition, Defined):
+            rows.append((writer(definition), writer(definition.body)))
+        else:
+            rows.append((writer(definition(*definition.params)), writer(definition.body)))
+    return rows
 
 
 def value_link(proof, writer):

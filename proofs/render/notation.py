@@ -12,7 +12,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from ..kernel import POSITIVE_REALS, Defined, Equal, Member, SameOptimizers, StrictlyIncreasing
-from ..kernel.language import BINDERS
+from ..kernel.terms import BINDERS, DefinedEntry
 
 LATEX = {
     "sum": r"\sum_{{{i}={lo}}}^{{{hi}}} ", "prod": r"\prod_{{{i}={lo}}}^{{{hi}}} ", "log": r"\log",
@@ -135,6 +135,13 @@ class Writer:
     def write(self, e):
         if isinstance(e, Defined):
             return self.t["call"].format(name=self.constant(e.name), arg=self.names["theta"])
+        if isinstance(e, DefinedEntry):  # p(i) of a family p_i := …, written p_i(θ)
+            name = e.func.__name__
+            whole = self.names.get(f"{name}_{e.args[0]}") if len(e.args) == 1 else None
+            if whole is not None:
+                return whole
+            return self.t["call"].format(name=self.t["sub"].format(
+                base=self.name(sp.Symbol(name)), index=",".join(map(self.expr, e.args))), arg=self.names["theta"])
         if isinstance(e, sp.Indexed):
             whole = self.names.get(f"{e.base.label.name}_{e.indices[0]}") if len(e.indices) == 1 else None
             if whole is not None:
@@ -197,7 +204,7 @@ class Writer:
     def is_atom(self, e):
         if isinstance(e, sp.Indexed) and len(e.indices) == 1 and f"{e.base.label.name}_{e.indices[0]}" in self.names:
             return False  # a user's whole expression such as \sigma(w^\top x_i) gets parentheses
-        return isinstance(e, (sp.Symbol, sp.Indexed, sp.Number, sp.NumberSymbol)) and not (
+        return isinstance(e, (sp.Symbol, sp.Indexed, sp.Number, sp.NumberSymbol, DefinedEntry)) and not (
             isinstance(e, sp.Number) and e < 0)
 
     def add(self, e):
@@ -245,8 +252,9 @@ class Writer:
                 prefix += " "
         elif coefficient != 1:
             prefix = str(coefficient)
-        body = self.join([self.factor(f) for f in numerators], dots=[isinstance(f, Defined) for f in numerators])
-        if prefix and body and numerators and isinstance(numerators[0], Defined):
+        defined = [isinstance(f, (Defined, DefinedEntry)) for f in numerators]
+        body = self.join([self.factor(f) for f in numerators], dots=defined)
+        if prefix and body and numerators and defined[0]:
             return prefix + self.t["times"] + body
         return prefix + (" " if prefix and body and self.style == "latex" else "") + body
 
@@ -290,6 +298,11 @@ class Writer:
             return self.t["reals"]
         if isinstance(s, sp.FiniteSet):
             return self.t["set"].format(items=", ".join(map(self.expr, s.args)))
+        if isinstance(s, sp.Range):  # the integers from inf to sup: {2, 3, …}, {…, −1, 0}, {1, …, 20}
+            dots = "\\dots" if self.style == "latex" else "…"
+            lo = [self.expr(s.inf), self.expr(s.inf + 1)] if s.inf != -sp.oo else [dots]
+            hi = [self.expr(s.sup - 1), self.expr(s.sup)] if s.sup != sp.oo else [dots]
+            return self.t["set"].format(items=", ".join(lo + ([dots] if hi != [dots] != lo else []) + hi))
         if isinstance(s, sp.Interval):
             left = "(" if s.left_open else "["
             right = ")" if s.right_open else "]"

@@ -11,9 +11,9 @@ import functools
 import sympy as sp
 
 from ..errors import ProofError, SideConditionError
-from ..kernel import Defined, free_vars, hull
+from ..kernel import Defined, Need, free_vars, hull
 from ..kernel import rules as K
-from ..kernel.language import BINDERS
+from ..kernel.terms import BINDERS, DefinedEntry, binder_limits
 from .positivity import prove_member, prove_positive, try_positive
 
 
@@ -55,32 +55,41 @@ def multiplies_out(expr):
 
 
 def prove_needs(context, needs):
-    """Member facts for what `ring` asks: positive, nonzero or merely defined."""
+    """Member facts for the definedness conditions a kernel rule asks: positive, nonzero, an integer, or
+    merely defined."""
     facts = []
-    for expr, kind in needs:
-        if kind == "positive":
+    for expr, need in needs:
+        if need is Need.POSITIVE:
             facts.append(prove_positive(context, expr))
             continue
         fact = prove_member(context, expr)
         h = hull(fact.statement.set)
-        if kind == "nonzero" and not (h.is_positive() or h.is_negative()):
+        if need is Need.NONZERO and not (h.is_positive() or h.is_negative()):
             raise SideConditionError(f"cannot show {expr} != 0: it is only known to lie in {fact.statement.set}")
+        if need is Need.INTEGER and not h.integer:
+            raise SideConditionError(f"cannot show {expr} is an integer: it is only known to lie in "
+                                     f"{fact.statement.set}")
         facts.append(fact)
     return facts
 
 
 def congruence(context, th, target):
-    """`K.congruence`, supplying positivity facts when sympy's own simplification cancels a log or a power
-    (the kernel then needs to know that the cancelled term was defined)."""
-    try:
-        return K.congruence(th, target)
-    except SideConditionError:
-        nodes = [*sp.preorder_traversal(target), *sp.preorder_traversal(th.statement.rhs)]  # what the rewrite brings
-        candidates = {node.args[0] for node in nodes if isinstance(node, sp.log)}
-        candidates |= {node.base for node in nodes
-                       if isinstance(node, sp.Pow) and not (node.exp.is_Integer and node.exp >= 0)}
-        facts = [fact for fact in (try_positive(context, c) for c in sorted(candidates, key=str)) if fact]
-        return K.congruence(th, target, facts)
+    """`K.congruence`, supplying the facts the kernel asks for when sympy's evaluation of the rewritten term
+    changes where it is defined (a cancelled log, x/x → 1)."""
+    changed = K.rewritten(th.statement, target)[1]
+    return K.congruence(th, target, prove_needs(context, sorted(changed, key=str)) if changed else ())
+
+
+def _definition_of(expr):
+    """The definition a term stands for: a constant itself, or the family of an entry p(i)."""
+    if isinstance(expr, Defined):
+        return expr
+    return expr.func if isinstance(expr, DefinedEntry) else None
+
+
+def _is_folded(lemma):
+    """A definition to keep folded (a constant or a family), as opposed to a proved rewrite."""
+    return isinstance(lemma, Defined) or (isinstance(lemma, type) and issubclass(lemma, DefinedEntry))
 
 
 def first_index(*exprs):
@@ -88,7 +97,7 @@ def first_index(*exprs):
     for expr in exprs:
         for node in sp.preorder_traversal(expr):
             if isinstance(node, BINDERS):
-                return node.limits[0][0]
+                return binder_limits(node)[-1][0]
     return None
 
 
@@ -105,11 +114,12 @@ class Normalizer:
         # the definitions a rewrite mentions stay folded too (a per-sample definition unfolded inside a sum would
         # make sympy merge a sum of sums into one multi-index sum)
         self.key = tuple(lemmas)
-        rewrites = [lemma for lemma in lemmas if not isinstance(lemma, Defined)]
+        rewrites = [lemma for lemma in lemmas if not _is_folded(lemma)]
         self.lemmas = {lemma.statement.lhs: lemma for lemma in rewrites}
-        self.opaque = {atom for lemma in rewrites for side in (lemma.statement.lhs, lemma.statement.rhs)
-                       for atom in sp.preorder_traversal(side) if isinstance(atom, Defined)}
-        self.opaque |= {lemma for lemma in lemmas if isinstance(lemma, Defined)}
+        self.opaque = {_definition_of(atom) for lemma in rewrites
+                       for side in (lemma.statement.lhs, lemma.statement.rhs)
+                       for atom in sp.preorder_traversal(side) if _definition_of(atom) is not None}
+        self.opaque |= {lemma for lemma in lemmas if _is_folded(lemma)}
 
     def __call__(self, expr):
         expr = sp.sympify(expr)
@@ -127,15 +137,16 @@ class Normalizer:
     def _normalize(self, expr):
         if expr in self.lemmas:
             return self._then(self.lemmas[expr], self(self.lemmas[expr].statement.rhs))
-        if isinstance(expr, Defined) and expr in self.opaque:
+        if _definition_of(expr) is not None and _definition_of(expr) in self.opaque:
             return K.refl(self.context, expr)
-        if isinstance(expr, Defined):
-            return self._then(K.unfold(self.context, expr), self(expr.body))
+        if _definition_of(expr) is not None:
+            unfolded = K.unfold(self.context, expr)
+            return self._then(unfolded, self(unfolded.statement.rhs))
         if not expr.args or isinstance(expr, sp.Indexed):
             return K.refl(self.context, expr)
         if isinstance(expr, sp.log):  # expand the log before its argument, so the steps read as in a textbook
             arg = expr.args[0]
-            if isinstance(arg, Defined) and arg not in self.opaque and arg not in self.lemmas:  # log L: unfold L
+            if isinstance(arg, Defined) and arg not in self.opaque and arg not in self.lemmas:  # log L
                 return self._continue(congruence(self.context, K.unfold(self.context, arg), expr))
             first = self._expand_log(expr)
             if first is not None:
@@ -215,19 +226,23 @@ class Normalizer:
         return self._then(step, self(step.statement.rhs))
 
     def _expand_sum(self, expr):
-        var, lo, hi = expr.limits[0]
-        if self.index is not None and var != self.index and self.index not in free_vars(expr.function) \
-                and self.index.assumptions0 == var.assumptions0:
-            return self._continue(K.rename_index(self.context, expr, self.index))
+        limits = binder_limits(expr)
+        var, lo, hi = limits[-1]
+        if self.index is not None and len(limits) == 1 and var != self.index:
+            try:
+                return self._continue(K.rename_index(self.context, expr, self.index))
+            except ProofError:  # the canonical name occurs in the sum: keep the index as it is
+                pass
         if isinstance(expr.function, sp.Add):
             return self._continue(K.sum_split(self.context, expr))
-        if expr.function == 1:  # Σ_{i=1}^{n} 1 = n, once the count is known to be at least 0
+        if expr.function == 1 and len(limits) == 1:  # Σ_{i=1}^{n} 1 = n, once the count is known >= 0
             try:
                 return K.sum_ones(prove_member(self.context, sp.expand(hi - lo + 1)), expr)
             except ProofError:
                 return None
-        factor = expr.function.as_independent(var, as_Add=False)[0]
-        if factor != 1 and var not in free_vars(factor):
+        indices = {v for v, _, _ in limits}
+        factor = expr.function.as_independent(*indices, as_Add=False)[0]
+        if factor != 1 and not indices & free_vars(factor):
             fact = None if factor.is_Rational else prove_member(self.context, factor)
             return self._continue(K.sum_factor(self.context, expr, fact))
         return None

@@ -1,27 +1,35 @@
 """Ranges and positivity: prove ``Γ ⊢ e ∈ S`` by structural recursion over e (imports the kernel only).
 
-Numbers and context entries are the leaves; sums, products, powers, logs, finite sums and products and defined
-constants are combined by the kernel's interval rules, which are exact on rational endpoints.
+Numbers and context entries are the leaves; sums, products, powers, logs, finite sums and products and
+definitions are combined by the kernel's interval rules, which are exact on rational endpoints.
 """
 
 import functools
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from ..errors import ProofError, SideConditionError
-from ..kernel import POSITIVE_REALS, Defined, hull
+from ..kernel import POSITIVE_REALS, Defined, hull, needs
 from ..kernel import rules as K
+from ..kernel.terms import BINDERS, DefinedEntry, inner_binder
 
 
 @functools.lru_cache(maxsize=4096)
 def prove_member(context, expr):
     """Γ ⊢ expr ∈ S for the tightest S the interval rules give; raises SideConditionError when none applies."""
     expr = sp.sympify(expr)
-    if expr.is_Rational or context.lookup(expr) is not None or isinstance(expr, (sp.Indexed, sp.NumberSymbol)) or (
-            isinstance(expr, sp.Symbol) and not isinstance(expr, Defined)):
-        return K.member_context(context, expr)
     if isinstance(expr, Defined):
         return K.member_of_equal(K.unfold(context, expr), prove_member(context, expr.body))
+    if isinstance(expr, DefinedEntry):
+        unfolded = K.unfold(context, expr)
+        return K.member_of_equal(unfolded, prove_member(context, unfolded.statement.rhs))
+    if expr.is_Rational or expr.is_NumberSymbol or type(expr) is sp.Symbol:
+        return K.member_context(context, expr)
+    if isinstance(expr, (sp.Indexed, AppliedUndef)):
+        arguments = expr.indices if isinstance(expr, sp.Indexed) else expr.args
+        facts = [prove_member(context, arg) for arg in arguments if needs(arg)]
+        return K.member_context(context, expr, facts)
     if isinstance(expr, (sp.Add, sp.Mul)):
         combine = K.member_add if isinstance(expr, sp.Add) else K.member_mul
         return functools.reduce(combine, (prove_member(context, arg) for arg in expr.args))
@@ -31,12 +39,25 @@ def prove_member(context, expr):
         return K.member_log(prove_member(context, expr.args[0]))
     if isinstance(expr, sp.exp):
         return K.member_exp(prove_member(context, expr.args[0]))
-    if isinstance(expr, (sp.Sum, sp.Product)):
-        (_, lo, hi), = expr.limits
-        return K.member_binder(prove_member(context, expr.function), expr,
+    if isinstance(expr, BINDERS):
+        (_, lo, hi), inner = inner_binder(expr)
+        return K.member_binder(prove_member(context, inner), expr,
                                prove_member(context, sp.expand(hi - lo + 1)))
-    raise SideConditionError(f"no rule gives the range of {expr} (only +, *, powers, log, exp, finite sums and "
-                             "products of quantities with known ranges)")
+    raise SideConditionError(f"no rule gives the range of {expr} (only +, *, powers, log, exp, finite sums "
+                             "and products of quantities with known ranges)")
+
+
+def unconstrained(context, expr):
+    """The symbols, families and functions in expr that the context gives no range (they range over ℝ)."""
+    found = set()
+    for node in sp.preorder_traversal(expr):
+        if isinstance(node, Defined):
+            found |= unconstrained(context, node.body)
+        elif type(node) is sp.Symbol or isinstance(node, (sp.Indexed, AppliedUndef)):
+            if context.lookup(node) is None:
+                found.add(node.base if isinstance(node, sp.Indexed) else node.func if isinstance(
+                    node, AppliedUndef) else node)
+    return found
 
 
 def prove_positive(context, expr):
@@ -46,7 +67,10 @@ def prove_positive(context, expr):
     except ProofError as error:
         raise SideConditionError(f"cannot show {expr} > 0: {error}") from None
     if not hull(fact.statement.set).is_positive():
-        raise SideConditionError(f"cannot show {expr} > 0: it is only known to lie in {fact.statement.set}")
+        free = sorted(map(str, unconstrained(context, expr)))
+        hint = f"; nothing is known about {', '.join(free)}: give its range in where=" if free else ""
+        raise SideConditionError(f"cannot show {expr} > 0: it is only known to lie in "
+                                 f"{fact.statement.set}{hint}")
     return fact if fact.statement.set == POSITIVE_REALS else K.member_widen(fact, POSITIVE_REALS)
 
 

@@ -7,11 +7,12 @@ derived rules, and records the lines as `Step`s.  Imports the kernel, the derive
 import sympy as sp
 
 from ..errors import ProofError
-from ..kernel import Context
+from ..boundary import admit
 from ..kernel import rules as K
 from ..models.bernoulli import BernoulliModel
 from ..proof import Proof, Section, Step
 from ..rules.monotonicity import log_is_strictly_increasing
+from ..rules.normal_form import congruence
 from ..rules.positivity import prove_member, prove_positive
 from .facts import fact_steps, monotone_steps
 
@@ -37,16 +38,19 @@ class _Lemma:
 def prove(reduction="mean", model=None):
     """Prove argmax_θ L(θ) = argmax_θ log L(θ) = argmin_θ CE(θ) for the Bernoulli model; return a `Proof`."""
     model = model if model is not None else BernoulliModel(reduction=reduction)
-    context = Context(model.where)
-    L, CE, n, over = model.likelihood, model.cross_entropy, model.size, model.over
-    p, y = model.probability[model.index], model.label[model.index]
-    scale = model.scale
+    with _Lemma("the model"):  # the model's terms, as the kernel owns them (assumptions become ranges)
+        context, (L, CE, scale), (probability, label, n) = admit(
+            model.where, [model.likelihood, model.cross_entropy, model.scale],
+            [model.probability, model.label, model.size])
+    over = (probability,)
+    product = L.body
+    (index, _, _), factor = product.limits[0], product.function
 
     with _Lemma("Lemma 1 (positivity)"):
         likelihood_positive = prove_positive(context, L)
         positivity = Section("lemma", "Positivity", "positivity", likelihood_positive,
                              steps=tuple(fact_steps(likelihood_positive)))
-        factor_positive = prove_positive(context, model.factor)
+        factor_positive = prove_positive(context, factor)
 
     with _Lemma("Lemma 2 (log-likelihood and cross-entropy)"):
         identity_steps, chain = [], None
@@ -56,19 +60,18 @@ def prove(reduction="mean", model=None):
             chain = theorem if chain is None else K.trans(chain, theorem)
             identity_steps.append(Step(theorem.statement.rhs, rule or theorem.rule, justification, chain))
 
-        product = L.body
-        step(K.congruence(K.unfold(context, L), sp.log(L)), "definition of $<L>$")
+        step(congruence(context, K.unfold(context, L), sp.log(L)), "definition of $<L>$")
         step(K.log_of_product(factor_positive, product), "log of a product of positive factors (<ref:positivity>)")
-        split = K.log_of_mul(*(prove_positive(context, f) for f in sp.Mul.make_args(model.factor)))
-        step(K.congruence(split, chain.statement.rhs), "log of a product of two positive numbers")
+        split = K.log_of_mul(*(prove_positive(context, f) for f in sp.Mul.make_args(factor)))
+        step(congruence(context, split, chain.statement.rhs), "log of a product of two positive numbers")
         powers = [K.log_of_pow(prove_positive(context, f.base), prove_member(context, f.exp))
-                  for f in sp.Mul.make_args(model.factor)]
+                  for f in sp.Mul.make_args(factor)]
         for power in powers:  # both powers on one displayed line: the same rule twice
-            chain = K.trans(chain, K.congruence(power, chain.statement.rhs))
+            chain = K.trans(chain, congruence(context, power, chain.statement.rhs))
         rewritten = chain.statement.rhs
         identity_steps.append(Step(rewritten, "log_of_pow", "log of a power with a positive base", chain))
         target = -scale * CE
-        closing = K.congruence(K.unfold(context, CE), target)
+        closing = congruence(context, K.unfold(context, CE), target)
         if closing.statement.rhs != rewritten:
             from ..rules.normal_form import prove_equal
             closing = prove_equal(context, target, rewritten)  # explains the difference if there is one
@@ -96,7 +99,7 @@ def prove(reduction="mean", model=None):
             sign_steps.append(Step(("min", scaled.statement.g), "scale_positive",
                                    "$\\frac{1}{<n>} > 0$ does not change the minimizers", chain,
                                    side_conditions=("1/n > 0",)))
-        pointwise = K.congruence(identity.statement, chain.statement.g)
+        pointwise = congruence(context, identity.statement, chain.statement.g)
         if pointwise.statement.rhs != CE:
             raise ProofError(f"{chain.statement.g} does not simplify to CE by Lemma 2: {pointwise.statement.rhs}")
         chain = K.optimizers_trans(chain, K.optimizers_of_equal(pointwise, over, "min"))
@@ -107,7 +110,7 @@ def prove(reduction="mean", model=None):
     with _Lemma("Theorem"):
         transfer = K.transfer_increasing(monotone, likelihood_positive, over, "max")
         final = K.optimizers_trans(transfer, sign_and_scale.statement)
-        value_link = K.symm(K.congruence(K.symm(identity.statement), sp.exp(-scale * CE), [likelihood_positive]))
+        value_link = K.symm(congruence(context, K.symm(identity.statement), sp.exp(-scale * CE)))
         main = Section("theorem", TITLE, "main", final, start=("max", L), steps=(
             Step(("max", sp.log(L)), "transfer_increasing",
                  "$<L> > 0$ and $<log>$ increases strictly (<ref:positivity>, <ref:monotonicity>)",
@@ -117,8 +120,8 @@ def prove(reduction="mean", model=None):
     return Proof(
         name="bernoulli", title=TITLE, theorem=final,
         sections=(positivity, identity, monotonicity, sign_and_scale, main),
-        setting=((n, sp.S.Naturals), (model.label[model.index], model.label_set),
-                 (model.probability[model.index], model.probability_range)),
+        setting=((n, sp.S.Naturals), (label[index], model.label_set),
+                 (probability[index], model.probability_range)),
         definitions=(L, CE), corollaries=(value_link,),
-        symbols={"reduction": model.reduction, "scale": scale, "index": model.index, "size": n})
+        symbols={"reduction": model.reduction, "scale": scale, "index": index, "size": n})
 

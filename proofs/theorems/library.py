@@ -10,14 +10,14 @@ import math
 import sympy as sp
 
 from ..errors import UnsupportedError
-from ..kernel import Defined
+from ..kernel import Defined, DefinedFamily
 from .likelihood import prove_likelihood_theorem
 
-i = sp.Symbol("i", integer=True, positive=True)
-k = sp.Symbol("k", integer=True, positive=True)
-n = sp.Symbol("n", integer=True, positive=True)
-K_CLASSES = sp.Symbol("K", integer=True, positive=True)
+# plain symbols: the kernel keeps ranges in the context (n ∈ ℕ), never in sympy assumptions
+i, j, k = sp.symbols("i j k")
+n, K_CLASSES = sp.symbols("n K")
 OPEN_UNIT, POSITIVE, BINARY = sp.Interval.open(0, 1), sp.Interval.open(0, sp.oo), sp.FiniteSet(0, 1)
+SIZES = {n: sp.S.Naturals}
 SYMBOLS = {"index": i, "size": n}
 
 
@@ -35,7 +35,7 @@ def prove_iid(kl=False, continuous=False):
     likelihood = Defined("L", sp.Product(f[i], (i, 1, n)))
     cross_entropy = Defined("CE", _mean(sp.log(f[i])))
     objective = Defined("KL", cross_entropy - entropy) if kl else cross_entropy
-    where = {f: POSITIVE, **({entropy: sp.S.Reals} if kl else {})}
+    where = {f: POSITIVE, **SIZES, **({entropy: sp.S.Reals} if kl else {})}
     remarks = ["Here $f_{i} = f(y_{i} \\mid \\theta) > 0$ is the model's density or mass at the i-th observation; "
                "nothing else about the model is used."]
     if kl:
@@ -52,43 +52,44 @@ def prove_categorical(softmax=False):
     if softmax:
         return _prove_softmax()
     p, y = sp.IndexedBase("p"), sp.IndexedBase("y")
-    # per-sample constants: sympy would merge a product of products (a sum of sums) into one multi-index binder
-    sample = Defined("q_i", sp.Product(p[i, k] ** y[i, k], (k, 1, K_CLASSES)))
-    terms = Defined("h_i", sp.Sum(y[i, k] * sp.log(p[i, k]), (k, 1, K_CLASSES)))
-    likelihood = Defined("L", sp.Product(sample, (i, 1, n)))
-    cross_entropy = Defined("CE", _mean(terms))
+    # per-sample definitions q_i, h_i take the sample index as a parameter
+    sample = DefinedFamily("q", [i], sp.Product(p[i, k] ** y[i, k], (k, 1, K_CLASSES)))
+    terms = DefinedFamily("h", [i], sp.Sum(y[i, k] * sp.log(p[i, k]), (k, 1, K_CLASSES)))
+    likelihood = Defined("L", sp.Product(sample(i), (i, 1, n)))
+    cross_entropy = Defined("CE", _mean(terms(i)))
     remarks = ["The labels are one-hot and, for each $i$, the probabilities $p_{i,k}$ lie on the simplex, for "
                "instance through the softmax $p_{i,k} = e^{z_{i,k}} / \\sum_{j} e^{z_{i,j}}$; the proof needs "
                "only $0 < p_{i,k} < 1$."]
+    where = {p: OPEN_UNIT, y: BINARY, **SIZES, K_CLASSES: sp.S.Naturals}
     return prove_likelihood_theorem("categorical", "Maximum likelihood is minimum categorical cross-entropy",
-                                    likelihood, cross_entropy, {p: OPEN_UNIT, y: BINARY}, (p,),
+                                    likelihood, cross_entropy, where, (p,),
                                     [(n, sp.S.Naturals), (K_CLASSES, sp.S.Naturals), (y[i, k], BINARY),
                                      (p[i, k], OPEN_UNIT)], SYMBOLS, remarks, extra_definitions=(sample, terms),
-                                    per_sample=[(sp.log(sample), terms)])
+                                    per_sample=[(sp.log(sample(i)), terms(i))])
 
 
 def _prove_softmax():
-    z, y, j = sp.IndexedBase("z"), sp.IndexedBase("y"), sp.Symbol("j", integer=True, positive=True)
-    normalizer = Defined("Z_i", sp.Sum(sp.exp(z[i, j]), (j, 1, K_CLASSES)))
-    probability = sp.exp(z[i, k]) / normalizer
-    sample = Defined("q_i", sp.Product(probability ** y[i, k], (k, 1, K_CLASSES)))
-    terms = Defined("h_i", sp.Sum(y[i, k] * sp.log(probability), (k, 1, K_CLASSES)))
-    likelihood = Defined("L", sp.Product(sample, (i, 1, n)))
-    cross_entropy = Defined("CE", _mean(terms))
+    z, y = sp.IndexedBase("z"), sp.IndexedBase("y")
+    normalizer = DefinedFamily("Z", [i], sp.Sum(sp.exp(z[i, j]), (j, 1, K_CLASSES)))
+    probability = sp.exp(z[i, k]) / normalizer(i)
+    sample = DefinedFamily("q", [i], sp.Product(probability ** y[i, k], (k, 1, K_CLASSES)))
+    terms = DefinedFamily("h", [i], sp.Sum(y[i, k] * sp.log(probability), (k, 1, K_CLASSES)))
+    likelihood = Defined("L", sp.Product(sample(i), (i, 1, n)))
+    cross_entropy = Defined("CE", _mean(terms(i)))
+    where = {z: sp.S.Reals, y: BINARY, **SIZES, K_CLASSES: sp.S.Naturals}
     return prove_likelihood_theorem("categorical", "Softmax classifier: maximum likelihood is minimum categorical "
-                                    "cross-entropy", likelihood, cross_entropy,
-                                    {z: sp.S.Reals, y: BINARY}, (z,),
+                                    "cross-entropy", likelihood, cross_entropy, where, (z,),
                                     [(n, sp.S.Naturals), (K_CLASSES, sp.S.Naturals), (y[i, k], BINARY),
                                      (z[i, k], sp.S.Reals)], SYMBOLS,
                                     ["$0 < e^{z_{i,k}} / Z_{i} < 1$ is derived from $Z_{i} > 0$, not assumed."],
                                     extra_definitions=(normalizer, sample, terms),
-                                    per_sample=[(sp.log(sample), terms)])
+                                    per_sample=[(sp.log(sample(i)), terms(i))])
 
 
 def prove_gaussian():
     """y_i ~ N(μ_i(θ), σ²) with σ fixed: argmax L = argmin of the mean squared error."""
-    y, mu, sigma = sp.IndexedBase("y"), sp.IndexedBase("mu"), sp.Symbol("sigma", positive=True)
-    density = sp.exp(-(y[i] - mu[i]) ** 2 / (2 * sigma ** 2)) / sp.sqrt(2 * sp.pi * sigma ** 2)
+    y, mu, sigma = sp.IndexedBase("y"), sp.IndexedBase("mu"), sp.Symbol("sigma")
+    density = sp.exp(-(y[i] - mu[i]) ** 2 / (2 * sigma ** 2)) / (sigma * sp.sqrt(2 * sp.pi))
     likelihood = Defined("L", sp.Product(density, (i, 1, n)))
     mse = Defined("MSE", sp.Sum((y[i] - mu[i]) ** 2, (i, 1, n)) / n)
     remarks = ["Here $\\log L = -\\frac{n}{2\\sigma^{2}} \\mathrm{MSE} - \\frac{n}{2} \\log(2 \\pi \\sigma^{2})$. "
@@ -97,16 +98,17 @@ def prove_gaussian():
                "$\\hat\\sigma^{2} = \\min \\mathrm{MSE}$ — a claim about the pair $(\\mu, \\sigma)$ that this "
                "theorem, with $\\sigma$ fixed, does not make."]
     return prove_likelihood_theorem("gaussian", "Maximum Gaussian likelihood is minimum mean squared error",
-                                    likelihood, mse, {y: sp.S.Reals, mu: sp.S.Reals}, (mu,),
+                                    likelihood, mse, {y: sp.S.Reals, mu: sp.S.Reals, sigma: POSITIVE, **SIZES},
+                                    (mu,),
                                     [(n, sp.S.Naturals), (y[i], sp.S.Reals), (mu[i], sp.S.Reals),
                                      (sigma, POSITIVE)], SYMBOLS, remarks)
 
 
 def _bernoulli_objects(probability):
     """y, L, CE and p_i := probability for a Bernoulli model written, as on paper, through its probabilities."""
-    y, p = sp.IndexedBase("y"), Defined("p_i", probability)
-    likelihood = Defined("L", sp.Product(p ** y[i] * (1 - p) ** (1 - y[i]), (i, 1, n)))
-    cross_entropy = Defined("CE", _mean(y[i] * sp.log(p) + (1 - y[i]) * sp.log(1 - p)))
+    y, p = sp.IndexedBase("y"), DefinedFamily("p", [i], probability)
+    likelihood = Defined("L", sp.Product(p(i) ** y[i] * (1 - p(i)) ** (1 - y[i]), (i, 1, n)))
+    cross_entropy = Defined("CE", _mean(y[i] * sp.log(p(i)) + (1 - y[i]) * sp.log(1 - p(i))))
     return y, p, likelihood, cross_entropy
 
 
@@ -119,7 +121,8 @@ def prove_logistic():
     w, x = sp.Symbol("w"), sp.IndexedBase("x")
     y, p, likelihood, cross_entropy = _bernoulli_objects(1 / (1 + sp.exp(-w * x[i])))
     return prove_likelihood_theorem("logistic", "Logistic regression: maximum likelihood is minimum BCE",
-                                    likelihood, cross_entropy, {x: sp.S.Reals, y: BINARY, w: sp.S.Reals}, (w,),
+                                    likelihood, cross_entropy, {x: sp.S.Reals, y: BINARY, w: sp.S.Reals, **SIZES},
+                                    (w,),
                                     [(n, sp.S.Naturals), (x[i], sp.S.Reals), (y[i], BINARY)],
                                     {**SYMBOLS}, ["$0 < p_{i} = \\sigma(w x_{i}) < 1$ is derived, not assumed."],
                                     extra_definitions=(p,), folded=(p,))
@@ -130,7 +133,8 @@ def prove_network():
     f, x = sp.Function("f"), sp.IndexedBase("x")
     y, p, likelihood, cross_entropy = _bernoulli_objects(1 / (1 + sp.exp(-f(x[i]))))
     return prove_likelihood_theorem("network", "Any network: maximum likelihood is minimum BCE",
-                                    likelihood, cross_entropy, {f: sp.S.Reals, x: sp.S.Reals, y: BINARY}, (f,),
+                                    likelihood, cross_entropy, {f: sp.S.Reals, x: sp.S.Reals, y: BINARY, **SIZES},
+                                    (f,),
                                     [(n, sp.S.Naturals), (x[i], sp.S.Reals), (y[i], BINARY)], SYMBOLS,
                                     [SYMMETRY_REMARK], extra_definitions=(p,), folded=(p,))
 
@@ -144,7 +148,7 @@ def prove_weighted(reduction="mean"):
     total = sp.Sum(weight[i], (i, 1, n))
     cross_entropy = Defined("CE", -terms / total if reduction == "mean" else -terms)
     return prove_likelihood_theorem("weighted", "Weighted likelihood is weighted cross-entropy", likelihood,
-                                    cross_entropy, {p: OPEN_UNIT, y: BINARY, weight: POSITIVE}, (p,),
+                                    cross_entropy, {p: OPEN_UNIT, y: BINARY, weight: POSITIVE, **SIZES}, (p,),
                                     [(n, sp.S.Naturals), (y[i], BINARY), (p[i], OPEN_UNIT), (weight[i], POSITIVE)],
                                     SYMBOLS, ["Sum and mean reductions differ by the positive factor "
                                               "$\\sum_{i} w_{i}$, so they have the same minimizers."])
@@ -167,7 +171,7 @@ def prove_soft_labels(normalized=False):
     """Targets y_i ∈ [0, 1].  Unnormalized: argmax ∏ p^y (1 − p)^{1 − y} = argmin CE.  Normalized (the continuous
     Bernoulli, density C(p) p^y (1 − p)^{1 − y}): argmax L_CB = argmin [CE − (1/n) Σ log C(p_i)] — not argmin CE."""
     p, y, normalizer = sp.IndexedBase("p"), sp.IndexedBase("y"), sp.Function("C")
-    where = {p: OPEN_UNIT, y: sp.Interval(0, 1)}
+    where = {p: OPEN_UNIT, y: sp.Interval(0, 1), **SIZES}
     factor = p[i] ** y[i] * (1 - p[i]) ** (1 - y[i])
     cross_entropy_body = _mean(y[i] * sp.log(p[i]) + (1 - y[i]) * sp.log(1 - p[i]))
     setting = [(n, sp.S.Naturals), (y[i], sp.Interval(0, 1)), (p[i], OPEN_UNIT)]

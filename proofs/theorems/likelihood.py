@@ -6,7 +6,7 @@ the sign-and-scale lemma is the chain of optimizer rules.  Imports the derived r
 """
 
 from ..errors import ProofError
-from ..kernel import Context, Equal
+from ..kernel import Context, Defined, Equal
 from ..kernel import rules as K
 from ..proof import Proof, Section, Step
 from ..rules.monotonicity import log_is_strictly_increasing
@@ -60,7 +60,10 @@ def justification(th):
     if th.rule == "symm":
         return "the right-hand side expands to the same form"
     if th.rule == "unfold":
-        return f"definition of $<{th.statement.lhs.name}>$"
+        defined = th.statement.lhs  # a constant L, or a family's entry p(i), named p_i
+        name = defined.name if isinstance(defined, Defined) else "_".join(
+            [defined.func.__name__, *map(str, defined.args)])
+        return f"definition of $<{name}>$"
     if th.rule == "trans":  # a chain folded into one line: named after its first step
         return justification(th.premises[0])
     return RULE_WORDS.get(th.rule, th.rule.replace("_", " "))

@@ -1,0 +1,283 @@
+"""The boundary: a user's claim — sympy expressions and a ``where`` mapping — translated into kernel terms and a
+context, so that the claim proved is the claim asked.
+
+Imports sympy, `proofs.errors` and the kernel.  The kernel checks every term it is given (it refuses anything
+not in its own form), so a fault here cannot make a false theorem; it could make the engine prove a different
+claim than the one asked, which is why this module is trusted for faithfulness (docs/soundness.rst).  The
+translation
+- refuses one name for two objects (``Symbol('x')`` and ``Symbol('x', positive=True)``, ``IndexedBase('x')`` and
+  ``Symbol('x')``), naming both;
+- turns sympy assumptions into context ranges (``Symbol('n', integer=True, positive=True)`` becomes a plain n
+  with n ∈ ℕ); a ``where`` range must lie inside the assumptions, which sympy may already have used to build the
+  claim, and assumptions no range states (nonzero, even, …) are refused;
+- lets an index carry assumptions only when every value the sum gives it satisfies them;
+- renames a bound index apart from the claim's free variables and from the indices bound around it
+  (Barendregt's convention), and refuses a definition that mentions an index bound around its use;
+- translates definitions' bodies the same way, and checks that sympy re-evaluated nothing on the way.
+"""
+
+import collections
+
+import sympy as sp
+from sympy.core.function import AppliedUndef, UndefinedFunction
+
+from .errors import UnsupportedError
+from .kernel.language import Context, Hull, add_hulls, hull, mul_hulls, pow_hull
+from .kernel.terms import (BINDERS, Defined, DefinedEntry, DefinedFamily, binder_limits, check_well_formed,
+                    describe, free_vars, fresh, join_names, name_of)
+
+_ASSUMED_SETS = (
+    ({"integer": True, "positive": True}, sp.S.Naturals),
+    ({"integer": True, "nonnegative": True}, sp.S.Naturals0),
+    ({"integer": True, "negative": True}, sp.Range(-sp.oo, 0)),
+    ({"integer": True, "nonpositive": True}, sp.Range(-sp.oo, 1)),
+    ({"integer": True}, sp.S.Integers),
+    ({"positive": True}, sp.Interval.open(0, sp.oo)),
+    ({"nonnegative": True}, sp.Interval(0, sp.oo)),
+    ({"negative": True}, sp.Interval.open(-sp.oo, 0)),
+    ({"nonpositive": True}, sp.Interval(-sp.oo, 0)),
+    ({"zero": True}, sp.FiniteSet(0)),
+    ({"real": True}, sp.S.Reals),
+)
+
+
+def _flags(obj):
+    if isinstance(obj, UndefinedFunction):
+        return dict(obj._kwargs)
+    flags = dict(obj.assumptions0)
+    flags.pop("commutative", None)
+    return flags
+
+
+def _canonical_flags(kwargs):
+    return _flags(sp.Symbol("_", **kwargs))
+
+
+def assumed_set(obj):
+    """The range sympy's assumptions give `obj` (a Symbol, IndexedBase or undefined function), or None."""
+    flags = _flags(obj)
+    if not flags:
+        return None
+    for kwargs, real_set in _ASSUMED_SETS:
+        if flags == _canonical_flags(kwargs):
+            return real_set
+    raise UnsupportedError(f"{describe(obj)}: these sympy assumptions are no range the kernel states; use a "
+                           f"plain symbol and give its range in where=")
+
+
+def _plain(obj):
+    """The kernel's object for a user's symbol, IndexedBase or undefined function: the same name, no
+    assumptions."""
+    if isinstance(obj, sp.IndexedBase):
+        return sp.IndexedBase(name_of(obj))
+    if isinstance(obj, UndefinedFunction):
+        return sp.Function(obj.__name__)
+    if isinstance(obj, sp.Dummy) or type(obj) is not sp.Symbol:
+        raise UnsupportedError(f"{describe(obj)} cannot appear in a claim: use a Symbol")
+    return sp.Symbol(obj.name)
+
+
+def _objects(expr, found):
+    """Every named object of a user's term, definitions' bodies included, into `found` (name -> objects)."""
+    if isinstance(expr, Defined):
+        found[expr.name].add(expr)
+        return _objects(expr.body, found)
+    if isinstance(expr, sp.Symbol):
+        found[expr.name].add(expr)
+        return found
+    if isinstance(expr, sp.Indexed):
+        found[name_of(expr.base)].add(expr.base)
+        for index in expr.indices:
+            _objects(index, found)
+        return found
+    if isinstance(expr, DefinedEntry):
+        found[expr.func.__name__].add(expr.func)
+        _objects(expr.func.body, found)
+    elif isinstance(expr, AppliedUndef):
+        found[expr.func.__name__].add(expr.func)
+    for arg in expr.args:
+        _objects(arg, found)
+    return found
+
+
+def _same_shape(original, translated):
+    """Whether sympy re-evaluated nothing: the same heads, as many of each."""
+    def heads(expr):
+        return collections.Counter(type(node).__name__ if not isinstance(node, sp.Symbol) else "Symbol"
+                                   for node in sp.preorder_traversal(expr))
+    return heads(original) == heads(translated)
+
+
+class _Claim:
+    """The translation of one claim: its objects, their kernel counterparts and the context."""
+
+    def __init__(self, where, terms, extra):
+        where = dict(where or {})
+        found = collections.defaultdict(set)
+        for item in [*where, *extra, *terms]:
+            if isinstance(item, sp.IndexedBase):
+                found[name_of(item)].add(item)
+            elif isinstance(item, UndefinedFunction):
+                found[item.__name__].add(item)
+            else:
+                _objects(sp.sympify(item), found)
+        for objects in found.values():
+            join_names(*({name_of(obj): obj} for obj in objects))
+        self.table, self.definitions = {}, {}
+        self.taken = set(found)  # every name the claim uses: a renamed index avoids them all
+        free = set(where) | set(extra)
+        for term in terms:
+            free |= self._free_objects(sp.sympify(term))
+        ranges = {}
+        for obj in free:
+            if isinstance(obj, (Defined, DefinedFamily)):
+                continue
+            assumed, given = assumed_set(obj), where.get(obj)
+            if given is not None and assumed is not None and not hull(given).within(hull(assumed)):
+                raise UnsupportedError(f"where= gives {name_of(obj)} the range {given}, but {describe(obj)} "
+                                       f"was made with sympy assumptions that say {assumed}; the claim as "
+                                       "sympy built it may already rely on them")
+            chosen = given if given is not None else assumed
+            if chosen is not None:
+                ranges[self._kernel_object(obj)] = chosen
+        self.context = Context(ranges)
+
+    def _free_objects(self, expr):
+        found = set(free_vars(expr))
+        for node in sp.preorder_traversal(expr):
+            if isinstance(node, sp.Indexed):
+                found.add(node.base)
+            elif isinstance(node, AppliedUndef):
+                found.add(node.func)
+            elif isinstance(node, Defined):
+                found |= self._free_objects(node.body)
+            elif isinstance(node, DefinedEntry):
+                found |= self._free_objects(node.func.body) - set(node.func.params)
+        return found
+
+    def _kernel_object(self, obj):
+        if obj not in self.table:
+            self.table[obj] = _plain(obj)
+        return self.table[obj]
+
+    # ------------------------------------------------------------------------------------------ terms
+    def term(self, expr):
+        expr = sp.sympify(expr)
+        translated = self._translate(expr, {})
+        if not _same_shape(expr, translated):
+            raise UnsupportedError(f"{expr}: sympy simplifies this claim once its symbols lose their "
+                                   f"assumptions (to {translated}); state the ranges in where= instead")
+        return check_well_formed(translated)
+
+    def _translate(self, expr, scope):
+        if isinstance(expr, Defined):
+            captured = free_vars(expr.body) & set(scope)
+            if captured:
+                raise UnsupportedError(self._capture_message(expr.name, captured))
+            return self._definition(expr)
+        if isinstance(expr, sp.Symbol):
+            return scope[expr] if expr in scope else self._kernel_object(expr)
+        if isinstance(expr, sp.Indexed):
+            return self._kernel_object(expr.base)[tuple(self._translate(i, scope) for i in expr.indices)]
+        if isinstance(expr, DefinedEntry):
+            family = expr.func
+            captured = (free_vars(family.body) - set(family.params)) & set(scope)
+            if captured:
+                raise UnsupportedError(self._capture_message(family.__name__, captured))
+            return self._family(family)(*(self._translate(arg, scope) for arg in expr.args))
+        if isinstance(expr, AppliedUndef):
+            return self._kernel_object(expr.func)(*(self._translate(arg, scope) for arg in expr.args))
+        if isinstance(expr, BINDERS):
+            return self._binder(expr, scope)
+        if not expr.args:
+            return expr
+        return expr.func(*(self._translate(arg, scope) for arg in expr.args))
+
+    @staticmethod
+    def _capture_message(name, captured):
+        indices = ", ".join(sorted(map(str, captured)))
+        return (f"the definition {name} mentions {indices}, which a sum or product around it binds: a "
+                "quantity that depends on the index takes it as a parameter (DefinedFamily)")
+
+    def _binder(self, expr, scope):
+        scope = dict(scope)
+        limits = []
+        for var, lo, hi in reversed(binder_limits(expr)):  # outermost first
+            lo, hi = self._translate(lo, scope), self._translate(hi, scope)
+            if var.name in self.free_names or var.name in {v.name for v in scope.values()}:
+                kernel_var = fresh(var, self.taken)
+                self.taken.add(kernel_var.name)
+            else:
+                kernel_var = _plain(var)
+            self._check_index_range(var, lo, hi)
+            scope[var] = kernel_var
+            limits.append((kernel_var, lo, hi))
+        return expr.func(self._translate(expr.function, scope), *reversed(limits))
+
+    @property
+    def free_names(self):
+        return {name_of(key) for key, _ in self.context.entries} | {
+            name_of(obj) for obj in self.table if not isinstance(obj, (Defined, DefinedFamily))}
+
+    def _check_index_range(self, var, lo, hi):
+        """An index with sympy assumptions must take only values they allow: lo, lo + 1, …, hi inside them."""
+        assumed = assumed_set(var)
+        if assumed is None:
+            return
+        allowed = hull(assumed)  # an interval: lo >= its start and hi <= its end put lo, …, hi inside it
+        above = Hull(allowed.lo, sp.oo, allowed.lo_open, True, allowed.integer)
+        below = Hull(-sp.oo, allowed.hi, True, allowed.hi_open)
+        low, high, count = (self._hull(e) for e in (lo, hi, sp.expand(hi - lo + 1)))
+        if None in (low, high, count) or count.lo < 0 or not low.within(above) or not high.within(below):
+            raise UnsupportedError(f"the index {var} was made with sympy assumptions ({assumed}), but the "
+                                   f"values {lo}, …, {hi} it takes are not shown to lie there; use a plain "
+                                   "Symbol for the index")
+
+    def _hull(self, expr):
+        """The hull of a bound's values from the context: numbers, symbols, +, · and powers only."""
+        if expr.is_Rational:
+            return hull(sp.FiniteSet(expr))
+        if type(expr) is sp.Symbol and self.context.lookup(expr) is not None:
+            return hull(self.context.lookup(expr))
+        parts = [self._hull(arg) for arg in expr.args]
+        if None in parts or not parts:
+            return None
+        if isinstance(expr, sp.Add):
+            return _fold(add_hulls, parts)
+        if isinstance(expr, sp.Mul):
+            return _fold(mul_hulls, parts)
+        if isinstance(expr, sp.Pow) and expr.exp.is_Integer and expr.exp >= 0:
+            return pow_hull(parts[0], expr.exp)
+        return None
+
+    def _definition(self, constant):
+        if constant not in self.definitions:
+            self.definitions[constant] = Defined(constant.name, self._translate(constant.body, {}))
+        return self.definitions[constant]
+
+    def _family(self, family):
+        if family not in self.definitions:
+            for param in family.params:
+                if assumed_set(param) is not None:
+                    raise UnsupportedError(f"the parameter {param} of {family.__name__} carries sympy "
+                                           "assumptions; parameters are plain symbols")
+            body = self._translate(family.body, {param: param for param in family.params})
+            self.definitions[family] = DefinedFamily(family.__name__, family.params, body)
+        return self.definitions[family]
+
+
+def _fold(combine, parts):
+    result = parts[0]
+    for part in parts[1:]:
+        result = combine(result, part)
+    return result
+
+
+def admit(where, terms, extra=()):
+    """(context, kernel terms, kernel objects for `extra`) for a claim about `terms` under the ranges in
+    `where`; `extra` are the symbols, IndexedBases or functions the claim names besides its terms (the
+    optimized quantities, a monotone function's variable)."""
+    claim = _Claim(where, terms, extra)
+    translated = tuple(claim.term(term) for term in terms)
+    objects = tuple(claim._kernel_object(obj) for obj in extra)
+    return claim.context, translated, objects

@@ -1,0 +1,462 @@
+"""The kernel's terms: which sympy expressions it reasons about, what their names and variables are,
+where they may be undefined, and capture-avoiding substitution (trusted code).
+
+Imports sympy and `proofs.errors` only.  A *term* is built from rationals, π and e, plain symbols
+(no sympy assumptions: ranges live in the context), entries p[i] of indexed families, applications
+f(x) of undefined functions, +, ·, powers, exp, log, finite sums and products, and definitions
+(`Defined`, `DefinedFamily`). Anything else — floats, I, zoo, Abs, Lambda, Integral, Subs,
+Derivative, Piecewise, … — is refused, so that the kernel knows where every head is defined
+(`needs`) and trusts sympy's automatic evaluation of these heads only.  Values are real; every head
+is strict (an undefined argument makes the whole undefined).
+"""
+
+import enum
+import functools
+
+import sympy as sp
+from sympy.core.function import AppliedUndef, FunctionClass, UndefinedFunction
+
+from ..errors import ForgeryError, UnsupportedError
+
+BINDERS = (sp.Sum, sp.Product)
+FUNCTIONS = (sp.Add, sp.Mul, sp.Pow, sp.exp, sp.log)
+CONSTANTS = (sp.pi, sp.E)
+
+CACHES = []  # every kernel cache, so that a test can list (and clear) them
+
+
+def memoized(maxsize):
+    """`functools.lru_cache`, registered in CACHES.  Safe because every key is a term — an immutable
+    sympy expression whose definitions refuse changes — and every cached value is a pure function of
+    its key."""
+    def wrap(function):
+        cached = functools.lru_cache(maxsize=maxsize)(function)
+        CACHES.append(cached)
+        return cached
+    return wrap
+
+
+class Need(enum.Enum):
+    """What a term needs of a subterm to be defined."""
+    POSITIVE = "positive"
+    NONZERO = "nonzero"
+    INTEGER = "an integer"
+    DEFINED = "defined"
+
+
+# ------------------------------------------------------------------------------------------------
+# definitions
+class Defined(sp.Symbol):
+    """c := body, a named constant.  Name and body make its identity; neither can change once made.
+    The body's free variables are global: a quantity that depends on a summation index is a
+    `DefinedFamily`."""
+
+    __slots__ = ("_body",)
+
+    def __new__(cls, name, body):
+        obj = sp.Symbol.__xnew__(cls, name)
+        object.__setattr__(obj, "_body", sp.sympify(body))
+        return obj
+
+    def __setattr__(self, key, value):
+        if key in ("name", "body", "_body") and hasattr(self, "_body"):
+            raise ForgeryError(f"definitions are immutable: cannot set {key} of {self.name}")
+        super().__setattr__(key, value)
+
+    @property
+    def body(self):
+        return self._body
+
+    def __getnewargs_ex__(self):
+        return (self.name, self._body), {}
+
+    def _hashable_content(self):
+        return (self.name, self._body)
+
+    @property
+    def free_symbols(self):
+        return self._body.free_symbols
+
+
+class DefinedEntry(sp.Function):
+    """An entry p(a) of a `DefinedFamily`: stands for the family's body with its parameters set to
+    a."""
+
+    @classmethod
+    def eval(cls, *args):
+        return None  # never evaluated by sympy: only the kernel's `unfold` looks inside
+
+    @property
+    def free_symbols(self):
+        inner = self.func.body.free_symbols - set(self.func.params)
+        return inner.union(*(arg.free_symbols for arg in self.args))
+
+
+class DefinedFamily(FunctionClass):
+    """p(i) := body, a definition with explicit parameters (p_i := σ(w x_i) is ``DefinedFamily("p",
+    [i], …)`` and reads p(i)); name, parameters and body make its identity.  Substituting for i
+    renames the entry's argument, never the body, so a summation index cannot be captured."""
+
+    def __new__(mcs, name, params, body):
+        params = tuple(params)
+        plain = all(type(v) is sp.Symbol for v in params)
+        if not params or not plain or len(set(params)) < len(params):
+            raise UnsupportedError(f"the parameters of {name} must be distinct plain symbols: "
+                                   f"{params}")
+        namespace = {"params": params, "body": sp.sympify(body), "nargs": len(params)}
+        return super().__new__(mcs, name, (DefinedEntry,), namespace)
+
+    def __init__(cls, name, params, body):
+        super().__init__(name, (DefinedEntry,), {})
+
+    def __setattr__(cls, key, value):
+        if key in ("params", "body", "__name__"):
+            raise ForgeryError(f"definitions are immutable: cannot set {key} of {cls.__name__}")
+        super().__setattr__(key, value)
+
+    def __eq__(cls, other):
+        return isinstance(other, DefinedFamily) and cls._identity() == other._identity()
+
+    def __hash__(cls):
+        return hash(cls._identity())
+
+    def _identity(cls):
+        return (cls.__name__, cls.params, cls.body)
+
+
+def is_definition(expr):
+    return isinstance(expr, (Defined, DefinedEntry))
+
+
+# ------------------------------------------------------------------------------------------------
+# structure
+def binder_limits(expr):
+    """The (index, lower, upper) triples of a Sum or Product, innermost first (sympy's order): the
+    iterated binder Σ_{(i, a, b), (j, c, d)} f is Σ_{j=c}^{d} Σ_{i=a}^{b} f, so c, d may not mention
+    i."""
+    limits = []
+    for limit in expr.limits:
+        if len(limit) != 3:
+            raise UnsupportedError(f"{expr}: every index of a sum or product needs both bounds")
+        limits.append(tuple(limit))
+    return tuple(limits)
+
+
+def inner_binder(expr):
+    """Σ_{i=a}^{b} of a single-limit binder is its body; of an iterated one, the binder without its
+    outermost limit: ``(outer limit, what it ranges over)``."""
+    limits = binder_limits(expr)
+    inner = expr.function if len(limits) == 1 else expr.func(expr.function, *limits[:-1])
+    return limits[-1], inner
+
+
+@memoized(8192)
+def free_vars(expr):
+    """Symbols free in `expr` (definitions' bodies included, family labels and function names
+    excluded)."""
+    if isinstance(expr, Defined):
+        return free_vars(expr.body)
+    if isinstance(expr, sp.Symbol):
+        return frozenset({expr})
+    if isinstance(expr, sp.IndexedBase):
+        return frozenset()
+    if isinstance(expr, DefinedEntry):
+        inner = free_vars(expr.func.body) - set(expr.func.params)
+        return inner.union(*map(free_vars, expr.args))
+    if isinstance(expr, BINDERS):
+        found, bound = free_vars(expr.function), set()
+        for var, lo, hi in binder_limits(expr):
+            bound.add(var)
+            found = (found - {var}) | free_vars(lo) | free_vars(hi)
+        return frozenset(found)
+    return frozenset().union(*map(free_vars, expr.args))
+
+
+@memoized(8192)
+def bound_vars(expr):
+    """Symbols bound by a sum or product somewhere in `expr` (not inside definitions, which are
+    opaque)."""
+    if isinstance(expr, BINDERS):
+        own = {var for var, _, _ in binder_limits(expr)}
+        return frozenset(own).union(*map(bound_vars, expr.args))
+    if not expr.args or is_definition(expr):
+        return frozenset()
+    return frozenset().union(*map(bound_vars, expr.args))
+
+
+def mentions(expr, quantity):
+    """Whether `expr` depends on `quantity`: a symbol, an IndexedBase or an undefined function."""
+    if isinstance(expr, Defined):
+        return mentions(expr.body, quantity)
+    if isinstance(expr, DefinedEntry) and mentions(expr.func.body, quantity):
+        return True
+    if expr == quantity or (isinstance(expr, AppliedUndef) and expr.func == quantity):
+        return True
+    return any(mentions(arg, quantity) for arg in expr.args)
+
+
+def _kind(obj):
+    if isinstance(obj, DefinedFamily):
+        return "the defined family"
+    if isinstance(obj, UndefinedFunction):
+        return "the function"
+    if isinstance(obj, sp.IndexedBase):
+        return "the indexed family"
+    if isinstance(obj, Defined):
+        return "the definition"
+    return "the symbol"
+
+
+def describe(obj):
+    """How an error names an object: its kind, its name and what sets it apart."""
+    if isinstance(obj, Defined):
+        return f"{_kind(obj)} {obj.name} := {obj.body}"
+    if isinstance(obj, DefinedFamily):
+        return f"{_kind(obj)} {obj.__name__}({', '.join(map(str, obj.params))}) := {obj.body}"
+    if isinstance(obj, FunctionClass):
+        name, flags = obj.__name__, dict(getattr(obj, "_kwargs", {}))
+    else:  # the assumptions as the user gave them, not all that sympy derives from them
+        name = name_of(obj)
+        flags = dict(getattr(obj, "_assumptions_orig", None) or obj.assumptions0)
+    flags = {key: value for key, value in flags.items() if key != "commutative"}
+    if isinstance(obj, sp.Dummy):
+        flags["dummy"] = True
+    shown = ", ".join(f"{key}={value}" for key, value in sorted(flags.items()))
+    return f"{_kind(obj)} {name}" + (f" ({shown})" if shown else "")
+
+
+def name_of(obj):
+    if isinstance(obj, sp.IndexedBase):
+        return str(obj.label)
+    return obj.__name__ if isinstance(obj, FunctionClass) else obj.name
+
+
+def join_names(*tables):
+    """One table name -> object from several; two objects with one printed name are refused, naming
+    both."""
+    joined = {}
+    for table in tables:
+        for name, obj in table.items():
+            known = joined.setdefault(name, obj)
+            if known is not obj and known != obj:
+                raise UnsupportedError(f"the name {name} denotes two objects: "
+                                       f"{describe(known)} and {describe(obj)}; rename one of them")
+    return joined
+
+
+@memoized(8192)
+def names(expr):
+    """Every named object in `expr` (symbols, families, functions, definitions and what their bodies
+    name) as a table name -> object; refuses one name for two objects."""
+    if isinstance(expr, Defined):
+        return join_names({expr.name: expr}, names(expr.body))
+    if isinstance(expr, sp.Symbol):
+        return {expr.name: expr}
+    if isinstance(expr, sp.IndexedBase):
+        return {name_of(expr): expr}
+    if isinstance(expr, sp.Indexed):
+        return join_names(names(expr.base), *map(names, expr.indices))
+    tables = list(map(names, expr.args))
+    if isinstance(expr, AppliedUndef):
+        tables.append({name_of(expr.func): expr.func})
+    if isinstance(expr, DefinedEntry):
+        family = expr.func
+        tables.append({name_of(family): family})
+        tables.append(names(family.body))
+        tables.extend({str(v): v} for v in family.params)
+    return join_names(*tables)
+
+
+# ------------------------------------------------------------------------------------------------
+# well-formedness
+def _refuse(expr, why):
+    raise UnsupportedError(f"{expr}: {why}")
+
+
+def is_plain(symbol):
+    """A symbol without sympy assumptions (a Dummy or Wild is not plain)."""
+    return type(symbol) is sp.Symbol and symbol.assumptions0 == {"commutative": True}
+
+
+@memoized(8192)
+def check_well_formed(expr):
+    """`expr` if it is a term: refuses other heads, floats and infinities, symbols with sympy
+    assumptions, a bound index reused inside its own scope, definitions that mention an index bound
+    around them, and one name for two objects.  Memoized, as every rule asks it of the terms it
+    builds on."""
+    expr = sp.sympify(expr)
+    _check(expr)
+    names(expr)
+    return expr
+
+
+def _check(expr):
+    if isinstance(expr, sp.Number):
+        if not expr.is_Rational:
+            _refuse(expr, "only exact rationals are terms (no floats, infinities, nan or zoo)")
+    elif isinstance(expr, sp.NumberSymbol) or expr.is_NumberSymbol:
+        if expr not in CONSTANTS:
+            _refuse(expr, "the only named constants are pi and E")
+    elif isinstance(expr, Defined):
+        _check_definition(expr.body, ())
+    elif isinstance(expr, sp.Symbol):
+        if not is_plain(expr):
+            _refuse(expr, f"{describe(expr)} carries sympy assumptions; inside the kernel a "
+                          "symbol is plain and its range is an entry of the context")
+    elif isinstance(expr, sp.Indexed):
+        base = expr.base
+        if type(base) is not sp.IndexedBase or len(base.args) != 1 or not is_plain(base.label) or (
+                base.assumptions0 != {"commutative": True}):
+            _refuse(expr, f"{describe(base)} must be a plain IndexedBase (no shape, no "
+                          "assumptions)")
+        for index in expr.indices:
+            check_well_formed(index)
+    elif isinstance(expr, DefinedEntry):
+        _check_definition(expr.func.body, expr.func.params)
+        for arg in expr.args:
+            check_well_formed(arg)
+    elif isinstance(expr, AppliedUndef):
+        if expr.func._kwargs:
+            _refuse(expr, f"{describe(expr.func)} carries sympy assumptions; give its range in "
+                          "the context")
+        for arg in expr.args:
+            check_well_formed(arg)
+    elif isinstance(expr, BINDERS):
+        _check_binder(expr)
+    elif isinstance(expr, FUNCTIONS):
+        for arg in expr.args:
+            check_well_formed(arg)
+    else:
+        _refuse(expr, f"the kernel does not reason about {type(expr).__name__} (terms are "
+                      "built from rationals, pi, E, symbols, p[i], f(x), +, *, **, exp, log, Sum, "
+                      "Product and definitions)")
+
+
+@memoized(2048)
+def _check_definition(body, params):
+    """A definition's body is a term; it may not mention an index bound around a use of it, so its
+    own free variables are its parameters or global."""
+    check_well_formed(body)
+    for var in params:
+        if var in bound_vars(body):
+            _refuse(body, f"the parameter {var} is bound again inside the definition")
+    return True
+
+
+def _check_binder(expr):
+    limits = binder_limits(expr)
+    variables = [var for var, _, _ in limits]
+    if len(set(variables)) < len(variables) or not all(is_plain(var) for var in variables):
+        _refuse(expr, "its indices must be distinct plain symbols")
+    check_well_formed(expr.function)
+    for position, (var, lo, hi) in enumerate(limits):
+        check_well_formed(lo)
+        check_well_formed(hi)
+        inner = set(variables[:position + 1])
+        if inner & (free_vars(lo) | free_vars(hi)):
+            _refuse(expr, f"the bounds of {var} mention an index bound inside them")
+    for var in variables:
+        if var in bound_vars(expr.function):
+            _refuse(expr, f"the index {var} is bound again inside its own sum or product")
+        for node in sp.preorder_traversal(expr.function):
+            if is_definition(node) and var in _definition_free_vars(node):
+                _refuse(expr, f"the definition {node} mentions {var}, which the sum or product "
+                              "binds: a quantity that depends on the index takes it as a parameter "
+                              "(DefinedFamily)")
+
+
+def _definition_free_vars(node):
+    if isinstance(node, Defined):
+        return free_vars(node.body)
+    return free_vars(node.func.body) - set(node.func.params)
+
+
+# ------------------------------------------------------------------------------------------------
+# definedness
+def head_needs(head, args):
+    """What head(*args) needs of its arguments, beyond their own needs: a log's argument positive; a
+    power's base nonzero (negative integer exponent) or positive (any exponent that is not an
+    integer literal); the bounds of a sum or product an integer apart."""
+    if issubclass(head, sp.log):
+        return {(args[0], Need.POSITIVE)}
+    if issubclass(head, sp.Pow) and not (args[1].is_Integer and args[1] >= 0):
+        return {(args[0], Need.NONZERO if args[1].is_Integer else Need.POSITIVE)}
+    if issubclass(head, BINDERS):
+        gaps = (sp.expand(limit[2] - limit[1]) for limit in args[1:])
+        return {(gap, Need.INTEGER) for gap in gaps if not gap.is_Integer}
+    if issubclass(head, DefinedEntry) and needs(head.body):
+        return {(head(*args), Need.DEFINED)}
+    return set()
+
+
+@memoized(8192)
+def needs(expr):
+    """Conditions (subterm, Need) under which the term `expr` is defined.  A sum or product needs
+    its body defined for every value of the index (a condition with the index free); a constant, its
+    body's needs; a family's entry, to be shown defined as a whole."""
+    if isinstance(expr, Defined):
+        return needs(expr.body)
+    if not expr.args or isinstance(expr, sp.IndexedBase):
+        return frozenset()
+    if isinstance(expr, sp.Indexed):
+        return frozenset().union(*map(needs, expr.indices))
+    return frozenset(head_needs(expr.func, expr.args)).union(*map(needs, expr.args))
+
+
+# ------------------------------------------------------------------------------------------------
+# substitution
+def fresh(var, avoid):
+    """A plain symbol named like `var` with primes added until no name in `avoid` is taken."""
+    name = var.name
+    while name in avoid:
+        name += "'"
+    return sp.Symbol(name)
+
+
+def substitute(expr, mapping):
+    """(expr with every free occurrence of each key of `mapping` replaced by its value, the needs of
+    the result as written — before sympy's evaluation simplifies it).  Capture-avoiding: an index
+    bound in `expr` that is free in a value it would capture is renamed apart first.  A definition's
+    body is never entered: one that mentions a replaced variable is refused."""
+    written = set()
+    result = _substitute(expr, dict(mapping), written)
+    return result, frozenset(written)
+
+
+def _substitute(expr, mapping, written):
+    mapping = {var: value for var, value in mapping.items() if var in free_vars(expr)}
+    if not mapping:
+        written.update(needs(expr))
+        return expr
+    if is_definition(expr) and (set(mapping) & _definition_free_vars(expr)):
+        replaced = ", ".join(map(str, mapping))
+        raise UnsupportedError(f"cannot substitute for {replaced} inside the definition "
+                               f"{expr}: a definition's variables are global")
+    if isinstance(expr, sp.Symbol):
+        written.update(needs(mapping[expr]))
+        return mapping[expr]
+    if isinstance(expr, BINDERS):
+        return _substitute_binder(expr, mapping, written)
+    args = tuple(_substitute(arg, mapping, written) for arg in expr.args)
+    written.update(head_needs(expr.func, args))
+    return expr.func(*args)
+
+
+def _substitute_binder(expr, mapping, written):
+    captured = set().union(*(free_vars(value) for value in mapping.values()))
+    avoid = set(names(expr)) | {v.name for v in captured}
+    limits = []
+    # outermost first: an outer index scopes over the inner bounds
+    for var, lo, hi in reversed(binder_limits(expr)):
+        lo, hi = _substitute(lo, mapping, written), _substitute(hi, mapping, written)
+        mapping = {key: value for key, value in mapping.items() if key != var}
+        if var in captured:
+            renamed = fresh(var, avoid)
+            avoid.add(renamed.name)
+            mapping[var] = renamed
+            var = renamed
+        limits.append((var, lo, hi))
+    function = _substitute(expr.function, mapping, written)
+    rebuilt_args = (function, *(sp.Tuple(*limit) for limit in reversed(limits)))
+    written.update(head_needs(expr.func, rebuilt_args))
+    return expr.func(*rebuilt_args)
