@@ -131,17 +131,6 @@ class Proof:
         return path
 
 
-def tree_nodes(*theorems):
-    """Every theorem of the proof trees below `theorems`, each shared node once."""
-    seen, stack = set(), list(theorems)
-    while stack:
-        node = stack.pop()
-        if id(node) not in seen:
-            seen.add(id(node))
-            yield node
-            stack.extend(node.premises)
-
-
 def write_atomically(path, data):
     """Write bytes to `path` through a temporary file in the same folder and an atomic rename."""
     path = Path(path)

@@ -17,7 +17,7 @@ import sympy as sp
 
 from ..errors import RenderError
 from ..kernel import Defined
-from ..proof import tree_nodes
+from ..tree import tree_nodes
 
 PRELUDE = Path(__file__).with_name("coq_prelude.v")
 SUPPORTED = {"assumption", "number", "member_add", "member_mul", "member_pow", "member_binder", "member_of_equal",

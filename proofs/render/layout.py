@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..kernel import Defined, StrictlyIncreasing
-from ..proof import tree_nodes
+from ..tree import tree_nodes
 from .notation import Writer
 
 LATEX_TO_TEXT = [(r"\mathrm{CE}", "CE"), (r"\log", "log"), (r"\infty", "∞"),
