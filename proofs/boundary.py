@@ -121,8 +121,8 @@ class _Claim:
                 found[item.__name__].add(item)
             else:
                 _objects(sp.sympify(item), found)
-        for objects in found.values():
-            join_names(*({name_of(obj): obj} for obj in objects))
+        for objects in found.values():  # in a fixed order, so that a refusal reads the same every run
+            join_names(*({name_of(obj): obj} for obj in sorted(objects, key=describe)))
         self.table, self.definitions = {}, {}
         self.taken = set(found)  # every name the claim uses: a renamed index avoids them all
         free = set(where) | set(extra)
@@ -189,9 +189,10 @@ class _Claim:
             return self._kernel_object(expr.func)(*(self._translate(arg, scope) for arg in expr.args))
         if isinstance(expr, BINDERS):
             return self._binder(expr, scope)
-        if not expr.args:
+        args = tuple(self._translate(arg, scope) for arg in expr.args)
+        if args == expr.args:  # kept exactly as written, unevaluated parts included
             return expr
-        return expr.func(*(self._translate(arg, scope) for arg in expr.args))
+        return expr.func(*args, evaluate=False)  # the user's shape, only the symbols changed
 
     @staticmethod
     def _capture_message(name, captured):

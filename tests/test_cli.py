@@ -104,7 +104,7 @@ def test_the_quick_exit_keeps_every_byte_and_the_exit_code(tmp_path):
 
 
 def test_prove_pdf_end_to_end(tmp_path):
-    from tests.latex_tools import pdf_text, require
+    from tests.tools import pdf_text, require
     require("pdflatex", "pdftotext")
     result = subprocess_run(["prove", "bernoulli", "-o", "proof.pdf"], cwd=tmp_path)
     assert result.returncode == 0, result.stderr

@@ -2,7 +2,6 @@
 tampered step is rejected."""
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ import pytest
 import proofs
 from proofs.errors import RenderError
 from proofs.theorems import available
+from tests.tools import coqc
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED_STATEMENT = """main
@@ -19,15 +19,6 @@ EXPECTED_STATEMENT = """main
        (forall (t : T) (i : nat), 0 < p t i < 1) ->
        forall t : T, is_argmax T (L T N y p) t <-> is_argmin T (CE T N y p) t"""
 EXPORTED = [("bernoulli", {}), ("bernoulli", {"reduction": "sum"})]
-
-
-def coqc(folder, name, script):
-    if shutil.which("coqc") is None:
-        if os.environ.get("CI"):
-            pytest.fail("coqc missing on CI: .ci/run must install Debian's coq")
-        pytest.skip("coqc not installed (CI installs Debian's coq)")
-    Path(folder, f"{name}.v").write_text(script, encoding="utf-8")
-    return subprocess.run(["coqc", f"{name}.v"], cwd=folder, capture_output=True, text=True)
 
 
 @pytest.mark.parametrize("name, options", EXPORTED)

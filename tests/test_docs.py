@@ -7,17 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.latex_tools import compile_tex
+from tests.tools import compile_tex, on_ci, require
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 
 
 def sphinx(builder, out):
+    require("pdflatex", "pdftoppm")  # the gallery renders proofs to PNG
     try:
         import sphinx  # noqa: F401
     except ImportError:
-        if os.environ.get("CI"):
+        if on_ci():
             pytest.fail("sphinx missing on CI: .ci/run must install the docs extra")
         pytest.skip("sphinx not installed (pip install -e '.[docs]'; CI installs it)")
     return subprocess.run([sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", builder, str(DOCS),

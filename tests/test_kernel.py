@@ -191,10 +191,12 @@ def test_ring_needs_every_part_of_both_sides_defined():
     with pytest.raises(SideConditionError, match="x nonzero"):
         K.ring(EMPTY, square, 1)
     # a sum with a symbolic bound needs its bounds an integer apart
+    partial = sp.Sum(p[i], (i, 1, y))
     with pytest.raises(SideConditionError, match="an integer"):
-        K.ring(EMPTY, 2 * sp.Sum(p[i], (i, 1, y)), sp.Sum(p[i], (i, 1, y)) * 2 + 0 * x)
+        K.ring(EMPTY, (partial + 1) ** 2 - partial ** 2 - 2 * partial, 1)
     total = sp.Sum(p[i], (i, 1, n))
-    assert K.ring(CTX, 2 * total, total + total, [member(CTX, n - 1)])
+    assert K.ring(CTX, (total + 1) ** 2 - total ** 2 - 2 * total, 1, [member(CTX, n - 1)])
+    assert K.ring(EMPTY, partial, partial)  # e = e whether or not e is defined
 
 
 def test_congruence_rewrites_every_occurrence():

@@ -8,7 +8,7 @@ from proofs import ProofError, check
 from proofs.errors import UnsupportedError
 from proofs.theorems import LIBRARY, available
 from proofs.theorems.library import soft_label_counterexample
-from tests.latex_tools import compile_tex
+from tests.tools import compile_tex
 
 i = sp.Symbol("i", integer=True, positive=True)
 n = sp.Symbol("n", integer=True, positive=True)

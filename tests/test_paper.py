@@ -16,7 +16,7 @@ import proofs
 from proofs.cli import main
 from proofs.render.figure import X, Y, curves, log_likelihood, maximizer
 from proofs.render.safety import NotationError, check_math
-from tests.latex_tools import compile_tex, pdf_text
+from tests.tools import compile_tex, pdf_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = {"theta": "\\theta", "p": "p", "y": "y", "n": "n", "L": "L"}

@@ -13,7 +13,7 @@ from proofs.errors import RenderError
 from proofs.render.latex import preamble
 from proofs.render.layout import layout
 from proofs.render.notation import Writer
-from tests.latex_tools import compile_tex, dark_fraction_of_first_page, pdf_text
+from tests.tools import compile_tex, dark_fraction_of_first_page, pdf_text, require
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -92,6 +92,7 @@ def test_document_compiles_without_errors_or_undefined_references(proof, tmp_pat
 
 
 def test_pdf_contains_statement_and_steps_and_page_one_is_not_blank(proof, tmp_path):
+    require("pdflatex")
     pdf = proof.write(tmp_path / "proof.pdf")
     assert pdf.read_bytes().startswith(b"%PDF")
     text = " ".join(pdf_text(pdf).split())
@@ -127,6 +128,7 @@ def test_output_is_byte_identical_across_hash_seeds(fmt, tmp_path):
 
 
 def test_pdf_is_byte_identical_across_hash_seeds(tmp_path):
+    require("pdflatex")
     pdfs = set()
     for seed in (3, 77):
         run_cli(["prove", "bernoulli", "-o", f"proof{seed}.pdf"], seed, tmp_path)

@@ -226,7 +226,9 @@ def _atomized(lhs, rhs):
 def ring_needs(lhs, rhs):
     """(remainder of lhs − rhs as a rational function of its atoms, the conditions under which both
     sides are defined, in a fixed order)."""
-    difference = _atomized(check_well_formed(lhs), check_well_formed(rhs))
+    if check_well_formed(lhs) == check_well_formed(rhs):  # e = e: defined or not, both sides alike
+        return sp.S.Zero, ()
+    difference = _atomized(lhs, rhs)
     remainder = sp.S.Zero if sp.expand(difference) == 0 else sp.cancel(difference)
     conditions = sorted(needs(lhs) | needs(rhs), key=lambda c: (str(c[0]), c[1].value))
     return remainder, tuple(conditions)

@@ -166,8 +166,12 @@ class Normalizer:
     def _children(self, expr):
         th = K.refl(self.context, expr)
         parts = [expr.function] if isinstance(expr, BINDERS) else expr.args
+        normalize = self
+        if isinstance(expr, BINDERS) and self.index in {var for var, _, _ in binder_limits(expr)}:
+            # inside a binder over the canonical index, renaming an inner index to it would shadow it
+            normalize = Normalizer(self.context, None, self.key, self.multiply)
         for part in parts:
-            part_th = self(part)
+            part_th = normalize(part)
             if part_th.statement.lhs != part_th.statement.rhs:
                 th = self._then(th, congruence(self.context, part_th, th.statement.rhs))
         return th

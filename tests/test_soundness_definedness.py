@@ -1,0 +1,100 @@
+"""Soundness class 4: where a term may be undefined (Kleene semantics, docs/soundness.rst).
+
+An equality holds where both sides are undefined, or both defined and equal; a membership needs its term
+defined.  Whatever sympy's evaluation drops (0·t, t − t, t/t, exp(log t), an empty sum times t) must be shown
+defined; an entry p[a] or f(a) is defined only where its argument is.  Claims are built with
+``evaluate=False`` where sympy would otherwise simplify them before the engine sees them."""
+
+import pytest
+import sympy as sp
+
+from proofs import Context, Defined, DefinedFamily, ProofError, check
+from proofs.kernel import rules as K
+from proofs.rules.positivity import prove_member
+from proofs.testing import numeric
+
+x, i, j, n = sp.symbols("x i j n")
+f = sp.Function("f")
+p = sp.IndexedBase("p")
+POS = sp.Interval.open(0, sp.oo)
+
+
+def test_a_function_of_a_possibly_undefined_argument_is_not_known_defined():
+    # f(1/x) > 0 fails at x = 0, where 1/x (hence f(1/x)) is undefined
+    with pytest.raises(ProofError, match="x"):
+        check.positive(f(1 / x), where={f: POS})
+    assert check.positive(f(1 / x), where={f: POS, x: POS})
+    with pytest.raises(ProofError):
+        check.positive(p[sp.log(x)], where={p: POS})
+    assert check.positive(p[sp.log(x)], where={p: POS, x: sp.Interval(1, 2)})
+
+
+@pytest.mark.parametrize("dropped", [
+    sp.Mul(0, sp.log(x), evaluate=False),
+    sp.Add(sp.log(x), -sp.log(x), evaluate=False),
+    sp.Mul(sp.log(x), sp.Pow(sp.log(x), -1, evaluate=False), evaluate=False) - 1,
+    sp.exp(sp.log(x), evaluate=False) - x,
+    sp.Mul(sp.Sum(1, (i, 1, 0)), sp.log(x), evaluate=False),
+])
+def test_what_sympy_drops_must_be_shown_defined(dropped):
+    # each left side is undefined for some x ≤ 0 (or at x = 1), the right side 0 everywhere
+    assert numeric.value(dropped.subs(x, -1), {}) is None or sp.log(x) in dropped.atoms(sp.log)
+    with pytest.raises(ProofError):
+        check.equal(dropped, 0)
+
+
+def test_the_same_identities_hold_where_the_dropped_part_is_defined():
+    assert check.equal(sp.Mul(0, sp.log(x), evaluate=False), 0, where={x: POS})
+    assert check.equal(sp.Add(sp.log(x), -sp.log(x), evaluate=False), 0, where={x: POS})
+    assert check.equal(sp.Mul(sp.Sum(1, (i, 1, 0)), sp.log(x), evaluate=False), 0, where={x: POS})
+
+
+def test_an_index_that_may_be_undefined_is_part_of_the_term():
+    square = (p[1 / x] + 1) ** 2 - p[1 / x] ** 2 - 2 * p[1 / x]  # 1 wherever x ≠ 0, undefined at 0
+    with pytest.raises(ProofError, match="x nonzero"):
+        K.ring(Context(), square, 1)
+    with pytest.raises(ProofError):
+        check.equal(square, 1)
+    assert check.equal(square, 1, where={x: POS})
+
+
+def test_congruence_never_produces_an_ill_formed_term():
+    c = Defined("c", sp.S.Zero)
+    with pytest.raises(ProofError, match="zoo"):
+        K.congruence(K.unfold(Context(), c), sp.log(c))
+    with pytest.raises(ProofError):  # tan is not a term the kernel knows the poles of
+        K.congruence(K.unfold(Context(), Defined("c", sp.pi / 2)), sp.tan(Defined("c", sp.pi / 2)))
+
+
+def test_a_dropped_definition_must_be_shown_defined():
+    zero, reciprocal = Defined("c", sp.S.Zero), Defined("D", 1 / x)
+    with pytest.raises(ProofError, match="x nonzero"):  # 0·D = 0, but D := 1/x is undefined at x = 0
+        K.congruence(K.unfold(Context(), zero), zero * reciprocal)
+    ctx = Context({x: POS})
+    fact = prove_member(ctx, x)
+    assert K.congruence(K.unfold(ctx, zero), zero * reciprocal, [fact]).statement.rhs == 0
+
+
+def test_a_sum_is_defined_only_when_its_bounds_are_an_integer_apart():
+    half = Context({p: POS, x: sp.Interval(1, 3)})  # x may be 5/2: Σ_{i=1}^{x} is then no sum
+    with pytest.raises(ProofError, match="integer"):
+        prove_member(half, sp.Sum(p[i], (i, 1, x)))
+    assert prove_member(Context({p: POS, n: sp.S.Naturals}), sp.Sum(p[i], (i, 1, n)))
+    with pytest.raises(ProofError):
+        check.equal(sp.Mul(0, sp.Sum(p[i], (i, 1, x)), evaluate=False), 0, where={p: POS})
+
+
+def test_a_family_entry_is_defined_where_its_body_is():
+    reciprocal = DefinedFamily("r", [i], 1 / (p[i] - 1))
+    where = {p: sp.Interval(0, 2)}  # p_i = 1 makes r_i undefined
+    with pytest.raises(ProofError):
+        check.positive(reciprocal(i) ** 2, where=where)
+    with pytest.raises(ProofError):
+        check.equal(sp.Mul(0, reciprocal(j), evaluate=False), 0, where=where)
+    assert check.equal(sp.Mul(0, reciprocal(j), evaluate=False), 0, where={p: sp.Interval(2, 3)})
+
+
+def test_every_theorem_term_is_well_formed():
+    for claim in (sp.zoo * x, sp.nan + x, sp.AccumBounds(-1, 1) * x, sp.oo * x):
+        with pytest.raises(ProofError):
+            check.equal(claim, claim)

@@ -1,0 +1,85 @@
+"""The one helper for tests that run external tools: pdflatex, pdftotext, pdftoppm, coqc.
+
+`require(...)` skips a test locally when a tool is missing and fails it under CI (``CI`` set: .ci/run installs
+every tool, so a missing one is a set-up error, never a silent skip).  The helpers raise with `pytest.fail`
+rather than assert, so they check under ``python -O`` too.
+"""
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+FLAGS = ["-halt-on-error", "-no-shell-escape", "-interaction=nonstopmode"]
+INSTALL = {"pdflatex": "Debian's texlive-latex-base", "pdftotext": "Debian's poppler-utils",
+           "pdftoppm": "Debian's poppler-utils", "coqc": "Debian's coq"}
+
+
+def on_ci():
+    return os.environ.get("CI", "").lower() not in ("", "0", "false")
+
+
+def require(*tools):
+    """Skip (locally) or fail (on CI) unless every tool is on the PATH."""
+    missing = [tool for tool in tools if shutil.which(tool) is None]
+    if missing:
+        needed = ", ".join(f"{tool} ({INSTALL.get(tool, 'see .ci/run')})" for tool in missing)
+        if on_ci():
+            pytest.fail(f"{needed} missing on CI: .ci/run must install it")
+        pytest.skip(f"{needed} not installed (CI installs it)")
+
+
+def run(command, folder, **options):
+    """Run an external command in `folder`, without input, capturing its text output."""
+    return subprocess.run(command, cwd=folder, capture_output=True, text=True, errors="replace",
+                          stdin=subprocess.DEVNULL, **options)
+
+
+def compile_tex(folder, name, text, runs=2):
+    """Compile `text` as folder/name.tex with real pdflatex; return the final log text."""
+    require("pdflatex")
+    Path(folder, f"{name}.tex").write_text(text, encoding="utf-8")
+    for _ in range(runs):
+        result = run(["pdflatex", *FLAGS, f"{name}.tex"], folder)
+        if result.returncode != 0:
+            pytest.fail(f"pdflatex failed on {name}.tex:\n{result.stdout[-3000:]}")
+    return Path(folder, f"{name}.log").read_text(errors="replace")
+
+
+def coqc(folder, name, script):
+    """Check `script` as folder/name.v with coqc; return the completed process (the caller reads its code)."""
+    require("coqc")
+    Path(folder, f"{name}.v").write_text(script, encoding="utf-8")
+    return run(["coqc", f"{name}.v"], folder)
+
+
+def pdf_text(pdf):
+    require("pdftotext")
+    result = run(["pdftotext", "-layout", str(pdf), "-"], Path(pdf).parent)
+    if result.returncode != 0:
+        pytest.fail(f"pdftotext failed on {pdf}: {result.stderr}")
+    return result.stdout
+
+
+def dark_fraction_of_first_page(pdf, folder):
+    """Fraction of dark pixels on page 1, rendered to a grey-scale image with pdftoppm."""
+    require("pdftoppm")
+    stem = Path(folder, "page")
+    subprocess.run(["pdftoppm", "-gray", "-r", "40", "-f", "1", "-l", "1", str(pdf), str(stem)], check=True)
+    image = next(Path(folder).glob("page*.pgm")).read_bytes()
+    # binary PGM: "P5\n<w> <h>\n<max>\n" then one byte per pixel
+    fields, offset = [], 0
+    while len(fields) < 4:
+        while image[offset:offset + 1].isspace():
+            offset += 1
+        end = offset
+        while not image[end:end + 1].isspace():
+            end += 1
+        fields.append(image[offset:end])
+        offset = end
+    if fields[0] != b"P5":
+        pytest.fail(f"pdftoppm wrote no binary PGM: {fields[0]!r}")
+    pixels = image[offset + 1:]
+    return sum(1 for value in pixels if value < 200) / len(pixels)
