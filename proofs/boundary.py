@@ -1,19 +1,21 @@
-"""The boundary: a user's claim — sympy expressions and a ``where`` mapping — translated into kernel terms and a
-context, so that the claim proved is the claim asked.
+"""The boundary: a user's claim — sympy expressions and a ``where`` mapping — translated into kernel terms
+and a context, so that the claim proved is the claim asked.
 
-Imports sympy, `proofs.errors` and the kernel.  The kernel checks every term it is given (it refuses anything
-not in its own form), so a fault here cannot make a false theorem; it could make the engine prove a different
-claim than the one asked, which is why this module is trusted for faithfulness (docs/soundness.rst).  The
-translation
-- refuses one name for two objects (``Symbol('x')`` and ``Symbol('x', positive=True)``, ``IndexedBase('x')`` and
-  ``Symbol('x')``), naming both;
-- turns sympy assumptions into context ranges (``Symbol('n', integer=True, positive=True)`` becomes a plain n
-  with n ∈ ℕ); a ``where`` range must lie inside the assumptions, which sympy may already have used to build the
-  claim, and assumptions no range states (nonzero, even, …) are refused;
+Imports sympy, `proofs.errors` and the kernel.  The kernel checks every term it is given (it refuses
+anything not in its own form), so a fault here cannot make a false theorem; it could make the engine prove a
+different claim than the one asked, which is why this module is trusted for faithfulness
+(docs/soundness.rst).  The translation
+
+- refuses one name for two objects (``Symbol('x')`` and ``Symbol('x', positive=True)``,
+  ``IndexedBase('x')`` and ``Symbol('x')``), naming both;
+- turns sympy assumptions into context ranges (``Symbol('n', integer=True, positive=True)`` becomes a plain
+  n with n ∈ ℕ); a ``where`` range must lie inside the assumptions, which sympy may already have used to
+  build the claim, and assumptions no range states (nonzero, even, …) are refused;
 - lets an index carry assumptions only when every value the sum gives it satisfies them;
 - renames a bound index apart from the claim's free variables and from the indices bound around it
   (Barendregt's convention), and refuses a definition that mentions an index bound around its use;
-- translates definitions' bodies the same way, and checks that sympy re-evaluated nothing on the way.
+- translates definitions' bodies the same way, keeps the user's (possibly unevaluated) shape, and checks
+  that sympy re-evaluated nothing on the way.
 """
 
 import collections
@@ -135,7 +137,8 @@ class _Claim:
             assumed, given = assumed_set(obj), where.get(obj)
             if given is not None and assumed is not None and not hull(given).within(hull(assumed)):
                 raise UnsupportedError(f"where= gives {name_of(obj)} the range {given}, but {describe(obj)} "
-                                       f"was made with sympy assumptions that say {assumed}; the claim as "
+                                       f"was made with sympy assumptions that say {assumed}; the "
+                                       "claim as "
                                        "sympy built it may already rely on them")
             chosen = given if given is not None else assumed
             if chosen is not None:
@@ -231,7 +234,8 @@ class _Claim:
         low, high, count = (self._hull(e) for e in (lo, hi, sp.expand(hi - lo + 1)))
         if None in (low, high, count) or count.lo < 0 or not low.within(above) or not high.within(below):
             raise UnsupportedError(f"the index {var} was made with sympy assumptions ({assumed}), but the "
-                                   f"values {lo}, …, {hi} it takes are not shown to lie there; use a plain "
+                                   f"values {lo}, …, {hi} it takes are not shown to lie there; "
+                                   "use a plain "
                                    "Symbol for the index")
 
     def _hull(self, expr):
@@ -253,7 +257,11 @@ class _Claim:
 
     def _definition(self, constant):
         if constant not in self.definitions:
-            self.definitions[constant] = Defined(constant.name, self._translate(constant.body, {}))
+            body = self._translate(constant.body, {})
+            if not _same_shape(constant.body, body):
+                raise UnsupportedError(f"the body of {constant.name} changes once its symbols lose their "
+                                       "assumptions; state the ranges in where= instead")
+            self.definitions[constant] = Defined(constant.name, body)
         return self.definitions[constant]
 
     def _family(self, family):

@@ -49,7 +49,8 @@ def _claim(where, terms, extra=()):
 def _as_asked(theorem, context, statement):
     """The theorem, once it is seen to state exactly the claim asked, under no assumption beyond `context`."""
     if theorem.statement != statement or not context.includes(theorem.context):
-        raise ProofError(f"the engine proved {theorem.statement} instead of {statement}; please report this")
+        raise ProofError(f"the engine proved {theorem.statement} instead of {statement}; please "
+                         "report this")
     return theorem
 
 
@@ -76,7 +77,8 @@ def strictly_increasing(expr, var, interval, where=None):
     if not isinstance(var, sp.Symbol):
         raise RuleApplicationError(f"var must be a sympy Symbol, got {var!r}")
     if not isinstance(interval, sp.Interval):
-        raise UnsupportedError(f"strictly_increasing: {interval} is not an interval (unions are refused)")
+        raise UnsupportedError(f"strictly_increasing: {interval} is not an interval (unions are "
+                               "refused)")
     if isinstance(where, Context):
         ctx, (expr,), (plain,) = _claim(where, [expr], [var])
     else:

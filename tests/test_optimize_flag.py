@@ -23,14 +23,16 @@ def run_under_O(*arguments, cwd=ROOT):
                           cwd=cwd, env=env, capture_output=True, text=True)
 
 
-@pytest.mark.skipif(sys.flags.optimize > 0, reason="already running under -O (this is the inner run)")
+@pytest.mark.skipif(sys.flags.optimize > 0, reason="already running under -O (this is the inner "
+                                                   "run)")
 def test_kernel_check_and_property_tests_pass_under_python_O():
     result = run_under_O(*UNDER_O)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert " passed" in result.stdout and " failed" not in result.stdout
 
 
-@pytest.mark.skipif(sys.flags.optimize > 0, reason="already running under -O (this is the inner run)")
+@pytest.mark.skipif(sys.flags.optimize > 0, reason="already running under -O (this is the inner "
+                                                   "run)")
 def test_a_failing_assert_in_a_test_module_still_fails_under_python_O(tmp_path):
     # the inner run means something only if a test's assert is checked under -O
     (tmp_path / "test_canary.py").write_text("def test_canary():\n    assert 1 + 1 == 3\n")

@@ -116,13 +116,13 @@ def _meets(fact, need):
 
 def _facts_for(conditions, facts, rule, why):
     """One Member fact from `facts` for each (expr, Need) condition; SideConditionError naming the
-    first condition no fact shows."""
+    first condition no fact shows (`why` says, when called, why the condition is needed)."""
     members = [f for f in _genuine(*facts) if isinstance(f.statement, Member)]
     used = []
     for expr, need in sorted(conditions, key=lambda c: (str(c[0]), c[1].value)):
         fact = next((f for f in members if f.statement.expr == expr and _meets(f, need)), None)
         if fact is None:
-            raise SideConditionError(f"{rule}: {why} '{expr} {need.value}', and no fact shows it")
+            raise SideConditionError(f"{rule}: {why()} '{expr} {need.value}', and no fact shows it")
         used.append(fact)
     return list(dict.fromkeys(used))
 
@@ -156,8 +156,8 @@ def congruence(th, target, facts=()):
     st = _expect(th, Equal, "congruence")
     target = check_well_formed(target)
     result, changed = rewritten(st, target)
-    used = _facts_for(changed, facts, "congruence", f"sympy evaluates {target} to {result}, "
-                                                    "changing")
+    used = _facts_for(changed, facts, "congruence",
+                      lambda: f"sympy evaluates {target} to {result}, changing")
     return _make(_merged(th, *used), Equal(target, result), "congruence", [th, *used])
 
 
@@ -245,7 +245,7 @@ def ring(context, lhs, rhs, facts=()):
     if difference != 0:
         raise SideConditionError(f"ring: {lhs} - ({rhs}) does not cancel to 0 (remainder "
                                  f"{difference})")
-    used = _facts_for(conditions, facts, "ring", "needs")
+    used = _facts_for(conditions, facts, "ring", lambda: "needs")
     return _make(context, Equal(lhs, rhs), "ring", used,
                  lambda: [f"{expr} {need.value}" for expr, need in conditions])
 
@@ -381,7 +381,7 @@ def member_context(context, atom, arg_facts=()):
     else:
         raise RuleApplicationError(f"member_context: {atom} is not a symbol, p[i] or f(x)")
     conditions = {(arg, Need.DEFINED) for arg in arguments if needs(arg)}
-    used = _facts_for(conditions, arg_facts, "member_context", "the argument must be")
+    used = _facts_for(conditions, arg_facts, "member_context", lambda: "the argument must be")
     known = context.lookup(atom)
     real_set = sp.S.Reals if known is None else known
     context = context.merged(*(f.context for f in used))

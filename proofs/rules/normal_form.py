@@ -65,7 +65,8 @@ def prove_needs(context, needs):
         fact = prove_member(context, expr)
         h = hull(fact.statement.set)
         if need is Need.NONZERO and not (h.is_positive() or h.is_negative()):
-            raise SideConditionError(f"cannot show {expr} != 0: it is only known to lie in {fact.statement.set}")
+            raise SideConditionError(f"cannot show {expr} != 0: it is only known to lie in "
+                                     f"{fact.statement.set}")
         if need is Need.INTEGER and not h.integer:
             raise SideConditionError(f"cannot show {expr} is an integer: it is only known to lie in "
                                      f"{fact.statement.set}")
