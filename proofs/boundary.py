@@ -130,6 +130,8 @@ class _Claim:
         free = set(where) | set(extra)
         for term in terms:
             free |= self._free_objects(sp.sympify(term))
+        # a bound index named like one of these is renamed apart, wherever in the claim it occurs
+        self.free_names = {name_of(obj) for obj in free if not isinstance(obj, DefinedFamily)}
         ranges = {}
         for obj in free:
             if isinstance(obj, (Defined, DefinedFamily)):
@@ -217,11 +219,6 @@ class _Claim:
             scope[var] = kernel_var
             limits.append((kernel_var, lo, hi))
         return expr.func(self._translate(expr.function, scope), *reversed(limits))
-
-    @property
-    def free_names(self):
-        return {name_of(key) for key, _ in self.context.entries} | {
-            name_of(obj) for obj in self.table if not isinstance(obj, (Defined, DefinedFamily))}
 
     def _check_index_range(self, var, lo, hi):
         """An index with sympy assumptions must take only values they allow: lo, lo + 1, …, hi inside them."""

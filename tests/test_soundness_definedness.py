@@ -98,3 +98,64 @@ def test_every_theorem_term_is_well_formed():
     for claim in (sp.zoo * x, sp.nan + x, sp.AccumBounds(-1, 1) * x, sp.oo * x):
         with pytest.raises(ProofError):
             check.equal(claim, claim)
+
+
+# ------------------------------------------------------------------------------------------------
+# found by review: a condition under one binder is not the same as one elsewhere
+B0 = (x + 1) ** 2 - x ** 2 - 2 * x - 1  # 0, though not written as 0
+
+
+def test_a_condition_dropped_under_a_binder_is_not_hidden_by_an_equal_looking_one_outside():
+    # log(i) for i = −1 is dropped from the sum; log(i) outside is about a different (free) i
+    eq = K.ring(Context(), B0, 0)
+    with pytest.raises(ProofError, match="for every i"):
+        K.congruence(eq, sp.Sum(B0 * sp.log(i), (i, -1, 1)) + sp.log(i))
+    with pytest.raises(ProofError):  # the left side has log(−1) inside its sum: undefined
+        check.equal(sp.Sum(B0 * sp.log(i), (i, -1, 1)) + sp.log(i), sp.log(i))
+    # a power is defined by the value of its exponent: i^(B0 + 1) is i^1, so this one is true
+    assert check.equal(sp.Sum(i ** (B0 + 1), (i, -1, 1)) + sp.log(i), sp.Sum(i, (i, -1, 1)) + sp.log(i))
+    with pytest.raises(ProofError):  # nor by the same condition under a sum with another range
+        K.congruence(eq, sp.Sum(B0 * sp.log(i), (i, -1, 1)) + sp.Sum(sp.log(i), (i, 1, 2)))
+    family = DefinedFamily("F", [x], sp.Sum(x * sp.log(i), (i, -1, 1)) + sp.Sum(sp.log(i), (i, 1, 2)))
+    with pytest.raises(ProofError):
+        K.unfold(Context(), family(0))
+
+
+def test_an_index_bound_inside_a_definition_is_not_a_context_symbol_of_that_name():
+    c = Defined("c", sp.Sum(sp.log(i), (i, -1, 1)))  # log(−1): c is undefined
+    ctx = Context({i: POS})
+    with pytest.raises(ProofError, match="for every i"):
+        K.ring(ctx, (c + 1) ** 2 - c ** 2 - 2 * c, 1, [K.member_context(ctx, i)])
+
+
+def test_the_bounds_of_a_sum_or_product_must_be_defined():
+    # at x = −1 the bounds log x are undefined, so the sum is; the count 3 hides it
+    with pytest.raises(ProofError):
+        check.equal(sp.Sum(1, (i, sp.log(x), sp.log(x) + 2)), 3)
+    with pytest.raises(ProofError):  # at x = 0 the bounds 1/x are undefined
+        check.positive(sp.Product(2, (i, 1 / x, 1 / x + 1)))
+    assert check.equal(sp.Sum(1, (i, sp.log(x), sp.log(x) + 2)), 3, where={x: POS})
+    assert check.positive(sp.Product(2, (i, 1 / x, 1 / x + 1)), where={x: POS})
+
+
+def test_optimizer_rules_compare_where_the_objective_is_defined():
+    y = sp.Symbol("y")
+    two = K.member_context(Context(), sp.Integer(2))
+    objective = sp.Mul(0, sp.log(y), evaluate=False)  # undefined at y ≤ 0, where 0 is defined
+    with pytest.raises(ProofError, match="y positive"):
+        K.scale_positive(two, objective, (y,), "max")
+    cancelling = sp.Add(sp.log(y), -sp.log(y), evaluate=False)  # + 1 and − both let sympy drop it
+    assert cancelling + 1 == 1 and -cancelling == 0
+    with pytest.raises(ProofError, match="y positive"):
+        K.shift_constant(K.member_context(Context(), sp.Integer(1)), cancelling, (y,), "max")
+    with pytest.raises(ProofError, match="y positive"):
+        K.negate_objective(Context(), cancelling, (y,), "max")
+    positive = Context({y: POS})
+    assert K.scale_positive(K.member_context(positive, sp.Integer(2)), objective, (y,), "max",
+                            [prove_member(positive, y)])
+
+
+def test_a_zero_range_that_is_not_an_integer_range_multiplies_to_zero():
+    ctx = Context({x: sp.FiniteSet(1), i: sp.Interval.open(0, 1)})
+    log_one = K.member_log(K.member_context(ctx, x))  # log x ∈ [0, 0], not marked integer
+    assert K.member_mul(log_one, K.member_context(ctx, i)).statement.set == sp.FiniteSet(0)

@@ -88,3 +88,39 @@ def test_every_kernel_cache_is_registered_and_keyed_by_terms():
     for cache in terms.CACHES:
         cache.cache_clear()
     assert check.positive(Defined("D", x) + 1, where={x: POS}).statement == before
+
+
+# ------------------------------------------------------------------------------------------------
+# found by review
+def test_a_judgement_has_no_dictionary_to_edit():
+    th = K.refl(Context(), x)
+    with pytest.raises(TypeError):
+        vars(th.statement)["rhs"] = x + 1
+    with pytest.raises(AttributeError):
+        th.statement.rhs = x + 1
+    assert th.statement == Equal(x, x)
+
+
+def test_a_family_s_evaluation_cannot_be_replaced():
+    family = DefinedFamily("F", [x], x + 1)
+    for attribute in ("eval", "nargs", "is_positive", "_sealed"):
+        with pytest.raises(ForgeryError):
+            setattr(family, attribute, classmethod(lambda cls, *args: sp.Integer(5)))
+    with pytest.raises(ForgeryError):
+        del family.body
+    from proofs.kernel.terms import DefinedEntry
+    with pytest.raises(ForgeryError):  # nor for every family at once
+        DefinedEntry.eval = classmethod(lambda cls, *args: sp.Integer(5))
+    assert K.unfold(Context(), family(2)).statement.rhs == 3
+
+
+def test_a_set_must_be_sympy_s_own_so_its_contents_cannot_change():
+    class Shifty(sp.FiniteSet):
+        pass
+
+    y = sp.Symbol("y")
+    fact = K.member_context(Context({y: sp.FiniteSet(-1)}), y)
+    with pytest.raises(ProofError, match="sympy's own types"):
+        K.member_widen(fact, Shifty(-1, 0))
+    with pytest.raises(ProofError, match="sympy's own types"):
+        Context({y: Shifty(1, 2)})

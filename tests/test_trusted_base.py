@@ -14,7 +14,7 @@ KERNEL = sorted((ROOT / "proofs" / "kernel").glob("*.py"))
 NOT_SYMPY = {"add", "append", "extend", "fromkeys", "get", "items", "join", "setdefault", "union", "update",
              "values", "lru_cache", "WeakValueDictionary", "__init__", "__new__", "__setattr__", "_identity",
              "_side", "as_set", "includes", "is_negative", "is_positive", "lookup", "merged", "negated",
-             "within", "without", "open", "func"}
+             "within", "without", "open", "func", "seal"}
 
 
 def documented():

@@ -18,7 +18,7 @@ from .terms import DefinedFamily, Defined, is_plain, join_names, name_of, names
 POSITIVE_REALS = sp.Interval.open(0, sp.oo)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Equal:
     """lhs = rhs at every admissible point: both sides undefined there, or both defined and
     equal."""
@@ -33,7 +33,7 @@ class Equal:
         return f"{self.lhs} = {self.rhs}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Member:
     """expr is defined, real and in `set` at every admissible point; positivity is membership in (0,
     oo)."""
@@ -48,7 +48,7 @@ class Member:
         return f"{self.expr} > 0" if self.set == POSITIVE_REALS else f"{self.expr} in {self.set}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StrictlyIncreasing:
     """x ↦ func is defined on `interval` and strictly increasing there."""
     func: sp.Expr
@@ -63,7 +63,7 @@ class StrictlyIncreasing:
         return f"{self.var} -> {self.func} is strictly increasing on {self.interval}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SameOptimizers:
     """For every set T and map t ↦ (values of `over`) admitted by the context, as sets:
     {t ∈ T : f(t) is a sense_f-imum of f over T} = {t ∈ T : g(t) is a sense_g-imum of g over T}."""
@@ -84,7 +84,7 @@ class SameOptimizers:
 
 # ------------------------------------------------------------------------------------------------
 # interval hulls
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hull:
     """The interval (lo, hi) with open or closed ends — of integers only when `integer` — whose
     endpoints are exact rationals or ±oo.  An integer hull's finite ends are closed integers."""
@@ -144,13 +144,20 @@ _NAMED_SETS = {
 }
 
 
+_SET_TYPES = {sp.Interval, sp.FiniteSet, sp.Range, *map(type, _NAMED_SETS)}
+
+
 def _exact(value):
     return value.is_Rational or value in (sp.oo, -sp.oo)
 
 
 def hull(real_set):
-    """The smallest interval containing `real_set`; refuses sets the kernel does not reason
-    about."""
+    """The smallest interval containing `real_set`; refuses sets the kernel does not reason about,
+    and any set not exactly of sympy's types (a subclass could change what it contains later)."""
+    if type(real_set) not in _SET_TYPES:
+        raise UnsupportedError(f"the set {real_set} is not supported: use an Interval, a finite "
+                               "set of rationals, a Range, Naturals, Naturals0, Integers or Reals, "
+                               "of sympy's own types (split a union into claims)")
     if isinstance(real_set, sp.Interval) and _exact(real_set.start) and _exact(real_set.end):
         ends_open = bool(real_set.left_open), bool(real_set.right_open)
         return Hull(real_set.start, real_set.end, *ends_open)
@@ -170,9 +177,10 @@ def hull(real_set):
 
 def is_subset(small, big):
     """Subset test decided here, never by sympy's `is_subset` (which errs on unions)."""
-    if isinstance(big, sp.FiniteSet):
-        return isinstance(small, sp.FiniteSet) and set(small.args) <= set(big.args)
-    return hull(small).within(hull(big))
+    small_hull, big_hull = hull(small), hull(big)
+    if type(big) is sp.FiniteSet:
+        return type(small) is sp.FiniteSet and set(small.args) <= set(big.args)
+    return small_hull.within(big_hull)
 
 
 def add_hulls(a, b):
@@ -183,7 +191,7 @@ def add_hulls(a, b):
 def mul_hulls(a, b):
     """Interval product by signs; a factor straddling 0 gives all reals (sound, not tight)."""
     integer = a.integer and b.integer
-    if ZERO in (a, b):
+    if (a.lo, a.hi) == (0, 0) or (b.lo, b.hi) == (0, 0):  # zero by value, integer or not
         return ZERO
     if a.hi <= 0:
         return mul_hulls(a.negated(), b).negated()

@@ -78,7 +78,23 @@ class Defined(sp.Symbol):
         return self._body.free_symbols
 
 
-class DefinedEntry(sp.Function):
+class _Sealed(FunctionClass):
+    """The metaclass of definition classes: once made, none of their attributes can change (not
+    `body`, and not `eval`, which would let sympy evaluate an entry to anything)."""
+
+    def __setattr__(cls, key, value):
+        if cls.__dict__.get("_sealed"):
+            raise ForgeryError(f"definitions are immutable: cannot set {key} of {cls.__name__}")
+        super().__setattr__(key, value)
+
+    def __delattr__(cls, key):
+        raise ForgeryError(f"definitions are immutable: cannot delete {key} of {cls.__name__}")
+
+    def seal(cls):
+        type.__setattr__(cls, "_sealed", True)
+
+
+class DefinedEntry(sp.Function, metaclass=_Sealed):
     """An entry p(a) of a `DefinedFamily`: stands for the family's body with its parameters set to
     a."""
 
@@ -92,7 +108,10 @@ class DefinedEntry(sp.Function):
         return inner.union(*(arg.free_symbols for arg in self.args))
 
 
-class DefinedFamily(FunctionClass):
+DefinedEntry.seal()
+
+
+class DefinedFamily(_Sealed):
     """p(i) := body, a definition with explicit parameters (p_i := σ(w x_i) is ``DefinedFamily("p",
     [i], …)`` and reads p(i)); name, parameters and body make its identity.  Substituting for i
     renames the entry's argument, never the body, so a summation index cannot be captured."""
@@ -108,11 +127,7 @@ class DefinedFamily(FunctionClass):
 
     def __init__(cls, name, params, body):
         super().__init__(name, (DefinedEntry,), {})
-
-    def __setattr__(cls, key, value):
-        if key in ("params", "body", "__name__"):
-            raise ForgeryError(f"definitions are immutable: cannot set {key} of {cls.__name__}")
-        super().__setattr__(key, value)
+        cls.seal()
 
     def __eq__(cls, other):
         return isinstance(other, DefinedFamily) and cls._identity() == other._identity()
@@ -195,16 +210,12 @@ def mentions(expr, quantity):
     return any(mentions(arg, quantity) for arg in expr.args)
 
 
+_KINDS = ((DefinedFamily, "the defined family"), (UndefinedFunction, "the function"),
+          (sp.IndexedBase, "the indexed family"), (Defined, "the definition"))
+
+
 def _kind(obj):
-    if isinstance(obj, DefinedFamily):
-        return "the defined family"
-    if isinstance(obj, UndefinedFunction):
-        return "the function"
-    if isinstance(obj, sp.IndexedBase):
-        return "the indexed family"
-    if isinstance(obj, Defined):
-        return "the definition"
-    return "the symbol"
+    return next((word for kind, word in _KINDS if isinstance(obj, kind)), "the symbol")
 
 
 def describe(obj):
@@ -269,10 +280,6 @@ def names(expr):
 
 # ------------------------------------------------------------------------------------------------
 # well-formedness
-def _refuse(expr, why):
-    raise UnsupportedError(f"{expr}: {why}")
-
-
 def is_plain(symbol):
     """A symbol without sympy assumptions (a Dummy or Wild is not plain)."""
     return type(symbol) is sp.Symbol and symbol.assumptions0 == {"commutative": True}
@@ -293,22 +300,23 @@ def check_well_formed(expr):
 def _check(expr):
     if isinstance(expr, sp.Number):
         if not expr.is_Rational:
-            _refuse(expr, "only exact rationals are terms (no floats, infinities, nan or zoo)")
+            raise UnsupportedError(f"{expr}: only exact rationals are terms (no floats, "
+                                   "infinities, nan or zoo)")
     elif isinstance(expr, sp.NumberSymbol) or expr.is_NumberSymbol:
         if expr not in CONSTANTS:
-            _refuse(expr, "the only named constants are pi and E")
+            raise UnsupportedError(f"{expr}: the only named constants are pi and E")
     elif isinstance(expr, Defined):
         _check_definition(expr.body, ())
     elif isinstance(expr, sp.Symbol):
         if not is_plain(expr):
-            _refuse(expr, f"{describe(expr)} carries sympy assumptions; inside the kernel a "
-                          "symbol is plain and its range is an entry of the context")
+            raise UnsupportedError(f"{describe(expr)} carries sympy assumptions; inside the kernel "
+                                   "a symbol is plain and its range is an entry of the context")
     elif isinstance(expr, sp.Indexed):
         base = expr.base
-        if type(base) is not sp.IndexedBase or len(base.args) != 1 or not is_plain(base.label) or (
-                base.assumptions0 != {"commutative": True}):
-            _refuse(expr, f"{describe(base)} must be a plain IndexedBase (no shape, no "
-                          "assumptions)")
+        plain = base.assumptions0 == {"commutative": True} and is_plain(base.label)
+        if type(base) is not sp.IndexedBase or len(base.args) != 1 or not plain:
+            raise UnsupportedError(f"{expr}: {describe(base)} must be a plain IndexedBase (no "
+                                   "shape, no assumptions)")
         for index in expr.indices:
             check_well_formed(index)
     elif isinstance(expr, DefinedEntry):
@@ -317,8 +325,8 @@ def _check(expr):
             check_well_formed(arg)
     elif isinstance(expr, AppliedUndef):
         if expr.func._kwargs:
-            _refuse(expr, f"{describe(expr.func)} carries sympy assumptions; give its range in "
-                          "the context")
+            raise UnsupportedError(f"{expr}: {describe(expr.func)} carries sympy assumptions; "
+                                   "give its range in the context")
         for arg in expr.args:
             check_well_formed(arg)
     elif isinstance(expr, BINDERS):
@@ -327,9 +335,9 @@ def _check(expr):
         for arg in expr.args:
             check_well_formed(arg)
     else:
-        _refuse(expr, f"the kernel does not reason about {type(expr).__name__} (terms are "
-                      "built from rationals, pi, E, symbols, p[i], f(x), +, *, **, exp, log, Sum, "
-                      "Product and definitions)")
+        raise UnsupportedError(f"{expr}: the kernel does not reason about {type(expr).__name__} "
+                               "(terms are built from rationals, pi, E, symbols, p[i], f(x), +, *, "
+                               "**, exp, log, Sum, Product and definitions)")
 
 
 @memoized(2048)
@@ -339,7 +347,8 @@ def _check_definition(body, params):
     check_well_formed(body)
     for var in params:
         if var in bound_vars(body):
-            _refuse(body, f"the parameter {var} is bound again inside the definition")
+            raise UnsupportedError(f"{body}: the parameter {var} is bound again inside the "
+                                   "definition")
     return True
 
 
@@ -347,22 +356,24 @@ def _check_binder(expr):
     limits = binder_limits(expr)
     variables = [var for var, _, _ in limits]
     if len(set(variables)) < len(variables) or not all(is_plain(var) for var in variables):
-        _refuse(expr, "its indices must be distinct plain symbols")
+        raise UnsupportedError(f"{expr}: its indices must be distinct plain symbols")
     check_well_formed(expr.function)
     for position, (var, lo, hi) in enumerate(limits):
         check_well_formed(lo)
         check_well_formed(hi)
         inner = set(variables[:position + 1])
         if inner & (free_vars(lo) | free_vars(hi)):
-            _refuse(expr, f"the bounds of {var} mention an index bound inside them")
+            raise UnsupportedError(f"{expr}: the bounds of {var} mention an index bound inside "
+                                   "them")
     for var in variables:
         if var in bound_vars(expr.function):
-            _refuse(expr, f"the index {var} is bound again inside its own sum or product")
+            raise UnsupportedError(f"{expr}: the index {var} is bound again inside its own sum or "
+                                   "product")
         for node in sp.preorder_traversal(expr.function):
             if is_definition(node) and var in _definition_free_vars(node):
-                _refuse(expr, f"the definition {node} mentions {var}, which the sum or product "
-                              "binds: a quantity that depends on the index takes it as a parameter "
-                              "(DefinedFamily)")
+                raise UnsupportedError(f"{expr}: the definition {node} mentions {var}, which the "
+                                       "sum or product binds: a quantity that depends on the index "
+                                       "takes it as a parameter (DefinedFamily)")
 
 
 def _definition_free_vars(node):
@@ -373,33 +384,55 @@ def _definition_free_vars(node):
 
 # ------------------------------------------------------------------------------------------------
 # definedness
+def within(scope, conditions):
+    """The conditions, each holding for every value of the indices in `scope` (outermost first)."""
+    return frozenset((expr, need, scope + inner) for expr, need, inner in conditions)
+
+
+def _limits_outermost_first(args):
+    return tuple(tuple(limit) for limit in reversed(args[1:]))
+
+
 def head_needs(head, args):
     """What head(*args) needs of its arguments, beyond their own needs: a log's argument positive; a
-    power's base nonzero (negative integer exponent) or positive (any exponent that is not an
-    integer literal); the bounds of a sum or product an integer apart."""
+    power a**b, by the value of b: nothing for an integer b >= 0, a != 0 for an integer b < 0, a > 0
+    otherwise — for a literal exponent that is one condition on a, for any other the power itself
+    must be shown defined; each limit of a sum or product its bounds an integer apart (for every
+    value of the indices outside it)."""
     if issubclass(head, sp.log):
-        return {(args[0], Need.POSITIVE)}
+        return {(args[0], Need.POSITIVE, ())}
+    if issubclass(head, sp.Pow) and not args[1].is_Rational:
+        return {(head(*args), Need.DEFINED, ())}
     if issubclass(head, sp.Pow) and not (args[1].is_Integer and args[1] >= 0):
-        return {(args[0], Need.NONZERO if args[1].is_Integer else Need.POSITIVE)}
+        return {(args[0], Need.NONZERO if args[1].is_Integer else Need.POSITIVE, ())}
     if issubclass(head, BINDERS):
-        gaps = (sp.expand(limit[2] - limit[1]) for limit in args[1:])
-        return {(gap, Need.INTEGER) for gap in gaps if not gap.is_Integer}
+        limits = _limits_outermost_first(args)
+        gaps = ((sp.expand(hi - lo), limits[:depth]) for depth, (_, lo, hi) in enumerate(limits))
+        return {(gap, Need.INTEGER, scope) for gap, scope in gaps if not gap.is_Integer}
     if issubclass(head, DefinedEntry) and needs(head.body):
-        return {(head(*args), Need.DEFINED)}
+        return {(head(*args), Need.DEFINED, ())}
     return set()
 
 
 @memoized(8192)
 def needs(expr):
-    """Conditions (subterm, Need) under which the term `expr` is defined.  A sum or product needs
-    its body defined for every value of the index (a condition with the index free); a constant, its
-    body's needs; a family's entry, to be shown defined as a whole."""
+    """The conditions (subterm, Need, scope) under which the term `expr` is defined, exactly.  A
+    condition inside a sum or product holds for every value its indices take: its scope lists their
+    limits, outermost first (so a condition under one binder is never mistaken for one under
+    another, or for one about a free variable of the same name).  A constant has its body's needs; a
+    family's entry must be shown defined as a whole."""
     if isinstance(expr, Defined):
         return needs(expr.body)
     if not expr.args or isinstance(expr, sp.IndexedBase):
         return frozenset()
     if isinstance(expr, sp.Indexed):
         return frozenset().union(*map(needs, expr.indices))
+    if isinstance(expr, BINDERS):
+        limits = _limits_outermost_first(expr.args)
+        found = set(head_needs(expr.func, expr.args)) | within(limits, needs(expr.function))
+        for depth, (_, lo, hi) in enumerate(limits):
+            found |= within(limits[:depth], needs(lo) | needs(hi))
+        return frozenset(found)
     return frozenset(head_needs(expr.func, expr.args)).union(*map(needs, expr.args))
 
 
@@ -419,36 +452,38 @@ def substitute(expr, mapping):
     bound in `expr` that is free in a value it would capture is renamed apart first.  A definition's
     body is never entered: one that mentions a replaced variable is refused."""
     written = set()
-    result = _substitute(expr, dict(mapping), written)
+    result = _substitute(expr, dict(mapping), written, ())
     return result, frozenset(written)
 
 
-def _substitute(expr, mapping, written):
+def _substitute(expr, mapping, written, scope):
     mapping = {var: value for var, value in mapping.items() if var in free_vars(expr)}
     if not mapping:
-        written.update(needs(expr))
+        written.update(within(scope, needs(expr)))
         return expr
     if is_definition(expr) and (set(mapping) & _definition_free_vars(expr)):
         replaced = ", ".join(map(str, mapping))
         raise UnsupportedError(f"cannot substitute for {replaced} inside the definition "
                                f"{expr}: a definition's variables are global")
     if isinstance(expr, sp.Symbol):
-        written.update(needs(mapping[expr]))
+        written.update(within(scope, needs(mapping[expr])))
         return mapping[expr]
     if isinstance(expr, BINDERS):
-        return _substitute_binder(expr, mapping, written)
-    args = tuple(_substitute(arg, mapping, written) for arg in expr.args)
-    written.update(head_needs(expr.func, args))
+        return _substitute_binder(expr, mapping, written, scope)
+    args = tuple(_substitute(arg, mapping, written, scope) for arg in expr.args)
+    written.update(within(scope, head_needs(expr.func, args)))
     return expr.func(*args)
 
 
-def _substitute_binder(expr, mapping, written):
+def _substitute_binder(expr, mapping, written, scope):
     captured = set().union(*(free_vars(value) for value in mapping.values()))
     avoid = set(names(expr)) | {v.name for v in captured}
     limits = []
     # outermost first: an outer index scopes over the inner bounds
     for var, lo, hi in reversed(binder_limits(expr)):
-        lo, hi = _substitute(lo, mapping, written), _substitute(hi, mapping, written)
+        inner = scope + tuple(limits)
+        lo = _substitute(lo, mapping, written, inner)
+        hi = _substitute(hi, mapping, written, inner)
         mapping = {key: value for key, value in mapping.items() if key != var}
         if var in captured:
             renamed = fresh(var, avoid)
@@ -456,7 +491,7 @@ def _substitute_binder(expr, mapping, written):
             mapping[var] = renamed
             var = renamed
         limits.append((var, lo, hi))
-    function = _substitute(expr.function, mapping, written)
+    function = _substitute(expr.function, mapping, written, scope + tuple(limits))
     rebuilt_args = (function, *(sp.Tuple(*limit) for limit in reversed(limits)))
-    written.update(head_needs(expr.func, rebuilt_args))
+    written.update(within(scope, head_needs(expr.func, rebuilt_args)))
     return expr.func(*rebuilt_args)

@@ -17,7 +17,7 @@ from .language import (POSITIVE, REALS, Equal, Hull, Member, SameOptimizers, Str
                        statement_names)
 from .terms import (BINDERS, Defined, DefinedEntry, Need, binder_limits, bound_vars,
                     check_well_formed, free_vars, head_needs, inner_binder, is_definition, memoized,
-                    mentions, names, needs,
+                    mentions, names, needs, within,
                     substitute)
 
 _TOKEN = object()
@@ -119,12 +119,22 @@ def _facts_for(conditions, facts, rule, why):
     first condition no fact shows (`why` says, when called, why the condition is needed)."""
     members = [f for f in _genuine(*facts) if isinstance(f.statement, Member)]
     used = []
-    for expr, need in sorted(conditions, key=lambda c: (str(c[0]), c[1].value)):
-        fact = next((f for f in members if f.statement.expr == expr and _meets(f, need)), None)
+    for expr, need, scope in sorted(conditions, key=_condition_order):
+        indices = [var for var, _, _ in scope]  # the fact must hold for every value they take
+        fact = next((f for f in members if f.statement.expr == expr and _meets(f, need)
+                     and all(f.context.lookup(var) is None for var in indices)), None)
         if fact is None:
-            raise SideConditionError(f"{rule}: {why()} '{expr} {need.value}', and no fact shows it")
+            every = f" for every {', '.join(map(str, indices))}" if indices else ""
+            raise SideConditionError(f"{rule}: {why()} '{expr} {need.value}'{every}, and no fact "
+                                     "shows it")
         used.append(fact)
     return list(dict.fromkeys(used))
+
+
+def _condition_order(condition):
+    """A fixed order of conditions (sets of sympy terms iterate in a hash-dependent order)."""
+    expr, need, scope = condition
+    return str(expr), need.value, str(scope)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -164,28 +174,32 @@ def congruence(th, target, facts=()):
 @memoized(2048)
 def rewritten(equality, target):
     """(target with every occurrence of equality.lhs replaced by equality.rhs, as sympy evaluates
-    it; the conditions (expr, Need) on which that evaluation changed where the term is defined)."""
+    it; the conditions (expr, Need, scope) on which that evaluation changed where the term is
+    defined)."""
     written = set()  # where C[b] as written, before sympy evaluates it, may be undefined
 
-    def rewrite(expr):
+    def rewrite(expr, scope):
         if expr == equality.lhs:
-            written.update(needs(equality.rhs))
+            written.update(within(scope, needs(equality.rhs)))
             return equality.rhs
         if isinstance(expr, BINDERS):  # the indices stay; bodies and bounds are rewritten
-            limits = [sp.Tuple(var, rewrite(lo), rewrite(hi))
-                      for var, lo, hi in binder_limits(expr)]
-            args = (rewrite(expr.function), *limits)
+            limits = []
+            for var, lo, hi in reversed(binder_limits(expr)):  # outermost first
+                inner = scope + tuple(limits)
+                limits.append((var, rewrite(lo, inner), rewrite(hi, inner)))
+            function = rewrite(expr.function, scope + tuple(limits))
+            args = (function, *(sp.Tuple(*limit) for limit in reversed(limits)))
         elif isinstance(expr, sp.Indexed):
-            args = (expr.base, *map(rewrite, expr.indices))
+            args = (expr.base, *(rewrite(index, scope) for index in expr.indices))
         else:  # a leaf (a definition too: its body is not looked into) has no arguments and stays
-            args = tuple(map(rewrite, expr.args))
+            args = tuple(rewrite(arg, scope) for arg in expr.args)
         if args == expr.args:  # untouched: kept as written, so sympy simplifies nothing here
-            written.update(needs(expr))
+            written.update(within(scope, needs(expr)))
             return expr
-        written.update(head_needs(expr.func, args))
+        written.update(within(scope, head_needs(expr.func, args)))
         return expr.func(*args)
 
-    result = check_well_formed(rewrite(target))
+    result = check_well_formed(rewrite(target, ()))
     return result, frozenset(written ^ needs(result))
 
 
@@ -230,8 +244,7 @@ def ring_needs(lhs, rhs):
         return sp.S.Zero, ()
     difference = _atomized(lhs, rhs)
     remainder = sp.S.Zero if sp.expand(difference) == 0 else sp.cancel(difference)
-    conditions = sorted(needs(lhs) | needs(rhs), key=lambda c: (str(c[0]), c[1].value))
-    return remainder, tuple(conditions)
+    return remainder, tuple(sorted(needs(lhs) | needs(rhs), key=_condition_order))
 
 
 def ring(context, lhs, rhs, facts=()):
@@ -247,7 +260,7 @@ def ring(context, lhs, rhs, facts=()):
                                  f"{difference})")
     used = _facts_for(conditions, facts, "ring", lambda: "needs")
     return _make(context, Equal(lhs, rhs), "ring", used,
-                 lambda: [f"{expr} {need.value}" for expr, need in conditions])
+                 lambda: [f"{expr} {need.value}" for expr, need, _ in conditions])
 
 
 # ------------------------------------------------------------------------------------------------
@@ -317,9 +330,10 @@ def sum_factor(context, total, factor_defined=None):
                  lambda: [f"{', '.join(map(str, indices))} not free in {factor}"])
 
 
-def sum_ones(count_th, total):
-    """Γ ⊢ b − a + 1 ∈ C ⊆ {0, 1, 2, …}  ⟹  Γ ⊢ Σ_{i=a}^{b} 1 = b − a + 1: a sum of ones counts its
-    terms. (Mathlib `Finset.sum_const`, `Nat.card_Icc`; Coq `sum_cte`)"""
+def sum_ones(count_th, total, bounds_defined=()):
+    """Γ ⊢ b − a + 1 ∈ C ⊆ {0, 1, 2, …}, Γ ⊢ a, b defined  ⟹  Γ ⊢ Σ_{i=a}^{b} 1 = b − a + 1: a sum
+    of ones counts its terms (`bounds_defined`: facts for the conditions of a and b).   (Mathlib
+    `Finset.sum_const`, `Nat.card_Icc`; Coq `sum_cte`)"""
     if not isinstance(total, sp.Sum) or total.function != 1 or len(total.limits) != 1:
         raise RuleApplicationError(f"sum_ones: {total} is not a sum of ones over one index")
     (_, lo, hi), = binder_limits(check_well_formed(total))
@@ -328,7 +342,8 @@ def sum_ones(count_th, total):
     if count_th.statement.expr != count or not (counted.integer and counted.lo >= 0):
         raise SideConditionError(f"sum_ones: needs a fact that the count {count} is an integer "
                                  ">= 0")
-    return _make(count_th.context, Equal(total, count), "sum_ones", [count_th])
+    used = _facts_for(needs(lo) | needs(hi), bounds_defined, "sum_ones", lambda: "the bounds need")
+    return _make(_merged(count_th, *used), Equal(total, count), "sum_ones", [count_th, *used])
 
 
 def rename_index(context, binder, new_var, old_var=None):
@@ -351,11 +366,20 @@ def rename_index(context, binder, new_var, old_var=None):
         bounds = [substitute(bound, {old_var: new_var})[0] for bound in (lo, hi)]
         renamed_limits.append((new_var if var == old_var else var, *bounds))
     renamed = binder.func(function, *renamed_limits)
-    expected = {(substitute(expr, {old_var: new_var})[0], need) for expr, need in needs(binder)}
+    expected = {_renamed(condition, old_var, new_var) for condition in needs(binder)}
     if needs(renamed) != expected:
         raise SideConditionError(f"rename_index: sympy evaluates the renamed {binder} to "
                                  f"{renamed}, which is not defined where the original is")
     return _make(context, Equal(binder, renamed), "rename_index")
+
+
+def _renamed(condition, old_var, new_var):
+    """A condition with the index old_var renamed new_var, in its term and in its scope."""
+    expr, need, scope = condition
+    mapping = {old_var: new_var}
+    scope = tuple((mapping.get(var, var), substitute(lo, mapping)[0], substitute(hi, mapping)[0])
+                  for var, lo, hi in scope)
+    return substitute(expr, mapping)[0], need, scope
 
 
 # ------------------------------------------------------------------------------------------------
@@ -380,7 +404,7 @@ def member_context(context, atom, arg_facts=()):
         arguments = ()
     else:
         raise RuleApplicationError(f"member_context: {atom} is not a symbol, p[i] or f(x)")
-    conditions = {(arg, Need.DEFINED) for arg in arguments if needs(arg)}
+    conditions = {(arg, Need.DEFINED, ()) for arg in arguments if needs(arg)}
     used = _facts_for(conditions, arg_facts, "member_context", lambda: "the argument must be")
     known = context.lookup(atom)
     real_set = sp.S.Reals if known is None else known
@@ -456,10 +480,11 @@ def log_of_exp(th):
     return _make(th.context, Equal(sp.log(sp.exp(a)), a), "log_of_exp", [th], lambda: [f"{a} real"])
 
 
-def member_binder(body_th, binder, count_th):
-    """Γ ⊢ f(i) ∈ I (i free), Γ ⊢ b − a + 1 ∈ C ⊆ ℤ  ⟹  Σ_{i=a}^{b} f(i) ∈ ℝ (> 0 if I > 0, C ≥ 1; ≥
-    0 if I ≥ 0, C ≥ 0; ≤ 0 if I ≤ 0, C ≥ 0) and ∏ f(i) > 0 if I > 0; for an iterated binder, f is
-    the binder over the inner indices.   (Mathlib `Finset.sum_pos`, `Finset.prod_pos`)"""
+def member_binder(body_th, binder, count_th, bounds_defined=()):
+    """Γ ⊢ f(i) ∈ I (i free), Γ ⊢ b − a + 1 ∈ C ⊆ ℤ, Γ ⊢ a, b defined  ⟹  Σ_{i=a}^{b} f(i) ∈ ℝ (> 0
+    if I > 0, C ≥ 1; ≥ 0 if I ≥ 0, C ≥ 0; ≤ 0 if I ≤ 0, C ≥ 0) and ∏ f(i) > 0 if I > 0
+    (`bounds_defined`: facts for the conditions of a and b); for an iterated binder, f is the binder
+    over the inner indices.   (Mathlib `Finset.sum_pos`, `Finset.prod_pos`)"""
     if not isinstance(binder, BINDERS):
         raise RuleApplicationError(f"member_binder: {binder} is not a Sum or Product")
     (var, lo, hi), inner = inner_binder(check_well_formed(binder))
@@ -481,7 +506,9 @@ def member_binder(body_th, binder, count_th):
         h = Hull(-sp.oo, 0, True, False)
     else:
         h = REALS
-    return _ranged("member_binder", binder, h, [body_th, count_th])
+    used = _facts_for(needs(lo) | needs(hi), bounds_defined, "member_binder",
+                      lambda: "the bounds need")
+    return _ranged("member_binder", binder, h, [body_th, count_th, *used])
 
 
 # ------------------------------------------------------------------------------------------------
@@ -567,29 +594,46 @@ def transfer_increasing(monotone_th, values_th, over, sense="max"):
                  [monotone_th, values_th], lambda: [f"{values.expr} in {mono.interval}"])
 
 
-def negate_objective(context, f, over, sense="max"):
-    """⊢ argmax f = argmin (−f), and argmin f = argmax (−f).
-    (Mathlib `neg_le_neg_iff`; Coq `Ropp_le_contravar`)"""
+def evaluation_changes(before, after, known=()):
+    """The conditions (expr, Need, scope) on which `after` — what sympy built from `before` and the
+    terms `known`, which are shown defined — differs from `before` in where it is defined (0·log y
+    → 0 drops 'y positive')."""
+    shown = frozenset().union(*map(needs, known))
+    return (needs(before) | shown) ^ (needs(after) | shown)
+
+
+def negate_objective(context, f, over, sense="max", facts=()):
+    """⊢ argmax f = argmin (−f), and argmin f = argmax (−f); `facts` show what sympy's evaluation
+    of −f changes.   (Mathlib `neg_le_neg_iff`; Coq `Ropp_le_contravar`)"""
     over, f = _over(over, rule="negate", sense=sense), check_well_formed(f)
-    return _make(context, SameOptimizers(f, sense, -f, _FLIP[sense], over), "negate_objective")
+    used = _facts_for(evaluation_changes(f, -f), facts, "negate_objective",
+                      lambda: f"sympy evaluates the objective to {-f}, changing")
+    statement = SameOptimizers(f, sense, -f, _FLIP[sense], over)
+    return _make(context.merged(*(u.context for u in used)), statement, "negate_objective", used)
 
 
-def scale_positive(scale_th, f, over, sense="min"):
-    """Γ ⊢ c > 0, c free of θ  ⟹  arg f = arg c·f.   (Mathlib `mul_le_mul_left`; Coq
-    `Rmult_le_compat_l`)"""
+def scale_positive(scale_th, f, over, sense="min", facts=()):
+    """Γ ⊢ c > 0, c free of θ  ⟹  arg f = arg c·f; `facts` show what sympy's evaluation of c·f
+    changes.   (Mathlib `mul_le_mul_left`; Coq `Rmult_le_compat_l`)"""
     c = _positive(scale_th, "scale_positive", "factor")
     over = _over(over, c, rule="scale_positive", sense=sense)
-    return _make(scale_th.context, SameOptimizers(f, sense, c * f, sense, over), "scale_positive",
-                 [scale_th], lambda: [f"{c} > 0", f"{c} free of {', '.join(map(str, over))}"])
+    used = _facts_for(evaluation_changes(check_well_formed(f), c * f, [c]), facts, "scale_positive",
+                      lambda: f"sympy evaluates the objective to {c * f}, changing")
+    return _make(_merged(scale_th, *used), SameOptimizers(f, sense, c * f, sense, over),
+                 "scale_positive", [scale_th, *used],
+                 lambda: [f"{c} > 0", f"{c} free of {', '.join(map(str, over))}"])
 
 
-def shift_constant(shift_th, f, over, sense="min"):
-    """Γ ⊢ d ∈ S ⊆ ℝ, d free of θ  ⟹  arg (f + d) = arg f.
-    (Mathlib `add_le_add_iff_right`; Coq `Rplus_le_compat_r`)"""
+def shift_constant(shift_th, f, over, sense="min", facts=()):
+    """Γ ⊢ d ∈ S ⊆ ℝ, d free of θ  ⟹  arg (f + d) = arg f; `facts` show what sympy's evaluation of
+    f + d changes.   (Mathlib `add_le_add_iff_right`; Coq `Rplus_le_compat_r`)"""
     d = _expect(shift_th, Member, "shift_constant").expr
     over = _over(over, d, rule="shift_constant", sense=sense)
-    return _make(shift_th.context, SameOptimizers(f + d, sense, f, sense, over), "shift_constant",
-                 [shift_th], lambda: [f"{d} real", f"{d} free of {', '.join(map(str, over))}"])
+    used = _facts_for(evaluation_changes(check_well_formed(f), f + d, [d]), facts, "shift_constant",
+                      lambda: f"sympy evaluates the objective to {f + d}, changing")
+    return _make(_merged(shift_th, *used), SameOptimizers(f + d, sense, f, sense, over),
+                 "shift_constant", [shift_th, *used],
+                 lambda: [f"{d} real", f"{d} free of {', '.join(map(str, over))}"])
 
 
 def optimizers_of_equal(eq_th, over, sense="max"):

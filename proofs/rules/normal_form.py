@@ -11,10 +11,10 @@ import functools
 import sympy as sp
 
 from ..errors import ProofError, SideConditionError
-from ..kernel import Defined, Need, free_vars, hull
+from ..kernel import Defined, free_vars, needs
 from ..kernel import rules as K
 from ..kernel.terms import BINDERS, DefinedEntry, binder_limits
-from .positivity import prove_member, prove_positive, try_positive
+from .positivity import prove_member, prove_needs, prove_positive, try_positive
 
 
 def on_atoms(operation, *exprs):
@@ -52,26 +52,6 @@ def multiplies_out(expr):
     if isinstance(expr, sp.Pow) and expr.exp.is_Integer:
         return (isinstance(expr.base, (sp.Add, sp.Mul)) and abs(expr.exp) > 1) or multiplies_out(expr.base)
     return False
-
-
-def prove_needs(context, needs):
-    """Member facts for the definedness conditions a kernel rule asks: positive, nonzero, an integer, or
-    merely defined."""
-    facts = []
-    for expr, need in needs:
-        if need is Need.POSITIVE:
-            facts.append(prove_positive(context, expr))
-            continue
-        fact = prove_member(context, expr)
-        h = hull(fact.statement.set)
-        if need is Need.NONZERO and not (h.is_positive() or h.is_negative()):
-            raise SideConditionError(f"cannot show {expr} != 0: it is only known to lie in "
-                                     f"{fact.statement.set}")
-        if need is Need.INTEGER and not h.integer:
-            raise SideConditionError(f"cannot show {expr} is an integer: it is only known to lie in "
-                                     f"{fact.statement.set}")
-        facts.append(fact)
-    return facts
 
 
 def congruence(context, th, target):
@@ -187,8 +167,8 @@ class Normalizer:
             if target == expr:
                 return None
             try:
-                needs = K.ring_needs(expr, target)[1]
-                return K.ring(self.context, expr, target, prove_needs(self.context, needs))
+                conditions = K.ring_needs(expr, target)[1]
+                return K.ring(self.context, expr, target, prove_needs(self.context, conditions))
             except ProofError as error:
                 self.notes.append(f"{expr} was not multiplied out: {error}")
         return None
@@ -242,7 +222,9 @@ class Normalizer:
             return self._continue(K.sum_split(self.context, expr))
         if expr.function == 1 and len(limits) == 1:  # Σ_{i=1}^{n} 1 = n, once the count is known >= 0
             try:
-                return K.sum_ones(prove_member(self.context, sp.expand(hi - lo + 1)), expr)
+                count = prove_member(self.context, sp.expand(hi - lo + 1))
+                bounds = prove_needs(self.context, sorted(needs(lo) | needs(hi), key=str))
+                return K.sum_ones(count, expr, bounds)
             except ProofError:
                 return None
         indices = {v for v, _, _ in limits}

@@ -11,11 +11,17 @@ from ..errors import ProofError, SideConditionError
 from ..kernel import mentions
 from ..kernel import rules as K
 from .monotonicity import log_is_strictly_increasing
-from .normal_form import (chain_equal, congruence, expand_atoms, first_index, normalized, on_atoms, prove_equal,
-                          prove_needs)
-from .positivity import prove_member, prove_positive, try_positive
+from .normal_form import (chain_equal, congruence, expand_atoms, first_index, normalized, on_atoms,
+                          prove_equal)
+from .positivity import prove_member, prove_needs, prove_positive, try_positive
 
 OTHER = {"max": "min", "min": "max"}
+
+
+def changes_shown(context, before, after, known=()):
+    """Facts for the conditions on which sympy's evaluation of `after` changes where `before` is
+    defined (the optimizer rules ask for them)."""
+    return prove_needs(context, sorted(K.evaluation_changes(before, after, known), key=str))
 
 
 def chain(*steps):
@@ -91,18 +97,22 @@ def affine_transfer(context, f, sense_f, g, sense_g, over, lemmas=()):
     c, d = found
     steps = [K.optimizers_of_equal(affine_identity(context, f, g, c, d, lemmas, multiply), over, sense_f)]
     if d != 0:
-        steps.append(K.shift_constant(prove_member(context, d), c * g, over, sense_f))
+        shown = changes_shown(context, c * g, c * g + d, [d])
+        steps.append(K.shift_constant(prove_member(context, d), c * g, over, sense_f, shown))
     sense, scale = sense_f, c
     if try_positive(context, c) is None:
         if try_positive(context, -c) is None:
             raise SideConditionError(f"the sign of the factor {c} in {f} = ({c})*({g}) + ... is not known")
-        steps.append(K.negate_objective(context, c * g, over, sense_f))
+        shown = changes_shown(context, c * g, -c * g)
+        steps.append(K.negate_objective(context, c * g, over, sense_f, shown))
         sense, scale = OTHER[sense_f], -c
     if sense != sense_g:
         raise SideConditionError(f"{f} = ({c})*({g}) + ({d}), so arg{sense_f} of the first is arg{sense} of "
                                  f"the second, not arg{sense_g}")
     if scale != 1:  # arg (s·g) = arg ((1/s)·(s·g)), which sympy writes as arg g
-        steps.append(K.scale_positive(prove_positive(context, 1 / scale), scale * g, over, sense))
+        shown = changes_shown(context, scale * g, g, [1 / scale])
+        steps.append(K.scale_positive(prove_positive(context, 1 / scale), scale * g, over, sense,
+                                      shown))
     return chain(*steps)
 
 

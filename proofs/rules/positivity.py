@@ -10,7 +10,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from ..errors import ProofError, SideConditionError
-from ..kernel import POSITIVE_REALS, Defined, hull, needs
+from ..kernel import POSITIVE_REALS, Defined, Need, hull, needs
 from ..kernel import rules as K
 from ..kernel.terms import BINDERS, DefinedEntry, inner_binder
 
@@ -41,10 +41,31 @@ def prove_member(context, expr):
         return K.member_exp(prove_member(context, expr.args[0]))
     if isinstance(expr, BINDERS):
         (_, lo, hi), inner = inner_binder(expr)
+        bounds = prove_needs(context, sorted(needs(lo) | needs(hi), key=str))
         return K.member_binder(prove_member(context, inner), expr,
-                               prove_member(context, sp.expand(hi - lo + 1)))
+                               prove_member(context, sp.expand(hi - lo + 1)), bounds)
     raise SideConditionError(f"no rule gives the range of {expr} (only +, *, powers, log, exp, finite sums "
                              "and products of quantities with known ranges)")
+
+
+def prove_needs(context, conditions):
+    """Member facts for the definedness conditions (expr, Need, scope) a kernel rule asks: positive,
+    nonzero, an integer, or merely defined."""
+    facts = []
+    for expr, need, _ in conditions:
+        if need is Need.POSITIVE:
+            facts.append(prove_positive(context, expr))
+            continue
+        fact = prove_member(context, expr)
+        h = hull(fact.statement.set)
+        if need is Need.NONZERO and not (h.is_positive() or h.is_negative()):
+            raise SideConditionError(f"cannot show {expr} != 0: it is only known to lie in "
+                                     f"{fact.statement.set}")
+        if need is Need.INTEGER and not h.integer:
+            raise SideConditionError(f"cannot show {expr} is an integer: it is only known to lie in "
+                                     f"{fact.statement.set}")
+        facts.append(fact)
+    return facts
 
 
 def unconstrained(context, expr):

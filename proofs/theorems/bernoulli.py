@@ -13,6 +13,7 @@ from ..models.bernoulli import BernoulliModel
 from ..proof import Proof, Section, Step
 from ..rules.monotonicity import log_is_strictly_increasing
 from ..rules.normal_form import congruence
+from ..rules.optimizers import changes_shown
 from ..rules.positivity import prove_member, prove_positive
 from .facts import fact_steps, monotone_steps
 
@@ -88,13 +89,15 @@ def prove(reduction="mean", model=None):
                                steps=tuple(monotone_steps(monotone)))
 
     with _Lemma("Lemma 4 (sign and scale)"):
-        flip = K.negate_objective(context, sp.log(L), over, "max")
+        flip = K.negate_objective(context, sp.log(L), over, "max",
+                                  changes_shown(context, sp.log(L), -sp.log(L)))
         sign_steps = [Step(("min", flip.statement.g), "negate_objective",
                            "maximizing a function is minimizing its negative", flip)]
         chain = flip
         if scale != 1:
             inverse_positive = prove_positive(context, 1 / scale)
-            scaled = K.scale_positive(inverse_positive, -sp.log(L), over, "min")
+            scaled = K.scale_positive(inverse_positive, -sp.log(L), over, "min",
+                                      changes_shown(context, -sp.log(L), -sp.log(L) / scale, [1 / scale]))
             chain = K.optimizers_trans(chain, scaled)
             sign_steps.append(Step(("min", scaled.statement.g), "scale_positive",
                                    "$\\frac{1}{<n>} > 0$ does not change the minimizers", chain,
