@@ -118,7 +118,7 @@ class DefinedFamily(_Sealed):
 
     def __new__(mcs, name, params, body):
         params = tuple(params)
-        plain = all(type(v) is sp.Symbol for v in params)
+        plain = all(is_plain(v) for v in params)
         if not params or not plain or len(set(params)) < len(params):
             raise UnsupportedError(f"the parameters of {name} must be distinct plain symbols: "
                                    f"{params}")
@@ -148,13 +148,8 @@ def is_definition(expr):
 def binder_limits(expr):
     """The (index, lower, upper) triples of a Sum or Product, innermost first (sympy's order): the
     iterated binder Σ_{(i, a, b), (j, c, d)} f is Σ_{j=c}^{d} Σ_{i=a}^{b} f, so c, d may not mention
-    i."""
-    limits = []
-    for limit in expr.limits:
-        if len(limit) != 3:
-            raise UnsupportedError(f"{expr}: every index of a sum or product needs both bounds")
-        limits.append(tuple(limit))
-    return tuple(limits)
+    i.  (sympy's constructors refuse a limit without both bounds.)"""
+    return tuple(tuple(limit) for limit in expr.limits)
 
 
 def inner_binder(expr):
@@ -349,6 +344,10 @@ def _check_definition(body, params):
         if var in bound_vars(body):
             raise UnsupportedError(f"{body}: the parameter {var} is bound again inside the "
                                    "definition")
+        for node in sp.preorder_traversal(body):
+            if is_definition(node) and var in _definition_free_vars(node):
+                raise UnsupportedError(f"{body}: the definition {node} inside it mentions the "
+                                       f"parameter {var}, whose value it cannot see")
     return True
 
 
@@ -450,7 +449,7 @@ def substitute(expr, mapping):
     """(expr with every free occurrence of each key of `mapping` replaced by its value, the needs of
     the result as written — before sympy's evaluation simplifies it).  Capture-avoiding: an index
     bound in `expr` that is free in a value it would capture is renamed apart first.  A definition's
-    body is never entered: one that mentions a replaced variable is refused."""
+    body is never entered (in a well-formed term none mentions a replaced variable)."""
     written = set()
     result = _substitute(expr, dict(mapping), written, ())
     return result, frozenset(written)
@@ -461,10 +460,8 @@ def _substitute(expr, mapping, written, scope):
     if not mapping:
         written.update(within(scope, needs(expr)))
         return expr
-    if is_definition(expr) and (set(mapping) & _definition_free_vars(expr)):
-        replaced = ", ".join(map(str, mapping))
-        raise UnsupportedError(f"cannot substitute for {replaced} inside the definition "
-                               f"{expr}: a definition's variables are global")
+    # a definition here mentions no replaced variable: every term substituted into is well formed,
+    # and well-formedness refuses a definition that mentions an index or parameter bound around it
     if isinstance(expr, sp.Symbol):
         written.update(within(scope, needs(mapping[expr])))
         return mapping[expr]

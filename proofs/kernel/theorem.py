@@ -206,7 +206,7 @@ def rewritten(equality, target):
 def unfold(context, term):
     """⊢ c = body for a constant c := body;  ⊢ p(a) = body[params := a] for an entry of a defined
     family (substitution capture-avoiding, by the kernel).   (Lean `rfl`/`unfold`; Coq `unfold`)"""
-    if isinstance(term, Defined):
+    if isinstance(check_well_formed(term), Defined):
         return _make(context, Equal(term, term.body), "unfold")
     if not isinstance(term, DefinedEntry):
         raise RuleApplicationError(f"unfold: {term} is not a definition")

@@ -1,0 +1,170 @@
+"""Every guard of the kernel pinned by a test: each case below is exactly what one `raise` refuses, and
+where removing the guard would let a false theorem through, the conclusion is shown false numerically.
+
+`python ../shared/tools/mutate-guards` neutralizes each guard in turn; with this module among the tests,
+every mutant must be killed (README: "How it stays sound")."""
+
+import pytest
+import sympy as sp
+
+from proofs import Context, Defined, DefinedFamily, ProofError
+from proofs.errors import RuleApplicationError, SideConditionError, UnsupportedError
+from proofs.kernel import rules as K
+from proofs.rules.positivity import prove_member
+from proofs.testing import numeric
+
+x, y, a, i, j, n, t, z = sp.symbols("x y a i j n t z")
+p, q = sp.IndexedBase("p"), sp.IndexedBase("q")
+POS, UNIT = sp.Interval.open(0, sp.oo), sp.Interval.open(0, 1)
+EMPTY = Context()
+
+
+# ------------------------------------------------------------------------------------------------ contexts
+def test_contexts_that_disagree_on_a_symbol_are_not_merged():
+    # x ∈ (0, 1) and x ∈ {5}: merging would keep one range and prove 2x ∈ (5, 6) for x ∈ (0, 1)
+    small = K.member_context(Context({x: UNIT}), x)
+    five = K.member_context(Context({x: sp.FiniteSet(5)}), x)
+    with pytest.raises(SideConditionError, match="contexts disagree on x"):
+        K.member_add(small, five)
+
+
+def test_a_premise_s_assumptions_must_be_in_the_conclusion_s_context():
+    # x·x⁻¹ = 1 from a fact x ∈ (0, 1), stated in a context that says nothing of x: false at x = 0
+    ratio = sp.Mul(x, sp.Pow(x, -1, evaluate=False), evaluate=False)
+    fact = K.member_context(Context({x: UNIT}), x)
+    assert numeric.value(ratio, {x: 0}) is None
+    with pytest.raises(SideConditionError, match="needs assumptions not in"):
+        K.ring(EMPTY, ratio, 1, [fact])
+    assert K.ring(Context({x: UNIT}), ratio, 1, [fact])
+
+
+# ------------------------------------------------------------------------------------------------ terms
+def test_a_family_s_parameters_are_distinct_plain_symbols():
+    for params in ([i, i], [x + 1], [], [sp.Symbol("i", positive=True)]):
+        with pytest.raises(UnsupportedError, match="distinct plain symbols"):
+            DefinedFamily("r", params, p[i])
+
+
+def test_a_family_s_parameter_is_not_bound_again_nor_mentioned_by_a_definition_inside():
+    rebound = DefinedFamily("r", [i], sp.Sum(p[i], (i, 1, 2)))
+    with pytest.raises(UnsupportedError, match="bound again inside the definition"):
+        K.unfold(EMPTY, rebound(3))
+    hidden = DefinedFamily("s", [i], Defined("D", p[i]) + i)  # D's i is global, not the parameter
+    with pytest.raises(UnsupportedError, match="mentions the parameter i"):
+        K.unfold(EMPTY, hidden(3))
+
+
+def test_an_entry_s_family_is_a_plain_indexed_base():
+    with pytest.raises(UnsupportedError, match="plain IndexedBase"):
+        K.refl(EMPTY, sp.IndexedBase("r", positive=True)[1])
+    with pytest.raises(UnsupportedError, match="plain IndexedBase"):
+        K.refl(EMPTY, sp.IndexedBase("r", shape=(3,))[1])
+
+
+def test_a_function_with_sympy_assumptions_is_refused():
+    f = sp.Function("f", positive=True)
+    assert f(x).is_positive  # sympy would use it to simplify
+    with pytest.raises(UnsupportedError, match="carries sympy assumptions"):
+        K.refl(EMPTY, f(x))
+
+
+# ------------------------------------------------------------------------------------------------ rules
+def test_log_of_product_needs_the_fact_about_its_own_factor():
+    # a fact p_i > 0 does not make log ∏ q_i = Σ log q_i true when q may be negative
+    ctx = Context({p: UNIT, q: sp.Interval.open(-1, 0), n: sp.S.Naturals})
+    with pytest.raises(RuleApplicationError, match="not about"):
+        K.log_of_product(prove_member(ctx, p[i]), sp.Product(q[i], (i, 1, n)))
+
+
+def test_sum_factor_and_member_binder_need_a_sum_or_product():
+    with pytest.raises(RuleApplicationError, match="is not a Sum"):
+        K.sum_factor(EMPTY, 2 * x)
+    with pytest.raises(RuleApplicationError, match="is not a Sum or Product"):
+        K.member_binder(prove_member(Context({x: POS}), x), 2 * x, prove_member(EMPTY, sp.S.One))
+
+
+def test_rename_index_needs_a_binder_a_plain_symbol_and_one_of_its_indices():
+    total = sp.Sum(p[i], (i, 1, 2))
+    with pytest.raises(RuleApplicationError, match="cannot rename"):
+        K.rename_index(EMPTY, x + 1, j)
+    with pytest.raises(RuleApplicationError, match="cannot rename"):
+        K.rename_index(EMPTY, total, j + 1)
+    with pytest.raises(RuleApplicationError, match="is not an index"):
+        K.rename_index(EMPTY, total, j, old_var=x)
+
+
+def test_rename_index_refuses_a_renaming_sympy_evaluates_differently():
+    # the unevaluated 0·log i is rebuilt as 0 once renamed: Σ 0·log i is undefined at i ≤ 0 (i = 0, 1)
+    total = sp.Sum(sp.Mul(0, sp.log(i), evaluate=False), (i, 0, 1))
+    with pytest.raises(SideConditionError, match="not defined where the original is"):
+        K.rename_index(EMPTY, total, j)
+
+
+def test_member_binder_needs_its_body_fact_and_a_positive_factor_for_a_product():
+    ctx = Context({p: UNIT, q: sp.Interval.open(-1, 1), n: sp.S.Naturals})
+    with pytest.raises(RuleApplicationError, match="does not match"):
+        K.member_binder(prove_member(ctx, q[i]), sp.Sum(p[i], (i, 1, n)), prove_member(ctx, n))
+    # ∏_{i=1}^{2} q_i with q ∈ (−1, 1) can be negative (q_1 = −1/2, q_2 = 1/2): not positive
+    two = sp.Product(q[i], (i, 1, 2))
+    assert numeric.value(two.doit(), {q[1]: sp.Rational(-1, 2), q[2]: sp.Rational(1, 2)}) == -0.25
+    with pytest.raises(SideConditionError, match="not shown positive"):
+        K.member_binder(prove_member(ctx, q[i]), two, prove_member(ctx, sp.Integer(2)))
+
+
+def test_member_context_takes_only_symbols_entries_and_applications():
+    # r(i) := log(p_i − 2) is never defined for p ∈ (0, 1): calling it a real number would be false
+    r = DefinedFamily("r", [i], sp.log(p[i] - 2))
+    ctx = Context({p: UNIT})
+    with pytest.raises(RuleApplicationError, match="is not a symbol"):
+        K.member_context(ctx, r(1))
+    with pytest.raises(RuleApplicationError, match="is not a symbol"):
+        K.member_context(ctx, Defined("D", sp.log(-1 - x ** 2)))
+    with pytest.raises(RuleApplicationError, match="is not a symbol"):
+        K.member_context(ctx, x + 1)
+
+
+def test_increasing_by_derivative_needs_a_symbol_and_an_interval():
+    ctx = Context({x: POS})
+    defined, derivative = prove_member(ctx, sp.log(x)), prove_member(ctx, 1 / x)
+    with pytest.raises(RuleApplicationError, match="needs a symbol and an Interval"):
+        K.increasing_by_derivative(defined, derivative, x, sp.FiniteSet(1, 2))
+    with pytest.raises(RuleApplicationError, match="needs a symbol and an Interval"):
+        K.increasing_by_derivative(defined, derivative, x + 1, POS)
+
+
+def test_the_optimized_quantities_are_listed_and_plain():
+    f = sp.log(p[1])
+    for over in ((), (x + 1,), (Defined("D", x),)):
+        with pytest.raises(RuleApplicationError, match="'over'|definition|keys"):
+            K.negate_objective(Context({p: UNIT}), f, over, "max")
+
+
+def test_transfer_refuses_a_monotone_function_that_depends_on_the_optimized_quantities():
+    # g(t) = t + 3a is increasing in t, but argmax_a (−2a) = {0} while argmax_a (−2a + 3a) = {1}
+    ctx = Context({t: sp.S.Reals, a: sp.S.Reals})
+    mono = K.increasing_by_derivative(prove_member(ctx, t + 3 * a), prove_member(
+        Context({t: sp.S.Reals, a: sp.S.Reals}), sp.S.One), t, sp.S.Reals)
+    values = prove_member(Context({a: sp.S.Reals}), -2 * a)
+    candidates = [[{a: sp.Integer(0)}, {a: sp.Integer(1)}]]
+    assert numeric.counterexample_to_same_optimizers(-2 * a, "max", a, "max", candidates)
+    with pytest.raises(SideConditionError, match="depends on the optimized quantities"):
+        K.transfer_increasing(mono, values, (a,), "max")
+
+
+def test_transfer_refuses_a_composition_whose_conditions_sympy_rewrites():
+    # √t composed with 2x: sympy writes √(2x) as √2·√x, whose condition x > 0 was not the written
+    # one (2x > 0); equivalent here, so the guard is conservative — it never lets sympy's evaluation
+    # decide where the composition is defined
+    mono = K.increasing_by_derivative(
+        prove_member(Context({t: POS}), sp.sqrt(t)), prove_member(Context({t: POS}), sp.diff(
+            sp.sqrt(t), t)), t, POS)
+    values = prove_member(Context({x: POS}), 2 * x)
+    assert sp.sqrt(2 * x) == sp.sqrt(2) * sp.sqrt(x)
+    with pytest.raises(SideConditionError, match="not defined where the composition is"):
+        K.transfer_increasing(mono, values, (x,), "max")
+
+
+def test_every_refusal_is_a_proof_error():
+    # the guards raise the package's errors, never a bare exception
+    with pytest.raises(ProofError):
+        K.rename_index(EMPTY, x, j)
