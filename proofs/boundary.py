@@ -96,6 +96,9 @@ def _objects(expr, found):
         found[expr.func.__name__].add(expr.func)
         _objects(expr.func.body, found)
     elif isinstance(expr, AppliedUndef):
+        if not isinstance(expr.func, UndefinedFunction):
+            raise UnsupportedError(f"{expr}: {expr.func.__name__} is not an undefined function made "
+                                   "by sympy.Function")
         found[expr.func.__name__].add(expr.func)
     for arg in expr.args:
         _objects(arg, found)
@@ -121,6 +124,9 @@ class _Claim:
                 found[name_of(item)].add(item)
             elif isinstance(item, UndefinedFunction):
                 found[item.__name__].add(item)
+            elif isinstance(item, type):
+                raise UnsupportedError(f"{item.__name__} is not an undefined function made by "
+                                       "sympy.Function")
             else:
                 _objects(sp.sympify(item), found)
         for objects in found.values():  # in a fixed order, so that a refusal reads the same every run

@@ -195,7 +195,7 @@ def test_ring_needs_every_part_of_both_sides_defined():
     with pytest.raises(SideConditionError, match="an integer"):
         K.ring(EMPTY, (partial + 1) ** 2 - partial ** 2 - 2 * partial, 1)
     total = sp.Sum(p[i], (i, 1, n))
-    assert K.ring(CTX, (total + 1) ** 2 - total ** 2 - 2 * total, 1, [member(CTX, n - 1)])
+    assert K.ring(CTX, (total + 1) ** 2 - total ** 2 - 2 * total, 1, [member(CTX, n)])
     assert K.ring(EMPTY, partial, partial)  # e = e whether or not e is defined
 
 

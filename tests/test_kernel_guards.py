@@ -47,7 +47,7 @@ def test_a_family_s_parameters_are_distinct_plain_symbols():
 
 def test_a_family_s_parameter_is_not_bound_again_nor_mentioned_by_a_definition_inside():
     rebound = DefinedFamily("r", [i], sp.Sum(p[i], (i, 1, 2)))
-    with pytest.raises(UnsupportedError, match="bound again inside the definition"):
+    with pytest.raises(UnsupportedError, match="parameter i is bound again inside"):
         K.unfold(EMPTY, rebound(3))
     hidden = DefinedFamily("s", [i], Defined("D", p[i]) + i)  # D's i is global, not the parameter
     with pytest.raises(UnsupportedError, match="mentions the parameter i"):

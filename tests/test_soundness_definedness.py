@@ -8,6 +8,7 @@ defined; an entry p[a] or f(a) is defined only where its argument is.  Claims ar
 import pytest
 import sympy as sp
 
+import proofs
 from proofs import Context, Defined, DefinedFamily, ProofError, check
 from proofs.kernel import rules as K
 from proofs.rules.positivity import prove_member
@@ -159,3 +160,58 @@ def test_a_zero_range_that_is_not_an_integer_range_multiplies_to_zero():
     ctx = Context({x: sp.FiniteSet(1), i: sp.Interval.open(0, 1)})
     log_one = K.member_log(K.member_context(ctx, x))  # log x ∈ [0, 0], not marked integer
     assert K.member_mul(log_one, K.member_context(ctx, i)).statement.set == sp.FiniteSet(0)
+
+
+# ------------------------------------------------------------------------------------------------
+# found by a second review
+Z = sp.Symbol("z")
+ZERO_TOO = (Z + 1) ** 2 - Z ** 2 - 2 * Z - 1  # 0 for every z, not written as 0
+
+
+def test_a_sum_or_product_needs_a_number_of_terms_that_is_an_integer_at_least_zero():
+    # by sympy's convention ∏_{i=2}^{−1} i = 1/∏_{i=0}^{1} i = 1/0: the kernel calls it undefined
+    reversed_product = sp.Product(i, (i, 2, -1))
+    assert reversed_product.doit() == sp.zoo
+    with pytest.raises(ProofError, match="count"):
+        K.ring(Context(), sp.Mul(0, reversed_product, evaluate=False), 0)
+    with pytest.raises(ProofError):
+        check.equal(ZERO_TOO * sp.Product(i, (i, 2, n)), 0, where={n: sp.S.Integers})
+    assert check.equal(ZERO_TOO * sp.Product(i, (i, 2, n)), 0, where={n: sp.S.Naturals})
+
+
+def test_the_condition_of_a_power_is_the_power_as_written():
+    # 0^e is undefined (base 0, exponent not an integer); sympy would evaluate Pow(0, E) to 0
+    assert sp.Pow(0, sp.E) == 0
+    with pytest.raises(ProofError):
+        check.equal(ZERO_TOO ** sp.E, 0)
+    zero = K.member_context(Context(), sp.Integer(0))
+    with pytest.raises(ProofError):
+        K.ring(Context(), sp.Mul(0, sp.Pow(0, sp.E, evaluate=False), evaluate=False), 0, [zero])
+
+
+def test_a_bernoulli_variant_with_an_undefined_term_is_refused():
+    from proofs.models import BernoulliModel
+    model = BernoulliModel()
+    nonsense = ZERO_TOO.subs(Z, model.size) ** sp.E  # (0 written otherwise)^e: never defined
+    variant = BernoulliModel(cross_entropy_body=-model.log_terms / model.size + nonsense)
+    with pytest.raises(ProofError):
+        proofs.prove("bernoulli", model=variant)
+
+
+def test_unsupported_sets_and_functions_are_refused_not_crashed():
+    big = sp.Symbol("N", integer=True)
+    with pytest.raises(ProofError):
+        check.member(x, sp.Range(0, big), where={x: sp.FiniteSet(1)})
+    with pytest.raises(ProofError):
+        Context({x: sp.Range(1, big)})
+    from sympy.core.function import AppliedUndef
+
+    class Handmade(AppliedUndef):
+        pass
+
+    with pytest.raises(ProofError, match="undefined function"):
+        K.refl(Context(), Handmade(1))
+    for claim in (lambda: check.equal(Handmade(1), Handmade(1)), lambda: check.positive(Handmade(1) + 1),
+                  lambda: check.same_optimizers(x, x, [Handmade])):
+        with pytest.raises(ProofError):
+            claim()

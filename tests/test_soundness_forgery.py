@@ -124,3 +124,11 @@ def test_a_set_must_be_sympy_s_own_so_its_contents_cannot_change():
         K.member_widen(fact, Shifty(-1, 0))
     with pytest.raises(ProofError, match="sympy's own types"):
         Context({y: Shifty(1, 2)})
+
+
+def test_definitions_cannot_be_subclassed_into_changing_ones():
+    with pytest.raises(ForgeryError):
+        type("Shifting", (Defined,), {"body": property(lambda self: sp.S.Zero)})
+    from proofs.kernel.terms import DefinedEntry
+    with pytest.raises(ForgeryError):
+        type("Evil", (DefinedEntry,), {"params": (x,), "body": x + 1, "nargs": 1})

@@ -165,7 +165,8 @@ def hull(real_set):
     if finite and all(a.is_Rational for a in real_set.args):
         integer = all(a.is_Integer for a in real_set.args)
         return Hull(min(real_set.args), max(real_set.args), False, False, integer)
-    if isinstance(real_set, sp.Range) and real_set.step == 1 and real_set.size > 0:
+    ends = real_set.args if isinstance(real_set, sp.Range) else ()
+    if ends and all(_exact(end) for end in ends) and real_set.step == 1 and real_set.size > 0:
         return Hull(real_set.inf, real_set.sup, real_set.inf == -sp.oo, real_set.sup == sp.oo, True)
     for named, named_hull in _NAMED_SETS.items():
         if real_set is named:  # sympy's named sets are singletons; == on Reals builds an Interval

@@ -40,7 +40,7 @@ class Need(enum.Enum):
     """What a term needs of a subterm to be defined."""
     POSITIVE = "positive"
     NONZERO = "nonzero"
-    INTEGER = "an integer"
+    COUNT = "a count (an integer >= 0)"
     DEFINED = "defined"
 
 
@@ -52,6 +52,9 @@ class Defined(sp.Symbol):
     `DefinedFamily`."""
 
     __slots__ = ("_body",)
+
+    def __init_subclass__(cls, **kwargs):
+        raise ForgeryError("Defined cannot be subclassed")
 
     def __new__(cls, name, body):
         obj = sp.Symbol.__xnew__(cls, name)
@@ -97,6 +100,11 @@ class _Sealed(FunctionClass):
 class DefinedEntry(sp.Function, metaclass=_Sealed):
     """An entry p(a) of a `DefinedFamily`: stands for the family's body with its parameters set to
     a."""
+
+    def __init_subclass__(cls, **kwargs):
+        if type(cls) is not DefinedFamily:
+            raise ForgeryError("a family's entries are made by DefinedFamily, not by subclassing")
+        super().__init_subclass__(**kwargs)
 
     @classmethod
     def eval(cls, *args):
@@ -319,6 +327,9 @@ def _check(expr):
         for arg in expr.args:
             check_well_formed(arg)
     elif isinstance(expr, AppliedUndef):
+        if not isinstance(expr.func, UndefinedFunction):
+            raise UnsupportedError(f"{expr}: {expr.func} is not an undefined function made by "
+                                   "sympy.Function")
         if expr.func._kwargs:
             raise UnsupportedError(f"{expr}: {describe(expr.func)} carries sympy assumptions; "
                                    "give its range in the context")
@@ -342,8 +353,7 @@ def _check_definition(body, params):
     check_well_formed(body)
     for var in params:
         if var in bound_vars(body):
-            raise UnsupportedError(f"{body}: the parameter {var} is bound again inside the "
-                                   "definition")
+            raise UnsupportedError(f"{body}: the parameter {var} is bound again inside")
         for node in sp.preorder_traversal(body):
             if is_definition(node) and var in _definition_free_vars(node):
                 raise UnsupportedError(f"{body}: the definition {node} inside it mentions the "
@@ -362,12 +372,10 @@ def _check_binder(expr):
         check_well_formed(hi)
         inner = set(variables[:position + 1])
         if inner & (free_vars(lo) | free_vars(hi)):
-            raise UnsupportedError(f"{expr}: the bounds of {var} mention an index bound inside "
-                                   "them")
+            raise UnsupportedError(f"{expr}: the bounds of {var} mention an inner index")
     for var in variables:
         if var in bound_vars(expr.function):
-            raise UnsupportedError(f"{expr}: the index {var} is bound again inside its own sum or "
-                                   "product")
+            raise UnsupportedError(f"{expr}: the index {var} is bound again inside its scope")
         for node in sp.preorder_traversal(expr.function):
             if is_definition(node) and var in _definition_free_vars(node):
                 raise UnsupportedError(f"{expr}: the definition {node} mentions {var}, which the "
@@ -396,18 +404,19 @@ def head_needs(head, args):
     """What head(*args) needs of its arguments, beyond their own needs: a log's argument positive; a
     power a**b, by the value of b: nothing for an integer b >= 0, a != 0 for an integer b < 0, a > 0
     otherwise — for a literal exponent that is one condition on a, for any other the power itself
-    must be shown defined; each limit of a sum or product its bounds an integer apart (for every
-    value of the indices outside it)."""
+    must be shown defined; each limit of a sum or product a number of terms b − a + 1 that is an
+    integer >= 0 (for every value of the indices outside it)."""
     if issubclass(head, sp.log):
         return {(args[0], Need.POSITIVE, ())}
-    if issubclass(head, sp.Pow) and not args[1].is_Rational:
-        return {(head(*args), Need.DEFINED, ())}
+    if issubclass(head, sp.Pow) and not args[1].is_Rational:  # the power as written, unevaluated
+        return {(sp.Pow(*args, evaluate=False), Need.DEFINED, ())}
     if issubclass(head, sp.Pow) and not (args[1].is_Integer and args[1] >= 0):
         return {(args[0], Need.NONZERO if args[1].is_Integer else Need.POSITIVE, ())}
     if issubclass(head, BINDERS):
         limits = _limits_outermost_first(args)
-        gaps = ((sp.expand(hi - lo), limits[:depth]) for depth, (_, lo, hi) in enumerate(limits))
-        return {(gap, Need.INTEGER, scope) for gap, scope in gaps if not gap.is_Integer}
+        counts = [(sp.expand(hi - lo + 1), limits[:k]) for k, (_, lo, hi) in enumerate(limits)]
+        return {(count, Need.COUNT, scope) for count, scope in counts
+                if not (count.is_Integer and count >= 0)}
     if issubclass(head, DefinedEntry) and needs(head.body):
         return {(head(*args), Need.DEFINED, ())}
     return set()

@@ -17,8 +17,7 @@ from .language import (POSITIVE, REALS, Equal, Hull, Member, SameOptimizers, Str
                        statement_names)
 from .terms import (BINDERS, Defined, DefinedEntry, Need, binder_limits, bound_vars,
                     check_well_formed, free_vars, head_needs, inner_binder, is_definition, memoized,
-                    mentions, names, needs, within,
-                    substitute)
+                    mentions, names, needs, substitute, within)
 
 _TOKEN = object()
 # id -> the theorem: identity, never __eq__, decides genuineness
@@ -111,7 +110,7 @@ def _meets(fact, need):
     """Whether the Member fact shows `need` of its expression."""
     h = hull(fact.statement.set)
     return {Need.POSITIVE: h.is_positive(), Need.NONZERO: h.is_positive() or h.is_negative(),
-            Need.INTEGER: h.integer, Need.DEFINED: True}[need]
+            Need.COUNT: h.integer and h.lo >= 0, Need.DEFINED: True}[need]
 
 
 def _facts_for(conditions, facts, rule, why):
@@ -481,8 +480,8 @@ def log_of_exp(th):
 
 
 def member_binder(body_th, binder, count_th, bounds_defined=()):
-    """Γ ⊢ f(i) ∈ I (i free), Γ ⊢ b − a + 1 ∈ C ⊆ ℤ, Γ ⊢ a, b defined  ⟹  Σ_{i=a}^{b} f(i) ∈ ℝ (> 0
-    if I > 0, C ≥ 1; ≥ 0 if I ≥ 0, C ≥ 0; ≤ 0 if I ≤ 0, C ≥ 0) and ∏ f(i) > 0 if I > 0
+    """Γ ⊢ f(i) ∈ I (i free), Γ ⊢ b − a + 1 ∈ C ⊆ {0, 1, 2, …}, Γ ⊢ a, b defined  ⟹
+    Σ_{i=a}^{b} f(i) ∈ ℝ (> 0 if I > 0 and C ≥ 1; ≥ 0 if I ≥ 0; ≤ 0 if I ≤ 0), ∏ f(i) > 0 if I > 0
     (`bounds_defined`: facts for the conditions of a and b); for an iterated binder, f is the binder
     over the inner indices.   (Mathlib `Finset.sum_pos`, `Finset.prod_pos`)"""
     if not isinstance(binder, BINDERS):
@@ -494,15 +493,16 @@ def member_binder(body_th, binder, count_th, bounds_defined=()):
     if _expect(count_th, Member, "member_binder").expr != count:
         raise RuleApplicationError(f"member_binder: the count fact must be about {count}")
     body, counted = _range(body_th, "member_binder"), _range(count_th, "member_binder")
-    if not counted.integer:
-        raise SideConditionError(f"member_binder: the count {count} is not shown to be an integer")
+    if not (counted.integer and counted.lo >= 0):
+        raise SideConditionError(f"member_binder: the number of terms {count} is not shown to be "
+                                 "an integer >= 0")
     if isinstance(binder, sp.Product) and not body.is_positive():
         raise SideConditionError(f"member_binder: the factor {inner} is not shown positive")
     if isinstance(binder, sp.Product) or (body.is_positive() and counted.lo >= 1):
         h = POSITIVE
-    elif body.lo >= 0 and counted.lo >= 0:
+    elif body.lo >= 0:
         h = Hull(0, sp.oo, False, True)
-    elif body.hi <= 0 and counted.lo >= 0:
+    elif body.hi <= 0:
         h = Hull(-sp.oo, 0, True, False)
     else:
         h = REALS
@@ -514,8 +514,7 @@ def member_binder(body_th, binder, count_th, bounds_defined=()):
 # ------------------------------------------------------------------------------------------------
 # monotonicity
 _CONTINUOUS_WHERE_DEFINED = (sp.Add, sp.Mul, sp.Pow, sp.log, sp.exp, sp.Symbol, sp.Number,
-                             sp.NumberSymbol,
-                             sp.Indexed, sp.IndexedBase, sp.Tuple) + BINDERS
+                             sp.NumberSymbol, sp.Indexed, sp.IndexedBase, sp.Tuple) + BINDERS
 
 
 def increasing_by_derivative(defined_th, derivative_th, var, interval):

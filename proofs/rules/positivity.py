@@ -61,8 +61,9 @@ def prove_needs(context, conditions):
         if need is Need.NONZERO and not (h.is_positive() or h.is_negative()):
             raise SideConditionError(f"cannot show {expr} != 0: it is only known to lie in "
                                      f"{fact.statement.set}")
-        if need is Need.INTEGER and not h.integer:
-            raise SideConditionError(f"cannot show {expr} is an integer: it is only known to lie in "
+        if need is Need.COUNT and not (h.integer and h.lo >= 0):
+            raise SideConditionError(f"cannot show {expr} is a count (an integer >= 0): it is only "
+                                     "known to lie in "
                                      f"{fact.statement.set}")
         facts.append(fact)
     return facts
