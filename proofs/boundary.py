@@ -1,20 +1,22 @@
-"""The boundary: a user's claim — sympy expressions and a ``where`` mapping — translated into kernel terms
-and a context, so that the claim proved is the claim asked.
+"""The boundary: a user's claim — sympy expressions and a ``where`` mapping — translated into kernel
+terms and a context, so that the claim proved is the claim asked.
 
 Imports sympy, `proofs.errors` and the kernel.  The kernel checks every term it is given (it refuses
-anything not in its own form), so a fault here cannot make a false theorem; it could make the engine prove a
-different claim than the one asked, which is why this module is trusted for faithfulness
+anything not in its own form), so a fault here cannot make a false theorem; it could make the engine
+prove a different claim than the one asked, which is why this module is trusted for faithfulness
 (docs/soundness.rst).  The translation
 
 - refuses one name for two objects (``Symbol('x')`` and ``Symbol('x', positive=True)``,
   ``IndexedBase('x')`` and ``Symbol('x')``), naming both;
-- turns sympy assumptions into context ranges (``Symbol('n', integer=True, positive=True)`` becomes a plain
-  n with n ∈ ℕ); a ``where`` range must lie inside the assumptions, which sympy may already have used to
-  build the claim, and assumptions no range states (nonzero, even, …) are refused;
+- turns sympy assumptions into context ranges (``Symbol('n', integer=True, positive=True)`` becomes
+a plain
+  n with n ∈ ℕ); a ``where`` range must lie inside the assumptions, which sympy may already have
+  used to build the claim, and assumptions no range states (nonzero, even, …) are refused;
 - lets an index carry assumptions only when every value the sum gives it satisfies them;
 - renames a bound index apart from the claim's free variables and from the indices bound around it
   (Barendregt's convention), and refuses a definition that mentions an index bound around its use;
-- translates definitions' bodies the same way, keeps the user's (possibly unevaluated) shape, and checks
+- translates definitions' bodies the same way, keeps the user's (possibly unevaluated) shape, and
+checks
   that sympy re-evaluated nothing on the way.
 """
 
@@ -25,8 +27,19 @@ from sympy.core.function import AppliedUndef, UndefinedFunction
 
 from .errors import UnsupportedError
 from .kernel.language import Context, Hull, add_hulls, hull, mul_hulls, pow_hull
-from .kernel.terms import (BINDERS, Defined, DefinedEntry, DefinedFamily, binder_limits, check_well_formed,
-                    describe, free_vars, fresh, join_names, name_of)
+from .kernel.terms import (
+    BINDERS,
+    Defined,
+    DefinedEntry,
+    DefinedFamily,
+    binder_limits,
+    check_well_formed,
+    describe,
+    free_vars,
+    fresh,
+    join_names,
+    name_of,
+)
 
 _ASSUMED_SETS = (
     ({"integer": True, "positive": True}, sp.S.Naturals),
@@ -56,15 +69,18 @@ def _canonical_flags(kwargs):
 
 
 def assumed_set(obj):
-    """The range sympy's assumptions give `obj` (a Symbol, IndexedBase or undefined function), or None."""
+    """The range sympy's assumptions give `obj` (a Symbol, IndexedBase or undefined function), or
+    None."""
     flags = _flags(obj)
     if not flags:
         return None
     for kwargs, real_set in _ASSUMED_SETS:
         if flags == _canonical_flags(kwargs):
             return real_set
-    raise UnsupportedError(f"{describe(obj)}: these sympy assumptions are no range the kernel states; use a "
-                           f"plain symbol and give its range in where=")
+    raise UnsupportedError(
+        f"{describe(obj)}: these sympy assumptions are no range the kernel states; use a "
+        f"plain symbol and give its range in where="
+    )
 
 
 def _plain(obj):
@@ -80,7 +96,8 @@ def _plain(obj):
 
 
 def _objects(expr, found):
-    """Every named object of a user's term, definitions' bodies included, into `found` (name -> objects)."""
+    """Every named object of a user's term, definitions' bodies included, into `found` (name ->
+    objects)."""
     if isinstance(expr, Defined):
         found[expr.name].add(expr)
         return _objects(expr.body, found)
@@ -97,8 +114,9 @@ def _objects(expr, found):
         _objects(expr.func.body, found)
     elif isinstance(expr, AppliedUndef):
         if not isinstance(expr.func, UndefinedFunction):
-            raise UnsupportedError(f"{expr}: {expr.func.__name__} is not an undefined function made "
-                                   "by sympy.Function")
+            raise UnsupportedError(
+                f"{expr}: {expr.func.__name__} is not an undefined function made by sympy.Function"
+            )
         found[expr.func.__name__].add(expr.func)
     for arg in expr.args:
         _objects(arg, found)
@@ -107,9 +125,13 @@ def _objects(expr, found):
 
 def _same_shape(original, translated):
     """Whether sympy re-evaluated nothing: the same heads, as many of each."""
+
     def heads(expr):
-        return collections.Counter(type(node).__name__ if not isinstance(node, sp.Symbol) else "Symbol"
-                                   for node in sp.preorder_traversal(expr))
+        return collections.Counter(
+            type(node).__name__ if not isinstance(node, sp.Symbol) else "Symbol"
+            for node in sp.preorder_traversal(expr)
+        )
+
     return heads(original) == heads(translated)
 
 
@@ -125,11 +147,14 @@ class _Claim:
             elif isinstance(item, UndefinedFunction):
                 found[item.__name__].add(item)
             elif isinstance(item, type):
-                raise UnsupportedError(f"{item.__name__} is not an undefined function made by "
-                                       "sympy.Function")
+                raise UnsupportedError(
+                    f"{item.__name__} is not an undefined function made by sympy.Function"
+                )
             else:
                 _objects(sp.sympify(item), found)
-        for objects in found.values():  # in a fixed order, so that a refusal reads the same every run
+        for (
+            objects
+        ) in found.values():  # in a fixed order, so that a refusal reads the same every run
             join_names(*({name_of(obj): obj} for obj in sorted(objects, key=describe)))
         self.table, self.definitions = {}, {}
         self.taken = set(found)  # every name the claim uses: a renamed index avoids them all
@@ -144,10 +169,12 @@ class _Claim:
                 continue
             assumed, given = assumed_set(obj), where.get(obj)
             if given is not None and assumed is not None and not hull(given).within(hull(assumed)):
-                raise UnsupportedError(f"where= gives {name_of(obj)} the range {given}, but {describe(obj)} "
-                                       f"was made with sympy assumptions that say {assumed}; the "
-                                       "claim as "
-                                       "sympy built it may already rely on them")
+                raise UnsupportedError(
+                    f"where= gives {name_of(obj)} the range {given}, but {describe(obj)} "
+                    f"was made with sympy assumptions that say {assumed}; the "
+                    "claim as "
+                    "sympy built it may already rely on them"
+                )
             chosen = given if given is not None else assumed
             if chosen is not None:
                 ranges[self._kernel_object(obj)] = chosen
@@ -171,13 +198,16 @@ class _Claim:
             self.table[obj] = _plain(obj)
         return self.table[obj]
 
-    # ------------------------------------------------------------------------------------------ terms
+    # ------------------------------------------------------------------------------------------
+    # terms
     def term(self, expr):
         expr = sp.sympify(expr)
         translated = self._translate(expr, {})
         if not _same_shape(expr, translated):
-            raise UnsupportedError(f"{expr}: sympy simplifies this claim once its symbols lose their "
-                                   f"assumptions (to {translated}); state the ranges in where= instead")
+            raise UnsupportedError(
+                f"{expr}: sympy simplifies this claim once its symbols lose their "
+                f"assumptions (to {translated}); state the ranges in where= instead"
+            )
         return check_well_formed(translated)
 
     def _translate(self, expr, scope):
@@ -189,7 +219,9 @@ class _Claim:
         if isinstance(expr, sp.Symbol):
             return scope[expr] if expr in scope else self._kernel_object(expr)
         if isinstance(expr, sp.Indexed):
-            return self._kernel_object(expr.base)[tuple(self._translate(i, scope) for i in expr.indices)]
+            return self._kernel_object(expr.base)[
+                tuple(self._translate(i, scope) for i in expr.indices)
+            ]
         if isinstance(expr, DefinedEntry):
             family = expr.func
             captured = (free_vars(family.body) - set(family.params)) & set(scope)
@@ -197,7 +229,9 @@ class _Claim:
                 raise UnsupportedError(self._capture_message(family.__name__, captured))
             return self._family(family)(*(self._translate(arg, scope) for arg in expr.args))
         if isinstance(expr, AppliedUndef):
-            return self._kernel_object(expr.func)(*(self._translate(arg, scope) for arg in expr.args))
+            return self._kernel_object(expr.func)(
+                *(self._translate(arg, scope) for arg in expr.args)
+            )
         if isinstance(expr, BINDERS):
             return self._binder(expr, scope)
         args = tuple(self._translate(arg, scope) for arg in expr.args)
@@ -208,8 +242,10 @@ class _Claim:
     @staticmethod
     def _capture_message(name, captured):
         indices = ", ".join(sorted(map(str, captured)))
-        return (f"the definition {name} mentions {indices}, which a sum or product around it binds: a "
-                "quantity that depends on the index takes it as a parameter (DefinedFamily)")
+        return (
+            f"the definition {name} mentions {indices}, which a sum or product around it binds: a "
+            "quantity that depends on the index takes it as a parameter (DefinedFamily)"
+        )
 
     def _binder(self, expr, scope):
         scope = dict(scope)
@@ -227,19 +263,29 @@ class _Claim:
         return expr.func(self._translate(expr.function, scope), *reversed(limits))
 
     def _check_index_range(self, var, lo, hi):
-        """An index with sympy assumptions must take only values they allow: lo, lo + 1, …, hi inside them."""
+        """An index with sympy assumptions must take only values they allow: lo, lo + 1, …, hi
+        inside them."""
         assumed = assumed_set(var)
         if assumed is None:
             return
-        allowed = hull(assumed)  # an interval: lo >= its start and hi <= its end put lo, …, hi inside it
+        allowed = hull(
+            assumed
+        )  # an interval: lo >= its start and hi <= its end put lo, …, hi inside it
         above = Hull(allowed.lo, sp.oo, allowed.lo_open, True, allowed.integer)
         below = Hull(-sp.oo, allowed.hi, True, allowed.hi_open)
         low, high, count = (self._hull(e) for e in (lo, hi, sp.expand(hi - lo + 1)))
-        if None in (low, high, count) or count.lo < 0 or not low.within(above) or not high.within(below):
-            raise UnsupportedError(f"the index {var} was made with sympy assumptions ({assumed}), but the "
-                                   f"values {lo}, …, {hi} it takes are not shown to lie there; "
-                                   "use a plain "
-                                   "Symbol for the index")
+        if (
+            None in (low, high, count)
+            or count.lo < 0
+            or not low.within(above)
+            or not high.within(below)
+        ):
+            raise UnsupportedError(
+                f"the index {var} was made with sympy assumptions ({assumed}), but the "
+                f"values {lo}, …, {hi} it takes are not shown to lie there; "
+                "use a plain "
+                "Symbol for the index"
+            )
 
     def _hull(self, expr):
         """The hull of a bound's values from the context: numbers, symbols, +, · and powers only."""
@@ -262,8 +308,10 @@ class _Claim:
         if constant not in self.definitions:
             body = self._translate(constant.body, {})
             if not _same_shape(constant.body, body):
-                raise UnsupportedError(f"the body of {constant.name} changes once its symbols lose their "
-                                       "assumptions; state the ranges in where= instead")
+                raise UnsupportedError(
+                    f"the body of {constant.name} changes once its symbols lose their "
+                    "assumptions; state the ranges in where= instead"
+                )
             self.definitions[constant] = Defined(constant.name, body)
         return self.definitions[constant]
 
@@ -271,8 +319,10 @@ class _Claim:
         if family not in self.definitions:
             for param in family.params:
                 if assumed_set(param) is not None:
-                    raise UnsupportedError(f"the parameter {param} of {family.__name__} carries sympy "
-                                           "assumptions; parameters are plain symbols")
+                    raise UnsupportedError(
+                        f"the parameter {param} of {family.__name__} carries sympy "
+                        "assumptions; parameters are plain symbols"
+                    )
             body = self._translate(family.body, {param: param for param in family.params})
             self.definitions[family] = DefinedFamily(family.__name__, family.params, body)
         return self.definitions[family]
@@ -286,9 +336,9 @@ def _fold(combine, parts):
 
 
 def admit(where, terms, extra=()):
-    """(context, kernel terms, kernel objects for `extra`) for a claim about `terms` under the ranges in
-    `where`; `extra` are the symbols, IndexedBases or functions the claim names besides its terms (the
-    optimized quantities, a monotone function's variable)."""
+    """(context, kernel terms, kernel objects for `extra`) for a claim about `terms` under the
+    ranges in `where`; `extra` are the symbols, IndexedBases or functions the claim names besides
+    its terms (the optimized quantities, a monotone function's variable)."""
     claim = _Claim(where, terms, extra)
     translated = tuple(claim.term(term) for term in terms)
     objects = tuple(claim._kernel_object(obj) for obj in extra)

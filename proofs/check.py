@@ -1,10 +1,11 @@
-"""The verification API users call in their own code and tests (imports the kernel and the derived rules).
+"""The verification API users call in their own code and tests (imports the kernel and the derived
+rules).
 
-Each function returns the `Theorem` (its premises are the proof tree) or raises `ProofError` naming the rule and
-the condition that failed.  ``where`` maps symbols, IndexedBases or undefined functions to the sympy set each
-ranges over; sympy's own assumptions on symbols count too.  The claim is first translated into the kernel's
-terms (`proofs.boundary.admit`): symbols lose their assumptions, which become ranges in the theorem's context,
-so ``theorem.statement`` is written with plain symbols.
+Each function returns the `Theorem` (its premises are the proof tree) or raises `ProofError` naming
+the rule and the condition that failed.  ``where`` maps symbols, IndexedBases or undefined functions
+to the sympy set each ranges over; sympy's own assumptions on symbols count too.  The claim is first
+translated into the kernel's terms (`proofs.boundary.admit`): symbols lose their assumptions, which
+become ranges in the theorem's context, so ``theorem.statement`` is written with plain symbols.
 
 >>> import sympy as sp
 >>> from proofs import check
@@ -39,25 +40,29 @@ def _expr(value, name):
 
 
 def _claim(where, terms, extra=()):
-    """(context, kernel terms, kernel objects) for a claim: a Context passes through with terms already the
-    kernel's, anything else goes through the kernel's boundary translation."""
+    """(context, kernel terms, kernel objects) for a claim: a Context passes through with terms
+    already the kernel's, anything else goes through the kernel's boundary translation."""
     if isinstance(where, Context):
         return where, tuple(map(check_well_formed, terms)), tuple(extra)
     return admit(where, terms, extra)
 
 
 def _as_asked(theorem, context, statement):
-    """The theorem, once it is seen to state exactly the claim asked, under no assumption beyond `context`."""
+    """The theorem, once it is seen to state exactly the claim asked, under no assumption beyond
+    `context`."""
     if theorem.statement != statement or not context.includes(theorem.context):
-        raise ProofError(f"the engine proved {theorem.statement} instead of {statement}; please "
-                         "report this")
+        raise ProofError(
+            f"the engine proved {theorem.statement} instead of {statement}; please report this"
+        )
     return theorem
 
 
 def positive(expr, where=None):
     """Prove ``expr > 0`` from the ranges in `where`."""
     ctx, (expr,), _ = _claim(where, [_expr(expr, "expr")])
-    return _as_asked(positivity.prove_positive(ctx, expr), ctx, Member(expr, sp.Interval.open(0, sp.oo)))
+    return _as_asked(
+        positivity.prove_positive(ctx, expr), ctx, Member(expr, sp.Interval.open(0, sp.oo))
+    )
 
 
 def member(expr, real_set, where=None):
@@ -69,23 +74,27 @@ def member(expr, real_set, where=None):
 
 
 def strictly_increasing(expr, var, interval, where=None):
-    """Prove that ``var ↦ expr`` is strictly increasing on `interval` (continuity and g' > 0 both shown).
+    """Prove that ``var ↦ expr`` is strictly increasing on `interval` (continuity and g' > 0 both
+    shown).
 
-    A `var` made with sympy assumptions is accepted when the interval lies inside them (sympy may have used
-    them to build `expr`)."""
+    A `var` made with sympy assumptions is accepted when the interval lies inside them (sympy may
+    have used them to build `expr`)."""
     expr = _expr(expr, "expr")
     if not isinstance(var, sp.Symbol):
         raise RuleApplicationError(f"var must be a sympy Symbol, got {var!r}")
     if not isinstance(interval, sp.Interval):
-        raise UnsupportedError(f"strictly_increasing: {interval} is not an interval (unions are "
-                               "refused)")
+        raise UnsupportedError(
+            f"strictly_increasing: {interval} is not an interval (unions are refused)"
+        )
     if isinstance(where, Context):
         ctx, (expr,), (plain,) = _claim(where, [expr], [var])
     else:
         where = dict(where or {})
         if var in where:
-            raise UnsupportedError(f"{var} is the variable of the function: its range is the interval, not "
-                                   "an entry of where=")
+            raise UnsupportedError(
+                f"{var} is the variable of the function: its range is the interval, not "
+                "an entry of where="
+            )
         ctx, (expr,), (plain,) = _claim({**where, var: interval}, [expr], [var])
         ctx = ctx.without(plain)
     theorem = monotonicity.prove_strictly_increasing(ctx, expr, plain, interval)
@@ -93,7 +102,8 @@ def strictly_increasing(expr, var, interval, where=None):
 
 
 def equal(lhs, rhs, where=None):
-    """Prove ``lhs = rhs``: logs of positive products and powers expanded, sums split, then ring normalization."""
+    """Prove ``lhs = rhs``: logs of positive products and powers expanded, sums split, then ring
+    normalization."""
     ctx, (lhs, rhs), _ = _claim(where, [_expr(lhs, "lhs"), _expr(rhs, "rhs")])
     return _as_asked(normal_form.prove_equal(ctx, lhs, rhs), ctx, Equal(lhs, rhs))
 
@@ -109,8 +119,9 @@ def same_optimizers(f, g, over, where=None, senses=("max", "min")):
         raise RuleApplicationError(f"senses must be a pair of 'max'/'min', got {senses!r}")
     for quantity in over:
         if not isinstance(quantity, (sp.Symbol, sp.IndexedBase, sp.FunctionClass)):
-            raise RuleApplicationError(f"'over' must list symbols, IndexedBases or undefined functions, not "
-                                       f"{quantity!r}")
+            raise RuleApplicationError(
+                f"'over' must list symbols, IndexedBases or undefined functions, not {quantity!r}"
+            )
     ctx, (f, g), over = _claim(where, [_expr(f, "f"), _expr(g, "g")], over)
     theorem = optimizers.same_optimizers(ctx, f, g, over, tuple(senses))
     return _as_asked(theorem, ctx, SameOptimizers(f, senses[0], g, senses[1], over))

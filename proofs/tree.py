@@ -1,7 +1,8 @@
 """Walking a proof tree: every kernel theorem below some theorems, each shared node once.
 
-Imports nothing from the package: the kernel's theorems carry their premises, and both `proofs.proof` and the
-renderers walk them through this module (so neither imports the other to do it).
+Imports nothing from the package: the kernel's theorems carry their premises, and both
+`proofs.proof` and the renderers walk them through this module (so neither imports the other to do
+it).
 """
 
 

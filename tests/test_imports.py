@@ -1,5 +1,6 @@
-"""The import layers of DESIGN.md: the kernel imports no other part of the package, and no renderer imports
-`proofs.proof` (which imports the renderers) — tree walking sits below both, in `proofs.tree`."""
+"""The import layers of DESIGN.md: the kernel imports no other part of the package, and no renderer
+imports `proofs.proof` (which imports the renderers) — tree walking sits below both, in
+`proofs.tree`."""
 
 import ast
 from pathlib import Path
@@ -14,7 +15,7 @@ def imported_modules(path):
     found = set()
     for node in ast.walk(ast.parse(path.read_text())):
         if isinstance(node, ast.ImportFrom) and node.level:
-            base = package[:len(package) - node.level + 1]
+            base = package[: len(package) - node.level + 1]
             target = ".".join(base + ([node.module] if node.module else []))
             found.add(target)
             found.update(f"{target}.{alias.name}" for alias in node.names)
@@ -25,12 +26,19 @@ def imported_modules(path):
 
 def test_the_kernel_imports_only_itself_and_the_errors():
     for path in (PACKAGE / "kernel").glob("*.py"):
-        outside = {m for m in imported_modules(path) if not m.startswith(("proofs.kernel", "proofs.errors"))}
+        outside = {
+            m
+            for m in imported_modules(path)
+            if not m.startswith(("proofs.kernel", "proofs.errors"))
+        }
         assert not outside, f"{path.name} imports {sorted(outside)}"
 
 
 def test_no_renderer_imports_the_proof_module():
     for path in (PACKAGE / "render").glob("*.py"):
-        assert not {m for m in imported_modules(path) if m == "proofs.proof" or m.startswith("proofs.proof.")}, \
-            f"{path.name} imports proofs.proof"
+        assert not {
+            m
+            for m in imported_modules(path)
+            if m == "proofs.proof" or m.startswith("proofs.proof.")
+        }, f"{path.name} imports proofs.proof"
     assert not imported_modules(PACKAGE / "tree.py")

@@ -1,5 +1,5 @@
-"""The kernel: theorems cannot be forged or changed; every primitive rule accepts a valid use and refuses a bad
-one.  Symbols are plain and ranges live in the context, as the kernel requires."""
+"""The kernel: theorems cannot be forged or changed; every primitive rule accepts a valid use and
+refuses a bad one.  Symbols are plain and ranges live in the context, as the kernel requires."""
 
 import copy
 import pickle
@@ -8,7 +8,13 @@ import pytest
 import sympy as sp
 
 from proofs import Context, Defined, DefinedFamily, Theorem
-from proofs.errors import ForgeryError, ProofError, RuleApplicationError, SideConditionError, UnsupportedError
+from proofs.errors import (
+    ForgeryError,
+    ProofError,
+    RuleApplicationError,
+    SideConditionError,
+    UnsupportedError,
+)
 from proofs.kernel import Equal, Member, SameOptimizers, StrictlyIncreasing, hull
 from proofs.kernel import rules as K
 
@@ -21,10 +27,12 @@ CTX = Context({a: POS, b: POS, p: sp.Interval.open(0, 1), n: sp.S.Naturals})
 
 def member(ctx, e):
     from proofs.rules.positivity import prove_member
+
     return prove_member(ctx, e)
 
 
-# ------------------------------------------------------------------------------------------------ forging
+# ------------------------------------------------------------------------------------------------
+# forging
 def test_theorem_has_no_public_constructor():
     with pytest.raises(ForgeryError):
         Theorem(object(), EMPTY, Equal(x, sp.S.One), "made up")
@@ -57,6 +65,7 @@ def test_forged_object_is_refused_as_premise():
 def test_a_theorem_cannot_be_subclassed_to_pass_as_genuine():
     genuine = K.refl(EMPTY, x)
     with pytest.raises(ForgeryError):
+
         class Impostor(Theorem):  # noqa: F841 — an __eq__/__hash__ that equals a genuine theorem
             def __eq__(self, other):
                 return True
@@ -110,30 +119,38 @@ def test_context_keys_are_plain_and_name_one_object():
     # a scalar, a family and a function are separate keys
     f, q = sp.Function("f"), sp.IndexedBase("q")
     ctx = Context({x: POS, q: sp.Interval(0, 1), f: sp.S.Reals})
-    assert ctx.lookup(q[x]) == sp.Interval(0, 1) and ctx.lookup(f(x)) == sp.S.Reals and ctx.lookup(x) == POS
+    assert (
+        ctx.lookup(q[x]) == sp.Interval(0, 1)
+        and ctx.lookup(f(x)) == sp.S.Reals
+        and ctx.lookup(x) == POS
+    )
     assert ctx.lookup(sp.Symbol("q")) is None
 
 
-# ------------------------------------------------------------------------------------------------ terms
-@pytest.mark.parametrize("term, reason", [
-    (sp.Float(0.5) * x, "exact rationals"),
-    (sp.Symbol("x", positive=True), "assumptions"),
-    (sp.Dummy("x"), "assumptions"),
-    (sp.tan(x), "tan"),
-    (sp.Abs(x), "Abs"),
-    (sp.Integral(x, (x, 0, 1)), "Integral"),
-    (sp.Lambda(x, x + 1), "Lambda"),
-    (sp.Subs(x + y, x, 1), "Subs"),
-    (sp.Derivative(sp.Function("f")(x), x), "Derivative"),
-    (sp.I * x, "ImaginaryUnit"),
-    (sp.Sum(x, (i, 1, n)) * sp.Sum(x, (sp.Symbol("i", integer=True), 1, n)), "plain"),
-    (x * sp.IndexedBase("x")[1], "two objects"),
-    (x - 2 * sp.Symbol("x", positive=True), "assumptions"),
-    (sp.Sum(sp.Sum(p[i], (i, 1, 2)) * i, (i, 1, n)), "bound again"),
-    (sp.Sum(p[i], (i, 1, i)), "bounds"),
-    (sp.Sum(Defined("q", p[i]), (i, 1, n)), "takes it as a parameter"),
-    (sp.EulerGamma * x, "pi and E"),
-])
+# ------------------------------------------------------------------------------------------------
+# terms
+@pytest.mark.parametrize(
+    "term, reason",
+    [
+        (sp.Float(0.5) * x, "exact rationals"),
+        (sp.Symbol("x", positive=True), "assumptions"),
+        (sp.Dummy("x"), "assumptions"),
+        (sp.tan(x), "tan"),
+        (sp.Abs(x), "Abs"),
+        (sp.Integral(x, (x, 0, 1)), "Integral"),
+        (sp.Lambda(x, x + 1), "Lambda"),
+        (sp.Subs(x + y, x, 1), "Subs"),
+        (sp.Derivative(sp.Function("f")(x), x), "Derivative"),
+        (sp.I * x, "ImaginaryUnit"),
+        (sp.Sum(x, (i, 1, n)) * sp.Sum(x, (sp.Symbol("i", integer=True), 1, n)), "plain"),
+        (x * sp.IndexedBase("x")[1], "two objects"),
+        (x - 2 * sp.Symbol("x", positive=True), "assumptions"),
+        (sp.Sum(sp.Sum(p[i], (i, 1, 2)) * i, (i, 1, n)), "bound again"),
+        (sp.Sum(p[i], (i, 1, i)), "bounds"),
+        (sp.Sum(Defined("q", p[i]), (i, 1, n)), "takes it as a parameter"),
+        (sp.EulerGamma * x, "pi and E"),
+    ],
+)
 def test_terms_outside_the_language_are_refused(term, reason):
     with pytest.raises(UnsupportedError, match=reason):
         K.refl(EMPTY, term)
@@ -157,11 +174,12 @@ def test_two_definitions_with_one_name_are_refused_in_one_statement():
         K.refl(EMPTY, DefinedFamily("q", [i], p[i])(1) + DefinedFamily("q", [i], 2 * p[i])(2))
 
 
-# ------------------------------------------------------------------------------------------------ equality
+# ------------------------------------------------------------------------------------------------
+# equality
 def test_refl_symm_trans():
-    eq = K.ring(EMPTY, (x + 1) ** 2, x ** 2 + 2 * x + 1)
-    assert K.symm(eq).statement == Equal(x ** 2 + 2 * x + 1, (x + 1) ** 2)
-    chained = K.trans(eq, K.ring(EMPTY, x ** 2 + 2 * x + 1, 1 + x * (x + 2)))
+    eq = K.ring(EMPTY, (x + 1) ** 2, x**2 + 2 * x + 1)
+    assert K.symm(eq).statement == Equal(x**2 + 2 * x + 1, (x + 1) ** 2)
+    chained = K.trans(eq, K.ring(EMPTY, x**2 + 2 * x + 1, 1 + x * (x + 2)))
     assert chained.statement == Equal((x + 1) ** 2, 1 + x * (x + 2))
     assert chained.premises[0] is eq
     with pytest.raises(RuleApplicationError):
@@ -172,7 +190,7 @@ def test_refl_symm_trans():
 
 def test_ring_refuses_wrong_identities_and_floats():
     with pytest.raises(SideConditionError):
-        K.ring(EMPTY, (x + 1) ** 2, x ** 2 + 1)
+        K.ring(EMPTY, (x + 1) ** 2, x**2 + 1)
     with pytest.raises(UnsupportedError):
         K.ring(EMPTY, 0.1 * x + 0.2 * x, 0.3 * x)
 
@@ -193,18 +211,20 @@ def test_ring_needs_every_part_of_both_sides_defined():
     # a sum with a symbolic bound needs its bounds an integer apart
     partial = sp.Sum(p[i], (i, 1, y))
     with pytest.raises(SideConditionError, match="an integer"):
-        K.ring(EMPTY, (partial + 1) ** 2 - partial ** 2 - 2 * partial, 1)
+        K.ring(EMPTY, (partial + 1) ** 2 - partial**2 - 2 * partial, 1)
     total = sp.Sum(p[i], (i, 1, n))
-    assert K.ring(CTX, (total + 1) ** 2 - total ** 2 - 2 * total, 1, [member(CTX, n)])
+    assert K.ring(CTX, (total + 1) ** 2 - total**2 - 2 * total, 1, [member(CTX, n)])
     assert K.ring(EMPTY, partial, partial)  # e = e whether or not e is defined
 
 
 def test_congruence_rewrites_every_occurrence():
-    eq = K.ring(EMPTY, (x + 1) ** 2, x ** 2 + 2 * x + 1)
-    th = K.congruence(K.log_of_mul(member(CTX, a), member(CTX, b)), sp.exp(sp.log(a * b)) + sp.log(a * b))
+    eq = K.ring(EMPTY, (x + 1) ** 2, x**2 + 2 * x + 1)
+    th = K.congruence(
+        K.log_of_mul(member(CTX, a), member(CTX, b)), sp.exp(sp.log(a * b)) + sp.log(a * b)
+    )
     assert th.statement.rhs == sp.exp(sp.log(a) + sp.log(b)) + sp.log(a) + sp.log(b)
     f = sp.Function("f")
-    expanded = x ** 2 + 2 * x + 1
+    expanded = x**2 + 2 * x + 1
     assert K.congruence(eq, f((x + 1) ** 2) * (x + 1) ** 2).statement.rhs == f(expanded) * expanded
 
 
@@ -215,7 +235,9 @@ def test_congruence_under_a_binder_needs_the_index_unconstrained():
     assert K.congruence(eq, inside).statement.rhs == sp.Sum(sp.log(p[j]) + sp.log(p[j]), (j, 0, n))
     # proved only for j ∈ {1}: not usable where a sum gives j other values
     only_one = Context({p: sp.Interval.open(0, 1), j: sp.FiniteSet(1), n: sp.S.Naturals})
-    eq_one = K.ring(only_one, sp.log(p[j]) * 2, sp.log(p[j]) + sp.log(p[j]), [member(only_one, p[j])])
+    eq_one = K.ring(
+        only_one, sp.log(p[j]) * 2, sp.log(p[j]) + sp.log(p[j]), [member(only_one, p[j])]
+    )
     with pytest.raises(SideConditionError, match="bound"):
         K.congruence(eq_one, inside)
 
@@ -232,14 +254,19 @@ def test_congruence_refuses_sympy_cancelling_an_undefined_point():
 
 
 def test_congruence_refuses_a_cancellation_that_swallows_an_untouched_term():
-    # w := log x; rewriting w − log x gives log x − log x = 0: the untouched term's need (x > 0) must not vanish
+    # w := log x; rewriting w − log x gives log x − log x = 0: the untouched term's need (x > 0)
+    # must not vanish
     w = Defined("w", sp.log(x))
     with pytest.raises(SideConditionError, match="x positive"):
         K.congruence(K.unfold(EMPTY, w), w - sp.log(x))
-    with pytest.raises(SideConditionError, match="x (positive|nonzero)"):  # sympy: exp(w − log x) = e^w/x
+    with pytest.raises(
+        SideConditionError, match="x (positive|nonzero)"
+    ):  # sympy: exp(w − log x) = e^w/x
         K.congruence(K.unfold(EMPTY, w), sp.exp(w - sp.log(x)) + 2)
     positive = Context({x: POS})
-    assert K.congruence(K.unfold(positive, w), w - sp.log(x), [member(positive, x)]).statement.rhs == 0
+    assert (
+        K.congruence(K.unfold(positive, w), w - sp.log(x), [member(positive, x)]).statement.rhs == 0
+    )
 
 
 def test_congruence_refuses_an_ill_formed_result():
@@ -260,9 +287,10 @@ def test_unfold_definitions_and_families():
         K.unfold(EMPTY, sp.Symbol("C"))
     q = DefinedFamily("q", [i], sp.Sum(p[i] * p[k], (k, 1, n)))
     assert K.unfold(EMPTY, q(j)).statement.rhs == sp.Sum(p[j] * p[k], (k, 1, n))
-    # the argument is free in what replaces i: the body's own index k is renamed apart, never captured
+    # the argument is free in what replaces i: the body's own index k is renamed apart, never
+    # captured
     captured = K.unfold(EMPTY, q(k)).statement.rhs
-    (index, _, _), = captured.limits
+    ((index, _, _),) = captured.limits
     assert index != k and captured == sp.Sum(p[k] * p[index], (index, 1, n))
 
 
@@ -273,10 +301,15 @@ def test_unfold_refuses_a_family_entry_whose_argument_sympy_drops():
     assert K.unfold(EMPTY, constant(x)).statement.rhs == 3
 
 
-# ------------------------------------------------------------------------------------------------ logs and sums
+# ------------------------------------------------------------------------------------------------
+# logs and sums
 def test_log_rules():
-    assert K.log_of_mul(member(CTX, a), member(CTX, b)).statement == Equal(sp.log(a * b), sp.log(a) + sp.log(b))
-    assert K.log_of_pow(member(CTX, a), member(Context({x: sp.S.Reals}), x)).statement.rhs == x * sp.log(a)
+    assert K.log_of_mul(member(CTX, a), member(CTX, b)).statement == Equal(
+        sp.log(a * b), sp.log(a) + sp.log(b)
+    )
+    assert K.log_of_pow(
+        member(CTX, a), member(Context({x: sp.S.Reals}), x)
+    ).statement.rhs == x * sp.log(a)
     real_b = Context({b: sp.S.Reals})
     with pytest.raises(SideConditionError):
         K.log_of_mul(member(CTX, a), member(real_b, b))
@@ -295,7 +328,9 @@ def test_log_of_product():
     with pytest.raises(UnsupportedError):
         K.log_of_product(member(CTX, p[i]), sp.Product(p[i], (i, 1, sp.oo)))
     with pytest.raises(SideConditionError, match="bound"):  # a fact for i ∈ {1} only
-        K.log_of_product(member(Context({p: sp.Interval.open(0, 1), i: sp.FiniteSet(1)}), p[i]), prod)
+        K.log_of_product(
+            member(Context({p: sp.Interval.open(0, 1), i: sp.FiniteSet(1)}), p[i]), prod
+        )
 
 
 def test_sum_of_ones_counts_its_terms():
@@ -306,7 +341,9 @@ def test_sum_of_ones_counts_its_terms():
         K.sum_ones(member(CTX, n), sp.Sum(2, (i, 1, n)))
     with pytest.raises(SideConditionError):  # the fact is about another count
         K.sum_ones(member(CTX, n + 1), ones)
-    with pytest.raises(SideConditionError):  # Σ_{i=5}^{3} 1 would be −1 by sympy's convention and 0 by Mathlib's
+    with pytest.raises(
+        SideConditionError
+    ):  # Σ_{i=5}^{3} 1 would be −1 by sympy's convention and 0 by Mathlib's
         K.sum_ones(member(EMPTY, sp.Integer(-1)), sp.Sum(1, (i, 5, 3)))
     m = sp.Symbol("m")
     with pytest.raises(SideConditionError):  # a count only known to be an integer
@@ -317,8 +354,12 @@ def test_sum_of_ones_counts_its_terms():
 
 def test_sum_rules():
     s = sp.Sum(p[i] + 3 * p[i] ** 2, (i, 1, n))
-    assert K.sum_split(EMPTY, s).statement.rhs == sp.Sum(p[i], (i, 1, n)) + sp.Sum(3 * p[i] ** 2, (i, 1, n))
-    assert K.sum_factor(EMPTY, sp.Sum(3 * p[i], (i, 1, n))).statement.rhs == 3 * sp.Sum(p[i], (i, 1, n))
+    assert K.sum_split(EMPTY, s).statement.rhs == sp.Sum(p[i], (i, 1, n)) + sp.Sum(
+        3 * p[i] ** 2, (i, 1, n)
+    )
+    assert K.sum_factor(EMPTY, sp.Sum(3 * p[i], (i, 1, n))).statement.rhs == 3 * sp.Sum(
+        p[i], (i, 1, n)
+    )
     with pytest.raises(RuleApplicationError):
         K.sum_factor(EMPTY, sp.Sum(i * p[i], (i, 1, n)))
     with pytest.raises(SideConditionError):  # a symbolic factor must be shown defined
@@ -338,7 +379,8 @@ def test_rename_index_refuses_capture():
         K.rename_index(EMPTY, sp.Sum((-1) ** i, (i, 1, 2)), sp.Symbol("j", even=True))
 
 
-# ------------------------------------------------------------------------------------------------ membership
+# ------------------------------------------------------------------------------------------------
+# membership
 def test_membership_rules():
     assert member(CTX, 1 - p[i]).statement == Member(1 - p[i], sp.Interval.open(0, 1))
     assert member(CTX, sp.log(p[i])).statement.set == sp.Interval.open(-sp.oo, 0)
@@ -387,14 +429,17 @@ def test_binder_membership():
     with pytest.raises(RuleApplicationError):
         K.member_binder(member(CTX, p[i]), s, member(CTX, a))
     half = Context({p: sp.Interval.open(0, 1), y: sp.Interval(1, 5)})
-    with pytest.raises(SideConditionError, match="integer"):  # Σ_{i=1}^{y} for y = 5/2 is no sum at all
+    with pytest.raises(
+        SideConditionError, match="integer"
+    ):  # Σ_{i=1}^{y} for y = 5/2 is no sum at all
         member(half, sp.Sum(p[i], (i, 1, y)))
     # an iterated product (sympy merges ∏∏ into one binder) is a product of products
     both = sp.Product(p[i, k], (i, 1, n), (k, 1, n))
     assert member(CTX, both).statement.set == POS
 
 
-# ------------------------------------------------------------------------------------------------ monotonicity
+# ------------------------------------------------------------------------------------------------
+# monotonicity
 def test_increasing_by_derivative():
     ctx_i = Context({x: POS})
     defined, deriv = member(ctx_i, sp.log(x)), member(ctx_i, 1 / x)
@@ -407,7 +452,9 @@ def test_increasing_by_derivative():
     with pytest.raises(SideConditionError):  # premises proved for a different interval
         K.increasing_by_derivative(defined, deriv, x, sp.Interval(0, sp.oo))
     with pytest.raises(SideConditionError):
-        K.increasing_by_derivative(member(wide, x), member(wide, sp.S.One), x, sp.Interval(0, sp.oo))
+        K.increasing_by_derivative(
+            member(wide, x), member(wide, sp.S.One), x, sp.Interval(0, sp.oo)
+        )
 
 
 def test_increasing_refuses_discontinuous_heads():
@@ -415,13 +462,18 @@ def test_increasing_refuses_discontinuous_heads():
     f = sp.Function("f")
     g = Defined("G", x)
     with pytest.raises(SideConditionError):
-        K.increasing_by_derivative(member(ctx_i, g), member(ctx_i, sp.S.One), x, sp.Interval.open(0, 1))
+        K.increasing_by_derivative(
+            member(ctx_i, g), member(ctx_i, sp.S.One), x, sp.Interval.open(0, 1)
+        )
     ctx_f = Context({x: sp.Interval.open(0, 1), f: sp.Interval(0, 1)})
     with pytest.raises(SideConditionError, match="continuous"):  # an arbitrary function may jump
-        K.increasing_by_derivative(member(ctx_f, f(x) + x), member(ctx_f, sp.S.One), x, sp.Interval.open(0, 1))
+        K.increasing_by_derivative(
+            member(ctx_f, f(x) + x), member(ctx_f, sp.S.One), x, sp.Interval.open(0, 1)
+        )
 
 
-# ------------------------------------------------------------------------------------------------ optimizers
+# ------------------------------------------------------------------------------------------------
+# optimizers
 def test_optimizer_rules():
     over = (p,)
     f = sp.log(p[i])
@@ -445,6 +497,7 @@ def test_optimizer_rules():
 
 def test_transfer_needs_values_inside_the_interval():
     from proofs.rules.monotonicity import log_is_strictly_increasing
+
     mono = log_is_strictly_increasing()
     th = K.transfer_increasing(mono, member(CTX, p[i]), (p,), "max")
     assert th.statement.g == sp.log(p[i])
@@ -453,15 +506,21 @@ def test_transfer_needs_values_inside_the_interval():
 
 
 def test_transfer_substitutes_without_capture():
-    # g(t) = t + Σ_{i=1}^{2} i is increasing; composing it with f = p[i] (i free) must not capture that i
+    # g(t) = t + Σ_{i=1}^{2} i is increasing; composing it with f = p[i] (i free) must not capture
+    # that i
     t = sp.Symbol("t")
     g = sp.Sum(t + i, (i, 1, 2))
     ctx_t = Context({t: sp.S.Reals})
-    mono = K.increasing_by_derivative(member(ctx_t, g), member(Context({t: sp.S.Reals}), sp.diff(g, t)), t,
-                                      sp.S.Reals)
+    mono = K.increasing_by_derivative(
+        member(ctx_t, g), member(Context({t: sp.S.Reals}), sp.diff(g, t)), t, sp.S.Reals
+    )
     composed = K.transfer_increasing(mono, member(CTX, p[i]), (p,), "max").statement.g
-    (index, _, _), = [limits for node in sp.preorder_traversal(composed) if isinstance(node, sp.Sum)
-                      for limits in node.limits]
+    ((index, _, _),) = [
+        limits
+        for node in sp.preorder_traversal(composed)
+        if isinstance(node, sp.Sum)
+        for limits in node.limits
+    ]
     assert index != i and composed.subs(p[i], 0).doit() == 3
 
 
@@ -473,21 +532,30 @@ def test_kernel_stays_small():
     import ast
     import tokenize
     from pathlib import Path
+
     total = 0
     for path in (Path(__file__).parent.parent / "proofs" / "kernel").glob("*.py"):
         source = path.read_text()
         docs = set()
         for node in ast.walk(ast.parse(source)):
-            if isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.Module)) and ast.get_docstring(node):
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.Module)) and ast.get_docstring(
+                node
+            ):
                 docs.update(range(node.body[0].lineno, node.body[0].end_lineno + 1))
         lines = source.splitlines()
-        total += sum(1 for number, line in enumerate(lines, 1)
-                     if line.strip() and not line.strip().startswith("#") and number not in docs)
+        total += sum(
+            1
+            for number, line in enumerate(lines, 1)
+            if line.strip() and not line.strip().startswith("#") and number not in docs
+        )
         wide = [number for number, line in enumerate(lines, 1) if len(line) > 100]
         assert not wide, f"{path.name}: lines {wide} are over 100 columns"
         with path.open("rb") as stream:
-            semicolons = [t.start[0] for t in tokenize.tokenize(stream.readline)
-                          if t.type == tokenize.OP and t.string == ";"]
+            semicolons = [
+                t.start[0]
+                for t in tokenize.tokenize(stream.readline)
+                if t.type == tokenize.OP and t.string == ";"
+            ]
         assert not semicolons, f"{path.name}: several statements on lines {semicolons}"
     assert total <= 1000, f"the kernel has grown to {total} lines of code"
 

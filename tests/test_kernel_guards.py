@@ -1,8 +1,9 @@
-"""Every guard of the kernel pinned by a test: each case below is exactly what one `raise` refuses, and
-where removing the guard would let a false theorem through, the conclusion is shown false numerically.
+"""Every guard of the kernel pinned by a test: each case below is exactly what one `raise` refuses,
+and where removing the guard would let a false theorem through, the conclusion is shown false
+numerically.
 
-`python ../shared/tools/mutate-guards` neutralizes each guard in turn; with this module among the tests,
-every mutant must be killed (README: "How it stays sound")."""
+`python ../shared/tools/mutate-guards` neutralizes each guard in turn; with this module among the
+tests, every mutant must be killed (README: "How it stays sound")."""
 
 import pytest
 import sympy as sp
@@ -19,7 +20,8 @@ POS, UNIT = sp.Interval.open(0, sp.oo), sp.Interval.open(0, 1)
 EMPTY = Context()
 
 
-# ------------------------------------------------------------------------------------------------ contexts
+# ------------------------------------------------------------------------------------------------
+# contexts
 def test_contexts_that_disagree_on_a_symbol_are_not_merged():
     # x ∈ (0, 1) and x ∈ {5}: merging would keep one range and prove 2x ∈ (5, 6) for x ∈ (0, 1)
     small = K.member_context(Context({x: UNIT}), x)
@@ -38,7 +40,8 @@ def test_a_premise_s_assumptions_must_be_in_the_conclusion_s_context():
     assert K.ring(Context({x: UNIT}), ratio, 1, [fact])
 
 
-# ------------------------------------------------------------------------------------------------ terms
+# ------------------------------------------------------------------------------------------------
+# terms
 def test_a_family_s_parameters_are_distinct_plain_symbols():
     for params in ([i, i], [x + 1], [], [sp.Symbol("i", positive=True)]):
         with pytest.raises(UnsupportedError, match="distinct plain symbols"):
@@ -68,7 +71,8 @@ def test_a_function_with_sympy_assumptions_is_refused():
         K.refl(EMPTY, f(x))
 
 
-# ------------------------------------------------------------------------------------------------ rules
+# ------------------------------------------------------------------------------------------------
+# rules
 def test_log_of_product_needs_the_fact_about_its_own_factor():
     # a fact p_i > 0 does not make log ∏ q_i = Σ log q_i true when q may be negative
     ctx = Context({p: UNIT, q: sp.Interval.open(-1, 0), n: sp.S.Naturals})
@@ -94,7 +98,8 @@ def test_rename_index_needs_a_binder_a_plain_symbol_and_one_of_its_indices():
 
 
 def test_rename_index_refuses_a_renaming_sympy_evaluates_differently():
-    # the unevaluated 0·log i is rebuilt as 0 once renamed: Σ 0·log i is undefined at i ≤ 0 (i = 0, 1)
+    # the unevaluated 0·log i is rebuilt as 0 once renamed: Σ 0·log i is undefined at i ≤ 0 (i = 0,
+    # 1)
     total = sp.Sum(sp.Mul(0, sp.log(i), evaluate=False), (i, 0, 1))
     with pytest.raises(SideConditionError, match="not defined where the original is"):
         K.rename_index(EMPTY, total, j)
@@ -118,7 +123,7 @@ def test_member_context_takes_only_symbols_entries_and_applications():
     with pytest.raises(RuleApplicationError, match="is not a symbol"):
         K.member_context(ctx, r(1))
     with pytest.raises(RuleApplicationError, match="is not a symbol"):
-        K.member_context(ctx, Defined("D", sp.log(-1 - x ** 2)))
+        K.member_context(ctx, Defined("D", sp.log(-1 - x**2)))
     with pytest.raises(RuleApplicationError, match="is not a symbol"):
         K.member_context(ctx, x + 1)
 
@@ -142,8 +147,12 @@ def test_the_optimized_quantities_are_listed_and_plain():
 def test_transfer_refuses_a_monotone_function_that_depends_on_the_optimized_quantities():
     # g(t) = t + 3a is increasing in t, but argmax_a (−2a) = {0} while argmax_a (−2a + 3a) = {1}
     ctx = Context({t: sp.S.Reals, a: sp.S.Reals})
-    mono = K.increasing_by_derivative(prove_member(ctx, t + 3 * a), prove_member(
-        Context({t: sp.S.Reals, a: sp.S.Reals}), sp.S.One), t, sp.S.Reals)
+    mono = K.increasing_by_derivative(
+        prove_member(ctx, t + 3 * a),
+        prove_member(Context({t: sp.S.Reals, a: sp.S.Reals}), sp.S.One),
+        t,
+        sp.S.Reals,
+    )
     values = prove_member(Context({a: sp.S.Reals}), -2 * a)
     candidates = [[{a: sp.Integer(0)}, {a: sp.Integer(1)}]]
     assert numeric.counterexample_to_same_optimizers(-2 * a, "max", a, "max", candidates)
@@ -156,8 +165,11 @@ def test_transfer_refuses_a_composition_whose_conditions_sympy_rewrites():
     # one (2x > 0); equivalent here, so the guard is conservative — it never lets sympy's evaluation
     # decide where the composition is defined
     mono = K.increasing_by_derivative(
-        prove_member(Context({t: POS}), sp.sqrt(t)), prove_member(Context({t: POS}), sp.diff(
-            sp.sqrt(t), t)), t, POS)
+        prove_member(Context({t: POS}), sp.sqrt(t)),
+        prove_member(Context({t: POS}), sp.diff(sp.sqrt(t), t)),
+        t,
+        POS,
+    )
     values = prove_member(Context({x: POS}), 2 * x)
     assert sp.sqrt(2 * x) == sp.sqrt(2) * sp.sqrt(x)
     with pytest.raises(SideConditionError, match="not defined where the composition is"):

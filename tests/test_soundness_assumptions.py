@@ -1,8 +1,8 @@
 """Soundness class 3: sympy's assumptions never rewrite the question.
 
-Inside the kernel symbols are plain; at the boundary a symbol's assumptions become its range, a `where` range
-must lie within them (sympy may already have used them to build the claim), an index with assumptions must
-take only values they allow, and assumptions no range states are refused."""
+Inside the kernel symbols are plain; at the boundary a symbol's assumptions become its range, a
+`where` range must lie within them (sympy may already have used them to build the claim), an index
+with assumptions must take only values they allow, and assumptions no range states are refused."""
 
 import pytest
 import sympy as sp
@@ -36,16 +36,27 @@ def test_a_where_range_must_lie_within_the_assumptions():
 def test_assumptions_become_ranges_of_plain_symbols():
     th = check.positive(xp + 1)
     assert th.statement == Member(x + 1, POS) and th.context.lookup(x) == POS
-    assert check.strictly_increasing(sp.log(xp), xp, POS).statement == StrictlyIncreasing(sp.log(x), x, POS)
+    assert check.strictly_increasing(sp.log(xp), xp, POS).statement == StrictlyIncreasing(
+        sp.log(x), x, POS
+    )
     assert check.positive(xp, where={xp: sp.Interval(1, 2)}).context.lookup(x) == sp.Interval(1, 2)
 
 
-@pytest.mark.parametrize("flags", [{"nonzero": True}, {"even": True}, {"prime": True}, {"rational": True},
-                                   {"finite": True}, {"extended_real": True}])
+@pytest.mark.parametrize(
+    "flags",
+    [
+        {"nonzero": True},
+        {"even": True},
+        {"prime": True},
+        {"rational": True},
+        {"finite": True},
+        {"extended_real": True},
+    ],
+)
 def test_assumptions_that_state_no_range_are_refused(flags):
     s = sp.Symbol("s", **flags)
     with pytest.raises(UnsupportedError, match="no range"):
-        check.positive(s ** 2 + 1)
+        check.positive(s**2 + 1)
 
 
 def test_an_index_with_assumptions_takes_only_values_they_allow():
@@ -53,14 +64,17 @@ def test_an_index_with_assumptions_takes_only_values_they_allow():
     p = sp.IndexedBase("p")
     where = {p: sp.Interval.open(0, 1)}
     assert check.positive(sp.Sum(p[i], (i, 1, 3)), where=where)
-    # from 0 the index takes the value 0, which its assumption (i ≥ 1) excludes: sympy may have used it
+    # from 0 the index takes the value 0, which its assumption (i ≥ 1) excludes: sympy may have used
+    # it
     with pytest.raises(UnsupportedError, match="index i"):
         check.positive(sp.Sum(p[i], (i, 0, 3)), where=where)
     half = sp.Symbol("h", integer=True)
     with pytest.raises(UnsupportedError, match="index h"):  # an integer index cannot start at 1/2
         check.positive(sp.Sum(p[half], (half, sp.Rational(1, 2), sp.Rational(5, 2))), where=where)
     even = sp.Symbol("e", even=True)
-    with pytest.raises(UnsupportedError, match="no range"):  # Σ_{e=1}^{2} (−1)^e, which sympy made Σ 1
+    with pytest.raises(
+        UnsupportedError, match="no range"
+    ):  # Σ_{e=1}^{2} (−1)^e, which sympy made Σ 1
         check.equal(sp.Sum((-1) ** even, (even, 1, 2)), 2)
 
 
@@ -68,10 +82,14 @@ def test_the_classic_sigma_assumption_still_works_and_a_wrong_one_is_caught():
     i, n = sp.Symbol("i", integer=True, positive=True), sp.Symbol("n", integer=True, positive=True)
     y, mu = sp.IndexedBase("y"), sp.IndexedBase("mu")
     sigma = sp.Symbol("sigma", positive=True)
-    density = sp.exp(-(y[i] - mu[i]) ** 2 / (2 * sigma ** 2)) / sp.sqrt(2 * sp.pi * sigma ** 2)
+    density = sp.exp(-((y[i] - mu[i]) ** 2) / (2 * sigma**2)) / sp.sqrt(2 * sp.pi * sigma**2)
     where = {y: sp.S.Reals, mu: sp.S.Reals}
     mse = sp.Sum((y[i] - mu[i]) ** 2, (i, 1, n)) / n
     assert check.same_optimizers(sp.Product(density, (i, 1, n)), mse, over=[mu], where=where)
     with pytest.raises(ProofError, match="sigma"):
-        check.same_optimizers(sp.Product(density, (i, 1, n)), mse, over=[mu],
-                              where={**where, sigma: sp.Interval(-1, 1)})
+        check.same_optimizers(
+            sp.Product(density, (i, 1, n)),
+            mse,
+            over=[mu],
+            where={**where, sigma: sp.Interval(-1, 1)},
+        )

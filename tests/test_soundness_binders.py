@@ -1,5 +1,5 @@
-"""Soundness class 6: iterated sums and products (several limits, as sympy writes ∑∑ and ∏∏) are terms the
-kernel reasons about — never a crash, never a wrong range."""
+"""Soundness class 6: iterated sums and products (several limits, as sympy writes ∑∑ and ∏∏) are
+terms the kernel reasons about — never a crash, never a wrong range."""
 
 import pytest
 import sympy as sp
@@ -20,7 +20,9 @@ def test_sympy_merges_nested_binders_into_one():
 
 
 def test_an_iterated_product_with_a_symbolic_number_of_classes_is_positive():
-    assert check.positive(LIKELIHOOD, where=WHERE).statement == Member(LIKELIHOOD, sp.Interval.open(0, sp.oo))
+    assert check.positive(LIKELIHOOD, where=WHERE).statement == Member(
+        LIKELIHOOD, sp.Interval.open(0, sp.oo)
+    )
 
 
 def test_the_categorical_identity_and_optimizers_with_symbolic_k():
@@ -32,7 +34,8 @@ def test_the_categorical_identity_and_optimizers_with_symbolic_k():
 
 def test_an_inner_bound_that_depends_on_the_outer_index():
     triangle = sp.Sum(p[i, k], (k, 1, i), (i, 1, n))
-    # the inner count i is bound, so nothing about it is known in the context: refused, never guessed
+    # the inner count i is bound, so nothing about it is known in the context: refused, never
+    # guessed
     with pytest.raises(ProofError):
         check.positive(triangle, where=WHERE)
     assert check.equal(2 * triangle, triangle + triangle, where=WHERE)

@@ -1,7 +1,7 @@
 """Soundness class 1: renaming and substitution never capture an index.
 
-Each false claim is first confirmed false numerically (exact rationals), then required to be refused; where
-the claim as asked is true, it is required to be proved."""
+Each false claim is first confirmed false numerically (exact rationals), then required to be
+refused; where the claim as asked is true, it is required to be proved."""
 
 import pytest
 import sympy as sp
@@ -17,7 +17,8 @@ i, j, k, n, theta = sp.symbols("i j k n theta")
 p = sp.IndexedBase("p")
 UNIT = sp.Interval.open(0, 1)
 
-# Σ_{i=1}^{2} 3·Σ_{j=1}^{2} 1/(i + j) = 17/4, but renaming its i to j (the index of 3·Σ_j 1/j) captures
+# Σ_{i=1}^{2} 3·Σ_{j=1}^{2} 1/(i + j) = 17/4, but renaming its i to j (the index of 3·Σ_j 1/j)
+# captures
 NESTED = sp.Sum(3 * sp.Sum(1 / (i + j), (j, 1, 2)), (i, 1, 2))
 SINGLE = 3 * sp.Sum(1 / j, (j, 1, 2))
 
@@ -41,7 +42,9 @@ def test_the_same_capture_inside_an_optimizer_claim_is_refused():
     candidates = [[{theta: sp.Integer(t)} for t in (-1, 0, 2)]]
     assert numeric.counterexample_to_same_optimizers(f, "max", theta, "max", candidates) is not None
     with pytest.raises(ProofError):
-        check.same_optimizers(f, theta, over=[theta], where={theta: sp.S.Reals}, senses=("max", "max"))
+        check.same_optimizers(
+            f, theta, over=[theta], where={theta: sp.S.Reals}, senses=("max", "max")
+        )
 
 
 def test_a_cross_entropy_variant_with_a_captured_term_is_refused():
@@ -50,8 +53,16 @@ def test_a_cross_entropy_variant_with_a_captured_term_is_refused():
     variant = model.cross_entropy.body + 10 * p[1] * (SINGLE - NESTED)
     y = model.label
     data = {n: 2, y[1]: 1, y[2]: 0}
-    grid = [[{**data, p[1]: sp.Rational(a, 10), p[2]: sp.Rational(b, 10)} for a in (1, 5, 9) for b in (1, 5, 9)]]
-    assert numeric.counterexample_to_same_optimizers(model.likelihood.body, "max", variant, "min", grid)
+    grid = [
+        [
+            {**data, p[1]: sp.Rational(a, 10), p[2]: sp.Rational(b, 10)}
+            for a in (1, 5, 9)
+            for b in (1, 5, 9)
+        ]
+    ]
+    assert numeric.counterexample_to_same_optimizers(
+        model.likelihood.body, "max", variant, "min", grid
+    )
     with pytest.raises(ProofError):
         proofs.prove("bernoulli", model=BernoulliModel(cross_entropy_body=variant))
     with pytest.raises(ProofError):
@@ -66,9 +77,13 @@ def test_rename_index_never_captures():
         K.rename_index(Context(), NESTED, j)
     with pytest.raises(ProofError, match="captured"):  # the new name is free in the body
         K.rename_index(Context(), sp.Sum(p[i] * j, (i, 1, 2)), j)
-    with pytest.raises(ProofError, match="captured"):  # the new name is an inner index, outer limit kept
+    with pytest.raises(
+        ProofError, match="captured"
+    ):  # the new name is an inner index, outer limit kept
         K.rename_index(Context(), sp.Sum(p[i, j], (j, 1, 2), (i, 1, 2)), j, old_var=i)
-    renamed = K.rename_index(Context(), sp.Sum(p[i, j], (j, 1, 2), (i, 1, 2)), k, old_var=i).statement.rhs
+    renamed = K.rename_index(
+        Context(), sp.Sum(p[i, j], (j, 1, 2), (i, 1, 2)), k, old_var=i
+    ).statement.rhs
     assert renamed == sp.Sum(p[k, j], (j, 1, 2), (k, 1, 2))
 
 
@@ -91,8 +106,12 @@ def test_transfer_renames_the_monotone_function_s_binders_apart():
     t = sp.Symbol("t")
     g = sp.Sum(t + i, (i, 1, 2))  # increasing in t; its own index i is bound
     ctx_t = Context({t: sp.S.Reals})
-    mono = K.increasing_by_derivative(prove_member(ctx_t, g), prove_member(Context({t: sp.Interval.open(
-        -sp.oo, sp.oo)}), sp.diff(g, t)), t, sp.S.Reals)
+    mono = K.increasing_by_derivative(
+        prove_member(ctx_t, g),
+        prove_member(Context({t: sp.Interval.open(-sp.oo, sp.oo)}), sp.diff(g, t)),
+        t,
+        sp.S.Reals,
+    )
     values = prove_member(Context({p: UNIT}), p[i])  # f = p[i], with i free
     composed = K.transfer_increasing(mono, values, (p,), "max").statement.g
     # g(p_i) = 2 p_i + 3 for every i, never Σ_{i=1}^{2} (p_i + i)
@@ -101,7 +120,8 @@ def test_transfer_renames_the_monotone_function_s_binders_apart():
 
 
 def test_congruence_treats_only_sums_and_products_as_binders_and_refuses_the_rest():
-    # Lambda, Integral, Subs are refused as terms, so no fact valid in the context is used inside them
+    # Lambda, Integral, Subs are refused as terms, so no fact valid in the context is used inside
+    # them
     x = sp.Symbol("x")
     fact = K.ring(Context(), x * 2, x + x)
     for binder in (sp.Lambda(x, 2 * x), sp.Integral(2 * x, (x, 0, 1)), sp.Subs(2 * x, x, 3)):

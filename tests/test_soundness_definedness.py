@@ -1,9 +1,10 @@
 """Soundness class 4: where a term may be undefined (Kleene semantics, docs/soundness.rst).
 
-An equality holds where both sides are undefined, or both defined and equal; a membership needs its term
-defined.  Whatever sympy's evaluation drops (0·t, t − t, t/t, exp(log t), an empty sum times t) must be shown
-defined; an entry p[a] or f(a) is defined only where its argument is.  Claims are built with
-``evaluate=False`` where sympy would otherwise simplify them before the engine sees them."""
+An equality holds where both sides are undefined, or both defined and equal; a membership needs its
+term defined.  Whatever sympy's evaluation drops (0·t, t − t, t/t, exp(log t), an empty sum times t)
+must be shown defined; an entry p[a] or f(a) is defined only where its argument is.  Claims are
+built with ``evaluate=False`` where sympy would otherwise simplify them before the engine sees
+them."""
 
 import pytest
 import sympy as sp
@@ -30,13 +31,16 @@ def test_a_function_of_a_possibly_undefined_argument_is_not_known_defined():
     assert check.positive(p[sp.log(x)], where={p: POS, x: sp.Interval(1, 2)})
 
 
-@pytest.mark.parametrize("dropped", [
-    sp.Mul(0, sp.log(x), evaluate=False),
-    sp.Add(sp.log(x), -sp.log(x), evaluate=False),
-    sp.Mul(sp.log(x), sp.Pow(sp.log(x), -1, evaluate=False), evaluate=False) - 1,
-    sp.exp(sp.log(x), evaluate=False) - x,
-    sp.Mul(sp.Sum(1, (i, 1, 0)), sp.log(x), evaluate=False),
-])
+@pytest.mark.parametrize(
+    "dropped",
+    [
+        sp.Mul(0, sp.log(x), evaluate=False),
+        sp.Add(sp.log(x), -sp.log(x), evaluate=False),
+        sp.Mul(sp.log(x), sp.Pow(sp.log(x), -1, evaluate=False), evaluate=False) - 1,
+        sp.exp(sp.log(x), evaluate=False) - x,
+        sp.Mul(sp.Sum(1, (i, 1, 0)), sp.log(x), evaluate=False),
+    ],
+)
 def test_what_sympy_drops_must_be_shown_defined(dropped):
     # each left side is undefined for some x ≤ 0 (or at x = 1), the right side 0 everywhere
     assert numeric.value(dropped.subs(x, -1), {}) is None or sp.log(x) in dropped.atoms(sp.log)
@@ -69,7 +73,9 @@ def test_congruence_never_produces_an_ill_formed_term():
 
 def test_a_dropped_definition_must_be_shown_defined():
     zero, reciprocal = Defined("c", sp.S.Zero), Defined("D", 1 / x)
-    with pytest.raises(ProofError, match="x nonzero"):  # 0·D = 0, but D := 1/x is undefined at x = 0
+    with pytest.raises(
+        ProofError, match="x nonzero"
+    ):  # 0·D = 0, but D := 1/x is undefined at x = 0
         K.congruence(K.unfold(Context(), zero), zero * reciprocal)
     ctx = Context({x: POS})
     fact = prove_member(ctx, x)
@@ -103,7 +109,7 @@ def test_every_theorem_term_is_well_formed():
 
 # ------------------------------------------------------------------------------------------------
 # found by review: a condition under one binder is not the same as one elsewhere
-B0 = (x + 1) ** 2 - x ** 2 - 2 * x - 1  # 0, though not written as 0
+B0 = (x + 1) ** 2 - x**2 - 2 * x - 1  # 0, though not written as 0
 
 
 def test_a_condition_dropped_under_a_binder_is_not_hidden_by_an_equal_looking_one_outside():
@@ -114,10 +120,14 @@ def test_a_condition_dropped_under_a_binder_is_not_hidden_by_an_equal_looking_on
     with pytest.raises(ProofError):  # the left side has log(−1) inside its sum: undefined
         check.equal(sp.Sum(B0 * sp.log(i), (i, -1, 1)) + sp.log(i), sp.log(i))
     # a power is defined by the value of its exponent: i^(B0 + 1) is i^1, so this one is true
-    assert check.equal(sp.Sum(i ** (B0 + 1), (i, -1, 1)) + sp.log(i), sp.Sum(i, (i, -1, 1)) + sp.log(i))
+    assert check.equal(
+        sp.Sum(i ** (B0 + 1), (i, -1, 1)) + sp.log(i), sp.Sum(i, (i, -1, 1)) + sp.log(i)
+    )
     with pytest.raises(ProofError):  # nor by the same condition under a sum with another range
         K.congruence(eq, sp.Sum(B0 * sp.log(i), (i, -1, 1)) + sp.Sum(sp.log(i), (i, 1, 2)))
-    family = DefinedFamily("F", [x], sp.Sum(x * sp.log(i), (i, -1, 1)) + sp.Sum(sp.log(i), (i, 1, 2)))
+    family = DefinedFamily(
+        "F", [x], sp.Sum(x * sp.log(i), (i, -1, 1)) + sp.Sum(sp.log(i), (i, 1, 2))
+    )
     with pytest.raises(ProofError):
         K.unfold(Context(), family(0))
 
@@ -126,7 +136,7 @@ def test_an_index_bound_inside_a_definition_is_not_a_context_symbol_of_that_name
     c = Defined("c", sp.Sum(sp.log(i), (i, -1, 1)))  # log(−1): c is undefined
     ctx = Context({i: POS})
     with pytest.raises(ProofError, match="for every i"):
-        K.ring(ctx, (c + 1) ** 2 - c ** 2 - 2 * c, 1, [K.member_context(ctx, i)])
+        K.ring(ctx, (c + 1) ** 2 - c**2 - 2 * c, 1, [K.member_context(ctx, i)])
 
 
 def test_the_bounds_of_a_sum_or_product_must_be_defined():
@@ -152,8 +162,13 @@ def test_optimizer_rules_compare_where_the_objective_is_defined():
     with pytest.raises(ProofError, match="y positive"):
         K.negate_objective(Context(), cancelling, (y,), "max")
     positive = Context({y: POS})
-    assert K.scale_positive(K.member_context(positive, sp.Integer(2)), objective, (y,), "max",
-                            [prove_member(positive, y)])
+    assert K.scale_positive(
+        K.member_context(positive, sp.Integer(2)),
+        objective,
+        (y,),
+        "max",
+        [prove_member(positive, y)],
+    )
 
 
 def test_a_zero_range_that_is_not_an_integer_range_multiplies_to_zero():
@@ -165,7 +180,7 @@ def test_a_zero_range_that_is_not_an_integer_range_multiplies_to_zero():
 # ------------------------------------------------------------------------------------------------
 # found by a second review
 Z = sp.Symbol("z")
-ZERO_TOO = (Z + 1) ** 2 - Z ** 2 - 2 * Z - 1  # 0 for every z, not written as 0
+ZERO_TOO = (Z + 1) ** 2 - Z**2 - 2 * Z - 1  # 0 for every z, not written as 0
 
 
 def test_a_sum_or_product_needs_a_number_of_terms_that_is_an_integer_at_least_zero():
@@ -183,7 +198,7 @@ def test_the_condition_of_a_power_is_the_power_as_written():
     # 0^e is undefined (base 0, exponent not an integer); sympy would evaluate Pow(0, E) to 0
     assert sp.Pow(0, sp.E) == 0
     with pytest.raises(ProofError):
-        check.equal(ZERO_TOO ** sp.E, 0)
+        check.equal(ZERO_TOO**sp.E, 0)
     zero = K.member_context(Context(), sp.Integer(0))
     with pytest.raises(ProofError):
         K.ring(Context(), sp.Mul(0, sp.Pow(0, sp.E, evaluate=False), evaluate=False), 0, [zero])
@@ -191,6 +206,7 @@ def test_the_condition_of_a_power_is_the_power_as_written():
 
 def test_a_bernoulli_variant_with_an_undefined_term_is_refused():
     from proofs.models import BernoulliModel
+
     model = BernoulliModel()
     nonsense = ZERO_TOO.subs(Z, model.size) ** sp.E  # (0 written otherwise)^e: never defined
     variant = BernoulliModel(cross_entropy_body=-model.log_terms / model.size + nonsense)
@@ -211,7 +227,10 @@ def test_unsupported_sets_and_functions_are_refused_not_crashed():
 
     with pytest.raises(ProofError, match="undefined function"):
         K.refl(Context(), Handmade(1))
-    for claim in (lambda: check.equal(Handmade(1), Handmade(1)), lambda: check.positive(Handmade(1) + 1),
-                  lambda: check.same_optimizers(x, x, [Handmade])):
+    for claim in (
+        lambda: check.equal(Handmade(1), Handmade(1)),
+        lambda: check.positive(Handmade(1) + 1),
+        lambda: check.same_optimizers(x, x, [Handmade]),
+    ):
         with pytest.raises(ProofError):
             claim()

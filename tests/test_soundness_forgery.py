@@ -1,8 +1,8 @@
 """Soundness class 5: nothing the kernel relies on can be changed or forged through the public API.
 
-Definitions are immutable; a theorem has no public constructor, cannot be subclassed, copied, pickled or
-changed; genuineness is decided by identity, never by __eq__/__hash__; every kernel cache is keyed by
-immutable terms and registered in one place."""
+Definitions are immutable; a theorem has no public constructor, cannot be subclassed, copied,
+pickled or changed; genuineness is decided by identity, never by __eq__/__hash__; every kernel cache
+is keyed by immutable terms and registered in one place."""
 
 import copy
 import functools
@@ -54,7 +54,11 @@ def test_a_theorem_cannot_be_built_changed_copied_or_pickled():
 def test_a_subclass_or_lookalike_overriding_eq_and_hash_is_not_genuine():
     genuine = K.refl(Context(), x)
     with pytest.raises(ForgeryError):
-        type("Impostor", (Theorem,), {"__eq__": lambda s, o: True, "__hash__": lambda s: hash(genuine)})
+        type(
+            "Impostor",
+            (Theorem,),
+            {"__eq__": lambda s, o: True, "__hash__": lambda s: hash(genuine)},
+        )
 
     class Lookalike:
         statement, context, premises, rule = Equal(x, sp.S.One), Context(), (), "refl"
@@ -79,10 +83,20 @@ def test_a_context_cannot_be_changed():
 def test_every_kernel_cache_is_registered_and_keyed_by_terms():
     import proofs.kernel.language as language
     import proofs.kernel.theorem as theorem
-    cached = {name for module in (terms, language, theorem) for name, value in vars(module).items()
-              if isinstance(value, functools._lru_cache_wrapper)}
+
+    cached = {
+        name
+        for module in (terms, language, theorem)
+        for name, value in vars(module).items()
+        if isinstance(value, functools._lru_cache_wrapper)
+    }
     registered = {cache.__wrapped__.__name__ for cache in terms.CACHES}
-    assert cached == registered and cached >= {"check_well_formed", "needs", "free_vars", "ring_needs"}
+    assert cached == registered and cached >= {
+        "check_well_formed",
+        "needs",
+        "free_vars",
+        "ring_needs",
+    }
     # clearing them changes no answer: they only remember pure functions of their keys
     before = check.positive(Defined("D", x) + 1, where={x: POS}).statement
     for cache in terms.CACHES:
@@ -109,6 +123,7 @@ def test_a_family_s_evaluation_cannot_be_replaced():
     with pytest.raises(ForgeryError):
         del family.body
     from proofs.kernel.terms import DefinedEntry
+
     with pytest.raises(ForgeryError):  # nor for every family at once
         DefinedEntry.eval = classmethod(lambda cls, *args: sp.Integer(5))
     assert K.unfold(Context(), family(2)).statement.rhs == 3
@@ -130,5 +145,6 @@ def test_definitions_cannot_be_subclassed_into_changing_ones():
     with pytest.raises(ForgeryError):
         type("Shifting", (Defined,), {"body": property(lambda self: sp.S.Zero)})
     from proofs.kernel.terms import DefinedEntry
+
     with pytest.raises(ForgeryError):
         type("Evil", (DefinedEntry,), {"params": (x,), "body": x + 1, "nargs": 1})

@@ -1,7 +1,8 @@
-"""Soundness class 2: one name denotes one object; scalars, indexed families and functions are apart.
+"""Soundness class 2: one name denotes one object; scalars, indexed families and functions are
+apart.
 
-Two objects with one printed name are refused, naming both; a context keeps a symbol x, a family x[·] and a
-function x(·) as separate keys, so a range given to one never constrains another."""
+Two objects with one printed name are refused, naming both; a context keeps a symbol x, a family
+x[·] and a function x(·) as separate keys, so a range given to one never constrains another."""
 
 import pytest
 import sympy as sp
@@ -18,13 +19,17 @@ POS = sp.Interval.open(0, sp.oo)
 
 def test_a_symbol_and_a_family_with_one_name_are_refused_naming_both():
     # x·x[1] is not increasing in x when x[1] < 0: the claim is false
-    assert numeric.counterexample_to_increasing((x * X[1]).subs(X[1], -1), x, sp.Interval(0, sp.oo), 0)
+    assert numeric.counterexample_to_increasing(
+        (x * X[1]).subs(X[1], -1), x, sp.Interval(0, sp.oo), 0
+    )
     with pytest.raises(UnsupportedError, match="the indexed family x and the symbol x"):
         check.strictly_increasing(x * X[1], x, sp.Interval(0, sp.oo))
 
 
-@pytest.mark.parametrize("where", [{X: sp.Interval(0, 1), x: sp.Interval(5, 6)},
-                                   {x: sp.Interval(5, 6), X: sp.Interval(0, 1)}])
+@pytest.mark.parametrize(
+    "where",
+    [{X: sp.Interval(0, 1), x: sp.Interval(5, 6)}, {x: sp.Interval(5, 6), X: sp.Interval(0, 1)}],
+)
 def test_a_range_for_one_object_never_reaches_the_other_in_either_order(where):
     # x[1] − 2 > 0 is false for x[1] ∈ [0, 1]; refused whatever the order of the where mapping
     assert numeric.counterexample_to_positivity(X[1] - 2, {X: sp.Interval(0, 1)}, 0) is not None
@@ -39,7 +44,9 @@ def test_the_kernel_context_keeps_scalars_families_and_functions_apart():
     ctx = Context({X: sp.Interval(0, 1)})
     assert ctx.lookup(X[1]) == sp.Interval(0, 1) and ctx.lookup(x) is None
     with pytest.raises(ProofError):  # x ∈ ℝ only: x − 2 > 0 is not shown, nor is x[1] > 2
-        K.member_widen(K.member_add(K.member_context(ctx, X[1]), K.member_context(ctx, sp.S(-2))), POS)
+        K.member_widen(
+            K.member_add(K.member_context(ctx, X[1]), K.member_context(ctx, sp.S(-2))), POS
+        )
 
 
 def test_two_symbols_with_one_printed_name_are_refused():
@@ -73,5 +80,8 @@ def test_a_theorem_combining_clashing_premises_is_refused():
 def test_one_name_for_one_object_is_accepted():
     i = sp.Symbol("i")
     assert check.positive(X[i] + 1, where={X: sp.Interval(0, 1)})
-    assert check.equal(sp.Sum(X[i], (i, 1, 3)) + sp.Sum(2 * X[i], (i, 1, 3)), 3 * sp.Sum(X[i], (i, 1, 3)),
-                       where={X: sp.S.Reals})
+    assert check.equal(
+        sp.Sum(X[i], (i, 1, 3)) + sp.Sum(2 * X[i], (i, 1, 3)),
+        3 * sp.Sum(X[i], (i, 1, 3)),
+        where={X: sp.S.Reals},
+    )

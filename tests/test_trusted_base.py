@@ -1,7 +1,9 @@
-"""The trusted base is written down: docs/soundness.rst lists exactly what the kernel uses from sympy.
+"""The trusted base is written down: docs/soundness.rst lists exactly what the kernel uses from
+sympy.
 
-The kernel's sympy names (``sp.X``, ``sp.S.X`` counts as ``sympy.S``), its ``from sympy… import`` names and the
-sympy methods it calls on terms must each appear in the list, and every entry of the list must be used."""
+The kernel's sympy names (``sp.X``, ``sp.S.X`` counts as ``sympy.S``), its ``from sympy… import``
+names and the sympy methods it calls on terms must each appear in the list, and every entry of the
+list must be used."""
 
 import ast
 import re
@@ -11,10 +13,38 @@ ROOT = Path(__file__).resolve().parent.parent
 KERNEL = sorted((ROOT / "proofs" / "kernel").glob("*.py"))
 
 # methods the kernel calls that are not sympy's: Python's own and the kernel's own classes
-NOT_SYMPY = {"add", "append", "extend", "fromkeys", "get", "items", "join", "setdefault", "union", "update",
-             "values", "lru_cache", "WeakValueDictionary", "__init__", "__new__", "__setattr__", "_identity",
-             "_side", "as_set", "includes", "is_negative", "is_positive", "lookup", "merged", "negated",
-             "within", "without", "open", "func", "seal"}
+NOT_SYMPY = {
+    "add",
+    "append",
+    "extend",
+    "fromkeys",
+    "get",
+    "items",
+    "join",
+    "setdefault",
+    "union",
+    "update",
+    "values",
+    "lru_cache",
+    "WeakValueDictionary",
+    "__init__",
+    "__new__",
+    "__setattr__",
+    "_identity",
+    "_side",
+    "as_set",
+    "includes",
+    "is_negative",
+    "is_positive",
+    "lookup",
+    "merged",
+    "negated",
+    "within",
+    "without",
+    "open",
+    "func",
+    "seal",
+}
 
 
 def documented():
@@ -28,13 +58,22 @@ def used():
     names = set()
     for path in KERNEL:
         for node in ast.walk(ast.parse(path.read_text())):
-            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "sp":
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "sp"
+            ):
                 names.add(f"sympy.{node.attr}")
-            elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("sympy"):
+            elif (
+                isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("sympy")
+            ):
                 names.update(f"{node.module}.{alias.name}" for alias in node.names)
             elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
                 owner = node.func.value
-                if not (isinstance(owner, ast.Name) and owner.id == "sp") and node.func.attr not in NOT_SYMPY:
+                if (
+                    not (isinstance(owner, ast.Name) and owner.id == "sp")
+                    and node.func.attr not in NOT_SYMPY
+                ):
                     names.add(node.func.attr)
     return names
 

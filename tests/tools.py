@@ -1,8 +1,8 @@
 """The one helper for tests that run external tools: pdflatex, pdftotext, pdftoppm, coqc.
 
-`require(...)` skips a test locally when a tool is missing and fails it under CI (``CI`` set: .ci/run installs
-every tool, so a missing one is a set-up error, never a silent skip).  The helpers raise with `pytest.fail`
-rather than assert, so they check under ``python -O`` too.
+`require(...)` skips a test locally when a tool is missing and fails it under CI (``CI`` set:
+.ci/run installs every tool, so a missing one is a set-up error, never a silent skip).  The helpers
+raise with `pytest.fail` rather than assert, so they check under ``python -O`` too.
 """
 
 import os
@@ -13,8 +13,12 @@ from pathlib import Path
 import pytest
 
 FLAGS = ["-halt-on-error", "-no-shell-escape", "-interaction=nonstopmode"]
-INSTALL = {"pdflatex": "Debian's texlive-latex-base", "pdftotext": "Debian's poppler-utils",
-           "pdftoppm": "Debian's poppler-utils", "coqc": "Debian's coq"}
+INSTALL = {
+    "pdflatex": "Debian's texlive-latex-base",
+    "pdftotext": "Debian's poppler-utils",
+    "pdftoppm": "Debian's poppler-utils",
+    "coqc": "Debian's coq",
+}
 
 
 def on_ci():
@@ -33,8 +37,15 @@ def require(*tools):
 
 def run(command, folder, **options):
     """Run an external command in `folder`, without input, capturing its text output."""
-    return subprocess.run(command, cwd=folder, capture_output=True, text=True, errors="replace",
-                          stdin=subprocess.DEVNULL, **options)
+    return subprocess.run(
+        command,
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        errors="replace",
+        stdin=subprocess.DEVNULL,
+        **options,
+    )
 
 
 def compile_tex(folder, name, text, runs=2):
@@ -49,7 +60,8 @@ def compile_tex(folder, name, text, runs=2):
 
 
 def coqc(folder, name, script):
-    """Check `script` as folder/name.v with coqc; return the completed process (the caller reads its code)."""
+    """Check `script` as folder/name.v with coqc; return the completed process (the caller reads its
+    code)."""
     require("coqc")
     Path(folder, f"{name}.v").write_text(script, encoding="utf-8")
     return run(["coqc", f"{name}.v"], folder)
@@ -67,19 +79,21 @@ def dark_fraction_of_first_page(pdf, folder):
     """Fraction of dark pixels on page 1, rendered to a grey-scale image with pdftoppm."""
     require("pdftoppm")
     stem = Path(folder, "page")
-    subprocess.run(["pdftoppm", "-gray", "-r", "40", "-f", "1", "-l", "1", str(pdf), str(stem)], check=True)
+    subprocess.run(
+        ["pdftoppm", "-gray", "-r", "40", "-f", "1", "-l", "1", str(pdf), str(stem)], check=True
+    )
     image = next(Path(folder).glob("page*.pgm")).read_bytes()
     # binary PGM: "P5\n<w> <h>\n<max>\n" then one byte per pixel
     fields, offset = [], 0
     while len(fields) < 4:
-        while image[offset:offset + 1].isspace():
+        while image[offset : offset + 1].isspace():
             offset += 1
         end = offset
-        while not image[end:end + 1].isspace():
+        while not image[end : end + 1].isspace():
             end += 1
         fields.append(image[offset:end])
         offset = end
     if fields[0] != b"P5":
         pytest.fail(f"pdftoppm wrote no binary PGM: {fields[0]!r}")
-    pixels = image[offset + 1:]
+    pixels = image[offset + 1 :]
     return sum(1 for value in pixels if value < 200) / len(pixels)

@@ -1,7 +1,8 @@
-"""Ranges and positivity: prove ``Γ ⊢ e ∈ S`` by structural recursion over e (imports the kernel only).
+"""Ranges and positivity: prove ``Γ ⊢ e ∈ S`` by structural recursion over e (imports the kernel
+only).
 
-Numbers and context entries are the leaves; sums, products, powers, logs, finite sums and products and
-definitions are combined by the kernel's interval rules, which are exact on rational endpoints.
+Numbers and context entries are the leaves; sums, products, powers, logs, finite sums and products
+and definitions are combined by the kernel's interval rules, which are exact on rational endpoints.
 """
 
 import functools
@@ -17,7 +18,8 @@ from ..kernel.terms import BINDERS, DefinedEntry, inner_binder
 
 @functools.lru_cache(maxsize=4096)
 def prove_member(context, expr):
-    """Γ ⊢ expr ∈ S for the tightest S the interval rules give; raises SideConditionError when none applies."""
+    """Γ ⊢ expr ∈ S for the tightest S the interval rules give; raises SideConditionError when none
+    applies."""
     expr = sp.sympify(expr)
     if isinstance(expr, Defined):
         return K.member_of_equal(K.unfold(context, expr), prove_member(context, expr.body))
@@ -42,10 +44,16 @@ def prove_member(context, expr):
     if isinstance(expr, BINDERS):
         (_, lo, hi), inner = inner_binder(expr)
         bounds = prove_needs(context, sorted(needs(lo) | needs(hi), key=str))
-        return K.member_binder(prove_member(context, inner), expr,
-                               prove_member(context, sp.expand(hi - lo + 1)), bounds)
-    raise SideConditionError(f"no rule gives the range of {expr} (only +, *, powers, log, exp, finite sums "
-                             "and products of quantities with known ranges)")
+        return K.member_binder(
+            prove_member(context, inner),
+            expr,
+            prove_member(context, sp.expand(hi - lo + 1)),
+            bounds,
+        )
+    raise SideConditionError(
+        f"no rule gives the range of {expr} (only +, *, powers, log, exp, finite sums "
+        "and products of quantities with known ranges)"
+    )
 
 
 def prove_needs(context, conditions):
@@ -59,26 +67,35 @@ def prove_needs(context, conditions):
         fact = prove_member(context, expr)
         h = hull(fact.statement.set)
         if need is Need.NONZERO and not (h.is_positive() or h.is_negative()):
-            raise SideConditionError(f"cannot show {expr} != 0: it is only known to lie in "
-                                     f"{fact.statement.set}")
+            raise SideConditionError(
+                f"cannot show {expr} != 0: it is only known to lie in {fact.statement.set}"
+            )
         if need is Need.COUNT and not (h.integer and h.lo >= 0):
-            raise SideConditionError(f"cannot show {expr} is a count (an integer >= 0): it is only "
-                                     "known to lie in "
-                                     f"{fact.statement.set}")
+            raise SideConditionError(
+                f"cannot show {expr} is a count (an integer >= 0): it is only "
+                "known to lie in "
+                f"{fact.statement.set}"
+            )
         facts.append(fact)
     return facts
 
 
 def unconstrained(context, expr):
-    """The symbols, families and functions in expr that the context gives no range (they range over ℝ)."""
+    """The symbols, families and functions in expr that the context gives no range (they range over
+    ℝ)."""
     found = set()
     for node in sp.preorder_traversal(expr):
         if isinstance(node, Defined):
             found |= unconstrained(context, node.body)
         elif type(node) is sp.Symbol or isinstance(node, (sp.Indexed, AppliedUndef)):
             if context.lookup(node) is None:
-                found.add(node.base if isinstance(node, sp.Indexed) else node.func if isinstance(
-                    node, AppliedUndef) else node)
+                found.add(
+                    node.base
+                    if isinstance(node, sp.Indexed)
+                    else node.func
+                    if isinstance(node, AppliedUndef)
+                    else node
+                )
     return found
 
 
@@ -90,9 +107,12 @@ def prove_positive(context, expr):
         raise SideConditionError(f"cannot show {expr} > 0: {error}") from None
     if not hull(fact.statement.set).is_positive():
         free = sorted(map(str, unconstrained(context, expr)))
-        hint = f"; nothing is known about {', '.join(free)}: give its range in where=" if free else ""
-        raise SideConditionError(f"cannot show {expr} > 0: it is only known to lie in "
-                                 f"{fact.statement.set}{hint}")
+        hint = (
+            f"; nothing is known about {', '.join(free)}: give its range in where=" if free else ""
+        )
+        raise SideConditionError(
+            f"cannot show {expr} > 0: it is only known to lie in {fact.statement.set}{hint}"
+        )
     return fact if fact.statement.set == POSITIVE_REALS else K.member_widen(fact, POSITIVE_REALS)
 
 
