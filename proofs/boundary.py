@@ -8,16 +8,15 @@ prove a different claim than the one asked, which is why this module is trusted 
 
 - refuses one name for two objects (``Symbol('x')`` and ``Symbol('x', positive=True)``,
   ``IndexedBase('x')`` and ``Symbol('x')``), naming both;
-- turns sympy assumptions into context ranges (``Symbol('n', integer=True, positive=True)`` becomes
-a plain
-  n with n ∈ ℕ); a ``where`` range must lie inside the assumptions, which sympy may already have
-  used to build the claim, and assumptions no range states (nonzero, even, …) are refused;
+- turns sympy assumptions into context ranges (``Symbol('n', integer=True, positive=True)``
+  becomes a plain n with n ∈ ℕ); a ``where`` range must lie inside the assumptions, which sympy may
+  already have used to build the claim, and assumptions no range states (nonzero, even, …) are
+  refused;
 - lets an index carry assumptions only when every value the sum gives it satisfies them;
 - renames a bound index apart from the claim's free variables and from the indices bound around it
   (Barendregt's convention), and refuses a definition that mentions an index bound around its use;
 - translates definitions' bodies the same way, keeps the user's (possibly unevaluated) shape, and
-checks
-  that sympy re-evaluated nothing on the way.
+  checks that sympy re-evaluated nothing on the way.
 """
 
 import collections

@@ -1,5 +1,5 @@
-"""The verification API users call in their own code and tests (imports the kernel and the derived
-rules).
+"""The verification API users call in their own code and tests (imports the kernel, the boundary
+and the derived rules).
 
 Each function returns the `Theorem` (its premises are the proof tree) or raises `ProofError` naming
 the rule and the condition that failed.  ``where`` maps symbols, IndexedBases or undefined functions

@@ -1,5 +1,5 @@
-"""Ranges and positivity: prove ``Γ ⊢ e ∈ S`` by structural recursion over e (imports the kernel
-only).
+"""Ranges and positivity: prove ``Γ ⊢ e ∈ S`` by structural recursion over e (imports the
+kernel only).
 
 Numbers and context entries are the leaves; sums, products, powers, logs, finite sums and products
 and definitions are combined by the kernel's interval rules, which are exact on rational endpoints.
