@@ -1,15 +1,18 @@
 """Property suite: true claims are mutated into false ones; each confirmed false is refused.
 
 Over the five families below at least 1000 confirmed-false claims (the minimums 360 + 6 + 280 + 320 + 40)
-are generated and every one of them must be refused with a `ProofError`.  Each family also checks that the
+are generated and every one of them must be refused with a `ProofError`; six more families, one per class of
+unsound claim once accepted (docs/soundness.rst), add at least 6 × 30 more.  Each family also checks that the
 unmutated claim is accepted, so the refusals are not just an engine that refuses everything.  The generators
 are public: `proofs.testing.strategies`.
 """
 
+import pytest
 import sympy as sp
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import proofs
 from proofs import ProofError, check
 from proofs.testing import numeric
 from proofs.testing import strategies as S
@@ -110,3 +113,26 @@ def test_optimizer_claims_mutated_are_refused(bern):
     assert check.same_optimizers(bern.likelihood, 3 * bern.ce + 2, over=[p_], where=bern.where)
     family()
     assert seen["false"] >= 40
+
+
+# ------------------------------------------------------------------------------------------------ soundness classes
+@pytest.mark.parametrize("family", [S.captured_index_claims, S.clashing_name_claims,
+                                    S.contradicted_assumption_claims, S.dropped_definedness_claims,
+                                    S.redefined_constant_claims, S.iterated_binder_claims])
+def test_each_soundness_class_mutated_is_refused(family):
+    run_family(family(), 60, 30)
+
+
+def test_the_soundness_classes_true_versions_are_accepted():
+    i, j, x = sp.symbols("i j x")
+    nested = sp.Sum(2 * sp.Sum(1 / (i + j), (j, 1, 2)), (i, 1, 2))
+    assert check.equal(nested, 2 * sp.Sum(sp.Sum(1 / (i + j), (j, 1, 2)), (i, 1, 2)))
+    assert check.positive(sp.IndexedBase("x")[1] + 1, where={sp.IndexedBase("x"): sp.Interval(0, 1)})
+    positive = sp.Symbol("x", positive=True)
+    assert check.positive(3 * sp.Abs(positive) + 1, where={positive: sp.Interval(1, 2)})
+    assert check.equal(sp.Mul(0, sp.log(x + 3), evaluate=False), 0, where={x: sp.Interval(-1, 5)})
+    assert check.positive(proofs.Defined("D", 2 * x + 1), where={x: sp.Interval.open(0, sp.oo)})
+    k, K = sp.symbols("k K")
+    p = sp.IndexedBase("p")
+    assert check.positive(sp.Product(p[i, k], (k, 1, K), (i, 1, n)),
+                          where={p: sp.Interval.open(0, 1), n: sp.S.Naturals, K: sp.S.Naturals})
