@@ -234,3 +234,19 @@ def test_unsupported_sets_and_functions_are_refused_not_crashed():
     ):
         with pytest.raises(ProofError):
             claim()
+
+
+# ------------------------------------------------------------------------------------------------
+# found by the fuzzer (tests/test_fuzz_kernel.py)
+def test_sympy_never_gets_to_take_an_empty_product_of_zeros_for_zero():
+    # exp(∏_{j=0}^{n−1} 0) is e at n = 0 (the empty product is 1), but sympy evaluates it to 1
+    j = sp.Symbol("j")
+    zeros = sp.Product(0, (j, 0, n - 1))
+    assert sp.exp(zeros) == 1 and zeros.subs(n, 0).doit() == 1
+    zero = Defined("D5", sp.S.Zero)
+    ctx = Context({n: sp.Range(0, 4)})
+    with pytest.raises(ProofError, match="product of zeros"):
+        K.congruence(K.unfold(ctx, zero), sp.exp(sp.Product(zero, (j, 0, n - 1))),
+                     [K.member_context(ctx, n)])
+    with pytest.raises(ProofError, match="product of zeros"):
+        check.equal(sp.log(sp.exp(zeros)), 0, where={n: sp.Range(0, 4)})

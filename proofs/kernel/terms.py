@@ -362,6 +362,9 @@ def _check_definition(body, params):
 
 
 def _check_binder(expr):
+    if isinstance(expr, sp.Product) and expr.function.is_zero:
+        raise UnsupportedError(f"{expr}: sympy takes a product of zeros for 0 (exp of it for 1), "
+                               "even over an empty range, where it is 1")
     limits = binder_limits(expr)
     variables = [var for var, _, _ in limits]
     if len(set(variables)) < len(variables) or not all(is_plain(var) for var in variables):
@@ -500,4 +503,4 @@ def _substitute_binder(expr, mapping, written, scope):
     function = _substitute(expr.function, mapping, written, scope + tuple(limits))
     rebuilt_args = (function, *(sp.Tuple(*limit) for limit in reversed(limits)))
     written.update(within(scope, head_needs(expr.func, rebuilt_args)))
-    return expr.func(*rebuilt_args)
+    return check_well_formed(expr.func(*rebuilt_args))  # before a head around it evaluates it

@@ -196,7 +196,10 @@ def rewritten(equality, target):
             written.update(within(scope, needs(expr)))
             return expr
         written.update(within(scope, head_needs(expr.func, args)))
-        return expr.func(*args)
+        rebuilt = expr.func(*args)
+        # a rebuilt sum or product is checked before a head around it evaluates it (exp of a
+        # product of zeros)
+        return check_well_formed(rebuilt) if isinstance(rebuilt, BINDERS) else rebuilt
 
     result = check_well_formed(rewrite(target, ()))
     return result, frozenset(written ^ needs(result))
@@ -308,8 +311,9 @@ def sum_split(context, total):
     return _make(context, Equal(total, parts), "sum_split")
 
 
-def sum_factor(context, total, factor_defined=None):
-    """Γ ⊢ c ∈ S, no index free in c  ⟹  Γ ⊢ Σ_i c·a_i = c·Σ_i a_i (c rational needs no fact).
+def sum_factor(context, total, factor_defined=None, facts=()):
+    """Γ ⊢ c ∈ S, no index free in c  ⟹  Γ ⊢ Σ_i c·a_i = c·Σ_i a_i (c rational needs no fact;
+    `facts` show what sympy's evaluation of c·Σ_i a_i changes, as 0·Σ → 0 drops the sum's).
     (Mathlib `Finset.mul_sum`; Coq `scal_sum`)"""
     if not isinstance(total, sp.Sum):
         raise RuleApplicationError(f"sum_factor: {total} is not a Sum")
@@ -324,9 +328,12 @@ def sum_factor(context, total, factor_defined=None):
                      or _expect(factor_defined, Member, "sum_factor").expr != factor):
         raise SideConditionError(f"sum_factor: the factor {factor} must be shown defined (a "
                                  "Member fact)")
-    context = context.merged(*(p.context for p in premises))
-    return _make(context, Equal(total, factor * sp.Sum(rest, *limits)), "sum_factor", premises,
-                 lambda: [f"{', '.join(map(str, indices))} not free in {factor}"])
+    written = sp.Mul(factor, sp.Sum(rest, *limits), evaluate=False)
+    used = _facts_for(evaluation_changes(written, factor * sp.Sum(rest, *limits), [factor]), facts,
+                      "sum_factor", lambda: f"sympy evaluates {written}, changing")
+    context = context.merged(*(p.context for p in premises + used))
+    return _make(context, Equal(total, factor * sp.Sum(rest, *limits)), "sum_factor",
+                 premises + used, lambda: [f"{', '.join(map(str, indices))} not free in {factor}"])
 
 
 def sum_ones(count_th, total, bounds_defined=()):
