@@ -249,4 +249,4 @@ def test_sympy_never_gets_to_take_an_empty_product_of_zeros_for_zero():
         K.congruence(K.unfold(ctx, zero), sp.exp(sp.Product(zero, (j, 0, n - 1))),
                      [K.member_context(ctx, n)])
     with pytest.raises(ProofError, match="product of zeros"):
-        check.equal(sp.log(sp.exp(zeros)), 0, where={n: sp.Range(0, 4)})
+        check.equal(zeros + 1, 2, where={n: sp.Range(0, 4)})

@@ -214,19 +214,16 @@ def mentions(expr, quantity):
 
 
 _KINDS = ((DefinedFamily, "the defined family"), (UndefinedFunction, "the function"),
-          (sp.IndexedBase, "the indexed family"), (Defined, "the definition"))
-
-
-def _kind(obj):
-    return next((word for kind, word in _KINDS if isinstance(obj, kind)), "the symbol")
+          (sp.IndexedBase, "the indexed family"), (Defined, "the definition"), (object, "the symbol"))
 
 
 def describe(obj):
     """How an error names an object: its kind, its name and what sets it apart."""
+    kind = next(word for cls, word in _KINDS if isinstance(obj, cls))
     if isinstance(obj, Defined):
-        return f"{_kind(obj)} {obj.name} := {obj.body}"
+        return f"{kind} {obj.name} := {obj.body}"
     if isinstance(obj, DefinedFamily):
-        return f"{_kind(obj)} {obj.__name__}({', '.join(map(str, obj.params))}) := {obj.body}"
+        return f"{kind} {obj.__name__}({', '.join(map(str, obj.params))}) := {obj.body}"
     if isinstance(obj, FunctionClass):
         name, flags = obj.__name__, dict(getattr(obj, "_kwargs", {}))
     else:  # the assumptions as the user gave them, not all that sympy derives from them
@@ -236,7 +233,7 @@ def describe(obj):
     if isinstance(obj, sp.Dummy):
         flags["dummy"] = True
     shown = ", ".join(f"{key}={value}" for key, value in sorted(flags.items()))
-    return f"{_kind(obj)} {name}" + (f" ({shown})" if shown else "")
+    return f"{kind} {name}" + (f" ({shown})" if shown else "")
 
 
 def name_of(obj):
