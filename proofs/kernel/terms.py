@@ -214,7 +214,8 @@ def mentions(expr, quantity):
 
 
 _KINDS = ((DefinedFamily, "the defined family"), (UndefinedFunction, "the function"),
-          (sp.IndexedBase, "the indexed family"), (Defined, "the definition"), (object, "the symbol"))
+          (sp.IndexedBase, "the indexed family"), (Defined, "the definition"),
+          (object, "the symbol"))
 
 
 def describe(obj):
