@@ -14,7 +14,7 @@ from ..errors import ProofError, SideConditionError
 from ..kernel import Defined, free_vars, needs
 from ..kernel import rules as K
 from ..kernel.terms import BINDERS, DefinedEntry, binder_limits
-from .positivity import prove_member, prove_needs, prove_positive, try_positive
+from .positivity import prove_member, prove_needs, prove_positive, try_needs, try_positive
 
 
 def on_atoms(operation, *exprs):
@@ -231,7 +231,8 @@ class Normalizer:
         factor = expr.function.as_independent(*indices, as_Add=False)[0]
         if factor != 1 and not indices & free_vars(factor):
             fact = None if factor.is_Rational else prove_member(self.context, factor)
-            return self._continue(K.sum_factor(self.context, expr, fact))
+            shown = try_needs(self.context, needs(expr))  # for what evaluating c·Σ may drop
+            return self._continue(K.sum_factor(self.context, expr, fact, shown))
         return None
 
 

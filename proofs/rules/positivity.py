@@ -80,6 +80,18 @@ def prove_needs(context, conditions):
     return facts
 
 
+def try_needs(context, conditions):
+    """The facts `prove_needs` finds for those of the conditions it can show (the others are left to
+    the kernel, which refuses if it needed them)."""
+    facts = []
+    for condition in sorted(conditions, key=str):
+        try:
+            facts.extend(prove_needs(context, [condition]))
+        except ProofError:
+            continue
+    return facts
+
+
 def unconstrained(context, expr):
     """The symbols, families and functions in expr that the context gives no range (they range over
     ℝ)."""
