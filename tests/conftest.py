@@ -19,3 +19,32 @@ class Bernoulli:
 @pytest.fixture
 def bern():
     return Bernoulli
+
+
+# ------------------------------------------------------------------------------------------------
+# the kernel fuzzer (tests/test_fuzz_kernel.py): --proofs-fuzz N asks for at least N rule
+# applications; the fuzzer's figures are printed in the terminal summary
+FUZZ_REPORTS = []
+
+
+def pytest_addoption(parser):
+    parser.addoption("--proofs-fuzz", type=int, default=None, metavar="N",
+                     help="rule applications the kernel fuzzer makes at least (default 8000)")
+
+
+def pytest_configure(config):
+    value = config.getoption("--proofs-fuzz", default=None)
+    if value is not None and value < 1:
+        raise pytest.UsageError("--proofs-fuzz must be a positive number")
+
+
+@pytest.fixture
+def proofs_fuzz(request):
+    """The number of rule applications the kernel fuzzer should make, or None for its default; a
+    list the fuzzer appends its figures to."""
+    return request.config.getoption("--proofs-fuzz", default=None), FUZZ_REPORTS
+
+
+def pytest_terminal_summary(terminalreporter):
+    for line in FUZZ_REPORTS:
+        terminalreporter.write_line(line)
