@@ -45,6 +45,7 @@ from sympy.core.function import AppliedUndef
 from proofs import Context, Defined, DefinedFamily, ProofError, Theorem, check
 from proofs.kernel import Equal, Member, SameOptimizers, StrictlyIncreasing, needs
 from proofs.kernel import rules as K
+from proofs.kernel.functions import TABLE
 from proofs.kernel.terms import inner_binder
 from proofs.rules import normal_form
 from proofs.rules.monotonicity import (
@@ -135,7 +136,10 @@ SUSPECTS = [1 / x, sp.log(x), x ** HALF, x ** y, 1 / (x - 1), sp.Sum(p[i], (i, 1
             sp.Product(x - i, (i, 2, 0)), sp.Product(p[i], (i, 3, 0)), sp.Product(q[j], (j, n, 0)),
             sp.Product(x - i, (i, 1, n)) ** -1, D1, D2, D4, F1(i), F4(j), p[1 / x], f(sp.log(y)),
             F5(1 / x), sp.Sum(1 / (i - x), (i, 1, 2)), sp.Product(x, (i, 1, n), (j, i, 0))]
-KINDS = ["add", "add", "mul", "mul", "sub", "div", "pow", "pow", "log", "exp", "sum", "sum",
+# the kernel's table of functions, each with the domain and special values sympy evaluates
+TABLE_HEADS = list(TABLE)
+KINDS = ["add", "add", "mul", "mul", "sub", "div", "pow", "pow", "log", "exp", "table", "sum",
+         "sum",
          "product", "entry", "entry", "neg", "pole", "pole", "family", "unevaluated", "alien"]
 
 
@@ -284,9 +288,10 @@ def _compound(draw, depth, hole):
         exponent = draw(st.sampled_from(EXPONENTS))
         exponent = sub() if exponent is None else exponent
         return _build(lambda: base ** exponent, base)
-    if kind in ("log", "exp"):
+    if kind in ("log", "exp", "table"):
         arg = sub()
-        return _build(lambda: (sp.log if kind == "log" else sp.exp)(arg), arg)
+        head = {"log": sp.log, "exp": sp.exp}.get(kind) or draw(st.sampled_from(TABLE_HEADS))
+        return _build(lambda: head(arg), arg)
     if kind in ("sum", "product"):
         body = sub()
         binder = sp.Sum if kind == "sum" else sp.Product
@@ -911,15 +916,15 @@ class KernelFuzzer(RuleBasedStateMachine):
         if member is not None:
             self._attempt("member_of_equal", K.member_of_equal, eq, member)
 
-    @rule(data=st.data(), operation=st.sampled_from(["add", "mul", "pow", "log", "exp"]))
+    @rule(data=st.data(), operation=st.sampled_from(["add", "mul", "pow", "function"]))
     def member_arithmetic(self, data, operation):
         context = self._context(data)
         first = self._member_fact(data, context)
         if first is None:
             return
-        if operation in ("log", "exp"):
-            rule_ = K.member_log if operation == "log" else K.member_exp
-            self._attempt(f"member_{operation}", rule_, first)
+        if operation == "function":
+            head = data.draw(st.sampled_from(TABLE_HEADS), label="function")
+            self._attempt(f"member_{head.__name__}", K.member_function, first, head)
             return
         second = self._member_fact(data, context)
         if second is not None:

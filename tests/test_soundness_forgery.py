@@ -12,8 +12,9 @@ import pytest
 import sympy as sp
 
 from proofs import Context, Defined, DefinedFamily, ForgeryError, ProofError, Theorem, check
-from proofs.kernel import Equal, terms
+from proofs.kernel import Equal, Member, terms
 from proofs.kernel import rules as K
+from proofs.testing import semantics
 
 x, i = sp.symbols("x i")
 POS = sp.Interval.open(0, sp.oo)
@@ -148,3 +149,71 @@ def test_definitions_cannot_be_subclassed_into_changing_ones():
 
     with pytest.raises(ForgeryError):
         type("Evil", (DefinedEntry,), {"params": (x,), "body": x + 1, "nargs": 1})
+
+
+# Classes that smuggle behaviour into terms: sympy acts on a class's own `eval` and assumption
+# attributes when it builds a term, so the kernel accepts sympy's own classes exactly (an
+# adversarial review found the first three making false theorems).
+def _smuggling_function_evaluates():
+    h = sp.Function("h", __dict__={"eval": classmethod(lambda cls, a: 1 if a == 0 else None)})
+    zero = sp.Add(x, sp.Mul(-1, x), evaluate=False)
+    return K.congruence(K.ring(Context(), zero, 0), h(zero))  # would state h(x − x) = 1
+
+
+def _smuggling_function_claims_a_sign():
+    g = sp.Function("g", __dict__={"is_positive": True})
+    negative = K.member_context(Context({g: sp.Interval.open(-sp.oo, 0)}), g(x))
+    square = K.member_mul(negative, negative)  # sympy turns sqrt(g(x)**2) into g(x) for it
+    return K.member_pow(square, K.member_context(Context(), sp.Rational(1, 2)))
+
+
+def _smuggling_indexed_claims_a_sign():
+    class PositiveIndexed(sp.Indexed):
+        is_positive = True
+        is_real = True
+
+    p = sp.IndexedBase("p")
+    return K.member_context(Context({p: sp.Interval.open(-sp.oo, 0)}), PositiveIndexed(p, i))
+
+
+def _smuggling_function_with_own_base():
+    class Positive(sp.core.function.AppliedUndef):
+        is_positive = True
+
+    g = sp.Function("g", bases=(Positive,))
+    return K.member_context(Context(), g(x))
+
+
+def _smuggling_sum_claims_zero():
+    class ZeroSum(sp.Sum):
+        is_zero = True
+
+    return check.equal(ZeroSum(x, (i, 1, 2)), 0, where=Context())
+
+
+def _smuggling_rational_claims_a_sign():
+    class Signed(sp.Integer):
+        is_positive = True
+
+    minus_three = sp.Expr.__new__(Signed)  # Integer.__new__ would return sympy's cached -3
+    minus_three.p = -3
+    return K.member_context(Context(), minus_three)
+
+
+@pytest.mark.parametrize("attack", [_smuggling_function_evaluates,
+                                    _smuggling_function_claims_a_sign,
+                                    _smuggling_indexed_claims_a_sign,
+                                    _smuggling_function_with_own_base, _smuggling_sum_claims_zero,
+                                    _smuggling_rational_claims_a_sign])
+def test_classes_that_smuggle_behaviour_into_terms_are_refused(attack):
+    with pytest.raises(ProofError):
+        attack()
+
+
+def test_the_smuggled_conclusions_are_false():
+    # h(x − x) = 1 fails for a function with h(0) = 9/2; g(x) > 0 for g < 0; p[i] > 0 for p < 0
+    p, g = sp.IndexedBase("p"), sp.Function("g")
+    assert not semantics.confirm([], Equal(g(x - x + sp.Symbol("t") * 0), 1), points=8)
+    assert not semantics.confirm([(g, sp.Interval.open(-sp.oo, 0))],
+                                 Member(g(x), POS), points=8)
+    assert not semantics.confirm([(p, sp.Interval.open(-sp.oo, 0))], Member(p[i], POS), points=8)

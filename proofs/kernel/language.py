@@ -13,7 +13,9 @@ import sympy as sp
 from sympy.core.function import UndefinedFunction
 
 from ..errors import SideConditionError, UnsupportedError
-from .terms import DefinedFamily, Defined, is_plain, join_names, name_of, names
+from .functions import TABLE
+from .terms import (DefinedFamily, Defined, is_plain, is_plain_function, join_names, name_of,
+                    names)
 
 POSITIVE_REALS = sp.Interval.open(0, sp.oo)
 
@@ -190,7 +192,7 @@ def add_hulls(a, b):
 
 
 def mul_hulls(a, b):
-    """Interval product by signs; a factor straddling 0 gives all reals (sound, not tight)."""
+    """Interval product by signs; two factors straddling 0 give all reals (sound, not tight)."""
     integer = a.integer and b.integer
     if (a.lo, a.hi) == (0, 0) or (b.lo, b.hi) == (0, 0):  # zero by value, integer or not
         return ZERO
@@ -198,7 +200,12 @@ def mul_hulls(a, b):
         return mul_hulls(a.negated(), b).negated()
     if b.hi <= 0:
         return mul_hulls(a, b.negated()).negated()
-    if not (a.lo >= 0 and b.lo >= 0):
+    if b.lo < 0 <= a.lo:
+        return mul_hulls(b, a)
+    if a.lo < 0 <= b.lo:  # a straddles 0, b >= 0 reaches b.hi > 0: ends a.lo·b.hi, a.hi·b.hi
+        return Hull(a.lo * b.hi, a.hi * b.hi, a.lo_open or b.hi_open, a.hi_open or b.hi_open,
+                    integer)
+    if not (a.lo >= 0 and b.lo >= 0):  # both straddle 0: all reals (sound, not tight)
         return Hull(-sp.oo, sp.oo, True, True, integer)
     a_lo_zero = a.lo == 0 and not a.lo_open
     b_lo_zero = b.lo == 0 and not b.lo_open
@@ -208,22 +215,33 @@ def mul_hulls(a, b):
 
 
 def pow_hull(base, exponent):
-    """Hull of base**exponent, or None where the power may be undefined (a zero or nonpositive
-    base)."""
+    """Hull of base**exponent, or None where the power may be undefined (a base that may be zero or
+    negative where the exponent asks otherwise)."""
     if exponent == 0:
         return Hull(1, 1, False, False, True)
-    if exponent.is_Integer and exponent > 0:  # a hull straddling 0: all reals (sound, not tight)
-        if base.lo < 0:
-            return REALS
+    if exponent.is_Integer and exponent > 0:
+        if base.hi <= 0 and base.lo < 0:  # x^k = (−x)^k for even k, −(−x)^k for odd k
+            result = pow_hull(base.negated(), exponent)
+            return result if exponent.is_even else result.negated()
+        if base.lo < 0 and exponent.is_even:  # x^k = |x|^k
+            return pow_hull(abs_hull(base), exponent)
+        if base.lo < 0:  # odd powers are increasing
+            return Hull(base.lo ** exponent, base.hi ** exponent, base.lo_open or base.lo == -sp.oo,
+                        base.hi_open or base.hi == sp.oo, base.integer)
         hi_open = base.hi_open or base.hi == sp.oo
         return Hull(base.lo ** exponent, base.hi ** exponent, base.lo_open, hi_open, base.integer)
     if exponent.is_Integer and base.is_negative():
-        return REALS
+        return pow_hull(base.negated(), exponent) if exponent.is_even else \
+            pow_hull(base.negated(), exponent).negated()
     if exponent.is_Integer and base.is_positive():
         inverse = Hull(1 / base.hi if base.hi != sp.oo else 0, 1 / base.lo if base.lo else sp.oo,
                        base.hi_open or base.hi == sp.oo, base.lo_open or base.lo == 0)
         return pow_hull(inverse, -exponent)
-    return POSITIVE if base.is_positive() else None
+    if base.is_positive():
+        return POSITIVE
+    if exponent.is_Rational and exponent > 0 and base.lo >= 0:  # a non-integer power of x >= 0
+        return NONNEGATIVE
+    return None
 
 
 def log_hull(arg):
@@ -232,6 +250,36 @@ def log_hull(arg):
     lo = (0, not (arg.lo == 1 and not arg.lo_open)) if arg.lo >= 1 else (-sp.oo, True)
     hi = (0, not (arg.hi == 1 and not arg.hi_open)) if arg.hi <= 1 else (sp.oo, True)
     return Hull(lo[0], hi[0], lo[1], hi[1])
+
+
+def abs_hull(arg):
+    """|x| for x in the hull: the hull itself, its mirror, or [0, the larger end]."""
+    if arg.lo >= 0:
+        return arg
+    if arg.hi <= 0:
+        return arg.negated()
+    ends = sorted([(-arg.lo, arg.lo_open), (arg.hi, arg.hi_open)], key=lambda end: end[0])
+    top = ends[1][0]
+    top_open = all(is_open for end, is_open in ends if end == top)
+    return Hull(0, top, False, top_open, arg.integer)
+
+
+def function_hull(head, arg):
+    """The values of the table's function `head` at the points of the hull `arg` (which lies in its
+    domain): the table's range, narrowed by the side of 0 the argument is on for an increasing
+    function, or by the special cases log and Abs."""
+    if head is sp.log:
+        return log_hull(arg)
+    if head is sp.Abs:
+        return abs_hull(arg)
+    entry = TABLE[head]
+    low_open, high_open = "low" not in entry.closed, "high" not in entry.closed
+    low, high, value = entry.low, entry.high, entry.at_zero
+    if value is not None and arg.lo >= 0:  # f(x) > f(0) for x > 0, f(0) itself at x = 0
+        low, low_open = value, arg.lo > 0 or arg.lo_open
+    if value is not None and arg.hi <= 0:
+        high, high_open = value, arg.hi < 0 or arg.hi_open
+    return Hull(low, high, low_open, high_open, entry.integer)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -244,7 +292,7 @@ def _context_key(key):
     plain_base = type(key) is sp.IndexedBase and key.assumptions0 == {"commutative": True}
     if plain_base and is_plain(key.label):
         return key
-    if isinstance(key, UndefinedFunction) and not key._kwargs:
+    if isinstance(key, UndefinedFunction) and is_plain_function(key):
         return key
     if isinstance(key, (Defined, DefinedFamily)):
         raise UnsupportedError(f"{key} is a definition: its range follows from its body, not "

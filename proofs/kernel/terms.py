@@ -3,23 +3,24 @@ where they may be undefined, and capture-avoiding substitution (trusted code).
 
 Imports sympy and `proofs.errors` only.  A *term* is built from rationals, π and e, plain symbols
 (no sympy assumptions: ranges live in the context), entries p[i] of indexed families, applications
-f(x) of undefined functions, +, ·, powers, exp, log, finite sums and products, and definitions
-(`Defined`, `DefinedFamily`). Anything else — floats, I, zoo, Abs, Lambda, Integral, Subs,
-Derivative, Piecewise, … — is refused, so that the kernel knows where every head is defined
+f(x) of undefined functions, +, ·, powers, the functions of the table (`functions.TABLE`: exp,
+log, sin, cos, tanh, sinh, cosh, atan, erf, Abs, factorial, gamma), finite sums and products, and
+definitions (`Defined`, `DefinedFamily`). Anything else — floats, I, zoo, sign, Lambda, Integral,
+Subs, Derivative, Piecewise, … — is refused, so that the kernel knows where every head is defined
 (`needs`) and trusts sympy's automatic evaluation of these heads only.  Values are real; every head
 is strict (an undefined argument makes the whole undefined).
 """
 
-import enum
 import functools
 
 import sympy as sp
 from sympy.core.function import AppliedUndef, FunctionClass, UndefinedFunction
 
 from ..errors import ForgeryError, UnsupportedError
+from .functions import TABLE, Need
 
 BINDERS = (sp.Sum, sp.Product)
-FUNCTIONS = (sp.Add, sp.Mul, sp.Pow, sp.exp, sp.log)
+FUNCTIONS = (sp.Add, sp.Mul, sp.Pow, *TABLE)
 CONSTANTS = (sp.pi, sp.E)
 
 CACHES = []  # every kernel cache, so that a test can list (and clear) them
@@ -34,14 +35,6 @@ def memoized(maxsize):
         CACHES.append(cached)
         return cached
     return wrap
-
-
-class Need(enum.Enum):
-    """What a term needs of a subterm to be defined."""
-    POSITIVE = "positive"
-    NONZERO = "nonzero"
-    COUNT = "a count (an integer >= 0)"
-    DEFINED = "defined"
 
 
 # ------------------------------------------------------------------------------------------------
@@ -298,13 +291,26 @@ def check_well_formed(expr):
     return expr
 
 
+_RATIONALS = {sp.Integer, sp.Rational, *(type(n) for n in (sp.S.Zero, sp.S.One, sp.S.NegativeOne,
+                                                             sp.S.Half))}
+_PLAIN_FUNCTION_ATTRIBUTES = set(vars(sp.Function("f")))
+
+
+def is_plain_function(func):
+    """An undefined function exactly as `sympy.Function(name)` makes it: no assumptions, no class
+    attributes (an `eval`, an `is_positive`) and no other bases, which sympy would act on."""
+    return (type(func) is UndefinedFunction and func.__bases__ == (AppliedUndef,)
+            and not func._kwargs and set(vars(func)) == _PLAIN_FUNCTION_ATTRIBUTES
+            and not func._explicit_class_assumptions and not func.default_assumptions)
+
+
 def _check(expr):
     if isinstance(expr, sp.Number):
-        if not expr.is_Rational:
+        if type(expr) not in _RATIONALS:  # exactly: a subclass could claim a sign it lacks
             raise UnsupportedError(f"{expr}: only exact rationals are terms (no floats, "
                                    "infinities, nan or zoo)")
     elif isinstance(expr, sp.NumberSymbol) or expr.is_NumberSymbol:
-        if expr not in CONSTANTS:
+        if not any(expr is constant for constant in CONSTANTS):
             raise UnsupportedError(f"{expr}: the only named constants are pi and E")
     elif isinstance(expr, Defined):
         _check_definition(expr.body, ())
@@ -312,7 +318,7 @@ def _check(expr):
         if not is_plain(expr):
             raise UnsupportedError(f"{describe(expr)} carries sympy assumptions; inside the kernel "
                                    "a symbol is plain and its range is an entry of the context")
-    elif isinstance(expr, sp.Indexed):
+    elif type(expr) is sp.Indexed:  # exactly, as every head below: a subclass could lie
         base = expr.base
         plain = base.assumptions0 == {"commutative": True} and is_plain(base.label)
         if type(base) is not sp.IndexedBase or len(base.args) != 1 or not plain:
@@ -331,17 +337,21 @@ def _check(expr):
         if expr.func._kwargs:
             raise UnsupportedError(f"{expr}: {describe(expr.func)} carries sympy assumptions; "
                                    "give its range in the context")
+        if not is_plain_function(expr.func):
+            raise UnsupportedError(f"{expr}: {describe(expr.func)} carries class attributes or "
+                                   "bases of its own; make it with sympy.Function(name) alone")
         for arg in expr.args:
             check_well_formed(arg)
-    elif isinstance(expr, BINDERS):
+    elif type(expr) in BINDERS:
         _check_binder(expr)
-    elif isinstance(expr, FUNCTIONS):
+    elif type(expr) in FUNCTIONS:  # exactly: a subclass could evaluate or be defined otherwise
         for arg in expr.args:
             check_well_formed(arg)
     else:
         raise UnsupportedError(f"{expr}: the kernel does not reason about {type(expr).__name__} "
                                "(terms are built from rationals, pi, E, symbols, p[i], f(x), +, *, "
-                               "**, exp, log, Sum, Product and definitions)")
+                               "**, the functions " + ", ".join(f.__name__ for f in TABLE) +
+                               ", Sum, Product and definitions)")
 
 
 @memoized(2048)
@@ -401,18 +411,24 @@ def _limits_outermost_first(args):
     return tuple(tuple(limit) for limit in reversed(args[1:]))
 
 
+_POWER_NEEDS = {(True, False): Need.NONZERO, (False, True): Need.NONNEGATIVE,
+                (False, False): Need.POSITIVE}
+
+
 def head_needs(head, args):
-    """What head(*args) needs of its arguments, beyond their own needs: a log's argument positive; a
-    power a**b, by the value of b: nothing for an integer b >= 0, a != 0 for an integer b < 0, a > 0
-    otherwise — for a literal exponent that is one condition on a, for any other the power itself
-    must be shown defined; each limit of a sum or product a number of terms b − a + 1 that is an
-    integer >= 0 (for every value of the indices outside it)."""
-    if issubclass(head, sp.log):
-        return {(args[0], Need.POSITIVE, ())}
+    """What head(*args) needs of its arguments, beyond their own needs: a function of the table its
+    domain (log: positive, factorial: a count, gamma: positive); a power a**b, by the value of b:
+    nothing for an integer b >= 0, a != 0 for an integer b < 0, a >= 0 for a non-integer b > 0,
+    a > 0 for a non-integer b < 0 — for a literal exponent that is one condition on a, for any other
+    the power itself must be shown defined; each limit of a sum or product a number of terms
+    b − a + 1 that is an integer >= 0 (for every value of the indices outside it)."""
+    if head in TABLE:
+        domain = TABLE[head].domain
+        return {(args[0], domain, ())} if domain is not None else set()
     if issubclass(head, sp.Pow) and not args[1].is_Rational:  # the power as written, unevaluated
         return {(sp.Pow(*args, evaluate=False), Need.DEFINED, ())}
     if issubclass(head, sp.Pow) and not (args[1].is_Integer and args[1] >= 0):
-        return {(args[0], Need.NONZERO if args[1].is_Integer else Need.POSITIVE, ())}
+        return {(args[0], _POWER_NEEDS[args[1].is_Integer, bool(args[1] > 0)], ())}
     if issubclass(head, BINDERS):
         limits = _limits_outermost_first(args)
         counts = [(sp.expand(hi - lo + 1), limits[:k]) for k, (_, lo, hi) in enumerate(limits)]

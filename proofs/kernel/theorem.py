@@ -10,10 +10,12 @@ theorem's terms are well formed, name each object once, and bind no variable its
 import weakref
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from ..errors import ForgeryError, RuleApplicationError, SideConditionError, UnsupportedError
+from .functions import TABLE
 from .language import (POSITIVE, REALS, Equal, Hull, Member, SameOptimizers, StrictlyIncreasing,
-                       _context_key, add_hulls, hull, is_subset, log_hull, mul_hulls, pow_hull,
+                       _context_key, add_hulls, function_hull, hull, is_subset, mul_hulls, pow_hull,
                        statement_names)
 from .terms import (BINDERS, Defined, DefinedEntry, Need, binder_limits, bound_vars,
                     check_well_formed, free_vars, head_needs, inner_binder, is_definition, memoized,
@@ -109,7 +111,8 @@ def _positive(th, rule, what):
 def _meets(fact, need):
     """Whether the Member fact shows `need` of its expression."""
     h = hull(fact.statement.set)
-    return {Need.POSITIVE: h.is_positive(), Need.NONZERO: h.is_positive() or h.is_negative(),
+    return {Need.POSITIVE: h.is_positive(), Need.NONNEGATIVE: bool(h.lo >= 0),
+            Need.NONZERO: h.is_positive() or h.is_negative(),
             Need.COUNT: h.integer and h.lo >= 0, Need.DEFINED: True}[need]
 
 
@@ -403,8 +406,7 @@ def member_context(context, atom, arg_facts=()):
         return _make(context, Member(atom, _NAMED_CONSTANTS[atom]), "number")
     if isinstance(atom, sp.Indexed):
         arguments = atom.indices
-    elif isinstance(atom, sp.Function) and not is_definition(atom) and not isinstance(
-            atom, (sp.exp, sp.log)):
+    elif isinstance(atom, AppliedUndef):
         arguments = atom.args
     elif type(atom) is sp.Symbol:
         arguments = ()
@@ -456,7 +458,8 @@ def member_mul(th1, th2):
 
 
 def member_pow(base_th, exponent_th):
-    """Γ ⊢ a > 0, Γ ⊢ b ∈ ℝ  ⟹  Γ ⊢ a^b > 0; integer powers keep bounds.
+    """Γ ⊢ a > 0, Γ ⊢ b ∈ ℝ  ⟹  Γ ⊢ a^b > 0; Γ ⊢ a ≥ 0  ⟹  Γ ⊢ a^r ≥ 0 for a rational r > 0;
+    integer powers keep bounds (even ones of any base are ≥ 0).
     (Mathlib `Real.rpow_pos_of_pos`; Coq `exp_pos` via `Rpower`)"""
     exponent = _expect(exponent_th, Member, "member_pow").expr
     h = pow_hull(_range(base_th, "member_pow"), exponent)
@@ -467,17 +470,17 @@ def member_pow(base_th, exponent_th):
     return _ranged("member_pow", base_th.statement.expr ** exponent, h, [base_th, exponent_th])
 
 
-def member_log(th):
-    """Γ ⊢ a ∈ I ⊆ (0, ∞)  ⟹  Γ ⊢ log a ∈ log I.   (Mathlib `Real.log_neg`, `Real.log_pos`; Coq
-    `ln_lt_0`)"""
-    argument = _positive(th, "member_log", "argument")
-    return _ranged("member_log", sp.log(argument), log_hull(_range(th, "member_log")), [th])
-
-
-def member_exp(th):
-    """Γ ⊢ a ∈ S ⊆ ℝ  ⟹  Γ ⊢ exp a > 0.   (Mathlib `Real.exp_pos`; Coq `exp_pos`)"""
-    argument = _expect(th, Member, "member_exp").expr  # a Member is defined and real
-    return _ranged("member_exp", sp.exp(argument), POSITIVE, [th])
+def member_function(th, head):
+    """Γ ⊢ a ∈ I, I inside the domain of f  ⟹  Γ ⊢ f(a) ∈ f[I] (`functions.TABLE`: the table's
+    range, narrowed by the side of 0 for an increasing f; log by the side of 1, Abs exactly).
+    (Mathlib and Coq: the entry's names, e.g. `Real.exp_pos`/`exp_pos`, `Real.log_pos`/`ln_lt_0`)"""
+    if head not in TABLE:
+        raise RuleApplicationError(f"member_function: {head} is not a function of the table")
+    rule = f"member_{head.__name__}"
+    argument, domain = _expect(th, Member, rule).expr, TABLE[head].domain
+    if domain is not None and not _meets(th, domain):
+        raise SideConditionError(f"{rule}: the argument {argument} is not shown {domain.value}")
+    return _ranged(rule, head(argument), function_hull(head, _range(th, rule)), [th])
 
 
 def log_of_exp(th):
@@ -520,14 +523,25 @@ def member_binder(body_th, binder, count_th, bounds_defined=()):
 
 # ------------------------------------------------------------------------------------------------
 # monotonicity
-_CONTINUOUS_WHERE_DEFINED = (sp.Add, sp.Mul, sp.Pow, sp.log, sp.exp, sp.Symbol, sp.Number,
-                             sp.NumberSymbol, sp.Indexed, sp.IndexedBase, sp.Tuple) + BINDERS
+_CONTINUOUS_WHERE_DEFINED = (sp.Add, sp.Mul, sp.Pow, sp.Symbol, sp.Number, sp.NumberSymbol,
+                             sp.Indexed, sp.IndexedBase, sp.Tuple, *BINDERS,
+                             *(head for head, entry in TABLE.items() if entry.continuous))
+
+
+def _finitely_many_zeros(derivative, var):
+    """A polynomial in x with a nonzero rational coefficient: whatever the other variables are, it
+    is a nonzero polynomial, so it vanishes at finitely many points."""
+    if not derivative.is_polynomial(var):
+        return False
+    return any(c.is_Rational and c != 0 for c in sp.Poly(derivative, var).all_coeffs())
 
 
 def increasing_by_derivative(defined_th, derivative_th, var, interval):
     """Γ, x ∈ I ⊢ g(x) ∈ S (g built from functions continuous where defined),  Γ, x ∈ int I ⊢ g'(x)
-    > 0 ⟹  Γ ⊢ x ↦ g strictly increasing on I. (Mathlib `strictMonoOn_of_deriv_pos`; Coq
-    `derive_increasing_interv`)"""
+    > 0 — or g'(x) ≥ 0 where g' is a polynomial in x with a nonzero rational coefficient (zero at
+    finitely many points, so g is constant on no subinterval) ⟹  Γ ⊢ x ↦ g strictly increasing on
+    I. (Mathlib `strictMonoOn_of_deriv_pos`; with zeros `monotoneOn_of_deriv_nonneg` and
+    `Polynomial.finite_setOf_isRoot`; Coq `derive_increasing_interv`)"""
     g = _expect(defined_th, Member, "increasing_by_derivative").expr
     if not isinstance(interval, sp.Interval) or type(var) is not sp.Symbol:
         raise RuleApplicationError(f"increasing_by_derivative: needs a symbol and an Interval, got "
@@ -538,10 +552,14 @@ def increasing_by_derivative(defined_th, derivative_th, var, interval):
         if not isinstance(node, _CONTINUOUS_WHERE_DEFINED) or is_definition(node) or depends:
             raise SideConditionError(f"increasing_by_derivative: {node} in {g} is not known to be "
                                      f"continuous in {var}")
-    if _expect(derivative_th, Member, "increasing_by_derivative").expr != sp.diff(g, var):
+    derivative = _expect(derivative_th, Member, "increasing_by_derivative").expr
+    if derivative != sp.diff(g, var):
         raise RuleApplicationError("increasing_by_derivative: the derivative fact is not about "
                                    f"d/d{var} {g}")
-    _positive(derivative_th, "increasing_by_derivative", "derivative")
+    slope = _range(derivative_th, "increasing_by_derivative")
+    if not (slope.is_positive() or (slope.lo >= 0 and _finitely_many_zeros(derivative, var))):
+        raise SideConditionError(f"increasing_by_derivative: the derivative {derivative} is not "
+                                 "shown positive (nor >= 0 and zero at finitely many points)")
     interior = sp.Interval.open(interval.start, interval.end)
     hull(interval)  # refuses inexact ends
     for th, domain in ((defined_th, interval), (derivative_th, interior)):
@@ -551,7 +569,9 @@ def increasing_by_derivative(defined_th, derivative_th, var, interval):
     context = defined_th.context.without(var).merged(derivative_th.context.without(var))
     return _make(context, StrictlyIncreasing(g, var, interval), "increasing_by_derivative",
                  [defined_th, derivative_th],
-                 lambda: [f"{g} continuous on {interval}", f"d/d{var} > 0 on {interior}"],
+                 lambda: [f"{g} continuous on {interval}",
+                          f"d/d{var} {'>' if slope.is_positive() else '>= (finitely many zeros)'}"
+                          f" 0 on {interior}"],
                  discharged=var)
 
 

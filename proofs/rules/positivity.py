@@ -13,6 +13,7 @@ from sympy.core.function import AppliedUndef
 from ..errors import ProofError, SideConditionError
 from ..kernel import POSITIVE_REALS, Defined, Need, hull, needs
 from ..kernel import rules as K
+from ..kernel.functions import TABLE
 from ..kernel.terms import BINDERS, DefinedEntry, inner_binder
 
 
@@ -37,10 +38,8 @@ def prove_member(context, expr):
         return functools.reduce(combine, (prove_member(context, arg) for arg in expr.args))
     if isinstance(expr, sp.Pow):
         return K.member_pow(prove_member(context, expr.base), prove_member(context, expr.exp))
-    if isinstance(expr, sp.log):
-        return K.member_log(prove_member(context, expr.args[0]))
-    if isinstance(expr, sp.exp):
-        return K.member_exp(prove_member(context, expr.args[0]))
+    if type(expr) in TABLE:
+        return K.member_function(prove_member(context, expr.args[0]), type(expr))
     if isinstance(expr, BINDERS):
         (_, lo, hi), inner = inner_binder(expr)
         bounds = prove_needs(context, sorted(needs(lo) | needs(hi), key=str))
@@ -51,8 +50,8 @@ def prove_member(context, expr):
             bounds,
         )
     raise SideConditionError(
-        f"no rule gives the range of {expr} (only +, *, powers, log, exp, finite sums "
-        "and products of quantities with known ranges)"
+        f"no rule gives the range of {expr} (only +, *, powers, the functions of the table, "
+        "finite sums and products of quantities with known ranges)"
     )
 
 
@@ -66,6 +65,10 @@ def prove_needs(context, conditions):
             continue
         fact = prove_member(context, expr)
         h = hull(fact.statement.set)
+        if need is Need.NONNEGATIVE and not h.lo >= 0:
+            raise SideConditionError(
+                f"cannot show {expr} >= 0: it is only known to lie in {fact.statement.set}"
+            )
         if need is Need.NONZERO and not (h.is_positive() or h.is_negative()):
             raise SideConditionError(
                 f"cannot show {expr} != 0: it is only known to lie in {fact.statement.set}"

@@ -8,12 +8,14 @@ its statement is false.  The semantics (docs/soundness.rst, proofs/kernel/langua
   for every value of Γ's keys in their sets and every real value of the quantities Γ does not
   mention; an IndexedBase family or undefined function is a total real function of its real
   arguments (into S when Γ gives it the set S);
-* terms are rationals, π, e, symbols, p[a], f(a), +, ·, powers, exp, log, Sum and Product (several
+* terms are rationals, π, e, symbols, p[a], f(a), +, ·, powers, the kernel's table of functions
+  (exp, log, sin, cos, tanh, sinh, cosh, atan, erf, Abs, factorial, gamma), Sum and Product (several
   limits, innermost first as sympy stores them), ``Defined`` constants (a Symbol with ``.body``,
   evaluated with the *global* values of its body's variables) and ``DefinedFamily`` entries q(a)
   (``.func.params``, ``.func.body``: the body with its parameters set to a);
-* every head is strict; log a needs a > 0; a**b needs nothing when the value of b is an integer
-  >= 0, a != 0 when it is a negative integer, a > 0 otherwise; a Sum or Product over (i, lo, hi)
+* every head is strict; log a and gamma a need a > 0, factorial a an integer a >= 0; a**b needs
+  nothing when the value of b is an integer >= 0, a != 0 when it is a negative integer, a >= 0 when
+  it is a non-integer > 0, a > 0 otherwise; a Sum or Product over (i, lo, hi)
   needs lo and hi defined, its number of terms hi - lo + 1 an integer >= 0 (empty: 0 or 1; a
   reversed range is undefined) and its body defined at i = lo, lo + 1, …, hi;
 * Equal: both sides undefined, or both defined and equal; Member: defined and in the set;
@@ -44,6 +46,7 @@ from fractions import Fraction
 import sympy as sp
 from mpmath import libmp
 from mpmath.ctx_iv import MPIntervalContext
+from mpmath.ctx_mp import MPContext
 from sympy.core.function import AppliedUndef, UndefinedFunction
 
 __all__ = [
@@ -55,6 +58,7 @@ __all__ = [
     "Assignment",
     "Inconclusive",
     "Options",
+    "Refutation",
     "UnsupportedTerm",
     "Verdict",
     "confirm",
@@ -65,6 +69,8 @@ __all__ = [
 
 IV = MPIntervalContext()  # a private interval context: the global mpmath.iv is left alone
 IV.prec = 180
+MP = MPContext()  # likewise, for the functions mpmath has no interval version of
+MP.prec = 200
 _TOL = libmp.from_rational(1, 10 ** 30, 64)
 _KEY_SCALE = 10 ** 20  # a random function's argument is rounded to 20 decimals
 _MAX_BITS = 4000  # exact rationals larger than this continue as intervals
@@ -258,15 +264,66 @@ def _exp(v):
     return IV.exp(_interval(v))
 
 
+def _increasing(function, v):
+    """An increasing function of mpmath's at an interval: its values at the ends, each widened by
+    far more than the working precision's error."""
+    lo, hi = (MP.mpf(end) for end in _ends(_interval(v)))
+    low, high = function(lo), function(hi)
+    slack = lambda y: abs(y) * MP.mpf(2) ** -150 + MP.mpf(2) ** -400  # noqa: E731
+    return IV.mpf([low - slack(low), high + slack(high)])
+
+
+def _factorial(v):
+    whole = _integer(v)
+    if whole is None or whole < 0:
+        return UNDEFINED
+    if whole > 300:
+        raise Inconclusive("a huge factorial")
+    return sp.factorial(whole)
+
+
+def _gamma(v):
+    if _sign(v) <= 0:
+        return UNDEFINED
+    return IV.gamma(_interval(v))
+
+
+def _exp_pair(v):  # (e^v, e^-v)
+    return _exp(v), _exp(_mul(sp.S.NegativeOne, v))
+
+
+def _abs(v):
+    if _is_exact(v):
+        return abs(v)
+    return IV.fabs(v)
+
+
+_FUNCTIONS = {
+    sp.sin: lambda v: sp.S.Zero if _is_exact(v) and v == 0 else IV.sin(_interval(v)),
+    sp.cos: lambda v: sp.S.One if _is_exact(v) and v == 0 else IV.cos(_interval(v)),
+    sp.sinh: lambda v: _mul(sp.Rational(1, 2), _add(_exp_pair(v)[0], -_exp_pair(v)[1])),
+    sp.cosh: lambda v: _mul(sp.Rational(1, 2), _add(*_exp_pair(v))),
+    sp.tanh: lambda v: _add(sp.S.One, _mul(-2, _reciprocal(_add(_exp(_mul(2, v)), sp.S.One)))),
+    sp.atan: lambda v: sp.S.Zero if _is_exact(v) and v == 0 else _increasing(MP.atan, v),
+    sp.erf: lambda v: sp.S.Zero if _is_exact(v) and v == 0 else _increasing(MP.erf, v),
+    sp.Abs: _abs,
+    sp.factorial: _factorial,
+    sp.gamma: _gamma,
+}
+
+
 def _real_power(base, exponent, options=DEFAULT):
     """base**exponent for an exponent that is no integer literal: defined only for base > 0 (or, by
-    value, for an integer exponent: any base when it is >= 0, a nonzero base when it is < 0)."""
+    value: for an integer exponent, any base when it is >= 0, a nonzero base when it is < 0; for a
+    non-integer exponent > 0, a base >= 0)."""
     if options.powers == BY_VALUE:
         whole = _integer(exponent)
         if whole is not None and abs(whole) <= 1000:
             return _integer_power(base, whole)
         if whole is not None and _sign(base) <= 0:
             raise Inconclusive("a huge integer power of a base that is not positive")
+        if whole is None and _sign(base) == 0:
+            return sp.S.Zero if _sign(exponent) > 0 else UNDEFINED
     if _sign(base) <= 0:
         return UNDEFINED
     whole = _integer(exponent) if _is_exact(exponent) else None
@@ -519,6 +576,9 @@ class Assignment:
             return UNDEFINED if arg is UNDEFINED else _log(arg)
         if isinstance(expr, (sp.Sum, sp.Product)):
             return self._binder(expr, scope)
+        if type(expr) in _FUNCTIONS and len(expr.args) == 1:
+            arg = self._eval(expr.args[0], scope)
+            return UNDEFINED if arg is UNDEFINED else _FUNCTIONS[type(expr)](arg)
         raise UnsupportedTerm(f"{expr!r} ({type(expr).__name__}) is no term of the kernel")
 
     def _symbol(self, symbol, scope):
@@ -655,8 +715,8 @@ class Verdict:
 def _show(v):
     if v is UNDEFINED or _is_exact(v):
         return str(v)
-    lo, hi = _ends(v)
-    return libmp.to_str(lo, 20) if lo == hi else f"[{libmp.to_str(lo, 20)}, {libmp.to_str(hi, 20)}]"
+    low, high = (libmp.to_str(end, 20) for end in _ends(v))
+    return low if low == high else f"[{low}, {high}]"
 
 
 def _where(assignment):
@@ -696,13 +756,25 @@ def confirm(entries, statement, seed=0, points=4, size=4, options=DEFAULT, secon
     return verdict
 
 
+class Refutation(str):
+    """A counterexample: its description (this string), `point` — the values drawn, by name — and
+    `values` — pairs (term compared, its value: a Rational, an mpmath interval or UNDEFINED)."""
+
+    def __new__(cls, text, assignment, values):
+        self = super().__new__(cls, text)
+        self.point = dict(assignment.drawn)
+        self.values = tuple(values)
+        return self
+
+
 def _check_equal(entries, st, seed, size, options):
     point = Assignment(entries, seed, options=options)
     left, right = point.value(st.lhs), point.value(st.rhs)
     if left is UNDEFINED and right is UNDEFINED:
         return None
     if left is UNDEFINED or right is UNDEFINED or compare(left, right) in ("<", ">"):
-        return f"at {_where(point)}: {st.lhs} is {_show(left)}, {st.rhs} is {_show(right)}"
+        return Refutation(f"at {_where(point)}: {st.lhs} is {_show(left)}, {st.rhs} is "
+                          f"{_show(right)}", point, [(st.lhs, left), (st.rhs, right)])
     return None
 
 
@@ -710,11 +782,14 @@ def _check_member(entries, st, seed, size, options):
     point = Assignment(entries, seed, options=options)
     v = point.value(st.expr)
     if v is UNDEFINED:
-        return f"at {_where(point)}: {st.expr} is undefined"
+        return Refutation(f"at {_where(point)}: {st.expr} is undefined", point, [(st.expr, v)])
     inside = in_set(v, st.set)
     if inside is None:
         raise Inconclusive("membership is not decided")
-    return None if inside else f"at {_where(point)}: {st.expr} = {_show(v)} is not in {st.set}"
+    if inside:
+        return None
+    return Refutation(f"at {_where(point)}: {st.expr} = {_show(v)} is not in {st.set}", point,
+                      [(st.expr, v)])
 
 
 def _check_increasing(entries, st, seed, size, options):
@@ -731,12 +806,17 @@ def _check_increasing(entries, st, seed, size, options):
         point = Assignment(entries, seed, {st.var: ("value", t)}, options)
         v = point.value(st.func)
         if v is UNDEFINED:
-            return f"at {st.var} = {t}, {_where(point)}: {st.func} is undefined"
+            others = f", {_where(point)}" if point.drawn else ""
+            return Refutation(f"at {st.var} = {t}{others}: {st.func} is undefined", point,
+                              [(st.func, v)])
         if previous is not None:
             side = compare(previous[1], v)
             if side in (">", "="):
-                return (f"at {_where(point)}: {st.func} is {_show(previous[1])} at {st.var} = "
-                        f"{previous[0]} and {_show(v)} at {st.var} = {t}")
+                others = f" (where {_where(point)[1:-1]})" if point.drawn else ""
+                return Refutation(f"{st.func} is {_show(previous[1])} at {st.var} = {previous[0]}"
+                                  f" and {_show(v)} at {st.var} = {t}{others}",
+                                  point, [(st.func.subs(st.var, previous[0]), previous[1]),
+                                          (st.func.subs(st.var, t), v)])
         previous = (t, v)
     return None
 
@@ -766,8 +846,8 @@ def _check_optimizers(entries, st, seed, size, options):
         point = Assignment(entries, seed, overrides, options)
         f_value, g_value = point.value(st.f), point.value(st.g)
         if (f_value is UNDEFINED) != (g_value is UNDEFINED):
-            return (f"at {_where(point)}: {st.f} is {_show(f_value)} but {st.g} is "
-                    f"{_show(g_value)}")
+            return Refutation(f"at {_where(point)}: {st.f} is {_show(f_value)} but {st.g} is "
+                              f"{_show(g_value)}", point, [(st.f, f_value), (st.g, g_value)])
         f_values.append(f_value)
         g_values.append(g_value)
     defined = [k for k, v in enumerate(f_values) if v is not UNDEFINED]
