@@ -4,8 +4,8 @@ The public surface: `check` (verify identities, positivity, monotonicity and opt
 `Theorem` and `Context`, and the errors (all subclasses of `ProofError`).
 """
 
-from .errors import (ForgeryError, ProofError, RenderError, RuleApplicationError, SideConditionError,
-                     UnknownTheoremError, UnsupportedError)
+from .errors import (Disproved, ForgeryError, ProofError, RenderError, RuleApplicationError,
+                     SideConditionError, UnknownTheoremError, UnsupportedError)
 from .kernel import Context, Defined, DefinedFamily, Theorem
 from .proof import Proof, Step
 
@@ -32,5 +32,5 @@ def available():
     return listing()
 
 
-__all__ = ["check", "prove", "available", "Proof", "Step", "Context", "Defined", "DefinedFamily", "Theorem", "ProofError", "SideConditionError", "RuleApplicationError",
+__all__ = ["check", "prove", "available", "Proof", "Step", "Context", "Defined", "DefinedFamily", "Theorem", "ProofError", "Disproved", "SideConditionError", "RuleApplicationError",
            "ForgeryError", "UnsupportedError", "UnknownTheoremError", "RenderError", "__version__"]

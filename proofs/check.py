@@ -1,9 +1,11 @@
 """The verification API users call in their own code and tests (imports the kernel, the boundary
 and the derived rules).
 
-Each function returns the `Theorem` (its premises are the proof tree) or raises `ProofError` naming
-the rule and the condition that failed.  ``where`` maps symbols, IndexedBases or undefined functions
-to the sympy set each ranges over; sympy's own assumptions on symbols count too.  The claim is first
+Each function returns the `Theorem` (its premises are the proof tree) or raises a `ProofError`:
+`Disproved` when the claim is false at some admissible point (the error carries the point and the
+values), otherwise an error naming the rule and the condition that could not be shown.
+``where`` maps symbols, IndexedBases or undefined functions to the sympy set each ranges over;
+sympy's own assumptions on symbols count too.  The claim is first
 translated into the kernel's terms (`proofs.boundary.admit`): symbols lose their assumptions, which
 become ranges in the theorem's context, so ``theorem.statement`` is written with plain symbols.
 
@@ -15,9 +17,11 @@ become ranges in the theorem's context, so ``theorem.statement`` is written with
 <Theorem [log_of_mul] log(a*b) = log(a) + log(b)>
 """
 
+import contextlib
+
 import sympy as sp
 
-from .errors import ProofError, RuleApplicationError, UnsupportedError
+from .errors import Disproved, ProofError, RuleApplicationError, UnsupportedError
 from .boundary import admit
 from .kernel import Context, Equal, Member, SameOptimizers, StrictlyIncreasing
 from .kernel import rules as K
@@ -57,20 +61,47 @@ def _as_asked(theorem, context, statement):
     return theorem
 
 
+def _refuted(context, statement, error):
+    """`Disproved` when an admissible point makes the claim false (exact rationals where the
+    arithmetic allows, sums and products of a few terms; `proofs.testing.semantics`), else the
+    engine's own error, which says what is missing."""
+    from .testing import semantics  # only when a claim is refused
+
+    try:
+        verdict = semantics.confirm(context.entries, statement, seed="disprove", points=24,
+                                    seconds=1.0)
+    except (semantics.UnsupportedTerm, ProofError):
+        return error
+    return Disproved(statement, verdict.refuted) if verdict.refuted else error
+
+
+@contextlib.contextmanager
+def _claimed(context, statement):
+    """Run a proof of `statement`; a refusal becomes `Disproved` when the claim is false."""
+    try:
+        yield
+    except UnsupportedError:
+        raise
+    except ProofError as error:
+        raise _refuted(context, statement, error) from None
+
+
 def positive(expr, where=None):
     """Prove ``expr > 0`` from the ranges in `where`."""
     ctx, (expr,), _ = _claim(where, [_expr(expr, "expr")])
-    return _as_asked(
-        positivity.prove_positive(ctx, expr), ctx, Member(expr, sp.Interval.open(0, sp.oo))
-    )
+    statement = Member(expr, sp.Interval.open(0, sp.oo))
+    with _claimed(ctx, statement):
+        return _as_asked(positivity.prove_positive(ctx, expr), ctx, statement)
 
 
 def member(expr, real_set, where=None):
     """Prove ``expr ∈ real_set`` (an interval, finite set or Reals) from the ranges in `where`."""
     ctx, (expr,), _ = _claim(where, [_expr(expr, "expr")])
-    fact = positivity.prove_member(ctx, expr)
-    fact = fact if fact.statement.set == real_set else K.member_widen(fact, real_set)
-    return _as_asked(fact, ctx, Member(expr, real_set))
+    statement = Member(expr, real_set)
+    with _claimed(ctx, statement):
+        fact = positivity.prove_member(ctx, expr)
+        fact = fact if fact.statement.set == real_set else K.member_widen(fact, real_set)
+        return _as_asked(fact, ctx, statement)
 
 
 def strictly_increasing(expr, var, interval, where=None):
@@ -97,15 +128,18 @@ def strictly_increasing(expr, var, interval, where=None):
             )
         ctx, (expr,), (plain,) = _claim({**where, var: interval}, [expr], [var])
         ctx = ctx.without(plain)
-    theorem = monotonicity.prove_strictly_increasing(ctx, expr, plain, interval)
-    return _as_asked(theorem, ctx, StrictlyIncreasing(expr, plain, interval))
+    statement = StrictlyIncreasing(expr, plain, interval)
+    with _claimed(ctx, statement):
+        theorem = monotonicity.prove_strictly_increasing(ctx, expr, plain, interval)
+        return _as_asked(theorem, ctx, statement)
 
 
 def equal(lhs, rhs, where=None):
     """Prove ``lhs = rhs``: logs of positive products and powers expanded, sums split, then ring
     normalization."""
     ctx, (lhs, rhs), _ = _claim(where, [_expr(lhs, "lhs"), _expr(rhs, "rhs")])
-    return _as_asked(normal_form.prove_equal(ctx, lhs, rhs), ctx, Equal(lhs, rhs))
+    with _claimed(ctx, Equal(lhs, rhs)):
+        return _as_asked(normal_form.prove_equal(ctx, lhs, rhs), ctx, Equal(lhs, rhs))
 
 
 def same_optimizers(f, g, over, where=None, senses=("max", "min")):
@@ -123,5 +157,7 @@ def same_optimizers(f, g, over, where=None, senses=("max", "min")):
                 f"'over' must list symbols, IndexedBases or undefined functions, not {quantity!r}"
             )
     ctx, (f, g), over = _claim(where, [_expr(f, "f"), _expr(g, "g")], over)
-    theorem = optimizers.same_optimizers(ctx, f, g, over, tuple(senses))
-    return _as_asked(theorem, ctx, SameOptimizers(f, senses[0], g, senses[1], over))
+    statement = SameOptimizers(f, senses[0], g, senses[1], over)
+    with _claimed(ctx, statement):
+        theorem = optimizers.same_optimizers(ctx, f, g, over, tuple(senses))
+        return _as_asked(theorem, ctx, statement)

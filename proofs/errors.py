@@ -6,6 +6,7 @@ the condition that failed and the expression it failed on.  This module imports 
 
 __all__ = [
     "ProofError",
+    "Disproved",
     "SideConditionError",
     "RuleApplicationError",
     "ForgeryError",
@@ -17,6 +18,18 @@ __all__ = [
 
 class ProofError(ValueError):
     """Root of the hierarchy: a claim could not be proved or a proof could not be produced."""
+
+
+class Disproved(ProofError):
+    """The claim is false: at an admissible point (every quantity in its range) it fails.
+    `claim` is the statement refused, `counterexample` the description, `point` the values drawn by
+    name and `values` the pairs (term compared, its value there)."""
+
+    def __init__(self, claim, counterexample):
+        super().__init__(f"{claim} is false: {counterexample}")
+        self.claim, self.counterexample = claim, str(counterexample)
+        self.point = dict(getattr(counterexample, "point", {}))
+        self.values = tuple(getattr(counterexample, "values", ()))
 
 
 class SideConditionError(ProofError):

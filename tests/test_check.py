@@ -3,7 +3,7 @@
 import pytest
 import sympy as sp
 
-from proofs import ProofError, Theorem, check
+from proofs import Disproved, ProofError, Theorem, check
 from proofs.errors import RuleApplicationError, SideConditionError, UnsupportedError
 from proofs.kernel import Member, SameOptimizers, StrictlyIncreasing
 
@@ -29,14 +29,23 @@ def test_log_is_strictly_increasing_on_open_half_line():
     assert "increasing_by_derivative" in rules_in(th)
 
 
-def test_square_on_reals_is_refused():
-    with pytest.raises(ProofError, match="derivative 2\\*x"):
+def test_square_on_reals_is_disproved_with_two_points():
+    with pytest.raises(Disproved, match="x\\*\\*2 is .* at x = .* and .* at x = ") as refusal:
         check.strictly_increasing(x ** 2, x, sp.S.Reals)
+    (first, v1), (second, v2) = refusal.value.values  # x² at two points t0 < t1, not rising
+    assert first == v1 and second == v2 and v1 >= v2 and first.is_Rational
+    assert isinstance(refusal.value, ProofError)
 
 
-def test_log_on_closed_half_line_is_refused():
-    with pytest.raises(ProofError, match="not shown positive"):
+def test_log_on_closed_half_line_is_disproved_at_zero():
+    with pytest.raises(Disproved, match="at x = 0.*log\\(x\\) is undefined"):
         check.strictly_increasing(sp.log(x), x, sp.Interval(0, sp.oo))
+
+
+def test_a_true_claim_the_engine_cannot_prove_is_not_called_false():
+    with pytest.raises(SideConditionError, match="not proved") as refusal:
+        check.equal(sp.sin(x) ** 2 + sp.cos(x) ** 2, 1)
+    assert not isinstance(refusal.value, Disproved)
 
 
 def test_strictly_increasing_accepts_symbols_with_assumptions_inside_them():
@@ -90,13 +99,13 @@ def test_bernoulli_identity(bern):
     assert th.statement.lhs == lhs and th.statement.rhs == -bern.n * bern.ce
     assert {"log_of_product", "log_of_mul", "log_of_pow", "ring"} <= rules_in(th)
     for wrong in (bern.n * bern.ce, -bern.ce):
-        with pytest.raises(ProofError, match="not proved"):
+        with pytest.raises(Disproved, match="is false: at {n = "):
             check.equal(lhs, wrong, where=bern.where)
 
 
 def test_bernoulli_identity_refused_when_p_may_be_zero(bern):
     where = {bern.p: sp.Interval(0, 1), bern.y: sp.FiniteSet(0, 1)}
-    with pytest.raises(ProofError, match="not shown positive"):
+    with pytest.raises(Disproved, match="is UNDEFINED"):  # some p_i = 0 or 1: one side undefined
         check.equal(sp.log(bern.likelihood), -bern.n * bern.ce, where=where)
 
 
@@ -106,7 +115,7 @@ def test_same_optimizers_likelihood_and_cross_entropy(bern):
     used = rules_in(th)
     assert {"transfer_increasing", "increasing_by_derivative", "negate_objective", "scale_positive",
             "log_of_product"} <= used
-    with pytest.raises(ProofError, match="argmin of the second, not argmax"):
+    with pytest.raises(Disproved, match="over a set T of .* values of p"):
         check.same_optimizers(bern.likelihood, bern.ce, over=[bern.p], where=bern.where, senses=("max", "max"))
 
 
@@ -142,6 +151,8 @@ def test_bad_inputs_get_clear_errors():
     with pytest.raises(RuleApplicationError):
         check.strictly_increasing(x, "x", POS)
     with pytest.raises(SideConditionError, match="nothing is known about x"):
+        check.positive(x ** 2 + x + 1)  # true, but not shown: x has no range
+    with pytest.raises(Disproved, match="x \\+ 1 = .* is not in"):
         check.positive(x + 1)
     with pytest.raises(UnsupportedError, match="union"):
         check.positive(x, where={x: sp.Union(sp.Interval(1, 2), sp.Interval(3, 4))})

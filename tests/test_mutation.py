@@ -13,8 +13,9 @@ from tests.tools import on_ci
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOL = ROOT.parent / "shared" / "tools" / "mutate-guards"
-KERNEL_TESTS = ["tests/test_kernel.py", "tests/test_kernel_guards.py",
-                *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests").glob("test_soundness_*.py"))]
+KERNEL_TESTS = ["tests/test_kernel.py", "tests/test_kernel_guards.py", "tests/test_functions.py",
+                *sorted(str(p.relative_to(ROOT))
+                        for p in (ROOT / "tests").glob("test_soundness_*.py"))]
 
 
 def test_every_kernel_guard_is_killed_by_a_test():

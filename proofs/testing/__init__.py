@@ -30,11 +30,13 @@ def assert_equal(lhs, rhs, where=None):
     """Assert that the engine proves ``lhs = rhs``; return the Theorem.  On failure the message names the failed
     rule and side condition, and shows a numeric counterexample when one is found."""
     from .. import check
-    from ..errors import ProofError
+    from ..errors import Disproved, ProofError
     try:
         return check.equal(lhs, rhs, where=where)
     except ProofError as error:
         message = f"proofs could not prove {lhs} = {rhs}: {error}"
+        if isinstance(error, Disproved):  # the counterexample is in the message
+            raise AssertionError(message) from None
         witness = numeric.counterexample_to_equality(lhs, rhs, dict(where or {}), seed=0)
         if witness is not None:
             message += (f"\ncounterexample: at {_show(witness)} the left side is "

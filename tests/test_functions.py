@@ -1,0 +1,263 @@
+"""The kernel's table of functions (proofs/kernel/functions.py) and the interval rules that use it.
+
+Every range rule is checked against an independent evaluation: random hulls with rational ends,
+random exact points inside them, the function evaluated by sympy at 60 digits (or exactly), and the
+value must lie in the hull the kernel computes.  Then the breadth examples: everyday positivity,
+ranges and monotonicity claims proved (each theorem confirmed at random points by
+proofs.testing.semantics), and their false neighbours disproved with a counterexample."""
+
+import pytest
+import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from proofs import Context, Disproved, ProofError, check
+from proofs.errors import RuleApplicationError, SideConditionError
+from proofs.kernel import Member, StrictlyIncreasing
+from proofs.kernel import rules as K
+from proofs.kernel.functions import TABLE, Need
+from proofs.kernel.language import Hull, abs_hull, function_hull, mul_hulls, pow_hull
+from proofs.testing import semantics
+
+x, y, z, mu, k, n, i = sp.symbols("x y z mu k n i")
+POS = sp.Interval.open(0, sp.oo)
+REALS = sp.S.Reals
+
+# ------------------------------------------------------------------------------------------------
+# hulls against an independent evaluation
+ENDS = st.one_of(st.fractions(min_value=-6, max_value=6, max_denominator=4).map(sp.Rational),
+                 st.sampled_from([sp.S.Zero, sp.S.One, sp.S.NegativeOne]))
+
+
+@st.composite
+def hulls(draw, integer=False):
+    lo, hi = sorted([draw(ENDS), draw(ENDS)])
+    lo = -sp.oo if draw(st.integers(0, 5)) == 0 else lo
+    hi = sp.oo if draw(st.integers(0, 5)) == 0 else hi
+    lo_open = lo == -sp.oo or draw(st.booleans())
+    hi_open = hi == sp.oo or draw(st.booleans())
+    if lo == hi:
+        lo_open = hi_open = False
+    h = Hull(lo, hi, lo_open, hi_open, integer)
+    if h.lo > h.hi or (h.lo == h.hi and (h.lo_open or h.hi_open)):
+        h = Hull(lo, lo, False, False, integer)
+    return h
+
+
+@st.composite
+def point_in(draw, h):
+    """An exact point of the hull: an end when it is closed, else one inside."""
+    lo = h.lo if h.lo != -sp.oo else min(h.hi, 0) - 8  # erf(±8) is still 1e-29 inside (−1, 1)
+    hi = h.hi if h.hi != sp.oo else max(h.lo, 0) + 8
+    if not h.lo_open and h.lo != -sp.oo and draw(st.booleans()):
+        return h.lo
+    if not h.hi_open and h.hi != sp.oo and draw(st.booleans()):
+        return h.hi
+    if lo == hi:
+        return lo
+    t = sp.Rational(draw(st.integers(1, 99)), 100)
+    value = lo + (hi - lo) * t
+    return sp.floor(value) if h.integer and sp.floor(value) > h.lo else value
+
+
+def inside(value, h):
+    """value ∈ h, decided with sympy's exact comparisons (numerically with a margin only for
+    transcendental values, which are never equal to a rational end)."""
+    above = value > h.lo if h.lo_open else value >= h.lo
+    below = value < h.hi if h.hi_open else value <= h.hi
+    return bool(above) and bool(below)
+
+
+def in_domain(head, value):
+    domain = TABLE[head].domain
+    if domain is Need.POSITIVE:
+        return value > 0
+    if domain is Need.COUNT:
+        return value.is_Integer and value >= 0
+    return True
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(sorted(TABLE, key=lambda head: head.__name__)), st.data())
+def test_every_function_of_the_table_takes_its_values_in_the_hull_the_kernel_computes(head, data):
+    h = data.draw(hulls(integer=head is sp.factorial))
+    if TABLE[head].domain is Need.POSITIVE and not h.is_positive():
+        return
+    if TABLE[head].domain is Need.COUNT and not (h.integer and h.lo >= 0):
+        return
+    result = function_hull(head, h)
+    for _ in range(4):
+        point = data.draw(point_in(h))
+        if not in_domain(head, point):
+            continue
+        value = head(point)  # exact where sympy evaluates (tanh(0) = 0, 3! = 6), else below
+        if not (value.is_Rational or value.is_NumberSymbol):
+            value = sp.Float(value.evalf(60), 60)
+        assert inside(value, result), f"{head}({point}) = {value} is not in {result} (arg in {h})"
+
+
+@settings(max_examples=400, deadline=None)
+@given(hulls(), st.sampled_from([sp.Integer(e) for e in (-3, -2, -1, 1, 2, 3, 4, 5)]
+                                + [sp.Rational(1, 2), sp.Rational(3, 2), sp.Rational(-1, 2),
+                                   sp.Rational(1, 3)]), st.data())
+def test_powers_take_their_values_in_the_hull_or_are_refused_where_undefined(h, exponent, data):
+    result = pow_hull(h, exponent)
+    for _ in range(4):
+        base = data.draw(point_in(h))
+        defined = (exponent.is_Integer and (exponent > 0 or base != 0)) or (
+            not exponent.is_Integer and (base > 0 or (base == 0 and exponent > 0)))
+        if result is None:
+            continue
+        assert defined, f"{base}**{exponent} is undefined, yet a hull {result} was given for {h}"
+        value = sp.Pow(base, exponent)
+        value = value if value.is_Rational else sp.Float(value.evalf(60), 60)
+        assert inside(value, result), f"{base}**{exponent} = {value} is not in {result}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(hulls(), hulls(), st.data())
+def test_products_and_absolute_values_stay_in_their_hulls(a, b, data):
+    for _ in range(4):
+        u, v = data.draw(point_in(a)), data.draw(point_in(b))
+        assert inside(u * v, mul_hulls(a, b)), f"{u}·{v} not in {mul_hulls(a, b)} ({a}, {b})"
+        assert inside(abs(u), abs_hull(a)), f"|{u}| not in {abs_hull(a)}"
+
+
+def test_the_hulls_are_tight_enough_to_be_useful():
+    straddling = Hull(-1, 2, False, True)
+    assert pow_hull(straddling, sp.Integer(2)) == Hull(0, 4, False, True)
+    assert pow_hull(Hull(-3, -1, False, False), sp.Integer(3)) == Hull(-27, -1, False, False)
+    half = sp.Rational(1, 2)
+    assert mul_hulls(Hull(-1, 1, False, False), Hull(half, half, False, False)) == Hull(
+        -half, half, False, False)
+    assert function_hull(sp.tanh, Hull(0, sp.oo, True, True)) == Hull(0, 1, True, True)
+    assert function_hull(sp.exp, Hull(0, sp.oo, False, True)) == Hull(1, sp.oo, False, True)
+    assert abs_hull(Hull(-3, 2, True, False)) == Hull(0, 3, False, True)
+
+
+def test_each_entry_names_its_domain_and_its_counterparts():
+    for head, entry in TABLE.items():
+        assert entry.head is head and entry.mathlib and entry.coq
+        assert entry.domain in (None, Need.POSITIVE, Need.COUNT)
+    assert TABLE[sp.log].domain is Need.POSITIVE and TABLE[sp.factorial].domain is Need.COUNT
+
+
+# ------------------------------------------------------------------------------------------------
+# kernel guards of member_function and the isolated-zeros monotonicity
+def test_member_function_refuses_an_argument_outside_the_domain():
+    real = K.member_context(Context({x: REALS}), x)
+    for head in (sp.log, sp.gamma, sp.factorial):
+        with pytest.raises(SideConditionError, match=f"member_{head.__name__}: the argument x is "
+                                                     "not shown"):
+            K.member_function(real, head)
+    half = K.member_context(Context({x: sp.Interval(0, 1)}), x)  # 0 and 1 are counts, 1/2 is not
+    with pytest.raises(SideConditionError, match="a count"):
+        K.member_function(half, sp.factorial)
+    # the claims they would make are false: log x, Γ(x) undefined at x = 0, (1/2)! undefined
+    assert not semantics.confirm([(x, sp.Interval(0, 1))], Member(sp.factorial(x), REALS),
+                                 points=20)
+
+
+def test_member_function_refuses_a_head_outside_the_table():
+    real = K.member_context(Context({x: REALS}), x)
+    for head in (sp.tan, sp.Function("f"), sp.sign):
+        with pytest.raises(RuleApplicationError, match="not a function of the table"):
+            K.member_function(real, head)
+
+
+def test_a_derivative_that_is_only_nonnegative_needs_finitely_many_zeros():
+    # x ↦ x³: 3x² ≥ 0 with one zero — strictly increasing
+    assert check.strictly_increasing(x ** 3, x, REALS)
+    # y·x − y·x style: a derivative >= 0 that vanishes on an interval must not pass
+    context = Context({y: sp.Interval(0, 1)})
+    g = y * x  # d/dx = y ∈ [0, 1]: zero everywhere when y = 0, where g is constant
+    defined = K.member_mul(K.member_context(Context({y: sp.Interval(0, 1), x: REALS}), y),
+                           K.member_context(Context({y: sp.Interval(0, 1), x: REALS}), x))
+    slope = K.member_context(Context({y: sp.Interval(0, 1), x: REALS}), y)
+    with pytest.raises(SideConditionError, match="zero at finitely many points"):
+        K.increasing_by_derivative(defined, slope, x, sp.Interval(-sp.oo, sp.oo))
+    with pytest.raises(ProofError):
+        check.strictly_increasing(g, x, REALS, where=context)
+    assert not semantics.confirm([(y, sp.FiniteSet(0))], StrictlyIncreasing(g, x, REALS),
+                                 points=5)
+
+
+# ------------------------------------------------------------------------------------------------
+# the breadth examples
+def sigmoid(t):
+    return 1 / (1 + sp.exp(-t))
+
+
+def softplus(t):
+    return sp.log(1 + sp.exp(t))
+
+
+Y = sp.IndexedBase("y")
+NATURALS = {n: sp.S.Naturals0}
+PROVED = [
+    ("x² + 1 > 0", lambda: check.positive(x ** 2 + 1)),
+    ("(x − 1)² + 1 > 0", lambda: check.positive((x - 1) ** 2 + 1)),
+    ("Σ (y_i − μ)² + 1 > 0", lambda: check.positive(sp.Sum((Y[i] - mu) ** 2, (i, 1, n)) + 1,
+                                                    where=NATURALS)),
+    ("k! > 0", lambda: check.positive(sp.factorial(k), where={k: sp.S.Naturals0})),
+    ("Γ(x) > 0 for x > 0", lambda: check.positive(sp.gamma(x), where={x: POS})),
+    ("cosh x > 0", lambda: check.positive(sp.cosh(x))),
+    ("1 + tanh x > 0", lambda: check.positive(1 + sp.tanh(x))),
+    ("|x| + 1 > 0", lambda: check.positive(sp.Abs(x) + 1)),
+    ("√(x² + 1) > 0", lambda: check.positive(sp.sqrt(x ** 2 + 1))),
+    ("sin x ∈ [−1, 1]", lambda: check.member(sp.sin(x), sp.Interval(-1, 1))),
+    ("cos x ∈ [−1, 1]", lambda: check.member(sp.cos(x), sp.Interval(-1, 1))),
+    ("tanh x ∈ (−1, 1)", lambda: check.member(sp.tanh(x), sp.Interval.open(-1, 1))),
+    ("atan x ∈ (−8/5, 8/5)", lambda: check.member(sp.atan(x), sp.Interval.open(
+        sp.Rational(-8, 5), sp.Rational(8, 5)))),
+    ("erf x ∈ (−1, 1)", lambda: check.member(sp.erf(x), sp.Interval.open(-1, 1))),
+    ("σ(x) ∈ (0, 1)", lambda: check.member(sigmoid(x), sp.Interval.open(0, 1))),
+    ("|x| ∈ [0, ∞)", lambda: check.member(sp.Abs(x), sp.Interval(0, sp.oo))),
+    ("atan increasing", lambda: check.strictly_increasing(sp.atan(x), x, REALS)),
+    ("tanh increasing", lambda: check.strictly_increasing(sp.tanh(x), x, REALS)),
+    ("sinh increasing", lambda: check.strictly_increasing(sp.sinh(x), x, REALS)),
+    ("erf increasing", lambda: check.strictly_increasing(sp.erf(x), x, REALS)),
+    ("σ increasing", lambda: check.strictly_increasing(sigmoid(x), x, REALS)),
+    ("softplus increasing", lambda: check.strictly_increasing(softplus(x), x, REALS)),
+    ("x³ increasing", lambda: check.strictly_increasing(x ** 3, x, REALS)),
+    ("x + x³ increasing", lambda: check.strictly_increasing(x + x ** 3, x, REALS)),
+    ("x + sin(x)/2 increasing", lambda: check.strictly_increasing(x + sp.sin(x) / 2, x, REALS)),
+    ("√x increasing on [0, ∞)", lambda: check.strictly_increasing(sp.sqrt(x), x,
+                                                                 sp.Interval(0, sp.oo))),
+    ("log x − 1/x increasing", lambda: check.strictly_increasing(sp.log(x) - 1 / x, x, POS)),
+]
+
+
+@pytest.mark.parametrize("claim", PROVED, ids=[name for name, _ in PROVED])
+def test_everyday_claims_are_proved_and_confirmed_numerically(claim):
+    theorem = claim[1]()
+    verdict = semantics.confirm(theorem.context.entries, theorem.statement, points=30)
+    assert verdict and verdict.decided > 0, verdict
+
+
+DISPROVED = [
+    ("x³ − x increasing", lambda: check.strictly_increasing(x ** 3 - x, x, REALS)),
+    ("x + 2 sin x increasing", lambda: check.strictly_increasing(x + 2 * sp.sin(x), x, REALS)),
+    ("1/(1 + eˣ) increasing", lambda: check.strictly_increasing(1 / (1 + sp.exp(x)), x, REALS)),
+    ("k! − 1 > 0", lambda: check.positive(sp.factorial(k) - 1, where={k: sp.S.Naturals0})),
+    ("Γ(x) > 0 for real x", lambda: check.positive(sp.gamma(x))),
+    ("|x| > 0", lambda: check.positive(sp.Abs(x))),
+    ("tanh x > 0", lambda: check.positive(sp.tanh(x))),
+    ("cosh x − 1 > 0", lambda: check.positive(sp.cosh(x) - 1)),
+]
+
+
+@pytest.mark.parametrize("claim", DISPROVED, ids=[name for name, _ in DISPROVED])
+def test_false_neighbours_are_disproved_with_a_counterexample(claim):
+    with pytest.raises(Disproved) as refusal:
+        claim[1]()
+    error = refusal.value
+    assert " is false: " in str(error) and error.values
+    # the counterexample is real: sympy's own evaluation at the point shows the claim failing
+    if isinstance(error.claim, Member):
+        point = {sp.Symbol(name): value for name, value in error.point.items()}
+        value = error.claim.expr.subs(point)
+        assert not value.is_finite or not error.claim.set.contains(value.evalf(30))
+    else:  # the function at two points t0 < t1 (the terms, exact): not rising
+        (earlier, _), (later, _) = error.values
+        assert earlier.evalf(30) >= later.evalf(30)
