@@ -17,6 +17,8 @@ from proofs.errors import (
 )
 from proofs.kernel import Equal, Member, SameOptimizers, StrictlyIncreasing, hull
 from proofs.kernel import rules as K
+from proofs.rules.positivity import prove_needs
+from proofs.testing import semantics
 
 x, y, a, b, n, i, j, k = sp.symbols("x y a b n i j k")
 p = sp.IndexedBase("p")
@@ -194,6 +196,21 @@ def test_ring_refuses_wrong_identities_and_floats():
         K.ring(EMPTY, (x + 1) ** 2, x**2 + 1)
     with pytest.raises(UnsupportedError):
         K.ring(EMPTY, 0.1 * x + 0.2 * x, 0.3 * x)
+
+
+def test_ring_reads_exp_of_a_sum_as_a_product_and_nothing_more():
+    e = sp.exp
+    for lhs, rhs in [(e(x + y), e(x) * e(y)), (1 / (1 + e(-x)), e(x) / (e(x) + 1)),
+                     (e(x / 2) * e(x / 2 + y), e(x) * e(y)), (e(2 * x - 1), e(x) ** 2 / sp.E)]:
+        facts = prove_needs(EMPTY, K.ring_needs(lhs, rhs)[1])  # 1 + exp(−x) ≠ 0
+        assert K.ring(EMPTY, lhs, rhs, facts).statement == Equal(lhs, rhs)
+        assert semantics.confirm((), Equal(lhs, rhs), points=10)
+    # exp is no homomorphism for products or from products, and exp(x) + exp(y) is no exp
+    for lhs, rhs in [(e(x * y), e(x) * e(y)), (e(x) + e(y), e(x + y)), (e(x) ** 2, e(x ** 2)),
+                     (e(2 * x), 2 * e(x))]:
+        with pytest.raises(SideConditionError, match="does not cancel"):
+            K.ring(EMPTY, lhs, rhs)
+        assert not semantics.confirm((), Equal(lhs, rhs), points=20)
 
 
 def test_ring_needs_every_part_of_both_sides_defined():

@@ -1,10 +1,13 @@
 """The normal-form tactic's shortcuts agree with what they stand in for."""
 
+import pytest
 import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from proofs.rules.normal_form import multiplies_out, on_atoms
+from proofs import Disproved, check
+from proofs.rules.normal_form import multiplies_out, on_atoms, over_common_denominator
+from proofs.testing import semantics
 
 a, b, c = sp.symbols("a b c")
 LEAVES = st.sampled_from([a, b, c, sp.log(a), sp.exp(b), sp.Integer(2), sp.Rational(-1, 3)])
@@ -31,3 +34,67 @@ def test_multiplies_out_sees_sums_in_products_and_powers():
     assert multiplies_out(1 / (a * (a + b))) and multiplies_out(sp.Rational(2, 3) / (a + b))  # denominators
     assert not multiplies_out(a * b + c) and not multiplies_out(1 / (a + b)) and not multiplies_out(sp.log(a + b))
     assert not multiplies_out(2 / (a + b)) and not multiplies_out(a / (a + b))
+
+
+# ------------------------------------------------------------------------------------------------
+# everyday identities of ML: logits, softplus, log-sum-exp, softmax with K classes, log-factorials
+
+x, y, z = sp.symbols("x y z")
+i, j, k, n, K = sp.symbols("i j k n K")
+Y, Z = sp.IndexedBase("y"), sp.IndexedBase("z")
+
+
+def sigmoid(t):
+    return 1 / (1 + sp.exp(-t))
+
+
+def softplus(t):
+    return sp.log(1 + sp.exp(t))
+
+
+SOFTMAX = sp.exp(Z[k]) / sp.Sum(sp.exp(Z[j]), (j, 1, K))
+IDENTITIES = [  # (name, lhs, rhs, where, a wrong right-hand side: a sign error)
+    ("log ∏ y_i! = Σ log y_i!", sp.log(sp.Product(sp.factorial(Y[i]), (i, 1, n))),
+     sp.Sum(sp.log(sp.factorial(Y[i])), (i, 1, n)), {n: sp.S.Naturals0, Y: sp.S.Naturals0},
+     -sp.Sum(sp.log(sp.factorial(Y[i])), (i, 1, n))),
+    ("σ(x) = eˣ/(1 + eˣ)", sigmoid(x), sp.exp(x) / (1 + sp.exp(x)), {},
+     sp.exp(-x) / (1 + sp.exp(x))),
+    ("log σ(z) = −log(1 + e^{−z})", sp.log(sigmoid(z)), -sp.log(1 + sp.exp(-z)), {},
+     -sp.log(1 + sp.exp(z))),
+    ("log(1 − σ(z)) = −z − log(1 + e^{−z})", sp.log(1 - sigmoid(z)), -z - sp.log(1 + sp.exp(-z)),
+     {}, z - sp.log(1 + sp.exp(-z))),
+    ("softplus(x) − softplus(−x) = x", softplus(x) - softplus(-x), x, {}, -x),
+    ("BCE with logits", y * sp.log(sigmoid(z)) + (1 - y) * sp.log(1 - sigmoid(z)),
+     y * z - sp.log(1 + sp.exp(z)), {y: sp.Interval(0, 1)}, y * z + sp.log(1 + sp.exp(z))),
+    ("log-sum-exp shift", sp.log(sp.exp(x) + sp.exp(y)),
+     z + sp.log(sp.exp(x - z) + sp.exp(y - z)), {}, -z + sp.log(sp.exp(x - z) + sp.exp(y - z))),
+    ("softmax cross-entropy, K classes", -sp.log(SOFTMAX),
+     sp.log(sp.Sum(sp.exp(Z[j]), (j, 1, K))) - Z[k], {K: sp.S.Naturals},
+     sp.log(sp.Sum(sp.exp(Z[j]), (j, 1, K))) + Z[k]),
+]
+
+
+@pytest.mark.parametrize("case", IDENTITIES, ids=[case[0] for case in IDENTITIES])
+def test_everyday_identities_are_proved_and_confirmed_numerically(case):
+    _, lhs, rhs, where, _ = case
+    theorem = check.equal(lhs, rhs, where=where)
+    verdict = semantics.confirm(theorem.context.entries, theorem.statement, points=30)
+    assert verdict and verdict.decided > 0, verdict
+
+
+@pytest.mark.parametrize("case", IDENTITIES, ids=[case[0] for case in IDENTITIES])
+def test_their_sign_errors_are_disproved(case):
+    _, lhs, _, where, wrong = case
+    with pytest.raises(Disproved, match="is false: at "):
+        check.equal(lhs, wrong, where=where)
+
+
+def test_common_denominators_split_a_log_only_into_positive_factors():
+    assert over_common_denominator(1 + sp.exp(-x)) == (sp.exp(x) + 1) * sp.exp(-x)
+    assert over_common_denominator(1 + x) is None  # nothing to split
+    assert over_common_denominator(1 - 1 / x) == (x - 1) / x
+    split = sp.log(x - 1) - sp.log(x)
+    assert check.equal(sp.log(1 - 1 / x), split, where={x: sp.Interval.open(1, sp.oo)})
+    # for x < 0 the factors are negative: the log stays whole, and the claim is false there
+    with pytest.raises(Disproved, match="log\\(x - 1\\) is UNDEFINED"):
+        check.equal(sp.log(1 - 1 / x), split)

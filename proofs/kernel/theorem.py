@@ -226,7 +226,9 @@ def unfold(context, term):
 
 def _atomized(lhs, rhs):
     """lhs − rhs with every subterm other than +, ·, integer powers, rationals and plain symbols
-    replaced by a fresh Dummy (which no term contains), equal subterms by the same one."""
+    replaced by a fresh Dummy (which no term contains), equal subterms by the same one; exp of
+    c₁t₁ + … + cₘtₘ (rational cₖ) by E₁^c₁ ⋯ Eₘ^cₘ, where Eₖ is a positive Dummy for exp tₖ: exp
+    turns sums into products, and its values are positive."""
     atoms = {}
 
     def atomize(expr):
@@ -236,7 +238,16 @@ def _atomized(lhs, rhs):
             return atomize(expr.base) ** expr.exp
         if expr.is_Rational or (type(expr) is sp.Symbol):
             return expr
+        if isinstance(expr, sp.exp):
+            terms = sp.Add.make_args(expr.args[0])
+            return sp.Mul(*(exponential(term) for term in terms))
         return atoms.setdefault(expr, sp.Dummy())
+
+    def exponential(term):
+        coefficient, rest = term.as_coeff_Mul()
+        if rest == 1:  # a rational c: exp(c) stays one atom
+            return atoms.setdefault(sp.exp(term), sp.Dummy(positive=True))
+        return atoms.setdefault(sp.exp(rest), sp.Dummy(positive=True)) ** coefficient
 
     return atomize(lhs) - atomize(rhs)
 
@@ -255,9 +266,9 @@ def ring_needs(lhs, rhs):
 def ring(context, lhs, rhs, facts=()):
     """Γ ⊢ each condition under which lhs and rhs are defined  ⟹  Γ ⊢ lhs = rhs, when lhs − rhs
     cancels to 0 as a rational function of its atoms (logs, non-integer powers, sums, products,
-    definitions, other functions).  The one equational step trusted to sympy (`expand`, which
-    decides polynomials, else `cancel`).   (Mathlib tactics `ring`, `field_simp`; Coq tactics
-    `ring`, `field`)"""
+    definitions, other functions; exp of a sum as a product of positive atoms, `Real.exp_add`).
+    The one equational step trusted to sympy (`expand`, which decides polynomials, else `cancel`).
+    (Mathlib tactics `ring`, `field_simp`; Coq tactics `ring`, `field`)"""
     lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
     difference, conditions = ring_needs(lhs, rhs)
     if difference != 0:

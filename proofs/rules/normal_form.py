@@ -34,6 +34,34 @@ def on_atoms(operation, *exprs):
     return operation(*map(atomize, exprs)).xreplace({v: k for k, v in atoms.items()})
 
 
+def over_common_denominator(expr):
+    """expr as numerator · denominator⁻¹ (exp of a sum read as a product of exps, so that
+    1 + e^{−x} is (eˣ + 1)·e^{−x}), or None when that is no product."""
+    atoms = {}
+
+    def atomize(e):
+        if isinstance(e, (sp.Add, sp.Mul)):
+            return e.func(*map(atomize, e.args))
+        if isinstance(e, sp.Pow) and e.exp.is_Integer:
+            return atomize(e.base) ** e.exp
+        if isinstance(e, sp.exp):
+            return sp.Mul(*(exponential(term) for term in sp.Add.make_args(e.args[0])))
+        return e if not e.args else atoms.setdefault(e, sp.Dummy())
+
+    def exponential(term):
+        coefficient, rest = term.as_coeff_Mul()
+        if rest == 1:
+            return atoms.setdefault(sp.exp(term), sp.Dummy(positive=True))
+        return atoms.setdefault(sp.exp(rest), sp.Dummy(positive=True)) ** coefficient
+
+    numerator, denominator = sp.fraction(sp.cancel(sp.together(atomize(expr))))
+    if denominator == 1 and not numerator.is_Mul:
+        return None
+    back = {dummy: atom for atom, dummy in atoms.items()}
+    target = numerator.xreplace(back) * denominator.xreplace(back) ** -1
+    return None if target == expr or not (target.is_Mul or target.is_Pow) else target
+
+
 def expand_atoms(expr):
     """Multiply out sums, products and integer powers, leaving every other subterm (log, Sum, …) untouched."""
     return on_atoms(sp.expand, expr) if multiplies_out(expr) else expr
@@ -191,6 +219,8 @@ class Normalizer:
                 return self._continue(K.log_of_exp(prove_member(self.context, arg.args[0])))
             except ProofError:
                 return self._refused(expr, arg.args[0], "real")
+        if isinstance(arg, sp.Add):
+            return self._split_log_argument(expr)
         if isinstance(arg, sp.Pow):
             base = try_positive(self.context, arg.base)
             if base is None:
@@ -201,6 +231,23 @@ class Normalizer:
                 return self._refused(expr, arg.exp, "real")
             return self._continue(K.log_of_pow(base, exponent))
         return None
+
+    def _split_log_argument(self, expr):
+        """log(a + b) where a + b over a common denominator is a quotient or product of positive
+        factors: log(1 + e^{−x}) = log((eˣ + 1)·e^{−x}), which the log rules then expand."""
+        arg = expr.args[0]
+        target = over_common_denominator(arg)
+        if target is None:
+            return None
+        factors = [f.base if f.is_Pow else f for f in sp.Mul.make_args(target)]
+        if any(not f.is_Rational and try_positive(self.context, f) is None for f in factors):
+            return None
+        try:
+            equal = K.ring(self.context, arg, target,
+                           prove_needs(self.context, K.ring_needs(arg, target)[1]))
+        except ProofError:
+            return None
+        return self._continue(congruence(self.context, equal, expr))
 
     def _refused(self, expr, part, what="positive"):
         self.notes.append(f"{expr} was not expanded: {part} is not shown {what}")
