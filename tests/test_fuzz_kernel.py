@@ -1049,6 +1049,12 @@ class KernelFuzzer(RuleBasedStateMachine):
         self._attempt("optimizers_trans", K.optimizers_trans, first,
                       self._pick(data, partners, "second"))
 
+    @precondition(lambda self: self.optimizers)
+    @rule(data=st.data())
+    def optimizers_symm(self, data):
+        self._attempt("optimizers_symm", K.optimizers_symm,
+                      self._pick(data, self.optimizers, "theorem"))
+
     # -------------------------------------------------------------------------------- check API
     def _where(self, data, terms_):
         """A where= mapping from a context, and the claim's terms, sometimes with sympy

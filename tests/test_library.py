@@ -8,17 +8,21 @@ from proofs import Disproved, ProofError, check
 from proofs.errors import UnsupportedError
 from proofs.theorems import LIBRARY, available
 from proofs.theorems.library import soft_label_counterexample
+from proofs.testing import semantics
 from tests.tools import compile_tex
 
 i = sp.Symbol("i", integer=True, positive=True)
 n = sp.Symbol("n", integer=True, positive=True)
-VARIANTS = [("bernoulli", {}), ("bernoulli", {"reduction": "sum"}), ("iid", {}), ("iid", {"kl": True}),
-            ("categorical", {}), ("categorical", {"softmax": True}), ("gaussian", {}), ("logistic", {}), ("network", {}), ("soft-labels", {}),
-            ("soft-labels", {"normalized": True}), ("weighted", {}), ("weighted", {"reduction": "sum"})]
+# every theorem with its defaults, and each option at each other allowed value (read from the registry)
+VARIANTS = [(name, {}) for name in sorted(LIBRARY)] + [
+    (name, {key: value}) for name, (_, _, options) in sorted(LIBRARY.items())
+    for key, values in options.items() for value in values[1:]
+    if not (name == "iid" and key == "continuous")]  # continuous y: the KL claim is refused, below
 
 
 def test_the_listing_covers_every_variant():
     assert {name for name, _ in available()} == {name for name, _ in VARIANTS} == set(LIBRARY)
+    assert len(VARIANTS) == len(LIBRARY) + 5  # reduction ×2, kl, softmax, normalized
 
 
 @pytest.mark.parametrize("name, options", VARIANTS)
@@ -108,3 +112,69 @@ def test_network_covers_symmetric_optima_and_logistic_derives_the_range():
     assert "p_i(θ) ∈ (0, 1)" in text and "[by definition]" in text
     identity = next(section for section in logistic.sections if section.label == "identity")
     assert all("exp" not in str(step.rhs) for step in identity.steps)
+
+
+# ------------------------------------------------------------------------------------------------
+# the breadth models, written by a user: likelihood ⇔ loss in either order, and the refusals
+I, N = sp.symbols("i n")
+Y, RATE, MU, SIGMA, Z = (sp.IndexedBase(name) for name in ("y", "lambda", "mu", "sigma", "z"))
+POSITIVE = sp.Interval.open(0, sp.oo)
+
+
+def sigmoid(t):
+    return 1 / (1 + sp.exp(-t))
+
+
+MODELS = {  # name: (likelihood, loss, over, where)
+    "poisson": (sp.Product(RATE[I] ** Y[I] * sp.exp(-RATE[I]) / sp.factorial(Y[I]), (I, 1, N)),
+                sp.Sum(RATE[I] - Y[I] * sp.log(RATE[I]), (I, 1, N)) / N, RATE,
+                {RATE: POSITIVE, Y: sp.S.Naturals0, N: sp.S.Naturals}),
+    "exponential": (sp.Product(RATE[I] * sp.exp(-RATE[I] * Y[I]), (I, 1, N)),
+                    sp.Sum(RATE[I] * Y[I] - sp.log(RATE[I]), (I, 1, N)) / N, RATE,
+                    {RATE: POSITIVE, Y: sp.Interval(0, sp.oo), N: sp.S.Naturals}),
+    "laplace": (sp.Product(sp.exp(-sp.Abs(Y[I] - MU[I]) / 2) / 4, (I, 1, N)),
+                sp.Sum(sp.Abs(Y[I] - MU[I]), (I, 1, N)) / N, MU, {N: sp.S.Naturals}),
+    "gaussian-weighted": (
+        sp.Product(sp.exp(-(Y[I] - MU[I]) ** 2 / (2 * SIGMA[I] ** 2)) / sp.sqrt(2 * sp.pi * SIGMA[I] ** 2),
+                   (I, 1, N)),
+        sp.Sum((Y[I] - MU[I]) ** 2 / SIGMA[I] ** 2, (I, 1, N)) / N, MU,
+        {SIGMA: POSITIVE, N: sp.S.Naturals}),
+    "bernoulli-logits": (
+        sp.Product(sigmoid(Z[I]) ** Y[I] * (1 - sigmoid(Z[I])) ** (1 - Y[I]), (I, 1, N)),
+        sp.Sum(sp.log(1 + sp.exp(Z[I])) - Y[I] * Z[I], (I, 1, N)) / N, Z,
+        {Y: sp.FiniteSet(0, 1), N: sp.S.Naturals}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MODELS))
+def test_user_written_likelihoods_and_losses_in_either_order(name):
+    likelihood, loss, over, where = MODELS[name]
+    forward = check.same_optimizers(likelihood, loss, over=[over], where=where)
+    backward = check.same_optimizers(loss, likelihood, over=[over], where=where,
+                                     senses=("min", "max"))
+    assert (backward.statement.f, backward.statement.sense_f) == (loss, "min")
+    assert backward.statement.g == likelihood and forward.statement.g == loss
+    assert semantics.confirm(backward.context.entries, backward.statement, points=6, size=3)
+
+
+def test_increasing_maps_keep_the_optimizers():
+    theta = sp.Symbol("theta")
+    assert check.same_optimizers(theta, theta ** 3, over=[theta], senses=("min", "min"))
+    likelihood = sp.Product(sp.IndexedBase("q")[I], (I, 1, N))
+    where = {sp.IndexedBase("q"): sp.Interval.open(0, 1), N: sp.S.Naturals}
+    assert check.same_optimizers(likelihood, sp.sqrt(likelihood), over=[sp.IndexedBase("q")],
+                                 where=where, senses=("max", "max"))
+    with pytest.raises(Disproved):  # θ ↦ θ² is not increasing on ℝ: the argmins differ
+        check.same_optimizers(theta, theta ** 2, over=[theta], senses=("min", "min"))
+
+
+def test_a_dropped_weight_is_disproved():
+    likelihood, _, _, where = MODELS["gaussian-weighted"]
+    plain_mse = sp.Sum((Y[I] - MU[I]) ** 2, (I, 1, N)) / N
+    with pytest.raises(Disproved, match="over a set T"):
+        check.same_optimizers(likelihood, plain_mse, over=[MU], where=where)
+
+
+def test_new_theorems_read_as_on_paper():
+    assert "y_i!" in proofs.prove("poisson").to_text()
+    assert "|μ_i − y_i|" in proofs.prove("laplace").to_text()

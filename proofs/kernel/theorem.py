@@ -682,6 +682,14 @@ def optimizers_of_equal(eq_th, over, sense="max"):
     return _make(eq_th.context, statement, "optimizers_of_equal", [eq_th])
 
 
+def optimizers_symm(th):
+    """arg_s f = arg_t g  ⟹  arg_t g = arg_s f (an equality of sets).   (Mathlib `Eq.symm`; Coq
+    `eq_sym`)"""
+    s = _expect(th, SameOptimizers, "optimizers_symm")
+    statement = SameOptimizers(s.g, s.sense_g, s.f, s.sense_f, s.over)
+    return _make(th.context, statement, "optimizers_symm", [th])
+
+
 def optimizers_trans(th1, th2):
     """arg_s f = arg_t g, arg_t g = arg_u h  ⟹  arg_s f = arg_u h.   (Mathlib `Eq.trans`)"""
     s1 = _expect(th1, SameOptimizers, "optimizers_trans")

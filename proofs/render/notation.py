@@ -22,6 +22,7 @@ LATEX = {
     "argmax": r"\operatorname*{{arg\,max}}_{{{var}}}", "argmin": r"\operatorname*{{arg\,min}}_{{{var}}}",
     "mapsto": r" \mapsto ", "increasing": r"\text{ is strictly increasing on }", "reals": r"\mathbb{R}",
     "naturals": r"\mathbb{N}", "naturals0": r"\mathbb{N}_0", "integers": r"\mathbb{Z}", "set": r"\{{{items}\}}",
+    "abs": r"\left|{arg}\right|",
 }
 TEXT = {
     "sum": "∑_{{{i}={lo}}}^{{{hi}}} ", "prod": "∏_{{{i}={lo}}}^{{{hi}}} ", "log": "log", "exp": "exp",
@@ -29,7 +30,7 @@ TEXT = {
     "frac": "({num}/{den})", "sub": "{base}_{index}", "sup": "{base}^{{{exp}}}", "call": "{name}({arg})",
     "in": " ∈ ", "gt": " > 0", "oo": "∞", "argmax": "argmax_{var} ", "argmin": "argmin_{var} ",
     "mapsto": " ↦ ", "increasing": " is strictly increasing on ", "reals": "ℝ", "naturals": "ℕ",
-    "naturals0": "ℕ₀", "integers": "ℤ", "set": "{{{items}}}",
+    "naturals0": "ℕ₀", "integers": "ℤ", "set": "{{{items}}}", "abs": "|{arg}|",
 }
 DEFAULT_NAMES = {"latex": {"theta": r"\theta", "L": "L", "CE": r"\mathrm{CE}", "log": r"\log"},
                  "text": {"theta": "θ", "L": "L", "CE": "CE", "log": "log"}}
@@ -102,6 +103,13 @@ def _enclosed(text):
     return False
 
 
+# the kernel's functions of one argument written like log: head, then the argument
+FUNCTION_HEADS = {
+    sp.sin: (r"\sin", "sin"), sp.cos: (r"\cos", "cos"), sp.tanh: (r"\tanh", "tanh"),
+    sp.sinh: (r"\sinh", "sinh"), sp.cosh: (r"\cosh", "cosh"), sp.atan: (r"\arctan", "arctan"),
+    sp.erf: (r"\operatorname{erf}", "erf"), sp.gamma: (r"\Gamma", "Γ"),
+}
+
 _WRITTEN = {}  # (style, notation) -> {expression: text}: writing is pure, and a proof's lines share their terms
 
 
@@ -161,8 +169,16 @@ class Writer:
             return self.mul(e)
         if isinstance(e, sp.Pow):
             return self.power(e)
-        if isinstance(e, (sp.log, sp.exp)):
-            head = self.names["log"] if isinstance(e, sp.log) else self.t["exp"]
+        if isinstance(e, sp.factorial):
+            arg = e.args[0]
+            return (self.expr(arg) if self.is_atom(arg) else self.grouped(self.expr(arg))) + "!"
+        if isinstance(e, sp.Abs):
+            return self.t["abs"].format(arg=self.expr(e.args[0]))
+        if isinstance(e, (sp.log, sp.exp)) or type(e) in FUNCTION_HEADS:
+            if type(e) in FUNCTION_HEADS:
+                head = FUNCTION_HEADS[type(e)][self.style != "latex"]
+            else:
+                head = self.names["log"] if isinstance(e, sp.log) else self.t["exp"]
             arg = e.args[0]
             if self.is_atom(arg) or isinstance(arg, BINDERS):
                 return f"{head} {self.expr(arg)}"

@@ -8,9 +8,9 @@ assumes a unique optimum.
 import sympy as sp
 
 from ..errors import ProofError, SideConditionError
-from ..kernel import mentions
+from ..kernel import hull, mentions
 from ..kernel import rules as K
-from .monotonicity import log_is_strictly_increasing
+from .monotonicity import log_is_strictly_increasing, prove_strictly_increasing
 from .normal_form import (chain_equal, congruence, expand_atoms, first_index, normalized, on_atoms,
                           prove_equal)
 from .positivity import prove_member, prove_needs, prove_positive, try_positive
@@ -117,7 +117,48 @@ def affine_transfer(context, f, sense_f, g, sense_g, over, lemmas=()):
 
 
 def same_optimizers(context, f, g, over, senses=("max", "min")):
-    """⊢ arg_{s1} f = arg_{s2} g over `over`: take log f when f > 0, then an affine transfer."""
+    """⊢ arg_{s1} f = arg_{s2} g over `over`: take log f when f > 0, then an affine transfer; else
+    the same from g's side (argmin of a loss = argmax of a likelihood), else g = h∘f or f = h∘g for
+    a strictly increasing h (argmin θ = argmin θ³, argmax L = argmax √L)."""
+    over = tuple(over)
+    try:
+        return _logs_and_affine_maps(context, f, g, over, senses)
+    except ProofError as error:
+        first_error = error
+    attempts = [lambda: K.optimizers_symm(_logs_and_affine_maps(context, g, f, over, senses[::-1]))]
+    if senses[0] == senses[1]:
+        attempts.append(lambda: increasing_map(context, f, g, over, senses[0]))
+        attempts.append(lambda: K.optimizers_symm(increasing_map(context, g, f, over, senses[0])))
+    for attempt in attempts:
+        try:
+            return attempt()
+        except ProofError:
+            continue
+    raise first_error
+
+
+def increasing_map(context, f, g, over, sense):
+    """⊢ arg f = arg g when g = h(f) for an h free of `over`, strictly increasing on an interval
+    holding the values of f (found by replacing f in g with a fresh variable)."""
+    taken = {str(s) for s in (f + g).free_symbols}
+    u = next(sp.Symbol(name) for name in ("u", "v", "w", "t", "s") + tuple(f"u{k}" for k in range(9))
+             if name not in taken)
+    h = g.subs(f, u)
+    if h == g or not h.has(u) or any(mentions(h, v) for v in over):
+        raise SideConditionError(f"{g} is not a function of {f} alone")
+    values = prove_member(context, f)
+    bounds = hull(values.statement.set)
+    interval = sp.Interval(bounds.lo, bounds.hi, bounds.lo_open, bounds.hi_open)
+    monotone = prove_strictly_increasing(context, h, u, interval)
+    transfer = K.transfer_increasing(monotone, K.member_widen(values, interval)
+                                     if values.statement.set != interval else values, over, sense)
+    composed = transfer.statement.g
+    if composed == g:
+        return transfer
+    return chain(transfer, K.optimizers_of_equal(prove_equal(context, composed, g), over, sense))
+
+
+def _logs_and_affine_maps(context, f, g, over, senses):
     sense_f, sense_g = senses
     over = tuple(over)
     attempts = []

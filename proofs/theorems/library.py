@@ -192,3 +192,74 @@ def prove_soft_labels(normalized=False):
     return prove_likelihood_theorem("continuous-bernoulli", "The continuous Bernoulli: maximum likelihood is "
                                     "minimum of the corrected cross-entropy", likelihood, objective, where, (p,),
                                     setting + [(normalizer(p[i]), POSITIVE)], SYMBOLS, [remark])
+
+
+def _count_model(name, title, density, objective, objective_name, where, over, setting, remarks):
+    """A model given by its density at one observation and a per-observation loss averaged over
+    the sample: argmax ∏ density = argmin (1/n) Σ loss."""
+    likelihood = Defined("L", sp.Product(density, (i, 1, n)))
+    mean_loss = Defined(objective_name, sp.Sum(objective, (i, 1, n)) / n)
+    return prove_likelihood_theorem(name, title, likelihood, mean_loss, {**where, **SIZES}, over,
+                                    [(n, sp.S.Naturals), *setting], SYMBOLS, remarks)
+
+
+def prove_poisson():
+    """Poisson counts y_i with rates λ_i(θ) > 0: argmax ∏ λ^y e^{−λ} / y! = argmin of the Poisson
+    NLL (1/n) Σ (λ_i − y_i log λ_i), PyTorch's PoissonNLLLoss(log_input=False)."""
+    y, rate = sp.IndexedBase("y"), sp.IndexedBase("lambda")
+    density = rate[i] ** y[i] * sp.exp(-rate[i]) / sp.factorial(y[i])
+    return _count_model("poisson", "Maximum Poisson likelihood is minimum Poisson NLL", density,
+                        rate[i] - y[i] * sp.log(rate[i]), "NLL",
+                        {y: sp.S.Naturals0, rate: POSITIVE}, (rate,),
+                        [(y[i], sp.S.Naturals0), (rate[i], POSITIVE)],
+                        ["The term $\\frac{1}{n} \\sum_{i} \\log y_{i}!$ does not depend on the rates: "
+                         "the loss drops it (as PyTorch's PoissonNLLLoss does by default)."])
+
+
+def prove_exponential():
+    """Exponential waiting times y_i >= 0 with rates λ_i(θ) > 0: argmax ∏ λ e^{−λ y} = argmin
+    (1/n) Σ (λ_i y_i − log λ_i)."""
+    y, rate = sp.IndexedBase("y"), sp.IndexedBase("lambda")
+    nonnegative = sp.Interval(0, sp.oo)
+    return _count_model("exponential", "Maximum exponential likelihood is minimum exponential NLL",
+                        rate[i] * sp.exp(-rate[i] * y[i]), rate[i] * y[i] - sp.log(rate[i]), "NLL",
+                        {y: nonnegative, rate: POSITIVE}, (rate,),
+                        [(y[i], nonnegative), (rate[i], POSITIVE)], [])
+
+
+def prove_laplace():
+    """Laplace noise with fixed scale b > 0 around μ_i(θ): argmax L = argmin of the mean absolute
+    error (1/n) Σ |y_i − μ_i|."""
+    y, mu, scale = sp.IndexedBase("y"), sp.IndexedBase("mu"), sp.Symbol("b")
+    density = sp.exp(-sp.Abs(y[i] - mu[i]) / scale) / (2 * scale)
+    return _count_model("laplace", "Maximum Laplace likelihood is minimum mean absolute error",
+                        density, sp.Abs(y[i] - mu[i]), "MAE",
+                        {y: sp.S.Reals, mu: sp.S.Reals, scale: POSITIVE}, (mu,),
+                        [(y[i], sp.S.Reals), (mu[i], sp.S.Reals), (scale, POSITIVE)],
+                        ["The scale $b$ is fixed; $\\log L = -\\frac{n}{b} \\mathrm{MAE} - n \\log(2 b)$."])
+
+
+def prove_gaussian_weighted():
+    """Gaussian noise with known per-sample σ_i > 0: argmax L = argmin of the weighted squared
+    error (1/n) Σ (y_i − μ_i)² / σ_i²."""
+    y, mu, sigma = sp.IndexedBase("y"), sp.IndexedBase("mu"), sp.IndexedBase("sigma")
+    density = sp.exp(-(y[i] - mu[i]) ** 2 / (2 * sigma[i] ** 2)) / (sigma[i] * sp.sqrt(2 * sp.pi))
+    return _count_model("gaussian-weighted", "Heteroscedastic Gaussian likelihood is weighted "
+                        "squared error", density, (y[i] - mu[i]) ** 2 / sigma[i] ** 2, "WMSE",
+                        {y: sp.S.Reals, mu: sp.S.Reals, sigma: POSITIVE}, (mu,),
+                        [(y[i], sp.S.Reals), (mu[i], sp.S.Reals), (sigma[i], POSITIVE)],
+                        ["The weights $1 / \\sigma_{i}^{2}$ are known; dropping them (plain MSE) "
+                         "changes the minimizers."])
+
+
+def prove_bernoulli_logits():
+    """Bernoulli labels with logits z_i(θ) ∈ ℝ, p_i = σ(z_i): argmax L = argmin of BCE with logits
+    (1/n) Σ (log(1 + e^{z_i}) − y_i z_i), PyTorch's BCEWithLogitsLoss."""
+    y, z = sp.IndexedBase("y"), sp.IndexedBase("z")
+    probability = 1 / (1 + sp.exp(-z[i]))
+    density = probability ** y[i] * (1 - probability) ** (1 - y[i])
+    return _count_model("bernoulli-logits", "Maximum likelihood is minimum BCE with logits", density,
+                        sp.log(1 + sp.exp(z[i])) - y[i] * z[i], "BCE",
+                        {y: BINARY, z: sp.S.Reals}, (z,), [(y[i], BINARY), (z[i], sp.S.Reals)],
+                        ["The loss is computed from the logits $z_{i}$ without forming "
+                         "$\\sigma(z_{i})$, as numerically stable implementations do."])
