@@ -261,3 +261,36 @@ def test_false_neighbours_are_disproved_with_a_counterexample(claim):
     else:  # the function at two points t0 < t1 (the terms, exact): not rising
         (earlier, _), (later, _) = error.values
         assert earlier.evalf(30) >= later.evalf(30)
+
+
+# ------------------------------------------------------------------------------------------------
+# binomial coefficients: C(n, k) for counts, 0 when k > n (sympy's and Mathlib's Nat.choose)
+def test_binomial_ranges_against_the_values():
+    for top in range(0, 7):
+        for bottom in range(0, 9):
+            context = Context({n: sp.FiniteSet(top), k: sp.FiniteSet(bottom)})
+            facts = [K.member_context(context, n), K.member_context(context, k)]
+            value = sp.binomial(top, bottom)
+            assert K.member_binomial(*facts).statement == Member(sp.binomial(n, k), sp.S.Naturals0)
+            if bottom <= top:
+                rest = K.member_add(facts[0], K.member_mul(K.member_context(context, -1), facts[1]))
+                shown = K.member_binomial(*facts, rest).statement
+                assert shown == Member(sp.binomial(n, k), sp.S.Naturals) and value >= 1
+            else:
+                assert value == 0
+
+
+def test_binomial_guards():
+    counts = Context({n: sp.S.Naturals0, k: sp.S.Naturals0, x: REALS})
+    top, bottom, real = (K.member_context(counts, v) for v in (n, k, x))
+    for pair in ((real, bottom), (top, real)):
+        with pytest.raises(SideConditionError, match="not shown a count"):
+            K.member_binomial(*pair)  # C(x, k), C(n, x): undefined at x = 1/2
+    with pytest.raises(RuleApplicationError, match="must be about"):
+        K.member_binomial(top, bottom, top)
+    difference = K.member_add(top, K.member_mul(K.member_context(counts, -1), bottom))
+    with pytest.raises(SideConditionError, match="not shown a count"):
+        K.member_binomial(top, bottom, difference)  # n − k may be negative: C(n, k) = 0 then
+    assert not semantics.confirm([(n, sp.S.Naturals0), (k, sp.S.Naturals0)],
+                                 Member(sp.binomial(n, k), POS), points=30)
+    assert check.positive(sp.binomial(k + y, k), where={k: sp.S.Naturals0, y: sp.S.Naturals0})

@@ -138,7 +138,8 @@ SUSPECTS = [1 / x, sp.log(x), x ** HALF, x ** y, 1 / (x - 1), sp.Sum(p[i], (i, 1
             F5(1 / x), sp.Sum(1 / (i - x), (i, 1, 2)), sp.Product(x, (i, 1, n), (j, i, 0))]
 # the kernel's table of functions, each with the domain and special values sympy evaluates
 TABLE_HEADS = list(TABLE)
-KINDS = ["add", "add", "mul", "mul", "sub", "div", "pow", "pow", "log", "exp", "table", "sum",
+KINDS = ["add", "add", "mul", "mul", "sub", "div", "pow", "pow", "log", "exp", "table", "binomial",
+         "sum",
          "sum",
          "product", "entry", "entry", "neg", "pole", "pole", "family", "unevaluated", "alien"]
 
@@ -288,6 +289,9 @@ def _compound(draw, depth, hole):
         exponent = draw(st.sampled_from(EXPONENTS))
         exponent = sub() if exponent is None else exponent
         return _build(lambda: base ** exponent, base)
+    if kind == "binomial":
+        top, bottom = sub(), sub()
+        return _build(lambda: sp.binomial(top, bottom), top)
     if kind in ("log", "exp", "table"):
         arg = sub()
         head = {"log": sp.log, "exp": sp.exp}.get(kind) or draw(st.sampled_from(TABLE_HEADS))
@@ -916,11 +920,16 @@ class KernelFuzzer(RuleBasedStateMachine):
         if member is not None:
             self._attempt("member_of_equal", K.member_of_equal, eq, member)
 
-    @rule(data=st.data(), operation=st.sampled_from(["add", "mul", "pow", "function"]))
+    @rule(data=st.data(), operation=st.sampled_from(["add", "mul", "pow", "function", "binomial"]))
     def member_arithmetic(self, data, operation):
         context = self._context(data)
         first = self._member_fact(data, context)
         if first is None:
+            return
+        if operation == "binomial":
+            second, rest = (self._member_fact(data, context) for _ in range(2))
+            if second is not None:
+                self._attempt("member_binomial", K.member_binomial, first, second, rest)
             return
         if operation == "function":
             head = data.draw(st.sampled_from(TABLE_HEADS), label="function")

@@ -23,6 +23,8 @@ VARIANTS = [(name, {}) for name in sorted(LIBRARY)] + [
 def test_the_listing_covers_every_variant():
     assert {name for name, _ in available()} == {name for name, _ in VARIANTS} == set(LIBRARY)
     assert len(VARIANTS) == len(LIBRARY) + 5  # reduction ×2, kl, softmax, normalized
+    assert {"poisson", "exponential", "laplace", "binomial", "negative-binomial", "bernoulli-logits",
+            "gaussian-weighted", "categorical"} <= set(LIBRARY)
 
 
 @pytest.mark.parametrize("name, options", VARIANTS)
@@ -116,8 +118,10 @@ def test_network_covers_symmetric_optima_and_logistic_derives_the_range():
 
 # ------------------------------------------------------------------------------------------------
 # the breadth models, written by a user: likelihood ⇔ loss in either order, and the refusals
-I, N = sp.symbols("i n")
+I, N, R = sp.symbols("i n r")
 Y, RATE, MU, SIGMA, Z = (sp.IndexedBase(name) for name in ("y", "lambda", "mu", "sigma", "z"))
+F, Q = sp.IndexedBase("f"), sp.IndexedBase("q")
+UNIT = sp.Interval.open(0, 1)
 POSITIVE = sp.Interval.open(0, sp.oo)
 
 
@@ -139,6 +143,15 @@ MODELS = {  # name: (likelihood, loss, over, where)
                    (I, 1, N)),
         sp.Sum((Y[I] - MU[I]) ** 2 / SIGMA[I] ** 2, (I, 1, N)) / N, MU,
         {SIGMA: POSITIVE, N: sp.S.Naturals}),
+    "binomial": (
+        sp.Product(sp.binomial(Y[I] + F[I], Y[I]) * Q[I] ** Y[I] * (1 - Q[I]) ** F[I], (I, 1, N)),
+        -sp.Sum(Y[I] * sp.log(Q[I]) + F[I] * sp.log(1 - Q[I]), (I, 1, N)) / N, Q,
+        {Y: sp.S.Naturals0, F: sp.S.Naturals0, Q: UNIT, N: sp.S.Naturals}),
+    "negative-binomial": (
+        sp.Product(sp.gamma(Y[I] + R) / (sp.gamma(R) * sp.factorial(Y[I])) * (1 - Q[I]) ** R
+                   * Q[I] ** Y[I], (I, 1, N)),
+        -sp.Sum(Y[I] * sp.log(Q[I]) + R * sp.log(1 - Q[I]), (I, 1, N)) / N, Q,
+        {Y: sp.S.Naturals0, Q: UNIT, R: POSITIVE, N: sp.S.Naturals}),
     "bernoulli-logits": (
         sp.Product(sigmoid(Z[I]) ** Y[I] * (1 - sigmoid(Z[I])) ** (1 - Y[I]), (I, 1, N)),
         sp.Sum(sp.log(1 + sp.exp(Z[I])) - Y[I] * Z[I], (I, 1, N)) / N, Z,
@@ -178,3 +191,29 @@ def test_a_dropped_weight_is_disproved():
 def test_new_theorems_read_as_on_paper():
     assert "y_i!" in proofs.prove("poisson").to_text()
     assert "|μ_i − y_i|" in proofs.prove("laplace").to_text()
+
+
+def test_a_dropped_trial_count_is_disproved():
+    likelihood, _, _, where = MODELS["binomial"]
+    per_trial = -sp.Sum(Y[I] * sp.log(Q[I]) + (1 - Y[I]) * sp.log(1 - Q[I]), (I, 1, N)) / N
+    with pytest.raises(Disproved, match="over a set T"):
+        check.same_optimizers(likelihood, per_trial, over=[Q], where=where)
+
+
+def test_categorical_with_a_symbolic_number_of_classes():
+    k, j, K = sp.symbols("k j K")
+    p, t = sp.IndexedBase("p"), sp.IndexedBase("t")
+    labels = {t: sp.FiniteSet(0, 1), N: sp.S.Naturals, K: sp.S.Naturals}
+    likelihood = sp.Product(sp.Product(p[I, k] ** t[I, k], (k, 1, K)), (I, 1, N))
+    cross_entropy = -sp.Sum(sp.Sum(t[I, k] * sp.log(p[I, k]), (k, 1, K)), (I, 1, N)) / N
+    assert check.same_optimizers(likelihood, cross_entropy, over=[p],
+                                 where={p: UNIT, **labels})
+    normalizer = sp.Sum(sp.exp(Z[I, j]), (j, 1, K))
+    softmax = sp.Product(sp.Product((sp.exp(Z[I, k]) / normalizer) ** t[I, k], (k, 1, K)),
+                         (I, 1, N))
+    loss = sp.Sum(sp.Sum(t[I, k] * (sp.log(normalizer) - Z[I, k]), (k, 1, K)), (I, 1, N)) / N
+    assert check.same_optimizers(softmax, loss, over=[Z], where=labels)
+    # log Z_i − Σ_k t_ik z_ik is the loss only for one-hot labels, which {0, 1} entries do not make
+    one_hot_only = sp.Sum(sp.log(normalizer) - sp.Sum(t[I, k] * Z[I, k], (k, 1, K)), (I, 1, N)) / N
+    with pytest.raises(Disproved):
+        check.same_optimizers(softmax, one_hot_only, over=[Z], where=labels)

@@ -20,7 +20,7 @@ from ..errors import ForgeryError, UnsupportedError
 from .functions import TABLE, Need
 
 BINDERS = (sp.Sum, sp.Product)
-FUNCTIONS = (sp.Add, sp.Mul, sp.Pow, *TABLE)
+FUNCTIONS = (sp.Add, sp.Mul, sp.Pow, sp.binomial, *TABLE)
 CONSTANTS = (sp.pi, sp.E)
 
 CACHES = []  # every kernel cache, so that a test can list (and clear) them
@@ -351,7 +351,7 @@ def _check(expr):
         raise UnsupportedError(f"{expr}: the kernel does not reason about {type(expr).__name__} "
                                "(terms are built from rationals, pi, E, symbols, p[i], f(x), +, *, "
                                "**, the functions " + ", ".join(f.__name__ for f in TABLE) +
-                               ", Sum, Product and definitions)")
+                               ", binomial, Sum, Product and definitions)")
 
 
 @memoized(2048)
@@ -417,7 +417,8 @@ _POWER_NEEDS = {(True, False): Need.NONZERO, (False, True): Need.NONNEGATIVE,
 
 def head_needs(head, args):
     """What head(*args) needs of its arguments, beyond their own needs: a function of the table its
-    domain (log: positive, factorial: a count, gamma: positive); a power a**b, by the value of b:
+    domain (log: positive, factorial: a count, gamma: positive), binomial(n, k) both arguments
+    counts; a power a**b, by the value of b:
     nothing for an integer b >= 0, a != 0 for an integer b < 0, a >= 0 for a non-integer b > 0,
     a > 0 for a non-integer b < 0 — for a literal exponent that is one condition on a, for any other
     the power itself must be shown defined; each limit of a sum or product a number of terms
@@ -425,6 +426,8 @@ def head_needs(head, args):
     if head in TABLE:
         domain = TABLE[head].domain
         return {(args[0], domain, ())} if domain is not None else set()
+    if head is sp.binomial:  # C(n, k) for counts n, k (0 when k > n)
+        return {(arg, Need.COUNT, ()) for arg in args}
     if issubclass(head, sp.Pow) and not args[1].is_Rational:  # the power as written, unevaluated
         return {(sp.Pow(*args, evaluate=False), Need.DEFINED, ())}
     if issubclass(head, sp.Pow) and not (args[1].is_Integer and args[1] >= 0):

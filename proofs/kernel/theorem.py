@@ -494,6 +494,25 @@ def member_function(th, head):
     return _ranged(rule, head(argument), function_hull(head, _range(th, rule)), [th])
 
 
+def member_binomial(top_th, bottom_th, rest_th=None):
+    """Γ ⊢ n ∈ ℕ₀, Γ ⊢ k ∈ ℕ₀  ⟹  Γ ⊢ C(n, k) ∈ ℕ₀ (0 when k > n); with Γ ⊢ n − k ∈ ℕ₀ too,
+    C(n, k) ∈ ℕ.   (Mathlib `Nat.choose`, `Nat.choose_pos`; Coq `C`, for k <= n)"""
+    n, k = (_expect(th, Member, "member_binomial").expr for th in (top_th, bottom_th))
+    premises = [top_th, bottom_th]
+    for th in premises:
+        if not _meets(th, Need.COUNT):
+            raise SideConditionError(f"member_binomial: {th.statement.expr} is not shown a count")
+    lowest = 0
+    if rest_th is not None:
+        if _expect(rest_th, Member, "member_binomial").expr != sp.expand(n - k):
+            raise RuleApplicationError(f"member_binomial: the third fact must be about {n - k}")
+        if not _meets(rest_th, Need.COUNT):
+            raise SideConditionError(f"member_binomial: {n - k} is not shown a count")
+        premises, lowest = premises + [rest_th], 1
+    return _ranged("member_binomial", sp.binomial(n, k), Hull(lowest, sp.oo, False, True, True),
+                   premises)
+
+
 def log_of_exp(th):
     """Γ ⊢ a ∈ S ⊆ ℝ  ⟹  Γ ⊢ log(exp a) = a.   (Mathlib `Real.log_exp`; Coq `ln_exp`)"""
     a = _expect(th, Member, "log_of_exp").expr

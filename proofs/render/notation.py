@@ -172,6 +172,10 @@ class Writer:
         if isinstance(e, sp.factorial):
             arg = e.args[0]
             return (self.expr(arg) if self.is_atom(arg) else self.grouped(self.expr(arg))) + "!"
+        if isinstance(e, sp.binomial):
+            top, bottom = map(self.expr, e.args)
+            return (f"\\binom{{{top}}}{{{bottom}}}" if self.style == "latex"
+                    else f"C({top}, {bottom})")
         if isinstance(e, sp.Abs):
             return self.t["abs"].format(arg=self.expr(e.args[0]))
         if isinstance(e, (sp.log, sp.exp)) or type(e) in FUNCTION_HEADS:
@@ -180,7 +184,7 @@ class Writer:
             else:
                 head = self.names["log"] if isinstance(e, sp.log) else self.t["exp"]
             arg = e.args[0]
-            if self.is_atom(arg) or isinstance(arg, BINDERS):
+            if (self.is_atom(arg) or isinstance(arg, BINDERS)) and not isinstance(e, sp.gamma):
                 return f"{head} {self.expr(arg)}"
             return head + self.grouped(self.expr(arg))
         if isinstance(e, BINDERS):

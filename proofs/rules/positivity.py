@@ -40,6 +40,13 @@ def prove_member(context, expr):
         return K.member_pow(prove_member(context, expr.base), prove_member(context, expr.exp))
     if type(expr) in TABLE:
         return K.member_function(prove_member(context, expr.args[0]), type(expr))
+    if isinstance(expr, sp.binomial):
+        top, bottom = (prove_member(context, arg) for arg in expr.args)
+        try:  # C(n, k) > 0 needs n − k a count too
+            rest = prove_member(context, sp.expand(expr.args[0] - expr.args[1]))
+            return K.member_binomial(top, bottom, rest)
+        except ProofError:
+            return K.member_binomial(top, bottom)
     if isinstance(expr, BINDERS):
         (_, lo, hi), inner = inner_binder(expr)
         bounds = prove_needs(context, sorted(needs(lo) | needs(hi), key=str))

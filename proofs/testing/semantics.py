@@ -9,7 +9,8 @@ its statement is false.  The semantics (docs/soundness.rst, proofs/kernel/langua
   mention; an IndexedBase family or undefined function is a total real function of its real
   arguments (into S when Γ gives it the set S);
 * terms are rationals, π, e, symbols, p[a], f(a), +, ·, powers, the kernel's table of functions
-  (exp, log, sin, cos, tanh, sinh, cosh, atan, erf, Abs, factorial, gamma), Sum and Product (several
+  (exp, log, sin, cos, tanh, sinh, cosh, atan, erf, Abs, factorial, gamma), binomial(n, k) (for
+  integers n, k >= 0; 0 when k > n), Sum and Product (several
   limits, innermost first as sympy stores them), ``Defined`` constants (a Symbol with ``.body``,
   evaluated with the *global* values of its body's variables) and ``DefinedFamily`` entries q(a)
   (``.func.params``, ``.func.body``: the body with its parameters set to a);
@@ -280,6 +281,16 @@ def _factorial(v):
     if whole > 300:
         raise Inconclusive("a huge factorial")
     return sp.factorial(whole)
+
+
+def _binomial(top, bottom):
+    """C(n, k) for counts n, k (0 when k > n)."""
+    n, k = _integer(top), _integer(bottom)
+    if n is None or k is None or n < 0 or k < 0:
+        return UNDEFINED
+    if n > 2000:
+        raise Inconclusive("a huge binomial coefficient")
+    return sp.binomial(n, k)
 
 
 def _gamma(v):
@@ -576,6 +587,9 @@ class Assignment:
             return UNDEFINED if arg is UNDEFINED else _log(arg)
         if isinstance(expr, (sp.Sum, sp.Product)):
             return self._binder(expr, scope)
+        if isinstance(expr, sp.binomial):
+            values = [self._eval(arg, scope) for arg in expr.args]
+            return UNDEFINED if any(v is UNDEFINED for v in values) else _binomial(*values)
         if type(expr) in _FUNCTIONS and len(expr.args) == 1:
             arg = self._eval(expr.args[0], scope)
             return UNDEFINED if arg is UNDEFINED else _FUNCTIONS[type(expr)](arg)

@@ -40,6 +40,11 @@ LIBRARY = {
     "bernoulli-logits": ("proofs.theorems.library:prove_bernoulli_logits",
                          "Bernoulli with logits: argmax of the likelihood = argmin of BCE with logits",
                          {}),
+    "binomial": ("proofs.theorems.library:prove_binomial",
+                 "binomial counts in m_i trials: argmax of the likelihood = argmin of the NLL", {}),
+    "negative-binomial": ("proofs.theorems.library:prove_negative_binomial",
+                          "negative binomial with fixed r: argmax of the likelihood = argmin of the "
+                          "NLL", {}),
     "weighted": ("proofs.theorems.library:prove_weighted",
                  "per-sample weights w > 0: weighted likelihood = weighted cross-entropy",
                  {"reduction": ("mean", "sum")}),

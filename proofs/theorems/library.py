@@ -263,3 +263,33 @@ def prove_bernoulli_logits():
                         {y: BINARY, z: sp.S.Reals}, (z,), [(y[i], BINARY), (z[i], sp.S.Reals)],
                         ["The loss is computed from the logits $z_{i}$ without forming "
                          "$\\sigma(z_{i})$, as numerically stable implementations do."])
+
+
+def prove_binomial():
+    """y_i successes and f_i failures in m_i = y_i + f_i trials with success probability q_i(θ):
+    argmax ∏ C(m_i, y_i) q^y (1 − q)^f = argmin −(1/n) Σ [y_i log q_i + f_i log(1 − q_i)]."""
+    y, failures, q = sp.IndexedBase("y"), sp.IndexedBase("f"), sp.IndexedBase("q")
+    density = sp.binomial(y[i] + failures[i], y[i]) * q[i] ** y[i] * (1 - q[i]) ** failures[i]
+    return _count_model("binomial", "Maximum binomial likelihood is minimum binomial NLL", density,
+                        -(y[i] * sp.log(q[i]) + failures[i] * sp.log(1 - q[i])), "NLL",
+                        {y: sp.S.Naturals0, failures: sp.S.Naturals0, q: OPEN_UNIT}, (q,),
+                        [(y[i], sp.S.Naturals0), (failures[i], sp.S.Naturals0), (q[i], OPEN_UNIT)],
+                        ["Observation $i$ has $m_{i} = y_{i} + f_{i}$ trials, $y_{i}$ of them "
+                         "successes; the coefficients $\\binom{m_{i}}{y_{i}}$ do not depend on "
+                         "$\\theta$.  Dropping the trial counts (a plain BCE of $y_{i} / m_{i}$ "
+                         "without the weights $m_{i}$) changes the minimizers."])
+
+
+def prove_negative_binomial():
+    """Counts y_i with a fixed dispersion r > 0 and success probability q_i(θ):
+    argmax ∏ Γ(y + r) / (Γ(r) y!) (1 − q)^r q^y = argmin −(1/n) Σ [y_i log q_i + r log(1 − q_i)]."""
+    y, q, r = sp.IndexedBase("y"), sp.IndexedBase("q"), sp.Symbol("r")
+    coefficient = sp.gamma(y[i] + r) / (sp.gamma(r) * sp.factorial(y[i]))
+    density = coefficient * (1 - q[i]) ** r * q[i] ** y[i]
+    return _count_model("negative-binomial", "Maximum negative-binomial likelihood is minimum "
+                        "negative-binomial NLL", density,
+                        -(y[i] * sp.log(q[i]) + r * sp.log(1 - q[i])), "NLL",
+                        {y: sp.S.Naturals0, q: OPEN_UNIT, r: POSITIVE}, (q,),
+                        [(y[i], sp.S.Naturals0), (q[i], OPEN_UNIT), (r, POSITIVE)],
+                        ["The dispersion $r > 0$ is fixed (any real $r$, not only integers: the "
+                         "coefficient is written with $\\Gamma$)."])
