@@ -61,15 +61,15 @@ def _as_asked(theorem, context, statement):
     return theorem
 
 
-def _refuted(context, statement, error):
+def _refuted(context, statement, error, points=24):
     """`Disproved` when an admissible point makes the claim false (exact rationals where the
     arithmetic allows, sums and products of a few terms; `proofs.testing.semantics`), else the
     engine's own error, which says what is missing."""
     from .testing import semantics  # only when a claim is refused
 
     try:
-        verdict = semantics.confirm(context.entries, statement, seed="disprove", points=24,
-                                    seconds=1.0)
+        verdict = semantics.confirm(context.entries, statement, seed="disprove", points=points,
+                                    seconds=points / 24)
     except (semantics.UnsupportedTerm, ProofError):
         return error
     return Disproved(statement, verdict.refuted) if verdict.refuted else error
@@ -80,7 +80,7 @@ def _claimed(context, statement):
     """Run a proof of `statement`; a refusal becomes `Disproved` when the claim is false."""
     try:
         yield
-    except UnsupportedError:
+    except (UnsupportedError, Disproved):
         raise
     except ProofError as error:
         raise _refuted(context, statement, error) from None
@@ -159,5 +159,9 @@ def same_optimizers(f, g, over, where=None, senses=("max", "min")):
     ctx, (f, g), over = _claim(where, [_expr(f, "f"), _expr(g, "g")], over)
     statement = SameOptimizers(f, senses[0], g, senses[1], over)
     with _claimed(ctx, statement):
-        theorem = optimizers.same_optimizers(ctx, f, g, over, tuple(senses))
+        def refuted():  # a false claim is refused before the slower ways are tried
+            found = _refuted(ctx, statement, None, points=6)
+            return found if isinstance(found, Disproved) else None
+
+        theorem = optimizers.same_optimizers(ctx, f, g, over, tuple(senses), refuted)
         return _as_asked(theorem, ctx, statement)

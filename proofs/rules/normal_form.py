@@ -37,6 +37,9 @@ def on_atoms(operation, *exprs):
 def over_common_denominator(expr):
     """expr as numerator · denominator⁻¹ (exp of a sum read as a product of exps, so that
     1 + e^{−x} is (eˣ + 1)·e^{−x}), or None when that is no product."""
+    if not any((node.is_Pow and node.exp.is_negative) or isinstance(node, sp.exp)
+               for node in sp.preorder_traversal(expr)):
+        return None  # no denominator anywhere: a cheap look before sympy's `cancel`
     atoms = {}
 
     def atomize(e):

@@ -82,12 +82,13 @@ def _depending(expr, over):
     return sp.Add(*(t for t in sp.Add.make_args(expand_atoms(expr)) if any(mentions(t, v) for v in over)))
 
 
-def affine_transfer(context, f, sense_f, g, sense_g, over, lemmas=()):
+def affine_transfer(context, f, sense_f, g, sense_g, over, lemmas=(), multiplies=(False, True)):
     """⊢ arg_{sense_f} f = arg_{sense_g} g when f = c·g + d with d real, c ≠ 0 free of `over` and the sign of c
     matching the senses (c > 0 keeps the sense, c < 0 flips it)."""
     # first with squares and products kept whole, as a textbook argues (shorter, and cheaper); multiplied out
     # only when that finds no constants
-    for multiply in (False, True):
+    found = None
+    for multiply in multiplies:
         found = affine_candidate(context, f, g, over, lemmas, multiply)
         if found is not None:
             break
@@ -116,16 +117,22 @@ def affine_transfer(context, f, sense_f, g, sense_g, over, lemmas=()):
     return chain(*steps)
 
 
-def same_optimizers(context, f, g, over, senses=("max", "min")):
+def same_optimizers(context, f, g, over, senses=("max", "min"), refuted=None):
     """⊢ arg_{s1} f = arg_{s2} g over `over`: take log f when f > 0, then an affine transfer; else
     the same from g's side (argmin of a loss = argmax of a likelihood), else g = h∘f or f = h∘g for
-    a strictly increasing h (argmin θ = argmin θ³, argmax L = argmax √L)."""
+    a strictly increasing h (argmin θ = argmin θ³, argmax L = argmax √L).  `refuted`, when given,
+    is asked before the other ways are tried: an error to raise at once (a counterexample) or
+    None."""
     over = tuple(over)
-    try:
-        return _logs_and_affine_maps(context, f, g, over, senses)
+    try:  # normal forms with squares and products kept whole: how a textbook argues, and cheap
+        return _logs_and_affine_maps(context, f, g, over, senses, (False,))
     except ProofError as error:
         first_error = error
-    attempts = [lambda: K.optimizers_symm(_logs_and_affine_maps(context, g, f, over, senses[::-1]))]
+    counterexample = refuted() if refuted is not None else None
+    if counterexample is not None:
+        raise counterexample
+    attempts = [lambda: _logs_and_affine_maps(context, f, g, over, senses, (True,)),
+                lambda: K.optimizers_symm(_logs_and_affine_maps(context, g, f, over, senses[::-1]))]
     if senses[0] == senses[1]:
         attempts.append(lambda: increasing_map(context, f, g, over, senses[0]))
         attempts.append(lambda: K.optimizers_symm(increasing_map(context, g, f, over, senses[0])))
@@ -158,7 +165,7 @@ def increasing_map(context, f, g, over, sense):
     return chain(transfer, K.optimizers_of_equal(prove_equal(context, composed, g), over, sense))
 
 
-def _logs_and_affine_maps(context, f, g, over, senses):
+def _logs_and_affine_maps(context, f, g, over, senses, multiplies=(False, True)):
     sense_f, sense_g = senses
     over = tuple(over)
     attempts = []
@@ -170,8 +177,9 @@ def _logs_and_affine_maps(context, f, g, over, senses):
         try:
             if take_log:
                 first = log_step(context, f, over, sense_f)
-                return chain(first, affine_transfer(context, sp.log(f), sense_f, g, sense_g, over))
-            return affine_transfer(context, f, sense_f, g, sense_g, over)
+                return chain(first, affine_transfer(context, sp.log(f), sense_f, g, sense_g, over,
+                                                    multiplies=multiplies))
+            return affine_transfer(context, f, sense_f, g, sense_g, over, multiplies=multiplies)
         except ProofError as error:
             errors.append(str(error))
     raise SideConditionError(f"arg{sense_f} {f} = arg{sense_g} {g} is not proved: " + "; ".join(errors))

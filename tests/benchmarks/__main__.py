@@ -16,10 +16,11 @@ import tempfile
 import time
 from pathlib import Path
 
-TARGETS = {"P1 cold CLI (prove bernoulli -o out.tex)": 1.3,
+TARGETS = {"P1 cold CLI (prove bernoulli -o out.tex)": 1.0,
            "P2 warm: build+check+render every theorem vs cold sympy import": 0.5,
            "P3 loss check n=1e4 vs numpy BCE": 3.0, "P3 loss check n=1e5 vs numpy BCE": 3.0,
-           "P3 loss check n=1e6 vs numpy BCE": 3.0, "P4 peak memory of the CLI vs sympy import": 1.2}
+           "P3 loss check n=1e6 vs numpy BCE": 3.0, "P4 peak memory of the CLI vs sympy import": 1.2,
+           "P6 refused (Disproved) claims vs the proved ones of the same size": 1.0}
 WARM_SCRIPT = """
 import importlib, time
 import sympy
@@ -36,6 +37,37 @@ for name, _ in available():
         options = {} if values is None else {"reduction": values}
         proof = proofs.prove(name, **options)
         proof.to_text(); proof.to_latex(); proof.to_document(); proof.to_markdown()
+print(time.perf_counter() - start)
+"""
+# P6: each true claim and a false one of the same size (a sign error), timed in a fresh process
+# after the imports and one unrelated claim, so that no cache is shared between the two columns
+REFUSAL_SCRIPT = """
+import time
+import sympy as sp
+from proofs import ProofError, check
+x, z, i, n = sp.symbols("x z i n")
+y, rate = sp.IndexedBase("y"), sp.IndexedBase("lambda")
+check.positive(sp.exp(x) + 2)
+sigma = 1 / (1 + sp.exp(-z))
+likelihood = sp.Product(rate[i] ** y[i] * sp.exp(-rate[i]) / sp.factorial(y[i]), (i, 1, n))
+where = {rate: sp.Interval.open(0, sp.oo), y: sp.S.Naturals0, n: sp.S.Naturals}
+true = [lambda: check.positive(x ** 2 + 1),
+        lambda: check.equal(sp.log(sigma), -sp.log(1 + sp.exp(-z))),
+        lambda: check.strictly_increasing(x ** 3 + x, x, sp.S.Reals),
+        lambda: check.same_optimizers(likelihood, sp.Sum(rate[i] - y[i] * sp.log(rate[i]),
+                                                         (i, 1, n)) / n, [rate], where)]
+false = [lambda: check.positive(x ** 2 - 1),
+         lambda: check.equal(sp.log(sigma), -sp.log(1 + sp.exp(z))),
+         lambda: check.strictly_increasing(x ** 3 - x, x, sp.S.Reals),
+         lambda: check.same_optimizers(likelihood, sp.Sum(rate[i] + y[i] * sp.log(rate[i]),
+                                                          (i, 1, n)) / n, [rate], where)]
+claims = true if COLUMN == "proved" else false
+start = time.perf_counter()
+for claim in claims:
+    try:
+        claim()
+    except ProofError:
+        assert COLUMN == "refused"
 print(time.perf_counter() - start)
 """
 MEMORY_SCRIPT = "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, " \
@@ -67,6 +99,11 @@ def measure(runs):
     results = {"P1 cold CLI (prove bernoulli -o out.tex)": (cli, baseline),
                "P2 warm: build+check+render every theorem vs cold sympy import": (warm, baseline)}
     results.update(measure_loss_check(runs))
+    proved, refused = ([float(subprocess.run([sys.executable, "-c", f"COLUMN = {column!r}\n"
+                                              + REFUSAL_SCRIPT], check=True, capture_output=True,
+                                             text=True).stdout) for _ in range(runs)]
+                       for column in ("proved", "refused"))
+    results["P6 refused (Disproved) claims vs the proved ones of the same size"] = (refused, proved)
     results["P4 peak memory of the CLI vs sympy import"] = (memory_cli, memory_base)
     return results
 
