@@ -2,6 +2,7 @@
 
 Directives:
     .. proofs-rule-catalogue::      every kernel rule: its inference, side conditions, Mathlib / Coq lemma
+    .. proofs-function-table::      the kernel's table of functions: domain, range, continuity, names
     .. proofs-cli-help::            the --help text of every command
     .. proofs-theorem:: NAME [reduction]   a library theorem as MathJax, and page 1 of its PDF as a PNG
 """
@@ -56,6 +57,26 @@ class RuleCatalogue(_Generated):
                       f"*Mathlib / Lean:* {', '.join(f'``{m}``' for m in mathlib) or '—'}  ",
                       f"*Coq:* {', '.join(f'``{c}``' for c in coq) or '—'}", ""]
         return self.emit(lines)
+
+
+class FunctionTable(_Generated):
+    """The kernel's table of functions (proofs/kernel/functions.py): domain, range, continuity and the
+    Mathlib / Coq names of each entry."""
+
+    def run(self):
+        from proofs.kernel.functions import TABLE
+        lines = [".. list-table::", "   :header-rows: 1", "", "   * - function", "     - defined for",
+                 "     - values in", "     - continuous", "     - Mathlib", "     - Coq"]
+        for head, entry in TABLE.items():
+            left = "[" if "low" in entry.closed else "("
+            right = "]" if "high" in entry.closed else ")"
+            values = f"{left}{entry.low}, {entry.high}{right}".replace("oo", "∞")
+            values += " (integers)" if entry.integer else ""
+            domain = "all reals" if entry.domain is None else entry.domain.value
+            lines += [f"   * - ``{head.__name__}``", f"     - {domain}", f"     - {values}",
+                      f"     - {'yes' if entry.continuous else 'no'}", f"     - {entry.mathlib}",
+                      f"     - {entry.coq}"]
+        return self.emit(lines + [""])
 
 
 class CliHelp(_Generated):
@@ -145,6 +166,7 @@ def render_png(proof, stem):
 def setup(app):
     app.add_directive("proofs-rule-catalogue", RuleCatalogue)
     app.add_directive("proofs-cli-help", CliHelp)
+    app.add_directive("proofs-function-table", FunctionTable)
     app.add_directive("proofs-theorem", TheoremPage)
     app.add_directive("proofs-coq-status", CoqStatus)
     return {"version": "1", "parallel_read_safe": True}

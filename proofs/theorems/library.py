@@ -194,13 +194,15 @@ def prove_soft_labels(normalized=False):
                                     setting + [(normalizer(p[i]), POSITIVE)], SYMBOLS, [remark])
 
 
-def _count_model(name, title, density, objective, objective_name, where, over, setting, remarks):
+def _count_model(name, title, density, objective, objective_name, where, over, setting, remarks,
+                 multiply_out=False):
     """A model given by its density at one observation and a per-observation loss averaged over
     the sample: argmax ∏ density = argmin (1/n) Σ loss."""
     likelihood = Defined("L", sp.Product(density, (i, 1, n)))
     mean_loss = Defined(objective_name, sp.Sum(objective, (i, 1, n)) / n)
     return prove_likelihood_theorem(name, title, likelihood, mean_loss, {**where, **SIZES}, over,
-                                    [(n, sp.S.Naturals), *setting], SYMBOLS, remarks)
+                                    [(n, sp.S.Naturals), *setting], SYMBOLS, remarks,
+                                    multiply_out=multiply_out)
 
 
 def prove_poisson():
@@ -262,7 +264,8 @@ def prove_bernoulli_logits():
                         sp.log(1 + sp.exp(z[i])) - y[i] * z[i], "BCE",
                         {y: BINARY, z: sp.S.Reals}, (z,), [(y[i], BINARY), (z[i], sp.S.Reals)],
                         ["The loss is computed from the logits $z_{i}$ without forming "
-                         "$\\sigma(z_{i})$, as numerically stable implementations do."])
+                         "$\\sigma(z_{i})$, as numerically stable implementations do."],
+                        multiply_out=True)
 
 
 def prove_binomial():

@@ -85,12 +85,14 @@ def optimizer_steps(theorem):
 
 
 def prove_likelihood_theorem(name, title, likelihood, objective, where, over, setting, symbols, remarks=(),
-                             extra_definitions=(), per_sample=(), folded=()):
+                             extra_definitions=(), per_sample=(), folded=(), multiply_out=False):
     """The four lemmas and the theorem argmax L = argmin G for one model, as a `Proof`.
 
     `per_sample`: pairs (a, b) of expressions in the free index with a = b, proved first and used as rewrites
     (e.g. log q_i = h_i for per-observation definitions).  `folded`: definitions the identity keeps as names
-    (p_i := σ(w x_i) stays p_i, as on paper; only positivity looks inside)."""
+    (p_i := σ(w x_i) stays p_i, as on paper; only positivity looks inside).  `multiply_out`: the
+    identity needs sums multiplied out (y(z − log(1 + eᶻ)) against yz − log(1 + eᶻ)), so the
+    textbook normal form with products kept whole is not tried first."""
     context = Context(where)
     lemmas = [prove_equal(context, a, b) for a, b in per_sample] + list(folded)
     try:
@@ -98,7 +100,8 @@ def prove_likelihood_theorem(name, title, likelihood, objective, where, over, se
     except ProofError as error:
         raise type(error)(f"{name}: Lemma 1 (positivity) fails: {error}") from None
     try:
-        chain = affine_transfer(context, sp.log(likelihood), "max", objective, "min", over, lemmas)
+        chain = affine_transfer(context, sp.log(likelihood), "max", objective, "min", over, lemmas,
+                                multiplies=(True,) if multiply_out else (False, True))
     except ProofError as error:
         raise type(error)(f"{name}: log L is not shown to be c·G + d with c < 0 free of the parameters: "
                           f"{error}") from None
