@@ -17,6 +17,9 @@ def __getattr__(name):
     if name in ("check", "models", "theorems", "testing", "render"):
         import importlib
         return importlib.import_module(f".{name}", __name__)
+    if name in ("Derivation", "DerivationError"):
+        from . import derivation
+        return getattr(derivation, name)
     raise AttributeError(f"module 'proofs' has no attribute {name!r}")
 
 
@@ -32,5 +35,5 @@ def available():
     return listing()
 
 
-__all__ = ["check", "prove", "available", "Proof", "Step", "Context", "Defined", "DefinedFamily", "Theorem", "ProofError", "Disproved", "SideConditionError", "RuleApplicationError",
+__all__ = ["check", "prove", "available", "Derivation", "DerivationError", "Proof", "Step", "Context", "Defined", "DefinedFamily", "Theorem", "ProofError", "Disproved", "SideConditionError", "RuleApplicationError",
            "ForgeryError", "UnsupportedError", "UnknownTheoremError", "RenderError", "__version__"]

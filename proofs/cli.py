@@ -31,7 +31,8 @@ def build_parser():
                                 description="Prove a theorem with the checked engine and print it as text, or "
                                             "write it to a file chosen by extension: .tex (standalone LaTeX "
                                             "document), .pdf (compiled with pdflatex), .md, .txt.")
-    prove.add_argument("theorem", metavar="NAME", help="a theorem from 'proofs list', e.g. bernoulli")
+    prove.add_argument("theorem", metavar="NAME", help="a theorem from 'proofs list', e.g. bernoulli, or "
+                       "path/to/script.py:function returning a Derivation or a Proof")
     prove.add_argument("-o", "--output", metavar="FILE", help="write the proof here instead of printing it")
     prove.add_argument("--reduction", choices=("mean", "sum"), default=None,
                        help="cross-entropy reduction: mean, -(1/n) sum (default), or sum")
@@ -131,7 +132,15 @@ def main(argv=None):
         except NotationError as error:
             print(f"proofs: error: {error}", file=sys.stderr)
             return EXIT_USAGE
-        proof = prove(args.theorem, **options).with_options(**render)
+        if args.theorem.partition(":")[0].endswith(".py"):  # a user's script:function
+            if options:
+                print(f"proofs: error: {', '.join(options)} apply to library theorems, not to a script",
+                      file=sys.stderr)
+                return EXIT_USAGE
+            from .derivation import load
+            proof = load(args.theorem).with_options(**render)
+        else:
+            proof = prove(args.theorem, **options).with_options(**render)
         if args.preamble:
             sys.stdout.write(proof.preamble())
         elif args.output:

@@ -41,6 +41,7 @@ class Section:
     start: object = None         # first expression of a chain (None: the steps are separate facts)
     steps: tuple = ()
     remark: str = ""
+    claim: tuple = ()            # (start, relation, end) of a chain, shown instead of the statement
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ layout, so the three outputs cannot drift apart.
 import re
 from dataclasses import dataclass
 
-from ..kernel import Defined, StrictlyIncreasing
+from ..kernel import Defined, SameOptimizers, StrictlyIncreasing
 from ..tree import tree_nodes
 from .notation import Writer
 
@@ -35,6 +35,8 @@ class Block:
     rows: list
     remark: str = ""
     universal: bool = True   # the statement holds "for every θ" (not so for a fact about log alone)
+    optimizers: bool = False  # a statement about sets of optimizers
+    increasing: bool = False  # a statement "x ↦ g is strictly increasing on I"
 
 
 def plain(text):
@@ -75,17 +77,25 @@ def layout(proof, writer, reference):
         if section.start is not None:
             left = side(writer, section.start)
             for step in section.steps:
-                rows.append(Row(left, "=", side(writer, step.rhs), fill(step.justification, writer, reference,
-                                                                         numbers)))
+                relation = RELATION_SIGNS[writer.style].get(step.relation, "=")
+                rows.append(Row(left, relation, side(writer, step.rhs), fill(step.justification, writer,
+                                                                              reference, numbers)))
                 left = ""
         else:
             for step in section.steps:
                 rows.append(Row(writer.statement(step.statement), "", "",
                                 fill(step.justification, writer, reference, numbers)))
         number = numbers.get(section.label, 1)
-        blocks.append(Block(section.kind, number, section.name, section.label,
-                            writer.statement(section.statement.statement), rows, section.remark,
-                            universal=not isinstance(section.statement.statement, StrictlyIncreasing)))
+        statement = section.statement.statement
+        shown = writer.statement(statement)
+        if section.claim:  # a chain's own relation between its ends: a < b rather than b − a > 0
+            lhs, relation, rhs = section.claim
+            shown = f"{writer(lhs)} {RELATION_SIGNS[writer.style][relation]} {writer(rhs)}"
+        blocks.append(Block(section.kind, number, section.name, section.label, shown, rows,
+                            section.remark,
+                            universal=parametric(proof) and not isinstance(statement, StrictlyIncreasing),
+                            optimizers=isinstance(statement, SameOptimizers),
+                            increasing=isinstance(statement, StrictlyIncreasing)))
     return blocks
 
 
@@ -98,6 +108,29 @@ def side(writer, value):
 
 def setting_items(proof, writer):
     return [writer(expr) + writer.t["in"] + writer.real_set(real_set) for expr, real_set in proof.setting]
+
+
+def parametric(proof):
+    """Whether the proof's definitions depend on a parameter θ (the library's do; a derivation's only
+    when it makes a claim about optimizers)."""
+    return proof.symbols.get("parametric", True)
+
+
+def setting_tail(proof, writer, math):
+    """What follows the setting's items: ' for i = 1, …, n and every parameter θ' (each formula passed
+    through `math`), or only what applies."""
+    parts = []
+    if "index" in proof.symbols and "size" in proof.symbols:
+        parts.append(f"for {math(index_range(proof, writer))}")
+    if parametric(proof):
+        parts.append(f"every parameter {math(writer.names['theta'])}")
+    if len(parts) == 1 and not parts[0].startswith("for "):
+        parts[0] = "for " + parts[0]
+    return " " + " and ".join(parts) if parts else ""
+
+
+RELATION_SIGNS = {"latex": {"=": "=", "<": "<", ">": ">", "≤": r"\leq", "≥": r"\geq"},
+                  "text": {"=": "=", "<": "<", ">": ">", "≤": "≤", "≥": "≥"}}
 
 
 def index_range(proof, writer):
@@ -137,5 +170,6 @@ def count_checks(proof):
     return sum(1 for _ in tree_nodes(proof.theorem, *proof.corollaries))
 
 
-__all__ = ["Row", "Block", "layout", "side", "setting_items", "index_range", "definitions", "value_link",
+__all__ = ["Row", "Block", "layout", "side", "setting_items", "setting_tail", "parametric", "index_range",
+           "definitions", "value_link",
            "count_checks", "plain", "fill"]

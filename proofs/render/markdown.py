@@ -1,7 +1,8 @@
 """Markdown with MathJax/KaTeX math (``$…$`` and ``$$\\begin{aligned}…\\end{aligned}$$``) for notebooks, GitHub
 and Quarto.  Only constructs both MathJax and KaTeX support: no labels, no references, no theorem environments."""
 
-from .layout import count_checks, definitions, fill, index_range, layout, setting_items, value_link
+from .layout import (count_checks, definitions, fill, layout, parametric, setting_items, setting_tail,
+                     value_link)
 from .notation import Writer
 from .options import RenderOptions
 
@@ -10,12 +11,14 @@ KINDS = {"lemma": "Lemma", "theorem": "Theorem"}
 
 def render_markdown(proof, options=None):
     options = options or RenderOptions()
-    writer = Writer("latex", options.notation)
+    writer = Writer("latex", options.notation, parametric(proof))
     theta = writer.names["theta"]
     reference = lambda label, number: f"Lemma {number}"  # noqa: E731
-    out = [f"## {proof.title}", "",
-           "**Setting.** " + ", ".join(f"${item}$" for item in setting_items(proof, writer))
-           + f" for ${index_range(proof, writer)}$ and every parameter ${theta}$.", ""]
+    out = [f"## {proof.title}", ""]
+    items = [f"${item}$" for item in setting_items(proof, writer)]
+    if items:
+        out += ["**Setting.** " + ", ".join(items)
+                + setting_tail(proof, writer, lambda formula: f"${formula}$") + ".", ""]
     out += aligned([f"{name} &= {body}" for name, body in definitions(proof, writer)])
     for block in layout(proof, writer, reference):
         head = f"{KINDS[block.kind]} {block.number}" if block.kind == "lemma" else KINDS[block.kind]
@@ -40,7 +43,7 @@ def aligned(rows):
 def render_latex_repr(proof, options=None):
     """For Jupyter's ``_repr_latex_``: the main chain as one MathJax block."""
     options = options or RenderOptions()
-    writer = Writer("latex", options.notation)
+    writer = Writer("latex", options.notation, parametric(proof))
     main = [b for b in layout(proof, writer, lambda label, number: f"Lemma {number}") if b.kind == "theorem"][0]
     return "$$\\begin{aligned}" + " \\\\ ".join(
         f"{row.left} &{row.relation} {row.right} && \\text{{{row.justification}}}" for row in main.rows) + \

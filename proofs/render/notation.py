@@ -116,15 +116,15 @@ _WRITTEN = {}  # (style, notation) -> {expression: text}: writing is pure, and a
 class Writer:
     """Writes sympy expressions and kernel judgements in one style."""
 
-    def __init__(self, style="latex", notation=()):
-        self.style = style
+    def __init__(self, style="latex", notation=(), parametric=True):
+        self.style, self.parametric = style, parametric  # parametric: definitions depend on θ
         self.t = LATEX if style == "latex" else TEXT
         self.names = dict(DEFAULT_NAMES[style])
         self.names.update((key, _grouped(key, value) if style == "latex" else text_form(value))
                           for key, value in notation)
         if len(_WRITTEN) > 64 or sum(map(len, _WRITTEN.values())) > 50000:
             _WRITTEN.clear()
-        self.written = _WRITTEN.setdefault((style, tuple(notation)), {})
+        self.written = _WRITTEN.setdefault((style, tuple(notation), parametric), {})
 
     # -------------------------------------------------------------------------------------- expressions
     def __call__(self, expr):
@@ -141,6 +141,8 @@ class Writer:
         return text
 
     def write(self, e):
+        if isinstance(e, Defined) and not self.parametric:
+            return self.constant(e.name)
         if isinstance(e, Defined):
             return self.t["call"].format(name=self.constant(e.name), arg=self.names["theta"])
         if isinstance(e, DefinedEntry):  # p(i) of a family p_i := …, written p_i(θ)

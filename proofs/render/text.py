@@ -1,6 +1,7 @@
 """Plain text for the terminal: the proof line by line, justifications aligned on the right."""
 
-from .layout import count_checks, definitions, fill, index_range, layout, plain, setting_items, value_link
+from .layout import (count_checks, definitions, fill, layout, parametric, plain, setting_items,
+                     setting_tail, value_link)
 from .notation import Writer
 from .options import RenderOptions
 
@@ -9,15 +10,18 @@ KINDS = {"lemma": "Lemma", "theorem": "Theorem"}
 
 def render_text(proof, options=None):
     options = options or RenderOptions()
-    writer = Writer("text", options.notation)
+    writer = Writer("text", options.notation, parametric(proof))
     out = [proof.title, "=" * len(proof.title), ""]
     theta = writer.names["theta"]
-    out.append("Setting: " + ", ".join(setting_items(proof, writer)) + f", for {index_range(proof, writer)} and "
-               f"every parameter {theta}.")
-    out.append("Definitions:")
+    items = setting_items(proof, writer)
+    tail = setting_tail(proof, writer, lambda formula: formula)
+    if items:
+        out.append("Setting: " + ", ".join(items) + ("," + tail if tail else "") + ".")
     defs = definitions(proof, writer)
-    width = max(len(name) for name, _ in defs)
-    out += [f"  {name.ljust(width)} = {body}" for name, body in defs]
+    if defs:
+        out.append("Definitions:")
+        width = max(len(name) for name, _ in defs)
+        out += [f"  {name.ljust(width)} = {body}" for name, body in defs]
     for block in layout(proof, writer, lambda label, number: f"Lemma {number}"):
         head = f"{KINDS[block.kind]} {block.number}" if block.kind == "lemma" else KINDS[block.kind]
         out += ["", f"{head} ({block.name}). {block.statement}", "Proof."]

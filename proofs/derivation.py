@@ -1,0 +1,376 @@
+"""Your own derivations: a chain of steps, each checked by the engine, published like a library theorem.
+
+>>> import sympy as sp
+>>> from proofs import Derivation
+>>> a, b, c = sp.symbols("a b c")
+>>> d = Derivation("Log-sum-exp is shift invariant")
+>>> lse = d.define("LSE", sp.log(sp.exp(a) + sp.exp(b)))
+>>> theorem = d.theorem("Shift", d.chain(lse).eq(sp.log(sp.exp(a) + sp.exp(b)))
+...                                      .eq(c + sp.log(sp.exp(a - c) + sp.exp(b - c))))
+>>> theorem.statement
+Equal(lhs=LSE, rhs=c + log(exp(a - c) + exp(b - c)))
+>>> print(d.proof().to_text().splitlines()[6])
+Theorem (Shift). LSE = c + log(exp(a − c) + exp(b − c))
+
+Each step is checked when it is written: a false one raises `DerivationError` naming the step's index,
+both sides, the file and line that wrote it, and a counterexample; one the engine cannot prove says what
+is missing.  Imports `proofs.check`, the kernel, the tactics and `Proof` (untrusted: every theorem comes
+from the kernel's rules).
+"""
+
+import inspect
+import os
+
+import sympy as sp
+
+from . import check
+from .errors import Disproved, ProofError, RuleApplicationError, UnsupportedError
+from .kernel import Defined, DefinedFamily, Equal, SameOptimizers, StrictlyIncreasing
+from .kernel import rules as K
+from .proof import Proof, Section, Step
+from .rules.normal_form import prove_equal
+from .theorems.facts import fact_steps, monotone_steps
+
+__all__ = ["Derivation", "Chain", "DerivationError"]
+
+RELATIONS = {"eq": "=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
+NONNEGATIVE = sp.Interval(0, sp.oo)
+POSITIVE = sp.Interval.open(0, sp.oo)
+
+
+class DerivationError(ProofError):
+    """A step of a derivation failed: `step` (1-based), `lhs`, `relation`, `rhs`, `false` (a
+    counterexample was found, in `cause`) or merely not proved, and where the step was written."""
+
+    def __init__(self, where, name, step, lhs, relation, rhs, cause):
+        self.where, self.step, self.lhs, self.relation, self.rhs = where, step, lhs, relation, rhs
+        self.cause, self.false = cause, isinstance(cause, Disproved)
+        verdict = ("is false" if self.false else "is refused"
+                   if isinstance(cause, RuleApplicationError) else "is not proved")
+        reason = cause.counterexample if self.false else str(cause)
+        super().__init__(f"{where}: step {step} of '{name}', {lhs} {relation} {rhs}, {verdict}: "
+                         f"{reason}")
+
+
+def _caller():
+    """'file:line' of the user's code that called into this module."""
+    here = os.path.abspath(__file__)
+    for frame in inspect.stack()[2:]:
+        if os.path.abspath(frame.filename) != here:
+            return f"{os.path.basename(frame.filename)}:{frame.lineno}"
+    return "<derivation>"
+
+
+# the rule names a user may give as by= (catalogue names), with the words a reader sees
+RULE_WORDS = {
+    "log_of_product": "log of a product of positive factors", "log_of_mul": "log of a product",
+    "log_of_pow": "log of a power", "log_of_exp": "log of an exponential",
+    "sum_split": "linearity of the sum", "sum_factor": "a constant factor out of the sum",
+    "sum_ones": "a sum of ones counts its terms", "ring": "algebra", "unfold": "definition",
+    "rename_index": "renaming the summation index",
+}
+
+
+def _leaf_rules(theorem):
+    """The kernel rules a step's proof tree uses, in order, without the plumbing (trans, symm,
+    congruence, refl)."""
+    found, stack = [], [theorem]
+    while stack:
+        node = stack.pop()
+        if node.rule not in ("trans", "symm", "congruence", "refl") and node.rule not in found:
+            found.append(node.rule)
+        stack.extend(reversed(node.premises))
+    return found
+
+
+# several rules of one kind are named by their kind, so that a justification stays one short line
+KINDS = {"log_of_product": "rules of the logarithm", "log_of_mul": "rules of the logarithm",
+         "log_of_pow": "rules of the logarithm", "log_of_exp": "rules of the logarithm",
+         "sum_split": "linearity of the sum", "sum_factor": "linearity of the sum",
+         "sum_ones": "linearity of the sum", "rename_index": "linearity of the sum",
+         "unfold": "definitions", "ring": "algebra"}
+
+
+def _words(theorem):
+    """What a reader is told for an equality step: the rules its proof uses, by kind when a kind has
+    several ('rules of the logarithm'), algebra last."""
+    rules = [rule for rule in _leaf_rules(theorem) if rule in RULE_WORDS]
+    by_kind = {}
+    for rule in rules:
+        by_kind.setdefault(KINDS[rule], []).append(rule)
+    words = [RULE_WORDS[group[0]] if len(set(group)) == 1 else kind
+             for kind, group in by_kind.items() if kind != "algebra"]
+    return ", ".join(words + (["algebra"] if "algebra" in by_kind or not words else []))
+
+
+class Chain:
+    """start = e₁ < e₂ ≤ … : each step checked when written; compose with `Derivation.lemma` or
+    `Derivation.theorem`."""
+
+    def __init__(self, derivation, start):
+        self._derivation, self.start = derivation, sp.sympify(start)
+        self.steps, self.current, self.direction = [], self.start, None
+
+    def eq(self, rhs, by=None, because=None):
+        return self._step("eq", rhs, by, because)
+
+    def lt(self, rhs, by=None, because=None):
+        return self._step("lt", rhs, by, because)
+
+    def le(self, rhs, by=None, because=None):
+        return self._step("le", rhs, by, because)
+
+    def gt(self, rhs, by=None, because=None):
+        return self._step("gt", rhs, by, because)
+
+    def ge(self, rhs, by=None, because=None):
+        return self._step("ge", rhs, by, because)
+
+    def _step(self, kind, rhs, by, because):
+        where, number = _caller(), len(self.steps) + 1
+        lhs, rhs = self.current, sp.sympify(rhs)
+        direction = {"lt": "up", "le": "up", "gt": "down", "ge": "down"}.get(kind)
+        if direction and self.direction and direction != self.direction:
+            raise DerivationError(where, self._derivation.title, number, lhs, RELATIONS[kind], rhs,
+                                  RuleApplicationError("a chain may not mix < or <= with > or >="))
+        try:
+            theorem = self._derivation._prove_step(kind, lhs, rhs, by)
+        except ProofError as error:
+            raise DerivationError(where, self._derivation.title, number, lhs, RELATIONS[kind], rhs,
+                                  error) from None
+        self.direction = direction or self.direction
+        words = because or (RULE_WORDS.get(by, by) if isinstance(by, str) and by in RULE_WORDS
+                            else self._derivation._lemma_words(by))
+        if not words:
+            words = _words(theorem) if kind == "eq" else (
+                "the difference is positive" if kind in ("lt", "gt") else
+                "the difference is nonnegative")
+        relation = {"eq": "=", "lt": "<", "le": "≤", "gt": ">", "ge": "≥"}[kind]
+        self.steps.append(Step(rhs, theorem.rule, words, theorem, relation=relation))
+        self.current = rhs
+        return self
+
+    @property
+    def relation(self):
+        """The relation the whole chain shows between its start and its end."""
+        kinds = {step.relation for step in self.steps}
+        for strict, weak in (("<", "≤"), (">", "≥")):
+            if strict in kinds:
+                return strict
+            if weak in kinds:
+                return weak
+        return "="
+
+
+class Derivation:
+    """A named derivation: hypotheses (`where`), definitions, lemmas and a theorem, rendered by the
+    same `Proof` class as the library's theorems."""
+
+    def __init__(self, title, where=None, name=None):
+        self.title, self.name = title, name or title.lower().replace(" ", "-")
+        self.where = dict(where or {})
+        self.definitions, self.sections, self._lemmas = [], [], {}
+        self._context = check.context(self.where) if self.where else None
+
+    # -------------------------------------------------------------------------------- definitions
+    def define(self, name, body, params=None):
+        """A named constant (or, with `params`, a family p(i) := body) used in later steps."""
+        definition = (Defined(name, sp.sympify(body)) if params is None
+                      else DefinedFamily(name, list(params), sp.sympify(body)))
+        if any(str(d) == str(definition) for d in self.definitions):
+            raise UnsupportedError(f"{name} is already defined in this derivation")
+        self.definitions.append(definition)
+        return definition
+
+    # -------------------------------------------------------------------------------- claims
+    def chain(self, start):
+        """start, then .eq / .lt / .le / .gt / .ge steps."""
+        return Chain(self, start)
+
+    def positive(self, expr):
+        return self._checked(lambda where: check.positive(expr, where=where))
+
+    def member(self, expr, real_set):
+        return self._checked(lambda where: check.member(expr, real_set, where=where))
+
+    def strictly_increasing(self, expr, var, interval):
+        return self._checked(lambda where: check.strictly_increasing(expr, var, interval,
+                                                                     where=where))
+
+    def same_optimizers(self, f, g, over, senses=("max", "min")):
+        return self._checked(lambda where: check.same_optimizers(f, g, over, where=where,
+                                                                 senses=senses))
+
+    def _checked(self, claim):
+        where = _caller()
+        try:
+            return claim(self._where_for(claim))
+        except ProofError as error:
+            raise DerivationError(where, self.title, 1, "the claim", "", "", error) from None
+
+    def _where_for(self, _):
+        return self.where or None
+
+    # -------------------------------------------------------------------------------- sections
+    def lemma(self, name, claim, because=None):
+        """Record a checked chain or theorem as a lemma (later steps may cite it with by=name);
+        returns its kernel theorem."""
+        return self._section("lemma", name, claim, because)
+
+    def theorem(self, name, claim, because=None):
+        """Record the main result (the last section)."""
+        return self._section("theorem", name, claim, because)
+
+    def _section(self, kind, name, claim, because):
+        label = f"{kind}-{len(self.sections) + 1}"
+        if isinstance(claim, Chain):
+            if not claim.steps:
+                raise RuleApplicationError(f"{name}: a chain needs at least one step")
+            section = Section(kind, name, label, _compose(claim), start=claim.start,
+                              steps=tuple(claim.steps), claim=(claim.start, claim.relation,
+                                                               claim.current))
+        elif isinstance(claim.statement, SameOptimizers):
+            section = Section(kind, name, label, claim, start=(claim.statement.sense_f,
+                                                               claim.statement.f),
+                              steps=_optimizer_steps(claim, because))
+        else:
+            steps = tuple(fact_steps(claim)) if not isinstance(claim.statement, StrictlyIncreasing) \
+                else tuple(monotone_steps(claim))
+            section = Section(kind, name, label, claim, steps=steps or (
+                Step(claim.statement, claim.rule, because or "checked by the engine", claim),))
+        self.sections.append(section)
+        self._lemmas[name] = section
+        return section.statement
+
+    def _lemma_words(self, by):
+        return f"{by} (<ref:{self._lemmas[by].label}>)" if by in self._lemmas else None
+
+    # -------------------------------------------------------------------------------- checking
+    def _prove_step(self, kind, lhs, rhs, by):
+        where = self.where or None
+        if kind == "eq":
+            lemmas = ()
+            if by is not None and by in self._lemmas:
+                lemmas = (self._lemmas[by].statement,)
+            theorem = (check.equal(lhs, rhs, where=where) if not lemmas
+                       else _equal_with(self, lhs, rhs, lemmas))
+            if isinstance(by, str) and by in RULE_WORDS and by not in _leaf_rules(theorem):
+                raise RuleApplicationError(f"the step is proved without {by}")
+            return theorem
+        difference = rhs - lhs if kind in ("lt", "le") else lhs - rhs
+        real_set = POSITIVE if kind in ("lt", "gt") else NONNEGATIVE
+        return check.member(difference, real_set, where=where)
+
+    # -------------------------------------------------------------------------------- output
+    def proof(self):
+        """The `Proof` (text, LaTeX, Markdown, PDF, Jupyter — every output of the library)."""
+        if not self.sections or self.sections[-1].kind != "theorem":
+            raise RuleApplicationError(f"{self.title}: end the derivation with d.theorem(...)")
+        final = self.sections[-1].statement
+        entries = check.context(self.where).entries if self.where else ()
+        setting = tuple((_shown(key, self.definitions), real_set) for key, real_set in entries)
+        return Proof(name=self.name, title=self.title, theorem=final, sections=tuple(self.sections),
+                     setting=setting, definitions=tuple(self.definitions),
+                     symbols={"parametric": any(isinstance(s.statement.statement, SameOptimizers)
+                                                for s in self.sections)})
+
+
+OPTIMIZER_WORDS = {
+    "transfer_increasing": "a strictly increasing map keeps the optimizers",
+    "optimizers_of_equal": "the objectives are equal", "shift_constant":
+    "an additive constant does not change the optimizers", "negate_objective":
+    "maximizing a function is minimizing its negative", "scale_positive":
+    "a positive factor does not change the optimizers", "optimizers_symm": "read backwards",
+}
+
+
+def _optimizer_steps(theorem, because):
+    """One line per link of an optimizer chain: arg f = arg g₁ = … = arg g."""
+    leaves, stack = [], [theorem]
+    while stack:  # the optimizers_trans tree's leaves, left to right
+        node = stack.pop()
+        if node.rule == "optimizers_trans":
+            stack.extend(reversed(node.premises))
+        else:
+            leaves.append(node)
+    steps = [Step((leaf.statement.sense_g, leaf.statement.g), leaf.rule,
+                  OPTIMIZER_WORDS.get(leaf.rule, leaf.rule.replace("_", " ")), leaf)
+             for leaf in leaves]
+    if because and steps:
+        steps[-1] = Step(steps[-1].rhs, steps[-1].rule, because, steps[-1].theorem)
+    return tuple(steps)
+
+
+def _shown(key, definitions):
+    """A context key as the setting prints it: a family x as x_i, with the index its sums use."""
+    if not isinstance(key, sp.IndexedBase):
+        return key
+    for definition in definitions:
+        for node in sp.preorder_traversal(definition.body):
+            if isinstance(node, sp.Indexed) and node.base == key and node.indices[0].is_Symbol:
+                return node
+    return key[sp.Symbol("i")]
+
+
+def _equal_with(derivation, lhs, rhs, lemmas):
+    context = check.context(derivation.where or None)
+    return prove_equal(context, lhs, rhs, lemmas)
+
+
+def _compose(chain):
+    """The chain as one kernel theorem: start = end (every step an equality, by transitivity), or
+    end − start (start − end for a downward chain) in (0, ∞) or [0, ∞): the sum of the steps'
+    differences, each equality step read as a difference in {0}."""
+    steps = [step.theorem for step in chain.steps]
+    if chain.direction is None:
+        fact = steps[0]
+        for step in steps[1:]:
+            fact = K.trans(fact, step)
+        return fact
+    context = check.context(chain._derivation.where or None)
+    total = None
+    for step, theorem in zip(chain.steps, steps):
+        if isinstance(theorem.statement, Equal):  # a = b: b − a = 0, then b − a ∈ {0}
+            a, b = theorem.statement.lhs, theorem.statement.rhs
+            difference = b - a if chain.direction == "up" else a - b
+            zero = prove_equal(context, difference, 0)
+            theorem = K.member_of_equal(zero, K.member_context(context, sp.S.Zero))
+        total = theorem if total is None else K.member_add(total, theorem)
+    expected = chain.current - chain.start if chain.direction == "up" else chain.start - chain.current
+    if total.statement.expr != expected:
+        raise RuleApplicationError(f"the steps do not add up to {expected} (sympy left "
+                                   f"{total.statement.expr})")
+    return total
+
+
+def load(spec):
+    """The `Proof` a user's script makes: 'path/to/script.py:function' names a function returning a
+    `Derivation` or a `Proof`.  Every failure is one `ProofError` line, with file:line when the
+    script raised."""
+    import importlib.util
+    import traceback
+
+    path, _, function = spec.rpartition(":")
+    if not path.endswith(".py") or not function.isidentifier():
+        raise UnsupportedError(f"{spec!r}: write path/to/script.py:function")
+    if not os.path.isfile(path):
+        raise UnsupportedError(f"cannot read {path}: no such file")
+    module_spec = importlib.util.spec_from_file_location(f"proofs_user_{abs(hash(path))}", path)
+    try:
+        module = importlib.util.module_from_spec(module_spec)
+        module_spec.loader.exec_module(module)
+        if not hasattr(module, function):
+            raise UnsupportedError(f"{path} has no function {function}")
+        result = getattr(module, function)()
+    except ProofError:
+        raise
+    except Exception as error:  # noqa: BLE001 — the user's code: reported as one line, file:line
+        frames = [f for f in traceback.extract_tb(error.__traceback__)
+                  if os.path.abspath(f.filename) == os.path.abspath(path)]
+        where = f"{os.path.basename(path)}:{frames[-1].lineno}" if frames else path
+        raise UnsupportedError(f"{where}: {type(error).__name__}: {error}") from None
+    if isinstance(result, Derivation):
+        return result.proof()
+    if isinstance(result, Proof):
+        return result
+    raise UnsupportedError(f"{spec} returned {type(result).__name__}, not a Derivation or a Proof")

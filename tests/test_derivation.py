@@ -1,0 +1,170 @@
+"""proofs.derivation: a user's own chain of steps, checked step by step, rendered like the library."""
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+import sympy as sp
+
+from proofs import Derivation, DerivationError, Proof
+from proofs.kernel import Member
+from proofs.testing import semantics
+from tests.tools import compile_tex, pdf_text
+
+i, n = sp.symbols("i n")
+a, b, c = sp.symbols("a b c")
+RATE, Y = sp.IndexedBase("lambda"), sp.IndexedBase("y")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def poisson():
+    """The issue's Poisson regression, with the real factorial: a user's script of a dozen lines."""
+    d = Derivation("Poisson regression", where={RATE: sp.Interval.open(0, sp.oo),
+                                               Y: sp.S.Naturals0, n: sp.S.Naturals})
+    density = RATE[i] ** Y[i] * sp.exp(-RATE[i]) / sp.factorial(Y[i])
+    L = d.define("L", sp.Product(density, (i, 1, n)))
+    NLL = d.define("NLL", sp.Sum(RATE[i] - Y[i] * sp.log(RATE[i]), (i, 1, n)) / n)
+    d.lemma("Positivity", d.positive(L))
+    d.lemma("Log-likelihood", d.chain(sp.log(L))
+            .eq(sp.Sum(sp.log(density), (i, 1, n)))
+            .eq(sp.Sum(Y[i] * sp.log(RATE[i]) - RATE[i] - sp.log(sp.factorial(Y[i])), (i, 1, n)),
+                by="log_of_pow")
+            .eq(-n * NLL - sp.Sum(sp.log(sp.factorial(Y[i])), (i, 1, n))))
+    d.theorem("Maximum likelihood is minimum Poisson NLL", d.same_optimizers(L, NLL, over=[RATE]))
+    return d
+
+
+def log_sum_exp():
+    d = Derivation("Log-sum-exp")
+    lse = d.define("LSE", sp.log(sp.exp(a) + sp.exp(b)))
+    d.lemma("Shift invariance", d.chain(lse)
+            .eq(sp.log(sp.exp(a) + sp.exp(b)))
+            .eq(c + sp.log(sp.exp(a - c) + sp.exp(b - c))))
+    d.theorem("Above the first argument", d.chain(lse)
+              .eq(a + sp.log(1 + sp.exp(b - a)))
+              .gt(a))
+    return d
+
+
+def test_a_user_derivation_renders_every_step_and_compiles(tmp_path):
+    proof = poisson().proof()
+    assert isinstance(proof, Proof)
+    text = proof.to_text()
+    for line in ("Lemma 1 (Positivity). L(θ) > 0", "Lemma 2 (Log-likelihood). log L(θ) = ",
+                 "argmax_θ L(θ) = argmax_θ log L(θ)", "= argmin_θ NLL(θ)"):
+        assert line in text, line
+    step = next(line for line in text.splitlines() if "[y_i log λ_i − log(y_i!) − λ_i]" in line)
+    assert step.endswith("[log of a power]")  # by= names the rule, and the rule is checked
+    compile_tex(tmp_path, "poisson", proof.to_document(), runs=2)
+    shown = pdf_text(tmp_path / "poisson.pdf")
+    for words in ("Poisson regression", "log of a power", "Lemma 2", "NLL"):
+        assert words in shown
+    assert "\\label{mine:" in proof.to_latex(label_prefix="mine:")
+    assert proof.to_markdown().count("$$") >= 6
+
+
+def test_inequality_chains_compose_in_the_kernel(tmp_path):
+    proof = log_sum_exp().proof()
+    text = proof.to_text()
+    assert "Theorem (Above the first argument). LSE > a" in text
+    assert "> a" in text and "the difference is positive" in text
+    final = proof.theorem.statement
+    assert isinstance(final, Member) and final.expr == proof.definitions[0] - a
+    assert semantics.confirm(proof.theorem.context.entries, final, points=20)
+    compile_tex(tmp_path, "lse", proof.to_document(), runs=1)
+
+
+def test_a_wrong_step_names_its_index_both_sides_its_line_and_a_counterexample():
+    d = Derivation("Wrong")
+    chain = d.chain(sp.log(sp.exp(a) + sp.exp(b))).eq(a + sp.log(1 + sp.exp(b - a)))
+    line = sys._getframe().f_lineno + 2
+    with pytest.raises(DerivationError) as failure:
+        chain.eq(a + sp.log(1 + sp.exp(a - b)))  # the sign of the exponent is wrong
+    error = failure.value
+    assert error.step == 2 and error.false and error.where == f"test_derivation.py:{line}"
+    assert f"test_derivation.py:{line}: step 2 of 'Wrong'" in str(error) and "is false: at {" in str(error)
+    point = {sp.Symbol(name): value for name, value in error.cause.point.items()}
+    left, right = (float(side.subs(point)) for side in (error.lhs, error.rhs))
+    assert abs(left - right) > 0.1  # the counterexample is one
+
+
+def test_a_step_that_is_not_proved_is_not_called_false():
+    x = sp.Symbol("x")
+    with pytest.raises(DerivationError, match="step 1 .* is not proved") as failure:
+        Derivation("Trig").chain(sp.sin(x) ** 2 + sp.cos(x) ** 2).eq(1)
+    assert not failure.value.false
+
+
+def test_a_chain_mixing_directions_is_refused():
+    with pytest.raises(DerivationError, match="step 2 .* is refused: a chain may not mix"):
+        Derivation("Mixed").chain(a ** 2 + 1).gt(a ** 2).lt(a ** 2 + 2)
+    with pytest.raises(DerivationError, match="may not mix"):
+        Derivation("Mixed").chain(a ** 2).le(a ** 2 + 1).ge(a ** 2)
+
+
+def test_by_names_a_rule_the_step_must_use_or_a_lemma_it_cites():
+    with pytest.raises(DerivationError, match="is refused: the step is proved without log_of_exp"):
+        Derivation("By").chain(a * (b + 1)).eq(a * b + a, by="log_of_exp")
+    d = log_sum_exp()
+    lse = d.definitions[0]
+    cited = d.chain(lse).eq(c + sp.log(sp.exp(a - c) + sp.exp(b - c)), by="Shift invariance")
+    assert cited.steps[0].justification == "Shift invariance (<ref:lemma-1>)"
+    because = d.chain(lse).eq(sp.log(sp.exp(b) + sp.exp(a)), because="addition commutes")
+    assert because.steps[0].justification == "addition commutes"
+
+
+def test_a_derivation_must_end_with_a_theorem():
+    d = Derivation("Unfinished")
+    d.lemma("Shift", d.chain(sp.exp(a + b)).eq(sp.exp(a) * sp.exp(b)))
+    with pytest.raises(Exception, match="end the derivation with d.theorem"):
+        d.proof()
+
+
+SCRIPT = '''
+import sympy as sp
+from proofs import Derivation
+
+a, b = sp.symbols("a b")
+
+
+def bound():
+    d = Derivation("Log-sum-exp bound")
+    d.theorem("Bound", d.chain(sp.log(sp.exp(a) + sp.exp(b)))
+              .eq(a + sp.log(1 + sp.exp(b - a)))
+              .gt(a))
+    return d
+
+
+def wrong():
+    d = Derivation("Wrong")
+    d.theorem("Wrong", d.chain(sp.exp(a + b)).eq(sp.exp(a) + sp.exp(b)))
+    return d
+'''
+
+
+def test_the_command_line_runs_a_users_script(tmp_path):
+    script = tmp_path / "mine.py"
+    script.write_text(textwrap.dedent(SCRIPT))
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "proofs", "prove", *args], cwd=tmp_path,
+                              capture_output=True, text=True)
+
+    done = run(f"{script}:bound", "-o", str(tmp_path / "bound.tex"))
+    assert done.returncode == 0, done.stderr
+    assert "Log-sum-exp bound" in (tmp_path / "bound.tex").read_text()
+    failed = run(f"{script}:wrong", "-o", str(tmp_path / "wrong.tex"))
+    assert failed.returncode == 1 and not (tmp_path / "wrong.tex").exists()
+    assert failed.stderr.startswith("proofs: error: mine.py:18: step 1 of 'Wrong'")
+    assert "is false" in failed.stderr and failed.stderr.count("\n") == 1
+    for spec, message in ((f"{script}:absent", "has no function absent"),
+                          (f"{tmp_path}/none.py:f", "no such file"),
+                          (f"{script}:bound --reduction", None)):
+        if message is None:
+            result = run(f"{script}:bound", "--reduction", "sum")
+            assert result.returncode == 2 and "apply to library theorems" in result.stderr
+            continue
+        result = run(spec)
+        assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr
