@@ -11,9 +11,8 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from proofs import Context, Disproved, ProofError, check
-from proofs.errors import RuleApplicationError, SideConditionError
-from proofs.kernel import Member, StrictlyIncreasing
+from proofs import Context, Disproved, check
+from proofs.kernel import Member
 from proofs.kernel import rules as K
 from proofs.kernel.functions import TABLE, Need
 from proofs.kernel.language import Hull, abs_hull, function_hull, mul_hulls, pow_hull
@@ -47,8 +46,9 @@ def hulls(draw, integer=False):
 @st.composite
 def point_in(draw, h):
     """An exact point of the hull: an end when it is closed, else one inside."""
-    lo = h.lo if h.lo != -sp.oo else min(h.hi, 0) - 8  # erf(±8) is still 1e-29 inside (−1, 1)
-    hi = h.hi if h.hi != sp.oo else max(h.lo, 0) + 8
+    # finite ends lie in [−6, 6], so these stay in [−8, 8]: erf(±8) is still 1e-29 inside (−1, 1)
+    lo = h.lo if h.lo != -sp.oo else min(h.hi, 0) - 2
+    hi = h.hi if h.hi != sp.oo else max(h.lo, 0) + 2
     if not h.lo_open and h.lo != -sp.oo and draw(st.booleans()):
         return h.lo
     if not h.hi_open and h.hi != sp.oo and draw(st.booleans()):
@@ -144,44 +144,6 @@ def test_each_entry_names_its_domain_and_its_counterparts():
 
 # ------------------------------------------------------------------------------------------------
 # kernel guards of member_function and the isolated-zeros monotonicity
-def test_member_function_refuses_an_argument_outside_the_domain():
-    real = K.member_context(Context({x: REALS}), x)
-    for head in (sp.log, sp.gamma, sp.factorial):
-        with pytest.raises(SideConditionError, match=f"member_{head.__name__}: the argument x is "
-                                                     "not shown"):
-            K.member_function(real, head)
-    half = K.member_context(Context({x: sp.Interval(0, 1)}), x)  # 0 and 1 are counts, 1/2 is not
-    with pytest.raises(SideConditionError, match="a count"):
-        K.member_function(half, sp.factorial)
-    # the claims they would make are false: log x, Γ(x) undefined at x = 0, (1/2)! undefined
-    assert not semantics.confirm([(x, sp.Interval(0, 1))], Member(sp.factorial(x), REALS),
-                                 points=20)
-
-
-def test_member_function_refuses_a_head_outside_the_table():
-    real = K.member_context(Context({x: REALS}), x)
-    for head in (sp.tan, sp.Function("f"), sp.sign):
-        with pytest.raises(RuleApplicationError, match="not a function of the table"):
-            K.member_function(real, head)
-
-
-def test_a_derivative_that_is_only_nonnegative_needs_finitely_many_zeros():
-    # x ↦ x³: 3x² ≥ 0 with one zero — strictly increasing
-    assert check.strictly_increasing(x ** 3, x, REALS)
-    # y·x − y·x style: a derivative >= 0 that vanishes on an interval must not pass
-    context = Context({y: sp.Interval(0, 1)})
-    g = y * x  # d/dx = y ∈ [0, 1]: zero everywhere when y = 0, where g is constant
-    defined = K.member_mul(K.member_context(Context({y: sp.Interval(0, 1), x: REALS}), y),
-                           K.member_context(Context({y: sp.Interval(0, 1), x: REALS}), x))
-    slope = K.member_context(Context({y: sp.Interval(0, 1), x: REALS}), y)
-    with pytest.raises(SideConditionError, match="zero at finitely many points"):
-        K.increasing_by_derivative(defined, slope, x, sp.Interval(-sp.oo, sp.oo))
-    with pytest.raises(ProofError):
-        check.strictly_increasing(g, x, REALS, where=context)
-    assert not semantics.confirm([(y, sp.FiniteSet(0))], StrictlyIncreasing(g, x, REALS),
-                                 points=5)
-
-
 # ------------------------------------------------------------------------------------------------
 # the breadth examples
 def sigmoid(t):
@@ -280,17 +242,3 @@ def test_binomial_ranges_against_the_values():
                 assert value == 0
 
 
-def test_binomial_guards():
-    counts = Context({n: sp.S.Naturals0, k: sp.S.Naturals0, x: REALS})
-    top, bottom, real = (K.member_context(counts, v) for v in (n, k, x))
-    for pair in ((real, bottom), (top, real)):
-        with pytest.raises(SideConditionError, match="not shown a count"):
-            K.member_binomial(*pair)  # C(x, k), C(n, x): undefined at x = 1/2
-    with pytest.raises(RuleApplicationError, match="must be about"):
-        K.member_binomial(top, bottom, top)
-    difference = K.member_add(top, K.member_mul(K.member_context(counts, -1), bottom))
-    with pytest.raises(SideConditionError, match="not shown a count"):
-        K.member_binomial(top, bottom, difference)  # n − k may be negative: C(n, k) = 0 then
-    assert not semantics.confirm([(n, sp.S.Naturals0), (k, sp.S.Naturals0)],
-                                 Member(sp.binomial(n, k), POS), points=30)
-    assert check.positive(sp.binomial(k + y, k), where={k: sp.S.Naturals0, y: sp.S.Naturals0})

@@ -8,16 +8,18 @@ tests, every mutant must be killed (README: "How it stays sound")."""
 import pytest
 import sympy as sp
 
-from proofs import Context, Defined, DefinedFamily, ProofError
+from proofs import Context, Defined, DefinedFamily, ProofError, check
 from proofs.errors import RuleApplicationError, SideConditionError, UnsupportedError
+from proofs.kernel import Member, StrictlyIncreasing
 from proofs.kernel import rules as K
 from proofs.rules.positivity import prove_member
-from proofs.testing import numeric
+from proofs.testing import numeric, semantics
 
 x, y, a, i, j, n, t, z = sp.symbols("x y a i j n t z")
 p, q = sp.IndexedBase("p"), sp.IndexedBase("q")
 POS, UNIT = sp.Interval.open(0, sp.oo), sp.Interval.open(0, 1)
 EMPTY = Context()
+REALS, k = sp.S.Reals, sp.Symbol("k")
 
 
 # ------------------------------------------------------------------------------------------------
@@ -180,3 +182,59 @@ def test_every_refusal_is_a_proof_error():
     # the guards raise the package's errors, never a bare exception
     with pytest.raises(ProofError):
         K.rename_index(EMPTY, x, j)
+
+
+# ------------------------------------------------------------------------------------------------
+# the table of functions, binomial coefficients and derivatives with finitely many zeros
+def test_member_function_refuses_an_argument_outside_the_domain():
+    real = K.member_context(Context({x: REALS}), x)
+    for head in (sp.log, sp.gamma, sp.factorial):
+        with pytest.raises(SideConditionError, match=f"member_{head.__name__}: the argument x is "
+                                                     "not shown"):
+            K.member_function(real, head)
+    half = K.member_context(Context({x: sp.Interval(0, 1)}), x)  # 0 and 1 are counts, 1/2 is not
+    with pytest.raises(SideConditionError, match="a count"):
+        K.member_function(half, sp.factorial)
+    # the claims they would make are false: log x, Γ(x) undefined at x = 0, (1/2)! undefined
+    assert not semantics.confirm([(x, sp.Interval(0, 1))], Member(sp.factorial(x), REALS),
+                                 points=20)
+
+
+def test_member_function_refuses_a_head_outside_the_table():
+    real = K.member_context(Context({x: REALS}), x)
+    for head in (sp.tan, sp.Function("f"), sp.sign):
+        with pytest.raises(RuleApplicationError, match="not a function of the table"):
+            K.member_function(real, head)
+
+
+def test_a_derivative_that_is_only_nonnegative_needs_finitely_many_zeros():
+    # x ↦ x³: 3x² ≥ 0 with one zero — strictly increasing
+    assert check.strictly_increasing(x ** 3, x, REALS)
+    # y·x − y·x style: a derivative >= 0 that vanishes on an interval must not pass
+    context = Context({y: sp.Interval(0, 1)})
+    g = y * x  # d/dx = y ∈ [0, 1]: zero everywhere when y = 0, where g is constant
+    defined = K.member_mul(K.member_context(Context({y: sp.Interval(0, 1), x: REALS}), y),
+                           K.member_context(Context({y: sp.Interval(0, 1), x: REALS}), x))
+    slope = K.member_context(Context({y: sp.Interval(0, 1), x: REALS}), y)
+    with pytest.raises(SideConditionError, match="zero at finitely many points"):
+        K.increasing_by_derivative(defined, slope, x, sp.Interval(-sp.oo, sp.oo))
+    with pytest.raises(ProofError):
+        check.strictly_increasing(g, x, REALS, where=context)
+    assert not semantics.confirm([(y, sp.FiniteSet(0))], StrictlyIncreasing(g, x, REALS),
+                                 points=5)
+
+
+def test_binomial_guards():
+    counts = Context({n: sp.S.Naturals0, k: sp.S.Naturals0, x: REALS})
+    top, bottom, real = (K.member_context(counts, v) for v in (n, k, x))
+    for pair in ((real, bottom), (top, real)):
+        with pytest.raises(SideConditionError, match="not shown a count"):
+            K.member_binomial(*pair)  # C(x, k), C(n, x): undefined at x = 1/2
+    with pytest.raises(RuleApplicationError, match="must be about"):
+        K.member_binomial(top, bottom, top)
+    difference = K.member_add(top, K.member_mul(K.member_context(counts, -1), bottom))
+    with pytest.raises(SideConditionError, match="not shown a count"):
+        K.member_binomial(top, bottom, difference)  # n − k may be negative: C(n, k) = 0 then
+    assert not semantics.confirm([(n, sp.S.Naturals0), (k, sp.S.Naturals0)],
+                                 Member(sp.binomial(n, k), POS), points=30)
+    assert check.positive(sp.binomial(k + y, k), where={k: sp.S.Naturals0, y: sp.S.Naturals0})
