@@ -185,3 +185,17 @@ def test_log_of_a_product_with_concrete_bounds():
     th = check.equal(sp.log(sp.Product(p[i], (i, 1, 3))), sp.Sum(sp.log(p[i]), (i, 1, 3)),
                      where={p: sp.Interval.open(0, 1)})
     assert "log_of_product" in rules_in(th)
+
+
+def test_true_claims_with_near_integer_values_are_never_disproved():
+    # an inexact value within 1e-30 of an integer may or may not be one: whether a power or a
+    # factorial is defined hangs on it, so the search stays inconclusive (a review's findings)
+
+    tiny = sp.exp(-70)
+    huge = sp.Integer(2) ** 1000
+    for lhs, rhs in [(huge ** (1 + tiny), (huge ** 2) ** ((1 + tiny) / 2)),
+                     (sp.factorial(1 + sp.exp(-100)), sp.factorial(sp.Rational(1, 2))),
+                     ((-x ** 2 - 1) ** (2 + sp.exp(-100)), sp.log(-x ** 2 - 1))]:
+        with pytest.raises(ProofError) as refusal:
+            check.equal(lhs, rhs)
+        assert not isinstance(refusal.value, Disproved)

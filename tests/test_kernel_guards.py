@@ -238,3 +238,19 @@ def test_binomial_guards():
     assert not semantics.confirm([(n, sp.S.Naturals0), (k, sp.S.Naturals0)],
                                  Member(sp.binomial(n, k), POS), points=30)
     assert check.positive(sp.binomial(k + y, k), where={k: sp.S.Naturals0, y: sp.S.Naturals0})
+
+
+def test_member_rules_refuse_what_sympy_makes_less_defined():
+    # (|x|·y)^(1/2) with x = 0 is 0 for every y, but sympy writes it √y·√|x|, undefined for y < 0;
+    # (−|x|)^(1/3) becomes (−1)^(1/3)·|x|^(1/3), never defined (an adversarial review's findings)
+    at_zero = Context({x: sp.FiniteSet(0)})
+    absolute = K.member_function(K.member_context(at_zero, x), sp.Abs)
+    product = K.member_mul(absolute, K.member_context(at_zero, y))
+    with pytest.raises(SideConditionError, match="not defined where the term is"):
+        K.member_pow(product, K.member_context(at_zero, sp.S.Half))
+    negative = K.member_mul(K.member_context(at_zero, sp.S.NegativeOne), absolute)
+    with pytest.raises(SideConditionError, match="not defined where the term is"):
+        K.member_pow(negative, K.member_context(at_zero, sp.Rational(1, 3)))
+    split = sp.sqrt(y) * sp.sqrt(sp.Abs(x))
+    assert not semantics.confirm([(x, sp.FiniteSet(0))], Member(split, sp.Interval(0, sp.oo)),
+                                 points=30)

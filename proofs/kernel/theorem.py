@@ -451,21 +451,29 @@ def member_of_equal(eq_th, member_th):
                  [eq_th, member_th])
 
 
-def _ranged(rule, expr, h, premises):
-    return _make(_merged(*premises), Member(expr, h.as_set()), rule, premises)
+def _built(rule, head, args, h, premises):
+    """Member(head(*args), h), once sympy's evaluation of head(*args) is seen to need nothing the
+    term as written does not (it splits (|x|·y)^(1/2) into √|x|·√y, which needs y ≥ 0)."""
+    written = head_needs(head, args).union(*map(needs, args))
+    result = head(*args)
+    if not needs(result) <= written:
+        raise SideConditionError(f"{rule}: sympy evaluates {rule[7:]} of "
+                                 f"{', '.join(map(str, args))} to {result}, which is not defined "
+                                 "where the term is")
+    return _make(_merged(*premises), Member(result, h.as_set()), rule, premises)
 
 
 def member_add(th1, th2):
     """Γ ⊢ a ∈ I, Γ ⊢ b ∈ J  ⟹  Γ ⊢ a + b ∈ I + J.   (Mathlib `add_lt_add`; Coq
     `Rplus_lt_compat`)"""
     h = add_hulls(_range(th1, "member_add"), _range(th2, "member_add"))
-    return _ranged("member_add", th1.statement.expr + th2.statement.expr, h, [th1, th2])
+    return _built("member_add", sp.Add, (th1.statement.expr, th2.statement.expr), h, [th1, th2])
 
 
 def member_mul(th1, th2):
     """Γ ⊢ a ∈ I, Γ ⊢ b ∈ J  ⟹  Γ ⊢ a·b ∈ I·J.   (Mathlib `mul_pos`; Coq `Rmult_lt_0_compat`)"""
     h = mul_hulls(_range(th1, "member_mul"), _range(th2, "member_mul"))
-    return _ranged("member_mul", th1.statement.expr * th2.statement.expr, h, [th1, th2])
+    return _built("member_mul", sp.Mul, (th1.statement.expr, th2.statement.expr), h, [th1, th2])
 
 
 def member_pow(base_th, exponent_th):
@@ -478,7 +486,8 @@ def member_pow(base_th, exponent_th):
         raise SideConditionError(f"member_pow: ({base_th.statement.expr})**({exponent}) may be "
                                  "undefined: the base is only known to lie in "
                                  f"{base_th.statement.set}")
-    return _ranged("member_pow", base_th.statement.expr ** exponent, h, [base_th, exponent_th])
+    return _built("member_pow", sp.Pow, (base_th.statement.expr, exponent), h,
+                  [base_th, exponent_th])
 
 
 def member_function(th, head):
@@ -491,26 +500,21 @@ def member_function(th, head):
     argument, domain = _expect(th, Member, rule).expr, TABLE[head].domain
     if domain is not None and not _meets(th, domain):
         raise SideConditionError(f"{rule}: the argument {argument} is not shown {domain.value}")
-    return _ranged(rule, head(argument), function_hull(head, _range(th, rule)), [th])
+    return _built(rule, head, (argument,), function_hull(head, _range(th, rule)), [th])
 
 
 def member_binomial(top_th, bottom_th, rest_th=None):
     """Γ ⊢ n ∈ ℕ₀, Γ ⊢ k ∈ ℕ₀  ⟹  Γ ⊢ C(n, k) ∈ ℕ₀ (0 when k > n); with Γ ⊢ n − k ∈ ℕ₀ too,
     C(n, k) ∈ ℕ.   (Mathlib `Nat.choose`, `Nat.choose_pos`; Coq `C`, for k <= n)"""
-    n, k = (_expect(th, Member, "member_binomial").expr for th in (top_th, bottom_th))
-    premises = [top_th, bottom_th]
+    premises = [th for th in (top_th, bottom_th, rest_th) if th is not None]
+    n, k, *rest = (_expect(th, Member, "member_binomial").expr for th in premises)
+    if rest and rest[0] != sp.expand(n - k):
+        raise RuleApplicationError(f"member_binomial: the third fact must be about {n - k}")
     for th in premises:
         if not _meets(th, Need.COUNT):
             raise SideConditionError(f"member_binomial: {th.statement.expr} is not shown a count")
-    lowest = 0
-    if rest_th is not None:
-        if _expect(rest_th, Member, "member_binomial").expr != sp.expand(n - k):
-            raise RuleApplicationError(f"member_binomial: the third fact must be about {n - k}")
-        if not _meets(rest_th, Need.COUNT):
-            raise SideConditionError(f"member_binomial: {n - k} is not shown a count")
-        premises, lowest = premises + [rest_th], 1
-    return _ranged("member_binomial", sp.binomial(n, k), Hull(lowest, sp.oo, False, True, True),
-                   premises)
+    return _built("member_binomial", sp.binomial, (n, k), Hull(len(rest), sp.oo, False, True, True),
+                  premises)
 
 
 def log_of_exp(th):
@@ -548,7 +552,8 @@ def member_binder(body_th, binder, count_th, bounds_defined=()):
         h = REALS
     used = _facts_for(needs(lo) | needs(hi), bounds_defined, "member_binder",
                       lambda: "the bounds need")
-    return _ranged("member_binder", binder, h, [body_th, count_th, *used])
+    premises = [body_th, count_th, *used]
+    return _make(_merged(*premises), Member(binder, h.as_set()), "member_binder", premises)
 
 
 # ------------------------------------------------------------------------------------------------

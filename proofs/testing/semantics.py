@@ -195,8 +195,9 @@ def _sign(v):
 
 
 def _integer(v):
-    """The integer v is, None when it is none; Inconclusive when the precision cannot tell (an
-    interval within the tolerance of an integer counts as that integer)."""
+    """The integer v is, None when it is none; Inconclusive when the precision cannot tell: an
+    inexact value (an interval) within the tolerance of an integer may or may not be one, and
+    whether a power or a factorial is defined, or what a sum's size is, hangs on it."""
     if _is_exact(v):
         return int(v.p) if v.q == 1 else None
     lo, hi = _ends(v)
@@ -209,9 +210,7 @@ def _integer(v):
     last = libmp.to_int(libmp.mpf_floor(high))
     if first > last:
         return None
-    if first == last:
-        return first
-    raise Inconclusive("an interval too wide to tell an integer")
+    raise Inconclusive("an inexact value near an integer: whether it is one is not decided")
 
 
 def _add(u, v):
