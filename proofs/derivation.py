@@ -48,8 +48,9 @@ class DerivationError(ProofError):
         verdict = ("is false" if self.false else "is refused"
                    if isinstance(cause, RuleApplicationError) else "is not proved")
         reason = cause.counterexample if self.false else str(cause)
-        super().__init__(f"{where}: step {step} of '{name}', {lhs} {relation} {rhs}, {verdict}: "
-                         f"{reason}")
+        what = (f"step {step} of '{name}', {lhs} {relation} {rhs}," if step is not None
+                else f"in '{name}', {cause.claim if self.false else 'the claim'}")
+        super().__init__(f"{where}: {what} {verdict}: {reason}")
 
 
 def _caller():
@@ -206,7 +207,7 @@ class Derivation:
         try:
             return claim(self._where_for(claim))
         except ProofError as error:
-            raise DerivationError(where, self.title, 1, "the claim", "", "", error) from None
+            raise DerivationError(where, self.title, None, None, None, None, error) from None
 
     def _where_for(self, _):
         return self.where or None
@@ -226,9 +227,11 @@ class Derivation:
         if isinstance(claim, Chain):
             if not claim.steps:
                 raise RuleApplicationError(f"{name}: a chain needs at least one step")
-            section = Section(kind, name, label, _compose(claim), start=claim.start,
-                              steps=tuple(claim.steps), claim=(claim.start, claim.relation,
-                                                               claim.current))
+            composed = _compose(claim)
+            shown = composed.statement  # an equality is shown as the kernel states it
+            ends = (shown.lhs, shown.rhs) if isinstance(shown, Equal) else (claim.start, claim.current)
+            section = Section(kind, name, label, composed, start=ends[0], steps=tuple(claim.steps),
+                              claim=(ends[0], claim.relation, ends[1]))
         elif isinstance(claim.statement, SameOptimizers):
             section = Section(kind, name, label, claim, start=(claim.statement.sense_f,
                                                                claim.statement.f),

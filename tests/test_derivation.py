@@ -168,3 +168,12 @@ def test_the_command_line_runs_a_users_script(tmp_path):
             continue
         result = run(spec)
         assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_false_claim_outside_a_chain_is_reported_with_its_line():
+    x = sp.Symbol("x")
+    line = sys._getframe().f_lineno + 2
+    with pytest.raises(DerivationError) as failure:
+        Derivation("Claims").positive(x ** 2)
+    assert str(failure.value).startswith(f"test_derivation.py:{line}: in 'Claims', x**2 > 0 is false")
+    assert failure.value.false and failure.value.step is None
