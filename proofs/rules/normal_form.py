@@ -17,9 +17,11 @@ from ..kernel.terms import BINDERS, DefinedEntry, binder_limits
 from .positivity import prove_member, prove_needs, prove_positive, try_needs, try_positive
 
 
-def on_atoms(operation, *exprs):
+def on_atoms(operation, *exprs, exponentials=False):
     """`operation` applied to exprs with every subterm other than sums, products and integer powers (a log, a
-    Sum, …) replaced by a fresh symbol: sympy's polynomial code is fast on symbols and slow on such generators."""
+    Sum, …) replaced by a fresh symbol: sympy's polynomial code is fast on symbols and slow on such generators.
+    With `exponentials`, exp of c₁t₁ + … is read as E₁^c₁ ⋯ with a positive symbol Eₖ for exp tₖ, as the
+    kernel's `ring` reads it (so 1 + e^{−x} is 1 + E^{−1})."""
     atoms = {}
 
     def atomize(e):
@@ -27,9 +29,17 @@ def on_atoms(operation, *exprs):
             return e.func(*map(atomize, e.args))
         if isinstance(e, sp.Pow) and e.exp.is_Integer:
             return atomize(e.base) ** e.exp
+        if exponentials and isinstance(e, sp.exp):
+            return sp.Mul(*(exponential(term) for term in sp.Add.make_args(e.args[0])))
         if not e.args:
             return e
         return atoms.setdefault(e, sp.Dummy())
+
+    def exponential(term):
+        coefficient, rest = term.as_coeff_Mul()
+        if rest == 1:
+            return atoms.setdefault(sp.exp(term), sp.Dummy(positive=True))
+        return atoms.setdefault(sp.exp(rest), sp.Dummy(positive=True)) ** coefficient
 
     return operation(*map(atomize, exprs)).xreplace({v: k for k, v in atoms.items()})
 
@@ -40,28 +50,11 @@ def over_common_denominator(expr):
     if not any((node.is_Pow and node.exp.is_negative) or isinstance(node, sp.exp)
                for node in sp.preorder_traversal(expr)):
         return None  # no denominator anywhere: a cheap look before sympy's `cancel`
-    atoms = {}
-
-    def atomize(e):
-        if isinstance(e, (sp.Add, sp.Mul)):
-            return e.func(*map(atomize, e.args))
-        if isinstance(e, sp.Pow) and e.exp.is_Integer:
-            return atomize(e.base) ** e.exp
-        if isinstance(e, sp.exp):
-            return sp.Mul(*(exponential(term) for term in sp.Add.make_args(e.args[0])))
-        return e if not e.args else atoms.setdefault(e, sp.Dummy())
-
-    def exponential(term):
-        coefficient, rest = term.as_coeff_Mul()
-        if rest == 1:
-            return atoms.setdefault(sp.exp(term), sp.Dummy(positive=True))
-        return atoms.setdefault(sp.exp(rest), sp.Dummy(positive=True)) ** coefficient
-
-    numerator, denominator = sp.fraction(sp.cancel(sp.together(atomize(expr))))
+    numerator, denominator = on_atoms(lambda e: sp.Tuple(*sp.fraction(sp.cancel(sp.together(e)))),
+                                      expr, exponentials=True)
     if denominator == 1 and not numerator.is_Mul:
         return None
-    back = {dummy: atom for atom, dummy in atoms.items()}
-    target = numerator.xreplace(back) * denominator.xreplace(back) ** -1
+    target = numerator * denominator ** -1
     return None if target == expr or not (target.is_Mul or target.is_Pow) else target
 
 
