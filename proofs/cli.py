@@ -34,15 +34,12 @@ def build_parser():
     prove.add_argument("theorem", metavar="NAME", help="a theorem from 'proofs list', e.g. bernoulli, or "
                        "path/to/script.py:function returning a Derivation or a Proof")
     prove.add_argument("-o", "--output", metavar="FILE", help="write the proof here instead of printing it")
-    prove.add_argument("--reduction", choices=("mean", "sum"), default=None,
-                       help="cross-entropy reduction: mean, -(1/n) sum (default), or sum")
-    prove.add_argument("--normalized", action="store_true", default=None,
-                       help="soft-labels: the continuous Bernoulli (normalized density)")
-    prove.add_argument("--kl", action="store_true", default=None, help="iid: also the KL divergence")
-    prove.add_argument("--softmax", action="store_true", default=None,
-                       help="categorical: probabilities given by the softmax of logits z")
-    prove.add_argument("--continuous", action="store_true", default=None,
-                       help="iid: the observations are continuous (no KL claim can be made)")
+    from .theorems import OPTION_HELP, options
+    for key, values in options().items():  # one flag per option of the theorem registry
+        if values == (False, True):
+            prove.add_argument(f"--{key}", action="store_true", default=None, help=OPTION_HELP[key])
+        else:
+            prove.add_argument(f"--{key}", choices=values, default=None, help=OPTION_HELP[key])
     prove.add_argument("--format", choices=("text", "latex", "document", "markdown"), default="text",
                        help="what to print when no -o is given (default: text; latex is the \\input fragment)")
     prove.add_argument("--fragment", action="store_true", help="print the LaTeX fragment (same as --format latex)")
@@ -119,10 +116,9 @@ def main(argv=None):
             return 0
         from .render.safety import NotationError
         from .theorems import prove
-        options = {key: value for key, value in (("reduction", args.reduction), ("normalized", args.normalized),
-                                                 ("kl", args.kl), ("continuous", args.continuous),
-                                                 ("softmax", args.softmax))
-                   if value is not None}
+        from .theorems import options as registry_options
+        options = {key: getattr(args, key) for key in registry_options()
+                   if getattr(args, key) is not None}
         try:
             render = {"notation": read_notation(args), "theorem_env": args.theorem_env,
                       "lemma_env": args.lemma_env, "proof_env": args.proof_env, "label_prefix": args.label_prefix,

@@ -109,3 +109,12 @@ def test_prove_pdf_end_to_end(tmp_path):
     result = subprocess_run(["prove", "bernoulli", "-o", "proof.pdf"], cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Sign and scale" in pdf_text(tmp_path / "proof.pdf")
+
+
+def test_the_command_line_options_come_from_the_theorem_registry():
+    from proofs.cli import build_parser
+    from proofs.theorems import OPTION_HELP, options
+    prove = next(a for a in build_parser()._actions
+                 if a.__class__.__name__ == "_SubParsersAction").choices["prove"]
+    flags = {action.dest for action in prove._actions}
+    assert set(options()) <= flags and set(options()) == set(OPTION_HELP)

@@ -51,6 +51,25 @@ LIBRARY = {
 }
 
 
+# the words `proofs prove --help` shows for each option of the registry
+OPTION_HELP = {
+    "reduction": "cross-entropy reduction: mean, -(1/n) sum (default), or sum",
+    "normalized": "soft-labels: the continuous Bernoulli (normalized density)",
+    "kl": "iid: also the KL divergence",
+    "softmax": "categorical: probabilities given by the softmax of logits z",
+    "continuous": "iid: the observations are continuous (no KL claim can be made)",
+}
+
+
+def options():
+    """Every option of the registry: name -> allowed values (the first is the default)."""
+    found = {}
+    for _, _, allowed in LIBRARY.values():
+        for key, values in allowed.items():
+            found.setdefault(key, tuple(values))
+    return found
+
+
 def available():
     """(name, summary) for every theorem in the library, sorted by name."""
     return [(name, entry[1]) for name, entry in sorted(LIBRARY.items())]
