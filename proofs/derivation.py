@@ -26,8 +26,9 @@ import sympy as sp
 from . import check
 from .errors import Disproved, ProofError, RuleApplicationError, UnsupportedError
 from .kernel import Defined, DefinedFamily, Equal, SameOptimizers, StrictlyIncreasing
+from .kernel.terms import DefinedEntry
 from .kernel import rules as K
-from .proof import Proof, Section, Step
+from .proof import Proof, Section, Step, is_issued, issue
 from .rules.normal_form import prove_equal
 from .theorems.facts import fact_steps, monotone_steps
 
@@ -170,7 +171,7 @@ class Derivation:
     def __init__(self, title, where=None, name=None):
         self.title, self.name = title, name or title.lower().replace(" ", "-")
         self.where = dict(where or {})
-        self.definitions, self.sections, self._lemmas = [], [], {}
+        self.definitions, self.sections, self._lemmas, self._checked_ends = [], [], {}, []
         self._context = check.context(self.where) if self.where else None
 
     # -------------------------------------------------------------------------------- definitions
@@ -255,14 +256,24 @@ class Derivation:
             lemmas = ()
             if by is not None and by in self._lemmas:
                 lemmas = (self._lemmas[by].statement,)
+                if not isinstance(lemmas[0].statement, Equal):
+                    raise RuleApplicationError(f"by={by!r}: an = step can use an equality lemma only")
             theorem = (check.equal(lhs, rhs, where=where) if not lemmas
                        else _equal_with(self, lhs, rhs, lemmas))
             if isinstance(by, str) and by in RULE_WORDS and by not in _leaf_rules(theorem):
                 raise RuleApplicationError(f"the step is proved without {by}")
             return theorem
+        if by is not None and by in self._lemmas:
+            raise RuleApplicationError("by= cites a lemma in = steps only; use because= for words")
+        # both ends shown defined: sympy's evaluation of the difference may drop them
+        # ((1 + log x) − log x is 1), and a < b claims a and b are numbers
+        self._checked_ends.extend(check.member(end, sp.S.Reals, where=where) for end in (lhs, rhs))
         difference = rhs - lhs if kind in ("lt", "le") else lhs - rhs
         real_set = POSITIVE if kind in ("lt", "gt") else NONNEGATIVE
-        return check.member(difference, real_set, where=where)
+        theorem = check.member(difference, real_set, where=where)
+        if isinstance(by, str) and by in RULE_WORDS and by not in _leaf_rules(theorem):
+            raise RuleApplicationError(f"the step is proved without {by}")
+        return theorem
 
     # -------------------------------------------------------------------------------- output
     def proof(self):
@@ -270,12 +281,32 @@ class Derivation:
         if not self.sections or self.sections[-1].kind != "theorem":
             raise RuleApplicationError(f"{self.title}: end the derivation with d.theorem(...)")
         final = self.sections[-1].statement
-        entries = check.context(self.where).entries if self.where else ()
-        setting = tuple((_shown(key, self.definitions), real_set) for key, real_set in entries)
-        return Proof(name=self.name, title=self.title, theorem=final, sections=tuple(self.sections),
-                     setting=setting, definitions=tuple(self.definitions),
-                     symbols={"parametric": any(isinstance(s.statement.statement, SameOptimizers)
-                                                for s in self.sections)})
+        theorems = [section.statement for section in self.sections] + [
+            step.theorem for section in self.sections for step in section.steps] + self._checked_ends
+        # the setting is every hypothesis a line rests on: where=, and the ranges sympy assumptions
+        # became (a chain may be written with Symbol("x", positive=True))
+        context = check.context(self.where or None).merged(*(th.context for th in theorems))
+        setting = tuple((_shown(key, self.definitions), real_set)
+                        for key, real_set in context.entries)
+        self._definitions_shown(theorems)
+        return issue(Proof(name=self.name, title=self.title, theorem=final,
+                           sections=tuple(self.sections), setting=setting,
+                           definitions=tuple(self.definitions), checked=tuple(theorems),
+                           symbols={"parametric": any(isinstance(s.statement.statement,
+                                                                 SameOptimizers)
+                                                      for s in self.sections)}))
+
+    def _definitions_shown(self, theorems):
+        """Every definition a line uses is one this derivation made, so the one displayed."""
+        for theorem in theorems:
+            for term in theorem.statement.terms:
+                for node in sp.preorder_traversal(term):
+                    family = node.func if isinstance(node, DefinedEntry) else None
+                    used = node if isinstance(node, Defined) else family
+                    if used is not None and not any(used is d or used == d
+                                                    for d in self.definitions):
+                        raise UnsupportedError(f"{used} is used but not defined by this derivation: "
+                                               "make it with d.define")
 
 
 OPTIMIZER_WORDS = {
@@ -374,6 +405,9 @@ def load(spec):
         raise UnsupportedError(f"{where}: {type(error).__name__}: {error}") from None
     if isinstance(result, Derivation):
         return result.proof()
-    if isinstance(result, Proof):
+    if isinstance(result, Proof) and is_issued(result):
         return result
+    if isinstance(result, Proof):
+        raise UnsupportedError(f"{spec} returned a Proof assembled by hand: return the Derivation "
+                               "(or a Proof from proofs.prove), whose every line is checked")
     raise UnsupportedError(f"{spec} returned {type(result).__name__}, not a Derivation or a Proof")

@@ -7,11 +7,26 @@ kernel theorems — each carries the theorem that checks it — and grouped into
 
 import itertools
 import os
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import RenderError
 from .kernel import Theorem
+
+
+_ISSUED = weakref.WeakValueDictionary()  # id -> a Proof this package built (library or Derivation)
+
+
+def issue(proof):
+    """Mark `proof` as built by the package (every line from its own checked construction)."""
+    _ISSUED[id(proof)] = proof
+    return proof
+
+
+def is_issued(proof):
+    """Whether `proof` was built by the package, not assembled by hand around some theorem."""
+    return _ISSUED.get(id(proof)) is proof
 
 
 @dataclass(frozen=True)
@@ -57,6 +72,7 @@ class Proof:
     symbols: dict = field(default_factory=dict)   # printing names: "theta", "over", "size", …
     corollaries: tuple = ()      # extra theorems stated after the main one (e.g. the optimal values)
     options: object = None       # default RenderOptions (notation, environments, …) for every output
+    checked: tuple = ()          # every other kernel theorem a line rests on (a derivation's lemmas)
 
     @property
     def steps(self):
@@ -66,7 +82,8 @@ class Proof:
     def with_options(self, **options):
         """A copy whose outputs use these options by default (notation=, theorem_env=, label_prefix=, …)."""
         from dataclasses import replace
-        return replace(self, options=self._options(**options))
+        copy = replace(self, options=self._options(**options))
+        return issue(copy) if is_issued(self) else copy
 
     def _options(self, **options):
         from .render.options import RenderOptions

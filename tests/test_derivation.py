@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import sympy as sp
 
-from proofs import Derivation, DerivationError, Proof
+from proofs import Defined, Derivation, DerivationError, Proof
 from proofs.kernel import Member
 from proofs.testing import semantics
 from tests.tools import compile_tex, pdf_text
@@ -177,3 +177,71 @@ def test_a_false_claim_outside_a_chain_is_reported_with_its_line():
         Derivation("Claims").positive(x ** 2)
     assert str(failure.value).startswith(f"test_derivation.py:{line}: in 'Claims', x**2 > 0 is false")
     assert failure.value.false and failure.value.step is None
+
+
+# a derivation never displays a claim the kernel did not prove (an adversarial review's findings)
+def test_the_setting_shows_every_hypothesis_a_line_rests_on():
+    x = sp.Symbol("x", positive=True)
+    d = Derivation("Assumed")
+    d.theorem("T", d.chain(sp.log(x ** 2)).eq(2 * sp.log(x)))
+    assert "Setting: x ∈ (0, ∞)" in d.proof().to_text()  # the sympy assumption became a range
+
+
+def test_a_definition_used_must_be_the_one_displayed():
+    x = sp.Symbol("x")
+    d = Derivation("Two L")
+    d.define("L", x ** 2 + 1)
+    other = Defined("L", -x ** 2 - 1)  # another L, made elsewhere
+    d.theorem("T", d.chain(other).lt(0))
+    with pytest.raises(Exception, match="is used but not defined by this derivation"):
+        d.proof()
+
+
+def test_the_ends_of_an_inequality_step_must_be_defined():
+    x = sp.Symbol("x")
+    with pytest.raises(DerivationError, match="step 1"):  # log x < log x + 1: log x may be undefined
+        Derivation("Ends").chain(sp.log(x)).lt(sp.log(x) + 1)
+    positive = Derivation("Ends", where={x: sp.Interval.open(0, sp.oo)})
+    positive.theorem("T", positive.chain(sp.log(x)).lt(sp.log(x) + 1))
+    proof = positive.proof()
+    assert "log x < 1 + log x" in proof.to_text()
+    shown = int(proof.to_text().split("Checked by the proofs kernel: ")[1].split()[0])
+    assert shown > 4  # the ends' definedness facts are counted with the rest
+
+
+def test_by_on_inequality_steps_and_inequality_lemmas_are_checked():
+    x = sp.Symbol("x")
+    d = Derivation("By")
+    d.lemma("Pos", d.chain(x ** 2 + 1).gt(0))
+    with pytest.raises(DerivationError, match="cites a lemma in = steps only"):
+        d.chain(x + 2).gt(x, by="Pos")
+    with pytest.raises(DerivationError, match="proved without log_of_pow"):
+        d.chain(x + 2).gt(x, by="log_of_pow")
+    with pytest.raises(DerivationError, match="can use an equality lemma only"):
+        d.chain(x ** 2 + 1).eq(1 + x ** 2, by="Pos")
+
+
+def test_a_hand_built_proof_is_not_rendered_as_checked(tmp_path):
+    script = tmp_path / "fake.py"
+    script.write_text(textwrap.dedent('''
+        import sympy as sp
+        import proofs
+        from proofs.proof import Proof, Section, Step
+        from proofs.kernel import Context, rules
+
+
+        def fake():
+            zero = rules.refl(Context(), sp.S.Zero)
+            section = Section("theorem", "Fake", "fake", zero, start=sp.S.Zero,
+                              steps=(Step(-1, "refl", "", zero, relation="<"),),
+                              claim=(0, "<", -1))
+            return Proof("fake", "Fake", zero, (section,), (), ())
+
+
+        def library():
+            return proofs.prove("bernoulli")
+    '''))
+    from proofs.derivation import load
+    with pytest.raises(Exception, match="assembled by hand"):
+        load(f"{script}:fake")
+    assert load(f"{script}:library").name == "bernoulli"

@@ -254,3 +254,14 @@ def test_member_rules_refuse_what_sympy_makes_less_defined():
     split = sp.sqrt(y) * sp.sqrt(sp.Abs(x))
     assert not semantics.confirm([(x, sp.FiniteSet(0))], Member(split, sp.Interval(0, sp.oo)),
                                  points=30)
+
+
+def test_a_derivative_poly_refuses_is_a_refusal_not_a_crash():
+    # a derivative Σ 2x·p_i with p = 0: >= 0 (it is 0), and no polynomial sympy can read — x ↦ Σ x²p_i
+    # is constant, so the rule must refuse (and never crash in sympy's Poly)
+    body = sp.Sum(x ** 2 * p[i], (i, 1, 2))
+    context = Context({x: REALS, p: sp.FiniteSet(0)})
+    defined = prove_member(context, body)
+    slope = prove_member(Context({x: REALS, p: sp.FiniteSet(0)}), sp.diff(body, x))
+    with pytest.raises(ProofError):
+        K.increasing_by_derivative(defined, slope, x, sp.Interval(-sp.oo, sp.oo))

@@ -566,9 +566,12 @@ _CONTINUOUS_WHERE_DEFINED = (sp.Add, sp.Mul, sp.Pow, sp.Symbol, sp.Number, sp.Nu
 def _finitely_many_zeros(derivative, var):
     """A polynomial in x with a nonzero rational coefficient: whatever the other variables are, it
     is a nonzero polynomial, so it vanishes at finitely many points."""
-    if not derivative.is_polynomial(var):
-        return False
-    return any(c.is_Rational and c != 0 for c in sp.Poly(derivative, var).all_coeffs())
+    try:  # is_polynomial passes a Sum or Abs of x that Poly then refuses
+        polynomial = derivative.is_polynomial(var)
+        coefficients = sp.Poly(derivative, var).all_coeffs() if polynomial else []
+    except sp.PolynomialError:
+        coefficients = []
+    return any(c.is_Rational and c != 0 for c in coefficients)
 
 
 def increasing_by_derivative(defined_th, derivative_th, var, interval):

@@ -60,7 +60,7 @@ def fill(text, writer, reference, numbers):
             label = key[4:]
             return reference(label, numbers.get(label, 0))
         return writer.names[key] if key in writer.names else writer.constant(key)
-    text = re.sub(r"<([A-Za-z_]+|ref:[a-z-]+)>", one, text)
+    text = re.sub(r"<([A-Za-z_]+|ref:[a-z0-9-]+)>", one, text)
     return text if writer.style == "latex" else plain(text)
 
 
@@ -166,8 +166,9 @@ def value_link(proof, writer):
 
 
 def count_checks(proof):
-    """How many kernel theorems the final theorem rests on (its proof tree, shared nodes counted once)."""
-    return sum(1 for _ in tree_nodes(proof.theorem, *proof.corollaries))
+    """How many kernel theorems the proof's lines rest on (the trees of the final theorem, the
+    corollaries and every other theorem a line cites; shared nodes counted once)."""
+    return sum(1 for _ in tree_nodes(proof.theorem, *proof.corollaries, *proof.checked))
 
 
 __all__ = ["Row", "Block", "layout", "side", "setting_items", "setting_tail", "parametric", "index_range",

@@ -94,6 +94,7 @@ def prove(name, **options):
         if value not in allowed[key]:
             raise UnsupportedError(f"option {key}={value!r} of {name!r} must be one of "
                                    f"{', '.join(map(str, allowed[key]))}")
+    from ..proof import issue
     module, _, function = module.partition(":")
-    proof = getattr(importlib.import_module(module), function or "prove")(**options)
+    proof = issue(getattr(importlib.import_module(module), function or "prove")(**options))
     return proof.with_options(**render) if render else proof
