@@ -111,8 +111,10 @@ def main(argv=None):
     try:
         if args.command == "list":
             from .theorems import available
-            for name, summary in available():
-                print(f"{name:12s} {summary}")
+            listing = available()
+            width = max(len(name) for name, _ in listing)
+            for name, summary in listing:
+                print(f"{name:{width}s}  {summary}")
             return 0
         from .render.safety import NotationError
         from .theorems import prove
