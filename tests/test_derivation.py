@@ -245,3 +245,50 @@ def test_a_hand_built_proof_is_not_rendered_as_checked(tmp_path):
     with pytest.raises(Exception, match="assembled by hand"):
         load(f"{script}:fake")
     assert load(f"{script}:library").name == "bernoulli"
+
+
+# ------------------------------------------------------------------------------------------------
+# property: whatever a user writes, every claim a derivation shows holds at random admissible points
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+X, W = sp.symbols("x w")
+POOL = [X, X + 1, 2 * X, X ** 2, X ** 2 + 1, sp.log(X), sp.log(X ** 2), 2 * sp.log(X),
+        sp.exp(X), sp.exp(X) + 1, sp.log(1 + sp.exp(X)), X + sp.log(1 + sp.exp(-X)), 1 / X,
+        sp.sqrt(X), sp.Abs(X), sp.tanh(X), X * W, sp.log(sp.exp(X) * W)]
+RANGES = [{}, {X: sp.Interval.open(0, sp.oo)}, {X: sp.Interval(0, 1)},
+          {X: sp.Interval.open(0, sp.oo), W: sp.Interval.open(0, sp.oo)}]
+RELATIONS = {"=": lambda u, v: u == v, "<": lambda u, v: u < v, "≤": lambda u, v: u <= v,
+             ">": lambda u, v: u > v, "≥": lambda u, v: u >= v}
+
+
+# a step goes to an expression of the pool, or shifts the current one (often true: x < x + 1)
+TARGETS = st.one_of(st.sampled_from(POOL).map(lambda e: ("to", e)),
+                    st.sampled_from([1, 0, -1, X ** 2, sp.exp(X), sp.log(X)]).map(lambda c: ("by", c)))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(RANGES), st.sampled_from(POOL),
+       st.lists(st.tuples(st.sampled_from(["eq", "lt", "le", "gt", "ge"]), TARGETS),
+                min_size=1, max_size=4))
+def test_every_claim_a_derivation_shows_holds_numerically(where, start, steps):
+    d = Derivation("Random", where=where)
+    chain = d.chain(start)
+    for kind, (how, value) in steps:
+        try:
+            getattr(chain, kind)(value if how == "to" else chain.current + value)
+        except DerivationError:
+            continue
+    if not chain.steps:
+        return
+    d.theorem("T", chain)
+    proof = d.proof()
+    lhs, relation, rhs = proof.sections[-1].claim
+    assert semantics.confirm(proof.theorem.context.entries, proof.theorem.statement, points=8)
+    point = {X: sp.Rational(1, 2), W: sp.Rational(5, 4)}  # inside every range above
+    left, right = (float(side.subs(point)) for side in (lhs, rhs))
+    if relation == "=":
+        assert abs(left - right) < 1e-9 * (1 + abs(left))
+    else:
+        assert RELATIONS[relation](left, right + (1e-12 if relation in "<≤" else -1e-12)), \
+            (lhs, relation, rhs)
