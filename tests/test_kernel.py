@@ -10,7 +10,6 @@ import sympy as sp
 from proofs import Context, Defined, DefinedFamily, Theorem
 from proofs.errors import (
     ForgeryError,
-    ProofError,
     RuleApplicationError,
     SideConditionError,
     UnsupportedError,

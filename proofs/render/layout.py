@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from ..kernel import Defined, SameOptimizers, StrictlyIncreasing
 from ..tree import tree_nodes
-from .notation import Writer
 
 LATEX_TO_TEXT = [(r"\mathrm{CE}", "CE"), (r"\log", "log"), (r"\infty", "∞"),
                  (r"\cdot", "·"), (r"\geq", "≥"), ("~", " "), (r"\dots", "…"), (r"\sum", "Σ"), (r"\mid", "|"),

@@ -14,7 +14,7 @@ from ..errors import ProofError, SideConditionError
 from ..kernel import Defined, free_vars, needs
 from ..kernel import rules as K
 from ..kernel.terms import BINDERS, DefinedEntry, binder_limits
-from .positivity import prove_member, prove_needs, prove_positive, try_needs, try_positive
+from .positivity import prove_member, prove_needs, try_needs, try_positive
 
 
 def on_atoms(operation, *exprs, exponentials=False):
