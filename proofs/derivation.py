@@ -114,18 +114,24 @@ class Chain:
         self.steps, self.current, self.direction = [], self.start, None
 
     def eq(self, rhs, by=None, because=None):
+        """… = rhs, proved now (normal forms; by= an equality lemma to rewrite with, or a rule the
+        proof must use; because= the words shown); DerivationError if false or not proved."""
         return self._step("eq", rhs, by, because)
 
     def lt(self, rhs, by=None, because=None):
+        """… < rhs: rhs minus the current expression shown positive, both shown defined."""
         return self._step("lt", rhs, by, because)
 
     def le(self, rhs, by=None, because=None):
+        """… ≤ rhs: the difference shown nonnegative."""
         return self._step("le", rhs, by, because)
 
     def gt(self, rhs, by=None, because=None):
+        """… > rhs (a chain may not mix it with < or ≤)."""
         return self._step("gt", rhs, by, because)
 
     def ge(self, rhs, by=None, because=None):
+        """… ≥ rhs."""
         return self._step("ge", rhs, by, because)
 
     def _step(self, kind, rhs, by, because):
