@@ -516,6 +516,7 @@ class Assignment:
         self.seed = str(seed)
         self.overrides = dict(overrides or {})
         self.drawn = {}
+        self._entries = {}
         self._definitions = {}
         self._budget = _BUDGET
 
@@ -542,9 +543,12 @@ class Assignment:
         keys = tuple(_key(arg) for arg in args)
         override = self.overrides.get(head)
         tag = "" if override is None else override[1]
-        rng = self._rng("entry", _identity(head), tag, *keys)
-        label = f"{head}[{', '.join(map(str, args))}]"
-        return self._draw(head, self.sets.get(head), rng, label)
+        known = (_identity(head), tag, keys)
+        if known not in self._entries:  # a function: the same arguments, the same value
+            rng = self._rng("entry", _identity(head), tag, *keys)
+            label = f"{head}[{', '.join(map(str, args))}]"
+            self._entries[known] = self._draw(head, self.sets.get(head), rng, label)
+        return self._entries[known]
 
     def value(self, expr):
         """The value of the term `expr` here: a Rational, an mpmath interval or UNDEFINED."""
