@@ -20,6 +20,7 @@ from the kernel's rules).
 
 import inspect
 import os
+import re
 
 import sympy as sp
 
@@ -112,6 +113,23 @@ class Chain:
     def __init__(self, derivation, start):
         self._derivation, self.start = derivation, sp.sympify(start)
         self.steps, self.current, self.direction = [], self.start, None
+        self.links = []  # one kernel theorem per step written (a derived step shows several lines)
+
+    def derive(self, rhs, because=None):
+        """… = rhs, shown in as many lines as the engine's proof takes (each rule of the normal
+        form a line: definitions, logs, linearity of the sum, …) — the library's identities read
+        like this."""
+        from .theorems.likelihood import equality_steps
+
+        before = len(self.steps)
+        self._step("eq", rhs, None, because)
+        theorem = self.links[-1]
+        rows = [Step(row.rhs, row.rule, re.sub(r" \(<ref:[a-z0-9-]+>\)", "", row.justification),
+                     row.theorem) for row in equality_steps(theorem)]  # the library's lemma labels
+        if because and rows:
+            rows[-1] = Step(rows[-1].rhs, rows[-1].rule, because, rows[-1].theorem)
+        self.steps[before:] = rows
+        return self
 
     def eq(self, rhs, by=None, because=None):
         """… = rhs, proved now (normal forms; by= an equality lemma to rewrite with, or a rule the
@@ -135,7 +153,7 @@ class Chain:
         return self._step("ge", rhs, by, because)
 
     def _step(self, kind, rhs, by, because):
-        where, number = _caller(), len(self.steps) + 1
+        where, number = _caller(), len(self.links) + 1
         lhs, rhs = self.current, sp.sympify(rhs)
         direction = {"lt": "up", "le": "up", "gt": "down", "ge": "down"}.get(kind)
         if direction and self.direction and direction != self.direction:
@@ -155,6 +173,7 @@ class Chain:
                 "the difference is nonnegative")
         relation = {"eq": "=", "lt": "<", "le": "≤", "gt": ">", "ge": "≥"}[kind]
         self.steps.append(Step(rhs, theorem.rule, words, theorem, relation=relation))
+        self.links.append(theorem)
         self.current = rhs
         return self
 
@@ -361,7 +380,7 @@ def _compose(chain):
     """The chain as one kernel theorem: start = end (every step an equality, by transitivity), or
     end − start (start − end for a downward chain) in (0, ∞) or [0, ∞): the sum of the steps'
     differences, each equality step read as a difference in {0}."""
-    steps = [step.theorem for step in chain.steps]
+    steps = list(chain.links)
     if chain.direction is None:
         fact = steps[0]
         for step in steps[1:]:
@@ -369,7 +388,7 @@ def _compose(chain):
         return fact
     context = check.context(chain._derivation.where or None)
     total = None
-    for step, theorem in zip(chain.steps, steps):
+    for theorem in steps:
         if isinstance(theorem.statement, Equal):  # a = b: b − a = 0, then b − a ∈ {0}
             a, b = theorem.statement.lhs, theorem.statement.rhs
             difference = b - a if chain.direction == "up" else a - b

@@ -292,3 +292,18 @@ def test_every_claim_a_derivation_shows_holds_numerically(where, start, steps):
     else:
         assert RELATIONS[relation](left, right + (1e-12 if relation in "<≤" else -1e-12)), \
             (lhs, relation, rhs)
+
+
+def test_derive_shows_the_engines_own_steps_and_composes_with_other_steps():
+    d = poisson()
+    L, NLL = d.definitions
+    constant = sp.Sum(sp.log(sp.factorial(Y[i])), (i, 1, n))
+    chain = d.chain(sp.log(L)).derive(-n * NLL - constant).lt(1 - n * NLL - constant)
+    assert len(chain.links) == 2 and len(chain.steps) >= 5  # one line per rule of the normal form
+    words = [step.justification for step in chain.steps]
+    assert words[0].startswith("definition of") and "linearity of the sum" in words
+    assert not any("<ref:" in w for w in words) and words[-1] == "the difference is positive"
+    d.theorem("Bound", chain)
+    proof = d.proof()
+    assert "log L(θ) < 1 − n·NLL(θ) − ∑_{i=1}^{n} log(y_i!)" in proof.to_text()
+    assert semantics.confirm(proof.theorem.context.entries, proof.theorem.statement, points=10)
