@@ -19,6 +19,11 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
+# the file extensions each --format may be written to with -o
+FORMAT_SUFFIXES = {"text": (".txt",), "latex": (".tex",), "document": (".tex", ".pdf"),
+                   "markdown": (".md",)}
+
+
 def build_parser():
     parser = _Parser(prog="proofs", description="Machine-checked, paper-ready proofs that maximizing an iid "
                                                 "likelihood is minimizing a cross-entropy.")
@@ -40,7 +45,7 @@ def build_parser():
             prove.add_argument(f"--{key}", action="store_true", default=None, help=OPTION_HELP[key])
         else:
             prove.add_argument(f"--{key}", choices=values, default=None, help=OPTION_HELP[key])
-    prove.add_argument("--format", choices=("text", "latex", "document", "markdown"), default="text",
+    prove.add_argument("--format", choices=("text", "latex", "document", "markdown"), default=None,
                        help="what to print when no -o is given (default: text; latex is the \\input fragment)")
     prove.add_argument("--fragment", action="store_true", help="print the LaTeX fragment (same as --format latex)")
     prove.add_argument("--preamble", action="store_true",
@@ -142,12 +147,24 @@ def main(argv=None):
         if args.preamble:
             sys.stdout.write(proof.preamble())
         elif args.output:
-            path = proof.write(args.output)
+            chosen = "latex" if args.fragment else args.format
+            suffix = os.path.splitext(args.output)[1].lower()
+            if chosen is not None and suffix not in FORMAT_SUFFIXES[chosen]:
+                print(f"proofs: error: --{'fragment' if args.fragment else 'format ' + chosen} and "
+                      f"-o {args.output} disagree: use {' or '.join(FORMAT_SUFFIXES[chosen])}",
+                      file=sys.stderr)
+                return EXIT_USAGE
+            if chosen == "latex":  # the fragment, not the document the .tex extension would give
+                from .proof import write_atomically
+                path = args.output
+                write_atomically(path, proof.to_latex().encode("utf-8"))
+            else:
+                path = proof.write(args.output)
             print(f"wrote {path}", file=sys.stderr)
         else:
             renderers = {"text": proof.to_text, "latex": proof.to_latex, "document": proof.to_document,
                          "markdown": proof.to_markdown}
-            sys.stdout.write(renderers["latex" if args.fragment else args.format]())
+            sys.stdout.write(renderers["latex" if args.fragment else args.format or "text"]())
         return 0
     except ProofError as error:
         print(f"proofs: error: {error}", file=sys.stderr)
