@@ -9,7 +9,12 @@
 ...                                      .eq(c + sp.log(sp.exp(a - c) + sp.exp(b - c))))
 >>> theorem.statement
 Equal(lhs=LSE, rhs=c + log(exp(a - c) + exp(b - c)))
->>> print(d.proof().to_text().splitlines()[6])
+>>> for line in d.proof().to_text().splitlines()[3:8]:
+...     print(line)
+Setting: a ∈ ℝ, b ∈ ℝ, c ∈ ℝ.
+Definitions:
+  LSE = log(exp a + exp b)
+<BLANKLINE>
 Theorem (Shift). LSE = c + log(exp(a − c) + exp(b − c))
 
 Each step is checked when it is written: a false one raises `DerivationError` naming the step's index,
@@ -27,7 +32,8 @@ import sympy as sp
 from . import check
 from .errors import Disproved, ProofError, RuleApplicationError, UnsupportedError
 from .kernel import Defined, DefinedFamily, Equal, SameOptimizers, StrictlyIncreasing
-from .kernel.terms import DefinedEntry
+from .kernel.terms import DefinedEntry, bound_vars, free_vars, names
+from sympy.core.function import UndefinedFunction
 from .kernel import rules as K
 from .proof import Proof, Section, Step, is_issued, issue
 from .rules.normal_form import prove_equal
@@ -313,6 +319,13 @@ class Derivation:
         context = check.context(self.where or None).merged(*(th.context for th in theorems))
         setting = tuple((_shown(key, self.definitions), real_set)
                         for key, real_set in context.entries)
+        # every other quantity a statement mentions ranges over ℝ: say so, so each symbol is
+        # introduced before it is used
+        indices = set().union(*(bound_vars(d.body) for d in self.definitions),
+                              *(bound_vars(t) for th in theorems for t in th.statement.terms))
+        setting += tuple((_shown(key, self.definitions), sp.S.Reals)
+                         for key in _quantities(theorems)
+                         if context.lookup(key) is None and key not in indices)
         self._definitions_shown(theorems)
         return issue(Proof(name=self.name, title=self.title, theorem=final,
                            sections=tuple(self.sections), setting=setting,
@@ -358,6 +371,20 @@ def _optimizer_steps(theorem, because):
     if because and steps:
         steps[-1] = Step(steps[-1].rhs, steps[-1].rule, because, steps[-1].theorem)
     return tuple(steps)
+
+
+def _quantities(theorems):
+    """The symbols free in the statements and the families and functions they name, in a fixed
+    order (definitions and bound indices excluded)."""
+    found = {}
+    for theorem in theorems:
+        for term in theorem.statement.terms:
+            for symbol in sorted(free_vars(term), key=str):
+                found.setdefault(str(symbol), symbol)
+            for name, obj in sorted(names(term).items()):
+                if isinstance(obj, (sp.IndexedBase, UndefinedFunction)):
+                    found.setdefault(name, obj)
+    return [found[name] for name in sorted(found)]
 
 
 def _shown(key, definitions):

@@ -307,3 +307,13 @@ def test_derive_shows_the_engines_own_steps_and_composes_with_other_steps():
     proof = d.proof()
     assert "log L(θ) < 1 − n·NLL(θ) − ∑_{i=1}^{n} log(y_i!)" in proof.to_text()
     assert semantics.confirm(proof.theorem.context.entries, proof.theorem.statement, points=10)
+
+
+def test_every_symbol_a_statement_uses_is_introduced():
+    w, x = sp.Symbol("w"), sp.IndexedBase("x")
+    d = Derivation("Logistic", where={Y: sp.FiniteSet(0, 1), n: sp.S.Naturals})
+    p = d.define("p", 1 / (1 + sp.exp(-w * x[i])), params=[i])
+    L = d.define("L", sp.Product(p(i) ** Y[i] * (1 - p(i)) ** (1 - Y[i]), (i, 1, n)))
+    d.theorem("Positivity", d.positive(L))
+    setting = d.proof().to_text().splitlines()[3]
+    assert setting == "Setting: n ∈ ℕ, y_i ∈ {0, 1}, w ∈ ℝ, x_i ∈ ℝ."  # i is bound: not listed
