@@ -148,11 +148,12 @@ SAFE_TOKENS = st.sampled_from(["x", "y", "w", "1", "\\hat{y}", "\\sigma", "\\the
 def test_accepted_notation_always_compiles(value):
     try:
         check_math("p", value)
-    except NotationError:
+        document = proofs.prove("bernoulli").to_document(notation={"p": value})
+    except NotationError:  # unsafe, or a letter another name prints as (p = y)
         return
     import tempfile
     with tempfile.TemporaryDirectory() as folder:
-        compile_tex(folder, "proof", proofs.prove("bernoulli").to_document(notation={"p": value}), runs=1)
+        compile_tex(folder, "proof", document, runs=1)
 
 
 def test_title_is_escaped(tmp_path):
@@ -241,3 +242,13 @@ def test_notation_output_is_byte_identical_across_hash_seeds(tmp_path):
                                     "--figure", "--notation", "theta=w", "--notation", "CE=H"], env=env,
                                    capture_output=True, check=True).stdout)
     assert len(outputs) == 1
+
+
+def test_notation_that_makes_two_names_print_alike_is_refused():
+    from proofs.render.safety import NotationError
+    for mapping, message in (({"i": "n"}, "i and n would both print as n"),
+                             ({"y": "p"}, "p and y would both print as p"),
+                             ({"p": "q", "y": "q"}, "p and y would both print as q")):
+        with pytest.raises(NotationError, match=message):
+            proofs.prove("bernoulli").to_text(notation=mapping)
+    assert "t_k ∈ {0, 1}" in proofs.prove("bernoulli").to_text(notation={"y": "t", "i": "k"})

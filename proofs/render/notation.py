@@ -43,6 +43,10 @@ NOTATION_KEYS = {
 }
 
 
+LETTER_DEFAULTS = {"theta": "\\theta", "p": "p", "y": "y", "n": "n", "i": "i", "L": "L",
+                   "CE": "\\mathrm{CE}"}
+
+
 def validated_notation(mapping):
     """The notation as sorted (key, LaTeX) pairs; unknown keys and unsafe values raise NotationError."""
     from .safety import NotationError, check_math
@@ -53,6 +57,14 @@ def validated_notation(mapping):
         if key == "log" and value not in ("\\log", "\\ln"):
             raise NotationError(f"notation 'log' must be \\log or \\ln, not {value!r}")
         pairs.append((key, check_math(key, value)))
+    # two names printed alike would make the text say something else (i=n: "for n = 1, …, n")
+    letters = dict(LETTER_DEFAULTS, **{key: value for key, value in pairs if key in LETTER_DEFAULTS})
+    for key, value in letters.items():
+        other = next((k for k, v in letters.items() if k != key and v == value), None)
+        if other is not None:
+            first, second = sorted((key, other))
+            raise NotationError(f"notation: {first} and {second} would both print as {value}; "
+                                "give them different letters")
     return tuple(sorted(pairs))
 
 
