@@ -252,3 +252,13 @@ def test_notation_that_makes_two_names_print_alike_is_refused():
         with pytest.raises(NotationError, match=message):
             proofs.prove("bernoulli").to_text(notation=mapping)
     assert "t_k ∈ {0, 1}" in proofs.prove("bernoulli").to_text(notation={"y": "t", "i": "k"})
+
+
+def test_text_and_bm_in_notation(tmp_path):
+    notation = {"p": "\\bm{p}", "CE": "\\text{BCE}"}
+    proof = proofs.prove("bernoulli")
+    assert "\\boldsymbol{p}" in proof.to_latex(notation=notation)  # bm's bold, through amsmath
+    assert "BCE(θ)" in proof.to_text(notation=notation)
+    compile_tex(tmp_path, "proof", proof.to_document(notation=notation), runs=1)
+    with pytest.raises(NotationError):
+        proof.to_text(notation={"CE": "\\text{a}\\input{x}"})

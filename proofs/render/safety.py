@@ -21,7 +21,7 @@ GREEK = ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota
 SYMBOLS = ("top intercal cdot times ell prime ast star circ bullet log ln exp nabla partial infty hbar imath jmath "
            "dagger").split()
 WITH_ARGUMENT = ("hat widehat bar overline tilde widetilde vec dot ddot check breve mathrm mathit mathbf mathsf "
-                 "mathtt mathcal mathbb mathfrak boldsymbol operatorname").split()
+                 "mathtt mathcal mathbb mathfrak boldsymbol operatorname text bm").split()
 ALLOWED_CHARACTERS = re.compile(r"[A-Za-z0-9 \\{}^_()\[\],.;:+\-*/=<>|'!]*")
 SPACING = {",", ";", "!", " ", "{", "}", "|"}
 MAX_LENGTH = 200
@@ -39,7 +39,8 @@ def check_math(key, value):
         bad = "".join(sorted({c for c in value if not ALLOWED_CHARACTERS.fullmatch(c)}))
         raise NotationError(f"notation {key!r}: character(s) {bad!r} not allowed in {value!r}")
     _check_tokens(key, value)
-    return value
+    # \bm is the bm package's bold; amsmath's \boldsymbol (always loaded) prints the same
+    return re.sub(r"\\bm(?![A-Za-z])", r"\\boldsymbol", value)
 
 
 def _check_tokens(key, value):
