@@ -140,6 +140,7 @@ def test_random_strings_are_refused_or_safe(value):
 
 
 SAFE_TOKENS = st.sampled_from(["x", "y", "w", "1", "\\hat{y}", "\\sigma", "\\theta", "^{2}", "_{i}", "(", ")",
+                               "\\text{BCE}", "\\text", "\\bm",
                                "\\mathcal{L}", "\\top", "'", ",", "\\mathrm{BCE}", "\\bar{x}", "+", "{", "}", "^", "_"])
 
 

@@ -38,6 +38,10 @@ def check_math(key, value):
     if not ALLOWED_CHARACTERS.fullmatch(value):
         bad = "".join(sorted({c for c in value if not ALLOWED_CHARACTERS.fullmatch(c)}))
         raise NotationError(f"notation {key!r}: character(s) {bad!r} not allowed in {value!r}")
+    texts = re.findall(r"\\text(\{[^{}]*\}|.?)", value)
+    if any(not re.fullmatch(r"\{[A-Za-z0-9 ,.;:()+\-/=!']*\}", text) for text in texts):
+        raise NotationError(f"notation {key!r}: \\text{{...}} takes letters, digits, spaces and "
+                            f"simple punctuation only, in {value!r}")
     _check_tokens(key, value)
     # \bm is the bm package's bold; amsmath's \boldsymbol (always loaded) prints the same
     return re.sub(r"\\bm(?![A-Za-z])", r"\\boldsymbol", value)
