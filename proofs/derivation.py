@@ -245,17 +245,22 @@ class Derivation:
         return self.where or None
 
     # -------------------------------------------------------------------------------- sections
-    def lemma(self, name, claim, because=None):
+    def lemma(self, name, claim, because=None, label=None):
         """Record a checked chain or theorem as a lemma (later steps may cite it with by=name);
-        returns its kernel theorem."""
-        return self._section("lemma", name, claim, because)
+        returns its kernel theorem.  `label`: the name LaTeX's \\label and \\cref use (after the
+        label prefix), by default lemma-1, lemma-2, …"""
+        return self._section("lemma", name, claim, because, label)
 
-    def theorem(self, name, claim, because=None):
+    def theorem(self, name, claim, because=None, label=None):
         """Record the main result (the last section)."""
-        return self._section("theorem", name, claim, because)
+        return self._section("theorem", name, claim, because, label)
 
-    def _section(self, kind, name, claim, because):
-        label = f"{kind}-{len(self.sections) + 1}"
+    def _section(self, kind, name, claim, because, label=None):
+        if label is not None and not re.fullmatch(r"[a-z][a-z0-9-]{0,39}", str(label)):
+            raise UnsupportedError(f"label {label!r}: use lowercase letters, digits and - (up to 40)")
+        if label is not None and any(section.label == label for section in self.sections):
+            raise UnsupportedError(f"label {label!r} is already used in this derivation")
+        label = label or f"{kind}-{len(self.sections) + 1}"
         if isinstance(claim, Chain):
             if not claim.steps:
                 raise RuleApplicationError(f"{name}: a chain needs at least one step")

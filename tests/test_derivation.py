@@ -317,3 +317,15 @@ def test_every_symbol_a_statement_uses_is_introduced():
     d.theorem("Positivity", d.positive(L))
     setting = d.proof().to_text().splitlines()[3]
     assert setting == "Setting: n ∈ ℕ, y_i ∈ {0, 1}, w ∈ ℝ, x_i ∈ ℝ."  # i is bound: not listed
+
+
+def test_sections_take_the_labels_a_paper_cites():
+    d = log_sum_exp()
+    lse = d.definitions[0]
+    d.lemma("Again", d.chain(lse).eq(sp.log(sp.exp(b) + sp.exp(a))), label="lse-again")
+    d.theorem("Shifted", d.chain(lse).eq(sp.log(sp.exp(a) + sp.exp(b))), label="lse-main")
+    fragment = d.proof().to_latex(label_prefix="paper:")
+    assert "\\label{paper:lse-again}" in fragment and "\\label{paper:lse-main}" in fragment
+    for bad in ("Has Space", "x}\\input{y", "lse-again"):
+        with pytest.raises(Exception, match="label"):
+            d.lemma("Bad", d.chain(lse).eq(lse + 0), label=bad)
