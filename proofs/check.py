@@ -61,18 +61,17 @@ def _as_asked(theorem, context, statement):
     return theorem
 
 
-def _refuted(context, statement, error, points=24):
+def _counterexample(context, statement, points=24):
     """`Disproved` when an admissible point makes the claim false (exact rationals where the
-    arithmetic allows, sums and products of a few terms; `proofs.testing.semantics`), else the
-    engine's own error, which says what is missing."""
+    arithmetic allows, sums and products of a few terms; `proofs.testing.semantics`), else None."""
     from .testing import semantics  # only when a claim is refused
 
     try:
         verdict = semantics.confirm(context.entries, statement, seed="disprove", points=points,
                                     seconds=points / 24)
     except (semantics.UnsupportedTerm, ProofError):
-        return error
-    return Disproved(statement, verdict.refuted) if verdict.refuted else error
+        return None
+    return Disproved(statement, verdict.refuted) if verdict.refuted else None
 
 
 @contextlib.contextmanager
@@ -83,7 +82,7 @@ def _claimed(context, statement):
     except (UnsupportedError, Disproved):
         raise
     except ProofError as error:
-        raise _refuted(context, statement, error) from None
+        raise (_counterexample(context, statement) or error) from None
 
 
 def positive(expr, where=None):
@@ -159,9 +158,7 @@ def same_optimizers(f, g, over, where=None, senses=("max", "min")):
     ctx, (f, g), over = _claim(where, [_expr(f, "f"), _expr(g, "g")], over)
     statement = SameOptimizers(f, senses[0], g, senses[1], over)
     with _claimed(ctx, statement):
-        def refuted():  # a false claim is refused before the slower ways are tried
-            found = _refuted(ctx, statement, None, points=6)
-            return found if isinstance(found, Disproved) else None
-
-        theorem = optimizers.same_optimizers(ctx, f, g, over, tuple(senses), refuted)
+        # a false claim is refused before the slower ways are tried
+        theorem = optimizers.same_optimizers(ctx, f, g, over, tuple(senses),
+                                             lambda: _counterexample(ctx, statement, points=6))
         return _as_asked(theorem, ctx, statement)

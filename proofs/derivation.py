@@ -28,20 +28,23 @@ import os
 import re
 
 import sympy as sp
+from sympy.core.function import UndefinedFunction
 
 from . import check
 from .errors import Disproved, ProofError, RuleApplicationError, UnsupportedError
 from .kernel import Defined, DefinedFamily, Equal, SameOptimizers, StrictlyIncreasing
-from .kernel.terms import DefinedEntry, bound_vars, free_vars, names
-from sympy.core.function import UndefinedFunction
 from .kernel import rules as K
+from .kernel.terms import DefinedEntry, bound_vars, free_vars, names
 from .proof import Proof, Section, Step, is_issued, issue
-from .rules.normal_form import prove_equal
+from .rules.normal_form import chain_equal, prove_equal
 from .theorems.facts import fact_steps, monotone_steps
+from .theorems.likelihood import chain_leaves, equality_steps
 
 __all__ = ["Derivation", "Chain", "DerivationError"]
 
-RELATIONS = {"eq": "=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
+RELATIONS = {"eq": "=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}  # as error messages write them
+SIGNS = {"eq": "=", "lt": "<", "le": "≤", "gt": ">", "ge": "≥"}  # as the proof shows them
+DIRECTIONS = {"lt": "up", "le": "up", "gt": "down", "ge": "down"}
 NONNEGATIVE = sp.Interval(0, sp.oo)
 POSITIVE = sp.Interval.open(0, sp.oo)
 
@@ -125,8 +128,6 @@ class Chain:
         """… = rhs, shown in as many lines as the engine's proof takes (each rule of the normal
         form a line: definitions, logs, linearity of the sum, …) — the library's identities read
         like this."""
-        from .theorems.likelihood import equality_steps
-
         before = len(self.steps)
         self._step("eq", rhs, None, because)
         theorem = self.links[-1]
@@ -161,7 +162,7 @@ class Chain:
     def _step(self, kind, rhs, by, because):
         where, number = _caller(), len(self.links) + 1
         lhs, rhs = self.current, sp.sympify(rhs)
-        direction = {"lt": "up", "le": "up", "gt": "down", "ge": "down"}.get(kind)
+        direction = DIRECTIONS.get(kind)
         if direction and self.direction and direction != self.direction:
             raise DerivationError(where, self._derivation.title, number, lhs, RELATIONS[kind], rhs,
                                   RuleApplicationError("a chain may not mix < or <= with > or >="))
@@ -177,8 +178,7 @@ class Chain:
             words = _words(theorem) if kind == "eq" else (
                 "the difference is positive" if kind in ("lt", "gt") else
                 "the difference is nonnegative")
-        relation = {"eq": "=", "lt": "<", "le": "≤", "gt": ">", "ge": "≥"}[kind]
-        self.steps.append(Step(rhs, theorem.rule, words, theorem, relation=relation))
+        self.steps.append(Step(rhs, theorem.rule, words, theorem, relation=SIGNS[kind]))
         self.links.append(theorem)
         self.current = rhs
         return self
@@ -203,7 +203,7 @@ class Derivation:
         self.title, self.name = title, name or title.lower().replace(" ", "-")
         self.where = dict(where or {})
         self.definitions, self.sections, self._lemmas, self._checked_ends = [], [], {}, []
-        self._context = check.context(self.where) if self.where else None
+        self.context = check.context(self.where or None)  # the hypotheses as the kernel has them
 
     # -------------------------------------------------------------------------------- definitions
     def define(self, name, body, params=None):
@@ -237,12 +237,9 @@ class Derivation:
     def _checked(self, claim):
         where = _caller()
         try:
-            return claim(self._where_for(claim))
+            return claim(self.where or None)
         except ProofError as error:
             raise DerivationError(where, self.title, None, None, None, None, error) from None
-
-    def _where_for(self, _):
-        return self.where or None
 
     # -------------------------------------------------------------------------------- sections
     def lemma(self, name, claim, because=None, label=None):
@@ -295,18 +292,18 @@ class Derivation:
                 if not isinstance(lemmas[0].statement, Equal):
                     raise RuleApplicationError(f"by={by!r}: an = step can use an equality lemma only")
             theorem = (check.equal(lhs, rhs, where=where) if not lemmas
-                       else _equal_with(self, lhs, rhs, lemmas))
-            if isinstance(by, str) and by in RULE_WORDS and by not in _leaf_rules(theorem):
-                raise RuleApplicationError(f"the step is proved without {by}")
-            return theorem
-        if by is not None and by in self._lemmas:
-            raise RuleApplicationError("by= cites a lemma in = steps only; use because= for words")
-        # both ends shown defined: sympy's evaluation of the difference may drop them
-        # ((1 + log x) − log x is 1), and a < b claims a and b are numbers
-        self._checked_ends.extend(check.member(end, sp.S.Reals, where=where) for end in (lhs, rhs))
-        difference = rhs - lhs if kind in ("lt", "le") else lhs - rhs
-        real_set = POSITIVE if kind in ("lt", "gt") else NONNEGATIVE
-        theorem = check.member(difference, real_set, where=where)
+                       else prove_equal(self.context, lhs, rhs, lemmas))
+        else:
+            if by is not None and by in self._lemmas:
+                raise RuleApplicationError("by= cites a lemma in = steps only; use because= for "
+                                           "words")
+            # both ends shown defined: sympy's evaluation of the difference may drop them
+            # ((1 + log x) − log x is 1), and a < b claims a and b are numbers
+            self._checked_ends.extend(check.member(end, sp.S.Reals, where=where)
+                                      for end in (lhs, rhs))
+            difference = rhs - lhs if kind in ("lt", "le") else lhs - rhs
+            real_set = POSITIVE if kind in ("lt", "gt") else NONNEGATIVE
+            theorem = check.member(difference, real_set, where=where)
         if isinstance(by, str) and by in RULE_WORDS and by not in _leaf_rules(theorem):
             raise RuleApplicationError(f"the step is proved without {by}")
         return theorem
@@ -321,7 +318,7 @@ class Derivation:
             step.theorem for section in self.sections for step in section.steps] + self._checked_ends
         # the setting is every hypothesis a line rests on: where=, and the ranges sympy assumptions
         # became (a chain may be written with Symbol("x", positive=True))
-        context = check.context(self.where or None).merged(*(th.context for th in theorems))
+        context = self.context.merged(*(th.context for th in theorems))
         setting = tuple((_shown(key, self.definitions), real_set)
                         for key, real_set in context.entries)
         # every other quantity a statement mentions ranges over ℝ: say so, so each symbol is
@@ -363,13 +360,7 @@ OPTIMIZER_WORDS = {
 
 def _optimizer_steps(theorem, because):
     """One line per link of an optimizer chain: arg f = arg g₁ = … = arg g."""
-    leaves, stack = [], [theorem]
-    while stack:  # the optimizers_trans tree's leaves, left to right
-        node = stack.pop()
-        if node.rule == "optimizers_trans":
-            stack.extend(reversed(node.premises))
-        else:
-            leaves.append(node)
+    leaves = chain_leaves(theorem, "optimizers_trans")
     steps = [Step((leaf.statement.sense_g, leaf.statement.g), leaf.rule,
                   OPTIMIZER_WORDS.get(leaf.rule, leaf.rule.replace("_", " ")), leaf)
              for leaf in leaves]
@@ -403,24 +394,15 @@ def _shown(key, definitions):
     return key[sp.Symbol("i")]
 
 
-def _equal_with(derivation, lhs, rhs, lemmas):
-    context = check.context(derivation.where or None)
-    return prove_equal(context, lhs, rhs, lemmas)
-
-
 def _compose(chain):
     """The chain as one kernel theorem: start = end (every step an equality, by transitivity), or
     end − start (start − end for a downward chain) in (0, ∞) or [0, ∞): the sum of the steps'
     differences, each equality step read as a difference in {0}."""
-    steps = list(chain.links)
     if chain.direction is None:
-        fact = steps[0]
-        for step in steps[1:]:
-            fact = K.trans(fact, step)
-        return fact
-    context = check.context(chain._derivation.where or None)
+        return chain_equal(*chain.links)
+    context = chain._derivation.context
     total = None
-    for theorem in steps:
+    for theorem in chain.links:
         if isinstance(theorem.statement, Equal):  # a = b: b − a = 0, then b − a ∈ {0}
             a, b = theorem.statement.lhs, theorem.statement.rhs
             difference = b - a if chain.direction == "up" else a - b

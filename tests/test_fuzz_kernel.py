@@ -309,15 +309,22 @@ def _compound(draw, depth, hole):
         return draw(st.sampled_from(ALIENS))
     if kind == "unevaluated":  # a zero or a one that sympy would have simplified away
         inner = sub()
-        shape = draw(st.sampled_from(["zero times", "minus itself", "power zero", "over itself"]))
-        return _build(lambda: {
-            "zero times": lambda: sp.Mul(0, inner, evaluate=False),
-            "minus itself": lambda: sp.Add(inner, -inner, evaluate=False),
-            "power zero": lambda: sp.Pow(inner, 0, evaluate=False),
-            "over itself": lambda: sp.Mul(inner, sp.Pow(inner, -1, evaluate=False),
-                                          evaluate=False),
-        }[shape](), inner)
+        return unevaluated(draw(st.sampled_from(UNEVALUATED)), inner)
     return draw(st.sampled_from(POLES))
+
+
+UNEVALUATED = ["zero times", "minus itself", "power zero", "over itself"]
+
+
+def unevaluated(shape, inner):
+    """0·t, t − t, t⁰ or t·t⁻¹ as written, left unevaluated (sympy would make it 0 or 1 and drop
+    where t is undefined); t itself when sympy refuses to build it."""
+    return _build(lambda: {
+        "zero times": lambda: sp.Mul(0, inner, evaluate=False),
+        "minus itself": lambda: sp.Add(inner, -inner, evaluate=False),
+        "power zero": lambda: sp.Pow(inner, 0, evaluate=False),
+        "over itself": lambda: sp.Mul(inner, sp.Pow(inner, -1, evaluate=False), evaluate=False),
+    }[shape](), inner)
 
 
 def _expand_log(expr):
@@ -746,15 +753,8 @@ class KernelFuzzer(RuleBasedStateMachine):
         context = self._context(data)
         suspect = data.draw(st.one_of(st.sampled_from(SUSPECTS), terms(1)), label="suspect")
         rest = data.draw(st.sampled_from([sp.S.Zero, sp.S.One, x, p[i], sp.log(y)]), label="rest")
-        shape = data.draw(st.sampled_from(["zero times", "minus itself", "power zero",
-                                           "over itself"]), label="shape")
-        dropped = _build(lambda: {
-            "zero times": lambda: sp.Mul(0, suspect, evaluate=False),
-            "minus itself": lambda: sp.Add(suspect, -suspect, evaluate=False),
-            "power zero": lambda: sp.Pow(suspect, 0, evaluate=False),
-            "over itself": lambda: sp.Mul(suspect, sp.Pow(suspect, -1, evaluate=False),
-                                          evaluate=False),
-        }[shape](), suspect)
+        shape = data.draw(st.sampled_from(UNEVALUATED), label="shape")
+        dropped = unevaluated(shape, suspect)
         lhs = sp.Add(dropped, rest, evaluate=False)
         rhs = _build(lambda: sp.sympify(sp.srepr(lhs)), lhs)  # as sympy evaluates it
         how = data.draw(st.sampled_from(["ring", "congruence", "check"]), label="how")

@@ -43,8 +43,9 @@ NOTATION_KEYS = {
 }
 
 
-LETTER_DEFAULTS = {"theta": "\\theta", "p": "p", "y": "y", "n": "n", "i": "i", "L": "L",
-                   "CE": "\\mathrm{CE}"}
+# every name a notation key prints, by default (log is a function, not a name)
+LETTER_DEFAULTS = {**{key: value for key, value in DEFAULT_NAMES["latex"].items() if key != "log"},
+                   "p": "p", "y": "y", "n": "n", "i": "i"}
 
 
 def validated_notation(mapping):

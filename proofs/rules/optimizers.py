@@ -167,7 +167,6 @@ def increasing_map(context, f, g, over, sense):
 
 def _logs_and_affine_maps(context, f, g, over, senses, multiplies=(False, True)):
     sense_f, sense_g = senses
-    over = tuple(over)
     attempts = []
     if try_positive(context, f) is not None and not isinstance(f, sp.log):
         attempts.append(True)

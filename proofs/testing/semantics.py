@@ -298,8 +298,9 @@ def _gamma(v):
     return IV.gamma(_interval(v))
 
 
-def _exp_pair(v):  # (e^v, e^-v)
-    return _exp(v), _exp(_mul(sp.S.NegativeOne, v))
+def _half_exps(v, sign):
+    """(e^v + sign·e^−v)/2: cosh for sign 1, sinh for sign −1."""
+    return _mul(sp.Rational(1, 2), _add(_exp(v), _mul(sign, _exp(_mul(sp.S.NegativeOne, v)))))
 
 
 def _abs(v):
@@ -311,8 +312,8 @@ def _abs(v):
 _FUNCTIONS = {
     sp.sin: lambda v: sp.S.Zero if _is_exact(v) and v == 0 else IV.sin(_interval(v)),
     sp.cos: lambda v: sp.S.One if _is_exact(v) and v == 0 else IV.cos(_interval(v)),
-    sp.sinh: lambda v: _mul(sp.Rational(1, 2), _add(_exp_pair(v)[0], -_exp_pair(v)[1])),
-    sp.cosh: lambda v: _mul(sp.Rational(1, 2), _add(*_exp_pair(v))),
+    sp.sinh: lambda v: _half_exps(v, sp.S.NegativeOne),
+    sp.cosh: lambda v: _half_exps(v, sp.S.One),
     sp.tanh: lambda v: _add(sp.S.One, _mul(-2, _reciprocal(_add(_exp(_mul(2, v)), sp.S.One)))),
     sp.atan: lambda v: sp.S.Zero if _is_exact(v) and v == 0 else _increasing(MP.atan, v),
     sp.erf: lambda v: sp.S.Zero if _is_exact(v) and v == 0 else _increasing(MP.erf, v),
