@@ -46,7 +46,7 @@ from proofs import Context, Defined, DefinedFamily, ProofError, Theorem, check
 from proofs.kernel import Equal, Member, SameOptimizers, StrictlyIncreasing, needs
 from proofs.kernel import rules as K
 from proofs.kernel.functions import TABLE
-from proofs.kernel.terms import inner_binder
+from proofs.kernel.terms import index_free_factor, inner_binder
 from proofs.rules import normal_form
 from proofs.rules.monotonicity import (
     log_is_strictly_increasing,
@@ -856,12 +856,14 @@ class KernelFuzzer(RuleBasedStateMachine):
         context = self._context(data)
         total = data.draw(binders(), label="sum")
         factor = data.draw(terms(1), label="factor")
-        total = _build(lambda: sp.Sum(factor * total.function, *total.limits), total)
+        if data.draw(st.booleans(), label="as an exponential shift"):  # Σ e^{c + a_i}
+            total = _build(lambda: sp.Sum(sp.exp(factor + total.function), *total.limits), total)
+        else:
+            total = _build(lambda: sp.Sum(factor * total.function, *total.limits), total)
         fact = None
         if isinstance(total, sp.Sum) and data.draw(st.integers(0, 4), label="with fact"):
             indices = [limit[0] for limit in total.limits]
-            found = _build(lambda: total.function.as_independent(*indices, as_Add=False)[0],
-                           factor)
+            found = _build(lambda: index_free_factor(total.function, indices)[0], factor)
             fact = self._member_fact(data, context, found)
         self._attempt("sum_factor", K.sum_factor, context, total, fact)
 

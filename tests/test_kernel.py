@@ -385,6 +385,30 @@ def test_sum_rules():
         K.sum_split(EMPTY, sp.Sum(p[i], (i, 1, n)))
 
 
+def test_sum_factor_takes_a_constant_shift_out_of_an_exponential():
+    # Σ_j e^{z_j − c} = e^{−c} Σ_j e^{z_j}: the step of the log-sum-exp shift
+    z, c, m = sp.IndexedBase("z"), sp.Symbol("c"), sp.Symbol("m")
+    ctx = Context({z: sp.S.Reals, c: sp.S.Reals, m: sp.S.Naturals})
+    for body, factor, rest in [(sp.exp(z[j] - c), sp.exp(-c), sp.exp(z[j])),
+                               (p[j] * sp.exp(2 * c + z[j]), sp.exp(2 * c), p[j] * sp.exp(z[j])),
+                               # an inner sum binds its own index: a constant here
+                               (sp.exp(z[j] + sp.Sum(z[k], (k, 1, m))), sp.exp(sp.Sum(z[k], (k, 1, m))),
+                                sp.exp(z[j]))]:
+        total = sp.Sum(body, (j, 1, m))
+        th = K.sum_factor(ctx, total, member(ctx, factor))
+        assert th.statement == Equal(total, factor * sp.Sum(rest, (j, 1, m)))
+        assert semantics.confirm(ctx.entries, th.statement, points=10)
+    # a shift that mentions the index is no constant: e^{z_j + j} has no factor free of j
+    with pytest.raises(RuleApplicationError):
+        K.sum_factor(ctx, sp.Sum(sp.exp(z[j] + j), (j, 1, m)))
+    with pytest.raises(RuleApplicationError):  # an inner sum up to j depends on j
+        K.sum_factor(ctx, sp.Sum(sp.exp(z[j] + sp.Sum(z[k], (k, 1, j))), (j, 1, m)))
+    with pytest.raises(RuleApplicationError):  # e^{c·z_j} is no product e^{c}·e^{z_j}
+        K.sum_factor(ctx, sp.Sum(sp.exp(c * z[j]), (j, 1, m)))
+    with pytest.raises(SideConditionError):  # the factor e^{log a} must be shown defined
+        K.sum_factor(ctx, sp.Sum(sp.exp(z[j] + sp.log(a)), (j, 1, m)))
+
+
 def test_rename_index_refuses_capture():
     s = sp.Sum(p[i], (i, 1, n))
     assert K.rename_index(EMPTY, s, j).statement.rhs == sp.Sum(p[j], (j, 1, n))

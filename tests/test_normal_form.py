@@ -39,7 +39,7 @@ def test_multiplies_out_sees_sums_in_products_and_powers():
 # ------------------------------------------------------------------------------------------------
 # everyday identities of ML: logits, softplus, log-sum-exp, softmax with K classes, log-factorials
 
-x, y, z = sp.symbols("x y z")
+x, y, z, c = sp.symbols("x y z c")
 i, j, k, n, K = sp.symbols("i j k n K")
 Y, Z = sp.IndexedBase("y"), sp.IndexedBase("z")
 
@@ -68,6 +68,15 @@ IDENTITIES = [  # (name, lhs, rhs, where, a wrong right-hand side: a sign error)
      y * z - sp.log(1 + sp.exp(z)), {y: sp.Interval(0, 1)}, y * z + sp.log(1 + sp.exp(z))),
     ("log-sum-exp shift", sp.log(sp.exp(x) + sp.exp(y)),
      z + sp.log(sp.exp(x - z) + sp.exp(y - z)), {}, -z + sp.log(sp.exp(x - z) + sp.exp(y - z))),
+    ("log-sum-exp shift, K classes", sp.log(sp.Sum(sp.exp(Z[j]), (j, 1, K))),
+     c + sp.log(sp.Sum(sp.exp(Z[j] - c), (j, 1, K))), {K: sp.S.Naturals},
+     c + sp.log(sp.Sum(sp.exp(Z[j] + c), (j, 1, K)))),
+    ("softmax cross-entropy with the max shift, soft labels",
+     -sp.Sum(Y[k] * sp.log(SOFTMAX), (k, 1, K)),
+     sp.Sum(Y[k], (k, 1, K)) * (c + sp.log(sp.Sum(sp.exp(Z[j] - c), (j, 1, K))))
+     - sp.Sum(Y[k] * Z[k], (k, 1, K)), {K: sp.S.Naturals, Y: sp.Interval(0, 1)},
+     sp.Sum(Y[k], (k, 1, K)) * (c + sp.log(sp.Sum(sp.exp(Z[j] - c), (j, 1, K))))
+     + sp.Sum(Y[k] * Z[k], (k, 1, K))),
     ("softmax cross-entropy, K classes", -sp.log(SOFTMAX),
      sp.log(sp.Sum(sp.exp(Z[j]), (j, 1, K))) - Z[k], {K: sp.S.Naturals},
      sp.log(sp.Sum(sp.exp(Z[j]), (j, 1, K))) + Z[k]),

@@ -161,6 +161,33 @@ def inner_binder(expr):
     return limits[-1], inner
 
 
+def index_free_factor(body, indices):
+    """`body` as c·r with c free of `indices`: sympy's split of a product, each exponential
+    eᵃ⁺ᵇ read as eᵃ·eᵇ for the terms a of its exponent free of the indices (e^{z_j − c} =
+    e^{−c}·e^{z_j}).  The caller checks, with `merged_exponentials` and `free_vars`, that c·r is
+    body and c index-free."""
+    factors, rests = [], []
+    for part in sp.Mul.make_args(body):
+        if isinstance(part, sp.exp):
+            shift, moving = part.args[0].as_independent(*indices, as_Add=True)
+            factors.append(sp.exp(shift))
+            rests.append(sp.exp(moving))
+        else:
+            factor, rest = part.as_independent(*indices, as_Add=False)
+            factors.append(factor)
+            rests.append(rest)
+    return sp.Mul(*factors), sp.Mul(*rests)
+
+
+def merged_exponentials(product):
+    """A product with its exponential factors merged into one, eᵃ·eᵇ = eᵃ⁺ᵇ (sympy keeps them
+    apart)."""
+    parts = sp.Mul.make_args(product)
+    exponents = [part.args[0] for part in parts if isinstance(part, sp.exp)]
+    others = [part for part in parts if not isinstance(part, sp.exp)]
+    return sp.Mul(*others, sp.exp(sp.Add(*exponents))) if exponents else product
+
+
 @memoized(8192)
 def free_vars(expr):
     """Symbols free in `expr` (definitions' bodies included, family labels and function names

@@ -18,8 +18,9 @@ from .language import (POSITIVE, REALS, Equal, Hull, Member, SameOptimizers, Str
                        _context_key, add_hulls, function_hull, hull, is_subset, mul_hulls, pow_hull,
                        statement_names)
 from .terms import (BINDERS, Defined, DefinedEntry, Need, binder_limits, bound_vars,
-                    check_well_formed, free_vars, head_needs, inner_binder, is_definition, memoized,
-                    mentions, names, needs, substitute, within)
+                    check_well_formed, free_vars, head_needs, index_free_factor, inner_binder,
+                    is_definition, memoized, mentions, merged_exponentials, names, needs,
+                    substitute, within)
 
 _TOKEN = object()
 # id -> the theorem: identity, never __eq__, decides genuineness
@@ -326,15 +327,17 @@ def sum_split(context, total):
 
 
 def sum_factor(context, total, factor_defined=None, facts=()):
-    """Γ ⊢ c ∈ S, no index free in c  ⟹  Γ ⊢ Σ_i c·a_i = c·Σ_i a_i (c rational needs no fact;
+    """Γ ⊢ c ∈ S, no index free in c  ⟹  Γ ⊢ Σ_i c·a_i = c·Σ_i a_i (c rational needs no fact; a
+    factor e^{c} of e^{c + a_i} counts, as e^{c + a} = e^{c}·e^{a} for every real or complex c, a;
     `facts` show what sympy's evaluation of c·Σ_i a_i changes, as 0·Σ → 0 drops the sum's).
     (Mathlib `Finset.mul_sum`; Coq `scal_sum`)"""
     if not isinstance(total, sp.Sum):
         raise RuleApplicationError(f"sum_factor: {total} is not a Sum")
     limits = binder_limits(check_well_formed(total))
     indices = {var for var, _, _ in limits}
-    factor, rest = total.function.as_independent(*indices, as_Add=False)
-    if factor == 1 or indices & free_vars(factor) or factor * rest != total.function:
+    factor, rest = index_free_factor(total.function, indices)
+    same = merged_exponentials(factor * rest) == merged_exponentials(total.function)
+    if factor == 1 or indices & free_vars(factor) or not same:
         raise RuleApplicationError(f"sum_factor: no factor of {total.function} is free of "
                                    f"{indices}")
     premises = [] if factor.is_Rational else [factor_defined]

@@ -13,7 +13,7 @@ import sympy as sp
 from ..errors import ProofError, SideConditionError
 from ..kernel import Defined, free_vars, needs
 from ..kernel import rules as K
-from ..kernel.terms import BINDERS, DefinedEntry, binder_limits
+from ..kernel.terms import BINDERS, DefinedEntry, binder_limits, index_free_factor
 from .positivity import prove_member, prove_needs, try_needs, try_positive
 
 
@@ -271,7 +271,7 @@ class Normalizer:
             except ProofError:
                 return None
         indices = {v for v, _, _ in limits}
-        factor = expr.function.as_independent(*indices, as_Add=False)[0]
+        factor = index_free_factor(expr.function, indices)[0]
         if factor != 1 and not indices & free_vars(factor):
             fact = None if factor.is_Rational else prove_member(self.context, factor)
             shown = try_needs(self.context, needs(expr))  # for what evaluating c·Σ may drop
