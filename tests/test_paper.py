@@ -1,7 +1,6 @@
 """Paper-grade output: notation, fragments in host documents, safety of user strings, Markdown, Jupyter, figure."""
 
 import json
-import math
 import os
 import re
 import subprocess

@@ -74,7 +74,7 @@ def text_form(latex):
     table = {r"\theta": "θ", r"\sigma": "σ", r"\top": "ᵀ", r"\hat": "", r"\mathrm": "", r"\mathcal": "",
              r"\mathbf": "", r"\boldsymbol": "", r"\log": "log", r"\ln": "ln", r"\cdot": "·", r"\mu": "μ",
              r"\pi": "π", r"\ell": "ℓ", r"\alpha": "α", r"\beta": "β", r"\lambda": "λ", r"\phi": "φ",
-             r"\bar": "", r"\tilde": "", r"\operatorname": "", r"\text": "", r"\boldsymbol": ""}
+             r"\bar": "", r"\tilde": "", r"\operatorname": "", r"\text": ""}
     for command in sorted(table, key=len, reverse=True):
         latex = latex.replace(command, table[command])
     return latex.replace("{", "").replace("}", "").replace("\\", "").strip()
