@@ -1,4 +1,5 @@
-"""The one helper for tests that run external tools: pdflatex, pdftotext, pdftoppm, coqc.
+"""The one helper for tests that run external tools: pdflatex, pdftotext, pdftoppm, coqc — and the
+machine-learning frameworks of the `frameworks` extra (torch, jax, optax, scikit-learn, scipy).
 
 `require(...)` skips a test locally when a tool is missing and fails it under CI (``CI`` set:
 .ci/run installs every tool, so a missing one is a set-up error, never a silent skip).  The helpers
@@ -33,6 +34,18 @@ def require(*tools):
         if on_ci():
             pytest.fail(f"{needed} missing on CI: .ci/run must install it")
         pytest.skip(f"{needed} not installed (CI installs it)")
+
+
+def require_module(name):
+    """The imported module; skip (locally) or fail (on CI) when the `frameworks` extra lacks it."""
+    import importlib
+
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        if on_ci():
+            pytest.fail(f"python module {name} missing on CI: .ci/run installs the frameworks extra")
+        pytest.skip(f"{name} not installed (pip install 'proofs[frameworks]'; CI installs it)")
 
 
 def run(command, folder, **options):

@@ -10,7 +10,9 @@ concrete counterexample shown as data and as the two values compared.
 ...     return -np.mean(y * np.log(p) + (1 - y) * np.log1p(-p))
 >>> assert_loss_matches(bce, max_examples=50)
 
-`assert_loss_matches` needs hypothesis (``pip install proofs[test]``); numpy is used when installed.
+`assert_loss_matches` checks the losses of every library model (Bernoulli and categorical from probabilities
+or logits, Gaussian, Poisson, Laplace, …) in numpy, PyTorch or JAX, with gradients and low-precision dtypes;
+it needs hypothesis and numpy (``pip install proofs[test]``).
 """
 
 import random
@@ -18,12 +20,10 @@ import random
 import sympy as sp
 
 from . import numeric
+from .losses import DEFAULT_MAX_EXAMPLES, assert_loss_matches, assert_loss_matches_on
 
 __all__ = ["assert_equal", "assert_same_optimizers", "assert_loss_matches", "assert_loss_matches_on",
            "assert_numerically_equal", "DEFAULT_MAX_EXAMPLES"]
-
-DEFAULT_MAX_EXAMPLES = 500
-SIGNATURES = ("y, p", "p, y")
 
 
 def assert_equal(lhs, rhs, where=None):
@@ -76,107 +76,6 @@ def assert_numerically_equal(theorem_or_equality, samples=100, where=None, seed=
         if numeric.differ(left, right, rtol, atol):
             raise AssertionError(f"{lhs} = {rhs} fails numerically at {_show(point)}: left side "
                                  f"{_show_value(left)}, right side {_show_value(right)}")
-
-
-def assert_loss_matches(loss_fn, model="bernoulli", reduction="mean", rtol=1e-6, atol=1e-9, max_examples=None,
-                        signature="y, p", array_type=None):
-    """Assert that ``loss_fn(y, p)`` is the proven cross-entropy of `model`, on data drawn by hypothesis.
-
-    Arguments are passed as ``loss_fn(y, p)`` — labels first — unless ``signature="p, y"``.  Data come as numpy
-    float arrays when numpy is installed (``array_type="list"`` passes lists).  The loss may return a scalar (the
-    `reduction` of the per-sample losses: "mean" or "sum") or an array of per-sample losses.  Edge cases are
-    always tried: n = 1, all labels 0, all labels 1, probabilities within 1e-12 of 0 and of 1.  A mismatch fails
-    with hypothesis' shrunk counterexample: the data and both values.
-    """
-    from hypothesis import example, given, settings
-    from hypothesis import HealthCheck
-    from .strategies import bernoulli_datasets
-    _check_options(model, reduction, signature)
-    examples = max_examples if max_examples is not None else _configured_max_examples()
-    edge = 1e-12
-
-    @settings(max_examples=examples, deadline=None, derandomize=False, database=None,
-              suppress_health_check=[HealthCheck.too_slow])
-    @given(bernoulli_datasets())
-    @example(([1], [0.5]))
-    @example(([0, 0, 0], [0.2, edge, 1 - edge]))
-    @example(([1, 1, 1], [0.7, edge, 1 - edge]))
-    @example(([0, 1], [edge, 1 - edge]))
-    @example(([1, 0], [edge, 1 - edge]))
-    def matches(data):
-        assert_loss_matches_on(loss_fn, *data, reduction=reduction, rtol=rtol, atol=atol, signature=signature,
-                               array_type=array_type)
-
-    matches()
-
-
-def assert_loss_matches_on(loss_fn, y, p, reduction="mean", rtol=1e-6, atol=1e-9, signature="y, p", array_type=None,
-                           model="bernoulli"):
-    """Compare ``loss_fn`` with the proven cross-entropy on one given data set (any size, e.g. n = 10⁶)."""
-    _check_options(model, reduction, signature)
-    np = numeric.numpy_or_none()
-    kind = array_type or ("numpy" if np is not None else "list")
-    if kind == "numpy" and np is not None:
-        y_in, p_in = np.asarray(y, dtype=np.float64), np.asarray(p, dtype=np.float64)
-    else:
-        y_in, p_in = list(y), list(p)
-    args = (y_in, p_in) if signature == "y, p" else (p_in, y_in)
-    got = loss_fn(*args)
-    got = _to_float_or_list(got)
-    if isinstance(got, list):
-        expected = numeric.binary_cross_entropy(y, p, per_sample=True)
-        expected = [float(v) for v in expected]
-        if len(got) != len(expected):
-            raise AssertionError(f"loss_fn returned {len(got)} values for {len(expected)} samples")
-        for k, (g, e) in enumerate(zip(got, expected)):
-            if not _close(g, e, rtol, atol):
-                raise AssertionError(_mismatch(y, p, f"per-sample loss {k}", g, e, reduction, signature))
-        return
-    expected = numeric.binary_cross_entropy(y, p, reduction=reduction)
-    if not _close(got, expected, rtol, atol):
-        raise AssertionError(_mismatch(y, p, "loss", got, expected, reduction, signature))
-
-
-# ------------------------------------------------------------------------------------------------ helpers
-def _check_options(model, reduction, signature):
-    if model != "bernoulli":
-        raise ValueError(f"unknown model {model!r}: assert_loss_matches supports 'bernoulli'")
-    if reduction not in ("mean", "sum"):
-        raise ValueError(f"reduction must be 'mean' or 'sum', not {reduction!r}")
-    if signature not in SIGNATURES:
-        raise ValueError(f"signature must be one of {SIGNATURES}, not {signature!r}")
-
-
-def _configured_max_examples():
-    from . import plugin
-    return plugin.max_examples() or DEFAULT_MAX_EXAMPLES
-
-
-def _to_float_or_list(value):
-    """A scalar loss as float, a per-sample loss as a list of floats (numpy, torch, jax or plain values)."""
-    if hasattr(value, "detach"):  # a torch tensor
-        value = value.detach().cpu().numpy()
-    if hasattr(value, "tolist"):
-        value = value.tolist()
-    if isinstance(value, (list, tuple)):
-        return [float(v) for v in value]
-    return float(value)
-
-
-def _close(got, expected, rtol, atol):
-    if got != got or expected != expected:  # nan never matches
-        return False
-    return abs(got - expected) <= atol + rtol * abs(expected)
-
-
-def _mismatch(y, p, what, got, expected, reduction, signature):
-    n = len(y)
-    shown_y = list(y)[:8] + (["…"] if n > 8 else [])
-    shown_p = [float(v) for v in list(p)[:8]] + (["…"] if n > 8 else [])
-    ratio = f" (ratio {got / expected:.6g})" if expected not in (0, 0.0) and got == got else ""
-    return (f"{what} differs from the proven binary cross-entropy ({reduction} reduction, called as "
-            f"loss_fn({signature})):\n  data: n = {n}, y = {shown_y}, p = {shown_p}\n"
-            f"  loss_fn gave {got!r}, the cross-entropy is {expected!r}{ratio}")
 
 
 def _sides(value, where):

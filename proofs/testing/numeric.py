@@ -4,7 +4,6 @@ Independent of the kernel: these are witnesses, never proofs.  numpy is optional
 module level.
 """
 
-import math
 import random
 
 import sympy as sp
@@ -118,27 +117,3 @@ def counterexample_to_same_optimizers(f, sense_f, g, sense_g, candidate_sets):
         if optimizer_set(f, sense_f, candidates) != optimizer_set(g, sense_g, candidates):
             return candidates
     return None
-
-
-# ------------------------------------------------------------------------------------------------ cross-entropy
-def binary_cross_entropy(y, p, reduction="mean", per_sample=False):
-    """−[y log p + (1 − y) log(1 − p)], evaluated stably (log1p for the second log, 0·log 0 = 0), reduced by
-    mean or sum, or per sample.  numpy arrays when numpy is installed, floats from `math` otherwise."""
-    np = numpy_or_none()
-    if np is not None:
-        y, p = np.asarray(y, dtype=np.float64), np.asarray(p, dtype=np.float64)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            terms = y * np.log(p)
-            terms += (1 - y) * np.log1p(-p)
-            total = terms.sum()
-            if not np.isfinite(total):  # p = 0 or 1 somewhere: use 0·log 0 = 0 (the xlogy convention)
-                terms = np.where(y != 0, y * np.log(p), 0.0) + np.where(y != 1, (1 - y) * np.log1p(-p), 0.0)
-                total = terms.sum()
-        if per_sample:
-            return -terms
-        return float(-total / (terms.size if reduction == "mean" else 1))
-    terms = [-((yi * math.log(pi) if yi else 0.0) + ((1 - yi) * math.log1p(-pi) if yi != 1 else 0.0))
-             for yi, pi in zip(y, p)]
-    if per_sample:
-        return terms
-    return math.fsum(terms) / (len(terms) if reduction == "mean" else 1)

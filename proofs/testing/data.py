@@ -1,0 +1,177 @@
+"""Data sets for checking a model's loss: one generator, driven either by hypothesis (shrinking, in
+`strategies.loss_datasets`) or by a seeded random source (fresh data to confirm a diagnosis).
+
+A data set is a dict: argument name → float64 numpy array whose values are numbers of the requested
+dtype and lie in the model's domain (probabilities strictly inside (0, 1), rates > 0, …), plus
+``"weights"`` when asked.  Labels for K classes are one-hot rows, integers (``labels="integer"``: an
+integer array of class numbers 0 … K−1) or rows on the simplex (``labels="soft"``).
+"""
+
+import math
+
+from . import dtypes
+
+__all__ = ["LABELS", "RandomSource", "HypothesisSource", "dataset"]
+
+LABELS = ("one-hot", "integer", "soft")
+NEAR_ENDS = (1e-12, 1e-9, 1e-6, 1e-3)
+
+
+class RandomSource:
+    """Random choices from a `random.Random`."""
+
+    def __init__(self, rng):
+        self.rng = rng
+
+    def integer(self, low, high):
+        return self.rng.randint(low, high)
+
+    def uniform(self, low, high):
+        return self.rng.uniform(low, high)
+
+    def choice(self, options):
+        return self.rng.choice(list(options))
+
+
+class HypothesisSource:
+    """The same choices drawn through hypothesis, so that failures shrink."""
+
+    def __init__(self, draw):
+        self.draw = draw
+
+    def integer(self, low, high):
+        from hypothesis import strategies as st
+
+        return self.draw(st.integers(low, high))
+
+    def uniform(self, low, high):
+        from hypothesis import strategies as st
+
+        return self.draw(st.floats(low, high, allow_nan=False, allow_infinity=False))
+
+    def choice(self, options):
+        from hypothesis import strategies as st
+
+        return self.draw(st.sampled_from(list(options)))
+
+
+def _probability(source):
+    kind = source.choice(("inside", "inside", "near 0", "near 1"))
+    if kind == "inside":
+        return source.uniform(1e-3, 1 - 1e-3)
+    end = source.choice(NEAR_ENDS)
+    return end if kind == "near 0" else 1 - end
+
+
+def _value(source, name, model):
+    """One value of a per-sample quantity, by its name in the proven loss."""
+    if name in ("p", "q"):
+        return _probability(source)
+    if name == "z":
+        if source.choice(("moderate",) * 4 + ("large",)) == "moderate":
+            return source.uniform(-20, 20)
+        return source.choice((-1, 1)) * source.uniform(20, 1000)
+    if name in ("mu",):
+        return source.uniform(-10, 10)
+    if name == "lambda":
+        return source.choice(NEAR_ENDS) if source.choice((0, 0, 0, 1)) else source.uniform(1e-3, 30)
+    if name == "eta":
+        return source.uniform(-10, 4)
+    if name == "sigma":
+        return source.uniform(0.1, 10)
+    if name == "f":
+        return float(source.integer(0, 10))
+    if name == "y":
+        if model == "bernoulli":
+            return float(source.integer(0, 1))
+        if model in ("gaussian", "laplace"):
+            return source.uniform(-10, 10)
+        if model == "exponential":
+            return source.uniform(0, 20)
+        if model == "binomial":
+            return float(source.integer(0, 10))
+        return float(source.integer(0, 30))  # counts: Poisson, negative binomial
+    raise ValueError(f"no data for {name!r}")
+
+
+DOMAINS = {
+    "p": (0.0, 1.0, True, True),
+    "q": (0.0, 1.0, True, True),
+    "lambda": (0.0, None, True, False),
+    "sigma": (0.0, None, True, False),
+    "y": (None, None, False, False),
+}
+
+
+def dataset(
+    source,
+    ref,
+    size,
+    dtype="float64",
+    labels="one-hot",
+    classes=None,
+    weights=False,
+    soft_labels=False,
+):
+    """A data set for the reference loss `ref` (see the module)."""
+    import numpy as np
+
+    data = {}
+    if ref.has_classes:
+        classes = classes or source.integer(2, 6)
+    for name in ref.arguments:
+        if name in ("r",):  # a fixed constant of the model (the negative binomial's dispersion)
+            data[name] = np.asarray(dtypes.round_to([source.uniform(0.5, 10)], dtype)[0])
+            continue
+        if ref.has_classes:
+            data[name] = _class_values(source, name, size, classes, dtype, labels)
+            continue
+        values = [_value(source, name, ref.model) for _ in range(size)]
+        if name == "y" and ref.model == "bernoulli" and soft_labels:
+            values = [source.uniform(0, 1) for _ in range(size)]
+        if name == "y" and ref.model == "bernoulli" and not soft_labels and size > 2:
+            pattern = source.choice(("mixed", "mixed", "all 0", "all 1"))
+            values = values if pattern == "mixed" else [float(pattern == "all 1")] * size
+        low, high, open_low, open_high = DOMAINS.get(name, (None, None, False, False))
+        data[name] = dtypes.inside(values, dtype, low, high, open_low, open_high)
+    if weights:
+        data["weights"] = dtypes.inside(
+            [source.uniform(0.01, 10) for _ in range(size)], dtype, 0.0, None, True, False
+        )
+    return data
+
+
+def _class_values(source, name, size, classes, dtype, labels):
+    import numpy as np
+
+    if name == "y":
+        if labels == "soft":
+            rows = [[source.uniform(0.01, 1) for _ in range(classes)] for _ in range(size)]
+            rows = [[v / sum(row) for v in row] for row in rows]
+            return dtypes.round_to(rows, dtype)
+        picked = [source.integer(0, classes - 1) for _ in range(size)]
+        if labels == "integer":
+            return np.asarray(picked, dtype=np.int64)
+        return np.eye(classes)[picked]
+    if name == "p":  # rows on the simplex, sometimes with a class near 0
+        rows = []
+        for _ in range(size):
+            row = [source.uniform(0.01, 1) for _ in range(classes)]
+            if source.choice((0, 0, 1)):
+                row[source.integer(0, classes - 1)] = source.choice(NEAR_ENDS) * sum(row)
+            rows.append([v / sum(row) for v in row])
+        return dtypes.inside(rows, dtype, 0.0, 1.0)
+    rows = [[_value(source, "z", "categorical") for _ in range(classes)] for _ in range(size)]
+    return dtypes.round_to(rows, dtype)
+
+
+def one_hot(labels, classes):
+    """Integer class labels as one-hot float rows."""
+    import numpy as np
+
+    return np.eye(classes)[np.asarray(labels, dtype=np.int64)]
+
+
+def finite_limit(dtype):
+    """ln of the largest number of the type: eᵘ overflows beyond it."""
+    return math.log(dtypes.LARGEST[dtype])

@@ -1,0 +1,128 @@
+"""Floating-point types for loss checks: rounding data to a type, its epsilon, and tolerances.
+
+``float64``, ``float32`` and ``float16`` are numpy's; ``bfloat16`` is ml_dtypes' type when that
+package is installed (JAX and PyTorch bring it) and otherwise float32 arrays holding bfloat16
+values: rounding to bfloat16 keeps the top 16 bits of a float32, to nearest, ties to even.
+
+Tolerances.  A loss computed in a type with unit roundoff u = ε/2 makes a relative error of a few u
+per operation, amplified by how sensitive the loss is to the numbers it combines.  For the reduced
+loss R = Σ_i w_i ℓ_i / W the check allows
+
+    |got − R| ≤ (8 + 2 log₂(n + 1)) · ε · Σ_i w_i (|ℓ_i| + Σ_x |x · ∂ℓ_i/∂x| + 1) / W
+
+— ε times the magnitude of every term and of every input's first-order contribution (the condition
+numbers of the logs and exps inside ℓ_i), with a factor for the length of the sum (pairwise or
+sequential summation).  A per-sample loss is checked term by term with n = 1.  In float64 the
+defaults are the stricter-than-needed rtol = 1e-6 and atol = 1e-9 of a reference check.
+"""
+
+import math
+
+__all__ = ["DTYPES", "epsilon", "round_to", "inside", "as_dtype", "tolerance"]
+
+DTYPES = ("float64", "float32", "float16", "bfloat16")
+EPSILON = {"float64": 2.0**-52, "float32": 2.0**-23, "float16": 2.0**-10, "bfloat16": 2.0**-7}
+TINY = {"float64": 2.0**-1022, "float32": 2.0**-126, "float16": 2.0**-14, "bfloat16": 2.0**-126}
+LARGEST = {
+    "float64": 1.7976931348623157e308,
+    "float32": 3.4028234663852886e38,
+    "float16": 65504.0,
+    "bfloat16": 3.3895313892515355e38,
+}
+
+
+def check_dtype(dtype):
+    if dtype not in DTYPES:
+        raise ValueError(f"dtype must be one of {', '.join(DTYPES)}, not {dtype!r}")
+
+
+def epsilon(dtype):
+    """The distance from 1 to the next larger number of the type."""
+    return EPSILON[dtype]
+
+
+def _np():
+    from .numeric import numpy_or_none
+
+    return numpy_or_none()
+
+
+def _ml_bfloat16():
+    try:
+        import ml_dtypes
+    except ImportError:  # optional: without it bfloat16 values travel in float32 arrays
+        return None
+    return ml_dtypes.bfloat16
+
+
+def round_to(values, dtype):
+    """float64 array of the values rounded to the nearest number of the type."""
+    np = _np()
+    values = np.asarray(values, dtype=np.float64)
+    if dtype == "float64":
+        return values.copy()
+    if dtype in ("float32", "float16"):
+        with np.errstate(over="ignore"):
+            return values.astype(dtype).astype(np.float64)
+    bits = values.astype(np.float32).view(np.uint32).astype(np.uint64)
+    bits = (bits + 0x7FFF + ((bits >> 16) & 1)) & 0xFFFF0000  # to nearest, ties to even
+    return bits.astype(np.uint32).view(np.float32).astype(np.float64)
+
+
+def inside(values, dtype, low, high, open_low=True, open_high=True):
+    """The values rounded to the type, then moved to the nearest number of the type inside the
+    interval when rounding took them onto or past an open end (p = 1 − 1e-12 becomes 1 − ε/2 in
+    float32)."""
+    np = _np()
+    rounded = round_to(values, dtype)
+    if low is not None:
+        floor = _next_up(low, dtype) if open_low else low
+        rounded = np.where(rounded < floor, floor, rounded)
+    if high is not None:
+        ceiling = _next_down(high, dtype) if open_high else high
+        rounded = np.where(rounded > ceiling, ceiling, rounded)
+    return rounded
+
+
+def _next_up(value, dtype):
+    if value == 0:
+        return TINY[dtype]
+    return _step(value, dtype, +1)
+
+
+def _next_down(value, dtype):
+    return _step(value, dtype, -1)
+
+
+def _step(value, dtype, direction):
+    """The neighbour of a number of the type: the step halved until the rounding changes."""
+    step = abs(value) * EPSILON[dtype] * 2 if value else TINY[dtype]
+    best = value
+    for _ in range(8):
+        candidate = float(round_to([value + direction * step], dtype)[0])
+        if candidate != value:
+            best = candidate
+        step /= 2
+    return best
+
+
+def as_dtype(values, dtype):
+    """A numpy array of the type (bfloat16: ml_dtypes' type, or float32 holding bfloat16 values)."""
+    np = _np()
+    values = np.asarray(values, dtype=np.float64)
+    if dtype == "bfloat16":
+        kind = _ml_bfloat16()
+        return (
+            values.astype(np.float32).astype(kind)
+            if kind is not None
+            else values.astype(np.float32)
+        )
+    return values.astype(dtype)
+
+
+def tolerance(dtype, n, magnitude):
+    """(rtol, atol) for a reduced loss of n terms of the given summed magnitude (see the module)."""
+    if dtype == "float64":
+        return 1e-6, 1e-9
+    factor = (8 + 2 * math.log2(n + 1)) * EPSILON[dtype]
+    return factor, factor * magnitude

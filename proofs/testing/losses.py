@@ -1,0 +1,532 @@
+"""Checking a user's loss against the proven one: `assert_loss_matches` (hypothesis data) and
+`assert_loss_matches_on` (one given data set).
+
+The reference is compiled from the library theorem of the model (`references`), evaluated in float64
+on the same numbers the loss receives (data are drawn as numbers of the requested dtype).  Values
+are compared with tolerances set by the dtype (`dtypes`); gradients, when the loss is differentiable
+by its framework (`frameworks`) or a ``grad_fn`` is given, with the derivative of the proven loss.
+A failure names the data, both values, and the known bug class that fits (`deviations`).
+"""
+
+import random
+
+from . import data as datasets
+from . import dtypes, frameworks, references
+
+__all__ = ["assert_loss_matches", "assert_loss_matches_on", "DEFAULT_MAX_EXAMPLES", "REDUCTIONS"]
+
+DEFAULT_MAX_EXAMPLES = 500
+REDUCTIONS = ("mean", "sum", "none")
+LABEL_NAMES = ("y", "labels", "label", "target", "targets")
+# gradients are compared at a relative 1e-4 at least: frameworks guard their backward passes with
+# small clamps (PyTorch's binary cross-entropy divides by max(p(1 − p), 1e-12)), which move the
+# derivative by up to 2e-5 where p(1 − p) < 1e-12 — and a wrong gradient is wrong by far more
+GRADIENT_RTOL = 1e-4
+
+
+def assert_loss_matches(
+    loss_fn,
+    model="bernoulli",
+    inputs=None,
+    reduction="mean",
+    weights=None,
+    dtype="float64",
+    labels="one-hot",
+    soft_labels=False,
+    rtol=None,
+    atol=None,
+    max_examples=None,
+    signature=None,
+    array_type=None,
+    gradients=True,
+    grad_fn=None,
+    classes=None,
+    max_size=20,
+):
+    """Assert that `loss_fn` is the proven loss of `model`, on data drawn by hypothesis.
+
+    model, inputs
+        ``"bernoulli"`` (inputs ``"probabilities"`` or ``"logits"``), ``"categorical"`` (the same;
+        labels ``"one-hot"``, ``"integer"`` or ``"soft"``; K from 2 to 6, or ``classes=K``),
+        ``"gaussian"`` (``"mean"``: the squared error; ``"mean-and-sigma"``: (y − μ)²/σ² with known
+        per-sample σ), ``"poisson"`` (``"rate"`` or ``"log-rate"``), ``"laplace"`` (the absolute
+        error), ``"exponential"``, ``"binomial"``, ``"negative-binomial"``.  Each loss is read off
+        the library theorem of that model.
+    call
+        ``loss_fn(y, prediction, *extra, weights)`` — labels first; ``signature="p, y"`` (any names,
+        the prediction's first) swaps the first two.  ``extra`` are the model's fixed quantities (σ,
+        the failures f, the dispersion r); the weights come last when ``weights=True``.  numpy
+        arrays of `dtype` by default (``array_type="list"``: lists); a PyTorch loss gets tensors.
+    reduction
+        ``"mean"`` (with weights: Σ wℓ / Σ w), ``"sum"`` (Σ wℓ) or ``"none"`` (the n values wℓ).
+    dtype
+        ``"float64"``, ``"float32"``, ``"float16"`` or ``"bfloat16"``: data are numbers of that type
+        and the tolerances follow from its epsilon and the loss's conditioning
+        (`proofs.testing.dtypes`).
+    gradients
+        When the loss is differentiable by its framework (JAX or PyTorch, detected from its result)
+        or ``grad_fn(*arguments)`` gives ∂loss/∂prediction, the gradient is compared with the
+        derivative of the proven loss (relative tolerance at least 1e-4, see GRADIENT_RTOL), and the
+        first coordinate that differs is reported.
+
+    labels, soft_labels, classes, max_size
+        Categorical labels as above; ``soft_labels=True`` draws Bernoulli targets in [0, 1]; a fixed
+        number of classes; the largest sample size drawn (20).
+    rtol, atol
+        Override the dtype's tolerances for values (see `proofs.testing.dtypes`).
+
+    Edge cases are always tried (n = 1, all labels equal, probabilities near 0 and 1, large logits).
+    A mismatch fails with hypothesis' shrunk data, both values and, when one fits, the bug class
+    (clipping with its ε, log base, missing minus, sum/mean, swapped arguments,
+    logits/probabilities, label smoothing with its α, double sigmoid, log-sum-exp overflow, a
+    lower-precision result).
+    """
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    options = _options(model, inputs, reduction, weights, dtype, labels, signature, array_type)
+    ref = options["ref"]
+    examples = max_examples if max_examples is not None else _configured_max_examples()
+    checker = _Checker(loss_fn, options, rtol, atol, gradients, grad_fn)
+
+    @st.composite
+    def drawn(draw):
+        source = datasets.HypothesisSource(draw)
+        size = draw(st.one_of(st.just(1), st.integers(1, max_size)))
+        return datasets.dataset(
+            source, ref, size, dtype, labels, classes, bool(weights), soft_labels
+        )
+
+    for edge in _edge_cases(ref, options, classes, soft_labels):
+        checker.check(edge)
+
+    @settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(drawn())
+    def matches(data):
+        checker.check(data)
+
+    matches()
+
+
+def assert_loss_matches_on(
+    loss_fn,
+    y,
+    prediction,
+    *extra,
+    model="bernoulli",
+    inputs=None,
+    reduction="mean",
+    weights=None,
+    dtype="float64",
+    labels=None,
+    rtol=None,
+    atol=None,
+    signature=None,
+    array_type=None,
+    gradients=True,
+    grad_fn=None,
+):
+    """Compare `loss_fn` with the proven loss on one given data set (any size, e.g. n = 10⁶).
+
+    `extra`: the model's fixed quantities in order (see `assert_loss_matches`); `weights`: an
+    array of per-sample weights (then passed to the loss last).  Class labels may be one-hot
+    rows, soft rows or integers (inferred from their shape unless `labels` says)."""
+    np = _numpy()
+    ref_kind = references.reference(model, inputs)
+    given = [np.asarray(y), np.asarray(prediction), *map(np.asarray, extra)]
+    if labels is None:
+        labels = "integer" if ref_kind.has_classes and given[0].ndim == 1 else "one-hot"
+    options = _options(
+        model, inputs, reduction, weights is not None, dtype, labels, signature, array_type
+    )
+    ref = options["ref"]
+    if len(given) != len(ref.arguments):
+        raise ValueError(
+            f"model {model!r} ({ref.inputs}) takes {len(ref.arguments)} arrays: "
+            f"{', '.join(ref.arguments)}; got {len(given)}"
+        )
+    data = {
+        name: (value if value.dtype.kind in "iu" and name == "y" else value.astype(np.float64))
+        for name, value in zip(ref.arguments, given)
+    }
+    if weights is not None:
+        data["weights"] = np.asarray(weights, dtype=np.float64)
+    _Checker(loss_fn, options, rtol, atol, gradients, grad_fn).check(data)
+
+
+# ------------------------------------------------------------------------------------------------
+# options
+def _options(model, inputs, reduction, weights, dtype, labels, signature, array_type):
+    ref = references.reference(model, inputs)  # ValueError naming the models or inputs
+    if reduction not in REDUCTIONS:
+        raise ValueError(f"reduction must be one of {', '.join(REDUCTIONS)}, not {reduction!r}")
+    dtypes.check_dtype(dtype)
+    if labels not in datasets.LABELS:
+        raise ValueError(f"labels must be one of {', '.join(datasets.LABELS)}, not {labels!r}")
+    if weights not in (None, False, True):
+        raise ValueError("weights must be True (the loss takes per-sample weights last) or None")
+    if array_type not in (None, "numpy", "list"):
+        raise ValueError(f"array_type must be 'numpy' or 'list', not {array_type!r}")
+    if array_type == "list" and dtype != "float64":
+        raise ValueError("array_type='list' passes Python floats: use dtype='float64'")
+    return {
+        "ref": ref,
+        "reduction": reduction,
+        "weights": bool(weights),
+        "dtype": dtype,
+        "labels": labels,
+        "labels_first": _labels_first(signature, ref),
+        "array_type": array_type or "numpy",
+    }
+
+
+def _labels_first(signature, ref):
+    if signature is None:
+        return True
+    names = [name.strip() for name in str(signature).split(",")]
+    if len(names) < 2 or not all(name.isidentifier() for name in names):
+        raise ValueError(
+            f"signature must name the arguments in order, such as 'y, p' or 'p, y', not "
+            f"{signature!r}"
+        )
+    if names[0] not in LABEL_NAMES and names[1] not in LABEL_NAMES:
+        raise ValueError(
+            f"signature {signature!r} names no labels argument (one of "
+            f"{', '.join(LABEL_NAMES)}) first or second"
+        )
+    return names[0] in LABEL_NAMES
+
+
+def _configured_max_examples():
+    from . import plugin
+
+    return plugin.max_examples() or DEFAULT_MAX_EXAMPLES
+
+
+def _numpy():
+    from .numeric import numpy_or_none
+
+    numpy = numpy_or_none()
+    if numpy is None:
+        raise ImportError("loss checks need numpy: pip install 'proofs[test]'")
+    return numpy
+
+
+def to_numpy(value):
+    """A loss's result as a float64 numpy value (numpy, PyTorch, JAX, lists or Python numbers)."""
+    np = _numpy()
+    if hasattr(value, "detach"):  # a torch tensor
+        value = value.detach().cpu()
+        value = value.float() if str(value.dtype) == "torch.bfloat16" else value
+        value = value.numpy()
+    return np.asarray(value, dtype=np.float64)
+
+
+def result_precision(value):
+    """The float type a loss returned ('float32', …), or None when it is float64 or not a float."""
+    dtype = str(getattr(value, "dtype", ""))
+    for name in ("bfloat16", "float16", "float32"):
+        if dtype.endswith(name):
+            return name
+    return None
+
+
+# ------------------------------------------------------------------------------------------------
+# checking
+class _Checker:
+    """Calls the loss on a data set, compares value and gradient, and explains a mismatch."""
+
+    def __init__(self, loss_fn, options, rtol, atol, gradients, grad_fn):
+        self.loss_fn, self.options, self.rtol, self.atol = loss_fn, options, rtol, atol
+        self.gradients, self.grad_fn, self.backend = gradients, grad_fn, None
+
+    def arrays(self, data):
+        """The arguments in call order."""
+        ref, options = self.options["ref"], self.options
+        values = [data[name] for name in ref.arguments]
+        if not options["labels_first"]:
+            values[0], values[1] = values[1], values[0]
+        if options["weights"]:
+            values.append(data["weights"])
+        if options["array_type"] == "list":
+            values = [value.tolist() for value in values]
+        return values
+
+    def call(self, data, loss_fn=None):
+        arrays = self.arrays(data)
+        if self.backend is None:
+            self.backend, value = frameworks.detect(
+                self.loss_fn, arrays, self.options["dtype"], self.grad_fn
+            )
+            return value
+        return self.backend.call(loss_fn or self.loss_fn, arrays, self.options["dtype"])
+
+    def check(self, data):
+        expected, per_sample, magnitude = self.expected(data)
+        value = self.call(data)
+        got = to_numpy(value)
+        rtol, atol = self.tolerances(data, magnitude)
+        problem = self.compare(got, expected, rtol, atol, data)
+        if problem is not None:
+            from .deviations import diagnose
+
+            lower = result_precision(value)
+            hint = diagnose(self, data, got, expected, lower)
+            raise AssertionError(self.message(data, problem, hint))
+        if self.gradients and self.backend.differentiable:
+            self.check_gradient(data, rtol, atol)
+
+    def references(self, data):
+        """(the reference's per-sample function, its arguments, the number of classes)."""
+        ref = self.options["ref"]
+        classes = None
+        columns = [data[name] for name in ref.arguments]
+        if ref.has_classes:
+            np = _numpy()
+            classes = np.asarray(data[ref.arguments[1]]).shape[1]
+            if np.asarray(columns[0]).ndim == 1:  # integer class labels
+                columns[0] = datasets.one_hot(columns[0], classes)
+        return ref, columns, classes
+
+    def expected(self, data):
+        """(the reduced reference value, the per-sample values, the summed magnitude for
+        tolerances — None in float64, whose tolerances are fixed)."""
+        np = _numpy()
+        ref, columns, classes = self.references(data)
+        weights = data.get("weights")
+        with np.errstate(all="ignore"):
+            per_sample = ref.function(classes)(*columns)
+            if self.options["dtype"] == "float64":
+                return self.reduce(per_sample, weights), per_sample, None
+            slope = ref.gradient(classes)(*columns) * columns[1]
+        slope = np.abs(slope).sum(axis=1) if slope.ndim == 2 else np.abs(slope)
+        terms = np.abs(per_sample) + np.nan_to_num(slope, posinf=1e300) + 1
+        return self.reduce(per_sample, weights), per_sample, self.reduce(terms, weights)
+
+    def value(self, data):
+        """The reduced reference value alone (cheaper than `expected`)."""
+        np = _numpy()
+        ref, columns, classes = self.references(data)
+        with np.errstate(all="ignore"):
+            return self.reduce(ref.function(classes)(*columns), data.get("weights"))
+
+    def reduce(self, per_sample, weights):
+        np = _numpy()
+        weighted = per_sample * weights if weights is not None else per_sample
+        reduction = self.options["reduction"]
+        if reduction == "none":
+            return weighted
+        total = np.sum(weighted)
+        if reduction == "sum":
+            return total
+        return total / (np.sum(weights) if weights is not None else per_sample.size)
+
+    def tolerances(self, data, magnitude):
+        np = _numpy()
+        if magnitude is None:
+            rtol, atol = dtypes.tolerance("float64", 1, 1.0)
+            return (self.rtol if self.rtol is not None else rtol), (
+                self.atol if self.atol is not None else atol
+            )
+        n = len(next(iter(data.values())))
+        per = 1 if self.options["reduction"] == "none" else n
+        rtol, atol = dtypes.tolerance(self.options["dtype"], per, np.max(magnitude))
+        if self.options["reduction"] == "none" and self.options["dtype"] != "float64":
+            atol = dtypes.tolerance(self.options["dtype"], 1, 1.0)[0] * magnitude
+        return (self.rtol if self.rtol is not None else rtol), (
+            self.atol if self.atol is not None else atol
+        )
+
+    def compare(self, got, expected, rtol, atol, data):
+        """None when they match; else (what differs, got, expected)."""
+        np = _numpy()
+        if self.options["reduction"] == "none":
+            if got.shape != np.shape(expected):
+                if got.ndim == 0:
+                    return (
+                        "a single value where reduction='none' asks for one value per sample",
+                        float(got),
+                        expected,
+                    )
+                return (f"{got.size} values for {np.size(expected)} samples", got, expected)
+            bad = ~_close(got, expected, rtol, atol)
+            if bad.any():
+                k = int(np.argmax(bad))
+                return (f"per-sample loss {k}", float(got[k]), float(expected[k]))
+            return None
+        if got.ndim != 0:
+            return (
+                f"an array of shape {got.shape} (per-sample losses?) where reduction="
+                f"{self.options['reduction']!r} asks for one number",
+                got,
+                expected,
+            )
+        if not _close(got, expected, rtol, atol):
+            return ("loss", float(got), float(expected))
+        return None
+
+    def check_gradient(self, data, rtol, atol):
+        np = _numpy()
+        ref, columns, classes = self.references(data)
+        position = 1 if self.options["labels_first"] else 0
+        reduction = self.options["reduction"]
+
+        def reduce(value):
+            return value.sum() if reduction == "none" or getattr(value, "ndim", 0) else value
+
+        got = self.backend.gradient(
+            self.loss_fn, self.arrays(data), self.options["dtype"], position, reduce
+        )
+        with np.errstate(all="ignore"):
+            slope = ref.gradient(classes)(*columns)
+        weights = data.get("weights")
+        scale = np.ones(len(slope)) if weights is None else weights
+        if reduction == "mean":
+            scale = scale / (np.sum(weights) if weights is not None else len(slope))
+        expected = slope * (scale[:, None] if slope.ndim == 2 else scale)
+        got = np.asarray(got, dtype=np.float64).reshape(expected.shape)
+        kinks = _kinks(ref, data)
+        rtol = max(rtol, GRADIENT_RTOL)
+        close = _close(got, expected, rtol, rtol * np.max(np.abs(expected), initial=0) + atol)
+        bad = ~close & ~(kinks[:, None] if expected.ndim == 2 else kinks)
+        if bad.any():
+            where = np.unravel_index(int(np.argmax(bad)), bad.shape)
+            coordinate = f"sample {where[0]}" + (f", class {where[1]}" if len(where) > 1 else "")
+            raise AssertionError(
+                self.message(
+                    data,
+                    (
+                        f"the gradient with respect to {ref.prediction} ({self.backend.name}) "
+                        f"at {coordinate}",
+                        float(got[where]),
+                        float(expected[where]),
+                    ),
+                    None,
+                    gradient=True,
+                )
+            )
+
+    def message(self, data, problem, hint, gradient=False):
+        what, got, expected = problem
+        ref, options = self.options["ref"], self.options
+        order = list(ref.arguments)
+        if not options["labels_first"]:
+            order[0], order[1] = order[1], order[0]
+        if options["weights"]:
+            order.append("weights")
+        kind = "derivative of the proven" if gradient else "proven"
+        lines = [
+            f"{what} differs from the {kind} {_loss_name(ref)} ({options['reduction']} reduction, "
+            f"{options['dtype']}, called as loss_fn({', '.join(order)})):",
+            "  data: " + _show_data(data, ref, options),
+            f"  loss_fn gave {_show(got)}, the proven loss gives {_show(expected)}"
+            f"{_ratio(got, expected)}",
+        ]
+        if hint:
+            lines.append(f"  likely cause: {hint}")
+        return "\n".join(lines)
+
+
+def _close(got, expected, rtol, atol):
+    np = _numpy()
+    got, expected = np.asarray(got, dtype=np.float64), np.asarray(expected, dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        return np.isfinite(got) & (np.abs(got - expected) <= atol + rtol * np.abs(expected))
+
+
+def _kinks(ref, data):
+    """Samples where the proven loss has no derivative (|y − μ| at y = μ): not compared."""
+    np = _numpy()
+    n = len(np.asarray(data["y"]))
+    if ref.model == "laplace":
+        return np.asarray(data["y"]) == np.asarray(data[ref.prediction])
+    return np.zeros(n, dtype=bool)
+
+
+def _loss_name(ref):
+    names = {
+        "bernoulli": "binary cross-entropy",
+        "categorical": "categorical cross-entropy",
+        "gaussian": "squared error",
+        "poisson": "Poisson NLL",
+        "laplace": "absolute error",
+        "exponential": "exponential NLL",
+        "binomial": "binomial NLL",
+        "negative-binomial": "negative-binomial NLL",
+    }
+    return f"{names[ref.model]} ({ref.inputs}; theorem {ref.theorem!r})"
+
+
+def _show_data(data, ref, options):
+    np = _numpy()
+    n = len(np.asarray(data["y"]))
+    parts = [f"n = {n}"]
+    for name in (*ref.arguments, *(["weights"] if options["weights"] else [])):
+        values = np.asarray(data[name])
+        shown = values[:8].tolist() if values.ndim else values.tolist()
+        text = repr(shown) if values.ndim else repr(float(values))
+        parts.append(f"{name} = {text[:-1] + ', …]' if values.ndim and len(values) > 8 else text}")
+    return ", ".join(parts)
+
+
+def _show(value):
+    np = _numpy()
+    value = np.asarray(value)
+    if value.ndim == 0:
+        return repr(float(value))
+    return repr(value[:8].tolist())[:-1] + (", …]" if value.size > 8 else "]")
+
+
+def _ratio(got, expected):
+    np = _numpy()
+    got, expected = np.asarray(got, dtype=np.float64), np.asarray(expected, dtype=np.float64)
+    if got.ndim or expected.ndim or expected == 0 or not np.isfinite(got):
+        return ""
+    return f" (ratio {float(got / expected):.6g})"
+
+
+def _edge_cases(ref, options, classes, soft_labels):
+    """Data sets always tried first: one sample, equal labels, predictions at their range's ends."""
+    rng = random.Random(0)
+    source = datasets.RandomSource(rng)
+    dtype, labels, weights = options["dtype"], options["labels"], options["weights"]
+    cases = [datasets.dataset(source, ref, 1, dtype, labels, classes, weights, soft_labels)]
+    for size in (3, 6):
+        cases.append(
+            datasets.dataset(source, ref, size, dtype, labels, classes, weights, soft_labels)
+        )
+    cases.extend(_extremes(ref, cases[-1], dtype))
+    return cases
+
+
+def _extremes(ref, base, dtype):
+    """The last case with its predictions pushed to the ends of their range."""
+    np = _numpy()
+    prediction = np.asarray(base[ref.prediction], dtype=np.float64)
+    ends = {
+        "p": (1e-12, 1 - 1e-12),
+        "q": (1e-12, 1 - 1e-12),
+        "z": (-1000.0, 1000.0),
+        "lambda": (1e-9, 50.0),
+        "eta": (-12.0, 5.0),
+        "mu": (-10.0, 10.0),
+    }
+    if ref.prediction not in ends or ref.has_classes and ref.prediction == "p":
+        return []
+    low, high = ends[ref.prediction]
+    made = []
+    for value in (low, high):
+        case = dict(base)
+        low_end, high_end, open_low, open_high = datasets.DOMAINS.get(
+            ref.prediction, (None, None, False, False)
+        )
+        case[ref.prediction] = dtypes.inside(
+            np.full(prediction.shape, value), dtype, low_end, high_end, open_low, open_high
+        )
+        made.append(case)
+    return made

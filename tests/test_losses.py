@@ -1,0 +1,328 @@
+"""`proofs.testing.losses` and `deviations`: every model × input kind × reduction against a
+correct loss written here by hand (independently of the compiled references), and each bug class
+caught and named."""
+
+import math
+
+import numpy as np
+import pytest
+
+from proofs.testing import assert_loss_matches, assert_loss_matches_on
+from proofs.testing.references import MODELS
+
+
+def logsumexp(z):
+    top = z.max(axis=1, keepdims=True)
+    return top[:, 0] + np.log(np.exp(z - top).sum(axis=1))
+
+
+def one_hot(y, z):
+    return np.eye(z.shape[1])[y] if y.ndim == 1 else y
+
+
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+# per-sample losses written from the textbook formulas
+PER_SAMPLE = {
+    ("bernoulli", "probabilities"): lambda y, p: -(y * np.log(p) + (1 - y) * np.log1p(-p)),
+    ("bernoulli", "logits"): lambda y, z: np.logaddexp(0, z) - y * z,
+    ("categorical", "probabilities"): lambda y, p: -(one_hot(y, p) * np.log(p)).sum(axis=1),
+    ("categorical", "logits"): lambda y, z: (one_hot(y, z) * (logsumexp(z)[:, None] - z)).sum(
+        axis=1
+    ),
+    ("gaussian", "mean"): lambda y, mu: (y - mu) ** 2,
+    ("gaussian", "mean-and-sigma"): lambda y, mu, sigma: ((y - mu) / sigma) ** 2,
+    ("poisson", "rate"): lambda y, rate: rate - y * np.log(rate),
+    ("poisson", "log-rate"): lambda y, eta: np.exp(eta) - y * eta,
+    ("laplace", "mean"): lambda y, mu: np.abs(y - mu),
+    ("exponential", "rate"): lambda y, rate: rate * y - np.log(rate),
+    ("binomial", "probabilities"): lambda y, q, f: -(y * np.log(q) + f * np.log1p(-q)),
+    ("negative-binomial", "probabilities"): lambda y, q, r: -(y * np.log(q) + r * np.log1p(-q)),
+}
+
+
+def reduced(per_sample, reduction, weights=False):
+    def loss(*arrays):
+        arrays = list(arrays)
+        w = arrays.pop() if weights else 1.0
+        values = per_sample(*arrays) * w
+        if reduction == "none":
+            return values
+        total = values.sum()
+        return total if reduction == "sum" else total / (np.sum(w) if weights else len(values))
+
+    return loss
+
+
+def test_the_table_covers_every_model():
+    assert set(PER_SAMPLE) == set(MODELS)
+
+
+@pytest.mark.parametrize("reduction", ["mean", "sum", "none"])
+@pytest.mark.parametrize("model, inputs", sorted(PER_SAMPLE))
+def test_correct_losses_pass(model, inputs, reduction):
+    loss = reduced(PER_SAMPLE[model, inputs], reduction)
+    assert_loss_matches(loss, model=model, inputs=inputs, reduction=reduction, max_examples=25)
+
+
+@pytest.mark.parametrize("labels", ["integer", "soft"])
+@pytest.mark.parametrize("inputs", ["probabilities", "logits"])
+def test_categorical_labels_integer_and_soft(inputs, labels):
+    loss = reduced(PER_SAMPLE["categorical", inputs], "mean")
+    assert_loss_matches(loss, model="categorical", inputs=inputs, labels=labels, max_examples=25)
+    assert_loss_matches(
+        loss, model="categorical", inputs=inputs, labels=labels, classes=7, max_examples=10
+    )
+
+
+@pytest.mark.parametrize("reduction", ["mean", "sum", "none"])
+@pytest.mark.parametrize(
+    "model, inputs",
+    [("bernoulli", "probabilities"), ("categorical", "logits"), ("poisson", "log-rate")],
+)
+def test_weighted_losses(model, inputs, reduction):
+    loss = reduced(PER_SAMPLE[model, inputs], reduction, weights=True)
+    assert_loss_matches(
+        loss, model=model, inputs=inputs, reduction=reduction, weights=True, max_examples=25
+    )
+
+
+def failure(loss, **options):
+    with pytest.raises(AssertionError) as raised:
+        assert_loss_matches(loss, max_examples=100, **options)
+    return str(raised.value)
+
+
+def with_logs(key):
+    return key[0] not in ("gaussian", "laplace")
+
+
+SCALED_BUGS = [
+    ("a missing minus sign", -1.0, lambda key: True),
+    ("logs in base 2", 1 / math.log(2), with_logs),
+    ("logs in base 10", 1 / math.log(10), with_logs),
+]
+
+
+@pytest.mark.parametrize("name, factor, applies", SCALED_BUGS, ids=[b[0] for b in SCALED_BUGS])
+@pytest.mark.parametrize("model, inputs", sorted(PER_SAMPLE))
+def test_scaled_losses_are_named(model, inputs, name, factor, applies):
+    if not applies((model, inputs)):
+        pytest.skip("no log in this loss")
+    correct = reduced(PER_SAMPLE[model, inputs], "mean")
+    message = failure(lambda *a: factor * correct(*a), model=model, inputs=inputs)
+    assert f"likely cause: {name}" in message
+
+
+@pytest.mark.parametrize("model, inputs", sorted(PER_SAMPLE))
+def test_sum_and_mean_confusions_are_named(model, inputs):
+    per_sample = PER_SAMPLE[model, inputs]
+    message = failure(reduced(per_sample, "sum"), model=model, inputs=inputs, reduction="mean")
+    assert "likely cause: a sum instead of the mean" in message
+    message = failure(reduced(per_sample, "mean"), model=model, inputs=inputs, reduction="sum")
+    assert "likely cause: a mean instead of the sum" in message
+
+
+@pytest.mark.parametrize(
+    "model, inputs", [key for key in sorted(PER_SAMPLE) if key[0] not in ("gaussian", "laplace")]
+)
+def test_swapped_arguments_are_named(model, inputs):
+    correct = reduced(PER_SAMPLE[model, inputs], "mean")
+
+    def swapped(prediction, y, *rest):
+        return correct(y, prediction, *rest)
+
+    message = failure(swapped, model=model, inputs=inputs)
+    assert "likely cause: the arguments are swapped" in message
+    assert_loss_matches(swapped, model=model, inputs=inputs, signature="p, y", max_examples=10)
+
+
+def test_a_symmetric_loss_called_either_way_passes():
+    # (y − μ)² is the same with its arguments swapped: no bug to report
+    assert_loss_matches(lambda mu, y: np.mean((y - mu) ** 2), model="gaussian", max_examples=10)
+
+
+@pytest.mark.parametrize("epsilon", [1e-7, 1e-4, 1e-10])
+@pytest.mark.parametrize("model", ["bernoulli", "categorical"])
+def test_clipping_is_named_with_its_epsilon(model, epsilon):
+    correct = reduced(PER_SAMPLE[model, "probabilities"], "mean")
+    message = failure(lambda y, p: correct(y, np.clip(p, epsilon, 1 - epsilon)), model=model)
+    assert f"probabilities clipped to [ε, 1 − ε] with ε ≈ {epsilon:.3g}" in message
+
+
+@pytest.mark.parametrize("alpha", [0.1, 0.25])
+@pytest.mark.parametrize(
+    "model, inputs",
+    [
+        ("bernoulli", "probabilities"),
+        ("bernoulli", "logits"),
+        ("categorical", "probabilities"),
+        ("categorical", "logits"),
+    ],
+)
+def test_label_smoothing_is_named_with_its_alpha(model, inputs, alpha):
+    correct = reduced(PER_SAMPLE[model, inputs], "mean")
+
+    def smoothed(y, prediction):
+        y = one_hot(y, prediction) if model == "categorical" else y
+        classes = prediction.shape[1] if model == "categorical" else 2
+        return correct((1 - alpha) * y + alpha / classes, prediction)
+
+    message = failure(smoothed, model=model, inputs=inputs)
+    assert f"label smoothing with α ≈ {alpha:.3g}" in message
+
+
+@pytest.mark.parametrize("model", ["bernoulli", "categorical"])
+def test_logits_and_probabilities_confused(model):
+    with_probabilities = reduced(PER_SAMPLE[model, "probabilities"], "mean")
+    with_logits = reduced(PER_SAMPLE[model, "logits"], "mean")
+    message = failure(with_probabilities, model=model, inputs="logits")
+    assert "likely cause: logits passed where the loss expects probabilities" in message
+    message = failure(with_logits, model=model, inputs="probabilities")
+    assert "likely cause: probabilities passed where the loss expects logits" in message
+
+
+def test_double_sigmoid_and_softmax():
+    bce = reduced(PER_SAMPLE["bernoulli", "probabilities"], "mean")
+    message = failure(lambda y, z: bce(y, sigmoid(sigmoid(z))), inputs="logits")
+    assert "likely cause: a double sigmoid/softmax" in message
+
+    def softmax(z):
+        e = np.exp(z - z.max(axis=1, keepdims=True))
+        return e / e.sum(axis=1, keepdims=True)
+
+    cross_entropy = reduced(PER_SAMPLE["categorical", "logits"], "mean")
+    message = failure(
+        lambda y, z: cross_entropy(y, softmax(z)), model="categorical", inputs="logits"
+    )
+    assert "likely cause: a double sigmoid/softmax" in message
+
+
+def test_log_sum_exp_without_the_shift_overflows_and_is_named():
+    def naive_softmax_ce(y, z):
+        return np.mean((y * (np.log(np.exp(z).sum(axis=1))[:, None] - z)).sum(axis=1))
+
+    def naive_bce(y, z):
+        return np.mean(np.log(1 + np.exp(z)) - y * z)
+
+    with np.errstate(all="ignore"):
+        for loss, model in [(naive_softmax_ce, "categorical"), (naive_bce, "bernoulli")]:
+            message = failure(loss, model=model, inputs="logits")
+            assert "likely cause: log-sum-exp without the max shift" in message
+            assert "gave inf" in message or "gave nan" in message
+
+
+def test_a_weighted_mean_over_n_is_named():
+    per_sample = PER_SAMPLE["bernoulli", "probabilities"]
+    message = failure(lambda y, p, w: np.mean(w * per_sample(y, p)), weights=True)
+    assert "likely cause: a weighted mean divided by n instead of by the total weight" in message
+
+
+def test_an_unrelated_bug_is_reported_without_a_cause():
+    correct = reduced(PER_SAMPLE["bernoulli", "probabilities"], "mean")
+    message = failure(lambda y, p: correct(y, p) + 0.01)
+    assert "loss_fn gave" in message and "likely cause" not in message
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float16", "bfloat16"])
+@pytest.mark.parametrize(
+    "model, inputs",
+    [
+        ("bernoulli", "probabilities"),
+        ("bernoulli", "logits"),
+        ("categorical", "logits"),
+        ("poisson", "log-rate"),
+        ("gaussian", "mean"),
+    ],
+)
+def test_low_precision_losses_pass_with_their_dtype(model, inputs, dtype):
+    per_sample = PER_SAMPLE[model, inputs]
+
+    def in_dtype(y, prediction):  # computed in the data's own type, as a framework would
+        kind = prediction.dtype
+        with np.errstate(all="ignore"):
+            y = y if y.dtype.kind in "iu" else y.astype(kind)
+            return np.mean(per_sample(y, prediction)).astype(kind)
+
+    assert_loss_matches(in_dtype, model=model, inputs=inputs, dtype=dtype, max_examples=30)
+
+
+def test_low_precision_data_are_numbers_of_the_type():
+    seen = []
+
+    def loss(y, p):
+        seen.append(p)
+        return np.mean(
+            PER_SAMPLE["bernoulli", "probabilities"](y.astype(np.float64), p.astype(np.float64))
+        )
+
+    assert_loss_matches(loss, dtype="float16", max_examples=20)
+    for p in seen:
+        assert p.dtype == np.float16 and np.all((p > 0) & (p < 1))
+
+
+def test_float32_is_not_enough_for_float64():
+    correct = reduced(PER_SAMPLE["bernoulli", "logits"], "mean")
+    message = failure(
+        lambda y, z: correct(y, z.astype(np.float32).astype(np.float64)) * (1 + 3e-6),
+        inputs="logits",
+    )
+    assert "loss_fn gave" in message
+
+
+def test_gradients_from_grad_fn():
+    bce = reduced(PER_SAMPLE["bernoulli", "probabilities"], "mean")
+
+    def gradient(y, p):
+        return (p - y) / (p * (1 - p)) / len(y)
+
+    assert_loss_matches(bce, grad_fn=gradient, max_examples=30)
+    with pytest.raises(AssertionError) as raised:
+        assert_loss_matches(bce, grad_fn=lambda y, p: -gradient(y, p), max_examples=30)
+    message = str(raised.value)
+    assert (
+        "the gradient with respect to p (grad_fn) at sample 0 differs from the derivative"
+        in message
+    )
+
+
+def test_one_data_set_of_a_million_samples():
+    rng = np.random.default_rng(0)
+    y = rng.poisson(3.0, size=10**6).astype(float)
+    eta = rng.uniform(-3, 3, size=10**6)
+    loss = reduced(PER_SAMPLE["poisson", "log-rate"], "mean")
+    assert_loss_matches_on(loss, y, eta, model="poisson", inputs="log-rate")
+    with pytest.raises(AssertionError, match="n = 1000000"):
+        assert_loss_matches_on(
+            lambda y, e: loss(y, e) * 1.01, y, eta, model="poisson", inputs="log-rate"
+        )
+
+
+@pytest.mark.parametrize(
+    "options, words",
+    [
+        ({"model": "beta"}, "unknown model 'beta'; models: bernoulli, binomial, categorical"),
+        (
+            {"inputs": "log-rate"},
+            "model 'bernoulli' takes inputs 'probabilities' or 'logits', not 'log-rate'",
+        ),
+        ({"reduction": "max"}, "reduction must be one of mean, sum, none"),
+        ({"dtype": "float8"}, "dtype must be one of float64, float32, float16, bfloat16"),
+        ({"labels": "hot"}, "labels must be one of one-hot, integer, soft"),
+        ({"signature": "a b"}, "signature must name the arguments in order"),
+        ({"array_type": "list", "dtype": "float32"}, "array_type='list' passes Python floats"),
+    ],
+)
+def test_bad_options_are_clear_errors(options, words):
+    with pytest.raises(ValueError) as raised:
+        assert_loss_matches(lambda y, p: 0.0, **options)
+    assert words in str(raised.value)
+
+
+def test_given_data_of_the_wrong_arity():
+    with pytest.raises(ValueError, match="model 'gaussian' .* takes 3 arrays: y, mu, sigma; got 2"):
+        assert_loss_matches_on(
+            lambda y, mu: 0.0, [1.0], [2.0], model="gaussian", inputs="mean-and-sigma"
+        )
