@@ -175,12 +175,29 @@ def test_pytest_plugin_option_and_fixture(tmp_path):
                 calls.append(1)
                 return bce(y, p)
             proof_checker.loss_matches(counting)
-            assert plugin.max_examples() == 7
+            assert plugin.max_examples() == 7 and plugin.dtype() == "float32"
+            assert plugin.gradients() is False
             assert 7 <= len(calls) <= 7 + 5  # the examples plus the explicit edge cases
     """))
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                             "--proofs-max-examples", "7", "test_user.py"], cwd=tmp_path, env=env,
+                             "--proofs-max-examples", "7", "--proofs-dtype", "float32",
+                             "--proofs-no-gradients", "test_user.py"], cwd=tmp_path, env=env,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1 passed" in result.stdout
+
+
+@settings(max_examples=60)
+@given(S.loss_datasets("categorical", "logits", dtype="float16", labels="integer", weights=True))
+def test_loss_datasets_are_numbers_of_the_dtype_in_the_domain(data):
+    z, y, w = data["z"], data["y"], data["weights"]
+    assert z.ndim == 2 and 2 <= z.shape[1] <= 6 and len(y) == len(z) == len(w)
+    assert np.array_equal(z.astype(np.float16).astype(np.float64), z)  # float16 numbers
+    assert y.dtype.kind == "i" and np.all((0 <= y) & (y < z.shape[1])) and np.all(w > 0)
+
+
+@settings(max_examples=60)
+@given(S.loss_datasets("poisson", "rate", dtype="bfloat16"))
+def test_loss_datasets_keep_rates_positive_in_bfloat16(data):
+    assert np.all(data["lambda"] > 0) and np.all(data["y"] == np.round(data["y"]))

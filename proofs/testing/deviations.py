@@ -334,7 +334,7 @@ class Clipped(Deviation):
         np = _np()
         if got.ndim:
             return False
-        exponents = np.arange(-110.0, -0.5, 0.05)  # ε from e^{−110·ln 10}… as powers of ten
+        exponents = np.arange(-110.0, -0.5, 0.25)  # ε from e^{−110·ln 10}… as powers of ten
         errors = [abs(float(self._value(checker, data, 10.0**e)) - float(got)) for e in exponents]
         best = int(np.argmin(errors))
         low, high = (

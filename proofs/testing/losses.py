@@ -22,6 +22,7 @@ LABEL_NAMES = ("y", "labels", "label", "target", "targets")
 # small clamps (PyTorch's binary cross-entropy divides by max(p(1 − p), 1e-12)), which move the
 # derivative by up to 2e-5 where p(1 − p) < 1e-12 — and a wrong gradient is wrong by far more
 GRADIENT_RTOL = 1e-4
+DIAGNOSED = 256  # samples a diagnosis looks at
 
 
 def assert_loss_matches(
@@ -30,7 +31,7 @@ def assert_loss_matches(
     inputs=None,
     reduction="mean",
     weights=None,
-    dtype="float64",
+    dtype=None,
     labels="one-hot",
     soft_labels=False,
     rtol=None,
@@ -38,7 +39,7 @@ def assert_loss_matches(
     max_examples=None,
     signature=None,
     array_type=None,
-    gradients=True,
+    gradients=None,
     grad_fn=None,
     classes=None,
     max_size=20,
@@ -60,14 +61,15 @@ def assert_loss_matches(
     reduction
         ``"mean"`` (with weights: Σ wℓ / Σ w), ``"sum"`` (Σ wℓ) or ``"none"`` (the n values wℓ).
     dtype
-        ``"float64"``, ``"float32"``, ``"float16"`` or ``"bfloat16"``: data are numbers of that type
-        and the tolerances follow from its epsilon and the loss's conditioning
-        (`proofs.testing.dtypes`).
+        ``"float64"`` (default; ``--proofs-dtype`` in pytest), ``"float32"``, ``"float16"`` or
+        ``"bfloat16"``: data are numbers of that type and the tolerances follow from its epsilon and
+        the loss's conditioning (`proofs.testing.dtypes`).
     gradients
         When the loss is differentiable by its framework (JAX or PyTorch, detected from its result)
         or ``grad_fn(*arguments)`` gives ∂loss/∂prediction, the gradient is compared with the
         derivative of the proven loss (relative tolerance at least 1e-4, see GRADIENT_RTOL), and the
-        first coordinate that differs is reported.
+        first coordinate that differs is reported; ``gradients=False`` (or
+        ``--proofs-no-gradients``) compares values only.
 
     labels, soft_labels, classes, max_size
         Categorical labels as above; ``soft_labels=True`` draws Bernoulli targets in [0, 1]; a fixed
@@ -83,6 +85,10 @@ def assert_loss_matches(
     """
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
+    from . import plugin
+
+    dtype = dtype or plugin.dtype() or "float64"
+    gradients = gradients if gradients is not None else plugin.gradients() is not False
 
     options = _options(model, inputs, reduction, weights, dtype, labels, signature, array_type)
     ref = options["ref"]
@@ -108,9 +114,19 @@ def assert_loss_matches(
     )
     @given(drawn())
     def matches(data):
-        checker.check(data)
+        try:
+            checker.check(data, diagnose=False)
+        except AssertionError:
+            failing[:] = [data]  # the last failure is the example hypothesis settled on
+            raise
 
-    matches()
+    failing = []
+    try:
+        matches()
+    except AssertionError:
+        if failing:
+            checker.check(failing[-1])  # again, with the bug class named
+        raise
 
 
 def assert_loss_matches_on(
@@ -266,20 +282,41 @@ class _Checker:
             return value
         return self.backend.call(loss_fn or self.loss_fn, arrays, self.options["dtype"])
 
-    def check(self, data):
+    def check(self, data, diagnose=True):
+        """Compare value (then gradient) on one data set; `diagnose`: name the bug class on failure
+        (off while hypothesis shrinks, on for the example it settles on)."""
         expected, per_sample, magnitude = self.expected(data)
         value = self.call(data)
         got = to_numpy(value)
         rtol, atol = self.tolerances(data, magnitude)
         problem = self.compare(got, expected, rtol, atol, data)
         if problem is not None:
-            from .deviations import diagnose
-
-            lower = result_precision(value)
-            hint = diagnose(self, data, got, expected, lower)
+            hint = self.diagnosis(data, value, got, expected) if diagnose else None
             raise AssertionError(self.message(data, problem, hint))
         if self.gradients and self.backend.differentiable:
             self.check_gradient(data, rtol, atol)
+
+    def diagnosis(self, data, value, got, expected):
+        """The bug class that fits, looked for on at most DIAGNOSED samples: on a large data set,
+        the first ones and those with the most extreme predictions, if the loss fails there too."""
+        from .deviations import diagnose
+
+        np = _numpy()
+        n = len(np.asarray(data["y"]))
+        if n > DIAGNOSED:
+            prediction = np.asarray(data[self.options["ref"].prediction], dtype=np.float64)
+            spread = np.abs(prediction - np.median(prediction)).reshape(n, -1).max(axis=1)
+            keep = np.union1d(np.arange(DIAGNOSED // 2), np.argsort(spread)[-(DIAGNOSED // 2) :])
+            data = {
+                name: (values[keep] if np.ndim(values) and len(values) == n else values)
+                for name, values in data.items()
+            }
+            expected, _, magnitude = self.expected(data)
+            value = self.call(data)
+            got = to_numpy(value)
+            if self.compare(got, expected, *self.tolerances(data, magnitude), data) is None:
+                return None
+        return diagnose(self, data, got, expected, result_precision(value))
 
     def references(self, data):
         """(the reference's per-sample function, its arguments, the number of classes)."""
@@ -516,7 +553,14 @@ def _extremes(ref, base, dtype):
         "eta": (-12.0, 5.0),
         "mu": (-10.0, 10.0),
     }
-    if ref.prediction not in ends or ref.has_classes and ref.prediction == "p":
+    if ref.has_classes and ref.prediction == "p":  # rows with one class near 0, then near 1
+        rows = []
+        for end in (1e-12, 1 - 1e-12):
+            row = np.full(prediction.shape, (1 - end) / (prediction.shape[1] - 1))
+            row[:, 0] = end
+            rows.append({**base, "p": dtypes.inside(row, dtype, 0.0, 1.0)})
+        return rows
+    if ref.prediction not in ends:
         return []
     low, high = ends[ref.prediction]
     made = []

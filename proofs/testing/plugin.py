@@ -1,5 +1,9 @@
-"""The pytest plugin (entry point ``pytest11: proofs``): a ``--proofs-max-examples`` option and a
+"""The pytest plugin (entry point ``pytest11: proofs``): options for the loss checks and a
 ``proof_checker`` fixture.
+
+    --proofs-max-examples N     hypothesis examples per assert_loss_matches call (default 500)
+    --proofs-dtype DTYPE        the default dtype of assert_loss_matches (float64, float32, …)
+    --proofs-no-gradients       compare values only, not gradients
 
     def test_my_loss(proof_checker):
         proof_checker.loss_matches(my_bce)            # uses --proofs-max-examples (default 500)
@@ -8,7 +12,7 @@
 
 import pytest
 
-_CONFIGURED = {"max_examples": None}
+_CONFIGURED = {"max_examples": None, "dtype": None, "gradients": None}
 
 
 def max_examples():
@@ -16,10 +20,25 @@ def max_examples():
     return _CONFIGURED["max_examples"]
 
 
+def dtype():
+    """The value of --proofs-dtype in this pytest run, or None."""
+    return _CONFIGURED["dtype"]
+
+
+def gradients():
+    """False when --proofs-no-gradients was given, else None."""
+    return _CONFIGURED["gradients"]
+
+
 def pytest_addoption(parser):
     group = parser.getgroup("proofs", "proofs: checked derivations and loss checks")
     group.addoption("--proofs-max-examples", type=int, default=None, metavar="N",
                     help="hypothesis examples per proofs.testing.assert_loss_matches call (default 500)")
+    group.addoption("--proofs-dtype", default=None, metavar="DTYPE",
+                    choices=("float64", "float32", "float16", "bfloat16"),
+                    help="default dtype of proofs.testing.assert_loss_matches (default float64)")
+    group.addoption("--proofs-no-gradients", action="store_true", default=False,
+                    help="proofs.testing.assert_loss_matches compares values only, not gradients")
 
 
 def pytest_configure(config):
@@ -27,6 +46,8 @@ def pytest_configure(config):
     if value is not None and value < 1:
         raise pytest.UsageError("--proofs-max-examples must be a positive number")
     _CONFIGURED["max_examples"] = value
+    _CONFIGURED["dtype"] = config.getoption("--proofs-dtype", default=None)
+    _CONFIGURED["gradients"] = False if config.getoption("--proofs-no-gradients", default=False) else None
 
 
 class ProofChecker:

@@ -5,6 +5,10 @@ Data:
     binary_labels(n)           lists of 0/1 of length n (all zeros and all ones included)
     bernoulli_datasets()       (y, p) pairs of equal length, n = 1 included
     categorical_datasets()     (one-hot labels, rows of probabilities on the simplex)
+    loss_datasets(model, inputs=None, dtype="float64", ...)
+                               dicts of numpy arrays for any model of `assert_loss_matches`: labels,
+                               predictions (probabilities, logits, means, rates, log-rates), fixed
+                               quantities and weights, as numbers of the dtype inside the model's domain
 
 False claims — each draws a `Claim`: a claim that is usually false, made by mutating a true one.  A mutation is
 not always false, so call ``claim.counterexample()`` (a numeric witness, or None) before requiring a refusal:
@@ -28,7 +32,8 @@ from hypothesis import strategies as st
 
 from . import numeric
 
-__all__ = ["probabilities", "binary_labels", "bernoulli_datasets", "categorical_datasets", "Claim",
+__all__ = ["probabilities", "binary_labels", "bernoulli_datasets", "categorical_datasets", "loss_datasets",
+           "Claim",
            "mutated_log_identities", "mutated_positivity_claims", "mutated_monotonicity_claims",
            "captured_index_claims", "clashing_name_claims", "contradicted_assumption_claims",
            "dropped_definedness_claims", "redefined_constant_claims", "iterated_binder_claims"]
@@ -53,6 +58,20 @@ def bernoulli_datasets(draw, min_size=1, max_size=64):
     """(y, p): binary labels and model probabilities of the same length (as lists of Python numbers)."""
     size = draw(st.one_of(st.just(min_size), st.integers(min_size, max_size)))
     return draw(binary_labels(size)), draw(st.lists(probabilities(), min_size=size, max_size=size))
+
+
+@st.composite
+def loss_datasets(draw, model="bernoulli", inputs=None, dtype="float64", labels="one-hot", classes=None,
+                  weights=False, soft_labels=False, min_size=1, max_size=20):
+    """A data set for `model` (see `proofs.testing.assert_loss_matches`): argument name → numpy array
+    (``"y"``, the prediction such as ``"p"``, ``"z"``, ``"mu"``, ``"lambda"`` or ``"eta"``, fixed
+    quantities such as ``"sigma"``, and ``"weights"`` when asked), drawn through hypothesis."""
+    from . import data, dtypes, references
+    ref = references.reference(model, inputs)
+    dtypes.check_dtype(dtype)
+    size = draw(st.integers(min_size, max_size))
+    return data.dataset(data.HypothesisSource(draw), ref, size, dtype, labels, classes, weights,
+                        soft_labels)
 
 
 @st.composite

@@ -21,7 +21,8 @@ TARGETS = {"P1 cold CLI (prove bernoulli -o out.tex)": 1.0,
            "P3 loss check n=1e4 vs numpy BCE": 3.0, "P3 loss check n=1e5 vs numpy BCE": 3.0,
            "P3 loss check n=1e6 vs numpy BCE": 3.0, "P4 peak memory of the CLI vs sympy import": 1.2,
            "P5 warm: a 10-step user derivation checked and rendered vs cold sympy import": 0.1,
-           "P6 refused (Disproved) claims vs the proved ones of the same size": 1.0}
+           "P2b refused (Disproved) claims vs the proved ones of the same size": 1.0,
+           "P6 JAX loss check (500 examples, values and gradients) vs a hand-written hypothesis test": 2.0}
 WARM_SCRIPT = """
 import importlib, time
 import sympy
@@ -40,7 +41,7 @@ for name, _ in available():
         proof.to_text(); proof.to_latex(); proof.to_document(); proof.to_markdown()
 print(time.perf_counter() - start)
 """
-# P6: each true claim and a false one of the same size (a sign error), timed in a fresh process
+# P2b: each true claim and a false one of the same size (a sign error), timed in a fresh process
 # after the imports and one unrelated claim, so that no cache is shared between the two columns
 REFUSAL_SCRIPT = """
 import time
@@ -69,6 +70,39 @@ for claim in claims:
         claim()
     except ProofError:
         assert COLUMN == "refused"
+print(time.perf_counter() - start)
+"""
+# P6: checking a JAX loss (float64, x64 on) by the default assert_loss_matches (500 examples, values
+# and gradients) against the same hypothesis test written by hand with a numpy reference, each in a
+# fresh process after the imports (jax's first-call costs per array shape are in both)
+JAX_SCRIPT = """
+import os, time
+os.environ["JAX_ENABLE_X64"] = "1"
+import jax, jax.numpy as jnp, numpy as np
+from hypothesis import given, settings, strategies as st
+from proofs.testing import assert_loss_matches
+
+def loss(y, z):
+    return jnp.mean(jnp.logaddexp(0.0, z) - y * z)
+
+def by_hand():
+    @settings(max_examples=500, deadline=None, database=None)
+    @given(st.integers(1, 20).flatmap(lambda n: st.tuples(
+        st.lists(st.sampled_from([0.0, 1.0]), min_size=n, max_size=n),
+        st.lists(st.floats(-30, 30), min_size=n, max_size=n))))
+    def test(data):
+        y, z = (np.asarray(v, dtype=np.float64) for v in data)
+        expected = np.mean(np.logaddexp(0.0, z) - y * z)
+        assert abs(float(loss(y, z)) - expected) <= 1e-9 + 1e-6 * abs(expected)
+        slope = (1 / (1 + np.exp(-z)) - y) / len(z)
+        assert np.allclose(np.asarray(jax.grad(loss, argnums=1)(y, z)), slope, rtol=1e-4, atol=1e-9)
+    test()
+
+start = time.perf_counter()
+if COLUMN == "proofs":
+    assert_loss_matches(loss, inputs="logits")
+else:
+    by_hand()
 print(time.perf_counter() - start)
 """
 # P5: a user's ten-step chain, checked and rendered in the four formats, after the imports and a
@@ -132,7 +166,12 @@ def measure(runs):
                                               + REFUSAL_SCRIPT], check=True, capture_output=True,
                                              text=True).stdout) for _ in range(runs)]
                        for column in ("proved", "refused"))
-    results["P6 refused (Disproved) claims vs the proved ones of the same size"] = (refused, proved)
+    results["P2b refused (Disproved) claims vs the proved ones of the same size"] = (refused, proved)
+    checked, by_hand = ([float(subprocess.run([sys.executable, "-c", f"COLUMN = {column!r}\n" + JAX_SCRIPT],
+                                              check=True, capture_output=True, text=True).stdout.split()[-1])
+                         for _ in range(max(1, runs // 3))] for column in ("proofs", "by hand"))
+    results["P6 JAX loss check (500 examples, values and gradients) vs a hand-written hypothesis test"] = (
+        checked, by_hand)
     results["P4 peak memory of the CLI vs sympy import"] = (memory_cli, memory_base)
     return results
 
