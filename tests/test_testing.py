@@ -177,7 +177,7 @@ def test_pytest_plugin_option_and_fixture(tmp_path):
             proof_checker.loss_matches(counting)
             assert plugin.max_examples() == 7 and plugin.dtype() == "float32"
             assert plugin.gradients() is False
-            assert 7 <= len(calls) <= 7 + 5  # the examples plus the explicit edge cases
+            assert 7 <= len(calls) <= 7 + 6  # the examples plus the six explicit edge cases
     """))
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",

@@ -529,6 +529,7 @@ def _ratio(got, expected):
 
 def _edge_cases(ref, options, classes, soft_labels):
     """Data sets always tried first: one sample, equal labels, predictions at their range's ends."""
+    np = _numpy()
     rng = random.Random(0)
     source = datasets.RandomSource(rng)
     dtype, labels, weights = options["dtype"], options["labels"], options["weights"]
@@ -537,7 +538,11 @@ def _edge_cases(ref, options, classes, soft_labels):
         cases.append(
             datasets.dataset(source, ref, size, dtype, labels, classes, weights, soft_labels)
         )
-    cases.extend(_extremes(ref, cases[-1], dtype))
+    base = dict(cases[-1])
+    if ref.model == "bernoulli" and not soft_labels:  # each end of the prediction with each label
+        base["y"] = np.arange(len(base["y"])) % 2 * 1.0
+        cases.append({**base, "y": np.ones(len(base["y"]))})
+    cases.extend(_extremes(ref, base, dtype))
     return cases
 
 
