@@ -13,8 +13,7 @@ from . import dtypes
 
 __all__ = ["LABELS", "RandomSource", "HypothesisSource", "dataset"]
 
-LABELS = ("one-hot", "integer", "soft")
-NEAR_ENDS = (1e-12, 1e-9, 1e-6, 1e-3)
+LABELS = ("binary", "one-hot", "integer", "soft")
 
 
 class RandomSource:
@@ -37,7 +36,13 @@ class HypothesisSource:
     """The same choices drawn through hypothesis, so that failures shrink."""
 
     def __init__(self, draw):
+        from hypothesis import strategies as st
+
         self.draw = draw
+        # hypothesis draws floats and large integers mostly at simple or small values (bounds,
+        # integers, halves), which would leave whole bands of a range unseen; its Random spreads
+        # them while staying under its control (replayed, shrunk toward 0)
+        self.random = draw(st.randoms(use_true_random=False))
 
     def integer(self, low, high):
         from hypothesis import strategies as st
@@ -45,9 +50,7 @@ class HypothesisSource:
         return self.draw(st.integers(low, high))
 
     def uniform(self, low, high):
-        from hypothesis import strategies as st
-
-        return self.draw(st.floats(low, high, allow_nan=False, allow_infinity=False))
+        return low + (high - low) * self.random.random()
 
     def choice(self, options):
         from hypothesis import strategies as st
@@ -55,11 +58,17 @@ class HypothesisSource:
         return self.draw(st.sampled_from(list(options)))
 
 
+def _near_end(source):
+    """A distance to an end of a range in 1e-12 … 1e-3, each decade alike (as integers: hypothesis
+    draws floats mostly at simple values, which would leave most decades unseen)."""
+    return source.integer(100, 999) / 100 * 10.0 ** -source.integer(4, 12)
+
+
 def _probability(source):
     kind = source.choice(("inside", "inside", "near 0", "near 1"))
     if kind == "inside":
         return source.uniform(1e-3, 1 - 1e-3)
-    end = source.choice(NEAR_ENDS)
+    end = _near_end(source)
     return end if kind == "near 0" else 1 - end
 
 
@@ -74,7 +83,7 @@ def _value(source, name, model):
     if name in ("mu",):
         return source.uniform(-10, 10)
     if name == "lambda":
-        return source.choice(NEAR_ENDS) if source.choice((0, 0, 0, 1)) else source.uniform(1e-3, 30)
+        return _near_end(source) if source.choice((0, 0, 0, 1)) else source.uniform(1e-3, 30)
     if name == "eta":
         return source.uniform(-10, 4)
     if name == "sigma":
@@ -94,25 +103,43 @@ def _value(source, name, model):
     raise ValueError(f"no data for {name!r}")
 
 
+# the domain of each quantity of the proven losses: (low, high, low open, high open, whole numbers)
 DOMAINS = {
-    "p": (0.0, 1.0, True, True),
-    "q": (0.0, 1.0, True, True),
-    "lambda": (0.0, None, True, False),
-    "sigma": (0.0, None, True, False),
-    "y": (None, None, False, False),
+    "p": (0, 1, True, True, False),
+    "q": (0, 1, True, True, False),
+    "lambda": (0, None, True, False, False),
+    "sigma": (0, None, True, False, False),
+    "r": (0, None, True, False, False),
+    "weights": (0, None, True, False, False),
+    "f": (0, None, False, False, True),
+}
+LABEL_DOMAINS = {
+    "bernoulli": (0, 1, False, False, False),
+    "poisson": (0, None, False, False, True),
+    "binomial": (0, None, False, False, True),
+    "negative-binomial": (0, None, False, False, True),
+    "exponential": (0, None, False, False, False),
 }
 
 
-def dataset(
-    source,
-    ref,
-    size,
-    dtype="float64",
-    labels="one-hot",
-    classes=None,
-    weights=False,
-    soft_labels=False,
-):
+def domain(name):
+    """(low, high, low open, high open, whole numbers) of a quantity; unbounded when not listed."""
+    return DOMAINS.get(name, (None, None, False, False, False))
+
+
+def default_labels(ref):
+    """The label kind a model takes by default: one-hot rows for classes, 0/1 for Bernoulli."""
+    return "one-hot" if ref.has_classes else "binary" if ref.model == "bernoulli" else None
+
+
+def label_kinds(ref):
+    """The label kinds a model accepts, its default first."""
+    if ref.has_classes:
+        return ("one-hot", "integer", "soft")
+    return ("binary", "soft") if ref.model == "bernoulli" else (None,)
+
+
+def dataset(source, ref, size, dtype="float64", labels=None, classes=None, weights=False):
     """A data set for the reference loss `ref` (see the module)."""
     import numpy as np
 
@@ -127,12 +154,12 @@ def dataset(
             data[name] = _class_values(source, name, size, classes, dtype, labels)
             continue
         values = [_value(source, name, ref.model) for _ in range(size)]
-        if name == "y" and ref.model == "bernoulli" and soft_labels:
-            values = [source.uniform(0, 1) for _ in range(size)]
-        if name == "y" and ref.model == "bernoulli" and not soft_labels and size > 2:
+        if name == "y" and ref.model == "bernoulli" and labels == "soft":
+            values = [source.choice((0.0, 1.0, source.uniform(0, 1))) for _ in range(size)]
+        elif name == "y" and ref.model == "bernoulli" and size > 1:
             pattern = source.choice(("mixed", "mixed", "all 0", "all 1"))
             values = values if pattern == "mixed" else [float(pattern == "all 1")] * size
-        low, high, open_low, open_high = DOMAINS.get(name, (None, None, False, False))
+        low, high, open_low, open_high, _ = domain(name)
         data[name] = dtypes.inside(values, dtype, low, high, open_low, open_high)
     if weights:
         data["weights"] = dtypes.inside(
@@ -150,6 +177,8 @@ def _class_values(source, name, size, classes, dtype, labels):
             rows = [[v / sum(row) for v in row] for row in rows]
             return dtypes.round_to(rows, dtype)
         picked = [source.integer(0, classes - 1) for _ in range(size)]
+        if size > 1 and source.choice((0, 0, 1)):  # every sample of one class
+            picked = [picked[0]] * size
         if labels == "integer":
             return np.asarray(picked, dtype=np.int64)
         return np.eye(classes)[picked]
@@ -158,7 +187,7 @@ def _class_values(source, name, size, classes, dtype, labels):
         for _ in range(size):
             row = [source.uniform(0.01, 1) for _ in range(classes)]
             if source.choice((0, 0, 1)):
-                row[source.integer(0, classes - 1)] = source.choice(NEAR_ENDS) * sum(row)
+                row[source.integer(0, classes - 1)] = _near_end(source) * sum(row)
             rows.append([v / sum(row) for v in row])
         return dtypes.inside(rows, dtype, 0.0, 1.0)
     rows = [[_value(source, "z", "categorical") for _ in range(classes)] for _ in range(size)]

@@ -31,25 +31,48 @@ KNOWN_EPSILONS = {
 def diagnose(checker, data, got, expected, lower_precision):
     """A sentence naming the bug class that fits and is confirmed, or None."""
     np = _np()
+    got = np.asarray(got, dtype=np.float64)
+    if got.shape != np.shape(expected):  # the message says what is wrong with the shape
+        return None
     dtype = checker.options["dtype"]
     if lower_precision and dtypes.EPSILON[lower_precision] > dtypes.EPSILON[dtype]:
-        return (
-            f"the loss returned {lower_precision} for {dtype} data (JAX computes in float32 unless "
-            "jax_enable_x64 is set): enable float64, or check with dtype='"
-            f"{lower_precision}'"
-        )
-    got = np.asarray(got, dtype=np.float64)
+        rtol, atol = checker.tolerances_in(lower_precision, data)
+        if np.all(np.abs(got - expected) <= atol + rtol * np.abs(expected)):
+            jax = (
+                " (JAX computes in float32 unless jax_enable_x64 is set)"
+                if (checker.backend is not None and checker.backend.name == "jax")
+                else ""
+            )
+            return (
+                f"the loss computes in {lower_precision}{jax}: within {lower_precision}'s "
+                f"rounding of the proven loss; check with dtype={lower_precision!r}"
+            )
+    found = _confirmed(checker, data, got, DEVIATIONS)
+    if not found:
+        found = _confirmed(checker, data, got, FALLBACKS)
+    return "; or ".join(found) if found else None
+
+
+def _confirmed(checker, data, got, deviations):
+    np = _np()
     found = []
-    for deviation in DEVIATIONS:
+    for deviation in deviations:
         if not deviation.applies(checker):
             continue
-        with np.errstate(all="ignore"):
-            parameter = deviation.estimate(checker, data, got)
-            if parameter is False or not deviation.fits(checker, data, got, parameter):
-                continue
-        if deviation.confirm(checker, data, parameter):
+        try:
+            with np.errstate(all="ignore"):
+                parameter = deviation.estimate(checker, data, got)
+                if parameter is False or not deviation.fits(checker, data, got, parameter):
+                    continue
+        except Exception:  # the loss fails on the data this class needs: it does not fit
+            continue
+        try:
+            confirmed = deviation.confirm(checker, data, parameter)
+        except Exception:  # the loss fails on the confirming data: no confirmation
+            confirmed = False
+        if confirmed:
             found.append(deviation.describe(parameter))
-    return "; or ".join(found) if found else None
+    return found
 
 
 def _np():
@@ -316,9 +339,16 @@ class Smoothing(Deviation):
 
 
 class Clipped(Deviation):
-    """Probabilities clipped to [ε, 1 − ε] before the logs."""
+    """Probabilities clipped to [ε, 1 − ε] (or at one end only) before the logs."""
 
-    name = "clipped probabilities"
+    SIDES = {
+        "both": "[ε, 1 − ε]",
+        "low": "[ε, 1] (the lower end only)",
+        "high": "[0, 1 − ε] (the upper end only)",
+    }
+
+    def __init__(self, sides):
+        self.sides = sides
 
     def applies(self, checker):
         ref = checker.options["ref"]
@@ -327,39 +357,42 @@ class Clipped(Deviation):
     def _value(self, checker, data, epsilon):
         np = _np()
         ref = checker.options["ref"]
-        clipped = np.clip(np.asarray(data[ref.prediction], dtype=np.float64), epsilon, 1 - epsilon)
+        low = epsilon if self.sides in ("both", "low") else 0.0
+        high = 1 - epsilon if self.sides in ("both", "high") else 1.0
+        clipped = np.clip(np.asarray(data[ref.prediction], dtype=np.float64), low, high)
         return checker.value({**data, ref.prediction: clipped})
 
     def estimate(self, checker, data, got):
         np = _np()
         if got.ndim:
             return False
-        exponents = np.arange(-110.0, -0.5, 0.25)  # ε from e^{−110·ln 10}… as powers of ten
-        errors = [abs(float(self._value(checker, data, 10.0**e)) - float(got)) for e in exponents]
-        best = int(np.argmin(errors))
-        low, high = (
-            10.0 ** exponents[max(best - 1, 0)],
-            10.0 ** exponents[min(best + 1, len(exponents) - 1)],
-        )
-        for _ in range(60):  # refine by golden-section search on log ε
-            a, b = math.log(low), math.log(high)
-            m1, m2 = a + (b - a) * 0.382, a + (b - a) * 0.618
-            e1 = abs(float(self._value(checker, data, math.exp(m1))) - float(got))
-            e2 = abs(float(self._value(checker, data, math.exp(m2))) - float(got))
-            low, high = (math.exp(a), math.exp(m2)) if e1 <= e2 else (math.exp(m1), math.exp(b))
-        return _snapped(math.sqrt(low * high))
+
+        def error(epsilon):
+            return abs(float(self._value(checker, data, epsilon)) - float(got))
+
+        # ε = 10^e on a grid of e, zoomed in around the best point three times (the error is flat
+        # where ε clips nothing and dips sharply where it fits, so no bisection would do)
+        exponents = np.arange(-110.0, -0.5, 0.25)
+        for _ in range(4):
+            errors = [error(10.0**e) for e in exponents]
+            best = int(np.argmin(errors))
+            step = exponents[1] - exponents[0]
+            exponents = np.linspace(exponents[best] - step, exponents[best] + step, 41)
+        return _snapped(10.0 ** exponents[20])
 
     def predict(self, checker, data, epsilon):
         return self._value(checker, data, epsilon)
 
     def fresh(self, fresh, failing):
+        """Predictions at both ends (the failing data's extremes), so that the side shows."""
         np = _np()
         for name in ("p", "q"):
             if name in fresh:
-                values = np.asarray(fresh[name], dtype=np.float64)
-                values[::2] = np.asarray(
-                    failing[name]
-                ).min()  # keep the failing data's extreme values
+                values = np.asarray(fresh[name], dtype=np.float64).copy()
+                extremes = np.asarray(failing[name], dtype=np.float64)
+                low = min(extremes.min(), 1e-12) if extremes.ndim else 1e-12
+                values[::2] = low
+                values[1::2] = 1 - low if values.ndim == 1 else values[1::2]
                 fresh[name] = values
         return fresh
 
@@ -372,7 +405,7 @@ class Clipped(Deviation):
             ),
             None,
         )
-        return f"probabilities clipped to [ε, 1 − ε] with ε ≈ {epsilon:.3g}" + (
+        return f"probabilities clipped to {self.SIDES[self.sides]} with ε ≈ {epsilon:.3g}" + (
             f" ({known})" if known else ""
         )
 
@@ -386,12 +419,22 @@ def _snapped(epsilon):
 
 
 class Overflow(Deviation):
-    """log Σ e^{z} (or log(1 + e^{z})) without the max shift: inf or nan for large logits."""
+    """Non-finite values for large logits, told apart by where they appear: e^z overflowing
+    (log(1 + e^z) or log Σ e^z without the max shift) fails when every logit is large; the log of
+    a probability that underflows (log σ(z), log softmax(z) computed as a probability first) fails
+    when the label's logit is far below the others."""
 
-    name = (
-        "log-sum-exp without the max shift: e^z overflows for large logits (use logsumexp / "
-        "logaddexp, which subtract the maximum first)"
-    )
+    WORDS = {
+        "overflow": "e^z overflows: log(1 + e^z) or log Σ e^z computed without the max shift "
+        "(use logaddexp / logsumexp, which subtract the maximum first)",
+        "underflow": "the log of a probability that underflows to 0: log σ(z) or log softmax(z) "
+        "computed from the probability (use log_sigmoid / log_softmax, or a loss "
+        "that takes logits)",
+    }
+
+    def __init__(self, kind):
+        self.kind = kind
+        self.name = self.WORDS[kind]
 
     def applies(self, checker):
         return checker.options["ref"].prediction == "z"
@@ -399,20 +442,157 @@ class Overflow(Deviation):
     def estimate(self, checker, data, got):
         np = _np()
         limit = datasets.finite_limit(checker.options["dtype"])
-        overflowing = np.abs(np.asarray(data["z"], dtype=np.float64)).max() > limit
-        return None if overflowing and not np.isfinite(got).all() else False
+        large = np.abs(np.asarray(data["z"], dtype=np.float64)).max() > limit / 2
+        return None if large and not np.isfinite(got).all() else False
 
-    def predict(self, checker, data, parameter):
+    def fits(self, checker, data, got, parameter):
+        return True  # decided by the confirmations, which make the bug show or not
+
+    def confirm(self, checker, data, parameter):
         np = _np()
         limit = datasets.finite_limit(checker.options["dtype"])
-        value = np.asarray(checker.value(data), dtype=np.float64)
-        if np.abs(np.asarray(data["z"], dtype=np.float64)).max() > limit:
-            return np.full(value.shape, np.nan)
-        return value
+        rng = random.Random(2)
+        ref, options = checker.options["ref"], checker.options
+        classes = np.asarray(data["z"]).shape[1] if ref.has_classes else None
+        base = datasets.dataset(
+            datasets.RandomSource(rng),
+            ref,
+            4,
+            options["dtype"],
+            options["labels"],
+            classes,
+            options["weights"],
+        )
+        moderate = {**base, "z": np.clip(base["z"], -20, 20)}
+        big = 2 * limit
+        everything_large = {**base, "z": np.clip(base["z"], -20, 20) * 0.01 + big}
+        label_far_below = _label_far_below(base, ref, options["labels"], big)
+        shows = {
+            "overflow": (everything_large, label_far_below),
+            "underflow": (label_far_below, everything_large),
+        }[self.kind]
+        try:
+            if not _agrees(checker, moderate):
+                return False
+            with np.errstate(all="ignore"):
+                failing = np.asarray(self.call(checker, shows[0]), dtype=np.float64)
+            return not np.isfinite(failing).all() and _agrees(checker, shows[1])
+        except Exception:  # the loss fails otherwise on these data: no confirmation
+            return False
 
-    def fresh(self, fresh, failing):
-        fresh["z"] = failing["z"]  # the same logits: the overflow is a property of their size
-        return fresh
+
+def _agrees(checker, data):
+    """The loss agrees with the proven one on these data (finite values, within tolerance)."""
+    np = _np()
+    from .losses import to_numpy
+
+    with np.errstate(all="ignore"):
+        got = to_numpy(checker.call(data))
+    expected = checker.value(data)
+    return np.isfinite(got).all() and _matches(checker, got, expected, data)
+
+
+def _label_far_below(base, ref, labels, big):
+    """Every sample labelled with class 0 (or 1 for Bernoulli), whose logit lies `big` below the
+    others (Bernoulli: z = −big)."""
+    np = _np()
+    z = np.zeros_like(np.asarray(base["z"], dtype=np.float64))
+    if not ref.has_classes:
+        return {**base, "y": np.ones_like(z), "z": z - big}
+    z[:, 0] = -big
+    n, classes = z.shape
+    y = np.zeros(n, dtype=np.int64) if labels == "integer" else np.eye(classes)[np.zeros(n, int)]
+    return {**base, "y": y, "z": z}
+
+
+class Affine(Deviation):
+    """got = a · (the proven loss) + b with a > 0 and b free of the prediction: an NLL with its
+    normalizing terms (log y!, ½ log 2πσ², log 2b), or a scaled loss such as ½ (y − μ)².  Tried
+    only when no other class fits; a and b are read off two calls with the same labels."""
+
+    def estimate(self, checker, data, got):
+        np = _np()
+        if got.ndim:
+            return False
+        ref = checker.options["ref"]
+        other = self._moved(checker, data, 1)
+        with np.errstate(all="ignore"):
+            got_other = float(np.asarray(self.call(checker, other), dtype=np.float64))
+        expected, expected_other = float(checker.value(data)), float(checker.value(other))
+        if (
+            not np.isfinite(got_other)
+            or abs(expected - expected_other) < 1e-12 * max(abs(expected), 1.0)
+            or ref is None
+        ):
+            return False
+        scale = (float(got) - got_other) / (expected - expected_other)
+        return (scale, float(got) - scale * expected) if scale > 0 else False
+
+    def _moved(self, checker, data, seed):
+        """The data with fresh predictions (same labels and fixed quantities)."""
+        ref, options = checker.options["ref"], checker.options
+        np = _np()
+        classes = np.asarray(data[ref.prediction]).shape[1] if ref.has_classes else None
+        size = len(np.asarray(data["y"]))
+        fresh = datasets.dataset(
+            datasets.RandomSource(random.Random(seed)),
+            ref,
+            size,
+            options["dtype"],
+            options["labels"],
+            classes,
+            options["weights"],
+        )
+        return {**data, ref.prediction: fresh[ref.prediction]}
+
+    def predict(self, checker, data, parameter):
+        scale, shift = parameter
+        return scale * checker.value(data) + shift
+
+    def confirm(self, checker, data, parameter):
+        """The same labels with other predictions agree with a·(proven) + b, and on fresh data
+        (other labels) the loss changes with the prediction by the same factor a."""
+        np = _np()
+        scale, _ = parameter
+        ref, options = checker.options["ref"], checker.options
+        classes = np.asarray(data[ref.prediction]).shape[1] if ref.has_classes else None
+        for seed in (2, 3, 4):
+            moved = self._moved(checker, data, seed)
+            with np.errstate(all="ignore"):
+                got = np.asarray(self.call(checker, moved), dtype=np.float64)
+            if not _matches(checker, got, self.predict(checker, moved, parameter), moved):
+                return False
+            fresh = datasets.dataset(
+                datasets.RandomSource(random.Random(seed)),
+                ref,
+                6,
+                options["dtype"],
+                options["labels"],
+                classes,
+                options["weights"],
+            )
+            other = self._moved(checker, fresh, seed + 10)
+            with np.errstate(all="ignore"):
+                change = float(self.call(checker, fresh)) - float(self.call(checker, other))
+            proven = float(checker.value(fresh)) - float(checker.value(other))
+            if not abs(change - scale * proven) <= 1e-6 * max(abs(change), abs(proven), 1e-9):
+                return False
+        return True
+
+    def describe(self, parameter):
+        scale, shift = parameter
+        if abs(scale - 1) < 1e-6:
+            return (
+                "the proven loss plus a term that does not depend on the prediction (an NLL "
+                "with its normalizing constants such as log y! or ½ log 2πσ²): the same "
+                "minimizers — drop the constant to compare"
+            )
+        return (
+            f"{scale:.6g} × the proven loss"
+            + (" plus a term free of the prediction" if abs(shift) > 1e-9 else "")
+            + " (for instance ½ (y − μ)² or a Gaussian NLL): the same minimizers — rescale "
+            "to compare"
+        )
 
 
 LN2, LN10 = math.log(2), math.log(10)
@@ -446,6 +626,10 @@ DEVIATIONS = [
         lambda z, classes: _softmax(_softmax(z)) if classes else _sigmoid(_sigmoid(z)),
     ),
     Smoothing(),
-    Clipped(),
-    Overflow(),
+    Clipped("both"),
+    Clipped("low"),
+    Clipped("high"),
+    Overflow("overflow"),
+    Overflow("underflow"),
 ]
+FALLBACKS = [Affine()]  # tried when no class above is confirmed

@@ -46,11 +46,11 @@ class Torch(Backend):
 
         made = []
         for position, value in enumerate(arrays):
-            if dtype == "bfloat16":
+            if _is_integer(value):  # integer class labels stay integers (int64) in every dtype
+                tensor = torch.from_numpy(np.asarray(value, dtype=np.int64))
+            elif dtype == "bfloat16":
                 bits = dtypes.as_dtype(value, "float32")
                 tensor = torch.from_numpy(np.ascontiguousarray(bits)).to(torch.bfloat16)
-            elif _is_integer(value):  # integer class labels stay integers (int64)
-                tensor = torch.from_numpy(np.asarray(value, dtype=np.int64))
             else:
                 tensor = torch.from_numpy(np.ascontiguousarray(dtypes.as_dtype(value, dtype)))
             if position == grad_position:
@@ -127,8 +127,11 @@ def detect(loss_fn, arrays, dtype, grad_fn=None):
             raise
         try:
             value, backend = TORCH.call(loss_fn, arrays, dtype), TORCH
-        except Exception:
-            raise first from None
+        except Exception as second:  # it fails with tensors too: show both failures
+            raise type(second)(
+                f"loss_fn failed on numpy arrays ({type(first).__name__}: {first}) "
+                f"and on torch tensors ({type(second).__name__}: {second})"
+            ) from None
     if grad_fn is not None:
         backend = GradFn(backend, grad_fn)
     return backend, value

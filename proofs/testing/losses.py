@@ -32,8 +32,7 @@ def assert_loss_matches(
     reduction="mean",
     weights=None,
     dtype=None,
-    labels="one-hot",
-    soft_labels=False,
+    labels=None,
     rtol=None,
     atol=None,
     max_examples=None,
@@ -71,9 +70,10 @@ def assert_loss_matches(
         first coordinate that differs is reported; ``gradients=False`` (or
         ``--proofs-no-gradients``) compares values only.
 
-    labels, soft_labels, classes, max_size
-        Categorical labels as above; ``soft_labels=True`` draws Bernoulli targets in [0, 1]; a fixed
-        number of classes; the largest sample size drawn (20).
+    labels, classes, max_size
+        ``"binary"`` (default) or ``"soft"`` (targets in [0, 1]) for Bernoulli; ``"one-hot"``
+        (default), ``"integer"`` or ``"soft"`` for categorical; a fixed number of classes (≥ 2);
+        the largest sample size drawn (20).
     rtol, atol
         Override the dtype's tolerances for values (see `proofs.testing.dtypes`).
 
@@ -91,7 +91,8 @@ def assert_loss_matches(
     gradients = gradients if gradients is not None else plugin.gradients() is not False
 
     options = _options(model, inputs, reduction, weights, dtype, labels, signature, array_type)
-    ref = options["ref"]
+    ref, labels = options["ref"], options["labels"]
+    _check_sizes(ref, classes, max_size)
     examples = max_examples if max_examples is not None else _configured_max_examples()
     checker = _Checker(loss_fn, options, rtol, atol, gradients, grad_fn)
 
@@ -99,17 +100,16 @@ def assert_loss_matches(
     def drawn(draw):
         source = datasets.HypothesisSource(draw)
         size = draw(st.one_of(st.just(1), st.integers(1, max_size)))
-        return datasets.dataset(
-            source, ref, size, dtype, labels, classes, bool(weights), soft_labels
-        )
+        return datasets.dataset(source, ref, size, dtype, labels, classes, bool(weights))
 
-    for edge in _edge_cases(ref, options, classes, soft_labels):
+    for edge in _edge_cases(ref, options, classes):
         checker.check(edge)
 
     @settings(
         max_examples=examples,
         deadline=None,
         database=None,
+        derandomize=True,  # the same data in every run: a verdict does not change between runs
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
     @given(drawn())
@@ -127,6 +127,7 @@ def assert_loss_matches(
         if failing:
             checker.check(failing[-1])  # again, with the bug class named
         raise
+    checker.finish()
 
 
 def assert_loss_matches_on(
@@ -155,8 +156,10 @@ def assert_loss_matches_on(
     np = _numpy()
     ref_kind = references.reference(model, inputs)
     given = [np.asarray(y), np.asarray(prediction), *map(np.asarray, extra)]
-    if labels is None:
-        labels = "integer" if ref_kind.has_classes and given[0].ndim == 1 else "one-hot"
+    if labels is None and ref_kind.has_classes:
+        labels = "integer" if given[0].ndim == 1 else "one-hot"
+    elif labels is None and ref_kind.model == "bernoulli":
+        labels = "binary" if np.isin(given[0], (0, 1)).all() else "soft"
     options = _options(
         model, inputs, reduction, weights is not None, dtype, labels, signature, array_type
     )
@@ -172,7 +175,69 @@ def assert_loss_matches_on(
     }
     if weights is not None:
         data["weights"] = np.asarray(weights, dtype=np.float64)
-    _Checker(loss_fn, options, rtol, atol, gradients, grad_fn).check(data)
+    _validate(ref, data, options["labels"])
+    checker = _Checker(loss_fn, options, rtol, atol, gradients, grad_fn)
+    checker.check(data)
+    checker.finish()
+
+
+def _validate(ref, data, labels):
+    """Given data must be what the proven loss is about: n ≥ 1 samples, arrays of one length, finite
+    values in each quantity's domain (ValueError naming the first value that is not)."""
+    np = _numpy()
+    y = np.asarray(data["y"])
+    n = len(y) if y.ndim else 0
+    if n == 0:
+        raise ValueError("the data must have at least one sample")
+    for name, values in data.items():
+        values = np.asarray(values)
+        if values.ndim and len(values) != n:
+            raise ValueError(f"{name} has {len(values)} values for {n} samples")
+        if not np.all(np.isfinite(values)):
+            raise ValueError(
+                f"{name} has a value that is not finite: {_first_bad(values, ~np.isfinite(values))}"
+            )
+        bounds = (
+            datasets.LABEL_DOMAINS.get(ref.model) if name == "y" else datasets.DOMAINS.get(name)
+        )
+        if bounds is not None:
+            low, high, open_low, open_high, whole = bounds
+            bad = np.zeros(values.shape, dtype=bool)
+            if low is not None:
+                bad |= (values <= low) if open_low else (values < low)
+            if high is not None:
+                bad |= (values >= high) if open_high else (values > high)
+            if whole:
+                bad |= values != np.round(values)
+            if bad.any():
+                interval = (
+                    f"{'(' if open_low else '['}{low}, {'∞' if high is None else high}"
+                    f"{')' if open_high or high is None else ']'}"
+                )
+                whole_words = " and be whole numbers" if whole else ""
+                raise ValueError(
+                    f"{name} must lie in {interval}{whole_words}: {_first_bad(values, bad)}"
+                )
+    if ref.has_classes:
+        classes = np.asarray(data[ref.prediction]).shape[-1]
+        if labels == "integer" and not np.all((y >= 0) & (y < classes) & (y == np.round(y))):
+            raise ValueError(
+                f"integer labels must be class numbers 0 … {classes - 1}: "
+                f"{_first_bad(y, ~((y >= 0) & (y < classes)))}"
+            )
+        if labels != "integer" and (y.shape != np.shape(data[ref.prediction]) or np.any(y < 0)):
+            raise ValueError(
+                f"labels of shape {y.shape} for predictions of shape "
+                f"{np.shape(data[ref.prediction])}: rows of {classes} non-negative values "
+                "are expected (or integer class numbers)"
+            )
+
+
+def _first_bad(values, bad):
+    import numpy as np
+
+    index = tuple(int(i) for i in np.argwhere(bad)[0])
+    return f"[{', '.join(map(str, index))}] = {np.asarray(values)[index]!r}"
 
 
 # ------------------------------------------------------------------------------------------------
@@ -182,8 +247,11 @@ def _options(model, inputs, reduction, weights, dtype, labels, signature, array_
     if reduction not in REDUCTIONS:
         raise ValueError(f"reduction must be one of {', '.join(REDUCTIONS)}, not {reduction!r}")
     dtypes.check_dtype(dtype)
-    if labels not in datasets.LABELS:
-        raise ValueError(f"labels must be one of {', '.join(datasets.LABELS)}, not {labels!r}")
+    kinds = datasets.label_kinds(ref)
+    labels = kinds[0] if labels is None else labels
+    if labels not in kinds:
+        allowed = ", ".join(kinds) if kinds != (None,) else "none (leave labels unset)"
+        raise ValueError(f"labels for model {ref.model!r} must be one of {allowed}, not {labels!r}")
     if weights not in (None, False, True):
         raise ValueError("weights must be True (the loss takes per-sample weights last) or None")
     if array_type not in (None, "numpy", "list"):
@@ -199,6 +267,17 @@ def _options(model, inputs, reduction, weights, dtype, labels, signature, array_
         "labels_first": _labels_first(signature, ref),
         "array_type": array_type or "numpy",
     }
+
+
+def _check_sizes(ref, classes, max_size):
+    """The number of classes (categorical only, at least 2) and the largest sample size (≥ 1)."""
+    if classes is not None:
+        if not ref.has_classes:
+            raise ValueError(f"classes= applies to the categorical model, not {ref.model!r}")
+        if isinstance(classes, bool) or not isinstance(classes, int) or classes < 2:
+            raise ValueError(f"classes must be a whole number of at least 2, not {classes!r}")
+    if isinstance(max_size, bool) or not isinstance(max_size, int) or max_size < 1:
+        raise ValueError(f"max_size must be a whole number of at least 1, not {max_size!r}")
 
 
 def _labels_first(signature, ref):
@@ -240,7 +319,22 @@ def to_numpy(value):
         value = value.detach().cpu()
         value = value.float() if str(value.dtype) == "torch.bfloat16" else value
         value = value.numpy()
-    return np.asarray(value, dtype=np.float64)
+    if (
+        value is None
+        or isinstance(value, (str, bytes))
+        or getattr(value, "dtype", None) is not None
+        and np.asarray(value).dtype.kind in "USOM"
+    ):  # strings, objects, dates
+        raise AssertionError(
+            f"loss_fn returned {value!r} ({type(value).__name__}), not a number or an "
+            "array of numbers"
+        )
+    try:
+        return np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise AssertionError(
+            f"loss_fn returned {type(value).__name__}, not a number or an array of numbers"
+        ) from None
 
 
 def result_precision(value):
@@ -260,6 +354,7 @@ class _Checker:
     def __init__(self, loss_fn, options, rtol, atol, gradients, grad_fn):
         self.loss_fn, self.options, self.rtol, self.atol = loss_fn, options, rtol, atol
         self.gradients, self.grad_fn, self.backend = gradients, grad_fn, None
+        self.lower_precision = None
 
     def arrays(self, data):
         """The arguments in call order."""
@@ -293,8 +388,25 @@ class _Checker:
         if problem is not None:
             hint = self.diagnosis(data, value, got, expected) if diagnose else None
             raise AssertionError(self.message(data, problem, hint))
+        lower = result_precision(value)
+        if lower is not None and dtypes.EPSILON[lower] > dtypes.EPSILON[self.options["dtype"]]:
+            self.lower_precision = lower  # reported by `finish` unless a value fails first
         if self.gradients and self.backend.differentiable:
             self.check_gradient(data, rtol, atol)
+
+    def finish(self):
+        """After every data set passed: a result of lower precision than the data fails too."""
+        lower, dtype = self.lower_precision, self.options["dtype"]
+        if lower is not None:
+            jax = (
+                " (JAX computes in float32 unless jax_enable_x64 is set)"
+                if (self.backend.name == "jax")
+                else ""
+            )
+            raise AssertionError(
+                f"loss_fn returned {lower} values for {dtype} data: its result is only as accurate "
+                f"as {lower}{jax}; check it with dtype={lower!r}, or compute in {dtype}"
+            )
 
     def diagnosis(self, data, value, got, expected):
         """The bug class that fits, looked for on at most DIAGNOSED samples: on a large data set,
@@ -340,10 +452,9 @@ class _Checker:
             per_sample = ref.function(classes)(*columns)
             if self.options["dtype"] == "float64":
                 return self.reduce(per_sample, weights), per_sample, None
-            slope = ref.gradient(classes)(*columns) * columns[1]
-        slope = np.abs(slope).sum(axis=1) if slope.ndim == 2 else np.abs(slope)
-        terms = np.abs(per_sample) + np.nan_to_num(slope, posinf=1e300) + 1
-        return self.reduce(per_sample, weights), per_sample, self.reduce(terms, weights)
+            terms = ref.magnitude(classes)(*columns) + 1
+        reduced = self.reduce(per_sample, weights)
+        return reduced, per_sample, self.reduce(terms, weights) + np.abs(reduced)
 
     def value(self, data):
         """The reduced reference value alone (cheaper than `expected`)."""
@@ -370,7 +481,7 @@ class _Checker:
             return (self.rtol if self.rtol is not None else rtol), (
                 self.atol if self.atol is not None else atol
             )
-        n = len(next(iter(data.values())))
+        n = len(np.asarray(data["y"]))
         per = 1 if self.options["reduction"] == "none" else n
         rtol, atol = dtypes.tolerance(self.options["dtype"], per, np.max(magnitude))
         if self.options["reduction"] == "none" and self.options["dtype"] != "float64":
@@ -378,6 +489,18 @@ class _Checker:
         return (self.rtol if self.rtol is not None else rtol), (
             self.atol if self.atol is not None else atol
         )
+
+    def tolerances_in(self, dtype, data):
+        """The (rtol, atol) a check in `dtype` would allow on these data."""
+        np = _numpy()
+        ref, columns, classes = self.references(data)
+        with np.errstate(all="ignore"):
+            terms = ref.magnitude(classes)(*columns) + 1
+            reduced = self.reduce(ref.function(classes)(*columns), data.get("weights"))
+        magnitude = self.reduce(terms, data.get("weights")) + np.abs(reduced)
+        n = len(np.asarray(data["y"]))
+        per = 1 if self.options["reduction"] == "none" else n
+        return dtypes.tolerance(dtype, per, np.max(magnitude) if per > 1 else magnitude)
 
     def compare(self, got, expected, rtol, atol, data):
         """None when they match; else (what differs, got, expected)."""
@@ -390,7 +513,12 @@ class _Checker:
                         float(got),
                         expected,
                     )
-                return (f"{got.size} values for {np.size(expected)} samples", got, expected)
+                return (
+                    f"values of shape {got.shape} for {np.size(expected)} samples (shape "
+                    f"{np.shape(expected)})",
+                    got,
+                    expected,
+                )
             bad = ~_close(got, expected, rtol, atol)
             if bad.any():
                 k = int(np.argmax(bad))
@@ -416,9 +544,15 @@ class _Checker:
         def reduce(value):
             return value.sum() if reduction == "none" or getattr(value, "ndim", 0) else value
 
-        got = self.backend.gradient(
-            self.loss_fn, self.arrays(data), self.options["dtype"], position, reduce
-        )
+        try:
+            got = self.backend.gradient(
+                self.loss_fn, self.arrays(data), self.options["dtype"], position, reduce
+            )
+        except Exception as error:  # no graph, an in-place change of an input, a grad_fn's error
+            raise AssertionError(
+                f"the gradient of loss_fn ({self.backend.name}) could not be computed: "
+                f"{type(error).__name__}: {error}; pass gradients=False to compare values only"
+            ) from None
         with np.errstate(all="ignore"):
             slope = ref.gradient(classes)(*columns)
         weights = data.get("weights")
@@ -426,12 +560,34 @@ class _Checker:
         if reduction == "mean":
             scale = scale / (np.sum(weights) if weights is not None else len(slope))
         expected = slope * (scale[:, None] if slope.ndim == 2 else scale)
-        got = np.asarray(got, dtype=np.float64).reshape(expected.shape)
+        got = np.asarray(got, dtype=np.float64)
+        if got.size != expected.size:
+            raise AssertionError(
+                f"the gradient of loss_fn ({self.backend.name}) has shape {got.shape}; the "
+                f"prediction {ref.prediction} has shape {expected.shape}"
+            )
+        got = got.reshape(expected.shape)
         kinks = _kinks(ref, data)
-        rtol = max(rtol, GRADIENT_RTOL)
-        close = _close(got, expected, rtol, rtol * np.max(np.abs(expected), initial=0) + atol)
+        if self.options["dtype"] == "float64":
+            rtol = max(rtol, GRADIENT_RTOL)
+            atol = rtol * np.max(np.abs(expected), initial=0)
+        else:  # the rounding scale of each coordinate: its terms' derivatives, as for values
+            with np.errstate(all="ignore"):
+                terms = ref.gradient_magnitude(classes)(*columns)
+            atol = dtypes.tolerance(self.options["dtype"], 1, 1.0)[0] * (
+                terms * (scale[:, None] if terms.ndim == 2 else scale) + np.abs(expected)
+            )
+            atol = atol + dtypes.TINY[self.options["dtype"]]  # below it the type has no precision
+            if ref.prediction in ("z", "eta"):  # e^{z − c} with z − c rounded: relative error u·|z|
+                size = np.abs(np.asarray(columns[1], dtype=np.float64))
+                size = size.max(axis=1, keepdims=True) if size.ndim == 2 else size
+                atol = atol + dtypes.tolerance(self.options["dtype"], 1, 1.0)[0] * size * np.abs(
+                    expected
+                )
+        close = _close(got, expected, rtol, atol)
         bad = ~close & ~(kinks[:, None] if expected.ndim == 2 else kinks)
         if bad.any():
+            hint = _common_factor(got, expected)
             where = np.unravel_index(int(np.argmax(bad)), bad.shape)
             coordinate = f"sample {where[0]}" + (f", class {where[1]}" if len(where) > 1 else "")
             raise AssertionError(
@@ -443,7 +599,7 @@ class _Checker:
                         float(got[where]),
                         float(expected[where]),
                     ),
-                    None,
+                    hint,
                     gradient=True,
                 )
             )
@@ -457,16 +613,36 @@ class _Checker:
         if options["weights"]:
             order.append("weights")
         kind = "derivative of the proven" if gradient else "proven"
+        gave = (
+            "loss_fn's gradient is {}, the derivative of the proven loss is {}"
+            if gradient
+            else "loss_fn gave {}, the proven loss gives {}"
+        )
         lines = [
             f"{what} differs from the {kind} {_loss_name(ref)} ({options['reduction']} reduction, "
             f"{options['dtype']}, called as loss_fn({', '.join(order)})):",
             "  data: " + _show_data(data, ref, options),
-            f"  loss_fn gave {_show(got)}, the proven loss gives {_show(expected)}"
-            f"{_ratio(got, expected)}",
+            "  " + gave.format(_show(got), _show(expected)) + _ratio(got, expected),
         ]
         if hint:
             lines.append(f"  likely cause: {hint}")
         return "\n".join(lines)
+
+
+def _common_factor(got, expected):
+    """'the gradient is c times the derivative' when one factor c relates every coordinate."""
+    np = _numpy()
+    used = np.abs(expected) > 1e-300
+    if used.sum() < 1:
+        return None
+    ratios = got[used] / expected[used]
+    factor = float(np.median(ratios))
+    if not np.isfinite(factor) or np.max(np.abs(ratios - factor)) > 1e-6 * max(abs(factor), 1e-300):
+        return None
+    words = {-1.0: " (a sign error)", 0.0: " (no gradient flows to the prediction)"}
+    return f"the gradient is {factor:.6g} × the derivative in every coordinate" + words.get(
+        round(factor, 6), " (a factor missing from the backward pass, such as 1/n)"
+    )
 
 
 def _close(got, expected, rtol, atol):
@@ -527,19 +703,17 @@ def _ratio(got, expected):
     return f" (ratio {float(got / expected):.6g})"
 
 
-def _edge_cases(ref, options, classes, soft_labels):
+def _edge_cases(ref, options, classes):
     """Data sets always tried first: one sample, equal labels, predictions at their range's ends."""
     np = _numpy()
     rng = random.Random(0)
     source = datasets.RandomSource(rng)
     dtype, labels, weights = options["dtype"], options["labels"], options["weights"]
-    cases = [datasets.dataset(source, ref, 1, dtype, labels, classes, weights, soft_labels)]
+    cases = [datasets.dataset(source, ref, 1, dtype, labels, classes, weights)]
     for size in (3, 6):
-        cases.append(
-            datasets.dataset(source, ref, size, dtype, labels, classes, weights, soft_labels)
-        )
+        cases.append(datasets.dataset(source, ref, size, dtype, labels, classes, weights))
     base = dict(cases[-1])
-    if ref.model == "bernoulli" and not soft_labels:  # each end of the prediction with each label
+    if ref.model == "bernoulli" and labels == "binary":  # each end of the prediction, each label
         base["y"] = np.arange(len(base["y"])) % 2 * 1.0
         cases.append({**base, "y": np.ones(len(base["y"]))})
     cases.extend(_extremes(ref, base, dtype))
@@ -571,9 +745,7 @@ def _extremes(ref, base, dtype):
     made = []
     for value in (low, high):
         case = dict(base)
-        low_end, high_end, open_low, open_high = datasets.DOMAINS.get(
-            ref.prediction, (None, None, False, False)
-        )
+        low_end, high_end, open_low, open_high, _ = datasets.domain(ref.prediction)
         case[ref.prediction] = dtypes.inside(
             np.full(prediction.shape, value), dtype, low_end, high_end, open_low, open_high
         )

@@ -115,6 +115,7 @@ class Reference:
     theorems: tuple
     class_index: object = None
     classes: object = None
+    terms: tuple = ()
 
     @property
     def has_classes(self):
@@ -127,11 +128,21 @@ class Reference:
     def function(self, classes=None):
         """numpy function of the arguments (arrays of shape (n,), or (n, K) for a class axis) →
         the n per-sample losses."""
-        return _compiled(self, classes, gradient=False)
+        return _compiled(self, classes, "value")
 
     def gradient(self, classes=None):
         """numpy function → ∂ℓ_i/∂(prediction) for each sample (shape (n,) or (n, K))."""
-        return _compiled(self, classes, gradient=True)
+        return _compiled(self, classes, "gradient")
+
+    def gradient_magnitude(self, classes=None):
+        """numpy function → Σ_t |∂t/∂(prediction)| over the same terms, for each coordinate (the
+        rounding-error scale of a low-precision gradient)."""
+        return _compiled(self, classes, "gradient-magnitude")
+
+    def magnitude(self, classes=None):
+        """numpy function → Σ |t| over the additive terms of ℓ as textbooks write it (for the
+        rounding-error scale of low-precision tolerances)."""
+        return _compiled(self, classes, "magnitude")
 
     def scalar_form(self, classes=None, stable=True):
         """ℓ (or its stable form) with the class sum written out for a given number of classes."""
@@ -307,6 +318,7 @@ def reference(model, inputs=None):
         (rewrite, *_primitive_identities(), link),
         class_index,
         classes,
+        _textbook_terms(target, loss, class_index, classes),
     )
 
 
@@ -322,6 +334,23 @@ def _scalar_where(context, kinds, loss):
         elif isinstance(key, sp.Symbol) and key in loss.free_symbols:
             where[key] = real_set
     return where
+
+
+def _textbook_terms(target, loss, class_index, classes):
+    """The additive terms of ℓ as implementations commonly compute it: for softmax logits
+    (Σ_k y_k) log Σ_j e^{z_j} and Σ_k y_k z_k, which cancel when one logit dominates."""
+    if target == "log-rate":
+        eta, y = sp.Symbol("eta"), sp.Symbol("y")
+        return (sp.exp(eta), y * eta)
+    if target != "softmax":
+        return sp.Add.make_args(loss)
+    k, j = class_index, sp.Symbol("j")
+    labels, logits = sp.IndexedBase("y"), sp.IndexedBase("z")
+    total = sp.Sum(labels[k], (k, 1, classes))
+    return (
+        total * sp.log(sp.Sum(sp.exp(logits[j]), (j, 1, classes))),
+        sp.Sum(labels[k] * logits[k], (k, 1, classes)),
+    )
 
 
 def _stable_target(target, loss, class_index, classes):
@@ -419,10 +448,17 @@ def _bottom_up(expr, rewrite):
 
 
 @functools.lru_cache(maxsize=None)
-def _compiled(ref, classes, gradient):
+def _compiled(ref, classes, kind):
+    """numpy function of the arguments for kind "value", "gradient" (∂ℓ/∂prediction) or "magnitude"
+    (Σ |t| over the additive terms t of the textbook form: the scale of a float computation's
+    rounding errors, whatever cancellation the implementation meets)."""
     numpy = _numpy()
+    gradient = kind == "gradient"
     symbols = _symbols(ref, classes)
     expr = ref.scalar_form(classes)
+    terms = [_written_out(t, ref, classes) if ref.has_classes else t for t in ref.terms]
+    if kind == "magnitude":
+        expr = sp.Add(*(sp.Abs(t) for t in terms))
     # real symbols, so that sympy differentiates |u| as sign(u)
     real = {s: sp.Symbol(s.name, real=True) for s in expr.free_symbols}
     expr = with_primitives(expr.xreplace(real))
@@ -431,8 +467,13 @@ def _compiled(ref, classes, gradient):
         for group in symbols
     ]
     flat = [s for group in symbols for s in (group if isinstance(group, list) else [group])]
-    if gradient:
-        wrt = symbols[1] if isinstance(symbols[1], list) else [symbols[1]]
+    wrt = symbols[1] if isinstance(symbols[1], list) else [symbols[1]]
+    if kind == "gradient-magnitude":  # Σ_t |∂t/∂x| for each coordinate x of the prediction
+        terms = [with_primitives(t.xreplace(real)) for t in terms]
+        parts = [sp.Add(*(sp.Abs(sp.diff(t, s)) for t in terms)) for s in wrt]
+        functions = [_lambdify(flat, part, numpy) for part in parts]
+        gradient = True
+    elif gradient:
         parts = [sp.diff(expr, s) for s in wrt]
         functions = [_lambdify(flat, part, numpy) for part in parts]
     else:

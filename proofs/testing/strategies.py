@@ -61,17 +61,17 @@ def bernoulli_datasets(draw, min_size=1, max_size=64):
 
 
 @st.composite
-def loss_datasets(draw, model="bernoulli", inputs=None, dtype="float64", labels="one-hot", classes=None,
-                  weights=False, soft_labels=False, min_size=1, max_size=20):
+def loss_datasets(draw, model="bernoulli", inputs=None, dtype="float64", labels=None, classes=None,
+                  weights=False, min_size=1, max_size=20):
     """A data set for `model` (see `proofs.testing.assert_loss_matches`): argument name → numpy array
     (``"y"``, the prediction such as ``"p"``, ``"z"``, ``"mu"``, ``"lambda"`` or ``"eta"``, fixed
     quantities such as ``"sigma"``, and ``"weights"`` when asked), drawn through hypothesis."""
-    from . import data, dtypes, references
-    ref = references.reference(model, inputs)
-    dtypes.check_dtype(dtype)
+    from . import data, losses
+    options = losses._options(model, inputs, "mean", weights, dtype, labels, None, None)
+    losses._check_sizes(options["ref"], classes, max_size)
     size = draw(st.integers(min_size, max_size))
-    return data.dataset(data.HypothesisSource(draw), ref, size, dtype, labels, classes, weights,
-                        soft_labels)
+    return data.dataset(data.HypothesisSource(draw), options["ref"], size, dtype, options["labels"],
+                        classes, weights)
 
 
 @st.composite
