@@ -568,15 +568,15 @@ class _Checker:
             )
         got = got.reshape(expected.shape)
         kinks = _kinks(ref, data)
+        # the rounding scale of each coordinate: its terms' derivatives, as for values
+        with np.errstate(all="ignore"):
+            terms = ref.gradient_magnitude(classes)(*columns)
+        terms = terms * (scale[:, None] if terms.ndim == 2 else scale)
         if self.options["dtype"] == "float64":
             rtol = max(rtol, GRADIENT_RTOL)
-            atol = rtol * np.max(np.abs(expected), initial=0)
-        else:  # the rounding scale of each coordinate: its terms' derivatives, as for values
-            with np.errstate(all="ignore"):
-                terms = ref.gradient_magnitude(classes)(*columns)
-            atol = dtypes.tolerance(self.options["dtype"], 1, 1.0)[0] * (
-                terms * (scale[:, None] if terms.ndim == 2 else scale) + np.abs(expected)
-            )
+            atol = rtol * np.max(np.abs(expected), initial=0) + 16 * dtypes.EPSILON["float64"] * terms
+        else:
+            atol = dtypes.tolerance(self.options["dtype"], 1, 1.0)[0] * (terms + np.abs(expected))
             atol = atol + dtypes.TINY[self.options["dtype"]]  # below it the type has no precision
             if ref.prediction in ("z", "eta"):  # e^{z − c} with z − c rounded: relative error u·|z|
                 size = np.abs(np.asarray(columns[1], dtype=np.float64))
