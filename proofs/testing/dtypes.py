@@ -118,7 +118,7 @@ def as_dtype(values, dtype):
             if kind is not None
             else values.astype(np.float32)
         )
-    return values.astype(dtype)
+    return np.asarray(values, dtype=dtype)  # no copy when the values are of the type already
 
 
 def tolerance(dtype, n, magnitude):

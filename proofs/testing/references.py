@@ -483,7 +483,8 @@ def _compiled(ref, classes, kind):
         def call(*arrays):
             arrays = [numpy.asarray(a, dtype=numpy.float64) for a in arrays]
             shape = numpy.broadcast(*arrays).shape
-            return numpy.broadcast_to(functions[0](*arrays), shape).astype(numpy.float64)
+            values = numpy.asarray(functions[0](*arrays), dtype=numpy.float64)
+            return values if values.shape == shape else numpy.broadcast_to(values, shape).copy()
 
         return call
 
@@ -536,17 +537,23 @@ def _logsumexp(*columns):
 
 
 def _xlogy(a, b):
-    np = _numpy()
-    a, b = np.broadcast_arrays(np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(a == 0, 0.0, a * np.log(b))
+    return _times_log(a, b, _numpy().log)
 
 
 def _xlog1py(a, b):
+    return _times_log(a, b, _numpy().log1p)
+
+
+def _times_log(a, b, log):
+    """a · log(b), 0 where a = 0: the plain product, mended only where it is not finite (one
+    extra pass over the data when nothing needs mending)."""
     np = _numpy()
-    a, b = np.broadcast_arrays(np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64))
     with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(a == 0, 0.0, a * np.log1p(b))
+        product = np.multiply(a, log(b))
+        if np.isfinite(np.sum(product)):
+            return product
+        a, product = np.broadcast_arrays(np.asarray(a, dtype=np.float64), product)
+        return np.where(a == 0, 0.0, product)
 
 
 def _log1p(u):
