@@ -106,11 +106,13 @@ SCALED_BUGS = [
 ]
 
 
+@pytest.mark.parametrize("reduction", ["mean", "sum", "none"])
 @pytest.mark.parametrize("name, factor, applies", SCALED_BUGS, ids=[b[0] for b in SCALED_BUGS])
 @pytest.mark.parametrize("model, inputs", sorted(PER_SAMPLE))
-def test_scaled_losses_are_named(model, inputs, name, factor, applies):
-    correct = reduced(PER_SAMPLE[model, inputs], "mean")
-    message = failure(lambda *a: factor * correct(*a), model=model, inputs=inputs)
+def test_scaled_losses_are_named(model, inputs, name, factor, applies, reduction):
+    correct = reduced(PER_SAMPLE[model, inputs], reduction)
+    message = failure(lambda *a: factor * correct(*a), model=model, inputs=inputs,
+                      reduction=reduction)
     if applies((model, inputs)):
         assert f"likely cause: {name}" in message
     else:  # a loss without logs has no log base to blame
@@ -129,15 +131,17 @@ def test_sum_and_mean_confusions_are_named(model, inputs):
 @pytest.mark.parametrize(
     "model, inputs", [key for key in sorted(PER_SAMPLE) if key[0] not in ("gaussian", "laplace")]
 )
-def test_swapped_arguments_are_named(model, inputs):
-    correct = reduced(PER_SAMPLE[model, inputs], "mean")
+@pytest.mark.parametrize("reduction", ["mean", "sum", "none"])
+def test_swapped_arguments_are_named(model, inputs, reduction):
+    correct = reduced(PER_SAMPLE[model, inputs], reduction)
 
     def swapped(prediction, y, *rest):
         return correct(y, prediction, *rest)
 
-    message = failure(swapped, model=model, inputs=inputs)
+    message = failure(swapped, model=model, inputs=inputs, reduction=reduction)
     assert "likely cause: the arguments are swapped" in message
-    assert_loss_matches(swapped, model=model, inputs=inputs, signature="p, y", max_examples=10)
+    assert_loss_matches(swapped, model=model, inputs=inputs, signature="p, y", reduction=reduction,
+                        max_examples=10)
 
 
 def test_a_symmetric_loss_called_either_way_passes():

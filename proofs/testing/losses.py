@@ -218,7 +218,8 @@ def _validate(ref, data, labels):
                 f"{')' if open_high or high is None else ']'}"
             )
             whole_words = " and be whole numbers" if whole else ""
-            raise ValueError(f"{name} must lie in {interval}{whole_words}: {_first_bad(values, bad)}")
+            first = _first_bad(values, bad)
+            raise ValueError(f"{name} must lie in {interval}{whole_words}: {first}")
     if ref.has_classes:
         classes = np.asarray(data[ref.prediction]).shape[-1]
         if labels == "integer" and not np.all((y >= 0) & (y < classes) & (y == np.round(y))):
@@ -575,7 +576,8 @@ class _Checker:
         terms = terms * (scale[:, None] if terms.ndim == 2 else scale)
         if self.options["dtype"] == "float64":
             rtol = max(rtol, GRADIENT_RTOL)
-            atol = rtol * np.max(np.abs(expected), initial=0) + 16 * dtypes.EPSILON["float64"] * terms
+            floor = 16 * dtypes.EPSILON["float64"] * terms
+            atol = rtol * np.max(np.abs(expected), initial=0) + floor
         else:
             atol = dtypes.tolerance(self.options["dtype"], 1, 1.0)[0] * (terms + np.abs(expected))
             atol = atol + dtypes.TINY[self.options["dtype"]]  # below it the type has no precision
