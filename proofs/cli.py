@@ -1,4 +1,5 @@
-"""The command line: ``proofs list`` and ``proofs prove NAME [-o FILE] [--reduction …]``.
+"""The command line: ``proofs list``, ``proofs prove NAME [-o FILE] [--reduction …]`` and
+``proofs check PAPER.tex``.
 
 Thin by design: parse arguments, call `proofs.theorems`, render, write atomically.  Every failure is one line on
 stderr and a nonzero exit status, never a traceback.
@@ -32,6 +33,17 @@ def build_parser():
     commands.required = True
     commands.add_parser("list", help="list the theorems that can be proved",
                         description="List the theorems in the library, one per line.")
+    check = commands.add_parser(
+        "check", help="check the derivations marked with '%% proofs:' in a LaTeX paper",
+        description="Check every display of a LaTeX paper preceded by a '% proofs:' comment: each "
+                    "relation between consecutive sides is proved by the engine or refuted with a "
+                    "counterexample.  One line per problem, as a compiler reports (file:line: …); "
+                    "exit status 0 only if every marked step is proved.")
+    check.add_argument("papers", metavar="PAPER.tex", nargs="+",
+                       help="the papers (their \\input files are followed)")
+    check.add_argument("--json", action="store_true", help="one JSON object per result, for editors")
+    check.add_argument("--verbose", action="store_true",
+                       help="also list the steps that are proved, and each claim as it was read")
     prove = commands.add_parser("prove", help="prove a theorem and print or write the proof",
                                 description="Prove a theorem with the checked engine and print it as text, or "
                                             "write it to a file chosen by extension: .tex (standalone LaTeX "
@@ -114,6 +126,8 @@ def main(argv=None):
     args = build_parser().parse_args(argv)
     from .errors import ProofError
     try:
+        if args.command == "check":
+            return _check_paper(args)
         if args.command == "list":
             from .theorems import available
             listing = available()
@@ -175,6 +189,37 @@ def main(argv=None):
     except KeyboardInterrupt:
         print("proofs: interrupted", file=sys.stderr)
         return 130
+
+
+def _check_paper(args):
+    """`proofs check PAPER.tex …`: the findings, then a count per paper; 0 only if every marked step
+    of every paper is proved."""
+    import json
+    from .papercheck import PaperError, check_file
+    found, failed = [], False
+    for paper in args.papers:
+        try:
+            findings = check_file(paper)
+        except PaperError as error:
+            print(f"proofs: error: {error}", file=sys.stderr)
+            failed = True
+            continue
+        found.extend(findings)
+        if not args.json:
+            for finding in findings:
+                if args.verbose or finding.status != "proved":
+                    print(f"{finding.file}:{finding.line}: {finding.message}")
+                if args.verbose and finding.claim:
+                    print(f"    read as: {finding.claim}")
+            counts = {status: sum(f.status == status for f in findings)
+                      for status in ("proved", "false", "not proved", "unreadable")}
+            print(f"{paper}: {counts['proved']} steps proved, {counts['false']} false, "
+                  f"{counts['not proved']} not proved, {counts['unreadable']} unreadable",
+                  file=sys.stderr)
+    if args.json:
+        print(json.dumps([finding.as_dict() for finding in found], ensure_ascii=False, indent=1))
+    failed = failed or any(finding.status != "proved" for finding in found)
+    return EXIT_ERROR if failed else 0
 
 
 def run():

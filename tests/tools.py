@@ -19,6 +19,7 @@ INSTALL = {
     "pdftotext": "Debian's poppler-utils",
     "pdftoppm": "Debian's poppler-utils",
     "coqc": "Debian's coq",
+    "latexmk": "Debian's latexmk",
 }
 
 

@@ -43,7 +43,8 @@ def prove_iid(kl=False, continuous=False):
                        "does not depend on $\\theta$, so $\\mathrm{KL} = \\mathrm{CE} - H$ has the same minimizers.")
     return prove_likelihood_theorem("iid", "Maximum likelihood is minimum cross-entropy (any iid model)",
                                     likelihood, objective, where, (f,),
-                                    [(n, sp.S.Naturals), (f[i], POSITIVE)], SYMBOLS, remarks)
+                                    [(n, sp.S.Naturals), (f[i], POSITIVE)], SYMBOLS, remarks,
+                                    extra_definitions=(cross_entropy,) if kl else ())
 
 
 def prove_categorical(softmax=False):

@@ -22,7 +22,8 @@ TARGETS = {"P1 cold CLI (prove bernoulli -o out.tex)": 1.0,
            "P3 loss check n=1e6 vs numpy BCE": 3.0, "P4 peak memory of the CLI vs sympy import": 1.2,
            "P5 warm: a 10-step user derivation checked and rendered vs cold sympy import": 0.1,
            "P2b refused (Disproved) claims vs the proved ones of the same size": 1.0,
-           "P6 JAX loss check (500 examples, values and gradients) vs a hand-written hypothesis test": 2.0}
+           "P6 JAX loss check (500 examples, values and gradients) vs a hand-written hypothesis test": 2.0,
+           "P7 cold `proofs check` of a paper with 5 marked displays vs cold sympy import": 2.0}
 WARM_SCRIPT = """
 import importlib, time
 import sympy
@@ -105,6 +106,15 @@ else:
     by_hand()
 print(time.perf_counter() - start)
 """
+# P7: a paper with five marked displays (Bernoulli, Gaussian, Poisson, log-sum-exp, softmax), the
+# hand-written papers of tests/test_papercheck.py
+def _paper():
+    from tests.test_papercheck import PREAMBLE, TRUE_DISPLAYS
+    chosen = ("bernoulli", "gaussian", "poisson", "log-sum-exp", "softmax")
+    return PREAMBLE + "".join(TRUE_DISPLAYS[name] for name in chosen) + "\\end{document}\n"
+
+
+PAPER = _paper()
 # P5: a user's ten-step chain, checked and rendered in the four formats, after the imports and a
 # warm-up derivation (warm: the modules loaded, no step of this chain seen before)
 DERIVATION_SCRIPT = """
@@ -147,15 +157,23 @@ def measure(runs):
         baseline_cmd = [sys.executable, "-c", "import sympy"]
         cli_cmd = [sys.executable, "-m", "proofs", "prove", "bernoulli", "-o", str(Path(folder, "out.tex"))]
         wall(cli_cmd)  # warm the file-system cache and the bytecode once
-        baseline, cli = [], []
+        paper = Path(folder, "paper.tex")
+        paper.write_text(PAPER, encoding="utf-8")
+        check_cmd = [sys.executable, "-m", "proofs", "check", str(paper)]
+        if subprocess.run(check_cmd, capture_output=True).returncode != 0:
+            raise SystemExit("the benchmark paper does not check")
+        baseline, cli, checked = [], [], []
         for _ in range(runs):
             baseline.append(wall(baseline_cmd))
             cli.append(wall(cli_cmd))
+            checked.append(wall(check_cmd))
         warm = [float(subprocess.run([sys.executable, "-c", WARM_SCRIPT], check=True, capture_output=True,
                                      text=True).stdout) for _ in range(runs)]
         memory_cli = [peak_kib(cli_cmd) for _ in range(runs)]
         memory_base = [peak_kib(baseline_cmd) for _ in range(runs)]
     results = {"P1 cold CLI (prove bernoulli -o out.tex)": (cli, baseline),
+               "P7 cold `proofs check` of a paper with 5 marked displays vs cold sympy import": (
+                   checked, baseline),
                "P2 warm: build+check+render every theorem vs cold sympy import": (warm, baseline)}
     results.update(measure_loss_check(runs))
     derivation = [float(subprocess.run([sys.executable, "-c", DERIVATION_SCRIPT], check=True,

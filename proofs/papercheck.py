@@ -1,0 +1,636 @@
+"""`proofs check paper.tex`: check the derivations marked in an ordinary LaTeX paper, where they
+stand.
+
+A display (``align``, ``align*``, ``equation``, ``equation*``, ``gather``, ``gather*``,
+``multline``, ``multline*``, or ``\\[ … \\]``) preceded by a ``% proofs:`` comment is checked: its
+rows are read (`proofs.texmath`) and each relation between consecutive sides (=, <, >, ≤, ≥, ∈) is
+proved by the engine (``proofs.check``) or refuted with a counterexample.  Directives, each on a
+comment line ``% proofs: …``:
+
+- ``where y_i \\in \\{0, 1\\}, p_i \\in (0, 1), n \\geq 1`` — ranges, for the next display (in the
+  preamble: for every display).  A family's range is written on one entry (``p_i``); ``n \\geq 1``
+  for a letter that bounds a sum or a product means n ∈ {1, 2, …}.
+- ``define L = \\prod_{i=1}^{n} p_i`` — a name for a quantity, expanded where it is used (also
+  ``L(\\theta)``), for the rest of the file.
+- ``skip`` — inside a display: the next row's step is not checked.
+- ``check`` — marks a display with no other directive.
+
+``\\input``/``\\include`` files are followed (their own file names and lines in the report), and
+macros without arguments or with simple ``#1`` arguments from ``\\newcommand``,
+``\\renewcommand`` and ``\\DeclareMathOperator`` are expanded.
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from . import texmath
+
+__all__ = ["Finding", "check_file", "report_lines"]
+
+ENVIRONMENTS = (
+    "align",
+    "align*",
+    "equation",
+    "equation*",
+    "gather",
+    "gather*",
+    "multline",
+    "multline*",
+    "flalign",
+    "flalign*",
+)
+DIRECTIVE = re.compile(r"^\s*%\s*proofs:\s*(.*)$")
+MACRO = re.compile(
+    r"\\(?:re)?newcommand\*?\s*\{?\\([A-Za-z]+)\}?\s*(?:\[(\d)\])?\s*\{|"
+    r"\\DeclareMathOperator\*?\s*\{\\([A-Za-z]+)\}\s*\{"
+)
+INPUT = re.compile(r"\\(?:input|include)\s*\{([^}]+)\}")
+
+
+@dataclass
+class Finding:
+    """One result: a checked step ("proved", "false", "not proved"), or text that cannot be read."""
+
+    file: str
+    line: int
+    status: str
+    message: str
+    step: tuple = ()
+    point: dict = field(default_factory=dict)
+    claim: str = ""  # the claim as read (sympy), so that a reader can see what was checked
+
+    def as_dict(self):
+        return {
+            "file": self.file,
+            "line": self.line,
+            "status": self.status,
+            "step": list(self.step),
+            "message": self.message,
+            "claim": self.claim,
+            "point": {k: str(v) for k, v in self.point.items()},
+        }
+
+
+class PaperError(ValueError):
+    """The paper cannot be read at all (a missing file, an \\input loop)."""
+
+
+@dataclass
+class _State:
+    macros: dict = field(default_factory=dict)  # name → (argument count, body)
+    global_where: list = field(default_factory=list)
+    names: dict = field(default_factory=dict)
+    definitions: dict = field(default_factory=dict)  # name → (parameters, LaTeX of the body)
+    reported: set = field(default_factory=set)
+    visited: set = field(default_factory=set)
+
+
+def check_file(path):
+    """Findings for every marked display of the paper at `path` (following its inputs)."""
+    path = Path(path)
+    state = _State()
+    findings = []
+    _check(path, state, findings, depth=0)
+    return findings
+
+
+def _read(path):
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise PaperError(f"{path}: not UTF-8 text") from None
+    except OSError as error:
+        raise PaperError(f"{path}: cannot read it ({error.strerror or error})") from None
+
+
+def _check(path, state, findings, depth):
+    if depth > 20 or path.resolve() in state.visited:
+        raise PaperError(f"{path}: \\input loop")
+    state.visited.add(path.resolve())
+    text = _read(path)
+    _collect_macros(text, state)
+    lines = text.split("\n")
+    in_preamble = "\\begin{document}" in text
+    pending, where = [], []
+    generated = text.lstrip().startswith(GENERATED)
+    if generated:  # a fragment this package wrote: its setting and definitions give the ranges
+        where = _fragment_setting(path, text, state, findings)
+    number = 0
+    while number < len(lines):
+        line = lines[number]
+        if in_preamble and "\\begin{document}" in line:
+            in_preamble = False
+        directive = DIRECTIVE.match(line)
+        if directive:
+            pending.append((number + 1, directive.group(1).strip()))
+            number += 1
+            continue
+        uncommented = _without_comment(line)
+        included = INPUT.search(uncommented)
+        if included and not pending:
+            name = included.group(1).strip()
+            target = path.parent / name
+            target = target if target.suffix else target.with_suffix(".tex")
+            _check(target, state, findings, depth + 1)
+        start = _display_start(uncommented)
+        if start is None:
+            if pending and uncommented.strip():
+                _apply_directives(path, pending, state, where, findings, in_preamble)
+                pending = []
+            number += 1
+            continue
+        if not pending and generated:
+            end = _display_end(lines, number, start)
+            body = "\n".join(lines[number : end + 1])
+            if re.search(r"\\mapsto|\\operatorname\*?\{arg|\\paragraph", body) or _is_setting(
+                lines, number
+            ):
+                number = end + 1  # monotonicity and optimizer claims: outside the subset read here
+                continue
+            _check_display(path, lines, number, end, start, state, list(where), findings)
+            number = end + 1
+            continue
+        if not pending:
+            number = _display_end(lines, number, start)
+            continue
+        display_where = list(where)
+        marked = _apply_directives(path, pending, state, display_where, findings, in_preamble)
+        pending = []
+        end = _display_end(lines, number, start)
+        if marked:
+            _check_display(path, lines, number, end, start, state, display_where, findings)
+        number = end + 1
+
+
+GENERATED = "% Generated by proofs:"
+
+
+def _fragment_setting(path, text, state, findings):
+    """For a fragment this package wrote: the ranges of its Setting paragraph ($x \\in S$ pieces)
+    and its definitions (L(θ) = …, p_i(θ) = …), as `where` entries; the definitions are made."""
+    setting = re.search(r"\\paragraph\{Setting\.\}(.*?)\\end\{align\*\}", text, re.S)
+    if not setting:
+        return []
+    line = text[: setting.start()].count("\n") + 1
+    ranges = re.findall(r"\$([^$]*?\\in[^$]*?)\$", setting.group(1))
+    _declare_functions(", ".join(ranges), state)
+    definitions = re.search(r"\\begin\{align\*\}(.*)$", setting.group(1), re.S)
+    for row in definitions.group(1).split("\\\\") if definitions else []:
+        if "&=" in row:
+            name, body = row.split("&=", 1)
+            name = re.sub(r"\\mathrm\{(\w+)\}", r"\1", re.sub(r"\(.*\)", "", name.strip()))
+            _define(path, line, f"{name} = {body.strip().rstrip('.')}", state, findings)
+    return [(line, ", ".join(ranges))] if ranges else []
+
+
+def _declare_functions(text, state):
+    """A range written for an application, C(p_i) ∈ S, declares the letter C a function."""
+    for part in _split_top(_expand(text, state.macros)):
+        applied = re.match(r"^\s*([A-Za-z])\s*(\\left)?\(", part)
+        if applied and applied.group(1) not in state.names:
+            state.names[applied.group(1)] = sp.Function(applied.group(1))
+
+
+def _is_setting(lines, number):
+    """Whether the display at `number` is the Setting's list of definitions."""
+    before = "\n".join(lines[max(0, number - 3) : number])
+    return "\\paragraph{Setting.}" in before
+
+
+def _apply_directives(path, pending, state, where, findings, in_preamble):
+    """Apply where/define/check directives; True when the next display is marked."""
+    marked = False
+    for line, directive in pending:
+        word, _, rest = directive.partition(" ")
+        if word == "where":
+            _declare_functions(rest, state)
+            (state.global_where if in_preamble else where).append((line, rest))
+            marked = marked or not in_preamble
+        elif word == "define":
+            _define(path, line, rest, state, findings)
+            marked = True
+        elif word in ("check", ""):
+            marked = True
+        elif word == "skip":
+            findings.append(
+                Finding(str(path), line, "unreadable", "'% proofs: skip' belongs inside a display")
+            )
+        else:
+            findings.append(
+                Finding(
+                    str(path),
+                    line,
+                    "unreadable",
+                    f"unknown directive {word!r} (where, define, skip, check)",
+                )
+            )
+    return marked
+
+
+def _define(path, line, rest, state, findings):
+    """`define L = …` (a quantity) or `define p_i = …` (a family, read at the indices it is
+    written with)."""
+    name, equals, body = rest.partition("=")
+    name = name.strip()
+    match = re.fullmatch(
+        r"(\\mathrm\{|\\operatorname\{)?\\?([A-Za-z]+)\}?"
+        r"(?:_\{?([A-Za-z](?:,?[A-Za-z])*)\}?)?(\(.*\))?",
+        name,
+    )
+    if not equals or not match:
+        message = f"cannot read the definition '{rest}': write 'define L = …' or 'define p_i = …'"
+        findings.append(Finding(str(path), line, "unreadable", message))
+        return
+    try:
+        texmath.read(_expand(body, state.macros), state.names)
+    except texmath.TexError as error:
+        message = f"cannot read the definition of {match.group(2)}: {error}"
+        findings.append(Finding(str(path), line, "unreadable", message))
+        return
+    params = tuple(sp.Symbol(letter) for letter in (match.group(3) or "").replace(",", ""))
+    state.definitions[match.group(2)] = (params, _expand(body, state.macros))
+    # read every definition again with all the names known, so that L may be defined before
+    # the q_i it uses (as many rounds as there are definitions: enough for any acyclic order)
+    for _ in range(len(state.definitions)):
+        for name, (params, text) in state.definitions.items():
+            value = texmath.read(text, state.names)
+            state.names[name] = texmath.Family(params, value) if params else value
+
+
+def _without_comment(line):
+    return re.sub(r"(?<!\\)%.*$", "", line)
+
+
+def _display_start(line):
+    """The display that begins on this line: an environment name, or '\\[' ; None otherwise."""
+    match = re.search(r"\\begin\{(" + "|".join(map(re.escape, ENVIRONMENTS)) + r")\}", line)
+    if match:
+        return match.group(1)
+    if "\\[" in line:
+        return "["
+    return None
+
+
+def _display_end(lines, number, start):
+    closing = "\\]" if start == "[" else f"\\end{{{start}}}"
+    for index in range(number, len(lines)):
+        if closing in _without_comment(lines[index]):
+            return index
+    return len(lines) - 1
+
+
+def _collect_macros(text, state):
+    for match in MACRO.finditer(text):
+        name = match.group(1) or match.group(3)
+        count = int(match.group(2) or 0)
+        body = _braced(text, match.end() - 1)
+        if body is not None and match.group(3):  # an operator name: one upright name, not letters
+            body = "\\operatorname{" + body + "}"
+        if body is not None:
+            state.macros[name] = (count, body)
+
+
+def _braced(text, start):
+    """The contents of the {…} group opening at `start`."""
+    depth = 0
+    for index in range(start, len(text)):
+        if text[index] == "{" and text[index - 1] != "\\":
+            depth += 1
+        elif text[index] == "}" and text[index - 1] != "\\":
+            depth -= 1
+            if depth == 0:
+                return text[start + 1 : index]
+    return None
+
+
+def _expand(text, macros, depth=0):
+    """Macros expanded (their arguments substituted for #1, #2, …), up to a fixed depth."""
+    if depth > 10 or not macros:
+        return text
+    pattern = re.compile(
+        r"\\(" + "|".join(sorted(map(re.escape, macros), key=len, reverse=True)) + r")(?![A-Za-z])"
+    )
+    out, position = [], 0
+    for match in pattern.finditer(text):
+        if match.start() < position:
+            continue
+        count, body = macros[match.group(1)]
+        out.append(text[position : match.start()])
+        cursor, arguments = match.end(), []
+        for _ in range(count):
+            while cursor < len(text) and text[cursor] == " ":
+                cursor += 1
+            if cursor < len(text) and text[cursor] == "{":
+                argument = _braced(text, cursor) or ""
+                cursor += len(argument) + 2
+            else:
+                argument, cursor = text[cursor : cursor + 1], cursor + 1
+            arguments.append(argument)
+        for index, argument in enumerate(arguments, 1):
+            body = body.replace(f"#{index}", argument)
+        out.append(" " + body + " ")
+        position = cursor
+    out.append(text[position:])
+    expanded = "".join(out)
+    return expanded if expanded == text else _expand(expanded, macros, depth + 1)
+
+
+# ------------------------------------------------------------------------------------------------
+# one display
+def _rows(lines, first, last, start):
+    """(line number, text, skipped) for each row of the display: split at \\\\, comments dropped,
+    tags, labels and text removed."""
+    rows, current, current_line, skip_next = [], [], None, False
+    for index in range(first, last + 1):
+        raw = lines[index]
+        if DIRECTIVE.match(raw) and DIRECTIVE.match(raw).group(1).strip() == "skip":
+            skip_next = True
+            continue
+        text = _without_comment(raw)
+        if index == first:
+            text = (
+                re.sub(r"^.*?\\begin\{[^}]*\}", "", text)
+                if start != "["
+                else text.split("\\[", 1)[1]
+            )
+        if index == last:
+            text = re.split(r"\\end\{|\\\]", text)[0]
+        if current and re.match(r"^\s*&?\s*(=|<|>|\\le|\\ge|\\in)(?![A-Za-z])", text):
+            rows.append(
+                (current_line, " ".join(current), skip_next)
+            )  # a row continued on a new line
+            current, current_line, skip_next = [], None, False
+        parts = re.split(r"\\\\(?:\[[^\]]*\])?", text)
+        for position, part in enumerate(parts):
+            if position > 0:
+                rows.append((current_line, " ".join(current), skip_next))
+                current, current_line, skip_next = [], None, False
+            if part.strip():
+                current.append(part)
+                current_line = current_line or index + 1
+    if current:
+        rows.append((current_line, " ".join(current), skip_next))
+    return rows
+
+
+def _cleaned(text):
+    """A row without what does not belong to the mathematics: tags, labels, text, alignment."""
+    for command in (
+        r"\\tag\*?",
+        r"\\label",
+        r"\\text",
+        r"\\textrm",
+        r"\\intertext",
+        r"\\mbox",
+        r"\\hspace\*?",
+        r"\\vspace\*?",
+    ):
+        while True:
+            match = re.search(command + r"\s*\{", text)
+            if not match:
+                break
+            body = _braced(text, match.end() - 1)
+            end = match.end() + len(body or "") + 1
+            text = text[: match.start()] + " " + text[end:]
+    return (
+        text.replace("&", " ")
+        .replace(r"\nonumber", " ")
+        .replace(r"\notag", " ")
+        .strip()
+        .rstrip(",.;")
+    )
+
+
+def _check_display(path, lines, first, last, start, state, where_lines, findings):
+    where, problems = _where(path, state.global_where + where_lines, state)
+    for problem in problems:  # a range read for every display is reported once
+        if (problem.file, problem.line, problem.message) not in state.reported:
+            state.reported.add((problem.file, problem.line, problem.message))
+            findings.append(problem)
+    chains = []  # each: list of (expression, relation into it or None, line, skipped)
+    logical = []  # rows, a row that starts with \quad + or \quad − joined to the one before
+    for line, text, skipped in _rows(lines, first, last, start):
+        text = _cleaned(_expand(text, state.macros))
+        if not text:
+            continue
+        if logical and re.match(r"^\s*(\\q?quad\s*)+[+-]", text):  # &\qquad + …
+            previous_line, previous, previous_skipped = logical[-1]
+            logical[-1] = (previous_line, previous + " " + text, previous_skipped)
+            continue
+        logical.append((line, text, skipped))
+    for line, text, skipped in logical:
+        try:
+            continuation = re.match(
+                r"^\s*(=|<|>|\\le(?:q|qslant)?|\\ge(?:q|qslant)?|\\in)(?![A-Za-z])", text
+            )
+            if continuation and chains and start not in ("gather", "gather*"):
+                exprs, relations = texmath.read_relations("X " + text, state.names)
+                exprs, relations = exprs[1:], relations
+            else:
+                exprs, relations = texmath.read_relations(text, state.names)
+                chains.append([(exprs[0], None, line, False)])
+                exprs, relations = exprs[1:], relations
+        except texmath.TexError as error:
+            found = _locate(lines, first, last, error)
+            where_text = f" (column {found[1]})" if found else ""
+            findings.append(
+                Finding(
+                    str(path), found[0] if found else line, "unreadable", f"{error}{where_text}"
+                )
+            )
+            return
+        for expr, relation in zip(exprs, relations):
+            chains[-1].append((expr, relation, line, skipped))
+    for chain in chains:
+        where_now = _with_bounds(where, chain)
+        for index in range(1, len(chain)):
+            expr, relation, line, skipped = chain[index]
+            if skipped:
+                continue
+            findings.append(
+                _check_step(
+                    path, line, (index, index + 1), chain[index - 1][0], relation, expr, where_now
+                )
+            )
+
+
+def _locate(lines, first, last, error):
+    """(line, column) in the file of the text an error quotes, when it can be found."""
+    quoted = re.search(r"'((?:[^'\\]|\\.)+)'", str(error))
+    if not quoted:
+        return None
+    needle = quoted.group(1)
+    for index in range(first, last + 1):
+        column = lines[index].find(needle)
+        if column >= 0:
+            return index + 1, column + 1
+    return None
+
+
+def _where(path, entries, state):
+    where, problems = {}, []
+    for line, text in entries:
+        for part in _split_top(_expand(text, state.macros)):
+            try:
+                exprs, relations = texmath.read_relations(part, state.names)
+            except texmath.TexError as error:
+                problems.append(
+                    Finding(
+                        str(path),
+                        line,
+                        "unreadable",
+                        f"cannot read the range {part.strip()!r}: {error}",
+                    )
+                )
+                continue
+            if len(relations) != 1:
+                problems.append(
+                    Finding(
+                        str(path),
+                        line,
+                        "unreadable",
+                        f"a range is one relation, such as p_i \\in (0, 1): {part!r}",
+                    )
+                )
+                continue
+            subject, relation, bound = exprs[0], relations[0], exprs[1]
+            if not isinstance(subject, (sp.Symbol, sp.Indexed, AppliedUndef)):
+                message = (
+                    f"a range is given for a letter or a family's entry (n, p_i), not for "
+                    f"{part.strip()!r}; the check goes on without it"
+                )
+                problems.append(Finding(str(path), line, "unreadable", message))
+                continue
+            key = subject.base if isinstance(subject, sp.Indexed) else subject
+            key = subject.func if isinstance(subject, AppliedUndef) else key
+            if relation == "in":
+                where[key] = bound
+            elif relation in (">=", ">", "<=", "<"):
+                where[key] = _interval(relation, bound)
+            else:
+                problems.append(
+                    Finding(
+                        str(path),
+                        line,
+                        "unreadable",
+                        f"a range uses \\in, \\geq, >, \\leq or <: {part!r}",
+                    )
+                )
+    return where, problems
+
+
+def _interval(relation, bound):
+    return {
+        ">=": sp.Interval(bound, sp.oo),
+        ">": sp.Interval.open(bound, sp.oo),
+        "<=": sp.Interval(-sp.oo, bound),
+        "<": sp.Interval.open(-sp.oo, bound),
+    }[relation]
+
+
+def _with_bounds(where, chain):
+    """A letter that bounds a sum or a product counts terms: n ≥ 1 there means n ∈ {1, 2, …}."""
+    bounds = set()
+    for expr, *_ in chain:
+        for node in sp.preorder_traversal(expr):
+            if isinstance(node, (sp.Sum, sp.Product)):
+                for _, low, high in node.limits:
+                    bounds |= {s for s in (low, high) if isinstance(s, sp.Symbol)}
+    adjusted = dict(where)
+    for symbol in bounds:
+        given = where.get(symbol)
+        if isinstance(given, sp.Interval) and given.sup == sp.oo and given.inf.is_number:
+            low = sp.floor(given.inf) + 1 if given.left_open else sp.ceiling(given.inf)
+            counts = {1: sp.S.Naturals, 0: sp.S.Naturals0}
+            adjusted[symbol] = counts.get(int(low), given)
+    return adjusted
+
+
+def _split_top(text):
+    """Split a where clause at the commas between ranges (not inside braces or brackets)."""
+    parts, depth, current = [], 0, []
+    tokens = re.findall(r"\\[{}]|\\[A-Za-z]+|.", text, flags=re.S)
+    for token in tokens:
+        if token in ("{", "(", "[", r"\{"):
+            depth += 1
+        elif token in ("}", ")", "]", r"\}"):
+            depth -= 1
+        if token == "," and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(token)
+    if "".join(current).strip():
+        parts.append("".join(current))
+    return [part for part in parts if part.strip()]
+
+
+def _check_step(path, line, step, left, relation, right, where):
+    finding = _decide_step(path, line, step, left, relation, right, where)
+    words = {"<=": "≤", ">=": "≥", "in": "∈"}
+    finding.claim = f"{left} {words.get(relation, relation)} {right}"
+    return finding
+
+
+def _decide_step(path, line, step, left, relation, right, where):
+    from . import check
+    from .errors import Disproved, ProofError
+
+    try:
+        if relation == "=":
+            check.equal(left, right, where=where)
+        elif relation in ("<", ">"):
+            check.positive(right - left if relation == "<" else left - right, where=where)
+        elif relation in ("<=", ">="):
+            difference = right - left if relation == "<=" else left - right
+            check.member(difference, sp.Interval(0, sp.oo), where=where)
+        else:
+            check.member(left, right, where=where)
+    except Disproved as error:
+        return Finding(str(path), line, "false", _false_message(step, error), step, error.point)
+    except ProofError as error:
+        return Finding(
+            str(path), line, "not proved", f"step {step[0]} → {step[1]} not proved: {error}", step
+        )
+    except (TypeError, ValueError) as error:  # a set or term the engine does not take
+        return Finding(
+            str(path), line, "not proved", f"step {step[0]} → {step[1]} not proved: {error}", step
+        )
+    return Finding(str(path), line, "proved", f"step {step[0]} → {step[1]} proved", step)
+
+
+def _false_message(step, error):
+    point = ", ".join(f"{_name(k)} = {v}" for k, v in error.point.items())
+    values = [_number(value) for _, value in error.values]
+    sides = (
+        f": the sides are {values[0]} and {values[1]}"
+        if len(values) == 2
+        else f": {error.counterexample}"
+    )
+    return f"step {step[0]} → {step[1]} is false: at {point}{sides}"
+
+
+def _name(key):
+    match = re.fullmatch(r"(\w+)\[(.+)\]", str(key))
+    return f"{match.group(1)}_{match.group(2).replace(', ', ',')}" if match else str(key)
+
+
+def _number(value):
+    import mpmath
+
+    if value is None or isinstance(value, str):
+        return "undefined"
+    try:
+        mid = value.mid if hasattr(value, "mid") else value
+        return mpmath.nstr(mpmath.mpf(mid), 3)
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def report_lines(findings):
+    """One line per finding that is not a proved step: 'file:line: message'."""
+    return [f"{f.file}:{f.line}: {f.message}" for f in findings if f.status != "proved"]

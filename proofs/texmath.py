@@ -1,0 +1,537 @@
+"""Reading the mathematics of a paper: a LaTeX math subset → sympy, for `proofs check paper.tex`.
+
+The subset is what derivations in statistics and machine learning are written with: subscripted
+letters as indexed families (``p_i``, ``p_{i}``, ``y_{ik}``, ``y_{i,k}``),
+``\\log``/``\\ln``/``\\exp``, ``e^{…}``, ``\\sum``/``\\prod`` with limits,
+``\\frac``/``\\tfrac``/``\\dfrac``, ``\\sqrt``, ``\\cdot``/ ``\\times``, implicit multiplication,
+brackets with ``\\left``/``\\right`` and ``\\bigl``/``\\bigr`` (and their kin), ``|x|``,
+``\\mathrm{…}``/``\\operatorname{…}`` names, ``\\sigma(…)`` as the sigmoid, Greek letters, and the
+relations ``=``, ``<``, ``>``, ``\\le``, ``\\ge``, ``\\in``.  A sum's or a product's body is the
+product of factors after it, up to the next ``+`` or ``-`` at its level (or a bracket); ``\\log x``
+without parentheses takes one factor with its scripts (``\\log p_i^{y_i}``), and ``\\log \\sum
+…``/``\\log \\prod …`` the whole sum or product.
+
+A hand-written recursive-descent reader rather than sympy's ``parse_latex``: both of its backends
+need a package beyond sympy (ANTLR's runtime, lark), and they read ``p_i`` as a symbol named ``p_i``
+rather than as the family p at i.  Errors are `TexError` with the column of the offending token.
+"""
+
+import re
+from dataclasses import dataclass
+
+import sympy as sp
+from sympy.core.function import UndefinedFunction
+
+__all__ = ["Family", "TexError", "read", "read_relations", "read_set", "RELATIONS"]
+
+GREEK = (
+    "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu "
+    "xi pi rho varrho sigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi "
+    "Sigma Upsilon Phi Psi Omega"
+).split()
+RELATIONS = {
+    "=": "=",
+    "<": "<",
+    ">": ">",
+    r"\le": "<=",
+    r"\leq": "<=",
+    r"\leqslant": "<=",
+    r"\ge": ">=",
+    r"\geq": ">=",
+    r"\geqslant": ">=",
+    r"\in": "in",
+}
+IGNORED = {
+    r"\,",
+    r"\;",
+    r"\:",
+    r"\!",
+    r"\quad",
+    r"\qquad",
+    r"\displaystyle",
+    r"\textstyle",
+    r"\nonumber",
+    r"\notag",
+    r"\limits",
+    r"\nolimits",
+    "&",
+    "~",
+    r"\ ",
+}
+SIZES = {
+    r"\left",
+    r"\right",
+    r"\bigl",
+    r"\bigr",
+    r"\Bigl",
+    r"\Bigr",
+    r"\biggl",
+    r"\biggr",
+    r"\Biggl",
+    r"\Biggr",
+    r"\big",
+    r"\Big",
+    r"\bigg",
+    r"\Bigg",
+    r"\middle",
+}
+CLOSING_SIZES = {r"\right", r"\bigr", r"\Bigr", r"\biggr", r"\Biggr", r"\middle"}
+OPENING = {
+    "(": ")",
+    "[": "]",
+    r"\{": r"\}",
+    r"\lbrace": r"\rbrace",
+    r"\lbrack": r"\rbrack",
+    r"\langle": r"\rangle",
+}
+FUNCTIONS = {
+    r"\log": sp.log,
+    r"\ln": sp.log,
+    r"\exp": sp.exp,
+    r"\sin": sp.sin,
+    r"\cos": sp.cos,
+    r"\tanh": sp.tanh,
+    r"\sinh": sp.sinh,
+    r"\cosh": sp.cosh,
+    r"\arctan": sp.atan,
+}
+FRACTIONS = (r"\frac", r"\tfrac", r"\dfrac", r"\cfrac")
+STRIPPED = (r"\tag", r"\tag*", r"\label", r"\text", r"\textrm", r"\intertext", r"\mbox")
+NAMES = (
+    r"\mathrm",
+    r"\operatorname",
+    r"\mathit",
+    r"\mathsf",
+    r"\mathbf",
+    r"\boldsymbol",
+    r"\bm",
+    r"\mathcal",
+)
+
+
+@dataclass(frozen=True)
+class Family:
+    """A defined family p_i := body: `at` substitutes the indices written for its parameters."""
+
+    params: tuple
+    body: object
+
+    def at(self, indices):
+        return self.body.xreplace(dict(zip(self.params, indices)))
+
+
+class TexError(ValueError):
+    """A piece of LaTeX the reader does not know: the message names it, `column` is 1-based."""
+
+    def __init__(self, message, column):
+        super().__init__(message)
+        self.column = column
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    column: int
+
+
+TOKEN = re.compile(r"\\[A-Za-z]+\*?|\\[,;:! {}|]|\\\\|[0-9]+(?:\.[0-9]+)?|[A-Za-z]|\S")
+
+
+def tokens(text):
+    """The tokens of a math string with their columns; comments and ignored spacing removed."""
+    found = []
+    for match in TOKEN.finditer(text):
+        value = match.group()
+        if value in IGNORED:
+            continue
+        found.append(Token(value, match.start() + 1))
+    return found
+
+
+class _Reader:
+    def __init__(self, text, names=None):
+        self.items = tokens(text)
+        self.position = 0
+        self.names = dict(names or {})  # \newcommand-free names given by the caller: CE → its value
+        self.indices = set()  # letters bound by an enclosing sum or product
+
+    # ------------------------------------------------------------------ tokens
+    def peek(self, ahead=0):
+        index = self.position + ahead
+        return self.items[index].text if index < len(self.items) else None
+
+    def column(self):
+        if self.position < len(self.items):
+            return self.items[self.position].column
+        return (self.items[-1].column + len(self.items[-1].text)) if self.items else 1
+
+    def take(self, expected=None):
+        if self.position >= len(self.items):
+            wanted = f"'{expected}'" if expected else "more"
+            raise TexError(f"the formula ends where {wanted} was expected", self.column())
+        token = self.items[self.position]
+        if expected is not None and token.text != expected:
+            raise TexError(f"expected {expected!r}, found {token.text!r}", token.column)
+        self.position += 1
+        return token.text
+
+    def fail(self, what=None):
+        token = self.peek()
+        raise TexError(what or f"cannot read '{token}'", self.column())
+
+    def skip_sizes(self):
+        while self.peek() in SIZES:
+            self.position += 1
+
+    # ------------------------------------------------------------------ structure
+    def group_text(self):
+        """The raw tokens of a {…} group (or one token), for names and scripts."""
+        if self.peek() != "{":
+            return [self.take()]
+        self.take("{")
+        depth, collected = 1, []
+        while True:
+            token = self.take("}") if self.peek() is None else self.take()
+            if token == "{":
+                depth += 1
+            elif token == "}":
+                depth -= 1
+                if depth == 0:
+                    return collected
+            collected.append(token)
+
+    def group(self):
+        """A {…} group read as an expression, or one atom."""
+        if self.peek() == "{":
+            self.take("{")
+            value = self.expression()
+            self.take("}")
+            return value
+        return self.atom()
+
+    def relations(self):
+        """expr (REL expr)*: the list of expressions and the relations between them."""
+        exprs, relations = [self.expression()], []
+        while self.peek() in RELATIONS:
+            relation = RELATIONS[self.take()]
+            relations.append(relation)
+            exprs.append(self.set_or_expression() if relation == "in" else self.expression())
+        if self.peek() is not None:
+            self.fail()
+        return exprs, relations
+
+    def expression(self):
+        self.skip_sizes()
+        sign = 1
+        if self.peek() in ("-", "+"):
+            sign = -1 if self.take() == "-" else 1
+        value = sign * self.term()
+        while self.peek() in ("+", "-"):
+            operator = self.take()
+            right = self.term()
+            value = value + right if operator == "+" else value - right
+        return value
+
+    def term(self):
+        value = self.power()
+        while True:
+            token = self.peek()
+            if token in (r"\cdot", r"\times"):
+                self.take()
+                value = value * self.power()
+            elif token == "/":
+                self.take()
+                value = value / self.power()
+            elif self.starts_factor(token):
+                value = value * self.power()
+            else:
+                return value
+
+    def starts_factor(self, token):
+        if (
+            token is None
+            or token in RELATIONS
+            or token in ("+", "-", "}", ")", "]", r"\}", "|", ",", r"\right", r"\\", "&")
+        ):
+            return False
+        if token in SIZES:  # \bigr) closes, \bigl( and \left| open
+            following = self.peek(1)
+            return token not in CLOSING_SIZES and (following in OPENING or following == "|")
+        return token not in (r"\rbrace", r"\rbrack", r"\rangle")
+
+    def power(self):
+        base = self.atom()
+        if self.peek() == "!":  # y_i!
+            self.take("!")
+            base = sp.factorial(base)
+        return self.scripts(base)
+
+    def scripts(self, base):
+        while self.peek() == "^":
+            self.take("^")
+            exponent = self.group()
+            base = sp.exp(exponent) if base == sp.E else base**exponent
+        return base
+
+    def atom(self):
+        self.skip_sizes()
+        token = self.peek()
+        if token is None:
+            self.fail("the formula ends where a term was expected")
+        if re.fullmatch(r"[0-9]+(\.[0-9]+)?", token):
+            self.take()
+            return sp.Rational(token)
+        if token in OPENING:
+            return self.bracketed()
+        if token == "|":
+            self.take("|")
+            value = self.expression()
+            self.skip_sizes()
+            self.take("|")
+            return sp.Abs(value)
+        if token == "{":
+            self.take("{")
+            value = self.expression()
+            self.take("}")
+            if self.peek() == "_" and isinstance(value, sp.Symbol):  # {p}_{j}, as sympy prints
+                return self.subscripted(value.name)
+            return value
+        if token in FRACTIONS:
+            self.take()
+            numerator = self.group()
+            denominator = self.group()
+            return numerator / denominator
+        if token == r"\sqrt":
+            self.take()
+            return sp.sqrt(self.group())
+        if token == r"\binom":
+            self.take()
+            top = self.group()
+            return sp.binomial(top, self.group())
+        if token == r"\Gamma" and self.peek(1) in ("(", r"\left", r"\bigl", r"\Bigl"):
+            self.take()
+            return sp.gamma(self.bracketed())
+        if token in (r"\sum", r"\prod"):
+            return self.big_operator()
+        if token in FUNCTIONS:
+            return self.function()
+        if token in NAMES:
+            return self.named()
+        if token == r"\sigma" and self.peek(1) in ("(", r"\left", r"\bigl", r"\Bigl"):
+            self.take()
+            argument = self.bracketed()
+            return 1 / (1 + sp.exp(-argument))
+        if token in (r"\infty",):
+            self.take()
+            return sp.oo
+        if token == r"\pi":
+            self.take()
+            return sp.pi
+        if token.startswith("\\") and token[1:] in GREEK:
+            self.take()
+            return self.subscripted(token[1:])
+        if re.fullmatch(r"[A-Za-z]", token):
+            self.take()
+            if token == "e" and self.peek() != "_":  # Euler's number, as e^{z} and e alone
+                return sp.E
+            return self.subscripted(token)
+        self.fail(f"cannot read '{token}'")
+
+    def bracketed(self):
+        self.skip_sizes()
+        opening = self.take()
+        value = self.expression()
+        self.skip_sizes()
+        self.take(OPENING[opening])
+        return value
+
+    def subscripted(self, name):
+        """A letter with an optional subscript: p_i is the family p at i; a defined name expands
+        (a defined family p_i := body at its own indices)."""
+        defined = self.names.get(name)
+        if isinstance(defined, UndefinedFunction):  # declared by a range such as C(p_i) ∈ (0, ∞)
+            if self.peek() in ("(", r"\left", r"\bigl", r"\Bigl"):
+                return defined(self.bracketed())
+            self.fail(f"the function {name} is applied to an argument in brackets: {name}(x)")
+        if defined is not None and not isinstance(defined, Family) and self.peek() != "_":
+            return self.applied(defined)
+        if self.peek() != "_":
+            return sp.Symbol(name)
+        self.take("_")
+        raw = self.group_text()
+        indices = self.index_list(raw)
+        if isinstance(defined, Family) and len(indices) == len(defined.params):
+            return self.applied(defined.at(indices))  # p_i(θ) is p_i
+        return sp.IndexedBase(name)[tuple(indices)]
+
+    def index_list(self, raw):
+        """`i`, `ik` (two indices), `i,k`, `1`, `i+1`, `j-1` → the index expressions."""
+        text = "".join(raw)
+        if "," in raw:
+            parts = [part for part in text.split(",")]
+        elif re.fullmatch(r"[A-Za-z]+", text):
+            parts = list(text)
+        else:
+            parts = [text]
+        found = []
+        for part in parts:
+            reader = _Reader(part, self.names)
+            value = reader.expression()
+            if reader.peek() is not None:
+                reader.fail()
+            found.append(value)
+        return found
+
+    def applied(self, value):
+        """A defined quantity may be written with its arguments, L(θ): they are dropped."""
+        if self.peek() in ("(", r"\left"):
+            self.bracketed()
+        return value
+
+    def named(self):
+        self.take()
+        if self.peek() == "*":
+            self.take("*")
+        name = "".join(self.group_text()).replace(r"\,", "")
+        if name in self.names:
+            return self.applied(self.names[name])
+        if name in ("CE", "NLL", "MSE", "MAE", "KL", "BCE") or name.isalpha():
+            if self.peek() in ("(", r"\left"):
+                self.bracketed()
+            return sp.Symbol(name)
+        self.fail(f"cannot read the name '{name}'")
+
+    def function(self):
+        head = FUNCTIONS[self.take()]
+        power = None
+        if self.peek() == "^":  # \log^2 x
+            self.take("^")
+            power = self.group()
+        self.skip_sizes()
+        token = self.peek()
+        if token in OPENING or (token in SIZES and self.peek(1) in OPENING):
+            argument = self.bracketed()
+            argument = self.scripts(argument)
+        elif token in (r"\sum", r"\prod", r"\frac", r"\tfrac", r"\dfrac"):
+            argument = self.atom()
+        elif token == "{":  # \log{(a)}^{2}, as sympy prints (log a)²: the group is the argument
+            value = self.scripts(head(self.group()))
+            return value**power if power is not None else value
+        else:
+            argument = self.power()
+        value = head(argument)
+        return value**power if power is not None else value
+
+    def big_operator(self):
+        kind = sp.Sum if self.take() == r"\sum" else sp.Product
+        index, low, high = None, None, None
+        for _ in range(2):
+            if self.peek() == "_":
+                self.take("_")
+                raw = self.group_text()
+                if "=" in raw:
+                    cut = raw.index("=")
+                    index = sp.Symbol("".join(raw[:cut]))
+                    low = _Reader("".join(raw[cut + 1 :]), self.names).expression()
+                else:
+                    index = sp.Symbol("".join(raw))
+            elif self.peek() == "^":
+                self.take("^")
+                high = self.group()
+        if index is None:
+            self.fail("a sum or product needs its index: \\sum_{i=1}^{n}")
+        if low is None or high is None:
+            raise TexError(
+                f"the sum or product over {index} needs both limits (\\sum_{{{index}=1}}^{{n}})",
+                self.column(),
+            )
+        self.indices.add(index)
+        sign = 1
+        if self.peek() in ("-", "+"):  # \sum_{j} -\log …, as sympy prints a negated body
+            sign = -1 if self.take() == "-" else 1
+        body = sign * self.term()
+        return kind(body, (index, low, high))
+
+    def set_or_expression(self):
+        return read_set_tokens(self)
+
+
+def read_set_tokens(reader):
+    """A set after \\in: {a, b}, (a, b), [a, b], (a, b], \\mathbb{R}, \\mathbb{N}, …"""
+    token = reader.peek()
+    if token == r"\mathbb":
+        reader.take()
+        name = "".join(reader.group_text())
+        sets = {"R": sp.S.Reals, "N": sp.S.Naturals, "Z": sp.S.Integers}
+        if name not in sets:
+            reader.fail(f"cannot read the set \\mathbb{{{name}}}")
+        found = sets[name]
+        if reader.peek() == "_":  # ℕ_0, ℝ_{>0}, ℝ_{\geq 0}
+            reader.take("_")
+            script = "".join(reader.group_text())
+            scripted = {
+                ("N", "0"): sp.S.Naturals0,
+                ("R", ">0"): sp.Interval.open(0, sp.oo),
+                ("R", "+"): sp.Interval.open(0, sp.oo),
+                ("R", r"\geq0"): sp.Interval(0, sp.oo),
+                ("R", r"\ge0"): sp.Interval(0, sp.oo),
+            }
+            if (name, script) not in scripted:
+                reader.fail(f"cannot read the set \\mathbb{{{name}}}_{{{script}}}")
+            found = scripted[name, script]
+        if reader.peek() == r"\cup":  # ℕ ∪ {0}
+            reader.take()
+            other = read_set_tokens(reader)
+            found = (
+                sp.S.Naturals0
+                if (found, other) == (sp.S.Naturals, sp.FiniteSet(0))
+                else sp.Union(found, other)
+            )
+        return found
+    reader.skip_sizes()
+    token = reader.peek()
+    if token in (r"\{", r"\lbrace"):
+        reader.take()
+        members = [reader.expression()]
+        while reader.peek() == ",":
+            reader.take(",")
+            members.append(reader.expression())
+        reader.skip_sizes()
+        reader.take(r"\}" if token == r"\{" else r"\rbrace")
+        return sp.FiniteSet(*members)
+    if token in ("(", "["):
+        reader.take()
+        low = reader.expression()
+        reader.take(",")
+        high = reader.expression()
+        reader.skip_sizes()
+        closing = reader.take()
+        if closing not in (")", "]"):
+            raise TexError(f"an interval ends with ) or ], found {closing!r}", reader.column())
+        return sp.Interval(low, high, left_open=token == "(", right_open=closing == ")")
+    return reader.expression()
+
+
+def read(text, names=None):
+    """One expression (no relation)."""
+    exprs, relations = read_relations(text, names)
+    if relations:
+        raise TexError("an expression was expected, found a relation", 1)
+    return exprs[0]
+
+
+def read_relations(text, names=None):
+    """expr REL expr REL …: (expressions, relations) with relations among '=', '<', '>', '<=',
+    '>=', 'in'."""
+    reader = _Reader(text, names)
+    if not reader.items:
+        raise TexError("there is no formula", 1)
+    return reader.relations()
+
+
+def read_set(text, names=None):
+    reader = _Reader(text, names)
+    value = read_set_tokens(reader)
+    if reader.peek() is not None:
+        reader.fail()
+    return value
