@@ -86,13 +86,17 @@ class _State:
     names: dict = field(default_factory=dict)
     definitions: dict = field(default_factory=dict)  # name → (parameters, LaTeX of the body)
     reported: set = field(default_factory=set)
+    root: Path = Path(".")
+    stack: list = field(default_factory=list)  # the files being read, for \input loops
+    generated: bool = False  # reading a fragment this package wrote
     visited: set = field(default_factory=set)
 
 
 def check_file(path):
-    """Findings for every marked display of the paper at `path` (following its inputs)."""
+    """Findings for every marked display of the paper at `path` (following its inputs, whose
+    paths are read from the main file's folder, as LaTeX does)."""
     path = Path(path)
-    state = _State()
+    state = _State(root=path.parent)
     findings = []
     _check(path, state, findings, depth=0)
     return findings
@@ -108,15 +112,24 @@ def _read(path):
 
 
 def _check(path, state, findings, depth):
-    if depth > 20 or path.resolve() in state.visited:
+    if depth > 20 or path.resolve() in state.stack:
         raise PaperError(f"{path}: \\input loop")
-    state.visited.add(path.resolve())
-    text = _read(path)
-    _collect_macros(text, state)
+    state.stack.append(path.resolve())
+    outer = state.generated
+    try:
+        _check_text(path, _read(path), state, findings, depth)
+    finally:
+        state.stack.pop()
+        state.generated = outer
+
+
+def _check_text(path, text, state, findings, depth):
     lines = text.split("\n")
+    macro_lines = _macro_lines(lines)
     in_preamble = "\\begin{document}" in text
     pending, where = [], []
     generated = text.lstrip().startswith(GENERATED)
+    state.generated = generated
     if generated:  # a fragment this package wrote: its setting and definitions give the ranges
         where = _fragment_setting(path, text, state, findings)
     number = 0
@@ -130,12 +143,24 @@ def _check(path, state, findings, depth):
             number += 1
             continue
         uncommented = _without_comment(line)
+        state.macros.update(macro_lines.get(number, {}))  # definitions in the order they come
         included = INPUT.search(uncommented)
-        if included and not pending:
+        if included:
             name = included.group(1).strip()
-            target = path.parent / name
+            target = state.root / name
             target = target if target.suffix else target.with_suffix(".tex")
             _check(target, state, findings, depth + 1)
+        if pending and ("$$" in uncommented or re.search(r"\\begin\{eqnarray", uncommented)):
+            findings.append(
+                Finding(
+                    str(path),
+                    number + 1,
+                    "unreadable",
+                    "a marked $$…$$ or eqnarray display is not read: write it as "
+                    "equation, align or \\[…\\]",
+                )
+            )
+            pending = []
         start = _display_start(uncommented)
         if start is None:
             if pending and uncommented.strip():
@@ -155,7 +180,7 @@ def _check(path, state, findings, depth):
             number = end + 1
             continue
         if not pending:
-            number = _display_end(lines, number, start)
+            number = _display_end(lines, number, start) + 1
             continue
         display_where = list(where)
         marked = _apply_directives(path, pending, state, display_where, findings, in_preamble)
@@ -270,7 +295,7 @@ def _display_start(line):
     match = re.search(r"\\begin\{(" + "|".join(map(re.escape, ENVIRONMENTS)) + r")\}", line)
     if match:
         return match.group(1)
-    if "\\[" in line:
+    if re.search(r"(?<!\\)\\\[", line):  # \[ opens a display; \\[2pt] is a line break
         return "["
     return None
 
@@ -281,6 +306,30 @@ def _display_end(lines, number, start):
         if closing in _without_comment(lines[index]):
             return index
     return len(lines) - 1
+
+
+def _macro_lines(lines):
+    """Line number → the macros defined on it (comments removed), so that a display sees the
+    definitions made before it, a later \\renewcommand none of the earlier ones."""
+    found = {}
+    text = "\n".join(_without_comment(line) for line in lines)
+    state = _State()
+    for match in MACRO.finditer(text):
+        number = text[: match.start()].count("\n")
+        state.macros = {}
+        _collect_one(text, match, state)
+        found.setdefault(number, {}).update(state.macros)
+    return found
+
+
+def _collect_one(text, match, state):
+    name = match.group(1) or match.group(3)
+    count = int(match.group(2) or 0)
+    body = _braced(text, match.end() - 1)
+    if body is not None and match.group(3):  # an operator name: one upright name, not letters
+        body = "\\operatorname{" + body + "}"
+    if body is not None:
+        state.macros[name] = (count, body)
 
 
 def _collect_macros(text, state):
@@ -336,15 +385,25 @@ def _expand(text, macros, depth=0):
         position = cursor
     out.append(text[position:])
     expanded = "".join(out)
+    if len(expanded) > 20000:
+        raise texmath.TexError("a macro expands without end (or beyond 20,000 characters)", 1)
     return expanded if expanded == text else _expand(expanded, macros, depth + 1)
 
 
 # ------------------------------------------------------------------------------------------------
 # one display
 def _rows(lines, first, last, start):
-    """(line number, text, skipped) for each row of the display: split at \\\\, comments dropped,
-    tags, labels and text removed."""
-    rows, current, current_line, skip_next = [], [], None, False
+    """(line number, text, skipped) for each row of the display: split at \\\\ (and before a line
+    that starts with a relation), comments dropped; `skipped` for the row that starts after a
+    '% proofs: skip' line."""
+    rows, current, current_line, current_skip, skip_next = [], [], None, False, False
+
+    def close():
+        nonlocal current, current_line, current_skip
+        if current and "".join(current).strip():
+            rows.append((current_line, " ".join(current), current_skip))
+        current, current_line, current_skip = [], None, False
+
     for index in range(first, last + 1):
         raw = lines[index]
         if DIRECTIVE.match(raw) and DIRECTIVE.match(raw).group(1).strip() == "skip":
@@ -355,54 +414,41 @@ def _rows(lines, first, last, start):
             text = (
                 re.sub(r"^.*?\\begin\{[^}]*\}", "", text)
                 if start != "["
-                else text.split("\\[", 1)[1]
+                else re.split(r"(?<!\\)\\\[", text, maxsplit=1)[1]
             )
         if index == last:
-            text = re.split(r"\\end\{|\\\]", text)[0]
+            text = re.split(r"\\end\{|(?<!\\)\\\]", text)[0]
         if current and re.match(r"^\s*&?\s*(=|<|>|\\le|\\ge|\\in)(?![A-Za-z])", text):
-            rows.append(
-                (current_line, " ".join(current), skip_next)
-            )  # a row continued on a new line
-            current, current_line, skip_next = [], None, False
-        parts = re.split(r"\\\\(?:\[[^\]]*\])?", text)
-        for position, part in enumerate(parts):
+            close()  # a row continued on a new line by its relation
+        for position, part in enumerate(re.split(r"\\\\(?:\[[^\]]*\])?", text)):
             if position > 0:
-                rows.append((current_line, " ".join(current), skip_next))
-                current, current_line, skip_next = [], None, False
+                close()
             if part.strip():
+                if not current:
+                    current_line, current_skip, skip_next = index + 1, skip_next, False
                 current.append(part)
-                current_line = current_line or index + 1
-    if current:
-        rows.append((current_line, " ".join(current), skip_next))
+    close()
     return rows
 
 
 def _cleaned(text):
-    """A row without what does not belong to the mathematics: tags, labels, text, alignment."""
-    for command in (
-        r"\\tag\*?",
-        r"\\label",
-        r"\\text",
-        r"\\textrm",
-        r"\\intertext",
-        r"\\mbox",
-        r"\\hspace\*?",
-        r"\\vspace\*?",
-    ):
+    """The equations of a row (an align row may hold several, in column pairs), without what is
+    not mathematics: tags and labels removed; the row cut at \\text, \\intertext, \\mbox or &&,
+    after which papers write words (a condition, a reference, a justification)."""
+    for command in (r"\\tag\*?", r"\\label", r"\\hspace\*?", r"\\vspace\*?"):
         while True:
             match = re.search(command + r"\s*\{", text)
             if not match:
                 break
             body = _braced(text, match.end() - 1)
-            end = match.end() + len(body or "") + 1
-            text = text[: match.start()] + " " + text[end:]
-    return (
-        text.replace("&", " ")
-        .replace(r"\nonumber", " ")
-        .replace(r"\notag", " ")
-        .strip()
-        .rstrip(",.;")
-    )
+            text = text[: match.start()] + " " + text[match.end() + len(body or "") + 1 :]
+    cut = re.search(r"\\(?:text|textrm|textnormal|intertext|mbox)\b|&&", text)
+    if cut:
+        text = text[: cut.start()]
+    text = text.replace(r"\nonumber", " ").replace(r"\notag", " ")
+    columns = re.split(r"(?<!\\)&", text)  # rl column pairs: a new equation every second &
+    equations = [" ".join(columns[k : k + 2]) for k in range(0, len(columns), 2)]
+    return [eq.strip().rstrip(",.;").strip() for eq in equations if eq.strip().rstrip(",.;")]
 
 
 def _check_display(path, lines, first, last, start, state, where_lines, findings):
@@ -411,29 +457,40 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
         if (problem.file, problem.line, problem.message) not in state.reported:
             state.reported.add((problem.file, problem.line, problem.message))
             findings.append(problem)
-    chains = []  # each: list of (expression, relation into it or None, line, skipped)
-    logical = []  # rows, a row that starts with \quad + or \quad − joined to the one before
-    for line, text, skipped in _rows(lines, first, last, start):
-        text = _cleaned(_expand(text, state.macros))
-        if not text:
-            continue
-        if logical and re.match(r"^\s*(\\q?quad\s*)+[+-]", text):  # &\qquad + …
-            previous_line, previous, previous_skipped = logical[-1]
-            logical[-1] = (previous_line, previous + " " + text, previous_skipped)
-            continue
-        logical.append((line, text, skipped))
+    generated = state.generated
+    logical = []  # equations; one that starts with + or − (or ends in a relation) is joined
+    try:
+        for line, text, skipped in _rows(lines, first, last, start):
+            for equation in _cleaned(_expand(text, state.macros)):
+                joins = (
+                    re.match(r"^\s*(\\q?quad\s*)+[+-]", equation)
+                    if generated
+                    else (re.match(r"^\s*(\\q?quad\s*)*[+-]", equation))
+                )
+                ends_open = logical and re.search(
+                    r"(=|<|>|\\le(?:q)?|\\ge(?:q)?|\\in)\s*$", logical[-1][1]
+                )
+                if logical and (joins or ends_open):
+                    previous_line, previous, previous_skipped = logical[-1]
+                    logical[-1] = (previous_line, previous + " " + equation, previous_skipped)
+                    continue
+                logical.append((line, equation, skipped))
+    except texmath.TexError as error:
+        findings.append(Finding(str(path), first + 1, "unreadable", str(error)))
+        return
+    chains = []  # each: list of (expression, relation into it or None, line, skipped, denominators)
     for line, text, skipped in logical:
         try:
             continuation = re.match(
                 r"^\s*(=|<|>|\\le(?:q|qslant)?|\\ge(?:q|qslant)?|\\in)(?![A-Za-z])", text
             )
             if continuation and chains and start not in ("gather", "gather*"):
-                exprs, relations = texmath.read_relations("X " + text, state.names)
-                exprs, relations = exprs[1:], relations
+                exprs, relations, denominators = texmath.read_chain("0 " + text, state.names)
+                exprs, denominators = exprs[1:], denominators[1:]
             else:
-                exprs, relations = texmath.read_relations(text, state.names)
-                chains.append([(exprs[0], None, line, False)])
-                exprs, relations = exprs[1:], relations
+                exprs, relations, denominators = texmath.read_chain(text, state.names)
+                chains.append([(exprs[0], None, line, False, denominators[0])])
+                exprs, denominators = exprs[1:], denominators[1:]
         except texmath.TexError as error:
             found = _locate(lines, first, last, error)
             where_text = f" (column {found[1]})" if found else ""
@@ -443,17 +500,25 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
                 )
             )
             return
-        for expr, relation in zip(exprs, relations):
-            chains[-1].append((expr, relation, line, skipped))
+        for expr, relation, below in zip(exprs, relations, denominators):
+            chains[-1].append((expr, relation, line, skipped, below))
     for chain in chains:
         where_now = _with_bounds(where, chain)
         for index in range(1, len(chain)):
-            expr, relation, line, skipped = chain[index]
+            expr, relation, line, skipped, below = chain[index]
             if skipped:
                 continue
+            denominators = chain[index - 1][4] + below
             findings.append(
                 _check_step(
-                    path, line, (index, index + 1), chain[index - 1][0], relation, expr, where_now
+                    path,
+                    line,
+                    (index, index + 1),
+                    chain[index - 1][0],
+                    relation,
+                    expr,
+                    where_now,
+                    denominators,
                 )
             )
 
@@ -505,12 +570,20 @@ def _where(path, entries, state):
                 )
                 problems.append(Finding(str(path), line, "unreadable", message))
                 continue
+            if isinstance(subject, sp.Indexed) and not all(
+                isinstance(index, sp.Symbol) for index in subject.indices
+            ):
+                message = (
+                    f"a range for one entry ({part.strip()}) is not read: give the "
+                    "family's range with a letter index (x_i), for every entry"
+                )
+                problems.append(Finding(str(path), line, "unreadable", message))
+                continue
             key = subject.base if isinstance(subject, sp.Indexed) else subject
             key = subject.func if isinstance(subject, AppliedUndef) else key
-            if relation == "in":
-                where[key] = bound
-            elif relation in (">=", ">", "<=", "<"):
-                where[key] = _interval(relation, bound)
+            if relation in ("in", ">=", ">", "<=", "<"):
+                given = bound if relation == "in" else _interval(relation, bound)
+                where[key] = where[key].intersect(given) if key in where else given
             else:
                 problems.append(
                     Finding(
@@ -538,8 +611,10 @@ def _with_bounds(where, chain):
     for expr, *_ in chain:
         for node in sp.preorder_traversal(expr):
             if isinstance(node, (sp.Sum, sp.Product)):
-                for _, low, high in node.limits:
-                    bounds |= {s for s in (low, high) if isinstance(s, sp.Symbol)}
+                for _, low, high in node.limits:  # n in n − 1 or 2n counts terms too
+                    bounds |= {
+                        s for s in (low.free_symbols | high.free_symbols) if type(s) is sp.Symbol
+                    }
     adjusted = dict(where)
     for symbol in bounds:
         given = where.get(symbol)
@@ -569,11 +644,42 @@ def _split_top(text):
     return [part for part in parts if part.strip()]
 
 
-def _check_step(path, line, step, left, relation, right, where):
-    finding = _decide_step(path, line, step, left, relation, right, where)
+def _check_step(path, line, step, left, relation, right, where, denominators=()):
+    finding = _nonzero(path, line, step, denominators, where)
+    if finding is None:
+        finding = _decide_step(path, line, step, left, relation, right, where)
     words = {"<=": "≤", ">=": "≥", "in": "∈"}
     finding.claim = f"{left} {words.get(relation, relation)} {right}"
     return finding
+
+
+def _nonzero(path, line, step, denominators, where):
+    """None when every denominator of the step is shown nonzero (d² > 0); else the finding."""
+    from . import check
+    from .errors import Disproved, ProofError
+
+    for denominator in dict.fromkeys(denominators):
+        if not denominator.free_symbols and denominator != 0:
+            continue
+        try:
+            check.positive(denominator**2, where=where)
+        except Disproved as error:
+            message = (
+                f"step {step[0]} → {step[1]} is not defined everywhere: the denominator "
+                f"{denominator} is 0 at {_point(error)}"
+            )
+            return Finding(str(path), line, "not proved", message, step, error.point)
+        except (ProofError, TypeError, ValueError) as error:
+            message = (
+                f"step {step[0]} → {step[1]} not proved: the denominator {denominator} is "
+                f"not shown nonzero ({error})"
+            )
+            return Finding(str(path), line, "not proved", message, step)
+    return None
+
+
+def _point(error):
+    return ", ".join(f"{_name(k)} = {v}" for k, v in error.point.items())
 
 
 def _decide_step(path, line, step, left, relation, right, where):

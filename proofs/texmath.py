@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.core.function import UndefinedFunction
 
-__all__ = ["Family", "TexError", "read", "read_relations", "read_set", "RELATIONS"]
+__all__ = ["Family", "TexError", "read", "read_chain", "read_relations", "read_set", "RELATIONS"]
 
 GREEK = (
     "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu "
@@ -117,7 +117,10 @@ class Family:
     body: object
 
     def at(self, indices):
-        return self.body.xreplace(dict(zip(self.params, indices)))
+        """The body at the given indices, bound indices renamed where they would capture them."""
+        from .kernel.terms import substitute
+
+        return substitute(self.body, dict(zip(self.params, indices)))[0]
 
 
 class TexError(ValueError):
@@ -154,6 +157,7 @@ class _Reader:
         self.position = 0
         self.names = dict(names or {})  # \newcommand-free names given by the caller: CE → its value
         self.indices = set()  # letters bound by an enclosing sum or product
+        self.denominators = []  # every denominator read: the claim needs each one nonzero
 
     # ------------------------------------------------------------------ tokens
     def peek(self, ahead=0):
@@ -164,6 +168,22 @@ class _Reader:
         if self.position < len(self.items):
             return self.items[self.position].column
         return (self.items[-1].column + len(self.items[-1].text)) if self.items else 1
+
+    def adjacent(self):
+        """Whether the next token follows the last one with nothing between (no space, no \\,)."""
+        if self.position == 0 or self.position >= len(self.items):
+            return False
+        before, after = self.items[self.position - 1], self.items[self.position]
+        return after.column == before.column + len(before.text)
+
+    def one_digit(self):
+        """TeX takes one digit as an argument: \\frac12 is ½, 2^10 is 2¹·0, p_12 is p₁·2."""
+        token = self.items[self.position] if self.position < len(self.items) else None
+        if token is not None and re.fullmatch(r"[0-9][0-9.]+", token.text):
+            self.items[self.position : self.position + 1] = [
+                Token(token.text[0], token.column),
+                Token(token.text[1:], token.column + 1),
+            ]
 
     def take(self, expected=None):
         if self.position >= len(self.items):
@@ -187,6 +207,7 @@ class _Reader:
     def group_text(self):
         """The raw tokens of a {…} group (or one token), for names and scripts."""
         if self.peek() != "{":
+            self.one_digit()
             return [self.take()]
         self.take("{")
         depth, collected = 1, []
@@ -201,24 +222,34 @@ class _Reader:
             collected.append(token)
 
     def group(self):
-        """A {…} group read as an expression, or one atom."""
+        """A {…} group read as an expression, or one atom (one digit of a number, as TeX)."""
         if self.peek() == "{":
             self.take("{")
             value = self.expression()
             self.take("}")
             return value
+        self.one_digit()
         return self.atom()
 
     def relations(self):
-        """expr (REL expr)*: the list of expressions and the relations between them."""
-        exprs, relations = [self.expression()], []
+        """expr (REL expr)*: the list of expressions and the relations between them; each
+        expression's denominators are in `self.per_expression`."""
+        self.per_expression = []
+        exprs, relations = [self.counted(self.expression)], []
         while self.peek() in RELATIONS:
             relation = RELATIONS[self.take()]
             relations.append(relation)
-            exprs.append(self.set_or_expression() if relation == "in" else self.expression())
+            reader = self.set_or_expression if relation == "in" else self.expression
+            exprs.append(self.counted(reader))
         if self.peek() is not None:
             self.fail()
         return exprs, relations
+
+    def counted(self, reader):
+        before = len(self.denominators)
+        value = reader()
+        self.per_expression.append(tuple(self.denominators[before:]))
+        return value
 
     def expression(self):
         self.skip_sizes()
@@ -243,6 +274,12 @@ class _Reader:
                 self.take()
                 value = value / self.power()
             elif self.starts_factor(token):
+                last = self.items[self.position - 1].text
+                if re.fullmatch(r"[0-9.]+", last) and re.fullmatch(r"[0-9.]+", token):
+                    self.fail(
+                        f"two numbers in a row ('{last}' '{token}'): TeX reads 2^10 as 2¹0 "
+                        "and 10\\,000 as 10·000; write one number in braces or \\cdot"
+                    )
                 value = value * self.power()
             else:
                 return value
@@ -299,16 +336,33 @@ class _Reader:
         if token in FRACTIONS:
             self.take()
             numerator = self.group()
+            if (
+                numerator in (sp.Symbol("d"), sp.Symbol("partial"))
+                and self.peek() == "{"
+                and (self.peek(1) in ("d", r"\partial"))
+            ):
+                self.fail("derivatives (\\frac{d}{dx}) are not read")
             denominator = self.group()
+            self.denominators.append(denominator)
             return numerator / denominator
         if token == r"\sqrt":
             self.take()
+            if self.peek() == "[":  # \sqrt[n]{x}
+                self.take("[")
+                order = self.expression()
+                self.take("]")
+                return sp.root(self.group(), order)
             return sp.sqrt(self.group())
         if token == r"\binom":
             self.take()
             top = self.group()
             return sp.binomial(top, self.group())
-        if token == r"\Gamma" and self.peek(1) in ("(", r"\left", r"\bigl", r"\Bigl"):
+        if (
+            token == r"\Gamma"
+            and self.peek(1) in OPENING
+            or token == r"\Gamma"
+            and (self.peek(1) in SIZES)
+        ):
             self.take()
             return sp.gamma(self.bracketed())
         if token in (r"\sum", r"\prod"):
@@ -317,8 +371,8 @@ class _Reader:
             return self.function()
         if token in NAMES:
             return self.named()
-        if token == r"\sigma" and self.peek(1) in ("(", r"\left", r"\bigl", r"\Bigl"):
-            self.take()
+        if token == r"\sigma" and (self.peek(1) in OPENING or self.peek(1) in SIZES):
+            self.take()  # σ before any bracket is the sigmoid
             argument = self.bracketed()
             return 1 / (1 + sp.exp(-argument))
         if token in (r"\infty",):
@@ -334,34 +388,65 @@ class _Reader:
             self.take()
             if token == "e" and self.peek() != "_":  # Euler's number, as e^{z} and e alone
                 return sp.E
+            if (
+                self.peek() != "_"
+                and token not in self.names
+                and self.adjacent()
+                and self.opens_bracket()
+            ):
+                if token in ("f", "g", "h"):  # f(x): a function, as papers write one
+                    return sp.Function(token)(*self.arguments())
+                self.fail(
+                    f"is {token}(…) a function or {token}·(…)? write {token} \\cdot (…) or "
+                    f"{token}\\,(…) for a product, f, g or h for a function, or give "
+                    f"{token}(…) a range in where"
+                )
             return self.subscripted(token)
         self.fail(f"cannot read '{token}'")
 
     def bracketed(self):
         self.skip_sizes()
         opening = self.take()
+        if opening == "|":
+            value = self.expression()
+            self.skip_sizes()
+            self.take("|")
+            return sp.Abs(value)
+        if opening not in OPENING:
+            raise TexError(f"expected a bracket, found '{opening}'", self.column())
         value = self.expression()
         self.skip_sizes()
         self.take(OPENING[opening])
         return value
+
+    def opens_bracket(self):
+        """Whether a bracket follows: (, [, \\{, or a size command before one."""
+        token, following = self.peek(), self.peek(1)
+        if token in OPENING:
+            return True
+        return (
+            token in SIZES
+            and token not in CLOSING_SIZES
+            and (following in OPENING or following == "|")
+        )
 
     def subscripted(self, name):
         """A letter with an optional subscript: p_i is the family p at i; a defined name expands
         (a defined family p_i := body at its own indices)."""
         defined = self.names.get(name)
         if isinstance(defined, UndefinedFunction):  # declared by a range such as C(p_i) ∈ (0, ∞)
-            if self.peek() in ("(", r"\left", r"\bigl", r"\Bigl"):
-                return defined(self.bracketed())
+            if self.opens_bracket():
+                return defined(*self.arguments())
             self.fail(f"the function {name} is applied to an argument in brackets: {name}(x)")
         if defined is not None and not isinstance(defined, Family) and self.peek() != "_":
-            return self.applied(defined)
+            return self.applied(defined, name)
         if self.peek() != "_":
             return sp.Symbol(name)
         self.take("_")
         raw = self.group_text()
         indices = self.index_list(raw)
         if isinstance(defined, Family) and len(indices) == len(defined.params):
-            return self.applied(defined.at(indices))  # p_i(θ) is p_i
+            return self.applied(defined.at(indices), name)  # p_i(θ) is p_i
         return sp.IndexedBase(name)[tuple(indices)]
 
     def index_list(self, raw):
@@ -382,22 +467,67 @@ class _Reader:
             found.append(value)
         return found
 
-    def applied(self, value):
-        """A defined quantity may be written with its arguments, L(θ): they are dropped."""
-        if self.peek() in ("(", r"\left"):
-            self.bracketed()
+    def applied(self, value, name="it"):
+        """A defined quantity may be written with its parameter, L(θ), which is dropped; anything
+        else in brackets right after it is refused (q(1 − q) is no argument list)."""
+        if not (self.adjacent() and self.opens_bracket()):
+            return value
+        start = self.position
+        self.skip_sizes()
+        self.take()
+        inner = self.peek()
+        closing = self.peek(1) if self.peek(1) not in SIZES else self.peek(2)
+        is_parameter = (
+            inner is not None
+            and (
+                re.fullmatch(r"[A-Za-z]", inner) or (inner.startswith("\\") and inner[1:] in GREEK)
+            )
+            and closing in (")", "]")
+        )
+        if not is_parameter:
+            self.position = start
+            self.fail(
+                f"{name} is defined without arguments: {name}(…) with more than its "
+                f"parameter is ambiguous; write {name} \\cdot (…)"
+            )
+        self.position = start
+        self.bracketed()
         return value
+
+    def arguments(self):
+        """(a, b, …) after a function's name."""
+        self.skip_sizes()
+        opening = self.take()
+        if opening not in OPENING:
+            raise TexError(f"expected a bracket, found '{opening}'", self.column())
+        found = [self.expression()]
+        while self.peek() == ",":
+            self.take(",")
+            found.append(self.expression())
+        self.skip_sizes()
+        self.take(OPENING[opening])
+        return found
 
     def named(self):
         self.take()
         if self.peek() == "*":
             self.take("*")
+        command = self.items[self.position - 1].text if self.position else ""
         name = "".join(self.group_text()).replace(r"\,", "")
+        if command in (r"\mathbf", r"\boldsymbol", r"\bm"):
+            self.fail(
+                f"bold {name} is a vector or a matrix: only numbers are read (products of "
+                "matrices do not commute)"
+            )
+        if name == "e":  # an upright e is Euler's number
+            return sp.E
         if name in self.names:
-            return self.applied(self.names[name])
-        if name in ("CE", "NLL", "MSE", "MAE", "KL", "BCE") or name.isalpha():
-            if self.peek() in ("(", r"\left"):
-                self.bracketed()
+            return self.applied(self.names[name], name)
+        if name == "d":
+            self.fail("differentials (\\mathrm{d}x) are not read")
+        if name.isalpha():
+            if self.opens_bracket():  # an undefined operator applied: Var(2X) stays Var(2X)
+                return sp.Function(name)(*self.arguments())
             return sp.Symbol(name)
         self.fail(f"cannot read the name '{name}'")
 
@@ -409,9 +539,13 @@ class _Reader:
             power = self.group()
         self.skip_sizes()
         token = self.peek()
-        if token in OPENING or (token in SIZES and self.peek(1) in OPENING):
+        if self.opens_bracket():
             argument = self.bracketed()
-            argument = self.scripts(argument)
+            if self.peek() == "^":
+                self.fail(
+                    "is \\log(x)^2 the square of the log or the log of the square? write "
+                    "(\\log x)^2, \\log^2 x or \\log(x^2)"
+                )
         elif token in (r"\sum", r"\prod", r"\frac", r"\tfrac", r"\dfrac"):
             argument = self.atom()
         elif token == "{":  # \log{(a)}^{2}, as sympy prints (log a)²: the group is the argument
@@ -419,6 +553,11 @@ class _Reader:
             return value**power if power is not None else value
         else:
             argument = self.power()
+            if self.starts_factor(self.peek()) and self.peek() not in (r"\cdot", r"\times"):
+                self.fail(
+                    "how far does the function reach? \\log 2\\pi\\sigma^2 may be "
+                    "log(2πσ²) or (log 2)·π·σ²: put its argument in brackets"
+                )
         value = head(argument)
         return value**power if power is not None else value
 
@@ -431,10 +570,10 @@ class _Reader:
                 raw = self.group_text()
                 if "=" in raw:
                     cut = raw.index("=")
-                    index = sp.Symbol("".join(raw[:cut]))
+                    index = sp.Symbol("".join(raw[:cut]).lstrip("\\"))
                     low = _Reader("".join(raw[cut + 1 :]), self.names).expression()
                 else:
-                    index = sp.Symbol("".join(raw))
+                    index = sp.Symbol("".join(raw).lstrip("\\"))
             elif self.peek() == "^":
                 self.take("^")
                 high = self.group()
@@ -449,7 +588,12 @@ class _Reader:
         sign = 1
         if self.peek() in ("-", "+"):  # \sum_{j} -\log …, as sympy prints a negated body
             sign = -1 if self.take() == "-" else 1
-        body = sign * self.term()
+        shadowed = self.names.pop(str(index), None)  # the index is bound in the body, whatever
+        try:  # a definition of the same letter says
+            body = sign * self.term()
+        finally:
+            if shadowed is not None:
+                self.names[str(index)] = shadowed
         return kind(body, (index, low, high))
 
     def set_or_expression(self):
@@ -523,10 +667,20 @@ def read(text, names=None):
 def read_relations(text, names=None):
     """expr REL expr REL …: (expressions, relations) with relations among '=', '<', '>', '<=',
     '>=', 'in'."""
+    return read_chain(text, names)[:2]
+
+
+def read_chain(text, names=None):
+    """(expressions, relations, the denominators read in each expression): a claim about them
+    holds only where every denominator is nonzero (sympy cancels x/x to 1 as it builds)."""
     reader = _Reader(text, names)
     if not reader.items:
         raise TexError("there is no formula", 1)
-    return reader.relations()
+    try:
+        exprs, relations = reader.relations()
+    except RecursionError:
+        raise TexError("the formula nests too deeply to read", 1) from None
+    return exprs, relations, reader.per_expression
 
 
 def read_set(text, names=None):

@@ -333,3 +333,118 @@ def test_an_edited_fragment_is_caught_where_it_was_edited(tmp_path):
     )
     false = [f for f in check_file(path) if f.status == "false"]
     assert [f.line for f in false] == [wrong_line]
+
+
+# ------------------------------------------------------------------------------------------------
+# found by an adversarial review: LaTeX a mathematician reads as a false claim, which the reader
+# once read otherwise and certified; each must now be refuted, or refused as not read
+MISREAD = {
+    "defined name before brackets": (r"% proofs: define q = \sigma(z)", r"q(1 - q) = q"),
+    "defined family before brackets": (
+        r"% proofs: define p_i = \sigma(z_i)",
+        r"\sum_{i=1}^{n} p_i(1 - p_i) = \sum_{i=1}^{n} p_i",
+    ),
+    "defined function": (r"% proofs: define f(x) = x^2", r"f(2) = f(3)"),
+    "operator name drops its argument": ("", r"\mathrm{Var}(2X) = \mathrm{Var}(X)"),
+    "one digit per argument": ("", r"\frac12 x = \frac{12}{x}"),
+    "2^10": ("", r"2^10 = 1024"),
+    "p_12": ("", r"p_12 = p_{12}"),
+    "thin space in a number": ("", r"10\,000 = 0"),
+    "function or product": ("", r"f(x + y) = f(x) + f(y)"),
+    "derivative": ("", r"\frac{d}{dx} x^2 = x"),
+    "log of a bracket squared": ("", r"\log(x)^2 = 2 \log(x)"),
+    "how far log reaches": ("", r"\log 2\pi\sigma^2 = \pi\sigma^2 \log 2"),
+    "sigmoid with big brackets": ("", r"\sigma\big(0\big) = 0"),
+    "greek index": ("", r"\sum_{\tau=1}^{T} \tau = T \tau"),
+    "root of order n": ("", r"\sqrt[4]{x} = 2x"),
+    "bound index shadows a definition": (r"% proofs: define k = 3", r"\sum_{k=1}^{n} k = 3n"),
+    "family capture": (
+        r"% proofs: define r_i = \sum_{j=1}^{n} a_{ij}",
+        r"r_j = \sum_{j=1}^{n} a_{jj}",
+    ),
+    "text after the claim": ("", r"x^2 = x \quad \text{for } x \geq 0"),
+    "reference after &&": ("", r"y = \frac{y}{2} && \text{by } (2)"),
+    "tag inside": ("", r"x^2 = x \cdot x \tag{$x = 1$} + 1"),
+    "matrices": ("", r"\mathbf{A}\mathbf{B} = \mathbf{B}\mathbf{A}"),
+    "division by zero": ("", r"\frac{x}{x} = 1"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MISREAD))
+def test_misreadings_found_by_review_are_not_certified(tmp_path, name):
+    directive, claim = MISREAD[name]
+    body = (
+        "% proofs: where x \\in \\mathbb{R}, y \\in \\mathbb{R}, z \\in \\mathbb{R}, "
+        "z_i \\in \\mathbb{R}, a_{ij} \\in \\mathbb{R}, X \\in \\mathbb{R}, n \\geq 1, "
+        "T \\geq 1\n"
+        + (directive + "\n" if directive else "")
+        + "% proofs: check\n\\begin{align*}\n  "
+        + claim.replace(" = ", " &= ", 1)
+        + "\n\\end{align*}\n"
+    )
+    findings = check_file(write_paper(tmp_path, body))
+    assert findings and all(f.status != "proved" for f in findings), [
+        (f.status, f.claim, f.message) for f in findings
+    ]
+
+
+def test_multline_and_align_continuations_are_part_of_the_claim(tmp_path):
+    body = textwrap.dedent(r"""
+        % proofs: where a \in \mathbb{R}, b \in \mathbb{R}
+        \begin{multline*}
+          (a + b)^2 = a^2 + 2ab + b^2 \\
+            + 1
+        \end{multline*}
+        % proofs: check
+        \begin{align*}
+          (a + b)^2 &= a^2 + 2ab \\
+                    & + b^2
+        \end{align*}
+        """)
+    findings = check_file(write_paper(tmp_path, body))
+    assert [f.status for f in findings] == ["false", "proved"], [f.claim for f in findings]
+
+
+def test_line_breaks_outside_displays_and_one_line_displays(tmp_path):
+    text = PREAMBLE.replace(r"\begin{document}", "\\author{Ada \\\\[2pt] Univ}\n\\begin{document}")
+    body = ("We have \\[ E = mc^2 \\] and\n% proofs: check\n\\begin{equation}\n  1 = 2\n"
+            "\\end{equation}\n")
+    path = Path(tmp_path, "paper.tex")
+    path.write_text(text + body + "\\end{document}\n", encoding="utf-8")
+    assert [f.status for f in check_file(path)] == ["false"]
+
+
+def test_macros_in_order_and_commented_ones_ignored(tmp_path):
+    body = textwrap.dedent(r"""
+        % \newcommand{\two}{3}
+        \newcommand{\one}{1}
+        % proofs: check
+        \begin{equation}
+          \one + \one = 2
+        \end{equation}
+        \renewcommand{\one}{5}
+        % proofs: check
+        \begin{equation}
+          \one = 5
+        \end{equation}
+        """)
+    findings = check_file(write_paper(tmp_path, body))
+    assert [f.status for f in findings] == ["proved", "proved"], [f.claim for f in findings]
+
+
+def test_ranges_of_one_entry_are_refused_and_ranges_intersect(tmp_path):
+    body = textwrap.dedent(r"""
+        % proofs: where x_1 \geq 0
+        \begin{equation}
+          x_2 \geq 0
+        \end{equation}
+        % proofs: where x \geq 0, x \leq 1
+        \begin{equation}
+          \sqrt{x^2} = x
+        \end{equation}
+        """)
+    findings = check_file(write_paper(tmp_path, body))
+    assert findings[0].status == "unreadable" and "one entry" in findings[0].message
+    # with only the last range, x ≤ 1, the claim is false at x = −5/2; with both it is not
+    # (the engine does not prove √(x²) = x for x ≥ 0: not proved, a missing rule)
+    assert findings[-1].status == "not proved" and findings[-1].claim == "sqrt(x**2) = x"

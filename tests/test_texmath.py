@@ -53,7 +53,9 @@ def test_papers_latex_reads_as_written(latex, expected):
 
 def test_a_sum_takes_the_factors_after_it_up_to_the_next_sign():
     assert read(r"\sum_{i=1}^{n} y_i \log p_i + c") == sp.Sum(y[i] * sp.log(p[i]), (i, 1, n)) + c
-    assert read(r"\log p_i y_i") == sp.log(p[i]) * y[i]  # \log takes one factor with its scripts
+    assert read(r"\log p_i + y_i") == sp.log(p[i]) + y[i]  # \log takes one factor, its scripts
+    with pytest.raises(TexError, match="how far does the function reach"):
+        read(r"\log p_i y_i")  # log(p_i)·y_i or log(p_i y_i)? refused, not guessed
 
 
 def test_relations_and_sets():
