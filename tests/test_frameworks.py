@@ -190,14 +190,18 @@ def test_jax_float32_result_in_a_float64_check_is_named(jax):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         message = failure(softmax_ce, model="categorical", inputs="logits", rtol=1e-12, atol=0.0)
-    assert "likely cause: the loss computes in float32 (JAX computes in float32 unless " \
+    assert (
+        "likely cause: the loss computes in float32 (JAX computes in float32 unless "
         "jax_enable_x64 is set): within float32's rounding of the proven loss" in message
+    )
     # with the default tolerances too: refused for its float32 result, or for a float32 rounding
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         message = failure(softmax_ce, model="categorical", inputs="logits")
-    assert ("loss_fn returned float32 values for float64 data" in message
-            or "likely cause: the loss computes in float32" in message)
+    assert (
+        "loss_fn returned float32 values for float64 data" in message
+        or "likely cause: the loss computes in float32" in message
+    )
     with jax.enable_x64(True):
         assert_loss_matches(softmax_ce, model="categorical", inputs="logits", max_examples=EXAMPLES)
 
@@ -276,3 +280,30 @@ def test_scipy_log_densities_with_their_constants():
     ]
     for model, inputs, loss in cases:
         assert_loss_matches(loss, model=model, inputs=inputs, max_examples=EXAMPLES)
+
+
+def test_torch_float64_gradients_keep_their_digits(F):
+    assert_loss_matches(
+        lambda y, z: F.binary_cross_entropy_with_logits(z, y), inputs="logits", max_examples=150
+    )
+    assert_loss_matches(
+        lambda y, z: F.cross_entropy(z, y),
+        model="categorical",
+        inputs="logits",
+        labels="integer",
+        classes=3,
+        max_examples=100,
+    )
+
+
+def test_a_sign_flip_at_large_logits_is_caught_in_bfloat16(F):
+    import torch
+
+    def flipped(y, z):
+        loss = F.binary_cross_entropy_with_logits(z, y, reduction="none")
+        large = (z.abs() > 100).to(loss.dtype)
+        return (loss.detach() + (1 - 2 * large) * (loss - loss.detach())).mean()
+
+    message = failure(flipped, inputs="logits", dtype="bfloat16")
+    assert "the gradient with respect to z (torch)" in message
+    assert isinstance(torch.zeros(1), torch.Tensor)

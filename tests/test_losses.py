@@ -111,8 +111,9 @@ SCALED_BUGS = [
 @pytest.mark.parametrize("model, inputs", sorted(PER_SAMPLE))
 def test_scaled_losses_are_named(model, inputs, name, factor, applies, reduction):
     correct = reduced(PER_SAMPLE[model, inputs], reduction)
-    message = failure(lambda *a: factor * correct(*a), model=model, inputs=inputs,
-                      reduction=reduction)
+    message = failure(
+        lambda *a: factor * correct(*a), model=model, inputs=inputs, reduction=reduction
+    )
     if applies((model, inputs)):
         assert f"likely cause: {name}" in message
     else:  # a loss without logs has no log base to blame
@@ -140,8 +141,9 @@ def test_swapped_arguments_are_named(model, inputs, reduction):
 
     message = failure(swapped, model=model, inputs=inputs, reduction=reduction)
     assert "likely cause: the arguments are swapped" in message
-    assert_loss_matches(swapped, model=model, inputs=inputs, signature="p, y", reduction=reduction,
-                        max_examples=10)
+    assert_loss_matches(
+        swapped, model=model, inputs=inputs, signature="p, y", reduction=reduction, max_examples=10
+    )
 
 
 def test_a_symmetric_loss_called_either_way_passes():
@@ -471,3 +473,63 @@ def test_a_loss_returning_text_or_nothing_is_refused():
     assert "loss_fn returned '" in message and "(str), not a number" in message
     message = failure(lambda y, p: None)
     assert "loss_fn returned None" in message
+
+
+# ------------------------------------------------------------------------------------------------
+# found by a second review
+
+
+def test_two_class_softmax_in_low_precision_is_checked_at_large_logits():
+    message = failure(
+        lambda y, z: np.float32(12345.0),
+        model="categorical",
+        inputs="logits",
+        classes=2,
+        dtype="float32",
+    )
+    assert "loss_fn gave 12345.0" in message
+
+
+def test_one_large_gradient_coordinate_hides_no_other():
+    bce = reduced(PER_SAMPLE["bernoulli", "probabilities"], "mean")
+
+    def mostly_flipped(y, p):
+        gradient = (p - y) / (p * (1 - p)) / len(y)
+        return np.where(np.arange(len(y)) == np.argmax(np.abs(gradient)), gradient, -gradient)
+
+    rng = np.random.default_rng(1)
+    y = rng.integers(0, 2, 100).astype(float)
+    p = rng.uniform(0.05, 0.95, 100)
+    p[0], y[0] = 1e-9, 1.0  # one gradient of 10⁷
+    with pytest.raises(AssertionError, match="the gradient with respect to p"):
+        assert_loss_matches_on(bce, y, p, grad_fn=mostly_flipped)
+
+
+def test_given_low_precision_data_are_compared_as_the_type_rounds_them():
+    rng = np.random.default_rng(2)
+    y = rng.integers(0, 2, 50).astype(float)
+    p = rng.uniform(1e-6, 1 - 1e-6, 50)
+
+    def in_float32(y, p):
+        y, p = np.float32(y), np.float32(p)
+        return np.mean(PER_SAMPLE["bernoulli", "probabilities"](y, p)).astype(np.float32)
+
+    assert_loss_matches_on(in_float32, y, p, dtype="float32")
+
+
+@pytest.mark.parametrize(
+    "options, words",
+    [
+        ({"rtol": -1}, "rtol must be a number of at least 0"),
+        ({"max_examples": 0}, "max_examples must be a whole number of at least 1"),
+        ({"gradients": "no"}, "gradients must be True or False"),
+    ],
+)
+def test_bad_numbers_are_refused(options, words):
+    with pytest.raises(ValueError, match=words):
+        assert_loss_matches(lambda y, p: 0.0, **options)
+
+
+def test_categorical_predictions_must_be_rows():
+    with pytest.raises(ValueError, match=r"categorical predictions are rows"):
+        assert_loss_matches_on(lambda y, p: 0.0, [0, 1], [0.5, 0.5], model="categorical")

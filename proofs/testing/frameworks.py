@@ -62,7 +62,8 @@ class Torch(Backend):
         tensors = self.inputs(arrays, dtype, grad_position=position)
         out = reduce(loss_fn(*tensors))
         out.backward()
-        return tensors[position].grad.float().numpy()
+        gradient = tensors[position].grad
+        return (gradient.float() if dtype == "bfloat16" else gradient).numpy()  # float64 kept
 
 
 class Jax(Backend):

@@ -87,6 +87,7 @@ def assert_loss_matches(
     from hypothesis import strategies as st
     from . import plugin
 
+    _check_numbers(rtol, atol, max_examples, gradients)
     dtype = dtype or plugin.dtype() or "float64"
     gradients = gradients if gradients is not None else plugin.gradients() is not False
 
@@ -154,8 +155,14 @@ def assert_loss_matches_on(
     array of per-sample weights (then passed to the loss last).  Class labels may be one-hot
     rows, soft rows or integers (inferred from their shape unless `labels` says)."""
     np = _numpy()
+    _check_numbers(rtol, atol, None, gradients)
     ref_kind = references.reference(model, inputs)
-    given = [np.asarray(y), np.asarray(prediction), *map(np.asarray, extra)]
+    given = [_plain(y), _plain(prediction), *map(_plain, extra)]
+    if ref_kind.has_classes and given[1].ndim != 2:
+        raise ValueError(
+            f"categorical predictions are rows, one per sample (shape (n, K)); got "
+            f"shape {given[1].shape}"
+        )
     if labels is None and ref_kind.has_classes:
         labels = "integer" if given[0].ndim == 1 else "one-hot"
     elif labels is None and ref_kind.model == "bernoulli":
@@ -174,11 +181,28 @@ def assert_loss_matches_on(
         for name, value in zip(ref.arguments, given)
     }
     if weights is not None:
-        data["weights"] = np.asarray(weights, dtype=np.float64)
+        data["weights"] = np.asarray(_plain(weights), dtype=np.float64)
+    if dtype != "float64":  # the loss sees numbers of the type: so does the reference
+        data = {
+            name: values
+            if np.asarray(values).dtype.kind in "iu"
+            else dtypes.round_to(values, dtype)
+            for name, values in data.items()
+        }
     _validate(ref, data, options["labels"])
     checker = _Checker(loss_fn, options, rtol, atol, gradients, grad_fn)
     checker.check(data)
     checker.finish()
+
+
+def _plain(values):
+    """Given data as a numpy array, whatever holds them (a tensor that requires grad too)."""
+    np = _numpy()
+    if hasattr(values, "detach"):
+        values = values.detach().cpu()
+        values = values.float() if str(values.dtype) == "torch.bfloat16" else values
+        values = values.numpy()
+    return np.asarray(values)
 
 
 def _validate(ref, data, labels):
@@ -206,7 +230,8 @@ def _validate(ref, data, labels):
             continue
         low, high, open_low, open_high, whole = bounds
         outside = (low is not None and (low_seen <= low if open_low else low_seen < low)) or (
-            high is not None and (high_seen >= high if open_high else high_seen > high))
+            high is not None and (high_seen >= high if open_high else high_seen > high)
+        )
         if outside or (whole and np.any(values != np.round(values))):
             bad = values != np.round(values) if whole else np.zeros(values.shape, dtype=bool)
             if low is not None:
@@ -269,6 +294,21 @@ def _options(model, inputs, reduction, weights, dtype, labels, signature, array_
         "labels_first": _labels_first(signature, ref),
         "array_type": array_type or "numpy",
     }
+
+
+def _check_numbers(rtol, atol, max_examples, gradients):
+    """Tolerances are numbers ≥ 0 (or None), max_examples a whole number ≥ 1, gradients a bool."""
+    for name, value in (("rtol", rtol), ("atol", atol)):
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0
+        ):
+            raise ValueError(f"{name} must be a number of at least 0, not {value!r}")
+    if max_examples is not None and (
+        isinstance(max_examples, bool) or not isinstance(max_examples, int) or max_examples < 1
+    ):
+        raise ValueError(f"max_examples must be a whole number of at least 1, not {max_examples!r}")
+    if gradients not in (None, True, False):
+        raise ValueError(f"gradients must be True or False, not {gradients!r}")
 
 
 def _check_sizes(ref, classes, max_size):
@@ -393,6 +433,7 @@ class _Checker:
         lower = result_precision(value)
         if lower is not None and dtypes.EPSILON[lower] > dtypes.EPSILON[self.options["dtype"]]:
             self.lower_precision = lower  # reported by `finish` unless a value fails first
+            return  # its gradients are of that precision too: `finish` says why it fails
         if self.gradients and self.backend.differentiable:
             self.check_gradient(data, rtol, atol)
 
@@ -574,19 +615,16 @@ class _Checker:
         with np.errstate(all="ignore"):
             terms = ref.gradient_magnitude(classes)(*columns)
         terms = terms * (scale[:, None] if terms.ndim == 2 else scale)
-        if self.options["dtype"] == "float64":
+        dtype = self.options["dtype"]
+        if dtype == "float64":  # each coordinate against itself: one large one hides no other
             rtol = max(rtol, GRADIENT_RTOL)
-            floor = 16 * dtypes.EPSILON["float64"] * terms
-            atol = rtol * np.max(np.abs(expected), initial=0) + floor
+            atol = 16 * dtypes.EPSILON["float64"] * terms
         else:
-            atol = dtypes.tolerance(self.options["dtype"], 1, 1.0)[0] * (terms + np.abs(expected))
-            atol = atol + dtypes.TINY[self.options["dtype"]]  # below it the type has no precision
-            if ref.prediction in ("z", "eta"):  # e^{z − c} with z − c rounded: relative error u·|z|
-                size = np.abs(np.asarray(columns[1], dtype=np.float64))
-                size = size.max(axis=1, keepdims=True) if size.ndim == 2 else size
-                atol = atol + dtypes.tolerance(self.options["dtype"], 1, 1.0)[0] * size * np.abs(
-                    expected
-                )
+            unit = dtypes.tolerance(dtype, 1, 1.0)[0]
+            atol = unit * (terms + np.abs(expected))
+            if ref.prediction in ("z", "eta"):  # e^{z − c}, z − c rounded: at most u/e absolute
+                atol = atol + unit * (scale[:, None] if atol.ndim == 2 else scale)
+        atol = atol + dtypes.TINY[dtype]  # below the smallest normal number a type has no digits
         close = _close(got, expected, rtol, atol)
         bad = ~close & ~(kinks[:, None] if expected.ndim == 2 else kinks)
         if bad.any():
@@ -641,6 +679,8 @@ def _common_factor(got, expected):
     ratios = got[used] / expected[used]
     factor = float(np.median(ratios))
     if not np.isfinite(factor) or np.max(np.abs(ratios - factor)) > 1e-6 * max(abs(factor), 1e-300):
+        return None
+    if abs(factor - 1) < 1e-3:  # the same gradient, off somewhere by rounding: no factor to name
         return None
     words = {-1.0: " (a sign error)", 0.0: " (no gradient flows to the prediction)"}
     return f"the gradient is {factor:.6g} × the derivative in every coordinate" + words.get(

@@ -342,6 +342,8 @@ def _textbook_terms(target, loss, class_index, classes):
     if target == "log-rate":
         eta, y = sp.Symbol("eta"), sp.Symbol("y")
         return (sp.exp(eta), y * eta)
+    if target == "logits":  # implementations shift by max(z, 0): z itself is added and removed
+        return (*sp.Add.make_args(loss), sp.Symbol("z"))
     if target != "softmax":
         return sp.Add.make_args(loss)
     k, j = class_index, sp.Symbol("j")
@@ -422,7 +424,8 @@ def with_primitives(expr):
             exponents = [
                 t.args[0] if isinstance(t, sp.exp) else 0 if t == 1 else None for t in terms
             ]
-            if len(terms) > 2 and None not in exponents:  # 1 = e⁰ (sympy's e^{z_k − z_k})
+            softplus = len(terms) == 2 and 1 in terms
+            if len(terms) >= 2 and None not in exponents and not softplus:  # 1 = e⁰ too
                 return LogSumExp(*exponents)
             if isinstance(arg, sp.Add) and 1 in terms:
                 rest = arg - 1
