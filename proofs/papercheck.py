@@ -32,6 +32,9 @@ from . import texmath
 __all__ = ["Finding", "check_file", "report_lines"]
 
 ENVIRONMENTS = (
+    "alignat",
+    "alignat*",
+    "displaymath",
     "align",
     "align*",
     "equation",
@@ -48,7 +51,7 @@ MACRO = re.compile(
     r"\\(?:re)?newcommand\*?\s*\{?\\([A-Za-z]+)\}?\s*(?:\[(\d)\])?\s*\{|"
     r"\\DeclareMathOperator\*?\s*\{\\([A-Za-z]+)\}\s*\{"
 )
-INPUT = re.compile(r"\\(?:input|include)\s*\{([^}]+)\}")
+INPUT = re.compile(r"\\(?:input|include)\s*(?:\{([^}]+)\}|\s([^\s{}%]+))")
 
 
 @dataclass
@@ -146,7 +149,7 @@ def _check_text(path, text, state, findings, depth):
         state.macros.update(macro_lines.get(number, {}))  # definitions in the order they come
         included = INPUT.search(uncommented)
         if included:
-            name = included.group(1).strip()
+            name = (included.group(1) or included.group(2)).strip()
             target = state.root / name
             target = target if target.suffix else target.with_suffix(".tex")
             _check(target, state, findings, depth + 1)
@@ -163,9 +166,11 @@ def _check_text(path, text, state, findings, depth):
             pending = []
         start = _display_start(uncommented)
         if start is None:
-            if pending and uncommented.strip():
-                _apply_directives(path, pending, state, where, findings, in_preamble)
-                pending = []
+            if pending and uncommented.strip():  # ranges and marks wait for the next display
+                waiting = [(l, d) for l, d in pending if d.split(" ")[0] in ("where", "check", "")]
+                now = pending if in_preamble else [p for p in pending if p not in waiting]
+                _apply_directives(path, now, state, where, findings, in_preamble)
+                pending = [] if in_preamble else waiting
             number += 1
             continue
         if not pending and generated:
@@ -213,11 +218,16 @@ def _fragment_setting(path, text, state, findings):
 
 
 def _declare_functions(text, state):
-    """A range written for an application, C(p_i) ∈ S, declares the letter C a function."""
+    """A range written for an application, C(p_i) ∈ S, declares the letter C a function; one
+    written for a bare letter, σ ∈ (0, ∞), declares it a number (so σ(…) is no sigmoid)."""
     for part in _split_top(_expand(text, state.macros)):
         applied = re.match(r"^\s*([A-Za-z])\s*(\\left)?\(", part)
         if applied and applied.group(1) not in state.names:
             state.names[applied.group(1)] = sp.Function(applied.group(1))
+            continue
+        number = re.match(r"^\s*\\?([A-Za-z]+)\s*(\\in|\\geq?|\\leq?|<|>)", part)
+        if number and number.group(1) not in state.names:
+            state.names[number.group(1)] = texmath.NUMBER
 
 
 def _is_setting(lines, number):
@@ -268,6 +278,24 @@ def _define(path, line, rest, state, findings):
     )
     if not equals or not match:
         message = f"cannot read the definition '{rest}': write 'define L = …' or 'define p_i = …'"
+        findings.append(Finding(str(path), line, "unreadable", message))
+        return
+    if match.group(2) in ("pi", "e", "infty"):
+        message = f"{match.group(2)} is a constant of mathematics, not a name to define"
+        findings.append(Finding(str(path), line, "unreadable", message))
+        return
+    decoration = match.group(4) or ""
+    arguments = [a.strip().lstrip("\\") for a in decoration.strip("()").split(",") if a.strip()]
+    body_letters = set(re.findall(r"\\?([A-Za-z]+)", body))
+    if len(arguments) > 1 or any(a in body_letters for a in arguments):
+        message = (
+            f"{match.group(2)}({', '.join(arguments)}) depends on its arguments: functions "
+            f"are not defined here; write the expression, or a family {match.group(2)}_i"
+        )
+        findings.append(Finding(str(path), line, "unreadable", message))
+        return
+    if re.search(r"(?<![A-Za-z\\])" + re.escape(match.group(2)) + r"(?![A-Za-z])", body):
+        message = f"the definition of {match.group(2)} uses {match.group(2)} itself"
         findings.append(Finding(str(path), line, "unreadable", message))
         return
     try:
@@ -381,7 +409,7 @@ def _expand(text, macros, depth=0):
             arguments.append(argument)
         for index, argument in enumerate(arguments, 1):
             body = body.replace(f"#{index}", argument)
-        out.append(" " + body + " ")
+        out.append("\\relax " + body + "\\relax ")
         position = cursor
     out.append(text[position:])
     expanded = "".join(out)
@@ -412,7 +440,7 @@ def _rows(lines, first, last, start):
         text = _without_comment(raw)
         if index == first:
             text = (
-                re.sub(r"^.*?\\begin\{[^}]*\}", "", text)
+                re.sub(r"^.*?\\begin\{[^}]*\}(\{\d+\})?", "", text)
                 if start != "["
                 else re.split(r"(?<!\\)\\\[", text, maxsplit=1)[1]
             )
@@ -442,7 +470,11 @@ def _cleaned(text):
                 break
             body = _braced(text, match.end() - 1)
             text = text[: match.start()] + " " + text[match.end() + len(body or "") + 1 :]
-    cut = re.search(r"\\(?:text|textrm|textnormal|intertext|mbox)\b|&&", text)
+    cut = re.search(
+        r"\\(?:text|textrm|textnormal|intertext|mbox)\b|&&"
+        r"|(?<=[^&\s])\s*\\q?quad\b",
+        text,
+    )  # after math, \quad starts words
     if cut:
         text = text[: cut.start()]
     text = text.replace(r"\nonumber", " ").replace(r"\notag", " ")
@@ -460,12 +492,30 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
     generated = state.generated
     logical = []  # equations; one that starts with + or − (or ends in a relation) is joined
     try:
-        for line, text, skipped in _rows(lines, first, last, start):
-            for equation in _cleaned(_expand(text, state.macros)):
+        rows = [
+            (line, _cleaned(_expand(text, state.macros)), skipped)
+            for line, text, skipped in _rows(lines, first, last, start)
+        ]
+        if any(len(equations) > 1 for _, equations, _ in rows) and any(
+            re.match(r"^\s*(=|<|>|\\le|\\ge|\\in)", eq) for _, eqs, _ in rows for eq in eqs
+        ):
+            findings.append(
+                Finding(
+                    str(path),
+                    first + 1,
+                    "unreadable",
+                    "several columns of equations continued on later rows are not "
+                    "read: one chain per display, or one equation per column",
+                )
+            )
+            return
+        for line, equations, skipped in rows:
+            for equation in equations:
+                has_relation = re.search(r"(=|<|>|\\le|\\ge|\\in)(?![A-Za-z])", equation)
                 joins = (
                     re.match(r"^\s*(\\q?quad\s*)+[+-]", equation)
                     if generated
-                    else (re.match(r"^\s*(\\q?quad\s*)*[+-]", equation))
+                    else re.match(r"^\s*(\\q?quad\s*)*[+-]", equation) and not has_relation
                 )
                 ends_open = logical and re.search(
                     r"(=|<|>|\\le(?:q)?|\\ge(?:q)?|\\in)\s*$", logical[-1][1]
@@ -478,7 +528,12 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
     except texmath.TexError as error:
         findings.append(Finding(str(path), first + 1, "unreadable", str(error)))
         return
-    chains = []  # each: list of (expression, relation into it or None, line, skipped, denominators)
+    if not logical:
+        findings.append(
+            Finding(str(path), first + 1, "unreadable", "a marked display with nothing to check")
+        )
+        return
+    chains = []  # each: list of (expression, relation into it or None, line, skipped, conditions)
     for line, text, skipped in logical:
         try:
             continuation = re.match(
@@ -653,27 +708,38 @@ def _check_step(path, line, step, left, relation, right, where, denominators=())
     return finding
 
 
-def _nonzero(path, line, step, denominators, where):
-    """None when every denominator of the step is shown nonzero (d² > 0); else the finding."""
+def _nonzero(path, line, step, conditions, where):
+    """None when every condition of the step as written holds (denominators nonzero, shown by
+    d² > 0; roots' arguments ≥ 0; logs' arguments > 0); else the finding."""
     from . import check
     from .errors import Disproved, ProofError
 
-    for denominator in dict.fromkeys(denominators):
-        if not denominator.free_symbols and denominator != 0:
+    words = {
+        "nonzero": "the denominator {} is not shown nonzero",
+        "nonnegative": "the root's argument {} is not shown ≥ 0",
+        "positive": "the log's argument {} is not shown positive",
+    }
+    for kind, term in dict.fromkeys(conditions):
+        if not term.free_symbols and (
+            (kind == "nonzero" and term != 0) or (kind != "nonzero" and term.is_nonnegative)
+        ):
             continue
         try:
-            check.positive(denominator**2, where=where)
+            if kind == "nonzero":
+                check.positive(term**2, where=where)
+            elif kind == "nonnegative":
+                check.member(term, sp.Interval(0, sp.oo), where=where)
+            else:
+                check.positive(term, where=where)
         except Disproved as error:
             message = (
-                f"step {step[0]} → {step[1]} is not defined everywhere: the denominator "
-                f"{denominator} is 0 at {_point(error)}"
+                f"step {step[0]} → {step[1]} is not defined everywhere: "
+                + words[kind].format(term).replace("is not shown", "fails to be")
+                + f" at {_point(error)}"
             )
             return Finding(str(path), line, "not proved", message, step, error.point)
         except (ProofError, TypeError, ValueError) as error:
-            message = (
-                f"step {step[0]} → {step[1]} not proved: the denominator {denominator} is "
-                f"not shown nonzero ({error})"
-            )
+            message = f"step {step[0]} → {step[1]} not proved: {words[kind].format(term)} ({error})"
             return Finding(str(path), line, "not proved", message, step)
     return None
 

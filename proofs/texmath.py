@@ -22,7 +22,16 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.core.function import UndefinedFunction
 
-__all__ = ["Family", "TexError", "read", "read_chain", "read_relations", "read_set", "RELATIONS"]
+__all__ = [
+    "Family",
+    "NUMBER",
+    "TexError",
+    "read",
+    "read_chain",
+    "read_relations",
+    "read_set",
+    "RELATIONS",
+]
 
 GREEK = (
     "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu "
@@ -42,6 +51,7 @@ RELATIONS = {
     r"\in": "in",
 }
 IGNORED = {
+    r"\relax",
     r"\,",
     r"\;",
     r"\:",
@@ -135,6 +145,10 @@ class TexError(ValueError):
 class Token:
     text: str
     column: int
+    spaced: bool = False  # white space or a space command (\\, \\; \\quad …) comes before it
+
+
+NUMBER = "a number"  # names[x] = NUMBER: x is a number (given a range), never a function
 
 
 TOKEN = re.compile(r"\\[A-Za-z]+\*?|\\[,;:! {}|]|\\\\|[0-9]+(?:\.[0-9]+)?|[A-Za-z]|\S")
@@ -142,12 +156,26 @@ TOKEN = re.compile(r"\\[A-Za-z]+\*?|\\[,;:! {}|]|\\\\|[0-9]+(?:\.[0-9]+)?|[A-Za-
 
 def tokens(text):
     """The tokens of a math string with their columns; comments and ignored spacing removed."""
-    found = []
+    found, spaced, end, word = [], False, 0, False
     for match in TOKEN.finditer(text):
         value = match.group()
+        # white space before it (TeX drops the space after a control word such as \lambda)
+        spaced = spaced or (match.start() > end and not word)
+        end, word = match.end(), bool(re.fullmatch(r"\\[A-Za-z]+", value))
         if value in IGNORED:
+            spaced = spaced or value not in (
+                "&",
+                r"\displaystyle",
+                r"\textstyle",
+                r"\nonumber",
+                r"\notag",
+                r"\limits",
+                r"\nolimits",
+                r"\relax",
+            )
             continue
-        found.append(Token(value, match.start() + 1))
+        found.append(Token(value, match.start() + 1, spaced))
+        spaced = False
     return found
 
 
@@ -158,6 +186,8 @@ class _Reader:
         self.names = dict(names or {})  # \newcommand-free names given by the caller: CE → its value
         self.indices = set()  # letters bound by an enclosing sum or product
         self.denominators = []  # every denominator read: the claim needs each one nonzero
+        self.nonnegative = []  # every argument of a root: it needs each one ≥ 0
+        self.log_arguments = []  # every argument of a log: it needs each one > 0
 
     # ------------------------------------------------------------------ tokens
     def peek(self, ahead=0):
@@ -209,6 +239,7 @@ class _Reader:
         if self.peek() != "{":
             self.one_digit()
             return [self.take()]
+
         self.take("{")
         depth, collected = 1, []
         while True:
@@ -220,6 +251,27 @@ class _Reader:
                 if depth == 0:
                     return collected
             collected.append(token)
+
+    def before_bracket(self, name):
+        """A bare letter before a bracket: f, g, h (or a declared function) apply to it; after an
+        explicit space (\\,) it is a product; anything else is ambiguous and refused."""
+        if not self.opens_bracket():
+            return None
+        token = self.items[self.position]
+        if name in ("f", "g", "h", "F", "G", "H"):  # f (x + y) too: TeX prints it as f(x + y)
+            return sp.Function(name)(*self.arguments())
+        if name in ("Phi", "Psi", "phi", "psi"):
+            self.fail(
+                f"\\{name}(…) is a function here: give it a range in where ({name}(x) \\in …)"
+            )
+        if token.spaced:
+            return None  # p (1 - p), p\,(1 - p): a product, as written with a space
+        shown = name if len(name) == 1 else "\\" + name
+        self.fail(
+            f"is {shown}(…) a function or {shown}·(…)? write {shown} \\cdot (…) or "
+            f"{shown}\\,(…) for a product, f, g or h for a function, or give {shown}(…) "
+            "a range in where"
+        )
 
     def group(self):
         """A {…} group read as an expression, or one atom (one digit of a number, as TeX)."""
@@ -246,9 +298,18 @@ class _Reader:
         return exprs, relations
 
     def counted(self, reader):
-        before = len(self.denominators)
+        """Read one expression; record the conditions under which it is defined as written:
+        (kind, term) with kind "nonzero" (denominators), "nonnegative" (roots), "positive"
+        (logs) — sympy's own evaluation may have removed them (x/x → 1, e^{log x} → x)."""
+        marks = len(self.denominators), len(self.nonnegative), len(self.log_arguments)
         value = reader()
-        self.per_expression.append(tuple(self.denominators[before:]))
+        self.per_expression.append(
+            tuple(
+                [("nonzero", d) for d in self.denominators[marks[0] :]]
+                + [("nonnegative", r) for r in self.nonnegative[marks[1] :]]
+                + [("positive", a) for a in self.log_arguments[marks[2] :]]
+            )
+        )
         return value
 
     def expression(self):
@@ -272,7 +333,11 @@ class _Reader:
                 value = value * self.power()
             elif token == "/":
                 self.take()
-                value = value / self.power()
+                denominator = self.power()
+                self.denominators.append(denominator)
+                if self.starts_factor(self.peek()) and self.peek() not in (r"\cdot", r"\times"):
+                    self.fail("is a/bc a/(bc) or (a/b)c? write \\frac{a}{bc} or brackets")
+                value = value / denominator
             elif self.starts_factor(token):
                 last = self.items[self.position - 1].text
                 if re.fullmatch(r"[0-9.]+", last) and re.fullmatch(r"[0-9.]+", token):
@@ -300,15 +365,48 @@ class _Reader:
         base = self.atom()
         if self.peek() == "!":  # y_i!
             self.take("!")
+            if base.is_number and abs(base) > 10**4:
+                self.fail("a number too large to compute")
             base = sp.factorial(base)
         return self.scripts(base)
 
     def scripts(self, base):
         while self.peek() == "^":
             self.take("^")
-            exponent = self.group()
-            base = sp.exp(exponent) if base == sp.E else base**exponent
+            exponent = self.script()
+            if self.peek() == "_":
+                self.fail(
+                    "a subscript after a superscript (x^a_i) belongs to the base: write x_i^a"
+                )
+            if (
+                exponent.is_number
+                and base.is_number
+                and (abs(exponent) > 10**4 or abs(base) > 10**6 and abs(exponent) > 10)
+            ):
+                self.fail("a number too large to compute")
+            if base == sp.E:
+                base = sp.exp(exponent)
+                continue
+            if not (exponent.is_number and exponent.is_nonnegative):  # x^{-1}: x must not be 0
+                self.denominators.append(base)
+            if exponent.is_number and not exponent.is_integer:  # √x, x^{1/2}: x ≥ 0
+                self.nonnegative.append(base)
+            base = base**exponent
         return base
+
+    def script(self):
+        """The argument of ^ or _: a {…} group, or one token (one digit, one letter), as TeX."""
+        if self.peek() == "{":
+            return self.group()
+        self.one_digit()
+        token = self.peek()
+        if token is not None and re.fullmatch(r"[A-Za-z]", token):
+            self.take()
+            return sp.E if token == "e" else sp.Symbol(token)
+        if token is not None and token.startswith("\\") and token[1:] in GREEK:
+            self.take()
+            return sp.Symbol(token[1:])
+        return self.atom()
 
     def atom(self):
         self.skip_sizes()
@@ -317,6 +415,11 @@ class _Reader:
             self.fail("the formula ends where a term was expected")
         if re.fullmatch(r"[0-9]+(\.[0-9]+)?", token):
             self.take()
+            if self.peek() in ("e", "E") and self.adjacent():
+                self.fail(
+                    f"is {token}e… a number in scientific notation or {token}·e? write "
+                    "10^{…} or \\cdot"
+                )
             return sp.Rational(token)
         if token in OPENING:
             return self.bracketed()
@@ -371,7 +474,11 @@ class _Reader:
             return self.function()
         if token in NAMES:
             return self.named()
-        if token == r"\sigma" and (self.peek(1) in OPENING or self.peek(1) in SIZES):
+        if (
+            token == r"\sigma"
+            and "sigma" not in self.names
+            and (self.peek(1) in OPENING or self.peek(1) in SIZES)
+        ):
             self.take()  # σ before any bracket is the sigmoid
             argument = self.bracketed()
             return 1 / (1 + sp.exp(-argument))
@@ -383,24 +490,21 @@ class _Reader:
             return sp.pi
         if token.startswith("\\") and token[1:] in GREEK:
             self.take()
+            if self.peek() != "_" and self.names.get(token[1:], NUMBER) is NUMBER:
+                applied = self.before_bracket(token[1:])
+                if applied is not None:
+                    return applied
             return self.subscripted(token[1:])
         if re.fullmatch(r"[A-Za-z]", token):
             self.take()
             if token == "e" and self.peek() != "_":  # Euler's number, as e^{z} and e alone
                 return sp.E
-            if (
-                self.peek() != "_"
-                and token not in self.names
-                and self.adjacent()
-                and self.opens_bracket()
-            ):
-                if token in ("f", "g", "h"):  # f(x): a function, as papers write one
-                    return sp.Function(token)(*self.arguments())
-                self.fail(
-                    f"is {token}(…) a function or {token}·(…)? write {token} \\cdot (…) or "
-                    f"{token}\\,(…) for a product, f, g or h for a function, or give "
-                    f"{token}(…) a range in where"
-                )
+            if token in ("f", "g", "h", "F", "G", "H") and self.peek() == "^":
+                self.fail(f"{token}^… may be a power or an inverse function: not read")
+            if self.peek() != "_" and self.names.get(token, NUMBER) is NUMBER:
+                applied = self.before_bracket(token)
+                if applied is not None:
+                    return applied
             return self.subscripted(token)
         self.fail(f"cannot read '{token}'")
 
@@ -434,6 +538,8 @@ class _Reader:
         """A letter with an optional subscript: p_i is the family p at i; a defined name expands
         (a defined family p_i := body at its own indices)."""
         defined = self.names.get(name)
+        if defined is NUMBER:
+            defined = None
         if isinstance(defined, UndefinedFunction):  # declared by a range such as C(p_i) ∈ (0, ∞)
             if self.opens_bracket():
                 return defined(*self.arguments())
@@ -447,6 +553,13 @@ class _Reader:
         indices = self.index_list(raw)
         if isinstance(defined, Family) and len(indices) == len(defined.params):
             return self.applied(defined.at(indices), name)  # p_i(θ) is p_i
+        if name in ("f", "g", "h", "F", "G", "H", "phi", "psi", "Phi", "Psi") and (
+            self.opens_bracket()
+        ):
+            self.fail(
+                f"{name} with a subscript before a bracket is a function of it: write it "
+                "without the subscript, or give it a range in where"
+            )
         return sp.IndexedBase(name)[tuple(indices)]
 
     def index_list(self, raw):
@@ -454,8 +567,12 @@ class _Reader:
         text = "".join(raw)
         if "," in raw:
             parts = [part for part in text.split(",")]
-        elif re.fullmatch(r"[A-Za-z]+", text):
-            parts = list(text)
+        elif re.fullmatch(r"[A-Za-z][A-Za-z0-9]*|[0-9][A-Za-z][A-Za-z0-9]*", text):
+            parts = list(text)  # y_{ik}, a_{i1}: one index per character
+        elif re.fullmatch(r"[0-9]{2,}", text):
+            self.fail(
+                f"is _{{{text}}} one index or {len(text)}? write _{{{','.join(text)}}} for several"
+            )
         else:
             parts = [text]
         found = []
@@ -484,11 +601,13 @@ class _Reader:
             )
             and closing in (")", "]")
         )
-        if not is_parameter:
+        symbol = sp.Symbol(inner.lstrip("\\")) if is_parameter else None
+        if not is_parameter or symbol in getattr(value, "free_symbols", set()):
             self.position = start
             self.fail(
-                f"{name} is defined without arguments: {name}(…) with more than its "
-                f"parameter is ambiguous; write {name} \\cdot (…)"
+                f"{name} is defined without parameters: {name}(…) is read only with a parameter "
+                f"that its definition does not mention (L(θ)); write {name} \\cdot (…), or "
+                f"define {name} with the letter it depends on"
             )
         self.position = start
         self.bracketed()
@@ -514,6 +633,8 @@ class _Reader:
             self.take("*")
         command = self.items[self.position - 1].text if self.position else ""
         name = "".join(self.group_text()).replace(r"\,", "")
+        if command in (r"\mathcal", r"\mathscr", r"\mathfrak", r"\mathbb"):
+            name = command.lstrip("\\") + "_" + name  # 𝓛 is not L
         if command in (r"\mathbf", r"\boldsymbol", r"\bm"):
             self.fail(
                 f"bold {name} is a vector or a matrix: only numbers are read (products of "
@@ -537,6 +658,8 @@ class _Reader:
         if self.peek() == "^":  # \log^2 x
             self.take("^")
             power = self.group()
+            if not (power.is_number and power.is_positive):
+                self.fail("\\sin^{-1} may be arcsin or 1/sin: write \\arcsin or (\\sin x)^{-1}")
         self.skip_sizes()
         token = self.peek()
         if self.opens_bracket():
@@ -548,6 +671,12 @@ class _Reader:
                 )
         elif token in (r"\sum", r"\prod", r"\frac", r"\tfrac", r"\dfrac"):
             argument = self.atom()
+            if (
+                token not in (r"\sum", r"\prod")
+                and self.starts_factor(self.peek())
+                and (self.peek() not in (r"\cdot", r"\times"))
+            ):
+                self.fail("how far does the function reach? put its argument in brackets")
         elif token == "{":  # \log{(a)}^{2}, as sympy prints (log a)²: the group is the argument
             value = self.scripts(head(self.group()))
             return value**power if power is not None else value
@@ -558,6 +687,8 @@ class _Reader:
                     "how far does the function reach? \\log 2\\pi\\sigma^2 may be "
                     "log(2πσ²) or (log 2)·π·σ²: put its argument in brackets"
                 )
+        if head is sp.log:
+            self.log_arguments.append(argument)
         value = head(argument)
         return value**power if power is not None else value
 
@@ -570,10 +701,16 @@ class _Reader:
                 raw = self.group_text()
                 if "=" in raw:
                     cut = raw.index("=")
-                    index = sp.Symbol("".join(raw[:cut]).lstrip("\\"))
-                    low = _Reader("".join(raw[cut + 1 :]), self.names).expression()
+                    index = self.index_name(raw[:cut])
+                    reader = _Reader(" ".join(raw[cut + 1 :]), self.names)
+                    low = reader.expression()
+                    if reader.peek() is not None:
+                        self.fail(
+                            "a condition under a sum (\\sum_{i=1, i \\neq j}) is not read: "
+                            "write the sum without it"
+                        )
                 else:
-                    index = sp.Symbol("".join(raw).lstrip("\\"))
+                    index = self.index_name(raw)
             elif self.peek() == "^":
                 self.take("^")
                 high = self.group()
@@ -595,6 +732,15 @@ class _Reader:
             if shadowed is not None:
                 self.names[str(index)] = shadowed
         return kind(body, (index, low, high))
+
+    def index_name(self, raw):
+        """A sum's index: one letter, Latin or Greek (i, \\tau); i,j or i_1 are refused."""
+        text = "".join(raw).strip()
+        if re.fullmatch(r"[A-Za-z]", text) or (text.startswith("\\") and text[1:] in GREEK):
+            if text == "e":
+                self.fail("e is Euler's number, not an index")
+            return sp.Symbol(text.lstrip("\\"))
+        self.fail(f"a sum's index is one letter, not '{text}'")
 
     def set_or_expression(self):
         return read_set_tokens(self)

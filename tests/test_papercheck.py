@@ -367,6 +367,25 @@ MISREAD = {
     "tag inside": ("", r"x^2 = x \cdot x \tag{$x = 1$} + 1"),
     "matrices": ("", r"\mathbf{A}\mathbf{B} = \mathbf{B}\mathbf{A}"),
     "division by zero": ("", r"\frac{x}{x} = 1"),
+    # a second review
+    "a/bc": ("", r"e^{-(x-y)^2/2z^2} = e^{-z^2(x-y)^2/2}"),
+    "greek function": ("", r"\Phi(-x) = -\Phi(x)"),
+    "subscripted function": ("", r"f_z(x + y) = f_z(x) + f_z(y)"),
+    "function after a space": ("", r"f (x + y) = f (x) + f (y)"),
+    "row and column subscripts": ("", r"a_{i1} = a_{1i}"),
+    "superscript then subscript": ("", r"x^a_i = x^{a_i}"),
+    "condition under a sum": ("", r"\sum_{i=1, i \neq j}^{n} z_i = \sum_{i=1}^{n} z_i"),
+    "negative power": ("", r"x^{-1} x = 1"),
+    "log of an exponential of a log": ("", r"e^{\log x} = x"),
+    "inverse sine": ("", r"\sin^{-1} x = \frac{1}{\sin x}"),
+    "scientific notation": ("", r"1e-3 = e - 3"),
+    "a parameter the definition uses": (r"% proofs: define L = (y - z)^2", r"L(x) = L(z)"),
+    "a function defined with arguments": (r"% proofs: define L(x, y) = x y", r"L(z) = L(x)"),
+    "pi defined": (r"% proofs: define \pi = \frac{1}{3}", r"\pi = \frac{1}{3}"),
+    "calligraphic L": (r"% proofs: define L = x", r"\mathcal{L} = L"),
+    "log of a fraction and more": ("", r"\log \frac{1}{2} x = x \log \frac{1}{2}"),
+    "manual equation number": ("", r"x + x = x \qquad (2)"),
+    "a huge number": ("", r"9^{9^{9}} = 0"),
 }
 
 
@@ -407,8 +426,10 @@ def test_multline_and_align_continuations_are_part_of_the_claim(tmp_path):
 
 def test_line_breaks_outside_displays_and_one_line_displays(tmp_path):
     text = PREAMBLE.replace(r"\begin{document}", "\\author{Ada \\\\[2pt] Univ}\n\\begin{document}")
-    body = ("We have \\[ E = mc^2 \\] and\n% proofs: check\n\\begin{equation}\n  1 = 2\n"
-            "\\end{equation}\n")
+    body = (
+        "We have \\[ E = mc^2 \\] and\n% proofs: check\n\\begin{equation}\n  1 = 2\n"
+        "\\end{equation}\n"
+    )
     path = Path(tmp_path, "paper.tex")
     path.write_text(text + body + "\\end{document}\n", encoding="utf-8")
     assert [f.status for f in check_file(path)] == ["false"]
@@ -448,3 +469,34 @@ def test_ranges_of_one_entry_are_refused_and_ranges_intersect(tmp_path):
     # with only the last range, x ≤ 1, the claim is false at x = −5/2; with both it is not
     # (the engine does not prove √(x²) = x for x ≥ 0: not proved, a missing rule)
     assert findings[-1].status == "not proved" and findings[-1].claim == "sqrt(x**2) = x"
+
+
+def test_a_row_that_starts_with_a_minus_is_its_own_equation(tmp_path):
+    body = textwrap.dedent(r"""
+        % proofs: where x \in \mathbb{R}
+        \begin{align*}
+          x &= 2x \\
+          -x &= x
+        \end{align*}
+        """)
+    assert [f.status for f in check_file(write_paper(tmp_path, body))] == ["false", "false"]
+
+
+def test_two_columns_continued_on_later_rows_are_refused(tmp_path):
+    body = textwrap.dedent(r"""
+        % proofs: check
+        \begin{align*}
+          2 &= 1 + 1 & 3 &= 1 + 2 \\
+            &= 3     &   &= 3
+        \end{align*}
+        """)
+    assert [f.status for f in check_file(write_paper(tmp_path, body))] == ["unreadable"]
+
+
+def test_alignat_and_braceless_inputs_are_read(tmp_path):
+    Path(tmp_path, "sec").mkdir()
+    Path(tmp_path, "sec", "c.tex").write_text(
+        "% proofs: check\n\\begin{alignat}{2}\n  1 &= 2\n\\end{alignat}\n", encoding="utf-8"
+    )
+    path = write_paper(tmp_path, "\\input sec/c\n")
+    assert [(Path(f.file).name, f.status) for f in check_file(path)] == [("c.tex", "false")]
