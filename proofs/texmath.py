@@ -340,6 +340,12 @@ class _Reader:
                 value = value / denominator
             elif self.starts_factor(token):
                 last = self.items[self.position - 1].text
+                numeric = re.compile(r"[0-9.]+")
+                if numeric.fullmatch(last) and token in FRACTIONS and (
+                        numeric.fullmatch(self.peek(1) or "") or (
+                            self.peek(1) == "{" and numeric.fullmatch(self.peek(2) or ""))):
+                    self.fail(f"is {last}\\frac… a mixed number or a product? write "
+                              f"\\frac{{…}}{{…}} for the number, or {last} \\cdot \\frac{{…}}{{…}}")
                 if re.fullmatch(r"[0-9.]+", last) and re.fullmatch(r"[0-9.]+", token):
                     self.fail(
                         f"two numbers in a row ('{last}' '{token}'): TeX reads 2^10 as 2¹0 "

@@ -386,6 +386,9 @@ MISREAD = {
     "log of a fraction and more": ("", r"\log \frac{1}{2} x = x \log \frac{1}{2}"),
     "manual equation number": ("", r"x + x = x \qquad (2)"),
     "a huge number": ("", r"9^{9^{9}} = 0"),
+    # a third review
+    "mixed number": ("", r"3\frac{1}{2} = \frac{3}{2}"),
+    "mixed number, one-digit arguments": ("", r"1\tfrac12 = \tfrac12"),
 }
 
 
