@@ -143,6 +143,15 @@ SAFE_TOKENS = st.sampled_from(["x", "y", "w", "1", "\\hat{y}", "\\sigma", "\\the
                                "\\mathcal{L}", "\\top", "'", ",", "\\mathrm{BCE}", "\\bar{x}", "+", "{", "}", "^", "_"])
 
 
+def test_a_command_taking_a_command_with_its_argument_needs_braces(tmp_path):
+    # found by the property test below: \bm\hat{y} became \boldsymbol\hat{y}, which pdflatex refuses
+    with pytest.raises(NotationError, match="put braces around \\\\hat"):
+        check_math("p", "\\bm\\hat{y}")
+    value = check_math("p", "\\bm{\\hat{y}}")
+    compile_tex(tmp_path, "proof", proofs.prove("bernoulli").to_document(notation={"p": value}),
+                runs=1)
+
+
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(st.lists(SAFE_TOKENS, min_size=1, max_size=8).map("".join))
 def test_accepted_notation_always_compiles(value):

@@ -67,6 +67,8 @@ def _check_tokens(key, value):
             if name.rstrip("*") in WITH_ARGUMENT and (name == "operatorname*" or not name.endswith("*")):
                 if waiting == "script":
                     fail(f"put braces around \\{name}{{…}} in a sub- or superscript")
+                if waiting == "command":  # \boldsymbol\hat{y} does not compile: \bm{\hat{y}} does
+                    fail(f"put braces around \\{name}{{…}} as the argument of another command")
                 complete(None)
                 waiting = "command"
             elif name in GREEK + SYMBOLS or name in SPACING:
