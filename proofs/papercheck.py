@@ -29,7 +29,7 @@ from sympy.core.function import AppliedUndef
 
 from . import texmath
 
-__all__ = ["Finding", "check_file", "report_lines"]
+__all__ = ["Finding", "PaperError", "check_file"]
 
 ENVIRONMENTS = (
     "alignat",
@@ -341,34 +341,18 @@ def _macro_lines(lines):
     definitions made before it, a later \\renewcommand none of the earlier ones."""
     found = {}
     text = "\n".join(_without_comment(line) for line in lines)
-    state = _State()
     for match in MACRO.finditer(text):
-        number = text[: match.start()].count("\n")
-        state.macros = {}
-        _collect_one(text, match, state)
-        found.setdefault(number, {}).update(state.macros)
-    return found
-
-
-def _collect_one(text, match, state):
-    name = match.group(1) or match.group(3)
-    count = int(match.group(2) or 0)
-    body = _braced(text, match.end() - 1)
-    if body is not None and match.group(3):  # an operator name: one upright name, not letters
-        body = "\\operatorname{" + body + "}"
-    if body is not None:
-        state.macros[name] = (count, body)
-
-
-def _collect_macros(text, state):
-    for match in MACRO.finditer(text):
-        name = match.group(1) or match.group(3)
-        count = int(match.group(2) or 0)
         body = _braced(text, match.end() - 1)
-        if body is not None and match.group(3):  # an operator name: one upright name, not letters
+        if body is None:
+            continue
+        if match.group(3):  # an operator name: one upright name, not letters
             body = "\\operatorname{" + body + "}"
-        if body is not None:
-            state.macros[name] = (count, body)
+        number = text[: match.start()].count("\n")
+        found.setdefault(number, {})[match.group(1) or match.group(3)] = (
+            int(match.group(2) or 0),
+            body,
+        )
+    return found
 
 
 def _braced(text, start):
@@ -540,12 +524,12 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
                 r"^\s*(=|<|>|\\le(?:q|qslant)?|\\ge(?:q|qslant)?|\\in)(?![A-Za-z])", text
             )
             if continuation and chains and start not in ("gather", "gather*"):
-                exprs, relations, denominators = texmath.read_chain("0 " + text, state.names)
-                exprs, denominators = exprs[1:], denominators[1:]
+                exprs, relations, conditions = texmath.read_chain("0 " + text, state.names)
+                exprs, conditions = exprs[1:], conditions[1:]
             else:
-                exprs, relations, denominators = texmath.read_chain(text, state.names)
-                chains.append([(exprs[0], None, line, False, denominators[0])])
-                exprs, denominators = exprs[1:], denominators[1:]
+                exprs, relations, conditions = texmath.read_chain(text, state.names)
+                chains.append([(exprs[0], None, line, False, conditions[0])])
+                exprs, conditions = exprs[1:], conditions[1:]
         except texmath.TexError as error:
             found = _locate(lines, first, last, error)
             where_text = f" (column {found[1]})" if found else ""
@@ -555,7 +539,7 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
                 )
             )
             return
-        for expr, relation, below in zip(exprs, relations, denominators):
+        for expr, relation, below in zip(exprs, relations, conditions):
             chains[-1].append((expr, relation, line, skipped, below))
     for chain in chains:
         where_now = _with_bounds(where, chain)
@@ -563,7 +547,7 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
             expr, relation, line, skipped, below = chain[index]
             if skipped:
                 continue
-            denominators = chain[index - 1][4] + below
+            conditions = chain[index - 1][4] + below
             findings.append(
                 _check_step(
                     path,
@@ -573,7 +557,7 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
                     relation,
                     expr,
                     where_now,
-                    denominators,
+                    conditions,
                 )
             )
 
@@ -699,8 +683,8 @@ def _split_top(text):
     return [part for part in parts if part.strip()]
 
 
-def _check_step(path, line, step, left, relation, right, where, denominators=()):
-    finding = _nonzero(path, line, step, denominators, where)
+def _check_step(path, line, step, left, relation, right, where, conditions=()):
+    finding = _conditions_hold(path, line, step, conditions, where)
     if finding is None:
         finding = _decide_step(path, line, step, left, relation, right, where)
     words = {"<=": "≤", ">=": "≥", "in": "∈"}
@@ -708,7 +692,7 @@ def _check_step(path, line, step, left, relation, right, where, denominators=())
     return finding
 
 
-def _nonzero(path, line, step, conditions, where):
+def _conditions_hold(path, line, step, conditions, where):
     """None when every condition of the step as written holds (denominators nonzero, shown by
     d² > 0; roots' arguments ≥ 0; logs' arguments > 0); else the finding."""
     from . import check
@@ -801,8 +785,3 @@ def _number(value):
         return mpmath.nstr(mpmath.mpf(mid), 3)
     except (TypeError, ValueError):
         return str(value)
-
-
-def report_lines(findings):
-    """One line per finding that is not a proved step: 'file:line: message'."""
-    return [f"{f.file}:{f.line}: {f.message}" for f in findings if f.status != "proved"]

@@ -50,14 +50,19 @@ RELATIONS = {
     r"\geqslant": ">=",
     r"\in": "in",
 }
-IGNORED = {
-    r"\relax",
+# white space as TeX shows it, and commands that leave no mark on the page
+SPACES = {
     r"\,",
     r"\;",
     r"\:",
     r"\!",
     r"\quad",
     r"\qquad",
+    "~",
+    r"\ ",
+}
+SILENT = {
+    r"\relax",
     r"\displaystyle",
     r"\textstyle",
     r"\nonumber",
@@ -65,9 +70,8 @@ IGNORED = {
     r"\limits",
     r"\nolimits",
     "&",
-    "~",
-    r"\ ",
 }
+IGNORED = SPACES | SILENT
 SIZES = {
     r"\left",
     r"\right",
@@ -106,7 +110,6 @@ FUNCTIONS = {
     r"\arctan": sp.atan,
 }
 FRACTIONS = (r"\frac", r"\tfrac", r"\dfrac", r"\cfrac")
-STRIPPED = (r"\tag", r"\tag*", r"\label", r"\text", r"\textrm", r"\intertext", r"\mbox")
 NAMES = (
     r"\mathrm",
     r"\operatorname",
@@ -163,16 +166,7 @@ def tokens(text):
         spaced = spaced or (match.start() > end and not word)
         end, word = match.end(), bool(re.fullmatch(r"\\[A-Za-z]+", value))
         if value in IGNORED:
-            spaced = spaced or value not in (
-                "&",
-                r"\displaystyle",
-                r"\textstyle",
-                r"\nonumber",
-                r"\notag",
-                r"\limits",
-                r"\nolimits",
-                r"\relax",
-            )
+            spaced = spaced or value in SPACES
             continue
         found.append(Token(value, match.start() + 1, spaced))
         spaced = False
@@ -184,7 +178,6 @@ class _Reader:
         self.items = tokens(text)
         self.position = 0
         self.names = dict(names or {})  # \newcommand-free names given by the caller: CE → its value
-        self.indices = set()  # letters bound by an enclosing sum or product
         self.denominators = []  # every denominator read: the claim needs each one nonzero
         self.nonnegative = []  # every argument of a root: it needs each one ≥ 0
         self.log_arguments = []  # every argument of a log: it needs each one > 0
@@ -341,11 +334,18 @@ class _Reader:
             elif self.starts_factor(token):
                 last = self.items[self.position - 1].text
                 numeric = re.compile(r"[0-9.]+")
-                if numeric.fullmatch(last) and token in FRACTIONS and (
-                        numeric.fullmatch(self.peek(1) or "") or (
-                            self.peek(1) == "{" and numeric.fullmatch(self.peek(2) or ""))):
-                    self.fail(f"is {last}\\frac… a mixed number or a product? write "
-                              f"\\frac{{…}}{{…}} for the number, or {last} \\cdot \\frac{{…}}{{…}}")
+                if (
+                    numeric.fullmatch(last)
+                    and token in FRACTIONS
+                    and (
+                        numeric.fullmatch(self.peek(1) or "")
+                        or (self.peek(1) == "{" and numeric.fullmatch(self.peek(2) or ""))
+                    )
+                ):
+                    self.fail(
+                        f"is {last}\\frac… a mixed number or a product? write "
+                        f"\\frac{{…}}{{…}} for the number, or {last} \\cdot \\frac{{…}}{{…}}"
+                    )
                 if re.fullmatch(r"[0-9.]+", last) and re.fullmatch(r"[0-9.]+", token):
                     self.fail(
                         f"two numbers in a row ('{last}' '{token}'): TeX reads 2^10 as 2¹0 "
@@ -727,7 +727,6 @@ class _Reader:
                 f"the sum or product over {index} needs both limits (\\sum_{{{index}=1}}^{{n}})",
                 self.column(),
             )
-        self.indices.add(index)
         sign = 1
         if self.peek() in ("-", "+"):  # \sum_{j} -\log …, as sympy prints a negated body
             sign = -1 if self.take() == "-" else 1

@@ -162,10 +162,10 @@ def inner_binder(expr):
 
 
 def index_free_factor(body, indices):
-    """`body` as c·r with c free of `indices`: sympy's split of a product, each exponential
-    eᵃ⁺ᵇ read as eᵃ·eᵇ for the terms a of its exponent free of the indices (e^{z_j − c} =
-    e^{−c}·e^{z_j}).  The caller checks, with `merged_exponentials` and `free_vars`, that c·r is
-    body and c index-free."""
+    """`body` as c·r with c free of `indices`: sympy's split of a product, each
+    exponential e^{a+b} read as e^{a}·e^{b} for the terms a of its exponent free of
+    the indices (e^{z_j − c} = e^{−c}·e^{z_j}).  The caller checks, with
+    `merged_exponentials` and `free_vars`, that c·r is body and c index-free."""
     factors, rests = [], []
     for part in sp.Mul.make_args(body):
         if isinstance(part, sp.exp):
@@ -180,8 +180,8 @@ def index_free_factor(body, indices):
 
 
 def merged_exponentials(product):
-    """A product with its exponential factors merged into one, eᵃ·eᵇ = eᵃ⁺ᵇ (sympy keeps them
-    apart)."""
+    """A product with its exponential factors merged into one, e^{a}·e^{b} = e^{a+b}
+    (sympy keeps them apart)."""
     parts = sp.Mul.make_args(product)
     exponents = [part.args[0] for part in parts if isinstance(part, sp.exp)]
     others = [part for part in parts if not isinstance(part, sp.exp)]

@@ -327,8 +327,9 @@ def sum_split(context, total):
 
 
 def sum_factor(context, total, factor_defined=None, facts=()):
-    """Γ ⊢ c ∈ S, no index free in c  ⟹  Γ ⊢ Σ_i c·a_i = c·Σ_i a_i (c rational needs no fact; a
-    factor e^{c} of e^{c + a_i} counts, as e^{c + a} = e^{c}·e^{a} for every real or complex c, a;
+    """Γ ⊢ c ∈ S, no index free in c  ⟹  Γ ⊢ Σ_i c·a_i = c·Σ_i a_i (c rational needs no
+    fact; a factor e^{c} of e^{c + a_i} counts, as e^{c + a} = e^{c}·e^{a} for every real
+    or complex c, a;
     `facts` show what sympy's evaluation of c·Σ_i a_i changes, as 0·Σ → 0 drops the sum's).
     (Mathlib `Finset.mul_sum`; Coq `scal_sum`)"""
     if not isinstance(total, sp.Sum):

@@ -11,9 +11,8 @@ import math
 
 from . import dtypes
 
-__all__ = ["LABELS", "RandomSource", "HypothesisSource", "dataset"]
+__all__ = ["RandomSource", "HypothesisSource", "dataset"]
 
-LABELS = ("binary", "one-hot", "integer", "soft")
 
 
 class RandomSource:
@@ -123,11 +122,6 @@ LABEL_DOMAINS = {
 def domain(name):
     """(low, high, low open, high open, whole numbers) of a quantity; unbounded when not listed."""
     return DOMAINS.get(name, (None, None, False, False, False))
-
-
-def default_labels(ref):
-    """The label kind a model takes by default: one-hot rows for classes, 0/1 for Bernoulli."""
-    return "one-hot" if ref.has_classes else "binary" if ref.model == "bernoulli" else None
 
 
 def label_kinds(ref):

@@ -241,12 +241,6 @@ def _softmax(z):
     return shifted / shifted.sum(axis=1, keepdims=True)
 
 
-def _logit(p):
-    np = _np()
-    p = np.asarray(p, dtype=np.float64)
-    return np.log(p) - np.log1p(-p)
-
-
 class CrossInputs(Deviation):
     """The loss of the other input kind applied to this one's numbers (logits read as probabilities,
     probabilities read as logits), or a double sigmoid / softmax."""

@@ -197,12 +197,7 @@ def assert_loss_matches_on(
 
 def _plain(values):
     """Given data as a numpy array, whatever holds them (a tensor that requires grad too)."""
-    np = _numpy()
-    if hasattr(values, "detach"):
-        values = values.detach().cpu()
-        values = values.float() if str(values.dtype) == "torch.bfloat16" else values
-        values = values.numpy()
-    return np.asarray(values)
+    return _numpy().asarray(untensored(values))
 
 
 def _validate(ref, data, labels):
@@ -354,13 +349,19 @@ def _numpy():
     return numpy
 
 
+def untensored(value):
+    """A PyTorch tensor as a numpy array (bfloat16 widened to float32); anything else as it is."""
+    if hasattr(value, "detach"):
+        value = value.detach().cpu()
+        value = value.float() if str(value.dtype) == "torch.bfloat16" else value
+        return value.numpy()
+    return value
+
+
 def to_numpy(value):
     """A loss's result as a float64 numpy value (numpy, PyTorch, JAX, lists or Python numbers)."""
     np = _numpy()
-    if hasattr(value, "detach"):  # a torch tensor
-        value = value.detach().cpu()
-        value = value.float() if str(value.dtype) == "torch.bfloat16" else value
-        value = value.numpy()
+    value = untensored(value)
     if (
         value is None
         or isinstance(value, (str, bytes))
@@ -493,11 +494,18 @@ class _Checker:
         weights = data.get("weights")
         with np.errstate(all="ignore"):
             per_sample = ref.function(classes)(*columns)
-            if self.options["dtype"] == "float64":
-                return self.reduce(per_sample, weights), per_sample, None
-            terms = ref.magnitude(classes)(*columns) + 1
         reduced = self.reduce(per_sample, weights)
-        return reduced, per_sample, self.reduce(terms, weights) + np.abs(reduced)
+        if self.options["dtype"] == "float64":
+            return reduced, per_sample, None
+        return reduced, per_sample, self.magnitude(data, reduced)
+
+    def magnitude(self, data, reduced):
+        """The summed size of the terms the loss adds, Σ w (Σ_t |t| + 1) / W + |R| (dtypes)."""
+        np = _numpy()
+        ref, columns, classes = self.references(data)
+        with np.errstate(all="ignore"):
+            terms = ref.magnitude(classes)(*columns) + 1
+        return self.reduce(terms, data.get("weights")) + np.abs(reduced)
 
     def value(self, data):
         """The reduced reference value alone (cheaper than `expected`)."""
@@ -518,32 +526,25 @@ class _Checker:
         return total / (np.sum(weights) if weights is not None else per_sample.size)
 
     def tolerances(self, data, magnitude):
-        np = _numpy()
-        if magnitude is None:
-            rtol, atol = dtypes.tolerance("float64", 1, 1.0)
-            return (self.rtol if self.rtol is not None else rtol), (
-                self.atol if self.atol is not None else atol
-            )
-        n = len(np.asarray(data["y"]))
-        per = 1 if self.options["reduction"] == "none" else n
-        rtol, atol = dtypes.tolerance(self.options["dtype"], per, np.max(magnitude))
-        if self.options["reduction"] == "none" and self.options["dtype"] != "float64":
-            atol = dtypes.tolerance(self.options["dtype"], 1, 1.0)[0] * magnitude
+        """(rtol, atol) of this check: the dtype's, unless the caller gave its own."""
+        rtol, atol = self.allowed(self.options["dtype"], data, magnitude)
         return (self.rtol if self.rtol is not None else rtol), (
             self.atol if self.atol is not None else atol
         )
 
     def tolerances_in(self, dtype, data):
         """The (rtol, atol) a check in `dtype` would allow on these data."""
+        return self.allowed(dtype, data, self.magnitude(data, self.value(data)))
+
+    def allowed(self, dtype, data, magnitude):
+        """(rtol, atol) of `dtype` for a reduced loss of this size (per sample for 'none')."""
         np = _numpy()
-        ref, columns, classes = self.references(data)
-        with np.errstate(all="ignore"):
-            terms = ref.magnitude(classes)(*columns) + 1
-            reduced = self.reduce(ref.function(classes)(*columns), data.get("weights"))
-        magnitude = self.reduce(terms, data.get("weights")) + np.abs(reduced)
-        n = len(np.asarray(data["y"]))
-        per = 1 if self.options["reduction"] == "none" else n
-        return dtypes.tolerance(dtype, per, np.max(magnitude) if per > 1 else magnitude)
+        if dtype == "float64":
+            return dtypes.tolerance("float64", 1, 1.0)
+        if self.options["reduction"] == "none":
+            unit = dtypes.tolerance(dtype, 1, 1.0)[0]
+            return unit, unit * magnitude
+        return dtypes.tolerance(dtype, len(np.asarray(data["y"])), np.max(magnitude))
 
     def compare(self, got, expected, rtol, atol, data):
         """None when they match; else (what differs, got, expected)."""
