@@ -31,14 +31,17 @@ import sympy as sp
 from sympy.core.function import UndefinedFunction
 
 from . import check
+from .boundary import admit
 from .errors import Disproved, ProofError, RuleApplicationError, UnsupportedError
-from .kernel import Defined, DefinedFamily, Equal, SameOptimizers, StrictlyIncreasing
+from .kernel import (Defined, DefinedFamily, Equal, Member, SameOptimizers,
+                     StrictlyIncreasing)
 from .kernel import rules as K
 from .kernel.terms import DefinedEntry, bound_vars, free_vars, names
 from .proof import Proof, Section, Step, is_issued, issue
-from .rules.normal_form import chain_equal, prove_equal
+from .tree import tree_nodes
+from .rules.normal_form import chain_equal, congruence, prove_equal
 from .theorems.facts import fact_steps, monotone_steps
-from .theorems.likelihood import chain_leaves, equality_steps
+from .theorems.likelihood import chain_leaves, equality_steps, justification
 
 __all__ = ["Derivation", "Chain", "DerivationError"]
 
@@ -115,6 +118,34 @@ def _words(theorem):
     return ", ".join(words + (["algebra"] if "algebra" in by_kind or not words else []))
 
 
+def _names(by):
+    """by= as a tuple of names (one name, or a list of them)."""
+    if by is None:
+        return ()
+    return tuple(by) if isinstance(by, (list, tuple)) else (by,)
+
+
+def _known_references(words, labels):
+    """The words without lemma references this derivation has no section for (the library's
+    justifications cite 'Lemma 1' by the label positivity)."""
+    def keep(match):
+        kept = [ref for ref in re.findall(r"<ref:([a-z0-9-]+)>", match.group(0)) if ref in labels]
+        return f" ({', '.join(f'<ref:{ref}>' for ref in kept)})" if kept else ""
+    return re.sub(r" \((?:<ref:[a-z0-9-]+>(?:, )?)+\)", keep, words)
+
+
+def _rule_words(rule, theorem):
+    """What a reader is told for a step proved with `rule` (by=): a definition is named."""
+    if rule != "unfold":
+        return RULE_WORDS[rule]
+    unfolded = []
+    for node in tree_nodes(theorem):
+        name = justification(node).removeprefix("definition of ") if node.rule == "unfold" else None
+        if name and name not in unfolded:
+            unfolded.append(name)
+    return "definition of " + " and ".join(unfolded)
+
+
 class Chain:
     """start = e₁ < e₂ ≤ … : each step checked when written; compose with `Derivation.lemma` or
     `Derivation.theorem`."""
@@ -124,15 +155,17 @@ class Chain:
         self.steps, self.current, self.direction = [], self.start, None
         self.links = []  # one kernel theorem per step written (a derived step shows several lines)
 
-    def derive(self, rhs, because=None):
+    def derive(self, rhs, because=None, by=None, folded=()):
         """… = rhs, shown in as many lines as the engine's proof takes (each rule of the normal
         form a line: definitions, logs, linearity of the sum, …) — the library's identities read
-        like this."""
+        like this.  `by`: equality lemmas (names or labels) to rewrite with; `folded`: definitions
+        kept as names (p_i := σ(w x_i) stays p_i, as on paper)."""
         before = len(self.steps)
-        self._step("eq", rhs, None, because)
+        self._step("eq", rhs, None, because, derived=(_names(by), tuple(folded)))
         theorem = self.links[-1]
-        rows = [Step(row.rhs, row.rule, re.sub(r" \(<ref:[a-z0-9-]+>\)", "", row.justification),
-                     row.theorem) for row in equality_steps(theorem)]  # the library's lemma labels
+        labels = {section.label for section in self._derivation.sections}
+        rows = [Step(row.rhs, row.rule, _known_references(row.justification, labels),
+                     row.theorem) for row in equality_steps(theorem)]
         if because and rows:
             rows[-1] = Step(rows[-1].rhs, rows[-1].rule, because, rows[-1].theorem)
         self.steps[before:] = rows
@@ -159,7 +192,7 @@ class Chain:
         """… ≥ rhs."""
         return self._step("ge", rhs, by, because)
 
-    def _step(self, kind, rhs, by, because):
+    def _step(self, kind, rhs, by, because, derived=None):
         where, number = _caller(), len(self.links) + 1
         lhs, rhs = self.current, sp.sympify(rhs)
         direction = DIRECTIONS.get(kind)
@@ -167,18 +200,22 @@ class Chain:
             raise DerivationError(where, self._derivation.title, number, lhs, RELATIONS[kind], rhs,
                                   RuleApplicationError("a chain may not mix < or <= with > or >="))
         try:
-            theorem = self._derivation._prove_step(kind, lhs, rhs, by)
+            if derived is not None:
+                theorem = self._derivation._derive_equal(lhs, rhs, *derived)
+            else:
+                theorem = self._derivation._prove_step(kind, lhs, rhs, by)
         except ProofError as error:
             raise DerivationError(where, self._derivation.title, number, lhs, RELATIONS[kind], rhs,
                                   error) from None
         self.direction = direction or self.direction
-        words = because or (RULE_WORDS.get(by, by) if isinstance(by, str) and by in RULE_WORDS
+        rule = by if isinstance(by, str) and by in RULE_WORDS else None
+        words = because or (_rule_words(by, theorem) if rule
                             else self._derivation._lemma_words(by))
         if not words:
             words = _words(theorem) if kind == "eq" else (
                 "the difference is positive" if kind in ("lt", "gt") else
                 "the difference is nonnegative")
-        self.steps.append(Step(rhs, theorem.rule, words, theorem, relation=SIGNS[kind]))
+        self.steps.append(Step(rhs, rule or theorem.rule, words, theorem, relation=SIGNS[kind]))
         self.links.append(theorem)
         self.current = rhs
         return self
@@ -195,6 +232,53 @@ class Chain:
         return "="
 
 
+class OptimizerChain:
+    """arg_s f = arg_t g₁ = … over the quantities `over`, each step checked when written; compose
+    with `Derivation.lemma` or `Derivation.theorem`."""
+
+    def __init__(self, derivation, sense, start, over):
+        self._derivation, self.over = derivation, tuple(over)
+        self.start = (sense, sp.sympify(start))
+        self.current, self.steps, self.links = self.start, [], []
+
+    def argmax(self, g, by=None, because=None):
+        """… = argmax g: by= lemmas (an equality between the objectives; a positivity and a
+        monotonicity lemma for a strictly increasing map; an optimizer lemma) or a rule; otherwise
+        the engine finds the step (logs, constants, signs, positive factors)."""
+        return self._step("max", g, by, because)
+
+    def argmin(self, g, by=None, because=None):
+        """… = argmin g (as `argmax`)."""
+        return self._step("min", g, by, because)
+
+    def derive(self, sense, g, by=None, because=None):
+        """… = arg-sense g, shown in as many lines as the engine's proof takes (one per rule: the
+        objectives equal by a cited lemma, an additive constant, a sign, a positive factor)."""
+        return self._step(sense, g, by, because, derived=True)
+
+    def _step(self, sense, g, by, because, derived=False):
+        where, number = _caller(), len(self.links) + 1
+        (sense_f, f), g = self.current, sp.sympify(g)
+        if sense not in ("max", "min"):
+            raise UnsupportedError(f"sense {sense!r}: use 'max' or 'min'")
+        try:
+            link = self._derivation._prove_link(sense_f, f, sense, g, self.over, by)
+        except ProofError as error:
+            raise DerivationError(where, self._derivation.title, number, f"arg{sense_f} {f}", "=",
+                                  f"arg{sense} {g}", error) from None
+        cites = any(self._derivation._cited(name) for name in _names(by))
+        words = (self._derivation._link_words(sense_f, f, link, by) if cites
+                 else _optimizer_words(link))
+        rows = _optimizer_steps(link, None, self._derivation) if derived else [
+            Step((sense, g), _main_rule(link), because or words, link)]
+        if because and rows:
+            rows[-1] = Step(rows[-1].rhs, rows[-1].rule, because, rows[-1].theorem)
+        self.steps.extend(rows)
+        self.links.append(link)
+        self.current = (sense, g)
+        return self
+
+
 class Derivation:
     """A named derivation: hypotheses (`where`), definitions, lemmas and a theorem, rendered by the
     same `Proof` class as the library's theorems."""
@@ -203,6 +287,7 @@ class Derivation:
         self.title, self.name = title, name or title.lower().replace(" ", "-")
         self.where = dict(where or {})
         self.definitions, self.sections, self._lemmas, self._checked_ends = [], [], {}, []
+        self.corollaries = []
         self.context = check.context(self.where or None)  # the hypotheses as the kernel has them
 
     # -------------------------------------------------------------------------------- definitions
@@ -219,6 +304,14 @@ class Derivation:
     def chain(self, start):
         """start, then .eq / .lt / .le / .gt / .ge steps."""
         return Chain(self, start)
+
+    def argmax(self, f, over):
+        """argmax f over the quantities `over`, then .argmax / .argmin / .derive steps."""
+        return OptimizerChain(self, "max", f, _over(over))
+
+    def argmin(self, f, over):
+        """argmin f over the quantities `over`, then .argmax / .argmin / .derive steps."""
+        return OptimizerChain(self, "min", f, _over(over))
 
     def positive(self, expr):
         return self._checked(lambda where: check.positive(expr, where=where))
@@ -242,59 +335,201 @@ class Derivation:
             raise DerivationError(where, self.title, None, None, None, None, error) from None
 
     # -------------------------------------------------------------------------------- sections
-    def lemma(self, name, claim, because=None, label=None):
-        """Record a checked chain or theorem as a lemma (later steps may cite it with by=name);
-        returns its kernel theorem.  `label`: the name LaTeX's \\label and \\cref use (after the
-        label prefix), by default lemma-1, lemma-2, …"""
-        return self._section("lemma", name, claim, because, label)
+    def lemma(self, name, claim, because=None, label=None, remark=""):
+        """Record a checked chain or theorem as a lemma (later steps may cite it with by=name or
+        by=label); returns its kernel theorem.  `label`: the name LaTeX's \\label and \\cref use
+        (after the label prefix), by default lemma-1, lemma-2, …; `remark`: a paragraph (LaTeX
+        text) printed after the proof."""
+        return self._section("lemma", name, claim, because, label, remark)
 
-    def theorem(self, name, claim, because=None, label=None):
+    def theorem(self, name, claim, because=None, label=None, remark=""):
         """Record the main result (the last section)."""
-        return self._section("theorem", name, claim, because, label)
+        return self._section("theorem", name, claim, because, label, remark)
 
-    def _section(self, kind, name, claim, because, label=None):
+    def corollary(self, claim):
+        """An equality stated after the theorem: the optimal values, L = exp(−c·G), when the
+        identity gives it (shown as 'Moreover …, so max L = exp(−c·min G)')."""
+        theorem = _compose(claim) if isinstance(claim, Chain) else claim
+        if not isinstance(theorem.statement, Equal) or not isinstance(theorem.statement.rhs, sp.exp):
+            raise UnsupportedError("a corollary states L = exp(−c·G) as an equality chain")
+        self.corollaries.append(theorem)
+        return theorem
+
+    def _section(self, kind, name, claim, because, label=None, remark=""):
         if label is not None and not re.fullmatch(r"[a-z][a-z0-9-]{0,39}", str(label)):
             raise UnsupportedError(f"label {label!r}: use lowercase letters, digits and - (up to 40)")
         if label is not None and any(section.label == label for section in self.sections):
             raise UnsupportedError(f"label {label!r} is already used in this derivation")
         label = label or f"{kind}-{len(self.sections) + 1}"
-        if isinstance(claim, Chain):
+        if isinstance(claim, OptimizerChain):
+            if not claim.links:
+                raise RuleApplicationError(f"{name}: a chain needs at least one step")
+            composed = claim.links[0]
+            for link in claim.links[1:]:
+                composed = K.optimizers_trans(composed, link)
+            section = Section(kind, name, label, composed, start=claim.start,
+                              steps=tuple(claim.steps), remark=remark)
+        elif isinstance(claim, Chain):
             if not claim.steps:
                 raise RuleApplicationError(f"{name}: a chain needs at least one step")
             composed = _compose(claim)
             shown = composed.statement  # an equality is shown as the kernel states it
             ends = (shown.lhs, shown.rhs) if isinstance(shown, Equal) else (claim.start, claim.current)
             section = Section(kind, name, label, composed, start=ends[0], steps=tuple(claim.steps),
-                              claim=(ends[0], claim.relation, ends[1]))
+                              claim=(ends[0], claim.relation, ends[1]), remark=remark)
         elif isinstance(claim.statement, SameOptimizers):
             section = Section(kind, name, label, claim, start=(claim.statement.sense_f,
                                                                claim.statement.f),
-                              steps=_optimizer_steps(claim, because))
+                              steps=_optimizer_steps(claim, because, self), remark=remark)
         else:
             steps = tuple(fact_steps(claim)) if not isinstance(claim.statement, StrictlyIncreasing) \
                 else tuple(monotone_steps(claim))
-            section = Section(kind, name, label, claim, steps=steps or (
+            section = Section(kind, name, label, claim, remark=remark, steps=steps or (
                 Step(claim.statement, claim.rule, because or "checked by the engine", claim),))
         self.sections.append(section)
         self._lemmas[name] = section
         return section.statement
 
+    def _cited(self, name):
+        """The section a by= names, by its name or its label."""
+        if isinstance(name, str):
+            if name in self._lemmas:
+                return self._lemmas[name]
+            for section in self.sections:
+                if section.label == name:
+                    return section
+        return None
+
     def _lemma_words(self, by):
-        return f"{by} (<ref:{self._lemmas[by].label}>)" if by in self._lemmas else None
+        sections = [self._cited(name) for name in _names(by)]
+        if not sections or None in sections:
+            return None
+        references = ", ".join(f"<ref:{section.label}>" for section in sections)
+        if len(sections) == 1 and sections[0].name == by:
+            return f"{by} ({references})"
+        return references
+
+    def _link_words(self, sense_f, f, link, by):
+        """The words of an optimizer step that cites lemmas: the reason, then the lemmas."""
+        sections = [self._cited(name) for name in _names(by)]
+        references = ", ".join(f"<ref:{section.label}>" for section in sections)
+        kinds = {type(section.statement.statement) for section in sections}
+        if kinds == {SameOptimizers}:
+            return references
+        if kinds == {Equal}:
+            return f"the objectives are equal ({references})"
+        monotone = next(s.statement.statement for s in sections
+                        if isinstance(s.statement.statement, StrictlyIncreasing))
+        if isinstance(f, Defined) and monotone.func == sp.log(monotone.var):
+            return f"$<{f.name}> > 0$ and $<log>$ increases strictly ({references})"
+        return f"{_leaf_words(link)} ({references})"
+
+    def _prove_link(self, sense_f, f, sense_g, g, over, by, derived=False):
+        """⊢ arg_{sense_f} f = arg_{sense_g} g: from the cited lemmas, or found by the engine."""
+        names_ = _names(by)
+        rules = [name for name in names_ if name in OPTIMIZER_RULES]
+        cited = [self._cited(name) for name in names_ if name not in OPTIMIZER_RULES]
+        if None in cited:
+            unknown = [name for name in names_ if name not in OPTIMIZER_RULES
+                       and self._cited(name) is None]
+            raise RuleApplicationError(f"by={unknown[0]!r} names no lemma of this derivation nor "
+                                       f"an optimizer rule ({', '.join(OPTIMIZER_RULES)})")
+        lemmas = [section.statement for section in cited]
+        kinds = {type(lemma.statement) for lemma in lemmas}
+        where = self.where or None
+        if lemmas:  # the kernel's own terms: sympy assumptions become ranges of the context
+            context, (f, g), over = self._admitted([f, g], over)
+        if not lemmas:
+            link = check.same_optimizers(f, g, over, where=where, senses=(sense_f, sense_g))
+        elif kinds == {SameOptimizers} and len(lemmas) == 1:
+            link = lemmas[0]
+            if link.statement != SameOptimizers(f, sense_f, g, sense_g, over):
+                raise RuleApplicationError(f"by={by!r} states {link.statement}, not this step")
+        elif kinds == {Member, StrictlyIncreasing} and len(lemmas) == 2:
+            link = self._transfer(context, lemmas, f, sense_f, sense_g, g, over)
+        elif kinds == {Equal} and len(lemmas) == 1 and derived and \
+                lemmas[0].statement.lhs == f and lemmas[0].statement.rhs != g:
+            first = K.optimizers_of_equal(lemmas[0], over, sense_f)  # the lemma as it stands
+            rest = check.same_optimizers(lemmas[0].statement.rhs, g, over, where=where,
+                                         senses=(sense_f, sense_g))
+            link = K.optimizers_trans(first, rest)
+        elif kinds == {Equal}:
+            if sense_f != sense_g:
+                raise RuleApplicationError("an equality of objectives keeps the sense: write the "
+                                           "sign change as a step of its own")
+            equal = lemmas[0] if lemmas[0].statement == Equal(f, g) else prove_equal(
+                context, f, g, lemmas)
+            link = K.optimizers_of_equal(equal, over, sense_f)
+        else:
+            raise RuleApplicationError("by= cites an equality lemma, an optimizer lemma, or a "
+                                       "positivity and a monotonicity lemma")
+        used = _leaf_rules(link)
+        for rule in rules:
+            if rule not in used:
+                raise RuleApplicationError(f"the step is proved without {rule}")
+        return link
+
+    def _admitted(self, terms, over=()):
+        """(context, terms, over) as the kernel has them: plain symbols, their sympy assumptions
+        ranges of the context beside where=."""
+        context, terms, over = admit(self.where or None, terms, over)
+        return self.context.merged(context), terms, over
+
+    def _rewrite(self, lhs, rhs, lemma):
+        """lhs = rhs with an equality lemma: normal forms rewriting with it, else the lemma read
+        backwards inside rhs (L = exp(−n·CE) from log L = −n·CE: exp(log L) is L as L > 0)."""
+        context, (lhs, rhs), _ = self._admitted([lhs, rhs])
+        try:
+            return prove_equal(context, lhs, rhs, (lemma,))
+        except ProofError as error:
+            try:
+                backwards = congruence(context, K.symm(lemma), rhs)
+            except ProofError:
+                raise error from None
+            if backwards.statement.rhs != lhs:
+                raise error
+            return K.symm(backwards)
+
+    def _transfer(self, context, lemmas, f, sense_f, sense_g, g, over):
+        """arg f = arg h∘f from h strictly increasing and the values of f inside its interval."""
+        monotone = next(th for th in lemmas if isinstance(th.statement, StrictlyIncreasing))
+        values = next(th for th in lemmas if isinstance(th.statement, Member))
+        if values.statement.expr != f:
+            raise RuleApplicationError(f"the cited range is about {values.statement.expr}, not {f}")
+        if sense_f != sense_g:
+            raise RuleApplicationError("a strictly increasing map keeps the sense")
+        link = K.transfer_increasing(monotone, values, over, sense_f)
+        if link.statement.g != g:
+            equal = prove_equal(context, link.statement.g, g)
+            link = K.optimizers_trans(link, K.optimizers_of_equal(equal, over, sense_f))
+        return link
+
+    def _derive_equal(self, lhs, rhs, by, folded):
+        """lhs = rhs by the normal forms, rewriting with the cited equality lemmas and keeping the
+        `folded` definitions as names."""
+        cited = [self._cited(name) for name in by]
+        if None in cited or any(not isinstance(c.statement.statement, Equal) for c in cited):
+            raise RuleApplicationError(f"by={list(by)!r}: derive rewrites with equality lemmas of "
+                                       "this derivation")
+        for definition in folded:
+            if not any(definition is d for d in self.definitions):
+                raise UnsupportedError(f"folded={definition}: not a definition of this derivation")
+        if not cited and not folded:
+            return check.equal(lhs, rhs, where=self.where or None)
+        context, (lhs, rhs, *folded), _ = self._admitted([lhs, rhs, *folded])
+        return prove_equal(context, lhs, rhs, [c.statement for c in cited] + list(folded))
 
     # -------------------------------------------------------------------------------- checking
     def _prove_step(self, kind, lhs, rhs, by):
         where = self.where or None
+        cited = self._cited(by)
         if kind == "eq":
-            lemmas = ()
-            if by is not None and by in self._lemmas:
-                lemmas = (self._lemmas[by].statement,)
-                if not isinstance(lemmas[0].statement, Equal):
-                    raise RuleApplicationError(f"by={by!r}: an = step can use an equality lemma only")
-            theorem = (check.equal(lhs, rhs, where=where) if not lemmas
-                       else prove_equal(self.context, lhs, rhs, lemmas))
+            if cited is not None and not isinstance(cited.statement.statement, Equal):
+                raise RuleApplicationError(f"by={by!r}: an = step can use an equality lemma only")
+            theorem = (check.equal(lhs, rhs, where=where) if cited is None
+                       else self._rewrite(lhs, rhs, cited.statement))
         else:
-            if by is not None and by in self._lemmas:
+            if cited is not None:
                 raise RuleApplicationError("by= cites a lemma in = steps only; use because= for "
                                            "words")
             # both ends shown defined: sympy's evaluation of the difference may drop them
@@ -315,58 +550,105 @@ class Derivation:
             raise RuleApplicationError(f"{self.title}: end the derivation with d.theorem(...)")
         final = self.sections[-1].statement
         theorems = [section.statement for section in self.sections] + [
-            step.theorem for section in self.sections for step in section.steps] + self._checked_ends
+            step.theorem for section in self.sections for step in section.steps] + \
+            self._checked_ends + self.corollaries
         # the setting is every hypothesis a line rests on: where=, and the ranges sympy assumptions
-        # became (a chain may be written with Symbol("x", positive=True))
+        # became (a chain may be written with Symbol("x", positive=True)), in the order of where=
         context = self.context.merged(*(th.context for th in theorems))
-        setting = tuple((_shown(key, self.definitions), real_set)
-                        for key, real_set in context.entries)
+        # a monotonicity lemma's variable is bound by its statement (x ↦ log x)
+        bound = {th.statement.var for th in theorems if isinstance(th.statement, StrictlyIncreasing)}
+        order = {key: number for number, key in enumerate(self.where)}
+        entries = sorted((entry for entry in context.entries if entry[0] not in bound),
+                         key=lambda entry: order.get(entry[0], len(order)))
+        setting = tuple((_shown(key, self.definitions), real_set) for key, real_set in entries)
         # every other quantity a statement mentions ranges over ℝ: say so, so each symbol is
         # introduced before it is used
-        indices = set().union(*(bound_vars(d.body) for d in self.definitions),
+        indices = set().union(bound, *(bound_vars(d.body) for d in self.definitions),
                               *(bound_vars(t) for th in theorems for t in th.statement.terms))
         setting += tuple((_shown(key, self.definitions), sp.S.Reals)
                          for key in _quantities(theorems)
                          if context.lookup(key) is None and key not in indices)
         self._definitions_shown(theorems)
+        symbols = {"parametric": any(isinstance(s.statement.statement, SameOptimizers)
+                                     for s in self.sections), **_sample(self.definitions)}
         return issue(Proof(name=self.name, title=self.title, theorem=final,
                            sections=tuple(self.sections), setting=setting,
                            definitions=tuple(self.definitions), checked=tuple(theorems),
-                           symbols={"parametric": any(isinstance(s.statement.statement,
-                                                                 SameOptimizers)
-                                                      for s in self.sections)}))
+                           corollaries=tuple(self.corollaries), symbols=symbols))
 
     def _definitions_shown(self, theorems):
-        """Every definition a line uses is one this derivation made, so the one displayed."""
+        """Every definition a line uses is one this derivation made, so the one displayed (as
+        written, or as the kernel has it: symbols plain, their assumptions ranges)."""
+        constants = [d for d in self.definitions if isinstance(d, Defined)]
+        known = self.definitions + list(self._admitted(constants)[1] if constants else [])
         for theorem in theorems:
             for term in theorem.statement.terms:
                 for node in sp.preorder_traversal(term):
                     family = node.func if isinstance(node, DefinedEntry) else None
                     used = node if isinstance(node, Defined) else family
-                    if used is not None and not any(used is d or used == d
-                                                    for d in self.definitions):
+                    if used is not None and not any(used is d or used == d for d in known):
                         raise UnsupportedError(f"{used} is used but not defined by this derivation: "
                                                "make it with d.define")
 
 
 OPTIMIZER_WORDS = {
-    "transfer_increasing": "a strictly increasing map keeps the optimizers",
-    "optimizers_of_equal": "the objectives are equal", "shift_constant":
-    "an additive constant does not change the optimizers", "negate_objective":
-    "maximizing a function is minimizing its negative", "scale_positive":
-    "a positive factor does not change the optimizers", "optimizers_symm": "read backwards",
+    "transfer_increasing": "a strictly increasing map keeps the {kind}",
+    "optimizers_of_equal": "the objectives are equal",
+    "shift_constant": "an additive constant does not change the {kind}",
+    "negate_objective": "maximizing a function is minimizing its negative",
+    "scale_positive": "a positive factor does not change the {kind}",
+    "optimizers_symm": "read backwards",
 }
+OPTIMIZER_RULES = tuple(OPTIMIZER_WORDS)
+KIND = {"max": "maximizers", "min": "minimizers"}
 
 
-def _optimizer_steps(theorem, because):
-    """One line per link of an optimizer chain: arg f = arg g₁ = … = arg g."""
-    leaves = chain_leaves(theorem, "optimizers_trans")
-    steps = [Step((leaf.statement.sense_g, leaf.statement.g), leaf.rule,
-                  OPTIMIZER_WORDS.get(leaf.rule, leaf.rule.replace("_", " ")), leaf)
-             for leaf in leaves]
+def _links(theorem):
+    """The one-rule links of an optimizer chain, without those that change nothing (arg f = arg f,
+    where the search wrote the objective as it already stood)."""
+    return [leaf for leaf in chain_leaves(theorem, "optimizers_trans")
+            if not (leaf.rule == "optimizers_of_equal" and leaf.statement.f == leaf.statement.g)]
+
+
+def _main_rule(theorem):
+    """The rule a reader is told about for one written step: the first that is more than the
+    objectives being equal."""
+    rules = [leaf.rule for leaf in _links(theorem)]
+    return next((rule for rule in rules if rule != "optimizers_of_equal"), theorem.rule)
+
+
+def _leaf_words(leaf):
+    words = OPTIMIZER_WORDS.get(leaf.rule, leaf.rule.replace("_", " "))
+    return words.format(kind=KIND[leaf.statement.sense_f])
+
+
+def _optimizer_words(theorem):
+    """Every rule of a written step, in order (the objectives' equality only when alone)."""
+    leaves = _links(theorem)
+    named = [leaf for leaf in leaves if leaf.rule != "optimizers_of_equal"] or leaves
+    return "; ".join(dict.fromkeys(_leaf_words(leaf) for leaf in named)) or "the objectives are equal"
+
+
+def _optimizer_steps(theorem, because, derivation=None):
+    """One line per link of an optimizer chain: arg f = arg g₁ = … = arg g (an equality a section
+    of the derivation proved is cited)."""
+    cited = {id(section.statement): section.label for section in getattr(derivation, "sections", ())}
+    steps = []
+    for leaf in _links(theorem):
+        words = _leaf_words(leaf)
+        label = cited.get(id(leaf.premises[0])) if leaf.premises else None
+        steps.append(Step((leaf.statement.sense_g, leaf.statement.g), leaf.rule,
+                          f"{words} (<ref:{label}>)" if label else words, leaf))
     if because and steps:
         steps[-1] = Step(steps[-1].rhs, steps[-1].rule, because, steps[-1].theorem)
     return tuple(steps)
+
+
+def _over(over):
+    over = tuple(over) if isinstance(over, (list, tuple, set, frozenset)) else (over,)
+    if not over:
+        raise UnsupportedError("over= lists the quantities the optimization varies")
+    return over
 
 
 def _quantities(theorems):
@@ -381,6 +663,20 @@ def _quantities(theorems):
                 if isinstance(obj, (sp.IndexedBase, UndefinedFunction)):
                     found.setdefault(name, obj)
     return [found[name] for name in sorted(found)]
+
+
+def _sample(definitions):
+    """index i and size n of the sample, when the first definition is a sum or product over
+    i = 1, …, n (the setting then reads 'for i = 1, …, n')."""
+    for definition in definitions[:1]:
+        body = definition.body
+        for node in sp.preorder_traversal(body):
+            if isinstance(node, (sp.Sum, sp.Product)):
+                index, low, high = node.limits[0]
+                if low == 1 and isinstance(high, sp.Symbol):
+                    return {"index": index, "size": high}
+                return {}
+    return {}
 
 
 def _shown(key, definitions):

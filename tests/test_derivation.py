@@ -316,7 +316,8 @@ def test_every_symbol_a_statement_uses_is_introduced():
     L = d.define("L", sp.Product(p(i) ** Y[i] * (1 - p(i)) ** (1 - Y[i]), (i, 1, n)))
     d.theorem("Positivity", d.positive(L))
     setting = d.proof().to_text().splitlines()[3]
-    assert setting == "Setting: n ∈ ℕ, y_i ∈ {0, 1}, w ∈ ℝ, x_i ∈ ℝ."  # i is bound: not listed
+    # in the order of where=, then the quantities nothing constrains; i is bound: not listed
+    assert setting == "Setting: y_i ∈ {0, 1}, n ∈ ℕ, w ∈ ℝ, x_i ∈ ℝ."
 
 
 def test_sections_take_the_labels_a_paper_cites():

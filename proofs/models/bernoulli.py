@@ -70,7 +70,7 @@ class BernoulliModel:
         """The ranges: probabilities, labels and the sample size n ∈ ℕ (unless n carries sympy assumptions,
         which then say it)."""
         sizes = {} if self.size.assumptions0 != {"commutative": True} else {self.size: sp.S.Naturals}
-        return {self.probability: self.probability_range, self.label: self.label_set, **sizes}
+        return {**sizes, self.label: self.label_set, self.probability: self.probability_range}
 
     @property
     def over(self):

@@ -22,7 +22,7 @@ from ..tree import tree_nodes
 PRELUDE = Path(__file__).with_name("coq_prelude.v")
 SUPPORTED = {"assumption", "number", "member_add", "member_mul", "member_pow", "member_binder", "member_of_equal",
              "member_widen", "member_log", "unfold", "congruence", "log_of_product", "log_of_mul", "log_of_pow",
-             "symm", "trans", "refl", "ring", "increasing_by_derivative", "transfer_increasing", "negate_objective",
+             "symm", "trans", "refl", "ring", "sum_split", "sum_factor", "increasing_by_derivative", "transfer_increasing", "negate_objective",
              "scale_positive", "optimizers_of_equal", "optimizers_trans"}
 
 
@@ -117,7 +117,8 @@ def render_coq(proof):
         out.append(f"Definition {constant.name} (t : T) := {print_(constant.body)}.")
     out += ["", f"Lemma positivity t : 0 < {likelihood.name} t.",
             f"Proof. {positive_tactic(positivity.statement)}. Qed.", ""]
-    out += identity_lemma(identity, likelihood, objective, print_, proof.symbols.get("scale", 1))
+    scale = -identity.statement.statement.rhs / objective  # the lemma reads log L = −c·CE
+    out += identity_lemma(identity, likelihood, objective, print_, scale)
     out += ["", "Lemma monotonicity : forall x y, 0 < x -> x < y -> ln x < ln y.", "Proof. exact ln_increasing. Qed.",
             ""]
     out += main_theorem(sign_scale, likelihood, objective)
@@ -148,7 +149,7 @@ def identity_lemma(section, likelihood, objective, print_, scale):
             fact = next(th for th in tree_nodes(step.theorem) if th.rule == "log_of_product").premises[0]
             var = step.rhs.limits[0][0].name
             lines.append(f"  rewrite ln_prod by (intros {var}; {positive_tactic(fact)}).")
-        elif step.rule == "congruence":  # log of a product of two positives inside the sum
+        elif step.rule in ("congruence", "log_of_mul"):  # log of a product of two positives, in the sum
             var = step.rhs.limits[0][0].name
             lines.append(f"  rewrite (sum_eq _ (fun {var} => {print_(step.rhs.function)})) by "
                          f"(intros {var} _; apply ln_mult; apply Rpower_pos).")

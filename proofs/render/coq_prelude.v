@@ -51,6 +51,13 @@ Proof.
   rewrite ln_mult; auto. rewrite IHm; auto. apply prod_pos; auto.
 Qed.
 
+Lemma sum_split (f g : nat -> R) m :
+  sum_f_R0 (fun i => f i + g i) m = sum_f_R0 f m + sum_f_R0 g m.
+Proof. apply sum_plus. Qed.
+
+Lemma sum_factor (f : nat -> R) c m : sum_f_R0 (fun i => c * f i) m = c * sum_f_R0 f m.
+Proof. rewrite scal_sum. apply sum_eq; intros; ring. Qed.
+
 Lemma ln_Rpower x e : 0 < x -> ln (Rpower x e) = e * ln x.
 Proof. intros; unfold Rpower; rewrite ln_exp; reflexivity. Qed.
 

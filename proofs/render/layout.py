@@ -7,6 +7,8 @@ layout, so the three outputs cannot drift apart.
 import re
 from dataclasses import dataclass
 
+import sympy as sp
+
 from ..kernel import Defined, SameOptimizers, StrictlyIncreasing
 from ..tree import tree_nodes
 
@@ -153,11 +155,13 @@ def definitions(proof, writer):
 def value_link(proof, writer):
     """The optimal-value corollary, written out: L(θ) = exp(−c·CE(θ)) and max L = exp(−c·min CE)."""
     link = proof.corollaries[0].statement
-    scale = proof.symbols["scale"]
+    exponent = link.rhs.args[0]
+    objective = next(atom for atom in sp.preorder_traversal(exponent) if isinstance(atom, Defined))
+    scale = -exponent / objective  # exp(−c·G): c free of G
     theta = writer.names["theta"]
     minimum = f"\\min_{{{theta}}}" if writer.style == "latex" else f"min_{theta} "
     maximum = f"\\max_{{{theta}}}" if writer.style == "latex" else f"max_{theta} "
-    ce = writer.names["CE"]
+    ce = writer.names.get(objective.name, objective.name)
     factor = "" if scale == 1 else writer(scale) + (" \\cdot " if writer.style == "latex" else "·")
     exp = "\\exp" if writer.style == "latex" else "exp"
     return (f"{writer(link.lhs)} = {writer(link.rhs)}",

@@ -26,9 +26,9 @@ def render_markdown(proof, options=None):
         out += ["", f"**{head} ({block.name}).** {claim}.", "", "*Proof.*", ""]
         out += aligned([f"{row.left} &{row.relation} {row.right} && \\text{{{row.justification}}}" if row.relation
                         else f"& {row.left} && \\text{{{row.justification}}}" for row in block.rows])
-        if block.remark and block.remark != "optimal-values":
+        if block.remark:
             out += ["", fill(block.remark, writer, reference, {})]
-        if block.remark == "optimal-values":
+        if block.kind == "theorem" and proof.corollaries:
             pointwise, values = value_link(proof, writer)
             out += ["", f"Moreover ${pointwise}$ for every ${theta}$, so at every common optimizer ${values}$."]
     out += ["", f"*Checked by the proofs kernel: {count_checks(proof)} kernel theorems.*", ""]

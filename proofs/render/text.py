@@ -30,9 +30,9 @@ def render_text(proof, options=None):
                  for row in block.rows]
         width = max(len(line) for line in lines)
         out += [f"{line.ljust(width)}   [{row.justification}]" for line, row in zip(lines, block.rows)]
-        if block.remark and block.remark != "optimal-values":
+        if block.remark:
             out += ["", plain(fill(block.remark, writer, lambda label, number: f"Lemma {number}", {}))]
-        if block.remark == "optimal-values":
+        if block.kind == "theorem" and proof.corollaries:
             pointwise, values = value_link(proof, writer)
             out.append(f"Moreover {pointwise} for every {theta} ({writer.names['L']} > 0), so at every common "
                        f"optimizer {values}.")

@@ -4,12 +4,13 @@ Imports the theorem scripts lazily so that `proofs list` stays fast.
 """
 
 import importlib
+from dataclasses import replace
 
 from ..errors import UnknownTheoremError, UnsupportedError
 
 # name -> (module, one-line summary, options with their allowed values)
 LIBRARY = {
-    "bernoulli": ("proofs.theorems.bernoulli",
+    "bernoulli": ("proofs.theorems.bernoulli:bernoulli",
                   "argmax of the Bernoulli likelihood = argmin of the binary cross-entropy",
                   {"reduction": ("mean", "sum")}),
     "iid": ("proofs.theorems.library:prove_iid",
@@ -94,7 +95,12 @@ def prove(name, **options):
         if value not in allowed[key]:
             raise UnsupportedError(f"option {key}={value!r} of {name!r} must be one of "
                                    f"{', '.join(map(str, allowed[key]))}")
+    from ..derivation import Derivation
     from ..proof import issue
     module, _, function = module.partition(":")
-    proof = issue(getattr(importlib.import_module(module), function or "prove")(**options))
+    made = getattr(importlib.import_module(module), function)(**options)
+    proof = made.proof() if isinstance(made, Derivation) else issue(made)
+    # the options a document was made with, defaults included (its header lists them)
+    chosen = {key: options.get(key, values[0]) for key, values in allowed.items()}
+    proof = issue(replace(proof, symbols={**proof.symbols, "options": chosen}))
     return proof.with_options(**render) if render else proof
