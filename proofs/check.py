@@ -18,6 +18,7 @@ become ranges in the theorem's context, so ``theorem.statement`` is written with
 """
 
 import contextlib
+import contextvars
 
 import sympy as sp
 
@@ -74,6 +75,22 @@ def _counterexample(context, statement, points=24, size=4):
     return Disproved(statement, verdict.refuted) if verdict.refuted else None
 
 
+# whether a claim is tried at two points before the prover runs (a derivation's steps, written to
+# be true, skip it: a false one is still refuted, after the prover fails)
+_EARLY_REFUTATION = contextvars.ContextVar("early_refutation", default=True)
+
+
+@contextlib.contextmanager
+def prover_first():
+    """Within this block, claims go to the prover first and are searched for a counterexample only
+    when it fails (cheaper for claims expected to hold; the verdicts are the same)."""
+    token = _EARLY_REFUTATION.set(False)
+    try:
+        yield
+    finally:
+        _EARLY_REFUTATION.reset(token)
+
+
 @contextlib.contextmanager
 def _claimed(context, statement):
     """Run a proof of `statement`; a refusal becomes `Disproved` when the claim is false.
@@ -83,8 +100,9 @@ def _claimed(context, statement):
     prover's attempts (a refused claim costs no more than a proved one), and a claim that survives
     costs those evaluations more."""
     optimizers = isinstance(statement, SameOptimizers)
-    early = _counterexample(context, statement, points=1 if optimizers else 2, size=2)
-    if early is not None:
+    early = _EARLY_REFUTATION.get() and _counterexample(
+        context, statement, points=1 if optimizers else 2, size=2)
+    if early:
         raise early
     try:
         yield

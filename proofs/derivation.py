@@ -41,9 +41,9 @@ from .proof import Proof, Section, Step, is_issued, issue
 from .tree import tree_nodes
 from .rules.normal_form import chain_equal, congruence, prove_equal
 from .theorems.facts import fact_steps, monotone_steps
-from .theorems.likelihood import chain_leaves, equality_steps, justification
+from .theorems.equalities import chain_leaves, equality_steps, justification
 
-__all__ = ["Derivation", "Chain", "DerivationError"]
+__all__ = ["Derivation", "Chain", "OptimizerChain", "DerivationError"]
 
 RELATIONS = {"eq": "=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}  # as error messages write them
 SIGNS = {"eq": "=", "lt": "<", "le": "≤", "gt": ">", "ge": "≥"}  # as the proof shows them
@@ -134,6 +134,16 @@ def _known_references(words, labels):
     return re.sub(r" \((?:<ref:[a-z0-9-]+>(?:, )?)+\)", keep, words)
 
 
+def _cited_words(row, sections):
+    """'Lemma k, in each term' for a derived line that rewrites with a cited lemma."""
+    nodes = {id(node) for node in tree_nodes(row.theorem)}
+    used = [section for section in sections if section and id(section.statement) in nodes]
+    if not used:
+        return None
+    references = ", ".join(f"<ref:{section.label}>" for section in used)
+    return references + (", in each term" if row.rule == "congruence" else "")
+
+
 def _rule_words(rule, theorem):
     """What a reader is told for a step proved with `rule` (by=): a definition is named."""
     if rule != "unfold":
@@ -164,8 +174,10 @@ class Chain:
         self._step("eq", rhs, None, because, derived=(_names(by), tuple(folded)))
         theorem = self.links[-1]
         labels = {section.label for section in self._derivation.sections}
-        rows = [Step(row.rhs, row.rule, _known_references(row.justification, labels),
-                     row.theorem) for row in equality_steps(theorem)]
+        cited = [self._derivation._cited(name) for name in _names(by)]
+        rows = [Step(row.rhs, row.rule, _cited_words(row, cited) or
+                     _known_references(row.justification, labels), row.theorem)
+                for row in equality_steps(theorem)]
         if because and rows:
             rows[-1] = Step(rows[-1].rhs, rows[-1].rule, because, rows[-1].theorem)
         self.steps[before:] = rows
@@ -200,10 +212,11 @@ class Chain:
             raise DerivationError(where, self._derivation.title, number, lhs, RELATIONS[kind], rhs,
                                   RuleApplicationError("a chain may not mix < or <= with > or >="))
         try:
-            if derived is not None:
-                theorem = self._derivation._derive_equal(lhs, rhs, *derived)
-            else:
-                theorem = self._derivation._prove_step(kind, lhs, rhs, by)
+            with check.prover_first():  # steps are written to hold: no early point tries
+                if derived is not None:
+                    theorem = self._derivation._derive_equal(lhs, rhs, *derived)
+                else:
+                    theorem = self._derivation._prove_step(kind, lhs, rhs, by)
         except ProofError as error:
             raise DerivationError(where, self._derivation.title, number, lhs, RELATIONS[kind], rhs,
                                   error) from None
@@ -262,7 +275,8 @@ class OptimizerChain:
         if sense not in ("max", "min"):
             raise UnsupportedError(f"sense {sense!r}: use 'max' or 'min'")
         try:
-            link = self._derivation._prove_link(sense_f, f, sense, g, self.over, by)
+            with check.prover_first():
+                link = self._derivation._prove_link(sense_f, f, sense, g, self.over, by, derived)
         except ProofError as error:
             raise DerivationError(where, self._derivation.title, number, f"arg{sense_f} {f}", "=",
                                   f"arg{sense} {g}", error) from None
@@ -330,7 +344,8 @@ class Derivation:
     def _checked(self, claim):
         where = _caller()
         try:
-            return claim(self.where or None)
+            with check.prover_first():
+                return claim(self.where or None)
         except ProofError as error:
             raise DerivationError(where, self.title, None, None, None, None, error) from None
 
@@ -350,7 +365,8 @@ class Derivation:
         """An equality stated after the theorem: the optimal values, L = exp(−c·G), when the
         identity gives it (shown as 'Moreover …, so max L = exp(−c·min G)')."""
         theorem = _compose(claim) if isinstance(claim, Chain) else claim
-        if not isinstance(theorem.statement, Equal) or not isinstance(theorem.statement.rhs, sp.exp):
+        statement = theorem.statement
+        if not isinstance(statement, Equal) or not isinstance(statement.rhs, sp.exp):
             raise UnsupportedError("a corollary states L = exp(−c·G) as an equality chain")
         self.corollaries.append(theorem)
         return theorem
@@ -514,10 +530,14 @@ class Derivation:
         for definition in folded:
             if not any(definition is d for d in self.definitions):
                 raise UnsupportedError(f"folded={definition}: not a definition of this derivation")
-        if not cited and not folded:
-            return check.equal(lhs, rhs, where=self.where or None)
-        context, (lhs, rhs, *folded), _ = self._admitted([lhs, rhs, *folded])
-        return prove_equal(context, lhs, rhs, [c.statement for c in cited] + list(folded))
+        context, (left, right), _ = self._admitted([lhs, rhs])
+        lemmas = [c.statement for c in cited] + list(folded)
+        try:  # first with squares kept whole, as a textbook argues: (y_i − μ_i)² stays one term
+            return prove_equal(context, left, right, lemmas, multiply=False)
+        except ProofError:
+            if not lemmas:  # what check.equal says, a counterexample when the step is false
+                return check.equal(lhs, rhs, where=self.where or None)
+            return prove_equal(context, left, right, lemmas)
 
     # -------------------------------------------------------------------------------- checking
     def _prove_step(self, kind, lhs, rhs, by):
@@ -556,7 +576,8 @@ class Derivation:
         # became (a chain may be written with Symbol("x", positive=True)), in the order of where=
         context = self.context.merged(*(th.context for th in theorems))
         # a monotonicity lemma's variable is bound by its statement (x ↦ log x)
-        bound = {th.statement.var for th in theorems if isinstance(th.statement, StrictlyIncreasing)}
+        bound = {th.statement.var for th in theorems
+                 if isinstance(th.statement, StrictlyIncreasing)}
         order = {key: number for number, key in enumerate(self.where)}
         entries = sorted((entry for entry in context.entries if entry[0] not in bound),
                          key=lambda entry: order.get(entry[0], len(order)))
@@ -626,13 +647,15 @@ def _optimizer_words(theorem):
     """Every rule of a written step, in order (the objectives' equality only when alone)."""
     leaves = _links(theorem)
     named = [leaf for leaf in leaves if leaf.rule != "optimizers_of_equal"] or leaves
-    return "; ".join(dict.fromkeys(_leaf_words(leaf) for leaf in named)) or "the objectives are equal"
+    words = "; ".join(dict.fromkeys(_leaf_words(leaf) for leaf in named))
+    return words or "the objectives are equal"
 
 
 def _optimizer_steps(theorem, because, derivation=None):
     """One line per link of an optimizer chain: arg f = arg g₁ = … = arg g (an equality a section
     of the derivation proved is cited)."""
-    cited = {id(section.statement): section.label for section in getattr(derivation, "sections", ())}
+    sections = getattr(derivation, "sections", ())
+    cited = {id(section.statement): section.label for section in sections}
     steps = []
     for leaf in _links(theorem):
         words = _leaf_words(leaf)
@@ -666,11 +689,11 @@ def _quantities(theorems):
 
 
 def _sample(definitions):
-    """index i and size n of the sample, when the first definition is a sum or product over
+    """index i and size n of the sample, when the first sum or product of the definitions runs over
     i = 1, …, n (the setting then reads 'for i = 1, …, n')."""
-    for definition in definitions[:1]:
-        body = definition.body
-        for node in sp.preorder_traversal(body):
+    constants_first = sorted(definitions, key=lambda d: not isinstance(d, Defined))  # L before p_i
+    for definition in constants_first:
+        for node in sp.preorder_traversal(definition.body):
             if isinstance(node, (sp.Sum, sp.Product)):
                 index, low, high = node.limits[0]
                 if low == 1 and isinstance(high, sp.Symbol):
@@ -681,9 +704,16 @@ def _sample(definitions):
 
 def _shown(key, definitions):
     """A context key as the setting prints it: a family x as x_i, with the index its sums use."""
+    if isinstance(key, UndefinedFunction):  # C as it is applied: C(p_i)
+        for definition in definitions:
+            for node in sp.preorder_traversal(definition.body):
+                if isinstance(node, sp.Function) and node.func == key:
+                    return node
+        return key
     if not isinstance(key, sp.IndexedBase):
         return key
-    for definition in definitions:
+    constants_first = sorted(definitions, key=lambda d: not isinstance(d, Defined))  # L before p_i
+    for definition in constants_first:
         for node in sp.preorder_traversal(definition.body):
             if isinstance(node, sp.Indexed) and node.base == key and node.indices[0].is_Symbol:
                 return node

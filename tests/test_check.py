@@ -199,3 +199,13 @@ def test_true_claims_with_near_integer_values_are_never_disproved():
         with pytest.raises(ProofError) as refusal:
             check.equal(lhs, rhs)
         assert not isinstance(refusal.value, Disproved)
+
+
+def test_prover_first_gives_the_same_verdicts():
+    # derivations skip the early two-point try; a false claim is still refuted, after the prover
+    x = sp.Symbol("x")
+    with check.prover_first():
+        with pytest.raises(Disproved):
+            check.positive(x ** 2 - 1, where={x: sp.S.Reals})
+        assert check.positive(x ** 2 + 1, where={x: sp.S.Reals}).statement.expr == x ** 2 + 1
+    assert check._EARLY_REFUTATION.get() is True

@@ -317,7 +317,7 @@ def test_every_symbol_a_statement_uses_is_introduced():
     d.theorem("Positivity", d.positive(L))
     setting = d.proof().to_text().splitlines()[3]
     # in the order of where=, then the quantities nothing constrains; i is bound: not listed
-    assert setting == "Setting: y_i ∈ {0, 1}, n ∈ ℕ, w ∈ ℝ, x_i ∈ ℝ."
+    assert setting == "Setting: y_i ∈ {0, 1}, n ∈ ℕ, w ∈ ℝ, x_i ∈ ℝ, for i = 1, …, n."
 
 
 def test_sections_take_the_labels_a_paper_cites():
@@ -330,3 +330,114 @@ def test_sections_take_the_labels_a_paper_cites():
     for bad in ("Has Space", "x}\\input{y", "lse-again"):
         with pytest.raises(Exception, match="label"):
             d.lemma("Bad", d.chain(lse).eq(lse + 0), label=bad)
+
+
+# ------------------------------------------------------------------------------------ optimizers
+def _poisson_with_lemmas():
+    """The Poisson derivation up to its identity, positivity and monotonicity lemmas."""
+    d = Derivation("Poisson by steps", where={n: sp.S.Naturals, Y: sp.S.Naturals0,
+                                              RATE: sp.Interval.open(0, sp.oo)})
+    density = RATE[i] ** Y[i] * sp.exp(-RATE[i]) / sp.factorial(Y[i])
+    L = d.define("L", sp.Product(density, (i, 1, n)))
+    NLL = d.define("NLL", sp.Sum(RATE[i] - Y[i] * sp.log(RATE[i]), (i, 1, n)) / n)
+    constant = sp.Sum(sp.log(sp.factorial(Y[i])), (i, 1, n))
+    d.lemma("Positivity", d.positive(L), label="positivity")
+    d.lemma("Identity", d.chain(sp.log(L)).derive(-n * NLL - constant), label="identity")
+    x = sp.Symbol("x")
+    d.lemma("Log", d.strictly_increasing(sp.log(x), x, sp.Interval.open(0, sp.oo)), label="log")
+    return d, L, NLL, constant
+
+
+def test_an_optimizer_chain_is_written_step_by_step_and_cites_its_lemmas():
+    d, L, NLL, constant = _poisson_with_lemmas()
+    signs = (d.argmax(sp.log(L), over=[RATE]).argmax(-n * NLL - constant, by="identity")
+             .argmax(-n * NLL).argmin(n * NLL).argmin(NLL))
+    d.lemma("Signs", signs, label="signs")
+    d.theorem("Poisson", d.argmax(L, over=[RATE]).argmax(sp.log(L), by=["positivity", "log"])
+              .argmin(NLL, by="signs"))
+    text = d.proof().to_text()
+    for line in ("= argmax_θ −n·NLL(θ) − ∑_{i=1}^{n} log(y_i!)   "
+                 "[the objectives are equal (Lemma 2)]",
+                 "[an additive constant does not change the maximizers]",
+                 "[maximizing a function is minimizing its negative]",
+                 "[a positive factor does not change the minimizers]",
+                 "[L > 0 and log increases strictly (Lemma 1, Lemma 3)]", "[Lemma 4]"):
+        assert line in text, line
+    statement = d.proof().theorem.statement
+    senses = (statement.sense_f, statement.sense_g)
+    assert (statement.f, statement.g, senses) == (L, NLL, ("max", "min"))
+
+
+def test_derive_shows_the_optimizer_rules_the_engine_used():
+    d, L, NLL, constant = _poisson_with_lemmas()
+    d.theorem("Signs", d.argmax(sp.log(L), over=[RATE]).derive("min", NLL, by="identity"))
+    rules = [step.rule for step in d.sections[-1].steps]
+    assert rules == ["optimizers_of_equal", "shift_constant", "negate_objective", "scale_positive"]
+    assert "(<ref:identity>)" in d.sections[-1].steps[0].justification
+
+
+@pytest.mark.parametrize("make, message", [
+    # a sign flipped: argmax f is not argmax −f (a counterexample, not merely "not proved")
+    (lambda d, L, NLL, c: d.argmax(-n * NLL, over=[RATE]).argmax(n * NLL), "step 1 .* is "),
+    # an equality lemma keeps the sense; a sign change is a step of its own
+    (lambda d, L, NLL, c: d.argmax(sp.log(L), over=[RATE]).argmin(n * NLL + c, by="identity"),
+     "keeps the sense"),
+    # the cited equality does not give this objective
+    (lambda d, L, NLL, c: d.argmax(sp.log(L), over=[RATE]).argmax(-NLL, by="identity"),
+     "step 1 .* is not proved"),
+    # positivity of L cited for a transfer of log L
+    (lambda d, L, NLL, c: d.argmax(sp.log(L), over=[RATE]).argmax(sp.log(sp.log(L)),
+                                                                   by=["positivity", "log"]),
+     "range is about L"),
+    # a strictly increasing map keeps the sense
+    (lambda d, L, NLL, c: d.argmax(L, over=[RATE]).argmin(sp.log(L), by=["positivity", "log"]),
+     "keeps the sense"),
+    # an optimizer rule named that the step does not use
+    (lambda d, L, NLL, c: d.argmin(NLL, over=[RATE]).argmin(n * NLL, by="negate_objective"),
+     "proved without negate_objective"),
+    (lambda d, L, NLL, c: d.argmin(NLL, over=[RATE]).argmin(n * NLL, by="nonsense"),
+     "names no lemma"),
+    (lambda d, L, NLL, c: d.argmin(NLL, over=[RATE]).argmin(n * NLL, by="positivity"),
+     "cites an equality lemma, an optimizer lemma"),
+])
+def test_wrong_optimizer_steps_are_refused_with_their_index(make, message):
+    d, L, NLL, constant = _poisson_with_lemmas()
+    with pytest.raises(DerivationError, match=message):
+        make(d, L, NLL, constant)
+
+
+def test_a_false_optimizer_step_carries_a_counterexample():
+    d, L, NLL, constant = _poisson_with_lemmas()
+    with pytest.raises(DerivationError) as caught:
+        d.argmin(NLL, over=[RATE]).argmax(NLL)  # argmin = argmax: false
+    assert caught.value.step == 1 and caught.value.false, str(caught.value)
+
+
+def test_optimizer_chains_need_quantities_and_steps():
+    d, L, NLL, constant = _poisson_with_lemmas()
+    with pytest.raises(Exception, match="over="):
+        d.argmax(L, over=[])
+    with pytest.raises(Exception, match="at least one step"):
+        d.theorem("Empty", d.argmax(L, over=[RATE]))
+    with pytest.raises(Exception, match="sense"):
+        d.argmax(L, over=[RATE]).derive("sup", NLL)
+
+
+def test_a_corollary_states_the_optimal_values():
+    d, L, NLL, constant = _poisson_with_lemmas()
+    d.theorem("Signs", d.argmax(sp.log(L), over=[RATE]).derive("min", NLL, by="identity"))
+    with pytest.raises(Exception, match="exp"):
+        d.corollary(d.chain(L).eq(L))
+    link = d.corollary(d.chain(L).eq(sp.exp(-n * NLL - constant), by="identity"))
+    assert link.statement.rhs == sp.exp(-n * NLL - constant)
+    with pytest.raises(DerivationError, match="is not proved|is false"):  # a wrong exponent
+        d.chain(L).eq(sp.exp(-NLL - constant), by="identity")
+
+
+def test_derive_rewrites_only_with_equality_lemmas_and_folds_only_own_definitions():
+    d, L, NLL, constant = _poisson_with_lemmas()
+    with pytest.raises(DerivationError, match="equality lemmas"):
+        d.chain(sp.log(L)).derive(-n * NLL - constant, by="positivity")
+    other = Derivation("Other").define("q", sp.exp(i), params=[i])
+    with pytest.raises(Exception, match="not a definition of this derivation"):
+        d.chain(sp.log(L)).derive(-n * NLL - constant, folded=[other])

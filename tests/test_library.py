@@ -7,7 +7,7 @@ import proofs
 from proofs import Disproved, ProofError, check
 from proofs.errors import UnsupportedError
 from proofs.theorems import LIBRARY, available
-from proofs.theorems.library import soft_label_counterexample
+from proofs.theorems.soft_labels import soft_label_counterexample
 from proofs.testing import semantics
 from tests.tools import compile_tex
 
@@ -32,7 +32,7 @@ def test_every_theorem_proves_renders_and_compiles(name, options, tmp_path):
     proof = proofs.prove(name, **options)
     statement = proof.theorem.statement
     assert (statement.sense_f, statement.sense_g) == ("max", "min")
-    assert statement.f == proof.definitions[0]
+    assert statement.f == next(d for d in proof.definitions if str(d) == "L")
     text = proof.to_text()
     assert "Lemma 2" in text and "Theorem" in text and proof.to_markdown().count("$$") >= 10
     log = compile_tex(tmp_path, "proof", proof.to_document(), runs=2)
@@ -217,3 +217,30 @@ def test_categorical_with_a_symbolic_number_of_classes():
     one_hot_only = sp.Sum(sp.log(normalizer) - sp.Sum(t[I, k] * Z[I, k], (k, 1, K)), (I, 1, N)) / N
     with pytest.raises(Disproved):
         check.same_optimizers(softmax, one_hot_only, over=[Z], where=labels)
+
+
+@pytest.mark.parametrize("name", sorted(LIBRARY))
+def test_every_library_theorem_is_a_short_derivation_script(name):
+    import importlib
+    import inspect
+    from proofs import Derivation
+    module, _, function = LIBRARY[name][0].partition(":")
+    script = getattr(importlib.import_module(module), function)
+    lines = inspect.getsource(script).splitlines()
+    assert len(lines) <= 40, f"{name}: {len(lines)} lines"
+    options = {key: values[0] for key, values in LIBRARY[name][2].items()}
+    assert isinstance(script(**options), Derivation)
+
+
+def test_the_shared_argument_is_written_on_the_public_api():
+    # the library's scripts use what users have: Derivation's methods, no kernel rule by hand
+    import ast
+    from pathlib import Path
+    import proofs.theorems
+    folder = Path(proofs.theorems.__file__).parent
+    for path in folder.glob("*.py"):
+        if path.name in ("__init__.py", "equalities.py", "facts.py"):
+            continue
+        imported = [node.module for node in ast.walk(ast.parse(path.read_text()))
+                    if isinstance(node, ast.ImportFrom)]
+        assert not any(m and ("kernel" in m or m.startswith("rules")) for m in imported), path.name

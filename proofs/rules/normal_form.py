@@ -286,12 +286,13 @@ def normalized(context, expr, index, lemmas=(), multiply=True):
     return normalize(expr), tuple(normalize.notes)
 
 
-def prove_equal(context, lhs, rhs, lemmas=()):
-    """Γ ⊢ lhs = rhs via normal forms and one ring step, or SideConditionError explaining the difference."""
+def prove_equal(context, lhs, rhs, lemmas=(), multiply=True):
+    """Γ ⊢ lhs = rhs via normal forms and one ring step, or SideConditionError explaining the difference.
+    `multiply=False`: squares and products of sums kept whole, as a textbook argues (fails more often)."""
     lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
     index, lemmas = first_index(lhs, rhs), tuple(lemmas)
-    (left, left_notes), (right, right_notes) = normalized(context, lhs, index, lemmas), \
-        normalized(context, rhs, index, lemmas)
+    (left, left_notes), (right, right_notes) = normalized(context, lhs, index, lemmas, multiply), \
+        normalized(context, rhs, index, lemmas, multiply)
     nl, nr = left.statement.rhs, right.statement.rhs
     if K.ring_needs(nl, nr)[0] != 0:
         notes = "".join(f"; {note}" for note in dict.fromkeys(left_notes + right_notes))

@@ -1,6 +1,8 @@
 """The theorem library: `prove(name, **options)` returns a `Proof`; `available()` lists what can be proved.
 
-Imports the theorem scripts lazily so that `proofs list` stays fast.
+Each theorem is a derivation script (a function returning a `proofs.Derivation`, written on the same
+public API users have); this registry is the one list of them: the CLI's choices and options and the
+tests' variants are read from it.  Imports the scripts lazily so that `proofs list` stays fast.
 """
 
 import importlib
@@ -8,45 +10,45 @@ from dataclasses import replace
 
 from ..errors import UnknownTheoremError, UnsupportedError
 
-# name -> (module, one-line summary, options with their allowed values)
+# name -> (module:function of the script, one-line summary, options with their allowed values)
 LIBRARY = {
     "bernoulli": ("proofs.theorems.bernoulli:bernoulli",
                   "argmax of the Bernoulli likelihood = argmin of the binary cross-entropy",
                   {"reduction": ("mean", "sum")}),
-    "iid": ("proofs.theorems.library:prove_iid",
+    "iid": ("proofs.theorems.iid:iid",
             "any iid model with f > 0: argmax of the likelihood = argmin of the cross-entropy (and of KL)",
             {"kl": (False, True), "continuous": (False, True)}),
-    "categorical": ("proofs.theorems.library:prove_categorical",
+    "categorical": ("proofs.theorems.categorical:categorical",
                     "K classes, one-hot labels: argmax of the likelihood = argmin of the categorical CE",
                     {"softmax": (False, True)}),
-    "gaussian": ("proofs.theorems.library:prove_gaussian",
+    "gaussian": ("proofs.theorems.gaussian:gaussian",
                  "Gaussian with fixed sigma: argmax of the likelihood = argmin of the mean squared error", {}),
-    "logistic": ("proofs.theorems.library:prove_logistic",
+    "logistic": ("proofs.theorems.logistic:logistic",
                  "logistic regression p = sigma(w x): maximum likelihood = minimum BCE", {}),
-    "network": ("proofs.theorems.library:prove_network",
+    "network": ("proofs.theorems.logistic:network",
                 "any network p = sigma(f(x)): maximum likelihood = minimum BCE, as sets of optimizers", {}),
-    "soft-labels": ("proofs.theorems.library:prove_soft_labels",
+    "soft-labels": ("proofs.theorems.soft_labels:soft_labels",
                     "targets in [0, 1]: the BCE identity; with --normalized, the continuous Bernoulli",
                     {"normalized": (False, True)}),
-    "poisson": ("proofs.theorems.library:prove_poisson",
+    "poisson": ("proofs.theorems.poisson:poisson",
                 "Poisson counts: argmax of the likelihood (with y!) = argmin of the Poisson NLL", {}),
-    "exponential": ("proofs.theorems.library:prove_exponential",
+    "exponential": ("proofs.theorems.exponential:exponential",
                     "exponential waiting times: argmax of the likelihood = argmin of the NLL", {}),
-    "laplace": ("proofs.theorems.library:prove_laplace",
+    "laplace": ("proofs.theorems.laplace:laplace",
                 "Laplace with fixed scale: argmax of the likelihood = argmin of the mean absolute error",
                 {}),
-    "gaussian-weighted": ("proofs.theorems.library:prove_gaussian_weighted",
+    "gaussian-weighted": ("proofs.theorems.gaussian_weighted:gaussian_weighted",
                           "Gaussian with known sigma_i: argmax of the likelihood = argmin of the weighted "
                           "squared error", {}),
-    "bernoulli-logits": ("proofs.theorems.library:prove_bernoulli_logits",
+    "bernoulli-logits": ("proofs.theorems.bernoulli_logits:bernoulli_logits",
                          "Bernoulli with logits: argmax of the likelihood = argmin of BCE with logits",
                          {}),
-    "binomial": ("proofs.theorems.library:prove_binomial",
+    "binomial": ("proofs.theorems.binomial:binomial",
                  "binomial counts in m_i trials: argmax of the likelihood = argmin of the NLL", {}),
-    "negative-binomial": ("proofs.theorems.library:prove_negative_binomial",
+    "negative-binomial": ("proofs.theorems.negative_binomial:negative_binomial",
                           "negative binomial with fixed r: argmax of the likelihood = argmin of the "
                           "NLL", {}),
-    "weighted": ("proofs.theorems.library:prove_weighted",
+    "weighted": ("proofs.theorems.weighted:weighted",
                  "per-sample weights w > 0: weighted likelihood = weighted cross-entropy",
                  {"reduction": ("mean", "sum")}),
 }

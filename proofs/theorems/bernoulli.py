@@ -1,4 +1,5 @@
-"""The flagship: maximizing the Bernoulli likelihood is minimizing the binary cross-entropy, as sets.
+"""The flagship: maximizing the Bernoulli likelihood is minimizing the binary cross-entropy, as
+sets.
 
 A derivation script on the public API: each line of the proof is a step `proofs.Derivation` checks
 when it is written, one rule per displayed "=" in the identity.  `model=` states a variant (see
@@ -11,7 +12,6 @@ from ..derivation import Derivation
 from ..models.bernoulli import BernoulliModel
 
 TITLE = "Maximum likelihood is minimum binary cross-entropy"
-SUMMARY = "argmax of the Bernoulli likelihood = argmin of the binary cross-entropy (mean or sum)"
 
 
 def bernoulli(reduction="mean", model=None):

@@ -1,0 +1,67 @@
+"""The lines of an equality chain: the leaves of the kernel's trans tree, one line per change of
+rule, each with the words a reader checks (a definition named, a lemma cited).
+
+Imports the kernel's rules (to merge two leaves into one line) and `Proof`'s `Step`.
+"""
+
+from ..kernel import Defined
+from ..kernel import rules as K
+from ..proof import Step
+
+RULE_WORDS = {
+    "log_of_product": "log of a product of positive factors (<ref:positivity>)",
+    "log_of_mul": "log of a product of positive numbers", "log_of_pow": "log of a power with a positive base",
+    "log_of_exp": "log of an exponential", "sum_split": "linearity of the sum",
+    "sum_factor": "a constant factor out of the sum", "rename_index": "renaming the summation index",
+    "sum_ones": "a sum of ones counts its terms", "ring": "algebra", "refl": "",
+}
+
+
+def chain_leaves(theorem, link):
+    """The steps a chain of `link` rules (trans, optimizers_trans) joins, in order."""
+    if theorem.rule != link:
+        return [theorem]
+    return [leaf for premise in theorem.premises for leaf in chain_leaves(premise, link)]
+
+
+def equality_steps(theorem):
+    """Human steps of an equality chain: leaves of the trans tree, in order, one line per change of rule."""
+    steps = []
+    for leaf in chain_leaves(theorem, "trans"):
+        words = justification(leaf)
+        if steps and (steps[-1].justification == words or (steps[-1].rule, leaf.rule) == (
+                "ring", "symm")):  # the right-hand side's own normal form is not a line to read
+            merged = K.trans(steps[-1].theorem, leaf)
+            steps[-1] = Step(leaf.statement.rhs, leaf.rule, words, merged)
+        else:
+            steps.append(Step(leaf.statement.rhs, leaf.rule, words, leaf))
+    return steps
+
+
+def justification(th):
+    if th.rule == "congruence" and th.premises[0].rule == "trans":  # several steps inside a term, named in order
+        inner = dict.fromkeys(_inner_words(th))
+        if "the right-hand side expands to the same form" in inner:  # a per-observation lemma such as log q_i = h_i
+            return "the identity for one observation, both definitions expanded"
+        return "in each term: " + "; ".join(words for words in inner if words)
+    if th.rule == "congruence":
+        return justification(th.premises[0])
+    if th.rule == "symm":
+        return "the right-hand side expands to the same form"
+    if th.rule == "unfold":
+        defined = th.statement.lhs  # a constant L, or a family's entry p(i), named p_i
+        name = defined.name if isinstance(defined, Defined) else "_".join(
+            [defined.func.__name__, *map(str, defined.args)])
+        return f"definition of $<{name}>$"
+    if th.rule == "trans":  # a chain folded into one line: named after its first step
+        return justification(th.premises[0])
+    return RULE_WORDS.get(th.rule, th.rule.replace("_", " "))
+
+
+def _inner_words(th):
+    """The justifications of the steps a congruence makes inside a term, nested congruences flattened."""
+    if th.rule == "congruence" and th.premises[0].rule == "trans":
+        return [words for leaf in chain_leaves(th.premises[0], "trans") for words in _inner_words(leaf)]
+    if th.rule == "congruence":
+        return _inner_words(th.premises[0])
+    return [justification(th)]

@@ -1,0 +1,26 @@
+"""Gaussian noise with a fixed σ: maximizing the likelihood is minimizing the mean squared error."""
+
+import sympy as sp
+
+from ..derivation import Derivation
+from .argument import POSITIVE, i, maximum_likelihood, n
+
+REMARK = ("Here $\\log L = -\\frac{n}{2\\sigma^{2}} \\mathrm{MSE} - \\frac{n}{2} \\log(2 \\pi "
+          "\\sigma^{2})$. If $\\sigma$ is estimated jointly, $\\log L$ also depends on $\\sigma$ "
+          "through $-n \\log \\sigma$: the maximizing means are still the minimizers of the MSE, "
+          "and "
+          "then $\\hat\\sigma^{2} = \\min \\mathrm{MSE}$ — a claim about the pair "
+          "$(\\mu, \\sigma)$ that this theorem, with $\\sigma$ fixed, does not make.")
+
+
+def gaussian():
+    """y_i ~ N(μ_i(θ), σ²) with σ fixed: argmax L = argmin of the mean squared error."""
+    y, mu, sigma = sp.IndexedBase("y"), sp.IndexedBase("mu"), sp.Symbol("sigma")
+    d = Derivation("Maximum Gaussian likelihood is minimum mean squared error", name="gaussian",
+                   where={n: sp.S.Naturals, y: sp.S.Reals, mu: sp.S.Reals, sigma: POSITIVE})
+    density = sp.exp(-(y[i] - mu[i]) ** 2 / (2 * sigma ** 2)) / (sigma * sp.sqrt(2 * sp.pi))
+    L = d.define("L", sp.Product(density, (i, 1, n)))
+    MSE = d.define("MSE", sp.Sum((y[i] - mu[i]) ** 2, (i, 1, n)) / n)
+    log_likelihood = (-n * MSE / (2 * sigma ** 2) - n * sp.log(2) / 2 - n * sp.log(sp.pi) / 2
+                      - n * sp.log(sigma))
+    return maximum_likelihood(d, L, MSE, log_likelihood, over=[mu], remark=REMARK)

@@ -1,0 +1,33 @@
+"""Any iid model: maximizing the likelihood is minimizing the cross-entropy (and, for discrete data,
+the KL divergence from the empirical distribution)."""
+
+import sympy as sp
+
+from ..derivation import Derivation
+from ..errors import UnsupportedError
+from .argument import POSITIVE, i, maximum_likelihood, mean, n
+
+DENSITY = ("Here $f_{i} = f(y_{i} \\mid \\theta) > 0$ is the model's density or mass at the i-th "
+           "observation; nothing else about the model is used.")
+ENTROPY = ("$H$ is the entropy of the empirical distribution of the (discrete) data: a real number "
+           "that does not depend on $\\theta$, so $\\mathrm{KL} = \\mathrm{CE} - H$ has the same "
+           "minimizers.")
+
+
+def iid(kl=False, continuous=False):
+    """Any model with density or mass f(y_i | θ) > 0: argmax ∏ f = argmin −(1/n) Σ log f (and, for
+    discrete y, argmin KL(p̂_n ‖ f_θ), since KL = CE − H(p̂_n) and H(p̂_n) does not depend on θ)."""
+    if kl and continuous:
+        raise UnsupportedError("iid: no KL claim for continuous y — the empirical distribution "
+                               "p̂_n has no density, so KL(p̂_n ‖ f_θ) is not defined (it is +∞); the "
+                               "cross-entropy claim holds")
+    f, H = sp.IndexedBase("f"), sp.Symbol("H")
+    d = Derivation("Maximum likelihood is minimum cross-entropy (any iid model)", name="iid",
+                   where={n: sp.S.Naturals, f: POSITIVE, **({H: sp.S.Reals} if kl else {})})
+    L = d.define("L", sp.Product(f[i], (i, 1, n)))
+    CE = d.define("CE", mean(sp.log(f[i])))
+    if not kl:
+        return maximum_likelihood(d, L, CE, -n * CE, over=[f], remark=DENSITY)
+    KL = d.define("KL", CE - H)
+    return maximum_likelihood(d, L, KL, -H * n - n * KL, over=[f],
+                              remark=DENSITY + "\n\n" + ENTROPY)
