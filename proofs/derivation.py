@@ -23,9 +23,9 @@ is missing.  Imports `proofs.check`, the kernel, the tactics and `Proof` (untrus
 from the kernel's rules).
 """
 
-import inspect
 import os
 import re
+import sys
 
 import sympy as sp
 from sympy.core.function import UndefinedFunction
@@ -70,9 +70,11 @@ class DerivationError(ProofError):
 def _caller():
     """'file:line' of the user's code that called into this module."""
     here = os.path.abspath(__file__)
-    for frame in inspect.stack()[2:]:
-        if os.path.abspath(frame.filename) != here:
-            return f"{os.path.basename(frame.filename)}:{frame.lineno}"
+    frame = sys._getframe(2)  # walked by hand: inspect.stack() reads every frame's source line
+    while frame is not None:
+        if os.path.abspath(frame.f_code.co_filename) != here:
+            return f"{os.path.basename(frame.f_code.co_filename)}:{frame.f_lineno}"
+        frame = frame.f_back
     return "<derivation>"
 
 
