@@ -168,20 +168,27 @@ def equal(lhs, rhs, where=None):
         return _as_asked(normal_form.prove_equal(ctx, lhs, rhs), ctx, Equal(lhs, rhs))
 
 
+def quantities(over):
+    """`over` as a tuple of the quantities an optimization varies (one, or a list of them):
+    symbols, IndexedBases or undefined functions."""
+    over = tuple(over) if isinstance(over, (list, tuple, set, frozenset)) else (over,)
+    for quantity in over:
+        if not isinstance(quantity, (sp.Symbol, sp.IndexedBase, sp.FunctionClass)):
+            raise RuleApplicationError(
+                f"'over' must list symbols, IndexedBases or undefined functions, not {quantity!r}"
+            )
+    return over
+
+
 def same_optimizers(f, g, over, where=None, senses=("max", "min")):
     """Prove arg-senses[0] of f equals arg-senses[1] of g, as sets, over the quantities in `over`.
 
     When f is provably positive its log may be taken; then constants c, d free of `over` with
     (log) f = c·g + d are sought, the identity proved, the sign of c shown, and the rules chained.
     """
-    over = tuple(over) if isinstance(over, (list, tuple, set, frozenset)) else (over,)
+    over = quantities(over)
     if len(senses) != 2 or any(s not in ("max", "min") for s in senses):
         raise RuleApplicationError(f"senses must be a pair of 'max'/'min', got {senses!r}")
-    for quantity in over:
-        if not isinstance(quantity, (sp.Symbol, sp.IndexedBase, sp.FunctionClass)):
-            raise RuleApplicationError(
-                f"'over' must list symbols, IndexedBases or undefined functions, not {quantity!r}"
-            )
     ctx, (f, g), over = _claim(where, [_expr(f, "f"), _expr(g, "g")], over)
     statement = SameOptimizers(f, senses[0], g, senses[1], over)
     with _claimed(ctx, statement):

@@ -40,6 +40,7 @@ from .kernel.terms import DefinedEntry, bound_vars, free_vars, names
 from .proof import Proof, Section, Step, is_issued, issue
 from .tree import tree_nodes
 from .rules.normal_form import chain_equal, congruence, prove_equal
+from .rules.optimizers import chain, ending_at
 from .theorems.facts import fact_steps, monotone_steps
 from .theorems.equalities import chain_leaves, equality_steps, justification
 
@@ -120,6 +121,11 @@ def _words(theorem):
     return ", ".join(words + (["algebra"] if "algebra" in by_kind or not words else []))
 
 
+def _references(sections):
+    """'<ref:a>, <ref:b>': the lemmas a justification cites, as the renderers fill them in."""
+    return ", ".join(f"<ref:{section.label}>" for section in sections)
+
+
 def _names(by):
     """by= as a tuple of names (one name, or a list of them)."""
     if by is None:
@@ -142,8 +148,7 @@ def _cited_words(row, sections):
     used = [section for section in sections if section and id(section.statement) in nodes]
     if not used:
         return None
-    references = ", ".join(f"<ref:{section.label}>" for section in used)
-    return references + (", in each term" if row.rule == "congruence" else "")
+    return _references(used) + (", in each term" if row.rule == "congruence" else "")
 
 
 def _rule_words(rule, theorem):
@@ -285,10 +290,8 @@ class OptimizerChain:
         cites = any(self._derivation._cited(name) for name in _names(by))
         words = (self._derivation._link_words(sense_f, f, link, by) if cites
                  else _optimizer_words(link))
-        rows = _optimizer_steps(link, None, self._derivation) if derived else [
+        rows = _optimizer_steps(link, because, self._derivation) if derived else [
             Step((sense, g), _main_rule(link), because or words, link)]
-        if because and rows:
-            rows[-1] = Step(rows[-1].rhs, rows[-1].rule, because, rows[-1].theorem)
         self.steps.extend(rows)
         self.links.append(link)
         self.current = (sense, g)
@@ -382,10 +385,7 @@ class Derivation:
         if isinstance(claim, OptimizerChain):
             if not claim.links:
                 raise RuleApplicationError(f"{name}: a chain needs at least one step")
-            composed = claim.links[0]
-            for link in claim.links[1:]:
-                composed = K.optimizers_trans(composed, link)
-            section = Section(kind, name, label, composed, start=claim.start,
+            section = Section(kind, name, label, chain(*claim.links), start=claim.start,
                               steps=tuple(claim.steps), remark=remark)
         elif isinstance(claim, Chain):
             if not claim.steps:
@@ -422,7 +422,7 @@ class Derivation:
         sections = [self._cited(name) for name in _names(by)]
         if not sections or None in sections:
             return None
-        references = ", ".join(f"<ref:{section.label}>" for section in sections)
+        references = _references(sections)
         if len(sections) == 1 and sections[0].name == by:
             return f"{by} ({references})"
         return references
@@ -430,7 +430,7 @@ class Derivation:
     def _link_words(self, sense_f, f, link, by):
         """The words of an optimizer step that cites lemmas: the reason, then the lemmas."""
         sections = [self._cited(name) for name in _names(by)]
-        references = ", ".join(f"<ref:{section.label}>" for section in sections)
+        references = _references(sections)
         kinds = {type(section.statement.statement) for section in sections}
         if kinds == {SameOptimizers}:
             return references
@@ -444,48 +444,50 @@ class Derivation:
 
     def _prove_link(self, sense_f, f, sense_g, g, over, by, derived=False):
         """⊢ arg_{sense_f} f = arg_{sense_g} g: from the cited lemmas, or found by the engine."""
-        names_ = _names(by)
-        rules = [name for name in names_ if name in OPTIMIZER_RULES]
-        cited = [self._cited(name) for name in names_ if name not in OPTIMIZER_RULES]
-        if None in cited:
-            unknown = [name for name in names_ if name not in OPTIMIZER_RULES
-                       and self._cited(name) is None]
+        rules = [name for name in _names(by) if name in OPTIMIZER_RULES]
+        cited = {name: self._cited(name) for name in _names(by) if name not in OPTIMIZER_RULES}
+        unknown = [name for name, section in cited.items() if section is None]
+        if unknown:
             raise RuleApplicationError(f"by={unknown[0]!r} names no lemma of this derivation nor "
                                        f"an optimizer rule ({', '.join(OPTIMIZER_RULES)})")
-        lemmas = [section.statement for section in cited]
-        kinds = {type(lemma.statement) for lemma in lemmas}
-        where = self.where or None
-        if lemmas:  # the kernel's own terms: sympy assumptions become ranges of the context
-            context, (f, g), over = self._admitted([f, g], over)
-        if not lemmas:
-            link = check.same_optimizers(f, g, over, where=where, senses=(sense_f, sense_g))
-        elif kinds == {SameOptimizers} and len(lemmas) == 1:
-            link = lemmas[0]
-            if link.statement != SameOptimizers(f, sense_f, g, sense_g, over):
-                raise RuleApplicationError(f"by={by!r} states {link.statement}, not this step")
-        elif kinds == {Member, StrictlyIncreasing} and len(lemmas) == 2:
-            link = self._transfer(context, lemmas, f, sense_f, sense_g, g, over)
-        elif kinds == {Equal} and len(lemmas) == 1 and derived and \
-                lemmas[0].statement.lhs == f and lemmas[0].statement.rhs != g:
-            first = K.optimizers_of_equal(lemmas[0], over, sense_f)  # the lemma as it stands
-            rest = check.same_optimizers(lemmas[0].statement.rhs, g, over, where=where,
-                                         senses=(sense_f, sense_g))
-            link = K.optimizers_trans(first, rest)
-        elif kinds == {Equal}:
-            if sense_f != sense_g:
-                raise RuleApplicationError("an equality of objectives keeps the sense: write the "
-                                           "sign change as a step of its own")
-            equal = lemmas[0] if lemmas[0].statement == Equal(f, g) else prove_equal(
-                context, f, g, lemmas)
-            link = K.optimizers_of_equal(equal, over, sense_f)
-        else:
-            raise RuleApplicationError("by= cites an equality lemma, an optimizer lemma, or a "
-                                       "positivity and a monotonicity lemma")
+        lemmas = [section.statement for section in cited.values()]
+        link = (self._link_from(lemmas, sense_f, f, sense_g, g, over, derived) if lemmas else
+                check.same_optimizers(f, g, over, where=self.where or None,
+                                      senses=(sense_f, sense_g)))
         used = _leaf_rules(link)
         for rule in rules:
             if rule not in used:
                 raise RuleApplicationError(f"the step is proved without {rule}")
         return link
+
+    def _link_from(self, lemmas, sense_f, f, sense_g, g, over, derived):
+        """arg_{sense_f} f = arg_{sense_g} g from cited lemmas: an optimizer lemma stating it, a
+        range and a monotonicity lemma (transfer), or an equality of the objectives (`derived`:
+        the lemma as it stands, then the engine's steps to g)."""
+        # the kernel's own terms: sympy assumptions become ranges of the context
+        context, (f, g), over = self._admitted([f, g], over)
+        kinds = {type(lemma.statement) for lemma in lemmas}
+        if kinds == {SameOptimizers} and len(lemmas) == 1:
+            if lemmas[0].statement != SameOptimizers(f, sense_f, g, sense_g, over):
+                raise RuleApplicationError(f"the cited lemma states {lemmas[0].statement}, not "
+                                           "this step")
+            return lemmas[0]
+        if kinds == {Member, StrictlyIncreasing} and len(lemmas) == 2:
+            return self._transfer(context, lemmas, f, sense_f, sense_g, g, over)
+        if kinds != {Equal}:
+            raise RuleApplicationError("by= cites an equality lemma, an optimizer lemma, or a "
+                                       "positivity and a monotonicity lemma")
+        lemma = lemmas[0]
+        if derived and len(lemmas) == 1 and lemma.statement.lhs == f and lemma.statement.rhs != g:
+            first = K.optimizers_of_equal(lemma, over, sense_f)  # the lemma as it stands
+            rest = check.same_optimizers(lemma.statement.rhs, g, over, where=self.where or None,
+                                         senses=(sense_f, sense_g))
+            return K.optimizers_trans(first, rest)
+        if sense_f != sense_g:
+            raise RuleApplicationError("an equality of objectives keeps the sense: write the "
+                                       "sign change as a step of its own")
+        equal = lemma if lemma.statement == Equal(f, g) else prove_equal(context, f, g, lemmas)
+        return K.optimizers_of_equal(equal, over, sense_f)
 
     def _admitted(self, terms, over=()):
         """(context, terms, over) as the kernel has them: plain symbols, their sympy assumptions
@@ -516,11 +518,7 @@ class Derivation:
             raise RuleApplicationError(f"the cited range is about {values.statement.expr}, not {f}")
         if sense_f != sense_g:
             raise RuleApplicationError("a strictly increasing map keeps the sense")
-        link = K.transfer_increasing(monotone, values, over, sense_f)
-        if link.statement.g != g:
-            equal = prove_equal(context, link.statement.g, g)
-            link = K.optimizers_trans(link, K.optimizers_of_equal(equal, over, sense_f))
-        return link
+        return ending_at(context, K.transfer_increasing(monotone, values, over, sense_f), g)
 
     def _derive_equal(self, lhs, rhs, by, folded):
         """lhs = rhs by the normal forms, rewriting with the cited equality lemmas and keeping the
@@ -657,20 +655,20 @@ def _optimizer_steps(theorem, because, derivation=None):
     """One line per link of an optimizer chain: arg f = arg g₁ = … = arg g (an equality a section
     of the derivation proved is cited)."""
     sections = getattr(derivation, "sections", ())
-    cited = {id(section.statement): section.label for section in sections}
+    cited = {id(section.statement): section for section in sections}
     steps = []
     for leaf in _links(theorem):
         words = _leaf_words(leaf)
-        label = cited.get(id(leaf.premises[0])) if leaf.premises else None
+        section = cited.get(id(leaf.premises[0])) if leaf.premises else None
         steps.append(Step((leaf.statement.sense_g, leaf.statement.g), leaf.rule,
-                          f"{words} (<ref:{label}>)" if label else words, leaf))
+                          f"{words} ({_references([section])})" if section else words, leaf))
     if because and steps:
         steps[-1] = Step(steps[-1].rhs, steps[-1].rule, because, steps[-1].theorem)
     return tuple(steps)
 
 
 def _over(over):
-    over = tuple(over) if isinstance(over, (list, tuple, set, frozenset)) else (over,)
+    over = check.quantities(over)
     if not over:
         raise UnsupportedError("over= lists the quantities the optimization varies")
     return over

@@ -84,7 +84,8 @@ def test_steps_are_ordered_and_each_is_checked(proof):
 
 def test_mutated_model_with_probabilities_allowed_to_reach_zero_is_refused():
     model = BernoulliModel(probability_range=sp.Interval(0, 1))
-    with pytest.raises(ProofError, match="bernoulli.py:[0-9]+: .* L > 0 is false: at .*p\\[1\\] = 0"):
+    refused = "bernoulli.py:[0-9]+: .* L > 0 is false: at .*p\\[1\\] = 0"
+    with pytest.raises(ProofError, match=refused):
         proofs.prove("bernoulli", model=model)
 
 

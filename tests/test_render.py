@@ -149,6 +149,7 @@ def test_network_terms_read_as_written():
     text = proofs.prove("network").to_text()
     assert "f(x_i)" in text and "x[i]" not in text and "((1/(1 + exp(−f(x_i)))))" not in text
     assert r"f\left(x_{i}\right)" in proofs.prove("network").to_latex()
-    # a lone fraction as a whole side loses its outer parentheses: "1/u > 0", "p_i(θ) = 1/(1 + exp(−f(x_i)))"
+    # a lone fraction as a whole side loses its outer parentheses: "1/u > 0",
+    # "p_i(θ) = 1/(1 + exp(−f(x_i)))"
     # (the monotonicity lemma's variable is u: x already names the family x_i)
     assert "  1/u > 0" in text and "p_i(θ) = 1/(1 + exp(−f(x_i)))" in text

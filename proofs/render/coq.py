@@ -20,10 +20,13 @@ from ..kernel import Defined
 from ..tree import tree_nodes
 
 PRELUDE = Path(__file__).with_name("coq_prelude.v")
-SUPPORTED = {"assumption", "number", "member_add", "member_mul", "member_pow", "member_binder", "member_of_equal",
-             "member_widen", "member_log", "unfold", "congruence", "log_of_product", "log_of_mul", "log_of_pow",
-             "symm", "trans", "refl", "ring", "sum_split", "sum_factor", "increasing_by_derivative", "transfer_increasing", "negate_objective",
-             "scale_positive", "optimizers_of_equal", "optimizers_trans"}
+SUPPORTED = {
+    "assumption", "number", "member_add", "member_mul", "member_pow", "member_binder",
+    "member_of_equal", "member_widen", "member_log", "unfold", "congruence", "log_of_product",
+    "log_of_mul", "log_of_pow", "symm", "trans", "refl", "ring", "sum_split", "sum_factor",
+    "increasing_by_derivative", "transfer_increasing", "negate_objective", "scale_positive",
+    "optimizers_of_equal", "optimizers_trans",
+}
 
 
 class CoqPrinter:
@@ -95,7 +98,8 @@ def render_coq(proof):
             raise RenderError(f"Coq export of '{proof.name}': rule(s) {', '.join(sorted(missing))} have no Coq "
                               "counterpart yet")
     if len(proof.definitions) != 2:
-        raise RenderError(f"Coq export of '{proof.name}': per-observation definitions have no Coq counterpart yet")
+        raise RenderError(f"Coq export of '{proof.name}': per-observation definitions have no Coq "
+                          "counterpart yet")
     labels = {section.label: section for section in proof.sections}
     positivity, identity, sign_scale, main = (labels[label] for label in (
         "positivity", "identity", "sign-scale", "main"))
@@ -151,7 +155,7 @@ def identity_lemma(section, likelihood, objective, print_, scale):
             fact = next(th for th in tree_nodes(step.theorem) if th.rule == "log_of_product").premises[0]
             var = step.rhs.limits[0][0].name
             lines.append(f"  rewrite ln_prod by (intros {var}; {positive_tactic(fact)}).")
-        elif step.rule in ("congruence", "log_of_mul"):  # log of a product of two positives, in the sum
+        elif step.rule in ("congruence", "log_of_mul"):  # log of a product of two positives
             var = step.rhs.limits[0][0].name
             lines.append(f"  rewrite (sum_eq _ (fun {var} => {print_(step.rhs.function)})) by "
                          f"(intros {var} _; apply ln_mult; apply Rpower_pos).")

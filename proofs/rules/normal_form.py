@@ -287,8 +287,9 @@ def normalized(context, expr, index, lemmas=(), multiply=True):
 
 
 def prove_equal(context, lhs, rhs, lemmas=(), multiply=True):
-    """Γ ⊢ lhs = rhs via normal forms and one ring step, or SideConditionError explaining the difference.
-    `multiply=False`: squares and products of sums kept whole, as a textbook argues (fails more often)."""
+    """Γ ⊢ lhs = rhs via normal forms and one ring step, or SideConditionError explaining the
+    difference.  `multiply=False`: squares and products of sums kept whole, as a textbook argues
+    (fails more often)."""
     lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
     index, lemmas = first_index(lhs, rhs), tuple(lemmas)
     (left, left_notes), (right, right_notes) = normalized(context, lhs, index, lemmas, multiply), \

@@ -97,11 +97,9 @@ def prove(name, **options):
         if value not in allowed[key]:
             raise UnsupportedError(f"option {key}={value!r} of {name!r} must be one of "
                                    f"{', '.join(map(str, allowed[key]))}")
-    from ..derivation import Derivation
     from ..proof import issue
     module, _, function = module.partition(":")
-    made = getattr(importlib.import_module(module), function)(**options)
-    proof = made.proof() if isinstance(made, Derivation) else issue(made)
+    proof = getattr(importlib.import_module(module), function)(**options).proof()
     # the options a document was made with, defaults included (its header lists them)
     chosen = {key: options.get(key, values[0]) for key, values in allowed.items()}
     proof = issue(replace(proof, symbols={**proof.symbols, "options": chosen}))

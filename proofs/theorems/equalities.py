@@ -10,10 +10,15 @@ from ..proof import Step
 
 RULE_WORDS = {
     "log_of_product": "log of a product of positive factors (<ref:positivity>)",
-    "log_of_mul": "log of a product of positive numbers", "log_of_pow": "log of a power with a positive base",
-    "log_of_exp": "log of an exponential", "sum_split": "linearity of the sum",
-    "sum_factor": "a constant factor out of the sum", "rename_index": "renaming the summation index",
-    "sum_ones": "a sum of ones counts its terms", "ring": "algebra", "refl": "",
+    "log_of_mul": "log of a product of positive numbers",
+    "log_of_pow": "log of a power with a positive base",
+    "log_of_exp": "log of an exponential",
+    "sum_split": "linearity of the sum",
+    "sum_factor": "a constant factor out of the sum",
+    "rename_index": "renaming the summation index",
+    "sum_ones": "a sum of ones counts its terms",
+    "ring": "algebra",
+    "refl": "",
 }
 
 
@@ -25,7 +30,8 @@ def chain_leaves(theorem, link):
 
 
 def equality_steps(theorem):
-    """Human steps of an equality chain: leaves of the trans tree, in order, one line per change of rule."""
+    """Human steps of an equality chain: leaves of the trans tree, in order, one line per change
+    of rule."""
     steps = []
     for leaf in chain_leaves(theorem, "trans"):
         words = justification(leaf)
@@ -39,9 +45,11 @@ def equality_steps(theorem):
 
 
 def justification(th):
-    if th.rule == "congruence" and th.premises[0].rule == "trans":  # several steps inside a term, named in order
+    # several steps inside a term, named in order
+    if th.rule == "congruence" and th.premises[0].rule == "trans":
         inner = dict.fromkeys(_inner_words(th))
-        if "the right-hand side expands to the same form" in inner:  # a per-observation lemma such as log q_i = h_i
+        # a per-observation identity such as log q_i = h_i
+        if "the right-hand side expands to the same form" in inner:
             return "the identity for one observation, both definitions expanded"
         return "in each term: " + "; ".join(words for words in inner if words)
     if th.rule == "congruence":
@@ -59,9 +67,11 @@ def justification(th):
 
 
 def _inner_words(th):
-    """The justifications of the steps a congruence makes inside a term, nested congruences flattened."""
+    """The justifications of the steps a congruence makes inside a term, nested congruences
+    flattened."""
     if th.rule == "congruence" and th.premises[0].rule == "trans":
-        return [words for leaf in chain_leaves(th.premises[0], "trans") for words in _inner_words(leaf)]
+        leaves = chain_leaves(th.premises[0], "trans")
+        return [words for leaf in leaves for words in _inner_words(leaf)]
     if th.rule == "congruence":
         return _inner_words(th.premises[0])
     return [justification(th)]

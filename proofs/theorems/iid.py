@@ -19,8 +19,8 @@ def iid(kl=False, continuous=False):
     discrete y, argmin KL(p̂_n ‖ f_θ), since KL = CE − H(p̂_n) and H(p̂_n) does not depend on θ)."""
     if kl and continuous:
         raise UnsupportedError("iid: no KL claim for continuous y — the empirical distribution "
-                               "p̂_n has no density, so KL(p̂_n ‖ f_θ) is not defined (it is +∞); the "
-                               "cross-entropy claim holds")
+                               "p̂_n has no density, so KL(p̂_n ‖ f_θ) is not defined (it is +∞); "
+                               "the cross-entropy claim holds")
     f, H = sp.IndexedBase("f"), sp.Symbol("H")
     d = Derivation("Maximum likelihood is minimum cross-entropy (any iid model)", name="iid",
                    where={n: sp.S.Naturals, f: POSITIVE, **({H: sp.S.Reals} if kl else {})})

@@ -44,7 +44,8 @@ def soft_labels(normalized=False):
     CB = d.define("CB", cross_entropy - sp.Sum(sp.log(C(p[i])), (i, 1, n)) / n)
     best_ce, best_cb = soft_label_counterexample()
     remark = (f"$C(p) = 2 \\operatorname{{artanh}}(1 - 2p) / (1 - 2p) > 0$ normalizes the "
-              f"density.  The extra term depends on $p$, so the minimizers differ from those of the "
-              f"plain BCE: for one observation $y = 0.8$, the BCE is minimal at $p = {best_ce:.4f}$ but the "
+              f"density.  The extra term depends on $p$, so the minimizers differ from those of "
+              f"the plain BCE: for one observation $y = 0.8$, the BCE is minimal at "
+              f"$p = {best_ce:.4f}$ but the "
               f"continuous-Bernoulli objective at $p = {best_cb:.4f}$ (grid search).")
     return maximum_likelihood(d, L, CB, -n * CB, over=[p], remark=remark)
