@@ -6,6 +6,7 @@ import sympy as sp
 from proofs import Disproved, ProofError, Theorem, check
 from proofs.errors import RuleApplicationError, SideConditionError, UnsupportedError
 from proofs.kernel import Member, SameOptimizers, StrictlyIncreasing
+from proofs.tree import tree_nodes
 
 x = sp.Symbol("x")
 a, b = sp.symbols("a b")
@@ -209,3 +210,20 @@ def test_prover_first_gives_the_same_verdicts():
             check.positive(x ** 2 - 1, where={x: sp.S.Reals})
         assert check.positive(x ** 2 + 1, where={x: sp.S.Reals}).statement.expr == x ** 2 + 1
     assert check._EARLY_REFUTATION.get() is True
+
+
+def test_an_objective_already_written_as_c_g_plus_d_needs_no_normal_form():
+    x, a = sp.symbols("x a")
+    theorem = check.same_optimizers(-2 * x + 3 * a, x, over=[x], senses=("max", "min"))
+    rules = {node.rule for node in tree_nodes(theorem)}
+    assert {"shift_constant", "negate_objective", "scale_positive"} <= rules
+    assert "ring" not in rules and "optimizers_of_equal" not in rules
+    # the shortcut is taken only when d is free of the quantities and the sign fits the senses
+    with pytest.raises(Disproved):
+        check.same_optimizers(-2 * x + 3 * a, x, over=[x], senses=("max", "max"))
+    with pytest.raises(ProofError):
+        check.same_optimizers(x ** 3 - 3 * x + x, x, over=[x], senses=("min", "min"))
+    # a constant with the quantity hidden in it is not free of it
+    with pytest.raises(ProofError):
+        check.same_optimizers(x + sp.exp(x) - sp.exp(x) + sp.sin(x), x, over=[x],
+                              senses=("min", "min"))

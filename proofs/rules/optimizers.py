@@ -85,10 +85,12 @@ def _depending(expr, over):
 def affine_transfer(context, f, sense_f, g, sense_g, over, lemmas=(), multiplies=(False, True)):
     """⊢ arg_{sense_f} f = arg_{sense_g} g when f = c·g + d with d real, c ≠ 0 free of `over` and the sign of c
     matching the senses (c > 0 keeps the sense, c < 0 flips it)."""
-    # first with squares and products kept whole, as a textbook argues (shorter, and cheaper); multiplied out
-    # only when that finds no constants
-    found = None
-    for multiply in multiplies:
+    # f already written as c·g + d (−n·NLL − Σ log y_i! against NLL): no normal form, no identity
+    found = None if lemmas else _as_written(f, g, over)
+    written = found is not None
+    # else first with squares and products kept whole, as a textbook argues (shorter, and
+    # cheaper); multiplied out only when that finds no constants
+    for multiply in multiplies if not written else ():
         found = affine_candidate(context, f, g, over, lemmas, multiply)
         if found is not None:
             break
@@ -96,7 +98,8 @@ def affine_transfer(context, f, sense_f, g, sense_g, over, lemmas=(), multiplies
         raise SideConditionError(f"no constants c, d free of {', '.join(map(str, over))} with "
                                  f"{f} = c*({g}) + d were found")
     c, d = found
-    steps = [K.optimizers_of_equal(affine_identity(context, f, g, c, d, lemmas, multiply), over, sense_f)]
+    steps = [] if written else [K.optimizers_of_equal(
+        affine_identity(context, f, g, c, d, lemmas, multiply), over, sense_f)]
     if d != 0:
         shown = changes_shown(context, c * g, c * g + d, [d])
         steps.append(K.shift_constant(prove_member(context, d), c * g, over, sense_f, shown))
@@ -114,7 +117,21 @@ def affine_transfer(context, f, sense_f, g, sense_g, over, lemmas=(), multiplies
         shown = changes_shown(context, scale * g, g, [1 / scale])
         steps.append(K.scale_positive(prove_positive(context, 1 / scale), scale * g, over, sense,
                                       shown))
-    return chain(*steps)
+    return chain(*steps) if steps else K.optimizers_of_equal(K.refl(context, f), over, sense_f)
+
+
+def _as_written(f, g, over):
+    """(c, d) when f is, as sympy writes it, c·g + d with c ≠ 0 and d free of `over`; else None."""
+    dep_g = _depending(g, over)
+    if dep_g == 0:
+        return None
+    c = _ratio(_depending(f, over), dep_g, over)
+    if c == 0 or any(mentions(c, v) for v in over):
+        return None
+    d = f - c * g
+    if any(mentions(d, v) for v in over) or c * g + d != f:
+        return None
+    return c, d
 
 
 def same_optimizers(context, f, g, over, senses=("max", "min"), refuted=None):
