@@ -151,10 +151,9 @@ class _Claim:
                 )
             else:
                 _objects(sp.sympify(item), found)
-        for (
-            objects
-        ) in found.values():  # in a fixed order, so that a refusal reads the same every run
-            join_names(*({name_of(obj): obj} for obj in sorted(objects, key=describe)))
+        for objects in found.values():
+            if len(objects) > 1:  # one name, several objects: refused, in a fixed order
+                join_names(*({name_of(obj): obj} for obj in sorted(objects, key=describe)))
         self.table, self.definitions = {}, {}
         self.taken = set(found)  # every name the claim uses: a renamed index avoids them all
         free = set(where) | set(extra)

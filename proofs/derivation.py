@@ -496,19 +496,17 @@ class Derivation:
         return self.context.merged(context), terms, over
 
     def _rewrite(self, lhs, rhs, lemma):
-        """lhs = rhs with an equality lemma: normal forms rewriting with it, else the lemma read
-        backwards inside rhs (L = exp(−n·CE) from log L = −n·CE: exp(log L) is L as L > 0)."""
+        """lhs = rhs with an equality lemma: the lemma read backwards inside rhs when that gives lhs
+        (L = exp(−n·CE) from log L = −n·CE: exp(log L) is L as L > 0; one rewrite, tried first),
+        else normal forms rewriting with it."""
         context, (lhs, rhs), _ = self._admitted([lhs, rhs])
         try:
-            return prove_equal(context, lhs, rhs, (lemma,))
-        except ProofError as error:
-            try:
-                backwards = congruence(context, K.symm(lemma), rhs)
-            except ProofError:
-                raise error from None
-            if backwards.statement.rhs != lhs:
-                raise error
-            return K.symm(backwards)
+            backwards = congruence(context, K.symm(lemma), rhs)
+            if backwards.statement.rhs == lhs:
+                return K.symm(backwards)
+        except ProofError:
+            pass
+        return prove_equal(context, lhs, rhs, (lemma,))
 
     def _transfer(self, context, lemmas, f, sense_f, sense_g, g, over):
         """arg f = arg h∘f from h strictly increasing and the values of f inside its interval."""
