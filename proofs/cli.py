@@ -1,5 +1,5 @@
-"""The command line: ``proofs list``, ``proofs prove NAME [-o FILE] [--reduction …]`` and
-``proofs check PAPER.tex``.
+"""The command line: ``proofs list``, ``proofs prove NAME [-o FILE] [--reduction …]``,
+``proofs check PAPER.tex`` and ``proofs verify FRAGMENT.tex``.
 
 Thin by design: parse arguments, call `proofs.theorems`, render, write atomically.  Every failure is one line on
 stderr and a nonzero exit status, never a traceback.
@@ -44,6 +44,13 @@ def build_parser():
     check.add_argument("--json", action="store_true", help="one JSON object per result, for editors")
     check.add_argument("--verbose", action="store_true",
                        help="also list the steps that are proved, and each claim as it was read")
+    verify = commands.add_parser(
+        "verify", help="tell whether a fragment proofs wrote was edited by hand or is stale",
+        description="For each fragment written by 'proofs prove … --fragment': whether its text is "
+                    "unchanged (the hash in its header) and current (this version, run with the "
+                    "command in its header, writes the same text).  Exit status 0 only if every "
+                    "fragment is both.")
+    verify.add_argument("fragments", metavar="FRAGMENT.tex", nargs="+", help="the fragments")
     prove = commands.add_parser("prove", help="prove a theorem and print or write the proof",
                                 description="Prove a theorem with the checked engine and print it as text, or "
                                             "write it to a file chosen by extension: .tex (standalone LaTeX "
@@ -135,29 +142,14 @@ def main(argv=None):
             for name, summary in listing:
                 print(f"{name:{width}s}  {summary}")
             return 0
+        if args.command == "verify":
+            return _verify(args)
         from .render.safety import NotationError
-        from .theorems import prove
-        from .theorems import options as registry_options
-        options = {key: getattr(args, key) for key in registry_options()
-                   if getattr(args, key) is not None}
         try:
-            render = {"notation": read_notation(args), "theorem_env": args.theorem_env,
-                      "lemma_env": args.lemma_env, "proof_env": args.proof_env, "label_prefix": args.label_prefix,
-                      "title": args.title, "figure": args.figure or None}
-            from .render.options import RenderOptions
-            RenderOptions.make(**render)  # every user string is checked before any work or output
-        except NotationError as error:
+            proof = make_proof(args)
+        except (NotationError, _UsageError) as error:
             print(f"proofs: error: {error}", file=sys.stderr)
             return EXIT_USAGE
-        if args.theorem.partition(":")[0].endswith(".py"):  # a user's script:function
-            if options:
-                print(f"proofs: error: {', '.join(options)} apply to library theorems, not to a script",
-                      file=sys.stderr)
-                return EXIT_USAGE
-            from .derivation import load
-            proof = load(args.theorem).with_options(**render)
-        else:
-            proof = prove(args.theorem, **options).with_options(**render)
         if args.preamble:
             sys.stdout.write(proof.preamble())
         elif args.output:
@@ -191,6 +183,48 @@ def main(argv=None):
         return 130
 
 
+class _UsageError(Exception):
+    """Options that do not go together."""
+
+
+def make_proof(args):
+    """The proof `proofs prove …` renders, with its paper options (NotationError for a notation or
+    option string that is refused, before any work is done)."""
+    from .render.options import RenderOptions
+    from .theorems import options as registry_options
+    from .theorems import prove
+    options = {key: getattr(args, key) for key in registry_options()
+               if getattr(args, key) is not None}
+    render = {"notation": read_notation(args), "theorem_env": args.theorem_env,
+              "lemma_env": args.lemma_env, "proof_env": args.proof_env,
+              "label_prefix": args.label_prefix, "title": args.title, "figure": args.figure or None}
+    RenderOptions.make(**render)  # every user string is checked before any work or output
+    if args.theorem.partition(":")[0].endswith(".py"):  # a user's script:function
+        if options:
+            raise _UsageError(f"{', '.join(options)} apply to library theorems, not to a script")
+        from .derivation import load
+        return load(args.theorem).with_options(**render)
+    return prove(args.theorem, **options).with_options(**render)
+
+
+def _verify(args):
+    """`proofs verify FRAGMENT.tex …`: one line per file; 0 only if each is unchanged and
+    current."""
+    from .fragment import verify
+    failed = False
+    for name in args.fragments:
+        try:
+            verdict = verify(name)
+        except OSError as error:
+            print(f"proofs: error: {name}: cannot read it ({error.strerror or error})",
+                  file=sys.stderr)
+            failed = True
+            continue
+        print(f"{name}: {verdict.message}")
+        failed = failed or not verdict.ok
+    return EXIT_ERROR if failed else 0
+
+
 def _check_paper(args):
     """`proofs check PAPER.tex …`: the findings, then a count per paper; 0 only if every marked step
     of every paper is proved."""
@@ -212,13 +246,19 @@ def _check_paper(args):
                 if args.verbose and finding.claim:
                     print(f"    read as: {finding.claim}")
             counts = {status: sum(f.status == status for f in findings)
-                      for status in ("proved", "false", "not proved", "unreadable")}
+                      for status in ("proved", "false", "not proved", "unreadable", "warning")}
+            plural = "s" if counts["warning"] > 1 else ""
+            warnings = f", {counts['warning']} warning{plural}" if counts["warning"] else ""
+            outdated = sum(f.status in ("edited", "stale") for f in findings)
+            if outdated:
+                warnings += f", {outdated} fragment{'s' if outdated > 1 else ''} edited or stale"
             print(f"{paper}: {counts['proved']} steps proved, {counts['false']} false, "
-                  f"{counts['not proved']} not proved, {counts['unreadable']} unreadable",
-                  file=sys.stderr)
+                  f"{counts['not proved']} not proved, {counts['unreadable']} unreadable"
+                  f"{warnings}", file=sys.stderr)
     if args.json:
         print(json.dumps([finding.as_dict() for finding in found], ensure_ascii=False, indent=1))
-    failed = failed or any(finding.status != "proved" for finding in found)
+    # a warning (a chain that turns) does not fail the check: every step of it holds
+    failed = failed or any(finding.status not in ("proved", "warning") for finding in found)
     return EXIT_ERROR if failed else 0
 
 

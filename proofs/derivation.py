@@ -26,6 +26,7 @@ from the kernel's rules).
 import os
 import re
 import sys
+from dataclasses import replace
 
 import sympy as sp
 from sympy.core.function import UndefinedFunction
@@ -588,8 +589,10 @@ class Derivation:
                          for key in _quantities(theorems)
                          if context.lookup(key) is None and key not in indices)
         self._definitions_shown(theorems)
-        symbols = {"parametric": any(isinstance(s.statement.statement, SameOptimizers)
-                                     for s in self.sections), **_sample(self.definitions)}
+        optimizations = [s.statement.statement for s in self.sections
+                         if isinstance(s.statement.statement, SameOptimizers)]
+        symbols = {"parametric": bool(optimizations), **_sample(self.definitions),
+                   "over": tuple(dict.fromkeys(q for o in optimizations for q in o.over))}
         return issue(Proof(name=self.name, title=self.title, theorem=final,
                            sections=tuple(self.sections), setting=setting,
                            definitions=tuple(self.definitions), checked=tuple(theorems),
@@ -767,9 +770,9 @@ def load(spec):
         where = f"{os.path.basename(path)}:{frames[-1].lineno}" if frames else path
         raise UnsupportedError(f"{where}: {type(error).__name__}: {error}") from None
     if isinstance(result, Derivation):
-        return result.proof()
-    if isinstance(result, Proof) and is_issued(result):
-        return result
+        result = result.proof()
+    if isinstance(result, Proof) and is_issued(result):  # the command that writes it again
+        return issue(replace(result, symbols={**result.symbols, "source": spec}))
     if isinstance(result, Proof):
         raise UnsupportedError(f"{spec} returned a Proof assembled by hand: return the Derivation "
                                "(or a Proof from proofs.prove), whose every line is checked")

@@ -25,6 +25,7 @@ from sympy.core.function import UndefinedFunction
 __all__ = [
     "Family",
     "NUMBER",
+    "Optimizers",
     "TexError",
     "read",
     "read_chain",
@@ -136,6 +137,42 @@ class Family:
         return substitute(self.body, dict(zip(self.params, indices)))[0]
 
 
+@dataclass(frozen=True)
+class Optimizers:
+    """arg max_θ f (sense "max") or arg min_θ f, as written: the set of optimizers of the objective
+    over the parameters under the operator; `ranges` holds the sets written there: a sympy set
+    (θ ∈ (0, 1)), or the name of a set the reader does not know (θ ∈ Θ)."""
+
+    sense: str
+    parameters: tuple
+    objective: object
+    ranges: tuple = ()
+
+    def __str__(self):
+        return f"arg{self.sense}_{{{', '.join(map(str, self.parameters))}}} {self.objective}"
+
+
+OPTIMIZER_NAMES = {"argmax": "max", "argmin": "min"}
+
+
+def _variables(value):
+    """The letters a defined quantity could be a function of: its free symbols other than the
+    sizes of its sums and products (L = ∏_{i=1}^{n} p_i has none; L = (w − 1)² has w)."""
+    free = {s for s in getattr(value, "free_symbols", ()) if type(s) is sp.Symbol}
+    for node in sp.preorder_traversal(value) if isinstance(value, sp.Basic) else ():
+        if isinstance(node, (sp.Sum, sp.Product)):
+            for _, low, high in node.limits:
+                free -= low.free_symbols | high.free_symbols
+        elif isinstance(node, sp.Indexed):  # the family p of p_i is no variable
+            free.discard(node.base.label)
+    return free
+
+
+def _tex(name):
+    """A letter's name as LaTeX writes it: theta → \\theta, w → w."""
+    return "\\" + name if name in GREEK else name
+
+
 class TexError(ValueError):
     """A piece of LaTeX the reader does not know: the message names it, `column` is 1-based."""
 
@@ -152,6 +189,9 @@ class Token:
 
 
 NUMBER = "a number"  # names[x] = NUMBER: x is a number (given a range), never a function
+# names[DEPENDS] = {"p": "theta", "mu": "theta"}: entries declared to depend on a parameter
+# (where p_i(θ) ∈ (0, 1)), so that p_i(θ) and μ(θ) read as p_i and μ (a key no name can be)
+DEPENDS = "(depends)"
 
 
 TOKEN = re.compile(r"\\[A-Za-z]+\*?|\\[,;:! {}|]|\\\\|[0-9]+(?:\.[0-9]+)?|[A-Za-z]|\S")
@@ -193,18 +233,19 @@ class _Reader:
         return (self.items[-1].column + len(self.items[-1].text)) if self.items else 1
 
     def adjacent(self):
-        """Whether the next token follows the last one with nothing between (no space, no \\,)."""
+        """Whether the next token follows the last one with no space between as TeX sets it (no
+        blank, no \\,; commands that leave no mark, such as the \\relax around an expanded macro,
+        and a blank after a control word, as TeX drops it, do not separate)."""
         if self.position == 0 or self.position >= len(self.items):
             return False
-        before, after = self.items[self.position - 1], self.items[self.position]
-        return after.column == before.column + len(before.text)
+        return not self.items[self.position].spaced
 
     def one_digit(self):
         """TeX takes one digit as an argument: \\frac12 is ½, 2^10 is 2¹·0, p_12 is p₁·2."""
         token = self.items[self.position] if self.position < len(self.items) else None
         if token is not None and re.fullmatch(r"[0-9][0-9.]+", token.text):
             self.items[self.position : self.position + 1] = [
-                Token(token.text[0], token.column),
+                Token(token.text[0], token.column, token.spaced),
                 Token(token.text[1:], token.column + 1),
             ]
 
@@ -250,6 +291,8 @@ class _Reader:
         explicit space (\\,) it is a product; anything else is ambiguous and refused."""
         if not self.opens_bracket():
             return None
+        if self.at_parameter(name):  # μ(θ), declared to depend on θ: μ
+            return sp.Symbol(name)
         token = self.items[self.position]
         if name in ("f", "g", "h", "F", "G", "H"):  # f (x + y) too: TeX prints it as f(x + y)
             return sp.Function(name)(*self.arguments())
@@ -280,11 +323,11 @@ class _Reader:
         """expr (REL expr)*: the list of expressions and the relations between them; each
         expression's denominators are in `self.per_expression`."""
         self.per_expression = []
-        exprs, relations = [self.counted(self.expression)], []
+        exprs, relations = [self.counted(self.side)], []
         while self.peek() in RELATIONS:
             relation = RELATIONS[self.take()]
             relations.append(relation)
-            reader = self.set_or_expression if relation == "in" else self.expression
+            reader = self.set_or_expression if relation == "in" else self.side
             exprs.append(self.counted(reader))
         if self.peek() is not None:
             self.fail()
@@ -304,6 +347,75 @@ class _Reader:
             )
         )
         return value
+
+    def side(self):
+        """One side of a relation: an expression, or a set of optimizers arg max_θ f."""
+        sense = self.optimizer_sense()
+        if sense is None:
+            return self.expression()
+        parameters, ranges = self.optimizer_parameters()
+        return Optimizers(sense, parameters, self.expression(), ranges)
+
+    def optimizer_sense(self):
+        """'max' or 'min' after an arg max / arg min operator as papers write it
+        (\\operatorname*{arg\\,max}, \\mathop{\\mathrm{arg\\,max}}, \\arg\\max), else None
+        with nothing taken."""
+        start, token = self.position, self.peek()
+        if token == r"\arg" and self.peek(1) in (r"\max", r"\min"):
+            self.take()
+            return self.take()[1:]
+        if token in (r"\operatorname", r"\operatorname*", r"\mathrm", r"\mathop"):
+            self.take()
+            words = [t for t in self.group_text() if t not in ("{", "}") and t not in NAMES]
+            sense = OPTIMIZER_NAMES.get("".join(words).replace(r"\operatorname*", ""))
+            if sense is not None:
+                return sense
+        self.position = start
+        return None
+
+    def optimizer_parameters(self):
+        """The parameters written below an arg max: letters, each perhaps with its set
+        (θ ∈ (0, 1)); a set the reader does not know (Θ) names the parameter set only."""
+        if self.peek() != "_":
+            self.fail(
+                "an arg max needs its parameter below it: \\operatorname*{arg\\,max}_{\\theta}"
+            )
+        self.take("_")
+        raw, column = self.group_text(), self.column()
+        pieces, depth, current = [], 0, []
+        for token in raw:
+            depth += token in OPENING or token in ("(", "[", "{")
+            depth -= token in OPENING.values() or token in (")", "]", "}")
+            if token == "," and depth == 0:
+                pieces.append(current)
+                current = []
+            else:
+                current.append(token)
+        pieces.append(current)
+        parameters, ranges = [], []
+        for piece in pieces:
+            cut = piece.index(r"\in") if r"\in" in piece else len(piece)
+            name = "".join(piece[:cut]).strip()
+            greek = name[:1] == "\\" and name[1:] in GREEK
+            if not (re.fullmatch(r"[A-Za-z]", name) or greek):
+                raise TexError(
+                    f"the parameter of an arg max is one letter (\\theta, w), not '{name}'", column
+                )
+            symbol = sp.Symbol(name.lstrip("\\"))
+            if symbol in parameters:
+                raise TexError(f"the parameter {name} is written twice under the arg max", column)
+            parameters.append(symbol)
+            written = "".join(piece[cut + 1 :])
+            if cut < len(piece) and not written:
+                raise TexError(f"a set after {name} \\in under the arg max", column)
+            if re.fullmatch(r"\\?[A-Za-z]+", written):  # a name for the parameter set: Θ
+                ranges.append((symbol, written))
+            elif written:
+                real_set = read_set(" ".join(piece[cut + 1 :]), self.names)
+                if real_set is sp.S.EmptySet:
+                    raise TexError(f"the set of {name} under the arg max is empty", column)
+                ranges.append((symbol, real_set))
+        return tuple(parameters), tuple(ranges)
 
     def expression(self):
         self.skip_sizes()
@@ -540,6 +652,45 @@ class _Reader:
             and (following in OPENING or following == "|")
         )
 
+    def bracketed_letter(self):
+        """The letter in a bracket that holds one letter and nothing else, (θ) or \\left(w\\right),
+        taken with its bracket; None, with nothing taken, for any other bracket."""
+        start = self.position
+        self.skip_sizes()
+        if self.peek() not in OPENING:
+            self.position = start
+            return None
+        closing = OPENING[self.take()]
+        inner = self.take() if self.peek() is not None else ""
+        self.skip_sizes()
+        single = re.fullmatch(r"[A-Za-z]", inner) or (inner[:1] == "\\" and inner[1:] in GREEK)
+        if single and self.peek() == closing:
+            self.take()
+            return inner.lstrip("\\")
+        self.position = start
+        return None
+
+    def parameters(self):
+        """The letters some entry is declared to depend on (θ of p_i(θ) ∈ (0, 1))."""
+        return set(self.names.get(DEPENDS, {}).values())
+
+    def at_parameter(self, name):
+        """Take '(θ)' after an entry declared to depend on θ (True); a bracket holding another
+        single letter after it is refused (it would need a substitution); else False."""
+        parameter = self.names.get(DEPENDS, {}).get(name)
+        if parameter is None:
+            return False
+        start = self.position
+        letter = self.bracketed_letter()
+        if letter is None:
+            return False
+        if letter != parameter:
+            self.position = start
+            name, parameter, letter = _tex(name), _tex(parameter), _tex(letter)
+            self.fail(f"{name} is declared to depend on {parameter}, not on {letter}: {name}"
+                      f"({letter}) would need a substitution, which is not read")
+        return True
+
     def subscripted(self, name):
         """A letter with an optional subscript: p_i is the family p at i; a defined name expands
         (a defined family p_i := body at its own indices)."""
@@ -566,7 +717,18 @@ class _Reader:
                 f"{name} with a subscript before a bracket is a function of it: write it "
                 "without the subscript, or give it a range in where"
             )
-        return sp.IndexedBase(name)[tuple(indices)]
+        entry = sp.IndexedBase(name)[tuple(indices)]
+        if self.opens_bracket() and not self.at_parameter(name):
+            start = self.position
+            letter = self.bracketed_letter()
+            if letter is not None:  # p_i(θ): an entry at a parameter, never p_i·θ
+                self.position = start
+                entry, at = f"{_tex(name)}_{{{''.join(raw)}}}", _tex(letter)
+                self.fail(
+                    f"is {entry}({at}) the entry at {at} or a product? say in where that it "
+                    f"depends on {at} ({_tex(name)}_i({at}) \\in …), or write {entry} \\cdot {at}"
+                )
+        return entry
 
     def index_list(self, raw):
         """`i`, `ik` (two indices), `i,k`, `1`, `i+1`, `j-1` → the index expressions."""
@@ -591,32 +753,32 @@ class _Reader:
         return found
 
     def applied(self, value, name="it"):
-        """A defined quantity may be written with its parameter, L(θ), which is dropped; anything
-        else in brackets right after it is refused (q(1 − q) is no argument list)."""
-        if not (self.adjacent() and self.opens_bracket()):
+        """A defined quantity may be written at its parameter, L(θ) or L(w), which is dropped: one
+        letter, spaced or not, that its definition mentions (L is the same at its own variable),
+        that entries are declared to depend on (p_i(θ) ∈ (0, 1)), or any letter when the definition
+        has no variable but sizes (L = ∏ p_i); another letter, L(v) with L = (w − 1)², would need
+        a substitution and is refused, as is anything else in brackets right after it (q(1 − q)
+        is no argument list; q\\,(1 − q) is a product)."""
+        if not self.opens_bracket():
             return value
-        start = self.position
-        self.skip_sizes()
-        self.take()
-        inner = self.peek()
-        closing = self.peek(1) if self.peek(1) not in SIZES else self.peek(2)
-        is_parameter = (
-            inner is not None
-            and (
-                re.fullmatch(r"[A-Za-z]", inner) or (inner.startswith("\\") and inner[1:] in GREEK)
-            )
-            and closing in (")", "]")
-        )
-        symbol = sp.Symbol(inner.lstrip("\\")) if is_parameter else None
-        if not is_parameter or symbol in getattr(value, "free_symbols", set()):
-            self.position = start
+        start, adjacent = self.position, self.adjacent()
+        letter = self.bracketed_letter()
+        if letter is None:
+            if not adjacent:  # q\,(1 - q): a product, as written with a space
+                return value
             self.fail(
-                f"{name} is defined without parameters: {name}(…) is read only with a parameter "
-                f"that its definition does not mention (L(θ)); write {name} \\cdot (…), or "
-                f"define {name} with the letter it depends on"
+                f"{name} is a defined quantity: {name}(…) is read only with one letter, its "
+                f"parameter (L(θ)); write {name} \\cdot (…) for a product"
             )
-        self.position = start
-        self.bracketed()
+        mentioned = {str(symbol) for symbol in getattr(value, "free_symbols", ())}
+        if _variables(value) and letter not in mentioned | self.parameters():
+            self.position = start
+            shown = _tex(letter)
+            self.fail(
+                f"{name}({shown}): {shown} is neither in the definition of {name} nor a parameter "
+                f"that entries depend on: say which do in where (p_i({shown}) \\in …), or write "
+                f"{name} \\cdot {shown} for a product"
+            )
         return value
 
     def arguments(self):
@@ -646,6 +808,8 @@ class _Reader:
                 f"bold {name} is a vector or a matrix: only numbers are read (products of "
                 "matrices do not commute)"
             )
+        if name in OPTIMIZER_NAMES:
+            self.fail("an arg max or arg min stands alone on its side of a relation")
         if name == "e":  # an upright e is Euler's number
             return sp.E
         if name in self.names:
@@ -812,6 +976,8 @@ def read(text, names=None):
     exprs, relations = read_relations(text, names)
     if relations:
         raise TexError("an expression was expected, found a relation", 1)
+    if isinstance(exprs[0], Optimizers):
+        raise TexError("an expression was expected, found a set of optimizers (arg max)", 1)
     return exprs[0]
 
 

@@ -235,7 +235,7 @@ def test_the_documented_paper_checks_and_compiles(tmp_path):
 
     result = run_check(DOCS / "checked-paper.tex", "--verbose")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.count(" proved") == 5
+    assert result.stdout.count(" proved") == 7  # three identities, two optimizers, two shifts
     compile_tex(tmp_path, "checked-paper", (DOCS / "checked-paper.tex").read_text())
 
 
@@ -256,7 +256,7 @@ def test_the_latexmk_rule_stops_the_build_on_a_false_step(tmp_path):
     assert built.returncode == 0 and Path(tmp_path, "good.pdf").exists(), built.stdout[-2000:]
     broken = run(["latexmk", "-r", "latexmkrc", "bad.tex"], tmp_path, env=environment)
     assert broken.returncode != 0 and not Path(tmp_path, "bad.pdf").exists()
-    assert "bad.tex:15: step 3 → 4 is false" in broken.stdout + broken.stderr
+    assert "bad.tex:18: step 3 → 4 is false" in broken.stdout + broken.stderr
 
 
 def test_the_pre_commit_hook_runs_the_check_on_the_changed_files(tmp_path):
@@ -273,12 +273,13 @@ def test_the_pre_commit_hook_runs_the_check_on_the_changed_files(tmp_path):
     failed = subprocess.run(
         [*command, "a.tex", "b.tex"], cwd=tmp_path, capture_output=True, text=True
     )
-    assert failed.returncode == 1 and failed.stdout.startswith("b.tex:22: step 1 → 2 is false")
+    assert failed.returncode == 1 and failed.stdout.startswith("b.tex:32: step 1 → 2 is false")
 
 
 # ------------------------------------------------------------------------------------------------
-# the package's own fragments, read back: their identity and positivity chains are re-proved from
-# the text (the monotonicity and optimizer displays are outside the subset read)
+# the package's own fragments, read back: their identity, positivity and optimizer chains are
+# re-proved from the text (the monotonicity displays are outside the subset read), and each header
+# verified
 def library_variants():
     from proofs.theorems import LIBRARY
 
@@ -503,3 +504,207 @@ def test_alignat_and_braceless_inputs_are_read(tmp_path):
     )
     path = write_paper(tmp_path, "\\input sec/c\n")
     assert [(Path(f.file).name, f.status) for f in check_file(path)] == [("c.tex", "false")]
+
+
+# ------------------------------------------------------------------------------------------------
+# sets of optimizers: arg max_θ f = arg min_θ g, the quantities being the parameters the objectives
+# contain and the entries declared to depend on them (p_i(θ) ∈ (0, 1))
+OPTIMIZER_PREAMBLE = r"""
+\DeclareMathOperator*{\argmax}{arg\,max}
+\DeclareMathOperator*{\argmin}{arg\,min}
+% proofs: define L = \prod_{i=1}^{n} p_i^{y_i} (1 - p_i)^{1 - y_i}
+"""
+
+TRUE_OPTIMIZERS = {
+    "likelihood to cross-entropy": r"""
+% proofs: where y_i \in \{0, 1\}, p_i(\theta) \in (0, 1), n \geq 1
+\begin{align}
+  \argmax_{\theta \in \Theta} L(\theta) &= \argmax_{\theta \in \Theta} \log L(\theta) \\
+  &= \argmin_{\theta \in \Theta} -\frac{1}{n} \sum_{i=1}^{n} \bigl[ y_i \log p_i
+     + (1 - y_i) \log(1 - p_i) \bigr]
+\end{align}
+""",
+    "gaussian mean, written": r"""
+% proofs: where y_i \in \mathbb{R}, \sigma > 0, n \geq 1
+\begin{align*}
+  \operatorname*{arg\,max}_{\mu} \prod_{i=1}^{n} e^{-(y_i - \mu)^2 / (2 \sigma^2)}
+  &= \operatorname*{arg\,min}_{\mu} \sum_{i=1}^{n} \frac{(y_i - \mu)^2}{2\sigma^2}
+  = \operatorname*{arg\,min}_{\mu} \frac{1}{n} \sum_{i=1}^{n} (y_i - \mu)^2
+\end{align*}
+""",
+    "a set under the operator": r"""
+% proofs: where k \geq 0, m \geq 0
+\begin{equation*}
+  \arg\max_{\theta \in (0, 1)} \theta^{k} (1 - \theta)^{m}
+  = \arg\max_{\theta \in (0, 1)} k \log \theta + m \log(1 - \theta)
+\end{equation*}
+""",
+    "logistic weight through a defined family": r"""
+% proofs: where x_i \in \mathbb{R}, y_i \in \{0, 1\}, w \in \mathbb{R}, n \geq 1
+% proofs: define p_i = \sigma(w x_i)
+\begin{equation*}
+  \argmax_{w} L(w)
+    = \argmin_{w} -\sum_{i=1}^{n} \bigl[ y_i \log p_i + (1 - y_i) \log(1 - p_i) \bigr]
+\end{equation*}
+""",
+}
+
+FALSE_OPTIMIZERS = {  # (display, the line of the false step within it)
+    "max read as min": (
+        r"""
+% proofs: where y_i \in \{0, 1\}, p_i(\theta) \in (0, 1), n \geq 1
+\begin{align*}
+  \argmax_{\theta} L(\theta) &= \argmax_{\theta} \log L(\theta) \\
+  &= \argmin_{\theta} \log L(\theta)
+\end{align*}
+""",
+        5,
+    ),
+    "a negative scale": (
+        r"""
+% proofs: where y_i \in \mathbb{R}, \mu_i(\theta) \in \mathbb{R}, n \geq 1
+\begin{equation*}
+  \argmin_{\theta} \sum_{i=1}^{n} (y_i - \mu_i)^2
+    = \argmin_{\theta} -\frac{1}{n} \sum_{i=1}^{n} (y_i - \mu_i)^2
+\end{equation*}
+""",
+        5,  # the step's line: where its relation is
+    ),
+    "a dropped weight": (
+        r"""
+% proofs: where y_i \in \mathbb{R}, \sigma_i \in (0, \infty), \mu_i(\theta) \in \mathbb{R}
+% proofs: where n \geq 1
+\begin{equation*}
+  \argmin_{\theta} \sum_{i=1}^{n} \frac{(y_i - \mu_i(\theta))^2}{\sigma_i^2}
+    = \argmin_{\theta} \sum_{i=1}^{n} (y_i - \mu_i(\theta))^2
+\end{equation*}
+""",
+        6,
+    ),
+}
+
+
+def test_a_written_parameter_whose_objectives_are_not_monotonically_related_is_not_proved(
+    tmp_path,
+):
+    # the optimizers over ℝ of μ² and μ² + μ⁴(μ − 1)² are both {0}: a set of values of μ where
+    # the two objectives order differently refutes "for every parameter set", not this claim
+    body = (
+        "% proofs: check\n\\[ \\argmin_{\\mu} \\mu^2 = \\argmin_{\\mu} \\mu^2 + "
+        "\\mu^4 (\\mu - 1)^2 \\]\n"
+    )
+    findings = check_file(write_optimizer_paper(tmp_path, body))
+    assert [f.status for f in findings] == ["not proved"], [f.message for f in findings]
+    assert "neither objective is a strictly monotone function of the other" in findings[0].message
+    assert "over a set T of" in findings[0].message
+
+
+def write_optimizer_paper(folder, body):
+    return write_paper(folder, OPTIMIZER_PREAMBLE + body)
+
+
+@pytest.mark.parametrize("name", sorted(TRUE_OPTIMIZERS))
+def test_true_optimizer_displays_are_proved(tmp_path, name):
+    findings = check_file(write_optimizer_paper(tmp_path, TRUE_OPTIMIZERS[name]))
+    assert findings and all(f.status == "proved" for f in findings), [f.message for f in findings]
+
+
+@pytest.mark.parametrize("name", sorted(FALSE_OPTIMIZERS))
+def test_false_optimizer_displays_are_refuted_at_their_line(tmp_path, name):
+    display, line = FALSE_OPTIMIZERS[name]
+    findings = check_file(write_optimizer_paper(tmp_path, display))
+    false = [f for f in findings if f.status == "false"]
+    assert len(false) == 1, [f.message for f in findings]
+    assert false[0].line == preamble_lines() + OPTIMIZER_PREAMBLE.count("\n") + line
+    # the witness: a parameter value optimal for one objective and not for the other
+    assert "is false: over a set T of" in false[0].message
+    assert "but not an arg" in false[0].message or "is not an arg" in false[0].message
+
+
+NOT_OPTIMIZER_CLAIMS = {
+    "compared with a number": (r"\argmax_{w} w = 1", "compared only with another"),
+    "an inequality": (r"\argmax_{w} w^2 \leq \argmax_{w} w^2", "compared with ="),
+    "two parameters": (r"\argmax_{w} -w^2 = \argmax_{v} -v^2", "different parameters"),
+    "two sets": (
+        r"\argmax_{w \in (0, 1)} -w^2 = \argmax_{w} -w^2",
+        "different sets",
+    ),
+    "two named sets": (r"\argmax_{w \in A} -w^2 = \argmax_{w \in B} -w^2", "different sets"),
+    "a parameter nobody depends on": (
+        r"\argmax_{\theta} L = \argmax_{\theta} \log L",
+        r"neither objective contains \theta: say in where which entries depend on it",
+    ),
+    "a where range narrowed by the set written": (
+        r"\argmin_{w \in [-1, 1]} w^2 = \argmin_{w \in [0, 1]} w^2",
+        "different sets",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOT_OPTIMIZER_CLAIMS))
+def test_optimizer_steps_the_engine_does_not_take_are_not_proved(tmp_path, name):
+    display, message = NOT_OPTIMIZER_CLAIMS[name]
+    body = (
+        "% proofs: where y_i \\in \\{0, 1\\}, p_i \\in (0, 1), n \\geq 1\n"
+        f"\\begin{{equation*}}\n  {display}\n\\end{{equation*}}\n"
+    )
+    findings = check_file(write_optimizer_paper(tmp_path, body))
+    assert [f.status for f in findings] == ["not proved"], [f.message for f in findings]
+    assert message in findings[0].message
+
+
+def test_an_arg_max_inside_an_expression_is_refused(tmp_path):
+    body = "% proofs: check\n\\[ 1 + \\operatorname{argmax}_{w} w = 1 \\]\n"
+    findings = check_file(write_paper(tmp_path, body))
+    assert [f.status for f in findings] == ["unreadable"]
+    assert "stands alone on its side" in findings[0].message
+
+
+def test_an_edited_optimizer_step_of_a_fragment_is_caught(tmp_path):
+    import proofs
+
+    fragment = proofs.prove("gaussian").to_latex()
+    theorem = fragment[fragment.index(r"\begin{theorem}") :]
+    claim = next(line for line in theorem.splitlines() if "arg\\,min" in line)
+    edited = fragment.replace(claim, claim.replace("arg\\,min", "arg\\,max"), 1)
+    path = Path(tmp_path, "gaussian.tex")
+    path.write_text(edited, encoding="utf-8")
+    false = [f for f in check_file(path) if f.status == "false"]
+    wrong = claim.replace("arg\\,min", "arg\\,max")
+    assert [f.line for f in false] == [edited.splitlines().index(wrong) + 1]
+
+
+def test_directives_just_before_begin_document_hold_for_every_display(tmp_path):
+    path = Path(tmp_path, "paper.tex")
+    path.write_text(
+        "\\documentclass{article}\n% proofs: where a \\in (0, \\infty)\n\\begin{document}\n"
+        + "% proofs: check\n\\[ \\log a^2 = 2 \\log a \\]\n" * 2
+        + "\\end{document}\n",
+        encoding="utf-8",
+    )
+    assert [f.status for f in check_file(path)] == ["proved", "proved"]
+
+
+def test_a_greek_function_is_declared_by_its_range(tmp_path):
+    body = "% proofs: where \\Phi(x) \\in (0, 1)\n\\[ \\Phi(x) + 1 > 1 \\]\n"
+    assert [f.status for f in check_file(write_paper(tmp_path, body))] == ["proved"]
+
+
+def test_a_chain_that_turns_is_warned_about_but_not_failed(tmp_path):
+    body = (
+        "% proofs: where a \\in (0, 1)\n\\begin{align*}\n  a &\\leq 1 \\\\\n  &\\geq a^2 \\\\\n"
+        "  &= a \\cdot a\n\\end{align*}\n"
+    )
+    path = write_paper(tmp_path, body)
+    findings = check_file(path)
+    assert [f.status for f in findings] == ["warning", "proved", "proved", "proved"]
+    assert findings[0].line == preamble_lines() + 4
+    assert "ends are not related" in findings[0].message
+    result = subprocess.run(
+        [sys.executable, "-m", "proofs", "check", str(path)], capture_output=True, text=True
+    )
+    assert result.returncode == 0 and f"{path}:{preamble_lines() + 4}: warning:" in result.stdout
+    assert "unreadable, 1 warning\n" in result.stderr
+    # a chain that keeps its direction is not warned about
+    steady = body.replace("&\\geq a^2", "&\\leq 2")
+    assert "warning" not in [f.status for f in check_file(write_paper(tmp_path, steady))]

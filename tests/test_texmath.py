@@ -67,12 +67,32 @@ def test_relations_and_sets():
     assert read_set(r"\mathbb{R}_{>0}") == sp.Interval.open(0, sp.oo)
 
 
-def test_defined_names_expand_with_or_without_arguments():
+def test_defined_names_are_read_at_their_parameter_never_substituted():
+    from proofs.texmath import DEPENDS
+
     names = {"L": sp.Product(p[i], (i, 1, n)), "CE": a + b}
-    assert (
-        read(r"\log L(\theta) + \mathrm{CE}(\theta)", names)
-        == sp.log(sp.Product(p[i], (i, 1, n))) + a + b
-    )
+    # L has no variable but its size: L(θ), spaced or not, is L
+    product = sp.Product(p[i], (i, 1, n))
+    assert read(r"\log L(\theta) + \log L (\theta)", names) == 2 * sp.log(product)
+    # CE is a function of a and b: CE(a) is CE at its own variable, CE(θ) a substitution
+    assert read(r"\mathrm{CE}(a)", names) == a + b
+    with pytest.raises(TexError, match=r"neither in the definition of CE"):
+        read(r"\mathrm{CE}\,(\theta)", names)
+    # unless θ is a parameter that entries are declared to depend on
+    assert read(r"\mathrm{CE}(\theta)", {**names, DEPENDS: {"p": "theta"}}) == a + b
+
+
+def test_an_entry_is_read_at_the_parameter_it_is_declared_to_depend_on():
+    from proofs.texmath import DEPENDS
+
+    names = {DEPENDS: {"p": "theta", "mu": "theta"}}
+    assert read(r"p_i(\theta) + \mu(\theta)", names) == p[i] + sp.Symbol("mu")
+    with pytest.raises(TexError, match="declared to depend on \\\\theta, not on w"):
+        read(r"p_i(w)", names)
+    # without the declaration p_i(θ) is neither read as p_i nor as p_i·θ
+    with pytest.raises(TexError, match=r"the entry at \\theta or a product"):
+        read(r"p_i(\theta)")
+    assert read(r"p_i(1 - p_i)") == p[i] * (1 - p[i])
 
 
 @pytest.mark.parametrize(

@@ -108,7 +108,16 @@ def side(writer, value):
 
 
 def setting_items(proof, writer):
-    return [writer(expr) + writer.t["in"] + writer.real_set(real_set) for expr, real_set in proof.setting]
+    """'x ∈ S' for each item of the setting; a quantity the optimization varies is written at the
+    parameter, p_i(θ) ∈ (0, 1), so that the statement shows what depends on θ."""
+    over = set(proof.symbols.get("over", ()))
+    items = []
+    for expr, real_set in proof.setting:
+        shown = writer(expr)
+        if (expr.base if isinstance(expr, sp.Indexed) else expr) in over:
+            shown = writer.t["call"].format(name=shown, arg=writer.names["theta"])
+        items.append(shown + writer.t["in"] + writer.real_set(real_set))
+    return items
 
 
 def parametric(proof):
@@ -124,7 +133,12 @@ def setting_tail(proof, writer, math):
     if "index" in proof.symbols and "size" in proof.symbols:
         parts.append(f"for {math(index_range(proof, writer))}")
     if parametric(proof):
-        parts.append(f"every parameter {math(writer.names['theta'])}")
+        theta = math(writer.names["theta"])
+        # a function the optimization varies (a network's f) cannot be written at θ like p_i(θ)
+        functions = [math(writer(quantity)) for quantity in proof.symbols.get("over", ())
+                     if isinstance(quantity, sp.FunctionClass)]
+        depends = f" ({', '.join(functions)} depends on {theta})" if functions else ""
+        parts.append(f"every parameter {theta}{depends}")
     if len(parts) == 1 and not parts[0].startswith("for "):
         parts[0] = "for " + parts[0]
     return " " + " and ".join(parts) if parts else ""

@@ -875,9 +875,10 @@ def _check_optimizers(entries, st, seed, size, options):
     if clash:
         k = min(clash)
         shown = ", ".join(f"({_show(f_values[m])}, {_show(g_values[m])})" for m in defined)
+        verdicts = ["an" if k in best else "not an" for best in (f_best, g_best)]
         return (f"over a set T of {len(members)} values of {', '.join(map(str, st.over))}: member "
-                f"{k} is arg{st.sense_f} of {st.f} xor arg{st.sense_g} of {st.g}; values (f, g): "
-                f"{shown}")
+                f"{k} is {verdicts[0]} arg{st.sense_f} of {st.f} but {verdicts[1]} "
+                f"arg{st.sense_g} of {st.g}; values (f, g): {shown}")
     return None
 
 
