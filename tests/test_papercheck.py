@@ -708,3 +708,24 @@ def test_a_chain_that_turns_is_warned_about_but_not_failed(tmp_path):
     # a chain that keeps its direction is not warned about
     steady = body.replace("&\\geq a^2", "&\\leq 2")
     assert "warning" not in [f.status for f in check_file(write_paper(tmp_path, steady))]
+
+
+def test_the_set_under_the_operator_replaces_the_range_where_gives(tmp_path):
+    # over [−1, 1] the optimizers are {0} and {−1}; intersected with where's [0, 1] they would
+    # both be {0}, and the step "proved"
+    body = (
+        "% proofs: where \\mu \\in [0, 1]\n"
+        "\\[ \\argmin_{\\mu \\in [-1, 1]} \\mu^2 = \\argmin_{\\mu \\in [-1, 1]} \\mu \\]\n"
+    )
+    findings = check_file(write_optimizer_paper(tmp_path, body))
+    assert [f.status for f in findings] == ["not proved"], [f.message for f in findings]
+    # with no set written, the range where gives is the set: μ² is increasing in μ on (0, ∞)
+    positive = (
+        "% proofs: where \\mu \\in (0, \\infty)\n"
+        "\\[ \\argmin_{\\mu} \\mu^2 = \\argmin_{\\mu} \\mu \\]\n"
+    )
+    assert [f.status for f in check_file(write_optimizer_paper(tmp_path, positive))] == ["proved"]
+    everywhere = positive.replace("_{\\mu}", "_{\\mu \\in \\mathbb{R}}")
+    assert [f.status for f in check_file(write_optimizer_paper(tmp_path, everywhere))] == [
+        "not proved"
+    ]
