@@ -572,9 +572,17 @@ class Derivation:
             step.theorem for section in self.sections for step in section.steps] + \
             self._checked_ends + self.corollaries
         # the setting is every hypothesis a line rests on: where=, and the ranges sympy assumptions
-        # became (a chain may be written with Symbol("x", positive=True)), in the order of where=
-        context = self.context.merged(*(th.context for th in theorems))
-        # a monotonicity lemma's variable is bound by its statement (x ↦ log x)
+        # became (a chain may be written with Symbol("x", positive=True)), in the order of where=;
+        # a monotonicity lemma's variable is bound by its statement (x ↦ log x): the lines of its
+        # proof range it over the interval or its interior (√t on [0, ∞)), not the setting
+        binding = {}  # id of a line of a monotonicity lemma → the variable the lemma binds
+        for section in self.sections:
+            if isinstance(section.statement.statement, StrictlyIncreasing):
+                for theorem in [section.statement] + [step.theorem for step in section.steps]:
+                    binding[id(theorem)] = section.statement.statement.var
+        context = self.context.merged(*(
+            th.context.without(binding[id(th)]) if id(th) in binding else th.context
+            for th in theorems))
         bound = {th.statement.var for th in theorems
                  if isinstance(th.statement, StrictlyIncreasing)}
         order = {key: number for number, key in enumerate(self.where)}

@@ -186,12 +186,13 @@ def _check_text(path, text, state, findings, depth):
         if not pending and generated:
             end = _display_end(lines, number, start)
             body = "\n".join(lines[number : end + 1])
-            if re.search(r"\\mapsto|\\paragraph", body) or _is_setting(
-                lines, number
-            ):
-                number = end + 1  # monotonicity claims: outside the subset read here
+            if re.search(r"\\paragraph", body) or _is_setting(lines, number):
+                number = end + 1  # the setting's definitions: read by _fragment_setting
                 continue
-            _check_display(path, lines, number, end, start, state, list(where), findings)
+            if re.search(r"\\mapsto", body):
+                _check_monotonicity(path, lines, number, end, start, state, where, findings)
+            else:
+                _check_display(path, lines, number, end, start, state, list(where), findings)
             number = end + 1
             continue
         if not pending:
@@ -649,6 +650,74 @@ def _dependence(part):
     if subject.split("_")[0] == parameter:  # θ(θ) ∈ ℝ: the parameter itself
         return part, None
     return subject + match.group("rest"), parameter.lstrip("\\")
+
+
+INCREASING = re.compile(
+    r"^\s*(?P<var>.+?)\s*\\mapsto\s*(?P<expr>.+?)\s*\\text\{\s*is strictly increasing on\s*\}"
+    r"\s*(?P<interval>.+?)\s*\.?\s*$"
+)
+
+
+def _check_monotonicity(path, lines, first, last, start, state, where_lines, findings):
+    """A fragment's monotonicity display: "x ↦ g(x) is strictly increasing on I" (the lemma, and
+    the last row of its proof) by `check.strictly_increasing`; the proof's other rows, facts about
+    x, with x in I ("inside the interval": in its interior)."""
+    from . import check
+
+    where, _, _ = _where(path, state.global_where + where_lines, state)
+    rows = []
+    for line, text, _ in _rows(lines, first, last, start):
+        tag = re.search(r"\\tag\*?\{(.*)\}", text)
+        words = tag.group(1) if tag else ""
+        for command in (r"\\tag\*?\{.*\}", r"\\label\{[^}]*\}", r"\\notag"):
+            text = re.sub(command, "", text)
+        rows.append((line, text.replace("&", " ").strip(), words))
+    claims = [(line, INCREASING.match(text)) for line, text, _ in rows]
+    claims = [(line, match) for line, match in claims if match]
+    if not claims:
+        findings.append(Finding(str(path), first + 1, "unreadable", "cannot read the map"))
+        return
+    try:
+        var = texmath.read(claims[-1][1].group("var"), state.names)
+        expr = texmath.read(claims[-1][1].group("expr"), {**state.names, str(var): var})
+        interval = texmath.read_set(claims[-1][1].group("interval"), state.names)
+    except texmath.TexError as error:
+        findings.append(Finding(str(path), claims[-1][0], "unreadable", str(error)))
+        return
+    if not isinstance(var, sp.Symbol) or not isinstance(interval, sp.Interval):
+        message = "the map's variable is one letter and its domain an interval"
+        findings.append(Finding(str(path), claims[-1][0], "unreadable", message))
+        return
+    for line, text, words in rows:
+        if INCREASING.match(text):
+            claim = f"{var} ↦ {expr} is strictly increasing on {sp.pretty(interval)}"
+            findings.append(_decide(path, line, claim, lambda: check.strictly_increasing(
+                expr, var, interval, where={k: v for k, v in where.items() if k != var})))
+            continue
+        inside = {**where, var: interval.interior if "inside" in words else interval}
+        try:
+            exprs, relations, conditions = texmath.read_chain(_cleaned(text)[0], state.names)
+        except (texmath.TexError, IndexError) as error:
+            findings.append(Finding(str(path), line, "unreadable", f"cannot read the row: {error}"))
+            continue
+        for index, relation in enumerate(relations):
+            findings.append(_check_step(path, line, (index + 1, index + 2), exprs[index],
+                                        relation, exprs[index + 1], inside,
+                                        conditions[index] + conditions[index + 1]))
+
+
+def _decide(path, line, claim, prove):
+    """The finding for a claim that is not a step between two sides (`prove` raises or not)."""
+    from .errors import Disproved, ProofError
+
+    try:
+        prove()
+    except Disproved as error:
+        message = f"{claim} is false: {error.counterexample}"
+        return Finding(str(path), line, "false", message, (), error.point, claim)
+    except (ProofError, TypeError, ValueError) as error:
+        return Finding(str(path), line, "not proved", f"{claim} not proved: {error}", (), {}, claim)
+    return Finding(str(path), line, "proved", f"{claim} proved", (), {}, claim)
 
 
 def _where(path, entries, state):

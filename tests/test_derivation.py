@@ -441,3 +441,16 @@ def test_derive_rewrites_only_with_equality_lemmas_and_folds_only_own_definition
     other = Derivation("Other").define("q", sp.exp(i), params=[i])
     with pytest.raises(Exception, match="not a definition of this derivation"):
         d.chain(sp.log(L)).derive(-n * NLL - constant, folded=[other])
+
+
+def test_a_monotonicity_lemma_on_a_closed_interval_renders_with_its_variable_bound():
+    # √t on [0, ∞): its proof's lines range t over [0, ∞) (defined, continuous) and (0, ∞) (the
+    # derivative); t is the lemma's variable, so the setting does not list it
+    t, s = sp.symbols("t s")
+    d = Derivation("roots")
+    d.lemma("Root", d.strictly_increasing(sp.sqrt(t), t, sp.Interval(0, sp.oo)))
+    d.theorem("Cube", d.strictly_increasing(s**3 + s, s, sp.S.Reals))
+    proof = d.proof()
+    assert all(key not in (t, s) for key, _ in proof.setting)
+    text = proof.to_text()
+    assert "t ↦ √t is strictly increasing on [0, ∞)" in text and "1/(2 √t) > 0" in text

@@ -277,9 +277,8 @@ def test_the_pre_commit_hook_runs_the_check_on_the_changed_files(tmp_path):
 
 
 # ------------------------------------------------------------------------------------------------
-# the package's own fragments, read back: their identity, positivity and optimizer chains are
-# re-proved from the text (the monotonicity displays are outside the subset read), and each header
-# verified
+# the package's own fragments, read back: their identity, positivity, optimizer and monotonicity
+# displays are re-proved from the text, and each header verified
 def library_variants():
     from proofs.theorems import LIBRARY
 
@@ -729,3 +728,29 @@ def test_the_set_under_the_operator_replaces_the_range_where_gives(tmp_path):
     assert [f.status for f in check_file(write_optimizer_paper(tmp_path, everywhere))] == [
         "not proved"
     ]
+
+
+def test_an_edited_monotonicity_lemma_is_caught_where_it_was_edited(tmp_path):
+    import proofs
+
+    fragment = proofs.prove("bernoulli").to_latex()
+    statement = r"x \mapsto \log x\text{ is strictly increasing on }(0, \infty).\label"
+    derivative = r"& \frac{1}{x} > 0"
+    assert statement in fragment and derivative in fragment
+    edited = fragment.replace(statement, statement.replace("(0,", "(-1,")).replace(
+        derivative, derivative.replace(">", "<")
+    )
+    path = Path(tmp_path, "bernoulli.tex")
+    path.write_text(edited, encoding="utf-8")
+    lines = edited.splitlines()
+    wrong = [
+        next(k for k, line in enumerate(lines, 1) if "(-1, \\infty)" in line),
+        next(k for k, line in enumerate(lines, 1) if r"\frac{1}{x} < 0" in line),
+    ]
+    false = [f for f in check_file(path) if f.status == "false"]
+    assert [f.line for f in false] == wrong
+    assert false[0].message.startswith("x ↦ log(x) is strictly increasing on (-1, ∞) is false")
+    # unedited, the lemma and each row of its proof are proved from the text
+    path.write_text(fragment, encoding="utf-8")
+    proved = [f.message for f in check_file(path) if "strictly increasing" in f.message]
+    assert proved == ["x ↦ log(x) is strictly increasing on (0, ∞) proved"] * 2
