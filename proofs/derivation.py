@@ -9,13 +9,16 @@
 ...                                      .eq(c + sp.log(sp.exp(a - c) + sp.exp(b - c))))
 >>> theorem.statement
 Equal(lhs=LSE, rhs=c + log(exp(a - c) + exp(b - c)))
->>> for line in d.proof().to_text().splitlines()[3:8]:
+>>> text = d.proof().to_text()
+>>> for line in text.splitlines()[3:6]:
 ...     print(line)
 Setting: a ∈ ℝ, b ∈ ℝ, c ∈ ℝ.
 Definitions:
   LSE = log(exp a + exp b)
-<BLANKLINE>
-Theorem (Shift). LSE = c + log(exp(a − c) + exp(b − c))
+>>> statement = text.split("Theorem (Shift). ")[1].splitlines()[0]  # with its hypotheses
+>>> print(statement.replace(" Then ", "\\nThen "))
+Let a ∈ ℝ, b ∈ ℝ, c ∈ ℝ, and let LSE be as defined above.
+Then LSE = c + log(exp(a − c) + exp(b − c))
 
 Each step is checked when it is written: a false one raises `DerivationError` naming the step's index,
 both sides, the file and line that wrote it, and a counterexample; one the engine cannot prove says what

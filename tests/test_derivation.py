@@ -68,7 +68,9 @@ def test_a_user_derivation_renders_every_step_and_compiles(tmp_path):
 def test_inequality_chains_compose_in_the_kernel(tmp_path):
     proof = log_sum_exp().proof()
     text = proof.to_text()
-    assert "Theorem (Above the first argument). LSE > a" in text
+    # the theorem states its hypotheses
+    assert ("Theorem (Above the first argument). Let a ∈ ℝ, b ∈ ℝ, c ∈ ℝ, and let LSE be as "
+            "defined above. Then LSE > a") in text
     assert "> a" in text and "the difference is positive" in text
     final = proof.theorem.statement
     assert isinstance(final, Member) and final.expr == proof.definitions[0] - a

@@ -153,3 +153,65 @@ def test_network_terms_read_as_written():
     # "p_i(θ) = 1/(1 + exp(−f(x_i)))"
     # (the monotonicity lemma's variable is u: x already names the family x_i)
     assert "  1/u > 0" in text and "p_i(θ) = 1/(1 + exp(−f(x_i)))" in text
+
+
+# ------------------------------------------------------------------------------------------------
+# statements and justifications a referee signs (the documents issue)
+def library_proofs():
+    from proofs.theorems import LIBRARY
+
+    for name, (_, _, allowed) in sorted(LIBRARY.items()):
+        yield name, proofs.prove(name)
+        for key, values in allowed.items():
+            for value in values[1:]:
+                try:
+                    yield f"{name} --{key} {value}", proofs.prove(name, **{key: value})
+                except proofs.ProofError:  # a combination the registry refuses
+                    continue
+
+
+def test_every_sum_is_justified_as_a_sum_and_every_product_as_a_product():
+    import sympy as sp
+
+    seen = set()
+    for name, proof in library_proofs():
+        for section in proof.sections:
+            for step in section.steps:
+                if step.rule != "member_binder":
+                    continue
+                expr = step.theorem.statement.expr
+                kind = "sum" if isinstance(expr, sp.Sum) else "product"
+                seen.add(kind)
+                assert kind in step.justification and (
+                    {"sum", "product"} - {kind}
+                ).pop() not in step.justification, (name, step.justification)
+    assert seen == {"sum", "product"}  # both kinds occur in the library (categorical --softmax)
+
+
+def test_continuity_is_justified_by_its_reason():
+    text = proofs.prove("bernoulli").to_text()
+    assert "[defined on the whole interval, from functions continuous where defined]" in text
+    assert "hence continuous" not in text
+
+
+def test_a_statement_about_optimizers_quantifies_no_bound_parameter(proof):
+    fragment = proof.to_latex()
+    for label in ("sign-scale", "main"):
+        start = fragment.index(f"\\label{{proofs:{label}}}")
+        statement = fragment[start : fragment.index("\\end{equation}", start)]
+        assert "operatorname*{arg\\,max}_{\\theta}" in statement
+        assert "For every" not in statement and "for every $\\theta$," not in statement
+    # a pointwise lemma keeps its quantifier
+    start = fragment.index("\\label{proofs:positivity}")
+    assert "For every $\\theta$," in fragment[start : fragment.index("\\end{equation}", start)]
+
+
+def test_the_theorem_states_its_hypotheses(proof):
+    expected = (
+        "Let $n \\in \\mathbb{N}$, $y_{i} \\in \\{0, 1\\}$, $p_{i}(\\theta) \\in (0, 1)$ for "
+        "$i = 1, \\dots, n$ and every parameter $\\theta$, and let $L(\\theta)$ and "
+        "$\\mathrm{CE}(\\theta)$ be as defined above. Then\n\\begin{equation}"
+    )
+    assert expected in proof.to_latex()
+    markdown = proof.to_markdown()
+    assert "**Theorem (Maximum likelihood is minimum binary cross-entropy).** Let $n" in markdown

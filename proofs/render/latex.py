@@ -5,8 +5,8 @@ options), labels every lemma and its key equation under a prefix, and needs only
 pgfplots for the figure) — `preamble()` lists the lines a host needs.
 """
 
-from .layout import (count_checks, definitions, fill, layout, parametric, setting_items, setting_tail,
-                     value_link)
+from .layout import (count_checks, definitions, fill, hypotheses, layout, parametric, setting_items,
+                     setting_tail, value_link)
 from ..fragment import header
 from .notation import Writer
 from .options import RenderOptions
@@ -51,9 +51,13 @@ def render_fragment(proof, options=None):
     for block in layout(proof, writer, reference):
         env = envs[block.kind]
         lead = f"For every ${theta}$," if block.universal else ("The map" if block.increasing else "")
+        if block.kind == "theorem":  # the main result states its hypotheses
+            lead = " ".join(filter(None, [hypotheses(proof, writer, lambda f: f"${f}$"),
+                                          lead[0].lower() + lead[1:] if lead else ""]))
         tail = " \\quad\\text{(as sets of optimizers)}" if block.optimizers else ""
         out += ["", f"\\begin{{{env}}}[{block.name}]\\label{{{prefix}{block.label}}}",
-                lead, "\\begin{equation}", f"  {block.statement}{tail}.\\label{{{prefix}{block.label}-eq}}",
+                *([lead] if lead else []), "\\begin{equation}",
+                f"  {block.statement}{tail}.\\label{{{prefix}{block.label}-eq}}",
                 "\\end{equation}", f"\\end{{{env}}}", f"\\begin{{{options.proof_env}}}", "\\begin{align*}"]
         out += align_rows(block.rows)
         out.append("\\end{align*}")

@@ -35,7 +35,7 @@ class Block:
     statement: str
     rows: list
     remark: str = ""
-    universal: bool = True   # the statement holds "for every θ" (not so for a fact about log alone)
+    universal: bool = True   # "for every θ" (not for a fact about log alone, nor for arg max_θ)
     optimizers: bool = False  # a statement about sets of optimizers
     increasing: bool = False  # a statement "x ↦ g is strictly increasing on I"
 
@@ -94,7 +94,9 @@ def layout(proof, writer, reference):
             shown = f"{writer(lhs)} {RELATION_SIGNS[writer.style][relation]} {writer(rhs)}"
         blocks.append(Block(section.kind, number, section.name, section.label, shown, rows,
                             section.remark,
-                            universal=parametric(proof) and not isinstance(statement, StrictlyIncreasing),
+                            # θ is bound in arg max_θ and x in x ↦ log x: no "for every θ"
+                            universal=parametric(proof) and not isinstance(
+                                statement, (StrictlyIncreasing, SameOptimizers)),
                             optimizers=isinstance(statement, SameOptimizers),
                             increasing=isinstance(statement, StrictlyIncreasing)))
     return blocks
@@ -118,6 +120,21 @@ def setting_items(proof, writer):
             shown = writer.t["call"].format(name=shown, arg=writer.names["theta"])
         items.append(shown + writer.t["in"] + writer.real_set(real_set))
     return items
+
+
+def hypotheses(proof, writer, math):
+    """What the theorem's statement assumes, so that it stands alone: 'Let n ∈ ℕ, …, for i = 1,
+    …, n and every parameter θ, and let L(θ) and CE(θ) be as defined above. Then' ('' when the
+    setting is empty)."""
+    items = [math(item) for item in setting_items(proof, writer)]
+    if not items:
+        return ""
+    names = [math(name) for name, _ in definitions(proof, writer)]
+    defined = ""
+    if names:
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        defined = f", and let {listed} be as defined above"
+    return "Let " + ", ".join(items) + setting_tail(proof, writer, math) + defined + ". Then"
 
 
 def parametric(proof):

@@ -1,8 +1,8 @@
 """Markdown with MathJax/KaTeX math (``$…$`` and ``$$\\begin{aligned}…\\end{aligned}$$``) for notebooks, GitHub
 and Quarto.  Only constructs both MathJax and KaTeX support: no labels, no references, no theorem environments."""
 
-from .layout import (count_checks, definitions, fill, layout, parametric, setting_items, setting_tail,
-                     value_link)
+from .layout import (count_checks, definitions, fill, hypotheses, layout, parametric, setting_items,
+                     setting_tail, value_link)
 from .notation import Writer
 from .options import RenderOptions
 
@@ -23,6 +23,9 @@ def render_markdown(proof, options=None):
     for block in layout(proof, writer, reference):
         head = f"{KINDS[block.kind]} {block.number}" if block.kind == "lemma" else KINDS[block.kind]
         claim = (f"For every ${theta}$: " if block.universal else "") + f"${block.statement}$"
+        if block.kind == "theorem":  # the main result states its hypotheses
+            lead = hypotheses(proof, writer, lambda formula: f"${formula}$")
+            claim = (f"{lead} " if lead else "") + claim[0].lower() + claim[1:]
         out += ["", f"**{head} ({block.name}).** {claim}.", "", "*Proof.*", ""]
         out += aligned([f"{row.left} &{row.relation} {row.right} && \\text{{{row.justification}}}" if row.relation
                         else f"& {row.left} && \\text{{{row.justification}}}" for row in block.rows])

@@ -1,7 +1,7 @@
 """Plain text for the terminal: the proof line by line, justifications aligned on the right."""
 
-from .layout import (count_checks, definitions, fill, layout, parametric, plain, setting_items,
-                     setting_tail, value_link)
+from .layout import (count_checks, definitions, fill, hypotheses, layout, parametric, plain,
+                     setting_items, setting_tail, value_link)
 from .notation import Writer
 from .options import RenderOptions
 
@@ -24,7 +24,9 @@ def render_text(proof, options=None):
         out += [f"  {name.ljust(width)} = {body}" for name, body in defs]
     for block in layout(proof, writer, lambda label, number: f"Lemma {number}"):
         head = f"{KINDS[block.kind]} {block.number}" if block.kind == "lemma" else KINDS[block.kind]
-        out += ["", f"{head} ({block.name}). {block.statement}", "Proof."]
+        lead = hypotheses(proof, writer, lambda formula: formula) if block.kind == "theorem" else ""
+        out += ["", f"{head} ({block.name}). " + (f"{lead} " if lead else "") + block.statement,
+                "Proof."]
         left_width = max(len(r.left) for r in block.rows)
         lines = [f"  {row.left.rjust(left_width)} {row.relation} {row.right}" if row.relation else f"  {row.left}"
                  for row in block.rows]

@@ -4,6 +4,8 @@ Imports the kernel and `Proof`'s `Step`.  Each Member fact about a new expressio
 order the kernel established them; numbers, widenings and repeated facts are folded away.
 """
 
+import sympy as sp
+
 from ..kernel import Member, StrictlyIncreasing
 from ..proof import Step
 
@@ -68,9 +70,23 @@ def _justify(th):
         return "integer power"
     if th.rule == "member_mul" and not all(_positive(p) for p in th.premises):
         return "bounds of a product"
+    if th.rule == "member_binder" and isinstance(th.statement.expr, sp.Sum):
+        return _sum_reason(th)
     if th.rule == "member_log" or (th.rule == "member_of_equal" and isinstance(th.statement, Member)):
         return JUSTIFICATIONS[th.rule]
     return JUSTIFICATIONS.get(th.rule, th.rule.replace("_", " "))
+
+
+def _sum_reason(th):
+    """member_binder on a sum: the reason the range holds (the terms' sign, and their number)."""
+    real_set = th.statement.set
+    if real_set == sp.Interval.open(0, sp.oo):
+        return "sum of at least one positive term"
+    if real_set == sp.Interval(0, sp.oo):
+        return "sum of nonnegative terms"
+    if real_set == sp.Interval(-sp.oo, 0):
+        return "sum of nonpositive terms"
+    return "finite sum of real terms"
 
 
 def _positive(th):
@@ -83,8 +99,9 @@ def monotone_steps(theorem):
     st = theorem.statement
     defined, derivative = theorem.premises
     return [
-        Step(defined.statement, "increasing_by_derivative", "defined, hence continuous, on the whole interval",
-             defined, relation="fact"),
+        Step(defined.statement, "increasing_by_derivative",
+             "defined on the whole interval, from functions continuous where defined", defined,
+             relation="fact"),
         Step(derivative.statement, "increasing_by_derivative", "its derivative, positive inside the interval",
              derivative, relation="fact"),
         Step(st, theorem.rule, JUSTIFICATIONS["increasing_by_derivative"], theorem, relation="fact"),
