@@ -46,6 +46,13 @@ ENVIRONMENTS = (
     "flalign",
     "flalign*",
 )
+# a relation between two sides, as written (\\leq, not \\left)
+RELATION = r"(=|<|>|\\le(?:q|qslant)?|\\ge(?:q|qslant)?|\\in)(?![A-Za-z])"
+# displays of other packages (breqn, IEEEtrantools, amsmath's xalignat): refused when marked
+UNREAD_DISPLAYS = (
+    r"\\begin\{(eqnarray\*?|dmath\*?|dgroup\*?|dseries\*?|darray\*?|IEEEeqnarray\*?|"
+    r"IEEEeqnarraybox\*?|xalignat\*?|xxalignat)\}"
+)
 DIRECTIVE = re.compile(r"^\s*%\s*proofs:\s*(.*)$")
 MACRO = re.compile(
     r"\\(?:re)?newcommand\*?\s*\{?\\([A-Za-z]+)\}?\s*(?:\[(\d)\])?\s*\{|"
@@ -163,14 +170,15 @@ def _check_text(path, text, state, findings, depth):
             target = state.root / name
             target = target if target.suffix else target.with_suffix(".tex")
             _check(target, state, findings, depth + 1)
-        if pending and ("$$" in uncommented or re.search(r"\\begin\{eqnarray", uncommented)):
+        unread = re.search(UNREAD_DISPLAYS, uncommented)
+        if pending and ("$$" in uncommented or unread):
+            kind = f"{unread.group(1)} display" if unread else "$$…$$ display"
             findings.append(
                 Finding(
                     str(path),
                     number + 1,
                     "unreadable",
-                    "a marked $$…$$ or eqnarray display is not read: write it as "
-                    "equation, align or \\[…\\]",
+                    f"a marked {kind} is not read: write it as equation, align or \\[…\\]",
                 )
             )
             pending = []
@@ -469,13 +477,21 @@ def _cleaned(text):
     """The equations of a row (an align row may hold several, in column pairs), without what is
     not mathematics: tags and labels removed; the row cut at \\text, \\intertext, \\mbox or &&,
     after which papers write words (a condition, a reference, a justification)."""
-    for command in (r"\\tag\*?", r"\\label", r"\\hspace\*?", r"\\vspace\*?"):
+    # removed with their argument: tags and labels, and \intertext's words between two rows
+    for command in (r"\\tag\*?", r"\\label", r"\\hspace\*?", r"\\vspace\*?",
+                    r"\\(?:short)?intertext"):
         while True:
             match = re.search(command + r"\s*\{", text)
             if not match:
                 break
             body = _braced(text, match.end() - 1)
             text = text[: match.start()] + " " + text[match.end() + len(body or "") + 1 :]
+    while True:  # words before the mathematics of a row: "\text{hence } y &= 2y"
+        lead = re.match(r"\s*&?\s*\\(?:text|textrm|textnormal|mbox)\s*\{", text)
+        if not lead:
+            break
+        body = _braced(text, lead.end() - 1) or ""
+        text = re.sub(r"^\s*(?:\\q?quad\b\s*)*", "", text[lead.end() + len(body) + 1 :])
     cut = re.search(
         r"\\(?:text|textrm|textnormal|intertext|mbox)\b|&&"
         r"|(?<=[^&\s])\s*\\q?quad\b",
@@ -519,7 +535,7 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
             return
         for line, equations, skipped in rows:
             for equation in equations:
-                has_relation = re.search(r"(=|<|>|\\le|\\ge|\\in)(?![A-Za-z])", equation)
+                has_relation = re.search(RELATION, equation)
                 joins = (
                     re.match(r"^\s*(\\q?quad\s*)+[+-]", equation)
                     if generated
@@ -528,7 +544,14 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
                 ends_open = logical and re.search(
                     r"(=|<|>|\\le(?:q)?|\\ge(?:q)?|\\in)\s*$", logical[-1][1]
                 )
-                if logical and (joins or ends_open):
+                # a row with no relation is the start of an equation the next row goes on with
+                # (2x \\ + x = x is one equation), except in gather, whose rows stand alone
+                unfinished = (
+                    logical
+                    and start not in ("gather", "gather*")
+                    and not re.search(RELATION, logical[-1][1])
+                )
+                if logical and (joins or ends_open or unfinished):
                     previous_line, previous, previous_skipped = logical[-1]
                     logical[-1] = (previous_line, previous + " " + equation, previous_skipped)
                     continue
@@ -860,10 +883,17 @@ def _conditions_hold(path, line, step, conditions, where):
         "positive": "the log's argument {} is not shown positive",
     }
     for kind, term in dict.fromkeys(conditions):
-        if not term.free_symbols and (
-            (kind == "nonzero" and term != 0) or (kind != "nonzero" and term.is_nonnegative)
-        ):
-            continue
+        if not term.free_symbols:  # a number: decided here (log 0 and √−1 are not defined)
+            holds = {"nonzero": term != 0, "nonnegative": term.is_nonnegative,
+                     "positive": term.is_positive}[kind]
+            if holds:
+                continue
+            if holds is False:
+                message = (
+                    f"step {step[0]} → {step[1]} is not defined: "
+                    + words[kind].format(term).replace("is not shown", "is not")
+                )
+                return Finding(str(path), line, "not proved", message, step)
         try:
             if kind == "nonzero":
                 check.positive(term**2, where=where)
@@ -892,6 +922,9 @@ def _decide_step(path, line, step, left, relation, right, where):
     from . import check
     from .errors import Disproved, ProofError
 
+    if relation != "in" and any(isinstance(side, sp.Set) for side in (left, right)):
+        message = f"step {step[0]} → {step[1]} not proved: a set is compared only with \\in"
+        return Finding(str(path), line, "not proved", message, step)
     try:
         if relation == "=":
             check.equal(left, right, where=where)
@@ -903,6 +936,22 @@ def _decide_step(path, line, step, left, relation, right, where):
         else:
             check.member(left, right, where=where)
     except Disproved as error:
+        unranged = _unranged_bounds(left, right, where)
+        if unranged:  # n in Σ_{i=1}^{n} with no range: a count the paper did not give
+            message = (
+                f"step {step[0]} → {step[1]} not proved: {unranged} bounds a sum or a product "
+                f"but has no range: give one in where ({unranged} \\geq 1)"
+            )
+            return Finding(str(path), line, "not proved", message, step, error.point)
+        unknown = _unknown_functions(left, right, where)
+        if unknown:  # false for some function, perhaps not for the one the paper means
+            message = (
+                f"step {step[0]} → {step[1]} not proved: {unknown} is read as an unknown "
+                f"function, and the step fails for some function (at "
+                f"{_false_message(step, error).split(' is false: at ', 1)[-1]}); it may hold "
+                "for the one you mean, which the reader does not know"
+            )
+            return Finding(str(path), line, "not proved", message, step, error.point)
         return Finding(str(path), line, "false", _false_message(step, error), step, error.point)
     except ProofError as error:
         return Finding(
@@ -989,6 +1038,34 @@ def _decide_optimizers(path, line, step, left, relation, right, where, depends):
         message = f"step {step[0]} → {step[1]} not proved: {error}"
         return Finding(str(path), line, "not proved", message, step)
     return Finding(str(path), line, "proved", f"step {step[0]} → {step[1]} proved", step)
+
+
+# letters a paper uses for an arbitrary function: a step false for some such f is false
+GENERIC_FUNCTIONS = {"f", "g", "h", "F", "G", "H", "phi", "psi", "Phi", "Psi"}
+
+
+def _unranged_bounds(left, right, where):
+    """The first letter that bounds a sum or a product of the step and has no range."""
+    for side in (left, right):
+        for node in sp.preorder_traversal(side) if isinstance(side, sp.Basic) else ():
+            if isinstance(node, (sp.Sum, sp.Product)):
+                for _, low, high in node.limits:
+                    for symbol in sorted(low.free_symbols | high.free_symbols, key=str):
+                        if type(symbol) is sp.Symbol and symbol not in where:
+                            return str(symbol)
+    return ""
+
+
+def _unknown_functions(left, right, where):
+    """The names of the operators a step applies that nothing declares (\\operatorname{Var},
+    \\mathrm{sgn}): neither a generic letter f, g, h nor a function given a range in where."""
+    names = set()
+    for side in (left, right):
+        for applied in getattr(side, "atoms", lambda *_: ())(AppliedUndef):
+            name = applied.func.__name__
+            if applied.func not in where and name not in GENERIC_FUNCTIONS:
+                names.add(name)
+    return ", ".join(sorted(names))
 
 
 def _false_message(step, error):

@@ -221,6 +221,7 @@ class _Reader:
         self.denominators = []  # every denominator read: the claim needs each one nonzero
         self.nonnegative = []  # every argument of a root: it needs each one ≥ 0
         self.log_arguments = []  # every argument of a log: it needs each one > 0
+        self.bound = []  # the indices of the sums and products being read
 
     # ------------------------------------------------------------------ tokens
     def peek(self, ahead=0):
@@ -568,12 +569,16 @@ class _Reader:
             return numerator / denominator
         if token == r"\sqrt":
             self.take()
+            order = 2
             if self.peek() == "[":  # \sqrt[n]{x}
                 self.take("[")
                 order = self.expression()
                 self.take("]")
-                return sp.root(self.group(), order)
-            return sp.sqrt(self.group())
+            radicand = self.group()
+            # a root is defined at x ≥ 0 (the principal root: an odd root of a negative number is
+            # not read as the real one), as for x^{1/2}; sympy may have simplified it away (√x² → x)
+            self.nonnegative.append(radicand)
+            return sp.root(radicand, order)
         if token == r"\binom":
             self.take()
             top = self.group()
@@ -652,6 +657,31 @@ class _Reader:
             and (following in OPENING or following == "|")
         )
 
+    def uncaptured(self, value, name, parameters=()):
+        """`value`, a definition's body, unless a sum or product being read binds a letter free
+        in it (define m = 2k, then \\sum_{k=1}^{n} m: the k of m is not the index)."""
+        free = getattr(value, "free_symbols", set()) - set(parameters)
+        captured = [index for index in self.bound if index in free]
+        if captured:
+            letter = _tex(str(captured[0]))
+            self.fail(f"the definition of {name} uses {letter}, which the sum or product around "
+                      f"it binds as its index: rename the index")
+        return value
+
+    def bracketed_group(self):
+        """Whether the {…} group ahead holds one bracketed expression, {\\left(a + b\\right)}
+        (the group is taken)."""
+        raw = [token for token in self.group_text() if token not in SIZES]
+        if not raw or raw[0] not in OPENING:
+            return False
+        depth = 0
+        for index, token in enumerate(raw):
+            depth += token in OPENING
+            depth -= token in OPENING.values()
+            if depth == 0:
+                return index == len(raw) - 1
+        return False
+
     def bracketed_letter(self):
         """The letter in a bracket that holds one letter and nothing else, (θ) or \\left(w\\right),
         taken with its bracket; None, with nothing taken, for any other bracket."""
@@ -702,13 +732,14 @@ class _Reader:
                 return defined(*self.arguments())
             self.fail(f"the function {name} is applied to an argument in brackets: {name}(x)")
         if defined is not None and not isinstance(defined, Family) and self.peek() != "_":
-            return self.applied(defined, name)
+            return self.applied(self.uncaptured(defined, name), name)
         if self.peek() != "_":
             return sp.Symbol(name)
         self.take("_")
         raw = self.group_text()
         indices = self.index_list(raw)
         if isinstance(defined, Family) and len(indices) == len(defined.params):
+            self.uncaptured(defined.body, name, defined.params)
             return self.applied(defined.at(indices), name)  # p_i(θ) is p_i
         if name in ("f", "g", "h", "F", "G", "H", "phi", "psi", "Phi", "Psi") and (
             self.opens_bracket()
@@ -813,7 +844,11 @@ class _Reader:
         if name == "e":  # an upright e is Euler's number
             return sp.E
         if name in self.names:
-            return self.applied(self.names[name], name)
+            return self.applied(self.uncaptured(self.names[name], name), name)
+        if "\\" + name in FUNCTIONS and command in (r"\mathrm", r"\operatorname"):
+            # \mathrm{log} x and \operatorname{ln} x are the functions \log x and \ln x
+            self.items.insert(self.position, Token("\\" + name, self.column()))
+            return self.function()
         if name == "d":
             self.fail("differentials (\\mathrm{d}x) are not read")
         if name.isalpha():
@@ -823,6 +858,7 @@ class _Reader:
         self.fail(f"cannot read the name '{name}'")
 
     def function(self):
+        written = self.peek()
         head = FUNCTIONS[self.take()]
         power = None
         if self.peek() == "^":  # \log^2 x
@@ -847,9 +883,22 @@ class _Reader:
                 and (self.peek() not in (r"\cdot", r"\times"))
             ):
                 self.fail("how far does the function reach? put its argument in brackets")
-        elif token == "{":  # \log{(a)}^{2}, as sympy prints (log a)²: the group is the argument
-            value = self.scripts(head(self.group()))
-            return value**power if power is not None else value
+        elif token == "{":  # \log{x}: the group is the argument
+            start = self.position
+            bracketed = self.bracketed_group()
+            self.position = start
+            argument = self.group()
+            if self.peek() == "^":  # TeX sets \log{x}^2 as "log x²"
+                self.fail(
+                    f"is {written}{{x}}^2 the square of {written} x or {written} of the square? "
+                    f"write ({written} x)^2, {written}^2 x or {written}(x^2)"
+                )
+            if (
+                not bracketed  # \log{\left(a\right)} p_j is set "log(a) p_j", \log{x} y "log xy"
+                and self.starts_factor(self.peek())
+                and self.peek() not in (r"\cdot", r"\times")
+            ):
+                self.fail("how far does the function reach? put its whole argument in brackets")
         else:
             argument = self.power()
             if self.starts_factor(self.peek()) and self.peek() not in (r"\cdot", r"\times"):
@@ -895,9 +944,11 @@ class _Reader:
         if self.peek() in ("-", "+"):  # \sum_{j} -\log …, as sympy prints a negated body
             sign = -1 if self.take() == "-" else 1
         shadowed = self.names.pop(str(index), None)  # the index is bound in the body, whatever
+        self.bound.append(index)
         try:  # a definition of the same letter says
             body = sign * self.term()
         finally:
+            self.bound.pop()
             if shadowed is not None:
                 self.names[str(index)] = shadowed
         return kind(body, (index, low, high))
@@ -930,6 +981,10 @@ def read_set_tokens(reader):
             script = "".join(reader.group_text())
             scripted = {
                 ("N", "0"): sp.S.Naturals0,
+                ("N", ">0"): sp.S.Naturals,
+                ("N", r"\geq1"): sp.S.Naturals,
+                ("Z", ">0"): sp.S.Naturals,
+                ("Z", r"\geq0"): sp.S.Naturals0,
                 ("R", ">0"): sp.Interval.open(0, sp.oo),
                 ("R", "+"): sp.Interval.open(0, sp.oo),
                 ("R", r"\geq0"): sp.Interval(0, sp.oo),
@@ -941,10 +996,13 @@ def read_set_tokens(reader):
         if reader.peek() == r"\cup":  # ℕ ∪ {0}
             reader.take()
             other = read_set_tokens(reader)
-            found = (
-                sp.S.Naturals0
-                if (found, other) == (sp.S.Naturals, sp.FiniteSet(0))
-                else sp.Union(found, other)
+            if (name, other) == ("N", sp.FiniteSet(0)):
+                return sp.S.Naturals0  # whichever ℕ the author means
+            found = sp.Union(found, other)
+        elif name == "N" and found is sp.S.Naturals:
+            reader.fail(
+                "\\mathbb{N} starts at 0 or at 1, depending on the author: write \\mathbb{N}_{>0} "
+                "or \\{1, 2, \\dots\\} (or n \\geq 1 for a number of terms), or \\mathbb{N}_0"
             )
         return found
     reader.skip_sizes()
@@ -954,6 +1012,14 @@ def read_set_tokens(reader):
         members = [reader.expression()]
         while reader.peek() == ",":
             reader.take(",")
+            if reader.peek() in (r"\dots", r"\ldots", r"\cdots"):  # {1, 2, \dots}, {0, 1, …}
+                reader.take()
+                counting = {(1, 2): sp.S.Naturals, (0, 1, 2): sp.S.Naturals0}
+                if tuple(members) not in counting:
+                    reader.fail("a set with \\dots is {1, 2, \\dots} or {0, 1, 2, \\dots}")
+                reader.skip_sizes()
+                reader.take(r"\}" if token == r"\{" else r"\rbrace")
+                return counting[tuple(members)]
             members.append(reader.expression())
         reader.skip_sizes()
         reader.take(r"\}" if token == r"\{" else r"\rbrace")

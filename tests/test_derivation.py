@@ -319,7 +319,7 @@ def test_every_symbol_a_statement_uses_is_introduced():
     d.theorem("Positivity", d.positive(L))
     setting = d.proof().to_text().splitlines()[3]
     # in the order of where=, then the quantities nothing constrains; i is bound: not listed
-    assert setting == "Setting: y_i ∈ {0, 1}, n ∈ ℕ, w ∈ ℝ, x_i ∈ ℝ, for i = 1, …, n."
+    assert setting == "Setting: y_i ∈ {0, 1}, n ∈ {1, 2, …}, w ∈ ℝ, x_i ∈ ℝ, for i = 1, …, n."
 
 
 def test_sections_take_the_labels_a_paper_cites():

@@ -341,7 +341,7 @@ def test_an_edited_fragment_is_caught_where_it_was_edited(tmp_path):
 MISREAD = {
     "defined name before brackets": (r"% proofs: define q = \sigma(z)", r"q(1 - q) = q"),
     "defined family before brackets": (
-        r"% proofs: define p_i = \sigma(z_i)",
+        r"% proofs: define p_i = \sigma(u_i)",
         r"\sum_{i=1}^{n} p_i(1 - p_i) = \sum_{i=1}^{n} p_i",
     ),
     "defined function": (r"% proofs: define f(x) = x^2", r"f(2) = f(3)"),
@@ -374,7 +374,7 @@ MISREAD = {
     "function after a space": ("", r"f (x + y) = f (x) + f (y)"),
     "row and column subscripts": ("", r"a_{i1} = a_{1i}"),
     "superscript then subscript": ("", r"x^a_i = x^{a_i}"),
-    "condition under a sum": ("", r"\sum_{i=1, i \neq j}^{n} z_i = \sum_{i=1}^{n} z_i"),
+    "condition under a sum": ("", r"\sum_{i=1, i \neq j}^{n} u_i = \sum_{i=1}^{n} u_i"),
     "negative power": ("", r"x^{-1} x = 1"),
     "log of an exponential of a log": ("", r"e^{\log x} = x"),
     "inverse sine": ("", r"\sin^{-1} x = \frac{1}{\sin x}"),
@@ -389,7 +389,68 @@ MISREAD = {
     # a third review
     "mixed number": ("", r"3\frac{1}{2} = \frac{3}{2}"),
     "mixed number, one-digit arguments": ("", r"1\tfrac12 = \tfrac12"),
+    # a fourth review (with the arg max reading)
+    "spaced bracket after a defined name": (
+        r"% proofs: define L = \prod_{i=1}^{n} u_i",
+        r"\operatorname*{arg\,max}_{x \in (0, 1)} L (x) = \operatorname*{arg\,max}_{x \in (0, 1)} "
+        r"x L(x)",
+    ),
+    "an entry at a parameter nobody declared": ("", r"z_1(x) = x z_1"),
+    "a defined quantity at another letter": (r"% proofs: define L = (x - 1)^2", r"L(y) = L(z)"),
+    "where narrowing the set written": (
+        r"% proofs: where x \in [0, 1]",
+        r"\operatorname*{arg\,min}_{x \in [-1, 1]} x^2 = \operatorname*{arg\,min}_{x \in [-1, 1]} x",
+    ),
+    # a fifth review
+    "square of a root": ("", r"\sqrt{x}^2 = x"),
+    "root of a negative number": ("", r"\sqrt{-1}^2 = -1"),
+    "fourth power of a fourth root": ("", r"\sqrt[4]{x}^4 = x"),
+    "braced log argument squared": ("", r"\log{x}^2 = \log^2 x"),
+    "braced sine argument squared": ("", r"\sin{x}^2 = \sin^2 x"),
+    "a definition's letter bound by a sum": (
+        r"% proofs: define m = 2 z",
+        r"\sum_{z=1}^{n} m = \sum_{z=1}^{n} 2z",
+    ),
+    "a family's letter bound by a sum": (
+        r"% proofs: define q_i = u_i + x",
+        r"\sum_{x=1}^{n} q_x = \sum_{x=1}^{n} (u_x + x)",
+    ),
+    "an equation begun on the row before": ("", r"2 \cdot x \\ + x = x"),
+    "natural numbers from 0 or 1": (r"% proofs: where k \in \mathbb{N}", r"\frac{k}{k} = 1"),
 }
+
+
+def test_rows_after_words_and_intertext_are_read(tmp_path):
+    for words in (r"\intertext{and therefore}", r"\text{hence }", r"\text{and}\quad"):
+        body = (
+            "% proofs: where x \\in \\mathbb{R}\n\\begin{align*}\n  x &= x \\\\\n"
+            f"  {words} x + 0 &= 2x\n\\end{{align*}}\n"
+        )
+        statuses = [f.status for f in check_file(write_paper(tmp_path, body))]
+        assert statuses == ["proved", "false"], (words, statuses)
+
+
+def test_a_marked_display_of_another_package_is_reported(tmp_path):
+    body = "% proofs: where x \\in \\mathbb{R}\n\\begin{dmath*}\n  x = 2x\n\\end{dmath*}\n"
+    findings = check_file(write_paper(tmp_path, body))
+    assert [(f.status, f.message) for f in findings] == [
+        ("unreadable", "a marked dmath* display is not read: write it as equation, align or \\[…\\]")
+    ]
+
+
+def test_an_unknown_operator_or_an_unranged_count_is_not_proved_never_false(tmp_path):
+    for claim, words in (
+        (r"\operatorname{Var}(2x) = 4 \operatorname{Var}(x)", "Var is read as an unknown function"),
+        (r"\mathrm{max}(x, y) \geq x", "max is read as an unknown function"),
+        (r"\sum_{i=1}^{k} 1 = k", "k bounds a sum or a product but has no range"),
+    ):
+        body = f"% proofs: where x \\in \\mathbb{{R}}, y \\in \\mathbb{{R}}\n\\[ {claim} \\]\n"
+        findings = check_file(write_paper(tmp_path, body))
+        assert [f.status for f in findings] == ["not proved"], claim
+        assert words in findings[0].message
+    # \mathrm{log} and \operatorname{ln} are the logarithm
+    body = "% proofs: where x \\in (0, \\infty)\n\\[ \\mathrm{log}(x^2) = 2 \\operatorname{ln} x \\]\n"
+    assert [f.status for f in check_file(write_paper(tmp_path, body))] == ["proved"]
 
 
 @pytest.mark.parametrize("name", sorted(MISREAD))
@@ -397,7 +458,7 @@ def test_misreadings_found_by_review_are_not_certified(tmp_path, name):
     directive, claim = MISREAD[name]
     body = (
         "% proofs: where x \\in \\mathbb{R}, y \\in \\mathbb{R}, z \\in \\mathbb{R}, "
-        "z_i \\in \\mathbb{R}, a_{ij} \\in \\mathbb{R}, X \\in \\mathbb{R}, n \\geq 1, "
+        "u_i \\in \\mathbb{R}, a_{ij} \\in \\mathbb{R}, X \\in \\mathbb{R}, n \\geq 1, "
         "T \\geq 1\n"
         + (directive + "\n" if directive else "")
         + "% proofs: check\n\\begin{align*}\n  "
@@ -408,6 +469,8 @@ def test_misreadings_found_by_review_are_not_certified(tmp_path, name):
     assert findings and all(f.status != "proved" for f in findings), [
         (f.status, f.claim, f.message) for f in findings
     ]
+    # refused for the reason under test, not because the ranges above clash with the claim
+    assert not any("denotes two objects" in f.message for f in findings), findings[0].message
 
 
 def test_multline_and_align_continuations_are_part_of_the_claim(tmp_path):

@@ -208,7 +208,7 @@ def test_a_statement_about_optimizers_quantifies_no_bound_parameter(proof):
 
 def test_the_theorem_states_its_hypotheses(proof):
     expected = (
-        "Let $n \\in \\mathbb{N}$, $y_{i} \\in \\{0, 1\\}$, $p_{i}(\\theta) \\in (0, 1)$ for "
+        "Let $n \\in \\{1, 2, \\dots\\}$, $y_{i} \\in \\{0, 1\\}$, $p_{i}(\\theta) \\in (0, 1)$ for "
         "$i = 1, \\dots, n$ and every parameter $\\theta$, and let $L(\\theta)$ and "
         "$\\mathrm{CE}(\\theta)$ be as defined above. Then\n\\begin{equation}"
     )

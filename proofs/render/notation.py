@@ -21,7 +21,7 @@ LATEX = {
     "sup": "{base}^{{{exp}}}", "call": r"{name}({arg})", "in": r" \in ", "gt": " > 0", "oo": r"\infty",
     "argmax": r"\operatorname*{{arg\,max}}_{{{var}}}", "argmin": r"\operatorname*{{arg\,min}}_{{{var}}}",
     "mapsto": r" \mapsto ", "increasing": r"\text{ is strictly increasing on }", "reals": r"\mathbb{R}",
-    "naturals": r"\mathbb{N}", "naturals0": r"\mathbb{N}_0", "integers": r"\mathbb{Z}", "set": r"\{{{items}\}}",
+    "naturals": r"\{1, 2, \dots\}", "naturals0": r"\mathbb{N}_0", "integers": r"\mathbb{Z}", "set": r"\{{{items}\}}",
     "abs": r"\left|{arg}\right|",
 }
 TEXT = {
@@ -29,7 +29,7 @@ TEXT = {
     "open": "(", "close": ")", "bopen": "[", "bclose": "]", "times": "·", "minus": " − ", "neg": "−",
     "frac": "({num}/{den})", "sub": "{base}_{index}", "sup": "{base}^{{{exp}}}", "call": "{name}({arg})",
     "in": " ∈ ", "gt": " > 0", "oo": "∞", "argmax": "argmax_{var} ", "argmin": "argmin_{var} ",
-    "mapsto": " ↦ ", "increasing": " is strictly increasing on ", "reals": "ℝ", "naturals": "ℕ",
+    "mapsto": " ↦ ", "increasing": " is strictly increasing on ", "reals": "ℝ", "naturals": "{1, 2, …}",
     "naturals0": "ℕ₀", "integers": "ℤ", "set": "{{{items}}}", "abs": "|{arg}|",
 }
 DEFAULT_NAMES = {"latex": {"theta": r"\theta", "L": "L", "CE": r"\mathrm{CE}", "log": r"\log"},
