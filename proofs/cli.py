@@ -80,6 +80,10 @@ def build_parser():
     paper.add_argument("--label-prefix", metavar="PREFIX", help="prefix of every \\label (default proofs:)")
     paper.add_argument("--title", help="the document's title (plain text)")
     paper.add_argument("--figure", action="store_true", help="add the pgfplots figure of L, log L and CE")
+    paper.add_argument("--detail", choices=("paper", "full"), default=None,
+                       help="paper: a positivity or monotonicity proof is one sentence naming "
+                            "the facts used (the default for LaTeX and Markdown); full: every "
+                            "kernel step on its own line (the default for text)")
     return parser
 
 
@@ -197,7 +201,8 @@ def make_proof(args):
                if getattr(args, key) is not None}
     render = {"notation": read_notation(args), "theorem_env": args.theorem_env,
               "lemma_env": args.lemma_env, "proof_env": args.proof_env,
-              "label_prefix": args.label_prefix, "title": args.title, "figure": args.figure or None}
+              "label_prefix": args.label_prefix, "title": args.title, "figure": args.figure or None,
+              "detail": args.detail}
     RenderOptions.make(**render)  # every user string is checked before any work or output
     if args.theorem.partition(":")[0].endswith(".py"):  # a user's script:function
         if options:

@@ -54,6 +54,8 @@ def command(proof, options):
             arguments += [f"--{name.replace('_', '-')}", getattr(options, name)]
     if options.figure:
         arguments.append("--figure")
+    if options.detail:
+        arguments += ["--detail", options.detail]
     return arguments + ["--fragment"]
 
 

@@ -34,7 +34,8 @@ def test_every_theorem_proves_renders_and_compiles(name, options, tmp_path):
     assert (statement.sense_f, statement.sense_g) == ("max", "min")
     assert statement.f == next(d for d in proof.definitions if str(d) == "L")
     text = proof.to_text()
-    assert "Lemma 2" in text and "Theorem" in text and proof.to_markdown().count("$$") >= 10
+    assert "Lemma 2" in text and "Theorem" in text
+    assert proof.to_markdown(detail="full").count("$$") >= 10
     log = compile_tex(tmp_path, "proof", proof.to_document(), runs=2)
     assert "undefined" not in log.lower() and "Overfull \\hbox" not in log
 

@@ -796,7 +796,7 @@ def test_the_set_under_the_operator_replaces_the_range_where_gives(tmp_path):
 def test_an_edited_monotonicity_lemma_is_caught_where_it_was_edited(tmp_path):
     import proofs
 
-    fragment = proofs.prove("bernoulli").to_latex()
+    fragment = proofs.prove("bernoulli").to_latex(detail="full")  # the proof's facts as rows
     statement = r"x \mapsto \log x\text{ is strictly increasing on }(0, \infty).\label"
     derivative = r"& \frac{1}{x} > 0"
     assert statement in fragment and derivative in fragment

@@ -215,3 +215,36 @@ def test_the_theorem_states_its_hypotheses(proof):
     assert expected in proof.to_latex()
     markdown = proof.to_markdown()
     assert "**Theorem (Maximum likelihood is minimum binary cross-entropy).** Let $n" in markdown
+
+
+def test_detail_paper_writes_a_fact_proof_as_one_sentence_and_full_every_step():
+    proof = proofs.prove("gaussian")
+    paper, full = proof.to_latex(), proof.to_latex(detail="full")
+    start, end = paper.index(r"\label{proofs:positivity}"), paper.index(r"\label{proofs:identity}")
+    positivity = paper[start:end]
+    assert r"\begin{align*}" not in positivity.split(r"\begin{proof}")[1]
+    assert "By assumption, $\\sigma > 0$" in positivity
+    assert "(finite product of positive factors)" in positivity
+    assert r"\sqrt{2} > 0" not in positivity  # a fact about a number is left to the reader
+    rows = full[full.index(r"\label{proofs:positivity}") : full.index(r"\label{proofs:identity}")]
+    assert rows.count(r"\tag*{") >= 10 and r"\tag*{finite product of positive factors}" in rows
+    # the terminal shows every step unless asked for the paper's sentence
+    assert "[finite product of positive factors]" in proof.to_text()
+    assert "(finite product of positive factors), and so L(θ) > 0" in proof.to_text(detail="paper")
+    with pytest.raises(proofs.ProofError, match="detail 'short': choose paper or full"):
+        proof.to_latex(detail="short")
+
+
+def test_constants_print_as_a_reader_writes_them():
+    text, latex = proofs.prove("gaussian").to_text(), proofs.prove("gaussian").to_latex()
+    assert "L(θ)   = ∏_{i=1}^{n} (1/(√(2π) σ)) exp(" in text
+    assert r"\prod_{i=1}^{n} \frac{1}{\sqrt{2 \pi} \sigma} \exp" in latex
+
+
+def test_the_gaussian_document_fills_its_pages(tmp_path):
+    from tests.tools import text_depth_of_pages
+
+    compile_tex(tmp_path, "gaussian", proofs.prove("gaussian").to_document())
+    depths = text_depth_of_pages(Path(tmp_path, "gaussian.pdf"))
+    assert len(depths) <= 2, depths  # four pages before the paper detail
+    assert all(depth > 0.8 for depth in depths[:-1]), depths  # no page ends mostly empty

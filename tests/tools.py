@@ -111,3 +111,20 @@ def dark_fraction_of_first_page(pdf, folder):
         pytest.fail(f"pdftoppm wrote no binary PGM: {fields[0]!r}")
     pixels = image[offset + 1 :]
     return sum(1 for value in pixels if value < 200) / len(pixels)
+
+
+def text_depth_of_pages(pdf):
+    """For each page of `pdf`, how far down its lowest word reaches (0 at the top, 1 at the bottom),
+    from `pdftotext -bbox`: a page that ends high is mostly empty."""
+    import re
+
+    require("pdftotext")
+    result = run(["pdftotext", "-bbox", str(pdf), "-"], Path(pdf).parent)
+    if result.returncode != 0:
+        pytest.fail(f"pdftotext -bbox failed on {pdf}: {result.stderr}")
+    depths = []
+    for page in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', result.stdout,
+                            re.S):
+        lows = [float(y) for y in re.findall(r'yMax="([\d.]+)"', page.group(3))]
+        depths.append(max(lows, default=0.0) / float(page.group(2)))
+    return depths

@@ -48,7 +48,7 @@ def render_fragment(proof, options=None):
         from .figure import render_figure
         out += ["", render_figure(writer, prefix).rstrip("\n")]
     envs = {"lemma": options.lemma_env, "theorem": options.theorem_env}
-    for block in layout(proof, writer, reference):
+    for block in layout(proof, writer, reference, options.detail_for("latex"), lambda f: f"${f}$"):
         env = envs[block.kind]
         lead = f"For every ${theta}$," if block.universal else ("The map" if block.increasing else "")
         if block.kind == "theorem":  # the main result states its hypotheses
@@ -58,9 +58,11 @@ def render_fragment(proof, options=None):
         out += ["", f"\\begin{{{env}}}[{block.name}]\\label{{{prefix}{block.label}}}",
                 *([lead] if lead else []), "\\begin{equation}",
                 f"  {block.statement}{tail}.\\label{{{prefix}{block.label}-eq}}",
-                "\\end{equation}", f"\\end{{{env}}}", f"\\begin{{{options.proof_env}}}", "\\begin{align*}"]
-        out += align_rows(block.rows)
-        out.append("\\end{align*}")
+                "\\end{equation}", f"\\end{{{env}}}", f"\\begin{{{options.proof_env}}}"]
+        if block.summary:
+            out.append(block.summary)
+        else:
+            out += ["\\begin{align*}", *align_rows(block.rows), "\\end{align*}"]
         if block.remark:
             out.append(fill(block.remark, writer, reference, {}))
         if block.kind == "theorem" and proof.corollaries:
@@ -168,6 +170,7 @@ def render_document(proof, options=None):
         "\\documentclass[11pt]{article}",
         "\\usepackage[margin=2.5cm]{geometry}",
         preamble(options).rstrip("\n"),
+        "\\allowdisplaybreaks",  # a long proof continues on the next page, no blank page end
         f"\\title{{{title}}}",
         "\\author{Generated and checked by \\texttt{proofs}}",
         "\\date{}",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from ..kernel import Defined, SameOptimizers, StrictlyIncreasing
+from ..kernel import Defined, Member, SameOptimizers, StrictlyIncreasing
 from ..tree import tree_nodes
 
 LATEX_TO_TEXT = [(r"\mathrm{CE}", "CE"), (r"\log", "log"), (r"\infty", "∞"),
@@ -38,6 +38,38 @@ class Block:
     universal: bool = True   # "for every θ" (not for a fact about log alone, nor for arg max_θ)
     optimizers: bool = False  # a statement about sets of optimizers
     increasing: bool = False  # a statement "x ↦ g is strictly increasing on I"
+    summary: str = ""         # at paper detail, the proof of a chain of facts as one sentence
+
+
+def fact_sentence(section, writer, justify, math):
+    """The facts of a proof as one sentence, each with its reason: 'By assumption, p_i ∈ (0, 1) and
+    n ∈ {1, 2, …}. Hence 1 − p_i ∈ (0, 1) (bounds of a sum), …, and so L(θ) > 0 (by definition).'
+    Facts about numbers alone (√2 > 0) are left to the reader."""
+    assumed, groups = [], []  # groups: consecutive facts with the same reason
+    for step in section.steps:
+        statement = step.statement
+        if isinstance(statement, Member) and not statement.expr.free_symbols:
+            continue
+        shown = math(writer.statement(statement))
+        if step.rule == "assumption":
+            assumed.append(shown)
+            continue
+        reason = justify(step.justification)
+        if groups and groups[-1][1] == reason:
+            groups[-1][0].append(shown)
+        else:
+            groups.append(([shown], reason))
+    parts = [f"{_listed(shown)} ({reason})" for shown, reason in groups]
+    sentence = f"By assumption, {_listed(assumed)}. " if assumed else ""
+    if len(parts) > 1:
+        parts[-1] = "and so " + parts[-1]
+    if not parts:
+        return sentence.strip()
+    return sentence + ("Hence " if assumed else "We have ") + ", ".join(parts) + "."
+
+
+def _listed(items):
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def plain(text):
@@ -65,8 +97,10 @@ def fill(text, writer, reference, numbers):
     return text if writer.style == "latex" else plain(text)
 
 
-def layout(proof, writer, reference):
-    """Blocks for every section.  `reference(label, number)` writes a cross-reference in the target style."""
+def layout(proof, writer, reference, detail="full", math=lambda formula: formula):
+    """Blocks for every section.  `reference(label, number)` writes a cross-reference in the target
+    style; at `detail` "paper" a proof made of facts (positivity, monotonicity) is one sentence,
+    each formula passed through `math`."""
     numbers = {}
     for section in proof.sections:
         if section.kind == "lemma":
@@ -74,7 +108,7 @@ def layout(proof, writer, reference):
 
     blocks = []
     for section in proof.sections:
-        rows = []
+        rows, summary = [], ""
         if section.start is not None:
             left = side(writer, section.start)
             for step in section.steps:
@@ -82,6 +116,9 @@ def layout(proof, writer, reference):
                 rows.append(Row(left, relation, side(writer, step.rhs), fill(step.justification, writer,
                                                                               reference, numbers)))
                 left = ""
+        elif detail == "paper":
+            justify = lambda text: fill(text, writer, reference, numbers)  # noqa: E731
+            summary = fact_sentence(section, writer, justify, math)
         else:
             for step in section.steps:
                 rows.append(Row(writer.statement(step.statement), "", "",
@@ -98,7 +135,7 @@ def layout(proof, writer, reference):
                             universal=parametric(proof) and not isinstance(
                                 statement, (StrictlyIncreasing, SameOptimizers)),
                             optimizers=isinstance(statement, SameOptimizers),
-                            increasing=isinstance(statement, StrictlyIncreasing)))
+                            increasing=isinstance(statement, StrictlyIncreasing), summary=summary))
     return blocks
 
 

@@ -20,15 +20,18 @@ def render_markdown(proof, options=None):
         out += ["**Setting.** " + ", ".join(items)
                 + setting_tail(proof, writer, lambda formula: f"${formula}$") + ".", ""]
     out += aligned([f"{name} &= {body}" for name, body in definitions(proof, writer)])
-    for block in layout(proof, writer, reference):
+    detail = options.detail_for("markdown")
+    for block in layout(proof, writer, reference, detail, lambda formula: f"${formula}$"):
         head = f"{KINDS[block.kind]} {block.number}" if block.kind == "lemma" else KINDS[block.kind]
         claim = (f"For every ${theta}$: " if block.universal else "") + f"${block.statement}$"
         if block.kind == "theorem":  # the main result states its hypotheses
             lead = hypotheses(proof, writer, lambda formula: f"${formula}$")
             claim = (f"{lead} " if lead else "") + claim[0].lower() + claim[1:]
         out += ["", f"**{head} ({block.name}).** {claim}.", "", "*Proof.*", ""]
-        out += aligned([f"{row.left} &{row.relation} {row.right} && \\text{{{row.justification}}}" if row.relation
-                        else f"& {row.left} && \\text{{{row.justification}}}" for row in block.rows])
+        rows = [f"{row.left} &{row.relation} {row.right} && \\text{{{row.justification}}}"
+                if row.relation else f"& {row.left} && \\text{{{row.justification}}}"
+                for row in block.rows]
+        out += [block.summary] if block.summary else aligned(rows)
         if block.remark:
             out += ["", fill(block.remark, writer, reference, {})]
         if block.kind == "theorem" and proof.corollaries:

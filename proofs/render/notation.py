@@ -268,7 +268,12 @@ class Writer:
             return self.t["neg"] + inner
         coefficient, rest = e.as_coeff_Mul()
         numerators, denominators = [], []
-        for f in sp.Mul.make_args(rest):
+        factors = list(sp.Mul.make_args(rest))
+        root = _one_root(coefficient, factors)
+        if root is not None:  # √2/(2√π) σ⁻¹ is written 1/(√(2π) σ)
+            coefficient, factors, (where, radical) = sp.S.One, root[0], root[1]
+            (denominators if where == "den" else numerators).append(radical)
+        for f in factors:
             if isinstance(f, sp.Pow) and f.exp.is_Rational and f.exp < 0 and not isinstance(f.base, BINDERS):
                 denominators.append(f.base ** -f.exp)
             else:
@@ -362,3 +367,19 @@ class Writer:
         if isinstance(st, SameOptimizers):
             return f"{self.argopt(st.sense_f, st.f)} = {self.argopt(st.sense_g, st.g)}"
         return str(st)
+
+
+def _one_root(coefficient, factors):
+    """The numbers of a product as one square root in the denominator when they make one:
+    √2/(2√π) is 1/√(2π).  (the other factors, ("den", the radical unevaluated)), or None."""
+    roots = [f for f in factors if isinstance(f, sp.Pow) and not f.free_symbols
+             and f.exp.is_Rational and f.exp.q == 2]
+    if not roots:
+        return None
+    number, rest = (1 / (coefficient * sp.Mul(*roots)) ** 2).as_coeff_Mul()
+    if not (number.is_Integer and number > 0 and rest in (sp.S.One, sp.pi)):
+        return None  # 3√3 stays 3√3 rather than √27
+    radicand = sp.Mul(number, rest, evaluate=False) if rest == sp.pi else number
+    others = [f for f in factors if f not in roots]
+    return others, ("den", sp.Pow(radicand, sp.Rational(1, 2), evaluate=False))
+

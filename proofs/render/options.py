@@ -6,7 +6,7 @@ All user strings are validated here, once, so that a renderer never writes an un
 from dataclasses import dataclass, replace
 
 from .notation import validated_notation
-from .safety import check_environment, check_label_prefix, escape_text
+from .safety import NotationError, check_environment, check_label_prefix, escape_text
 
 
 @dataclass(frozen=True)
@@ -18,10 +18,15 @@ class RenderOptions:
     label_prefix: str = "proofs:"
     title: str = None                 # already escaped for LaTeX text mode
     figure: bool = False
+    detail: str = None                # "paper", "full"; None: paper (LaTeX, Markdown), full (text)
+
+    def detail_for(self, style):
+        """The detail level an output uses: the one asked, else the default of its kind."""
+        return self.detail or ("full" if style == "text" else "paper")
 
     @classmethod
     def make(cls, base=None, notation=None, theorem_env=None, lemma_env=None, proof_env=None, label_prefix=None,
-             title=None, figure=None):
+             title=None, figure=None, detail=None):
         """Validated options; anything not given keeps `base`'s value."""
         base = base or cls()
         changes = {}
@@ -38,4 +43,13 @@ class RenderOptions:
             changes["title"] = escape_text("title", title)
         if figure is not None:
             changes["figure"] = bool(figure)
+        if detail is not None:
+            if detail not in DETAILS:
+                raise NotationError(f"detail {detail!r}: choose {' or '.join(DETAILS)}")
+            changes["detail"] = detail
         return replace(base, **changes)
+
+
+# paper: a chain of side conditions (a positivity lemma) is one sentence naming the facts used;
+# full: every kernel step on its own line
+DETAILS = ("paper", "full")

@@ -8,6 +8,15 @@ from .options import RenderOptions
 KINDS = {"lemma": "Lemma", "theorem": "Theorem"}
 
 
+def rows_text(rows):
+    """The lines of a proof, relations aligned and justifications in a column on the right."""
+    left_width = max(len(row.left) for row in rows)
+    lines = [f"  {row.left.rjust(left_width)} {row.relation} {row.right}" if row.relation
+             else f"  {row.left}" for row in rows]
+    width = max(len(line) for line in lines)
+    return [f"{line.ljust(width)}   [{row.justification}]" for line, row in zip(lines, rows)]
+
+
 def render_text(proof, options=None):
     options = options or RenderOptions()
     writer = Writer("text", options.notation, parametric(proof))
@@ -22,16 +31,13 @@ def render_text(proof, options=None):
         out.append("Definitions:")
         width = max(len(name) for name, _ in defs)
         out += [f"  {name.ljust(width)} = {body}" for name, body in defs]
-    for block in layout(proof, writer, lambda label, number: f"Lemma {number}"):
+    reference = lambda label, number: f"Lemma {number}"  # noqa: E731
+    for block in layout(proof, writer, reference, options.detail_for("text")):
         head = f"{KINDS[block.kind]} {block.number}" if block.kind == "lemma" else KINDS[block.kind]
         lead = hypotheses(proof, writer, lambda formula: formula) if block.kind == "theorem" else ""
         out += ["", f"{head} ({block.name}). " + (f"{lead} " if lead else "") + block.statement,
                 "Proof."]
-        left_width = max(len(r.left) for r in block.rows)
-        lines = [f"  {row.left.rjust(left_width)} {row.relation} {row.right}" if row.relation else f"  {row.left}"
-                 for row in block.rows]
-        width = max(len(line) for line in lines)
-        out += [f"{line.ljust(width)}   [{row.justification}]" for line, row in zip(lines, block.rows)]
+        out += [f"  {block.summary}"] if block.summary else rows_text(block.rows)
         if block.remark:
             out += ["", plain(fill(block.remark, writer, lambda label, number: f"Lemma {number}", {}))]
         if block.kind == "theorem" and proof.corollaries:

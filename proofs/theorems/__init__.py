@@ -78,7 +78,8 @@ def available():
     return [(name, entry[1]) for name, entry in sorted(LIBRARY.items())]
 
 
-RENDER_OPTIONS = ("notation", "theorem_env", "lemma_env", "proof_env", "label_prefix", "title", "figure")
+RENDER_OPTIONS = ("notation", "theorem_env", "lemma_env", "proof_env", "label_prefix", "title",
+                  "figure", "detail")
 
 
 def prove(name, **options):
