@@ -212,6 +212,12 @@ def _check_text(path, text, state, findings, depth):
         end = _display_end(lines, number, start)
         if marked:
             _check_display(path, lines, number, end, start, state, display_where, findings)
+            closing = re.search(r"\\end\{[^}]*\}|(?<!\\)\\\]", _without_comment(lines[end]))
+            rest = _without_comment(lines[end])[closing.end():] if closing else ""
+            if _display_start(rest) is not None:  # a mark is for one display
+                message = ("a second display on the line of a marked one is not checked: put it "
+                           "on a line of its own, after its own % proofs: mark")
+                findings.append(Finding(str(path), end + 1, "unreadable", message))
         number = end + 1
 
 
@@ -310,8 +316,12 @@ def _define(path, line, rest, state, findings):
         message = f"cannot read the definition '{rest}': write 'define L = …' or 'define p_i = …'"
         findings.append(Finding(str(path), line, "unreadable", message))
         return
-    if match.group(2) in ("pi", "e", "infty"):
-        message = f"{match.group(2)} is a constant of mathematics, not a name to define"
+    if match.group(2) in ("pi", "e", "infty") or "\\" + match.group(2) in texmath.FUNCTIONS:
+        message = f"{match.group(2)} is a constant or a function of mathematics, not a name"
+        findings.append(Finding(str(path), line, "unreadable", message))
+        return
+    if match.group(2) in state.definitions:  # later definitions would change the earlier ones
+        message = f"{match.group(2)} is already defined: a name is defined once in a paper"
         findings.append(Finding(str(path), line, "unreadable", message))
         return
     decoration = match.group(4) or ""
@@ -333,6 +343,9 @@ def _define(path, line, rest, state, findings):
     except texmath.TexError as error:
         message = f"cannot read the definition of {match.group(2)}: {error}"
         findings.append(Finding(str(path), line, "unreadable", message))
+        # its uses are refused, not read as a free letter
+        state.names[match.group(2)] = texmath.Unreadable(f"the definition of {match.group(2)} "
+                                                         f"(line {line}) could not be read")
         return
     params = tuple(sp.Symbol(letter) for letter in (match.group(3) or "").replace(",", ""))
     state.definitions[match.group(2)] = (params, _expand(body, state.macros))
@@ -345,7 +358,9 @@ def _define(path, line, rest, state, findings):
 
 
 def _without_comment(line):
-    return re.sub(r"(?<!\\)%.*$", "", line)
+    """The line up to its comment: a % not escaped (\\% is a percent sign, \\\\% a line break
+    and a comment)."""
+    return re.sub(r"(?<!\\)((?:\\\\)*)%.*$", r"\1", line)
 
 
 def _display_start(line):
@@ -398,6 +413,14 @@ def _braced(text, start):
     return None
 
 
+# where a macro written without braces is a command's whole argument: \frac\ab c, \sqrt\ab, x^\ab,
+# \frac{a}\ab, \frac\ab\cd
+MACRO_AS_ARGUMENT = re.compile(
+    r"(?:\\[dtc]?frac|\\sqrt(?:\[[^\]]*\])?|\\binom|\^|_)\s*$"
+    r"|\\(?:[dtc]?frac|binom)\s*(?:\{[^{}]*\}|\\[A-Za-z]+|[^\s{}\\])\s*$"
+)
+
+
 def _expand(text, macros, depth=0):
     """Macros expanded (their arguments substituted for #1, #2, …), up to a fixed depth."""
     if depth > 10 or not macros:
@@ -423,7 +446,10 @@ def _expand(text, macros, depth=0):
             arguments.append(argument)
         for index, argument in enumerate(arguments, 1):
             body = body.replace(f"#{index}", argument)
-        out.append("\\relax " + body + "\\relax ")
+        if MACRO_AS_ARGUMENT.search(text[: match.start()]):
+            out.append("{" + body + "}")  # \frac\ab c: the macro, whole, is the argument, as TeX
+        else:
+            out.append("\\relax " + body + "\\relax ")
         position = cursor
     out.append(text[position:])
     expanded = "".join(out)
@@ -796,6 +822,10 @@ def _where(path, entries, state):
             if relation in ("in", ">=", ">", "<=", "<"):
                 given = bound if relation == "in" else _interval(relation, bound)
                 where[key] = where[key].intersect(given) if key in where else given
+                if where[key] is sp.S.EmptySet:
+                    message = f"the ranges given for {subject} contradict each other"
+                    problems.append(Finding(str(path), line, "unreadable", message))
+                    del where[key]
             else:
                 problems.append(
                     Finding(
@@ -940,7 +970,18 @@ def _decide_step(path, line, step, left, relation, right, where):
         if unranged:  # n in Σ_{i=1}^{n} with no range: a count the paper did not give
             message = (
                 f"step {step[0]} → {step[1]} not proved: {unranged} bounds a sum or a product "
-                f"but has no range: give one in where ({unranged} \\geq 1)"
+                f"but does not range over counts: give it as {unranged} \\geq 1 (or \\geq 0) in "
+                "where"
+            )
+            return Finding(str(path), line, "not proved", message, step, error.point)
+        from .testing.semantics import UNDEFINED  # only when a step is refuted
+
+        undefined = [term for term, value in error.values
+                     if value is None or value is UNDEFINED or isinstance(value, str)]
+        if undefined:  # a side with no value there (an empty or reversed sum, a binomial at 1/2)
+            message = (
+                f"step {step[0]} → {step[1]} not proved: {undefined[0]} has no value at "
+                f"{_point(error) or 'some point'}, which the ranges allow; narrow them"
             )
             return Finding(str(path), line, "not proved", message, step, error.point)
         unknown = _unknown_functions(left, right, where)
@@ -1045,13 +1086,15 @@ GENERIC_FUNCTIONS = {"f", "g", "h", "F", "G", "H", "phi", "psi", "Phi", "Psi"}
 
 
 def _unranged_bounds(left, right, where):
-    """The first letter that bounds a sum or a product of the step and has no range."""
+    """The first letter that bounds a sum or a product of the step and does not range over counts
+    (ℕ or ℕ₀, which n ≥ 1 and n ≥ 0 give)."""
     for side in (left, right):
         for node in sp.preorder_traversal(side) if isinstance(side, sp.Basic) else ():
             if isinstance(node, (sp.Sum, sp.Product)):
                 for _, low, high in node.limits:
                     for symbol in sorted(low.free_symbols | high.free_symbols, key=str):
-                        if type(symbol) is sp.Symbol and symbol not in where:
+                        counts = where.get(symbol) in (sp.S.Naturals, sp.S.Naturals0)
+                        if type(symbol) is sp.Symbol and not counts:
                             return str(symbol)
     return ""
 
@@ -1076,7 +1119,8 @@ def _false_message(step, error):
         if len(values) == 2
         else f": {error.counterexample}"
     )
-    return f"step {step[0]} → {step[1]} is false: at {point}{sides}"
+    where_false = f"at {point}" if point else "everywhere"
+    return f"step {step[0]} → {step[1]} is false: {where_false}{sides}"
 
 
 def _name(key):

@@ -189,6 +189,14 @@ class Token:
 
 
 NUMBER = "a number"  # names[x] = NUMBER: x is a number (given a range), never a function
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """names[L] = Unreadable(why): L's definition could not be read, so L is refused where used
+    (not read as a free letter)."""
+
+    why: str
 # names[DEPENDS] = {"p": "theta", "mu": "theta"}: entries declared to depend on a parameter
 # (where p_i(θ) ∈ (0, 1)), so that p_i(θ) and μ(θ) read as p_i and μ (a key no name can be)
 DEPENDS = "(depends)"
@@ -430,13 +438,28 @@ class _Reader:
             value = value + right if operator == "+" else value - right
         return value
 
-    def term(self):
+    def term(self, product_index=None):
+        """Factors up to the next + or −.  As the body of a product over `product_index`, a factor
+        that is a sum or a product, or one after \\cdot free of the index, is refused:
+        ∏_i a_i ∏_j b_j and ∏_i a_i · c are read as two products by some and as one by others
+        (for a sum both readings agree)."""
         value = self.power()
         while True:
             token = self.peek()
+            if product_index is not None and token in (r"\sum", r"\prod") or (
+                product_index is not None
+                and token in (r"\cdot", r"\times")
+                and self.peek(1) in (r"\sum", r"\prod")
+            ):
+                self.fail("is ∏_i a_i ∏_j b_j one product or two? write "
+                          "\\prod_i (a_i \\prod_j b_j) or (\\prod_i a_i) \\prod_j b_j")
             if token in (r"\cdot", r"\times"):
                 self.take()
-                value = value * self.power()
+                factor = self.power()
+                if product_index is not None and product_index not in factor.free_symbols:
+                    self.fail(f"is ∏ a_i · c the product of the a_i c or (∏ a_i) · c? put "
+                              "brackets around the product or around its body")
+                value = value * factor
             elif token == "/":
                 self.take()
                 denominator = self.power()
@@ -497,6 +520,8 @@ class _Reader:
                 self.fail(
                     "a subscript after a superscript (x^a_i) belongs to the base: write x_i^a"
                 )
+            if self.peek() == "^":
+                self.fail("x^2^3 is a double superscript, a TeX error: write x^{2^3} or (x^2)^3")
             if (
                 exponent.is_number
                 and base.is_number
@@ -605,6 +630,15 @@ class _Reader:
             self.take()  # σ before any bracket is the sigmoid
             argument = self.bracketed()
             return 1 / (1 + sp.exp(-argument))
+        if token == r"\sigma" and "sigma" not in self.names and self.peek(1) == "^":
+            start = self.position
+            self.take()
+            self.scripts(sp.Symbol("sigma"))
+            if self.opens_bracket():  # σ^2(z): the sigmoid squared, or σ²·z?
+                self.position = start
+                self.fail("is \\sigma^{…}(z) a power of the sigmoid or σ^{…}·(z)? write "
+                          "(\\sigma(z))^2, or \\sigma^2 \\cdot (z)")
+            self.position = start
         if token in (r"\infty",):
             self.take()
             return sp.oo
@@ -725,6 +759,8 @@ class _Reader:
         """A letter with an optional subscript: p_i is the family p at i; a defined name expands
         (a defined family p_i := body at its own indices)."""
         defined = self.names.get(name)
+        if isinstance(defined, Unreadable):
+            self.fail(defined.why)
         if defined is NUMBER:
             defined = None
         if isinstance(defined, UndefinedFunction):  # declared by a range such as C(p_i) ∈ (0, ∞)
@@ -733,6 +769,8 @@ class _Reader:
             self.fail(f"the function {name} is applied to an argument in brackets: {name}(x)")
         if defined is not None and not isinstance(defined, Family) and self.peek() != "_":
             return self.applied(self.uncaptured(defined, name), name)
+        if isinstance(defined, Family) and self.peek() != "_":
+            self.fail(f"{_tex(name)} is a defined family: write it with its index ({_tex(name)}_i)")
         if self.peek() != "_":
             return sp.Symbol(name)
         self.take("_")
@@ -741,6 +779,9 @@ class _Reader:
         if isinstance(defined, Family) and len(indices) == len(defined.params):
             self.uncaptured(defined.body, name, defined.params)
             return self.applied(defined.at(indices), name)  # p_i(θ) is p_i
+        if isinstance(defined, Family):
+            self.fail(f"{_tex(name)} is defined with {len(defined.params)} index(es), and written "
+                      f"here with {len(indices)}")
         if name in ("f", "g", "h", "F", "G", "H", "phi", "psi", "Phi", "Psi") and (
             self.opens_bracket()
         ):
@@ -766,7 +807,12 @@ class _Reader:
         text = "".join(raw)
         if "," in raw:
             parts = [part for part in text.split(",")]
-        elif re.fullmatch(r"[A-Za-z][A-Za-z0-9]*|[0-9][A-Za-z][A-Za-z0-9]*", text):
+        elif re.fullmatch(r"[0-9]+[A-Za-z][A-Za-z0-9]*", text):
+            self.fail(  # x_{2i}: the entry at 2i, or at (2, i)?
+                f"is _{{{text}}} the entry at {text} or at ({', '.join(text)})? write "
+                f"_{{{text[0]} \\cdot {text[1:]}}} or _{{{','.join(text)}}}"
+            )
+        elif re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", text):
             parts = list(text)  # y_{ik}, a_{i1}: one index per character
         elif re.fullmatch(r"[0-9]{2,}", text):
             self.fail(
@@ -843,8 +889,15 @@ class _Reader:
             self.fail("an arg max or arg min stands alone on its side of a relation")
         if name == "e":  # an upright e is Euler's number
             return sp.E
-        if name in self.names:
-            return self.applied(self.uncaptured(self.names[name], name), name)
+        value = self.names.get(name)
+        if isinstance(value, Unreadable):
+            self.fail(value.why)
+        if isinstance(value, UndefinedFunction):  # \mathrm{C}(x) for a declared function C
+            if not self.opens_bracket():
+                self.fail(f"the function {name} is applied to an argument in brackets: {name}(x)")
+            return value(*self.arguments())
+        if value is not None and value is not NUMBER:
+            return self.applied(self.uncaptured(value, name), name)
         if "\\" + name in FUNCTIONS and command in (r"\mathrm", r"\operatorname"):
             # \mathrm{log} x and \operatorname{ln} x are the functions \log x and \ln x
             self.items.insert(self.position, Token("\\" + name, self.column()))
@@ -875,6 +928,15 @@ class _Reader:
                     "is \\log(x)^2 the square of the log or the log of the square? write "
                     "(\\log x)^2, \\log^2 x or \\log(x^2)"
                 )
+        elif token == "|":  # \log|x|: the bars are the argument's brackets
+            argument = self.atom()
+            if self.peek() == "^":
+                self.fail(
+                    f"is {written}|x|^2 the square of {written}|x| or {written} of the square? "
+                    f"write ({written}|x|)^2 or {written}(|x|^2)"
+                )
+            if self.starts_factor(self.peek()) and self.peek() not in (r"\cdot", r"\times"):
+                self.fail("how far does the function reach? put its whole argument in brackets")
         elif token in (r"\sum", r"\prod", r"\frac", r"\tfrac", r"\dfrac"):
             argument = self.atom()
             if (
@@ -946,7 +1008,7 @@ class _Reader:
         shadowed = self.names.pop(str(index), None)  # the index is bound in the body, whatever
         self.bound.append(index)
         try:  # a definition of the same letter says
-            body = sign * self.term()
+            body = sign * self.term(index if kind is sp.Product else None)
         finally:
             self.bound.pop()
             if shadowed is not None:

@@ -417,7 +417,66 @@ MISREAD = {
     ),
     "an equation begun on the row before": ("", r"2 \cdot x \\ + x = x"),
     "natural numbers from 0 or 1": (r"% proofs: where k \in \mathbb{N}", r"\frac{k}{k} = 1"),
+    # a sixth review
+    "a macro as an unbraced argument": (r"\newcommand{\xy}{x y}", r"\frac\xy z = \frac{x}{y} z"),
+    "a macro under a root": (r"\newcommand{\xy}{x + y}", r"\sqrt\xy = \sqrt{x} + y"),
+    "sigmoid squared": ("", r"\sigma^2(0) = 0"),
+    "a defined family at a compound index": (
+        r"% proofs: define p_i = 2 u_i",
+        r"\sum_{i=1}^{n} p_{2i} = \sum_{i=1}^{n} 2 u_i",
+    ),
+    "a defined family at more indices": (r"% proofs: define p_i = 2 u_i", r"p_{i,1} = 2 u_i"),
+    "a defined family without its index": (r"% proofs: define q_i = x u_i", r"q = x"),
+    "a redefinition": (
+        "% proofs: define r = x\n% proofs: define L = r^2\n% proofs: define r = 2x",
+        r"L = 4 x^2",
+    ),
+    "log of an absolute value squared": ("", r"\log|x|^{2} = 2\log|x|"),
+    # a seventh review, on realistic derivations
+    "a product of products": (
+        "",
+        r"\prod_{i=1}^{n} u_i \cdot \prod_{j=1}^{n} u_j "
+        r"= \prod_{i=1}^{n} \Bigl(u_i \prod_{j=1}^{n} u_j\Bigr)",
+    ),
+    "a product times a constant": ("", r"\prod_{i=1}^{n} u_i \cdot x = x^n \prod_{i=1}^{n} u_i"),
 }
+
+
+def test_a_product_written_with_brackets_is_read_either_way(tmp_path):
+    body = (
+        "% proofs: where a_i \\in (0, \\infty), c \\in (0, \\infty), n \\geq 1\n\\begin{align*}\n"
+        "  \\log \\Bigl(\\prod_{i=1}^{n} a_i\\Bigr) c &= c \\sum_{i=1}^{n} \\log a_i \\\\\n"
+        "  \\prod_{i=1}^{n} (a_i c) &= c^n \\prod_{i=1}^{n} a_i\n\\end{align*}\n"
+    )
+    findings = check_file(write_paper(tmp_path, body))
+    # the first is proved; the second is read (the engine does not take c out of the product)
+    assert [f.status for f in findings] == ["proved", "not proved"], [f.message for f in findings]
+    assert "unreadable" not in findings[1].message
+
+
+def test_steps_with_no_value_somewhere_are_not_proved_never_false(tmp_path):
+    for ranges, claim, words in (
+        (r"n \geq 1", r"\sum_{i=3}^{n} 1 \geq 0", "has no value at"),
+        (r"n \geq 1", r"\binom{n}{2} = \frac{n (n - 1)}{2}", "has no value at"),
+        (r"n \geq 2", r"\sum_{i=1}^{n} 1 = n", "does not range over counts"),
+    ):
+        body = f"% proofs: where {ranges}\n\\[ {claim} \\]\n"
+        findings = check_file(write_paper(tmp_path, body))
+        assert [f.status for f in findings] == ["not proved"], (claim, findings)
+        assert words in findings[0].message
+
+
+def test_a_second_display_on_a_marked_line_and_a_comment_after_a_line_break(tmp_path):
+    body = (
+        "% proofs: where x \\in \\mathbb{R}\n\\[ x = x \\] and \\[ x = 2x \\]\n"
+        "% proofs: check\n\\[ x = x + 0 \\\\% = 2x\n\\]\n"
+    )
+    findings = check_file(write_paper(tmp_path, body))
+    assert [f.status for f in findings] == ["proved", "unreadable", "proved"]
+    assert "a second display on the line of a marked one" in findings[1].message
+    # a name with a range written upright is that name, never the range marker
+    body = "% proofs: where x \\in \\mathbb{R}\n\\[ \\mathrm{x}^2 + 1 > 0 \\]\n"
+    assert [f.status for f in check_file(write_paper(tmp_path, body))] == ["proved"]
 
 
 def test_rows_after_words_and_intertext_are_read(tmp_path):
@@ -442,7 +501,7 @@ def test_an_unknown_operator_or_an_unranged_count_is_not_proved_never_false(tmp_
     for claim, words in (
         (r"\operatorname{Var}(2x) = 4 \operatorname{Var}(x)", "Var is read as an unknown function"),
         (r"\mathrm{max}(x, y) \geq x", "max is read as an unknown function"),
-        (r"\sum_{i=1}^{k} 1 = k", "k bounds a sum or a product but has no range"),
+        (r"\sum_{i=1}^{k} 1 = k", "k bounds a sum or a product but does not range over"),
     ):
         body = f"% proofs: where x \\in \\mathbb{{R}}, y \\in \\mathbb{{R}}\n\\[ {claim} \\]\n"
         findings = check_file(write_paper(tmp_path, body))
