@@ -79,3 +79,35 @@ def test_example_paper_compiles(tmp_path):
                                                             check=True).stdout)
     log = compile_tex(tmp_path, "paper", (DOCS / "examples" / "paper.tex").read_text())
     assert "undefined" not in log.lower()
+
+
+def test_the_makefile_writes_the_fragment_again_only_when_its_options_change(tmp_path):
+    from tests.tools import run
+
+    require("make", "pdflatex")
+    import shutil
+    import time
+
+    shutil.copy(DOCS / "examples" / "Makefile", tmp_path / "Makefile")
+    (tmp_path / "paper.tex").write_text(
+        "\\documentclass{article}\n\\usepackage{amsmath,amssymb,amsthm}\n"
+        "\\newtheorem{theorem}{Theorem}\n\\newtheorem{lemma}[theorem]{Lemma}\n"
+        "\\begin{document}\n\\input{proof}\n\\end{document}\n"
+    )
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    built = run(["make"], tmp_path, env=env)
+    fragment = tmp_path / "proof.tex"
+    assert built.returncode == 0 and (tmp_path / "paper.pdf").exists(), built.stdout[-2000:]
+    assert "% Regenerate: proofs prove bernoulli --reduction mean" in fragment.read_text()
+    written = fragment.stat().st_mtime_ns
+    time.sleep(1)
+    assert run(["make"], tmp_path, env=env).returncode == 0
+    assert fragment.stat().st_mtime_ns == written  # nothing changed: nothing written again
+    options = "PROOF=bernoulli --reduction sum --label-prefix bce:"
+    assert run(["make", options], tmp_path, env=env).returncode == 0
+    assert "% Regenerate: proofs prove bernoulli --reduction sum" in fragment.read_text()
+    # a fragment edited by hand stops the build
+    time.sleep(1)
+    fragment.write_text(fragment.read_text().replace("(0, 1)", "[0, 1]", 1))
+    stopped = run(["make", options], tmp_path, env=env)
+    assert stopped.returncode != 0 and "edited by hand" in stopped.stdout + stopped.stderr

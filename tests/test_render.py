@@ -248,3 +248,12 @@ def test_the_gaussian_document_fills_its_pages(tmp_path):
     depths = text_depth_of_pages(Path(tmp_path, "gaussian.pdf"))
     assert len(depths) <= 2, depths  # four pages before the paper detail
     assert all(depth > 0.8 for depth in depths[:-1]), depths  # no page ends mostly empty
+
+
+def test_a_quantity_is_written_at_the_parameter_unless_the_notation_shows_it():
+    plain = proofs.prove("bernoulli").to_latex()
+    assert r"$p_{i}(\theta) \in (0, 1)$" in plain
+    renamed = proofs.prove("bernoulli").to_latex(
+        notation={"theta": "w", "p_i": r"\sigma(w^\top x_i)"}
+    )
+    assert r"${\sigma(w^\top x_i)} \in (0, 1)$" in renamed and ")(w)" not in renamed

@@ -153,7 +153,9 @@ def setting_items(proof, writer):
     items = []
     for expr, real_set in proof.setting:
         shown = writer(expr)
-        if (expr.base if isinstance(expr, sp.Indexed) else expr) in over:
+        # a notation that writes the entry as an expression (p_i=\sigma(w^\top x_i)) shows the
+        # dependence itself
+        if (expr.base if isinstance(expr, sp.Indexed) else expr) in over and writer.is_atom(expr):
             shown = writer.t["call"].format(name=shown, arg=writer.names["theta"])
         items.append(shown + writer.t["in"] + writer.real_set(real_set))
     return items
