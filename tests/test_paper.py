@@ -78,8 +78,11 @@ def test_environment_names_and_preamble():
     fragment = proof.to_latex(theorem_env="thm", lemma_env="lem", proof_env="pf")
     assert "\\begin{thm}" in fragment and "\\begin{lem}" in fragment and "\\begin{pf}" in fragment
     assert "\\begin{theorem}" not in fragment and "\\newtheorem" not in fragment and "\\def" not in fragment
-    assert proof.preamble(theorem_env="thm", lemma_env="lem").splitlines()[-2:] == [
-        "\\newtheorem{thm}{Theorem}", "\\newtheorem{lem}[thm]{Lemma}"]
+    assert proof.preamble(theorem_env="thm", lemma_env="lem").splitlines()[-5:] == [
+        "\\newtheorem{thm}{Theorem}", "\\newaliascnt{lem}{thm}", "\\newtheorem{lem}[lem]{Lemma}",
+        "\\aliascntresetthe{lem}",
+        "\\AtBeginDocument{\\ifdefined\\crefname\\crefname{lem}{lemma}{lemmas}"
+        "\\Crefname{lem}{Lemma}{Lemmas}\\fi}"]
     with pytest.raises(NotationError, match="environment name"):
         proof.to_latex(theorem_env="thm}\\input{x")
     with pytest.raises(NotationError, match="label prefix"):
@@ -271,3 +274,19 @@ def test_text_and_bm_in_notation(tmp_path):
     compile_tex(tmp_path, "proof", proof.to_document(notation=notation), runs=1)
     with pytest.raises(NotationError):
         proof.to_text(notation={"CE": "\\text{a}\\input{x}"})
+
+
+@pytest.mark.parametrize("order", ["preamble lines first", "cleveref first"])
+def test_cleveref_names_lemmas_lemmas_whatever_the_package_order(order, tmp_path):
+    proof = proofs.prove("bernoulli")
+    (tmp_path / "derivation.tex").write_text(proof.to_latex(), encoding="utf-8")
+    cleveref = "\\usepackage{amsmath}\n\\usepackage{hyperref}\n\\usepackage{cleveref}\n"
+    head = (proof.preamble() + cleveref if order == "preamble lines first"
+            else cleveref + proof.preamble())
+    document = ("\\documentclass{article}\n" + head + "\\begin{document}\n\\input{derivation}\n"
+                "See \\cref{proofs:positivity}, \\cref{proofs:main} and \\Cref{proofs:identity}.\n"
+                "\\end{document}\n")
+    log = compile_tex(tmp_path, "paper", document)
+    assert "undefined" not in log.lower()
+    # before: "See theorem 1, theorem 5 and Theorem 2." when the lines came before cleveref
+    assert "See lemma 1, theorem 5 and Lemma 2." in pdf_text(tmp_path / "paper.pdf")

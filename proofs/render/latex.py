@@ -11,7 +11,7 @@ from ..fragment import header
 from .notation import Writer
 from .options import RenderOptions
 
-PACKAGES = ("amsmath", "amssymb", "amsthm")
+PACKAGES = ("amsmath", "amssymb", "amsthm", "aliascnt")
 LONG_ROW = 62  # estimated characters beyond which a right-hand side is split over two lines
 
 
@@ -21,8 +21,15 @@ def preamble(options=None):
     lines = [f"\\usepackage{{{package}}}" for package in PACKAGES]
     if options.figure:
         lines += ["\\usepackage{pgfplots}", "\\pgfplotsset{compat=1.16}"]
-    lines += [f"\\newtheorem{{{options.theorem_env}}}{{Theorem}}",
-              f"\\newtheorem{{{options.lemma_env}}}[{options.theorem_env}]{{Lemma}}"]
+    lemma, theorem = options.lemma_env, options.theorem_env
+    # lemmas are numbered with the theorems through a counter of their own name (aliascnt), so that
+    # cleveref calls them lemmas whether it is loaded before these lines or after them
+    lines += [f"\\newtheorem{{{theorem}}}{{Theorem}}",
+              f"\\newaliascnt{{{lemma}}}{{{theorem}}}",
+              f"\\newtheorem{{{lemma}}}[{lemma}]{{Lemma}}",
+              f"\\aliascntresetthe{{{lemma}}}",
+              f"\\AtBeginDocument{{\\ifdefined\\crefname\\crefname{{{lemma}}}{{lemma}}{{lemmas}}"
+              f"\\Crefname{{{lemma}}}{{Lemma}}{{Lemmas}}\\fi}}"]
     return "\n".join(lines) + "\n"
 
 
