@@ -194,7 +194,7 @@ def _check_text(path, text, state, findings, depth):
         if not pending and generated:
             end = _display_end(lines, number, start)
             body = "\n".join(lines[number : end + 1])
-            if re.search(r"\\paragraph", body) or _is_setting(lines, number):
+            if re.search(SETTING_HEAD, body) or _is_setting(lines, number):
                 number = end + 1  # the setting's definitions: read by _fragment_setting
                 continue
             if re.search(r"\\mapsto", body):
@@ -222,12 +222,13 @@ def _check_text(path, text, state, findings, depth):
 
 
 GENERATED = fragment.GENERATED
+SETTING_HEAD = r"\\(?:paragraph|textbf)\{Setting\.\}"  # a fragment's setting (older: \paragraph)
 
 
 def _fragment_setting(path, text, state, findings):
     """For a fragment this package wrote: the ranges of its Setting paragraph ($x \\in S$ pieces)
     and its definitions (L(θ) = …, p_i(θ) = …), as `where` entries; the definitions are made."""
-    setting = re.search(r"\\paragraph\{Setting\.\}(.*?)\\end\{align\*\}", text, re.S)
+    setting = re.search(SETTING_HEAD + r"(.*?)\\end\{align\*\}", text, re.S)
     if not setting:
         return []
     line = text[: setting.start()].count("\n") + 1
@@ -269,7 +270,7 @@ def _declare_functions(text, state):
 def _is_setting(lines, number):
     """Whether the display at `number` is the Setting's list of definitions."""
     before = "\n".join(lines[max(0, number - 3) : number])
-    return "\\paragraph{Setting.}" in before
+    return re.search(SETTING_HEAD, before) is not None
 
 
 def _apply_directives(path, pending, state, where, findings, in_preamble):

@@ -290,3 +290,18 @@ def test_cleveref_names_lemmas_lemmas_whatever_the_package_order(order, tmp_path
     assert "undefined" not in log.lower()
     # before: "See theorem 1, theorem 5 and Theorem 2." when the lines came before cleveref
     assert "See lemma 1, theorem 5 and Lemma 2." in pdf_text(tmp_path / "paper.pdf")
+
+
+def test_the_setting_is_a_run_in_heading_in_ieeetran_too(tmp_path):
+    from tests.tools import require_class
+
+    require_class("IEEEtran")
+    proof = proofs.prove("bernoulli")
+    (tmp_path / "derivation.tex").write_text(proof.to_latex(), encoding="utf-8")
+    document = ("\\documentclass[conference]{IEEEtran}\n" + proof.preamble()
+                + "\\begin{document}\n\\input{derivation}\n\\end{document}\n")
+    log = compile_tex(tmp_path, "paper", document)
+    text = pdf_text(tmp_path / "paper.pdf")
+    # IEEEtran numbers a \paragraph: the setting once read "a) Setting.: Let …"
+    assert "Setting. Let n" in text and "a) Setting" not in text
+    assert "Overfull" not in log and "undefined" not in log.lower()

@@ -128,3 +128,15 @@ def text_depth_of_pages(pdf):
         lows = [float(y) for y in re.findall(r'yMax="([\d.]+)"', page.group(3))]
         depths.append(max(lows, default=0.0) / float(page.group(2)))
     return depths
+
+
+def require_class(*names):
+    """Skip (locally) or fail (on CI) unless every LaTeX document class is installed."""
+    require("kpsewhich")
+    missing = [name for name in names
+               if not run(["kpsewhich", f"{name}.cls"], Path(".")).stdout.strip()]
+    if missing:
+        needed = f"the classes {', '.join(missing)} (Debian: texlive-publishers)"
+        if on_ci():
+            pytest.fail(f"{needed} missing on CI: .ci/run must install them")
+        pytest.skip(f"{needed} not installed (CI installs them)")

@@ -12,6 +12,8 @@ from .notation import Writer
 from .options import RenderOptions
 
 PACKAGES = ("amsmath", "amssymb", "amsthm", "aliascnt")
+# the setting's run-in heading, the same in every class (IEEEtran numbers a \paragraph: "a) Setting.:")
+SETTING = r"\medskip\noindent\textbf{Setting.}"
 LONG_ROW = 62  # estimated characters beyond which a right-hand side is split over two lines
 
 
@@ -44,7 +46,7 @@ def render_fragment(proof, options=None):
     tail = setting_tail(proof, writer, lambda formula: f"${formula}$")
     defs = definitions(proof, writer)
     if items or defs:
-        out.append("\\paragraph{Setting.} " + ("Let " + ", ".join(items) + tail if items else "")
+        out.append(SETTING + " " + ("Let " + ", ".join(items) + tail if items else "")
                    + ((", and define" if items else "Define") if defs else "."))
     if defs:
         out.append("\\begin{align*}")
