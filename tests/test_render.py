@@ -201,6 +201,7 @@ def test_a_statement_about_optimizers_quantifies_no_bound_parameter(proof):
         statement = fragment[start : fragment.index("\\end{equation}", start)]
         assert "operatorname*{arg\\,max}_{\\theta}" in statement
         assert "For every" not in statement and "for every $\\theta$," not in statement
+        assert "as sets of optimizers," in statement.lower()  # said before the display
     # a pointwise lemma keeps its quantifier
     start = fragment.index("\\label{proofs:positivity}")
     assert "For every $\\theta$," in fragment[start : fragment.index("\\end{equation}", start)]
@@ -210,7 +211,8 @@ def test_the_theorem_states_its_hypotheses(proof):
     expected = (
         "Let $n \\in \\{1, 2, \\dots\\}$, $y_{i} \\in \\{0, 1\\}$, $p_{i}(\\theta) \\in (0, 1)$ for "
         "$i = 1, \\dots, n$ and every parameter $\\theta$, and let $L(\\theta)$ and "
-        "$\\mathrm{CE}(\\theta)$ be as defined above. Then\n\\begin{equation}"
+        "$\\mathrm{CE}(\\theta)$ be as defined above. Then, as sets of optimizers,\n"
+        "\\begin{equation}"
     )
     assert expected in proof.to_latex()
     markdown = proof.to_markdown()
@@ -224,13 +226,15 @@ def test_detail_paper_writes_a_fact_proof_as_one_sentence_and_full_every_step():
     positivity = paper[start:end]
     assert r"\begin{align*}" not in positivity.split(r"\begin{proof}")[1]
     assert "By assumption, $\\sigma > 0$" in positivity
-    assert "(finite product of positive factors)" in positivity
+    # the long facts are named by their reasons, in the conclusion's
+    assert "finite product of positive factors, by definition)" in positivity
     assert r"\sqrt{2} > 0" not in positivity  # a fact about a number is left to the reader
     rows = full[full.index(r"\label{proofs:positivity}") : full.index(r"\label{proofs:identity}")]
     assert rows.count(r"\tag*{") >= 10 and r"\tag*{finite product of positive factors}" in rows
     # the terminal shows every step unless asked for the paper's sentence
     assert "[finite product of positive factors]" in proof.to_text()
-    assert "(finite product of positive factors), and so L(θ) > 0" in proof.to_text(detail="paper")
+    assert "and so L(θ) > 0 (bounds of a product, exponential of a real number, product of positive " \
+        "numbers, finite product of positive factors, by definition)" in proof.to_text(detail="paper")
     with pytest.raises(proofs.ProofError, match="detail 'short': choose paper or full"):
         proof.to_latex(detail="short")
 
@@ -246,7 +250,7 @@ def test_the_gaussian_document_fills_its_pages(tmp_path):
 
     compile_tex(tmp_path, "gaussian", proofs.prove("gaussian").to_document())
     depths = text_depth_of_pages(Path(tmp_path, "gaussian.pdf"))
-    assert len(depths) <= 2, depths  # four pages before the paper detail
+    assert len(depths) <= 3, depths  # four before the paper detail, page 1 three-quarters blank
     assert all(depth > 0.8 for depth in depths[:-1]), depths  # no page ends mostly empty
 
 

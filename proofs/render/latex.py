@@ -14,7 +14,9 @@ from .options import RenderOptions
 PACKAGES = ("amsmath", "amssymb", "amsthm", "aliascnt")
 # the setting's run-in heading, the same in every class (IEEEtran numbers a \paragraph: "a) Setting.:")
 SETTING = r"\medskip\noindent\textbf{Setting.}"
-LONG_ROW = 62  # estimated characters beyond which a right-hand side is split over two lines
+# estimated characters beyond which a right-hand side is split over two lines: what a column of a
+# two-column class (IEEEtran, acmart) holds beside the left-hand side
+LONG_ROW = 44
 
 
 def preamble(options=None):
@@ -60,18 +62,20 @@ def render_fragment(proof, options=None):
     for block in layout(proof, writer, reference, options.detail_for("latex"), lambda f: f"${f}$"):
         env = envs[block.kind]
         lead = f"For every ${theta}$," if block.universal else ("The map" if block.increasing else "")
-        if block.kind == "theorem":  # the main result states its hypotheses
-            lead = " ".join(filter(None, [hypotheses(proof, writer, lambda f: f"${f}$"),
-                                          lead[0].lower() + lead[1:] if lead else ""]))
-        tail = " \\quad\\text{(as sets of optimizers)}" if block.optimizers else ""
+        if block.optimizers:  # said before the display, which a column then fits
+            lead = "As sets of optimizers,"
+        if block.kind == "theorem":  # the main result states its hypotheses: "Let … Then, …"
+            given = hypotheses(proof, writer, lambda formula: f"${formula}$")
+            lead = f"{given}, {lead[0].lower()}{lead[1:]}" if given and lead else given or lead
         out += ["", f"\\begin{{{env}}}[{block.name}]\\label{{{prefix}{block.label}}}",
                 *([lead] if lead else []), "\\begin{equation}",
-                f"  {block.statement}{tail}.\\label{{{prefix}{block.label}-eq}}",
+                f"  {block.statement}.\\label{{{prefix}{block.label}-eq}}",
                 "\\end{equation}", f"\\end{{{env}}}", f"\\begin{{{options.proof_env}}}"]
         if block.summary:
             out.append(block.summary)
-        else:
-            out += ["\\begin{align*}", *align_rows(block.rows), "\\end{align*}"]
+        else:  # a long proof may break across pages (scoped to the proof, as amsmath allows)
+            out += ["\\allowdisplaybreaks", "\\begin{align*}", *align_rows(block.rows),
+                    "\\end{align*}"]
         if block.remark:
             out.append(fill(block.remark, writer, reference, {}))
         if block.kind == "theorem" and proof.corollaries:
@@ -94,8 +98,20 @@ def align_rows(rows):
         first = f"  {row.left} &{row.relation} {pieces[0]}" if row.relation else f"  & {row.left}"
         body = [first] + [f"  &\\qquad {piece}" for piece in pieces[1:]]
         lines += [f"{line} \\notag \\\\" for line in body[:-1]]
-        lines.append(f"{body[-1]} \\tag*{{{row.justification}}}{end}")
+        lines.append(f"{body[-1]} \\tag*{{{justification(row.justification)}}}{end}")
     return lines
+
+
+LONG_JUSTIFICATION = 40  # characters: a longer justification is set in a box of lines of its own
+
+
+def justification(text):
+    """A \\tag*'s text: a long one in a ragged box of at most half the line, so that it wraps
+    instead of running into the margin (amsmath moves a wide tag to a line of its own, where it can
+    still be wider than the line, with no Overfull warning)."""
+    if visible_length(text) <= LONG_JUSTIFICATION:
+        return text
+    return f"\\parbox[t]{{0.5\\linewidth}}{{\\raggedleft {text}}}"
 
 
 def split_long(right, limit):

@@ -42,30 +42,46 @@ class Block:
 
 
 def fact_sentence(section, writer, justify, math):
-    """The facts of a proof as one sentence, each with its reason: 'By assumption, p_i ∈ (0, 1) and
-    n ∈ {1, 2, …}. Hence 1 − p_i ∈ (0, 1) (bounds of a sum), …, and so L(θ) > 0 (by definition).'
-    Facts about numbers alone (√2 > 0) are left to the reader."""
-    assumed, groups = [], []  # groups: consecutive facts with the same reason
-    for step in section.steps:
-        statement = step.statement
-        if isinstance(statement, Member) and not statement.expr.free_symbols:
-            continue
-        shown = math(writer.statement(statement))
+    """The facts of a proof as one sentence: 'By assumption, p_i ∈ (0, 1) and n ∈ {1, 2, …}. Hence
+    1 − p_i ∈ (0, 1) (bounds of a sum), …, and so L(θ) > 0 (product of positive numbers, finite
+    product of positive factors, by definition).'  A fact short enough to read inline is shown with
+    its reason; a longer one by its reason alone, in the conclusion's, so that no column has to fit
+    a long formula.  Facts about numbers (√2 > 0) are left to the reader."""
+    assumed, groups, reasons = [], [], []  # groups: consecutive short facts with the same reason
+    steps = [step for step in section.steps
+             if not (isinstance(step.statement, Member) and not step.statement.expr.free_symbols)]
+    for step in steps[:-1]:
+        written = writer.statement(step.statement)
         if step.rule == "assumption":
-            assumed.append(shown)
+            assumed.append(math(written))
             continue
         reason = justify(step.justification)
-        if groups and groups[-1][1] == reason:
-            groups[-1][0].append(shown)
+        if _width(written, writer) > SHORT_FACT:
+            reasons.append(reason)
+        elif groups and groups[-1][1] == reason:
+            groups[-1][0].append(math(written))
         else:
-            groups.append(([shown], reason))
-    parts = [f"{_listed(shown)} ({reason})" for shown, reason in groups]
+            groups.append(([math(written)], reason))
+    last = steps[-1]
+    # the reasons of the facts too long to show, in order, then the conclusion's own
+    why = ", ".join(dict.fromkeys(reasons + [justify(last.justification)]))
+    conclusion = f"{math(writer.statement(last.statement))} ({why})"
     sentence = f"By assumption, {_listed(assumed)}. " if assumed else ""
-    if len(parts) > 1:
-        parts[-1] = "and so " + parts[-1]
-    if not parts:
-        return sentence.strip()
-    return sentence + ("Hence " if assumed else "We have ") + ", ".join(parts) + "."
+    lead = "Hence " if assumed else "We have "
+    parts = [f"{_listed(shown)} ({reason})" for shown, reason in groups]
+    if parts:
+        return sentence + lead + ", ".join(parts) + f", and so {conclusion}."
+    return sentence + ("Hence " if assumed else "") + conclusion + "."
+
+
+SHORT_FACT = 24  # characters: a fact this wide fits inline even in a column of a two-column class
+
+
+def _width(written, writer):
+    if writer.style != "latex":
+        return len(written)
+    from .latex import visible_length  # the renderers import this module
+    return visible_length(written)
 
 
 def _listed(items):

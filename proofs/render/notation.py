@@ -7,6 +7,7 @@ of a sum, \\log without parentheses around a single symbol.
 
 import functools
 import itertools
+import re
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
@@ -230,7 +231,12 @@ class Writer:
     def name(self, symbol):
         """The notation's name for a symbol; Greek names become \\sigma (LaTeX) or σ (text)."""
         if symbol.name in self.names:
-            return self.names[symbol.name]
+            value = self.names[symbol.name]
+            # a name with its own scripts (\hat{y}^{2}, a') is a base of its own, so that p_i^{y_i}
+            # is no double superscript: {{}…}, as TeX unwraps a group of one accent ({\hat y}^2)
+            if self.style == "latex" and re.search(r"[\^_']", value):
+                return "{{}" + value + "}"
+            return value
         if self.style == "latex":
             return sp.latex(sp.Symbol(symbol.name))
         from sympy.printing.pretty.pretty_symbology import pretty_symbol
