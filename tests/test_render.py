@@ -233,8 +233,9 @@ def test_detail_paper_writes_a_fact_proof_as_one_sentence_and_full_every_step():
     assert rows.count(r"\tag*{") >= 10 and r"\tag*{finite product of positive factors}" in rows
     # the terminal shows every step unless asked for the paper's sentence
     assert "[finite product of positive factors]" in proof.to_text()
-    assert "and so L(θ) > 0 (bounds of a product, exponential of a real number, product of positive " \
-        "numbers, finite product of positive factors, by definition)" in proof.to_text(detail="paper")
+    expected = ("and so L(θ) > 0 (bounds of a product, exponential of a real number, product of "
+                "positive numbers, finite product of positive factors, by definition)")
+    assert expected in proof.to_text(detail="paper")
     with pytest.raises(proofs.ProofError, match="detail 'short': choose paper or full"):
         proof.to_latex(detail="short")
 
