@@ -103,22 +103,18 @@ def verify(path):
 
 
 def verify_text(text):
-    lines = text.replace("\r\n", "\n").split("\n")
-    if not lines or not lines[0].startswith(GENERATED):
+    header, body = _split(text.replace("\r\n", "\n"))
+    if not header or not header[0].startswith(GENERATED):
         return Verdict("unknown", f"not a fragment written by proofs (its first line is "
                                   f"not '{GENERATED} …')")
-    top = 0
-    while top < len(lines) and lines[top].startswith("%"):
-        top += 1
-    found = [HASH_LINE.match(line) for line in lines[:top]]
+    found = [HASH_LINE.match(line) for line in header]
     recorded = next((match.group(1) for match in found if match), None)
-    commands = [COMMAND_LINE.match(line) for line in lines[:top]]
+    commands = [COMMAND_LINE.match(line) for line in header]
     arguments = next((match.group(1) for match in commands if match), None)
     again = f"; regenerate it with `proofs {arguments}`" if arguments else ""
     if recorded is None:
         return Verdict("stale", f"written by an older proofs, without a content hash"
                                 f"{again or '; regenerate it'}")
-    body = "\n".join(lines[top:])
     if content_hash(body) != recorded:
         return Verdict("edited", f"edited by hand since proofs wrote it (its text no "
                                  f"longer has the hash in its header){again}")
@@ -131,18 +127,19 @@ def verify_text(text):
         current = _regenerate(shlex.split(arguments))
     except _Unavailable as error:
         return Verdict("stale", f"stale: `proofs {arguments}` no longer writes it: {error}")
-    if content_hash(_body(current)) != recorded:
+    if content_hash(_split(current)[1]) != recorded:
         return Verdict("stale", f"stale: proofs {__version__} writes a different fragment"
                                 f"{again}")
     return Verdict("current", f"unchanged and current (proofs {__version__})")
 
 
-def _body(text):
+def _split(text):
+    """(the header's lines: the comment lines it begins with, the text below them)."""
     lines = text.split("\n")
     top = 0
     while top < len(lines) and lines[top].startswith("%"):
         top += 1
-    return "\n".join(lines[top:])
+    return lines[:top], "\n".join(lines[top:])
 
 
 class _Unavailable(Exception):
