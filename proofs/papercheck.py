@@ -102,8 +102,6 @@ class _State:
     stack: list = field(default_factory=list)  # the files being read, for \input loops
     generated: bool = False  # reading a fragment this package wrote
     visited: set = field(default_factory=set)
-    # functions a fragment's setting says depend on a parameter: "($f$ depends on $\theta$)"
-    dependent_functions: dict = field(default_factory=dict)
 
 
 def check_file(path):
@@ -239,7 +237,6 @@ def _fragment_setting(path, text, state, findings):
     ):
         for name in re.findall(r"\$\\?([A-Za-z]+)\$", functions):
             if isinstance(state.names.get(name), sp.FunctionClass):
-                state.dependent_functions.setdefault(parameter, []).append(state.names[name])
                 state.names.setdefault(texmath.DEPENDS, {})[name] = parameter
     definitions = re.search(r"\\begin\{align\*\}(.*)$", setting.group(1), re.S)
     for row in definitions.group(1).split("\\\\") if definitions else []:
@@ -534,8 +531,9 @@ def _cleaned(text):
 
 def _check_display(path, lines, first, last, start, state, where_lines, findings):
     where, problems, depends = _where(path, state.global_where + where_lines, state)
-    for parameter, functions in state.dependent_functions.items():
-        depends.setdefault(parameter, []).extend(functions)
+    for name, parameter in state.names.get(texmath.DEPENDS, {}).items():
+        if isinstance(state.names.get(name), sp.FunctionClass):  # "($f$ depends on $\theta$)"
+            depends.setdefault(parameter, []).append(state.names[name])
     for problem in problems:  # a range read for every display is reported once
         if (problem.file, problem.line, problem.message) not in state.reported:
             state.reported.add((problem.file, problem.line, problem.message))
@@ -852,13 +850,7 @@ def _with_bounds(where, chain):
     """A letter that bounds a sum or a product counts terms: n ≥ 1 there means n ∈ {1, 2, …}."""
     bounds = set()
     for expr, *_ in chain:
-        expr = expr.objective if isinstance(expr, texmath.Optimizers) else expr
-        for node in sp.preorder_traversal(expr):
-            if isinstance(node, (sp.Sum, sp.Product)):
-                for _, low, high in node.limits:  # n in n − 1 or 2n counts terms too
-                    bounds |= {
-                        s for s in (low.free_symbols | high.free_symbols) if type(s) is sp.Symbol
-                    }
+        bounds |= texmath.sizes(expr.objective if isinstance(expr, texmath.Optimizers) else expr)
     adjusted = dict(where)
     for symbol in bounds:
         given = where.get(symbol)
@@ -894,7 +886,8 @@ def _check_step(path, line, step, left, relation, right, where, conditions=(), d
     if finding is None and (
         isinstance(left, texmath.Optimizers) or isinstance(right, texmath.Optimizers)
     ):
-        finding = _decide_optimizers(path, line, step, left, relation, right, where, depends)
+        finding = _decide_optimizers(path, line, step, left, relation, right, where, inside,
+                                     depends)
     elif finding is None:
         finding = _decide_step(path, line, step, left, relation, right, where)
     words = {"<=": "≤", ">=": "≥", "in": "∈"}
@@ -1048,8 +1041,9 @@ def _under_operators(where, *sides):
     return where
 
 
-def _decide_optimizers(path, line, step, left, relation, right, where, depends):
-    """A step between sets of optimizers: arg max_θ f = arg min_θ g, by `check.same_optimizers`."""
+def _decide_optimizers(path, line, step, left, relation, right, where, inside, depends):
+    """A step between sets of optimizers: arg max_θ f = arg min_θ g, by `check.same_optimizers`
+    (`where` as the paper gives it, `inside` with the sets written under the operators)."""
     from . import check
     from .errors import Disproved, ProofError
 
@@ -1059,7 +1053,6 @@ def _decide_optimizers(path, line, step, left, relation, right, where, depends):
         return Finding(str(path), line, "not proved", message, step)
     over = optimization
     senses = (left.sense, right.sense)
-    inside = _under_operators(where, left, right)
     try:
         check.same_optimizers(left.objective, right.objective, over, where=inside, senses=senses)
     except Disproved as error:
@@ -1090,13 +1083,9 @@ def _unranged_bounds(left, right, where):
     """The first letter that bounds a sum or a product of the step and does not range over counts
     (ℕ or ℕ₀, which n ≥ 1 and n ≥ 0 give)."""
     for side in (left, right):
-        for node in sp.preorder_traversal(side) if isinstance(side, sp.Basic) else ():
-            if isinstance(node, (sp.Sum, sp.Product)):
-                for _, low, high in node.limits:
-                    for symbol in sorted(low.free_symbols | high.free_symbols, key=str):
-                        counts = where.get(symbol) in (sp.S.Naturals, sp.S.Naturals0)
-                        if type(symbol) is sp.Symbol and not counts:
-                            return str(symbol)
+        for symbol in sorted(texmath.sizes(side), key=str):
+            if where.get(symbol) not in (sp.S.Naturals, sp.S.Naturals0):
+                return str(symbol)
     return ""
 
 

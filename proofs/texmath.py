@@ -155,17 +155,24 @@ class Optimizers:
 OPTIMIZER_NAMES = {"argmax": "max", "argmin": "min"}
 
 
-def _variables(value):
-    """The letters a defined quantity could be a function of: its free symbols other than the
-    sizes of its sums and products (L = ∏_{i=1}^{n} p_i has none; L = (w − 1)² has w)."""
-    free = {s for s in getattr(value, "free_symbols", ()) if type(s) is sp.Symbol}
+def sizes(value):
+    """The letters that bound the sums and products of `value`: they count terms (n in
+    Σ_{i=1}^{n}, and in Σ_{i=1}^{n-1} or Σ_{i=1}^{2n} too)."""
+    found = set()
     for node in sp.preorder_traversal(value) if isinstance(value, sp.Basic) else ():
         if isinstance(node, (sp.Sum, sp.Product)):
             for _, low, high in node.limits:
-                free -= low.free_symbols | high.free_symbols
-        elif isinstance(node, sp.Indexed):  # the family p of p_i is no variable
-            free.discard(node.base.label)
-    return free
+                found |= {s for s in low.free_symbols | high.free_symbols if type(s) is sp.Symbol}
+    return found
+
+
+def _variables(value):
+    """The letters a defined quantity could be a function of: its free symbols other than the
+    sizes of its sums and products (L = ∏_{i=1}^{n} p_i has none; L = (w − 1)² has w)."""
+    if not isinstance(value, sp.Basic):
+        return set()
+    families = {entry.base.label for entry in value.atoms(sp.Indexed)}  # p of p_i: no variable
+    return {s for s in value.free_symbols if type(s) is sp.Symbol} - sizes(value) - families
 
 
 def _tex(name):
