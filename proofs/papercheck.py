@@ -592,9 +592,7 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
     chains = []  # each: list of (expression, relation into it or None, line, skipped, conditions)
     for line, text, skipped in logical:
         try:
-            continuation = re.match(
-                r"^\s*(=|<|>|\\le(?:q|qslant)?|\\ge(?:q|qslant)?|\\in)(?![A-Za-z])", text
-            )
+            continuation = re.match(r"^\s*" + RELATION, text)
             if continuation and chains and start not in ("gather", "gather*"):
                 exprs, relations, conditions = texmath.read_chain("0 " + text, state.names)
                 exprs, conditions = exprs[1:], conditions[1:]
