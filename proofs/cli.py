@@ -22,7 +22,7 @@ class _Parser(argparse.ArgumentParser):
 
 # the file extensions each --format may be written to with -o
 FORMAT_SUFFIXES = {"text": (".txt",), "latex": (".tex",), "document": (".tex", ".pdf"),
-                   "markdown": (".md",)}
+                   "markdown": (".md",), "typst": (".typ",)}
 
 
 def build_parser():
@@ -54,7 +54,8 @@ def build_parser():
     prove = commands.add_parser("prove", help="prove a theorem and print or write the proof",
                                 description="Prove a theorem with the checked engine and print it as text, or "
                                             "write it to a file chosen by extension: .tex (standalone LaTeX "
-                                            "document), .pdf (compiled with pdflatex), .md, .txt.")
+                                            "document), .pdf (compiled with pdflatex), .md, .txt, .typ (Typst "
+                                            "document), .v (Coq).")
     prove.add_argument("theorem", metavar="NAME", help="a theorem from 'proofs list', e.g. bernoulli, or "
                        "path/to/script.py:function returning a Derivation or a Proof")
     prove.add_argument("-o", "--output", metavar="FILE", help="write the proof here instead of printing it")
@@ -64,8 +65,10 @@ def build_parser():
             prove.add_argument(f"--{key}", action="store_true", default=None, help=OPTION_HELP[key])
         else:
             prove.add_argument(f"--{key}", choices=values, default=None, help=OPTION_HELP[key])
-    prove.add_argument("--format", choices=("text", "latex", "document", "markdown"), default=None,
-                       help="what to print when no -o is given (default: text; latex is the \\input fragment)")
+    prove.add_argument("--format", choices=("text", "latex", "document", "markdown", "typst"),
+                       default=None,
+                       help="what to print, or to write with -o (default: text; latex is the \\input "
+                            "fragment, typst the #include fragment)")
     prove.add_argument("--fragment", action="store_true", help="print the LaTeX fragment (same as --format latex)")
     prove.add_argument("--preamble", action="store_true",
                        help="print the \\usepackage and \\newtheorem lines the fragment needs, then stop")
@@ -164,16 +167,18 @@ def main(argv=None):
                       f"-o {args.output} disagree: use {' or '.join(FORMAT_SUFFIXES[chosen])}",
                       file=sys.stderr)
                 return EXIT_USAGE
-            if chosen == "latex":  # the fragment, not the document the .tex extension would give
+            if chosen in ("latex", "typst"):  # the fragment, not the document .tex or .typ gives
                 from .proof import write_atomically
                 path = args.output
-                write_atomically(path, proof.to_latex().encode("utf-8"))
+                fragment = proof.to_latex() if chosen == "latex" else proof.to_typst()
+                write_atomically(path, fragment.encode("utf-8"))
             else:
                 path = proof.write(args.output)
             print(f"wrote {path}", file=sys.stderr)
         else:
-            renderers = {"text": proof.to_text, "latex": proof.to_latex, "document": proof.to_document,
-                         "markdown": proof.to_markdown}
+            renderers = {"text": proof.to_text, "latex": proof.to_latex,
+                         "document": proof.to_document, "markdown": proof.to_markdown,
+                         "typst": proof.to_typst}
             sys.stdout.write(renderers["latex" if args.fragment else args.format or "text"]())
         return 0
     except ProofError as error:

@@ -117,6 +117,16 @@ class Proof:
         from .render.markdown import render_markdown
         return render_markdown(self, self._options(**options))
 
+    def to_typst(self, **options):
+        """The Typst fragment for ``#include`` (same options as `to_latex`, but figure)."""
+        from .render.typst import render_typst
+        return render_typst(self, self._options(**options))
+
+    def to_typst_document(self, **options):
+        """A standalone Typst document (options as `to_typst`, plus title)."""
+        from .render.typst import render_typst_document
+        return render_typst_document(self, self._options(**options))
+
     def to_coq(self):
         """A Coq script that coqc checks (the Bernoulli theorems), or RenderError naming the missing rule."""
         from .render.coq import render_coq
@@ -130,13 +140,14 @@ class Proof:
         return render_latex_repr(self, self._options())
 
     def write(self, path, **options):
-        """Write by extension: .tex (standalone document), .md, .txt, .pdf (pdflatex).  Atomic: all or nothing."""
+        """Write by extension: .tex (standalone document), .md, .txt, .pdf (pdflatex), .typ (Typst
+        document), .v (Coq).  Atomic: all or nothing."""
         path = Path(path)
         suffix = path.suffix.lower()
         render = {".tex": self.to_document, ".pdf": self.to_document, ".md": self.to_markdown, ".txt": self.to_text,
-                  ".v": lambda **_: self.to_coq()}
+                  ".typ": self.to_typst_document, ".v": lambda **_: self.to_coq()}
         if suffix not in render:
-            raise RenderError(f"cannot write {path.name}: use .tex, .pdf, .md, .txt or .v")
+            raise RenderError(f"cannot write {path.name}: use .tex, .pdf, .md, .txt, .typ or .v")
         if not path.parent.is_dir():
             raise RenderError(f"cannot write {path}: the folder {path.parent} does not exist")
         text = render[suffix](**options)

@@ -66,7 +66,7 @@ def test_help_on_every_command(args, capsys):
     (["prove", "bernoulli", "--colour"], 2, "unrecognized arguments: --colour"),
     (["frobnicate"], 2, "invalid choice: 'frobnicate'"),
     (["prove", "bernoulli", "-o", "/nonexistent-folder/proof.tex"], 1, "does not exist"),
-    (["prove", "bernoulli", "-o", "proof.docx"], 1, "use .tex, .pdf, .md, .txt or .v"),
+    (["prove", "bernoulli", "-o", "proof.docx"], 1, "use .tex, .pdf, .md, .txt, .typ or .v"),
 ])
 def test_errors_are_one_line_with_nonzero_exit(args, code, needle, capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)

@@ -53,10 +53,11 @@ def test_markdown_uses_mathjax_blocks(proof):
 
 
 def test_write_chooses_format_by_extension(proof, tmp_path):
-    for suffix, expected in ((".tex", "\\documentclass"), (".md", "$$"), (".txt", "argmax_θ")):
+    for suffix, expected in ((".tex", "\\documentclass"), (".md", "$$"), (".txt", "argmax_θ"),
+                             (".typ", "#set page")):
         path = proof.write(tmp_path / f"proof{suffix}")
         assert expected in path.read_text(encoding="utf-8")
-    with pytest.raises(RenderError, match="use .tex, .pdf, .md, .txt or .v"):
+    with pytest.raises(RenderError, match="use .tex, .pdf, .md, .txt, .typ or .v"):
         proof.write(tmp_path / "proof.docx")
     assert not (tmp_path / "proof.docx").exists()
 
@@ -262,3 +263,20 @@ def test_a_quantity_is_written_at_the_parameter_unless_the_notation_shows_it():
         notation={"theta": "w", "p_i": r"\sigma(w^\top x_i)"}
     )
     assert r"${\sigma(w^\top x_i)} \in (0, 1)$" in renamed and ")(w)" not in renamed
+
+
+def test_a_derivations_title_and_lemma_names_are_text_in_latex(tmp_path):
+    """A user's title and lemma names reach LaTeX escaped: no command runs, no ] ends an option."""
+    import sympy as sp
+
+    x = sp.Symbol("x")
+    d = proofs.Derivation(r"Evil \input{/etc/passwd} 100% & #1", where={x: sp.Interval.open(0, 1)})
+    d.lemma(r"Name] with \def and $math$", d.positive(x))
+    d.theorem("Done", d.positive(x + 1))
+    latex = d.proof().to_document()
+    code = "\n".join(line for line in latex.splitlines() if not line.startswith("%"))
+    assert r"\input{" not in code and r"\def" not in code
+    assert r"Evil \textbackslash{}input\{/etc/passwd\} 100\% \& \#1" in latex
+    assert r"\begin{lemma}[{Name] with \textbackslash{}def and \$math\$}]" in latex
+    log = compile_tex(tmp_path, "evil", latex)
+    assert "Undefined control sequence" not in log

@@ -1,5 +1,6 @@
-"""The one helper for tests that run external tools: pdflatex, pdftotext, pdftoppm, coqc — and the
-machine-learning frameworks of the `frameworks` extra (torch, jax, optax, scikit-learn, scipy).
+"""The one helper for tests that run external tools: pdflatex, pdftotext, pdftoppm, coqc, the Typst
+compiler of the `typst` extra — and the machine-learning frameworks of the `frameworks` extra (torch,
+jax, optax, scikit-learn, scipy).
 
 `require(...)` skips a test locally when a tool is missing and fails it under CI (``CI`` set:
 .ci/run installs every tool, so a missing one is a set-up error, never a silent skip).  The helpers
@@ -37,16 +38,16 @@ def require(*tools):
         pytest.skip(f"{needed} not installed (CI installs it)")
 
 
-def require_module(name):
-    """The imported module; skip (locally) or fail (on CI) when the `frameworks` extra lacks it."""
+def require_module(name, extra="frameworks"):
+    """The imported module; skip (locally) or fail (on CI) when its `extra` is not installed."""
     import importlib
 
     try:
         return importlib.import_module(name)
     except ImportError:
         if on_ci():
-            pytest.fail(f"python module {name} missing on CI: .ci/run installs the frameworks extra")
-        pytest.skip(f"{name} not installed (pip install 'proofs[frameworks]'; CI installs it)")
+            pytest.fail(f"python module {name} missing on CI: .ci/run installs the {extra} extra")
+        pytest.skip(f"{name} not installed (pip install 'proofs[{extra}]'; CI installs it)")
 
 
 def run(command, folder, **options):
@@ -73,6 +74,20 @@ def compile_tex(folder, name, text, runs=2):
     return Path(folder, f"{name}.log").read_text(errors="replace")
 
 
+def compile_typst(folder, name, text):
+    """Compile `text` as folder/name.typ with the Typst compiler (the `typst` extra); return the
+    PDF's path.  A compile error fails the test with Typst's message."""
+    typst = require_module("typst", extra="typst")
+    source = Path(folder, f"{name}.typ")
+    source.write_text(text, encoding="utf-8")
+    pdf = Path(folder, f"{name}.pdf")
+    try:
+        typst.compile(str(source), output=str(pdf), root=str(folder))
+    except Exception as error:  # typst.TypstError, with the compiler's diagnostics
+        pytest.fail(f"typst failed on {name}.typ: {error}")
+    return pdf
+
+
 def coqc(folder, name, script):
     """Check `script` as folder/name.v with coqc; return the completed process (the caller reads its
     code)."""
@@ -81,9 +96,10 @@ def coqc(folder, name, script):
     return run(["coqc", f"{name}.v"], folder)
 
 
-def pdf_text(pdf):
+def pdf_text(pdf, layout=True):
+    """The text of `pdf`; `layout=False` reads a two-column page column by column."""
     require("pdftotext")
-    result = run(["pdftotext", "-layout", str(pdf), "-"], Path(pdf).parent)
+    result = run(["pdftotext", *(["-layout"] if layout else []), str(pdf), "-"], Path(pdf).parent)
     if result.returncode != 0:
         pytest.fail(f"pdftotext failed on {pdf}: {result.stderr}")
     return result.stdout
@@ -111,6 +127,26 @@ def dark_fraction_of_first_page(pdf, folder):
         pytest.fail(f"pdftoppm wrote no binary PGM: {fields[0]!r}")
     pixels = image[offset + 1 :]
     return sum(1 for value in pixels if value < 200) / len(pixels)
+
+
+def word_boxes(pdf):
+    """For each page of `pdf`: (width, height, [(x_min, y_min, x_max, y_max, word), …]), from
+    `pdftotext -bbox`, in points from the top left corner."""
+    import html
+    import re
+
+    require("pdftotext")
+    result = run(["pdftotext", "-bbox", str(pdf), "-"], Path(pdf).parent)
+    if result.returncode != 0:
+        pytest.fail(f"pdftotext -bbox failed on {pdf}: {result.stderr}")
+    pages = []
+    for page in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', result.stdout,
+                            re.S):
+        words = [(float(a), float(b), float(c), float(d), html.unescape(word)) for a, b, c, d, word
+                 in re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
+                               r"([^<]*)</word>", page.group(3))]
+        pages.append((float(page.group(1)), float(page.group(2)), words))
+    return pages
 
 
 def text_depth_of_pages(pdf):

@@ -10,6 +10,7 @@ from .layout import (count_checks, definitions, fill, hypotheses, layout, parame
 from ..fragment import header
 from .notation import Writer
 from .options import RenderOptions
+from .safety import escape_text
 
 PACKAGES = ("amsmath", "amssymb", "amsthm", "aliascnt")
 # the setting's run-in heading, the same in every class (IEEEtran numbers a \paragraph: "a) Setting.:")
@@ -67,7 +68,8 @@ def render_fragment(proof, options=None):
         if block.kind == "theorem":  # the main result states its hypotheses: "Let … Then, …"
             given = hypotheses(proof, writer, lambda formula: f"${formula}$")
             lead = f"{given}, {lead[0].lower()}{lead[1:]}" if given and lead else given or lead
-        out += ["", f"\\begin{{{env}}}[{block.name}]\\label{{{prefix}{block.label}}}",
+        name = escape_text("lemma name", block.name)  # braced: a ] in it cannot end the option
+        out += ["", f"\\begin{{{env}}}[{{{name}}}]\\label{{{prefix}{block.label}}}",
                 *([lead] if lead else []), "\\begin{equation}",
                 f"  {block.statement}.\\label{{{prefix}{block.label}-eq}}",
                 "\\end{equation}", f"\\end{{{env}}}", f"\\begin{{{options.proof_env}}}"]
@@ -190,7 +192,8 @@ def visible_length(latex):
 
 def render_document(proof, options=None):
     options = options or RenderOptions()
-    title = options.title or proof.title
+    # the title and lemma names may be a user's (a Derivation's): text, escaped
+    title = escape_text("title", options.title or proof.title)
     return "\n".join([
         "\\documentclass[11pt]{article}",
         "\\usepackage[margin=2.5cm]{geometry}",

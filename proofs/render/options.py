@@ -16,7 +16,7 @@ class RenderOptions:
     lemma_env: str = "lemma"
     proof_env: str = "proof"
     label_prefix: str = "proofs:"
-    title: str = None                 # already escaped for LaTeX text mode
+    title: str = None                 # plain text, checked; each renderer escapes it
     figure: bool = False
     detail: str = None                # "paper", "full"; None: paper (LaTeX, Markdown), full (text)
 
@@ -40,7 +40,8 @@ class RenderOptions:
         if label_prefix is not None:
             changes["label_prefix"] = check_label_prefix(label_prefix)
         if title is not None:
-            changes["title"] = escape_text("title", title)
+            escape_text("title", title)  # one line of plain text, else NotationError
+            changes["title"] = title
         if figure is not None:
             changes["figure"] = bool(figure)
         if detail is not None:
