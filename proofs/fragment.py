@@ -76,14 +76,17 @@ def header(proof, options, body, checks, style="latex"):
              f"{environments}", "(`proofs prove … --preamble` prints the lines)."]
     if style == "typst":
         needs = [f"proofs {__version__}.  Needs no package: #include it where the proof goes."]
-    name = re.sub(r"[\x00-\x1f\x7f]", "?", proof.name)  # a user's name must not end the comment
+    from .render.safety import LINE_BREAKS
+
+    name = LINE_BREAKS.sub("?", proof.name)  # a user's name must not end the comment
     lines = [
         f"{SIGNATURE} theorem '{name}'" + (f" ({chosen})." if chosen else "."),
         f"Every step below was checked by the proofs kernel ({checks} kernel theorems).",
         *needs,
     ]
-    if arguments:
-        lines.append(f"Regenerate: proofs {shlex.join(arguments)}")
+    regenerate = shlex.join(arguments) if arguments else ""
+    if regenerate and not LINE_BREAKS.search(regenerate):  # no command that would end the comment
+        lines.append(f"Regenerate: proofs {regenerate}")
     extension = ".typ" if style == "typst" else ".tex"
     lines.append(f"Content: sha256 {content_hash(body)} "
                  f"(`proofs verify FILE{extension}` checks it).")

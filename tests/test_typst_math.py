@@ -45,6 +45,15 @@ from tests.tools import compile_typst, pdf_text
     (r"\epsilon \varepsilon \phi \varphi", "epsilon.alt epsilon phi.alt phi"),
     (r"f'(x)", "f' ( x )"),
     (r"a\,b\;c\!d", "a thin b thick c d"),
+    # found by review: primes after scripts, one digit in an unbraced script, upright bold,
+    # commas inside strings, a script inside \mathrm
+    (r"p_i'", "p'_(i)"),
+    (r"p'_i", "p'_(i)"),
+    (r"N_10 + x^23", "N_(1) 0 + x^(2) 3"),
+    (r"\bar 12", "overline(1) 2"),
+    (r"\mathbf{w} \boldsymbol{w} \mathsf{w}", "upright(bold(w)) bold(w) upright(sans(w))"),
+    (r"\hat{\text{a,b}}", 'hat("a,b")'),
+    (r"\mathrm{a_{1}}", "upright(a_(1))"),
 ])
 def test_each_construct_in_typst(latex, expected):
     assert typst_math(latex) == expected
@@ -63,6 +72,12 @@ def test_each_construct_in_typst(latex, expected):
     (r"$x$", "character"),
     (r"a & b", "character"),
     (r"\operatorname{a1}", "operator name"),
+    # an empty or unbalanced argument would end a Typst call early or swallow what follows
+    (r"\hat{}", "empty"),
+    (r"\hat{(}", "not closed"),
+    (r"\hat{[}", "not closed"),
+    (r"x_{)}", "not opened"),
+    (r"\frac{}{2}", "empty"),
 ])
 def test_what_it_cannot_write_is_refused(latex, reason):
     with pytest.raises(RenderError, match="in Typst") as error:

@@ -120,8 +120,12 @@ _TEXT_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", 
                  "^": r"\^{}", "_": r"\_", "%": r"\%", "~": r"\~{}"}
 
 
+# control characters, and what ends a line or a comment in LaTeX or Typst (NEL, LS, PS)
+LINE_BREAKS = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
 def escape_text(key, value):
     """A user's plain text (a title) made safe for LaTeX text mode by escaping every special character."""
-    if not isinstance(value, str) or any(ord(c) < 32 for c in value) or len(value) > 300:
+    if not isinstance(value, str) or LINE_BREAKS.search(value) or len(value) > 300:
         raise NotationError(f"{key}: give one line of plain text (no control characters, at most 300 characters)")
     return "".join(_TEXT_ESCAPES.get(c, c) for c in value)

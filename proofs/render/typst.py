@@ -19,12 +19,13 @@ from .layout import (count_checks, definitions, fill, hypotheses, layout, parame
                      setting_tail, value_link)
 from .notation import Writer
 from .options import RenderOptions
+from .safety import LINE_BREAKS, NotationError, escape_text
 from .typst_math import typst_math
 
 KINDS = {"lemma": "Lemma", "theorem": "Theorem"}
 # Typst markup's special characters, escaped with a backslash in text: markup, code, math,
 # references, labels, raw text and // comments; and - before ? (a soft hyphen)
-MARKUP = re.compile(r"([\\#*_$@<>\[\]`/]|-(?=\?))")
+MARKUP = re.compile(r"([\\#*_$@<>\[\]`/~]|-(?=\?))")
 REFERENCE = "\x00"  # brackets a label in text until the text is escaped
 
 # A proof's lines: one display, aligned at the relations, with the justifications in a column of
@@ -62,7 +63,7 @@ def render_typst_document(proof, options=None):
         '#set page(paper: "a4", margin: 2.5cm)',
         "#set text(size: 11pt)",
         "#set par(justify: true)",
-        f"#align(center, text(size: 17pt, {title}))",
+        f"#align(center, block(par(justify: false, text(size: 17pt, hyphenate: false, {title}))))",
         '#align(center)[Generated and checked by `proofs`]',
         "#v(1em)",
         "",
@@ -97,7 +98,7 @@ def _body(proof, options):
             given = hypotheses(proof, writer, dollars)
             lead = f"{given}, {lead[0].lower()}{lead[1:]}" if given and lead else given or lead
         head = (f"#context [*{KINDS[block.kind]} "
-                f'#counter(figure.where(kind: "theorem")).display()* ({markup(block.name)}).]')
+                f'#counter(figure.where(kind: "theorem")).display()* ({text(block.name)}).]')
         out += ["", f'#figure(kind: "theorem", supplement: [{KINDS[block.kind]}], numbering: "1",',
                 "  outlined: false, block(width: 100%, align(left)[",
                 f"  {head}" + (f" #emph[{markup(lead)}]" if lead else ""),
@@ -106,8 +107,10 @@ def _body(proof, options):
                                                                    if block.summary else "")]
         if not block.summary:
             out += _chain(block.rows)
-        if block.remark:
-            out.append(markup(fill(block.remark, writer, reference, {})))
+        if block.remark:  # a user's text: its line breaks are spaces, its $…$ formulas
+            if LINE_BREAKS.search(" ".join(block.remark.split())):
+                raise NotationError("a remark: give text without control characters")
+            out.append(markup(" ".join(fill(block.remark, writer, reference, {}).split())))
         if block.kind == "theorem" and proof.corollaries:
             pointwise, values = value_link(proof, writer)
             out.append(markup(f"Moreover ${pointwise}$ for every ${theta}$, because "
@@ -181,8 +184,19 @@ def markup(text):
             out.append(f"${typst_math(piece[1:-1])}$")
         else:
             out.append(_escape(piece))
-    text = "".join(out)
-    # text that begins a line with = + - or a number and a full stop would be a heading or a list
+    return _start_of_line("".join(out))
+
+
+def text(value):
+    """A user's plain text (a lemma's name) as Typst markup: one line, every special character
+    escaped, no formula."""
+    escape_text("lemma name", value)  # one line of text, else NotationError
+    return _start_of_line(_escape(value))
+
+
+def _start_of_line(text):
+    """Text that begins a line with = + - or a number and a full stop would be a heading or a
+    list item: that character escaped."""
     text = re.sub(r"^(\d+)\.", r"\1\\.", text)
     return "\\" + text if text[:1] in ("=", "+", "-") else text
 

@@ -36,9 +36,10 @@ NAMES = {
 ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "overline", "overline": "overline",
            "tilde": "tilde", "widetilde": "tilde", "vec": "arrow", "dot": "dot",
            "ddot": "dot.double", "check": "caron", "breve": "breve"}
-FONTS = {"mathrm": "upright", "mathit": "italic", "mathbf": "bold", "boldsymbol": "bold",
-         "bm": "bold", "mathsf": "sans", "mathtt": "mono", "mathcal": "cal", "mathfrak": "frak",
-         "mathbb": "bb"}
+# \mathbf and \mathsf are upright in LaTeX, Typst's bold and sans keep math italic
+FONTS = {"mathrm": "upright({})", "mathit": "italic({})", "mathbf": "upright(bold({}))",
+         "boldsymbol": "bold({})", "bm": "bold({})", "mathsf": "upright(sans({}))",
+         "mathtt": "mono({})", "mathcal": "cal({})", "mathfrak": "frak({})", "mathbb": "bb({})"}
 DOUBLE_STRUCK = {"R": "RR", "N": "NN", "Z": "ZZ", "Q": "QQ", "C": "CC"}
 # characters written as they are; '/' would make a fraction in Typst, so it becomes slash
 CHARACTERS = {**{c: c for c in "+-=<>()[],.;:|!*"}, "/": "slash", "~": "space"}
@@ -70,6 +71,10 @@ class _Parser:
     def fail(self, reason):
         raise RenderError(f"cannot write {self.source!r} in Typst: {reason}")
 
+    def _strings_out(self, text):
+        """`text` with the contents of its string literals blanked, for counting brackets."""
+        return re.sub(r'"[^"]*"', lambda m: '"' + " " * (len(m.group()) - 2) + '"', text)
+
     def translate(self):
         out = self.sequence(stop=())
         if self.at < len(self.tokens):
@@ -100,11 +105,7 @@ class _Parser:
             if token in ("_", "^"):
                 self.fail("a sub- or superscript has no base")
             if token == "'":
-                self.take()
-                if not parts:
-                    self.fail("a prime has no base")
-                parts[-1] += "'"
-                continue
+                self.fail("a prime has no base")
             atom, compound = self.atom()
             atom = self.scripts(atom, compound)
             if parts and atom.startswith("(") and parts[-1].endswith('")'):
@@ -113,13 +114,14 @@ class _Parser:
                 parts.append(atom)
 
     def group(self):
-        """A braced argument, or a single token's atom, as Typst (without its scripts)."""
+        """A braced argument, or a single token's atom (one digit: x_10 is x_1 0), as Typst
+        (without its scripts)."""
         if self.peek() == "{":
             self.take()
             inside = self.sequence(stop=("}",))
             self.expect("}")
             return inside
-        atom, _ = self.atom()
+        atom, _ = self.atom(digits=1)
         return atom
 
     def expect(self, token):
@@ -141,29 +143,32 @@ class _Parser:
     def scripts(self, atom, compound):
         """`atom` with the sub- and superscripts that follow it: x_(i)^(2).  A base of several
         atoms ({\\hat y^2}^{y_i}) is boxed, as Typst has no invisible group."""
-        attached = ""
-        while self.peek() in ("_", "^"):
+        attached, primes = "", ""
+        while self.peek() in ("_", "^", "'"):
             mark = self.take()
-            argument = self.group()
-            attached += f"{mark}({argument})"
-        if attached and (compound or not atom):
+            if mark == "'":  # p_i' and p'_i are both p with a prime and a subscript
+                primes += "'"
+                continue
+            attached += f"{mark}({self.argument(self.group(), call=False)})"
+        if (attached or primes) and (compound or not atom):
             atom = f"#box(${atom}$)" if atom else '""'
-        return atom + attached
+        return atom + primes + attached
 
     # ------------------------------------------------------------------------------ atoms
-    def atom(self):
-        """(one atom as Typst, whether it is made of several atoms)."""
+    def atom(self, digits=None):
+        """(one atom as Typst, whether it is made of several atoms); a number is one digit when
+        `digits` is 1 (a script's or an accent's argument without braces)."""
         token = self.take()
         if token == "{":
             inside = self.sequence(stop=("}",))
             self.expect("}")
             return inside, _compound(inside)
         if token.isdigit():
-            digits = token
-            while self.at < len(self.tokens) and self.tokens[self.at].isdigit():
-                digits += self.tokens[self.at]
+            number = token
+            while digits != 1 and self.at < len(self.tokens) and self.tokens[self.at].isdigit():
+                number += self.tokens[self.at]
                 self.at += 1
-            return digits, False
+            return number, False
         if token.isalpha() and len(token) == 1:
             return token, False
         if token in CHARACTERS:
@@ -201,13 +206,15 @@ class _Parser:
             inside = self.group()
             return DOUBLE_STRUCK.get(inside, f"bb({self.argument(inside)})"), False
         if name == "mathrm" and self.peek() == "{":
-            start = self.at
-            text = self.raw_group()
-            if re.fullmatch(r"[A-Za-z]+", text):
-                return f'upright("{text}")', False
-            self.at = start
+            end = self.at + 1  # a word of letters, then }: upright text
+            while end < len(self.tokens) and re.fullmatch(r"[A-Za-z]", self.tokens[end]):
+                end += 1
+            if end > self.at + 1 and end < len(self.tokens) and self.tokens[end] == "}":
+                word = "".join(self.tokens[self.at + 1:end])
+                self.at = end + 1
+                return f'upright("{word}")', False
         if name in FONTS:
-            return f"{FONTS[name]}({self.argument(self.group())})", False
+            return FONTS[name].format(self.argument(self.group())), False
         if name == "text":  # Typst spaces text in math as an operator: its own spaces would double
             return self.string(self.raw_group().strip()), False
         if name in ("operatorname", "operatorname*"):
@@ -224,13 +231,21 @@ class _Parser:
             self.fail(f"the delimiter {token!r}")
         return DELIMITERS[token]
 
-    def argument(self, text):
-        """`text` as one argument of a Typst function: a comma or semicolon outside brackets,
-        which would split it into several, is escaped."""
+    def argument(self, text, call=True):
+        """`text` as one argument of a Typst function or script: not empty, its brackets balanced
+        (else the call would end early or swallow what follows), and a comma or semicolon outside
+        brackets and strings, which would split a call's argument into several, escaped."""
+        bare = self._strings_out(text)
+        if not bare.strip():
+            self.fail("an argument is empty")
         depth, out = 0, []
-        for char in text:
-            depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(char, 0)
-            out.append("\\" + char if depth == 0 and char in ",;" else char)
+        for char, seen in zip(text, bare):
+            depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(seen, 0)
+            if depth < 0:
+                self.fail("a bracket in an argument is not opened")
+            out.append("\\" + char if call and depth == 0 and seen in ",;" else char)
+        if depth != 0:
+            self.fail("a bracket in an argument is not closed")
         return "".join(out)
 
     def string(self, text):
