@@ -239,11 +239,17 @@ def _fragment_setting(path, text, state, findings):
             if isinstance(state.names.get(name), sp.FunctionClass):
                 state.names.setdefault(texmath.DEPENDS, {})[name] = parameter
     definitions = re.search(r"\\begin\{align\*\}(.*)$", setting.group(1), re.S)
+    rows = []  # (name, body); a row without &= goes on with the body above it (a long one)
     for row in definitions.group(1).split("\\\\") if definitions else []:
         if "&=" in row:
             name, body = row.split("&=", 1)
             name = re.sub(r"\\mathrm\{(\w+)\}", r"\1", re.sub(r"\(.*\)", "", name.strip()))
-            _define(path, line, f"{name} = {body.strip().rstrip('.')}", state, findings)
+            rows.append((name, body.strip()))
+        elif rows and row.strip():
+            rest = re.sub(r"^\s*&\s*(\\q?quad\s*)*", "", row).strip()
+            rows[-1] = (rows[-1][0], f"{rows[-1][1]} {rest}")
+    for name, body in rows:
+        _define(path, line, f"{name} = {body.rstrip('.')}", state, findings)
     return [(line, ", ".join(ranges))] if ranges else []
 
 
@@ -524,6 +530,8 @@ def _cleaned(text):
     if cut:
         text = text[: cut.start()]
     text = text.replace(r"\nonumber", " ").replace(r"\notag", " ")
+    # a split or aligned inside an equation only breaks its lines: its rows are the display's
+    text = re.sub(r"\\(?:begin|end)\{(?:split|aligned)\}", " ", text)
     columns = re.split(r"(?<!\\)&", text)  # rl column pairs: a new equation every second &
     equations = [" ".join(columns[k : k + 2]) for k in range(0, len(columns), 2)]
     return [eq.strip().rstrip(",.;").strip() for eq in equations if eq.strip().rstrip(",.;")]
@@ -562,7 +570,7 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
             for equation in equations:
                 has_relation = re.search(RELATION, equation)
                 joins = (
-                    re.match(r"^\s*(\\q?quad\s*)+[+-]", equation)
+                    re.match(r"^\s*(\\q?quad\s*)+([+-]|\\times\b)", equation)
                     if generated
                     else re.match(r"^\s*(\\q?quad\s*)*[+-]", equation) and not has_relation
                 )

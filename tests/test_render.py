@@ -280,3 +280,30 @@ def test_a_derivations_title_and_lemma_names_are_text_in_latex(tmp_path):
     assert r"\begin{lemma}[{Name] with \textbackslash{}def and \$math\$}]" in latex
     log = compile_tex(tmp_path, "evil", latex)
     assert "Undefined control sequence" not in log
+
+
+def test_a_long_product_breaks_between_its_factors_and_reads_the_same():
+    """A right-hand side with no sign to break at is broken between two factors, the second line
+    starting with ×; papercheck reads the two lines back as the one product."""
+    from proofs.render.latex import split_long
+    from proofs.texmath import read
+
+    product = (r"\prod_{i=1}^{n} \left(\frac{1}{1 + \exp\left(-z_{i}\right)}\right)^{y_{i}} "
+               r"\left(1 - \frac{1}{1 + \exp\left(-z_{i}\right)}\right)^{1 - y_{i}}")
+    first, second = split_long(product, 30)
+    assert first.endswith("^{y_{i}}") and second.startswith(r"\times \left(1 - ")
+    assert read(first + " " + second) == read(product)
+    assert read(first + " " + second.replace(r"\times ", "+ ")) != read(product)
+
+
+def test_a_long_statement_is_split_after_its_relation_and_numbered_once():
+    from proofs.render.latex import statement_lines
+
+    short = statement_lines(r"\log L(\theta) = -n \cdot \mathrm{CE}(\theta)", "x-eq")
+    assert short == [r"  \log L(\theta) = -n \cdot \mathrm{CE}(\theta).\label{x-eq}"]
+    statement = proofs.prove("negative-binomial").to_latex()
+    inside = statement.split(r"\begin{split}")[1].split(r"\end{split}")[0]
+    lines = [line.strip() for line in inside.strip().splitlines()]
+    assert lines[0].startswith(r"\log L(\theta) &= ") and lines[0].endswith(r" \\")
+    assert lines[-1].startswith(r"&\qquad - ") and lines[-1].endswith(".")
+    assert statement.count(r"\label{proofs:identity-eq}") == 1

@@ -53,8 +53,11 @@ def render_fragment(proof, options=None):
                    + ((", and define" if items else "Define") if defs else "."))
     if defs:
         out.append("\\begin{align*}")
-        out += [f"  {name} &= {body}" + (" \\\\" if k < len(defs) - 1 else ".")
-                for k, (name, body) in enumerate(defs)]
+        for k, (name, body) in enumerate(defs):  # a long body goes on over lines of its own
+            pieces = split_long(body, LONG_ROW - visible_length(name))
+            lines = [f"  {name} &= {pieces[0]}"] + [f"  &\\qquad {piece}" for piece in pieces[1:]]
+            out += [line + " \\\\" for line in lines[:-1]]
+            out.append(lines[-1] + (" \\\\" if k < len(defs) - 1 else "."))
         out.append("\\end{align*}")
     if options.figure:
         from .figure import render_figure
@@ -68,11 +71,12 @@ def render_fragment(proof, options=None):
         if block.kind == "theorem":  # the main result states its hypotheses: "Let … Then, …"
             given = hypotheses(proof, writer, lambda formula: f"${formula}$")
             lead = f"{given}, {lead[0].lower()}{lead[1:]}" if given and lead else given or lead
-        name = escape_text("lemma name", block.name)  # braced: a ] in it cannot end the option
-        out += ["", f"\\begin{{{env}}}[{{{name}}}]\\label{{{prefix}{block.label}}}",
+        name = escape_text("lemma name", block.name)
+        out += ["", opening(env, name, f"{prefix}{block.label}"),
                 *([lead] if lead else []), "\\begin{equation}",
-                f"  {block.statement}.\\label{{{prefix}{block.label}-eq}}",
-                "\\end{equation}", f"\\end{{{env}}}", f"\\begin{{{options.proof_env}}}"]
+                *statement_lines(block.statement, f"{prefix}{block.label}-eq"),
+                "\\end{equation}", f"\\end{{{env}}}",
+                f"\\begin{{{options.proof_env}}}{STRETCH}"]
         if block.summary:
             out.append(block.summary)
         else:  # a long proof may break across pages (scoped to the proof, as amsmath allows)
@@ -89,14 +93,45 @@ def render_fragment(proof, options=None):
     return header(proof, options, body, count_checks(proof)) + body
 
 
+# in the fragment's own environments only: a paragraph whose formulas cannot break (a head and
+# "Let n ∈ {1, 2, …}", a sentence of facts) may stretch its spaces rather than run into the margin
+STRETCH = "\\setlength{\\emergencystretch}{3em}"
+
+
+def opening(env, name, label):
+    """The line that begins a lemma or theorem; the name is braced, so that a ] in it cannot end
+    the optional argument."""
+    return f"\\begin{{{env}}}[{{{name}}}]\\label{{{label}}}{STRETCH}"
+
+
+LONG_STATEMENT = 56  # characters: a longer statement is split over lines (a column holds about 50)
+
+
+def statement_lines(statement, label):
+    """A statement's lines in its equation: one, or when it is long, a split at its first relation
+    whose right-hand side goes on over lines (split_long), numbered once."""
+    left, sign, right = statement.partition(" = ")
+    whole = [f"  {statement}.\\label{{{label}}}"]
+    if visible_length(statement) <= LONG_STATEMENT or not sign or left.count("{") != left.count("}"):
+        return whole
+    pieces = split_long(right, LONG_ROW - visible_length(left))
+    if len(pieces) == 1:
+        return whole
+    lines = [f"  {left} &= {pieces[0]}"] + [f"  &\\qquad {piece}" for piece in pieces[1:]]
+    return ["\\begin{split}", *[line + " \\\\" for line in lines[:-1]], lines[-1] + ".",
+            f"\\end{{split}}\\label{{{label}}}"]
+
+
 def align_rows(rows):
     """align* rows; each justification is a \\tag*, which amsmath sets at the right margin or, when the line is
     too full, on a line of its own — so the proof fits any text width.  A right-hand side too wide even alone is
     split at a top-level sign."""
     lines = []
+    # every right-hand side starts after the widest left-hand side, where align puts the relations
+    indent = max((visible_length(row.left) for row in rows if row.relation), default=0)
     for k, row in enumerate(rows):
         end = " \\\\" if k < len(rows) - 1 else ""
-        pieces = split_long(row.right, LONG_ROW - visible_length(row.left)) if row.relation else [""]
+        pieces = split_long(row.right, LONG_ROW - indent) if row.relation else [""]
         first = f"  {row.left} &{row.relation} {pieces[0]}" if row.relation else f"  & {row.left}"
         body = [first] + [f"  &\\qquad {piece}" for piece in pieces[1:]]
         lines += [f"{line} \\notag \\\\" for line in body[:-1]]
@@ -118,7 +153,8 @@ def justification(text):
 
 def split_long(right, limit):
     """Break a right-hand side too wide for the line: at top-level signs (one line per chunk that fits), else
-    inside its outer bracket with \\Bigl[ … \\Bigr] (\\left and \\right cannot span lines)."""
+    inside its first bracket with \\Bigl[ … \\Bigr] or \\Bigl( … \\Bigr) (\\left and \\right cannot span
+    lines): at a sign in it, else between two of its factors, the second line starting with \\times."""
     if visible_length(right) <= limit:
         return [right]
     cuts = _top_level_signs(right, 0, len(right))
@@ -131,16 +167,42 @@ def split_long(right, limit):
         chunks.append(right[begin:].strip())
         if len(chunks) > 1:
             return chunks
-    if "\\left[" not in right:
-        return [right]
-    start = right.index("\\left[") + len("\\left[")
-    end = _closing(right, start)
-    inner = _top_level_signs(right, start, end) if end is not None and right.startswith("\\right]", end) else []
-    if not inner:
-        return [right]
-    cut = min(inner, key=lambda c: abs(c - (start + end) / 2))
-    return [right[:cut].replace("\\left[", "\\Bigl[", 1),
-            right[cut + 1:end] + "\\Bigr]" + right[end + len("\\right]"):]]
+    factors = _top_level_factors(right, 0, len(right))
+    if factors:  # a product: broken between two of its factors, the second line starting with ×
+        cut = min(factors, key=lambda c: abs(c - len(right) / 2))
+        return [right[:cut], "\\times " + right[cut + 1:]]
+    for bracket, opening, closing in (("[", "\\left[", "\\right]"), ("(", "\\left(", "\\right)")):
+        if opening not in right:
+            continue
+        start = right.index(opening) + len(opening)
+        end = _closing(right, start)
+        if end is None or not right.startswith(closing, end):
+            continue
+        cuts, joiner = _top_level_signs(right, start, end), ""
+        if not cuts:
+            cuts, joiner = _top_level_factors(right, start, end), "\\times "
+        if not cuts:
+            continue
+        cut = min(cuts, key=lambda c: abs(c - (start + end) / 2))
+        shut = {"[": "]", "(": ")"}[bracket]
+        return [right[:cut].replace(opening, "\\Bigl" + bracket, 1),
+                joiner + right[cut + 1:end] + "\\Bigr" + shut + right[end + len(closing):]]
+    return [right]
+
+
+def _top_level_factors(text, start, end):
+    """Positions of the spaces between two bracketed factors, ')^{…} \\left(', between start and end
+    outside every brace and \\left…\\right group."""
+    depth, cuts, k = 0, [], start
+    while k < end:
+        if text.startswith("\\left", k) or text[k] == "{":
+            if depth == 0 and text.startswith(" \\left(", k - 1) and k - 1 > start:
+                cuts.append(k - 1)
+            depth += 1
+        elif text.startswith("\\right", k) or text[k] == "}":
+            depth -= 1
+        k += 1
+    return cuts
 
 
 def _closing(text, start):

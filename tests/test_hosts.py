@@ -1,0 +1,56 @@
+"""Every library theorem's fragment in every host class a journal uses: article, amsart (equation
+numbers right and left), IEEEtran and acmart (two columns).  Each document compiles with no Overfull
+box, every word stays inside the text block the class sets (read from the PDF with pdftotext -bbox
+and compared with the block TeX reports), and no page but the last ends high."""
+
+import re
+
+import pytest
+
+import proofs
+from proofs.theorems import LIBRARY
+from tests.tools import compile_tex, require_class, text_depth_of_pages, word_boxes
+
+# the class line, and what the class brings itself (amsart: amsthm; acmart: amsmath, amsthm and
+# the theorem and lemma environments)
+HOSTS = {
+    "article": ("\\documentclass[11pt]{article}", ()),
+    "amsart": ("\\documentclass{amsart}", ("amsthm",)),
+    "amsart-leqno": ("\\documentclass[leqno]{amsart}", ("amsthm",)),
+    "IEEEtran": ("\\documentclass[conference]{IEEEtran}", ()),
+    "acmart": ("\\documentclass[sigconf]{acmart}\n\\settopmatter{printacmref=false}",
+               ("amsthm", "amsmath", "amssymb", "newtheorem", "newaliascnt", "aliascntresetthe",
+                "AtBeginDocument")),
+}
+# the text block as TeX has it, in points, written to the log
+BLOCK = ("\\AtEndDocument{\\typeout{BLOCK \\the\\dimexpr1in+\\hoffset+\\oddsidemargin\\relax\\space"
+         "\\the\\dimexpr1in+\\hoffset+\\evensidemargin\\relax\\space\\the\\textwidth}}")
+PT_TO_BP = 72 / 72.27  # TeX points to the PDF's big points
+
+
+def host_document(proof, host):
+    head, brought = HOSTS[host]
+    lines = [line for line in proof.preamble().splitlines()
+             if not any(word in line for word in brought)]
+    return "\n".join([head, *lines, BLOCK, "\\begin{document}", "\\title{A paper}", "\\maketitle",
+                      "\\input{fragment}", "\\end{document}", ""])
+
+
+@pytest.mark.parametrize("host", sorted(HOSTS))
+@pytest.mark.parametrize("name", sorted(LIBRARY))
+def test_the_fragment_in_each_host_class(name, host, tmp_path):
+    if host in ("IEEEtran", "acmart"):
+        require_class(host)
+    proof = proofs.prove(name)
+    (tmp_path / "fragment.tex").write_text(proof.to_latex(), encoding="utf-8")
+    log = compile_tex(tmp_path, "paper", host_document(proof, host))
+    overfull = re.findall(r"^Overfull \\hbox \(([\d.]+)pt too wide\).*$", log, re.M)
+    assert not overfull, f"Overfull boxes of {overfull} pt"
+    odd, even, width = (float(value) * PT_TO_BP for value in
+                        re.search(r"^BLOCK ([\d.]+)pt ([\d.]+)pt ([\d.]+)pt", log, re.M).groups())
+    left, right = min(odd, even) - 2, max(odd, even) + width + 2  # glyphs overhang a little
+    for _, _, words in word_boxes(tmp_path / "paper.pdf"):
+        outside = [word for x_min, _, x_max, _, word in words if x_min < left or x_max > right]
+        assert not outside, f"outside the text block [{left:.0f}, {right:.0f}] bp: {outside[:5]}"
+    # no page but the last ends high (a page mostly empty in the middle of the fragment)
+    assert all(depth > 0.6 for depth in text_depth_of_pages(tmp_path / "paper.pdf")[:-1])
