@@ -112,7 +112,9 @@ def test_network_covers_symmetric_optima_and_logistic_derives_the_range():
     index = sp.Symbol("i")
     assert p.params == (index,) and p.body == 1 / (1 + sp.exp(-sp.Symbol("w") * sp.IndexedBase("x")[index]))
     text = logistic.to_text()
-    assert "p_i(θ) ∈ (0, 1)" in text and "[by definition]" in text
+    # the parameter is w itself: named as such, with its set, instead of θ
+    assert "p_i(w) ∈ (0, 1)" in text and "[by definition]" in text and "θ" not in text
+    assert "every w ∈ ℝ" in text and "argmax_{w ∈ ℝ} L(w) = argmin_{w ∈ ℝ} CE(w)" in text
     identity = next(section for section in logistic.sections if section.label == "identity")
     assert all("exp" not in str(step.rhs) for step in identity.steps)
 

@@ -199,7 +199,7 @@ def test_cli_fragment_preamble_figure(tmp_path, capsys):
 # ------------------------------------------------------------------------------------------------ Markdown
 MATHJAX_COMMANDS = {"frac", "sum", "prod", "log", "ln", "left", "right", "text", "operatorname", "mathrm",
                     "mathcal", "mathbb", "in", "dots", "cdot", "infty", "mapsto", "theta", "sigma", "top", "geq",
-                    "hat", "begin", "end", "min", "max", "exp", "bar"}
+                    "hat", "begin", "end", "min", "max", "exp", "bar", "Theta"}
 
 
 @pytest.mark.parametrize("notation", [{}, DEEP_LEARNING])

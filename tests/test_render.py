@@ -26,7 +26,7 @@ def proof():
 def test_text_has_every_step_and_its_justification(proof):
     text = str(proof)
     assert text == proof.to_text()
-    assert "argmax_θ L(θ) = argmin_θ CE(θ)" in text
+    assert "argmax_{θ ∈ Θ} L(θ) = argmin_{θ ∈ Θ} CE(θ)" in text
     for block in layout(proof, Writer("text"), lambda label, number: f"Lemma {number}"):
         for row in block.rows:
             assert f"[{row.justification}]" in text
@@ -40,8 +40,8 @@ def test_latex_fragment_structure(proof):
     assert fragment.count("\\begin{theorem}") == 1 and fragment.count("\\begin{lemma}") == 4
     assert fragment.count("\\begin{proof}") == 5 == fragment.count("\\end{proof}")
     assert "\\tag*{log of a product of positive factors (Lemma~\\ref{proofs:positivity})}" in fragment
-    assert "\\operatorname*{arg\\,max}_{\\theta} L(\\theta) = \\operatorname*{arg\\,min}_{\\theta} " \
-           "\\mathrm{CE}(\\theta)" in fragment
+    assert "\\operatorname*{arg\\,max}_{\\theta\\in\\Theta} L(\\theta) = " \
+           "\\operatorname*{arg\\,min}_{\\theta\\in\\Theta} \\mathrm{CE}(\\theta)" in fragment
     for label in ("positivity", "identity", "monotonicity", "sign-scale", "main"):
         assert f"\\label{{proofs:{label}}}" in fragment and f"\\label{{proofs:{label}-eq}}" in fragment
 
@@ -200,7 +200,8 @@ def test_a_statement_about_optimizers_quantifies_no_bound_parameter(proof):
     for label in ("sign-scale", "main"):
         start = fragment.index(f"\\label{{proofs:{label}}}")
         statement = fragment[start : fragment.index("\\end{equation}", start)]
-        assert "operatorname*{arg\\,max}_{\\theta}" in statement
+        # the parameter set is named under the operators, as the setting introduces it
+        assert "operatorname*{arg\\,max}_{\\theta\\in\\Theta}" in statement
         assert "For every" not in statement and "for every $\\theta$," not in statement
         assert "as sets of optimizers," in statement.lower()  # said before the display
     # a pointwise lemma keeps its quantifier
@@ -211,7 +212,7 @@ def test_a_statement_about_optimizers_quantifies_no_bound_parameter(proof):
 def test_the_theorem_states_its_hypotheses(proof):
     expected = (
         "Let $n \\in \\{1, 2, \\dots\\}$, $y_{i} \\in \\{0, 1\\}$, $p_{i}(\\theta) \\in (0, 1)$ for "
-        "$i = 1, \\dots, n$ and every parameter $\\theta$, and let $L(\\theta)$ and "
+        "$i = 1, \\dots, n$ and every parameter $\\theta$ in a set $\\Theta$, and let $L(\\theta)$ and "
         "$\\mathrm{CE}(\\theta)$ be as defined above. Then, as sets of optimizers,\n"
         "\\begin{equation}"
     )

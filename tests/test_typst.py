@@ -81,7 +81,7 @@ def test_notation_in_typst(tmp_path):
         "p_i": r"\sigma(w^\top x_i)", "CE": r"\mathcal{L}_{\mathrm{BCE}}", "y": r"\hat{y}^{2}"})
     text = flat(pdf_text(compile_typst(tmp_path, "l", proof.to_typst_document())))
     packed = text.replace(" ", "")
-    assert "𝜎(𝑤" in packed and "BCE(𝜃)" in packed and "𝑦̂" in packed
+    assert "𝜎(𝑤" in packed and "BCE(𝑤)" in packed and "𝑦̂" in packed
     assert "\\sigma" not in text and "hat" not in text
 
 

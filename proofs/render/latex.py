@@ -5,10 +5,9 @@ options), labels every lemma and its key equation under a prefix, and needs only
 pgfplots for the figure) — `preamble()` lists the lines a host needs.
 """
 
-from .layout import (count_checks, definitions, fill, hypotheses, layout, parametric, setting_items,
-                     setting_tail, value_link)
+from .layout import (count_checks, definitions, fill, hypotheses, layout, setting_items,
+                     setting_tail, value_link, writer_for)
 from ..fragment import header
-from .notation import Writer
 from .options import RenderOptions
 from .safety import escape_text
 
@@ -40,7 +39,7 @@ def preamble(options=None):
 
 def render_fragment(proof, options=None):
     options = options or RenderOptions()
-    writer = Writer("latex", options.notation, parametric(proof))
+    writer = writer_for(proof, "latex", options.notation)
     prefix = options.label_prefix
     reference = lambda label, number: f"Lemma~\\ref{{{prefix}{label}}}"  # noqa: E731
     theta = writer.names["theta"]

@@ -11,6 +11,7 @@ import sympy as sp
 
 from ..kernel import Defined, Member, SameOptimizers, StrictlyIncreasing
 from ..tree import tree_nodes
+from .notation import Writer
 
 LATEX_TO_TEXT = [(r"\mathrm{CE}", "CE"), (r"\log", "log"), (r"\infty", "∞"),
                  (r"\cdot", "·"), (r"\geq", "≥"), ("~", " "), (r"\dots", "…"), (r"\sum", "Σ"), (r"\mid", "|"),
@@ -141,7 +142,7 @@ def layout(proof, writer, reference, detail="full", math=lambda formula: formula
                                 fill(step.justification, writer, reference, numbers)))
         number = numbers.get(section.label, 1)
         statement = section.statement.statement
-        shown = writer.statement(statement)
+        shown = writer.statement(statement, parameter_set(proof, writer))
         if section.claim:  # a chain's own relation between its ends: a < b rather than b − a > 0
             lhs, relation, rhs = section.claim
             shown = f"{writer(lhs)} {RELATION_SIGNS[writer.style][relation]} {writer(rhs)}"
@@ -162,12 +163,46 @@ def side(writer, value):
     return writer(value)
 
 
+def parameter_symbol(proof):
+    """The one real number the optimization varies, when it varies one (logistic's w): the parameter
+    itself, written where the others write θ; None when it varies families p_i(θ) or a function."""
+    over = tuple(proof.symbols.get("over", ()))
+    if len(over) == 1 and isinstance(over[0], sp.Symbol):
+        return over[0]
+    return None
+
+
+def parameter_set(proof, writer):
+    """The set the parameter ranges over, as the statements name it under arg max: the symbol's own
+    range (ℝ for logistic's w), else Θ, which the setting introduces ("every parameter θ in a set
+    Θ"); None when the proof has no parameter."""
+    if not parametric(proof):
+        return None
+    symbol = parameter_symbol(proof)
+    ranges = [real_set for expr, real_set in proof.setting if expr == symbol]
+    if symbol is not None and ranges:
+        return writer.real_set(ranges[0])
+    return "\\Theta" if writer.style == "latex" else "Θ"
+
+
+def writer_for(proof, style, notation):
+    """The writer of a proof in `style`: the notation's names, and a parameter that is one symbol
+    (w) named as itself rather than θ unless the notation names it."""
+    symbol = parameter_symbol(proof)
+    if symbol is not None and "theta" not in dict(notation):
+        notation = tuple(notation) + (("theta", sp.latex(symbol)),)
+    return Writer(style, notation, parametric(proof))
+
+
 def setting_items(proof, writer):
     """'x ∈ S' for each item of the setting; a quantity the optimization varies is written at the
-    parameter, p_i(θ) ∈ (0, 1), so that the statement shows what depends on θ."""
+    parameter, p_i(θ) ∈ (0, 1), so that the statement shows what depends on θ.  A parameter that is
+    one symbol is left to the tail ("every w ∈ ℝ")."""
     over = set(proof.symbols.get("over", ()))
     items = []
     for expr, real_set in proof.setting:
+        if expr == parameter_symbol(proof):
+            continue
         shown = writer(expr)
         # a notation that writes the entry as an expression (p_i=\sigma(w^\top x_i)) shows the
         # dependence itself
@@ -204,13 +239,18 @@ def setting_tail(proof, writer, math):
     parts = []
     if "index" in proof.symbols and "size" in proof.symbols:
         parts.append(f"for {math(index_range(proof, writer))}")
-    if parametric(proof):
+    symbol = parameter_symbol(proof)
+    ranges = [real_set for expr, real_set in proof.setting if expr == symbol]
+    if symbol is not None and ranges:  # the parameter and its set: "every w ∈ ℝ"
+        parts.append(f"every {math(writer(symbol) + writer.t['in'] + writer.real_set(ranges[0]))}")
+    elif parametric(proof):
         theta = math(writer.names["theta"])
+        space = math(parameter_set(proof, writer))
         # a function the optimization varies (a network's f) cannot be written at θ like p_i(θ)
         functions = [math(writer(quantity)) for quantity in proof.symbols.get("over", ())
                      if isinstance(quantity, sp.FunctionClass)]
         depends = f" ({', '.join(functions)} depends on {theta})" if functions else ""
-        parts.append(f"every parameter {theta}{depends}")
+        parts.append(f"every parameter {theta} in a set {space}{depends}")
     if len(parts) == 1 and not parts[0].startswith("for "):
         parts[0] = "for " + parts[0]
     return " " + " and ".join(parts) if parts else ""
@@ -260,6 +300,7 @@ def count_checks(proof):
     return sum(1 for _ in tree_nodes(proof.theorem, *proof.corollaries, *proof.checked))
 
 
-__all__ = ["Row", "Block", "layout", "side", "setting_items", "setting_tail", "parametric", "index_range",
+__all__ = ["Row", "Block", "layout", "side", "setting_items", "setting_tail", "parametric",
+           "parameter_symbol", "writer_for", "index_range",
            "definitions", "value_link",
            "count_checks", "plain", "fill"]

@@ -1,9 +1,8 @@
 """Markdown with MathJax/KaTeX math (``$…$`` and ``$$\\begin{aligned}…\\end{aligned}$$``) for notebooks, GitHub
 and Quarto.  Only constructs both MathJax and KaTeX support: no labels, no references, no theorem environments."""
 
-from .layout import (count_checks, definitions, fill, hypotheses, layout, parametric, setting_items,
-                     setting_tail, value_link)
-from .notation import Writer
+from .layout import (count_checks, definitions, fill, hypotheses, layout, setting_items,
+                     setting_tail, value_link, writer_for)
 from .options import RenderOptions
 
 KINDS = {"lemma": "Lemma", "theorem": "Theorem"}
@@ -11,7 +10,7 @@ KINDS = {"lemma": "Lemma", "theorem": "Theorem"}
 
 def render_markdown(proof, options=None):
     options = options or RenderOptions()
-    writer = Writer("latex", options.notation, parametric(proof))
+    writer = writer_for(proof, "latex", options.notation)
     theta = writer.names["theta"]
     reference = lambda label, number: f"Lemma {number}"  # noqa: E731
     out = [f"## {proof.title}", ""]
@@ -49,7 +48,7 @@ def aligned(rows):
 def render_latex_repr(proof, options=None):
     """For Jupyter's ``_repr_latex_``: the main chain as one MathJax block."""
     options = options or RenderOptions()
-    writer = Writer("latex", options.notation, parametric(proof))
+    writer = writer_for(proof, "latex", options.notation)
     main = [b for b in layout(proof, writer, lambda label, number: f"Lemma {number}") if b.kind == "theorem"][0]
     return "$$\\begin{aligned}" + " \\\\ ".join(
         f"{row.left} &{row.relation} {row.right} && \\text{{{row.justification}}}" for row in main.rows) + \

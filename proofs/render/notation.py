@@ -355,12 +355,18 @@ class Writer:
             return f"{left}{self.expr(s.start)}, {self.expr(s.end)}{right}"
         return str(s)
 
-    def argopt(self, sense, expr):
+    def argopt(self, sense, expr, over=None):
+        """arg max_θ expr, or arg max_{θ ∈ over} when the set is given (a statement's)."""
         var = self.names["theta"]
-        return self.t["argmax" if sense == "max" else "argmin"].format(var=var) + " " * (self.style == "latex") + \
-            self.expr(expr)
+        if over is not None:
+            var = var + self.t["in"].strip(" ") + over if self.style == "latex" else (
+                "{" + var + self.t["in"] + over + "}")
+        return (self.t["argmax" if sense == "max" else "argmin"].format(var=var)
+                + " " * (self.style == "latex") + self.expr(expr))
 
-    def statement(self, st):
+    def statement(self, st, over=None):
+        """A judgement written out; `over` is the parameter set a statement about optimizers
+        names under its operators."""
         if isinstance(st, Equal):
             return f"{self(st.lhs)} = {self(st.rhs)}"
         if isinstance(st, Member):
@@ -371,7 +377,8 @@ class Writer:
             return (self.expr(st.var) + self.t["mapsto"] + self.expr(st.func) + self.t["increasing"]
                     + self.real_set(st.interval))
         if isinstance(st, SameOptimizers):
-            return f"{self.argopt(st.sense_f, st.f)} = {self.argopt(st.sense_g, st.g)}"
+            return (f"{self.argopt(st.sense_f, st.f, over)} = "
+                    f"{self.argopt(st.sense_g, st.g, over)}")
         return str(st)
 
 

@@ -1,8 +1,7 @@
 """Plain text for the terminal: the proof line by line, justifications aligned on the right."""
 
-from .layout import (count_checks, definitions, fill, hypotheses, layout, parametric, plain,
-                     setting_items, setting_tail, value_link)
-from .notation import Writer
+from .layout import (count_checks, definitions, fill, hypotheses, layout, plain, setting_items,
+                     setting_tail, value_link, writer_for)
 from .options import RenderOptions
 
 KINDS = {"lemma": "Lemma", "theorem": "Theorem"}
@@ -19,7 +18,7 @@ def rows_text(rows):
 
 def render_text(proof, options=None):
     options = options or RenderOptions()
-    writer = Writer("text", options.notation, parametric(proof))
+    writer = writer_for(proof, "text", options.notation)
     out = [proof.title, "=" * len(proof.title), ""]
     theta = writer.names["theta"]
     items = setting_items(proof, writer)

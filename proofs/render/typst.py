@@ -15,9 +15,8 @@ import re
 
 from ..errors import RenderError
 from .latex import LONG_ROW, split_long, visible_length
-from .layout import (count_checks, definitions, fill, hypotheses, layout, parametric, setting_items,
-                     setting_tail, value_link)
-from .notation import Writer
+from .layout import (count_checks, definitions, fill, hypotheses, layout, setting_items,
+                     setting_tail, value_link, writer_for)
 from .options import RenderOptions
 from .safety import LINE_BREAKS, NotationError, escape_text
 from .typst_math import typst_math
@@ -73,7 +72,7 @@ def render_typst_document(proof, options=None):
 
 
 def _body(proof, options):
-    writer = Writer("latex", options.notation, parametric(proof))
+    writer = writer_for(proof, "latex", options.notation)
     prefix = options.label_prefix
     dollars = lambda formula: f"${formula}$"  # noqa: E731
     reference = lambda label, number: f"{REFERENCE}{prefix}{label}{REFERENCE}"  # noqa: E731
