@@ -1,8 +1,10 @@
 """Every library theorem's fragment in every host class a journal uses: article, amsart (equation
 numbers right and left), IEEEtran and acmart (two columns).  Each document compiles with no Overfull
 box, every word stays inside the text block the class sets (read from the PDF with pdftotext -bbox
-and compared with the block TeX reports), and no page but the last ends high."""
+and compared with the block TeX reports), no two words are printed over each other, and no page but
+the last ends high."""
 
+import itertools
 import re
 
 import pytest
@@ -26,6 +28,21 @@ HOSTS = {
 BLOCK = ("\\AtEndDocument{\\typeout{BLOCK \\the\\dimexpr1in+\\hoffset+\\oddsidemargin\\relax\\space"
          "\\the\\dimexpr1in+\\hoffset+\\evensidemargin\\relax\\space\\the\\textwidth}}")
 PT_TO_BP = 72 / 72.27  # TeX points to the PDF's big points
+ACCENTS = {"ˆ", "˜", "¯", "˙", "¨", "ˇ", "˘", "→"}  # set over a letter, as they should be
+
+
+def printed_over_each_other(words):
+    """Pairs of words whose boxes share more than a third of the smaller one."""
+    pairs = []
+    for first, second in itertools.combinations(words, 2):
+        if first[4] in ACCENTS or second[4] in ACCENTS:
+            continue
+        width = min(first[2], second[2]) - max(first[0], second[0])
+        height = min(first[3], second[3]) - max(first[1], second[1])
+        smaller = min((w[2] - w[0]) * (w[3] - w[1]) for w in (first, second))
+        if width > 0 and height > 0 and smaller > 0 and width * height > smaller / 3:
+            pairs.append((first[4], second[4]))
+    return pairs
 
 
 def host_document(proof, host):
@@ -52,5 +69,6 @@ def test_the_fragment_in_each_host_class(name, host, tmp_path):
     for _, _, words in word_boxes(tmp_path / "paper.pdf"):
         outside = [word for x_min, _, x_max, _, word in words if x_min < left or x_max > right]
         assert not outside, f"outside the text block [{left:.0f}, {right:.0f}] bp: {outside[:5]}"
+        assert not printed_over_each_other(words), printed_over_each_other(words)[:5]
     # no page but the last ends high (a page mostly empty in the middle of the fragment)
     assert all(depth > 0.6 for depth in text_depth_of_pages(tmp_path / "paper.pdf")[:-1])
