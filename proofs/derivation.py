@@ -142,8 +142,9 @@ def _known_references(words, labels):
     justifications cite 'Lemma 1' by the label positivity)."""
     def keep(match):
         kept = [ref for ref in re.findall(r"<ref:([a-z0-9-]+)>", match.group(0)) if ref in labels]
-        return f" ({', '.join(f'<ref:{ref}>' for ref in kept)})" if kept else ""
-    return re.sub(r" \((?:<ref:[a-z0-9-]+>(?:, )?)+\)", keep, words)
+        lead = match.group(1) or ""
+        return f" ({lead}{', '.join(f'<ref:{ref}>' for ref in kept)})" if kept else ""
+    return re.sub(r" \((proof of )?(?:<ref:[a-z0-9-]+>(?:, )?)+\)", keep, words)
 
 
 def _cited_words(row, sections):

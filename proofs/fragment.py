@@ -130,7 +130,7 @@ def verify_text(text):
         return Verdict("edited", f"edited by hand since proofs wrote it (its text no "
                                  f"longer has the hash in its header){again}")
     if arguments is None:
-        return Verdict("unchanged", f"unchanged since proofs wrote it (no command in its "
+        return Verdict("unchanged", "unchanged since proofs wrote it (no command in its "
                                     "header, so whether it is current is not checked)")
     from . import __version__
 

@@ -29,8 +29,9 @@ def test_prove_prints_text(capsys):
     assert code == 0
     assert ("Theorem (Maximum likelihood is minimum binary cross-entropy). Let n ∈ {1, 2, …}, "
             "y_i ∈ {0, 1}, "
-            "p_i(θ) ∈ (0, 1) for i = 1, …, n and every parameter θ in a set Θ, and let L(θ) and "
-            "CE(θ) be as defined above. Then argmax_{θ ∈ Θ} L(θ) = argmin_{θ ∈ Θ} CE(θ)") in out
+            "p_i(θ) ∈ (0, 1) for i = 1, …, n and every parameter θ in a set Θ (only p_i depends "
+            "on θ), and let L(θ) and CE(θ) be as defined above. Then argmax_{θ ∈ Θ} L(θ) = "
+            "argmin_{θ ∈ Θ} CE(θ)") in out
 
 
 def test_prove_sum_reduction(capsys):

@@ -82,7 +82,7 @@ def test_notation_in_typst(tmp_path):
     text = flat(pdf_text(compile_typst(tmp_path, "l", proof.to_typst_document())))
     packed = text.replace(" ", "")
     assert "𝜎(𝑤" in packed and "BCE(𝑤)" in packed and "𝑦̂" in packed
-    assert "\\sigma" not in text and "hat" not in text
+    assert "\\sigma" not in text and "\\hat" not in text
 
 
 def test_a_title_is_text_whatever_it_contains(tmp_path):

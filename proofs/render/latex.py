@@ -6,7 +6,7 @@ pgfplots for the figure) — `preamble()` lists the lines a host needs.
 """
 
 from .layout import (count_checks, definitions, fill, hypotheses, layout, setting_items,
-                     setting_tail, value_link, writer_for)
+                     setting_tail, value_sentence, writer_for)
 from ..fragment import header
 from .options import RenderOptions
 from .safety import escape_text
@@ -84,9 +84,7 @@ def render_fragment(proof, options=None):
         if block.remark:
             out.append(fill(block.remark, writer, reference, {}))
         if block.kind == "theorem" and proof.corollaries:
-            pointwise, values = value_link(proof, writer)
-            out.append(f"Moreover ${pointwise}$ for every ${theta}$, because ${writer.names['L']} > 0$; hence at "
-                       f"every common optimizer ${values}$.")
+            out.append(value_sentence(proof, writer, reference, lambda formula: f"${formula}$"))
         out.append(f"\\end{{{options.proof_env}}}")
     body = "\n".join(out) + "\n"
     return header(proof, options, body, count_checks(proof)) + body

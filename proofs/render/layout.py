@@ -224,7 +224,8 @@ def hypotheses(proof, writer, math):
     if names:
         listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         defined = f", and let {listed} be as defined above"
-    return "Let " + ", ".join(items) + setting_tail(proof, writer, math) + defined + ". Then"
+    return ("Let " + ", ".join(items) + setting_tail(proof, writer, math, short=True) + defined
+            + ". Then")
 
 
 def parametric(proof):
@@ -233,12 +234,15 @@ def parametric(proof):
     return proof.symbols.get("parametric", True)
 
 
-def setting_tail(proof, writer, math):
-    """What follows the setting's items: ' for i = 1, …, n and every parameter θ' (each formula passed
-    through `math`), or only what applies."""
+def setting_tail(proof, writer, math, short=False):
+    """What follows the setting's items: ' for i = 1, …, n and every parameter θ in a set Θ (only
+    p_i depends on θ, and we write p_i for p_i(θ))' (each formula passed through `math`), or only
+    what applies; `short` (a theorem's statement) leaves out how the formulas write p_i(θ)."""
     parts = []
     if "index" in proof.symbols and "size" in proof.symbols:
-        parts.append(f"for {math(index_range(proof, writer))}")
+        ranges = [math(index_range(proof, writer))] + [math(text) for text in _other_ranges(
+            proof, writer)]
+        parts.append("for " + ", for ".join(ranges))
     symbol = parameter_symbol(proof)
     ranges = [real_set for expr, real_set in proof.setting if expr == symbol]
     if symbol is not None and ranges:  # the parameter and its set: "every w ∈ ℝ"
@@ -250,6 +254,15 @@ def setting_tail(proof, writer, math):
         functions = [math(writer(quantity)) for quantity in proof.symbols.get("over", ())
                      if isinstance(quantity, sp.FunctionClass)]
         depends = f" ({', '.join(functions)} depends on {theta})" if functions else ""
+        varying = [writer(expr) for expr, _ in proof.setting
+                   if isinstance(expr, sp.Indexed) and expr.base in proof.symbols.get("over", ())]
+        if varying and not functions:  # what depends on θ, and how the formulas below write it
+            listed = _listed([math(name) for name in varying])
+            verb = "depends" if len(varying) == 1 else "depend"
+            depends = f" (only {listed} {verb} on {theta}" + ("" if short else (
+                f", and we write {listed} for " + _listed(
+                    [math(writer.t["call"].format(name=name, arg=writer.names["theta"]))
+                     for name in varying]))) + ")"
         parts.append(f"every parameter {theta} in a set {space}{depends}")
     if len(parts) == 1 and not parts[0].startswith("for "):
         parts[0] = "for " + parts[0]
@@ -265,6 +278,24 @@ def index_range(proof, writer):
     index, size = writer(proof.symbols["index"]), writer(proof.symbols["size"])
     dots = "\\dots" if writer.style == "latex" else "…"
     return f"{index} = 1, {dots}, {size}"
+
+
+def _other_ranges(proof, writer):
+    """'j, k = 1, …, K' for the indices other than the sample's that the setting's families carry
+    (y_{i,k}), with the range the definitions' sums and products give them."""
+    carried = {index for expr, _ in proof.setting if isinstance(expr, sp.Indexed)
+               for index in expr.indices if isinstance(index, sp.Symbol)}
+    carried.discard(proof.symbols.get("index"))
+    bounds = {}
+    for definition in proof.definitions:
+        for node in sp.preorder_traversal(definition.body):
+            if isinstance(node, (sp.Sum, sp.Product)):
+                var, low, high = node.limits[0]
+                if var in carried and low == 1:
+                    bounds.setdefault(high, set()).add(var)
+    dots = "\\dots" if writer.style == "latex" else "…"
+    return [f"{', '.join(writer(var) for var in sorted(names, key=str))} = 1, {dots}, "
+            f"{writer(high)}" for high, names in bounds.items()]
 
 
 def definitions(proof, writer):
@@ -294,6 +325,20 @@ def value_link(proof, writer):
             f"{maximum} {writer.names['L']} = {exp}(-{factor}{minimum} {ce})".replace("  ", " "))
 
 
+def value_sentence(proof, writer, reference, math):
+    """The optimal-value corollary as a sentence with its reasons: 'Moreover, by Lemma 2 and as
+    L > 0, L(θ) = exp(−n·CE(θ)) for every θ; hence, when optimizers exist, max L = exp(−n·min CE).'
+    (the lemma cited when the proof has the log-likelihood identity; formulas through `math`)."""
+    pointwise, values = value_link(proof, writer)
+    numbers = {section.label: number for number, section in enumerate(
+        [s for s in proof.sections if s.kind == "lemma"], start=1)}
+    positive = math(f"{writer.names['L']} > 0")
+    because = (f"by {reference('identity', numbers['identity'])} and as {positive}"
+               if "identity" in numbers else f"as {positive}")
+    return (f"Moreover, {because}, {math(pointwise)} for every {math(writer.names['theta'])}; "
+            f"hence, when optimizers exist, {math(values)}.")
+
+
 def count_checks(proof):
     """How many kernel theorems the proof's lines rest on (the trees of the final theorem, the
     corollaries and every other theorem a line cites; shared nodes counted once)."""
@@ -302,5 +347,5 @@ def count_checks(proof):
 
 __all__ = ["Row", "Block", "layout", "side", "setting_items", "setting_tail", "parametric",
            "parameter_symbol", "writer_for", "index_range",
-           "definitions", "value_link",
+           "definitions", "value_link", "value_sentence",
            "count_checks", "plain", "fill"]

@@ -2,7 +2,7 @@
 and Quarto.  Only constructs both MathJax and KaTeX support: no labels, no references, no theorem environments."""
 
 from .layout import (count_checks, definitions, fill, hypotheses, layout, setting_items,
-                     setting_tail, value_link, writer_for)
+                     setting_tail, value_sentence, writer_for)
 from .options import RenderOptions
 
 KINDS = {"lemma": "Lemma", "theorem": "Theorem"}
@@ -34,8 +34,7 @@ def render_markdown(proof, options=None):
         if block.remark:
             out += ["", fill(block.remark, writer, reference, {})]
         if block.kind == "theorem" and proof.corollaries:
-            pointwise, values = value_link(proof, writer)
-            out += ["", f"Moreover ${pointwise}$ for every ${theta}$, so at every common optimizer ${values}$."]
+            out += ["", value_sentence(proof, writer, reference, lambda formula: f"${formula}$")]
     out += ["", f"*Checked by the proofs kernel: {count_checks(proof)} kernel theorems.*", ""]
     return "\n".join(out)
 

@@ -1,7 +1,7 @@
 """Plain text for the terminal: the proof line by line, justifications aligned on the right."""
 
 from .layout import (count_checks, definitions, fill, hypotheses, layout, plain, setting_items,
-                     setting_tail, value_link, writer_for)
+                     setting_tail, value_sentence, writer_for)
 from .options import RenderOptions
 
 KINDS = {"lemma": "Lemma", "theorem": "Theorem"}
@@ -20,7 +20,6 @@ def render_text(proof, options=None):
     options = options or RenderOptions()
     writer = writer_for(proof, "text", options.notation)
     out = [proof.title, "=" * len(proof.title), ""]
-    theta = writer.names["theta"]
     items = setting_items(proof, writer)
     tail = setting_tail(proof, writer, lambda formula: formula)
     if items:
@@ -40,8 +39,6 @@ def render_text(proof, options=None):
         if block.remark:
             out += ["", plain(fill(block.remark, writer, lambda label, number: f"Lemma {number}", {}))]
         if block.kind == "theorem" and proof.corollaries:
-            pointwise, values = value_link(proof, writer)
-            out.append(f"Moreover {pointwise} for every {theta} ({writer.names['L']} > 0), so at every common "
-                       f"optimizer {values}.")
+            out.append(value_sentence(proof, writer, reference, lambda formula: formula))
     out += ["", f"Checked by the proofs kernel: {count_checks(proof)} kernel theorems, every step above among them.", ""]
     return "\n".join(out)

@@ -16,7 +16,7 @@ import re
 from ..errors import RenderError
 from .latex import LONG_ROW, split_long, visible_length
 from .layout import (count_checks, definitions, fill, hypotheses, layout, setting_items,
-                     setting_tail, value_link, writer_for)
+                     setting_tail, value_sentence, writer_for)
 from .options import RenderOptions
 from .safety import LINE_BREAKS, NotationError, escape_text
 from .typst_math import typst_math
@@ -111,10 +111,8 @@ def _body(proof, options):
                 raise NotationError("a remark: give text without control characters")
             out.append(markup(" ".join(fill(block.remark, writer, reference, {}).split())))
         if block.kind == "theorem" and proof.corollaries:
-            pointwise, values = value_link(proof, writer)
-            out.append(markup(f"Moreover ${pointwise}$ for every ${theta}$, because "
-                              f"${writer.names['L']} > 0$; hence at every common optimizer "
-                              f"${values}$."))
+            out.append(markup(value_sentence(proof, writer, reference,
+                                              lambda formula: f"${formula}$")))
         out.append("#h(1fr) $square$")
     return "\n".join(out) + "\n"
 

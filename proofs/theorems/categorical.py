@@ -6,9 +6,9 @@ import sympy as sp
 from ..derivation import Derivation
 from .argument import BINARY, K_CLASSES, OPEN_UNIT, i, j, k, maximum_likelihood, mean, n
 
-SIMPLEX = ("The labels are one-hot and, for each $i$, the probabilities $p_{i,k}$ lie on the "
-           "simplex, for instance through the softmax $p_{i,k} = e^{z_{i,k}} / \\sum_{j} "
-           "e^{z_{i,j}}$; the proof needs only $0 < p_{i,k} < 1$.")
+SIMPLEX = ("In applications the labels are one-hot and, for each $i$, the probabilities $p_{i,k}$ "
+           "lie on the simplex (for instance a softmax of logits); the proof needs neither, only "
+           "$0 < p_{i,k} < 1$.")
 
 
 def categorical(softmax=False):
@@ -30,7 +30,7 @@ def categorical(softmax=False):
     L = d.define("L", sp.Product(q(i), (i, 1, n)))
     CE = d.define("CE", mean(h(i)))
     d.lemma("One observation", d.chain(sp.log(q(i))).derive(h(i)), label="one-observation")
-    remark = ("$0 < e^{z_{i,k}} / Z_{i} < 1$ is derived from $Z_{i} > 0$, not assumed." if softmax
-              else SIMPLEX)
+    remark = ("That $e^{z_{i,k}} / Z_{i} > 0$ is derived from $Z_{i} > 0$, not assumed; the proof "
+              "needs no upper bound." if softmax else SIMPLEX)
     return maximum_likelihood(d, L, CE, -n * CE, over=[z if softmax else p], remark=remark,
                               by=["one-observation"])

@@ -9,7 +9,7 @@ from ..kernel import rules as K
 from ..proof import Step
 
 RULE_WORDS = {
-    "log_of_product": "log of a product of positive factors (<ref:positivity>)",
+    "log_of_product": "log of a product of positive factors (proof of <ref:positivity>)",
     "log_of_mul": "log of a product of positive numbers",
     "log_of_pow": "log of a power with a positive base",
     "log_of_exp": "log of an exponential",
@@ -20,6 +20,23 @@ RULE_WORDS = {
     "ring": "algebra",
     "refl": "",
 }
+
+
+EXPANDED = ", expanded"
+
+
+def _unfolded(th):
+    """The names of the definitions `th`'s proof unfolds, in order (L, CE, p_i)."""
+    from ..tree import tree_nodes
+
+    names = []
+    for node in tree_nodes(th):
+        if node.rule == "unfold":
+            defined = node.statement.lhs
+            name = defined.name if isinstance(defined, Defined) else "_".join(
+                [defined.func.__name__, *map(str, defined.args)])
+            names.append(name)
+    return list(dict.fromkeys(names))
 
 
 def chain_leaves(theorem, link):
@@ -49,13 +66,15 @@ def justification(th):
     if th.rule == "congruence" and th.premises[0].rule == "trans":
         inner = dict.fromkeys(_inner_words(th))
         # a per-observation identity such as log q_i = h_i
-        if "the right-hand side expands to the same form" in inner:
+        if any(words.endswith(EXPANDED) for words in inner):
             return "the identity for one observation, both definitions expanded"
         return "in each term: " + "; ".join(words for words in inner if words)
     if th.rule == "congruence":
         return justification(th.premises[0])
-    if th.rule == "symm":
-        return "the right-hand side expands to the same form"
+    if th.rule == "symm":  # the right-hand side, its definitions unfolded, is the left-hand side
+        names = _unfolded(th)
+        return (f"definition of {' and '.join(f'$<{name}>$' for name in names)}{EXPANDED}"
+                if names else "the right-hand side expands to the same form")
     if th.rule == "unfold":
         defined = th.statement.lhs  # a constant L, or a family's entry p(i), named p_i
         name = defined.name if isinstance(defined, Defined) else "_".join(

@@ -66,8 +66,14 @@ def _widened(root, th):
 
 
 def _justify(th):
+    if th.rule == "member_pow" and th.statement.expr.exp == -1:
+        return "reciprocal"
     if th.rule == "member_pow" and th.statement.expr.exp.is_Integer:
         return "integer power"
+    if th.rule == "member_exp" and not th.premises[0].statement.set == sp.S.Reals:
+        return "the exponential is positive and increasing"
+    if th.rule == "member_add" and isinstance(th.statement.set, sp.FiniteSet):
+        return "values of a sum"
     if th.rule == "member_mul" and not all(_positive(p) for p in th.premises):
         return "bounds of a product"
     if th.rule == "member_binder" and isinstance(th.statement.expr, sp.Sum):
@@ -100,7 +106,8 @@ def monotone_steps(theorem):
     defined, derivative = theorem.premises
     return [
         Step(defined.statement, "increasing_by_derivative",
-             "defined on the whole interval, from functions continuous where defined", defined,
+             "continuous on the interval: defined on all of it, and built from functions "
+             "continuous where defined", defined,
              relation="fact"),
         Step(derivative.statement, "increasing_by_derivative", "its derivative, positive inside the interval",
              derivative, relation="fact"),

@@ -5,12 +5,12 @@ import sympy as sp
 from ..derivation import Derivation
 from .argument import POSITIVE, i, maximum_likelihood, n
 
-REMARK = ("Here $\\log L = -\\frac{n}{2\\sigma^{2}} \\mathrm{MSE} - \\frac{n}{2} \\log(2 \\pi "
-          "\\sigma^{2})$. If $\\sigma$ is estimated jointly, $\\log L$ also depends on $\\sigma$ "
-          "through $-n \\log \\sigma$: the maximizing means are still the minimizers of the MSE, "
-          "and "
-          "then $\\hat\\sigma^{2} = \\min \\mathrm{MSE}$ — a claim about the pair "
-          "$(\\mu, \\sigma)$ that this theorem, with $\\sigma$ fixed, does not make.")
+REMARK = ("By Lemma 2, $\\log L = -\\frac{n}{2\\sigma^{2}} \\mathrm{MSE} - \\frac{n}{2} \\log(2 "
+          "\\pi \\sigma^{2})$. If $\\sigma$ were estimated jointly with the means, $\\log L$ would "
+          "also depend on $\\sigma$ through $-n \\log \\sigma$; the maximizing means would still be "
+          "the minimizers of the MSE, and the maximizing $\\sigma^{2}$ would be the minimum of the "
+          "MSE. That is a claim about the pair of the means and $\\sigma$, which this theorem, with "
+          "$\\sigma$ fixed, does not make.")
 
 
 def gaussian():

@@ -7,8 +7,8 @@ from ..derivation import Derivation
 from ..errors import UnsupportedError
 from .argument import POSITIVE, i, maximum_likelihood, mean, n
 
-DENSITY = ("Here $f_{i} = f(y_{i} \\mid \\theta) > 0$ is the model's density or mass at the i-th "
-           "observation; nothing else about the model is used.")
+DENSITY = ("Here $f_{i}(\\theta) > 0$ stands for the model's density or mass at the $i$-th "
+           "observation under the parameter $\\theta$; nothing else about the model is used.")
 ENTROPY = ("$H$ is the entropy of the empirical distribution of the (discrete) data: a real number "
            "that does not depend on $\\theta$, so $\\mathrm{KL} = \\mathrm{CE} - H$ has the same "
            "minimizers.")

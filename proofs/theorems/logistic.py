@@ -6,8 +6,9 @@ import sympy as sp
 from ..derivation import Derivation
 from .argument import BINARY, i, maximum_likelihood, mean, n
 
-SYMMETRY = ("The theorem is about sets of optimizers: a network whose weights can be permuted has "
-            "many maximizers of $L$, and they are exactly the minimizers of $\\mathrm{CE}$.")
+SYMMETRY = ("The theorem is about sets of optimizers, whatever they are: a network whose weights "
+            "can be permuted may have many maximizers of $L$ (or none, on separable data), and "
+            "they are exactly the minimizers of $\\mathrm{CE}$.")
 
 
 def _bernoulli_through(d, probability, over, remark):
@@ -25,7 +26,8 @@ def logistic():
     d = Derivation("Logistic regression: maximum likelihood is minimum BCE", name="logistic",
                    where={n: sp.S.Naturals, x: sp.S.Reals, y: BINARY, w: sp.S.Reals})
     return _bernoulli_through(d, 1 / (1 + sp.exp(-w * x[i])), [w],
-                              "$0 < p_{i} = \\sigma(w x_{i}) < 1$ is derived, not assumed.")
+                              "That $0 < p_{i}(w) < 1$ is derived from the definition of $p_{i}$, "
+                              "not assumed.")
 
 
 def network():
