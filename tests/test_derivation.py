@@ -363,7 +363,7 @@ def test_an_optimizer_chain_is_written_step_by_step_and_cites_its_lemmas():
                  "[an additive constant does not change the maximizers]",
                  "[maximizing a function is minimizing its negative]",
                  "[a positive factor does not change the minimizers]",
-                 "[L > 0 and log increases strictly (Lemma 1, Lemma 3)]", "[Lemma 4]"):
+                 "[L > 0 and log increases strictly (Lemmas 1 and 3)]", "[Lemma 4]"):
         assert line in text, line
     statement = d.proof().theorem.statement
     senses = (statement.sense_f, statement.sense_g)

@@ -230,7 +230,7 @@ def test_detail_paper_writes_a_fact_proof_as_one_sentence_and_full_every_step():
     start, end = paper.index(r"\label{proofs:positivity}"), paper.index(r"\label{proofs:identity}")
     positivity = paper[start:end]
     assert r"\begin{align*}" not in positivity.split(r"\begin{proof}")[1]
-    assert "By assumption, $\\sigma > 0$" in positivity
+    assert "By assumption, ${\\sigma > 0}$" in positivity  # braced: TeX does not break it
     # the long facts are named by their reasons, in the conclusion's
     assert "finite product of positive factors, by definition)" in positivity
     assert r"\sqrt{2} > 0" not in positivity  # a fact about a number is left to the reader

@@ -62,7 +62,7 @@ def render_fragment(proof, options=None):
         from .figure import render_figure
         out += ["", render_figure(writer, prefix).rstrip("\n")]
     envs = {"lemma": options.lemma_env, "theorem": options.theorem_env}
-    for block in layout(proof, writer, reference, options.detail_for("latex"), lambda f: f"${f}$"):
+    for block in layout(proof, writer, reference, options.detail_for("latex"), unbreakable):
         env = envs[block.kind]
         lead = f"For every ${theta}$," if block.universal else ("The map" if block.increasing else "")
         if block.optimizers:  # said before the display, which a column then fits
@@ -81,11 +81,11 @@ def render_fragment(proof, options=None):
         else:  # a long proof may break across pages (scoped to the proof, as amsmath allows)
             out += ["\\allowdisplaybreaks", "\\begin{align*}", *align_rows(block.rows),
                     "\\end{align*}"]
-        if block.remark:
-            out.append(fill(block.remark, writer, reference, {}))
         if block.kind == "theorem" and proof.corollaries:
-            out.append(value_sentence(proof, writer, reference, lambda formula: f"${formula}$"))
+            out.append(value_sentence(proof, writer, reference, unbreakable))
         out.append(f"\\end{{{options.proof_env}}}")
+        if block.remark:  # commentary, after the proof's end
+            out.append(fill(block.remark, writer, reference, {}))
     body = "\n".join(out) + "\n"
     return header(proof, options, body, count_checks(proof)) + body
 
@@ -93,6 +93,17 @@ def render_fragment(proof, options=None):
 # in the fragment's own environments only: a paragraph whose formulas cannot break (a head and
 # "Let n ∈ {1, 2, …}", a sentence of facts) may stretch its spaces rather than run into the margin
 STRETCH = "\\setlength{\\emergencystretch}{3em}"
+
+
+SHORT_FORMULA = 8  # characters: a formula this short is not broken at a line end (L > ⏎ 0)
+
+
+def unbreakable(formula):
+    """An inline formula in running text; a short comparison (L > 0) braced, which TeX does not
+    break; a membership may break after its ∈, as a column sometimes needs."""
+    if visible_length(formula) <= SHORT_FORMULA and "\\in" not in formula:
+        return "${" + formula + "}$"
+    return f"${formula}$"
 
 
 def opening(env, name, label):

@@ -110,6 +110,14 @@ def fill(text, writer, reference, numbers):
             label = key[4:]
             return reference(label, numbers.get(label, 0))
         return writer.names[key] if key in writer.names else writer.constant(key)
+    def several(match):  # "<ref:a>, <ref:b>": "Lemmas 1 and 3", as a reader writes it
+        labels = re.findall(r"<ref:([a-z0-9-]+)>", match.group(0))
+        cited = [reference(label, numbers.get(label, 0)) for label in labels]
+        if not all(citation.startswith("Lemma") for citation in cited):
+            return ", ".join(cited)
+        rest = [citation[len("Lemma"):] for citation in cited]
+        return "Lemmas" + ",".join(rest[:-1]) + " and" + rest[-1]
+    text = re.sub(r"<ref:[a-z0-9-]+>(?:, <ref:[a-z0-9-]+>)+", several, text)
     text = re.sub(r"<([A-Za-z_]+|ref:[a-z0-9-]+)>", one, text)
     return text if writer.style == "latex" else plain(text)
 

@@ -27,15 +27,49 @@ KINDS = {"lemma": "Lemma", "theorem": "Theorem"}
 MARKUP = re.compile(r"([\\#*_$@<>\[\]`/~]|-(?=\?))")
 REFERENCE = "\x00"  # brackets a label in text until the text is escaped
 
-# A proof's lines: one display, aligned at the relations, with the justifications in a column of
-# their own, or, when that is wider than the host's column (measured by Typst), the left side on a
-# line of its own and each justification on a line of its own under its step, set ragged left.
-# A statement too wide for its number beside it is set on two lines, broken before its relation.
-# A long proof may break across pages.
+# A proof's lines: one display, aligned at the relations, with the justifications flush right in a
+# column of their own.  Where the host's column is too narrow for that (measured by Typst), the
+# widest justifications go under their lines, in the same column, until the display fits; in a
+# column too narrow even so, the left side stands on a line of its own and every justification
+# under its step.  A statement too wide for its number beside it is set on two lines, broken
+# before its relation.  A long proof may break across pages.
 CHAIN = """\
 #show math.equation: set block(breakable: true)
-#let proofs-chain(beside, below) = layout(size => {
-  if measure(beside).width <= size.width { beside } else { below(size.width - 1em) }
+#let proofs-chain(lines, stacked) = layout(size => {
+  set par(justify: false)  // a justification that wraps is ragged, not stretched
+  let wide(side) = if side == none { 0pt } else {
+    measure(math.equation(block: true, numbering: none, side.body)).width
+  }
+  let body(side) = if side == none { [] } else { side.body }
+  let lefts = calc.max(0pt, ..lines.map(line => wide(line.at(0))))
+  let rights = calc.max(0pt, ..lines.map(line => wide(line.at(1))))
+  let gap = measure($quad$).width
+  let whys = lines.enumerate().filter(((k, line)) => line.at(2) != none)
+    .map(((k, line)) => (k, measure(line.at(2)).width)).sorted(key: pair => -pair.at(1))
+  let column(under) = calc.max(0pt, ..whys.filter(pair => pair.at(0) not in under)
+    .map(pair => pair.at(1)))
+  let under = ()
+  for (k, width) in whys {
+    if lefts + rights + gap + column(under) <= size.width { break }
+    under.push(k)
+  }
+  let room = column(under)
+  if lefts + rights + gap + room > size.width or room < size.width / 4 {
+    stacked(size.width - 1em)
+  } else {
+    let rows = ()
+    for (k, (lhs, rhs, why)) in lines.enumerate() {
+      if why == none {
+        rows.push($#body(lhs) & #body(rhs)$)
+      } else if k in under {
+        rows.push($#body(lhs) & #body(rhs)$)
+        rows.push($& & quad #box(width: room, align(right, why))$)
+      } else {
+        rows.push($#body(lhs) & #body(rhs) & quad #why$)
+      }
+    }
+    math.equation(block: true, numbering: none, rows.join($\\ $))
+  }
 })
 #let proofs-statement(wide, narrow) = layout(size => {
   // room for the equation's number too, else the statement on two lines
@@ -106,39 +140,39 @@ def _body(proof, options):
                                                                    if block.summary else "")]
         if not block.summary:
             out += _chain(block.rows)
-        if block.remark:  # a user's text: its line breaks are spaces, its $…$ formulas
-            if LINE_BREAKS.search(" ".join(block.remark.split())):
-                raise NotationError("a remark: give text without control characters")
-            out.append(markup(" ".join(fill(block.remark, writer, reference, {}).split())))
         if block.kind == "theorem" and proof.corollaries:
             out.append(markup(value_sentence(proof, writer, reference,
                                               lambda formula: f"${formula}$")))
         out.append("#h(1fr) $square$")
+        if block.remark:  # a user's text, after the proof: its line breaks are spaces
+            if LINE_BREAKS.search(" ".join(block.remark.split())):
+                raise NotationError("a remark: give text without control characters")
+            out += ["", markup(" ".join(fill(block.remark, writer, reference, {}).split()))]
     return "\n".join(out) + "\n"
 
 
 def _chain(rows):
-    """The call of proofs-chain for a proof's rows: the display with the justifications beside the
-    lines, and a function of the column's width that sets them below; a right-hand side too wide
-    for a line is split at a top-level sign, as in LaTeX."""
-    beside, below = [], []
+    """The call of proofs-chain for a proof's rows: each line as (left side, relation and right
+    side, justification or none), and a function of the column's width that stacks them; a
+    right-hand side too wide for a line is split at a top-level sign, as in LaTeX."""
+    lines, stacked = [], []
     for row in rows:
-        why = markup(row.justification)
+        why = f"[{markup(row.justification)}]"
         if not row.relation:
-            lines = [f"& {_math(row.left)}"]
-            stacked = lines
-        else:
-            pieces = split_long(row.right, LONG_ROW - visible_length(row.left))
-            relation = typst_relation(row.relation)
-            lines = [f"{_math(row.left)} & {relation} {_math(pieces[0])}"]
-            lines += [f"& wide {_math(piece)}" for piece in pieces[1:]]
-            stacked = [f"& {_math(row.left)}"] if row.left else []
-            stacked += [f"& quad {relation} {_math(pieces[0])}"]
-            stacked += [f"& wide {_math(piece)}" for piece in pieces[1:]]
-        beside += lines[:-1] + [f"{lines[-1]} & quad & #[{why}]"]
-        below += stacked + [f"& #box(width: room, align(right)[{why}])"]
-    return ["#proofs-chain(", "  " + _display(beside) + ",",
-            "  room => " + _display(below) + ")"]
+            lines.append(f"  (none, ${_math(row.left)}$, {why}),")
+            stacked += [f"& {_math(row.left)}", f"& #box(width: room, align(right)[{why[1:-1]}])"]
+            continue
+        pieces = split_long(row.right, LONG_ROW - visible_length(row.left))
+        relation = typst_relation(row.relation)
+        shown = [f"{relation} {_math(pieces[0])}"] + [f"wide {_math(p)}" for p in pieces[1:]]
+        for k, piece in enumerate(shown):
+            left = f"${_math(row.left)}$" if k == 0 and row.left else "none"
+            last = k == len(shown) - 1
+            lines.append(f"  ({left}, ${piece}$, {why if last else 'none'}),")
+        stacked += ([f"& {_math(row.left)}"] if row.left else []) + [
+            f"& quad {piece}" if k == 0 else f"& {piece}" for k, piece in enumerate(shown)]
+        stacked.append(f"& #box(width: room, align(right)[{why[1:-1]}])")
+    return ["#proofs-chain((", *lines, "), room => " + _display(stacked) + ")"]
 
 
 def _statement(latex, label):
