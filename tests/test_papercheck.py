@@ -876,3 +876,18 @@ def test_an_edited_monotonicity_lemma_is_caught_where_it_was_edited(tmp_path):
     path.write_text(fragment, encoding="utf-8")
     proved = [f.message for f in check_file(path) if "strictly increasing" in f.message]
     assert proved == ["x ↦ log(x) is strictly increasing on (0, ∞) proved"] * 2
+
+
+def test_a_split_inside_an_equation_is_read_as_its_rows(tmp_path):
+    """split (and aligned) only break an equation's lines: each row is a step of the chain, and a
+    row that goes on with a sign belongs to the row above."""
+    body = (
+        "% proofs: where a \\in \\mathbb{R}, b \\in \\mathbb{R}\n\\begin{equation}\n\\begin{split}\n"
+        "  (a + b)^2 &= a^2 + 2ab \\\\\n  &\\qquad + b^2 \\\\\n  &= {WRONG}\n"
+        "\\end{split}\\label{eq:square}\n\\end{equation}\n"
+    )
+    right = [f.status for f in check_file(write_paper(tmp_path, body.replace(
+        "{WRONG}", "b^2 + 2ab + a^2")))]
+    wrong = [f.status for f in check_file(write_paper(tmp_path, body.replace(
+        "{WRONG}", "b^2 + ab + a^2")))]
+    assert right == ["proved", "proved"] and wrong == ["proved", "false"]
