@@ -114,6 +114,11 @@ def test_no_notation_value_becomes_typst_code(pieces):
     assert '"' not in code and "//" not in code and "/*" not in code
 
 
+def test_a_formula_in_text_style_is_one_argument_of_inline():
+    assert typst_math(r"n \cdot \frac{1}{n} = 1", inline=True) == "inline(n dot.op frac(1, n) = 1)"
+    assert typst_math(r"a, b", inline=True) == r"inline(a \, b)"  # the comma stays in the formula
+
+
 def test_translated_formulas_compile_and_read_as_written(tmp_path):
     formulas = [r"\sum_{i=1}^{n} \log p_{i}", r"\frac{1}{\sqrt{2 \pi} \sigma}",
                 r"\operatorname*{arg\,max}_{\theta} L(\theta)", r"\left|x\right| + \binom{n}{k}",

@@ -157,7 +157,7 @@ def _chain(rows):
     right-hand side too wide for a line is split at a top-level sign, as in LaTeX."""
     lines, stacked = [], []
     for row in rows:
-        why = f"[{markup(row.justification)}]"
+        why = f"[{markup(row.justification, inline=True)}]"  # beside a display: text style
         if not row.relation:
             lines.append(f"  (none, ${_math(row.left)}$, {why}),")
             stacked += [f"& {_math(row.left)}", f"& #box(width: room, align(right)[{why[1:-1]}])"]
@@ -204,15 +204,15 @@ def _math(latex):
     return typst_math(latex)
 
 
-def markup(text):
+def markup(text, inline=False):
     """Text with $…$ formulas as Typst markup: the formulas translated, everything else escaped, and
     each bracketed label a reference (#ref(<label>); the semicolon ends the call, so that a full
-    stop after it stays text)."""
+    stop after it stays text); `inline` sets the formulas in text style."""
     pieces = re.split(r"(\$[^$]*\$)", text)
     out = []
     for piece in pieces:
         if piece.startswith("$") and piece.endswith("$") and len(piece) > 1:
-            out.append(f"${typst_math(piece[1:-1])}$")
+            out.append(f"${typst_math(piece[1:-1], inline)}$")
         else:
             out.append(_escape(piece))
     return _start_of_line("".join(out))

@@ -47,9 +47,12 @@ DELIMITERS = {"(": "(", ")": ")", "[": "[", "]": "]", "|": "|", "\\{": "\\{", "\
               ".": ""}
 
 
-def typst_math(latex):
-    """The Typst math for a LaTeX formula (RenderError for a construct it does not know)."""
-    return _Parser(latex).translate()
+def typst_math(latex, inline=False):
+    """The Typst math for a LaTeX formula (RenderError for a construct it does not know);
+    `inline` sets it in text style, as inside a justification beside a display (1/n small)."""
+    parser = _Parser(latex)
+    text = parser.translate()
+    return f"inline({parser.argument(text)})" if inline else text
 
 
 def _compound(text):
