@@ -11,7 +11,7 @@ import pytest
 
 import proofs
 from proofs.theorems import LIBRARY
-from tests.tools import compile_tex, require_class, text_depth_of_pages, word_boxes
+from tests.tools import compile_tex, depths, require_class, word_boxes
 
 # the class line, and what the class brings itself (amsart: amsthm; acmart: amsmath, amsthm and
 # the theorem and lemma environments)
@@ -66,9 +66,10 @@ def test_the_fragment_in_each_host_class(name, host, tmp_path):
     odd, even, width = (float(value) * PT_TO_BP for value in
                         re.search(r"^BLOCK ([\d.]+)pt ([\d.]+)pt ([\d.]+)pt", log, re.M).groups())
     left, right = min(odd, even) - 2, max(odd, even) + width + 2  # glyphs overhang a little
-    for _, _, words in word_boxes(tmp_path / "paper.pdf"):
+    pages = word_boxes(tmp_path / "paper.pdf")
+    for _, _, words in pages:
         outside = [word for x_min, _, x_max, _, word in words if x_min < left or x_max > right]
         assert not outside, f"outside the text block [{left:.0f}, {right:.0f}] bp: {outside[:5]}"
         assert not printed_over_each_other(words), printed_over_each_other(words)[:5]
     # no page but the last ends high (a page mostly empty in the middle of the fragment)
-    assert all(depth > 0.6 for depth in text_depth_of_pages(tmp_path / "paper.pdf")[:-1])
+    assert all(depth > 0.6 for depth in depths(pages)[:-1])

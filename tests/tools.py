@@ -152,18 +152,12 @@ def word_boxes(pdf):
 def text_depth_of_pages(pdf):
     """For each page of `pdf`, how far down its lowest word reaches (0 at the top, 1 at the bottom),
     from `pdftotext -bbox`: a page that ends high is mostly empty."""
-    import re
+    return depths(word_boxes(pdf))
 
-    require("pdftotext")
-    result = run(["pdftotext", "-bbox", str(pdf), "-"], Path(pdf).parent)
-    if result.returncode != 0:
-        pytest.fail(f"pdftotext -bbox failed on {pdf}: {result.stderr}")
-    depths = []
-    for page in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', result.stdout,
-                            re.S):
-        lows = [float(y) for y in re.findall(r'yMax="([\d.]+)"', page.group(3))]
-        depths.append(max(lows, default=0.0) / float(page.group(2)))
-    return depths
+
+def depths(pages):
+    """How far down each page's lowest word reaches, for pages read by `word_boxes`."""
+    return [max((word[3] for word in words), default=0.0) / height for _, height, words in pages]
 
 
 def require_class(*names):
