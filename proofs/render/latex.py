@@ -5,8 +5,8 @@ options), labels every lemma and its key equation under a prefix, and needs only
 pgfplots for the figure) — `preamble()` lists the lines a host needs.
 """
 
-from .layout import (count_checks, definitions, fill, hypotheses, layout, setting_items,
-                     setting_tail, value_sentence, writer_for)
+from .layout import (count_checks, definitions, fill, layout, lead, setting_sentence,
+                     value_sentence, writer_for)
 from ..fragment import header
 from .options import RenderOptions
 from .safety import escape_text
@@ -42,14 +42,12 @@ def render_fragment(proof, options=None):
     writer = writer_for(proof, "latex", options.notation)
     prefix = options.label_prefix
     reference = lambda label, number: f"Lemma~\\ref{{{prefix}{label}}}"  # noqa: E731
-    theta = writer.names["theta"]
+    dollars = lambda formula: f"${formula}$"  # noqa: E731
     out = []
-    items = [f"${item}$" for item in setting_items(proof, writer)]
-    tail = setting_tail(proof, writer, lambda formula: f"${formula}$")
+    sentence = setting_sentence(proof, writer, dollars)
+    if sentence:
+        out.append(f"{SETTING} {sentence}")
     defs = definitions(proof, writer)
-    if items or defs:
-        out.append(SETTING + " " + ("Let " + ", ".join(items) + tail if items else "")
-                   + ((", and define" if items else "Define") if defs else "."))
     if defs:
         out.append("\\begin{align*}")
         for k, (name, body) in enumerate(defs):  # a long body goes on over lines of its own
@@ -64,15 +62,10 @@ def render_fragment(proof, options=None):
     envs = {"lemma": options.lemma_env, "theorem": options.theorem_env}
     for block in layout(proof, writer, reference, options.detail_for("latex"), unbreakable):
         env = envs[block.kind]
-        lead = f"For every ${theta}$," if block.universal else ("The map" if block.increasing else "")
-        if block.optimizers:  # said before the display, which a column then fits
-            lead = "As sets of optimizers,"
-        if block.kind == "theorem":  # the main result states its hypotheses: "Let … Then, …"
-            given = hypotheses(proof, writer, lambda formula: f"${formula}$")
-            lead = f"{given}, {lead[0].lower()}{lead[1:]}" if given and lead else given or lead
+        words = lead(proof, writer, block, dollars)
         name = escape_text("lemma name", block.name)
         out += ["", opening(env, name, f"{prefix}{block.label}"),
-                *([lead] if lead else []), "\\begin{equation}",
+                *([words] if words else []), "\\begin{equation}",
                 *statement_lines(block.statement, f"{prefix}{block.label}-eq"),
                 "\\end{equation}", f"\\end{{{env}}}",
                 f"\\begin{{{options.proof_env}}}{STRETCH}"]

@@ -126,10 +126,7 @@ def layout(proof, writer, reference, detail="full", math=lambda formula: formula
     """Blocks for every section.  `reference(label, number)` writes a cross-reference in the target
     style; at `detail` "paper" a proof made of facts (positivity, monotonicity) is one sentence,
     each formula passed through `math`."""
-    numbers = {}
-    for section in proof.sections:
-        if section.kind == "lemma":
-            numbers[section.label] = len(numbers) + 1
+    numbers = lemma_numbers(proof)
 
     blocks = []
     for section in proof.sections:
@@ -171,6 +168,12 @@ def side(writer, value):
     return writer(value)
 
 
+def lemma_numbers(proof):
+    """label -> the lemma's number (1, 2, …, in the order of the sections)."""
+    lemmas = [section for section in proof.sections if section.kind == "lemma"]
+    return {section.label: number for number, section in enumerate(lemmas, start=1)}
+
+
 def parameter_symbol(proof):
     """The one real number the optimization varies, when it varies one (logistic's w): the parameter
     itself, written where the others write θ; None when it varies families p_i(θ) or a function."""
@@ -180,16 +183,21 @@ def parameter_symbol(proof):
     return None
 
 
+def parameter_range(proof):
+    """(the symbol that is the parameter, the set the setting gives it), or None."""
+    symbol = parameter_symbol(proof)
+    ranges = [real_set for expr, real_set in proof.setting if expr == symbol]
+    return (symbol, ranges[0]) if symbol is not None and ranges else None
+
+
 def parameter_set(proof, writer):
     """The set the parameter ranges over, as the statements name it under arg max: the symbol's own
     range (ℝ for logistic's w), else Θ, which the setting introduces ("every parameter θ in a set
     Θ"); None when the proof has no parameter."""
     if not parametric(proof):
         return None
-    symbol = parameter_symbol(proof)
-    ranges = [real_set for expr, real_set in proof.setting if expr == symbol]
-    if symbol is not None and ranges:
-        return writer.real_set(ranges[0])
+    if parameter_range(proof):
+        return writer.real_set(parameter_range(proof)[1])
     return "\\Theta" if writer.style == "latex" else "Θ"
 
 
@@ -207,9 +215,10 @@ def setting_items(proof, writer):
     parameter, p_i(θ) ∈ (0, 1), so that the statement shows what depends on θ.  A parameter that is
     one symbol is left to the tail ("every w ∈ ℝ")."""
     over = set(proof.symbols.get("over", ()))
+    parameter = parameter_symbol(proof)
     items = []
     for expr, real_set in proof.setting:
-        if expr == parameter_symbol(proof):
+        if expr == parameter:
             continue
         shown = writer(expr)
         # a notation that writes the entry as an expression (p_i=\sigma(w^\top x_i)) shows the
@@ -228,12 +237,33 @@ def hypotheses(proof, writer, math):
     if not items:
         return ""
     names = [math(name) for name, _ in definitions(proof, writer)]
-    defined = ""
-    if names:
-        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        defined = f", and let {listed} be as defined above"
+    defined = f", and let {_listed(names)} be as defined above" if names else ""
     return ("Let " + ", ".join(items) + setting_tail(proof, writer, math, short=True) + defined
             + ". Then")
+
+
+def setting_sentence(proof, writer, math):
+    """The setting paragraph's words after its heading: 'Let n ∈ …, … for i = 1, …, n …, and
+    define' (or 'Define', or 'Let … .'), each formula through `math`; '' for an empty setting."""
+    items = [math(item) for item in setting_items(proof, writer)]
+    defined = bool(definitions(proof, writer))
+    if not items and not defined:
+        return ""
+    let = "Let " + ", ".join(items) + setting_tail(proof, writer, math) if items else ""
+    return let + ((", and define" if items else "Define") if defined else ".")
+
+
+def lead(proof, writer, block, math):
+    """The words before a block's displayed statement: 'For every θ,', 'The map', 'As sets of
+    optimizers,', and for the theorem its hypotheses first ('Let … Then, as sets of optimizers,')."""
+    words = f"For every {math(writer.names['theta'])}," if block.universal else (
+        "The map" if block.increasing else "")
+    if block.optimizers:  # said before the display, which a column then fits
+        words = "As sets of optimizers,"
+    if block.kind == "theorem":  # the main result states its hypotheses: "Let … Then, …"
+        given = hypotheses(proof, writer, math)
+        words = f"{given}, {words[0].lower()}{words[1:]}" if given and words else given or words
+    return words
 
 
 def parametric(proof):
@@ -251,10 +281,9 @@ def setting_tail(proof, writer, math, short=False):
         ranges = [math(index_range(proof, writer))] + [math(text) for text in _other_ranges(
             proof, writer)]
         parts.append("for " + ", for ".join(ranges))
-    symbol = parameter_symbol(proof)
-    ranges = [real_set for expr, real_set in proof.setting if expr == symbol]
-    if symbol is not None and ranges:  # the parameter and its set: "every w ∈ ℝ"
-        parts.append(f"every {math(writer(symbol) + writer.t['in'] + writer.real_set(ranges[0]))}")
+    if parameter_range(proof):  # the parameter and its set: "every w ∈ ℝ"
+        symbol, real_set = parameter_range(proof)
+        parts.append(f"every {math(writer(symbol) + writer.t['in'] + writer.real_set(real_set))}")
     elif parametric(proof):
         theta = math(writer.names["theta"])
         space = math(parameter_set(proof, writer))
@@ -338,8 +367,7 @@ def value_sentence(proof, writer, reference, math):
     L > 0, L(θ) = exp(−n·CE(θ)) for every θ; hence, when optimizers exist, max L = exp(−n·min CE).'
     (the lemma cited when the proof has the log-likelihood identity; formulas through `math`)."""
     pointwise, values = value_link(proof, writer)
-    numbers = {section.label: number for number, section in enumerate(
-        [s for s in proof.sections if s.kind == "lemma"], start=1)}
+    numbers = lemma_numbers(proof)
     positive = math(f"{writer.names['L']} > 0")
     because = (f"by {reference('identity', numbers['identity'])} and as {positive}"
                if "identity" in numbers else f"as {positive}")
@@ -355,5 +383,6 @@ def count_checks(proof):
 
 __all__ = ["Row", "Block", "layout", "side", "setting_items", "setting_tail", "parametric",
            "parameter_symbol", "writer_for", "index_range",
-           "definitions", "value_link", "value_sentence",
+           "definitions", "value_link", "value_sentence", "setting_sentence", "lead",
+           "lemma_numbers", "parameter_range",
            "count_checks", "plain", "fill"]

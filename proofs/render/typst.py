@@ -15,8 +15,8 @@ import re
 
 from ..errors import RenderError
 from .latex import LONG_ROW, split_long, visible_length
-from .layout import (count_checks, definitions, fill, hypotheses, layout, setting_items,
-                     setting_tail, value_sentence, writer_for)
+from .layout import (count_checks, definitions, fill, layout, lead, setting_sentence,
+                     value_sentence, writer_for)
 from .options import RenderOptions
 from .safety import LINE_BREAKS, NotationError, escape_text
 from .typst_math import typst_math
@@ -110,39 +110,28 @@ def _body(proof, options):
     prefix = options.label_prefix
     dollars = lambda formula: f"${formula}$"  # noqa: E731
     reference = lambda label, number: f"{REFERENCE}{prefix}{label}{REFERENCE}"  # noqa: E731
-    theta = writer.names["theta"]
     out = [CHAIN, ""]
-    items = [dollars(item) for item in setting_items(proof, writer)]
-    tail = setting_tail(proof, writer, dollars)
+    sentence = setting_sentence(proof, writer, dollars)
+    if sentence:
+        out.append("*Setting.* " + markup(sentence))
     defs = definitions(proof, writer)
-    if items or defs:
-        out.append("*Setting.* " + markup(("Let " + ", ".join(items) + tail if items else "")
-                                          + ((", and define" if items else "Define") if defs
-                                             else ".")))
     if defs:
         rows = [f"{_math(name)} & = {_math(body)}" for name, body in defs]
         out.append("#" + _display(rows[:-1] + [rows[-1] + "."]))
     for block in layout(proof, writer, reference, options.detail_for("typst"), dollars):
-        lead = f"For every ${theta}$," if block.universal else (
-            "The map" if block.increasing else "")
-        if block.optimizers:
-            lead = "As sets of optimizers,"
-        if block.kind == "theorem":  # the main result states its hypotheses: "Let … Then, …"
-            given = hypotheses(proof, writer, dollars)
-            lead = f"{given}, {lead[0].lower()}{lead[1:]}" if given and lead else given or lead
+        words = lead(proof, writer, block, dollars)
         head = (f"#context [*{KINDS[block.kind]} "
                 f'#counter(figure.where(kind: "theorem")).display()* ({text(block.name)}).]')
         out += ["", f'#figure(kind: "theorem", supplement: [{KINDS[block.kind]}], numbering: "1",',
                 "  outlined: false, block(width: 100%, align(left)[",
-                f"  {head}" + (f" #emph[{markup(lead)}]" if lead else ""),
+                f"  {head}" + (f" #emph[{markup(words)}]" if words else ""),
                 *_statement(block.statement, f"{prefix}{block.label}-eq"),
                 f"])) <{prefix}{block.label}>", "", "_Proof._ " + (markup(block.summary)
                                                                    if block.summary else "")]
         if not block.summary:
             out += _chain(block.rows)
         if block.kind == "theorem" and proof.corollaries:
-            out.append(markup(value_sentence(proof, writer, reference,
-                                              lambda formula: f"${formula}$")))
+            out.append(markup(value_sentence(proof, writer, reference, dollars)))
         out.append("#h(1fr) $square$")
         if block.remark:  # a user's text, after the proof: its line breaks are spaces
             if LINE_BREAKS.search(" ".join(block.remark.split())):
