@@ -5,6 +5,8 @@ options), labels every lemma and its key equation under a prefix, and needs only
 pgfplots for the figure) — `preamble()` lists the lines a host needs.
 """
 
+import re
+
 from .layout import (count_checks, definitions, fill, layout, lead, setting_sentence,
                      value_sentence, writer_for)
 from ..fragment import header
@@ -51,8 +53,7 @@ def render_fragment(proof, options=None):
     if defs:
         out.append("\\begin{align*}")
         for k, (name, body) in enumerate(defs):  # a long body goes on over lines of its own
-            pieces = split_long(body, LONG_ROW - visible_length(name))
-            lines = [f"  {name} &= {pieces[0]}"] + [f"  &\\qquad {piece}" for piece in pieces[1:]]
+            lines = continued(name, "=", split_long(body, LONG_ROW - visible_length(name)))
             out += [line + " \\\\" for line in lines[:-1]]
             out.append(lines[-1] + (" \\\\" if k < len(defs) - 1 else "."))
         out.append("\\end{align*}")
@@ -111,16 +112,33 @@ LONG_STATEMENT = 56  # characters: a longer statement is split over lines (a col
 def statement_lines(statement, label):
     """A statement's lines in its equation: one, or when it is long, a split at its first relation
     whose right-hand side goes on over lines (split_long), numbered once."""
-    left, sign, right = statement.partition(" = ")
     whole = [f"  {statement}.\\label{{{label}}}"]
-    if visible_length(statement) <= LONG_STATEMENT or not sign or left.count("{") != left.count("}"):
+    parts = at_relation(statement, "=")
+    if visible_length(statement) <= LONG_STATEMENT or parts is None:
         return whole
-    pieces = split_long(right, LONG_ROW - visible_length(left))
+    left, _, right = parts
+    pieces = split_long(right.lstrip(" "), LONG_ROW - visible_length(left))
     if len(pieces) == 1:
         return whole
-    lines = [f"  {left} &= {pieces[0]}"] + [f"  &\\qquad {piece}" for piece in pieces[1:]]
+    lines = continued(left, "=", pieces)
     return ["\\begin{split}", *[line + " \\\\" for line in lines[:-1]], lines[-1] + ".",
             f"\\end{{split}}\\label{{{label}}}"]
+
+
+def at_relation(statement, relations):
+    """(left side, relation, the rest) at the first of `relations` (a regular expression) written
+    after a space, when the left side closes every brace and \\left it opens; None otherwise."""
+    parts = re.split(f" ({relations})", statement, maxsplit=1)
+    if len(parts) == 3 and all(parts[0].count(a) == parts[0].count(b)
+                               for a, b in (("{", "}"), ("\\left", "\\right"))):
+        return tuple(parts)
+    return None
+
+
+def continued(left, relation, pieces):
+    """align lines for `left` `relation` a right-hand side broken into `pieces`: the first beside
+    the relation, the others on lines of their own after \\qquad."""
+    return [f"  {left} &{relation} {pieces[0]}", *[f"  &\\qquad {piece}" for piece in pieces[1:]]]
 
 
 def align_rows(rows):
@@ -133,8 +151,7 @@ def align_rows(rows):
     for k, row in enumerate(rows):
         end = " \\\\" if k < len(rows) - 1 else ""
         pieces = split_long(row.right, LONG_ROW - indent) if row.relation else [""]
-        first = f"  {row.left} &{row.relation} {pieces[0]}" if row.relation else f"  & {row.left}"
-        body = [first] + [f"  &\\qquad {piece}" for piece in pieces[1:]]
+        body = continued(row.left, row.relation, pieces) if row.relation else [f"  & {row.left}"]
         lines += [f"{line} \\notag \\\\" for line in body[:-1]]
         lines.append(f"{body[-1]} \\tag*{{{justification(row.justification)}}}{end}")
     return lines
@@ -194,44 +211,39 @@ def split_long(right, limit):
 def _top_level_factors(text, start, end):
     """Positions of the spaces between two bracketed factors, ')^{…} \\left(', between start and end
     outside every brace and \\left…\\right group."""
-    depth, cuts, k = 0, [], start
-    while k < end:
-        if text.startswith("\\left", k) or text[k] == "{":
-            if depth == 0 and text.startswith(" \\left(", k - 1) and k - 1 > start:
-                cuts.append(k - 1)
+    return [k - 1 for k, depth in _depths(text, start, end)
+            if depth == 0 and k - 1 > start and text.startswith(" \\left(", k - 1)]
+
+
+def _opens(text, k):
+    return text.startswith("\\left", k) or text[k] == "{"
+
+
+def _closes(text, k):
+    return text.startswith("\\right", k) or text[k] == "}"
+
+
+def _depths(text, start, end):
+    """(k, how many brace and \\left…\\right groups are open before k) for k from start to end."""
+    depth = 0
+    for k in range(start, end):
+        yield k, depth
+        if _opens(text, k):
             depth += 1
-        elif text.startswith("\\right", k) or text[k] == "}":
+        elif _closes(text, k):
             depth -= 1
-        k += 1
-    return cuts
 
 
 def _closing(text, start):
     """Index of the \\right that closes the group opened just before `start` (None if unbalanced)."""
-    depth, k = 0, start
-    while k < len(text):
-        if text.startswith("\\left", k) or text[k] == "{":
-            depth += 1
-        elif text.startswith("\\right", k) or text[k] == "}":
-            if depth == 0:
-                return k
-            depth -= 1
-        k += 1
-    return None
+    return next((k for k, depth in _depths(text, start, len(text))
+                 if depth == 0 and _closes(text, k)), None)
 
 
 def _top_level_signs(text, start, end):
     """Positions of ' + ' and ' - ' between start and end outside every brace and \\left…\\right group."""
-    depth, cuts, k = 0, [], start
-    while k < end:
-        if text.startswith("\\left", k) or text[k] == "{":
-            depth += 1
-        elif text.startswith("\\right", k) or text[k] == "}":
-            depth -= 1
-        elif depth == 0 and text.startswith((" + ", " - "), k) and k > start:
-            cuts.append(k)
-        k += 1
-    return cuts
+    return [k for k, depth in _depths(text, start, end)
+            if depth == 0 and k > start and text.startswith((" + ", " - "), k)]
 
 
 _COMMAND_WIDTH = {"log": 3, "ln": 2, "exp": 3, "sum": 2, "prod": 2, "cdot": 2, "mapsto": 2, "geq": 2, "in": 2,
@@ -242,7 +254,6 @@ _COMMAND_WIDTH = {"log": 3, "ln": 2, "exp": 3, "sum": 2, "prod": 2, "cdot": 2, "
 def visible_length(latex):
     """A rough width of a LaTeX snippet in characters: font and sizing commands take no room, operators take
     their glyph and spacing, and sub- and superscripts count at 60 %."""
-    import re
     text = re.sub(r"\\hspace\{[^}]*\}", "", latex)
     text = re.sub(r"\\ref\{[^}]*\}", "1", text)
     scripts = sum(len(m) for m in re.findall(r"[_^]\{([^{}]*)\}", text))

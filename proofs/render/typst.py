@@ -14,7 +14,7 @@ string reaches the file as Typst markup or code.
 import re
 
 from ..errors import RenderError
-from .latex import LONG_ROW, split_long, visible_length
+from .latex import LONG_ROW, at_relation, split_long, visible_length
 from .layout import (count_checks, definitions, fill, layout, lead, setting_sentence,
                      value_sentence, writer_for)
 from .options import RenderOptions
@@ -168,10 +168,8 @@ def _statement(latex, label):
     """The numbered statement, on one line or, in a narrow column, broken before its relation."""
     numbered = 'math.equation(block: true, numbering: "(1)", $\n  {}\n$)'
     wide = numbered.format(_math(latex) + ".")
-    parts = re.split(r" (=|>|<|\\leq|\\geq|\\text\{ is strictly)", latex, maxsplit=1)
-    balanced = len(parts) == 3 and all(parts[0].count(a) == parts[0].count(b)
-                                       for a, b in (("{", "}"), ("\\left", "\\right")))
-    if balanced:  # both lines from the alignment point: the first left side, then the rest
+    parts = at_relation(latex, r"=|>|<|\\leq|\\geq|\\text\{ is strictly")
+    if parts:  # both lines from the alignment point: the first left side, then the rest
         before, relation, after = parts
         narrow = numbered.format(f"& {_math(before)} \\\n  & quad {_math(relation + after)}.")
     else:
