@@ -66,18 +66,18 @@ def header(proof, options, body, checks, style="latex"):
     """The comment lines above a fragment's `body` (`style` "latex" or "typst")."""
     from . import __version__
     from .render.latex import PACKAGES
+    from .render.safety import LINE_BREAKS
 
     chosen = ", ".join(f"{key}={value}" for key, value in proof.symbols.get("options", {}).items())
     packages = ",".join(PACKAGES) + (",pgfplots" if options.figure else "")
     environments = ", ".join(dict.fromkeys((options.theorem_env, options.lemma_env,
                                             options.proof_env)))
     arguments = command(proof, options, style)
-    needs = [f"proofs {__version__}.  Needs \\usepackage{{{packages}}} and the environments "
-             f"{environments}", "(`proofs prove … --preamble` prints the lines)."]
     if style == "typst":
         needs = [f"proofs {__version__}.  Needs no package: #include it where the proof goes."]
-    from .render.safety import LINE_BREAKS
-
+    else:
+        needs = [f"proofs {__version__}.  Needs \\usepackage{{{packages}}} and the environments "
+                 f"{environments}", "(`proofs prove … --preamble` prints the lines)."]
     name = LINE_BREAKS.sub("?", proof.name)  # a user's name must not end the comment
     lines = [
         f"{SIGNATURE} theorem '{name}'" + (f" ({chosen})." if chosen else "."),

@@ -55,14 +55,22 @@ def typst_math(latex, inline=False):
     return f"inline({parser.argument(text)})" if inline else text
 
 
-def _compound(text):
-    """Whether Typst text is more than one atom: a space or a script outside every bracket."""
+def _bracket_depths(text):
+    """(character, how many brackets are open after it) for each character of Typst text."""
     depth = 0
     for char in text:
         depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(char, 0)
-        if depth == 0 and char in " _^":
-            return True
-    return False
+        yield char, depth
+
+
+def _compound(text):
+    """Whether Typst text is more than one atom: a space or a script outside every bracket."""
+    return any(depth == 0 and char in " _^" for char, depth in _bracket_depths(text))
+
+
+def _strings_out(text):
+    """Typst text with the contents of its string literals blanked, for counting brackets."""
+    return re.sub(r'"[^"]*"', lambda m: '"' + " " * (len(m.group()) - 2) + '"', text)
 
 
 class _Parser:
@@ -73,10 +81,6 @@ class _Parser:
 
     def fail(self, reason):
         raise RenderError(f"cannot write {self.source!r} in Typst: {reason}")
-
-    def _strings_out(self, text):
-        """`text` with the contents of its string literals blanked, for counting brackets."""
-        return re.sub(r'"[^"]*"', lambda m: '"' + " " * (len(m.group()) - 2) + '"', text)
 
     def translate(self):
         out = self.sequence(stop=())
@@ -119,11 +123,6 @@ class _Parser:
     def group(self):
         """A braced argument, or a single token's atom (one digit: x_10 is x_1 0), as Typst
         (without its scripts)."""
-        if self.peek() == "{":
-            self.take()
-            inside = self.sequence(stop=("}",))
-            self.expect("}")
-            return inside
         atom, _ = self.atom(digits=1)
         return atom
 
@@ -238,12 +237,11 @@ class _Parser:
         """`text` as one argument of a Typst function or script: not empty, its brackets balanced
         (else the call would end early or swallow what follows), and a comma or semicolon outside
         brackets and strings, which would split a call's argument into several, escaped."""
-        bare = self._strings_out(text)
+        bare = _strings_out(text)
         if not bare.strip():
             self.fail("an argument is empty")
         depth, out = 0, []
-        for char, seen in zip(text, bare):
-            depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(seen, 0)
+        for char, (seen, depth) in zip(text, _bracket_depths(bare)):
             if depth < 0:
                 self.fail("a bracket in an argument is not opened")
             out.append("\\" + char if call and depth == 0 and seen in ",;" else char)

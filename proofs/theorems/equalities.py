@@ -7,6 +7,7 @@ Imports the kernel's rules (to merge two leaves into one line) and `Proof`'s `St
 from ..kernel import Defined
 from ..kernel import rules as K
 from ..proof import Step
+from ..tree import tree_nodes
 
 RULE_WORDS = {
     "log_of_product": "log of a product of positive factors (proof of <ref:positivity>)",
@@ -27,16 +28,15 @@ EXPANDED = ", expanded"
 
 def _unfolded(th):
     """The names of the definitions `th`'s proof unfolds, in order (L, CE, p_i)."""
-    from ..tree import tree_nodes
+    return list(dict.fromkeys(_defined_name(node.statement.lhs) for node in tree_nodes(th)
+                              if node.rule == "unfold"))
 
-    names = []
-    for node in tree_nodes(th):
-        if node.rule == "unfold":
-            defined = node.statement.lhs
-            name = defined.name if isinstance(defined, Defined) else "_".join(
-                [defined.func.__name__, *map(str, defined.args)])
-            names.append(name)
-    return list(dict.fromkeys(names))
+
+def _defined_name(defined):
+    """A definition's name: a constant L, or a family's entry p(i), named p_i."""
+    if isinstance(defined, Defined):
+        return defined.name
+    return "_".join([defined.func.__name__, *map(str, defined.args)])
 
 
 def chain_leaves(theorem, link):
@@ -76,10 +76,7 @@ def justification(th):
         return (f"definition of {' and '.join(f'$<{name}>$' for name in names)}{EXPANDED}"
                 if names else "the right-hand side expands to the same form")
     if th.rule == "unfold":
-        defined = th.statement.lhs  # a constant L, or a family's entry p(i), named p_i
-        name = defined.name if isinstance(defined, Defined) else "_".join(
-            [defined.func.__name__, *map(str, defined.args)])
-        return f"definition of $<{name}>$"
+        return f"definition of $<{_defined_name(th.statement.lhs)}>$"
     if th.rule == "trans":  # a chain folded into one line: named after its first step
         return justification(th.premises[0])
     return RULE_WORDS.get(th.rule, th.rule.replace("_", " "))
