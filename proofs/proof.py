@@ -7,6 +7,7 @@ kernel theorems — each carries the theorem that checks it — and grouped into
 
 import itertools
 import os
+import re
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,7 +129,7 @@ class Proof:
         return render_typst_document(self, self._options(**options))
 
     def to_coq(self):
-        """A Coq script that coqc checks (the Bernoulli theorems), or RenderError naming the missing rule."""
+        """A Coq script that coqc checks, or RenderError naming what has no Coq counterpart."""
         from .render.coq import render_coq
         return render_coq(self)
 
@@ -150,6 +151,10 @@ class Proof:
             raise RenderError(f"cannot write {path.name}: use .tex, .pdf, .md, .txt, .typ or .v")
         if not path.parent.is_dir():
             raise RenderError(f"cannot write {path}: the folder {path.parent} does not exist")
+        if suffix == ".v" and not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", path.stem):
+            usable = re.sub(r"\W", "_", path.stem)  # coqc names the module after the file
+            raise RenderError(f"coqc cannot compile {path.name} (a Coq module name is an "
+                              f"identifier): write {usable}.v")
         text = render[suffix](**options)
         if suffix == ".pdf":
             from .render.pdf import compile_pdf

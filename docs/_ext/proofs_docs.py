@@ -128,23 +128,43 @@ class TheoremPage(_Generated):
 
 
 class CoqStatus(_Generated):
-    """Which theorems export to Coq; for the others, the rule or construct that has no Coq counterpart."""
+    """Each kernel rule, its Coq counterpart and the library theorems whose export uses it; then the
+    theorems not exported yet, with what is missing."""
 
     def run(self):
+        import itertools
         import proofs
         from proofs.errors import RenderError
-        from proofs.theorems import available
-        lines = []
-        for name, _ in available():
-            proof = proofs.prove(name)
-            try:
-                script = proof.to_coq()
-            except RenderError as error:
-                lines += [f"* ``{name}`` — not exported: {error}", ""]
-                continue
-            coq_statement = next(line for line in script.splitlines() if line.startswith("Theorem main"))
-            lines += [f"* ``{name}`` — exported and checked by ``coqc`` in the test suite.", "",
-                      f"  proofs: ``{proof.theorem.statement}``", "", f"  Coq: ``{coq_statement}``", ""]
+        from proofs.render.coq import COUNTERPARTS
+        from proofs.theorems import LIBRARY
+        from proofs.tree import tree_nodes
+        users, missing = {}, []
+        for name, (_, _, allowed) in sorted(LIBRARY.items()):
+            for values in itertools.product(*allowed.values()):
+                options = dict(zip(allowed, values))
+                shown = " ".join([name, *(f"--{k} {v}" for k, v in options.items())])
+                try:
+                    proof = proofs.prove(name, **options)
+                except proofs.ProofError:
+                    continue  # an option combination the theorem refuses
+                try:
+                    proof.to_coq()
+                except RenderError as error:
+                    missing.append(f"* ``{shown}`` — {error}")
+                    continue
+                for section in proof.sections:
+                    for node in tree_nodes(section.statement):
+                        users.setdefault(node.rule, set()).add(name)
+        from proofs.kernel.functions import TABLE
+        expanded = {"member_context": ["assumption", "number"],  # the rule names its facts carry
+                    "member_function": [f"member_{head.__name__}" for head in TABLE]}
+        rules = [rule for name, _ in kernel_rules() for rule in expanded.get(name, [name])]
+        lines = [".. list-table::", "   :header-rows: 1", "", "   * - rule",
+                 "     - Coq counterpart", "     - exported theorems using it"]
+        for rule in dict.fromkeys(rules):
+            lines += [f"   * - ``{rule}``", f"     - {COUNTERPARTS.get(rule, 'none yet')}",
+                      f"     - {', '.join(sorted(users.get(rule, ()))) or '—'}"]
+        lines += ["", "Not exported yet:", ""] + (missing or ["* none"]) + [""]
         return self.emit(lines)
 
 

@@ -1,189 +1,605 @@
-"""A Coq certificate: the proof tree exported as a script that ``coqc`` checks, independently of sympy.
+"""A Coq certificate: the proof tree exported as a script that ``coqc`` checks, independently of
+sympy.
 
-The script is the shipped prelude (`coq_prelude.v`: each kernel rule's Coq counterpart, proved there once from
-the standard library's `Reals` — `ln_mult`, `ln_exp`, `ln_increasing`, `ln_lt_inv`, `exp_pos`) followed by a
-section generated from the proof: the model's variables and hypotheses, the definitions printed from the sympy
-terms, and one Coq lemma per lemma of the proof whose tactics are chosen rule by rule from the proof tree.  Ring
-normalization steps become `field`/`ring` goals.  A rule without a Coq counterpart is named in a RenderError
-instead of leaving a gap; nothing is ever `Admitted`.
+The script is the shipped prelude (`coq_prelude.v`: the Coq counterparts of the kernel's rules, each
+proved there once from the standard library's `Reals` — `ln_mult`, `ln_exp`, `ln_increasing`,
+`exp_pos`, `sum_eq`) followed by a section generated from the proof: the model's variables and
+hypotheses, the definitions printed from the sympy terms, and one Coq lemma per section of the
+proof.  Each lemma's tactic is generated node by node from its kernel theorem: a rule becomes its
+counterpart (`log_of_product` → `ln_prod`, `transfer_increasing` → `argmax_ln`, …), its premises
+`assert`ed first; a lemma cited inside a later proof is applied by name.  Ring normalization steps
+become `ring`/`field` goals, and a congruence rewrites with its premise under the sums
+(`setoid_rewrite`, by the prelude's congruence instances for `sum_f_R0`).  A rule or term without a
+Coq counterpart is named in a RenderError instead of leaving a gap; nothing is ever `Admitted`.
 
-Indices: the sympy proof runs i = 1..n, the Coq script i = 0..N with n = N + 1; the families p, y are arbitrary,
-so the two statements say the same.
+Indices: the sympy proof runs i = 1..n, the Coq script i = 0..N with n = N + 1 (a size K likewise,
+K = K_last + 1); the families are arbitrary, so the two statements say the same.  The parameter θ
+is a point t of an arbitrary type T, and each quantity that depends on θ a map from T.
 """
 
+import re
+from itertools import count
 from pathlib import Path
 
 import sympy as sp
 
 from ..errors import RenderError
-from ..kernel import Defined
-from ..tree import tree_nodes
+from ..kernel import Defined, Equal, Member, SameOptimizers, StrictlyIncreasing
+from ..kernel.terms import DefinedEntry, DefinedFamily, free_vars
 
 PRELUDE = Path(__file__).with_name("coq_prelude.v")
-SUPPORTED = {
-    "assumption", "number", "member_add", "member_mul", "member_pow", "member_binder",
-    "member_of_equal", "member_widen", "member_log", "unfold", "congruence", "log_of_product",
-    "log_of_mul", "log_of_pow", "symm", "trans", "refl", "ring", "sum_split", "sum_factor",
-    "increasing_by_derivative", "transfer_increasing", "negate_objective", "scale_positive",
-    "optimizers_of_equal", "optimizers_trans",
+POSITIVE = sp.Interval.open(0, sp.oo)
+IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+# names the generated section uses itself, or that Coq's libraries or the prelude define
+RESERVED = {
+    "t", "s", "T", "N", "R", "S", "I", "O", "ln", "exp", "sum", "prod", "pow", "sqrt", "Rpower",
+    "is_argmax", "is_argmin", "is_pos_nat", "fun", "forall", "exists", "let", "in", "match", "end",
+    "if", "then", "else", "Type", "Prop", "Set", "main", "close", "norm", "sum_f_R0", "prod_f_R0",
+    "True", "False", "nat", "INR", "IZR", "PI", "Lemma", "Theorem", "Proof", "Qed", "Definition",
+}
+SENSE = {"max": "argmax", "min": "argmin"}
+# each kernel rule's Coq counterpart: the prelude's lemma (proved there from Reals) or the standard
+# library's, and the tactic that applies it; the docs' status page is generated from this table
+COUNTERPARTS = {
+    "assumption": "the section's Hypothesis (sizes: is_pos_nat_INR)",
+    "number": "lra; pi_bounds (3 < PI < 4, from PI_ineq)",
+    "member_widen": "lra / nra on the premise",
+    "member_of_equal": "rewrite with the equation",
+    "member_add": "lra on the premises",
+    "member_mul": "lra / nra on the premises",
+    "member_pow": "Rpower_pos; inv_pos_nat, inv_unit, Rinv_0_lt_compat for 1/x",
+    "member_exp": "exp_pos, exp_le_1, exp_lt_1, exp_ge_1, exp_gt_1",
+    "member_Abs": "Rabs_pos",
+    "member_log": "True (ln is total in Coq); ln_nonneg, ln_pos, ln_neg",
+    "member_factorial": "Rfact_pos_nat, Rfact_ge_1 (Rfact (INR k) = INR (fact k): Rfact_INR)",
+    "member_binder": "prod_pos, sum_pos, sum_nonneg",
+    "refl": "eq_refl", "unfold": "eq_refl (δ-conversion)", "rename_index": "eq_refl (α-conversion)",
+    "symm": "eq_sym", "trans": "eq_trans",
+    "congruence": "setoid_rewrite under sum_f_R0 / prod_f_R0 (sum_f_R0_proper, prod_f_R0_proper)",
+    "ring": "ring, field (exp_plus, exp_Ropp for exponentials)",
+    "log_of_product": "ln_prod", "log_of_mul": "ln_mult (ln_div, ln_1 for a rational factor)",
+    "log_of_pow": "ln_Rpower, ln_inv",
+    "log_of_exp": "ln_exp", "sum_split": "sum_plus_at", "sum_factor": "sum_factor",
+    "sum_ones": "sum_ones",
+    "increasing_by_derivative": "ln_increasing (log on (0, ∞) only)",
+    "transfer_increasing": "argmax_ln, argmin_ln (log only)",
+    "negate_objective": "argmax_neg, argmin_neg", "scale_positive": "argmin_scale, argmax_scale",
+    "shift_constant": "argmin_shift, argmax_shift",
+    "optimizers_of_equal": "argmax_ext, argmin_ext",
+    "optimizers_trans": "iff_trans", "optimizers_symm": "iff_sym",
 }
 
 
-class CoqPrinter:
-    """sympy terms as Coq `R` terms: the optimized family takes the parameter t first (p t i)."""
+class Exporter:
+    """One proof's Coq section: names, terms and the tactic of every kernel theorem."""
 
-    def __init__(self, over, size):
-        self.over, self.size = {v.label if isinstance(v, sp.IndexedBase) else v for v in over}, size
+    def __init__(self, proof):
+        self.proof = proof
+        main = proof.sections[-1].statement.statement
+        if not isinstance(main, SameOptimizers):
+            raise RenderError(f"Coq export of '{proof.name}': the theorem must be about optimizers")
+        self.over = {name_of(v) for v in main.over}
+        self.sizes = {}      # size symbol -> (nat variable, Coq name)
+        self.families = {}   # family name -> number of indices
+        self.indices = set()
+        self.hypotheses = {}  # (family or symbol) -> hypothesis name
+        self.names = {}      # id(kernel theorem) -> the Coq lemma proving it
+        self.by_statement = {}  # quantified Coq statement -> the lemma proving it
+        self.lines = []      # the node lemmas, in the order they are proved
+        self.scope = set()   # the variables the lemma being proved has introduced
+        self.fresh = count(1)
+        self._read_setting()
 
-    def __call__(self, e):
+    # ------------------------------------------------------------------------------ the model
+    def _read_setting(self):
+        for expr, real_set in self.proof.setting:
+            if isinstance(expr, sp.Indexed):
+                for index in expr.indices:
+                    if not isinstance(index, sp.Symbol):
+                        raise RenderError(f"Coq export: the index {index} of {expr} is not a "
+                                          "plain symbol")
+                    self.indices.add(index)
+        for expr, real_set in self.proof.setting:
+            if isinstance(expr, sp.Symbol) and real_set == sp.Naturals and self._is_size(expr):
+                name = self._identifier(expr.name)
+                self.sizes[expr] = ("N" if name == "n" else f"{name}_last", name)
+
+    def _is_size(self, symbol):
+        return any(isinstance(node, (sp.Sum, sp.Product)) and any(hi == symbol for _, _, hi in
+                                                                 node.limits)
+                   for definition in self.proof.definitions
+                   for node in sp.preorder_traversal(_body(definition)))
+
+    def _identifier(self, name):
+        if not IDENTIFIER.fullmatch(name) or name in RESERVED:
+            raise RenderError(f"Coq export: the name {name!r} is not a Coq identifier this script "
+                              "can use; rename it (notation= changes only the printed names)")
+        return name
+
+    def variables(self):
+        lines = ["Variable T : Type."]
+        for symbol, (last, name) in self.sizes.items():
+            lines += [f"Variable {last} : nat.", f"Definition {name} := INR (S {last}).",
+                      f"Lemma {name}_pos : 0 < {name}.",
+                      "Proof. apply is_pos_nat_pos, is_pos_nat_INR. Qed."]
+        if self.sizes:
+            known = "; ".join(f"pose proof {name}_pos" for _, name in self.sizes.values())
+            lines.append(f"Ltac sizes ::= {known}.")
+        for expr, real_set in self.proof.setting:
+            if expr in self.sizes:
+                continue
+            head, arguments = self._variable(expr)
+            depends = head in self.over
+            arrows = "T -> " * depends + "nat -> " * len(arguments.indices) + \
+                "R -> " * len(arguments.reals)
+            if head not in self.families:
+                self.families[head] = arguments
+                lines.append(f"Variable {head} : {arrows}R.")
+            if real_set == sp.Reals:
+                continue
+            term = self.term(expr)  # the entry as the proof uses it: C(p_i) for every t and i
+            binders = [f"({v} : {'T' if v == 't' else 'nat'})" for v in ["t", *sorted(
+                i.name for i in expr.free_symbols & self.indices)] if re.search(rf"\b{v}\b", term)]
+            hypothesis = f"{head}_range"
+            self.hypotheses[expr] = hypothesis
+            quantified = f"forall {' '.join(binders)}, " if binders else ""
+            lines.append(f"Hypothesis {hypothesis} : {quantified}{self.prop(term, real_set)}.")
+        return lines
+
+    def _variable(self, expr):
+        """(Coq name, its arguments) of a setting entry: y_i, p_{ik}, σ, f(x_i)."""
+        if isinstance(expr, sp.Indexed):
+            return self._identifier(str(expr.base.label)), Arguments(
+                [self._identifier(str(i)) for i in expr.indices], [])
+        if isinstance(expr, sp.Symbol):
+            return self._identifier(expr.name), Arguments([], [])
+        if isinstance(expr, sp.Function) and not isinstance(expr, DefinedEntry):
+            return self._identifier(type(expr).__name__), Arguments([], [
+                f"x{number}" for number, _ in enumerate(expr.args)])
+        raise RenderError(f"Coq export: no Coq counterpart for the setting entry {expr}")
+
+    def definitions(self):
+        lines = []
+        for definition in self.proof.definitions:
+            if isinstance(definition, DefinedFamily):
+                params = " ".join(f"({self._identifier(str(v))} : nat)" for v in definition.params)
+                lines.append(f"Definition {self._identifier(definition.__name__)} (t : T) {params} "
+                             f":= {self.term(definition.body)}.")
+            else:
+                lines.append(f"Definition {self._identifier(definition.name)} (t : T) := "
+                             f"{self.term(definition.body)}.")
+        return lines
+
+    # ------------------------------------------------------------------------------ terms
+    def term(self, e):
+        """The Coq term of a sympy term; the parameter is t, families over it take t first."""
         if isinstance(e, Defined):
             return f"({e.name} t)"
-        if e == self.size:
-            return "n"
+        if isinstance(e, DefinedEntry):
+            return f"({type(e).__name__} t {' '.join(self.index(a) for a in e.args)})"
+        if e in self.sizes:
+            return self.sizes[e][1]
         if isinstance(e, sp.Indexed):
-            family = e.base.label
-            index = " ".join(self(i) if not isinstance(i, sp.Symbol) else i.name for i in e.indices)
-            return f"({family} t {index})" if family in self.over else f"({family} {index})"
+            family = str(e.base.label)
+            head = f"{family} t" if family in self.over else family
+            return f"({head} {' '.join(self.index(i) for i in e.indices)})"
         if isinstance(e, sp.Symbol):
-            return e.name
+            if e in self.indices:
+                raise RenderError(f"Coq export: the index {e} is used as a number")
+            return f"({e.name} t)" if e.name in self.over else self._identifier(e.name)
+        if e == sp.pi:
+            return "PI"
         if isinstance(e, sp.Integer):
             return f"({e})" if e < 0 else str(e)
         if isinstance(e, sp.Rational):
             return f"({e.p} / {e.q})"
         if isinstance(e, sp.Add):
-            return "(" + " + ".join(self(a) for a in e.args) + ")"
+            return "(" + " + ".join(self.term(a) for a in e.args) + ")"
         if isinstance(e, sp.Mul):
             if e.args[0] == -1:
-                return f"(- {self(sp.Mul(*e.args[1:]))})"
-            return "(" + " * ".join(self(a) for a in e.args) + ")"
+                return f"(- {self.term(sp.Mul(*e.args[1:], evaluate=False))})"
+            return "(" + " * ".join(self.term(a) for a in e.args) + ")"
         if isinstance(e, sp.Pow):
             if e.exp == -1:
-                return f"(/ {self(e.base)})"
+                return f"(/ {self.term(e.base)})"
             if e.exp.is_Integer and e.exp > 0:
-                return f"(pow {self(e.base)} {e.exp})"
-            return f"(Rpower {self(e.base)} {self(e.exp)})"
-        if isinstance(e, sp.log):
-            return f"(ln {self(e.args[0])})"
+                return f"(pow {self.term(e.base)} {e.exp})"
+            if e.exp.is_Integer:
+                return f"(/ (pow {self.term(e.base)} {-e.exp}))"
+            return f"(Rpower {self.term(e.base)} {self.term(e.exp)})"
+        if isinstance(e, sp.log) and len(e.args) == 1:
+            return f"(ln {self.term(e.args[0])})"
+        if isinstance(e, sp.exp):
+            return f"(exp {self.term(e.args[0])})"
+        if isinstance(e, sp.factorial):
+            return f"(Rfact {self.term(e.args[0])})"
+        if isinstance(e, sp.Abs):
+            return f"(Rabs {self.term(e.args[0])})"
         if isinstance(e, (sp.Sum, sp.Product)):
-            var, lo, hi = e.limits[0]
-            if lo != 1 or hi != self.size:
-                raise RenderError(f"Coq export: only sums and products over 1..{self.size}, not {e.limits}")
-            head = "sum_f_R0" if isinstance(e, sp.Sum) else "prod_f_R0"
-            return f"({head} (fun {var.name} => {self(e.function)}) N)"
+            return self._binder(e)
+        if isinstance(e, sp.Function) and type(e).__name__ in self.families:
+            head = type(e).__name__
+            head = f"{head} t" if head in self.over else head
+            return f"({head} {' '.join(self.term(a) for a in e.args)})"
         raise RenderError(f"Coq export: no Coq counterpart for the term {e}")
 
+    def _binder(self, e):
+        body = e.function
+        for var, lo, hi in reversed(e.limits):  # innermost first
+            if lo != 1 or hi not in self.sizes:
+                raise RenderError(f"Coq export: only sums and products over 1..n, not over {var} "
+                                  f"from {lo} to {hi}")
+            head = "sum_f_R0" if isinstance(e, sp.Sum) else "prod_f_R0"
+            inner = body if isinstance(body, str) else self.term(body)
+            body = f"({head} (fun {self._identifier(var.name)} => {inner}) {self.sizes[hi][0]})"
+        return body
 
-def positive_tactic(th):
-    """Tactics closing `0 < e` for the positivity fact `th`, following its proof tree."""
-    if th.rule in ("member_widen",):
-        return positive_tactic(th.premises[0])
-    if th.rule == "member_of_equal":
-        return f"unfold {th.premises[0].statement.lhs.name}; " + positive_tactic(th.premises[1])
-    if th.rule == "member_binder":
-        var = th.statement.expr.limits[0][0].name
-        return f"apply prod_pos; intros {var}; " + positive_tactic(th.premises[0])
-    if th.rule == "member_mul":
-        left, right = th.premises
-        return f"apply Rmult_lt_0_compat; [{positive_tactic(left)} | {positive_tactic(right)}]"
-    if th.rule == "member_pow" and not th.statement.expr.exp.is_Integer:
-        return "apply Rpower_pos"
-    raise RenderError(f"Coq export: rule {th.rule} has no Coq counterpart for positivity")
+    def index(self, i):
+        if i not in self.indices:
+            raise RenderError(f"Coq export: the index {i} is not a plain index of the model")
+        return i.name
+
+    def prop(self, term, real_set):
+        """The Coq proposition 'term ∈ real_set'."""
+        if real_set == sp.Reals:
+            return "True"
+        if real_set == sp.Naturals:
+            return f"is_pos_nat {term}"
+        if real_set == sp.Naturals0:
+            return f"is_nat {term}"
+        if isinstance(real_set, sp.FiniteSet) and all(v.is_Rational for v in real_set):
+            return "(" + " \\/ ".join(f"{term} = {self.term(v)}" for v in real_set) + ")"
+        if isinstance(real_set, sp.Range) and real_set.step == 1:
+            # integers between bounds: the bounds only (no Coq step uses integrality; one that
+            # did would fail in coqc, not pass unchecked)
+            parts = [f"{self.term(real_set.inf)} <=" if real_set.inf.is_finite else "", term,
+                     f"<= {self.term(real_set.sup)}" if real_set.sup.is_finite else ""]
+            return f"({' '.join(part for part in parts if part)})"
+        if isinstance(real_set, sp.Interval):
+            parts = []
+            if real_set.start != -sp.oo:
+                parts.append(f"{self.term(real_set.start)} {'<' if real_set.left_open else '<='}")
+            parts.append(term)
+            if real_set.end != sp.oo:
+                parts.append(f"{'<' if real_set.right_open else '<='} {self.term(real_set.end)}")
+            return f"({' '.join(parts)})"
+        raise RenderError(f"Coq export: no Coq counterpart for the range {real_set}")
+
+    def statement(self, statement):
+        """The Coq proposition of a kernel judgement (t and the indices free)."""
+        if isinstance(statement, Equal):
+            return f"{self.term(statement.lhs)} = {self.term(statement.rhs)}"
+        if isinstance(statement, Member):
+            return self.prop(self.term(statement.expr), statement.set)
+        if isinstance(statement, SameOptimizers):
+            return self.optimizers(statement, "t")
+        if isinstance(statement, StrictlyIncreasing):
+            if statement.func != sp.log(statement.var) or statement.interval != POSITIVE:
+                raise RenderError("Coq export: strict monotonicity has a Coq counterpart for log "
+                                  f"on (0, oo) only, not for {statement}")
+            return "forall x y, 0 < x -> x < y -> ln x < ln y"
+        raise RenderError(f"Coq export: no Coq counterpart for the judgement {statement}")
+
+    def optimizers(self, statement, point):
+        return (f"{SENSE[statement.sense_f]} T {self.objective(statement.f)} {point} <-> "
+                f"{SENSE[statement.sense_g]} T {self.objective(statement.g)} {point}").replace(
+                    "argm", "is_argm")
+
+    def objective(self, f):
+        if isinstance(f, Defined):
+            return f.name
+        return f"(fun t => {self.term(f)})"
+
+    def free_indices(self, statement):
+        terms = statement.terms if not isinstance(statement, StrictlyIncreasing) else ()
+        found = set().union(*(free_vars(term) for term in terms)) if terms else set()
+        return sorted((i.name for i in found & self.indices))
+
+    # ------------------------------------------------------------------------------ tactics
+    def node(self, th):
+        """The Coq lemma proving kernel theorem `th` (its premises' lemmas first), by name: one
+        lemma per distinct statement, so a subproof the tree shares is proved once."""
+        if id(th) in self.names:
+            return self.names[id(th)]
+        # a derivative's facts are about a variable of its own, not the model's: the prelude's
+        # counterpart (ln_increasing) is proved once from Reals instead
+        for premise in th.premises if th.rule != "increasing_by_derivative" else ():
+            self.node(premise)
+        statement = self.quantified(th.statement)
+        name = self.by_statement.get(statement)
+        if name is None:
+            name = f"k{next(self.fresh)}"
+            binders = self.binders(th.statement)
+            intros = f"intros {' '.join(binders)}. " if binders else ""
+            outer, self.scope = self.scope, set(binders)
+            tactic = self.tactic(th)
+            self.scope = outer
+            self.lines += [f"Lemma {name} : {statement}.", f"Proof. {intros}{tactic}. Qed."]
+            self.by_statement[statement] = name
+        self.names[id(th)] = name
+        return name
+
+    def binders(self, statement):
+        """The variables a statement's lemma quantifies: t (t0 for optimizers) and free indices."""
+        if isinstance(statement, SameOptimizers):
+            return ["t0"]
+        if isinstance(statement, StrictlyIncreasing):
+            return []
+        prop = self.statement(statement)  # x_i ∈ ℝ is True: it quantifies nothing
+        return [v for v in ["t", *self.free_indices(statement)] if re.search(rf"\b{v}\b", prop)]
+
+    def quantified(self, statement):
+        binders = self.binders(statement)
+        prop = (self.optimizers(statement, "t0") if isinstance(statement, SameOptimizers)
+                else self.statement(statement))
+        return f"forall {' '.join(binders)}, {prop}" if binders else prop
+
+    def instance(self, th):
+        """`(k t i)`: a premise's lemma at the variables in scope (a fact about every i, where i
+        is not in scope, stays quantified)."""
+        binders = self.binders(th.statement)
+        if not set(binders) <= self.scope:
+            return self.node(th)
+        return "(" + " ".join([self.node(th), *binders]) + ")"
+
+    def posed(self, premises, then, pointwise=False):
+        """Each premise as a hypothesis, then `then` (`pointwise`: after `intros t` inside an
+        optimizer lemma)."""
+        outer = self.scope
+        self.scope = outer | {"t"} if pointwise else outer
+        posed = "".join(f"pose proof {self.instance(p)}; " for p in premises)
+        self.scope = outer
+        return posed + then
+
+    def tactic(self, th):
+        """A tactic proving the Coq proposition of `th` from its premises' lemmas."""
+        if th.rule not in COUNTERPARTS:
+            raise RenderError(f"Coq export: rule {th.rule} has no Coq counterpart yet")
+        method = getattr(self, f"_{th.rule}", self._member_arithmetic)
+        return method(th)
+
+    # facts
+    def _assumption(self, th):
+        expr = th.statement.expr
+        if expr in self.sizes:
+            return "apply is_pos_nat_INR"
+        if th.statement.set == sp.Reals:
+            return "exact I"
+        hypothesis = self.hypotheses.get(expr)
+        if hypothesis is None:
+            for entry, name in self.hypotheses.items():
+                if isinstance(entry, sp.Indexed) and isinstance(expr, sp.Indexed) and \
+                        entry.base == expr.base:
+                    hypothesis = name
+        if hypothesis is None:
+            raise RenderError(f"Coq export: no hypothesis gives the range of {expr}")
+        return f"apply {hypothesis}"
+
+    def _number(self, th):
+        return "apply pi_bounds" if th.statement.expr == sp.pi else "close"
+
+    def _member_widen(self, th):
+        return self.posed(th.premises, "close")
+
+    def _member_of_equal(self, th):
+        equation, fact = th.premises
+        return f"rewrite {self.node(equation)}; apply {self.node(fact)}"
+
+    def _member_arithmetic(self, th):
+        """+, ·, powers and the table's functions: the rule's Coq lemma, or arithmetic on the
+        premises."""
+        expr, real_set = th.statement.expr, th.statement.set
+        positive = real_set == POSITIVE
+        if isinstance(expr, sp.exp) and positive:
+            return "apply exp_pos"
+        if isinstance(expr, sp.exp):  # the sign of the argument bounds exp by exp 0 = 1
+            arg, (values,) = self.term(expr.args[0]), th.premises
+            known = [f"pose proof (exp_pos {arg})"] + [
+                f"pose proof ({lemma} {arg} ltac:(close))" for lemma in exp_bounds(
+                    values.statement.set)]
+            return self.posed(th.premises, "; ".join(known + ["close"]))
+        if isinstance(expr, sp.Pow) and not expr.exp.is_Integer and positive:
+            return "apply Rpower_pos"
+        if isinstance(expr, sp.log) and real_set == sp.Reals:
+            return "exact I"
+        if isinstance(expr, sp.log):  # the sign of ln x from x against 1
+            arg = self.term(expr.args[0])
+            known = [f"try pose proof (ln_{lemma} {arg} ltac:(close))"
+                     for lemma in ("nonneg", "pos")]
+            known.append(f"try pose proof (ln_neg {arg} ltac:(close) ltac:(close))")
+            return self.posed(th.premises, "; ".join(known + ["close"]))
+        if isinstance(expr, sp.Abs):
+            arg = self.term(expr.args[0])
+            return self.posed(th.premises, f"pose proof (Rabs_pos {arg}); close")
+        if isinstance(expr, sp.factorial):
+            arg = self.term(expr.args[0])
+            return f"first [apply Rfact_pos_nat | pose proof (Rfact_ge_1 {arg}); close]"
+        if isinstance(expr, sp.Pow) and expr.exp.is_Integer and expr.exp < 0:
+            return self.posed(th.premises, "inverse")
+        return self.posed(th.premises, "close")
+
+    def _member_binder(self, th):
+        body, binder = th.premises[0], th.statement.expr
+        lemmas = {(sp.Product, POSITIVE): "prod_pos", (sp.Sum, POSITIVE): "sum_pos",
+                  (sp.Sum, sp.Interval(0, sp.oo)): "sum_nonneg"}
+        lemma = lemmas.get((type(binder), th.statement.set))
+        if lemma is None or len(binder.limits) != 1:
+            raise RenderError("Coq export: a sum or product has a Coq counterpart when it is "
+                              f"positive (a sum: nonnegative), over one index; not {th.statement}")
+        var = binder.limits[0][0].name
+        return f"apply {lemma}; intros {var}; apply {self.node(body)}"
+
+    # equalities
+    def _refl(self, th):
+        return "reflexivity"
+
+    _unfold = _rename_index = _refl
+
+    def _increasing_by_derivative(self, th):
+        self.statement(th.statement)  # log on (0, oo) only: RenderError otherwise
+        return "exact ln_increasing"
+
+    def _symm(self, th):
+        return f"symmetry; apply {self.node(th.premises[0])}"
+
+    def _trans(self, th):
+        first, second = th.premises
+        return f"etransitivity; [apply {self.node(first)} | apply {self.node(second)}]"
+
+    def _congruence(self, th):
+        equation, *facts = th.premises
+        return self.posed(facts, f"setoid_rewrite {self.node(equation)}; norm")
+
+    def _ring(self, th):
+        return self.posed(th.premises, "norm")
+
+    def _log_of_product(self, th):
+        var = th.statement.lhs.args[0].limits[0][0].name
+        return f"rewrite ln_prod; [reflexivity | intros {var}; apply {self.node(th.premises[0])}]"
+
+    def _log_of_mul(self, th):
+        # sympy writes log(1/2) as −log 2: ln (1 / 2) = ln 1 − ln 2 (ln_div, ln_1) on both sides
+        return self.posed(th.premises, "rewrite ?ln_mult by positive; "
+                                       "rewrite ?ln_div, ?ln_1 by lra; ring")
+
+    def _log_of_pow(self, th):
+        power = th.statement.lhs.args[0]
+        lemma = "ln_inv" if power.exp == -1 else "ln_Rpower"
+        return self.posed(th.premises[:1], f"rewrite {lemma} by assumption; ring")
+
+    def _log_of_exp(self, th):
+        return "rewrite ln_exp; ring"
+
+    def _sum_split(self, th):
+        """Σ(a₁ + … + a_k) = Σa₁ + … + Σa_k: the last term split off k − 1 times (sum_plus_at),
+        each sum printed as the statement prints it, then ring."""
+        total = th.statement.lhs
+        var, _, hi = total.limits[0]
+        last, terms = self.sizes[hi][0], [self.term(a) for a in total.function.args]
+        steps = []
+        for k in range(len(terms), 1, -1):
+            head = terms[0] if k == 2 else "(" + " + ".join(terms[:k - 1]) + ")"
+            whole = "(" + " + ".join(terms[:k]) + ")"
+            name = f"E{next(self.fresh)}"
+            steps.append(f"assert ({name} : sum_f_R0 (fun {var} => {whole}) {last} = sum_f_R0 "
+                         f"(fun {var} => {head}) {last} + sum_f_R0 (fun {var} => {terms[k - 1]}) "
+                         f"{last}) by (apply sum_plus_at; intros {var}; reflexivity); "
+                         f"rewrite {name}")
+        return "; ".join(steps + ["ring"])
+
+    def _sum_factor(self, th):
+        total, product = th.statement.lhs, th.statement.rhs
+        inner = next(a for a in sp.Mul.make_args(product) if isinstance(a, sp.Sum))
+        factor = self.term(sp.Mul(*(a for a in sp.Mul.make_args(product) if a is not inner)))
+        var = total.limits[0][0].name
+        body = self.term(inner.function)
+        last = self.sizes[total.limits[0][2]][0]
+        return (f"transitivity (sum_f_R0 (fun {var} => {factor} * {body}) {last}); "
+                f"[apply sum_eq; intros {var} _; ring | "
+                f"rewrite (sum_factor (fun {var} => {body}) {factor} {last}); ring]")
+
+    def _sum_ones(self, th):
+        return "rewrite sum_ones; reflexivity"
+
+    # optimizers
+    def _optimizers_trans(self, th):
+        first, second = th.premises
+        return f"eapply iff_trans; [apply {self.node(first)} | apply {self.node(second)}]"
+
+    def _optimizers_symm(self, th):
+        return f"apply iff_sym; apply {self.node(th.premises[0])}"
+
+    def _optimizers_of_equal(self, th):
+        sense = SENSE[th.statement.sense_f]
+        return f"apply {sense}_ext; intros t; apply {self.node(th.premises[0])}"
+
+    def _transfer_increasing(self, th):
+        monotone, values = th.premises
+        statement = th.statement
+        if monotone.statement.func != sp.log(monotone.statement.var):
+            raise RenderError("Coq export: the transfer of optimizers has a Coq counterpart for "
+                              "log only")
+        self.node(monotone)
+        sense = SENSE[statement.sense_f]
+        return (f"apply ({sense}_ln T {self.objective(statement.f)}); intros t; "
+                + self.posed([values], "close", pointwise=True))
+
+    def _negate_objective(self, th):
+        st = th.statement
+        negated = f"(fun s => - {self.objective(st.f)} s)"
+        return self._ext_after(f"apply {SENSE[st.sense_f]}_neg", st.sense_g, negated, [])
+
+    def _scale_positive(self, th):
+        st = th.statement
+        scale, *facts = th.premises
+        c = self.term(scale.statement.expr)
+        lemma = f"apply ({SENSE[st.sense_f]}_scale T _ {c}); " + self.posed([scale], "close")
+        scaled = f"(fun s => {c} * {self.objective(st.f)} s)"
+        return self._ext_after(lemma, st.sense_g, scaled, [scale, *facts])
+
+    def _shift_constant(self, th):
+        st = th.statement  # arg (f + d) = arg f
+        shift, *facts = th.premises
+        d = self.term(shift.statement.expr)
+        shifted = f"(fun s => {self.objective(st.g)} s + {d})"
+        sense = SENSE[st.sense_f]
+        return (f"apply (iff_trans (B := is_{sense} T {shifted} t0)); [apply {sense}_ext; "
+                f"intros t; {self.posed(facts, 'norm', True)} | "
+                f"apply iff_sym; apply {sense}_shift]")
+
+    def _ext_after(self, lemma, sense, built, facts):
+        """The prelude lemma gives arg of its own form, pointwise equal to sympy's evaluation."""
+        between = f"is_{SENSE[sense]} T {built} t0"
+        return (f"apply (iff_trans (B := {between})); [{lemma} | apply {SENSE[sense]}_ext; "
+                f"intros t; {self.posed(facts, 'norm', True)}]")
+
+
+def exp_bounds(values):
+    """The prelude's lemmas comparing exp x with 1 that x ∈ `values` allows."""
+    if not isinstance(values, sp.Interval):
+        return []
+    lemmas = []
+    if values.end <= 0:
+        lemmas.append("exp_lt_1" if values.end < 0 or values.right_open else "exp_le_1")
+    if values.start >= 0:
+        lemmas.append("exp_gt_1" if values.start > 0 or values.left_open else "exp_ge_1")
+    return lemmas
+
+
+class Arguments:
+    def __init__(self, indices, reals):
+        self.indices, self.reals = indices, reals
+
+
+def name_of(v):
+    if isinstance(v, sp.IndexedBase):
+        return str(v.label)
+    if isinstance(v, sp.Symbol):
+        return v.name
+    return getattr(v, "__name__", str(v))
+
+
+def _body(definition):
+    return definition.body
 
 
 def render_coq(proof):
-    """The Coq script for `proof` (the Bernoulli theorems), or RenderError naming what has no counterpart."""
-    for section in proof.sections:
-        missing = {node.rule for node in tree_nodes(section.statement)} - SUPPORTED
-        if missing:
-            raise RenderError(f"Coq export of '{proof.name}': rule(s) {', '.join(sorted(missing))} have no Coq "
-                              "counterpart yet")
-    if len(proof.definitions) != 2:
-        raise RenderError(f"Coq export of '{proof.name}': per-observation definitions have no Coq "
-                          "counterpart yet")
-    labels = {section.label: section for section in proof.sections}
-    positivity, identity, sign_scale, main = (labels[label] for label in (
-        "positivity", "identity", "sign-scale", "main"))
-    over = main.statement.statement.over
-    size = proof.symbols["size"]
-    print_ = CoqPrinter(over, size)
-    likelihood, objective = proof.definitions
-    out = [PRELUDE.read_text(encoding="utf-8"), "", f"(* Generated by proofs from the proof tree of '{proof.name}'. *)",
-           f"Section {proof.name.capitalize()}.", "Variable T : Type.", "Variable N : nat.",
-           "Definition n := INR (S N)."]
-    for family_expr, real_set in proof.setting:
-        if not isinstance(family_expr, sp.Indexed):
-            continue
-        family = family_expr.base.label
-        is_over = family in {v.label for v in over if isinstance(v, sp.IndexedBase)}
-        out.append(f"Variable {family} : {'T -> ' if is_over else ''}nat -> R.")
-        binders = "(t : T) (i : nat)" if is_over else "(i : nat)"
-        term = f"{family} t i" if is_over else f"{family} i"
-        out.append(f"Hypothesis {family}_range : forall {binders}, {coq_membership(term, real_set)}.")
-    for constant in proof.definitions:
-        out.append(f"Definition {constant.name} (t : T) := {print_(constant.body)}.")
-    out += ["", f"Lemma positivity t : 0 < {likelihood.name} t.",
-            f"Proof. {positive_tactic(positivity.statement)}. Qed.", ""]
-    scale = -identity.statement.statement.rhs / objective  # the lemma reads log L = −c·CE
-    out += identity_lemma(identity, likelihood, objective, print_, scale)
-    out += ["", "Lemma monotonicity : forall x y, 0 < x -> x < y -> ln x < ln y.", "Proof. exact ln_increasing. Qed.",
-            ""]
-    out += main_theorem(sign_scale, likelihood, objective)
-    out += [f"End {proof.name.capitalize()}.", "", "Check main.", ""]
+    """The Coq script for `proof`, or RenderError naming what has no counterpart."""
+    exporter = Exporter(proof)
+    section = re.sub(r"[^A-Za-z0-9]", "_", proof.name).capitalize()
+    out = [PRELUDE.read_text(encoding="utf-8"), "",
+           f"(* Generated by proofs from the proof tree of '{proof.name}'. *)",
+           f"Section {section}."]
+    out += exporter.variables()
+    out += exporter.definitions()
+    for number, part in enumerate(proof.sections):
+        name = "main" if number == len(proof.sections) - 1 else \
+            exporter._identifier("lemma_" + part.label.replace("-", "_"))
+        proved = exporter.node(part.statement)
+        statement = exporter.quantified(part.statement.statement)
+        out += [""] + exporter.lines + [f"Lemma {name} : {statement}.",
+                                       f"Proof. exact {proved}. Qed."]
+        exporter.lines = []
+        exporter.names[id(part.statement)] = name
+    out += [f"End {section}.", "", "Check main.", ""]
     return "\n".join(out)
-
-
-def coq_membership(term, real_set):
-    if real_set == sp.Interval.open(0, 1):
-        return f"(0 < {term} < 1)%R"
-    if real_set == sp.FiniteSet(0, 1):
-        return f"({term} = 0 \\/ {term} = 1)%R"
-    if real_set == sp.S.Reals:
-        return "True"
-    raise RenderError(f"Coq export: no Coq counterpart for the range {real_set}")
-
-
-def identity_lemma(section, likelihood, objective, print_, scale):
-    """Rewrites following the identity's steps: definition, log of a product, logs inside the sum, field."""
-    scale_text = "n" if scale != 1 else "1"
-    lines = [f"Lemma identity t : ln ({likelihood.name} t) = - {scale_text} * {objective.name} t.", "Proof."]
-    for number, step in enumerate(section.steps):
-        if number == 0:  # the definition of the likelihood
-            lines.append(f"  unfold {likelihood.name}.")
-        elif number == len(section.steps) - 1:  # the definition of the cross-entropy: closed below
-            continue
-        elif step.rule == "log_of_product":
-            fact = next(th for th in tree_nodes(step.theorem) if th.rule == "log_of_product").premises[0]
-            var = step.rhs.limits[0][0].name
-            lines.append(f"  rewrite ln_prod by (intros {var}; {positive_tactic(fact)}).")
-        elif step.rule in ("congruence", "log_of_mul"):  # log of a product of two positives
-            var = step.rhs.limits[0][0].name
-            lines.append(f"  rewrite (sum_eq _ (fun {var} => {print_(step.rhs.function)})) by "
-                         f"(intros {var} _; apply ln_mult; apply Rpower_pos).")
-        elif step.rule == "log_of_pow":
-            var = step.rhs.limits[0][0].name
-            ranges = "; ".join(f"destruct ({family}_range t {var})" for family in sorted(print_.over, key=str))
-            lines.append(f"  rewrite (sum_eq _ (fun {var} => {print_(step.rhs.function)})) by "
-                         f"(intros {var} _; {ranges}; rewrite !ln_Rpower by lra; reflexivity).")
-    closing = "field. apply not_0_INR. discriminate." if scale != 1 else "ring."
-    lines += [f"  unfold {objective.name}, n. {closing}", "Qed."]
-    return lines
-
-
-def main_theorem(sign_scale, likelihood, objective):
-    lines = [f"Theorem main t : is_argmax T {likelihood.name} t <-> is_argmin T {objective.name} t.", "Proof.",
-             "  eapply iff_trans. { apply argmax_ln. exact positivity. }"]
-    scaled = False
-    for step in sign_scale.steps:
-        if step.rule == "negate_objective":
-            lines.append("  eapply iff_trans. { apply argmax_neg. }")
-        elif step.rule == "scale_positive":
-            scaled = True
-            lines.append("  eapply iff_trans. { apply (argmin_scale T _ (/ n)). unfold n. "
-                         "apply Rinv_0_lt_compat, lt_0_INR. lia. }")
-        elif step.rule == "optimizers_of_equal":
-            closing = "field. apply not_0_INR. discriminate." if scaled else "ring."
-            lines.append(f"  apply argmin_ext. intros s. rewrite identity. unfold {objective.name}, n. {closing}")
-        else:
-            raise RenderError(f"Coq export: rule {step.rule} has no Coq counterpart in the optimizer chain")
-    return lines + ["Qed."]
-

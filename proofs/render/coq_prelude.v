@@ -1,5 +1,50 @@
-Require Import Reals Lra Lia.
+Require Import Reals Lia Lra Setoid Morphisms.
 Open Scope R_scope.
+
+(* n ∈ {1, 2, …}: a size of the model; every such n is INR (S N) for some N *)
+Definition is_pos_nat (x : R) := exists k : nat, x = INR (S k).
+
+(* y ∈ {0, 1, 2, …}: a count *)
+Definition is_nat (x : R) := exists k : nat, x = INR k.
+
+Lemma is_nat_nonneg x : is_nat x -> 0 <= x.
+Proof. intros [k ->]. apply pos_INR. Qed.
+
+(* the factorial of a real count: k! at x = INR k (Rfact_INR); the integer part comes from up *)
+Definition Rfact (x : R) : R := INR (fact (Z.to_nat (up x - 1))).
+
+Lemma Rfact_INR k : Rfact (INR k) = INR (fact k).
+Proof.
+  unfold Rfact. f_equal. f_equal.
+  assert (h : up (INR k) = (Z.of_nat k + 1)%Z).
+  { symmetry. apply tech_up; rewrite plus_IZR, <- INR_IZR_INZ; simpl; lra. }
+  rewrite h. rewrite Z.add_simpl_r. apply Nat2Z.id.
+Qed.
+
+Lemma Rfact_ge_1 x : 1 <= Rfact x.
+Proof. unfold Rfact. apply (le_INR 1). pose proof (lt_O_fact (Z.to_nat (up x - 1))). lia. Qed.
+
+Lemma Rfact_pos_nat x : is_pos_nat (Rfact x).
+Proof.
+  unfold Rfact. set (m := fact _). exists (pred m).
+  assert (0 < m)%nat by apply lt_O_fact. f_equal. lia.
+Qed.
+
+Lemma is_pos_nat_pos x : is_pos_nat x -> 0 < x.
+Proof. intros [k ->]. apply lt_0_INR. lia. Qed.
+
+Lemma is_pos_nat_ge_1 x : is_pos_nat x -> 1 <= x.
+Proof. intros [k ->]. apply (le_INR 1). lia. Qed.
+
+Lemma is_pos_nat_INR k : is_pos_nat (INR (S k)).
+Proof. exists k. reflexivity. Qed.
+
+(* sums and products over 0..N are congruences for pointwise equality (setoid_rewrite under fun) *)
+#[export] Instance sum_f_R0_proper : Proper (pointwise_relation nat eq ==> eq ==> eq) sum_f_R0.
+Proof. intros f g h m m' <-. apply sum_eq. intros i _. apply h. Qed.
+
+#[export] Instance prod_f_R0_proper : Proper (pointwise_relation nat eq ==> eq ==> eq) prod_f_R0.
+Proof. intros f g h m m' <-. induction m; simpl; rewrite ?h, ?IHm; reflexivity. Qed.
 
 Section Optimizers.
 Variable T : Type.
@@ -38,7 +83,39 @@ Lemma argmin_shift (f : T -> R) (d : R) t : is_argmin f t <-> is_argmin (fun s =
 Proof. unfold is_argmin; split; intros H s; specialize (H s); lra. Qed.
 
 Lemma argmin_ext (f g : T -> R) (h : forall s, f s = g s) t : is_argmin f t <-> is_argmin g t.
-Proof. unfold is_argmin; split; intros H s; pose proof (H s) as Hs; rewrite ?(h s), ?(h t) in *; auto. Qed.
+Proof.
+  unfold is_argmin; split; intros H s; pose proof (H s) as Hs; rewrite ?(h s), ?(h t) in *; auto.
+Qed.
+
+Lemma argmax_ext (f g : T -> R) (h : forall s, f s = g s) t : is_argmax f t <-> is_argmax g t.
+Proof.
+  unfold is_argmax; split; intros H s; pose proof (H s) as Hs; rewrite ?(h s), ?(h t) in *; auto.
+Qed.
+
+Lemma argmin_neg (f : T -> R) t : is_argmin f t <-> is_argmax (fun s => - f s) t.
+Proof. unfold is_argmax, is_argmin; split; intros H s; specialize (H s); lra. Qed.
+
+Lemma argmin_ln (f : T -> R) (pos : forall s, 0 < f s) t :
+  is_argmin f t <-> is_argmin (fun s => ln (f s)) t.
+Proof.
+  unfold is_argmin; split; intros H s; specialize (H s).
+  - destruct (Rle_lt_or_eq_dec _ _ H) as [Hlt|Heq].
+    + left. apply ln_increasing; auto.
+    + rewrite Heq. right. reflexivity.
+  - destruct (Rle_or_lt (f t) (f s)) as [Hle|Hgt]; auto.
+    exfalso. pose proof (ln_increasing _ _ (pos s) Hgt). lra.
+Qed.
+
+Lemma argmax_scale (f : T -> R) (c : R) (hc : 0 < c) t :
+  is_argmax f t <-> is_argmax (fun s => c * f s) t.
+Proof.
+  unfold is_argmax; split; intros H s; specialize (H s).
+  - apply Rmult_le_compat_l; lra.
+  - apply Rmult_le_reg_l with c; auto.
+Qed.
+
+Lemma argmax_shift (f : T -> R) (d : R) t : is_argmax f t <-> is_argmax (fun s => f s + d) t.
+Proof. unfold is_argmax; split; intros H s; specialize (H s); lra. Qed.
 End Optimizers.
 
 Lemma prod_pos (f : nat -> R) (h : forall i, 0 < f i) m : 0 < prod_f_R0 f m.
@@ -55,6 +132,11 @@ Lemma sum_split (f g : nat -> R) m :
   sum_f_R0 (fun i => f i + g i) m = sum_f_R0 f m + sum_f_R0 g m.
 Proof. apply sum_plus. Qed.
 
+(* Σ (f + g) = Σ f + Σ g with f, g given (no higher-order unification, no η-reduced sums) *)
+Lemma sum_plus_at (f g h : nat -> R) m :
+  (forall i, h i = f i + g i) -> sum_f_R0 h m = sum_f_R0 f m + sum_f_R0 g m.
+Proof. intros e. rewrite <- sum_plus. apply sum_eq. intros i _. apply e. Qed.
+
 Lemma sum_factor (f : nat -> R) c m : sum_f_R0 (fun i => c * f i) m = c * sum_f_R0 f m.
 Proof. rewrite scal_sum. apply sum_eq; intros; ring. Qed.
 
@@ -63,3 +145,113 @@ Proof. intros; unfold Rpower; rewrite ln_exp; reflexivity. Qed.
 
 Lemma Rpower_pos x e : 0 < Rpower x e.
 Proof. unfold Rpower; apply exp_pos. Qed.
+
+Lemma exp_le_1 x : x <= 0 -> exp x <= 1.
+Proof.
+  intros h. rewrite <- exp_0. destruct h as [h | ->]; [left; apply exp_increasing | right]; auto.
+Qed.
+
+Lemma exp_lt_1 x : x < 0 -> exp x < 1.
+Proof. intros h. rewrite <- exp_0. apply exp_increasing; auto. Qed.
+
+Lemma exp_ge_1 x : 0 <= x -> 1 <= exp x.
+Proof.
+  intros h. rewrite <- exp_0. destruct h as [h | <-]; [left; apply exp_increasing | right]; auto.
+Qed.
+
+Lemma exp_gt_1 x : 0 < x -> 1 < exp x.
+Proof. intros h. rewrite <- exp_0. apply exp_increasing; auto. Qed.
+
+Lemma pi_bounds : 3 < PI < 4.
+Proof.
+  split; [pose proof PI2_3_2; lra |].
+  destruct (PI_ineq 1) as [_ h]. simpl in h. unfold tg_alt, PI_tg in h. simpl in h. lra.
+Qed.
+
+Lemma ln_nonneg x : 1 <= x -> 0 <= ln x.
+Proof. intros [h | <-]; [left; rewrite <- ln_1; apply ln_increasing; lra | rewrite ln_1; lra]. Qed.
+
+Lemma ln_pos x : 1 < x -> 0 < ln x.
+Proof. intros h. rewrite <- ln_1. apply ln_increasing; lra. Qed.
+
+Lemma ln_neg x : 0 < x -> x < 1 -> ln x < 0.
+Proof. intros h0 h1. rewrite <- ln_1. apply ln_increasing; lra. Qed.
+
+Lemma sum_pos (f : nat -> R) (h : forall i, 0 < f i) m : 0 < sum_f_R0 f m.
+Proof. induction m; simpl; auto. apply Rplus_lt_0_compat; auto. Qed.
+
+Lemma sum_nonneg (f : nat -> R) (h : forall i, 0 <= f i) m : 0 <= sum_f_R0 f m.
+Proof. induction m; simpl; auto. apply Rplus_le_le_0_compat; auto. Qed.
+
+Lemma sum_ones m : sum_f_R0 (fun _ => 1) m = INR (S m).
+Proof. induction m; simpl sum_f_R0; [reflexivity | rewrite IHm, (S_INR (S m)); reflexivity]. Qed.
+
+Lemma ln_div x y : 0 < x -> 0 < y -> ln (x / y) = ln x - ln y.
+Proof.
+  intros. unfold Rdiv.
+  rewrite ln_mult, ln_Rinv; [ring | auto | auto | apply Rinv_0_lt_compat; auto].
+Qed.
+
+Lemma ln_inv x : 0 < x -> ln (/ x) = - ln x.
+Proof. intros; apply ln_Rinv; auto. Qed.
+
+Lemma inv_unit x : 1 < x -> 0 < / x < 1.
+Proof.
+  intros; split; [apply Rinv_0_lt_compat; lra | rewrite <- Rinv_1; apply Rinv_lt_contravar; lra].
+Qed.
+
+Lemma inv_pos_nat x : is_pos_nat x -> 0 < / x <= 1.
+Proof.
+  intros [k ->]. split; [apply Rinv_0_lt_compat, lt_0_INR; lia |].
+  rewrite <- Rinv_1. apply Rinv_le_contravar; [lra | apply (le_INR 1); lia].
+Qed.
+
+Lemma inv_pos_rev x : 0 < / x -> 0 < x.
+Proof.
+  intros h. destruct (Rtotal_order x 0) as [lt | [eq | gt]]; auto.
+  - pose proof (Rinv_lt_0_compat x lt). lra.
+  - subst. rewrite Rinv_0 in h. lra.
+Qed.
+
+(* the positivity of the model's sizes n, K: redefined by each generated section *)
+Ltac sizes := idtac.
+
+(* A membership closed from the facts in context: sizes are positive, cases split, then linear or
+   nonlinear arithmetic *)
+Ltac close :=
+  cbv beta; sizes; simpl pow in *; rewrite ?Rmult_1_r in *;
+  repeat match goal with
+  | H : is_pos_nat _ |- _ => apply is_pos_nat_ge_1 in H
+  | H : is_nat _ |- _ => apply is_nat_nonneg in H
+  | H : 0 < / ?x |- _ =>
+      lazymatch goal with _ : 0 < x |- _ => fail | _ => pose proof (inv_pos_rev _ H) end
+  | H : _ /\ _ |- _ => destruct H
+  | H : _ \/ _ |- _ => destruct H
+  end;
+  first [ exact I | solve [repeat split; lra] | solve [apply Rgt_not_eq, exp_pos]
+        | solve [apply Rle_0_sqr] | solve [left; lra] | solve [right; lra]
+        | solve [intro; lra] | solve [repeat split; nra] ].
+
+(* an equality whose sides differ by the order of terms and factors, under sums too *)
+Ltac same := match goal with |- ?a = ?a => reflexivity end.
+
+Ltac norm :=
+  cbv beta;
+  first [ same | solve [ring]
+        | solve [field; repeat split; close]
+        | solve [rewrite ?exp_plus, ?exp_Ropp; field; repeat split; close]
+        | match goal with
+          | |- sum_f_R0 _ _ = sum_f_R0 _ _ => apply sum_eq; intros ? ?; norm
+          | |- prod_f_R0 _ _ = prod_f_R0 _ _ =>
+              apply prod_f_R0_proper; [intros ?; norm | reflexivity]
+          end ].
+
+(* the values of an inverse 1/x, from those of x *)
+Ltac inverse :=
+  first [ solve [apply inv_pos_nat; assumption] | solve [apply inv_unit; close]
+        | solve [apply Rinv_0_lt_compat; close] | close ].
+
+(* 0 < a * b * …: each factor from the facts in context *)
+Ltac positive :=
+  repeat apply Rmult_lt_0_compat;
+  first [ assumption | apply exp_pos | apply Rpower_pos | inverse ].

@@ -23,7 +23,10 @@ TARGETS = {"P1 cold CLI (prove bernoulli -o out.tex)": 1.0,
            "P5 warm: a 10-step user derivation checked and rendered vs cold sympy import": 0.1,
            "P2b refused (Disproved) claims vs the proved ones of the same size": 1.0,
            "P6 JAX loss check (500 examples, values and gradients) vs a hand-written hypothesis test": 2.0,
-           "P7 cold `proofs check` of a paper with 5 marked displays vs cold sympy import": 2.0}
+           "P7 cold `proofs check` of a paper with 5 marked displays vs cold sympy import": 2.0,
+           "P8 coqc of the slowest exported theorem vs coqc of the prelude alone": None}
+# targets stated in seconds, not as a ratio: the issue asks coqc on any exported theorem <= 5 s
+SECONDS = {"P8 coqc of the slowest exported theorem vs coqc of the prelude alone": 5.0}
 WARM_SCRIPT = """
 import importlib, time
 import sympy
@@ -191,7 +194,45 @@ def measure(runs):
     results["P6 JAX loss check (500 examples, values and gradients) vs a hand-written hypothesis test"] = (
         checked, by_hand)
     results["P4 peak memory of the CLI vs sympy import"] = (memory_cli, memory_base)
+    results.update(measure_coq(runs))
     return results
+
+
+def measure_coq(runs):
+    """coqc on every exported theorem and option variant (the slowest one's median) against coqc on
+    the prelude alone; skipped when coqc is not installed."""
+    import itertools
+    import shutil
+
+    import proofs
+    from proofs.errors import ProofError, RenderError
+    from proofs.render.coq import PRELUDE
+    from proofs.theorems import LIBRARY
+    if shutil.which("coqc") is None:
+        print("P8 skipped: coqc is not installed", file=sys.stderr)
+        return {}
+    with tempfile.TemporaryDirectory() as folder:
+        scripts = {"prelude": PRELUDE.read_text(encoding="utf-8")}
+        for name, (_, _, allowed) in LIBRARY.items():
+            for values in itertools.product(*allowed.values()):
+                try:
+                    script = proofs.prove(name, **dict(zip(allowed, values))).to_coq()
+                except (RenderError, ProofError):
+                    continue  # not exported yet, or an option combination the theorem refuses
+                scripts[f"t{len(scripts)}"] = script
+        for stem, script in scripts.items():
+            Path(folder, f"{stem}.v").write_text(script, encoding="utf-8")
+        times = {stem: [] for stem in scripts}
+        for _ in range(runs):
+            for stem in scripts:
+                start = time.perf_counter()
+                subprocess.run(["coqc", f"{stem}.v"], cwd=folder, check=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                times[stem].append(time.perf_counter() - start)
+    prelude = times.pop("prelude")
+    slowest = max(times.values(), key=statistics.median)
+    return {"P8 coqc of the slowest exported theorem vs coqc of the prelude alone": (slowest,
+                                                                                   prelude)}
 
 
 def peak_kib(command):
@@ -235,10 +276,12 @@ def main(argv=None):
           f"{'ratio':>6s} target")
     for name, (values, baseline) in measure(args.runs).items():
         ratio = statistics.median(values) / statistics.median(baseline)
-        results[name] = {"median_s": statistics.median(values), "min_s": min(values), "max_s": max(values),
-                         "baseline_median_s": statistics.median(baseline), "ratio": ratio, "target": TARGETS[name]}
+        target = f"{SECONDS[name]} s" if name in SECONDS else TARGETS[name]
+        results[name] = {"median_s": statistics.median(values), "min_s": min(values),
+                         "max_s": max(values), "baseline_median_s": statistics.median(baseline),
+                         "ratio": ratio, "target": target}
         print(f"{name[:64]:64s} {statistics.median(values):9.3f} {min(values):9.3f} {max(values):9.3f} "
-              f"{statistics.median(baseline):9.3f} {ratio:6.2f} <= {TARGETS[name]}")
+              f"{statistics.median(baseline):9.3f} {ratio:6.2f} <= {target}")
     Path(args.json).write_text(json.dumps(results, indent=2) + "\n")
     return 0
 
