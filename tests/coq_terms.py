@@ -8,6 +8,8 @@ taking the values the semantics draws for the proof's own terms (Coq's index i i
 i + 1).  Independent of the exporter: it reads what Coq elaborated, not what was generated.
 """
 
+import functools
+import math
 import re
 
 import sympy as sp
@@ -162,8 +164,9 @@ BUILTINS = {
     "IZR": lambda z: sp.Integer(z), "Z0": 0, "xH": "xH",
     "INR": lambda k: sp.Integer(k), "S": lambda k: k + 1, "O": 0,
     "sum_f_R0": _binder(S._add, sp.S.Zero), "prod_f_R0": _binder(S._mul, sp.S.One),
-    # the prelude's factorial of a real count, which equals k! at INR k (its lemma Rfact_INR)
-    "Rfact": S._factorial,
+    # the standard library's factorial, and the natural number a real count stands for (the prelude
+    # proves Rnat (INR k) = k): Rfact and Rbinom are read from Coq's printing of them
+    "fact": lambda k: math.factorial(k), "Rnat": lambda x: _count(x),
     "PI": S.value(sp.pi),  # the prelude proves 3 < PI < 4 from Coq's own definition (pi_bounds)
 }
 
@@ -192,6 +195,26 @@ def foralls(text):
     if text[at] != ",":
         raise ValueError(f"cannot read the binders of {text[:60]!r}")
     return groups, text[at + 1:].strip()
+
+
+def _count(x):
+    whole = S._integer(x)
+    if whole is None or whole < 0:
+        raise ValueError(f"Rnat of {x}, which is not a count")
+    return whole
+
+
+@functools.lru_cache(maxsize=None)
+def _pascal(n, k):
+    """The prelude's binom, by its own recursion (Pascal's rule)."""
+    if k == 0:
+        return 1
+    if n == 0:
+        return 0
+    return _pascal(n - 1, k - 1) + _pascal(n - 1, k)
+
+
+BUILTINS["binom"] = lambda n: lambda k: _pascal(n, k)
 
 
 def printed_definitions(output):

@@ -45,11 +45,12 @@ COUNTERPARTS = {
     "number": "lra; pi_bounds (3 < PI < 4, from PI_ineq)",
     "member_widen": "lra / nra on the premise",
     "member_of_equal": "rewrite with the equation",
-    "member_add": "lra on the premises",
-    "member_mul": "lra / nra on the premises",
+    "member_add": "lra on the premises; is_nat_add for counts",
+    "member_mul": "lra / nra on the premises; is_nat_mul for counts",
     "member_pow": "Rpower_pos; inv_pos_nat, inv_unit, Rinv_0_lt_compat for 1/x",
     "member_exp": "exp_pos, exp_le_1, exp_lt_1, exp_ge_1, exp_gt_1",
     "member_Abs": "Rabs_pos",
+    "member_binomial": "Rbinom_nat, Rbinom_pos_nat (Pascal's rule, binom_pos)",
     "member_log": "True (ln is total in Coq); ln_nonneg, ln_pos, ln_neg",
     "member_factorial": "Rfact_pos_nat, Rfact_ge_1 (Rfact (INR k) = INR (fact k): Rfact_INR)",
     "member_binder": "prod_pos, sum_pos, sum_nonneg",
@@ -215,12 +216,17 @@ class Exporter:
             return f"(Rfact {self.term(e.args[0])})"
         if isinstance(e, sp.Abs):
             return f"(Rabs {self.term(e.args[0])})"
+        if isinstance(e, sp.binomial):
+            return f"(Rbinom {self.term(e.args[0])} {self.term(e.args[1])})"
         if isinstance(e, (sp.Sum, sp.Product)):
             return self._binder(e)
         if isinstance(e, sp.Function) and type(e).__name__ in self.families:
             head = type(e).__name__
             head = f"{head} t" if head in self.over else head
             return f"({head} {' '.join(self.term(a) for a in e.args)})"
+        if isinstance(e, sp.gamma):
+            raise RenderError(f"Coq export: no Coq counterpart for the term {e} (Coq's standard "
+                              "library has no Gamma function)")
         raise RenderError(f"Coq export: no Coq counterpart for the term {e}")
 
     def _binder(self, e):
@@ -414,9 +420,22 @@ class Exporter:
         if isinstance(expr, sp.factorial):
             arg = self.term(expr.args[0])
             return f"first [apply Rfact_pos_nat | pose proof (Rfact_ge_1 {arg}); close]"
+        if real_set == sp.Naturals0 and isinstance(expr, (sp.Add, sp.Mul)):  # counts
+            lemma = "is_nat_add" if isinstance(expr, sp.Add) else "is_nat_mul"
+            return self.posed(th.premises, f"apply {lemma}; assumption")
         if isinstance(expr, sp.Pow) and expr.exp.is_Integer and expr.exp < 0:
             return self.posed(th.premises, "inverse")
         return self.posed(th.premises, "close")
+
+    def _member_binomial(self, th):
+        """C(a, b) is a count; with a − b a count too, a positive one (Rbinom_pos_nat)."""
+        if len(th.premises) == 2:
+            return "apply Rbinom_nat"
+        top, bottom, rest = th.premises
+        a, b = self.term(top.statement.expr), self.term(bottom.statement.expr)
+        return (f"apply Rbinom_pos_nat; [apply {self.node(top)} | apply {self.node(bottom)} | "
+                f"replace ({a} - {b}) with {self.term(rest.statement.expr)} by ring; "
+                f"apply {self.node(rest)}]")
 
     def _member_binder(self, th):
         body, binder = th.premises[0], th.statement.expr

@@ -10,19 +10,57 @@ Definition is_nat (x : R) := exists k : nat, x = INR k.
 Lemma is_nat_nonneg x : is_nat x -> 0 <= x.
 Proof. intros [k ->]. apply pos_INR. Qed.
 
-(* the factorial of a real count: k! at x = INR k (Rfact_INR); the integer part comes from up *)
-Definition Rfact (x : R) : R := INR (fact (Z.to_nat (up x - 1))).
+(* the natural number a real count stands for: k at x = INR k (Rnat_INR) *)
+Definition Rnat (x : R) : nat := Z.to_nat (up x - 1).
 
-Lemma Rfact_INR k : Rfact (INR k) = INR (fact k).
+Lemma Rnat_INR k : Rnat (INR k) = k.
 Proof.
-  unfold Rfact. f_equal. f_equal.
+  unfold Rnat.
   assert (h : up (INR k) = (Z.of_nat k + 1)%Z).
   { symmetry. apply tech_up; rewrite plus_IZR, <- INR_IZR_INZ; simpl; lra. }
-  rewrite h. rewrite Z.add_simpl_r. apply Nat2Z.id.
+  rewrite h, Z.add_simpl_r. apply Nat2Z.id.
+Qed.
+
+(* the factorial of a real count: k! at x = INR k (Rfact_INR) *)
+Definition Rfact (x : R) : R := INR (fact (Rnat x)).
+
+Lemma Rfact_INR k : Rfact (INR k) = INR (fact k).
+Proof. unfold Rfact. rewrite Rnat_INR. reflexivity. Qed.
+
+(* the binomial coefficient of real counts, by Pascal's rule *)
+Fixpoint binom (n k : nat) : nat :=
+  match n, k with
+  | _, O => 1%nat
+  | O, S _ => 0%nat
+  | S m, S j => (binom m j + binom m (S j))%nat
+  end.
+
+Definition Rbinom (a b : R) : R := INR (binom (Rnat a) (Rnat b)).
+
+Lemma binom_pos n k : (k <= n)%nat -> (1 <= binom n k)%nat.
+Proof.
+  revert k. induction n as [| m IH]; intros [| j] h; simpl; try lia.
+  specialize (IH j ltac:(lia)). lia.
 Qed.
 
 Lemma Rfact_ge_1 x : 1 <= Rfact x.
-Proof. unfold Rfact. apply (le_INR 1). pose proof (lt_O_fact (Z.to_nat (up x - 1))). lia. Qed.
+Proof. unfold Rfact. apply (le_INR 1). pose proof (lt_O_fact (Rnat x)). lia. Qed.
+
+Lemma is_nat_add a b : is_nat a -> is_nat b -> is_nat (a + b).
+Proof. intros [p ->] [q ->]. exists (p + q)%nat. symmetry. apply plus_INR. Qed.
+
+Lemma is_nat_mul a b : is_nat a -> is_nat b -> is_nat (a * b).
+Proof. intros [p ->] [q ->]. exists (p * q)%nat. symmetry. apply mult_INR. Qed.
+
+Lemma Rbinom_nat a b : is_nat (Rbinom a b).
+Proof. exists (binom (Rnat a) (Rnat b)). reflexivity. Qed.
+
+Lemma Rbinom_pos_nat a b : is_nat a -> is_nat b -> is_nat (a - b) -> is_pos_nat (Rbinom a b).
+Proof.
+  intros [p ->] [q ->] [r hr]. unfold Rbinom. rewrite !Rnat_INR.
+  assert (le : (q <= p)%nat) by (apply INR_le; pose proof (pos_INR r); lra).
+  exists (pred (binom p q)). f_equal. pose proof (binom_pos p q le). lia.
+Qed.
 
 Lemma Rfact_pos_nat x : is_pos_nat (Rfact x).
 Proof.
