@@ -52,7 +52,8 @@ def test_a_user_derivation_renders_every_step_and_compiles(tmp_path):
     proof = poisson().proof()
     assert isinstance(proof, Proof)
     text = proof.to_text()
-    for line in ("Lemma 1 (Positivity). L(θ) > 0", "Lemma 2 (Log-likelihood). log L(θ) = ",
+    for line in ("Lemma 1 (Positivity). Each factor of the product L(θ) is positive, and so "
+                 "L(θ) > 0", "Lemma 2 (Log-likelihood). log L(θ) = ",
                  "argmax_θ L(θ) = argmax_θ log L(θ)", "= argmin_θ NLL(θ)"):
         assert line in text, line
     step = next(line for line in text.splitlines() if "[y_i log λ_i − log(y_i!) − λ_i]" in line)

@@ -11,8 +11,10 @@ import pytest
 import proofs
 from proofs.errors import RenderError
 from proofs.render.latex import preamble
-from proofs.render.layout import layout
+from proofs.render.layout import layout, writer_for
 from proofs.render.notation import Writer
+from proofs.theorems import LIBRARY
+from proofs.tree import tree_nodes
 from tests.tools import compile_tex, dark_fraction_of_first_page, pdf_text, require
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,12 +41,36 @@ def test_latex_fragment_structure(proof):
     assert "\\documentclass" not in fragment and "\\newtheorem" not in fragment
     assert fragment.count("\\begin{theorem}") == 1 and fragment.count("\\begin{lemma}") == 4
     assert fragment.count("\\begin{proof}") == 5 == fragment.count("\\end{proof}")
-    assert "log of a product of positive factors (proof of Lemma~\\ref{proofs:positivity})}" \
-           in fragment
+    assert "log of a product of positive factors (Lemma~\\ref{proofs:positivity})}" in fragment
     assert "\\operatorname*{arg\\,max}_{\\theta\\in\\Theta} L(\\theta) = " \
            "\\operatorname*{arg\\,min}_{\\theta\\in\\Theta} \\mathrm{CE}(\\theta)" in fragment
     for label in ("positivity", "identity", "monotonicity", "sign-scale", "main"):
         assert f"\\label{{proofs:{label}}}" in fragment and f"\\label{{proofs:{label}-eq}}" in fragment
+
+
+@pytest.mark.parametrize("name", sorted(LIBRARY))
+def test_a_cited_lemma_states_the_fact_a_step_cites_it_for(name):
+    """The log of a product needs each factor positive: the step cites the positivity lemma, whose
+    statement says so — the factor itself, or in words when it is too wide to read inline."""
+    proof = proofs.prove(name)
+    fragment = proof.to_latex()
+    writer = writer_for(proof, "latex", ())
+    cited = 0
+    for step in (step for section in proof.sections for step in section.steps):
+        if not step.justification.startswith("log of a product of positive factors (<ref:"):
+            continue  # (categorical's one observation: p_ik^y_ik > 0 is read off the setting)
+        label = re.search(r"<ref:(.*?)>", step.justification).group(1)
+        lemma = next(section for section in proof.sections if section.label == label)
+        factor = lemma.statement.premises[1].premises[0].statement.expr  # L unfolded, then ∏ > 0
+        used = next(node for node in tree_nodes(step.theorem) if node.rule == "log_of_product")
+        assert used.premises[0].statement.expr == factor  # the fact the step rests on
+        start = fragment.index(f"\\label{{proofs:{label}}}")
+        statement = fragment[start:fragment.index("\\end{equation}", start)]
+        assert (f"${writer(factor)} > 0$" in statement
+                or f"each factor of the product ${writer(lemma.statement.statement.expr)}$ is "
+                   "positive" in statement), name
+        cited += 1
+    assert cited == 1, name
 
 
 def test_markdown_uses_mathjax_blocks(proof):
@@ -208,7 +234,8 @@ def test_a_statement_about_optimizers_quantifies_no_bound_parameter(proof):
         assert "as sets of optimizers," in statement.lower()  # said before the display
     # a pointwise lemma keeps its quantifier
     start = fragment.index("\\label{proofs:positivity}")
-    assert "For every $\\theta$," in fragment[start : fragment.index("\\end{equation}", start)]
+    assert "For every $\\theta$ and $i = 1" in fragment[start:fragment.index("\\end{equation}",
+                                                                              start)]
 
 
 def test_the_theorem_states_its_hypotheses(proof):

@@ -40,6 +40,8 @@ class Block:
     optimizers: bool = False  # a statement about sets of optimizers
     increasing: bool = False  # a statement "x ↦ g is strictly increasing on I"
     summary: str = ""         # at paper detail, the proof of a chain of facts as one sentence
+    factors: tuple = ()       # (the range 'i = 1, …, n', 'f_i > 0'): a product's positive factor,
+                              # stated with the product, which a log-of-product step cites
 
 
 def fact_sentence(section, writer, justify, math):
@@ -157,8 +159,39 @@ def layout(proof, writer, reference, detail="full", math=lambda formula: formula
                             universal=parametric(proof) and not isinstance(
                                 statement, (StrictlyIncreasing, SameOptimizers)),
                             optimizers=isinstance(statement, SameOptimizers),
-                            increasing=isinstance(statement, StrictlyIncreasing), summary=summary))
+                            increasing=isinstance(statement, StrictlyIncreasing), summary=summary,
+                            factors=positive_factors(section.statement, writer)))
     return blocks
+
+
+def positive_factors(theorem, writer):
+    """('i = 1, …, n', 'f_i > 0', 'L(θ)') when `theorem` shows a defined product L > 0 from its
+    factors' positivity (L unfolded, then a finite product of positive factors), else (); the fact
+    is '' when too wide to read inline (or to fit a column), and is then said in words."""
+    if theorem.rule != "member_of_equal":
+        return ()
+    product = theorem.premises[1]
+    if product.rule != "member_binder" or not isinstance(product.statement.expr, sp.Product):
+        return ()
+    (var, low, high), = product.statement.expr.limits
+    if low != 1:
+        return ()
+    dots = "\\dots" if writer.style == "latex" else "…"
+    fact = writer.statement(product.premises[0].statement)
+    return (f"{writer(var)} = 1, {dots}, {writer(high)}",
+            fact if _width(fact, writer) <= SHORT_FACT else "", writer(theorem.statement.expr))
+
+
+def factors_lead(block, theta, math):
+    """What a product's positivity lemma states before its display: 'For every θ and i = 1, …, n,
+    f_i > 0, and so', or 'For every θ, each factor of the product L(θ) is positive, and so'
+    (`theta`: θ as the output writes it, None when the statement is not about every θ)."""
+    indices, fact, product = block.factors
+    if fact:
+        head = f"For every {theta} and " if theta else "For "
+        return f"{head}{math(indices)}, {math(fact)}, and so"
+    head = f"For every {theta}, each" if theta else "Each"
+    return f"{head} factor of the product {math(product)} is positive, and so"
 
 
 def side(writer, value):
@@ -258,6 +291,8 @@ def lead(proof, writer, block, math):
     optimizers,', and for the theorem its hypotheses first ('Let … Then, as sets of optimizers,')."""
     words = f"For every {math(writer.names['theta'])}," if block.universal else (
         "The map" if block.increasing else "")
+    if block.factors:  # the factors' positivity, which a log-of-product step cites
+        words = factors_lead(block, math(writer.names["theta"]) if block.universal else None, math)
     if block.optimizers:  # said before the display, which a column then fits
         words = "As sets of optimizers,"
     if block.kind == "theorem":  # the main result states its hypotheses: "Let … Then, …"

@@ -1,7 +1,7 @@
 """Plain text for the terminal: the proof line by line, justifications aligned on the right."""
 
-from .layout import (count_checks, definitions, fill, hypotheses, layout, plain, setting_items,
-                     setting_tail, value_sentence, writer_for)
+from .layout import (count_checks, definitions, factors_lead, fill, hypotheses, layout, plain,
+                     setting_items, setting_tail, value_sentence, writer_for)
 from .options import RenderOptions
 
 KINDS = {"lemma": "Lemma", "theorem": "Theorem"}
@@ -33,6 +33,8 @@ def render_text(proof, options=None):
     for block in layout(proof, writer, reference, options.detail_for("text")):
         head = f"{KINDS[block.kind]} {block.number}" if block.kind == "lemma" else KINDS[block.kind]
         lead = hypotheses(proof, writer, lambda formula: formula) if block.kind == "theorem" else ""
+        if block.factors:  # "For i = 1, …, n, f_i > 0, and so L(θ) > 0"
+            lead = factors_lead(block, None, lambda formula: formula)
         out += ["", f"{head} ({block.name}). " + (f"{lead} " if lead else "") + block.statement,
                 "Proof."]
         out += [f"  {block.summary}"] if block.summary else rows_text(block.rows)

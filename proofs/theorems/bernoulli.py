@@ -25,7 +25,7 @@ def bernoulli(reduction="mean", model=None):
     d.lemma("Log-likelihood and cross-entropy", d.chain(sp.log(L))
             .eq(sp.log(L.body), by="unfold")
             .eq(sp.Sum(sp.log(m.factor), (i, 1, n)), by="log_of_product",
-                because="log of a product of positive factors (proof of <ref:positivity>)")
+                because="log of a product of positive factors (<ref:positivity>)")
             .eq(sp.Sum(sp.log(p ** y) + sp.log((1 - p) ** (1 - y)), (i, 1, n)), by="log_of_mul",
                 because="log of a product of two positive numbers")
             .eq(m.log_terms, by="log_of_pow", because="log of a power with a positive base")

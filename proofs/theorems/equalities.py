@@ -10,7 +10,7 @@ from ..proof import Step
 from ..tree import tree_nodes
 
 RULE_WORDS = {
-    "log_of_product": "log of a product of positive factors (proof of <ref:positivity>)",
+    "log_of_product": "log of a product of positive factors (<ref:positivity>)",
     "log_of_mul": "log of a product of positive numbers",
     "log_of_pow": "log of a power with a positive base",
     "log_of_exp": "log of an exponential",
