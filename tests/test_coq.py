@@ -227,6 +227,23 @@ def test_a_user_derivation_from_the_docs_exports_and_checks(tmp_path):
         " ".join(result.stdout.split())
 
 
+@pytest.mark.parametrize("name, words", [("k1", "clashes"), ("fun", "clashes"),
+                                         ("p_range", "clashes"), ("is_nat", "clashes"),
+                                         ("sum_f_R0", "clashes")])
+def test_a_model_name_the_script_cannot_use_is_refused(name, words):
+    """A family named like a Coq keyword or a name the script defines would shadow it, or be
+    shadowed: refused with the reason, before any script is written."""
+    i, n = sp.symbols("i n")
+    f = sp.IndexedBase(name)
+    d = proofs.Derivation("Any iid model", where={f: sp.Interval.open(0, sp.oo), n: sp.S.Naturals})
+    L = d.define("L", sp.Product(f[i], (i, 1, n)))
+    objective = d.define("CE", -sp.Sum(sp.log(f[i]), (i, 1, n)) / n)
+    d.lemma("Positivity", d.positive(L))
+    d.theorem("Main", d.same_optimizers(L, objective, over=[f]))
+    with pytest.raises(RenderError, match=f"'{name}' {words}.*rename it"):
+        d.proof().to_coq()
+
+
 def test_cli_writes_a_script_that_coqc_accepts(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     subprocess.run([sys.executable, "-m", "proofs", "prove", "soft-labels", "-o", "soft_labels.v"],

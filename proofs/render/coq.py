@@ -28,15 +28,24 @@ from ..kernel import Defined, Equal, Member, SameOptimizers, StrictlyIncreasing
 from ..kernel.terms import DefinedEntry, DefinedFamily, free_vars
 
 PRELUDE = Path(__file__).with_name("coq_prelude.v")
+PRELUDE_NAMES = frozenset(re.findall(r"^(?:#\[export\] )?(?:Lemma|Definition|Fixpoint|Instance|Ltac)"
+                                     r" (\w+)", PRELUDE.read_text(encoding="utf-8"), flags=re.M))
 POSITIVE = sp.Interval.open(0, sp.oo)
 IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
-# names the generated section uses itself, or that Coq's libraries or the prelude define
+# names a model may not use: Coq's keywords, the names the generated section uses itself, and the
+# standard library's names it calls (the prelude's own are read from it: PRELUDE_NAMES)
 RESERVED = {
-    "t", "s", "T", "N", "R", "S", "I", "O", "ln", "exp", "sum", "prod", "pow", "sqrt", "Rpower",
-    "is_argmax", "is_argmin", "is_pos_nat", "fun", "forall", "exists", "let", "in", "match", "end",
-    "if", "then", "else", "Type", "Prop", "Set", "main", "close", "norm", "sum_f_R0", "prod_f_R0",
-    "True", "False", "nat", "INR", "IZR", "PI", "Lemma", "Theorem", "Proof", "Qed", "Definition",
+    "as", "at", "cofix", "else", "end", "exists", "exists2", "fix", "for", "forall", "fun", "if",
+    "IF", "in", "let", "match", "mod", "return", "then", "using", "where", "with", "Prop", "SProp",
+    "Set", "Type", "Lemma", "Theorem", "Proof", "Qed", "Definition", "Variable", "Hypothesis",
+    "t", "t0", "s", "T", "N", "R", "S", "O", "I", "main", "True", "False", "nat", "INR", "IZR", "PI",
+    "ln", "exp", "pow", "sqrt", "Rpower", "Rabs", "Rinv", "Rmult", "Rplus", "Ropp", "fact",
+    "sum_f_R0", "prod_f_R0", "sum_eq", "sum_plus", "ln_mult", "ln_exp", "exp_pos", "iff_trans",
+    "iff_sym", "ln_increasing",
 }
+# generated names (lemma k12, lemma_positivity, p_range, n_pos, K_last): a model's name may not take
+# their form, so that no generated name can shadow the model's or be shadowed by it
+GENERATED_NAME = re.compile(r"k\d+|lemma_\w*|\w+_(range|pos|last)")
 SENSE = {"max": "argmax", "min": "argmin"}
 # each kernel rule's Coq counterpart: the prelude's lemma (proved there from Reals) or the standard
 # library's, and the tactic that applies it; the docs' status page is generated from this table
@@ -112,9 +121,13 @@ class Exporter:
                    for node in sp.preorder_traversal(_body(definition)))
 
     def _identifier(self, name):
-        if not IDENTIFIER.fullmatch(name) or name in RESERVED:
-            raise RenderError(f"Coq export: the name {name!r} is not a Coq identifier this script "
-                              "can use; rename it (notation= changes only the printed names)")
+        if not IDENTIFIER.fullmatch(name):
+            raise RenderError(f"Coq export: the name {name!r} is not a Coq identifier (letters, "
+                              "digits and _, from a letter); rename it in the model")
+        if name in RESERVED or name in PRELUDE_NAMES or GENERATED_NAME.fullmatch(name):
+            raise RenderError(f"Coq export: the name {name!r} clashes with a Coq keyword or a name "
+                              "the script defines (the prelude's, k1, lemma_…, …_range, …_pos, "
+                              "…_last); rename it in the model")
         return name
 
     def variables(self):
@@ -613,7 +626,7 @@ def render_coq(proof):
     out += exporter.definitions()
     for number, part in enumerate(proof.sections):
         name = "main" if number == len(proof.sections) - 1 else \
-            exporter._identifier("lemma_" + part.label.replace("-", "_"))
+            "lemma_" + part.label.replace("-", "_")  # a label is lowercase letters, digits and -
         proved = exporter.node(part.statement)
         statement = exporter.quantified(part.statement.statement)
         out += [""] + exporter.lines + [f"Lemma {name} : {statement}.",
