@@ -28,8 +28,9 @@ from ..kernel import Defined, Equal, Member, SameOptimizers, StrictlyIncreasing
 from ..kernel.terms import DefinedEntry, DefinedFamily, free_vars
 
 PRELUDE = Path(__file__).with_name("coq_prelude.v")
-PRELUDE_NAMES = frozenset(re.findall(r"^(?:#\[export\] )?(?:Lemma|Definition|Fixpoint|Instance|Ltac)"
-                                     r" (\w+)", PRELUDE.read_text(encoding="utf-8"), flags=re.M))
+PRELUDE_NAMES = frozenset(re.findall(
+    r"^(?:#\[export\] )?(?:Lemma|Definition|Fixpoint|Instance|Ltac) (\w+)",
+    PRELUDE.read_text(encoding="utf-8"), flags=re.M))
 POSITIVE = sp.Interval.open(0, sp.oo)
 IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 # names a model may not use: Coq's keywords, the names the generated section uses itself, and the
@@ -38,10 +39,11 @@ RESERVED = {
     "as", "at", "cofix", "else", "end", "exists", "exists2", "fix", "for", "forall", "fun", "if",
     "IF", "in", "let", "match", "mod", "return", "then", "using", "where", "with", "Prop", "SProp",
     "Set", "Type", "Lemma", "Theorem", "Proof", "Qed", "Definition", "Variable", "Hypothesis",
-    "t", "t0", "s", "T", "N", "R", "S", "O", "I", "main", "True", "False", "nat", "INR", "IZR", "PI",
+    "t", "t0", "s", "T", "N", "R", "S", "O", "I", "main", "True", "False", "nat", "INR", "IZR",
+    "PI",
     "ln", "exp", "pow", "sqrt", "Rpower", "Rabs", "Rinv", "Rmult", "Rplus", "Ropp", "fact",
     "sum_f_R0", "prod_f_R0", "sum_eq", "sum_plus", "ln_mult", "ln_exp", "exp_pos", "iff_trans",
-    "iff_sym", "ln_increasing",
+    "iff_sym", "ln_increasing", "Gamma",
 }
 # generated names (lemma k12, lemma_positivity, p_range, n_pos, K_last): a model's name may not take
 # their form, so that no generated name can shadow the model's or be shadowed by it
@@ -59,6 +61,8 @@ COUNTERPARTS = {
     "member_pow": "Rpower_pos; inv_pos_nat, inv_unit, Rinv_0_lt_compat for 1/x",
     "member_exp": "exp_pos, exp_le_1, exp_lt_1, exp_ge_1, exp_gt_1",
     "member_Abs": "Rabs_pos",
+    "member_gamma": "Gamma_pos: Γ is a section variable, any function positive on (0, ∞) "
+                    "(Coq's standard library has no Gamma function)",
     "member_binomial": "Rbinom_nat, Rbinom_pos_nat (Pascal's rule, binom_pos)",
     "member_log": "True (ln is total in Coq); ln_nonneg, ln_pos, ln_neg",
     "member_factorial": "Rfact_pos_nat, Rfact_ge_1 (Rfact (INR k) = INR (fact k): Rfact_INR)",
@@ -86,9 +90,9 @@ class Exporter:
     def __init__(self, proof):
         self.proof = proof
         main = proof.sections[-1].statement.statement
-        if not isinstance(main, SameOptimizers):
-            raise RenderError(f"Coq export of '{proof.name}': the theorem must be about optimizers")
-        self.over = {name_of(v) for v in main.over}
+        # the quantities that depend on θ: maps from T (none when no claim is about optimizers)
+        over = main.over if isinstance(main, SameOptimizers) else proof.symbols.get("over", ())
+        self.over = {name_of(v) for v in over}
         self.sizes = {}      # size symbol -> (nat variable, Coq name)
         self.families = {}   # family name -> number of indices
         self.indices = set()
@@ -98,6 +102,7 @@ class Exporter:
         self.lines = []      # the node lemmas, in the order they are proved
         self.scope = set()   # the variables the lemma being proved has introduced
         self.fresh = count(1)
+        self.checked = {}    # (term, kind) -> whether the kernel shows it positive, nonzero, a count
         self._read_setting()
 
     # ------------------------------------------------------------------------------ the model
@@ -109,10 +114,19 @@ class Exporter:
                         raise RenderError(f"Coq export: the index {index} of {expr} is not a "
                                           "plain symbol")
                     self.indices.add(index)
+        terms = [_body(d) for d in self.proof.definitions] + [
+            term for section in self.proof.sections for term in section.statement.statement.terms]
+        for term in terms:  # a summation index is a nat, whichever family it subscripts
+            for node in sp.preorder_traversal(term):
+                if isinstance(node, (sp.Sum, sp.Product)):
+                    self.indices.update(var for var, _, _ in node.limits)
         for expr, real_set in self.proof.setting:
             if isinstance(expr, sp.Symbol) and real_set == sp.Naturals and self._is_size(expr):
                 name = self._identifier(expr.name)
                 self.sizes[expr] = ("N" if name == "n" else f"{name}_last", name)
+                if name in self.over:
+                    raise RenderError(f"Coq export: the size {name} is optimized over; a size of "
+                                      "the model has no Coq counterpart as a parameter")
 
     def _is_size(self, symbol):
         return any(isinstance(node, (sp.Sum, sp.Product)) and any(hi == symbol for _, _, hi in
@@ -132,6 +146,12 @@ class Exporter:
 
     def variables(self):
         lines = ["Variable T : Type."]
+        if any(d.body.has(sp.gamma) for d in self.proof.definitions):
+            # Coq's standard library has no Gamma function: the section takes any function that
+            # is positive on (0, ∞), the one property of Γ the kernel's table uses, so the theorem
+            # holds for Γ in particular
+            lines += ["Variable Gamma : R -> R.",
+                      "Hypothesis Gamma_pos : forall x, 0 < x -> 0 < Gamma x."]
         for symbol, (last, name) in self.sizes.items():
             lines += [f"Variable {last} : nat.", f"Definition {name} := INR (S {last}).",
                       f"Lemma {name}_pos : 0 < {name}.",
@@ -156,8 +176,23 @@ class Exporter:
                 i.name for i in expr.free_symbols & self.indices)] if re.search(rf"\b{v}\b", term)]
             hypothesis = f"{head}_range"
             self.hypotheses[expr] = hypothesis
-            quantified = f"forall {' '.join(binders)}, " if binders else ""
-            lines.append(f"Hypothesis {hypothesis} : {quantified}{self.prop(term, real_set)}.")
+            prop = self.prop(term, real_set)
+            # a range without binders sits in every goal's context, where `close` would take its
+            # ∧ and ∨ apart forever (a section hypothesis cannot be cleared): `holds` hides them
+            stated = f"forall {' '.join(binders)}, {prop}" if binders else f"holds {prop}"
+            lines.append(f"Hypothesis {hypothesis} : {stated}.")
+        # a quantity no range is given for is any real number (the kernel's reading of Γ)
+        listed = {name_of(expr.base if isinstance(expr, sp.Indexed) else expr)
+                  for expr, _ in self.proof.setting}
+        free = set().union(*(_body(d).free_symbols for d in self.proof.definitions), *(
+            term.free_symbols for section in self.proof.sections
+            for term in section.statement.statement.terms
+            if not isinstance(section.statement.statement, StrictlyIncreasing)))
+        for symbol in sorted(free, key=str):
+            if type(symbol) is sp.Symbol and symbol not in self.indices and \
+                    symbol.name not in listed and symbol not in self.sizes:
+                name = self._identifier(symbol.name)
+                lines.append(f"Variable {name} : {'T -> ' if name in self.over else ''}R.")
         return lines
 
     def _variable(self, expr):
@@ -214,22 +249,28 @@ class Exporter:
                 return f"(- {self.term(sp.Mul(*e.args[1:], evaluate=False))})"
             return "(" + " * ".join(self.term(a) for a in e.args) + ")"
         if isinstance(e, sp.Pow):
-            if e.exp == -1:
-                return f"(/ {self.term(e.base)})"
             if e.exp.is_Integer and e.exp > 0:
                 return f"(pow {self.term(e.base)} {e.exp})"
-            if e.exp.is_Integer:
-                return f"(/ (pow {self.term(e.base)} {-e.exp}))"
+            if e.exp.is_Integer:  # Coq's / 0 is 0, where sympy's 1/0 is undefined
+                self.shown(e.base, "nonzero", f"the inverse 1/x of x = {e.base}")
+                power = "" if e.exp == -1 else f"pow {self.term(e.base)} {-e.exp}"
+                return f"(/ {self.term(e.base)})" if not power else f"(/ ({power}))"
+            # Coq's Rpower x y is exp(y ln x): x^y only for x > 0
+            self.shown(e.base, "positive", f"the power {e} (Coq's Rpower x y = exp(y ln x))")
             return f"(Rpower {self.term(e.base)} {self.term(e.exp)})"
-        if isinstance(e, sp.log) and len(e.args) == 1:
+        if isinstance(e, sp.log) and len(e.args) == 1:  # Coq's ln 0 is 0
+            self.shown(e.args[0], "positive", f"the logarithm {e}")
             return f"(ln {self.term(e.args[0])})"
         if isinstance(e, sp.exp):
             return f"(exp {self.term(e.args[0])})"
-        if isinstance(e, sp.factorial):
+        if isinstance(e, sp.factorial):  # Rfact x is x! for a count x only
+            self.shown(e.args[0], "count", f"the factorial {e}")
             return f"(Rfact {self.term(e.args[0])})"
         if isinstance(e, sp.Abs):
             return f"(Rabs {self.term(e.args[0])})"
-        if isinstance(e, sp.binomial):
+        if isinstance(e, sp.binomial):  # Rbinom a b is C(a, b) for counts a, b only
+            for arg in e.args:
+                self.shown(arg, "count", f"the binomial coefficient {e}")
             return f"(Rbinom {self.term(e.args[0])} {self.term(e.args[1])})"
         if isinstance(e, (sp.Sum, sp.Product)):
             return self._binder(e)
@@ -237,14 +278,37 @@ class Exporter:
             head = type(e).__name__
             head = f"{head} t" if head in self.over else head
             return f"({head} {' '.join(self.term(a) for a in e.args)})"
-        if isinstance(e, sp.gamma):
-            raise RenderError(f"Coq export: no Coq counterpart for the term {e} (Coq's standard "
-                              "library has no Gamma function)")
+        if isinstance(e, sp.gamma):  # a section variable (see `variables`)
+            return f"(Gamma {self.term(e.args[0])})"
         raise RenderError(f"Coq export: no Coq counterpart for the term {e}")
+
+    def shown(self, expr, kind, what):
+        """RenderError unless the kernel shows `expr` positive / nonzero / a count in the proof's
+        context: there Coq's total ln, /, Rpower, Rfact and Rbinom agree with sympy's terms."""
+        key = (expr, kind)
+        if key not in self.checked:
+            from .. import check
+            from ..errors import ProofError
+            sets = {"positive": [POSITIVE], "count": [sp.Naturals0],
+                    "nonzero": [POSITIVE, sp.Interval.open(-sp.oo, 0)]}[kind]
+            where = dict(self.proof.theorem.context.entries)
+            found = False
+            for real_set in sets:
+                try:
+                    check.member(expr, real_set, where=where)
+                    found = True
+                    break
+                except ProofError:
+                    continue
+            self.checked[key] = found
+        if not self.checked[key]:
+            words = {"count": "a count (an integer >= 0)"}.get(kind, kind)
+            raise RenderError(f"Coq export: {what} needs {expr} shown {words}, which the kernel "
+                              "does not show from the model's ranges; give it a range that does")
 
     def _binder(self, e):
         body = e.function
-        for var, lo, hi in reversed(e.limits):  # innermost first
+        for var, lo, hi in e.limits:  # sympy's first limit is the innermost
             if lo != 1 or hi not in self.sizes:
                 raise RenderError(f"Coq export: only sums and products over 1..n, not over {var} "
                                   f"from {lo} to {hi}")
@@ -430,6 +494,8 @@ class Exporter:
         if isinstance(expr, sp.Abs):
             arg = self.term(expr.args[0])
             return self.posed(th.premises, f"pose proof (Rabs_pos {arg}); close")
+        if isinstance(expr, sp.gamma):
+            return self.posed(th.premises, "apply Gamma_pos; close")
         if isinstance(expr, sp.factorial):
             arg = self.term(expr.args[0])
             return f"first [apply Rfact_pos_nat | pose proof (Rfact_ge_1 {arg}); close]"

@@ -1,6 +1,10 @@
 Require Import Reals Lia Lra Setoid Morphisms.
 Open Scope R_scope.
 
+(* a range stated without binders: opaque to the ∧/∨ splitting of `close` (which could not clear
+   it from a section's context), the same proposition for everything else *)
+Definition holds (P : Prop) : Prop := P.
+
 (* n ∈ {1, 2, …}: a size of the model; every such n is INR (S N) for some N *)
 Definition is_pos_nat (x : R) := exists k : nat, x = INR (S k).
 
@@ -256,8 +260,14 @@ Ltac sizes := idtac.
 
 (* A membership closed from the facts in context: sizes are positive, cases split, then linear or
    nonlinear arithmetic *)
+(* a copy of each `holds P` range, once, for `close` to take apart *)
+Ltac unhold :=
+  repeat match goal with
+  | H : holds ?P |- _ => lazymatch goal with _ : P |- _ => fail | _ => pose proof (H : P) end
+  end.
+
 Ltac close :=
-  cbv beta; sizes; simpl pow in *; rewrite ?Rmult_1_r in *;
+  cbv beta; sizes; unhold; simpl pow in *; rewrite ?Rmult_1_r in *;
   repeat match goal with
   | H : is_pos_nat _ |- _ => apply is_pos_nat_ge_1 in H
   | H : is_nat _ |- _ => apply is_nat_nonneg in H
