@@ -242,7 +242,7 @@ def test_a_user_derivation_from_the_docs_exports_and_checks(tmp_path):
         " ".join(result.stdout.split())
 
 
-@pytest.mark.parametrize("name, words", [("k1", "clashes"), ("fun", "clashes"),
+@pytest.mark.parametrize("name, words", [("k1", "clashes"), ("fun", "clashes"), ("E2", "clashes"),
                                          ("p_range", "clashes"), ("is_nat", "clashes"),
                                          ("sum_f_R0", "clashes")])
 def test_a_model_name_the_script_cannot_use_is_refused(name, words):
@@ -278,6 +278,49 @@ MISMATCHES = [
                                          (sp.Symbol("K_last"), 1, N), (sp.Symbol("k"), 1, K)),
      [Q], "'K_last' clashes"),
 ]
+
+
+def _claims():
+    """Derivations whose claims a second review found mishandled, each now exported faithfully."""
+    a, b = sp.symbols("a b")
+    f = sp.Function("f")
+    free_index = proofs.Derivation("Free index", where={Y: OPEN})
+    free_index.theorem("Shifted", free_index.positive(Y[I] + 1))
+    ordered = proofs.Derivation("Order", where={f: sp.Interval.open(0, sp.oo), a: OPEN})
+    F = ordered.define("F", f(a + 1) * a)
+    ordered.lemma("Positivity", ordered.positive(F))
+    ordered.theorem("Sign", ordered.argmax(F, over=[a]).argmin(-F))
+    gamma = proofs.Derivation("1 Gamma", where={a: OPEN})
+    gamma.lemma("Gamma", gamma.positive(sp.gamma(a)))
+    gamma.theorem("Sign", gamma.argmax(a, over=[a]).argmin(-a))
+    return [pytest.param(d, id=d.title) for d in (free_index, ordered, gamma)]
+
+
+@pytest.mark.parametrize("derivation", _claims())
+def test_claims_a_review_found_mishandled_export_and_check(derivation):
+    """A free index (y_i + 1 > 0 for every i), a range mentioning a later variable (f(a + 1) > 0),
+    Γ in a lemma only, a title that starts with a digit: each exports and coqc checks it."""
+    with tempfile.TemporaryDirectory() as folder:
+        result = coqc(folder, "claim", derivation.proof().to_coq())
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("values, claim, message", [
+    (sp.FiniteSet(0, 1, 2), lambda d: d.member(Y[I], sp.Range(0, 3)),
+     "about integers, which the export states by bounds"),
+    (OPEN, lambda d: d.member(sp.log(Y[I]), sp.S.Reals), "defined and real.* no Coq counterpart"),
+])
+def test_a_claim_coq_would_state_otherwise_is_refused(values, claim, message):
+    """y_i ∈ {0, 1, 2} would be printed 0 <= y i <= 2 (integrality lost); log y_i ∈ ℝ as True."""
+    d = proofs.Derivation("Claim", where={Y: values})
+    d.theorem("Claim", claim(d))
+    with pytest.raises(RenderError, match=message):
+        d.proof().to_coq()
+
+
+def test_the_optimal_values_corollary_is_exported():
+    script = proofs.prove("bernoulli").to_coq()
+    assert "Lemma corollary_1 : forall t, (L t) = (exp (- (n * (CE t))))." in script
 
 
 @pytest.mark.parametrize("where, body, over, message", MISMATCHES)

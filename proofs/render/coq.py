@@ -45,9 +45,9 @@ RESERVED = {
     "sum_f_R0", "prod_f_R0", "sum_eq", "sum_plus", "ln_mult", "ln_exp", "exp_pos", "iff_trans",
     "iff_sym", "ln_increasing", "Gamma",
 }
-# generated names (lemma k12, lemma_positivity, p_range, n_pos, K_last): a model's name may not take
-# their form, so that no generated name can shadow the model's or be shadowed by it
-GENERATED_NAME = re.compile(r"k\d+|lemma_\w*|\w+_(range|pos|last)")
+# generated names (k12, E3, H4, lemma_positivity, p_range, n_pos, K_last): a model's name may
+# not take their form, so that no generated name can shadow the model's or be shadowed by it
+GENERATED_NAME = re.compile(r"[kEH]\d+|lemma_\w*|corollary_\w*|\w+_(range|pos|last)")
 SENSE = {"max": "argmax", "min": "argmin"}
 # each kernel rule's Coq counterpart: the prelude's lemma (proved there from Reals) or the standard
 # library's, and the tactic that applies it; the docs' status page is generated from this table
@@ -69,7 +69,8 @@ COUNTERPARTS = {
     "member_binder": "prod_pos, sum_pos, sum_nonneg",
     "refl": "eq_refl", "unfold": "eq_refl (δ-conversion)", "rename_index": "eq_refl (α-conversion)",
     "symm": "eq_sym", "trans": "eq_trans",
-    "congruence": "setoid_rewrite under sum_f_R0 / prod_f_R0 (sum_f_R0_proper, prod_f_R0_proper)",
+    "congruence": "setoid_rewrite under sum_f_R0 / prod_f_R0 (sum_f_R0_proper, "
+                  "prod_f_R0_proper); exp_ln where sympy writes exp(log x) as x",
     "ring": "ring, field (exp_plus, exp_Ropp for exponentials)",
     "log_of_product": "ln_prod", "log_of_mul": "ln_mult (ln_div, ln_1 for a rational factor)",
     "log_of_pow": "ln_Rpower, ln_inv",
@@ -103,6 +104,7 @@ class Exporter:
         self.scope = set()   # the variables the lemma being proved has introduced
         self.fresh = count(1)
         self.checked = {}    # (term, kind) -> whether the kernel shows it positive, nonzero, a count
+        self.uses_gamma = False
         self._read_setting()
 
     # ------------------------------------------------------------------------------ the model
@@ -146,12 +148,6 @@ class Exporter:
 
     def variables(self):
         lines = ["Variable T : Type."]
-        if any(d.body.has(sp.gamma) for d in self.proof.definitions):
-            # Coq's standard library has no Gamma function: the section takes any function that
-            # is positive on (0, ∞), the one property of Γ the kernel's table uses, so the theorem
-            # holds for Γ in particular
-            lines += ["Variable Gamma : R -> R.",
-                      "Hypothesis Gamma_pos : forall x, 0 < x -> 0 < Gamma x."]
         for symbol, (last, name) in self.sizes.items():
             lines += [f"Variable {last} : nat.", f"Definition {name} := INR (S {last}).",
                       f"Lemma {name}_pos : 0 < {name}.",
@@ -159,8 +155,9 @@ class Exporter:
         if self.sizes:
             known = "; ".join(f"pose proof {name}_pos" for _, name in self.sizes.values())
             lines.append(f"Ltac sizes ::= {known}.")
+        hypotheses = []
         for expr, real_set in self.proof.setting:
-            if expr in self.sizes:
+            if expr in self.sizes or expr in self.indices:
                 continue
             head, arguments = self._variable(expr)
             depends = head in self.over
@@ -180,7 +177,7 @@ class Exporter:
             # a range without binders sits in every goal's context, where `close` would take its
             # ∧ and ∨ apart forever (a section hypothesis cannot be cleared): `holds` hides them
             stated = f"forall {' '.join(binders)}, {prop}" if binders else f"holds {prop}"
-            lines.append(f"Hypothesis {hypothesis} : {stated}.")
+            hypotheses.append(f"Hypothesis {hypothesis} : {stated}.")
         # a quantity no range is given for is any real number (the kernel's reading of Γ)
         listed = {name_of(expr.base if isinstance(expr, sp.Indexed) else expr)
                   for expr, _ in self.proof.setting}
@@ -193,7 +190,7 @@ class Exporter:
                     symbol.name not in listed and symbol not in self.sizes:
                 name = self._identifier(symbol.name)
                 lines.append(f"Variable {name} : {'T -> ' if name in self.over else ''}R.")
-        return lines
+        return lines + hypotheses  # a range may mention any variable: f(a + 1) > 0
 
     def _variable(self, expr):
         """(Coq name, its arguments) of a setting entry: y_i, p_{ik}, σ, f(x_i)."""
@@ -278,7 +275,8 @@ class Exporter:
             head = type(e).__name__
             head = f"{head} t" if head in self.over else head
             return f"({head} {' '.join(self.term(a) for a in e.args)})"
-        if isinstance(e, sp.gamma):  # a section variable (see `variables`)
+        if isinstance(e, sp.gamma):  # a section variable (GAMMA)
+            self.uses_gamma = True
             return f"(Gamma {self.term(e.args[0])})"
         raise RenderError(f"Coq export: no Coq counterpart for the term {e}")
 
@@ -401,6 +399,17 @@ class Exporter:
             self.by_statement[statement] = name
         self.names[id(th)] = name
         return name
+
+    def stated(self, statement):
+        """RenderError unless a lemma's or the theorem's claim reads in Coq as it does in the
+        proof: a range of integers would lose its integrality, and 'x is defined' (x ∈ ℝ) has no
+        Coq counterpart (Coq's functions are total)."""
+        if isinstance(statement, Member) and statement.set == sp.Reals:
+            raise RenderError(f"Coq export: the claim {statement} (defined and real) has no Coq "
+                              "counterpart, Coq's functions being total; claim a range instead")
+        if isinstance(statement, Member) and isinstance(statement.set, sp.Range):
+            raise RenderError(f"Coq export: the claim {statement} is about integers, which the "
+                              "export states by bounds only; claim an interval instead")
 
     def binders(self, statement):
         """The variables a statement's lemma quantifies: t (t0 for optimizers) and free indices."""
@@ -664,6 +673,11 @@ def exp_bounds(values):
     return lemmas
 
 
+# Coq's standard library has no Gamma function: the section takes any function positive on (0, ∞),
+# the one property of Γ the kernel's table uses, so the theorem holds for Γ in particular
+GAMMA = ["Variable Gamma : R -> R.", "Hypothesis Gamma_pos : forall x, 0 < x -> 0 < Gamma x."]
+
+
 class Arguments:
     def __init__(self, indices, reals):
         self.indices, self.reals = indices, reals
@@ -685,19 +699,27 @@ def render_coq(proof):
     """The Coq script for `proof`, or RenderError naming what has no counterpart."""
     exporter = Exporter(proof)
     section = re.sub(r"[^A-Za-z0-9]", "_", proof.name).capitalize()
+    if not section[:1].isalpha():  # a Coq identifier starts with a letter
+        section = f"Proof_{section}"
     out = [PRELUDE.read_text(encoding="utf-8"), "",
            f"(* Generated by proofs from the proof tree of '{proof.name}'. *)",
            f"Section {section}."]
-    out += exporter.variables()
-    out += exporter.definitions()
-    for number, part in enumerate(proof.sections):
-        name = "main" if number == len(proof.sections) - 1 else \
-            "lemma_" + part.label.replace("-", "_")  # a label is lowercase letters, digits and -
-        proved = exporter.node(part.statement)
-        statement = exporter.quantified(part.statement.statement)
-        out += [""] + exporter.lines + [f"Lemma {name} : {statement}.",
-                                       f"Proof. exact {proved}. Qed."]
+    declared = exporter.variables() + exporter.definitions()
+    stated = [("lemma_" + part.label.replace("-", "_"), part.statement)  # a label: [a-z0-9-]
+              for part in proof.sections[:-1]]
+    stated += [(f"corollary_{number}", theorem)  # max L = exp(−c·min G): L = exp(−c·G)
+               for number, theorem in enumerate(proof.corollaries, start=1)]
+    stated.insert(len(proof.sections) - 1, ("main", proof.sections[-1].statement))
+    lemmas = []
+    for name, theorem in stated:
+        exporter.stated(theorem.statement)
+        proved = exporter.node(theorem)
+        statement = exporter.quantified(theorem.statement)
+        lemmas += [""] + exporter.lines + [f"Lemma {name} : {statement}.",
+                                          f"Proof. exact {proved}. Qed."]
         exporter.lines = []
-        exporter.names[id(part.statement)] = name
-    out += [f"End {section}.", "", "Check main.", ""]
+        exporter.names[id(theorem)] = name
+    if exporter.uses_gamma:  # Coq's standard library has no Gamma function (see GAMMA)
+        declared = declared[:1] + GAMMA + declared[1:]
+    out += declared + lemmas + [f"End {section}.", "", "Check main.", ""]
     return "\n".join(out)

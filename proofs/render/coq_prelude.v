@@ -288,6 +288,7 @@ Ltac norm :=
   first [ same | solve [ring]
         | solve [field; repeat split; close]
         | solve [rewrite ?exp_plus, ?exp_Ropp; field; repeat split; close]
+        | solve [rewrite exp_ln by assumption; same]
         | match goal with
           | |- sum_f_R0 _ _ = sum_f_R0 _ _ => apply sum_eq; intros ? ?; norm
           | |- prod_f_R0 _ _ = prod_f_R0 _ _ =>
