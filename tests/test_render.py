@@ -7,6 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
+import sympy as sp
+from hypothesis import given
+from hypothesis import strategies as st
 
 import proofs
 from proofs.errors import RenderError
@@ -339,3 +342,17 @@ def test_a_long_statement_is_split_after_its_relation_and_numbered_once():
     assert lines[0].startswith(r"\log L(\theta) &= ") and lines[0].endswith(r" \\")
     assert lines[-1].startswith(r"&\qquad - ") and lines[-1].endswith(".")
     assert statement.count(r"\label{proofs:identity-eq}") == 1
+
+
+@given(st.integers(-20, 20), st.integers(1, 30), st.integers(1, 3))
+def test_a_range_of_integers_is_written_as_its_members(start, size, step):
+    """{0, 1, 2} in full; a longer range by its first two and last two members around …; never
+    members it does not have ({1} was once written {1, 2, …, 0, 1})."""
+    members = list(range(start, start + size * step, step))
+    written = Writer("text").real_set(sp.Range(start, start + size * step, step))
+    items = [item.strip() for item in written.strip("{}").split(",")]
+    if "…" not in items:
+        assert [int(item) for item in items] == members
+    else:
+        assert len(members) > 5 and items[2] == "…"
+        assert [int(item) for item in items[:2] + items[3:]] == members[:2] + members[-2:]

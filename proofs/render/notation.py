@@ -344,10 +344,13 @@ class Writer:
             return self.t["reals"]
         if isinstance(s, sp.FiniteSet):
             return self.t["set"].format(items=", ".join(map(self.expr, s.args)))
-        if isinstance(s, sp.Range):  # the integers from inf to sup: {2, 3, …}, {…, −1, 0}, {1, …, 20}
+        if isinstance(s, sp.Range):  # {0, 1, 2}, {2, 3, …}, {…, −1, 0}, {1, 2, …, 19, 20}
             dots = "\\dots" if self.style == "latex" else "…"
-            lo = [self.expr(s.inf), self.expr(s.inf + 1)] if s.inf != -sp.oo else [dots]
-            hi = [self.expr(s.sup - 1), self.expr(s.sup)] if s.sup != sp.oo else [dots]
+            step = s.step
+            if s.is_finite_set and s.size <= 5:  # every member: {1} is not {1, 2, …, 0, 1}
+                return self.t["set"].format(items=", ".join(map(self.expr, s)))
+            lo = [self.expr(s.inf), self.expr(s.inf + step)] if s.inf != -sp.oo else [dots]
+            hi = [self.expr(s.sup - step), self.expr(s.sup)] if s.sup != sp.oo else [dots]
             return self.t["set"].format(items=", ".join(lo + ([dots] if hi != [dots] != lo else []) + hi))
         if isinstance(s, sp.Interval):
             left = "(" if s.left_open else "["
