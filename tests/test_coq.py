@@ -18,29 +18,18 @@ from mpmath import libmp
 import proofs
 from proofs.derivation import load
 from proofs.errors import RenderError
+from proofs.kernel.terms import name_of
 from proofs.testing import semantics
-from proofs.theorems import LIBRARY
+from proofs.theorems import combinations
 from tests.coq_terms import Evaluator, foralls, parse, printed_definitions
 from tests.tools import coqc, require
 
 ROOT = Path(__file__).resolve().parent.parent
-# theorems whose terms have no Coq counterpart yet
-NOT_YET = set()
 # the options a theorem refuses (iid: no KL claim for continuous observations)
 REFUSED = {("iid", (("kl", True), ("continuous", True)))}
-
-
-def variants(names):
-    for name in sorted(names):
-        allowed = LIBRARY[name][2]
-        for values in itertools.product(*allowed.values()):
-            options = tuple(zip(allowed, values))
-            if (name, options) not in REFUSED:
-                yield pytest.param(name, dict(options), id="-".join(
-                    [name, *(f"{k}={v}" for k, v in options)]))
-
-
-EXPORTED = list(variants(set(LIBRARY) - NOT_YET))
+EXPORTED = [pytest.param(name, options, id="-".join([name, *(f"{k}={v}" for k, v in
+                                                             options.items())]))
+            for name, options in combinations() if (name, tuple(options.items())) not in REFUSED]
 # what `Print Assumptions` lists for any lemma of the standard library's Reals (ln_increasing too)
 REALS_AXIOMS = {"ClassicalDedekindReals.sig_not_dec", "ClassicalDedekindReals.sig_forall_dec",
                 "FunctionalExtensionality.functional_extensionality_dep", "Classical_Prop.classic"}
@@ -54,10 +43,10 @@ def _checked(name, options):
     proof and of the prelude that the tests evaluate, and main's type."""
     proof = proofs.prove(name, **dict(options))
     script = proof.to_coq()
-    names = [getattr(d, "name", getattr(d, "__name__", None)) for d in proof.definitions]
-    sizes = [s.name for s, r in proof.setting if isinstance(s, sp.Symbol) and r == sp.Naturals]
-    queries = PRINTING + "".join(f"Print {n}.\n" for n in names + [
-        s for s in sizes if s in {"n", "K"}] + ["Rfact", "Rbinom"]) + "About main.\n"
+    names = [name_of(d) for d in proof.definitions]
+    sizes = [size.name for size in _sizes(proof) if size.name in {"n", "K"}]
+    queries = PRINTING + "".join(f"Print {n}.\n" for n in names + sizes + ["Rfact", "Rbinom"])
+    queries += "About main.\n"
     queries += "Unset Printing All.\nPrint Assumptions main.\n"
     with tempfile.TemporaryDirectory() as folder:
         result = coqc(folder, "proof", script + queries)
@@ -85,16 +74,15 @@ def test_export_checks_in_coq_without_gaps(name, options):
 
 def _section_variables(proof, assignment):
     """The Coq section's variables at one admissible point of the proof's context."""
-    over = {_name(v) for v in proof.sections[-1].statement.statement.over}
-    sizes = {symbol for symbol, real_set in proof.setting
-             if isinstance(symbol, sp.Symbol) and real_set == sp.Naturals}
+    over = {name_of(v) for v in proof.sections[-1].statement.statement.over}
+    sizes = _sizes(proof)
     values = {"T": None, "t": None, "t0": None, "Gamma": semantics._gamma}
     for symbol in sizes:
         size = int(assignment.scalar(symbol))
         values["N" if symbol.name == "n" else f"{symbol.name}_last"] = size - 1
         values[symbol.name] = sp.Integer(size)
     for key, _ in proof.theorem.context.entries:
-        name = _name(key)
+        name = name_of(key)
         if key in sizes:
             continue
         if isinstance(key, sp.IndexedBase):
@@ -110,10 +98,16 @@ def _section_variables(proof, assignment):
     return values
 
 
-def _name(key):
-    if isinstance(key, sp.IndexedBase):
-        return str(key.label)
-    return getattr(key, "name", getattr(key, "__name__", str(key)))
+def _sizes(proof):
+    """The model's sizes: n, K ∈ {1, 2, …}."""
+    return [symbol for symbol, real_set in proof.setting
+            if isinstance(symbol, sp.Symbol) and real_set == sp.Naturals]
+
+
+def _assignment(proof, seed, size):
+    """An admissible point of the proof's context (`seed`), every size set to `size`."""
+    return semantics.Assignment(proof.theorem.context.entries, seed,
+                                {symbol: ("value", sp.Integer(size)) for symbol in _sizes(proof)})
 
 
 def _approximate(value):
@@ -139,9 +133,7 @@ def test_coq_definitions_compute_what_the_proof_defines(name, options):
     definitions = printed_definitions(output)
     constants = [d for d in proof.definitions if hasattr(d, "name")]
     for seed in range(4):
-        overrides = {s: ("value", sp.Integer(2 + (seed % 2))) for s, r in proof.setting
-                     if isinstance(s, sp.Symbol) and r == sp.Naturals}
-        assignment = semantics.Assignment(proof.theorem.context.entries, seed, overrides)
+        assignment = _assignment(proof, seed, size=2 + seed % 2)
         variables = _section_variables(proof, assignment)
         evaluator = Evaluator(definitions, variables)
         for constant in constants:
@@ -183,9 +175,7 @@ def test_coq_theorem_assumes_no_more_and_concludes_the_same(name, options):
     assert set(read.group(3).split()) <= section and set(read.group(6).split()) <= section
     hypotheses = [kind for name, kind in binders if name == "_"]
     for seed in range(6):
-        assignment = semantics.Assignment(proof.theorem.context.entries, seed,
-                                          {s: ("value", sp.Integer(3)) for s, r in proof.setting
-                                           if isinstance(s, sp.Symbol) and r == sp.Naturals})
+        assignment = _assignment(proof, seed, size=3)
         variables = _section_variables(proof, assignment)
         evaluator = Evaluator({}, dict(variables, **PROPOSITIONS))
         for hypothesis in hypotheses:

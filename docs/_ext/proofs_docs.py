@@ -132,29 +132,26 @@ class CoqStatus(_Generated):
     theorems not exported yet, with what is missing."""
 
     def run(self):
-        import itertools
         import proofs
         from proofs.errors import RenderError
         from proofs.render.coq import COUNTERPARTS
-        from proofs.theorems import LIBRARY
+        from proofs.theorems import combinations
         from proofs.tree import tree_nodes
         users, missing = {}, []
-        for name, (_, _, allowed) in sorted(LIBRARY.items()):
-            for values in itertools.product(*allowed.values()):
-                options = dict(zip(allowed, values))
-                shown = " ".join([name, *(f"--{k} {v}" for k, v in options.items())])
-                try:
-                    proof = proofs.prove(name, **options)
-                except proofs.ProofError:
-                    continue  # an option combination the theorem refuses
-                try:
-                    proof.to_coq()
-                except RenderError as error:
-                    missing.append(f"* ``{shown}`` — {error}")
-                    continue
-                for section in proof.sections:
-                    for node in tree_nodes(section.statement):
-                        users.setdefault(node.rule, set()).add(name)
+        for name, options in combinations():
+            shown = " ".join([name, *(f"--{k} {v}" for k, v in options.items())])
+            try:
+                proof = proofs.prove(name, **options)
+            except proofs.ProofError:
+                continue  # an option combination the theorem refuses
+            try:
+                proof.to_coq()
+            except RenderError as error:
+                missing.append(f"* ``{shown}`` — {error}")
+                continue
+            for section in proof.sections:
+                for node in tree_nodes(section.statement):
+                    users.setdefault(node.rule, set()).add(name)
         from proofs.kernel.functions import TABLE
         expanded = {"member_context": ["assumption", "number"],  # the rule names its facts carry
                     "member_function": [f"member_{head.__name__}" for head in TABLE]}

@@ -25,7 +25,7 @@ import sympy as sp
 
 from ..errors import RenderError
 from ..kernel import Defined, Equal, Member, SameOptimizers, StrictlyIncreasing
-from ..kernel.terms import DefinedEntry, DefinedFamily, free_vars
+from ..kernel.terms import DefinedEntry, DefinedFamily, free_vars, name_of
 
 PRELUDE = Path(__file__).with_name("coq_prelude.v")
 PRELUDE_NAMES = frozenset(re.findall(
@@ -95,7 +95,7 @@ class Exporter:
         over = main.over if isinstance(main, SameOptimizers) else proof.symbols.get("over", ())
         self.over = {name_of(v) for v in over}
         self.sizes = {}      # size symbol -> (nat variable, Coq name)
-        self.families = {}   # family name -> number of indices
+        self.families = {}   # family or function name -> its Arguments
         self.indices = set()
         self.hypotheses = {}  # (family or symbol) -> hypothesis name
         self.names = {}      # id(kernel theorem) -> the Coq lemma proving it
@@ -105,6 +105,11 @@ class Exporter:
         self.fresh = count(1)
         self.checked = {}    # (term, kind) -> whether the kernel shows it positive, nonzero, a count
         self.uses_gamma = False
+        # every term the model states: the definitions' bodies and the sections' claims (a
+        # monotonicity claim's x is its own, not the model's)
+        self.terms = [d.body for d in proof.definitions] + [
+            term for section in proof.sections for term in section.statement.statement.terms
+            if not isinstance(section.statement.statement, StrictlyIncreasing)]
         self._read_setting()
 
     # ------------------------------------------------------------------------------ the model
@@ -116,9 +121,7 @@ class Exporter:
                         raise RenderError(f"Coq export: the index {index} of {expr} is not a "
                                           "plain symbol")
                     self.indices.add(index)
-        terms = [_body(d) for d in self.proof.definitions] + [
-            term for section in self.proof.sections for term in section.statement.statement.terms]
-        for term in terms:  # a summation index is a nat, whichever family it subscripts
+        for term in self.terms:  # a summation index is a nat, whichever family it subscripts
             for node in sp.preorder_traversal(term):
                 if isinstance(node, (sp.Sum, sp.Product)):
                     self.indices.update(var for var, _, _ in node.limits)
@@ -134,7 +137,7 @@ class Exporter:
         return any(isinstance(node, (sp.Sum, sp.Product)) and any(hi == symbol for _, _, hi in
                                                                  node.limits)
                    for definition in self.proof.definitions
-                   for node in sp.preorder_traversal(_body(definition)))
+                   for node in sp.preorder_traversal(definition.body))
 
     def _identifier(self, name):
         if not IDENTIFIER.fullmatch(name):
@@ -178,16 +181,12 @@ class Exporter:
             # ∧ and ∨ apart forever (a section hypothesis cannot be cleared): `holds` hides them
             stated = f"forall {' '.join(binders)}, {prop}" if binders else f"holds {prop}"
             hypotheses.append(f"Hypothesis {hypothesis} : {stated}.")
-        # a quantity no range is given for is any real number (the kernel's reading of Γ)
-        listed = {name_of(expr.base if isinstance(expr, sp.Indexed) else expr)
-                  for expr, _ in self.proof.setting}
-        free = set().union(*(_body(d).free_symbols for d in self.proof.definitions), *(
-            term.free_symbols for section in self.proof.sections
-            for term in section.statement.statement.terms
-            if not isinstance(section.statement.statement, StrictlyIncreasing)))
+        # a quantity no range is given for is any real number (the kernel's reading of Γ); a
+        # family's free symbols include its name, declared above
+        free = set().union(*(term.free_symbols for term in self.terms))
         for symbol in sorted(free, key=str):
             if type(symbol) is sp.Symbol and symbol not in self.indices and \
-                    symbol.name not in listed and symbol not in self.sizes:
+                    symbol.name not in self.families and symbol not in self.sizes:
                 name = self._identifier(symbol.name)
                 lines.append(f"Variable {name} : {'T -> ' if name in self.over else ''}R.")
         return lines + hypotheses  # a range may mention any variable: f(a + 1) > 0
@@ -250,8 +249,8 @@ class Exporter:
                 return f"(pow {self.term(e.base)} {e.exp})"
             if e.exp.is_Integer:  # Coq's / 0 is 0, where sympy's 1/0 is undefined
                 self.shown(e.base, "nonzero", f"the inverse 1/x of x = {e.base}")
-                power = "" if e.exp == -1 else f"pow {self.term(e.base)} {-e.exp}"
-                return f"(/ {self.term(e.base)})" if not power else f"(/ ({power}))"
+                base = self.term(e.base)
+                return f"(/ {base})" if e.exp == -1 else f"(/ (pow {base} {-e.exp}))"
             # Coq's Rpower x y is exp(y ln x): x^y only for x > 0
             self.shown(e.base, "positive", f"the power {e} (Coq's Rpower x y = exp(y ln x))")
             return f"(Rpower {self.term(e.base)} {self.term(e.exp)})"
@@ -362,9 +361,8 @@ class Exporter:
         raise RenderError(f"Coq export: no Coq counterpart for the judgement {statement}")
 
     def optimizers(self, statement, point):
-        return (f"{SENSE[statement.sense_f]} T {self.objective(statement.f)} {point} <-> "
-                f"{SENSE[statement.sense_g]} T {self.objective(statement.g)} {point}").replace(
-                    "argm", "is_argm")
+        return (f"is_{SENSE[statement.sense_f]} T {self.objective(statement.f)} {point} <-> "
+                f"is_{SENSE[statement.sense_g]} T {self.objective(statement.g)} {point}")
 
     def objective(self, f):
         if isinstance(f, Defined):
@@ -681,18 +679,6 @@ GAMMA = ["Variable Gamma : R -> R.", "Hypothesis Gamma_pos : forall x, 0 < x -> 
 class Arguments:
     def __init__(self, indices, reals):
         self.indices, self.reals = indices, reals
-
-
-def name_of(v):
-    if isinstance(v, sp.IndexedBase):
-        return str(v.label)
-    if isinstance(v, sp.Symbol):
-        return v.name
-    return getattr(v, "__name__", str(v))
-
-
-def _body(definition):
-    return definition.body
 
 
 def render_coq(proof):

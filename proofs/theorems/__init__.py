@@ -6,6 +6,7 @@ tests' variants are read from it.  Imports the scripts lazily so that `proofs li
 """
 
 import importlib
+import itertools
 from dataclasses import replace
 
 from ..errors import UnknownTheoremError, UnsupportedError
@@ -71,6 +72,14 @@ def options():
         for key, values in allowed.items():
             found.setdefault(key, tuple(values))
     return found
+
+
+def combinations():
+    """(name, options) for every theorem and every combination of its options' values, by name (a
+    theorem may refuse a combination: iid's kl with continuous observations)."""
+    for name, (_, _, allowed) in sorted(LIBRARY.items()):
+        for values in itertools.product(*allowed.values()):
+            yield name, dict(zip(allowed, values))
 
 
 def available():

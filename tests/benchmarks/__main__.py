@@ -201,25 +201,23 @@ def measure(runs):
 def measure_coq(runs):
     """coqc on every exported theorem and option variant (the slowest one's median) against coqc on
     the prelude alone; skipped when coqc is not installed."""
-    import itertools
     import shutil
 
     import proofs
     from proofs.errors import ProofError, RenderError
     from proofs.render.coq import PRELUDE
-    from proofs.theorems import LIBRARY
+    from proofs.theorems import combinations
     if shutil.which("coqc") is None:
         print("P8 skipped: coqc is not installed", file=sys.stderr)
         return {}
     with tempfile.TemporaryDirectory() as folder:
         scripts = {"prelude": PRELUDE.read_text(encoding="utf-8")}
-        for name, (_, _, allowed) in LIBRARY.items():
-            for values in itertools.product(*allowed.values()):
-                try:
-                    script = proofs.prove(name, **dict(zip(allowed, values))).to_coq()
-                except (RenderError, ProofError):
-                    continue  # not exported yet, or an option combination the theorem refuses
-                scripts[f"t{len(scripts)}"] = script
+        for name, options in combinations():
+            try:
+                script = proofs.prove(name, **options).to_coq()
+            except (RenderError, ProofError):
+                continue  # not exported yet, or an option combination the theorem refuses
+            scripts[f"t{len(scripts)}"] = script
         for stem, script in scripts.items():
             Path(folder, f"{stem}.v").write_text(script, encoding="utf-8")
         times = {stem: [] for stem in scripts}
