@@ -40,8 +40,8 @@ class Block:
     optimizers: bool = False  # a statement about sets of optimizers
     increasing: bool = False  # a statement "x ↦ g is strictly increasing on I"
     summary: str = ""         # at paper detail, the proof of a chain of facts as one sentence
-    factors: tuple = ()       # (the range 'i = 1, …, n', 'f_i > 0'): a product's positive factor,
-                              # stated with the product, which a log-of-product step cites
+    factors: tuple = ()       # ('i = 1, …, n', 'f_i > 0' or '', 'L(θ)'): a product's positive
+                              # factors, stated with it, which a log-of-product step cites
 
 
 def fact_sentence(section, writer, justify, math):
@@ -176,9 +176,8 @@ def positive_factors(theorem, writer):
     (var, low, high), = product.statement.expr.limits
     if low != 1:
         return ()
-    dots = "\\dots" if writer.style == "latex" else "…"
     fact = writer.statement(product.premises[0].statement)
-    return (f"{writer(var)} = 1, {dots}, {writer(high)}",
+    return (_counted(writer, writer(var), high),
             fact if _width(fact, writer) <= SHORT_FACT else "", writer(theorem.statement.expr))
 
 
@@ -347,9 +346,13 @@ RELATION_SIGNS = {"latex": {"=": "=", "<": "<", ">": ">", "≤": r"\leq", "≥":
 
 def index_range(proof, writer):
     """'i = 1, …, n' in the writer's notation."""
-    index, size = writer(proof.symbols["index"]), writer(proof.symbols["size"])
+    return _counted(writer, writer(proof.symbols["index"]), proof.symbols["size"])
+
+
+def _counted(writer, indices, high):
+    """'i = 1, …, n' (`indices` written, 'j, k' for several) in the writer's notation."""
     dots = "\\dots" if writer.style == "latex" else "…"
-    return f"{index} = 1, {dots}, {size}"
+    return f"{indices} = 1, {dots}, {writer(high)}"
 
 
 def _other_ranges(proof, writer):
@@ -365,9 +368,8 @@ def _other_ranges(proof, writer):
                 var, low, high = node.limits[0]
                 if var in carried and low == 1:
                     bounds.setdefault(high, set()).add(var)
-    dots = "\\dots" if writer.style == "latex" else "…"
-    return [f"{', '.join(writer(var) for var in sorted(names, key=str))} = 1, {dots}, "
-            f"{writer(high)}" for high, names in bounds.items()]
+    return [_counted(writer, ", ".join(writer(var) for var in sorted(names, key=str)), high)
+            for high, names in bounds.items()]
 
 
 def definitions(proof, writer):
