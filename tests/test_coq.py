@@ -295,6 +295,46 @@ def test_claims_a_review_found_mishandled_export_and_check(derivation):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+X, A = sp.symbols("x a")
+POSITIVE, NONNEGATIVE = sp.Interval.open(0, sp.oo), sp.Interval(0, sp.oo)
+# claims about the kernel's table of functions, each with a change that makes it false or
+# unproved (a function swapped, a range or a hypothesis weakened): coqc accepts the claim and
+# rejects the change
+FUNCTION_CLAIMS = [
+    ({}, lambda d: d.positive(1 + sp.tanh(X)), ("(1 + (tanh x))", "((1 / 2) + (tanh x))")),
+    ({}, lambda d: d.positive(sp.cosh(X)), ("(0 < (cosh x))", "(1 < (cosh x))")),
+    ({}, lambda d: d.member(sp.sin(X), sp.Interval(-1, 1)), ("sin", "exp")),
+    ({}, lambda d: d.member(sp.cos(X) + 1, sp.Interval(0, 2)), ("cos", "sinh")),
+    ({}, lambda d: d.positive(sp.atan(X) + 2), ("(2 + (atan x))", "((3 / 2) + (atan x))")),
+    ({A: POSITIVE}, lambda d: d.positive(sp.sinh(A)), ("(0 < a)", "(0 <= a)")),
+    ({A: POSITIVE}, lambda d: d.positive(sp.tanh(A)), ("(0 < a)", "(0 <= a)")),
+    ({A: NONNEGATIVE}, lambda d: d.member(sp.atan(A), sp.Interval(0, 2)),
+     ("(0 <= a)", "(-1 <= a)")),
+    ({}, lambda d: d.positive(sp.erf(X) + 1), ("-1 < erf x", "-2 < erf x")),
+    ({A: sp.Interval.open(-sp.oo, 0)}, lambda d: d.member(sp.exp(A), sp.Interval.open(0, 1)),
+     ("(a < 0)", "(a <= 0)")),
+    ({A: sp.FiniteSet(1, 2)}, lambda d: d.positive(sp.erf(A)), ("a = 1 \\/", "a = 0 \\/")),
+]
+
+
+@pytest.mark.parametrize("where, claim, tamper", FUNCTION_CLAIMS,
+                         ids=[str(claim(proofs.Derivation("Id", where=where)).statement)
+                              for where, claim, _ in FUNCTION_CLAIMS])
+def test_the_function_tables_claims_export_and_check(where, claim, tamper, tmp_path):
+    """sin, cos in [−1, 1]; cosh ≥ 1; tanh, sinh, atan, erf and exp on the side of their value
+    at 0 that the argument is on (erf a section variable with the table's properties)."""
+    d = proofs.Derivation("Functions", where=where)
+    d.theorem("Claim", claim(d))
+    script = d.proof().to_coq()
+    result = coqc(tmp_path, "claim", script)
+    assert result.returncode == 0, result.stdout + result.stderr
+    head, generated = script.split("(* Generated")
+    assert tamper[0] in generated
+    # every occurrence: the tampered script is consistent, and false or unproved
+    result = coqc(tmp_path, "tampered", head + "(* Generated" + generated.replace(*tamper))
+    assert result.returncode != 0, tamper
+
+
 @pytest.mark.parametrize("values, claim, message", [
     (sp.FiniteSet(0, 1, 2), lambda d: d.member(Y[I], sp.Range(0, 3)),
      "about integers, which the export states by bounds"),

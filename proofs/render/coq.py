@@ -43,12 +43,28 @@ RESERVED = {
     "PI",
     "ln", "exp", "pow", "sqrt", "Rpower", "Rabs", "Rinv", "Rmult", "Rplus", "Ropp", "fact",
     "sum_f_R0", "prod_f_R0", "sum_eq", "sum_plus", "ln_mult", "ln_exp", "exp_pos", "iff_trans",
-    "iff_sym", "ln_increasing", "Gamma",
+    "iff_sym", "ln_increasing", "Gamma", "exp_increasing", "exp_0",
+    "sin", "cos", "tanh", "sinh", "cosh", "atan", "erf", "SIN_bound", "COS_bound", "sinh_lt",
+    "sinh_0", "atan_increasing", "atan_0", "erf_bound", "erf_increasing", "erf_0",
 }
 # generated names (k12, E3, H4, lemma_positivity, p_range, n_pos, K_last): a model's name may
 # not take their form, so that no generated name can shadow the model's or be shadowed by it
 GENERATED_NAME = re.compile(r"[kEH]\d+|lemma_\w*|corollary_\w*|\w+_(range|pos|last)")
 SENSE = {"max": "argmax", "min": "argmin"}
+# the kernel's table of functions (proofs.kernel.functions.TABLE) as Coq reads it: the function,
+# the lemma bounding its values, and for an increasing one its monotonicity and value at 0 (so
+# that the prelude's above_pos, below_neg, … give the side of that value); ln, |·|, ! and Γ have
+# their own terms and tactics
+FUNCTIONS = {
+    sp.exp: ("exp", "exp_pos", ("exp_increasing", "exp_0", 1)),
+    sp.sin: ("sin", "SIN_bound", None),
+    sp.cos: ("cos", "COS_bound", None),
+    sp.cosh: ("cosh", "cosh_ge_1", None),
+    sp.tanh: ("tanh", "tanh_bound", ("tanh_increasing", "tanh_0", 0)),
+    sp.sinh: ("sinh", None, ("sinh_lt", "sinh_0", 0)),
+    sp.atan: ("atan", "atan_range", ("atan_increasing", "atan_0", 0)),
+    sp.erf: ("erf", "erf_bound", ("erf_increasing", "erf_0", 0)),
+}
 # each kernel rule's Coq counterpart: the prelude's lemma (proved there from Reals) or the standard
 # library's, and the tactic that applies it; the docs' status page is generated from this table
 COUNTERPARTS = {
@@ -59,7 +75,14 @@ COUNTERPARTS = {
     "member_add": "lra on the premises; is_nat_add for counts",
     "member_mul": "lra / nra on the premises; is_nat_mul for counts",
     "member_pow": "Rpower_pos; inv_pos_nat, inv_unit, Rinv_0_lt_compat for 1/x",
-    "member_exp": "exp_pos, exp_le_1, exp_lt_1, exp_ge_1, exp_gt_1",
+    "member_exp": "exp_pos; exp_increasing, exp_0 (above_pos, below_neg: the side of 1)",
+    "member_sin": "SIN_bound", "member_cos": "COS_bound", "member_cosh": "cosh_ge_1",
+    "member_tanh": "tanh_bound, tanh_increasing, tanh_0 (from tanh's definition by exp)",
+    "member_sinh": "sinh_lt, sinh_0 (above_pos, below_neg: the side of 0)",
+    "member_atan": "atan_range (atan_bound, and PI < 16/5 from PI_2_3_7_ineq), atan_increasing, "
+                   "atan_0",
+    "member_erf": "erf_bound, erf_increasing, erf_0: erf is a section variable, any increasing "
+                  "function into (−1, 1) that vanishes at 0 (Coq's standard library has no erf)",
     "member_Abs": "Rabs_pos",
     "member_gamma": "Gamma_pos: Γ is a section variable, any function positive on (0, ∞) "
                     "(Coq's standard library has no Gamma function)",
@@ -105,6 +128,7 @@ class Exporter:
         self.fresh = count(1)
         self.checked = {}    # (term, kind) -> whether the kernel shows it positive, nonzero, a count
         self.uses_gamma = False
+        self.uses_erf = False
         # every term the model states: the definitions' bodies and the sections' claims (a
         # monotonicity claim's x is its own, not the model's)
         self.terms = [d.body for d in proof.definitions] + [
@@ -257,8 +281,9 @@ class Exporter:
         if isinstance(e, sp.log) and len(e.args) == 1:  # Coq's ln 0 is 0
             self.shown(e.args[0], "positive", f"the logarithm {e}")
             return f"(ln {self.term(e.args[0])})"
-        if isinstance(e, sp.exp):
-            return f"(exp {self.term(e.args[0])})"
+        if type(e) in FUNCTIONS:
+            self.uses_erf |= isinstance(e, sp.erf)
+            return f"({FUNCTIONS[type(e)][0]} {self.term(e.args[0])})"
         if isinstance(e, sp.factorial):  # Rfact x is x! for a count x only
             self.shown(e.args[0], "count", f"the factorial {e}")
             return f"(Rfact {self.term(e.args[0])})"
@@ -480,14 +505,8 @@ class Exporter:
         premises."""
         expr, real_set = th.statement.expr, th.statement.set
         positive = real_set == POSITIVE
-        if isinstance(expr, sp.exp) and positive:
-            return "apply exp_pos"
-        if isinstance(expr, sp.exp):  # the sign of the argument bounds exp by exp 0 = 1
-            arg, (values,) = self.term(expr.args[0]), th.premises
-            known = [f"pose proof (exp_pos {arg})"] + [
-                f"pose proof ({lemma} {arg} ltac:(close))" for lemma in exp_bounds(
-                    values.statement.set)]
-            return self.posed(th.premises, "; ".join(known + ["close"]))
+        if type(expr) in FUNCTIONS:
+            return self._member_function(th)
         if isinstance(expr, sp.Pow) and not expr.exp.is_Integer and positive:
             return "apply Rpower_pos"
         if isinstance(expr, sp.log) and real_set == sp.Reals:
@@ -512,6 +531,19 @@ class Exporter:
         if isinstance(expr, sp.Pow) and expr.exp.is_Integer and expr.exp < 0:
             return self.posed(th.premises, "inverse")
         return self.posed(th.premises, "close")
+
+    def _member_function(self, th):
+        """f(a) ∈ S from a ∈ I: the table's range of f, and for an increasing f the side of its
+        value at 0 that I lies on."""
+        expr, (values,) = th.statement.expr, th.premises
+        name, bound, increasing = FUNCTIONS[type(expr)]
+        arg = self.term(expr.args[0])
+        known = [f"pose proof ({bound} {arg})"] if bound else []
+        if increasing:
+            monotone, at_zero, value = increasing
+            known += [f"pose proof ({lemma} {name} {value} {monotone} {at_zero} {arg} "
+                      "ltac:(close))" for lemma in sides(values.statement.set)]
+        return self.posed(th.premises, "; ".join(known + ["close"]))
 
     def _member_binomial(self, th):
         """C(a, b) is a count; with a − b a count too, a positive one (Rbinom_pos_nat)."""
@@ -659,21 +691,28 @@ class Exporter:
                 f"intros t; {self.posed(facts, 'norm', True)}]")
 
 
-def exp_bounds(values):
-    """The prelude's lemmas comparing exp x with 1 that x ∈ `values` allows."""
-    if not isinstance(values, sp.Interval):
+def sides(values):
+    """The prelude's lemmas placing f(x) against f(0) for an increasing f, that x ∈ `values`
+    allows: above_pos (x > 0), above_nonneg (x ≥ 0), below_neg, below_nonpos."""
+    if not isinstance(values, (sp.Interval, sp.FiniteSet, sp.Range)) or values.is_empty:
         return []
+    low, high = values.inf, values.sup
     lemmas = []
-    if values.end <= 0:
-        lemmas.append("exp_lt_1" if values.end < 0 or values.right_open else "exp_le_1")
-    if values.start >= 0:
-        lemmas.append("exp_gt_1" if values.start > 0 or values.left_open else "exp_ge_1")
+    if high <= 0:
+        lemmas.append("below_neg" if high < 0 or not values.contains(high) else "below_nonpos")
+    if low >= 0:
+        lemmas.append("above_pos" if low > 0 or not values.contains(low) else "above_nonneg")
     return lemmas
 
 
 # Coq's standard library has no Gamma function: the section takes any function positive on (0, ∞),
 # the one property of Γ the kernel's table uses, so the theorem holds for Γ in particular
 GAMMA = ["Variable Gamma : R -> R.", "Hypothesis Gamma_pos : forall x, 0 < x -> 0 < Gamma x."]
+# nor an error function: the section takes any increasing function into (−1, 1) that vanishes at
+# 0, the properties of erf the kernel's table uses
+ERF = ["Variable erf : R -> R.", "Hypothesis erf_bound : forall x, -1 < erf x < 1.",
+       "Hypothesis erf_increasing : forall x y, x < y -> erf x < erf y.",
+       "Hypothesis erf_0 : erf 0 = 0."]
 
 
 class Arguments:
@@ -707,5 +746,7 @@ def render_coq(proof):
         exporter.names[id(theorem)] = name
     if exporter.uses_gamma:  # Coq's standard library has no Gamma function (see GAMMA)
         declared = declared[:1] + GAMMA + declared[1:]
+    if exporter.uses_erf:  # nor an error function (see ERF)
+        declared = declared[:1] + ERF + declared[1:]
     out += declared + lemmas + [f"End {section}.", "", "Check main.", ""]
     return "\n".join(out)

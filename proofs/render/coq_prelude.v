@@ -188,27 +188,75 @@ Proof. intros; unfold Rpower; rewrite ln_exp; reflexivity. Qed.
 Lemma Rpower_pos x e : 0 < Rpower x e.
 Proof. unfold Rpower; apply exp_pos. Qed.
 
-Lemma exp_le_1 x : x <= 0 -> exp x <= 1.
-Proof.
-  intros h. rewrite <- exp_0. destruct h as [h | ->]; [left; apply exp_increasing | right]; auto.
-Qed.
-
-Lemma exp_lt_1 x : x < 0 -> exp x < 1.
-Proof. intros h. rewrite <- exp_0. apply exp_increasing; auto. Qed.
-
-Lemma exp_ge_1 x : 0 <= x -> 1 <= exp x.
-Proof.
-  intros h. rewrite <- exp_0. destruct h as [h | <-]; [left; apply exp_increasing | right]; auto.
-Qed.
-
-Lemma exp_gt_1 x : 0 < x -> 1 < exp x.
-Proof. intros h. rewrite <- exp_0. apply exp_increasing; auto. Qed.
-
 Lemma pi_bounds : 3 < PI < 4.
 Proof.
   split; [pose proof PI2_3_2; lra |].
   destruct (PI_ineq 1) as [_ h]. simpl in h. unfold tg_alt, PI_tg in h. simpl in h. lra.
 Qed.
+
+(* the kernel's table of functions (proofs.kernel.functions): the ranges it states, and the side of
+   0 on which an increasing function with value v at 0 lies *)
+Lemma pi_upper : PI < 16 / 5.
+Proof.
+  destruct (PI_2_3_7_ineq 1) as [_ h]. simpl in h.
+  unfold tg_alt, PI_2_3_7_tg, Ratan_seq in h. simpl in h. lra.
+Qed.
+
+(* the table keeps atan's (-PI/2, PI/2) as (-8/5, 8/5) *)
+Lemma atan_range x : -8/5 < atan x < 8/5.
+Proof. pose proof (atan_bound x). pose proof pi_upper. lra. Qed.
+
+Lemma cosh_ge_1 x : 1 <= cosh x.
+Proof.
+  unfold cosh. rewrite exp_Ropp. pose proof (exp_pos x) as h.
+  pose proof (Rinv_0_lt_compat _ h). pose proof (Rinv_r (exp x) ltac:(lra)).
+  pose proof (pow2_ge_0 (exp x - 1)). nra.
+Qed.
+
+Lemma tanh_alt x : tanh x = 1 - 2 / (exp (2 * x) + 1).
+Proof.
+  unfold tanh, sinh, cosh. rewrite exp_Ropp. replace (2 * x) with (x + x) by ring.
+  rewrite exp_plus. pose proof (exp_pos x). field. split; [nra | lra].
+Qed.
+
+Lemma tanh_increasing x y : x < y -> tanh x < tanh y.
+Proof.
+  intros h. rewrite !tanh_alt.
+  assert (exp (2 * x) < exp (2 * y)) by (apply exp_increasing; lra).
+  pose proof (exp_pos (2 * x)).
+  assert (2 / (exp (2 * y) + 1) < 2 / (exp (2 * x) + 1)); [| lra].
+  apply Rmult_lt_compat_l; [lra |]. apply Rinv_lt_contravar; nra.
+Qed.
+
+Lemma tanh_bound x : -1 < tanh x < 1.
+Proof.
+  rewrite tanh_alt. pose proof (exp_pos (2 * x)).
+  assert (0 < 2 / (exp (2 * x) + 1) < 2); [| lra].
+  split; [apply Rdiv_lt_0_compat; lra |].
+  apply (Rmult_lt_reg_r (exp (2 * x) + 1)); [lra |]. unfold Rdiv.
+  rewrite Rmult_assoc, Rinv_l by lra. nra.
+Qed.
+
+Lemma tanh_0 : tanh 0 = 0.
+Proof. unfold tanh. rewrite sinh_0, cosh_0. field. Qed.
+
+Section Sides.
+Variables (f : R -> R) (v : R).
+Hypothesis f_increasing : forall x y, x < y -> f x < f y.
+Hypothesis f_0 : f 0 = v.
+
+Lemma above_pos x : 0 < x -> v < f x.
+Proof. intros h. rewrite <- f_0. apply f_increasing; lra. Qed.
+
+Lemma below_neg x : x < 0 -> f x < v.
+Proof. intros h. rewrite <- f_0. apply f_increasing; lra. Qed.
+
+Lemma above_nonneg x : 0 <= x -> v <= f x.
+Proof. intros [h | <-]; [left; apply above_pos | right]; auto. Qed.
+
+Lemma below_nonpos x : x <= 0 -> f x <= v.
+Proof. intros [h | ->]; [left; apply below_neg | right]; auto. Qed.
+End Sides.
 
 Lemma ln_nonneg x : 1 <= x -> 0 <= ln x.
 Proof. intros [h | <-]; [left; rewrite <- ln_1; apply ln_increasing; lra | rewrite ln_1; lra]. Qed.
