@@ -43,7 +43,9 @@ RESERVED = {
     "PI",
     "ln", "exp", "pow", "sqrt", "Rpower", "Rabs", "Rinv", "Rmult", "Rplus", "Ropp", "fact",
     "sum_f_R0", "prod_f_R0", "sum_eq", "sum_plus", "ln_mult", "ln_exp", "exp_pos", "iff_trans",
-    "iff_sym", "ln_increasing", "Gamma", "exp_increasing", "exp_0",
+    "iff_sym", "ln_increasing", "Gamma", "exp_increasing", "exp_0", "erf_derivative",
+    "derivable_pt_lim", "derivable_pt_lim_exp", "derivable_pt_lim_sin", "derivable_pt_lim_cos",
+    "derivable_pt_lim_atan", "derivable_pt_lim_sinh", "derivable_pt_lim_cosh", "pow_nonzero",
     "sin", "cos", "tanh", "sinh", "cosh", "atan", "erf", "SIN_bound", "COS_bound", "sinh_lt",
     "sinh_0", "atan_increasing", "atan_0", "erf_bound", "erf_increasing", "erf_0",
 }
@@ -99,8 +101,10 @@ COUNTERPARTS = {
     "log_of_pow": "ln_Rpower, ln_inv",
     "log_of_exp": "ln_exp", "sum_split": "sum_plus_at", "sum_factor": "sum_factor",
     "sum_ones": "sum_ones",
-    "increasing_by_derivative": "ln_increasing (log on (0, ∞) only)",
-    "transfer_increasing": "argmax_ln, argmin_ln (log only)",
+    "increasing_by_derivative": "increasing_by_derivative (MVT_cor2), the derivative by "
+                                "d_plus, d_mult, d_pow, d_inv, d_ln, d_Rpower, d_chain; "
+                                "ln_increasing for log (a derivative with isolated zeros: none)",
+    "transfer_increasing": "argmax_strict_mono, argmin_strict_mono (argmax_ln, argmin_ln)",
     "negate_objective": "argmax_neg, argmin_neg", "scale_positive": "argmin_scale, argmax_scale",
     "shift_constant": "argmin_shift, argmax_shift",
     "optimizers_of_equal": "argmax_ext, argmin_ext",
@@ -126,9 +130,15 @@ class Exporter:
         self.lines = []      # the node lemmas, in the order they are proved
         self.scope = set()   # the variables the lemma being proved has introduced
         self.fresh = count(1)
-        self.checked = {}    # (term, kind) -> whether the kernel shows it positive, nonzero, a count
+        self.checked = {}    # (term, kind, local ranges) -> shown positive, nonzero, a count?
         self.uses_gamma = False
         self.uses_erf = False
+        # a monotonicity's variable while its facts are exported: x -> its range there (the
+        # interval, or its interior for the derivative); a lemma about x quantifies it, with that
+        # range as the hypothesis H0
+        self.local = {}
+        self.declared = set()  # the section's variable names, which x may not take
+        self.sides = []  # the side conditions' lemmas a derivative uses
         # every term the model states: the definitions' bodies and the sections' claims (a
         # monotonicity claim's x is its own, not the model's)
         self.terms = [d.body for d in proof.definitions] + [
@@ -192,6 +202,7 @@ class Exporter:
                 "R -> " * len(arguments.reals)
             if head not in self.families:
                 self.families[head] = arguments
+                self.declared.add(head)
                 lines.append(f"Variable {head} : {arrows}R.")
             if real_set == sp.Reals:
                 continue
@@ -212,6 +223,7 @@ class Exporter:
             if type(symbol) is sp.Symbol and symbol not in self.indices and \
                     symbol.name not in self.families and symbol not in self.sizes:
                 name = self._identifier(symbol.name)
+                self.declared.add(name)
                 lines.append(f"Variable {name} : {'T -> ' if name in self.over else ''}R.")
         return lines + hypotheses  # a range may mention any variable: f(a + 1) > 0
 
@@ -307,13 +319,13 @@ class Exporter:
     def shown(self, expr, kind, what):
         """RenderError unless the kernel shows `expr` positive / nonzero / a count in the proof's
         context: there Coq's total ln, /, Rpower, Rfact and Rbinom agree with sympy's terms."""
-        key = (expr, kind)
+        key = (expr, kind, tuple(self.local.items()))
         if key not in self.checked:
             from .. import check
             from ..errors import ProofError
             sets = {"positive": [POSITIVE], "count": [sp.Naturals0],
                     "nonzero": [POSITIVE, sp.Interval.open(-sp.oo, 0)]}[kind]
-            where = dict(self.proof.theorem.context.entries)
+            where = dict(self.proof.theorem.context.entries) | self.local
             found = False
             for real_set in sets:
                 try:
@@ -379,11 +391,27 @@ class Exporter:
         if isinstance(statement, SameOptimizers):
             return self.optimizers(statement, "t")
         if isinstance(statement, StrictlyIncreasing):
-            if statement.func != sp.log(statement.var) or statement.interval != POSITIVE:
-                raise RenderError("Coq export: strict monotonicity has a Coq counterpart for log "
-                                  f"on (0, oo) only, not for {statement}")
-            return "forall x y, 0 < x -> x < y -> ln x < ln y"
+            return "increasing_on {} {}".format(*self.monotone(statement))
         raise RenderError(f"Coq export: no Coq counterpart for the judgement {statement}")
+
+    def monotone(self, statement, interval=None):
+        """(`fun x => x ∈ I`, `fun x => g`): a monotonicity's set and map (with `interval`, the
+        set of its interior)."""
+        var = self.local_name(statement.var)
+        interval = interval or statement.interval
+        outer, self.local = self.local, {statement.var: interval}
+        try:
+            return (f"(fun {var} => {self.prop(var, interval)})",
+                    f"(fun {var} => {self.term(statement.func)})")
+        finally:
+            self.local = outer
+
+    def local_name(self, var):
+        name = self._identifier(var.name)
+        if name in self.declared:
+            raise RenderError(f"Coq export: the monotonicity's variable {name} is also a variable "
+                              "of the model; rename one of them")
+        return name
 
     def optimizers(self, statement, point):
         return (f"is_{SENSE[statement.sense_f]} T {self.objective(statement.f)} {point} <-> "
@@ -405,8 +433,7 @@ class Exporter:
         lemma per distinct statement, so a subproof the tree shares is proved once."""
         if id(th) in self.names:
             return self.names[id(th)]
-        # a derivative's facts are about a variable of its own, not the model's: the prelude's
-        # counterpart (ln_increasing) is proved once from Reals instead
+        # a derivative's facts are about a variable of its own, quantified by its tactic
         for premise in th.premises if th.rule != "increasing_by_derivative" else ():
             self.node(premise)
         statement = self.quantified(th.statement)
@@ -414,6 +441,7 @@ class Exporter:
         if name is None:
             name = f"k{next(self.fresh)}"
             binders = self.binders(th.statement)
+            binders += [name for name, _ in self.hypotheses_of(binders)]
             intros = f"intros {' '.join(binders)}. " if binders else ""
             outer, self.scope = self.scope, set(binders)
             tactic = self.tactic(th)
@@ -441,18 +469,27 @@ class Exporter:
         if isinstance(statement, StrictlyIncreasing):
             return []
         prop = self.statement(statement)  # x_i ∈ ℝ is True: it quantifies nothing
-        return [v for v in ["t", *self.free_indices(statement)] if re.search(rf"\b{v}\b", prop)]
+        local = [self.local_name(var) for var in self.local]
+        return [v for v in ["t", *self.free_indices(statement), *local]
+                if re.search(rf"\b{v}\b", prop)]
+
+    def hypotheses_of(self, binders):
+        """The local variable's range, when the lemma quantifies it: (name, proposition)."""
+        return [("H0", self.prop(self.local_name(var), real_set))
+                for var, real_set in self.local.items() if self.local_name(var) in binders]
 
     def quantified(self, statement):
         binders = self.binders(statement)
         prop = (self.optimizers(statement, "t0") if isinstance(statement, SameOptimizers)
                 else self.statement(statement))
-        return f"forall {' '.join(binders)}, {prop}" if binders else prop
+        assumed = "".join(f"{hypothesis} -> " for _, hypothesis in self.hypotheses_of(binders))
+        return f"forall {' '.join(binders)}, {assumed}{prop}" if binders else prop
 
     def instance(self, th):
         """`(k t i)`: a premise's lemma at the variables in scope (a fact about every i, where i
         is not in scope, stays quantified)."""
         binders = self.binders(th.statement)
+        binders += [name for name, _ in self.hypotheses_of(binders)]
         if not set(binders) <= self.scope:
             return self.node(th)
         return "(" + " ".join([self.node(th), *binders]) + ")"
@@ -480,6 +517,8 @@ class Exporter:
             return "apply is_pos_nat_INR"
         if th.statement.set == sp.Reals:
             return "exact I"
+        if expr in self.local:  # the monotonicity's variable: its range is the lemma's H0
+            return "apply H0"
         hypothesis = self.hypotheses.get(expr)
         if hypothesis is None:
             for entry, name in self.hypotheses.items():
@@ -530,7 +569,27 @@ class Exporter:
             return self.posed(th.premises, f"apply {lemma}; assumption")
         if isinstance(expr, sp.Pow) and expr.exp.is_Integer and expr.exp < 0:
             return self.posed(th.premises, "inverse")
+        if isinstance(expr, sp.Pow) and expr.exp.is_Integer and expr.exp > 1:
+            return self.posed(th.premises, "".join(self.power_bounds(th)) + "close")
         return self.posed(th.premises, "close")
+
+    def power_bounds(self, th):
+        """x^k between a^k and b^k for x between nonnegative a and b (pow_strict, pow_incr): the
+        facts nra does not find for k > 2."""
+        expr, values = th.statement.expr, th.premises[0].statement.set
+        if not isinstance(values, sp.Interval) or values.start < 0:
+            return []
+        x, k = self.term(expr.base), expr.exp
+        known = []
+        strict, closed = "pow_strict {} {} {} ltac:(close) ltac:(close) ltac:(lia)", \
+            "pow_incr {} {} {} ltac:(close)"
+        if values.start.is_finite:
+            lemma = strict if values.left_open else closed
+            known.append(f"pose proof ({lemma.format(self.term(values.start), x, k)}); ")
+        if values.end.is_finite:
+            lemma = strict if values.right_open else closed
+            known.append(f"pose proof ({lemma.format(x, self.term(values.end), k)}); ")
+        return known
 
     def _member_function(self, th):
         """f(a) ∈ S from a ∈ I: the table's range of f, and for an increasing f the side of its
@@ -573,8 +632,122 @@ class Exporter:
     _unfold = _rename_index = _refl
 
     def _increasing_by_derivative(self, th):
-        self.statement(th.statement)  # log on (0, oo) only: RenderError otherwise
-        return "exact ln_increasing"
+        """The mean value theorem (increasing_by_derivative): the interval is convex and holds
+        its interior, the map's derivative is composed rule by rule (d_plus, d_chain, …) and
+        equals sympy's up to ring/field, and the kernel's lemma shows it positive inside."""
+        st = th.statement
+        var, interval = st.var, st.interval
+        if st.func == sp.log(var) and interval == POSITIVE:
+            return "exact ln_increasing_on"
+        _, slope = th.premises
+        values = slope.statement.set
+        if values.inf < 0 or (values.inf == 0 and values.contains(0) is not sp.false):
+            raise RenderError(f"Coq export: {st} rests on a derivative >= 0 with isolated zeros, "
+                              "which has no Coq counterpart yet (only a positive derivative)")
+        interior = sp.Interval.open(interval.start, interval.end)
+        name = self.local_name(var)
+        (inside, function), (within, _) = self.monotone(st), self.monotone(st, interior)
+        outer, outer_scope = self.local, self.scope
+        self.sides, self.scope = [], self.scope | {name, "H0"}  # after `intros x H0`
+        try:
+            self.local = {var: interval}
+            composed, derivative = self.derivative(st.func, var)
+            self.local = {var: interior}
+            positive, written = self.instance(slope), self.term(slope.statement.expr)
+        finally:
+            self.local, self.scope = outer, outer_scope
+        known = "".join(f"pose proof {side}; " for side in self.sides)
+        return (f"apply (increasing_by_derivative {inside} {within} {function} "
+                f"(fun {name} => {written})); "
+                "[intros ? ? ? ? ? ?; cbv beta in *; close | "
+                "intros ? ? ? ? ? ?; cbv beta in *; close | "
+                f"intros {name} H0; apply (d_eq _ {name} {derivative}); "
+                f"[exact {composed} | {known}norm] | "
+                f"intros {name} H0; pose proof {positive}; close]")
+
+    def derivative(self, e, var):
+        """(a proof of `derivable_pt_lim (fun x => e) x D`, D): the rules of differentiation as
+        the prelude's d_… lemmas, their side conditions (0 < u for ln u and u^c, u ≠ 0 for 1/u)
+        from lemmas the kernel proves for x in the interval."""
+        x = self.local_name(var)
+        function = lambda term: f"(fun {x} => {term})"  # noqa: E731
+        if var not in e.free_symbols:
+            return f"(d_const {self.term(e)} {x})", "0"
+        if e == var:
+            return f"(d_id {x})", "1"
+        if isinstance(e, sp.Mul) and e.args[0] == -1:  # printed (- rest)
+            rest = sp.Mul(*e.args[1:], evaluate=False)
+            proof, d = self.derivative(rest, var)
+            return f"(d_opp {function(self.term(rest))} {x} {d} {proof})", f"(- {d})"
+        if isinstance(e, (sp.Add, sp.Mul)):  # printed (a1 + a2 + …): Coq reads ((a1 + a2) + …)
+            sign, lemma = (" + ", "d_plus") if isinstance(e, sp.Add) else (" * ", "d_mult")
+            proof, d = self.derivative(e.args[0], var)
+            terms = [self.term(e.args[0])]
+            for arg in e.args[1:]:
+                arg_proof, arg_d = self.derivative(arg, var)
+                left = terms[0] if len(terms) == 1 else "(" + sign.join(terms) + ")"
+                right = self.term(arg)
+                d = f"({d} + {arg_d})" if sign == " + " else \
+                    f"({d} * {right} + {left} * {arg_d})"
+                proof = (f"({lemma} {function(left)} {function(right)} {x} _ _ {proof} "
+                         f"{arg_proof})")
+                terms.append(right)
+            return proof, d
+        if isinstance(e, sp.Pow) and var not in e.exp.free_symbols:
+            base, exponent = e.base, e.exp
+            inner = self.term(base)
+            proof, d = self.derivative(base, var)
+            if exponent.is_Integer and exponent != 0:
+                k = abs(int(exponent))
+                power = inner if k == 1 else f"(pow {inner} {k})"
+                if k != 1:
+                    proof = (f"(d_pow {function(inner)} {x} {k} {k - 1} {k} _ "
+                             "ltac:(simpl; ring) eq_refl " + proof + ")")
+                    d = f"({k} * pow {inner} {k - 1} * {d})"
+                if exponent > 0:
+                    return proof, d
+                side = self.side(base, "nonzero")
+                nonzero = (f"ltac:(pose proof {side}; cbv beta; "
+                           f"{'apply pow_nonzero; ' * (k != 1)}close)")
+                return (f"(d_inv {function(power)} {x} _ {nonzero} {proof})",
+                        f"(- {d} / pow {power} 2)")
+            side = self.side(base, "positive")
+            c, c1 = self.term(exponent), self.term(exponent - 1)
+            return (f"(d_Rpower {function(inner)} {c} {c1} {x} _ ltac:(field) {side} {proof})",
+                    f"({c} * Rpower {inner} {c1} * {d})")
+        if isinstance(e, sp.log) and len(e.args) == 1:
+            inner = self.term(e.args[0])
+            proof, d = self.derivative(e.args[0], var)
+            side = self.side(e.args[0], "positive")
+            return f"(d_ln {function(inner)} {x} _ {side} {proof})", f"(/ {inner} * {d})"
+        if type(e) in CHAIN:
+            outer_derivative, lemma = CHAIN[type(e)]
+            self.uses_erf |= isinstance(e, sp.erf)
+            inner = self.term(e.args[0])
+            proof, d = self.derivative(e.args[0], var)
+            name = FUNCTIONS[type(e)][0]
+            return (f"(d_chain {name} (fun u => {outer_derivative.format('u')}) "
+                    f"{function(inner)} {x} _ {lemma} {proof})",
+                    f"({outer_derivative.format(inner)} * {d})")
+        raise RenderError(f"Coq export: no Coq derivative rule for {e} (in the derivative of a "
+                          "monotonicity)")
+
+    def side(self, expr, kind):
+        """The lemma instance `(k x H0)` by which the kernel shows `expr` positive (or nonzero:
+        positive or negative) for x in the local range."""
+        from .. import check
+        from ..errors import ProofError
+        where = dict(self.proof.theorem.context.entries) | self.local
+        sets = [POSITIVE] if kind == "positive" else [POSITIVE, sp.Interval.open(-sp.oo, 0)]
+        for real_set in sets:
+            try:
+                theorem = check.member(expr, real_set, where=where)
+            except ProofError:
+                continue
+            self.sides.append(self.instance(theorem))
+            return self.sides[-1]
+        raise RenderError(f"Coq export: the derivative needs {expr} shown {kind} on "
+                          f"{next(iter(self.local.values()))}, which the kernel does not show")
 
     def _symm(self, th):
         return f"symmetry; apply {self.node(th.premises[0])}"
@@ -653,13 +826,17 @@ class Exporter:
     def _transfer_increasing(self, th):
         monotone, values = th.premises
         statement = th.statement
-        if monotone.statement.func != sp.log(monotone.statement.var):
-            raise RenderError("Coq export: the transfer of optimizers has a Coq counterpart for "
-                              "log only")
-        self.node(monotone)
+        lemma = self.node(monotone)
         sense = SENSE[statement.sense_f]
-        return (f"apply ({sense}_ln T {self.objective(statement.f)}); intros t; "
-                + self.posed([values], "close", pointwise=True))
+        inside = "intros t; " + self.posed([values], "close", pointwise=True)
+        if monotone.statement.func == sp.log(monotone.statement.var):
+            return f"apply ({sense}_ln T {self.objective(statement.f)}); {inside}"
+        inside_set, function = self.monotone(monotone.statement)
+        objective = self.objective(statement.f)
+        built = f"(fun s => {function} ({objective} s))"
+        return self._ext_after(f"apply ({sense}_strict_mono T {function} {inside_set} "
+                               f"{objective}); [{inside} | exact {lemma}]",
+                               statement.sense_g, built, [])
 
     def _negate_objective(self, th):
         st = th.statement
@@ -705,6 +882,19 @@ def sides(values):
     return lemmas
 
 
+# the chain rule's outer derivatives (F' in d_chain) and the lemmas giving them
+CHAIN = {
+    sp.exp: ("(exp {})", "derivable_pt_lim_exp"),
+    sp.sin: ("(cos {})", "derivable_pt_lim_sin"),
+    sp.cos: ("(- (sin {}))", "derivable_pt_lim_cos"),
+    sp.atan: ("(/ (1 + pow {} 2))", "derivable_pt_lim_atan"),
+    sp.sinh: ("(cosh {})", "derivable_pt_lim_sinh"),
+    sp.cosh: ("(sinh {})", "derivable_pt_lim_cosh"),
+    sp.tanh: ("(1 - pow (tanh {}) 2)", "derivable_pt_lim_tanh"),
+    sp.erf: ("(2 * Rpower PI ((-1) / 2) * exp (- pow {} 2))", "erf_derivative"),
+}
+
+
 # Coq's standard library has no Gamma function: the section takes any function positive on (0, ∞),
 # the one property of Γ the kernel's table uses, so the theorem holds for Γ in particular
 GAMMA = ["Variable Gamma : R -> R.", "Hypothesis Gamma_pos : forall x, 0 < x -> 0 < Gamma x."]
@@ -712,7 +902,9 @@ GAMMA = ["Variable Gamma : R -> R.", "Hypothesis Gamma_pos : forall x, 0 < x -> 
 # 0, the properties of erf the kernel's table uses
 ERF = ["Variable erf : R -> R.", "Hypothesis erf_bound : forall x, -1 < erf x < 1.",
        "Hypothesis erf_increasing : forall x y, x < y -> erf x < erf y.",
-       "Hypothesis erf_0 : erf 0 = 0."]
+       "Hypothesis erf_0 : erf 0 = 0.",
+       "Hypothesis erf_derivative : "
+       "forall x, derivable_pt_lim erf x (2 * Rpower PI ((-1) / 2) * exp (- pow x 2))."]
 
 
 class Arguments:

@@ -88,6 +88,13 @@ Proof. intros f g h m m' <-. apply sum_eq. intros i _. apply h. Qed.
 #[export] Instance prod_f_R0_proper : Proper (pointwise_relation nat eq ==> eq ==> eq) prod_f_R0.
 Proof. intros f g h m m' <-. induction m; simpl; rewrite ?h, ?IHm; reflexivity. Qed.
 
+(* x ↦ g x strictly increasing on the set P: the kernel's StrictlyIncreasing(g, x, I) *)
+Definition increasing_on (P : R -> Prop) (g : R -> R) :=
+  forall x y, P x -> P y -> x < y -> g x < g y.
+
+Lemma ln_increasing_on : increasing_on (fun x => 0 < x) ln.
+Proof. intros x y hx _ h. apply ln_increasing; auto. Qed.
+
 Section Optimizers.
 Variable T : Type.
 Definition is_argmax (f : T -> R) (t : T) := forall s, f s <= f t.
@@ -95,7 +102,7 @@ Definition is_argmin (f : T -> R) (t : T) := forall s, f t <= f s.
 
 (* transfer of maximizers through a map g strictly increasing on a set P holding every value of f *)
 Lemma argmax_strict_mono (g : R -> R) (P : R -> Prop) (f : T -> R) (inP : forall s, P (f s))
-  (mono : forall x y, P x -> P y -> x < y -> g x < g y) t :
+  (mono : increasing_on P g) t :
   is_argmax f t <-> is_argmax (fun s => g (f s)) t.
 Proof.
   unfold is_argmax; split; intros H s.
@@ -108,7 +115,7 @@ Qed.
 
 Lemma argmax_ln (f : T -> R) (pos : forall s, 0 < f s) t :
   is_argmax f t <-> is_argmax (fun s => ln (f s)) t.
-Proof. apply (argmax_strict_mono ln (fun x => 0 < x)); auto. intros; apply ln_increasing; auto. Qed.
+Proof. apply (argmax_strict_mono ln (fun x => 0 < x)); auto. apply ln_increasing_on. Qed.
 
 Lemma argmax_neg (f : T -> R) t : is_argmax f t <-> is_argmin (fun s => - f s) t.
 Proof. unfold is_argmax, is_argmin; split; intros H s; specialize (H s); lra. Qed.
@@ -136,6 +143,19 @@ Qed.
 
 Lemma argmin_neg (f : T -> R) t : is_argmin f t <-> is_argmax (fun s => - f s) t.
 Proof. unfold is_argmax, is_argmin; split; intros H s; specialize (H s); lra. Qed.
+
+(* and of minimizers *)
+Lemma argmin_strict_mono (g : R -> R) (P : R -> Prop) (f : T -> R) (inP : forall s, P (f s))
+  (mono : increasing_on P g) t :
+  is_argmin f t <-> is_argmin (fun s => g (f s)) t.
+Proof.
+  unfold is_argmin; split; intros H s.
+  - destruct (Rle_lt_or_eq_dec _ _ (H s)) as [Hlt|Heq].
+    + left. apply mono; auto.
+    + rewrite Heq. right. reflexivity.
+  - destruct (Rle_or_lt (f t) (f s)) as [Hle|Hgt]; auto.
+    exfalso. specialize (H s). specialize (mono _ _ (inP s) (inP t) Hgt). lra.
+Qed.
 
 Lemma argmin_ln (f : T -> R) (pos : forall s, 0 < f s) t :
   is_argmin f t <-> is_argmin (fun s => ln (f s)) t.
@@ -258,6 +278,88 @@ Lemma below_nonpos x : x <= 0 -> f x <= v.
 Proof. intros [h | ->]; [left; apply below_neg | right]; auto. Qed.
 End Sides.
 
+(* The derivative of a term, rule by rule: Coq's derivable_pt_lim_… stated for functions written
+   fun y => …, as the generated script writes them *)
+Lemma d_eq f x a b : derivable_pt_lim f x a -> a = b -> derivable_pt_lim f x b.
+Proof. intros h <-. exact h. Qed.
+
+Lemma d_ext f g x a : (forall y, f y = g y) -> derivable_pt_lim f x a -> derivable_pt_lim g x a.
+Proof.
+  intros e h eps pos. destruct (h eps pos) as [d hd]. exists d. intros u nz small.
+  rewrite <- !e. apply hd; auto.
+Qed.
+
+Lemma d_const c x : derivable_pt_lim (fun _ => c) x 0.
+Proof. apply (derivable_pt_lim_const c). Qed.
+
+Lemma d_id x : derivable_pt_lim (fun y => y) x 1.
+Proof. apply derivable_pt_lim_id. Qed.
+
+Lemma d_plus f g x a b : derivable_pt_lim f x a -> derivable_pt_lim g x b ->
+  derivable_pt_lim (fun y => f y + g y) x (a + b).
+Proof. apply derivable_pt_lim_plus. Qed.
+
+Lemma d_mult f g x a b : derivable_pt_lim f x a -> derivable_pt_lim g x b ->
+  derivable_pt_lim (fun y => f y * g y) x (a * g x + f x * b).
+Proof. apply derivable_pt_lim_mult. Qed.
+
+Lemma d_opp f x a : derivable_pt_lim f x a -> derivable_pt_lim (fun y => - f y) x (- a).
+Proof. apply derivable_pt_lim_opp. Qed.
+
+(* f ↦ F ∘ f for an F differentiable everywhere with derivative F' *)
+Lemma d_chain (F F' f : R -> R) x a : (forall u, derivable_pt_lim F u (F' u)) ->
+  derivable_pt_lim f x a -> derivable_pt_lim (fun y => F (f y)) x (F' (f x) * a).
+Proof. intros hF h. exact (derivable_pt_lim_comp f F x a (F' (f x)) h (hF (f x))). Qed.
+
+Lemma d_pow f x n m c a : c = INR n -> pred n = m -> derivable_pt_lim f x a ->
+  derivable_pt_lim (fun y => pow (f y) n) x (c * pow (f x) m * a).
+Proof.
+  intros -> <- h. exact (derivable_pt_lim_comp f (fun y => y ^ n) x a _ h
+                                               (derivable_pt_lim_pow (f x) n)).
+Qed.
+
+Lemma d_inv f x a : f x <> 0 -> derivable_pt_lim f x a ->
+  derivable_pt_lim (fun y => / f y) x (- a / pow (f x) 2).
+Proof.
+  intros nz h. apply (d_eq _ _ ((0 * f x - a * 1) / Rsqr (f x))).
+  - apply (d_ext (div_fct (fun _ => 1) f)); [intros y; unfold div_fct, Rdiv; ring |].
+    apply (derivable_pt_lim_div (fun _ => 1) f x 0 a); auto. apply d_const.
+  - unfold Rsqr. field. auto.
+Qed.
+
+Lemma d_ln f x a : 0 < f x -> derivable_pt_lim f x a ->
+  derivable_pt_lim (fun y => ln (f y)) x (/ f x * a).
+Proof. intros pos h. exact (derivable_pt_lim_comp f ln x a _ h (derivable_pt_lim_ln _ pos)). Qed.
+
+Lemma d_Rpower f c c1 x a : c1 = c - 1 -> 0 < f x -> derivable_pt_lim f x a ->
+  derivable_pt_lim (fun y => Rpower (f y) c) x (c * Rpower (f x) c1 * a).
+Proof.
+  intros -> pos h.
+  exact (derivable_pt_lim_comp f (fun u => Rpower u c) x a _ h (derivable_pt_lim_power _ c pos)).
+Qed.
+
+Lemma derivable_pt_lim_tanh x : derivable_pt_lim tanh x (1 - tanh x ^ 2).
+Proof.
+  pose proof (cosh_ge_1 x). apply (d_eq _ _ ((cosh x * cosh x - sinh x * sinh x) / Rsqr (cosh x))).
+  - apply (d_ext (div_fct sinh cosh)); [intros y; reflexivity |].
+    apply derivable_pt_lim_div; [apply derivable_pt_lim_sinh | apply derivable_pt_lim_cosh | lra].
+  - unfold tanh, Rsqr. field. lra.
+Qed.
+
+(* strict monotonicity on P from the derivative, positive on the interior Q (mean value theorem) *)
+Lemma increasing_by_derivative (P Q : R -> Prop) (g g' : R -> R)
+  (inside : forall x y z, P x -> P z -> x <= y <= z -> P y)
+  (interior : forall x y z, P x -> P z -> x < y < z -> Q y)
+  (derivative : forall x, P x -> derivable_pt_lim g x (g' x))
+  (slope : forall x, Q x -> 0 < g' x) : increasing_on P g.
+Proof.
+  intros x y hx hy lt.
+  destruct (MVT_cor2 g g' x y lt) as [c [e hc]].
+  - intros c hc. apply derivative, (inside x c y); auto.
+  - assert (0 < g' c) by (apply slope, (interior x c y); auto).
+    assert (0 < g' c * (y - x)) by (apply Rmult_lt_0_compat; lra). lra.
+Qed.
+
 Lemma ln_nonneg x : 1 <= x -> 0 <= ln x.
 Proof. intros [h | <-]; [left; rewrite <- ln_1; apply ln_increasing; lra | rewrite ln_1; lra]. Qed.
 
@@ -288,6 +390,20 @@ Proof. intros; apply ln_Rinv; auto. Qed.
 Lemma inv_unit x : 1 < x -> 0 < / x < 1.
 Proof.
   intros; split; [apply Rinv_0_lt_compat; lra | rewrite <- Rinv_1; apply Rinv_lt_contravar; lra].
+Qed.
+
+(* powers keep the order of nonnegatives (the ends of an interval: pow_incr when closed) *)
+Lemma pow_strict x y n : 0 <= x -> x < y -> (0 < n)%nat -> x ^ n < y ^ n.
+Proof.
+  intros h0 h1 hn. induction n as [| [| m] IH]; [lia | simpl; lra |].
+  change (x ^ S (S m)) with (x * x ^ S m). change (y ^ S (S m)) with (y * y ^ S m).
+  assert (x ^ S m < y ^ S m) by (apply IH; lia).
+  assert (0 <= x ^ S m) by (apply pow_le; lra). nra.
+Qed.
+
+Lemma inv_le_1 x : 1 <= x -> 0 < / x <= 1.
+Proof.
+  intros; split; [apply Rinv_0_lt_compat; lra | rewrite <- Rinv_1; apply Rinv_le_contravar; lra].
 Qed.
 
 Lemma inv_pos_nat x : is_pos_nat x -> 0 < / x <= 1.
@@ -346,6 +462,7 @@ Ltac norm :=
 (* the values of an inverse 1/x, from those of x *)
 Ltac inverse :=
   first [ solve [apply inv_pos_nat; assumption] | solve [apply inv_unit; close]
+        | solve [apply inv_le_1; close]
         | solve [apply Rinv_0_lt_compat; close] | close ].
 
 (* 0 < a * b * …: each factor from the facts in context *)
