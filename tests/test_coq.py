@@ -414,6 +414,39 @@ def test_a_monotonicity_variable_named_as_a_model_variable_is_refused():
         d.proof().to_coq()
 
 
+KS, QS = sp.Symbol("k"), sp.IndexedBase("q")
+NONPOSITIVE = sp.Interval(-sp.oo, 0)
+# sums and products, over one index or two (q_{ik}: i = 1..n, k = 1..K), each with a hypothesis
+# weakened so that the claim is false: coqc accepts the first and rejects the second
+Q_NEGATIVE = ("(0 < (q i k) < 1)", "(-1 < (q i k) < 1)")
+Q_ABOVE_1 = ("(0 < (q i k) < 1)", "(0 < (q i k) < 2)")
+BINDER_CLAIMS = [
+    (sp.Sum(sp.log(P[I]), (I, 1, N)), NONPOSITIVE, ("(0 < (p i) < 1)", "(0 < (p i) < 2)")),
+    (sp.Sum(QS[I, KS], (KS, 1, K), (I, 1, N)), POSITIVE, Q_NEGATIVE),
+    (sp.Product(QS[I, KS], (KS, 1, K), (I, 1, N)), POSITIVE, Q_NEGATIVE),
+    (sp.Sum(sp.log(QS[I, KS]), (KS, 1, K), (I, 1, N)), NONPOSITIVE, Q_ABOVE_1),
+    (sp.exp(sp.Sum(sp.log(QS[I, KS]) * P[I], (KS, 1, K), (I, 1, N))), sp.Interval.Lopen(0, 1),
+     Q_ABOVE_1),
+]
+
+
+@pytest.mark.parametrize("body, values, tamper", BINDER_CLAIMS,
+                         ids=[str(body) for body, _, _ in BINDER_CLAIMS])
+def test_sums_and_products_export_by_their_terms_sign(body, values, tamper, tmp_path):
+    """Σ ≤ 0 from terms < 0 (sum_nonpos), Σ > 0 and ∏ > 0 over two indices, exp of a double sum in
+    (0, 1]: each exported and checked; with a weakened hypothesis, rejected."""
+    d = proofs.Derivation("Binders", where={N: sp.S.Naturals, K: sp.S.Naturals, P: OPEN,
+                                            QS: OPEN})
+    d.theorem("Claim", d.member(d.define("Total", body), values))
+    script = d.proof().to_coq()
+    result = coqc(tmp_path, "binders", script)
+    assert result.returncode == 0, result.stdout + result.stderr
+    head, generated = script.split("(* Generated")
+    assert tamper[0] in generated
+    result = coqc(tmp_path, "weakened", head + "(* Generated" + generated.replace(*tamper))
+    assert result.returncode != 0, tamper
+
+
 @pytest.mark.parametrize("values, claim, message", [
     (sp.FiniteSet(0, 1, 2), lambda d: d.member(Y[I], sp.Range(0, 3)),
      "about integers, which the export states by bounds"),

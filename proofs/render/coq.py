@@ -91,7 +91,7 @@ COUNTERPARTS = {
     "member_binomial": "Rbinom_nat, Rbinom_pos_nat (Pascal's rule, binom_pos)",
     "member_log": "True (ln is total in Coq); ln_nonneg, ln_pos, ln_neg",
     "member_factorial": "Rfact_pos_nat, Rfact_ge_1 (Rfact (INR k) = INR (fact k): Rfact_INR)",
-    "member_binder": "prod_pos, sum_pos, sum_nonneg",
+    "member_binder": "prod_pos, sum_pos, sum_nonneg, sum_nonpos",
     "refl": "eq_refl", "unfold": "eq_refl (δ-conversion)", "rename_index": "eq_refl (α-conversion)",
     "symm": "eq_sym", "trans": "eq_trans",
     "congruence": "setoid_rewrite under sum_f_R0 / prod_f_R0 (sum_f_R0_proper, "
@@ -170,8 +170,7 @@ class Exporter:
     def _is_size(self, symbol):
         return any(isinstance(node, (sp.Sum, sp.Product)) and any(hi == symbol for _, _, hi in
                                                                  node.limits)
-                   for definition in self.proof.definitions
-                   for node in sp.preorder_traversal(definition.body))
+                   for term in self.terms for node in sp.preorder_traversal(term))
 
     def _identifier(self, name):
         if not IDENTIFIER.fullmatch(name):
@@ -214,6 +213,7 @@ class Exporter:
             prop = self.prop(term, real_set)
             # a range without binders sits in every goal's context, where `close` would take its
             # ∧ and ∨ apart forever (a section hypothesis cannot be cleared): `holds` hides them
+            prop = prop if prop.startswith("(") else f"({prop})"  # is_nat K
             stated = f"forall {' '.join(binders)}, {prop}" if binders else f"holds {prop}"
             hypotheses.append(f"Hypothesis {hypothesis} : {stated}.")
         # a quantity no range is given for is any real number (the kernel's reading of Γ); a
@@ -615,15 +615,20 @@ class Exporter:
                 f"apply {self.node(rest)}]")
 
     def _member_binder(self, th):
+        """A sum or product from its body's sign, for every value of the outer index (the body of
+        an iterated binder is the binder over the inner indices)."""
         body, binder = th.premises[0], th.statement.expr
+        if th.statement.set == sp.Reals:
+            return "exact I"
         lemmas = {(sp.Product, POSITIVE): "prod_pos", (sp.Sum, POSITIVE): "sum_pos",
-                  (sp.Sum, sp.Interval(0, sp.oo)): "sum_nonneg"}
-        lemma = lemmas.get((type(binder), th.statement.set))
-        if lemma is None or len(binder.limits) != 1:
-            raise RenderError("Coq export: a sum or product has a Coq counterpart when it is "
-                              f"positive (a sum: nonnegative), over one index; not {th.statement}")
-        var = binder.limits[0][0].name
-        return f"apply {lemma}; intros {var}; apply {self.node(body)}"
+                  (sp.Sum, sp.Interval(0, sp.oo)): "sum_nonneg",
+                  (sp.Sum, sp.Interval(-sp.oo, 0)): "sum_nonpos"}
+        lemma = lemmas[type(binder), th.statement.set]  # the kernel concludes nothing else
+        var = binder.limits[-1][0].name
+        outer, self.scope = self.scope, self.scope | {var}  # after `intros i`
+        fact = self.instance(body)
+        self.scope = outer
+        return f"apply {lemma}; intros {var}; pose proof {fact}; close"  # < 0 gives <= 0
 
     # equalities
     def _refl(self, th):

@@ -375,6 +375,9 @@ Proof. induction m; simpl; auto. apply Rplus_lt_0_compat; auto. Qed.
 Lemma sum_nonneg (f : nat -> R) (h : forall i, 0 <= f i) m : 0 <= sum_f_R0 f m.
 Proof. induction m; simpl; auto. apply Rplus_le_le_0_compat; auto. Qed.
 
+Lemma sum_nonpos (f : nat -> R) (h : forall i, f i <= 0) m : sum_f_R0 f m <= 0.
+Proof. induction m; simpl; auto. pose proof (h (S m)). lra. Qed.
+
 Lemma sum_ones m : sum_f_R0 (fun _ => 1) m = INR (S m).
 Proof. induction m; simpl sum_f_R0; [reflexivity | rewrite IHm, (S_INR (S m)); reflexivity]. Qed.
 
