@@ -447,17 +447,53 @@ def test_sums_and_products_export_by_their_terms_sign(body, values, tamper, tmp_
     assert result.returncode != 0, tamper
 
 
-@pytest.mark.parametrize("values, claim, message", [
-    (sp.FiniteSet(0, 1, 2), lambda d: d.member(Y[I], sp.Range(0, 3)),
-     "about integers, which the export states by bounds"),
-    (OPEN, lambda d: d.member(sp.log(Y[I]), sp.S.Reals), "defined and real.* no Coq counterpart"),
-])
-def test_a_claim_coq_would_state_otherwise_is_refused(values, claim, message):
-    """y_i ∈ {0, 1, 2} would be printed 0 <= y i <= 2 (integrality lost); log y_i ∈ ℝ as True."""
-    d = proofs.Derivation("Claim", where={Y: values})
-    d.theorem("Claim", claim(d))
-    with pytest.raises(RenderError, match=message):
+def test_a_claim_coq_would_state_otherwise_is_refused():
+    """log y_i ∈ ℝ ('defined') would be printed True: Coq's functions are total."""
+    d = proofs.Derivation("Claim", where={Y: OPEN})
+    d.theorem("Claim", d.member(sp.log(Y[I]), sp.S.Reals))
+    with pytest.raises(RenderError, match="defined and real.* no Coq counterpart"):
         d.proof().to_coq()
+
+
+M = sp.IndexedBase("m")
+INTEGER_RANGE = "(is_int (y i) /\\ "
+# models with integers in a range (y_i ∈ {0, 1, 2} as sp.Range(0, 3)), whose proofs use the
+# integrality: a factorial's or a binomial coefficient's argument is a count
+INTEGER_MODELS = [
+    ({Y: sp.Range(0, 3)}, sp.factorial(Y[I] + 1) * P[I]),
+    ({Y: sp.Range(0, 3), M: sp.S.Naturals0}, sp.binomial(M[I] + Y[I], Y[I]) * P[I]),
+    ({Y: sp.Range(1, 4)}, sp.factorial(Y[I] - 1) * P[I]),
+]
+
+
+@pytest.mark.parametrize("where, factor", INTEGER_MODELS,
+                         ids=[str(factor) for _, factor in INTEGER_MODELS])
+def test_integers_in_a_range_are_stated_exactly_and_used(where, factor, tmp_path):
+    """A range of integers is is_int y with its bounds, and the steps that need integrality
+    (y + 1 and m + y counts, y − 1 ∈ {0, 1, 2}) are proved in Z; with the integrality dropped
+    from the hypothesis, coqc rejects the script."""
+    d = proofs.Derivation("Integers", where={N: sp.S.Naturals, P: OPEN, **where})
+    L = d.define("L", sp.Product(factor, (I, 1, N)))
+    d.lemma("Positivity", d.positive(L))
+    d.theorem("Main", d.argmax(L, over=[P]).argmin(-L))
+    script = d.proof().to_coq()
+    result = coqc(tmp_path, "integers", script)
+    assert result.returncode == 0, result.stdout + result.stderr
+    head, generated = script.split("(* Generated")
+    assert INTEGER_RANGE in generated
+    dropped = head + "(* Generated" + generated.replace(INTEGER_RANGE, "(")
+    assert coqc(tmp_path, "bounds", dropped).returncode != 0
+
+
+def test_a_claim_of_integers_in_a_range_exports_and_checks(tmp_path):
+    """y_i + 1 ∈ {1, 2, 3} as sp.Range(1, 4): is_int and its bounds, proved; 'y_i + 2' is not."""
+    d = proofs.Derivation("Claim", where={Y: sp.Range(0, 3)})
+    d.theorem("Claim", d.member(Y[I] + 1, sp.Range(1, 4)))
+    script = d.proof().to_coq()
+    assert "Lemma main : forall i, (is_int (1 + (y i)) /\\ 1 <= (1 + (y i)) <= 3)." in script
+    assert coqc(tmp_path, "claim", script).returncode == 0
+    shifted = script.replace("(1 + (y i))", "(2 + (y i))")
+    assert coqc(tmp_path, "shifted", shifted).returncode != 0
 
 
 def test_the_optimal_values_corollary_is_exported():

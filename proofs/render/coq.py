@@ -366,12 +366,11 @@ class Exporter:
             return f"is_nat {term}"
         if isinstance(real_set, sp.FiniteSet) and all(v.is_Rational for v in real_set):
             return "(" + " \\/ ".join(f"{term} = {self.term(v)}" for v in real_set) + ")"
-        if isinstance(real_set, sp.Range) and real_set.step == 1:
-            # integers between bounds: the bounds only (no Coq step uses integrality; one that
-            # did would fail in coqc, not pass unchecked)
+        if isinstance(real_set, sp.Range) and real_set.step == 1:  # integers between bounds
             parts = [f"{self.term(real_set.inf)} <=" if real_set.inf.is_finite else "", term,
                      f"<= {self.term(real_set.sup)}" if real_set.sup.is_finite else ""]
-            return f"({' '.join(part for part in parts if part)})"
+            bounds = " ".join(part for part in parts if part)
+            return f"(is_int {term} /\\ {bounds})" if bounds != term else f"(is_int {term})"
         if isinstance(real_set, sp.Interval):
             parts = []
             if real_set.start != -sp.oo:
@@ -453,14 +452,10 @@ class Exporter:
 
     def stated(self, statement):
         """RenderError unless a lemma's or the theorem's claim reads in Coq as it does in the
-        proof: a range of integers would lose its integrality, and 'x is defined' (x ∈ ℝ) has no
-        Coq counterpart (Coq's functions are total)."""
+        proof: 'x is defined' (x ∈ ℝ) has no Coq counterpart (Coq's functions are total)."""
         if isinstance(statement, Member) and statement.set == sp.Reals:
             raise RenderError(f"Coq export: the claim {statement} (defined and real) has no Coq "
                               "counterpart, Coq's functions being total; claim a range instead")
-        if isinstance(statement, Member) and isinstance(statement.set, sp.Range):
-            raise RenderError(f"Coq export: the claim {statement} is about integers, which the "
-                              "export states by bounds only; claim an interval instead")
 
     def binders(self, statement):
         """The variables a statement's lemma quantifies: t (t0 for optimizers) and free indices."""
@@ -533,7 +528,7 @@ class Exporter:
         return "apply pi_bounds" if th.statement.expr == sp.pi else "close"
 
     def _member_widen(self, th):
-        return self.posed(th.premises, "close")
+        return self.posed(th.premises, finish(th.statement.set))
 
     def _member_of_equal(self, th):
         equation, fact = th.premises
@@ -566,12 +561,12 @@ class Exporter:
             return f"first [apply Rfact_pos_nat | pose proof (Rfact_ge_1 {arg}); close]"
         if real_set == sp.Naturals0 and isinstance(expr, (sp.Add, sp.Mul)):  # counts
             lemma = "is_nat_add" if isinstance(expr, sp.Add) else "is_nat_mul"
-            return self.posed(th.premises, f"apply {lemma}; assumption")
+            return self.posed(th.premises, f"first [apply {lemma}; assumption | count]")
         if isinstance(expr, sp.Pow) and expr.exp.is_Integer and expr.exp < 0:
             return self.posed(th.premises, "inverse")
         if isinstance(expr, sp.Pow) and expr.exp.is_Integer and expr.exp > 1:
-            return self.posed(th.premises, "".join(self.power_bounds(th)) + "close")
-        return self.posed(th.premises, "close")
+            return self.posed(th.premises, "".join(self.power_bounds(th)) + finish(real_set))
+        return self.posed(th.premises, finish(real_set))
 
     def power_bounds(self, th):
         """x^k between a^k and b^k for x between nonnegative a and b (pow_strict, pow_incr): the
@@ -608,11 +603,11 @@ class Exporter:
         """C(a, b) is a count; with a − b a count too, a positive one (Rbinom_pos_nat)."""
         if len(th.premises) == 2:
             return "apply Rbinom_nat"
-        top, bottom, rest = th.premises
+        top, bottom, rest = th.premises  # counts: is_nat, or an integer range (count)
         a, b = self.term(top.statement.expr), self.term(bottom.statement.expr)
-        return (f"apply Rbinom_pos_nat; [apply {self.node(top)} | apply {self.node(bottom)} | "
-                f"replace ({a} - {b}) with {self.term(rest.statement.expr)} by ring; "
-                f"apply {self.node(rest)}]")
+        return self.posed(th.premises, f"apply Rbinom_pos_nat; [count | count | "
+                                       f"replace ({a} - {b}) with {self.term(rest.statement.expr)} "
+                                       "by ring; count]")
 
     def _member_binder(self, th):
         """A sum or product from its body's sign, for every value of the outer index (the body of
@@ -871,6 +866,18 @@ class Exporter:
         between = f"is_{SENSE[sense]} T {built} t0"
         return (f"apply (iff_trans (B := {between})); [{lemma} | apply {SENSE[sense]}_ext; "
                 f"intros t; {self.posed(facts, 'norm', True)}]")
+
+
+def finish(real_set):
+    """The tactic closing a membership in `real_set` from the facts posed: `count` where its Coq
+    proposition states integrality (is_nat, is_pos_nat, is_int), `close` (arithmetic) else, and
+    for a finite set of integers `in_Z` when arithmetic does not suffice (y ∈ {1, 2, 3} from an
+    integer range)."""
+    if real_set in (sp.Naturals0, sp.Naturals) or isinstance(real_set, sp.Range):
+        return "count"
+    if isinstance(real_set, sp.FiniteSet) and all(v.is_Integer for v in real_set):
+        return "first [close | in_Z]"
+    return "close"
 
 
 def sides(values):

@@ -14,6 +14,45 @@ Definition is_nat (x : R) := exists k : nat, x = INR k.
 Lemma is_nat_nonneg x : is_nat x -> 0 <= x.
 Proof. intros [k ->]. apply pos_INR. Qed.
 
+(* x ∈ ℤ: a range of integers is stated exactly, is_int x with its bounds *)
+Definition is_int (x : R) := exists z : Z, x = IZR z.
+
+Lemma is_int_num z : is_int (IZR z).
+Proof. exists z. reflexivity. Qed.
+
+Lemma is_int_add a b : is_int a -> is_int b -> is_int (a + b).
+Proof. intros [p ->] [q ->]. exists (p + q)%Z. symmetry. apply plus_IZR. Qed.
+
+Lemma is_int_sub a b : is_int a -> is_int b -> is_int (a - b).
+Proof. intros [p ->] [q ->]. exists (p - q)%Z. symmetry. apply minus_IZR. Qed.
+
+Lemma is_int_mul a b : is_int a -> is_int b -> is_int (a * b).
+Proof. intros [p ->] [q ->]. exists (p * q)%Z. symmetry. apply mult_IZR. Qed.
+
+Lemma is_int_opp a : is_int a -> is_int (- a).
+Proof. intros [p ->]. exists (- p)%Z. symmetry. apply opp_IZR. Qed.
+
+Lemma is_int_pow a k : is_int a -> is_int (a ^ k).
+Proof. intros [p ->]. exists (p ^ Z.of_nat k)%Z. rewrite pow_IZR. reflexivity. Qed.
+
+Lemma is_int_nat x : is_nat x -> is_int x.
+Proof. intros [k ->]. exists (Z.of_nat k). apply INR_IZR_INZ. Qed.
+
+Lemma is_int_pos_nat x : is_pos_nat x -> is_int x.
+Proof. intros [k ->]. exists (Z.of_nat (S k)). apply INR_IZR_INZ. Qed.
+
+Lemma nat_of_int x : is_int x -> 0 <= x -> is_nat x.
+Proof.
+  intros [z ->] h. apply le_IZR in h. exists (Z.to_nat z).
+  rewrite INR_IZR_INZ, Z2Nat.id by lia. reflexivity.
+Qed.
+
+Lemma pos_nat_of_int x : is_int x -> 1 <= x -> is_pos_nat x.
+Proof.
+  intros [z ->] h. apply le_IZR in h. exists (Z.to_nat (z - 1)).
+  rewrite INR_IZR_INZ, Nat2Z.inj_succ, Z2Nat.id by lia. f_equal. lia.
+Qed.
+
 (* the natural number a real count stands for: k at x = INR k (Rnat_INR) *)
 Definition Rnat (x : R) : nat := Z.to_nat (up x - 1).
 
@@ -446,6 +485,45 @@ Ltac close :=
   first [ exact I | solve [repeat split; lra] | solve [apply Rgt_not_eq, exp_pos]
         | solve [apply Rle_0_sqr] | solve [left; lra] | solve [right; lra]
         | solve [intro; lra] | solve [repeat split; nra] ].
+
+Lemma IZR_eq_iff a b : IZR a = IZR b <-> a = b.
+Proof. split; [apply eq_IZR | intros ->; reflexivity]. Qed.
+
+Lemma IZR_le_iff a b : IZR a <= IZR b <-> (a <= b)%Z.
+Proof. split; [apply le_IZR | apply IZR_le]. Qed.
+
+Lemma IZR_lt_iff a b : IZR a < IZR b <-> (a < b)%Z.
+Proof. split; [apply lt_IZR | apply IZR_lt]. Qed.
+
+(* an integer from integers by +, −, ·, powers; counts and sizes are integers *)
+Ltac integral :=
+  cbv beta; unhold;
+  repeat match goal with H : _ /\ _ |- _ => destruct H | H : _ \/ _ |- _ => destruct H end;
+  repeat first [ assumption | apply is_int_num
+               | match goal with H : ?x = IZR _ |- is_int ?x => rewrite H end
+               | apply is_int_add | apply is_int_sub | apply is_int_mul | apply is_int_opp
+               | apply is_int_pow
+               | apply is_int_nat; assumption | apply is_int_pos_nat; assumption ].
+
+(* a membership in ℕ₀, ℕ or a range of integers: integrality, then the bounds *)
+(* a claim about integers decided in Z: each integer x is IZR z, the claim's sums, differences and
+   products of them moved under IZR, then lia *)
+Ltac in_Z :=
+  cbv beta; unhold;
+  repeat match goal with
+  | H : _ /\ _ |- _ => destruct H
+  | H : is_nat ?x |- _ => pose proof (is_nat_nonneg _ H); apply is_int_nat in H
+  | H : is_pos_nat ?x |- _ => pose proof (is_pos_nat_ge_1 _ H); apply is_int_pos_nat in H
+  | H : is_int ?x |- _ =>
+      let z := fresh "z" in let e := fresh "e" in destruct H as [z e]; rewrite e in *
+  end;
+  rewrite <- ?plus_IZR, <- ?opp_IZR, <- ?minus_IZR, <- ?mult_IZR in *;
+  rewrite ?IZR_eq_iff, ?IZR_le_iff, ?IZR_lt_iff in *; lia.
+
+Ltac count :=
+  first [ solve [apply nat_of_int; [integral | first [close | in_Z]]]
+        | solve [apply pos_nat_of_int; [integral | first [close | in_Z]]]
+        | solve [split; [integral | first [close | in_Z]]] ].
 
 (* an equality whose sides differ by the order of terms and factors, under sums too *)
 Ltac same := match goal with |- ?a = ?a => reflexivity end.
