@@ -334,7 +334,10 @@ MONOTONE = [(sp.log(XS), POSITIVE), (XS + XS ** 3, sp.S.Reals), (sp.log(XS) - 1 
             (sp.sinh(XS), sp.S.Reals), (sp.erf(XS), sp.S.Reals),
             (1 / (1 + sp.exp(-XS)), sp.S.Reals), (sp.log(1 + sp.exp(XS)), sp.S.Reals),
             (XS + sp.sin(XS) / 2, sp.S.Reals), (XS ** 2, NONNEGATIVE),
-            (sp.exp(2 * XS) + XS, sp.S.Reals), (XS ** 5 - XS, sp.Interval(1, 2))]
+            (sp.exp(2 * XS) + XS, sp.S.Reals), (XS ** 5 - XS, sp.Interval(1, 2)),
+            # a derivative >= 0 that vanishes at isolated points: split there
+            (XS ** 3, sp.S.Reals), ((XS - 1) ** 3, sp.S.Reals), (XS ** 5, sp.S.Reals),
+            (XS ** 3, sp.Interval(-1, 2))]
 
 
 @pytest.mark.parametrize("function, interval", MONOTONE, ids=[str(g) for g, _ in MONOTONE])
@@ -372,11 +375,11 @@ def test_a_monotonicity_exports_with_its_derivative_and_checks(function, interva
     assert coqc(tmp_path, "negated", head + "(* Generated" + negated).returncode != 0
 
 
-def test_a_derivative_with_isolated_zeros_is_named():
-    """x ↦ x³ is strictly increasing (3x² > 0 but at 0); the Coq export has no counterpart."""
+def test_a_derivative_with_irrational_zeros_is_named():
+    """(x − √2)³: its derivative 3(x − √2)² vanishes at √2, where the export cannot split."""
     d = proofs.Derivation("Cube", where={})
-    d.theorem("Monotone", d.strictly_increasing(XS ** 3, XS, sp.S.Reals))
-    with pytest.raises(RenderError, match="Coq export: .*isolated zeros.*no Coq counterpart"):
+    d.theorem("Monotone", d.strictly_increasing((XS - sp.sqrt(2)) ** 3, XS, sp.S.Reals))
+    with pytest.raises(RenderError, match="Coq export: .*isolated zeros.*rational coefficients"):
         d.proof().to_coq()
 
 

@@ -103,7 +103,8 @@ COUNTERPARTS = {
     "sum_ones": "sum_ones",
     "increasing_by_derivative": "increasing_by_derivative (MVT_cor2), the derivative by "
                                 "d_plus, d_mult, d_pow, d_inv, d_ln, d_Rpower, d_chain; "
-                                "ln_increasing for log (a derivative with isolated zeros: none)",
+                                "ln_increasing for log; increasing_join at the rational zeros of "
+                                "a derivative >= 0",
     "transfer_increasing": "argmax_strict_mono, argmin_strict_mono (argmax_ln, argmin_ln)",
     "negate_objective": "argmax_neg, argmin_neg", "scale_positive": "argmin_scale, argmax_scale",
     "shift_constant": "argmin_shift, argmax_shift",
@@ -126,6 +127,9 @@ class Exporter:
         self.indices = set()
         self.hypotheses = {}  # (family or symbol) -> hypothesis name
         self.names = {}      # id(kernel theorem) -> the Coq lemma proving it
+        # the theorems named, kept alive: an id is unique only while its object lives (a piece's
+        # slope is proved during the export and would otherwise be freed, its id reused)
+        self.kept = []
         self.by_statement = {}  # quantified Coq statement -> the lemma proving it
         self.lines = []      # the node lemmas, in the order they are proved
         self.scope = set()   # the variables the lemma being proved has introduced
@@ -448,6 +452,7 @@ class Exporter:
             self.lines += [f"Lemma {name} : {statement}.", f"Proof. {intros}{tactic}. Qed."]
             self.by_statement[statement] = name
         self.names[id(th)] = name
+        self.kept.append(th)
         return name
 
     def stated(self, statement):
@@ -569,12 +574,15 @@ class Exporter:
         return self.posed(th.premises, finish(real_set))
 
     def power_bounds(self, th):
-        """x^k between a^k and b^k for x between nonnegative a and b (pow_strict, pow_incr): the
-        facts nra does not find for k > 2."""
+        """x^k between a^k and b^k for x between nonnegative a and b (pow_strict, pow_incr), or
+        (−x)^k so for nonpositive ones: the facts nra does not find for k > 2."""
         expr, values = th.statement.expr, th.premises[0].statement.set
-        if not isinstance(values, sp.Interval) or values.start < 0:
+        if not isinstance(values, sp.Interval) or values.start < 0 < values.end:
             return []
         x, k = self.term(expr.base), expr.exp
+        if values.end <= 0:  # −x is nonnegative, and (−x)^k is ±x^k to lra
+            x, values = f"(- {x})", sp.Interval(-values.end, -values.start, values.right_open,
+                                                values.left_open)
         known = []
         strict, closed = "pow_strict {} {} {} ltac:(close) ltac:(close) ltac:(lia)", \
             "pow_incr {} {} {} ltac:(close)"
@@ -634,19 +642,69 @@ class Exporter:
     def _increasing_by_derivative(self, th):
         """The mean value theorem (increasing_by_derivative): the interval is convex and holds
         its interior, the map's derivative is composed rule by rule (d_plus, d_chain, …) and
-        equals sympy's up to ring/field, and the kernel's lemma shows it positive inside."""
+        equals sympy's up to ring/field, and the kernel's lemma shows it positive inside.  A
+        derivative >= 0 vanishing at isolated points is positive between them: the interval is
+        split at each (increasing_join), the kernel showing the derivative positive on each
+        piece."""
         st = th.statement
-        var, interval = st.var, st.interval
-        if st.func == sp.log(var) and interval == POSITIVE:
+        if st.func == sp.log(st.var) and st.interval == POSITIVE:
             return "exact ln_increasing_on"
         _, slope = th.premises
         values = slope.statement.set
-        if values.inf < 0 or (values.inf == 0 and values.contains(0) is not sp.false):
-            raise RenderError(f"Coq export: {st} rests on a derivative >= 0 with isolated zeros, "
-                              "which has no Coq counterpart yet (only a positive derivative)")
+        if values.inf > 0 or (values.inf == 0 and values.contains(0) is sp.false):
+            return self.by_derivative(st, st.interval, slope)
+        return self.joined(st, st.interval, self.zeros(slope.statement.expr, st))
+
+    def zeros(self, derivative, st):
+        """The points of the interval's interior where the derivative, a polynomial with rational
+        coefficients, vanishes: rational numbers (RenderError otherwise)."""
+        interior = sp.Interval.open(st.interval.start, st.interval.end)
+        polynomial = sp.Poly(derivative, st.var)
+        if polynomial.free_symbols - {st.var} or not all(c.is_Rational for c in
+                                                          polynomial.all_coeffs()):
+            raise RenderError(f"Coq export: {st} rests on the derivative {derivative} >= 0 with "
+                              "isolated zeros; the export splits at the zeros of a polynomial "
+                              "with rational coefficients only")
+        roots = sorted({r for r in sp.real_roots(polynomial) if interior.contains(r) is sp.true})
+        if not all(r.is_Rational for r in roots):
+            raise RenderError(f"Coq export: {st} rests on a derivative >= 0 that vanishes at "
+                              f"{', '.join(map(str, roots))}; the export splits at rational zeros "
+                              "only")
+        return roots
+
+    def joined(self, st, interval, roots):
+        """x ↦ g increasing on `interval`, split at the derivative's zeros `roots`."""
+        derivative = sp.diff(st.func, st.var)
+        if not roots:
+            from .. import check
+            from ..errors import ProofError
+            interior = sp.Interval.open(interval.start, interval.end)
+            where = dict(self.proof.theorem.context.entries) | {st.var: interior}
+            try:
+                slope = check.member(derivative, POSITIVE, where=where)
+            except ProofError:
+                raise RenderError(f"Coq export: the derivative {derivative} is not shown positive "
+                                  f"on {interior}, between its zeros") from None
+            return self.by_derivative(st, interval, slope)
+        zero, rest = roots[0], roots[1:]
+        left = interval.intersect(sp.Interval(-sp.oo, zero))
+        right = interval.intersect(sp.Interval(zero, sp.oo))
+        (inside, function), (on_left, _), (on_right, _) = (
+            self.monotone(st, interval), self.monotone(st, left), self.monotone(st, right))
+        sets = "intros ? ? ?; cbv beta in *; close"
+        return (f"apply (increasing_join {inside} {on_left} {on_right} {function} "
+                f"{self.term(zero)}); [{sets} | {sets} | intros ? ? ? ? ? ?; cbv beta in *; close "
+                f"| {self.by_derivative(st, left, None)} | {self.joined(st, right, rest)}]")
+
+    def by_derivative(self, st, interval, slope):
+        """increasing_by_derivative on `interval`, the kernel's `slope` showing the derivative
+        positive inside (None: shown here, for a piece between two zeros)."""
+        if slope is None:
+            return self.joined(st, interval, [])
+        var = st.var
         interior = sp.Interval.open(interval.start, interval.end)
         name = self.local_name(var)
-        (inside, function), (within, _) = self.monotone(st), self.monotone(st, interior)
+        (inside, function), (within, _) = self.monotone(st, interval), self.monotone(st, interior)
         outer, outer_scope = self.local, self.scope
         self.sides, self.scope = [], self.scope | {name, "H0"}  # after `intros x H0`
         try:

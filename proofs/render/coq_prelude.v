@@ -399,6 +399,23 @@ Proof.
     assert (0 < g' c * (y - x)) by (apply Rmult_lt_0_compat; lra). lra.
 Qed.
 
+(* strictly increasing on each side of r, so on the interval P that holds both (a derivative >= 0
+   that vanishes at r only: x^3 on R, split at 0) *)
+Lemma increasing_join (P L Rt : R -> Prop) (g : R -> R) r
+  (to_left : forall x, P x -> x <= r -> L x) (to_right : forall x, P x -> r <= x -> Rt x)
+  (inside : forall x y z, P x -> P z -> x <= y <= z -> P y)
+  (left : increasing_on L g) (right : increasing_on Rt g) : increasing_on P g.
+Proof.
+  intros a b ha hb h.
+  destruct (Rle_or_lt b r) as [hbr | hrb].
+  - apply left; auto; apply to_left; auto; lra.
+  - destruct (Rle_or_lt r a) as [hra | har].
+    + apply right; auto; apply to_right; auto; lra.
+    + assert (P r) by (apply (inside a r b); auto; lra).
+      apply Rlt_trans with (g r); [apply left | apply right]; auto;
+        first [apply to_left | apply to_right]; auto; lra.
+Qed.
+
 Lemma ln_nonneg x : 1 <= x -> 0 <= ln x.
 Proof. intros [h | <-]; [left; rewrite <- ln_1; apply ln_increasing; lra | rewrite ln_1; lra]. Qed.
 
