@@ -386,7 +386,10 @@ class Derivation:
             raise UnsupportedError(f"label {label!r}: use lowercase letters, digits and - (up to 40)")
         if label is not None and any(section.label == label for section in self.sections):
             raise UnsupportedError(f"label {label!r} is already used in this derivation")
-        label = label or f"{kind}-{len(self.sections) + 1}"
+        number, taken = len(self.sections) + 1, {section.label for section in self.sections}
+        while label is None and f"{kind}-{number}" in taken:  # a label chosen earlier: the next
+            number += 1
+        label = label or f"{kind}-{number}"
         if isinstance(claim, OptimizerChain):
             if not claim.links:
                 raise RuleApplicationError(f"{name}: a chain needs at least one step")

@@ -337,7 +337,11 @@ MONOTONE = [(sp.log(XS), POSITIVE), (XS + XS ** 3, sp.S.Reals), (sp.log(XS) - 1 
             (sp.exp(2 * XS) + XS, sp.S.Reals), (XS ** 5 - XS, sp.Interval(1, 2)),
             # a derivative >= 0 that vanishes at isolated points: split there
             (XS ** 3, sp.S.Reals), ((XS - 1) ** 3, sp.S.Reals), (XS ** 5, sp.S.Reals),
-            (XS ** 3, sp.Interval(-1, 2))]
+            (XS ** 3, sp.Interval(-1, 2)),
+            # 1/x and x^k bounded on both sides (a review found `inverse` missed these)
+            (sp.log(XS), sp.Interval.open(1, 2)), (sp.atan(XS), sp.Interval(1, 2)),
+            (XS - 1 / XS, sp.Interval.Ropen(-3, 0)), (-1 / (XS ** 2 + 1), sp.Interval(0, 3)),
+            (XS ** 5 + 1 / (2 * XS), sp.Interval(1, 2))]
 
 
 @pytest.mark.parametrize("function, interval", MONOTONE, ids=[str(g) for g, _ in MONOTONE])
@@ -397,6 +401,8 @@ def test_optimizers_transfer_through_a_monotone_map_in_coq(tmp_path):
     d.lemma("Cubed", d.argmin(F, over=[a]).argmin(F + F ** 3, by=["range", "cube"]), label="cubed")
     d.theorem("Root", d.argmax(L, over=[P]).argmax(sp.sqrt(L), by=["positivity", "root"]))
     script = d.proof().to_coq()
+    # a is optimized in a lemma only: a map from T there too, or its claim would be vacuous
+    assert "Variable a : T -> R." in script
     result = coqc(tmp_path, "roots", script + "\nPrint lemma_cubed.\n")
     assert result.returncode == 0, result.stdout + result.stderr
     printed = " ".join(result.stdout.split())
@@ -404,6 +410,44 @@ def test_optimizers_transfer_through_a_monotone_map_in_coq(tmp_path):
         in printed
     assert "is_argmin T (F T a) t0 <-> is_argmin T (fun t : T => F T a t ^ 3 + F T a t) t0" in \
         printed
+
+
+def _shifted_then_cubed(name):
+    """x ↦ x + c (c a parameter), then a claim whose own variable is named c."""
+    c, u = sp.symbols(f"{name} u")
+    d = proofs.Derivation("Names")
+    d.lemma("Shift", d.strictly_increasing(u + c, u, sp.S.Reals))
+    d.theorem("Atan", d.strictly_increasing(c + sp.atan(c), c, sp.S.Reals))
+    return d
+
+
+@pytest.mark.parametrize("name, message", [("c", "variable c is also a variable of the model"),
+                                           ("R1", "'R1' clashes")])
+def test_a_monotonicity_parameter_is_declared_and_its_name_not_reused(name, message):
+    """A review found c undeclared (coqc failed) and R1 read as Coq's real 1 (coqc accepted a claim
+    for R1 = 1 only): a parameter is a variable of the section, and R0, R1 are reserved."""
+    with pytest.raises(RenderError, match=message):
+        _shifted_then_cubed(name).proof().to_coq()
+
+
+def test_a_monotonicity_depending_on_the_parameter_is_quantified_over_it(tmp_path):
+    """x ↦ x · Σ p_i with p optimized: the lemma holds for every t (it printed p t i unbound)."""
+    d = proofs.Derivation("Scaled", where={N: sp.S.Naturals, P: OPEN})
+    L = d.define("L", sp.Product(P[I], (I, 1, N)))
+    d.lemma("Positivity", d.positive(L))
+    d.lemma("Scaled", d.strictly_increasing(XS * sp.Sum(P[I], (I, 1, N)), XS, sp.S.Reals),
+            label="scaled")
+    d.theorem("Main", d.argmax(L, over=[P]).argmax(sp.log(L)))
+    script = d.proof().to_coq()
+    assert "Lemma lemma_scaled : forall t, increasing_on" in script
+    assert coqc(tmp_path, "scaled", script).returncode == 0
+
+
+def test_a_power_coq_would_expand_too_far_is_refused():
+    d = proofs.Derivation("Power")
+    d.theorem("Power", d.strictly_increasing(XS ** 4900 + XS, XS, sp.Interval(0, sp.oo)))
+    with pytest.raises(RenderError, match="exponent beyond 100"):
+        d.proof().to_coq()
 
 
 def test_a_monotonicity_variable_named_as_a_model_variable_is_refused():

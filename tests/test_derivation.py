@@ -457,3 +457,15 @@ def test_a_monotonicity_lemma_on_a_closed_interval_renders_with_its_variable_bou
     assert all(key not in (t, s) for key, _ in proof.setting)
     text = proof.to_text()
     assert "t ↦ √t is strictly increasing on [0, ∞)" in text and "1/(2 √t) > 0" in text
+
+
+def test_a_default_label_never_repeats_a_chosen_one():
+    """The first lemma labelled lemma-2 by its author; the second, unlabelled, was given lemma-2
+    too (the Coq export then defined lemma_lemma_2 twice)."""
+    a = sp.Symbol("a")
+    d = Derivation("Labels", where={a: sp.Interval.open(0, sp.oo)})
+    d.lemma("A", d.positive(a + 1), label="lemma-2")
+    d.lemma("B", d.positive(a + 2))
+    d.theorem("C", d.positive(a + 3))
+    labels = [section.label for section in d.proof().sections]
+    assert len(set(labels)) == len(labels) and labels[0] == "lemma-2"

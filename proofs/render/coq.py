@@ -43,7 +43,7 @@ RESERVED = {
     "PI",
     "ln", "exp", "pow", "sqrt", "Rpower", "Rabs", "Rinv", "Rmult", "Rplus", "Ropp", "fact",
     "sum_f_R0", "prod_f_R0", "sum_eq", "sum_plus", "ln_mult", "ln_exp", "exp_pos", "iff_trans",
-    "iff_sym", "ln_increasing", "Gamma", "exp_increasing", "exp_0", "erf_derivative",
+    "iff_sym", "ln_increasing", "Gamma", "R0", "R1", "exp_increasing", "exp_0", "erf_derivative",
     "derivable_pt_lim", "derivable_pt_lim_exp", "derivable_pt_lim_sin", "derivable_pt_lim_cos",
     "derivable_pt_lim_atan", "derivable_pt_lim_sinh", "derivable_pt_lim_cosh", "pow_nonzero",
     "sin", "cos", "tanh", "sinh", "cosh", "atan", "erf", "SIN_bound", "COS_bound", "sinh_lt",
@@ -53,6 +53,7 @@ RESERVED = {
 # not take their form, so that no generated name can shadow the model's or be shadowed by it
 GENERATED_NAME = re.compile(r"[kEH]\d+|lemma_\w*|corollary_\w*|\w+_(range|pos|last)")
 SENSE = {"max": "argmax", "min": "argmin"}
+MAX_POWER = 100  # x^k: lra and nra see k factors (simpl pow), too slow for a k in the thousands
 # the kernel's table of functions (proofs.kernel.functions.TABLE) as Coq reads it: the function,
 # the lemma bounding its values, and for an increasing one its monotonicity and value at 0 (so
 # that the prelude's above_pos, below_neg, … give the side of that value); ln, |·|, ! and Γ have
@@ -118,10 +119,11 @@ class Exporter:
 
     def __init__(self, proof):
         self.proof = proof
-        main = proof.sections[-1].statement.statement
-        # the quantities that depend on θ: maps from T (none when no claim is about optimizers)
-        over = main.over if isinstance(main, SameOptimizers) else proof.symbols.get("over", ())
-        self.over = {name_of(v) for v in over}
+        # the quantities that depend on θ: maps from T, those of every claim about optimizers (a
+        # lemma's own, printed as constants, would make its claim vacuous)
+        claims = [section.statement.statement for section in proof.sections]
+        over = [v for claim in claims if isinstance(claim, SameOptimizers) for v in claim.over]
+        self.over = {name_of(v) for v in over or proof.symbols.get("over", ())}
         self.sizes = {}      # size symbol -> (nat variable, Coq name)
         self.families = {}   # family or function name -> its Arguments
         self.indices = set()
@@ -146,8 +148,11 @@ class Exporter:
         # every term the model states: the definitions' bodies and the sections' claims (a
         # monotonicity claim's x is its own, not the model's)
         self.terms = [d.body for d in proof.definitions] + [
-            term for section in proof.sections for term in section.statement.statement.terms
-            if not isinstance(section.statement.statement, StrictlyIncreasing)]
+            term for claim in claims if not isinstance(claim, StrictlyIncreasing)
+            for term in claim.terms]
+        # a monotonicity's parameters (x ↦ x + c: c), which the model declares too
+        self.parameters = set().union(*(claim.func.free_symbols - {claim.var} for claim in claims
+                                        if isinstance(claim, StrictlyIncreasing)))
         self._read_setting()
 
     # ------------------------------------------------------------------------------ the model
@@ -195,20 +200,30 @@ class Exporter:
         if self.sizes:
             known = "; ".join(f"pose proof {name}_pos" for _, name in self.sizes.values())
             lines.append(f"Ltac sizes ::= {known}.")
-        hypotheses = []
-        for expr, real_set in self.proof.setting:
-            if expr in self.sizes or expr in self.indices:
-                continue
+        entries = [(expr, real_set) for expr, real_set in self.proof.setting
+                   if expr not in self.sizes and expr not in self.indices]
+        for expr, _ in entries:
             head, arguments = self._variable(expr)
-            depends = head in self.over
-            arrows = "T -> " * depends + "nat -> " * len(arguments.indices) + \
+            arrows = "T -> " * (head in self.over) + "nat -> " * len(arguments.indices) + \
                 "R -> " * len(arguments.reals)
             if head not in self.families:
                 self.families[head] = arguments
                 self.declared.add(head)
                 lines.append(f"Variable {head} : {arrows}R.")
+        # a quantity no range is given for is any real number (the kernel's reading of Γ); a
+        # family's free symbols include its name, declared above
+        free = set().union(*(term.free_symbols for term in self.terms)) | self.parameters
+        for symbol in sorted(free, key=str):
+            if type(symbol) is sp.Symbol and symbol not in self.indices and \
+                    symbol.name not in self.families and symbol not in self.sizes:
+                name = self._identifier(symbol.name)
+                self.declared.add(name)
+                lines.append(f"Variable {name} : {'T -> ' if name in self.over else ''}R.")
+        hypotheses = []  # after every variable: a range may mention any (f(a + 1) > 0)
+        for expr, real_set in entries:
             if real_set == sp.Reals:
                 continue
+            head, _ = self._variable(expr)
             term = self.term(expr)  # the entry as the proof uses it: C(p_i) for every t and i
             binders = [f"({v} : {'T' if v == 't' else 'nat'})" for v in ["t", *sorted(
                 i.name for i in expr.free_symbols & self.indices)] if re.search(rf"\b{v}\b", term)]
@@ -220,16 +235,7 @@ class Exporter:
             prop = prop if prop.startswith("(") else f"({prop})"  # is_nat K
             stated = f"forall {' '.join(binders)}, {prop}" if binders else f"holds {prop}"
             hypotheses.append(f"Hypothesis {hypothesis} : {stated}.")
-        # a quantity no range is given for is any real number (the kernel's reading of Γ); a
-        # family's free symbols include its name, declared above
-        free = set().union(*(term.free_symbols for term in self.terms))
-        for symbol in sorted(free, key=str):
-            if type(symbol) is sp.Symbol and symbol not in self.indices and \
-                    symbol.name not in self.families and symbol not in self.sizes:
-                name = self._identifier(symbol.name)
-                self.declared.add(name)
-                lines.append(f"Variable {name} : {'T -> ' if name in self.over else ''}R.")
-        return lines + hypotheses  # a range may mention any variable: f(a + 1) > 0
+        return lines + hypotheses
 
     def _variable(self, expr):
         """(Coq name, its arguments) of a setting entry: y_i, p_{ik}, σ, f(x_i)."""
@@ -271,7 +277,11 @@ class Exporter:
         if isinstance(e, sp.Symbol):
             if e in self.indices:
                 raise RenderError(f"Coq export: the index {e} is used as a number")
-            return f"({e.name} t)" if e.name in self.over else self._identifier(e.name)
+            name = self._identifier(e.name)
+            if name not in self.declared and e not in self.local:  # else Coq's own name, or none
+                raise RenderError(f"Coq export: {name} is not a variable the script declares "
+                                  "(a monotonicity's variable used outside its claim?); rename it")
+            return f"({name} t)" if name in self.over else name
         if e == sp.pi:
             return "PI"
         if isinstance(e, sp.Integer):
@@ -285,6 +295,9 @@ class Exporter:
                 return f"(- {self.term(sp.Mul(*e.args[1:], evaluate=False))})"
             return "(" + " * ".join(self.term(a) for a in e.args) + ")"
         if isinstance(e, sp.Pow):
+            if e.exp.is_Integer and abs(e.exp) > MAX_POWER:
+                raise RenderError(f"Coq export: the power {e} has an exponent beyond {MAX_POWER}, "
+                                  "which Coq's arithmetic would expand into as many products")
             if e.exp.is_Integer and e.exp > 0:
                 return f"(pow {self.term(e.base)} {e.exp})"
             if e.exp.is_Integer:  # Coq's / 0 is 0, where sympy's 1/0 is undefined
@@ -417,6 +430,9 @@ class Exporter:
         return name
 
     def optimizers(self, statement, point):
+        if any(name_of(v) not in self.over for v in statement.over):  # cannot be: see __init__
+            raise RenderError(f"Coq export: {statement} optimizes over a quantity the script "
+                              "declares constant")
         return (f"is_{SENSE[statement.sense_f]} T {self.objective(statement.f)} {point} <-> "
                 f"is_{SENSE[statement.sense_g]} T {self.objective(statement.g)} {point}")
 
@@ -426,8 +442,7 @@ class Exporter:
         return f"(fun t => {self.term(f)})"
 
     def free_indices(self, statement):
-        terms = statement.terms if not isinstance(statement, StrictlyIncreasing) else ()
-        found = set().union(*(free_vars(term) for term in terms)) if terms else set()
+        found = set().union(*(free_vars(term) for term in statement.terms))
         return sorted((i.name for i in found & self.indices))
 
     # ------------------------------------------------------------------------------ tactics
@@ -466,8 +481,6 @@ class Exporter:
         """The variables a statement's lemma quantifies: t (t0 for optimizers) and free indices."""
         if isinstance(statement, SameOptimizers):
             return ["t0"]
-        if isinstance(statement, StrictlyIncreasing):
-            return []
         prop = self.statement(statement)  # x_i ∈ ℝ is True: it quantifies nothing
         local = [self.local_name(var) for var in self.local]
         return [v for v in ["t", *self.free_indices(statement), *local]
@@ -568,18 +581,39 @@ class Exporter:
             lemma = "is_nat_add" if isinstance(expr, sp.Add) else "is_nat_mul"
             return self.posed(th.premises, f"first [apply {lemma}; assumption | count]")
         if isinstance(expr, sp.Pow) and expr.exp.is_Integer and expr.exp < 0:
-            return self.posed(th.premises, "inverse")
+            return self.posed(th.premises, "".join(self.inverse_bounds(th)) + "inverse")
         if isinstance(expr, sp.Pow) and expr.exp.is_Integer and expr.exp > 1:
             return self.posed(th.premises, "".join(self.power_bounds(th)) + finish(real_set))
         return self.posed(th.premises, finish(real_set))
 
-    def power_bounds(self, th):
+    def inverse_bounds(self, th):
+        """1/x^k between 1/b^k and 1/a^k for x between positive a and b, or −x so for an even k
+        (inv_below, inv_above, after x^k's own bounds): the facts `inverse` does not find."""
+        expr, values = th.statement.expr, th.premises[0].statement.set
+        k, base = -expr.exp, self.term(expr.base)
+        if isinstance(values, sp.Interval) and values.end <= 0 and k % 2 == 0:  # x^k = (−x)^k
+            values = sp.Interval(-values.end, -values.start, values.right_open, values.left_open)
+        if not isinstance(values, sp.Interval) or values.start < 0 or values.end <= 0:
+            return []
+        x = base if k == 1 else f"(pow {base} {k})"
+        known = [] if k == 1 else self.power_bounds(th, k)
+        low, high = values.start ** k, values.end ** k
+        if low > 0:
+            lemma = "inv_below" if values.left_open else "inv_below_le"
+            known.append(f"pose proof ({lemma} {self.term(low)} {x} ltac:(lra) ltac:(close)); ")
+        if high.is_finite:
+            lemma = "inv_above" if values.right_open else "inv_above_le"
+            known.append(f"pose proof ({lemma} {x} {self.term(high)} ltac:(close) "
+                         "ltac:(close)); ")
+        return known
+
+    def power_bounds(self, th, exponent=None):
         """x^k between a^k and b^k for x between nonnegative a and b (pow_strict, pow_incr), or
         (−x)^k so for nonpositive ones: the facts nra does not find for k > 2."""
         expr, values = th.statement.expr, th.premises[0].statement.set
         if not isinstance(values, sp.Interval) or values.start < 0 < values.end:
             return []
-        x, k = self.term(expr.base), expr.exp
+        x, k = self.term(expr.base), exponent or expr.exp
         if values.end <= 0:  # −x is nonnegative, and (−x)^k is ±x^k to lra
             x, values = f"(- {x})", sp.Interval(-values.end, -values.start, values.right_open,
                                                 values.left_open)

@@ -460,6 +460,19 @@ Proof.
   assert (0 <= x ^ S m) by (apply pow_le; lra). nra.
 Qed.
 
+(* 1/x between 1/b and 1/a for x between positive a and b *)
+Lemma inv_below a x : 0 < a -> a < x -> / x < / a.
+Proof. intros. apply Rinv_lt_contravar; [apply Rmult_lt_0_compat |]; lra. Qed.
+
+Lemma inv_below_le a x : 0 < a -> a <= x -> / x <= / a.
+Proof. intros. apply Rinv_le_contravar; lra. Qed.
+
+Lemma inv_above x b : 0 < x -> x < b -> / b < / x.
+Proof. intros. apply Rinv_lt_contravar; [apply Rmult_lt_0_compat |]; lra. Qed.
+
+Lemma inv_above_le x b : 0 < x -> x <= b -> / b <= / x.
+Proof. intros. apply Rinv_le_contravar; lra. Qed.
+
 Lemma inv_le_1 x : 1 <= x -> 0 < / x <= 1.
 Proof.
   intros; split; [apply Rinv_0_lt_compat; lra | rewrite <- Rinv_1; apply Rinv_le_contravar; lra].
