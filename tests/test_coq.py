@@ -306,6 +306,8 @@ FUNCTION_CLAIMS = [
     ({A: sp.Interval.open(-sp.oo, 0)}, lambda d: d.member(sp.exp(A), sp.Interval.open(0, 1)),
      ("(a < 0)", "(a <= 0)")),
     ({A: sp.FiniteSet(1, 2)}, lambda d: d.positive(sp.erf(A)), ("a = 1 \\/", "a = 0 \\/")),
+    ({A: sp.Interval.open(0, 1)}, lambda d: d.member(sp.E * A, sp.Interval.open(0, 3)),
+     ("(0 < a < 1)", "(0 < a < 2)")),
 ]
 
 

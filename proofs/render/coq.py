@@ -72,7 +72,7 @@ FUNCTIONS = {
 # library's, and the tactic that applies it; the docs' status page is generated from this table
 COUNTERPARTS = {
     "assumption": "the section's Hypothesis (sizes: is_pos_nat_INR)",
-    "number": "lra; pi_bounds (3 < PI < 4, from PI_ineq)",
+    "number": "lra; pi_bounds (3 < PI < 4, from PI_ineq), e_bounds (2 < exp 1 < 3)",
     "member_widen": "lra / nra on the premise",
     "member_of_equal": "rewrite with the equation",
     "member_add": "lra on the premises; is_nat_add for counts",
@@ -284,6 +284,8 @@ class Exporter:
             return f"({name} t)" if name in self.over else name
         if e == sp.pi:
             return "PI"
+        if e == sp.E:
+            return "(exp 1)"
         if isinstance(e, sp.Integer):
             return f"({e})" if e < 0 else str(e)
         if isinstance(e, sp.Rational):
@@ -543,7 +545,7 @@ class Exporter:
         return f"apply {hypothesis}"
 
     def _number(self, th):
-        return "apply pi_bounds" if th.statement.expr == sp.pi else "close"
+        return {sp.pi: "apply pi_bounds", sp.E: "apply e_bounds"}.get(th.statement.expr, "close")
 
     def _member_widen(self, th):
         return self.posed(th.premises, finish(th.statement.set))

@@ -473,6 +473,23 @@ Proof. intros. apply Rinv_lt_contravar; [apply Rmult_lt_0_compat |]; lra. Qed.
 Lemma inv_above_le x b : 0 < x -> x <= b -> / b <= / x.
 Proof. intros. apply Rinv_le_contravar; lra. Qed.
 
+(* Euler's number within the kernel's (2, 3): exp 1 = exp(1/6)^6 < (6/5)^6 *)
+Lemma e_bounds : 2 < exp 1 < 3.
+Proof.
+  split; [pose proof (exp_ineq1 1 ltac:(lra)); lra |].
+  pose proof (exp_ineq1 (- (1 / 6)) ltac:(lra)) as h.
+  assert (e6 : exp (1 / 6) < 6 / 5).
+  { rewrite exp_Ropp in h. pose proof (exp_pos (1 / 6)).
+    apply (Rmult_lt_reg_r (/ exp (1 / 6))); [apply Rinv_0_lt_compat; lra |].
+    rewrite Rinv_r by lra. assert (0 < 5 / 6) by lra.
+    apply (Rmult_lt_reg_l (5 / 6)); [lra |]. field_simplify; lra. }
+  replace 1 with (6 * (1 / 6)) at 1 by field.
+  pose proof (pow_strict (exp (1 / 6)) (6 / 5) 6 ltac:(left; apply exp_pos) e6 ltac:(lia)).
+  replace (exp (6 * (1 / 6))) with (exp (1 / 6) ^ 6); [simpl in *; lra |].
+  replace (6 * (1 / 6)) with (1/6 + 1/6 + 1/6 + 1/6 + 1/6 + 1/6) by field.
+  rewrite !exp_plus. simpl. ring.
+Qed.
+
 Lemma inv_le_1 x : 1 <= x -> 0 < / x <= 1.
 Proof.
   intros; split; [apply Rinv_0_lt_compat; lra | rewrite <- Rinv_1; apply Rinv_le_contravar; lra].
