@@ -452,6 +452,58 @@ def test_a_power_coq_would_expand_too_far_is_refused():
         d.proof().to_coq()
 
 
+B = sp.Symbol("b")
+# claims a second review found rejected by coqc although the kernel proved them: |a| beyond >= 0,
+# exp over ℕ, bounds of powers and inverses over ranges of integers, integer arithmetic that needs
+# cases or products, powers of a compound base (lra expanded (a + 1/7)^14 for minutes)
+REVIEWED = [
+    ({A: POSITIVE}, lambda d: d.positive(sp.Abs(A))),
+    ({A: sp.Interval.open(-2, 1)}, lambda d: d.member(sp.Abs(A), sp.Interval.Ropen(0, 2))),
+    ({A: sp.S.Naturals}, lambda d: d.member(sp.exp(A), sp.Interval.open(1, sp.oo))),
+    ({A: sp.Range(1, 4)}, lambda d: d.member(A ** -2, sp.Interval(sp.Rational(1, 9), 1))),
+    ({A: sp.S.Naturals}, lambda d: d.member(A ** 4, sp.S.Naturals)),
+    ({A: sp.Interval(-3, -1)}, lambda d: d.member(A ** 3, sp.Interval(-27, -1))),
+    ({Y: sp.Range(0, 3)}, lambda d: d.member(sp.Abs(Y[I]), sp.Range(0, 3))),
+    ({A: sp.Range(-1, 2)}, lambda d: d.member(A ** 2, sp.FiniteSet(0, 1))),
+    ({A: sp.Range(0, 2), B: sp.Range(0, 2)}, lambda d: d.member(A * B, sp.FiniteSet(0, 1))),
+    ({A: sp.Range(0, 2), B: sp.FiniteSet(2, 3)},
+     lambda d: d.member(A + B, sp.FiniteSet(2, 3, 4))),
+    ({Y: sp.Range(0, 3)}, lambda d: d.member(Y[I] ** 2, sp.Range(0, 5))),
+    ({A: OPEN}, lambda d: d.positive((A + sp.Rational(1, 7)) ** 40)),
+    ({}, lambda d: d.strictly_increasing((XS - sp.Rational(1, 7)) ** 15, XS, sp.S.Reals)),
+    ({N: sp.S.Naturals, P: OPEN},
+     lambda d: d.strictly_increasing(XS * sp.Sum(P[I], (I, 1, N)), XS, sp.S.Reals)),
+]
+
+
+@pytest.mark.parametrize("where, claim", REVIEWED,
+                         ids=[str(claim(proofs.Derivation("Id", where=where)).statement)
+                              for where, claim in REVIEWED])
+def test_claims_a_second_review_found_rejected_check(where, claim, tmp_path):
+    d = proofs.Derivation("Reviewed", where=where)
+    d.theorem("Claim", claim(d))
+    result = coqc(tmp_path, "reviewed", d.proof().to_coq())
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_claim_holding_constant_what_another_optimizes_is_refused():
+    """argmax_a a = argmax_a a + b holds b fixed; the theorem optimizes over b, a map from T in
+    the Coq section: the lemma's Coq statement would claim a and b jointly."""
+    d = proofs.Derivation("Over", where={A: OPEN, B: OPEN})
+    d.lemma("Shift", d.argmax(A, over=[A]).argmax(A + B))
+    d.theorem("Main", d.argmax(B, over=[B]).argmin(-B))
+    with pytest.raises(RenderError, match="holds b constant, which another claim optimizes"):
+        d.proof().to_coq()
+
+
+def test_a_definition_with_a_free_index_is_refused():
+    d = proofs.Derivation("Free", where={N: sp.S.Naturals, P: OPEN, Y: sp.Range(0, 2)})
+    d.define("F", sp.binomial(N, Y[I]) + sp.Sum(P[I], (I, 1, N)))
+    d.theorem("C", d.positive(sp.Sum(P[I], (I, 1, N)) + 1))
+    with pytest.raises(RenderError, match="uses the index i outside a sum"):
+        d.proof().to_coq()
+
+
 def test_a_monotonicity_variable_named_as_a_model_variable_is_refused():
     """u is a real of the model (F = u² + 1) and the variable of a monotonicity: in Coq, one
     name for two objects."""

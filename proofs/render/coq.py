@@ -25,14 +25,14 @@ import sympy as sp
 
 from ..errors import RenderError
 from ..kernel import Defined, Equal, Member, SameOptimizers, StrictlyIncreasing
-from ..kernel.terms import DefinedEntry, DefinedFamily, free_vars, name_of
+from ..kernel.terms import DefinedEntry, DefinedFamily, free_vars, mentions, name_of
 
 PRELUDE = Path(__file__).with_name("coq_prelude.v")
 PRELUDE_NAMES = frozenset(re.findall(
     r"^(?:#\[export\] )?(?:Lemma|Definition|Fixpoint|Instance|Ltac) (\w+)",
     PRELUDE.read_text(encoding="utf-8"), flags=re.M))
 POSITIVE = sp.Interval.open(0, sp.oo)
-IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_']*")  # i' too: a renamed bound index
 # names a model may not use: Coq's keywords, the names the generated section uses itself, and the
 # standard library's names it calls (the prelude's own are read from it: PRELUDE_NAMES)
 RESERVED = {
@@ -86,7 +86,7 @@ COUNTERPARTS = {
                    "atan_0",
     "member_erf": "erf_bound, erf_increasing, erf_0: erf is a section variable, any increasing "
                   "function into (−1, 1) that vanishes at 0 (Coq's standard library has no erf)",
-    "member_Abs": "Rabs_pos",
+    "member_Abs": "Rabs_left, Rabs_right (by the sign of the argument, Rcase_abs)",
     "member_gamma": "Gamma_pos: Γ is a section variable, any function positive on (0, ∞) "
                     "(Coq's standard library has no Gamma function)",
     "member_binomial": "Rbinom_nat, Rbinom_pos_nat (Pascal's rule, binom_pos)",
@@ -123,7 +123,8 @@ class Exporter:
         # lemma's own, printed as constants, would make its claim vacuous)
         claims = [section.statement.statement for section in proof.sections]
         over = [v for claim in claims if isinstance(claim, SameOptimizers) for v in claim.over]
-        self.over = {name_of(v) for v in over or proof.symbols.get("over", ())}
+        self.optimized = list(dict.fromkeys(over or proof.symbols.get("over", ())))
+        self.over = {name_of(v) for v in self.optimized}
         self.sizes = {}      # size symbol -> (nat variable, Coq name)
         self.families = {}   # family or function name -> its Arguments
         self.indices = set()
@@ -150,7 +151,8 @@ class Exporter:
         self.terms = [d.body for d in proof.definitions] + [
             term for claim in claims if not isinstance(claim, StrictlyIncreasing)
             for term in claim.terms]
-        # a monotonicity's parameters (x ↦ x + c: c), which the model declares too
+        # a monotonicity's map, whose parameters (x ↦ x + c: c) the model declares too
+        self.maps = [claim.func for claim in claims if isinstance(claim, StrictlyIncreasing)]
         self.parameters = set().union(*(claim.func.free_symbols - {claim.var} for claim in claims
                                         if isinstance(claim, StrictlyIncreasing)))
         self._read_setting()
@@ -164,7 +166,7 @@ class Exporter:
                         raise RenderError(f"Coq export: the index {index} of {expr} is not a "
                                           "plain symbol")
                     self.indices.add(index)
-        for term in self.terms:  # a summation index is a nat, whichever family it subscripts
+        for term in self.terms + self.maps:  # a summation index is a nat, whatever it subscripts
             for node in sp.preorder_traversal(term):
                 if isinstance(node, (sp.Sum, sp.Product)):
                     self.indices.update(var for var, _, _ in node.limits)
@@ -179,7 +181,7 @@ class Exporter:
     def _is_size(self, symbol):
         return any(isinstance(node, (sp.Sum, sp.Product)) and any(hi == symbol for _, _, hi in
                                                                  node.limits)
-                   for term in self.terms for node in sp.preorder_traversal(term))
+                   for term in self.terms + self.maps for node in sp.preorder_traversal(term))
 
     def _identifier(self, name):
         if not IDENTIFIER.fullmatch(name):
@@ -257,6 +259,11 @@ class Exporter:
                 lines.append(f"Definition {self._identifier(definition.__name__)} (t : T) {params} "
                              f":= {self.term(definition.body)}.")
             else:
+                free = free_vars(definition.body) & self.indices
+                if free:
+                    raise RenderError(f"Coq export: the definition {definition.name} uses the "
+                                      f"index {', '.join(sorted(map(str, free)))} outside a sum; "
+                                      "make it a family (params=[...]) or sum over it")
                 lines.append(f"Definition {self._identifier(definition.name)} (t : T) := "
                              f"{self.term(definition.body)}.")
         return lines
@@ -432,9 +439,16 @@ class Exporter:
         return name
 
     def optimizers(self, statement, point):
-        if any(name_of(v) not in self.over for v in statement.over):  # cannot be: see __init__
+        own = {name_of(v) for v in statement.over}
+        if not own <= self.over:  # cannot be: see __init__
             raise RenderError(f"Coq export: {statement} optimizes over a quantity the script "
                               "declares constant")
+        for v in self.optimized:  # a constant here, a map from T in the section
+            if name_of(v) not in own and any(mentions(term, v) for term in statement.terms):
+                raise RenderError(f"Coq export: {statement} holds {name_of(v)} constant, which "
+                                  "another claim optimizes over; the Coq section has one "
+                                  f"{name_of(v)}, a map from the parameters: optimize every "
+                                  "claim over the same quantities")
         return (f"is_{SENSE[statement.sense_f]} T {self.objective(statement.f)} {point} <-> "
                 f"is_{SENSE[statement.sense_g]} T {self.objective(statement.g)} {point}")
 
@@ -571,9 +585,11 @@ class Exporter:
                      for lemma in ("nonneg", "pos")]
             known.append(f"try pose proof (ln_neg {arg} ltac:(close) ltac:(close))")
             return self.posed(th.premises, "; ".join(known + ["close"]))
-        if isinstance(expr, sp.Abs):
+        if isinstance(expr, sp.Abs):  # |a| = −a or a, by the sign of a
             arg = self.term(expr.args[0])
-            return self.posed(th.premises, f"pose proof (Rabs_pos {arg}); close")
+            return self.posed(th.premises, f"destruct (Rcase_abs {arg}) as [H1 | H1]; "
+                                           f"[rewrite (Rabs_left {arg} H1) | "
+                                           f"rewrite (Rabs_right {arg} H1)]; {finish(real_set)}")
         if isinstance(expr, sp.gamma):
             return self.posed(th.premises, "apply Gamma_pos; close")
         if isinstance(expr, sp.factorial):
@@ -591,7 +607,7 @@ class Exporter:
     def inverse_bounds(self, th):
         """1/x^k between 1/b^k and 1/a^k for x between positive a and b, or −x so for an even k
         (inv_below, inv_above, after x^k's own bounds): the facts `inverse` does not find."""
-        expr, values = th.statement.expr, th.premises[0].statement.set
+        expr, values = th.statement.expr, hull_of(th.premises[0].statement.set)
         k, base = -expr.exp, self.term(expr.base)
         if isinstance(values, sp.Interval) and values.end <= 0 and k % 2 == 0:  # x^k = (−x)^k
             values = sp.Interval(-values.end, -values.start, values.right_open, values.left_open)
@@ -610,24 +626,32 @@ class Exporter:
         return known
 
     def power_bounds(self, th, exponent=None):
-        """x^k between a^k and b^k for x between nonnegative a and b (pow_strict, pow_incr), or
-        (−x)^k so for nonpositive ones: the facts nra does not find for k > 2."""
+        """x^k between a^k and b^k for x between nonnegative a and b, each bound's power given as
+        a number (pow_above_c, pow_below_c, …); for x between nonpositive a and b, the same for
+        −x and x^k = ±(−x)^k (pow_even, pow_odd): the facts nra does not find for k > 2, and
+        which let lra take x^k as an atom."""
         expr, values = th.statement.expr, th.premises[0].statement.set
-        if not isinstance(values, sp.Interval) or values.start < 0 < values.end:
+        values = hull_of(values)
+        if values is None or values.start < 0 < values.end:
             return []
         x, k = self.term(expr.base), exponent or expr.exp
-        if values.end <= 0:  # −x is nonnegative, and (−x)^k is ±x^k to lra
+        known = []
+        if values.end <= 0:  # −x is nonnegative
+            parity = "pow_even" if k % 2 == 0 else "pow_odd"
+            known.append(f"pose proof ({parity} {x} {k} eq_refl); ")
             x, values = f"(- {x})", sp.Interval(-values.end, -values.start, values.right_open,
                                                 values.left_open)
-        known = []
-        strict, closed = "pow_strict {} {} {} ltac:(close) ltac:(close) ltac:(lia)", \
-            "pow_incr {} {} {} ltac:(close)"
+        number = "ltac:(simpl; field)"
         if values.start.is_finite:
-            lemma = strict if values.left_open else closed
-            known.append(f"pose proof ({lemma.format(self.term(values.start), x, k)}); ")
+            a, c = self.term(values.start), self.term(values.start ** k)
+            known.append(f"pose proof (pow_above_c {a} {x} {k} {c} ltac:(close) ltac:(close) "
+                         f"ltac:(lia) {number}); " if values.left_open else
+                         f"pose proof (pow_above_le_c {a} {x} {k} {c} ltac:(close) {number}); ")
         if values.end.is_finite:
-            lemma = strict if values.right_open else closed
-            known.append(f"pose proof ({lemma.format(x, self.term(values.end), k)}); ")
+            b, c = self.term(values.end), self.term(values.end ** k)
+            known.append(f"pose proof (pow_below_c {x} {b} {k} {c} ltac:(close) ltac:(close) "
+                         f"ltac:(lia) {number}); " if values.right_open else
+                         f"pose proof (pow_below_le_c {x} {b} {k} {c} ltac:(close) {number}); ")
         return known
 
     def _member_function(self, th):
@@ -962,6 +986,18 @@ class Exporter:
                 f"intros t; {self.posed(facts, 'norm', True)}]")
 
 
+def hull_of(values):
+    """The closed or open interval spanned by a set of numbers (a range of integers, a finite
+    set, ℕ), for bounds; None for another set."""
+    if isinstance(values, sp.Interval):
+        return values
+    if isinstance(values, (sp.FiniteSet, sp.Range)) or values in (sp.Naturals, sp.Naturals0):
+        if values.is_empty is not False:
+            return None
+        return sp.Interval(values.inf, values.sup)
+    return None
+
+
 def finish(real_set):
     """The tactic closing a membership in `real_set` from the facts posed: `count` where its Coq
     proposition states integrality (is_nat, is_pos_nat, is_int), `close` (arithmetic) else, and
@@ -977,14 +1013,15 @@ def finish(real_set):
 def sides(values):
     """The prelude's lemmas placing f(x) against f(0) for an increasing f, that x ∈ `values`
     allows: above_pos (x > 0), above_nonneg (x ≥ 0), below_neg, below_nonpos."""
-    if not isinstance(values, (sp.Interval, sp.FiniteSet, sp.Range)) or values.is_empty:
+    hull = hull_of(values)
+    if hull is None:
         return []
-    low, high = values.inf, values.sup
+    low, high = hull.inf, hull.sup
     lemmas = []
     if high <= 0:
-        lemmas.append("below_neg" if high < 0 or not values.contains(high) else "below_nonpos")
+        lemmas.append("below_neg" if high < 0 or not hull.contains(high) else "below_nonpos")
     if low >= 0:
-        lemmas.append("above_pos" if low > 0 or not values.contains(low) else "above_nonneg")
+        lemmas.append("above_pos" if low > 0 or not hull.contains(low) else "above_nonneg")
     return lemmas
 
 

@@ -473,6 +473,32 @@ Proof. intros. apply Rinv_lt_contravar; [apply Rmult_lt_0_compat |]; lra. Qed.
 Lemma inv_above_le x b : 0 < x -> x <= b -> / b <= / x.
 Proof. intros. apply Rinv_le_contravar; lra. Qed.
 
+(* the same with the bound's power given as a number c, so that x^n can stay an atom for lra *)
+Lemma pow_above_c a x n c : 0 <= a -> a < x -> (0 < n)%nat -> c = a ^ n -> c < x ^ n.
+Proof. intros; subst; apply pow_strict; auto. Qed.
+
+Lemma pow_below_c x b n c : 0 <= x -> x < b -> (0 < n)%nat -> c = b ^ n -> x ^ n < c.
+Proof. intros; subst; apply pow_strict; auto. Qed.
+
+Lemma pow_above_le_c a x n c : 0 <= a <= x -> c = a ^ n -> c <= x ^ n.
+Proof. intros; subst; apply pow_incr; auto. Qed.
+
+Lemma pow_below_le_c x b n c : 0 <= x <= b -> c = b ^ n -> x ^ n <= c.
+Proof. intros; subst; apply pow_incr; auto. Qed.
+
+(* x^n from (−x)^n, by the parity of n *)
+Lemma pow_opp_parity x n : (- x) ^ n = (if Nat.even n then 1 else -1) * x ^ n.
+Proof.
+  induction n as [| m IH]; [simpl; ring |]. simpl pow. rewrite IH, Nat.even_succ, <- Nat.negb_even.
+  destruct (Nat.even m); simpl; ring.
+Qed.
+
+Lemma pow_even x n : Nat.even n = true -> x ^ n = (- x) ^ n.
+Proof. intros h. rewrite pow_opp_parity, h. ring. Qed.
+
+Lemma pow_odd x n : Nat.even n = false -> x ^ n = - (- x) ^ n.
+Proof. intros h. rewrite pow_opp_parity, h. ring. Qed.
+
 (* Euler's number within the kernel's (2, 3): exp 1 = exp(1/6)^6 < (6/5)^6 *)
 Lemma e_bounds : 2 < exp 1 < 3.
 Proof.
@@ -511,16 +537,14 @@ Qed.
 (* the positivity of the model's sizes n, K: redefined by each generated section *)
 Ltac sizes := idtac.
 
-(* A membership closed from the facts in context: sizes are positive, cases split, then linear or
-   nonlinear arithmetic *)
 (* a copy of each `holds P` range, once, for `close` to take apart *)
 Ltac unhold :=
   repeat match goal with
   | H : holds ?P |- _ => lazymatch goal with _ : P |- _ => fail | _ => pose proof (H : P) end
   end.
 
-Ltac close :=
-  cbv beta; sizes; unhold; simpl pow in *; rewrite ?Rmult_1_r in *;
+(* the facts in context, taken apart: counts and sizes as bounds, conjunctions and cases *)
+Ltac facts :=
   repeat match goal with
   | H : is_pos_nat _ |- _ => apply is_pos_nat_ge_1 in H
   | H : is_nat _ |- _ => apply is_nat_nonneg in H
@@ -528,10 +552,25 @@ Ltac close :=
       lazymatch goal with _ : 0 < x |- _ => fail | _ => pose proof (inv_pos_rev _ H) end
   | H : _ /\ _ |- _ => destruct H
   | H : _ \/ _ |- _ => destruct H
-  end;
-  first [ exact I | solve [repeat split; lra] | solve [apply Rgt_not_eq, exp_pos]
-        | solve [apply Rle_0_sqr] | solve [left; lra] | solve [right; lra]
-        | solve [intro; lra] | solve [repeat split; nra] ].
+  end.
+
+(* each power an opaque number: lra would expand (a + 1/7)^14 into a polynomial (minutes) *)
+Ltac atoms :=
+  repeat match goal with
+  | |- context [pow ?e ?k] => let v := fresh "v" in set (v := pow e k) in *; clearbody v
+  | H : context [pow ?e ?k] |- _ => let v := fresh "v" in set (v := pow e k) in *; clearbody v
+  end.
+
+(* A membership closed from the facts in context: first with powers as atoms (the bounds posed
+   for them suffice), then powers expanded for lra and nra *)
+Ltac close :=
+  cbv beta; sizes; unhold;
+  first [ solve [facts; atoms; first [ exact I | solve [repeat split; lra] | solve [left; lra]
+                                     | solve [right; lra] | solve [intro; lra] ]]
+        | simpl pow in *; rewrite ?Rmult_1_r in *; facts;
+          first [ exact I | solve [repeat split; lra] | solve [apply Rgt_not_eq, exp_pos]
+                | solve [apply Rle_0_sqr] | solve [left; lra] | solve [right; lra]
+                | solve [intro; lra] | solve [repeat split; nra] ] ].
 
 Lemma IZR_eq_iff a b : IZR a = IZR b <-> a = b.
 Proof. split; [apply eq_IZR | intros ->; reflexivity]. Qed.
@@ -561,11 +600,13 @@ Ltac in_Z :=
   | H : _ /\ _ |- _ => destruct H
   | H : is_nat ?x |- _ => pose proof (is_nat_nonneg _ H); apply is_int_nat in H
   | H : is_pos_nat ?x |- _ => pose proof (is_pos_nat_ge_1 _ H); apply is_int_pos_nat in H
+  | H : _ \/ _ |- _ => destruct H
   | H : is_int ?x |- _ =>
       let z := fresh "z" in let e := fresh "e" in destruct H as [z e]; rewrite e in *
+  | H : ?x = IZR _ |- _ => progress rewrite H in *
   end;
-  rewrite <- ?plus_IZR, <- ?opp_IZR, <- ?minus_IZR, <- ?mult_IZR in *;
-  rewrite ?IZR_eq_iff, ?IZR_le_iff, ?IZR_lt_iff in *; lia.
+  rewrite <- ?plus_IZR, <- ?opp_IZR, <- ?minus_IZR, <- ?mult_IZR, ?pow_IZR in *;
+  rewrite ?IZR_eq_iff, ?IZR_le_iff, ?IZR_lt_iff in *; simpl Z.of_nat in *; first [lia | nia].
 
 Ltac count :=
   first [ solve [apply nat_of_int; [integral | first [close | in_Z]]]
