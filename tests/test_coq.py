@@ -469,6 +469,7 @@ REVIEWED = [
     ({A: sp.Range(0, 2), B: sp.FiniteSet(2, 3)},
      lambda d: d.member(A + B, sp.FiniteSet(2, 3, 4))),
     ({Y: sp.Range(0, 3)}, lambda d: d.member(Y[I] ** 2, sp.Range(0, 5))),
+    ({A: sp.Range(-2, 2)}, lambda d: d.member(sp.Abs(A), sp.FiniteSet(0, 1, 2))),
     ({A: OPEN}, lambda d: d.positive((A + sp.Rational(1, 7)) ** 40)),
     ({}, lambda d: d.strictly_increasing((XS - sp.Rational(1, 7)) ** 15, XS, sp.S.Reals)),
     ({N: sp.S.Naturals, P: OPEN},

@@ -35,6 +35,9 @@ Proof. intros [p ->]. exists (- p)%Z. symmetry. apply opp_IZR. Qed.
 Lemma is_int_pow a k : is_int a -> is_int (a ^ k).
 Proof. intros [p ->]. exists (p ^ Z.of_nat k)%Z. rewrite pow_IZR. reflexivity. Qed.
 
+Lemma is_int_abs a : is_int a -> is_int (Rabs a).
+Proof. intros [p ->]. exists (Z.abs p). symmetry. apply abs_IZR. Qed.
+
 Lemma is_int_nat x : is_nat x -> is_int x.
 Proof. intros [k ->]. exists (Z.of_nat k). apply INR_IZR_INZ. Qed.
 
@@ -588,14 +591,14 @@ Ltac integral :=
   repeat first [ assumption | apply is_int_num
                | match goal with H : ?x = IZR _ |- is_int ?x => rewrite H end
                | apply is_int_add | apply is_int_sub | apply is_int_mul | apply is_int_opp
-               | apply is_int_pow
+               | apply is_int_pow | apply is_int_abs
                | apply is_int_nat; assumption | apply is_int_pos_nat; assumption ].
 
 (* a membership in ℕ₀, ℕ or a range of integers: integrality, then the bounds *)
 (* a claim about integers decided in Z: each integer x is IZR z, the claim's sums, differences and
    products of them moved under IZR, then lia *)
 Ltac in_Z :=
-  cbv beta; unhold;
+  cbv beta; unhold; unfold Rge, Rgt in *;
   repeat match goal with
   | H : _ /\ _ |- _ => destruct H
   | H : is_nat ?x |- _ => pose proof (is_nat_nonneg _ H); apply is_int_nat in H
@@ -605,7 +608,7 @@ Ltac in_Z :=
       let z := fresh "z" in let e := fresh "e" in destruct H as [z e]; rewrite e in *
   | H : ?x = IZR _ |- _ => progress rewrite H in *
   end;
-  rewrite <- ?plus_IZR, <- ?opp_IZR, <- ?minus_IZR, <- ?mult_IZR, ?pow_IZR in *;
+  rewrite <- ?plus_IZR, <- ?opp_IZR, <- ?minus_IZR, <- ?mult_IZR, ?pow_IZR, ?Rabs_Zabs in *;
   rewrite ?IZR_eq_iff, ?IZR_le_iff, ?IZR_lt_iff in *; simpl Z.of_nat in *; first [lia | nia].
 
 Ltac count :=
