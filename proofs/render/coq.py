@@ -53,6 +53,9 @@ RESERVED = {
 # not take their form, so that no generated name can shadow the model's or be shadowed by it
 GENERATED_NAME = re.compile(r"[kEH]\d+|lemma_\w*|corollary_\w*|\w+_(range|pos|last)")
 SENSE = {"max": "argmax", "min": "argmin"}
+# what `shown` asks the kernel of a term: the sets it may be shown in
+SHOWN = {"positive": [POSITIVE], "count": [sp.Naturals0],
+         "nonzero": [POSITIVE, sp.Interval.open(-sp.oo, 0)]}
 MAX_POWER = 100  # x^k: lra and nra see k factors (simpl pow), too slow for a k in the thousands
 # the kernel's table of functions (proofs.kernel.functions.TABLE) as Coq reads it: the function,
 # the lemma bounding its values, and for an increasing one its monotonicity and value at 0 (so
@@ -152,9 +155,10 @@ class Exporter:
             term for claim in claims if not isinstance(claim, StrictlyIncreasing)
             for term in claim.terms]
         # a monotonicity's map, whose parameters (x ↦ x + c: c) the model declares too
-        self.maps = [claim.func for claim in claims if isinstance(claim, StrictlyIncreasing)]
-        self.parameters = set().union(*(claim.func.free_symbols - {claim.var} for claim in claims
-                                        if isinstance(claim, StrictlyIncreasing)))
+        monotone = [claim for claim in claims if isinstance(claim, StrictlyIncreasing)]
+        self.maps = [claim.func for claim in monotone]
+        self.parameters = set().union(*(claim.func.free_symbols - {claim.var}
+                                        for claim in monotone))
         self._read_setting()
 
     # ------------------------------------------------------------------------------ the model
@@ -347,24 +351,24 @@ class Exporter:
         context: there Coq's total ln, /, Rpower, Rfact and Rbinom agree with sympy's terms."""
         key = (expr, kind, tuple(self.local.items()))
         if key not in self.checked:
-            from .. import check
-            from ..errors import ProofError
-            sets = {"positive": [POSITIVE], "count": [sp.Naturals0],
-                    "nonzero": [POSITIVE, sp.Interval.open(-sp.oo, 0)]}[kind]
-            where = dict(self.proof.theorem.context.entries) | self.local
-            found = False
-            for real_set in sets:
-                try:
-                    check.member(expr, real_set, where=where)
-                    found = True
-                    break
-                except ProofError:
-                    continue
-            self.checked[key] = found
+            self.checked[key] = self.kernel_fact(expr, kind) is not None
         if not self.checked[key]:
             words = {"count": "a count (an integer >= 0)"}.get(kind, kind)
             raise RenderError(f"Coq export: {what} needs {expr} shown {words}, which the kernel "
                               "does not show from the model's ranges; give it a range that does")
+
+    def kernel_fact(self, expr, kind):
+        """The kernel's theorem that `expr` is positive / nonzero (positive or negative) / a count
+        in the proof's context and the local variable's range, or None."""
+        from .. import check
+        from ..errors import ProofError
+        where = dict(self.proof.theorem.context.entries) | self.local
+        for real_set in SHOWN[kind]:
+            try:
+                return check.member(expr, real_set, where=where)
+            except ProofError:
+                continue
+        return None
 
     def _binder(self, e):
         body = e.function
@@ -734,17 +738,15 @@ class Exporter:
 
     def joined(self, st, interval, roots):
         """x ↦ g increasing on `interval`, split at the derivative's zeros `roots`."""
-        derivative = sp.diff(st.func, st.var)
         if not roots:
-            from .. import check
-            from ..errors import ProofError
             interior = sp.Interval.open(interval.start, interval.end)
-            where = dict(self.proof.theorem.context.entries) | {st.var: interior}
-            try:
-                slope = check.member(derivative, POSITIVE, where=where)
-            except ProofError:
+            derivative = sp.diff(st.func, st.var)
+            outer, self.local = self.local, {st.var: interior}
+            slope = self.kernel_fact(derivative, "positive")
+            self.local = outer
+            if slope is None:
                 raise RenderError(f"Coq export: the derivative {derivative} is not shown positive "
-                                  f"on {interior}, between its zeros") from None
+                                  f"on {interior}, between its zeros")
             return self.by_derivative(st, interval, slope)
         zero, rest = roots[0], roots[1:]
         left = interval.intersect(sp.Interval(-sp.oo, zero))
@@ -754,13 +756,11 @@ class Exporter:
         sets = "intros ? ? ?; cbv beta in *; close"
         return (f"apply (increasing_join {inside} {on_left} {on_right} {function} "
                 f"{self.term(zero)}); [{sets} | {sets} | intros ? ? ? ? ? ?; cbv beta in *; close "
-                f"| {self.by_derivative(st, left, None)} | {self.joined(st, right, rest)}]")
+                f"| {self.joined(st, left, [])} | {self.joined(st, right, rest)}]")
 
     def by_derivative(self, st, interval, slope):
         """increasing_by_derivative on `interval`, the kernel's `slope` showing the derivative
-        positive inside (None: shown here, for a piece between two zeros)."""
-        if slope is None:
-            return self.joined(st, interval, [])
+        positive inside."""
         var = st.var
         interior = sp.Interval.open(interval.start, interval.end)
         name = self.local_name(var)
@@ -853,19 +853,12 @@ class Exporter:
     def side(self, expr, kind):
         """The lemma instance `(k x H0)` by which the kernel shows `expr` positive (or nonzero:
         positive or negative) for x in the local range."""
-        from .. import check
-        from ..errors import ProofError
-        where = dict(self.proof.theorem.context.entries) | self.local
-        sets = [POSITIVE] if kind == "positive" else [POSITIVE, sp.Interval.open(-sp.oo, 0)]
-        for real_set in sets:
-            try:
-                theorem = check.member(expr, real_set, where=where)
-            except ProofError:
-                continue
-            self.sides.append(self.instance(theorem))
-            return self.sides[-1]
-        raise RenderError(f"Coq export: the derivative needs {expr} shown {kind} on "
-                          f"{next(iter(self.local.values()))}, which the kernel does not show")
+        theorem = self.kernel_fact(expr, kind)
+        if theorem is None:
+            raise RenderError(f"Coq export: the derivative needs {expr} shown {kind} on "
+                              f"{next(iter(self.local.values()))}, which the kernel does not show")
+        self.sides.append(self.instance(theorem))
+        return self.sides[-1]
 
     def _symm(self, th):
         return f"symmetry; apply {self.node(th.premises[0])}"

@@ -201,14 +201,7 @@ Qed.
 
 Lemma argmin_ln (f : T -> R) (pos : forall s, 0 < f s) t :
   is_argmin f t <-> is_argmin (fun s => ln (f s)) t.
-Proof.
-  unfold is_argmin; split; intros H s; specialize (H s).
-  - destruct (Rle_lt_or_eq_dec _ _ H) as [Hlt|Heq].
-    + left. apply ln_increasing; auto.
-    + rewrite Heq. right. reflexivity.
-  - destruct (Rle_or_lt (f t) (f s)) as [Hle|Hgt]; auto.
-    exfalso. pose proof (ln_increasing _ _ (pos s) Hgt). lra.
-Qed.
+Proof. apply (argmin_strict_mono ln (fun x => 0 < x)); auto. apply ln_increasing_on. Qed.
 
 Lemma argmax_scale (f : T -> R) (c : R) (hc : 0 < c) t :
   is_argmax f t <-> is_argmax (fun s => c * f s) t.
