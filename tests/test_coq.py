@@ -17,7 +17,7 @@ from mpmath import libmp
 
 import proofs
 from proofs.derivation import load
-from proofs.errors import RenderError
+from proofs.errors import RenderError, UnknownTheoremError
 from proofs.kernel.terms import name_of
 from proofs.render.coq import FUNCTIONS
 from proofs.testing import semantics
@@ -625,11 +625,29 @@ def test_a_scalar_range_does_not_stall_coq():
 
 
 def test_cli_writes_a_script_that_coqc_accepts(tmp_path):
+    # the loop `proofs prove $t -o $t.v && coqc $t.v` over `proofs list`: each name listed
+    # is a file name coqc compiles (every theorem's script is compiled above, through to_coq)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    subprocess.run([sys.executable, "-m", "proofs", "prove", "soft-labels", "-o", "soft_labels.v"],
+    listing = subprocess.run([sys.executable, "-m", "proofs", "list"], env=env, check=True,
+                             capture_output=True, text=True).stdout
+    names = [line.split(" ")[0] for line in listing.splitlines()]
+    assert set(names) == {name for name, _ in combinations()} and "soft_labels" in names
+    assert all(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) for name in names)
+    subprocess.run([sys.executable, "-m", "proofs", "prove", "soft_labels", "-o", "soft_labels.v"],
                    cwd=tmp_path, env=env, check=True, capture_output=True)
-    result = coqc(tmp_path, "again", (tmp_path / "soft_labels.v").read_text())
-    assert result.returncode == 0, result.stderr
+    require("coqc")
+    result = subprocess.run(["coqc", "soft_labels.v"], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_dashed_names_of_earlier_versions_prove_the_same_theorems():
+    for dashed in ("soft-labels", "bernoulli-logits", "gaussian-weighted", "negative-binomial"):
+        proof = proofs.prove(dashed)
+        assert proof.name == dashed.replace("-", "_")
+        assert proof.to_coq() == proofs.prove(proof.name).to_coq()
+    with pytest.raises(UnknownTheoremError, match="soft_labels"):
+        proofs.prove("soft labels")
 
 
 def test_a_file_name_coqc_cannot_compile_is_refused(tmp_path):

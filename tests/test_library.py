@@ -23,8 +23,8 @@ VARIANTS = [(name, {}) for name in sorted(LIBRARY)] + [
 def test_the_listing_covers_every_variant():
     assert {name for name, _ in available()} == {name for name, _ in VARIANTS} == set(LIBRARY)
     assert len(VARIANTS) == len(LIBRARY) + 5  # reduction ×2, kl, softmax, normalized
-    assert {"poisson", "exponential", "laplace", "binomial", "negative-binomial", "bernoulli-logits",
-            "gaussian-weighted", "categorical"} <= set(LIBRARY)
+    assert {"poisson", "exponential", "laplace", "binomial", "negative_binomial", "bernoulli_logits",
+            "gaussian_weighted", "categorical"} <= set(LIBRARY)
 
 
 @pytest.mark.parametrize("name, options", VARIANTS)
@@ -92,7 +92,7 @@ def test_continuous_bernoulli_against_plain_bce_is_refused_and_the_minimizers_di
         check.same_optimizers(sp.Product(factor, (i, 1, n)), plain, over=[p], where=where)
     best_ce, best_cb = soft_label_counterexample()
     assert best_ce == pytest.approx(0.8, abs=1e-3) and abs(best_cb - best_ce) > 0.1
-    assert f"{best_cb:.4f}" in proofs.prove("soft-labels", normalized=True).to_text()
+    assert f"{best_cb:.4f}" in proofs.prove("soft_labels", normalized=True).to_text()
 
 
 def test_kl_for_continuous_data_is_refused_with_the_reason():
@@ -141,7 +141,7 @@ MODELS = {  # name: (likelihood, loss, over, where)
                     {RATE: POSITIVE, Y: sp.Interval(0, sp.oo), N: sp.S.Naturals}),
     "laplace": (sp.Product(sp.exp(-sp.Abs(Y[I] - MU[I]) / 2) / 4, (I, 1, N)),
                 sp.Sum(sp.Abs(Y[I] - MU[I]), (I, 1, N)) / N, MU, {N: sp.S.Naturals}),
-    "gaussian-weighted": (
+    "gaussian_weighted": (
         sp.Product(sp.exp(-(Y[I] - MU[I]) ** 2 / (2 * SIGMA[I] ** 2)) / sp.sqrt(2 * sp.pi * SIGMA[I] ** 2),
                    (I, 1, N)),
         sp.Sum((Y[I] - MU[I]) ** 2 / SIGMA[I] ** 2, (I, 1, N)) / N, MU,
@@ -150,12 +150,12 @@ MODELS = {  # name: (likelihood, loss, over, where)
         sp.Product(sp.binomial(Y[I] + F[I], Y[I]) * Q[I] ** Y[I] * (1 - Q[I]) ** F[I], (I, 1, N)),
         -sp.Sum(Y[I] * sp.log(Q[I]) + F[I] * sp.log(1 - Q[I]), (I, 1, N)) / N, Q,
         {Y: sp.S.Naturals0, F: sp.S.Naturals0, Q: UNIT, N: sp.S.Naturals}),
-    "negative-binomial": (
+    "negative_binomial": (
         sp.Product(sp.gamma(Y[I] + R) / (sp.gamma(R) * sp.factorial(Y[I])) * (1 - Q[I]) ** R
                    * Q[I] ** Y[I], (I, 1, N)),
         -sp.Sum(Y[I] * sp.log(Q[I]) + R * sp.log(1 - Q[I]), (I, 1, N)) / N, Q,
         {Y: sp.S.Naturals0, Q: UNIT, R: POSITIVE, N: sp.S.Naturals}),
-    "bernoulli-logits": (
+    "bernoulli_logits": (
         sp.Product(sigmoid(Z[I]) ** Y[I] * (1 - sigmoid(Z[I])) ** (1 - Y[I]), (I, 1, N)),
         sp.Sum(sp.log(1 + sp.exp(Z[I])) - Y[I] * Z[I], (I, 1, N)) / N, Z,
         {Y: sp.FiniteSet(0, 1), N: sp.S.Naturals}),
@@ -185,7 +185,7 @@ def test_increasing_maps_keep_the_optimizers():
 
 
 def test_a_dropped_weight_is_disproved():
-    likelihood, _, _, where = MODELS["gaussian-weighted"]
+    likelihood, _, _, where = MODELS["gaussian_weighted"]
     plain_mse = sp.Sum((Y[I] - MU[I]) ** 2, (I, 1, N)) / N
     with pytest.raises(Disproved, match="over a set T"):
         check.same_optimizers(likelihood, plain_mse, over=[MU], where=where)

@@ -99,21 +99,21 @@ def test_every_library_loss_is_read_off_its_theorem():
     assert set(losses) == {
         "bernoulli",
         "bernoulli --reduction sum",
-        "bernoulli-logits",
+        "bernoulli_logits",
         "binomial",
         "categorical",
         "categorical --softmax",
         "exponential",
         "gaussian",
-        "gaussian-weighted",
+        "gaussian_weighted",
         "iid",
         "iid --continuous",
         "laplace",
         "logistic",
-        "negative-binomial",
+        "negative_binomial",
         "network",
         "poisson",
-        "soft-labels",
+        "soft_labels",
         "weighted --reduction sum",
     }
     bce = -(y * sp.log(p) + (1 - y) * sp.log(1 - p))
@@ -125,4 +125,4 @@ def test_a_loss_without_a_per_sample_form_is_refused_clearly():
     from proofs.errors import UnsupportedError
 
     with pytest.raises(UnsupportedError, match="not one sum over the samples"):
-        R.per_sample("soft-labels", normalized=True)
+        R.per_sample("soft_labels", normalized=True)

@@ -336,7 +336,7 @@ def test_a_long_statement_is_split_after_its_relation_and_numbered_once():
 
     short = statement_lines(r"\log L(\theta) = -n \cdot \mathrm{CE}(\theta)", "x-eq")
     assert short == [r"  \log L(\theta) = -n \cdot \mathrm{CE}(\theta).\label{x-eq}"]
-    statement = proofs.prove("negative-binomial").to_latex()
+    statement = proofs.prove("negative_binomial").to_latex()
     inside = statement.split(r"\begin{split}")[1].split(r"\end{split}")[0]
     lines = [line.strip() for line in inside.strip().splitlines()]
     assert lines[0].startswith(r"\log L(\theta) &= ") and lines[0].endswith(r" \\")

@@ -76,17 +76,17 @@ class XLog1pY(sp.Function):
 # itself); the first inputs of a model is its default
 MODELS = {
     ("bernoulli", "probabilities"): ("bernoulli", {}, "p", None),
-    ("bernoulli", "logits"): ("bernoulli-logits", {}, "z", "logits"),
+    ("bernoulli", "logits"): ("bernoulli_logits", {}, "z", "logits"),
     ("categorical", "probabilities"): ("categorical", {}, "p", None),
     ("categorical", "logits"): ("categorical", {"softmax": True}, "z", "softmax"),
     ("gaussian", "mean"): ("gaussian", {}, "mu", None),
-    ("gaussian", "mean-and-sigma"): ("gaussian-weighted", {}, "mu", None),
+    ("gaussian", "mean-and-sigma"): ("gaussian_weighted", {}, "mu", None),
     ("poisson", "rate"): ("poisson", {}, "lambda", None),
     ("poisson", "log-rate"): ("poisson", {}, "lambda", "log-rate"),
     ("laplace", "mean"): ("laplace", {}, "mu", None),
     ("exponential", "rate"): ("exponential", {}, "lambda", None),
     ("binomial", "probabilities"): ("binomial", {}, "q", None),
-    ("negative-binomial", "probabilities"): ("negative-binomial", {}, "q", None),
+    ("negative-binomial", "probabilities"): ("negative_binomial", {}, "q", None),
 }
 
 

@@ -28,7 +28,7 @@ LIBRARY = {
                  "logistic regression p = sigma(w x): maximum likelihood = minimum BCE", {}),
     "network": ("proofs.theorems.logistic:network",
                 "any network p = sigma(f(x)): maximum likelihood = minimum BCE, as sets of optimizers", {}),
-    "soft-labels": ("proofs.theorems.soft_labels:soft_labels",
+    "soft_labels": ("proofs.theorems.soft_labels:soft_labels",
                     "targets in [0, 1]: the BCE identity; with --normalized, the continuous Bernoulli",
                     {"normalized": (False, True)}),
     "poisson": ("proofs.theorems.poisson:poisson",
@@ -38,15 +38,15 @@ LIBRARY = {
     "laplace": ("proofs.theorems.laplace:laplace",
                 "Laplace with fixed scale: argmax of the likelihood = argmin of the mean absolute error",
                 {}),
-    "gaussian-weighted": ("proofs.theorems.gaussian_weighted:gaussian_weighted",
+    "gaussian_weighted": ("proofs.theorems.gaussian_weighted:gaussian_weighted",
                           "Gaussian with known sigma_i: argmax of the likelihood = argmin of the weighted "
                           "squared error", {}),
-    "bernoulli-logits": ("proofs.theorems.bernoulli_logits:bernoulli_logits",
+    "bernoulli_logits": ("proofs.theorems.bernoulli_logits:bernoulli_logits",
                          "Bernoulli with logits: argmax of the likelihood = argmin of BCE with logits",
                          {}),
     "binomial": ("proofs.theorems.binomial:binomial",
                  "binomial counts in m_i trials: argmax of the likelihood = argmin of the NLL", {}),
-    "negative-binomial": ("proofs.theorems.negative_binomial:negative_binomial",
+    "negative_binomial": ("proofs.theorems.negative_binomial:negative_binomial",
                           "negative binomial with fixed r: argmax of the likelihood = argmin of the "
                           "NLL", {}),
     "weighted": ("proofs.theorems.weighted:weighted",
@@ -58,7 +58,7 @@ LIBRARY = {
 # the words `proofs prove --help` shows for each option of the registry
 OPTION_HELP = {
     "reduction": "cross-entropy reduction: mean, -(1/n) sum (default), or sum",
-    "normalized": "soft-labels: the continuous Bernoulli (normalized density)",
+    "normalized": "soft_labels: the continuous Bernoulli (normalized density)",
     "kl": "iid: also the KL divergence",
     "softmax": "categorical: probabilities given by the softmax of logits z",
     "continuous": "iid: the observations are continuous (no KL claim can be made)",
@@ -91,11 +91,19 @@ RENDER_OPTIONS = ("notation", "theorem_env", "lemma_env", "proof_env", "label_pr
                   "figure", "detail")
 
 
+def canonical(name):
+    """The registry's name for `name`: the names are identifiers (coqc compiles `NAME.v` only when
+    NAME is one), and the dashed spellings of earlier versions (soft-labels) name the same theorems."""
+    spelled = str(name).replace("-", "_")
+    return spelled if spelled in LIBRARY else name
+
+
 def prove(name, **options):
     """Prove the named theorem and return its `Proof`; unknown names and options raise a clear ProofError.
 
     Rendering options (notation=, theorem_env=, label_prefix=, title=, figure=) become the Proof's defaults."""
     render = {key: options.pop(key) for key in RENDER_OPTIONS if key in options}
+    name = canonical(name)
     if name not in LIBRARY:
         raise UnknownTheoremError(f"unknown theorem {name!r}; available: {', '.join(sorted(LIBRARY))}")
     module, _, allowed = LIBRARY[name]

@@ -10,7 +10,7 @@ def bernoulli_logits():
     """Labels y_i with logits z_i(θ) ∈ ℝ, p_i = σ(z_i): argmax L = argmin of BCE with logits
     (1/n) Σ (log(1 + e^{z_i}) − y_i z_i), PyTorch's BCEWithLogitsLoss."""
     y, z = sp.IndexedBase("y"), sp.IndexedBase("z")
-    d = Derivation("Maximum likelihood is minimum BCE with logits", name="bernoulli-logits",
+    d = Derivation("Maximum likelihood is minimum BCE with logits", name="bernoulli_logits",
                    where={n: sp.S.Naturals, y: BINARY, z: sp.S.Reals})
     p = 1 / (1 + sp.exp(-z[i]))
     L = d.define("L", sp.Product(p ** y[i] * (1 - p) ** (1 - y[i]), (i, 1, n)))

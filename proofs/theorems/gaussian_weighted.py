@@ -12,7 +12,7 @@ def gaussian_weighted():
     error (1/n) Σ (y_i − μ_i)² / σ_i²."""
     y, mu, sigma = sp.IndexedBase("y"), sp.IndexedBase("mu"), sp.IndexedBase("sigma")
     d = Derivation("Heteroscedastic Gaussian likelihood is weighted squared error",
-                   name="gaussian-weighted",
+                   name="gaussian_weighted",
                    where={n: sp.S.Naturals, y: sp.S.Reals, mu: sp.S.Reals, sigma: POSITIVE})
     density = (sp.exp(-(y[i] - mu[i]) ** 2 / (2 * sigma[i] ** 2))
                / (sigma[i] * sp.sqrt(2 * sp.pi)))

@@ -11,7 +11,7 @@ def negative_binomial():
     argmax ∏ Γ(y + r) / (Γ(r) y!) (1 − q)^r q^y = argmin −(1/n) Σ [y_i log q_i + r log(1 − q_i)]."""
     y, q, r = sp.IndexedBase("y"), sp.IndexedBase("q"), sp.Symbol("r")
     d = Derivation("Maximum negative-binomial likelihood is minimum negative-binomial NLL",
-                   name="negative-binomial",
+                   name="negative_binomial",
                    where={n: sp.S.Naturals, y: sp.S.Naturals0, q: OPEN_UNIT, r: POSITIVE})
     coefficient = sp.gamma(y[i] + r) / (sp.gamma(r) * sp.factorial(y[i]))
     L = d.define("L", sp.Product(coefficient * (1 - q[i]) ** r * q[i] ** y[i], (i, 1, n)))

@@ -35,7 +35,7 @@ def soft_labels(normalized=False):
     cross_entropy = mean(y[i] * sp.log(p[i]) + (1 - y[i]) * sp.log(1 - p[i]))
     if not normalized:
         d = Derivation("Soft labels: the BCE identity without a probability model",
-                       name="soft-labels", where=where)
+                       name="soft_labels", where=where)
         L, CE = d.define("L", sp.Product(factor, (i, 1, n))), d.define("CE", cross_entropy)
         return maximum_likelihood(d, L, CE, -n * CE, over=[p], remark=NOT_A_MODEL)
     d = Derivation("The continuous Bernoulli: maximum likelihood is minimum of the corrected "
