@@ -442,6 +442,12 @@ class Derivation:
         kinds = {type(section.statement.statement) for section in sections}
         if kinds == {SameOptimizers}:
             return references
+        if kinds == {Member}:  # the cited range, and the map the engine proved increasing
+            monotone = next(node.statement for node in tree_nodes(link)
+                            if isinstance(node.statement, StrictlyIncreasing))
+            if isinstance(f, Defined) and monotone.func == sp.log(monotone.var):
+                return f"$<{f.name}> > 0$ ({references}) and $<log>$ increases strictly"
+            return f"{_leaf_words(link)} ({references})"
         if kinds == {Equal}:
             return f"the objectives are equal ({references})"
         monotone = next(s.statement.statement for s in sections
@@ -482,6 +488,9 @@ class Derivation:
             return lemmas[0]
         if kinds == {Member, StrictlyIncreasing} and len(lemmas) == 2:
             return self._transfer(context, lemmas, f, sense_f, sense_g, g, over)
+        if kinds == {Member} and len(lemmas) == 1:  # the map's monotonicity proved here
+            monotone = self._map_increasing(context, lemmas[0], f, g)
+            return self._transfer(context, [monotone, *lemmas], f, sense_f, sense_g, g, over)
         if kinds != {Equal}:
             raise RuleApplicationError("by= cites an equality lemma, an optimizer lemma, or a "
                                        "positivity and a monotonicity lemma")
@@ -515,6 +524,19 @@ class Derivation:
         except ProofError:
             pass
         return prove_equal(context, lhs, rhs, (lemma,))
+
+    def _map_increasing(self, context, values, f, g):
+        """⊢ x ↦ h(x) strictly increasing on the cited range of f, for g = h(f) with h a function of
+        one argument (log): the step cites the range, the engine proves the map's monotonicity."""
+        if not (isinstance(g, sp.Function) and g.args == (f,)):
+            raise RuleApplicationError(f"by= cites a range of {f} only: the step must apply a "
+                                       f"function to it (log {f}), not go to {g}")
+        if not isinstance(values.statement.set, sp.Interval):
+            raise RuleApplicationError(f"the cited range {values.statement.set} is not an "
+                                       "interval")
+        taken = {name for term in (f, g) for name in names(term)} | set(context.names)
+        x = sp.Symbol(next(name for name in ("x", "u", "t", "s") if name not in taken))
+        return check.strictly_increasing(g.func(x), x, values.statement.set, where=context)
 
     def _transfer(self, context, lemmas, f, sense_f, sense_g, g, over):
         """arg f = arg h∘f from h strictly increasing and the values of f inside its interval."""
@@ -632,7 +654,7 @@ OPTIMIZER_WORDS = {
     "transfer_increasing": "a strictly increasing map keeps the {kind}",
     "optimizers_of_equal": "the objectives are equal",
     "shift_constant": "an additive constant does not change the {kind}",
-    "negate_objective": "maximizing a function is minimizing its negative",
+    "negate_objective": "maximizing is minimizing the negative",
     "scale_positive": "a positive factor does not change the {kind}",
     "optimizers_symm": "read backwards",
 }

@@ -112,7 +112,7 @@ def test_prove_pdf_end_to_end(tmp_path):
     require("pdflatex", "pdftotext")
     result = subprocess_run(["prove", "bernoulli", "-o", "proof.pdf"], cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "Sign and scale" in pdf_text(tmp_path / "proof.pdf")
+    assert "log increases strictly" in pdf_text(tmp_path / "proof.pdf")
 
 
 def test_the_command_line_options_come_from_the_theorem_registry():

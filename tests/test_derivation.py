@@ -9,7 +9,8 @@ import pytest
 import sympy as sp
 
 from proofs import Defined, Derivation, DerivationError, Proof
-from proofs.kernel import Member
+from proofs.kernel import Member, StrictlyIncreasing
+from proofs.tree import tree_nodes
 from proofs.testing import semantics
 from tests.tools import compile_tex, pdf_text
 
@@ -362,13 +363,56 @@ def test_an_optimizer_chain_is_written_step_by_step_and_cites_its_lemmas():
     for line in ("= argmax_θ −n·NLL(θ) − ∑_{i=1}^{n} log(y_i!)   "
                  "[the objectives are equal (Lemma 2)]",
                  "[an additive constant does not change the maximizers]",
-                 "[maximizing a function is minimizing its negative]",
+                 "[maximizing is minimizing the negative]",
                  "[a positive factor does not change the minimizers]",
                  "[L > 0 and log increases strictly (Lemmas 1 and 3)]", "[Lemma 4]"):
         assert line in text, line
     statement = d.proof().theorem.statement
     senses = (statement.sense_f, statement.sense_g)
     assert (statement.f, statement.g, senses) == (L, NLL, ("max", "min"))
+
+
+def test_a_positivity_lemma_alone_proves_the_step_to_the_log():
+    """by= a range lemma alone: the engine proves the map increasing on that range (log on
+    (0, ∞), exp on ℝ) and the step cites the lemma; no other step is proved this way."""
+    d, L, NLL, constant = _poisson_with_lemmas()
+    d.theorem("Poisson", d.argmax(L, over=[RATE]).argmax(sp.log(L), by="positivity")
+              .derive("min", NLL, by="identity"))
+    steps = d.sections[-1].steps
+    assert steps[0].justification == "$<L> > 0$ (<ref:positivity>) and $<log>$ increases strictly"
+    assert "[L > 0 (Lemma 1) and log increases strictly]" in d.proof().to_text()
+    used = [node.statement for node in tree_nodes(steps[0].theorem)
+            if isinstance(node.statement, StrictlyIncreasing)]
+    assert used and used[0].func == sp.log(used[0].var)
+    d.theorem("Exp", d.argmax(L, over=[RATE]).argmax(sp.exp(L), by="positivity"))
+    assert d.sections[-1].steps[0].justification.startswith("a strictly increasing map keeps")
+
+
+@pytest.mark.parametrize("target, message", [
+    (lambda L: -sp.log(L), "must apply a function to it"),  # not a map of L alone
+    (lambda L: sp.sin(L), "is false: sin"),  # sin does not increase on (0, ∞)
+    (lambda L: sp.log(2 * L), "must apply a function to it"),  # the map's argument is 2L, not L
+    (lambda L: sp.log(sp.log(L)), "must apply a function to it"),  # log L > 0 is not cited
+])
+def test_a_positivity_lemma_alone_proves_no_other_step(target, message):
+    d, L, NLL, constant = _poisson_with_lemmas()
+    with pytest.raises(DerivationError, match=message):
+        d.argmax(L, over=[RATE]).argmax(target(L), by="positivity")
+    with pytest.raises(DerivationError, match="keeps the sense"):
+        d.argmax(L, over=[RATE]).argmin(sp.log(L), by="positivity")
+
+
+def test_the_map_proved_for_a_cited_range_takes_a_fresh_variable():
+    """x names a family of the model: the monotonicity the engine proves for the step is about
+    another variable, so that one name stays one object."""
+    x = sp.IndexedBase("x")
+    d = Derivation("Clash", where={n: sp.S.Naturals, x: sp.Interval.open(0, 1)})
+    L = d.define("L", sp.Product(x[i], (i, 1, n)))
+    d.lemma("Positivity", d.positive(L), label="positivity")
+    d.theorem("Log", d.argmax(L, over=[x]).argmax(sp.log(L), by="positivity"))
+    monotone = next(node.statement for node in tree_nodes(d.sections[-1].steps[0].theorem)
+                    if isinstance(node.statement, StrictlyIncreasing))
+    assert monotone.var.name not in ("x", "i", "n", "L")
 
 
 def test_derive_shows_the_optimizer_rules_the_engine_used():
@@ -401,7 +445,7 @@ def test_derive_shows_the_optimizer_rules_the_engine_used():
     (lambda d, L, NLL, c: d.argmin(NLL, over=[RATE]).argmin(n * NLL, by="nonsense"),
      "names no lemma"),
     (lambda d, L, NLL, c: d.argmin(NLL, over=[RATE]).argmin(n * NLL, by="positivity"),
-     "cites an equality lemma, an optimizer lemma"),
+     "cites a range of NLL only: the step must apply a function to it"),
 ])
 def test_wrong_optimizer_steps_are_refused_with_their_index(make, message):
     d, L, NLL, constant = _poisson_with_lemmas()

@@ -288,8 +288,8 @@ def test_cleveref_names_lemmas_lemmas_whatever_the_package_order(order, tmp_path
                 "\\end{document}\n")
     log = compile_tex(tmp_path, "paper", document)
     assert "undefined" not in log.lower()
-    # before: "See theorem 1, theorem 5 and Theorem 2." when the lines came before cleveref
-    assert "See lemma 1, theorem 5 and Lemma 2." in pdf_text(tmp_path / "paper.pdf")
+    # before: "See theorem 1, theorem 3 and Theorem 2." when the lines came before cleveref
+    assert "See lemma 1, theorem 3 and Lemma 2." in pdf_text(tmp_path / "paper.pdf")
 
 
 def test_the_setting_is_a_run_in_heading_in_ieeetran_too(tmp_path):

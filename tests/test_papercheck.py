@@ -10,6 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import sympy as sp
 
 from proofs.papercheck import check_file
 
@@ -855,7 +856,11 @@ def test_the_set_under_the_operator_replaces_the_range_where_gives(tmp_path):
 def test_an_edited_monotonicity_lemma_is_caught_where_it_was_edited(tmp_path):
     import proofs
 
-    fragment = proofs.prove("bernoulli").to_latex(detail="full")  # the proof's facts as rows
+    x = sp.Symbol("x")
+    d = proofs.Derivation("Monotonicity")
+    d.theorem("Monotonicity of the logarithm",
+              d.strictly_increasing(sp.log(x), x, sp.Interval.open(0, sp.oo)))
+    fragment = d.proof().to_latex(detail="full")  # the proof's facts as rows
     statement = r"x \mapsto \log x\text{ is strictly increasing on }(0, \infty).\label"
     derivative = r"& \frac{1}{x} > 0"
     assert statement in fragment and derivative in fragment

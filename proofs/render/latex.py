@@ -18,7 +18,7 @@ PACKAGES = ("amsmath", "amssymb", "amsthm", "aliascnt")
 SETTING = r"\medskip\noindent\textbf{Setting.}"
 # estimated characters beyond which a right-hand side is split over two lines: what a column of a
 # two-column class (IEEEtran, acmart) holds beside the left-hand side
-LONG_ROW = 44
+LONG_ROW = 48
 
 
 def preamble(options=None):

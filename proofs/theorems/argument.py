@@ -1,9 +1,9 @@
 """The argument every likelihood theorem of the library makes, written on the public API.
 
-L > 0 (Lemma 1); log L is an affine function of the objective, log L = c·G + d (Lemma 2); log
-increases strictly (Lemma 3); so argmax log L = argmin G when c < 0 (Lemma 4), and argmax L =
-argmin G.  A theorem script defines its model and states Lemma 2's right-hand side; the engine
-checks every step when it is written.
+L > 0 (Lemma 1); log L is an affine function of the objective, log L = c·G + d (Lemma 2); then
+the theorem: argmax L = argmax log L (L > 0 and log increases strictly) = argmin G (c < 0, the
+steps found from Lemma 2).  A theorem script defines its model and states Lemma 2's right-hand
+side; the engine checks every step when it is written.
 """
 
 import sympy as sp
@@ -21,19 +21,13 @@ def mean(body):
 
 
 def maximum_likelihood(d, L, objective, log_likelihood, over, remark="", folded=(), by=()):
-    """The four lemmas and the theorem argmax L = argmin objective, added to the derivation `d`;
+    """The two lemmas and the theorem argmax L = argmin objective, added to the derivation `d`;
     `log_likelihood`: Lemma 2's right-hand side, c·objective + d with c < 0 free of `over`;
     `folded`: definitions the identity keeps as names (p_i := σ(w x_i) stays p_i); `by`:
     earlier equality lemmas the identity rewrites with (log q_i = h_i for one observation)."""
     d.lemma("Positivity", d.positive(L), label="positivity")
     d.lemma("Log-likelihood and objective",
             d.chain(sp.log(L)).derive(log_likelihood, by=by, folded=folded), label="identity")
-    taken = {str(key) for key in d.where}  # one name, one object: x may be a family x_i
-    x = next(sp.Symbol(name) for name in ("x", "u", "t") if name not in taken)
-    d.lemma("Monotonicity of the logarithm",
-            d.strictly_increasing(sp.log(x), x, POSITIVE), label="monotonicity")
-    d.lemma("Sign and scale", d.argmax(sp.log(L), over).derive("min", objective, by="identity"),
-            label="sign-scale")
-    d.theorem(d.title, d.argmax(L, over).argmax(sp.log(L), by=["positivity", "monotonicity"])
-              .argmin(objective, by="sign-scale"), label="main", remark=remark)
+    d.theorem(d.title, d.argmax(L, over).argmax(sp.log(L), by="positivity")
+              .derive("min", objective, by="identity"), label="main", remark=remark)
     return d

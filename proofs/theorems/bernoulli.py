@@ -30,14 +30,10 @@ def bernoulli(reduction="mean", model=None):
                 because="log of a product of two positive numbers")
             .eq(m.log_terms, by="log_of_pow", because="log of a power with a positive base")
             .eq(-c * CE, by="unfold", because="definition of $<CE>$" + with_n), label="identity")
-    x = sp.Symbol("x")
-    d.lemma("Monotonicity of the logarithm",
-            d.strictly_increasing(sp.log(x), x, sp.Interval.open(0, sp.oo)), label="monotonicity")
-    signs = d.argmax(sp.log(L), over=[m.probability]).argmin(-sp.log(L))
+    chain = d.argmax(L, over=[m.probability]).argmax(sp.log(L), by="positivity")
+    chain.argmin(-sp.log(L))
     if c != 1:
-        signs.argmin(-sp.log(L) / c, because="$\\frac{1}{<n>} > 0$ does not change the minimizers")
-    d.lemma("Sign and scale", signs.argmin(CE, by="identity"), label="sign-scale")
-    d.theorem(TITLE, d.argmax(L, over=[m.probability]).argmax(sp.log(L), by=["positivity",
-              "monotonicity"]).argmin(CE, by="sign-scale"), label="main")
+        chain.argmin(-sp.log(L) / c, because="$\\frac{1}{<n>} > 0$ does not change the minimizers")
+    d.theorem(TITLE, chain.argmin(CE, by="identity"), label="main")
     d.corollary(d.chain(L).eq(sp.exp(-c * CE), by="identity"))
     return d
