@@ -342,7 +342,17 @@ MONOTONE = [(sp.log(XS), POSITIVE), (XS + XS ** 3, sp.S.Reals), (sp.log(XS) - 1 
             # 1/x and x^k bounded on both sides (a review found `inverse` missed these)
             (sp.log(XS), sp.Interval.open(1, 2)), (sp.atan(XS), sp.Interval(1, 2)),
             (XS - 1 / XS, sp.Interval.Ropen(-3, 0)), (-1 / (XS ** 2 + 1), sp.Interval(0, 3)),
-            (XS ** 5 + 1 / (2 * XS), sp.Interval(1, 2))]
+            (XS ** 5 + 1 / (2 * XS), sp.Interval(1, 2)),
+            # 1/x of a negative x, and 1/x's sign beside its bounds (a fuzz found `inverse` missed
+            # them): 1/x < −1 on (−1, 0), (x − 1)^−3 < 0, 1/(π + x²) ∈ (0, 1/3)
+            (sp.cosh(1 / XS), sp.Interval.Ropen(-1, 0)), ((XS - 1) ** -2, sp.Interval.Ropen(-1, 0)),
+            (sp.log(XS ** 2 + sp.pi), POSITIVE),
+            # derivatives equal up to the laws of powers (x^(−1/2) = x^(1/2)/x) and with one
+            # argument written two ways (exp(−(x²)²) and exp(−x⁴), π^(−1/2) and π^((−1)/2))
+            (sp.sqrt(XS ** 3), sp.Interval(1, 2)),
+            ((XS ** 6) ** sp.Rational(3, 2), sp.Interval(1, 2)),
+            (sp.log(sp.sqrt(XS + sp.pi)), NONNEGATIVE),
+            (sp.erf(XS ** 2), sp.Interval(sp.Rational(1, 2), 3))]
 
 
 @pytest.mark.parametrize("function, interval", MONOTONE, ids=[str(g) for g, _ in MONOTONE])

@@ -80,7 +80,8 @@ COUNTERPARTS = {
     "member_of_equal": "rewrite with the equation",
     "member_add": "lra on the premises; is_nat_add for counts",
     "member_mul": "lra / nra on the premises; is_nat_mul for counts",
-    "member_pow": "Rpower_pos; inv_pos_nat, inv_unit, Rinv_0_lt_compat for 1/x",
+    "member_pow": "Rpower_pos; inv_pos_nat, inv_unit, Rinv_0_lt_compat, Rinv_lt_0_compat, "
+                  "inv_below, inv_above, inv_neg_below, inv_neg_above for 1/x",
     "member_exp": "exp_pos; exp_increasing, exp_0 (above_pos, below_neg: the side of 1)",
     "member_sin": "SIN_bound", "member_cos": "COS_bound", "member_cosh": "cosh_ge_1",
     "member_tanh": "tanh_bound, tanh_increasing, tanh_0 (from tanh's definition by exp)",
@@ -106,7 +107,9 @@ COUNTERPARTS = {
     "log_of_exp": "ln_exp", "sum_split": "sum_plus_at", "sum_factor": "sum_factor",
     "sum_ones": "sum_ones",
     "increasing_by_derivative": "increasing_by_derivative (MVT_cor2), the derivative by "
-                                "d_plus, d_mult, d_pow, d_inv, d_ln, d_Rpower, d_chain; "
+                                "d_plus, d_mult, d_pow, d_inv, d_ln, d_Rpower, d_chain, "
+                                "equal to sympy's up to Rpower_shift and one way of writing "
+                                "each argument (args); "
                                 "ln_increasing for log; increasing_join at the rational zeros of "
                                 "a derivative >= 0",
     "transfer_increasing": "argmax_strict_mono, argmin_strict_mono (argmax_ln, argmin_ln)",
@@ -609,24 +612,39 @@ class Exporter:
         return self.posed(th.premises, finish(real_set))
 
     def inverse_bounds(self, th):
-        """1/x^k between 1/b^k and 1/a^k for x between positive a and b, or −x so for an even k
-        (inv_below, inv_above, after x^k's own bounds): the facts `inverse` does not find."""
+        """The facts `inverse` does not find about 1/x^k: its sign (Rinv_0_lt_compat,
+        Rinv_lt_0_compat), and its bounds 1/b^k and 1/a^k for x^k between a^k and b^k of one sign
+        (inv_below, inv_above, inv_neg_below, inv_neg_above, after x^k's own bounds; for x
+        between nonpositive a and b and an even k, x^k = (−x)^k between b^k and a^k)."""
         expr, values = th.statement.expr, hull_of(th.premises[0].statement.set)
         k, base = -expr.exp, self.term(expr.base)
-        if isinstance(values, sp.Interval) and values.end <= 0 and k % 2 == 0:  # x^k = (−x)^k
-            values = sp.Interval(-values.end, -values.start, values.right_open, values.left_open)
-        if not isinstance(values, sp.Interval) or values.start < 0 or values.end <= 0:
+        if not isinstance(values, sp.Interval) or (values.start < 0 < values.end):
             return []
+        if values.end <= 0 and k % 2 == 0:  # x^k = (−x)^k
+            values = sp.Interval(-values.end, -values.start, values.right_open, values.left_open)
         x = base if k == 1 else f"(pow {base} {k})"
         known = [] if k == 1 else self.power_bounds(th, k)
-        low, high = values.start ** k, values.end ** k
-        if low > 0:
-            lemma = "inv_below" if values.left_open else "inv_below_le"
-            known.append(f"pose proof ({lemma} {self.term(low)} {x} ltac:(lra) ltac:(close)); ")
-        if high.is_finite:
-            lemma = "inv_above" if values.right_open else "inv_above_le"
-            known.append(f"pose proof ({lemma} {x} {self.term(high)} ltac:(close) "
+        low, high = values.start ** k, values.end ** k  # k odd keeps the order and the sign
+        if low >= 0:
+            known.append(f"pose proof (Rinv_0_lt_compat {x} ltac:(close)); ")
+            if low > 0:
+                lemma = "inv_below" if values.left_open else "inv_below_le"
+                known.append(f"pose proof ({lemma} {self.term(low)} {x} ltac:(lra) "
+                             "ltac:(close)); ")
+            if high.is_finite:
+                lemma = "inv_above" if values.right_open else "inv_above_le"
+                known.append(f"pose proof ({lemma} {x} {self.term(high)} ltac:(close) "
+                             "ltac:(close)); ")
+            return known
+        known.append(f"pose proof (Rinv_lt_0_compat {x} ltac:(close)); ")
+        if low.is_finite:
+            lemma = "inv_neg_below" if values.left_open else "inv_neg_below_le"
+            known.append(f"pose proof ({lemma} {self.term(low)} {x} ltac:(close) "
                          "ltac:(close)); ")
+        if high < 0:
+            lemma = "inv_neg_above" if values.right_open else "inv_neg_above_le"
+            known.append(f"pose proof ({lemma} {x} {self.term(high)} ltac:(close) "
+                         "ltac:(lra)); ")
         return known
 
     def power_bounds(self, th, exponent=None):
@@ -772,6 +790,7 @@ class Exporter:
             composed, derivative = self.derivative(st.func, var)
             self.local = {var: interior}
             positive, written = self.instance(slope), self.term(slope.statement.expr)
+            shifts = self.shifted_powers([st.func, slope.statement.expr], var)
         finally:
             self.local, self.scope = outer, outer_scope
         known = "".join(f"pose proof {side}; " for side in self.sides)
@@ -780,8 +799,29 @@ class Exporter:
                 "[intros ? ? ? ? ? ?; cbv beta in *; close | "
                 "intros ? ? ? ? ? ?; cbv beta in *; close | "
                 f"intros {name} H0; apply (d_eq _ {name} {derivative}); "
-                f"[exact {composed} | {known}norm] | "
+                f"[exact {composed} | {known}{shifts}args; norm] | "
                 f"intros {name} H0; pose proof {positive}; close]")
+
+    def shifted_powers(self, terms, var):
+        """Rewrites taking the integer part out of each rational exponent of x in the two
+        derivatives (Rpower_shift): sympy's writes √x³·(3/2)/x where the composed one has
+        (1/2)·x^(−1/2)·3x², and field compares them only once both read x^(1/2)."""
+        found = set()
+        for term in terms:
+            for power in term.atoms(sp.Pow):
+                c = power.exp
+                if var in power.base.free_symbols and c.is_Rational and not c.is_Integer:
+                    found |= {(power.base, c), (power.base, c - 1)}  # c − 1: composed, d_Rpower
+        rewrites = []
+        for base, c in sorted(found, key=sp.default_sort_key):
+            whole = sp.floor(c)
+            if whole == 0:
+                continue
+            lemma = "Rpower_shift" if whole > 0 else "Rpower_shift_neg"
+            rewrites.append(f"try rewrite ({lemma} {self.term(base)} {self.term(c)} "
+                            f"{self.term(c - whole)} {abs(whole)} ltac:(close) "
+                            "ltac:(simpl; lra)); ")
+        return "".join(rewrites)
 
     def derivative(self, e, var):
         """(a proof of `derivable_pt_lim (fun x => e) x D`, D): the rules of differentiation as

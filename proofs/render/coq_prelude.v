@@ -469,6 +469,30 @@ Proof. intros. apply Rinv_lt_contravar; [apply Rmult_lt_0_compat |]; lra. Qed.
 Lemma inv_above_le x b : 0 < x -> x <= b -> / b <= / x.
 Proof. intros. apply Rinv_le_contravar; lra. Qed.
 
+(* y^c with the integer part n of its exponent taken out as a power: y^c = y^d · y^n, so that
+   the powers of one base have exponents in [0, 1) and field can compare them *)
+Lemma Rpower_shift y c d n : 0 < y -> c = d + INR n -> Rpower y c = Rpower y d * y ^ n.
+Proof. intros hy ->. rewrite Rpower_plus, Rpower_pow by assumption. reflexivity. Qed.
+
+Lemma Rpower_shift_neg y c d n : 0 < y -> c = d - INR n -> Rpower y c = Rpower y d * / y ^ n.
+Proof.
+  intros hy ->. unfold Rminus. rewrite Rpower_plus, Rpower_Ropp, Rpower_pow by assumption.
+  reflexivity.
+Qed.
+
+(* 1/x between 1/a and 1/b for x between negative a and b: 1/x decreases there too *)
+Lemma inv_neg_below a x : a < x -> x < 0 -> / x < / a.
+Proof. intros. apply Rinv_lt_contravar; [nra | lra]. Qed.
+
+Lemma inv_neg_below_le a x : a <= x -> x < 0 -> / x <= / a.
+Proof. intros. destruct (Req_dec a x) as [<- | ?]; [lra | left; apply inv_neg_below; lra]. Qed.
+
+Lemma inv_neg_above x b : x < b -> b < 0 -> / b < / x.
+Proof. intros. apply Rinv_lt_contravar; [nra | lra]. Qed.
+
+Lemma inv_neg_above_le x b : x <= b -> b < 0 -> / b <= / x.
+Proof. intros. destruct (Req_dec x b) as [-> | ?]; [lra | left; apply inv_neg_above; lra]. Qed.
+
 (* the same with the bound's power given as a number c, so that x^n can stay an atom for lra *)
 Lemma pow_above_c a x n c : 0 <= a -> a < x -> (0 < n)%nat -> c = a ^ n -> c < x ^ n.
 Proof. intros; subst; apply pow_strict; auto. Qed.
@@ -611,6 +635,19 @@ Ltac count :=
 
 (* an equality whose sides differ by the order of terms and factors, under sums too *)
 Ltac same := match goal with |- ?a = ?a => reflexivity end.
+
+(* the same argument written two ways under exp, ln or Rpower (sympy's derivative and the one
+   composed rule by rule): written one way, when ring or field equates them *)
+Ltac args :=
+  repeat match goal with
+  | |- context [exp ?a] => match goal with |- context [exp ?b] =>
+      assert_fails (constr_eq a b); replace a with b by (simpl; field) end
+  | |- context [ln ?a] => match goal with |- context [ln ?b] =>
+      assert_fails (constr_eq a b); replace a with b by (simpl; field) end
+  | |- context [Rpower ?u ?a] => match goal with |- context [Rpower ?v ?b] =>
+      assert_fails (constr_eq (u, a) (v, b));
+      replace (Rpower u a) with (Rpower v b) by (f_equal; simpl; field) end
+  end.
 
 Ltac norm :=
   cbv beta;
