@@ -352,7 +352,12 @@ MONOTONE = [(sp.log(XS), POSITIVE), (XS + XS ** 3, sp.S.Reals), (sp.log(XS) - 1 
             (sp.sqrt(XS ** 3), sp.Interval(1, 2)),
             ((XS ** 6) ** sp.Rational(3, 2), sp.Interval(1, 2)),
             (sp.log(sp.sqrt(XS + sp.pi)), NONNEGATIVE),
-            (sp.erf(XS ** 2), sp.Interval(sp.Rational(1, 2), 3))]
+            (sp.erf(XS ** 2), sp.Interval(sp.Rational(1, 2), 3)),
+            # a root's powers (√π·√π = π, √2² = 2 in the normal CDF, x^(3/4) = (x^(1/4))³) and
+            # a power of an exponential (e^x)² = e^(2x)
+            ((1 + sp.erf(XS / sp.sqrt(2))) / 2, sp.S.Reals),
+            (sp.sqrt(sp.pi) * sp.erf(XS), sp.S.Reals),
+            (XS ** sp.Rational(3, 4) + sp.sqrt(XS), POSITIVE), (sp.atan(sp.exp(XS)), sp.S.Reals)]
 
 
 @pytest.mark.parametrize("function, interval", MONOTONE, ids=[str(g) for g, _ in MONOTONE])
@@ -482,6 +487,15 @@ REVIEWED = [
     ({}, lambda d: d.strictly_increasing((XS - sp.Rational(1, 7)) ** 15, XS, sp.S.Reals)),
     ({N: sp.S.Naturals, P: OPEN},
      lambda d: d.strictly_increasing(XS * sp.Sum(P[I], (I, 1, N)), XS, sp.S.Reals)),
+    # a third review's fuzz: `integral` took −|y_i| apart before using |y_i| ∈ ℕ₀, and then had
+    # no fact about y_i (4 of 157 exported memberships)
+    ({Y: sp.S.Naturals0}, lambda d: d.member(Y[I] ** 2 + 1, sp.S.Naturals)),
+    ({Y: sp.S.Naturals0}, lambda d: d.member(2 * Y[I] ** 2, sp.S.Naturals0)),
+    ({Y: sp.S.Naturals0}, lambda d: d.member(-sp.Abs(Y[I]), sp.Range(-sp.oo, 1))),
+    ({Y: sp.S.Naturals0}, lambda d: d.member(-Y[I] ** 2, sp.Range(-sp.oo, 1))),
+    ({B: sp.S.Naturals0}, lambda d: d.member(-sp.factorial(B) ** 2, sp.Range(-sp.oo, 0))),
+    ({A: sp.S.Naturals0, Y: sp.S.Naturals0},
+     lambda d: d.member(sp.Abs(A + Y[I]), sp.S.Naturals0)),
 ]
 
 

@@ -17,6 +17,7 @@ K = K_last + 1); the families are arbitrary, so the two statements say the same.
 is a point t of an arbitrary type T, and each quantity that depends on θ a map from T.
 """
 
+import functools
 import re
 from itertools import count
 from pathlib import Path
@@ -108,8 +109,9 @@ COUNTERPARTS = {
     "sum_ones": "sum_ones",
     "increasing_by_derivative": "increasing_by_derivative (MVT_cor2), the derivative by "
                                 "d_plus, d_mult, d_pow, d_inv, d_ln, d_Rpower, d_chain, "
-                                "equal to sympy's up to Rpower_shift and one way of writing "
-                                "each argument (args); "
+                                "equal to sympy's up to the laws of powers (Rpower_shift, "
+                                "Rpower_frac, Rpower_root, Rpower_is_root, exp_pow_nat) and one "
+                                "way of writing each argument (args); "
                                 "ln_increasing for log; increasing_join at the rational zeros of "
                                 "a derivative >= 0",
     "transfer_increasing": "argmax_strict_mono, argmin_strict_mono (argmax_ln, argmin_ln)",
@@ -790,7 +792,7 @@ class Exporter:
             composed, derivative = self.derivative(st.func, var)
             self.local = {var: interior}
             positive, written = self.instance(slope), self.term(slope.statement.expr)
-            shifts = self.shifted_powers([st.func, slope.statement.expr], var)
+            laws = self.power_laws([st.func, slope.statement.expr], var)
         finally:
             self.local, self.scope = outer, outer_scope
         known = "".join(f"pose proof {side}; " for side in self.sides)
@@ -799,29 +801,56 @@ class Exporter:
                 "[intros ? ? ? ? ? ?; cbv beta in *; close | "
                 "intros ? ? ? ? ? ?; cbv beta in *; close | "
                 f"intros {name} H0; apply (d_eq _ {name} {derivative}); "
-                f"[exact {composed} | {known}{shifts}args; norm] | "
+                f"[exact {composed} | {known}{laws}args; norm] | "
                 f"intros {name} H0; pose proof {positive}; close]")
 
-    def shifted_powers(self, terms, var):
-        """Rewrites taking the integer part out of each rational exponent of x in the two
-        derivatives (Rpower_shift): sympy's writes √x³·(3/2)/x where the composed one has
-        (1/2)·x^(−1/2)·3x², and field compares them only once both read x^(1/2)."""
+    def power_laws(self, terms, var):
+        """Rewrites that let field compare the composed derivative with sympy's when they write
+        one power two ways: each rational exponent's integer part taken out (Rpower_shift:
+        x^(−1/2) = x^(1/2)/x), the rest as a power of one root (Rpower_frac: x^(3/4) =
+        (x^(1/4))³), a symbol written as a power of its root (Rpower_root: π = (√π)², so that
+        √π·√π and π are one polynomial in √π) and any other base's root known to have it as a
+        power (Rpower_is_root: √2² = 2), and exp(a)^n = exp(n·a) (exp_pow_nat)."""
         found = set()
         for term in terms:
             for power in term.atoms(sp.Pow):
                 c = power.exp
-                if var in power.base.free_symbols and c.is_Rational and not c.is_Integer:
-                    found |= {(power.base, c), (power.base, c - 1)}  # c − 1: composed, d_Rpower
-        rewrites = []
+                if c.is_Rational and not c.is_Integer and power.base.is_positive is not False:
+                    found.add((power.base, c))
+                    if var in power.base.free_symbols:
+                        found.add((power.base, c - 1))  # the composed one's, by d_Rpower
+            if term.has(sp.erf):
+                found.add((sp.pi, sp.Rational(-1, 2)))  # erf's derivative, 2/√π · exp(−x²)
+        rewrites, roots = [], {}
         for base, c in sorted(found, key=sp.default_sort_key):
             whole = sp.floor(c)
-            if whole == 0:
+            if whole != 0:
+                lemma = "Rpower_shift" if whole > 0 else "Rpower_shift_neg"
+                rewrites.append(f"try rewrite ({lemma} {self.term(base)} {self.term(c)} "
+                                f"{self.term(c - whole)} {abs(whole)} ltac:(base_pos) "
+                                "ltac:(simpl; lra)); ")
+            roots.setdefault(base, set()).add(c - whole)
+        # compound bases first: x + 1 = r₁² is rewritten before x = r₂² changes how it reads
+        for k, base in enumerate(sorted(roots, key=lambda b: (-sp.count_ops(b),
+                                                              sp.default_sort_key(b)))):
+            q = functools.reduce(sp.ilcm, (d.q for d in roots[base]))
+            y, e = self.term(base), self.term(sp.Rational(1, q))
+            for d in sorted(roots[base]):
+                if d.p * q // d.q > 1:
+                    rewrites.append(f"try rewrite (Rpower_frac {y} {self.term(d)} {e} "
+                                    f"{d.p * q // d.q} ltac:(base_pos) ltac:(simpl; lra)); ")
+            root, equation = f"root{k}", f"power{k}"
+            if not (base.is_Symbol or base == sp.pi):
+                # 2 = r² rewritten would change every 2, x³ = r² would leave x² apart: the
+                # equalities rewrite r² to 2 or x³ instead, after ring_simplify (field_roots)
+                rewrites.append(f"try (pose proof (Rpower_is_root {y} {e} {q} ltac:(base_pos) "
+                                f"ltac:(simpl; lra)) as {equation}; pose proof (Rpower_pos {y} "
+                                f"{e}); set ({root} := Rpower {y} {e}) in *); ")
                 continue
-            lemma = "Rpower_shift" if whole > 0 else "Rpower_shift_neg"
-            rewrites.append(f"try rewrite ({lemma} {self.term(base)} {self.term(c)} "
-                            f"{self.term(c - whole)} {abs(whole)} ltac:(close) "
-                            "ltac:(simpl; lra)); ")
-        return "".join(rewrites)
+            rewrites.append(f"try (pose proof (Rpower_root {y} {e} {q} ltac:(base_pos) "
+                            f"ltac:(simpl; lra)) as {equation}; pose proof (Rpower_pos {y} {e}); "
+                            f"set ({root} := Rpower {y} {e}) in *; rewrite {equation}); ")
+        return "".join(rewrites) + "rewrite ?exp_pow_nat; "
 
     def derivative(self, e, var):
         """(a proof of `derivable_pt_lim (fun x => e) x D`, D): the rules of differentiation as
@@ -1067,7 +1096,7 @@ CHAIN = {
     sp.sinh: ("(cosh {})", "derivable_pt_lim_sinh"),
     sp.cosh: ("(sinh {})", "derivable_pt_lim_cosh"),
     sp.tanh: ("(1 - pow (tanh {}) 2)", "derivable_pt_lim_tanh"),
-    sp.erf: ("(2 * Rpower PI ((-1) / 2) * exp (- pow {} 2))", "erf_derivative"),
+    sp.erf: ("(2 * Rpower PI (-1 / 2) * exp (- pow {} 2))", "erf_derivative"),
 }
 
 
@@ -1080,7 +1109,7 @@ ERF = ["Variable erf : R -> R.", "Hypothesis erf_bound : forall x, -1 < erf x < 
        "Hypothesis erf_increasing : forall x y, x < y -> erf x < erf y.",
        "Hypothesis erf_0 : erf 0 = 0.",
        "Hypothesis erf_derivative : "
-       "forall x, derivable_pt_lim erf x (2 * Rpower PI ((-1) / 2) * exp (- pow x 2))."]
+       "forall x, derivable_pt_lim erf x (2 * Rpower PI (-1 / 2) * exp (- pow x 2))."]
 
 
 class Arguments:

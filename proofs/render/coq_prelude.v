@@ -480,6 +480,33 @@ Proof.
   reflexivity.
 Qed.
 
+(* exp a ^ n = exp (n a): a power of an exponential as one exponential *)
+Lemma exp_pow_nat a n : exp a ^ n = exp (INR n * a).
+Proof.
+  induction n as [| m IH]; [simpl; rewrite Rmult_0_l, exp_0; reflexivity |].
+  rewrite S_INR, Rmult_plus_distr_r, Rmult_1_l, exp_plus, <- IH. simpl. ring.
+Qed.
+
+(* y^(p/q) = (y^(1/q))^p, and y = (y^(1/q))^q: the powers of one base as powers of one root *)
+Lemma Rpower_frac y d e p : 0 < y -> d = INR p * e -> Rpower y d = Rpower y e ^ p.
+Proof.
+  intros hy ->. rewrite <- (Rpower_pow p (Rpower y e)) by apply Rpower_pos.
+  rewrite Rpower_mult. f_equal. ring.
+Qed.
+
+Lemma Rpower_root y e q : 0 < y -> e * INR q = 1 -> y = Rpower y e ^ q.
+Proof.
+  intros hy he. rewrite <- (Rpower_pow q (Rpower y e)) by apply Rpower_pos.
+  rewrite Rpower_mult, he, Rpower_1 by assumption. reflexivity.
+Qed.
+
+(* r^q = b for r the q-th root of a number b (√2² = 2): a fact the equalities rewrite with, since
+   writing b as r^q everywhere would change every numeral b *)
+Definition is_root (r : R) (q : nat) (b : R) := r ^ q = b.
+
+Lemma Rpower_is_root y e q : 0 < y -> e * INR q = 1 -> is_root (Rpower y e) q y.
+Proof. intros. unfold is_root. symmetry. apply Rpower_root; assumption. Qed.
+
 (* 1/x between 1/a and 1/b for x between negative a and b: 1/x decreases there too *)
 Lemma inv_neg_below a x : a < x -> x < 0 -> / x < / a.
 Proof. intros. apply Rinv_lt_contravar; [nra | lra]. Qed.
@@ -605,11 +632,12 @@ Proof. split; [apply lt_IZR | apply IZR_lt]. Qed.
 Ltac integral :=
   cbv beta; unhold;
   repeat match goal with H : _ /\ _ |- _ => destruct H | H : _ \/ _ |- _ => destruct H end;
+  (* a fact about the whole term first: taken apart, - |y i| leaves y i, of which none is known *)
   repeat first [ assumption | apply is_int_num
+               | apply is_int_nat; assumption | apply is_int_pos_nat; assumption
                | match goal with H : ?x = IZR _ |- is_int ?x => rewrite H end
                | apply is_int_add | apply is_int_sub | apply is_int_mul | apply is_int_opp
-               | apply is_int_pow | apply is_int_abs
-               | apply is_int_nat; assumption | apply is_int_pos_nat; assumption ].
+               | apply is_int_pow | apply is_int_abs ].
 
 (* a membership in ℕ₀, ℕ or a range of integers: integrality, then the bounds *)
 (* a claim about integers decided in Z: each integer x is IZR z, the claim's sums, differences and
@@ -638,21 +666,31 @@ Ltac same := match goal with |- ?a = ?a => reflexivity end.
 
 (* the same argument written two ways under exp, ln or Rpower (sympy's derivative and the one
    composed rule by rule): written one way, when ring or field equates them *)
+Ltac roots := repeat match goal with
+  | H : is_root ?r ?q ?b |- context [?r ^ ?q] => rewrite (H : r ^ q = b) end.
+
+(* field, or field once each power of a root of a number is that number (√2² = 2) *)
+Ltac field_roots := first [ field | ring_simplify; roots; field ].
+
 Ltac args :=
   repeat match goal with
   | |- context [exp ?a] => match goal with |- context [exp ?b] =>
-      assert_fails (constr_eq a b); replace a with b by (simpl; field) end
+      assert_fails (constr_eq a b); replace a with b by (simpl; field_roots) end
   | |- context [ln ?a] => match goal with |- context [ln ?b] =>
-      assert_fails (constr_eq a b); replace a with b by (simpl; field) end
+      assert_fails (constr_eq a b); replace a with b by (simpl; field_roots) end
   | |- context [Rpower ?u ?a] => match goal with |- context [Rpower ?v ?b] =>
       assert_fails (constr_eq (u, a) (v, b));
-      replace (Rpower u a) with (Rpower v b) by (f_equal; simpl; field) end
+      replace (Rpower u a) with (Rpower v b) by (f_equal; simpl; field_roots) end
   end.
+
+(* a base of a real power is positive: from the facts, or exp, or PI's bounds *)
+Ltac base_pos := first [ close | apply exp_pos | pose proof pi_bounds; close ].
 
 Ltac norm :=
   cbv beta;
   first [ same | solve [ring]
         | solve [field; repeat split; close]
+        | solve [ring_simplify; roots; field; repeat split; close]
         | solve [rewrite ?exp_plus, ?exp_Ropp; field; repeat split; close]
         | solve [rewrite exp_ln by assumption; same]
         | match goal with
