@@ -240,7 +240,7 @@ def _fragment_setting(path, text, state, findings):
                 state.names.setdefault(texmath.DEPENDS, {})[name] = parameter
     definitions = re.search(r"\\begin\{align\*\}(.*)$", setting.group(1), re.S)
     rows = []  # (name, body); a row without &= goes on with the body above it (a long one)
-    for row in definitions.group(1).split("\\\\") if definitions else []:
+    for row in re.split(r"\\\\\*?", definitions.group(1)) if definitions else []:
         if "&=" in row:
             name, body = row.split("&=", 1)
             name = re.sub(r"\\mathrm\{(\w+)\}", r"\1", re.sub(r"\(.*\)", "", name.strip()))
@@ -492,7 +492,7 @@ def _rows(lines, first, last, start):
             text = re.split(r"\\end\{|(?<!\\)\\\]", text)[0]
         if current and re.match(r"^\s*&?\s*(=|<|>|\\le|\\ge|\\in)(?![A-Za-z])", text):
             close()  # a row continued on a new line by its relation
-        for position, part in enumerate(re.split(r"\\\\(?:\[[^\]]*\])?", text)):
+        for position, part in enumerate(re.split(r"\\\\\*?(?:\[[^\]]*\])?", text)):
             if position > 0:
                 close()
             if part.strip():

@@ -320,8 +320,9 @@ def test_every_symbol_a_statement_uses_is_introduced():
     L = d.define("L", sp.Product(p(i) ** Y[i] * (1 - p(i)) ** (1 - Y[i]), (i, 1, n)))
     d.theorem("Positivity", d.positive(L))
     setting = d.proof().to_text().splitlines()[3]
-    # in the order of where=, then the quantities nothing constrains; i is bound: not listed
-    assert setting == "Setting: y_i ∈ {0, 1}, n ∈ {1, 2, …}, w ∈ ℝ, x_i ∈ ℝ, for i = 1, …, n."
+    # single quantities, then the families "for i = 1, …, n" indexes, each in the order of where=
+    # and then the quantities nothing constrains; i is bound: not listed
+    assert setting == "Setting: n ∈ {1, 2, …}, w ∈ ℝ, y_i ∈ {0, 1}, x_i ∈ ℝ, for i = 1, …, n."
 
 
 def test_sections_take_the_labels_a_paper_cites():

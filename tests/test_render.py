@@ -365,3 +365,26 @@ def test_a_range_of_integers_is_written_as_its_members(start, size, step):
     else:
         assert len(members) > 5 and items[2] == "…"
         assert [int(item) for item in items[:2] + items[3:]] == members[:2] + members[-2:]
+
+
+def test_a_referees_third_reading():
+    """What a referee flagged: a statement about q_i that did not say for which i; a step's lines
+    allowed onto two pages; σ used in a remark and never introduced; the KL theorem titled as the
+    cross-entropy one; a scalar listed where it read as indexed; a Poisson remark whose 1/n term
+    matched no display."""
+    categorical = proofs.prove("categorical").to_latex()
+    start = categorical.index("\\label{proofs:one-observation}")
+    assert "For every $\\theta$ and $i = 1, \\dots, n$," in categorical[start:start + 200]
+    gaussian = proofs.prove("gaussian").to_latex()
+    continued = [line for line in gaussian.splitlines() if "\\notag" in line]
+    assert continued and all(line.endswith("\\notag \\\\*") for line in continued)
+    assert "sigma" not in proofs.prove("bernoulli_logits").to_latex()
+    kl = proofs.prove("iid", kl=True)
+    assert "KL divergence" in kl.title and "density" not in kl.to_latex()
+    # H and σ before the families that "for i = 1, …, n" indexes, so as not to read as indexed
+    setting = kl.to_text().splitlines()[3]
+    assert setting.index("H ∈") < setting.index("f_i(θ) ∈") < setting.index("for i = 1")
+    setting = proofs.prove("gaussian").to_text().splitlines()[3]
+    assert setting.index("σ ∈") < setting.index("y_i ∈")
+    poisson = proofs.prove("poisson").to_latex()
+    assert "\\mathrm{NLL} + \\frac{1}{n} \\sum_{i=1}^{n} \\log\\left(y_{i}!\\right)" in poisson

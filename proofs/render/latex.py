@@ -152,7 +152,8 @@ def align_rows(rows):
         end = " \\\\" if k < len(rows) - 1 else ""
         pieces = split_long(row.right, LONG_ROW - indent) if row.relation else [""]
         body = continued(row.left, row.relation, pieces) if row.relation else [f"  & {row.left}"]
-        lines += [f"{line} \\notag \\\\" for line in body[:-1]]
+        # a step's lines stay on one page (\\*): its justification is on its last line
+        lines += [f"{line} \\notag \\\\*" for line in body[:-1]]
         lines.append(f"{body[-1]} \\tag*{{{justification(row.justification)}}}{end}")
     return lines
 

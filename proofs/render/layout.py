@@ -42,6 +42,12 @@ class Block:
     summary: str = ""         # at paper detail, the proof of a chain of facts as one sentence
     factors: tuple = ()       # ('i = 1, …, n', 'f_i > 0' or '', 'L(θ)'): a product's positive
                               # factors, stated with it, which a log-of-product step cites
+    indices: str = ""         # 'i = 1, …, n': the indices free in the statement (log q_i = h_i)
+
+
+def for_every(block, theta, math):
+    """'For every θ' or, when the statement has free indices, 'For every θ and i = 1, …, n'."""
+    return f"For every {theta} and {math(block.indices)}" if block.indices else f"For every {theta}"
 
 
 def fact_sentence(section, writer, justify, math):
@@ -160,8 +166,24 @@ def layout(proof, writer, reference, detail="full", math=lambda formula: formula
                                 statement, (StrictlyIncreasing, SameOptimizers)),
                             optimizers=isinstance(statement, SameOptimizers),
                             increasing=isinstance(statement, StrictlyIncreasing), summary=summary,
-                            factors=positive_factors(section.statement, writer)))
+                            factors=positive_factors(section.statement, writer),
+                            indices=free_indices(proof, statement, writer)))
     return blocks
+
+
+def free_indices(proof, statement, writer):
+    """'i = 1, …, n' for the indices free in a statement, each with the range the definitions' sums
+    and products give it ('' when there is none)."""
+    free = set().union(*(term.free_symbols for term in statement.terms))
+    bounds = {}
+    for definition in proof.definitions:
+        for node in sp.preorder_traversal(definition.body):
+            if isinstance(node, (sp.Sum, sp.Product)):
+                var, low, high = node.limits[0]
+                if var in free and low == 1:
+                    bounds.setdefault(high, set()).add(var)
+    return " and ".join(_counted(writer, ", ".join(writer(var) for var in sorted(names, key=str)),
+                                 high) for high, names in bounds.items())
 
 
 def positive_factors(theorem, writer):
@@ -249,7 +271,9 @@ def setting_items(proof, writer):
     over = set(proof.symbols.get("over", ()))
     parameter = parameter_symbol(proof)
     items = []
-    for expr, real_set in proof.setting:
+    # single quantities first, then the families that "for i = 1, …, n" after them indexes (a σ
+    # listed after y_i would read as indexed too)
+    for expr, real_set in sorted(proof.setting, key=lambda item: isinstance(item[0], sp.Indexed)):
         if expr == parameter:
             continue
         shown = writer(expr)
@@ -288,7 +312,7 @@ def setting_sentence(proof, writer, math):
 def lead(proof, writer, block, math):
     """The words before a block's displayed statement: 'For every θ,', 'The map', 'As sets of
     optimizers,', and for the theorem its hypotheses first ('Let … Then, as sets of optimizers,')."""
-    words = f"For every {math(writer.names['theta'])}," if block.universal else (
+    words = f"{for_every(block, math(writer.names['theta']), math)}," if block.universal else (
         "The map" if block.increasing else "")
     if block.factors:  # the factors' positivity, which a log-of-product step cites
         words = factors_lead(block, math(writer.names["theta"]) if block.universal else None, math)

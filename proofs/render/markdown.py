@@ -1,7 +1,7 @@
 """Markdown with MathJax/KaTeX math (``$…$`` and ``$$\\begin{aligned}…\\end{aligned}$$``) for notebooks, GitHub
 and Quarto.  Only constructs both MathJax and KaTeX support: no labels, no references, no theorem environments."""
 
-from .layout import (count_checks, definitions, factors_lead, fill, hypotheses, layout,
+from .layout import (count_checks, definitions, factors_lead, fill, for_every, hypotheses, layout,
                      setting_items, setting_tail, value_sentence, writer_for)
 from .options import RenderOptions
 
@@ -22,7 +22,9 @@ def render_markdown(proof, options=None):
     detail = options.detail_for("markdown")
     for block in layout(proof, writer, reference, detail, lambda formula: f"${formula}$"):
         head = f"{KINDS[block.kind]} {block.number}" if block.kind == "lemma" else KINDS[block.kind]
-        claim = (f"For every ${theta}$: " if block.universal else "") + f"${block.statement}$"
+        claim = ((for_every(block, f"${theta}$", lambda formula: f"${formula}$") + ": "
+                  if block.universal else "")
+                 + f"${block.statement}$")
         if block.factors:  # "For every θ and i = 1, …, n, f_i > 0, and so L(θ) > 0"
             claim = factors_lead(block, f"${theta}$" if block.universal else None,
                                  lambda formula: f"${formula}$") + f" ${block.statement}$"

@@ -7,8 +7,8 @@ from ..derivation import Derivation
 from .argument import BINARY, K_CLASSES, OPEN_UNIT, i, j, k, maximum_likelihood, mean, n
 
 SIMPLEX = ("In applications the labels are one-hot and, for each $i$, the probabilities $p_{i,k}$ "
-           "lie on the simplex (for instance a softmax of logits); the proof needs neither, only "
-           "$0 < p_{i,k} < 1$.")
+           "lie on the simplex (for instance a softmax of logits); the proof uses neither, only "
+           "$p_{i,k} > 0$.")
 
 
 def categorical(softmax=False):

@@ -7,7 +7,8 @@ from .argument import POSITIVE, i, maximum_likelihood, n
 
 REMARK = ("By Lemma 2, $\\log L = -\\frac{n}{2\\sigma^{2}} \\mathrm{MSE} - \\frac{n}{2} \\log(2 "
           "\\pi \\sigma^{2})$. If $\\sigma$ were estimated jointly with the means, $\\log L$ would "
-          "also depend on $\\sigma$ through $-n \\log \\sigma$; the maximizing means would still be "
+          "also depend on $\\sigma$, through the factor $-\\frac{n}{2\\sigma^{2}}$ and the term "
+          "$-n \\log \\sigma$; the maximizing means would still be "
           "the minimizers of the MSE, and the maximizing $\\sigma^{2}$ would be the minimum of the "
           "MSE. That is a claim about the pair of the means and $\\sigma$, which this theorem, with "
           "$\\sigma$ fixed, does not make.")

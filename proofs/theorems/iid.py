@@ -9,6 +9,8 @@ from .argument import POSITIVE, i, maximum_likelihood, mean, n
 
 DENSITY = ("Here $f_{i}(\\theta) > 0$ stands for the model's density or mass at the $i$-th "
            "observation under the parameter $\\theta$; nothing else about the model is used.")
+MASS = ("Here $f_{i}(\\theta) > 0$ stands for the model's probability mass at the $i$-th "
+        "observation under the parameter $\\theta$; nothing else about the model is used.")
 ENTROPY = ("$H$ is the entropy of the empirical distribution of the (discrete) data: a real number "
            "that does not depend on $\\theta$, so $\\mathrm{KL} = \\mathrm{CE} - H$ has the same "
            "minimizers.")
@@ -22,7 +24,9 @@ def iid(kl=False, continuous=False):
                                "p̂_n has no density, so KL(p̂_n ‖ f_θ) is not defined (it is +∞); "
                                "the cross-entropy claim holds")
     f, H = sp.IndexedBase("f"), sp.Symbol("H")
-    d = Derivation("Maximum likelihood is minimum cross-entropy (any iid model)", name="iid",
+    title = ("Maximum likelihood is minimum KL divergence (any iid model, discrete data)" if kl
+             else "Maximum likelihood is minimum cross-entropy (any iid model)")
+    d = Derivation(title, name="iid",
                    where={n: sp.S.Naturals, f: POSITIVE, **({H: sp.S.Reals} if kl else {})})
     L = d.define("L", sp.Product(f[i], (i, 1, n)))
     CE = d.define("CE", mean(sp.log(f[i])))
@@ -30,4 +34,4 @@ def iid(kl=False, continuous=False):
         return maximum_likelihood(d, L, CE, -n * CE, over=[f], remark=DENSITY)
     KL = d.define("KL", CE - H)
     return maximum_likelihood(d, L, KL, -H * n - n * KL, over=[f],
-                              remark=DENSITY + "\n\n" + ENTROPY)
+                              remark=MASS + "\n\n" + ENTROPY)

@@ -19,5 +19,6 @@ def poisson():
     constant = sp.Sum(sp.log(sp.factorial(y[i])), (i, 1, n))
     return maximum_likelihood(
         d, L, NLL, -n * NLL - constant, over=[rate],
-        remark="The term $\\frac{1}{n} \\sum_{i} \\log y_{i}!$ does not depend on the rates: the "
-               "loss drops it (as PyTorch's PoissonNLLLoss does by default).")
+        remark="By Lemma 2, $-\\frac{1}{n} \\log L = \\mathrm{NLL} + \\frac{1}{n} \\sum_{i=1}^{n} "
+               "\\log\\left(y_{i}!\\right)$, and the last term does not depend on the rates: the "
+               "loss drops it, as PyTorch's Poisson negative log-likelihood loss does by default.")
