@@ -175,15 +175,7 @@ def free_indices(proof, statement, writer):
     """'i = 1, …, n' for the indices free in a statement, each with the range the definitions' sums
     and products give it ('' when there is none)."""
     free = set().union(*(term.free_symbols for term in statement.terms))
-    bounds = {}
-    for definition in proof.definitions:
-        for node in sp.preorder_traversal(definition.body):
-            if isinstance(node, (sp.Sum, sp.Product)):
-                var, low, high = node.limits[0]
-                if var in free and low == 1:
-                    bounds.setdefault(high, set()).add(var)
-    return " and ".join(_counted(writer, ", ".join(writer(var) for var in sorted(names, key=str)),
-                                 high) for high, names in bounds.items())
+    return " and ".join(_ranges(proof, writer, free))
 
 
 def positive_factors(theorem, writer):
@@ -385,12 +377,18 @@ def _other_ranges(proof, writer):
     carried = {index for expr, _ in proof.setting if isinstance(expr, sp.Indexed)
                for index in expr.indices if isinstance(index, sp.Symbol)}
     carried.discard(proof.symbols.get("index"))
+    return _ranges(proof, writer, carried)
+
+
+def _ranges(proof, writer, indices):
+    """'j, k = 1, …, K' for each size, for those of `indices` that the definitions' sums and
+    products run over from 1."""
     bounds = {}
     for definition in proof.definitions:
         for node in sp.preorder_traversal(definition.body):
             if isinstance(node, (sp.Sum, sp.Product)):
                 var, low, high = node.limits[0]
-                if var in carried and low == 1:
+                if var in indices and low == 1:
                     bounds.setdefault(high, set()).add(var)
     return [_counted(writer, ", ".join(writer(var) for var in sorted(names, key=str)), high)
             for high, names in bounds.items()]
