@@ -388,3 +388,19 @@ def test_a_referees_third_reading():
     assert setting.index("σ ∈") < setting.index("y_i ∈")
     poisson = proofs.prove("poisson").to_latex()
     assert "\\mathrm{NLL} + \\frac{1}{n} \\sum_{i=1}^{n} \\log\\left(y_{i}!\\right)" in poisson
+
+
+def test_a_short_chain_stays_on_one_page_and_a_long_one_may_break():
+    """amsmath keeps an align* on one page unless \\allowdisplaybreaks is given: the theorem's four
+    steps are not split one line at a page's foot and the rest overleaf; the Gaussian identity's
+    seven may continue on the next page rather than leave one blank."""
+    def breaks_before(fragment, label):
+        start = fragment.index(f"\\label{{proofs:{label}}}")
+        opened = fragment.index("\\begin{proof}", start)
+        proof = fragment[opened:fragment.index("\\end{proof}", start)]
+        return "\\allowdisplaybreaks" in proof, proof.count("\\tag*")
+    assert breaks_before(proofs.prove("bernoulli").to_latex(), "main") == (False, 4)
+    allowed, rows = breaks_before(proofs.prove("gaussian").to_latex(), "identity")
+    assert allowed and rows > 5
+    assert "\\allowdisplaybreaks" not in proofs.prove("bernoulli").to_document().split(
+        "\\begin{document}")[0]

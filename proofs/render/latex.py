@@ -19,6 +19,7 @@ SETTING = r"\medskip\noindent\textbf{Setting.}"
 # estimated characters beyond which a right-hand side is split over two lines: what a column of a
 # two-column class (IEEEtran, acmart) holds beside the left-hand side
 LONG_ROW = 48
+SHORT_CHAIN = 5  # rows: a proof's chain this short is kept on one page
 
 
 def preamble(options=None):
@@ -72,9 +73,10 @@ def render_fragment(proof, options=None):
                 f"\\begin{{{options.proof_env}}}{STRETCH}"]
         if block.summary:
             out.append(block.summary)
-        else:  # a long proof may break across pages (scoped to the proof, as amsmath allows)
-            out += ["\\allowdisplaybreaks", "\\begin{align*}", *align_rows(block.rows),
-                    "\\end{align*}"]
+        else:  # a long proof may break across pages (scoped to the proof, as amsmath allows);
+            # a short one stays on one page, not one line at a page's foot and the rest overleaf
+            breaks = ["\\allowdisplaybreaks"] if len(block.rows) > SHORT_CHAIN else []
+            out += [*breaks, "\\begin{align*}", *align_rows(block.rows), "\\end{align*}"]
         if block.kind == "theorem" and proof.corollaries:
             out.append(value_sentence(proof, writer, reference, unbreakable))
         out.append(f"\\end{{{options.proof_env}}}")
@@ -273,7 +275,6 @@ def render_document(proof, options=None):
         "\\documentclass[11pt]{article}",
         "\\usepackage[margin=2.5cm]{geometry}",
         preamble(options).rstrip("\n"),
-        "\\allowdisplaybreaks",  # a long proof continues on the next page, no blank page end
         f"\\title{{{title}}}",
         "\\author{Generated and checked by \\texttt{proofs}}",
         "\\date{}",
