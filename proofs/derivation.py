@@ -26,6 +26,7 @@ is missing.  Imports `proofs.check`, the kernel, the tactics and `Proof` (untrus
 from the kernel's rules).
 """
 
+import itertools
 import os
 import re
 import sys
@@ -147,6 +148,30 @@ def _known_references(words, labels):
     return re.sub(r" \((proof of )?(?:<ref:[a-z0-9-]+>(?:, )?)+\)", keep, words)
 
 
+def _factor_words(row, labels):
+    """The row's words with the lemmas it may cite; a log of a product whose factors no lemma
+    states positive says where they are: the kernel showed them from the setting, in place."""
+    words = _known_references(row.justification, labels)
+    if "(<ref:positivity>)" in row.justification and "<ref:positivity>" not in words:
+        words = words.replace("positive factors", "positive factors (from the setting)", 1)
+    return words
+
+
+def _states_factors(section, theorem):
+    """Whether the positivity lemma `section` states each factor's positivity that the logs of
+    products in `theorem` rest on ('For every θ and i, f_i > 0, and so L > 0'): only then may a
+    line cite it, since a cited lemma must contain the fact (else the factors are read off the
+    setting's ranges, in place)."""
+    used = [node.premises[0].statement.expr for node in tree_nodes(theorem)
+            if node.rule == "log_of_product"]
+    if not used or section is None:
+        return True
+    lemma = section.statement
+    if lemma.rule != "member_of_equal" or lemma.premises[1].rule != "member_binder":
+        return False
+    return all(expr == lemma.premises[1].premises[0].statement.expr for expr in used)
+
+
 def _cited_words(row, sections):
     """'Lemma k, in each term' for a derived line that rewrites with a cited lemma."""
     nodes = {id(node) for node in tree_nodes(row.theorem)}
@@ -186,9 +211,11 @@ class Chain:
         self._step("eq", rhs, None, because, derived=(_names(by), tuple(folded)))
         theorem = self.links[-1]
         labels = {section.label for section in self._derivation.sections}
+        positivity = self._derivation._cited("positivity")
         cited = [self._derivation._cited(name) for name in _names(by)]
-        rows = [Step(row.rhs, row.rule, _cited_words(row, cited) or
-                     _known_references(row.justification, labels), row.theorem)
+        rows = [Step(row.rhs, row.rule, _cited_words(row, cited) or _factor_words(
+                    row, labels if _states_factors(positivity, row.theorem)
+                    else labels - {"positivity"}), row.theorem)
                 for row in equality_steps(theorem)]
         if because and rows:
             rows[-1] = Step(rows[-1].rhs, rows[-1].rule, because, rows[-1].theorem)
@@ -437,7 +464,8 @@ class Derivation:
 
     def _link_words(self, sense_f, f, link, by):
         """The words of an optimizer step that cites lemmas: the reason, then the lemmas."""
-        sections = [self._cited(name) for name in _names(by)]
+        # (a rule name among by= is checked, not cited)
+        sections = [section for section in map(self._cited, _names(by)) if section]
         references = _references(sections)
         kinds = {type(section.statement.statement) for section in sections}
         if kinds == {SameOptimizers}:
@@ -445,7 +473,8 @@ class Derivation:
         if kinds == {Member}:  # the cited range, and the map the engine proved increasing
             monotone = next(node.statement for node in tree_nodes(link)
                             if isinstance(node.statement, StrictlyIncreasing))
-            if isinstance(f, Defined) and monotone.func == sp.log(monotone.var):
+            positive = sections[0].statement.statement.set == sp.Interval.open(0, sp.oo)
+            if positive and isinstance(f, Defined) and monotone.func == sp.log(monotone.var):
                 return f"$<{f.name}> > 0$ ({references}) and $<log>$ increases strictly"
             return f"{_leaf_words(link)} ({references})"
         if kinds == {Equal}:
@@ -489,7 +518,7 @@ class Derivation:
         if kinds == {Member, StrictlyIncreasing} and len(lemmas) == 2:
             return self._transfer(context, lemmas, f, sense_f, sense_g, g, over)
         if kinds == {Member} and len(lemmas) == 1:  # the map's monotonicity proved here
-            monotone = self._map_increasing(context, lemmas[0], f, g)
+            monotone = self._map_increasing(context, lemmas[0], f, g, over)
             return self._transfer(context, [monotone, *lemmas], f, sense_f, sense_g, g, over)
         if kinds != {Equal}:
             raise RuleApplicationError("by= cites an equality lemma, an optimizer lemma, or a "
@@ -525,18 +554,27 @@ class Derivation:
             pass
         return prove_equal(context, lhs, rhs, (lemma,))
 
-    def _map_increasing(self, context, values, f, g):
+    def _map_increasing(self, context, values, f, g, over):
         """⊢ x ↦ h(x) strictly increasing on the cited range of f, for g = h(f) with h a function of
         one argument (log): the step cites the range, the engine proves the map's monotonicity."""
+        if values.statement.expr != f:
+            raise RuleApplicationError(f"the cited range is about {values.statement.expr}, not {f}")
         if not (isinstance(g, sp.Function) and g.args == (f,)):
             raise RuleApplicationError(f"by= cites a range of {f} only: the step must apply a "
                                        f"function to it (log {f}), not go to {g}")
         if not isinstance(values.statement.set, sp.Interval):
             raise RuleApplicationError(f"the cited range {values.statement.set} is not an "
                                        "interval")
-        taken = {name for term in (f, g) for name in names(term)} | set(context.names)
-        x = sp.Symbol(next(name for name in ("x", "u", "t", "s") if name not in taken))
-        return check.strictly_increasing(g.func(x), x, values.statement.set, where=context)
+        taken = ({name for term in (f, g) for name in names(term)} | set(context.names)
+                 | {str(quantity) for quantity in over})
+        fresh = itertools.chain(("x", "u", "t", "s"), (f"x{k}" for k in itertools.count(1)))
+        x = sp.Symbol(next(name for name in fresh if name not in taken))
+        try:
+            return check.strictly_increasing(g.func(x), x, values.statement.set, where=context)
+        except ProofError as error:  # the map, not the step: the step may hold all the same
+            raise RuleApplicationError(f"{g.func(x)} is not shown strictly increasing for {x} in "
+                                       f"{values.statement.set}, the cited range of {f}: "
+                                       f"{error}") from None
 
     def _transfer(self, context, lemmas, f, sense_f, sense_g, g, over):
         """arg f = arg h∘f from h strictly increasing and the values of f inside its interval."""
@@ -697,9 +735,9 @@ def _optimizer_steps(theorem, because, derivation=None):
     steps = []
     for leaf in _links(theorem):
         words = _leaf_words(leaf)
-        section = cited.get(id(leaf.premises[0])) if leaf.premises else None
+        used = [cited[id(premise)] for premise in leaf.premises if id(premise) in cited]
         steps.append(Step((leaf.statement.sense_g, leaf.statement.g), leaf.rule,
-                          f"{words} ({_references([section])})" if section else words, leaf))
+                          f"{words} ({_references(used)})" if used else words, leaf))
     if because and steps:
         steps[-1] = Step(steps[-1].rhs, steps[-1].rule, because, steps[-1].theorem)
     return tuple(steps)

@@ -446,7 +446,7 @@ def test_derive_shows_the_optimizer_rules_the_engine_used():
     (lambda d, L, NLL, c: d.argmin(NLL, over=[RATE]).argmin(n * NLL, by="nonsense"),
      "names no lemma"),
     (lambda d, L, NLL, c: d.argmin(NLL, over=[RATE]).argmin(n * NLL, by="positivity"),
-     "cites a range of NLL only: the step must apply a function to it"),
+     "the cited range is about L, not NLL"),
 ])
 def test_wrong_optimizer_steps_are_refused_with_their_index(make, message):
     d, L, NLL, constant = _poisson_with_lemmas()
@@ -514,3 +514,55 @@ def test_a_default_label_never_repeats_a_chosen_one():
     d.theorem("C", d.positive(a + 3))
     labels = [section.label for section in d.proof().sections]
     assert len(set(labels)) == len(labels) and labels[0] == "lemma-2"
+
+
+def test_a_log_of_a_product_cites_the_positivity_lemma_only_for_the_factors_it_states():
+    """A cited lemma must contain the fact: the positivity lemma states λ_i^{y_i} e^{−λ_i}/y_i! > 0,
+    so the log of that product cites it, while the log of another product (∏ λ_i) says its
+    factors are positive from the setting."""
+    d, L, NLL, constant = _poisson_with_lemmas()
+    d.lemma("Identity again", d.chain(sp.log(L)).derive(-n * NLL - constant))
+    assert "log of a product of positive factors (<ref:positivity>)" in [
+        step.justification for step in d.sections[-1].steps]
+    rates = sp.Product(RATE[i], (i, 1, n))
+    d.lemma("Rates", d.chain(sp.log(rates)).derive(sp.Sum(sp.log(RATE[i]), (i, 1, n))))
+    words = [step.justification for step in d.sections[-1].steps]
+    assert "log of a product of positive factors (from the setting)" in words
+    assert not any("<ref:" in word for word in words)
+
+
+def test_a_range_cited_alone_a_review_found_mishandled():
+    """x, u, t and s all taken (a traceback before); a rule name beside the lemma (a traceback); a
+    range about another expression, or a map not increasing on it, said as such rather than as a
+    false step; a derived chain cites the range; the map's variable is not an optimized one."""
+    names = [sp.IndexedBase(name) for name in "xuts"]
+    d = Derivation("Taken", where={n: sp.S.Naturals, **{f: sp.Interval.open(0, 1) for f in names}})
+    L = d.define("L", sp.Product(sp.Mul(*(f[i] for f in names)), (i, 1, n)))
+    d.lemma("Positivity", d.positive(L), label="positivity")
+    d.theorem("Log", d.argmax(L, over=names).argmax(sp.log(L), by="positivity"))
+    monotone = next(node.statement for node in tree_nodes(d.sections[-1].steps[0].theorem)
+                    if isinstance(node.statement, StrictlyIncreasing))
+    assert monotone.var.name not in "xuts"
+    a = sp.Symbol("a")
+    d = Derivation("Ranges", where={a: sp.Interval(0, 1)})
+    E = d.define("E", sp.exp(a))
+    d.lemma("Range", d.member(E, sp.Interval.open(0, sp.oo)), label="range")
+    d.lemma("Shifted", d.member(a - sp.Rational(1, 4), sp.Interval.open(-1, 1)), label="shifted")
+    words = d.argmax(E, over=[a]).argmax(sp.log(E), by=["range", "transfer_increasing"])
+    assert "(<ref:range>)" in words.steps[-1].justification
+    derived = d.argmax(E, over=[a]).derive("max", sp.log(E), by="range")
+    assert derived.steps[-1].justification.endswith("(<ref:range>)")
+    with pytest.raises(DerivationError, match=r"the cited range is about a - 1/4, not E"):
+        d.argmax(E, over=[a]).argmax(sp.log(E), by="shifted")
+    with pytest.raises(DerivationError, match=r"is refused: cosh\(x\) is not shown strictly "
+                                              r"increasing for x in Interval.open\(-1, 1\)"):
+        d.argmax(a - sp.Rational(1, 4), over=[a]).argmax(sp.cosh(a - sp.Rational(1, 4)),
+                                                          by="shifted")
+    over_x = Derivation("Over x", where={a: sp.Interval(0, 1)})
+    x = sp.Symbol("x")
+    F = over_x.define("F", sp.exp(a + x))
+    over_x.lemma("Range", over_x.member(F, sp.Interval.open(0, sp.oo)), label="range")
+    over_x.theorem("Log", over_x.argmax(F, over=[a, x]).argmax(sp.log(F), by="range"))
+    monotone = next(node.statement for node in tree_nodes(over_x.sections[-1].steps[0].theorem)
+                    if isinstance(node.statement, StrictlyIncreasing))
+    assert monotone.var.name != "x"
