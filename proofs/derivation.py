@@ -26,7 +26,6 @@ is missing.  Imports `proofs.check`, the kernel, the tactics and `Proof` (untrus
 from the kernel's rules).
 """
 
-import itertools
 import os
 import re
 import sys
@@ -41,9 +40,9 @@ from .errors import Disproved, ProofError, RuleApplicationError, UnsupportedErro
 from .kernel import (Defined, DefinedFamily, Equal, Member, SameOptimizers,
                      StrictlyIncreasing)
 from .kernel import rules as K
-from .kernel.terms import DefinedEntry, bound_vars, free_vars, names
+from .kernel.terms import DefinedEntry, bound_vars, free_vars, fresh, names
 from .proof import Proof, Section, Step, is_issued, issue
-from .tree import tree_nodes
+from .tree import stated_factor, tree_nodes
 from .rules.normal_form import chain_equal, congruence, prove_equal
 from .rules.optimizers import chain, ending_at
 from .theorems.facts import fact_steps, monotone_steps
@@ -166,10 +165,8 @@ def _states_factors(section, theorem):
             if node.rule == "log_of_product"]
     if not used or section is None:
         return True
-    lemma = section.statement
-    if lemma.rule != "member_of_equal" or lemma.premises[1].rule != "member_binder":
-        return False
-    return all(expr == lemma.premises[1].premises[0].statement.expr for expr in used)
+    stated = stated_factor(section.statement)
+    return stated is not None and all(expr == stated[0].statement.expr for expr in used)
 
 
 def _cited_words(row, sections):
@@ -470,18 +467,17 @@ class Derivation:
         kinds = {type(section.statement.statement) for section in sections}
         if kinds == {SameOptimizers}:
             return references
-        if kinds == {Member}:  # the cited range, and the map the engine proved increasing
-            monotone = next(node.statement for node in tree_nodes(link)
-                            if isinstance(node.statement, StrictlyIncreasing))
-            positive = sections[0].statement.statement.set == sp.Interval.open(0, sp.oo)
-            if positive and isinstance(f, Defined) and monotone.func == sp.log(monotone.var):
-                return f"$<{f.name}> > 0$ ({references}) and $<log>$ increases strictly"
-            return f"{_leaf_words(link)} ({references})"
         if kinds == {Equal}:
             return f"the objectives are equal ({references})"
-        monotone = next(s.statement.statement for s in sections
-                        if isinstance(s.statement.statement, StrictlyIncreasing))
-        if isinstance(f, Defined) and monotone.func == sp.log(monotone.var):
+        # a transfer: the range cited, the map cited too or proved by the engine for the step
+        monotone = next(node.statement for node in tree_nodes(link)
+                        if isinstance(node.statement, StrictlyIncreasing))
+        values = next(s.statement.statement for s in sections
+                      if isinstance(s.statement.statement, Member))
+        if isinstance(f, Defined) and monotone.func == sp.log(monotone.var) and \
+                values.set == sp.Interval.open(0, sp.oo):
+            if kinds == {Member}:
+                return f"$<{f.name}> > 0$ ({references}) and $<log>$ increases strictly"
             return f"$<{f.name}> > 0$ and $<log>$ increases strictly ({references})"
         return f"{_leaf_words(link)} ({references})"
 
@@ -567,8 +563,7 @@ class Derivation:
                                        "interval")
         taken = ({name for term in (f, g) for name in names(term)} | set(context.names)
                  | {str(quantity) for quantity in over})
-        fresh = itertools.chain(("x", "u", "t", "s"), (f"x{k}" for k in itertools.count(1)))
-        x = sp.Symbol(next(name for name in fresh if name not in taken))
+        x = fresh(sp.Symbol("x"), taken)  # x, else x', x'', …: one name, one object
         try:
             return check.strictly_increasing(g.func(x), x, values.statement.set, where=context)
         except ProofError as error:  # the map, not the step: the step may hold all the same

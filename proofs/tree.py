@@ -1,9 +1,12 @@
-"""Walking a proof tree: every kernel theorem below some theorems, each shared node once.
+"""Walking a proof tree: every kernel theorem below some theorems, each shared node once, and the
+shape of a product's positivity.
 
 Imports nothing from the package: the kernel's theorems carry their premises, and both
 `proofs.proof` and the renderers walk them through this module (so neither imports the other to do
 it).
 """
+
+import sympy as sp
 
 
 def tree_nodes(*theorems):
@@ -15,3 +18,17 @@ def tree_nodes(*theorems):
             seen.add(id(node))
             yield node
             stack.extend(node.premises)
+
+
+def stated_factor(theorem):
+    """(⊢ f_i > 0, (i, 1, n)) when `theorem` shows a defined product L > 0 from its factors'
+    positivity (L unfolded, then a finite product ∏_{i=1}^{n} f_i of positive factors): the fact
+    a positivity lemma states beside L > 0, and which a log of that product may cite it for; else
+    None."""
+    if theorem.rule != "member_of_equal":
+        return None
+    product = theorem.premises[1]
+    if product.rule != "member_binder" or not isinstance(product.statement.expr, sp.Product):
+        return None
+    (limits,) = product.statement.expr.limits
+    return (product.premises[0], limits) if limits[1] == 1 else None

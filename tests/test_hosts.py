@@ -75,16 +75,21 @@ def test_the_fragment_in_each_host_class(name, host, tmp_path):
     assert all(depth > 0.6 for depth in depths(pages)[:-1])
 
 
+def _flagship_pages(tmp_path, *head):
+    """The pages (word_boxes) of bernoulli's paper-level fragment in a document that starts with
+    the lines `head` (the class, its geometry) and the fragment's preamble."""
+    proof = proofs.prove("bernoulli")
+    (tmp_path / "fragment.tex").write_text(proof.to_latex(), encoding="utf-8")
+    compile_tex(tmp_path, "paper", "\n".join([*head, proof.preamble(), "\\begin{document}",
+                                              "\\input{fragment}", "\\end{document}", ""]))
+    return word_boxes(tmp_path / "paper.pdf")
+
+
 def test_the_flagship_fits_one_page_of_an_11pt_article(tmp_path):
     """The issue's budget: bernoulli's paper-level fragment on one page of an 11pt A4 article with
     2.5 cm margins, the page filled (not a short proof that happens to fit)."""
-    proof = proofs.prove("bernoulli")
-    (tmp_path / "fragment.tex").write_text(proof.to_latex(), encoding="utf-8")
-    document = "\n".join(["\\documentclass[11pt,a4paper]{article}",
-                          "\\usepackage[margin=2.5cm]{geometry}", proof.preamble(),
-                          "\\begin{document}", "\\input{fragment}", "\\end{document}", ""])
-    compile_tex(tmp_path, "paper", document)
-    pages = word_boxes(tmp_path / "paper.pdf")
+    pages = _flagship_pages(tmp_path, "\\documentclass[11pt,a4paper]{article}",
+                            "\\usepackage[margin=2.5cm]{geometry}")
     assert len(pages) == 1
     assert "Theorem" in [word for *_, word in pages[0][2]]
     assert depths(pages)[0] > 0.6
@@ -94,12 +99,7 @@ def test_the_flagship_fits_one_and_a_half_columns_of_ieeetran(tmp_path):
     """bernoulli's paper-level fragment in IEEEtran: the first column, and less than half of the
     second (the words right of the page's middle reach less than half way down its text)."""
     require_class("IEEEtran")
-    proof = proofs.prove("bernoulli")
-    (tmp_path / "fragment.tex").write_text(proof.to_latex(), encoding="utf-8")
-    document = "\n".join(["\\documentclass[conference]{IEEEtran}", proof.preamble(),
-                          "\\begin{document}", "\\input{fragment}", "\\end{document}", ""])
-    compile_tex(tmp_path, "paper", document)
-    pages = word_boxes(tmp_path / "paper.pdf")
+    pages = _flagship_pages(tmp_path, "\\documentclass[conference]{IEEEtran}")
     assert len(pages) == 1
     width, height, words = pages[0]
     left = [word for word in words if word[2] < width / 2]

@@ -620,10 +620,10 @@ class Exporter:
         between nonpositive a and b and an even k, x^k = (−x)^k between b^k and a^k)."""
         expr, values = th.statement.expr, hull_of(th.premises[0].statement.set)
         k, base = -expr.exp, self.term(expr.base)
-        if not isinstance(values, sp.Interval) or (values.start < 0 < values.end):
+        if values is None or values.start < 0 < values.end:
             return []
         if values.end <= 0 and k % 2 == 0:  # x^k = (−x)^k
-            values = sp.Interval(-values.end, -values.start, values.right_open, values.left_open)
+            values = mirrored(values)
         x = base if k == 1 else f"(pow {base} {k})"
         known = [] if k == 1 else self.power_bounds(th, k)
         low, high = values.start ** k, values.end ** k  # k odd keeps the order and the sign
@@ -663,8 +663,7 @@ class Exporter:
         if values.end <= 0:  # −x is nonnegative
             parity = "pow_even" if k % 2 == 0 else "pow_odd"
             known.append(f"pose proof ({parity} {x} {k} eq_refl); ")
-            x, values = f"(- {x})", sp.Interval(-values.end, -values.start, values.right_open,
-                                                values.left_open)
+            x, values = f"(- {x})", mirrored(values)
         number = "ltac:(simpl; field)"
         if values.start.is_finite:
             a, c = self.term(values.start), self.term(values.start ** k)
@@ -1058,6 +1057,11 @@ def hull_of(values):
             return None
         return sp.Interval(values.inf, values.sup)
     return None
+
+
+def mirrored(interval):
+    """{−x : x ∈ interval}, its ends swapped with their openness."""
+    return sp.Interval(-interval.end, -interval.start, interval.right_open, interval.left_open)
 
 
 def finish(real_set):

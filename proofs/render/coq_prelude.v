@@ -664,14 +664,15 @@ Ltac count :=
 (* an equality whose sides differ by the order of terms and factors, under sums too *)
 Ltac same := match goal with |- ?a = ?a => reflexivity end.
 
-(* the same argument written two ways under exp, ln or Rpower (sympy's derivative and the one
-   composed rule by rule): written one way, when ring or field equates them *)
+(* each power r^q of a root of a number b written b (√2² = 2) *)
 Ltac roots := repeat match goal with
   | H : is_root ?r ?q ?b |- context [?r ^ ?q] => rewrite (H : r ^ q = b) end.
 
-(* field, or field once each power of a root of a number is that number (√2² = 2) *)
+(* field, or field once each power of a root of a number is that number *)
 Ltac field_roots := first [ field | ring_simplify; roots; field ].
 
+(* the same argument written two ways under exp, ln or Rpower (sympy's derivative and the one
+   composed rule by rule): written one way, when ring or field equates them *)
 Ltac args :=
   repeat match goal with
   | |- context [exp ?a] => match goal with |- context [exp ?b] =>

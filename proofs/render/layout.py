@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from ..kernel import Defined, Member, SameOptimizers, StrictlyIncreasing
-from ..tree import tree_nodes
+from ..tree import stated_factor, tree_nodes
 from .notation import Writer
 
 LATEX_TO_TEXT = [(r"\mathrm{CE}", "CE"), (r"\log", "log"), (r"\infty", "∞"),
@@ -182,15 +182,11 @@ def positive_factors(theorem, writer):
     """('i = 1, …, n', 'f_i > 0', 'L(θ)') when `theorem` shows a defined product L > 0 from its
     factors' positivity (L unfolded, then a finite product of positive factors), else (); the fact
     is '' when too wide to read inline (or to fit a column), and is then said in words."""
-    if theorem.rule != "member_of_equal":
+    stated = stated_factor(theorem)
+    if stated is None:
         return ()
-    product = theorem.premises[1]
-    if product.rule != "member_binder" or not isinstance(product.statement.expr, sp.Product):
-        return ()
-    (var, low, high), = product.statement.expr.limits
-    if low != 1:
-        return ()
-    fact = writer.statement(product.premises[0].statement)
+    factor, (var, _, high) = stated
+    fact = writer.statement(factor.statement)
     return (_counted(writer, writer(var), high),
             fact if _width(fact, writer) <= SHORT_FACT else "", writer(theorem.statement.expr))
 
