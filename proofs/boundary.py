@@ -20,6 +20,7 @@ prove a different claim than the one asked, which is why this module is trusted 
 """
 
 import collections
+import collections.abc
 
 import sympy as sp
 from sympy.core.function import AppliedUndef, UndefinedFunction
@@ -134,11 +135,30 @@ def _same_shape(original, translated):
     return heads(original) == heads(translated)
 
 
+def where_mapping(where):
+    """`where` as a dict, once it maps quantities (symbols, IndexedBases, undefined functions) to
+    sympy sets; a clear error for anything else (an expression as a key, a list, a string)."""
+    if where is None:
+        return {}
+    if not isinstance(where, collections.abc.Mapping):
+        raise UnsupportedError(f"where= maps each quantity to its range ({{x: Interval(0, 1)}}), "
+                               f"not a {type(where).__name__}")
+    for key, value in where.items():
+        if not isinstance(key, (sp.Symbol, sp.IndexedBase, UndefinedFunction)):
+            raise UnsupportedError(f"where= key {key!r}: give the symbol, IndexedBase or function "
+                                   "itself (a range is of a quantity, not of an expression or "
+                                   "a name)")
+        if not isinstance(value, sp.Set):
+            raise UnsupportedError(f"where= gives {key} the range {value!r}: use a sympy set "
+                                   "(Interval, S.Reals, S.Naturals0, FiniteSet)")
+    return dict(where)
+
+
 class _Claim:
     """The translation of one claim: its objects, their kernel counterparts and the context."""
 
     def __init__(self, where, terms, extra):
-        where = dict(where or {})
+        where = where_mapping(where)
         found = collections.defaultdict(set)
         for item in [*where, *extra, *terms]:
             if isinstance(item, sp.IndexedBase):

@@ -23,7 +23,7 @@ import contextvars
 import sympy as sp
 
 from .errors import Disproved, ProofError, RuleApplicationError, UnsupportedError
-from .boundary import admit
+from .boundary import admit, where_mapping
 from .kernel import Context, Equal, Member, SameOptimizers, StrictlyIncreasing
 from .kernel import rules as K
 from .kernel.terms import check_well_formed
@@ -146,7 +146,7 @@ def strictly_increasing(expr, var, interval, where=None):
     if isinstance(where, Context):
         ctx, (expr,), (plain,) = _claim(where, [expr], [var])
     else:
-        where = dict(where or {})
+        where = where_mapping(where)
         if var in where:
             raise UnsupportedError(
                 f"{var} is the variable of the function: its range is the interval, not "
@@ -187,7 +187,10 @@ def same_optimizers(f, g, over, where=None, senses=("max", "min")):
     (log) f = c·g + d are sought, the identity proved, the sign of c shown, and the rules chained.
     """
     over = quantities(over)
-    if len(senses) != 2 or any(s not in ("max", "min") for s in senses):
+    if not over:
+        raise RuleApplicationError("'over' names no quantity: list what the optimization varies")
+    if not isinstance(senses, (list, tuple)) or len(senses) != 2 or any(
+            s not in ("max", "min") for s in senses):
         raise RuleApplicationError(f"senses must be a pair of 'max'/'min', got {senses!r}")
     ctx, (f, g), over = _claim(where, [_expr(f, "f"), _expr(g, "g")], over)
     statement = SameOptimizers(f, senses[0], g, senses[1], over)

@@ -38,7 +38,7 @@ from . import check
 from .boundary import admit
 from .errors import Disproved, ProofError, RuleApplicationError, UnsupportedError
 from .kernel import (Defined, DefinedFamily, Equal, Member, SameOptimizers,
-                     StrictlyIncreasing)
+                     StrictlyIncreasing, Theorem)
 from .kernel import rules as K
 from .kernel.terms import DefinedEntry, bound_vars, free_vars, fresh, names
 from .proof import Proof, Section, Step, is_issued, issue
@@ -398,7 +398,7 @@ class Derivation:
     def corollary(self, claim):
         """An equality stated after the theorem: the optimal values, L = exp(−c·G), when the
         identity gives it (shown as 'Moreover …, so max L = exp(−c·min G)')."""
-        theorem = _compose(claim) if isinstance(claim, Chain) else claim
+        theorem = _compose(claim) if isinstance(claim, Chain) else _theorem(claim, "corollary")
         statement = theorem.statement
         if not isinstance(statement, Equal) or not isinstance(statement.rhs, sp.exp):
             raise UnsupportedError("a corollary states L = exp(−c·G) as an equality chain")
@@ -427,11 +427,12 @@ class Derivation:
             ends = (shown.lhs, shown.rhs) if isinstance(shown, Equal) else (claim.start, claim.current)
             section = Section(kind, name, label, composed, start=ends[0], steps=tuple(claim.steps),
                               claim=(ends[0], claim.relation, ends[1]), remark=remark)
-        elif isinstance(claim.statement, SameOptimizers):
+        elif isinstance(_theorem(claim, name).statement, SameOptimizers):
             section = Section(kind, name, label, claim, start=(claim.statement.sense_f,
                                                                claim.statement.f),
                               steps=_optimizer_steps(claim, because, self), remark=remark)
         else:
+            claim = _theorem(claim, name)
             steps = tuple(fact_steps(claim)) if not isinstance(claim.statement, StrictlyIncreasing) \
                 else tuple(monotone_steps(claim))
             section = Section(kind, name, label, claim, remark=remark, steps=steps or (
@@ -537,18 +538,19 @@ class Derivation:
         context, terms, over = admit(self.where or None, terms, over)
         return self.context.merged(context), terms, over
 
-    def _rewrite(self, lhs, rhs, lemma):
-        """lhs = rhs with an equality lemma: the lemma read backwards inside rhs when that gives lhs
+    def _rewrite(self, lhs, rhs, lemmas):
+        """lhs = rhs with equality lemmas: one lemma read backwards inside rhs when that gives lhs
         (L = exp(−n·CE) from log L = −n·CE: exp(log L) is L as L > 0; one rewrite, tried first),
-        else normal forms rewriting with it."""
+        else normal forms rewriting with them."""
         context, (lhs, rhs), _ = self._admitted([lhs, rhs])
-        try:
-            backwards = congruence(context, K.symm(lemma), rhs)
-            if backwards.statement.rhs == lhs:
-                return K.symm(backwards)
-        except ProofError:
-            pass
-        return prove_equal(context, lhs, rhs, (lemma,))
+        if len(lemmas) == 1:
+            try:
+                backwards = congruence(context, K.symm(lemmas[0]), rhs)
+                if backwards.statement.rhs == lhs:
+                    return K.symm(backwards)
+            except ProofError:
+                pass
+        return prove_equal(context, lhs, rhs, tuple(lemmas))
 
     def _map_increasing(self, context, values, f, g, over):
         """⊢ x ↦ h(x) strictly increasing on the cited range of f, for g = h(f) with h a function of
@@ -603,14 +605,24 @@ class Derivation:
     # -------------------------------------------------------------------------------- checking
     def _prove_step(self, kind, lhs, rhs, by):
         where = self.where or None
-        cited = self._cited(by)
+        for name in _names(by):  # a name that is no lemma nor rule would be words never checked
+            if not isinstance(name, str) or (name not in RULE_WORDS and not self._cited(name)):
+                raise RuleApplicationError(
+                    f"by={name!r} names no lemma of this derivation nor a rule "
+                    f"({', '.join(RULE_WORDS)}); use because= for words")
+        lemmas = [self._cited(name) for name in _names(by) if name not in RULE_WORDS]
         if kind == "eq":
-            if cited is not None and not isinstance(cited.statement.statement, Equal):
+            if any(not isinstance(c.statement.statement, Equal) for c in lemmas):
                 raise RuleApplicationError(f"by={by!r}: an = step can use an equality lemma only")
-            theorem = (check.equal(lhs, rhs, where=where) if cited is None
-                       else self._rewrite(lhs, rhs, cited.statement))
+            theorem = (check.equal(lhs, rhs, where=where) if not lemmas
+                       else self._rewrite(lhs, rhs, [c.statement for c in lemmas]))
+            used = {id(node) for node in tree_nodes(theorem)}
+            for name, section in zip(_names(by), lemmas):
+                if id(section.statement) not in used:  # cited, so it must be the reason
+                    raise RuleApplicationError(f"the step is proved without {section.name!r}: "
+                                               "drop it from by=")
         else:
-            if cited is not None:
+            if lemmas:
                 raise RuleApplicationError("by= cites a lemma in = steps only; use because= for "
                                            "words")
             # both ends shown defined: sympy's evaluation of the difference may drop them
@@ -620,8 +632,9 @@ class Derivation:
             difference = rhs - lhs if kind in ("lt", "le") else lhs - rhs
             real_set = POSITIVE if kind in ("lt", "gt") else NONNEGATIVE
             theorem = check.member(difference, real_set, where=where)
-        if isinstance(by, str) and by in RULE_WORDS and by not in _leaf_rules(theorem):
-            raise RuleApplicationError(f"the step is proved without {by}")
+        for rule in (name for name in _names(by) if name in RULE_WORDS):
+            if rule not in _leaf_rules(theorem):
+                raise RuleApplicationError(f"the step is proved without {rule}")
         return theorem
 
     # -------------------------------------------------------------------------------- output
@@ -789,6 +802,14 @@ def _shown(key, definitions):
             if isinstance(node, sp.Indexed) and node.base == key and node.indices[0].is_Symbol:
                 return node
     return key[sp.Symbol("i")]
+
+
+def _theorem(claim, name):
+    """`claim` when it is a kernel theorem (what proofs.check returns); a clear error otherwise."""
+    if not isinstance(claim, Theorem):
+        raise UnsupportedError(f"{name}: the claim is a chain (d.chain(…), d.argmax(…)) or a "
+                               f"theorem proofs.check returned, not {claim!r}")
+    return claim
 
 
 def _compose(chain):

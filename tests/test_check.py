@@ -157,6 +157,19 @@ def test_bad_inputs_get_clear_errors():
         check.positive(x + 1)
     with pytest.raises(UnsupportedError, match="union"):
         check.positive(x, where={x: sp.Union(sp.Interval(1, 2), sp.Interval(3, 4))})
+    # where= maps quantities to sets: a name, an expression, a list or a bare number is refused
+    with pytest.raises(UnsupportedError, match="where= key 'x': give the symbol"):
+        check.positive(x, where={"x": sp.Interval(1, 2)})
+    with pytest.raises(UnsupportedError, match="where= key x \\+ 1"):
+        check.positive(x, where={x + 1: sp.Interval(1, 2)})
+    with pytest.raises(UnsupportedError, match="not a list"):
+        check.strictly_increasing(x, x, POS, where=[1])
+    with pytest.raises(UnsupportedError, match="use a sympy set"):
+        check.positive(x, where={x: (1, 2)})
+    with pytest.raises(RuleApplicationError, match="senses must be a pair"):
+        check.same_optimizers(x, x, over=[x], senses=None)
+    with pytest.raises(RuleApplicationError, match="names no quantity"):
+        check.same_optimizers(x, x, over=[])
 
 
 def test_sums_with_different_index_names_are_equal():
@@ -227,3 +240,12 @@ def test_an_objective_already_written_as_c_g_plus_d_needs_no_normal_form():
     with pytest.raises(ProofError):
         check.same_optimizers(x + sp.exp(x) - sp.exp(x) + sp.sin(x), x, over=[x],
                               senses=("min", "min"))
+
+
+def test_a_sympy_failure_inside_the_engine_is_a_refusal_not_a_crash():
+    """The fuzzer's find: sympy's log of tanh(i⁰) (unevaluated, i ∈ {1}) raises GeneratorsNeeded
+    while it evaluates; the engine reports the claim not proved instead of crashing."""
+    i, q = sp.Symbol("i"), sp.IndexedBase("q")
+    f = sp.tanh(sp.Pow(i, 0, evaluate=False), evaluate=False)
+    with pytest.raises(ProofError, match="sympy cannot build log"):
+        check.same_optimizers(f, f, [q], where={i: sp.FiniteSet(1)}, senses=("max", "max"))

@@ -9,6 +9,7 @@ import pytest
 import sympy as sp
 
 from proofs import Defined, Derivation, DerivationError, Proof
+from proofs.errors import UnsupportedError
 from proofs.kernel import Member, StrictlyIncreasing
 from proofs.tree import tree_nodes
 from proofs.testing import semantics
@@ -117,6 +118,35 @@ def test_by_names_a_rule_the_step_must_use_or_a_lemma_it_cites():
     assert cited.steps[0].justification == "Shift invariance (<ref:lemma-1>)"
     because = d.chain(lse).eq(sp.log(sp.exp(b) + sp.exp(a)), because="addition commutes")
     assert because.steps[0].justification == "addition commutes"
+
+
+def test_by_names_only_what_the_step_uses():
+    """A justification is the real reason: a name in by= that is no lemma nor rule, or a lemma the
+    step is proved without, is refused (it was shown as the step's reason before)."""
+    x, y = sp.symbols("x y")
+    positive = sp.Interval.open(0, sp.oo)
+    d = Derivation("By", where={x: positive, y: positive})
+    d.lemma("Law of y", d.chain(sp.log(y ** 2)).eq(2 * sp.log(y)))
+    d.lemma("Law of x", d.chain(sp.log(x ** 3)).eq(3 * sp.log(x)))
+    for by, message in [("nonexistent", "names no lemma of this derivation nor a rule"),
+                        (3, "by=3 names no lemma"), (["Law of x", "typo"], "by='typo' names"),
+                        ("Law of y", "proved without 'Law of y': drop it from by="),
+                        (["Law of x", "Law of y"], "proved without 'Law of y'")]:
+        with pytest.raises(DerivationError, match=message):
+            d.chain(sp.log(x ** 3)).eq(3 * sp.log(x), by=by)
+    with pytest.raises(DerivationError, match="names no lemma"):
+        d.chain(x + 2).gt(x, by="nonexistent")
+    cited = d.chain(sp.log(x ** 3) + 1).eq(3 * sp.log(x) + 1, by=["Law of x"])
+    assert any(node is d.sections[1].statement for node in tree_nodes(cited.links[0]))
+    assert cited.steps[0].justification == "<ref:lemma-2>"
+
+
+def test_a_section_or_corollary_of_something_else_than_a_claim_is_refused_clearly():
+    d = Derivation("Sections")
+    with pytest.raises(UnsupportedError, match="the claim is a chain .* not 5"):
+        d.lemma("five", 5)
+    with pytest.raises(UnsupportedError, match="corollary: the claim is a chain"):
+        d.corollary("L = 1")
 
 
 def test_a_derivation_must_end_with_a_theorem():

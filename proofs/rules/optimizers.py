@@ -6,6 +6,7 @@ assumes a unique optimum.
 """
 
 import sympy as sp
+from sympy.polys.polyerrors import BasePolynomialError
 
 from ..errors import ProofError, SideConditionError
 from ..kernel import hull, mentions
@@ -204,4 +205,6 @@ def _logs_and_affine_maps(context, f, g, over, senses, multiplies=(False, True))
             return affine_transfer(context, f, sense_f, g, sense_g, over, multiplies=multiplies)
         except ProofError as error:
             errors.append(str(error))
+        except BasePolynomialError as error:  # sympy's own evaluation of log f may fail (tanh(i⁰))
+            errors.append(f"sympy cannot build log({f}): {error}")
     raise SideConditionError(f"arg{sense_f} {f} = arg{sense_g} {g} is not proved: " + "; ".join(errors))
