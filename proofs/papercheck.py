@@ -17,9 +17,12 @@ comment line ``% proofs: …``:
 
 ``\\input``/``\\include`` files are followed (their own file names and lines in the report), and
 macros without arguments or with simple ``#1`` arguments from ``\\newcommand``,
-``\\renewcommand`` and ``\\DeclareMathOperator`` are expanded.
+``\\renewcommand`` and ``\\DeclareMathOperator`` are expanded.  What is read is what TeX prints: a
+command the paper also (re)defines in a way the reader does not follow (``\\def``, ``\\let``, inside a
+group or a conditional) and mathematics printed after the words a row ends with are refused.
 """
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +60,23 @@ DIRECTIVE = re.compile(r"^\s*%\s*proofs:\s*(.*)$")
 MACRO = re.compile(
     r"\\(?:re)?newcommand\*?\s*\{?\\([A-Za-z]+)\}?\s*(?:\[(\d)\])?\s*\{|"
     r"\\DeclareMathOperator\*?\s*\{\\([A-Za-z]+)\}\s*\{"
+)
+# ways of (re)defining a command the reader does not follow: a display using one is refused
+REDEFINITION = re.compile(
+    r"\\(?:[gex]?def|let|futurelet|(?:math)?chardef|countdef|dimendef|skipdef|toksdef)"
+    r"\s*\\([A-Za-z]+)"
+    r"|\\(?:providecommand|DeclareRobustCommand|(?:New|Renew|Provide|Declare)DocumentCommand"
+    r"|(?:New|Renew|Declare)CommandCopy|DeclareMathSymbol|DeclarePairedDelimiter[A-Za-z]*"
+    r"|(?:new|renew|provide)robustcmd)\*?\s*\{?\s*\\([A-Za-z]+)"
+)
+CSNAME = re.compile(r"\\csname\s*([A-Za-z]*)\s*(\\endcsname)?")
+CODES = re.compile(r"\\(?:catcode|mathcode|delcode|lccode|uccode)(?![A-Za-z])\s*`?\\?(.)")
+ACTIVE = re.compile(r"\\[gex]?def\s*([^\\\s{])")  # \def~: an active character
+# what opens and ends a group TeX forgets definitions at; a \if… with a braced argument is
+# etoolbox's or ifthen's (no \fi), \unless only prefixes an \if, \newif makes one
+NESTING = re.compile(
+    r"\\begin\s*\{(?P<begin>[^}]*)\}|\\end\s*\{(?P<end>[^}]*)\}|\\newif\s*\\if[A-Za-z@]*"
+    r"|(?P<opener>\\if[A-Za-z@]*)(?![A-Za-z@])(?!\s*\{)|\\fi(?![A-Za-z@])|\\[A-Za-z@]+|\\.|[{}]"
 )
 INPUT = re.compile(r"\\(?:input|include)\s*(?:\{([^}]+)\}|\s([^\s{}%]+))")
 
@@ -102,6 +122,9 @@ class _State:
     stack: list = field(default_factory=list)  # the files being read, for \input loops
     generated: bool = False  # reading a fragment this package wrote
     visited: set = field(default_factory=set)
+    # command name (None: every command) → why the reader cannot know what TeX prints for it
+    hazards: dict = field(default_factory=dict)
+    local: int = 0  # reading a file \input inside a group, an environment or a conditional
 
 
 def check_file(path):
@@ -123,21 +146,23 @@ def _read(path):
         raise PaperError(f"{path}: cannot read it ({error.strerror or error})") from None
 
 
-def _check(path, state, findings, depth):
+def _check(path, state, findings, depth, local=False):
     if depth > 20 or path.resolve() in state.stack:
         raise PaperError(f"{path}: \\input loop")
     state.stack.append(path.resolve())
     outer = state.generated
+    state.local += local
     try:
         _check_text(path, _read(path), state, findings, depth)
     finally:
         state.stack.pop()
         state.generated = outer
+        state.local -= local
 
 
 def _check_text(path, text, state, findings, depth):
     lines = text.split("\n")
-    macro_lines = _macro_lines(lines)
+    macro_lines, hazard_lines, nested = _macro_lines(path, lines, state.local > 0)
     in_preamble = "\\begin{document}" in text
     pending, where = [], []
     generated = text.lstrip().startswith(GENERATED)
@@ -147,7 +172,7 @@ def _check_text(path, text, state, findings, depth):
         if not verdict.ok:  # its header's "checked by the kernel" no longer vouches for it
             findings.append(Finding(str(path), 1, verdict.status, verdict.message))
         where = _fragment_setting(path, text, state, findings)
-    number = 0
+    number = hazards_seen = 0
     while number < len(lines):
         line = lines[number]
         if in_preamble and "\\begin{document}" in line:
@@ -162,12 +187,15 @@ def _check_text(path, text, state, findings, depth):
             continue
         uncommented = _without_comment(line)
         state.macros.update(macro_lines.get(number, {}))  # definitions in the order they come
+        for hazardous in range(hazards_seen, number + 1):  # also those of skipped displays
+            state.hazards.update(hazard_lines.get(hazardous, {}))
+        hazards_seen = number + 1
         included = INPUT.search(uncommented)
         if included:
             name = (included.group(1) or included.group(2)).strip()
             target = state.root / name
             target = target if target.suffix else target.with_suffix(".tex")
-            _check(target, state, findings, depth + 1)
+            _check(target, state, findings, depth + 1, local=nested(number, included.start()))
         unread = re.search(UNREAD_DISPLAYS, uncommented)
         if pending and ("$$" in uncommented or unread):
             kind = f"{unread.group(1)} display" if unread else "$$…$$ display"
@@ -385,11 +413,24 @@ def _display_end(lines, number, start):
     return len(lines) - 1
 
 
-def _macro_lines(lines):
-    """Line number → the macros defined on it (comments removed), so that a display sees the
-    definitions made before it, a later \\renewcommand none of the earlier ones."""
-    found = {}
+def _macro_lines(path, lines, local=False):
+    """(line number → the macros defined on it, line number → the commands (re)defined on it in a
+    way the reader does not follow, and `nested(line, column)`: whether that place lies inside a
+    group TeX ends), comments removed; so that a display sees the definitions made before it, a
+    later \\renewcommand none of the earlier ones.  A \\newcommand inside a group, an environment
+    or a conditional (or in a file `local`, \\input inside one) is applied, and its command is a
+    hazard too: TeX may forget it, or never make it (\\iffalse)."""
+    found, hazards = {}, {}
     text = "\n".join(_without_comment(line) for line in lines)
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(_without_comment(line)) + 1)
+    depth_at = _nesting(text)
+
+    def hazard(offset, name, why):
+        number = text[:offset].count("\n")
+        hazards.setdefault(number, {}).setdefault(name, f"{why} at {path}:{number + 1}")
+
     for match in MACRO.finditer(text):
         body = _braced(text, match.end() - 1)
         if body is None:
@@ -397,11 +438,44 @@ def _macro_lines(lines):
         if match.group(3):  # an operator name: one upright name, not letters
             body = "\\operatorname{" + body + "}"
         number = text[: match.start()].count("\n")
-        found.setdefault(number, {})[match.group(1) or match.group(3)] = (
-            int(match.group(2) or 0),
-            body,
-        )
-    return found
+        name = match.group(1) or match.group(3)
+        found.setdefault(number, {})[name] = (int(match.group(2) or 0), body)
+        if local or depth_at(match.start()):
+            hazard(match.start(), name, "is defined inside a group, an environment or a "
+                   "conditional")
+    for match in REDEFINITION.finditer(text):
+        command = match.group(0).split("\\")[1].rstrip("*{ ")
+        hazard(match.start(), match.group(1) or match.group(2), f"is (re)defined with \\{command}")
+    for match in CSNAME.finditer(text):
+        hazard(match.start(), match.group(1) if match.group(2) else None,
+               "is named with \\csname")
+    for match in CODES.finditer(text):
+        if match.group(1) != "@":  # \makeatletter's own change is harmless
+            hazard(match.start(), None, "a character's \\catcode or \\mathcode is changed")
+    for match in ACTIVE.finditer(text):
+        hazard(match.start(), None, f"the character {match.group(1)} is defined")
+
+    def nested(number, column):
+        return local or depth_at(starts[number] + column) > 0
+
+    return found, hazards, nested
+
+
+def _nesting(text):
+    """depth(offset): how many groups TeX ends enclose that place of `text` (comments removed):
+    braces, environments other than document, conditionals (\\if… … \\fi)."""
+    offsets, depths, depth = [0], [0], 0
+    for match in NESTING.finditer(text):
+        token = match.group(0)
+        if match.group("begin") or match.group("opener") or token == "{":
+            depth += match.group("begin") != "document"
+        elif match.group("end") or token in ("}", "\\fi"):
+            depth = max(0, depth - (match.group("end") != "document"))
+        else:
+            continue
+        offsets.append(match.end())
+        depths.append(depth)
+    return lambda offset: depths[bisect.bisect_right(offsets, offset) - 1]
 
 
 def _braced(text, start):
@@ -462,6 +536,26 @@ def _expand(text, macros, depth=0):
     return expanded if expanded == text else _expand(expanded, macros, depth + 1)
 
 
+def _expanded(text, state):
+    """`text` with the paper's macros expanded, once no command it uses (itself or through a
+    macro's body) is one the paper (re)defines in a way the reader does not follow: what is read
+    must be what TeX prints."""
+    if None in state.hazards:
+        raise texmath.TexError(f"{state.hazards[None]}, which the reader cannot follow: no "
+                               "display after it is checked", 1)
+    used, seen = set(re.findall(r"\\([A-Za-z]+)", text)), set()
+    while used - seen:
+        name = min(used - seen)
+        seen.add(name)
+        if name in state.macros:
+            used |= set(re.findall(r"\\([A-Za-z]+)", state.macros[name][1]))
+    for name in sorted(seen & state.hazards.keys()):
+        raise texmath.TexError(f"\\{name} {state.hazards[name]}, which the reader does not "
+                               "follow: define it once, with \\newcommand at the top level of "
+                               "the preamble", 1)
+    return _expand(text, state.macros)
+
+
 # ------------------------------------------------------------------------------------------------
 # one display
 def _rows(lines, first, last, start):
@@ -488,8 +582,9 @@ def _rows(lines, first, last, start):
                 if start != "["
                 else re.split(r"(?<!\\)\\\[", text, maxsplit=1)[1]
             )
-        if index == last:
-            text = re.split(r"\\end\{|(?<!\\)\\\]", text)[0]
+        if index == last:  # cut at the display's own end, not at an inner \end{aligned}
+            closing = r"(?<!\\)\\\]" if start == "[" else re.escape(f"\\end{{{start}}}")
+            text = re.split(closing, text)[0]
         if current and re.match(r"^\s*&?\s*(=|<|>|\\le|\\ge|\\in)(?![A-Za-z])", text):
             close()  # a row continued on a new line by its relation
         for position, part in enumerate(re.split(r"\\\\\*?(?:\[[^\]]*\])?", text)):
@@ -501,6 +596,32 @@ def _rows(lines, first, last, start):
                 current.append(part)
     close()
     return rows
+
+
+TEXT_COMMAND = r"\\(?:text|textrm|textnormal|textit|emph|mbox)\s*\{"
+SPACING = re.compile(r"(?:\\q?quad(?![A-Za-z])|\\[,;:! ]|~|&|\s)*")
+# what may open the words after a formula besides \text{word …}: a condition (∀), a remark in
+# brackets after a wide space, a reference
+REMARK = re.compile(r"\\forall(?![A-Za-z])|\\(?:big|Big|bigg|Bigg)?l?\(|\\left\(|\(|"
+                    r"\\(?:eq)?ref\s*\{|\\cite[pt]?\s*[{\[]")
+
+
+def _words_follow(before, rest):
+    """Refuse a row whose formula goes on after the place where words are taken to begin (\\text,
+    \\quad, &&): what is not read must not be printed as part of the formula.  The words must open
+    with a word of two letters or more (not a variable, not mathematics: x = x \\text{} + 1), a
+    condition or remark (\\forall, a bracket, a reference), or the formula must end with
+    punctuation first (x = y, \\quad i = 1, …, n)."""
+    rest = rest[SPACING.match(rest).end():]
+    if not rest or re.search(r"[,;.]\s*$", before) or REMARK.match(rest):
+        return
+    text = re.match(TEXT_COMMAND, rest)
+    if text and re.match(r"\s*[A-Za-z]{2,}", _braced(rest, text.end() - 1) or ""):
+        return
+    shown = " ".join(rest.split())[:40]
+    raise texmath.TexError(f"'{shown}' after the formula is not read, yet would be printed as "
+                           "part of it: end the formula with a comma before a condition, or "
+                           "write the words in \\text{…}", 1)
 
 
 def _cleaned(text):
@@ -517,10 +638,14 @@ def _cleaned(text):
             body = _braced(text, match.end() - 1)
             text = text[: match.start()] + " " + text[match.end() + len(body or "") + 1 :]
     while True:  # words before the mathematics of a row: "\text{hence } y &= 2y"
-        lead = re.match(r"\s*&?\s*\\(?:text|textrm|textnormal|mbox)\s*\{", text)
+        lead = re.match(r"\s*&?\s*" + TEXT_COMMAND, text)
         if not lead:
             break
         body = _braced(text, lead.end() - 1) or ""
+        if not re.search(r"[A-Za-z]{2,}[\s,.;:]*$", body) or re.search(r"\$|\\\(", body):
+            raise texmath.TexError(f"the words '{lead.group(0).strip()}{body}}}' before a formula "
+                                   "must end with a word and hold no mathematics (they are not "
+                                   "read, yet would be printed as part of the formula)", 1)
         text = re.sub(r"^\s*(?:\\q?quad\b\s*)*", "", text[lead.end() + len(body) + 1 :])
     cut = re.search(
         r"\\(?:text|textrm|textnormal|intertext|mbox)\b|&&"
@@ -528,6 +653,7 @@ def _cleaned(text):
         text,
     )  # after math, \quad starts words
     if cut:
+        _words_follow(text[: cut.start()], text[cut.start() :])
         text = text[: cut.start()]
     text = text.replace(r"\nonumber", " ").replace(r"\notag", " ")
     # a split or aligned inside an equation only breaks its lines: its rows are the display's
@@ -550,7 +676,7 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
     logical = []  # equations; one that starts with + or − (or ends in a relation) is joined
     try:
         rows = [
-            (line, _cleaned(_expand(text, state.macros)), skipped)
+            (line, _cleaned(_expanded(text, state)), skipped)
             for line, text, skipped in _rows(lines, first, last, start)
         ]
         if any(len(equations) > 1 for _, equations, _ in rows) and any(
@@ -725,6 +851,12 @@ def _check_monotonicity(path, lines, first, last, start, state, where_lines, fin
         words = tag.group(1) if tag else ""
         for command in (r"\\tag\*?\{.*\}", r"\\label\{[^}]*\}", r"\\notag"):
             text = re.sub(command, "", text)
+        try:  # the paper's macros are not expanded here: none may change a command of the row
+            if _expanded(text, state) != text:
+                raise texmath.TexError("a macro of the paper redefines a command of this row", 1)
+        except texmath.TexError as error:
+            findings.append(Finding(str(path), line, "unreadable", str(error)))
+            return
         rows.append((line, text.replace("&", " ").strip(), words))
     claims = [(line, INCREASING.match(text)) for line, text, _ in rows]
     claims = [(line, match) for line, match in claims if match]

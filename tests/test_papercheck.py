@@ -896,3 +896,120 @@ def test_a_split_inside_an_equation_is_read_as_its_rows(tmp_path):
     wrong = [f.status for f in check_file(write_paper(tmp_path, body.replace(
         "{WRONG}", "b^2 + ab + a^2")))]
     assert right == ["proved", "proved"] and wrong == ["proved", "false"]
+
+
+# ------------------------------------------------------------------------------------------------
+# what is read is what TeX prints: papers whose PDF shows a false equation, while a reader that
+# dropped a part or followed a macro differently than TeX would read a true one (an adversarial
+# review's reproducers, and their variants); each case: (preamble lines, display, what the PDF
+# shows, in pdftotext's words)
+PRINTED_OTHERWISE = {
+    "empty \\text, then more formula": ("", r"\[ x = x \text{} + 1 \]", "x=x+1"),
+    "empty \\mbox, then more formula": ("", r"\[ x = x \mbox{} + 1 \]", "x=x+1"),
+    "a one-letter \\text": ("", r"\[ 2 x = x \text{ e} \]", "2x=xe"),
+    "mathematics in \\text": ("", r"\[ x = x \text{$+ 1$} \]", "x=x+1"),
+    "\\quad, then more formula": ("", r"\[ x = x \quad + 1 \]", "x=x+1"),
+    "&&, then more formula": ("", "\\begin{align*}\n  x &= x && + 1\n\\end{align*}", "x=x+1"),
+    "opening words ending in mathematics": ("", r"\[ \text{hence $1 +$} x = x \]", "1+x=x"),
+    "an inner \\end before the display's": (
+        "", "\\begin{equation}\n  \\begin{aligned} x &= x \\end{aligned} + 1 \\end{equation}",
+        "x=x+1"),
+    "\\def after \\newcommand": ("\\newcommand{\\one}{1}\n\\def\\one{2}", r"\[ x \cdot \one = x \]",
+                                 "x·2=x"),
+    "\\let after \\newcommand": ("\\newcommand{\\one}{1}\n\\newcommand{\\two}{2}\n\\let\\one\\two",
+                                 r"\[ x \cdot \one = x \]", "x·2=x"),
+    "\\let on a command the reader knows": ("\\let\\log\\exp", r"\[ \log 1 = 0 \]", "exp1=0"),
+    "\\renewcommand inside a group": ("\\newcommand{\\one}{2}\n{\\renewcommand{\\one}{1}}",
+                                      r"\[ x \cdot \one = x \]", "x·2=x"),
+    "\\renewcommand inside \\iffalse": ("\\newcommand{\\one}{2}\n\\iffalse\n"
+                                        "\\renewcommand{\\one}{1}\n\\fi",
+                                        r"\[ x \cdot \one = x \]", "x·2=x"),
+    "\\renewcommand at \\begin{document}": ("\\newcommand{\\one}{1}\n"
+                                            "\\AtBeginDocument{\\renewcommand{\\one}{2}}",
+                                            r"\[ x \cdot \one = x \]", "x·2=x"),
+    "\\csname": ("\\newcommand{\\one}{1}\n\\expandafter\\def\\csname one\\endcsname{2}",
+                 r"\[ x \cdot \one = x \]", "x·2=x"),
+    "a macro's body uses a \\def'd command": (
+        "\\def\\two{2}\n\\newcommand{\\one}{1}\n\\renewcommand{\\one}{\\two}",
+        r"\[ x \cdot \one = x \]", "x·2=x"),
+    "\\DeclareRobustCommand": ("\\newcommand{\\one}{1}\n\\DeclareRobustCommand{\\one}{2}",
+                               r"\[ x \cdot \one = x \]", "x·2=x"),
+    "a changed \\mathcode": ("\\mathcode`\\+=\"2200", r"\[ 2 + 2 = 4 \]", "2−2=4"),
+}
+
+
+def _printed_otherwise(folder, name):
+    head, display, _ = PRINTED_OTHERWISE[name]
+    text = PREAMBLE.replace("\\begin{document}", head + "\n\\begin{document}")
+    path = Path(folder, "paper.tex")
+    path.write_text(text + "% proofs: where x \\in \\mathbb{R}\n" + display + "\n\\end{document}\n",
+                    encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name", sorted(PRINTED_OTHERWISE))
+def test_a_display_printed_otherwise_than_read_is_refused(tmp_path, name):
+    findings = check_file(_printed_otherwise(tmp_path, name))
+    # read as printed and found false (the inner \end), or refused as not read faithfully
+    assert [f.status for f in findings] in (["unreadable"], ["false"]), [
+        (f.status, f.message) for f in findings]
+    assert "\n" not in findings[0].message
+
+
+@pytest.mark.parametrize("name", sorted(PRINTED_OTHERWISE))
+def test_the_refused_displays_are_printed_as_false_equations(tmp_path, name):
+    """The cases above are what they say: TeX prints the false equation (so a pass would have been a
+    false claim accepted)."""
+    from tests.tools import compile_tex, pdf_text
+
+    path = _printed_otherwise(tmp_path, name)
+    compile_tex(tmp_path, "paper", path.read_text(encoding="utf-8"))
+    printed = "".join(pdf_text(tmp_path / "paper.pdf").split()).replace("-", "−")
+    assert PRINTED_OTHERWISE[name][2] in printed, printed
+
+
+@pytest.mark.parametrize("display", [
+    r"\[ x = x, \quad x \in \mathbb{R} \]",
+    r"\[ x = x \quad \text{for every } x \]",
+    r"\[ x = x \quad \text{for all $x$} \]",
+    r"\[ x = x \quad (x \in \mathbb{R}) \]",
+    r"\[ x = x \qquad \forall x \]",
+    "\\begin{align*}\n  2 x &= x + x && \\text{by algebra}\n\\end{align*}",
+    "\\begin{align*}\n  2 x &= x + x && (\\text{algebra})\n\\end{align*}",
+    r"\[ \text{hence } 2 x = x + x \]",
+    "\\begin{equation}\n  \\begin{aligned} 2 x &= x + x \\end{aligned}\n\\end{equation}",
+])
+def test_words_after_a_formula_are_still_taken_as_words(tmp_path, display):
+    path = write_paper(tmp_path, "% proofs: where x \\in \\mathbb{R}\n" + display + "\n")
+    findings = check_file(path)
+    assert [f.status for f in findings] == ["proved"], [f.message for f in findings]
+
+
+def test_macros_defined_at_the_top_level_are_still_expanded_beside_groups_and_conditionals(
+        tmp_path):
+    """What the hazards leave alone: \\makeatletter, a \\newif, a balanced conditional and a group
+    before a top-level \\newcommand, the package's own preamble (\\AtBeginDocument with \\ifdefined),
+    a \\def of an unrelated command."""
+    import proofs
+
+    head = "\n".join([proofs.prove("bernoulli").preamble(), "\\makeatletter\\makeatother",
+                      "\\newif\\ifdraft", "\\ifdraft\\newcommand{\\other}{3}\\fi",
+                      "{\\bfseries}", "\\def\\unrelated{5}", "\\newcommand{\\two}{2}"])
+    text = PREAMBLE.replace("\\begin{document}", head + "\n\\begin{document}")
+    path = Path(tmp_path, "paper.tex")
+    path.write_text(text + "% proofs: where x \\in \\mathbb{R}\n\\[ \\two x = x + x \\]\n"
+                    "\\end{document}\n", encoding="utf-8")
+    findings = check_file(path)
+    assert [f.status for f in findings] == ["proved"], [f.message for f in findings]
+
+
+def test_a_file_input_inside_a_group_makes_its_definitions_hazards(tmp_path):
+    Path(tmp_path, "macros.tex").write_text("\\renewcommand{\\one}{1}\n", encoding="utf-8")
+    text = PREAMBLE.replace("\\begin{document}",
+                            "\\newcommand{\\one}{2}\n{\\input{macros}}\n\\begin{document}")
+    path = Path(tmp_path, "paper.tex")
+    path.write_text(text + "% proofs: where x \\in \\mathbb{R}\n\\[ x \\cdot \\one = x \\]\n"
+                    "\\end{document}\n", encoding="utf-8")
+    findings = check_file(path)
+    assert [f.status for f in findings] == ["unreadable"], [f.message for f in findings]
+    assert "group" in findings[0].message
