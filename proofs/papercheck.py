@@ -67,18 +67,55 @@ REDEFINITION = re.compile(
     r"\s*\\([A-Za-z]+)"
     r"|\\(?:providecommand|DeclareRobustCommand|(?:New|Renew|Provide|Declare)DocumentCommand"
     r"|(?:New|Renew|Declare)CommandCopy|DeclareMathSymbol|DeclarePairedDelimiter[A-Za-z]*"
+    r"|(?:re)?newcommand(?=\*?\s*\{?\s*\\[A-Za-z]+\}?\s*\[\d\]\s*\[)"
     r"|(?:new|renew|provide)robustcmd)\*?\s*\{?\s*\\([A-Za-z]+)"
 )
 CSNAME = re.compile(r"\\csname\s*([A-Za-z]*)\s*(\\endcsname)?")
 CODES = re.compile(r"\\(?:catcode|mathcode|delcode|lccode|uccode)(?![A-Za-z])\s*`?\\?(.)")
-ACTIVE = re.compile(r"\\[gex]?def\s*([^\\\s{])")  # \def~: an active character
+# \def~, \let~+, \renewcommand{~}: an active character defined
+ACTIVE = re.compile(r"\\(?:[gex]?def|let|(?:re)?newcommand\*?\s*\{?)\s*([^\\\s{A-Za-z])")
+# a command (re)defined by any of the usual ways, for the checks on its name below
+DEFINED_NAME = re.compile(
+    r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand|[gex]?def|let|"
+    r"(?:New|Renew|Provide|Declare)(?:Expandable)?DocumentCommand|DeclareMathOperator)\*?"
+    r"\s*\{?\s*\\([A-Za-z@]+|[^A-Za-z@\s])"
+)
+# LaTeX's and amsmath's inner commands the reader's commands are built from: redefining one
+# changes what \sqrt, \log or \sum print, which no name in the display shows
+INTERNALS = {
+    "sqrtsign", "qopname", "DOTSB", "DOTSI", "DOTSX", "DOTSM", "mathop", "mathbin", "mathrel",
+    "mathord", "mathpunct", "mathopen", "mathclose", "mathinner", "limits", "nolimits",
+    "displaylimits", "displaystyle", "textstyle", "scriptstyle", "scriptscriptstyle",
+    "mathchoice", "genfrac", "over", "atop", "above", "choose", "relax", "hbox", "vbox",
+    "mathstrut", "strut", "kern", "mkern", "hskip", "mskip", "fi", "else", "or", "expandafter",
+    "csname", "endcsname", "string", "the", "number", "romannumeral", "noexpand", "protect",
+    "unskip", "ignorespaces", "nonscript", "mathsurround", "everymath", "everydisplay",
+}
+# ways of changing what TeX prints that the reader does not follow at all: every display after
+# one is refused
+GLOBAL_HAZARDS = re.compile(
+    r"\\(?:@namedef|csdef|csgdef|csedef|csxdef|cslet|csletcs|letcs|(?:[gex])?appto|[gex]?preto|"
+    r"apptocmd|pretocmd|patchcmd|xpatchcmd|xapptocmd|xpretocmd|robustify|ExplSyntaxOn|"
+    r"cs_(?:new|set|gset)[a-z_]*:|(?:New|Renew|Provide|Declare)(?:Expandable)?DocumentCommand|"
+    r"DeclareUnicodeCharacter|newunicodechar|MakeShortVerb|everydisplay|everymath|everyhbox|"
+    r"everyvbox|everycr|(?:re)?newenvironment|(?:New|Renew|Provide|Declare)DocumentEnvironment|"
+    r"AtBeginEnvironment|AtEndEnvironment|BeforeBeginEnvironment|AfterEndEnvironment|"
+    r"DeclareMathSymbol|DeclareMathDelimiter|DeclareMathAccent|DeclareMathRadical|"
+    r"DeclareSymbolFont|SetSymbolFont|DeclareMathAlphabet|DeclareMathVersion|scantokens|"
+    r"uppercase|lowercase|afterassignment|aftergroup)(?![A-Za-z])"
+)
 # what opens and ends a group TeX forgets definitions at; a \if… with a braced argument is
 # etoolbox's or ifthen's (no \fi), \unless only prefixes an \if, \newif makes one
 NESTING = re.compile(
     r"\\begin\s*\{(?P<begin>[^}]*)\}|\\end\s*\{(?P<end>[^}]*)\}|\\newif\s*\\if[A-Za-z@]*"
-    r"|(?P<opener>\\if[A-Za-z@]*)(?![A-Za-z@])(?!\s*\{)|\\fi(?![A-Za-z@])|\\[A-Za-z@]+|\\.|[{}]"
+    r"|(?P<opener>\\if[A-Za-z@]*)(?![A-Za-z@])(?!\s*\{)|\\fi(?![A-Za-z@])|\\begingroup|\\endgroup"
+    r"|\\[()\[\]]|\\[A-Za-z@]+|\\.|[{}$]"
 )
-INPUT = re.compile(r"\\(?:input|include)\s*(?:\{([^}]+)\}|\s([^\s{}%]+))")
+INPUT = re.compile(r"\\(input|include|includeonly|InputIfFileExists)(?![A-Za-z])\s*"
+                   r"(?:\{([^}]*)\}|\s([^\s{}%]+))")
+VERBATIM = re.compile(r"\\begin\s*\{(verbatim\*?|Verbatim\*?|lstlisting|minted|comment|alltt)\}"
+                      r".*?\\end\s*\{\1\}", re.S)
+VERB = re.compile(r"\\(?:verb|lstinline)\*?([^A-Za-z\s*{])(.*?)\1")
 
 
 @dataclass
@@ -125,6 +162,7 @@ class _State:
     # command name (None: every command) → why the reader cannot know what TeX prints for it
     hazards: dict = field(default_factory=dict)
     local: int = 0  # reading a file \input inside a group, an environment or a conditional
+    include_only: set = None  # the files \includeonly lets \include read (None: every one)
 
 
 def check_file(path):
@@ -161,7 +199,9 @@ def _check(path, state, findings, depth, local=False):
 
 
 def _check_text(path, text, state, findings, depth):
-    lines = text.split("\n")
+    # verbatim text and \\verb|…| are not TeX: blanked, so that a % or \\[ in them is no comment or
+    # display, and a definition in them is not made
+    lines = _masked(text).split("\n")
     macro_lines, hazard_lines, nested = _macro_lines(path, lines, state.local > 0)
     in_preamble = "\\begin{document}" in text
     pending, where = [], []
@@ -186,16 +226,20 @@ def _check_text(path, text, state, findings, depth):
             number += 1
             continue
         uncommented = _without_comment(line)
-        state.macros.update(macro_lines.get(number, {}))  # definitions in the order they come
         for hazardous in range(hazards_seen, number + 1):  # also those of skipped displays
             state.hazards.update(hazard_lines.get(hazardous, {}))
         hazards_seen = number + 1
-        included = INPUT.search(uncommented)
-        if included:
-            name = (included.group(1) or included.group(2)).strip()
-            target = state.root / name
-            target = target if target.suffix else target.with_suffix(".tex")
-            _check(target, state, findings, depth + 1, local=nested(number, included.start()))
+        # the line's definitions and inputs in the order TeX meets them
+        events = [(column, "define", (name, value))
+                  for column, name, value in macro_lines.get(number, ())]
+        events += [(match.start(), "input", match) for match in INPUT.finditer(uncommented)]
+        for column, kind, event in sorted(events, key=lambda e: e[0]):
+            if kind == "define":
+                state.macros[event[0]] = event[1]
+            else:
+                _input(event, state, findings, depth, nested(number, column))
+        if re.search(r"\\endinput(?![A-Za-z])", uncommented):  # TeX reads no further lines
+            break
         unread = re.search(UNREAD_DISPLAYS, uncommented)
         if pending and ("$$" in uncommented or unread):
             kind = f"{unread.group(1)} display" if unread else "$$…$$ display"
@@ -230,7 +274,14 @@ def _check_text(path, text, state, findings, depth):
             number = end + 1
             continue
         if not pending:
-            number = _display_end(lines, number, start) + 1
+            end = _display_end(lines, number, start)
+            marks = [k for k in range(number + 1, end + 1) if DIRECTIVE.match(lines[k])
+                     and DIRECTIVE.match(lines[k]).group(1).strip() != "skip"]
+            if marks:  # a mark the reader would pass over: say so rather than check nothing
+                message = (f"this % proofs: mark lies inside what the reader takes for a display "
+                           f"opening at line {number + 1}: the display it marks is not checked")
+                findings.append(Finding(str(path), marks[0] + 1, "unreadable", message))
+            number = end + 1
             continue
         display_where = list(where)
         marked = _apply_directives(path, pending, state, display_where, findings, in_preamble)
@@ -245,6 +296,33 @@ def _check_text(path, text, state, findings, depth):
                            "on a line of its own, after its own % proofs: mark")
                 findings.append(Finding(str(path), end + 1, "unreadable", message))
         number = end + 1
+
+
+def _input(match, state, findings, depth, local):
+    """Follow an \\input, \\include or \\InputIfFileExists as TeX does: name.tex if it exists,
+    else name; an \\include left out by \\includeonly, and a missing file of
+    \\InputIfFileExists, are not read."""
+    command, name = match.group(1), (match.group(2) or match.group(3) or "").strip()
+    if command == "includeonly":
+        state.include_only = {part.strip() for part in name.split(",")}
+        return
+    if command == "include" and state.include_only is not None \
+            and name not in state.include_only:
+        return
+    target = state.root / name
+    with_tex = target.with_name(target.name + ".tex")
+    target = with_tex if with_tex.exists() or not target.exists() else target
+    if command == "InputIfFileExists" and not target.exists():
+        return
+    _check(target, state, findings, depth + 1, local=local)
+
+
+def _masked(text):
+    """`text` with verbatim environments' and \\verb's contents blanked (lines kept)."""
+    def blank(match):
+        return re.sub(r"[^\n]", " ", match.group(0))
+
+    return VERB.sub(blank, VERBATIM.sub(blank, text))
 
 
 GENERATED = fragment.GENERATED
@@ -397,29 +475,35 @@ def _without_comment(line):
 
 def _display_start(line):
     """The display that begins on this line: an environment name, or '\\[' ; None otherwise."""
-    match = re.search(r"\\begin\{(" + "|".join(map(re.escape, ENVIRONMENTS)) + r")\}", line)
+    match = re.search(r"\\begin\s*\{(" + "|".join(map(re.escape, ENVIRONMENTS)) + r")\}", line)
     if match:
         return match.group(1)
-    if re.search(r"(?<!\\)\\\[", line):  # \[ opens a display; \\[2pt] is a line break
+    # \[ opens a display; \\[2pt] is a line break, and \let\x\[ or a macro's body no display
+    if re.search(r"(?<!\\)\\\[", line) and not DEFINED_NAME.search(line):
         return "["
     return None
 
 
 def _display_end(lines, number, start):
-    closing = "\\]" if start == "[" else f"\\end{{{start}}}"
     for index in range(number, len(lines)):
-        if closing in _without_comment(lines[index]):
+        if re.search(_closing(start), _without_comment(lines[index])):
             return index
     return len(lines) - 1
 
 
+def _closing(start):
+    """The regular expression of the end of a display that opened with `start`."""
+    return r"(?<!\\)\\\]" if start == "[" else r"\\end\s*\{" + re.escape(start) + r"\}"
+
+
 def _macro_lines(path, lines, local=False):
-    """(line number → the macros defined on it, line number → the commands (re)defined on it in a
-    way the reader does not follow, and `nested(line, column)`: whether that place lies inside a
-    group TeX ends), comments removed; so that a display sees the definitions made before it, a
-    later \\renewcommand none of the earlier ones.  A \\newcommand inside a group, an environment
-    or a conditional (or in a file `local`, \\input inside one) is applied, and its command is a
-    hazard too: TeX may forget it, or never make it (\\iffalse)."""
+    """(line number → [(column, name, (argument count, body))] of the macros defined on it, line
+    number → the commands (re)defined on it in a way the reader does not follow (None: every
+    command), and `nested(line, column)`: whether that place lies inside a group TeX ends), from
+    the lines with comments removed; so that a display sees the definitions made before it, a later
+    \\renewcommand none of the earlier ones.  A \\newcommand inside a group, an environment or a
+    conditional (or in a file `local`, \\input inside one) is applied, and its command is a hazard
+    too: TeX may forget it, or never make it (\\iffalse)."""
     found, hazards = {}, {}
     text = "\n".join(_without_comment(line) for line in lines)
     starts = [0]
@@ -439,13 +523,20 @@ def _macro_lines(path, lines, local=False):
             body = "\\operatorname{" + body + "}"
         number = text[: match.start()].count("\n")
         name = match.group(1) or match.group(3)
-        found.setdefault(number, {})[name] = (int(match.group(2) or 0), body)
+        found.setdefault(number, []).append(
+            (match.start() - starts[number], name, (int(match.group(2) or 0), body)))
         if local or depth_at(match.start()):
             hazard(match.start(), name, "is defined inside a group, an environment or a "
                    "conditional")
     for match in REDEFINITION.finditer(text):
         command = match.group(0).split("\\")[1].rstrip("*{ ")
         hazard(match.start(), match.group(1) or match.group(2), f"is (re)defined with \\{command}")
+    for match in DEFINED_NAME.finditer(text):  # LaTeX's inner commands, control symbols: global
+        name = match.group(1)
+        if "@" in name or name in INTERNALS or not name[0].isalpha():
+            hazard(match.start(), None, f"\\{name} is (re)defined")
+    for match in GLOBAL_HAZARDS.finditer(text):
+        hazard(match.start(), None, f"{match.group(0).strip()} is used")
     for match in CSNAME.finditer(text):
         hazard(match.start(), match.group(1) if match.group(2) else None,
                "is named with \\csname")
@@ -463,18 +554,29 @@ def _macro_lines(path, lines, local=False):
 
 def _nesting(text):
     """depth(offset): how many groups TeX ends enclose that place of `text` (comments removed):
-    braces, environments other than document, conditionals (\\if… … \\fi)."""
-    offsets, depths, depth = [0], [0], 0
+    braces, \\begingroup, math shifts, environments other than document, and (counted apart, so
+    that a \\fi in a macro's body cannot close a brace) conditionals, \\if… … \\fi."""
+    offsets, depths, groups, conditionals, math = [0], [0], 0, 0, False
     for match in NESTING.finditer(text):
         token = match.group(0)
-        if match.group("begin") or match.group("opener") or token == "{":
-            depth += match.group("begin") != "document"
-        elif match.group("end") or token in ("}", "\\fi"):
-            depth = max(0, depth - (match.group("end") != "document"))
+        if match.group("begin") is not None:
+            groups += match.group("begin") != "document"
+        elif match.group("end") is not None:
+            groups = max(0, groups - (match.group("end") != "document"))
+        elif token in ("{", "\\begingroup", "\\(", "\\["):
+            groups += 1
+        elif token in ("}", "\\endgroup", "\\)", "\\]"):
+            groups = max(0, groups - 1)
+        elif token == "$":
+            math = not math
+        elif match.group("opener"):
+            conditionals += 1
+        elif token == "\\fi":
+            conditionals = max(0, conditionals - 1)
         else:
             continue
         offsets.append(match.end())
-        depths.append(depth)
+        depths.append(groups + conditionals + math)
     return lambda offset: depths[bisect.bisect_right(offsets, offset) - 1]
 
 
@@ -514,16 +616,25 @@ def _expand(text, macros, depth=0):
         out.append(text[position : match.start()])
         cursor, arguments = match.end(), []
         for _ in range(count):
-            while cursor < len(text) and text[cursor] == " ":
+            while cursor < len(text) and text[cursor].isspace():  # TeX skips tabs and newlines
                 cursor += 1
             if cursor < len(text) and text[cursor] == "{":
                 argument = _braced(text, cursor) or ""
                 cursor += len(argument) + 2
-            else:
-                argument, cursor = text[cursor : cursor + 1], cursor + 1
+            else:  # one token: a control word whole (\inc\pi), else one character
+                token = re.match(r"\\(?:[A-Za-z]+|.)|.", text[cursor:], re.S)
+                argument = token.group(0) if token else ""
+                cursor += len(argument)
             arguments.append(argument)
         for index, argument in enumerate(arguments, 1):
             body = body.replace(f"#{index}", argument)
+        if re.search(r"[_^]\s*$", text[: match.start()]) and not re.fullmatch(
+                r"\s*(?:\\[A-Za-z]+|[^\s\\{}]|\{[^{}]*\})\s*", body):
+            # TeX expands the macro and takes the first token of its body as the script:
+            # 2^\ab with \ab = a + b is 2^a + b, not 2^{a+b}; refused rather than read either way
+            raise texmath.TexError(f"'\\{match.group(1)}' right after ^ or _ sets only the first "
+                                   f"token of its body as the script: write {{\\{match.group(1)}}}",
+                                   1)
         if MACRO_AS_ARGUMENT.search(text[: match.start()]):
             out.append("{" + body + "}")  # \frac\ab c: the macro, whole, is the argument, as TeX
         else:
@@ -578,13 +689,12 @@ def _rows(lines, first, last, start):
         text = _without_comment(raw)
         if index == first:
             text = (
-                re.sub(r"^.*?\\begin\{[^}]*\}(\{\d+\})?", "", text)
+                re.sub(r"^.*?\\begin\s*\{[^}]*\}(\s*\{\d+\})?", "", text)
                 if start != "["
                 else re.split(r"(?<!\\)\\\[", text, maxsplit=1)[1]
             )
         if index == last:  # cut at the display's own end, not at an inner \end{aligned}
-            closing = r"(?<!\\)\\\]" if start == "[" else re.escape(f"\\end{{{start}}}")
-            text = re.split(closing, text)[0]
+            text = re.split(_closing(start), text)[0]
         if current and re.match(r"^\s*&?\s*(=|<|>|\\le|\\ge|\\in)(?![A-Za-z])", text):
             close()  # a row continued on a new line by its relation
         for position, part in enumerate(re.split(r"\\\\\*?(?:\[[^\]]*\])?", text)):
@@ -598,25 +708,41 @@ def _rows(lines, first, last, start):
     return rows
 
 
+# boxes, colours, phantoms and negative spaces: they may hide or overprint what is read
+HIDING = re.compile(r"\\(?:[lrc]lap|math[lrc]lap|color|textcolor|colorbox|fcolorbox|pagecolor|"
+                    r"phantom|hphantom|vphantom|smash|raisebox|kern|mkern|hskip|mskip|llap|rlap|"
+                    r"makebox|framebox|resizebox|scalebox|rotatebox|reflectbox)(?![A-Za-z])"
+                    r"|\\hspace\s*\*?\s*\{\s*-")
 TEXT_COMMAND = r"\\(?:text|textrm|textnormal|textit|emph|mbox)\s*\{"
 SPACING = re.compile(r"(?:\\q?quad(?![A-Za-z])|\\[,;:! ]|~|&|\s)*")
-# what may open the words after a formula besides \text{word …}: a condition (∀), a remark in
-# brackets after a wide space, a reference
-REMARK = re.compile(r"\\forall(?![A-Za-z])|\\(?:big|Big|bigg|Bigg)?l?\(|\\left\(|\(|"
-                    r"\\(?:eq)?ref\s*\{|\\cite[pt]?\s*[{\[]")
+# what may open the words after a formula besides \text{word …}: a condition (∀, an index's
+# range, i = 1, …, n), a reference
+REMARK = re.compile(r"\\forall(?![A-Za-z])|\\(?:eq)?ref\s*\{|\\cite[pt]?\s*[{\[]"
+                    r"|[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?\s*(?:=|\\in(?![A-Za-z])|\\neq?|\\ne)")
+BRACKET = re.compile(r"\\(?:big|Big|bigg|Bigg)l?\s*[(\[]|\\left\s*[(\[]|[(\[]")
+# a word: two letters or more, or an abbreviation (i.e., e.g., a.s., w.p.)
+WORD = re.compile(r"\s*(?:[A-Za-z]{2,}|[A-Za-z]\.\s*[A-Za-z]\.)")
 
 
 def _words_follow(before, rest):
     """Refuse a row whose formula goes on after the place where words are taken to begin (\\text,
     \\quad, &&): what is not read must not be printed as part of the formula.  The words must open
-    with a word of two letters or more (not a variable, not mathematics: x = x \\text{} + 1), a
-    condition or remark (\\forall, a bracket, a reference), or the formula must end with
+    with a word of two letters or more or an abbreviation (not a variable, not mathematics:
+    x = x \\text{} + 1), a condition (\\forall, i = 1, …, n), a reference, or a bracket holding
+    words or a condition (not a factor: x = x \\quad (x + 1)), or the formula must end with
     punctuation first (x = y, \\quad i = 1, …, n)."""
     rest = rest[SPACING.match(rest).end():]
     if not rest or re.search(r"[,;.]\s*$", before) or REMARK.match(rest):
         return
-    text = re.match(TEXT_COMMAND, rest)
-    if text and re.match(r"\s*[A-Za-z]{2,}", _braced(rest, text.end() - 1) or ""):
+    bracket = BRACKET.match(rest)
+    if bracket:  # (\text{by Lemma 1}), [\eqref{a}], (i = 1, \dots, n)
+        inside = rest[bracket.end():]
+        inside = inside[SPACING.match(inside).end():]
+        shut = re.search(r"[)\]]", inside)
+        if REMARK.match(inside) or _opens_with_words(inside) or (
+                shut and re.search(RELATION, inside[: shut.start()])):
+            return
+    if _opens_with_words(rest):
         return
     shown = " ".join(rest.split())[:40]
     raise texmath.TexError(f"'{shown}' after the formula is not read, yet would be printed as "
@@ -624,10 +750,30 @@ def _words_follow(before, rest):
                            "write the words in \\text{…}", 1)
 
 
+def _opens_with_words(text):
+    """Whether `text` opens with \\text{…} (or \\mbox, \\emph, …) whose words come first, a bracket
+    before them allowed: \\text{for every }, \\text{(by Lemma 1)}, \\text{i.e.\\ }."""
+    opening = re.match(TEXT_COMMAND, text)
+    body = _braced(text, opening.end() - 1) if opening else None
+    return body is not None and WORD.match(re.sub(r"^\s*[(\[]", "", body)) is not None
+
+
 def _cleaned(text):
     """The equations of a row (an align row may hold several, in column pairs), without what is
     not mathematics: tags and labels removed; the row cut at \\text, \\intertext, \\mbox or &&,
     after which papers write words (a condition, a reference, a justification)."""
+    hiding = HIDING.search(text)
+    if hiding:  # what a box, a colour or a negative space hides is read, yet not seen
+        raise texmath.TexError(f"'{hiding.group(0)}' may hide or overprint part of the formula: "
+                               "a checked display is written without it", 1)
+    for tag in re.finditer(r"\\tag\*?\s*\{", text):
+        body = _braced(text, tag.end() - 1) or ""
+        words = re.sub(r"\$[^$]*\$", " ", body)
+        if re.search(RELATION, body) and not re.search(r"[A-Za-z]{2,}", words):
+            # \tag{$1 = 2$}: a bare relation beside the formula, printed as a claim, not checked
+            raise texmath.TexError("a \\tag that states a relation without words is printed "
+                                   "beside the formula, and not checked: number the display "
+                                   "otherwise", 1)
     # removed with their argument: tags and labels, and \intertext's words between two rows
     for command in (r"\\tag\*?", r"\\label", r"\\hspace\*?", r"\\vspace\*?",
                     r"\\(?:short)?intertext"):
@@ -642,7 +788,8 @@ def _cleaned(text):
         if not lead:
             break
         body = _braced(text, lead.end() - 1) or ""
-        if not re.search(r"[A-Za-z]{2,}[\s,.;:]*$", body) or re.search(r"\$|\\\(", body):
+        if not re.search(r"(?:[A-Za-z]{2,}|[A-Za-z]\.\s*[A-Za-z]\.)[\s,.;:\\]*$", body) or \
+                re.search(r"\$|\\\(|\\ensuremath", body):
             raise texmath.TexError(f"the words '{lead.group(0).strip()}{body}}}' before a formula "
                                    "must end with a word and hold no mathematics (they are not "
                                    "read, yet would be printed as part of the formula)", 1)
@@ -657,7 +804,8 @@ def _cleaned(text):
         text = text[: cut.start()]
     text = text.replace(r"\nonumber", " ").replace(r"\notag", " ")
     # a split or aligned inside an equation only breaks its lines: its rows are the display's
-    text = re.sub(r"\\(?:begin|end)\{(?:split|aligned)\}", " ", text)
+    text = re.sub(r"\\(?:begin\s*\{(?:split|aligned)\}(?:\s*\[[tbc]\])?|end\s*\{(?:split|aligned)\})",
+                  " ", text)
     columns = re.split(r"(?<!\\)&", text)  # rl column pairs: a new equation every second &
     equations = [" ".join(columns[k : k + 2]) for k in range(0, len(columns), 2)]
     return [eq.strip().rstrip(",.;").strip() for eq in equations if eq.strip().rstrip(",.;")]
@@ -703,14 +851,21 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
                 ends_open = logical and re.search(
                     r"(=|<|>|\\le(?:q)?|\\ge(?:q)?|\\in)\s*$", logical[-1][1]
                 )
-                # a row with no relation is the start of an equation the next row goes on with
-                # (2x \\ + x = x is one equation), except in gather, whose rows stand alone
+                # a row with no relation is the start of an equation the next row goes on with:
+                # any row in multline (one equation), a row that opens with an operator elsewhere
+                # (2x \\ + x = 3x); in gather every row stands alone, as it is printed
                 unfinished = (
                     logical
-                    and start not in ("gather", "gather*")
                     and not re.search(RELATION, logical[-1][1])
+                    and (start.startswith("multline")
+                         or re.match(r"^\s*(\\q?quad\s*)*([+-]|\\times\b|\\cdot\b)", equation))
                 )
-                if logical and (joins or ends_open or unfinished):
+                if logical and start not in ("gather", "gather*") and (
+                        joins or ends_open or unfinished):
+                    if any(len(equations) > 1 for _, equations, _ in rows):
+                        raise texmath.TexError("several columns of equations continued on later "
+                                               "rows are not read: one chain per display, or one "
+                                               "equation per column", 1)
                     previous_line, previous, previous_skipped = logical[-1]
                     logical[-1] = (previous_line, previous + " " + equation, previous_skipped)
                     continue

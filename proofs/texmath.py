@@ -477,17 +477,18 @@ class _Reader:
             elif self.starts_factor(token):
                 last = self.items[self.position - 1].text
                 numeric = re.compile(r"[0-9.]+")
-                if (
-                    numeric.fullmatch(last)
+                if (  # 2\frac12, {2}\frac{1}{2}: a number before a number's fraction
+                    (numeric.fullmatch(last) or (last == "}" and value.is_Number))
                     and token in FRACTIONS
                     and (
                         numeric.fullmatch(self.peek(1) or "")
                         or (self.peek(1) == "{" and numeric.fullmatch(self.peek(2) or ""))
                     )
                 ):
+                    number = last if numeric.fullmatch(last) else str(value)
                     self.fail(
-                        f"is {last}\\frac… a mixed number or a product? write "
-                        f"\\frac{{…}}{{…}} for the number, or {last} \\cdot \\frac{{…}}{{…}}"
+                        f"is {number}\\frac… a mixed number or a product? write "
+                        f"\\frac{{…}}{{…}} for the number, or {number} \\cdot \\frac{{…}}{{…}}"
                     )
                 if re.fullmatch(r"[0-9.]+", last) and re.fullmatch(r"[0-9.]+", token):
                     self.fail(
