@@ -65,7 +65,8 @@ MACRO = re.compile(
 REDEFINITION = re.compile(
     r"\\(?:[gex]?def|let|futurelet|(?:math)?chardef|countdef|dimendef|skipdef|toksdef)"
     r"\s*\\([A-Za-z]+)"
-    r"|\\(?:providecommand|DeclareRobustCommand|(?:New|Renew|Provide|Declare)DocumentCommand"
+    r"|\\(?:providecommand|DeclareRobustCommand"
+    r"|(?:New|Renew|Provide|Declare)(?:Expandable)?DocumentCommand"
     r"|(?:New|Renew|Declare)CommandCopy|DeclareMathSymbol|DeclarePairedDelimiter[A-Za-z]*"
     r"|(?:re)?newcommand(?=\*?\s*\{?\s*\\[A-Za-z]+\}?\s*\[\d\]\s*\[)"
     r"|(?:new|renew|provide)robustcmd)\*?\s*\{?\s*\\([A-Za-z]+)"
@@ -96,10 +97,13 @@ INTERNALS = {
 GLOBAL_HAZARDS = re.compile(
     r"\\(?:@namedef|csdef|csgdef|csedef|csxdef|cslet|csletcs|letcs|(?:[gex])?appto|[gex]?preto|"
     r"apptocmd|pretocmd|patchcmd|xpatchcmd|xapptocmd|xpretocmd|robustify|ExplSyntaxOn|"
-    r"cs_(?:new|set|gset)[a-z_]*:|(?:New|Renew|Provide|Declare)(?:Expandable)?DocumentCommand|"
+    r"cs_(?:new|set|gset)[a-z_]*:|"
     r"DeclareUnicodeCharacter|newunicodechar|MakeShortVerb|everydisplay|everymath|everyhbox|"
-    r"everyvbox|everycr|(?:re)?newenvironment|(?:New|Renew|Provide|Declare)DocumentEnvironment|"
-    r"AtBeginEnvironment|AtEndEnvironment|BeforeBeginEnvironment|AfterEndEnvironment|"
+    r"everyvbox|everycr|"
+    # a display's own environment changed or hooked (a new theorem or proof environment is fine)
+    r"(?:renewenvironment|(?:Renew|Declare)DocumentEnvironment|AtBeginEnvironment|"
+    r"AtEndEnvironment|BeforeBeginEnvironment|AfterEndEnvironment)\s*\{\s*(?:equation|align|"
+    r"alignat|flalign|gather|multline|displaymath|split|aligned|alignedat|gathered)\*?\s*\}|"
     r"DeclareMathSymbol|DeclareMathDelimiter|DeclareMathAccent|DeclareMathRadical|"
     r"DeclareSymbolFont|SetSymbolFont|DeclareMathAlphabet|DeclareMathVersion|scantokens|"
     r"uppercase|lowercase|afterassignment|aftergroup)(?![A-Za-z])"

@@ -1038,12 +1038,15 @@ def test_macros_defined_at_the_top_level_are_still_expanded_beside_groups_and_co
         tmp_path):
     """What the hazards leave alone: \\makeatletter, a \\newif, a balanced conditional and a group
     before a top-level \\newcommand, the package's own preamble (\\AtBeginDocument with \\ifdefined),
-    a \\def of an unrelated command."""
+    a \\def of an unrelated command, a new environment, an xparse command the display does not
+    use."""
     import proofs
 
     head = "\n".join([proofs.prove("bernoulli").preamble(), "\\makeatletter\\makeatother",
                       "\\newif\\ifdraft", "\\ifdraft\\newcommand{\\other}{3}\\fi",
-                      "{\\bfseries}", "\\def\\unrelated{5}", "\\newcommand{\\two}{2}"])
+                      "{\\bfseries}", "\\def\\unrelated{5}", "\\newcommand{\\two}{2}",
+                      "\\newenvironment{remarkbox}{\\begin{quote}}{\\end{quote}}",
+                      "\\NewDocumentCommand{\\Var}{m}{\\operatorname{Var}(#1)}"])
     text = PREAMBLE.replace("\\begin{document}", head + "\n\\begin{document}")
     path = Path(tmp_path, "paper.tex")
     path.write_text(text + "% proofs: where x \\in \\mathbb{R}\n\\[ \\two x = x + x \\]\n"
