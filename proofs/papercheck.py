@@ -18,8 +18,9 @@ comment line ``% proofs: …``:
 ``\\input``/``\\include`` files are followed (their own file names and lines in the report), and
 macros without arguments or with simple ``#1`` arguments from ``\\newcommand``,
 ``\\renewcommand`` and ``\\DeclareMathOperator`` are expanded.  What is read is what TeX prints: a
-command the paper also (re)defines in a way the reader does not follow (``\\def``, ``\\let``, inside a
-group or a conditional) and mathematics printed after the words a row ends with are refused.
+command the paper also (re)defines in a way the reader does not follow (``\\def``, ``\\let``,
+inside a group or a conditional) and mathematics printed after the words a row ends with are
+refused.
 """
 
 import bisect
@@ -716,16 +717,23 @@ def _rows(lines, first, last, start):
 HIDING = re.compile(r"\\(?:[lrc]lap|math[lrc]lap|color|textcolor|colorbox|fcolorbox|pagecolor|"
                     r"phantom|hphantom|vphantom|smash|raisebox|kern|mkern|hskip|mskip|llap|rlap|"
                     r"makebox|framebox|resizebox|scalebox|rotatebox|reflectbox)(?![A-Za-z])"
-                    r"|\\hspace\s*\*?\s*\{\s*-")
+                    r"|\\neg(?:thin|med|thick)space(?![A-Za-z])|\\negthinspace"
+                    r"|\\hspace\s*\*?\s*\{[^}]*-")  # -2em, +-2em, a macro's \relax -2em
 TEXT_COMMAND = r"\\(?:text|textrm|textnormal|textit|emph|mbox)\s*\{"
 SPACING = re.compile(r"(?:\\q?quad(?![A-Za-z])|\\[,;:! ]|~|&|\s)*")
 # what may open the words after a formula besides \text{word …}: a condition (∀, an index's
-# range, i = 1, …, n), a reference
-REMARK = re.compile(r"\\forall(?![A-Za-z])|\\(?:eq)?ref\s*\{|\\cite[pt]?\s*[{\[]"
+# range, i = 1, …, n); not a bare \ref or \eqref, which prints whatever its label's tag is
+REMARK = re.compile(r"\\forall(?![A-Za-z])"
                     r"|[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?\s*(?:=|\\in(?![A-Za-z])|\\neq?|\\ne)")
 BRACKET = re.compile(r"\\(?:big|Big|bigg|Bigg)l?\s*[(\[]|\\left\s*[(\[]|[(\[]")
 # a word: two letters or more, or an abbreviation (i.e., e.g., a.s., w.p.)
 WORD = re.compile(r"\s*(?:[A-Za-z]{2,}|[A-Za-z]\.\s*[A-Za-z]\.)")
+
+
+def _brace_depth(text, position):
+    """How many {…} groups are open at `position` (escaped braces aside)."""
+    opened = len(re.findall(r"(?<!\\){", text[:position]))
+    return opened - len(re.findall(r"(?<!\\)}", text[:position]))
 
 
 def _words_follow(before, rest):
@@ -735,8 +743,9 @@ def _words_follow(before, rest):
     x = x \\text{} + 1), a condition (\\forall, i = 1, …, n), a reference, or a bracket holding
     words or a condition (not a factor: x = x \\quad (x + 1)), or the formula must end with
     punctuation first (x = y, \\quad i = 1, …, n)."""
+    spaced = re.match(r"\s*(?:\\q?quad(?![A-Za-z])|\\[ ,;:]|~|&)", rest)
     rest = rest[SPACING.match(rest).end():]
-    if not rest or re.search(r"[,;.]\s*$", before) or REMARK.match(rest):
+    if not rest or (re.search(r"[,;.]\s*$", before) and spaced) or REMARK.match(rest):
         return
     bracket = BRACKET.match(rest)
     if bracket:  # (\text{by Lemma 1}), [\eqref{a}], (i = 1, \dots, n)
@@ -756,10 +765,22 @@ def _words_follow(before, rest):
 
 def _opens_with_words(text):
     """Whether `text` opens with \\text{…} (or \\mbox, \\emph, …) whose words come first, a bracket
-    before them allowed: \\text{for every }, \\text{(by Lemma 1)}, \\text{i.e.\\ }."""
+    before them allowed: \\text{for every }, \\text{(by Lemma 1)}, \\text{i.e.\\ }; and, when
+    mathematics follows, the words end with a space or punctuation, since TeX sets the two
+    together (\\text{ log}(1) prints "log(1)")."""
     opening = re.match(TEXT_COMMAND, text)
     body = _braced(text, opening.end() - 1) if opening else None
-    return body is not None and WORD.match(re.sub(r"^\s*[(\[]", "", body)) is not None
+    if body is None or WORD.match(re.sub(r"^\s*[(\[]", "", body)) is None:
+        return False
+    return not _glued(body, text[opening.end() + len(body) + 1:])
+
+
+def _glued(words, after):
+    """Whether the words end with no space or punctuation and mathematics follows them at once
+    (blanks in the source are not printed; a space command, \\text or & separate)."""
+    after = after.lstrip()
+    return bool(after) and not re.search(r"[\s,.;:)\]]$|\\[ ,;:]$|~$", words) and not re.match(
+        r"\\q?quad(?![A-Za-z])|\\[ ,;:]|~|&|\\\\|\\(?:text|mbox|emph)|[)\],.;:]", after)
 
 
 def _cleaned(text):
@@ -773,11 +794,12 @@ def _cleaned(text):
     for tag in re.finditer(r"\\tag\*?\s*\{", text):
         body = _braced(text, tag.end() - 1) or ""
         words = re.sub(r"\$[^$]*\$", " ", body)
-        if re.search(RELATION, body) and not re.search(r"[A-Za-z]{2,}", words):
-            # \tag{$1 = 2$}: a bare relation beside the formula, printed as a claim, not checked
-            raise texmath.TexError("a \\tag that states a relation without words is printed "
-                                   "beside the formula, and not checked: number the display "
-                                   "otherwise", 1)
+        if re.search(RELATION + r"|[-+*/]|\\(?:cdot|times|pm|mp|div)(?![A-Za-z])", body) and \
+                not re.search(r"[A-Za-z]{2,}", words):
+            # \tag{$1 = 2$}, \tag*{$1 +$}: mathematics beside the formula, printed, not read
+            raise texmath.TexError("a \\tag that holds a relation or an operator without words is "
+                                   "printed beside the formula (before it, with leqno), and not "
+                                   "read: number the display otherwise", 1)
     # removed with their argument: tags and labels, and \intertext's words between two rows
     for command in (r"\\tag\*?", r"\\label", r"\\hspace\*?", r"\\vspace\*?",
                     r"\\(?:short)?intertext"):
@@ -797,19 +819,28 @@ def _cleaned(text):
             raise texmath.TexError(f"the words '{lead.group(0).strip()}{body}}}' before a formula "
                                    "must end with a word and hold no mathematics (they are not "
                                    "read, yet would be printed as part of the formula)", 1)
-        text = re.sub(r"^\s*(?:\\q?quad\b\s*)*", "", text[lead.end() + len(body) + 1 :])
-    cut = re.search(
+        rest = text[lead.end() + len(body) + 1 :]
+        if _glued(body, rest):  # \text{log}(1) = 1: the words are set against the formula
+            raise texmath.TexError(f"the words '{body}' are set against the formula after them: "
+                                   "end them with a space (\\text{hence }) or put \\quad after "
+                                   "them", 1)
+        text = re.sub(r"^\s*(?:\\q?quad\b\s*)*", "", rest)
+    # after math, \text or \quad starts words; inside braces a \text is a label (θ_{\text{MLE}})
+    cut = next((match for match in re.finditer(
         r"\\(?:text|textrm|textnormal|intertext|mbox)\b|&&"
         r"|(?<=[^&\s])\s*\\q?quad\b",
         text,
-    )  # after math, \quad starts words
+    ) if _brace_depth(text, match.start()) == 0), None)
     if cut:
         _words_follow(text[: cut.start()], text[cut.start() :])
         text = text[: cut.start()]
+    # a word in braces, a subscript's label, reads as the upright name it prints
+    text = re.sub(r"\\(?:text|textrm|textnormal|mbox)\s*\{([A-Za-z]+)\}", r"\\mathrm{\1}", text)
     text = text.replace(r"\nonumber", " ").replace(r"\notag", " ")
+    text = re.sub(r"(?<!\\){}", " ", text)  # &{}= : an empty group only sets the spacing
     # a split or aligned inside an equation only breaks its lines: its rows are the display's
-    text = re.sub(r"\\(?:begin\s*\{(?:split|aligned)\}(?:\s*\[[tbc]\])?|end\s*\{(?:split|aligned)\})",
-                  " ", text)
+    text = re.sub(r"\\(?:begin\s*\{(?:split|aligned)\}(?:\s*\[[tbc]\])?"
+                  r"|end\s*\{(?:split|aligned)\})", " ", text)
     columns = re.split(r"(?<!\\)&", text)  # rl column pairs: a new equation every second &
     equations = [" ".join(columns[k : k + 2]) for k in range(0, len(columns), 2)]
     return [eq.strip().rstrip(",.;").strip() for eq in equations if eq.strip().rstrip(",.;")]
@@ -827,6 +858,12 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
     generated = state.generated
     logical = []  # equations; one that starts with + or − (or ends in a relation) is joined
     try:
+        body = "\n".join(_without_comment(line) for line in lines[first : last + 1])
+        if start in ("equation", "equation*", "displaymath", "[") and re.search(
+                r"\\\\", body) and not re.search(r"\\begin\s*\{(?:split|aligned|gathered)", body):
+            # TeX sets such a display on one line and ignores \\: x = x \\ 2 prints "x = x2"
+            raise texmath.TexError("\\\\ does not break this display (TeX prints its rows on one "
+                                   "line): use align, or split inside the equation", 1)
         rows = [
             (line, _cleaned(_expanded(text, state)), skipped)
             for line, text, skipped in _rows(lines, first, last, start)
@@ -850,7 +887,8 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
                 joins = (
                     re.match(r"^\s*(\\q?quad\s*)+([+-]|\\times\b)", equation)
                     if generated
-                    else re.match(r"^\s*(\\q?quad\s*)*[+-]", equation) and not has_relation
+                    else re.match(r"^\s*(\\q?quad\s*)*([+-]|\\cdot\b|\\times\b)", equation)
+                    and not has_relation
                 )
                 ends_open = logical and re.search(
                     r"(=|<|>|\\le(?:q)?|\\ge(?:q)?|\\in)\s*$", logical[-1][1]
@@ -904,6 +942,14 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
             return
         for expr, relation, below in zip(exprs, relations, conditions):
             chains[-1].append((expr, relation, line, skipped, below))
+    lone = next((chain for chain in chains if len(chain) < 2), None)
+    if lone is not None and any(len(chain) > 1 for chain in chains):
+        # a row with no relation is printed beside or under the others: read alone, it says
+        # nothing, and dropped, the equation it goes on would be read without it
+        findings.append(Finding(str(path), lone[0][2], "unreadable",
+                                "a row with no relation is not read: begin it with an operator "
+                                "(+, −, \\cdot) to go on with the equation above, or give it one"))
+        return
     if all(len(chain) < 2 for chain in chains):
         message = (
             "a marked display with no relation to check (what follows \\text, \\quad or && "

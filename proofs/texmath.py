@@ -37,7 +37,7 @@ __all__ = [
 GREEK = (
     "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu "
     "xi pi rho varrho sigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi "
-    "Sigma Upsilon Phi Psi Omega"
+    "Sigma Upsilon Phi Psi Omega ell"
 ).split()
 RELATIONS = {
     "=": "=",
@@ -97,7 +97,6 @@ OPENING = {
     r"\{": r"\}",
     r"\lbrace": r"\rbrace",
     r"\lbrack": r"\rbrack",
-    r"\langle": r"\rangle",
 }
 FUNCTIONS = {
     r"\log": sp.log,
@@ -192,7 +191,7 @@ class TexError(ValueError):
 class Token:
     text: str
     column: int
-    spaced: bool = False  # white space or a space command (\\, \\; \\quad …) comes before it
+    spaced: bool = False  # a space command (\\, \\; \\quad …) comes before it (blanks do not)
 
 
 NUMBER = "a number"  # names[x] = NUMBER: x is a number (given a range), never a function
@@ -209,20 +208,20 @@ class Unreadable:
 DEPENDS = "(depends)"
 
 
-TOKEN = re.compile(r"\\[A-Za-z]+\*?|\\[,;:! {}|]|\\\\|[0-9]+(?:\.[0-9]+)?|[A-Za-z]|\S")
+TOKEN = re.compile(r"\\[A-Za-z]+\*?|\\[,;:! {}|%]|\\\\|[0-9]+(?:\.[0-9]+)?|[A-Za-z]|\S")
 
 
 def tokens(text):
     """The tokens of a math string with their columns; comments and ignored spacing removed."""
-    found, spaced, end, word = [], False, 0, False
+    found, spaced = [], False
     for match in TOKEN.finditer(text):
         value = match.group()
-        # white space before it (TeX drops the space after a control word such as \lambda)
-        spaced = spaced or (match.start() > end and not word)
-        end, word = match.end(), bool(re.fullmatch(r"\\[A-Za-z]+", value))
+        # only a space command spaces (\\, \\quad): TeX drops blanks in mathematics, so p (1 - p)
+        # prints as p(1 - p)
         if value in IGNORED:
             spaced = spaced or value in SPACES
             continue
+        value = "|" if value in (r"\lvert", r"\rvert", r"\vert") else value  # amsmath's bars
         found.append(Token(value, match.start() + 1, spaced))
         spaced = False
     return found
@@ -304,7 +303,8 @@ class _Reader:
 
     def before_bracket(self, name):
         """A bare letter before a bracket: f, g, h (or a declared function) apply to it; after an
-        explicit space (\\,) it is a product; anything else is ambiguous and refused."""
+        explicit space (\\,), or when a range declares it a number, it is a product; anything else
+        is ambiguous and refused (a blank is no space: TeX prints p (x) as p(x))."""
         if not self.opens_bracket():
             return None
         if self.at_parameter(name):  # μ(θ), declared to depend on θ: μ
@@ -316,8 +316,10 @@ class _Reader:
             self.fail(
                 f"\\{name}(…) is a function here: give it a range in where ({name}(x) \\in …)"
             )
-        if token.spaced:
-            return None  # p (1 - p), p\,(1 - p): a product, as written with a space
+        if token.spaced or self.names.get(name) is NUMBER:
+            # p\,(1 - p): a product, as written with a space; n(n + 1) with n given a range in
+            # where (n \geq 1): a number is no function
+            return None
         shown = name if len(name) == 1 else "\\" + name
         self.fail(
             f"is {shown}(…) a function or {shown}·(…)? write {shown} \\cdot (…) or "
@@ -471,6 +473,9 @@ class _Reader:
                 self.take()
                 denominator = self.power()
                 self.denominators.append(denominator)
+                if product_index is not None and product_index not in denominator.free_symbols:
+                    self.fail("is ∏ a_i / c the product of the a_i / c or (∏ a_i) / c? put "
+                              "brackets around the product or around its body")
                 if self.starts_factor(self.peek()) and self.peek() not in (r"\cdot", r"\times"):
                     self.fail("is a/bc a/(bc) or (a/b)c? write \\frac{a}{bc} or brackets")
                 value = value / denominator
@@ -523,6 +528,9 @@ class _Reader:
     def scripts(self, base):
         while self.peek() == "^":
             self.take("^")
+            if self.peek() == "{" and self.peek(1) == "(" and self.bracket_is_group(1):
+                self.fail("x^{(2)} is an index or a derivative, not a power: write x^{2} for "
+                          "the power")
             exponent = self.script()
             if self.peek() == "_":
                 self.fail(
@@ -567,7 +575,9 @@ class _Reader:
             self.fail("the formula ends where a term was expected")
         if re.fullmatch(r"[0-9]+(\.[0-9]+)?", token):
             self.take()
-            if self.peek() in ("e", "E") and self.adjacent():
+            # 2e3, 2e-3 (2e^{a} is 2·e^a: a power of e is no scientific notation)
+            if self.peek() in ("e", "E") and self.adjacent() and re.fullmatch(
+                    r"[-+0-9].*", self.peek(1) or ""):
                 self.fail(
                     f"is {token}e… a number in scientific notation or {token}·e? write "
                     "10^{…} or \\cdot"
@@ -652,6 +662,9 @@ class _Reader:
             return sp.oo
         if token == r"\pi":
             self.take()
+            if self.opens_bracket() and self.adjacent():  # π(x): a prior's density, or π·x?
+                self.fail("is \\pi(…) a function (a density) or π·(…)? write \\pi \\cdot (…) or "
+                          "\\pi\\,(…) for the product")
             return sp.pi
         if token.startswith("\\") and token[1:] in GREEK:
             self.take()
@@ -687,6 +700,16 @@ class _Reader:
         self.skip_sizes()
         self.take(OPENING[opening])
         return value
+
+    def bracket_is_group(self, offset):
+        """Whether the bracket opening `offset` tokens ahead closes right before the group's }."""
+        depth = 0
+        for index in range(self.position + offset, len(self.items)):
+            depth += {"(": 1, ")": -1}.get(self.items[index].text, 0)
+            if depth == 0:
+                following = self.items[index + 1].text if index + 1 < len(self.items) else None
+                return following == "}"
+        return False
 
     def opens_bracket(self):
         """Whether a bracket follows: (, [, \\{, or a size command before one."""

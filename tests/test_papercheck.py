@@ -458,7 +458,7 @@ def test_a_product_written_with_brackets_is_read_either_way(tmp_path):
 def test_steps_with_no_value_somewhere_are_not_proved_never_false(tmp_path):
     for ranges, claim, words in (
         (r"n \geq 1", r"\sum_{i=3}^{n} 1 \geq 0", "has no value at"),
-        (r"n \geq 1", r"\binom{n}{2} = \frac{n (n - 1)}{2}", "has no value at"),
+        (r"n \geq 1", r"\binom{n}{2} = \frac{n\,(n - 1)}{2}", "has no value at"),
         (r"n \geq 2", r"\sum_{i=1}^{n} 1 = n", "does not range over counts"),
     ):
         body = f"% proofs: where {ranges}\n\\[ {claim} \\]\n"
@@ -470,7 +470,7 @@ def test_steps_with_no_value_somewhere_are_not_proved_never_false(tmp_path):
 def test_a_second_display_on_a_marked_line_and_a_comment_after_a_line_break(tmp_path):
     body = (
         "% proofs: where x \\in \\mathbb{R}\n\\[ x = x \\] and \\[ x = 2x \\]\n"
-        "% proofs: check\n\\[ x = x + 0 \\\\% = 2x\n\\]\n"
+        "% proofs: check\n\\begin{align*} x &= x + 0 \\\\% = 2x\n\\end{align*}\n"
     )
     findings = check_file(write_paper(tmp_path, body))
     assert [f.status for f in findings] == ["proved", "unreadable", "proved"]
@@ -980,7 +980,32 @@ PRINTED_OTHERWISE = {
         "", r"\[ \text{so \ensuremath{1 +} } x = x \]", "1+x=x"),
     "a \\tag with a bare relation": ("", r"\[ x = x \tag{$1 = 2$} \]", "(1=2)"),
     "a bracket that reads as a factor": ("", r"\[ x = x \quad (x + 1) \]", "x=x(x+1)"),
-    # (these two show on the page, not in pdftotext's words: no printed text to compare)
+    # a third review's: rows and words the reader dropped, notation read one way of two
+    "a row with no relation under an equation": (
+        "", "\\begin{align*}\n  2 x &= x + x \\\\\n  &\\qquad (1 + x)\n\\end{align*}",
+        "2x=x+x(1+x)"),
+    "\\\\ in an equation": ("", "\\begin{equation}\n  2 x = x + x \\\\ (1 + x)\n\\end{equation}",
+                           "2x=x+x(1+x)"),
+    "\\\\ in \\[ \\]": ("", r"\[ x = x \\ 2 \]", "x=x2"),
+    "alignat's &\\quad&": ("", "\\begin{alignat*}{2}\n  2 x &= x + x &\\quad& (1 + x)\n"
+                                "\\end{alignat*}", "2x=x+x(1+x)"),
+    "a function's name as opening words": ("", r"\[ \text{log}(1) = 1 \]", "log(1)=1"),
+    "a word set against a bracket": ("", r"\[ x = x \text{ log}(1) \]", "x=xlog(1)"),
+    "a decimal after the full stop": ("", r"\[ 2 = 2.\text{5} \]", "2=2.5"),
+    "a \\ref that prints an operator": (
+        "", r"\[ x = x \quad \ref{plus} \]", "x=x+1",
+        "\\begin{equation} y = y \\tag{+1}\\label{plus} \\end{equation}\n"),
+    "a \\tag with an operator": ("", r"\[ x = x \tag*{$1 +$} \]", "x=x1+"),
+    "a negative \\hspace written +-": (
+        "", r"\[ 2 - 1 = 1 \text{ by\hspace{+-2.75em}\textbar} \]", None),
+    "angle brackets": ("", r"\[ \langle x^2 \rangle = \langle x \rangle^2 \]", None),
+    "a bracketed superscript": ("", r"\[ x^{(2)} = x^2 \]", None),
+    "a product's body divided": (
+        "", "% proofs: where x_i \\in \\mathbb{R}, n \\geq 1\n"
+        r"\[ \prod_{i=1}^{n} x_i / 2 = \prod_{i=1}^{n} \frac{x_i}{2} \]", None),
+    "\\pi before a bracket": ("", r"\[ \pi(x) = \pi x \]", "π(x)=πx"),
+    "a number, a blank, e, a number": ("", r"\[ 2 e 3 = 6 e \]", "2e3=6e"),
+    # (these show on the page, not in pdftotext's words: no printed text to compare)
     "a box that overprints": ("", r"\[ x = x \text{ by}\llap{$+1$\hspace{2em}} \]", None),
     "a mixed number": ("", r"\[ {2}\frac{1}{2} = 1 \]", None),
 }
@@ -1112,8 +1137,26 @@ def test_an_include_left_out_by_includeonly_is_not_read(tmp_path):
     r"\[ 2 x = x + x \qquad (i = 1, \dots, n) \]",
     r"\[ \text{i.e. } 2 x = x + x \]",
     r"\[ 2 x = x + x \tag*{by algebra, as $2 = 1 + 1$} \]",
+    r"\[ y_{\text{new}} = y_{\text{new}} + 0 \]",
+    r"\[ \lvert x \rvert = \lvert -x \rvert \]",
+    "\\begin{align*}\n  (x + 1)^2 &{}= x^2 + 2 x + 1\n\\end{align*}",
+    r"\[ \ell_i + 1 = 1 + \ell_i \]",
+    "\\begin{align*}\n  (x + 1)^2 (x - 1) &= (x^2 + 2 x + 1) \\\\\n  &\\qquad \\cdot (x - 1)\n"
+    "\\end{align*}",
 ])
 def test_words_papers_write_after_a_formula_are_taken_as_words(tmp_path, display):
     path = write_paper(tmp_path, "% proofs: where x \\in \\mathbb{R}\n" + display + "\n")
     findings = check_file(path)
     assert [f.status for f in findings] == ["proved"], [f.message for f in findings]
+
+
+def test_a_blank_before_a_bracket_is_no_space_but_a_declared_number_is_no_function(tmp_path):
+    """TeX prints q (x + 1) as q(x + 1): a function of x + 1, or a product? Refused, as without the
+    blank; with q given a range (a number), the product."""
+    display = "\\[ q (x + 1) = q x + q \\]\n"
+    undeclared = write_paper(tmp_path, "% proofs: where x \\in \\mathbb{R}\n" + display)
+    findings = check_file(undeclared)
+    assert [f.status for f in findings] == ["unreadable"] and "a function or" in findings[0].message
+    declared = write_paper(tmp_path, "% proofs: where x \\in \\mathbb{R}, q \\in \\mathbb{R}\n"
+                           + display)
+    assert [f.status for f in check_file(declared)] == ["proved"]
