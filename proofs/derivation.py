@@ -205,6 +205,7 @@ class Chain:
         like this.  `by`: equality lemmas (names or labels) to rewrite with; `folded`: definitions
         kept as names (p_i := σ(w x_i) stays p_i, as on paper)."""
         before = len(self.steps)
+        because = _words_checked(because)
         self._step("eq", rhs, None, because, derived=(_names(by), tuple(folded)))
         theorem = self.links[-1]
         labels = {section.label for section in self._derivation.sections}
@@ -241,6 +242,7 @@ class Chain:
         return self._step("ge", rhs, by, because)
 
     def _step(self, kind, rhs, by, because, derived=None):
+        because = _words_checked(because)
         where, number = _caller(), len(self.links) + 1
         lhs, rhs = self.current, sp.sympify(rhs)
         direction = DIRECTIONS.get(kind)
@@ -306,6 +308,7 @@ class OptimizerChain:
         return self._step(sense, g, by, because, derived=True)
 
     def _step(self, sense, g, by, because, derived=False):
+        because = _words_checked(because)
         where, number = _caller(), len(self.links) + 1
         (sense_f, f), g = self.current, sp.sympify(g)
         if sense not in ("max", "min"):
@@ -406,6 +409,10 @@ class Derivation:
         return theorem
 
     def _section(self, kind, name, claim, because, label=None, remark=""):
+        because = _words_checked(because)
+        if remark:  # printed as LaTeX after the proof: words and checked mathematics only
+            from .render.safety import check_remark
+            check_remark("remark", remark)
         if label is not None and not re.fullmatch(r"[a-z][a-z0-9-]{0,39}", str(label)):
             raise UnsupportedError(f"label {label!r}: use lowercase letters, digits and - (up to 40)")
         if label is not None and any(section.label == label for section in self.sections):
@@ -658,8 +665,12 @@ class Derivation:
         context = self.context.merged(*(
             th.context.without(binding[id(th)]) if id(th) in binding else th.context
             for th in theorems))
+        # (a variable a monotonicity lemma binds that another line uses free keeps its range in
+        # the setting: log(x²) = 2 log x beside x ↦ log x needs x > 0 stated)
+        free_elsewhere = set().union(*(free_vars(term) for th in theorems if id(th) not in binding
+                                       for term in th.statement.terms))
         bound = {th.statement.var for th in theorems
-                 if isinstance(th.statement, StrictlyIncreasing)}
+                 if isinstance(th.statement, StrictlyIncreasing)} - free_elsewhere
         order = {key: number for number, key in enumerate(self.where)}
         entries = sorted((entry for entry in context.entries if entry[0] not in bound),
                          key=lambda entry: order.get(entry[0], len(order)))
@@ -802,6 +813,16 @@ def _shown(key, definitions):
             if isinstance(node, sp.Indexed) and node.base == key and node.indices[0].is_Symbol:
                 return node
     return key[sp.Symbol("i")]
+
+
+def _words_checked(because):
+    """because= words as they will be shown: LaTeX's special characters refused in the text, the
+    mathematics between $ signs checked against the notation's allow-list (a \\gdef or an \\input
+    there would change the page or read a file)."""
+    if because is None:
+        return None
+    from .render.safety import check_words
+    return check_words("because", because)
 
 
 def _theorem(claim, name):

@@ -11,6 +11,7 @@ import sympy as sp
 
 from ..kernel import Defined, Member, SameOptimizers, StrictlyIncreasing
 from ..tree import stated_factor, tree_nodes
+from .apart import check_printed_apart
 from .notation import Writer
 
 LATEX_TO_TEXT = [(r"\mathrm{CE}", "CE"), (r"\log", "log"), (r"\infty", "∞"),
@@ -249,7 +250,12 @@ def writer_for(proof, style, notation):
     symbol = parameter_symbol(proof)
     if symbol is not None and "theta" not in dict(notation):
         notation = tuple(notation) + (("theta", sp.latex(symbol)),)
-    return Writer(style, notation, parametric(proof))
+    writer = Writer(style, notation, parametric(proof))
+    # what the page shows must be what was proved: objects printed alike are refused
+    check_printed_apart(proof, writer if style == "latex" else Writer("latex", notation,
+                                                                      parametric(proof)),
+                        parameter=symbol is None and parametric(proof))
+    return writer
 
 
 def setting_items(proof, writer):
@@ -414,7 +420,14 @@ def value_link(proof, writer):
     factor = "" if scale == 1 else writer(scale) + (" \\cdot " if writer.style == "latex" else "·")
     exp = "\\exp" if writer.style == "latex" else "exp"
     return (f"{writer(link.lhs)} = {writer(link.rhs)}",
-            f"{maximum} {writer.names['L']} = {exp}(-{factor}{minimum} {ce})".replace("  ", " "))
+            f"{maximum} {likelihood_name(link, writer)} = {exp}(-{factor}{minimum} {ce})"
+            .replace("  ", " "))
+
+
+def likelihood_name(link, writer):
+    """The name of the corollary's left side (L, or a user's P), as the sentence says it."""
+    lhs = link.lhs
+    return writer.constant(lhs.name) if isinstance(lhs, Defined) else writer(lhs)
 
 
 def value_sentence(proof, writer, reference, math):
@@ -423,7 +436,7 @@ def value_sentence(proof, writer, reference, math):
     (the lemma cited when the proof has the log-likelihood identity; formulas through `math`)."""
     pointwise, values = value_link(proof, writer)
     numbers = lemma_numbers(proof)
-    positive = math(f"{writer.names['L']} > 0")
+    positive = math(f"{likelihood_name(proof.corollaries[0].statement, writer)} > 0")
     because = (f"by {reference('identity', numbers['identity'])} and as {positive}"
                if "identity" in numbers else f"as {positive}")
     return (f"Moreover, {because}, {math(pointwise)} for every {math(writer.names['theta'])}; "

@@ -1,6 +1,8 @@
 """Markdown with MathJax/KaTeX math (``$…$`` and ``$$\\begin{aligned}…\\end{aligned}$$``) for notebooks, GitHub
 and Quarto.  Only constructs both MathJax and KaTeX support: no labels, no references, no theorem environments."""
 
+import re
+
 from .layout import (count_checks, definitions, factors_lead, fill, for_every, hypotheses, layout,
                      setting_items, setting_tail, value_sentence, writer_for)
 from .options import RenderOptions
@@ -13,7 +15,7 @@ def render_markdown(proof, options=None):
     writer = writer_for(proof, "latex", options.notation)
     theta = writer.names["theta"]
     reference = lambda label, number: f"Lemma {number}"  # noqa: E731
-    out = [f"## {proof.title}", ""]
+    out = [f"## {words(proof.title)}", ""]
     items = [f"${item}$" for item in setting_items(proof, writer)]
     if items:
         out += ["**Setting.** " + ", ".join(items)
@@ -31,7 +33,7 @@ def render_markdown(proof, options=None):
         if block.kind == "theorem":  # the main result states its hypotheses
             lead = hypotheses(proof, writer, lambda formula: f"${formula}$")
             claim = (f"{lead} " if lead else "") + claim[0].lower() + claim[1:]
-        out += ["", f"**{head} ({block.name}).** {claim}.", "", "*Proof.*", ""]
+        out += ["", f"**{head} ({words(block.name)}).** {claim}.", "", "*Proof.*", ""]
         rows = [f"{row.left} &{row.relation} {row.right} && \\text{{{row.justification}}}"
                 if row.relation else f"& {row.left} && \\text{{{row.justification}}}"
                 for row in block.rows]
@@ -44,7 +46,15 @@ def render_markdown(proof, options=None):
     return "\n".join(out)
 
 
+def words(text):
+    """A user's words (a title, a lemma's name) as Markdown shows them: its marks escaped, so that
+    $…$ is no mathematics (a claim never checked) and * or _ no emphasis."""
+    return re.sub(r"([\\`*_{}\[\]<>#|$])", r"\\\1", text)
+
+
 def aligned(rows):
+    if not rows:  # no definitions: no empty block
+        return []
     return ["$$", "\\begin{aligned}"] + [row + (" \\\\" if k < len(rows) - 1 else "") for k, row in
                                            enumerate(rows)] + ["\\end{aligned}", "$$"]
 

@@ -58,6 +58,9 @@ def validated_notation(mapping):
             raise NotationError(f"unknown notation key {key!r}; valid keys: {', '.join(NOTATION_KEYS)}")
         if key == "log" and value not in ("\\log", "\\ln"):
             raise NotationError(f"notation 'log' must be \\log or \\ln, not {value!r}")
+        if re.fullmatch(r"[\s{}]*[0-9][0-9.\s{}]*", str(value)):
+            raise NotationError(f"notation {key!r}: {value!r} is a number, and the theorem would "
+                                "print a special case of itself; give a letter or an expression")
         pairs.append((key, check_math(key, value)))
     # two names printed alike would make the text say something else (i=n: "for n = 1, …, n")
     letters = dict(LETTER_DEFAULTS, **{key: value for key, value in pairs if key in LETTER_DEFAULTS})
@@ -82,11 +85,16 @@ def text_form(latex):
 
 
 def _grouped(key, value):
-    """A notation value as one TeX atom, so that scripts the writer appends can never double up (^x_i^y)."""
-    import re
+    """A notation value as one TeX atom, so that scripts the writer appends can never double up
+    (^x_i^y); a whole value with a sign outside its brackets (y_i = 1 - t_i) in parentheses, which
+    print, since (1 − t_i) log p_i is not 1 − t_i log p_i."""
     if key == "log" or re.fullmatch(r"[A-Za-z0-9]|\\[A-Za-z]+", value):
         return value
-    return "{" + value + "}"
+    depth, signed = 0, False
+    for position, char in enumerate(value):
+        depth += {"{": 1, "(": 1, "[": 1, "}": -1, ")": -1, "]": -1}.get(char, 0)
+        signed = signed or (depth == 0 and char in "+-" and position > 0) or value.startswith("-")
+    return "{\\left(" + value + "\\right)}" if signed else "{" + value + "}"
 
 
 def ordered(terms, key):
@@ -170,7 +178,10 @@ class Writer:
             whole = self.names.get(f"{e.base.label.name}_{e.indices[0]}") if len(e.indices) == 1 else None
             if whole is not None:
                 return whole
-            return self.t["sub"].format(base=self.name(e.base.label), index=",".join(map(self.expr, e.indices)))
+            index = ",".join(map(self.expr, e.indices))
+            if self.style == "text" and not re.fullmatch(r"[\w',]+", index):
+                index = "{" + index + "}"  # x_{i + 1}, not x_i + 1
+            return self.t["sub"].format(base=self.name(e.base.label), index=index)
         if isinstance(e, sp.Symbol):
             return self.name(e)
         if isinstance(e, sp.Rational):
@@ -300,8 +311,13 @@ class Writer:
             prefix = str(coefficient)
         defined = [isinstance(f, (Defined, DefinedEntry)) for f in numerators]
         body = self.join([self.factor(f) for f in numerators], dots=defined)
-        if prefix and body and numerators and defined[0]:
+        # a number before a body that starts with a digit reads as one number (3·3^y, not 33^y)
+        if prefix and body and numerators and (defined[0] or body[0].isdigit()):
             return prefix + self.t["times"] + body
+        text_head = self.style == "text" and not prefix.endswith(" ") and body[:1].isalpha()
+        if prefix and body and text_head and isinstance(numerators[0],
+                                                        (sp.log, sp.exp, sp.Function)):
+            return prefix + " " + body  # 2 log x, not 2log x
         return prefix + (" " if prefix and body and self.style == "latex" else "") + body
 
     def join(self, parts, dots=()):
@@ -329,7 +345,9 @@ class Writer:
                 denominator = f"({denominator})"
             return self.t["frac"].format(num="1", den=denominator)
         text = self.expr(base)
-        if not self.is_atom(base) or (isinstance(base, sp.Number) and base < 0):
+        # a negative or fractional base is bracketed: (3/4)^y, not \frac{3}{4}^y beside the 3
+        fraction_or_negative = isinstance(base, sp.Number) and (base < 0 or not base.is_Integer)
+        if not self.is_atom(base) or fraction_or_negative:
             text = self.grouped(text)
         return self.t["sup"].format(base=text, exp=self.expr(exponent))
 

@@ -129,3 +129,58 @@ def escape_text(key, value):
     if not isinstance(value, str) or LINE_BREAKS.search(value) or len(value) > 300:
         raise NotationError(f"{key}: give one line of plain text (no control characters, at most 300 characters)")
     return "".join(_TEXT_ESCAPES.get(c, c) for c in value)
+
+
+def check_remark(key, value):
+    """A remark printed after a proof: paragraphs of words, each checked as check_words does."""
+    if not isinstance(value, str) or len(value) > 3000:
+        raise NotationError(f"{key}: give a string of at most 3000 characters")
+    for paragraph in value.split("\n\n"):
+        check_words(key, " ".join(paragraph.split("\n")), limit=3000)
+    return value
+
+
+def check_words(key, value, limit=300):
+    """A user's words beside a step (because=): text, with mathematics between $ signs checked as a
+    notation value is (the allow-list: no \\gdef, no \\input) and <ref:label> references; LaTeX's
+    special characters in the text are refused, since they would change or break the page."""
+    if not isinstance(value, str) or LINE_BREAKS.search(value) or len(value) > limit:
+        raise NotationError(f"{key}: give one line of words (no control characters, at most "
+                            f"{limit} characters)")
+    parts = value.split("$")
+    if len(parts) % 2 == 0:
+        raise NotationError(f"{key}: a $ opens mathematics that no $ closes, in {value!r}")
+    for number, part in enumerate(parts):
+        if number % 2 and part.strip():  # mathematics; <n>, <CE> stand for the notation's names
+            _check_words_math(key, re.sub(r"<[A-Za-z_]+>", "x", part))
+        elif number % 2 == 0:
+            bad = set(re.sub(r"<ref:[a-z0-9-]+>", "", part)) & set("\\{}#^_~%&<>")
+            if bad:
+                raise NotationError(f"{key}: {''.join(sorted(bad))!r} in the words {value!r}: "
+                                    "write words, with mathematics between $ signs")
+    return value
+
+
+# what a justification's mathematics may use besides a notation value's commands
+WORDS_MATH = ("frac tfrac dfrac sqrt geq leq neq ge le ne sum prod to in notin mapsto dots ldots "
+              "cdots approx pm mp quad qquad left right bigl bigr Bigl Bigr infty min max sup inf "
+              "lim arg binom mid").split()
+
+
+def _check_words_math(key, value):
+    """Mathematics in a user's words: known commands only, balanced braces, no ^^ escapes."""
+    if "^^" in value or not ALLOWED_CHARACTERS.fullmatch(value) or len(value) > 2 * MAX_LENGTH:
+        raise NotationError(f"{key}: the mathematics {value!r} holds characters or escapes that "
+                            "are not allowed")
+    allowed = set(GREEK + SYMBOLS + WITH_ARGUMENT + WORDS_MATH) | SPACING
+    for name in re.findall(r"\\([A-Za-z]+|.)", value):
+        if name not in allowed:
+            raise NotationError(f"{key}: the command \\{name} is not allowed in the mathematics "
+                                f"{value!r}")
+    depth = 0
+    for char in re.sub(r"\\[{}]", "", value):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            break
+    if depth != 0:
+        raise NotationError(f"{key}: unbalanced braces in the mathematics {value!r}")

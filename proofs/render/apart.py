@@ -1,0 +1,127 @@
+"""Objects printed apart: what a rendered proof shows must be what the kernel proved.
+
+The kernel tells objects apart by their names; a reader tells them apart by how they print.
+Before a proof is written, every symbol, indexed entry, definition and function of its statements
+is rendered with the writer (and its notation) and refused when the page would confuse it with
+something else:
+
+- a name that is not letters, digits and one subscript (``a\\gdef\\log{\\exp}`` would run as LaTeX,
+  ``x^2`` would print as a power);
+- two objects printed alike (``Symbol('x1')`` and ``Symbol('x_1')``, ``x1`` and ``x[1]``, a
+  notation that names the cross-entropy ``L``, an index renamed to the sample size);
+- a symbol printed as a constant or a function (``pi``, ``e``, ``log``, ``2``);
+- a symbol printed as a product of others (``ab`` beside ``a`` and ``b``);
+- a symbol printed as indexed by a summation index (``x_i`` under a sum over ``i``, which the kernel
+  reads as a constant).
+
+Imports sympy and the kernel's term classes only.
+"""
+
+import re
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from ..errors import RenderError
+from ..kernel.terms import DefinedEntry, bound_vars
+from .safety import GREEK
+
+# a name the writer may print as it is: letters and digits, one subscript, primes (the kernel's i')
+SAFE_NAME = re.compile(r"(?:[A-Za-z][A-Za-z0-9]*)(?:_\{?[A-Za-z0-9]+\}?)?'*")
+# what constants and functions print as: a symbol printed so is refused
+RESERVED = {"\\pi", "e", "E", "\\infty", "\\log", "\\ln", "\\exp", "\\sin", "\\cos", "\\tanh",
+            "\\sinh", "\\cosh", "\\arctan", "\\Gamma", "log", "ln", "exp", "sin", "cos", "tanh",
+            "sinh", "cosh", "erf", "\\operatorname{erf}"}
+
+
+def check_printed_apart(proof, writer, parameter=False):
+    """RenderError when two objects of `proof` print alike under `writer`, or one prints as
+    something it is not (see the module's list); `parameter`: the proof's parameter θ is a name of
+    the writer's only (no symbol of the terms), printed too."""
+    printed, indices = {}, set()
+    if parameter:
+        printed[_normal(writer.names["theta"])] = {("parameter",): "theta"}
+    for term in _terms(proof):
+        indices |= bound_vars(term) if isinstance(term, sp.Basic) else frozenset()
+        for key, name, shown in _objects(term, writer):
+            if name is not None and not _safe(name):
+                raise RenderError(f"the name {name!r} cannot be printed faithfully: use letters "
+                                  "and digits, with at most one subscript (x_1, x_i)")
+            printed.setdefault(_normal(shown), {})[key] = name or shown
+    symbols = {text for text, keys in printed.items()
+               if any(key[0] == "symbol" for key in keys)}
+    index_names = {_normal(writer.expr(index)) for index in indices}
+    for text, keys in printed.items():
+        if len(keys) > 1:
+            first, second = sorted(map(str, keys.values()))[:2]
+            raise RenderError(f"{first} and {second} would both print as {text}: rename one "
+                              "(or give the notation different letters)")
+        kind, name = next(iter(keys)), next(iter(keys.values()))
+        if kind[0] != "symbol":
+            continue
+        if text in RESERVED or re.fullmatch(r"[0-9.]+", text):
+            raise RenderError(f"the symbol {name} would print as {text}, a constant or a function "
+                              "of mathematics: rename it")
+        letters = re.fullmatch(r"[A-Za-z]{2,}", text)
+        if letters and all(letter in symbols for letter in text):
+            raise RenderError(f"the symbol {name} would print as {text}, the product of "
+                              f"{', '.join(text)}: rename it")
+        subscript = re.fullmatch(r".+_(.+)", text)
+        if subscript and set(subscript.group(1).split(",")) & index_names and not isinstance(
+                kind[1], sp.Indexed):
+            raise RenderError(f"the symbol {name} would print as {text}, indexed by a summation "
+                              "index, although it is one quantity: use an IndexedBase")
+
+
+def _terms(proof):
+    """Every term the rendered proof may show: statements, definitions, the setting."""
+    theorems = [proof.theorem, *(section.statement for section in proof.sections),
+                *(step.theorem for section in proof.sections for step in section.steps
+                  if getattr(step, "theorem", None) is not None), *proof.checked]
+    for theorem in theorems:
+        yield from theorem.statement.terms
+    for definition in proof.definitions:
+        yield definition
+        yield getattr(definition, "body", sp.S.Zero)
+    for key, _ in proof.setting:
+        if isinstance(key, sp.Basic):
+            yield key
+
+
+def _objects(term, writer):
+    """(key, name, how it prints) for each object of `term`: definitions, entries and their
+    families, indexed entries and their bases, symbols, functions; the name is the one the user
+    chose (checked for safety), None for an entry.  A base's label is the base, not a symbol of its
+    own."""
+    if isinstance(term, type):  # a defined family (p_i := …) or an undefined function, itself
+        yield ("family", term.__name__), term.__name__, writer.name(sp.Symbol(term.__name__))
+    elif isinstance(term, sp.Symbol) and hasattr(term, "body"):  # a defined constant
+        yield ("definition", term.name), term.name, writer.constant(term.name)
+    elif isinstance(term, sp.IndexedBase):
+        yield ("base", term.label.name), term.label.name, writer.name(term.label)
+    elif isinstance(term, sp.Indexed):
+        yield ("indexed", term), None, writer.expr(term)
+        yield from _objects(term.base, writer)
+        for index in term.indices:
+            yield from _objects(index, writer)
+    elif isinstance(term, sp.Symbol):
+        yield ("symbol", term), term.name, writer.name(term)
+    else:
+        if isinstance(term, DefinedEntry):
+            name = term.func.__name__
+            yield ("entry", term), None, writer.expr(term)
+            yield ("family", name), name, writer.name(sp.Symbol(name))
+        elif isinstance(term, AppliedUndef):
+            name = term.func.__name__
+            yield ("family", name), name, writer.name(sp.Symbol(name))
+        for argument in term.args:
+            yield from _objects(argument, writer)
+
+
+def _safe(name):
+    return bool(SAFE_NAME.fullmatch(name)) or name in GREEK
+
+
+def _normal(latex):
+    """A rendering without what does not print: spaces, braces, \\left and \\right."""
+    return re.sub(r"\\left|\\right|[{}\s]", "", latex)

@@ -1,0 +1,183 @@
+"""proofs.render.apart and the writer: what a rendered proof shows is what the kernel proved — an
+adversarial review's cases (objects printed alike, names that run as LaTeX, notation collisions,
+numbers set against numbers, a hypothesis dropped from the setting, user words that inject
+LaTeX)."""
+
+import subprocess
+import sys
+
+import pytest
+import sympy as sp
+
+import proofs
+from proofs import Derivation
+from proofs.errors import ProofError, RenderError
+from proofs.render.safety import NotationError
+from tests.tools import compile_tex, pdf_text
+
+x, y, a, b, i, n = sp.symbols("x y a b i n")
+UNIT, FAR = sp.Interval(0, 1), sp.Interval(2, 3)
+
+
+def greater(first, second, where):
+    """A derivation proving first > second (true under `where`), rendered as text."""
+    d = Derivation("Apart", where=where)
+    d.theorem("T", d.chain(first).gt(second))
+    return d.proof()
+
+
+@pytest.mark.parametrize("first, second, where, message", [
+    # two objects printed alike: the page would read x_1 > x_1
+    (sp.Symbol("x_1"), sp.Symbol("x1"), {sp.Symbol("x1"): UNIT, sp.Symbol("x_1"): FAR},
+     "would both print as x_1"),
+    (sp.IndexedBase("x")[1], sp.Symbol("x1"), {sp.Symbol("x1"): UNIT, sp.IndexedBase("x"): FAR},
+     "would both print as x_1"),
+    # symbols printed as constants or functions: π > π, e > e, log z > 0, 2 > 3
+    (sp.Symbol("pi"), sp.pi, {sp.Symbol("pi"): sp.Interval(4, 5)}, "a constant or a function"),
+    (sp.E, sp.Symbol("e"), {sp.Symbol("e"): UNIT}, "a constant or a function"),
+    (sp.Symbol("log") * sp.Symbol("z"), 0,
+     {sp.Symbol("log"): sp.Interval(1, 2), sp.Symbol("z"): sp.Interval(1, 2)},
+     "a constant or a function"),
+    (sp.Symbol("2"), 3, {sp.Symbol("2"): sp.Interval(5, 6)}, "cannot be printed faithfully"),
+    # a symbol printed as the product of two others: ab > a b
+    (sp.Symbol("ab"), a * b, {sp.Symbol("ab"): FAR, a: UNIT, b: UNIT}, "the product of a, b"),
+    # names that would run as LaTeX: a \gdef that changes every log after it, a file read in
+    (sp.Symbol("a\\gdef\\log{\\exp}"), 0, {sp.Symbol("a\\gdef\\log{\\exp}"): FAR},
+     "cannot be printed faithfully"),
+    (sp.Symbol("c\\input{/etc/hostname}"), 0, {sp.Symbol("c\\input{/etc/hostname}"): FAR},
+     "cannot be printed faithfully"),
+])
+def test_objects_a_reader_would_confuse_are_refused_before_anything_is_written(
+        first, second, where, message):
+    proof = greater(first, second, where)
+    for render in (proof.to_text, proof.to_latex, proof.to_markdown, proof.to_typst):
+        with pytest.raises(RenderError, match=message):
+            render()
+
+
+def test_a_symbol_named_like_an_entry_of_a_summation_index_is_refused():
+    """Σ_{i=1}^{n} x_i = n x_i holds for a symbol named x_i (one quantity), and is false as read."""
+    x_i = sp.Symbol("x_i")
+    d = Derivation("Sum", where={n: sp.S.Naturals, x_i: sp.S.Reals})
+    d.theorem("T", d.chain(sp.Sum(x_i, (i, 1, n))).eq(n * x_i))
+    with pytest.raises(RenderError, match="indexed by a summation index"):
+        d.proof().to_latex()
+
+
+@pytest.mark.parametrize("theorem, notation, message", [
+    ("bernoulli", {"CE": "{L}"}, "would both print as L"),
+    ("bernoulli", {"CE": "L "}, "would both print as L"),
+    ("bernoulli", {"n": "{i}"}, "would both print as i"),
+    ("bernoulli", {"theta": "{n}"}, "would both print as n"),
+    ("bernoulli", {"theta": "p_i"}, "would both print as p_i"),
+    ("bernoulli", {"p_i": "y_i"}, "would both print as y_i"),
+    ("bernoulli", {"p": "{y}"}, "would both print as y_i"),
+    ("categorical", {"i": "k"}, "would both print as k"),
+    ("categorical", {"n": "K"}, "would both print as K"),
+])
+def test_a_notation_that_prints_two_objects_alike_is_refused(theorem, notation, message):
+    with pytest.raises(ProofError, match=message):
+        proofs.prove(theorem).to_latex(notation=notation)
+
+
+def test_a_notation_value_that_is_a_number_or_has_a_sign_prints_as_itself():
+    with pytest.raises(NotationError, match="is a number"):
+        proofs.prove("bernoulli").to_latex(notation={"y_i": "1"})
+    latex = proofs.prove("bernoulli").to_latex(notation={"y_i": "1-t_i"})
+    # (1 − t_i) log p_i, not 1 − t_i log p_i
+    assert r"{\left(1-t_i\right)} \log p_{i}" in latex
+    assert r"1 - t_i \log" not in latex
+
+
+def test_a_number_before_a_power_of_a_number_is_not_one_number(tmp_path):
+    """log(3·3^y) = (1 + y) log 3: printed 3 3^y, TeX sets 33^y, and log 33^y is y log 33."""
+    d = Derivation("Powers of three", where={y: sp.S.Reals})
+    d.theorem("Log of a power", d.chain(sp.log(3 * 3 ** y)).eq((y + 1) * sp.log(3)))
+    proof = d.proof()
+    assert "log(3·3^{y})" in proof.to_text()
+    document = proof.to_document()
+    assert r"3 \cdot 3^{y}" in document
+    compile_tex(tmp_path, "powers", document)
+    printed = "".join(pdf_text(tmp_path / "powers.pdf").split())
+    assert "log(3·3" in printed and "log(33" not in printed, printed
+
+
+def test_a_fractional_base_and_a_compound_subscript_keep_their_brackets():
+    d = Derivation("Brackets", where={y: sp.S.Reals})
+    d.theorem("T", d.chain(sp.log(2 * sp.Rational(3, 4) ** y)).eq(
+        y * sp.log(sp.Rational(3, 4)) + sp.log(2)))
+    assert r"\left(\frac{3}{4}\right)^{y}" in d.proof().to_latex()
+    base = sp.IndexedBase("x")
+    d = Derivation("Subscript", where={i: sp.Interval(5, 6), base: UNIT})
+    d.theorem("T", d.chain(i).gt(base[i + 1]))
+    assert "x_{1 + i}" in d.proof().to_text()  # x_1 + i < i would be false
+
+
+def test_a_hypothesis_on_a_variable_a_monotonicity_lemma_also_binds_stays_in_the_setting():
+    positive = sp.Symbol("x", positive=True)
+    d = Derivation("Hidden hypothesis")
+    d.lemma("Log increases", d.strictly_increasing(sp.log(positive), positive,
+                                                   sp.Interval.open(0, sp.oo)))
+    d.theorem("Log of a square", d.chain(sp.log(positive ** 2)).eq(2 * sp.log(positive)))
+    text = d.proof().to_text()
+    assert "Let x ∈ (0, ∞). Then log(x^{2}) = 2 log x" in text
+
+
+@pytest.mark.parametrize("because", [
+    r"rules of the logarithm\gdef\log{\exp}",
+    r"since $\gdef\log{\exp}$",
+    r"since $\input{/etc/hostname}$",
+    "log is 100% additive", "cancel log a & simplify", "with a_1 > 0", "the map <Foo> is additive",
+    "an unclosed $x",
+])
+def test_words_that_would_change_or_break_the_page_are_refused(because):
+    pos = sp.Interval.open(0, sp.oo)
+    d = Derivation("Words", where={a: pos, b: pos})
+    with pytest.raises(NotationError):
+        d.chain(sp.log(a * b)).eq(sp.log(a) + sp.log(b), because=because)
+    with pytest.raises(NotationError):
+        d.lemma("L", d.chain(sp.log(a * b)).eq(sp.log(a) + sp.log(b)), remark=because)
+
+
+def test_words_with_checked_mathematics_are_kept():
+    pos = sp.Interval.open(0, sp.oo)
+    d = Derivation("Words", where={a: pos, b: pos})
+    chain = d.chain(sp.log(a * b)).eq(sp.log(a) + sp.log(b),
+                                      because=r"as $\frac{1}{2} \cdot 2 = 1$ and $a \geq 0$")
+    d.theorem("T", chain)
+    assert r"as $\frac{1}{2} \cdot 2 = 1$ and $a \geq 0$" in d.proof().to_latex()
+
+
+def test_markdown_shows_a_users_title_and_names_as_words():
+    pos = sp.Interval.open(0, sp.oo)
+    d = Derivation(r"Why $\log(ab) = \log a \cdot \log b$", where={a: pos, b: pos})
+    d.theorem("$a > b$ always", d.chain(sp.log(a * b)).eq(sp.log(a) + sp.log(b)))
+    markdown = d.proof().to_markdown()
+    assert r"## Why \$\\log(ab) = \\log a \\cdot \\log b\$" in markdown
+    assert r"(\$a \> b\$ always)" in markdown
+    assert "\\begin{aligned}\n\\end{aligned}" not in markdown  # no empty block of definitions
+
+
+def test_the_corollary_names_the_likelihood_it_is_about():
+    rate, ys = sp.IndexedBase("lambda"), sp.IndexedBase("y")
+    d = Derivation("Poisson", where={rate: sp.Interval.open(0, sp.oo), ys: sp.S.Naturals0,
+                                     n: sp.S.Naturals})
+    P = d.define("P", sp.Product(rate[i] ** ys[i] * sp.exp(-rate[i]) / sp.factorial(ys[i]),
+                                 (i, 1, n)))
+    NLL = d.define("NLL", sp.Sum(rate[i] - ys[i] * sp.log(rate[i]) + sp.log(sp.factorial(ys[i])),
+                                 (i, 1, n)) / n)
+    d.lemma("Positivity", d.positive(P), label="positivity")
+    d.lemma("identity", d.chain(sp.log(P)).derive(-n * NLL), label="identity")
+    d.theorem("Poisson", d.argmax(P, over=[rate]).argmax(sp.log(P), by="positivity")
+              .derive("min", NLL, by="identity"))
+    d.corollary(d.chain(P).eq(sp.exp(-n * NLL), by="identity"))
+    text = d.proof().to_text()
+    assert "as P > 0, P(θ) = exp" in text and "max_θ P = exp" in text
+
+
+def test_the_cli_says_what_to_rename_in_one_line(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "proofs", "prove", "bernoulli", "--notation",
+                             "CE={L}", "-o", str(tmp_path / "out.tex")], capture_output=True,
+                            text=True)
+    assert result.returncode != 0 and not (tmp_path / "out.tex").exists()
+    assert result.stderr.strip().count("\n") == 0 and "would both print as L" in result.stderr
