@@ -18,6 +18,7 @@ Imports sympy and the kernel's term classes only.
 """
 
 import re
+import weakref
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
@@ -34,16 +35,36 @@ RESERVED = {"\\pi", "e", "E", "\\infty", "\\log", "\\ln", "\\exp", "\\sin", "\\c
             "sinh", "cosh", "erf", "\\operatorname{erf}"}
 
 
+# id(proof) → (a weak reference to it, the notations it was checked under): a proof is immutable,
+# and its four outputs ask for the same check
+_CHECKED = {}
+
+
 def check_printed_apart(proof, writer, parameter=False):
     """RenderError when two objects of `proof` print alike under `writer`, or one prints as
     something it is not (see the module's list); `parameter`: the proof's parameter θ is a name of
     the writer's only (no symbol of the terms), printed too."""
+    entry = _CHECKED.get(id(proof))
+    if entry is None or entry[0]() is not proof:
+        entry = _CHECKED[id(proof)] = (weakref.ref(proof), set())
+    key = (tuple(sorted(writer.names.items())), parameter)
+    if key in entry[1]:
+        return
+    _check(proof, writer, parameter)
+    entry[1].add(key)
+    if len(_CHECKED) > 256:  # forget proofs no longer alive
+        for dead in [k for k, (ref, _) in _CHECKED.items() if ref() is None]:
+            del _CHECKED[dead]
+
+
+def _check(proof, writer, parameter):
     printed, indices = {}, set()
     if parameter:
         printed[_normal(writer.names["theta"])] = {("parameter",): "theta"}
+    seen = set()  # terms already walked: a proof's lines share most of their subterms
     for term in _terms(proof):
         indices |= bound_vars(term) if isinstance(term, sp.Basic) else frozenset()
-        for key, name, shown in _objects(term, writer):
+        for key, name, shown in _objects(term, writer, seen):
             if name is not None and not _safe(name):
                 raise RenderError(f"the name {name!r} cannot be printed faithfully: use letters "
                                   "and digits, with at most one subscript (x_1, x_i)")
@@ -88,11 +109,14 @@ def _terms(proof):
             yield key
 
 
-def _objects(term, writer):
+def _objects(term, writer, seen):
     """(key, name, how it prints) for each object of `term`: definitions, entries and their
     families, indexed entries and their bases, symbols, functions; the name is the one the user
     chose (checked for safety), None for an entry.  A base's label is the base, not a symbol of its
     own."""
+    if term in seen:
+        return
+    seen.add(term)
     if isinstance(term, type):  # a defined family (p_i := …) or an undefined function, itself
         yield ("family", term.__name__), term.__name__, writer.name(sp.Symbol(term.__name__))
     elif isinstance(term, sp.Symbol) and hasattr(term, "body"):  # a defined constant
@@ -101,9 +125,9 @@ def _objects(term, writer):
         yield ("base", term.label.name), term.label.name, writer.name(term.label)
     elif isinstance(term, sp.Indexed):
         yield ("indexed", term), None, writer.expr(term)
-        yield from _objects(term.base, writer)
+        yield from _objects(term.base, writer, seen)
         for index in term.indices:
-            yield from _objects(index, writer)
+            yield from _objects(index, writer, seen)
     elif isinstance(term, sp.Symbol):
         yield ("symbol", term), term.name, writer.name(term)
     else:
@@ -115,7 +139,7 @@ def _objects(term, writer):
             name = term.func.__name__
             yield ("family", name), name, writer.name(sp.Symbol(name))
         for argument in term.args:
-            yield from _objects(argument, writer)
+            yield from _objects(argument, writer, seen)
 
 
 def _safe(name):
