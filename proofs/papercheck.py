@@ -730,6 +730,33 @@ BRACKET = re.compile(r"\\(?:big|Big|bigg|Bigg)l?\s*[(\[]|\\left\s*[(\[]|[(\[]")
 WORD = re.compile(r"\s*(?:[A-Za-z]{2,}|[A-Za-z]\.\s*[A-Za-z]\.)")
 
 
+def _unread_claims(text):
+    """Relations written after the words of a row that state more than a condition on one letter
+    (x > 0, i = 1, …, n): \\text{ and } 2 + 2 = 5 prints a second claim the check does not read."""
+    text = re.sub(r"\\(?:short)?intertext\s*\{[^{}]*\}", " ", text)
+    while (lead := re.match(r"\s*&?\s*" + TEXT_COMMAND, text)) is not None:  # opening words
+        text = text[lead.end() + len(_braced(text, lead.end() - 1) or "") + 1:]
+    cut = next((match for match in re.finditer(
+        r"\\(?:text|textrm|textnormal|mbox)\b|&&|(?<=[^&\s])\s*\\q?quad\b", text)
+        if _brace_depth(text, match.start()) == 0), None)
+    if cut is None:
+        return []
+    rest = text[cut.start():]
+    for command in (r"\\(?:text|textrm|textnormal|mbox|tag\*?|label|eqref|ref|cite)\s*\{",):
+        while (match := re.search(command, rest)) is not None:
+            body = _braced(rest, match.end() - 1) or ""
+            rest = rest[: match.start()] + " ; " + rest[match.end() + len(body) + 1:]
+    claims = []
+    for piece in re.split(r"[,;]|\\q?quad\b", rest):
+        piece = piece.replace("&", " ")
+        parts = re.split(RELATION, piece, maxsplit=1)
+        left = re.sub(r"^(?:\\(?:big|Big|bigg|Bigg)l?|\\left)?\s*[(\[]\s*", "", parts[0].strip())
+        if len(parts) > 1 and left and not re.fullmatch(
+                r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?|\\forall\s*\\?[A-Za-z]+", left):
+            claims.append(" ".join(piece.split()))
+    return claims
+
+
 def _brace_depth(text, position):
     """How many {…} groups are open at `position` (escaped braces aside)."""
     opened = len(re.findall(r"(?<!\\){", text[:position]))
@@ -868,6 +895,11 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
             (line, _cleaned(_expanded(text, state)), skipped)
             for line, text, skipped in _rows(lines, first, last, start)
         ]
+        for line, text, _ in _rows(lines, first, last, start):
+            for claim in _unread_claims(_expanded(text, state)):
+                findings.append(Finding(str(path), line, "warning", (
+                    f"warning: '{claim}' after the words is printed and not checked: put it in a "
+                    "display of its own")))
         if any(len(equations) > 1 for _, equations, _ in rows) and any(
             re.match(r"^\s*(=|<|>|\\le|\\ge|\\in)", eq) for _, eqs, _ in rows for eq in eqs
         ):

@@ -1062,9 +1062,9 @@ def test_words_after_a_formula_are_still_taken_as_words(tmp_path, display):
 def test_macros_defined_at_the_top_level_are_still_expanded_beside_groups_and_conditionals(
         tmp_path):
     """What the hazards leave alone: \\makeatletter, a \\newif, a balanced conditional and a group
-    before a top-level \\newcommand, the package's own preamble (\\AtBeginDocument with \\ifdefined),
-    a \\def of an unrelated command, a new environment, an xparse command the display does not
-    use."""
+    before a top-level \\newcommand, the package's own preamble (\\AtBeginDocument with
+    \\ifdefined), a \\def of an unrelated command, a new environment, an xparse command the display
+    does not use."""
     import proofs
 
     head = "\n".join([proofs.prove("bernoulli").preamble(), "\\makeatletter\\makeatother",
@@ -1160,3 +1160,17 @@ def test_a_blank_before_a_bracket_is_no_space_but_a_declared_number_is_no_functi
     declared = write_paper(tmp_path, "% proofs: where x \\in \\mathbb{R}, q \\in \\mathbb{R}\n"
                            + display)
     assert [f.status for f in check_file(declared)] == ["proved"]
+
+
+@pytest.mark.parametrize("display, claim", [
+    (r"\[ 1 + 1 = 2 \text{ and } 2 + 2 = 5 \]", "2 + 2 = 5"),
+    ("\\begin{align*}\n  1 + 1 &= 2, && 2 + 2 &= 5\n\\end{align*}", "2 + 2 = 5"),
+    (r"\[ 1 + 1 = 2 \quad \text{by } \log(ab) = \log a \cdot \log b \]",
+     r"\log(ab) = \log a \cdot \log b"),
+])
+def test_a_claim_written_after_the_words_is_a_warning_not_silence(tmp_path, display, claim):
+    """Words are not read; a second equation among them is printed and not checked: the report says
+    so (a warning, which does not fail the check), and conditions (i = 1, …, n) stay words."""
+    findings = check_file(write_paper(tmp_path, "% proofs: check\n" + display + "\n"))
+    assert [f.status for f in findings] == ["warning", "proved"], [f.message for f in findings]
+    assert f"'{claim}' after the words is printed and not checked" in findings[0].message
