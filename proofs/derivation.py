@@ -448,6 +448,16 @@ class Derivation:
         self._lemmas[name] = section
         return section.statement
 
+    def _by(self, by, rules, what):
+        """(the rule names in by=, the sections it cites), once every name is one or the other: a
+        name that is neither would be shown as a reason never checked."""
+        for name in _names(by):
+            if not isinstance(name, str) or (name not in rules and self._cited(name) is None):
+                raise RuleApplicationError(f"by={name!r} names no lemma of this derivation nor "
+                                           f"{what}")
+        return ([name for name in _names(by) if name in rules],
+                [self._cited(name) for name in _names(by) if name not in rules])
+
     def _cited(self, name):
         """The section a by= names, by its name or its label."""
         if isinstance(name, str):
@@ -491,13 +501,9 @@ class Derivation:
 
     def _prove_link(self, sense_f, f, sense_g, g, over, by, derived=False):
         """⊢ arg_{sense_f} f = arg_{sense_g} g: from the cited lemmas, or found by the engine."""
-        rules = [name for name in _names(by) if name in OPTIMIZER_RULES]
-        cited = {name: self._cited(name) for name in _names(by) if name not in OPTIMIZER_RULES}
-        unknown = [name for name, section in cited.items() if section is None]
-        if unknown:
-            raise RuleApplicationError(f"by={unknown[0]!r} names no lemma of this derivation nor "
-                                       f"an optimizer rule ({', '.join(OPTIMIZER_RULES)})")
-        lemmas = [section.statement for section in cited.values()]
+        rules, sections = self._by(by, OPTIMIZER_RULES,
+                                   f"an optimizer rule ({', '.join(OPTIMIZER_RULES)})")
+        lemmas = [section.statement for section in sections]
         link = (self._link_from(lemmas, sense_f, f, sense_g, g, over, derived) if lemmas else
                 check.same_optimizers(f, g, over, where=self.where or None,
                                       senses=(sense_f, sense_g)))
@@ -612,19 +618,15 @@ class Derivation:
     # -------------------------------------------------------------------------------- checking
     def _prove_step(self, kind, lhs, rhs, by):
         where = self.where or None
-        for name in _names(by):  # a name that is no lemma nor rule would be words never checked
-            if not isinstance(name, str) or (name not in RULE_WORDS and not self._cited(name)):
-                raise RuleApplicationError(
-                    f"by={name!r} names no lemma of this derivation nor a rule "
-                    f"({', '.join(RULE_WORDS)}); use because= for words")
-        lemmas = [self._cited(name) for name in _names(by) if name not in RULE_WORDS]
+        rules, lemmas = self._by(by, RULE_WORDS,
+                                 f"a rule ({', '.join(RULE_WORDS)}); use because= for words")
         if kind == "eq":
             if any(not isinstance(c.statement.statement, Equal) for c in lemmas):
                 raise RuleApplicationError(f"by={by!r}: an = step can use an equality lemma only")
             theorem = (check.equal(lhs, rhs, where=where) if not lemmas
                        else self._rewrite(lhs, rhs, [c.statement for c in lemmas]))
             used = {id(node) for node in tree_nodes(theorem)}
-            for name, section in zip(_names(by), lemmas):
+            for section in lemmas:
                 if id(section.statement) not in used:  # cited, so it must be the reason
                     raise RuleApplicationError(f"the step is proved without {section.name!r}: "
                                                "drop it from by=")
@@ -639,7 +641,7 @@ class Derivation:
             difference = rhs - lhs if kind in ("lt", "le") else lhs - rhs
             real_set = POSITIVE if kind in ("lt", "gt") else NONNEGATIVE
             theorem = check.member(difference, real_set, where=where)
-        for rule in (name for name in _names(by) if name in RULE_WORDS):
+        for rule in rules:
             if rule not in _leaf_rules(theorem):
                 raise RuleApplicationError(f"the step is proved without {rule}")
         return theorem

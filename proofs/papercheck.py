@@ -280,8 +280,8 @@ def _check_text(path, text, state, findings, depth):
             continue
         if not pending:
             end = _display_end(lines, number, start)
-            marks = [k for k in range(number + 1, end + 1) if DIRECTIVE.match(lines[k])
-                     and DIRECTIVE.match(lines[k]).group(1).strip() != "skip"]
+            marks = [k for k in range(number + 1, end + 1)
+                     if (mark := DIRECTIVE.match(lines[k])) and mark.group(1).strip() != "skip"]
             if marks:  # a mark the reader would pass over: say so rather than check nothing
                 message = (f"this % proofs: mark lies inside what the reader takes for a display "
                            f"opening at line {number + 1}: the display it marks is not checked")
@@ -516,8 +516,11 @@ def _macro_lines(path, lines, local=False):
         starts.append(starts[-1] + len(_without_comment(line)) + 1)
     depth_at = _nesting(text)
 
+    def line_of(offset):
+        return bisect.bisect_right(starts, offset) - 1
+
     def hazard(offset, name, why):
-        number = text[:offset].count("\n")
+        number = line_of(offset)
         hazards.setdefault(number, {}).setdefault(name, f"{why} at {path}:{number + 1}")
 
     for match in MACRO.finditer(text):
@@ -526,7 +529,7 @@ def _macro_lines(path, lines, local=False):
             continue
         if match.group(3):  # an operator name: one upright name, not letters
             body = "\\operatorname{" + body + "}"
-        number = text[: match.start()].count("\n")
+        number = line_of(match.start())
         name = match.group(1) or match.group(3)
         found.setdefault(number, []).append(
             (match.start() - starts[number], name, (int(match.group(2) or 0), body)))
@@ -730,24 +733,13 @@ BRACKET = re.compile(r"\\(?:big|Big|bigg|Bigg)l?\s*[(\[]|\\left\s*[(\[]|[(\[]")
 WORD = re.compile(r"\s*(?:[A-Za-z]{2,}|[A-Za-z]\.\s*[A-Za-z]\.)")
 
 
-def _unread_claims(text):
-    """Relations written after the words of a row that state more than a condition on one letter
+def _claims_in_words(words):
+    """Relations in the words after a row's formula that state more than a condition on one letter
     (x > 0, i = 1, …, n): \\text{ and } 2 + 2 = 5 prints a second claim the check does not read."""
-    text = re.sub(r"\\(?:short)?intertext\s*\{[^{}]*\}", " ", text)
-    while (lead := re.match(r"\s*&?\s*" + TEXT_COMMAND, text)) is not None:  # opening words
-        text = text[lead.end() + len(_braced(text, lead.end() - 1) or "") + 1:]
-    cut = next((match for match in re.finditer(
-        r"\\(?:text|textrm|textnormal|mbox)\b|&&|(?<=[^&\s])\s*\\q?quad\b", text)
-        if _brace_depth(text, match.start()) == 0), None)
-    if cut is None:
-        return []
-    rest = text[cut.start():]
-    for command in (r"\\(?:text|textrm|textnormal|mbox|tag\*?|label|eqref|ref|cite)\s*\{",):
-        while (match := re.search(command, rest)) is not None:
-            body = _braced(rest, match.end() - 1) or ""
-            rest = rest[: match.start()] + " ; " + rest[match.end() + len(body) + 1:]
+    words = _drop_with_argument(
+        words, r"\\(?:text|textrm|textnormal|mbox|tag\*?|label|eqref|ref|cite)", " ; ")
     claims = []
-    for piece in re.split(r"[,;]|\\q?quad\b", rest):
+    for piece in re.split(r"[,;]|\\q?quad\b", words):
         piece = piece.replace("&", " ")
         parts = re.split(RELATION, piece, maxsplit=1)
         left = re.sub(r"^(?:\\(?:big|Big|bigg|Bigg)l?|\\left)?\s*[(\[]\s*", "", parts[0].strip())
@@ -755,6 +747,15 @@ def _unread_claims(text):
                 r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?|\\forall\s*\\?[A-Za-z]+", left):
             claims.append(" ".join(piece.split()))
     return claims
+
+
+def _drop_with_argument(text, command, filler=" "):
+    """`text` with each `command` (a regular expression) and its {…} argument replaced by
+    `filler`."""
+    while (match := re.search(command + r"\s*\{", text)) is not None:
+        body = _braced(text, match.end() - 1) or ""
+        text = text[: match.start()] + filler + text[match.end() + len(body) + 1 :]
+    return text
 
 
 def _brace_depth(text, position):
@@ -811,9 +812,10 @@ def _glued(words, after):
 
 
 def _cleaned(text):
-    """The equations of a row (an align row may hold several, in column pairs), without what is
+    """(The equations of a row (an align row may hold several, in column pairs), without what is
     not mathematics: tags and labels removed; the row cut at \\text, \\intertext, \\mbox or &&,
-    after which papers write words (a condition, a reference, a justification)."""
+    after which papers write words (a condition, a reference, a justification); the relations
+    among those words that claim more than a condition, printed and not read)."""
     hiding = HIDING.search(text)
     if hiding:  # what a box, a colour or a negative space hides is read, yet not seen
         raise texmath.TexError(f"'{hiding.group(0)}' may hide or overprint part of the formula: "
@@ -830,12 +832,7 @@ def _cleaned(text):
     # removed with their argument: tags and labels, and \intertext's words between two rows
     for command in (r"\\tag\*?", r"\\label", r"\\hspace\*?", r"\\vspace\*?",
                     r"\\(?:short)?intertext"):
-        while True:
-            match = re.search(command + r"\s*\{", text)
-            if not match:
-                break
-            body = _braced(text, match.end() - 1)
-            text = text[: match.start()] + " " + text[match.end() + len(body or "") + 1 :]
+        text = _drop_with_argument(text, command)
     while True:  # words before the mathematics of a row: "\text{hence } y &= 2y"
         lead = re.match(r"\s*&?\s*" + TEXT_COMMAND, text)
         if not lead:
@@ -858,8 +855,10 @@ def _cleaned(text):
         r"|(?<=[^&\s])\s*\\q?quad\b",
         text,
     ) if _brace_depth(text, match.start()) == 0), None)
+    claims = []
     if cut:
         _words_follow(text[: cut.start()], text[cut.start() :])
+        claims = _claims_in_words(text[cut.start() :])
         text = text[: cut.start()]
     # a word in braces, a subscript's label, reads as the upright name it prints
     text = re.sub(r"\\(?:text|textrm|textnormal|mbox)\s*\{([A-Za-z]+)\}", r"\\mathrm{\1}", text)
@@ -870,7 +869,8 @@ def _cleaned(text):
                   r"|end\s*\{(?:split|aligned)\})", " ", text)
     columns = re.split(r"(?<!\\)&", text)  # rl column pairs: a new equation every second &
     equations = [" ".join(columns[k : k + 2]) for k in range(0, len(columns), 2)]
-    return [eq.strip().rstrip(",.;").strip() for eq in equations if eq.strip().rstrip(",.;")]
+    return ([eq.strip().rstrip(",.;").strip() for eq in equations if eq.strip().rstrip(",.;")],
+            claims)
 
 
 def _check_display(path, lines, first, last, start, state, where_lines, findings):
@@ -891,15 +891,13 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
             # TeX sets such a display on one line and ignores \\: x = x \\ 2 prints "x = x2"
             raise texmath.TexError("\\\\ does not break this display (TeX prints its rows on one "
                                    "line): use align, or split inside the equation", 1)
-        rows = [
-            (line, _cleaned(_expanded(text, state)), skipped)
-            for line, text, skipped in _rows(lines, first, last, start)
-        ]
-        for line, text, _ in _rows(lines, first, last, start):
-            for claim in _unread_claims(_expanded(text, state)):
-                findings.append(Finding(str(path), line, "warning", (
-                    f"warning: '{claim}' after the words is printed and not checked: put it in a "
-                    "display of its own")))
+        rows = []
+        for line, text, skipped in _rows(lines, first, last, start):
+            equations, claims = _cleaned(_expanded(text, state))
+            rows.append((line, equations, skipped))
+            findings += [Finding(str(path), line, "warning", (
+                f"warning: '{claim}' after the words is printed and not checked: put it in a "
+                "display of its own")) for claim in claims]
         if any(len(equations) > 1 for _, equations, _ in rows) and any(
             re.match(r"^\s*(=|<|>|\\le|\\ge|\\in)", eq) for _, eqs, _ in rows for eq in eqs
         ):
@@ -1119,7 +1117,8 @@ def _check_monotonicity(path, lines, first, last, start, state, where_lines, fin
             continue
         inside = {**where, var: interval.interior if "inside" in words else interval}
         try:
-            exprs, relations, conditions = texmath.read_chain(_cleaned(text)[0], state.names)
+            exprs, relations, conditions = texmath.read_chain(_cleaned(text)[0][0],
+                                                              state.names)
         except (texmath.TexError, IndexError) as error:
             findings.append(Finding(str(path), line, "unreadable", f"cannot read the row: {error}"))
             continue
