@@ -686,9 +686,16 @@ class _Reader:
             return self.subscripted(token)
         self.fail(f"cannot read '{token}'")
 
-    def bracketed(self):
+    def bracketed(self, argument=False):
+        """A bracketed expression; braces \\{…\\} only as a function's argument (\\exp\\{-x\\}):
+        anywhere else TeX prints a set, and \\{1\\} = 1 is no claim about the number 1."""
         self.skip_sizes()
+        start = self.position
         opening = self.take()
+        if opening in (r"\{", r"\lbrace") and not argument:
+            self.position = start
+            self.fail("\\{…\\} prints a set: group with ( ) or [ ] (braces are read only "
+                      "around a function's argument, \\exp\\{-x\\})")
         if opening == "|":
             value = self.expression()
             self.skip_sizes()
@@ -953,7 +960,7 @@ class _Reader:
         self.skip_sizes()
         token = self.peek()
         if self.opens_bracket():
-            argument = self.bracketed()
+            argument = self.bracketed(argument=True)
             if self.peek() == "^":
                 self.fail(
                     "is \\log(x)^2 the square of the log or the log of the square? write "

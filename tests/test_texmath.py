@@ -106,6 +106,19 @@ def test_a_braced_function_argument_is_the_whole_argument():
     assert read(r"\log{\left(a \right)} b") == b * sp.log(a)  # as sympy prints: "log(a) b"
 
 
+def test_braces_group_only_a_functions_argument():
+    """\\{1\\} prints the set {1}: read as a bracket, \\{1\\} = 1 would be certified; after a
+    function, \\exp\\{-x\\} is the common way to write exp(-x)."""
+    assert read(r"\exp\{-x\}") == sp.exp(-x)
+    assert read(r"\exp\left\{-\frac{x^2}{2}\right\}") == sp.exp(-x**2 / 2)
+    for written in (r"\{1\}", r"\left\{ 1 \right\} + 1", r"2 \{x + 1\}", r"\lbrace a \rbrace",
+                    r"\Gamma\{x\}"):
+        with pytest.raises(TexError, match="prints a set"):
+            read(written)
+    with pytest.raises(TexError, match="prints a set"):
+        read_relations(r"\{1\} = 1")
+
+
 @pytest.mark.parametrize(
     "latex, column, words",
     [
