@@ -142,6 +142,46 @@ def test_assert_numerically_equal(bern):
         assert_numerically_equal((sp.log(a ** 2), 2 * sp.log(a)), where={a: sp.Interval(-2, -1)})
 
 
+def test_assert_numerically_equal_compares_something_everywhere_it_should():
+    """Found by a review: a family with no range was never given values (undefined = undefined
+    passed), nor entries past p[4] or of a two-index family; f(x) = f(x) + 1 passed; points were
+    drawn only in [-3, 3] and sizes 1..4; samples=0 compared nothing."""
+    x, m = sp.Symbol("x"), sp.Symbol("m", integer=True)
+    i, j = sp.symbols("i j", integer=True)
+    n = sp.Symbol("n", integer=True, positive=True)
+    p, X, f = sp.IndexedBase("p"), sp.IndexedBase("X"), sp.Function("f")
+    unit = sp.Interval(0, 1)
+    # p = 1/3, 1/5: 8/15 and 46/15
+    false = [((sp.Sum(p[i], (i, 1, n)), sp.Sum(2 * p[i] + 1, (i, 1, n))), None),
+             ((sp.Sum(X[i, j], (i, 1, n), (j, 1, n)), sp.Sum(X[i, j], (i, 1, n), (j, 1, n)) + 1),
+              {X: unit}),
+             ((sp.Sum(p[i], (i, 5, n + 5)), 0), {p: unit}),
+             ((sp.Max(x, 4), 4), None),  # 5 at x = 5
+             ((sp.Min(x, 6), x), {x: sp.Interval.open(0, sp.oo)}),  # 6 at x = 7
+             ((sp.Sum(i, (i, 1, n)), n * (n + 1) / 2 + (n - 1) * (n - 2) * (n - 3) * (n - 4)),
+              None),
+             ((sp.Abs(m), m), None)]  # 1 and -1 at m = -1
+    for pair, where in false:
+        with pytest.raises(AssertionError, match="fails numerically at"):
+            assert_numerically_equal(pair, where=where)
+    # true ones still pass, two-index sums and sums past 4 terms included
+    assert_numerically_equal((sp.Sum(X[i, j], (i, 1, n), (j, 1, n)),
+                              sp.Sum(X[i, j], (j, 1, n), (i, 1, n))), where={X: unit})
+    assert_numerically_equal((sp.Sum(i, (i, 1, n)), n * (n + 1) / 2))
+    assert_numerically_equal((sp.Abs(n), n))  # n is positive
+    with pytest.raises(ValueError, match="f is a function with no definition"):
+        assert_numerically_equal((f(x), f(x) + 1))
+    with pytest.raises(AssertionError, match="nothing was compared"):
+        assert_numerically_equal((1 / (x - x), 1 / (x - x) + 1))  # 1/0 at every point
+    for options, words in (({"samples": 0}, "samples"), ({"samples": -5}, "samples"),
+                           ({"rtol": 10}, "rtol"), ({"atol": -1}, "atol")):
+        with pytest.raises(ValueError, match=words):
+            assert_numerically_equal((x, x + 1), **options)
+    for bad in (None, (1, 2, 3), ("x", 1)):
+        with pytest.raises(TypeError, match="takes a Theorem|a side must be"):
+            assert_numerically_equal(bad)
+
+
 # ------------------------------------------------------------------------------------------------ strategies
 @settings(max_examples=200)
 @given(S.bernoulli_datasets())

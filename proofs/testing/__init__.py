@@ -18,6 +18,7 @@ it needs hypothesis and numpy (``pip install proofs[test]``).
 import random
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from . import numeric
 from .losses import DEFAULT_MAX_EXAMPLES, assert_loss_matches, assert_loss_matches_on
@@ -55,27 +56,78 @@ def assert_same_optimizers(f, g, over, where=None, senses=("max", "min")):
         raise AssertionError(f"proofs could not prove arg{senses[0]} {f} = arg{senses[1]} {g}: {error}") from None
 
 
-def assert_numerically_equal(theorem_or_equality, samples=100, where=None, seed=0, rtol=1e-9, atol=1e-12):
-    """An independent numeric witness for a symbolic equality: evaluate both sides at `samples` random admissible
-    points (ranges from `where` or the theorem's context; sums get sizes 1..4) and compare.
+def assert_numerically_equal(theorem_or_equality, samples=100, where=None, seed=0, rtol=1e-9,
+                             atol=1e-12):
+    """An independent numeric witness for a symbolic equality: evaluate both sides at `samples`
+    random admissible points and compare.
 
-    Accepts a `Theorem` of an equality, a ``sympy.Eq`` or a pair ``(lhs, rhs)``."""
+    Accepts a `Theorem` of an equality, a ``sympy.Eq`` or a pair ``(lhs, rhs)``.  Ranges come from
+    `where` or the theorem's context; a symbol with none ranges over what its sympy assumptions say
+    (integer, positive, …), with points up to 1000 from zero now and then; an integer symbol that
+    bounds a sum or product is a size from 1 to 8; every entry of a family (``p[i]``, ``X[i, j]``)
+    gets a value from the family's range, or any real.  Both sides must be defined at one sampled
+    point at least: a check that compared nothing fails."""
+    _check_sampling(samples, rtol, atol)
     lhs, rhs, where = _sides(theorem_or_equality, where)
+    unknown = sorted({str(call.func) for side in (lhs, rhs) for call in side.atoms(AppliedUndef)})
+    if unknown:
+        raise ValueError(f"{', '.join(unknown)} is a function with no definition, which has no "
+                         "value: write it out, or prove the equality with assert_equal")
     rng = random.Random(seed)
-    fixed_symbols = sorted((s for s in (lhs - rhs).free_symbols if s not in where and isinstance(s, sp.Symbol)
-                            and s.is_integer), key=str)  # sizes of sums: 1..4
     labels = {node.base.label for side in (lhs, rhs) for node in sp.preorder_traversal(side)
               if isinstance(node, sp.Indexed)}
-    free = sorted((s for s in (lhs - rhs).free_symbols if isinstance(s, sp.Symbol) and s not in labels), key=str)
-    for point in numeric.points(where, rng, samples):
-        for symbol in fixed_symbols:
-            point.setdefault(symbol, sp.Integer(rng.randint(1, 4)))
-        for symbol in free:  # unconstrained reals: a rational in [-3, 3]
-            point.setdefault(symbol, sp.Rational(rng.randint(-300, 300), 100))
-        left, right = numeric.value(lhs, point), numeric.value(rhs, point)
+    symbols = [s for s in lhs.free_symbols | rhs.free_symbols
+               if isinstance(s, sp.Symbol) and s not in labels and s not in where]
+    sizes = sorted((s for s in symbols if s.is_integer and _bounds_a_sum(s, (lhs, rhs))), key=str)
+    free = sorted((s for s in symbols if s not in sizes), key=str)
+    families, scalars = {}, {}
+    for key, real_set in where.items():
+        if isinstance(key, sp.IndexedBase) or key in labels:
+            families[getattr(key, "label", key)] = real_set
+        else:
+            scalars[key] = real_set
+    compared = 0
+    for _ in range(samples):
+        point = {symbol: numeric.sample(real_set, rng) for symbol, real_set in scalars.items()}
+        point.update({symbol: sp.Integer(rng.randint(1, 8)) for symbol in sizes})
+        point.update({s: numeric.sample(numeric.assumed_range(s), rng) for s in free})
+        left, right = (_with_entries(side, point, families, rng) for side in (lhs, rhs))
         if numeric.differ(left, right, rtol, atol):
             raise AssertionError(f"{lhs} = {rhs} fails numerically at {_show(point)}: left side "
                                  f"{_show_value(left)}, right side {_show_value(right)}")
+        compared += left is not numeric.UNDEFINED
+    if not compared:
+        raise AssertionError(f"{lhs} = {rhs}: neither side is defined at any of the {samples} "
+                             "points sampled, so nothing was compared; give the symbols ranges "
+                             "where both sides are defined (where={...})")
+
+
+def _check_sampling(samples, rtol, atol):
+    if isinstance(samples, bool) or not isinstance(samples, int) or samples < 1:
+        raise ValueError(f"samples must be a whole number of at least 1, not {samples!r}")
+    for name, tolerance in (("rtol", rtol), ("atol", atol)):
+        number = isinstance(tolerance, (int, float)) and not isinstance(tolerance, bool)
+        if not number or not 0 <= tolerance < 1:
+            raise ValueError(f"{name} must be a number from 0 up to (not including) 1, "
+                             f"not {tolerance!r}")
+
+
+def _bounds_a_sum(symbol, sides):
+    return any(symbol in bound.free_symbols
+               for side in sides for node in sp.preorder_traversal(side)
+               if isinstance(node, (sp.Sum, sp.Product))
+               for limit in node.limits for bound in limit[1:])
+
+
+def _with_entries(side, point, families, rng):
+    """The value of `side` at `point`, its sums written out first; each entry they bring (p[3],
+    X[1, 2]) not in the point gets a value from its family's range (any real without one), shared
+    by both sides."""
+    written = side.xreplace(point).doit()
+    for entry in sorted(written.atoms(sp.Indexed), key=str):
+        if entry not in point:
+            point[entry] = numeric.sample(families.get(entry.base.label, sp.S.Reals), rng)
+    return numeric.value(written, point)
 
 
 def _sides(value, where):
@@ -89,8 +141,19 @@ def _sides(value, where):
         return value.statement.lhs, value.statement.rhs, merged
     if isinstance(value, sp.Equality):
         return value.lhs, value.rhs, dict(where or {})
-    lhs, rhs = value
-    return sp.sympify(lhs), sp.sympify(rhs), dict(where or {})
+    if not isinstance(value, (tuple, list)) or len(value) != 2:
+        shown = f"{len(value)} values" if isinstance(value, (tuple, list)) else type(value).__name__
+        raise TypeError("assert_numerically_equal takes a Theorem of an equality, a sympy.Eq or a "
+                        f"pair (lhs, rhs), not {shown}")
+    lhs, rhs = (_expression(side) for side in value)
+    return lhs, rhs, dict(where or {})
+
+
+def _expression(side):
+    try:
+        return sp.sympify(side, strict=True)
+    except sp.SympifyError:
+        raise TypeError(f"a side must be a sympy expression or a number, not {side!r}") from None
 
 
 def _is_family(key, statement):

@@ -40,24 +40,68 @@ def differ(u, v, rtol=1e-9, atol=1e-12):
     return u is not UNDEFINED and abs(u - v) > atol + rtol * max(abs(u), abs(v))
 
 
+# the share of points drawn far out (10 to 1000 from the nearest end) on an unbounded range
+FAR = 0.25
+
+
 def sample(real_set, rng):
-    """A point of a supported real set; endpoints it contains come up now and then."""
+    """A point of a supported real set; endpoints it contains come up now and then, and on an
+    unbounded or wide range so do points far from zero (a claim false only beyond 5 is caught)."""
     if isinstance(real_set, sp.FiniteSet):
         return rng.choice(real_set.args)
     if real_set in (sp.S.Naturals, sp.S.Naturals0, sp.S.Integers):
-        low = {sp.S.Naturals: 1, sp.S.Naturals0: 0, sp.S.Integers: -4}[real_set]
-        return sp.Integer(rng.randint(low, 4))
-    lo = real_set.inf if real_set.inf != -sp.oo else sp.Integer(-5)
-    hi = real_set.sup if real_set.sup != sp.oo else sp.Integer(5)
-    lo, hi = max(lo, hi - 10), min(hi, lo + 10)
+        low = {sp.S.Naturals: 1, sp.S.Naturals0: 0, sp.S.Integers: -8}[real_set]
+        return sp.Integer(rng.randint(low, 8))
     ends = [e for e in (real_set.inf, real_set.sup) if e.is_finite and e in real_set]
     if ends and rng.random() < 0.3:
         return rng.choice(ends)
+    if rng.random() < FAR:
+        far = _far_point(real_set, rng)
+        if far is not None:
+            return far
+    lo = real_set.inf if real_set.inf != -sp.oo else sp.Integer(-5)
+    hi = real_set.sup if real_set.sup != sp.oo else sp.Integer(5)
+    lo, hi = max(lo, hi - 10), min(hi, lo + 10)
     for _ in range(100):
         point = lo + (hi - lo) * sp.Rational(rng.randint(1, 999), 1000)
         if point in real_set:
             return point
     raise ValueError(f"cannot sample from {real_set}")
+
+
+def _far_point(real_set, rng):
+    """A point of `real_set` 10 to 1000 beyond an unbounded end, or anywhere in a bounded range
+    wider than 10 (the usual draw stays within 10 of an end); None when there is none."""
+    inf, sup = real_set.inf, real_set.sup
+    if inf.is_finite and sup.is_finite:
+        if sup - inf <= 10:
+            return None
+        point = inf + (sup - inf) * sp.Rational(rng.randint(1, 999), 1000)
+    else:
+        distance = sp.Rational(10) ** sp.Rational(rng.randint(100, 300), 100)
+        distance = sp.Rational(int(distance * 100), 100)
+        if sup == sp.oo and (inf == -sp.oo and rng.random() < 0.5 or inf != -sp.oo):
+            point = max(inf, sp.Integer(0)) + distance
+        else:
+            point = min(sup, sp.Integer(0)) - distance
+    return point if point in real_set else None
+
+
+def assumed_range(symbol):
+    """The set a symbol ranges over when `where` gives none: what its sympy assumptions say."""
+    if symbol.is_integer:
+        if symbol.is_positive:
+            return sp.S.Naturals
+        return sp.S.Naturals0 if symbol.is_nonnegative else sp.S.Integers
+    if symbol.is_positive:
+        return sp.Interval.open(0, sp.oo)
+    if symbol.is_nonnegative:
+        return sp.Interval(0, sp.oo)
+    if symbol.is_negative:
+        return sp.Interval.open(-sp.oo, 0)
+    if symbol.is_nonpositive:
+        return sp.Interval(-sp.oo, 0)
+    return sp.S.Reals
 
 
 def points(where, rng, count, fixed=None, family_size=4):
