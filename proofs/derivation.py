@@ -405,6 +405,7 @@ class Derivation:
         statement = theorem.statement
         if not isinstance(statement, Equal) or not isinstance(statement.rhs, sp.exp):
             raise UnsupportedError("a corollary states L = exp(−c·G) as an equality chain")
+        _value_link_holds(theorem, [])  # what is optimized is checked again by proof()
         self.corollaries.append(theorem)
         return theorem
 
@@ -685,9 +686,14 @@ class Derivation:
                          for key in _quantities(theorems)
                          if context.lookup(key) is None and key not in indices)
         self._definitions_shown(theorems)
+        sample = _sample(self.definitions)
+        _confined(theorems, self.definitions, setting, sample)
         optimizations = [s.statement.statement for s in self.sections
                          if isinstance(s.statement.statement, SameOptimizers)]
-        symbols = {"parametric": bool(optimizations), **_sample(self.definitions),
+        _one_parameter(optimizations)
+        for corollary in self.corollaries:
+            _value_link_holds(corollary, optimizations)
+        symbols = {"parametric": bool(optimizations), **sample,
                    "over": tuple(dict.fromkeys(q for o in optimizations for q in o.over))}
         return issue(Proof(name=self.name, title=self.title, theorem=final,
                            sections=tuple(self.sections), setting=setting,
@@ -797,6 +803,131 @@ def _sample(definitions):
                     return {"index": index, "size": high}
                 return {}
     return {}
+
+
+def _confined(theorems, definitions, setting, sample):
+    """Refuse lines that use a family's entry or a function's value where the setting does not
+    state its range.  The kernel assumes p ∈ (0, 1) at every index and C ∈ (0, 1) at every
+    argument, while the setting says p_i ∈ (0, 1) for i = 1, …, n and C(p_i) ∈ (0, 1): a line
+    about p_{n+1} or C(0) would be printed under hypotheses that do not cover it."""
+    shown = {}
+    for expr, _ in setting:
+        if isinstance(expr, sp.Indexed):
+            shown[expr.base] = expr
+        elif isinstance(expr, sp.Function) and isinstance(expr.func, UndefinedFunction):
+            shown[expr.func] = expr
+    if not shown:
+        return
+    ranges = _printed_ranges(definitions, sample)
+    terms = [term for theorem in theorems for term in theorem.statement.terms]
+    for term in terms + [definition.body for definition in definitions]:
+        for node, binders in _with_binders(term, {}):
+            if isinstance(node, sp.Indexed) and node.base in shown:
+                fits = _entry_fits(node, shown[node.base], binders, ranges)
+            elif isinstance(node, sp.Function) and node.func in shown:
+                printed = shown[node.func]
+                fits = len(node.args) == len(printed.args) and all(
+                    _entry_fits(argument, pattern, binders, ranges)
+                    if isinstance(pattern, sp.Indexed) else argument == pattern
+                    for argument, pattern in zip(node.args, printed.args))
+            else:
+                continue
+            if not fits:
+                printed = shown.get(getattr(node, "base", None)) or shown[node.func]
+                raise UnsupportedError(
+                    f"{node} is used where the setting does not state its range (it states "
+                    f"the range of {printed}{_for_ranges(printed, ranges)}, and the proof assumed "
+                    f"it everywhere): use the entries the setting covers, or give {node} a name "
+                    "and a range of its own in where")
+
+
+def _printed_ranges(definitions, sample):
+    """index symbol → the size the setting's 'for i = 1, …, n' and 'k = 1, …, K' give it."""
+    ranges = {}
+    if "index" in sample:
+        ranges[sample["index"]] = sample["size"]
+    for definition in definitions:
+        for node in sp.preorder_traversal(definition.body):
+            if isinstance(node, (sp.Sum, sp.Product)):
+                var, low, high = node.limits[0]
+                if low == 1:
+                    ranges.setdefault(var, high)
+    return ranges if "index" in sample else {}
+
+
+def _for_ranges(printed, ranges):
+    bounded = [f"{index} = 1, …, {ranges[index]}" for index in getattr(printed, "indices", ())
+               if index in ranges]
+    return f" for {', '.join(bounded)}" if bounded else ""
+
+
+def _entry_fits(entry, printed, binders, ranges):
+    """Whether `entry` (p_j, y_{j,k}) is one the setting's `printed` (p_i, y_{i,k}) covers: each
+    index with a stated range is bound by a sum or product over that range, or is free and an
+    index the setting gives the same range (read as the setting's i)."""
+    if not isinstance(entry, sp.Indexed) or entry.base != printed.base:
+        return False
+    if len(entry.indices) != len(printed.indices):
+        return False
+    for index, name in zip(entry.indices, printed.indices):
+        if name not in ranges:
+            continue
+        if index in binders:
+            if binders[index] != (1, ranges[name]):
+                return False
+        elif index != name and ranges.get(index) != ranges[name]:
+            return False  # free, and not an index the setting ranges alike (j, k = 1, …, K)
+    return True
+
+
+def _with_binders(expr, binders):
+    """(node, {index: (low, high)} of the sums and products around it) for every node of expr."""
+    yield expr, binders
+    if isinstance(expr, (sp.Sum, sp.Product)):
+        inner = dict(binders)
+        for var, low, high in reversed(expr.limits):  # the last limit is the outermost sum
+            yield from _with_binders(low, inner)
+            yield from _with_binders(high, inner)
+            inner[var] = (low, high)
+        yield from _with_binders(expr.function, inner)
+        return
+    for argument in expr.args:
+        yield from _with_binders(argument, binders)
+
+
+def _one_parameter(optimizations):
+    """The pages write every optimization over one θ, of which the setting says what depends on
+    it: a lemma over a and a theorem over b would both read 'arg max over θ ∈ Θ', the lemma's b
+    (a constant to the kernel) then depending on θ — refused."""
+    overs = {frozenset(o.over) for o in optimizations}
+    if len(overs) > 1:
+        listed = " and ".join(sorted("[" + ", ".join(sorted(map(str, over))) + "]"
+                                     for over in overs))
+        raise UnsupportedError(f"the optimizations of a derivation are over the same quantities "
+                               f"(the page writes them all over one θ), not over {listed}")
+
+
+def _value_link_holds(corollary, optimizations):
+    """The corollary L = exp(−c·G + b) is printed with 'hence max L = exp(−c·min G + b)', which
+    holds when c > 0 and b do not depend on what is optimized: G one defined objective, c > 0
+    proved."""
+    from .render.layout import split_exponent
+    exponent = corollary.statement.rhs.args[0]
+    split = split_exponent(exponent)
+    if split is None:
+        raise UnsupportedError("a corollary states L = exp(−c·G + b), G one defined objective "
+                               f"(CE = …) and c, b free of it, not exp({exponent})")
+    objective, scale, rest = split
+    varied = {q for o in optimizations for q in o.over}
+    for part in (scale, rest):
+        if free_vars(part) & varied or names(part).keys() & {str(q) for q in varied}:
+            raise UnsupportedError(f"in the corollary's exp(−c·{objective} + b), c = {scale} and "
+                                   f"b = {rest} must not depend on what is optimized")
+    try:
+        check.positive(scale, where=dict(corollary.context.entries) or None)
+    except ProofError as error:
+        raise UnsupportedError(f"the corollary's max L = exp(−c·min {objective} + b) needs "
+                               f"c = {scale} > 0, which is not proved: {error}") from None
 
 
 def _shown(key, definitions):

@@ -596,3 +596,73 @@ def test_a_range_cited_alone_a_review_found_mishandled():
     monotone = next(node.statement for node in tree_nodes(over_x.sections[-1].steps[0].theorem)
                     if isinstance(node.statement, StrictlyIncreasing))
     assert monotone.var.name != "x"
+
+
+# ------------------------------------------------------------------------------------------------
+# pages that stated more than the kernel proved (found by a review; each a false statement shown
+# with "Checked by the proofs kernel")
+def test_a_corollary_needs_a_positive_scale_free_of_what_is_optimized():
+    """max L = exp(−c·min G) holds for c > 0 only: with c < 0, θ ∈ [0, 1], L = exp(−cθ) and
+    G = θ, max L = e but exp(−c·min G) = 1."""
+    theta, c = sp.symbols("theta c")
+    d = Derivation("Sign", where={c: sp.Interval.open(-sp.oo, 0), theta: sp.Interval(0, 1)})
+    G = d.define("G", theta)
+    L = d.define("L", sp.exp(-c * theta))
+    with pytest.raises(UnsupportedError, match="needs c = c > 0, which is not proved"):
+        d.corollary(d.chain(L).eq(sp.exp(-c * G)))
+    with pytest.raises(UnsupportedError, match="one defined objective"):  # was a StopIteration
+        d.corollary(d.chain(L).eq(sp.exp(-c * theta)))
+    # c may not vary with what is optimized either: exp(−θ·G) over θ
+    e = Derivation("Varying", where={theta: sp.Interval.open(0, 1)})
+    H = e.define("H", sp.Integer(2))
+    M = e.define("M", sp.exp(-2 * theta))
+    e.corollary(e.chain(M).eq(sp.exp(-theta * H)))
+    e.theorem("Same", e.argmax(M, over=[theta]).argmax(-theta))
+    with pytest.raises(UnsupportedError, match="must not depend on what is optimized"):
+        e.proof()
+
+
+def test_a_corollary_with_a_constant_prints_it_in_the_optimal_value():
+    """exp(−n·NLL − C): max L = exp(−n·min NLL − C) (it printed a scale (n·NLL + C)/NLL)."""
+    d, L, NLL, constant = _poisson_with_lemmas()
+    d.theorem("Signs", d.argmax(sp.log(L), over=[RATE]).derive("min", NLL, by="identity"))
+    d.corollary(d.chain(L).eq(sp.exp(-n * NLL - constant), by="identity"))
+    proof = d.proof()
+    assert ("max_θ L = exp(-n·min_θ NLL - ∑_{i=1}^{n} log(y_i!))" in proof.to_text())
+    assert (r"\max_{\theta} L = \exp(-n \cdot \min_{\theta} \mathrm{NLL} - \sum_{i=1}^{n} "
+            r"\log\left(y_{i}!\right))" in proof.to_latex())
+
+
+def test_the_setting_covers_every_entry_and_value_a_line_uses():
+    """The setting says p_i ∈ (0, 1) for i = 1, …, n and C(p_i) ∈ (0, 1); the kernel assumed
+    them at every index and argument.  S + p_{n+1} > S, or S + C(0) > S, printed under those
+    hypotheses is false (n = 1, p_1 = 1/2, p_2 = −1; C(0) = −1)."""
+    p, C = sp.IndexedBase("p"), sp.Function("C")
+    d = Derivation("Index range", where={n: sp.S.Naturals, p: sp.Interval.open(0, 1)})
+    S = d.define("S", sp.Sum(p[i], (i, 1, n)))
+    d.theorem("Larger", d.chain(S + p[n + 1]).gt(S))
+    with pytest.raises(UnsupportedError, match=r"p\[n \+ 1\] is used where the setting"):
+        d.proof()
+    e = Derivation("Function range", where={n: sp.S.Naturals, C: sp.Interval.open(0, 1)})
+    T = e.define("T", sp.Sum(C(p[i]), (i, 1, n)))
+    e.theorem("Larger", e.chain(T + C(0)).gt(T))
+    with pytest.raises(UnsupportedError, match=r"C\(0\) is used where the setting"):
+        e.proof()
+    # entries under a sum over the setting's range, with another index name, are covered
+    j = sp.Symbol("j")
+    f = Derivation("Covered", where={n: sp.S.Naturals, p: sp.Interval.open(0, 1)})
+    U = f.define("U", sp.Sum(p[i], (i, 1, n)))
+    f.theorem("Positive", f.chain(U + sp.Sum(p[j] ** 2, (j, 1, n))).gt(U))
+    assert "for i = 1, …, n" in f.proof().to_text()
+
+
+def test_the_optimizations_of_a_derivation_are_over_the_same_quantities():
+    """A lemma over a and a theorem over b were both printed over one θ, the lemma's b (a
+    constant to the kernel) then depending on θ: arg max ab = arg max a is false for (a, b) =
+    (1, 1) at θ = 1 and (2, 1/10) at θ = 2."""
+    a, b = sp.symbols("a b")
+    d = Derivation("Mixed", where={b: sp.Interval.open(0, sp.oo)})
+    d.lemma("Scale", d.argmax(a * b, over=[a]).argmax(a))
+    d.theorem("Flip", d.argmax(b, over=[b]).argmin(-b))
+    with pytest.raises(UnsupportedError, match="over the same quantities"):
+        d.proof()

@@ -407,20 +407,39 @@ def definitions(proof, writer):
     return rows
 
 
+def split_exponent(exponent):
+    """(G, c, b) with exponent = −c·G + b, G the one defined objective in it and c, b free of it;
+    None when the exponent has no such form (Derivation.corollary checks c > 0)."""
+    objectives = {atom for atom in sp.preorder_traversal(exponent) if isinstance(atom, Defined)}
+    if len(objectives) != 1:
+        return None
+    objective = objectives.pop()
+    expanded = sp.expand(exponent)
+    slope = expanded.coeff(objective)
+    rest = sp.expand(expanded - slope * objective)
+    if slope == 0 or slope.has(objective) or rest.has(objective):
+        return None
+    return objective, -slope, rest
+
+
 def value_link(proof, writer):
-    """The optimal-value corollary, written out: L(θ) = exp(−c·CE(θ)) and max L = exp(−c·min CE)."""
+    """The optimal-value corollary, written out: L(θ) = exp(−c·CE(θ)) and max L = exp(−c·min CE),
+    with a constant beside it when the exponent has one (exp(−n·NLL − C), max L = exp(−n·min NLL −
+    C))."""
     link = proof.corollaries[0].statement
-    exponent = link.rhs.args[0]
-    objective = next(atom for atom in sp.preorder_traversal(exponent) if isinstance(atom, Defined))
-    scale = -exponent / objective  # exp(−c·G): c free of G
+    objective, scale, rest = split_exponent(link.rhs.args[0])
     theta = writer.names["theta"]
     minimum = f"\\min_{{{theta}}}" if writer.style == "latex" else f"min_{theta} "
     maximum = f"\\max_{{{theta}}}" if writer.style == "latex" else f"max_{theta} "
-    ce = writer.names.get(objective.name, objective.name)
+    ce = writer.constant(objective.name)  # \mathrm{NLL}, as the definitions print it
     factor = "" if scale == 1 else writer(scale) + (" \\cdot " if writer.style == "latex" else "·")
     exp = "\\exp" if writer.style == "latex" else "exp"
+    shift = ""  # the constant after −c·min G, with its sign
+    if rest != 0:
+        negative = rest.could_extract_minus_sign()
+        shift = f" {'-' if negative else '+'} {writer(-rest if negative else rest)}"
     return (f"{writer(link.lhs)} = {writer(link.rhs)}",
-            f"{maximum} {likelihood_name(link, writer)} = {exp}(-{factor}{minimum} {ce})"
+            f"{maximum} {likelihood_name(link, writer)} = {exp}(-{factor}{minimum} {ce}{shift})"
             .replace("  ", " "))
 
 
@@ -451,6 +470,7 @@ def count_checks(proof):
 
 __all__ = ["Row", "Block", "layout", "side", "setting_items", "setting_tail", "parametric",
            "parameter_symbol", "writer_for", "index_range",
-           "definitions", "value_link", "value_sentence", "setting_sentence", "lead",
+           "definitions", "value_link", "split_exponent", "value_sentence", "setting_sentence",
+           "lead",
            "lemma_numbers", "parameter_range",
            "count_checks", "plain", "fill"]

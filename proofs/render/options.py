@@ -31,8 +31,11 @@ class RenderOptions:
         base = base or cls()
         changes = {}
         if notation is not None:
+            if not isinstance(notation, dict):
+                raise NotationError(f"notation is a dict such as {{'theta': 'w'}}, not "
+                                    f"{type(notation).__name__} {notation!r}")
             merged = dict(base.notation)
-            merged.update(dict(notation))
+            merged.update(notation)
             changes["notation"] = validated_notation(merged)
         for key, value in (("theorem_env", theorem_env), ("lemma_env", lemma_env), ("proof_env", proof_env)):
             if value is not None:

@@ -108,7 +108,11 @@ def prove(name, **options):
         raise UnknownTheoremError(f"unknown theorem {name!r}; available: {', '.join(sorted(LIBRARY))}")
     module, _, allowed = LIBRARY[name]
     for key, value in options.items():
-        if key == "model":
+        if key == "model" and name == "bernoulli":  # a variant of the setting (proofs.models)
+            from ..models.bernoulli import BernoulliModel
+            if not isinstance(value, BernoulliModel):
+                raise UnsupportedError(f"model= of 'bernoulli' is a proofs.models.BernoulliModel, "
+                                       f"not {type(value).__name__}")
             continue
         if key not in allowed:
             raise UnsupportedError(f"theorem {name!r} has no option {key!r}; options: {', '.join(allowed) or 'none'}")
