@@ -55,6 +55,31 @@ def test_objects_a_reader_would_confuse_are_refused_before_anything_is_written(
             render()
 
 
+def test_definitions_and_functions_named_as_functions_of_mathematics_are_refused():
+    """d.define("log", …) printed "log log = 2 log a"; sp.Function("log") printed as log."""
+    d = Derivation("D", where={a: sp.Interval.open(0, sp.oo)})
+    log = d.define("log", a ** 2)
+    d.theorem("T", d.chain(sp.log(log)).eq(2 * sp.log(a)))
+    with pytest.raises(RenderError, match="log would print as"):
+        d.proof().to_latex()
+    e = Derivation("F", where={a: sp.Interval.open(0, sp.oo)})
+    F = sp.Function("exp")
+    e.theorem("T", e.chain(F(a) * F(a)).eq(F(a) ** 2))
+    with pytest.raises(RenderError, match="exp would print as"):
+        e.proof().to_text()
+
+
+def test_a_symbol_with_assumptions_is_the_same_object_as_its_admitted_plain_self():
+    """Symbol("a", positive=True) in a definition and the kernel's a (admitted with the range
+    (0, ∞)) are one quantity: refused as "a and a would both print as a" after the last review."""
+    positive = sp.Symbol("a", positive=True)
+    d = Derivation("Pos")
+    E = d.define("E", positive ** 2)
+    d.theorem("T", d.chain(sp.log(E)).eq(2 * sp.log(positive)))
+    text = d.proof().to_text()
+    assert "Let a ∈ (0, ∞)" in text and "log E = 2 log a" in text
+
+
 def test_a_symbol_named_like_an_entry_of_a_summation_index_is_refused():
     """Σ_{i=1}^{n} x_i = n x_i holds for a symbol named x_i (one quantity), and is false as read."""
     x_i = sp.Symbol("x_i")
@@ -74,6 +99,14 @@ def test_a_symbol_named_like_an_entry_of_a_summation_index_is_refused():
     ("bernoulli", {"p": "{y}"}, "would both print as y_i"),
     ("categorical", {"i": "k"}, "would both print as k"),
     ("categorical", {"n": "K"}, "would both print as K"),
+    # a definition, an entry or the parameter printed as a constant or a function (a review):
+    # log L(θ) = −n·log(θ), e log p_i, arg max over e, arg max_{Θ ∈ Θ}
+    ("bernoulli", {"CE": "\\log"}, "CE would print as \\\\log, a constant or a function"),
+    ("bernoulli", {"CE": "\\mathrm{exp}"}, "a constant or a function"),
+    ("bernoulli", {"y_i": "e"}, "would print as e, a constant or a function"),
+    ("bernoulli", {"p_i": "\\pi"}, "a constant or a function"),
+    ("bernoulli", {"theta": "\\mathrm{e}"}, "a constant or a function"),
+    ("bernoulli", {"theta": "\\Theta"}, "the parameter set Θ and theta would both print"),
 ])
 def test_a_notation_that_prints_two_objects_alike_is_refused(theorem, notation, message):
     with pytest.raises(ProofError, match=message):
@@ -87,6 +120,11 @@ def test_a_notation_value_that_is_a_number_or_has_a_sign_prints_as_itself():
     # (1 − t_i) log p_i, not 1 − t_i log p_i
     assert r"{\left(1-t_i\right)} \log p_{i}" in latex
     assert r"1 - t_i \log" not in latex
+    # the terminal's text too (a review: it printed 1-t_i log(1-q_i) and (1 − 1-q_i))
+    text = proofs.prove("bernoulli").to_text(notation={"y_i": "1-t_i", "p_i": "1-q_i",
+                                                       "n": "N-1"})
+    assert "(1-t_i) log(1-q_i)" in text and "(1 − (1-q_i))" in text and "−(1/(N-1))" in text
+    assert "[1-t_i log" not in text and "1 − 1-q_i" not in text
 
 
 def test_a_number_before_a_power_of_a_number_is_not_one_number(tmp_path):

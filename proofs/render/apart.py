@@ -32,7 +32,12 @@ SAFE_NAME = re.compile(r"(?:[A-Za-z][A-Za-z0-9]*)(?:_\{?[A-Za-z0-9]+\}?)?'*")
 # what constants and functions print as: a symbol printed so is refused
 RESERVED = {"\\pi", "e", "E", "\\infty", "\\log", "\\ln", "\\exp", "\\sin", "\\cos", "\\tanh",
             "\\sinh", "\\cosh", "\\arctan", "\\Gamma", "log", "ln", "exp", "sin", "cos", "tanh",
-            "sinh", "cosh", "erf", "\\operatorname{erf}"}
+            "sinh", "cosh", "erf", "\\operatorname{erf}", "\\mathrm{e}", "\\mathrm{log}",
+            "\\mathrm{exp}", "\\mathrm{ln}", "\\operatorname{log}", "\\operatorname{exp}",
+            "\\mathrm{d}", "\\mathrm{\\pi}", "\\mathrm{i}"}
+# compared as printed, braces and spaces left out; E (a definition's name, an energy) is
+# refused only as a symbol
+PRINTED_RESERVED = {re.sub(r"[{}\s]", "", name) for name in RESERVED}
 
 
 # id(proof) → (a weak reference to it, the notations it was checked under): a proof is immutable,
@@ -58,9 +63,11 @@ def check_printed_apart(proof, writer, parameter=False):
 
 
 def _check(proof, writer, parameter):
-    printed, indices = {}, set()
-    if parameter:
+    printed, indices, raw = {}, set(), {}  # raw: a printed form as the writer wrote it
+    if parameter:  # θ, and Θ, the set the setting introduces for it
         printed[_normal(writer.names["theta"])] = {("parameter",): "theta"}
+        raw[_normal(writer.names["theta"])] = writer.names["theta"]
+        printed.setdefault("\\Theta", {})[("parameter set",)] = "the parameter set Θ"
     seen = set()  # terms already walked: a proof's lines share most of their subterms
     for term in _terms(proof):
         indices |= bound_vars(term) if isinstance(term, sp.Basic) else frozenset()
@@ -69,6 +76,7 @@ def _check(proof, writer, parameter):
                 raise RenderError(f"the name {name!r} cannot be printed faithfully: use letters "
                                   "and digits, with at most one subscript (x_1, x_i)")
             printed.setdefault(_normal(shown), {})[key] = name or shown
+            raw.setdefault(_normal(shown), shown)
     symbols = {text for text, keys in printed.items()
                if any(key[0] == "symbol" for key in keys)}
     index_names = {_normal(writer.expr(index)) for index in indices}
@@ -78,11 +86,13 @@ def _check(proof, writer, parameter):
             raise RenderError(f"{first} and {second} would both print as {text}: rename one "
                               "(or give the notation different letters)")
         kind, name = next(iter(keys)), next(iter(keys.values()))
+        reserved = text in PRINTED_RESERVED and (kind[0] == "symbol" or text != "E")
+        if kind[0] != "parameter set" and (reserved or re.fullmatch(r"[0-9.]+", text)):
+            raise RenderError(f"{name} would print as {raw.get(text, text)}, a constant or a "
+                              "function of mathematics: rename it (or give the notation another "
+                              "name)")
         if kind[0] != "symbol":
             continue
-        if text in RESERVED or re.fullmatch(r"[0-9.]+", text):
-            raise RenderError(f"the symbol {name} would print as {text}, a constant or a function "
-                              "of mathematics: rename it")
         letters = re.fullmatch(r"[A-Za-z]{2,}", text)
         if letters and all(letter in symbols for letter in text):
             raise RenderError(f"the symbol {name} would print as {text}, the product of "
@@ -128,8 +138,8 @@ def _objects(term, writer, seen):
         yield from _objects(term.base, writer, seen)
         for index in term.indices:
             yield from _objects(index, writer, seen)
-    elif isinstance(term, sp.Symbol):
-        yield ("symbol", term), term.name, writer.name(term)
+    elif isinstance(term, sp.Symbol):  # a with and without assumptions: one object, once admitted
+        yield ("symbol", term.name), term.name, writer.name(term)
     else:
         if isinstance(term, DefinedEntry):
             name = term.func.__name__

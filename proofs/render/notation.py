@@ -90,11 +90,24 @@ def _grouped(key, value):
     print, since (1 − t_i) log p_i is not 1 − t_i log p_i."""
     if key == "log" or re.fullmatch(r"[A-Za-z0-9]|\\[A-Za-z]+", value):
         return value
+    return "{\\left(" + value + "\\right)}" if _signed(value) else "{" + value + "}"
+
+
+def _signed(value):
+    """Whether a notation value has a sign outside its brackets (1 - t_i, -z), so that it prints
+    in parentheses wherever it stands for one quantity."""
     depth, signed = 0, False
     for position, char in enumerate(value):
         depth += {"{": 1, "(": 1, "[": 1, "}": -1, ")": -1, "]": -1}.get(char, 0)
         signed = signed or (depth == 0 and char in "+-" and position > 0) or value.startswith("-")
-    return "{\\left(" + value + "\\right)}" if signed else "{" + value + "}"
+    return signed
+
+
+def _text_value(key, value):
+    """A notation value as terminal text, in parentheses when it has a sign outside its brackets
+    (y_i = 1 - t_i prints (1-t_i) log p_i, as LaTeX does)."""
+    text = text_form(value)
+    return f"({text})" if key != "log" and _signed(value) else text
 
 
 def ordered(terms, key):
@@ -142,8 +155,8 @@ class Writer:
         self.style, self.parametric = style, parametric  # parametric: definitions depend on θ
         self.t = LATEX if style == "latex" else TEXT
         self.names = dict(DEFAULT_NAMES[style])
-        self.names.update((key, _grouped(key, value) if style == "latex" else text_form(value))
-                          for key, value in notation)
+        written = _grouped if style == "latex" else _text_value
+        self.names.update((key, written(key, value)) for key, value in notation)
         if len(_WRITTEN) > 64 or sum(map(len, _WRITTEN.values())) > 50000:
             _WRITTEN.clear()
         self.written = _WRITTEN.setdefault((style, tuple(notation), parametric), {})
