@@ -51,6 +51,10 @@ def build_parser():
                     "command in its header, writes the same text).  Exit status 0 only if every "
                     "fragment is both.")
     verify.add_argument("fragments", metavar="FRAGMENT.tex", nargs="+", help="the fragments")
+    verify.add_argument("--run", action="store_true",
+                        help="also run a header command that imports a Python file (path.py:f) or "
+                             "reads a notation file, to tell whether the fragment is current "
+                             "(only for fragments you trust: the file's code runs)")
     prove = commands.add_parser("prove", help="prove a theorem and print or write the proof",
                                 description="Prove a theorem with the checked engine and print it as text, or "
                                             "write it to a file chosen by extension: .tex (standalone LaTeX "
@@ -224,7 +228,7 @@ def _verify(args):
     failed = False
     for name in args.fragments:
         try:
-            verdict = verify(name)
+            verdict = verify(name, run=args.run)
         except OSError as error:
             print(f"proofs: error: {name}: cannot read it ({error.strerror or error})",
                   file=sys.stderr)

@@ -107,14 +107,35 @@ class Verdict:
         return self.status in ("current", "unchanged")
 
 
-def verify(path):
-    """The `Verdict` for the fragment in the file at `path` (OSError if it cannot be read)."""
-    text = Path(path).read_bytes().decode("utf-8", errors="replace")
-    return verify_text(text)
+# the largest fragment read: proofs writes tens of kilobytes (a file without end, /dev/zero, is
+# refused rather than read until memory runs out)
+LARGEST = 8 * 2**20
+# characters that TeX or Typst take as the end of a line, besides \n: after one, a header
+# "comment" would go on as text of the document (% note\r\renewcommand{\log}{\exp})
+HIDDEN_BREAKS = re.compile("[\r\x0b\x0c\x85\u2028\u2029]")
 
 
-def verify_text(text):
-    header, body = _split(text.replace("\r\n", "\n"))
+def verify(path, run=False):
+    """The `Verdict` for the fragment in the file at `path` (OSError if it cannot be read);
+    `run`: also run a header command that imports a Python file or reads a notation file."""
+    with open(path, "rb") as handle:
+        data = handle.read(LARGEST + 1)
+    if len(data) > LARGEST:
+        return Verdict("unknown", f"not a fragment written by proofs (larger than "
+                                  f"{LARGEST // 2**20} MB)")
+    return verify_text(data.decode("utf-8", errors="replace"), run=run)
+
+
+def verify_text(text, run=False):
+    text = text.removeprefix("\ufeff")  # a byte-order mark some editors add
+    if "\n" not in text:  # a file with classic Mac line ends, CR alone
+        text = text.replace("\r", "\n")
+    text = text.replace("\r\n", "\n")
+    if HIDDEN_BREAKS.search(text):
+        return Verdict("edited", "edited since proofs wrote it: it holds a line break other than "
+                                 "a newline (CR, form feed or U+2028), which TeX or Typst would read "
+                                 "as the end of a comment line")
+    header, body = _split(text)
     if not header or not header[0].lstrip("%/ ").startswith(SIGNATURE):
         return Verdict("unknown", f"not a fragment written by proofs (its first line is "
                                   f"not '{GENERATED} …')")
@@ -129,13 +150,36 @@ def verify_text(text):
     if content_hash(body) != recorded:
         return Verdict("edited", f"edited by hand since proofs wrote it (its text no "
                                  f"longer has the hash in its header){again}")
+    named = re.search(r"theorem '([^']*)'", header[0])
+    from .theorems import LIBRARY
+    library = named.group(1) if named and named.group(1) in LIBRARY else None
     if arguments is None:
-        return Verdict("unchanged", "unchanged since proofs wrote it (no command in its "
-                                    "header, so whether it is current is not checked)")
+        if library:  # proofs always writes the command for these
+            return Verdict("edited", f"edited since proofs wrote it: its header names the "
+                                     f"library theorem '{library}' but has no Regenerate line, "
+                                     "which proofs always writes for one")
+        return Verdict("unchanged", "its text matches the hash in its header (no command in its "
+                                    "header, so whether it is current is not checked; the hash "
+                                    "shows edits, not forgery)")
     from . import __version__
 
     try:
-        current = _regenerate(shlex.split(arguments))
+        words = shlex.split(arguments)
+    except ValueError:
+        return Verdict("edited", "edited since proofs wrote it: its Regenerate line is not a "
+                                 "command proofs writes")
+    if library and words[1:2] != [library]:
+        return Verdict("edited", f"edited since proofs wrote it: its header names the library "
+                                 f"theorem '{library}' but its Regenerate line proves something "
+                                 "else")
+    files = _files_read(words)
+    if files and not run:
+        return Verdict("unchanged", f"its text matches the hash in its header; its command reads "
+                                    f"{files[0]}, which verify does not import or read unless "
+                                    "given --run (only for fragments you trust), so whether it is "
+                                    "current is not checked")
+    try:
+        current = _regenerate(words)
     except _Unavailable as error:
         return Verdict("stale", f"stale: `proofs {arguments}` no longer writes it: {error}")
     if content_hash(_split(current)[1]) != recorded:
@@ -152,6 +196,16 @@ def _split(text):
     while top < len(lines) and lines[top].startswith(marker):
         top += 1
     return lines[:top], "\n".join(lines[top:])
+
+
+def _files_read(arguments):
+    """The files a header's command would import or read: a script (path.py:function) and
+    notation files."""
+    files = [word for word in arguments[1:2] if ":" in word or word.endswith(".py")]
+    files += [arguments[k + 1] for k, word in enumerate(arguments[:-1])
+              if word == "--notation-file"]
+    files += [word.split("=", 1)[1] for word in arguments if word.startswith("--notation-file=")]
+    return files
 
 
 class _Unavailable(Exception):

@@ -86,7 +86,9 @@ def test_a_fragment_this_version_writes_differently_is_stale(tmp_path, bernoulli
     verdict = fragment.verify_text(stale)
     assert verdict.status == "stale"
     assert verdict.message.startswith(f"stale: proofs {proofs.__version__} writes a different")
-    gone = bernoulli.replace("prove bernoulli --reduction mean", "prove bernoulli-old")
+    # a theorem a later version no longer has (named so in the header's first line too)
+    gone = bernoulli.replace("prove bernoulli --reduction mean", "prove bernoulli-old").replace(
+        "theorem 'bernoulli'", "theorem 'bernoulli-old'")
     verdict = fragment.verify_text(gone)
     assert verdict.status == "stale" and "no longer writes it" in verdict.message
 
@@ -125,7 +127,10 @@ def test_paper_options_and_a_users_script_are_written_again(tmp_path):
     assert result.returncode == 0, result.stderr
     text = Path(tmp_path, "mine.tex").read_text(encoding="utf-8")
     assert "% Regenerate: proofs prove mine.py:identity --fragment" in text
-    assert run("verify", "mine.tex", cwd=tmp_path).returncode == 0
+    # the script is imported only when asked: a fragment's header could name any file
+    plain = run("verify", "mine.tex", cwd=tmp_path)
+    assert plain.returncode == 0 and "unless given --run" in plain.stdout
+    assert "unchanged and current" in run("verify", "--run", "mine.tex", cwd=tmp_path).stdout
     options = ["categorical", "--softmax", "--notation", "theta=w", "--label-prefix", "x:",
                "--lemma-env", "lem", "--fragment", "-o", "c.tex"]
     assert run("prove", *options, cwd=tmp_path).returncode == 0
@@ -157,3 +162,33 @@ def test_proofs_check_verifies_an_imported_fragment(tmp_path, bernoulli):
     assert result.returncode == 1 and "1 fragment edited or stale" in result.stderr
     path.write_text(bernoulli, encoding="utf-8")
     assert all(f.status == "proved" for f in check_file(path))
+
+
+def test_a_header_cannot_hide_text_or_commands_from_verify(tmp_path, bernoulli):
+    """Found by a review, each passed as unchanged: a line break TeX or Typst reads after a header
+    comment (CR, U+2028) makes the rest of the line part of the document; a forger who recomputes
+    the hash and drops the Regenerate line; a Regenerate line naming a script, which verify
+    imported (running its code)."""
+    header, body = split(bernoulli)
+    for hidden in ("\r", "\u2028", "\x0c"):
+        text = "\n".join([header[0] + hidden + "\\renewcommand{\\log}{\\exp}", *header[1:], body])
+        verdict = fragment.verify_text(text)
+        assert verdict.status == "edited" and "line break" in verdict.message
+    forged_body = body.replace("-n \\cdot", "n \\cdot")
+    assert forged_body != body
+    digest = fragment.content_hash(forged_body)
+    forged = [line for line in header if "Regenerate" not in line and "Content" not in line]
+    forged.append(f"% Content: sha256 {digest} (`proofs verify FILE.tex` checks it).")
+    verdict = fragment.verify_text("\n".join([*forged, forged_body]))
+    assert verdict.status == "edited" and "no Regenerate line" in verdict.message
+    payload = Path(tmp_path, "payload.py")
+    payload.write_text("open(__file__ + '.ran', 'w').write('ran')\ndef f():\n    return 0\n")
+    swapped = bernoulli.replace("Regenerate: proofs prove bernoulli --reduction mean",
+                                f"Regenerate: proofs prove {payload}:f")
+    assert fragment.verify_text(swapped, run=True).status == "edited"
+    assert not Path(str(payload) + ".ran").exists()
+    # a byte-order mark, and classic Mac line ends (CR alone, everywhere), are an editor's
+    assert fragment.verify_text("\ufeff" + bernoulli).status == "current"
+    assert fragment.verify_text(bernoulli.replace("\n", "\r")).status == "current"
+    endless = run("verify", "/dev/zero")
+    assert endless.returncode == 1 and "larger than" in endless.stdout
