@@ -132,9 +132,9 @@ def verify_text(text, run=False):
         text = text.replace("\r", "\n")
     text = text.replace("\r\n", "\n")
     if HIDDEN_BREAKS.search(text):
-        return Verdict("edited", "edited since proofs wrote it: it holds a line break other than "
-                                 "a newline (CR, form feed or U+2028), which TeX or Typst would read "
-                                 "as the end of a comment line")
+        return Verdict("edited", "edited since proofs wrote it: it holds a line break other "
+                                 "than a newline (CR, form feed or U+2028), which TeX or Typst "
+                                 "would read as the end of a comment line")
     header, body = _split(text)
     if not header or not header[0].lstrip("%/ ").startswith(SIGNATURE):
         return Verdict("unknown", f"not a fragment written by proofs (its first line is "
