@@ -3,6 +3,7 @@ adversarial review's cases (objects printed alike, names that run as LaTeX, nota
 numbers set against numbers, a hypothesis dropped from the setting, user words that inject
 LaTeX)."""
 
+import re
 import subprocess
 import sys
 
@@ -167,6 +168,11 @@ def test_a_hypothesis_on_a_variable_a_monotonicity_lemma_also_binds_stays_in_the
     r"since $\input{/etc/hostname}$",
     "log is 100% additive", "cancel log a & simplify", "with a_1 > 0", "the map <Foo> is additive",
     "an unclosed $x",
+    # mathematics LaTeX stops at or Typst reads otherwise (a review): a double superscript, which
+    # Typst set as a^{(2)^3}, a script or a command without its argument, an unclosed \left
+    "as $a^2^3$", "as $x_$", r"as $\frac{1}$", r"as $\left( x$", r"as $x \right)$", r"as $\hat$",
+    r"as $\text{\alpha}$", r"as $\mathbb{R}^{\mathbb}$", "as $^2$",
+    "as $<ref:first> + 1$",  # a reference in mathematics
 ])
 def test_words_that_would_change_or_break_the_page_are_refused(because):
     pos = sp.Interval.open(0, sp.oo)
@@ -184,6 +190,55 @@ def test_words_with_checked_mathematics_are_kept():
                                       because=r"as $\frac{1}{2} \cdot 2 = 1$ and $a \geq 0$")
     d.theorem("T", chain)
     assert r"as $\frac{1}{2} \cdot 2 = 1$ and $a \geq 0$" in d.proof().to_latex()
+
+
+def test_the_commands_words_may_use_print_in_typst_too(tmp_path):
+    """\\tfrac, \\sup, \\ne, \\mp, \\lim were accepted and set in LaTeX, refused by Typst."""
+    import typst
+
+    pos = sp.Interval.open(0, sp.oo)
+    d = Derivation("Words", where={a: pos, b: pos})
+    because = (r"as $\tfrac{1}{2} \ne 1$, $\sup_{x} a \mp b$ and $\lim_{n \to \infty} "
+               r"\dfrac{1}{n} = 0$")
+    d.theorem("T", d.chain(sp.log(a * b)).eq(sp.log(a) + sp.log(b), because=because))
+    (tmp_path / "words.typ").write_text(d.proof().to_typst_document(), encoding="utf-8")
+    typst.compile(str(tmp_path / "words.typ"), output=str(tmp_path / "words.pdf"))
+    assert "lim" in pdf_text(tmp_path / "words.pdf")
+
+
+def test_references_name_lemmas_of_the_proof_and_remarks_number_them():
+    """<ref:nowhere> printed "Lemma ??" (and broke Typst); a remark's reference printed Lemma 0."""
+    pos = sp.Interval.open(0, sp.oo)
+
+    def derivation(because=None, remark=""):
+        d = Derivation("R", where={a: pos})
+        d.lemma("L1", d.chain(sp.log(a * a)).eq(2 * sp.log(a)), label="first")
+        d.theorem("T", d.chain(sp.log(a * a * a)).eq(3 * sp.log(a), because=because),
+                  remark=remark)
+        return d.proof()
+
+    for proof in (derivation("see <ref:nowhere>"), derivation(remark="as in <ref:nowhere>"),
+                  derivation("see <ref:theorem-2>")):
+        for render in (proof.to_text, proof.to_latex, proof.to_markdown, proof.to_typst):
+            with pytest.raises(RenderError, match="names no lemma of this proof"):
+                render()
+    remarked = derivation(remark="as in <ref:first>")
+    assert "as in Lemma 1" in remarked.to_text()
+    assert r"as in Lemma~\ref{proofs:first}" in remarked.to_latex()
+
+
+def test_words_starting_with_blanks_are_no_typst_markup(tmp_path):
+    """because="  = Injected heading" became a numbered heading of the host's outline."""
+    pos = sp.Interval.open(0, sp.oo)
+    for words in ("  = Injected heading", " - item", "  1. item", "\t+ item"):
+        d = Derivation("R", where={a: pos})
+        try:
+            d.theorem("T", d.chain(sp.log(a * a)).eq(2 * sp.log(a), because=words))
+        except NotationError:
+            continue  # a tab is a control character: refused
+        typ = d.proof().to_typst()
+        line = next(line for line in typ.splitlines() if "item" in line or "Injected" in line)
+        assert re.search(r"\\[=\-+]|1\\\.", line), line
 
 
 def test_markdown_shows_a_users_title_and_names_as_words():
@@ -219,3 +274,11 @@ def test_the_cli_says_what_to_rename_in_one_line(tmp_path):
                             text=True)
     assert result.returncode != 0 and not (tmp_path / "out.tex").exists()
     assert result.stderr.strip().count("\n") == 0 and "would both print as L" in result.stderr
+
+
+def test_a_title_with_comparison_signs_prints_them(tmp_path):
+    """LaTeX's default encoding printed 'Loss <= 1 | x > 0' as 'Loss ¡= 1 — x ¿ 0'."""
+    title = "Loss <= 1 | x > 0"
+    document = proofs.prove("bernoulli").to_document(title=title)
+    compile_tex(tmp_path, "titled", document)
+    assert title in pdf_text(tmp_path / "titled.pdf")

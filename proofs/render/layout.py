@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from ..errors import RenderError
 from ..kernel import Defined, Member, SameOptimizers, StrictlyIncreasing
 from ..tree import stated_factor, tree_nodes
 from .apart import check_printed_apart
@@ -117,11 +118,19 @@ def fill(text, writer, reference, numbers):
         key = match.group(1)
         if key.startswith("ref:"):
             label = key[4:]
-            return reference(label, numbers.get(label, 0))
+            return reference(label, known(label))
         return writer.names[key] if key in writer.names else writer.constant(key)
+
+    def known(label):  # a reference to no lemma would print "Lemma ??" (and break Typst)
+        if label not in numbers:
+            listed = ", ".join(sorted(numbers)) or "none"
+            raise RenderError(f"<ref:{label}> names no lemma of this proof (its lemmas' labels: "
+                              f"{listed})")
+        return numbers[label]
+
     def several(match):  # "<ref:a>, <ref:b>": "Lemmas 1 and 3", as a reader writes it
         labels = re.findall(r"<ref:([a-z0-9-]+)>", match.group(0))
-        cited = [reference(label, numbers.get(label, 0)) for label in labels]
+        cited = [reference(label, known(label)) for label in labels]
         if not all(citation.startswith("Lemma") for citation in cited):
             return ", ".join(cited)
         rest = [citation[len("Lemma"):] for citation in cited]

@@ -117,7 +117,9 @@ def check_environment(key, value):
 
 
 _TEXT_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
-                 "^": r"\^{}", "_": r"\_", "%": r"\%", "~": r"\~{}"}
+                 "^": r"\^{}", "_": r"\_", "%": r"\%", "~": r"\~{}",
+                 # OT1, LaTeX's default font encoding, prints < > | as ¡ ¿ —
+                 "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}"}
 
 
 # control characters, and what ends a line or a comment in LaTeX or Typst (NEL, LS, PS)
@@ -152,6 +154,9 @@ def check_words(key, value, limit=300):
         raise NotationError(f"{key}: a $ opens mathematics that no $ closes, in {value!r}")
     for number, part in enumerate(parts):
         if number % 2 and part.strip():  # mathematics; <n>, <CE> stand for the notation's names
+            if "<ref:" in part:
+                raise NotationError(f"{key}: a reference <ref:…> goes in the words, not between "
+                                    f"$ signs, in {value!r}")
             _check_words_math(key, re.sub(r"<[A-Za-z_]+>", "x", part))
         elif number % 2 == 0:
             bad = set(re.sub(r"<ref:[a-z0-9-]+>", "", part)) & set("\\{}#^_~%&<>")
@@ -184,3 +189,12 @@ def _check_words_math(key, value):
             break
     if depth != 0:
         raise NotationError(f"{key}: unbalanced braces in the mathematics {value!r}")
+    # its structure: what LaTeX would stop at (x^2^3, x_, \frac{1}, \left( alone,
+    # \text{\alpha}) or Typst would read otherwise; the Typst translation reads the same subset
+    from ..errors import RenderError
+    from .typst_math import typst_math
+    try:
+        typst_math(value)
+    except RenderError as error:
+        raise NotationError(f"{key}: the mathematics {value!r} is not well formed: "
+                            f"{str(error).split(': ', 1)[-1]}") from None

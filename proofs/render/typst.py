@@ -15,6 +15,7 @@ import re
 
 from ..errors import RenderError
 from .latex import LONG_ROW, at_relation, split_long, visible_length
+from .layout import lemma_numbers
 from .layout import (count_checks, definitions, fill, layout, lead, setting_sentence,
                      value_sentence, writer_for)
 from .options import RenderOptions
@@ -136,7 +137,8 @@ def _body(proof, options):
         if block.remark:  # a user's text, after the proof: its line breaks are spaces
             if LINE_BREAKS.search(" ".join(block.remark.split())):
                 raise NotationError("a remark: give text without control characters")
-            out += ["", markup(" ".join(fill(block.remark, writer, reference, {}).split()))]
+            out += ["", markup(" ".join(fill(block.remark, writer, reference,
+                                                lemma_numbers(proof)).split()))]
     return "\n".join(out) + "\n"
 
 
@@ -214,8 +216,9 @@ def text(value):
 
 def _start_of_line(text):
     """Text that begins a line with = + - or a number and a full stop would be a heading or a
-    list item: that character escaped."""
-    text = re.sub(r"^(\d+)\.", r"\1\\.", text)
+    list item: that character escaped (after the blanks it may start with, which Typst skips
+    before reading the line's markup; / is escaped everywhere)."""
+    text = re.sub(r"^(\d+)\.", r"\1\\.", text.lstrip())
     return "\\" + text if text[:1] in ("=", "+", "-") else text
 
 

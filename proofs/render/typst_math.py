@@ -29,7 +29,8 @@ NAMES = {
     "hbar": "planck.reduce", "imath": "dotless.i", "jmath": "dotless.j", "in": "in",
     "notin": "in.not", "leq": "<=", "le": "<=", "geq": ">=", "ge": ">=", "neq": "!=",
     "mapsto": "|->", "to": "->", "dots": "dots", "ldots": "dots", "cdots": "dots.c",
-    "mid": "mid", "pm": "plus.minus", "approx": "approx", "sim": "tilde.op", "propto": "prop",
+    "mid": "mid", "pm": "plus.minus", "mp": "minus.plus", "ne": "!=", "approx": "approx",
+    **{name: name for name in ("sup", "inf", "lim", "arg")}, "sim": "tilde.op", "propto": "prop",
     "quad": "quad", "qquad": "wide", ",": "thin", ":": "med", ";": "thick", " ": "space", "!": "",
     "{": "\\{", "}": "\\}", "|": "||", "Bigl": "", "Bigr": "", "bigl": "", "bigr": "",
 }
@@ -145,12 +146,15 @@ class _Parser:
     def scripts(self, atom, compound):
         """`atom` with the sub- and superscripts that follow it: x_(i)^(2).  A base of several
         atoms ({\\hat y^2}^{y_i}) is boxed, as Typst has no invisible group."""
-        attached, primes = "", ""
+        attached, primes, marks = "", "", set()
         while self.peek() in ("_", "^", "'"):
             mark = self.take()
             if mark == "'":  # p_i' and p'_i are both p with a prime and a subscript
                 primes += "'"
                 continue
+            if mark in marks:  # x^2^3: LaTeX stops ("Double superscript"), Typst nests
+                self.fail(f"a second {'superscript' if mark == '^' else 'subscript'} on one base")
+            marks.add(mark)
             attached += f"{mark}({self.argument(self.group(), call=False)})"
         if (attached or primes) and (compound or not atom):
             atom = f"#box(${atom}$)" if atom else '""'
@@ -194,7 +198,7 @@ class _Parser:
             return self.delimiter(), False
         if name in NAMES:
             return NAMES[name], False
-        if name == "frac":
+        if name in ("frac", "tfrac", "dfrac"):  # a justification's formulas are inline anyway
             numerator, denominator = self.group(), self.group()
             return f"frac({self.argument(numerator)}, {self.argument(denominator)})", False
         if name == "binom":
