@@ -307,3 +307,18 @@ def test_a_sign_flip_at_large_logits_is_caught_in_bfloat16(F):
     message = failure(flipped, inputs="logits", dtype="bfloat16")
     assert "the gradient with respect to z (torch)" in message
     assert isinstance(torch.zeros(1), torch.Tensor)
+
+
+def test_a_detached_prediction_is_named_not_excused(F):
+    """A loss computed from p.detach() failed with 'pass gradients=False', which made it pass."""
+    message = failure(lambda y, p: F.binary_cross_entropy(p.detach(), y).requires_grad_(True))
+    assert "no gradient reaches the prediction p" in message and "gradients=False" not in message
+
+
+def test_a_positive_weight_is_not_hidden_by_bfloat16(F):
+    """pos_weight=1.02 passed in bfloat16, values and gradients."""
+    import torch
+
+    message = failure(lambda y, z: F.binary_cross_entropy_with_logits(
+        z, y, pos_weight=torch.tensor(1.02, dtype=z.dtype)), inputs="logits", dtype="bfloat16")
+    assert "on the same data passed in float64" in message

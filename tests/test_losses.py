@@ -284,8 +284,13 @@ def test_low_precision_data_are_numbers_of_the_type():
         )
 
     assert_loss_matches(loss, dtype="float16", max_examples=20)
-    for p in seen:
-        assert p.dtype == np.float16 and np.all((p > 0) & (p < 1))
+    halves = [p for p in seen if p.dtype == np.float16]
+    assert halves and all(np.all((p > 0) & (p < 1)) for p in halves)
+    # the other calls are the same data in float64 (numbers of the type, checked at float64's
+    # tolerance): each equals its rounding to float16
+    doubles = [p for p in seen if p.dtype != np.float16]
+    assert doubles and all(p.dtype == np.float64 for p in doubles)
+    assert all(np.array_equal(p, p.astype(np.float16).astype(np.float64)) for p in doubles)
 
 
 def test_float32_is_not_enough_for_float64():
@@ -533,3 +538,55 @@ def test_bad_numbers_are_refused(options, words):
 def test_categorical_predictions_must_be_rows():
     with pytest.raises(ValueError, match=r"categorical predictions are rows"):
         assert_loss_matches_on(lambda y, p: 0.0, [0, 1], [0.5, 0.5], model="categorical")
+
+
+# ------------------------------------------------------------------------------------------------
+# a review's false acceptances and unclear failures
+def test_a_column_of_predictions_beside_a_row_of_labels_is_caught():
+    """p of shape (n, 1) against y of shape (n,): the loss broadcasts to (n, n), and so did the
+    reference, which computed on the arrays as given.  The NLL of the four observations is 0.2605;
+    the broadcast loss gives 0.9202."""
+    bce = reduced(PER_SAMPLE["bernoulli", "probabilities"], "mean")
+    y = np.array([0.0, 1.0, 1.0, 0.0])
+    p = np.array([[0.1], [0.8], [0.7], [0.3]])
+    expected = -np.mean(y * np.log(p[:, 0]) + (1 - y) * np.log(1 - p[:, 0]))
+    assert math.isclose(expected, 0.26046348871237524)
+    with pytest.raises(AssertionError, match="the proven loss gives 0.2604634887"):
+        assert_loss_matches_on(bce, y, p)
+    with pytest.raises(AssertionError, match="for 4 samples"):  # a (4, 4) matrix of losses
+        assert_loss_matches_on(reduced(PER_SAMPLE["bernoulli", "probabilities"], "none"), y, p,
+                               reduction="none")
+    # columns on both sides are one value per sample: the loss is right
+    assert_loss_matches_on(bce, y[:, None], p)
+    with pytest.raises(ValueError, match=r"p has shape \(4, 2\): give one value per sample"):
+        assert_loss_matches_on(bce, y, np.full((4, 2), 0.5))
+
+
+def test_a_complex_loss_is_no_loss():
+    """float64 dropped the imaginary part: log(p − 1) with numpy's emath passed."""
+    def complex_bce(y, p):
+        return -np.mean(y * np.log(p) + (1 - y) * np.emath.log(p - 1))
+
+    with pytest.raises(AssertionError, match="complex values"):
+        assert_loss_matches_on(complex_bce, np.array([0.0, 1.0]), np.array([0.3, 0.6]))
+
+
+@pytest.mark.parametrize("dtype, factor", [("float16", 1.005), ("bfloat16", 1.05)])
+def test_a_wrong_factor_is_not_hidden_by_a_coarse_type(dtype, factor):
+    """The tolerances of float16 and bfloat16 (a few u per operation) let 1.005 and 1.05 times
+    the loss pass; the same data in float64 show the factor."""
+    bce = reduced(PER_SAMPLE["bernoulli", "probabilities"], "mean")
+    assert_loss_matches(bce, dtype=dtype, max_examples=30)
+    message = failure(lambda y, p: factor * bce(y, p), dtype=dtype)
+    assert f"on the same data passed in float64" in message and f"(ratio {factor})" in message
+
+
+def test_bad_arguments_say_what_to_pass():
+    bce = reduced(PER_SAMPLE["bernoulli", "probabilities"], "mean")
+    with pytest.raises(ValueError, match="use assert_loss_matches_on"):
+        assert_loss_matches(bce, weights=np.ones(3))
+    with pytest.raises(ValueError, match=r"class numbers 0 … 2: \[1\] = .*1\.5"):
+        assert_loss_matches_on(lambda y, z: 0.0, np.array([0, 1.5]), np.zeros((2, 3)),
+                               model="categorical", inputs="logits")
+    # Keras and scikit-learn name the labels y_true
+    assert_loss_matches(lambda p, y: bce(y, p), signature="y_pred, y_true", max_examples=5)

@@ -32,6 +32,7 @@ def assert_equal(lhs, rhs, where=None):
     rule and side condition, and shows a numeric counterexample when one is found."""
     from .. import check
     from ..errors import Disproved, ProofError
+    lhs, rhs = _expression(lhs), _expression(rhs)
     try:
         return check.equal(lhs, rhs, where=where)
     except ProofError as error:

@@ -298,6 +298,9 @@ class _Proxy:
         return _Checker(self.checker.loss_fn, options, None, None, False, None).value(data)
 
 
+SMALLEST_SMOOTHING = 1e-3
+
+
 class Smoothing(Deviation):
     """Label smoothing: labels (1 − α) y + α/K (K = 2 for binary labels)."""
 
@@ -322,7 +325,9 @@ class Smoothing(Deviation):
         if smooth == base:
             return False
         alpha = float((got - base) / (smooth - base))
-        return alpha if 0 < alpha < 1 else False
+        # smoothing is set at 0.01 to 0.2 in practice: a tiny α fitted to one sample is a
+        # constant added or a factor, not smoothing
+        return alpha if SMALLEST_SMOOTHING <= alpha < 1 else False
 
     def predict(self, checker, data, alpha):
         labels, uniform = self._uniform(checker, data)

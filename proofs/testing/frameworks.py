@@ -9,7 +9,11 @@ by its bit pattern (it refuses numpy's ml_dtypes arrays).
 
 import sys
 
-__all__ = ["Backend", "detect", "NUMPY"]
+__all__ = ["Backend", "detect", "NUMPY", "NoGradient"]
+
+
+class NoGradient(Exception):
+    """The loss's value does not depend on the prediction in its framework's graph."""
 
 
 class Backend:
@@ -63,6 +67,9 @@ class Torch(Backend):
         out = reduce(loss_fn(*tensors))
         out.backward()
         gradient = tensors[position].grad
+        if gradient is None:  # p.detach(), p.numpy() or a value rebuilt from numbers
+            raise NoGradient("is it detached or turned into numpy inside the loss? Such a loss "
+                             "trains nothing; make it differentiable in the prediction")
         return (gradient.float() if dtype == "bfloat16" else gradient).numpy()  # float64 kept
 
 

@@ -17,7 +17,7 @@ __all__ = ["assert_loss_matches", "assert_loss_matches_on", "DEFAULT_MAX_EXAMPLE
 
 DEFAULT_MAX_EXAMPLES = 500
 REDUCTIONS = ("mean", "sum", "none")
-LABEL_NAMES = ("y", "labels", "label", "target", "targets")
+LABEL_NAMES = ("y", "labels", "label", "target", "targets", "y_true")
 # gradients are compared at a relative 1e-4 at least: frameworks guard their backward passes with
 # small clamps (PyTorch's binary cross-entropy divides by max(p(1 − p), 1e-12)), which move the
 # derivative by up to 2e-5 where p(1 − p) < 1e-12 — and a wrong gradient is wrong by far more
@@ -128,6 +128,13 @@ def assert_loss_matches(
         if failing:
             checker.check(failing[-1])  # again, with the bug class named
         raise
+    except Exception as error:  # hypothesis reports distinct failures as an exception group
+        found = [e for e in getattr(error, "exceptions", ()) if isinstance(e, AssertionError)]
+        if not found:
+            raise
+        if failing:
+            checker.check(failing[-1])
+        raise found[0] from None
     checker.finish()
 
 
@@ -212,6 +219,13 @@ def _validate(ref, data, labels):
         values = np.asarray(values)
         if values.ndim and len(values) != n:
             raise ValueError(f"{name} has {len(values)} values for {n} samples")
+        # one value per sample: (n,) or a column (n, 1), which the loss gets as given and the
+        # reference reads as (n,) — else a loss's (n, 1) − (n,) broadcast to (n, n) would be
+        # matched by a reference that broadcast the same way
+        rows = ref.has_classes and (name == ref.prediction or name == "y" and values.ndim == 2)
+        if not rows and values.shape not in ((n,), (n, 1)):
+            raise ValueError(f"{name} has shape {values.shape}: give one value per sample, shape "
+                             f"({n},) or ({n}, 1)")
         # min and max decide in two passes (nan makes them nan); the message needs one more
         low_seen, high_seen = values.min(), values.max()
         if not (np.isfinite(low_seen) and np.isfinite(high_seen)):
@@ -242,10 +256,11 @@ def _validate(ref, data, labels):
             raise ValueError(f"{name} must lie in {interval}{whole_words}: {first}")
     if ref.has_classes:
         classes = np.asarray(data[ref.prediction]).shape[-1]
-        if labels == "integer" and not np.all((y >= 0) & (y < classes) & (y == np.round(y))):
+        numbers = (y >= 0) & (y < classes) & (y == np.round(y))
+        if labels == "integer" and not np.all(numbers):
             raise ValueError(
                 f"integer labels must be class numbers 0 … {classes - 1}: "
-                f"{_first_bad(y, ~((y >= 0) & (y < classes)))}"
+                f"{_first_bad(y, ~numbers)}"
             )
         if labels != "integer" and (y.shape != np.shape(data[ref.prediction]) or np.any(y < 0)):
             raise ValueError(
@@ -274,8 +289,9 @@ def _options(model, inputs, reduction, weights, dtype, labels, signature, array_
     if labels not in kinds:
         allowed = ", ".join(kinds) if kinds != (None,) else "none (leave labels unset)"
         raise ValueError(f"labels for model {ref.model!r} must be one of {allowed}, not {labels!r}")
-    if weights not in (None, False, True):
-        raise ValueError("weights must be True (the loss takes per-sample weights last) or None")
+    if not (weights is None or weights is True or weights is False):
+        raise ValueError("weights must be True (the loss takes per-sample weights last, drawn by "
+                         "the check) or None; to check given weights, use assert_loss_matches_on")
     if array_type not in (None, "numpy", "list"):
         raise ValueError(f"array_type must be 'numpy' or 'list', not {array_type!r}")
     if array_type == "list" and dtype != "float64":
@@ -372,6 +388,11 @@ def to_numpy(value):
             f"loss_fn returned {value!r} ({type(value).__name__}), not a number or an "
             "array of numbers"
         )
+    if np.iscomplexobj(value):  # float64 would drop the imaginary part (with a warning only)
+        raise AssertionError(
+            f"loss_fn returned complex values ({np.asarray(value).dtype}): a loss is real (the "
+            "log of a negative number, such as np.emath.log(p - 1), is complex)"
+        )
     try:
         return np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError):
@@ -420,12 +441,15 @@ class _Checker:
             return value
         return self.backend.call(loss_fn or self.loss_fn, arrays, self.options["dtype"])
 
-    def check(self, data, diagnose=True):
+    def check(self, data, diagnose=True, value=None):
         """Compare value (then gradient) on one data set; `diagnose`: name the bug class on failure
-        (off while hypothesis shrinks, on for the example it settles on)."""
+        (off while hypothesis shrinks, on for the example it settles on); `value`: the loss's
+        value on these data when it was computed already."""
         expected, per_sample, magnitude = self.expected(data)
-        value = self.call(data)
+        value = self.call(data) if value is None else value
         got = to_numpy(value)
+        if self.options["dtype"] != "float64":  # a wrong formula, told apart from rounding
+            self.check_exact(data)
         rtol, atol = self.tolerances(data, magnitude)
         problem = self.compare(got, expected, rtol, atol, data)
         if problem is not None:
@@ -437,6 +461,30 @@ class _Checker:
             return  # its gradients are of that precision too: `finish` says why it fails
         if self.gradients and self.backend.differentiable:
             self.check_gradient(data, rtol, atol)
+
+    def check_exact(self, data):
+        """A low-precision check first calls the loss on the same data (numbers of the type) in
+        float64, and checks it there with float64's tolerances: bfloat16's are a few per cent,
+        which would hide a wrong constant or weight.  Skipped when the loss computes in its type
+        anyway (its result is no more precise) or refuses float64 input."""
+        dtype = self.options["dtype"]
+        try:
+            value = self.backend.call(self.loss_fn, self.arrays(data), "float64")
+        except Exception:  # a loss written for its type only: the check in that type stands
+            return
+        precision = result_precision(value) or "float64"  # JAX without x64: float32
+        if dtypes.EPSILON[precision] >= dtypes.EPSILON[dtype]:
+            return
+        shadow = _Checker(self.loss_fn, {**self.options, "dtype": precision}, self.rtol,
+                          self.atol, False, None)
+        shadow.backend = self.backend
+        try:
+            shadow.check(data, value=value)
+        except AssertionError as error:
+            raise AssertionError(
+                f"on the same data passed in {precision}, where rounding cannot explain it (the "
+                f"{dtype} check's tolerance would hide it): {error}"
+            ) from None
 
     def finish(self):
         """After every data set passed: a result of lower precision than the data fails too."""
@@ -478,9 +526,11 @@ class _Checker:
         """(the reference's per-sample function, its arguments, the number of classes)."""
         ref = self.options["ref"]
         classes = None
-        columns = [data[name] for name in ref.arguments]
+        np = _numpy()
+        # one value per sample, whatever the column shape the loss was given ((n, 1) or (n,))
+        columns = [data[name] if ref.has_classes and name in ("y", ref.prediction)
+                   else np.reshape(data[name], -1) for name in ref.arguments]
         if ref.has_classes:
-            np = _numpy()
             classes = np.asarray(data[ref.arguments[1]]).shape[1]
             if np.asarray(columns[0]).ndim == 1:  # integer class labels
                 columns[0] = datasets.one_hot(columns[0], classes)
@@ -516,6 +566,7 @@ class _Checker:
 
     def reduce(self, per_sample, weights):
         np = _numpy()
+        weights = None if weights is None else np.reshape(weights, -1)
         weighted = per_sample * weights if weights is not None else per_sample
         reduction = self.options["reduction"]
         if reduction == "none":
@@ -550,6 +601,8 @@ class _Checker:
         """None when they match; else (what differs, got, expected)."""
         np = _numpy()
         if self.options["reduction"] == "none":
+            if got.shape == (np.size(expected), 1):  # a column, as the loss's inputs may be
+                got = got.reshape(-1)
             if got.shape != np.shape(expected):
                 if got.ndim == 0:
                     return (
@@ -592,6 +645,11 @@ class _Checker:
             got = self.backend.gradient(
                 self.loss_fn, self.arrays(data), self.options["dtype"], position, reduce
             )
+        except frameworks.NoGradient as error:  # gradients=False would hide the bug
+            raise AssertionError(
+                f"no gradient reaches the prediction {ref.prediction} from loss_fn "
+                f"({self.backend.name}): {error}"
+            ) from None
         except Exception as error:  # no graph, an in-place change of an input, a grad_fn's error
             raise AssertionError(
                 f"the gradient of loss_fn ({self.backend.name}) could not be computed: "

@@ -49,6 +49,10 @@ def sample(real_set, rng):
     unbounded or wide range so do points far from zero (a claim false only beyond 5 is caught)."""
     if isinstance(real_set, sp.FiniteSet):
         return rng.choice(real_set.args)
+    if not isinstance(real_set, sp.Interval) and real_set not in (
+            sp.S.Naturals, sp.S.Naturals0, sp.S.Integers, sp.S.Reals):
+        raise ValueError(f"cannot draw points from {real_set}: give an interval, a finite set, "
+                         "ℕ, ℤ or ℝ")
     if real_set in (sp.S.Naturals, sp.S.Naturals0, sp.S.Integers):
         low = {sp.S.Naturals: 1, sp.S.Naturals0: 0, sp.S.Integers: -8}[real_set]
         return sp.Integer(rng.randint(low, 8))
