@@ -10,6 +10,7 @@ import os
 import sys
 
 EXIT_ERROR = 1
+NOTATION_FILE_LIMIT = 256 * 1024
 EXIT_USAGE = 2
 
 
@@ -114,9 +115,13 @@ def _notation_file(name):
     from .render.safety import NotationError
     path = Path(name)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            raw = handle.read(NOTATION_FILE_LIMIT + 1)
     except OSError as error:
         raise NotationError(f"--notation-file {name}: {error.strerror}") from None
+    if len(raw) > NOTATION_FILE_LIMIT:
+        raise NotationError(f"--notation-file {name}: larger than {NOTATION_FILE_LIMIT // 1024} kB, "
+                            "which no table of notation needs")
     try:
         if path.suffix.lower() == ".json":
             data = json.loads(raw.decode("utf-8"))
@@ -127,8 +132,12 @@ def _notation_file(name):
                 raise NotationError(f"--notation-file {name}: TOML needs Python 3.11 or newer; use JSON") from None
             data = tomllib.loads(raw.decode("utf-8"))
     except (ValueError, UnicodeDecodeError) as error:
-        raise NotationError(f"--notation-file {name}: not valid {'JSON' if path.suffix == '.json' else 'TOML'}: "
+        kind = "JSON" if path.suffix.lower() == ".json" else "TOML"
+        raise NotationError(f"--notation-file {name}: not valid {kind}: "
                             f"{str(error).splitlines()[0]}") from None
+    except RecursionError:
+        raise NotationError(f"--notation-file {name}: nested too deeply for a table of "
+                            "notation") from None
     data = data.get("notation", data) if isinstance(data, dict) else data
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
         raise NotationError(f"--notation-file {name}: expected a table of KEY = \"LATEX\" strings")
@@ -186,7 +195,13 @@ def main(argv=None):
             sys.stdout.write(renderers["latex" if args.fragment else args.format or "text"]())
         return 0
     except ProofError as error:
-        print(f"proofs: error: {error}", file=sys.stderr)
+        print(f"proofs: error: {one_line(error)}", file=sys.stderr)
+        return EXIT_ERROR
+    except RecursionError:  # a derivation or a file nested thousands deep
+        print("proofs: error: the input is nested too deeply to handle", file=sys.stderr)
+        return EXIT_ERROR
+    except MemoryError:
+        print("proofs: error: out of memory", file=sys.stderr)
         return EXIT_ERROR
     except OSError as error:
         print(f"proofs: error: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
@@ -194,6 +209,11 @@ def main(argv=None):
     except KeyboardInterrupt:
         print("proofs: interrupted", file=sys.stderr)
         return 130
+
+
+def one_line(error):
+    """An error's message as the one line the CLI prints (a counterexample's lines joined)."""
+    return "; ".join(line.strip() for line in str(error).splitlines() if line.strip())
 
 
 class _UsageError(Exception):

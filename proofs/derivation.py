@@ -410,6 +410,8 @@ class Derivation:
         return theorem
 
     def _section(self, kind, name, claim, because, label=None, remark=""):
+        if not isinstance(name, str) or not name.strip():
+            raise UnsupportedError(f"a {kind}'s name is words, such as 'Positivity', not {name!r}")
         because = _words_checked(because)
         if remark:  # printed as LaTeX after the proof: words and checked mathematics only
             from .render.safety import check_remark
@@ -1009,11 +1011,18 @@ def load(spec):
         result = getattr(module, function)()
     except ProofError:
         raise
-    except Exception as error:  # noqa: BLE001 — the user's code: reported as one line, file:line
+    except (Exception, SystemExit) as error:  # noqa: BLE001 — the user's code: one line, file:line
         frames = [f for f in traceback.extract_tb(error.__traceback__)
                   if os.path.abspath(f.filename) == os.path.abspath(path)]
         where = f"{os.path.basename(path)}:{frames[-1].lineno}" if frames else path
-        raise UnsupportedError(f"{where}: {type(error).__name__}: {error}") from None
+        if isinstance(error, SystemExit):
+            raise UnsupportedError(f"{where}: the script called sys.exit({error.code!r}) instead of "
+                                   "returning a Derivation") from None
+        try:
+            said = str(error)
+        except Exception:  # noqa: BLE001 — an exception whose message itself fails
+            said = "(its message cannot be shown)"
+        raise UnsupportedError(f"{where}: {type(error).__name__}: {said}") from None
     if isinstance(result, Derivation):
         result = result.proof()
     if isinstance(result, Proof) and is_issued(result):  # the command that writes it again
