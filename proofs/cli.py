@@ -120,8 +120,9 @@ def _notation_file(name):
     except OSError as error:
         raise NotationError(f"--notation-file {name}: {error.strerror}") from None
     if len(raw) > NOTATION_FILE_LIMIT:
-        raise NotationError(f"--notation-file {name}: larger than {NOTATION_FILE_LIMIT // 1024} kB, "
-                            "which no table of notation needs")
+        limit = NOTATION_FILE_LIMIT // 1024
+        raise NotationError(f"--notation-file {name}: larger than {limit} kB, which no table of "
+                            "notation needs")
     try:
         if path.suffix.lower() == ".json":
             data = json.loads(raw.decode("utf-8"))

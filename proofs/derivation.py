@@ -1016,8 +1016,8 @@ def load(spec):
                   if os.path.abspath(f.filename) == os.path.abspath(path)]
         where = f"{os.path.basename(path)}:{frames[-1].lineno}" if frames else path
         if isinstance(error, SystemExit):
-            raise UnsupportedError(f"{where}: the script called sys.exit({error.code!r}) instead of "
-                                   "returning a Derivation") from None
+            raise UnsupportedError(f"{where}: the script called sys.exit({error.code!r}) "
+                                   "instead of returning a Derivation") from None
         try:
             said = str(error)
         except Exception:  # noqa: BLE001 — an exception whose message itself fails
