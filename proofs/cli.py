@@ -171,7 +171,11 @@ def main(argv=None):
         except (NotationError, _UsageError) as error:
             print(f"proofs: error: {error}", file=sys.stderr)
             return EXIT_USAGE
-        if args.preamble:
+        if args.preamble and args.output:  # the lines, to the file asked for
+            from .proof import write_atomically
+            write_atomically(args.output, proof.preamble().encode("utf-8"))
+            print(f"wrote {args.output}", file=sys.stderr)
+        elif args.preamble:
             sys.stdout.write(proof.preamble())
         elif args.output:
             chosen = "latex" if args.fragment else args.format
@@ -221,6 +225,22 @@ class _UsageError(Exception):
     """Options that do not go together."""
 
 
+def _usage(args):
+    """Options that do not go together, refused rather than one silently ignored."""
+    if args.fragment and args.format not in (None, "latex"):
+        raise _UsageError(f"--fragment is the LaTeX fragment; for a {args.format} one give "
+                          f"--format {args.format} alone")
+    if args.preamble and (args.fragment or args.format):
+        raise _UsageError("--preamble prints the lines a host document needs, not a proof: give "
+                          "it alone")
+    suffix = os.path.splitext(args.output or "")[1].lower()
+    kind = args.format or ("latex" if args.fragment else None)
+    if args.figure and (kind in ("text", "markdown", "typst") or suffix in (".md", ".txt", ".v",
+                                                                           ".typ")):
+        raise _UsageError("--figure draws a pgfplots figure, which only LaTeX and PDF outputs "
+                          "have")
+
+
 def make_proof(args):
     """The proof `proofs prove …` renders, with its paper options (NotationError for a notation or
     option string that is refused, before any work is done)."""
@@ -234,7 +254,9 @@ def make_proof(args):
               "label_prefix": args.label_prefix, "title": args.title, "figure": args.figure or None,
               "detail": args.detail}
     RenderOptions.make(**render)  # every user string is checked before any work or output
-    if args.theorem.partition(":")[0].endswith(".py"):  # a user's script:function
+    _usage(args)
+    if args.theorem.rpartition(":")[0].endswith(".py"):  # a user's script:function (its
+        # folder may have a colon in its name)
         if options:
             raise _UsageError(f"{', '.join(options)} apply to library theorems, not to a script")
         from .derivation import load
@@ -300,6 +322,11 @@ def _check_paper(args):
 def run():
     """The `proofs` command: `main`, then a quick exit.  Everything is written and closed by then, so the
     interpreter's teardown of sympy's objects (about 70 ms, a fifth of the command) is skipped."""
+    import signal
+
+    # SIGTERM unwinds like Ctrl-C, so that pdflatex's temporary folder and a half-written output
+    # are removed on the way out
+    signal.signal(signal.SIGTERM, lambda number, frame: _terminated())
     code = main()
     try:
         sys.stdout.flush()
@@ -307,6 +334,10 @@ def run():
     except (BrokenPipeError, ValueError):  # a reader that went away: exit as Python does when it cannot flush
         code = 120
     os._exit(code)
+
+
+def _terminated():
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

@@ -147,6 +147,8 @@ class Proof:
         suffix = path.suffix.lower()
         render = {".tex": self.to_document, ".pdf": self.to_document, ".md": self.to_markdown, ".txt": self.to_text,
                   ".typ": self.to_typst_document, ".v": lambda **_: self.to_coq()}
+        if not path.name or path.is_dir():
+            raise RenderError(f"cannot write {path}: it is a folder; give a file name")
         if suffix not in render:
             raise RenderError(f"cannot write {path.name}: use .tex, .pdf, .md, .txt, .typ or .v")
         if not path.parent.is_dir():
@@ -168,10 +170,15 @@ class Proof:
 def write_atomically(path, data):
     """Write bytes to `path` through a temporary file in the same folder and an atomic rename."""
     path = Path(path)
+    if path.is_symlink():  # written through the link, as an editor does, not replacing it
+        path = Path(os.path.realpath(path))
+    if not path.name or path.is_dir():
+        raise RenderError(f"cannot write {path}: it is a folder; give a file name")
     if not path.parent.is_dir():
         raise RenderError(f"cannot write {path}: the folder {path.parent} does not exist")
-    for attempt in itertools.count():  # a fresh name beside the target, so the final rename is atomic
-        temporary = path.parent / f".{path.name}.{os.getpid()}.{attempt}.part"
+    for attempt in itertools.count():  # a fresh name beside the target, so the final rename is
+        # atomic; short, so that a target name near the file system's limit still has one
+        temporary = path.parent / f".proofs-{os.getpid()}-{attempt}.part"
         try:
             handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
             break

@@ -198,3 +198,73 @@ def test_what_a_review_found_ends_in_one_line_too(args, needle, tmp_path):
     else:
         assert len(lines) == 1 and needle in lines[0], result.stderr
     assert not (tmp_path / "n.md").exists() and not (tmp_path / "x.txt").exists()
+
+
+def test_options_that_do_not_go_together_are_refused(tmp_path, capsys, monkeypatch):
+    """Each was silently ignored: -o beside --preamble, --format typst beside --fragment (LaTeX
+    was printed), --figure for Markdown, Coq or Typst."""
+    monkeypatch.chdir(tmp_path)
+    for args, needle in ((["--fragment", "--format", "typst"], "--fragment is the LaTeX fragment"),
+                         (["--figure", "-o", "x.md"], "--figure draws a pgfplots figure"),
+                         (["--figure", "-o", "x.v"], "--figure draws a pgfplots figure"),
+                         (["--figure", "--format", "typst"], "--figure draws a pgfplots figure")):
+        code, _, err = run(["prove", "bernoulli", *args], capsys)
+        assert code == 2 and needle in err and len(err.strip().splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
+    code, _, _ = run(["prove", "bernoulli", "--preamble", "-o", "preamble.tex"], capsys)
+    assert code == 0
+    assert (tmp_path / "preamble.tex").read_text() == proofs.prove("bernoulli").preamble()
+
+
+def test_output_paths_a_review_found(tmp_path, capsys, monkeypatch):
+    """A legal name of 244 characters was refused for its temporary name; a folder as -o named
+    the temporary file; a link was replaced instead of written through; a script in a folder
+    whose name has a colon was taken for a library theorem."""
+    monkeypatch.chdir(tmp_path)
+    long_name = "a" * 240 + ".tex"
+    assert run(["prove", "bernoulli", "-o", long_name], capsys)[0] == 0
+    assert (tmp_path / long_name).read_text().startswith("\\documentclass")
+    (tmp_path / "folder.tex").mkdir()
+    code, _, err = run(["prove", "bernoulli", "-o", "folder.tex"], capsys)
+    assert code == 1 and "it is a folder" in err and ".part" not in err
+    (tmp_path / "target.md").write_text("old")
+    (tmp_path / "link.md").symlink_to(tmp_path / "target.md")
+    assert run(["prove", "bernoulli", "-o", "link.md"], capsys)[0] == 0
+    assert (tmp_path / "link.md").is_symlink()
+    assert (tmp_path / "target.md").read_text().startswith("## Maximum likelihood")
+    colon = tmp_path / "with:colon"
+    colon.mkdir()
+    (colon / "mine.py").write_text(
+        "import sympy as sp\nfrom proofs import Derivation\n\n\ndef f():\n"
+        "    a = sp.Symbol('a')\n    d = Derivation('Colon')\n"
+        "    d.theorem('T', d.chain(a).eq(a))\n    return d\n")
+    code, out, err = run(["prove", "with:colon/mine.py:f"], capsys)
+    assert code == 0 and out.startswith("Colon"), err
+    assert not [name for name in os.listdir(tmp_path) if name.endswith(".part")]
+
+
+def test_sigterm_during_pdflatex_leaves_nothing_behind(tmp_path):
+    """A SIGTERM while pdflatex ran left its temporary folder in /tmp."""
+    import signal
+    import time
+
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "pdflatex").write_text("#!/bin/sh\nsleep 30\n")
+    (fake / "pdflatex").chmod(0o755)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PATH=f"{fake}:{os.environ['PATH']}",
+               TMPDIR=str(scratch))
+    process = subprocess.Popen([sys.executable, "-m", "proofs", "prove", "bernoulli", "-o",
+                                str(tmp_path / "p.pdf")], env=env, stderr=subprocess.PIPE,
+                               text=True)
+    for _ in range(600):  # until the folder pdflatex runs in exists
+        if any(scratch.iterdir()):
+            break
+        time.sleep(0.05)
+    assert any(scratch.iterdir())
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode != 0 and "Traceback" not in err
+    assert list(scratch.iterdir()) == [] and not (tmp_path / "p.pdf").exists()
