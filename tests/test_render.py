@@ -404,3 +404,20 @@ def test_a_short_chain_stays_on_one_page_and_a_long_one_may_break():
     assert allowed and rows > 5
     assert "\\allowdisplaybreaks" not in proofs.prove("bernoulli").to_document().split(
         "\\begin{document}")[0]
+
+
+def test_many_definitions_break_across_pages_instead_of_running_off(tmp_path):
+    """46 definitions in one align* ran off page 2: the last ones were not in the PDF, while the
+    theorem said 'let … be as defined above' (found by a review)."""
+    import string
+
+    a = sp.Symbol("a")
+    d = proofs.Derivation("Many", where={a: sp.Interval.open(0, sp.oo)})
+    names = [f"D{letter}" for letter in string.ascii_lowercase + "ABCDEFGHIJKLMNOPQRST"]
+    for power, name in enumerate(names, start=1):
+        d.define(name, sp.log(a) ** power + sp.exp(a) / power)
+    d.theorem("T", d.chain(a).eq(a))
+    compile_tex(tmp_path, "many", d.proof().to_document())
+    text = pdf_text(tmp_path / "many.pdf").replace(" ", "")
+    missing = [name for name in names if f"{name}=" not in text]
+    assert not missing, missing

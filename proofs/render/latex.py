@@ -53,12 +53,15 @@ def render_fragment(proof, options=None):
         out.append(f"{SETTING} {sentence}")
     defs = definitions(proof, writer)
     if defs:
-        out.append("\\begin{align*}")
+        # many definitions may break across pages (in a group: \allowdisplaybreaks is a
+        # declaration), else amsmath keeps the display whole and it runs off the page
+        broken = len(defs) > SHORT_CHAIN
+        out.append(("{\\allowdisplaybreaks" if broken else "") + "\\begin{align*}")
         for k, (name, body) in enumerate(defs):  # a long body goes on over lines of its own
             lines = continued(name, "=", split_long(body, LONG_ROW - visible_length(name)))
             out += [line + " \\\\" for line in lines[:-1]]
             out.append(lines[-1] + (" \\\\" if k < len(defs) - 1 else "."))
-        out.append("\\end{align*}")
+        out.append("\\end{align*}" + ("}" if broken else ""))
     if options.figure:
         from .figure import render_figure
         out += ["", render_figure(writer, prefix).rstrip("\n")]
