@@ -123,10 +123,14 @@ def verify(path, run=False):
     if len(data) > LARGEST:
         return Verdict("unknown", f"not a fragment written by proofs (larger than "
                                   f"{LARGEST // 2**20} MB)")
-    return verify_text(data.decode("utf-8", errors="replace"), run=run)
+    return verify_text(data.decode("utf-8", errors="replace"), run=run,
+                       folder=Path(path).parent)
 
 
-def verify_text(text, run=False):
+def verify_text(text, run=False, folder=None):
+    """The `Verdict` for a fragment's text; `folder`: where the fragment lies, in which a
+    script or notation file its command names is looked for when it is not in the current
+    folder (verify may run from anywhere)."""
     text = text.removeprefix("\ufeff")  # a byte-order mark some editors add
     if "\n" not in text:  # a file with classic Mac line ends, CR alone
         text = text.replace("\r", "\n")
@@ -179,7 +183,7 @@ def verify_text(text, run=False):
                                     "given --run (only for fragments you trust), so whether it is "
                                     "current is not checked")
     try:
-        current = _regenerate(words)
+        current = _regenerate(_beside(words, folder))
     except _Unavailable as error:
         return Verdict("stale", f"stale: `proofs {arguments}` no longer writes it: {error}")
     if content_hash(_split(current)[1]) != recorded:
@@ -196,6 +200,23 @@ def _split(text):
     while top < len(lines) and lines[top].startswith(marker):
         top += 1
     return lines[:top], "\n".join(lines[top:])
+
+
+def _beside(arguments, folder):
+    """The command's arguments with each file it reads that is not in the current folder but is
+    in the fragment's `folder` named there."""
+    if folder is None:
+        return arguments
+    files, found = set(_files_read(arguments)), []
+    for word in arguments:
+        if word in files:
+            script = word.rpartition(":")[0]
+            name = script if script.endswith(".py") else word
+            candidate = Path(folder, name)
+            if not Path(name).is_absolute() and not Path(name).exists() and candidate.exists():
+                word = str(candidate) + word[len(name):]
+        found.append(word)
+    return found
 
 
 def _files_read(arguments):

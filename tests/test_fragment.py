@@ -131,6 +131,9 @@ def test_paper_options_and_a_users_script_are_written_again(tmp_path):
     plain = run("verify", "mine.tex", cwd=tmp_path)
     assert plain.returncode == 0 and "unless given --run" in plain.stdout
     assert "unchanged and current" in run("verify", "--run", "mine.tex", cwd=tmp_path).stdout
+    # from another folder, the script is looked for beside the fragment too
+    elsewhere = run("verify", "--run", str(tmp_path / "mine.tex"), cwd=tmp_path.parent)
+    assert "unchanged and current" in elsewhere.stdout, elsewhere.stdout
     options = ["categorical", "--softmax", "--notation", "theta=w", "--label-prefix", "x:",
                "--lemma-env", "lem", "--fragment", "-o", "c.tex"]
     assert run("prove", *options, cwd=tmp_path).returncode == 0
