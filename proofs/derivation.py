@@ -800,9 +800,10 @@ def _sample(definitions):
     for definition in constants_first:
         for node in sp.preorder_traversal(definition.body):
             if isinstance(node, (sp.Sum, sp.Product)):
-                index, low, high = node.limits[0]
-                if low == 1 and isinstance(high, sp.Symbol):
-                    return {"index": index, "size": high}
+                own = {var for var, _, _ in node.limits}
+                for index, low, high in reversed(node.limits):  # the outermost first
+                    if low == 1 and isinstance(high, sp.Symbol) and high not in own:
+                        return {"index": index, "size": high}
                 return {}
     return {}
 
@@ -811,7 +812,8 @@ def _confined(theorems, definitions, setting, sample):
     """Refuse lines that use a family's entry or a function's value where the setting does not
     state its range.  The kernel assumes p ∈ (0, 1) at every index and C ∈ (0, 1) at every
     argument, while the setting says p_i ∈ (0, 1) for i = 1, …, n and C(p_i) ∈ (0, 1): a line
-    about p_{n+1} or C(0) would be printed under hypotheses that do not cover it."""
+    about p_{n+1} or C(0) would be printed under hypotheses that do not cover it.  A defined
+    family's entry q(n + 1) is looked at through its body (q(i) := log x_i uses x_{n+1})."""
     shown = {}
     for expr, _ in setting:
         if isinstance(expr, sp.Indexed):
@@ -820,22 +822,25 @@ def _confined(theorems, definitions, setting, sample):
             shown[expr.func] = expr
     if not shown:
         return
-    ranges = _printed_ranges(definitions, sample)
+    carried = {index for expr, _ in setting if isinstance(expr, sp.Indexed)
+               for index in expr.indices if isinstance(index, sp.Symbol)}
+    ranges = _printed_ranges(definitions, sample, carried)
     terms = [term for theorem in theorems for term in theorem.statement.terms]
     for term in terms + [definition.body for definition in definitions]:
         for node, binders in _with_binders(term, {}):
             if isinstance(node, sp.Indexed) and node.base in shown:
-                fits = _entry_fits(node, shown[node.base], binders, ranges)
+                printed = shown[node.base]
+                fits = _entry_fits(node, printed, binders, ranges)
             elif isinstance(node, sp.Function) and node.func in shown:
                 printed = shown[node.func]
                 fits = len(node.args) == len(printed.args) and all(
                     _entry_fits(argument, pattern, binders, ranges)
-                    if isinstance(pattern, sp.Indexed) else argument == pattern
+                    if isinstance(pattern, sp.Indexed)
+                    else _index_fits(argument, pattern, binders, ranges)
                     for argument, pattern in zip(node.args, printed.args))
             else:
                 continue
             if not fits:
-                printed = shown.get(getattr(node, "base", None)) or shown[node.func]
                 raise UnsupportedError(
                     f"{node} is used where the setting does not state its range (it states "
                     f"the range of {printed}{_for_ranges(printed, ranges)}, and the proof assumed "
@@ -843,43 +848,58 @@ def _confined(theorems, definitions, setting, sample):
                     "and a range of its own in where")
 
 
-def _printed_ranges(definitions, sample):
-    """index symbol → the size the setting's 'for i = 1, …, n' and 'k = 1, …, K' give it."""
-    ranges = {}
-    if "index" in sample:
-        ranges[sample["index"]] = sample["size"]
-    for definition in definitions:
-        for node in sp.preorder_traversal(definition.body):
-            if isinstance(node, (sp.Sum, sp.Product)):
-                var, low, high = node.limits[0]
-                if low == 1:
-                    ranges.setdefault(var, high)
-    return ranges if "index" in sample else {}
+def _printed_ranges(definitions, sample, carried):
+    """index name → the size the setting gives it, as the page prints them ('for i = 1, …, n'
+    for the sample's index, 'k = 1, …, K' for the other indices `carried` by the setting's
+    families: layout.ranges_from_one); an index the definitions run to two sizes (j to n and to
+    2n) would be printed 'j = 1, …, n and j = 1, …, 2n': refused."""
+    from .render.layout import ranges_from_one
+    if "index" not in sample:
+        return {}
+    ranges = {str(sample["index"]): sample["size"]}
+    for var, high in ranges_from_one(definitions):
+        if var not in carried or var == sample["index"]:
+            continue
+        known = ranges.setdefault(str(var), high)
+        if str(known) != str(high):
+            raise UnsupportedError(
+                f"the index {var} runs to {known} in one sum or product of the definitions and to "
+                f"{high} in another, which the setting cannot state as one range: use another "
+                "letter for one of them")
+    return ranges
 
 
 def _for_ranges(printed, ranges):
-    bounded = [f"{index} = 1, …, {ranges[index]}" for index in getattr(printed, "indices", ())
-               if index in ranges]
+    indices = getattr(printed, "indices", None) or getattr(printed, "args", ())
+    bounded = [f"{index} = 1, …, {ranges[str(index)]}" for index in indices
+               if str(index) in ranges]
     return f" for {', '.join(bounded)}" if bounded else ""
 
 
 def _entry_fits(entry, printed, binders, ranges):
     """Whether `entry` (p_j, y_{j,k}) is one the setting's `printed` (p_i, y_{i,k}) covers: each
-    index with a stated range is bound by a sum or product over that range, or is free and an
-    index the setting gives the same range (read as the setting's i)."""
+    index fits the printed one (see _index_fits)."""
     if not isinstance(entry, sp.Indexed) or entry.base != printed.base:
         return False
     if len(entry.indices) != len(printed.indices):
         return False
-    for index, name in zip(entry.indices, printed.indices):
-        if name not in ranges:
-            continue
+    return all(_index_fits(index, name, binders, ranges, unranged=isinstance(name, sp.Symbol))
+               for index, name in zip(entry.indices, printed.indices))
+
+
+def _index_fits(index, name, binders, ranges, unranged=False):
+    """Whether an index (or a function's argument) is covered by the printed one: a printed
+    index with a stated range is matched by an index bound by a sum or product over that range,
+    or by a free index the setting gives the same range (read as the setting's i); a printed
+    letter index with no range (`unranged`, read as 'every k') by any index; anything else (a
+    number, y_{i,1}, or the x of C(x)) only by itself."""
+    if str(name) in ranges:
+        high = ranges[str(name)]
         if index in binders:
-            if binders[index] != (1, ranges[name]):
-                return False
-        elif index != name and ranges.get(index) != ranges[name]:
-            return False  # free, and not an index the setting ranges alike (j, k = 1, …, K)
-    return True
+            low, bound = binders[index]
+            return low == 1 and str(bound) == str(high)
+        return str(index) == str(name) or str(ranges.get(str(index))) == str(high)
+    return unranged or index == name
 
 
 def _with_binders(expr, binders):
@@ -893,20 +913,53 @@ def _with_binders(expr, binders):
             inner[var] = (low, high)
         yield from _with_binders(expr.function, inner)
         return
+    if isinstance(expr, DefinedEntry):  # q(n + 1), q(i) := log x_i: what its body then uses
+        family = expr.func
+        arguments = set().union(*(sp.sympify(a).free_symbols for a in expr.args))
+        if arguments & bound_vars(family.body):
+            raise UnsupportedError(f"{expr}: the definition of {family.__name__} binds a letter "
+                                   "its argument uses; rename the index inside the definition")
+        yield from _with_binders(family.body.xreplace(dict(zip(family.params, expr.args))),
+                                 binders)
     for argument in expr.args:
         yield from _with_binders(argument, binders)
 
 
 def _one_parameter(optimizations):
-    """The pages write every optimization over one θ, of which the setting says what depends on
-    it: a lemma over a and a theorem over b would both read 'arg max over θ ∈ Θ', the lemma's b
-    (a constant to the kernel) then depending on θ — refused."""
-    overs = {frozenset(o.over) for o in optimizations}
-    if len(overs) > 1:
-        listed = " and ".join(sorted("[" + ", ".join(sorted(map(str, over))) + "]"
-                                     for over in overs))
-        raise UnsupportedError(f"the optimizations of a derivation are over the same quantities "
-                               f"(the page writes them all over one θ), not over {listed}")
+    """The pages write every optimization over one θ, and the setting says what depends on it:
+    everything any optimization varies.  An optimization over a whose objective also mentions b,
+    varied by another one, would read as if b depended on θ, while the kernel held b constant
+    (arg max ab = arg max a over a is not arg max over θ of a(θ) b(θ)) — refused."""
+    varied = {str(q) for o in optimizations for q in o.over}
+    for optimization in optimizations:
+        over = {str(q) for q in optimization.over}
+        held = sorted((_mentions(optimization.f) | _mentions(optimization.g)) & varied - over)
+        if held:
+            raise UnsupportedError(
+                f"arg {optimization.sense_f} over {', '.join(sorted(over))} holds "
+                f"{', '.join(held)} fixed, which another optimization of the derivation varies; "
+                "the page writes them all over one θ: vary the same quantities in each")
+
+
+def _mentions(term, seen=None):
+    """The names of the quantities `term` depends on: symbols, families and functions, through
+    the bodies of the definitions it uses."""
+    seen = set() if seen is None else seen
+    found = set()
+    for node in sp.preorder_traversal(term):
+        if isinstance(node, Defined) and node not in seen:
+            seen.add(node)
+            found |= _mentions(node.body, seen)
+        elif isinstance(node, DefinedEntry) and node.func not in seen:
+            seen.add(node.func)
+            found |= _mentions(node.func.body, seen)
+        elif isinstance(node, sp.Indexed):
+            found.add(str(node.base.label))
+        elif isinstance(node, sp.Symbol) and not isinstance(node, Defined):
+            found.add(str(node))
+        elif isinstance(node, sp.Function) and isinstance(node.func, UndefinedFunction):
+            found.add(str(node.func))
+    return found
 
 
 def _value_link_holds(corollary, optimizations):

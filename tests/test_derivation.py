@@ -664,5 +664,62 @@ def test_the_optimizations_of_a_derivation_are_over_the_same_quantities():
     d = Derivation("Mixed", where={b: sp.Interval.open(0, sp.oo)})
     d.lemma("Scale", d.argmax(a * b, over=[a]).argmax(a))
     d.theorem("Flip", d.argmax(b, over=[b]).argmin(-b))
-    with pytest.raises(UnsupportedError, match="over the same quantities"):
+    with pytest.raises(UnsupportedError, match="holds b fixed, which another optimization"):
         d.proof()
+    # a lemma over a that does not mention b is fine (the Coq export's √ and cube lemmas)
+    e = Derivation("Separate", where={b: sp.Interval.open(0, sp.oo)})
+    e.lemma("Square", e.argmin(a ** 2, over=[a]).argmin(a ** 2 + 1))
+    e.theorem("Flip", e.argmax(b, over=[b]).argmin(-b))
+    assert "arg" in e.proof().to_text()
+
+
+def test_the_setting_covers_entries_reached_through_definitions_functions_and_literals():
+    """A second review's pages (each printed a false statement under its setting):
+    q(i) := log x_i used at n + 1 (through its body, x_{n+1}); C(i) ∈ (0, 1) 'for i = 1, …, n'
+    under a sum to 2n; y_{i,1} printed, y_{i,2} used; an index run to n and to 2n."""
+    x, y, C = sp.IndexedBase("x"), sp.IndexedBase("y"), sp.Function("C")
+    j = sp.Symbol("j")
+    unit = sp.Interval.open(0, 1)
+
+    d = Derivation("Family", where={n: sp.S.Naturals, x: unit})
+    d.define("L", sp.Product(x[i], (i, 1, n)))
+    q = d.define("q", sp.log(x[i]), params=[i])
+    d.theorem("Negative", d.chain(q(n + 1)).lt(0))
+    with pytest.raises(UnsupportedError, match=r"x\[n \+ 1\] is used where the setting"):
+        d.proof()
+
+    e = Derivation("Function", where={n: sp.S.Naturals, C: unit})
+    e.define("L", sp.Product(C(i), (i, 1, n)))
+    e.theorem("Positive", e.chain(sp.Sum(-sp.log(C(i)), (i, 1, 2 * n))).gt(0))
+    with pytest.raises(UnsupportedError, match=r"C\(i\) is used where the setting"):
+        e.proof()
+
+    f = Derivation("Literal", where={n: sp.S.Naturals, y: unit})
+    f.define("L", sp.Product(y[i, 1], (i, 1, n)))
+    f.theorem("Positive", f.chain(sp.Sum(-sp.log(y[i, 2]), (i, 1, n))).gt(0))
+    with pytest.raises(UnsupportedError, match=r"y\[i, 2\] is used where the setting"):
+        f.proof()
+
+    g = Derivation("Two sizes", where={n: sp.S.Naturals, x: unit, y: unit})
+    g.define("E", sp.Sum(x[i, j], (j, 1, n), (i, 1, n)))
+    g.define("D", sp.Sum(y[i, j], (j, 1, 2 * n), (i, 1, n)))
+    g.theorem("T", g.chain(x[i, j]).gt(0))
+    with pytest.raises(UnsupportedError, match="runs to n in one sum or product"):
+        g.proof()
+
+
+def test_a_sum_with_several_limits_prints_every_one():
+    """sympy flattens Σ_i Σ_k into one Sum with two limits; the page printed the first only
+    (S = Σ_{k=1}^{n} log(a_i b_k) for a double sum over i and k)."""
+    k, m = sp.symbols("k m")
+    a, b = sp.IndexedBase("a"), sp.IndexedBase("b")
+    d = Derivation("Double sum", where={a: sp.Interval.open(0, 1), b: sp.Interval.open(0, 1),
+                                        n: sp.S.Naturals, m: sp.S.Naturals})
+    S = d.define("S", sp.Sum(sp.Sum(sp.log(a[i] * b[k]), (k, 1, n)), (i, 1, m)))
+    d.theorem("Split", d.chain(S).eq(sp.Sum(sp.log(a[i]), (k, 1, n), (i, 1, m))
+                                     + sp.Sum(sp.log(b[k]), (k, 1, n), (i, 1, m))))
+    proof = d.proof()
+    text = proof.to_text()
+    assert "S = ∑_{i=1}^{m} ∑_{k=1}^{n} log(a_i b_k)" in text
+    assert "for i = 1, …, m, for k = 1, …, n" in text
+    assert r"\sum_{i=1}^{m} \sum_{k=1}^{n} \log\left(a_{i} b_{k}\right)" in proof.to_latex()

@@ -395,14 +395,34 @@ def _ranges(proof, writer, indices):
     """'j, k = 1, …, K' for each size, for those of `indices` that the definitions' sums and
     products run over from 1."""
     bounds = {}
-    for definition in proof.definitions:
-        for node in sp.preorder_traversal(definition.body):
-            if isinstance(node, (sp.Sum, sp.Product)):
-                var, low, high = node.limits[0]
-                if var in indices and low == 1:
-                    bounds.setdefault(high, set()).add(var)
+    for var, high in ranges_from_one(proof.definitions):
+        if var in indices:
+            bounds.setdefault(high, set()).add(var)
     return [_counted(writer, ", ".join(writer(var) for var in sorted(names, key=str)), high)
             for high, names in bounds.items()]
+
+
+def ranges_from_one(definitions):
+    """(index, size) of every limit of the definitions' sums and products that runs from 1 to a
+    size free of the indices around it (k = 1, …, i inside a sum over i is no range a setting
+    can state); Derivation checks its lines against the same list."""
+    found = []
+
+    def walk(expr, bound):
+        if isinstance(expr, (sp.Sum, sp.Product)):
+            inner = set(bound)
+            for var, low, high in reversed(expr.limits):  # the last limit is the outermost
+                if low == 1 and not sp.sympify(high).free_symbols & (inner | {var}):
+                    found.append((var, high))
+                inner.add(var)
+            walk(expr.function, inner)
+            return
+        for argument in expr.args:
+            walk(argument, bound)
+
+    for definition in definitions:
+        walk(definition.body, set())
+    return found
 
 
 def definitions(proof, writer):
@@ -479,7 +499,7 @@ def count_checks(proof):
 
 __all__ = ["Row", "Block", "layout", "side", "setting_items", "setting_tail", "parametric",
            "parameter_symbol", "writer_for", "index_range",
-           "definitions", "value_link", "split_exponent", "value_sentence", "setting_sentence",
+           "definitions", "value_link", "split_exponent", "ranges_from_one", "value_sentence", "setting_sentence",
            "lead",
            "lemma_numbers", "parameter_range",
            "count_checks", "plain", "fill"]

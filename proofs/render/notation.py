@@ -228,9 +228,11 @@ class Writer:
                 return f"{head} {self.expr(arg)}"
             return head + self.grouped(self.expr(arg))
         if isinstance(e, BINDERS):
-            var, lo, hi = e.limits[0]
-            head = self.t["sum" if isinstance(e, sp.Sum) else "prod"].format(i=self.expr(var), lo=self.expr(lo),
-                                                                            hi=self.expr(hi))
+            # Sum(f, (k, 1, n), (i, 1, m)) is Σ_{i=1}^{m} Σ_{k=1}^{n} f: every limit printed, the
+            # last outermost (sympy flattens a sum of a sum into one with two limits)
+            kind = "sum" if isinstance(e, sp.Sum) else "prod"
+            head = "".join(self.t[kind].format(i=self.expr(var), lo=self.expr(lo), hi=self.expr(hi))
+                           for var, lo, hi in reversed(e.limits))
             body = self.expr(e.function)
             if isinstance(e.function, sp.Add) or (isinstance(e, sp.Product) and e.function.could_extract_minus_sign()):
                 body = f"{self.t['bopen']}{body}{self.t['bclose']}"
