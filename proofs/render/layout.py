@@ -499,7 +499,8 @@ def count_checks(proof):
 
 __all__ = ["Row", "Block", "layout", "side", "setting_items", "setting_tail", "parametric",
            "parameter_symbol", "writer_for", "index_range",
-           "definitions", "value_link", "split_exponent", "ranges_from_one", "value_sentence", "setting_sentence",
+           "definitions", "value_link", "split_exponent", "ranges_from_one", "value_sentence",
+           "setting_sentence",
            "lead",
            "lemma_numbers", "parameter_range",
            "count_checks", "plain", "fill"]
