@@ -195,7 +195,7 @@ class Chain:
     `Derivation.theorem`."""
 
     def __init__(self, derivation, start):
-        self._derivation, self.start = derivation, sp.sympify(start)
+        self._derivation, self.start = derivation, _expression(start, "a chain's start")
         self.steps, self.current, self.direction = [], self.start, None
         self.links = []  # one kernel theorem per step written (a derived step shows several lines)
 
@@ -244,7 +244,7 @@ class Chain:
     def _step(self, kind, rhs, by, because, derived=None):
         because = _words_checked(because)
         where, number = _caller(), len(self.links) + 1
-        lhs, rhs = self.current, sp.sympify(rhs)
+        lhs, rhs = self.current, _expression(rhs, "a step's right-hand side")
         direction = DIRECTIONS.get(kind)
         if direction and self.direction and direction != self.direction:
             raise DerivationError(where, self._derivation.title, number, lhs, RELATIONS[kind], rhs,
@@ -289,7 +289,7 @@ class OptimizerChain:
 
     def __init__(self, derivation, sense, start, over):
         self._derivation, self.over = derivation, tuple(over)
-        self.start = (sense, sp.sympify(start))
+        self.start = (sense, _expression(start, "an objective"))
         self.current, self.steps, self.links = self.start, [], []
 
     def argmax(self, g, by=None, because=None):
@@ -310,7 +310,7 @@ class OptimizerChain:
     def _step(self, sense, g, by, because, derived=False):
         because = _words_checked(because)
         where, number = _caller(), len(self.links) + 1
-        (sense_f, f), g = self.current, sp.sympify(g)
+        (sense_f, f), g = self.current, _expression(g, "an objective")
         if sense not in ("max", "min"):
             raise UnsupportedError(f"sense {sense!r}: use 'max' or 'min'")
         try:
@@ -335,6 +335,12 @@ class Derivation:
     same `Proof` class as the library's theorems."""
 
     def __init__(self, title, where=None, name=None):
+        if not isinstance(title, str) or not title.strip():
+            raise UnsupportedError(f"a derivation's title is words, such as 'Log-sum-exp', not "
+                                   f"{title!r}")
+        if where is not None and not hasattr(where, "items"):
+            raise UnsupportedError(f"where= is a dict from symbols to their ranges, such as "
+                                   f"{{x: sp.Interval.open(0, sp.oo)}}, not {type(where).__name__}")
         self.title, self.name = title, name or title.lower().replace(" ", "-")
         self.where = dict(where or {})
         self.definitions, self.sections, self._lemmas, self._checked_ends = [], [], {}, []
@@ -344,8 +350,14 @@ class Derivation:
     # -------------------------------------------------------------------------------- definitions
     def define(self, name, body, params=None):
         """A named constant (or, with `params`, a family p(i) := body) used in later steps."""
-        definition = (Defined(name, sp.sympify(body)) if params is None
-                      else DefinedFamily(name, list(params), sp.sympify(body)))
+        if not isinstance(name, str) or not name:
+            raise UnsupportedError(f"a definition's name is a string such as 'L', not {name!r}")
+        if params is not None and not isinstance(params, (list, tuple)):
+            raise UnsupportedError(f"params= is a list of the family's indices, such as [i], not "
+                                   f"{params!r}")
+        body = _expression(body, f"the body of {name}")
+        definition = (Defined(name, body) if params is None
+                      else DefinedFamily(name, list(params), body))
         if any(str(d) == str(definition) for d in self.definitions):
             raise UnsupportedError(f"{name} is already defined in this derivation")
         self.definitions.append(definition)
@@ -791,6 +803,18 @@ def _quantities(theorems):
                 if isinstance(obj, (sp.IndexedBase, UndefinedFunction)):
                     found.setdefault(name, obj)
     return [found[name] for name in sorted(found)]
+
+
+def _expression(value, what):
+    """`value` as a sympy expression; a string is refused (sympify would parse "x+" or guess at
+    "x y"), as are None and other objects."""
+    if isinstance(value, str):
+        raise UnsupportedError(f"{what} is a sympy expression, not the string {value!r}: build it "
+                               "with sympy (sp.Symbol, sp.log, …)")
+    try:
+        return sp.sympify(value, strict=True)
+    except sp.SympifyError:
+        raise UnsupportedError(f"{what} is a sympy expression, not {value!r}") from None
 
 
 def _sample(definitions):

@@ -282,3 +282,64 @@ def test_a_title_with_comparison_signs_prints_them(tmp_path):
     document = proofs.prove("bernoulli").to_document(title=title)
     compile_tex(tmp_path, "titled", document)
     assert title in pdf_text(tmp_path / "titled.pdf")
+
+
+def test_a_symbol_parameter_is_not_renamed_by_a_notation():
+    """theta=v beside a v of the claim printed argmax_{v ∈ ℝ} −v² − w² = argmax_{v ∈ ℝ} −w²
+    (the parameter is w); logistic with theta=u printed L(u) beside σ(w x_i)."""
+    w, v = sp.symbols("w v")
+    d = Derivation("Shift", where={w: sp.S.Reals, v: sp.S.Reals})
+    d.theorem("Drop a constant", d.argmax(-w ** 2 - v ** 2, over=[w]).argmax(-w ** 2))
+    for notation in ({"theta": "v"}, {"theta": "u"}):
+        with pytest.raises(RenderError, match="leave out the notation theta"):
+            d.proof().to_text(notation=notation)
+    assert "argmax_{w ∈ ℝ}" in d.proof().to_text(notation={"theta": "w"})
+    with pytest.raises(RenderError, match="leave out the notation theta=u"):
+        proofs.prove("logistic").to_latex(notation={"theta": "u"})
+
+
+@pytest.mark.parametrize("notation", [{"CE": r"\boldsymbol{L}"},
+                                      {"CE": r"\mathcal{L}", "L": r"\mathrm{L}"},
+                                      {"theta": r"\tilde{n}"}])
+def test_notation_apart_in_latex_but_alike_in_text_is_refused_for_text(notation):
+    """The terminal drops \\boldsymbol, \\mathcal, \\tilde: CE=\\boldsymbol{L} printed
+    'log L(θ) = −n·L(θ)' and 'argmax L = argmin L' in the text output."""
+    with pytest.raises(RenderError, match="would both print as"):
+        proofs.prove("bernoulli").to_text(notation=notation)
+
+
+def test_a_sum_or_product_followed_by_a_factor_is_bracketed():
+    """(∏ w_i)·log ∑ x_i printed 'log ∑ x_i ∏ w_i', which reads as log(∑ x_i ∏ w_i)."""
+    x_, w_ = sp.IndexedBase("x"), sp.IndexedBase("w")
+    d = Derivation("Power", where={x_: sp.Interval.open(0, 1), w_: sp.Interval.open(0, 1),
+                                   n: sp.S.Naturals})
+    total, product = sp.Sum(x_[i], (i, 1, n)), sp.Product(w_[i], (i, 1, n))
+    d.theorem("Power", d.chain(sp.log(total ** product)).eq(product * sp.log(total)))
+    proof = d.proof()
+    assert "= (log ∑_{i=1}^{n} x_i) ∏_{i=1}^{n} w_i" in proof.to_text()
+    assert (r"\left(\log \sum_{i=1}^{n} x_{i}\right) \prod_{i=1}^{n} w_{i}"
+            in proof.to_latex())
+
+
+def test_a_claim_about_numbers_alone_renders():
+    """d.positive(√2): the sentence of facts dropped facts about numbers, the claim among them,
+    and read the last of none (IndexError in LaTeX, Markdown and Typst)."""
+    d = Derivation("Numbers")
+    d.theorem("Root two", d.positive(sp.sqrt(2)))
+    proof = d.proof()
+    for render in (proof.to_latex, proof.to_markdown, proof.to_typst, proof.to_text):
+        assert "2" in render()
+
+
+@pytest.mark.parametrize("call, words", [
+    (lambda: Derivation(None), "title is words"),
+    (lambda: Derivation("T", where=[x]), "where= is a dict"),
+    (lambda: Derivation("T").define(3, x), "name is a string"),
+    (lambda: Derivation("T").define("A", "x+"), "not the string 'x\\+'"),
+    (lambda: Derivation("T").define("A", None), "not None"),
+    (lambda: Derivation("T").define("q", x, params=i), "params= is a list"),
+    (lambda: Derivation("T").chain(x).eq("x+"), "not the string"),
+])
+def test_a_derivations_bad_arguments_are_proof_errors(call, words):
+    with pytest.raises(ProofError, match=words):
+        call()

@@ -52,7 +52,7 @@ def check_printed_apart(proof, writer, parameter=False):
     entry = _CHECKED.get(id(proof))
     if entry is None or entry[0]() is not proof:
         entry = _CHECKED[id(proof)] = (weakref.ref(proof), set())
-    key = (tuple(sorted(writer.names.items())), parameter)
+    key = (writer.style, tuple(sorted(writer.names.items())), parameter)
     if key in entry[1]:
         return
     _check(proof, writer, parameter)

@@ -59,8 +59,10 @@ def fact_sentence(section, writer, justify, math):
     its reason; a longer one by its reason alone, in the conclusion's, so that no column has to fit
     a long formula.  Facts about numbers (√2 > 0) are left to the reader."""
     assumed, groups, reasons = [], [], []  # groups: consecutive short facts with the same reason
-    steps = [step for step in section.steps
+    # the conclusion is kept even when it is about numbers (the claim √2 > 0 itself)
+    steps = [step for step in section.steps[:-1]
              if not (isinstance(step.statement, Member) and not step.statement.expr.free_symbols)]
+    steps.append(section.steps[-1])
     for step in steps[:-1]:
         written = writer.statement(step.statement)
         if step.rule == "assumption":
@@ -257,13 +259,23 @@ def writer_for(proof, style, notation):
     """The writer of a proof in `style`: the notation's names, and a parameter that is one symbol
     (w) named as itself rather than θ unless the notation names it."""
     symbol = parameter_symbol(proof)
-    if symbol is not None and "theta" not in dict(notation):
+    given = dict(notation).get("theta")
+    if symbol is not None and given is not None and re.sub(r"[{}\s]", "", given) != sp.latex(
+            symbol):
+        # the formulas write the parameter as itself (w): a second name for it would show
+        # L(u) beside σ(w x_i), or name another symbol (theta=v beside a v of the claim)
+        raise RenderError(f"the parameter of this proof is the symbol {symbol}, which the "
+                          f"formulas write as itself: leave out the notation theta={given}")
+    if symbol is not None and given is None:
         notation = tuple(notation) + (("theta", sp.latex(symbol)),)
     writer = Writer(style, notation, parametric(proof))
     # what the page shows must be what was proved: objects printed alike are refused
+    parameter = symbol is None and parametric(proof)
     check_printed_apart(proof, writer if style == "latex" else Writer("latex", notation,
                                                                       parametric(proof)),
-                        parameter=symbol is None and parametric(proof))
+                        parameter=parameter)
+    if style == "text":  # the terminal drops \boldsymbol, \hat, …: CE=\boldsymbol{L} prints L
+        check_printed_apart(proof, writer, parameter=parameter)
     return writer
 
 

@@ -128,6 +128,15 @@ def _nesting(expr):
     return sum(isinstance(node, sp.Add) for node in sp.preorder_traversal(expr))
 
 
+def _open_right(factor):
+    """Whether a factor printed without brackets takes in what follows it: a sum or a product,
+    or a function written before one (log ∑ x_i)."""
+    if isinstance(factor, BINDERS):
+        return True
+    heads = (sp.log, sp.exp, *FUNCTION_HEADS)
+    return isinstance(factor, heads) and isinstance(factor.args[0], BINDERS)
+
+
 def _enclosed(text):
     """Whether text is one parenthesized group, as the terminal's fractions (a/b) are: no second pair needed."""
     depth = 0
@@ -325,7 +334,11 @@ class Writer:
         elif coefficient != 1:
             prefix = str(coefficient)
         defined = [isinstance(f, (Defined, DefinedEntry)) for f in numerators]
-        body = self.join([self.factor(f) for f in numerators], dots=defined)
+        # a sum, a product, or log ∑ … reaches to the right: followed by a factor, it is
+        # bracketed ((log ∑ x_i) ∏ w_i, not log ∑ x_i ∏ w_i, which reads as log(∑ x_i ∏ w_i))
+        texts = [self.grouped(self.factor(f)) if k < len(numerators) - 1 and _open_right(f)
+                 else self.factor(f) for k, f in enumerate(numerators)]
+        body = self.join(texts, dots=defined)
         # a number before a body that starts with a digit reads as one number (3·3^y, not 33^y)
         if prefix and body and numerators and (defined[0] or body[0].isdigit()):
             return prefix + self.t["times"] + body
