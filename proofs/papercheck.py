@@ -70,6 +70,8 @@ REDEFINITION = re.compile(
     r"|(?:New|Renew|Provide|Declare)(?:Expandable)?DocumentCommand"
     r"|(?:New|Renew|Declare)CommandCopy|DeclareMathSymbol|DeclarePairedDelimiter[A-Za-z]*"
     r"|(?:re)?newcommand(?=\*?\s*\{?\s*\\[A-Za-z]+\}?\s*\[\d\]\s*\[)"
+    # a body of one token, unbraced (\renewcommand\cdot+), which MACRO does not read
+    r"|(?:re)?newcommand(?=\*?\s*\\[A-Za-z]+\s*[^\s{\[])"
     r"|(?:new|renew|provide)robustcmd)\*?\s*\{?\s*\\([A-Za-z]+)"
 )
 CSNAME = re.compile(r"\\csname\s*([A-Za-z]*)\s*(\\endcsname)?")
@@ -107,7 +109,13 @@ GLOBAL_HAZARDS = re.compile(
     r"alignat|flalign|gather|multline|displaymath|split|aligned|alignedat|gathered)\*?\s*\}|"
     r"DeclareMathSymbol|DeclareMathDelimiter|DeclareMathAccent|DeclareMathRadical|"
     r"DeclareSymbolFont|SetSymbolFont|DeclareMathAlphabet|DeclareMathVersion|scantokens|"
-    r"uppercase|lowercase|afterassignment|aftergroup)(?![A-Za-z])"
+    r"uppercase|lowercase|afterassignment|aftergroup|"
+    # code written to a file TeX reads back (.aux), a font or raw PDF bound to the page
+    r"write|immediate|openout|font|pdfliteral|special|pdfcolorstack|"
+    # a local macro package or one loaded by hand, which the reader does not read
+    r"input@path|import|subimport|inputfrom|subfile)(?![A-Za-z])"
+    # ^^M, ^^5c: TeX's notation for any character, which hides commands from the reader
+    r"|\^\^"
 )
 # what opens and ends a group TeX forgets definitions at; a \if… with a braced argument is
 # etoolbox's or ifthen's (no \fi), \unless only prefixes an \if, \newif makes one
@@ -121,6 +129,14 @@ INPUT = re.compile(r"\\(input|include|includeonly|InputIfFileExists)(?![A-Za-z])
 VERBATIM = re.compile(r"\\begin\s*\{(verbatim\*?|Verbatim\*?|lstlisting|minted|comment|alltt)\}"
                       r".*?\\end\s*\{\1\}", re.S)
 VERB = re.compile(r"\\(?:verb|lstinline)\*?([^A-Za-z\s*{])(.*?)\1")
+PACKAGE = re.compile(r"\\(?:usepackage|RequirePackage)\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}")
+# verbatim-like text the masking above would end or start where TeX does not: refused
+VERBATIM_HAZARDS = re.compile(r"\\end\s+\{(?:verbatim|Verbatim|lstlisting|minted|comment|alltt)"
+                              r"|\S[^\n]*\\end\s*\{comment\}"  # comment ends alone on its line
+                              r"|\\(?:verb|lstinline)\*?\s|\\(?:path|url|href|nolinkurl)\s*[^\s{]"
+                              r"|\\(?:DefineVerbatimEnvironment|lstnewenvironment|"
+                              r"newminted|excludecomment|includecomment|specialcomment)"
+                              r"(?![A-Za-z])")
 
 
 @dataclass
@@ -208,6 +224,19 @@ def _check_text(path, text, state, findings, depth):
     # display, and a definition in them is not made
     lines = _masked(text).split("\n")
     macro_lines, hazard_lines, nested = _macro_lines(path, lines, state.local > 0)
+    for number, line in enumerate(lines):  # a package of the paper's own, which is not read
+        for package in PACKAGE.finditer(_without_comment(line)):
+            for name in package.group(1).split(","):
+                if Path(path).parent.joinpath(f"{name.strip()}.sty").is_file():
+                    hazard_lines.setdefault(number, {}).setdefault(None, (
+                        f"the paper's own package {name.strip()}.sty is loaded, and the reader "
+                        f"does not read packages, at {path}:{number + 1}"))
+    for number, line in enumerate(text.split("\n")):  # before masking: where verbatim ends
+        found = VERBATIM_HAZARDS.search(_without_comment(line))
+        if found:
+            hazard_lines.setdefault(number, {}).setdefault(None, (
+                f"verbatim text written as {found.group(0).strip()}, whose end the reader cannot "
+                f"tell as TeX does, at {path}:{number + 1}"))
     in_preamble = "\\begin{document}" in text
     pending, where = [], []
     generated = text.lstrip().startswith(GENERATED)
@@ -259,7 +288,15 @@ def _check_text(path, text, state, findings, depth):
             pending = []
         start = _display_start(uncommented)
         if start is None:
-            if pending and uncommented.strip():  # ranges and marks wait for the next display
+            marks = [(l, d) for l, d in pending if d.split(" ")[0] == "check"]
+            if marks and uncommented.strip():  # a mark is for the display right after it
+                findings.append(Finding(
+                    str(path), marks[0][0], "unreadable",
+                    "the line after this % proofs: check does not begin a display the reader "
+                    "knows (equation, align, gather, multline, \\[ … \\]): put the mark on the "
+                    "line right before the display, which TeX may otherwise print unchecked"))
+                pending = [p for p in pending if p not in marks]
+            if pending and uncommented.strip():  # ranges wait for the next display
                 waiting = [(l, d) for l, d in pending if d.split(" ")[0] in ("where", "check", "")]
                 now = pending if in_preamble else [p for p in pending if p not in waiting]
                 _apply_directives(path, now, state, where, findings, in_preamble)
@@ -327,7 +364,10 @@ def _masked(text):
     def blank(match):
         return re.sub(r"[^\n]", " ", match.group(0))
 
-    return VERB.sub(blank, VERBATIM.sub(blank, text))
+    def verb(match):  # the command kept, so that a display holding one is refused, not read
+        return match.group(0)[:5] + re.sub(r"[^\n]", " ", match.group(0)[5:])
+
+    return VERB.sub(verb, VERBATIM.sub(blank, text))
 
 
 GENERATED = fragment.GENERATED
@@ -571,9 +611,9 @@ def _nesting(text):
             groups += match.group("begin") != "document"
         elif match.group("end") is not None:
             groups = max(0, groups - (match.group("end") != "document"))
-        elif token in ("{", "\\begingroup", "\\(", "\\["):
+        elif token in ("{", "\\begingroup", "\\bgroup", "\\(", "\\["):
             groups += 1
-        elif token in ("}", "\\endgroup", "\\)", "\\]"):
+        elif token in ("}", "\\endgroup", "\\egroup", "\\)", "\\]"):
             groups = max(0, groups - 1)
         elif token == "$":
             math = not math
@@ -610,9 +650,13 @@ MACRO_AS_ARGUMENT = re.compile(
 
 
 def _expand(text, macros, depth=0):
-    """Macros expanded (their arguments substituted for #1, #2, …), up to a fixed depth."""
-    if depth > 10 or not macros:
+    """Macros expanded (their arguments substituted for #1, #2, …), up to a fixed depth, beyond
+    which the formula is refused (what is left unexpanded would be read as it is named)."""
+    if not macros:
         return text
+    if depth > 10:
+        raise texmath.TexError("macros nest more than ten deep here: the reader stops expanding "
+                               "them", 1)
     pattern = re.compile(
         r"\\(" + "|".join(sorted(map(re.escape, macros), key=len, reverse=True)) + r")(?![A-Za-z])"
     )
@@ -718,10 +762,12 @@ def _rows(lines, first, last, start):
 
 # boxes, colours, phantoms and negative spaces: they may hide or overprint what is read
 HIDING = re.compile(r"\\(?:[lrc]lap|math[lrc]lap|color|textcolor|colorbox|fcolorbox|pagecolor|"
+                    r"rule|put|multiput|picture|pdfliteral|special|"
                     r"phantom|hphantom|vphantom|smash|raisebox|kern|mkern|hskip|mskip|llap|rlap|"
                     r"makebox|framebox|resizebox|scalebox|rotatebox|reflectbox)(?![A-Za-z])"
                     r"|\\neg(?:thin|med|thick)space(?![A-Za-z])|\\negthinspace"
-                    r"|\\hspace\s*\*?\s*\{[^}]*-")  # -2em, +-2em, a macro's \relax -2em
+                    r"|\\hspace\s*\*?\s*\{[^}]*[-\\]"  # -2em, +-2em, \back (any length)
+                    r"|\\begin\s*\{picture\}")
 TEXT_COMMAND = r"\\(?:text|textrm|textnormal|textit|emph|mbox)\s*\{"
 SPACING = re.compile(r"(?:\\q?quad(?![A-Za-z])|\\[,;:! ]|~|&|\s)*")
 # what may open the words after a formula besides \text{word …}: a condition (∀, an index's
@@ -830,9 +876,12 @@ def _cleaned(text):
                                    "printed beside the formula (before it, with leqno), and not "
                                    "read: number the display otherwise", 1)
     # removed with their argument: tags and labels, and \intertext's words between two rows
-    for command in (r"\\tag\*?", r"\\label", r"\\hspace\*?", r"\\vspace\*?",
-                    r"\\(?:short)?intertext"):
+    for command in (r"\\tag\*?", r"\\label", r"\\vspace\*?", r"\\(?:short)?intertext"):
         text = _drop_with_argument(text, command)
+    # a wide space is a \quad to the reader: what follows it reads as words (x \hspace{3em}
+    # (x + 1) is printed as an annotation, not as a product)
+    text = _drop_with_argument(text, r"\\hspace\*?", filler=" \\quad ")
+    text = re.sub(r"(?:(?:~|\\[,;: ]|\\(?:en|thin)space(?![A-Za-z]))\s*){2,}", r" \\quad ", text)
     while True:  # words before the mathematics of a row: "\text{hence } y &= 2y"
         lead = re.match(r"\s*&?\s*" + TEXT_COMMAND, text)
         if not lead:
@@ -863,7 +912,9 @@ def _cleaned(text):
     # a word in braces, a subscript's label, reads as the upright name it prints
     text = re.sub(r"\\(?:text|textrm|textnormal|mbox)\s*\{([A-Za-z]+)\}", r"\\mathrm{\1}", text)
     text = text.replace(r"\nonumber", " ").replace(r"\notag", " ")
-    text = re.sub(r"(?<!\\){}", " ", text)  # &{}= : an empty group only sets the spacing
+    # &{}= : an empty group only sets the spacing (after ^ or _ it is an empty script, and 2^{}3
+    # prints 23: left for the reader to refuse)
+    text = re.sub(r"(?<![\\^_]){}", " ", text)
     # a split or aligned inside an equation only breaks its lines: its rows are the display's
     text = re.sub(r"\\(?:begin\s*\{(?:split|aligned)\}(?:\s*\[[tbc]\])?"
                   r"|end\s*\{(?:split|aligned)\})", " ", text)
@@ -891,6 +942,11 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
             # TeX sets such a display on one line and ignores \\: x = x \\ 2 prints "x = x2"
             raise texmath.TexError("\\\\ does not break this display (TeX prints its rows on one "
                                    "line): use align, or split inside the equation", 1)
+        if start.startswith("alignat") and not re.search(
+                r"\\begin\s*\{alignat\*?\}\{\d+\}", _without_comment(lines[first])):
+            # TeX takes { 2 }, an unbraced 2 or a {2} on the next line as the column count too
+            raise texmath.TexError("write alignat's column count as {N} right after "
+                                   "\\begin{alignat}, on its line", 1)
         rows = []
         for line, text, skipped in _rows(lines, first, last, start):
             equations, claims = _cleaned(_expanded(text, state))

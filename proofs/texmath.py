@@ -301,6 +301,21 @@ class _Reader:
                     return collected
             collected.append(token)
 
+    def signed_group(self, leading):
+        """Whether the {…} group ahead holds a + or − outside its brackets: TeX prints braces as
+        nothing, so {-x}^2 reads −x² and \\log{x + 1} reads log x + 1 (`leading`: a sign before
+        everything counts too).  Nothing is taken."""
+        start = self.position
+        tokens = self.group_text()
+        self.position = start
+        depth = 0
+        for position, token in enumerate(tokens):
+            depth += token in OPENING or token == "{"
+            depth -= token in OPENING.values() or token == "}"
+            if depth == 0 and token in ("+", "-", r"\pm", r"\mp") and (position or leading):
+                return True
+        return False
+
     def before_bracket(self, name):
         """A bare letter before a bracket: f, g, h (or a declared function) apply to it; after an
         explicit space (\\,), or when a range declares it a number, it is a product; anything else
@@ -592,11 +607,19 @@ class _Reader:
             self.take("|")
             return sp.Abs(value)
         if token == "{":
+            if self.signed_group(leading=True):
+                self.fail("braces print as nothing: {-x}^2 is printed -x^2 and 2{x + 1} as "
+                          "2x + 1; write brackets ( ) where you mean them")
+            start = self.position
+            bracketed = self.bracketed_group()
+            self.position = start
             self.take("{")
             value = self.expression()
             self.take("}")
             if self.peek() == "_" and isinstance(value, sp.Symbol):  # {p}_{j}, as sympy prints
                 return self.subscripted(value.name)
+            if self.peek() == "^" and not bracketed and isinstance(value, (sp.Mul, sp.Pow)):
+                self.fail("braces print as nothing: {x y}^2 is printed x y^2; write (x y)^2")
             return value
         if token in FRACTIONS:
             self.take()
@@ -942,6 +965,9 @@ class _Reader:
             return self.function()
         if name == "d":
             self.fail("differentials (\\mathrm{d}x) are not read")
+        if name in GREEK or name in ("pi", "infty", "ell"):  # \mathit{mu} prints the word mu
+            self.fail(f"{command}{{{name}}} prints the word {name}, which the reader would take "
+                      f"for \\{name}: write \\{name}, or a name that is no Greek letter's")
         if name.isalpha():
             if self.opens_bracket():  # an undefined operator applied: Var(2X) stays Var(2X)
                 return sp.Function(name)(*self.arguments())
@@ -987,6 +1013,9 @@ class _Reader:
             start = self.position
             bracketed = self.bracketed_group()
             self.position = start
+            if not bracketed and self.signed_group(leading=False):
+                self.fail(f"{written}{{x + 1}} is printed {written[1:]} x + 1, the braces unseen: "
+                          f"write {written}(x + 1)")
             argument = self.group()
             if self.peek() == "^":  # TeX sets \log{x}^2 as "log x²"
                 self.fail(
@@ -1057,8 +1086,8 @@ class _Reader:
         """A sum's index: one letter, Latin or Greek (i, \\tau); i,j or i_1 are refused."""
         text = "".join(raw).strip()
         if re.fullmatch(r"[A-Za-z]", text) or (text.startswith("\\") and text[1:] in GREEK):
-            if text == "e":
-                self.fail("e is Euler's number, not an index")
+            if text in ("e", r"\pi"):  # π is read as the number π everywhere else
+                self.fail(f"{text} is a number, not an index")
             return sp.Symbol(text.lstrip("\\"))
         self.fail(f"a sum's index is one letter, not '{text}'")
 

@@ -1008,6 +1008,40 @@ PRINTED_OTHERWISE = {
     # (these show on the page, not in pdftotext's words: no printed text to compare)
     "a box that overprints": ("", r"\[ x = x \text{ by}\llap{$+1$\hspace{2em}} \]", None),
     "a mixed number": ("", r"\[ {2}\frac{1}{2} = 1 \]", None),
+    # a fourth review's cases
+    "an empty superscript": ("", r"\[ 2^{}3 = 8 \]", "23=8"),
+    "braces around a sign, squared": ("", r"\[ {-x}^2 = x^2 \]", "−x2=x2"),
+    "braces around a sum, in a product": ("", r"\[ 2{x + 1} = 2x + 2 \]", "2x+1=2x+2"),
+    "a braced argument holding a sum": ("", r"\[ \log{x + 1} = \log(x + 1) \]",
+                                         "logx+1=log(x+1)"),
+    "a Greek letter's name as a word": ("", r"\[ x \mathit{mu} = x \mu \]", None),
+    "alignat's count spaced": ("", "\\begin{alignat*}{ 2 }\n  x &= 2 x\n\\end{alignat*}", "x=2x"),
+    "alignat's count unbraced": ("", "\\begin{alignat*}2\n  x &= 2 x\n\\end{alignat*}", "x=2x"),
+    "a rule of negative width": ("", r"\[ 2 - 1 = 1 \text{ by\rule{-4.4em}{0pt}\textbar} \]", None),
+    "a space of a length register": ("\\newlength{\\back}\n\\setlength{\\back}{-4.4em}",
+                                     r"\[ 2 - 1 = 1 \text{ by\hspace{\back}\textbar} \]", None),
+    "a picture": ("", r"\[ 2 - 1 = 1 \text{ by\begin{picture}(0,0)\put(-44,0){\textbar}"
+                      r"\end{picture}} \]", None),
+    "white ink": ("", "\\begin{align*}\n  2x &= x \\quad \\text{by algebra\\pdfliteral{1 g}} "
+                      "\\\\\n  &\\quad + x\n\\end{align*}", None),
+    "\\verb in a display": ("", r"\[ x = x \verb|+1| \]", "x=x+1"),
+    "^^M ends TeX's line": ("\\newcommand{\\foo}{1}^^M\\renewcommand{\\cdot}{+}",
+                            r"\[ x \cdot x = 2 x \]", "x·x=2x"),
+    "a \\bgroup": ("\\bgroup\\renewcommand{\\cdot}{+}\\egroup", r"\[ x \cdot x = 2 x \]",
+                   "x·x=2x"),
+    "an unbraced body": ("\\renewcommand\\cdot+", r"\[ x \cdot x = x^2 \]", "x+x=x2"),
+    "a font bound to a command": ("\\font\\cdot=cmr10", r"\[ 2 \cdot 3 = 6 \]", None),
+    "macros eleven deep": ("\\renewcommand{\\cdot}{+}\n\\newcommand{\\cA}{\\cB}\n\\newcommand{\\cB}{\\cC}\n\\newcommand{\\cC}{\\cD}\n\\newcommand{\\cD}{\\cE}\n\\newcommand{\\cE}{\\cF}\n\\newcommand{\\cF}{\\cG}\n\\newcommand{\\cG}{\\cH}\n\\newcommand{\\cH}{\\cI}\n\\newcommand{\\cI}{\\cJ}\n\\newcommand{\\cJ}{\\cK}\n\\newcommand{\\cK}{\\cL}\n\\newcommand{\\cL}{\\cdot}",
+                           r"\[ x \cA x = x^2 \]", "x+x=x2"),
+    "code written to the .aux file": (
+        "\\makeatletter\\immediate\\write\\@auxout{\\@backslashchar gdef\\@backslashchar "
+        "cdot{+}}\\makeatother", r"\[ x \cdot x = x^2 \]", None),
+    "a wide space before a bracket": ("", r"\[ x^2 + x = x \hspace{3em} (x + 1) \]", None),
+    "tildes before a bracket": ("", r"\[ x^2 + x = x ~~~~~~~~ (x + 1) \]", None),
+    "\\pi as an index": ("", r"\[ \sum_{\pi=1}^{2} \pi = 2\pi \]", None),
+    "verbatim ended with a space": ("", r"\[ x \cdot x = 2 x \]", "x·x=2x",
+                                    "\\begin{verbatim}\n\\end {verbatim}\n"
+                                    "\\renewcommand{\\cdot}{+}\n\\end{verbatim}\n"),
 }
 
 
@@ -1174,3 +1208,34 @@ def test_a_claim_written_after_the_words_is_a_warning_not_silence(tmp_path, disp
     findings = check_file(write_paper(tmp_path, "% proofs: check\n" + display + "\n"))
     assert [f.status for f in findings] == ["warning", "proved"], [f.message for f in findings]
     assert f"'{claim}' after the words is printed and not checked" in findings[0].message
+
+
+def test_a_mark_is_for_the_display_right_after_it(tmp_path):
+    """A mark waited over text for the next display the reader saw: a display it did not see
+    (inside a user's environment, or after a definition on its line) was printed unchecked, and
+    the mark proved a later one (a fourth review's cases)."""
+    body = ("\\newenvironment{myeq}{\\begin{equation}}{\\end{equation}}\n"
+            "% proofs: check\n\\begin{myeq} 1 + 1 = 3 \\end{myeq}\n\nText.\n"
+            "\\[ 1 + 1 = 2 \\]\n")
+    findings = check_file(write_paper(tmp_path, body))
+    assert [f.status for f in findings] == ["unreadable"]
+    assert "does not begin a display" in findings[0].message
+    assert findings[0].line == preamble_lines() + 2  # the mark's line
+    # ranges still wait over words for the next display
+    ranged = check_file(write_paper(tmp_path, "% proofs: where x \\in \\mathbb{R}\nSo\n"
+                                              "\\[ 2 x = x + x \\]\n"))
+    assert [f.status for f in ranged] == ["proved"]
+
+
+def test_a_package_of_the_papers_own_is_not_read_and_so_refuses(tmp_path):
+    """\\usepackage{paperdefs} with a paperdefs.sty beside the paper redefining \\cdot: the
+    reader does not read packages, so the displays after it are refused."""
+    (tmp_path / "paperdefs.sty").write_text("\\renewcommand{\\cdot}{+}\n", encoding="utf-8")
+    path = Path(tmp_path, "paper.tex")
+    path.write_text(PREAMBLE.replace("\\begin{document}", "\\usepackage{paperdefs}\n"
+                                     "\\begin{document}") +
+                    "% proofs: where x \\in \\mathbb{R}\n\\[ x \\cdot x = 2 x \\]\n"
+                    "\\end{document}\n", encoding="utf-8")
+    findings = check_file(path)
+    assert [f.status for f in findings] == ["unreadable"]
+    assert "paperdefs.sty" in findings[0].message
