@@ -263,16 +263,30 @@ def _check_text(path, text, state, findings, depth):
         for hazardous in range(hazards_seen, number + 1):  # also those of skipped displays
             state.hazards.update(hazard_lines.get(hazardous, {}))
         hazards_seen = number + 1
+        opening = _display_start(uncommented)
+        if opening is not None:  # a definition or an \input on a display's first or last line:
+            # which of them TeX applies before the display the reader does not work out
+            closing = _display_end(lines, number, opening)
+            shared = [k for k in dict.fromkeys((number, closing)) if macro_lines.get(k)
+                      or INPUT.search(_commands(_without_comment(lines[k])))]
+            if shared:
+                state.hazards.setdefault(None, (
+                    f"a definition or \\input shares line {shared[0] + 1} of {path} with a "
+                    "display: put it on a line of its own"))
+                macro_lines = {k: v for k, v in macro_lines.items() if k not in shared}
+                uncommented = INPUT.sub(lambda match: " " * len(match.group(0)), uncommented) \
+                    if number in shared else uncommented
         # the line's definitions and inputs in the order TeX meets them
         events = [(column, "define", (name, value))
                   for column, name, value in macro_lines.get(number, ())]
-        events += [(match.start(), "input", match) for match in INPUT.finditer(uncommented)]
+        events += [(match.start(), "input", match)
+                   for match in INPUT.finditer(_commands(uncommented))]
         for column, kind, event in sorted(events, key=lambda e: e[0]):
             if kind == "define":
                 state.macros[event[0]] = event[1]
             else:
                 _input(event, state, findings, depth, nested(number, column))
-        if re.search(r"\\endinput(?![A-Za-z])", uncommented):  # TeX reads no further lines
+        if re.search(r"\\endinput(?![A-Za-z])", _commands(uncommented)):  # TeX reads no further
             break
         unread = re.search(UNREAD_DISPLAYS, uncommented)
         if pending and ("$$" in uncommented or unread):
@@ -342,8 +356,9 @@ def _check_text(path, text, state, findings, depth):
 
 def _input(match, state, findings, depth, local):
     """Follow an \\input, \\include or \\InputIfFileExists as TeX does: name.tex if it exists,
-    else name; an \\include left out by \\includeonly, and a missing file of
-    \\InputIfFileExists, are not read."""
+    else name (a name ending in .tex as it is); \\include reads name.tex only; an \\include
+    left out by \\includeonly, and a missing file of \\InputIfFileExists or \\include, are not
+    read."""
     command, name = match.group(1), (match.group(2) or match.group(3) or "").strip()
     if command == "includeonly":
         state.include_only = {part.strip() for part in name.split(",")}
@@ -353,7 +368,12 @@ def _input(match, state, findings, depth, local):
         return
     target = state.root / name
     with_tex = target.with_name(target.name + ".tex")
-    target = with_tex if with_tex.exists() or not target.exists() else target
+    if command == "include":  # LaTeX's \include always reads name.tex, and skips it if missing
+        if not with_tex.exists():
+            return
+        target = with_tex
+    elif target.suffix != ".tex":  # TeX adds .tex to a name without that extension, if found
+        target = with_tex if with_tex.exists() or not target.exists() else target
     if command == "InputIfFileExists" and not target.exists():
         return
     _check(target, state, findings, depth + 1, local=local)
@@ -367,7 +387,14 @@ def _masked(text):
     def verb(match):  # the command kept, so that a display holding one is refused, not read
         return match.group(0)[:5] + re.sub(r"[^\n]", " ", match.group(0)[5:])
 
-    return VERB.sub(verb, VERBATIM.sub(blank, text))
+    # found where TeX finds them (\\verb is a line break and the word verb), blanked in `text`
+    out, probe = list(text), _commands(text)
+    for pattern, change in ((VERBATIM, blank), (VERB, verb)):
+        for match in pattern.finditer(probe):
+            out[match.start():match.end()] = change(match)
+        probe = "".join(out) if pattern is VERBATIM else probe
+        probe = _commands(probe)
+    return "".join(out)
 
 
 GENERATED = fragment.GENERATED
@@ -512,6 +539,12 @@ def _define(path, line, rest, state, findings):
             state.names[name] = texmath.Family(params, value) if params else value
 
 
+def _commands(text):
+    """`text` with each \\\\ (a line break) blanked, same length: what follows one is not a
+    command (\\\\renewcommand prints "renewcommand"), as TeX reads it."""
+    return text.replace("\\\\", "  ")
+
+
 def _without_comment(line):
     """The line up to its comment: a % not escaped (\\% is a percent sign, \\\\% a line break
     and a comment)."""
@@ -550,7 +583,7 @@ def _macro_lines(path, lines, local=False):
     conditional (or in a file `local`, \\input inside one) is applied, and its command is a hazard
     too: TeX may forget it, or never make it (\\iffalse)."""
     found, hazards = {}, {}
-    text = "\n".join(_without_comment(line) for line in lines)
+    text = _commands("\n".join(_without_comment(line) for line in lines))
     starts = [0]
     for line in lines[:-1]:
         starts.append(starts[-1] + len(_without_comment(line)) + 1)

@@ -1039,6 +1039,18 @@ PRINTED_OTHERWISE = {
     "a wide space before a bracket": ("", r"\[ x^2 + x = x \hspace{3em} (x + 1) \]", None),
     "tildes before a bracket": ("", r"\[ x^2 + x = x ~~~~~~~~ (x + 1) \]", None),
     "\\pi as an index": ("", r"\[ \sum_{\pi=1}^{2} \pi = 2\pi \]", None),
+    "a line break before a command's name": ("\\newcommand{\\two}{2}", r"\[ 1 + 2 = \two \]",
+                                             "1+2=2", "Hence\\\\renewcommand{\\two}{3}\n"),
+    "a line break before \\endinput": ("", r"\[ 1 + 1 = 3 \]", "1+1=3",
+                                       "We recall.\\\\endinput is not needed.\n"),
+    # TeX runs the \renewcommand the checker had taken for \verb's text
+    "a line break before \\verb": ("", r"\[ x \cdot x = x^2 \]", "x+x=x2",
+                                   "Text\\\\verb|\\renewcommand{\\cdot}{+}|\n"),
+    "a definition on a display's last line": (
+        "\\newcommand{\\two}{3}", r"\[ 1 + 2 = \two \]", "1+2=2",
+        "\\begin{align*}\n  x &= x\n\\end{align*}\\renewcommand{\\two}{2}\n"),
+    "a definition after a display, on its line": (
+        "", r"\begin{equation} x \cdot x = 2x \end{equation} \renewcommand{\cdot}{+}", "x·x=2x"),
     "verbatim ended with a space": ("", r"\[ x \cdot x = 2 x \]", "x·x=2x",
                                     "\\begin{verbatim}\n\\end {verbatim}\n"
                                     "\\renewcommand{\\cdot}{+}\n\\end{verbatim}\n"),
@@ -1239,3 +1251,26 @@ def test_a_package_of_the_papers_own_is_not_read_and_so_refuses(tmp_path):
     findings = check_file(path)
     assert [f.status for f in findings] == ["unreadable"]
     assert "paperdefs.sty" in findings[0].message
+
+
+def test_inputs_are_found_as_tex_finds_them(tmp_path):
+    """\\input{defs.tex} reads defs.tex, not defs.tex.tex; \\include{sec} reads sec.tex only,
+    and skips a file named sec (the checker read the other file in each case)."""
+    (tmp_path / "defs.tex").write_text("\\renewcommand{\\two}{2}\n", encoding="utf-8")
+    (tmp_path / "defs.tex.tex").write_text("\\renewcommand{\\two}{3}\n", encoding="utf-8")
+    (tmp_path / "sec").write_text("\\renewcommand{\\two}{3}\n", encoding="utf-8")
+    for command in ("\\input{defs.tex}", "\\include{sec}"):
+        path = Path(tmp_path, "paper.tex")
+        path.write_text(PREAMBLE.replace("\\begin{document}", "\\newcommand{\\two}{2}\n"
+                                         "\\begin{document}") + command + "\n% proofs: check\n"
+                        "\\[ 1 + 2 = \\two \\]\n\\end{document}\n", encoding="utf-8")
+        assert [f.status for f in check_file(path)] == ["false"], command
+
+
+def test_an_input_on_a_displays_line_refuses_it(tmp_path):
+    """\\[ x \\cdot x = 2x \\] \\input{plusdefs}: the input was applied before the display."""
+    (tmp_path / "plusdefs.tex").write_text("\\renewcommand{\\cdot}{+}\n", encoding="utf-8")
+    findings = check_file(write_paper(tmp_path, "% proofs: where x \\in \\mathbb{R}\n"
+                                                "\\[ x \\cdot x = 2x \\] \\input{plusdefs}\n"))
+    assert [f.status for f in findings] == ["unreadable"]
+    assert "shares line" in findings[0].message
