@@ -814,18 +814,34 @@ WORD = re.compile(r"\s*(?:[A-Za-z]{2,}|[A-Za-z]\.\s*[A-Za-z]\.)")
 
 def _claims_in_words(words):
     """Relations in the words after a row's formula that state more than a condition on one letter
-    (x > 0, i = 1, …, n): \\text{ and } 2 + 2 = 5 prints a second claim the check does not read."""
+    (x > 0, i = 1, …, n): \\text{ and } 2 + 2 = 5 prints a second claim the check does not read;
+    so does mathematics inside the words (\\text{and so $2 + 2 = 5$})."""
+    claims = _claims_in_text_math(words)
     words = _drop_with_argument(
         words, r"\\(?:text|textrm|textnormal|mbox|tag\*?|label|eqref|ref|cite)", " ; ")
-    claims = []
-    for piece in re.split(r"[,;]|\\q?quad\b", words):
-        piece = piece.replace("&", " ")
-        parts = re.split(RELATION, piece, maxsplit=1)
-        left = re.sub(r"^(?:\\(?:big|Big|bigg|Bigg)l?|\\left)?\s*[(\[]\s*", "", parts[0].strip())
-        if len(parts) > 1 and left and not re.fullmatch(
-                r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?|\\forall\s*\\?[A-Za-z]+", left):
-            claims.append(" ".join(piece.split()))
-    return claims
+    pieces = [piece.replace("&", " ") for piece in re.split(r"[,;]|\\q?quad\b", words)]
+    return claims + [" ".join(piece.split()) for piece in pieces if _is_claim(piece)]
+
+
+def _is_claim(piece):
+    """Whether a relation states more than a condition on one letter (x > 0, i = 1, …, n); n = n +
+    1 is no condition on n but a claim about it."""
+    parts = re.split(RELATION, piece, maxsplit=1)
+    left = re.sub(r"^(?:\\(?:big|Big|bigg|Bigg)l?|\\left)?\s*[(\[]\s*", "", parts[0].strip())
+    if len(parts) < 2 or not left:
+        return False
+    condition = re.fullmatch(
+        r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?|\\forall\s*\\?[A-Za-z]+", left)
+    about_itself = re.search(r"(?<![A-Za-z\\])" + re.escape(left) + r"(?![A-Za-z])", parts[2])
+    return not condition or bool(about_itself)
+
+
+def _claims_in_text_math(words):
+    """Relations written as mathematics inside words ($2 + 2 = 5$ in a \\text, \\tag or
+    \\intertext): printed, not read."""
+    found = re.findall(r"(?<!\\)\$([^$]*)\$|\\\((.*?)\\\)", words)
+    return [" ".join((dollar or paren).split()) for dollar, paren in found
+            if _is_claim(dollar or paren)]
 
 
 def _drop_with_argument(text, command, filler=" "):
@@ -908,6 +924,8 @@ def _cleaned(text):
             raise texmath.TexError("a \\tag that holds a relation or an operator without words is "
                                    "printed beside the formula (before it, with leqno), and not "
                                    "read: number the display otherwise", 1)
+    tagged = [claim for match in re.finditer(r"\\(?:tag\*?|(?:short)?intertext)\s*\{", text)
+              for claim in _claims_in_text_math(_braced(text, match.end() - 1) or "")]
     # removed with their argument: tags and labels, and \intertext's words between two rows
     for command in (r"\\tag\*?", r"\\label", r"\\vspace\*?", r"\\(?:short)?intertext"):
         text = _drop_with_argument(text, command)
@@ -954,7 +972,7 @@ def _cleaned(text):
     columns = re.split(r"(?<!\\)&", text)  # rl column pairs: a new equation every second &
     equations = [" ".join(columns[k : k + 2]) for k in range(0, len(columns), 2)]
     return ([eq.strip().rstrip(",.;").strip() for eq in equations if eq.strip().rstrip(",.;")],
-            claims)
+            tagged + claims)
 
 
 def _check_display(path, lines, first, last, start, state, where_lines, findings):
@@ -986,7 +1004,7 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
             rows.append((line, equations, skipped))
             findings += [Finding(str(path), line, "warning", (
                 f"warning: '{claim}' after the words is printed and not checked: put it in a "
-                "display of its own")) for claim in claims]
+                "display of its own")) for claim in claims if not generated]
         if any(len(equations) > 1 for _, equations, _ in rows) and any(
             re.match(r"^\s*(=|<|>|\\le|\\ge|\\in)", eq) for _, eqs, _ in rows for eq in eqs
         ):
