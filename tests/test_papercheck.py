@@ -1280,7 +1280,8 @@ def test_an_input_on_a_displays_line_refuses_it(tmp_path):
 
 @pytest.mark.parametrize("display", [
     r"\[ 1 + 1 = 2 \tag*{and so $2+2=5$} \]",
-    "\\begin{align*}\n  1 + 1 &= 2 \\\\\n  \\intertext{and so $2 + 2 = 5$}\n  2 &= 2\n\\end{align*}",
+    "\\begin{align*}\n  1 + 1 &= 2 \\\\\n  \\intertext{and so $2 + 2 = 5$}\n  2 &= 2\n"
+    "\\end{align*}",
     r"\[ 1 + 1 = 2 \quad \text{and so $2 + 2 = 5$} \]",
     r"\[ 1 + 1 = 2, \quad n = n + 1 \]",
 ])
