@@ -387,13 +387,12 @@ def _masked(text):
     def verb(match):  # the command kept, so that a display holding one is refused, not read
         return match.group(0)[:5] + re.sub(r"[^\n]", " ", match.group(0)[5:])
 
-    # found where TeX finds them (\\verb is a line break and the word verb), blanked in `text`
-    out, probe = list(text), _commands(text)
+    out = list(text)
     for pattern, change in ((VERBATIM, blank), (VERB, verb)):
+        # found where TeX finds them (\\verb is a line break, then the word verb)
+        probe = _commands("".join(out))
         for match in pattern.finditer(probe):
             out[match.start():match.end()] = change(match)
-        probe = "".join(out) if pattern is VERBATIM else probe
-        probe = _commands(probe)
     return "".join(out)
 
 
