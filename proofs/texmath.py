@@ -301,20 +301,12 @@ class _Reader:
                     return collected
             collected.append(token)
 
-    def signed_group(self, leading):
-        """Whether the {…} group ahead holds a + or − outside its brackets: TeX prints braces as
-        nothing, so {-x}^2 reads −x² and \\log{x + 1} reads log x + 1 (`leading`: a sign before
-        everything counts too).  Nothing is taken."""
+    def group_ahead(self):
+        """The raw tokens of the {…} group ahead; nothing is taken."""
         start = self.position
         tokens = self.group_text()
         self.position = start
-        depth = 0
-        for position, token in enumerate(tokens):
-            depth += token in OPENING or token == "{"
-            depth -= token in OPENING.values() or token == "}"
-            if depth == 0 and token in ("+", "-", r"\pm", r"\mp") and (position or leading):
-                return True
-        return False
+        return tokens
 
     def before_bracket(self, name):
         """A bare letter before a bracket: f, g, h (or a declared function) apply to it; after an
@@ -607,12 +599,11 @@ class _Reader:
             self.take("|")
             return sp.Abs(value)
         if token == "{":
-            if self.signed_group(leading=True):
+            tokens = self.group_ahead()
+            if _signed(tokens, leading=True):
                 self.fail("braces print as nothing: {-x}^2 is printed -x^2 and 2{x + 1} as "
                           "2x + 1; write brackets ( ) where you mean them")
-            start = self.position
-            bracketed = self.bracketed_group()
-            self.position = start
+            bracketed = _one_bracket(tokens)
             self.take("{")
             value = self.expression()
             self.take("}")
@@ -762,20 +753,6 @@ class _Reader:
             self.fail(f"the definition of {name} uses {letter}, which the sum or product around "
                       f"it binds as its index: rename the index")
         return value
-
-    def bracketed_group(self):
-        """Whether the {…} group ahead holds one bracketed expression, {\\left(a + b\\right)}
-        (the group is taken)."""
-        raw = [token for token in self.group_text() if token not in SIZES]
-        if not raw or raw[0] not in OPENING:
-            return False
-        depth = 0
-        for index, token in enumerate(raw):
-            depth += token in OPENING
-            depth -= token in OPENING.values()
-            if depth == 0:
-                return index == len(raw) - 1
-        return False
 
     def bracketed_letter(self):
         """The letter in a bracket that holds one letter and nothing else, (θ) or \\left(w\\right),
@@ -1010,10 +987,9 @@ class _Reader:
             ):
                 self.fail("how far does the function reach? put its argument in brackets")
         elif token == "{":  # \log{x}: the group is the argument
-            start = self.position
-            bracketed = self.bracketed_group()
-            self.position = start
-            if not bracketed and self.signed_group(leading=False):
+            tokens = self.group_ahead()
+            bracketed = _one_bracket(tokens)
+            if not bracketed and _signed(tokens, leading=False):
                 self.fail(f"{written}{{x + 1}} is printed {written[1:]} x + 1, the braces unseen: "
                           f"write {written}(x + 1)")
             argument = self.group()
@@ -1093,6 +1069,33 @@ class _Reader:
 
     def set_or_expression(self):
         return read_set_tokens(self)
+
+
+def _one_bracket(tokens):
+    """Whether a group's tokens hold one bracketed expression, {\\left(a + b\\right)}."""
+    raw = [token for token in tokens if token not in SIZES]
+    if not raw or raw[0] not in OPENING:
+        return False
+    depth = 0
+    for index, token in enumerate(raw):
+        depth += token in OPENING
+        depth -= token in OPENING.values()
+        if depth == 0:
+            return index == len(raw) - 1
+    return False
+
+
+def _signed(tokens, leading):
+    """Whether a group's tokens hold a + or − outside its brackets: TeX prints braces as nothing,
+    so {-x}^2 reads −x² and \\log{x + 1} reads log x + 1 (`leading`: a sign before everything
+    counts too)."""
+    depth = 0
+    for position, token in enumerate(tokens):
+        depth += token in OPENING or token == "{"
+        depth -= token in OPENING.values() or token == "}"
+        if depth == 0 and token in ("+", "-", r"\pm", r"\mp") and (position or leading):
+            return True
+    return False
 
 
 def read_set_tokens(reader):
