@@ -205,8 +205,7 @@ class Chain:
         like this.  `by`: equality lemmas (names or labels) to rewrite with; `folded`: definitions
         kept as names (p_i := σ(w x_i) stays p_i, as on paper)."""
         before = len(self.steps)
-        because = _words_checked(because)
-        self._step("eq", rhs, None, because, derived=(_names(by), tuple(folded)))
+        self._step("eq", rhs, None, because, derived=(_names(by), tuple(folded)))  # checks because
         theorem = self.links[-1]
         labels = {section.label for section in self._derivation.sections}
         positivity = self._derivation._cited("positivity")
@@ -997,9 +996,9 @@ def _value_link_holds(corollary, optimizations):
         raise UnsupportedError("a corollary states L = exp(−c·G + b), G one defined objective "
                                f"(CE = …) and c, b free of it, not exp({exponent})")
     objective, scale, rest = split
-    varied = {q for o in optimizations for q in o.over}
+    varied = {str(q) for o in optimizations for q in o.over}
     for part in (scale, rest):
-        if free_vars(part) & varied or names(part).keys() & {str(q) for q in varied}:
+        if _mentions(part) & varied:  # through the definitions it uses, too
             raise UnsupportedError(f"in the corollary's exp(−c·{objective} + b), c = {scale} and "
                                    f"b = {rest} must not depend on what is optimized")
     try:
