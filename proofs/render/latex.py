@@ -7,8 +7,7 @@ pgfplots for the figure) — `preamble()` lists the lines a host needs.
 
 import re
 
-from .layout import lemma_numbers
-from .layout import (count_checks, definitions, fill, layout, lead, setting_sentence,
+from .layout import (count_checks, definitions, layout, lead, setting_sentence,
                      value_sentence, writer_for)
 from ..fragment import header
 from .options import RenderOptions
@@ -85,7 +84,7 @@ def render_fragment(proof, options=None):
             out.append(value_sentence(proof, writer, reference, unbreakable))
         out.append(f"\\end{{{options.proof_env}}}")
         if block.remark:  # commentary, after the proof's end
-            out.append(fill(block.remark, writer, reference, lemma_numbers(proof)))
+            out.append(block.remark)
     body = "\n".join(out) + "\n"
     return header(proof, options, body, count_checks(proof)) + body
 

@@ -37,7 +37,7 @@ class Block:
     label: str
     statement: str
     rows: list
-    remark: str = ""
+    remark: str = ""  # written out: the notation's names and the lemmas' numbers filled in
     universal: bool = True   # "for every θ" (not for a fact about log alone, nor for arg max_θ)
     optimizers: bool = False  # a statement about sets of optimizers
     increasing: bool = False  # a statement "x ↦ g is strictly increasing on I"
@@ -171,8 +171,9 @@ def layout(proof, writer, reference, detail="full", math=lambda formula: formula
         if section.claim:  # a chain's own relation between its ends: a < b rather than b − a > 0
             lhs, relation, rhs = section.claim
             shown = f"{writer(lhs)} {RELATION_SIGNS[writer.style][relation]} {writer(rhs)}"
+        remark = fill(section.remark, writer, reference, numbers) if section.remark else ""
         blocks.append(Block(section.kind, number, section.name, section.label, shown, rows,
-                            section.remark,
+                            remark,
                             # θ is bound in arg max_θ and x in x ↦ log x: no "for every θ"
                             universal=parametric(proof) and not isinstance(
                                 statement, (StrictlyIncreasing, SameOptimizers)),

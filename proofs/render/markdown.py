@@ -3,8 +3,7 @@ and Quarto.  Only constructs both MathJax and KaTeX support: no labels, no refer
 
 import re
 
-from .layout import lemma_numbers
-from .layout import (count_checks, definitions, factors_lead, fill, for_every, hypotheses, layout,
+from .layout import (count_checks, definitions, factors_lead, for_every, hypotheses, layout,
                      setting_items, setting_tail, value_sentence, writer_for)
 from .options import RenderOptions
 
@@ -40,7 +39,7 @@ def render_markdown(proof, options=None):
                 for row in block.rows]
         out += [block.summary] if block.summary else aligned(rows)
         if block.remark:
-            out += ["", fill(block.remark, writer, reference, lemma_numbers(proof))]
+            out += ["", block.remark]
         if block.kind == "theorem" and proof.corollaries:
             out += ["", value_sentence(proof, writer, reference, lambda formula: f"${formula}$")]
     out += ["", f"*Checked by the proofs kernel: {count_checks(proof)} kernel theorems.*", ""]

@@ -1,8 +1,7 @@
 """Plain text for the terminal: the proof line by line, justifications aligned on the right."""
 
-from .layout import lemma_numbers
-from .layout import (count_checks, definitions, factors_lead, fill, hypotheses, layout, plain,
-                     setting_items, setting_tail, value_sentence, writer_for)
+from .layout import (count_checks, definitions, factors_lead, hypotheses, layout, setting_items,
+                     setting_tail, value_sentence, writer_for)
 from .options import RenderOptions
 
 KINDS = {"lemma": "Lemma", "theorem": "Theorem"}
@@ -40,8 +39,7 @@ def render_text(proof, options=None):
                 "Proof."]
         out += [f"  {block.summary}"] if block.summary else rows_text(block.rows)
         if block.remark:
-            cite = lambda label, number: f"Lemma {number}"  # noqa: E731
-            out += ["", plain(fill(block.remark, writer, cite, lemma_numbers(proof)))]
+            out += ["", block.remark]
         if block.kind == "theorem" and proof.corollaries:
             out.append(value_sentence(proof, writer, reference, lambda formula: formula))
     out += ["", f"Checked by the proofs kernel: {count_checks(proof)} kernel theorems, every step above among them.", ""]

@@ -15,8 +15,7 @@ import re
 
 from ..errors import RenderError
 from .latex import LONG_ROW, at_relation, split_long, visible_length
-from .layout import lemma_numbers
-from .layout import (count_checks, definitions, fill, layout, lead, setting_sentence,
+from .layout import (count_checks, definitions, layout, lead, setting_sentence,
                      value_sentence, writer_for)
 from .options import RenderOptions
 from .safety import LINE_BREAKS, NotationError, escape_text
@@ -137,8 +136,7 @@ def _body(proof, options):
         if block.remark:  # a user's text, after the proof: its line breaks are spaces
             if LINE_BREAKS.search(" ".join(block.remark.split())):
                 raise NotationError("a remark: give text without control characters")
-            out += ["", markup(" ".join(fill(block.remark, writer, reference,
-                                                lemma_numbers(proof)).split()))]
+            out += ["", markup(" ".join(block.remark.split()))]
     return "\n".join(out) + "\n"
 
 
