@@ -263,11 +263,12 @@ def _check_text(path, text, state, findings, depth):
         for hazardous in range(hazards_seen, number + 1):  # also those of skipped displays
             state.hazards.update(hazard_lines.get(hazardous, {}))
         hazards_seen = number + 1
-        opening = _display_start(uncommented)
-        if opening is not None:  # a definition or an \input on a display's first or last line:
+        # the display this line opens, if any, and the line it ends on
+        start = _display_start(uncommented)
+        end = _display_end(lines, number, start) if start is not None else None
+        if start is not None:  # a definition or an \input on a display's first or last line:
             # which of them TeX applies before the display the reader does not work out
-            closing = _display_end(lines, number, opening)
-            shared = [k for k in dict.fromkeys((number, closing)) if macro_lines.get(k)
+            shared = [k for k in dict.fromkeys((number, end)) if macro_lines.get(k)
                       or INPUT.search(_commands(_without_comment(lines[k])))]
             if shared:
                 state.hazards.setdefault(None, (
@@ -300,7 +301,6 @@ def _check_text(path, text, state, findings, depth):
                 )
             )
             pending = []
-        start = _display_start(uncommented)
         if start is None:
             marks = [(l, d) for l, d in pending if d.split(" ")[0] == "check"]
             if marks and uncommented.strip():  # a mark is for the display right after it
@@ -318,7 +318,6 @@ def _check_text(path, text, state, findings, depth):
             number += 1
             continue
         if not pending and generated:
-            end = _display_end(lines, number, start)
             body = "\n".join(lines[number : end + 1])
             if re.search(SETTING_HEAD, body) or _is_setting(lines, number):
                 number = end + 1  # the setting's definitions: read by _fragment_setting
@@ -330,7 +329,6 @@ def _check_text(path, text, state, findings, depth):
             number = end + 1
             continue
         if not pending:
-            end = _display_end(lines, number, start)
             marks = [k for k in range(number + 1, end + 1)
                      if (mark := DIRECTIVE.match(lines[k])) and mark.group(1).strip() != "skip"]
             if marks:  # a mark the reader would pass over: say so rather than check nothing
@@ -342,7 +340,6 @@ def _check_text(path, text, state, findings, depth):
         display_where = list(where)
         marked = _apply_directives(path, pending, state, display_where, findings, in_preamble)
         pending = []
-        end = _display_end(lines, number, start)
         if marked:
             _check_display(path, lines, number, end, start, state, display_where, findings)
             closing = re.search(r"\\end\{[^}]*\}|(?<!\\)\\\]", _without_comment(lines[end]))
