@@ -121,3 +121,10 @@ def test_unknown_theorem_and_options():
     with pytest.raises(UnsupportedError, match="no option"):
         proofs.prove("bernoulli", temperature=2)
     assert ("bernoulli", proofs.available()[0][1]) in proofs.available()
+    # each was a traceback (AttributeError, TypeError, ValueError), found by a review
+    with pytest.raises(UnsupportedError, match="a proofs.models.BernoulliModel, not int"):
+        proofs.prove("bernoulli", model=5)
+    with pytest.raises(UnsupportedError, match="'gaussian' has no option 'model'"):
+        proofs.prove("gaussian", model=BernoulliModel())
+    with pytest.raises(ProofError, match="notation is a dict"):
+        proofs.prove("bernoulli", notation="theta=w")

@@ -6,6 +6,7 @@ tests' variants are read from it.  Imports the scripts lazily so that `proofs li
 """
 
 import importlib
+import inspect
 import itertools
 from dataclasses import replace
 
@@ -107,21 +108,18 @@ def prove(name, **options):
     if name not in LIBRARY:
         raise UnknownTheoremError(f"unknown theorem {name!r}; available: {', '.join(sorted(LIBRARY))}")
     module, _, allowed = LIBRARY[name]
+    module, _, function = module.partition(":")
+    theorem = getattr(importlib.import_module(module), function)
     for key, value in options.items():
-        if key == "model" and name == "bernoulli":  # a variant of the setting (proofs.models)
-            from ..models.bernoulli import BernoulliModel
-            if not isinstance(value, BernoulliModel):
-                raise UnsupportedError(f"model= of 'bernoulli' is a proofs.models.BernoulliModel, "
-                                       f"not {type(value).__name__}")
-            continue
+        if key == "model" and "model" in inspect.signature(theorem).parameters:
+            continue  # a variant of the setting (proofs.models), which the theorem checks
         if key not in allowed:
             raise UnsupportedError(f"theorem {name!r} has no option {key!r}; options: {', '.join(allowed) or 'none'}")
         if value not in allowed[key]:
             raise UnsupportedError(f"option {key}={value!r} of {name!r} must be one of "
                                    f"{', '.join(map(str, allowed[key]))}")
     from ..proof import issue
-    module, _, function = module.partition(":")
-    proof = getattr(importlib.import_module(module), function)(**options).proof()
+    proof = theorem(**options).proof()
     # the options a document was made with, defaults included (its header lists them)
     chosen = {key: options.get(key, values[0]) for key, values in allowed.items()}
     proof = issue(replace(proof, symbols={**proof.symbols, "options": chosen}))

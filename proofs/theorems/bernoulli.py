@@ -9,12 +9,16 @@ when it is written, one rule per displayed "=" in the identity.  `model=` states
 import sympy as sp
 
 from ..derivation import Derivation
+from ..errors import UnsupportedError
 from ..models.bernoulli import BernoulliModel
 
 TITLE = "Maximum likelihood is minimum binary cross-entropy"
 
 
 def bernoulli(reduction="mean", model=None):
+    if model is not None and not isinstance(model, BernoulliModel):
+        raise UnsupportedError(f"model= of 'bernoulli' is a proofs.models.BernoulliModel, not "
+                               f"{type(model).__name__}")
     m = model if model is not None else BernoulliModel(reduction=reduction)
     i, n, c, p, y = m.index, m.size, m.scale, m.probability[m.index], m.label[m.index]
     d = Derivation(TITLE, where=m.where, name="bernoulli")
