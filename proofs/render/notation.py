@@ -96,11 +96,12 @@ def _grouped(key, value):
 def _signed(value):
     """Whether a notation value has a sign outside its brackets (1 - t_i, -z), so that it prints
     in parentheses wherever it stands for one quantity."""
-    depth, signed = 0, False
+    depth = 0
     for position, char in enumerate(value):
         depth += {"{": 1, "(": 1, "[": 1, "}": -1, ")": -1, "]": -1}.get(char, 0)
-        signed = signed or (depth == 0 and char in "+-" and position > 0) or value.startswith("-")
-    return signed
+        if depth == 0 and char in "+-" and position > 0:
+            return True
+    return value.startswith("-")
 
 
 def _text_value(key, value):

@@ -124,16 +124,13 @@ def assert_loss_matches(
     failing = []
     try:
         matches()
-    except AssertionError:
-        if failing:
-            checker.check(failing[-1])  # again, with the bug class named
-        raise
     except Exception as error:  # hypothesis reports distinct failures as an exception group
-        found = [e for e in getattr(error, "exceptions", ()) if isinstance(e, AssertionError)]
+        found = [error] if isinstance(error, AssertionError) else [
+            e for e in getattr(error, "exceptions", ()) if isinstance(e, AssertionError)]
         if not found:
             raise
         if failing:
-            checker.check(failing[-1])
+            checker.check(failing[-1])  # again, with the bug class named
         raise found[0] from None
     checker.finish()
 
