@@ -147,12 +147,9 @@ class Proof:
         suffix = path.suffix.lower()
         render = {".tex": self.to_document, ".pdf": self.to_document, ".md": self.to_markdown, ".txt": self.to_text,
                   ".typ": self.to_typst_document, ".v": lambda **_: self.to_coq()}
-        if not path.name or path.is_dir():
-            raise RenderError(f"cannot write {path}: it is a folder; give a file name")
+        _target(path)  # before any rendering: a file in a folder that exists
         if suffix not in render:
             raise RenderError(f"cannot write {path.name}: use .tex, .pdf, .md, .txt, .typ or .v")
-        if not path.parent.is_dir():
-            raise RenderError(f"cannot write {path}: the folder {path.parent} does not exist")
         if suffix == ".v" and not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", path.stem):
             usable = re.sub(r"\W", "_", path.stem)  # coqc names the module after the file
             raise RenderError(f"coqc cannot compile {path.name} (a Coq module name is an "
@@ -167,15 +164,22 @@ class Proof:
         return path
 
 
-def write_atomically(path, data):
-    """Write bytes to `path` through a temporary file in the same folder and an atomic rename."""
+def _target(path):
+    """The file `path` names, through a symbolic link (written through, as an editor does, not
+    replaced); RenderError when it is a folder or its folder does not exist."""
     path = Path(path)
-    if path.is_symlink():  # written through the link, as an editor does, not replacing it
+    if path.is_symlink():
         path = Path(os.path.realpath(path))
     if not path.name or path.is_dir():
         raise RenderError(f"cannot write {path}: it is a folder; give a file name")
     if not path.parent.is_dir():
         raise RenderError(f"cannot write {path}: the folder {path.parent} does not exist")
+    return path
+
+
+def write_atomically(path, data):
+    """Write bytes to `path` through a temporary file in the same folder and an atomic rename."""
+    path = _target(path)
     for attempt in itertools.count():  # a fresh name beside the target, so the final rename is
         # atomic; short, so that a target name near the file system's limit still has one
         temporary = path.parent / f".proofs-{os.getpid()}-{attempt}.part"
