@@ -39,7 +39,9 @@ def run_under_O(*arguments, cwd=ROOT):
     sys.flags.optimize > 0, reason="already running under -O (this is the inner run)"
 )
 def test_kernel_check_and_property_tests_pass_under_python_O():
-    result = run_under_O(*UNDER_O)
+    # the fuzzer's full 8,000 rule applications run in the main suite; under -O a quarter of them
+    # still applies every kind of rule, in a quarter of the time
+    result = run_under_O("--proofs-fuzz", "2000", *UNDER_O)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert " passed" in result.stdout and " failed" not in result.stdout
 
