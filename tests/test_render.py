@@ -166,14 +166,6 @@ def test_pdf_is_byte_identical_across_hash_seeds(tmp_path):
     assert len(pdfs) == 1
 
 
-def test_plain_text_spells_fractions_and_operators():
-    from proofs.render.layout import plain
-    assert plain(r"$-\frac{n}{2\sigma^{2}} \mathrm{MSE} - \frac{n}{2} \log 2$") == "-n/(2σ^2) MSE - n/2 log 2"
-    assert plain(r"$\frac{1}{n} \sum_i$, $\hat\sigma^{2} = \min \mathrm{MSE}$") == "1/n Σ_i, σ^2 = min MSE"
-    remark = proofs.prove("gaussian").to_text()
-    assert "-n/(2σ^2) MSE" in remark and "\\" not in remark
-
-
 def test_network_terms_read_as_written():
     # an undefined function prints as f(x_i), not sympy's f(x[i]); a fraction raised to a power gets one pair
     text = proofs.prove("network").to_text()
@@ -328,14 +320,16 @@ def test_a_derivations_title_and_lemma_names_are_text_in_latex(tmp_path):
 
 def test_a_long_product_breaks_between_its_factors_and_reads_the_same():
     """A right-hand side with no sign to break at is broken between two factors, the second line
-    starting with ×; papercheck reads the two lines back as the one product."""
+    starting with ×, the product's body bracketed so that × reads inside the ∏ (not as a factor
+    of the whole product, with i free); papercheck reads the two lines back as the one product."""
     from proofs.render.latex import split_long
     from proofs.texmath import read
 
     product = (r"\prod_{i=1}^{n} \left(\frac{1}{1 + \exp\left(-z_{i}\right)}\right)^{y_{i}} "
                r"\left(1 - \frac{1}{1 + \exp\left(-z_{i}\right)}\right)^{1 - y_{i}}")
     first, second = split_long(product, 30)
-    assert first.endswith("^{y_{i}}") and second.startswith(r"\times \left(1 - ")
+    assert first.startswith(r"\prod_{i=1}^{n} \Bigl[") and first.endswith("^{y_{i}}")
+    assert second.startswith(r"\times \left(1 - ") and second.endswith(r"\Bigr]")
     assert read(first + " " + second) == read(product)
     assert read(first + " " + second.replace(r"\times ", "+ ")) != read(product)
 
@@ -421,3 +415,17 @@ def test_many_definitions_break_across_pages_instead_of_running_off(tmp_path):
     text = pdf_text(tmp_path / "many.pdf").replace(" ", "")
     missing = [name for name in names if f"{name}=" not in text]
     assert not missing, missing
+
+
+def test_a_sum_is_never_broken_between_its_summand_and_a_factor_of_it():
+    # weighted's CE: −(1/Σ w_i) Σ w_i (y_i log p_i + …) broke as "Σ w_i" and "× (…)" on the next
+    # line, which reads as (Σ w_i)·(…) with i free; it breaks inside the bracket instead
+    from proofs.render.latex import split_long
+
+    ce = (r"-\frac{1}{\sum_{i=1}^{n} w_{i}} \sum_{i=1}^{n} w_{i} \left(y_{i} \log p_{i} + "
+          r"\left(1 - y_{i}\right) \log\left(1 - p_{i}\right)\right)")
+    first, second = split_long(ce, 40)
+    assert first.endswith(r"w_{i} \Bigl(y_{i} \log p_{i}") and second.startswith("+ ")
+    assert not second.startswith(r"\times")
+    fragment = proofs.prove("weighted").to_latex()
+    assert r"w_{i} \\" not in fragment and r"&\qquad \times \left(y_{i}" not in fragment

@@ -211,14 +211,45 @@ def split_long(right, limit):
         shut = {"[": "]", "(": ")"}[bracket]
         return [right[:cut].replace(opening, "\\Bigl" + bracket, 1),
                 joiner + right[cut + 1:end] + "\\Bigr" + shut + right[end + len(closing):]]
+    # a product under a \sum or \prod: its body bracketed, so that the line starting with ×
+    # reads inside the binder, not as a factor of the whole sum
+    body = _binder_body(right)
+    cuts = _top_level_factors(right, body, len(right)) if body is not None else []
+    if cuts:
+        cut = min(cuts, key=lambda c: abs(c - (body + len(right)) / 2))
+        return [right[:body] + "\\Bigl[" + right[body:cut],
+                "\\times " + right[cut + 1:] + "\\Bigr]"]
     return [right]
+
+
+def _binder_body(text):
+    """Where the body of the first \\sum or \\prod outside every group begins (after its limits),
+    or None."""
+    for k, depth in _depths(text, 0, len(text)):
+        if depth == 0 and text.startswith(("\\sum", "\\prod"), k):
+            at = k + (4 if text.startswith("\\sum", k) else 5)
+            while at < len(text) and text[at] in "_^":  # the limits _{…}^{…}
+                shut = _closing(text, at + 2) if text[at + 1] == "{" else at + 1
+                if shut is None:
+                    return None
+                at = shut + 1
+            while at < len(text) and text[at] == " ":
+                at += 1
+            return at if at < len(text) else None
+    return None
 
 
 def _top_level_factors(text, start, end):
     """Positions of the spaces between two bracketed factors, ')^{…} \\left(', between start and end
-    outside every brace and \\left…\\right group."""
-    return [k - 1 for k, depth in _depths(text, start, end)
-            if depth == 0 and k - 1 > start and text.startswith(" \\left(", k - 1)]
+    outside every brace and \\left…\\right group, and before any \\sum or \\prod there: what
+    follows one is its summand, which a line break would read as a factor of the whole sum."""
+    cuts = []
+    for k, depth in _depths(text, start, end):
+        if depth == 0 and text.startswith(("\\sum", "\\prod"), k):
+            break
+        if depth == 0 and k - 1 > start and text.startswith(" \\left(", k - 1):
+            cuts.append(k - 1)
+    return cuts
 
 
 def _opens(text, k):
