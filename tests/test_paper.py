@@ -305,3 +305,14 @@ def test_the_setting_is_a_run_in_heading_in_ieeetran_too(tmp_path):
     # IEEEtran numbers a \paragraph: the setting once read "a) Setting.: Let …"
     assert "Setting. Let n" in text and "a) Setting" not in text
     assert "Overfull" not in log and "undefined" not in log.lower()
+
+
+def test_an_entry_written_as_an_expression_of_the_parameter_is_not_written_at_it_again():
+    # p_i=\sigma(w^\top x_i) shows its w: the setting must not say "we write σ(wᵀx_i) for
+    # σ(wᵀx_i)(w)", while a name (p_i) still says how the formulas write p_i(θ)
+    fragment = proofs.prove("bernoulli").to_latex(notation=DEEP_LEARNING)
+    setting = fragment[fragment.index("Setting."):fragment.index("\\begin{align*}")]
+    assert "only ${\\sigma(w^\\top x_i)}$ depends on $w$)" in setting
+    assert "we write" not in setting and "(w)$" not in setting
+    plain = proofs.prove("bernoulli").to_latex()
+    assert "we write $p_{i}$ for $p_{i}(\\theta)$" in plain

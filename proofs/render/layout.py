@@ -14,11 +14,7 @@ from ..kernel import Defined, Member, SameOptimizers, StrictlyIncreasing
 from ..tree import stated_factor, tree_nodes
 from .apart import check_printed_apart
 from .notation import Writer
-
-LATEX_TO_TEXT = [(r"\mathrm{CE}", "CE"), (r"\log", "log"), (r"\infty", "∞"),
-                 (r"\cdot", "·"), (r"\geq", "≥"), ("~", " "), (r"\dots", "…"), (r"\sum", "Σ"), (r"\mid", "|"),
-                 (r"\sigma", "σ"), (r"\theta", "θ"), (r"\operatorname", ""), (r"\mathrm", ""), (r"\hat", ""),
-                 (r"\pi", "π"), (r"\mu", "μ"), (r"\min", "min"), (r"\max", "max")]
+from .plain import plain
 
 
 @dataclass
@@ -99,19 +95,6 @@ def _width(written, writer):
 
 def _listed(items):
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def plain(text):
-    """A LaTeX justification as plain text: known macros spelled out, \\frac{a}{b} as a/(b), $ dropped."""
-    group = r"\{((?:[^{}]|\{[^{}]*\})*)\}"  # one level of nested braces, as in \frac{n}{2\sigma^{2}}
-    text = re.sub(r"\\frac" + group + group, lambda m: f"{_atom(m.group(1))}/{_atom(m.group(2))}", text)
-    for macro, replacement in LATEX_TO_TEXT:
-        text = text.replace(macro, replacement)
-    return text.replace("$", "").replace("{", "").replace("}", "")
-
-
-def _atom(text):
-    return text if re.fullmatch(r"\\?[A-Za-z0-9]+", text) else f"({text})"
 
 
 def fill(text, writer, reference, numbers):
@@ -280,7 +263,7 @@ def writer_for(proof, style, notation):
     return writer
 
 
-def setting_items(proof, writer):
+def setting_items(proof, writer, math=lambda formula: formula):
     """'x ∈ S' for each item of the setting; a quantity the optimization varies is written at the
     parameter, p_i(θ) ∈ (0, 1), so that the statement shows what depends on θ.  A parameter that is
     one symbol is left to the tail ("every w ∈ ℝ")."""
@@ -288,24 +271,35 @@ def setting_items(proof, writer):
     parameter = parameter_symbol(proof)
     items = []
     # single quantities first, then the families that "for i = 1, …, n" after them indexes (a σ
-    # listed after y_i would read as indexed too)
-    for expr, real_set in sorted(proof.setting, key=lambda item: isinstance(item[0], sp.Indexed)):
+    # listed after y_i would read as indexed too), then the values of functions at them (f(x_i)
+    # after x_i is introduced)
+    for expr, real_set in sorted(proof.setting, key=lambda item: (
+            isinstance(item[0], sp.Indexed) or _applied(item[0]), _applied(item[0]))):
         if expr == parameter:
             continue
         shown = writer(expr)
+        if _applied(expr):  # "a function C with C(p_i) ∈ (0, ∞)": C is introduced, not assumed
+            items.append(f"a function {math(writer(expr.func))} with "
+                         f"{math(shown + writer.t['in'] + writer.real_set(real_set))}")
+            continue
         # a notation that writes the entry as an expression (p_i=\sigma(w^\top x_i)) shows the
         # dependence itself
         if (expr.base if isinstance(expr, sp.Indexed) else expr) in over and writer.is_atom(expr):
             shown = writer.t["call"].format(name=shown, arg=writer.names["theta"])
-        items.append(shown + writer.t["in"] + writer.real_set(real_set))
+        items.append(math(shown + writer.t["in"] + writer.real_set(real_set)))
     return items
+
+
+def _applied(expr):
+    """Whether `expr` is a function's value, C(p_i), of a function the setting introduces."""
+    return isinstance(expr, sp.core.function.AppliedUndef)
 
 
 def hypotheses(proof, writer, math):
     """What the theorem's statement assumes, so that it stands alone: 'Let n ∈ ℕ, …, for i = 1,
     …, n and every parameter θ, and let L(θ) and CE(θ) be as defined above. Then' ('' when the
     setting is empty)."""
-    items = [math(item) for item in setting_items(proof, writer)]
+    items = setting_items(proof, writer, math)
     if not items:
         return ""
     names = [math(name) for name, _ in definitions(proof, writer)]
@@ -317,7 +311,7 @@ def hypotheses(proof, writer, math):
 def setting_sentence(proof, writer, math):
     """The setting paragraph's words after its heading: 'Let n ∈ …, … for i = 1, …, n …, and
     define' (or 'Define', or 'Let … .'), each formula through `math`; '' for an empty setting."""
-    items = [math(item) for item in setting_items(proof, writer)]
+    items = setting_items(proof, writer, math)
     defined = bool(definitions(proof, writer))
     if not items and not defined:
         return ""
@@ -365,15 +359,19 @@ def setting_tail(proof, writer, math, short=False):
         functions = [math(writer(quantity)) for quantity in proof.symbols.get("over", ())
                      if isinstance(quantity, sp.FunctionClass)]
         depends = f" ({', '.join(functions)} depends on {theta})" if functions else ""
-        varying = [writer(expr) for expr, _ in proof.setting
+        varying = [expr for expr, _ in proof.setting
                    if isinstance(expr, sp.Indexed) and expr.base in proof.symbols.get("over", ())]
         if varying and not functions:  # what depends on θ, and how the formulas below write it
-            listed = _listed([math(name) for name in varying])
+            listed = _listed([math(writer(expr)) for expr in varying])
             verb = "depends" if len(varying) == 1 else "depend"
-            depends = f" (only {listed} {verb} on {theta}" + ("" if short else (
-                f", and we write {listed} for " + _listed(
+            # a notation that writes the entry as an expression (p_i=\sigma(w^\top x_i)) shows
+            # its θ itself: "we write σ(wᵀx_i) for σ(wᵀx_i)(w)" would say nothing
+            atoms = [writer(expr) for expr in varying if writer.is_atom(expr)]
+            written = "" if short or not atoms else (
+                f", and we write {_listed([math(name) for name in atoms])} for " + _listed(
                     [math(writer.t["call"].format(name=name, arg=writer.names["theta"]))
-                     for name in varying]))) + ")"
+                     for name in atoms]))
+            depends = f" (only {listed} {verb} on {theta}{written})"
         parts.append(f"every parameter {theta} in a set {space}{depends}")
     if len(parts) == 1 and not parts[0].startswith("for "):
         parts[0] = "for " + parts[0]

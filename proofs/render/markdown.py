@@ -4,7 +4,7 @@ and Quarto.  Only constructs both MathJax and KaTeX support: no labels, no refer
 import re
 
 from .layout import (count_checks, definitions, factors_lead, for_every, hypotheses, layout,
-                     setting_items, setting_tail, value_sentence, writer_for)
+                     setting_sentence, value_sentence, writer_for)
 from .options import RenderOptions
 
 KINDS = {"lemma": "Lemma", "theorem": "Theorem"}
@@ -16,10 +16,9 @@ def render_markdown(proof, options=None):
     theta = writer.names["theta"]
     reference = lambda label, number: f"Lemma {number}"  # noqa: E731
     out = [f"## {words(proof.title)}", ""]
-    items = [f"${item}$" for item in setting_items(proof, writer)]
-    if items:
-        out += ["**Setting.** " + ", ".join(items)
-                + setting_tail(proof, writer, lambda formula: f"${formula}$") + ".", ""]
+    sentence = setting_sentence(proof, writer, lambda formula: f"${formula}$")
+    if sentence:  # "Let …, and define" before the definitions, as the LaTeX page reads
+        out += ["**Setting.** " + sentence + ("" if sentence.endswith(".") else ":"), ""]
     out += aligned([f"{name} &= {body}" for name, body in definitions(proof, writer)])
     detail = options.detail_for("markdown")
     for block in layout(proof, writer, reference, detail, lambda formula: f"${formula}$"):

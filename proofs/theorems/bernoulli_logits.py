@@ -17,5 +17,6 @@ def bernoulli_logits():
     BCE = d.define("BCE", sp.Sum(sp.log(1 + sp.exp(z[i])) - y[i] * z[i], (i, 1, n)) / n)
     return maximum_likelihood(
         d, L, BCE, -n * BCE, over=[z],
-        remark="The loss is computed from the logits $z_{i}$ without forming the probabilities "
-               "$1/(1 + e^{-z_{i}})$, as numerically stable implementations do.")
+        remark="The loss is written in the logits $z_{i}$, without the probabilities "
+               "$1/(1 + e^{-z_{i}})$; numerically stable implementations evaluate "
+               "$\\log(1 + e^{z_{i}})$ as $\\max(z_{i}, 0) + \\log(1 + e^{-|z_{i}|})$.")

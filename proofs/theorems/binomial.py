@@ -7,8 +7,8 @@ from .argument import OPEN_UNIT, i, maximum_likelihood, n
 
 REMARK = ("Observation $i$ has $m_{i} = y_{i} + f_{i}$ trials, $y_{i}$ of them successes; the "
           "coefficients $\\binom{m_{i}}{y_{i}}$ do not depend on $\\theta$.  Dropping the trial "
-          "counts (a plain BCE of $y_{i} / m_{i}$ without the weights $m_{i}$) changes the "
-          "minimizers.")
+          "counts (a plain BCE of $y_{i} / m_{i}$ without the weights $m_{i}$) can change the "
+          "minimizers when the $m_{i}$ differ.")
 
 
 def binomial():

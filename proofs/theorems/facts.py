@@ -17,7 +17,8 @@ JUSTIFICATIONS = {
     "member_log": "logarithm of a positive number",
     "member_exp": "exponential of a real number",
     "member_factorial": "a factorial is a positive integer",
-    "member_binomial": "a binomial coefficient with k at most n is a positive integer",
+    "member_binomial": "a binomial coefficient whose lower entry lies between 0 and the upper one "
+                       "is a positive integer",
     "member_gamma": "the Gamma function is positive at positive arguments",
     "member_Abs": "an absolute value is nonnegative",
     "member_sin": "range of the sine", "member_cos": "range of the cosine",

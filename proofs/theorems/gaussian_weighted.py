@@ -22,5 +22,5 @@ def gaussian_weighted():
                       - sp.Sum(sp.log(sigma[i]), (i, 1, n)))
     return maximum_likelihood(
         d, L, WMSE, log_likelihood, over=[mu],
-        remark="The weights $1 / \\sigma_{i}^{2}$ are known; dropping them (plain MSE) changes "
-               "the minimizers.")
+        remark="The weights $1 / \\sigma_{i}^{2}$ are known; dropping them (plain MSE) can change "
+               "the minimizers when the $\\sigma_{i}$ differ.")

@@ -11,9 +11,11 @@ DENSITY = ("Here $f_{i}(\\theta) > 0$ stands for the model's density or mass at 
            "observation under the parameter $\\theta$; nothing else about the model is used.")
 MASS = ("Here $f_{i}(\\theta) > 0$ stands for the model's probability mass at the $i$-th "
         "observation under the parameter $\\theta$; nothing else about the model is used.")
-ENTROPY = ("$H$ is the entropy of the empirical distribution of the (discrete) data: a real number "
-           "that does not depend on $\\theta$, so $\\mathrm{KL} = \\mathrm{CE} - H$ has the same "
-           "minimizers.")
+ENTROPY = ("The proof holds for every real $H$ that does not depend on $\\theta$.  For discrete "
+           "data, with $H$ the entropy of the empirical distribution $\\hat{p}_{n}$, "
+           "$\\mathrm{CE} - H$ is the KL divergence of the model from $\\hat{p}_{n}$ (a "
+           "standard identity, not checked here), so it has the same minimizers as "
+           "$\\mathrm{CE}$.")
 
 
 def iid(kl=False, continuous=False):

@@ -9,7 +9,8 @@ from ..derivation import Derivation
 from .argument import OPEN_UNIT, POSITIVE, i, maximum_likelihood, mean, n
 
 NOT_A_MODEL = ("For $y_{i} \\in [0, 1]$ the product is not the likelihood of a probability model: "
-               "it does not integrate to 1 over $y$.  See the continuous Bernoulli variant.")
+               "it does not integrate to 1 over $y$.  This theorem's normalized variant, the "
+               "continuous Bernoulli, is one.")
 
 
 def continuous_bernoulli_normalizer(p):
@@ -43,8 +44,10 @@ def soft_labels(normalized=False):
     L = d.define("L", sp.Product(C(p[i]) * factor, (i, 1, n)))
     CB = d.define("CB", cross_entropy - sp.Sum(sp.log(C(p[i])), (i, 1, n)) / n)
     best_ce, best_cb = soft_label_counterexample()
-    remark = (f"$C(p) = 2 \\operatorname{{artanh}}(1 - 2p) / (1 - 2p) > 0$ normalizes the "
-              f"density.  The extra term depends on $p$, so the minimizers differ from those of "
+    remark = (f"The statement holds for every positive $C$; the continuous Bernoulli's, "
+              f"$C(p) = 2 \\operatorname{{artanh}}(1 - 2p) / (1 - 2p)$ for $p \\neq 1/2$ and "
+              f"$C(1/2) = 2$, is positive and makes the density integrate to 1 over $y$.  "
+              f"The extra term depends on $p$, so the minimizers differ from those of "
               f"the plain BCE: for one observation $y = 0.8$, the BCE is minimal at "
               f"$p = {best_ce:.4f}$ but the "
               f"continuous-Bernoulli objective at $p = {best_cb:.4f}$ (grid search).")
