@@ -249,3 +249,24 @@ def test_the_shared_argument_is_written_on_the_public_api():
         imported = [node.module for node in ast.walk(ast.parse(path.read_text()))
                     if isinstance(node, ast.ImportFrom)]
         assert not any(m and ("kernel" in m or m.startswith("rules")) for m in imported), path.name
+
+
+def test_a_function_of_the_setting_is_introduced_after_what_it_is_applied_to():
+    # a referee's reading: network printed f(x_i) ∈ ℝ before x_i, and the continuous Bernoulli
+    # assumed C(p_i) ∈ (0, ∞) with C never introduced
+    network = proofs.prove("network").to_text()
+    setting = network[network.index("Setting:"):network.index("Definitions:")]
+    assert "a function f with f(x_i) ∈ ℝ" in setting
+    assert setting.index("x_i ∈ ℝ") < setting.index("a function f")
+    normalized = proofs.prove("soft_labels", normalized=True).to_latex()
+    assert "a function $C$ with $C\\left(p_{i}\\right) \\in (0, \\infty)$" in normalized
+
+
+def test_remarks_claim_no_more_than_is_true():
+    # dropping the trial counts or the weights changes nothing when they are all equal
+    for name in ("binomial", "gaussian_weighted"):
+        text = proofs.prove(name).to_text()
+        assert "can change the minimizers when the" in text and "changes the minimizers" not in text
+    # H is any real number in the proof; the KL reading is stated as what it is
+    kl = proofs.prove("iid", kl=True).to_text()
+    assert "holds for every real H" in kl and "not checked here" in kl
