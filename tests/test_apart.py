@@ -265,7 +265,7 @@ def test_the_corollary_names_the_likelihood_it_is_about():
               .derive("min", NLL, by="identity"))
     d.corollary(d.chain(P).eq(sp.exp(-n * NLL), by="identity"))
     text = d.proof().to_text()
-    assert "as P > 0, P(θ) = exp" in text and "max_θ P = exp" in text
+    assert "P(θ) = exp(−n·NLL(θ)) by Lemma 2 and as P > 0;" in text and "max_θ P = exp" in text
 
 
 def test_the_cli_says_what_to_rename_in_one_line(tmp_path):

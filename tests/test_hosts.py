@@ -108,3 +108,29 @@ def test_the_flagship_fits_one_and_a_half_columns_of_ieeetran(tmp_path):
     bottom_of_column = max(word[3] for word in left)
     assert right, "the fragment fills the first column"
     assert max(word[3] for word in right) - top < (bottom_of_column - top) / 2
+
+
+README_NOTATION = {"theta": "w", "p_i": "\\sigma(w^\\top x_i)", "y": "t", "n": "N",
+                   "CE": "\\mathcal{L}_{\\mathrm{BCE}}"}
+
+
+@pytest.mark.parametrize("host", sorted(HOSTS) + ["acmart-with-our-preamble"])
+def test_the_readme_notation_in_each_host_class(host, tmp_path):
+    # longer names than the defaults: the corollary's sentence ran 17 pt into acmart's margin
+    # (with the --preamble lines kept whole, the lemmas numbered as ours) when its first formula
+    # followed a run of words that no break could split
+    if host in ("IEEEtran", "acmart", "acmart-with-our-preamble"):
+        require_class(host.split("-")[0])
+    proof = proofs.prove("bernoulli").with_options(notation=README_NOTATION)
+    (tmp_path / "fragment.tex").write_text(proof.to_latex(), encoding="utf-8")
+    if host == "acmart-with-our-preamble":
+        document = "\n".join([
+            "\\documentclass[sigconf]{acmart}",
+            "\\settopmatter{printacmref=false}\\setcopyright{none}", proof.preamble(),
+            "\\begin{document}", "\\title{T}\\author{A}", "\\maketitle", "\\input{fragment}",
+            "\\end{document}", ""])
+    else:
+        document = host_document(proof, host)
+    log = compile_tex(tmp_path, "paper", document)
+    overfull = re.findall(r"^Overfull \\hbox \(([\d.]+)pt too wide\).*$", log, re.M)
+    assert not overfull, f"Overfull boxes of {overfull} pt"

@@ -490,15 +490,17 @@ def likelihood_name(link, writer):
 
 
 def value_sentence(proof, writer, reference, math):
-    """The optimal-value corollary as a sentence with its reasons: 'Moreover, by Lemma 2 and as
-    L > 0, L(θ) = exp(−n·CE(θ)) for every θ; hence, when optimizers exist, max L = exp(−n·min CE).'
-    (the lemma cited when the proof has the log-likelihood identity; formulas through `math`)."""
+    """The optimal-value corollary as a sentence with its reasons: 'Moreover, for every θ,
+    L(θ) = exp(−n·CE(θ)) by Lemma 2 and as L > 0; hence, when optimizers exist, max L =
+    exp(−n·min CE).' (the lemma cited when the proof has the log-likelihood identity; formulas
+    through `math`).  Words on both sides of the first formula let a narrow column break the
+    line; after 'by Lemma 2 and as L > 0,' it ran 17 pt into acmart's margin."""
     pointwise, values = value_link(proof, writer)
     numbers = lemma_numbers(proof)
     positive = math(f"{likelihood_name(proof.corollaries[0].statement, writer)} > 0")
     because = (f"by {reference('identity', numbers['identity'])} and as {positive}"
                if "identity" in numbers else f"as {positive}")
-    return (f"Moreover, {because}, {math(pointwise)} for every {math(writer.names['theta'])}; "
+    return (f"Moreover, for every {math(writer.names['theta'])}, {math(pointwise)} {because}; "
             f"hence, when optimizers exist, {math(values)}.")
 
 
