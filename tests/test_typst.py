@@ -172,3 +172,49 @@ def test_the_command_line_writes_and_verifies_typst(tmp_path):
     assert clash.returncode == 2 and "use .typ" in clash.stderr
     assert not (tmp_path / "x.tex").exists()
     compile_typst(tmp_path, "proof", (tmp_path / "proof.typ").read_text())
+
+
+def _inside_and_apart(pdf, margin):
+    """No word outside the text block (a hyphen may hang 3 pt into the margin, as Typst sets it)
+    and no two words of one line printed over each other (an equation number on its formula)."""
+    for width, _, words in word_boxes(pdf):
+        for x_min, _, x_max, _, word in words:
+            assert margin - 1 <= x_min and x_max <= width - margin + 3, word
+        for k, (a_left, _, a_right, a_base, a_word) in enumerate(words):
+            for b_left, _, b_right, b_base, b_word in words[k + 1:]:
+                same_line = abs(a_base - b_base) < 2
+                overlap = min(a_right, b_right) - max(a_left, b_left)
+                assert not (same_line and overlap > 1), (a_word, b_word)
+
+
+@pytest.mark.parametrize("name, options", VARIANTS, ids=[f"{n}-{o}" for n, o in VARIANTS])
+def test_every_standalone_typst_document_stays_in_its_text_block(name, options, tmp_path):
+    # a referee's reading: the proofs' displays ran 5-7 pt into both margins, since Typst's
+    # alignment makes a display wider than its sides' widths added up
+    pdf = compile_typst(tmp_path, "doc", proofs.prove(name, **options).to_typst_document())
+    _inside_and_apart(pdf, 2.5 * 72 / 2.54)
+
+
+TWO_COLUMNS = """\
+#set page(paper: "us-letter", margin: 0.75in, columns: 2)
+#set text(size: 10pt)
+#set math.equation(numbering: "(1)")
+#include "bernoulli.typ"
+#include "gaussian.typ"
+#include "negative_binomial.typ"
+"""
+
+
+def test_long_statements_and_notation_fit_a_column_of_a_two_column_page(tmp_path):
+    # the definition of L_BCE ran 20 pt into the left margin; the statements of gaussian's and
+    # negative_binomial's Lemma 2 ran under their equation numbers
+    notation = {"CE": "\\mathcal{L}_{\\mathrm{BCE}}", "n": "N", "p_i": "\\sigma(w^\\top x_i)",
+                "theta": "w", "y": "t"}
+    for name, options in (("bernoulli", {"notation": notation}), ("gaussian", {}),
+                          ("negative_binomial", {})):
+        fragment = proofs.prove(name).to_typst(label_prefix=f"{name}:", **options)
+        (tmp_path / f"{name}.typ").write_text(fragment, encoding="utf-8")
+    pdf = compile_typst(tmp_path, "host", TWO_COLUMNS)
+    _inside_and_apart(pdf, 0.75 * 72)
+    text = flat(pdf_text(pdf, layout=False))
+    assert "Lemma 5 (Log-likelihood and objective)" in text and "(5)" in text

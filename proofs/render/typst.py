@@ -37,43 +37,53 @@ CHAIN = """\
 #show math.equation: set block(breakable: true)
 #let proofs-chain(lines, stacked) = layout(size => {
   set par(justify: false)  // a justification that wraps is ragged, not stretched
-  let wide(side) = if side == none { 0pt } else {
-    measure(math.equation(block: true, numbering: none, side.body)).width
-  }
   let body(side) = if side == none { [] } else { side.body }
-  let lefts = calc.max(0pt, ..lines.map(line => wide(line.at(0))))
-  let rights = calc.max(0pt, ..lines.map(line => wide(line.at(1))))
-  let gap = measure($quad$).width
   let whys = lines.enumerate().filter(((k, line)) => line.at(2) != none)
     .map(((k, line)) => (k, measure(line.at(2)).width)).sorted(key: pair => -pair.at(1))
   let column(under) = calc.max(0pt, ..whys.filter(pair => pair.at(0) not in under)
     .map(pair => pair.at(1)))
-  let under = ()
-  for (k, width) in whys {
-    if lefts + rights + gap + column(under) <= size.width { break }
-    under.push(k)
-  }
-  let room = column(under)
-  if lefts + rights + gap + room > size.width or room < size.width / 4 {
-    stacked(size.width - 1em)
-  } else {
+  let rights = calc.max(0pt, ..lines.map(line => if line.at(1) == none { 0pt } else {
+    measure(math.equation(block: true, numbering: none, line.at(1).body)).width }))
+  let gap = measure($quad$).width
+  let display(under, room) = {
     let rows = ()
     for (k, (lhs, rhs, why)) in lines.enumerate() {
       if why == none {
         rows.push($#body(lhs) & #body(rhs)$)
       } else if k in under {
         rows.push($#body(lhs) & #body(rhs)$)
-        rows.push($& & quad #box(width: room, align(right, why))$)
+        // on a line of its own, under the right side too: as wide as both columns
+        rows.push($& & quad #h(-rights - gap) #box(width: room + rights + gap,
+          align(right, why))$)
       } else {
         rows.push($#body(lhs) & #body(rhs) & quad #why$)
       }
     }
     math.equation(block: true, numbering: none, rows.join($\\ $))
   }
+  // the display as Typst sets it is measured (its alignment adds to the sides' widths)
+  let under = ()
+  for (k, width) in whys {
+    if measure(display(under, column(under))).width <= size.width { break }
+    under.push(k)
+  }
+  // the justifications under their lines get the whole width the formulas leave, so that they
+  // wrap as little as they can
+  let room = column(under)
+  if under.len() > 0 {
+    room += size.width - measure(display(under, room)).width - 1pt
+  }
+  if measure(display(under, room)).width > size.width or room + rights < size.width / 4 {
+    stacked(size.width - 1em)  // too narrow to read beside the formulas: each one under its step
+  } else {
+    display(under, room)
+  }
 })
-#let proofs-statement(wide, narrow) = layout(size => {
-  // room for the equation's number too, else the statement on two lines
-  if measure(wide).width + 36pt <= size.width { wide } else { narrow }
+#let proofs-statement(..forms) = layout(size => {
+  // the first form with room for the equation's number too: on one line, else broken before
+  // its relation, else its right side broken further
+  let fitting = forms.pos().filter(form => measure(form).width + 36pt <= size.width)
+  if fitting.len() > 0 { fitting.first() } else { forms.pos().last() }
 })"""
 
 
@@ -116,7 +126,12 @@ def _body(proof, options):
         out.append("*Setting.* " + markup(sentence))
     defs = definitions(proof, writer)
     if defs:
-        rows = [f"{_math(name)} & = {_math(body)}" for name, body in defs]
+        # a long body broken at a sign as in LaTeX, so that it fits a column of a two-column page
+        rows = []
+        for name, body in defs:
+            pieces = split_long(body, LONG_ROW - visible_length(name))
+            rows += [f"{_math(name)} & = {_math(pieces[0])}",
+                     *[f"& wide {_math(piece)}" for piece in pieces[1:]]]
         out.append("#" + _display(rows[:-1] + [rows[-1] + "."]))
     for block in layout(proof, writer, reference, options.detail_for("typst"), dollars):
         words = lead(proof, writer, block, dollars)
@@ -169,12 +184,22 @@ def _statement(latex, label):
     numbered = 'math.equation(block: true, numbering: "(1)", $\n  {}\n$)'
     wide = numbered.format(_math(latex) + ".")
     parts = at_relation(latex, r"=|>|<|\\leq|\\geq|\\text\{ is strictly")
-    if parts:  # both lines from the alignment point: the first left side, then the rest
-        before, relation, after = parts
-        narrow = numbered.format(f"& {_math(before)} \\\n  & quad {_math(relation + after)}.")
-    else:
-        narrow = wide
-    return [f"  #proofs-statement([#{wide} <{label}>],", f"    [#{narrow} <{label}>])"]
+    if not parts:
+        return [f"  #proofs-statement([#{wide} <{label}>])"]
+    # from the alignment point: the left side, then the rest, broken at signs as in LaTeX, and
+    # in a narrower form at half that width
+    before, relation, after = parts
+    forms = []
+    for limit in (LONG_ROW, LONG_ROW // 2):
+        pieces = split_long(after.lstrip(" "), limit)
+        rest = [f"& quad {_math(relation + ' ' + pieces[0])}",
+                *[f"& wide {_math(piece)}" for piece in pieces[1:]]]
+        form = numbered.format(" \\\n  ".join([f"& {_math(before)}", *rest]) + ".")
+        if form not in forms:
+            forms.append(form)
+    return [f"  #proofs-statement([#{wide} <{label}>],",
+            *[f"    [#{form} <{label}>]," for form in forms[:-1]],
+            f"    [#{forms[-1]} <{label}>])"]
 
 
 def _display(lines):
