@@ -277,6 +277,14 @@ def test_detail_paper_writes_a_fact_proof_as_one_sentence_and_full_every_step():
         proof.to_latex(detail="short")
 
 
+def test_a_fact_shown_at_paper_detail_names_the_reasons_of_the_hidden_facts_it_rests_on():
+    # network's p_i(θ) ∈ (0, 1) rests on 1/(1 + exp(−f(x_i))) ∈ (0, 1), too long to show: its
+    # reason (a reciprocal) goes with p_i, not with the conclusion L(θ) > 0
+    paper = proofs.prove("network").to_latex()
+    assert "$p_{i}(\\theta) \\in (0, 1)$ (reciprocal, by definition)" in paper
+    assert "and so ${L(\\theta) > 0}$ (product of positive numbers," in paper
+
+
 def test_constants_print_as_a_reader_writes_them():
     text, latex = proofs.prove("gaussian").to_text(), proofs.prove("gaussian").to_latex()
     assert "L(θ)   = ∏_{i=1}^{n} (1/(√(2π) σ)) exp(" in text

@@ -67,12 +67,17 @@ def fact_sentence(section, writer, justify, math):
         reason = justify(step.justification)
         if _width(written, writer) > SHORT_FACT:
             reasons.append(reason)
-        elif groups and groups[-1][1] == reason:
+            continue
+        # the reasons of the facts too long to show go with the next fact shown, which rests on
+        # them (p_i ∈ (0, 1) by a reciprocal and the definition, not by the definition alone)
+        reason = ", ".join(dict.fromkeys(reasons + [reason]))
+        reasons = []
+        if groups and groups[-1][1] == reason:
             groups[-1][0].append(math(written))
         else:
             groups.append(([math(written)], reason))
     last = steps[-1]
-    # the reasons of the facts too long to show, in order, then the conclusion's own
+    # the reasons of the facts too long to show since the last one shown, then the conclusion's
     why = ", ".join(dict.fromkeys(reasons + [justify(last.justification)]))
     conclusion = f"{math(writer.statement(last.statement))} ({why})"
     sentence = f"By assumption, {_listed(assumed)}. " if assumed else ""
