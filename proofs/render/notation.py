@@ -234,7 +234,10 @@ class Writer:
             else:
                 head = self.names["log"] if isinstance(e, sp.log) else self.t["exp"]
             arg = e.args[0]
-            if (self.is_atom(arg) or isinstance(arg, BINDERS)) and not isinstance(e, sp.gamma):
+            # log Γ(r + y_i) and log C(p_i): a function's value needs no second pair of brackets
+            called = isinstance(arg, (AppliedUndef, sp.gamma)) and not isinstance(e, sp.gamma)
+            if (self.is_atom(arg) or isinstance(arg, BINDERS) or called) and not isinstance(
+                    e, sp.gamma):
                 return f"{head} {self.expr(arg)}"
             return head + self.grouped(self.expr(arg))
         if isinstance(e, BINDERS):
@@ -244,12 +247,13 @@ class Writer:
             head = "".join(self.t[kind].format(i=self.expr(var), lo=self.expr(lo), hi=self.expr(hi))
                            for var, lo, hi in reversed(e.limits))
             body = self.expr(e.function)
-            if isinstance(e.function, sp.Add) or (isinstance(e, sp.Product) and e.function.could_extract_minus_sign()):
+            # a body that is a sum, or negative (Σ [−log y_i!], not Σ −log y_i!), in brackets
+            if isinstance(e.function, sp.Add) or e.function.could_extract_minus_sign():
                 body = f"{self.t['bopen']}{body}{self.t['bclose']}"
             return head + body
         if isinstance(e, AppliedUndef):  # an undefined function such as a network's f(x_i)
-            return (self.name(sp.Symbol(e.func.__name__)) + self.t["open"] + ", ".join(map(self.expr, e.args))
-                    + self.t["close"])
+            return (self.name(sp.Symbol(e.func.__name__)) + self.t["open"]
+                    + ", ".join(map(self.expr, e.args)) + self.t["close"])
         return sp.latex(e) if self.style == "latex" else str(e)
 
     def grouped(self, text):
@@ -292,7 +296,9 @@ class Writer:
         if len(terms) == 2 and constants and constants[0] > 0:
             terms = constants + [t for t in terms if not t.is_Number]
         else:
-            terms = ordered(terms, lambda t: (t.could_extract_minus_sign(), _nesting(t)))
+            # a sum of a negative body (Σ [−λ_i]) after the others, as a negative term would be
+            terms = ordered(terms, lambda t: (t.could_extract_minus_sign(), _nesting(t), isinstance(
+                t, BINDERS) and t.function.could_extract_minus_sign()))
         out = self.expr(terms[0])
         for term in terms[1:]:
             if term.could_extract_minus_sign():
