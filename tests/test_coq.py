@@ -683,3 +683,19 @@ def test_a_file_name_coqc_cannot_compile_is_refused(tmp_path):
     assert result.returncode != 0 and "soft_labels.v" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("exponent", [2, 3, -1, -2, sp.Rational(1, 2)])
+def test_the_log_of_a_power_exports_for_every_form_coq_writes_it_in(exponent, tmp_path):
+    # Coq writes x^k as pow x k, x^−1 as / x, x^−k as / (pow x k) and x^e as Rpower x e: the
+    # log of each is proved with its own lemma (ln_pow, ln_inv, ln_Rpower); gaussian's
+    # log(2πσ²) = log 2 + log π + 2 log σ failed with ln_Rpower alone
+    d = proofs.Derivation("Power", where={A: POSITIVE})
+    d.theorem("Log of a power", d.chain(sp.log(A ** exponent)).eq(exponent * sp.log(A)))
+    script = d.proof().to_coq()
+    result = coqc(str(tmp_path), "power", script)
+    assert result.returncode == 0, result.stdout + result.stderr
+    # the main claim with one more log a is rejected
+    main = next(line for line in script.splitlines() if line.startswith("Lemma main : "))
+    wrong = script.replace(main, main[:-1] + " + (ln a).")
+    assert wrong != script and coqc(str(tmp_path), "wrong", wrong).returncode != 0

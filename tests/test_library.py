@@ -63,7 +63,12 @@ def test_gaussian_and_categorical_from_user_written_expressions():
 def test_gaussian_identity_reads_like_the_textbook():
     text = proofs.prove("gaussian").to_text()
     assert "(y_i − μ_i)^{2}" in text and "∑_{i=1}^{n} 1" not in text  # the square kept whole, Σ 1 counted as n
-    assert "log L(θ) = −(1/(2 σ^{2})) n·MSE(θ) − (1/2) n log 2 − (1/2) n log π − n log σ" in text
+    # the statement with the constant as the textbook writes it, −(n/2) log(2πσ²), reached in a
+    # line of its own from the expanded form
+    assert ("Lemma 2 (Log-likelihood and objective). log L(θ) = −(1/(2 σ^{2})) n·MSE(θ) − (1/2) n "
+            "log(2π σ^{2})") in text
+    assert "= −(1/(2 σ^{2})) n·MSE(θ) − (1/2) n log 2 − (1/2) n log π − n log σ" in text
+    assert "[log 2 + log π + 2 log σ = log(2 π σ^{2}), as σ > 0]" in text
 
 
 def test_gaussian_with_sigma_allowed_to_be_zero_is_refused():

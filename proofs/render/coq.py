@@ -48,7 +48,8 @@ RESERVED = {
     "derivable_pt_lim", "derivable_pt_lim_exp", "derivable_pt_lim_sin", "derivable_pt_lim_cos",
     "derivable_pt_lim_atan", "derivable_pt_lim_sinh", "derivable_pt_lim_cosh", "pow_nonzero",
     "sin", "cos", "tanh", "sinh", "cosh", "atan", "erf", "SIN_bound", "COS_bound", "sinh_lt",
-    "sinh_0", "atan_increasing", "atan_0", "erf_bound", "erf_increasing", "erf_0",
+    "sinh_0", "atan_increasing", "atan_0", "erf_bound", "erf_increasing", "erf_0", "ln_pow",
+    "pow_lt",
 }
 # generated names (k12, E3, H4, lemma_positivity, p_range, n_pos, K_last): a model's name may
 # not take their form, so that no generated name can shadow the model's or be shadowed by it
@@ -104,7 +105,7 @@ COUNTERPARTS = {
                   "prod_f_R0_proper); exp_ln where sympy writes exp(log x) as x",
     "ring": "ring, field (exp_plus, exp_Ropp for exponentials)",
     "log_of_product": "ln_prod", "log_of_mul": "ln_mult (ln_div, ln_1 for a rational factor)",
-    "log_of_pow": "ln_Rpower, ln_inv",
+    "log_of_pow": "ln_Rpower, ln_inv, ln_pow",
     "log_of_exp": "ln_exp", "sum_split": "sum_plus_at", "sum_factor": "sum_factor",
     "sum_ones": "sum_ones",
     "increasing_by_derivative": "increasing_by_derivative (MVT_cor2), the derivative by "
@@ -952,9 +953,18 @@ class Exporter:
                                        "rewrite ?ln_div, ?ln_1 by lra; ring")
 
     def _log_of_pow(self, th):
+        # the power as the term printer writes it: / x, pow x k, / (pow x k), or Rpower x e
         power = th.statement.lhs.args[0]
-        lemma = "ln_inv" if power.exp == -1 else "ln_Rpower"
-        return self.posed(th.premises[:1], f"rewrite {lemma} by assumption; ring")
+        if power.exp == -1:
+            tactic = "rewrite ln_inv by assumption; ring"
+        elif power.exp.is_Integer and power.exp > 0:  # ln (x ^ k) = INR k * ln x
+            tactic = "rewrite ln_pow by assumption; simpl; ring"
+        elif power.exp.is_Integer:
+            tactic = ("rewrite ln_inv by (apply pow_lt; assumption); rewrite ln_pow by assumption; "
+                      "simpl; ring")
+        else:
+            tactic = "rewrite ln_Rpower by assumption; ring"
+        return self.posed(th.premises[:1], tactic)
 
     def _log_of_exp(self, th):
         return "rewrite ln_exp; ring"

@@ -706,7 +706,8 @@ Ltac inverse :=
         | solve [apply inv_le_1; close]
         | solve [apply Rinv_0_lt_compat; close] | close ].
 
-(* 0 < a * b * …: each factor from the facts in context *)
+(* 0 < a * b * …: each factor from the facts in context.  A fact in context is tried before the
+   product rule, which apply would otherwise unify with a numeral (2 unfolds to a product) *)
 Ltac positive :=
-  repeat apply Rmult_lt_0_compat;
-  first [ assumption | apply exp_pos | apply Rpower_pos | inverse ].
+  first [ assumption | apply exp_pos | apply Rpower_pos
+        | apply Rmult_lt_0_compat; positive | inverse ].

@@ -20,14 +20,19 @@ def mean(body):
     return -sp.Sum(body, (i, 1, n)) / n
 
 
-def maximum_likelihood(d, L, objective, log_likelihood, over, remark="", folded=(), by=()):
+def maximum_likelihood(d, L, objective, log_likelihood, over, remark="", folded=(), by=(),
+                       then=()):
     """The two lemmas and the theorem argmax L = argmin objective, added to the derivation `d`;
     `log_likelihood`: Lemma 2's right-hand side, c·objective + d with c < 0 free of `over`;
     `folded`: definitions the identity keeps as names (p_i := σ(w x_i) stays p_i); `by`:
-    earlier equality lemmas the identity rewrites with (log q_i = h_i for one observation)."""
+    earlier equality lemmas the identity rewrites with (log q_i = h_i for one observation);
+    `then`: further (form, reason) of the right-hand side, each a line of its own (the
+    constants collected as a reader writes them)."""
     d.lemma("Positivity", d.positive(L), label="positivity")
-    d.lemma("Log-likelihood and objective",
-            d.chain(sp.log(L)).derive(log_likelihood, by=by, folded=folded), label="identity")
+    identity = d.chain(sp.log(L)).derive(log_likelihood, by=by, folded=folded)
+    for form, reason in then:
+        identity = identity.eq(form, because=reason)
+    d.lemma("Log-likelihood and objective", identity, label="identity")
     d.theorem(d.title, d.argmax(L, over).argmax(sp.log(L), by="positivity")
               .derive("min", objective, by="identity"), label="main", remark=remark)
     return d

@@ -5,10 +5,9 @@ import sympy as sp
 from ..derivation import Derivation
 from .argument import POSITIVE, i, maximum_likelihood, n
 
-REMARK = ("By Lemma 2, $\\log L = -\\frac{n}{2\\sigma^{2}} \\mathrm{MSE} - \\frac{n}{2} \\log(2 "
-          "\\pi \\sigma^{2})$. If $\\sigma$ were estimated jointly with the means, $\\log L$ would "
+REMARK = ("If $\\sigma$ were estimated jointly with the means, $\\log L$ would "
           "also depend on $\\sigma$, through the factor $-\\frac{n}{2\\sigma^{2}}$ and the term "
-          "$-n \\log \\sigma$; the maximizing means would still be "
+          "$-\\frac{n}{2} \\log(2 \\pi \\sigma^{2})$; the maximizing means would still be "
           "the minimizers of the MSE, and the maximizing $\\sigma^{2}$ would be the minimum of the "
           "MSE. That is a claim about the pair of the means and $\\sigma$, which this theorem, with "
           "$\\sigma$ fixed, does not make.")
@@ -24,4 +23,9 @@ def gaussian():
     MSE = d.define("MSE", sp.Sum((y[i] - mu[i]) ** 2, (i, 1, n)) / n)
     log_likelihood = (-n * MSE / (2 * sigma ** 2) - n * sp.log(2) / 2 - n * sp.log(sp.pi) / 2
                       - n * sp.log(sigma))
-    return maximum_likelihood(d, L, MSE, log_likelihood, over=[mu], remark=REMARK)
+    # the constants as a reader writes them: −(n/2) log(2πσ²), as in the density's 1/√(2πσ²)
+    collected = -n * MSE / (2 * sigma ** 2) - n * sp.log(2 * sp.pi * sigma ** 2) / 2
+    reason = ("$\\log 2 + \\log \\pi + 2 \\log \\sigma = \\log(2 \\pi \\sigma^{2})$, as "
+              "$\\sigma > 0$")
+    return maximum_likelihood(d, L, MSE, log_likelihood, over=[mu], remark=REMARK,
+                              then=[(collected, reason)])

@@ -20,7 +20,9 @@ def gaussian_weighted():
     WMSE = d.define("WMSE", sp.Sum((y[i] - mu[i]) ** 2 / sigma[i] ** 2, (i, 1, n)) / n)
     log_likelihood = (-n * sp.log(2) / 2 - n * sp.log(sp.pi) / 2 - n * WMSE / 2
                       - sp.Sum(sp.log(sigma[i]), (i, 1, n)))
+    collected = (-n * WMSE / 2 - n * sp.log(2 * sp.pi) / 2 - sp.Sum(sp.log(sigma[i]), (i, 1, n)),
+                 "log of a product of positive numbers, $\\log 2 + \\log \\pi = \\log(2 \\pi)$")
     return maximum_likelihood(
-        d, L, WMSE, log_likelihood, over=[mu],
+        d, L, WMSE, log_likelihood, over=[mu], then=[collected],
         remark="The weights $1 / \\sigma_{i}^{2}$ are known; dropping them (plain MSE) can change "
                "the minimizers when the $\\sigma_{i}$ differ.")

@@ -14,6 +14,8 @@ def laplace():
                    where={n: sp.S.Naturals, y: sp.S.Reals, mu: sp.S.Reals, b: POSITIVE})
     L = d.define("L", sp.Product(sp.exp(-sp.Abs(y[i] - mu[i]) / b) / (2 * b), (i, 1, n)))
     MAE = d.define("MAE", sp.Sum(sp.Abs(y[i] - mu[i]), (i, 1, n)) / n)
+    collected = (-n * MAE / b - n * sp.log(2 * b),
+                 "$\\log 2 + \\log b = \\log(2 b)$, as $b > 0$")
     return maximum_likelihood(
         d, L, MAE, -n * MAE / b - n * sp.log(2) - n * sp.log(b), over=[mu],
-        remark="The scale $b$ is fixed; $\\log L = -\\frac{n}{b} \\mathrm{MAE} - n \\log(2 b)$.")
+        remark="The scale $b$ is fixed.", then=[collected])
