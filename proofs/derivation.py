@@ -149,11 +149,23 @@ def _known_references(words, labels):
 
 def _factor_words(row, labels):
     """The row's words with the lemmas it may cite; a log of a product whose factors no lemma
-    states positive says where they are: the kernel showed them from the setting, in place."""
+    states positive says why they are: the kernel showed them in place, from the setting's
+    ranges, by the rules named ('each positive: exponential of a real number, reciprocal, …')."""
     words = _known_references(row.justification, labels)
     if "(<ref:positivity>)" in row.justification and "<ref:positivity>" not in words:
-        words = words.replace("positive factors", "positive factors (from the setting)", 1)
+        words = words.replace("positive factors", f"positive factors ({_factor_reasons(row)})", 1)
     return words
+
+
+def _factor_reasons(row):
+    """Why the factors of the row's log of a product are positive, as the kernel showed it."""
+    reasons = []
+    for node in tree_nodes(row.theorem):
+        if node.rule == "log_of_product":
+            reasons += [step.justification for step in fact_steps(node.premises[0])
+                        if step.justification != "assumption"]
+    reasons = list(dict.fromkeys(reasons))
+    return "each positive: " + ", ".join(reasons) if reasons else "positive by assumption"
 
 
 def _states_factors(section, theorem):

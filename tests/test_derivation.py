@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import sympy as sp
 
+import proofs
 from proofs import Defined, Derivation, DerivationError, Proof
 from proofs.errors import UnsupportedError
 from proofs.kernel import Member, StrictlyIncreasing
@@ -548,8 +549,8 @@ def test_a_default_label_never_repeats_a_chosen_one():
 
 def test_a_log_of_a_product_cites_the_positivity_lemma_only_for_the_factors_it_states():
     """A cited lemma must contain the fact: the positivity lemma states λ_i^{y_i} e^{−λ_i}/y_i! > 0,
-    so the log of that product cites it, while the log of another product (∏ λ_i) says its
-    factors are positive from the setting."""
+    so the log of that product cites it, while the log of another product (∏ λ_i) says why its
+    factors are positive (here: by assumption, λ_i > 0 in where)."""
     d, L, NLL, constant = _poisson_with_lemmas()
     d.lemma("Identity again", d.chain(sp.log(L)).derive(-n * NLL - constant))
     assert "log of a product of positive factors (<ref:positivity>)" in [
@@ -557,8 +558,18 @@ def test_a_log_of_a_product_cites_the_positivity_lemma_only_for_the_factors_it_s
     rates = sp.Product(RATE[i], (i, 1, n))
     d.lemma("Rates", d.chain(sp.log(rates)).derive(sp.Sum(sp.log(RATE[i]), (i, 1, n))))
     words = [step.justification for step in d.sections[-1].steps]
-    assert "log of a product of positive factors (from the setting)" in words
+    assert "log of a product of positive factors (positive by assumption)" in words
     assert not any("<ref:" in word for word in words)
+
+
+def test_factors_no_lemma_states_positive_are_justified_by_the_rules_that_show_them():
+    # a referee's reading: categorical --softmax cited its factors as positive "from the
+    # setting", which gives z ∈ ℝ only; the rules that show (exp z/Σ exp z)^y > 0 are named
+    words = [step.justification for step in
+             proofs.prove("categorical", softmax=True).sections[0].steps]
+    assert ("log of a product of positive factors (each positive: exponential of a real number, "
+            "sum of at least one positive term, reciprocal, product of positive numbers, power of a "
+            "positive base with a real exponent)") in words
 
 
 def test_a_range_cited_alone_a_review_found_mishandled():

@@ -18,5 +18,5 @@ def bernoulli_logits():
     return maximum_likelihood(
         d, L, BCE, -n * BCE, over=[z],
         remark="The loss is written in the logits $z_{i}$, without the probabilities "
-               "$1/(1 + e^{-z_{i}})$; numerically stable implementations evaluate "
-               "$\\log(1 + e^{z_{i}})$ as $\\max(z_{i}, 0) + \\log(1 + e^{-|z_{i}|})$.")
+               "$1/(1 + \\exp(-z_{i}))$; numerically stable implementations evaluate "
+               "$\\log(1 + \\exp z_{i})$ as $\\max(z_{i}, 0) + \\log(1 + \\exp(-|z_{i}|))$.")
