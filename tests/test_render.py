@@ -449,3 +449,11 @@ def test_a_sum_of_a_negative_body_is_bracketed_and_a_function_value_needs_no_sec
     assert "log C(p_i)" in proofs.prove("soft_labels", normalized=True).to_text()
     # a factorial keeps its brackets under a log: log y_i! would read as (log y_i)!
     assert "log(y_i!)" in poisson
+
+
+def test_an_assumption_about_a_family_is_stated_once_whatever_its_index():
+    # z_{i,j} ∈ ℝ and z_{i,k} ∈ ℝ are one hypothesis of the setting, listed twice before
+    paper = proofs.prove("categorical", softmax=True).to_text(detail="paper")
+    assumed = paper[paper.index("By assumption, "):].split(". Hence")[0]
+    assert assumed == ("By assumption, z_i,j ∈ ℝ, K ∈ {1, 2, …}, y_i,k ∈ {0, 1} and "
+                       "n ∈ {1, 2, …}")

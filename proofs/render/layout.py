@@ -59,10 +59,15 @@ def fact_sentence(section, writer, justify, math):
     steps = [step for step in section.steps[:-1]
              if not (isinstance(step.statement, Member) and not step.statement.expr.free_symbols)]
     steps.append(section.steps[-1])
+    families = set()  # the families an assumption was stated for: z_{i,j} ∈ ℝ, not z_{i,k} again
     for step in steps[:-1]:
         written = writer.statement(step.statement)
         if step.rule == "assumption":
-            assumed.append(math(written))
+            expr = step.statement.expr
+            family = (expr.base, step.statement.set) if isinstance(expr, sp.Indexed) else written
+            if family not in families:
+                assumed.append(math(written))
+            families.add(family)
             continue
         reason = justify(step.justification)
         if _width(written, writer) > SHORT_FACT:
