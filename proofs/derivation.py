@@ -29,6 +29,7 @@ from the kernel's rules).
 import os
 import re
 import sys
+from collections import Counter
 from dataclasses import replace
 
 import sympy as sp
@@ -46,7 +47,7 @@ from .tree import stated_factor, tree_nodes
 from .rules.normal_form import chain_equal, congruence, prove_equal
 from .rules.optimizers import chain, ending_at
 from .theorems.facts import fact_steps, monotone_steps
-from .theorems.equalities import chain_leaves, equality_steps, justification
+from .theorems.equalities import _defined_name, chain_leaves, equality_steps, justification
 
 __all__ = ["Derivation", "Chain", "OptimizerChain", "DerivationError"]
 
@@ -113,15 +114,50 @@ KINDS = {"log_of_product": "rules of the logarithm", "log_of_mul": "rules of the
          "unfold": "definitions", "ring": "algebra"}
 
 
+def _net_rules(theorem):
+    """The rules that take one side of an equality step to the other: a step proved by bringing
+    both sides to one normal form (lhs = nf, then nf = rhs by symmetry) used the rules of the
+    right side's normal form on the left too; a rule used as often on both sides is no reason
+    for the step (log ∏ f_i = Σ log f_i is a log of a product, not every log rule f_i needs)."""
+    rules = _leaf_rules(theorem)
+    if theorem.rule != "trans" or theorem.premises[-1].rule != "symm":
+        return rules
+    right = Counter(_rule_counts(theorem.premises[-1]))
+    left = Counter(_rule_counts(theorem)) - right
+    net = (left - right) + (right - left)
+    return [rule for rule in rules if net[rule] > 0]
+
+
+def _rule_counts(theorem):
+    """Each rule of a proof tree, once per node (plumbing left out)."""
+    stack, found = [theorem], []
+    while stack:
+        node = stack.pop()
+        if node.rule not in ("trans", "symm", "congruence", "refl"):
+            found.append(node.rule)
+        stack.extend(node.premises)
+    return found
+
+
 def _words(theorem):
-    """What a reader is told for an equality step: the rules its proof uses, by kind when a kind has
-    several ('rules of the logarithm'), algebra last."""
-    rules = [rule for rule in _leaf_rules(theorem) if rule in RULE_WORDS]
+    """What a reader is told for an equality step: the rules that take its left side to its right
+    side, by kind when a kind has several ('rules of the logarithm'), algebra last."""
+    rules = [rule for rule in _net_rules(theorem) if rule in RULE_WORDS]
     by_kind = {}
     for rule in rules:
         by_kind.setdefault(KINDS[rule], []).append(rule)
     words = [RULE_WORDS[group[0]] if len(set(group)) == 1 else kind
              for kind, group in by_kind.items() if kind != "algebra"]
+    # the definitions by name, as the library's lines read ("definition of L")
+    names = list(dict.fromkeys(_defined_name(node.statement.lhs) for node in tree_nodes(theorem)
+                               if node.rule == "unfold"))
+    if names and "unfold" in rules:
+        listed = " and ".join(f"$<{name}>$" for name in names)
+        words = [f"definition of {listed}" if word in ("definition", "definitions") else word
+                 for word in words]
+    # a log of a product rests on its factors' positivity: cited as the library's lines cite it
+    words = [word + " (<ref:positivity>)" if word == RULE_WORDS["log_of_product"] else word
+             for word in words]
     return ", ".join(words + (["algebra"] if "algebra" in by_kind or not words else []))
 
 
@@ -166,6 +202,24 @@ def _factor_reasons(row):
                         if step.justification != "assumption"]
     reasons = list(dict.fromkeys(reasons))
     return "each positive: " + ", ".join(reasons) if reasons else "positive by assumption"
+
+
+def _positivity_words(row, sections):
+    """The row's words, its log of a product citing the lemma that states its factors positive
+    (by that lemma's label, whatever the lemma is called), else naming why they are."""
+    labels = {section.label for section in sections}
+    if "(<ref:positivity>)" not in row.justification:
+        return _known_references(row.justification, labels)
+    stating = next((section for section in sections if _stated(section, row.theorem)), None)
+    if stating is None:
+        return _factor_words(row, labels - {"positivity"})
+    return row.justification.replace("<ref:positivity>", f"<ref:{stating.label}>")
+
+
+def _stated(section, theorem):
+    """Whether `section` is a positivity lemma stating every factor `theorem`'s logs of products
+    rest on."""
+    return stated_factor(section.statement) is not None and _states_factors(section, theorem)
 
 
 def _states_factors(section, theorem):
@@ -219,12 +273,10 @@ class Chain:
         before = len(self.steps)
         self._step("eq", rhs, None, because, derived=(_names(by), tuple(folded)))  # checks because
         theorem = self.links[-1]
-        labels = {section.label for section in self._derivation.sections}
-        positivity = self._derivation._cited("positivity")
+        sections = self._derivation.sections
         cited = [self._derivation._cited(name) for name in _names(by)]
-        rows = [Step(row.rhs, row.rule, _cited_words(row, cited) or _factor_words(
-                    row, labels if _states_factors(positivity, row.theorem)
-                    else labels - {"positivity"}), row.theorem)
+        rows = [Step(row.rhs, row.rule, _cited_words(row, cited)
+                     or _positivity_words(row, sections), row.theorem)
                 for row in equality_steps(theorem)]
         if because and rows:
             rows[-1] = Step(rows[-1].rhs, rows[-1].rule, because, rows[-1].theorem)
@@ -273,8 +325,11 @@ class Chain:
         rule = by if isinstance(by, str) and by in RULE_WORDS else None
         words = because or (_rule_words(by, theorem) if rule
                             else self._derivation._lemma_words(by))
+        if not words and kind == "eq":
+            words = _positivity_words(Step(rhs, theorem.rule, _words(theorem), theorem),
+                                      self._derivation.sections)
         if not words:
-            words = _words(theorem) if kind == "eq" else (
+            words = (
                 "the difference is positive" if kind in ("lt", "gt") else
                 "the difference is nonnegative")
         self.steps.append(Step(rhs, rule or theorem.rule, words, theorem, relation=SIGNS[kind]))

@@ -337,7 +337,10 @@ def test_derive_shows_the_engines_own_steps_and_composes_with_other_steps():
     assert len(chain.links) == 2 and len(chain.steps) >= 5  # one line per rule of the normal form
     words = [step.justification for step in chain.steps]
     assert words[0].startswith("definition of") and "linearity of the sum" in words
-    assert not any("<ref:" in w for w in words) and words[-1] == "the difference is positive"
+    # the log of the product cites the lemma stating its factors positive, whatever its label
+    assert words[1] == "log of a product of positive factors (<ref:lemma-1>)"
+    assert d.sections[0].label == "lemma-1" and d.sections[0].name == "Positivity"
+    assert words[-1] == "the difference is positive"
     d.theorem("Bound", chain)
     proof = d.proof()
     assert "log L(θ) < 1 − n·NLL(θ) − ∑_{i=1}^{n} log(y_i!)" in proof.to_text()

@@ -65,7 +65,8 @@ def test_worked_poisson_example_from_script_to_pdf(tmp_path):
         require("pdflatex")  # skipped locally without it, a failure on CI
     assert done.returncode == 0, done.stderr
     text = pdf_text(tmp_path / "poisson.pdf")
-    for words in ("Poisson regression", "Positivity", "Log-likelihood", "log of a power",
+    for words in ("Poisson regression", "Positivity", "Log-likelihood", "rules of the logarithm",
+                  "definition of L", "(Lemma 1)",
                   "Maximum likelihood is minimum Poisson NLL", "NLL"):
         assert words in text
 
