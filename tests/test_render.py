@@ -457,3 +457,15 @@ def test_an_assumption_about_a_family_is_stated_once_whatever_its_index():
     assumed = paper[paper.index("By assumption, "):].split(". Hence")[0]
     assert assumed == ("By assumption, z_i,j ∈ ℝ, K ∈ {1, 2, …}, y_i,k ∈ {0, 1} and "
                        "n ∈ {1, 2, …}")
+
+
+def test_a_standalone_document_breaks_only_what_its_full_width_line_cannot_hold():
+    # a referee's reading: bernoulli_logits' L, a 60-character row, was broken on a full A4 page
+    # as in a column of a two-column paper, for which the fragment is written
+    proof = proofs.prove("bernoulli_logits")
+    fragment, document = proof.to_latex(), proof.to_document()
+    definition = r"L(\theta) &= \prod_{i=1}^{n}"
+    assert definition in fragment and definition in document
+    fragment_rows = fragment[fragment.index(definition):].split(r"\end{align*}")[0]
+    document_rows = document[document.index(definition):].split(r"\end{align*}")[0]
+    assert r"\Bigl[" in fragment_rows and r"\Bigl[" not in document_rows

@@ -19,6 +19,9 @@ SETTING = r"\medskip\noindent\textbf{Setting.}"
 # estimated characters beyond which a right-hand side is split over two lines: what a column of a
 # two-column class (IEEEtran, acmart) holds beside the left-hand side
 LONG_ROW = 48
+# a standalone document is one A4 column (2.5 cm margins, 11pt): its rows hold nearly twice
+# as much as a column of a two-column paper, for which a fragment is written
+DOCUMENT_ROW = 80
 SHORT_CHAIN = 5  # rows: a proof's chain this short is kept on one page
 
 
@@ -40,7 +43,9 @@ def preamble(options=None):
     return "\n".join(lines) + "\n"
 
 
-def render_fragment(proof, options=None):
+def render_fragment(proof, options=None, row=LONG_ROW):
+    """The fragment: its formulas broken to fit `row` characters (a column of a two-column
+    paper, unless the fragment is the body of a standalone document)."""
     options = options or RenderOptions()
     writer = writer_for(proof, "latex", options.notation)
     prefix = options.label_prefix
@@ -57,7 +62,7 @@ def render_fragment(proof, options=None):
         broken = len(defs) > SHORT_CHAIN
         out.append(("{\\allowdisplaybreaks" if broken else "") + "\\begin{align*}")
         for k, (name, body) in enumerate(defs):  # a long body goes on over lines of its own
-            lines = continued(name, "=", split_long(body, LONG_ROW - visible_length(name)))
+            lines = continued(name, "=", split_long(body, row - visible_length(name)))
             out += [line + " \\\\" for line in lines[:-1]]
             out.append(lines[-1] + (" \\\\" if k < len(defs) - 1 else "."))
         out.append("\\end{align*}" + ("}" if broken else ""))
@@ -71,7 +76,7 @@ def render_fragment(proof, options=None):
         name = escape_text("lemma name", block.name)
         out += ["", opening(env, name, f"{prefix}{block.label}"),
                 *([words] if words else []), "\\begin{equation}",
-                *statement_lines(block.statement, f"{prefix}{block.label}-eq"),
+                *statement_lines(block.statement, f"{prefix}{block.label}-eq", row),
                 "\\end{equation}", f"\\end{{{env}}}",
                 f"\\begin{{{options.proof_env}}}{STRETCH}"]
         if block.summary:
@@ -79,7 +84,8 @@ def render_fragment(proof, options=None):
         else:  # a long proof may break across pages (scoped to the proof, as amsmath allows);
             # a short one stays on one page, not one line at a page's foot and the rest overleaf
             breaks = ["\\allowdisplaybreaks"] if len(block.rows) > SHORT_CHAIN else []
-            out += [*breaks, "\\begin{align*}", *align_rows(block.rows), "\\end{align*}"]
+            out += [*breaks, "\\begin{align*}", *align_rows(block.rows, row),
+                    "\\end{align*}"]
         if block.kind == "theorem" and proof.corollaries:
             out.append(value_sentence(proof, writer, reference, unbreakable))
         out.append(f"\\end{{{options.proof_env}}}")
@@ -114,15 +120,15 @@ def opening(env, name, label):
 LONG_STATEMENT = 56  # characters: a longer statement is split over lines (a column holds about 50)
 
 
-def statement_lines(statement, label):
+def statement_lines(statement, label, row=LONG_ROW):
     """A statement's lines in its equation: one, or when it is long, a split at its first relation
     whose right-hand side goes on over lines (split_long), numbered once."""
     whole = [f"  {statement}.\\label{{{label}}}"]
     parts = at_relation(statement, "=")
-    if visible_length(statement) <= LONG_STATEMENT or parts is None:
+    if visible_length(statement) <= LONG_STATEMENT + row - LONG_ROW or parts is None:
         return whole
     left, _, right = parts
-    pieces = split_long(right.lstrip(" "), LONG_ROW - visible_length(left))
+    pieces = split_long(right.lstrip(" "), row - visible_length(left))
     if len(pieces) == 1:
         return whole
     lines = continued(left, "=", pieces)
@@ -146,20 +152,21 @@ def continued(left, relation, pieces):
     return [f"  {left} &{relation} {pieces[0]}", *[f"  &\\qquad {piece}" for piece in pieces[1:]]]
 
 
-def align_rows(rows):
+def align_rows(rows, row=LONG_ROW):
     """align* rows; each justification is a \\tag*, which amsmath sets at the right margin or, when the line is
     too full, on a line of its own — so the proof fits any text width.  A right-hand side too wide even alone is
     split at a top-level sign."""
     lines = []
     # every right-hand side starts after the widest left-hand side, where align puts the relations
-    indent = max((visible_length(row.left) for row in rows if row.relation), default=0)
-    for k, row in enumerate(rows):
+    indent = max((visible_length(step.left) for step in rows if step.relation), default=0)
+    for k, step in enumerate(rows):
         end = " \\\\" if k < len(rows) - 1 else ""
-        pieces = split_long(row.right, LONG_ROW - indent) if row.relation else [""]
-        body = continued(row.left, row.relation, pieces) if row.relation else [f"  & {row.left}"]
+        pieces = split_long(step.right, row - indent) if step.relation else [""]
+        body = continued(step.left, step.relation, pieces) if step.relation else [
+            f"  & {step.left}"]
         # a step's lines stay on one page (\\*): its justification is on its last line
         lines += [f"{line} \\notag \\\\*" for line in body[:-1]]
-        lines.append(f"{body[-1]} \\tag*{{{justification(row.justification)}}}{end}")
+        lines.append(f"{body[-1]} \\tag*{{{justification(step.justification)}}}{end}")
     return lines
 
 
@@ -314,7 +321,7 @@ def render_document(proof, options=None):
         "\\date{}",
         "\\begin{document}",
         "\\maketitle",
-        render_fragment(proof, options).rstrip("\n"),
+        render_fragment(proof, options, DOCUMENT_ROW).rstrip("\n"),
         "\\end{document}",
         "",
     ])
