@@ -29,7 +29,6 @@ from the kernel's rules).
 import os
 import re
 import sys
-from collections import Counter
 from dataclasses import replace
 
 import sympy as sp
@@ -107,42 +106,18 @@ def _leaf_rules(theorem):
 
 
 # several rules of one kind are named by their kind, so that a justification stays one short line
-KINDS = {"log_of_product": "rules of the logarithm", "log_of_mul": "rules of the logarithm",
+KINDS = {"log_of_product": "log of a product", "log_of_mul": "rules of the logarithm",
          "log_of_pow": "rules of the logarithm", "log_of_exp": "rules of the logarithm",
          "sum_split": "linearity of the sum", "sum_factor": "linearity of the sum",
          "sum_ones": "linearity of the sum", "rename_index": "linearity of the sum",
          "unfold": "definitions", "ring": "algebra"}
 
 
-def _net_rules(theorem):
-    """The rules that take one side of an equality step to the other: a step proved by bringing
-    both sides to one normal form (lhs = nf, then nf = rhs by symmetry) used the rules of the
-    right side's normal form on the left too; a rule used as often on both sides is no reason
-    for the step (log ∏ f_i = Σ log f_i is a log of a product, not every log rule f_i needs)."""
-    rules = _leaf_rules(theorem)
-    if theorem.rule != "trans" or theorem.premises[-1].rule != "symm":
-        return rules
-    right = Counter(_rule_counts(theorem.premises[-1]))
-    left = Counter(_rule_counts(theorem)) - right
-    net = (left - right) + (right - left)
-    return [rule for rule in rules if net[rule] > 0]
-
-
-def _rule_counts(theorem):
-    """Each rule of a proof tree, once per node (plumbing left out)."""
-    stack, found = [theorem], []
-    while stack:
-        node = stack.pop()
-        if node.rule not in ("trans", "symm", "congruence", "refl"):
-            found.append(node.rule)
-        stack.extend(node.premises)
-    return found
-
-
 def _words(theorem):
-    """What a reader is told for an equality step: the rules that take its left side to its right
-    side, by kind when a kind has several ('rules of the logarithm'), algebra last."""
-    rules = [rule for rule in _net_rules(theorem) if rule in RULE_WORDS]
+    """What a reader is told for an equality step: the rules its proof uses, by kind when a kind has
+    several ('rules of the logarithm'), algebra last.  (Every rule: one used on both sides, to
+    bring each to a normal form, may still be what takes one to the other.)"""
+    rules = [rule for rule in _leaf_rules(theorem) if rule in RULE_WORDS]
     by_kind = {}
     for rule in rules:
         by_kind.setdefault(KINDS[rule], []).append(rule)

@@ -737,3 +737,13 @@ def test_a_sum_with_several_limits_prints_every_one():
     assert "S = ∑_{i=1}^{m} ∑_{k=1}^{n} log(a_i b_k)" in text
     assert "for i = 1, …, m, for k = 1, …, n" in text
     assert r"\sum_{i=1}^{m} \sum_{k=1}^{n} \log\left(a_{i} b_{k}\right)" in proof.to_latex()
+
+
+def test_an_eq_step_names_every_rule_its_proof_uses_even_one_used_on_both_sides():
+    # a review found that leaving out the rules both sides' normal forms use (as often) dropped
+    # the real reason: log(ab) + log c = log a + log(bc) read "algebra"
+    a, b, c = sp.symbols("a b c")
+    positive = sp.Interval.open(0, sp.oo)
+    d = Derivation("Logs", where={a: positive, b: positive, c: positive})
+    chain = d.chain(sp.log(a * b) + sp.log(c)).eq(sp.log(a) + sp.log(b * c))
+    assert chain.steps[-1].justification == "log of a product"

@@ -234,10 +234,8 @@ class Writer:
             else:
                 head = self.names["log"] if isinstance(e, sp.log) else self.t["exp"]
             arg = e.args[0]
-            # log Γ(r + y_i) and log C(p_i): a function's value needs no second pair of brackets
-            called = isinstance(arg, (AppliedUndef, sp.gamma)) and not isinstance(e, sp.gamma)
-            if (self.is_atom(arg) or isinstance(arg, BINDERS) or called) and not isinstance(
-                    e, sp.gamma):
+            # log(Γ(a)) keeps its brackets: log Γ(a) Γ(b) would read as the log of the product
+            if (self.is_atom(arg) or isinstance(arg, BINDERS)) and not isinstance(e, sp.gamma):
                 return f"{head} {self.expr(arg)}"
             return head + self.grouped(self.expr(arg))
         if isinstance(e, BINDERS):
@@ -297,8 +295,8 @@ class Writer:
             terms = constants + [t for t in terms if not t.is_Number]
         else:
             # a sum of a negative body (Σ [−λ_i]) after the others, as a negative term would be
-            terms = ordered(terms, lambda t: (t.could_extract_minus_sign(), _nesting(t), isinstance(
-                t, BINDERS) and t.function.could_extract_minus_sign()))
+            terms = ordered(terms, lambda t: (t.could_extract_minus_sign(), isinstance(
+                t, BINDERS) and t.function.could_extract_minus_sign(), _nesting(t)))
         out = self.expr(terms[0])
         for term in terms[1:]:
             if term.could_extract_minus_sign():
