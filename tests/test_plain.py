@@ -9,10 +9,15 @@ from proofs.theorems import combinations
 
 
 def test_fractions_scripts_and_operators_read_as_the_text_writer_writes_them():
+    # a fraction bracketed, as the text writer writes (1/n): 1/2log(a^2) read as 1/(2 log a²)
     assert plain(r"$-\frac{n}{2\sigma^{2}} \mathrm{MSE} - \frac{n}{2} \log 2$") == \
-        "-n/(2σ^{2}) MSE - n/2 log 2"
+        "-(n/(2σ^{2})) MSE - (n/2) log 2"
     assert plain(r"$\frac{1}{n} \sum_{i=1}^{n} \log\left(y_{i}!\right)$") == \
-        "1/n ∑_{i=1}^{n} log(y_i!)"
+        "(1/n) ∑_{i=1}^{n} log(y_i!)"
+    assert plain(r"$\frac{1}{2}\log(a^2) = \log a$") == "(1/2) log(a^{2}) = log a"
+    assert plain(r"$\frac{a}{b}c$, $\frac{a}{b}^2$") == "(a/b) c, (a/b)^{2}"
+    # what follows a root, an operator or a fraction is set apart, as TeX spaces it
+    assert plain(r"$\sqrt{2}\pi$, $\sqrt{x}y$, $\ln\Gamma(x)$") == "√2 π, √x y, ln Γ(x)"
     # p_i as the writer prints it, a longer subscript braced
     assert plain(r"$p_{i} + y_{i,k}$") == "p_i + y_{i,k}"
 
@@ -21,6 +26,8 @@ def test_an_accent_is_kept_not_dropped():
     # σ̂² is not σ²: the hat is a combining accent on the letter, not lost
     assert plain(r"$\hat\sigma^{2} = \min \mathrm{MSE}$") == "σ\u0302^{2} = min MSE"
     assert plain(r"$\bar{y} \neq \tilde{y}$") == "y\u0304 ≠ y\u0303"
+    # an accent over several letters is named: ab̂ would put it on b alone
+    assert plain(r"$\widehat{ab} + \overline{xy}$") == "hat(ab) + bar(xy)"
 
 
 def test_relations_sets_and_special_functions():
@@ -30,6 +37,7 @@ def test_relations_sets_and_special_functions():
         "{0, 1}, ℝ, √(2π), √x"
     assert plain(r"$x \leq y \geq z \to \infty$, Lemma~1") == "x ≤ y ≥ z → ∞, Lemma 1"
     assert plain(r"$\varphi \phi \vartheta \lambda \Lambda$") == "φ ϕ ϑ λ Λ"
+    assert plain(r"$\epsilon \varepsilon \mathbb{E} \mathbb{R}$") == "ϵ ε 𝔼 ℝ"
 
 
 @pytest.mark.parametrize("name", sorted(set(GREEK + SYMBOLS + WITH_ARGUMENT + WORDS_MATH)))

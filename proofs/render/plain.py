@@ -12,7 +12,7 @@ import unicodedata
 
 TOKEN = re.compile(r"\\[A-Za-z]+|\\.|.", re.DOTALL)
 
-GREEK_NAMES = {"epsilon": "epsilon", "varepsilon": "epsilon", "vartheta": "theta symbol",
+GREEK_NAMES = {"epsilon": "lunate epsilon symbol", "varepsilon": "epsilon", "vartheta": "theta symbol",
                "varpi": "pi symbol", "varrho": "rho symbol", "varsigma": "final sigma",
                "varphi": "phi", "phi": "phi symbol", "lambda": "lamda", "Lambda": "lamda"}
 SYMBOLS = {"in": "∈", "notin": "∉", "leq": "≤", "le": "≤", "geq": "≥", "ge": "≥", "neq": "≠",
@@ -34,7 +34,7 @@ ACCENTS = {"hat": "\u0302", "widehat": "\u0302", "bar": "\u0304", "overline": "\
 # a font or an upright name keeps its letters: \mathrm{CE} is CE
 FONTS = {"mathrm", "mathit", "mathbf", "mathsf", "mathtt", "mathcal", "mathfrak", "boldsymbol",
          "bm", "operatorname", "text"}
-DOUBLE_STRUCK = {"R": "ℝ", "N": "ℕ", "Z": "ℤ", "Q": "ℚ", "C": "ℂ"}
+ACCENT_NAMES = {"widehat": "hat", "overline": "bar", "widetilde": "tilde"}
 
 
 def plain(text):
@@ -54,6 +54,16 @@ def _greek(name):
             return unicodedata.lookup(f"GREEK {spelled.upper()}")  # the symbol forms
         except KeyError:
             return None
+
+
+def _double_struck(letter):
+    """ℝ for R, 𝔼 for E: Unicode names the five number sets apart from the other letters."""
+    for name in (f"DOUBLE-STRUCK CAPITAL {letter}", f"MATHEMATICAL DOUBLE-STRUCK CAPITAL {letter}"):
+        try:
+            return unicodedata.lookup(name)
+        except KeyError:
+            continue
+    return letter
 
 
 def _atom(text):
@@ -100,23 +110,32 @@ class _Reader:
         if not token.startswith("\\"):
             return token
         name = token[1:]
-        if name == "frac" or name in ("tfrac", "dfrac"):
-            return f"{_atom(self.group())}/{_atom(self.group())}"
+        if name == "frac" or name in ("tfrac", "dfrac"):  # (a/b), as the text writer writes 1/n
+            return self.spaced(f"({_atom(self.group())}/{_atom(self.group())})")
         if name == "sqrt":
-            return "√" + _atom(self.group())
+            return self.spaced("√" + _atom(self.group()))
         if name == "binom":
             return f"C({self.group()}, {self.group()})"
         if name == "mathbb":
             inner = self.group()
-            return DOUBLE_STRUCK.get(inner, inner)
+            return "".join(map(_double_struck, inner)) if inner.isalpha() else inner
         if name in FONTS:
             return self.group()
-        if name in ACCENTS:
-            return self.group() + ACCENTS[name]
+        if name in ACCENTS:  # x̂ on one letter, hat(ab) on several: ab̂ would put it on b only
+            inner = self.group()
+            return inner + ACCENTS[name] if len(inner) == 1 else (
+                f"{ACCENT_NAMES.get(name, name)}({inner})")
         if name in DROPPED:
             return ""
         if name in SYMBOLS:
             return SYMBOLS[name]
-        if name in OPERATORS:
-            return name
-        return _greek(name) or name
+        if name in OPERATORS:  # log Γ, not logΓ: TeX spaces an operator from what follows
+            return self.spaced(name)
+        return _greek(name) or self.spaced(name)  # a name such as artanh is spaced as log is
+
+    def spaced(self, text):
+        """`text` and a space when a letter, a number or a command follows it at once."""
+        following = self.tokens[self.at] if self.at < len(self.tokens) else ""
+        command = following.startswith("\\") and following[1:2].isalpha() and (
+            following[1:] not in DROPPED)  # \\log\\left( is log(, not log (
+        return text + " " if following[:1].isalnum() or command else text
