@@ -283,6 +283,11 @@ def test_a_fact_shown_at_paper_detail_names_the_reasons_of_the_hidden_facts_it_r
     paper = proofs.prove("network").to_latex()
     assert "$p_{i}(\\theta) \\in (0, 1)$ (reciprocal, by definition)" in paper
     assert "and so ${L(\\theta) > 0}$ (product of positive numbers," in paper
+    # only to a fact that rests on them: 1 − y_i ∈ {0, 1} is not shown by a hidden fact's bounds
+    # of a sum (1 − 1/(1 + exp(−z_i)) ∈ (0, 1)), which the conclusion rests on (a review found it)
+    logits = proofs.prove("bernoulli_logits").to_latex()
+    assert "$1 - y_{i} \\in \\{0, 1\\}$ (values of a sum)" in logits
+    assert "and so ${L(\\theta) > 0}$ (bounds of a sum," in logits
 
 
 def test_constants_print_as_a_reader_writes_them():

@@ -71,19 +71,21 @@ def fact_sentence(section, writer, justify, math):
             continue
         reason = justify(step.justification)
         if _width(written, writer) > SHORT_FACT:
-            reasons.append(reason)
+            reasons.append((reason, step.theorem.statement))
             continue
-        # the reasons of the facts too long to show go with the next fact shown, which rests on
+        # the reasons of the facts too long to show go with the first fact shown that rests on
         # them (p_i ∈ (0, 1) by a reciprocal and the definition, not by the definition alone)
-        reason = ", ".join(dict.fromkeys(reasons + [reason]))
-        reasons = []
+        below = [node.statement for node in tree_nodes(step.theorem)]
+        used = [why for why, fact in reasons if fact in below]
+        reasons = [(why, fact) for why, fact in reasons if fact not in below]
+        reason = ", ".join(dict.fromkeys(used + [reason]))
         if groups and groups[-1][1] == reason:
             groups[-1][0].append(math(written))
         else:
             groups.append(([math(written)], reason))
     last = steps[-1]
-    # the reasons of the facts too long to show since the last one shown, then the conclusion's
-    why = ", ".join(dict.fromkeys(reasons + [justify(last.justification)]))
+    # the reasons of the facts too long to show that no fact shown rests on, then the conclusion's
+    why = ", ".join(dict.fromkeys([why for why, _ in reasons] + [justify(last.justification)]))
     conclusion = f"{math(writer.statement(last.statement))} ({why})"
     sentence = f"By assumption, {_listed(assumed)}. " if assumed else ""
     lead = "Hence " if assumed else "We have "
