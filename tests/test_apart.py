@@ -265,7 +265,8 @@ def test_the_corollary_names_the_likelihood_it_is_about():
               .derive("min", NLL, by="identity"))
     d.corollary(d.chain(P).eq(sp.exp(-n * NLL), by="identity"))
     text = d.proof().to_text()
-    assert "P(θ) = exp(−n·NLL(θ)) by Lemma 2 and as P > 0;" in text and "max_θ P = exp" in text
+    assert "P(θ) = exp(−n·NLL(θ)) by Lemma 2 and as P > 0 (Lemma 1);" in text
+    assert "max_θ P = exp" in text
 
 
 def test_the_cli_says_what_to_rename_in_one_line(tmp_path):
@@ -343,3 +344,22 @@ def test_a_claim_about_numbers_alone_renders():
 def test_a_derivations_bad_arguments_are_proof_errors(call, words):
     with pytest.raises(ProofError, match=words):
         call()
+
+
+def test_the_corollary_cites_the_lemmas_its_proof_uses_whatever_their_labels():
+    # a review found the sentence citing whichever lemma was labelled "identity": here an
+    # unrelated log(a²) = 2 log a, while the identity used is labelled "loglik"
+    rates, a = sp.IndexedBase("lambda"), sp.Symbol("a")
+    positive = sp.Interval.open(0, sp.oo)
+    d = Derivation("Mislabel", where={n: sp.S.Naturals, rates: positive, a: positive})
+    L = d.define("L", sp.Product(rates[i], (i, 1, n)))
+    G = d.define("G", -sp.Sum(sp.log(rates[i]), (i, 1, n)) / n)
+    d.lemma("Unrelated", d.chain(sp.log(a ** 2)).eq(2 * sp.log(a)), label="identity")
+    d.lemma("Positivity", d.positive(L))
+    d.lemma("Log", d.chain(sp.log(L)).eq(sp.Sum(sp.log(rates[i]), (i, 1, n))).eq(-n * G),
+            label="loglik")
+    d.theorem("T", d.same_optimizers(L, G, over=[rates]))
+    d.corollary(d.chain(L).eq(sp.exp(sp.log(L))).eq(sp.exp(-n * G), by="loglik"))
+    text = d.proof().to_text()
+    assert "L(θ) = exp(−n·G(θ)) by Lemma 3 and as L > 0 (Lemma 2);" in text
+    assert "Lemma 1" not in text.split("Moreover")[1]

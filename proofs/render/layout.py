@@ -510,8 +510,21 @@ def value_sentence(proof, writer, reference, math):
     pointwise, values = value_link(proof, writer)
     numbers = lemma_numbers(proof)
     positive = math(f"{likelihood_name(proof.corollaries[0].statement, writer)} > 0")
-    because = (f"by {reference('identity', numbers['identity'])} and as {positive}"
-               if "identity" in numbers else f"as {positive}")
+    # the lemmas the corollary's proof rests on, whatever their labels: a lemma labelled
+    # 'identity' that it does not use is no reason (a review found one cited)
+    nodes = {id(node) for node in tree_nodes(proof.corollaries[0])}
+    used = [section for section in proof.sections
+            if id(section.statement) in nodes and section.label in numbers]
+    # L > 0 cites the positivity lemma beside it, the identity is cited by the sentence
+    facts = [section for section in used if isinstance(section.statement.statement, Member)]
+    identities = [section for section in used if section not in facts]
+
+    def cited(sections):
+        return " and ".join(reference(section.label, numbers[section.label])
+                            for section in sections)
+    if facts:
+        positive += f" ({cited(facts)})"
+    because = f"by {cited(identities)} and as {positive}" if identities else f"as {positive}"
     return (f"Moreover, for every {math(writer.names['theta'])}, {math(pointwise)} {because}; "
             f"hence, when optimizers exist, {math(values)}.")
 
