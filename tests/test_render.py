@@ -475,3 +475,22 @@ def test_a_standalone_document_breaks_only_what_its_full_width_line_cannot_hold(
     fragment_rows = fragment[fragment.index(definition):].split(r"\end{align*}")[0]
     document_rows = document[document.index(definition):].split(r"\end{align*}")[0]
     assert r"\Bigl[" in fragment_rows and r"\Bigl[" not in document_rows
+
+
+def test_a_long_formula_is_never_broken_inside_a_brace_group():
+    # a review found \frac{1}{\Bigl(a \\ + b\Bigr)^{2}}: the first \left( lay inside a \frac,
+    # and the line break inside its braces stopped pdflatex (Missing } inserted)
+    from proofs.render.latex import split_long
+
+    a, b, s, x, y, z = sp.symbols("a b sigma x y z")
+    long = (1 / (a + b) ** 2 * sp.exp(-(x - y) ** 2 / (2 * s ** 2))
+            * sp.log(1 + x ** 2 + y ** 2 + z ** 2))
+    written = Writer("latex")(long)
+    pieces = split_long(written, 40)
+    assert len(pieces) > 1
+    for piece in pieces:
+        depth = 0
+        for char in piece:
+            depth += {"{": 1, "}": -1}.get(char, 0)
+            assert depth >= 0, piece
+        assert depth == 0, piece

@@ -203,9 +203,13 @@ def split_long(right, limit):
         cut = min(factors, key=lambda c: abs(c - len(right) / 2))
         return [right[:cut], "\\times " + right[cut + 1:]]
     for bracket, opening, closing in (("[", "\\left[", "\\right]"), ("(", "\\left(", "\\right)")):
-        if opening not in right:
+        # the first bracket outside every group: one inside \\frac{…}{…} cannot be broken
+        # there (a line break inside a brace group is a TeX error)
+        at = next((k for k, depth in _depths(right, 0, len(right))
+                   if depth == 0 and right.startswith(opening, k)), None)
+        if at is None:
             continue
-        start = right.index(opening) + len(opening)
+        start = at + len(opening)
         end = _closing(right, start)
         if end is None or not right.startswith(closing, end):
             continue
@@ -216,7 +220,7 @@ def split_long(right, limit):
             continue
         cut = min(cuts, key=lambda c: abs(c - (start + end) / 2))
         shut = {"[": "]", "(": ")"}[bracket]
-        return [right[:cut].replace(opening, "\\Bigl" + bracket, 1),
+        return [right[:at] + "\\Bigl" + bracket + right[start:cut],
                 joiner + right[cut + 1:end] + "\\Bigr" + shut + right[end + len(closing):]]
     # a product under a \sum or \prod: its body bracketed, so that the line starting with ×
     # reads inside the binder, not as a factor of the whole sum
