@@ -37,8 +37,8 @@ def bernoulli(reduction="mean", model=None):
     chain = d.argmax(L, over=[m.probability]).argmax(sp.log(L), by="positivity")
     chain.argmin(-sp.log(L))
     if c != 1:
-        chain.argmin(-sp.log(L) / c, because="multiplying by $\\frac{1}{<n>} > 0$ does not change "
-                     "the minimizers")
+        chain.argmin(-sp.log(L) / c, because="multiplying by $\\frac{1}{<n>} > 0$ keeps the "
+                     "minimizers")
     d.theorem(TITLE, chain.argmin(CE, by="identity"), label="main")
     d.corollary(d.chain(L).eq(sp.exp(-c * CE), by="identity"))
     return d
