@@ -15,7 +15,7 @@ Equal(lhs=LSE, rhs=c + log(exp(a - c) + exp(b - c)))
 Setting: a ∈ ℝ, b ∈ ℝ, c ∈ ℝ.
 Definitions:
   LSE = log(exp a + exp b)
->>> statement = text.split("Theorem (Shift). ")[1].splitlines()[0]  # with its hypotheses
+>>> statement = text.split("Theorem 1 (Shift). ")[1].splitlines()[0]  # with its hypotheses
 >>> print(statement.replace(" Then ", "\\nThen "))
 Let a ∈ ℝ, b ∈ ℝ, c ∈ ℝ, and let LSE be as defined above.
 Then LSE = c + log(exp(a − c) + exp(b − c))

@@ -27,7 +27,7 @@ def test_list(capsys):
 def test_prove_prints_text(capsys):
     code, out, _ = run(["prove", "bernoulli"], capsys)
     assert code == 0
-    assert ("Theorem (Maximum likelihood is minimum binary cross-entropy). Let n ∈ {1, 2, …}, "
+    assert ("Theorem 3 (Maximum likelihood is minimum binary cross-entropy). Let n ∈ {1, 2, …}, "
             "y_i ∈ {0, 1}, "
             "p_i(θ) ∈ (0, 1) for i = 1, …, n and every parameter θ in a set Θ (only p_i depends "
             "on θ), and let L(θ) and CE(θ) be as defined above. Then argmax_{θ ∈ Θ} L(θ) = "

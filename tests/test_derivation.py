@@ -73,7 +73,7 @@ def test_inequality_chains_compose_in_the_kernel(tmp_path):
     proof = log_sum_exp().proof()
     text = proof.to_text()
     # the theorem states its hypotheses
-    assert ("Theorem (Above the first argument). Let a ∈ ℝ, b ∈ ℝ, c ∈ ℝ, and let LSE be as "
+    assert ("Theorem 2 (Above the first argument). Let a ∈ ℝ, b ∈ ℝ, c ∈ ℝ, and let LSE be as "
             "defined above. Then LSE > a") in text
     assert "> a" in text and "the difference is positive" in text
     final = proof.theorem.statement

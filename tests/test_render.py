@@ -79,7 +79,7 @@ def test_a_cited_lemma_states_the_fact_a_step_cites_it_for(name):
 def test_markdown_uses_mathjax_blocks(proof):
     markdown = proof.to_markdown()
     assert markdown.count("$$") % 2 == 0 and "\\begin{aligned}" in markdown
-    assert "**Theorem (Maximum likelihood is minimum binary cross-entropy).**" in markdown
+    assert "**Theorem 3 (Maximum likelihood is minimum binary cross-entropy).**" in markdown
 
 
 def test_write_chooses_format_by_extension(proof, tmp_path):
@@ -252,7 +252,7 @@ def test_the_theorem_states_its_hypotheses(proof):
     )
     assert expected in proof.to_latex()
     markdown = proof.to_markdown()
-    assert "**Theorem (Maximum likelihood is minimum binary cross-entropy).** Let $n" in markdown
+    assert "**Theorem 3 (Maximum likelihood is minimum binary cross-entropy).** Let $n" in markdown
 
 
 def test_detail_paper_writes_a_fact_proof_as_one_sentence_and_full_every_step():
@@ -494,3 +494,12 @@ def test_a_long_formula_is_never_broken_inside_a_brace_group():
             depth += {"{": 1, "}": -1}.get(char, 0)
             assert depth >= 0, piece
         assert depth == 0, piece
+
+
+def test_the_theorem_is_numbered_in_text_and_markdown_as_on_the_latex_page():
+    # lemmas and the theorem share one count in LaTeX and Typst (Theorem 3 after Lemmas 1, 2);
+    # the text and Markdown outputs said "Theorem" alone
+    proof = proofs.prove("bernoulli")
+    assert "\nTheorem 3 (Maximum likelihood" in proof.to_text()
+    assert "**Theorem 3 (Maximum likelihood" in proof.to_markdown()
+    assert proof.to_latex().count("\\begin{lemma}") == 2  # so the theorem is the third
