@@ -144,7 +144,7 @@ def layout(proof, writer, reference, detail="full", math=lambda formula: formula
     numbers = lemma_numbers(proof)
 
     blocks = []
-    for section in proof.sections:
+    for position, section in enumerate(proof.sections, start=1):
         rows, summary = [], ""
         if section.start is not None:
             left = side(writer, section.start)
@@ -160,7 +160,8 @@ def layout(proof, writer, reference, detail="full", math=lambda formula: formula
             for step in section.steps:
                 rows.append(Row(writer.statement(step.statement), "", "",
                                 fill(step.justification, writer, reference, numbers)))
-        number = numbers.get(section.label, 1)
+        # the theorem is counted with the lemmas, as the LaTeX and Typst pages number it
+        number = numbers.get(section.label, position)
         statement = section.statement.statement
         shown = writer.statement(statement, parameter_set(proof, writer))
         if section.claim:  # a chain's own relation between its ends: a < b rather than b − a > 0

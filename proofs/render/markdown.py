@@ -21,10 +21,8 @@ def render_markdown(proof, options=None):
         out += ["**Setting.** " + sentence + ("" if sentence.endswith(".") else ":"), ""]
     out += aligned([f"{name} &= {body}" for name, body in definitions(proof, writer)])
     detail = options.detail_for("markdown")
-    blocks = layout(proof, writer, reference, detail, lambda formula: f"${formula}$")
-    for position, block in enumerate(blocks, start=1):
-        # one count for lemmas and the theorem, as the LaTeX and Typst pages number them
-        head = f"{KINDS[block.kind]} {block.number if block.kind == 'lemma' else position}"
+    for block in layout(proof, writer, reference, detail, lambda formula: f"${formula}$"):
+        head = f"{KINDS[block.kind]} {block.number}"
         claim = ((for_every(block, f"${theta}$", lambda formula: f"${formula}$") + ": "
                   if block.universal else "")
                  + f"${block.statement}$")

@@ -30,10 +30,8 @@ def render_text(proof, options=None):
         width = max(len(name) for name, _ in defs)
         out += [f"  {name.ljust(width)} = {body}" for name, body in defs]
     reference = lambda label, number: f"Lemma {number}"  # noqa: E731
-    blocks = layout(proof, writer, reference, options.detail_for("text"))
-    for position, block in enumerate(blocks, start=1):
-        # one count for lemmas and the theorem, as the LaTeX and Typst pages number them
-        head = f"{KINDS[block.kind]} {block.number if block.kind == 'lemma' else position}"
+    for block in layout(proof, writer, reference, options.detail_for("text")):
+        head = f"{KINDS[block.kind]} {block.number}"
         lead = hypotheses(proof, writer, lambda formula: formula) if block.kind == "theorem" else ""
         if block.factors:  # "For i = 1, …, n, f_i > 0, and so L(θ) > 0"
             lead = factors_lead(block, None, lambda formula: formula)
