@@ -46,7 +46,7 @@ from .tree import stated_factor, tree_nodes
 from .rules.normal_form import chain_equal, congruence, prove_equal
 from .rules.optimizers import chain, ending_at
 from .theorems.facts import fact_steps, monotone_steps
-from .theorems.equalities import _defined_name, chain_leaves, equality_steps, justification
+from .theorems.equalities import chain_leaves, equality_steps, unfolded
 
 __all__ = ["Derivation", "Chain", "OptimizerChain", "DerivationError"]
 
@@ -124,11 +124,8 @@ def _words(theorem):
     words = [RULE_WORDS[group[0]] if len(set(group)) == 1 else kind
              for kind, group in by_kind.items() if kind != "algebra"]
     # the definitions by name, as the library's lines read ("definition of L")
-    names = list(dict.fromkeys(_defined_name(node.statement.lhs) for node in tree_nodes(theorem)
-                               if node.rule == "unfold"))
-    if names and "unfold" in rules:
-        listed = " and ".join(f"$<{name}>$" for name in names)
-        words = [f"definition of {listed}" if word in ("definition", "definitions") else word
+    if "unfold" in rules:
+        words = [_named_definitions(theorem) if word in ("definition", "definitions") else word
                  for word in words]
     # a log of a product rests on its factors' positivity: cited as the library's lines cite it
     words = [word + " (<ref:positivity>)" if word == RULE_WORDS["log_of_product"] else word
@@ -158,16 +155,6 @@ def _known_references(words, labels):
     return re.sub(r" \((proof of )?(?:<ref:[a-z0-9-]+>(?:, )?)+\)", keep, words)
 
 
-def _factor_words(row, labels):
-    """The row's words with the lemmas it may cite; a log of a product whose factors no lemma
-    states positive says why they are: the kernel showed them in place, from the setting's
-    ranges, by the rules named ('each positive: exponential of a real number, reciprocal, …')."""
-    words = _known_references(row.justification, labels)
-    if "(<ref:positivity>)" in row.justification and "<ref:positivity>" not in words:
-        words = words.replace("positive factors", f"positive factors ({_factor_reasons(row)})", 1)
-    return words
-
-
 def _factor_reasons(row):
     """Why the factors of the row's log of a product are positive, as the kernel showed it."""
     reasons = []
@@ -180,33 +167,28 @@ def _factor_reasons(row):
 
 
 def _positivity_words(row, sections):
-    """The row's words, its log of a product citing the lemma that states its factors positive
-    (by that lemma's label, whatever the lemma is called), else naming why they are."""
+    """The row's words with the lemmas it may cite, its log of a product citing the lemma that
+    states its factors positive (by that lemma's label, whatever the lemma is called); else,
+    since a cited lemma must contain the fact, the words say why the factors are positive: the
+    kernel showed them in place, by the rules named ('each positive: exponential of a real
+    number, reciprocal, …')."""
     labels = {section.label for section in sections}
     if "(<ref:positivity>)" not in row.justification:
         return _known_references(row.justification, labels)
-    stating = next((section for section in sections if _stated(section, row.theorem)), None)
-    if stating is None:
-        return _factor_words(row, labels - {"positivity"})
-    return row.justification.replace("<ref:positivity>", f"<ref:{stating.label}>")
-
-
-def _stated(section, theorem):
-    """Whether `section` is a positivity lemma stating every factor `theorem`'s logs of products
-    rest on."""
-    return stated_factor(section.statement) is not None and _states_factors(section, theorem)
+    stating = next((section for section in sections if _states_factors(section, row.theorem)),
+                   None)
+    if stating is not None:
+        return row.justification.replace("<ref:positivity>", f"<ref:{stating.label}>")
+    words = _known_references(row.justification, labels - {"positivity"})
+    return words.replace("positive factors", f"positive factors ({_factor_reasons(row)})", 1)
 
 
 def _states_factors(section, theorem):
-    """Whether the positivity lemma `section` states each factor's positivity that the logs of
-    products in `theorem` rest on ('For every θ and i, f_i > 0, and so L > 0'): only then may a
-    line cite it, since a cited lemma must contain the fact (else the factors are read off the
-    setting's ranges, in place)."""
+    """Whether `section` is a positivity lemma stating each factor's positivity that the logs of
+    products in `theorem` rest on ('For every θ and i, f_i > 0, and so L > 0')."""
+    stated = stated_factor(section.statement)
     used = [node.premises[0].statement.expr for node in tree_nodes(theorem)
             if node.rule == "log_of_product"]
-    if not used or section is None:
-        return True
-    stated = stated_factor(section.statement)
     return stated is not None and all(expr == stated[0].statement.expr for expr in used)
 
 
@@ -223,12 +205,12 @@ def _rule_words(rule, theorem):
     """What a reader is told for a step proved with `rule` (by=): a definition is named."""
     if rule != "unfold":
         return RULE_WORDS[rule]
-    unfolded = []
-    for node in tree_nodes(theorem):
-        name = justification(node).removeprefix("definition of ") if node.rule == "unfold" else None
-        if name and name not in unfolded:
-            unfolded.append(name)
-    return "definition of " + " and ".join(unfolded)
+    return _named_definitions(theorem)
+
+
+def _named_definitions(theorem):
+    """'definition of L and CE': the definitions `theorem`'s proof unfolds, by name."""
+    return "definition of " + " and ".join(f"$<{name}>$" for name in unfolded(theorem))
 
 
 class Chain:

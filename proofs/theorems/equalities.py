@@ -26,7 +26,7 @@ RULE_WORDS = {
 EXPANDED = ", expanded"
 
 
-def _unfolded(th):
+def unfolded(th):
     """The names of the definitions `th`'s proof unfolds, in order (L, CE, p_i)."""
     return list(dict.fromkeys(_defined_name(node.statement.lhs) for node in tree_nodes(th)
                               if node.rule == "unfold"))
@@ -72,7 +72,7 @@ def justification(th):
     if th.rule == "congruence":
         return justification(th.premises[0])
     if th.rule == "symm":  # the right-hand side, its definitions unfolded, is the left-hand side
-        names = _unfolded(th)
+        names = unfolded(th)
         return (f"definition of {' and '.join(f'$<{name}>$' for name in names)}{EXPANDED}"
                 if names else "the right-hand side expands to the same form")
     if th.rule == "unfold":
