@@ -129,9 +129,8 @@ def _body(proof, options):
         # a long body broken at a sign as in LaTeX, so that it fits a column of a two-column page
         rows = []
         for name, body in defs:
-            pieces = split_long(body, LONG_ROW - visible_length(name))
-            rows += [f"{_math(name)} & = {_math(pieces[0])}",
-                     *[f"& wide {_math(piece)}" for piece in pieces[1:]]]
+            first, *rest = _broken("=", body, LONG_ROW - visible_length(name))
+            rows += [f"{_math(name)} & {first}", *[f"& {piece}" for piece in rest]]
         out.append("#" + _display(rows[:-1] + [rows[-1] + "."]))
     for block in layout(proof, writer, reference, options.detail_for("typst"), dollars):
         words = lead(proof, writer, block, dollars)
@@ -166,9 +165,7 @@ def _chain(rows):
             lines.append(f"  (none, ${_math(row.left)}$, {why}),")
             stacked += [f"& {_math(row.left)}", f"& #box(width: room, align(right)[{why[1:-1]}])"]
             continue
-        pieces = split_long(row.right, LONG_ROW - visible_length(row.left))
-        relation = typst_relation(row.relation)
-        shown = [f"{relation} {_math(pieces[0])}"] + [f"wide {_math(p)}" for p in pieces[1:]]
+        shown = _broken(row.relation, row.right, LONG_ROW - visible_length(row.left))
         for k, piece in enumerate(shown):
             left = f"${_math(row.left)}$" if k == 0 and row.left else "none"
             last = k == len(shown) - 1
@@ -191,10 +188,9 @@ def _statement(latex, label):
     before, relation, after = parts
     forms = []
     for limit in (LONG_ROW, LONG_ROW // 2):
-        pieces = split_long(after.lstrip(" "), limit)
-        rest = [f"& quad {_math(relation + ' ' + pieces[0])}",
-                *[f"& wide {_math(piece)}" for piece in pieces[1:]]]
-        form = numbered.format(" \\\n  ".join([f"& {_math(before)}", *rest]) + ".")
+        first, *rest = _broken(relation, after.lstrip(" "), limit)
+        lines = [f"& {_math(before)}", f"& quad {first}", *[f"& {piece}" for piece in rest]]
+        form = numbered.format(" \\\n  ".join(lines) + ".")
         if form not in forms:
             forms.append(form)
     return [f"  #proofs-statement([#{wide} <{label}>],",
@@ -202,14 +198,17 @@ def _statement(latex, label):
             f"    [#{forms[-1]} <{label}>])"]
 
 
+def _broken(relation, right, limit):
+    """`relation right` in Typst math, the right side broken at signs as in LaTeX (split_long):
+    the first piece after the relation, each other after `wide`."""
+    first, *rest = split_long(right, limit)
+    return [_math(f"{relation} {first}"), *[f"wide {_math(piece)}" for piece in rest]]
+
+
 def _display(lines):
     """An unnumbered display of aligned lines (a host that numbers equations numbers no step)."""
     return ("math.equation(block: true, numbering: none, $\n  " + " \\\n  ".join(lines)
             + "\n$)")
-
-
-def typst_relation(latex):
-    return {"=": "=", "<": "<", ">": ">", r"\leq": "<=", r"\geq": ">="}[latex]
 
 
 def _math(latex):
