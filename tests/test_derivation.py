@@ -571,8 +571,8 @@ def test_factors_no_lemma_states_positive_are_justified_by_the_rules_that_show_t
     words = [step.justification for step in
              proofs.prove("categorical", softmax=True).sections[0].steps]
     assert ("log of a product of positive factors (each positive: exponential of a real number, "
-            "sum of at least one positive term, reciprocal, product of positive numbers, power of a "
-            "positive base with a real exponent)") in words
+            "sum of at least one positive term, reciprocal, product of positive numbers, power of "
+            "a positive base with a real exponent)") in words
 
 
 def test_a_range_cited_alone_a_review_found_mishandled():

@@ -1,6 +1,6 @@
-"""Every kernel guard is pinned by a test: `mutate-guards` (../shared/tools) neutralizes each `raise` of
-proofs/kernel/ in turn, and the kernel-level tests must notice every one (killed N/N).  About a minute on two
-cores; a new guard comes with the test that kills its mutant."""
+"""Every kernel guard is pinned by a test: `mutate-guards` (../shared/tools) neutralizes each
+`raise` of proofs/kernel/ in turn, and the kernel-level tests must notice every one (killed N/N).
+About a minute on two cores; a new guard comes with the test that kills its mutant."""
 
 import os
 import re

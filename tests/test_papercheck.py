@@ -1031,7 +1031,10 @@ PRINTED_OTHERWISE = {
                    "x·x=2x"),
     "an unbraced body": ("\\renewcommand\\cdot+", r"\[ x \cdot x = x^2 \]", "x+x=x2"),
     "a font bound to a command": ("\\font\\cdot=cmr10", r"\[ 2 \cdot 3 = 6 \]", None),
-    "macros eleven deep": ("\\renewcommand{\\cdot}{+}\n\\newcommand{\\cA}{\\cB}\n\\newcommand{\\cB}{\\cC}\n\\newcommand{\\cC}{\\cD}\n\\newcommand{\\cD}{\\cE}\n\\newcommand{\\cE}{\\cF}\n\\newcommand{\\cF}{\\cG}\n\\newcommand{\\cG}{\\cH}\n\\newcommand{\\cH}{\\cI}\n\\newcommand{\\cI}{\\cJ}\n\\newcommand{\\cJ}{\\cK}\n\\newcommand{\\cK}{\\cL}\n\\newcommand{\\cL}{\\cdot}",
+    # \cA → \cB → … → \cL → \cdot, each \newcommand on a line of its own
+    "macros eleven deep": ("\\renewcommand{\\cdot}{+}\n" + "".join(
+        f"\\newcommand{{\\c{a}}}{{\\c{b}}}\n" for a, b in zip("ABCDEFGHIJK", "BCDEFGHIJKL"))
+                           + "\\newcommand{\\cL}{\\cdot}",
                            r"\[ x \cA x = x^2 \]", "x+x=x2"),
     "code written to the .aux file": (
         "\\makeatletter\\immediate\\write\\@auxout{\\@backslashchar gdef\\@backslashchar "

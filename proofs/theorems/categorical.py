@@ -30,7 +30,7 @@ def categorical(softmax=False):
     L = d.define("L", sp.Product(q(i), (i, 1, n)))
     CE = d.define("CE", mean(h(i)))
     d.lemma("One observation", d.chain(sp.log(q(i))).derive(h(i)), label="one-observation")
-    remark = ("That $\\exp(z_{i,k}) / Z_{i} > 0$ is derived from $Z_{i} > 0$, not assumed; the proof "
-              "needs no upper bound." if softmax else SIMPLEX)
+    remark = ("That $\\exp(z_{i,k}) / Z_{i} > 0$ is derived from $Z_{i} > 0$, not assumed; the "
+              "proof needs no upper bound." if softmax else SIMPLEX)
     return maximum_likelihood(d, L, CE, -n * CE, over=[z if softmax else p], remark=remark,
                               by=["one-observation"])
