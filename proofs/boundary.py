@@ -21,6 +21,7 @@ prove a different claim than the one asked, which is why this module is trusted 
 
 import collections
 import collections.abc
+import functools
 
 import sympy as sp
 from sympy.core.function import AppliedUndef, UndefinedFunction
@@ -100,7 +101,9 @@ def _objects(expr, found):
     objects)."""
     if isinstance(expr, Defined):
         found[expr.name].add(expr)
-        return _objects(expr.body, found)
+        for name, objects in _body_objects(expr).items():
+            found[name] |= objects
+        return found
     if isinstance(expr, sp.Symbol):
         found[expr.name].add(expr)
         return found
@@ -111,7 +114,8 @@ def _objects(expr, found):
         return found
     if isinstance(expr, DefinedEntry):
         found[expr.func.__name__].add(expr.func)
-        _objects(expr.func.body, found)
+        for name, objects in _body_objects(expr.func).items():
+            found[name] |= objects
     elif isinstance(expr, AppliedUndef):
         if not isinstance(expr.func, UndefinedFunction):
             raise UnsupportedError(
@@ -121,6 +125,54 @@ def _objects(expr, found):
     for arg in expr.args:
         _objects(arg, found)
     return found
+
+
+@functools.lru_cache(maxsize=1024)
+def _body_objects(definition):
+    """name -> objects of a definition's body (a constant or a family), its own definitions'
+    bodies included.  Memoized: a claim's terms mention the same few definitions, whose bodies
+    are most of their size, and a definition is immutable (equal definitions have equal
+    bodies)."""
+    found = collections.defaultdict(set)
+    _objects(definition.body, found)
+    return {name: frozenset(objects) for name, objects in found.items()}
+
+
+@functools.lru_cache(maxsize=1024)
+def _body_free_objects(definition):
+    """The free objects of a definition's body (of a family's, its parameters left out), as
+    `_Claim._free_objects` finds them; memoized as `_body_objects` is."""
+    found = _free_objects(definition.body)
+    if isinstance(definition, DefinedFamily):
+        found -= set(definition.params)
+    return frozenset(found)
+
+
+def _free_objects(expr):
+    """The symbols, families and functions free in a user's term, definitions' bodies included."""
+    found = set(free_vars(expr))
+    for node in sp.preorder_traversal(expr):
+        if isinstance(node, sp.Indexed):
+            found.add(node.base)
+        elif isinstance(node, AppliedUndef):
+            found.add(node.func)
+        elif isinstance(node, Defined):
+            found |= _body_free_objects(node)
+        elif isinstance(node, DefinedEntry):
+            found |= _body_free_objects(node.func)
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _bound_names(expr):
+    """The names of the indices bound anywhere in a user's term, definitions' bodies included: a
+    definition's translation is the same in every claim whose free names avoid them."""
+    if isinstance(expr, Defined):
+        return _bound_names(expr.body)
+    if isinstance(expr, DefinedEntry):
+        return _bound_names(expr.func.body).union(*map(_bound_names, expr.args))
+    own = {var.name for var, _, _ in binder_limits(expr)} if isinstance(expr, BINDERS) else set()
+    return frozenset(own).union(*map(_bound_names, expr.args))
 
 
 def _same_shape(original, translated):
@@ -154,6 +206,10 @@ def where_mapping(where):
     return dict(where)
 
 
+# id(a user's definition) -> (the definition, its kernel counterpart), see `_Claim._reused`
+_TRANSLATED = {}
+
+
 class _Claim:
     """The translation of one claim: its objects, their kernel counterparts and the context."""
 
@@ -175,10 +231,11 @@ class _Claim:
             if len(objects) > 1:  # one name, several objects: refused, in a fixed order
                 join_names(*({name_of(obj): obj} for obj in sorted(objects, key=describe)))
         self.table, self.definitions = {}, {}
+        self.depends = False  # whether the translation under way used this claim's names or ranges
         self.taken = set(found)  # every name the claim uses: a renamed index avoids them all
         free = set(where) | set(extra)
         for term in terms:
-            free |= self._free_objects(sp.sympify(term))
+            free |= _free_objects(sp.sympify(term))
         # a bound index named like one of these is renamed apart, wherever in the claim it occurs
         self.free_names = {name_of(obj) for obj in free if not isinstance(obj, DefinedFamily)}
         ranges = {}
@@ -198,19 +255,6 @@ class _Claim:
                 ranges[self._kernel_object(obj)] = chosen
         self.context = Context(ranges)
 
-    def _free_objects(self, expr):
-        found = set(free_vars(expr))
-        for node in sp.preorder_traversal(expr):
-            if isinstance(node, sp.Indexed):
-                found.add(node.base)
-            elif isinstance(node, AppliedUndef):
-                found.add(node.func)
-            elif isinstance(node, Defined):
-                found |= self._free_objects(node.body)
-            elif isinstance(node, DefinedEntry):
-                found |= self._free_objects(node.func.body) - set(node.func.params)
-        return found
-
     def _kernel_object(self, obj):
         if obj not in self.table:
             self.table[obj] = _plain(obj)
@@ -221,7 +265,7 @@ class _Claim:
     def term(self, expr):
         expr = sp.sympify(expr)
         translated = self._translate(expr, {})
-        if not _same_shape(expr, translated):
+        if translated is not expr and not _same_shape(expr, translated):
             raise UnsupportedError(
                 f"{expr}: sympy simplifies this claim once its symbols lose their "
                 f"assumptions (to {translated}); state the ranges in where= instead"
@@ -273,6 +317,7 @@ class _Claim:
             if var.name in self.free_names or var.name in {v.name for v in scope.values()}:
                 kernel_var = fresh(var, self.taken)
                 self.taken.add(kernel_var.name)
+                self.depends = True  # the fresh name depends on the names this claim takes
             else:
                 kernel_var = _plain(var)
             self._check_index_range(var, lo, hi)
@@ -286,6 +331,7 @@ class _Claim:
         assumed = assumed_set(var)
         if assumed is None:
             return
+        self.depends = True  # checked against this claim's ranges
         allowed = hull(
             assumed
         )  # an interval: lo >= its start and hi <= its end put lo, …, hi inside it
@@ -324,26 +370,50 @@ class _Claim:
 
     def _definition(self, constant):
         if constant not in self.definitions:
-            body = self._translate(constant.body, {})
-            if not _same_shape(constant.body, body):
-                raise UnsupportedError(
-                    f"the body of {constant.name} changes once its symbols lose their "
-                    "assumptions; state the ranges in where= instead"
-                )
-            self.definitions[constant] = Defined(constant.name, body)
+            self.definitions[constant] = self._reused(constant, self._translated_constant)
         return self.definitions[constant]
+
+    def _translated_constant(self, constant):
+        body = self._translate(constant.body, {})
+        if body is not constant.body and not _same_shape(constant.body, body):
+            raise UnsupportedError(
+                f"the body of {constant.name} changes once its symbols lose their "
+                "assumptions; state the ranges in where= instead"
+            )
+        return Defined(constant.name, body)
 
     def _family(self, family):
         if family not in self.definitions:
-            for param in family.params:
-                if assumed_set(param) is not None:
-                    raise UnsupportedError(
-                        f"the parameter {param} of {family.__name__} carries sympy "
-                        "assumptions; parameters are plain symbols"
-                    )
-            body = self._translate(family.body, {param: param for param in family.params})
-            self.definitions[family] = DefinedFamily(family.__name__, family.params, body)
+            self.definitions[family] = self._reused(family, self._translated_family)
         return self.definitions[family]
+
+    def _translated_family(self, family):
+        for param in family.params:
+            if assumed_set(param) is not None:
+                raise UnsupportedError(
+                    f"the parameter {param} of {family.__name__} carries sympy "
+                    "assumptions; parameters are plain symbols"
+                )
+        body = self._translate(family.body, {param: param for param in family.params})
+        return DefinedFamily(family.__name__, family.params, body)
+
+    def _reused(self, definition, translate):
+        """The kernel's counterpart of a user's definition, translated once for all the claims
+        that would translate it alike: those whose free names avoid the indices its body binds.
+        A translation that renamed an index, or checked an index's sympy assumptions against
+        this claim's ranges, depends on the claim and is not kept."""
+        kept = _TRANSLATED.get(id(definition))
+        if kept is not None and kept[0] is definition and not (
+                _bound_names(definition.body) & self.free_names):
+            return kept[1]
+        outer, self.depends = self.depends, False
+        translated = translate(definition)
+        if not self.depends:
+            if len(_TRANSLATED) >= 4096:
+                _TRANSLATED.clear()
+            _TRANSLATED[id(definition)] = (definition, translated)  # kept alive: id not reused
+        self.depends = outer or self.depends
+        return translated
 
 
 def _fold(combine, parts):

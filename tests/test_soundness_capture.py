@@ -7,7 +7,7 @@ import pytest
 import sympy as sp
 
 import proofs
-from proofs import Context, Defined, DefinedFamily, ProofError, check
+from proofs import Context, Defined, DefinedFamily, ProofError, UnsupportedError, check
 from proofs.kernel import rules as K
 from proofs.models import BernoulliModel
 from proofs.rules.positivity import prove_member
@@ -143,3 +143,30 @@ def test_the_boundary_renames_a_shadowing_index_apart():
     written = theorem.statement.lhs
     point = {p[1]: 2, p[2]: 3}
     assert written != claim and written.doit().xreplace(point) == value.xreplace(point) == 25
+
+
+def test_a_definition_translated_once_is_renamed_apart_in_a_claim_where_its_index_is_free():
+    # the boundary keeps a definition's translation for the claims that would translate it alike;
+    # a claim in which the body's index i is free must rename it apart, not reuse it
+    total = Defined("T", sp.Sum(p[i], (i, 1, 2)))
+    where = {p: UNIT}
+    assert check.positive(total, where=where)  # translated and kept: no index clashes here
+    # T·p_i > 0 for every i, with T's own i bound apart from the free i
+    theorem = check.positive(total * p[i], where=where)
+    free = theorem.statement.expr.free_symbols
+    definition = next(atom for atom in theorem.statement.expr.atoms(Defined))
+    assert i in free and i not in definition.body.free_symbols
+    assert i not in {var for var, _, _ in definition.body.limits}  # renamed apart
+    point = {p[1]: sp.Rational(1, 3), p[2]: sp.Rational(1, 2)}
+    assert definition.body.doit().xreplace(point) == sp.Rational(5, 6)
+
+
+def test_an_index_assumption_is_checked_against_each_claim_s_own_ranges():
+    # Σ_{i=1}^{m} with i positive: the range of m decides whether i takes only values ≥ 1, and a
+    # definition translated under one claim's ranges is not reused under another's
+    i_pos = sp.Symbol("i", integer=True, positive=True)
+    m = sp.Symbol("m")
+    total = Defined("S", sp.Sum(p[i_pos], (i_pos, 1, m)))
+    assert check.positive(total, where={p: UNIT, m: sp.S.Naturals})
+    with pytest.raises(UnsupportedError, match="index i"):
+        check.positive(total, where={p: UNIT, m: sp.S.Integers})

@@ -11,6 +11,7 @@ import sympy as sp
 
 from ..errors import RenderError
 from ..kernel import Defined, Member, SameOptimizers, StrictlyIncreasing
+from ..kernel.terms import free_vars
 from ..tree import stated_factor, tree_nodes
 from .apart import check_printed_apart
 from .notation import Writer
@@ -183,7 +184,9 @@ def layout(proof, writer, reference, detail="full", math=lambda formula: formula
 def free_indices(proof, statement, writer):
     """'i = 1, …, n' for the indices free in a statement, each with the range the definitions' sums
     and products give it ('' when there is none)."""
-    free = set().union(*(term.free_symbols for term in statement.terms))
+    # the kernel's memoized free variables: sympy walks a definition's whole body again on each
+    # call of free_symbols, and each block of each output asks
+    free = set().union(*(free_vars(term) for term in statement.terms))
     return " and ".join(_ranges(proof, writer, free))
 
 
