@@ -511,7 +511,11 @@ class Derivation:
         if not sections or None in sections:
             return None
         references = _references(sections)
-        if len(sections) == 1 and sections[0].name == by:
+        # the name goes into the words as it is, so only a name of plain words (no $, no LaTeX
+        # special character: a review ran \gdef\log{\exp} through one); another is cited by
+        # its number alone
+        if len(sections) == 1 and sections[0].name == by and re.fullmatch(
+                r"[A-Za-z0-9 ,.;:()'!?/+=*-]+", by):
             return f"{by} ({references})"
         return references
 

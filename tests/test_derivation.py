@@ -747,3 +747,18 @@ def test_an_eq_step_names_every_rule_its_proof_uses_even_one_used_on_both_sides(
     d = Derivation("Logs", where={a: positive, b: positive, c: positive})
     chain = d.chain(sp.log(a * b) + sp.log(c)).eq(sp.log(a) + sp.log(b * c))
     assert chain.steps[-1].justification == "log of a product"
+
+
+def test_a_lemma_cited_by_a_name_that_is_not_plain_words_is_cited_by_its_number():
+    # a review: the name went into the justification as it was, and \gdef\log{\exp} made every
+    # later log print as exp (the heading escaped it)
+    a, b = sp.symbols("a b")
+    positive = sp.Interval.open(0, sp.oo)
+    for name, shown in ((r"Id\gdef\log{\exp}", False), ("Log of a product", True)):
+        d = Derivation("Citing", where={a: positive, b: positive})
+        d.lemma(name, d.chain(sp.log(a * b)).eq(sp.log(a) + sp.log(b)))
+        d.theorem("Main", d.chain(sp.log(a * b) + 1).eq(sp.log(a) + sp.log(b) + 1, by=name))
+        latex, text = d.proof().to_latex(), d.proof().to_text()
+        assert "\\gdef" not in latex.replace(r"\textbackslash{}gdef", "")
+        assert (f"{name} (Lemma" in latex) is shown and (f"{name} (Lemma" in text) is shown
+        assert "Lemma~\\ref" in latex and "Lemma 1" in text
