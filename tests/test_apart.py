@@ -363,3 +363,74 @@ def test_the_corollary_cites_the_lemmas_its_proof_uses_whatever_their_labels():
     text = d.proof().to_text()
     assert "L(θ) = exp(−n·G(θ)) by Lemma 3 and as L > 0 (Lemma 2);" in text
     assert "Lemma 1" not in text.split("Moreover")[1]
+
+
+def _count():
+    """Σ_{i=1}^{n} y = n·y, which a notation writing y with the index's letter would misprint as
+    Σ i = n·i (false: 3 ≠ 4 at n = 2)."""
+    d = Derivation("Count", where={n: sp.S.Naturals})
+    d.theorem("Count", d.chain(sp.Sum(y, (i, 1, n))).eq(n * y))
+    assert sp.Sum(i, (i, 1, 2)).doit() != 2 * 2
+    return d.proof()
+
+
+def _values():
+    """NLL := a and L := exp(−a), so L = exp(−NLL); with L written −NLL or NLL² the page states
+    −NLL = exp(−NLL) (false at a = 1)."""
+    pos = sp.Interval.open(0, sp.oo)
+    d = Derivation("Values", where={a: pos})
+    nll, likelihood = d.define("NLL", a), d.define("L", sp.exp(-a))
+    d.theorem("Value", d.chain(likelihood).eq(sp.exp(-nll)))
+    assert -1 != sp.exp(-1) and 1 != sp.exp(-1)
+    return d.proof()
+
+
+@pytest.mark.parametrize("make, notation, message", [
+    # a review: TeX prints these as the index i, though the source differs
+    (_count, {"y": "\\mathit{i}"}, "would both print as i"),
+    (_count, {"y": "i\\,"}, "would both print as i"),
+    (_count, {"y": "{i}\\!"}, "would both print as i"),
+    (_count, {"y": "i+1"}, "mentions i"),
+    (_count, {"y": "2i"}, "mentions i"),
+    (_values, {"L": "\\mathrm{NLL}\\,"}, "would both print as NLL"),
+    (_values, {"L": "\\mathit{NLL}"}, "would both print as NLL"),
+    (_values, {"L": "\\operatorname{NLL}"}, "would both print as NLL"),
+    (_values, {"L": "-\\mathrm{NLL}"}, "mentions NLL"),
+    (_values, {"L": "\\mathrm{NLL}^2"}, "mentions NLL"),
+    (_values, {"L": "\\mathrm{NLL} a"}, "mentions"),
+])
+def test_a_notation_that_prints_as_another_quantity_or_mentions_one_is_refused(make, notation,
+                                                                               message):
+    with pytest.raises(RenderError, match=message):
+        make().to_latex(notation=notation)
+
+
+@pytest.mark.parametrize("theorem, notation, message", [
+    ("bernoulli", {"p_i": "1-y_i"}, "mentions y"),  # Σ y_i log(1 − y_i): p_i is no function of y
+    ("bernoulli", {"n": "2i"}, "mentions i"),
+    ("bernoulli", {"y_i": "\\Theta_i"}, "mentions the parameter set"),
+    ("bernoulli", {"y_i": "\\theta^2"}, "mentions theta"),  # labels are no function of θ
+])
+def test_a_library_notation_that_mentions_another_quantity_is_refused(theorem, notation, message):
+    with pytest.raises(RenderError, match=message):
+        proofs.prove(theorem).to_latex(notation=notation)
+
+
+@pytest.mark.parametrize("theorem, notation", [
+    ("bernoulli", {"theta": "w", "p_i": "\\sigma(w^\\top x_i)", "y": "t"}),  # the README's
+    ("bernoulli", {"p_i": "\\sigma(\\theta^\\top x_i)"}),  # an entry may depend on θ
+    ("logistic", {"theta": "w", "p_i": "\\sigma(w^\\top x_i)"}),  # … and on its definition's
+    ("bernoulli", {"y_i": "1-t_i", "p_i": "1-q_i", "n": "N-1"}),  # names of their own
+    ("bernoulli", {"CE": "\\mathrm{CE}_n", "L": "\\mathcal{L}"}),
+    ("bernoulli", {"y": "\\hat{y}", "p": "q"}),
+])
+def test_a_notation_in_names_of_its_own_is_accepted(theorem, notation):
+    assert proofs.prove(theorem).to_latex(notation=notation)
+
+
+def test_an_upright_letter_is_not_its_italic_self():
+    # \mathrm{d} and \mathrm{e} are reserved, d and e as symbols' names are not
+    d = Derivation("Letters", where={x: sp.S.Reals})
+    dd = sp.Symbol("d")
+    d.theorem("T", d.chain(dd * x + dd * x).eq(2 * dd * x))
+    assert "d x" in d.proof().to_latex() or "d \\cdot x" in d.proof().to_latex()

@@ -316,3 +316,12 @@ def test_an_entry_written_as_an_expression_of_the_parameter_is_not_written_at_it
     assert "we write" not in setting and "(w)$" not in setting
     plain = proofs.prove("bernoulli").to_latex()
     assert "we write $p_{i}$ for $p_{i}(\\theta)$" in plain
+
+
+def test_the_terminal_writes_a_notation_s_fonts_accents_and_greek_as_letters():
+    # it printed the commands' names: mathitt, vecx, gamma
+    text = proofs.prove("bernoulli").to_text(notation={"y": r"\mathit{t}", "p": r"\hat{q}",
+                                                       "theta": r"\gamma", "CE": r"\mathsf{H}"})
+    assert "t_i ∈ {0, 1}" in text and "q\u0302_i" in text and "L(γ)" in text and "H(γ)" in text
+    for name in ("mathit", "hat", "gamma", "mathsf", "\\"):
+        assert name not in text

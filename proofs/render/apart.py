@@ -25,6 +25,7 @@ from sympy.core.function import AppliedUndef
 
 from ..errors import RenderError
 from ..kernel.terms import DefinedEntry, bound_vars
+from .notation import DEFAULT_NAMES
 from .safety import GREEK
 
 # a name the writer may print as it is: letters and digits, one subscript, primes (the kernel's i')
@@ -68,6 +69,7 @@ def _check(proof, writer, parameter):
         printed[_normal(writer.names["theta"])] = {("parameter",): "theta"}
         raw[_normal(writer.names["theta"])] = writer.names["theta"]
         printed.setdefault("\\Theta", {})[("parameter set",)] = "the parameter set Θ"
+        raw.setdefault("\\Theta", "\\Theta")
     seen = set()  # terms already walked: a proof's lines share most of their subterms
     for term in _terms(proof):
         indices |= bound_vars(term) if isinstance(term, sp.Basic) else frozenset()
@@ -102,6 +104,50 @@ def _check(proof, writer, parameter):
                 kind[1], sp.Indexed):
             raise RenderError(f"the symbol {name} would print as {text}, indexed by a summation "
                               "index, although it is one quantity: use an IndexedBase")
+    _check_mentions(proof, writer, printed, raw, indices)
+
+
+def _check_mentions(proof, writer, printed, raw, indices):
+    """A notation value is a name of its own, or an expression in names of its own: one that
+    mentions another quantity of the proof would make the page read as a claim about that
+    quantity (a review: L=-\\mathrm{NLL} or \\mathrm{NLL}^2 beside a definition NLL, y=i+1 under
+    a sum over i).  A whole entry (p_i=\\sigma(w^\\top x_i)) may mention what the family's
+    definition mentions, and the parameter when the optimization varies the family; an index may
+    stand in a subscript."""
+    heads, fulls = {}, {}  # an atom of a protected name -> what it names
+    for text, keys in printed.items():
+        kind, name = next(iter(keys)), next(iter(keys.values()))
+        if kind[0] in ("symbol", "definition", "base", "family", "parameter", "parameter set"):
+            atoms = _atoms(raw[text])
+            if len(atoms) == 1:
+                head, full = atoms[0]
+                (heads if head == full else fulls)[full] = (text, name)
+    for index in indices:
+        for head, full in _atoms(writer.expr(index))[:1]:
+            heads.setdefault(head, (_normal(writer.expr(index)), f"the index {index}"))
+    for key, value in writer.names.items():
+        # the default names are apart by construction; the terminal's check is for what prints
+        # alike only there (its words have no fonts to read atoms by)
+        if key == "log" or writer.style != "latex" or value == DEFAULT_NAMES["latex"].get(key):
+            continue
+        own, allowed = _normal(value), set()
+        family = re.fullmatch(r"([A-Za-z]\w*)_\w+", key)
+        if family:  # the whole entry: its own letter, and what it depends on
+            allowed = {head for head, _ in _atoms(writer.name(sp.Symbol(family.group(1))))}
+            varied = {getattr(quantity, "__name__", None) or str(getattr(quantity, "label",
+                                                                         quantity))
+                      for quantity in proof.symbols.get("over", ())}
+            if family.group(1) in varied:  # p_i(θ): the parameter
+                allowed |= {head for head, _ in _atoms(writer.names["theta"])}
+            for definition in proof.definitions:
+                if getattr(definition, "__name__", None) == family.group(1):
+                    allowed |= {head for head, _ in _atoms(writer.expr(definition.body))}
+        for head, full in _atoms(value):
+            named = heads.get(head) or fulls.get(full)
+            if named is not None and named[0] != own and head not in allowed:
+                raise RenderError(f"the notation {key}={value} mentions {named[1]}, another "
+                                  "quantity of the proof, and the page would read it as that "
+                                  "quantity: use letters that no other quantity of the proof prints as")
 
 
 def _terms(proof):
@@ -156,6 +202,62 @@ def _safe(name):
     return bool(SAFE_NAME.fullmatch(name)) or name in GREEK
 
 
+# spacing a reader does not see as a character (\! only moves the next one)
+_SPACING = re.compile(r"\\[,;:!> ]|~")
+# one group's contents: letters, scripts and one level of inner braces
+_GROUP = r"\{((?:[^{}]|\{[^{}]*\})*)\}"
+# a font command around a word, which prints alike in any of them (NLL, \mathrm{NLL},
+# \operatorname{NLL}), and \mathit around anything: math letters are italic already
+_WORD = re.compile(r"\\(?:mathrm|operatorname|text|mathit)\s*\{\s*([A-Za-z]{2,})\s*\}")
+_ITALIC = re.compile(r"\\mathit\s*" + _GROUP)
+_BOLD = re.compile(r"\\(?:boldsymbol|bm)(?![A-Za-z])")
+
+
 def _normal(latex):
-    """A rendering without what does not print: spaces, braces, \\left and \\right."""
+    """A rendering without what does not print, in one spelling of each look: spaces, braces,
+    \\left and \\right and spacing commands left out, a word in any upright or italic font as
+    its letters (a review: \\mathit{i} and i\\, printed as the index i, and
+    \\mathrm{NLL}\\, as NLL, unnoticed), \\boldsymbol as \\mathbf.  A single upright letter
+    keeps its font: \\mathrm{d} and \\mathrm{e} are not d and e."""
+    latex = _SPACING.sub("", latex)
+    latex = _BOLD.sub(r"\\mathbf", latex)
+    for _ in range(3):  # nested fonts, innermost first
+        latex = _ITALIC.sub(r"\1", _WORD.sub(r"\1", latex))
     return re.sub(r"\\left|\\right|[{}\s]", "", latex)
+
+
+_SCRIPT = re.compile(r"_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\[A-Za-z]+|[^\s{}\\])")
+_ATOM = re.compile(r"\\(?:hat|widehat|bar|overline|tilde|widetilde|vec|dot|ddot|check|breve|"
+                   r"mathcal|mathbb|mathfrak|mathbf|mathsf|mathtt|mathrm)\s*(?:" + _GROUP
+                   + r"|\\[A-Za-z]+|[A-Za-z])|\\[A-Za-z]+|[^\W\d_]")
+
+
+def _atoms(latex):
+    """(head, head with its subscript) of each atom a reader sees in a printed formula: a letter,
+    a word in an upright font, a Greek letter, a decorated or font-changed letter (\\hat{y},
+    \\mathcal{L}), each with its primes and its subscript (x_i is x indexed by i); operators and
+    digits are not atoms."""
+    text = _normal_fonts(latex)
+    atoms = []
+    position = 0
+    while True:
+        match = _ATOM.search(text, position)
+        if match is None:
+            return atoms
+        end = match.end()
+        primes = re.match(r"\s*'*", text[end:]).group(0)
+        end += len(primes)
+        script = _SCRIPT.match(text, end)
+        head = _normal(match.group(0)) + primes.strip()
+        full = head + ("_" + _normal(script.group(0)[1:]) if script else "")
+        if head:  # \\left, \\right: no atom
+            atoms.append((head, full))
+        position = script.end() if script else end
+
+
+def _normal_fonts(latex):
+    """`latex` with its spacing left out and its words as one atom each (\\mathrm{NLL} is the
+    word NLL, written here as \\mathrm{NLL} again so that its letters stay together)."""
+    latex = _BOLD.sub(r"\\mathbf", _SPACING.sub("", latex))
+    latex = _WORD.sub(lambda match: "\\mathrm{" + match.group(1) + "}", latex)
+    return _ITALIC.sub(r"\1", latex)

@@ -75,12 +75,22 @@ def validated_notation(mapping):
 
 def text_form(latex):
     """A LaTeX notation value as terminal text: common commands become Unicode, the rest is dropped."""
-    table = {r"\theta": "θ", r"\sigma": "σ", r"\top": "ᵀ", r"\hat": "", r"\mathrm": "", r"\mathcal": "",
+    table = {r"\theta": "θ", r"\sigma": "σ", r"\top": "ᵀ", r"\mathrm": "", r"\mathcal": "",
              r"\mathbf": "", r"\boldsymbol": "", r"\log": "log", r"\ln": "ln", r"\cdot": "·", r"\mu": "μ",
              r"\pi": "π", r"\ell": "ℓ", r"\alpha": "α", r"\beta": "β", r"\lambda": "λ", r"\phi": "φ",
-             r"\bar": "", r"\tilde": "", r"\operatorname": "", r"\text": ""}
+             r"\operatorname": "", r"\text": ""}
     for command in sorted(table, key=len, reverse=True):
         latex = latex.replace(command, table[command])
+    # the other admitted commands as the words' text writes them (\mathit{t} is t, \vec{x} is x⃗,
+    # \gamma is γ), not as their names (mathitt, vecx, gamma)
+    from .plain import ACCENTS, FONTS, _double_struck, _greek
+    latex = re.sub(r"\\mathbb\s*\{?([A-Z])\}?", lambda match: _double_struck(match.group(1)), latex)
+    latex = re.sub(r"\\(" + "|".join(sorted(FONTS | set(ACCENTS), key=len, reverse=True))
+                   + r")(?![A-Za-z])\s*(\{[^{}]*\}|[A-Za-z])",
+                   lambda match: match.group(2).strip("{}") + ACCENTS.get(match.group(1), ""),
+                   latex)
+    latex = re.sub(r"\\([A-Za-z]+)", lambda match: _greek(match.group(1)) or match.group(0),
+                   latex)
     return latex.replace("{", "").replace("}", "").replace("\\", "").strip()
 
 
