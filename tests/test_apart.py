@@ -301,12 +301,14 @@ def test_a_symbol_parameter_is_not_renamed_by_a_notation():
 
 @pytest.mark.parametrize("notation", [{"CE": r"\boldsymbol{L}"},
                                       {"CE": r"\mathcal{L}", "L": r"\mathrm{L}"},
-                                      {"theta": r"\tilde{n}"}])
+                                      {"theta": r"\mathsf{n}"}])
 def test_notation_apart_in_latex_but_alike_in_text_is_refused_for_text(notation):
-    """The terminal drops \\boldsymbol, \\mathcal, \\tilde: CE=\\boldsymbol{L} printed
+    """The terminal drops \\boldsymbol, \\mathcal, \\mathsf: CE=\\boldsymbol{L} printed
     'log L(θ) = −n·L(θ)' and 'argmax L = argmin L' in the text output."""
     with pytest.raises(RenderError, match="would both print as"):
         proofs.prove("bernoulli").to_text(notation=notation)
+    # an accent it keeps: ñ is apart from n
+    assert "L(n\u0303)" in proofs.prove("bernoulli").to_text(notation={"theta": r"\tilde{n}"})
 
 
 def test_a_sum_or_product_followed_by_a_factor_is_bracketed():
