@@ -84,6 +84,18 @@ DEFINED_NAME = re.compile(
     r"(?:New|Renew|Provide|Declare)(?:Expandable)?DocumentCommand|DeclareMathOperator)\*?"
     r"\s*\{?\s*\\([A-Za-z@]+|[^A-Za-z@\s])"
 )
+# commands LaTeX and amsmath define, among them every one the reader knows: \newcommand of one
+# stops LaTeX with an error, and a compile that goes on keeps the command's own meaning
+LATEX_DEFINED = set(texmath.GREEK) | set(
+    "Big Bigg Biggl Biggr Bigl Bigr arccos arcsin arctan arg big bigg biggl biggr bigl bigr "
+    "binom bm boldsymbol cdot cdots cfrac choose cos cosh cot coth csc cup deg det dfrac dim "
+    "displaystyle dots exp frac gcd ge geq geqslant hat bar tilde vec dot ddot in inf infty "
+    "lbrace lbrack ldots le left leq leqslant lim liminf limsup limits ln log lvert mathbb "
+    "mathbf mathcal mathfrak mathit mathop mathrm mathscr mathsf mathtt max mbox middle min mp "
+    "ne neq nolimits nonumber not notag operatorname over overline partial pm Pr prod qquad "
+    "quad rangle langle rbrace rbrack relax right rvert sec sin sinh sqrt sum sup tan tanh "
+    "text textrm textstyle tfrac times vert approx equiv sim cap setminus subset subseteq "
+    "forall exists to mapsto lg hom ker".split())
 # LaTeX's and amsmath's inner commands the reader's commands are built from: redefining one
 # changes what \sqrt, \log or \sum print, which no name in the display shows
 INTERNALS = {
@@ -592,6 +604,7 @@ def _macro_lines(path, lines, local=False):
         number = line_of(offset)
         hazards.setdefault(number, {}).setdefault(name, f"{why} at {path}:{number + 1}")
 
+    made = set()  # the commands \newcommand made so far in this file
     for match in MACRO.finditer(text):
         body = _braced(text, match.end() - 1)
         if body is None:
@@ -600,6 +613,12 @@ def _macro_lines(path, lines, local=False):
             body = "\\operatorname{" + body + "}"
         number = line_of(match.start())
         name = match.group(1) or match.group(3)
+        if not match.group(0).startswith("\\renew"):
+            if name in made or name in LATEX_DEFINED:  # LaTeX stops, and keeps the old meaning
+                hazard(match.start(), name, "is made again with \\newcommand or "
+                       "\\DeclareMathOperator (LaTeX refuses that and keeps the first meaning; "
+                       "use \\renewcommand)")
+            made.add(name)
         found.setdefault(number, []).append(
             (match.start() - starts[number], name, (int(match.group(2) or 0), body)))
         if local or depth_at(match.start()):
@@ -795,6 +814,7 @@ HIDING = re.compile(r"\\(?:[lrc]lap|math[lrc]lap|color|textcolor|colorbox|fcolor
                     r"phantom|hphantom|vphantom|smash|raisebox|kern|mkern|hskip|mskip|llap|rlap|"
                     r"makebox|framebox|resizebox|scalebox|rotatebox|reflectbox)(?![A-Za-z])"
                     r"|\\neg(?:thin|med|thick)space(?![A-Za-z])|\\negthinspace"
+                    r"|(?:\\!\s*){2,}"  # negative thin spaces in a row set characters over others
                     r"|\\hspace\s*\*?\s*\{[^}]*[-\\]"  # -2em, +-2em, \back (any length)
                     r"|\\begin\s*\{picture\}")
 TEXT_COMMAND = r"\\(?:text|textrm|textnormal|textit|emph|mbox)\s*\{"
@@ -813,19 +833,34 @@ def _claims_in_words(words):
     (x > 0, i = 1, …, n): \\text{ and } 2 + 2 = 5 prints a second claim the check does not read;
     so does mathematics inside the words (\\text{and so $2 + 2 = 5$})."""
     claims = _claims_in_text_math(words)
-    words = _drop_with_argument(
-        words, r"\\(?:text|textrm|textnormal|mbox|tag\*?|label|eqref|ref|cite)", " ; ")
+    # words that draw a conclusion (hence, and so, \Rightarrow) make what follows them a claim,
+    # even about one letter: \text{hence } x > 1 is no condition
+    words = re.sub(r"\\(?:Rightarrow|Longrightarrow|implies|therefore)(?![A-Za-z])", " ; \x00 ",
+                   words)
+    while (match := re.search(r"\\(?:text|textrm|textnormal|mbox|tag\*?|label|eqref|ref|cite)"
+                              r"\s*\{", words)) is not None:
+        body = _braced(words, match.end() - 1) or ""
+        filler = " ; \x00 " if CONSEQUENCE.search(body) else " ; "
+        words = words[: match.start()] + filler + words[match.end() + len(body) + 1 :]
     pieces = [piece.replace("&", " ") for piece in re.split(r"[,;]|\\q?quad\b", words)]
-    return claims + [" ".join(piece.split()) for piece in pieces if _is_claim(piece)]
+    return claims + [" ".join(piece.replace("\x00", " ").split()) for piece in pieces
+                     if _is_claim(piece.replace("\x00", " "), concluded="\x00" in piece)]
 
 
-def _is_claim(piece):
+CONSEQUENCE = re.compile(r"\b(?:hence|thus|so|therefore|then|whence|implies|gives|giving|"
+                         r"yields|i\.\s*e\.)(?![A-Za-z])", re.I)
+
+
+def _is_claim(piece, concluded=False):
     """Whether a relation states more than a condition on one letter (x > 0, i = 1, …, n); n = n +
-    1 is no condition on n but a claim about it."""
+    1 is no condition on n but a claim about it, e = 3 and \\pi < 3 are about constants, and a
+    relation the words conclude (`concluded`: hence x > 1) is a claim whatever its left side."""
     parts = re.split(RELATION, piece, maxsplit=1)
     left = re.sub(r"^(?:\\(?:big|Big|bigg|Bigg)l?|\\left)?\s*[(\[]\s*", "", parts[0].strip())
     if len(parts) < 2 or not left:
         return False
+    if concluded or re.fullmatch(r"e|\\pi|\\mathrm\s*\{?\s*e\s*\}?|[0-9.]+", left):
+        return True
     condition = re.fullmatch(
         r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?|\\forall\s*\\?[A-Za-z]+", left)
     about_itself = re.search(r"(?<![A-Za-z\\])" + re.escape(left) + r"(?![A-Za-z])", parts[2])
@@ -959,9 +994,11 @@ def _cleaned(text):
     # a word in braces, a subscript's label, reads as the upright name it prints
     text = re.sub(r"\\(?:text|textrm|textnormal|mbox)\s*\{([A-Za-z]+)\}", r"\\mathrm{\1}", text)
     text = text.replace(r"\nonumber", " ").replace(r"\notag", " ")
-    # &{}= : an empty group only sets the spacing (after ^ or _ it is an empty script, and 2^{}3
-    # prints 23: left for the reader to refuse)
-    text = re.sub(r"(?<![\\^_]){}", " ", text)
+    # &{}= : an empty group beside a relation, a sign or an alignment only sets the spacing;
+    # elsewhere it is left for the reader to refuse: after ^ or _ it is an empty script, also
+    # with blanks between (2^ {}3 prints 23), and \frac{}{1}{2} prints an empty numerator
+    text = re.sub(r"(?:(?<=[&=<>+-])|^)\s*{}|{}(?=\s*(?:$|[&=<>+-]|\\(?:leq?|geq?|in|cdot|"
+                  r"times)(?![A-Za-z])))", " ", text)
     # a split or aligned inside an equation only breaks its lines: its rows are the display's
     text = re.sub(r"\\(?:begin\s*\{(?:split|aligned)\}(?:\s*\[[tbc]\])?"
                   r"|end\s*\{(?:split|aligned)\})", " ", text)
@@ -998,9 +1035,10 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
         for line, text, skipped in _rows(lines, first, last, start):
             equations, claims = _cleaned(_expanded(text, state))
             rows.append((line, equations, skipped))
-            findings += [Finding(str(path), line, "warning", (
-                f"warning: '{claim}' after the words is printed and not checked: put it in a "
-                "display of its own")) for claim in claims if not generated]
+            # a checked display states only what is checked: a claim printed beside it fails
+            findings += [Finding(str(path), line, "unreadable", (
+                f"'{claim}' after the words is printed and not checked: put it in a display of "
+                "its own")) for claim in claims if not generated]
         if any(len(equations) > 1 for _, equations, _ in rows) and any(
             re.match(r"^\s*(=|<|>|\\le|\\ge|\\in)", eq) for _, eqs, _ in rows for eq in eqs
         ):

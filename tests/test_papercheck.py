@@ -1054,6 +1054,18 @@ PRINTED_OTHERWISE = {
         "\\begin{align*}\n  x &= x\n\\end{align*}\\renewcommand{\\two}{2}\n"),
     "a definition after a display, on its line": (
         "", r"\begin{equation} x \cdot x = 2x \end{equation} \renewcommand{\cdot}{+}", "x·x=2x"),
+    # a sixth review's cases
+    "an empty superscript after a blank": ("", r"\[ x^ {}2 = x \cdot x \]", "x2=x·x"),
+    "an empty superscript after a blank, numbers": ("", r"\[ 2^ {}3 = 8 \]", "23=8"),
+    "an empty numerator": ("", r"\[ \frac{}{1}{2} = \frac{1}{2} \]", None),
+    "an empty square root": ("", r"\[ \sqrt{}{4} = 2 \]", None),
+    "negative thin spaces overprinting": ("", r"\[ x\!\!\!\!x = x^2 \]", None),
+    "a second \\newcommand": ("\\newcommand{\\two}{2}\n\\newcommand{\\two}{3}",
+                              r"\[ \two = 3 \]", None),
+    "\\newcommand of a constant": ("\\newcommand{\\pi}{3}", r"\[ \pi = 3 \]", None),
+    "\\newcommand of a function": ("\\newcommand{\\log}{\\exp}", r"\[ \log 0 = 1 \]", None),
+    "\\DeclareMathOperator of a function": ("\\DeclareMathOperator{\\ln}{exp}",
+                                            r"\[ \ln 0 = 1 \]", None),
     "verbatim ended with a space": ("", r"\[ x \cdot x = 2 x \]", "x·x=2x",
                                     "\\begin{verbatim}\n\\end {verbatim}\n"
                                     "\\renewcommand{\\cdot}{+}\n\\end{verbatim}\n"),
@@ -1219,11 +1231,12 @@ def test_a_blank_before_a_bracket_is_no_space_but_a_declared_number_is_no_functi
     # mathematics in a tag's words is printed too (a relation more than a condition)
     (r"\[ 1 + 1 = 2 \tag*{by algebra, as $2 = 1 + 1$} \]", "2 = 1 + 1"),
 ])
-def test_a_claim_written_after_the_words_is_a_warning_not_silence(tmp_path, display, claim):
+def test_a_claim_written_after_the_words_fails_the_check(tmp_path, display, claim):
     """Words are not read; a second equation among them is printed and not checked: the report says
-    so (a warning, which does not fail the check), and conditions (i = 1, …, n) stay words."""
+    so, and fails (a checked display states only what is checked; a review showed the warning it
+    was let a false claim through with exit 0), and conditions (i = 1, …, n) stay words."""
     findings = check_file(write_paper(tmp_path, "% proofs: check\n" + display + "\n"))
-    assert [f.status for f in findings] == ["warning", "proved"], [f.message for f in findings]
+    assert [f.status for f in findings] == ["unreadable", "proved"], [f.message for f in findings]
     assert f"'{claim}' after the words is printed and not checked" in findings[0].message
 
 
@@ -1287,9 +1300,19 @@ def test_an_input_on_a_displays_line_refuses_it(tmp_path):
     "\\end{align*}",
     r"\[ 1 + 1 = 2 \quad \text{and so $2 + 2 = 5$} \]",
     r"\[ 1 + 1 = 2, \quad n = n + 1 \]",
+    # a sixth review's: a constant is no letter a condition is about, and words that conclude
+    r"\[ \log e^{x} = x \quad \text{and so } \pi < 3 \]",
+    r"\[ x = x \quad e = 3 \]",
+    r"\[ x + x = 2x, \quad \pi \in \mathbb{Q} \]",
+    r"\[ x = x \quad\text{and}\quad e < 2 \]",
+    r"\[ (x-1)^2 = x^2-2x+1 \quad \text{hence } x > 1 \]",
+    r"\[ x = x \quad \Rightarrow \quad x > 1 \]",
 ])
-def test_a_claim_among_the_words_is_a_warning_wherever_it_is_written(tmp_path, display):
-    """In a \\tag, an \\intertext, inside \\text, or a one-letter left side stating something of
-    itself: printed, not read (a fourth review found each passing in silence)."""
+def test_a_claim_among_the_words_fails_wherever_it_is_written(tmp_path, display):
+    """In a \\tag, an \\intertext, inside \\text, a one-letter left side stating something of
+    itself, a constant's, or one the words conclude: printed, not read (reviews found each
+    passing)."""
     findings = check_file(write_paper(tmp_path, "% proofs: check\n" + display + "\n"))
-    assert "warning" in [f.status for f in findings], [(f.status, f.message) for f in findings]
+    assert "unreadable" in [f.status for f in findings], [(f.status, f.message) for f in findings]
+    assert any("printed and not checked" in f.message or "is not read" in f.message
+               for f in findings)
