@@ -306,6 +306,9 @@ def _check_paper(args):
                       for status in ("proved", "false", "not proved", "unreadable", "warning")}
             plural = "s" if counts["warning"] > 1 else ""
             warnings = f", {counts['warning']} warning{plural}" if counts["warning"] else ""
+            skipped = sum(f.status == "skipped" for f in findings)
+            if skipped:  # a skipped step is the author's choice, and said
+                warnings += f", {skipped} skipped"
             outdated = sum(f.status in ("edited", "stale") for f in findings)
             if outdated:
                 warnings += f", {outdated} fragment{'s' if outdated > 1 else ''} edited or stale"
@@ -314,8 +317,10 @@ def _check_paper(args):
                   f"{warnings}", file=sys.stderr)
     if args.json:
         print(json.dumps([finding.as_dict() for finding in found], ensure_ascii=False, indent=1))
-    # a warning (a chain that turns) does not fail the check: every step of it holds
-    failed = failed or any(finding.status not in ("proved", "warning") for finding in found)
+    # a warning (a chain that turns) does not fail the check: every step of it holds; nor does
+    # a step its author marked to skip, which the report names
+    failed = failed or any(finding.status not in ("proved", "warning", "skipped")
+                           for finding in found)
     return EXIT_ERROR if failed else 0
 
 

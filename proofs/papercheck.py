@@ -12,7 +12,7 @@ comment line ``% proofs: …``:
   for a letter that bounds a sum or a product means n ∈ {1, 2, …}.
 - ``define L = \\prod_{i=1}^{n} p_i`` — a name for a quantity, expanded where it is used (also
   ``L(\\theta)``), for the rest of the file.
-- ``skip`` — inside a display: the next row's step is not checked.
+- ``skip`` — inside a display: the next row's step is not checked (reported as skipped).
 - ``check`` — marks a display with no other directive.
 
 ``\\input``/``\\include`` files are followed (their own file names and lines in the report), and
@@ -154,8 +154,9 @@ VERBATIM_HAZARDS = re.compile(r"\\end\s+\{(?:verbatim|Verbatim|lstlisting|minted
 @dataclass
 class Finding:
     """One result: a checked step ("proved", "false", "not proved"), text that cannot be read
-    ("unreadable"), a fragment this package wrote that was "edited" by hand or is "stale", or a
-    "warning" that does not fail the check (a chain that turns)."""
+    ("unreadable"), a fragment this package wrote that was "edited" by hand or is "stale", a step
+    "skipped" as its mark asks, or a "warning" that does not fail the check (a chain that
+    turns)."""
 
     file: str
     line: int
@@ -331,7 +332,8 @@ def _check_text(path, text, state, findings, depth):
             continue
         if not pending and generated:
             body = "\n".join(lines[number : end + 1])
-            if re.search(SETTING_HEAD, body) or _is_setting(lines, number):
+            if (re.search(SETTING_HEAD, body) or _is_setting(lines, number)) and \
+                    _definition_rows(body):
                 number = end + 1  # the setting's definitions: read by _fragment_setting
                 continue
             if re.search(r"\\mapsto", body):
@@ -454,6 +456,17 @@ def _declare_functions(text, state):
         number = re.match(r"^\s*\\?([A-Za-z]+)\s*(\\in|\\geq?|\\leq?|<|>)", part)
         if number and number.group(1) not in state.names:
             state.names[number.group(1)] = texmath.NUMBER
+
+
+def _definition_rows(body):
+    """Whether a fragment's display is the list of definitions its Setting writes: an align* of
+    rows `name &= body` and their continuations (`&\\quad …`).  Any other display after the
+    Setting is checked: a hand-made fragment had put 2 + 2 = 5 there, passed over."""
+    inner = re.search(r"\\begin\{align\*\}(.*)\\end\{align\*\}", body, re.S)
+    if not inner:
+        return False
+    rows = [row.strip() for row in re.split(r"\\\\", inner.group(1)) if row.strip()]
+    return bool(rows) and all(re.match(r"[^&=]+&=|&", row) for row in rows)
 
 
 def _is_setting(lines, number):
@@ -1135,7 +1148,10 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
         where_now = _with_bounds(where, chain)
         for index in range(1, len(chain)):
             expr, relation, line, skipped, below = chain[index]
-            if skipped:
+            if skipped:  # said, so that the report does not read as a whole chain checked
+                findings.append(Finding(str(path), line, "skipped", (
+                    f"step {index} → {index + 1} is not checked (% proofs: skip)"),
+                    (index, index + 1)))
                 continue
             conditions = chain[index - 1][4] + below
             findings.append(
