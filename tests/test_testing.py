@@ -160,7 +160,10 @@ def test_assert_numerically_equal_compares_something_everywhere_it_should():
              ((sp.Min(x, 6), x), {x: sp.Interval.open(0, sp.oo)}),  # 6 at x = 7
              ((sp.Sum(i, (i, 1, n)), n * (n + 1) / 2 + (n - 1) * (n - 2) * (n - 3) * (n - 4)),
               None),
-             ((sp.Abs(m), m), None)]  # 1 and -1 at m = -1
+             ((sp.Abs(m), m), None),  # 1 and -1 at m = -1
+             # a sixth review's: 0 for n ≤ 8, C(9, 9) + C(10, 9) = 11 at n = 10
+             ((sp.Sum(sp.binomial(i, 9), (i, 1, n)), 0), None)]
+    assert sp.Sum(sp.binomial(i, 9), (i, 1, 10)).doit() == 11
     for pair, where in false:
         with pytest.raises(AssertionError, match="fails numerically at"):
             assert_numerically_equal(pair, where=where)

@@ -65,8 +65,8 @@ def assert_numerically_equal(theorem_or_equality, samples=100, where=None, seed=
     Accepts a `Theorem` of an equality, a ``sympy.Eq`` or a pair ``(lhs, rhs)``.  Ranges come from
     `where` or the theorem's context; a symbol with none ranges over what its sympy assumptions say
     (integer, positive, …), with points up to 1000 from zero now and then; an integer symbol that
-    bounds a sum or product is a size from 1 to 8; every entry of a family (``p[i]``, ``X[i, j]``)
-    gets a value from the family's range, or any real.  Both sides must be defined at one sampled
+    bounds a sum or product is a size from 1 to 8, and now and then from 9 to 16; every entry of a
+    family (``p[i]``, ``X[i, j]``) gets a value from the family's range, or any real.  Both sides must be defined at one sampled
     point at least: a check that compared nothing fails."""
     _check_sampling(samples, rtol, atol)
     lhs, rhs, where = _sides(theorem_or_equality, where)
@@ -90,7 +90,9 @@ def assert_numerically_equal(theorem_or_equality, samples=100, where=None, seed=
     compared = 0
     for _ in range(samples):
         point = {symbol: numeric.sample(real_set, rng) for symbol, real_set in scalars.items()}
-        point.update({symbol: sp.Integer(rng.randint(1, 8)) for symbol in sizes})
+        # mostly small sizes, and now and then one past 8: Σ_{i=1}^{n} C(i, 9) is 0 up to n = 8
+        point.update({symbol: sp.Integer(rng.randint(1, 8) if rng.random() < 0.85 else
+                                         rng.randint(9, 16)) for symbol in sizes})
         point.update({s: numeric.sample(numeric.assumed_range(s), rng) for s in free})
         left, right = (_with_entries(side, point, families, rng) for side in (lhs, rhs))
         if numeric.differ(left, right, rtol, atol):
