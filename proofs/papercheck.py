@@ -1634,7 +1634,11 @@ def _unknown_functions(left, right, where):
 
 def _false_message(step, error):
     point = ", ".join(f"{_name(k)} = {v}" for k, v in error.point.items())
-    values = [_number(value) for _, value in error.values]
+    # as many digits as tell the sides apart (1 = 1.0000000000000001 printed "1.0 and 1.0")
+    for digits in (3, 6, 10, 17, 25, 40):
+        values = [_number(value, digits) for _, value in error.values]
+        if len(set(values)) == len(values):
+            break
     sides = (
         f": the sides are {values[0]} and {values[1]}"
         if len(values) == 2
@@ -1649,13 +1653,16 @@ def _name(key):
     return f"{match.group(1)}_{match.group(2).replace(', ', ',')}" if match else str(key)
 
 
-def _number(value):
+def _number(value, digits=3):
     import mpmath
 
     if value is None or isinstance(value, str):
         return "undefined"
     try:
         mid = value.mid if hasattr(value, "mid") else value
-        return mpmath.nstr(mpmath.mpf(mid), 3)
+        with mpmath.workdps(digits + 10):  # an exact value to the digits asked
+            if isinstance(mid, sp.Basic):
+                mid = sp.N(mid, digits + 10)
+            return mpmath.nstr(mpmath.mpf(mid), digits)
     except (TypeError, ValueError):
         return str(value)

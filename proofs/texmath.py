@@ -208,7 +208,14 @@ class Unreadable:
 DEPENDS = "(depends)"
 
 
-TOKEN = re.compile(r"\\[A-Za-z]+\*?|\\[,;:! {}|%]|\\\\|[0-9]+(?:\.[0-9]+)?|[A-Za-z]|\S")
+TOKEN = re.compile(r"\\[A-Za-z]+\*?|\\[,;:! {}|%]|\\\\|\\.|[0-9]+(?:\.[0-9]+)?|[A-Za-z]|\S")
+# what a formula holds where a quantity was expected, and what to write instead
+_UNREAD = {
+    "}": "an empty group {} is not read (TeX prints nothing there: 2^{}3 prints 23): leave it out",
+    "{": "a group {…} is not read here: leave the braces out, or write brackets",
+    "'": "a prime (x') is not read: name the quantity with a letter or a subscript of its own",
+    "_": "a subscript here is not read (a logarithm to a base, \\log_2 x, is \\log x / \\log 2)",
+}
 
 
 def tokens(text):
@@ -698,7 +705,7 @@ class _Reader:
                 if applied is not None:
                     return applied
             return self.subscripted(token)
-        self.fail(f"cannot read '{token}'")
+        self.fail(_UNREAD.get(token, f"cannot read '{token}'"))
 
     def bracketed(self, argument=False):
         """A bracketed expression; braces \\{…\\} only as a function's argument (\\exp\\{-x\\}):

@@ -1342,3 +1342,11 @@ def test_a_fragment_s_display_after_its_setting_is_checked_unless_it_lists_defin
     fragment = Path(tmp_path, "bernoulli.tex")
     fragment.write_text(proofs.prove("bernoulli").to_latex(), encoding="utf-8")
     assert {f.status for f in check_file(fragment)} == {"proved"}
+
+
+def test_a_counterexample_shows_the_digits_that_tell_its_sides_apart(tmp_path):
+    # a review: 1.0000000000000001 = 1 was refuted with "the sides are 1.0 and 1.0"
+    path = write_paper(tmp_path, "% proofs: check\n\\[ 1.0000000000000001 = 1 \\]\n")
+    findings = check_file(path)
+    assert [f.status for f in findings] == ["false"]
+    assert "the sides are 1.0000000000000001 and 1.0" in findings[0].message, findings[0].message

@@ -172,3 +172,16 @@ def test_sympys_own_latex_reads_back_to_the_same_expression(expr):
         assert "a function or" in str(error)
         return
     assert sp.simplify(value - expr) == 0
+
+
+@pytest.mark.parametrize("latex, advice", [
+    ("2^{ }3", "an empty group {} is not read"),
+    ("x^{}{}", "an empty group {} is not read"),
+    ("\\log_2 8", "\\log x / \\log 2"),
+    ("x'", "a prime (x') is not read"),
+    ("x \\> y", "cannot read '\\>'"),  # a control symbol, named whole (it was a bare \)
+])
+def test_what_is_not_read_says_what_to_write(latex, advice):
+    with pytest.raises(TexError) as error:
+        read(latex)
+    assert advice in str(error.value) and "\n" not in str(error.value)
