@@ -84,6 +84,8 @@ def assumed_set(obj):
     )
 
 
+# memoized: a pure function of the object, whose assumptions are part of its equality and hash
+@functools.lru_cache(maxsize=4096)
 def _plain(obj):
     """The kernel's object for a user's symbol, IndexedBase or undefined function: the same name, no
     assumptions."""

@@ -4,6 +4,7 @@ Imports sympy, the kernel's judgements and the notation writer.  Text, LaTeX and
 layout, so the three outputs cannot drift apart.
 """
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -58,7 +59,7 @@ def fact_sentence(section, writer, justify, math):
     assumed, groups, reasons = [], [], []  # groups: consecutive short facts with the same reason
     # the conclusion is kept even when it is about numbers (the claim √2 > 0 itself)
     steps = [step for step in section.steps[:-1]
-             if not (isinstance(step.statement, Member) and not step.statement.expr.free_symbols)]
+             if not (isinstance(step.statement, Member) and _about_numbers(step.statement.expr))]
     steps.append(section.steps[-1])
     families = set()  # the families an assumption was stated for: z_{i,j} ∈ ℝ, not z_{i,k} again
     for step in steps[:-1]:
@@ -94,6 +95,13 @@ def fact_sentence(section, writer, justify, math):
     if parts:
         return sentence + lead + ", ".join(parts) + f", and so {conclusion}."
     return sentence + ("Hence " if assumed else "") + conclusion + "."
+
+
+@functools.lru_cache(maxsize=4096)
+def _about_numbers(expr):
+    """Whether a term mentions no quantity (√2), memoized: sympy walks a definition's body on
+    each call of free_symbols, and each output of each proof asks again."""
+    return not expr.free_symbols
 
 
 SHORT_FACT = 24  # characters: a fact this wide fits inline even in a column of a two-column class
