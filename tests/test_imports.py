@@ -42,3 +42,17 @@ def test_no_renderer_imports_the_proof_module():
             if m == "proofs.proof" or m.startswith("proofs.proof.")
         }, f"{path.name} imports proofs.proof"
     assert not imported_modules(PACKAGE / "tree.py")
+
+
+def test_proving_and_rendering_load_no_loss_checks():
+    """The command line refutes claims with `proofs.testing.semantics`; the loss helpers (and the
+    frameworks' checks) load only when a user asks for them, by name."""
+    import subprocess
+    import sys
+
+    script = ("import sys, proofs; proofs.prove('bernoulli').to_document(); "
+              "assert 'proofs.testing.losses' not in sys.modules, 'loaded'; "
+              "from proofs.testing import assert_loss_matches, DEFAULT_MAX_EXAMPLES; "
+              "assert 'proofs.testing.losses' in sys.modules and DEFAULT_MAX_EXAMPLES > 0")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
