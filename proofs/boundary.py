@@ -234,6 +234,7 @@ class _Claim:
                 join_names(*({name_of(obj): obj} for obj in sorted(objects, key=describe)))
         self.table, self.definitions = {}, {}
         self.depends = False  # whether the translation under way used this claim's names or ranges
+        self.depending = set()  # the definitions whose translation did
         self.taken = set(found)  # every name the claim uses: a renamed index avoids them all
         free = set(where) | set(extra)
         for term in terms:
@@ -373,6 +374,8 @@ class _Claim:
     def _definition(self, constant):
         if constant not in self.definitions:
             self.definitions[constant] = self._reused(constant, self._translated_constant)
+        elif constant in self.depending:  # met again in this claim: still this claim's own
+            self.depends = True
         return self.definitions[constant]
 
     def _translated_constant(self, constant):
@@ -387,6 +390,8 @@ class _Claim:
     def _family(self, family):
         if family not in self.definitions:
             self.definitions[family] = self._reused(family, self._translated_family)
+        elif family in self.depending:
+            self.depends = True
         return self.definitions[family]
 
     def _translated_family(self, family):
@@ -414,6 +419,8 @@ class _Claim:
             if len(_TRANSLATED) >= 4096:
                 _TRANSLATED.clear()
             _TRANSLATED[id(definition)] = (definition, translated)  # kept alive: id not reused
+        else:  # a definition around it, translated later in this claim, depends on it too
+            self.depending.add(definition)
         self.depends = outer or self.depends
         return translated
 

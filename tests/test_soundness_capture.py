@@ -170,3 +170,22 @@ def test_an_index_assumption_is_checked_against_each_claim_s_own_ranges():
     assert check.positive(total, where={p: UNIT, m: sp.S.Naturals})
     with pytest.raises(UnsupportedError, match="index i"):
         check.positive(total, where={p: UNIT, m: sp.S.Integers})
+
+
+def test_a_definition_around_one_checked_against_the_claim_is_not_kept_for_other_claims():
+    # a review: B's index assumption was checked in the first claim, where A (2·B) was then kept
+    # as if it did not depend on the claim; a second claim reused A and skipped B's check.  sympy
+    # built B's body with |i| = i, which is false at m = −1: 2·(|−1| + |0|) = 2, 2·(−1 + 0) = −2
+    i_pos = sp.Symbol("i", integer=True, positive=True)
+    m = sp.Symbol("m")
+    inner = Defined("B", sp.Sum(sp.Abs(i_pos), (i_pos, m, m + 1)))
+    outer = Defined("A", 2 * inner)
+    assert inner.body == sp.Sum(i_pos, (i_pos, m, m + 1))  # rewritten by sympy
+    assert check.equal(inner, outer / 2, where={m: sp.S.Naturals})
+    with pytest.raises(UnsupportedError, match="index i"):
+        check.equal(outer, 2 * sp.Sum(j, (j, m, m + 1)), where={m: sp.S.Integers})
+    # and one renamed apart in a claim is not kept inside another definition either
+    total = Defined("Bn", sp.Sum(p[i], (i, 1, n)))
+    twice = Defined("An", 2 * total)
+    assert check.equal(twice * p[i], 2 * total * p[i], where={p: UNIT, n: sp.S.Naturals})
+    assert check.equal(twice, 2 * total, where={p: UNIT, n: sp.S.Naturals})
