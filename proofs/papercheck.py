@@ -260,6 +260,7 @@ def _check_text(path, text, state, findings, depth):
             findings.append(Finding(str(path), 1, verdict.status, verdict.message))
         where = _fragment_setting(path, text, state, findings)
     number = hazards_seen = 0
+    setting_read = False  # a fragment's definitions passed over (one display, the first)
     while number < len(lines):
         line = lines[number]
         if in_preamble and "\\begin{document}" in line:
@@ -291,12 +292,16 @@ def _check_text(path, text, state, findings, depth):
                 uncommented = INPUT.sub(lambda match: " " * len(match.group(0)), uncommented) \
                     if number in shared else uncommented
         # the line's definitions and inputs in the order TeX meets them
-        events = [(column, "define", (name, value))
-                  for column, name, value in macro_lines.get(number, ())]
+        events = [(column, "define", (name, value, new))
+                  for column, name, value, new in macro_lines.get(number, ())]
         events += [(match.start(), "input", match)
                    for match in INPUT.finditer(_commands(uncommented))]
         for column, kind, event in sorted(events, key=lambda e: e[0]):
             if kind == "define":
+                if event[2] and event[0] in state.macros:  # made again, in this file or another
+                    state.hazards.setdefault(event[0], (
+                        f"is made again with \\newcommand at {path}:{number + 1} (LaTeX refuses "
+                        "that and keeps the first meaning; use \\renewcommand)"))
                 state.macros[event[0]] = event[1]
             else:
                 _input(event, state, findings, depth, nested(number, column))
@@ -332,8 +337,9 @@ def _check_text(path, text, state, findings, depth):
             continue
         if not pending and generated:
             body = "\n".join(lines[number : end + 1])
-            if (re.search(SETTING_HEAD, body) or _is_setting(lines, number)) and \
-                    _definition_rows(body):
+            if not setting_read and (re.search(SETTING_HEAD, body) or _is_setting(lines, number)) \
+                    and _definition_rows(body):
+                setting_read = True  # one display: the one _fragment_setting reads
                 number = end + 1  # the setting's definitions: read by _fragment_setting
                 continue
             if re.search(r"\\mapsto", body):
@@ -633,7 +639,8 @@ def _macro_lines(path, lines, local=False):
                        "use \\renewcommand)")
             made.add(name)
         found.setdefault(number, []).append(
-            (match.start() - starts[number], name, (int(match.group(2) or 0), body)))
+            (match.start() - starts[number], name, (int(match.group(2) or 0), body),
+             not match.group(0).startswith("\\renew")))
         if local or depth_at(match.start()):
             hazard(match.start(), name, "is defined inside a group, an environment or a "
                    "conditional")
@@ -827,7 +834,9 @@ HIDING = re.compile(r"\\(?:[lrc]lap|math[lrc]lap|color|textcolor|colorbox|fcolor
                     r"phantom|hphantom|vphantom|smash|raisebox|kern|mkern|hskip|mskip|llap|rlap|"
                     r"makebox|framebox|resizebox|scalebox|rotatebox|reflectbox)(?![A-Za-z])"
                     r"|\\neg(?:thin|med|thick)space(?![A-Za-z])|\\negthinspace"
-                    r"|(?:\\!\s*){2,}"  # negative thin spaces in a row set characters over others
+                    # negative thin spaces, two of them anywhere in a row (the reader drops
+                    # \nonumber, \displaystyle between them), set characters over others
+                    r"|\\!(?:.|\n)*\\!"
                     r"|\\hspace\s*\*?\s*\{[^}]*[-\\]"  # -2em, +-2em, \back (any length)
                     r"|\\begin\s*\{picture\}")
 TEXT_COMMAND = r"\\(?:text|textrm|textnormal|textit|emph|mbox)\s*\{"
@@ -853,15 +862,22 @@ def _claims_in_words(words):
     while (match := re.search(r"\\(?:text|textrm|textnormal|mbox|tag\*?|label|eqref|ref|cite)"
                               r"\s*\{", words)) is not None:
         body = _braced(words, match.end() - 1) or ""
-        filler = " ; \x00 " if CONSEQUENCE.search(body) else " ; "
+        # what follows words is a claim unless they end as a condition's do (for every, where,
+        # if, such that …): a list of concluding words (hence, so) missed "consequently"
+        conditional = CONDITION_END.search(body) or not re.search(r"[A-Za-z]{2,}", body)
+        filler = " ; " if conditional or match.group(0).startswith(("\\tag", "\\label", "\\ref",
+                                                                    "\\eqref", "\\cite")) \
+            else " ; \x00 "
         words = words[: match.start()] + filler + words[match.end() + len(body) + 1 :]
     pieces = [piece.replace("&", " ") for piece in re.split(r"[,;]|\\q?quad\b", words)]
     return claims + [" ".join(piece.replace("\x00", " ").split()) for piece in pieces
                      if _is_claim(piece.replace("\x00", " "), concluded="\x00" in piece)]
 
 
-CONSEQUENCE = re.compile(r"\b(?:hence|thus|so|therefore|then|whence|implies|gives|giving|"
-                         r"yields|i\.\s*e\.)(?![A-Za-z])", re.I)
+# words a condition's relation follows: \text{for every } i = 1, …, n, \text{where } x > 0
+CONDITION_END = re.compile(r"(?<![A-Za-z])(?:for|where|with|if|when|whenever|all|every|each|any|"
+                           r"given|provided|assuming|and|or|on|in|over|at|such\s+that|s\.\s*t\.)"
+                           r"[\s,:~]*$", re.I)
 
 
 def _is_claim(piece, concluded=False):
