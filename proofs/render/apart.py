@@ -89,7 +89,8 @@ def _check(proof, writer, parameter):
                               "(or give the notation different letters)")
         kind, name = next(iter(keys)), next(iter(keys.values()))
         reserved = text in PRINTED_RESERVED and (kind[0] == "symbol" or text != "E")
-        if kind[0] != "parameter set" and (reserved or re.fullmatch(r"[0-9.]+", text)):
+        if kind[0] != "parameter set" and (reserved or re.fullmatch(r"[0-9.]+'*",
+                                                                    _letters(raw[text]))):
             raise RenderError(f"{name} would print as {raw.get(text, text)}, a constant or a "
                               "function of mathematics: rename it (or give the notation another "
                               "name)")
@@ -104,6 +105,14 @@ def _check(proof, writer, parameter):
                 kind[1], sp.Indexed):
             raise RenderError(f"the symbol {name} would print as {text}, indexed by a summation "
                               "index, although it is one quantity: use an IndexedBase")
+    looks = {}  # the same letters in other fonts (N, \mathrm{N}): alike to a reader
+    for text, keys in printed.items():
+        other = looks.setdefault(_letters(raw[text]), (text, next(iter(keys.values()))))
+        if other[0] != text:
+            first, second = sorted(map(str, (other[1], next(iter(keys.values())))))
+            raise RenderError(f"{first} and {second} would print as the same letters in two "
+                              f"fonts ({raw.get(other[0], other[0])}, {raw.get(text, text)}): "
+                              "rename one (or give the notation different letters)")
     _check_mentions(proof, writer, printed, raw, indices)
 
 
@@ -211,6 +220,17 @@ _GROUP = r"\{((?:[^{}]|\{[^{}]*\})*)\}"
 _WORD = re.compile(r"\\(?:mathrm|operatorname|text|mathit)\s*\{\s*([A-Za-z]{2,})\s*\}")
 _ITALIC = re.compile(r"\\mathit\s*" + _GROUP)
 _BOLD = re.compile(r"\\(?:boldsymbol|bm)(?![A-Za-z])")
+# a Greek letter in a font the letter does not take: lowercase Greek ignores \mathrm and
+# \mathbf, and capitals are upright already (a review: n=\mathrm{\Theta} printed as the set Θ)
+_GREEK_FONT = re.compile(r"\\(?:mathrm|operatorname|text|mathbf|mathsf|mathtt)\s*\{\s*(\\(?:"
+                         + "|".join(name for name in GREEK if name[0].islower())
+                         + r"))\s*\}|\\(?:mathrm|operatorname|text)\s*\{\s*(\\(?:"
+                         + "|".join(name for name in GREEK if name[0].isupper()) + r"))\s*\}")
+# one upright letter, in any of the ways of writing it (\operatorname{N} is \mathrm{N})
+_UPRIGHT = re.compile(r"\\(?:operatorname|text|textrm)\s*\{\s*([A-Za-z0-9])\s*\}")
+# every font command, for the looser comparison of `_letters`
+_FONTS = re.compile(r"\\(?:mathrm|mathit|mathbf|mathsf|mathtt|operatorname|text|textrm|"
+                    r"boldsymbol|bm)(?![A-Za-z])")
 
 
 def _normal(latex):
@@ -222,8 +242,16 @@ def _normal(latex):
     latex = _SPACING.sub("", latex)
     latex = _BOLD.sub(r"\\mathbf", latex)
     for _ in range(3):  # nested fonts, innermost first
+        latex = _GREEK_FONT.sub(lambda match: match.group(1) or match.group(2), latex)
         latex = _ITALIC.sub(r"\1", _WORD.sub(r"\1", latex))
+        latex = _UPRIGHT.sub(r"\\mathrm{\1}", latex)
     return re.sub(r"\\left|\\right|[{}\s]", "", latex)
+
+
+def _letters(latex):
+    """A rendering with its fonts left out, then normal: N, \\mathrm{N} and \\mathbf{N} are the
+    same letter to a reader who does not compare glyphs, and \\mathrm{2} is the number 2."""
+    return _normal(_FONTS.sub("", latex))
 
 
 _SCRIPT = re.compile(r"_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\[A-Za-z]+|[^\s{}\\])")
@@ -250,6 +278,8 @@ def _atoms(latex):
         script = _SCRIPT.match(text, end)
         head = _normal(match.group(0)) + primes.strip()
         full = head + ("_" + _normal(script.group(0)[1:]) if script else "")
+        if script and re.fullmatch(r"_?[A-Za-z]{2,}", _normal(script.group(0)[1:])):
+            head = full  # a word below it names it (\mathcal{L}_{\mathrm{CE}}), no index
         if head:  # \\left, \\right: no atom
             atoms.append((head, full))
         position = script.end() if script else end
@@ -259,5 +289,7 @@ def _normal_fonts(latex):
     """`latex` with its spacing left out and its words as one atom each (\\mathrm{NLL} is the
     word NLL, written here as \\mathrm{NLL} again so that its letters stay together)."""
     latex = _BOLD.sub(r"\\mathbf", _SPACING.sub("", latex))
+    latex = _GREEK_FONT.sub(lambda match: match.group(1) or match.group(2), latex)
+    latex = _UPRIGHT.sub(r"\\mathrm{\1}", latex)
     latex = _WORD.sub(lambda match: "\\mathrm{" + match.group(1) + "}", latex)
     return _ITALIC.sub(r"\1", latex)
