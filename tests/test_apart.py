@@ -422,6 +422,17 @@ def test_a_notation_that_prints_as_another_quantity_or_mentions_one_is_refused(m
     ("bernoulli", {"n": "\\mathrm{2}"}, "a constant"),
     ("bernoulli", {"n": "\\text{2}"}, "a constant"),
     ("bernoulli", {"n": "2'"}, "a constant"),
+    # a second review: fonts around commands, empty scripts, numbers and zeros written otherwise
+    ("bernoulli", {"n": "\\mathcal{\\theta}"}, "would both print as \\\\theta"),
+    ("bernoulli", {"n": "\\mathcal{\\Theta}"}, "would both print as \\\\Theta"),
+    ("bernoulli", {"n": "\\mathrm{\\infty}"}, "a constant"),
+    ("bernoulli", {"n": "\\infty_{}"}, "a constant"),
+    ("bernoulli", {"n": "\\mathrm{\\log}"}, "a constant or a function"),
+    ("bernoulli", {"n": "\\mathtt{e}"}, "a constant"),
+    ("bernoulli", {"CE": "0 \\cdot \\ell"}, "a 0 in it"),
+    ("bernoulli", {"L": "0+0"}, "no letter"),
+    ("bernoulli", {"n": "2 \\cdot 3"}, "no letter"),
+    ("bernoulli", {"n": "1{,}000"}, "no letter"),
 ])
 def test_a_library_notation_that_mentions_another_quantity_is_refused(theorem, notation, message):
     with pytest.raises(RenderError, match=message):
@@ -439,9 +450,31 @@ def test_a_library_notation_that_mentions_another_quantity_is_refused(theorem, n
     ("bernoulli", {"L": "\\mathcal{L}", "CE": "\\mathcal{L}_{\\mathrm{CE}}"}),
     ("bernoulli", {"CE": "L_{\\mathrm{CE}}"}),
     ("bernoulli", {"theta": "\\boldsymbol{\\theta}"}),
+    ("bernoulli", {"y_i": "y^{(i)}", "theta": "\\theta_0", "L": "\\operatorname{Lik}"}),
+    ("bernoulli", {"p": "\\mathbf{w}", "CE": "\\ell_{\\mathrm{train}}", "p_i": "q_i r_i"}),
 ])
 def test_a_notation_in_names_of_its_own_is_accepted(theorem, notation):
     assert proofs.prove(theorem).to_latex(notation=notation)
+
+
+@pytest.mark.parametrize("value", ["N = 5", "N < 5", "\\theta = 0", "\\hat{y}_i = \\sigma(x_i)",
+                                   "N \\leq 5"])
+def test_a_notation_holding_a_relation_is_refused(value):
+    # the formulas would print it as a claim never proved: log L(θ) = −N = 5 · CE(θ)
+    with pytest.raises(NotationError, match="holds a relation"):
+        proofs.prove("bernoulli").to_latex(notation={"n": value})
+
+
+@pytest.mark.parametrize("suffix, printed", [("abs", "\\left|"), ("norm", "\\left\\|"),
+                                             ("avg", "\\left\\langle"), ("mag", "\\left|")])
+def test_a_name_sympy_prints_as_an_expression_is_refused(suffix, printed):
+    """A symbol xabs printed as |x|: beside Abs(x) the page read |x| − |x| > 0 (a review)."""
+    s = sp.Symbol("x" + suffix)
+    assert sp.latex(s).startswith(printed)
+    d = Derivation("Gap", where={x: sp.S.Reals, s: sp.Interval.open(-sp.oo, 0)})
+    d.theorem("Gap", d.positive(sp.Abs(x) - s))
+    with pytest.raises(RenderError, match="an expression: rename it"):
+        d.proof().to_latex()
 
 
 def test_an_upright_letter_is_not_its_italic_self():

@@ -20,9 +20,8 @@ from tests.tools import compile_tex, pdf_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = {"theta": "\\theta", "p": "p", "y": "y", "n": "n", "L": "L"}
-DEEP_LEARNING = {"theta": "w", "p_i": "\\hat{y}_i = \\sigma(w^\\top x_i)", "y": "t", "n": "N",
+DEEP_LEARNING = {"theta": "w", "p_i": "\\sigma(w^\\top x_i)", "y": "t", "n": "N",
                  "CE": "\\mathcal{L}_{\\mathrm{BCE}}"}
-DEEP_LEARNING["p_i"] = "\\sigma(w^\\top x_i)"
 
 HOSTS = {
     "article-hyperref-cleveref": ("\\documentclass{article}\n{preamble}\\usepackage{hyperref}\n\\usepackage{cleveref}\n",

@@ -38,7 +38,7 @@ RESERVED = {"\\pi", "e", "E", "\\infty", "\\log", "\\ln", "\\exp", "\\sin", "\\c
             "\\mathrm{d}", "\\mathrm{\\pi}", "\\mathrm{i}"}
 # compared as printed, braces and spaces left out; E (a definition's name, an energy) is
 # refused only as a symbol
-PRINTED_RESERVED = {re.sub(r"[{}\s]", "", name) for name in RESERVED}
+PRINTED_RESERVED = {re.sub(r"[{}\s]", "", name) for name in RESERVED}  # more after _normal
 
 
 # id(proof) → (a weak reference to it, the notations it was checked under): a proof is immutable,
@@ -77,6 +77,11 @@ def _check(proof, writer, parameter):
             if name is not None and not _safe(name):
                 raise RenderError(f"the name {name!r} cannot be printed faithfully: use letters "
                                   "and digits, with at most one subscript (x_1, x_i)")
+            # sympy writes a name ending in abs, norm, avg or mag as |x|, ‖x‖, ⟨x⟩ (a review: the
+            # page read |x| − |x| > 0 for a symbol xabs beside Abs(x))
+            if name is not None and name not in writer.names and _BRACKETS.search(shown):
+                raise RenderError(f"the name {name!r} would print as {shown}, an expression: "
+                                  "rename it")
             printed.setdefault(_normal(shown), {})[key] = name or shown
             raw.setdefault(_normal(shown), shown)
     symbols = {text for text, keys in printed.items()
@@ -88,7 +93,9 @@ def _check(proof, writer, parameter):
             raise RenderError(f"{first} and {second} would both print as {text}: rename one "
                               "(or give the notation different letters)")
         kind, name = next(iter(keys)), next(iter(keys.values()))
-        reserved = text in PRINTED_RESERVED and (kind[0] == "symbol" or text != "E")
+        # as printed, or as the same letters in another font (\\mathtt{e} is e)
+        reserved = (text in PRINTED_RESERVED or _letters(raw[text]) in RESERVED_LETTERS) and (
+            kind[0] == "symbol" or text != "E")
         if kind[0] != "parameter set" and (reserved or re.fullmatch(r"[0-9.]+'*",
                                                                     _letters(raw[text]))):
             raise RenderError(f"{name} would print as {raw.get(text, text)}, a constant or a "
@@ -140,6 +147,11 @@ def _check_mentions(proof, writer, printed, raw, indices):
         if key == "log" or writer.style != "latex" or value == DEFAULT_NAMES["latex"].get(key):
             continue
         own, allowed = _normal(value), set()
+        scripts_out = _SCRIPT.sub("", _LABEL.sub("", value))
+        if not _atoms(value) or re.search(r"(?<![\w.])0(?![\w.])", scripts_out):
+            raise RenderError(f"the notation {key}={value} has no letter, or a 0 in it: the "
+                              "formulas would print a special case, or nothing, of what was "
+                              "proved; give a letter or an expression in letters")
         family = re.fullmatch(r"([A-Za-z]\w*)_\w+", key)
         if family:  # the whole entry: its own letter, and what it depends on
             allowed = {head for head, _ in _atoms(writer.name(sp.Symbol(family.group(1))))}
@@ -207,6 +219,9 @@ def _objects(term, writer, seen):
             yield from _objects(argument, writer, seen)
 
 
+_BRACKETS = re.compile(r"\\left|\\right|\\langle|\\rangle|\||\\\||‖|⟨|⟩")
+
+
 def _safe(name):
     return bool(SAFE_NAME.fullmatch(name)) or name in GREEK
 
@@ -220,12 +235,12 @@ _GROUP = r"\{((?:[^{}]|\{[^{}]*\})*)\}"
 _WORD = re.compile(r"\\(?:mathrm|operatorname|text|mathit)\s*\{\s*([A-Za-z]{2,})\s*\}")
 _ITALIC = re.compile(r"\\mathit\s*" + _GROUP)
 _BOLD = re.compile(r"\\(?:boldsymbol|bm)(?![A-Za-z])")
-# a Greek letter in a font the letter does not take: lowercase Greek ignores \mathrm and
-# \mathbf, and capitals are upright already (a review: n=\mathrm{\Theta} printed as the set Θ)
-_GREEK_FONT = re.compile(r"\\(?:mathrm|operatorname|text|mathbf|mathsf|mathtt)\s*\{\s*(\\(?:"
-                         + "|".join(name for name in GREEK if name[0].islower())
-                         + r"))\s*\}|\\(?:mathrm|operatorname|text)\s*\{\s*(\\(?:"
-                         + "|".join(name for name in GREEK if name[0].isupper()) + r"))\s*\}")
+# a font around a command: the fonts change letters, and a Greek letter or a symbol prints in its
+# own (a review: n=\\mathrm{\\Theta} printed as the set Θ, \\mathcal{\\theta} as θ, \\mathrm{\\infty}
+# as ∞); only \\boldsymbol emboldens one
+_FONT_AROUND_COMMAND = re.compile(r"\\(?:mathrm|mathit|mathbf|mathsf|mathtt|mathcal|mathbb|mathfrak|"
+                                  r"mathscr|operatorname|text|textrm)\s*\{\s*(\\[A-Za-z]+)\s*\}")
+_EMPTY_SCRIPT = re.compile(r"[_^]\s*\{\s*\}")
 # one upright letter, in any of the ways of writing it (\operatorname{N} is \mathrm{N})
 _UPRIGHT = re.compile(r"\\(?:operatorname|text|textrm)\s*\{\s*([A-Za-z0-9])\s*\}")
 # every font command, for the looser comparison of `_letters`
@@ -242,7 +257,7 @@ def _normal(latex):
     latex = _SPACING.sub("", latex)
     latex = _BOLD.sub(r"\\mathbf", latex)
     for _ in range(3):  # nested fonts, innermost first
-        latex = _GREEK_FONT.sub(lambda match: match.group(1) or match.group(2), latex)
+        latex = _FONT_AROUND_COMMAND.sub(r"\1", _EMPTY_SCRIPT.sub("", latex))
         latex = _ITALIC.sub(r"\1", _WORD.sub(r"\1", latex))
         latex = _UPRIGHT.sub(r"\\mathrm{\1}", latex)
     return re.sub(r"\\left|\\right|[{}\s]", "", latex)
@@ -260,6 +275,12 @@ _ATOM = re.compile(r"\\(?:hat|widehat|bar|overline|tilde|widetilde|vec|dot|ddot|
                    + r"|\\[A-Za-z]+|[A-Za-z])|\\[A-Za-z]+|[^\W\d_]")
 
 
+# commands that name no quantity: operators, functions, ∞
+_NOT_ATOMS = {"\\" + name for name in ("cdot times top intercal prime ast star circ bullet log ln "
+                                       "exp infty dagger partial nabla").split()}
+_LABEL = re.compile(r"\s*\^\s*\{\s*\([^{}()]*\)\s*\}")
+
+
 def _atoms(latex):
     """(head, head with its subscript) of each atom a reader sees in a printed formula: a letter,
     a word in an upright font, a Greek letter, a decorated or font-changed letter (\\hat{y},
@@ -275,12 +296,16 @@ def _atoms(latex):
         end = match.end()
         primes = re.match(r"\s*'*", text[end:]).group(0)
         end += len(primes)
+        label = _LABEL.match(text, end)  # y^{(i)}: the i-th example's y, a name of its own
+        if label:
+            primes += label.group(0).strip()
+            end = label.end()
         script = _SCRIPT.match(text, end)
         head = _normal(match.group(0)) + primes.strip()
         full = head + ("_" + _normal(script.group(0)[1:]) if script else "")
         if script and re.fullmatch(r"_?[A-Za-z]{2,}", _normal(script.group(0)[1:])):
             head = full  # a word below it names it (\mathcal{L}_{\mathrm{CE}}), no index
-        if head:  # \\left, \\right: no atom
+        if head and head.rstrip("'") not in _NOT_ATOMS:  # \\left, \\cdot, \\log: no quantity
             atoms.append((head, full))
         position = script.end() if script else end
 
@@ -289,7 +314,13 @@ def _normal_fonts(latex):
     """`latex` with its spacing left out and its words as one atom each (\\mathrm{NLL} is the
     word NLL, written here as \\mathrm{NLL} again so that its letters stay together)."""
     latex = _BOLD.sub(r"\\mathbf", _SPACING.sub("", latex))
-    latex = _GREEK_FONT.sub(lambda match: match.group(1) or match.group(2), latex)
+    latex = _FONT_AROUND_COMMAND.sub(r"\1", _EMPTY_SCRIPT.sub("", latex))
     latex = _UPRIGHT.sub(r"\\mathrm{\1}", latex)
     latex = _WORD.sub(lambda match: "\\mathrm{" + match.group(1) + "}", latex)
     return _ITALIC.sub(r"\1", latex)
+
+
+PRINTED_RESERVED |= {_normal(name) for name in RESERVED}
+# the reserved names as letters in any font, but d and i, which only upright are the differential
+# and the imaginary unit
+RESERVED_LETTERS = {_letters(name) for name in RESERVED} - {"d", "i"}

@@ -61,6 +61,10 @@ def validated_notation(mapping):
         if re.fullmatch(r"[\s{}]*[0-9][0-9.\s{}]*", str(value)):
             raise NotationError(f"notation {key!r}: {value!r} is a number, and the theorem would "
                                 "print a special case of itself; give a letter or an expression")
+        if re.search(r"[=<>]|\\(?:leq?|geq?|neq?|in|approx|sim|equiv)(?![A-Za-z])", str(value)):
+            raise NotationError(f"notation {key!r}: {value!r} holds a relation, which the "
+                                "formulas would print as a claim never proved; give a name or an "
+                                "expression")
         pairs.append((key, check_math(key, value)))
     # two names printed alike would make the text say something else (i=n: "for n = 1, …, n")
     letters = dict(LETTER_DEFAULTS, **{key: value for key, value in pairs if key in LETTER_DEFAULTS})
