@@ -254,13 +254,16 @@ def _check_text(path, text, state, findings, depth):
     pending, where = [], []
     generated = text.lstrip().startswith(GENERATED)
     state.generated = generated
+    setting_line = None
     if generated:  # a fragment this package wrote: its setting and definitions give the ranges
         verdict = fragment.verify_text(text.lstrip())
         if not verdict.ok:  # its header's "checked by the kernel" no longer vouches for it
             findings.append(Finding(str(path), 1, verdict.status, verdict.message))
-        where = _fragment_setting(path, text, state, findings)
+        # read without comments: a Setting heading in a comment is not printed (a review)
+        uncommented = "\n".join(_without_comment(line) for line in lines)
+        where = _fragment_setting(path, uncommented, state, findings)
+        setting_line = _setting_display(uncommented)
     number = hazards_seen = 0
-    setting_read = False  # a fragment's definitions passed over (one display, the first)
     while number < len(lines):
         line = lines[number]
         if in_preamble and "\\begin{document}" in line:
@@ -337,9 +340,7 @@ def _check_text(path, text, state, findings, depth):
             continue
         if not pending and generated:
             body = "\n".join(lines[number : end + 1])
-            if not setting_read and (re.search(SETTING_HEAD, body) or _is_setting(lines, number)) \
-                    and _definition_rows(body):
-                setting_read = True  # one display: the one _fragment_setting reads
+            if number == setting_line and _definition_rows(body):
                 number = end + 1  # the setting's definitions: read by _fragment_setting
                 continue
             if re.search(r"\\mapsto", body):
@@ -464,6 +465,13 @@ def _declare_functions(text, state):
             state.names[number.group(1)] = texmath.NUMBER
 
 
+def _setting_display(text):
+    """The line of the one display a fragment's Setting lists its definitions in (the first
+    align* after the heading, as `_fragment_setting` reads it), or None."""
+    setting = re.search(SETTING_HEAD + r"(.*?)\\begin\{align\*\}", text, re.S)
+    return text[: setting.end()].count("\n") if setting else None
+
+
 def _definition_rows(body):
     """Whether a fragment's display is the list of definitions its Setting writes: an align* of
     rows `name &= body` and their continuations (`&\\quad …`).  Any other display after the
@@ -473,12 +481,6 @@ def _definition_rows(body):
         return False
     rows = [row.strip() for row in re.split(r"\\\\", inner.group(1)) if row.strip()]
     return bool(rows) and all(re.match(r"[^&=]+&=|&", row) for row in rows)
-
-
-def _is_setting(lines, number):
-    """Whether the display at `number` is the Setting's list of definitions."""
-    before = "\n".join(lines[max(0, number - 3) : number])
-    return re.search(SETTING_HEAD, before) is not None
 
 
 def _apply_directives(path, pending, state, where, findings, in_preamble):
@@ -834,9 +836,6 @@ HIDING = re.compile(r"\\(?:[lrc]lap|math[lrc]lap|color|textcolor|colorbox|fcolor
                     r"phantom|hphantom|vphantom|smash|raisebox|kern|mkern|hskip|mskip|llap|rlap|"
                     r"makebox|framebox|resizebox|scalebox|rotatebox|reflectbox)(?![A-Za-z])"
                     r"|\\neg(?:thin|med|thick)space(?![A-Za-z])|\\negthinspace"
-                    # negative thin spaces, two of them anywhere in a row (the reader drops
-                    # \nonumber, \displaystyle between them), set characters over others
-                    r"|\\!(?:.|\n)*\\!"
                     r"|\\hspace\s*\*?\s*\{[^}]*[-\\]"  # -2em, +-2em, \back (any length)
                     r"|\\begin\s*\{picture\}")
 TEXT_COMMAND = r"\\(?:text|textrm|textnormal|textit|emph|mbox)\s*\{"
@@ -889,6 +888,8 @@ def _is_claim(piece, concluded=False):
     if len(parts) < 2 or not left:
         return False
     if concluded or re.fullmatch(r"e|\\pi|\\mathrm\s*\{?\s*e\s*\}?|[0-9.]+", left):
+        return True
+    if re.search(RELATION, parts[2]):  # n = 2 + 2 = 5: a chain states more than a condition
         return True
     condition = re.fullmatch(
         r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?|\\forall\s*\\?[A-Za-z]+", left)
@@ -972,6 +973,11 @@ def _cleaned(text):
     after which papers write words (a condition, a reference, a justification); the relations
     among those words that claim more than a condition, printed and not read)."""
     hiding = HIDING.search(text)
+    # negative thin spaces in a row, once what prints nothing is left out (the reader drops
+    # \nonumber, \displaystyle between them: a review), set characters over others
+    bare = re.sub(r"\\(?:nonumber|notag|displaystyle|textstyle|scriptstyle|relax|limits|"
+                  r"nolimits)(?![A-Za-z])|\s|\{\}|\\[,;: ]|~", "", text)
+    hiding = hiding or re.search(r"(?:\\!){2,}", bare)
     if hiding:  # what a box, a colour or a negative space hides is read, yet not seen
         raise texmath.TexError(f"'{hiding.group(0)}' may hide or overprint part of the formula: "
                                "a checked display is written without it", 1)
@@ -1055,6 +1061,9 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
             # TeX sets such a display on one line and ignores \\: x = x \\ 2 prints "x = x2"
             raise texmath.TexError("\\\\ does not break this display (TeX prints its rows on one "
                                    "line): use align, or split inside the equation", 1)
+        if re.search(r"\\\\\*?\s*\[[^\]]*-", body):  # \\[-3ex]: rows set over each other
+            raise texmath.TexError("a line break with a negative space (\\\\[-3ex]) may set rows "
+                                   "over each other: a checked display is written without it", 1)
         if start.startswith("alignat") and not re.search(
                 r"\\begin\s*\{alignat\*?\}\{\d+\}", _without_comment(lines[first])):
             # TeX takes { 2 }, an unbraced 2 or a {2} on the next line as the column count too
