@@ -1359,8 +1359,8 @@ def test_a_condition_after_the_words_stays_words(tmp_path, words):
 
 def test_a_second_newcommand_in_another_file_is_refused(tmp_path):
     """LaTeX stops at it and keeps the first meaning (a review: \\two = 3 passed, printed 2 = 3)."""
-    (tmp_path / "sec.tex").write_text("\\newcommand{\\two}{3}\n% proofs: check\n\\[ \\two = 3 \\]\n",
-                                      encoding="utf-8")
+    (tmp_path / "sec.tex").write_text(
+        "\\newcommand{\\two}{3}\n% proofs: check\n\\[ \\two = 3 \\]\n", encoding="utf-8")
     text = PREAMBLE.replace("\\begin{document}", "\\newcommand{\\two}{2}\n\\begin{document}")
     path = Path(tmp_path, "paper.tex")
     path.write_text(text + "\\input{sec}\n\\end{document}\n", encoding="utf-8")
@@ -1373,7 +1373,8 @@ def test_a_second_newcommand_in_another_file_is_refused(tmp_path):
 def test_a_log_with_negative_thin_spaces_apart_is_read(tmp_path):
     """One \\! before each bracket is typography, not overprinting (refused by a first fix)."""
     path = write_paper(tmp_path, "% proofs: where a \\in (0, \\infty), b \\in (0, \\infty)\n"
-                       "\\[ \\log\\!\\left(\\frac{a}{b}\\right) = \\log\\!\\left(a\\right) - \\log b \\]\n")
+                       "\\[ \\log\\!\\left(\\frac{a}{b}\\right) = \\log\\!\\left(a\\right)"
+                       " - \\log b \\]\n")
     assert [f.status for f in check_file(path)] == ["proved"]
 
 

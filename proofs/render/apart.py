@@ -168,7 +168,8 @@ def _check_mentions(proof, writer, printed, raw, indices):
             if named is not None and named[0] != own and head not in allowed:
                 raise RenderError(f"the notation {key}={value} mentions {named[1]}, another "
                                   "quantity of the proof, and the page would read it as that "
-                                  "quantity: use letters that no other quantity of the proof prints as")
+                                  "quantity: use letters that no other quantity of the proof "
+                                  "prints as")
 
 
 def _terms(proof):
@@ -236,10 +237,11 @@ _WORD = re.compile(r"\\(?:mathrm|operatorname|text|mathit)\s*\{\s*([A-Za-z]{2,})
 _ITALIC = re.compile(r"\\mathit\s*" + _GROUP)
 _BOLD = re.compile(r"\\(?:boldsymbol|bm)(?![A-Za-z])")
 # a font around a command: the fonts change letters, and a Greek letter or a symbol prints in its
-# own (a review: n=\\mathrm{\\Theta} printed as the set Θ, \\mathcal{\\theta} as θ, \\mathrm{\\infty}
-# as ∞); only \\boldsymbol emboldens one
-_FONT_AROUND_COMMAND = re.compile(r"\\(?:mathrm|mathit|mathbf|mathsf|mathtt|mathcal|mathbb|mathfrak|"
-                                  r"mathscr|operatorname|text|textrm)\s*\{\s*(\\[A-Za-z]+)\s*\}")
+# own (a review: n=\\mathrm{\\Theta} printed as the set Θ, \\mathcal{\\theta} as θ,
+# \\mathrm{\\infty} as ∞); only \\boldsymbol emboldens one
+_FONT_AROUND_COMMAND = re.compile(r"\\(?:mathrm|mathit|mathbf|mathsf|mathtt|mathcal|mathbb|"
+                                  r"mathfrak|mathscr|operatorname|text|textrm)\s*\{\s*"
+                                  r"(\\[A-Za-z]+)\s*\}")
 _EMPTY_SCRIPT = re.compile(r"[_^]\s*\{\s*\}")
 # one upright letter, in any of the ways of writing it (\operatorname{N} is \mathrm{N})
 _UPRIGHT = re.compile(r"\\(?:operatorname|text|textrm)\s*\{\s*([A-Za-z0-9])\s*\}")

@@ -79,8 +79,8 @@ def assert_numerically_equal(theorem_or_equality, samples=100, where=None, seed=
     `where` or the theorem's context; a symbol with none ranges over what its sympy assumptions say
     (integer, positive, …), with points up to 1000 from zero now and then; an integer symbol that
     bounds a sum or product is a size from 1 to 8, and now and then from 9 to 16; every entry of a
-    family (``p[i]``, ``X[i, j]``) gets a value from the family's range, or any real.  Both sides must be defined at one sampled
-    point at least: a check that compared nothing fails."""
+    family (``p[i]``, ``X[i, j]``) gets a value from the family's range, or any real.  Both sides
+    must be defined at one sampled point at least: a check that compared nothing fails."""
     _check_sampling(samples, rtol, atol)
     lhs, rhs, where = _sides(theorem_or_equality, where)
     unknown = sorted({str(call.func) for side in (lhs, rhs) for call in side.atoms(AppliedUndef)})
