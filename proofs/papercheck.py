@@ -71,7 +71,7 @@ REDEFINITION = re.compile(
     r"|(?:New|Renew|Declare)CommandCopy|DeclareMathSymbol|DeclarePairedDelimiter[A-Za-z]*"
     r"|(?:re)?newcommand(?=\*?\s*\{?\s*\\[A-Za-z]+\}?\s*\[\d\]\s*\[)"
     # a body of one token, unbraced (\renewcommand\cdot+), which MACRO does not read
-    r"|(?:re)?newcommand(?=\*?\s*\\[A-Za-z]+\s*[^\s{\[])"
+    r"|(?:re)?newcommand(?=\*?\s*\\[A-Za-z]+(?![A-Za-z])\s*[^\s{\[])"
     r"|(?:new|renew|provide)robustcmd)\*?\s*\{?\s*\\([A-Za-z]+)"
 )
 CSNAME = re.compile(r"\\csname\s*([A-Za-z]*)\s*(\\endcsname)?")

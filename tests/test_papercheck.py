@@ -1409,3 +1409,19 @@ def test_a_fragment_s_own_definitions_are_read_not_checked(tmp_path):
     fragment = Path(tmp_path, "bernoulli.tex")
     fragment.write_text(proofs.prove("bernoulli").to_latex(), encoding="utf-8")
     assert {f.status for f in check_file(fragment)} == {"proved"}
+
+
+
+def test_a_macro_named_without_braces_is_read(tmp_path):
+    """\\newcommand\\one{2} was taken for an unbraced body (the regular expression backtracked
+    into the name) and refused with advice to do what the paper did."""
+    text = PREAMBLE.replace("\\begin{document}", "\\newcommand\\one{2}\n\\begin{document}")
+    path = Path(tmp_path, "paper.tex")
+    path.write_text(text + "% proofs: check\n\\[ \\one + \\one = 4 \\]\n\\end{document}\n",
+                    encoding="utf-8")
+    assert [f.status for f in check_file(path)] == ["proved"]
+    # an unbraced body of one token is still refused
+    text = PREAMBLE.replace("\\begin{document}", "\\renewcommand\\cdot+\n\\begin{document}")
+    path.write_text(text + "% proofs: check\n\\[ 2 \\cdot 2 = 4 \\]\n\\end{document}\n",
+                    encoding="utf-8")
+    assert [f.status for f in check_file(path)] == ["unreadable"]
