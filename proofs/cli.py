@@ -312,7 +312,8 @@ def _check_paper(args):
             outdated = sum(f.status in ("edited", "stale") for f in findings)
             if outdated:
                 warnings += f", {outdated} fragment{'s' if outdated > 1 else ''} edited or stale"
-            print(f"{paper}: {counts['proved']} steps proved, {counts['false']} false, "
+            steps = "step" if counts["proved"] == 1 else "steps"
+            print(f"{paper}: {counts['proved']} {steps} proved, {counts['false']} false, "
                   f"{counts['not proved']} not proved, {counts['unreadable']} unreadable"
                   f"{warnings}", file=sys.stderr)
     if args.json:
