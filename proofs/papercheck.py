@@ -879,17 +879,32 @@ CONDITION_END = re.compile(r"(?<![A-Za-z])(?:for|where|with|if|when|whenever|all
                            r"[\s,:~]*$", re.I)
 
 
+# the relations words may hold beside those the reader reads (≠, ≈, ≡, ∼, ≧, …): a claim among
+# the words is printed whichever it is (a review: \text{hence } 2 + 2 \neq 4)
+WORD_RELATION = (r"(=|<|>|\\(?:le|leq|leqslant|ge|geq|geqslant|in|neq?|approx|equiv|sim|simeq|"
+                 r"cong|propto|geqq|leqq|ngeq|nleq|ngtr|nless|notin|gtrsim|lesssim|ll|gg|prec|"
+                 r"succ|preceq|succeq|subset|subseteq|supset|supseteq|doteq|asymp|not)"
+                 r"(?![A-Za-z]))")
+_LETTER = r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?"
+_BOUND = r"(?:-?[0-9.]+|\\pi|e|\\infty|" + _LETTER + ")"
+_BELOW = r"(?:<|\\leq?|\\leqslant)"
+# a bound, a letter, a bound: 0 < x < 1 and 0 < x state the letter's range, as x > 0 does
+BOUNDS = re.compile(rf"{_BOUND}\s*{_BELOW}\s*{_LETTER}(?:\s*{_BELOW}\s*{_BOUND})?")
+
+
 def _is_claim(piece, concluded=False):
     """Whether a relation states more than a condition on one letter (x > 0, i = 1, …, n); n = n +
     1 is no condition on n but a claim about it, e = 3 and \\pi < 3 are about constants, and a
     relation the words conclude (`concluded`: hence x > 1) is a claim whatever its left side."""
-    parts = re.split(RELATION, piece, maxsplit=1)
+    if BOUNDS.fullmatch(piece.strip()):  # 0 < x < 1, 0 < x: a range of one letter
+        return False
+    parts = re.split(WORD_RELATION, piece, maxsplit=1)
     left = re.sub(r"^(?:\\(?:big|Big|bigg|Bigg)l?|\\left)?\s*[(\[]\s*", "", parts[0].strip())
     if len(parts) < 2 or not left:
         return False
     if concluded or re.fullmatch(r"e|\\pi|\\mathrm\s*\{?\s*e\s*\}?|[0-9.]+", left):
         return True
-    if re.search(RELATION, parts[2]):  # n = 2 + 2 = 5: a chain states more than a condition
+    if re.search(WORD_RELATION, parts[2]):  # n = 2 + 2 = 5: a chain states more than one
         return True
     condition = re.fullmatch(
         r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?|\\forall\s*\\?[A-Za-z]+", left)
@@ -967,17 +982,31 @@ def _glued(words, after):
         r"\\q?quad(?![A-Za-z])|\\[ ,;:]|~|&|\\\\|\\(?:text|mbox|emph)|[)\],.;:]", after)
 
 
+# what prints nothing between two \!: commands with their argument, then commands alone
+SILENT_WITH_ARGUMENT = re.compile(r"\\(?:vspace|hspace|label|tag|phantom|hphantom|vphantom|"
+                                  r"mspace|mkern|kern)\*?\s*\{[^{}]*\}")
+SILENT_ALONE = re.compile(r"\\(?:nonumber|notag|displaystyle|textstyle|scriptstyle|"
+                          r"scriptscriptstyle|relax|limits|nolimits|[,;:! ])(?![A-Za-z])|~|\s|[{}]")
+
+
+def _negative_run(text):
+    """Two \\! with nothing printed between them (after what prints nothing is left out: a review
+    hid \\vspace{0pt} and \\nonumber between them), which set characters over others."""
+    marks = [match.start() for match in re.finditer(r"\\!", text)]
+    for start, end in zip(marks, marks[1:]):
+        between = SILENT_WITH_ARGUMENT.sub("", text[start + 2:end])
+        if not SILENT_ALONE.sub("", between):
+            return re.search(r"\\!", text[start:])
+    return None
+
+
 def _cleaned(text):
     """(The equations of a row (an align row may hold several, in column pairs), without what is
     not mathematics: tags and labels removed; the row cut at \\text, \\intertext, \\mbox or &&,
     after which papers write words (a condition, a reference, a justification); the relations
     among those words that claim more than a condition, printed and not read)."""
     hiding = HIDING.search(text)
-    # negative thin spaces in a row, once what prints nothing is left out (the reader drops
-    # \nonumber, \displaystyle between them: a review), set characters over others
-    bare = re.sub(r"\\(?:nonumber|notag|displaystyle|textstyle|scriptstyle|relax|limits|"
-                  r"nolimits)(?![A-Za-z])|\s|\{\}|\\[,;: ]|~", "", text)
-    hiding = hiding or re.search(r"(?:\\!){2,}", bare)
+    hiding = hiding or _negative_run(text)
     if hiding:  # what a box, a colour or a negative space hides is read, yet not seen
         raise texmath.TexError(f"'{hiding.group(0)}' may hide or overprint part of the formula: "
                                "a checked display is written without it", 1)
@@ -1061,9 +1090,12 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
             # TeX sets such a display on one line and ignores \\: x = x \\ 2 prints "x = x2"
             raise texmath.TexError("\\\\ does not break this display (TeX prints its rows on one "
                                    "line): use align, or split inside the equation", 1)
-        if re.search(r"\\\\\*?\s*\[[^\]]*-", body):  # \\[-3ex]: rows set over each other
-            raise texmath.TexError("a line break with a negative space (\\\\[-3ex]) may set rows "
-                                   "over each other: a checked display is written without it", 1)
+        for space in re.findall(r"\\\\\*?\s*\[([^\]]*)\]", body):  # \\[-3ex], \\[\up]
+            if not re.fullmatch(r"\s*\+?(?:\d+\.?\d*|\.\d+)\s*(?:pt|mm|cm|in|ex|em|bp|pc|dd|cc|"
+                                r"sp|mu)\s*|\s*\\jot\s*", space):
+                raise texmath.TexError(
+                    f"a line break's space [{space.strip()}] may be negative and set rows over "
+                    "each other: write a length such as [2pt], or none", 1)
         if start.startswith("alignat") and not re.search(
                 r"\\begin\s*\{alignat\*?\}\{\d+\}", _without_comment(lines[first])):
             # TeX takes { 2 }, an unbraced 2 or a {2} on the next line as the column count too

@@ -1069,6 +1069,12 @@ PRINTED_OTHERWISE = {
     "negative thin spaces overprinting": ("", r"\[ x\!\!\!\!x = x^2 \]", None),
     "negative thin spaces between dropped commands": (
         "", r"\[ x\!\nonumber\!\nonumber\!\nonumber\!x = x^2 \]", None),
+    # a third review: \! split by what prints nothing, a line's space in a register
+    "negative thin spaces between \\vspace": (
+        "", "\\[ 2 + 2 \\; " + "\\!\\vspace{0pt}" * 12 + " + 2 = 6 \\]", None),
+    "a line's space in a register": ("\\newlength{\\up}\\setlength{\\up}{-15pt}",
+                                     "\\begin{align*}\n  2 + 2 &= 4 \\\\[\\up]\n  2 &= 4 - 2\n"
+                                     "\\end{align*}", None),
     "a negative space between rows": ("", "\\begin{align*}\n  2 + 2 &= 4 \\\\[-3ex]\n"
                                           "  &= 5 - 1\n\\end{align*}", None),
     "negative thin spaces between \\displaystyle": (
@@ -1328,6 +1334,10 @@ def test_an_input_on_a_displays_line_refuses_it(tmp_path):
     r"\[ x + x = 2x, \quad n = 2 + 2 = 5 \]",
     r"\[ x + x = 2x \quad \text{for } z = \sqrt{4} = 3 \]",
     r"\[ x + x = 2x \quad \text{where } y = 4 \leq 3 \]",
+    # relations the reader does not read, in the words
+    r"\[ 1 = 1 \quad \text{hence } 2 + 2 \neq 4 \]",
+    r"\[ 1 = 1 \quad \text{and } 1 \approx 5 \]",
+    r"\[ 2 = 2, \qquad \text{so } 2 \geqq 3 \]",
 ])
 def test_a_claim_among_the_words_fails_wherever_it_is_written(tmp_path, display):
     """In a \\tag, an \\intertext, inside \\text, a one-letter left side stating something of
@@ -1348,7 +1358,9 @@ def test_a_counterexample_shows_the_digits_that_tell_its_sides_apart(tmp_path):
     assert "the sides are 1.0000000000000001 and 1.0" in findings[0].message, findings[0].message
 
 
-@pytest.mark.parametrize("words", [r"\text{for every } x", r"\text{for all } x > 0",
+@pytest.mark.parametrize("words", [r"\text{for } 0 < x < 1", r"\text{whenever } 0 < x \le 1",
+                                   r"\text{for } x \neq 0", r"(i = 1, \dots, n)",
+                                   r"\text{for every } x", r"\text{for all } x > 0",
                                    r"\text{where } x > 0", r"\text{if } x \geq 1",
                                    r"\text{such that } x > 0", r"\text{for } i = 1, \dots, n"])
 def test_a_condition_after_the_words_stays_words(tmp_path, words):
@@ -1425,3 +1437,15 @@ def test_a_macro_named_without_braces_is_read(tmp_path):
     path.write_text(text + "% proofs: check\n\\[ 2 \\cdot 2 = 4 \\]\n\\end{document}\n",
                     encoding="utf-8")
     assert [f.status for f in check_file(path)] == ["unreadable"]
+
+
+
+@pytest.mark.parametrize("display", [
+    "\\begin{align*}\n  2 x &= x + x \\\\[2pt]\n  &= x + x\n\\end{align*}",
+    "\\[ \\log\\!\\Bigl(\\!\\frac{a}{b}\\Bigr) = \\log a - \\log b \\]",
+])
+def test_typography_that_cannot_overprint_is_read(tmp_path, display):
+    path = write_paper(tmp_path, "% proofs: where x \\in \\mathbb{R}, a \\in (0, \\infty), "
+                       "b \\in (0, \\infty)\n" + display + "\n")
+    assert {f.status for f in check_file(path)} == {"proved"}, [
+        f.message for f in check_file(path)]
