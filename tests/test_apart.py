@@ -423,8 +423,6 @@ def test_a_notation_that_prints_as_another_quantity_or_mentions_one_is_refused(m
     ("bernoulli", {"n": "\\text{2}"}, "a constant"),
     ("bernoulli", {"n": "2'"}, "a constant"),
     # a second review: fonts around commands, empty scripts, numbers and zeros written otherwise
-    ("bernoulli", {"n": "\\mathcal{\\theta}"}, "would both print as \\\\theta"),
-    ("bernoulli", {"n": "\\mathcal{\\Theta}"}, "would both print as \\\\Theta"),
     ("bernoulli", {"n": "\\mathrm{\\infty}"}, "a constant"),
     ("bernoulli", {"n": "\\infty_{}"}, "a constant"),
     ("bernoulli", {"n": "\\mathrm{\\log}"}, "a constant or a function"),
@@ -433,6 +431,16 @@ def test_a_notation_that_prints_as_another_quantity_or_mentions_one_is_refused(m
     ("bernoulli", {"L": "0+0"}, "no letter"),
     ("bernoulli", {"n": "2 \\cdot 3"}, "no letter"),
     ("bernoulli", {"n": "1{,}000"}, "no letter"),
+    # a third review: zeros and numbers written otherwise, \text holding no word, labels
+    ("bernoulli", {"CE": "0.0\\ell"}, "a 0 in it"),
+    ("bernoulli", {"CE": ".0\\ell"}, "a 0 in it"),
+    ("bernoulli", {"CE": "\\text{(0.0)}\\ell"}, "a 0 in it"),
+    ("bernoulli", {"CE": "(1-1)\\ell"}, "is a number"),
+    ("bernoulli", {"CE": "\\ell-\\ell"}, "is a number"),
+    ("bernoulli", {"y_i": "\\text{+1}"}, "no letter"),
+    ("bernoulli", {"y_i": "y^{(i+1)}"}, "mentions i"),
+    ("bernoulli", {"y_i": "y^{(L)}"}, "labels with L"),
+    ("bernoulli", {"CE": "L^{(2)}"}, "mentions L"),
 ])
 def test_a_library_notation_that_mentions_another_quantity_is_refused(theorem, notation, message):
     with pytest.raises(RenderError, match=message):
@@ -452,6 +460,8 @@ def test_a_library_notation_that_mentions_another_quantity_is_refused(theorem, n
     ("bernoulli", {"theta": "\\boldsymbol{\\theta}"}),
     ("bernoulli", {"y_i": "y^{(i)}", "theta": "\\theta_0", "L": "\\operatorname{Lik}"}),
     ("bernoulli", {"p": "\\mathbf{w}", "CE": "\\ell_{\\mathrm{train}}", "p_i": "q_i r_i"}),
+    ("bernoulli", {"theta": "\\hat{\\theta}_{\\mathrm{MLE}}", "n": "\\text{N}",
+                   "CE": "\\text{NLL}"}),
 ])
 def test_a_notation_in_names_of_its_own_is_accepted(theorem, notation):
     assert proofs.prove(theorem).to_latex(notation=notation)
@@ -483,3 +493,12 @@ def test_an_upright_letter_is_not_its_italic_self():
     dd = sp.Symbol("d")
     d.theorem("T", d.chain(dd * x + dd * x).eq(2 * dd * x))
     assert "d x" in d.proof().to_latex() or "d \\cdot x" in d.proof().to_latex()
+
+
+
+@pytest.mark.parametrize("value", ["\\mathcal{1}", "\\mathcal{p}", "\\mathbb{1}", "\\mathfrak{x}",
+                                   "\\mathcal{\\theta}", "\\mathcal{\\Theta}"])
+def test_a_capitals_only_font_around_anything_else_is_refused(value):
+    # cmsy has ∞ where \mathcal{1} is asked for, brackets for lowercase letters
+    with pytest.raises(NotationError, match="take capital letters"):
+        proofs.prove("bernoulli").to_latex(notation={"n": value})

@@ -138,20 +138,21 @@ def _check_mentions(proof, writer, printed, raw, indices):
             if len(atoms) == 1:
                 head, full = atoms[0]
                 (heads if head == full else fulls)[full] = (text, name)
+    index_heads = set()
     for index in indices:
         for head, full in _atoms(writer.expr(index))[:1]:
             heads.setdefault(head, (_normal(writer.expr(index)), f"the index {index}"))
+            index_heads.add(head)
     for key, value in writer.names.items():
         # the default names are apart by construction; the terminal's check is for what prints
         # alike only there (its words have no fonts to read atoms by)
         if key == "log" or writer.style != "latex" or value == DEFAULT_NAMES["latex"].get(key):
             continue
         own, allowed = _normal(value), set()
-        scripts_out = _SCRIPT.sub("", _LABEL.sub("", value))
-        if not _atoms(value) or re.search(r"(?<![\w.])0(?![\w.])", scripts_out):
-            raise RenderError(f"the notation {key}={value} has no letter, or a 0 in it: the "
-                              "formulas would print a special case, or nothing, of what was "
-                              "proved; give a letter or an expression in letters")
+        if not _atoms(value) or _zero(value) or _reads_as_number(value):
+            raise RenderError(f"the notation {key}={value} has no letter, or a 0 in it, or is a "
+                              "number: the formulas would print a special case, or nothing, of "
+                              "what was proved; give a letter or an expression in letters")
         family = re.fullmatch(r"([A-Za-z]\w*)_\w+", key)
         if family:  # the whole entry: its own letter, and what it depends on
             allowed = {head for head, _ in _atoms(writer.name(sp.Symbol(family.group(1))))}
@@ -163,6 +164,10 @@ def _check_mentions(proof, writer, printed, raw, indices):
             for definition in proof.definitions:
                 if getattr(definition, "__name__", None) == family.group(1):
                     allowed |= {head for head, _ in _atoms(writer.expr(definition.body))}
+        for label in _LABEL.findall(_normal_fonts(value)):  # y^{(i)} for an index i only
+            if label in heads and label not in index_heads and label not in allowed:
+                raise RenderError(f"the notation {key}={value} labels with {heads[label][1]}, "
+                                  "another quantity of the proof: label with an index")
         for head, full in _atoms(value):
             named = heads.get(head) or fulls.get(full)
             if named is not None and named[0] != own and head not in allowed:
@@ -170,6 +175,24 @@ def _check_mentions(proof, writer, printed, raw, indices):
                                   "quantity of the proof, and the page would read it as that "
                                   "quantity: use letters that no other quantity of the proof "
                                   "prints as")
+
+
+def _zero(value):
+    """Whether a number in `value`, outside its scripts, is 0 (0, 00, 0.0, .0, 0.)."""
+    outside = _SCRIPT.sub("", _LABEL.sub("", _normal_fonts(value)))
+    return any(float(number) == 0 for number in re.findall(r"(?<![\w.])(?:\d+\.?\d*|\.\d+)",
+                                                            outside))
+
+
+def _reads_as_number(value):
+    """Whether the paper reader reads `value` as a number (ℓ − ℓ, (1 − 1)ℓ, 2 · 3): what it
+    cannot read is left to the other checks."""
+    from ..texmath import TexError, read
+    try:
+        expr = read(value)
+    except (TexError, TypeError, ValueError, AttributeError):
+        return False
+    return isinstance(expr, sp.Basic) and not expr.free_symbols
 
 
 def _terms(proof):
@@ -245,6 +268,8 @@ _FONT_AROUND_COMMAND = re.compile(r"\\(?:mathrm|mathit|mathbf|mathsf|mathtt|math
 _EMPTY_SCRIPT = re.compile(r"[_^]\s*\{\s*\}")
 # one upright letter, in any of the ways of writing it (\operatorname{N} is \mathrm{N})
 _UPRIGHT = re.compile(r"\\(?:operatorname|text|textrm)\s*\{\s*([A-Za-z0-9])\s*\}")
+# a \text that holds more than a word or a letter (\text{+1}, \text{(0.0)})
+_TEXT = re.compile(r"\\(?:text|textrm|mbox)\s*\{([^{}]*)\}")
 # every font command, for the looser comparison of `_letters`
 _FONTS = re.compile(r"\\(?:mathrm|mathit|mathbf|mathsf|mathtt|operatorname|text|textrm|"
                     r"boldsymbol|bm)(?![A-Za-z])")
@@ -280,7 +305,8 @@ _ATOM = re.compile(r"\\(?:hat|widehat|bar|overline|tilde|widetilde|vec|dot|ddot|
 # commands that name no quantity: operators, functions, ∞
 _NOT_ATOMS = {"\\" + name for name in ("cdot times top intercal prime ast star circ bullet log ln "
                                        "exp infty dagger partial nabla").split()}
-_LABEL = re.compile(r"\s*\^\s*\{\s*\([^{}()]*\)\s*\}")
+# y^{(i)}, the i-th example's y: one letter or digit in brackets above a letter
+_LABEL = re.compile(r"\s*\^\s*\{\s*\(\s*([A-Za-z0-9])\s*\)\s*\}")
 
 
 def _atoms(latex):
@@ -298,13 +324,12 @@ def _atoms(latex):
         end = match.end()
         primes = re.match(r"\s*'*", text[end:]).group(0)
         end += len(primes)
-        label = _LABEL.match(text, end)  # y^{(i)}: the i-th example's y, a name of its own
-        if label:
-            primes += label.group(0).strip()
-            end = label.end()
+        label = _LABEL.match(text, end)  # y^{(i)}: y, labelled; the label is checked apart
+        end = label.end() if label else end
         script = _SCRIPT.match(text, end)
         head = _normal(match.group(0)) + primes.strip()
-        full = head + ("_" + _normal(script.group(0)[1:]) if script else "")
+        full = (head + (_normal(label.group(0)) if label else "")
+                + ("_" + _normal(script.group(0)[1:]) if script else ""))
         if script and re.fullmatch(r"_?[A-Za-z]{2,}", _normal(script.group(0)[1:])):
             head = full  # a word below it names it (\mathcal{L}_{\mathrm{CE}}), no index
         if head and head.rstrip("'") not in _NOT_ATOMS:  # \\left, \\cdot, \\log: no quantity
@@ -319,6 +344,7 @@ def _normal_fonts(latex):
     latex = _FONT_AROUND_COMMAND.sub(r"\1", _EMPTY_SCRIPT.sub("", latex))
     latex = _UPRIGHT.sub(r"\\mathrm{\1}", latex)
     latex = _WORD.sub(lambda match: "\\mathrm{" + match.group(1) + "}", latex)
+    latex = _TEXT.sub(r" \1 ", latex)  # \text{+1}: what it holds, no word
     return _ITALIC.sub(r"\1", latex)
 
 
