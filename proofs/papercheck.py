@@ -850,66 +850,114 @@ WORD = re.compile(r"\s*(?:[A-Za-z]{2,}|[A-Za-z]\.\s*[A-Za-z]\.)")
 
 
 def _claims_in_words(words):
-    """Relations in the words after a row's formula that state more than a condition on one letter
-    (x > 0, i = 1, …, n): \\text{ and } 2 + 2 = 5 prints a second claim the check does not read;
-    so does mathematics inside the words (\\text{and so $2 + 2 = 5$})."""
+    """Relations in the words after a row's formula that state more than a condition (x > 0, i = 1,
+    …, n): \\text{ and } 2 + 2 = 5 prints a second claim the check does not read; so does
+    mathematics inside the words (\\text{and so $2 + 2 = 5$}) and a relation written in the words
+    themselves (\\text{hence 2 + 2 = 5}).
+
+    The words are read in order.  Right after the formula a relation may be a condition on one
+    letter (x = x, i = 1, …, n); after words that end as a condition's do (for every, where, if,
+    such that …) too; after any other words (hence, i.e., it follows that, \\Rightarrow) every
+    relation is a claim, up to the next condition's words, whatever stands between (\\quad, a
+    comma); "and" and "or" go on as before them, and right after the formula make a claim."""
     claims = _claims_in_text_math(words)
-    # words that draw a conclusion (hence, and so, \Rightarrow) make what follows them a claim,
-    # even about one letter: \text{hence } x > 1 is no condition
-    words = re.sub(r"\\(?:Rightarrow|Longrightarrow|implies|therefore)(?![A-Za-z])", " ; \x00 ",
-                   words)
-    while (match := re.search(r"\\(?:text|textrm|textnormal|mbox|tag\*?|label|eqref|ref|cite)"
-                              r"\s*\{", words)) is not None:
+    mode, pieces, position = "formula", [], 0  # formula: right after it; condition; claim
+    for match in WORD_TOKEN.finditer(words):
+        pieces.append((mode, words[position:match.start()]))
+        position = match.end()
+        if match.group("conclude"):
+            mode = "claim"
+            continue
         body = _braced(words, match.end() - 1) or ""
-        # what follows words is a claim unless they end as a condition's do (for every, where,
-        # if, such that …): a list of concluding words (hence, so) missed "consequently"
-        conditional = CONDITION_END.search(body) or not re.search(r"[A-Za-z]{2,}", body)
-        filler = " ; " if conditional or match.group(0).startswith(("\\tag", "\\label", "\\ref",
-                                                                    "\\eqref", "\\cite")) \
-            else " ; \x00 "
-        words = words[: match.start()] + filler + words[match.end() + len(body) + 1 :]
-    pieces = [piece.replace("&", " ") for piece in re.split(r"[,;]|\\q?quad\b", words)]
-    return claims + [" ".join(piece.replace("\x00", " ").split()) for piece in pieces
-                     if _is_claim(piece.replace("\x00", " "), concluded="\x00" in piece)]
+        position = match.end() + len(body) + 1
+        if _relation_in_words(body):  # \text{hence 2 + 2 = 5}: printed, not read
+            claims.append(" ".join(re.sub(r"(?<!\\)\$[^$]*\$", " ", body).split()))
+        if match.group("command") != "text":  # \tag, \label, \ref: no words of the sentence
+            continue
+        said = re.sub(r"(?<!\\)\$[^$]*\$", " ", body)
+        if CONDITION_END.search(said):
+            mode = "condition"
+        elif re.search(r"(?<![A-Za-z])(?:and|or)[\s,~]*$", said, re.I):
+            mode = "claim" if mode == "formula" else mode
+        elif re.search(r"[A-Za-z]", said):  # other words: what they introduce is claimed
+            mode = "claim"
+    pieces.append((mode, words[position:]))
+    for mode, text in pieces:
+        for piece in re.split(r"[,;]|\\q?quad\b", text):
+            piece = " ".join(piece.replace("&", " ").split())
+            if _states_relation(piece) and (mode == "claim" or _is_claim(piece)):
+                claims.append(piece)
+    return claims
 
 
+# what opens words after a formula: a text command and its argument, or a sign of a conclusion
+WORD_TOKEN = re.compile(r"\\(?P<command>text|textrm|textnormal|mbox|tag\*?|label|eqref|ref|cite)"
+                        r"\s*\{|(?P<conclude>\\(?:Rightarrow|Longrightarrow|implies|therefore|"
+                        r"iff|Leftrightarrow|Longleftrightarrow|because)(?![A-Za-z]))")
 # words a condition's relation follows: \text{for every } i = 1, …, n, \text{where } x > 0
 CONDITION_END = re.compile(r"(?<![A-Za-z])(?:for|where|with|if|when|whenever|all|every|each|any|"
-                           r"given|provided|assuming|and|or|on|in|over|at|such\s+that|s\.\s*t\.)"
+                           r"given|provided|assuming|on|in|over|at|such\s+that|s\.\s*t\.)"
                            r"[\s,:~]*$", re.I)
+# commands that are no relation: what a condition or a formula is written with; any other
+# command among the words may be one the reader does not know (\lneq, \coloneqq, \mid)
+NOT_RELATIONS = (set(texmath.GREEK) | {name[1:] for name in texmath.FUNCTIONS}
+                 | {name[1:] for name in (*texmath.FRACTIONS, *texmath.NAMES, *texmath.SIZES,
+                                          *texmath.OPENING, *texmath.OPENING.values())}
+                 | set("sum prod sqrt cdot times infty dots ldots cdots vdots ddots mathbb mathcal "
+                       "binom pm mp max min lim sup inf arg partial top prime hat bar tilde vec "
+                       "dot forall exists to rightarrow mapsto text mbox quad qquad lvert rvert "
+                       "vert Vert langle rangle mathbf boldsymbol".split()))
+_RELATION_CHARACTERS = "=<>≠≤≥≈≡∼∈∉⊂⊆⊃⊇≪≫"
+
+
+def _states_relation(piece):
+    """Whether a piece of the words holds a relation: one the reader knows, a relation
+    character, or a command it does not know to be none."""
+    commands = re.findall(r"\\([A-Za-z]+)", piece)
+    return bool(re.search(WORD_RELATION, piece) or set(piece) & set(_RELATION_CHARACTERS)
+                or any(command not in NOT_RELATIONS for command in commands))
+
+
+def _relation_in_words(body):
+    """Whether words (a \\text's or a \\tag's argument, its $…$ aside) hold a relation."""
+    said = re.sub(r"(?<!\\)\$[^$]*\$", " ", body)
+    return bool(set(said) & set(_RELATION_CHARACTERS) or re.search(WORD_RELATION, said))
 
 
 # the relations words may hold beside those the reader reads (≠, ≈, ≡, ∼, ≧, …): a claim among
 # the words is printed whichever it is (a review: \text{hence } 2 + 2 \neq 4)
 WORD_RELATION = (r"(=|<|>|\\(?:le|leq|leqslant|ge|geq|geqslant|in|neq?|approx|equiv|sim|simeq|"
                  r"cong|propto|geqq|leqq|ngeq|nleq|ngtr|nless|notin|gtrsim|lesssim|ll|gg|prec|"
-                 r"succ|preceq|succeq|subset|subseteq|supset|supseteq|doteq|asymp|not)"
+                 r"succ|preceq|succeq|subset|subseteq|supset|supseteq|doteq|asymp|not|lneq|gneq|"
+                 r"lneqq|gneqq|mid|coloneqq|eqqcolon|gtrapprox|lessapprox|triangleq|iff)"
                  r"(?![A-Za-z]))")
-_LETTER = r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?"
-_BOUND = r"(?:-?[0-9.]+|\\pi|e|\\infty|" + _LETTER + ")"
+# one quantity a condition is about: a letter other than e, a Greek letter other than π, or one
+# of them in bold, with a subscript; |x| too
+_VARIABLE = (r"\|?(?:(?!e(?![A-Za-z]))[A-Za-z]|\\(?!pi(?![A-Za-z]))(?:"
+             + "|".join(name for name in texmath.GREEK if name != "pi")
+             + r")(?![A-Za-z])|\\(?:mathbf|boldsymbol|bm)\s*\{[A-Za-z]\})"
+             + r"(?:_\{?[A-Za-z0-9]+\}?)?\|?")
+_BOUND = r"(?:-?[0-9.]+|\\pi|e|\\infty|" + _VARIABLE + ")"
 _BELOW = r"(?:<|\\leq?|\\leqslant)"
-# a bound, a letter, a bound: 0 < x < 1 and 0 < x state the letter's range, as x > 0 does
-BOUNDS = re.compile(rf"{_BOUND}\s*{_BELOW}\s*{_LETTER}(?:\s*{_BELOW}\s*{_BOUND})?")
+# a bound, a variable, a bound: 0 < x < 1 and 0 < x state the variable's range, as x > 0 does
+BOUNDS = re.compile(rf"{_BOUND}\s*{_BELOW}\s*{_VARIABLE}(?:\s*{_BELOW}\s*{_BOUND})?")
 
 
-def _is_claim(piece, concluded=False):
-    """Whether a relation states more than a condition on one letter (x > 0, i = 1, …, n); n = n +
-    1 is no condition on n but a claim about it, e = 3 and \\pi < 3 are about constants, and a
-    relation the words conclude (`concluded`: hence x > 1) is a claim whatever its left side."""
-    if BOUNDS.fullmatch(piece.strip()):  # 0 < x < 1, 0 < x: a range of one letter
+def _is_claim(piece):
+    """Whether a relation (in the words right after a formula or after a condition's words)
+    states more than a condition on one quantity (x > 0, 0 < x < 1, i = 1, …, n): n = n + 1 is no
+    condition on n but a claim about it, e = 3 and \\pi < 3 are about constants, and a chain
+    (n = 2 + 2 = 5) states more than one."""
+    if BOUNDS.fullmatch(piece.strip()):
         return False
     parts = re.split(WORD_RELATION, piece, maxsplit=1)
     left = re.sub(r"^(?:\\(?:big|Big|bigg|Bigg)l?|\\left)?\s*[(\[]\s*", "", parts[0].strip())
     if len(parts) < 2 or not left:
-        return False
-    if concluded or re.fullmatch(r"e|\\pi|\\mathrm\s*\{?\s*e\s*\}?|[0-9.]+", left):
+        return _states_relation(piece)  # a relation the reader does not know: a claim
+    if re.search(WORD_RELATION, parts[2]) or not re.fullmatch(
+            rf"{_VARIABLE}|\\forall\s*{_VARIABLE}", left):
         return True
-    if re.search(WORD_RELATION, parts[2]):  # n = 2 + 2 = 5: a chain states more than one
-        return True
-    condition = re.fullmatch(
-        r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?|\\forall\s*\\?[A-Za-z]+", left)
-    about_itself = re.search(r"(?<![A-Za-z\\])" + re.escape(left) + r"(?![A-Za-z])", parts[2])
-    return not condition or bool(about_itself)
+    return bool(re.search(r"(?<![A-Za-z\\])" + re.escape(left) + r"(?![A-Za-z])", parts[2]))
 
 
 def _claims_in_text_math(words):
@@ -1019,8 +1067,12 @@ def _cleaned(text):
             raise texmath.TexError("a \\tag that holds a relation or an operator without words is "
                                    "printed beside the formula (before it, with leqno), and not "
                                    "read: number the display otherwise", 1)
-    tagged = [claim for match in re.finditer(r"\\(?:tag\*?|(?:short)?intertext)\s*\{", text)
-              for claim in _claims_in_text_math(_braced(text, match.end() - 1) or "")]
+    tagged = []  # what a \tag or an \intertext states: printed, not read
+    for match in re.finditer(r"\\(?:tag\*?|(?:short)?intertext)\s*\{", text):
+        body = _braced(text, match.end() - 1) or ""
+        tagged += _claims_in_text_math(body)
+        if _relation_in_words(body):  # \tag{hence 2 + 2 = 5}
+            tagged.append(" ".join(re.sub(r"(?<!\\)\$[^$]*\$", " ", body).split()))
     # removed with their argument: tags and labels, and \intertext's words between two rows
     for command in (r"\\tag\*?", r"\\label", r"\\vspace\*?", r"\\(?:short)?intertext"):
         text = _drop_with_argument(text, command)
@@ -1092,7 +1144,7 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
                                    "line): use align, or split inside the equation", 1)
         for space in re.findall(r"\\\\\*?\s*\[([^\]]*)\]", body):  # \\[-3ex], \\[\up]
             if not re.fullmatch(r"\s*\+?(?:\d+\.?\d*|\.\d+)\s*(?:pt|mm|cm|in|ex|em|bp|pc|dd|cc|"
-                                r"sp|mu)\s*|\s*\\jot\s*", space):
+                                r"sp)\s*|\s*\\jot\s*", space):
                 raise texmath.TexError(
                     f"a line break's space [{space.strip()}] may be negative and set rows over "
                     "each other: write a length such as [2pt], or none", 1)

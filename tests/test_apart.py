@@ -441,6 +441,12 @@ def test_a_notation_that_prints_as_another_quantity_or_mentions_one_is_refused(m
     ("bernoulli", {"y_i": "y^{(i+1)}"}, "mentions i"),
     ("bernoulli", {"y_i": "y^{(L)}"}, "labels with L"),
     ("bernoulli", {"CE": "L^{(2)}"}, "mentions L"),
+    # a fourth review: a font or an accent around a digit or around nothing
+    ("bernoulli", {"n": "\\mathrm{2}\\cdot\\mathrm{3}"}, "no letter"),
+    ("bernoulli", {"n": "\\overline{2}\\cdot 3"}, "no letter"),
+    ("bernoulli", {"n": "\\mathrm{1}^{\\ell}"}, "is a number"),
+    ("bernoulli", {"CE": "\\mathrm{}"}, "no letter"),
+    ("bernoulli", {"L": "\\vec{}"}, "no letter"),
 ])
 def test_a_library_notation_that_mentions_another_quantity_is_refused(theorem, notation, message):
     with pytest.raises(RenderError, match=message):
@@ -497,7 +503,8 @@ def test_an_upright_letter_is_not_its_italic_self():
 
 
 @pytest.mark.parametrize("value", ["\\mathcal{1}", "\\mathcal{p}", "\\mathbb{1}", "\\mathfrak{x}",
-                                   "\\mathcal{\\theta}", "\\mathcal{\\Theta}"])
+                                   "\\mathcal{\\theta}", "\\mathcal{\\Theta}",
+                                   "\\mathcal{L}\\mathcal{1}", "\\mathcal{L}_{\\mathcal{1}}"])
 def test_a_capitals_only_font_around_anything_else_is_refused(value):
     # cmsy has ∞ where \mathcal{1} is asked for, brackets for lowercase letters
     with pytest.raises(NotationError, match="take capital letters"):

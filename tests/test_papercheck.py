@@ -1075,6 +1075,8 @@ PRINTED_OTHERWISE = {
     "a line's space in a register": ("\\newlength{\\up}\\setlength{\\up}{-15pt}",
                                      "\\begin{align*}\n  2 + 2 &= 4 \\\\[\\up]\n  2 &= 4 - 2\n"
                                      "\\end{align*}", None),
+    "a line's space in mu": ("", "\\begin{align*}\n  2 + 2 &= 4 \\\\[3mu]\n  &= 5 - 1\n"
+                                 "\\end{align*}", None),
     "a negative space between rows": ("", "\\begin{align*}\n  2 + 2 &= 4 \\\\[-3ex]\n"
                                           "  &= 5 - 1\n\\end{align*}", None),
     "negative thin spaces between \\displaystyle": (
@@ -1338,6 +1340,20 @@ def test_an_input_on_a_displays_line_refuses_it(tmp_path):
     r"\[ 1 = 1 \quad \text{hence } 2 + 2 \neq 4 \]",
     r"\[ 1 = 1 \quad \text{and } 1 \approx 5 \]",
     r"\[ 2 = 2, \qquad \text{so } 2 \geqq 3 \]",
+    # a fourth review: spacing after the words, bounds concluded, relations in the words
+    # themselves, relations the list did not name, abbreviations, "and" after the formula
+    r"\[ x = 2x - x \quad \text{hence} \quad x > 1 \]",
+    r"\[ x = 2x - x \quad \text{hence}\; x > 1 \]",
+    r"\[ x = 2x - x \quad \text{hence}, x > 1 \]",
+    r"\[ x = 2x - x, \quad \implies \quad x > 1 \]",
+    r"\[ x = 2x - x \quad \text{hence } 1 < x \]",
+    r"\[ x = 2x - x \quad \text{for } 3 < e \]",
+    r"\[ x = 2x - x \quad \text{hence 2 + 2 = 5} \]",
+    r"\[ x = 2x - x \tag{hence 2 + 2 = 5} \]",
+    r"\[ x = 2x - x \quad \text{hence } 2 \lneq 1 \]",
+    r"\[ x = 2x - x \quad \text{where } 2 \triangleq 3 \]",
+    r"\[ x = 2x - x, \quad \text{i.e. } x > 5 \]",
+    r"\[ x = 2x - x \quad \text{and } x > 5 \]",
 ])
 def test_a_claim_among_the_words_fails_wherever_it_is_written(tmp_path, display):
     """In a \\tag, an \\intertext, inside \\text, a one-letter left side stating something of
@@ -1358,7 +1374,11 @@ def test_a_counterexample_shows_the_digits_that_tell_its_sides_apart(tmp_path):
     assert "the sides are 1.0000000000000001 and 1.0" in findings[0].message, findings[0].message
 
 
-@pytest.mark.parametrize("words", [r"\text{for } 0 < x < 1", r"\text{whenever } 0 < x \le 1",
+@pytest.mark.parametrize("words", [r"\text{for } |x| < 1", r"\text{for } \mathbf{x} \in \mathbb{R}",
+                                   r"\text{for } x > 0 \text{ and } y > 0",
+                                   r"\text{as } n \to \infty", r"\text{(by Lemma 1)}",
+                                   r"\text{for every } i \neq j", r"\text{for } \theta \in \Theta",
+                                   r"\text{for } 0 < x < 1", r"\text{whenever } 0 < x \le 1",
                                    r"\text{for } x \neq 0", r"(i = 1, \dots, n)",
                                    r"\text{for every } x", r"\text{for all } x > 0",
                                    r"\text{where } x > 0", r"\text{if } x \geq 1",

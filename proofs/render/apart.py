@@ -188,8 +188,10 @@ def _reads_as_number(value):
     """Whether the paper reader reads `value` as a number (ℓ − ℓ, (1 − 1)ℓ, 2 · 3): what it
     cannot read is left to the other checks."""
     from ..texmath import TexError, read
-    try:
-        expr = read(value)
+    try:  # read without fonts and accents, which do not change a number (\mathrm{2} is 2)
+        expr = read(re.sub(r"\\(?:mathrm|mathbf|mathit|mathsf|mathtt|boldsymbol|bm|operatorname|"
+                           r"text|hat|bar|overline|tilde|widetilde|widehat|vec|dot|ddot|check|"
+                           r"breve)(?![A-Za-z])", "", value))
     except (TexError, TypeError, ValueError, AttributeError):
         return False
     return isinstance(expr, sp.Basic) and not expr.free_symbols
@@ -332,7 +334,11 @@ def _atoms(latex):
                 + ("_" + _normal(script.group(0)[1:]) if script else ""))
         if script and re.fullmatch(r"_?[A-Za-z]{2,}", _normal(script.group(0)[1:])):
             head = full  # a word below it names it (\mathcal{L}_{\mathrm{CE}}), no index
-        if head and head.rstrip("'") not in _NOT_ATOMS:  # \\left, \\cdot, \\log: no quantity
+        # \left, \cdot, \log, and a font or an accent around no letter (\mathrm{2}, \hat{},
+        # \mathrm{}): no quantity
+        bare = re.fullmatch(r"\\[A-Za-z]+", match.group(0))  # \alpha, \ell
+        lettered = re.search(r"[^\W\d_]", re.sub(r"^\\[A-Za-z]+\s*", "", match.group(0)))
+        if head and head.rstrip("'") not in _NOT_ATOMS and (bare or lettered or head[0] != "\\"):
             atoms.append((head, full))
         position = script.end() if script else end
 

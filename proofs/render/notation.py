@@ -65,12 +65,12 @@ def validated_notation(mapping):
             raise NotationError(f"notation {key!r}: {value!r} holds a relation, which the "
                                 "formulas would print as a claim never proved; give a name or an "
                                 "expression")
-        odd = re.search(r"\\(?:mathcal|mathbb|mathfrak|mathscr)\s*(?:\{\s*([^{}]*?)\s*\}|(\S))",
-                        str(value))
-        if odd and not re.fullmatch(r"[A-Z]+", odd.group(1) or odd.group(2) or ""):
-            # their fonts have capitals only: \mathcal{1} prints ∞, \mathcal{p} a bracket
-            raise NotationError(f"notation {key!r}: \\mathcal, \\mathbb and \\mathfrak take "
-                                f"capital letters, not {odd.group(0)!r}")
+        for odd in re.finditer(r"\\(?:mathcal|mathbb|mathfrak|mathscr)\s*(?:\{\s*([^{}]*?)\s*\}|"
+                               r"(\S))", str(value)):
+            if not re.fullmatch(r"[A-Z]+", odd.group(1) or odd.group(2) or ""):
+                # their fonts have capitals only: \mathcal{1} prints ∞, \mathcal{p} a bracket
+                raise NotationError(f"notation {key!r}: \\mathcal, \\mathbb and \\mathfrak take "
+                                    f"capital letters, not {odd.group(0)!r}")
         pairs.append((key, check_math(key, value)))
     # two names printed alike would make the text say something else (i=n: "for n = 1, …, n")
     letters = dict(LETTER_DEFAULTS, **{key: value for key, value in pairs if key in LETTER_DEFAULTS})
