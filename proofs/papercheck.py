@@ -872,20 +872,24 @@ def _claims_in_words(words):
         position = match.end() + len(body) + 1
         if _relation_in_words(body):  # \text{hence 2 + 2 = 5}: printed, not read
             claims.append(" ".join(re.sub(r"(?<!\\)\$[^$]*\$", " ", body).split()))
-        if match.group("command") != "text":  # \tag, \label, \ref: no words of the sentence
-            continue
+        if match.group("command").startswith(("tag", "label", "ref", "eqref", "cite")):
+            continue  # no words of the sentence
         said = re.sub(r"(?<!\\)\$[^$]*\$", " ", body)
-        if CONDITION_END.search(said):
-            mode = "condition"
+        if CONDITION_END.search(said) and not re.search(r"only\s+if[\s,:~]*$", said, re.I):
+            # a condition, unless the words concluded already (hence, for every x, x ≥ 1)
+            mode = "claim" if mode == "claim" else "condition"
         elif re.search(r"(?<![A-Za-z])(?:and|or)[\s,~]*$", said, re.I):
             mode = "claim" if mode == "formula" else mode
         elif re.search(r"[A-Za-z]", said):  # other words: what they introduce is claimed
             mode = "claim"
     pieces.append((mode, words[position:]))
     for mode, text in pieces:
+        quantified = False  # a bare variable read (for every x,): what follows it is claimed
         for piece in re.split(r"[,;]|\\q?quad\b", text):
             piece = " ".join(piece.replace("&", " ").split())
-            if _states_relation(piece) and (mode == "claim" or _is_claim(piece)):
+            if not _states_relation(piece):
+                quantified = quantified or bool(re.search(_VARIABLE, piece))
+            elif mode == "claim" or quantified or _is_claim(piece):
                 claims.append(piece)
     return claims
 
@@ -893,10 +897,12 @@ def _claims_in_words(words):
 # what opens words after a formula: a text command and its argument, or a sign of a conclusion
 WORD_TOKEN = re.compile(r"\\(?P<command>text|textrm|textnormal|mbox|tag\*?|label|eqref|ref|cite)"
                         r"\s*\{|(?P<conclude>\\(?:Rightarrow|Longrightarrow|implies|therefore|"
-                        r"iff|Leftrightarrow|Longleftrightarrow|because)(?![A-Za-z]))")
+                        r"iff|Leftrightarrow|Longleftrightarrow|because|rightarrow|"
+                        r"longrightarrow|to|mapsto)(?![A-Za-z]))")
 # words a condition's relation follows: \text{for every } i = 1, …, n, \text{where } x > 0
 CONDITION_END = re.compile(r"(?<![A-Za-z])(?:for|where|with|if|when|whenever|all|every|each|any|"
-                           r"given|provided|assuming|on|in|over|at|such\s+that|s\.\s*t\.)"
+                           r"given|provided|assuming|as|since|because|on|in|over|at|such\s+that|"
+                           r"s\.\s*t\.)"
                            r"[\s,:~]*$", re.I)
 # commands that are no relation: what a condition or a formula is written with; any other
 # command among the words may be one the reader does not know (\lneq, \coloneqq, \mid)
@@ -919,9 +925,11 @@ def _states_relation(piece):
 
 
 def _relation_in_words(body):
-    """Whether words (a \\text's or a \\tag's argument, its $…$ aside) hold a relation."""
+    """Whether words (a \\text's or a \\tag's argument, its $…$ aside) hold a relation, also as a
+    text command (\\textgreater, \\char62)."""
     said = re.sub(r"(?<!\\)\$[^$]*\$", " ", body)
-    return bool(set(said) & set(_RELATION_CHARACTERS) or re.search(WORD_RELATION, said))
+    return bool(set(said) & set(_RELATION_CHARACTERS) or re.search(WORD_RELATION, said)
+                or re.search(r"\\(?:textgreater|textless|char|symbol)(?![A-Za-z])", said))
 
 
 # the relations words may hold beside those the reader reads (≠, ≈, ≡, ∼, ≧, …): a claim among
@@ -962,10 +970,17 @@ def _is_claim(piece):
 
 def _claims_in_text_math(words):
     """Relations written as mathematics inside words ($2 + 2 = 5$ in a \\text, \\tag or
-    \\intertext): printed, not read."""
-    found = re.findall(r"(?<!\\)\$([^$]*)\$|\\\((.*?)\\\)", words)
-    return [" ".join((dollar or paren).split()) for dollar, paren in found
-            if _is_claim(dollar or paren)]
+    \\intertext): printed, not read; after words that do not end as a condition's do (hence
+    $x \\geq 0$), whatever their left side."""
+    claims, last = [], 0
+    for match in re.finditer(r"(?<!\\)\$([^$]*)\$|\\\((.*?)\\\)", words):
+        math = match.group(1) if match.group(1) is not None else match.group(2)
+        before = re.sub(r"\\[A-Za-z]+", " ", words[last:match.start()])
+        last = match.end()
+        concluded = re.search(r"[A-Za-z]", before) and not CONDITION_END.search(before)
+        if _states_relation(math) and (concluded or _is_claim(math)):
+            claims.append(" ".join(math.split()))
+    return claims
 
 
 def _drop_with_argument(text, command, filler=" "):

@@ -447,6 +447,8 @@ def test_a_notation_that_prints_as_another_quantity_or_mentions_one_is_refused(m
     ("bernoulli", {"n": "\\mathrm{1}^{\\ell}"}, "is a number"),
     ("bernoulli", {"CE": "\\mathrm{}"}, "no letter"),
     ("bernoulli", {"L": "\\vec{}"}, "no letter"),
+    ("bernoulli", {"n": "\\mathrm{\\mathrm{}}"}, "no letter"),  # a fifth review: nested
+    ("bernoulli", {"CE": "\\hat{\\bar{}}"}, "no letter"),
 ])
 def test_a_library_notation_that_mentions_another_quantity_is_refused(theorem, notation, message):
     with pytest.raises(RenderError, match=message):

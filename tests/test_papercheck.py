@@ -1354,6 +1354,17 @@ def test_an_input_on_a_displays_line_refuses_it(tmp_path):
     r"\[ x = 2x - x \quad \text{where } 2 \triangleq 3 \]",
     r"\[ x = 2x - x, \quad \text{i.e. } x > 5 \]",
     r"\[ x = 2x - x \quad \text{and } x > 5 \]",
+    # a fifth review: other text commands, a relation as a text command, one-letter claims in
+    # $…$ after concluding words, a condition's words after concluding ones, arrows
+    r"\[ x^2 \geq 0 \quad \mbox{hence } x \geq 0 \]",
+    r"\[ x^2 \geq 0 \quad \textrm{hence } x \geq 0 \]",
+    r"\[ x^2 \geq 0 \quad \text{hence } x \text{ \textgreater\ } 1 \]",
+    r"\[ x^2 \geq 0 \quad \text{hence $x \geq 0$} \]",
+    r"\[ x^2 \geq 0 \tag{hence $x \geq 0$} \]",
+    r"\[ x^2 \geq 0 \quad \text{hence, for every } x, x \geq 1 \]",
+    r"\[ x^2 \geq 0 \quad \text{and for every } x, x \geq 1 \]",
+    r"\[ x^2 \geq 0, \quad \rightarrow \quad x \geq 1 \]",
+    r"\[ x^2 \geq 0 \quad \text{if and only if } x \geq 1 \]",
 ])
 def test_a_claim_among_the_words_fails_wherever_it_is_written(tmp_path, display):
     """In a \\tag, an \\intertext, inside \\text, a one-letter left side stating something of

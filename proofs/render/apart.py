@@ -337,7 +337,10 @@ def _atoms(latex):
         # \left, \cdot, \log, and a font or an accent around no letter (\mathrm{2}, \hat{},
         # \mathrm{}): no quantity
         bare = re.fullmatch(r"\\[A-Za-z]+", match.group(0))  # \alpha, \ell
-        lettered = re.search(r"[^\W\d_]", re.sub(r"^\\[A-Za-z]+\s*", "", match.group(0)))
+        inside = re.sub(r"^\\[A-Za-z]+\s*", "", match.group(0))
+        lettered = re.search(r"[^\W\d_]", re.sub(r"\\[A-Za-z]+", "", inside)) or any(
+            name in GREEK or name in ("ell", "imath", "jmath", "hbar")
+            for name in re.findall(r"\\([A-Za-z]+)", inside))
         if head and head.rstrip("'") not in _NOT_ATOMS and (bare or lettered or head[0] != "\\"):
             atoms.append((head, full))
         position = script.end() if script else end
