@@ -875,35 +875,41 @@ def _claims_in_words(words):
         if match.group("command").startswith(("tag", "label", "ref", "eqref", "cite")):
             continue  # no words of the sentence
         said = re.sub(r"(?<!\\)\$[^$]*\$", " ", body)
-        if CONDITION_END.search(said) and not re.search(r"only\s+if[\s,:~]*$", said, re.I):
+        if CONDITION.fullmatch(said):
             # a condition, unless the words concluded already (hence, for every x, x ≥ 1)
             mode = "claim" if mode == "claim" else "condition"
-        elif re.search(r"(?<![A-Za-z])(?:and|or)[\s,~]*$", said, re.I):
+        elif re.fullmatch(r"[\s,~]*(?:and|or)[\s,~]*", said, re.I):
             mode = "claim" if mode == "formula" else mode
-        elif re.search(r"[A-Za-z]", said):  # other words: what they introduce is claimed
+        elif re.search(r"[A-Za-z]", said):  # other words (hence, since, we arrive at): claimed
             mode = "claim"
     pieces.append((mode, words[position:]))
     for mode, text in pieces:
-        quantified = False  # a bare variable read (for every x,): what follows it is claimed
+        # the condition is the first relation after the formula or the condition's words; a
+        # relation after it, or after a bare quantified variable (for every x, x ≥ 1), is claimed
+        conditioned = False
         for piece in re.split(r"[,;]|\\q?quad\b", text):
             piece = " ".join(piece.replace("&", " ").split())
             if not _states_relation(piece):
-                quantified = quantified or bool(re.search(_VARIABLE, piece))
-            elif mode == "claim" or quantified or _is_claim(piece):
+                conditioned = conditioned or bool(re.search(_VARIABLE, piece))
+            elif mode == "claim" or conditioned or _is_claim(piece):
                 claims.append(piece)
+            else:
+                conditioned = True
     return claims
 
 
 # what opens words after a formula: a text command and its argument, or a sign of a conclusion
-WORD_TOKEN = re.compile(r"\\(?P<command>text|textrm|textnormal|mbox|tag\*?|label|eqref|ref|cite)"
+WORD_TOKEN = re.compile(r"\\(?P<command>text|textrm|textnormal|textit|textbf|textsf|textup|"
+                        r"textsl|texttt|textsc|textmd|emph|mbox|tag\*?|label|eqref|ref|cite)"
                         r"\s*\{|(?P<conclude>\\(?:Rightarrow|Longrightarrow|implies|therefore|"
                         r"iff|Leftrightarrow|Longleftrightarrow|because|rightarrow|"
                         r"longrightarrow|to|mapsto)(?![A-Za-z]))")
-# words a condition's relation follows: \text{for every } i = 1, …, n, \text{where } x > 0
-CONDITION_END = re.compile(r"(?<![A-Za-z])(?:for|where|with|if|when|whenever|all|every|each|any|"
-                           r"given|provided|assuming|as|since|because|on|in|over|at|such\s+that|"
-                           r"s\.\s*t\.)"
-                           r"[\s,:~]*$", re.I)
+# the whole of the words a condition's relation follows (\text{for every } i = 1, …, n,
+# \text{where } x > 0): words that end so after others assert what follows (we arrive at x > 5),
+# and since, because and as give a reason, which is a claim
+CONDITION = re.compile(r"[\s,~(]*(?:(?:and|or|i\.\s*e\.)[\s,~]+)?(?:for(?:\s+(?:all|every|each|any))?|"
+                       r"where|when|whenever|if|with|given|provided(?:\s+that)?|"
+                       r"assuming(?:\s+that)?|such\s+that|s\.\s*t\.)[\s,:~]*", re.I)
 # commands that are no relation: what a condition or a formula is written with; any other
 # command among the words may be one the reader does not know (\lneq, \coloneqq, \mid)
 NOT_RELATIONS = (set(texmath.GREEK) | {name[1:] for name in texmath.FUNCTIONS}
@@ -912,7 +918,8 @@ NOT_RELATIONS = (set(texmath.GREEK) | {name[1:] for name in texmath.FUNCTIONS}
                  | set("sum prod sqrt cdot times infty dots ldots cdots vdots ddots mathbb mathcal "
                        "binom pm mp max min lim sup inf arg partial top prime hat bar tilde vec "
                        "dot forall exists to rightarrow mapsto text mbox quad qquad lvert rvert "
-                       "vert Vert langle rangle mathbf boldsymbol".split()))
+                       "vert Vert langle rangle mathbf boldsymbol textit textbf textsf textup "
+                       "textsl texttt textsc textmd emph".split()))
 _RELATION_CHARACTERS = "=<>≠≤≥≈≡∼∈∉⊂⊆⊃⊇≪≫"
 
 
@@ -972,12 +979,13 @@ def _claims_in_text_math(words):
     """Relations written as mathematics inside words ($2 + 2 = 5$ in a \\text, \\tag or
     \\intertext): printed, not read; after words that do not end as a condition's do (hence
     $x \\geq 0$), whatever their left side."""
-    claims, last = [], 0
+    claims = []
     for match in re.finditer(r"(?<!\\)\$([^$]*)\$|\\\((.*?)\\\)", words):
         math = match.group(1) if match.group(1) is not None else match.group(2)
-        before = re.sub(r"\\[A-Za-z]+", " ", words[last:match.start()])
-        last = match.end()
-        concluded = re.search(r"[A-Za-z]", before) and not CONDITION_END.search(before)
+        # the words of its own \text, \tag or \intertext before it, mathematics left out
+        before = re.sub(r"(?<!\\)\$[^$]*\$|\\\(.*?\\\)", " ", words[:match.start()])
+        before = before[before.rfind("{") + 1:]
+        concluded = re.search(r"[A-Za-z]", before) and not CONDITION.fullmatch(before)
         if _states_relation(math) and (concluded or _is_claim(math)):
             claims.append(" ".join(math.split()))
     return claims

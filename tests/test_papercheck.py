@@ -1218,7 +1218,7 @@ def test_an_include_left_out_by_includeonly_is_not_read(tmp_path):
     r"\[ 2 x = x + x \qquad i = 1, \dots, n \]",
     r"\[ 2 x = x + x \qquad (i = 1, \dots, n) \]",
     r"\[ \text{i.e. } 2 x = x + x \]",
-    r"\[ 2 x = x + x \tag*{by algebra, as $x \in \mathbb{R}$} \]",
+    r"\[ 2 x = x + x \tag*{for $x \in \mathbb{R}$} \]",
     r"\[ y_{\text{new}} = y_{\text{new}} + 0 \]",
     r"\[ \lvert x \rvert = \lvert -x \rvert \]",
     "\\begin{align*}\n  (x + 1)^2 &{}= x^2 + 2 x + 1\n\\end{align*}",
@@ -1365,6 +1365,18 @@ def test_an_input_on_a_displays_line_refuses_it(tmp_path):
     r"\[ x^2 \geq 0 \quad \text{and for every } x, x \geq 1 \]",
     r"\[ x^2 \geq 0, \quad \rightarrow \quad x \geq 1 \]",
     r"\[ x^2 \geq 0 \quad \text{if and only if } x \geq 1 \]",
+    # a sixth review: words that conclude and end on a condition's word, reasons, and a second
+    # relation after a condition
+    r"\[ x = x \text{ so we arrive at } x > 5 \]",
+    r"\[ x = x \text{ hence, all in all, } x > 5 \]",
+    r"\[ x^2 - x = x(x - 1) \quad \text{whose minimum is attained at } x = 5 \]",
+    r"\[ x = x \text{ so we arrive at $x > 5$} \]",
+    r"\[ x = x \tag{we arrive at $x > 5$} \]",
+    r"\[ x = x \text{ since } x > 5 \]",
+    r"\[ x = x \text{ because } x > 5 \]",
+    r"\[ x = x \text{ as } x > 5 \]",
+    r"\[ x = x \text{ for } x > 0, \; x > 5 \]",
+    r"\[ x = x \quad \text{hence, for every $x$, $x \geq 1$} \]",
 ])
 def test_a_claim_among_the_words_fails_wherever_it_is_written(tmp_path, display):
     """In a \\tag, an \\intertext, inside \\text, a one-letter left side stating something of
@@ -1389,6 +1401,8 @@ def test_a_counterexample_shows_the_digits_that_tell_its_sides_apart(tmp_path):
                                    r"\text{for } x > 0 \text{ and } y > 0",
                                    r"\text{as } n \to \infty", r"\text{(by Lemma 1)}",
                                    r"\text{for every } i \neq j", r"\text{for } \theta \in \Theta",
+                                   r"\emph{by symmetry}", r"\text{i.e. for } 0 < x < 1",
+                                   r"\text{where } 0 < x < 1 \text{ and } y \geq 0",
                                    r"\text{for } 0 < x < 1", r"\text{whenever } 0 < x \le 1",
                                    r"\text{for } x \neq 0", r"(i = 1, \dots, n)",
                                    r"\text{for every } x", r"\text{for all } x > 0",
