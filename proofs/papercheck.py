@@ -862,8 +862,10 @@ def _claims_in_words(words):
     comma); "and" and "or" go on as before them, and right after the formula make a claim."""
     claims = _claims_in_text_math(words)
     mode, pieces, position = "formula", [], 0  # formula: right after it; condition; claim
+    fresh = True  # the words so far opened a condition: its first relation may be one
     for match in WORD_TOKEN.finditer(words):
-        pieces.append((mode, words[position:match.start()]))
+        pieces.append((mode, words[position:match.start()], fresh))
+        fresh = False
         position = match.end()
         if match.group("conclude"):
             mode = "claim"
@@ -878,15 +880,19 @@ def _claims_in_words(words):
         if CONDITION.fullmatch(said):
             # a condition, unless the words concluded already (hence, for every x, x ≥ 1)
             mode = "claim" if mode == "claim" else "condition"
+            fresh = True
         elif re.fullmatch(r"[\s,~]*(?:and|or)[\s,~]*", said, re.I):
             mode = "claim" if mode == "formula" else mode
+            fresh = mode == "condition"  # for x > 0 and y > 0: a second condition
         elif re.search(r"[A-Za-z]", said):  # other words (hence, since, we arrive at): claimed
             mode = "claim"
-    pieces.append((mode, words[position:]))
-    for mode, text in pieces:
+    pieces.append((mode, words[position:], fresh))
+    conditioned = False
+    for mode, text, fresh in pieces:
         # the condition is the first relation after the formula or the condition's words; a
-        # relation after it, or after a bare quantified variable (for every x, x ≥ 1), is claimed
-        conditioned = False
+        # relation after it, or after a bare quantified variable (for every x, x ≥ 1), is claimed,
+        # whatever words without letters stand between (\text{, } x > 5)
+        conditioned = conditioned and not fresh
         for piece in re.split(r"[,;]|\\q?quad\b", text):
             piece = " ".join(piece.replace("&", " ").split())
             if not _states_relation(piece):
@@ -979,15 +985,19 @@ def _claims_in_text_math(words):
     """Relations written as mathematics inside words ($2 + 2 = 5$ in a \\text, \\tag or
     \\intertext): printed, not read; after words that do not end as a condition's do (hence
     $x \\geq 0$), whatever their left side."""
-    claims = []
+    claims, seen = [], set()  # seen: the bodies a relation or a variable was read in already
     for match in re.finditer(r"(?<!\\)\$([^$]*)\$|\\\((.*?)\\\)", words):
         math = match.group(1) if match.group(1) is not None else match.group(2)
         # the words of its own \text, \tag or \intertext before it, mathematics left out
         before = re.sub(r"(?<!\\)\$[^$]*\$|\\\(.*?\\\)", " ", words[:match.start()])
-        before = before[before.rfind("{") + 1:]
+        body = before.rfind("{")
+        before = before[body + 1:]
         concluded = re.search(r"[A-Za-z]", before) and not CONDITION.fullmatch(before)
-        if _states_relation(math) and (concluded or _is_claim(math)):
+        # after a condition's relation or variable (for $x > 0$, $x > 5$), a claim
+        if _states_relation(math) and (concluded or body in seen or _is_claim(math)):
             claims.append(" ".join(math.split()))
+        if _states_relation(math) or re.search(_VARIABLE, math):
+            seen.add(body)
     return claims
 
 

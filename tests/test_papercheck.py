@@ -1377,6 +1377,14 @@ def test_an_input_on_a_displays_line_refuses_it(tmp_path):
     r"\[ x = x \text{ as } x > 5 \]",
     r"\[ x = x \text{ for } x > 0, \; x > 5 \]",
     r"\[ x = x \quad \text{hence, for every $x$, $x \geq 1$} \]",
+    # a seventh review: words without letters between a condition and a claim, and a second
+    # $…$ in a condition's body
+    r"\[ x < 1 \text{ when } x > 0 \text{, } x > 5 \]",
+    r"\[ x < 1 \text{ for every } x \text{, } x > 5 \]",
+    r"\[ x < 1, \quad x > 0 \text{,} \quad x > 5 \]",
+    r"\[ x < 1 \text{ for $x > 0$, $x > 5$} \]",
+    r"\[ x < 1 \text{ for every $x$, $x > 5$} \]",
+    r"\[ x < 1 \tag{for $x > 0$, $x > 5$} \]",
 ])
 def test_a_claim_among_the_words_fails_wherever_it_is_written(tmp_path, display):
     """In a \\tag, an \\intertext, inside \\text, a one-letter left side stating something of
