@@ -913,7 +913,8 @@ WORD_TOKEN = re.compile(r"\\(?P<command>text|textrm|textnormal|textit|textbf|tex
 # the whole of the words a condition's relation follows (\text{for every } i = 1, …, n,
 # \text{where } x > 0): words that end so after others assert what follows (we arrive at x > 5),
 # and since, because and as give a reason, which is a claim
-CONDITION = re.compile(r"[\s,~(]*(?:(?:and|or|i\.\s*e\.)[\s,~]+)?(?:for(?:\s+(?:all|every|each|any))?|"
+CONDITION = re.compile(r"[\s,~(]*(?:(?:and|or|i\.\s*e\.)[\s,~]+)?"
+                       r"(?:for(?:\s+(?:all|every|each|any))?|"
                        r"where|when|whenever|if|with|given|provided(?:\s+that)?|"
                        r"assuming(?:\s+that)?|such\s+that|s\.\s*t\.)[\s,:~]*", re.I)
 # commands that are no relation: what a condition or a formula is written with; any other
