@@ -143,7 +143,7 @@ def _body_objects(definition):
 @functools.lru_cache(maxsize=1024)
 def _body_free_objects(definition):
     """The free objects of a definition's body (of a family's, its parameters left out), as
-    `_Claim._free_objects` finds them; memoized as `_body_objects` is."""
+    `_free_objects` finds them; memoized as `_body_objects` is."""
     found = _free_objects(definition.body)
     if isinstance(definition, DefinedFamily):
         found -= set(definition.params)
@@ -372,11 +372,7 @@ class _Claim:
         return None
 
     def _definition(self, constant):
-        if constant not in self.definitions:
-            self.definitions[constant] = self._reused(constant, self._translated_constant)
-        elif constant in self.depending:  # met again in this claim: still this claim's own
-            self.depends = True
-        return self.definitions[constant]
+        return self._reused(constant, self._translated_constant)
 
     def _translated_constant(self, constant):
         body = self._translate(constant.body, {})
@@ -388,11 +384,7 @@ class _Claim:
         return Defined(constant.name, body)
 
     def _family(self, family):
-        if family not in self.definitions:
-            self.definitions[family] = self._reused(family, self._translated_family)
-        elif family in self.depending:
-            self.depends = True
-        return self.definitions[family]
+        return self._reused(family, self._translated_family)
 
     def _translated_family(self, family):
         for param in family.params:
@@ -409,9 +401,14 @@ class _Claim:
         that would translate it alike: those whose free names avoid the indices its body binds.
         A translation that renamed an index, or checked an index's sympy assumptions against
         this claim's ranges, depends on the claim and is not kept."""
+        if definition in self.definitions:  # met again in this claim
+            if definition in self.depending:  # still this claim's own
+                self.depends = True
+            return self.definitions[definition]
         kept = _TRANSLATED.get(id(definition))
         if kept is not None and kept[0] is definition and not (
                 _bound_names(definition.body) & self.free_names):
+            self.definitions[definition] = kept[1]
             return kept[1]
         outer, self.depends = self.depends, False
         translated = translate(definition)
@@ -422,6 +419,7 @@ class _Claim:
         else:  # a definition around it, translated later in this claim, depends on it too
             self.depending.add(definition)
         self.depends = outer or self.depends
+        self.definitions[definition] = translated
         return translated
 
 
