@@ -625,7 +625,6 @@ def _macro_lines(path, lines, local=False):
         number = line_of(offset)
         hazards.setdefault(number, {}).setdefault(name, f"{why} at {path}:{number + 1}")
 
-    made = set()  # the commands \newcommand made so far in this file
     for match in MACRO.finditer(text):
         body = _braced(text, match.end() - 1)
         if body is None:
@@ -634,15 +633,15 @@ def _macro_lines(path, lines, local=False):
             body = "\\operatorname{" + body + "}"
         number = line_of(match.start())
         name = match.group(1) or match.group(3)
-        if not match.group(0).startswith("\\renew"):
-            if name in made or name in LATEX_DEFINED:  # LaTeX stops, and keeps the old meaning
-                hazard(match.start(), name, "is made again with \\newcommand or "
-                       "\\DeclareMathOperator (LaTeX refuses that and keeps the first meaning; "
-                       "use \\renewcommand)")
-            made.add(name)
+        # a name LaTeX defines made again: LaTeX stops, and keeps the old meaning (one the paper
+        # made already is found as TeX meets the definitions, in `_check_text`)
+        new = not match.group(0).startswith("\\renew")
+        if new and name in LATEX_DEFINED:
+            hazard(match.start(), name, "is made again with \\newcommand or "
+                   "\\DeclareMathOperator (LaTeX refuses that and keeps the first meaning; "
+                   "use \\renewcommand)")
         found.setdefault(number, []).append(
-            (match.start() - starts[number], name, (int(match.group(2) or 0), body),
-             not match.group(0).startswith("\\renew")))
+            (match.start() - starts[number], name, (int(match.group(2) or 0), body), new))
         if local or depth_at(match.start()):
             hazard(match.start(), name, "is defined inside a group, an environment or a "
                    "conditional")
@@ -856,10 +855,12 @@ def _claims_in_words(words):
     themselves (\\text{hence 2 + 2 = 5}).
 
     The words are read in order.  Right after the formula a relation may be a condition on one
-    letter (x = x, i = 1, …, n); after words that end as a condition's do (for every, where, if,
-    such that …) too; after any other words (hence, i.e., it follows that, \\Rightarrow) every
-    relation is a claim, up to the next condition's words, whatever stands between (\\quad, a
-    comma); "and" and "or" go on as before them, and right after the formula make a claim."""
+    quantity (x = x, i = 1, …, n); after words that are, as a whole, a condition's (for every,
+    where, if, such that …: `CONDITION`) too, but only the first relation after them; after any
+    other words (hence, i.e., since, we arrive at) or an arrow every relation is a claim, up to
+    the next condition's words and past them, whatever stands between (\\quad, a comma); "and"
+    and "or" go on as before them (opening a second condition), and right after the formula
+    make a claim."""
     claims = _claims_in_text_math(words)
     mode, pieces, position = "formula", [], 0  # formula: right after it; condition; claim
     fresh = True  # the words so far opened a condition: its first relation may be one
@@ -872,11 +873,11 @@ def _claims_in_words(words):
             continue
         body = _braced(words, match.end() - 1) or ""
         position = match.end() + len(body) + 1
-        if _relation_in_words(body):  # \text{hence 2 + 2 = 5}: printed, not read
-            claims.append(" ".join(re.sub(r"(?<!\\)\$[^$]*\$", " ", body).split()))
+        said = _said(body)
+        if _relation_in_words(said):  # \text{hence 2 + 2 = 5}: printed, not read
+            claims.append(" ".join(said.split()))
         if match.group("command").startswith(("tag", "label", "ref", "eqref", "cite")):
             continue  # no words of the sentence
-        said = re.sub(r"(?<!\\)\$[^$]*\$", " ", body)
         if CONDITION.fullmatch(said):
             # a condition, unless the words concluded already (hence, for every x, x ≥ 1)
             mode = "claim" if mode == "claim" else "condition"
@@ -938,10 +939,13 @@ def _states_relation(piece):
                 or any(command not in NOT_RELATIONS for command in commands))
 
 
-def _relation_in_words(body):
-    """Whether words (a \\text's or a \\tag's argument, its $…$ aside) hold a relation, also as a
-    text command (\\textgreater, \\char62)."""
-    said = re.sub(r"(?<!\\)\$[^$]*\$", " ", body)
+def _said(body):
+    """The words of a \\text's, \\tag's or \\intertext's argument, its $…$ left out."""
+    return re.sub(r"(?<!\\)\$[^$]*\$", " ", body)
+
+
+def _relation_in_words(said):
+    """Whether words (`_said`) hold a relation, also as a text command (\\textgreater, \\char62)."""
     return bool(set(said) & set(_RELATION_CHARACTERS) or re.search(WORD_RELATION, said)
                 or re.search(r"\\(?:textgreater|textless|char|symbol)(?![A-Za-z])", said))
 
@@ -984,8 +988,9 @@ def _is_claim(piece):
 
 def _claims_in_text_math(words):
     """Relations written as mathematics inside words ($2 + 2 = 5$ in a \\text, \\tag or
-    \\intertext): printed, not read; after words that do not end as a condition's do (hence
-    $x \\geq 0$), whatever their left side."""
+    \\intertext): printed, not read; after words that are not, as a whole, a condition's (hence
+    $x \\geq 0$), or after a condition's first relation in the same body, whatever their left
+    side."""
     claims, seen = [], set()  # seen: the bodies a relation or a variable was read in already
     for match in re.finditer(r"(?<!\\)\$([^$]*)\$|\\\((.*?)\\\)", words):
         math = match.group(1) if match.group(1) is not None else match.group(2)
@@ -1087,8 +1092,7 @@ def _cleaned(text):
     not mathematics: tags and labels removed; the row cut at \\text, \\intertext, \\mbox or &&,
     after which papers write words (a condition, a reference, a justification); the relations
     among those words that claim more than a condition, printed and not read)."""
-    hiding = HIDING.search(text)
-    hiding = hiding or _negative_run(text)
+    hiding = HIDING.search(text) or _negative_run(text)
     if hiding:  # what a box, a colour or a negative space hides is read, yet not seen
         raise texmath.TexError(f"'{hiding.group(0)}' may hide or overprint part of the formula: "
                                "a checked display is written without it", 1)
@@ -1105,8 +1109,8 @@ def _cleaned(text):
     for match in re.finditer(r"\\(?:tag\*?|(?:short)?intertext)\s*\{", text):
         body = _braced(text, match.end() - 1) or ""
         tagged += _claims_in_text_math(body)
-        if _relation_in_words(body):  # \tag{hence 2 + 2 = 5}
-            tagged.append(" ".join(re.sub(r"(?<!\\)\$[^$]*\$", " ", body).split()))
+        if _relation_in_words(_said(body)):  # \tag{hence 2 + 2 = 5}
+            tagged.append(" ".join(_said(body).split()))
     # removed with their argument: tags and labels, and \intertext's words between two rows
     for command in (r"\\tag\*?", r"\\label", r"\\vspace\*?", r"\\(?:short)?intertext"):
         text = _drop_with_argument(text, command)
