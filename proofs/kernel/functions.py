@@ -7,8 +7,8 @@ documentation its catalogue.  A function joins the kernel by an entry here, plus
 `proofs.testing.semantics` (the independent model the fuzzer checks theorems against).
 
 Every range is valid on the whole domain (sound, not always tight), with exact rational ends: atan's
-(−π/2, π/2) is kept as (−8/5, 8/5).  An entry that is *increasing* with value `at_zero` at 0 also
-keeps the side of its argument: f(x) > f(0) for x > 0 and f(x) < f(0) for x < 0.
+(−π/2, π/2) is kept as (−8/5, 8/5).  An entry that is *increasing* with value `at_zero` at 0
+also keeps the side of its argument: f(x) > f(0) for x > 0 and f(x) < f(0) for x < 0.
 """
 
 import enum

@@ -67,8 +67,8 @@ class StrictlyIncreasing:
 
 @dataclass(frozen=True, slots=True)
 class SameOptimizers:
-    """For every set T and map t ↦ (values of `over`) admitted by the context, as sets:
-    {t ∈ T : f(t) is a sense_f-imum of f over T} = {t ∈ T : g(t) is a sense_g-imum of g over T}."""
+    """For every set T and map t ↦ (values of `over`) admitted by the context, as sets: {t ∈ T :
+    f(t) is a sense_f-imum of f over T} = {t ∈ T : g(t) is a sense_g-imum of g over T}."""
     f: sp.Expr
     sense_f: str
     g: sp.Expr

@@ -3,12 +3,12 @@ where they may be undefined, and capture-avoiding substitution (trusted code).
 
 Imports sympy and `proofs.errors` only.  A *term* is built from rationals, π and e, plain symbols
 (no sympy assumptions: ranges live in the context), entries p[i] of indexed families, applications
-f(x) of undefined functions, +, ·, powers, the functions of the table (`functions.TABLE`: exp,
-log, sin, cos, tanh, sinh, cosh, atan, erf, Abs, factorial, gamma), finite sums and products, and
+f(x) of undefined functions, +, ·, powers, the functions of the table (`functions.TABLE`: exp, log,
+sin, cos, tanh, sinh, cosh, atan, erf, Abs, factorial, gamma), finite sums and products, and
 definitions (`Defined`, `DefinedFamily`). Anything else — floats, I, zoo, sign, Lambda, Integral,
-Subs, Derivative, Piecewise, … — is refused, so that the kernel knows where every head is defined
-(`needs`) and trusts sympy's automatic evaluation of these heads only.  Values are real; every head
-is strict (an undefined argument makes the whole undefined).
+Subs, Derivative, Piecewise, … — is refused, so that the kernel knows where every head is
+defined (`needs`) and trusts sympy's automatic evaluation of these heads only.  Values are real;
+every head is strict (an undefined argument makes the whole undefined).
 """
 
 import functools
@@ -27,9 +27,9 @@ CACHES = []  # every kernel cache, so that a test can list (and clear) them
 
 
 def memoized(maxsize):
-    """`functools.lru_cache`, registered in CACHES.  Safe because every key is a term — an immutable
-    sympy expression whose definitions refuse changes — and every cached value is a pure function of
-    its key."""
+    """`functools.lru_cache`, registered in CACHES.  Safe because every key is a term — an
+    immutable sympy expression whose definitions refuse changes — and every cached value is a pure
+    function of its key."""
     def wrap(function):
         cached = functools.lru_cache(maxsize=maxsize)(function)
         CACHES.append(cached)
@@ -148,8 +148,8 @@ def is_definition(expr):
 # structure
 def binder_limits(expr):
     """The (index, lower, upper) triples of a Sum or Product, innermost first (sympy's order): the
-    iterated binder Σ_{(i, a, b), (j, c, d)} f is Σ_{j=c}^{d} Σ_{i=a}^{b} f, so c, d may not mention
-    i.  (sympy's constructors refuse a limit without both bounds.)"""
+    iterated binder Σ_{(i, a, b), (j, c, d)} f is Σ_{j=c}^{d} Σ_{i=a}^{b} f, so c, d may not
+    mention i.  (sympy's constructors refuse a limit without both bounds.)"""
     return tuple(tuple(limit) for limit in expr.limits)
 
 
@@ -445,11 +445,11 @@ _POWER_NEEDS = {(True, False): Need.NONZERO, (False, True): Need.NONNEGATIVE,
 def head_needs(head, args):
     """What head(*args) needs of its arguments, beyond their own needs: a function of the table its
     domain (log: positive, factorial: a count, gamma: positive), binomial(n, k) both arguments
-    counts; a power a**b, by the value of b:
-    nothing for an integer b >= 0, a != 0 for an integer b < 0, a >= 0 for a non-integer b > 0,
-    a > 0 for a non-integer b < 0 — for a literal exponent that is one condition on a, for any other
-    the power itself must be shown defined; each limit of a sum or product a number of terms
-    b − a + 1 that is an integer >= 0 (for every value of the indices outside it)."""
+    counts; a power a**b, by the value of b: nothing for an integer b >= 0, a != 0 for an integer b
+    < 0, a >= 0 for a non-integer b > 0, a > 0 for a non-integer b < 0 — for a literal exponent
+    that is one condition on a, for any other the power itself must be shown defined; each limit of
+    a sum or product a number of terms b − a + 1 that is an integer >= 0 (for every value of the
+    indices outside it)."""
     if head in TABLE:
         domain = TABLE[head].domain
         return {(args[0], domain, ())} if domain is not None else set()

@@ -103,7 +103,8 @@ def _range(th, rule):
 
 
 def _positive(th, rule, what):
-    """The expression of a Member premise whose set lies in (0, ∞); SideConditionError otherwise."""
+    """The expression of a Member premise whose set lies in (0, ∞); SideConditionError
+    otherwise."""
     if not _range(th, rule).is_positive():
         raise SideConditionError(f"{rule}: the {what} {th.statement.expr} is not shown positive")
     return th.statement.expr
@@ -210,8 +211,9 @@ def rewritten(equality, target):
 
 
 def unfold(context, term):
-    """⊢ c = body for a constant c := body;  ⊢ p(a) = body[params := a] for an entry of a defined
-    family (substitution capture-avoiding, by the kernel).   (Lean `rfl`/`unfold`; Coq `unfold`)"""
+    """⊢ c = body for a constant c := body;  ⊢ p(a) = body[params := a] for an entry of a
+    defined family (substitution capture-avoiding, by the kernel).   (Lean `rfl`/`unfold`; Coq
+    `unfold`)"""
     if isinstance(check_well_formed(term), Defined):
         return _make(context, Equal(term, term.body), "unfold")
     if not isinstance(term, DefinedEntry):
@@ -228,8 +230,8 @@ def unfold(context, term):
 def _atomized(lhs, rhs):
     """lhs − rhs with every subterm other than +, ·, integer powers, rationals and plain symbols
     replaced by a fresh Dummy (which no term contains), equal subterms by the same one; exp of
-    c₁t₁ + … + cₘtₘ (rational cₖ) by E₁^c₁ ⋯ Eₘ^cₘ, where Eₖ is a positive Dummy for exp tₖ: exp
-    turns sums into products, and its values are positive."""
+    c₁t₁ + … + cₘtₘ (rational cₖ) by E₁^c₁ ⋯ Eₘ^cₘ, where Eₖ is a positive
+    Dummy for exp tₖ: exp turns sums into products, and its values are positive."""
     atoms = {}
 
     def atomize(expr):
@@ -255,8 +257,8 @@ def _atomized(lhs, rhs):
 
 @memoized(1024)
 def ring_needs(lhs, rhs):
-    """(remainder of lhs − rhs as a rational function of its atoms, the conditions under which both
-    sides are defined, in a fixed order)."""
+    """(remainder of lhs − rhs as a rational function of its atoms, the conditions under which
+    both sides are defined, in a fixed order)."""
     if check_well_formed(lhs) == check_well_formed(rhs):  # e = e: defined or not, both sides alike
         return sp.S.Zero, ()
     difference = _atomized(lhs, rhs)
@@ -265,11 +267,11 @@ def ring_needs(lhs, rhs):
 
 
 def ring(context, lhs, rhs, facts=()):
-    """Γ ⊢ each condition under which lhs and rhs are defined  ⟹  Γ ⊢ lhs = rhs, when lhs − rhs
-    cancels to 0 as a rational function of its atoms (logs, non-integer powers, sums, products,
-    definitions, other functions; exp of a sum as a product of positive atoms, `Real.exp_add`).
-    The one equational step trusted to sympy (`expand`, which decides polynomials, else `cancel`).
-    (Mathlib tactics `ring`, `field_simp`; Coq tactics `ring`, `field`)"""
+    """Γ ⊢ each condition under which lhs and rhs are defined  ⟹  Γ ⊢ lhs = rhs, when lhs
+    − rhs cancels to 0 as a rational function of its atoms (logs, non-integer powers, sums,
+    products, definitions, other functions; exp of a sum as a product of positive atoms,
+    `Real.exp_add`).  The one equational step trusted to sympy (`expand`, which decides polynomials,
+    else `cancel`).  (Mathlib tactics `ring`, `field_simp`; Coq tactics `ring`, `field`)"""
     lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
     difference, conditions = ring_needs(lhs, rhs)
     if difference != 0:
@@ -317,8 +319,8 @@ def log_of_pow(base_positive, exponent_real):
 
 
 def sum_split(context, total):
-    """⊢ Σ_i (a_i + b_i + …) = Σ_i a_i + Σ_i b_i + ….   (Mathlib `Finset.sum_add_distrib`; Coq
-    `sum_plus`)"""
+    """⊢ Σ_i (a_i + b_i + …) = Σ_i a_i + Σ_i b_i + ….   (Mathlib `Finset.sum_add_distrib`;
+    Coq `sum_plus`)"""
     if not isinstance(total, sp.Sum) or not isinstance(total.function, sp.Add):
         raise RuleApplicationError(f"sum_split: {total} is not a sum over a sum of terms")
     limits = binder_limits(check_well_formed(total))
@@ -327,11 +329,10 @@ def sum_split(context, total):
 
 
 def sum_factor(context, total, factor_defined=None, facts=()):
-    """Γ ⊢ c ∈ S, no index free in c  ⟹  Γ ⊢ Σ_i c·a_i = c·Σ_i a_i (c rational needs no
-    fact; a factor e^{c} of e^{c + a_i} counts, as e^{c + a} = e^{c}·e^{a} for every real
-    or complex c, a;
-    `facts` show what sympy's evaluation of c·Σ_i a_i changes, as 0·Σ → 0 drops the sum's).
-    (Mathlib `Finset.mul_sum`; Coq `scal_sum`)"""
+    """Γ ⊢ c ∈ S, no index free in c  ⟹  Γ ⊢ Σ_i c·a_i = c·Σ_i a_i (c rational needs
+    no fact; a factor e^{c} of e^{c + a_i} counts, as e^{c + a} = e^{c}·e^{a} for every real or
+    complex c, a; `facts` show what sympy's evaluation of c·Σ_i a_i changes, as 0·Σ → 0 drops
+    the sum's).  (Mathlib `Finset.mul_sum`; Coq `scal_sum`)"""
     if not isinstance(total, sp.Sum):
         raise RuleApplicationError(f"sum_factor: {total} is not a Sum")
     limits = binder_limits(check_well_formed(total))
@@ -355,9 +356,9 @@ def sum_factor(context, total, factor_defined=None, facts=()):
 
 
 def sum_ones(count_th, total, bounds_defined=()):
-    """Γ ⊢ b − a + 1 ∈ C ⊆ {0, 1, 2, …}, Γ ⊢ a, b defined  ⟹  Γ ⊢ Σ_{i=a}^{b} 1 = b − a + 1: a sum
-    of ones counts its terms (`bounds_defined`: facts for the conditions of a and b).   (Mathlib
-    `Finset.sum_const`, `Nat.card_Icc`; Coq `sum_cte`)"""
+    """Γ ⊢ b − a + 1 ∈ C ⊆ {0, 1, 2, …}, Γ ⊢ a, b defined  ⟹  Γ ⊢ Σ_{i=a}^{b} 1
+    = b − a + 1: a sum of ones counts its terms (`bounds_defined`: facts for the conditions of a
+    and b).   (Mathlib `Finset.sum_const`, `Nat.card_Icc`; Coq `sum_cte`)"""
     if not isinstance(total, sp.Sum) or total.function != 1 or len(total.limits) != 1:
         raise RuleApplicationError(f"sum_ones: {total} is not a sum of ones over one index")
     (_, lo, hi), = binder_limits(check_well_formed(total))
@@ -371,9 +372,9 @@ def sum_ones(count_th, total, bounds_defined=()):
 
 
 def rename_index(context, binder, new_var, old_var=None):
-    """⊢ Σ_i f(i) = Σ_j f(j) (also ∏; the outermost index unless `old_var` is given) when the name j
-    occurs nowhere in the binder, free or bound: alpha-conversion.   (definitional in Lean and
-    Coq)"""
+    """⊢ Σ_i f(i) = Σ_j f(j) (also ∏; the outermost index unless `old_var` is given) when the
+    name j occurs nowhere in the binder, free or bound: alpha-conversion.   (definitional in Lean
+    and Coq)"""
     if not isinstance(binder, BINDERS) or type(new_var) is not sp.Symbol:
         raise RuleApplicationError(f"rename_index: cannot rename an index of {binder} to {new_var}")
     limits = binder_limits(check_well_formed(binder))
@@ -412,8 +413,9 @@ _NAMED_CONSTANTS = {sp.pi: sp.Interval.open(3, 4), sp.E: sp.Interval.open(2, 3)}
 
 
 def member_context(context, atom, arg_facts=()):
-    """x ∈ S in Γ ⊢ x ∈ S (also p[a] and f(a), given each argument defined);  ⊢ x ∈ ℝ for a symbol,
-    family or function Γ leaves free;  ⊢ c ∈ {c} for a rational c;  ⊢ π ∈ (3, 4), e ∈ (2, 3)."""
+    """x ∈ S in Γ ⊢ x ∈ S (also p[a] and f(a), given each argument defined);  ⊢ x ∈ ℝ
+    for a symbol, family or function Γ leaves free;  ⊢ c ∈ {c} for a rational c;  ⊢ π ∈
+    (3, 4), e ∈ (2, 3)."""
     atom = check_well_formed(atom)
     if atom.is_Rational:
         return _make(context, Member(atom, sp.FiniteSet(atom)), "number")
@@ -437,12 +439,13 @@ def member_context(context, atom, arg_facts=()):
 
 
 def member_widen(th, bigger):
-    """Γ ⊢ e ∈ S, S ⊆ T (decided here)  ⟹  Γ ⊢ e ∈ T.   (Mathlib `Set.mem_of_subset_of_mem`)"""
+    """Γ ⊢ e ∈ S, S ⊆ T (decided here)  ⟹  Γ ⊢ e ∈ T.   (Mathlib
+    `Set.mem_of_subset_of_mem`)"""
     st = _expect(th, Member, "member_widen")
     if not is_subset(st.set, bigger):
         raise SideConditionError(f"member_widen: {st.set} is not a subset of {bigger}")
-    return _make(th.context, Member(st.expr, bigger), "member_widen", [th], lambda: [f"{st.set} "
-                                                                                     f"⊆ {bigger}"])
+    return _make(th.context, Member(st.expr, bigger), "member_widen", [th],
+                 lambda: [f"{st.set} ⊆ {bigger}"])
 
 
 def member_of_equal(eq_th, member_th):
@@ -475,15 +478,16 @@ def member_add(th1, th2):
 
 
 def member_mul(th1, th2):
-    """Γ ⊢ a ∈ I, Γ ⊢ b ∈ J  ⟹  Γ ⊢ a·b ∈ I·J.   (Mathlib `mul_pos`; Coq `Rmult_lt_0_compat`)"""
+    """Γ ⊢ a ∈ I, Γ ⊢ b ∈ J  ⟹  Γ ⊢ a·b ∈ I·J.   (Mathlib `mul_pos`; Coq
+    `Rmult_lt_0_compat`)"""
     h = mul_hulls(_range(th1, "member_mul"), _range(th2, "member_mul"))
     return _built("member_mul", sp.Mul, (th1.statement.expr, th2.statement.expr), h, [th1, th2])
 
 
 def member_pow(base_th, exponent_th):
-    """Γ ⊢ a > 0, Γ ⊢ b ∈ ℝ  ⟹  Γ ⊢ a^b > 0; Γ ⊢ a ≥ 0  ⟹  Γ ⊢ a^r ≥ 0 for a rational r > 0;
-    integer powers keep bounds (even ones of any base are ≥ 0).
-    (Mathlib `Real.rpow_pos_of_pos`; Coq `exp_pos` via `Rpower`)"""
+    """Γ ⊢ a > 0, Γ ⊢ b ∈ ℝ  ⟹  Γ ⊢ a^b > 0; Γ ⊢ a ≥ 0  ⟹  Γ ⊢ a^r ≥ 0
+    for a rational r > 0; integer powers keep bounds (even ones of any base are ≥ 0).  (Mathlib
+    `Real.rpow_pos_of_pos`; Coq `exp_pos` via `Rpower`)"""
     exponent = _expect(exponent_th, Member, "member_pow").expr
     h = pow_hull(_range(base_th, "member_pow"), exponent)
     if h is None:
@@ -495,9 +499,10 @@ def member_pow(base_th, exponent_th):
 
 
 def member_function(th, head):
-    """Γ ⊢ a ∈ I, I inside the domain of f  ⟹  Γ ⊢ f(a) ∈ f[I] (`functions.TABLE`: the table's
-    range, narrowed by the side of 0 for an increasing f; log by the side of 1, Abs exactly).
-    (Mathlib and Coq: the entry's names, e.g. `Real.exp_pos`/`exp_pos`, `Real.log_pos`/`ln_lt_0`)"""
+    """Γ ⊢ a ∈ I, I inside the domain of f  ⟹  Γ ⊢ f(a) ∈ f[I] (`functions.TABLE`: the
+    table's range, narrowed by the side of 0 for an increasing f; log by the side of 1, Abs
+    exactly).  (Mathlib and Coq: the entry's names, e.g. `Real.exp_pos`/`exp_pos`,
+    `Real.log_pos`/`ln_lt_0`)"""
     if head not in TABLE:
         raise RuleApplicationError(f"member_function: {head} is not a function of the table")
     rule = f"member_{head.__name__}"
@@ -508,8 +513,9 @@ def member_function(th, head):
 
 
 def member_binomial(top_th, bottom_th, rest_th=None):
-    """Γ ⊢ n ∈ ℕ₀, Γ ⊢ k ∈ ℕ₀  ⟹  Γ ⊢ C(n, k) ∈ ℕ₀ (0 when k > n); with Γ ⊢ n − k ∈ ℕ₀ too,
-    C(n, k) ∈ ℕ.   (Mathlib `Nat.choose`, `Nat.choose_pos`; Coq `C`, for k <= n)"""
+    """Γ ⊢ n ∈ ℕ₀, Γ ⊢ k ∈ ℕ₀  ⟹  Γ ⊢ C(n, k) ∈ ℕ₀ (0 when k > n); with
+    Γ ⊢ n − k ∈ ℕ₀ too, C(n, k) ∈ ℕ.   (Mathlib `Nat.choose`, `Nat.choose_pos`; Coq
+    `C`, for k <= n)"""
     premises = [th for th in (top_th, bottom_th, rest_th) if th is not None]
     n, k, *rest = (_expect(th, Member, "member_binomial").expr for th in premises)
     if rest and rest[0] != sp.expand(n - k):
@@ -522,16 +528,18 @@ def member_binomial(top_th, bottom_th, rest_th=None):
 
 
 def log_of_exp(th):
-    """Γ ⊢ a ∈ S ⊆ ℝ  ⟹  Γ ⊢ log(exp a) = a.   (Mathlib `Real.log_exp`; Coq `ln_exp`)"""
+    """Γ ⊢ a ∈ S ⊆ ℝ  ⟹  Γ ⊢ log(exp a) = a.   (Mathlib `Real.log_exp`; Coq
+    `ln_exp`)"""
     a = _expect(th, Member, "log_of_exp").expr
     return _make(th.context, Equal(sp.log(sp.exp(a)), a), "log_of_exp", [th], lambda: [f"{a} real"])
 
 
 def member_binder(body_th, binder, count_th, bounds_defined=()):
-    """Γ ⊢ f(i) ∈ I (i free), Γ ⊢ b − a + 1 ∈ C ⊆ {0, 1, 2, …}, Γ ⊢ a, b defined  ⟹
-    Σ_{i=a}^{b} f(i) ∈ ℝ (> 0 if I > 0 and C ≥ 1; ≥ 0 if I ≥ 0; ≤ 0 if I ≤ 0), ∏ f(i) > 0 if I > 0
-    (`bounds_defined`: facts for the conditions of a and b); for an iterated binder, f is the binder
-    over the inner indices.   (Mathlib `Finset.sum_pos`, `Finset.prod_pos`)"""
+    """Γ ⊢ f(i) ∈ I (i free), Γ ⊢ b − a + 1 ∈ C ⊆ {0, 1, 2, …}, Γ ⊢ a, b defined
+    ⟹ Σ_{i=a}^{b} f(i) ∈ ℝ (> 0 if I > 0 and C ≥ 1; ≥ 0 if I ≥ 0; ≤ 0 if I ≤ 0),
+    ∏ f(i) > 0 if I > 0 (`bounds_defined`: facts for the conditions of a and b); for an iterated
+    binder, f is the binder over the inner indices.   (Mathlib `Finset.sum_pos`,
+    `Finset.prod_pos`)"""
     if not isinstance(binder, BINDERS):
         raise RuleApplicationError(f"member_binder: {binder} is not a Sum or Product")
     (var, lo, hi), inner = inner_binder(check_well_formed(binder))
@@ -579,11 +587,12 @@ def _finitely_many_zeros(derivative, var):
 
 
 def increasing_by_derivative(defined_th, derivative_th, var, interval):
-    """Γ, x ∈ I ⊢ g(x) ∈ S (g built from functions continuous where defined),  Γ, x ∈ int I ⊢ g'(x)
-    > 0 — or g'(x) ≥ 0 where g' is a polynomial in x with a nonzero rational coefficient (zero at
-    finitely many points, so g is constant on no subinterval) ⟹  Γ ⊢ x ↦ g strictly increasing on
-    I. (Mathlib `strictMonoOn_of_deriv_pos`; with zeros `monotoneOn_of_deriv_nonneg` and
-    `Polynomial.finite_setOf_isRoot`; Coq `derive_increasing_interv`)"""
+    """Γ, x ∈ I ⊢ g(x) ∈ S (g built from functions continuous where defined),  Γ, x ∈ int
+    I ⊢ g'(x) > 0 — or g'(x) ≥ 0 where g' is a polynomial in x with a nonzero rational
+    coefficient (zero at finitely many points, so g is constant on no subinterval) ⟹  Γ ⊢ x ↦
+    g strictly increasing on I. (Mathlib `strictMonoOn_of_deriv_pos`; with zeros
+    `monotoneOn_of_deriv_nonneg` and `Polynomial.finite_setOf_isRoot`; Coq
+    `derive_increasing_interv`)"""
     g = _expect(defined_th, Member, "increasing_by_derivative").expr
     if not isinstance(interval, sp.Interval) or type(var) is not sp.Symbol:
         raise RuleApplicationError(f"increasing_by_derivative: needs a symbol and an Interval, got "
@@ -642,9 +651,9 @@ def _over(over, *constants, rule, sense="max"):
 
 
 def transfer_increasing(monotone_th, values_th, over, sense="max"):
-    """g strictly increasing on I, Γ ⊢ f ∈ S ⊆ I  ⟹  arg f = arg g∘f (same sense; g∘f substituted by
-    the kernel, capture-avoiding).   (Mathlib `StrictMonoOn.le_iff_le`; Coq `ln_increasing` for g =
-    log)"""
+    """g strictly increasing on I, Γ ⊢ f ∈ S ⊆ I  ⟹  arg f = arg g∘f (same sense; g∘f
+    substituted by the kernel, capture-avoiding).   (Mathlib `StrictMonoOn.le_iff_le`; Coq
+    `ln_increasing` for g = log)"""
     mono = _expect(monotone_th, StrictlyIncreasing, "transfer")
     values = _expect(values_th, Member, "transfer")
     if not is_subset(values.set, mono.interval):
@@ -663,16 +672,16 @@ def transfer_increasing(monotone_th, values_th, over, sense="max"):
 
 
 def evaluation_changes(before, after, known=()):
-    """The conditions (expr, Need, scope) on which `after` — what sympy built from `before` and the
-    terms `known`, which are shown defined — differs from `before` in where it is defined (0·log y
-    → 0 drops 'y positive')."""
+    """The conditions (expr, Need, scope) on which `after` — what sympy built from `before` and
+    the terms `known`, which are shown defined — differs from `before` in where it is defined
+    (0·log y → 0 drops 'y positive')."""
     shown = frozenset().union(*map(needs, known))
     return (needs(before) | shown) ^ (needs(after) | shown)
 
 
 def negate_objective(context, f, over, sense="max", facts=()):
-    """⊢ argmax f = argmin (−f), and argmin f = argmax (−f); `facts` show what sympy's evaluation
-    of −f changes.   (Mathlib `neg_le_neg_iff`; Coq `Ropp_le_contravar`)"""
+    """⊢ argmax f = argmin (−f), and argmin f = argmax (−f); `facts` show what sympy's
+    evaluation of −f changes.   (Mathlib `neg_le_neg_iff`; Coq `Ropp_le_contravar`)"""
     over, f = _over(over, rule="negate", sense=sense), check_well_formed(f)
     used = _facts_for(evaluation_changes(f, -f), facts, "negate_objective",
                       lambda: f"sympy evaluates the objective to {-f}, changing")
@@ -681,8 +690,8 @@ def negate_objective(context, f, over, sense="max", facts=()):
 
 
 def scale_positive(scale_th, f, over, sense="min", facts=()):
-    """Γ ⊢ c > 0, c free of θ  ⟹  arg f = arg c·f; `facts` show what sympy's evaluation of c·f
-    changes.   (Mathlib `mul_le_mul_left`; Coq `Rmult_le_compat_l`)"""
+    """Γ ⊢ c > 0, c free of θ  ⟹  arg f = arg c·f; `facts` show what sympy's evaluation of
+    c·f changes.   (Mathlib `mul_le_mul_left`; Coq `Rmult_le_compat_l`)"""
     c = _positive(scale_th, "scale_positive", "factor")
     over = _over(over, c, rule="scale_positive", sense=sense)
     used = _facts_for(evaluation_changes(check_well_formed(f), c * f, [c]), facts, "scale_positive",
@@ -693,8 +702,8 @@ def scale_positive(scale_th, f, over, sense="min", facts=()):
 
 
 def shift_constant(shift_th, f, over, sense="min", facts=()):
-    """Γ ⊢ d ∈ S ⊆ ℝ, d free of θ  ⟹  arg (f + d) = arg f; `facts` show what sympy's evaluation of
-    f + d changes.   (Mathlib `add_le_add_iff_right`; Coq `Rplus_le_compat_r`)"""
+    """Γ ⊢ d ∈ S ⊆ ℝ, d free of θ  ⟹  arg (f + d) = arg f; `facts` show what sympy's
+    evaluation of f + d changes.   (Mathlib `add_le_add_iff_right`; Coq `Rplus_le_compat_r`)"""
     d = _expect(shift_th, Member, "shift_constant").expr
     over = _over(over, d, rule="shift_constant", sense=sense)
     used = _facts_for(evaluation_changes(check_well_formed(f), f + d, [d]), facts, "shift_constant",
