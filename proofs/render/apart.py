@@ -36,9 +36,6 @@ RESERVED = {"\\pi", "e", "E", "\\infty", "\\log", "\\ln", "\\exp", "\\sin", "\\c
             "sinh", "cosh", "erf", "\\operatorname{erf}", "\\mathrm{e}", "\\mathrm{log}",
             "\\mathrm{exp}", "\\mathrm{ln}", "\\operatorname{log}", "\\operatorname{exp}",
             "\\mathrm{d}", "\\mathrm{\\pi}", "\\mathrm{i}"}
-# compared as printed, braces and spaces left out; E (a definition's name, an energy) is
-# refused only as a symbol
-PRINTED_RESERVED = {re.sub(r"[{}\s]", "", name) for name in RESERVED}  # more after _normal
 
 
 # id(proof) → (a weak reference to it, the notations it was checked under): a proof is immutable,
@@ -357,7 +354,10 @@ def _normal_fonts(latex):
     return _ITALIC.sub(r"\1", latex)
 
 
-PRINTED_RESERVED |= {_normal(name) for name in RESERVED}
+# compared as printed (`_normal`, and as written with braces and spaces left out); E (a
+# definition's name, an energy) is refused only as a symbol
+PRINTED_RESERVED = ({re.sub(r"[{}\s]", "", name) for name in RESERVED}
+                    | {_normal(name) for name in RESERVED})
 # the reserved names as letters in any font, but d and i, which only upright are the differential
 # and the imaginary unit
 RESERVED_LETTERS = {_letters(name) for name in RESERVED} - {"d", "i"}
