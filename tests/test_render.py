@@ -277,6 +277,17 @@ def test_detail_paper_writes_a_fact_proof_as_one_sentence_and_full_every_step():
         proof.to_latex(detail="short")
 
 
+def test_a_positive_constant_printed_as_a_fraction_is_a_quotient():
+    # sympy holds 1/√2 as ½·√2; the page prints a fraction, so its reason names one (a referee
+    # read "1/√2 > 0 [product of positive numbers]"), while 1/Z_i · exp z_{i,k}, printed as a
+    # product, keeps its reason
+    gaussian = proofs.prove("gaussian").to_text(detail="full").splitlines()
+    assert [line.split()[-4:] for line in gaussian if line.lstrip().startswith("1/√2 > 0")] == [
+        ["[quotient", "of", "positive", "numbers]"]]
+    softmax = proofs.prove("categorical", softmax=True).to_latex(detail="full")
+    assert r"\exp z_{i,k} > 0 \tag*{product of positive numbers}" in softmax
+
+
 def test_a_fact_shown_at_paper_detail_names_the_reasons_of_the_hidden_facts_it_rests_on():
     # network's p_i(θ) ∈ (0, 1) rests on 1/(1 + exp(−f(x_i))) ∈ (0, 1), too long to show: its
     # reason (a reciprocal) goes with p_i, not with the conclusion L(θ) > 0
