@@ -848,7 +848,7 @@ BRACKET = re.compile(r"\\(?:big|Big|bigg|Bigg)l?\s*[(\[]|\\left\s*[(\[]|[(\[]")
 WORD = re.compile(r"\s*(?:[A-Za-z]{2,}|[A-Za-z]\.\s*[A-Za-z]\.)")
 
 
-def _claims_in_words(words):
+def _claims_in_words(words, conditions=None):
     """Relations in the words after a row's formula that state more than a condition (x > 0, i = 1,
     …, n): \\text{ and } 2 + 2 = 5 prints a second claim the check does not read; so does
     mathematics inside the words (\\text{and so $2 + 2 = 5$}) and a relation written in the words
@@ -860,8 +860,9 @@ def _claims_in_words(words):
     other words (hence, i.e., since, we arrive at) or an arrow every relation is a claim, up to
     the next condition's words and past them, whatever stands between (\\quad, a comma); "and"
     and "or" go on as before them (opening a second condition), and right after the formula
-    make a claim."""
-    claims = _claims_in_text_math(words)
+    make a claim.  The relations read as conditions are added to `conditions`, whole (x \\in (0,
+    1) is not cut at its comma), for `_condition_findings`."""
+    claims = _claims_in_text_math(words, conditions)
     mode, pieces, position = "formula", [], 0  # formula: right after it; condition; claim
     fresh = True  # the words so far opened a condition: its first relation may be one
     for match in WORD_TOKEN.finditer(words):
@@ -894,7 +895,8 @@ def _claims_in_words(words):
         # relation after it, or after a bare quantified variable (for every x, x ≥ 1), is claimed,
         # whatever words without letters stand between (\text{, } x > 5)
         conditioned = conditioned and not fresh
-        for piece in re.split(r"[,;]|\\q?quad\b", text):
+        parts = re.split(r"[,;]|\\q?quad\b", text)
+        for number, piece in enumerate(parts):
             piece = " ".join(piece.replace("&", " ").split())
             if not _states_relation(piece):
                 conditioned = conditioned or bool(re.search(_VARIABLE, piece))
@@ -902,7 +904,22 @@ def _claims_in_words(words):
                 claims.append(piece)
             else:
                 conditioned = True
+                if conditions is not None:
+                    conditions.append(_closed(parts[number:]))
     return claims
+
+
+def _closed(parts):
+    """The first of `parts` (words cut at their commas) with the parts after it that close its
+    brackets: x \\in (0 and 1) are the condition x \\in (0, 1)."""
+    text, depth = "", 0
+    for part in parts:
+        text = f"{text}, {part}" if text else part
+        depth += len(re.findall(r"\\\{|\\left\s*[(\[]|(?<!\\)[(\[]", part)) - len(
+            re.findall(r"\\\}|\\right\s*[)\]]|(?<!\\)[)\]]", part))
+        if depth <= 0:
+            break
+    return " ".join(text.replace("&", " ").split())
 
 
 # what opens words after a formula: a text command and its argument, or a sign of a conclusion
@@ -986,11 +1003,11 @@ def _is_claim(piece):
     return bool(re.search(r"(?<![A-Za-z\\])" + re.escape(left) + r"(?![A-Za-z])", parts[2]))
 
 
-def _claims_in_text_math(words):
+def _claims_in_text_math(words, conditions=None):
     """Relations written as mathematics inside words ($2 + 2 = 5$ in a \\text, \\tag or
     \\intertext): printed, not read; after words that are not, as a whole, a condition's (hence
     $x \\geq 0$), or after a condition's first relation in the same body, whatever their left
-    side."""
+    side.  The relations read as conditions are added to `conditions`."""
     claims, seen = [], set()  # seen: the bodies a relation or a variable was read in already
     for match in re.finditer(r"(?<!\\)\$([^$]*)\$|\\\((.*?)\\\)", words):
         math = match.group(1) if match.group(1) is not None else match.group(2)
@@ -1002,6 +1019,8 @@ def _claims_in_text_math(words):
         # after a condition's relation or variable (for $x > 0$, $x > 5$), a claim
         if _states_relation(math) and (concluded or body in seen or _is_claim(math)):
             claims.append(" ".join(math.split()))
+        elif _states_relation(math) and conditions is not None:
+            conditions.append(" ".join(math.split()))
         if _states_relation(math) or re.search(_VARIABLE, math):
             seen.add(body)
     return claims
@@ -1091,7 +1110,8 @@ def _cleaned(text):
     """(The equations of a row (an align row may hold several, in column pairs), without what is
     not mathematics: tags and labels removed; the row cut at \\text, \\intertext, \\mbox or &&,
     after which papers write words (a condition, a reference, a justification); the relations
-    among those words that claim more than a condition, printed and not read)."""
+    among those words that claim more than a condition, printed and not read; the conditions
+    among them, which `_condition_findings` compares with the ranges)."""
     hiding = HIDING.search(text) or _negative_run(text)
     if hiding:  # what a box, a colour or a negative space hides is read, yet not seen
         raise texmath.TexError(f"'{hiding.group(0)}' may hide or overprint part of the formula: "
@@ -1106,9 +1126,10 @@ def _cleaned(text):
                                    "printed beside the formula (before it, with leqno), and not "
                                    "read: number the display otherwise", 1)
     tagged = []  # what a \tag or an \intertext states: printed, not read
+    conditions = []  # what the words state as conditions: printed, compared with the ranges
     for match in re.finditer(r"\\(?:tag\*?|(?:short)?intertext)\s*\{", text):
         body = _braced(text, match.end() - 1) or ""
-        tagged += _claims_in_text_math(body)
+        tagged += _claims_in_text_math(body, conditions)
         if _relation_in_words(_said(body)):  # \tag{hence 2 + 2 = 5}
             tagged.append(" ".join(_said(body).split()))
     # removed with their argument: tags and labels, and \intertext's words between two rows
@@ -1143,7 +1164,7 @@ def _cleaned(text):
     claims = []
     if cut:
         _words_follow(text[: cut.start()], text[cut.start() :])
-        claims = _claims_in_words(text[cut.start() :])
+        claims = _claims_in_words(text[cut.start() :], conditions)
         text = text[: cut.start()]
     # a word in braces, a subscript's label, reads as the upright name it prints
     text = re.sub(r"\\(?:text|textrm|textnormal|mbox)\s*\{([A-Za-z]+)\}", r"\\mathrm{\1}", text)
@@ -1159,7 +1180,7 @@ def _cleaned(text):
     columns = re.split(r"(?<!\\)&", text)  # rl column pairs: a new equation every second &
     equations = [" ".join(columns[k : k + 2]) for k in range(0, len(columns), 2)]
     return ([eq.strip().rstrip(",.;").strip() for eq in equations if eq.strip().rstrip(",.;")],
-            tagged + claims)
+            tagged + claims, conditions)
 
 
 def _check_display(path, lines, first, last, start, state, where_lines, findings):
@@ -1191,10 +1212,11 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
             # TeX takes { 2 }, an unbraced 2 or a {2} on the next line as the column count too
             raise texmath.TexError("write alignat's column count as {N} right after "
                                    "\\begin{alignat}, on its line", 1)
-        rows = []
+        rows, printed_conditions = [], []
         for line, text, skipped in _rows(lines, first, last, start):
-            equations, claims = _cleaned(_expanded(text, state))
+            equations, claims, stated = _cleaned(_expanded(text, state))
             rows.append((line, equations, skipped))
+            printed_conditions += [(line, condition) for condition in stated if not generated]
             # a checked display states only what is checked: a claim printed beside it fails
             findings += [Finding(str(path), line, "unreadable", (
                 f"'{claim}' after the words is printed and not checked: put it in a display of "
@@ -1288,6 +1310,12 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
         )
         findings.append(Finding(str(path), first + 1, "unreadable", message))
         return
+    counted = dict(where)  # the letters that bound a sum count terms in every chain
+    for chain in chains:
+        counted.update({key: value for key, value in _with_bounds(where, chain).items()
+                        if where.get(key) != value})
+    # a condition printed wider than a range: no step of the display is proved as printed
+    wider = _condition_problems(printed_conditions, counted, state)
     for chain in chains:
         turn = _turn(chain)
         if turn is not None:
@@ -1301,19 +1329,14 @@ def _check_display(path, lines, first, last, start, state, where_lines, findings
                     (index, index + 1)))
                 continue
             conditions = chain[index - 1][4] + below
-            findings.append(
-                _check_step(
-                    path,
-                    line,
-                    (index, index + 1),
-                    chain[index - 1][0],
-                    relation,
-                    expr,
-                    where_now,
-                    conditions,
-                    depends,
-                )
-            )
+            finding = _check_step(path, line, (index, index + 1), chain[index - 1][0], relation,
+                                  expr, where_now, conditions, depends)
+            if finding.status == "proved" and wider:
+                at = "" if wider[0][0] == line else f" (line {wider[0][0]})"
+                finding = Finding(str(path), line, "not proved", f"step {index} → {index + 1} "
+                                  f"not proved: {wider[0][1]}{at}", finding.step,
+                                  claim=finding.claim)
+            findings.append(finding)
 
 
 TURN_WARNING = (
@@ -1537,6 +1560,160 @@ def _with_bounds(where, chain):
             counts = {1: sp.S.Naturals, 0: sp.S.Naturals0}
             adjusted[symbol] = counts.get(int(low), given)
     return adjusted
+
+
+def _condition_problems(conditions, where, state):
+    """(line, why) for each condition printed with a formula that is wider than the ranges.  A condition (x > 0 in
+    \\text{for every } x > 0) must lie within the range `where` gives its letter, for which the
+    steps are checked: the page states the formula for every value the condition allows, and the
+    range is a comment the reader of the PDF does not see (log x > 0 with x ∈ (1, ∞) printed "for
+    every x > 0" is false there).  A letter with no range, or ranging over ℝ, is real in every
+    step, so no real condition widens it."""
+    problems = []
+    narrow = {key: value for key, value in where.items() if not sp.S.Reals.is_subset(value)}
+    for line, text in conditions:
+        text = re.sub(r"^\s*\\forall\s*", "", text)
+        if _bracketed(text):
+            text = text.strip()[1:-1]  # (i = 1, …, n): the condition in brackets
+        for part in _split_top(text):
+            if not _states_relation(part):
+                continue
+            problem = _condition_problem(part, narrow, state)
+            if problem:
+                problems.append((line, problem))
+    return problems
+
+
+def _bracketed(text):
+    """Whether one pair of round brackets holds the whole text: (x \\in (0, 1))."""
+    text, depth = text.strip(), 0
+    for position, character in enumerate(text):
+        depth += (character in "([") - (character in ")]")
+        if depth == 0:
+            return position == len(text) - 1 and text[0] == "(" and text[-1] == ")"
+    return False
+
+
+def _condition_problem(text, narrow, state):
+    """Why the printed condition `text` is wider than the ranges `narrow` (key → set, none of
+    them ℝ), or None when it lies within them or names none of their letters."""
+    try:
+        exprs, relations = texmath.read_relations(text, state.names)
+    except texmath.TexError:
+        exprs, relations = None, None
+    if exprs is None:
+        named = [key for key in narrow if re.search(_tex_pattern(key), text)]
+    else:
+        mentioned = set().union(*(_keys(expr) for expr in exprs if isinstance(expr, sp.Basic)))
+        named = [key for key in narrow if key in mentioned]
+    if not named:
+        return None
+    key = named[0]
+    allowed = None if exprs is None else _condition_range(exprs, relations)
+    # the letter as the condition writes it (p_i), or as the family's name (p_…)
+    letter = _name(allowed[2]) if allowed and allowed[0] == key else (
+        f"{key.label}_…" if isinstance(key, sp.IndexedBase) else _name(key))
+    shown = f"{letter} ∈ {_range_text(narrow[key])}"
+    wider = (f"the condition '{text.strip()}' printed with the formula is wider than the range "
+             f"{shown} the steps are checked for (% proofs: where): narrow the condition to that "
+             "range, or leave it out")
+    if allowed is None or allowed[0] != key or len(named) > 1:
+        return (f"the condition '{text.strip()}' is not read as a range of one letter, and the "
+                f"steps are checked for {shown} only (% proofs: where): write it as a range "
+                f"within that one ({letter} > 0, 0 < {letter} < 1, {letter} \\in (0, 1)), or "
+                "leave it out")
+    given = allowed[1]
+    if narrow[key] in (sp.S.Naturals, sp.S.Naturals0, sp.S.Integers):
+        given = given.intersect(sp.S.Integers)  # a count: n ≥ 1 is read as one
+    return None if _within(given, narrow[key]) else wider
+
+
+def _keys(expr):
+    """The keys of `where` an expression read from a condition is about (x, the family p of p_i,
+    the function C of C(p_i))."""
+    found = set(expr.free_symbols) if isinstance(expr, sp.Basic) else set()
+    for node in sp.preorder_traversal(expr):
+        if isinstance(node, sp.Indexed):
+            found.add(node.base)
+        elif isinstance(node, AppliedUndef):
+            found.add(node.func)
+    return found
+
+
+def _condition_range(exprs, relations):
+    """(key, set, the letter as written) for a condition that is a range of one letter (x > 0,
+    0 < x < 1, x = 2, x \\in (0, 1), 1 \\leq i), else None."""
+    def key_of(expr):
+        if isinstance(expr, sp.Indexed):
+            return expr.base
+        if isinstance(expr, AppliedUndef):
+            return expr.func
+        return expr if isinstance(expr, sp.Symbol) else None
+
+    flipped = {"<": ">", ">": "<", "<=": ">=", ">=": "<=", "=": "="}
+    if len(relations) == 1:
+        left, right = exprs
+        if key_of(left) is not None and relations[0] == "in" and isinstance(right, sp.Set):
+            return key_of(left), right, left
+        if relations[0] == "in" or isinstance(left, sp.Set) or isinstance(right, sp.Set):
+            return None
+        if key_of(left) is not None and not right.free_symbols:
+            return key_of(left), _relation_set(relations[0], right), left
+        if key_of(right) is not None and not left.free_symbols:
+            return key_of(right), _relation_set(flipped[relations[0]], left), right
+        return None
+    if len(relations) == 2 and key_of(exprs[1]) is not None and all(
+            relation in ("<", "<=") for relation in relations) and not (
+            exprs[0].free_symbols or exprs[2].free_symbols):
+        return key_of(exprs[1]), _relation_set(flipped[relations[0]], exprs[0]).intersect(
+            _relation_set(relations[1], exprs[2])), exprs[1]
+    return None
+
+
+def _relation_set(relation, bound):
+    """The values x with x `relation` bound."""
+    return sp.FiniteSet(bound) if relation == "=" else _interval(relation, bound)
+
+
+def _within(inner, outer):
+    """Whether the set `inner` lies in `outer`: decided here for intervals and finite sets with
+    numbers for ends and elements, and otherwise only when sympy says so (never on its None)."""
+    if inner is sp.S.EmptySet:
+        return True
+    if isinstance(inner, sp.FiniteSet) and all(value.is_number for value in inner):
+        return all(outer.contains(value) is sp.true for value in inner)
+    if isinstance(inner, sp.Interval) and isinstance(outer, sp.Interval) and all(
+            end.is_number or end in (sp.oo, -sp.oo) for end in (*inner.args[:2],
+                                                                  *outer.args[:2])):
+        low = inner.start > outer.start or (inner.start == outer.start and (
+            inner.left_open or not outer.left_open))
+        high = inner.end < outer.end or (inner.end == outer.end and (
+            inner.right_open or not outer.right_open))
+        return bool(low) and bool(high)
+    return inner.is_subset(outer) is True
+
+
+def _range_text(value):
+    """A range as the messages print it: (1, ∞), {0, 1}, ℕ."""
+    named = {sp.S.Naturals: "{1, 2, …}", sp.S.Naturals0: "{0, 1, 2, …}", sp.S.Integers: "ℤ",
+             sp.S.Reals: "ℝ"}
+    if value in named:
+        return named[value]
+    if isinstance(value, sp.Interval):
+        ends = ["∞" if end == sp.oo else "−∞" if end == -sp.oo else str(end)
+                for end in (value.start, value.end)]
+        return (f"{'(' if value.left_open else '['}{ends[0]}, {ends[1]}"
+                f"{')' if value.right_open else ']'}")
+    if isinstance(value, sp.FiniteSet):
+        return "{" + ", ".join(map(str, value)) + "}"
+    return str(value)
+
+
+def _tex_pattern(key):
+    """A regular expression for a key's letter as LaTeX writes it (x, \\sigma, p in p_i)."""
+    name = str(key.label) if isinstance(key, sp.IndexedBase) else str(getattr(key, "name", key))
+    written = "\\\\" + name if name in texmath.GREEK else re.escape(name)
+    return rf"(?<![A-Za-z\\]){written}(?![A-Za-z])"
 
 
 def _split_top(text):

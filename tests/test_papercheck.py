@@ -4,6 +4,7 @@ the command line."""
 
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -1502,3 +1503,78 @@ def test_typography_that_cannot_overprint_is_read(tmp_path, display):
                        "b \\in (0, \\infty)\n" + display + "\n")
     assert {f.status for f in check_file(path)} == {"proved"}, [
         f.message for f in check_file(path)]
+
+
+# ------------------------------------------------------------------------------------------------
+# a condition printed with the formula is within the ranges the steps are checked for: the ranges
+# are comments, and the page states the formula for every value its condition allows
+WIDER_CONDITIONS = {
+    "for every x > 0": (r"\log x > 0 \quad \text{for every } x > 0", "x \\in (1, \\infty)"),
+    "after a comma": (r"\log x > 0, \quad x > 0", "x \\in (1, \\infty)"),
+    "a chain": (r"\log x > 0 \quad \text{for } 0 < x < 2", "x \\in (1, \\infty)"),
+    "a set": (r"\log x > 0 \quad \text{for } x \in (0, \infty)", "x \\in (1, \\infty)"),
+    "a closed end": (r"\log x > 0 \quad \text{for } x \geq 1", "x \\in (1, \\infty)"),
+    "in the words' mathematics": (r"\log x > 0 \quad \text{for $x > 0$}", "x \\in (1, \\infty)"),
+    "in a tag": (r"\log x > 0 \tag*{for $x > 0$}", "x \\in (1, \\infty)"),
+    "forall": (r"\log x > 0 \qquad \forall x > 0", "x \\in (1, \\infty)"),
+    "in brackets": (r"\log x > 0 \quad (x > 0)", "x \\in (1, \\infty)"),
+    "a half-open set": (r"\log x > 0 \quad \text{for } x \in (0, 2]", "x \\in (1, \\infty)"),
+    "not a range": (r"\log x > 0 \quad \text{for } x \neq 1", "x \\in (1, \\infty)"),
+    "an absolute value": (r"\log x > 0 \quad \text{for } |x| > 1", "x \\in (1, \\infty)"),
+    "Greek": (r"\log \sigma > 0 \quad \text{for } \sigma > 0", "\\sigma \\in (1, \\infty)"),
+    "a family's entry": (r"\log p_i < 0 \quad \text{for } p_i > 0", "p_i \\in (0, 1)"),
+    # labels in {0, 1} are not soft labels in [0, 1]: only a count is read as whole numbers
+    "soft labels": (r"y_i \in \{0, 1\} \quad \text{for } y_i \in [0, 1]",
+                    "y_i \\in \\{0, 1\\}"),
+    "a count": (r"\sum_{i=1}^{n} 1 = n \quad \text{for every } n \geq 0", "n \\geq 1"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WIDER_CONDITIONS))
+def test_a_condition_wider_than_the_ranges_is_not_proved(tmp_path, name):
+    display, where = WIDER_CONDITIONS[name]
+    path = write_paper(tmp_path, f"% proofs: where {where}\n\\begin{{equation}}\n  {display}\n"
+                                 "\\end{equation}\n")
+    findings = check_file(path)
+    assert [f.status for f in findings] == ["not proved"], [f.message for f in findings]
+    assert "the steps are checked for" in findings[0].message, findings[0].message
+    # without the condition, the step is proved: it is the condition that is refused
+    plain = re.sub(r",? *(\\q?quad|\\tag).*", "", display)
+    path = write_paper(tmp_path, f"% proofs: where {where}\n\\begin{{equation}}\n  {plain}\n"
+                                 "\\end{equation}\n")
+    assert [f.status for f in check_file(path)] == ["proved"], plain
+
+
+@pytest.mark.parametrize("display, where", [
+    (r"\log x > 0 \quad \text{for every } x > 1", "x \\in (1, \\infty)"),
+    (r"\log x > 0 \quad \text{for } x \geq 2", "x \\in (1, \\infty)"),
+    (r"\log x > 0 \quad \text{for } x = 2", "x \\in (1, \\infty)"),
+    (r"\log x > 0 \quad (x \in (2, 3))", "x \\in (1, \\infty)"),
+    (r"\log x > 0 \quad \text{for $1 < x \leq 5$}", "x \\in (1, \\infty)"),
+    (r"\log x > 0 \quad \text{for } x \in (1, \infty)", "x \\in (1, \\infty)"),
+    (r"\sum_{i=1}^{n} 1 = n \quad \text{for every } n \geq 1", "n \\geq 1"),
+    (r"\sum_{i=1}^{n} 1 = n \quad \text{for every } n > 0", "n \\geq 1"),
+    (r"y_i \in \{0, 1\} \quad \text{for } y_i \in \{0, 1\}", "y_i \\in \\{0, 1\\}"),
+    (r"y_i \in \{0, 1\} \quad \text{for } i = 1, \dots, n", "y_i \\in \\{0, 1\\}"),
+    (r"\log p_i < 0 \quad \text{for } 0 < p_i < 1", "p_i \\in (0, 1)"),
+    (r"\log x > 0 \quad \text{for every } y > 0", "x \\in (1, \\infty)"),
+    (r"x^2 \geq 0 \quad \text{for } |x| < 1", "x \\in \\mathbb{R}"),
+])
+def test_a_condition_within_the_ranges_stays_words(tmp_path, display, where):
+    path = write_paper(tmp_path, f"% proofs: where {where}\n\\begin{{equation}}\n  {display}\n"
+                                 "\\end{equation}\n")
+    findings = check_file(path)
+    assert [f.status for f in findings] == ["proved"], [f.message for f in findings]
+
+
+def test_a_wider_condition_on_another_row_fails_every_step_and_names_its_line(tmp_path):
+    body = ("% proofs: where x \\in (1, \\infty)\n\\begin{align*}\n"
+            "  \\log x^2 &= 2 \\log x \\\\\n"
+            "  &> 0 && \\text{for every } x > 0\n\\end{align*}\n")
+    path = write_paper(tmp_path, body)
+    findings = check_file(path)
+    assert [f.status for f in findings] == ["not proved", "not proved"]
+    assert findings[0].message.endswith(f"(line {preamble_lines() + 4})"), findings[0].message
+    assert "x ∈ (1, ∞)" in findings[0].message and "(line" not in findings[1].message
+    result = run_check(path)
+    assert result.returncode == 1 and "0 steps proved, 0 false, 2 not proved" in result.stderr
