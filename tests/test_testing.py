@@ -185,6 +185,40 @@ def test_assert_numerically_equal_compares_something_everywhere_it_should():
             assert_numerically_equal(bad)
 
 
+def test_assert_numerically_equal_looks_near_the_ends_far_out_and_over_the_reals():
+    """A review: a log clipped at 10⁻⁷ passed as log on (0, 1), since no point came within 10⁻³ of
+    an end; C(n, 9) = 0 passed for an integer n, drawn up to 8 only, and for a size that `where`
+    gives; √x·√y = −√(xy) passed at x, y < 0, where sympy's complex roots agree and the real
+    ones are undefined."""
+    x, y, q = sp.symbols("x y q")
+    i, m = sp.symbols("i m", integer=True)
+    n = sp.Symbol("n", integer=True, positive=True)
+    tiny = sp.Rational(1, 10 ** 7)
+    unit, negative = sp.Interval.open(0, 1), sp.Interval.open(-sp.oo, 0)
+    assert sp.log(sp.Max(sp.Rational(1, 10 ** 9), tiny)) != sp.log(sp.Rational(1, 10 ** 9))
+    assert sp.binomial(9, 9) == 1 and sp.floor(sp.Rational(9, 9)) == 1
+    assert sp.sqrt(-3) * sp.sqrt(-2) == -sp.sqrt(6)  # sympy's complex roots: the false claim holds
+    false = [((sp.log(sp.Max(q, tiny)), sp.log(q)), {q: unit}),
+             ((sp.log(1 - sp.Min(q, 1 - tiny)), sp.log(1 - q)), {q: unit}),
+             ((sp.binomial(n, 9), 0), None), ((sp.floor(n / 9), 0), None),
+             ((sp.Sum(sp.binomial(i, 9), (i, 1, m)), 0), {m: sp.S.Naturals}),
+             ((sp.sqrt(x) * sp.sqrt(y), -sp.sqrt(x * y)), {x: negative, y: negative})]
+    for pair, where in false:
+        with pytest.raises(AssertionError, match="fails numerically at"):
+            assert_numerically_equal(pair, where=where)
+    positive = sp.Interval.open(0, sp.oo)
+    assert_numerically_equal((sp.sqrt(x) * sp.sqrt(y), sp.sqrt(x * y)),
+                             where={x: positive, y: positive})
+    assert_numerically_equal((sp.log(q) + sp.log(1 - q), sp.log(q * (1 - q))), where={q: unit})
+    assert_numerically_equal((sp.Sum(i, (i, 1, m)), m * (m + 1) / 2), where={m: sp.S.Naturals})
+
+
+def test_assert_equal_warns_when_sympy_evaluated_the_claim_away():
+    x = sp.Symbol("x")
+    with pytest.warns(UserWarning, match="both sides are the same expression x"):
+        assert_equal(sp.exp(sp.log(x)), x)
+
+
 # ------------------------------------------------------------------------------------------------ strategies
 @settings(max_examples=200)
 @given(S.bernoulli_datasets())

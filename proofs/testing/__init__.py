@@ -16,6 +16,7 @@ it needs hypothesis and numpy (``pip install proofs[test]``).
 """
 
 import random
+import warnings
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
@@ -46,6 +47,10 @@ def assert_equal(lhs, rhs, where=None):
     from .. import check
     from ..errors import Disproved, ProofError
     lhs, rhs = _expression(lhs), _expression(rhs)
+    if lhs == rhs:  # sympy evaluated the claim away before it came here: exp(log(x)) is x
+        warnings.warn(f"assert_equal: both sides are the same expression {lhs}, so nothing is "
+                      "tested; sympy rewrites some expressions as they are built (exp(log(x)) is "
+                      "x): build the side with evaluate=False to test the rewriting", stacklevel=2)
     try:
         return check.equal(lhs, rhs, where=where)
     except ProofError as error:
@@ -100,14 +105,23 @@ def assert_numerically_equal(theorem_or_equality, samples=100, where=None, seed=
             families[getattr(key, "label", key)] = real_set
         else:
             scalars[key] = real_set
+    # the integers a side's sums and entries are written out with: put in first, the rest after
+    indexing = {s for side in (lhs, rhs) for node in sp.preorder_traversal(side)
+                if isinstance(node, (sp.Indexed, sp.Sum, sp.Product))
+                for s in node.free_symbols if isinstance(s, sp.Symbol) and s not in labels}
+    # a size `where` gives a set of counts to is drawn as the others are, within that set
+    counted = {s: real_set for s, real_set in scalars.items()
+               if real_set in (sp.S.Naturals, sp.S.Naturals0) and _bounds_a_sum(s, (lhs, rhs))}
     compared = 0
     for _ in range(samples):
-        point = {symbol: numeric.sample(real_set, rng) for symbol, real_set in scalars.items()}
+        point = {symbol: numeric.sample(real_set, rng) for symbol, real_set in scalars.items()
+                 if symbol not in counted}
         # mostly small sizes, and now and then one past 8: Σ_{i=1}^{n} C(i, 9) is 0 up to n = 8
-        point.update({symbol: sp.Integer(rng.randint(1, 8) if rng.random() < 0.85 else
-                                         rng.randint(9, 16)) for symbol in sizes})
+        point.update({symbol: _size(rng, counted.get(symbol, sp.S.Naturals))
+                      for symbol in sizes + sorted(counted, key=str)})
         point.update({s: numeric.sample(numeric.assumed_range(s), rng) for s in free})
-        left, right = (_with_entries(side, point, families, rng) for side in (lhs, rhs))
+        left, right = (_with_entries(side, point, families, rng, indexing)
+                       for side in (lhs, rhs))
         if numeric.differ(left, right, rtol, atol):
             raise AssertionError(f"{lhs} = {rhs} fails numerically at {_show(point)}: left side "
                                  f"{_show_value(left)}, right side {_show_value(right)}")
@@ -116,6 +130,12 @@ def assert_numerically_equal(theorem_or_equality, samples=100, where=None, seed=
         raise AssertionError(f"{lhs} = {rhs}: neither side is defined at any of the {samples} "
                              "points sampled, so nothing was compared; give the symbols ranges "
                              "where both sides are defined (where={...})")
+
+
+def _size(rng, counts):
+    """A sum's size: mostly 1 to 8 (0 too for ℕ₀), now and then 9 to 16."""
+    low = 0 if counts == sp.S.Naturals0 else 1
+    return sp.Integer(rng.randint(low, 8) if rng.random() < 0.85 else rng.randint(9, 16))
 
 
 def _check_sampling(samples, rtol, atol):
@@ -135,11 +155,12 @@ def _bounds_a_sum(symbol, sides):
                for limit in node.limits for bound in limit[1:])
 
 
-def _with_entries(side, point, families, rng):
-    """The value of `side` at `point`, its sums written out first; each entry they bring (p[3],
-    X[1, 2]) not in the point gets a value from its family's range (any real without one), shared
-    by both sides."""
-    written = side.xreplace(point).doit()
+def _with_entries(side, point, families, rng, indexing=()):
+    """The value of `side` at `point`, its sums written out first (with the point's values of the
+    `indexing` symbols only, so that the rest is evaluated over ℝ, part by part); each entry they
+    bring (p[3], X[1, 2]) not in the point gets a value from its family's range (any real without
+    one), shared by both sides."""
+    written = side.xreplace({s: v for s, v in point.items() if s in indexing}).doit()
     for entry in sorted(written.atoms(sp.Indexed), key=str):
         if entry not in point:
             point[entry] = numeric.sample(families.get(entry.base.label, sp.S.Reals), rng)

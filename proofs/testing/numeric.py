@@ -20,10 +20,15 @@ def numpy_or_none():
 
 
 def value(expr, point):
-    """Value of `expr` at `point` as a complex number (mpmath, 30 digits), or UNDEFINED (log 0, 0/0, …)."""
+    """Value of `expr` at `point` as a complex number (mpmath, 30 digits), or UNDEFINED (log 0, 0/0,
+    and a part with no real value: the package's quantities are real, so √x·√y is undefined at
+    x, y < 0, although sympy's complex roots multiply to −√(xy))."""
     import mpmath
     try:
-        out = sp.sympify(expr).xreplace(point).doit().xreplace(point)  # sums first expand to p[1], p[2], …
+        expr = sp.sympify(expr)
+        if not _real_parts(expr, point):
+            return UNDEFINED
+        out = expr.xreplace(point).doit().xreplace(point)  # sums first expand to p[1], p[2], …
         if out.free_symbols or out.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
             return UNDEFINED
         with mpmath.workdps(30):
@@ -33,6 +38,34 @@ def value(expr, point):
     return result if abs(result.real) < 1e300 and abs(result.imag) < 1e300 else UNDEFINED
 
 
+# functions with a real value on part of ℝ only: their value elsewhere is complex
+_PARTIAL = {"asin", "acos", "asec", "acsc", "acosh", "atanh", "acoth", "asech", "LambertW"}
+
+
+def _real_parts(expr, point):
+    """Whether every logarithm, root (a power with an exponent that is not an integer) and partial
+    function in `expr` is real at `point`: a log of a negative number, the root of one, or acos 2
+    has no real value, which sympy would carry on with as a complex one.  A part whose value the
+    point does not fix (it holds a sum's index) is left to the evaluation of the sum."""
+    if expr.has(sp.I):
+        return False
+    for node in sp.preorder_traversal(expr):
+        if isinstance(node, sp.log) or (isinstance(node, sp.Pow) and not node.exp.is_integer):
+            argument = node.args[0]
+        elif isinstance(node, sp.Function) and type(node).__name__ in _PARTIAL:
+            argument = node
+        else:
+            continue
+        at = argument.xreplace(point)
+        if at.free_symbols or at.has(sp.zoo, sp.nan):
+            continue
+        number = sp.N(at, 30)
+        real, imaginary = number.as_real_imag()
+        if imaginary != 0 or (argument is not node and real.is_negative):
+            return False
+    return True
+
+
 def differ(u, v, rtol=1e-9, atol=1e-12):
     """Whether two values differ: one undefined and not the other, or beyond the tolerances."""
     if (u is UNDEFINED) != (v is UNDEFINED):
@@ -40,13 +73,18 @@ def differ(u, v, rtol=1e-9, atol=1e-12):
     return u is not UNDEFINED and abs(u - v) > atol + rtol * max(abs(u), abs(v))
 
 
-# the share of points drawn far out (10 to 1000 from the nearest end) on an unbounded range
+# the share of points drawn far out (2 to 1000 from the nearest end) on an unbounded range, of
+# points drawn next to a finite end, and of integers drawn 9 to 1000 from zero
 FAR = 0.25
+NEAR = 0.15
+WIDE = 0.1
 
 
 def sample(real_set, rng):
-    """A point of a supported real set; endpoints it contains come up now and then, and on an
-    unbounded or wide range so do points far from zero (a claim false only beyond 5 is caught)."""
+    """A point of a supported real set; endpoints it contains come up now and then, so do points
+    within 10⁻² to 10⁻¹² of a finite end (a log clipped at 10⁻⁷ differs from log there only), and on
+    an unbounded or wide range points far from zero (a claim false only beyond 5 is caught); an
+    integer is mostly within 8 of zero, now and then up to 1000 away (C(n, 9) is 0 up to 8)."""
     if isinstance(real_set, sp.FiniteSet):
         return rng.choice(real_set.args)
     if not isinstance(real_set, sp.Interval) and real_set not in (
@@ -55,10 +93,16 @@ def sample(real_set, rng):
                          "ℕ, ℤ or ℝ")
     if real_set in (sp.S.Naturals, sp.S.Naturals0, sp.S.Integers):
         low = {sp.S.Naturals: 1, sp.S.Naturals0: 0, sp.S.Integers: -8}[real_set]
+        if rng.random() < WIDE:
+            far = int(sp.Integer(10) ** sp.Rational(rng.randint(95, 300), 100))
+            return sp.Integer(-far if low < 0 and rng.random() < 0.5 else far)
         return sp.Integer(rng.randint(low, 8))
     ends = [e for e in (real_set.inf, real_set.sup) if e.is_finite and e in real_set]
     if ends and rng.random() < 0.3:
         return rng.choice(ends)
+    near = _near_end(real_set, rng) if rng.random() < NEAR else None
+    if near is not None:
+        return near
     if rng.random() < FAR:
         far = _far_point(real_set, rng)
         if far is not None:
@@ -73,8 +117,21 @@ def sample(real_set, rng):
     raise ValueError(f"cannot sample from {real_set}")
 
 
+def _near_end(real_set, rng):
+    """A point of `real_set` within 10⁻² to 10⁻¹² (of its width, at most 1) of a finite end, or
+    None when it has none."""
+    ends = [end for end in (real_set.inf, real_set.sup) if end.is_finite]
+    if not ends:
+        return None
+    end = rng.choice(ends)
+    width = min(real_set.sup - real_set.inf, sp.Integer(1))
+    offset = width * sp.Rational(1, 10 ** rng.randint(2, 12))
+    point = end + offset if end == real_set.inf else end - offset
+    return point if point in real_set else None
+
+
 def _far_point(real_set, rng):
-    """A point of `real_set` 10 to 1000 beyond an unbounded end, or anywhere in a bounded range
+    """A point of `real_set` 2 to 1000 beyond an unbounded end, or anywhere in a bounded range
     wider than 10 (the usual draw stays within 10 of an end); None when there is none."""
     inf, sup = real_set.inf, real_set.sup
     if inf.is_finite and sup.is_finite:
@@ -82,7 +139,7 @@ def _far_point(real_set, rng):
             return None
         point = inf + (sup - inf) * sp.Rational(rng.randint(1, 999), 1000)
     else:
-        distance = sp.Rational(10) ** sp.Rational(rng.randint(100, 300), 100)
+        distance = sp.Rational(10) ** sp.Rational(rng.randint(30, 300), 100)  # 2 to 1000
         distance = sp.Rational(int(distance * 100), 100)
         if sup == sp.oo and (inf == -sp.oo and rng.random() < 0.5 or inf != -sp.oo):
             point = max(inf, sp.Integer(0)) + distance
