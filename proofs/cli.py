@@ -139,7 +139,13 @@ def _notation_file(name):
     except RecursionError:
         raise NotationError(f"--notation-file {name}: nested too deeply for a table of "
                             "notation") from None
-    data = data.get("notation", data) if isinstance(data, dict) else data
+    if isinstance(data, dict) and isinstance(data.get("notation"), dict):
+        if len(data) > 1:  # keys beside the table would be dropped
+            others = sorted(key for key in data if key != "notation")
+            verb = "stands" if len(others) == 1 else "stand"
+            raise NotationError(f"--notation-file {name}: {', '.join(others)} {verb} outside the "
+                                "[notation] table; put every key in it, or write no table")
+        data = data["notation"]
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
         raise NotationError(f"--notation-file {name}: expected a table of KEY = \"LATEX\" strings")
     return data
@@ -173,6 +179,10 @@ def main(argv=None):
             return EXIT_USAGE
         if args.preamble and args.output:  # the lines, to the file asked for
             from .proof import write_atomically
+            if os.path.splitext(args.output)[1].lower() not in (".tex", ".sty"):
+                print(f"proofs: error: --preamble writes LaTeX lines: give -o a .tex or .sty "
+                      f"file, not {args.output}", file=sys.stderr)
+                return EXIT_USAGE
             write_atomically(args.output, proof.preamble().encode("utf-8"))
             print(f"wrote {args.output}", file=sys.stderr)
         elif args.preamble:
@@ -200,8 +210,10 @@ def main(argv=None):
             sys.stdout.write(renderers["latex" if args.fragment else args.format or "text"]())
         return 0
     except ProofError as error:
+        from .render.safety import NotationError
         print(f"proofs: error: {one_line(error)}", file=sys.stderr)
-        return EXIT_ERROR
+        # a notation or option string refused while rendering is the user's input, as before
+        return EXIT_USAGE if isinstance(error, NotationError) else EXIT_ERROR
     except RecursionError:  # a derivation or a file nested thousands deep
         print("proofs: error: the input is nested too deeply to handle", file=sys.stderr)
         return EXIT_ERROR
@@ -227,6 +239,8 @@ class _UsageError(Exception):
 
 def _usage(args):
     """Options that do not go together, refused rather than one silently ignored."""
+    if args.output is not None and not args.output.strip():
+        raise _UsageError("-o needs a file name (leave -o out to print the proof)")
     if args.fragment and args.format not in (None, "latex"):
         raise _UsageError(f"--fragment is the LaTeX fragment; for a {args.format} one give "
                           f"--format {args.format} alone")
@@ -239,6 +253,11 @@ def _usage(args):
                                                                            ".typ")):
         raise _UsageError("--figure draws a pgfplots figure, which only LaTeX and PDF outputs "
                           "have")
+    # a title heads a document: the .tex, .pdf and .typ files, and --format document
+    titled = suffix in (".tex", ".pdf", ".typ") and kind in (None, "document")
+    if args.title is not None and not (titled or (kind == "document" and not args.output)):
+        raise _UsageError("--title heads a document (-o FILE.tex, .pdf or .typ, or --format "
+                          "document); the fragments, text and Markdown have none")
 
 
 def make_proof(args):

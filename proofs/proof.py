@@ -188,6 +188,9 @@ def write_atomically(path, data):
             break
         except FileExistsError:
             continue
+        except OSError as error:  # said of the file asked for, not of the temporary one
+            raise OSError(error.errno, f"cannot write there ({error.strerror})", str(path)) \
+                from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

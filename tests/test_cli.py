@@ -243,6 +243,45 @@ def test_output_paths_a_review_found(tmp_path, capsys, monkeypatch):
     assert not [name for name in os.listdir(tmp_path) if name.endswith(".part")]
 
 
+def test_what_a_second_review_of_the_command_line_found(tmp_path, capsys, monkeypatch):
+    """--preamble wrote LaTeX into x.pdf; -o '' printed instead; --title was ignored by outputs
+    with no title; a notation file's keys beside its [notation] table were dropped; a notation
+    refused while rendering exited 1, not 2; an unwritable folder was reported as a temporary
+    file's."""
+    monkeypatch.chdir(tmp_path)
+    notation = tmp_path / "notation.toml"
+    notation.write_text('theta = "w"\n[notation]\ny = "t"\n')
+    for args, needle in ((["--preamble", "-o", "x.pdf"], "give -o a .tex or .sty file"),
+                         (["-o", ""], "-o needs a file name"),
+                         (["--format", "latex", "--title", "T"], "--title heads a document"),
+                         (["--title", "T", "-o", "x.md"], "--title heads a document"),
+                         (["--title", "T", "--format", "typst", "-o", "x.typ"], "--title heads"),
+                         (["--notation-file", str(notation)], "theta stands outside the"),
+                         (["--notation", "theta=\\,"], "has no letter")):
+        code, out, err = run(["prove", "bernoulli", *args], capsys)
+        assert code == 2 and needle in err and len(err.strip().splitlines()) == 1, (args, err)
+        assert out == ""
+    assert sorted(os.listdir(tmp_path)) == ["notation.toml"]
+    for args in (["--title", "Tt", "-o", "x.tex"], ["--title", "Tt", "--format", "document"]):
+        code, out, err = run(["prove", "bernoulli", *args], capsys)
+        assert code == 0, err
+        assert "Tt" in (out or (tmp_path / "x.tex").read_text())
+
+    def refused(path, flags, mode=0o644):
+        raise PermissionError(13, "Permission denied", path)
+
+    monkeypatch.setattr(os, "open", refused)
+    code, _, err = run(["prove", "bernoulli", "-o", "y.tex"], capsys)
+    assert code == 1 and err.rstrip().endswith("y.tex") and ".part" not in err, err
+    assert "Permission denied" in err
+
+
+def test_check_refuses_a_file_without_end(tmp_path):
+    result = subprocess_run(["check", "/dev/zero"], timeout=120)
+    assert result.returncode == 1 and "larger than 8 MB" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
 def test_sigterm_during_pdflatex_leaves_nothing_behind(tmp_path):
     """A SIGTERM while pdflatex ran left its temporary folder in /tmp."""
     import signal

@@ -23,10 +23,9 @@ import weakref
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from ..errors import RenderError
 from ..kernel.terms import DefinedEntry, bound_vars
 from .notation import DEFAULT_NAMES
-from .safety import GREEK
+from .safety import GREEK, PrintedAlike
 
 # a name the writer may print as it is: letters and digits, one subscript, primes (the kernel's i')
 SAFE_NAME = re.compile(r"(?:[A-Za-z][A-Za-z0-9]*)(?:_\{?[A-Za-z0-9]+\}?)?'*")
@@ -44,7 +43,7 @@ _CHECKED = {}
 
 
 def check_printed_apart(proof, writer, parameter=False):
-    """RenderError when two objects of `proof` print alike under `writer`, or one prints as
+    """PrintedAlike (a RenderError) when two objects of `proof` print alike under `writer`, or one prints as
     something it is not (see the module's list); `parameter`: the proof's parameter θ is a name of
     the writer's only (no symbol of the terms), printed too."""
     entry = _CHECKED.get(id(proof))
@@ -72,12 +71,12 @@ def _check(proof, writer, parameter):
         indices |= bound_vars(term) if isinstance(term, sp.Basic) else frozenset()
         for key, name, shown in _objects(term, writer, seen):
             if name is not None and not _safe(name):
-                raise RenderError(f"the name {name!r} cannot be printed faithfully: use letters "
+                raise PrintedAlike(f"the name {name!r} cannot be printed faithfully: use letters "
                                   "and digits, with at most one subscript (x_1, x_i)")
             # sympy writes a name ending in abs, norm, avg or mag as |x|, ‖x‖, ⟨x⟩ (a review: the
             # page read |x| − |x| > 0 for a symbol xabs beside Abs(x))
             if name is not None and name not in writer.names and _BRACKETS.search(shown):
-                raise RenderError(f"the name {name!r} would print as {shown}, an expression: "
+                raise PrintedAlike(f"the name {name!r} would print as {shown}, an expression: "
                                   "rename it")
             printed.setdefault(_normal(shown), {})[key] = name or shown
             raw.setdefault(_normal(shown), shown)
@@ -87,7 +86,7 @@ def _check(proof, writer, parameter):
     for text, keys in printed.items():
         if len(keys) > 1:
             first, second = sorted(map(str, keys.values()))[:2]
-            raise RenderError(f"{first} and {second} would both print as {text}: rename one "
+            raise PrintedAlike(f"{first} and {second} would both print as {text}: rename one "
                               "(or give the notation different letters)")
         kind, name = next(iter(keys)), next(iter(keys.values()))
         # as printed, or as the same letters in another font (\\mathtt{e} is e)
@@ -95,26 +94,26 @@ def _check(proof, writer, parameter):
             kind[0] == "symbol" or text != "E")
         if kind[0] != "parameter set" and (reserved or re.fullmatch(r"[0-9.]+'*",
                                                                     _letters(raw[text]))):
-            raise RenderError(f"{name} would print as {raw.get(text, text)}, a constant or a "
+            raise PrintedAlike(f"{name} would print as {raw.get(text, text)}, a constant or a "
                               "function of mathematics: rename it (or give the notation another "
                               "name)")
         if kind[0] != "symbol":
             continue
         letters = re.fullmatch(r"[A-Za-z]{2,}", text)
         if letters and all(letter in symbols for letter in text):
-            raise RenderError(f"the symbol {name} would print as {text}, the product of "
+            raise PrintedAlike(f"the symbol {name} would print as {text}, the product of "
                               f"{', '.join(text)}: rename it")
         subscript = re.fullmatch(r".+_(.+)", text)
         if subscript and set(subscript.group(1).split(",")) & index_names and not isinstance(
                 kind[1], sp.Indexed):
-            raise RenderError(f"the symbol {name} would print as {text}, indexed by a summation "
+            raise PrintedAlike(f"the symbol {name} would print as {text}, indexed by a summation "
                               "index, although it is one quantity: use an IndexedBase")
     looks = {}  # the same letters in other fonts (N, \mathrm{N}): alike to a reader
     for text, keys in printed.items():
         other = looks.setdefault(_letters(raw[text]), (text, next(iter(keys.values()))))
         if other[0] != text:
             first, second = sorted(map(str, (other[1], next(iter(keys.values())))))
-            raise RenderError(f"{first} and {second} would print as the same letters in two "
+            raise PrintedAlike(f"{first} and {second} would print as the same letters in two "
                               f"fonts ({raw.get(other[0], other[0])}, {raw.get(text, text)}): "
                               "rename one (or give the notation different letters)")
     _check_mentions(proof, writer, printed, raw, indices)
@@ -147,7 +146,7 @@ def _check_mentions(proof, writer, printed, raw, indices):
             continue
         own, allowed = _normal(value), set()
         if not _atoms(value) or _zero(value) or _reads_as_number(value):
-            raise RenderError(f"the notation {key}={value} has no letter, or a 0 in it, or is a "
+            raise PrintedAlike(f"the notation {key}={value} has no letter, or a 0 in it, or is a "
                               "number: the formulas would print a special case, or nothing, of "
                               "what was proved; give a letter or an expression in letters")
         family = re.fullmatch(r"([A-Za-z]\w*)_\w+", key)
@@ -163,12 +162,12 @@ def _check_mentions(proof, writer, printed, raw, indices):
                     allowed |= {head for head, _ in _atoms(writer.expr(definition.body))}
         for label in _LABEL.findall(_normal_fonts(value)):  # y^{(i)} for an index i only
             if label in heads and label not in index_heads and label not in allowed:
-                raise RenderError(f"the notation {key}={value} labels with {heads[label][1]}, "
+                raise PrintedAlike(f"the notation {key}={value} labels with {heads[label][1]}, "
                                   "another quantity of the proof: label with an index")
         for head, full in _atoms(value):
             named = heads.get(head) or fulls.get(full)
             if named is not None and named[0] != own and head not in allowed:
-                raise RenderError(f"the notation {key}={value} mentions {named[1]}, another "
+                raise PrintedAlike(f"the notation {key}={value} mentions {named[1]}, another "
                                   "quantity of the proof, and the page would read it as that "
                                   "quantity: use letters that no other quantity of the proof "
                                   "prints as")

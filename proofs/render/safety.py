@@ -8,11 +8,17 @@ Every refusal is a `NotationError` naming the offending key.  Imports `proofs.er
 
 import re
 
-from ..errors import ProofError
+from ..errors import ProofError, RenderError
 
 
 class NotationError(ProofError):
     """A notation value, label, environment name or title is not safe or not valid LaTeX for its place."""
+
+
+class PrintedAlike(NotationError, RenderError):
+    """A name or notation value the page would print ambiguously (two quantities alike, a constant,
+    another quantity's letters): a notation error to the command line (exit status 2), a render
+    error to Python code that catches those."""
 
 
 GREEK = ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi varpi rho "
