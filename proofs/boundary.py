@@ -205,6 +205,9 @@ def where_mapping(where):
         if not isinstance(value, sp.Set):
             raise UnsupportedError(f"where= gives {key} the range {value!r}: use a sympy set "
                                    "(Interval, S.Reals, S.Naturals0, FiniteSet)")
+        if isinstance(key, Defined):  # its range follows from its body, not from a hypothesis
+            raise UnsupportedError(f"where= gives the defined {key} a range: a definition's range "
+                                   "is proved from its body; give the ranges of what it uses")
     return dict(where)
 
 

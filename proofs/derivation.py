@@ -876,6 +876,12 @@ def _confined(theorems, definitions, setting, sample):
     carried = {index for expr, _ in setting if isinstance(expr, sp.Indexed)
                for index in expr.indices if isinstance(index, sp.Symbol)}
     ranges = _printed_ranges(definitions, sample, carried)
+    for expr, real_set in setting:  # i ∈ [−3, −2] beside p_i ∈ (0, 1) for i = 1, …, n
+        if str(expr) in ranges and not isinstance(expr, (sp.Indexed, sp.Function)):
+            raise UnsupportedError(
+                f"{expr} indexes the setting's families (for {expr} = 1, …, "
+                f"{ranges[str(expr)]}), and where also gives {expr} the range {real_set}: the "
+                "page would state both of one letter; rename the index or the quantity")
     terms = [term for theorem in theorems for term in theorem.statement.terms]
     for term in terms + [definition.body for definition in definitions]:
         for node, binders in _with_binders(term, {}):

@@ -113,6 +113,12 @@ def test_a_harmless_variant_is_still_proved():
     assert theorem.context.lookup(sp.Symbol("N")) == sp.S.Naturals
 
 
+def test_a_model_with_one_letter_for_the_index_and_the_size_is_refused():
+    """A review: index=n ended in an internal trans error about n'' and n'."""
+    with pytest.raises(UnsupportedError, match="the index and the sample size are both n"):
+        BernoulliModel(index=sp.Symbol("n"))
+
+
 def test_unknown_theorem_and_options():
     with pytest.raises(UnknownTheoremError, match="available: bernoulli"):
         proofs.prove("gaussian-typo")

@@ -264,3 +264,32 @@ def test_a_sympy_failure_inside_the_engine_is_a_refusal_not_a_crash():
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             env={**os.environ, "PYTHONHASHSEED": "0"})
     assert result.returncode == 0 and result.stdout.startswith("refused:"), result.stderr[-800:]
+
+
+def test_a_range_for_a_defined_quantity_is_refused():
+    """A review: where={L: …} for a Defined L was accepted and silently not used."""
+    from proofs.kernel import Defined
+    x = sp.Symbol("x")
+    total = Defined("T", x ** 2)
+    with pytest.raises(UnsupportedError, match="gives the defined T a range"):
+        check.positive(total + 1, where={total: sp.Interval.open(0, sp.oo)})
+    assert check.positive(x ** 2 + 1) is not None
+
+
+@pytest.mark.parametrize("build", [
+    lambda p, q: (1 - p) * (-sp.log(1 - p)),
+    lambda p, q: -p * sp.log(p) - (1 - p) * sp.log(1 - p),  # the binary entropy
+    lambda p, q: -(1 - p) * sp.log(q) * (1 - q),
+    lambda p, q: sp.Rational(1, 2) * (1 - p) * sp.exp(q),
+])
+def test_a_product_with_a_number_and_a_sum_is_proved_as_written(build):
+    """A review: −(1 − p)·log(1 − p) > 0 ended in "the engine proved (p − 1)·log(1 − p) > 0
+    instead …; please report this": sympy spreads −1 over 1 − p when a product is built from the
+    left, so the fact built was not the claim asked."""
+    p, q = sp.symbols("p q")
+    unit = sp.Interval.open(0, 1)
+    expr = build(p, q)
+    assert all(expr.subs({p: value, q: value}) > 0 for value in (sp.Rational(1, 10),
+                                                                  sp.Rational(9, 10)))
+    theorem = check.positive(expr, where={p: unit, q: unit})
+    assert theorem.statement == Member(expr, sp.Interval.open(0, sp.oo))

@@ -670,6 +670,23 @@ def test_the_setting_covers_every_entry_and_value_a_line_uses():
     assert "for i = 1, …, n" in f.proof().to_text()
 
 
+def test_the_index_of_the_setting_has_no_range_of_its_own():
+    """A review: with i ∈ [−3, −2] in where, the page read "Let i ∈ [−3, −2], p_i ∈ (0, 1) for
+    i = 1, …, n. Then p_i > 0", false at n = 1, p_1 = 1/2, i = −5/2, p_{−5/2} = −1."""
+    p = sp.IndexedBase("p")
+    for index_range in (sp.Interval(-3, -2), sp.FiniteSet(0), sp.S.Naturals):
+        d = Derivation("Entry", where={n: sp.S.Naturals, p: sp.Interval.open(0, 1),
+                                       i: index_range})
+        d.define("L", sp.Product(p[i], (i, 1, n)))
+        d.theorem("Entry", d.positive(p[i]))
+        with pytest.raises(UnsupportedError, match="i indexes the setting's families"):
+            d.proof()
+    d = Derivation("Entry", where={n: sp.S.Naturals, p: sp.Interval.open(0, 1)})
+    d.define("L", sp.Product(p[i], (i, 1, n)))
+    d.theorem("Entry", d.positive(p[i]))
+    assert "p_i > 0" in d.proof().to_text()
+
+
 def test_the_optimizations_of_a_derivation_are_over_the_same_quantities():
     """A lemma over a and a theorem over b were both printed over one θ, the lemma's b (a
     constant to the kernel) then depending on θ: arg max ab = arg max a is false for (a, b) =

@@ -34,6 +34,9 @@ class BernoulliModel:
     def __post_init__(self):
         if self.reduction not in REDUCTIONS:
             raise UnsupportedError(f"unknown reduction {self.reduction!r}: choose one of {', '.join(REDUCTIONS)}")
+        if self.index == self.size:
+            raise UnsupportedError(f"the index and the sample size are both {self.index}: i runs "
+                                   "from 1 to n, so give them two letters")
 
     @cached_property
     def factor(self):

@@ -35,7 +35,10 @@ def prove_member(context, expr):
         return K.member_context(context, expr, facts)
     if isinstance(expr, (sp.Add, sp.Mul)):
         combine = K.member_add if isinstance(expr, sp.Add) else K.member_mul
-        return functools.reduce(combine, (prove_member(context, arg) for arg in expr.args))
+        # a number last: sympy spreads −1·(1 − p) into p − 1 as it builds, so that the
+        # product built from the left would not be the one asked for, −(1 − p)·log(1 − p)
+        args = sorted(expr.args, key=lambda arg: arg.is_Number)
+        return functools.reduce(combine, (prove_member(context, arg) for arg in args))
     if isinstance(expr, sp.Pow):
         return K.member_pow(prove_member(context, expr.base), prove_member(context, expr.exp))
     if type(expr) in TABLE:
