@@ -210,8 +210,16 @@ def check_file(path):
 
 
 def _read(path):
+    """The text of a paper's file; a file without end (/dev/zero) or far larger than a paper is
+    refused rather than read until memory runs out."""
     try:
-        return path.read_text(encoding="utf-8")
+        with open(path, "rb") as handle:
+            data = handle.read(fragment.LARGEST + 1)
+        if len(data) > fragment.LARGEST:
+            raise PaperError(f"{path}: larger than {fragment.LARGEST // 2**20} MB, which no "
+                             "LaTeX source is: give the paper's .tex files")
+        # universal newlines, as a file opened as text reads them
+        return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError:
         raise PaperError(f"{path}: not UTF-8 text") from None
     except OSError as error:
@@ -1555,7 +1563,7 @@ def _with_bounds(where, chain):
     adjusted = dict(where)
     for symbol in bounds:
         given = where.get(symbol)
-        if isinstance(given, sp.Interval) and given.sup == sp.oo and given.inf.is_number:
+        if isinstance(given, sp.Interval) and given.sup == sp.oo and given.inf.is_finite:
             low = sp.floor(given.inf) + 1 if given.left_open else sp.ceiling(given.inf)
             counts = {1: sp.S.Naturals, 0: sp.S.Naturals0}
             adjusted[symbol] = counts.get(int(low), given)

@@ -154,6 +154,12 @@ class Optimizers:
 OPTIMIZER_NAMES = {"argmax": "max", "argmin": "min"}
 
 
+# relations the reader does not read: they end a factor (\log y \neq 0 is refused for its \neq,
+# not for how far the log reaches)
+UNREAD_RELATIONS = {r"\neq", r"\ne", r"\approx", r"\equiv", r"\sim", r"\simeq", r"\cong",
+                    r"\propto", r"\ll", r"\gg", r"\notin", r"\subset", r"\subseteq"}
+
+
 def sizes(value):
     """The letters that bound the sums and products of `value`: they count terms (n in
     Σ_{i=1}^{n}, and in Σ_{i=1}^{n-1} or Σ_{i=1}^{2n} too)."""
@@ -522,6 +528,7 @@ class _Reader:
         if (
             token is None
             or token in RELATIONS
+            or token in UNREAD_RELATIONS
             or token in ("+", "-", "}", ")", "]", r"\}", "|", ",", r"\right", r"\\", "&")
         ):
             return False
@@ -686,6 +693,9 @@ class _Reader:
             if self.opens_bracket() and self.adjacent():  # π(x): a prior's density, or π·x?
                 self.fail("is \\pi(…) a function (a density) or π·(…)? write \\pi \\cdot (…) or "
                           "\\pi\\,(…) for the product")
+            if self.peek() == "_":  # mixture weights π_k: π is the number 3.14… to the reader
+                self.fail("\\pi is read as the number π, so \\pi_k is not read: name the "
+                          "weights with another letter (w_k, \\alpha_k)")
             return sp.pi
         if token.startswith("\\") and token[1:] in GREEK:
             self.take()
@@ -1015,8 +1025,9 @@ class _Reader:
             argument = self.power()
             if self.starts_factor(self.peek()) and self.peek() not in (r"\cdot", r"\times"):
                 self.fail(
-                    "how far does the function reach? \\log 2\\pi\\sigma^2 may be "
-                    "log(2πσ²) or (log 2)·π·σ²: put its argument in brackets"
+                    f"how far does the function reach: is {self.peek()} in {written}'s argument? "
+                    "put the argument in brackets (\\log 2\\pi\\sigma^2 may be "
+                    "log(2πσ²) or (log 2)·π·σ²)"
                 )
         if head is sp.log:
             self.log_arguments.append(argument)
@@ -1114,8 +1125,8 @@ def read_set_tokens(reader):
         sets = {"R": sp.S.Reals, "N": sp.S.Naturals, "Z": sp.S.Integers}
         if name not in sets:
             reader.fail(f"cannot read the set \\mathbb{{{name}}}")
-        found = sets[name]
-        if reader.peek() == "_":  # ℕ_0, ℝ_{>0}, ℝ_{\geq 0}
+        found, bare = sets[name], reader.peek() != "_"
+        if not bare:  # ℕ_0, ℝ_{>0}, ℝ_{\geq 0}
             reader.take("_")
             script = "".join(reader.group_text())
             scripted = {
@@ -1138,7 +1149,7 @@ def read_set_tokens(reader):
             if (name, other) == ("N", sp.FiniteSet(0)):
                 return sp.S.Naturals0  # whichever ℕ the author means
             found = sp.Union(found, other)
-        elif name == "N" and found is sp.S.Naturals:
+        elif name == "N" and bare:  # ℕ_{>0} is ℕ as well, and says where it starts
             reader.fail(
                 "\\mathbb{N} starts at 0 or at 1, depending on the author: write \\mathbb{N}_{>0} "
                 "or \\{1, 2, \\dots\\} (or n \\geq 1 for a number of terms), or \\mathbb{N}_0"

@@ -67,6 +67,12 @@ def test_relations_and_sets():
     assert read_set(r"\mathbb{N} \cup \{0\}") == sp.S.Naturals0
     assert read_set(r"(0, \infty)") == sp.Interval.open(0, sp.oo)
     assert read_set(r"\mathbb{R}_{>0}") == sp.Interval.open(0, sp.oo)
+    # the documented spellings of ℕ that say where it starts (a review: ℕ_{>0} was refused with a
+    # message asking for ℕ_{>0}); a bare ℕ is refused
+    assert read_set(r"\mathbb{N}_{>0}") == sp.S.Naturals == read_set(r"\mathbb{N}_{\geq 1}")
+    assert read_set(r"\mathbb{N}_0") == sp.S.Naturals0
+    with pytest.raises(TexError, match="starts at 0 or at 1"):
+        read_set(r"\mathbb{N}")
 
 
 def test_defined_names_are_read_at_their_parameter_never_substituted():
@@ -185,3 +191,15 @@ def test_what_is_not_read_says_what_to_write(latex, advice):
     with pytest.raises(TexError) as error:
         read(latex)
     assert advice in str(error.value) and "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize("text, message", [
+    (r"\log y \neq 0", r"cannot read '\\neq'"),  # its relation, not how far the log reaches
+    (r"\log x^2 y = 1", r"is y in \\log's argument"),  # the letter that made it ambiguous
+    (r"\pi_k = 1", r"\\pi is read as the number π"),  # mixture weights, not a log's base
+])
+def test_a_refusal_names_what_the_formula_holds(text, message):
+    """A review: each of these was refused with a message about another formula (\\log
+    2\\pi\\sigma^2) or about logarithms to a base."""
+    with pytest.raises(TexError, match=message):
+        read_relations(text)
