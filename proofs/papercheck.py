@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import sympy as sp
-from sympy.core.function import AppliedUndef
+from sympy.core.function import AppliedUndef, UndefinedFunction
 
 from . import fragment, texmath
 
@@ -871,6 +871,7 @@ def _claims_in_words(words, conditions=None):
     make a claim.  The relations read as conditions are added to `conditions`, whole (x \\in (0,
     1) is not cut at its comma), for `_condition_findings`."""
     claims = _claims_in_text_math(words, conditions)
+    listed = False  # the piece before was a condition, which a value alone goes on
     mode, pieces, position = "formula", [], 0  # formula: right after it; condition; claim
     fresh = True  # the words so far opened a condition: its first relation may be one
     for match in WORD_TOKEN.finditer(words):
@@ -906,6 +907,9 @@ def _claims_in_words(words, conditions=None):
         parts = re.split(r"[,;]|\\q?quad\b", text)
         for number, piece in enumerate(parts):
             piece = " ".join(piece.replace("&", " ").split())
+            if conditions and listed and number == 0 and _value(piece):
+                conditions[-1] += f", {piece}"  # x = 2 \text{ and } \tfrac12: one more value
+            listed = False
             if not _states_relation(piece):
                 conditioned = conditioned or bool(re.search(_VARIABLE, piece))
             elif mode == "claim" or conditioned or _is_claim(piece):
@@ -914,20 +918,53 @@ def _claims_in_words(words, conditions=None):
                 conditioned = True
                 if conditions is not None:
                     conditions.append(_closed(parts[number:]))
+                    listed = True
+    if conditions is not None:
+        conditions.append(_words_of(words))
     return claims
+
+
+def _words_of(words):
+    """("words", what the words say, the mathematics among them that holds no relation): for
+    `_condition_problems`, which refuses a range said in words (for every positive x) or a set
+    written alone (on (0, ∞)) about a letter whose range is narrower."""
+    said, maths, position = [], [], 0
+    for match in WORD_TOKEN.finditer(words):
+        maths.append(words[position:match.start()])
+        position = match.end()
+        if match.group("conclude"):
+            continue
+        body = _braced(words, match.end() - 1) or ""
+        position = match.end() + len(body) + 1
+        if not match.group("command").startswith(("label", "ref", "eqref", "cite")):
+            said.append(_said(body))
+            maths += re.findall(r"(?<!\\)\$([^$]*)\$", body)
+    maths.append(words[position:])
+    pieces = [piece for math in maths for piece in _split_top(re.sub(r"\\q?quad\b", ",", math))
+              if piece.strip() and not _states_relation(piece)]
+    return ("words", " ".join(" ".join(said).split()), tuple(pieces))
 
 
 def _closed(parts):
     """The first of `parts` (words cut at their commas) with the parts after it that close its
-    brackets: x \\in (0 and 1) are the condition x \\in (0, 1)."""
+    brackets, and the values that go on its list: x \\in (0 and 1) are the condition x \\in
+    (0, 1), x = 2 and \\tfrac12 the condition x = 2, \\tfrac12."""
     text, depth = "", 0
     for part in parts:
+        if text and depth <= 0 and not _value(part):
+            break
         text = f"{text}, {part}" if text else part
         depth += len(re.findall(r"\\\{|\\left\s*[(\[]|(?<!\\)[(\[]", part)) - len(
             re.findall(r"\\\}|\\right\s*[)\]]|(?<!\\)[)\]]", part))
-        if depth <= 0:
-            break
     return " ".join(text.replace("&", " ").split())
+
+
+def _value(piece):
+    """Whether a piece of the words is a value alone (2, \\tfrac12, \\dots), which goes on the
+    list of the condition before it (x = 2, \\tfrac12)."""
+    piece = piece.strip()
+    return bool(piece) and not _states_relation(piece) and not re.search(_VARIABLE, re.sub(
+        r"\\[A-Za-z]+", " ", piece)) and bool(re.search(r"[0-9]|\\[lc]?dots", piece))
 
 
 # what opens words after a formula: a text command and its argument, or a sign of a conclusion
@@ -1138,6 +1175,7 @@ def _cleaned(text):
     for match in re.finditer(r"\\(?:tag\*?|(?:short)?intertext)\s*\{", text):
         body = _braced(text, match.end() - 1) or ""
         tagged += _claims_in_text_math(body, conditions)
+        conditions.append(_words_of("\\text{" + body + "}"))
         if _relation_in_words(_said(body)):  # \tag{hence 2 + 2 = 5}
             tagged.append(" ".join(_said(body).split()))
     # removed with their argument: tags and labels, and \intertext's words between two rows
@@ -1158,6 +1196,9 @@ def _cleaned(text):
                                    "must end with a word and hold no mathematics (they are not "
                                    "read, yet would be printed as part of the formula)", 1)
         rest = text[lead.end() + len(body) + 1 :]
+        if CONDITION.fullmatch(_said(body)) and _states_relation(rest):
+            # \text{for every } x > 0 on a row of its own: a condition on the rows above
+            conditions.append(("lead", re.split(r"\\q?quad\b|\\\\|&", rest)[0]))
         if _glued(body, rest):  # \text{log}(1) = 1: the words are set against the formula
             raise texmath.TexError(f"the words '{body}' are set against the formula after them: "
                                    "end them with a space (\\text{hence }) or put \\quad after "
@@ -1571,25 +1612,58 @@ def _with_bounds(where, chain):
 
 
 def _condition_problems(conditions, where, state):
-    """(line, why) for each condition printed with a formula that is wider than the ranges.  A condition (x > 0 in
-    \\text{for every } x > 0) must lie within the range `where` gives its letter, for which the
-    steps are checked: the page states the formula for every value the condition allows, and the
-    range is a comment the reader of the PDF does not see (log x > 0 with x ∈ (1, ∞) printed "for
-    every x > 0" is false there).  A letter with no range, or ranging over ℝ, is real in every
-    step, so no real condition widens it."""
+    """(line, why) for each condition printed with a formula that is wider than the ranges.  A
+    condition (x > 0 in \\text{for every } x > 0) must lie within the range `where` gives its
+    letter, for which the steps are checked: the page states the formula for every value the
+    condition allows, and the range is a comment the reader of the PDF does not see (log x > 0
+    with x ∈ (1, ∞) printed "for every x > 0" is false there).  A letter with no range, or
+    ranging over ℝ, is real in every step, so no real condition widens it.  A range said in words
+    (for every positive x) or a set written alone (on (0, ∞)) is not read, so it is refused when
+    a letter has a narrower range."""
     problems = []
     narrow = {key: value for key, value in where.items() if not sp.S.Reals.is_subset(value)}
     for line, text in conditions:
+        if not isinstance(text, str) and text[0] == "lead":  # a row that is a condition
+            problem = _lead_problem(text[1], narrow, state)
+            if problem:
+                problems.append((line, problem))
+            continue
+        if not isinstance(text, str):
+            problem = _words_problem(text[1], text[2], narrow, state) if narrow else None
+            if problem:
+                problems.append((line, problem))
+            continue
         text = re.sub(r"^\s*\\forall\s*", "", text)
         if _bracketed(text):
             text = text.strip()[1:-1]  # (i = 1, …, n): the condition in brackets
-        for part in _split_top(text):
+        parts = []
+        for part in _split_top(text):  # x = 2, \tfrac12: the values go with their relation
+            if parts and _value(part) and _states_relation(parts[-1]):
+                parts[-1] += f", {part}"
+            else:
+                parts.append(part)
+        for part in parts:
             if not _states_relation(part):
                 continue
             problem = _condition_problem(part, narrow, state)
             if problem:
                 problems.append((line, problem))
     return problems
+
+
+def _lead_problem(text, narrow, state):
+    """A row that opens with a condition's words (\\text{for every } x > 0) and is a range of a
+    letter with a narrow range is that letter's condition; a row about anything else (\\text{where
+    } L = \\prod_i p_i) is checked as the claim it also is."""
+    text = re.sub(r"[\s.,;:]+$", "", text.strip())
+    try:
+        exprs, relations = texmath.read_relations(text, state.names)
+    except texmath.TexError:
+        return None
+    subject = _condition_range(exprs, relations, symbolic=True)
+    if subject is None or _letter(subject[0]) not in {_letter(key) for key in narrow}:
+        return None
+    return _condition_problem(text, narrow, state)
 
 
 def _bracketed(text):
@@ -1602,33 +1676,90 @@ def _bracketed(text):
     return False
 
 
+# words that say a range (for every positive x, x between 0 and 2): not read
+RANGE_WORDS = re.compile(r"\b(?:positive|negative|non-?negative|non-?positive|real|reals|integers?|"
+                         r"natural|naturals|rational|non-?zero|greater|less|larger|smaller|bigger|"
+                         r"least|most|between|exceed\w*|above|below|beyond|large|small)\b", re.I)
+
+
+def _words_problem(said, maths, narrow, state):
+    """Why the words after a formula say a range the check does not read: a range word about a
+    letter with a narrow range (for every positive x), or a set written alone (on (0, ∞))."""
+    for piece in maths:
+        try:
+            written = texmath.read_set(piece, state.names)
+        except texmath.TexError:
+            continue
+        if isinstance(written, sp.Set):
+            return (f"the words name the set '{piece.strip()}' without a letter, and the steps "
+                    f"are checked for {_ranges_text(narrow)} only (% proofs: where): write the "
+                    "condition as a letter's range within that one, or leave it out")
+    if RANGE_WORDS.search(said):
+        for key in narrow:
+            if any(re.search(_tex_pattern(key), piece) for piece in maths):
+                return (f"the words '{said}' say a range of {_shown_key(key)} that is not read, "
+                        f"and the steps are checked for {_shown_key(key)} ∈ "
+                        f"{_range_text(narrow[key])} only (% proofs: where): write the condition "
+                        f"as a range ({_shown_key(key)} \\in {_range_text(narrow[key], tex=True)}"
+                        "), or leave it out")
+    return None
+
+
+def _ranges_text(narrow):
+    return ", ".join(f"{_shown_key(key)} ∈ {_range_text(value)}" for key, value in narrow.items())
+
+
+def _shown_key(key):
+    """A key of `where` as a message writes it: x, p_…, C(…)."""
+    if isinstance(key, sp.IndexedBase):
+        return f"{key.label}_…"
+    return f"{key}(…)" if isinstance(key, UndefinedFunction) else _name(key)
+
+
+def _letter(key):
+    """A key's letter, whichever variant (ε and ϵ, φ and ϕ: a reader takes them as one)."""
+    name = str(key.label) if isinstance(key, sp.IndexedBase) else str(getattr(key, "name", key))
+    return name[3:] if name.startswith("var") and name[3:] in texmath.GREEK else name
+
+
 def _condition_problem(text, narrow, state):
     """Why the printed condition `text` is wider than the ranges `narrow` (key → set, none of
     them ℝ), or None when it lies within them or names none of their letters."""
-    try:
-        exprs, relations = texmath.read_relations(text, state.names)
-    except texmath.TexError:
+    text = re.sub(r"[\s.,;:]+$", "", " ".join(text.split()))  # a full stop ends the sentence
+    values = [part.strip() for part in _split_top(text)]
+    try:  # x = 2, \tfrac12: a list of values
+        exprs, relations = texmath.read_relations(values[0], state.names)
+        if len(values) > 1:
+            if relations != ["="] or any(re.search(r"\\[lc]?dots", value) for value in values):
+                raise texmath.TexError("a list of values", 1)
+            listed = [exprs[1], *(texmath.read(value, state.names) for value in values[1:])]
+            exprs, relations = [exprs[0], sp.FiniteSet(*listed)], ["in"]
+    except (texmath.TexError, TypeError, ValueError):
         exprs, relations = None, None
+    letters = {_letter(key): key for key in narrow}
     if exprs is None:
         named = [key for key in narrow if re.search(_tex_pattern(key), text)]
     else:
+        subject = _condition_range(exprs, relations, symbolic=True)
+        if subject is not None and _letter(subject[0]) not in letters:
+            return None  # a range of a letter with none of its own (1 ≤ i ≤ n)
         mentioned = set().union(*(_keys(expr) for expr in exprs if isinstance(expr, sp.Basic)))
-        named = [key for key in narrow if key in mentioned]
+        named = [letters[_letter(key)] for key in mentioned if _letter(key) in letters]
     if not named:
         return None
     key = named[0]
     allowed = None if exprs is None else _condition_range(exprs, relations)
+    same = allowed is not None and _letter(allowed[0]) == _letter(key)
     # the letter as the condition writes it (p_i), or as the family's name (p_…)
-    letter = _name(allowed[2]) if allowed and allowed[0] == key else (
-        f"{key.label}_…" if isinstance(key, sp.IndexedBase) else _name(key))
+    letter = _name(allowed[2]) if same else _shown_key(key)
     shown = f"{letter} ∈ {_range_text(narrow[key])}"
     wider = (f"the condition '{text.strip()}' printed with the formula is wider than the range "
              f"{shown} the steps are checked for (% proofs: where): narrow the condition to that "
              "range, or leave it out")
-    if allowed is None or allowed[0] != key or len(named) > 1:
+    if not same or len(set(named)) > 1:
         return (f"the condition '{text.strip()}' is not read as a range of one letter, and the "
                 f"steps are checked for {shown} only (% proofs: where): write it as a range "
-                f"within that one ({letter} > 0, 0 < {letter} < 1, {letter} \\in (0, 1)), or "
+                f"within that one ({letter} \\in {_range_text(narrow[key], tex=True)}), or "
                 "leave it out")
     given = allowed[1]
     if narrow[key] in (sp.S.Naturals, sp.S.Naturals0, sp.S.Integers):
@@ -1648,9 +1779,10 @@ def _keys(expr):
     return found
 
 
-def _condition_range(exprs, relations):
+def _condition_range(exprs, relations, symbolic=False):
     """(key, set, the letter as written) for a condition that is a range of one letter (x > 0,
-    0 < x < 1, x = 2, x \\in (0, 1), 1 \\leq i), else None."""
+    0 < x < 1, x = 2, x \\in (0, 1), 1 \\leq i), else None; `symbolic`: its bounds may hold
+    letters (1 ≤ i ≤ n), and the set is None."""
     def key_of(expr):
         if isinstance(expr, sp.Indexed):
             return expr.base
@@ -1665,14 +1797,17 @@ def _condition_range(exprs, relations):
             return key_of(left), right, left
         if relations[0] == "in" or isinstance(left, sp.Set) or isinstance(right, sp.Set):
             return None
-        if key_of(left) is not None and not right.free_symbols:
-            return key_of(left), _relation_set(relations[0], right), left
-        if key_of(right) is not None and not left.free_symbols:
-            return key_of(right), _relation_set(flipped[relations[0]], left), right
+        if key_of(left) is not None and (symbolic or not right.free_symbols):
+            return key_of(left), None if symbolic else _relation_set(relations[0], right), left
+        if key_of(right) is not None and (symbolic or not left.free_symbols):
+            return key_of(right), None if symbolic else _relation_set(
+                flipped[relations[0]], left), right
         return None
     if len(relations) == 2 and key_of(exprs[1]) is not None and all(
-            relation in ("<", "<=") for relation in relations) and not (
-            exprs[0].free_symbols or exprs[2].free_symbols):
+            relation in ("<", "<=") for relation in relations) and (symbolic or not (
+            exprs[0].free_symbols or exprs[2].free_symbols)):
+        if symbolic:
+            return key_of(exprs[1]), None, exprs[1]
         return key_of(exprs[1]), _relation_set(flipped[relations[0]], exprs[0]).intersect(
             _relation_set(relations[1], exprs[2])), exprs[1]
     return None
@@ -1685,7 +1820,15 @@ def _relation_set(relation, bound):
 
 def _within(inner, outer):
     """Whether the set `inner` lies in `outer`: decided here for intervals and finite sets with
-    numbers for ends and elements, and otherwise only when sympy says so (never on its None)."""
+    numbers for ends and elements, and otherwise only when sympy says so (never on its None);
+    a comparison sympy cannot decide (sin²1 + cos²1 > 1) is no."""
+    try:
+        return _decided_within(inner, outer)
+    except TypeError:
+        return False
+
+
+def _decided_within(inner, outer):
     if inner is sp.S.EmptySet:
         return True
     if isinstance(inner, sp.FiniteSet) and all(value.is_number for value in inner):
@@ -1701,26 +1844,31 @@ def _within(inner, outer):
     return inner.is_subset(outer) is True
 
 
-def _range_text(value):
-    """A range as the messages print it: (1, ∞), {0, 1}, ℕ."""
-    named = {sp.S.Naturals: "{1, 2, …}", sp.S.Naturals0: "{0, 1, 2, …}", sp.S.Integers: "ℤ",
-             sp.S.Reals: "ℝ"}
+def _range_text(value, tex=False):
+    """A range as the messages print it: (1, ∞), {0, 1}, ℕ; `tex`: as a paper writes it, (1,
+    \\infty), \\{0, 1\\}."""
+    named = {sp.S.Naturals: ("{1, 2, …}", "\\{1, 2, \\dots\\}"),
+             sp.S.Naturals0: ("{0, 1, 2, …}", "\\{0, 1, 2, \\dots\\}"),
+             sp.S.Integers: ("ℤ", "\\mathbb{Z}"), sp.S.Reals: ("ℝ", "\\mathbb{R}")}
     if value in named:
-        return named[value]
+        return named[value][tex]
     if isinstance(value, sp.Interval):
-        ends = ["∞" if end == sp.oo else "−∞" if end == -sp.oo else str(end)
+        infinity = "\\infty" if tex else "∞"
+        ends = [infinity if end == sp.oo else f"-{infinity}" if end == -sp.oo else str(end)
                 for end in (value.start, value.end)]
         return (f"{'(' if value.left_open else '['}{ends[0]}, {ends[1]}"
                 f"{')' if value.right_open else ']'}")
     if isinstance(value, sp.FiniteSet):
-        return "{" + ", ".join(map(str, value)) + "}"
+        braces = ("\\{", "\\}") if tex else ("{", "}")
+        return braces[0] + ", ".join(map(str, value)) + braces[1]
     return str(value)
 
 
 def _tex_pattern(key):
-    """A regular expression for a key's letter as LaTeX writes it (x, \\sigma, p in p_i)."""
-    name = str(key.label) if isinstance(key, sp.IndexedBase) else str(getattr(key, "name", key))
-    written = "\\\\" + name if name in texmath.GREEK else re.escape(name)
+    """A regular expression for a key's letter as LaTeX writes it (x, \\sigma, p in p_i; ε as
+    \\epsilon or \\varepsilon)."""
+    name = _letter(key)
+    written = r"\\(?:var)?" + name if name in texmath.GREEK else re.escape(name)
     return rf"(?<![A-Za-z\\]){written}(?![A-Za-z])"
 
 

@@ -1527,6 +1527,22 @@ WIDER_CONDITIONS = {
     "soft labels": (r"y_i \in \{0, 1\} \quad \text{for } y_i \in [0, 1]",
                     "y_i \\in \\{0, 1\\}"),
     "a count": (r"\sum_{i=1}^{n} 1 = n \quad \text{for every } n \geq 0", "n \\geq 1"),
+    # a second review: ranges said in words, sets alone, lists of values, ε written as ϵ, sympy
+    # unable to compare the ends
+    "positive in words": (r"\log x > 0 \quad \text{for every positive } x", "x \\in (1, \\infty)"),
+    "real in words": (r"\log x > 0 \quad \text{for every real } x", "x \\in (1, \\infty)"),
+    "the word after": (r"\log x > 0 \quad \text{for } x \text{ positive}", "x \\in (1, \\infty)"),
+    "a set alone": (r"\log x > 0 \quad \text{on } (0, \infty)", "x \\in (1, \\infty)"),
+    "a set after words": (r"\log x > 0 \quad \text{for every $x$ in } (0, \infty)",
+                          "x \\in (1, \\infty)"),
+    "words in a tag": (r"\log x > 0 \tag{for all positive $x$}", "x \\in (1, \\infty)"),
+    "a list": (r"\log x > 0 \quad \text{for } x = 2, \tfrac12", "x \\in (1, \\infty)"),
+    "a list with and": (r"\log x > 0 \quad \text{for } x = 2 \text{ and } \tfrac12",
+                        "x \\in (1, \\infty)"),
+    "epsilon written otherwise": (r"\log \frac{1}{\varepsilon} > 0 \quad \text{for every } "
+                                  r"\epsilon > 0", "\\varepsilon \\in (0, 1)"),
+    "ends sympy cannot compare": (r"\log x > 0 \quad \text{for } x \geq \sin^2 1 + \cos^2 1",
+                                  "x \\in (1, \\infty)"),
 }
 
 
@@ -1559,12 +1575,34 @@ def test_a_condition_wider_than_the_ranges_is_not_proved(tmp_path, name):
     (r"\log p_i < 0 \quad \text{for } 0 < p_i < 1", "p_i \\in (0, 1)"),
     (r"\log x > 0 \quad \text{for every } y > 0", "x \\in (1, \\infty)"),
     (r"x^2 \geq 0 \quad \text{for } |x| < 1", "x \\in \\mathbb{R}"),
+    # a second review: a bare quantifier is over the setting's range; a full stop ends the
+    # sentence; a list within the range; words that say no range; an index's range up to n
+    (r"\log x > 0 \qquad \forall x", "x \\in (1, \\infty)"),
+    (r"\log x > 0 \quad \text{for all } x", "x \\in (1, \\infty)"),
+    (r"\log x > 0 \quad \text{for every } x > 1.", "x \\in (1, \\infty)"),
+    (r"\log x > 0 \quad \text{for every } x \in (1, \infty).", "x \\in (1, \\infty)"),
+    (r"\log x > 0 \quad \text{for } x = 2, 3", "x \\in (1, \\infty)"),
+    (r"y_i \in \{0, 1\} \quad \text{where } y_i \text{ is the label}", "y_i \\in \\{0, 1\\}"),
+    (r"\log p_i < 0 \quad \text{for } 1 \leq i \leq n", "p_i \\in (0, 1), n \\geq 1"),
 ])
 def test_a_condition_within_the_ranges_stays_words(tmp_path, display, where):
     path = write_paper(tmp_path, f"% proofs: where {where}\n\\begin{{equation}}\n  {display}\n"
                                  "\\end{equation}\n")
     findings = check_file(path)
     assert [f.status for f in findings] == ["proved"], [f.message for f in findings]
+
+
+@pytest.mark.parametrize("rows, status", [
+    ("\\log x &> 0 \\\\\n  &\\text{for every } x > 0", "not proved"),
+    ("\\text{for every } x > 0, \\\\\n  \\log x &> 0", "not proved"),
+    ("\\log x &> 0 \\\\\n  &\\text{for every } x > 1", "proved"),
+])
+def test_a_row_that_is_a_condition_is_one(tmp_path, rows, status):
+    """A review: a condition on a row of its own was read as a claim, true under the range."""
+    path = write_paper(tmp_path, "% proofs: where x \\in (1, \\infty)\n\\begin{align*}\n  "
+                                 f"{rows}\n\\end{{align*}}\n")
+    findings = check_file(path)
+    assert {f.status for f in findings} == {status}, [f.message for f in findings]
 
 
 def test_a_wider_condition_on_another_row_fails_every_step_and_names_its_line(tmp_path):
