@@ -66,6 +66,7 @@ def header(proof, options, body, checks, style="latex"):
     """The comment lines above a fragment's `body` (`style` "latex" or "typst")."""
     from . import __version__
     from .render.latex import PACKAGES
+    from .render.layout import kernel_theorems
     from .render.safety import LINE_BREAKS
 
     chosen = ", ".join(f"{key}={value}" for key, value in proof.symbols.get("options", {}).items())
@@ -81,7 +82,7 @@ def header(proof, options, body, checks, style="latex"):
     name = LINE_BREAKS.sub("?", proof.name)  # a user's name must not end the comment
     lines = [
         f"{SIGNATURE} theorem '{name}'" + (f" ({chosen})." if chosen else "."),
-        f"Every step below was checked by the proofs kernel ({checks} kernel theorems).",
+        f"Every step below was checked by the proofs kernel ({kernel_theorems(checks)}).",
         *needs,
     ]
     regenerate = shlex.join(arguments) if arguments else ""

@@ -1894,6 +1894,10 @@ def _split_top(text):
 def _check_step(path, line, step, left, relation, right, where, conditions=(), depends=None):
     inside = _under_operators(where, left, right)
     finding = _conditions_hold(path, line, step, conditions, inside)
+    unranged = _unranged_bounds(left, right, where) if finding and finding.point else ""
+    if unranged:  # a log of Σ_{k=1}^{K} refuted at K = 29/4: a count the paper did not give
+        finding = Finding(str(path), line, "not proved", _count_message(step, unranged), step,
+                          finding.point)
     if finding is None and (
         isinstance(left, texmath.Optimizers) or isinstance(right, texmath.Optimizers)
     ):
@@ -1973,12 +1977,8 @@ def _decide_step(path, line, step, left, relation, right, where):
     except Disproved as error:
         unranged = _unranged_bounds(left, right, where)
         if unranged:  # n in Σ_{i=1}^{n} with no range: a count the paper did not give
-            message = (
-                f"step {step[0]} → {step[1]} not proved: {unranged} bounds a sum or a product "
-                f"but does not range over counts: give it as {unranged} \\geq 1 (or \\geq 0) in "
-                "where"
-            )
-            return Finding(str(path), line, "not proved", message, step, error.point)
+            return Finding(str(path), line, "not proved", _count_message(step, unranged), step,
+                           error.point)
         from .testing.semantics import UNDEFINED  # only when a step is refuted
 
         undefined = [term for term, value in error.values
@@ -2088,6 +2088,12 @@ def _decide_optimizers(path, line, step, left, relation, right, where, inside, d
 
 # letters a paper uses for an arbitrary function: a step false for some such f is false
 GENERIC_FUNCTIONS = {"f", "g", "h", "F", "G", "H", "phi", "psi", "Phi", "Psi"}
+
+
+def _count_message(step, letter):
+    return (f"step {step[0]} → {step[1]} not proved: {letter} bounds a sum or a product but does "
+            f"not range over counts: give it as {letter} \\geq 1 (or \\geq 0) in where (counts "
+            "start at 0 or 1 there)")
 
 
 def _unranged_bounds(left, right, where):

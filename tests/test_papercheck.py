@@ -1616,3 +1616,13 @@ def test_a_wider_condition_on_another_row_fails_every_step_and_names_its_line(tm
     assert "x ∈ (1, ∞)" in findings[0].message and "(line" not in findings[1].message
     result = run_check(path)
     assert result.returncode == 1 and "0 steps proved, 0 false, 2 not proved" in result.stderr
+
+
+def test_a_count_from_two_is_said_to_be_no_count(tmp_path):
+    """A review: with K ≥ 2 (reals), a log of a sum to K was refuted at K = 29/4, a point that is
+    no count; the report now says what the range must be."""
+    path = write_paper(tmp_path, "% proofs: where K \\geq 2\n"
+                                 "\\[ \\log \\sum_{k=1}^{K} e^{z_k} > z_1 \\]\n")
+    findings = check_file(path)
+    assert [f.status for f in findings] == ["not proved"]
+    assert "K bounds a sum or a product but does not range over counts" in findings[0].message

@@ -541,6 +541,11 @@ def value_sentence(proof, writer, reference, math):
             f"hence, when optimizers exist, {math(values)}.")
 
 
+def kernel_theorems(count):
+    """'1 kernel theorem', '17 kernel theorems'."""
+    return f"{count} kernel theorem{'' if count == 1 else 's'}"
+
+
 def count_checks(proof):
     """How many kernel theorems the proof's lines rest on (the trees of the final theorem, the
     corollaries and every other theorem a line cites; shared nodes counted once)."""
@@ -553,4 +558,4 @@ __all__ = ["Row", "Block", "layout", "side", "setting_items", "setting_tail", "p
            "setting_sentence",
            "lead",
            "lemma_numbers", "parameter_range",
-           "count_checks", "plain", "fill"]
+           "count_checks", "kernel_theorems", "plain", "fill"]

@@ -3,8 +3,8 @@ and Quarto.  Only constructs both MathJax and KaTeX support: no labels, no refer
 
 import re
 
-from .layout import (count_checks, definitions, factors_lead, for_every, hypotheses, layout,
-                     setting_sentence, value_sentence, writer_for)
+from .layout import (count_checks, definitions, factors_lead, for_every, hypotheses, kernel_theorems,
+                     layout, setting_sentence, value_sentence, writer_for)
 from .options import RenderOptions
 
 KINDS = {"lemma": "Lemma", "theorem": "Theorem"}
@@ -41,7 +41,7 @@ def render_markdown(proof, options=None):
             out += ["", block.remark]
         if block.kind == "theorem" and proof.corollaries:
             out += ["", value_sentence(proof, writer, reference, lambda formula: f"${formula}$")]
-    out += ["", f"*Checked by the proofs kernel: {count_checks(proof)} kernel theorems.*", ""]
+    out += ["", f"*Checked by the proofs kernel: {kernel_theorems(count_checks(proof))}.*", ""]
     return "\n".join(out)
 
 

@@ -1,7 +1,7 @@
 """Plain text for the terminal: the proof line by line, justifications aligned on the right."""
 
-from .layout import (count_checks, definitions, factors_lead, hypotheses, layout, setting_items,
-                     setting_tail, value_sentence, writer_for)
+from .layout import (count_checks, definitions, factors_lead, hypotheses, kernel_theorems, layout,
+                     setting_items, setting_tail, value_sentence, writer_for)
 from .options import RenderOptions
 
 KINDS = {"lemma": "Lemma", "theorem": "Theorem"}
@@ -42,5 +42,6 @@ def render_text(proof, options=None):
             out += ["", block.remark]
         if block.kind == "theorem" and proof.corollaries:
             out.append(value_sentence(proof, writer, reference, lambda formula: formula))
-    out += ["", f"Checked by the proofs kernel: {count_checks(proof)} kernel theorems, every step above among them.", ""]
+    out += ["", f"Checked by the proofs kernel: {kernel_theorems(count_checks(proof))}, every step above "
+            "among them.", ""]
     return "\n".join(out)

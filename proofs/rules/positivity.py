@@ -35,10 +35,13 @@ def prove_member(context, expr):
         return K.member_context(context, expr, facts)
     if isinstance(expr, (sp.Add, sp.Mul)):
         combine = K.member_add if isinstance(expr, sp.Add) else K.member_mul
-        # a number last: sympy spreads −1·(1 − p) into p − 1 as it builds, so that the
-        # product built from the left would not be the one asked for, −(1 − p)·log(1 − p)
-        args = sorted(expr.args, key=lambda arg: arg.is_Number)
-        return functools.reduce(combine, (prove_member(context, arg) for arg in args))
+        facts = [prove_member(context, arg) for arg in expr.args]
+        fact = functools.reduce(combine, facts)
+        if fact.statement.expr != expr:  # the number last: sympy spreads −1·(1 − p) into p − 1
+            # as it builds, so −(1 − p)·log(1 − p) built from the left is not the one asked for
+            numbers = [f for f, arg in zip(facts, expr.args) if arg.is_Number]
+            fact = functools.reduce(combine, [f for f in facts if f not in numbers] + numbers)
+        return fact
     if isinstance(expr, sp.Pow):
         return K.member_pow(prove_member(context, expr.base), prove_member(context, expr.exp))
     if type(expr) in TABLE:
