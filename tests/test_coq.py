@@ -226,6 +226,28 @@ def test_a_user_derivation_from_the_docs_exports_and_checks(tmp_path):
         " ".join(result.stdout.split())
 
 
+def test_a_covariate_named_like_the_engines_monotonicity_variable_exports(tmp_path):
+    """A review: a Poisson regression with covariates x_i was refused, "the monotonicity's
+    variable x is also a variable of the model; rename one of them", for the x of x ↦ log x,
+    which the engine chose.  Bound by its own fun, it is named x0 there."""
+    i, n, w = sp.symbols("i n w")
+    x, y = sp.IndexedBase("x"), sp.IndexedBase("y")
+    d = proofs.Derivation("Poisson regression", where={x: sp.S.Reals, y: sp.S.Naturals0,
+                                                       n: sp.S.Naturals, w: sp.S.Reals})
+    rate = sp.exp(w * x[i])
+    L = d.define("L", sp.Product(rate ** y[i] * sp.exp(-rate) / sp.factorial(y[i]), (i, 1, n)))
+    NLL = d.define("NLL", sp.Sum(rate - y[i] * w * x[i], (i, 1, n)) / n)
+    d.lemma("Positivity", d.positive(L))
+    d.lemma("Log-likelihood", d.chain(sp.log(L))
+            .eq(sp.Sum(sp.log(rate ** y[i] * sp.exp(-rate) / sp.factorial(y[i])), (i, 1, n)))
+            .eq(-n * NLL - sp.Sum(sp.log(sp.factorial(y[i])), (i, 1, n))))
+    d.theorem("ML is minimum NLL", d.same_optimizers(L, NLL, over=[w]))
+    script = d.proof().to_coq()
+    assert "(fun x0 => (ln x0))" in script
+    result = coqc(tmp_path, "covariates", script)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 @pytest.mark.parametrize("name, words", [("k1", "clashes"), ("fun", "clashes"), ("E2", "clashes"),
                                          ("p_range", "clashes"), ("is_nat", "clashes"),
                                          ("sum_f_R0", "clashes")])
@@ -436,13 +458,16 @@ def _shifted_then_cubed(name):
     return d
 
 
-@pytest.mark.parametrize("name, message", [("c", "variable c is also a variable of the model"),
-                                           ("R1", "'R1' clashes")])
-def test_a_monotonicity_parameter_is_declared_and_its_name_not_reused(name, message):
+def test_a_monotonicity_parameter_is_declared_and_its_name_not_reused(tmp_path):
     """A review found c undeclared (coqc failed) and R1 read as Coq's real 1 (coqc accepted a claim
-    for R1 = 1 only): a parameter is a variable of the section, and R0, R1 are reserved."""
-    with pytest.raises(RenderError, match=message):
-        _shifted_then_cubed(name).proof().to_coq()
+    for R1 = 1 only): a parameter is a variable of the section, and R0, R1 are reserved.  A
+    claim's own variable named like the parameter is bound under a name of its own, c0."""
+    with pytest.raises(RenderError, match="'R1' clashes"):
+        _shifted_then_cubed("R1").proof().to_coq()
+    script = _shifted_then_cubed("c").proof().to_coq()
+    assert "(fun c0 => (c0 + (atan c0)))" in script and "Variable c : R." in script
+    result = coqc(tmp_path, "names", script)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_a_monotonicity_depending_on_the_parameter_is_quantified_over_it(tmp_path):
@@ -528,15 +553,17 @@ def test_a_definition_with_a_free_index_is_refused():
         d.proof().to_coq()
 
 
-def test_a_monotonicity_variable_named_as_a_model_variable_is_refused():
+def test_a_monotonicity_variable_named_as_a_model_variable_is_named_apart(tmp_path):
     """u is a real of the model (F = u² + 1) and the variable of a monotonicity: in Coq, one
-    name for two objects."""
+    name for two objects, so the monotonicity's, bound by its own fun, is u0."""
     u = sp.Symbol("u")
     d = proofs.Derivation("Clash")
     d.lemma("Positive", d.positive(d.define("F", u ** 2 + 1)))
     d.theorem("Log", d.strictly_increasing(sp.log(u) + u, u, POSITIVE))
-    with pytest.raises(RenderError, match="variable u is also a variable of the model"):
-        d.proof().to_coq()
+    script = d.proof().to_coq()
+    assert "(fun u0 => (u0 + (ln u0)))" in script
+    result = coqc(tmp_path, "clash", script)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 KS, QS = sp.Symbol("k"), sp.IndexedBase("q")

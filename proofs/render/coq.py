@@ -153,7 +153,10 @@ class Exporter:
         # interval, or its interior for the derivative); a lemma about x quantifies it, with that
         # range as the hypothesis H0
         self.local = {}
-        self.declared = set()  # the section's variable names, which x may not take
+        # a monotonicity's variable named as a section variable is x0 to the kernel's checks
+        # here (fresh symbol -> the variable), as local_name names it in the script
+        self.aliases = {}
+        self.declared = set()  # the section's variable names, which x is renamed away from
         self.sides = []  # the side conditions' lemmas a derivative uses
         # every term the model states: the definitions' bodies and the sections' claims (a
         # monotonicity claim's x is its own, not the model's)
@@ -292,6 +295,8 @@ class Exporter:
             head = f"{family} t" if family in self.over else family
             return f"({head} {' '.join(self.index(i) for i in e.indices)})"
         if isinstance(e, sp.Symbol):
+            if e in self.local or e in self.aliases:  # the monotonicity's variable, under its
+                return self.local_name(self.aliases.get(e, e))  # own binder
             if e in self.indices:
                 raise RenderError(f"Coq export: the index {e} is used as a number")
             name = self._identifier(e.name)
@@ -368,7 +373,14 @@ class Exporter:
         in the proof's context and the local variable's range, or None."""
         from .. import check
         from ..errors import ProofError
-        where = dict(self.proof.theorem.context.entries) | self.local
+        # the variable under the name the script gives it: the kernel takes one name for one
+        # object, and the model's x_i are x
+        renamed = {var: sp.Symbol(self.local_name(var)) for var in self.local
+                   if self.local_name(var) != var.name}
+        self.aliases.update({new: var for var, new in renamed.items()})
+        expr = expr.xreplace(renamed)
+        where = dict(self.proof.theorem.context.entries) | {
+            renamed.get(var, var): real_set for var, real_set in self.local.items()}
         for real_set in SHOWN[kind]:
             try:
                 return check.member(expr, real_set, where=where)
@@ -442,11 +454,15 @@ class Exporter:
             self.local = outer
 
     def local_name(self, var):
+        """The Coq name of a monotonicity's variable, bound by its own fun or forall: its name,
+        or the first of name0, name1, … that no section variable has (the engine's x ↦ log x
+        beside a model's covariates x_i)."""
         name = self._identifier(var.name)
-        if name in self.declared:
-            raise RenderError(f"Coq export: the monotonicity's variable {name} is also a variable "
-                              "of the model; rename one of them")
-        return name
+        for number in range(len(self.declared) + 1):
+            if name not in self.declared:
+                return name
+            name = self._identifier(f"{var.name}{number}")
+        raise RenderError(f"Coq export: no name for the monotonicity's variable {var.name}")
 
     def optimizers(self, statement, point):
         own = {name_of(v) for v in statement.over}
@@ -556,8 +572,8 @@ class Exporter:
             return "apply is_pos_nat_INR"
         if th.statement.set == sp.Reals:
             return "exact I"
-        if expr in self.local:  # the monotonicity's variable: its range is the lemma's H0
-            return "apply H0"
+        if expr in self.local or expr in self.aliases:  # the monotonicity's variable: its
+            return "apply H0"  # range is the lemma's H0
         hypothesis = self.hypotheses.get(expr)
         if hypothesis is None:
             for entry, name in self.hypotheses.items():
