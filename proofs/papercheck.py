@@ -872,6 +872,7 @@ def _claims_in_words(words, conditions=None):
     1) is not cut at its comma), for `_condition_findings`."""
     claims = _claims_in_text_math(words, conditions)
     listed = False  # the piece before was a condition, which a value alone goes on
+    said_last = None  # the words of the last \text, when they hold no mathematics
     mode, pieces, position = "formula", [], 0  # formula: right after it; condition; claim
     fresh = True  # the words so far opened a condition: its first relation may be one
     for match in WORD_TOKEN.finditer(words):
@@ -884,6 +885,7 @@ def _claims_in_words(words, conditions=None):
         body = _braced(words, match.end() - 1) or ""
         position = match.end() + len(body) + 1
         said = _said(body)
+        said_last = said if "$" not in body else None
         if _relation_in_words(said):  # \text{hence 2 + 2 = 5}: printed, not read
             claims.append(" ".join(said.split()))
         if match.group("command").startswith(("tag", "label", "ref", "eqref", "cite")):
@@ -898,6 +900,11 @@ def _claims_in_words(words, conditions=None):
         elif re.search(r"[A-Za-z]", said):  # other words (hence, since, we arrive at): claimed
             mode = "claim"
     pieces.append((mode, words[position:], fresh))
+    if said_last is not None and DANGLING.search(said_last) and not re.search(
+            r"[A-Za-z0-9\\]", re.sub(r"\\q?quad\b|\\[,;:! ]", "", words[position:])):
+        raise texmath.TexError(f"the words '{said_last.strip()}' end the row, and what they are "
+                               "about stands on the next row, which is read as an equation: write "
+                               "the condition on the row of its words", 1)
     conditioned = False
     for mode, text, fresh in pieces:
         # the condition is the first relation after the formula or the condition's words; a
@@ -909,7 +916,7 @@ def _claims_in_words(words, conditions=None):
             piece = " ".join(piece.replace("&", " ").split())
             if conditions and listed and number == 0 and _value(piece):
                 conditions[-1] += f", {piece}"  # x = 2 \text{ and } \tfrac12: one more value
-            listed = False
+            listed = listed and _value(piece)  # x = 2, 3 \text{ or } 1: the list goes on
             if not _states_relation(piece):
                 conditioned = conditioned or bool(re.search(_VARIABLE, piece))
             elif mode == "claim" or conditioned or _is_claim(piece):
@@ -967,6 +974,10 @@ def _value(piece):
         r"\\[A-Za-z]+", " ", piece)) and bool(re.search(r"[0-9]|\\[lc]?dots", piece))
 
 
+# words that end on a condition's opening (for every, where): what they are about comes after
+DANGLING = re.compile(r"(?:^|\s)(?:for(?:\s+(?:all|every|each|any))?|where|when|whenever|if|with|"
+                      r"given|provided(?:\s+that)?|assuming(?:\s+that)?|such\s+that)[\s,:~]*$",
+                      re.I)
 # what opens words after a formula: a text command and its argument, or a sign of a conclusion
 WORD_TOKEN = re.compile(r"\\(?P<command>text|textrm|textnormal|textit|textbf|textsf|textup|"
                         r"textsl|texttt|textsc|textmd|emph|mbox|tag\*?|label|eqref|ref|cite)"
@@ -1176,6 +1187,10 @@ def _cleaned(text):
         body = _braced(text, match.end() - 1) or ""
         tagged += _claims_in_text_math(body, conditions)
         conditions.append(_words_of("\\text{" + body + "}"))
+        if "intertext" in match.group(0) and "$" not in body and DANGLING.search(_said(body)):
+            raise texmath.TexError(f"the words '{body.strip()}' end on a condition's opening, and "
+                                   "what it is about stands on the next row, which is read as an "
+                                   "equation: write the condition in the words", 1)
         if _relation_in_words(_said(body)):  # \tag{hence 2 + 2 = 5}
             tagged.append(" ".join(_said(body).split()))
     # removed with their argument: tags and labels, and \intertext's words between two rows
@@ -1198,7 +1213,7 @@ def _cleaned(text):
         rest = text[lead.end() + len(body) + 1 :]
         if CONDITION.fullmatch(_said(body)) and _states_relation(rest):
             # \text{for every } x > 0 on a row of its own: a condition on the rows above
-            conditions.append(("lead", re.split(r"\\q?quad\b|\\\\|&", rest)[0]))
+            conditions.append(("lead", re.split(r"\\q?quad\b|\\\\|&|" + TEXT_COMMAND, rest)[0]))
         if _glued(body, rest):  # \text{log}(1) = 1: the words are set against the formula
             raise texmath.TexError(f"the words '{body}' are set against the formula after them: "
                                    "end them with a space (\\text{hence }) or put \\quad after "
@@ -1658,8 +1673,9 @@ def _lead_problem(text, narrow, state):
     text = re.sub(r"[\s.,;:]+$", "", text.strip())
     try:
         exprs, relations = texmath.read_relations(text, state.names)
-    except texmath.TexError:
-        return None
+    except texmath.TexError:  # not read: a condition all the same when it names such a letter
+        named = [key for key in narrow if re.search(_tex_pattern(key), text)]
+        return _condition_problem(text, narrow, state) if named else None
     subject = _condition_range(exprs, relations, symbolic=True)
     if subject is None or _letter(subject[0]) not in {_letter(key) for key in narrow}:
         return None
@@ -1688,21 +1704,28 @@ def _words_problem(said, maths, narrow, state):
     for piece in maths:
         try:
             written = texmath.read_set(piece, state.names)
-        except texmath.TexError:
-            continue
+        except texmath.TexError:  # ]0, ∞[, ℝ^+, ℕ: a set all the same, not read
+            written = sp.S.Reals if SET_LIKE.search(piece) else None
         if isinstance(written, sp.Set):
             return (f"the words name the set '{piece.strip()}' without a letter, and the steps "
                     f"are checked for {_ranges_text(narrow)} only (% proofs: where): write the "
                     "condition as a letter's range within that one, or leave it out")
     if RANGE_WORDS.search(said):
+        # the letter in the mathematics, or typed as a word (for every positive x)
+        words = set(re.findall(r"[A-Za-z]+", said)) - {"a", "A", "I"}
         for key in narrow:
-            if any(re.search(_tex_pattern(key), piece) for piece in maths):
+            if any(re.search(_tex_pattern(key), piece) for piece in maths) or _letter(key) in words:
                 return (f"the words '{said}' say a range of {_shown_key(key)} that is not read, "
                         f"and the steps are checked for {_shown_key(key)} ∈ "
                         f"{_range_text(narrow[key])} only (% proofs: where): write the condition "
                         f"as a range ({_shown_key(key)} \\in {_range_text(narrow[key], tex=True)}"
                         "), or leave it out")
     return None
+
+
+# what writes a set the reader may not read: a blackboard or bold letter, brackets around a comma
+SET_LIKE = re.compile(r"\\mathbb|\\mathbf\s*\{?[RNZQC]\b|^\s*(?:\\left)?[\[\]()][^,]*,[^,]*"
+                      r"(?:\\right)?[\[\]()]\s*$")
 
 
 def _ranges_text(narrow):
@@ -1727,14 +1750,16 @@ def _condition_problem(text, narrow, state):
     them ℝ), or None when it lies within them or names none of their letters."""
     text = re.sub(r"[\s.,;:]+$", "", " ".join(text.split()))  # a full stop ends the sentence
     values = [part.strip() for part in _split_top(text)]
+    unread = ""  # why the condition is not read, when the reader says
     try:  # x = 2, \tfrac12: a list of values
         exprs, relations = texmath.read_relations(values[0], state.names)
         if len(values) > 1:
-            if relations != ["="] or any(re.search(r"\\[lc]?dots", value) for value in values):
-                raise texmath.TexError("a list of values", 1)
-            listed = [exprs[1], *(texmath.read(value, state.names) for value in values[1:])]
-            exprs, relations = [exprs[0], sp.FiniteSet(*listed)], ["in"]
-    except (texmath.TexError, TypeError, ValueError):
+            if relations != ["="]:
+                raise texmath.TexError("a list of values after a relation other than =", 1)
+            exprs, relations = [exprs[0], _listed(exprs[1], values[1:], state)], ["in"]
+    except texmath.TexError as error:
+        exprs, relations, unread = None, None, f" ({error})"
+    except (TypeError, ValueError):
         exprs, relations = None, None
     letters = {_letter(key): key for key in narrow}
     if exprs is None:
@@ -1757,14 +1782,31 @@ def _condition_problem(text, narrow, state):
              f"{shown} the steps are checked for (% proofs: where): narrow the condition to that "
              "range, or leave it out")
     if not same or len(set(named)) > 1:
-        return (f"the condition '{text.strip()}' is not read as a range of one letter, and the "
-                f"steps are checked for {shown} only (% proofs: where): write it as a range "
+        return (f"the condition '{text.strip()}' is not read as a range of one letter{unread}, and "
+                f"the steps are checked for {shown} only (% proofs: where): write it as a range "
                 f"within that one ({letter} \\in {_range_text(narrow[key], tex=True)}), or "
                 "leave it out")
     given = allowed[1]
     if narrow[key] in (sp.S.Naturals, sp.S.Naturals0, sp.S.Integers):
         given = given.intersect(sp.S.Integers)  # a count: n ≥ 1 is read as one
     return None if _within(given, narrow[key]) else wider
+
+
+def _listed(first, rest, state):
+    """The set of x = first, rest…: its values, or the whole numbers from `first` on when the
+    list is 1, 2, \\dots (to m when it ends \\dots, m)."""
+    dots = [number for number, value in enumerate(rest) if re.fullmatch(r"\s*\\[lc]?dots\s*",
+                                                                        value)]
+    if not dots:
+        return sp.FiniteSet(first, *(texmath.read(value, state.names) for value in rest))
+    before = [first, *(texmath.read(value, state.names) for value in rest[:dots[0]])]
+    after = [texmath.read(value, state.names) for value in rest[dots[0] + 1:]]
+    steps = {b - a for a, b in zip(before, before[1:])}
+    if len(dots) > 1 or len(after) > 1 or not all(v.is_Integer for v in before + after) or \
+            steps - {1}:
+        raise texmath.TexError("a list with \\dots is read as whole numbers one apart (1, 2, "
+                               "\\dots or 1, \\dots, 10)", 1)
+    return sp.Range(first, after[0] + 1 if after else sp.oo)
 
 
 def _keys(expr):

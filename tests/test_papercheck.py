@@ -1543,6 +1543,17 @@ WIDER_CONDITIONS = {
                                   r"\epsilon > 0", "\\varepsilon \\in (0, 1)"),
     "ends sympy cannot compare": (r"\log x > 0 \quad \text{for } x \geq \sin^2 1 + \cos^2 1",
                                   "x \\in (1, \\infty)"),
+    # a third review: the letter typed as a word, sets the reader does not read, a longer list
+    "the letter as a word": (r"\log x > 0 \quad \text{for every positive x}", "x \\in (1, \\infty)"),
+    "the letter as a word in a tag": (r"\log x > 0 \tag{for positive x}", "x \\in (1, \\infty)"),
+    "a French interval": (r"\log x > 0 \quad \text{for every } x \text{ in } ]0, \infty[",
+                          "x \\in (1, \\infty)"),
+    "R plus": (r"\log x > 0 \quad \text{for every } x \text{ in } \mathbb{R}^+",
+               "x \\in (1, \\infty)"),
+    "N": (r"\log x > 0 \quad \text{for every } x \text{ in } \mathbb{N}", "x \\in (1, \\infty)"),
+    "a list with or": (r"\log x > 0 \quad \text{for every } x = 2, 3 \text{ or } 1",
+                       "x \\in (1, \\infty)"),
+    "a list with dots": (r"\log x > 0 \quad \text{for } x = 1, 2, \dots", "x \\in (1, \\infty)"),
 }
 
 
@@ -1584,6 +1595,9 @@ def test_a_condition_wider_than_the_ranges_is_not_proved(tmp_path, name):
     (r"\log x > 0 \quad \text{for } x = 2, 3", "x \\in (1, \\infty)"),
     (r"y_i \in \{0, 1\} \quad \text{where } y_i \text{ is the label}", "y_i \\in \\{0, 1\\}"),
     (r"\log p_i < 0 \quad \text{for } 1 \leq i \leq n", "p_i \\in (0, 1), n \\geq 1"),
+    # a third review: counts as lists
+    (r"\sum_{i=1}^{n} 1 = n \quad \text{for } n = 1, 2, \dots", "n \\geq 1"),
+    (r"\log x > 0 \quad \text{for } x = 2, 3, \dots, 9", "x \\in (1, \\infty)"),
 ])
 def test_a_condition_within_the_ranges_stays_words(tmp_path, display, where):
     path = write_paper(tmp_path, f"% proofs: where {where}\n\\begin{{equation}}\n  {display}\n"
@@ -1594,6 +1608,9 @@ def test_a_condition_within_the_ranges_stays_words(tmp_path, display, where):
 
 @pytest.mark.parametrize("rows, status", [
     ("\\log x &> 0 \\\\\n  &\\text{for every } x > 0", "not proved"),
+    ("\\log x &> 0 \\\\\n  &\\text{for every } x > 0 \\text{ (see above)}", "not proved"),
+    ("\\log x &> 0 \\quad \\text{for every} \\\\\n  x &> 0", "unreadable"),
+    ("\\log x &> 0 \\\\\n  \\intertext{for every} x &> 0", "unreadable"),
     ("\\text{for every } x > 0, \\\\\n  \\log x &> 0", "not proved"),
     ("\\log x &> 0 \\\\\n  &\\text{for every } x > 1", "proved"),
 ])
