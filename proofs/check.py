@@ -22,10 +22,12 @@ import contextvars
 
 import sympy as sp
 
-from .errors import Disproved, ProofError, RuleApplicationError, UnsupportedError
+from .errors import (Disproved, ProofError, RuleApplicationError, SideConditionError,
+                     UnsupportedError)
 from .boundary import admit, where_mapping
 from .kernel import Context, Equal, Member, SameOptimizers, StrictlyIncreasing
 from .kernel import rules as K
+from .kernel.language import is_subset
 from .kernel.terms import check_well_formed
 from .rules import monotonicity, normal_form, optimizers, positivity
 
@@ -126,6 +128,10 @@ def member(expr, real_set, where=None):
     statement = Member(expr, real_set)
     with _claimed(ctx, statement):
         fact = positivity.prove_member(ctx, expr)
+        if fact.statement.set != real_set and not is_subset(fact.statement.set, real_set):
+            # said as prove_positive says it, not as the kernel rule's name
+            raise SideConditionError(f"cannot show {expr} ∈ {real_set}: it is only known to lie "
+                                     f"in {fact.statement.set}")
         fact = fact if fact.statement.set == real_set else K.member_widen(fact, real_set)
         return _as_asked(fact, ctx, statement)
 

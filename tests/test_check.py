@@ -293,3 +293,12 @@ def test_a_product_with_a_number_and_a_sum_is_proved_as_written(build):
                                                                   sp.Rational(9, 10)))
     theorem = check.positive(expr, where={p: unit, q: unit})
     assert theorem.statement == Member(expr, sp.Interval.open(0, sp.oo))
+
+
+def test_a_range_not_shown_says_what_is_known_not_a_rule_name():
+    """A review: x² − x ≥ 0 for x ≥ 1 was 'not proved: member_widen: Interval(-oo, oo) is not a
+    subset of Interval(0, oo)', a kernel rule's name for what the engine could show."""
+    x = sp.Symbol("x")
+    with pytest.raises(SideConditionError, match=r"cannot show x\*\*2 - x ∈ Interval\(0, oo\): "
+                                                  r"it is only known to lie in"):
+        check.member(x ** 2 - x, sp.Interval(0, sp.oo), where={x: sp.Interval(1, sp.oo)})
