@@ -800,12 +800,24 @@ def _optimizer_steps(theorem, because, derivation=None):
     of the derivation proved is cited)."""
     sections = getattr(derivation, "sections", ())
     cited = {id(section.statement): section for section in sections}
+    # a premise the engine proved again, stating what a section states (the log-likelihood's
+    # identity), is that section's: cited as well
+    stated = {section.statement.statement: section for section in sections}
     steps = []
     for leaf in _links(theorem):
-        words = _leaf_words(leaf)
-        used = [cited[id(premise)] for premise in leaf.premises if id(premise) in cited]
-        steps.append(Step((leaf.statement.sense_g, leaf.statement.g), leaf.rule,
-                          f"{words} ({_references(used)})" if used else words, leaf))
+        used = [cited.get(id(premise)) or stated.get(premise.statement)
+                for premise in leaf.premises]
+        used = [section for section in used if section is not None]
+        references = f" ({_references(used)})" if used else ""
+        monotone, values = (list(leaf.premises) + [None, None])[:2]
+        if leaf.rule == "transfer_increasing" and isinstance(leaf.statement.f, Defined) and \
+                monotone.statement.func == sp.log(monotone.statement.var) and \
+                values.statement.set == sp.Interval.open(0, sp.oo):
+            # the map named, and the fact it needs: L > 0 (Lemma 1) and log increases strictly
+            words = f"$<{leaf.statement.f.name}> > 0${references} and $<log>$ increases strictly"
+        else:
+            words = _leaf_words(leaf) + references
+        steps.append(Step((leaf.statement.sense_g, leaf.statement.g), leaf.rule, words, leaf))
     if because and steps:
         steps[-1] = Step(steps[-1].rhs, steps[-1].rule, because, steps[-1].theorem)
     return tuple(steps)
