@@ -82,9 +82,11 @@ def assert_numerically_equal(theorem_or_equality, samples=100, where=None, seed=
 
     Accepts a `Theorem` of an equality, a ``sympy.Eq`` or a pair ``(lhs, rhs)``.  Ranges come from
     `where` or the theorem's context; a symbol with none ranges over what its sympy assumptions say
-    (integer, positive, …), with points up to 1000 from zero now and then; an integer symbol that
-    bounds a sum or product is a size from 1 to 8, and now and then from 9 to 16; every entry of a
-    family (``p[i]``, ``X[i, j]``) gets a value from the family's range, or any real.  Both sides
+    (integer, positive, …).  Points come now and then within 10⁻² to 10⁻¹² of a finite end, 2 to
+    1000 beyond an unbounded one, and integers up to 1000 from zero; an integer symbol that bounds
+    a sum or product is a size from 1 to 8, and now and then from 9 to 16; every entry of a family
+    (``p[i]``, ``X[i, j]``) gets a value from the family's range, or any real.  Values are real: a
+    log, root or inverse function with no real value makes its side undefined there.  Both sides
     must be defined at one sampled point at least: a check that compared nothing fails."""
     _check_sampling(samples, rtol, atol)
     lhs, rhs, where = _sides(theorem_or_equality, where)
