@@ -1032,10 +1032,13 @@ WORD_RELATION = (r"(=|<|>|\\(?:le|leq|leqslant|ge|geq|geqslant|in|neq?|approx|eq
                  r"(?![A-Za-z]))")
 # one quantity a condition is about: a letter other than e, a Greek letter other than π, or one
 # of them in bold, with a subscript; |x| too
-_VARIABLE = (r"\|?(?:(?!e(?![A-Za-z]))[A-Za-z]|\\(?!pi(?![A-Za-z]))(?:"
-             + "|".join(name for name in texmath.GREEK if name != "pi")
-             + r")(?![A-Za-z])|\\(?:mathbf|boldsymbol|bm)\s*\{[A-Za-z]\})"
-             + r"(?:_\{?[A-Za-z0-9]+\}?)?\|?")
+_LETTER = (r"(?:(?!e(?![A-Za-z]))[A-Za-z]|\\(?!pi(?![A-Za-z]))(?:"
+           + "|".join(name for name in texmath.GREEK if name != "pi") + r")(?![A-Za-z]))")
+_ACCENTED = (r"\\(?:" + "|".join(accent[1:] for accent in sorted(texmath.ACCENTS))
+             + r")\s*\{\s*(?:[A-Za-z]|\\[A-Za-z]+)\s*\}")
+_VARIABLE = (r"\|?(?:" + _ACCENTED + "|" + _LETTER
+             + r"|\\(?:mathbf|boldsymbol|bm)\s*\{[A-Za-z]\})"
+             + r"(?:_\{?[A-Za-z0-9]+\}?)?(?:\^\{?\*\}?)?\|?")
 _BOUND = r"(?:-?[0-9.]+|\\pi|e|\\infty|" + _VARIABLE + ")"
 _BELOW = r"(?:<|\\leq?|\\leqslant)"
 # a bound, a variable, a bound: 0 < x < 1 and 0 < x state the variable's range, as x > 0 does
@@ -1910,7 +1913,11 @@ def _tex_pattern(key):
     """A regular expression for a key's letter as LaTeX writes it (x, \\sigma, p in p_i; ε as
     \\epsilon or \\varepsilon)."""
     name = _letter(key)
+    star = name.endswith("*")  # x^*: the quantity x*
+    name = name.rstrip("*")
     written = r"\\(?:var)?" + name if name in texmath.GREEK else re.escape(name)
+    if star:
+        return rf"(?<![A-Za-z\\]){written}\s*(?:_\{{?[A-Za-z0-9]+\}}?)?\s*\^\s*\{{?\s*\*"
     return rf"(?<![A-Za-z\\]){written}(?![A-Za-z])"
 
 

@@ -154,6 +154,10 @@ class Optimizers:
 OPTIMIZER_NAMES = {"argmax": "max", "argmin": "min"}
 
 
+# accents that name a quantity of its own (an estimate, a mean); \dot (a derivative) and \vec (a
+# vector) are not read
+ACCENTS = {r"\hat", r"\bar", r"\tilde", r"\widehat", r"\widetilde", r"\overline", r"\check",
+           r"\breve"}
 # relations the reader does not read: they end a factor (\log y \neq 0 is refused for its \neq,
 # not for how far the log reaches)
 UNREAD_RELATIONS = {r"\neq", r"\ne", r"\approx", r"\equiv", r"\sim", r"\simeq", r"\cong",
@@ -546,7 +550,24 @@ class _Reader:
             base = sp.factorial(base)
         return self.scripts(base)
 
+    def starred(self, value):
+        """x^* and θ^{*} (an optimum, a dual): a quantity of its own, named x*."""
+        if self.peek() == "^" and (self.peek(1) == "*" or (self.peek(1) == "{" and
+                                                           self.peek(2) == "*" and
+                                                           self.peek(3) == "}")):
+            if isinstance(value, sp.Indexed):  # x_i^*: the family x* at i
+                self.take("^")
+                self.group_text()
+                return sp.IndexedBase(f"{value.base.label}*")[value.indices]
+            if isinstance(value, sp.Symbol):
+                self.take("^")
+                self.group_text()
+                return sp.Symbol(f"{value.name}*")
+            self.fail("^* is read after a letter only (x^*, \\theta^*)")
+        return value
+
     def scripts(self, base):
+        base = self.starred(base)
         while self.peek() == "^":
             self.take("^")
             if self.peek() == "{" and self.peek(1) == "(" and self.bracket_is_group(1):
@@ -688,6 +709,14 @@ class _Reader:
         if token in (r"\infty",):
             self.take()
             return sp.oo
+        if token in ACCENTS:  # \hat{\theta}, \bar{x}: a quantity of its own, named as written
+            self.take()
+            inner = "".join(self.group_text()).strip()
+            if not (re.fullmatch(r"[A-Za-z]", inner) or inner[1:] in GREEK and
+                    inner.startswith("\\")) or inner == r"\pi":
+                self.fail(f"{token} is read over one letter ({token}{{x}}, {token}{{\\theta}}), "
+                          f"not over {inner or 'nothing'}")
+            return self.subscripted(f"{token}{{{inner}}}")
         if token == r"\pi":
             self.take()
             if self.opens_bracket() and self.adjacent():  # π(x): a prior's density, or π·x?
@@ -858,8 +887,11 @@ class _Reader:
         return entry
 
     def index_list(self, raw):
-        """`i`, `ik` (two indices), `i,k`, `1`, `i+1`, `j-1` → the index expressions."""
+        """`i`, `ik` (two indices), `i,k`, `1`, `i+1`, `j-1` → the index expressions; \\max and
+        \\min are labels, as \\mathrm{max} is."""
         text = "".join(raw)
+        if text in (r"\max", r"\min"):  # x_{\max}
+            return [sp.Symbol(text[1:])]
         if "," in raw:
             parts = [part for part in text.split(",")]
         elif re.fullmatch(r"[0-9]+[A-Za-z][A-Za-z0-9]*", text):

@@ -1643,3 +1643,16 @@ def test_a_count_from_two_is_said_to_be_no_count(tmp_path):
     findings = check_file(path)
     assert [f.status for f in findings] == ["not proved"]
     assert "K bounds a sum or a product but does not range over counts" in findings[0].message
+
+
+def test_accented_and_starred_names_take_ranges_and_conditions(tmp_path):
+    """\\hat{p}_i and x^* are quantities of their own: ranged in where, and a condition printed
+    about them is compared with their range."""
+    where = "% proofs: where \\hat{p}_i \\in (0, 1), x^* \\in (1, \\infty)\n"
+    body = (f"{where}\\[ \\log \\hat{{p}}_i < 0 \\]\n"
+            f"{where}\\[ \\log x^* > 0 \\quad \\text{{for every }} x^* > 1 \\]\n"
+            f"{where}\\[ \\log x^* > 0 \\quad \\text{{for every }} x^* > 0 \\]\n")
+    findings = check_file(write_paper(tmp_path, body))
+    assert [f.status for f in findings] == ["proved", "proved", "not proved"], [
+        f.message for f in findings]
+    assert "wider than the range x* ∈ (1, ∞)" in findings[2].message

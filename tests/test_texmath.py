@@ -203,3 +203,18 @@ def test_a_refusal_names_what_the_formula_holds(text, message):
     2\\pi\\sigma^2) or about logarithms to a base."""
     with pytest.raises(TexError, match=message):
         read_relations(text)
+
+
+def test_accents_stars_and_word_subscripts_name_quantities_of_their_own():
+    """A review: \\hat{x}, \\bar{x}, x^* and x_{\\max}, everyday names of estimates, means and
+    optima, were unreadable.  Each is a quantity apart from x (\\hat{x} - x is no 0)."""
+    exprs, _ = read_relations(r"\hat{\theta} - \theta + \bar{x}_i + x^* + \theta^{*} = y_{\max}")
+    names = {str(symbol) for symbol in exprs[0].free_symbols}
+    assert {r"\hat{\theta}", "theta", "x*", "theta*"} <= names
+    assert str(exprs[1]) == "y[max]"
+    assert read(r"\hat{x} - x") != 0 and read(r"x^* - x") != 0
+    assert read(r"x_i^*") == sp.IndexedBase("x*")[i]
+    for text, message in ((r"\hat{xy}", "over one letter"), (r"\hat{\pi}", "over one letter"),
+                          (r"2^*", "after a letter only"), (r"\dot{x}", r"cannot read '\\dot'")):
+        with pytest.raises(TexError, match=message):
+            read(text)
