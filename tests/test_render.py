@@ -514,3 +514,21 @@ def test_the_theorem_is_numbered_in_text_and_markdown_as_on_the_latex_page():
     assert "\nTheorem 3 (Maximum likelihood" in proof.to_text()
     assert "**Theorem 3 (Maximum likelihood" in proof.to_markdown()
     assert proof.to_latex().count("\\begin{lemma}") == 2  # so the theorem is the third
+
+
+def test_a_title_or_name_pdflatex_cannot_set_is_refused_and_one_it_can_compiles(tmp_path):
+    """A review: a title with θ or an emoji was written into a .tex that pdflatex then refused.
+    Every character the LaTeX outputs accept is set by pdflatex without an error."""
+    from proofs.render.safety import _LATEX_TEXT, NotationError
+    proof = proofs.prove("bernoulli")
+    for title in ("Proof θ", "Proof 😀", "Proof ħ"):
+        with pytest.raises(NotationError, match="pdflatex's text fonts have no"):
+            proof.to_document(title=title)
+    assert "θ" in proof.to_typst_document(title="Proof θ")  # Typst sets it
+    accepted = "".join(sorted(_LATEX_TEXT))
+    lines = [accepted[start:start + 40] for start in range(0, len(accepted), 40)]
+    document = proof.to_document(title=" ".join(lines[:1]))
+    log = compile_tex(tmp_path, "title", document.replace(
+        "\\maketitle", "\\maketitle\n" + "\n\n".join(
+            line.replace("\\", "") for line in lines)))
+    assert "Unicode character" not in log

@@ -11,7 +11,7 @@ from .layout import (count_checks, definitions, layout, lead, setting_sentence,
                      value_sentence, writer_for)
 from ..fragment import header
 from .options import RenderOptions
-from .safety import escape_text
+from .safety import latex_text
 
 PACKAGES = ("amsmath", "amssymb", "amsthm", "aliascnt")
 # the setting's run-in heading, the same in every class (IEEEtran numbers a \paragraph: "a) Setting.:")
@@ -73,7 +73,7 @@ def render_fragment(proof, options=None, row=LONG_ROW):
     for block in layout(proof, writer, reference, options.detail_for("latex"), unbreakable):
         env = envs[block.kind]
         words = lead(proof, writer, block, dollars)
-        name = escape_text("lemma name", block.name)
+        name = latex_text("lemma name", block.name)
         out += ["", opening(env, name, f"{prefix}{block.label}"),
                 *([words] if words else []), "\\begin{equation}",
                 *statement_lines(block.statement, f"{prefix}{block.label}-eq", row),
@@ -315,7 +315,7 @@ def visible_length(latex):
 def render_document(proof, options=None):
     options = options or RenderOptions()
     # the title and lemma names may be a user's (a Derivation's): text, escaped
-    title = escape_text("title", options.title or proof.title)
+    title = latex_text("title", options.title or proof.title)
     return "\n".join([
         "\\documentclass[11pt]{article}",
         "\\usepackage[margin=2.5cm]{geometry}",

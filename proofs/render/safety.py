@@ -139,6 +139,30 @@ def escape_text(key, value):
     return "".join(_TEXT_ESCAPES.get(c, c) for c in value)
 
 
+# the characters beyond ASCII that pdflatex sets in text with LaTeX's default UTF-8 input and
+# OT1 fonts, found by compiling each: Latin-1 and Latin Extended-A but for the 27 below (ð, þ,
+# ą, «, … need T1), dashes, quotes, daggers, bullet, ellipsis, €, ™
+_NOT_IN_OT1 = (0xAB, 0xBB, 0xD0, 0xDE, 0xF0, 0xFE, 0x104, 0x105, 0x110, 0x111, 0x118, 0x119,
+               0x126, 0x127, 0x12E, 0x12F, 0x138, 0x13F, 0x140, 0x149, 0x14A, 0x14B, 0x166, 0x167,
+               0x172, 0x173, 0x17F)
+_LATEX_TEXT = frozenset(
+    [chr(code) for code in range(0xA0, 0x180) if code not in _NOT_IN_OT1]
+    + [chr(code) for code in (*range(0x2010, 0x2017), 0x2018, 0x2019, 0x201C, 0x201D, 0x2020,
+                              0x2021, 0x2022, 0x2026, 0x20AC, 0x2122)])
+
+
+def latex_text(key, value):
+    """`escape_text` for a LaTeX page: a character pdflatex's text fonts do not have (θ, an emoji)
+    is refused here, rather than left to stop pdflatex on the user's machine."""
+    escaped = escape_text(key, value)
+    for character in value:
+        if ord(character) > 0x7E and character not in _LATEX_TEXT:
+            raise NotationError(f"{key}: pdflatex's text fonts have no {character} "
+                                f"(U+{ord(character):04X}): write it in words or Latin letters "
+                                "(theta for θ), or use the Typst, Markdown or text output")
+    return escaped
+
+
 def check_remark(key, value):
     """A remark printed after a proof: paragraphs of words, each checked as check_words does."""
     if not isinstance(value, str) or len(value) > 3000:
