@@ -804,19 +804,22 @@ def _optimizer_steps(theorem, because, derivation=None):
     # identity), is that section's: cited as well
     stated = {section.statement.statement: section for section in sections}
     steps = []
-    for leaf in _links(theorem):
-        used = [cited.get(id(premise)) or stated.get(premise.statement)
-                for premise in leaf.premises]
+    def references(*premises):  # the sections stating these premises, cited
+        used = [cited.get(id(premise)) or stated.get(premise.statement) for premise in premises]
         used = [section for section in used if section is not None]
-        references = f" ({_references(used)})" if used else ""
+        return f" ({_references(used)})" if used else ""
+
+    for leaf in _links(theorem):
         monotone, values = (list(leaf.premises) + [None, None])[:2]
         if leaf.rule == "transfer_increasing" and isinstance(leaf.statement.f, Defined) and \
                 monotone.statement.func == sp.log(monotone.statement.var) and \
                 values.statement.set == sp.Interval.open(0, sp.oo):
-            # the map named, and the fact it needs: L > 0 (Lemma 1) and log increases strictly
-            words = f"$<{leaf.statement.f.name}> > 0${references} and $<log>$ increases strictly"
+            # the map named, and the fact it needs, each with the section that states it: L > 0
+            # (Lemma 1) and log increases strictly
+            words = (f"$<{leaf.statement.f.name}> > 0${references(values)} and $<log>$ "
+                     f"increases strictly{references(monotone)}")
         else:
-            words = _leaf_words(leaf) + references
+            words = _leaf_words(leaf) + references(*leaf.premises)
         steps.append(Step((leaf.statement.sense_g, leaf.statement.g), leaf.rule, words, leaf))
     if because and steps:
         steps[-1] = Step(steps[-1].rhs, steps[-1].rule, because, steps[-1].theorem)

@@ -1180,6 +1180,9 @@ def read_set_tokens(reader):
             other = read_set_tokens(reader)
             if (name, other) == ("N", sp.FiniteSet(0)):
                 return sp.S.Naturals0  # whichever ℕ the author means
+            if name == "N" and bare:  # ℕ ∪ {−1}: which ℕ?
+                reader.fail("\\mathbb{N} starts at 0 or at 1, depending on the author: write "
+                            "\\mathbb{N}_{>0} or \\mathbb{N}_0 in the union")
             found = sp.Union(found, other)
         elif name == "N" and bare:  # ℕ_{>0} is ℕ as well, and says where it starts
             reader.fail(

@@ -248,6 +248,36 @@ def test_a_covariate_named_like_the_engines_monotonicity_variable_exports(tmp_pa
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def _renamed_away(case):
+    """A monotonicity's variable x beside a model's x, and another name the rename must not take:
+    a size x0, an index x0, or a name k0 the script keeps for itself (a review)."""
+    x, x0, n, k = sp.symbols("x x0 n k")
+    y = sp.IndexedBase("y")
+    if case == "size":
+        d = proofs.Derivation("Size", where={x0: sp.S.Naturals, y: sp.Interval.open(0, sp.oo)})
+        d.lemma("Pos", d.positive(d.define("F", sp.Sum(y[I], (I, 1, x0)) + x ** 2 + 1)))
+        d.theorem("Shift", d.strictly_increasing(x + x0, x, sp.S.Reals))
+        return d, "increasing_on (fun x1 => True) (fun x1 => (x1 + x0))"
+    if case == "index":
+        d = proofs.Derivation("Index", where={y: sp.Interval.open(0, sp.oo), n: sp.S.Naturals})
+        d.lemma("Pos", d.positive(d.define("F", sp.Sum(y[x0], (x0, 1, n)) + x ** 2)))
+        d.theorem("Shift", d.strictly_increasing(sp.log(x * y[x0]), x, POSITIVE))
+        return d, "forall x0, increasing_on (fun x1 => (0 < x1)) (fun x1 => (ln (x1 * (y x0))))"
+    d = proofs.Derivation("Kept")
+    d.lemma("Positive", d.positive(d.define("F", k ** 2 + 1)))
+    d.theorem("Log", d.strictly_increasing(sp.log(k) + k, k, POSITIVE))
+    return d, "increasing_on (fun k_0 => (0 < k_0)) (fun k_0 => (k_0 + (ln k_0)))"
+
+
+@pytest.mark.parametrize("case", ["size", "index", "kept"])
+def test_a_renamed_monotonicity_variable_takes_no_other_name(case, tmp_path):
+    derivation, main = _renamed_away(case)
+    script = derivation.proof().to_coq()
+    assert f"Lemma main : {main}." in script
+    result = coqc(tmp_path, case, script)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 @pytest.mark.parametrize("name, words", [("k1", "clashes"), ("fun", "clashes"), ("E2", "clashes"),
                                          ("p_range", "clashes"), ("is_nat", "clashes"),
                                          ("sum_f_R0", "clashes")])

@@ -433,6 +433,15 @@ def test_the_engines_optimizer_steps_name_the_map_and_cite_the_lemmas_they_rest_
     assert "Lemma 1 (Positivity)" in text and "Lemma 2 (Log-likelihood)" in text
     assert "[L > 0 (Lemma 1) and log increases strictly]" in text
     assert "[the objectives are equal (Lemma 2)]" in text
+    # each fact with the lemma that states it (a review: "E > 0 (Lemma 2)", Lemma 2 stating that
+    # log increases)
+    a, x = sp.symbols("a x")
+    d = Derivation("Ranges", where={a: sp.Interval(0, 1)})
+    E = d.define("E", sp.exp(a))
+    d.lemma("Range", d.member(E, sp.Interval.open(sp.Rational(1, 2), sp.oo)))
+    d.lemma("Log increases", d.strictly_increasing(sp.log(x), x, sp.Interval.open(0, sp.oo)))
+    d.theorem("Log", d.argmax(E, over=[a]).derive("max", sp.log(E)))
+    assert "[E > 0 and log increases strictly (Lemma 2)]" in d.proof().to_text()
 
 
 @pytest.mark.parametrize("target, message", [

@@ -213,6 +213,25 @@ def test_assert_numerically_equal_looks_near_the_ends_far_out_and_over_the_reals
     assert_numerically_equal((sp.Sum(i, (i, 1, m)), m * (m + 1) / 2), where={m: sp.S.Naturals})
 
 
+def test_real_evaluation_keeps_integer_powers_and_looks_inside_sums():
+    """A review: x^(2n) = (x²)^n with n ∈ ℕ failed (a power with a symbol n for exponent was
+    taken for a root of a negative x), and √a·√b = −√(ab) inside a sum passed (a and b were put
+    in before the sum was written out, and sympy multiplied the complex roots)."""
+    x, a, b, n, i, m = sp.symbols("x a b n i m")
+    y = sp.IndexedBase("y")
+    naturals, negative = sp.S.Naturals, sp.Interval.open(-sp.oo, 0)
+    assert (sp.Rational(-69, 100) ** 354 - (sp.Rational(-69, 100) ** 2) ** 177) == 0
+    assert_numerically_equal(sp.Eq(x ** (2 * n), (x ** 2) ** n), where={n: naturals})
+    assert_numerically_equal(((-1) ** n * (-1) ** n, 1), where={n: naturals})
+    assert_numerically_equal((x ** n * (x + 1) ** n, (x ** 2 + x) ** n), where={n: naturals})
+    assert_numerically_equal(((-x) ** n, (-1) ** n * x ** n),
+                             where={n: naturals, x: sp.Interval.open(0, sp.oo)})
+    with pytest.raises(AssertionError, match="fails numerically at"):
+        assert_numerically_equal((sp.Sum(sp.sqrt(a) * sp.sqrt(b) * y[i], (i, 1, m)),
+                                  sp.Sum(-sp.sqrt(a * b) * y[i], (i, 1, m))),
+                                 where={a: negative, b: negative, m: naturals})
+
+
 def test_assert_equal_warns_when_sympy_evaluated_the_claim_away():
     x = sp.Symbol("x")
     with pytest.warns(UserWarning, match="both sides are the same expression x"):

@@ -73,6 +73,9 @@ def test_relations_and_sets():
     assert read_set(r"\mathbb{N}_0") == sp.S.Naturals0
     with pytest.raises(TexError, match="starts at 0 or at 1"):
         read_set(r"\mathbb{N}")
+    with pytest.raises(TexError, match="starts at 0 or at 1"):
+        read_set(r"\mathbb{N} \cup \{-1\}")  # a review: read as {−1} ∪ {1, 2, …}
+    assert read_set(r"\mathbb{N}_0 \cup \{-1\}") == sp.Union(sp.S.Naturals0, sp.FiniteSet(-1))
 
 
 def test_defined_names_are_read_at_their_parameter_never_substituted():

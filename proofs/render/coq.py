@@ -455,13 +455,22 @@ class Exporter:
 
     def local_name(self, var):
         """The Coq name of a monotonicity's variable, bound by its own fun or forall: its name,
-        or the first of name0, name1, … that no section variable has (the engine's x ↦ log x
-        beside a model's covariates x_i)."""
-        name = self._identifier(var.name)
-        for number in range(len(self.declared) + 1):
-            if name not in self.declared:
-                return name
-            name = self._identifier(f"{var.name}{number}")
+        or the first of name0, name1, … that names nothing else of the script (a section
+        variable, a size, an index, a definition, a name Coq or the script keeps): the engine's
+        x ↦ log x beside a model's covariates x_i."""
+        taken = self.declared | {name for _, name in self.sizes.values()} | {
+            str(index) for index in self.indices} | {
+            getattr(d, "name", None) or d.__name__ for d in self.proof.definitions}
+        numbered = range(len(taken) + 1)  # k0 is a name the script keeps, k_0 is not
+        for candidate in [var.name, *(f"{var.name}{suffix}{number}" for suffix in ("", "_")
+                                      for number in numbered)]:
+            if candidate in taken:
+                continue
+            try:
+                return self._identifier(candidate)
+            except RenderError:
+                if candidate == var.name:  # a model name Coq cannot take: said as before
+                    raise
         raise RenderError(f"Coq export: no name for the monotonicity's variable {var.name}")
 
     def optimizers(self, statement, point):

@@ -107,13 +107,16 @@ def assert_numerically_equal(theorem_or_equality, samples=100, where=None, seed=
             families[getattr(key, "label", key)] = real_set
         else:
             scalars[key] = real_set
-    # the integers a side's sums and entries are written out with: put in first, the rest after
+    # the integers a side's sums and entries are written out with (their bounds, the entries'
+    # indices): put in first, the rest after, so that √a·√b in a sum is still seen at a, b < 0
     indexing = {s for side in (lhs, rhs) for node in sp.preorder_traversal(side)
-                if isinstance(node, (sp.Indexed, sp.Sum, sp.Product))
-                for s in node.free_symbols if isinstance(s, sp.Symbol) and s not in labels}
-    # a size `where` gives a set of counts to is drawn as the others are, within that set
-    counted = {s: real_set for s, real_set in scalars.items()
-               if real_set in (sp.S.Naturals, sp.S.Naturals0) and _bounds_a_sum(s, (lhs, rhs))}
+                for part in (node.limits if isinstance(node, (sp.Sum, sp.Product)) else
+                             [node.indices] if isinstance(node, sp.Indexed) else [])
+                for value in part for s in sp.sympify(value).free_symbols
+                if isinstance(s, sp.Symbol) and s not in labels}
+    # a size `where` gives a set of integers to is drawn as the others are, within that set
+    counted = {s: real_set for s, real_set in scalars.items() if real_set in (
+        sp.S.Naturals, sp.S.Naturals0, sp.S.Integers) and _bounds_a_sum(s, (lhs, rhs))}
     compared = 0
     for _ in range(samples):
         point = {symbol: numeric.sample(real_set, rng) for symbol, real_set in scalars.items()
@@ -135,8 +138,9 @@ def assert_numerically_equal(theorem_or_equality, samples=100, where=None, seed=
 
 
 def _size(rng, counts):
-    """A sum's size: mostly 1 to 8 (0 too for ℕ₀), now and then 9 to 16."""
-    low = 0 if counts == sp.S.Naturals0 else 1
+    """A sum's size: mostly 1 to 8 (0 too for ℕ₀, down to −8 for ℤ: empty and reversed sums),
+    now and then 9 to 16."""
+    low = {sp.S.Naturals0: 0, sp.S.Integers: -8}.get(counts, 1)
     return sp.Integer(rng.randint(low, 8) if rng.random() < 0.85 else rng.randint(9, 16))
 
 

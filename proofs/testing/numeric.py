@@ -50,7 +50,9 @@ def _real_parts(expr, point):
     if expr.has(sp.I):
         return False
     for node in sp.preorder_traversal(expr):
-        if isinstance(node, sp.log) or (isinstance(node, sp.Pow) and not node.exp.is_integer):
+        # a power is a root only where its exponent is no integer: x^n at n = 354 is not
+        if isinstance(node, sp.log) or (isinstance(node, sp.Pow) and not node.exp.is_integer
+                                        and not node.exp.xreplace(point).is_integer):
             argument = node.args[0]
         elif isinstance(node, sp.Function) and type(node).__name__ in _PARTIAL:
             argument = node
