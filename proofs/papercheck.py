@@ -1745,6 +1745,8 @@ def _shown_key(key):
 def _letter(key):
     """A key's letter, whichever variant (ε and ϵ, φ and ϕ: a reader takes them as one)."""
     name = str(key.label) if isinstance(key, sp.IndexedBase) else str(getattr(key, "name", key))
+    name = re.sub(r"\{\\var([a-z]+)\}", lambda m: "{\\" + m.group(1) + "}"
+                  if m.group(1) in texmath.GREEK else m.group(0), name)  # \hat{\varepsilon}
     return name[3:] if name.startswith("var") and name[3:] in texmath.GREEK else name
 
 
@@ -1915,7 +1917,16 @@ def _tex_pattern(key):
     name = _letter(key)
     star = name.endswith("*")  # x^*: the quantity x*
     name = name.rstrip("*")
-    written = r"\\(?:var)?" + name if name in texmath.GREEK else re.escape(name)
+    accent = re.fullmatch(r"\\([a-z]+)\{\\?([A-Za-z]+)\}", name)
+    if accent:  # \hat{x}: also \widehat{x}, \hat x, \hat{\varepsilon}
+        spellings = [key[1:] for key, value in texmath.ACCENTS.items()
+                     if value[1:] == accent.group(1)]
+        letter = (r"\\(?:var)?" + accent.group(2) if accent.group(2) in texmath.GREEK
+                  else accent.group(2))
+        written = (rf"\\(?:{'|'.join(spellings)})\s*(?:\{{\s*{letter}\s*\}}|{letter}"
+                   r"(?![A-Za-z]))")
+    else:
+        written = r"\\(?:var)?" + name if name in texmath.GREEK else re.escape(name)
     if star:
         return rf"(?<![A-Za-z\\]){written}\s*(?:_\{{?[A-Za-z0-9]+\}}?)?\s*\^\s*\{{?\s*\*"
     return rf"(?<![A-Za-z\\]){written}(?![A-Za-z])"

@@ -156,8 +156,9 @@ OPTIMIZER_NAMES = {"argmax": "max", "argmin": "min"}
 
 # accents that name a quantity of its own (an estimate, a mean); \dot (a derivative) and \vec (a
 # vector) are not read
-ACCENTS = {r"\hat", r"\bar", r"\tilde", r"\widehat", r"\widetilde", r"\overline", r"\check",
-           r"\breve"}
+ACCENTS = {r"\hat": r"\hat", r"\widehat": r"\hat", r"\tilde": r"\tilde",
+           r"\widetilde": r"\tilde", r"\bar": r"\bar", r"\overline": r"\bar",
+           r"\check": r"\check", r"\breve": r"\breve"}  # each to the name of what it prints
 # relations the reader does not read: they end a factor (\log y \neq 0 is refused for its \neq,
 # not for how far the log reaches)
 UNREAD_RELATIONS = {r"\neq", r"\ne", r"\approx", r"\equiv", r"\sim", r"\simeq", r"\cong",
@@ -344,7 +345,7 @@ class _Reader:
             # p\,(1 - p): a product, as written with a space; n(n + 1) with n given a range in
             # where (n \geq 1): a number is no function
             return None
-        shown = name if len(name) == 1 else "\\" + name
+        shown = name if len(name) == 1 or name.startswith("\\") else "\\" + name
         self.fail(
             f"is {shown}(…) a function or {shown}·(…)? write {shown} \\cdot (…) or "
             f"{shown}\\,(…) for a product, f, g or h for a function, or give {shown}(…) "
@@ -556,14 +557,17 @@ class _Reader:
                                                            self.peek(2) == "*" and
                                                            self.peek(3) == "}")):
             if isinstance(value, sp.Indexed):  # x_i^*: the family x* at i
-                self.take("^")
-                self.group_text()
-                return sp.IndexedBase(f"{value.base.label}*")[value.indices]
-            if isinstance(value, sp.Symbol):
-                self.take("^")
-                self.group_text()
-                return sp.Symbol(f"{value.name}*")
-            self.fail("^* is read after a letter only (x^*, \\theta^*)")
+                starred = sp.IndexedBase(f"{value.base.label}*")[value.indices]
+            elif isinstance(value, sp.Symbol):
+                starred = sp.Symbol(f"{value.name}*")
+            else:
+                self.fail("^* is read after a letter only (x^*, \\theta^*)")
+            self.take("^")
+            self.group_text()
+            if self.opens_bracket() and not self.items[self.position].spaced:
+                self.fail("is x^*(…) a function or x^*·(…)? write x^* \\cdot (…) or x^*\\,(…) "
+                          "for a product")
+            return starred
         return value
 
     def scripts(self, base):
@@ -716,7 +720,12 @@ class _Reader:
                     inner.startswith("\\")) or inner == r"\pi":
                 self.fail(f"{token} is read over one letter ({token}{{x}}, {token}{{\\theta}}), "
                           f"not over {inner or 'nothing'}")
-            return self.subscripted(f"{token}{{{inner}}}")
+            name = f"{ACCENTS[token]}{{{inner}}}"  # \widehat{x} prints as \hat{x} does
+            if self.peek() != "_" and self.names.get(name, NUMBER) is NUMBER:
+                applied = self.before_bracket(name)  # \hat{F}(x): a function or a product?
+                if applied is not None:
+                    return applied
+            return self.subscripted(name)
         if token == r"\pi":
             self.take()
             if self.opens_bracket() and self.adjacent():  # π(x): a prior's density, or π·x?

@@ -283,9 +283,9 @@ def test_a_range_for_a_defined_quantity_is_refused():
     lambda p, q: sp.Rational(1, 2) * (1 - p) * sp.exp(q),
 ])
 def test_a_product_with_a_number_and_a_sum_is_proved_as_written(build):
-    """A review: −(1 − p)·log(1 − p) > 0 ended in "the engine proved (p − 1)·log(1 − p) > 0
-    instead …; please report this": sympy spreads −1 over 1 − p when a product is built from the
-    left, so the fact built was not the claim asked."""
+    """A review: −(1 − p)·log(1 − p) > 0 ended in "the engine proved (p − 1)·log(1 − p)
+    > 0 instead …; please report this": sympy spreads −1 over 1 − p when a product is built
+    from the left, so the fact built was not the claim asked."""
     p, q = sp.symbols("p q")
     unit = sp.Interval.open(0, 1)
     expr = build(p, q)
@@ -296,8 +296,8 @@ def test_a_product_with_a_number_and_a_sum_is_proved_as_written(build):
 
 
 def test_a_range_not_shown_says_what_is_known_not_a_rule_name():
-    """A review: x² − x ≥ 0 for x ≥ 1 was 'not proved: member_widen: Interval(-oo, oo) is not a
-    subset of Interval(0, oo)', a kernel rule's name for what the engine could show."""
+    """A review: x² − x ≥ 0 for x ≥ 1 was 'not proved: member_widen: Interval(-oo, oo) is not
+    a subset of Interval(0, oo)', a kernel rule's name for what the engine could show."""
     x = sp.Symbol("x")
     with pytest.raises(SideConditionError, match=r"cannot show x\*\*2 - x ∈ Interval\(0, oo\): "
                                                   r"it is only known to lie in"):

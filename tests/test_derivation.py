@@ -693,8 +693,9 @@ def test_the_setting_covers_every_entry_and_value_a_line_uses():
 
 
 def test_the_index_of_the_setting_has_no_range_of_its_own():
-    """A review: with i ∈ [−3, −2] in where, the page read "Let i ∈ [−3, −2], p_i ∈ (0, 1) for
-    i = 1, …, n. Then p_i > 0", false at n = 1, p_1 = 1/2, i = −5/2, p_{−5/2} = −1."""
+    """A review: with i ∈ [−3, −2] in where, the page read "Let i ∈ [−3, −2], p_i ∈
+    (0, 1) for i = 1, …, n.  Then p_i > 0", false at n = 1, p_1 = 1/2, i = −5/2, p_{−5/2} =
+    −1."""
     p = sp.IndexedBase("p")
     for index_range in (sp.Interval(-3, -2), sp.FiniteSet(0), sp.S.Naturals):
         d = Derivation("Entry", where={n: sp.S.Naturals, p: sp.Interval.open(0, 1),

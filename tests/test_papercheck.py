@@ -1508,19 +1508,20 @@ def test_typography_that_cannot_overprint_is_read(tmp_path, display):
 # ------------------------------------------------------------------------------------------------
 # a condition printed with the formula is within the ranges the steps are checked for: the ranges
 # are comments, and the page states the formula for every value its condition allows
+ABOVE_1 = "x \\in (1, \\infty)"  # the range most of these cases are checked in
 WIDER_CONDITIONS = {
-    "for every x > 0": (r"\log x > 0 \quad \text{for every } x > 0", "x \\in (1, \\infty)"),
-    "after a comma": (r"\log x > 0, \quad x > 0", "x \\in (1, \\infty)"),
-    "a chain": (r"\log x > 0 \quad \text{for } 0 < x < 2", "x \\in (1, \\infty)"),
-    "a set": (r"\log x > 0 \quad \text{for } x \in (0, \infty)", "x \\in (1, \\infty)"),
-    "a closed end": (r"\log x > 0 \quad \text{for } x \geq 1", "x \\in (1, \\infty)"),
-    "in the words' mathematics": (r"\log x > 0 \quad \text{for $x > 0$}", "x \\in (1, \\infty)"),
-    "in a tag": (r"\log x > 0 \tag*{for $x > 0$}", "x \\in (1, \\infty)"),
-    "forall": (r"\log x > 0 \qquad \forall x > 0", "x \\in (1, \\infty)"),
-    "in brackets": (r"\log x > 0 \quad (x > 0)", "x \\in (1, \\infty)"),
-    "a half-open set": (r"\log x > 0 \quad \text{for } x \in (0, 2]", "x \\in (1, \\infty)"),
-    "not a range": (r"\log x > 0 \quad \text{for } x \neq 1", "x \\in (1, \\infty)"),
-    "an absolute value": (r"\log x > 0 \quad \text{for } |x| > 1", "x \\in (1, \\infty)"),
+    "for every x > 0": (r"\log x > 0 \quad \text{for every } x > 0", ABOVE_1),
+    "after a comma": (r"\log x > 0, \quad x > 0", ABOVE_1),
+    "a chain": (r"\log x > 0 \quad \text{for } 0 < x < 2", ABOVE_1),
+    "a set": (r"\log x > 0 \quad \text{for } x \in (0, \infty)", ABOVE_1),
+    "a closed end": (r"\log x > 0 \quad \text{for } x \geq 1", ABOVE_1),
+    "in the words' mathematics": (r"\log x > 0 \quad \text{for $x > 0$}", ABOVE_1),
+    "in a tag": (r"\log x > 0 \tag*{for $x > 0$}", ABOVE_1),
+    "forall": (r"\log x > 0 \qquad \forall x > 0", ABOVE_1),
+    "in brackets": (r"\log x > 0 \quad (x > 0)", ABOVE_1),
+    "a half-open set": (r"\log x > 0 \quad \text{for } x \in (0, 2]", ABOVE_1),
+    "not a range": (r"\log x > 0 \quad \text{for } x \neq 1", ABOVE_1),
+    "an absolute value": (r"\log x > 0 \quad \text{for } |x| > 1", ABOVE_1),
     "Greek": (r"\log \sigma > 0 \quad \text{for } \sigma > 0", "\\sigma \\in (1, \\infty)"),
     "a family's entry": (r"\log p_i < 0 \quad \text{for } p_i > 0", "p_i \\in (0, 1)"),
     # labels in {0, 1} are not soft labels in [0, 1]: only a count is read as whole numbers
@@ -1529,31 +1530,31 @@ WIDER_CONDITIONS = {
     "a count": (r"\sum_{i=1}^{n} 1 = n \quad \text{for every } n \geq 0", "n \\geq 1"),
     # a second review: ranges said in words, sets alone, lists of values, ε written as ϵ, sympy
     # unable to compare the ends
-    "positive in words": (r"\log x > 0 \quad \text{for every positive } x", "x \\in (1, \\infty)"),
-    "real in words": (r"\log x > 0 \quad \text{for every real } x", "x \\in (1, \\infty)"),
-    "the word after": (r"\log x > 0 \quad \text{for } x \text{ positive}", "x \\in (1, \\infty)"),
-    "a set alone": (r"\log x > 0 \quad \text{on } (0, \infty)", "x \\in (1, \\infty)"),
+    "positive in words": (r"\log x > 0 \quad \text{for every positive } x", ABOVE_1),
+    "real in words": (r"\log x > 0 \quad \text{for every real } x", ABOVE_1),
+    "the word after": (r"\log x > 0 \quad \text{for } x \text{ positive}", ABOVE_1),
+    "a set alone": (r"\log x > 0 \quad \text{on } (0, \infty)", ABOVE_1),
     "a set after words": (r"\log x > 0 \quad \text{for every $x$ in } (0, \infty)",
-                          "x \\in (1, \\infty)"),
-    "words in a tag": (r"\log x > 0 \tag{for all positive $x$}", "x \\in (1, \\infty)"),
-    "a list": (r"\log x > 0 \quad \text{for } x = 2, \tfrac12", "x \\in (1, \\infty)"),
+                          ABOVE_1),
+    "words in a tag": (r"\log x > 0 \tag{for all positive $x$}", ABOVE_1),
+    "a list": (r"\log x > 0 \quad \text{for } x = 2, \tfrac12", ABOVE_1),
     "a list with and": (r"\log x > 0 \quad \text{for } x = 2 \text{ and } \tfrac12",
-                        "x \\in (1, \\infty)"),
+                        ABOVE_1),
     "epsilon written otherwise": (r"\log \frac{1}{\varepsilon} > 0 \quad \text{for every } "
                                   r"\epsilon > 0", "\\varepsilon \\in (0, 1)"),
     "ends sympy cannot compare": (r"\log x > 0 \quad \text{for } x \geq \sin^2 1 + \cos^2 1",
-                                  "x \\in (1, \\infty)"),
+                                  ABOVE_1),
     # a third review: the letter typed as a word, sets the reader does not read, a longer list
-    "the letter as a word": (r"\log x > 0 \quad \text{for every positive x}", "x \\in (1, \\infty)"),
-    "the letter as a word in a tag": (r"\log x > 0 \tag{for positive x}", "x \\in (1, \\infty)"),
+    "the letter as a word": (r"\log x > 0 \quad \text{for every positive x}", ABOVE_1),
+    "the letter as a word in a tag": (r"\log x > 0 \tag{for positive x}", ABOVE_1),
     "a French interval": (r"\log x > 0 \quad \text{for every } x \text{ in } ]0, \infty[",
-                          "x \\in (1, \\infty)"),
+                          ABOVE_1),
     "R plus": (r"\log x > 0 \quad \text{for every } x \text{ in } \mathbb{R}^+",
-               "x \\in (1, \\infty)"),
-    "N": (r"\log x > 0 \quad \text{for every } x \text{ in } \mathbb{N}", "x \\in (1, \\infty)"),
+               ABOVE_1),
+    "N": (r"\log x > 0 \quad \text{for every } x \text{ in } \mathbb{N}", ABOVE_1),
     "a list with or": (r"\log x > 0 \quad \text{for every } x = 2, 3 \text{ or } 1",
-                       "x \\in (1, \\infty)"),
-    "a list with dots": (r"\log x > 0 \quad \text{for } x = 1, 2, \dots", "x \\in (1, \\infty)"),
+                       ABOVE_1),
+    "a list with dots": (r"\log x > 0 \quad \text{for } x = 1, 2, \dots", ABOVE_1),
 }
 
 
@@ -1573,31 +1574,31 @@ def test_a_condition_wider_than_the_ranges_is_not_proved(tmp_path, name):
 
 
 @pytest.mark.parametrize("display, where", [
-    (r"\log x > 0 \quad \text{for every } x > 1", "x \\in (1, \\infty)"),
-    (r"\log x > 0 \quad \text{for } x \geq 2", "x \\in (1, \\infty)"),
-    (r"\log x > 0 \quad \text{for } x = 2", "x \\in (1, \\infty)"),
-    (r"\log x > 0 \quad (x \in (2, 3))", "x \\in (1, \\infty)"),
-    (r"\log x > 0 \quad \text{for $1 < x \leq 5$}", "x \\in (1, \\infty)"),
-    (r"\log x > 0 \quad \text{for } x \in (1, \infty)", "x \\in (1, \\infty)"),
+    (r"\log x > 0 \quad \text{for every } x > 1", ABOVE_1),
+    (r"\log x > 0 \quad \text{for } x \geq 2", ABOVE_1),
+    (r"\log x > 0 \quad \text{for } x = 2", ABOVE_1),
+    (r"\log x > 0 \quad (x \in (2, 3))", ABOVE_1),
+    (r"\log x > 0 \quad \text{for $1 < x \leq 5$}", ABOVE_1),
+    (r"\log x > 0 \quad \text{for } x \in (1, \infty)", ABOVE_1),
     (r"\sum_{i=1}^{n} 1 = n \quad \text{for every } n \geq 1", "n \\geq 1"),
     (r"\sum_{i=1}^{n} 1 = n \quad \text{for every } n > 0", "n \\geq 1"),
     (r"y_i \in \{0, 1\} \quad \text{for } y_i \in \{0, 1\}", "y_i \\in \\{0, 1\\}"),
     (r"y_i \in \{0, 1\} \quad \text{for } i = 1, \dots, n", "y_i \\in \\{0, 1\\}"),
     (r"\log p_i < 0 \quad \text{for } 0 < p_i < 1", "p_i \\in (0, 1)"),
-    (r"\log x > 0 \quad \text{for every } y > 0", "x \\in (1, \\infty)"),
+    (r"\log x > 0 \quad \text{for every } y > 0", ABOVE_1),
     (r"x^2 \geq 0 \quad \text{for } |x| < 1", "x \\in \\mathbb{R}"),
     # a second review: a bare quantifier is over the setting's range; a full stop ends the
     # sentence; a list within the range; words that say no range; an index's range up to n
-    (r"\log x > 0 \qquad \forall x", "x \\in (1, \\infty)"),
-    (r"\log x > 0 \quad \text{for all } x", "x \\in (1, \\infty)"),
-    (r"\log x > 0 \quad \text{for every } x > 1.", "x \\in (1, \\infty)"),
-    (r"\log x > 0 \quad \text{for every } x \in (1, \infty).", "x \\in (1, \\infty)"),
-    (r"\log x > 0 \quad \text{for } x = 2, 3", "x \\in (1, \\infty)"),
+    (r"\log x > 0 \qquad \forall x", ABOVE_1),
+    (r"\log x > 0 \quad \text{for all } x", ABOVE_1),
+    (r"\log x > 0 \quad \text{for every } x > 1.", ABOVE_1),
+    (r"\log x > 0 \quad \text{for every } x \in (1, \infty).", ABOVE_1),
+    (r"\log x > 0 \quad \text{for } x = 2, 3", ABOVE_1),
     (r"y_i \in \{0, 1\} \quad \text{where } y_i \text{ is the label}", "y_i \\in \\{0, 1\\}"),
     (r"\log p_i < 0 \quad \text{for } 1 \leq i \leq n", "p_i \\in (0, 1), n \\geq 1"),
     # a third review: counts as lists
     (r"\sum_{i=1}^{n} 1 = n \quad \text{for } n = 1, 2, \dots", "n \\geq 1"),
-    (r"\log x > 0 \quad \text{for } x = 2, 3, \dots, 9", "x \\in (1, \\infty)"),
+    (r"\log x > 0 \quad \text{for } x = 2, 3, \dots, 9", ABOVE_1),
 ])
 def test_a_condition_within_the_ranges_stays_words(tmp_path, display, where):
     path = write_paper(tmp_path, f"% proofs: where {where}\n\\begin{{equation}}\n  {display}\n"
@@ -1656,3 +1657,13 @@ def test_accented_and_starred_names_take_ranges_and_conditions(tmp_path):
     assert [f.status for f in findings] == ["proved", "proved", "not proved"], [
         f.message for f in findings]
     assert "wider than the range x* ∈ (1, ∞)" in findings[2].message
+    # a second review: an accent written otherwise (\widehat for \hat, \overline for \bar, no
+    # braces) is the same name, in a condition and after range words
+    for where, display in ((r"\hat{x} \in (1, \infty)", r"\log \hat{x} > 0 \quad "
+                                                         r"\text{for every } \widehat{x} > 0"),
+                           (r"\bar{x} \in (1, \infty)", r"\log \bar{x} > 0 \quad "
+                                                         r"\text{for every } \overline{x} > 0"),
+                           (r"\hat{x} \in (1, \infty)", r"\log \hat{x} > 0 \quad "
+                                                         r"\text{for every positive } \hat x")):
+        path = write_paper(tmp_path, f"% proofs: where {where}\n\\[ {display} \\]\n")
+        assert [f.status for f in check_file(path)] == ["not proved"], display

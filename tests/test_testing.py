@@ -186,10 +186,10 @@ def test_assert_numerically_equal_compares_something_everywhere_it_should():
 
 
 def test_assert_numerically_equal_looks_near_the_ends_far_out_and_over_the_reals():
-    """A review: a log clipped at 10⁻⁷ passed as log on (0, 1), since no point came within 10⁻³ of
-    an end; C(n, 9) = 0 passed for an integer n, drawn up to 8 only, and for a size that `where`
-    gives; √x·√y = −√(xy) passed at x, y < 0, where sympy's complex roots agree and the real
-    ones are undefined."""
+    """A review: a log clipped at 10⁻⁷ passed as log on (0, 1), since no point came within
+    10⁻³ of an end; C(n, 9) = 0 passed for an integer n, drawn up to 8 only, and for a size that
+    `where` gives; √x·√y = −√(xy) passed at x, y < 0, where sympy's complex roots agree and
+    the real ones are undefined."""
     x, y, q = sp.symbols("x y q")
     i, m = sp.symbols("i m", integer=True)
     n = sp.Symbol("n", integer=True, positive=True)
@@ -215,8 +215,8 @@ def test_assert_numerically_equal_looks_near_the_ends_far_out_and_over_the_reals
 
 def test_real_evaluation_keeps_integer_powers_and_looks_inside_sums():
     """A review: x^(2n) = (x²)^n with n ∈ ℕ failed (a power with a symbol n for exponent was
-    taken for a root of a negative x), and √a·√b = −√(ab) inside a sum passed (a and b were put
-    in before the sum was written out, and sympy multiplied the complex roots)."""
+    taken for a root of a negative x), and √a·√b = −√(ab) inside a sum passed (a and b were
+    put in before the sum was written out, and sympy multiplied the complex roots)."""
     x, a, b, n, i, m = sp.symbols("x a b n i m")
     y = sp.IndexedBase("y")
     naturals, negative = sp.S.Naturals, sp.Interval.open(-sp.oo, 0)

@@ -67,8 +67,8 @@ def test_relations_and_sets():
     assert read_set(r"\mathbb{N} \cup \{0\}") == sp.S.Naturals0
     assert read_set(r"(0, \infty)") == sp.Interval.open(0, sp.oo)
     assert read_set(r"\mathbb{R}_{>0}") == sp.Interval.open(0, sp.oo)
-    # the documented spellings of ℕ that say where it starts (a review: ℕ_{>0} was refused with a
-    # message asking for ℕ_{>0}); a bare ℕ is refused
+    # the documented spellings of ℕ that say where it starts (a review: ℕ_{>0} was refused
+    # with a message asking for ℕ_{>0}); a bare ℕ is refused
     assert read_set(r"\mathbb{N}_{>0}") == sp.S.Naturals == read_set(r"\mathbb{N}_{\geq 1}")
     assert read_set(r"\mathbb{N}_0") == sp.S.Naturals0
     with pytest.raises(TexError, match="starts at 0 or at 1"):
@@ -217,6 +217,13 @@ def test_accents_stars_and_word_subscripts_name_quantities_of_their_own():
     assert str(exprs[1]) == "y[max]"
     assert read(r"\hat{x} - x") != 0 and read(r"x^* - x") != 0
     assert read(r"x_i^*") == sp.IndexedBase("x*")[i]
+    # a second review: \hat{F}(2x) was read as a product, 2F̂x; \widehat{x} prints as \hat{x} does
+    for text in (r"\hat{F}(2x)", r"p^*(x + y)", r"\tilde{\sigma}(2z)", r"x_i^*(2)"):
+        with pytest.raises(TexError, match=r"a function or"):
+            read(text)
+    assert read(r"\hat{F}\,(2x)") == 2 * sp.Symbol(r"\hat{F}") * sp.Symbol("x")
+    assert read(r"\widehat{x} - \hat x") == 0 and read(r"\overline{x} - \bar{x}") == 0
+    assert read(r"\widetilde{y}_i - \tilde{y}_i") == 0
     for text, message in ((r"\hat{xy}", "over one letter"), (r"\hat{\pi}", "over one letter"),
                           (r"2^*", "after a letter only"), (r"\dot{x}", r"cannot read '\\dot'")):
         with pytest.raises(TexError, match=message):

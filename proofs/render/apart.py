@@ -43,9 +43,9 @@ _CHECKED = {}
 
 
 def check_printed_apart(proof, writer, parameter=False):
-    """PrintedAlike (a RenderError) when two objects of `proof` print alike under `writer`, or one prints as
-    something it is not (see the module's list); `parameter`: the proof's parameter θ is a name of
-    the writer's only (no symbol of the terms), printed too."""
+    """PrintedAlike (a RenderError) when two objects of `proof` print alike under `writer`, or
+    one prints as something it is not (see the module's list); `parameter`: the proof's parameter
+    θ is a name of the writer's only (no symbol of the terms), printed too."""
     entry = _CHECKED.get(id(proof))
     if entry is None or entry[0]() is not proof:
         entry = _CHECKED[id(proof)] = (weakref.ref(proof), set())

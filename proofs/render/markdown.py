@@ -3,8 +3,8 @@ and Quarto.  Only constructs both MathJax and KaTeX support: no labels, no refer
 
 import re
 
-from .layout import (count_checks, definitions, factors_lead, for_every, hypotheses, kernel_theorems,
-                     layout, setting_sentence, value_sentence, writer_for)
+from .layout import (count_checks, definitions, factors_lead, for_every, hypotheses,
+                     kernel_theorems, layout, setting_sentence, value_sentence, writer_for)
 from .options import RenderOptions
 
 KINDS = {"lemma": "Lemma", "theorem": "Theorem"}

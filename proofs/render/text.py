@@ -42,6 +42,6 @@ def render_text(proof, options=None):
             out += ["", block.remark]
         if block.kind == "theorem" and proof.corollaries:
             out.append(value_sentence(proof, writer, reference, lambda formula: formula))
-    out += ["", f"Checked by the proofs kernel: {kernel_theorems(count_checks(proof))}, every step above "
-            "among them.", ""]
+    checks = kernel_theorems(count_checks(proof))
+    out += ["", f"Checked by the proofs kernel: {checks}, every step above among them.", ""]
     return "\n".join(out)

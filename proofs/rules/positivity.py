@@ -37,8 +37,9 @@ def prove_member(context, expr):
         combine = K.member_add if isinstance(expr, sp.Add) else K.member_mul
         facts = [prove_member(context, arg) for arg in expr.args]
         fact = functools.reduce(combine, facts)
-        if fact.statement.expr != expr:  # the number last: sympy spreads −1·(1 − p) into p − 1
-            # as it builds, so −(1 − p)·log(1 − p) built from the left is not the one asked for
+        if fact.statement.expr != expr:  # the number last: sympy spreads −1·(1 − p) into
+            # p − 1 as it builds, so −(1 − p)·log(1 − p) built from the left is not the one
+            # asked for
             numbers = [f for f, arg in zip(facts, expr.args) if arg.is_Number]
             fact = functools.reduce(combine, [f for f in facts if f not in numbers] + numbers)
         return fact

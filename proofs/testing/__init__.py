@@ -82,12 +82,12 @@ def assert_numerically_equal(theorem_or_equality, samples=100, where=None, seed=
 
     Accepts a `Theorem` of an equality, a ``sympy.Eq`` or a pair ``(lhs, rhs)``.  Ranges come from
     `where` or the theorem's context; a symbol with none ranges over what its sympy assumptions say
-    (integer, positive, …).  Points come now and then within 10⁻² to 10⁻¹² of a finite end, 2 to
-    1000 beyond an unbounded one, and integers up to 1000 from zero; an integer symbol that bounds
-    a sum or product is a size from 1 to 8, and now and then from 9 to 16; every entry of a family
-    (``p[i]``, ``X[i, j]``) gets a value from the family's range, or any real.  Values are real: a
-    log, root or inverse function with no real value makes its side undefined there.  Both sides
-    must be defined at one sampled point at least: a check that compared nothing fails."""
+    (integer, positive, …).  Points come now and then within 10⁻² to 10⁻¹² of a finite end,
+    2 to 1000 beyond an unbounded one, and integers up to 1000 from zero; an integer symbol that
+    bounds a sum or product is a size from 1 to 8, and now and then from 9 to 16; every entry of a
+    family (``p[i]``, ``X[i, j]``) gets a value from the family's range, or any real.  Values are
+    real: a log, root or inverse function with no real value makes its side undefined there.  Both
+    sides must be defined at one sampled point at least: a check that compared nothing fails."""
     _check_sampling(samples, rtol, atol)
     lhs, rhs, where = _sides(theorem_or_equality, where)
     unknown = sorted({str(call.func) for side in (lhs, rhs) for call in side.atoms(AppliedUndef)})
@@ -138,8 +138,8 @@ def assert_numerically_equal(theorem_or_equality, samples=100, where=None, seed=
 
 
 def _size(rng, counts):
-    """A sum's size: mostly 1 to 8 (0 too for ℕ₀, down to −8 for ℤ: empty and reversed sums),
-    now and then 9 to 16."""
+    """A sum's size: mostly 1 to 8 (0 too for ℕ₀, down to −8 for ℤ: empty and reversed
+    sums), now and then 9 to 16."""
     low = {sp.S.Naturals0: 0, sp.S.Integers: -8}.get(counts, 1)
     return sp.Integer(rng.randint(low, 8) if rng.random() < 0.85 else rng.randint(9, 16))
 

@@ -84,9 +84,10 @@ WIDE = 0.1
 
 def sample(real_set, rng):
     """A point of a supported real set; endpoints it contains come up now and then, so do points
-    within 10⁻² to 10⁻¹² of a finite end (a log clipped at 10⁻⁷ differs from log there only), and on
-    an unbounded or wide range points far from zero (a claim false only beyond 5 is caught); an
-    integer is mostly within 8 of zero, now and then up to 1000 away (C(n, 9) is 0 up to 8)."""
+    within 10⁻² to 10⁻¹² of a finite end (a log clipped at 10⁻⁷ differs from log there
+    only), and on an unbounded or wide range points far from zero (a claim false only beyond 5 is
+    caught); an integer is mostly within 8 of zero, now and then up to 1000 away (C(n, 9) is 0 up to
+    8)."""
     if isinstance(real_set, sp.FiniteSet):
         return rng.choice(real_set.args)
     if not isinstance(real_set, sp.Interval) and real_set not in (
@@ -120,8 +121,8 @@ def sample(real_set, rng):
 
 
 def _near_end(real_set, rng):
-    """A point of `real_set` within 10⁻² to 10⁻¹² (of its width, at most 1) of a finite end, or
-    None when it has none."""
+    """A point of `real_set` within 10⁻² to 10⁻¹² (of its width, at most 1) of a finite end,
+    or None when it has none."""
     ends = [end for end in (real_set.inf, real_set.sup) if end.is_finite]
     if not ends:
         return None

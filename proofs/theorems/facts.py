@@ -79,7 +79,7 @@ def _justify(th):
         return "bounds of a product"
     if th.rule == "member_mul" and th.statement.expr.is_number and \
             th.statement.expr.as_numer_denom()[1] != 1:
-        return "quotient of positive numbers"  # a constant printed as one: 1/√2 is sympy's ½·√2
+        return "quotient of positive numbers"  # printed as one: 1/√2 is sympy's ½·√2
     if th.rule == "member_binder" and isinstance(th.statement.expr, sp.Sum):
         return _sum_reason(th)
     if th.rule == "member_log" or (th.rule == "member_of_equal" and isinstance(th.statement, Member)):
