@@ -565,8 +565,8 @@ class _Reader:
             self.take("^")
             self.group_text()
             if self.opens_bracket() and not self.items[self.position].spaced:
-                self.fail("is x^*(…) a function or x^*·(…)? write x^* \\cdot (…) or x^*\\,(…) "
-                          "for a product")
+                self.fail("is x^*(…) a function or x^*·(…)? write x^* \\cdot (…) or "
+                          "x^*\\,(…) for a product")
             return starred
         return value
 
