@@ -198,7 +198,10 @@ def test_assert_numerically_equal_looks_near_the_ends_far_out_and_over_the_reals
     assert sp.log(sp.Max(sp.Rational(1, 10 ** 9), tiny)) != sp.log(sp.Rational(1, 10 ** 9))
     assert sp.binomial(9, 9) == 1 and sp.floor(sp.Rational(9, 9)) == 1
     assert sp.sqrt(-3) * sp.sqrt(-2) == -sp.sqrt(6)  # sympy's complex roots: the false claim holds
+    p, k = sp.IndexedBase("p"), sp.Symbol("k", integer=True)
     false = [((sp.log(sp.Max(q, tiny)), sp.log(q)), {q: unit}),
+             ((sp.Sum(sp.log(sp.Max(p[k], tiny)), (k, 1, m)), sp.Sum(sp.log(p[k]), (k, 1, m))),
+              {p: unit, m: sp.S.Naturals}),  # a family's entries near the ends too
              ((sp.log(1 - sp.Min(q, 1 - tiny)), sp.log(1 - q)), {q: unit}),
              ((sp.binomial(n, 9), 0), None), ((sp.floor(n / 9), 0), None),
              ((sp.Sum(sp.binomial(i, 9), (i, 1, m)), 0), {m: sp.S.Naturals}),

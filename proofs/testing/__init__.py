@@ -119,12 +119,13 @@ def assert_numerically_equal(theorem_or_equality, samples=100, where=None, seed=
         sp.S.Naturals, sp.S.Naturals0, sp.S.Integers) and _bounds_a_sum(s, (lhs, rhs))}
     compared = 0
     for _ in range(samples):
-        point = {symbol: numeric.sample(real_set, rng) for symbol, real_set in scalars.items()
-                 if symbol not in counted}
+        point = {symbol: numeric.sample(real_set, rng, thorough=True)
+                 for symbol, real_set in scalars.items() if symbol not in counted}
         # mostly small sizes, and now and then one past 8: Σ_{i=1}^{n} C(i, 9) is 0 up to n = 8
         point.update({symbol: _size(rng, counted.get(symbol, sp.S.Naturals))
                       for symbol in sizes + sorted(counted, key=str)})
-        point.update({s: numeric.sample(numeric.assumed_range(s), rng) for s in free})
+        point.update({s: numeric.sample(numeric.assumed_range(s), rng, thorough=True)
+                      for s in free})
         left, right = (_with_entries(side, point, families, rng, indexing)
                        for side in (lhs, rhs))
         if numeric.differ(left, right, rtol, atol):
@@ -169,7 +170,8 @@ def _with_entries(side, point, families, rng, indexing=()):
     written = side.xreplace({s: v for s, v in point.items() if s in indexing}).doit()
     for entry in sorted(written.atoms(sp.Indexed), key=str):
         if entry not in point:
-            point[entry] = numeric.sample(families.get(entry.base.label, sp.S.Reals), rng)
+            point[entry] = numeric.sample(families.get(entry.base.label, sp.S.Reals), rng,
+                                           thorough=True)
     return numeric.value(written, point)
 
 
