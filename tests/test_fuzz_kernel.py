@@ -1314,3 +1314,14 @@ def test_finding_an_empty_product_of_zeros_is_one():
     with pytest.raises(ProofError):  # log(exp(∏_{j=0}^{n-1} Z·p[j])) is 1 at n = 0
         check.equal(sp.log(sp.exp(sp.Product(zero * p[j], (j, 0, n - 1)))), 0,
                     where={n: sp.Range(0, 4)})
+
+
+def test_a_huge_argument_of_a_random_function_is_inconclusive_not_out_of_memory():
+    """CI's fuzzer met q[exp(D2·exp(D3^n))]: rounding its argument added ½ to about e^(10^17)
+    exactly, and ran out of memory; such a point is inconclusive, as an infinite one is."""
+    from mpmath.ctx_iv import MPIntervalContext
+    interval = MPIntervalContext()
+    huge = interval.exp(interval.exp(interval.mpf(40)))
+    with pytest.raises(semantics.Inconclusive, match="a huge argument"):
+        semantics._key(huge)
+    assert semantics._key(interval.mpf(3)) == 3 * 10 ** 20

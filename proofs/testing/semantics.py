@@ -496,9 +496,11 @@ def _key(v):
     for end in _ends(v):
         if end in (libmp.finf, libmp.fninf, libmp.fnan):
             raise Inconclusive("an infinite argument")
-        scaled = libmp.mpf_add(libmp.mpf_mul(end, libmp.from_int(_KEY_SCALE)), libmp.fhalf)
-        if libmp.mpf_cmp(libmp.mpf_abs(scaled), libmp.from_int(10 ** 60)) > 0:
+        # before the exact sum below: ½ added to exp(exp(…)) exactly needs more memory than
+        # there is (CI's fuzzer met one)
+        if libmp.mpf_cmp(libmp.mpf_abs(end), libmp.from_int(10 ** 60 // _KEY_SCALE)) > 0:
             raise Inconclusive("a huge argument of a random function")
+        scaled = libmp.mpf_add(libmp.mpf_mul(end, libmp.from_int(_KEY_SCALE)), libmp.fhalf)
         keys.add(libmp.to_int(libmp.mpf_floor(scaled)))
     if len(keys) > 1:
         raise Inconclusive("an argument of a random function too close to a rounding boundary")
