@@ -1325,3 +1325,7 @@ def test_a_huge_argument_of_a_random_function_is_inconclusive_not_out_of_memory(
     with pytest.raises(semantics.Inconclusive, match="a huge argument"):
         semantics._key(huge)
     assert semantics._key(interval.mpf(3)) == 3 * 10 ** 20
+    # and about e^(−10^17): it rounds to 0, as any argument within 10^-21 of 0 does
+    tiny = interval.exp(-interval.exp(interval.mpf(40)))
+    assert semantics._key(tiny) == 0 == semantics._key(-tiny)
+    assert semantics._key(interval.mpf(10) ** -19) == 10
