@@ -526,6 +526,11 @@ def _define(path, line, rest, state, findings):
     written with)."""
     name, equals, body = rest.partition("=")
     name = name.strip()
+    # an accent over one letter (\bar{x}, the sample mean) names a quantity as the reader does
+    accent = re.fullmatch(r"(\\(?:" + "|".join(a[1:] for a in texmath.ACCENTS) + r"))\s*\{\s*"
+                          r"([A-Za-z]|\\[A-Za-z]+)\s*\}(.*)", name)
+    if accent and (len(accent.group(2)) == 1 or accent.group(2)[1:] in texmath.GREEK):
+        name = "Q" + accent.group(3)  # its subscripts and argument read as a letter's
     match = re.fullmatch(
         r"(\\mathrm\{|\\operatorname\{)?\\?([A-Za-z]+)\}?"
         r"(?:_\{?([A-Za-z](?:,?[A-Za-z])*)\}?)?(\(.*\))?",
@@ -535,12 +540,14 @@ def _define(path, line, rest, state, findings):
         message = f"cannot read the definition '{rest}': write 'define L = …' or 'define p_i = …'"
         findings.append(Finding(str(path), line, "unreadable", message))
         return
-    if match.group(2) in ("pi", "e", "infty") or "\\" + match.group(2) in texmath.FUNCTIONS:
-        message = f"{match.group(2)} is a constant or a function of mathematics, not a name"
+    defined = (f"{texmath.ACCENTS[accent.group(1)]}{{{accent.group(2)}}}"
+               if accent and name.startswith("Q") else match.group(2))
+    if defined in ("pi", "e", "infty") or "\\" + defined in texmath.FUNCTIONS:
+        message = f"{defined} is a constant or a function of mathematics, not a name"
         findings.append(Finding(str(path), line, "unreadable", message))
         return
-    if match.group(2) in state.definitions:  # later definitions would change the earlier ones
-        message = f"{match.group(2)} is already defined: a name is defined once in a paper"
+    if defined in state.definitions:  # later definitions would change the earlier ones
+        message = f"{defined} is already defined: a name is defined once in a paper"
         findings.append(Finding(str(path), line, "unreadable", message))
         return
     decoration = match.group(4) or ""
@@ -548,26 +555,26 @@ def _define(path, line, rest, state, findings):
     body_letters = set(re.findall(r"\\?([A-Za-z]+)", body))
     if len(arguments) > 1 or any(a in body_letters for a in arguments):
         message = (
-            f"{match.group(2)}({', '.join(arguments)}) depends on its arguments: functions "
-            f"are not defined here; write the expression, or a family {match.group(2)}_i"
+            f"{defined}({', '.join(arguments)}) depends on its arguments: functions "
+            f"are not defined here; write the expression, or a family {defined}_i"
         )
         findings.append(Finding(str(path), line, "unreadable", message))
         return
-    if re.search(r"(?<![A-Za-z\\])" + re.escape(match.group(2)) + r"(?![A-Za-z])", body):
-        message = f"the definition of {match.group(2)} uses {match.group(2)} itself"
+    if re.search(_tex_pattern(sp.Symbol(defined)), body):
+        message = f"the definition of {defined} uses {defined} itself"
         findings.append(Finding(str(path), line, "unreadable", message))
         return
     try:
         texmath.read(_expand(body, state.macros), state.names)
     except texmath.TexError as error:
-        message = f"cannot read the definition of {match.group(2)}: {error}"
+        message = f"cannot read the definition of {defined}: {error}"
         findings.append(Finding(str(path), line, "unreadable", message))
         # its uses are refused, not read as a free letter
-        state.names[match.group(2)] = texmath.Unreadable(f"the definition of {match.group(2)} "
+        state.names[defined] = texmath.Unreadable(f"the definition of {defined} "
                                                          f"(line {line}) could not be read")
         return
     params = tuple(sp.Symbol(letter) for letter in (match.group(3) or "").replace(",", ""))
-    state.definitions[match.group(2)] = (params, _expand(body, state.macros))
+    state.definitions[defined] = (params, _expand(body, state.macros))
     # read every definition again with all the names known, so that L may be defined before
     # the q_i it uses (as many rounds as there are definitions: enough for any acyclic order)
     for _ in range(len(state.definitions)):

@@ -1667,3 +1667,18 @@ def test_accented_and_starred_names_take_ranges_and_conditions(tmp_path):
                                                          r"\text{for every positive } \hat x")):
         path = write_paper(tmp_path, f"% proofs: where {where}\n\\[ {display} \\]\n")
         assert [f.status for f in check_file(path)] == ["not proved"], display
+
+
+def test_an_accented_name_may_be_defined(tmp_path):
+    """A review: define \\bar{x} = … (the sample mean) was refused, so n x̄ = Σ x_i could only
+    be reported false."""
+    body = ("% proofs: where n \\geq 1\n"
+            "% proofs: define \\bar{x} = \\frac{1}{n} \\sum_{i=1}^{n} x_i\n"
+            "\\[ n \\bar{x} = \\sum_{i=1}^{n} x_i \\]\n"
+            "% proofs: where n \\geq 1\n\\[ \\sum_{i=1}^{n} (x_i - \\overline{x}) = 0 \\]\n"
+            "% proofs: where n \\geq 1\n\\[ \\bar{x} = 0 \\]\n"
+            "% proofs: define \\hat{\\theta} = \\hat{\\theta} + 1\n\\[ 1 = 1 \\]\n")
+    findings = check_file(write_paper(tmp_path, body))
+    assert [f.status for f in findings] == ["proved", "proved", "false", "unreadable",
+                                            "proved"], [f.message for f in findings]
+    assert "the definition of \\hat{\\theta} uses \\hat{\\theta} itself" in findings[3].message
