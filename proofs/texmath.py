@@ -860,6 +860,11 @@ class _Reader:
             if self.opens_bracket():
                 return defined(*self.arguments())
             self.fail(f"the function {name} is applied to an argument in brackets: {name}(x)")
+        if defined is not None and self.peek() == "^" and (
+                self.peek(1) == "*" or self.peek(1) == "{" and self.peek(2) == "*"):
+            # u^* is a quantity of its own: not the star of what u is defined as
+            self.fail(f"{_tex(name)} is defined, so {_tex(name)}^* is not read: give the starred "
+                      "quantity a name of its own")
         if defined is not None and not isinstance(defined, Family) and self.peek() != "_":
             return self.applied(self.uncaptured(defined, name), name)
         if isinstance(defined, Family) and self.peek() != "_":

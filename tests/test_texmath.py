@@ -224,6 +224,10 @@ def test_accents_stars_and_word_subscripts_name_quantities_of_their_own():
     assert read(r"\hat{F}\,(2x)") == 2 * sp.Symbol(r"\hat{F}") * sp.Symbol("x")
     assert read(r"\widehat{x} - \hat x") == 0 and read(r"\overline{x} - \bar{x}") == 0
     assert read(r"\widetilde{y}_i - \tilde{y}_i") == 0
+    # the star is of the name written, not of what a definition expands it to (u := v made u^*
+    # read as v*)
+    with pytest.raises(TexError, match=r"u is defined, so u\^\* is not read"):
+        read(r"u^*", {"u": sp.Symbol("v")})
     for text, message in ((r"\hat{xy}", "over one letter"), (r"\hat{\pi}", "over one letter"),
                           (r"2^*", "after a letter only"), (r"\dot{x}", r"cannot read '\\dot'")):
         with pytest.raises(TexError, match=message):
