@@ -27,7 +27,6 @@ from .errors import (Disproved, ProofError, RuleApplicationError, SideConditionE
 from .boundary import admit, where_mapping
 from .kernel import Context, Equal, Member, SameOptimizers, StrictlyIncreasing
 from .kernel import rules as K
-from .kernel.language import is_subset
 from .kernel.terms import check_well_formed
 from .rules import monotonicity, normal_form, optimizers, positivity
 
@@ -128,11 +127,12 @@ def member(expr, real_set, where=None):
     statement = Member(expr, real_set)
     with _claimed(ctx, statement):
         fact = positivity.prove_member(ctx, expr)
-        if fact.statement.set != real_set and not is_subset(fact.statement.set, real_set):
-            # said as prove_positive says it, not as the kernel rule's name
-            raise SideConditionError(f"cannot show {expr} ∈ {real_set}: it is only known to lie "
-                                     f"in {fact.statement.set}")
-        fact = fact if fact.statement.set == real_set else K.member_widen(fact, real_set)
+        if fact.statement.set != real_set:
+            try:
+                fact = K.member_widen(fact, real_set)
+            except SideConditionError:  # said as prove_positive says it, not by the rule's name
+                raise SideConditionError(f"cannot show {expr} ∈ {real_set}: it is only known to "
+                                         f"lie in {fact.statement.set}") from None
         return _as_asked(fact, ctx, statement)
 
 

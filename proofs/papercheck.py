@@ -876,7 +876,7 @@ def _claims_in_words(words, conditions=None):
     the next condition's words and past them, whatever stands between (\\quad, a comma); "and"
     and "or" go on as before them (opening a second condition), and right after the formula
     make a claim.  The relations read as conditions are added to `conditions`, whole (x \\in (0,
-    1) is not cut at its comma), for `_condition_findings`."""
+    1) is not cut at its comma), for `_condition_problems`."""
     claims = _claims_in_text_math(words, conditions)
     listed = False  # the piece before was a condition, which a value alone goes on
     said_last = None  # the words of the last \text, when they hold no mathematics
@@ -1177,7 +1177,7 @@ def _cleaned(text):
     not mathematics: tags and labels removed; the row cut at \\text, \\intertext, \\mbox or &&,
     after which papers write words (a condition, a reference, a justification); the relations
     among those words that claim more than a condition, printed and not read; the conditions
-    among them, which `_condition_findings` compares with the ranges)."""
+    among them, which `_condition_problems` compares with the ranges)."""
     hiding = HIDING.search(text) or _negative_run(text)
     if hiding:  # what a box, a colour or a negative space hides is read, yet not seen
         raise texmath.TexError(f"'{hiding.group(0)}' may hide or overprint part of the formula: "
@@ -1648,32 +1648,28 @@ def _condition_problems(conditions, where, state):
     problems = []
     narrow = {key: value for key, value in where.items() if not sp.S.Reals.is_subset(value)}
     for line, text in conditions:
-        if not isinstance(text, str) and text[0] == "lead":  # a row that is a condition
-            problem = _lead_problem(text[1], narrow, state)
-            if problem:
-                problems.append((line, problem))
-            continue
-        if not isinstance(text, str):
-            problem = _words_problem(text[1], text[2], narrow, state) if narrow else None
-            if problem:
-                problems.append((line, problem))
-            continue
-        text = re.sub(r"^\s*\\forall\s*", "", text)
-        if _bracketed(text):
-            text = text.strip()[1:-1]  # (i = 1, …, n): the condition in brackets
-        parts = []
-        for part in _split_top(text):  # x = 2, \tfrac12: the values go with their relation
-            if parts and _value(part) and _states_relation(parts[-1]):
-                parts[-1] += f", {part}"
-            else:
-                parts.append(part)
-        for part in parts:
-            if not _states_relation(part):
-                continue
-            problem = _condition_problem(part, narrow, state)
-            if problem:
-                problems.append((line, problem))
+        if not isinstance(text, str):  # ("lead", a row that is a condition) or ("words", …)
+            found = [_lead_problem(text[1], narrow, state) if text[0] == "lead" else
+                     _words_problem(text[1], text[2], narrow, state) if narrow else None]
+        else:
+            found = [_condition_problem(part, narrow, state) for part in _relations(text)]
+        problems += [(line, problem) for problem in found if problem]
     return problems
+
+
+def _relations(text):
+    """The relations of a condition's text, each with the values of its list (x = 2, \\tfrac12),
+    without a ∀ before them or brackets around them."""
+    text = re.sub(r"^\s*\\forall\s*", "", text)
+    if _bracketed(text):
+        text = text.strip()[1:-1]  # (i = 1, …, n): the condition in brackets
+    parts = []
+    for part in _split_top(text):  # x = 2, \tfrac12: the values go with their relation
+        if parts and _value(part) and _states_relation(parts[-1]):
+            parts[-1] += f", {part}"
+        else:
+            parts.append(part)
+    return [part for part in parts if _states_relation(part)]
 
 
 def _lead_problem(text, narrow, state):
