@@ -154,7 +154,7 @@ def softplus(t):
     return sp.log(1 + sp.exp(t))
 
 
-Y = sp.IndexedBase("y")
+Y, P = sp.IndexedBase("y"), sp.IndexedBase("p")
 NATURALS = {n: sp.S.Naturals0}
 PROVED = [
     ("x² + 1 > 0", lambda: check.positive(x ** 2 + 1)),
@@ -187,6 +187,11 @@ PROVED = [
     ("√x increasing on [0, ∞)", lambda: check.strictly_increasing(sp.sqrt(x), x,
                                                                  sp.Interval(0, sp.oo))),
     ("log x − 1/x increasing", lambda: check.strictly_increasing(sp.log(x) - 1 / x, x, POS)),
+    ("∏ p_i ∈ (0, 1]", lambda: check.member(sp.Product(P[i], (i, 1, n)), sp.Interval.Lopen(0, 1),
+                                           where={P: sp.Interval.open(0, 1), **NATURALS})),
+    ("∏ (1 + p_i) ≥ 1", lambda: check.member(sp.Product(1 + P[i], (i, 1, n)),
+                                            sp.Interval(1, sp.oo),
+                                            where={P: sp.Interval(0, sp.oo), **NATURALS})),
 ]
 
 
@@ -206,6 +211,9 @@ DISPROVED = [
     ("|x| > 0", lambda: check.positive(sp.Abs(x))),
     ("tanh x > 0", lambda: check.positive(sp.tanh(x))),
     ("cosh x − 1 > 0", lambda: check.positive(sp.cosh(x) - 1)),
+    # the empty product (n = 0) is 1
+    ("∏ p_i ∈ (0, 1)", lambda: check.member(sp.Product(P[i], (i, 1, n)), sp.Interval.open(0, 1),
+                                           where={P: sp.Interval.open(0, 1), **NATURALS})),
 ]
 
 

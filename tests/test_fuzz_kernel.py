@@ -136,6 +136,11 @@ SUSPECTS = [1 / x, sp.log(x), x ** HALF, x ** y, 1 / (x - 1), sp.Sum(p[i], (i, 1
             sp.Product(x - i, (i, 2, 0)), sp.Product(p[i], (i, 3, 0)), sp.Product(q[j], (j, n, 0)),
             sp.Product(x - i, (i, 1, n)) ** -1, D1, D2, D4, F1(i), F4(j), p[1 / x], f(sp.log(y)),
             F5(1 / x), sp.Sum(1 / (i - x), (i, 1, 2)), sp.Product(x, (i, 1, n), (j, i, 0))]
+# antidifferences F(i) for sum_telescoping: polynomials, families, other variables, an exponential
+# and a pole (the index is renamed to the drawn one)
+ANTIDIFFERENCES = [i * (i + 1) / 2, i ** 2, i ** 3 / 3 - i, p[i], q[i] * x, x * i, i * j, j,
+                   y * i ** 2, sp.exp(x) * i, sp.S.Zero, 1 / i, sp.log(i), 2 ** i, sp.Sum(p[j], (j, 1, i)),
+                   F0(i), D0 * i]
 # the kernel's table of functions, each with the domain and special values sympy evaluates
 TABLE_HEADS = list(TABLE)
 KINDS = ["add", "add", "mul", "mul", "sub", "div", "pow", "pow", "log", "exp", "table", "binomial",
@@ -878,6 +883,40 @@ class KernelFuzzer(RuleBasedStateMachine):
             extra["bounds_defined"] = self._bound_facts(context, lo, hi)
         if fact is not None:
             self._attempt("sum_ones", K.sum_ones, fact, total, **extra)
+
+    @rule(data=st.data())
+    def sum_telescoping(self, data):
+        """Σ f over a random range, with f often F(i) − F(i − 1) for a drawn F (sometimes changed
+        a little), F from a list of antidifferences or a random term (poles, sums, definitions)."""
+        context = self._context(data)
+        (var, lo, hi), = data.draw(limits(1), label="limit")[:1]
+        whole = data.draw(st.one_of(st.sampled_from(ANTIDIFFERENCES), terms(1)), label="F")
+        whole = _build(lambda: whole.xreplace({i: var, var: i}), whole)
+        summand = _build(lambda: sp.expand(whole - whole.xreplace({var: var - 1})), whole)
+        if not data.draw(st.integers(0, 3), label="matching summand"):
+            summand = data.draw(st.sampled_from([mutated(summand, data.draw), data.draw(terms(1))]),
+                                label="summand")
+        total = _build(lambda: sp.Sum(summand, (var, lo, hi)), sp.Sum(i, (i, 1, n)))
+        count = self._member_fact(data, context, _build(lambda: sp.expand(hi - lo + 1), n))
+        bounds = self._bound_facts(context, lo, hi) if data.draw(st.integers(0, 3)) else []
+        if count is not None:
+            self._attempt("sum_telescoping", K.sum_telescoping, count, total, whole, bounds)
+
+    @rule(data=st.data())
+    def gamma_of_count(self, data):
+        fact = self._member_fact(data, self._context(data))
+        if fact is not None:
+            self._attempt("gamma_of_count", K.gamma_of_count, fact)
+
+    @rule(data=st.data(), shape=st.sampled_from(["product", "power", "root", "any"]))
+    def abs_identity(self, data, shape):
+        first, second = (data.draw(terms(1), label="term") for _ in range(2))
+        exponent = data.draw(st.sampled_from([2, 4, 3, -2, 0, HALF]), label="exponent")
+        term = _build(lambda: {"product": lambda: sp.Abs(first * second),
+                               "power": lambda: sp.Abs(first) ** exponent,
+                               "root": lambda: sp.sqrt(first ** 2),
+                               "any": lambda: first}[shape](), first)
+        self._attempt("abs_identity", K.abs_identity, self._context(data), term)
 
     @rule(data=st.data())
     def rename_index(self, data):

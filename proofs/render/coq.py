@@ -98,7 +98,8 @@ COUNTERPARTS = {
     "member_binomial": "Rbinom_nat, Rbinom_pos_nat (Pascal's rule, binom_pos)",
     "member_log": "True (ln is total in Coq); ln_nonneg, ln_pos, ln_neg",
     "member_factorial": "Rfact_pos_nat, Rfact_ge_1 (Rfact (INR k) = INR (fact k): Rfact_INR)",
-    "member_binder": "prod_pos, sum_pos, sum_nonneg, sum_nonpos",
+    "member_binder": "prod_pos, prod_in_unit, prod_ge_one (prelude), sum_pos, sum_nonneg, "
+                     "sum_nonpos",
     "refl": "eq_refl", "unfold": "eq_refl (δ-conversion)", "rename_index": "eq_refl (α-conversion)",
     "symm": "eq_sym", "trans": "eq_trans",
     "congruence": "setoid_rewrite under sum_f_R0 / prod_f_R0 (sum_f_R0_proper, "
@@ -732,7 +733,9 @@ class Exporter:
         body, binder = th.premises[0], th.statement.expr
         if th.statement.set == sp.Reals:
             return "exact I"
-        lemmas = {(sp.Product, POSITIVE): "prod_pos", (sp.Sum, POSITIVE): "sum_pos",
+        lemmas = {(sp.Product, POSITIVE): "prod_pos", (sp.Product, sp.Interval.Lopen(0, 1)):
+                  "prod_in_unit", (sp.Product, sp.Interval(1, sp.oo)): "prod_ge_one",
+                  (sp.Sum, POSITIVE): "sum_pos",
                   (sp.Sum, sp.Interval(0, sp.oo)): "sum_nonneg",
                   (sp.Sum, sp.Interval(-sp.oo, 0)): "sum_nonpos"}
         lemma = lemmas[type(binder), th.statement.set]  # the kernel concludes nothing else

@@ -218,6 +218,20 @@ End Optimizers.
 Lemma prod_pos (f : nat -> R) (h : forall i, 0 < f i) m : 0 < prod_f_R0 f m.
 Proof. induction m; simpl; auto. apply Rmult_lt_0_compat; auto. Qed.
 
+Lemma prod_in_unit (f : nat -> R) (h : forall i, 0 < f i <= 1) m : 0 < prod_f_R0 f m <= 1.
+Proof.
+  induction m; simpl; [apply h |].
+  destruct IHm, (h (S m)). split; [apply Rmult_lt_0_compat; lra |].
+  apply Rle_trans with (1 * 1); [apply Rmult_le_compat; lra | lra].
+Qed.
+
+Lemma prod_ge_one (f : nat -> R) (h : forall i, 1 <= f i) m : 1 <= prod_f_R0 f m.
+Proof.
+  induction m; simpl; [apply h |].
+  pose proof (h (S m)).
+  apply Rle_trans with (1 * 1); [lra | apply Rmult_le_compat; lra].
+Qed.
+
 Lemma ln_prod (f : nat -> R) (h : forall i, 0 < f i) m :
   ln (prod_f_R0 f m) = sum_f_R0 (fun i => ln (f i)) m.
 Proof.

@@ -13,7 +13,7 @@ import sympy as sp
 from ..errors import ProofError, SideConditionError
 from ..kernel import Defined, free_vars, needs
 from ..kernel import rules as K
-from ..kernel.terms import BINDERS, DefinedEntry, binder_limits, index_free_factor
+from ..kernel.terms import BINDERS, DefinedEntry, binder_limits, bound_vars, index_free_factor
 from .positivity import prove_member, prove_needs, try_needs, try_positive
 
 
@@ -42,6 +42,17 @@ def on_atoms(operation, *exprs, exponentials=False):
         return atoms.setdefault(sp.exp(rest), sp.Dummy(positive=True)) ** coefficient
 
     return operation(*map(atomize, exprs)).xreplace({v: k for k, v in atoms.items()})
+
+
+def is_abs_shape(expr):
+    """Whether `K.abs_identity` rewrites expr: |a·b|, |a|^(2k) for k ≥ 1, or √(a²)."""
+    if isinstance(expr, sp.Abs):
+        return isinstance(expr.args[0], sp.Mul)
+    if not expr.is_Pow:
+        return False
+    if isinstance(expr.base, sp.Abs):
+        return expr.exp.is_Integer and expr.exp > 0 and expr.exp.is_even
+    return expr.exp == sp.S.Half and expr.base.is_Pow and expr.base.exp == 2
 
 
 def over_common_denominator(expr):
@@ -149,6 +160,8 @@ class Normalizer:
             return self._then(unfolded, self(unfolded.statement.rhs))
         if not expr.args or isinstance(expr, sp.Indexed):
             return K.refl(self.context, expr)
+        if is_abs_shape(expr):  # before the argument is multiplied out: √((x − 1)²) = |x − 1|
+            return self._continue(K.abs_identity(self.context, expr))
         if isinstance(expr, sp.log):  # expand the log before its argument, so the steps read as in a textbook
             arg = expr.args[0]
             if isinstance(arg, Defined) and arg not in self.opaque and arg not in self.lemmas:  # log L
@@ -186,6 +199,8 @@ class Normalizer:
             return self._expand_log(expr)
         if isinstance(expr, sp.Sum):
             return self._expand_sum(expr)
+        if isinstance(expr, sp.gamma):
+            return self._gamma_of_count(expr)
         if isinstance(expr, (sp.Add, sp.Mul, sp.Pow)) and self.multiply:
             target = expand_atoms(expr)
             if target == expr:
@@ -245,6 +260,16 @@ class Normalizer:
             return None
         return self._continue(congruence(self.context, equal, expr))
 
+    def _gamma_of_count(self, expr):
+        """Γ(n + 1) = n! when n is shown a count."""
+        try:
+            count = prove_member(self.context, sp.expand(expr.args[0] - 1))
+            step = K.gamma_of_count(count)
+        except ProofError as error:
+            self.notes.append(f"{expr} was not written as a factorial: {error}")
+            return None
+        return self._continue(step) if step.statement.lhs == expr else None
+
     def _refused(self, expr, part, what="positive"):
         self.notes.append(f"{expr} was not expanded: {part} is not shown {what}")
         return None
@@ -276,7 +301,25 @@ class Normalizer:
             fact = None if factor.is_Rational else prove_member(self.context, factor)
             shown = try_needs(self.context, needs(expr))  # for what evaluating c·Σ may drop
             return self._continue(K.sum_factor(self.context, expr, fact, shown))
+        summand = expr.function
+        if len(limits) == 1 and var in free_vars(summand) and summand.is_polynomial(var) \
+                and not needs(summand) and not bound_vars(summand):
+            return self._closed_form(expr)
         return None
+
+    def _closed_form(self, expr):
+        """Σ_{i=a}^{b} f(i) = F(b) − F(a − 1) for a polynomial f in the index, with F(i) =
+        Σ_{k=0}^{i} f(k) as sympy's summation gives it (the kernel checks F(i) − F(i − 1) = f(i))."""
+        (var, lo, hi), = binder_limits(expr)
+        top = sp.Dummy()
+        whole = sp.summation(expr.function.subs(var, top), (top, 0, var))
+        try:
+            count = prove_member(self.context, sp.expand(hi - lo + 1))
+            bounds = prove_needs(self.context, sorted(needs(lo) | needs(hi), key=str))
+            return self._continue(K.sum_telescoping(count, expr, whole, bounds))
+        except ProofError as error:
+            self.notes.append(f"{expr} was not summed in closed form: {error}")
+            return None
 
 
 @functools.lru_cache(maxsize=512)
