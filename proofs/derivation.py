@@ -90,6 +90,9 @@ RULE_WORDS = {
     "sum_split": "linearity of the sum", "sum_factor": "a constant factor out of the sum",
     "sum_ones": "a sum of ones counts its terms", "ring": "algebra", "unfold": "definition",
     "rename_index": "renaming the summation index",
+    "sum_peel": "a term taken out of the sum", "sum_shift": "shifting the summation index",
+    "sum_telescoping": "a telescoping sum", "gamma_of_count": "the Gamma function at an integer",
+    "abs_identity": "rules of the absolute value",
 }
 
 
@@ -110,7 +113,9 @@ KINDS = {"log_of_product": "log of a product", "log_of_mul": "rules of the logar
          "log_of_pow": "rules of the logarithm", "log_of_exp": "rules of the logarithm",
          "sum_split": "linearity of the sum", "sum_factor": "linearity of the sum",
          "sum_ones": "linearity of the sum", "rename_index": "linearity of the sum",
-         "unfold": "definitions", "ring": "algebra"}
+         "sum_telescoping": "linearity of the sum", "sum_peel": "reindexing the sum",
+         "sum_shift": "reindexing the sum", "gamma_of_count": "the Gamma function",
+         "abs_identity": "rules of the absolute value", "unfold": "definitions", "ring": "algebra"}
 
 
 def _words(theorem):

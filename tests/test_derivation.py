@@ -69,6 +69,23 @@ def test_a_user_derivation_renders_every_step_and_compiles(tmp_path):
     assert proof.to_markdown().count("$$") >= 6
 
 
+def test_closed_forms_gamma_and_absolute_values_are_named_and_compile(tmp_path):
+    i, n, x, y = sp.symbols("i n x y")
+    d = Derivation("Closed forms", where={n: sp.S.Naturals0})
+    d.theorem("Gauss", d.chain(sp.Sum(2 * i, (i, 1, n))).eq(2 * sp.Sum(i, (i, 1, n)))
+              .eq(n * (n + 1), by="sum_telescoping"))
+    d.theorem("Root", d.chain(sp.sqrt((x - y) ** 2) * sp.Abs(x)).eq(sp.Abs(x * (x - y))))
+    d.theorem("Gamma", d.chain(sp.gamma(n + 1)).eq(sp.factorial(n)))
+    text = d.proof().to_text()
+    for words in ("= n (1 + n)        [a telescoping sum]",
+                  "[rules of the absolute value]", "[the Gamma function at an integer]"):
+        assert words in text, words
+    with pytest.raises(DerivationError, match="without sum_telescoping"):  # no sum in this step
+        d.chain(sp.gamma(n + 1)).eq(sp.factorial(n), by="sum_telescoping")
+    compile_tex(tmp_path, "closed", d.proof().to_document(), runs=1)
+    assert "a telescoping sum" in pdf_text(tmp_path / "closed.pdf")
+
+
 def test_inequality_chains_compose_in_the_kernel(tmp_path):
     proof = log_sum_exp().proof()
     text = proof.to_text()

@@ -902,6 +902,36 @@ class KernelFuzzer(RuleBasedStateMachine):
         if count is not None:
             self._attempt("sum_telescoping", K.sum_telescoping, count, total, whole, bounds)
 
+    @rule(data=st.data(), last=st.booleans())
+    def sum_peel(self, data, last):
+        context = self._context(data)
+        total = data.draw(binders(), label="sum")
+        peeled = None
+        if isinstance(total, sp.Sum) and len(total.limits) == 1:
+            (var, lo, hi), = total.limits
+            end, rest = (hi, (var, lo, hi - 1)) if last else (lo, (var, lo + 1, hi))
+            peeled = _build(lambda: sp.Sum(total.function, rest)
+                            + total.function.xreplace({var: end}), None)
+        conditions = (self._query(needs, total) or set()) | (self._query(needs, peeled) or set()
+                                                              if peeled is not None else set())
+        facts = self._condition_facts(context, sorted(conditions, key=str)[:4])
+        self._attempt("sum_peel", K.sum_peel, context, total, last, facts)
+
+    @rule(data=st.data())
+    def sum_shift(self, data):
+        context = self._context(data)
+        total = data.draw(binders(), label="sum")
+        offset = data.draw(st.sampled_from([1, -1, 2, HALF, x, j, i, n, 1 / x, D1]), label="c")
+        shifted = None
+        if isinstance(total, sp.Sum) and len(total.limits) == 1:
+            (var, lo, hi), = total.limits
+            shifted = _build(lambda: sp.Sum(total.function.xreplace({var: var - offset}),
+                                            (var, lo + offset, hi + offset)), None)
+        conditions = (self._query(needs, total) or set()) | (self._query(needs, shifted) or set()
+                                                              if shifted is not None else set())
+        facts = self._condition_facts(context, sorted(conditions, key=str)[:4])
+        self._attempt("sum_shift", K.sum_shift, context, total, offset, facts)
+
     @rule(data=st.data())
     def gamma_of_count(self, data):
         fact = self._member_fact(data, self._context(data))

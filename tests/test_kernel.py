@@ -676,6 +676,16 @@ def test_telescoping_keeps_the_bounds_and_free_names_apart():
         K.sum_telescoping(member(counts, k), sp.Sum(i, (i, 1, 1 / x)), i * (i + 1) / 2)
 
 
+def test_an_antidifference_whose_definition_mentions_the_index_is_refused():
+    # L := i² is a constant about the free i: F(b) cannot be L with i replaced inside its body
+    square = Defined("L", i ** 2)
+    with pytest.raises(SideConditionError, match="definition that mentions i"):
+        _telescoped(NATURALS0, sp.Sum(2 * i - 1, (i, 1, n)), square)
+    family = DefinedFamily("G", [k], k + i)  # its body's i is the free i, not its argument
+    with pytest.raises(SideConditionError, match="definition that mentions i"):
+        _telescoped(NATURALS0, sp.Sum(1, (i, 1, n)), family(0) * i)
+
+
 def test_gamma_of_a_count_is_a_factorial():
     th = K.gamma_of_count(member(NATURALS0, n))
     assert th.statement == Equal(sp.gamma(n + 1), sp.factorial(n))
@@ -718,3 +728,78 @@ def test_absolute_value_of_a_product_keeps_where_it_is_defined():
     # compares the conditions as written, so it refuses rather than judge them equivalent
     with pytest.raises(SideConditionError, match="exactly where"):
         K.abs_identity(EMPTY, sp.Abs(y / x))
+
+
+# ------------------------------------------------------------------------------------------------
+# peeling a term off a sum, shifting its index
+def _conditions(context, *terms):
+    from proofs.kernel import needs
+
+    return prove_needs(context, sorted(frozenset().union(*map(needs, terms)), key=str))
+
+
+COUNTS = Context({n: sp.S.Naturals, q: sp.Interval.open(0, sp.oo)})
+
+
+@pytest.mark.parametrize("total, last, expected", [
+    (sp.Sum(q[i], (i, 1, n)), True, q[n] + sp.Sum(q[i], (i, 1, n - 1))),
+    (sp.Sum(q[i], (i, 1, n)), False, q[1] + sp.Sum(q[i], (i, 2, n))),
+    (sp.Sum(sp.log(q[i]) * i, (i, 1, n)), False, sp.log(q[1]) + sp.Sum(sp.log(q[i]) * i,
+                                                                       (i, 2, n))),
+    (sp.Sum(i * sp.Sum(q[j], (j, 1, n)), (i, 1, n)), True,  # the inner j stays bound
+     n * sp.Sum(q[j], (j, 1, n)) + sp.Sum(i * sp.Sum(q[j], (j, 1, n)), (i, 1, n - 1))),
+])
+def test_a_term_peels_off_a_sum(total, last, expected):
+    peeled = expected - sp.Sum(0, (i, 1, 1))  # the expected side, built as sympy builds it
+    th = K.sum_peel(COUNTS, total, last, _conditions(COUNTS, total, peeled))
+    assert th.statement == Equal(total, expected)
+    assert semantics.confirm(COUNTS.entries, th.statement, points=10)
+
+
+def test_peeling_needs_a_term_to_peel_and_every_condition_shown():
+    empty = Context({n: sp.S.Naturals0})  # n = 0: the sum is empty, Σ_{i=1}^{−1} is undefined
+    total = sp.Sum(q[i], (i, 1, n))
+    with pytest.raises(SideConditionError, match="n - 1"):
+        K.sum_peel(empty, total, True, _conditions(empty, total))
+    with pytest.raises(SideConditionError, match="both sides need"):  # Σ_{i=1}^{0}: no term
+        K.sum_peel(empty, sp.Sum(q[i], (i, 1, 0)), False)
+    pole = sp.Sum(1 / (i - 1), (i, 1, n))  # 1/(i − 1) is undefined at i = 1, for no fact
+    with pytest.raises(SideConditionError, match="both sides need"):
+        K.sum_peel(COUNTS, pole, True, _conditions(COUNTS, n - 1))
+    with pytest.raises(UnsupportedError, match="zoo"):  # the first term, 1/0, is no term at all
+        K.sum_peel(COUNTS, pole, False, _conditions(COUNTS, n - 1))
+    # 0·(1/(i − n)) as written is undefined at i = n; sympy would make the peeled term 0·zoo
+    written = sp.Sum(sp.Mul(0, 1 / (i - n), evaluate=False), (i, 1, n))
+    with pytest.raises((SideConditionError, RuleApplicationError, UnsupportedError)):
+        K.sum_peel(COUNTS, written, True, _conditions(COUNTS, n - 1))
+    with pytest.raises(RuleApplicationError, match="one index"):
+        K.sum_peel(COUNTS, sp.Sum(q[i] * q[j], (i, 1, n), (j, 1, n)))
+
+
+@pytest.mark.parametrize("total, offset, expected", [
+    (sp.Sum(q[i + 1], (i, 0, n - 1)), 1, sp.Sum(q[i], (i, 1, n))),
+    (sp.Sum(i, (i, 1, n)), sp.Rational(1, 2), sp.Sum(i - sp.Rational(1, 2),
+                                                     (i, sp.Rational(3, 2), n + sp.Rational(1, 2)))),
+    (sp.Sum(q[i] * q[i + 1], (i, 2, n)), -1, sp.Sum(q[i + 1] * q[i + 2], (i, 1, n - 1))),
+    (sp.Sum(q[i], (i, 1, n)), x, sp.Sum(q[i - x], (i, x + 1, n + x))),  # any real x
+])
+def test_a_sum_shifts_its_index(total, offset, expected):
+    context = COUNTS.merged(Context({x: sp.S.Reals}))
+    th = K.sum_shift(context, total, offset, _conditions(context, total, expected))
+    assert th.statement == Equal(total, expected)
+    assert semantics.confirm(context.entries, th.statement, points=10)
+
+
+def test_shifting_by_a_name_bound_inside_renames_it_apart():
+    total = sp.Sum(i * sp.Sum(i * q[j], (j, 1, n)), (i, 1, n))  # shift by j: not the inner j
+    th = K.sum_shift(COUNTS, total, j, _conditions(COUNTS, total))
+    inner = next(arg for arg in th.statement.rhs.function.args if isinstance(arg, sp.Sum))
+    (inner_var, _, _), = inner.limits
+    assert inner_var != j and inner.function == (i - j) * q[inner_var]
+    context = COUNTS.merged(Context({j: sp.S.Integers}))
+    assert semantics.confirm(context.entries, th.statement, points=10)
+    with pytest.raises(RuleApplicationError, match="free of i"):
+        K.sum_shift(COUNTS, sp.Sum(q[i], (i, 1, n)), i + 1)
+    for not_one_index in (sp.Sum(q[i] * q[j], (i, 1, n), (j, 1, n)), sp.Product(q[i], (i, 1, n))):
+        with pytest.raises(RuleApplicationError, match="one index"):
+            K.sum_shift(COUNTS, not_one_index, 1)

@@ -191,6 +191,22 @@ def test_increasing_maps_keep_the_optimizers():
         check.same_optimizers(theta, theta ** 2, over=[theta], senses=("min", "min"))
 
 
+@pytest.mark.parametrize("outer", [lambda s: s ** 3, lambda s: 3 * s ** 3 + 1, sp.atan])
+def test_a_likelihood_and_an_increasing_map_of_its_log(outer):
+    # arg max L = arg max log L (log increasing), = arg max h(log L) for h increasing on ℝ
+    mu = sp.Symbol("mu")
+    log_likelihood = sp.Sum(-(Y[I] - mu) ** 2, (I, 1, N))
+    likelihood = sp.Product(sp.exp(-(Y[I] - mu) ** 2), (I, 1, N))
+    where = {N: sp.S.Naturals}
+    theorem = check.same_optimizers(likelihood, outer(log_likelihood), over=[mu], where=where,
+                                    senses=("max", "max"))
+    assert theorem.statement.g == outer(log_likelihood)
+    assert semantics.confirm(theorem.context.entries, theorem.statement, points=6, size=3)
+    with pytest.raises(Disproved):  # a decreasing map turns the argmax into an argmin
+        check.same_optimizers(likelihood, -outer(log_likelihood), over=[mu], where=where,
+                              senses=("max", "max"))
+
+
 def test_a_dropped_weight_is_disproved():
     likelihood, _, _, where = MODELS["gaussian_weighted"]
     plain_mse = sp.Sum((Y[I] - MU[I]) ** 2, (I, 1, N)) / N

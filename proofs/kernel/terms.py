@@ -16,7 +16,7 @@ import functools
 import sympy as sp
 from sympy.core.function import AppliedUndef, FunctionClass, UndefinedFunction
 
-from ..errors import ForgeryError, UnsupportedError
+from ..errors import ForgeryError, SideConditionError, UnsupportedError
 from .functions import TABLE, Need
 
 BINDERS = (sp.Sum, sp.Product)
@@ -516,8 +516,13 @@ def _substitute(expr, mapping, written, scope):
     if not mapping:
         written.update(within(scope, needs(expr)))
         return expr
-    # a definition here mentions no replaced variable: every term substituted into is well formed,
-    # and well-formedness refuses a definition that mentions an index or parameter bound around it
+    # a definition's body is fixed: a variable it mentions is not replaced there.  Under a binder
+    # none is (well-formedness refuses a definition that mentions an index or parameter bound
+    # around it); a free variable replaced in a definition is refused
+    if is_definition(expr) and set(mapping) & _definition_free_vars(expr):
+        raise SideConditionError(f"{expr} is a definition that mentions "
+                                 f"{', '.join(map(str, mapping))}: substituting into it would leave"
+                                 " its body as it is")
     if isinstance(expr, sp.Symbol):
         written.update(within(scope, needs(mapping[expr])))
         return mapping[expr]

@@ -399,6 +399,43 @@ def sum_telescoping(count_th, total, antidifference, bounds_defined=()):
                  [count_th, *used], lambda: [f"F({var}) = {whole}"])
 
 
+def sum_peel(context, total, last=True, facts=()):
+    """Γ ⊢ each condition under which both sides are defined  ⟹  Γ ⊢ Σ_{i=a}^{b} f(i) =
+    Σ_{i=a}^{b−1} f(i) + f(b) (`last`), or f(a) + Σ_{i=a+1}^{b} f(i): the right side's sum needs
+    b − a ∈ {0, 1, …}, so the left one has the term to give.   (Mathlib `Finset.sum_range_succ`,
+    `Finset.sum_range_succ'`; Coq `tech5`, `decomp_sum`)"""
+    if not isinstance(total, sp.Sum) or len(total.limits) != 1:
+        raise RuleApplicationError(f"sum_peel: {total} is not a sum over one index")
+    (var, lo, hi), = binder_limits(check_well_formed(total))
+    end, rest = (hi, (var, lo, hi - 1)) if last else (lo, (var, lo + 1, hi))
+    peeled = sp.Sum(total.function, rest) + substitute(total.function, {var: end})[0]
+    return _both_defined(context, total, peeled, "sum_peel", facts)
+
+
+def sum_shift(context, total, offset, facts=()):
+    """Γ ⊢ each condition under which both sides are defined  ⟹  Γ ⊢ Σ_{i=a}^{b} f(i) =
+    Σ_{i=a+c}^{b+c} f(i − c) for c free of i: the same terms, counted from a + c.   (Mathlib
+    `Finset.sum_nbij`, `Finset.sum_Ico_add`; Coq `sum_eq` after `plus_n_O`)"""
+    if not isinstance(total, sp.Sum) or len(total.limits) != 1:
+        raise RuleApplicationError(f"sum_shift: {total} is not a sum over one index")
+    (var, lo, hi), = binder_limits(check_well_formed(total))
+    offset = check_well_formed(sp.sympify(offset))
+    if var in free_vars(offset) or bound_vars(offset):
+        raise RuleApplicationError(f"sum_shift: the shift {offset} must be free of {var} and bind "
+                                   "nothing")
+    moved = substitute(total.function, {var: var - offset})[0]
+    return _both_defined(context, total, sp.Sum(moved, (var, lo + offset, hi + offset)),
+                         "sum_shift", facts)
+
+
+def _both_defined(context, lhs, rhs, rule, facts):
+    """Γ ⊢ lhs = rhs for a rule that has checked the values, once facts show every condition of
+    both sides, as sympy built them (so the two are defined at the same points: everywhere)."""
+    conditions = needs(check_well_formed(lhs)) | needs(check_well_formed(rhs))
+    used = _facts_for(conditions, facts, rule, lambda: "both sides need")
+    return _make(context.merged(*(f.context for f in used)), Equal(lhs, rhs), rule, used)
+
+
 def gamma_of_count(count_th):
     """Γ ⊢ n ∈ C ⊆ {0, 1, 2, …}  ⟹  Γ ⊢ Γ(n + 1) = n!.   (Mathlib `Real.Gamma_nat_eq_factorial`;
     Coq: none, `Gamma` is not in the standard library)"""

@@ -55,6 +55,18 @@ def is_abs_shape(expr):
     return expr.exp == sp.S.Half and expr.base.is_Pow and expr.base.exp == 2
 
 
+def _offset(total):
+    """The least c when every entry of a family in the summand that depends on the index i is
+    indexed by i + c for integers c, the least not 0 (the sum, shifted by it, has its first entry
+    at i: Σ y_{i−1} y_i becomes Σ y_i y_{i+1}); else None."""
+    (var, _, _), = binder_limits(total)
+    offsets = {sp.expand(index - var) for node in sp.preorder_traversal(total.function)
+               if isinstance(node, sp.Indexed) for index in node.indices if var in free_vars(index)}
+    if not offsets or not all(offset.is_Integer for offset in offsets) or min(offsets) == 0:
+        return None
+    return min(offsets)
+
+
 def over_common_denominator(expr):
     """expr as numerator · denominator⁻¹ (exp of a sum read as a product of exps, so that
     1 + e^{−x} is (eˣ + 1)·e^{−x}), or None when that is no product."""
@@ -161,7 +173,10 @@ class Normalizer:
         if not expr.args or isinstance(expr, sp.Indexed):
             return K.refl(self.context, expr)
         if is_abs_shape(expr):  # before the argument is multiplied out: √((x − 1)²) = |x − 1|
-            return self._continue(K.abs_identity(self.context, expr))
+            try:
+                return self._continue(K.abs_identity(self.context, expr))
+            except ProofError as error:  # |x/y|, which sympy builds as |x|/|y|: kept whole
+                self.notes.append(f"{expr} was not rewritten: {error}")
         if isinstance(expr, sp.log):  # expand the log before its argument, so the steps read as in a textbook
             arg = expr.args[0]
             if isinstance(arg, Defined) and arg not in self.opaque and arg not in self.lemmas:  # log L
@@ -268,7 +283,11 @@ class Normalizer:
         except ProofError as error:
             self.notes.append(f"{expr} was not written as a factorial: {error}")
             return None
-        return self._continue(step) if step.statement.lhs == expr else None
+        if step.statement.lhs != expr:
+            self.notes.append(f"{expr} was not written as a factorial: sympy builds the rule's "
+                              f"Γ as {step.statement.lhs}")
+            return None
+        return self._continue(step)
 
     def _refused(self, expr, part, what="positive"):
         self.notes.append(f"{expr} was not expanded: {part} is not shown {what}")
@@ -295,6 +314,15 @@ class Normalizer:
                 return K.sum_ones(count, expr, bounds)
             except ProofError:
                 return None
+        offset = _offset(expr) if len(limits) == 1 else None
+        if offset is not None:  # Σ_{i=0}^{n−1} y_{i+1} = Σ_{i=1}^{n} y_i
+            shifted = sp.Sum(expr.function.xreplace({var: var - offset}), (var, lo + offset,
+                                                                           hi + offset))
+            try:
+                facts = prove_needs(self.context, sorted(needs(expr) | needs(shifted), key=str))
+                return self._continue(K.sum_shift(self.context, expr, offset, facts))
+            except ProofError as error:
+                self.notes.append(f"{expr} was not reindexed: {error}")
         indices = {v for v, _, _ in limits}
         factor = index_free_factor(expr.function, indices)[0]
         if factor != 1 and not indices & free_vars(factor):
@@ -329,7 +357,49 @@ def normalized(context, expr, index, lemmas=(), multiply=True):
     return normalize(expr), tuple(normalize.notes)
 
 
-def prove_equal(context, lhs, rhs, lemmas=(), multiply=True):
+def sums_of(expr):
+    """The sums over one index in expr."""
+    return {node for node in sp.preorder_traversal(expr)
+            if isinstance(node, sp.Sum) and len(node.limits) == 1}
+
+
+def _peeled(context, nl, nr):
+    """Γ ⊢ Σ_{i=a}^{b} f = f(a) + … + f(a + k − 1) + Σ_{i=a+k}^{b} f (or its last k terms, 0 < k ≤
+    4) for a sum where the same sum, starting k terms later (ending k terms earlier), is on
+    either side; or None.  Called again on the result, it peels both ends."""
+    every = sorted(sums_of(nl) ^ sums_of(nr), key=str)  # a sum on both sides cancels as it is
+    for long in every:
+        for short in every:
+            (var, a, b), (other, c, d) = long.limits[0], short.limits[0]
+            first, last = sp.expand(c - a), sp.expand(b - d)
+            if long.function != short.function or var != other or not (first.is_Integer
+                                                                       and last.is_Integer):
+                continue
+            for count, at_end in ((first, False), (last, True)):
+                if 0 < count <= 4:
+                    try:
+                        return _peel(context, long, at_end, int(count))
+                    except ProofError:
+                        break
+    return None
+
+
+def _peel(context, total, last, count):
+    """Γ ⊢ total = its `count` first (or last) terms + the sum of the others, peeled one by one."""
+    th = K.refl(context, total)
+    for _ in range(count):
+        inner = next(s for s in sums_of(th.statement.rhs) if s.limits[0][0] == total.limits[0][0])
+        (var, lo, hi), = inner.limits
+        end, rest = (hi, (var, lo, hi - 1)) if last else (lo, (var, lo + 1, hi))
+        peeled = sp.Sum(inner.function, rest) + inner.function.xreplace({var: end})
+        facts = prove_needs(context, sorted(needs(inner) | needs(peeled), key=str))
+        step = K.sum_peel(context, inner, last, facts)
+        th = K.trans(th, congruence(context, step, th.statement.rhs)) if th.statement.rhs != inner \
+            else step
+    return th
+
+
+def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0):
     """Γ ⊢ lhs = rhs via normal forms and one ring step, or SideConditionError explaining the
     difference.  `multiply=False`: squares and products of sums kept whole, as a textbook argues
     (fails more often)."""
@@ -338,6 +408,16 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True):
     (left, left_notes), (right, right_notes) = normalized(context, lhs, index, lemmas, multiply), \
         normalized(context, rhs, index, lemmas, multiply)
     nl, nr = left.statement.rhs, right.statement.rhs
+    if K.ring_needs(nl, nr)[0] != 0 and _depth < 4:
+        aligned = _peeled(context, nl, nr)
+        if aligned is not None and aligned.statement.lhs in sums_of(nl):
+            rewritten = congruence(context, aligned, nl)
+            return chain_equal(left, rewritten, prove_equal(context, rewritten.statement.rhs, rhs,
+                                                            lemmas, multiply, _depth + 1))
+        if aligned is not None:
+            rewritten = congruence(context, aligned, nr)
+            return chain_equal(prove_equal(context, lhs, rewritten.statement.rhs, lemmas, multiply,
+                                           _depth + 1), K.symm(rewritten), K.symm(right))
     if K.ring_needs(nl, nr)[0] != 0:
         notes = "".join(f"; {note}" for note in dict.fromkeys(left_notes + right_notes))
         raise SideConditionError(f"{lhs} = {rhs} is not proved: after expanding logs and sums the sides differ "

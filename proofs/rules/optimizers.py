@@ -154,6 +154,7 @@ def same_optimizers(context, f, g, over, senses=("max", "min"), refuted=None):
     if senses[0] == senses[1]:
         attempts.append(lambda: increasing_map(context, f, g, over, senses[0]))
         attempts.append(lambda: K.optimizers_symm(increasing_map(context, g, f, over, senses[0])))
+        attempts += [lambda u=u: through(context, f, u, g, over, senses[0]) for u in cores(g, over)]
     for attempt in attempts:
         try:
             return attempt()
@@ -178,6 +179,26 @@ def increasing_map(context, f, g, over, sense):
     transfer = K.transfer_increasing(monotone, K.member_widen(values, interval)
                                      if values.statement.set != interval else values, over, sense)
     return ending_at(context, transfer, g)
+
+
+def cores(g, over):
+    """The subterms u with g = h(u) for an h free of `over`, outermost first: down from g while one
+    argument alone mentions `over` (3·(Σ …)³ + 1 gives 3·(Σ …)³, (Σ …)³, Σ …)."""
+    found, term = [], g
+    while not isinstance(term, (sp.Sum, sp.Product)):
+        moving = [arg for arg in term.args if any(mentions(arg, v) for v in over)]
+        if len(moving) != 1:
+            break
+        term = moving[0]
+        found.append(term)
+    return found
+
+
+def through(context, f, u, g, over, sense):
+    """⊢ arg f = arg g by way of u: arg f = arg u by logs and affine maps, arg u = arg g when g is
+    a strictly increasing function of u (arg L = arg (Σ log …)³)."""
+    return chain(_logs_and_affine_maps(context, f, u, over, (sense, sense)),
+                 increasing_map(context, u, g, over, sense))
 
 
 def ending_at(context, theorem, g):
