@@ -739,6 +739,7 @@ def _conditions(context, *terms):
 
 
 COUNTS = Context({n: sp.S.Naturals, q: sp.Interval.open(0, sp.oo)})
+HALF = sp.Rational(1, 2)
 
 
 @pytest.mark.parametrize("total, last, expected", [
@@ -778,8 +779,7 @@ def test_peeling_needs_a_term_to_peel_and_every_condition_shown():
 
 @pytest.mark.parametrize("total, offset, expected", [
     (sp.Sum(q[i + 1], (i, 0, n - 1)), 1, sp.Sum(q[i], (i, 1, n))),
-    (sp.Sum(i, (i, 1, n)), sp.Rational(1, 2), sp.Sum(i - sp.Rational(1, 2),
-                                                     (i, sp.Rational(3, 2), n + sp.Rational(1, 2)))),
+    (sp.Sum(i, (i, 1, n)), HALF, sp.Sum(i - HALF, (i, 1 + HALF, n + HALF))),
     (sp.Sum(q[i] * q[i + 1], (i, 2, n)), -1, sp.Sum(q[i + 1] * q[i + 2], (i, 1, n - 1))),
     (sp.Sum(q[i], (i, 1, n)), x, sp.Sum(q[i - x], (i, x + 1, n + x))),  # any real x
 ])

@@ -53,7 +53,8 @@ class RuleCatalogue(_Generated):
         for name, doc in kernel_rules():
             mathlib, coq = lemma_names(doc)
             inference = re.sub(r"\s*\((Mathlib|Lean|Coq|definitional)[^)]*\)\s*$", "", doc.replace("\n", " "))
-            inference = inference.replace("|", "\\|")  # |a| is an absolute value, not a substitution
+            # |a| is an absolute value, not an rst substitution
+            inference = inference.replace("|", "\\|")
             lines += [f".. rubric:: {name}", "", f"*Inference:* {inference}", "",
                       f"*Mathlib / Lean:* {', '.join(f'``{m}``' for m in mathlib) or '—'}  ",
                       f"*Coq:* {', '.join(f'``{c}``' for c in coq) or '—'}", ""]
