@@ -295,6 +295,18 @@ def test_a_model_name_the_script_cannot_use_is_refused(name, words):
         d.proof().to_coq()
 
 
+def test_a_sum_whose_size_may_be_zero_or_a_rule_without_coq_is_refused_clearly():
+    i, n, x = sp.symbols("i n x")
+    d = proofs.Derivation("Gauss", where={n: sp.S.Naturals0})
+    d.theorem("Gauss", d.chain(sp.Sum(i, (i, 1, n))).eq(n * (n + 1) / 2))
+    with pytest.raises(RenderError, match="n a size of range ℕ"):  # ∏_{i=1}^{n} for n = 0 is empty
+        d.proof().to_coq()
+    d = proofs.Derivation("Gamma", where={n: sp.S.Naturals0, x: sp.Interval.open(0, sp.oo)})
+    d.theorem("Gamma", d.chain(sp.gamma(n + 1) * x).eq(sp.factorial(n) * x))
+    with pytest.raises(RenderError, match="rule gamma_of_count has no Coq counterpart"):
+        d.proof().to_coq()
+
+
 I, K, N = sp.symbols("i K n")
 P, Y, Q = sp.IndexedBase("p"), sp.IndexedBase("y"), sp.IndexedBase("q")
 CLOSED, OPEN = sp.Interval(0, 1), sp.Interval.open(0, 1)

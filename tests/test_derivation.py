@@ -89,8 +89,9 @@ def test_closed_forms_gamma_and_absolute_values_are_named_and_compile(tmp_path):
 def test_inequality_chains_compose_in_the_kernel(tmp_path):
     proof = log_sum_exp().proof()
     text = proof.to_text()
-    # the theorem states its hypotheses
-    assert ("Theorem 2 (Above the first argument). Let a ∈ ℝ, b ∈ ℝ, c ∈ ℝ, and let LSE be as "
+    # the theorem states its hypotheses: those of what it mentions (LSE's a and b, not the c of
+    # Lemma 1's shift)
+    assert ("Theorem 2 (Above the first argument). Let a ∈ ℝ, b ∈ ℝ, and let LSE be as "
             "defined above. Then LSE > a") in text
     assert "> a" in text and "the difference is positive" in text
     final = proof.theorem.statement
@@ -374,6 +375,21 @@ def test_every_symbol_a_statement_uses_is_introduced():
     # single quantities, then the families "for i = 1, …, n" indexes, each in the order of where=
     # and then the quantities nothing constrains; i is bound: not listed
     assert setting == "Setting: n ∈ {1, 2, …}, w ∈ ℝ, y_i ∈ {0, 1}, x_i ∈ ℝ, for i = 1, …, n."
+
+
+def test_a_theorem_states_the_hypotheses_of_what_it_mentions():
+    # two theorems of one derivation: each says "Let" of its own quantities, those inside a
+    # definition included, and every one it mentions is introduced
+    x, a, P = sp.Symbol("x"), sp.Symbol("a"), sp.IndexedBase("p")
+    d = Derivation("Two", where={n: sp.S.Naturals, P: sp.Interval.open(0, 1),
+                                 x: sp.Interval.open(0, sp.oo)})
+    L = d.define("L", sp.Product(P[i], (i, 1, n)))
+    d.theorem("Logs", d.chain(sp.log(L)).eq(sp.Sum(sp.log(P[i]), (i, 1, n))))
+    d.theorem("Scalar", d.chain(sp.log(x ** 2 * sp.exp(a))).eq(2 * sp.log(x) + a))
+    text = d.proof().to_text()
+    assert "Theorem 1 (Logs). Let n ∈ {1, 2, …}, p_i ∈ (0, 1) for i = 1, …, n, and let L be as " \
+           "defined above. Then" in text
+    assert "Theorem 2 (Scalar). Let x ∈ (0, ∞), a ∈ ℝ. Then" in text
 
 
 def test_sections_take_the_labels_a_paper_cites():

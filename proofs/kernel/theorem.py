@@ -376,7 +376,7 @@ def sum_telescoping(count_th, total, antidifference, bounds_defined=()):
     − F(a − 1), when f and F are defined everywhere, bind nothing, and F(i) − F(i − 1) = f(i)
     for every i (`ring`'s check): the sum telescopes (Σ i = n(n + 1)/2 with F(i) = i(i + 1)/2;
     `bounds_defined`: facts for the conditions of a and b).   (Mathlib `Finset.sum_range_sub`,
-    `Finset.sum_range_id_mul_two`; Coq: induction on `sum_f_R0`)"""
+    `Finset.sum_range_id_mul_two`; Coq: no lemma, an induction on the last term, `tech5`)"""
     if not isinstance(total, sp.Sum) or len(total.limits) != 1:
         raise RuleApplicationError(f"sum_telescoping: {total} is not a sum over one index")
     (var, lo, hi), = binder_limits(check_well_formed(total))
@@ -415,7 +415,7 @@ def sum_peel(context, total, last=True, facts=()):
 def sum_shift(context, total, offset, facts=()):
     """Γ ⊢ each condition under which both sides are defined  ⟹  Γ ⊢ Σ_{i=a}^{b} f(i) =
     Σ_{i=a+c}^{b+c} f(i − c) for c free of i: the same terms, counted from a + c.   (Mathlib
-    `Finset.sum_nbij`, `Finset.sum_Ico_add`; Coq `sum_eq` after `plus_n_O`)"""
+    `Finset.sum_Ico_add`; Coq `sum_eq`, term by term)"""
     if not isinstance(total, sp.Sum) or len(total.limits) != 1:
         raise RuleApplicationError(f"sum_shift: {total} is not a sum over one index")
     (var, lo, hi), = binder_limits(check_well_formed(total))
@@ -438,7 +438,7 @@ def _both_defined(context, lhs, rhs, rule, facts):
 
 def gamma_of_count(count_th):
     """Γ ⊢ n ∈ C ⊆ {0, 1, 2, …}  ⟹  Γ ⊢ Γ(n + 1) = n!.   (Mathlib `Real.Gamma_nat_eq_factorial`;
-    Coq: none, `Gamma` is not in the standard library)"""
+    Coq: none, the standard library has no Gamma function)"""
     n = _expect(count_th, Member, "gamma_of_count").expr
     if not _meets(count_th, Need.COUNT):
         raise SideConditionError(f"gamma_of_count: {n} is not shown a count (an integer >= 0)")

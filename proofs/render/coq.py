@@ -393,8 +393,8 @@ class Exporter:
         body = e.function
         for var, lo, hi in e.limits:  # sympy's first limit is the innermost
             if lo != 1 or hi not in self.sizes:
-                raise RenderError(f"Coq export: only sums and products over 1..n, not over {var} "
-                                  f"from {lo} to {hi}")
+                raise RenderError(f"Coq export: only sums and products over 1..n, n a size of "
+                                  f"range ℕ = {{1, 2, …}}, not over {var} from {lo} to {hi}")
             head = "sum_f_R0" if isinstance(e, sp.Sum) else "prod_f_R0"
             inner = body if isinstance(body, str) else self.term(body)
             body = f"({head} (fun {self._identifier(var.name)} => {inner}) {self.sizes[hi][0]})"

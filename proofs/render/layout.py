@@ -12,7 +12,7 @@ import sympy as sp
 
 from ..errors import RenderError
 from ..kernel import Defined, Member, SameOptimizers, StrictlyIncreasing
-from ..kernel.terms import free_vars
+from ..kernel.terms import free_vars, mentions
 from ..tree import stated_factor, tree_nodes
 from .apart import check_printed_apart
 from .notation import Writer
@@ -43,6 +43,8 @@ class Block:
     factors: tuple = ()       # ('i = 1, …, n', 'f_i > 0' or '', 'L(θ)'): a product's positive
                               # factors, stated with it, which a log-of-product step cites
     indices: str = ""         # 'i = 1, …, n': the indices free in the statement (log q_i = h_i)
+    relies: frozenset = None  # the quantities the statement mentions or its proof assumes a range
+                              # of (None: all the setting's)
 
 
 def for_every(block, theta, math):
@@ -185,8 +187,29 @@ def layout(proof, writer, reference, detail="full", math=lambda formula: formula
                             optimizers=isinstance(statement, SameOptimizers),
                             increasing=isinstance(statement, StrictlyIncreasing), summary=summary,
                             factors=positive_factors(section.statement, writer),
-                            indices=free_indices(proof, statement, writer)))
+                            indices=free_indices(proof, statement, writer),
+                            relies=relied_on(proof, section.statement)))
     return blocks
+
+
+def relied_on(proof, theorem):
+    """The setting's quantities a theorem's statement mentions (definitions' bodies included): what
+    it must assume.  The range of a quantity it does not mention is no hypothesis it needs (the
+    ranges are never empty: the boundary refuses an empty set)."""
+    found = set()
+    for expr, _ in proof.setting:
+        quantity = expr.base if isinstance(expr, sp.Indexed) else (
+            expr.func if _applied(expr) else expr)
+        if any(mentions(term, quantity) for term in theorem.statement.terms):
+            found.add(quantity)
+    stack = list(theorem.statement.terms)  # and the definitions it uses, those in their bodies too
+    while stack:
+        for node in sp.preorder_traversal(stack.pop()):
+            definition = node if isinstance(node, Defined) else getattr(node, "func", None)
+            if definition in proof.definitions and definition not in found:
+                found.add(definition)
+                stack.append(definition.body)
+    return frozenset(found)
 
 
 def free_indices(proof, statement, writer):
@@ -287,10 +310,11 @@ def writer_for(proof, style, notation):
     return writer
 
 
-def setting_items(proof, writer, math=lambda formula: formula):
-    """'x ∈ S' for each item of the setting; a quantity the optimization varies is written at the
-    parameter, p_i(θ) ∈ (0, 1), so that the statement shows what depends on θ.  A parameter that is
-    one symbol is left to the tail ("every w ∈ ℝ")."""
+def setting_items(proof, writer, math=lambda formula: formula, relies=None):
+    """'x ∈ S' for each item of the setting (of the quantities in `relies`, when given); a quantity
+    the optimization varies is written at the parameter, p_i(θ) ∈ (0, 1), so that the statement
+    shows what depends on θ.  A parameter that is one symbol is left to the tail ("every w ∈
+    ℝ")."""
     over = set(proof.symbols.get("over", ()))
     parameter = parameter_symbol(proof)
     items = []
@@ -299,7 +323,9 @@ def setting_items(proof, writer, math=lambda formula: formula):
     # after x_i is introduced)
     for expr, real_set in sorted(proof.setting, key=lambda item: (
             isinstance(item[0], sp.Indexed) or _applied(item[0]), _applied(item[0]))):
-        if expr == parameter:
+        quantity = expr.base if isinstance(expr, sp.Indexed) else (
+            expr.func if _applied(expr) else expr)
+        if expr == parameter or (relies is not None and quantity not in relies):
             continue
         shown = writer(expr)
         if _applied(expr):  # "a function C with C(p_i) ∈ (0, ∞)": C is introduced, not assumed
@@ -319,17 +345,23 @@ def _applied(expr):
     return isinstance(expr, sp.core.function.AppliedUndef)
 
 
-def hypotheses(proof, writer, math):
+def hypotheses(proof, writer, math, block=None):
     """What the theorem's statement assumes, so that it stands alone: 'Let n ∈ ℕ, …, for i = 1,
     …, n and every parameter θ, and let L(θ) and CE(θ) be as defined above. Then' ('' when the
-    setting is empty)."""
-    items = setting_items(proof, writer, math)
+    setting is empty); of a block, only what it relies on (a derivation's second theorem need not
+    name the first one's x)."""
+    relies = None if block is None else block.relies
+    items = setting_items(proof, writer, math, relies)
     if not items:
         return ""
-    names = [math(name) for name, _ in definitions(proof, writer)]
+    names = [math(name) for definition, (name, _) in zip(proof.definitions,
+                                                         definitions(proof, writer))
+             if relies is None or definition in relies]
     defined = f", and let {_listed(names)} be as defined above" if names else ""
-    return ("Let " + ", ".join(items) + setting_tail(proof, writer, math, short=True) + defined
-            + ". Then")
+    indexed = relies is None or any(isinstance(expr, sp.Indexed) and expr.base in relies
+                                    for expr, _ in proof.setting)
+    tail = setting_tail(proof, writer, math, short=True, indexed=indexed)
+    return "Let " + ", ".join(items) + tail + defined + ". Then"
 
 
 def setting_sentence(proof, writer, math):
@@ -353,7 +385,7 @@ def lead(proof, writer, block, math):
     if block.optimizers:  # said before the display, which a column then fits
         words = "As sets of optimizers,"
     if block.kind == "theorem":  # the main result states its hypotheses: "Let … Then, …"
-        given = hypotheses(proof, writer, math)
+        given = hypotheses(proof, writer, math, block)
         words = f"{given}, {words[0].lower()}{words[1:]}" if given and words else given or words
     return words
 
@@ -364,12 +396,13 @@ def parametric(proof):
     return proof.symbols.get("parametric", True)
 
 
-def setting_tail(proof, writer, math, short=False):
+def setting_tail(proof, writer, math, short=False, indexed=True):
     """What follows the setting's items: ' for i = 1, …, n and every parameter θ in a set Θ (only
     p_i depends on θ, and we write p_i for p_i(θ))' (each formula passed through `math`), or only
-    what applies; `short` (a theorem's statement) leaves out how the formulas write p_i(θ)."""
+    what applies; `short` (a theorem's statement) leaves out how the formulas write p_i(θ), and
+    without `indexed` (no family among the items) the indices' range."""
     parts = []
-    if "index" in proof.symbols and "size" in proof.symbols:
+    if indexed and "index" in proof.symbols and "size" in proof.symbols:
         ranges = [math(index_range(proof, writer))] + [math(text) for text in _other_ranges(
             proof, writer)]
         parts.append("for " + ", for ".join(ranges))

@@ -30,7 +30,7 @@ def render_markdown(proof, options=None):
             claim = factors_lead(block, f"${theta}$" if block.universal else None,
                                  lambda formula: f"${formula}$") + f" ${block.statement}$"
         if block.kind == "theorem":  # the main result states its hypotheses
-            lead = hypotheses(proof, writer, lambda formula: f"${formula}$")
+            lead = hypotheses(proof, writer, lambda formula: f"${formula}$", block)
             claim = (f"{lead} " if lead else "") + claim[0].lower() + claim[1:]
         out += ["", f"**{head} ({words(block.name)}).** {claim}.", "", "*Proof.*", ""]
         rows = [f"{row.left} &{row.relation} {row.right} && \\text{{{row.justification}}}"
