@@ -32,7 +32,9 @@ def render_text(proof, options=None):
     reference = lambda label, number: f"Lemma {number}"  # noqa: E731
     for block in layout(proof, writer, reference, options.detail_for("text")):
         head = f"{KINDS[block.kind]} {block.number}"
-        lead = hypotheses(proof, writer, lambda formula: formula, block) if block.kind == "theorem" else ""
+        lead = ""
+        if block.kind == "theorem":
+            lead = hypotheses(proof, writer, lambda formula: formula, block)
         if block.factors:  # "For i = 1, …, n, f_i > 0, and so L(θ) > 0"
             lead = factors_lead(block, None, lambda formula: formula)
         out += ["", f"{head} ({block.name}). " + (f"{lead} " if lead else "") + block.statement,
