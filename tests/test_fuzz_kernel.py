@@ -136,6 +136,9 @@ SUSPECTS = [1 / x, sp.log(x), x ** HALF, x ** y, 1 / (x - 1), sp.Sum(p[i], (i, 1
             sp.Product(x - i, (i, 2, 0)), sp.Product(p[i], (i, 3, 0)), sp.Product(q[j], (j, n, 0)),
             sp.Product(x - i, (i, 1, n)) ** -1, D1, D2, D4, F1(i), F4(j), p[1 / x], f(sp.log(y)),
             F5(1 / x), sp.Sum(1 / (i - x), (i, 1, 2)), sp.Product(x, (i, 1, n), (j, i, 0))]
+# summands defined at every i, which sum_peel needs no scoped fact for
+PEELABLE = [p[i], q[i] * x, i ** 2, p[i] * p[i + 1], x, p[2 * i] - i, f(i), sp.exp(i * x), F0(i),
+            sp.Sum(p[j] * i, (j, 1, 2)), p[i] * q[j]]
 # antidifferences F(i) for sum_telescoping: polynomials, families, other variables, an exponential
 # and a pole (the index is renamed to the drawn one)
 ANTIDIFFERENCES = [i * (i + 1) / 2, i ** 2, i ** 3 / 3 - i, p[i], q[i] * x, x * i, i * j, j,
@@ -906,6 +909,11 @@ class KernelFuzzer(RuleBasedStateMachine):
     def sum_peel(self, data, last):
         context = self._context(data)
         total = data.draw(binders(), label="sum")
+        if data.draw(st.booleans(), label="a summand defined everywhere"):  # else few are peeled
+            summand = data.draw(st.sampled_from(PEELABLE), label="summand")
+            bounds = data.draw(st.sampled_from([(1, n), (0, n), (2, n + 1), (1, 3), (x, x + 2),
+                                                (1, 1), (n, 2 * n)]), label="bounds")
+            total = sp.Sum(summand, (i, *bounds))
         peeled = None
         if isinstance(total, sp.Sum) and len(total.limits) == 1:
             (var, lo, hi), = total.limits

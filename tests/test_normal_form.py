@@ -5,7 +5,7 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from proofs import Disproved, check
+from proofs import Disproved, ProofError, check
 from proofs.rules.normal_form import multiplies_out, on_atoms, over_common_denominator
 from proofs.testing import semantics
 
@@ -148,3 +148,15 @@ def test_an_absolute_value_the_rule_refuses_stays_whole():
     assert check.equal(sp.Abs(sp.sqrt(x)) ** 2 + 1, 1 + sp.Abs(sp.sqrt(x)) ** 2)
     with pytest.raises(Disproved):  # |√x|² = x where x ≥ 0 and undefined elsewhere: not |x|
         check.equal(sp.Abs(sp.sqrt(x)) ** 2, sp.Abs(x))
+
+
+def test_a_sum_on_both_sides_is_peeled_and_a_refused_peel_says_why():
+    total, shorter = sp.Sum(Y[i], (i, 1, n)), sp.Sum(Y[i], (i, 1, n - 1))
+    counts = {n: sp.S.Naturals}
+    for lhs, rhs in ((total ** 2, total * (shorter + Y[n])), (total + shorter, 2 * shorter + Y[n])):
+        theorem = check.equal(lhs, rhs, where=counts)
+        assert semantics.confirm(theorem.context.entries, theorem.statement, points=10)
+    # true (0 = 0 at n = 0), but Σ_{i=1}^{n} y_i has no first term to give when n = 0
+    with pytest.raises(ProofError, match="not written with its first term apart.*n - 1 is a count"):
+        check.equal(sp.Sum(Y[i + 1] - Y[i], (i, 1, n)), Y[n + 1] - Y[1],
+                    where={n: sp.S.Naturals0})

@@ -366,8 +366,10 @@ def sums_of(expr):
 def _peeled(context, nl, nr):
     """Γ ⊢ Σ_{i=a}^{b} f = f(a) + … + f(a + k − 1) + Σ_{i=a+k}^{b} f (or its last k terms, 0 < k ≤
     4) for a sum where the same sum, starting k terms later (ending k terms earlier), is on
-    either side; or None.  Called again on the result, it peels both ends."""
-    every = sorted(sums_of(nl) ^ sums_of(nr), key=str)  # a sum on both sides cancels as it is
+    either side; or None, with the reason a peel that would align two sums was refused (or
+    None).  Called again on the result, it peels both ends."""
+    every = sorted(sums_of(nl) | sums_of(nr), key=str)
+    refused = None
     for long in every:
         for short in every:
             (var, a, b), (other, c, d) = long.limits[0], short.limits[0]
@@ -378,10 +380,14 @@ def _peeled(context, nl, nr):
             for count, at_end in ((first, False), (last, True)):
                 if 0 < count <= 4:
                     try:
-                        return _peel(context, long, at_end, int(count))
-                    except ProofError:
+                        return _peel(context, long, at_end, int(count)), None
+                    except ProofError as error:
+                        where = "last" if at_end else "first"
+                        refused = refused or (f"{long} was not written with its {where} "
+                                              f"{'term' if count == 1 else f'{count} terms'} "
+                                              f"apart, as {short} would need: {error}")
                         break
-    return None
+    return None, refused
 
 
 def _peel(context, total, last, count):
@@ -408,8 +414,9 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0):
     (left, left_notes), (right, right_notes) = normalized(context, lhs, index, lemmas, multiply), \
         normalized(context, rhs, index, lemmas, multiply)
     nl, nr = left.statement.rhs, right.statement.rhs
+    refused = None
     if K.ring_needs(nl, nr)[0] != 0 and _depth < 4:
-        aligned = _peeled(context, nl, nr)
+        aligned, refused = _peeled(context, nl, nr)
         if aligned is not None and aligned.statement.lhs in sums_of(nl):
             rewritten = congruence(context, aligned, nl)
             return chain_equal(left, rewritten, prove_equal(context, rewritten.statement.rhs, rhs,
@@ -419,7 +426,8 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0):
             return chain_equal(prove_equal(context, lhs, rewritten.statement.rhs, lemmas, multiply,
                                            _depth + 1), K.symm(rewritten), K.symm(right))
     if K.ring_needs(nl, nr)[0] != 0:
-        notes = "".join(f"; {note}" for note in dict.fromkeys(left_notes + right_notes))
+        notes = "".join(f"; {note}" for note in dict.fromkeys(
+            left_notes + right_notes + ((refused,) if refused else ())))
         raise SideConditionError(f"{lhs} = {rhs} is not proved: after expanding logs and sums the sides differ "
                                  f"by {expand_atoms(nl - nr)}{notes}")
     middle = K.ring(context, nl, nr, prove_needs(context, K.ring_needs(nl, nr)[1]))
