@@ -9,10 +9,11 @@ import re
 from dataclasses import dataclass
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from ..errors import RenderError
 from ..kernel import Defined, Member, SameOptimizers, StrictlyIncreasing
-from ..kernel.terms import free_vars, mentions
+from ..kernel.terms import DefinedEntry, free_vars
 from ..tree import stated_factor, tree_nodes
 from .apart import check_printed_apart
 from .notation import Writer
@@ -43,8 +44,8 @@ class Block:
     factors: tuple = ()       # ('i = 1, …, n', 'f_i > 0' or '', 'L(θ)'): a product's positive
                               # factors, stated with it, which a log-of-product step cites
     indices: str = ""         # 'i = 1, …, n': the indices free in the statement (log q_i = h_i)
-    relies: frozenset = None  # the quantities the statement mentions or its proof assumes a range
-                              # of (None: all the setting's)
+    relies: frozenset = None  # of a theorem: the quantities and definitions its statement mentions
+                              # (None: all the setting's)
 
 
 def for_every(block, theta, math):
@@ -188,27 +189,29 @@ def layout(proof, writer, reference, detail="full", math=lambda formula: formula
                             increasing=isinstance(statement, StrictlyIncreasing), summary=summary,
                             factors=positive_factors(section.statement, writer),
                             indices=free_indices(proof, statement, writer),
-                            relies=relied_on(proof, section.statement)))
+                            relies=relied_on(section.statement) if section.kind == "theorem"
+                            else None))
     return blocks
 
 
-def relied_on(proof, theorem):
-    """The setting's quantities a theorem's statement mentions (definitions' bodies included): what
-    it must assume.  The range of a quantity it does not mention is no hypothesis it needs (the
-    ranges are never empty: the boundary refuses an empty set)."""
-    found = set()
-    for expr, _ in proof.setting:
-        quantity = expr.base if isinstance(expr, sp.Indexed) else (
-            expr.func if _applied(expr) else expr)
-        if any(mentions(term, quantity) for term in theorem.statement.terms):
-            found.add(quantity)
-    stack = list(theorem.statement.terms)  # and the definitions it uses, those in their bodies too
+@functools.lru_cache(maxsize=256)  # a theorem is immutable, and each output format asks again
+def relied_on(theorem):
+    """The quantities and definitions a theorem's statement mentions (definitions' bodies
+    included), each body walked once: what its statement must assume.  The range of a quantity it
+    does not mention is no hypothesis it needs (the ranges are never empty: the boundary refuses an
+    empty set)."""
+    found, stack = set(), list(theorem.statement.terms)
     while stack:
         for node in sp.preorder_traversal(stack.pop()):
-            definition = node if isinstance(node, Defined) else getattr(node, "func", None)
-            if definition in proof.definitions and definition not in found:
+            definition = node if isinstance(node, Defined) else (
+                node.func if isinstance(node, DefinedEntry) else None)
+            if definition is not None and definition not in found:
                 found.add(definition)
                 stack.append(definition.body)
+            elif isinstance(node, (sp.Symbol, sp.IndexedBase)):
+                found.add(node)
+            elif isinstance(node, AppliedUndef):
+                found.add(node.func)
     return frozenset(found)
 
 
