@@ -42,6 +42,7 @@ def test_multiplies_out_sees_sums_in_products_and_powers():
 x, y, z, c = sp.symbols("x y z c")
 i, j, k, n, K = sp.symbols("i j k n K")
 Y, Z = sp.IndexedBase("y"), sp.IndexedBase("z")
+F = sp.Function("f")
 
 
 def sigmoid(t):
@@ -109,6 +110,8 @@ IDENTITIES = [  # (name, lhs, rhs, where, a wrong right-hand side: a sign error)
      sp.Sum(Y[j], (j, 1, n)), {n: sp.S.Naturals0}, sp.Sum(Y[j], (j, 0, n - 1))),
     ("Σ (y_{i+1} − y_i) = y_{n+1} − y_1", sp.Sum(Y[i + 1] - Y[i], (i, 1, n)), Y[n + 1] - Y[1],
      {n: sp.S.Naturals}, Y[n + 1] + Y[1]),
+    ("Σ_{i=0}^{n} f(i + 1) = Σ_{i=1}^{n+1} f(i)", sp.Sum(F(i + 1), (i, 0, n)),
+     sp.Sum(F(i), (i, 1, n + 1)), {n: sp.S.Naturals0}, sp.Sum(F(i), (i, 0, n))),
     ("Σ_{i=2}^{n} y_{i−1} y_i = Σ_{i=1}^{n−1} y_i y_{i+1}", sp.Sum(Y[i - 1] * Y[i], (i, 2, n)),
      sp.Sum(Y[i] * Y[i + 1], (i, 1, n - 1)), {n: sp.S.Naturals},
      sp.Sum(Y[i] * Y[i + 1], (i, 1, n))),

@@ -9,6 +9,7 @@ the reason is kept in ``notes`` so that a refusal can say why.
 import functools
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from ..errors import ProofError, SideConditionError
 from ..kernel import Defined, free_vars, needs
@@ -56,12 +57,14 @@ def is_abs_shape(expr):
 
 
 def _offset(total):
-    """The least c when every entry of a family in the summand that depends on the index i is
-    indexed by i + c for integers c, the least not 0 (the sum, shifted by it, has its first entry
-    at i: Σ y_{i−1} y_i becomes Σ y_i y_{i+1}); else None."""
+    """The least c when every entry of a family (or value of a function) in the summand that
+    depends on the index i is taken at i + c for integers c, the least not 0 (the sum, shifted by
+    it, has its first entry at i: Σ y_{i−1} y_i becomes Σ y_i y_{i+1}); else None."""
     (var, _, _), = binder_limits(total)
     offsets = {sp.expand(index - var) for node in sp.preorder_traversal(total.function)
-               if isinstance(node, sp.Indexed) for index in node.indices if var in free_vars(index)}
+               if isinstance(node, (sp.Indexed, AppliedUndef))
+               for index in (node.indices if isinstance(node, sp.Indexed) else node.args)
+               if var in free_vars(index)}
     if not offsets or not all(offset.is_Integer for offset in offsets) or min(offsets) == 0:
         return None
     return min(offsets)
