@@ -914,15 +914,11 @@ class KernelFuzzer(RuleBasedStateMachine):
             bounds = data.draw(st.sampled_from([(1, n), (0, n), (2, n + 1), (1, 3), (x, x + 2),
                                                 (1, 1), (n, 2 * n)]), label="bounds")
             total = sp.Sum(summand, (i, *bounds))
-        peeled = None
-        if isinstance(total, sp.Sum) and len(total.limits) == 1:
-            (var, lo, hi), = total.limits
+        def peeled(var, lo, hi):
             end, rest = (hi, (var, lo, hi - 1)) if last else (lo, (var, lo + 1, hi))
-            peeled = _build(lambda: sp.Sum(total.function, rest)
-                            + total.function.xreplace({var: end}), None)
-        conditions = (self._query(needs, total) or set()) | (self._query(needs, peeled) or set()
-                                                              if peeled is not None else set())
-        facts = self._condition_facts(context, sorted(conditions, key=str)[:4])
+            return sp.Sum(total.function, rest) + total.function.xreplace({var: end})
+
+        facts = self._both_sides_facts(context, total, peeled)
         self._attempt("sum_peel", K.sum_peel, context, total, last, facts)
 
     @rule(data=st.data())
@@ -930,15 +926,22 @@ class KernelFuzzer(RuleBasedStateMachine):
         context = self._context(data)
         total = data.draw(binders(), label="sum")
         offset = data.draw(st.sampled_from([1, -1, 2, HALF, x, j, i, n, 1 / x, D1]), label="c")
-        shifted = None
-        if isinstance(total, sp.Sum) and len(total.limits) == 1:
-            (var, lo, hi), = total.limits
-            shifted = _build(lambda: sp.Sum(total.function.xreplace({var: var - offset}),
-                                            (var, lo + offset, hi + offset)), None)
-        conditions = (self._query(needs, total) or set()) | (self._query(needs, shifted) or set()
-                                                              if shifted is not None else set())
-        facts = self._condition_facts(context, sorted(conditions, key=str)[:4])
+        def shifted(var, lo, hi):
+            return sp.Sum(total.function.xreplace({var: var - offset}),
+                          (var, lo + offset, hi + offset))
+
+        facts = self._both_sides_facts(context, total, shifted)
         self._attempt("sum_shift", K.sum_shift, context, total, offset, facts)
+
+    def _both_sides_facts(self, context, total, rebuilt):
+        """Facts for a few conditions of a sum over one index and of `rebuilt(i, a, b)`, the other
+        side a rule would build from it (none for the other side when there is none)."""
+        other = None
+        if isinstance(total, sp.Sum) and len(total.limits) == 1:
+            other = _build(lambda: rebuilt(*total.limits[0]), None)
+        conditions = (self._query(needs, total) or set()) | (
+            self._query(needs, other) or set() if other is not None else set())
+        return self._condition_facts(context, sorted(conditions, key=str)[:4])
 
     @rule(data=st.data())
     def gamma_of_count(self, data):
