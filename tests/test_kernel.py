@@ -724,10 +724,13 @@ def test_absolute_value_identities_refuse_other_shapes(term):
 
 
 def test_absolute_value_of_a_product_keeps_where_it_is_defined():
-    # sympy builds |1/x| as 1/|x|, whose condition |x| ≠ 0 is not written as x ≠ 0: the rule
-    # compares the conditions as written, so it refuses rather than judge them equivalent
+    # sympy builds |y/x| as |y|/|x|: the condition |x| ≠ 0 is read as x ≠ 0, its equivalent
+    th = K.abs_identity(EMPTY, sp.Abs(y / x))
+    assert th.statement.rhs == sp.Abs(y) / sp.Abs(x)
+    assert semantics.confirm((), th.statement, points=16)
+    # |(x − 1)³| ≠ 0 is not written x − 1 ≠ 0: the rule refuses rather than judge them equivalent
     with pytest.raises(SideConditionError, match="exactly where"):
-        K.abs_identity(EMPTY, sp.Abs(y / x))
+        K.abs_identity(EMPTY, sp.Abs(y / (x - 1) ** 3))
 
 
 # ------------------------------------------------------------------------------------------------

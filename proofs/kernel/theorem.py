@@ -463,10 +463,16 @@ def abs_identity(context, term):
         extra = {(term.base, Need.NONNEGATIVE, ())}
     else:
         raise RuleApplicationError(f"abs_identity: {term} is not |a·b|, |a|^(2k) or sqrt(a^2)")
-    if needs(check_well_formed(result)) != needs(term) - extra:
+    if _unsigned(needs(check_well_formed(result))) != _unsigned(needs(term) - extra):
         raise SideConditionError(f"abs_identity: sympy builds {result}, which is not defined "
                                  f"exactly where {term} is")
     return _make(context, Equal(term, result), "abs_identity")
+
+
+def _unsigned(conditions):
+    """The conditions with |e| ≠ 0 read as e ≠ 0, its equivalent (sympy builds |y/x| as |y|/|x|)."""
+    return {(e.args[0] if isinstance(e, sp.Abs) and need is Need.NONZERO else e, need, scope)
+            for e, need, scope in conditions}
 
 
 def rename_index(context, binder, new_var, old_var=None):
