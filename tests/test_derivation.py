@@ -392,6 +392,30 @@ def test_a_theorem_states_the_hypotheses_of_what_it_mentions():
     assert "Theorem 2 (Scalar). Let x ∈ (0, ∞), a ∈ ℝ. Then" in text
 
 
+def test_a_theorem_may_be_cited_and_sections_share_one_counter(tmp_path):
+    # theorem, lemma, theorem, lemma, theorem: numbered 1 to 5 as the LaTeX page numbers them, and
+    # a later step citing a theorem (its positivity) names it "Theorem"
+    P = sp.IndexedBase("p")
+    d = Derivation("Cited", where={P: sp.Interval.Lopen(0, 1), n: sp.S.Naturals})
+    product = d.define("P", sp.Product(P[i], (i, 1, n)))
+    d.theorem("Range", d.member(product, sp.Interval.Lopen(0, 1)))
+    d.lemma("Positivity", d.positive(product))
+    d.theorem("Logs", d.chain(sp.log(product)).eq(sp.Sum(sp.log(P[i]), (i, 1, n))))
+    d.lemma("Again", d.positive(product ** 2))
+    d.theorem("Square", d.chain(sp.log(product ** 2)).eq(2 * sp.log(product)))
+    proof = d.proof()
+    text = proof.to_text()
+    for words in ("Theorem 1 (Range).", "Lemma 2 (Positivity).", "Theorem 3 (Logs).",
+                  "Lemma 4 (Again).", "Theorem 5 (Square).", "(Theorem 1)]",
+                  "∏_{i=1}^{n} p_i ∈ (0, 1]   [finite product of positive factors at most 1]"):
+        assert words in text, words
+    assert "(Theorem 1)" in proof.to_markdown()
+    assert "Theorem~\\ref{proofs:theorem-1}" in proof.to_latex()
+    compile_tex(tmp_path, "cited", proof.to_document(), runs=2)
+    shown = pdf_text(tmp_path / "cited.pdf")
+    assert "Lemma 4 (Again)" in shown and "(Theorem 1)" in shown
+
+
 def test_sections_take_the_labels_a_paper_cites():
     d = log_sum_exp()
     lse = d.definitions[0]

@@ -7,7 +7,7 @@ pgfplots for the figure) — `preamble()` lists the lines a host needs.
 
 import re
 
-from .layout import (count_checks, definitions, layout, lead, setting_sentence,
+from .layout import (cited, count_checks, definitions, layout, lead, setting_sentence,
                      value_sentence, writer_for)
 from ..fragment import header
 from .options import RenderOptions
@@ -49,7 +49,7 @@ def render_fragment(proof, options=None, row=LONG_ROW):
     options = options or RenderOptions()
     writer = writer_for(proof, "latex", options.notation)
     prefix = options.label_prefix
-    reference = lambda label, number: f"Lemma~\\ref{{{prefix}{label}}}"  # noqa: E731
+    reference = lambda label, number: f"{cited(proof, label)}~\\ref{{{prefix}{label}}}"  # noqa: E731
     dollars = lambda formula: f"${formula}$"  # noqa: E731
     out = []
     sentence = setting_sentence(proof, writer, dollars)

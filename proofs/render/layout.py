@@ -133,8 +133,8 @@ def fill(text, writer, reference, numbers):
     def known(label):  # a reference to no lemma would print "Lemma ??" (and break Typst)
         if label not in numbers:
             listed = ", ".join(sorted(numbers)) or "none"
-            raise RenderError(f"<ref:{label}> names no lemma of this proof (its lemmas' labels: "
-                              f"{listed})")
+            raise RenderError(f"<ref:{label}> names no lemma or theorem of this proof (their "
+                              f"labels: {listed})")
         return numbers[label]
 
     def several(match):  # "<ref:a>, <ref:b>": "Lemmas 1 and 3", as a reader writes it
@@ -257,9 +257,15 @@ def side(writer, value):
 
 
 def lemma_numbers(proof):
-    """label -> the lemma's number (1, 2, …, in the order of the sections)."""
-    lemmas = [section for section in proof.sections if section.kind == "lemma"]
-    return {section.label: number for number, section in enumerate(lemmas, start=1)}
+    """label -> the section's number: lemmas and theorems share one counter, in the order of the
+    sections, as the LaTeX and Typst pages number them (a lemma after a theorem is Lemma 3)."""
+    return {section.label: number for number, section in enumerate(proof.sections, start=1)}
+
+
+def cited(proof, label):
+    """'Lemma' or 'Theorem': the word a cross-reference to the section labelled `label` uses."""
+    kinds = {section.label: section.kind for section in proof.sections}
+    return "Theorem" if kinds.get(label) == "theorem" else "Lemma"
 
 
 def parameter_symbol(proof):
@@ -593,5 +599,5 @@ __all__ = ["Row", "Block", "layout", "side", "setting_items", "setting_tail", "p
            "definitions", "value_link", "split_exponent", "ranges_from_one", "value_sentence",
            "setting_sentence",
            "lead",
-           "lemma_numbers", "parameter_range",
+           "lemma_numbers", "cited", "parameter_range",
            "count_checks", "kernel_theorems", "plain", "fill"]

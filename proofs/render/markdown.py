@@ -3,7 +3,7 @@ and Quarto.  Only constructs both MathJax and KaTeX support: no labels, no refer
 
 import re
 
-from .layout import (count_checks, definitions, factors_lead, for_every, hypotheses,
+from .layout import (cited, count_checks, definitions, factors_lead, for_every, hypotheses,
                      kernel_theorems, layout, setting_sentence, value_sentence, writer_for)
 from .options import RenderOptions
 
@@ -14,7 +14,7 @@ def render_markdown(proof, options=None):
     options = options or RenderOptions()
     writer = writer_for(proof, "latex", options.notation)
     theta = writer.names["theta"]
-    reference = lambda label, number: f"Lemma {number}"  # noqa: E731
+    reference = lambda label, number: f"{cited(proof, label)} {number}"  # noqa: E731
     out = [f"## {words(proof.title)}", ""]
     sentence = setting_sentence(proof, writer, lambda formula: f"${formula}$")
     if sentence:  # "Let …, and define" before the definitions, as the LaTeX page reads

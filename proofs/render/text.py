@@ -1,6 +1,6 @@
 """Plain text for the terminal: the proof line by line, justifications aligned on the right."""
 
-from .layout import (count_checks, definitions, factors_lead, hypotheses, kernel_theorems, layout,
+from .layout import (cited, count_checks, definitions, factors_lead, hypotheses, kernel_theorems, layout,
                      setting_items, setting_tail, value_sentence, writer_for)
 from .options import RenderOptions
 
@@ -29,7 +29,7 @@ def render_text(proof, options=None):
         out.append("Definitions:")
         width = max(len(name) for name, _ in defs)
         out += [f"  {name.ljust(width)} = {body}" for name, body in defs]
-    reference = lambda label, number: f"Lemma {number}"  # noqa: E731
+    reference = lambda label, number: f"{cited(proof, label)} {number}"  # noqa: E731
     for block in layout(proof, writer, reference, options.detail_for("text")):
         head = f"{KINDS[block.kind]} {block.number}"
         lead = ""

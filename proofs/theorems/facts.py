@@ -82,6 +82,10 @@ def _justify(th):
         return "quotient of positive numbers"  # printed as one: 1/√2 is sympy's ½·√2
     if th.rule == "member_binder" and isinstance(th.statement.expr, sp.Sum):
         return _sum_reason(th)
+    if th.rule == "member_binder" and th.statement.set == sp.Interval.Lopen(0, 1):
+        return "finite product of positive factors at most 1"
+    if th.rule == "member_binder" and th.statement.set == sp.Interval(1, sp.oo):
+        return "finite product of factors at least 1"
     if th.rule == "member_log" or (th.rule == "member_of_equal" and isinstance(th.statement, Member)):
         return JUSTIFICATIONS[th.rule]
     return JUSTIFICATIONS.get(th.rule, th.rule.replace("_", " "))
