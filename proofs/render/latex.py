@@ -49,7 +49,8 @@ def render_fragment(proof, options=None, row=LONG_ROW):
     options = options or RenderOptions()
     writer = writer_for(proof, "latex", options.notation)
     prefix = options.label_prefix
-    reference = lambda label, number: f"{cited(proof, label)}~\\ref{{{prefix}{label}}}"  # noqa: E731
+    def reference(label, number):
+        return f"{cited(proof, label)}~\\ref{{{prefix}{label}}}"
     dollars = lambda formula: f"${formula}$"  # noqa: E731
     out = []
     sentence = setting_sentence(proof, writer, dollars)

@@ -1,7 +1,7 @@
 """Plain text for the terminal: the proof line by line, justifications aligned on the right."""
 
-from .layout import (cited, count_checks, definitions, factors_lead, hypotheses, kernel_theorems, layout,
-                     setting_items, setting_tail, value_sentence, writer_for)
+from .layout import (cited, count_checks, definitions, factors_lead, hypotheses, kernel_theorems,
+                     layout, setting_items, setting_tail, value_sentence, writer_for)
 from .options import RenderOptions
 
 KINDS = {"lemma": "Lemma", "theorem": "Theorem"}
