@@ -3,7 +3,7 @@
 import pytest
 import sympy as sp
 
-from proofs import Disproved, ProofError, Theorem, check
+from proofs import Defined, Disproved, ProofError, Theorem, check
 from proofs.errors import RuleApplicationError, SideConditionError, UnsupportedError
 from proofs.kernel import Member, SameOptimizers, StrictlyIncreasing
 from proofs.tree import tree_nodes
@@ -302,3 +302,14 @@ def test_a_range_not_shown_says_what_is_known_not_a_rule_name():
     with pytest.raises(SideConditionError, match=r"cannot show x\*\*2 - x ∈ Interval\(0, oo\): "
                                                   r"it is only known to lie in"):
         check.member(x ** 2 - x, sp.Interval(0, sp.oo), where={x: sp.Interval(1, sp.oo)})
+
+
+def test_a_definition_summing_over_the_index_of_an_outer_sum_says_to_rename_one():
+    i, j, n = sp.symbols("i j n")
+    x = sp.IndexedBase("x")
+    counts = {n: sp.S.Naturals}
+    mean = Defined("xbar", sp.Sum(x[i], (i, 1, n)) / n)  # its own i, under the sum's i
+    with pytest.raises(ProofError, match="bound again inside its scope.*rename one of them"):
+        check.equal(sp.Sum(x[i] - mean, (i, 1, n)), 0, where=counts)
+    renamed = Defined("xbar", sp.Sum(x[j], (j, 1, n)) / n)
+    assert check.equal(sp.Sum(x[i] - renamed, (i, 1, n)), 0, where=counts)  # Σ (x_i − x̄) = 0

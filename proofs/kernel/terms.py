@@ -413,7 +413,8 @@ def _check_binder(expr):
             raise UnsupportedError(f"{expr}: the bounds of {var} mention an inner index")
     for var in variables:
         if var in bound_vars(expr.function):
-            raise UnsupportedError(f"{expr}: the index {var} is bound again inside its scope")
+            raise UnsupportedError(f"{expr}: the index {var} is bound again inside its scope (by "
+                                   f"a definition that sums over {var}, say): rename one of them")
         for node in sp.preorder_traversal(expr.function):
             if is_definition(node) and var in _definition_free_vars(node):
                 raise UnsupportedError(f"{expr}: the definition {node} mentions {var}, which the "
