@@ -217,11 +217,13 @@ def test_references_name_lemmas_of_the_proof_and_remarks_number_them():
                   remark=remark)
         return d.proof()
 
-    for proof in (derivation("see <ref:nowhere>"), derivation(remark="as in <ref:nowhere>"),
-                  derivation("see <ref:theorem-2>")):
+    for proof in (derivation("see <ref:nowhere>"), derivation(remark="as in <ref:nowhere>")):
         for render in (proof.to_text, proof.to_latex, proof.to_markdown, proof.to_typst):
-            with pytest.raises(RenderError, match="names no lemma of this proof"):
+            with pytest.raises(RenderError, match="names no lemma or theorem of this proof"):
                 render()
+    cited = derivation("see <ref:theorem-2>")  # a theorem is cited as one, by its number
+    assert "[see Theorem 2]" in cited.to_text()
+    assert r"see Theorem~\ref{proofs:theorem-2}" in cited.to_latex()
     remarked = derivation(remark="as in <ref:first>")
     assert "as in Lemma 1" in remarked.to_text()
     assert r"as in Lemma~\ref{proofs:first}" in remarked.to_latex()
