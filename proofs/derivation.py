@@ -918,8 +918,13 @@ def _confined(theorems, definitions, setting, sample):
             else:
                 continue
             if not fits:
+                # the index a sum around it runs over: x_j for j = 1, …, n + 1 is the entry
+                # x_{n+1} that the setting does not cover
+                running = [f"{var} = {binders[var][0]}, …, {binders[var][1]}"
+                           for var in sorted(node.free_symbols & set(binders), key=str)]
+                over = f" (for {', '.join(running)})" if running else ""
                 raise UnsupportedError(
-                    f"{node} is used where the setting does not state its range (it states "
+                    f"{node}{over} is used where the setting does not state its range (it states "
                     f"the range of {printed}{_for_ranges(printed, ranges)}, and the proof assumed "
                     f"it everywhere): use the entries the setting covers, or give {node} a name "
                     "and a range of its own in where")

@@ -747,6 +747,12 @@ def test_the_setting_covers_every_entry_and_value_a_line_uses():
     U = f.define("U", sp.Sum(p[i], (i, 1, n)))
     f.theorem("Positive", f.chain(U + sp.Sum(p[j] ** 2, (j, 1, n))).gt(U))
     assert "for i = 1, …, n" in f.proof().to_text()
+    # an entry under a sum that runs past n: the message says how far the sum runs
+    g = Derivation("Online mean", where={n: sp.S.Naturals, p: sp.Interval.open(0, 1)})
+    mean = g.define("m", sp.Sum(p[j], (j, 1, n)) / n)
+    g.theorem("Update", g.chain(sp.Sum(p[j], (j, 1, n + 1))).eq(n * mean + p[n + 1]))
+    with pytest.raises(UnsupportedError, match=r"p\[j\] \(for j = 1, …, n \+ 1\) is used where"):
+        g.proof()
 
 
 def test_the_index_of_the_setting_has_no_range_of_its_own():

@@ -207,6 +207,23 @@ def test_a_likelihood_and_an_increasing_map_of_its_log(outer):
                               senses=("max", "max"))
 
 
+@pytest.mark.parametrize("odd", [sp.atan, sp.tanh, sp.sinh])
+def test_an_odd_increasing_map_that_sympy_writes_with_a_minus_sign(odd):
+    # sympy writes atan(log λ Σ y_i − nλ) as −atan(nλ − log λ Σ y_i): the map is found through
+    # the negation of its argument
+    lam, y = sp.Symbol("lambda"), sp.IndexedBase("y")
+    where = {N: sp.S.Naturals, y: sp.S.Naturals0, lam: sp.Interval.open(0, sp.oo)}
+    likelihood = sp.Product(lam ** y[I] * sp.exp(-lam) / sp.factorial(y[I]), (I, 1, N))
+    log_likelihood = sp.log(lam) * sp.Sum(y[I], (I, 1, N)) - N * lam
+    assert odd(log_likelihood).could_extract_minus_sign() or odd(log_likelihood).is_Mul
+    theorem = check.same_optimizers(likelihood, odd(log_likelihood), over=[lam], where=where,
+                                    senses=("max", "max"))
+    assert semantics.confirm(theorem.context.entries, theorem.statement, points=6, size=3)
+    with pytest.raises(Disproved):
+        check.same_optimizers(likelihood, -odd(log_likelihood), over=[lam], where=where,
+                              senses=("max", "max"))
+
+
 def test_a_dropped_weight_is_disproved():
     likelihood, _, _, where = MODELS["gaussian_weighted"]
     plain_mse = sp.Sum((Y[I] - MU[I]) ** 2, (I, 1, N)) / N

@@ -182,15 +182,16 @@ def increasing_map(context, f, g, over, sense):
 
 
 def cores(g, over):
-    """The subterms u with g = h(u) for an h free of `over`, outermost first: down from g while one
-    argument alone mentions `over` (3·(Σ …)³ + 1 gives 3·(Σ …)³, (Σ …)³, Σ …)."""
+    """The subterms u with g = h(u) for an h free of `over`, outermost first, each followed by −u:
+    down from g while one argument alone mentions `over` (3·(Σ …)³ + 1 gives 3·(Σ …)³, (Σ …)³,
+    Σ …; sympy writes atan(u) as −atan(−u), which is atan of the core's negation)."""
     found, term = [], g
     while not isinstance(term, (sp.Sum, sp.Product)):
         moving = [arg for arg in term.args if any(mentions(arg, v) for v in over)]
         if len(moving) != 1:
             break
         term = moving[0]
-        found.append(term)
+        found += [term, -term]
     return found
 
 
