@@ -918,10 +918,12 @@ def _confined(theorems, definitions, setting, sample):
             else:
                 continue
             if not fits:
-                # the index a sum around it runs over: x_j for j = 1, …, n + 1 is the entry
-                # x_{n+1} that the setting does not cover
+                # the index a sum around it runs over, past the setting's: x_j for j = 1, …,
+                # n + 1 is the entry x_{n+1} that the setting does not cover
+                sizes = {str(size) for size in ranges.values()}
                 running = [f"{var} = {binders[var][0]}, …, {binders[var][1]}"
-                           for var in sorted(node.free_symbols & set(binders), key=str)]
+                           for var in sorted(node.free_symbols & set(binders), key=str)
+                           if binders[var][0] != 1 or str(binders[var][1]) not in sizes]
                 over = f" (for {', '.join(running)})" if running else ""
                 raise UnsupportedError(
                     f"{node}{over} is used where the setting does not state its range (it states "

@@ -808,7 +808,7 @@ def test_the_setting_covers_entries_reached_through_definitions_functions_and_li
     e = Derivation("Function", where={n: sp.S.Naturals, C: unit})
     e.define("L", sp.Product(C(i), (i, 1, n)))
     e.theorem("Positive", e.chain(sp.Sum(-sp.log(C(i)), (i, 1, 2 * n))).gt(0))
-    with pytest.raises(UnsupportedError, match=r"C\(i\) is used where the setting"):
+    with pytest.raises(UnsupportedError, match=r"C\(i\) \(for i = 1, …, 2\*n\) is used where"):
         e.proof()
 
     f = Derivation("Literal", where={n: sp.S.Naturals, y: unit})
