@@ -362,21 +362,27 @@ def sum_ones(count_th, total, bounds_defined=()):
     if not isinstance(total, sp.Sum) or total.function != 1 or len(total.limits) != 1:
         raise RuleApplicationError(f"sum_ones: {total} is not a sum of ones over one index")
     (_, lo, hi), = binder_limits(check_well_formed(total))
-    count = sp.expand(hi - lo + 1)
-    counted = _range(count_th, "sum_ones")
-    if count_th.statement.expr != count or not (counted.integer and counted.lo >= 0):
-        raise SideConditionError(f"sum_ones: needs a fact that the count {count} is an integer "
-                                 ">= 0")
-    used = _facts_for(needs(lo) | needs(hi), bounds_defined, "sum_ones", lambda: "the bounds need")
+    count, used = _counted(count_th, lo, hi, bounds_defined, "sum_ones")
     return _make(_merged(count_th, *used), Equal(total, count), "sum_ones", [count_th, *used])
 
 
+def _counted(count_th, lo, hi, bounds_defined, rule):
+    """(b − a + 1, the facts for the conditions of a and b), once `count_th` shows that number of
+    terms an integer >= 0."""
+    count = sp.expand(hi - lo + 1)
+    counted = _range(count_th, rule)
+    if count_th.statement.expr != count or not (counted.integer and counted.lo >= 0):
+        raise SideConditionError(f"{rule}: needs a fact that the count {count} is an integer >= 0")
+    return count, _facts_for(needs(lo) | needs(hi), bounds_defined, rule, lambda: "the bounds need")
+
+
 def sum_telescoping(count_th, total, antidifference, bounds_defined=()):
-    """Γ ⊢ b − a + 1 ∈ C ⊆ {0, 1, 2, …}, Γ ⊢ a, b defined  ⟹  Γ ⊢ Σ_{i=a}^{b} f(i) = F(b)
-    − F(a − 1), when f and F are defined everywhere, bind nothing, and F(i) − F(i − 1) = f(i)
-    for every i (`ring`'s check): the sum telescopes (Σ i = n(n + 1)/2 with F(i) = i(i + 1)/2;
-    `bounds_defined`: facts for the conditions of a and b).   (Mathlib `Finset.sum_range_sub`,
-    `Finset.sum_range_id_mul_two`; Coq: no lemma, an induction on the last term, `tech5`)"""
+    """Γ ⊢ b − a + 1 ∈ C ⊆ {0, 1, 2, …}, Γ ⊢ a, b defined  ⟹  Γ ⊢ Σ_{i=a}^{b}
+    f(i) = F(b) − F(a − 1), when f and F are defined everywhere, bind nothing, and
+    F(i) − F(i − 1) = f(i) for every i (`ring`'s check): the sum telescopes (Σ i = n(n + 1)/2
+    with F(i) = i(i + 1)/2; `bounds_defined`: facts for the conditions of a and b).   (Mathlib
+    `Finset.sum_range_sub`, `Finset.sum_range_id_mul_two`; Coq: no lemma, an induction on the
+    last term, `tech5`)"""
     if not isinstance(total, sp.Sum) or len(total.limits) != 1:
         raise RuleApplicationError(f"sum_telescoping: {total} is not a sum over one index")
     (var, lo, hi), = binder_limits(check_well_formed(total))
@@ -387,13 +393,7 @@ def sum_telescoping(count_th, total, antidifference, bounds_defined=()):
     step = whole - substitute(whole, {var: var - 1})[0]
     if ring_needs(step, summand)[0] != 0:
         raise SideConditionError(f"sum_telescoping: F(i) - F(i - 1) = {step}, not {summand}")
-    count = sp.expand(hi - lo + 1)
-    counted = _range(count_th, "sum_telescoping")
-    if count_th.statement.expr != count or not (counted.integer and counted.lo >= 0):
-        raise SideConditionError(f"sum_telescoping: needs a fact that the count {count} is an "
-                                 "integer >= 0")
-    used = _facts_for(needs(lo) | needs(hi), bounds_defined, "sum_telescoping",
-                      lambda: "the bounds need")
+    used = _counted(count_th, lo, hi, bounds_defined, "sum_telescoping")[1]
     closed = substitute(whole, {var: hi})[0] - substitute(whole, {var: lo - 1})[0]
     return _make(_merged(count_th, *used), Equal(total, closed), "sum_telescoping",
                  [count_th, *used], lambda: [f"F({var}) = {whole}"])
@@ -401,9 +401,9 @@ def sum_telescoping(count_th, total, antidifference, bounds_defined=()):
 
 def sum_peel(context, total, last=True, facts=()):
     """Γ ⊢ each condition under which both sides are defined  ⟹  Γ ⊢ Σ_{i=a}^{b} f(i) =
-    Σ_{i=a}^{b−1} f(i) + f(b) (`last`), or f(a) + Σ_{i=a+1}^{b} f(i): the right side's sum needs
-    b − a ∈ {0, 1, …}, so the left one has the term to give.   (Mathlib `Finset.sum_range_succ`,
-    `Finset.sum_range_succ'`; Coq `tech5`, `decomp_sum`)"""
+    Σ_{i=a}^{b−1} f(i) + f(b) (`last`), or f(a) + Σ_{i=a+1}^{b} f(i): the right side's sum
+    needs b − a ∈ {0, 1, …}, so the left one has the term to give.   (Mathlib
+    `Finset.sum_range_succ`, `Finset.sum_range_succ'`; Coq `tech5`, `decomp_sum`)"""
     if not isinstance(total, sp.Sum) or len(total.limits) != 1:
         raise RuleApplicationError(f"sum_peel: {total} is not a sum over one index")
     (var, lo, hi), = binder_limits(check_well_formed(total))
@@ -437,8 +437,8 @@ def _both_defined(context, lhs, rhs, rule, facts):
 
 
 def gamma_of_count(count_th):
-    """Γ ⊢ n ∈ C ⊆ {0, 1, 2, …}  ⟹  Γ ⊢ Γ(n + 1) = n!.   (Mathlib `Real.Gamma_nat_eq_factorial`;
-    Coq: none, the standard library has no Gamma function)"""
+    """Γ ⊢ n ∈ C ⊆ {0, 1, 2, …}  ⟹  Γ ⊢ Γ(n + 1) = n!.   (Mathlib
+    `Real.Gamma_nat_eq_factorial`; Coq: none, the standard library has no Gamma function)"""
     n = _expect(count_th, Member, "gamma_of_count").expr
     if not _meets(count_th, Need.COUNT):
         raise SideConditionError(f"gamma_of_count: {n} is not shown a count (an integer >= 0)")
@@ -447,10 +447,10 @@ def gamma_of_count(count_th):
 
 
 def abs_identity(context, term):
-    """⊢ |a·b| = |a|·|b|,  ⊢ |a|^(2k) = a^(2k) for an integer k ≥ 1,  ⊢ √(a²) = |a| (a² ≥ 0
-    wherever a is defined): each side defined exactly where the other is, which is checked on the
-    terms as sympy builds them.   (Mathlib `abs_mul`, `pow_abs` with `Even.pow_abs`,
-    `Real.sqrt_sq_eq_abs`; Coq `Rabs_mult`, `pow2_abs`, `sqrt_Rsqr_abs`)"""
+    """⊢ |a·b| = |a|·|b|,  ⊢ |a|^(2k) = a^(2k) for an integer k ≥ 1,  ⊢ √(a²) = |a|
+    (a² ≥ 0 wherever a is defined): each side defined exactly where the other is, which is
+    checked on the terms as sympy builds them.   (Mathlib `abs_mul`, `pow_abs` with
+    `Even.pow_abs`, `Real.sqrt_sq_eq_abs`; Coq `Rabs_mult`, `pow2_abs`, `sqrt_Rsqr_abs`)"""
     term = check_well_formed(term)
     extra = frozenset()
     if isinstance(term, sp.Abs) and isinstance(term.args[0], sp.Mul):
@@ -470,7 +470,8 @@ def abs_identity(context, term):
 
 
 def _unsigned(conditions):
-    """The conditions with |e| ≠ 0 read as e ≠ 0, its equivalent (sympy builds |y/x| as |y|/|x|)."""
+    """The conditions with |e| ≠ 0 read as e ≠ 0, its equivalent (sympy builds |y/x| as
+    |y|/|x|)."""
     return {(e.args[0] if isinstance(e, sp.Abs) and need is Need.NONZERO else e, need, scope)
             for e, need, scope in conditions}
 

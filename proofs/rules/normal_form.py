@@ -343,10 +343,11 @@ class Normalizer:
         Σ_{k=0}^{i} f(k) as sympy's summation gives it (the kernel checks F(i) − F(i − 1) = f(i))."""
         (var, lo, hi), = binder_limits(expr)
         top = sp.Dummy()
-        whole = sp.summation(expr.function.subs(var, top), (top, 0, var))
         try:
             count = prove_member(self.context, sp.expand(hi - lo + 1))
             bounds = prove_needs(self.context, sorted(needs(lo) | needs(hi), key=str))
+            # sympy's summation, the costly part, once the count and bounds are shown
+            whole = sp.summation(expr.function.subs(var, top), (top, 0, var))
             return self._continue(K.sum_telescoping(count, expr, whole, bounds))
         except ProofError as error:
             self.notes.append(f"{expr} was not summed in closed form: {error}")
@@ -417,8 +418,8 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0):
     (left, left_notes), (right, right_notes) = normalized(context, lhs, index, lemmas, multiply), \
         normalized(context, rhs, index, lemmas, multiply)
     nl, nr = left.statement.rhs, right.statement.rhs
-    refused = None
-    if K.ring_needs(nl, nr)[0] != 0 and _depth < 4:
+    refused, (remainder, conditions) = None, K.ring_needs(nl, nr)
+    if remainder != 0 and _depth < 4:
         aligned, refused = _peeled(context, nl, nr)
         if aligned is not None and aligned.statement.lhs in sums_of(nl):
             rewritten = congruence(context, aligned, nl)
@@ -428,12 +429,12 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0):
             rewritten = congruence(context, aligned, nr)
             return chain_equal(prove_equal(context, lhs, rewritten.statement.rhs, lemmas, multiply,
                                            _depth + 1), K.symm(rewritten), K.symm(right))
-    if K.ring_needs(nl, nr)[0] != 0:
+    if remainder != 0:
         notes = "".join(f"; {note}" for note in dict.fromkeys(
             left_notes + right_notes + ((refused,) if refused else ())))
         raise SideConditionError(f"{lhs} = {rhs} is not proved: after expanding logs and sums the sides differ "
                                  f"by {expand_atoms(nl - nr)}{notes}")
-    middle = K.ring(context, nl, nr, prove_needs(context, K.ring_needs(nl, nr)[1]))
+    middle = K.ring(context, nl, nr, prove_needs(context, conditions))
     return chain_equal(left, middle, K.symm(right))
 
 
