@@ -27,6 +27,7 @@ from .errors import (Disproved, ProofError, RuleApplicationError, SideConditionE
 from .boundary import admit, where_mapping
 from .kernel import Context, Equal, Member, SameOptimizers, StrictlyIncreasing
 from .kernel import rules as K
+from .kernel.language import is_subset
 from .kernel.terms import check_well_formed
 from .rules import monotonicity, normal_form, optimizers, positivity
 
@@ -127,6 +128,8 @@ def member(expr, real_set, where=None):
     statement = Member(expr, real_set)
     with _claimed(ctx, statement):
         fact = positivity.prove_member(ctx, expr)
+        if not is_subset(fact.statement.set, real_set):  # then powers by their side of 1 too
+            fact = positivity.prove_member(ctx, expr, sides=True)
         if fact.statement.set != real_set:
             try:
                 fact = K.member_widen(fact, real_set)

@@ -639,6 +639,35 @@ def test_sums_and_products_export_by_their_terms_sign(body, values, tamper, tmp_
     assert result.returncode != 0, tamper
 
 
+# real powers of a base on one side of 1 with an exponent >= 0 (the prelude's Rpower_in_unit and
+# Rpower_ge_one), each with a hypothesis weakened so that the claim is false
+POWER_CLAIMS = [
+    ({N: sp.S.Naturals, P: OPEN, Y: sp.FiniteSet(0, 1)},
+     sp.Product(P[I] ** Y[I] * (1 - P[I]) ** (1 - Y[I]), (I, 1, N)), sp.Interval.Lopen(0, 1),
+     ("(0 < (p i) < 1)", "(0 < (p i) < 2)")),
+    ({XS: sp.Interval(2, 3), Y: NONNEGATIVE, N: sp.S.Naturals}, sp.Product(XS ** Y[I], (I, 1, N)),
+     sp.Interval(1, sp.oo), ("(0 <= (y i))", "(-1 <= (y i))")),
+    ({XS: sp.Interval.Lopen(0, 1)}, sp.sqrt(XS), sp.Interval.Lopen(0, 1),
+     ("(0 < x <= 1)", "(0 < x <= 2)")),
+]
+
+
+@pytest.mark.parametrize("where, body, values, tamper", POWER_CLAIMS,
+                         ids=[str(body) for _, body, _, _ in POWER_CLAIMS])
+def test_a_power_s_side_of_1_exports_and_checks(where, body, values, tamper, tmp_path):
+    """The Bernoulli likelihood in (0, 1], x^(y_i) >= 1, √x <= 1: exported and checked; with a
+    weakened hypothesis, rejected."""
+    d = proofs.Derivation("Powers", where=where)
+    d.theorem("Claim", d.member(d.define("Total", body), values))
+    script = d.proof().to_coq()
+    result = coqc(tmp_path, "powers", script)
+    assert result.returncode == 0, result.stdout + result.stderr
+    weakened = _tampered(script, *tamper, everywhere=True)
+    assert weakened != script
+    result = coqc(tmp_path, "weakened", weakened)
+    assert result.returncode != 0, tamper
+
+
 def test_a_claim_coq_would_state_otherwise_is_refused():
     """log y_i ∈ ℝ ('defined') would be printed True: Coq's functions are total."""
     d = proofs.Derivation("Claim", where={Y: OPEN})

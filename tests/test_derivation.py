@@ -392,6 +392,24 @@ def test_a_theorem_states_the_hypotheses_of_what_it_mentions():
     assert "Theorem 2 (Scalar). Let x ∈ (0, ∞), a ∈ ℝ. Then" in text
 
 
+def test_a_product_of_factors_in_the_unit_interval_is_said_to_lie_there_not_to_be_positive():
+    # the Bernoulli likelihood: its factor too wide to state inline, so said in words, which must
+    # give the factors' range the conclusion rests on (positivity alone would not give L <= 1)
+    P, Y = sp.IndexedBase("p"), sp.IndexedBase("y")
+    d = Derivation("Range", where={P: sp.Interval.open(0, 1), Y: sp.FiniteSet(0, 1),
+                                   n: sp.S.Naturals})
+    likelihood = d.define("L", sp.Product(P[i] ** Y[i] * (1 - P[i]) ** (1 - Y[i]), (i, 1, n)))
+    d.lemma("Positivity", d.positive(likelihood))
+    d.theorem("Range", d.member(likelihood, sp.Interval.Lopen(0, 1)))
+    text = d.proof().to_text()
+    positivity_lead, range_lead = (line for line in text.splitlines() if "factor of" in line)
+    assert "factor of the product L lies in (0, 1], and so L ∈ (0, 1]" in range_lead
+    assert "factor of the product L is positive, and so L > 0" in positivity_lead
+    # the positivity lemma states the sign alone: no power is narrowed to (0, 1] for it
+    assert text.count("[power of a base in (0, 1] with an exponent at least 0]") == 2
+    assert "[power of a positive base with a real exponent]" in text
+
+
 def test_a_theorem_may_be_cited_and_sections_share_one_counter(tmp_path):
     # theorem, lemma, theorem, lemma, theorem: numbered 1 to 5 as the LaTeX page numbers them, and
     # a later step citing a theorem (its positivity) names it "Theorem"

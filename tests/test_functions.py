@@ -116,6 +116,34 @@ def test_powers_take_their_values_in_the_hull_or_are_refused_where_undefined(h, 
 
 @settings(max_examples=300, deadline=None)
 @given(hulls(), hulls(), st.data())
+def test_a_real_power_keeps_its_base_s_side_of_1_for_an_exponent_known_nonnegative(h, e, data):
+    """b^e for b in a hull and e in a second hull: the exponent's range (not only the term) can
+    narrow b^e > 0 to (0, 1] or [1, ∞); checked at exact points of both, evaluated at 60
+    digits."""
+    result = pow_hull(h, sp.Symbol("e"), e)
+    for _ in range(4):
+        base, exponent = data.draw(point_in(h)), data.draw(point_in(e))
+        if result is None:
+            break
+        assert base > 0, f"{base}**{exponent} may be undefined, yet a hull {result} was given"
+        value = sp.Pow(base, exponent)
+        value = value if value.is_Rational else sp.Float(value.evalf(60), 60)
+        assert inside(value, result), f"{base}**{exponent} = {value} is not in {result}"
+
+
+def test_a_real_power_is_narrowed_only_where_the_exponent_is_known_nonnegative():
+    unit, above = Hull(0, 1, True, False), Hull(1, sp.oo, False, True)
+    nonnegative, any_sign = Hull(0, 1, False, False, True), Hull(-1, 1, False, False)
+    assert pow_hull(Hull(0, 1, True, True), sp.Symbol("e"), nonnegative) == unit
+    assert pow_hull(Hull(1, 3, False, False), sp.Symbol("e"), nonnegative) == above
+    assert pow_hull(Hull(0, 1, True, True), sp.Symbol("e"), any_sign) == Hull(0, sp.oo, True, True)
+    assert pow_hull(Hull(0, 2, True, True), sp.Symbol("e"), nonnegative) == Hull(0, sp.oo, True,
+                                                                                True)
+    assert pow_hull(Hull(0, 1, False, True), sp.Symbol("e"), nonnegative) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(hulls(), hulls(), st.data())
 def test_products_and_absolute_values_stay_in_their_hulls(a, b, data):
     for _ in range(4):
         u, v = data.draw(point_in(a)), data.draw(point_in(b))
@@ -156,6 +184,9 @@ def softplus(t):
 
 Y, P = sp.IndexedBase("y"), sp.IndexedBase("p")
 NATURALS = {n: sp.S.Naturals0}
+# ∏ p_i^{y_i} (1 − p_i)^{1 − y_i}: each factor a power of a base in (0, 1), exponent >= 0
+BERNOULLI = sp.Product(P[i] ** Y[i] * (1 - P[i]) ** (1 - Y[i]), (i, 1, n))
+BERNOULLI_WHERE = {P: sp.Interval.open(0, 1), Y: sp.FiniteSet(0, 1), **NATURALS}
 PROVED = [
     ("x² + 1 > 0", lambda: check.positive(x ** 2 + 1)),
     ("(x − 1)² + 1 > 0", lambda: check.positive((x - 1) ** 2 + 1)),
@@ -192,6 +223,12 @@ PROVED = [
     ("∏ (1 + p_i) ≥ 1", lambda: check.member(sp.Product(1 + P[i], (i, 1, n)),
                                             sp.Interval(1, sp.oo),
                                             where={P: sp.Interval(0, sp.oo), **NATURALS})),
+    ("Bernoulli likelihood ∈ (0, 1]", lambda: check.member(BERNOULLI, sp.Interval.Lopen(0, 1),
+                                                          where=BERNOULLI_WHERE)),
+    ("√x ∈ (0, 1] on (0, 1]", lambda: check.member(sp.sqrt(x), sp.Interval.Lopen(0, 1),
+                                                  where={x: sp.Interval.Lopen(0, 1)})),
+    ("x^(y_i) ≥ 1", lambda: check.member(x ** Y[i], sp.Interval(1, sp.oo),
+                                         where={x: sp.Interval(1, 2), Y: sp.Interval(0, sp.oo)})),
 ]
 
 
@@ -214,6 +251,12 @@ DISPROVED = [
     # the empty product (n = 0) is 1
     ("∏ p_i ∈ (0, 1)", lambda: check.member(sp.Product(P[i], (i, 1, n)), sp.Interval.open(0, 1),
                                            where={P: sp.Interval.open(0, 1), **NATURALS})),
+    # with p_i up to 2, p_i^{y_i} reaches 2; with y_i down to −1, x^{y_i} falls below 1
+    ("∏ p_i^{y_i} ∈ (0, 1] for p_i < 2", lambda: check.member(
+        sp.Product(P[i] ** Y[i], (i, 1, n)), sp.Interval.Lopen(0, 1),
+        where={**BERNOULLI_WHERE, P: sp.Interval.open(0, 2)})),
+    ("x^(y_i) ≥ 1 for y_i ≥ −1", lambda: check.member(
+        x ** Y[i], sp.Interval(1, sp.oo), where={x: sp.Interval(2, 3), Y: sp.Interval(-1, sp.oo)})),
 ]
 
 

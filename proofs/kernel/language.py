@@ -214,9 +214,10 @@ def mul_hulls(a, b):
     return Hull(a.lo * b.lo, a.hi * b.hi, not lo_closed, hi_open, integer)
 
 
-def pow_hull(base, exponent):
+def pow_hull(base, exponent, exponent_range=None):
     """Hull of base**exponent, or None where the power may be undefined (a base that may be zero or
-    negative where the exponent asks otherwise)."""
+    negative where the exponent asks otherwise); an exponent known >= 0 keeps a positive base's
+    side of 1 (b^e = exp(e·log b))."""
     if exponent == 0:
         return Hull(1, 1, False, False, True)
     if exponent.is_Integer and exponent > 0:
@@ -237,6 +238,9 @@ def pow_hull(base, exponent):
         inverse = Hull(1 / base.hi if base.hi != sp.oo else 0, 1 / base.lo if base.lo else sp.oo,
                        base.hi_open or base.hi == sp.oo, base.lo_open or base.lo == 0)
         return pow_hull(inverse, -exponent)
+    if base.is_positive() and exponent_range is not None and exponent_range.lo >= 0:
+        return Hull(0, 1, True, False) if base.hi <= 1 else \
+            Hull(1, sp.oo, False, True) if base.lo >= 1 else POSITIVE
     if base.is_positive():
         return POSITIVE
     if exponent.is_Rational and exponent > 0 and base.lo >= 0:  # a non-integer power of x >= 0

@@ -589,12 +589,15 @@ def member_mul(th1, th2):
     return _built("member_mul", sp.Mul, (th1.statement.expr, th2.statement.expr), h, [th1, th2])
 
 
-def member_pow(base_th, exponent_th):
-    """Γ ⊢ a > 0, Γ ⊢ b ∈ ℝ  ⟹  Γ ⊢ a^b > 0; Γ ⊢ a ≥ 0  ⟹  Γ ⊢ a^r ≥ 0
-    for a rational r > 0; integer powers keep bounds (even ones of any base are ≥ 0).  (Mathlib
-    `Real.rpow_pos_of_pos`; Coq `exp_pos` via `Rpower`)"""
+def member_pow(base_th, exponent_th, sides=False):
+    """Γ ⊢ a > 0, Γ ⊢ b ∈ ℝ  ⟹  Γ ⊢ a^b > 0 (`sides`: in (0, 1] if a ≤ 1 and
+    b ≥ 0, ≥ 1 if a ≥ 1 and b ≥ 0); Γ ⊢ a ≥ 0  ⟹  Γ ⊢ a^r ≥ 0 for a rational
+    r > 0; integer powers keep bounds (even ones of any base are ≥ 0).  (Mathlib
+    `Real.rpow_pos_of_pos`, `Real.rpow_le_one`, `Real.one_le_rpow`; Coq `exp_pos` via `Rpower`,
+    prelude `Rpower_in_unit`, `Rpower_ge_one`)"""
     exponent = _expect(exponent_th, Member, "member_pow").expr
-    h = pow_hull(_range(base_th, "member_pow"), exponent)
+    h = pow_hull(_range(base_th, "member_pow"), exponent,
+                 _range(exponent_th, "member_pow") if sides else None)
     if h is None:
         raise SideConditionError(f"member_pow: ({base_th.statement.expr})**({exponent}) may be "
                                  "undefined: the base is only known to lie in "

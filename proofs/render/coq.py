@@ -58,6 +58,8 @@ SENSE = {"max": "argmax", "min": "argmin"}
 # what `shown` asks the kernel of a term: the sets it may be shown in
 SHOWN = {"positive": [POSITIVE], "count": [sp.Naturals0],
          "nonzero": [POSITIVE, sp.Interval.open(-sp.oo, 0)]}
+# a real power of a base in (0, 1] (at least 1) with an exponent >= 0: the prelude's lemma
+POWER_SIDES = {sp.Interval.Lopen(0, 1): "Rpower_in_unit", sp.Interval(1, sp.oo): "Rpower_ge_one"}
 MAX_POWER = 100  # x^k: lra and nra see k factors (simpl pow), too slow for a k in the thousands
 # the kernel's table of functions (proofs.kernel.functions.TABLE) as Coq reads it: the function,
 # the lemma bounding its values, and for an increasing one its monotonicity and value at 0 (so
@@ -82,8 +84,9 @@ COUNTERPARTS = {
     "member_of_equal": "rewrite with the equation",
     "member_add": "lra on the premises; is_nat_add for counts",
     "member_mul": "lra / nra on the premises; is_nat_mul for counts",
-    "member_pow": "Rpower_pos; inv_pos_nat, inv_unit, Rinv_0_lt_compat, Rinv_lt_0_compat, "
-                  "inv_below, inv_above, inv_neg_below, inv_neg_above for 1/x",
+    "member_pow": "Rpower_pos, Rpower_in_unit, Rpower_ge_one (prelude); inv_pos_nat, inv_unit, "
+                  "Rinv_0_lt_compat, Rinv_lt_0_compat, inv_below, inv_above, inv_neg_below, "
+                  "inv_neg_above for 1/x",
     "member_exp": "exp_pos; exp_increasing, exp_0 (above_pos, below_neg: the side of 1)",
     "member_sin": "SIN_bound", "member_cos": "COS_bound", "member_cosh": "cosh_ge_1",
     "member_tanh": "tanh_bound, tanh_increasing, tanh_0 (from tanh's definition by exp)",
@@ -613,6 +616,8 @@ class Exporter:
             return self._member_function(th)
         if isinstance(expr, sp.Pow) and not expr.exp.is_Integer and positive:
             return "apply Rpower_pos"
+        if isinstance(expr, sp.Pow) and not expr.exp.is_Integer and real_set in POWER_SIDES:
+            return self.posed(th.premises, f"apply {POWER_SIDES[real_set]}; close")
         if isinstance(expr, sp.log) and real_set == sp.Reals:
             return "exact I"
         if isinstance(expr, sp.log):  # the sign of ln x from x against 1

@@ -257,6 +257,25 @@ Proof. intros; unfold Rpower; rewrite ln_exp; reflexivity. Qed.
 Lemma Rpower_pos x e : 0 < Rpower x e.
 Proof. unfold Rpower; apply exp_pos. Qed.
 
+(* b^e = exp(e ln b) keeps b's side of 1 for e >= 0 *)
+Lemma Rpower_in_unit b e : 0 < b <= 1 -> 0 <= e -> 0 < Rpower b e <= 1.
+Proof.
+  intros [hb hb1] he. split; [apply Rpower_pos |]. unfold Rpower. rewrite <- exp_0.
+  assert (ln b <= 0) by (destruct (Req_dec b 1) as [-> | h]; [rewrite ln_1; lra |
+    left; rewrite <- ln_1; apply ln_increasing; lra]).
+  destruct (Rle_lt_or_eq_dec _ _ (Rmult_le_compat_l e _ _ he H)) as [h | h];
+    [left; apply exp_increasing; lra | right; rewrite Rmult_0_r in h; rewrite h; reflexivity].
+Qed.
+
+Lemma Rpower_ge_one b e : 1 <= b -> 0 <= e -> 1 <= Rpower b e.
+Proof.
+  intros hb he. unfold Rpower. rewrite <- exp_0.
+  assert (0 <= ln b) by (destruct (Req_dec b 1) as [-> | h]; [rewrite ln_1; lra |
+    left; rewrite <- ln_1; apply ln_increasing; lra]).
+  destruct (Rle_lt_or_eq_dec _ _ (Rmult_le_compat_l e _ _ he H)) as [h | h];
+    [left; apply exp_increasing; lra | right; rewrite Rmult_0_r in h; rewrite h; reflexivity].
+Qed.
+
 Lemma pi_bounds : 3 < PI < 4.
 Proof.
   split; [pose proof PI2_3_2; lra |].

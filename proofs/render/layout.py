@@ -233,20 +233,24 @@ def positive_factors(theorem, writer):
         return ()
     factor, (var, _, high) = stated
     fact = writer.statement(factor.statement)
+    values = factor.statement.set
     return (_counted(writer, writer(var), high),
-            fact if _width(fact, writer) <= SHORT_FACT else "", writer(theorem.statement.expr))
+            fact if _width(fact, writer) <= SHORT_FACT else "", writer(theorem.statement.expr),
+            None if values == sp.Interval.open(0, sp.oo) else writer.real_set(values))
 
 
 def factors_lead(block, theta, math):
     """What a product's positivity lemma states before its display: 'For every θ and i = 1, …, n,
-    f_i > 0, and so', or 'For every θ, each factor of the product L(θ) is positive, and so'
-    (`theta`: θ as the output writes it, None when the statement is not about every θ)."""
-    indices, fact, product = block.factors
+    f_i > 0, and so', or 'For every θ, each factor of the product L(θ) is positive, and so' ('lies
+    in (0, 1]' for factors shown there) (`theta`: θ as the output writes it, None when the
+    statement is not about every θ)."""
+    indices, fact, product, values = block.factors
     if fact:
         head = f"For every {theta} and " if theta else "For "
         return f"{head}{math(indices)}, {math(fact)}, and so"
     head = f"For every {theta}, each" if theta else "Each"
-    return f"{head} factor of the product {math(product)} is positive, and so"
+    where = "is positive" if values is None else f"lies in {math(values)}"
+    return f"{head} factor of the product {math(product)} {where}, and so"
 
 
 def side(writer, value):

@@ -17,16 +17,24 @@ from ..kernel.functions import TABLE
 from ..kernel.terms import BINDERS, DefinedEntry, inner_binder
 
 
-@functools.lru_cache(maxsize=4096)
-def prove_member(context, expr):
+def prove_member(context, expr, sides=False):
     """Γ ⊢ expr ∈ S for the tightest S the interval rules give; raises SideConditionError when none
-    applies."""
-    expr = sp.sympify(expr)
+    applies.  `sides`: a real power of a positive base keeps the base's side of 1 where the
+    exponent is shown >= 0 (p^y ∈ (0, 1]); asked only for a range the sign does not give, so
+    that a positivity argument states the sign alone."""
+    return _member(context, sp.sympify(expr), sides)
+
+
+@functools.lru_cache(maxsize=4096)  # one key per (context, term, sides): a fact is proved once
+def _member(context, expr, sides):
+    def member(arg):
+        return _member(context, arg, sides)
+
     if isinstance(expr, Defined):
-        return K.member_of_equal(K.unfold(context, expr), prove_member(context, expr.body))
+        return K.member_of_equal(K.unfold(context, expr), member(expr.body))
     if isinstance(expr, DefinedEntry):
         unfolded = K.unfold(context, expr)
-        return K.member_of_equal(unfolded, prove_member(context, unfolded.statement.rhs))
+        return K.member_of_equal(unfolded, member(unfolded.statement.rhs))
     if expr.is_Rational or expr.is_NumberSymbol or type(expr) is sp.Symbol:
         return K.member_context(context, expr)
     if isinstance(expr, (sp.Indexed, AppliedUndef)):
@@ -35,7 +43,7 @@ def prove_member(context, expr):
         return K.member_context(context, expr, facts)
     if isinstance(expr, (sp.Add, sp.Mul)):
         combine = K.member_add if isinstance(expr, sp.Add) else K.member_mul
-        facts = [prove_member(context, arg) for arg in expr.args]
+        facts = [member(arg) for arg in expr.args]
         fact = functools.reduce(combine, facts)
         if fact.statement.expr != expr:  # the number last: sympy spreads −1·(1 − p) into
             # p − 1 as it builds, so −(1 − p)·log(1 − p) built from the left is not the one
@@ -44,9 +52,9 @@ def prove_member(context, expr):
             fact = functools.reduce(combine, [f for f in facts if f not in numbers] + numbers)
         return fact
     if isinstance(expr, sp.Pow):
-        return K.member_pow(prove_member(context, expr.base), prove_member(context, expr.exp))
+        return K.member_pow(member(expr.base), member(expr.exp), sides)
     if type(expr) in TABLE:
-        return K.member_function(prove_member(context, expr.args[0]), type(expr))
+        return K.member_function(member(expr.args[0]), type(expr))
     if isinstance(expr, sp.binomial):
         top, bottom = (prove_member(context, arg) for arg in expr.args)
         try:  # C(n, k) > 0 needs n − k a count too
@@ -58,7 +66,7 @@ def prove_member(context, expr):
         (_, lo, hi), inner = inner_binder(expr)
         bounds = prove_needs(context, sorted(needs(lo) | needs(hi), key=str))
         return K.member_binder(
-            prove_member(context, inner),
+            member(inner),
             expr,
             prove_member(context, sp.expand(hi - lo + 1)),
             bounds,

@@ -29,6 +29,8 @@ JUSTIFICATIONS = {
     "increasing_by_derivative": "mean value theorem",
 }
 
+UNIT, AT_LEAST_1 = sp.Interval.Lopen(0, 1), sp.Interval(1, sp.oo)
+
 
 def fact_steps(theorem):
     """Post-order, de-duplicated lines for the Member / StrictlyIncreasing facts of a proof tree."""
@@ -71,6 +73,13 @@ def _justify(th):
         return "reciprocal"
     if th.rule == "member_pow" and th.statement.expr.exp.is_Integer:
         return "integer power"
+    if th.rule == "member_pow" and th.statement.set == UNIT:
+        return "power of a base in (0, 1] with an exponent at least 0"
+    if th.rule == "member_pow" and th.statement.set == AT_LEAST_1:
+        return "power of a base at least 1 with an exponent at least 0"
+    if th.rule == "member_mul" and th.statement.set == UNIT and all(
+            _within(p, UNIT) for p in th.premises):
+        return "product of numbers in (0, 1]"
     if th.rule == "member_exp" and not th.premises[0].statement.set == sp.S.Reals:
         return "the exponential is positive and increasing"
     if th.rule == "member_add" and isinstance(th.statement.set, sp.FiniteSet):
@@ -82,9 +91,9 @@ def _justify(th):
         return "quotient of positive numbers"  # printed as one: 1/√2 is sympy's ½·√2
     if th.rule == "member_binder" and isinstance(th.statement.expr, sp.Sum):
         return _sum_reason(th)
-    if th.rule == "member_binder" and th.statement.set == sp.Interval.Lopen(0, 1):
+    if th.rule == "member_binder" and th.statement.set == UNIT:
         return "finite product of positive factors at most 1"
-    if th.rule == "member_binder" and th.statement.set == sp.Interval(1, sp.oo):
+    if th.rule == "member_binder" and th.statement.set == AT_LEAST_1:
         return "finite product of factors at least 1"
     if th.rule == "member_log" or (th.rule == "member_of_equal" and isinstance(th.statement, Member)):
         return JUSTIFICATIONS[th.rule]
@@ -101,6 +110,11 @@ def _sum_reason(th):
     if real_set == sp.Interval(-sp.oo, 0):
         return "sum of nonpositive terms"
     return "finite sum of real terms"
+
+
+def _within(th, real_set):
+    from ..kernel.language import is_subset
+    return isinstance(th.statement, Member) and is_subset(th.statement.set, real_set)
 
 
 def _positive(th):
