@@ -29,7 +29,7 @@ from .kernel import Context, Equal, Member, SameOptimizers, StrictlyIncreasing
 from .kernel import rules as K
 from .kernel.language import is_subset
 from .kernel.terms import check_well_formed
-from .rules import monotonicity, normal_form, optimizers, positivity
+from .rules import bounds, monotonicity, normal_form, optimizers, positivity
 
 __all__ = ["context", "positive", "member", "strictly_increasing", "equal", "same_optimizers"]
 
@@ -119,7 +119,15 @@ def positive(expr, where=None):
     ctx, (expr,), _ = _claim(where, [_expr(expr, "expr")])
     statement = Member(expr, sp.Interval.open(0, sp.oo))
     with _claimed(ctx, statement):
-        return _as_asked(positivity.prove_positive(ctx, expr), ctx, statement)
+        try:
+            fact = positivity.prove_positive(ctx, expr)
+        except SideConditionError:  # an end the interval rules miss, reached through a sum
+            fact = bounds.through_sums(ctx, positivity.prove_member(ctx, expr, sides=True),
+                                       statement.set)
+            if fact is None:
+                raise
+            fact = K.member_widen(fact, statement.set)
+        return _as_asked(fact, ctx, statement)
 
 
 def member(expr, real_set, where=None):
@@ -128,8 +136,9 @@ def member(expr, real_set, where=None):
     statement = Member(expr, real_set)
     with _claimed(ctx, statement):
         fact = positivity.prove_member(ctx, expr)
-        if not is_subset(fact.statement.set, real_set):  # then powers by their side of 1 too
-            fact = positivity.prove_member(ctx, expr, sides=True)
+        if not is_subset(fact.statement.set, real_set):  # then powers by their side of 1 too,
+            fact = positivity.prove_member(ctx, expr, sides=True)  # and ends through a sum
+            fact = bounds.through_sums(ctx, fact, real_set) or fact
         if fact.statement.set != real_set:
             try:
                 fact = K.member_widen(fact, real_set)

@@ -668,6 +668,31 @@ def test_a_power_s_side_of_1_exports_and_checks(where, body, values, tamper, tmp
     assert result.returncode != 0, tamper
 
 
+# a mean and a sum against its number of terms, bounded through one sum (proofs.rules.bounds):
+# the equation and the meet of the two bounds export; with y_i up to 2, rejected
+MEAN_CLAIMS = [
+    ({Y: sp.FiniteSet(0, 1), N: sp.S.Naturals}, sp.Sum(Y[I], (I, 1, N)) / N, sp.Interval(0, 1),
+     ("((y i) = 0 \\/ (y i) = 1)", "((y i) = 0 \\/ (y i) = 2)")),
+    ({Y: CLOSED, N: sp.S.Naturals}, N - sp.Sum(Y[I], (I, 1, N)), NONNEGATIVE,
+     ("(0 <= (y i) <= 1)", "(0 <= (y i) <= 2)")),
+    ({Y: sp.FiniteSet(0, 1), N: sp.S.Naturals}, (sp.Sum(Y[I], (I, 1, N)) + 1) / (N + 2),
+     sp.Interval.open(0, 1), ("((y i) = 0 \\/ (y i) = 1)", "((y i) = 0 \\/ (y i) = 3)")),
+]
+
+
+@pytest.mark.parametrize("where, body, values, tamper", MEAN_CLAIMS,
+                         ids=[str(body) for _, body, _, _ in MEAN_CLAIMS])
+def test_a_bound_through_a_sum_exports_and_checks(where, body, values, tamper, tmp_path):
+    d = proofs.Derivation("Mean", where=where)
+    d.theorem("Claim", d.member(d.define("m", body), values))
+    script = d.proof().to_coq()
+    result = coqc(tmp_path, "mean", script)
+    assert result.returncode == 0, result.stdout + result.stderr
+    weakened = _tampered(script, *tamper, everywhere=True)
+    result = coqc(tmp_path, "weakened", weakened)
+    assert result.returncode != 0, tamper
+
+
 def test_a_claim_coq_would_state_otherwise_is_refused():
     """log y_i ∈ ℝ ('defined') would be printed True: Coq's functions are total."""
     d = proofs.Derivation("Claim", where={Y: OPEN})

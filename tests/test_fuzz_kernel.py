@@ -53,6 +53,7 @@ from proofs.rules.monotonicity import (
     prove_strictly_increasing,
 )
 from proofs.rules.positivity import prove_member, prove_positive
+from proofs.rules.bounds import through_sums
 from proofs.testing import semantics
 from tests.tools import on_ci
 
@@ -525,6 +526,14 @@ def _path(root, wanted, name):
             return path
         queue.extend((premise, f"{path}.premises[{k}]") for k, premise in enumerate(node.premises))
     return name
+
+
+def bound_through_sums(context, fact, wanted):
+    """`through_sums` as a tactic: the narrowed fact, or a refusal."""
+    narrowed = through_sums(context, fact, wanted)
+    if narrowed is None:
+        raise ProofError(f"no sum bounds {fact.statement.expr} into {wanted}")
+    return narrowed
 
 
 def reproducer(trace, failing, theorem=None):
@@ -1018,9 +1027,31 @@ class KernelFuzzer(RuleBasedStateMachine):
             self._attempt(f"member_{head.__name__}", K.member_function, first, head)
             return
         second = self._member_fact(data, context)
-        if second is not None:
+        if second is not None and operation == "pow" and _accepts(K.member_pow, "sides"):
+            sides = data.draw(st.booleans(), label="sides of 1")
+            self._attempt("member_pow", K.member_pow, first, second, sides=sides)
+        elif second is not None:
             rule_ = {"add": K.member_add, "mul": K.member_mul, "pow": K.member_pow}[operation]
             self._attempt(f"member_{operation}", rule_, first, second)
+
+    @precondition(lambda self: self.members)
+    @rule(data=st.data())
+    def member_meet(self, data):
+        """Two facts about one term (the same proved again, its powers by their side of 1,
+        a widening, or a sum's bound through an equation) or, now and then, about two terms."""
+        first = self._pick(data, self.members, "fact")
+        expr, how = first.statement.expr, data.draw(st.integers(0, 3), label="second fact")
+        if how == 0:
+            second = self._pick(data, self.members, "second fact")
+        elif how == 1:
+            second = self._helper(prove_member, first.context, expr, True)
+        elif how == 2:
+            second = self._helper(K.member_widen, first, data.draw(st.sampled_from(SETS)))
+        else:
+            wanted = data.draw(st.sampled_from(SETS), label="target")
+            second = self._helper(bound_through_sums, first.context, first, wanted)
+        if second is not None and hasattr(K, "member_meet"):
+            self._attempt("member_meet", K.member_meet, first, second)
 
     @rule(data=st.data())
     def member_binder(self, data):

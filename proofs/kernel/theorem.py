@@ -553,6 +553,19 @@ def member_widen(th, bigger):
                  lambda: [f"{st.set} ⊆ {bigger}"])
 
 
+def member_meet(th1, th2):
+    """Γ ⊢ a ∈ I, Γ ⊢ a ∈ J  ⟹  Γ ⊢ a ∈ I ∩ J (of the hulls, integers if either is).
+    (Mathlib `Set.mem_inter`; Coq `conj`)"""
+    a, b = (_expect(th, Member, "member_meet").expr for th in (th1, th2))
+    if a != b:
+        raise RuleApplicationError(f"member_meet: the facts are about {a} and {b}")
+    h1, h2 = _range(th1, "member_meet"), _range(th2, "member_meet")
+    lo = max((h1.lo, h1.lo_open), (h2.lo, h2.lo_open))  # the higher end, the open one on a tie
+    hi = min((h1.hi, not h1.hi_open), (h2.hi, not h2.hi_open))
+    h = Hull(lo[0], hi[0], lo[1], not hi[1], h1.integer or h2.integer)
+    return _make(_merged(th1, th2), Member(a, h.as_set()), "member_meet", [th1, th2])
+
+
 def member_of_equal(eq_th, member_th):
     """Γ ⊢ a = b, Γ ⊢ b ∈ S  ⟹  Γ ⊢ a ∈ S.   (Mathlib `Eq.subst`; Coq `eq_ind`)"""
     eq = _expect(eq_th, Equal, "member_of_equal")

@@ -82,6 +82,7 @@ COUNTERPARTS = {
     "number": "lra; pi_bounds (3 < PI < 4, from PI_ineq), e_bounds (2 < exp 1 < 3)",
     "member_widen": "lra / nra on the premise",
     "member_of_equal": "rewrite with the equation",
+    "member_meet": "lra on the two premises",
     "member_add": "lra on the premises; is_nat_add for counts",
     "member_mul": "lra / nra on the premises; is_nat_mul for counts",
     "member_pow": "Rpower_pos, Rpower_in_unit, Rpower_ge_one (prelude); inv_pos_nat, inv_unit, "

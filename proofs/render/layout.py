@@ -12,7 +12,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from ..errors import RenderError
-from ..kernel import Defined, Member, SameOptimizers, StrictlyIncreasing
+from ..kernel import Defined, Equal, Member, SameOptimizers, StrictlyIncreasing
 from ..kernel.terms import DefinedEntry, free_vars
 from ..tree import stated_factor, tree_nodes
 from .apart import check_printed_apart
@@ -75,7 +75,8 @@ def fact_sentence(section, writer, justify, math):
             families.add(family)
             continue
         reason = justify(step.justification)
-        if _width(written, writer) > SHORT_FACT:
+        if _width(written, writer) > SHORT_FACT and not isinstance(step.statement, Equal):
+            # (an equation is shown however wide: the bound after it says "by the equation")
             reasons.append((reason, step.theorem.statement))
             continue
         # the reasons of the facts too long to show go with the first fact shown that rests on

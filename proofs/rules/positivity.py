@@ -119,20 +119,28 @@ def try_needs(context, conditions):
 
 def unconstrained(context, expr):
     """The symbols, families and functions in expr that the context gives no range (they range over
-    ℝ)."""
+    ℝ); a sum's or product's index is not one of them."""
     found = set()
-    for node in sp.preorder_traversal(expr):
+
+    def walk(node, bound):
         if isinstance(node, Defined):
-            found |= unconstrained(context, node.body)
-        elif type(node) is sp.Symbol or isinstance(node, (sp.Indexed, AppliedUndef)):
+            walk(node.body, bound)
+        elif isinstance(node, (sp.Indexed, AppliedUndef)):
             if context.lookup(node) is None:
-                found.add(
-                    node.base
-                    if isinstance(node, sp.Indexed)
-                    else node.func
-                    if isinstance(node, AppliedUndef)
-                    else node
-                )
+                found.add(node.base if isinstance(node, sp.Indexed) else node.func)
+            for arg in node.indices if isinstance(node, sp.Indexed) else node.args:
+                walk(arg, bound)
+        elif type(node) is sp.Symbol:
+            if node not in bound and context.lookup(node) is None:
+                found.add(node)
+        elif isinstance(node, BINDERS):
+            for part in node.args:
+                walk(part, bound | {limit[0] for limit in node.limits})
+        else:
+            for arg in node.args:
+                walk(arg, bound)
+
+    walk(expr, frozenset())
     return found
 
 

@@ -26,6 +26,7 @@ JUSTIFICATIONS = {
     "member_atan": "range of arctan", "member_erf": "range of erf",
     "member_binder": "finite product of positive factors",
     "member_of_equal": "by definition",
+    "member_meet": "both bounds above",
     "increasing_by_derivative": "mean value theorem",
 }
 
@@ -43,13 +44,17 @@ def fact_steps(theorem):
         if th.rule in ("number", "member_widen") or not isinstance(st, (Member, StrictlyIncreasing)):
             return
         if isinstance(st, Member) and (st.expr.is_Number or st.expr in seen or (
-                st.expr.is_Mul and st.expr.as_coeff_Mul()[0] == -1)):  # −x only on the way to 1 − x
-            return
+                st.expr.is_Mul and st.expr.as_coeff_Mul()[0] == -1)) and not _bound(th):
+            return  # −x only on the way to 1 − x; a bound on what was seen is new
         if isinstance(st, Member) and th.rule == "assumption" and not th.context.lookup(st.expr):
             return  # sympy assumptions such as n being a positive integer are stated in the setting
         key = st.expr if isinstance(st, Member) else st
         seen.add(key)
         shown = _widened(theorem, th)
+        if _bound(th) and th.rule == "member_of_equal":  # the equation it rests on, stated
+            equation = th.premises[0]
+            steps.append(Step(equation.statement, equation.rule, "rules of sums and algebra",
+                              equation, relation="fact"))
         steps.append(Step(shown.statement, th.rule, _justify(th), shown, relation="fact",
                           side_conditions=tuple(th.side_conditions)))
 
@@ -95,6 +100,8 @@ def _justify(th):
         return "finite product of positive factors at most 1"
     if th.rule == "member_binder" and th.statement.set == AT_LEAST_1:
         return "finite product of factors at least 1"
+    if _bound(th) and th.rule == "member_of_equal":
+        return "by the equation above"
     if th.rule == "member_log" or (th.rule == "member_of_equal" and isinstance(th.statement, Member)):
         return JUSTIFICATIONS[th.rule]
     return JUSTIFICATIONS.get(th.rule, th.rule.replace("_", " "))
@@ -110,6 +117,13 @@ def _sum_reason(th):
     if real_set == sp.Interval(-sp.oo, 0):
         return "sum of nonpositive terms"
     return "finite sum of real terms"
+
+
+def _bound(th):
+    """A fact narrowing one already seen: a bound through an equation other than a definition's,
+    and the meet of two bounds."""
+    return th.rule == "member_meet" or (th.rule == "member_of_equal" and
+                                        th.premises[0].rule != "unfold")
 
 
 def _within(th, real_set):

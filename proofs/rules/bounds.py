@@ -1,0 +1,102 @@
+"""Ends of a range that interval arithmetic misses because a sum is compared with its own number of
+terms: Σ_{i=1}^{n} y_i ≤ n, or the mean (1/n) Σ y_i ∈ [0, 1], for y_i ∈ [0, 1].
+
+Intervals bound each term alone, so n − Σ y_i is only known to be real.  Written as one sum,
+Σ_{i=1}^{n} (1 − y_i), each term is ≥ 0 and so is the sum.  The engine guesses that sum; the
+normal form proves the two equal, the interval rules bound it, and the kernel meets the bound with
+the term's own range (imports the kernel only, and the normal form and positivity it builds on).
+"""
+
+import sympy as sp
+
+from ..errors import ProofError
+from ..kernel import Defined, hull
+from ..kernel.language import Hull
+from ..kernel import rules as K
+from .normal_form import prove_equal
+from .positivity import prove_member
+
+
+def through_sums(context, fact, target):
+    """`fact` (Γ ⊢ e ∈ S) narrowed into `target` at each end S misses, or None: for an end c of
+    target, e = c + Σ_i t_i (a lower end) or c − Σ_i t_i (an upper one) with each t_i shown >= 0
+    (> 0 where the end is open), the sum guessed from e's own sums over one range."""
+    expr, wanted = fact.statement.expr, hull(target)
+    for end, sign, is_open in ((wanted.lo, 1, wanted.lo_open), (wanted.hi, -1, wanted.hi_open)):
+        half = Hull(end, sp.oo, is_open, True) if sign > 0 else Hull(-sp.oo, end, True, is_open)
+        if not end.is_finite or hull(fact.statement.set).within(half):
+            continue
+        side = _side(context, expr, end, sign, half)
+        if side is None:
+            return None
+        fact = K.member_meet(fact, side)
+    return fact
+
+
+def _side(context, expr, end, sign, half):
+    """Γ ⊢ expr ∈ S with S inside the half-line `half`, from expr = end ± (a sum shown >= 0), or
+    None."""
+    for written in _written(sign * (_bodies(expr) - end)):
+        written = end + sign * written
+        try:
+            bound = prove_member(context, written, sides=True)
+        except ProofError:
+            continue
+        if hull(bound.statement.set).within(half):
+            try:
+                return K.member_of_equal(prove_equal(context, expr, written), bound)
+            except ProofError:
+                continue
+    return None
+
+
+def _bodies(expr):
+    """expr with its definitions replaced by their bodies, for the guess only (the normal form
+    unfolds them itself in the proof)."""
+    while expr.atoms(Defined):
+        expr = expr.xreplace({d: d.body for d in expr.atoms(Defined)})
+    return expr
+
+
+def _written(gap):
+    """The ways of writing gap with one sum: over its common denominator first
+    (1 − (Σ y_i + 1)/(n + 2) = (1 + Σ (1 − y_i))/(n + 2)), then term by term."""
+    numerator, denominator = sp.fraction(sp.together(gap))
+    over = [] if denominator == 1 else [form / denominator
+                                          for form in _as_one_sum(sp.expand(numerator))]
+    return list(dict.fromkeys(over + _as_one_sum(sp.expand(gap))))
+
+
+def _as_one_sum(gap):
+    """gap = g + Σ_k c_k Σ_{i=a}^{b} f_k(i) (the same range in every sum, g and c_k free of i)
+    written with one sum: r + Σ_i (q + Σ_k c_k f_k(i)) for g = q·N + r divided as polynomials in
+    the number of terms N = b − a + 1 (n + 1 − Σ y_i = 1 + Σ (1 − y_i)), then
+    Σ_i (g/N + Σ_k c_k f_k(i)) over a common denominator (1 − (1/n) Σ y_i = Σ (1 − y_i)/n)."""
+    rest, terms, limits = sp.S.Zero, [], None
+    for term in sp.Add.make_args(gap):
+        sums = [factor for factor in sp.Mul.make_args(term) if isinstance(factor, sp.Sum)]
+        if not sums:
+            rest += term
+            continue
+        if len(sums) > 1 or len(sums[0].limits) != 1 or limits not in (None, sums[0].limits[0]):
+            return []
+        limits, coefficient = sums[0].limits[0], term / sums[0]
+        if limits[0] in coefficient.free_symbols:  # moved inside, it would be captured
+            return []
+        terms.append(coefficient * sums[0].function)
+    if limits is None or limits[0] in rest.free_symbols:
+        return []
+    index, low, high = limits
+    count, inside = sp.expand(high - low + 1), sp.Add(*terms)
+    forms = []
+    try:
+        quotient, remainder = sp.div(rest, count, *sorted(count.free_symbols, key=str))
+        if quotient != 0:
+            forms.append((remainder, quotient + inside))
+    except (sp.PolynomialError, sp.GeneratorsNeeded):
+        pass
+    forms.append((sp.S.Zero, rest / count + inside))
+    # the term over a common denominator ((1 − y_i)/n, whose factors intervals bound apart), or
+    # expanded where sympy would spread a number over it again as it builds 2·(1 − y_i)
+    return list(dict.fromkeys(outside + sp.Sum(term, limits) for outside, body in forms
+                              for term in (sp.together(body), sp.expand(body))))

@@ -1,0 +1,133 @@
+"""Ends of a range reached through a sum (proofs/rules/bounds.py): a sum compared with its number of
+terms, which intervals bound term by term and so miss.  Each true claim is proved and confirmed at
+random points by proofs.testing.semantics; each false neighbour is disproved or refused, never
+proved."""
+
+import pytest
+import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from proofs import Derivation, Disproved, ProofError, check
+from proofs.rules.bounds import through_sums
+from proofs.rules.positivity import prove_member
+from proofs.testing import semantics
+
+i, n, m = sp.symbols("i n m")
+Y, Z = sp.IndexedBase("y"), sp.IndexedBase("z")
+TOTAL = sp.Sum(Y[i], (i, 1, n))
+BINARY = {Y: sp.FiniteSet(0, 1), n: sp.S.Naturals}
+UNIT = {Y: sp.Interval(0, 1), n: sp.S.Naturals}
+SIZES0 = {Y: sp.FiniteSet(0, 1), n: sp.S.Naturals0}
+
+PROVED = [
+    ("the mean of 0/1 data in [0, 1]", lambda: check.member(TOTAL / n, sp.Interval(0, 1), BINARY)),
+    ("the mean of [0, 1] data in [0, 1]", lambda: check.member(TOTAL / n, sp.Interval(0, 1), UNIT)),
+    ("Σ y_i ≤ n, n = 0 included", lambda: check.member(n - TOTAL, sp.Interval(0, sp.oo), SIZES0)),
+    ("n + 1 − Σ y_i > 0", lambda: check.positive(n + 1 - TOTAL, SIZES0)),
+    ("2n + 1 − 2 Σ y_i > 0", lambda: check.positive(2 * n + 1 - 2 * TOTAL, SIZES0)),
+    ("Laplace's rule (Σ y_i + 1)/(n + 2) ∈ (0, 1)",
+     lambda: check.member((TOTAL + 1) / (n + 2), sp.Interval.open(0, 1), SIZES0)),
+    ("3 mean − 1 ∈ [−1, 2]", lambda: check.member(3 * TOTAL / n - 1, sp.Interval(-1, 2), UNIT)),
+    ("a mean from index 0", lambda: check.member(sp.Sum(Y[i], (i, 0, n - 1)) / n,
+                                                 sp.Interval(0, 1), UNIT)),
+    ("the mean of y_i − m in [−1, 1]",
+     lambda: check.member(sp.Sum(Y[i] - m, (i, 1, n)) / n, sp.Interval(-1, 1),
+                          {**UNIT, m: sp.Interval(0, 1)})),
+    ("the mean of squares in [0, 4]", lambda: check.member(
+        sp.Sum(Y[i] ** 2, (i, 1, n)) / n, sp.Interval(0, 4), {Y: sp.Interval(-1, 2),
+                                                               n: sp.S.Naturals})),
+]
+
+
+@pytest.mark.parametrize("claim", PROVED, ids=[name for name, _ in PROVED])
+def test_a_sum_against_its_number_of_terms_is_bounded_and_confirmed(claim):
+    theorem = claim[1]()
+    assert theorem.rule in ("member_meet", "member_widen")
+    verdict = semantics.confirm(theorem.context.entries, theorem.statement, points=30)
+    assert verdict and verdict.decided > 0, verdict
+
+
+DISPROVED = [
+    # y_i up to 2: the mean reaches 2, the sum passes n
+    ("the mean of [0, 2] data in [0, 1]",
+     lambda: check.member(TOTAL / n, sp.Interval(0, 1), {Y: sp.Interval(0, 2), n: sp.S.Naturals})),
+    ("Σ y_i ≤ n for y_i up to 2",
+     lambda: check.member(n - TOTAL, sp.Interval(0, sp.oo), {Y: sp.Interval(0, 2),
+                                                             n: sp.S.Naturals0})),
+    # all ones: the mean is 1, not below it; n = 0: the mean is undefined
+    ("the mean of 0/1 data below 1", lambda: check.member(TOTAL / n, sp.Interval.Ropen(0, 1),
+                                                          BINARY)),
+    ("the mean with n = 0 allowed", lambda: check.member(TOTAL / n, sp.Interval(0, 1), SIZES0)),
+    ("n − Σ y_i > 0", lambda: check.positive(n - TOTAL, SIZES0)),
+]
+
+
+@pytest.mark.parametrize("claim", DISPROVED, ids=[name for name, _ in DISPROVED])
+def test_a_false_neighbour_is_disproved(claim):
+    with pytest.raises(Disproved):
+        claim[1]()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(-3, 3), st.integers(-3, 3), st.integers(-4, 4), st.integers(-4, 4),
+       st.booleans())
+def test_the_mean_of_an_affine_term_is_bounded_exactly_where_it_lies(a, b, lo, hi, binary):
+    """(1/n) Σ (a·y_i + b) for y_i in [0, 1] or {0, 1} takes every value between b and a + b (all
+    y_i equal), and no other: proved into [lo, hi] when that holds both ends, never otherwise."""
+    if lo > hi:
+        lo, hi = hi, lo
+    where = BINARY if binary else UNIT
+    mean = sp.Sum(a * Y[i] + b, (i, 1, n)) / n
+    holds = lo <= min(b, a + b) and max(b, a + b) <= hi
+    if holds:
+        theorem = check.member(mean, sp.Interval(lo, hi), where)
+        assert semantics.confirm(theorem.context.entries, theorem.statement, points=8)
+    else:
+        with pytest.raises(ProofError):
+            check.member(mean, sp.Interval(lo, hi), where)
+
+
+def test_a_coefficient_mentioning_the_index_is_not_moved_inside_the_sum():
+    """i·Σ_i y_i: moving the free i inside would capture it; the claim is false (i = 3, n = 1,
+    y = 1 gives 3 ∉ [0, 1]) and must not be proved."""
+    with pytest.raises(ProofError):
+        check.member(i * TOTAL / n, sp.Interval(0, 1), {**BINARY, i: sp.Interval(0, 3)})
+
+
+def test_a_derivation_shows_the_equation_and_both_bounds():
+    d = Derivation("Mean", where=BINARY)
+    mean = d.define("m", TOTAL / n)
+    d.theorem("Mean", d.member(mean, sp.Interval(0, 1)))
+    proof = d.proof()
+    text = proof.to_text()
+    lines = [line.split("[")[-1] for line in text.splitlines()
+             if line.startswith("  m ") and line.endswith("]")]
+    assert lines == ["by definition]", "rules of sums and algebra]", "by the equation above]",
+                     "both bounds above]"], text
+    assert "m = 1 − (1/n) ∑_{i=1}^{n} [1 − y_i]" in text
+    # at paper detail the equation is stated inline, however wide, before the bound it gives
+    latex = proof.to_latex()
+    assert "(rules of sums and algebra)" in latex and "(both bounds above)" in latex
+    assert latex.index("rules of sums and algebra") < latex.index("by the equation above")
+
+
+def test_a_sum_written_on_the_wrong_side_of_the_end_is_not_used():
+    """n² + 1 − Σ y_i = 1 + Σ (n − y_i): its terms are >= 0 only for n >= 1.  With n = 0 allowed
+    the written sum is only known real, so it bounds nothing (the claim, true, is not proved) and
+    the message names no index or family as lacking a range."""
+    claim = n ** 2 + 1 - TOTAL
+    assert check.positive(claim, BINARY).statement.set == sp.Interval.open(0, sp.oo)
+    ctx = check.context(SIZES0)
+    fact = prove_member(ctx, claim)
+    assert through_sums(ctx, fact, sp.Interval.open(0, sp.oo)) is None
+    with pytest.raises(ProofError) as refusal:
+        check.positive(claim, SIZES0)
+    assert "nothing is known" not in str(refusal.value)
+    assert "only known to lie in" in str(refusal.value)
+
+
+def test_a_family_s_unknown_entries_are_named_without_the_sum_s_index():
+    with pytest.raises(ProofError, match=r"nothing is known about z: give its range"):
+        # true (z² + z + 1 > 0), but intervals bound z² and z apart
+        check.positive(sp.Sum((Z[i] ** 2 + Z[i] + 1) * Y[i], (i, 1, n)) + 1, SIZES0)
