@@ -284,6 +284,11 @@ class Chain:
             raise DerivationError(where, self._derivation.title, number, lhs, RELATIONS[kind], rhs,
                                   error) from None
         self.direction = direction or self.direction
+        if kind == "eq" and rhs == lhs and self.steps and by is None and not because:
+            # sympy built both sides alike (x + x and 2x): a line "= 2x [algebra]" would repeat
+            # the one above, so the step is checked and not shown
+            self.links.append(theorem)
+            return self
         rule = by if isinstance(by, str) and by in RULE_WORDS else None
         words = because or (_rule_words(by, theorem) if rule
                             else self._derivation._lemma_words(by))

@@ -149,7 +149,7 @@ def test_a_fractional_base_and_a_compound_subscript_keep_their_brackets():
     base = sp.IndexedBase("x")
     d = Derivation("Subscript", where={i: sp.Interval(5, 6), base: UNIT})
     d.theorem("T", d.chain(i).gt(base[i + 1]))
-    assert "x_{1 + i}" in d.proof().to_text()  # x_1 + i < i would be false
+    assert "x_{i + 1}" in d.proof().to_text()  # x_i + 1 < i would be false
 
 
 def test_a_hypothesis_on_a_variable_a_monotonicity_lemma_also_binds_stays_in_the_setting():

@@ -77,7 +77,7 @@ def test_closed_forms_gamma_and_absolute_values_are_named_and_compile(tmp_path):
     d.theorem("Root", d.chain(sp.sqrt((x - y) ** 2) * sp.Abs(x)).eq(sp.Abs(x * (x - y))))
     d.theorem("Gamma", d.chain(sp.gamma(n + 1)).eq(sp.factorial(n)))
     text = d.proof().to_text()
-    for words in ("= n (1 + n)        [a telescoping sum]",
+    for words in ("= n (n + 1)        [a telescoping sum]",
                   "[rules of the absolute value]", "[the Gamma function at an integer]"):
         assert words in text, words
     with pytest.raises(DerivationError, match="without sum_telescoping"):  # no sum in this step
@@ -408,6 +408,20 @@ def test_a_product_of_factors_in_the_unit_interval_is_said_to_lie_there_not_to_b
     # the positivity lemma states the sign alone: no power is narrowed to (0, 1] for it
     assert text.count("[power of a base in (0, 1] with an exponent at least 0]") == 2
     assert "[power of a positive base with a real exponent]" in text
+
+
+def test_a_step_sympy_builds_as_the_side_before_it_is_checked_but_not_shown_again():
+    x = sp.Symbol("x")
+    # x + x is 2x as sympy builds it: a second line "= 2x [algebra]" would repeat the first;
+    # with words of its own (because=) the step is the writer's and is shown
+    d = Derivation("Repeat", where={x: sp.Interval.open(0, sp.oo)})
+    d.theorem("Plain", d.chain(sp.log(sp.exp(x)) + x).eq(x + x).eq(2 * x))
+    d.theorem("Worded", d.chain(sp.log(sp.exp(x)) + x).eq(x + x).eq(2 * x, because="doubling"))
+    text = d.proof().to_text()
+    plain, worded = ([line.strip() for line in part.splitlines() if line.endswith("]")]
+                     for part in text.split("Theorem 2"))
+    assert plain == ["log(exp x) + x = 2x   [log of an exponential]"]
+    assert worded == ["log(exp x) + x = 2x   [log of an exponential]", "= 2x   [doubling]"]
 
 
 def test_a_theorem_may_be_cited_and_sections_share_one_counter(tmp_path):

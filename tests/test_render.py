@@ -532,3 +532,15 @@ def test_a_title_or_name_pdflatex_cannot_set_is_refused_and_one_it_can_compiles(
         "\\maketitle", "\\maketitle\n" + "\n\n".join(
             line.replace("\\", "") for line in lines)))
     assert "Unicode character" not in log
+
+
+def test_a_number_added_to_a_quantity_is_written_after_it():
+    """n + 1 and y_{n + 1}, as one writes them, but 1 − p_i and 1 + e^{−z} with the number first
+    (sympy orders 1 + n)."""
+    i, n = sp.symbols("i n")
+    y = sp.IndexedBase("y")
+    text, latex = Writer("text"), Writer("latex")
+    assert [text(e) for e in (n + 1, y[i] + 1, y[n + 1], i + n + 2, 1 - y[i])] == \
+        ["n + 1", "y_i + 1", "y_{n + 1}", "i + n + 2", "1 − y_i"]
+    assert text(1 + sp.exp(-n)) == "1 + exp(−n)"
+    assert latex(sp.Sum(y[i], (i, 1, n + 1))) == "\\sum_{i=1}^{n + 1} y_{i}"

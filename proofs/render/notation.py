@@ -308,15 +308,18 @@ class Writer:
 
     def add(self, e):
         terms = list(e.args)
-        # a constant first when the rest is one negative term (1 − p), otherwise positive terms first and
-        # terms without a "1 − x" factor first (y log p before (1 − y) log(1 − p))
+        # a constant first when the rest is one term (1 − p, 1 + e^{−z}) but a quantity added to it
+        # (n + 1, y_i + 1), otherwise positive terms first, a number last among them (i + n + 2),
+        # and terms without a "1 − x" factor first (y log p before (1 − y) log(1 − p))
         constants = [t for t in terms if t.is_Number]
-        if len(terms) == 2 and constants and constants[0] > 0:
+        rest = [t for t in terms if not t.is_Number]
+        added = len(rest) == 1 and isinstance(rest[0], (sp.Symbol, sp.Indexed))
+        if len(terms) == 2 and constants and constants[0] > 0 and not added:
             terms = constants + [t for t in terms if not t.is_Number]
         else:
             # a sum of a negative body (Σ [−λ_i]) after the others, as a negative term would be
             terms = ordered(terms, lambda t: (t.could_extract_minus_sign(), isinstance(
-                t, BINDERS) and t.function.could_extract_minus_sign(), _nesting(t)))
+                t, BINDERS) and t.function.could_extract_minus_sign(), t.is_Number, _nesting(t)))
         out = self.expr(terms[0])
         for term in terms[1:]:
             if term.could_extract_minus_sign():
