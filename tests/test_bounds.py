@@ -34,6 +34,9 @@ PROVED = [
     ("the mean of y_i − m in [−1, 1]",
      lambda: check.member(sp.Sum(Y[i] - m, (i, 1, n)) / n, sp.Interval(-1, 1),
                           {**UNIT, m: sp.Interval(0, 1)})),
+    # a number of terms that is a number: sympy's polynomial division has no symbol to divide by
+    ("Σ_{i=1}^{5} y_i ≤ 5", lambda: check.member(5 - sp.Sum(Y[i], (i, 1, 5)), sp.Interval(0, sp.oo),
+                                                {Y: sp.Interval(0, 1)})),
     ("the mean of squares in [0, 4]", lambda: check.member(
         sp.Sum(Y[i] ** 2, (i, 1, n)) / n, sp.Interval(0, 4), {Y: sp.Interval(-1, 2),
                                                                n: sp.S.Naturals})),

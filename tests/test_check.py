@@ -313,3 +313,14 @@ def test_a_definition_summing_over_the_index_of_an_outer_sum_says_to_rename_one(
         check.equal(sp.Sum(x[i] - mean, (i, 1, n)), 0, where=counts)
     renamed = Defined("xbar", sp.Sum(x[j], (j, 1, n)) / n)
     assert check.equal(sp.Sum(x[i] - renamed, (i, 1, n)), 0, where=counts)  # Σ (x_i − x̄) = 0
+
+
+def test_a_fresh_variable_is_found_whatever_names_the_objectives_use():
+    """arg max x = arg max (x + c)³: the engine replaces x by a fresh variable to see g as h(x);
+    with every name it tried first taken (a review found a StopIteration), it finds another."""
+    others = sp.symbols("u v w t s u0 u1 u2 u3 u4 u5 u6 u7 u8")
+    g = (x + sum(others)) ** 3
+    th = check.same_optimizers(x, g, over=[x], senses=("max", "max"))
+    assert th.statement.g == g
+    with pytest.raises(Disproved):  # decreasing in x
+        check.same_optimizers(x, -g, over=[x], senses=("max", "max"))

@@ -8,6 +8,7 @@ the term's own range (imports the kernel only, and the normal form and positivit
 """
 
 import sympy as sp
+from sympy.polys.polyerrors import BasePolynomialError
 
 from ..errors import ProofError
 from ..kernel import Defined, hull
@@ -93,7 +94,7 @@ def _as_one_sum(gap):
         quotient, remainder = sp.div(rest, count, *sorted(count.free_symbols, key=str))
         if quotient != 0:
             forms.append((remainder, quotient + inside))
-    except (sp.PolynomialError, sp.GeneratorsNeeded):
+    except BasePolynomialError:  # not polynomials in the count's symbols, or a number of terms
         pass
     forms.append((sp.S.Zero, rest / count + inside))
     # the term over a common denominator ((1 − y_i)/n, whose factors intervals bound apart), or

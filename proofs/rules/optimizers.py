@@ -5,6 +5,8 @@ Every relation here is pointwise, so it holds for any parametrization θ ↦ (qu
 assumes a unique optimum.
 """
 
+import itertools
+
 import sympy as sp
 from sympy.polys.polyerrors import BasePolynomialError
 
@@ -166,9 +168,9 @@ def same_optimizers(context, f, g, over, senses=("max", "min"), refuted=None):
 def increasing_map(context, f, g, over, sense):
     """⊢ arg f = arg g when g = h(f) for an h free of `over`, strictly increasing on an interval
     holding the values of f (found by replacing f in g with a fresh variable)."""
-    taken = {str(s) for s in (f + g).free_symbols}
-    u = next(sp.Symbol(name) for name in ("u", "v", "w", "t", "s") + tuple(f"u{k}" for k in range(9))
-             if name not in taken)
+    taken = {str(s) for s in (f + g).atoms(sp.Symbol)}  # bound indices too: none is captured
+    names = itertools.chain(("u", "v", "w", "t", "s"), (f"u{k}" for k in itertools.count()))
+    u = next(sp.Symbol(name) for name in names if name not in taken)
     h = g.subs(f, u)
     if h == g or not h.has(u) or any(mentions(h, v) for v in over):
         raise SideConditionError(f"{g} is not a function of {f} alone")
