@@ -135,7 +135,23 @@ def _words(theorem):
     # a log of a product rests on its factors' positivity: cited as the library's lines cite it
     words = [word + " (<ref:positivity>)" if word == RULE_WORDS["log_of_product"] else word
              for word in words]
+    words = [_peeled_words(theorem) if word == RULE_WORDS["sum_peel"] else word for word in words]
     return ", ".join(words + (["algebra"] if "algebra" in by_kind or not words else []))
+
+
+def _peeled_words(theorem):
+    """sum_peel's words for what it peeled: a term out of a sum, a factor out of a product."""
+    found, stack = set(), [theorem]
+    while stack:
+        node = stack.pop()
+        if node.rule == "sum_peel":
+            found.add(type(node.statement.lhs))
+        stack.extend(node.premises)
+    if found == {sp.Product}:
+        return "a factor taken out of the product"
+    if found == {sp.Sum}:
+        return RULE_WORDS["sum_peel"]
+    return "a term taken out of the sum and a factor out of the product"
 
 
 def _references(sections):

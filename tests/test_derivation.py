@@ -424,6 +424,18 @@ def test_a_step_sympy_builds_as_the_side_before_it_is_checked_but_not_shown_agai
     assert worded == ["log(exp x) + x = 2x   [log of an exponential]", "= 2x   [doubling]"]
 
 
+def test_a_factor_taken_out_of_a_product_is_named_as_such():
+    P = sp.IndexedBase("p")
+    d = Derivation("Recursion", where={n: sp.S.Naturals0, P: sp.Interval.open(0, 1)})
+    likelihood = d.define("L", sp.Product(P[i], (i, 1, n + 1)))
+    d.theorem("Step", d.chain(likelihood).eq(sp.Product(P[i], (i, 1, n)) * P[n + 1]))
+    d.theorem("Log", d.chain(sp.log(sp.Product(P[i], (i, 1, n + 1))))
+              .eq(sp.log(sp.Product(P[i], (i, 1, n))) + sp.log(P[n + 1])))
+    step, log = d.proof().to_text().split("Theorem 2")
+    assert "[definition of L, a factor taken out of the product]" in step
+    assert "a term taken out of the sum]" in log and "factor taken out" not in log  # its sum
+
+
 def test_a_theorem_may_be_cited_and_sections_share_one_counter(tmp_path):
     # theorem, lemma, theorem, lemma, theorem: numbered 1 to 5 as the LaTeX page numbers them, and
     # a later step citing a theorem (its positivity) names it "Theorem"

@@ -922,10 +922,13 @@ class KernelFuzzer(RuleBasedStateMachine):
             summand = data.draw(st.sampled_from(PEELABLE), label="summand")
             bounds = data.draw(st.sampled_from([(1, n), (0, n), (2, n + 1), (1, 3), (x, x + 2),
                                                 (1, 1), (n, 2 * n)]), label="bounds")
-            total = sp.Sum(summand, (i, *bounds))
+            kind = data.draw(st.sampled_from([sp.Sum, sp.Sum, sp.Product]), label="binder kind")
+            total = kind(summand, (i, *bounds))
+
         def peeled(var, lo, hi):
             end, rest = (hi, (var, lo, hi - 1)) if last else (lo, (var, lo + 1, hi))
-            return sp.Sum(total.function, rest) + total.function.xreplace({var: end})
+            combine = sp.Add if isinstance(total, sp.Sum) else sp.Mul
+            return combine(type(total)(total.function, rest), total.function.xreplace({var: end}))
 
         facts = self._both_sides_facts(context, total, peeled)
         self._attempt("sum_peel", K.sum_peel, context, total, last, facts)
@@ -946,7 +949,7 @@ class KernelFuzzer(RuleBasedStateMachine):
         """Facts for a few conditions of a sum over one index and of `rebuilt(i, a, b)`, the other
         side a rule would build from it (none for the other side when there is none)."""
         other = None
-        if isinstance(total, sp.Sum) and len(total.limits) == 1:
+        if isinstance(total, (sp.Sum, sp.Product)) and len(total.limits) == 1:
             other = _build(lambda: rebuilt(*total.limits[0]), None)
         conditions = (self._query(needs, total) or set()) | (
             self._query(needs, other) or set() if other is not None else set())

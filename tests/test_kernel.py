@@ -781,6 +781,9 @@ HALF = sp.Rational(1, 2)
                                                                        (i, 2, n))),
     (sp.Sum(i * sp.Sum(q[j], (j, 1, n)), (i, 1, n)), True,  # the inner j stays bound
      n * sp.Sum(q[j], (j, 1, n)) + sp.Sum(i * sp.Sum(q[j], (j, 1, n)), (i, 1, n - 1))),
+    # a product's factor alike: ∏_{i=1}^{n} q_i = q_n ∏_{i=1}^{n−1} q_i
+    (sp.Product(q[i], (i, 1, n)), True, q[n] * sp.Product(q[i], (i, 1, n - 1))),
+    (sp.Product(i * q[i], (i, 1, n)), False, q[1] * sp.Product(i * q[i], (i, 2, n))),
 ])
 def test_a_term_peels_off_a_sum(total, last, expected):
     peeled = expected - sp.Sum(0, (i, 1, 1))  # the expected side, built as sympy builds it
@@ -807,6 +810,12 @@ def test_peeling_needs_a_term_to_peel_and_every_condition_shown():
         K.sum_peel(COUNTS, written, True, _conditions(COUNTS, n - 1))
     with pytest.raises(RuleApplicationError, match="one index"):
         K.sum_peel(COUNTS, sp.Sum(q[i] * q[j], (i, 1, n), (j, 1, n)))
+    # an empty product is 1: with n = 0 allowed, no factor is there to take out
+    product = sp.Product(q[i], (i, 1, n))
+    with pytest.raises(SideConditionError, match="n - 1"):
+        K.sum_peel(empty, product, True, _conditions(empty, product))
+    with pytest.raises(RuleApplicationError, match="not a sum or product"):
+        K.sum_peel(COUNTS, sp.log(product))
 
 
 @pytest.mark.parametrize("total, offset, expected", [

@@ -41,7 +41,7 @@ def test_multiplies_out_sees_sums_in_products_and_powers():
 
 x, y, z, c = sp.symbols("x y z c")
 i, j, k, n, K = sp.symbols("i j k n K")
-Y, Z = sp.IndexedBase("y"), sp.IndexedBase("z")
+Y, Z, P = sp.IndexedBase("y"), sp.IndexedBase("z"), sp.IndexedBase("p")
 F = sp.Function("f")
 
 
@@ -115,6 +115,13 @@ IDENTITIES = [  # (name, lhs, rhs, where, a wrong right-hand side: a sign error)
     ("Σ_{i=2}^{n} y_{i−1} y_i = Σ_{i=1}^{n−1} y_i y_{i+1}", sp.Sum(Y[i - 1] * Y[i], (i, 2, n)),
      sp.Sum(Y[i] * Y[i + 1], (i, 1, n - 1)), {n: sp.S.Naturals},
      sp.Sum(Y[i] * Y[i + 1], (i, 1, n))),
+    # a product's factor taken out: the likelihood of n + 1 observations from that of n
+    ("∏_{i=1}^{n+1} p_i = p_{n+1} ∏_{i=1}^{n} p_i", sp.Product(P[i], (i, 1, n + 1)),
+     P[n + 1] * sp.Product(P[i], (i, 1, n)), {n: sp.S.Naturals0, P: sp.Interval.open(0, 1)},
+     P[n + 1] + sp.Product(P[i], (i, 1, n))),
+    ("∏_{i=1}^{n} p_i = p_1 ∏_{i=2}^{n} p_i", sp.Product(P[i], (i, 1, n)),
+     P[1] * sp.Product(P[i], (i, 2, n)), {n: sp.S.Naturals, P: sp.Interval.open(0, 1)},
+     P[2] * sp.Product(P[i], (i, 2, n))),
 ]
 
 
@@ -163,3 +170,12 @@ def test_a_sum_on_both_sides_is_peeled_and_a_refused_peel_says_why():
     with pytest.raises(ProofError, match="not written with its first term apart.*n - 1 is a count"):
         check.equal(sp.Sum(Y[i + 1] - Y[i], (i, 1, n)), Y[n + 1] - Y[1],
                     where={n: sp.S.Naturals0})
+
+
+def test_a_product_with_no_factor_to_give_is_not_peeled():
+    """∏_{i=1}^{n} p_i = p_n ∏_{i=1}^{n−1} p_i: at n = 0 the left is the empty product 1 and
+    the right is undefined (sympy's ∏_{i=1}^{−1} would be 1/p_0): refused, with a
+    counterexample."""
+    with pytest.raises(Disproved, match="n = 0"):
+        check.equal(sp.Product(P[i], (i, 1, n)), P[n] * sp.Product(P[i], (i, 1, n - 1)),
+                    where={n: sp.S.Naturals0, P: sp.Interval.open(0, 1)})

@@ -401,14 +401,16 @@ def sum_telescoping(count_th, total, antidifference, bounds_defined=()):
 
 def sum_peel(context, total, last=True, facts=()):
     """Γ ⊢ each condition under which both sides are defined  ⟹  Γ ⊢ Σ_{i=a}^{b} f(i) =
-    Σ_{i=a}^{b−1} f(i) + f(b) (`last`), or f(a) + Σ_{i=a+1}^{b} f(i): the right side's sum
-    needs b − a ∈ {0, 1, …}, so the left one has the term to give.   (Mathlib
-    `Finset.sum_range_succ`, `Finset.sum_range_succ'`; Coq `tech5`, `decomp_sum`)"""
-    if not isinstance(total, sp.Sum) or len(total.limits) != 1:
-        raise RuleApplicationError(f"sum_peel: {total} is not a sum over one index")
+    Σ_{i=a}^{b−1} f(i) + f(b) (`last`), or f(a) + Σ_{i=a+1}^{b} f(i), and a product alike
+    (∏_{i=a}^{b} f(i) = ∏_{i=a}^{b−1} f(i) · f(b)): the right side's sum needs
+    b − a ∈ {0, 1, …}, so the left one has the term to give.   (Mathlib
+    `Finset.sum_range_succ`, `Finset.prod_range_succ`; Coq `tech5`, `decomp_sum`)"""
+    if not isinstance(total, BINDERS) or len(total.limits) != 1:
+        raise RuleApplicationError(f"sum_peel: {total} is not a sum or product over one index")
     (var, lo, hi), = binder_limits(check_well_formed(total))
     end, rest = (hi, (var, lo, hi - 1)) if last else (lo, (var, lo + 1, hi))
-    peeled = sp.Sum(total.function, rest) + substitute(total.function, {var: end})[0]
+    combine = sp.Add if isinstance(total, sp.Sum) else sp.Mul
+    peeled = combine(type(total)(total.function, rest), substitute(total.function, {var: end})[0])
     return _both_defined(context, total, peeled, "sum_peel", facts)
 
 

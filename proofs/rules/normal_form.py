@@ -361,25 +361,25 @@ def normalized(context, expr, index, lemmas=(), multiply=True):
     return normalize(expr), tuple(normalize.notes)
 
 
-def sums_of(expr):
-    """The sums over one index in expr."""
+def binders_of(expr):
+    """The sums and products over one index in expr."""
     return {node for node in sp.preorder_traversal(expr)
-            if isinstance(node, sp.Sum) and len(node.limits) == 1}
+            if isinstance(node, BINDERS) and len(node.limits) == 1}
 
 
 def _peeled(context, nl, nr):
     """Γ ⊢ Σ_{i=a}^{b} f = f(a) + … + f(a + k − 1) + Σ_{i=a+k}^{b} f (or its last k terms, 0 < k ≤
-    4) for a sum where the same sum, starting k terms later (ending k terms earlier), is on
-    either side; or None, with the reason a peel that would align two sums was refused (or
-    None).  Called again on the result, it peels both ends."""
-    every = sorted(sums_of(nl) | sums_of(nr), key=str)
+    4; a product's factors alike) for a sum where the same sum, starting k terms later (ending k
+    terms earlier), is on either side; or None, with the reason a peel that would align two sums
+    was refused (or None).  Called again on the result, it peels both ends."""
+    every = sorted(binders_of(nl) | binders_of(nr), key=str)
     refused = None
     for long in every:
         for short in every:
             (var, a, b), (other, c, d) = long.limits[0], short.limits[0]
             first, last = sp.expand(c - a), sp.expand(b - d)
-            if long.function != short.function or var != other or not (first.is_Integer
-                                                                       and last.is_Integer):
+            if long.function != short.function or var != other or type(long) is not type(
+                    short) or not (first.is_Integer and last.is_Integer):
                 continue
             for count, at_end in ((first, False), (last, True)):
                 if 0 < count <= 4:
@@ -397,11 +397,13 @@ def _peeled(context, nl, nr):
 def _peel(context, total, last, count):
     """Γ ⊢ total = its `count` first (or last) terms + the sum of the others, peeled one by one."""
     th = K.refl(context, total)
+    combine = sp.Add if isinstance(total, sp.Sum) else sp.Mul
     for _ in range(count):
-        inner = next(s for s in sums_of(th.statement.rhs) if s.limits[0][0] == total.limits[0][0])
+        inner = next(s for s in binders_of(th.statement.rhs) if type(s) is type(total)
+                     and s.limits[0][0] == total.limits[0][0] and s.function == total.function)
         (var, lo, hi), = inner.limits
         end, rest = (hi, (var, lo, hi - 1)) if last else (lo, (var, lo + 1, hi))
-        peeled = sp.Sum(inner.function, rest) + inner.function.xreplace({var: end})
+        peeled = combine(type(total)(inner.function, rest), inner.function.xreplace({var: end}))
         facts = prove_needs(context, sorted(needs(inner) | needs(peeled), key=str))
         step = K.sum_peel(context, inner, last, facts)
         th = K.trans(th, congruence(context, step, th.statement.rhs)) if th.statement.rhs != inner \
@@ -421,7 +423,7 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0):
     refused, (remainder, conditions) = None, K.ring_needs(nl, nr)
     if remainder != 0 and _depth < 4:
         aligned, refused = _peeled(context, nl, nr)
-        if aligned is not None and aligned.statement.lhs in sums_of(nl):
+        if aligned is not None and aligned.statement.lhs in binders_of(nl):
             rewritten = congruence(context, aligned, nl)
             return chain_equal(left, rewritten, prove_equal(context, rewritten.statement.rhs, rhs,
                                                             lemmas, multiply, _depth + 1))
