@@ -46,7 +46,7 @@ PROVED = [
 @pytest.mark.parametrize("claim", PROVED, ids=[name for name, _ in PROVED])
 def test_a_sum_against_its_number_of_terms_is_bounded_and_confirmed(claim):
     theorem = claim[1]()
-    assert theorem.rule in ("member_meet", "member_widen")
+    assert theorem.rule in ("member_meet", "member_widen", "member_of_equal")
     verdict = semantics.confirm(theorem.context.entries, theorem.statement, points=30)
     assert verdict and verdict.decided > 0, verdict
 
@@ -134,3 +134,15 @@ def test_a_family_s_unknown_entries_are_named_without_the_sum_s_index():
     with pytest.raises(ProofError, match=r"nothing is known about z: give its range"):
         # true (z² + z + 1 > 0), but intervals bound z² and z apart
         check.positive(sp.Sum((Z[i] ** 2 + Z[i] + 1) * Y[i], (i, 1, n)) + 1, SIZES0)
+
+
+def test_a_page_states_no_sum_of_zeros_and_no_meet_that_adds_nothing():
+    """Found by review: (1/n) Σ 1 was written 1 − (1/n) Σ 0, and n − t, known only to be real, was
+    met with its bound in a last line that repeated the line above."""
+    d = Derivation("Pages", where=BINARY)
+    d.theorem("Ones", d.member(sp.Sum(1, (i, 1, n)) / n, sp.Interval(0, 1)))
+    total = d.define("total", TOTAL)
+    d.theorem("Total", d.member(n - total, sp.Interval(0, sp.oo)))
+    text = d.proof().to_text()
+    assert "∑_{i=1}^{n} 0" not in text and "both bounds above" not in text
+    assert "n − total = ∑_{i=1}^{n} [1 − y_i]   [rules of sums and algebra]" in text

@@ -377,7 +377,7 @@ def test_a_range_of_integers_is_written_as_its_members(start, size, step):
     members it does not have ({1} was once written {1, 2, …, 0, 1})."""
     members = list(range(start, start + size * step, step))
     written = Writer("text").real_set(sp.Range(start, start + size * step, step))
-    items = [item.strip() for item in written.strip("{}").split(",")]
+    items = [item.strip().replace("−", "-") for item in written.strip("{}").split(",")]
     if "…" not in items:
         assert [int(item) for item in items] == members
     else:
@@ -544,3 +544,15 @@ def test_a_number_added_to_a_quantity_is_written_after_it():
         ["n + 1", "y_i + 1", "y_{n + 1}", "i + n + 2", "1 − y_i"]
     assert text(1 + sp.exp(-n)) == "1 + exp(−n)"
     assert latex(sp.Sum(y[i], (i, 1, n + 1))) == "\\sum_{i=1}^{n + 1} y_{i}"
+
+
+def test_negative_numbers_fractions_and_interval_ends_are_written_as_a_reader_expects():
+    n, x = sp.symbols("n x")
+    text, latex = Writer("text"), Writer("latex")
+    assert text(sp.Rational(-1, 2)) == "−(1/2)" and text(x - 3) == "x − 3"
+    assert text.real_set(sp.Interval(-sp.oo, sp.Rational(-1, 2))) == "(−∞, −1/2]"
+    assert text.real_set(sp.Interval.Lopen(0, sp.Rational(1, 2))) == "(0, 1/2]"
+    assert text((x + 1) / (n + 2)) == "(1/(n + 2)) (x + 1)"  # not 1/((n + 2))
+    assert text(2 * n + 6) == "2n + 6"
+    assert latex((x + 1) / (n + 2)) == "\\frac{1}{n + 2} \\left(x + 1\\right)"
+    assert latex(1 / ((x + 1) * (x + 2))) == "\\frac{1}{\\left(x + 1\\right) \\left(x + 2\\right)}"

@@ -1022,7 +1022,10 @@ class Exporter:
 
     def _sum_factor(self, th):
         total, product = th.statement.lhs, th.statement.rhs
-        inner = next(a for a in sp.Mul.make_args(product) if isinstance(a, sp.Sum))
+        inner = next((a for a in sp.Mul.make_args(product) if isinstance(a, sp.Sum)), None)
+        if inner is None:  # Σ 0·f = 0: sympy dropped the sum with its zero factor
+            raise RenderError(f"Coq export: the sum {total} is taken to {product} by a zero "
+                              "factor, which has no Coq counterpart yet")
         factor = self.term(sp.Mul(*(a for a in sp.Mul.make_args(product) if a is not inner)))
         var = total.limits[0][0].name
         body = self.term(inner.function)

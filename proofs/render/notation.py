@@ -227,12 +227,14 @@ class Writer:
             return self.t["sub"].format(base=self.name(e.base.label), index=index)
         if isinstance(e, sp.Symbol):
             return self.name(e)
+        if isinstance(e, sp.Rational) and e < 0:  # −1/2 with the text's minus sign, as −x
+            return self.t["neg"] + self.expr(-e)
         if isinstance(e, sp.Rational):
             return str(e.p) if e.q == 1 else self.t["frac"].format(num=e.p, den=e.q)
         if e == sp.pi:
             return "\\pi" if self.style == "latex" else "π"
         if e in (sp.oo, -sp.oo):
-            return ("-" if e == -sp.oo else "") + self.t["oo"]
+            return (self.t["neg"] if e == -sp.oo else "") + self.t["oo"]
         if isinstance(e, sp.Add):
             return self.add(e)
         if isinstance(e, sp.Mul):
@@ -313,7 +315,7 @@ class Writer:
         # and terms without a "1 − x" factor first (y log p before (1 − y) log(1 − p))
         constants = [t for t in terms if t.is_Number]
         rest = [t for t in terms if not t.is_Number]
-        added = len(rest) == 1 and isinstance(rest[0], (sp.Symbol, sp.Indexed))
+        added = len(rest) == 1 and isinstance(rest[0].as_coeff_Mul()[1], (sp.Symbol, sp.Indexed))
         if len(terms) == 2 and constants and constants[0] > 0 and not added:
             terms = constants + [t for t in terms if not t.is_Number]
         else:
@@ -353,9 +355,11 @@ class Writer:
         if denominators or coefficient.q != 1:
             num = str(coefficient.p)
             den_parts = ([str(coefficient.q)] if coefficient.q != 1 else []) + [self.factor(d) for d in denominators]
+            if self.style == "latex" and len(den_parts) == 1:  # \frac{1}{n + 2}: the bar groups it
+                den_parts = [self.expr(denominators[0]) if denominators else den_parts[0]]
             denominator = self.join(den_parts)
-            if self.style == "text" and " " in denominator:
-                denominator = f"({denominator})"
+            if self.style == "text" and " " in denominator and not _enclosed(denominator):
+                denominator = f"({denominator})"  # 1/(n + 2), not 1/((n + 2))
             prefix = self.t["frac"].format(num=num, den=denominator)
             if self.style == "text" and numerators:
                 prefix += " "
@@ -429,8 +433,17 @@ class Writer:
         if isinstance(s, sp.Interval):
             left = "(" if s.left_open else "["
             right = ")" if s.right_open else "]"
-            return f"{left}{self.expr(s.start)}, {self.expr(s.end)}{right}"
+            return f"{left}{self.end(s.start)}, {self.end(s.end)}{right}"
         return str(s)
+
+    def end(self, value):
+        """An interval's end: a text fraction without its brackets, (0, 1/2] and not (0, (1/2)]."""
+        text = self.expr(value)
+        sign = self.t["neg"] if text.startswith(self.t["neg"] + "(") else ""
+        bare = text[len(sign):]
+        if self.style == "text" and bare[:1] == "(" and _enclosed(bare):
+            return sign + bare[1:-1]
+        return text
 
     def argopt(self, sense, expr, over=None):
         """arg max_θ expr, or arg max_{θ ∈ over} when the set is given (a statement's)."""

@@ -30,7 +30,9 @@ def through_sums(context, fact, target):
         side = _side(context, expr, end, sign, half)
         if side is None:
             return None
-        fact = K.member_meet(fact, side)
+        # met with what was known, unless that adds nothing (a term known only to be real)
+        within = hull(side.statement.set).within(hull(fact.statement.set))
+        fact = side if within else K.member_meet(fact, side)
     return fact
 
 
@@ -99,5 +101,6 @@ def _as_one_sum(gap):
     forms.append((sp.S.Zero, rest / count + inside))
     # the term over a common denominator ((1 − y_i)/n, whose factors intervals bound apart), or
     # expanded where sympy would spread a number over it again as it builds 2·(1 − y_i)
-    return list(dict.fromkeys(outside + sp.Sum(term, limits) for outside, body in forms
+    return list(dict.fromkeys(outside + (sp.Sum(term, limits) if term != 0 else 0)
+                              for outside, body in forms
                               for term in (sp.together(body), sp.expand(body))))
