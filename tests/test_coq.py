@@ -652,22 +652,6 @@ POWER_CLAIMS = [
 ]
 
 
-@pytest.mark.parametrize("where, body, values, tamper", POWER_CLAIMS,
-                         ids=[str(body) for _, body, _, _ in POWER_CLAIMS])
-def test_a_power_s_side_of_1_exports_and_checks(where, body, values, tamper, tmp_path):
-    """The Bernoulli likelihood in (0, 1], x^(y_i) >= 1, √x <= 1: exported and checked; with a
-    weakened hypothesis, rejected."""
-    d = proofs.Derivation("Powers", where=where)
-    d.theorem("Claim", d.member(d.define("Total", body), values))
-    script = d.proof().to_coq()
-    result = coqc(tmp_path, "powers", script)
-    assert result.returncode == 0, result.stdout + result.stderr
-    weakened = _tampered(script, *tamper, everywhere=True)
-    assert weakened != script
-    result = coqc(tmp_path, "weakened", weakened)
-    assert result.returncode != 0, tamper
-
-
 # a mean and a sum against its number of terms, bounded through one sum (proofs.rules.bounds):
 # the equation and the meet of the two bounds export; with y_i up to 2, rejected
 MEAN_CLAIMS = [
@@ -680,15 +664,18 @@ MEAN_CLAIMS = [
 ]
 
 
-@pytest.mark.parametrize("where, body, values, tamper", MEAN_CLAIMS,
-                         ids=[str(body) for _, body, _, _ in MEAN_CLAIMS])
-def test_a_bound_through_a_sum_exports_and_checks(where, body, values, tamper, tmp_path):
-    d = proofs.Derivation("Mean", where=where)
-    d.theorem("Claim", d.member(d.define("m", body), values))
+@pytest.mark.parametrize("where, body, values, tamper", POWER_CLAIMS + MEAN_CLAIMS,
+                         ids=[str(body) for _, body, _, _ in POWER_CLAIMS + MEAN_CLAIMS])
+def test_a_range_beyond_the_sign_exports_and_checks(where, body, values, tamper, tmp_path):
+    """The Bernoulli likelihood in (0, 1], x^(y_i) >= 1, √x <= 1, a mean in [0, 1], Σ y_i <= n:
+    exported and checked; with a weakened hypothesis, rejected."""
+    d = proofs.Derivation("Ranges", where=where)
+    d.theorem("Claim", d.member(d.define("Total", body), values))
     script = d.proof().to_coq()
-    result = coqc(tmp_path, "mean", script)
+    result = coqc(tmp_path, "ranges", script)
     assert result.returncode == 0, result.stdout + result.stderr
     weakened = _tampered(script, *tamper, everywhere=True)
+    assert weakened != script
     result = coqc(tmp_path, "weakened", weakened)
     assert result.returncode != 0, tamper
 
