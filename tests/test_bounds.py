@@ -146,3 +146,21 @@ def test_a_page_states_no_sum_of_zeros_and_no_meet_that_adds_nothing():
     text = d.proof().to_text()
     assert "∑_{i=1}^{n} 0" not in text and "both bounds above" not in text
     assert "n − total = ∑_{i=1}^{n} [1 − y_i]   [rules of sums and algebra]" in text
+
+
+def test_both_bounds_a_meet_rests_on_are_stated_in_every_format():
+    """A referee found 'both bounds above' after a proof that stated one bound, or none: the
+    negated mean's sign (a −x fact the pages otherwise leave out) and, at paper detail, bounds too
+    wide for a column are stated."""
+    d = Derivation("Bounds", where=BINARY)
+    d.lemma("Negated", d.member(-TOTAL / n, sp.Interval(-1, 0)))
+    d.theorem("Laplace", d.member((TOTAL + 1) / (n + 2), sp.Interval.open(0, 1)))
+    proof = d.proof()
+    text = proof.to_text()
+    assert "−(1/n) ∑_{i=1}^{n} y_i ∈ (−∞, 0]" in text
+    assert "−(1/n) ∑_{i=1}^{n} y_i ∈ [−1, ∞)" in text
+    markdown = proof.to_markdown()
+    laplace = markdown[markdown.index("Laplace"):]
+    claim = "\\frac{1}{n + 2} \\left(1 + \\sum_{i=1}^{n} y_{i}\\right)"
+    assert f"{claim} > 0$ (product of positive numbers)" in laplace
+    assert f"{claim} \\in (-\\infty, 1)$" in laplace

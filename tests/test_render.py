@@ -556,3 +556,15 @@ def test_negative_numbers_fractions_and_interval_ends_are_written_as_a_reader_ex
     assert text(2 * n + 6) == "2n + 6"
     assert latex((x + 1) / (n + 2)) == "\\frac{1}{n + 2} \\left(x + 1\\right)"
     assert latex(1 / ((x + 1) * (x + 2))) == "\\frac{1}{\\left(x + 1\\right) \\left(x + 2\\right)}"
+
+
+def test_a_defined_name_with_an_underscore_is_a_subscript_not_a_broken_one():
+    """\\mathrm{y_bar} printed y_b followed by 'ar' (a referee found it); a name with one
+    underscore is its base with an upright subscript, one with several is written as it is."""
+    latex = Writer("latex")
+    assert latex.constant("y_bar") == "y_{\\mathrm{bar}}"
+    assert latex.constant("mu_hat") == "\\mu_{\\mathrm{hat}}"
+    assert latex.constant("Sigma_w") == "\\Sigma_{w}"
+    assert latex.constant("a_b_c") == "\\mathrm{a\\_b\\_c}"
+    assert latex.constant("MSE") == "\\mathrm{MSE}" and latex.constant("q_i") == "q_{i}"
+    assert Writer("text").constant("y_bar") == "y_bar"

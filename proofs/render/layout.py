@@ -65,6 +65,10 @@ def fact_sentence(section, writer, justify, math):
              if not (isinstance(step.statement, Member) and _about_numbers(step.statement.expr))]
     steps.append(section.steps[-1])
     families = set()  # the families an assumption was stated for: z_{i,j} ∈ ℝ, not z_{i,k} again
+    # the two bounds a meet rests on ("both bounds above") and the equation a bound rests on ("by
+    # the equation above") are stated however wide, so that the words point at something shown
+    met = {id(premise) for node in tree_nodes(steps[-1].theorem) if node.rule == "member_meet"
+           for premise in node.premises}
     for step in steps[:-1]:
         written = writer.statement(step.statement)
         if step.rule == "assumption":
@@ -75,8 +79,8 @@ def fact_sentence(section, writer, justify, math):
             families.add(family)
             continue
         reason = justify(step.justification)
-        if _width(written, writer) > SHORT_FACT and not isinstance(step.statement, Equal):
-            # (an equation is shown however wide: the bound after it says "by the equation")
+        if _width(written, writer) > SHORT_FACT and not isinstance(step.statement, Equal) \
+                and id(step.theorem) not in met:
             reasons.append((reason, step.theorem.statement))
             continue
         # the reasons of the facts too long to show go with the first fact shown that rests on

@@ -131,6 +131,12 @@ def _text_value(key, value):
     return f"({text})" if key != "log" and _signed(value) else text
 
 
+# Greek letters by name, which sympy's printers write as letters (mu: \mu)
+_GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
+          "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi",
+          "omega"}
+
+
 def ordered(terms, key):
     """Terms sorted by key, then by their spelling — written out only for terms whose keys tie."""
     return [t for _, tied in itertools.groupby(sorted(terms, key=key), key) for t in sorted(tied, key=_spelled)]
@@ -286,7 +292,14 @@ class Writer:
             return self.names[name]
         if self.style == "latex" and len(name) == 3 and name[1] == "_":  # q_i
             return f"{name[0]}_{{{name[2]}}}"
-        return f"\\mathrm{{{name}}}" if self.style == "latex" and len(name) > 1 else name
+        base, _, sub = name.partition("_")
+        if self.style == "latex" and base and sub and "_" not in sub:  # y_bar: y_{bar}, mu_hat: μ_{hat}
+            head = self.name(sp.Symbol(base)) if len(base) == 1 or base.lower() in _GREEK \
+                else f"\\mathrm{{{base}}}"
+            return f"{head}_{{\\mathrm{{{sub}}}}}" if len(sub) > 1 else f"{head}_{{{sub}}}"
+        if self.style == "latex" and len(name) > 1:  # MSE; an underscore TeX would read as a
+            return "\\mathrm{" + name.replace("_", "\\_") + "}"  # subscript is written
+        return name
 
     def name(self, symbol):
         """The notation's name for a symbol; Greek names become \\sigma (LaTeX) or σ (text)."""

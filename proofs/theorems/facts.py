@@ -35,16 +35,21 @@ UNIT, AT_LEAST_1 = sp.Interval.Lopen(0, 1), sp.Interval(1, sp.oo)
 
 def fact_steps(theorem):
     """Post-order, de-duplicated lines for the Member / StrictlyIncreasing facts of a proof tree."""
-    steps, seen = [], set()
+    steps, seen, met = [], set(), set()  # met: the two bounds of a meet, each stated once
 
     def visit(th):
+        if th.rule == "member_meet":
+            met.update(id(premise) for premise in th.premises)
         for premise in th.premises:
             visit(premise)
         st = th.statement
         if th.rule in ("number", "member_widen") or not isinstance(st, (Member, StrictlyIncreasing)):
             return
+        if id(th) in met and any(step.theorem is th for step in steps):
+            return
         if isinstance(st, Member) and (st.expr.is_Number or st.expr in seen or (
-                st.expr.is_Mul and st.expr.as_coeff_Mul()[0] == -1)) and not _bound(th):
+                st.expr.is_Mul and st.expr.as_coeff_Mul()[0] == -1)) and not (
+                _bound(th) or id(th) in met):
             return  # −x only on the way to 1 − x; a bound on what was seen is new
         if isinstance(st, Member) and th.rule == "assumption" and not th.context.lookup(st.expr):
             return  # sympy assumptions such as n being a positive integer are stated in the setting
