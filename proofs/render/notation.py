@@ -293,7 +293,8 @@ class Writer:
         if self.style == "latex" and len(name) == 3 and name[1] == "_":  # q_i
             return f"{name[0]}_{{{name[2]}}}"
         base, _, sub = name.partition("_")
-        if self.style == "latex" and base and sub and "_" not in sub:  # y_bar: y_{bar}, mu_hat: μ_{hat}
+        # y_bar: y_{bar}, mu_hat: μ_{hat}
+        if self.style == "latex" and base and sub and "_" not in sub:
             head = self.name(sp.Symbol(base)) if len(base) == 1 or base.lower() in _GREEK \
                 else f"\\mathrm{{{base}}}"
             return f"{head}_{{\\mathrm{{{sub}}}}}" if len(sub) > 1 else f"{head}_{{{sub}}}"
