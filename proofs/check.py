@@ -121,13 +121,24 @@ def positive(expr, where=None):
     with _claimed(ctx, statement):
         try:
             fact = positivity.prove_positive(ctx, expr)
-        except SideConditionError:  # an end the interval rules miss, reached through a sum
-            fact = bounds.through_sums(ctx, positivity.prove_member(ctx, expr, sides=True),
-                                       statement.set)
-            if fact is None:
-                raise
+        except SideConditionError as refusal:  # said as prove_positive says it, unless narrowed
+            try:
+                fact = _narrowed(ctx, positivity.prove_member(ctx, expr), statement.set)
+            except ProofError:
+                raise refusal from None
+            if not is_subset(fact.statement.set, statement.set):
+                raise refusal from None
             fact = K.member_widen(fact, statement.set)
         return _as_asked(fact, ctx, statement)
+
+
+def _narrowed(ctx, fact, real_set):
+    """`fact` (Γ ⊢ e ∈ S), or when S is not inside real_set, e's range with powers kept on their
+    base's side of 1 and ends reached through a sum (`bounds.through_sums`), as near as they come."""
+    if is_subset(fact.statement.set, real_set):
+        return fact
+    fact = positivity.prove_member(ctx, fact.statement.expr, sides=True)
+    return bounds.through_sums(ctx, fact, real_set) or fact
 
 
 def member(expr, real_set, where=None):
@@ -135,10 +146,7 @@ def member(expr, real_set, where=None):
     ctx, (expr,), _ = _claim(where, [_expr(expr, "expr")])
     statement = Member(expr, real_set)
     with _claimed(ctx, statement):
-        fact = positivity.prove_member(ctx, expr)
-        if not is_subset(fact.statement.set, real_set):  # then powers by their side of 1 too,
-            fact = positivity.prove_member(ctx, expr, sides=True)  # and ends through a sum
-            fact = bounds.through_sums(ctx, fact, real_set) or fact
+        fact = _narrowed(ctx, positivity.prove_member(ctx, expr), real_set)
         if fact.statement.set != real_set:
             try:
                 fact = K.member_widen(fact, real_set)

@@ -164,3 +164,11 @@ def test_both_bounds_a_meet_rests_on_are_stated_in_every_format():
     claim = "\\frac{1}{n + 2} \\left(1 + \\sum_{i=1}^{n} y_{i}\\right)"
     assert f"{claim} > 0$ (product of positive numbers)" in laplace
     assert f"{claim} \\in (-\\infty, 1)$" in laplace
+
+
+def test_a_positivity_the_narrowing_cannot_reach_is_refused_in_positive_s_own_words():
+    """√((x − 1)²) + 1 > 0 (true; the intervals cannot show (x − 1)² ≥ 0 as written): the refusal
+    says what could not be shown, as before the bounds through a sum were tried."""
+    x = sp.Symbol("x")
+    with pytest.raises(ProofError, match=r"^cannot show .* > 0: member_pow: .* may be undefined"):
+        check.positive(sp.sqrt(x ** 2 - 2 * x + 1) + 1)
