@@ -35,7 +35,8 @@ UNIT, AT_LEAST_1 = sp.Interval.Lopen(0, 1), sp.Interval(1, sp.oo)
 
 def fact_steps(theorem):
     """Post-order, de-duplicated lines for the Member / StrictlyIncreasing facts of a proof tree."""
-    steps, seen, met = [], set(), set()  # met: the two bounds of a meet, each stated once
+    steps, seen = [], set()
+    met, stated = set(), set()  # the two bounds of a meet, stated even when seen, each once
 
     def visit(th):
         if th.rule == "member_meet":
@@ -45,7 +46,7 @@ def fact_steps(theorem):
         st = th.statement
         if th.rule in ("number", "member_widen") or not isinstance(st, (Member, StrictlyIncreasing)):
             return
-        if id(th) in met and any(step.theorem is th for step in steps):
+        if id(th) in stated:
             return
         if isinstance(st, Member) and (st.expr.is_Number or st.expr in seen or (
                 st.expr.is_Mul and st.expr.as_coeff_Mul()[0] == -1)) and not (
@@ -56,7 +57,8 @@ def fact_steps(theorem):
         key = st.expr if isinstance(st, Member) else st
         seen.add(key)
         shown = _widened(theorem, th)
-        if _bound(th) and th.rule == "member_of_equal":  # the equation it rests on, stated
+        stated.add(id(th))
+        if _through_equation(th):  # the equation it rests on, stated
             equation = th.premises[0]
             steps.append(Step(equation.statement, equation.rule, "rules of sums and algebra",
                               equation, relation="fact"))
@@ -105,7 +107,7 @@ def _justify(th):
         return "finite product of positive factors at most 1"
     if th.rule == "member_binder" and th.statement.set == AT_LEAST_1:
         return "finite product of factors at least 1"
-    if _bound(th) and th.rule == "member_of_equal":
+    if _through_equation(th):
         return "by the equation above"
     if th.rule == "member_log" or (th.rule == "member_of_equal" and isinstance(th.statement, Member)):
         return JUSTIFICATIONS[th.rule]
@@ -125,10 +127,14 @@ def _sum_reason(th):
 
 
 def _bound(th):
-    """A fact narrowing one already seen: a bound through an equation other than a definition's,
-    and the meet of two bounds."""
-    return th.rule == "member_meet" or (th.rule == "member_of_equal" and
-                                        th.premises[0].rule != "unfold")
+    """A fact narrowing one already seen: a bound through an equation, and the meet of two
+    bounds."""
+    return th.rule == "member_meet" or _through_equation(th)
+
+
+def _through_equation(th):
+    """A range carried over by an equation other than a definition's unfolding."""
+    return th.rule == "member_of_equal" and th.premises[0].rule != "unfold"
 
 
 def _within(th, real_set):
