@@ -331,7 +331,7 @@ class Writer:
         rest = [t for t in terms if not t.is_Number]
         added = len(rest) == 1 and isinstance(rest[0].as_coeff_Mul()[1], (sp.Symbol, sp.Indexed))
         if len(terms) == 2 and constants and constants[0] > 0 and not added:
-            terms = constants + [t for t in terms if not t.is_Number]
+            terms = constants + rest
         else:
             # a sum of a negative body (Σ [−λ_i]) after the others, as a negative term would be
             terms = ordered(terms, lambda t: (t.could_extract_minus_sign(), isinstance(
@@ -368,12 +368,14 @@ class Writer:
         prefix = ""
         if denominators or coefficient.q != 1:
             num = str(coefficient.p)
-            den_parts = ([str(coefficient.q)] if coefficient.q != 1 else []) + [self.factor(d) for d in denominators]
-            if self.style == "latex" and len(den_parts) == 1:  # \frac{1}{n + 2}: the bar groups it
-                den_parts = [self.expr(denominators[0]) if denominators else den_parts[0]]
+            # a lone factor is grouped by the fraction bar (or the text's brackets below) alone:
+            # \frac{1}{n + 2} and 1/(n + 2), not \frac{1}{(n + 2)} and 1/((n + 2))
+            lone = len(denominators) + (coefficient.q != 1) == 1
+            den_parts = ([str(coefficient.q)] if coefficient.q != 1 else []) + [
+                self.expr(d) if lone else self.factor(d) for d in denominators]
             denominator = self.join(den_parts)
-            if self.style == "text" and " " in denominator and not _enclosed(denominator):
-                denominator = f"({denominator})"  # 1/(n + 2), not 1/((n + 2))
+            if self.style == "text" and " " in denominator:
+                denominator = f"({denominator})"
             prefix = self.t["frac"].format(num=num, den=denominator)
             if self.style == "text" and numerators:
                 prefix += " "
