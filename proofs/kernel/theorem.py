@@ -556,8 +556,8 @@ def member_widen(th, bigger):
 
 
 def member_meet(th1, th2):
-    """Γ ⊢ a ∈ I, Γ ⊢ a ∈ J  ⟹  Γ ⊢ a ∈ I ∩ J (of the hulls, integers if either is).
-    (Mathlib `Set.mem_inter`; Coq `conj`)"""
+    """Γ ⊢ a ∈ I, Γ ⊢ a ∈ J  ⟹  Γ ⊢ a ∈ I ∩ J (of the hulls, integers if
+    either is).   (Mathlib `Set.mem_inter`; Coq `conj`)"""
     a, b = (_expect(th, Member, "member_meet").expr for th in (th1, th2))
     if a != b:
         raise RuleApplicationError(f"member_meet: the facts are about {a} and {b}")
