@@ -1084,7 +1084,8 @@ def _value_link_holds(corollary, optimizations):
             raise UnsupportedError(f"in the corollary's exp(−c·{objective} + b), c = {scale} and "
                                    f"b = {rest} must not depend on what is optimized")
     try:
-        check.positive(scale, where=dict(corollary.context.entries) or None)
+        with check.prover_first():  # c is the derivation's own: no early point tries
+            check.positive(scale, where=dict(corollary.context.entries) or None)
     except ProofError as error:
         raise UnsupportedError(f"the corollary's max L = exp(−c·min {objective} + b) needs "
                                f"c = {scale} > 0, which is not proved: {error}") from None
@@ -1142,6 +1143,9 @@ def _compose(chain):
             theorem = K.member_of_equal(zero, K.member_context(context, sp.S.Zero))
         total = theorem if total is None else K.member_add(total, theorem)
     expected = chain.current - chain.start if chain.direction == "up" else chain.start - chain.current
+    # in the kernel's terms, as the steps were proved: a symbol with sympy assumptions is a plain
+    # symbol with a range there
+    expected = chain._derivation._admitted([expected])[1][0]
     if total.statement.expr != expected:
         raise RuleApplicationError(f"the steps do not add up to {expected} (sympy left "
                                    f"{total.statement.expr})")

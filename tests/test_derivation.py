@@ -250,6 +250,24 @@ def test_a_definition_used_must_be_the_one_displayed():
         d.proof()
 
 
+def test_an_inequality_chain_over_symbols_with_sympy_assumptions_composes():
+    # the steps are proved in the kernel's terms (a positive integer n is a plain n with a range);
+    # the chain's ends are compared in those terms too, so the lemma is not refused
+    n = sp.Symbol("n", integer=True, positive=True)
+    x = sp.Symbol("x", positive=True)
+    i = sp.Symbol("i", integer=True)
+    p = sp.IndexedBase("p")
+    d = Derivation("Assumptions", where={p: sp.Interval.Lopen(0, 1)})
+    L = d.define("L", sp.Product(p[i], (i, 1, n)))
+    d.lemma("Nonpositive", d.chain(sp.log(L)).le(0))
+    d.theorem("Larger", d.chain(x + 1).gt(x))
+    proof = d.proof()
+    assert "log L ≤ 0" in proof.to_text()
+    for section in d.sections:
+        assert semantics.confirm(section.statement.context.entries, section.statement.statement,
+                                 points=8)
+
+
 def test_the_ends_of_an_inequality_step_must_be_defined():
     x = sp.Symbol("x")
     with pytest.raises(DerivationError, match="step 1"):  # log x < log x + 1: log x may be undefined
