@@ -134,11 +134,12 @@ def positive(expr, where=None):
 
 def _narrowed(ctx, fact, real_set):
     """`fact` (Γ ⊢ e ∈ S), or when S is not inside real_set, e's range with powers kept on their
-    base's side of 1 and ends reached through a sum (`bounds.through_sums`), as near as they come."""
+    base's side of 1 and ends reached through one sum or completed squares
+    (`bounds.through_rewriting`), as near as they come."""
     if is_subset(fact.statement.set, real_set):
         return fact
     fact = positivity.prove_member(ctx, fact.statement.expr, sides=True)
-    return bounds.through_sums(ctx, fact, real_set) or fact
+    return bounds.through_rewriting(ctx, fact, real_set) or fact
 
 
 def member(expr, real_set, where=None):

@@ -311,11 +311,11 @@ class Chain:
         if not words and kind == "eq":
             words = _positivity_words(Step(rhs, theorem.rule, _words(theorem), theorem),
                                       self._derivation.sections)
+        formulas = ()
         if not words:
-            words = (
-                "the difference is positive" if kind in ("lt", "gt") else
-                "the difference is nonnegative")
-        self.steps.append(Step(rhs, rule or theorem.rule, words, theorem, relation=SIGNS[kind]))
+            words, formulas = _difference_words(theorem, kind)
+        self.steps.append(Step(rhs, rule or theorem.rule, words, theorem, relation=SIGNS[kind],
+                               formulas=formulas))
         self.links.append(theorem)
         self.current = rhs
         return self
@@ -1107,6 +1107,20 @@ def _shown(key, definitions):
             if isinstance(node, sp.Indexed) and node.base == key and node.indices[0].is_Symbol:
                 return node
     return key[sp.Symbol("i")]
+
+
+def _difference_words(theorem, kind):
+    """(words, formulas) of an inequality step: the form its difference was shown to take, when its
+    range rests on an equation (one sum, squares completed: "the difference is (x − y)² ≥ 0"), else
+    the difference's sign."""
+    node = theorem
+    while node.rule in ("member_widen", "member_meet"):  # a meet narrows with its second premise
+        node = node.premises[-1]
+    if node.rule == "member_of_equal" and node.premises[0].rule != "unfold":
+        equation, bound = node.premises
+        return "the difference is <math:0>", (Member(equation.statement.rhs, bound.statement.set),)
+    sign = "positive" if kind in ("lt", "gt") else "nonnegative"
+    return f"the difference is {sign}", ()
 
 
 def _words_checked(because):

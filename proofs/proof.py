@@ -40,6 +40,7 @@ class Step:
     theorem: Theorem             # the kernel theorem that checks this line
     relation: str = "="
     side_conditions: tuple = ()
+    formulas: tuple = ()         # statements the justification sets at <math:0>, <math:1>, …
 
     @property
     def statement(self):

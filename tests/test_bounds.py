@@ -1,7 +1,7 @@
-"""Ends of a range reached through a sum (proofs/rules/bounds.py): a sum compared with its number of
-terms, which intervals bound term by term and so miss.  Each true claim is proved and confirmed at
-random points by proofs.testing.semantics; each false neighbour is disproved or refused, never
-proved."""
+"""Ends of a range that intervals miss, reached by writing the term another way
+(proofs/rules/bounds.py): a sum compared with its number of terms, and a quadratic whose terms
+cancel, with its squares completed.  Each true claim is proved and confirmed at random points by
+proofs.testing.semantics; each false neighbour is disproved or refused, never proved."""
 
 import pytest
 import sympy as sp
@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from proofs import Derivation, Disproved, ProofError, check
-from proofs.rules.bounds import through_sums
+from proofs.rules.bounds import completed_squares, through_rewriting
 from proofs.rules.positivity import prove_member
 from proofs.testing import semantics
 
@@ -123,7 +123,7 @@ def test_a_sum_written_on_the_wrong_side_of_the_end_is_not_used():
     assert check.positive(claim, BINARY).statement.set == sp.Interval.open(0, sp.oo)
     ctx = check.context(SIZES0)
     fact = prove_member(ctx, claim)
-    assert through_sums(ctx, fact, sp.Interval.open(0, sp.oo)) is None
+    assert through_rewriting(ctx, fact, sp.Interval.open(0, sp.oo)) is None
     with pytest.raises(ProofError) as refusal:
         check.positive(claim, SIZES0)
     assert "nothing is known" not in str(refusal.value)
@@ -172,3 +172,112 @@ def test_a_positivity_the_narrowing_cannot_reach_is_refused_in_positive_s_own_wo
     x = sp.Symbol("x")
     with pytest.raises(ProofError, match=r"^cannot show .* > 0: member_pow: .* may be undefined"):
         check.positive(sp.sqrt(x ** 2 - 2 * x + 1) + 1)
+
+
+# ------------------------------------------------------------------ squares completed
+x, w = sp.symbols("x w")  # y is the family above
+REALS = {x: sp.S.Reals, w: sp.S.Reals}
+NONNEGATIVE, POSITIVE = sp.Interval(0, sp.oo), sp.Interval.open(0, sp.oo)
+
+SQUARES = [
+    ("x² + w² ≥ 2xw", x ** 2 + w ** 2 - 2 * x * w, NONNEGATIVE, REALS),
+    ("x² − x + 1 > 0", x ** 2 - x + 1, POSITIVE, {x: sp.S.Reals}),
+    ("4x − x² ≤ 4", 4 * x - x ** 2, sp.Interval(-sp.oo, 4), {x: sp.S.Reals}),
+    ("x⁴ − 2x² + 1 ≥ 0", x ** 4 - 2 * x ** 2 + 1, NONNEGATIVE, {x: sp.S.Reals}),
+    ("e^{2x} − 2e^x + 1 ≥ 0", sp.exp(2 * x) - 2 * sp.exp(x) + 1, NONNEGATIVE, {x: sp.S.Reals}),
+    ("3x² − 2xw + w² − 4x ≥ −2", 3 * x ** 2 - 2 * x * w + w ** 2 - 4 * x, sp.Interval(-2, sp.oo),
+     REALS),
+    ("the mean of two squares is at least the square of the mean",
+     (x ** 2 + w ** 2) / 2 - ((x + w) / 2) ** 2, NONNEGATIVE, REALS),
+    ("x² − x ≥ 0 for x ≥ 1 (the range bounds the square's base)", x ** 2 - x, NONNEGATIVE,
+     {x: sp.Interval(1, sp.oo)}),
+    ("x² + w > 0 for w > 0 (an atom left linear is bounded by its range)",
+     x ** 2 - 2 * x + 1 + w, POSITIVE, {x: sp.S.Reals, w: POSITIVE}),
+]
+
+
+@pytest.mark.parametrize("claim, real_set, where", [case[1:] for case in SQUARES],
+                         ids=[case[0] for case in SQUARES])
+def test_a_quadratic_is_bounded_by_its_squares_completed_and_confirmed(claim, real_set, where):
+    theorem = check.member(claim, real_set, where)
+    assert theorem.statement.set == real_set
+    verdict = semantics.confirm(theorem.context.entries, theorem.statement, points=30)
+    assert verdict and verdict.decided > 0, verdict
+
+
+SQUARES_DISPROVED = [
+    ("x² − 2x + 1 > 0 (0 at x = 1)", x ** 2 - 2 * x + 1, POSITIVE, {x: sp.S.Reals}),
+    ("x² + w² ≥ 3xw", x ** 2 + w ** 2 - 3 * x * w, NONNEGATIVE, REALS),
+    ("x² − w² ≥ 0", x ** 2 - w ** 2, NONNEGATIVE, REALS),
+    ("x² − x ≥ 0 for x ≥ 1/2", x ** 2 - x, NONNEGATIVE, {x: sp.Interval(sp.Rational(1, 2), sp.oo)}),
+]
+
+
+@pytest.mark.parametrize("claim, real_set, where", [case[1:] for case in SQUARES_DISPROVED],
+                         ids=[case[0] for case in SQUARES_DISPROVED])
+def test_a_false_quadratic_bound_is_disproved(claim, real_set, where):
+    with pytest.raises(Disproved):
+        check.member(claim, real_set, where)
+
+
+def test_a_bound_just_past_the_minimum_is_refused():
+    """3x² − 2xw + w² − 4x ≥ −2 + 1/100 fails only near x = w = 1, where random points seldom
+    fall: refused (not proved), whether or not a counterexample is found."""
+    with pytest.raises(ProofError):
+        check.member(3 * x ** 2 - 2 * x * w + w ** 2 - 4 * x,
+                     sp.Interval(sp.Rational(-199, 100), sp.oo), REALS)
+
+
+rationals = st.fractions(min_value=-5, max_value=5, max_denominator=6).map(sp.Rational)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.fractions(min_value=sp.Rational(1, 6), max_value=5, max_denominator=6).map(sp.Rational),
+       rationals, rationals, rationals, rationals, st.booleans())
+def test_a_positive_definite_quadratic_is_bounded_exactly_at_its_minimum(a, p, q, r, low, upper):
+    """a(x + pw + q)² + (w + r)² + low, expanded, has the least value `low` (at w = −r, x = −pw − q):
+    proved >= low, and disproved >= low + 1/100; negated, proved <= −low."""
+    form = sp.expand(a * (x + p * w + q) ** 2 + (w + r) ** 2 + low)
+    sign = -1 if upper else 1
+    least = sp.Interval(-sp.oo, -low) if upper else sp.Interval(low, sp.oo)
+    theorem = check.member(sign * form, least, REALS)
+    assert semantics.confirm(theorem.context.entries, theorem.statement, points=8)
+    beyond = (sp.Interval(-sp.oo, -low - sp.Rational(1, 100)) if upper
+              else sp.Interval(low + sp.Rational(1, 100), sp.oo))
+    with pytest.raises(ProofError):
+        check.member(sign * form, beyond, REALS)
+
+
+def test_squares_are_completed_only_where_they_are():
+    """The guess: one square per atom whose leading coefficient is positive; nothing for a form
+    that would be written as it stands, an odd degree, or no polynomial at all."""
+    assert completed_squares(x ** 2 - 2 * x * w + w ** 2) == [(x - w) ** 2]
+    assert completed_squares(x ** 4 - 2 * x ** 2 + 1) == [(x ** 2 - 1) ** 2]
+    assert completed_squares(x ** 2 - w ** 2) == []  # x² alone: the form as it stands
+    assert completed_squares(x ** 3 - x) == []
+    assert completed_squares(sp.log(x + sp.sqrt(x + 1))) == []
+    assert completed_squares(sp.Integer(3)) == []
+    # an atom mentioned by another (n inside Σ_{i=1}^{n} y_i) is completed all the same
+    assert completed_squares(n ** 2 - 2 * n * TOTAL + TOTAL ** 2) == [(n - TOTAL) ** 2]
+
+
+def test_a_derivation_step_names_the_form_its_difference_was_shown_to_take():
+    """An inequality step's words were 'the difference is nonnegative' whatever the reason; a
+    referee asked why.  When the difference was rewritten, the words show the form and its bound,
+    in every format; otherwise the sign."""
+    d = Derivation("Steps", where={**REALS, **BINARY})
+    d.lemma("AM-GM", d.chain(x ** 2 + w ** 2).ge(2 * x * w))
+    d.lemma("Count", d.chain(n).ge(TOTAL))
+    d.theorem("Sign", d.chain(x ** 2 + 1).gt(x ** 2))
+    proof = d.proof()
+    text = proof.to_text()
+    assert "[the difference is (x − w)^{2} ≥ 0]" in text
+    assert "[the difference is ∑_{i=1}^{n} [1 − y_i] ≥ 0]" in text
+    assert "[the difference is positive]" in text
+    assert "the difference is $\\left(x - w\\right)^{2} \\geq 0$" in proof.to_latex()
+    assert "the difference is $\\left(x - w\\right)^{2} \\geq 0$" in proof.to_markdown()
+    typst = proof.to_typst()
+    assert "the difference is" in typst and "<math:" not in typst
+    for section in d.sections:
+        assert semantics.confirm(section.statement.context.entries, section.statement.statement,
+                                 points=8)

@@ -664,11 +664,21 @@ MEAN_CLAIMS = [
 ]
 
 
-@pytest.mark.parametrize("where, body, values, tamper", POWER_CLAIMS + MEAN_CLAIMS,
-                         ids=[str(body) for _, body, _, _ in POWER_CLAIMS + MEAN_CLAIMS])
+# a quadratic bounded through its squares completed: x² − x = (x − 1/2)² − 1/4 >= 0 for x >= 1,
+# false for x in (0, 1); (x − a)² + 1 > 0 needs no range (tampered: 1 + x² + a² − 3ax, 0 at 1, 1)
+SQUARE_CLAIMS = [
+    ({XS: sp.Interval(1, sp.oo)}, XS ** 2 - XS, NONNEGATIVE, ("(1 <= x)", "(0 <= x)")),
+    ({XS: sp.S.Reals, A: sp.S.Reals}, XS ** 2 + A ** 2 - 2 * XS * A + 1, POSITIVE,
+     ("((-2) * a * x)", "((-3) * a * x)")),
+]
+RANGE_CLAIMS = POWER_CLAIMS + MEAN_CLAIMS + SQUARE_CLAIMS
+
+
+@pytest.mark.parametrize("where, body, values, tamper", RANGE_CLAIMS,
+                         ids=[str(body) for _, body, _, _ in RANGE_CLAIMS])
 def test_a_range_beyond_the_sign_exports_and_checks(where, body, values, tamper, tmp_path):
-    """The Bernoulli likelihood in (0, 1], x^(y_i) >= 1, √x <= 1, a mean in [0, 1], Σ y_i <= n:
-    exported and checked; with a weakened hypothesis, rejected."""
+    """The Bernoulli likelihood in (0, 1], x^(y_i) >= 1, √x <= 1, a mean in [0, 1], Σ y_i <= n,
+    a quadratic by its squares: exported and checked; with a weakened hypothesis, rejected."""
     d = proofs.Derivation("Ranges", where=where)
     d.theorem("Claim", d.member(d.define("Total", body), values))
     script = d.proof().to_coq()

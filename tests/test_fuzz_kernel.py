@@ -53,7 +53,7 @@ from proofs.rules.monotonicity import (
     prove_strictly_increasing,
 )
 from proofs.rules.positivity import prove_member, prove_positive
-from proofs.rules.bounds import through_sums
+from proofs.rules.bounds import through_rewriting
 from proofs.testing import semantics
 from tests.tools import on_ci
 
@@ -528,9 +528,9 @@ def _path(root, wanted, name):
     return name
 
 
-def bound_through_sums(context, fact, wanted):
-    """`through_sums` as a tactic: the narrowed fact, or a refusal."""
-    narrowed = through_sums(context, fact, wanted)
+def bound_through_rewriting(context, fact, wanted):
+    """`through_rewriting` as a tactic: the narrowed fact, or a refusal."""
+    narrowed = through_rewriting(context, fact, wanted)
     if narrowed is None:
         raise ProofError(f"no sum bounds {fact.statement.expr} into {wanted}")
     return narrowed
@@ -1052,7 +1052,7 @@ class KernelFuzzer(RuleBasedStateMachine):
             second = self._helper(K.member_widen, first, data.draw(st.sampled_from(SETS)))
         else:
             wanted = data.draw(st.sampled_from(SETS), label="target")
-            second = self._helper(bound_through_sums, first.context, first, wanted)
+            second = self._helper(bound_through_rewriting, first.context, first, wanted)
         if second is not None and hasattr(K, "member_meet"):
             self._attempt("member_meet", K.member_meet, first, second)
 

@@ -126,14 +126,18 @@ def _listed(items):
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def fill(text, writer, reference, numbers):
-    """Replace <L>, <CE>, <n>, <log>, <theta> by the notation and <ref:label> by a cross-reference."""
+def fill(text, writer, reference, numbers, formulas=()):
+    """Replace <L>, <CE>, <n>, <log>, <theta> by the notation, <ref:label> by a cross-reference and
+    <math:k> by the k-th of `formulas` (statements the engine wrote into its words)."""
     def one(match):
         key = match.group(1)
         if key.startswith("ref:"):
             label = key[4:]
             return reference(label, known(label))
         return writer.names[key] if key in writer.names else writer.constant(key)
+
+    def formula(match):  # set as the words' own mathematics is, between $ signs
+        return f"${_inequality(writer, formulas[int(match.group(1))])}$"
 
     def known(label):  # a reference to no lemma would print "Lemma ??" (and break Typst)
         if label not in numbers:
@@ -151,7 +155,27 @@ def fill(text, writer, reference, numbers):
         return "Lemmas" + ",".join(rest[:-1]) + " and" + rest[-1]
     text = re.sub(r"<ref:[a-z0-9-]+>(?:, <ref:[a-z0-9-]+>)+", several, text)
     text = re.sub(r"<([A-Za-z_]+|ref:[a-z0-9-]+)>", one, text)
-    return text if writer.style == "latex" else plain(text)
+    if writer.style == "latex":
+        return re.sub(r"<math:([0-9]+)>", formula, text)
+    # the text writer's formulas are Unicode already: set in after the words' LaTeX is
+    pieces = re.split(r"<math:([0-9]+)>", text)
+    return "".join(plain(piece) if position % 2 == 0 else
+                   _inequality(writer, formulas[int(piece)])
+                   for position, piece in enumerate(pieces))
+
+
+def _inequality(writer, statement):
+    """A statement as a justification states it: a range that is a half-line as the inequality it
+    is ((x − y)² ≥ 0, not (x − y)² ∈ [0, ∞))."""
+    real_set = statement.set if isinstance(statement, Member) else None
+    if not isinstance(real_set, sp.Interval) or real_set.inf.is_infinite == \
+            real_set.sup.is_infinite:
+        return writer.statement(statement)
+    if real_set.sup == sp.oo:
+        relation, end = (">" if real_set.left_open else "≥"), real_set.inf
+    else:
+        relation, end = ("<" if real_set.right_open else "≤"), real_set.sup
+    return f"{writer(statement.expr)} {RELATION_SIGNS[writer.style][relation]} {writer(end)}"
 
 
 def layout(proof, writer, reference, detail="full", math=lambda formula: formula):
@@ -167,8 +191,9 @@ def layout(proof, writer, reference, detail="full", math=lambda formula: formula
             left = side(writer, section.start)
             for step in section.steps:
                 relation = RELATION_SIGNS[writer.style].get(step.relation, "=")
-                rows.append(Row(left, relation, side(writer, step.rhs), fill(step.justification, writer,
-                                                                              reference, numbers)))
+                rows.append(Row(left, relation, side(writer, step.rhs),
+                                fill(step.justification, writer, reference, numbers,
+                                     step.formulas)))
                 left = ""
         elif detail == "paper":
             justify = lambda text: fill(text, writer, reference, numbers)  # noqa: E731

@@ -1,10 +1,14 @@
-"""Ends of a range that interval arithmetic misses because a sum is compared with its own number of
-terms: Σ_{i=1}^{n} y_i ≤ n, or the mean (1/n) Σ y_i ∈ [0, 1], for y_i ∈ [0, 1].
+"""Ends of a range that interval arithmetic misses, reached by writing the term another way.
 
-Intervals bound each term alone, so n − Σ y_i is only known to be real.  Written as one sum,
-Σ_{i=1}^{n} (1 − y_i), each term is ≥ 0 and so is the sum.  The engine guesses that sum; the
-normal form proves the two equal, the interval rules bound it, and the kernel meets the bound with
-the term's own range (imports the kernel only, and the normal form and positivity it builds on).
+- A sum compared with its own number of terms: Σ_{i=1}^{n} y_i ≤ n, or the mean (1/n) Σ y_i ∈ [0, 1],
+  for y_i ∈ [0, 1].  Intervals bound each term alone, so n − Σ y_i is only known to be real.
+  Written as one sum, Σ_{i=1}^{n} (1 − y_i), each term is ≥ 0 and so is the sum.
+- A quadratic whose terms cancel against each other: x² − 2x + 2 is only known to be real term by
+  term; with its squares completed, (x − 1)² + 1, it is ≥ 1.
+
+The engine guesses the form; the normal form proves the two equal, the interval rules bound the
+form, and the kernel meets the bound with the term's own range (imports the kernel only, and the
+normal form and positivity it builds on).
 """
 
 import sympy as sp
@@ -18,10 +22,10 @@ from .normal_form import prove_equal
 from .positivity import prove_member
 
 
-def through_sums(context, fact, target):
+def through_rewriting(context, fact, target):
     """`fact` (Γ ⊢ e ∈ S) narrowed into `target` at each end S misses, or None: for an end c of
-    target, e = c + Σ_i t_i (a lower end) or c − Σ_i t_i (an upper one) with each t_i shown >= 0
-    (> 0 where the end is open), the sum guessed from e's own sums over one range."""
+    target, e = c + g (a lower end) or c − g (an upper one) with g shown >= 0 (> 0 where the end
+    is open), g guessed as one sum of e's own sums over one range, or as e's squares completed."""
     expr, wanted = fact.statement.expr, hull(target)
     for end, sign, is_open in ((wanted.lo, 1, wanted.lo_open), (wanted.hi, -1, wanted.hi_open)):
         half = Hull(end, sp.oo, is_open, True) if sign > 0 else Hull(-sp.oo, end, True, is_open)
@@ -54,7 +58,7 @@ def _side(context, expr, end, sign, half):
 
 
 def _bodies(expr):
-    """expr with its definitions replaced by their bodies, for the guess only (the normal form
+    """expr with its definitions replaced by their bodies, for the guesses only (the normal form
     unfolds them itself in the proof)."""
     while expr.atoms(Defined):
         expr = expr.xreplace({d: d.body for d in expr.atoms(Defined)})
@@ -63,11 +67,46 @@ def _bodies(expr):
 
 def _written(gap):
     """The ways of writing gap with one sum: over its common denominator first
-    (1 − (Σ y_i + 1)/(n + 2) = (1 + Σ (1 − y_i))/(n + 2)), then term by term."""
+    (1 − (Σ y_i + 1)/(n + 2) = (1 + Σ (1 − y_i))/(n + 2)), then term by term; and with its
+    squares completed."""
     numerator, denominator = sp.fraction(sp.together(gap))
     over = [] if denominator == 1 else [form / denominator
                                           for form in _as_one_sum(sp.expand(numerator))]
-    return list(dict.fromkeys(over + _as_one_sum(sp.expand(gap))))
+    squares = completed_squares(gap)
+    return list(dict.fromkeys(over + _as_one_sum(sp.expand(gap)) + squares))
+
+
+def completed_squares(expr):
+    """[Σ_k a_k (u_k + l_k)² + r] for expr a polynomial with rational coefficients in its atoms,
+    or []: for each atom g in turn whose highest power g^(2d) has a coefficient a > 0 and whose
+    other powers are multiples of d, a·g^(2d) + b·g^d + c = a·(g^d + b/(2a))² + c − b²/(4a)
+    (Lagrange's reduction of a quadratic form; x⁴ − 2x² + 1 = (x² − 1)²).  What is left, r, is
+    bounded by intervals (an atom with a range may stay in it linearly)."""
+    try:
+        poly = sp.Poly(sp.expand(expr))
+    except BasePolynomialError:  # a number, or no polynomial in any atoms (logs of sums, …)
+        return []
+    if not poly.domain.is_QQ and not poly.domain.is_ZZ or poly.total_degree() < 2:
+        return []
+    # the atoms as plain symbols while the squares are completed: sympy's Poly refuses an atom
+    # that another one mentions (n beside Σ_{i=1}^{n} y_i)
+    atoms = [sp.Dummy() for _ in poly.gens]
+    rest, squares = poly.as_expr(*atoms), []
+    for atom in atoms:
+        power = sp.Poly(rest, atom)
+        degree = power.degree()
+        if degree < 2 or degree % 2:
+            continue
+        half = degree // 2
+        lead = power.coeff_monomial(atom ** degree)
+        if not (lead.is_Rational and lead > 0) or any(m[0] % half for m in power.monoms()):
+            continue
+        middle = power.coeff_monomial(atom ** half)
+        square = lead * (atom ** half + middle / (2 * lead)) ** 2
+        squares.append(square)
+        rest = sp.expand(rest - square)
+    written = sp.Add(*squares, rest).xreplace(dict(zip(atoms, poly.gens)))
+    return [written] if squares and written != poly.as_expr() else []
 
 
 def _as_one_sum(gap):

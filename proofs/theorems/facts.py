@@ -60,13 +60,22 @@ def fact_steps(theorem):
         stated.add(id(th))
         if _through_equation(th):  # the equation it rests on, stated
             equation = th.premises[0]
-            steps.append(Step(equation.statement, equation.rule, "rules of sums and algebra",
+            steps.append(Step(equation.statement, equation.rule, _equation_reason(equation),
                               equation, relation="fact"))
         steps.append(Step(shown.statement, th.rule, _justify(th), shown, relation="fact",
                           side_conditions=tuple(th.side_conditions)))
 
     visit(theorem)
     return steps
+
+
+def _equation_reason(equation):
+    """The reason of an equation a bound rests on: the sum it was written with, or algebra alone
+    (squares completed)."""
+    sides = (equation.statement.lhs, equation.statement.rhs)
+    if any(side.has(sp.Sum, sp.Product) for side in sides):
+        return "rules of sums and algebra"
+    return "algebra"
 
 
 def _widened(root, th):
@@ -84,6 +93,9 @@ def _justify(th):
     if th.rule == "member_pow" and th.statement.expr.exp == -1:
         return "reciprocal"
     if th.rule == "member_pow" and th.statement.expr.exp.is_Integer:
+        exponent = th.statement.expr.exp
+        if exponent.is_even and not _within(th.premises[0], sp.Interval(0, sp.oo)):
+            return "square" if exponent == 2 else "even power"  # ≥ 0 whatever the base's sign
         return "integer power"
     if th.rule == "member_pow" and th.statement.set == UNIT:
         return "power of a base in (0, 1] with an exponent at least 0"
