@@ -305,7 +305,15 @@ class _Claim:
         args = tuple(self._translate(arg, scope) for arg in expr.args)
         if args == expr.args:  # kept exactly as written, unevaluated parts included
             return expr
-        return expr.func(*args, evaluate=False)  # the user's shape, only the symbols changed
+        built = expr.func(*args, evaluate=False)  # the user's shape, only the symbols changed
+        if isinstance(expr, (sp.Add, sp.Mul)):
+            # in sympy's order for the new symbols, which it compares by their assumptions too:
+            # x²/λ with λ positive keeps x² first, the kernel's x²/λ puts 1/λ first, and the two
+            # would be different terms; unless evaluation also changes the shape (x + x)
+            evaluated = expr.func(*args)
+            if _same_shape(built, evaluated):
+                return evaluated
+        return built
 
     @staticmethod
     def _capture_message(name, captured):

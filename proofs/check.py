@@ -64,9 +64,10 @@ def _as_asked(theorem, context, statement):
     return theorem
 
 
-def _counterexample(context, statement, points=24, size=4):
+def _counterexample(context, statement, points=24, size=4, stationary=True):
     """`Disproved` when an admissible point makes the claim false (exact rationals where the
-    arithmetic allows, sums and products of a few terms; `proofs.testing.semantics`), else None."""
+    arithmetic allows, sums and products of a few terms; `proofs.testing.semantics`), else None.
+    `stationary`: also where a quadratic's gradient vanishes (`bounds.stationary_points`)."""
     from .testing import semantics  # only when a claim is refused
 
     try:
@@ -74,7 +75,18 @@ def _counterexample(context, statement, points=24, size=4):
                                     size=size, seconds=points / 24)
     except Exception:  # a term or set the evaluator cannot handle: no witness either way
         return None
-    return Disproved(statement, verdict.refuted) if verdict.refuted else None
+    if verdict.refuted:
+        return Disproved(statement, verdict.refuted)
+    # random points miss a least value met at one point: a quadratic's is tried where it is met
+    if stationary and isinstance(statement, Member):
+        try:
+            refuted = next(filter(None, (semantics.refute_at(context.entries, statement, point)
+                                         for point in bounds.stationary_points(statement.expr))),
+                           None)
+        except Exception:  # noqa: BLE001 — as above: no witness either way
+            return None
+        return Disproved(statement, refuted) if refuted else None
+    return None
 
 
 # whether a claim is tried at two points before the prover runs (a derivation's steps, written to
@@ -103,7 +115,7 @@ def _claimed(context, statement):
     costs those evaluations more."""
     optimizers = isinstance(statement, SameOptimizers)
     early = _EARLY_REFUTATION.get() and _counterexample(
-        context, statement, points=1 if optimizers else 2, size=2)
+        context, statement, points=1 if optimizers else 2, size=2, stationary=False)
     if early:
         raise early
     try:

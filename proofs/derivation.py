@@ -45,7 +45,7 @@ from .proof import Proof, Section, Step, is_issued, issue
 from .tree import stated_factor, tree_nodes
 from .rules.normal_form import chain_equal, congruence, prove_equal
 from .rules.optimizers import chain, ending_at
-from .theorems.facts import fact_steps, monotone_steps
+from .theorems.facts import fact_steps, justify_fact, monotone_steps
 from .theorems.equalities import chain_leaves, equality_steps, unfolded
 
 __all__ = ["Derivation", "Chain", "OptimizerChain", "DerivationError"]
@@ -1118,9 +1118,21 @@ def _difference_words(theorem, kind):
         node = node.premises[-1]
     if node.rule == "member_of_equal" and node.premises[0].rule != "unfold":
         equation, bound = node.premises
-        return "the difference is <math:0>", (Member(equation.statement.rhs, bound.statement.set),)
+        return "the difference is <math:0>", (_lower(equation.statement.rhs, bound),)
+    reason = justify_fact(node)
+    if reason in ("square", "even power", "sum of nonnegative terms",
+                  "sum of at least one positive term"):  # the difference says why itself
+        return f"the difference is <math:0> ({reason})", (_lower(node.statement.expr, node),)
     sign = "positive" if kind in ("lt", "gt") else "nonnegative"
     return f"the difference is {sign}", ()
+
+
+def _lower(expr, bound):
+    """expr >= the lower end `bound` shows it (the upper end says nothing of a difference's
+    sign): a Member of a half-line."""
+    real_set = bound.statement.set
+    return Member(expr, sp.Interval(real_set.inf, sp.oo, real_set.left_open
+                                    if isinstance(real_set, sp.Interval) else False))
 
 
 def _words_checked(because):

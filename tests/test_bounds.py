@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from proofs import Derivation, Disproved, ProofError, check
-from proofs.rules.bounds import completed_squares, through_rewriting
+from proofs.kernel import Member
+from proofs.rules.bounds import completed_squares, stationary_points, through_rewriting
 from proofs.rules.positivity import prove_member
 from proofs.testing import semantics
 
@@ -106,12 +107,12 @@ def test_a_derivation_shows_the_equation_and_both_bounds():
     text = proof.to_text()
     lines = [line.split("[")[-1] for line in text.splitlines()
              if line.startswith("  m ") and line.endswith("]")]
-    assert lines == ["by definition]", "rules of sums and algebra]", "by the equation above]",
+    assert lines == ["by definition]", "by definition, rules of sums and algebra]", "by the equation above]",
                      "both bounds above]"], text
     assert "m = 1 − (1/n) ∑_{i=1}^{n} [1 − y_i]" in text
     # at paper detail the equation is stated inline, however wide, before the bound it gives
     latex = proof.to_latex()
-    assert "(rules of sums and algebra)" in latex and "(both bounds above)" in latex
+    assert "(by definition, rules of sums and algebra)" in latex and "(both bounds above)" in latex
     assert latex.index("rules of sums and algebra") < latex.index("by the equation above")
 
 
@@ -145,7 +146,7 @@ def test_a_page_states_no_sum_of_zeros_and_no_meet_that_adds_nothing():
     d.theorem("Total", d.member(n - total, sp.Interval(0, sp.oo)))
     text = d.proof().to_text()
     assert "∑_{i=1}^{n} 0" not in text and "both bounds above" not in text
-    assert "n − total = ∑_{i=1}^{n} [1 − y_i]   [rules of sums and algebra]" in text
+    assert "n − total = ∑_{i=1}^{n} [1 − y_i]   [by definition, rules of sums and algebra]" in text
 
 
 def test_both_bounds_a_meet_rests_on_are_stated_in_every_format():
@@ -220,12 +221,35 @@ def test_a_false_quadratic_bound_is_disproved(claim, real_set, where):
         check.member(claim, real_set, where)
 
 
-def test_a_bound_just_past_the_minimum_is_refused():
-    """3x² − 2xw + w² − 4x ≥ −2 + 1/100 fails only near x = w = 1, where random points seldom
-    fall: refused (not proved), whether or not a counterexample is found."""
-    with pytest.raises(ProofError):
-        check.member(3 * x ** 2 - 2 * x * w + w ** 2 - 4 * x,
-                     sp.Interval(sp.Rational(-199, 100), sp.oo), REALS)
+@pytest.mark.parametrize("claim, real_set, point, value", [
+    (3 * x ** 2 - 2 * x * w + w ** 2 - 4 * x, sp.Interval(sp.Rational(-199, 100), sp.oo),
+     {"x": 1, "w": 1}, -2),
+    (x ** 2 - 2 * x + 2, sp.Interval(sp.Rational(101, 100), sp.oo), {"x": 1}, 1),
+    (sp.Rational(1, 3) - (x - sp.Rational(1, 7)) ** 2, sp.Interval.open(-sp.oo, sp.Rational(1, 3)),
+     {"x": sp.Rational(1, 7)}, sp.Rational(1, 3)),
+])
+def test_a_bound_just_past_the_least_value_is_disproved_where_the_squares_vanish(
+        claim, real_set, point, value):
+    """A quadratic's bound that fails only near one point, where random points seldom fall:
+    refuted at the point where its gradient vanishes, with that point and the value there."""
+    with pytest.raises(Disproved) as refusal:
+        check.member(claim, real_set, REALS)
+    assert refusal.value.point == point
+    assert [v for _, v in refusal.value.values] == [value]
+    assert claim.subs({sp.Symbol(k): v for k, v in point.items()}) == value  # independently
+
+
+def test_a_point_outside_the_ranges_is_no_counterexample():
+    """x² − x ≥ 0 for x ≥ 1 is true; its stationary point x = 1/2 lies outside the range, so it
+    refutes nothing there, and refutes the claim on the whole line."""
+    claim = Member(x ** 2 - x, sp.Interval(0, sp.oo))
+    assert stationary_points(claim.expr) == [{x: sp.Rational(1, 2)}]
+    assert semantics.refute_at(((x, sp.Interval(1, sp.oo)),), claim, {x: sp.Rational(1, 2)}) is None
+    refuted = semantics.refute_at(((x, sp.S.Reals),), claim, {x: sp.Rational(1, 2)})
+    assert refuted and refuted.point == {"x": sp.Rational(1, 2)}
+    # a line of least points gives two of them; no guess for other terms
+    assert stationary_points((x - w) ** 2) == [{w: 0, x: 0}, {w: 1, x: 1}]
+    assert stationary_points(x ** 3 - x) == stationary_points(sp.log(x) ** 2) == []
 
 
 rationals = st.fractions(min_value=-5, max_value=5, max_denominator=6).map(sp.Rational)
@@ -278,6 +302,31 @@ def test_a_derivation_step_names_the_form_its_difference_was_shown_to_take():
     assert "the difference is $\\left(x - w\\right)^{2} \\geq 0$" in proof.to_markdown()
     typst = proof.to_typst()
     assert "the difference is" in typst and "<math:" not in typst
+    for section in d.sections:
+        assert semantics.confirm(section.statement.context.entries, section.statement.statement,
+                                 points=8)
+
+
+def test_a_referee_s_reasons_name_what_the_step_rests_on():
+    """Found by a referee's reading: a step to a square said only 'the difference is nonnegative';
+    p(1 − p) ≤ 1/4 showed the square's irrelevant upper end; an equation unfolding ℓ said
+    'algebra'; log L ≤ 0 was 'logarithm of a positive number', which only makes it defined."""
+    theta, p = sp.symbols("theta p")
+    d = Derivation("Reasons", where={theta: sp.S.Reals, x: sp.S.Reals, p: sp.Interval(0, 1),
+                                     Z: sp.Interval.Lopen(0, 1), n: sp.S.Naturals})
+    d.lemma("Square", d.chain(theta ** 2 - 4 * theta + 5).eq((theta - 2) ** 2 + 1).ge(1))
+    d.lemma("Variance", d.chain(p * (1 - p)).le(sp.Rational(1, 4)))
+    ell = d.define("ell", (theta - x) ** 2 + theta ** 2 - 2 * theta + 2)
+    d.lemma("Loss", d.member(ell, sp.Interval(1, sp.oo)))
+    likelihood = d.define("L", sp.Product(Z[i], (i, 1, n)))
+    d.theorem("Log", d.member(sp.log(likelihood), sp.Interval(-sp.oo, 0)))
+    text = d.proof().to_text()
+    assert "[the difference is (θ − 2)^{2} ≥ 0 (square)]" in text
+    assert "[the difference is (p − (1/2))^{2} ≥ 0]" in text
+    lines = {line.split("   [")[0].strip(): line.split("   [")[-1].strip()
+             for line in text.splitlines() if "   [" in line}
+    assert lines["ell = (x − θ)^{2} + (θ − 1)^{2} + 1"] == "by definition and algebra]"
+    assert lines["log L ∈ (−∞, 0]"] == "logarithm of a number in (0, 1]]"
     for section in d.sections:
         assert semantics.confirm(section.statement.context.entries, section.statement.statement,
                                  points=8)

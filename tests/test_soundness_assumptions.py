@@ -10,6 +10,7 @@ import sympy as sp
 from proofs import ProofError, check
 from proofs.errors import UnsupportedError
 from proofs.kernel import Member, StrictlyIncreasing
+from proofs.testing import semantics
 
 x = sp.Symbol("x")
 xp = sp.Symbol("x", positive=True)
@@ -93,3 +94,17 @@ def test_the_classic_sigma_assumption_still_works_and_a_wrong_one_is_caught():
             over=[mu],
             where={**where, sigma: sp.Interval(-1, 1)},
         )
+
+
+@pytest.mark.parametrize("name", ["lambda", "lam", "a", "z"])
+def test_a_term_over_a_symbol_with_assumptions_is_the_term_the_kernel_builds(name):
+    """A review: x²/λ with λ positive was refused as 'the engine proved x**2/lambda in Reals
+    instead of x**2/lambda in Reals'.  sympy orders a product's factors by their symbols'
+    assumptions too, so the claim kept x² first once λ lost them, and the kernel's own x²/λ, with
+    1/λ first, was another term.  The claim is now in sympy's order for the plain symbols."""
+    x, lam = sp.Symbol("x"), sp.Symbol(name, positive=True)
+    theorem = check.member(x ** 2 / lam + 1, sp.Interval(1, sp.oo))
+    plain = sp.Symbol(name)
+    assert theorem.statement.expr == x ** 2 / plain + 1
+    assert theorem.context.lookup(plain) == sp.Interval.open(0, sp.oo)
+    assert semantics.confirm(theorem.context.entries, theorem.statement, points=8)

@@ -143,3 +143,30 @@ def _as_one_sum(gap):
     return list(dict.fromkeys(outside + (sp.Sum(term, limits) if term != 0 else 0)
                               for outside, body in forms
                               for term in (sp.together(body), sp.expand(body))))
+
+
+def stationary_points(expr, limit=4):
+    """Up to `limit` points (symbol -> Rational) where the gradient of expr vanishes, for expr a
+    polynomial of degree 2 in plain symbols: where a quadratic takes its least or greatest value,
+    which random points miss (x² − 2x + 2 is 1 at x = 1 alone).  A guess for the counterexample
+    search, decided there by exact evaluation; a line of such points gives its points at 0 and 1."""
+    expr = _bodies(expr)
+    symbols = sorted(expr.free_symbols, key=str)
+    if not symbols or any(not isinstance(s, sp.Symbol) or s.is_Dummy for s in symbols) or \
+            expr.atoms(sp.Indexed, sp.Function, sp.Sum, sp.Product):
+        return []
+    try:
+        poly = sp.Poly(sp.expand(expr), *symbols)
+    except BasePolynomialError:
+        return []
+    if not (poly.domain.is_QQ or poly.domain.is_ZZ) or poly.total_degree() != 2:
+        return []
+    solutions = sp.linsolve([poly.diff(s).as_expr() for s in symbols], symbols)
+    points = []
+    for solution in solutions:
+        free = set().union(*(value.free_symbols for value in solution))
+        for value in (sp.S.Zero, sp.S.One):
+            fixed = dict(zip(symbols, (v.xreplace({f: value for f in free}) for v in solution)))
+            if all(v.is_Rational for v in fixed.values()) and fixed not in points:
+                points.append(fixed)
+    return points[:limit]

@@ -804,7 +804,27 @@ def _check_equal(entries, st, seed, size, options):
 
 
 def _check_member(entries, st, seed, size, options):
-    point = Assignment(entries, seed, options=options)
+    return _member_refutation(Assignment(entries, seed, options=options), st)
+
+
+def refute_at(entries, statement, values, options=DEFAULT):
+    """A counterexample to the Member `statement` at the scalars `values` (symbol -> Rational, the
+    other quantities drawn), or None when it holds there, cannot be decided there, or the values
+    lie outside their sets in `entries` (a point found by reasoning, such as where completed
+    squares vanish, rather than drawn)."""
+    sets = dict(entries)
+    if any(symbol in sets and not in_set(value, sets[symbol]) for symbol, value in values.items()):
+        return None
+    point = Assignment(entries, "at", {symbol: ("value", value) for symbol, value in values.items()},
+                       options)
+    point.drawn.update({str(symbol): value for symbol, value in values.items()})
+    try:
+        return _member_refutation(point, statement)
+    except (Inconclusive, MemoryError):
+        return None
+
+
+def _member_refutation(point, st):
     v = point.value(st.expr)
     if v is UNDEFINED:
         return Refutation(f"at {_where(point)}: {st.expr} is undefined", point, [(st.expr, v)])

@@ -62,7 +62,7 @@ def fact_steps(theorem):
             equation = th.premises[0]
             steps.append(Step(equation.statement, equation.rule, _equation_reason(equation),
                               equation, relation="fact"))
-        steps.append(Step(shown.statement, th.rule, _justify(th), shown, relation="fact",
+        steps.append(Step(shown.statement, th.rule, justify_fact(th), shown, relation="fact",
                           side_conditions=tuple(th.side_conditions)))
 
     visit(theorem)
@@ -70,12 +70,15 @@ def fact_steps(theorem):
 
 
 def _equation_reason(equation):
-    """The reason of an equation a bound rests on: the sum it was written with, or algebra alone
-    (squares completed)."""
+    """The reason of an equation a bound rests on: the definitions it unfolds, the sum it was
+    written with, algebra (squares completed)."""
+    from ..tree import tree_nodes
     sides = (equation.statement.lhs, equation.statement.rhs)
-    if any(side.has(sp.Sum, sp.Product) for side in sides):
-        return "rules of sums and algebra"
-    return "algebra"
+    rules = "rules of sums and algebra" if any(side.has(sp.Sum, sp.Product) for side in sides) \
+        else "algebra"
+    if not any(node.rule == "unfold" for node in tree_nodes(equation)):
+        return rules
+    return "by definition and algebra" if rules == "algebra" else f"by definition, {rules}"
 
 
 def _widened(root, th):
@@ -89,7 +92,9 @@ def _widened(root, th):
     return th
 
 
-def _justify(th):
+def justify_fact(th):
+    """The reason a reader is given for the fact `th` states: its rule, in the words of the
+    range it gives (a square, a product of numbers in (0, 1], …)."""
     if th.rule == "member_pow" and th.statement.expr.exp == -1:
         return "reciprocal"
     if th.rule == "member_pow" and th.statement.expr.exp.is_Integer:
@@ -121,6 +126,10 @@ def _justify(th):
         return "finite product of factors at least 1"
     if _through_equation(th):
         return "by the equation above"
+    if th.rule == "member_log" and _within(th.premises[0], UNIT):
+        return "logarithm of a number in (0, 1]"  # ≤ 0 as the number is ≤ 1, not as it is > 0
+    if th.rule == "member_log" and _within(th.premises[0], AT_LEAST_1):
+        return "logarithm of a number at least 1"
     if th.rule == "member_log" or (th.rule == "member_of_equal" and isinstance(th.statement, Member)):
         return JUSTIFICATIONS[th.rule]
     return JUSTIFICATIONS.get(th.rule, th.rule.replace("_", " "))
