@@ -690,6 +690,15 @@ def test_a_range_beyond_the_sign_exports_and_checks(where, body, values, tamper,
     assert result.returncode != 0, tamper
 
 
+def test_a_square_bounded_unevenly_above_is_refused_not_written_unchecked():
+    """A review: x² + 3 > 3x for x in [1, 3], proved through (x − 3/2)² + 3/4, exported a script
+    coqc rejected: nra finds no witness for (x − 3/2)² <= 9/4.  The export is refused instead."""
+    d = proofs.Derivation("Square", where={XS: sp.Interval(1, 3)})
+    d.theorem("A", d.chain(XS ** 2 + 3).gt(3 * XS))
+    with pytest.raises(RenderError, match="only its export is refused"):
+        d.proof().to_coq()
+
+
 def test_a_claim_coq_would_state_otherwise_is_refused():
     """log y_i ∈ ℝ ('defined') would be printed True: Coq's functions are total."""
     d = proofs.Derivation("Claim", where={Y: OPEN})

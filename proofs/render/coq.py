@@ -643,6 +643,12 @@ class Exporter:
         if isinstance(expr, sp.Pow) and expr.exp.is_Integer and expr.exp < 0:
             return self.posed(th.premises, "".join(self.inverse_bounds(th)) + "inverse")
         if isinstance(expr, sp.Pow) and expr.exp.is_Integer and expr.exp > 1:
+            base = hull_of(th.premises[0].statement.set)
+            if base is not None and base.start < 0 < base.end and base.start != -base.end and \
+                    hull_of(real_set).end.is_finite:  # nra finds no witness for it
+                raise RenderError(f"Coq export: {expr} ∈ {real_set}, a power of a base of "
+                                  "either sign bounded unevenly, has no Coq proof here (the "
+                                  "proof itself is checked; only its export is refused)")
             return self.posed(th.premises, "".join(self.power_bounds(th)) + finish(real_set))
         return self.posed(th.premises, finish(real_set))
 

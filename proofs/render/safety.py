@@ -179,6 +179,9 @@ def check_words(key, value, limit=300):
     if not isinstance(value, str) or LINE_BREAKS.search(value) or len(value) > limit:
         raise NotationError(f"{key}: give one line of words (no control characters, at most "
                             f"{limit} characters)")
+    if re.search(r"<math:", value):  # the engine's own placeholder for a formula it proved
+        raise NotationError(f"{key}: <math:…> is reserved for the engine's formulas; write the "
+                            f"mathematics between $ signs, in {value!r}")
     parts = value.split("$")
     if len(parts) % 2 == 0:
         raise NotationError(f"{key}: a $ opens mathematics that no $ closes, in {value!r}")

@@ -88,6 +88,9 @@ def completed_squares(expr):
         return []
     if not poly.domain.is_QQ and not poly.domain.is_ZZ or poly.total_degree() < 2:
         return []
+    if any(isinstance(atom, (sp.exp, sp.Pow)) for atom in poly.gens):
+        return []  # a power sympy reads into an atom (e^{2x} as (e^x)², x as (√x)²): the
+        # equation would rest on it, which Coq's ring does not see
     # the atoms as plain symbols while the squares are completed: sympy's Poly refuses an atom
     # that another one mentions (n beside Σ_{i=1}^{n} y_i)
     atoms = [sp.Dummy() for _ in poly.gens]
