@@ -223,7 +223,7 @@ def _objects(term, writer, seen):
     elif isinstance(term, sp.IndexedBase):
         yield ("base", term.label.name), term.label.name, writer.name(term.label)
     elif isinstance(term, sp.Indexed):
-        yield ("indexed", term), None, writer.expr(term)
+        yield ("indexed", _plain(term)), None, writer.expr(term)
         yield from _objects(term.base, writer, seen)
         for index in term.indices:
             yield from _objects(index, writer, seen)
@@ -232,13 +232,22 @@ def _objects(term, writer, seen):
     else:
         if isinstance(term, DefinedEntry):
             name = term.func.__name__
-            yield ("entry", term), None, writer.expr(term)
+            yield ("entry", _plain(term)), None, writer.expr(term)
             yield ("family", name), name, writer.name(sp.Symbol(name))
         elif isinstance(term, AppliedUndef):
             name = term.func.__name__
             yield ("family", name), name, writer.name(sp.Symbol(name))
         for argument in term.args:
             yield from _objects(argument, writer, seen)
+
+
+def _plain(term):
+    """`term` with its symbols' sympy assumptions dropped: p_i with an integer i, as the user wrote
+    it in a definition, and with the kernel's plain i, as its facts state it, are one entry (as x
+    with and without assumptions is one symbol)."""
+    return term.xreplace({symbol: sp.Symbol(symbol.name) for symbol in term.free_symbols
+                          if isinstance(symbol, sp.Symbol) and not isinstance(symbol, sp.Dummy)
+                          and symbol.assumptions0 != {"commutative": True}})
 
 
 _BRACKETS = re.compile(r"\\left|\\right|\\langle|\\rangle|\||\\\||‖|⟨|⟩")
