@@ -150,6 +150,22 @@ def _spelled(expr):
 
 
 @functools.lru_cache(maxsize=4096)
+def _degree(term):
+    """The degree of a monomial (a number times natural powers of quantities: 3x²y has 3), or
+    None for another term."""
+    degree = 0
+    for factor in sp.Mul.make_args(term):
+        base, exponent = factor.as_base_exp()
+        if factor.is_Number:
+            continue
+        if not isinstance(base, (sp.Symbol, sp.Indexed)) or not (exponent.is_Integer and
+                                                                   exponent > 0):
+            return None
+        degree += int(exponent)
+    return degree
+
+
+@functools.lru_cache(maxsize=4096)
 def _nesting(expr):
     """How many sums a term contains (fewer first)."""
     return sum(isinstance(node, sp.Add) for node in sp.preorder_traversal(expr))
@@ -330,7 +346,12 @@ class Writer:
         constants = [t for t in terms if t.is_Number]
         rest = [t for t in terms if not t.is_Number]
         added = len(rest) == 1 and isinstance(rest[0].as_coeff_Mul()[1], (sp.Symbol, sp.Indexed))
-        if len(terms) == 2 and constants and constants[0] > 0 and not added:
+        degrees = [_degree(t) for t in terms]
+        if None not in degrees and max(degrees) >= 2:
+            # a polynomial in descending powers, as it is written by hand: θ² − 4θ + 5 (positive
+            # terms first among those of one degree: w² + x² − 2wx)
+            terms = ordered(terms, lambda t: (-_degree(t), t.could_extract_minus_sign()))
+        elif len(terms) == 2 and constants and constants[0] > 0 and not added:
             terms = constants + rest
         else:
             # a sum of a negative body (Σ [−λ_i]) after the others, as a negative term would be
