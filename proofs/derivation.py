@@ -1118,13 +1118,38 @@ def _difference_words(theorem, kind):
         node = node.premises[-1]
     if node.rule == "member_of_equal" and node.premises[0].rule != "unfold":
         equation, bound = node.premises
-        return "the difference is <math:0>", (_lower(equation.statement.rhs, bound),)
-    reason = justify_fact(node)
-    if reason in ("square", "even power", "sum of nonnegative terms",
-                  "sum of at least one positive term"):  # the difference says why itself
+        form = equation.statement.rhs
+        formulas = (_lower(form, bound),)
+        constant = form.as_coeff_Add()[0]
+        if constant < 0 and bound.statement.set.inf >= 0:
+            # (x − 1/2)² − 1/4 >= 0 holds by the ranges, not by the form: they are named
+            ranges = list(dict.fromkeys(
+                n.statement for n in tree_nodes(bound) if n.rule == "assumption"
+                and n.statement.set != sp.S.Reals))[:3]
+            formulas += tuple(ranges)
+            names = [f"<math:{k}>" for k in range(1, len(formulas))]
+            if names:
+                return (f"the difference is <math:0> as {', '.join(names[:-1])}"
+                        f"{' and ' if len(names) > 1 else ''}{names[-1]}", formulas)
+        return "the difference is <math:0>", formulas
+    shown = node
+    if node.rule == "member_mul" and any(p.statement.expr == -1 for p in node.premises):
+        shown = next(p for p in node.premises if p.statement.expr != -1)  # −t >= 0 as t <= 0
+    reason = justify_fact(shown)
+    if reason in _TELLING:  # the difference, or its negation, says why by its form
         return f"the difference is <math:0> ({reason})", (_lower(node.statement.expr, node),)
     sign = "positive" if kind in ("lt", "gt") else "nonnegative"
     return f"the difference is {sign}", ()
+
+
+# the reasons of a fact that tell a reader why a difference has its sign ("bounds of a sum" does
+# not: it is the sign itself)
+_TELLING = ("square", "even power", "sum of nonnegative terms", "sum of at least one positive term",
+            "logarithm of a number in (0, 1)", "logarithm of a number in (0, 1]",
+            "logarithm of a number greater than 1", "logarithm of a number at least 1",
+            "an absolute value is nonnegative", "cosh is at least 1",
+            "the exponential is positive and increasing", "finite product of positive factors",
+            "a factorial is a positive integer")
 
 
 def _lower(expr, bound):

@@ -14,6 +14,7 @@ import proofs
 from proofs import Derivation
 from proofs.errors import ProofError, RenderError
 from proofs.render.safety import NotationError
+from proofs.testing import semantics
 from tests.tools import compile_tex, pdf_text, require_module
 
 x, y, a, b, i, n = sp.symbols("x y a b i n")
@@ -79,6 +80,25 @@ def test_a_symbol_with_assumptions_is_the_same_object_as_its_admitted_plain_self
     d.theorem("T", d.chain(sp.log(E)).eq(2 * sp.log(positive)))
     text = d.proof().to_text()
     assert "Let a ∈ (0, ∞)" in text and "log E = 2 log a" in text
+
+
+def test_an_entry_over_an_index_with_assumptions_is_the_same_entry_as_the_kernel_s():
+    """A referee: with i = Symbol("i", integer=True), a Bernoulli likelihood's range lemma was
+    refused as "p_{i} and p_{i} would both print as p_i" (the definition's p_i over the integer i,
+    the facts' p_i over the kernel's plain i).  One entry, as a with and without assumptions is
+    one symbol; two entries that print alike are still refused (the test above)."""
+    i, n = sp.Symbol("i", integer=True), sp.Symbol("n", integer=True, positive=True)
+    p, y = sp.IndexedBase("p"), sp.IndexedBase("y")
+    d = Derivation("Likelihood", where={p: sp.Interval.open(0, 1), y: sp.FiniteSet(0, 1)})
+    likelihood = d.define("L", sp.Product(p[i] ** y[i] * (1 - p[i]) ** (1 - y[i]), (i, 1, n)))
+    d.lemma("Range", d.member(likelihood, sp.Interval.Lopen(0, 1)))
+    d.theorem("Nonpositive", d.chain(sp.log(likelihood)).le(0))
+    text = d.proof().to_text()
+    assert "p_i^{y_i} (1 − p_i)^{1 − y_i} ∈ (0, 1]" in text
+    assert "[the difference is −log L ≥ 0 (logarithm of a number in (0, 1])]" in text
+    for section in d.sections:
+        assert semantics.confirm(section.statement.context.entries, section.statement.statement,
+                                 points=8)
 
 
 def test_a_symbol_named_like_an_entry_of_a_summation_index_is_refused():

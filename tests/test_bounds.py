@@ -342,3 +342,13 @@ def test_the_engine_s_formula_placeholder_is_refused_in_a_user_s_words():
             d.chain(x ** 2 + w ** 2).ge(2 * x * w, because=words)
         with pytest.raises(ProofError, match="reserved for the engine"):
             d.lemma("A", d.chain(x ** 2 + w ** 2).ge(2 * x * w), remark=words)
+
+
+def test_a_form_bounded_by_the_ranges_names_them():
+    """A referee: x² ≥ x for x ≥ 1 read 'the difference is (x − 1/2)² − 1/4 ≥ 0', which the form
+    alone does not give (it is >= −1/4); the ranges the bound rests on are named."""
+    d = Derivation("Ranges", where={x: sp.Interval(1, sp.oo)})
+    d.theorem("Square", d.chain(x ** 2).ge(x))
+    text = d.proof().to_text()
+    assert "[the difference is (x − (1/2))^{2} − (1/4) ≥ 0 as x ≥ 1]" in text
+    assert "as $x \\geq 1$" in d.proof().to_latex()

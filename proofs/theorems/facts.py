@@ -126,10 +126,12 @@ def justify_fact(th):
         return "finite product of factors at least 1"
     if _through_equation(th):
         return "by the equation above"
-    if th.rule == "member_log" and _within(th.premises[0], UNIT):
-        return "logarithm of a number in (0, 1]"  # ≤ 0 as the number is ≤ 1, not as it is > 0
-    if th.rule == "member_log" and _within(th.premises[0], AT_LEAST_1):
-        return "logarithm of a number at least 1"
+    if th.rule == "member_log":  # its sign from the number against 1, not from its being > 0
+        for real_set, words in ((sp.Interval.open(0, 1), "in (0, 1)"), (UNIT, "in (0, 1]"),
+                                (sp.Interval.open(1, sp.oo), "greater than 1"),
+                                (AT_LEAST_1, "at least 1")):
+            if _within(th.premises[0], real_set):
+                return f"logarithm of a number {words}"
     if th.rule == "member_log" or (th.rule == "member_of_equal" and isinstance(th.statement, Member)):
         return JUSTIFICATIONS[th.rule]
     return JUSTIFICATIONS.get(th.rule, th.rule.replace("_", " "))
