@@ -568,3 +568,21 @@ def test_a_defined_name_with_an_underscore_is_a_subscript_not_a_broken_one():
     assert latex.constant("a_b_c") == "\\mathrm{a\\_b\\_c}"
     assert latex.constant("MSE") == "\\mathrm{MSE}" and latex.constant("q_i") == "q_{i}"
     assert Writer("text").constant("y_bar") == "y_bar"
+
+
+THETA, X, W, N = sp.symbols("theta x w n")
+
+
+@pytest.mark.parametrize("expr, text, latex", [
+    (THETA ** 2 - 4 * THETA + 5, "θ^{2} − 4θ + 5", r"\theta^{2} - 4 \theta + 5"),
+    (X ** 2 - X + 1, "x^{2} − x + 1", r"x^{2} - x + 1"),
+    (3 * X ** 3 + X - 2 * X ** 2, "3x^{3} − 2x^{2} + x", r"3 x^{3} - 2 x^{2} + x"),
+    (W ** 2 + X ** 2 - 2 * W * X, "w^{2} + x^{2} − 2w x", r"w^{2} + x^{2} - 2 w x"),
+    # not polynomials of degree 2 or more: the rules before (a number first in 1 − p, after n)
+    (1 - X, "1 − x", "1 - x"),
+    (N + 1, "n + 1", "n + 1"),
+])
+def test_a_polynomial_is_written_in_descending_powers(expr, text, latex):
+    """A referee: θ² − 4θ + 5 was written θ² + 5 − 4θ, positive terms first."""
+    assert Writer("text")(expr) == text
+    assert Writer("latex")(expr) == latex
