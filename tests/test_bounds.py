@@ -38,6 +38,13 @@ PROVED = [
     # a number of terms that is a number: sympy's polynomial division has no symbol to divide by
     ("Σ_{i=1}^{5} y_i ≤ 5", lambda: check.member(5 - sp.Sum(Y[i], (i, 1, 5)), sp.Interval(0, sp.oo),
                                                 {Y: sp.Interval(0, 1)})),
+    # each term's squares completed: n/4 − Σ p_i(1 − p_i) = Σ (p_i − 1/2)²
+    ("Σ p_i(1 − p_i) ≤ n/4", lambda: check.member(
+        n / 4 - sp.Sum(Z[i] * (1 - Z[i]), (i, 1, n)), sp.Interval(0, sp.oo),
+        {Z: sp.Interval(0, 1), n: sp.S.Naturals0})),
+    ("the mean of p_i(1 − p_i) in [0, 1/4]", lambda: check.member(
+        sp.Sum(Z[i] * (1 - Z[i]), (i, 1, n)) / n, sp.Interval(0, sp.Rational(1, 4)),
+        {Z: sp.Interval(0, 1), n: sp.S.Naturals})),
     ("the mean of squares in [0, 4]", lambda: check.member(
         sp.Sum(Y[i] ** 2, (i, 1, n)) / n, sp.Interval(0, 4), {Y: sp.Interval(-1, 2),
                                                                n: sp.S.Naturals})),
@@ -64,6 +71,9 @@ DISPROVED = [
                                                           BINARY)),
     ("the mean with n = 0 allowed", lambda: check.member(TOTAL / n, sp.Interval(0, 1), SIZES0)),
     ("n − Σ y_i > 0", lambda: check.positive(n - TOTAL, SIZES0)),
+    ("Σ p_i(1 − p_i) ≤ n/5", lambda: check.member(
+        n / 5 - sp.Sum(Z[i] * (1 - Z[i]), (i, 1, n)), sp.Interval(0, sp.oo),
+        {Z: sp.Interval(0, 1), n: sp.S.Naturals})),
 ]
 
 

@@ -143,9 +143,11 @@ def _as_one_sum(gap):
     forms.append((sp.S.Zero, rest / count + inside))
     # the term over a common denominator ((1 − y_i)/n, whose factors intervals bound apart), or
     # expanded where sympy would spread a number over it again as it builds 2·(1 − y_i)
+    # or with the term's squares completed (n/4 − Σ p_i(1 − p_i) = Σ (p_i − 1/2)²)
     return list(dict.fromkeys(outside + (sp.Sum(term, limits) if term != 0 else 0)
                               for outside, body in forms
-                              for term in (sp.together(body), sp.expand(body))))
+                              for term in (sp.together(body), sp.expand(body),
+                                           *completed_squares(body))))
 
 
 def stationary_points(expr, limit=4):
