@@ -187,6 +187,7 @@ def test_a_positivity_the_narrowing_cannot_reach_is_refused_in_positive_s_own_wo
 
 # ------------------------------------------------------------------ squares completed
 x, w = sp.symbols("x w")  # y is the family above
+LAMBDA, A, B = sp.symbols("lambda a b")
 REALS = {x: sp.S.Reals, w: sp.S.Reals}
 NONNEGATIVE, POSITIVE = sp.Interval(0, sp.oo), sp.Interval.open(0, sp.oo)
 
@@ -201,6 +202,11 @@ SQUARES = [
      (x ** 2 + w ** 2) / 2 - ((x + w) / 2) ** 2, NONNEGATIVE, REALS),
     ("x² − x ≥ 0 for x ≥ 1 (the range bounds the square's base)", x ** 2 - x, NONNEGATIVE,
      {x: sp.Interval(1, sp.oo)}),
+    ("weighted AM-GM: λx² + w²/λ ≥ 2xw for λ > 0",
+     LAMBDA * x ** 2 + w ** 2 / LAMBDA - 2 * x * w, NONNEGATIVE, {**REALS, LAMBDA: POSITIVE}),
+    ("ax² + bx + 1 > 0 for a ∈ [1, 2], b ∈ [−1, 1] (a coefficient with a range)",
+     A * x ** 2 + B * x + 1, POSITIVE, {x: sp.S.Reals, A: sp.Interval(1, 2),
+                                         B: sp.Interval(-1, 1)}),
     ("x² + w > 0 for w > 0 (an atom left linear is bounded by its range)",
      x ** 2 - 2 * x + 1 + w, POSITIVE, {x: sp.S.Reals, w: POSITIVE}),
 ]
@@ -220,6 +226,10 @@ SQUARES_DISPROVED = [
     ("x² + w² ≥ 3xw", x ** 2 + w ** 2 - 3 * x * w, NONNEGATIVE, REALS),
     ("x² − w² ≥ 0", x ** 2 - w ** 2, NONNEGATIVE, REALS),
     ("x² − x ≥ 0 for x ≥ 1/2", x ** 2 - x, NONNEGATIVE, {x: sp.Interval(sp.Rational(1, 2), sp.oo)}),
+    ("λx² + w²/λ ≥ 2xw for λ < 0", LAMBDA * x ** 2 + w ** 2 / LAMBDA - 2 * x * w, NONNEGATIVE,
+     {**REALS, LAMBDA: sp.Interval.open(-sp.oo, 0)}),
+    ("ax² + bx + 1 > 0 for b ∈ [−3, 3]", A * x ** 2 + B * x + 1, POSITIVE,
+     {x: sp.S.Reals, A: sp.Interval(1, 2), B: sp.Interval(-3, 3)}),
 ]
 
 
@@ -362,3 +372,22 @@ def test_a_form_bounded_by_the_ranges_names_them():
     text = d.proof().to_text()
     assert "[the difference is (x − (1/2))^{2} − (1/4) ≥ 0 as x ≥ 1]" in text
     assert "as $x \\geq 1$" in d.proof().to_latex()
+
+
+ATOMS = [x, w, sp.Symbol("a"), 1 / sp.Symbol("a"), sp.exp(x), sp.sqrt(x), sp.log(w), TOTAL, n]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(-3, 3), st.sampled_from(ATOMS), st.sampled_from(ATOMS),
+                          st.integers(0, 2)), min_size=1, max_size=5))
+def test_a_completed_square_is_the_term_it_rewrites(terms):
+    """Whatever polynomial-like term is given (reciprocals, exponentials, roots, sums among its
+    atoms), the guess raises nothing and each form it gives equals the term: at exact random
+    points, an independent check of sympy's algebra (the proof does not rest on it either)."""
+    expr = sp.Add(*(c * u * v ** k for c, u, v, k in terms))
+    forms = completed_squares(expr)
+    values = {x: sp.Rational(3, 7), w: sp.Rational(5, 3), sp.Symbol("a"): sp.Rational(-2, 5),
+              n: 4}
+    for form in forms:
+        difference = (form - expr).subs(TOTAL, sp.Rational(9, 4)).subs(values)
+        assert sp.simplify(difference) == 0, (expr, form)

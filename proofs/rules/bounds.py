@@ -78,31 +78,38 @@ def _written(gap):
 
 def completed_squares(expr):
     """[Σ_k a_k (u_k + l_k)² + r] for expr a polynomial with rational coefficients in its atoms,
-    or []: for each atom g in turn whose highest power g^(2d) has a coefficient a > 0 and whose
-    other powers are multiples of d, a·g^(2d) + b·g^d + c = a·(g^d + b/(2a))² + c − b²/(4a)
-    (Lagrange's reduction of a quadratic form; x⁴ − 2x² + 1 = (x² − 1)²).  What is left, r, is
-    bounded by intervals (an atom with a range may stay in it linearly)."""
+    or []: for each atom g in turn whose highest power g^(2d) has a coefficient a, a number > 0 or
+    a term in the other atoms, and whose other powers are multiples of d,
+    a·g^(2d) + b·g^d + c = a·(g^d + b/(2a))² + c − b²/(4a) (Lagrange's reduction of a quadratic
+    form; x⁴ − 2x² + 1 = (x² − 1)², λx² − 2xw + w²/λ = λ(x − w/λ)²).  What is left, r, is bounded
+    by intervals (an atom with a range may stay in it linearly), as is a's sign."""
     try:
         poly = sp.Poly(sp.expand(expr))
     except BasePolynomialError:  # a number, or no polynomial in any atoms (logs of sums, …)
         return []
     if not poly.domain.is_QQ and not poly.domain.is_ZZ or poly.total_degree() < 2:
         return []
-    if any(isinstance(atom, (sp.exp, sp.Pow)) for atom in poly.gens):
+    if any(isinstance(atom, sp.exp) or isinstance(atom, sp.Pow) and atom.exp != -1
+           for atom in poly.gens):
         return []  # a power sympy reads into an atom (e^{2x} as (e^x)², x as (√x)²): the
-        # equation would rest on it, which Coq's ring does not see
+        # equation would rest on it, which Coq's ring does not see (1/λ is field's)
     # the atoms as plain symbols while the squares are completed: sympy's Poly refuses an atom
     # that another one mentions (n beside Σ_{i=1}^{n} y_i)
     atoms = [sp.Dummy() for _ in poly.gens]
     rest, squares = poly.as_expr(*atoms), []
     for atom in atoms:
-        power = sp.Poly(rest, atom)
+        try:
+            power = sp.Poly(rest, atom)
+        except BasePolynomialError:  # a reciprocal of the atom left by an earlier square (1/a)
+            continue
         degree = power.degree()
         if degree < 2 or degree % 2:
             continue
         half = degree // 2
         lead = power.coeff_monomial(atom ** degree)
-        if not (lead.is_Rational and lead > 0) or any(m[0] % half for m in power.monoms()):
+        # a number > 0, or a term whose sign the bound will show (λx² + w²/λ − 2xw with λ > 0)
+        if lead.is_number and not (lead.is_Rational and lead > 0) or \
+                any(m[0] % half for m in power.monoms()):
             continue
         middle = power.coeff_monomial(atom ** half)
         square = lead * (atom ** half + middle / (2 * lead)) ** 2
