@@ -671,6 +671,15 @@ SQUARE_CLAIMS = [
     ({XS: sp.S.Reals, A: sp.S.Reals}, XS ** 2 + A ** 2 - 2 * XS * A + 1, POSITIVE,
      ("((-2) * a * x)", "((-3) * a * x)")),
 ]
+# a square of a base of either sign bounded unevenly (the prelude's sqr_below_le, sqr_above_le …):
+# a review found coqc rejecting (x − 3/2)² <= 9/4 for x − 3/2 in [−1/2, 3/2], which nra alone
+# does not find; tampered, x² − 3x + 2 is negative at 3/2, and x² reaches 16 on (−4, 2]
+SQUARE_CLAIMS += [
+    ({XS: sp.Interval(1, 3)}, XS ** 2 - 3 * XS + 3, POSITIVE, ("(3 + (pow x 2)", "(2 + (pow x 2)")),
+    ({XS: sp.Interval.open(1, 3)}, XS ** 2 - 3 * XS + 3, POSITIVE,
+     ("(3 + (pow x 2)", "(2 + (pow x 2)")),
+    ({XS: sp.Interval.Lopen(-3, 2)}, XS ** 2, sp.Interval(0, 9), ("((-3) < x <= 2)", "((-4) < x <= 2)")),
+]
 RANGE_CLAIMS = POWER_CLAIMS + MEAN_CLAIMS + SQUARE_CLAIMS
 
 
@@ -690,11 +699,11 @@ def test_a_range_beyond_the_sign_exports_and_checks(where, body, values, tamper,
     assert result.returncode != 0, tamper
 
 
-def test_a_square_bounded_unevenly_above_is_refused_not_written_unchecked():
-    """A review: x² + 3 > 3x for x in [1, 3], proved through (x − 3/2)² + 3/4, exported a script
-    coqc rejected: nra finds no witness for (x − 3/2)² <= 9/4.  The export is refused instead."""
-    d = proofs.Derivation("Square", where={XS: sp.Interval(1, 3)})
-    d.theorem("A", d.chain(XS ** 2 + 3).gt(3 * XS))
+def test_a_higher_power_bounded_unevenly_above_is_refused_not_written_unchecked():
+    """x⁴ ∈ [0, 81] for x in [−3, 2]: nra finds no witness, and the prelude's square lemmas do not
+    reach a fourth power, so the export is refused rather than written for coqc to reject."""
+    d = proofs.Derivation("Power", where={XS: sp.Interval(-3, 2)})
+    d.theorem("A", d.member(d.define("Total", XS ** 4), sp.Interval(0, 81)))
     with pytest.raises(RenderError, match="only its export is refused"):
         d.proof().to_coq()
 

@@ -566,6 +566,20 @@ Proof. intros; subst; apply pow_incr; auto. Qed.
 Lemma pow_below_le_c x b n c : 0 <= x <= b -> c = b ^ n -> x ^ n <= c.
 Proof. intros; subst; apply pow_incr; auto. Qed.
 
+(* x² for x between a < 0 < b unevenly: below b² when b is the farther end from 0, below a² when a
+   is (nra alone finds no witness: it needs b + x >= 0, or −a − x >= 0, as a fact) *)
+Lemma sqr_below_le a b x c : a <= x <= b -> - a <= b -> c = b ^ 2 -> x ^ 2 <= c.
+Proof. intros [? ?] ? ->. simpl. rewrite !Rmult_1_r. assert (0 <= b + x) by lra. nra. Qed.
+
+Lemma sqr_below_lt a b x c : a <= x < b -> - a < b -> c = b ^ 2 -> x ^ 2 < c.
+Proof. intros [? ?] ? ->. simpl. rewrite !Rmult_1_r. assert (0 < b + x) by lra. nra. Qed.
+
+Lemma sqr_above_le a b x c : a <= x <= b -> b <= - a -> c = a ^ 2 -> x ^ 2 <= c.
+Proof. intros [? ?] ? ->. simpl. rewrite !Rmult_1_r. assert (0 <= - a - x) by lra. nra. Qed.
+
+Lemma sqr_above_lt a b x c : a < x <= b -> b < - a -> c = a ^ 2 -> x ^ 2 < c.
+Proof. intros [? ?] ? ->. simpl. rewrite !Rmult_1_r. assert (0 < - a - x) by lra. nra. Qed.
+
 (* x^n from (−x)^n, by the parity of n *)
 Lemma pow_opp_parity x n : (- x) ^ n = (if Nat.even n then 1 else -1) * x ^ n.
 Proof.
