@@ -242,6 +242,7 @@ class Chain:
         self._derivation, self.start = derivation, _expression(start, "a chain's start")
         self.steps, self.current, self.direction = [], self.start, None
         self.links = []  # one kernel theorem per step written (a derived step shows several lines)
+        self.unshown = None  # the last step checked but not shown: it repeated the line above
 
     def derive(self, rhs, because=None, by=None, folded=()):
         """… = rhs, shown in as many lines as the engine's proof takes (each rule of the normal
@@ -300,11 +301,6 @@ class Chain:
             raise DerivationError(where, self._derivation.title, number, lhs, RELATIONS[kind], rhs,
                                   error) from None
         self.direction = direction or self.direction
-        if kind == "eq" and rhs == lhs and self.steps and by is None and not because:
-            # sympy built both sides alike (x + x and 2x): a line "= 2x [algebra]" would repeat
-            # the one above, so the step is checked and not shown
-            self.links.append(theorem)
-            return self
         rule = by if isinstance(by, str) and by in RULE_WORDS else None
         words = because or (_rule_words(by, theorem) if rule
                             else self._derivation._lemma_words(by))
@@ -314,9 +310,16 @@ class Chain:
         formulas = ()
         if not words:
             words, formulas = _difference_words(theorem, kind)
-        self.steps.append(Step(rhs, rule or theorem.rule, words, theorem, relation=SIGNS[kind],
-                               formulas=formulas))
+        step = Step(rhs, rule or theorem.rule, words, theorem, relation=SIGNS[kind],
+                    formulas=formulas)
         self.links.append(theorem)
+        if kind == "eq" and rhs == lhs and by is None and not because:
+            # sympy built both sides alike (x + x and 2x): a line "= 2x [algebra]" would repeat
+            # the one above (the start, for a first step), so the step is checked and not shown,
+            # unless the chain would show no line at all
+            self.unshown = step
+            return self
+        self.steps.append(step)
         self.current = rhs
         return self
 
@@ -491,12 +494,13 @@ class Derivation:
             section = Section(kind, name, label, chain(*claim.links), start=claim.start,
                               steps=tuple(claim.steps), remark=remark)
         elif isinstance(claim, Chain):
-            if not claim.steps:
+            if not claim.links:
                 raise RuleApplicationError(f"{name}: a chain needs at least one step")
             composed = _compose(claim)
             shown = composed.statement  # an equality is shown as the kernel states it
             ends = (shown.lhs, shown.rhs) if isinstance(shown, Equal) else (claim.start, claim.current)
-            section = Section(kind, name, label, composed, start=ends[0], steps=tuple(claim.steps),
+            steps = tuple(claim.steps) or (claim.unshown,)  # 2x = 2x shows its one step
+            section = Section(kind, name, label, composed, start=ends[0], steps=steps,
                               claim=(ends[0], claim.relation, ends[1]), remark=remark)
         elif isinstance(_theorem(claim, name).statement, SameOptimizers):
             section = Section(kind, name, label, claim, start=(claim.statement.sense_f,

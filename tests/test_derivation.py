@@ -441,6 +441,13 @@ def test_a_step_sympy_builds_as_the_side_before_it_is_checked_but_not_shown_agai
                      for part in text.split("Theorem 2"))
     assert plain == ["log(exp x) + x = 2x   [log of an exponential]"]
     assert worded == ["log(exp x) + x = 2x   [log of an exponential]", "= 2x   [doubling]"]
+    # a first step repeats the start (a referee: "2x + 5 = 2x + 5 [algebra]"); shown only when
+    # the chain would otherwise show no line
+    e = Derivation("First", where={x: sp.S.Reals})
+    e.lemma("Above", e.chain(2 * x + 5).eq(x + x + 5).gt(2 * x))
+    e.theorem("Same", e.chain(2 * x).eq(x + x))
+    lines = [line.strip() for line in e.proof().to_text().splitlines() if line.endswith("]")]
+    assert lines == ["2x + 5 > 2x   [the difference is positive]", "2x = 2x   [algebra]"]
 
 
 def test_a_factor_taken_out_of_a_product_is_named_as_such():
