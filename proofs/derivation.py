@@ -42,7 +42,7 @@ from .kernel import (Defined, DefinedFamily, Equal, Member, SameOptimizers,
 from .kernel import rules as K
 from .kernel.terms import DefinedEntry, bound_vars, free_vars, fresh, names
 from .proof import Proof, Section, Step, is_issued, issue
-from .tree import stated_factor, tree_nodes
+from .tree import case_variable, stated_factor, tree_nodes
 from .rules.normal_form import chain_equal, congruence, prove_equal
 from .rules.optimizers import chain, ending_at
 from .theorems.facts import fact_steps, justify_fact, monotone_steps
@@ -736,6 +736,13 @@ class Derivation:
             if isinstance(section.statement.statement, StrictlyIncreasing):
                 for theorem in [section.statement] + [step.theorem for step in section.steps]:
                     binding[id(theorem)] = section.statement.statement.var
+            # a line in one case of a fact shown by cases (x ∈ (0, 1], then x ∈ [1, ∞)) ranges
+            # its variable over the case, not the setting
+            for node in tree_nodes(section.statement):
+                if node.rule == "member_cases":
+                    var = case_variable(node)
+                    for premise in node.premises:
+                        binding.update((id(inner), var) for inner in tree_nodes(premise))
         context = self.context.merged(*(
             th.context.without(binding[id(th)]) if id(th) in binding else th.context
             for th in theorems))
@@ -1136,6 +1143,18 @@ def _difference_words(theorem, kind):
                 return (f"the difference is <math:0> as {', '.join(names[:-1])}"
                         f"{' and ' if len(names) > 1 else ''}{names[-1]}", formulas)
         return "the difference is <math:0>", formulas
+    if node.rule == "member_cases":  # x − 1 − log x ≥ 0: decreasing, then increasing
+        var, cases = case_variable(node), []
+        leaves = [node]
+        while leaves:
+            leaf = leaves.pop(0)
+            if leaf.rule == "member_cases":
+                leaves[:0] = leaf.premises
+            else:
+                cases.append(Member(var, leaf.context.lookup(var)))
+        names = [f"<math:{k}>" for k in range(1, len(cases) + 1)]
+        return (f"the difference is <math:0>, monotone for {', '.join(names[:-1])} and for "
+                f"{names[-1]}", (_lower(node.statement.expr, node), *cases))
     shown = node
     if node.rule == "member_mul" and any(p.statement.expr == -1 for p in node.premises):
         shown = next(p for p in node.premises if p.statement.expr != -1)  # −t >= 0 as t <= 0

@@ -32,3 +32,11 @@ def stated_factor(theorem):
         return None
     (limits,) = product.statement.expr.limits
     return (product.premises[0], limits) if limits[1] == 1 else None
+
+
+def case_variable(theorem):
+    """The symbol a fact shown by cases (`member_cases`) splits the range of: the one its cases
+    range otherwise than the fact."""
+    case = theorem.premises[0].context
+    return next(key for key, real_set in case.entries
+                if theorem.context.lookup(key) != real_set)

@@ -109,6 +109,11 @@ SETS = [sp.S.Reals, POS, sp.Interval(0, sp.oo), sp.Interval(0, 1), sp.Interval.o
         sp.FiniteSet(0, 1, 2), sp.FiniteSet(1), sp.FiniteSet(HALF, 1), sp.S.Naturals,
         sp.S.Naturals0, sp.S.Integers, sp.Range(0, 5), sp.Range(-3, 3), sp.Interval(-sp.oo, 0),
         sp.Interval.open(3, 4)]
+# pairs of ranges of one symbol whose union is (or is not) one interval, for member_cases
+CASES = [(sp.Interval.Lopen(0, 1), sp.Interval(1, sp.oo)), (sp.Interval(-1, 0), sp.Interval(0, 1)),
+         (sp.Interval(-sp.oo, 0), sp.Interval(0, sp.oo)), (sp.Interval.open(0, 1),
+                                                         sp.Interval.open(1, 2)),
+         (sp.Interval(0, 1), sp.FiniteSet(1, 2)), (sp.Interval(0, 2), sp.Interval(1, 3))]
 INTERVALS = [POS, sp.Interval(0, 1), sp.Interval(1, 2), sp.Interval(-1, 1), sp.S.Reals,
              sp.Interval.open(-sp.oo, 0), sp.Interval.Lopen(0, 1), sp.Interval(0, sp.oo),
              sp.Interval.open(HALF, 3)]
@@ -1112,6 +1117,57 @@ class KernelFuzzer(RuleBasedStateMachine):
             self._attempt("transfer_increasing", K.transfer_increasing, mono, values,
                           data.draw(st.sampled_from(OVERS), label="over"),
                           data.draw(st.sampled_from(SENSES), label="sense"))
+
+    @precondition(lambda self: self.increasing)
+    @rule(data=st.data())
+    def member_monotone(self, data):
+        """A monotone function's value at a point bounding its values on one side: the point, the
+        side and the values drawn at random (inside, outside, across the point)."""
+        if not hasattr(K, "member_monotone"):
+            return
+        mono = self._pick(data, self.increasing, "monotone")
+        interval = mono.statement.interval
+        ends = [end for end in (interval.start, interval.end) if end.is_finite]
+        at = data.draw(st.sampled_from([*ends, *ends, 0, 1, -1, HALF, 2, 3]), label="at")
+        above = data.draw(st.booleans(), label="above")
+        if data.draw(st.booleans(), label="values on one side"):
+            # a symbol ranging over the interval on one side of the point (or across it)
+            var = data.draw(st.sampled_from([x, y, a]), label="variable")
+            side = data.draw(st.sampled_from([
+                sp.Interval(at, sp.oo), sp.Interval.open(at, sp.oo), sp.Interval(-sp.oo, at),
+                sp.Interval.open(-sp.oo, at), sp.Interval(at - 1, at + 1)]), label="side")
+            ranges = dict(mono.context.entries)
+            ranges.pop(var, None)
+            case = interval.intersect(side)
+            values = (self._helper(K.member_context, Context({**ranges, var: case}), var)
+                      if isinstance(case, sp.Interval) else None)
+        else:
+            context = data.draw(st.sampled_from([mono.context, *CONTEXTS]), label="context")
+            values = self._member_fact(data, context)
+        if values is not None:
+            self._attempt("member_monotone", K.member_monotone, mono, values, at, above=above)
+
+    @precondition(lambda self: self.members)
+    @rule(data=st.data())
+    def member_cases(self, data):
+        """Two facts joined over two ranges of a symbol: the same fact proved again under each
+        range (a tactic), or two kept facts (most often refused)."""
+        if not hasattr(K, "member_cases"):
+            return
+        first = self._pick(data, self.members, "fact")
+        var = data.draw(st.sampled_from([x, y, a]), label="variable")
+        ranges = dict(first.context.entries)
+        ranges.pop(var, None)
+        cases = data.draw(st.sampled_from(CASES), label="cases")
+        if data.draw(st.booleans(), label="reprove"):
+            facts = [self._helper(prove_member, Context({**ranges, var: case}),
+                                  first.statement.expr) for case in cases]
+            facts = [self._helper(K.member_widen, fact, first.statement.set)
+                     if fact is not None else None for fact in facts]
+        else:
+            facts = [first, self._pick(data, self.members, "second fact")]
+        if None not in facts:
+            self._attempt("member_cases", K.member_cases, *facts, var)
 
     # -------------------------------------------------------------------------------- optimizers
     def _objective_facts(self, data, context, before, after, known=()):

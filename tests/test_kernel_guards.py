@@ -265,3 +265,72 @@ def test_a_derivative_poly_refuses_is_a_refusal_not_a_crash():
     slope = prove_member(Context({x: REALS, p: sp.FiniteSet(0)}), sp.diff(body, x))
     with pytest.raises(ProofError):
         K.increasing_by_derivative(defined, slope, x, sp.Interval(-sp.oo, sp.oo))
+
+
+def _tangent_cases():
+    """x − 1 − log x on (0, 1] (−g increasing) and on [1, ∞) (g increasing), each ≥ 0: the two
+    cases log x ≤ x − 1 rests on."""
+    g = x - 1 - sp.log(x)
+    low, high = sp.Interval.Lopen(0, 1), sp.Interval(1, sp.oo)
+    rising = K.increasing_by_derivative(prove_member(Context({x: high}), g), prove_member(
+        Context({x: sp.Interval.open(1, sp.oo)}), sp.diff(g, x)), x, high)
+    falling = K.increasing_by_derivative(prove_member(Context({x: low}), -g), prove_member(
+        Context({x: UNIT}), sp.diff(-g, x)), x, low)
+    return g, rising, falling, low, high
+
+
+def test_a_monotone_function_is_bounded_by_its_value_only_on_the_side_asked():
+    g, rising, falling, low, high = _tangent_cases()
+    on_high = K.member_context(Context({x: high}), x)
+    bound = K.member_monotone(rising, on_high, 1)
+    assert bound.statement == Member(g, sp.Interval(0, sp.oo))
+    assert semantics.confirm(bound.context.entries, bound.statement, points=20)
+    strictly = K.member_monotone(rising, K.member_context(Context({x: sp.Interval.open(1, 2)}), x),
+                                 1)
+    assert strictly.statement.set == sp.Interval.open(0, sp.oo)  # strictly increasing: > g(1)
+    below = K.member_monotone(falling, K.member_context(Context({x: low}), x), 1, above=False)
+    assert below.statement == Member(-g, sp.Interval(-sp.oo, 0))
+    # the values on the wrong side of the point, beyond the interval, across the point; a point
+    # outside the interval; a value at the point that is no rational (e − 2 at 1 for eˣ − 2x)
+    for values, at, above in ((on_high, 1, False), (K.member_context(Context({x: POS}), x), 1, True),
+                              (K.member_context(Context({x: sp.Interval(0, 2)}), x), 1, True),
+                              (on_high, 2, True), (on_high, sp.Rational(1, 2), True)):
+        with pytest.raises(SideConditionError, match="member_monotone"):
+            K.member_monotone(rising, values, at, above=above)
+    with pytest.raises(SideConditionError, match="member_monotone"):
+        K.member_monotone(falling, K.member_context(Context({x: low}), x), 0, above=False)
+    exponential = K.increasing_by_derivative(prove_member(Context({x: REALS}), sp.exp(x)),
+                                             prove_member(Context({x: REALS}), sp.exp(x)), x,
+                                             REALS)
+    with pytest.raises(SideConditionError, match="not a rational"):  # e at 1
+        K.member_monotone(exponential, on_high, 1)
+    with pytest.raises(RuleApplicationError):
+        K.member_monotone(on_high, on_high, 1)
+
+
+def test_two_cases_join_only_the_same_fact_over_one_interval():
+    g, rising, falling, low, high = _tangent_cases()
+    first = K.member_mul(K.member_context(Context({x: low}), sp.Integer(-1)), K.member_monotone(
+        falling, K.member_context(Context({x: low}), x), 1, above=False))
+    second = K.member_monotone(rising, K.member_context(Context({x: high}), x), 1)
+    joined = K.member_cases(first, second, x)
+    assert joined.statement == Member(g, sp.Interval(0, sp.oo))
+    assert joined.context == Context({x: POS})
+    assert semantics.confirm(joined.context.entries, joined.statement, points=30)
+    # ℝ is no assumption: a case split over the whole line leaves x free
+    squares = [prove_member(Context({x: case}), x ** 2) for case in (sp.Interval(-sp.oo, 0),
+                                                                    sp.Interval(0, sp.oo))]
+    assert K.member_cases(*squares, x).context == Context()
+    # a gap, another fact, another context beside x, a family, x unconstrained in one case
+    gap = [prove_member(Context({x: case}), x ** 2) for case in (UNIT, sp.Interval.open(1, 2))]
+    with pytest.raises(SideConditionError, match="not one interval"):
+        K.member_cases(*(K.member_widen(fact, sp.Interval(0, sp.oo)) for fact in gap), x)
+    with pytest.raises(RuleApplicationError, match="member_cases"):
+        K.member_cases(first, K.member_widen(second, sp.S.Reals), x)
+    other = K.member_monotone(rising, K.member_context(Context({x: high, y: POS}), x), 1)
+    with pytest.raises(RuleApplicationError, match="member_cases"):  # y ranges in one case only
+        K.member_cases(first, other, x)
+    with pytest.raises(RuleApplicationError, match="member_cases"):
+        K.member_cases(first, second, p)
+    with pytest.raises(RuleApplicationError, match="member_cases"):
+        K.member_cases(first, K.member_widen(prove_member(EMPTY, sp.exp(y)), sp.S.Reals), y)

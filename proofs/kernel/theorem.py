@@ -14,9 +14,9 @@ from sympy.core.function import AppliedUndef
 
 from ..errors import ForgeryError, RuleApplicationError, SideConditionError, UnsupportedError
 from .functions import TABLE
-from .language import (POSITIVE, REALS, Equal, Hull, Member, SameOptimizers, StrictlyIncreasing,
-                       _context_key, add_hulls, function_hull, hull, is_subset, mul_hulls, pow_hull,
-                       statement_names)
+from .language import (POSITIVE, REALS, Context, Equal, Hull, Member, SameOptimizers,
+                       StrictlyIncreasing, _context_key, add_hulls, function_hull, hull, is_subset,
+                       mul_hulls, pow_hull, statement_names)
 from .terms import (BINDERS, Defined, DefinedEntry, Need, binder_limits, bound_vars,
                     check_well_formed, free_vars, head_needs, index_free_factor, inner_binder,
                     is_definition, memoized, mentions, merged_exponentials, names, needs,
@@ -751,6 +751,54 @@ def increasing_by_derivative(defined_th, derivative_th, var, interval):
                           f"d/d{var} {'>' if slope.is_positive() else '>= (finitely many zeros)'}"
                           f" 0 on {interior}"],
                  discharged=var)
+
+
+def member_monotone(monotone_th, values_th, at, above=True):
+    """x ↦ g strictly increasing on I,  Γ ⊢ e ∈ S,  a ∈ I rational,  S ⊆ I ∩ [a, ∞)  ⟹  Γ ⊢
+    g(e) ∈ [g(a), ∞), open when S ⊆ (a, ∞); `above=False`: S ⊆ I ∩ (−∞, a] ⟹ g(e) ∈ (−∞, g(a)]
+    (g(e) substituted by the kernel, capture-avoiding; g(a) must evaluate to a rational).
+    (Mathlib `StrictMonoOn.le_iff_le`, `StrictMonoOn.lt_iff_lt`; Coq `Rle_lt_or_eq_dec` on an
+    increasing function)"""
+    mono = _expect(monotone_th, StrictlyIncreasing, "member_monotone")
+    values = _expect(values_th, Member, "member_monotone")
+    at = sp.sympify(at)
+    side = sp.Interval(at, sp.oo) if above else sp.Interval(-sp.oo, at)
+    if not at.is_Rational or not is_subset(sp.FiniteSet(at), mono.interval) or not (
+            is_subset(values.set, mono.interval) and is_subset(values.set, side)):
+        raise SideConditionError(f"member_monotone: {values.expr} ∈ {values.set} is not within "
+                                 f"{mono.interval} on the side of {at} asked")
+    value = substitute(mono.func, {mono.var: at})[0]
+    composed, written = substitute(mono.func, {mono.var: values.expr})
+    if not value.is_Rational or not needs(composed) <= written:
+        raise SideConditionError(f"member_monotone: {mono.func} at {at} is {value}, not a "
+                                 f"rational, or sympy evaluates it at {values.expr} to {composed}")
+    strict = is_subset(values.set, sp.Interval.open(at, sp.oo) if above else
+                       sp.Interval.open(-sp.oo, at))
+    real_set = (sp.Interval(value, sp.oo, strict, True) if above else
+                sp.Interval(-sp.oo, value, True, strict))
+    return _make(_merged(monotone_th, values_th), Member(composed, real_set), "member_monotone",
+                 [monotone_th, values_th], lambda: [f"{values.expr} on the side of {at} asked"])
+
+
+def member_cases(th1, th2, var):
+    """Γ, x ∈ A ⊢ t ∈ S,  Γ, x ∈ B ⊢ t ∈ S  (the same Γ and S),  A ∪ B one interval  ⟹  Γ, x ∈
+    A ∪ B ⊢ t ∈ S (x ∈ ℝ is no assumption: left out).  (Mathlib `Or.elim` with `Set.mem_union`;
+    Coq `Rle_lt_dec` and `or_ind`)"""
+    first, second = (_expect(th, Member, "member_cases") for th in (th1, th2))
+    cases = (th1.context.lookup(var), th2.context.lookup(var))
+    if first != second or type(var) is not sp.Symbol or None in cases or \
+            th1.context.without(var) != th2.context.without(var):
+        raise RuleApplicationError(f"member_cases: two facts alike but for the range of a symbol "
+                                   f"{var} are needed, got {first} and {second}")
+    union = sp.Union(*cases)
+    if not isinstance(union, sp.Interval):
+        raise SideConditionError(f"member_cases: {cases[0]} ∪ {cases[1]} is not one interval")
+    hull(union)  # refuses inexact ends
+    context = th1.context.without(var)
+    if union != sp.S.Reals:
+        context = context.merged(Context({var: union}))
+    return _make(context, first, "member_cases", [th1, th2],
+                 lambda: [f"{var} in {cases[0]} or in {cases[1]}"], discharged=var)
 
 
 # ------------------------------------------------------------------------------------------------

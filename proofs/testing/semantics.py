@@ -815,8 +815,8 @@ def refute_at(entries, statement, values, options=DEFAULT):
     sets = dict(entries)
     if any(symbol in sets and not in_set(value, sets[symbol]) for symbol, value in values.items()):
         return None
-    point = Assignment(entries, "at", {symbol: ("value", value) for symbol, value in values.items()},
-                       options)
+    fixed = {symbol: ("value", value) for symbol, value in values.items()}
+    point = Assignment(entries, "at", fixed, options)
     point.drawn.update({str(symbol): value for symbol, value in values.items()})
     try:
         return _member_refutation(point, statement)

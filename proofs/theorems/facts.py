@@ -8,6 +8,7 @@ import sympy as sp
 
 from ..kernel import Member, StrictlyIncreasing
 from ..proof import Step
+from ..tree import case_variable, tree_nodes
 
 JUSTIFICATIONS = {
     "assumption": "assumption",
@@ -27,6 +28,7 @@ JUSTIFICATIONS = {
     "member_binder": "finite product of positive factors",
     "member_of_equal": "by definition",
     "member_meet": "both bounds above",
+    "member_cases": "the cases above",
     "increasing_by_derivative": "mean value theorem",
 }
 
@@ -37,11 +39,14 @@ def fact_steps(theorem):
     """Post-order, de-duplicated lines for the Member / StrictlyIncreasing facts of a proof tree."""
     steps, seen = [], set()
     met, stated = set(), set()  # the two bounds of a meet, stated even when seen, each once
+    case_vars = set()  # the symbols whose ranges the cases split: each case's line states it
 
     def visit(th):
         if th.rule == "member_meet":
             met.update(id(premise) for premise in th.premises)
-        for premise in th.premises:
+        if th.rule == "member_cases":
+            visit_cases(th, case_variable(th))
+        for premise in th.premises if th.rule != "member_cases" else ():
             visit(premise)
         st = th.statement
         if th.rule in ("number", "member_widen") or not isinstance(st, (Member, StrictlyIncreasing)):
@@ -52,8 +57,10 @@ def fact_steps(theorem):
                 st.expr.is_Mul and st.expr.as_coeff_Mul()[0] == -1)) and not (
                 _bound(th) or id(th) in met):
             return  # −x only on the way to 1 − x; a bound on what was seen is new
-        if isinstance(st, Member) and th.rule == "assumption" and not th.context.lookup(st.expr):
-            return  # sympy assumptions such as n being a positive integer are stated in the setting
+        if isinstance(st, Member) and th.rule == "assumption" and (
+                not th.context.lookup(st.expr) or st.expr in case_vars):
+            return  # sympy assumptions such as n being a positive integer are stated in the
+            # setting, a case's range by its own line
         key = st.expr if isinstance(st, Member) else st
         seen.add(key)
         shown = _widened(theorem, th)
@@ -65,6 +72,26 @@ def fact_steps(theorem):
         steps.append(Step(shown.statement, th.rule, justify_fact(th), shown, relation="fact",
                           side_conditions=tuple(th.side_conditions)))
 
+    def visit_cases(th, var):
+        """Each case: a line 'x ∈ (0, 1]   [case]', then its own facts (a fact shown in one case
+        is shown again in the next, where it rests on another range)."""
+        case_vars.add(var)
+        for premise in th.premises:
+            if premise.rule == "member_cases":  # cases of cases: one list
+                visit_cases(premise, var)
+                continue
+            case = next((node for node in tree_nodes(premise) if node.rule == "assumption"
+                         and node.statement.expr == var), None)
+            if case is not None and id(case) not in stated:
+                stated.add(id(case))
+                number = sum(step.rule == "member_cases" for step in steps) + 1
+                steps.append(Step(case.statement, "member_cases", f"case {number}", case,
+                                  relation="fact"))
+            before = set(seen)
+            visit(premise)
+            seen.clear()
+            seen.update(before)
+
     visit(theorem)
     return steps
 
@@ -72,7 +99,6 @@ def fact_steps(theorem):
 def _equation_reason(equation):
     """The reason of an equation a bound rests on: the definitions it unfolds, the sum it was
     written with, algebra (squares completed)."""
-    from ..tree import tree_nodes
     sides = (equation.statement.lhs, equation.statement.rhs)
     rules = "rules of sums and algebra" if any(side.has(sp.Sum, sp.Product) for side in sides) \
         else "algebra"
@@ -95,6 +121,10 @@ def _widened(root, th):
 def justify_fact(th):
     """The reason a reader is given for the fact `th` states: its rule, in the words of the
     range it gives (a square, a product of numbers in (0, 1], …)."""
+    if th.rule == "member_monotone":
+        return _monotone_reason(th)
+    if _negated(th):
+        return "the bound above, negated"
     if th.rule == "member_pow" and th.statement.expr.exp == -1:
         return "reciprocal"
     if th.rule == "member_pow" and th.statement.expr.exp.is_Integer:
@@ -137,6 +167,23 @@ def justify_fact(th):
     return JUSTIFICATIONS.get(th.rule, th.rule.replace("_", " "))
 
 
+def _monotone_reason(th):
+    """member_monotone: the function increases on its interval, so it lies beyond its value at
+    the case's end ('increasing on $(0, 1]$: at most its value at 1'), the end named only when it
+    is the one the kernel was given (its value there is the bound)."""
+    monotone, values = (premise.statement for premise in th.premises)
+    real_set, cases = th.statement.set, values.set
+    above = real_set.sup == sp.oo
+    at = cases.inf if above else cases.sup
+    value = real_set.inf if above else real_set.sup
+    interval = monotone.interval
+    where = (f"increasing on ${'(' if interval.left_open else '['}{sp.latex(interval.start)}, "
+             f"{sp.latex(interval.end)}{')' if interval.right_open else ']'}$")
+    if not at.is_finite or monotone.func.subs(monotone.var, at) != value:
+        return where
+    return f"{where}: {'at least' if above else 'at most'} its value at ${sp.latex(at)}$"
+
+
 def _sum_reason(th):
     """member_binder on a sum: the reason the range holds (the terms' sign, and their number)."""
     real_set = th.statement.set
@@ -150,9 +197,16 @@ def _sum_reason(th):
 
 
 def _bound(th):
-    """A fact narrowing one already seen: a bound through an equation, and the meet of two
-    bounds."""
-    return th.rule == "member_meet" or _through_equation(th)
+    """A fact narrowing one already seen: a bound through an equation or a monotone function's
+    value, the meet of two bounds, a bound negated."""
+    return th.rule in ("member_meet", "member_monotone") or _through_equation(th) or _negated(th)
+
+
+def _negated(th):
+    """−1 times a monotone function's bound: the bound of the function negated (g ≥ 0 from
+    −g ≤ 0, −g increasing)."""
+    return th.rule == "member_mul" and any(p.statement.expr == -1 for p in th.premises) and \
+        any(p.rule == "member_monotone" for p in th.premises)
 
 
 def _through_equation(th):

@@ -1,0 +1,108 @@
+"""Ends of a range that interval arithmetic misses, reached through where a function of one variable
+increases and decreases: x − 1 − log x is only known to be real term by term, but it decreases on
+(0, 1] and increases on [1, ∞), so it is at least its value 0 at x = 1 (log x ≤ x − 1), and
+eˣ − 1 − x ≥ 0 in the same way.
+
+The engine guesses the points where the derivative vanishes (sympy's `solve`, untrusted); on each
+piece between them the kernel proves the function monotone from its derivative's sign
+(`increasing_by_derivative`), bounds it by its value at the piece's end (`member_monotone`) and
+joins the pieces (`member_cases`).  Imports the kernel and monotonicity only.
+"""
+
+import functools
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from ..errors import ProofError
+from ..kernel import Defined, hull
+from ..kernel import rules as K
+from .monotonicity import extended, prove_strictly_increasing
+
+# a function with more pieces than this is left to the other rules: each piece costs proofs
+MOST_PIECES = 4
+
+
+def through_monotonicity(context, fact, target):
+    """`fact` (Γ ⊢ g ∈ S, g a function of one symbol x ranging over an interval) narrowed into
+    `target` at each end S misses, or None: on each piece of x's range between the zeros of g', g
+    is monotone and lies beyond its value at the piece's end nearer that end of g."""
+    g, wanted = fact.statement.expr, hull(target)
+    var = _variable(context, g)
+    if var is None:
+        return None
+    domain = context.lookup(var) or sp.S.Reals
+    pieces = _pieces(g, var, domain)
+    if pieces is None:
+        return None
+    rest = context.without(var)
+    for end, lower, is_open in ((wanted.lo, True, wanted.lo_open),
+                                (wanted.hi, False, wanted.hi_open)):
+        half = (sp.Interval(end, sp.oo, is_open, True) if lower else
+                sp.Interval(-sp.oo, end, True, is_open))
+        if not end.is_finite or hull(fact.statement.set).within(hull(half)):
+            continue
+        bounds = [_piece_bound(rest, g, var, piece, lower) for piece in pieces]
+        if None in bounds:
+            return None
+        try:
+            widened = [K.member_widen(bound, half) for bound in bounds]
+            joined = functools.reduce(lambda one, other: K.member_cases(one, other, var), widened)
+            # met with what was known, unless that adds nothing (a term known only to be real)
+            within = hull(joined.statement.set).within(hull(fact.statement.set))
+            fact = joined if within else K.member_meet(fact, joined)
+        except ProofError:
+            return None
+    return fact
+
+
+def _variable(context, g):
+    """The one symbol g is a function of, when it ranges over an interval (or is free), else
+    None."""
+    if g.atoms(sp.Indexed, sp.Sum, sp.Product, AppliedUndef, Defined) or len(g.free_symbols) != 1:
+        return None
+    (var,) = g.free_symbols
+    domain = context.lookup(var)
+    return var if domain is None or isinstance(domain, sp.Interval) else None
+
+
+def _pieces(g, var, domain):
+    """The domain cut at the rational zeros of g' inside it (each zero in both pieces beside it),
+    or None when they are not found or too many."""
+    try:
+        zeros = sp.solve(sp.diff(g, var), var)
+    except (NotImplementedError, ValueError, TypeError):  # sympy knows no way to solve it
+        return None
+    inside = sorted(z for z in set(zeros) if z.is_Rational and domain.start < z < domain.end)
+    if len(inside) + 1 > MOST_PIECES:
+        return None
+    if not inside and domain == sp.S.Reals:  # two cases, so that x ∈ ℝ is no assumption after
+        inside = [sp.S.Zero]
+    ends = [domain.start, *inside, domain.end]
+    return [sp.Interval(lo, hi, domain.left_open if k == 0 else False,
+                        domain.right_open if k == len(ends) - 2 else False)
+            for k, (lo, hi) in enumerate(zip(ends, ends[1:]))]
+
+
+def _piece_bound(rest, g, var, piece, lower):
+    """Γ, x ∈ piece ⊢ g ∈ [g(a), ∞) (`lower`) or (−∞, g(a)], a the end of the piece where g is
+    least (greatest), when g is monotone there and that end belongs to the piece; else None."""
+    case = extended(rest, var, piece)
+    for sign in (1, -1):  # increasing, then decreasing (−g increasing)
+        try:
+            monotone = prove_strictly_increasing(rest, sign * g, var, piece)
+        except ProofError:
+            continue
+        # where g is least: the left end if it increases, the right one if it decreases
+        at_left = (sign > 0) == lower
+        at = piece.start if at_left else piece.end
+        if not at.is_finite or (piece.left_open if at_left else piece.right_open):
+            return None
+        try:
+            bound = K.member_monotone(monotone, K.member_context(case, var), at, above=at_left)
+            if sign < 0:
+                bound = K.member_mul(K.member_context(case, sp.Integer(-1)), bound)
+        except ProofError:
+            return None
+        return bound if bound.statement.expr == g else None
+    return None

@@ -1,0 +1,107 @@
+"""Ends of a range reached where a function of one variable increases and decreases
+(proofs/rules/extrema.py): log x ≤ x − 1, eˣ ≥ 1 + x and their kind, which intervals bound term by
+term and so miss.  Each true claim is proved and confirmed at random points by
+proofs.testing.semantics; each false neighbour is disproved or refused, never proved."""
+
+import pytest
+import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from proofs import Derivation, Disproved, ProofError, check
+from proofs.errors import RenderError
+from proofs.testing import semantics
+from tests.tools import compile_tex
+
+x = sp.Symbol("x")
+POSITIVE, NONNEGATIVE = sp.Interval.open(0, sp.oo), sp.Interval(0, sp.oo)
+
+PROVED = [
+    ("log x ≤ x − 1", x - 1 - sp.log(x), NONNEGATIVE, {x: POSITIVE}),
+    ("eˣ ≥ 1 + x", sp.exp(x) - 1 - x, NONNEGATIVE, {}),
+    ("log(1 + x) ≤ x on (−1, ∞)", x - sp.log(1 + x), NONNEGATIVE, {x: sp.Interval.open(-1, sp.oo)}),
+    ("x³ − 3x ∈ [−2, 2] on [−2, 2]", x ** 3 - 3 * x, sp.Interval(-2, 2), {x: sp.Interval(-2, 2)}),
+    ("x³ − x ≥ 0 on [1, ∞)", x ** 3 - x, NONNEGATIVE, {x: sp.Interval(1, sp.oo)}),
+    ("log x ≤ x − 1 upward: log x − x + 1 ≤ 0", sp.log(x) - x + 1, sp.Interval(-sp.oo, 0),
+     {x: POSITIVE}),
+    ("e^{−x} ≥ 1 − x", sp.exp(-x) - 1 + x, NONNEGATIVE, {}),
+]
+
+
+@pytest.mark.parametrize("claim, real_set, where", [case[1:] for case in PROVED],
+                         ids=[case[0] for case in PROVED])
+def test_a_function_of_one_variable_is_bounded_by_its_values_where_its_slope_changes_sign(
+        claim, real_set, where):
+    theorem = check.member(claim, real_set, where or None)
+    assert theorem.statement.set == real_set
+    assert any(node.rule == "member_monotone" for node in _nodes(theorem))
+    verdict = semantics.confirm(theorem.context.entries, theorem.statement, points=30)
+    assert verdict and verdict.decided > 0, verdict
+
+
+DISPROVED = [
+    ("log x ≤ x − 2", x - 2 - sp.log(x), NONNEGATIVE, {x: POSITIVE}),
+    ("eˣ ≥ 1 + 2x", sp.exp(x) - 1 - 2 * x, NONNEGATIVE, {}),
+    ("log x < x − 1 (equal at 1)", x - 1 - sp.log(x), POSITIVE, {x: POSITIVE}),
+    ("x³ − 3x ∈ [−2, 1] on [−2, 2]", x ** 3 - 3 * x, sp.Interval(-2, 1), {x: sp.Interval(-2, 2)}),
+]
+
+
+@pytest.mark.parametrize("claim, real_set, where", [case[1:] for case in DISPROVED],
+                         ids=[case[0] for case in DISPROVED])
+def test_a_false_neighbour_is_disproved(claim, real_set, where):
+    with pytest.raises(Disproved):
+        check.member(claim, real_set, where or None)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.fractions(min_value=-3, max_value=3, max_denominator=4).map(sp.Rational),
+       st.integers(1, 3))
+def test_the_tangent_of_the_exponential_anywhere_is_below_it(c, scale):
+    """e^{k(x − c)} ≥ 1 + k(x − c), equal at x = c: proved, and refused when raised by 1/100."""
+    u = scale * (x - c)
+    theorem = check.member(sp.exp(u) - 1 - u, NONNEGATIVE)
+    assert semantics.confirm(theorem.context.entries, theorem.statement, points=6)
+    with pytest.raises(ProofError):
+        check.member(sp.exp(u) - 1 - u - sp.Rational(1, 100), NONNEGATIVE)
+
+
+def test_a_slope_with_an_irrational_zero_or_several_variables_is_not_tried():
+    """x log x ≥ −1/e is least at 1/e, which sympy finds but is no rational: the claim is refused
+    as not proved, saying what was shown; so is a function of two variables."""
+    with pytest.raises(ProofError, match="only known to lie in"):
+        check.member(x * sp.log(x), sp.Interval(sp.Rational(-1, 2), sp.oo), {x: POSITIVE})
+    w = sp.Symbol("w")
+    with pytest.raises(ProofError):
+        check.member(sp.exp(x + w) - 1 - x - w, NONNEGATIVE)
+
+
+def test_a_derivation_shows_each_case_and_the_step_says_where_it_is_monotone(tmp_path):
+    d = Derivation("Tangent lines", where={x: POSITIVE})
+    d.lemma("Log", d.member(x - 1 - sp.log(x), NONNEGATIVE))
+    d.theorem("Chain", d.chain(sp.log(x)).le(x - 1))
+    proof = d.proof()
+    text = proof.to_text()
+    reasons = [line.split("   [", 1)[-1] for line in text.splitlines() if line.endswith("]")]
+    assert reasons.count("case 1]") == 1 and reasons.count("case 2]") == 1
+    assert "increasing on (0, 1]: at most its value at 1]" in reasons
+    assert "increasing on [1, ∞): at least its value at 1]" in reasons
+    assert reasons[reasons.index("case 2]") - 1] == "the bound above, negated]"
+    assert "the cases above]" in reasons
+    assert "[the difference is x − log x − 1 ≥ 0, monotone for x ∈ (0, 1] and for x ≥ 1]" in text
+    assert "increasing on $(0, 1]$: at most its value at $1$" in proof.to_latex()
+    compile_tex(tmp_path, "tangent", proof.to_document(), runs=1)
+    for section in d.sections:
+        assert semantics.confirm(section.statement.context.entries, section.statement.statement,
+                                 points=10)
+    with pytest.raises(RenderError, match="member_monotone has no Coq counterpart"):
+        proof.to_coq()
+
+
+def _nodes(theorem):
+    stack, seen = [theorem], []
+    while stack:
+        node = stack.pop()
+        seen.append(node)
+        stack.extend(node.premises)
+    return seen
