@@ -3,16 +3,18 @@ increases and decreases: x − 1 − log x is only known to be real term by term
 (0, 1] and increases on [1, ∞), so it is at least its value 0 at x = 1 (log x ≤ x − 1), and
 eˣ − 1 − x ≥ 0 in the same way.
 
-The engine guesses the points where the derivative vanishes (sympy's `solve`, untrusted); on each
-piece between them the kernel proves the function monotone from its derivative's sign
-(`increasing_by_derivative`), bounds it by its value at the piece's end (`member_monotone`) and
-joins the pieces (`member_cases`).  Imports the kernel and monotonicity only.
+The engine guesses the points where the derivative vanishes (untrusted: a rational function's
+rational roots, or a few small rationals tried); on each piece between them the kernel proves the
+function monotone from its derivative's sign (`increasing_by_derivative`), bounds it by its value
+at the piece's end (`member_monotone`) and joins the pieces (`member_cases`).  Imports the kernel
+and monotonicity only.
 """
 
 import functools
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
+from sympy.polys.polyerrors import BasePolynomialError
 
 from ..errors import ProofError
 from ..kernel import Defined, hull
@@ -68,12 +70,9 @@ def _variable(context, g):
 
 def _pieces(g, var, domain):
     """The domain cut at the rational zeros of g' inside it (each zero in both pieces beside it),
-    or None when they are not found or too many."""
-    try:
-        zeros = sp.solve(sp.diff(g, var), var)
-    except (NotImplementedError, ValueError, TypeError):  # sympy knows no way to solve it
-        return None
-    inside = sorted(z for z in set(zeros) if z.is_Rational and domain.start < z < domain.end)
+    or None when there are too many."""
+    inside = sorted(z for z in _rational_zeros(sp.diff(g, var), var)
+                    if domain.start < z < domain.end)
     if len(inside) + 1 > MOST_PIECES:
         return None
     if not inside and domain == sp.S.Reals:  # two cases, so that x ∈ ℝ is no assumption after
@@ -82,6 +81,33 @@ def _pieces(g, var, domain):
     return [sp.Interval(lo, hi, domain.left_open if k == 0 else False,
                         domain.right_open if k == len(ends) - 2 else False)
             for k, (lo, hi) in enumerate(zip(ends, ends[1:]))]
+
+
+# where a slope that is no rational function is tried for a zero (eˣ − 1 at 0, 1 − cos x at 0)
+CANDIDATES = [sp.Integer(k) for k in (0, 1, -1, 2, -2)] + [sp.Rational(k, 2) for k in (1, -1)]
+SHORT_SLOPE = 12  # operations in a slope of exponentials and logs that sympy's solve is given
+
+
+def _rational_zeros(slope, var):
+    """The rational zeros of `slope`: all of them for a rational function (its numerator's rational
+    roots); else the CANDIDATES where it vanishes, or, for a short slope of exponentials and logs,
+    sympy's solve (e^{x − 3} − 1 at 3).  A guess, kept cheap: sympy's solve spends seconds on
+    eˣ(sin x + cos x) − 1, so no trigonometric slope is given to it."""
+    numerator = sp.numer(sp.together(slope))
+    if numerator.is_polynomial(var):
+        try:
+            return set(sp.Poly(numerator, var, domain=sp.QQ).ground_roots())
+        except BasePolynomialError:  # coefficients beyond the rationals (√2 x − 1)
+            return set()
+    found = {point for point in CANDIDATES if slope.subs(var, point) == 0}
+    heads = {type(node) for node in sp.preorder_traversal(slope) if not node.is_Atom}
+    if found or not heads <= {sp.Add, sp.Mul, sp.Pow, sp.exp, sp.log} or \
+            sp.count_ops(slope) > SHORT_SLOPE:
+        return found
+    try:
+        return {zero for zero in sp.solve(slope, var) if zero.is_Rational}
+    except (NotImplementedError, ValueError, TypeError):  # no method sympy knows
+        return set()
 
 
 def _piece_bound(rest, g, var, piece, lower):
