@@ -1131,13 +1131,12 @@ def _difference_words(theorem, kind):
         equation, bound = node.premises
         form = equation.statement.rhs
         formulas = (_lower(form, bound),)
-        constant = form.as_coeff_Add()[0]
-        if constant < 0 and bound.statement.set.inf >= 0:
-            # (x − 1/2)² − 1/4 >= 0 holds by the ranges, not by the form: they are named
-            ranges = list(dict.fromkeys(
+        if not _evident(form, bound.statement.set.inf):
+            # (x − 1/2)² − 1/4 >= 0, λ(x − w/λ)² >= 0, Σ (1 − y_i) >= 0 hold by the ranges too,
+            # not by the form alone: every range the bound rests on is named
+            formulas += tuple(dict.fromkeys(
                 n.statement for n in tree_nodes(bound) if n.rule == "assumption"
-                and n.statement.set != sp.S.Reals))[:3]
-            formulas += tuple(ranges)
+                and n.statement.set != sp.S.Reals))
             names = [f"<math:{k}>" for k in range(1, len(formulas))]
             if names:
                 return (f"the difference is <math:0> as {', '.join(names[:-1])}"
@@ -1173,6 +1172,17 @@ _TELLING = ("square", "even power", "sum of nonnegative terms", "sum of at least
             "an absolute value is nonnegative", "cosh is at least 1",
             "the exponential is positive and increasing", "finite product of positive factors",
             "a factorial is a positive integer")
+
+
+def _evident(form, least):
+    """Whether a form is >= `least` whatever its quantities: squares (even powers) times positive
+    numbers, plus a number at least `least`."""
+    constant, rest = form.as_coeff_Add()
+    for term in sp.Add.make_args(rest):
+        coefficient, power = term.as_coeff_Mul()
+        if not (coefficient > 0 and power.is_Pow and power.exp.is_Integer and power.exp.is_even):
+            return False
+    return constant >= least
 
 
 def _lower(expr, bound):

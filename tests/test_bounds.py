@@ -317,7 +317,8 @@ def test_a_derivation_step_names_the_form_its_difference_was_shown_to_take():
     proof = d.proof()
     text = proof.to_text()
     assert "[the difference is (x − w)^{2} ≥ 0]" in text
-    assert "[the difference is ∑_{i=1}^{n} [1 − y_i] ≥ 0]" in text
+    assert ("[the difference is ∑_{i=1}^{n} [1 − y_i] ≥ 0 as n ∈ {1, 2, …} and y_i ∈ {0, 1}]"
+            in text)
     assert "[the difference is positive]" in text
     assert "the difference is $\\left(x - w\\right)^{2} \\geq 0$" in proof.to_latex()
     assert "the difference is $\\left(x - w\\right)^{2} \\geq 0$" in proof.to_markdown()

@@ -679,6 +679,13 @@ SQUARE_CLAIMS += [
     ({XS: sp.Interval.open(1, 3)}, XS ** 2 - 3 * XS + 3, POSITIVE,
      ("(3 + (pow x 2)", "(2 + (pow x 2)")),
     ({XS: sp.Interval.Lopen(-3, 2)}, XS ** 2, sp.Interval(0, 9), ("((-3) < x <= 2)", "((-4) < x <= 2)")),
+    # a review: p(1 − p) in [0, 1/4] on [0, 1] through (p − 1/2)², its base's range symmetric
+    # (tampered: negative at 2)
+    ({XS: sp.Interval(0, 1)}, XS * (1 - XS), sp.Interval(0, sp.Rational(1, 4)),
+     ("(0 <= x <= 1)", "(0 <= x <= 2)")),
+    ({XS: sp.Interval.open(-1, 1)}, XS ** 2, sp.Interval.Ropen(0, 1), ("((-1) < x < 1)",
+                                                                     "((-2) < x < 1)")),
+    ({XS: sp.Interval.Lopen(0, 1)}, -sp.log(XS), NONNEGATIVE, ("(0 < x <= 1)", "(0 < x <= 2)")),
 ]
 RANGE_CLAIMS = POWER_CLAIMS + MEAN_CLAIMS + SQUARE_CLAIMS
 
@@ -699,11 +706,14 @@ def test_a_range_beyond_the_sign_exports_and_checks(where, body, values, tamper,
     assert result.returncode != 0, tamper
 
 
-def test_a_higher_power_bounded_unevenly_above_is_refused_not_written_unchecked():
-    """x⁴ ∈ [0, 81] for x in [−3, 2]: nra finds no witness, and the prelude's square lemmas do not
-    reach a fourth power, so the export is refused rather than written for coqc to reject."""
-    d = proofs.Derivation("Power", where={XS: sp.Interval(-3, 2)})
-    d.theorem("A", d.member(d.define("Total", XS ** 4), sp.Interval(0, 81)))
+@pytest.mark.parametrize("interval, bound", [(sp.Interval(-3, 2), 81), (sp.Interval(-1, 1), 1)])
+def test_a_higher_power_of_a_base_of_either_sign_is_refused_not_written_unchecked(interval,
+                                                                                  bound):
+    """x⁴ ∈ [0, 81] for x in [−3, 2], x⁴ ∈ [0, 1] for x in [−1, 1] (a review: coqc rejected the
+    second): nra finds no witness, and the prelude's square lemmas do not reach a fourth power,
+    so the export is refused rather than written for coqc to reject."""
+    d = proofs.Derivation("Power", where={XS: interval})
+    d.theorem("A", d.member(d.define("Total", XS ** 4), sp.Interval(0, bound)))
     with pytest.raises(RenderError, match="only its export is refused"):
         d.proof().to_coq()
 

@@ -88,7 +88,7 @@ COUNTERPARTS = {
     "member_pow": "Rpower_pos, Rpower_in_unit, Rpower_ge_one (prelude); inv_pos_nat, inv_unit, "
                   "Rinv_0_lt_compat, Rinv_lt_0_compat, inv_below, inv_above, inv_neg_below, "
                   "inv_neg_above for 1/x; sqr_below_le, sqr_below_lt, sqr_above_le, "
-                  "sqr_above_lt for x² of a base of either sign",
+                  "sqr_above_lt, sqr_open_lt for x² of a base of either sign",
     "member_exp": "exp_pos; exp_increasing, exp_0 (above_pos, below_neg: the side of 1)",
     "member_sin": "SIN_bound", "member_cos": "COS_bound", "member_cosh": "cosh_ge_1",
     "member_tanh": "tanh_bound, tanh_increasing, tanh_0 (from tanh's definition by exp)",
@@ -626,7 +626,8 @@ class Exporter:
             arg = self.term(expr.args[0])
             known = [f"try pose proof (ln_{lemma} {arg} ltac:(close))"
                      for lemma in ("nonneg", "pos")]
-            known.append(f"try pose proof (ln_neg {arg} ltac:(close) ltac:(close))")
+            known += [f"try pose proof (ln_{lemma} {arg} ltac:(close) ltac:(close))"
+                      for lemma in ("neg", "nonpos")]
             return self.posed(th.premises, "; ".join(known + ["close"]))
         if isinstance(expr, sp.Abs):  # |a| = −a or a, by the sign of a
             arg = self.term(expr.args[0])
@@ -645,25 +646,30 @@ class Exporter:
             return self.posed(th.premises, "".join(self.inverse_bounds(th)) + "inverse")
         if isinstance(expr, sp.Pow) and expr.exp.is_Integer and expr.exp > 1:
             base = hull_of(th.premises[0].statement.set)
-            if base is not None and base.start < 0 < base.end and base.start != -base.end and \
-                    hull_of(real_set).end.is_finite:  # nra finds no witness for it
+            # a power of a base of either sign: nra finds no witness for its upper bound
+            if base is not None and base.start < 0 < base.end and \
+                    hull_of(real_set).end.is_finite:
                 return self.posed(th.premises, self.square_bound(th, base) +
                                   "split; [apply pow2_ge_0 | lra]")  # 0 inside: x² from 0
             return self.posed(th.premises, "".join(self.power_bounds(th)) + finish(real_set))
         return self.posed(th.premises, finish(real_set))
 
     def square_bound(self, th, base):
-        """x² below the square of the end farther from 0, for x between a < 0 < b unevenly
-        (sqr_below_le, sqr_below_lt, sqr_above_le, sqr_above_lt); a higher power is refused."""
+        """x² below the square of the end farther from 0, for x between a < 0 < b (sqr_below_le,
+        sqr_below_lt, sqr_above_le, sqr_above_lt, sqr_open_lt); a higher power is refused."""
         expr = th.statement.expr
         if expr.exp != 2:
             raise RenderError(f"Coq export: {expr} ∈ {th.statement.set}, a power of a base of "
-                              "either sign bounded unevenly, has no Coq proof here (the proof "
-                              "itself is checked; only its export is refused)")
+                              "either sign bounded on both sides, has no Coq proof here (the "
+                              "proof itself is checked; only its export is refused)")
         x, a, b = self.term(expr.base), self.term(base.start), self.term(base.end)
-        right = base.end > -base.start  # b is the end farther from 0
-        is_open = base.right_open if right else base.left_open
-        lemma = f"sqr_{'below' if right else 'above'}_{'lt' if is_open else 'le'}"
+        # the end x² reaches: the farther one from 0, or the closed one of two as far
+        right = base.end > -base.start or (base.end == -base.start and not base.right_open)
+        if base.end == -base.start and base.left_open and base.right_open:
+            lemma = "sqr_open_lt"
+        else:
+            is_open = base.right_open if right else base.left_open
+            lemma = f"sqr_{'below' if right else 'above'}_{'lt' if is_open else 'le'}"
         c = self.term((base.end if right else base.start) ** 2)
         return (f"pose proof ({lemma} {a} {b} {x} {c} ltac:(close) ltac:(close) "
                 "ltac:(simpl; field)); ")

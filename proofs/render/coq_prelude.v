@@ -454,6 +454,12 @@ Proof. intros h. rewrite <- ln_1. apply ln_increasing; lra. Qed.
 Lemma ln_neg x : 0 < x -> x < 1 -> ln x < 0.
 Proof. intros h0 h1. rewrite <- ln_1. apply ln_increasing; lra. Qed.
 
+Lemma ln_nonpos x : 0 < x -> x <= 1 -> ln x <= 0.
+Proof.
+  intros. destruct (Req_dec x 1) as [-> | ?]; [rewrite ln_1; lra |].
+  left. rewrite <- ln_1. apply ln_increasing; lra.
+Qed.
+
 Lemma sum_pos (f : nat -> R) (h : forall i, 0 < f i) m : 0 < sum_f_R0 f m.
 Proof. induction m; simpl; auto. apply Rplus_lt_0_compat; auto. Qed.
 
@@ -566,8 +572,9 @@ Proof. intros; subst; apply pow_incr; auto. Qed.
 Lemma pow_below_le_c x b n c : 0 <= x <= b -> c = b ^ n -> x ^ n <= c.
 Proof. intros; subst; apply pow_incr; auto. Qed.
 
-(* x² for x between a < 0 < b unevenly: below b² when b is the farther end from 0, below a² when a
-   is (nra alone finds no witness: it needs b + x >= 0, or −a − x >= 0, as a fact) *)
+(* x² for x between a < 0 < b: below b² when b is the farther end from 0, below a² when a is, and
+   strictly below when the end it reaches is open (nra alone finds no witness for a base such as
+   x − 1/2: it needs b + x >= 0, or −a − x >= 0, as a fact) *)
 Lemma sqr_below_le a b x c : a <= x <= b -> - a <= b -> c = b ^ 2 -> x ^ 2 <= c.
 Proof. intros [? ?] ? ->. simpl. rewrite !Rmult_1_r. assert (0 <= b + x) by lra. nra. Qed.
 
@@ -579,6 +586,9 @@ Proof. intros [? ?] ? ->. simpl. rewrite !Rmult_1_r. assert (0 <= - a - x) by lr
 
 Lemma sqr_above_lt a b x c : a < x <= b -> b < - a -> c = a ^ 2 -> x ^ 2 < c.
 Proof. intros [? ?] ? ->. simpl. rewrite !Rmult_1_r. assert (0 < - a - x) by lra. nra. Qed.
+
+Lemma sqr_open_lt a b x c : a < x < b -> - a <= b -> c = b ^ 2 -> x ^ 2 < c.
+Proof. intros [? ?] ? ->. simpl. rewrite !Rmult_1_r. assert (0 < b + x) by lra. nra. Qed.
 
 (* x^n from (−x)^n, by the parity of n *)
 Lemma pow_opp_parity x n : (- x) ^ n = (if Nat.even n then 1 else -1) * x ^ n.
