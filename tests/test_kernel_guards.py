@@ -6,6 +6,8 @@ numerically.
 tests, every mutant must be killed (README: "How it stays sound")."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import sympy as sp
 
 from proofs import Context, Defined, DefinedFamily, ProofError, check
@@ -334,3 +336,31 @@ def test_two_cases_join_only_the_same_fact_over_one_interval():
         K.member_cases(first, second, p)
     with pytest.raises(RuleApplicationError, match="member_cases"):
         K.member_cases(first, K.member_widen(prove_member(EMPTY, sp.exp(y)), sp.S.Reals), y)
+
+
+rationals = st.fractions(min_value=-3, max_value=3, max_denominator=4).map(sp.Rational)
+
+
+@settings(max_examples=40, deadline=None)
+@given(rationals, rationals, st.integers(1, 3), rationals, st.booleans(), st.booleans(),
+       st.booleans())
+def test_a_monotone_bound_holds_at_every_point_it_speaks_of(root, at, slope, spread, above,
+                                                             open_side, whole_line):
+    """g = (x − r)³ + k·x increases on ℝ: bounded by g(a) on the side of a asked, for values over
+    that side of an interval around a (or beyond it: refused), confirmed at exact points."""
+    g = (x - root) ** 3 + slope * x
+    interval = REALS if whole_line else sp.Interval(at - 1, at + 2)
+    mono = K.increasing_by_derivative(prove_member(Context({x: interval}), g), prove_member(
+        Context({x: sp.Interval.open(interval.start, interval.end)}), sp.diff(g, x)), x, interval)
+    side = (sp.Interval(at, at + abs(spread) + 1, open_side) if above else
+            sp.Interval(at - abs(spread) - 1, at, False, open_side))
+    values = K.member_context(Context({y: side}), y)
+    if not (side.start >= interval.start and side.end <= interval.end):
+        with pytest.raises(SideConditionError):
+            K.member_monotone(mono, values, at, above=above)
+        return
+    bound = K.member_monotone(mono, values, at, above=above)
+    assert bound.statement.expr == g.subs(x, y)
+    assert semantics.confirm(bound.context.entries, bound.statement, points=12)
+    with pytest.raises(SideConditionError):  # the other side of a
+        K.member_monotone(mono, values, at, above=not above)
