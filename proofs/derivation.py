@@ -732,17 +732,23 @@ class Derivation:
         # a monotonicity lemma's variable is bound by its statement (x ↦ log x): the lines of its
         # proof range it over the interval or its interior (√t on [0, ∞)), not the setting
         binding = {}  # id of a line of a monotonicity lemma → the variable the lemma binds
+        # (a lemma is never bound by another section's lines: the engine's caches may make one
+        # theorem both, and the lemma's own hypotheses must reach the setting)
+        statements = {id(section.statement): section for section in self.sections}
         for section in self.sections:
+            lines = []
             if isinstance(section.statement.statement, StrictlyIncreasing):
-                for theorem in [section.statement] + [step.theorem for step in section.steps]:
-                    binding[id(theorem)] = section.statement.statement.var
+                lines = [(theorem, section.statement.statement.var) for theorem in
+                         [section.statement] + [step.theorem for step in section.steps]]
             # a line in one case of a fact shown by cases (x ∈ (0, 1], then x ∈ [1, ∞)) ranges
             # its variable over the case, not the setting
             for node in tree_nodes(section.statement):
-                if node.rule == "member_cases":
-                    var = case_variable(node)
-                    for premise in node.premises:
-                        binding.update((id(inner), var) for inner in tree_nodes(premise))
+                var = case_variable(node) if node.rule == "member_cases" else None
+                if var is not None:
+                    lines += [(inner, var) for premise in node.premises
+                              for inner in tree_nodes(premise)]
+            binding.update((id(theorem), var) for theorem, var in lines
+                           if statements.get(id(theorem), section) is section)
         context = self.context.merged(*(
             th.context.without(binding[id(th)]) if id(th) in binding else th.context
             for th in theorems))
@@ -1142,7 +1148,8 @@ def _difference_words(theorem, kind):
                 return (f"the difference is <math:0> as {', '.join(names[:-1])}"
                         f"{' and ' if len(names) > 1 else ''}{names[-1]}", formulas)
         return "the difference is <math:0>", formulas
-    if node.rule == "member_cases":  # x − 1 − log x ≥ 0: decreasing, then increasing
+    if node.rule == "member_cases" and case_variable(node) is not None:  # decreasing, then
+        # increasing (x − 1 − log x ≥ 0)
         var, cases = case_variable(node), []
         leaves = [node]
         while leaves:

@@ -35,8 +35,7 @@ def stated_factor(theorem):
 
 
 def case_variable(theorem):
-    """The symbol a fact shown by cases (`member_cases`) splits the range of: the one its cases
-    range otherwise than the fact."""
-    case = theorem.premises[0].context
-    return next(key for key, real_set in case.entries
-                if theorem.context.lookup(key) != real_set)
+    """The symbol a fact shown by cases (`member_cases`) splits the range of: the one a case ranges
+    otherwise than the fact; None when neither does (a case that is the whole range)."""
+    return next((key for premise in theorem.premises for key, real_set in premise.context.entries
+                 if theorem.context.lookup(key) != real_set), None)

@@ -105,3 +105,42 @@ def _nodes(theorem):
         seen.append(node)
         stack.extend(node.premises)
     return seen
+
+
+def test_a_lemma_shared_with_a_case_keeps_its_own_hypotheses():
+    """A review: log x ≤ 0 proved for x ∈ (0, 1] is, through the engine's caches, the very object
+    a case of log x ≤ x − 1 rests on; given as a lemma in a setting x > 0, its range was dropped
+    as a case's and the page claimed log x ≤ 0 for every x > 0.  It is refused, as any lemma whose
+    hypotheses the setting contradicts."""
+    lemma = check.member(sp.log(x), sp.Interval(-sp.oo, 0), where={x: sp.Interval.Lopen(0, 1)})
+    d = Derivation("Tangent", where={x: POSITIVE})
+    d.lemma("Log is at most 0", lemma)
+    d.theorem("Tangent", d.member(x - 1 - sp.log(x), NONNEGATIVE))
+    with pytest.raises(ProofError, match="contexts disagree on x"):
+        d.proof()
+
+
+def test_a_case_s_derivative_facts_say_they_hold_inside_it():
+    """A review: 'x ∈ (0, 1] [case 1]' was followed by '1/x − 1 > 0', false at 1: the slope is
+    shown positive inside the case, which its own line now says."""
+    d = Derivation("Tangent", where={x: POSITIVE})
+    d.theorem("Log", d.member(x - 1 - sp.log(x), NONNEGATIVE))
+    lines = [line.strip() for line in d.proof().to_text().splitlines() if line.endswith("]")]
+    inside = [line for line in lines if line.endswith("[inside the case]")]
+    assert [line.split("   [")[0].strip() for line in inside] == ["x ∈ (0, 1)", "x ∈ (1, ∞)"]
+    assert lines.index(inside[0]) < next(k for k, line in enumerate(lines)
+                                         if line.startswith("(1/x) − 1 > 0"))
+
+
+def test_a_case_that_is_the_whole_range_is_shown_without_a_crash():
+    """A review: two cases [0, 2] and [0, 1] of x² ∈ [0, 4] made the page's case lookup raise
+    StopIteration."""
+    from proofs.kernel import Context
+    from proofs.kernel import rules as K
+    from proofs.rules.positivity import prove_member
+    whole = prove_member(Context({x: sp.Interval(0, 2)}), x ** 2)
+    part = K.member_widen(prove_member(Context({x: sp.Interval(0, 1)}), x ** 2),
+                          whole.statement.set)
+    d = Derivation("Cases", where={x: sp.Interval(0, 2)})
+    d.theorem("Square", K.member_cases(whole, part, x))
+    assert "x^{2} ∈ [0, 4]   [the cases above]" in d.proof().to_text()

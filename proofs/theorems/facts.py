@@ -40,13 +40,15 @@ def fact_steps(theorem):
     steps, seen = [], set()
     met, stated = set(), set()  # the two bounds of a meet, stated even when seen, each once
     case_vars = set()  # the symbols whose ranges the cases split: each case's line states it
+    case_ranges = []  # the range of the case being listed (a stack: cases of cases)
 
     def visit(th):
         if th.rule == "member_meet":
             met.update(id(premise) for premise in th.premises)
-        if th.rule == "member_cases":
-            visit_cases(th, case_variable(th))
-        for premise in th.premises if th.rule != "member_cases" else ():
+        cases = case_variable(th) if th.rule == "member_cases" else None
+        if cases is not None:
+            visit_cases(th, cases)
+        for premise in th.premises if cases is None else ():
             visit(premise)
         st = th.statement
         if th.rule in ("number", "member_widen") or not isinstance(st, (Member, StrictlyIncreasing)):
@@ -57,10 +59,16 @@ def fact_steps(theorem):
                 st.expr.is_Mul and st.expr.as_coeff_Mul()[0] == -1)) and not (
                 _bound(th) or id(th) in met):
             return  # −x only on the way to 1 − x; a bound on what was seen is new
-        if isinstance(st, Member) and th.rule == "assumption" and (
-                not th.context.lookup(st.expr) or st.expr in case_vars):
-            return  # sympy assumptions such as n being a positive integer are stated in the
-            # setting, a case's range by its own line
+        if isinstance(st, Member) and th.rule == "assumption" and st.expr in case_vars and \
+                id(th) not in stated:
+            if st.set in case_ranges:
+                return  # the case's own line states it
+            # inside a case: a derivative's facts hold on the case's interior, which is said
+            stated.add(id(th))
+            steps.append(Step(st, th.rule, "inside the case", th, relation="fact"))
+            return
+        if isinstance(st, Member) and th.rule == "assumption" and not th.context.lookup(st.expr):
+            return  # sympy assumptions such as n being a positive integer are stated in the setting
         key = st.expr if isinstance(st, Member) else st
         seen.add(key)
         shown = _widened(theorem, th)
@@ -88,7 +96,9 @@ def fact_steps(theorem):
                 steps.append(Step(case.statement, "member_cases", f"case {number}", case,
                                   relation="fact"))
             before = set(seen)
+            case_ranges.append(premise.context.lookup(var))
             visit(premise)
+            case_ranges.pop()
             seen.clear()
             seen.update(before)
 
