@@ -646,9 +646,10 @@ class Exporter:
             return self.posed(th.premises, "".join(self.inverse_bounds(th)) + "inverse")
         if isinstance(expr, sp.Pow) and expr.exp.is_Integer and expr.exp > 1:
             base = hull_of(th.premises[0].statement.set)
-            # a power of a base of either sign: nra finds no witness for its upper bound
+            # a power of a base of either sign: nra finds no witness for its upper bound (a
+            # finite set of values, such as a² ∈ {0, 1} for a ∈ {−1, 0, 1}, is its own case)
             if base is not None and base.start < 0 < base.end and \
-                    hull_of(real_set).end.is_finite:
+                    isinstance(real_set, sp.Interval) and real_set.end.is_finite:
                 return self.posed(th.premises, self.square_bound(th, base) +
                                   "split; [apply pow2_ge_0 | lra]")  # 0 inside: x² from 0
             return self.posed(th.premises, "".join(self.power_bounds(th)) + finish(real_set))
