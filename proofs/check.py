@@ -25,7 +25,7 @@ import sympy as sp
 from .errors import (Disproved, ProofError, RuleApplicationError, SideConditionError,
                      UnsupportedError)
 from .boundary import admit, where_mapping
-from .kernel import Context, Equal, Member, SameOptimizers, StrictlyIncreasing
+from .kernel import Context, Equal, Member, SameOptimizers, StrictlyIncreasing, hull
 from .kernel import rules as K
 from .kernel.language import is_subset
 from .kernel.terms import check_well_formed
@@ -161,6 +161,9 @@ def _narrowed(ctx, fact, real_set):
 def member(expr, real_set, where=None):
     """Prove ``expr ∈ real_set`` (an interval, finite set or Reals) from the ranges in `where`."""
     ctx, (expr,), _ = _claim(where, [_expr(expr, "expr")])
+    # a set the kernel reasons about, before any point is tried: the search would draw the
+    # symbols of {x} or [n − 1, n] apart from the claim's and call x ∈ {x} false
+    hull(real_set)
     statement = Member(expr, real_set)
     with _claimed(ctx, statement):
         fact = _narrowed(ctx, positivity.prove_member(ctx, expr), real_set)

@@ -330,3 +330,15 @@ def test_a_fresh_variable_is_found_whatever_names_the_objectives_use():
     assert th.statement.g == g
     with pytest.raises(Disproved):  # decreasing in x
         check.same_optimizers(x, -g, over=[x], senses=("max", "max"))
+
+
+@pytest.mark.parametrize("claim, real_set", [
+    (sp.Symbol("x"), sp.FiniteSet(sp.Symbol("x"))),
+    (sp.Symbol("x") ** 2, sp.FiniteSet(sp.Symbol("x") ** 2)),
+    (sp.Symbol("n"), sp.Interval(sp.Symbol("n") - 1, sp.Symbol("n"))),
+])
+def test_a_set_with_symbols_is_refused_as_unsupported_never_disproved(claim, real_set):
+    """A review: x ∈ {x} (true) was 'Disproved' at x = 0, the early point search drawing the
+    set's x apart from the claim's; the set is checked before any point is tried."""
+    with pytest.raises(UnsupportedError, match="is not supported"):
+        check.member(claim, real_set)
