@@ -754,8 +754,9 @@ def increasing_by_derivative(defined_th, derivative_th, var, interval):
 
 
 def member_monotone(monotone_th, values_th, at, above=True):
-    """x ↦ g strictly increasing on I,  Γ ⊢ e ∈ S,  a ∈ I rational,  S ⊆ I ∩ [a, ∞)  ⟹  Γ ⊢
-    g(e) ∈ [g(a), ∞), open when S ⊆ (a, ∞); `above=False`: S ⊆ I ∩ (−∞, a] ⟹ g(e) ∈ (−∞, g(a)]
+    """x ↦ g strictly increasing on I,  Γ ⊢ e ∈ S,  a ∈ I rational,
+    S ⊆ I ∩ [a, ∞)  ⟹  Γ ⊢ g(e) ∈ [g(a), ∞), open when S ⊆ (a, ∞);
+    `above=False`: S ⊆ I ∩ (−∞, a]  ⟹  g(e) ∈ (−∞, g(a)]
     (g(e) substituted by the kernel, capture-avoiding; g(a) must evaluate to a rational).
     (Mathlib `StrictMonoOn.le_iff_le`, `StrictMonoOn.lt_iff_lt`; Coq `Rle_lt_or_eq_dec` on an
     increasing function)"""
@@ -781,9 +782,9 @@ def member_monotone(monotone_th, values_th, at, above=True):
 
 
 def member_cases(th1, th2, var):
-    """Γ, x ∈ A ⊢ t ∈ S,  Γ, x ∈ B ⊢ t ∈ S  (the same Γ and S),  A ∪ B one interval  ⟹  Γ, x ∈
-    A ∪ B ⊢ t ∈ S (x ∈ ℝ is no assumption: left out).  (Mathlib `Or.elim` with `Set.mem_union`;
-    Coq `Rle_lt_dec` and `or_ind`)"""
+    """Γ, x ∈ A ⊢ t ∈ S,  Γ, x ∈ B ⊢ t ∈ S  (the same Γ and S),
+    A ∪ B one interval  ⟹  Γ, x ∈ A ∪ B ⊢ t ∈ S (x ∈ ℝ is no assumption: left out).
+    (Mathlib `Or.elim` with `Set.mem_union`; Coq `Rle_lt_dec` and `or_ind`)"""
     first, second = (_expect(th, Member, "member_cases") for th in (th1, th2))
     cases = (th1.context.lookup(var), th2.context.lookup(var))
     if first != second or type(var) is not sp.Symbol or None in cases or \
