@@ -42,10 +42,10 @@ from .kernel import (Defined, DefinedFamily, Equal, Member, SameOptimizers,
 from .kernel import rules as K
 from .kernel.terms import DefinedEntry, bound_vars, free_vars, fresh, names
 from .proof import Proof, Section, Step, is_issued, issue
-from .tree import case_variable, stated_factor, tree_nodes
+from .tree import case_leaves, case_variable, stated_factor, tree_nodes
 from .rules.normal_form import chain_equal, congruence, prove_equal
 from .rules.optimizers import chain, ending_at
-from .theorems.facts import fact_steps, justify_fact, monotone_steps
+from .theorems.facts import fact_steps, justify_fact, monotone_steps, through_equation
 from .theorems.equalities import chain_leaves, equality_steps, unfolded
 
 __all__ = ["Derivation", "Chain", "OptimizerChain", "DerivationError"]
@@ -1133,7 +1133,7 @@ def _difference_words(theorem, kind):
     node = theorem
     while node.rule in ("member_widen", "member_meet"):  # a meet narrows with its second premise
         node = node.premises[-1]
-    if node.rule == "member_of_equal" and node.premises[0].rule != "unfold":
+    if through_equation(node):
         equation, bound = node.premises
         form = equation.statement.rhs
         formulas = (_lower(form, bound),)
@@ -1150,14 +1150,8 @@ def _difference_words(theorem, kind):
         return "the difference is <math:0>", formulas
     if node.rule == "member_cases" and case_variable(node) is not None:  # decreasing, then
         # increasing (x − 1 − log x ≥ 0)
-        var, cases = case_variable(node), []
-        leaves = [node]
-        while leaves:
-            leaf = leaves.pop(0)
-            if leaf.rule == "member_cases":
-                leaves[:0] = leaf.premises
-            else:
-                cases.append(Member(var, leaf.context.lookup(var)))
+        var = case_variable(node)
+        cases = [Member(var, leaf.context.lookup(var)) for leaf in case_leaves(node)]
         names = [f"<math:{k}>" for k in range(1, len(cases) + 1)]
         return (f"the difference is <math:0>, monotone for {', '.join(names[:-1])} and for "
                 f"{names[-1]}", (_lower(node.statement.expr, node), *cases))

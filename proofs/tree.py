@@ -39,3 +39,10 @@ def case_variable(theorem):
     otherwise than the fact; None when neither does (a case that is the whole range)."""
     return next((key for premise in theorem.premises for key, real_set in premise.context.entries
                  if theorem.context.lookup(key) != real_set), None)
+
+
+def case_leaves(theorem):
+    """The cases a fact shown by cases rests on, cases of cases listed in their place: the premises
+    below the `member_cases` nodes, in order."""
+    return [leaf for premise in theorem.premises
+            for leaf in (case_leaves(premise) if premise.rule == "member_cases" else [premise])]

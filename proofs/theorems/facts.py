@@ -8,7 +8,7 @@ import sympy as sp
 
 from ..kernel import Member, StrictlyIncreasing
 from ..proof import Step
-from ..tree import case_variable, tree_nodes
+from ..tree import case_leaves, case_variable, tree_nodes
 
 JUSTIFICATIONS = {
     "assumption": "assumption",
@@ -73,7 +73,7 @@ def fact_steps(theorem):
         seen.add(key)
         shown = _widened(theorem, th)
         stated.add(id(th))
-        if _through_equation(th):  # the equation it rests on, stated
+        if through_equation(th):  # the equation it rests on, stated
             equation = th.premises[0]
             steps.append(Step(equation.statement, equation.rule, _equation_reason(equation),
                               equation, relation="fact"))
@@ -84,10 +84,7 @@ def fact_steps(theorem):
         """Each case: a line 'x ∈ (0, 1]   [case]', then its own facts (a fact shown in one case
         is shown again in the next, where it rests on another range)."""
         case_vars.add(var)
-        for premise in th.premises:
-            if premise.rule == "member_cases":  # cases of cases: one list
-                visit_cases(premise, var)
-                continue
+        for premise in case_leaves(th):  # cases of cases: one list
             case = next((node for node in tree_nodes(premise) if node.rule == "assumption"
                          and node.statement.expr == var), None)
             if case is not None and id(case) not in stated:
@@ -164,7 +161,7 @@ def justify_fact(th):
         return "finite product of positive factors at most 1"
     if th.rule == "member_binder" and th.statement.set == AT_LEAST_1:
         return "finite product of factors at least 1"
-    if _through_equation(th):
+    if through_equation(th):
         return "by the equation above"
     if th.rule == "member_log":  # its sign from the number against 1, not from its being > 0
         for real_set, words in ((sp.Interval.open(0, 1), "in (0, 1)"), (UNIT, "in (0, 1]"),
@@ -209,7 +206,7 @@ def _sum_reason(th):
 def _bound(th):
     """A fact narrowing one already seen: a bound through an equation or a monotone function's
     value, the meet of two bounds, a bound negated."""
-    return th.rule in ("member_meet", "member_monotone") or _through_equation(th) or _negated(th)
+    return th.rule in ("member_meet", "member_monotone") or through_equation(th) or _negated(th)
 
 
 def _negated(th):
@@ -219,7 +216,7 @@ def _negated(th):
         any(p.rule == "member_monotone" for p in th.premises)
 
 
-def _through_equation(th):
+def through_equation(th):
     """A range carried over by an equation other than a definition's unfolding."""
     return th.rule == "member_of_equal" and th.premises[0].rule != "unfold"
 
