@@ -141,7 +141,7 @@ def positive(expr, where=None):
             if not is_subset(fact.statement.set, statement.set):
                 raise refusal from None
             fact = K.member_widen(fact, statement.set)
-        return _as_asked(fact, ctx, statement)
+        return _as_asked(normal_form.as_written(ctx, expr, fact), ctx, statement)
 
 
 def _narrowed(ctx, fact, real_set):
@@ -173,7 +173,7 @@ def member(expr, real_set, where=None):
             except SideConditionError:  # said as prove_positive says it, not by the rule's name
                 raise SideConditionError(f"cannot show {expr} ∈ {real_set}: it is only known to "
                                          f"lie in {fact.statement.set}") from None
-        return _as_asked(fact, ctx, statement)
+        return _as_asked(normal_form.as_written(ctx, expr, fact), ctx, statement)
 
 
 def strictly_increasing(expr, var, interval, where=None):

@@ -342,3 +342,52 @@ def test_a_set_with_symbols_is_refused_as_unsupported_never_disproved(claim, rea
     set's x apart from the claim's; the set is checked before any point is tried."""
     with pytest.raises(UnsupportedError, match="is not supported"):
         check.member(claim, real_set)
+
+
+# A claim written unevaluated (sp.Add(x, x, evaluate=False), as sympy's parser builds with
+# evaluate=False) is proved about the term as written: the rules' terms are evaluated by sympy,
+# and the theorem states the claim asked, carried over by an equation the kernel proves.
+TWICE = sp.Add(x, x, evaluate=False)
+
+
+@pytest.mark.parametrize("prove, statement", [
+    (lambda: check.positive(TWICE ** 2 + 1), Member(TWICE ** 2 + 1, POS)),
+    (lambda: check.positive(sp.Add(sp.Pow(sp.exp(x), 2, evaluate=False), 1, evaluate=False)),
+     Member(sp.Add(sp.Pow(sp.exp(x), 2, evaluate=False), 1, evaluate=False), POS)),
+    (lambda: check.member(sp.sin(TWICE), sp.Interval(-1, 1)),
+     Member(sp.sin(TWICE), sp.Interval(-1, 1))),
+    (lambda: check.member(sp.Mul(2, x + 1, evaluate=False), sp.Interval(2, 4),
+                          where={x: sp.Interval(0, 1)}),
+     Member(sp.Mul(2, x + 1, evaluate=False), sp.Interval(2, 4))),
+    (lambda: check.strictly_increasing(TWICE, x, sp.S.Reals),
+     StrictlyIncreasing(TWICE, x, sp.S.Reals)),
+    (lambda: check.strictly_increasing(sp.Add(x, sp.Pow(x, 3, evaluate=False), x, evaluate=False),
+                                       x, sp.S.Reals),
+     StrictlyIncreasing(sp.Add(x, sp.Pow(x, 3, evaluate=False), x, evaluate=False), x,
+                        sp.S.Reals)),
+    (lambda: check.equal(sp.sin(TWICE) + 1, sp.sin(2 * x) + 1),
+     None),
+])
+def test_a_claim_written_unevaluated_is_proved_as_written(prove, statement):
+    theorem = prove()
+    if statement is not None:
+        assert theorem.statement == statement
+        # as written, not as sympy would evaluate it: the shape is the user's
+        assert sp.srepr(theorem.statement.terms[0]) == sp.srepr(statement.terms[0])
+    else:
+        assert theorem.statement.lhs == sp.sin(TWICE) + 1
+
+
+@pytest.mark.parametrize("claim", [
+    lambda: check.positive(sp.Mul(x, 1 / x, evaluate=False)),  # x/x is undefined at 0
+    lambda: check.member(sp.Mul(0, sp.log(x), evaluate=False), sp.FiniteSet(0)),  # log 0
+    lambda: check.positive(sp.Add(x, x, -2 * x, evaluate=False)),  # 0
+])
+def test_an_unevaluated_claim_sympy_would_make_true_is_refused(claim):
+    with pytest.raises(Disproved):
+        claim()
+
+
+def test_an_unevaluated_quotient_is_proved_where_it_is_defined():
+    theorem = check.positive(sp.Mul(x, 1 / x, evaluate=False), where={x: POS})
+    assert theorem.statement.expr == sp.Mul(x, 1 / x, evaluate=False)

@@ -13,6 +13,7 @@ import sympy as sp
 from ..errors import ProofError, SideConditionError
 from ..kernel import Context
 from ..kernel import rules as K
+from .normal_form import as_written
 from .positivity import prove_member
 
 
@@ -29,7 +30,8 @@ def prove_strictly_increasing(context, func, var, interval):
         raise SideConditionError(f"strictly_increasing: {interval} is not an interval (unions are refused)")
     interior = sp.Interval.open(interval.start, interval.end)
     try:
-        defined = prove_member(extended(context, var, interval), func)
+        inside = extended(context, var, interval)
+        defined = as_written(inside, func, prove_member(inside, func))
     except ProofError as error:
         raise SideConditionError(f"{func} is not shown defined and continuous on {interval}: {error}") from None
     derivative = sp.diff(func, var)

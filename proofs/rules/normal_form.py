@@ -221,6 +221,8 @@ class Normalizer:
             return self._gamma_of_count(expr)
         if isinstance(expr, (sp.Add, sp.Mul, sp.Pow)) and self.multiply:
             target = expand_atoms(expr)
+            if target == expr:  # an unevaluated x + x, which expand leaves as written: 2x
+                target = expr.func(*expr.args)
             if target == expr:
                 return None
             try:
@@ -447,3 +449,19 @@ def chain_equal(*steps):
     for step in steps[1:]:
         th = K.trans(th, step)
     return th
+
+
+def as_written(context, expr, fact):
+    """`fact` (Γ ⊢ e′ ∈ S) about `expr` as the user wrote it: the rules build their terms through
+    sympy, which evaluates them (an unevaluated x + x is 2x there), so the two are shown equal and
+    the fact carried over (member_of_equal); an evaluation that changes where the term is
+    defined (x/x → 1) needs its fact, as in any equation."""
+    if fact.statement.expr == expr:
+        return fact
+    try:
+        equation = prove_equal(context, expr, fact.statement.expr)
+    except ProofError as error:
+        raise SideConditionError(
+            f"{expr} is written unevaluated; sympy evaluates it to {fact.statement.expr}, for "
+            f"which the claim holds, but the two are not shown equal ({error})") from None
+    return K.member_of_equal(equation, fact)
