@@ -36,7 +36,8 @@ from sympy.core.function import UndefinedFunction
 
 from . import check
 from .boundary import admit
-from .errors import Disproved, ProofError, RuleApplicationError, UnsupportedError
+from .errors import (Disproved, ProofError, RuleApplicationError, SideConditionError,
+                     UnsupportedError)
 from .kernel import (Defined, DefinedFamily, Equal, Member, SameOptimizers,
                      StrictlyIncreasing, Theorem)
 from .kernel import rules as K
@@ -718,6 +719,26 @@ class Derivation:
                 raise RuleApplicationError(f"the step is proved without {rule}")
         return theorem
 
+    def _disagreement(self, theorems, contexts):
+        """The one line saying which statement's hypothesis the setting (or an earlier line)
+        contradicts, and what to do."""
+        names = {id(step.theorem): f"a step of '{section.name}'"
+                 for section in self.sections for step in section.steps}
+        names.update((id(section.statement), f"the {section.kind} '{section.name}'")
+                     for section in self.sections)
+        known, said = dict(self.context.entries), {key: "the setting" for key, _ in
+                                                   self.context.entries}
+        for theorem, context in zip(theorems, contexts):
+            what = names.get(id(theorem), "a line")
+            for key, real_set in context.entries:
+                if key in known and known[key] != real_set:
+                    return (f"{what} is proved for {key} ∈ {real_set}, but {said[key]} has {key} "
+                            f"∈ {known[key]}: prove it under the same range (where={{{key}: "
+                            f"{known[key]}}}) or give both the same range")
+                known.setdefault(key, real_set)
+                said.setdefault(key, what)
+        return "the lines' hypotheses disagree on a quantity's range"  # cannot be: merged refused
+
     # -------------------------------------------------------------------------------- output
     def proof(self):
         """The `Proof` (text, LaTeX, Markdown, PDF, Jupyter — every output of the library)."""
@@ -749,9 +770,12 @@ class Derivation:
                               for inner in tree_nodes(premise)]
             binding.update((id(theorem), var) for theorem, var in lines
                            if statements.get(id(theorem), section) is section)
-        context = self.context.merged(*(
-            th.context.without(binding[id(th)]) if id(th) in binding else th.context
-            for th in theorems))
+        contexts = [th.context.without(binding[id(th)]) if id(th) in binding else th.context
+                    for th in theorems]
+        try:
+            context = self.context.merged(*contexts)
+        except SideConditionError:
+            raise SideConditionError(self._disagreement(theorems, contexts)) from None
         # (a variable a monotonicity lemma binds that another line uses free keeps its range in
         # the setting: log(x²) = 2 log x beside x ↦ log x needs x > 0 stated)
         free_elsewhere = set().union(*(free_vars(term) for th in theorems if id(th) not in binding

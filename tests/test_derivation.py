@@ -9,8 +9,8 @@ import pytest
 import sympy as sp
 
 import proofs
-from proofs import Defined, Derivation, DerivationError, Proof
-from proofs.errors import UnsupportedError
+from proofs import Defined, Derivation, DerivationError, Proof, check
+from proofs.errors import SideConditionError, UnsupportedError
 from proofs.kernel import Member, StrictlyIncreasing
 from proofs.tree import tree_nodes
 from proofs.testing import semantics
@@ -935,3 +935,21 @@ def test_a_lemma_cited_by_a_name_that_is_not_plain_words_is_cited_by_its_number(
         assert "\\gdef" not in latex.replace(r"\textbackslash{}gdef", "")
         assert (f"{name} (Lemma" in latex) is shown and (f"{name} (Lemma" in text) is shown
         assert "Lemma~\\ref" in latex and "Lemma 1" in text
+
+
+def test_two_lemmas_over_different_ranges_of_one_symbol_are_refused_naming_both():
+    """One page has one x: a lemma proved for x ∈ (0, 1) beside one proved for x ∈ (0, 1] is
+    refused, and the line says which two statements and what to do."""
+    x = sp.Symbol("x")
+    d = Derivation("Logs")
+    d.lemma("Log is at most 0",
+            check.member(sp.log(x), sp.Interval(-sp.oo, 0), where={x: sp.Interval.Lopen(0, 1)}))
+    d.lemma("Log is below 1",
+            check.member(sp.log(x), sp.Interval(-sp.oo, 1), where={x: sp.Interval.open(0, 1)}))
+    d.theorem("Square", d.member(x ** 2 + 1, sp.Interval.open(0, sp.oo)))
+    with pytest.raises(SideConditionError) as refusal:
+        d.proof()
+    assert str(refusal.value) == (
+        "the lemma 'Log is below 1' is proved for x ∈ Interval.open(0, 1), but the lemma 'Log is "
+        "at most 0' has x ∈ Interval.Lopen(0, 1): prove it under the same range (where={x: "
+        "Interval.Lopen(0, 1)}) or give both the same range")
