@@ -46,7 +46,8 @@ from .proof import Proof, Section, Step, is_issued, issue
 from .tree import case_leaves, case_variable, stated_factor, tree_nodes
 from .rules.normal_form import chain_equal, congruence, prove_equal
 from .rules.optimizers import chain, ending_at
-from .theorems.facts import fact_steps, justify_fact, monotone_steps, through_equation
+from .theorems.facts import (fact_steps, justify_fact, monotone_steps, through_equation,
+                             words_alone)
 from .theorems.equalities import chain_leaves, equality_steps, unfolded
 
 __all__ = ["Derivation", "Chain", "OptimizerChain", "DerivationError"]
@@ -182,7 +183,7 @@ def _factor_reasons(row):
     reasons = []
     for node in tree_nodes(row.theorem):
         if node.rule == "log_of_product":
-            reasons += [step.justification for step in fact_steps(node.premises[0])
+            reasons += [words_alone(step) for step in fact_steps(node.premises[0])
                         if step.justification != "assumption"]
     reasons = list(dict.fromkeys(reasons))
     return "each positive: " + ", ".join(reasons) if reasons else "positive by assumption"
@@ -763,8 +764,12 @@ class Derivation:
                          [section.statement] + [step.theorem for step in section.steps]]
             # a line in one case of a fact shown by cases (x ∈ (0, 1], then x ∈ [1, ∞)) ranges
             # its variable over the case, not the setting
+            # as do the lines proving a function of it monotone on a piece of its range (its
+            # derivative's sign on the piece's interior), with or without cases
             for node in tree_nodes(section.statement):
                 var = case_variable(node) if node.rule == "member_cases" else None
+                if node.rule == "increasing_by_derivative":
+                    var = node.statement.var
                 if var is not None:
                     lines += [(inner, var) for premise in node.premises
                               for inner in tree_nodes(premise)]

@@ -25,6 +25,19 @@ PROVED = [
     ("log x ≤ x − 1 upward: log x − x + 1 ≤ 0", sp.log(x) - x + 1, sp.Interval(-sp.oo, 0),
      {x: POSITIVE}),
     ("e^{−x} ≥ 1 − x", sp.exp(-x) - 1 + x, NONNEGATIVE, {}),
+    # an end where the value is irrational, compared with the bound by the kernel's rational
+    # bounds of the constant (e < 3, log 2 < 1, √3 < 2)
+    ("eˣ ∈ [1, 3] on [0, 1]", sp.exp(x), sp.Interval(1, 3), {x: sp.Interval(0, 1)}),
+    ("eˣ < 272/100 on [0, 1]", sp.exp(x), sp.Interval.open(0, sp.Rational(272, 100)),
+     {x: sp.Interval(0, 1)}),
+    ("log x ∈ [0, 1] on [1, 2]", sp.log(x), sp.Interval(0, 1), {x: sp.Interval(1, 2)}),
+    ("log x ≤ 1 on (0, 2]", sp.log(x), sp.Interval(-sp.oo, 1), {x: sp.Interval.Lopen(0, 2)}),
+    ("√x ≤ 2 on [0, 3]", sp.sqrt(x), sp.Interval(0, 2), {x: sp.Interval(0, 3)}),
+    ("x − log x ∈ [1, 2] on [1, 2]", x - sp.log(x), sp.Interval(1, 2), {x: sp.Interval(1, 2)}),
+    ("eˣ − x ∈ [1, 2] on [0, 1]", sp.exp(x) - x, sp.Interval(1, 2), {x: sp.Interval(0, 1)}),
+    ("x eˣ ≤ 3 on [0, 1]", x * sp.exp(x), sp.Interval(0, 3), {x: sp.Interval(0, 1)}),
+    ("e^{−x²} ≥ 1/3 on [−1, 1]", sp.exp(-x ** 2), sp.Interval(sp.Rational(1, 3), 1),
+     {x: sp.Interval(-1, 1)}),
 ]
 
 
@@ -44,6 +57,14 @@ DISPROVED = [
     ("eˣ ≥ 1 + 2x", sp.exp(x) - 1 - 2 * x, NONNEGATIVE, {}),
     ("log x < x − 1 (equal at 1)", x - 1 - sp.log(x), POSITIVE, {x: POSITIVE}),
     ("x³ − 3x ∈ [−2, 1] on [−2, 2]", x ** 3 - 3 * x, sp.Interval(-2, 1), {x: sp.Interval(-2, 2)}),
+    ("eˣ ≤ 271/100 on [0, 1]", sp.exp(x), sp.Interval(1, sp.Rational(271, 100)),
+     {x: sp.Interval(0, 1)}),
+    ("log x ≤ 69/100 on [1, 2]", sp.log(x), sp.Interval(0, sp.Rational(69, 100)),
+     {x: sp.Interval(1, 2)}),
+    ("√x ≤ 17/10 on [0, 3]", sp.sqrt(x), sp.Interval(0, sp.Rational(17, 10)),
+     {x: sp.Interval(0, 3)}),
+    ("x eˣ ≤ 27/10 on [0, 1]", x * sp.exp(x),
+     sp.Interval(0, sp.Rational(27, 10)), {x: sp.Interval(0, 1)}),
 ]
 
 
@@ -96,6 +117,34 @@ def test_a_derivation_shows_each_case_and_the_step_says_where_it_is_monotone(tmp
                                  points=10)
     with pytest.raises(RenderError, match="member_monotone has no Coq counterpart"):
         proof.to_coq()
+
+
+def test_a_page_compares_an_irrational_value_with_its_bound_and_says_where_the_slope_is_shown(
+        tmp_path):
+    """eˣ + x ≤ 4 on [0, 1]: one piece, no cases.  The slope's facts hold inside the interval,
+    which a line says ('x ∈ (0, 1)' was printed as an assumption, and a derivation with such a
+    line was refused: 'a step is proved for x ∈ (0, 1)'); the value at the end, 1 + e, is
+    compared with the bound in the words."""
+    d = Derivation("Exponential bound", where={x: sp.Interval(0, 1)})
+    d.theorem("Bound", d.member(sp.exp(x) + x, sp.Interval(1, 4)))
+    proof = d.proof()
+    text = proof.to_text()
+    lines = [line.strip() for line in text.splitlines()]
+    assert "x ∈ (0, 1)                                       [inside the interval]" in lines
+    assert lines.index("x ∈ (0, 1)                                       [inside the interval]") \
+        < next(k for k, line in enumerate(lines) if line.startswith("1 + exp x ∈ (2, ∞)"))
+    assert "[increasing on [0, 1]: at most its value at 1, and 1 + e < 4]" in text
+    assert "at most its value at $1$, and $1 + e < 4$" in proof.to_latex()
+    paper = proof.with_options(detail="paper").to_text()
+    assert "By assumption, x ∈ [0, 1]. Hence" in paper  # (0, 1) is no assumption
+    assert "x ∈ (0, 1) (inside the interval)" in paper
+    compile_tex(tmp_path, "bound", proof.to_document(), runs=1)
+    assert semantics.confirm(proof.theorem.context.entries, proof.theorem.statement, points=20)
+    # x³ − 3x on [1, 2]: its slope 3x² − 3 > 0 only inside, as the page says
+    d = Derivation("Cubic", where={x: sp.Interval(1, 2)})
+    d.theorem("Bound", d.member(x ** 3 - 3 * x, sp.Interval(-2, 2)))
+    text = d.proof().to_text()
+    assert "x ∈ (1, 2)" in text and "[inside the interval]" in text
 
 
 def _nodes(theorem):

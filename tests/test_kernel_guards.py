@@ -310,6 +310,39 @@ def test_a_monotone_function_is_bounded_by_its_value_only_on_the_side_asked():
         K.member_monotone(on_high, on_high, 1)
 
 
+def test_an_irrational_value_at_the_end_is_replaced_only_by_a_bound_on_its_side():
+    """eˣ on x ∈ [0, 1]: at most e, which the kernel bounds between two rationals; a rational
+    bound is accepted on e's side only (3 and 272/100 above e, 271/100 below it), strict when e
+    is strictly inside; e itself, a symbol or no bound at all is refused."""
+    unit = sp.Interval(0, 1)
+    exponential = K.increasing_by_derivative(prove_member(Context({x: unit}), sp.exp(x)),
+                                             prove_member(Context({x: UNIT}), sp.exp(x)), x,
+                                             unit)
+    on_unit = K.member_context(Context({x: unit}), x)
+    below = K.member_monotone(exponential, on_unit, 1, above=False, bound=3)
+    assert below.statement == Member(sp.exp(x), sp.Interval.open(-sp.oo, 3))  # e < 3: open
+    assert semantics.confirm(below.context.entries, below.statement, points=20)
+    close = K.member_monotone(exponential, on_unit, 1, above=False, bound=sp.Rational(272, 100))
+    assert close.statement.set == sp.Interval.open(-sp.oo, sp.Rational(272, 100))
+    for bound in (sp.Rational(271, 100), sp.E, sp.Symbol("b"), None, 2):
+        with pytest.raises(SideConditionError, match="member_monotone"):
+            K.member_monotone(exponential, on_unit, 1, above=False, bound=bound)
+    # above: e^{−x} is decreasing, so −e^{−x} increasing; at 1 its value −1/e is at least −1/2
+    falling = K.increasing_by_derivative(prove_member(Context({x: unit}), -sp.exp(-x)),
+                                         prove_member(Context({x: UNIT}), sp.exp(-x)), x, unit)
+    on_one = K.member_context(Context({x: sp.Interval(1, 2)}), x)
+    with pytest.raises(SideConditionError, match="member_monotone"):  # 1 is the right end
+        K.member_monotone(falling, on_one, 1, above=True, bound=sp.Rational(-1, 2))
+    low = K.member_monotone(falling, on_unit, 0, above=True, bound=-2)  # −e⁰ = −1: rational,
+    assert low.statement.set == sp.Interval(-1, sp.oo)  # the bound is not needed and not used
+    at_one = K.member_monotone(falling, K.member_context(Context({x: sp.FiniteSet(1)}), x), 1,
+                               above=True, bound=sp.Rational(-1, 2))
+    assert at_one.statement.set == sp.Interval.open(sp.Rational(-1, 2), sp.oo)  # −1/e > −1/2
+    with pytest.raises(SideConditionError, match="member_monotone"):  # −1/e < −1/3
+        K.member_monotone(falling, K.member_context(Context({x: sp.FiniteSet(1)}), x), 1,
+                          above=True, bound=sp.Rational(-1, 3))
+
+
 def test_two_cases_join_only_the_same_fact_over_one_interval():
     g, rising, falling, low, high = _tangent_cases()
     first = K.member_mul(K.member_context(Context({x: low}), sp.Integer(-1)), K.member_monotone(

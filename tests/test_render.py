@@ -586,3 +586,10 @@ def test_a_polynomial_is_written_in_descending_powers(expr, text, latex):
     """A referee: θ² − 4θ + 5 was written θ² + 5 − 4θ, positive terms first."""
     assert Writer("text")(expr) == text
     assert Writer("latex")(expr) == latex
+
+
+def test_euler_s_number_is_written_e_in_every_style():
+    """sympy's str writes E; a page writes e (a review read '1 + E < 4' in a step's words)."""
+    assert Writer("text")(sp.E + 1) == "1 + e"
+    assert Writer("text")(2 * sp.E) == "2e"
+    assert Writer("latex")(sp.E + 1) == "1 + e"

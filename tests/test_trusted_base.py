@@ -15,6 +15,7 @@ KERNEL = sorted((ROOT / "proofs" / "kernel").glob("*.py"))
 # methods the kernel calls that are not sympy's: Python's own and the kernel's own classes
 NOT_SYMPY = {
     "add",
+    "bit_length",  # Python's int, in the kernel's exact rational bounds (enclosure.py)
     "append",
     "extend",
     "fromkeys",

@@ -8,11 +8,13 @@ theorem's terms are well formed, name each object once, and bind no variable its
 """
 
 import weakref
+from fractions import Fraction
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from ..errors import ForgeryError, RuleApplicationError, SideConditionError, UnsupportedError
+from .enclosure import enclose
 from .functions import TABLE
 from .language import (POSITIVE, REALS, Context, Equal, Hull, Member, SameOptimizers,
                        StrictlyIncreasing, _context_key, add_hulls, function_hull, hull, is_subset,
@@ -753,11 +755,13 @@ def increasing_by_derivative(defined_th, derivative_th, var, interval):
                  discharged=var)
 
 
-def member_monotone(monotone_th, values_th, at, above=True):
+def member_monotone(monotone_th, values_th, at, above=True, bound=None):
     """x ↦ g strictly increasing on I,  Γ ⊢ e ∈ S,  a ∈ I rational,
     S ⊆ I ∩ [a, ∞)  ⟹  Γ ⊢ g(e) ∈ [g(a), ∞), open when S ⊆ (a, ∞);
     `above=False`: S ⊆ I ∩ (−∞, a]  ⟹  g(e) ∈ (−∞, g(a)]
-    (g(e) substituted by the kernel, capture-avoiding; g(a) must evaluate to a rational).
+    (g(e) substituted by the kernel, capture-avoiding).  Where g(a) is no rational (e, log 2), a
+    rational `bound` b on its side takes its place, shown by exact rational bounds of g(a)
+    (`enclosure`): g(e) ≥ g(a) ≥ b, open where g(a) > b.
     (Mathlib `StrictMonoOn.le_iff_le`, `StrictMonoOn.lt_iff_lt`; Coq `Rle_lt_or_eq_dec` on an
     increasing function)"""
     mono = _expect(monotone_th, StrictlyIncreasing, "member_monotone")
@@ -770,15 +774,26 @@ def member_monotone(monotone_th, values_th, at, above=True):
                                  f"{mono.interval} on the side of {at} asked")
     value = substitute(mono.func, {mono.var: at})[0]
     composed, written = substitute(mono.func, {mono.var: values.expr})
-    if not value.is_Rational or not needs(composed) <= written:
-        raise SideConditionError(f"member_monotone: {mono.func} at {at} is {value}, not a "
-                                 f"rational, or sympy evaluates it at {values.expr} to {composed}")
+    if not needs(composed) <= written:
+        raise SideConditionError(f"member_monotone: sympy evaluates {mono.func} at "
+                                 f"{values.expr} to {composed}")
     strict = is_subset(values.set, sp.Interval.open(at, sp.oo) if above else
                        sp.Interval.open(-sp.oo, at))
-    real_set = (sp.Interval(value, sp.oo, strict, True) if above else
-                sp.Interval(-sp.oo, value, True, strict))
+    end, ends = value, None
+    if not value.is_Rational:
+        end = sp.sympify(bound) if bound is not None else None
+        ends = enclose(value) if isinstance(end, sp.Rational) else None
+        b = Fraction(end.p, end.q) if ends else None
+        if ends is None or (ends[0] < b if above else ends[1] > b):
+            raise SideConditionError(f"member_monotone: {mono.func} at {at} is {value}, not a "
+                                     f"rational, and not shown on the side of {bound} asked")
+        strict = strict or (ends[0] > b if above else ends[1] < b)
+    real_set = (sp.Interval(end, sp.oo, strict, True) if above else
+                sp.Interval(-sp.oo, end, True, strict))
     return _make(_merged(monotone_th, values_th), Member(composed, real_set), "member_monotone",
-                 [monotone_th, values_th], lambda: [f"{values.expr} on the side of {at} asked"])
+                 [monotone_th, values_th],
+                 lambda: [f"{values.expr} on the side of {at} asked"] + (
+                     [f"{value} in [{ends[0]}, {ends[1]}]"] if ends else []))
 
 
 def member_cases(th1, th2, var):

@@ -71,14 +71,16 @@ def fact_sentence(section, writer, justify, math):
            for premise in node.premises}
     for step in steps[:-1]:
         written = writer.statement(step.statement)
-        if step.rule == "assumption":
+        # (a case's range or the interior a derivative's sign is shown on is no assumption: it
+        # is listed with its words, 'inside the case')
+        if step.rule == "assumption" and step.justification == "assumption":
             expr = step.statement.expr
             family = (expr.base, step.statement.set) if isinstance(expr, sp.Indexed) else written
             if family not in families:
                 assumed.append(math(written))
             families.add(family)
             continue
-        reason = justify(step.justification)
+        reason = justify(step.justification, step.formulas)
         if _width(written, writer) > SHORT_FACT and not isinstance(step.statement, Equal) \
                 and id(step.theorem) not in met:
             reasons.append((reason, step.theorem.statement))
@@ -95,7 +97,8 @@ def fact_sentence(section, writer, justify, math):
             groups.append(([math(written)], reason))
     last = steps[-1]
     # the reasons of the facts too long to show that no fact shown rests on, then the conclusion's
-    why = ", ".join(dict.fromkeys([why for why, _ in reasons] + [justify(last.justification)]))
+    why = ", ".join(dict.fromkeys([why for why, _ in reasons] + [justify(last.justification,
+                                                                          last.formulas)]))
     conclusion = f"{math(writer.statement(last.statement))} ({why})"
     sentence = f"By assumption, {_listed(assumed)}. " if assumed else ""
     lead = "Hence " if assumed else "We have "
@@ -196,12 +199,14 @@ def layout(proof, writer, reference, detail="full", math=lambda formula: formula
                                      step.formulas)))
                 left = ""
         elif detail == "paper":
-            justify = lambda text: fill(text, writer, reference, numbers)  # noqa: E731
+            def justify(text, formulas=()):
+                return fill(text, writer, reference, numbers, formulas)
             summary = fact_sentence(section, writer, justify, math)
         else:
             for step in section.steps:
                 rows.append(Row(writer.statement(step.statement), "", "",
-                                fill(step.justification, writer, reference, numbers)))
+                                fill(step.justification, writer, reference, numbers,
+                                     step.formulas)))
         # the theorem is counted with the lemmas, as the LaTeX and Typst pages number it
         number = numbers.get(section.label, position)
         statement = section.statement.statement

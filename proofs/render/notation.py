@@ -255,6 +255,8 @@ class Writer:
             return str(e.p) if e.q == 1 else self.t["frac"].format(num=e.p, den=e.q)
         if e == sp.pi:
             return "\\pi" if self.style == "latex" else "π"
+        if e is sp.E and self.style == "text":  # sympy's str writes E (LaTeX: e)
+            return "e"
         if e in (sp.oo, -sp.oo):
             return (self.t["neg"] if e == -sp.oo else "") + self.t["oo"]
         if isinstance(e, sp.Add):

@@ -44,7 +44,7 @@ def through_monotonicity(context, fact, target):
                 sp.Interval(-sp.oo, end, True, is_open))
         if not end.is_finite or hull(fact.statement.set).within(hull(half)):
             continue
-        bounds = [_piece_bound(rest, g, var, piece, lower) for piece in pieces]
+        bounds = [_piece_bound(rest, g, var, piece, lower, end) for piece in pieces]
         if None in bounds:
             return None
         try:
@@ -110,9 +110,10 @@ def _rational_zeros(slope, var):
         return set()
 
 
-def _piece_bound(rest, g, var, piece, lower):
+def _piece_bound(rest, g, var, piece, lower, end):
     """Γ, x ∈ piece ⊢ g ∈ [g(a), ∞) (`lower`) or (−∞, g(a)], a the end of the piece where g is
-    least (greatest), when g is monotone there and that end belongs to the piece; else None."""
+    least (greatest), when g is monotone there and that end belongs to the piece; else None.
+    Where g(a) is irrational (e, log 2), the target's `end` takes its place (g ≤ 3 as e ≤ 3)."""
     case = extended(rest, var, piece)
     for sign in (1, -1):  # increasing, then decreasing (−g increasing)
         try:
@@ -125,7 +126,8 @@ def _piece_bound(rest, g, var, piece, lower):
         if not at.is_finite or (piece.left_open if at_left else piece.right_open):
             return None
         try:
-            bound = K.member_monotone(monotone, K.member_context(case, var), at, above=at_left)
+            bound = K.member_monotone(monotone, K.member_context(case, var), at, above=at_left,
+                                      bound=sign * end)
             if sign < 0:
                 bound = K.member_mul(K.member_context(case, sp.Integer(-1)), bound)
         except ProofError:

@@ -41,10 +41,13 @@ def fact_steps(theorem):
     met, stated = set(), set()  # the two bounds of a meet, stated even when seen, each once
     case_vars = set()  # the symbols whose ranges the cases split: each case's line states it
     case_ranges = []  # the range of the case being listed (a stack: cases of cases)
+    slope_vars = set()  # the variables of the functions shown monotone (x of 1 − 1/x > 0)
 
     def visit(th):
         if th.rule == "member_meet":
             met.update(id(premise) for premise in th.premises)
+        if th.rule == "increasing_by_derivative":
+            slope_vars.add(th.statement.var)
         cases = case_variable(th) if th.rule == "member_cases" else None
         if cases is not None:
             visit_cases(th, cases)
@@ -54,6 +57,12 @@ def fact_steps(theorem):
         if th.rule in ("number", "member_widen") or not isinstance(st, (Member, StrictlyIncreasing)):
             return
         if id(th) in stated:
+            return
+        if isinstance(st, Member) and th.rule == "assumption" and st.expr in slope_vars - case_vars \
+                and st.set != theorem.context.lookup(st.expr) and id(th) not in stated:
+            # a derivative's facts hold inside the interval (x ∈ (1, 2) of [1, 2]): said
+            stated.add(id(th))
+            steps.append(Step(st, th.rule, "inside the interval", th, relation="fact"))
             return
         if isinstance(st, Member) and (st.expr.is_Number or st.expr in seen or (
                 st.expr.is_Mul and st.expr.as_coeff_Mul()[0] == -1)) and not (
@@ -77,8 +86,9 @@ def fact_steps(theorem):
             equation = th.premises[0]
             steps.append(Step(equation.statement, equation.rule, _equation_reason(equation),
                               equation, relation="fact"))
-        steps.append(Step(shown.statement, th.rule, justify_fact(th), shown, relation="fact",
-                          side_conditions=tuple(th.side_conditions)))
+        words, formulas = _fact_words(th)
+        steps.append(Step(shown.statement, th.rule, words, shown, relation="fact",
+                          side_conditions=tuple(th.side_conditions), formulas=formulas))
 
     def visit_cases(th, var):
         """Each case: a line 'x ∈ (0, 1]   [case]', then its own facts (a fact shown in one case
@@ -123,6 +133,32 @@ def _widened(root, th):
             return node
         stack.extend(node.premises)
     return th
+
+
+def _fact_words(th):
+    """(the words, the formulas they set at <math:k>) of a fact's line: a monotone function's
+    value at an end that is irrational is compared with the bound it stands for ('at most its
+    value at 1, and e + 1 < 4')."""
+    words = justify_fact(th)
+    if th.rule != "member_monotone":
+        return words, ()
+    monotone, values = (premise.statement for premise in th.premises)
+    real_set = th.statement.set
+    above = real_set.sup == sp.oo
+    at = values.set.inf if above else values.set.sup
+    value = monotone.func.subs(monotone.var, at) if at.is_finite else None
+    if value is None or value.free_symbols or value.is_Rational:
+        return words, ()
+    side = (sp.Interval(real_set.inf, sp.oo, real_set.left_open, True) if above else
+            sp.Interval(-sp.oo, real_set.sup, True, real_set.right_open))
+    return (f"{words}: {'at least' if above else 'at most'} its value at ${sp.latex(at)}$, and "
+            "<math:0>", (Member(value, side),))
+
+
+def words_alone(step):
+    """A fact line's words without the formulas `_fact_words` sets after them (for words gathered
+    into another line's, which has formulas of its own)."""
+    return step.justification.split(": ", 1)[0] if step.formulas else step.justification
 
 
 def justify_fact(th):

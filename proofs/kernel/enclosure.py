@@ -1,0 +1,109 @@
+"""Rational bounds lo ≤ c ≤ hi of a real constant c (trusted code), for the rules that compare a
+constant such as e or log 2 with a rational: `member_monotone` at a point where the function's
+value is irrational (eˣ ≤ 3 for x ∈ [0, 1], as e ≤ 3).
+
+Imports sympy only, to read the constant's tree; the arithmetic is exact (Python's
+`Fraction`): Taylor series whose remainders are bounded, then rounded outward to multiples of
+2^-64.  Nothing of sympy's or mpmath's numerics (evalf, interval contexts) is used.  A constant
+built otherwise than from rationals, π, e, +, ·, powers, exp and log has no bounds here (None).
+"""
+
+from fractions import Fraction
+from math import ceil, floor
+
+import sympy as sp
+
+GRID = 2 ** 64  # outward rounding to this grid keeps each fraction a few words long
+TERMS = 24  # of each series: its rest is below 2⁻⁹⁰ where it is used
+LARGEST = 1024  # |x| of an exp(x) bounded here: e¹⁰²⁴ has 445 digits
+# π's first 15 digits, below and above (3.14159265358979|32…)
+PI = (Fraction(314159265358979, 10 ** 14), Fraction(314159265358980, 10 ** 14))
+
+
+def _down(q):
+    return Fraction(floor(q * GRID), GRID)
+
+
+def _up(q):
+    return Fraction(ceil(q * GRID), GRID)
+
+
+def _exp(r):
+    """(lo, hi) with lo ≤ eʳ ≤ hi for a rational r, |r| ≤ LARGEST."""
+    if r < 0:
+        lo, hi = _exp(-r)
+        return _down(1 / hi), _up(1 / lo)
+    halvings = 0
+    while r > Fraction(1, 2):  # eʳ = (e^{r/2})²
+        r, halvings = r / 2, halvings + 1
+    total, term = Fraction(0), Fraction(1)
+    for k in range(TERMS):
+        total, term = total + term, term * r / (k + 1)
+    # term is now r^N/N!; the rest, the sum of r^k/k! for k >= N, is at most
+    # r^N/N! · (1 + 1/2 + 1/4 + …) = 2 r^N/N! for r <= 1/2
+    lo, hi = _down(total), _up(total + 2 * term)
+    for _ in range(halvings):
+        lo, hi = _down(lo * lo), _up(hi * hi)
+    return lo, hi
+
+
+def _atanh(u):
+    """(lo, hi) around atanh u, the sum of u^(2k+1)/(2k+1), for 0 <= u <= 1/3: the rest after N
+    terms is at most u^(2N+1)/(1 − u²) <= 9/8 · u^(2N+1)."""
+    total, power = Fraction(0), u
+    for k in range(TERMS):
+        total, power = total + power / (2 * k + 1), power * u * u
+    return _down(total), _up(total + Fraction(9, 8) * power)
+
+
+def _log(r):
+    """(lo, hi) around log r for a rational r > 0: r = 2^m · f with f ∈ [2/3, 4/3], log f = 2
+    atanh((f − 1)/(f + 1)) with |(f − 1)/(f + 1)| ≤ 1/5, log 2 = 2 atanh(1/3)."""
+    m = r.numerator.bit_length() - r.denominator.bit_length()
+    f = r / Fraction(2) ** m  # in (1/2, 2)
+    if f > Fraction(4, 3):
+        f, m = f / 2, m + 1
+    elif f < Fraction(2, 3):
+        f, m = f * 2, m - 1
+    u = (f - 1) / (f + 1)
+    lo_u, hi_u = _atanh(u) if u >= 0 else tuple(-end for end in reversed(_atanh(-u)))
+    lo_2, hi_2 = _atanh(Fraction(1, 3))
+    twos = (m * lo_2, m * hi_2) if m >= 0 else (m * hi_2, m * lo_2)
+    return _down(2 * (twos[0] + lo_u)), _up(2 * (twos[1] + hi_u))
+
+
+def _product(a, b):
+    corners = [x * y for x in a for y in b]
+    return min(corners), max(corners)
+
+
+def enclose(c):
+    """(lo, hi), two Fractions with lo <= c <= hi, or None when c is not a real constant built
+    from rationals, π, e, +, ·, powers (a non-integer one of a positive base), exp and log."""
+    if c.is_Rational:
+        return Fraction(c.p, c.q), Fraction(c.p, c.q)
+    if c is sp.pi or c is sp.E:
+        return PI if c is sp.pi else _exp(Fraction(1))
+    parts = [enclose(arg) for arg in c.args]
+    if None in parts or not parts:
+        return None
+    if isinstance(c, sp.Add):
+        return sum(lo for lo, _ in parts), sum(hi for _, hi in parts)
+    if isinstance(c, sp.Mul) or (isinstance(c, sp.Pow) and c.exp.is_Integer):
+        if isinstance(c, sp.Pow) and (abs(c.exp) > LARGEST or (c.exp < 0 and
+                                                               parts[0][0] <= 0 <= parts[0][1])):
+            return None  # too many factors, or 1/c for a c that may be 0
+        factors = parts if isinstance(c, sp.Mul) else [parts[0]] * abs(int(c.exp))
+        result = (Fraction(1), Fraction(1))
+        for factor in factors:  # x² over [−1, 2] as [−2, 4]: wider than [0, 4], and sound
+            result = _product(result, factor)
+        return result if isinstance(c, sp.Mul) or c.exp > 0 else (1 / result[1], 1 / result[0])
+    if isinstance(c, sp.Pow) and c.exp.is_Rational and parts[0][0] > 0:  # b^q = exp(q log b)
+        q, logs = Fraction(c.exp.p, c.exp.q), (_log(parts[0][0])[0], _log(parts[0][1])[1])
+        parts = [(min(q * logs[0], q * logs[1]), max(q * logs[0], q * logs[1]))]
+    elif isinstance(c, sp.log) and parts[0][0] > 0:
+        return _log(parts[0][0])[0], _log(parts[0][1])[1]
+    elif not isinstance(c, sp.exp):
+        return None
+    (lo, hi), = parts  # exp, or a power written as one
+    return (_exp(lo)[0], _exp(hi)[1]) if max(-lo, hi) <= LARGEST else None

@@ -1,0 +1,77 @@
+"""proofs/kernel/enclosure.py: rational bounds of a constant, checked against sympy's evalf at 60
+digits (an independent evaluation, by mpmath: the kernel's module uses no floating point)."""
+
+from fractions import Fraction
+
+import pytest
+import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from proofs.kernel.enclosure import enclose
+
+
+def _holds(c):
+    lo, hi = enclose(c)
+    value = c if c.is_Rational else sp.N(c, 60)  # a rational exactly, else to 60 digits
+    assert sp.Rational(lo.numerator, lo.denominator) <= value <= sp.Rational(hi.numerator,
+                                                                             hi.denominator), c
+    return lo, hi
+
+
+@pytest.mark.parametrize("constant", [
+    sp.E, sp.pi, sp.exp(-3), sp.log(2), sp.log(sp.Rational(1, 1000)), sp.sqrt(3), 2 - sp.log(2),
+    sp.exp(1000), sp.exp(-1000), sp.Rational(7, 3) ** sp.Rational(2, 3), sp.log(10 ** 30 + 1),
+    sp.exp(sp.Rational(1, 3)) * sp.pi - sp.log(5), (sp.sqrt(2) - 1) ** 5, 1 / (sp.E - 2),
+    sp.exp(sp.sqrt(2)), (1 - sp.E) ** 3, (1 - sp.E) ** -2, sp.pi ** -3,
+    sp.log(sp.Rational(1, 10 ** 400)), sp.exp(-sp.Rational(1, 10 ** 40)),
+])
+def test_each_constant_lies_between_its_bounds(constant):
+    lo, hi = _holds(constant)
+    if abs(sp.N(constant)) > 1e-100 and abs(sp.N(constant)) < 1e100:  # and they are close
+        assert (hi - lo) <= Fraction(1, 10 ** 12) * max(1, abs(Fraction(str(sp.N(constant, 30)))))
+
+
+@pytest.mark.parametrize("constant", [
+    sp.sin(1), sp.Symbol("x"), sp.exp(1025), sp.pi ** 2000, 2 ** sp.sqrt(2), sp.cbrt(-8),
+    sp.log(sp.E - 3), sp.EulerGamma, sp.Float(0.5), 1 / (sp.pi - sp.pi + sp.Symbol("y")),
+    sp.exp(sp.exp(sp.Integer(10))),
+])
+def test_a_constant_built_otherwise_has_no_bounds(constant):
+    assert enclose(constant) is None
+
+
+def test_a_reciprocal_of_an_interval_holding_zero_has_no_bounds():
+    """1/(e − e′) where the two bounds of e − e′ straddle 0 (sympy would cancel e − e itself)."""
+    near = sp.Add(sp.E, -sp.Rational(27182818284590452, 10 ** 16), evaluate=False)
+    assert enclose(sp.Pow(near, -1, evaluate=False)) is not None  # e − 2.718…2 > 2⁻⁶⁴
+    straddling = sp.Add(sp.E, -sp.Rational(271828182845904523536, 10 ** 20), evaluate=False)
+    assert enclose(sp.Pow(straddling, -1, evaluate=False)) is None
+
+
+RATIONALS = st.fractions(min_value=-20, max_value=20, max_denominator=50).map(sp.Rational)
+LEAVES = st.one_of(RATIONALS, st.sampled_from([sp.E, sp.pi]))
+
+
+def _trees(children):
+    return st.one_of(
+        st.tuples(children, children).map(lambda pair: pair[0] + pair[1]),
+        st.tuples(children, children).map(lambda pair: pair[0] * pair[1]),
+        st.tuples(children, st.integers(-4, 5)).map(
+            lambda pair: sp.Pow(pair[0], pair[1]) if pair[0] != 0 or pair[1] > 0 else pair[0]),
+        children.map(lambda c: sp.exp(c) if abs(sp.N(c)) < 60 else c),
+        children.map(lambda c: sp.log(c) if sp.N(c) > 0 else c),
+        st.tuples(children, st.sampled_from([sp.Rational(1, 2), sp.Rational(-2, 3)])).map(
+            lambda pair: pair[0] ** pair[1] if sp.N(pair[0]) > 0 else pair[0]),
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.recursive(LEAVES, _trees, max_leaves=6))
+def test_random_constants_lie_between_their_bounds(constant):
+    """Every bounded constant is inside its bounds, at 60 digits; those left unbounded are
+    ones with a reciprocal of something that may be 0 or an exponent beyond the limit."""
+    if not constant.is_real or constant.has(sp.zoo, sp.nan, sp.oo) or abs(sp.N(constant)) > 1e300:
+        return
+    if enclose(constant) is not None:
+        _holds(constant)
