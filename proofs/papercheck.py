@@ -125,7 +125,10 @@ GLOBAL_HAZARDS = re.compile(
     # code written to a file TeX reads back (.aux), a font or raw PDF bound to the page
     r"write|immediate|openout|font|pdfliteral|special|pdfcolorstack|"
     # a local macro package or one loaded by hand, which the reader does not read
-    r"input@path|import|subimport|inputfrom|subfile)(?![A-Za-z])"
+    r"input@path|import|subimport|inputfrom|subfile|@@input)(?![A-Za-z])"
+    # \input written otherwise than \input{file} or \input file: through \expandafter, or
+    # inside a macro that is called later (\newcommand{\inp}{\input}), whose file is not read
+    r"|\\(?:input|include)(?![A-Za-z])(?!\s*\{|[ \t]+[^\s{}%\\])"
     # ^^M, ^^5c: TeX's notation for any character, which hides commands from the reader
     r"|\^\^"
 )
@@ -141,7 +144,9 @@ INPUT = re.compile(r"\\(input|include|includeonly|InputIfFileExists)(?![A-Za-z])
 VERBATIM = re.compile(r"\\begin\s*\{(verbatim\*?|Verbatim\*?|lstlisting|minted|comment|alltt)\}"
                       r".*?\\end\s*\{\1\}", re.S)
 VERB = re.compile(r"\\(?:verb|lstinline)\*?([^A-Za-z\s*{])(.*?)\1")
-PACKAGE = re.compile(r"\\(?:usepackage|RequirePackage)\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}")
+# a package or class loaded (its name may run over lines, after a % that ends one)
+PACKAGE = re.compile(r"\\(usepackage|RequirePackage|documentclass|LoadClass)\s*(?:\[[^\]]*\])?\s*"
+                     r"\{([^}]*)\}")
 # verbatim-like text the masking above would end or start where TeX does not: refused
 VERBATIM_HAZARDS = re.compile(r"\\end\s+\{(?:verbatim|Verbatim|lstlisting|minted|comment|alltt)"
                               r"|\S[^\n]*\\end\s*\{comment\}"  # comment ends alone on its line
@@ -245,13 +250,17 @@ def _check_text(path, text, state, findings, depth):
     # display, and a definition in them is not made
     lines = _masked(text).split("\n")
     macro_lines, hazard_lines, nested = _macro_lines(path, lines, state.local > 0)
-    for number, line in enumerate(lines):  # a package of the paper's own, which is not read
-        for package in PACKAGE.finditer(_without_comment(line)):
-            for name in package.group(1).split(","):
-                if Path(path).parent.joinpath(f"{name.strip()}.sty").is_file():
-                    hazard_lines.setdefault(number, {}).setdefault(None, (
-                        f"the paper's own package {name.strip()}.sty is loaded, and the reader "
-                        f"does not read packages, at {path}:{number + 1}"))
+    # a package or class of the paper's own, which is not read
+    uncommented = "\n".join(_without_comment(line) for line in lines)
+    for package in PACKAGE.finditer(uncommented):
+        kind = ("class", "cls") if package.group(1) in ("documentclass", "LoadClass") else \
+            ("package", "sty")
+        number = uncommented.count("\n", 0, package.start())
+        for name in (part.strip() for part in package.group(2).split(",")):
+            if name and Path(path).parent.joinpath(f"{name}.{kind[1]}").is_file():
+                hazard_lines.setdefault(number, {}).setdefault(None, (
+                    f"the paper's own {kind[0]} {name}.{kind[1]} is loaded at "
+                    f"{path}:{number + 1}"))
     for number, line in enumerate(text.split("\n")):  # before masking: where verbatim ends
         found = VERBATIM_HAZARDS.search(_without_comment(line))
         if found:
@@ -291,6 +300,13 @@ def _check_text(path, text, state, findings, depth):
         # the display this line opens, if any, and the line it ends on
         start = _display_start(uncommented)
         end = _display_end(lines, number, start) if start is not None else None
+        if start is not None and end is None:  # closed in the file that \input this one, or
+            # never: what TeX prints after the file's end is beyond the reader
+            if pending or any(DIRECTIVE.match(line) for line in lines[number + 1:]):
+                findings.append(Finding(str(path), number + 1, "unreadable", (
+                    "this display is not closed before the end of the file: open and close "
+                    "each display in one file")))
+            break
         if start is not None:  # a definition or an \input on a display's first or last line:
             # which of them TeX applies before the display the reader does not work out
             shared = [k for k in dict.fromkeys((number, end)) if macro_lines.get(k)
@@ -429,7 +445,9 @@ SETTING_HEAD = r"\\(?:paragraph|textbf)\{Setting\.\}"  # a fragment's setting (o
 def _fragment_setting(path, text, state, findings):
     """For a fragment this package wrote: the ranges of its Setting paragraph ($x \\in S$ pieces)
     and its definitions (L(θ) = …, p_i(θ) = …), as `where` entries; the definitions are made."""
-    setting = re.search(SETTING_HEAD + r"(.*?)\\end\{align\*\}", text, re.S)
+    # the paragraph only, up to its blank line: the proofs' words after it hold other ranges
+    # (a case's $x \in [-2, -1]$), which are no hypotheses of the page
+    setting = re.search(SETTING_HEAD + r"(.*?)(?:\n[ \t]*\n|\Z)", text, re.S)
     if not setting:
         return []
     line = text[: setting.start()].count("\n") + 1
@@ -441,7 +459,8 @@ def _fragment_setting(path, text, state, findings):
         for name in re.findall(r"\$\\?([A-Za-z]+)\$", functions):
             if isinstance(state.names.get(name), sp.FunctionClass):
                 state.names.setdefault(texmath.DEPENDS, {})[name] = parameter
-    definitions = re.search(r"\\begin\{align\*\}(.*)$", setting.group(1), re.S)
+    definitions = re.search(r"\\begin\{align\*\}(.*?)(?:\\end\{align\*\}|$)", setting.group(1),
+                            re.S)
     rows = []  # (name, body); a row without &= goes on with the body above it (a long one)
     for row in re.split(r"\\\\\*?", definitions.group(1)) if definitions else []:
         if "&=" in row:
@@ -453,6 +472,18 @@ def _fragment_setting(path, text, state, findings):
             rows[-1] = (rows[-1][0], f"{rows[-1][1]} {rest}")
     for name, body in rows:
         _define(path, line, f"{name} = {body.rstrip('.')}", state, findings)
+    # each statement's own 'Let $x \in S$' is the Setting's: its displays are checked under the
+    # Setting, so a hypothesis edited in the statement alone would go unchecked (a review)
+    for statement in re.finditer(r"\\begin\{[^}]+\}(?:\[\{[^\n]*?\}\])?(.*?)\\begin\{equation\}",
+                                 text[setting.end():], re.S):
+        let = re.search(r"\bLet\b(.*?)(?:\bThen\b|\band let\b|$)", statement.group(1), re.S)
+        for hypothesis in re.findall(r"\$([^$]*?\\in[^$]*?)\$", let.group(1) if let else ""):
+            if hypothesis not in ranges:
+                at = text[: setting.end() + statement.start()].count("\n") + 1
+                findings.append(Finding(str(path), at, "unreadable", (
+                    f"the statement's hypothesis ${hypothesis}$ is none of the Setting's, under "
+                    "which its displays are checked: regenerate the fragment (proofs prove … "
+                    "--fragment)")))
     return [(line, ", ".join(ranges))] if ranges else []
 
 
@@ -574,13 +605,23 @@ def _define(path, line, rest, state, findings):
                                                          f"(line {line}) could not be read")
         return
     params = tuple(sp.Symbol(letter) for letter in (match.group(3) or "").replace(",", ""))
+    before = dict(state.names), dict(state.definitions)
     state.definitions[defined] = (params, _expand(body, state.macros))
     # read every definition again with all the names known, so that L may be defined before
     # the q_i it uses (as many rounds as there are definitions: enough for any acyclic order)
-    for _ in range(len(state.definitions)):
-        for name, (params, text) in state.definitions.items():
-            value = texmath.read(text, state.names)
-            state.names[name] = texmath.Family(params, value) if params else value
+    try:
+        for _ in range(len(state.definitions)):
+            for name, (params, text) in state.definitions.items():
+                value = texmath.read(text, state.names)
+                state.names[name] = texmath.Family(params, value) if params else value
+    except texmath.TexError as error:  # an earlier definition used the name otherwise (p_{i,k})
+        state.names.clear()
+        state.names.update(before[0])
+        state.definitions.clear()
+        state.definitions.update(before[1])
+        message = (f"defining {defined} here changes how an earlier definition reads ({error}): "
+                   "a name means one thing in a paper")
+        findings.append(Finding(str(path), line, "unreadable", message))
 
 
 def _commands(text):
@@ -607,10 +648,11 @@ def _display_start(line):
 
 
 def _display_end(lines, number, start):
+    """The line a display opened on line `number` closes on; None when the file ends first."""
     for index in range(number, len(lines)):
         if re.search(_closing(start), _without_comment(lines[index])):
             return index
-    return len(lines) - 1
+    return None
 
 
 def _closing(start):
@@ -669,9 +711,10 @@ def _macro_lines(path, lines, local=False):
             hazard(match.start(), None, f"\\{name} is (re)defined")
     for match in GLOBAL_HAZARDS.finditer(text):
         hazard(match.start(), None, f"{match.group(0).strip()} is used")
-    for match in CSNAME.finditer(text):
-        hazard(match.start(), match.group(1) if match.group(2) else None,
-               "is named with \\csname")
+    for match in CSNAME.finditer(text):  # \csname input\endcsname reads a file: global
+        named = match.group(1) if match.group(2) and match.group(1) not in (
+            "input", "include", "includeonly", "InputIfFileExists") else None
+        hazard(match.start(), named, "is named with \\csname")
     for match in CODES.finditer(text):
         if match.group(1) != "@":  # \makeatletter's own change is harmless
             hazard(match.start(), None, "a character's \\catcode or \\mathcode is changed")

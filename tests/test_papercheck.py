@@ -1293,6 +1293,70 @@ def test_a_package_of_the_papers_own_is_not_read_and_so_refuses(tmp_path):
     assert "paperdefs.sty" in findings[0].message
 
 
+@pytest.mark.parametrize("loading", [
+    "\\usepackage{amsmath}\\usepackage\n{paperdefs}",
+    "\\usepackage[]%\n{paperdefs}",
+    "\\usepackage{amsmath,%\n  paperdefs}",
+    "\\RequirePackage{paperdefs}",
+])
+def test_a_package_of_the_papers_own_loaded_over_lines_refuses_too(tmp_path, loading):
+    """A review: the package's name on the next line, after a % or inside a list, was not seen."""
+    (tmp_path / "paperdefs.sty").write_text("\\let\\leq\\geq\n", encoding="utf-8")
+    path = Path(tmp_path, "paper.tex")
+    path.write_text(PREAMBLE.replace("\\begin{document}", loading + "\n\\begin{document}") +
+                    "% proofs: where x \\in (0, 1)\n\\[ x \\leq 1 \\]\n\\end{document}\n",
+                    encoding="utf-8")
+    findings = check_file(path)
+    assert [f.status for f in findings] == ["unreadable"]
+    assert "paperdefs.sty" in findings[0].message
+
+
+def test_a_class_of_the_papers_own_is_not_read_and_so_refuses(tmp_path):
+    """\\documentclass{mine} with a mine.cls beside the paper that makes ≤ print ≥."""
+    (tmp_path / "mine.cls").write_text("\\LoadClass{article}\\let\\leq\\geq\n",
+                                       encoding="utf-8")
+    path = Path(tmp_path, "paper.tex")
+    path.write_text(PREAMBLE.replace("\\documentclass{article}", "\\documentclass{mine}") +
+                    "% proofs: where x \\in (0, 1)\n\\[ x \\leq 1 \\]\n\\end{document}\n",
+                    encoding="utf-8")
+    assert PREAMBLE.startswith("\\documentclass{article}")
+    findings = check_file(path)
+    assert [f.status for f in findings] == ["unreadable"]
+    assert "mine.cls" in findings[0].message
+
+
+def test_a_display_left_open_at_the_end_of_its_file_is_unreadable(tmp_path):
+    """A review: '\\[ 2x = x + x' in an \\input file, closed in the paper after '\\cdot 0 + 3',
+    was certified up to the file's end while TeX printed 2x = x + x · 0 + 3."""
+    (tmp_path / "part.tex").write_text("% proofs: check\n\\[ 2x = x + x\n", encoding="utf-8")
+    path = Path(tmp_path, "paper.tex")
+    path.write_text(PREAMBLE + "\\input{part}\n\\cdot 0 + 3 \\]\n\\end{document}\n",
+                    encoding="utf-8")
+    findings = check_file(path)
+    assert [f.status for f in findings] == ["unreadable"]
+    assert "not closed before the end of the file" in findings[0].message
+
+
+@pytest.mark.parametrize("loading", [
+    "\\makeatletter\\@@input macros \\makeatother",
+    "\\expandafter\\input\\expandafter{macros}",
+    "\\newcommand{\\inp}{\\input}\\inp{macros}",
+    "\\csname input\\endcsname{macros}",
+])
+def test_an_input_written_otherwise_than_input_file_refuses_what_follows(tmp_path, loading):
+    """A review: each of these reads macros.tex, whose \\newcommand{\\two}{3} the reader
+    never saw, and 2 + 2 = 4 printed as 3 + 3 = 4 was certified; \\input{macros} is followed."""
+    (tmp_path / "macros.tex").write_text("\\newcommand{\\two}{3}\n", encoding="utf-8")
+    display = "% proofs: check\n\\[ \\two + \\two = 4 \\]\n\\end{document}\n"
+    path = Path(tmp_path, "paper.tex")
+    path.write_text(PREAMBLE.replace("\\begin{document}", loading + "\n\\begin{document}") +
+                    display, encoding="utf-8")
+    assert [f.status for f in check_file(path)] == ["unreadable"]
+    path.write_text(PREAMBLE.replace("\\begin{document}", "\\input{macros}\n"
+                                     "\\begin{document}") + display, encoding="utf-8")
+    assert [f.status for f in check_file(path)] == ["false"]
+
+
 def test_inputs_are_found_as_tex_finds_them(tmp_path):
     """\\input{defs.tex} reads defs.tex, not defs.tex.tex; \\include{sec} reads sec.tex only,
     and skips a file named sec (the checker read the other file in each case)."""
@@ -1682,3 +1746,70 @@ def test_an_accented_name_may_be_defined(tmp_path):
     assert [f.status for f in findings] == ["proved", "proved", "false", "unreadable",
                                             "proved"], [f.message for f in findings]
     assert "the definition of \\hat{\\theta} uses \\hat{\\theta} itself" in findings[3].message
+
+
+def _forged_fragment(tmp_path, fragment, *edits):
+    """A fragment edited by hand, its content hash written again (which the hash cannot stop:
+    the check re-proves the text)."""
+    from proofs.fragment import content_hash
+
+    for old, new in edits:
+        assert old in fragment, old
+        fragment = fragment.replace(old, new)
+    lines = fragment.split("\n")
+    header = max(k for k, line in enumerate(lines) if line.startswith("% Content: sha256"))
+    body = "\n".join(lines[header + 1:])
+    lines[header] = re.sub(r"sha256 [0-9a-f]{64}", f"sha256 {content_hash(body)}", lines[header])
+    path = Path(tmp_path, "forged.tex")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def _cubic_bound():
+    """x³ − 3x ≥ −2 on [−2, ∞), whose step's words name the cases x ∈ [−2, −1], x ∈ [−1, 1]."""
+    import proofs
+
+    x = sp.Symbol("x")
+    d = proofs.Derivation("Cubic", where={x: sp.Interval(-2, sp.oo)})
+    d.theorem("Claim", d.chain(x ** 3 - 3 * x).ge(-2))
+    return d.proof().to_latex()
+
+
+def test_a_fragment_is_checked_under_its_setting_not_the_ranges_its_words_name(tmp_path):
+    """A review: the Setting was read up to the proof's first align*, so the ranges of a case
+    in a step's words ($x \\in [-1, 1]$) became hypotheses, and x³ − 3x ≤ 2, false at 3, was
+    certified for x ∈ [−2, ∞)."""
+    fragment = _cubic_bound()
+    assert r"$x \in [-1, 1]$" in fragment
+    honest = Path(tmp_path, "honest.tex")
+    honest.write_text(fragment, encoding="utf-8")
+    assert {f.status for f in check_file(honest)} == {"proved"}
+    path = _forged_fragment(tmp_path, fragment, (r"x^{3} - 3 x \geq -2.", r"x^{3} - 3 x \leq 2."),
+                            (r"x^{3} - 3 x &\geq -2", r"x^{3} - 3 x &\leq 2"))
+    statuses = [f.status for f in check_file(path)]
+    assert statuses and set(statuses) == {"false"}, statuses
+
+
+def test_a_statement_s_hypothesis_other_than_the_setting_s_is_unreadable(tmp_path):
+    """The displays are checked under the Setting: a Setting narrowed by hand to x ∈ [−1, 1],
+    under which x³ − 3x ≤ 2 holds, left the theorem's own 'Let x ∈ [−2, ∞)' unchecked."""
+    path = _forged_fragment(
+        tmp_path, _cubic_bound(), (r"x^{3} - 3 x \geq -2.", r"x^{3} - 3 x \leq 2."),
+        (r"x^{3} - 3 x &\geq -2", r"x^{3} - 3 x &\leq 2"),
+        (r"\textbf{Setting.} Let $x \in [-2, \infty)$", r"\textbf{Setting.} Let $x \in [-1, 1]$"))
+    unreadable = [f for f in check_file(path) if f.status == "unreadable"]
+    assert len(unreadable) == 1
+    assert unreadable[0].message.startswith(r"the statement's hypothesis $x \in [-2, \infty)$ "
+                                            "is none of the Setting's")
+
+
+def test_a_definition_that_changes_how_an_earlier_one_reads_is_refused_not_a_crash(tmp_path):
+    """Two fragments in one paper: the categorical one writes p_{i,k} in its definitions, the
+    Bernoulli one then defines p_i; reading the first again raised TexError out of the CLI."""
+    body = ("% proofs: define L = \\prod_{i=1}^{n} p_{i,k}\n"
+            "% proofs: define p_i = \\sigma(z_i)\n"
+            "% proofs: check\n\\[ 2 + 2 = 4 \\]\n")
+    result = run_check(write_paper(tmp_path, body))
+    assert "Traceback" not in result.stderr
+    assert "changes how an earlier definition reads" in result.stdout
+    assert result.returncode == 1
