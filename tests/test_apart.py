@@ -471,6 +471,17 @@ def test_a_notation_that_prints_as_another_quantity_or_mentions_one_is_refused(m
     ("bernoulli", {"L": "\\vec{}"}, "no letter"),
     ("bernoulli", {"n": "\\mathrm{\\mathrm{}}"}, "no letter"),  # a fifth review: nested
     ("bernoulli", {"CE": "\\hat{\\bar{}}"}, "no letter"),
+    # a seventh review: what TeX prints alike (y' is y^{\prime}, \widehat{y} is \hat{y} over
+    # one letter), and a summation index written into a quantity's name
+    ("bernoulli", {"y": "y'", "p": "y^{\\prime}"}, "would both print as"),
+    ("bernoulli", {"y": "\\hat{y}", "p": "\\widehat{y}"}, "would both print as"),
+    ("bernoulli", {"y": "\\bar{y}", "p": "\\overline{y}"}, "would both print as"),
+    ("bernoulli", {"y": "\\tilde{y}", "p": "\\widetilde{y}"}, "would both print as"),
+    ("bernoulli", {"theta": "w_{i}"}, "writes i in a subscript"),
+    ("bernoulli", {"theta": "w_i"}, "writes i in a subscript"),
+    ("bernoulli", {"L": "L_{i}"}, "writes i in a subscript"),
+    ("bernoulli", {"CE": "\\ell_{i}"}, "writes i in a subscript"),
+    ("bernoulli", {"theta": "w^{(i)}"}, "labels with the index i"),
 ])
 def test_a_library_notation_that_mentions_another_quantity_is_refused(theorem, notation, message):
     with pytest.raises(RenderError, match=message):
@@ -490,6 +501,8 @@ def test_a_library_notation_that_mentions_another_quantity_is_refused(theorem, n
     ("bernoulli", {"theta": "\\boldsymbol{\\theta}"}),
     ("bernoulli", {"y_i": "y^{(i)}", "theta": "\\theta_0", "L": "\\operatorname{Lik}"}),
     ("bernoulli", {"p": "\\mathbf{w}", "CE": "\\ell_{\\mathrm{train}}", "p_i": "q_i r_i"}),
+    ("bernoulli", {"y": "y'", "p": "q'"}),  # primes on two letters
+    ("bernoulli", {"theta": "\\theta_n", "CE": "\\mathrm{CE}_n"}),  # a quantity's subscript
     ("bernoulli", {"theta": "\\hat{\\theta}_{\\mathrm{MLE}}", "n": "\\text{N}",
                    "CE": "\\text{NLL}"}),
 ])

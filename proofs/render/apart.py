@@ -92,8 +92,8 @@ def _check(proof, writer, parameter):
         # as printed, or as the same letters in another font (\\mathtt{e} is e)
         reserved = (text in PRINTED_RESERVED or _letters(raw[text]) in RESERVED_LETTERS) and (
             kind[0] == "symbol" or text != "E")
-        if kind[0] != "parameter set" and (reserved or re.fullmatch(r"[0-9.]+'*",
-                                                                    _letters(raw[text]))):
+        if kind[0] != "parameter set" and (reserved or re.fullmatch(
+                r"[0-9.]+(?:'|\^\\prime)*", _letters(raw[text]))):
             raise PrintedAlike(f"{name} would print as {raw.get(text, text)}, a constant or a "
                               "function of mathematics: rename it (or give the notation another "
                               "name)")
@@ -160,7 +160,20 @@ def _check_mentions(proof, writer, printed, raw, indices):
             for definition in proof.definitions:
                 if getattr(definition, "__name__", None) == family.group(1):
                     allowed |= {head for head, _ in _atoms(writer.expr(definition.body))}
-        for label in _LABEL.findall(_normal_fonts(value)):  # y^{(i)} for an index i only
+        # a quantity's name subscripted by a summation index would read as depending on it (a
+        # review: theta=w_{i} printed L(w_i) under a sum over i); CE_n is n's, and fine
+        for script in _LETTER_SCRIPT.findall(_normal_fonts(value)) if not family else ():
+            for letter in (part.strip() for part in "".join(script).split(",")):
+                if letter in index_heads:
+                    raise PrintedAlike(f"the notation {key}={value} writes {heads[letter][1]} in "
+                                       "a subscript, and the page would read it as depending on "
+                                       "it: use a subscript that is no index of the proof")
+        # y^{(i)} for an entry of a family, labelled with an index only
+        for label in _LABEL.findall(_normal_fonts(value)):
+            if label in index_heads and not family:
+                raise PrintedAlike(f"the notation {key}={value} labels with the index {label}, "
+                                   "and the page would read it as depending on it: label the "
+                                   "entries of a family only (y_i=y^{(i)})")
             if label in heads and label not in index_heads and label not in allowed:
                 raise PrintedAlike(f"the notation {key}={value} labels with {heads[label][1]}, "
                                   "another quantity of the proof: label with an index")
@@ -272,6 +285,9 @@ _BOLD = re.compile(r"\\(?:boldsymbol|bm)(?![A-Za-z])")
 _FONT_AROUND_COMMAND = re.compile(r"\\(?:mathrm|mathit|mathbf|mathsf|mathtt|mathcal|mathbb|"
                                   r"mathfrak|mathscr|operatorname|text|textrm)\s*\{\s*"
                                   r"(\\[A-Za-z]+)\s*\}")
+_WIDE_AS = {"widehat": "\\hat", "overline": "\\bar", "widetilde": "\\tilde",
+            "overrightarrow": "\\vec"}
+_WIDE = re.compile(r"\\(" + "|".join(_WIDE_AS) + r")(?![A-Za-z])")
 _EMPTY_SCRIPT = re.compile(r"[_^]\s*\{\s*\}")
 # one upright letter, in any of the ways of writing it (\operatorname{N} is \mathrm{N})
 _UPRIGHT = re.compile(r"\\(?:operatorname|text|textrm)\s*\{\s*([A-Za-z0-9])\s*\}")
@@ -290,6 +306,10 @@ def _normal(latex):
     keeps its font: \\mathrm{d} and \\mathrm{e} are not d and e."""
     latex = _SPACING.sub("", latex)
     latex = _BOLD.sub(r"\\mathbf", latex)
+    # y' is y^{\prime} as TeX sets it, and a wide accent over one letter its narrow one (a
+    # review: y=y' beside p=y^{\prime}, \hat{y} beside \widehat{y})
+    latex = re.sub(r"'+", lambda primes: "^{" + "\\prime" * len(primes.group(0)) + "}", latex)
+    latex = _WIDE.sub(lambda accent: _WIDE_AS[accent.group(1)], latex)
     for _ in range(3):  # nested fonts, innermost first
         latex = _FONT_AROUND_COMMAND.sub(r"\1", _EMPTY_SCRIPT.sub("", latex))
         latex = _ITALIC.sub(r"\1", _WORD.sub(r"\1", latex))
@@ -313,6 +333,9 @@ _ATOM = re.compile(r"\\(?:hat|widehat|bar|overline|tilde|widetilde|vec|dot|ddot|
 _NOT_ATOMS = {"\\" + name for name in ("cdot times top intercal prime ast star circ bullet log ln "
                                        "exp infty dagger partial nabla").split()}
 # y^{(i)}, the i-th example's y: one letter or digit in brackets above a letter
+# a subscript of letters: _{i}, _i, _{i,j}
+_LETTER_SCRIPT = re.compile(r"_\s*\{\s*((?:[A-Za-z]|\\[A-Za-z]+)"
+                            r"(?:\s*,\s*(?:[A-Za-z]|\\[A-Za-z]+))*)\s*\}|_\s*([A-Za-z])")
 _LABEL = re.compile(r"\s*\^\s*\{\s*\(\s*([A-Za-z0-9])\s*\)\s*\}")
 
 
