@@ -87,6 +87,13 @@ def test_environment_names_and_preamble():
         proof.to_latex(theorem_env="thm}\\input{x")
     with pytest.raises(NotationError, match="label prefix"):
         proof.to_latex(label_prefix="a}b")
+    # a starred theorem or lemma environment is unnumbered in a host's \newtheorem*, and the
+    # page cites them by number (a review: "(Lemma 1)" printed the section's number); a starred
+    # proof environment is cited by nothing
+    for options in ({"lemma_env": "lemma*"}, {"theorem_env": "theorem*"}):
+        with pytest.raises(NotationError, match="a starred environment is unnumbered"):
+            proof.to_latex(**options)
+    assert "\begin{proof*}" in proof.to_latex(proof_env="proof*")
 
 
 def test_typography_conventions():

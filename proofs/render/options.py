@@ -40,6 +40,12 @@ class RenderOptions:
         for key, value in (("theorem_env", theorem_env), ("lemma_env", lemma_env), ("proof_env", proof_env)):
             if value is not None:
                 changes[key] = check_environment(key.replace("_", " "), value)
+            # the page cites its lemmas and theorem by number (\ref): a starred one, unnumbered
+            # in the usual \newtheorem*, would print the section's number there (a review)
+            if value is not None and key != "proof_env" and value.endswith("*"):
+                raise NotationError(f"{key.replace('_', ' ')} {value!r}: a starred environment is "
+                                    "unnumbered, and the page cites its lemmas and theorem by "
+                                    "number: use a numbered one")
         if label_prefix is not None:
             changes["label_prefix"] = check_label_prefix(label_prefix)
         if title is not None:

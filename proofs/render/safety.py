@@ -118,7 +118,8 @@ def check_label_prefix(value):
 
 def check_environment(key, value):
     if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{1,30}\*?", value):
-        raise NotationError(f"{key} {value!r}: an environment name is letters only (optionally ending in *)")
+        raise NotationError(f"{key} {value!r}: an environment name is letters only (a proof "
+                            "environment's optionally ending in *)")
     return value
 
 
