@@ -93,7 +93,7 @@ def test_environment_names_and_preamble():
     for options in ({"lemma_env": "lemma*"}, {"theorem_env": "theorem*"}):
         with pytest.raises(NotationError, match="a starred environment is unnumbered"):
             proof.to_latex(**options)
-    assert "\begin{proof*}" in proof.to_latex(proof_env="proof*")
+    assert "\\begin{proof*}" in proof.to_latex(proof_env="proof*")
 
 
 def test_typography_conventions():
