@@ -185,6 +185,9 @@ def strictly_increasing(expr, var, interval, where=None):
     expr = _expr(expr, "expr")
     if not isinstance(var, sp.Symbol):
         raise RuleApplicationError(f"var must be a sympy Symbol, got {var!r}")
+    if isinstance(interval, sp.FiniteSet) and len(interval) == 1:  # sympy's Interval(1, 1)
+        raise UnsupportedError(f"strictly_increasing: the interval is the single point "
+                               f"{interval.args[0]}: give an interval with two ends")
     if not isinstance(interval, sp.Interval):
         raise UnsupportedError(
             f"strictly_increasing: {interval} is not an interval (unions are refused)"

@@ -391,3 +391,11 @@ def test_an_unevaluated_claim_sympy_would_make_true_is_refused(claim):
 def test_an_unevaluated_quotient_is_proved_where_it_is_defined():
     theorem = check.positive(sp.Mul(x, 1 / x, evaluate=False), where={x: POS})
     assert theorem.statement.expr == sp.Mul(x, 1 / x, evaluate=False)
+
+
+def test_a_one_point_interval_is_said_to_be_one_point():
+    """sympy makes Interval(1, 1) the set {1}: the refusal said '{1} is not an interval (unions
+    are refused)' (a review)."""
+    with pytest.raises(UnsupportedError, match="the interval is the single point 1: give an "
+                                               "interval with two ends"):
+        check.strictly_increasing(x, x, sp.Interval(1, 1))

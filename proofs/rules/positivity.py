@@ -153,7 +153,8 @@ def prove_positive(context, expr):
     if not hull(fact.statement.set).is_positive():
         free = sorted(map(str, unconstrained(context, expr)))
         hint = (
-            f"; nothing is known about {', '.join(free)}: give its range in where=" if free else ""
+            f"; nothing is known about {', '.join(free)}: if the claim needs a range of "
+            f"{'it' if len(free) == 1 else 'them'}, give it in where=" if free else ""
         )
         raise SideConditionError(
             f"cannot show {expr} > 0: it is only known to lie in {fact.statement.set}{hint}"
