@@ -142,7 +142,8 @@ def test_a_sum_written_on_the_wrong_side_of_the_end_is_not_used():
 
 
 def test_a_family_s_unknown_entries_are_named_without_the_sum_s_index():
-    with pytest.raises(ProofError, match=r"nothing is known about z: if the claim needs a range of it, give it in where="):
+    with pytest.raises(ProofError, match=r"nothing is known about z: if the claim needs a range "
+                                         r"of it, give it in where="):
         # true (z² + z + 1 > 0), but intervals bound z² and z apart
         check.positive(sp.Sum((Z[i] ** 2 + Z[i] + 1) * Y[i], (i, 1, n)) + 1, SIZES0)
 

@@ -58,8 +58,9 @@ def fact_steps(theorem):
             return
         if id(th) in stated:
             return
-        if isinstance(st, Member) and th.rule == "assumption" and st.expr in slope_vars - case_vars \
-                and st.set != theorem.context.lookup(st.expr) and id(th) not in stated:
+        inside = slope_vars - case_vars
+        if isinstance(st, Member) and th.rule == "assumption" and st.expr in inside and \
+                st.set != theorem.context.lookup(st.expr) and id(th) not in stated:
             # a derivative's facts hold inside the interval (x ∈ (1, 2) of [1, 2]): said
             stated.add(id(th))
             steps.append(Step(st, th.rule, "inside the interval", th, relation="fact"))
