@@ -38,6 +38,12 @@ PROVED = [
     ("x eˣ ≤ 3 on [0, 1]", x * sp.exp(x), sp.Interval(0, 3), {x: sp.Interval(0, 1)}),
     ("e^{−x²} ≥ 1/3 on [−1, 1]", sp.exp(-x ** 2), sp.Interval(sp.Rational(1, 3), 1),
      {x: sp.Interval(-1, 1)}),
+    # strict, on a piece open at the end where the function is least (a review)
+    ("x − 1 − log x > 0 on (1, ∞)", x - 1 - sp.log(x), POSITIVE, {x: sp.Interval.open(1, sp.oo)}),
+    ("x − 1 − log x > 0 on (0, 1)", x - 1 - sp.log(x), POSITIVE, {x: sp.Interval.open(0, 1)}),
+    ("eˣ > 1 + x on (0, ∞)", sp.exp(x) - 1 - x, POSITIVE, {x: POSITIVE}),
+    ("eˣ > 1 + x on (−∞, 0)", sp.exp(x) - 1 - x, POSITIVE, {x: sp.Interval.open(-sp.oo, 0)}),
+    ("log x < 1 on (0, 2)", sp.log(x), sp.Interval.open(-sp.oo, 1), {x: sp.Interval.open(0, 2)}),
 ]
 
 
@@ -63,6 +69,8 @@ DISPROVED = [
      {x: sp.Interval(1, 2)}),
     ("√x ≤ 17/10 on [0, 3]", sp.sqrt(x), sp.Interval(0, sp.Rational(17, 10)),
      {x: sp.Interval(0, 3)}),
+    ("x − 1 − log x > 0 on (0, 1] (0 at 1)", x - 1 - sp.log(x), POSITIVE,
+     {x: sp.Interval.Lopen(0, 1)}),
     ("x eˣ ≤ 27/10 on [0, 1]", x * sp.exp(x),
      sp.Interval(0, sp.Rational(27, 10)), {x: sp.Interval(0, 1)}),
 ]
@@ -145,6 +153,17 @@ def test_a_page_compares_an_irrational_value_with_its_bound_and_says_where_the_s
     d.theorem("Bound", d.member(x ** 3 - 3 * x, sp.Interval(-2, 2)))
     text = d.proof().to_text()
     assert "x ∈ (1, 2)" in text and "[inside the interval]" in text
+
+
+def test_a_strict_bound_on_an_open_piece_says_the_function_is_defined_at_its_end():
+    """x − 1 − log x > 0 for x > 1: increasing on [1, ∞), where it is defined, so greater than
+    its value at 1; the page says on which interval the lines about x hold."""
+    d = Derivation("Tangent", where={x: sp.Interval.open(1, sp.oo)})
+    d.theorem("Strict", d.member(x - 1 - sp.log(x), POSITIVE))
+    text = d.proof().to_text()
+    lines = [line.strip() for line in text.splitlines()]
+    assert "x ∈ [1, ∞)                                           [on the interval]" in lines
+    assert "[increasing on [1, ∞): greater than its value at 1]" in text
 
 
 def _nodes(theorem):

@@ -112,8 +112,10 @@ def _rational_zeros(slope, var):
 
 def _piece_bound(rest, g, var, piece, lower, end):
     """Γ, x ∈ piece ⊢ g ∈ [g(a), ∞) (`lower`) or (−∞, g(a)], a the end of the piece where g is
-    least (greatest), when g is monotone there and that end belongs to the piece; else None.
-    Where g(a) is irrational (e, log 2), the target's `end` takes its place (g ≤ 3 as e ≤ 3)."""
+    least (greatest), when g is monotone there and that end is finite; else None.  An open end
+    a is joined to the piece where g is defined there, for the monotonicity alone: then g > g(a)
+    on the piece (x − 1 − log x > 0 for x > 1).  Where g(a) is irrational (e, log 2), the
+    target's `end` takes its place (g ≤ 3 as e ≤ 3)."""
     case = extended(rest, var, piece)
     for sign in (1, -1):  # increasing, then decreasing (−g increasing)
         try:
@@ -123,8 +125,15 @@ def _piece_bound(rest, g, var, piece, lower, end):
         # where g is least: the left end if it increases, the right one if it decreases
         at_left = (sign > 0) == lower
         at = piece.start if at_left else piece.end
-        if not at.is_finite or (piece.left_open if at_left else piece.right_open):
+        if not at.is_finite:
             return None
+        if piece.left_open if at_left else piece.right_open:
+            closed = sp.Interval(piece.start, piece.end, not at_left and piece.left_open,
+                                 at_left and piece.right_open)
+            try:
+                monotone = prove_strictly_increasing(rest, sign * g, var, closed)
+            except ProofError:
+                return None
         try:
             bound = K.member_monotone(monotone, K.member_context(case, var), at, above=at_left,
                                       bound=sign * end)

@@ -42,12 +42,14 @@ def fact_steps(theorem):
     case_vars = set()  # the symbols whose ranges the cases split: each case's line states it
     case_ranges = []  # the range of the case being listed (a stack: cases of cases)
     slope_vars = set()  # the variables of the functions shown monotone (x of 1 − 1/x > 0)
+    intervals = set()  # (variable, interval) of each monotonicity
 
     def visit(th):
         if th.rule == "member_meet":
             met.update(id(premise) for premise in th.premises)
         if th.rule == "increasing_by_derivative":
             slope_vars.add(th.statement.var)
+            intervals.add((th.statement.var, th.statement.interval))
         cases = case_variable(th) if th.rule == "member_cases" else None
         if cases is not None:
             visit_cases(th, cases)
@@ -61,9 +63,11 @@ def fact_steps(theorem):
         inside = slope_vars - case_vars
         if isinstance(st, Member) and th.rule == "assumption" and st.expr in inside and \
                 st.set != theorem.context.lookup(st.expr) and id(th) not in stated:
-            # a derivative's facts hold inside the interval (x ∈ (1, 2) of [1, 2]): said
+            # a derivative's facts hold inside the interval (x ∈ (1, 2) of [1, 2]), and the
+            # function is defined on all of it (x ∈ [1, ∞) for x > 1): said
             stated.add(id(th))
-            steps.append(Step(st, th.rule, "inside the interval", th, relation="fact"))
+            where = "on the interval" if (st.expr, st.set) in intervals else "inside the interval"
+            steps.append(Step(st, th.rule, where, th, relation="fact"))
             return
         if isinstance(st, Member) and (st.expr.is_Number or st.expr in seen or (
                 st.expr.is_Mul and st.expr.as_coeff_Mul()[0] == -1)) and not (
@@ -225,7 +229,10 @@ def _monotone_reason(th):
              f"{sp.latex(interval.end)}{')' if interval.right_open else ']'}$")
     if not at.is_finite or monotone.func.subs(monotone.var, at) != value:
         return where
-    return f"{where}: {'at least' if above else 'at most'} its value at ${sp.latex(at)}$"
+    strict = real_set.left_open if above else real_set.right_open  # the values beyond the end
+    side = {(True, False): "at least", (False, False): "at most", (True, True): "greater than",
+            (False, True): "less than"}[above, bool(strict)]
+    return f"{where}: {side} its value at ${sp.latex(at)}$"
 
 
 def _sum_reason(th):
