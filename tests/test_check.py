@@ -399,3 +399,15 @@ def test_a_one_point_interval_is_said_to_be_one_point():
     with pytest.raises(UnsupportedError, match="the interval is the single point 1: give an "
                                                "interval with two ends"):
         check.strictly_increasing(x, x, sp.Interval(1, 1))
+
+
+def test_a_disproved_optimizer_claim_carries_the_point_where_the_two_disagree():
+    """Disproved documents `point` and `values`: for same_optimizers they were empty (a review).
+    argmax x is not argmax x² (both max): at the member named, x is the larger of the set's
+    values of x but x² is not the larger of the values of x²."""
+    with pytest.raises(Disproved) as refusal:
+        check.same_optimizers(x, x ** 2, x, senses=("max", "max"))
+    (f, f_value), (g, g_value) = refusal.value.values
+    assert (f, g) == (x, x ** 2)
+    at = refusal.value.point["x"]
+    assert f_value == at and g_value == at ** 2

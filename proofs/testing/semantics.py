@@ -886,9 +886,10 @@ def _check_optimizers(entries, st, seed, size, options):
             else:
                 raise UnsupportedTerm(f"cannot optimize over {quantity!r}")
         members.append(overrides)
-    f_values, g_values = [], []
+    f_values, g_values, points = [], [], []
     for overrides in members:
         point = Assignment(entries, seed, overrides, options)
+        points.append(point)
         f_value, g_value = point.value(st.f), point.value(st.g)
         if (f_value is UNDEFINED) != (g_value is UNDEFINED):
             return Refutation(f"at {_where(point)}: {st.f} is {_show(f_value)} but {st.g} is "
@@ -903,9 +904,15 @@ def _check_optimizers(entries, st, seed, size, options):
         k = min(clash)
         shown = ", ".join(f"({_show(f_values[m])}, {_show(g_values[m])})" for m in defined)
         verdicts = ["an" if k in best else "not an" for best in (f_best, g_best)]
-        return (f"over a set T of {len(members)} values of {', '.join(map(str, st.over))}: member "
-                f"{k} is {verdicts[0]} arg{st.sense_f} of {st.f} but {verdicts[1]} "
-                f"arg{st.sense_g} of {st.g}; values (f, g): {shown}")
+        # the point: member k, where the two disagree (the others are in the words)
+        refutation = Refutation(f"over a set T of {len(members)} values of "
+                                f"{', '.join(map(str, st.over))}: member {k} is {verdicts[0]} "
+                                f"arg{st.sense_f} of {st.f} but {verdicts[1]} arg{st.sense_g} "
+                                f"of {st.g}; values (f, g): {shown}", points[k],
+                                [(st.f, f_values[k]), (st.g, g_values[k])])
+        refutation.point.update((str(quantity), value) for quantity, (kind, value)
+                                in members[k].items() if kind == "value")
+        return refutation
     return None
 
 
