@@ -310,6 +310,24 @@ def test_a_monotone_function_is_bounded_by_its_value_only_on_the_side_asked():
         K.member_monotone(on_high, on_high, 1)
 
 
+def test_a_monotone_bound_whose_conditions_sympy_rewrote_is_refused():
+    """x ↦ −1/x increases on (0, ∞), and √y ∈ [1, ∞) for y ∈ [1, 4]; the bound is −1/√y, as
+    sympy evaluates −1/x at √y: written, it needs √y ≠ 0 and y ≥ 0, evaluated y > 0.  The kernel
+    does not match conditions written otherwise: it refuses rather than claim the bound of a term
+    whose conditions it did not see."""
+    positive = sp.Interval.open(0, sp.oo)
+    rising = K.increasing_by_derivative(prove_member(Context({x: positive}), -1 / x),
+                                        prove_member(Context({x: positive}), x ** -2), x,
+                                        positive)
+    values = prove_member(Context({y: sp.Interval(1, 4)}), sp.sqrt(y), sides=True)
+    assert values.statement.set == sp.Interval(1, sp.oo)
+    with pytest.raises(SideConditionError, match="member_monotone: sympy evaluates"):
+        K.member_monotone(rising, values, 1)
+    # the same bound at x itself is given
+    bound = K.member_monotone(rising, K.member_context(Context({x: sp.Interval(1, 4)}), x), 1)
+    assert bound.statement == Member(-1 / x, sp.Interval(-1, sp.oo))
+
+
 def test_an_irrational_value_at_the_end_is_replaced_only_by_a_bound_on_its_side():
     """eˣ on x ∈ [0, 1]: at most e, which the kernel bounds between two rationals; a rational
     bound is accepted on e's side only (3 and 272/100 above e, 271/100 below it), strict when e
