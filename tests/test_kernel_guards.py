@@ -415,3 +415,33 @@ def test_a_monotone_bound_holds_at_every_point_it_speaks_of(root, at, slope, spr
     assert semantics.confirm(bound.context.entries, bound.statement, points=12)
     with pytest.raises(SideConditionError):  # the other side of a
         K.member_monotone(mono, values, at, above=not above)
+
+
+INCREASING_ON_A_LINE = [sp.exp(x), x + sp.exp(x), sp.log(x + 4), sp.sqrt(x + 4), x ** 3 + x,
+                        sp.atan(x) + x, -sp.exp(-x)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(INCREASING_ON_A_LINE),
+       st.fractions(min_value=-3, max_value=3, max_denominator=8).map(sp.Rational),
+       st.fractions(min_value=-30, max_value=30, max_denominator=16).map(sp.Rational),
+       st.booleans())
+def test_a_bound_in_place_of_an_irrational_value_is_on_its_side(g, at, bound, above):
+    """An increasing g on [−3, 3] at a random point, a random rational bound on a random side:
+    the kernel's bound, when it gives one, is on g(a)'s side (checked at 50 digits) and holds
+    at random points of the values' range."""
+    unit = sp.Interval(-3, 3)
+    rising = K.increasing_by_derivative(prove_member(Context({x: unit}), g), prove_member(
+        Context({x: sp.Interval.open(-3, 3)}), sp.diff(g, x)), x, unit)
+    side = sp.Interval(at, 3) if above else sp.Interval(-3, at)
+    values = K.member_context(Context({x: side}), x)
+    try:
+        fact = K.member_monotone(rising, values, at, above=above, bound=bound)
+    except SideConditionError:
+        return
+    value = g.subs(x, at)
+    end = fact.statement.set.inf if above else fact.statement.set.sup
+    assert end == (value if value.is_Rational else bound)
+    exact = value if value.is_Rational else sp.N(value, 50)
+    assert (exact >= end) if above else (exact <= end)
+    assert semantics.confirm(fact.context.entries, fact.statement, points=8)
