@@ -250,3 +250,30 @@ def test_sympy_never_gets_to_take_an_empty_product_of_zeros_for_zero():
                      [K.member_context(ctx, n)])
     with pytest.raises(ProofError, match="product of zeros"):
         check.equal(zeros + 1, 2, where={n: sp.Range(0, 4)})
+
+
+def test_a_logarithm_to_a_base_is_no_term():
+    """A review: log(3, 2, evaluate=False), log₂ 3, was a term the kernel read as log 3 in its
+    rational bounds of constants (x + log₂ 3 < 41/10 for x ∈ [0, 3], false at 3), and sympy
+    differentiates log(x, 1/2) as log x (x ↦ log_{1/2} x 'increasing', then −1 > 0).  A
+    function of the table takes one argument."""
+    two = K.ring(Context({x: sp.Interval(0, 5)}), 2, sp.Add(1, 1, evaluate=False))
+    for term in (x + sp.log(3, 2, evaluate=False), sp.log(x, sp.Rational(1, 2), evaluate=False)):
+        with pytest.raises(ProofError, match="take one argument"):
+            K.congruence(two, term)
+        with pytest.raises(ProofError, match="take one argument"):
+            K.refl(Context(), term)
+    with pytest.raises(ProofError, match="take one argument"):
+        check.positive(sp.log(x, 2, evaluate=False), where={x: sp.Interval.open(1, sp.oo)})
+
+
+def test_an_unevaluated_power_of_e_is_not_read_as_exp_of_e():
+    """sympy counts E**x written unevaluated as an instance of exp, with E as its first
+    argument: ring read E**π as exp(E) (e^π = e^e, remainder 0), and the rational bounds of
+    constants crashed on it.  Now E**π is an atom of its own."""
+    power = sp.Pow(sp.E, sp.pi, evaluate=False)
+    assert isinstance(power, sp.exp)  # sympy's own reading, which the kernel must not follow
+    remainder, _ = K.ring_needs(power, sp.exp(sp.E))
+    assert remainder != 0
+    with pytest.raises(ProofError):
+        K.ring(Context(), power, sp.exp(sp.E), [prove_member(Context(), sp.exp(sp.pi))])

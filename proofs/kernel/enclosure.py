@@ -3,9 +3,10 @@ constant such as e or log 2 with a rational: `member_monotone` at a point where 
 value is irrational (eˣ ≤ 3 for x ∈ [0, 1], as e ≤ 3).
 
 Imports sympy only, to read the constant's tree; the arithmetic is exact (Python's
-`Fraction`): Taylor series whose remainders are bounded, then rounded outward to multiples of
-2^-64.  Nothing of sympy's or mpmath's numerics (evalf, interval contexts) is used.  A constant
-built otherwise than from rationals, π, e, +, ·, powers, exp and log has no bounds here (None).
+`Fraction`): Taylor series whose remainders are bounded, each result rounded outward to 64
+significant bits.  Nothing of sympy's or mpmath's numerics (evalf, interval contexts) is
+used.  A constant built otherwise than from rationals, π, e, +, ·, powers, exp and log has no
+bounds here (None), nor one beyond 2^4096.
 """
 
 from fractions import Fraction
@@ -13,19 +14,26 @@ from math import ceil, floor
 
 import sympy as sp
 
-GRID = 2 ** 64  # outward rounding to this grid keeps each fraction a few words long
+BITS = 64  # outward rounding to 64 significant bits keeps each fraction a few words long
+HUGE = 2 ** 4096  # a bound beyond this is no use to a claim, and slow: none is given
 TERMS = 24  # of each series: its rest is below 2⁻⁹⁰ where it is used
 LARGEST = 1024  # |x| of an exp(x) bounded here: e¹⁰²⁴ has 445 digits
 # π's first 15 digits, below and above (3.14159265358979|32…)
 PI = (Fraction(314159265358979, 10 ** 14), Fraction(314159265358980, 10 ** 14))
 
 
+def _grid(q):
+    """2^e such that q · 2^e has BITS bits before the point (1 for a q that has more)."""
+    size = abs(q.numerator).bit_length() - q.denominator.bit_length()
+    return 2 ** max(0, BITS - size)
+
+
 def _down(q):
-    return Fraction(floor(q * GRID), GRID)
+    return Fraction(floor(q * _grid(q)), _grid(q))
 
 
 def _up(q):
-    return Fraction(ceil(q * GRID), GRID)
+    return Fraction(ceil(q * _grid(q)), _grid(q))
 
 
 def _exp(r):
@@ -74,7 +82,7 @@ def _log(r):
 
 def _product(a, b):
     corners = [x * y for x in a for y in b]
-    return min(corners), max(corners)
+    return _down(min(corners)), _up(max(corners))
 
 
 def enclose(c):
@@ -87,8 +95,10 @@ def enclose(c):
     parts = [enclose(arg) for arg in c.args]
     if None in parts or not parts:
         return None
+    if any(abs(end) > HUGE for part in parts for end in part):
+        return None
     if isinstance(c, sp.Add):
-        return sum(lo for lo, _ in parts), sum(hi for _, hi in parts)
+        return _down(sum(lo for lo, _ in parts)), _up(sum(hi for _, hi in parts))
     if isinstance(c, sp.Mul) or (isinstance(c, sp.Pow) and c.exp.is_Integer):
         if isinstance(c, sp.Pow) and (abs(c.exp) > LARGEST or (c.exp < 0 and
                                                                parts[0][0] <= 0 <= parts[0][1])):
@@ -97,13 +107,17 @@ def enclose(c):
         result = (Fraction(1), Fraction(1))
         for factor in factors:  # x² over [−1, 2] as [−2, 4]: wider than [0, 4], and sound
             result = _product(result, factor)
-        return result if isinstance(c, sp.Mul) or c.exp > 0 else (1 / result[1], 1 / result[0])
+            if abs(result[0]) > HUGE or abs(result[1]) > HUGE:
+                return None
+        return result if isinstance(c, sp.Mul) or c.exp > 0 else (_down(1 / result[1]),
+                                                                  _up(1 / result[0]))
     if isinstance(c, sp.Pow) and c.exp.is_Rational and parts[0][0] > 0:  # b^q = exp(q log b)
-        q, logs = Fraction(c.exp.p, c.exp.q), (_log(parts[0][0])[0], _log(parts[0][1])[1])
+        q, logs = Fraction(c.exp.p, c.exp.q), (_log(_down(parts[0][0]))[0],
+                                               _log(_up(parts[0][1]))[1])
         parts = [(min(q * logs[0], q * logs[1]), max(q * logs[0], q * logs[1]))]
-    elif isinstance(c, sp.log) and parts[0][0] > 0:
-        return _log(parts[0][0])[0], _log(parts[0][1])[1]
-    elif not isinstance(c, sp.exp):
+    elif type(c) is sp.log and len(parts) == 1 and parts[0][0] > 0:
+        return _log(_down(parts[0][0]))[0], _log(_up(parts[0][1]))[1]
+    elif type(c) is not sp.exp:  # not isinstance: sympy counts E**x (unevaluated) as exp
         return None
     (lo, hi), = parts  # exp, or a power written as one
-    return (_exp(lo)[0], _exp(hi)[1]) if max(-lo, hi) <= LARGEST else None
+    return (_exp(_down(lo))[0], _exp(_up(hi))[1]) if max(-lo, hi) <= LARGEST else None

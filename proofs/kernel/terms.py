@@ -168,7 +168,7 @@ def index_free_factor(body, indices):
     `merged_exponentials` and `free_vars`, that c·r is body and c index-free."""
     factors, rests = [], []
     for part in sp.Mul.make_args(body):
-        if isinstance(part, sp.exp):
+        if type(part) is sp.exp:  # not isinstance: sympy counts E**x (unevaluated) as exp
             shift, moving = part.args[0].as_independent(*indices, as_Add=True)
             factors.append(sp.exp(shift))
             rests.append(sp.exp(moving))
@@ -183,8 +183,8 @@ def merged_exponentials(product):
     """A product with its exponential factors merged into one, e^{a}·e^{b} = e^{a+b}
     (sympy keeps them apart)."""
     parts = sp.Mul.make_args(product)
-    exponents = [part.args[0] for part in parts if isinstance(part, sp.exp)]
-    others = [part for part in parts if not isinstance(part, sp.exp)]
+    exponents = [part.args[0] for part in parts if type(part) is sp.exp]
+    others = [part for part in parts if type(part) is not sp.exp]
     return sp.Mul(*others, sp.exp(sp.Add(*exponents))) if exponents else product
 
 
@@ -372,6 +372,9 @@ def _check(expr):
     elif type(expr) in BINDERS:
         _check_binder(expr)
     elif type(expr) in FUNCTIONS:  # exactly: a subclass could evaluate or be defined otherwise
+        if type(expr) in TABLE and len(expr.args) != 1:  # log(3, 2) is log₂ 3, not log 3
+            raise UnsupportedError(f"{expr}: the functions of the table take one argument (write "
+                                   "a logarithm to a base b as log(x)/log(b))")
         for arg in expr.args:
             check_well_formed(arg)
     else:

@@ -243,7 +243,7 @@ def _atomized(lhs, rhs):
             return atomize(expr.base) ** expr.exp
         if expr.is_Rational or (type(expr) is sp.Symbol):
             return expr
-        if isinstance(expr, sp.exp):
+        if type(expr) is sp.exp:  # not isinstance: sympy counts E**x (unevaluated) as exp
             terms = sp.Add.make_args(expr.args[0])
             return sp.Mul(*(exponential(term) for term in terms))
         return atoms.setdefault(expr, sp.Dummy())
