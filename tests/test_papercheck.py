@@ -746,8 +746,10 @@ def test_false_optimizer_displays_are_refuted_at_their_line(tmp_path, name):
     false = [f for f in findings if f.status == "false"]
     assert len(false) == 1, [f.message for f in findings]
     assert false[0].line == preamble_lines() + OPTIMIZER_PREAMBLE.count("\n") + line
-    # the witness: a parameter value optimal for one objective and not for the other
-    assert "is false: over a set T of" in false[0].message
+    # the witness: a parameter value optimal for one objective and not for the other, at the
+    # data drawn (now given as the point, as for every other claim)
+    assert "is false: at " in false[0].message and ": over a set T of" in false[0].message
+    assert false[0].point
     assert "but not an arg" in false[0].message or "is not an arg" in false[0].message
 
 

@@ -277,3 +277,25 @@ def test_an_unevaluated_power_of_e_is_not_read_as_exp_of_e():
     assert remainder != 0
     with pytest.raises(ProofError):
         K.ring(Context(), power, sp.exp(sp.E), [prove_member(Context(), sp.exp(sp.pi))])
+
+
+@pytest.mark.parametrize("body, context", [
+    # e^{log x + i} written unevaluated: sympy's split e^{log x}·e^i makes it x·e^i, defined
+    # for x < 0 too (Σ_{i=1}^{1} e^{i + log x} = x·Σ e^i, then '< 0', was proved for x < −1)
+    (sp.exp(sp.Add(sp.log(x), i, evaluate=False), evaluate=False),
+     Context({x: sp.Interval.open(-2, -1)})),
+    # a literal 0 factor: sympy splits 0·log i·e^i as 0·0 (Σ_{i=−1}^{1} of it = 0 was proved)
+    (sp.Mul(0, sp.log(i), sp.exp(i), evaluate=False), Context()),
+])
+def test_a_factor_taken_out_of_a_sum_keeps_where_the_body_is_defined(body, context):
+    """A review: sum_factor compared the body and factor·rest as sympy evaluates them, never where
+    the body as written is defined."""
+    total = sp.Sum(body, (i, -1, 1))
+    with pytest.raises(ProofError, match="sum_factor: .* is not defined where"):
+        K.sum_factor(context, total, K.member_context(Context({x: sp.Interval.open(-2, -1)}), x)
+                     if body.has(x) else None)
+    # the usual factor is still taken out: Σ log(x)·i = log x · Σ i for x > 0
+    positive = Context({x: sp.Interval.open(0, sp.oo)})
+    factored = K.sum_factor(positive, sp.Sum(sp.log(x) * i, (i, 1, n)),
+                            prove_member(positive, sp.log(x)))
+    assert factored.statement.rhs == sp.log(x) * sp.Sum(i, (i, 1, n))

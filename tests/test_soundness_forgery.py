@@ -217,3 +217,43 @@ def test_the_smuggled_conclusions_are_false():
     assert not semantics.confirm([(g, sp.Interval.open(-sp.oo, 0))],
                                  Member(g(x), POS), points=8)
     assert not semantics.confirm([(p, sp.Interval.open(-sp.oo, 0))], Member(p[i], POS), points=8)
+
+
+class _Liar(sp.Integer):
+    """Prints as 5, and answers every < and > with true (Python runs a subclass's reflected
+    comparison first)."""
+
+    def __new__(cls, value):
+        liar = sp.Expr.__new__(cls)
+        liar.p = value
+        return liar
+
+    def __lt__(self, other):
+        return sp.true
+
+    def __gt__(self, other):
+        return sp.true
+
+
+def test_a_set_s_end_of_a_subclass_of_integer_is_refused():
+    """A review: terms took only sympy's own rationals, but a set's ends were taken by
+    is_Rational, which a subclass passes; x ∈ [2, 3] ⊢ x ∈ [4, ∞) was proved through [5, ∞)
+    with a lying 5.  Ends of intervals, members of finite sets, a Range's ends, and
+    member_monotone's point and bound are refused unless exactly sympy's."""
+    liar = _Liar(5)
+    at_two = K.member_context(Context({x: sp.Interval(2, 3)}), x)
+    for real_set in (sp.Interval(liar, sp.oo), sp.FiniteSet(liar, 6), sp.Range(liar, 9)):
+        with pytest.raises(ProofError):
+            K.member_widen(at_two, real_set)
+    rising = K.increasing_by_derivative(
+        K.member_context(Context({x: sp.Interval(0, 9)}), x),
+        K.member_context(Context({x: sp.Interval.open(0, 9)}), sp.Integer(1)), x, sp.Interval(0, 9))
+    with pytest.raises(ProofError):
+        K.member_monotone(rising, K.member_context(Context({x: sp.Interval(5, 9)}), x), liar)
+    exponential = K.increasing_by_derivative(
+        K.member_function(K.member_context(Context({x: sp.Interval(0, 1)}), x), sp.exp),
+        K.member_function(K.member_context(Context({x: sp.Interval.open(0, 1)}), x), sp.exp), x,
+        sp.Interval(0, 1))
+    with pytest.raises(ProofError):
+        K.member_monotone(exponential, K.member_context(Context({x: sp.Interval(0, 1)}), x), 1,
+                          above=False, bound=_Liar(2))

@@ -14,8 +14,8 @@ from sympy.core.function import UndefinedFunction
 
 from ..errors import SideConditionError, UnsupportedError
 from .functions import TABLE
-from .terms import (DefinedFamily, Defined, is_plain, is_plain_function, join_names, name_of,
-                    names)
+from .terms import (DefinedFamily, Defined, is_exact_rational, is_plain, is_plain_function,
+                    join_names, name_of, names)
 
 POSITIVE_REALS = sp.Interval.open(0, sp.oo)
 
@@ -150,7 +150,9 @@ _SET_TYPES = {sp.Interval, sp.FiniteSet, sp.Range, *map(type, _NAMED_SETS)}
 
 
 def _exact(value):
-    return value.is_Rational or value in (sp.oo, -sp.oo)
+    """A set's end the kernel compares itself: one of sympy's own rationals, or ±∞ (a subclass
+    of Integer could answer < and > falsely)."""
+    return is_exact_rational(value) or value is sp.oo or value is sp.S.NegativeInfinity
 
 
 def hull(real_set):
@@ -164,7 +166,7 @@ def hull(real_set):
         ends_open = bool(real_set.left_open), bool(real_set.right_open)
         return Hull(real_set.start, real_set.end, *ends_open)
     finite = isinstance(real_set, sp.FiniteSet) and real_set.args
-    if finite and all(a.is_Rational for a in real_set.args):
+    if finite and all(map(is_exact_rational, real_set.args)):
         integer = all(a.is_Integer for a in real_set.args)
         return Hull(min(real_set.args), max(real_set.args), False, False, integer)
     ends = real_set.args if isinstance(real_set, sp.Range) else ()

@@ -323,6 +323,11 @@ _RATIONALS = {sp.Integer, sp.Rational, *(type(n) for n in (sp.S.Zero, sp.S.One, 
 _PLAIN_FUNCTION_ATTRIBUTES = set(vars(sp.Function("f")))
 
 
+def is_exact_rational(value):
+    """One of sympy's own rationals, exactly: a subclass could answer <, > or a sign falsely."""
+    return type(value) in _RATIONALS
+
+
 def is_plain_function(func):
     """An undefined function exactly as `sympy.Function(name)` makes it: no assumptions, no class
     attributes (an `eval`, an `is_positive`) and no other bases, which sympy would act on."""
@@ -333,7 +338,7 @@ def is_plain_function(func):
 
 def _check(expr):
     if isinstance(expr, sp.Number):
-        if type(expr) not in _RATIONALS:  # exactly: a subclass could claim a sign it lacks
+        if not is_exact_rational(expr):  # exactly: a subclass could claim a sign it lacks
             raise UnsupportedError(f"{expr}: only exact rationals are terms (no floats, "
                                    "infinities, nan or zoo)")
     elif isinstance(expr, sp.NumberSymbol) or expr.is_NumberSymbol:

@@ -21,8 +21,8 @@ from .language import (POSITIVE, REALS, Context, Equal, Hull, Member, SameOptimi
                        mul_hulls, pow_hull, statement_names)
 from .terms import (BINDERS, Defined, DefinedEntry, Need, binder_limits, bound_vars,
                     check_well_formed, free_vars, head_needs, index_free_factor, inner_binder,
-                    is_definition, memoized, mentions, merged_exponentials, names, needs,
-                    substitute, within)
+                    is_definition, is_exact_rational, memoized, mentions, merged_exponentials,
+                    names, needs, substitute, within)
 
 _TOKEN = object()
 # id -> the theorem: identity, never __eq__, decides genuineness
@@ -344,6 +344,10 @@ def sum_factor(context, total, factor_defined=None, facts=()):
     if factor == 1 or indices & free_vars(factor) or not same:
         raise RuleApplicationError(f"sum_factor: no factor of {total.function} is free of "
                                    f"{indices}")
+    # sympy's split may be defined more widely than the body (e^{log x + i} → x·e^i, 0·log i → 0)
+    if evaluation_changes(total.function, sp.Mul(factor, rest, evaluate=False), [factor]):
+        raise SideConditionError(f"sum_factor: {total.function} is not defined where "
+                                 f"{factor}·{rest}, as sympy splits it, is")
     premises = [] if factor.is_Rational else [factor_defined]
     if premises and (factor_defined is None
                      or _expect(factor_defined, Member, "sum_factor").expr != factor):
@@ -768,7 +772,7 @@ def member_monotone(monotone_th, values_th, at, above=True, bound=None):
     values = _expect(values_th, Member, "member_monotone")
     at = sp.sympify(at)
     side = sp.Interval(at, sp.oo) if above else sp.Interval(-sp.oo, at)
-    if not at.is_Rational or not is_subset(sp.FiniteSet(at), mono.interval) or not (
+    if not is_exact_rational(at) or not is_subset(sp.FiniteSet(at), mono.interval) or not (
             is_subset(values.set, mono.interval) and is_subset(values.set, side)):
         raise SideConditionError(f"member_monotone: {values.expr} ∈ {values.set} is not within "
                                  f"{mono.interval} on the side of {at} asked")
@@ -782,7 +786,7 @@ def member_monotone(monotone_th, values_th, at, above=True, bound=None):
     end, ends = value, None
     if not value.is_Rational:
         end = sp.sympify(bound) if bound is not None else None
-        ends = enclose(value) if isinstance(end, sp.Rational) else None
+        ends = enclose(value) if is_exact_rational(end) else None
         b = Fraction(end.p, end.q) if ends else None
         if ends is None or (ends[0] < b if above else ends[1] > b):
             raise SideConditionError(f"member_monotone: {mono.func} at {at} is {value}, not a "
