@@ -47,3 +47,40 @@ def test_an_iterated_sum_over_an_empty_range_is_not_called_positive():
     with pytest.raises(ProofError):
         check.positive(empty, where=WHERE)
     assert check.member(empty, sp.Interval(0, sp.oo), where=WHERE)
+
+
+def test_a_peeled_zero_factor_keeps_the_count_of_the_rest():
+    """A review: peeling the last factor 0 of ∏_{i=1}^{0} i, sympy took ∏_{i=1}^{-1} i · 0 for 0
+    and the count −1 of the rest was never asked: the empty product 1 = 0 was proved, and
+    ∏_{i=1}^{n} (i − n) = 0 for n ∈ ℕ₀ (1 at n = 0).  For n ≥ 1 it is true, and proved."""
+    from proofs import Context
+    from proofs.kernel import rules as K
+    from proofs.rules.positivity import prove_member
+
+    with pytest.raises(ProofError, match="-1 a count"):
+        K.sum_peel(Context(), sp.Product(i, (i, 1, 0)), last=True)
+    counts = Context({n: sp.S.Naturals0})
+    with pytest.raises(ProofError, match="n - 1 a count"):
+        K.sum_peel(counts, sp.Product(i - n, (i, 1, n)), last=True,
+                   facts=[K.member_context(counts, n)])
+    positive = Context({n: sp.S.Naturals})
+    peeled = K.sum_peel(positive, sp.Product(i - n, (i, 1, n)), last=True,
+                        facts=[K.member_context(positive, n), prove_member(positive, n - 1)])
+    assert peeled.statement.rhs == 0
+
+
+def test_an_inner_limit_of_an_iterated_sum_is_in_the_outer_index_s_scope():
+    """A review: sympy writes Σ_{i=1}^{1} Σ_{j=i}^{D} j as one Sum whose inner bound D lies in
+    i's scope; a definition D := i (the global i) there was not refused, and unfolding it let
+    the bound i capture it (0 = 1 at i = 0).  An index bound again in an inner bound likewise."""
+    from proofs import Context, Defined
+    from proofs.kernel import rules as K
+
+    j = sp.Symbol("j")
+    D = Defined("D", i)
+    with pytest.raises(ProofError, match="the definition D mentions i"):
+        K.congruence(K.unfold(Context(), D), sp.Sum(j, (j, i, D), (i, 1, 1)))
+    with pytest.raises(ProofError, match="bound again inside its scope"):
+        K.refl(Context(), sp.Sum(j, (j, 1, sp.Sum(i, (i, 1, 2))), (i, 1, 3)))
+    # an inner bound that uses the outer index itself is the usual triangle
+    assert K.refl(Context(), sp.Sum(j, (j, 1, i), (i, 1, 3))).statement.lhs.limits[0][2] == i

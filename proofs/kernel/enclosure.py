@@ -88,14 +88,12 @@ def _product(a, b):
 def enclose(c):
     """(lo, hi), two Fractions with lo <= c <= hi, or None when c is not a real constant built
     from rationals, π, e, +, ·, powers (a non-integer one of a positive base), exp and log."""
-    if c.is_Rational:
-        return Fraction(c.p, c.q), Fraction(c.p, c.q)
+    if c.is_Rational:  # (one beyond HUGE is no use, and slow)
+        return (Fraction(c.p, c.q), Fraction(c.p, c.q)) if abs(c) <= HUGE else None
     if c is sp.pi or c is sp.E:
         return PI if c is sp.pi else _exp(Fraction(1))
     parts = [enclose(arg) for arg in c.args]
     if None in parts or not parts:
-        return None
-    if any(abs(end) > HUGE for part in parts for end in part):
         return None
     if isinstance(c, sp.Add):
         return _down(sum(lo for lo, _ in parts)), _up(sum(hi for _, hi in parts))

@@ -419,11 +419,14 @@ def _check_binder(expr):
         inner = set(variables[:position + 1])
         if inner & (free_vars(lo) | free_vars(hi)):
             raise UnsupportedError(f"{expr}: the bounds of {var} mention an inner index")
-    for var in variables:
-        if var in bound_vars(expr.function):
+    # the scope of an index: the body, and the bounds of the limits inside it (sympy writes
+    # Σ_i Σ_{j=i}^{D} as one Sum whose inner limit's bound D lies in i's scope)
+    for position, var in enumerate(variables):
+        scope = [expr.function] + [end for _, lo, hi in limits[:position] for end in (lo, hi)]
+        if any(var in bound_vars(part) for part in scope):
             raise UnsupportedError(f"{expr}: the index {var} is bound again inside its scope (by "
                                    f"a definition that sums over {var}, say): rename one of them")
-        for node in sp.preorder_traversal(expr.function):
+        for node in (node for part in scope for node in sp.preorder_traversal(part)):
             if is_definition(node) and var in _definition_free_vars(node):
                 raise UnsupportedError(f"{expr}: the definition {node} mentions {var}, which the "
                                        "sum or product binds: a quantity that depends on the index "

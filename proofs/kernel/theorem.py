@@ -416,8 +416,10 @@ def sum_peel(context, total, last=True, facts=()):
     (var, lo, hi), = binder_limits(check_well_formed(total))
     end, rest = (hi, (var, lo, hi - 1)) if last else (lo, (var, lo + 1, hi))
     combine = sp.Add if isinstance(total, sp.Sum) else sp.Mul
-    peeled = combine(type(total)(total.function, rest), substitute(total.function, {var: end})[0])
-    return _both_defined(context, total, peeled, "sum_peel", facts)
+    parts = type(total)(total.function, rest), substitute(total.function, {var: end})[0]
+    # written too: sympy takes ∏·0 for 0, dropping the count b − a the peel rests on
+    written = combine(*parts, evaluate=False)
+    return _both_defined(context, total, combine(*parts), "sum_peel", facts, written)
 
 
 def sum_shift(context, total, offset, facts=()):
@@ -436,10 +438,12 @@ def sum_shift(context, total, offset, facts=()):
                          "sum_shift", facts)
 
 
-def _both_defined(context, lhs, rhs, rule, facts):
+def _both_defined(context, lhs, rhs, rule, facts, written=None):
     """Γ ⊢ lhs = rhs for a rule that has checked the values, once facts show every condition of
-    both sides, as sympy built them (so the two are defined at the same points: everywhere)."""
-    conditions = needs(check_well_formed(lhs)) | needs(check_well_formed(rhs))
+    both sides, as sympy built them and as `written` before sympy evaluated the right one (so the
+    two are defined at the same points: everywhere)."""
+    sides = (lhs, rhs) if written is None else (lhs, rhs, written)
+    conditions = frozenset().union(*(needs(check_well_formed(side)) for side in sides))
     used = _facts_for(conditions, facts, rule, lambda: "both sides need")
     return _make(context.merged(*(f.context for f in used)), Equal(lhs, rhs), rule, used)
 

@@ -405,8 +405,10 @@ def _peel(context, total, last, count):
                      and s.limits[0][0] == total.limits[0][0] and s.function == total.function)
         (var, lo, hi), = inner.limits
         end, rest = (hi, (var, lo, hi - 1)) if last else (lo, (var, lo + 1, hi))
-        peeled = combine(type(total)(inner.function, rest), inner.function.xreplace({var: end}))
-        facts = prove_needs(context, sorted(needs(inner) | needs(peeled), key=str))
+        parts = type(total)(inner.function, rest), inner.function.xreplace({var: end})
+        # as written too: the kernel asks the count of the rest even where sympy drops it (∏·0)
+        facts = prove_needs(context, sorted(needs(inner) | needs(combine(*parts)) |
+                                            needs(combine(*parts, evaluate=False)), key=str))
         step = K.sum_peel(context, inner, last, facts)
         th = K.trans(th, congruence(context, step, th.statement.rhs)) if th.statement.rhs != inner \
             else step
