@@ -344,7 +344,8 @@ def sum_factor(context, total, factor_defined=None, facts=()):
     if factor == 1 or indices & free_vars(factor) or not same:
         raise RuleApplicationError(f"sum_factor: no factor of {total.function} is free of "
                                    f"{indices}")
-    # sympy's split may be defined more widely than the body (e^{log x + i} → x·e^i, 0·log i → 0)
+    # sympy's split may be defined more widely than the body (e^{log x + i} as x·e^i, 0·log i
+    # as 0)
     if evaluation_changes(total.function, sp.Mul(factor, rest, evaluate=False), [factor]):
         raise SideConditionError(f"sum_factor: {total.function} is not defined where "
                                  f"{factor}·{rest}, as sympy splits it, is")
