@@ -1281,48 +1281,40 @@ def test_a_mark_is_for_the_display_right_after_it(tmp_path):
     assert [f.status for f in ranged] == ["proved"]
 
 
-def test_a_package_of_the_papers_own_is_not_read_and_so_refuses(tmp_path):
-    """\\usepackage{paperdefs} with a paperdefs.sty beside the paper redefining \\cdot: the
-    reader does not read packages, so the displays after it are refused."""
-    (tmp_path / "paperdefs.sty").write_text("\\renewcommand{\\cdot}{+}\n", encoding="utf-8")
-    path = Path(tmp_path, "paper.tex")
-    path.write_text(PREAMBLE.replace("\\begin{document}", "\\usepackage{paperdefs}\n"
-                                     "\\begin{document}") +
-                    "% proofs: where x \\in \\mathbb{R}\n\\[ x \\cdot x = 2 x \\]\n"
-                    "\\end{document}\n", encoding="utf-8")
-    findings = check_file(path)
-    assert [f.status for f in findings] == ["unreadable"]
-    assert "paperdefs.sty" in findings[0].message
+def _paper_loading(folder, preamble_line, own_file, text):
+    """A paper with `preamble_line` before \\begin{document}, the file `own_file` beside it, and
+    x ≤ 1 marked for x ∈ (0, 1): the file makes ≤ print ≥, so the display must be refused."""
+    (folder / own_file).write_text(text, encoding="utf-8")
+    path = Path(folder, "paper.tex")
+    head = PREAMBLE.replace("\\begin{document}", preamble_line + "\n\\begin{document}")
+    if preamble_line.startswith("\\documentclass"):
+        head = PREAMBLE.replace("\\documentclass{article}", preamble_line)
+    path.write_text(head + "% proofs: where x \\in (0, 1)\n\\[ x \\leq 1 \\]\n\\end{document}\n",
+                    encoding="utf-8")
+    return check_file(path)
 
 
 @pytest.mark.parametrize("loading", [
+    "\\usepackage{paperdefs}",
+    # a review: the package's name on the next line, after a % or inside a list, was not seen
     "\\usepackage{amsmath}\\usepackage\n{paperdefs}",
     "\\usepackage[]%\n{paperdefs}",
     "\\usepackage{amsmath,%\n  paperdefs}",
     "\\RequirePackage{paperdefs}",
 ])
-def test_a_package_of_the_papers_own_loaded_over_lines_refuses_too(tmp_path, loading):
-    """A review: the package's name on the next line, after a % or inside a list, was not seen."""
-    (tmp_path / "paperdefs.sty").write_text("\\let\\leq\\geq\n", encoding="utf-8")
-    path = Path(tmp_path, "paper.tex")
-    path.write_text(PREAMBLE.replace("\\begin{document}", loading + "\n\\begin{document}") +
-                    "% proofs: where x \\in (0, 1)\n\\[ x \\leq 1 \\]\n\\end{document}\n",
-                    encoding="utf-8")
-    findings = check_file(path)
+def test_a_package_of_the_papers_own_is_not_read_and_so_refuses(tmp_path, loading):
+    """\\usepackage{paperdefs} with a paperdefs.sty beside the paper: the reader does not read
+    packages, so the displays after it are refused."""
+    findings = _paper_loading(tmp_path, loading, "paperdefs.sty", "\\let\\leq\\geq\n")
     assert [f.status for f in findings] == ["unreadable"]
     assert "paperdefs.sty" in findings[0].message
 
 
 def test_a_class_of_the_papers_own_is_not_read_and_so_refuses(tmp_path):
     """\\documentclass{mine} with a mine.cls beside the paper that makes ≤ print ≥."""
-    (tmp_path / "mine.cls").write_text("\\LoadClass{article}\\let\\leq\\geq\n",
-                                       encoding="utf-8")
-    path = Path(tmp_path, "paper.tex")
-    path.write_text(PREAMBLE.replace("\\documentclass{article}", "\\documentclass{mine}") +
-                    "% proofs: where x \\in (0, 1)\n\\[ x \\leq 1 \\]\n\\end{document}\n",
-                    encoding="utf-8")
     assert PREAMBLE.startswith("\\documentclass{article}")
-    findings = check_file(path)
+    findings = _paper_loading(tmp_path, "\\documentclass{mine}", "mine.cls",
+                              "\\LoadClass{article}\\let\\leq\\geq\n")
     assert [f.status for f in findings] == ["unreadable"]
     assert "mine.cls" in findings[0].message
 
