@@ -250,12 +250,14 @@ def _check_text(path, text, state, findings, depth):
     # display, and a definition in them is not made
     lines = _masked(text).split("\n")
     macro_lines, hazard_lines, nested = _macro_lines(path, lines, state.local > 0)
+    # the file without its comments: a package's name may run over lines, and a Setting
+    # heading in a comment is not printed (a review)
+    without_comments = "\n".join(_without_comment(line) for line in lines)
     # a package or class of the paper's own, which is not read
-    uncommented = "\n".join(_without_comment(line) for line in lines)
-    for package in PACKAGE.finditer(uncommented):
+    for package in PACKAGE.finditer(without_comments):
         kind = ("class", "cls") if package.group(1) in ("documentclass", "LoadClass") else \
             ("package", "sty")
-        number = uncommented.count("\n", 0, package.start())
+        number = without_comments.count("\n", 0, package.start())
         for name in (part.strip() for part in package.group(2).split(",")):
             if name and Path(path).parent.joinpath(f"{name}.{kind[1]}").is_file():
                 hazard_lines.setdefault(number, {}).setdefault(None, (
@@ -276,10 +278,8 @@ def _check_text(path, text, state, findings, depth):
         verdict = fragment.verify_text(text.lstrip())
         if not verdict.ok:  # its header's "checked by the kernel" no longer vouches for it
             findings.append(Finding(str(path), 1, verdict.status, verdict.message))
-        # read without comments: a Setting heading in a comment is not printed (a review)
-        uncommented = "\n".join(_without_comment(line) for line in lines)
-        where = _fragment_setting(path, uncommented, state, findings)
-        setting_line = _setting_display(uncommented)
+        where = _fragment_setting(path, without_comments, state, findings)
+        setting_line = _setting_display(without_comments)
     number = hazards_seen = 0
     while number < len(lines):
         line = lines[number]
