@@ -62,7 +62,7 @@ def fact_steps(theorem):
             return
         inside = slope_vars - case_vars
         if isinstance(st, Member) and th.rule == "assumption" and st.expr in inside and \
-                st.set != theorem.context.lookup(st.expr) and id(th) not in stated:
+                st.set != theorem.context.lookup(st.expr):
             # a derivative's facts hold inside the interval (x ∈ (1, 2) of [1, 2]), and the
             # function is defined on all of it (x ∈ [1, ∞) for x > 1): said
             stated.add(id(th))
@@ -73,8 +73,7 @@ def fact_steps(theorem):
                 st.expr.is_Mul and st.expr.as_coeff_Mul()[0] == -1)) and not (
                 _bound(th) or id(th) in met):
             return  # −x only on the way to 1 − x; a bound on what was seen is new
-        if isinstance(st, Member) and th.rule == "assumption" and st.expr in case_vars and \
-                id(th) not in stated:
+        if isinstance(st, Member) and th.rule == "assumption" and st.expr in case_vars:
             if st.set in case_ranges:
                 return  # the case's own line states it
             # inside a case: a derivative's facts hold on the case's interior, which is said
@@ -144,20 +143,10 @@ def _fact_words(th):
     """(the words, the formulas they set at <math:k>) of a fact's line: a monotone function's
     value at an end that is irrational is compared with the bound it stands for ('at most its
     value at 1, and e + 1 < 4')."""
-    words = justify_fact(th)
     if th.rule != "member_monotone":
-        return words, ()
-    monotone, values = (premise.statement for premise in th.premises)
-    real_set = th.statement.set
-    above = real_set.sup == sp.oo
-    at = values.set.inf if above else values.set.sup
-    value = monotone.func.subs(monotone.var, at) if at.is_finite else None
-    if value is None or value.free_symbols or value.is_Rational:
-        return words, ()
-    side = (sp.Interval(real_set.inf, sp.oo, real_set.left_open, True) if above else
-            sp.Interval(-sp.oo, real_set.sup, True, real_set.right_open))
-    return (f"{words}: {'at least' if above else 'at most'} its value at ${sp.latex(at)}$, and "
-            "<math:0>", (Member(value, side),))
+        return justify_fact(th), ()
+    where, beyond, formulas = _monotone_words(th)
+    return where + beyond, formulas
 
 
 def words_alone(step):
@@ -169,8 +158,9 @@ def words_alone(step):
 def justify_fact(th):
     """The reason a reader is given for the fact `th` states: its rule, in the words of the
     range it gives (a square, a product of numbers in (0, 1], …)."""
-    if th.rule == "member_monotone":
-        return _monotone_reason(th)
+    if th.rule == "member_monotone":  # with no formula: a comparison needs one, and is left out
+        where, beyond, formulas = _monotone_words(th)
+        return where if formulas else where + beyond
     if _negated(th):
         return "the bound above, negated"
     if th.rule == "member_pow" and th.statement.expr.exp == -1:
@@ -215,24 +205,33 @@ def justify_fact(th):
     return JUSTIFICATIONS.get(th.rule, th.rule.replace("_", " "))
 
 
-def _monotone_reason(th):
+def _monotone_words(th):
     """member_monotone: the function increases on its interval, so it lies beyond its value at
-    the case's end ('increasing on $(0, 1]$: at most its value at 1'), the end named only when it
-    is the one the kernel was given (its value there is the bound)."""
+    the case's end: (where it increases, 'increasing on $(0, 1]$'; what that gives, ': at most
+    its value at 1', the end named only when its value there is the bound, or, where that value
+    is irrational and the bound a rational beside it, ': at most its value at 1, and <math:0>';
+    the formulas set there, (e + 1 < 4,))."""
     monotone, values = (premise.statement for premise in th.premises)
-    real_set, cases = th.statement.set, values.set
+    real_set = th.statement.set
     above = real_set.sup == sp.oo
-    at = cases.inf if above else cases.sup
-    value = real_set.inf if above else real_set.sup
+    at = values.set.inf if above else values.set.sup
     interval = monotone.interval
     where = (f"increasing on ${'(' if interval.left_open else '['}{sp.latex(interval.start)}, "
              f"{sp.latex(interval.end)}{')' if interval.right_open else ']'}$")
-    if not at.is_finite or monotone.func.subs(monotone.var, at) != value:
-        return where
-    strict = real_set.left_open if above else real_set.right_open  # the values beyond the end
-    side = {(True, False): "at least", (False, False): "at most", (True, True): "greater than",
-            (False, True): "less than"}[above, bool(strict)]
-    return f"{where}: {side} its value at ${sp.latex(at)}$"
+    if not at.is_finite:
+        return where, "", ()
+    value = monotone.func.subs(monotone.var, at)
+    if value == (real_set.inf if above else real_set.sup):
+        strict = real_set.left_open if above else real_set.right_open  # the values beyond it
+        side = {(True, False): "at least", (False, False): "at most",
+                (True, True): "greater than", (False, True): "less than"}[above, bool(strict)]
+        return where, f": {side} its value at ${sp.latex(at)}$", ()
+    if value.free_symbols or value.is_Rational:
+        return where, "", ()
+    side = (sp.Interval(real_set.inf, sp.oo, real_set.left_open, True) if above else
+            sp.Interval(-sp.oo, real_set.sup, True, real_set.right_open))
+    return (where, f": {'at least' if above else 'at most'} its value at ${sp.latex(at)}$, and "
+            "<math:0>", (Member(value, side),))
 
 
 def _sum_reason(th):
