@@ -118,22 +118,18 @@ def _piece_bound(rest, g, var, piece, lower, end):
     target's `end` takes its place (g ≤ 3 as e ≤ 3)."""
     case = extended(rest, var, piece)
     for sign in (1, -1):  # increasing, then decreasing (−g increasing)
-        try:
-            monotone = prove_strictly_increasing(rest, sign * g, var, piece)
-        except ProofError:
-            continue
-        # where g is least: the left end if it increases, the right one if it decreases
+        # where g is least: the left end if it increases, the right one if it decreases; g is
+        # shown monotone with that end joined, where it must be defined (on [1, ∞) for x > 1)
         at_left = (sign > 0) == lower
         at = piece.start if at_left else piece.end
+        closed = sp.Interval(piece.start, piece.end, piece.left_open and not at_left,
+                             piece.right_open and at_left) if at.is_finite else piece
+        try:
+            monotone = prove_strictly_increasing(rest, sign * g, var, closed)
+        except ProofError:
+            continue
         if not at.is_finite:
             return None
-        if piece.left_open if at_left else piece.right_open:
-            closed = sp.Interval(piece.start, piece.end, not at_left and piece.left_open,
-                                 at_left and piece.right_open)
-            try:
-                monotone = prove_strictly_increasing(rest, sign * g, var, closed)
-            except ProofError:
-                return None
         try:
             bound = K.member_monotone(monotone, K.member_context(case, var), at, above=at_left,
                                       bound=sign * end)
