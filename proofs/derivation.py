@@ -93,6 +93,7 @@ RULE_WORDS = {
     "sum_ones": "a sum of ones counts its terms", "ring": "algebra", "unfold": "definition",
     "rename_index": "renaming the summation index",
     "sum_peel": "a term taken out of the sum", "sum_shift": "shifting the summation index",
+    "sum_empty": "the sum written out term by term",
     "sum_telescoping": "a telescoping sum", "gamma_of_count": "the Gamma function at an integer",
     "abs_identity": "rules of the absolute value",
 }
@@ -116,7 +117,8 @@ KINDS = {"log_of_product": "log of a product", "log_of_mul": "rules of the logar
          "sum_split": "linearity of the sum", "sum_factor": "linearity of the sum",
          "sum_ones": "linearity of the sum", "rename_index": "linearity of the sum",
          "sum_telescoping": "linearity of the sum", "sum_peel": "reindexing the sum",
-         "sum_shift": "reindexing the sum", "gamma_of_count": "the Gamma function",
+         "sum_shift": "reindexing the sum", "sum_empty": "writing out the sum",
+         "gamma_of_count": "the Gamma function",
          "abs_identity": "rules of the absolute value", "unfold": "definitions", "ring": "algebra"}
 
 
@@ -125,6 +127,8 @@ def _words(theorem):
     several ('rules of the logarithm'), algebra last.  (Every rule: one used on both sides, to
     bring each to a normal form, may still be what takes one to the other.)"""
     rules = [rule for rule in _leaf_rules(theorem) if rule in RULE_WORDS]
+    if "sum_empty" in rules:  # peeled down to the empty sum: the peels are part of writing it out
+        rules = [rule for rule in rules if rule != "sum_peel"]
     by_kind = {}
     for rule in rules:
         by_kind.setdefault(KINDS[rule], []).append(rule)
@@ -138,6 +142,8 @@ def _words(theorem):
     words = [word + " (<ref:positivity>)" if word == RULE_WORDS["log_of_product"] else word
              for word in words]
     words = [_peeled_words(theorem) if word == RULE_WORDS["sum_peel"] else word for word in words]
+    words = [_written_out_words(theorem) if word == RULE_WORDS["sum_empty"] else word
+             for word in words]
     return ", ".join(words + (["algebra"] if "algebra" in by_kind or not words else []))
 
 
@@ -154,6 +160,16 @@ def _peeled_words(theorem):
     if found == {sp.Sum}:
         return RULE_WORDS["sum_peel"]
     return "a term taken out of the sum and a factor out of the product"
+
+
+def _written_out_words(theorem):
+    """sum_empty's words: a sum written out term by term, a product factor by factor."""
+    kinds = {type(node.statement.lhs) for node in tree_nodes(theorem) if node.rule == "sum_empty"}
+    if kinds == {sp.Product}:
+        return "the product written out factor by factor"
+    if kinds == {sp.Sum}:
+        return RULE_WORDS["sum_empty"]
+    return "the sums and products written out"
 
 
 def _references(sections):

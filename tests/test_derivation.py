@@ -462,6 +462,17 @@ def test_a_factor_taken_out_of_a_product_is_named_as_such():
     assert "a term taken out of the sum]" in log and "factor taken out" not in log  # its sum
 
 
+def test_a_sum_of_two_classes_written_out_is_named_as_such():
+    P, k = sp.IndexedBase("p"), sp.Symbol("k")
+    d = Derivation("Two classes", where={P: sp.Interval.open(0, 1)})
+    d.theorem("Sum", d.chain(-sp.Sum(Y[k] * sp.log(P[k]), (k, 1, 2)))
+              .eq(-Y[1] * sp.log(P[1]) - Y[2] * sp.log(P[2])))
+    d.theorem("Product", d.chain(sp.Product(P[k], (k, 1, 2))).eq(P[1] * P[2]))
+    total, product = d.proof().to_text().split("Theorem 2")
+    assert "[the sum written out term by term]" in total and "taken out" not in total
+    assert "[the product written out factor by factor]" in product
+
+
 def test_a_theorem_may_be_cited_and_sections_share_one_counter(tmp_path):
     # theorem, lemma, theorem, lemma, theorem: numbered 1 to 5 as the LaTeX page numbers them, and
     # a later step citing a theorem (its positivity) names it "Theorem"

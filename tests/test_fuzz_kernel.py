@@ -939,6 +939,22 @@ class KernelFuzzer(RuleBasedStateMachine):
         self._attempt("sum_peel", K.sum_peel, context, total, last, facts)
 
     @rule(data=st.data())
+    def sum_empty(self, data):
+        """A random sum or product, often made empty (from a random lower bound a to a − 1; a
+        reversed or nonempty range is left for the rule to refuse), with facts for the bounds."""
+        context = self._context(data)
+        total = data.draw(binders(), label="sum")
+        if len(total.limits) == 1 and data.draw(st.integers(0, 3), label="made empty"):
+            (var, lo, _), = total.limits
+            lo = data.draw(st.sampled_from([lo, n, x, 1 / x, sp.log(x), sp.sqrt(x), D1]),
+                           label="a")
+            total = _build(lambda: type(total)(total.function, (var, lo, lo - 1)), total)
+        bounds = []
+        if len(total.limits) == 1 and data.draw(st.integers(0, 3), label="bounds"):
+            bounds = self._bound_facts(context, *total.limits[0][1:])
+        self._attempt("sum_empty", K.sum_empty, context, total, bounds)
+
+    @rule(data=st.data())
     def sum_shift(self, data):
         context = self._context(data)
         total = data.draw(binders(), label="sum")

@@ -122,6 +122,27 @@ IDENTITIES = [  # (name, lhs, rhs, where, a wrong right-hand side: a sign error)
     ("∏_{i=1}^{n} p_i = p_1 ∏_{i=2}^{n} p_i", sp.Product(P[i], (i, 1, n)),
      P[1] * sp.Product(P[i], (i, 2, n)), {n: sp.S.Naturals, P: sp.Interval.open(0, 1)},
      P[2] * sp.Product(P[i], (i, 2, n))),
+    # a sum or product of a few terms written out: two classes, three points, an empty range
+    ("Σ_{k=1}^{3} y_k = y_1 + y_2 + y_3", sp.Sum(Y[k], (k, 1, 3)), Y[1] + Y[2] + Y[3], {},
+     Y[1] + Y[2] - Y[3]),
+    ("Σ_{i=1}^{3} i y_i = y_1 + 2y_2 + 3y_3", sp.Sum(i * Y[i], (i, 1, 3)),
+     Y[1] + 2 * Y[2] + 3 * Y[3], {}, Y[1] + 2 * Y[2] + 2 * Y[3]),
+    ("Σ_{i=x}^{x+2} f(i) = f(x) + f(x + 1) + f(x + 2)", sp.Sum(F(i), (i, x, x + 2)),
+     F(x) + F(x + 1) + F(x + 2), {}, F(x) + F(x + 1) + F(x + 3)),
+    ("Σ_{i=n}^{n−1} y_i = 0", sp.Sum(Y[i], (i, n, n - 1)), sp.S.Zero, {n: sp.S.Naturals}, Y[n]),
+    ("∏_{i=1}^{0} p_i = 1", sp.Product(P[i], (i, 1, 0)), sp.S.One, {P: sp.Interval.open(0, 1)},
+     sp.S.Zero),
+    ("∏_{i=1}^{2} y_i! = y_1! y_2!", sp.Product(sp.factorial(Y[i]), (i, 1, 2)),
+     sp.factorial(Y[1]) * sp.factorial(Y[2]), {Y: sp.S.Naturals0},
+     sp.factorial(Y[1]) + sp.factorial(Y[2])),
+    ("cross-entropy of two classes", -sp.Sum(Y[k] * sp.log(P[k]), (k, 1, 2)),
+     -Y[1] * sp.log(P[1]) - Y[2] * sp.log(P[2]), {P: sp.Interval.open(0, 1)},
+     -Y[1] * sp.log(P[1]) + Y[2] * sp.log(P[2])),
+    ("softmax of two classes = σ(z_1 − z_2)", sp.exp(Z[1]) / sp.Sum(sp.exp(Z[j]), (j, 1, 2)),
+     sigmoid(Z[1] - Z[2]), {}, sigmoid(Z[2] - Z[1])),
+    ("log-sum-exp shift, three terms", sp.log(sp.Sum(sp.exp(Z[j]), (j, 1, 3))),
+     c + sp.log(sp.exp(Z[1] - c) + sp.exp(Z[2] - c) + sp.exp(Z[3] - c)), {},
+     c + sp.log(sp.exp(Z[1] - c) + sp.exp(Z[2] - c) + sp.exp(Z[3] + c))),
 ]
 
 
@@ -179,3 +200,21 @@ def test_a_product_with_no_factor_to_give_is_not_peeled():
     with pytest.raises(Disproved, match="n = 0"):
         check.equal(sp.Product(P[i], (i, 1, n)), P[n] * sp.Product(P[i], (i, 1, n - 1)),
                     where={n: sp.S.Naturals0, P: sp.Interval.open(0, 1)})
+
+
+def test_a_sum_of_more_terms_than_are_written_out_stays_whole():
+    total = sp.Sum(Y[i], (i, 1, 40))
+    theorem = check.equal(total + Y[1], Y[1] + total)
+    assert semantics.confirm(theorem.context.entries, theorem.statement, points=5)
+    with pytest.raises(ProofError, match="has 40 terms, more than 32") as refused:
+        check.equal(total, sum(Y[m] for m in range(1, 41)))
+    assert not isinstance(refused.value, Disproved)  # true, and not called false
+
+
+def test_a_sum_with_an_undefined_term_is_not_written_out():
+    # 1/i at i = 0: the sum is undefined, so it is not 3/2 (nor anything)
+    with pytest.raises(Disproved, match="UNDEFINED"):
+        check.equal(sp.Sum(1 / i, (i, 0, 2)), sp.Rational(3, 2))
+    # a factor 0 among the terms: sympy takes the product for 0 as soon as it is peeled
+    theorem = check.equal(sp.Product((i - 2) * Y[i], (i, 1, 3)), 0)
+    assert semantics.confirm(theorem.context.entries, theorem.statement, points=5)

@@ -373,6 +373,23 @@ def sum_ones(count_th, total, bounds_defined=()):
     return _make(_merged(count_th, *used), Equal(total, count), "sum_ones", [count_th, *used])
 
 
+def sum_empty(context, total, bounds_defined=()):
+    """Γ ⊢ a, b defined, b − a + 1 = 0  ⟹  Γ ⊢ Σ_{i=a}^{b} f(i) = 0 and
+    ∏_{i=a}^{b} f(i) = 1: no value of i, so nothing is asked of f (`bounds_defined`: facts for
+    the conditions of a and b).   (Mathlib `Finset.sum_empty`, `Finset.prod_empty`; Coq: none,
+    `sum_f_R0` has a term)"""
+    if not isinstance(total, BINDERS) or len(total.limits) != 1:
+        raise RuleApplicationError(f"sum_empty: {total} is not a sum or product over one index")
+    (_, lo, hi), = binder_limits(check_well_formed(total))
+    if sp.expand(hi - lo + 1) != 0:
+        raise RuleApplicationError(f"sum_empty: {total} has terms (b − a + 1 is not 0)")
+    used = _facts_for(needs(lo) | needs(hi), bounds_defined, "sum_empty",
+                      lambda: "the bounds need")
+    value = sp.S.Zero if isinstance(total, sp.Sum) else sp.S.One
+    return _make(context.merged(*(f.context for f in used)), Equal(total, value), "sum_empty",
+                 used)
+
+
 def _counted(count_th, lo, hi, bounds_defined, rule):
     """(b − a + 1, the facts for the conditions of a and b), once `count_th` shows that number of
     terms an integer >= 0."""

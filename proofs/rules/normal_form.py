@@ -213,6 +213,9 @@ class Normalizer:
         return th
 
     def _head(self, expr):
+        written = self._written_out(expr) if isinstance(expr, BINDERS) else None
+        if written is not None:
+            return written
         if isinstance(expr, sp.log):
             return self._expand_log(expr)
         if isinstance(expr, sp.Sum):
@@ -231,6 +234,33 @@ class Normalizer:
             except ProofError as error:
                 self.notes.append(f"{expr} was not multiplied out: {error}")
         return None
+
+    def _written_out(self, expr):
+        """Σ_{i=a}^{b} f(i) = f(a) + … + f(b) (a product alike) when b − a + 1 is a number from 0
+        to WRITTEN_OUT: its last term peeled until the empty sum is left, which is 0 (an empty
+        product is 1); None for other sums, and for a long one, which stays whole."""
+        if len(expr.limits) != 1:
+            return None
+        (_, lo, hi), = binder_limits(expr)
+        count = sp.expand(hi - lo + 1)
+        if not count.is_Integer or count < 0:
+            return None
+        if count > WRITTEN_OUT:
+            self.notes.append(f"{expr} was not written out term by term: it has {count} terms, "
+                              f"more than {WRITTEN_OUT}")
+            return None
+        try:
+            th = _peel(self.context, expr, True, int(count))
+            empty = _left_of(th.statement.rhs, expr)
+            if empty is not None:  # none when sympy took a product with a factor 0 for 0
+                (_, lo, hi), = binder_limits(empty)
+                bounds = prove_needs(self.context, sorted(needs(lo) | needs(hi), key=str))
+                step = K.sum_empty(self.context, empty, bounds)
+                th = _then_inside(self.context, th, step)
+        except ProofError as error:
+            self.notes.append(f"{expr} was not written out term by term: {error}")
+            return None
+        return self._continue(th)
 
     def _expand_log(self, expr):
         arg = expr.args[0]
@@ -396,22 +426,40 @@ def _peeled(context, nl, nr):
     return None, refused
 
 
+# the most terms a sum or product of a concrete size is written out to (two classes, three points,
+# a short window); a longer one stays whole, as a reader would leave it
+WRITTEN_OUT = 32
+
+
+def _left_of(expr, total):
+    """What peeling left of `total` in expr: the sum or product over its index of its body, or None
+    (sympy takes a product with a factor 0 for 0)."""
+    return next((s for s in binders_of(expr) if type(s) is type(total)
+                 and s.limits[0][0] == total.limits[0][0] and s.function == total.function), None)
+
+
+def _then_inside(context, th, step):
+    """th: Γ ⊢ a = b, step: Γ ⊢ s = t for s in b  ⟹  Γ ⊢ a = b[s := t]."""
+    if th.statement.rhs == step.statement.lhs:
+        return K.trans(th, step) if th.statement.lhs != th.statement.rhs else step
+    return K.trans(th, congruence(context, step, th.statement.rhs))
+
+
 def _peel(context, total, last, count):
     """Γ ⊢ total = its `count` first (or last) terms + the sum of the others, peeled one by one."""
     th = K.refl(context, total)
     combine = sp.Add if isinstance(total, sp.Sum) else sp.Mul
     for _ in range(count):
-        inner = next(s for s in binders_of(th.statement.rhs) if type(s) is type(total)
-                     and s.limits[0][0] == total.limits[0][0] and s.function == total.function)
+        inner = _left_of(th.statement.rhs, total)
+        if inner is None:  # a factor 0 peeled: sympy took the product for 0, nothing is left
+            break
         (var, lo, hi), = inner.limits
         end, rest = (hi, (var, lo, hi - 1)) if last else (lo, (var, lo + 1, hi))
         parts = type(total)(inner.function, rest), inner.function.xreplace({var: end})
         # as written too: the kernel asks the count of the rest even where sympy drops it (∏·0)
         facts = prove_needs(context, sorted(needs(inner) | needs(combine(*parts)) |
                                             needs(combine(*parts, evaluate=False)), key=str))
-        step = K.sum_peel(context, inner, last, facts)
-        th = K.trans(th, congruence(context, step, th.statement.rhs)) if th.statement.rhs != inner \
-            else step
+        th = _then_inside(context, th, K.sum_peel(context, inner, last, facts))
     return th
 
 
