@@ -27,6 +27,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef, UndefinedFunction
 
 from .errors import UnsupportedError
+from .kernel.functions import TABLE
 from .kernel.language import Context, Hull, add_hulls, hull, mul_hulls, pow_hull
 from .kernel.terms import (
     BINDERS,
@@ -123,10 +124,18 @@ def _objects(expr, found):
             raise UnsupportedError(
                 f"{expr}: {expr.func.__name__} is not an undefined function made by sympy.Function"
             )
+        if expr.func.__name__ in KNOWN_FUNCTIONS:  # it would read as the function everyone knows
+            raise UnsupportedError(f"the function {expr.func.__name__} made by sympy.Function "
+                                   f"reads as sympy's {expr.func.__name__}: name it otherwise "
+                                   "(f, g, …) or use sympy's own")
         found[expr.func.__name__].add(expr.func)
     for arg in expr.args:
         _objects(arg, found)
     return found
+
+
+# the names of the functions a term may use, which an undefined function may not take
+KNOWN_FUNCTIONS = {head.__name__ for head in TABLE} | {"sqrt", "binomial", "Sum", "Product"}
 
 
 @functools.lru_cache(maxsize=1024)

@@ -820,6 +820,10 @@ class Derivation:
         optimizations = [s.statement.statement for s in self.sections
                          if isinstance(s.statement.statement, SameOptimizers)]
         _one_parameter(optimizations)
+        if self.corollaries and not optimizations:  # max_θ L would be over no θ: nothing is fixed
+            raise UnsupportedError("a corollary's max L = exp(−c·min G) is over what a section "
+                                   "optimizes, and this derivation optimizes nothing: add the "
+                                   "argmax/argmin section (d.argmax(L, over=[…]))")
         for corollary in self.corollaries:
             _value_link_holds(corollary, optimizations)
         symbols = {"parametric": bool(optimizations), **sample,
@@ -834,14 +838,18 @@ class Derivation:
         written, or as the kernel has it: symbols plain, their assumptions ranges)."""
         constants = [d for d in self.definitions if isinstance(d, Defined)]
         known = self.definitions + list(self._admitted(constants)[1] if constants else [])
-        for theorem in theorems:
-            for term in theorem.statement.terms:
-                for node in sp.preorder_traversal(term):
-                    family = node.func if isinstance(node, DefinedEntry) else None
-                    used = node if isinstance(node, Defined) else family
-                    if used is not None and not any(used is d or used == d for d in known):
-                        raise UnsupportedError(f"{used} is used but not defined by this derivation: "
-                                               "make it with d.define")
+        terms, seen = [t for theorem in theorems for t in theorem.statement.terms], set()
+        while terms:  # the bodies too: a definition hidden in one would never be displayed
+            for node in sp.preorder_traversal(terms.pop()):
+                family = node.func if isinstance(node, DefinedEntry) else None
+                used = node if isinstance(node, Defined) else family
+                if used is None or id(used) in seen:
+                    continue
+                if not any(used is d or used == d for d in known):
+                    raise UnsupportedError(f"{used} is used but not defined by this derivation: "
+                                           "make it with d.define")
+                seen.add(id(used))
+                terms.append(used.body)
 
 
 OPTIMIZER_WORDS = {

@@ -251,6 +251,23 @@ def test_a_definition_used_must_be_the_one_displayed():
         d.proof()
 
 
+@pytest.mark.parametrize("hidden", [Defined("c", 1), Defined("M", sp.Symbol("x") + 1)])
+def test_a_definition_inside_a_definition_must_be_displayed_too(hidden):
+    # L := c·x² with c := 1 made elsewhere: the page would show L = x²·c and claim L = x², false
+    # for a reader who never sees c defined
+    x = sp.Symbol("x")
+    d = Derivation("Hidden constant")
+    L = d.define("L", hidden * x ** 2)
+    d.theorem("Square", d.chain(L).eq(hidden.body * x ** 2))
+    with pytest.raises(UnsupportedError, match=f"{hidden} is used but not defined by this"):
+        d.proof()
+    e = Derivation("Shown constant")  # the same, with c made by the derivation: displayed
+    shown = e.define(hidden.name, hidden.body)
+    L = e.define("L", shown * x ** 2)
+    e.theorem("Square", e.chain(L).eq(hidden.body * x ** 2))
+    assert f"{hidden.name} = " in e.proof().to_text()
+
+
 def test_an_inequality_chain_over_symbols_with_sympy_assumptions_composes():
     # the steps are proved in the kernel's terms (a positive integer n is a plain n with a range);
     # the chain's ends are compared in those terms too, so the lemma is not refused
@@ -794,6 +811,19 @@ def test_a_corollary_needs_a_positive_scale_free_of_what_is_optimized():
     e.theorem("Same", e.argmax(M, over=[theta]).argmax(-theta))
     with pytest.raises(UnsupportedError, match="must not depend on what is optimized"):
         e.proof()
+
+
+def test_a_corollary_needs_something_optimized():
+    # max_θ L = exp(−min_θ CE + w) with no section saying what θ is: read as w, the left side
+    # is max_w e^{w − w²} = e^{1/4} and the right side at w = 0 is 1
+    w = sp.Symbol("w")
+    d = Derivation("Nothing optimized")
+    CE = d.define("CE", w ** 2)
+    L = d.define("L", sp.exp(-w ** 2 + w))
+    d.theorem("Identity", d.chain(L).eq(sp.exp(-CE + w)))
+    d.corollary(d.chain(L).eq(sp.exp(-CE + w)))
+    with pytest.raises(UnsupportedError, match="this derivation optimizes nothing: add the argmax"):
+        d.proof()
 
 
 def test_a_corollary_with_a_constant_prints_it_in_the_optimal_value():

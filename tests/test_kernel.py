@@ -567,6 +567,16 @@ def test_increasing_refuses_discontinuous_heads():
 
 # ------------------------------------------------------------------------------------------------
 # optimizers
+def test_an_objective_sympy_makes_nan_is_refused_not_a_crash():
+    # 0·0⁻¹ written unevaluated is a term (defined nowhere); e^x times it is nan to sympy, which
+    # raised TypeError when the refusal printed it
+    undefined = sp.Mul(0, sp.Pow(0, -1, evaluate=False), evaluate=False)
+    with pytest.raises(UnsupportedError, match="nan"):
+        K.scale_positive(member(EMPTY, sp.exp(x)), undefined, (y,))
+    with pytest.raises(SideConditionError, match="'0 nonzero'"):  # sympy drops it from f + d
+        K.shift_constant(member(EMPTY, sp.exp(x)), undefined, (y,))
+
+
 def test_optimizer_rules():
     over = (p,)
     f = sp.log(p[i])

@@ -69,6 +69,14 @@ def test_two_definitions_or_functions_with_one_name_are_refused():
         check.equal(Defined("x", 3) + x, 3 + x)
 
 
+@pytest.mark.parametrize("name", ["log", "exp", "Abs", "sqrt", "gamma"])
+def test_an_undefined_function_named_as_a_known_one_is_refused(name):
+    # Function('log')(x) ∈ ℝ would print as log(x) ∈ ℝ, a different claim to its reader
+    with pytest.raises(UnsupportedError, match=f"the function {name} made by sympy.Function"):
+        check.member(sp.Function(name)(x), sp.S.Reals)
+    assert check.member(sp.Function(name + "_0")(x), sp.S.Reals)  # another name is a function
+
+
 def test_a_theorem_combining_clashing_premises_is_refused():
     # two premises, each fine alone: one about the symbol x, one about the family x
     real = Context({x: sp.S.Reals})

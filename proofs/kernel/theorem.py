@@ -911,9 +911,11 @@ def scale_positive(scale_th, f, over, sense="min", facts=()):
     c·f changes.   (Mathlib `mul_le_mul_left`; Coq `Rmult_le_compat_l`)"""
     c = _positive(scale_th, "scale_positive", "factor")
     over = _over(over, c, rule="scale_positive", sense=sense)
-    used = _facts_for(evaluation_changes(check_well_formed(f), c * f, [c]), facts, "scale_positive",
-                      lambda: f"sympy evaluates the objective to {c * f}, changing")
-    return _make(_merged(scale_th, *used), SameOptimizers(f, sense, c * f, sense, over),
+    scaled = check_well_formed(c * f)  # before it is printed: c·0/0 is nan, which sympy cannot
+    used = _facts_for(evaluation_changes(check_well_formed(f), scaled, [c]), facts,
+                      "scale_positive", lambda: f"sympy evaluates the objective to {scaled}, "
+                                        "changing")
+    return _make(_merged(scale_th, *used), SameOptimizers(f, sense, scaled, sense, over),
                  "scale_positive", [scale_th, *used],
                  lambda: [f"{c} > 0", f"{c} free of {', '.join(map(str, over))}"])
 
@@ -923,9 +925,11 @@ def shift_constant(shift_th, f, over, sense="min", facts=()):
     evaluation of f + d changes.   (Mathlib `add_le_add_iff_right`; Coq `Rplus_le_compat_r`)"""
     d = _expect(shift_th, Member, "shift_constant").expr
     over = _over(over, d, rule="shift_constant", sense=sense)
-    used = _facts_for(evaluation_changes(check_well_formed(f), f + d, [d]), facts, "shift_constant",
-                      lambda: f"sympy evaluates the objective to {f + d}, changing")
-    return _make(_merged(shift_th, *used), SameOptimizers(f + d, sense, f, sense, over),
+    shifted = check_well_formed(f + d)  # before it is printed, as in scale_positive
+    used = _facts_for(evaluation_changes(check_well_formed(f), shifted, [d]), facts,
+                      "shift_constant", lambda: f"sympy evaluates the objective to {shifted}, "
+                                        "changing")
+    return _make(_merged(shift_th, *used), SameOptimizers(shifted, sense, f, sense, over),
                  "shift_constant", [shift_th, *used],
                  lambda: [f"{d} real", f"{d} free of {', '.join(map(str, over))}"])
 
