@@ -44,6 +44,8 @@ PROVED = [
     ("eˣ > 1 + x on (0, ∞)", sp.exp(x) - 1 - x, POSITIVE, {x: POSITIVE}),
     ("eˣ > 1 + x on (−∞, 0)", sp.exp(x) - 1 - x, POSITIVE, {x: sp.Interval.open(-sp.oo, 0)}),
     ("log x < 1 on (0, 2)", sp.log(x), sp.Interval.open(-sp.oo, 1), {x: sp.Interval.open(0, 2)}),
+    # a slope bounded over its common denominator on each piece: 1/x − 1/x² = (x − 1)/x²
+    ("1 − 1/x ≤ log x", sp.log(x) - 1 + 1 / x, NONNEGATIVE, {x: POSITIVE}),
 ]
 
 
@@ -73,6 +75,8 @@ DISPROVED = [
      {x: sp.Interval.Lopen(0, 1)}),
     ("x eˣ ≤ 27/10 on [0, 1]", x * sp.exp(x),
      sp.Interval(0, sp.Rational(27, 10)), {x: sp.Interval(0, 1)}),
+    ("1 − 1/x ≤ log x − 1/10", sp.log(x) - 1 + 1 / x, sp.Interval(sp.Rational(1, 10), sp.oo),
+     {x: POSITIVE}),
 ]
 
 

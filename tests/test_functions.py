@@ -218,6 +218,16 @@ PROVED = [
     ("√x increasing on [0, ∞)", lambda: check.strictly_increasing(sp.sqrt(x), x,
                                                                  sp.Interval(0, sp.oo))),
     ("log x − 1/x increasing", lambda: check.strictly_increasing(sp.log(x) - 1 / x, x, POS)),
+    # a derivative bounded over its common denominator: 1/(1 + x) − x/(1 + x)² = 1/(1 + x)²
+    ("x/(1 + x) increasing on (−1, ∞)", lambda: check.strictly_increasing(
+        x / (1 + x), x, sp.Interval.open(-1, sp.oo))),
+    ("eˣ/(1 + eˣ) increasing", lambda: check.strictly_increasing(
+        sp.exp(x) / (1 + sp.exp(x)), x, REALS)),
+    ("x eˣ increasing on [−1, ∞)", lambda: check.strictly_increasing(
+        x * sp.exp(x), x, sp.Interval(-1, sp.oo))),
+    ("x²/(1 + x²) ∈ [0, 1)", lambda: check.member(x ** 2 / (1 + x ** 2), sp.Interval.Ropen(0, 1))),
+    ("σ(x)(1 − σ(x)) ∈ (0, 1/4]", lambda: check.member(
+        sigmoid(x) * (1 - sigmoid(x)), sp.Interval.Lopen(0, sp.Rational(1, 4)))),
     ("∏ p_i ∈ (0, 1]", lambda: check.member(sp.Product(P[i], (i, 1, n)), sp.Interval.Lopen(0, 1),
                                            where={P: sp.Interval.open(0, 1), **NATURALS})),
     ("∏ (1 + p_i) ≥ 1", lambda: check.member(sp.Product(1 + P[i], (i, 1, n)),
@@ -243,6 +253,14 @@ DISPROVED = [
     ("x³ − x increasing", lambda: check.strictly_increasing(x ** 3 - x, x, REALS)),
     ("x + 2 sin x increasing", lambda: check.strictly_increasing(x + 2 * sp.sin(x), x, REALS)),
     ("1/(1 + eˣ) increasing", lambda: check.strictly_increasing(1 / (1 + sp.exp(x)), x, REALS)),
+    ("x eˣ increasing on (−2, ∞)", lambda: check.strictly_increasing(
+        x * sp.exp(x), x, sp.Interval.open(-2, sp.oo))),
+    ("x/(1 + x) decreasing: −x/(1 + x) increasing", lambda: check.strictly_increasing(
+        -x / (1 + x), x, sp.Interval.open(-1, sp.oo))),
+    ("x²/(1 + x²) < 1/2", lambda: check.member(x ** 2 / (1 + x ** 2),
+                                               sp.Interval.Ropen(0, sp.Rational(1, 2)))),
+    ("σ(x)(1 − σ(x)) < 1/4", lambda: check.member(
+        sigmoid(x) * (1 - sigmoid(x)), sp.Interval.open(0, sp.Rational(1, 4)))),
     ("k! − 1 > 0", lambda: check.positive(sp.factorial(k) - 1, where={k: sp.S.Naturals0})),
     ("Γ(x) > 0 for real x", lambda: check.positive(sp.gamma(x))),
     ("|x| > 0", lambda: check.positive(sp.Abs(x))),

@@ -69,6 +69,8 @@ IDENTITIES = [  # (name, lhs, rhs, where, a wrong right-hand side: a sign error)
      y * z - sp.log(1 + sp.exp(z)), {y: sp.Interval(0, 1)}, y * z + sp.log(1 + sp.exp(z))),
     ("log-sum-exp shift", sp.log(sp.exp(x) + sp.exp(y)),
      z + sp.log(sp.exp(x - z) + sp.exp(y - z)), {}, -z + sp.log(sp.exp(x - z) + sp.exp(y - z))),
+    ("log-sum-exp, a common factor out", sp.log(sp.exp(x + c) + sp.exp(y + c)),
+     c + sp.log(sp.exp(x) + sp.exp(y)), {}, -c + sp.log(sp.exp(x) + sp.exp(y))),
     ("log-sum-exp shift, K classes", sp.log(sp.Sum(sp.exp(Z[j]), (j, 1, K))),
      c + sp.log(sp.Sum(sp.exp(Z[j] - c), (j, 1, K))), {K: sp.S.Naturals},
      c + sp.log(sp.Sum(sp.exp(Z[j] + c), (j, 1, K)))),

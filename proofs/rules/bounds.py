@@ -72,8 +72,11 @@ def _written(gap):
     numerator, denominator = sp.fraction(sp.together(gap))
     over = [] if denominator == 1 else [form / denominator
                                           for form in _as_one_sum(sp.expand(numerator))]
+    # over its common denominator with no sum to gather: 1 − x²/(1 + x²) = 1/(1 + x²)
+    factored = [sp.factor(numerator) / sp.factor(denominator)] if denominator != 1 and \
+        not gap.atoms(sp.Sum) else []
     squares = completed_squares(gap)
-    return list(dict.fromkeys(over + _as_one_sum(sp.expand(gap)) + squares))
+    return list(dict.fromkeys(over + _as_one_sum(sp.expand(gap)) + squares + factored))
 
 
 def completed_squares(expr):

@@ -11,9 +11,9 @@ import functools
 import sympy as sp
 
 from ..errors import ProofError, SideConditionError
-from ..kernel import Context
+from ..kernel import Context, hull
 from ..kernel import rules as K
-from .normal_form import as_written
+from .normal_form import as_written, prove_equal
 from .positivity import prove_member
 
 
@@ -40,11 +40,38 @@ def prove_strictly_increasing(context, func, var, interval):
     except ProofError as error:
         raise SideConditionError(f"the derivative {derivative} of {func} has no known range on {interior}: "
                                  f"{error}") from None
+    if not hull(positive.statement.set).is_positive():
+        positive = through_common_denominator(positive)
     try:
         return K.increasing_by_derivative(defined, positive, var, interval)
     except ProofError as error:
         raise SideConditionError(f"{func} is not shown strictly increasing on {interval}: {error}; the derivative "
                                  f"{derivative} is only known to lie in {positive.statement.set}") from None
+
+
+# the most operations in a derivative that sympy's factor is given: it is fast on a slope, slow on
+# a long sum of products
+LONGEST_SLOPE = 60
+
+
+def through_common_denominator(fact):
+    """`fact` (Γ ⊢ g' ∈ S) or, where intervals bound it better, the same derivative bounded
+    through its form over a common denominator with the numerator factored: 1/x − 1/x² is only
+    known to lie in (−1, 1) for x > 1, (x − 1)/x² is positive; x eˣ + eˣ = (x + 1)eˣ.  The
+    normal form proves the two equal (untrusted: sympy's factor only guesses the form)."""
+    slope = fact.statement.expr
+    if sp.count_ops(slope) > LONGEST_SLOPE:
+        return fact
+    form = sp.factor(sp.together(slope))
+    if form == slope:
+        return fact
+    try:
+        bound = prove_member(fact.context, form)
+        if not hull(bound.statement.set).lo > hull(fact.statement.set).lo:
+            return fact
+        return K.member_of_equal(prove_equal(fact.context, slope, form), bound)
+    except ProofError:
+        return fact
 
 
 LOG_VARIABLE = sp.Symbol("x")

@@ -76,8 +76,9 @@ def over_common_denominator(expr):
     if not any((node.is_Pow and node.exp.is_negative) or isinstance(node, sp.exp)
                for node in sp.preorder_traversal(expr)):
         return None  # no denominator anywhere: a cheap look before sympy's `cancel`
-    numerator, denominator = on_atoms(lambda e: sp.Tuple(*sp.fraction(sp.cancel(sp.together(e)))),
-                                      expr, exponentials=True)
+    # a factor every term shares taken out too: e^{a+c} + e^{b+c} = e^c (e^a + e^b)
+    numerator, denominator = on_atoms(lambda e: sp.Tuple(*sp.fraction(sp.factor_terms(
+        sp.cancel(sp.together(e))))), expr, exponentials=True)
     if denominator == 1 and not numerator.is_Mul:
         return None
     target = numerator * denominator ** -1

@@ -38,7 +38,9 @@ UNIT, AT_LEAST_1 = sp.Interval.Lopen(0, 1), sp.Interval(1, sp.oo)
 def fact_steps(theorem):
     """Post-order, de-duplicated lines for the Member / StrictlyIncreasing facts of a proof tree."""
     steps, seen = [], set()
-    met, stated = set(), set()  # the two bounds of a meet, stated even when seen, each once
+    # the two bounds of a meet, and a bound carried over by an equation: stated even when seen
+    # or a negation (−(1/x²)(x − 1) > 0), each once
+    met, stated = set(), set()
     case_vars = set()  # the symbols whose ranges the cases split: each case's line states it
     case_ranges = []  # the range of the case being listed (a stack: cases of cases)
     slope_vars = set()  # the variables of the functions shown monotone (x of 1 − 1/x > 0)
@@ -47,6 +49,8 @@ def fact_steps(theorem):
     def visit(th):
         if th.rule == "member_meet":
             met.update(id(premise) for premise in th.premises)
+        if through_equation(th):  # the bound an equation carries over is what the line cites
+            met.add(id(th.premises[1]))
         if th.rule == "increasing_by_derivative":
             slope_vars.add(th.statement.var)
             intervals.add((th.statement.var, th.statement.interval))
