@@ -163,6 +163,7 @@ def member(expr, real_set, where=None):
     ctx, (expr,), _ = _claim(where, [_expr(expr, "expr")])
     # a set the kernel reasons about, before any point is tried: the search would draw the
     # symbols of {x} or [n − 1, n] apart from the claim's and call x ∈ {x} false
+    _rational_ends(expr, real_set)
     hull(real_set)
     statement = Member(expr, real_set)
     with _claimed(ctx, statement):
@@ -174,6 +175,20 @@ def member(expr, real_set, where=None):
                 raise SideConditionError(f"cannot show {expr} ∈ {real_set}: it is only known to "
                                          f"lie in {fact.statement.set}") from None
         return _as_asked(normal_form.as_written(ctx, expr, fact), ctx, statement)
+
+
+def _rational_ends(expr, real_set):
+    """An interval's end that is a constant but no rational (log 2, π/2, 1/e) is refused with the
+    claim that says the same: the kernel's sets have rational ends."""
+    if not isinstance(real_set, sp.Interval):
+        return
+    for end, side in ((real_set.end, "-oo, 0"), (real_set.start, "0, oo")):
+        if end.is_finite and end.is_number and not end.is_Rational:
+            kind = "Interval.open" if real_set.right_open and side == "-oo, 0" or \
+                real_set.left_open and side == "0, oo" else "Interval"
+            raise UnsupportedError(f"the end {end} of {real_set} is not a rational, and a range's "
+                                   f"ends are: state it as check.member({expr - end}, "
+                                   f"{kind}({side}))")
 
 
 def strictly_increasing(expr, var, interval, where=None):

@@ -3,19 +3,22 @@
 term and so miss.  Each true claim is proved and confirmed at random points by
 proofs.testing.semantics; each false neighbour is disproved or refused, never proved."""
 
+import re
+
 import pytest
 import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from proofs import Derivation, Disproved, ProofError, check
-from proofs.errors import RenderError
+from proofs.errors import RenderError, UnsupportedError
 from proofs.testing import semantics
 from tests.tools import compile_tex
 
 x = sp.Symbol("x")
 POSITIVE, NONNEGATIVE = sp.Interval.open(0, sp.oo), sp.Interval(0, sp.oo)
 
+ENTROPY = -x * sp.log(x) - (1 - x) * sp.log(1 - x)
 PROVED = [
     ("log x ≤ x − 1", x - 1 - sp.log(x), NONNEGATIVE, {x: POSITIVE}),
     ("eˣ ≥ 1 + x", sp.exp(x) - 1 - x, NONNEGATIVE, {}),
@@ -46,6 +49,9 @@ PROVED = [
     ("log x < 1 on (0, 2)", sp.log(x), sp.Interval.open(-sp.oo, 1), {x: sp.Interval.open(0, 2)}),
     # a slope bounded over its common denominator on each piece: 1/x − 1/x² = (x − 1)/x²
     ("1 − 1/x ≤ log x", sp.log(x) - 1 + 1 / x, NONNEGATIVE, {x: POSITIVE}),
+    # the binary entropy: its slope log(1 − x) − log x is positive below 1/2, which intervals
+    # show once its logs are gathered, log((1 − x)/x)
+    ("H(x) ≤ log 2", ENTROPY - sp.log(2), sp.Interval(-sp.oo, 0), {x: sp.Interval.open(0, 1)}),
 ]
 
 
@@ -77,6 +83,8 @@ DISPROVED = [
      sp.Interval(0, sp.Rational(27, 10)), {x: sp.Interval(0, 1)}),
     ("1 − 1/x ≤ log x − 1/10", sp.log(x) - 1 + 1 / x, sp.Interval(sp.Rational(1, 10), sp.oo),
      {x: POSITIVE}),
+    ("H(x) ≤ log 2 − 1/100", ENTROPY - sp.log(2) + sp.Rational(1, 100), sp.Interval(-sp.oo, 0),
+     {x: sp.Interval.open(0, 1)}),
 ]
 
 
@@ -218,3 +226,13 @@ def test_a_case_that_is_the_whole_range_is_shown_without_a_crash():
     d = Derivation("Cases", where={x: sp.Interval(0, 2)})
     d.theorem("Square", K.member_cases(whole, part, x))
     assert "x^{2} ∈ [0, 4]   [the cases above]" in d.proof().to_text()
+
+
+@pytest.mark.parametrize("end, moved", [(sp.log(2), "Interval(-oo, 0)"),
+                                        (sp.pi / 2, "Interval(-oo, 0)")])
+def test_an_irrational_end_says_how_to_state_the_claim(end, moved):
+    expected = "is not a rational.*check.member.*" + re.escape(moved)
+    with pytest.raises(UnsupportedError, match=expected):
+        check.member(ENTROPY, sp.Interval(0, end), {x: sp.Interval.open(0, 1)})
+    if end == sp.log(2):  # stated as the message says, the bound is proved
+        assert check.member(ENTROPY - end, sp.Interval(-sp.oo, 0), {x: sp.Interval.open(0, 1)})

@@ -56,22 +56,23 @@ LONGEST_SLOPE = 60
 
 def through_common_denominator(fact):
     """`fact` (Γ ⊢ g' ∈ S) or, where intervals bound it better, the same derivative bounded
-    through its form over a common denominator with the numerator factored: 1/x − 1/x² is only
-    known to lie in (−1, 1) for x > 1, (x − 1)/x² is positive; x eˣ + eˣ = (x + 1)eˣ.  The
-    normal form proves the two equal (untrusted: sympy's factor only guesses the form)."""
+    through another form: over a common denominator with the numerator factored (1/x − 1/x² is
+    only known to lie in (−1, 1) for x > 1, (x − 1)/x² is positive; x eˣ + eˣ = (x + 1)eˣ), or
+    with its logs gathered into one (log(1 − p) − log p = log((1 − p)/p), positive for p < 1/2).
+    The normal form proves the two equal (untrusted: sympy's factor and logcombine only guess)."""
     slope = fact.statement.expr
     if sp.count_ops(slope) > LONGEST_SLOPE:
         return fact
-    form = sp.factor(sp.together(slope))
-    if form == slope:
-        return fact
-    try:
-        bound = prove_member(fact.context, form)
-        if not hull(bound.statement.set).lo > hull(fact.statement.set).lo:
-            return fact
-        return K.member_of_equal(prove_equal(fact.context, slope, form), bound)
-    except ProofError:
-        return fact
+    for form in dict.fromkeys((sp.factor(sp.together(slope)), sp.logcombine(slope, force=True))):
+        if form == slope:
+            continue
+        try:
+            bound = prove_member(fact.context, form)
+            if hull(bound.statement.set).lo > hull(fact.statement.set).lo:
+                return K.member_of_equal(prove_equal(fact.context, slope, form), bound)
+        except ProofError:
+            continue
+    return fact
 
 
 LOG_VARIABLE = sp.Symbol("x")

@@ -133,14 +133,16 @@ def _equation_reason(equation):
 
 
 def _widened(root, th):
-    """The widened version of th's fact if the tree has one (x ∈ (0, ∞) is shown as x > 0)."""
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node.rule == "member_widen" and node.premises[0] is th:
-            return node
-        stack.extend(node.premises)
-    return th
+    """The widened version of th's fact if the tree has one (x ∈ (0, ∞) is shown as x > 0), unless
+    another step uses th's own range: 1/p > 2 for p < 1/2, which a product's bound rests on, is
+    not shown as 1/p > 0 because a log needs no more."""
+    widened = None
+    for node in tree_nodes(root):
+        if any(premise is th for premise in node.premises):
+            if node.rule != "member_widen":
+                return th
+            widened = widened or node
+    return widened or th
 
 
 def _fact_words(th):
@@ -187,6 +189,8 @@ def justify_fact(th):
         return "values of a sum"
     if th.rule == "member_mul" and not all(_positive(p) for p in th.premises):
         return "bounds of a product"
+    if th.rule == "member_mul" and th.statement.set != sp.Interval.open(0, sp.oo):
+        return "bounds of a product"  # (1/p)(1 − p) > 1 for p < 1/2: more than its sign
     if th.rule == "member_mul" and th.statement.expr.is_number and \
             th.statement.expr.as_numer_denom()[1] != 1:
         return "quotient of positive numbers"  # printed as one: 1/√2 is sympy's ½·√2
