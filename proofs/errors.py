@@ -23,11 +23,13 @@ class ProofError(ValueError):
 class Disproved(ProofError):
     """The claim is false: at an admissible point (every quantity in its range) it fails.
     `claim` is the statement refused, `counterexample` the description, `point` the values drawn by
-    name and `values` the pairs (term compared, its value there)."""
+    name, `values` the pairs (term compared, its value there) and `detail` what the description
+    says beside the point."""
 
     def __init__(self, claim, counterexample):
         super().__init__(f"{claim} is false: {counterexample}")
         self.claim, self.counterexample = claim, str(counterexample)
+        self.detail = str(getattr(counterexample, "detail", counterexample))
         self.point = dict(getattr(counterexample, "point", {}))
         self.values = tuple(getattr(counterexample, "values", ()))
 

@@ -2174,7 +2174,7 @@ def _decide_optimizers(path, line, step, left, relation, right, where, inside, d
         check.same_optimizers(left.objective, right.objective, over, where=inside, senses=senses)
     except Disproved as error:
         where_false = f"at {_point(error)}: " if error.point else ""
-        witness = f"{where_false}{error.counterexample}"
+        witness = f"{where_false}{error.detail if where_false else error.counterexample}"
         if any(parameter in over for parameter in left.parameters):
             # a finite set of parameter values where the optimizers differ refutes "for every
             # parameter set", not the arg max over the set written, which may still agree
@@ -2234,7 +2234,7 @@ def _false_message(step, error):
     sides = (
         f": the sides are {values[0]} and {values[1]}"
         if len(values) == 2
-        else f": {error.counterexample}"
+        else f": {error.detail}"
     )
     where_false = f"at {point}" if point else "everywhere"
     return f"step {step[0]} → {step[1]} is false: {where_false}{sides}"

@@ -1,6 +1,7 @@
 """`proofs.testing`: assertion helpers, the loss checker on correct and buggy losses, strategies, the plugin."""
 
 import math
+import re
 import os
 import subprocess
 import sys
@@ -127,7 +128,7 @@ def test_assert_equal_and_its_failure_message():
 
 def test_assert_same_optimizers(bern):
     assert assert_same_optimizers(bern.likelihood, bern.ce, [bern.p], where=bern.where)
-    with pytest.raises(AssertionError, match="is false: over a set T"):
+    with pytest.raises(AssertionError, match="is false: at .*, over a set T"):
         assert_same_optimizers(bern.likelihood, bern.ce, [bern.p], where=bern.where, senses=("max", "max"))
 
 
@@ -301,3 +302,28 @@ def test_loss_datasets_are_numbers_of_the_dtype_in_the_domain(data):
 @given(S.loss_datasets("poisson", "rate", dtype="bfloat16"))
 def test_loss_datasets_keep_rates_positive_in_bfloat16(data):
     assert np.all(data["lambda"] > 0) and np.all(data["y"] == np.round(data["y"]))
+
+
+# ------------------------------------------------------------------------------------------------ messages
+def test_a_refutation_shows_values_a_reader_can_use():
+    from proofs.testing import semantics
+
+    # an interval around 0 too narrow for its digits to agree (log 2 + log ½ at 50 digits)
+    tiny = semantics.IV.mpf(10) ** -55
+    assert semantics._show(semantics.IV.mpf([-1, 1]) * tiny) == "0 (to within 1.0e-55)"
+    assert semantics._show(semantics.IV.mpf([-1, 1])).startswith("[-1.0")  # a wide one stays
+    # a long exact number to 20 digits, saying how long it is
+    assert semantics._show(sp.Integer(10) ** 50) == "1.0000000000000000000E+50 (exactly known, " \
+                                                    "51 digits)"
+    assert semantics._show(sp.Rational(1, 3)) == "1/3"
+
+
+def test_an_optimizer_refutation_gives_the_data_and_the_parameter_values():
+    y, w = sp.symbols("y w")
+    with pytest.raises(proofs.Disproved) as refusal:
+        proofs.check.same_optimizers(sp.exp(-(y - w) ** 2), (y + w) ** 2, [w])
+    message = str(refusal.value)
+    assert re.search(r"is false: at \{y = [^}]+\}, over a set T of \d+ values of w \(w = ", message)
+    assert refusal.value.detail.startswith("over a set T of")
+    data = refusal.value.point
+    assert str(w) in map(str, data) and str(y) in map(str, data)

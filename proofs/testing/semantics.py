@@ -737,14 +737,29 @@ class Verdict:
 
 
 def _show(v):
-    if v is UNDEFINED or _is_exact(v):
+    """A value as a message prints it: exact when short, else to 20 digits; an interval around 0
+    too narrow for its digits to agree (log 2 + log ½) as 0 to within its width."""
+    if v is UNDEFINED:
         return str(v)
-    low, high = (libmp.to_str(end, 20) for end in _ends(v))
-    return low if low == high else f"[{low}, {high}]"
+    if _is_exact(v):
+        text = str(v)
+        return text if len(text) <= 40 else f"{sp.Float(v, 20)} (exactly known, {len(text)} digits)"
+    low_end, high_end = _ends(v)
+    low, high = libmp.to_str(low_end, 20), libmp.to_str(high_end, 20)
+    if low == high:
+        return low
+    lowest, highest = libmp.to_float(low_end), libmp.to_float(high_end)
+    if lowest <= 0 <= highest and max(-lowest, highest) < 1e-30:
+        return f"0 (to within {max(-lowest, highest):.1e})"
+    return f"[{low}, {high}]"
 
 
 def _where(assignment):
-    return "{" + ", ".join(f"{k} = {_show(v)}" for k, v in assignment.drawn.items()) + "}"
+    return _where_values(assignment.drawn)
+
+
+def _where_values(drawn):
+    return "{" + ", ".join(f"{k} = {_show(v)}" for k, v in drawn.items()) + "}"
 
 
 def confirm(entries, statement, seed=0, points=4, size=4, options=DEFAULT, seconds=2.0):
@@ -785,10 +800,11 @@ class Refutation(str):
     """A counterexample: its description (this string), `point` — the values drawn, by name — and
     `values` — pairs (term compared, its value: a Rational, an mpmath interval or UNDEFINED)."""
 
-    def __new__(cls, text, assignment, values):
+    def __new__(cls, text, assignment, values, detail=None):
         self = super().__new__(cls, text)
         self.point = dict(assignment.drawn)
         self.values = tuple(values)
+        self.detail = text if detail is None else detail  # what it says beyond the point
         return self
 
 
@@ -905,11 +921,17 @@ def _check_optimizers(entries, st, seed, size, options):
         shown = ", ".join(f"({_show(f_values[m])}, {_show(g_values[m])})" for m in defined)
         verdicts = ["an" if k in best else "not an" for best in (f_best, g_best)]
         # the point: member k, where the two disagree (the others are in the words)
-        refutation = Refutation(f"over a set T of {len(members)} values of "
-                                f"{', '.join(map(str, st.over))}: member {k} is {verdicts[0]} "
-                                f"arg{st.sense_f} of {st.f} but {verdicts[1]} arg{st.sense_g} "
-                                f"of {st.g}; values (f, g): {shown}", points[k],
-                                [(st.f, f_values[k]), (st.g, g_values[k])])
+        # the data, and the values T gives a parameter (a family's are tags, not shown)
+        given = {k: v for k, v in points[k].drawn.items()
+                 if str(k) not in {str(q) for q in st.over}}
+        listed = [", ".join(f"{q} = {_show(value)}" for q, (kind, value) in m.items()
+                            if kind == "value") for m in members]
+        values = f" ({'; '.join(listed)})" if all(listed) else ""
+        detail = (f"over a set T of {len(members)} values of {', '.join(map(str, st.over))}"
+                  f"{values}: member {k} is {verdicts[0]} arg{st.sense_f} of {st.f} but "
+                  f"{verdicts[1]} arg{st.sense_g} of {st.g}; values (f, g): {shown}")
+        refutation = Refutation(f"at {_where_values(given)}, {detail}", points[k],
+                                [(st.f, f_values[k]), (st.g, g_values[k])], detail)
         refutation.point.update((str(quantity), value) for quantity, (kind, value)
                                 in members[k].items() if kind == "value")
         return refutation
