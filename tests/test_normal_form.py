@@ -124,6 +124,12 @@ IDENTITIES = [  # (name, lhs, rhs, where, a wrong right-hand side: a sign error)
     ("∏_{i=1}^{n} p_i = p_1 ∏_{i=2}^{n} p_i", sp.Product(P[i], (i, 1, n)),
      P[1] * sp.Product(P[i], (i, 2, n)), {n: sp.S.Naturals, P: sp.Interval.open(0, 1)},
      P[2] * sp.Product(P[i], (i, 2, n))),
+    # a side condition whose sign intervals miss term by term, shown over its common denominator:
+    # 1 + b(1 − p)/(ap) ≠ 0 as (ap + b(1 − p))/(ap) > 0
+    ("Bayes' posterior = σ(log-odds)", P[1] * x / (P[1] * x + (1 - P[1]) * y),
+     sigmoid(sp.log(P[1] * x) - sp.log((1 - P[1]) * y)),
+     {P: sp.Interval.open(0, 1), x: sp.Interval.open(0, sp.oo), y: sp.Interval.open(0, sp.oo)},
+     sigmoid(sp.log(P[1] * x) + sp.log((1 - P[1]) * y))),
     # a sum or product of a few terms written out: two classes, three points, an empty range
     ("Σ_{k=1}^{3} y_k = y_1 + y_2 + y_3", sp.Sum(Y[k], (k, 1, 3)), Y[1] + Y[2] + Y[3], {},
      Y[1] + Y[2] - Y[3]),

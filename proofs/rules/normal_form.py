@@ -12,7 +12,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from ..errors import ProofError, SideConditionError
-from ..kernel import Defined, free_vars, needs
+from ..kernel import Defined, Need, free_vars, hull, needs
 from ..kernel import rules as K
 from ..kernel.terms import BINDERS, DefinedEntry, binder_limits, bound_vars, index_free_factor
 from .positivity import prove_member, prove_needs, try_needs, try_positive
@@ -231,7 +231,7 @@ class Normalizer:
                 return None
             try:
                 conditions = K.ring_needs(expr, target)[1]
-                return K.ring(self.context, expr, target, prove_needs(self.context, conditions))
+                return K.ring(self.context, expr, target, needs_shown(self.context, conditions))
             except ProofError as error:
                 self.notes.append(f"{expr} was not multiplied out: {error}")
         return None
@@ -489,8 +489,48 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0):
             left_notes + right_notes + ((refused,) if refused else ())))
         raise SideConditionError(f"{lhs} = {rhs} is not proved: after expanding logs and sums the sides differ "
                                  f"by {expand_atoms(nl - nr)}{notes}")
-    middle = K.ring(context, nl, nr, prove_needs(context, conditions))
+    middle = K.ring(context, nl, nr, needs_shown(context, conditions))
     return chain_equal(left, middle, K.symm(right))
+
+
+def needs_shown(context, conditions):
+    """`prove_needs`, with a sum whose sign intervals miss shown over its common denominator:
+    1 + b(1 − p)/(ap) ≠ 0, which term by term is only known to be real, is (ap + b − bp)/(ap),
+    positive for p ∈ (0, 1) and a, b > 0."""
+    facts = []
+    for condition in conditions:
+        try:
+            facts.extend(prove_needs(context, [condition]))
+        except ProofError:
+            fact = _sign_as_one_fraction(context, *condition[:2])
+            if fact is None:
+                raise
+            facts.append(fact)
+    return facts
+
+
+def _sign_as_one_fraction(context, expr, need):
+    """Γ ⊢ expr ∈ S with S showing `need` (positive or nonzero), from expr = N/D over its common
+    denominator (untrusted: sympy's factor guesses the form, `ring` proves it), or None."""
+    if need not in (Need.POSITIVE, Need.NONZERO) or not isinstance(expr, sp.Add):
+        return None
+    numerator, denominator = sp.fraction(sp.factor(sp.together(expr)))
+    # the numerator factored, or gathered by each symbol in turn: ap − bp + b as ap + b(1 − p)
+    numerators = [numerator] + [sp.collect(sp.expand(numerator), symbol)
+                                for symbol in sorted(numerator.free_symbols, key=str)]
+    for form in dict.fromkeys(n / denominator for n in numerators):
+        try:
+            bound = prove_member(context, form)
+            sign = hull(bound.statement.set)
+            if form == expr or not (sign.is_positive() or need is Need.NONZERO
+                                    and sign.is_negative()):
+                continue
+            conditions = K.ring_needs(expr, form)[1]
+            return K.member_of_equal(K.ring(context, expr, form, prove_needs(context, conditions)),
+                                     bound)
+        except ProofError:
+            continue
+    return None
 
 
 def chain_equal(*steps):
