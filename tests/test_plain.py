@@ -63,3 +63,13 @@ def test_no_library_text_output_keeps_latex():
         except proofs.ProofError:
             continue  # an option combination the theorem refuses
         assert "\\" not in text and "$" not in text, (name, options)
+
+
+def test_a_number_alone_is_slashed_without_brackets():
+    # (0, (1/2)] read badly in a monotone step's words; a factor after it keeps the brackets
+    assert plain(r"increasing on $(0, \frac{1}{2}]$: at most its value at $\frac{1}{2}$") == \
+        "increasing on (0, 1/2]: at most its value at 1/2"
+    assert plain(r"$x \in [\frac{1}{2}, 1)$") == "x ∈ [1/2, 1)"
+    assert plain(r"$\frac{1}{2} x$") == "(1/2) x"
+    assert plain(r"$\frac{1}{2}\left(x\right)$") == "(1/2)(x)"
+    assert plain(r"$\frac{1}{n}$") == "(1/n)"

@@ -111,7 +111,10 @@ class _Reader:
             return token
         name = token[1:]
         if name == "frac" or name in ("tfrac", "dfrac"):  # (a/b), as the text writer writes 1/n
-            return self.spaced(f"({_atom(self.group())}/{_atom(self.group())})")
+            numerator, denominator = _atom(self.group()), _atom(self.group())
+            if numerator.isdigit() and denominator.isdigit() and not self._factor_follows():
+                return f"{numerator}/{denominator}"  # a number alone: (0, 1/2], its value at 1/2
+            return self.spaced(f"({numerator}/{denominator})")
         if name == "sqrt":
             return self.spaced("√" + _atom(self.group()))
         if name == "binom":
@@ -132,6 +135,15 @@ class _Reader:
         if name in OPERATORS:  # log Γ, not logΓ: TeX spaces an operator from what follows
             return self.spaced(name)
         return _greek(name) or self.spaced(name)  # a name such as artanh is spaced as log is
+
+    def _factor_follows(self):
+        """Whether a factor follows at once (after spaces): a letter, a number, a command or a
+        bracket, which a slashed number would run into (1/2 x)."""
+        at = self.at
+        while at < len(self.tokens) and self.tokens[at] == " ":
+            at += 1
+        following = self.tokens[at] if at < len(self.tokens) else ""
+        return following[:1].isalnum() or following[:1] in ("\\", "(", "{")
 
     def spaced(self, text):
         """`text` and a space when a letter, a number or a command follows it at once."""
