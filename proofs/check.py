@@ -179,16 +179,23 @@ def member(expr, real_set, where=None):
 
 def _rational_ends(expr, real_set):
     """An interval's end that is a constant but no rational (log 2, π/2, 1/e) is refused with the
-    claim that says the same: the kernel's sets have rational ends."""
+    claims that together say the same: one a side, the constant moved into the expression."""
     if not isinstance(real_set, sp.Interval):
         return
-    for end, side in ((real_set.end, "-oo, 0"), (real_set.start, "0, oo")):
-        if end.is_finite and end.is_number and not end.is_Rational:
-            kind = "Interval.open" if real_set.right_open and side == "-oo, 0" or \
-                real_set.left_open and side == "0, oo" else "Interval"
-            raise UnsupportedError(f"the end {end} of {real_set} is not a rational, and a range's "
-                                   f"ends are: state it as check.member({expr - end}, "
-                                   f"{kind}({side}))")
+    ends = [(real_set.start, real_set.left_open, True), (real_set.end, real_set.right_open, False)]
+    if all(not end.is_finite or end.is_Rational or not end.is_number for end, _, _ in ends):
+        return
+    claims = []
+    for end, is_open, lower in ends:
+        if not end.is_finite:
+            continue
+        moved, bound = (expr, end) if end.is_Rational else (expr - end, sp.S.Zero)
+        kind = "Interval.open" if is_open else "Interval"
+        claims.append(f"check.member({moved}, {kind}({bound}, oo))" if lower else
+                      f"check.member({moved}, {kind}(-oo, {bound}))")
+    irrational = next(end for end, _, _ in ends if end.is_finite and not end.is_Rational)
+    raise UnsupportedError(f"the end {irrational} of {real_set} is not a rational, and a range's "
+                           f"ends are: state it as {' and '.join(claims)}")
 
 
 def strictly_increasing(expr, var, interval, where=None):

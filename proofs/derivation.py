@@ -127,8 +127,10 @@ def _words(theorem):
     several ('rules of the logarithm'), algebra last.  (Every rule: one used on both sides, to
     bring each to a normal form, may still be what takes one to the other.)"""
     rules = [rule for rule in _leaf_rules(theorem) if rule in RULE_WORDS]
-    if "sum_empty" in rules:  # peeled down to the empty sum: the peels are part of writing it out
-        rules = [rule for rule in rules if rule != "sum_peel"]
+    peels, written = _peels(theorem)
+    if written:  # a sum peeled down to nothing was written out term by term: said so, once
+        rules = [rule for rule in rules if rule != "sum_peel" or len(written) < len(peels)]
+        rules += [] if "sum_empty" in rules else ["sum_empty"]
     by_kind = {}
     for rule in rules:
         by_kind.setdefault(KINDS[rule], []).append(rule)
@@ -148,13 +150,10 @@ def _words(theorem):
 
 
 def _peeled_words(theorem):
-    """sum_peel's words for what it peeled: a term out of a sum, a factor out of a product."""
-    found, stack = set(), [theorem]
-    while stack:
-        node = stack.pop()
-        if node.rule == "sum_peel":
-            found.add(type(node.statement.lhs))
-        stack.extend(node.premises)
+    """sum_peel's words for what it peeled (not in writing a sum out): a term out of a sum, a
+    factor out of a product."""
+    peels, written = _peels(theorem)
+    found = {type(node.statement.lhs) for node in peels if node not in written}
     if found == {sp.Product}:
         return "a factor taken out of the product"
     if found == {sp.Sum}:
@@ -162,14 +161,29 @@ def _peeled_words(theorem):
     return "a term taken out of the sum and a factor out of the product"
 
 
+def _peels(theorem):
+    """(every sum_peel of the proof, those that belong to writing a sum out): a peel of the sum or
+    product an empty one is left of, or one whose factor 0 made sympy take the product for 0."""
+    nodes = list(tree_nodes(theorem))
+    peels = [node for node in nodes if node.rule == "sum_peel"]
+    ended = {_binder_key(node.statement.lhs) for node in nodes if node.rule == "sum_empty" or
+             node.rule == "sum_peel" and node.statement.rhs == 0}
+    return peels, [node for node in peels if _binder_key(node.statement.lhs) in ended]
+
+
+def _binder_key(total):
+    """A sum or product as the peels of one sum share it: its kind, index and body."""
+    return type(total), total.limits[0][0], total.function
+
+
 def _written_out_words(theorem):
     """sum_empty's words: a sum written out term by term, a product factor by factor."""
-    kinds = {type(node.statement.lhs) for node in tree_nodes(theorem) if node.rule == "sum_empty"}
+    kinds = {type(node.statement.lhs) for node in _peels(theorem)[1]}
     if kinds == {sp.Product}:
         return "the product written out factor by factor"
     if kinds == {sp.Sum}:
         return RULE_WORDS["sum_empty"]
-    return "the sums and products written out"
+    return "the sum and the product written out"
 
 
 def _references(sections):

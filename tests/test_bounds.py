@@ -157,7 +157,7 @@ def test_a_page_states_no_sum_of_zeros_and_no_meet_that_adds_nothing():
     d.theorem("Total", d.member(n - total, sp.Interval(0, sp.oo)))
     text = d.proof().to_text()
     assert "∑_{i=1}^{n} 0" not in text and "both bounds above" not in text
-    assert "n − total = ∑_{i=1}^{n} [1 − y_i]   [by definition, rules of sums and algebra]" in text
+    assert "n − total = ∑_{i=1}^{n} [1 − y_i]   [by definition and rules of sums]" in text
 
 
 def test_both_bounds_a_meet_rests_on_are_stated_in_every_format():

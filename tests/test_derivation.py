@@ -488,6 +488,18 @@ def test_a_sum_of_two_classes_written_out_is_named_as_such():
     total, product = d.proof().to_text().split("Theorem 2")
     assert "[the sum written out term by term]" in total and "taken out" not in total
     assert "[the product written out factor by factor]" in product
+    # a review: a term taken out of a sum of n terms beside a sum written out keeps its words, and
+    # a product sympy takes for 0 at its factor 0 is written out too
+    n, i = sp.symbols("n i")
+    Z = sp.IndexedBase("z")
+    e = Derivation("Mixed", where={n: sp.S.Naturals})
+    e.theorem("Peel", e.chain(sp.Sum(Y[i], (i, 1, n)) + sp.Sum(Z[k], (k, 1, 2)))
+              .eq(sp.Sum(Y[i], (i, 1, n - 1)) + Y[n] + Z[1] + Z[2]))
+    e.theorem("Zero", e.chain(sp.Sum(Y[i], (i, 1, 2)) + sp.Product(Y[i] * (i - 2), (i, 1, 3)))
+              .eq(Y[1] + Y[2]))
+    peel, zero = e.proof().to_text().split("Theorem 2")
+    assert "[a term taken out of the sum, the sum written out term by term]" in peel
+    assert "[the sum and the product written out, algebra]" in zero
 
 
 def test_a_theorem_may_be_cited_and_sections_share_one_counter(tmp_path):

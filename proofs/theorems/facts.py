@@ -125,11 +125,16 @@ def _equation_reason(equation):
     """The reason of an equation a bound rests on: the definitions it unfolds, the sum it was
     written with, algebra (squares completed)."""
     sides = (equation.statement.lhs, equation.statement.rhs)
-    rules = "rules of sums and algebra" if any(side.has(sp.Sum, sp.Product) for side in sides) \
-        else "algebra"
-    if not any(node.rule == "unfold" for node in tree_nodes(equation)):
+    used = {node.rule for node in tree_nodes(equation)}
+    kinds = ["rules of sums"] if any(side.has(sp.Sum, sp.Product) for side in sides) else []
+    if used & {"log_of_product", "log_of_mul", "log_of_pow", "log_of_exp"}:
+        kinds.append("rules of the logarithm")  # log(1 − x) − log x = log((1/x)(1 − x))
+    if "ring" in used or not kinds:
+        kinds.append("algebra")
+    rules = kinds[0] if len(kinds) == 1 else f"{', '.join(kinds[:-1])} and {kinds[-1]}"
+    if "unfold" not in used:
         return rules
-    return "by definition and algebra" if rules == "algebra" else f"by definition, {rules}"
+    return f"by definition and {rules}" if len(kinds) == 1 else f"by definition, {rules}"
 
 
 def _widened(root, th):
