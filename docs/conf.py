@@ -1,4 +1,5 @@
-"""Sphinx configuration for the proofs documentation (build: ``sphinx-build -W -b html docs docs/_build/html``)."""
+"""Sphinx configuration for the proofs documentation (build: ``sphinx-build -W -b html docs
+docs/_build/html``)."""
 
 import sys
 from pathlib import Path

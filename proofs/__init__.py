@@ -1,7 +1,8 @@
-"""proofs — machine-checked, paper-ready derivations: maximizing an iid likelihood is minimizing cross-entropy.
+"""proofs — machine-checked, paper-ready derivations: maximizing an iid likelihood is minimizing
+cross-entropy.
 
-The public surface: `check` (verify identities, positivity, monotonicity and optimizer sets), the kernel's
-`Theorem` and `Context`, and the errors (all subclasses of `ProofError`).
+The public surface: `check` (verify identities, positivity, monotonicity and optimizer sets), the
+kernel's `Theorem` and `Context`, and the errors (all subclasses of `ProofError`).
 """
 
 from .errors import (Disproved, ForgeryError, ProofError, RenderError, RuleApplicationError,
@@ -24,7 +25,8 @@ def __getattr__(name):
 
 
 def prove(name, **options):
-    """Prove a theorem from the library (see `available()`), e.g. ``prove("bernoulli", reduction="mean")``."""
+    """Prove a theorem from the library (see `available()`), e.g. ``prove("bernoulli",
+    reduction="mean")``."""
     from .theorems import prove as prove_theorem
     return prove_theorem(name, **options)
 
@@ -35,5 +37,7 @@ def available():
     return listing()
 
 
-__all__ = ["check", "prove", "available", "Derivation", "DerivationError", "Proof", "Step", "Context", "Defined", "DefinedFamily", "Theorem", "ProofError", "Disproved", "SideConditionError", "RuleApplicationError",
+__all__ = ["check", "prove", "available", "Derivation", "DerivationError", "Proof", "Step",
+           "Context", "Defined", "DefinedFamily", "Theorem", "ProofError", "Disproved",
+           "SideConditionError", "RuleApplicationError",
            "ForgeryError", "UnsupportedError", "UnknownTheoremError", "RenderError", "__version__"]

@@ -1,8 +1,8 @@
 """The command line: ``proofs list``, ``proofs prove NAME [-o FILE] [--reduction …]``,
 ``proofs check PAPER.tex`` and ``proofs verify FRAGMENT.tex``.
 
-Thin by design: parse arguments, call `proofs.theorems`, render, write atomically.  Every failure is one line on
-stderr and a nonzero exit status, never a traceback.
+Thin by design: parse arguments, call `proofs.theorems`, render, write atomically.  Every failure is
+one line on stderr and a nonzero exit status, never a traceback.
 """
 
 import argparse
@@ -27,8 +27,9 @@ FORMAT_SUFFIXES = {"text": (".txt",), "latex": (".tex",), "document": (".tex", "
 
 
 def build_parser():
-    parser = _Parser(prog="proofs", description="Machine-checked, paper-ready proofs that maximizing an iid "
-                                                "likelihood is minimizing a cross-entropy.")
+    parser = _Parser(prog="proofs", description="Machine-checked, paper-ready proofs that "
+                                                "maximizing an iid likelihood is minimizing a "
+                                                "cross-entropy.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
@@ -42,7 +43,8 @@ def build_parser():
                     "exit status 0 only if every marked step is proved.")
     check.add_argument("papers", metavar="PAPER.tex", nargs="+",
                        help="the papers (their \\input files are followed)")
-    check.add_argument("--json", action="store_true", help="one JSON object per result, for editors")
+    check.add_argument("--json", action="store_true",
+                       help="one JSON object per result, for editors")
     check.add_argument("--verbose", action="store_true",
                        help="also list the steps that are proved, and each claim as it was read")
     verify = commands.add_parser(
@@ -57,13 +59,16 @@ def build_parser():
                              "reads a notation file, to tell whether the fragment is current "
                              "(only for fragments you trust: the file's code runs)")
     prove = commands.add_parser("prove", help="prove a theorem and print or write the proof",
-                                description="Prove a theorem with the checked engine and print it as text, or "
-                                            "write it to a file chosen by extension: .tex (standalone LaTeX "
-                                            "document), .pdf (compiled with pdflatex), .md, .txt, .typ (Typst "
-                                            "document), .v (Coq).")
-    prove.add_argument("theorem", metavar="NAME", help="a theorem from 'proofs list', e.g. bernoulli, or "
-                       "path/to/script.py:function returning a Derivation or a Proof")
-    prove.add_argument("-o", "--output", metavar="FILE", help="write the proof here instead of printing it")
+                                description="Prove a theorem with the checked engine and print it "
+                                            "as text, or write it to a file chosen by extension: "
+                                            ".tex (standalone LaTeX document), .pdf (compiled "
+                                            "with pdflatex), .md, .txt, .typ (Typst document), "
+                                            ".v (Coq).")
+    prove.add_argument("theorem", metavar="NAME",
+                       help="a theorem from 'proofs list', e.g. bernoulli, or "
+                            "path/to/script.py:function returning a Derivation or a Proof")
+    prove.add_argument("-o", "--output", metavar="FILE",
+                       help="write the proof here instead of printing it")
     from .theorems import OPTION_HELP, options
     for key, values in options().items():  # one flag per option of the theorem registry
         if values == (False, True):
@@ -72,22 +77,30 @@ def build_parser():
             prove.add_argument(f"--{key}", choices=values, default=None, help=OPTION_HELP[key])
     prove.add_argument("--format", choices=("text", "latex", "document", "markdown", "typst"),
                        default=None,
-                       help="what to print, or to write with -o (default: text; latex is the \\input "
-                            "fragment, typst the #include fragment)")
-    prove.add_argument("--fragment", action="store_true", help="print the LaTeX fragment (same as --format latex)")
+                       help="what to print, or to write with -o (default: text; latex is the "
+                            "\\input fragment, typst the #include fragment)")
+    prove.add_argument("--fragment", action="store_true",
+                       help="print the LaTeX fragment (same as --format latex)")
     prove.add_argument("--preamble", action="store_true",
-                       help="print the \\usepackage and \\newtheorem lines the fragment needs, then stop")
+                       help="print the \\usepackage and \\newtheorem lines the fragment needs, "
+                            "then stop")
     paper = prove.add_argument_group("paper options")
     paper.add_argument("--notation", action="append", default=[], metavar="KEY=LATEX",
                        help="rename a symbol, e.g. theta=w, 'p_i=\\sigma(w^\\top x_i)', y=t, n=N, "
                             "'CE=\\mathcal{L}_{\\mathrm{BCE}}', log=\\ln, i=j (repeatable)")
-    paper.add_argument("--notation-file", metavar="FILE", help="notation as a TOML or JSON table of KEY = LATEX")
-    paper.add_argument("--theorem-env", metavar="NAME", help="the host's theorem environment (default theorem)")
-    paper.add_argument("--lemma-env", metavar="NAME", help="the host's lemma environment (default lemma)")
-    paper.add_argument("--proof-env", metavar="NAME", help="the host's proof environment (default proof)")
-    paper.add_argument("--label-prefix", metavar="PREFIX", help="prefix of every \\label (default proofs:)")
+    paper.add_argument("--notation-file", metavar="FILE",
+                       help="notation as a TOML or JSON table of KEY = LATEX")
+    paper.add_argument("--theorem-env", metavar="NAME",
+                       help="the host's theorem environment (default theorem)")
+    paper.add_argument("--lemma-env", metavar="NAME",
+                       help="the host's lemma environment (default lemma)")
+    paper.add_argument("--proof-env", metavar="NAME",
+                       help="the host's proof environment (default proof)")
+    paper.add_argument("--label-prefix", metavar="PREFIX",
+                       help="prefix of every \\label (default proofs:)")
     paper.add_argument("--title", help="the document's title (plain text)")
-    paper.add_argument("--figure", action="store_true", help="add the pgfplots figure of L, log L and CE")
+    paper.add_argument("--figure", action="store_true",
+                       help="add the pgfplots figure of L, log L and CE")
     paper.add_argument("--detail", choices=("paper", "full"), default=None,
                        help="paper: a positivity or monotonicity proof is one sentence naming "
                             "the facts used (the default for LaTeX and Markdown); full: every "
@@ -130,7 +143,8 @@ def _notation_file(name):
             try:
                 import tomllib
             except ImportError:  # Python 3.10
-                raise NotationError(f"--notation-file {name}: TOML needs Python 3.11 or newer; use JSON") from None
+                raise NotationError(f"--notation-file {name}: TOML needs Python 3.11 or newer; "
+                                    "use JSON") from None
             data = tomllib.loads(raw.decode("utf-8"))
     except (ValueError, UnicodeDecodeError) as error:
         kind = "JSON" if path.suffix.lower() == ".json" else "TOML"
@@ -221,7 +235,8 @@ def main(argv=None):
         print("proofs: error: out of memory", file=sys.stderr)
         return EXIT_ERROR
     except OSError as error:
-        print(f"proofs: error: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
+        print(f"proofs: error: {error.strerror or error}: {error.filename or ''}".rstrip(": "),
+              file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("proofs: interrupted", file=sys.stderr)
@@ -345,8 +360,9 @@ def _check_paper(args):
 
 
 def run():
-    """The `proofs` command: `main`, then a quick exit.  Everything is written and closed by then, so the
-    interpreter's teardown of sympy's objects (about 70 ms, a fifth of the command) is skipped."""
+    """The `proofs` command: `main`, then a quick exit.  Everything is written and closed by then,
+    so the interpreter's teardown of sympy's objects (about 70 ms, a fifth of the command) is
+    skipped."""
     import signal
 
     # SIGTERM unwinds like Ctrl-C, so that pdflatex's temporary folder and a half-written output
@@ -356,7 +372,8 @@ def run():
     try:
         sys.stdout.flush()
         sys.stderr.flush()
-    except (BrokenPipeError, ValueError):  # a reader that went away: exit as Python does when it cannot flush
+    # a reader that went away: exit as Python does when it cannot flush
+    except (BrokenPipeError, ValueError):
         code = 120
     os._exit(code)
 

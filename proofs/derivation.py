@@ -1,4 +1,5 @@
-"""Your own derivations: a chain of steps, each checked by the engine, published like a library theorem.
+"""Your own derivations: a chain of steps, each checked by the engine, published like a library
+theorem.
 
 >>> import sympy as sp
 >>> from proofs import Derivation
@@ -20,10 +21,10 @@ Definitions:
 Let a ∈ ℝ, b ∈ ℝ, c ∈ ℝ, and let LSE be as defined above.
 Then LSE = c + log(exp(a − c) + exp(b − c))
 
-Each step is checked when it is written: a false one raises `DerivationError` naming the step's index,
-both sides, the file and line that wrote it, and a counterexample; one the engine cannot prove says what
-is missing.  Imports `proofs.check`, the kernel, the tactics and `Proof` (untrusted: every theorem comes
-from the kernel's rules).
+Each step is checked when it is written: a false one raises `DerivationError` naming the step's
+index, both sides, the file and line that wrote it, and a counterexample; one the engine cannot
+prove says what is missing.  Imports `proofs.check`, the kernel, the tactics and `Proof` (untrusted:
+every theorem comes from the kernel's rules).
 """
 
 import os
@@ -52,7 +53,8 @@ from .theorems.equalities import chain_leaves, equality_steps, unfolded
 
 __all__ = ["Derivation", "Chain", "OptimizerChain", "DerivationError"]
 
-RELATIONS = {"eq": "=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}  # as error messages write them
+# as error messages write them
+RELATIONS = {"eq": "=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 SIGNS = {"eq": "=", "lt": "<", "le": "≤", "gt": ">", "ge": "≥"}  # as the proof shows them
 DIRECTIONS = {"lt": "up", "le": "up", "gt": "down", "ge": "down"}
 NONNEGATIVE = sp.Interval(0, sp.oo)
@@ -513,7 +515,8 @@ class Derivation:
             from .render.safety import check_remark
             check_remark("remark", remark)
         if label is not None and not re.fullmatch(r"[a-z][a-z0-9-]{0,39}", str(label)):
-            raise UnsupportedError(f"label {label!r}: use lowercase letters, digits and - (up to 40)")
+            raise UnsupportedError(f"label {label!r}: use lowercase letters, digits and - "
+                                   "(up to 40)")
         if label is not None and any(section.label == label for section in self.sections):
             raise UnsupportedError(f"label {label!r} is already used in this derivation")
         number, taken = len(self.sections) + 1, {section.label for section in self.sections}
@@ -530,7 +533,8 @@ class Derivation:
                 raise RuleApplicationError(f"{name}: a chain needs at least one step")
             composed = _compose(claim)
             shown = composed.statement  # an equality is shown as the kernel states it
-            ends = (shown.lhs, shown.rhs) if isinstance(shown, Equal) else (claim.start, claim.current)
+            ends = ((shown.lhs, shown.rhs) if isinstance(shown, Equal)
+                    else (claim.start, claim.current))
             steps = tuple(claim.steps) or (claim.unshown,)  # 2x = 2x shows its one step
             section = Section(kind, name, label, composed, start=ends[0], steps=steps,
                               claim=(ends[0], claim.relation, ends[1]), remark=remark)
@@ -540,7 +544,8 @@ class Derivation:
                               steps=_optimizer_steps(claim, because, self), remark=remark)
         else:
             claim = _theorem(claim, name)
-            steps = tuple(fact_steps(claim)) if not isinstance(claim.statement, StrictlyIncreasing) \
+            steps = tuple(fact_steps(claim)) \
+                if not isinstance(claim.statement, StrictlyIncreasing) \
                 else tuple(monotone_steps(claim))
             section = Section(kind, name, label, claim, remark=remark, steps=steps or (
                 Step(claim.statement, claim.rule, because or "checked by the engine", claim),))
@@ -1294,7 +1299,8 @@ def _compose(chain):
             zero = prove_equal(context, difference, 0)
             theorem = K.member_of_equal(zero, K.member_context(context, sp.S.Zero))
         total = theorem if total is None else K.member_add(total, theorem)
-    expected = chain.current - chain.start if chain.direction == "up" else chain.start - chain.current
+    expected = (chain.current - chain.start if chain.direction == "up"
+                else chain.start - chain.current)
     # in the kernel's terms, as the steps were proved: a symbol with sympy assumptions is a plain
     # symbol with a range there
     expected = chain._derivation._admitted([expected])[1][0]

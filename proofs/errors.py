@@ -1,7 +1,8 @@
 """Errors raised by `proofs`.
 
-Every error is a `ProofError`, so ``except proofs.ProofError`` catches them all.  Messages name the rule,
-the condition that failed and the expression it failed on.  This module imports nothing from the package.
+Every error is a `ProofError`, so ``except proofs.ProofError`` catches them all.  Messages name the
+rule, the condition that failed and the expression it failed on.  This module imports nothing from
+the package.
 """
 
 __all__ = [
@@ -35,11 +36,13 @@ class Disproved(ProofError):
 
 
 class SideConditionError(ProofError):
-    """A rule's side condition (positivity, membership, a free variable, ...) could not be established."""
+    """A rule's side condition (positivity, membership, a free variable, ...) could not be
+    established."""
 
 
 class RuleApplicationError(ProofError):
-    """A rule was applied to premises or expressions of the wrong shape (the rule does not match)."""
+    """A rule was applied to premises or expressions of the wrong shape (the rule does not
+    match)."""
 
 
 class ForgeryError(ProofError, TypeError):
@@ -47,7 +50,8 @@ class ForgeryError(ProofError, TypeError):
 
 
 class UnsupportedError(ProofError):
-    """The input uses a construct the engine refuses to reason about (e.g. a union of intervals, floats)."""
+    """The input uses a construct the engine refuses to reason about (e.g. a union of intervals,
+    floats)."""
 
 
 class UnknownTheoremError(ProofError, KeyError):
@@ -58,4 +62,5 @@ class UnknownTheoremError(ProofError, KeyError):
 
 
 class RenderError(ProofError):
-    """Rendering or writing a proof failed (e.g. pdflatex missing or the document did not compile)."""
+    """Rendering or writing a proof failed (e.g. pdflatex missing or the document did not
+    compile)."""

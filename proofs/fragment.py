@@ -4,8 +4,8 @@ The header says what wrote the fragment (the theorem and its options, the packag
 host document needs (packages and environments), the command that writes it again, and a SHA-256
 hash of the text below the header.  `verify` tells whether a fragment in a paper is still what was
 checked: *unchanged* (its text has the hash in its header, so nobody edited it by hand) and
-*current* (this version, run with the same command, writes the same text).  A fragment that is either edited
-or stale no longer carries the kernel's guarantee that its header states.
+*current* (this version, run with the same command, writes the same text).  A fragment that is
+either edited or stale no longer carries the kernel's guarantee that its header states.
 """
 
 import hashlib

@@ -1,8 +1,8 @@
 """A `Proof`: the final kernel theorem plus the ordered, human-level steps a reader follows.
 
-Imports the kernel only (renderers are imported lazily, when output is asked for).  Steps are derived from
-kernel theorems — each carries the theorem that checks it — and grouped into lemmas; the renderers in
-`proofs.render` turn a Proof into text, LaTeX, Markdown and files.
+Imports the kernel only (renderers are imported lazily, when output is asked for).  Steps are
+derived from kernel theorems — each carries the theorem that checks it — and grouped into lemmas;
+the renderers in `proofs.render` turn a Proof into text, LaTeX, Markdown and files.
 """
 
 import itertools
@@ -32,7 +32,8 @@ def is_issued(proof):
 
 @dataclass(frozen=True)
 class Step:
-    """One line a reader checks: `relation` `rhs` (after the previous line), justified by a kernel rule."""
+    """One line a reader checks: `relation` `rhs` (after the previous line), justified by a kernel
+    rule."""
 
     rhs: object                  # sympy expression, or a statement for non-equational lines
     rule: str                    # the kernel rule (or chain of one rule) that checks it
@@ -49,7 +50,8 @@ class Step:
 
 @dataclass(frozen=True)
 class Section:
-    """A lemma or the theorem: a statement, then either a chain of steps from `start` or a list of facts."""
+    """A lemma or the theorem: a statement, then either a chain of steps from `start` or a list of
+    facts."""
 
     kind: str                    # "lemma" or "theorem"
     name: str                    # e.g. "Positivity"
@@ -72,9 +74,12 @@ class Proof:
     setting: tuple               # the assumptions, as (expression, set) pairs for printing
     definitions: tuple           # defined constants introduced, in order
     symbols: dict = field(default_factory=dict)   # printing names: "theta", "over", "size", …
-    corollaries: tuple = ()      # extra theorems stated after the main one (e.g. the optimal values)
-    options: object = None       # default RenderOptions (notation, environments, …) for every output
-    checked: tuple = ()          # every other kernel theorem a line rests on (a derivation's lemmas)
+    # extra theorems stated after the main one (e.g. the optimal values)
+    corollaries: tuple = ()
+    # default RenderOptions (notation, environments, …) for every output
+    options: object = None
+    # every other kernel theorem a line rests on (a derivation's lemmas)
+    checked: tuple = ()
 
     @property
     def steps(self):
@@ -82,7 +87,8 @@ class Proof:
         return [step for section in self.sections for step in section.steps]
 
     def with_options(self, **options):
-        """A copy whose outputs use these options by default (notation=, theorem_env=, label_prefix=, …)."""
+        """A copy whose outputs use these options by default (notation=, theorem_env=,
+        label_prefix=, …)."""
         from dataclasses import replace
         copy = replace(self, options=self._options(**options))
         return issue(copy) if is_issued(self) else copy
@@ -100,7 +106,8 @@ class Proof:
         return render_text(self, self._options(**options))
 
     def to_latex(self, **options):
-        """The fragment for ``\\input``.  Options: notation, theorem_env, lemma_env, proof_env, label_prefix, figure."""
+        """The fragment for ``\\input``.  Options: notation, theorem_env, lemma_env, proof_env,
+        label_prefix, figure."""
         from .render.latex import render_fragment
         return render_fragment(self, self._options(**options))
 
@@ -146,8 +153,9 @@ class Proof:
         document), .v (Coq).  Atomic: all or nothing."""
         path = Path(path)
         suffix = path.suffix.lower()
-        render = {".tex": self.to_document, ".pdf": self.to_document, ".md": self.to_markdown, ".txt": self.to_text,
-                  ".typ": self.to_typst_document, ".v": lambda **_: self.to_coq()}
+        render = {".tex": self.to_document, ".pdf": self.to_document, ".md": self.to_markdown,
+                  ".txt": self.to_text, ".typ": self.to_typst_document,
+                  ".v": lambda **_: self.to_coq()}
         _target(path)  # before any rendering: a file in a folder that exists
         if suffix not in render:
             raise RenderError(f"cannot write {path.name}: use .tex, .pdf, .md, .txt, .typ or .v")

@@ -5,7 +5,8 @@ import sympy as sp
 
 
 class Bernoulli:
-    """Plain symbols with their ranges in `where`: the kernel's own form, so statements compare with ==."""
+    """Plain symbols with their ranges in `where`: the kernel's own form, so statements compare
+    with ==."""
     i, j, n = sp.symbols("i j n")
     p = sp.IndexedBase("p")
     y = sp.IndexedBase("y")

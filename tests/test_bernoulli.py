@@ -1,4 +1,5 @@
-"""The flagship theorem: the model, the proof script, its steps and proof tree, and refusals of mutated models."""
+"""The flagship theorem: the model, the proof script, its steps and proof tree, and refusals of
+mutated models."""
 
 import dataclasses
 
@@ -34,11 +35,12 @@ def test_theorem_statement_for_both_reductions(reduction):
     model = BernoulliModel(reduction=reduction)
     proof = proofs.prove("bernoulli", reduction=reduction)
     assert isinstance(proof.theorem, Theorem)
-    assert proof.theorem.statement == SameOptimizers(model.likelihood, "max", model.cross_entropy, "min",
-                                                     (model.probability,))
+    assert proof.theorem.statement == SameOptimizers(model.likelihood, "max", model.cross_entropy,
+                                                     "min", (model.probability,))
     identity = next(s for s in proof.sections if s.label == "identity").statement.statement
     assert identity == Equal(sp.log(model.likelihood), -model.scale * model.cross_entropy)
-    assert proof.corollaries[0].statement == Equal(model.likelihood, sp.exp(-model.scale * model.cross_entropy))
+    assert proof.corollaries[0].statement == Equal(model.likelihood,
+                                                   sp.exp(-model.scale * model.cross_entropy))
 
 
 def test_cross_entropy_reductions_are_the_textbook_formulas():
@@ -68,11 +70,13 @@ def test_steps_are_ordered_and_each_is_checked(proof):
     steps = proof.steps
     assert len(steps) >= 15
     rules = [s.rule for s in steps]
-    assert rules.index("log_of_product") < rules.index("log_of_pow") < rules.index("negate_objective")
+    assert rules.index("log_of_product") < rules.index("log_of_pow") \
+        < rules.index("negate_objective")
     for step in steps:
         assert isinstance(step.theorem, Theorem) and step.justification
     identity = next(s for s in proof.sections if s.label == "identity")
-    # one rule per displayed "=": the lines carry distinct justifications, the last chain is the lemma itself
+    # one rule per displayed "=": the lines carry distinct justifications, the last chain is the
+    # lemma itself
     assert len({s.justification for s in identity.steps}) == len(identity.steps)
     # each line's theorem proves "previous line = this line"; the lemma is their composition
     previous = identity.start
@@ -104,7 +108,8 @@ def test_mutated_model_with_a_dropped_factor_n_is_refused():
 
 
 def test_a_harmless_variant_is_still_proved():
-    size, index = sp.Symbol("N", integer=True, positive=True), sp.Symbol("k", integer=True, positive=True)
+    size, index = (sp.Symbol("N", integer=True, positive=True),
+                   sp.Symbol("k", integer=True, positive=True))
     model = BernoulliModel(size=size, index=index)
     theorem = proofs.prove("bernoulli", model=model).theorem
     # the kernel's CE is the model's, its symbols plain and their assumptions ranges of the context

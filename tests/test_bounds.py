@@ -117,8 +117,8 @@ def test_a_derivation_shows_the_equation_and_both_bounds():
     text = proof.to_text()
     lines = [line.split("[")[-1] for line in text.splitlines()
              if line.startswith("  m ") and line.endswith("]")]
-    assert lines == ["by definition]", "by definition, rules of sums and algebra]", "by the equation above]",
-                     "both bounds above]"], text
+    assert lines == ["by definition]", "by definition, rules of sums and algebra]",
+                     "by the equation above]", "both bounds above]"], text
     assert "m = 1 − (1/n) ∑_{i=1}^{n} [1 − y_i]" in text
     # at paper detail the equation is stated inline, however wide, before the bound it gives
     latex = proof.to_latex()
@@ -279,8 +279,8 @@ rationals = st.fractions(min_value=-5, max_value=5, max_denominator=6).map(sp.Ra
 @given(st.fractions(min_value=sp.Rational(1, 6), max_value=5, max_denominator=6).map(sp.Rational),
        rationals, rationals, rationals, rationals, st.booleans())
 def test_a_positive_definite_quadratic_is_bounded_exactly_at_its_minimum(a, p, q, r, low, upper):
-    """a(x + pw + q)² + (w + r)² + low, expanded, has the least value `low` (at w = −r, x = −pw − q):
-    proved >= low, and disproved >= low + 1/100; negated, proved <= −low."""
+    """a(x + pw + q)² + (w + r)² + low, expanded, has the least value `low` (at w = −r,
+    x = −pw − q): proved >= low, and disproved >= low + 1/100; negated, proved <= −low."""
     form = sp.expand(a * (x + p * w + q) ** 2 + (w + r) ** 2 + low)
     sign = -1 if upper else 1
     least = sp.Interval(-sp.oo, -low) if upper else sp.Interval(low, sp.oo)

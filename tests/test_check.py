@@ -79,7 +79,8 @@ def test_positive_one_over_n():
     th = check.positive(1 / n)  # the assumption becomes the range n ∈ ℕ of a plain n
     plain = sp.Symbol("n")
     assert th.statement == Member(1 / plain, POS) and th.context.lookup(plain) == sp.S.Naturals
-    m = sp.Symbol("n", integer=True, nonzero=True)  # nonzero states no interval: refused, not weakened
+    # nonzero states no interval: refused, not weakened
+    m = sp.Symbol("n", integer=True, nonzero=True)
     with pytest.raises(UnsupportedError, match="nonzero"):
         check.positive(1 / m)
     with pytest.raises(ProofError, match="1/m"):
@@ -117,25 +118,31 @@ def test_same_optimizers_likelihood_and_cross_entropy(bern):
     assert {"transfer_increasing", "increasing_by_derivative", "negate_objective", "scale_positive",
             "log_of_product"} <= used
     with pytest.raises(Disproved, match="over a set T of .* values of p"):
-        check.same_optimizers(bern.likelihood, bern.ce, over=[bern.p], where=bern.where, senses=("max", "max"))
+        check.same_optimizers(bern.likelihood, bern.ce, over=[bern.p], where=bern.where,
+                              senses=("max", "max"))
 
 
 def test_same_optimizers_with_sum_reduction_and_constant(bern):
     total = -bern.log_likelihood_terms
-    assert check.same_optimizers(bern.likelihood, total + 7, over=bern.p, where=bern.where).statement.g == total + 7
+    assert check.same_optimizers(bern.likelihood, total + 7, over=bern.p,
+                                 where=bern.where).statement.g == total + 7
 
 
 def test_same_optimizers_multiplies_out_when_whole_squares_do_not_match():
-    # Σ (y_i − t)² against its expansion: the constants appear only once the square is multiplied out
+    # Σ (y_i − t)² against its expansion: the constants appear only once the square is
+    # multiplied out
     i, n, t = sp.symbols("i n t")
     y = sp.IndexedBase("y")
     squares = sp.Sum((y[i] - t) ** 2, (i, 1, n))
     expanded = 3 * sp.Sum(y[i] ** 2 - 2 * t * y[i] + t ** 2, (i, 1, n)) + 5
-    th = check.same_optimizers(squares, expanded, over=[t], where={y: sp.S.Reals, t: sp.S.Reals, n: sp.S.Naturals},
+    th = check.same_optimizers(squares, expanded, over=[t],
+                               where={y: sp.S.Reals, t: sp.S.Reals, n: sp.S.Naturals},
                                senses=("min", "min"))
     assert th.statement.g == expanded and "ring" in rules_in(th)
-    with pytest.raises(ProofError):  # and a scale that flips the sense is refused, square whole or not
-        check.same_optimizers(squares, -expanded, over=[t], where={y: sp.S.Reals, t: sp.S.Reals, n: sp.S.Naturals},
+    # and a scale that flips the sense is refused, square whole or not
+    with pytest.raises(ProofError):
+        check.same_optimizers(squares, -expanded, over=[t],
+                              where={y: sp.S.Reals, t: sp.S.Reals, n: sp.S.Naturals},
                               senses=("min", "min"))
 
 
@@ -177,7 +184,8 @@ def test_sums_with_different_index_names_are_equal():
     n = sp.Symbol("n", integer=True, positive=True)
     p = sp.IndexedBase("p")
     assert "rename_index" in rules_in(check.equal(sp.Sum(p[i], (i, 1, n)), sp.Sum(p[j], (j, 1, n))))
-    th = check.equal(sp.Sum(2 * p[i] + 1, (i, 1, n)), 2 * sp.Sum(p[j], (j, 1, n)) + sp.Sum(1, (i, 1, n)))
+    th = check.equal(sp.Sum(2 * p[i] + 1, (i, 1, n)),
+                     2 * sp.Sum(p[j], (j, 1, n)) + sp.Sum(1, (i, 1, n)))
     assert {"sum_split", "sum_factor"} <= rules_in(th)
     with pytest.raises(ProofError):
         check.equal(sp.Sum(p[i], (i, 1, n)), sp.Sum(p[j], (j, 0, n)))
@@ -188,7 +196,8 @@ def test_a_sum_of_ones_is_its_count_only_when_the_count_is_known():
     assert "sum_ones" in rules_in(check.equal(sp.Sum(3, (i, 1, n)), 3 * n))
     with pytest.raises(ProofError):
         check.equal(sp.Sum(1, (i, 1, n)), n + 1)
-    m = sp.Symbol("m", integer=True)  # m − 1 + 1 may be negative: sympy's sum would be m, Mathlib's 0
+    # m − 1 + 1 may be negative: sympy's sum would be m, Mathlib's 0
+    m = sp.Symbol("m", integer=True)
     with pytest.raises(ProofError):
         check.equal(sp.Sum(1, (i, 2, m)), m - 1, where={m: sp.S.Integers})
 
@@ -300,8 +309,9 @@ def test_a_range_not_shown_says_what_is_known_not_a_rule_name():
     a subset of Interval(0, oo)', a kernel rule's name for what the engine could show."""
     x = sp.Symbol("x")
     # x log x is least at 1/e, which the engine does not find (an irrational zero of its slope)
-    with pytest.raises(SideConditionError, match=r"cannot show x\*log\(x\) ∈ "
-                                                  r"Interval\(-1/2, oo\): it is only known to lie in"):
+    with pytest.raises(SideConditionError,
+                       match=r"cannot show x\*log\(x\) ∈ "
+                             r"Interval\(-1/2, oo\): it is only known to lie in"):
         check.member(x * sp.log(x), sp.Interval(sp.Rational(-1, 2), sp.oo),
                      where={x: sp.Interval.open(0, sp.oo)})
     # x² − x = (x − 1/2)² − 1/4 with x − 1/2 ≥ 1/2, which its squares completed show; x³ − x

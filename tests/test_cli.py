@@ -1,4 +1,5 @@
-"""The command line: list, prove, output files, help on every command, one-line errors and exit codes."""
+"""The command line: list, prove, output files, help on every command, one-line errors and exit
+codes."""
 
 import os
 import subprocess
@@ -39,7 +40,8 @@ def test_prove_sum_reduction(capsys):
     assert code == 0 and "CE(θ) = −∑_{i=1}^{n}" in out and "log L(θ) = −CE(θ)" in out
 
 
-@pytest.mark.parametrize("fmt, marker", [("latex", "\\begin{theorem}"), ("document", "\\documentclass"),
+@pytest.mark.parametrize("fmt, marker", [("latex", "\\begin{theorem}"),
+                                         ("document", "\\documentclass"),
                                          ("markdown", "$$")])
 def test_prove_formats(fmt, marker, capsys):
     code, out, _ = run(["prove", "bernoulli", "--format", fmt], capsys)
@@ -84,25 +86,30 @@ def test_errors_are_one_line_with_nonzero_exit(args, code, needle, capsys, tmp_p
 
 def subprocess_run(args, **kwargs):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-m", "proofs", *args], capture_output=True, text=True, env=env, **kwargs)
+    return subprocess.run([sys.executable, "-m", "proofs", *args], capture_output=True, text=True,
+                          env=env, **kwargs)
 
 
 def test_python_dash_m_and_missing_pdflatex(tmp_path):
     assert subprocess_run(["list"]).stdout.startswith("bernoulli")
     env_path = dict(os.environ, PYTHONPATH=str(ROOT), PATH=str(tmp_path))
-    result = subprocess.run([sys.executable, "-m", "proofs", "prove", "bernoulli", "-o", str(tmp_path / "p.pdf")],
+    result = subprocess.run([sys.executable, "-m", "proofs", "prove", "bernoulli",
+                             "-o", str(tmp_path / "p.pdf")],
                             capture_output=True, text=True, env=env_path)
     assert result.returncode == 1
-    assert result.stderr.startswith("proofs: error: pdflatex not found") and "Traceback" not in result.stderr
+    assert result.stderr.startswith("proofs: error: pdflatex not found") \
+        and "Traceback" not in result.stderr
     assert not (tmp_path / "p.pdf").exists()
 
 
 def test_the_quick_exit_keeps_every_byte_and_the_exit_code(tmp_path):
-    # the command skips the interpreter's teardown: output must still be complete, files whole, codes kept
+    # the command skips the interpreter's teardown: output must still be complete, files whole,
+    # codes kept
     printed = subprocess_run(["prove", "logistic"])
     assert printed.returncode == 0 and printed.stdout == proofs.prove("logistic").to_text()
     written = subprocess_run(["prove", "bernoulli", "-o", "p.tex"], cwd=tmp_path)
-    assert written.returncode == 0 and (tmp_path / "p.tex").read_text() == proofs.prove("bernoulli").to_document()
+    assert written.returncode == 0 \
+        and (tmp_path / "p.tex").read_text() == proofs.prove("bernoulli").to_document()
     assert subprocess_run(["prove", "nonesuch"]).returncode == 1
     assert subprocess_run(["prove", "--no-such-flag"]).returncode == 2
 

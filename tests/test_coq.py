@@ -678,7 +678,8 @@ SQUARE_CLAIMS += [
     ({XS: sp.Interval(1, 3)}, XS ** 2 - 3 * XS + 3, POSITIVE, ("(3 + (pow x 2)", "(2 + (pow x 2)")),
     ({XS: sp.Interval.open(1, 3)}, XS ** 2 - 3 * XS + 3, POSITIVE,
      ("(3 + (pow x 2)", "(2 + (pow x 2)")),
-    ({XS: sp.Interval.Lopen(-3, 2)}, XS ** 2, sp.Interval(0, 9), ("((-3) < x <= 2)", "((-4) < x <= 2)")),
+    ({XS: sp.Interval.Lopen(-3, 2)}, XS ** 2, sp.Interval(0, 9),
+     ("((-3) < x <= 2)", "((-4) < x <= 2)")),
     # a review: p(1 − p) in [0, 1/4] on [0, 1] through (p − 1/2)², its base's range symmetric
     # (tampered: negative at 2)
     ({XS: sp.Interval(0, 1)}, XS * (1 - XS), sp.Interval(0, sp.Rational(1, 4)),

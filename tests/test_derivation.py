@@ -1,4 +1,5 @@
-"""proofs.derivation: a user's own chain of steps, checked step by step, rendered like the library."""
+"""proofs.derivation: a user's own chain of steps, checked step by step, rendered like the
+library."""
 
 import subprocess
 import sys
@@ -109,7 +110,8 @@ def test_a_wrong_step_names_its_index_both_sides_its_line_and_a_counterexample()
         chain.eq(a + sp.log(1 + sp.exp(a - b)))  # the sign of the exponent is wrong
     error = failure.value
     assert error.step == 2 and error.false and error.where == f"test_derivation.py:{line}"
-    assert f"test_derivation.py:{line}: step 2 of 'Wrong'" in str(error) and "is false: at {" in str(error)
+    assert f"test_derivation.py:{line}: step 2 of 'Wrong'" in str(error) \
+        and "is false: at {" in str(error)
     point = {sp.Symbol(name): value for name, value in error.cause.point.items()}
     left, right = (float(side.subs(point)) for side in (error.lhs, error.rhs))
     assert abs(left - right) > 0.1  # the counterexample is one
@@ -221,7 +223,8 @@ def test_the_command_line_runs_a_users_script(tmp_path):
             assert result.returncode == 2 and "apply to library theorems" in result.stderr
             continue
         result = run(spec)
-        assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr
+        assert result.returncode == 1 and message in result.stderr \
+            and "Traceback" not in result.stderr
 
 
 def test_a_false_claim_outside_a_chain_is_reported_with_its_line():
@@ -229,7 +232,8 @@ def test_a_false_claim_outside_a_chain_is_reported_with_its_line():
     line = sys._getframe().f_lineno + 2
     with pytest.raises(DerivationError) as failure:
         Derivation("Claims").positive(x ** 2)
-    assert str(failure.value).startswith(f"test_derivation.py:{line}: in 'Claims', x**2 > 0 is false")
+    assert str(failure.value).startswith(f"test_derivation.py:{line}: in 'Claims', "
+                                         "x**2 > 0 is false")
     assert failure.value.false and failure.value.step is None
 
 
@@ -288,7 +292,8 @@ def test_an_inequality_chain_over_symbols_with_sympy_assumptions_composes():
 
 def test_the_ends_of_an_inequality_step_must_be_defined():
     x = sp.Symbol("x")
-    with pytest.raises(DerivationError, match="step 1"):  # log x < log x + 1: log x may be undefined
+    # log x < log x + 1: log x may be undefined
+    with pytest.raises(DerivationError, match="step 1"):
         Derivation("Ends").chain(sp.log(x)).lt(sp.log(x) + 1)
     positive = Derivation("Ends", where={x: sp.Interval.open(0, sp.oo)})
     positive.theorem("T", positive.chain(sp.log(x)).lt(sp.log(x) + 1))
@@ -353,7 +358,8 @@ RELATIONS = {"=": lambda u, v: u == v, "<": lambda u, v: u < v, "≤": lambda u,
 
 # a step goes to an expression of the pool, or shifts the current one (often true: x < x + 1)
 TARGETS = st.one_of(st.sampled_from(POOL).map(lambda e: ("to", e)),
-                    st.sampled_from([1, 0, -1, X ** 2, sp.exp(X), sp.log(X)]).map(lambda c: ("by", c)))
+                    st.sampled_from([1, 0, -1, X ** 2, sp.exp(X), sp.log(X)]).map(
+                        lambda c: ("by", c)))
 
 
 @settings(max_examples=80, deadline=None)

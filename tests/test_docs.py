@@ -1,4 +1,5 @@
-"""The documentation: builds with warnings as errors, its code examples run, and its worked examples work."""
+"""The documentation: builds with warnings as errors, its code examples run, and its worked examples
+work."""
 
 import os
 import subprocess
@@ -21,8 +22,8 @@ def sphinx(builder, out):
         if on_ci():
             pytest.fail("sphinx missing on CI: .ci/run must install the docs extra")
         pytest.skip("sphinx not installed (pip install -e '.[docs]'; CI installs it)")
-    return subprocess.run([sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", builder, str(DOCS),
-                           str(out)], capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b",
+                           builder, str(DOCS), str(out)], capture_output=True, text=True)
 
 
 def test_docs_build_with_warnings_as_errors(tmp_path):
@@ -31,7 +32,8 @@ def test_docs_build_with_warnings_as_errors(tmp_path):
     html = (tmp_path / "html" / "rules.html").read_text(encoding="utf-8")
     assert "log_of_product" in html and "Real.log_prod" in html and "ln_mult" in html
     gallery = (tmp_path / "html" / "gallery.html").read_text(encoding="utf-8")
-    assert "bernoulli-mean.png" in gallery and (tmp_path / "html" / "_images" / "bernoulli-mean.png").exists()
+    assert "bernoulli-mean.png" in gallery \
+        and (tmp_path / "html" / "_images" / "bernoulli-mean.png").exists()
     assert "--notation KEY=LATEX" in (tmp_path / "html" / "cli.html").read_text(encoding="utf-8")
 
 
@@ -48,9 +50,11 @@ def test_rule_catalogue_covers_every_kernel_rule():
     import inspect
     from proofs.kernel import theorem
     names = {name for name, _ in kernel_rules()}
-    public = {name for name, f in vars(theorem).items() if inspect.isfunction(inspect.unwrap(f))  # memoized too
+    public = {name for name, f in vars(theorem).items()
+              if inspect.isfunction(inspect.unwrap(f))  # memoized too
               and not name.startswith("_") and f.__module__ == theorem.__name__}
-    assert public - names == {"ring_needs", "rewritten", "evaluation_changes"}  # helpers; rules state inferences
+    # helpers; rules state inferences
+    assert public - names == {"ring_needs", "rewritten", "evaluation_changes"}
     assert lemma_names(dict(kernel_rules())["log_of_mul"]) == (["Real.log_mul"], ["ln_mult"])
     assert lemma_names(dict(kernel_rules())["member_binder"])[0] == [
         "Finset.one_le_prod'", "Finset.prod_le_one", "Finset.prod_pos", "Finset.sum_pos"]
@@ -75,12 +79,13 @@ def test_worked_poisson_example_from_script_to_pdf(tmp_path):
 
 
 def test_example_paper_compiles(tmp_path):
-    command = [sys.executable, "-m", "proofs", "prove", "bernoulli", "--fragment", "--notation", "theta=w",
+    command = [sys.executable, "-m", "proofs", "prove", "bernoulli", "--fragment",
+               "--notation", "theta=w",
                "--notation", "p_i=\\sigma(w^\\top x_i)", "--notation", "y=t", "--notation", "n=N",
                "--notation", "CE=\\mathcal{L}_{\\mathrm{BCE}}", "--label-prefix", "bce:"]
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    (tmp_path / "derivation.tex").write_text(subprocess.run(command, env=env, capture_output=True, text=True,
-                                                            check=True).stdout)
+    (tmp_path / "derivation.tex").write_text(subprocess.run(command, env=env, capture_output=True,
+                                                            text=True, check=True).stdout)
     log = compile_tex(tmp_path, "paper", (DOCS / "examples" / "paper.tex").read_text())
     assert "undefined" not in log.lower()
 

@@ -148,8 +148,8 @@ PEELABLE = [p[i], q[i] * x, i ** 2, p[i] * p[i + 1], x, p[2 * i] - i, f(i), sp.e
 # antidifferences F(i) for sum_telescoping: polynomials, families, other variables, an exponential
 # and a pole (the index is renamed to the drawn one)
 ANTIDIFFERENCES = [i * (i + 1) / 2, i ** 2, i ** 3 / 3 - i, p[i], q[i] * x, x * i, i * j, j,
-                   y * i ** 2, sp.exp(x) * i, sp.S.Zero, 1 / i, sp.log(i), 2 ** i, sp.Sum(p[j], (j, 1, i)),
-                   F0(i), D0 * i]
+                   y * i ** 2, sp.exp(x) * i, sp.S.Zero, 1 / i, sp.log(i), 2 ** i,
+                   sp.Sum(p[j], (j, 1, i)), F0(i), D0 * i]
 # the kernel's table of functions, each with the domain and special values sympy evaluates
 TABLE_HEADS = list(TABLE)
 KINDS = ["add", "add", "mul", "mul", "sub", "div", "pow", "pow", "log", "exp", "table", "binomial",

@@ -414,8 +414,8 @@ def test_sum_factor_takes_a_constant_shift_out_of_an_exponential():
     for body, factor, rest in [(sp.exp(z[j] - c), sp.exp(-c), sp.exp(z[j])),
                                (p[j] * sp.exp(2 * c + z[j]), sp.exp(2 * c), p[j] * sp.exp(z[j])),
                                # an inner sum binds its own index: a constant here
-                               (sp.exp(z[j] + sp.Sum(z[k], (k, 1, m))), sp.exp(sp.Sum(z[k], (k, 1, m))),
-                                sp.exp(z[j]))]:
+                               (sp.exp(z[j] + sp.Sum(z[k], (k, 1, m))),
+                                sp.exp(sp.Sum(z[k], (k, 1, m))), sp.exp(z[j]))]:
         total = sp.Sum(body, (j, 1, m))
         th = K.sum_factor(ctx, total, member(ctx, factor))
         assert th.statement == Equal(total, factor * sp.Sum(rest, (j, 1, m)))

@@ -259,8 +259,8 @@ def test_member_rules_refuse_what_sympy_makes_less_defined():
 
 
 def test_a_derivative_poly_refuses_is_a_refusal_not_a_crash():
-    # a derivative Σ 2x·p_i with p = 0: >= 0 (it is 0), and no polynomial sympy can read — x ↦ Σ x²p_i
-    # is constant, so the rule must refuse (and never crash in sympy's Poly)
+    # a derivative Σ 2x·p_i with p = 0: >= 0 (it is 0), and no polynomial sympy can read —
+    # x ↦ Σ x²p_i is constant, so the rule must refuse (and never crash in sympy's Poly)
     body = sp.Sum(x ** 2 * p[i], (i, 1, 2))
     context = Context({x: REALS, p: sp.FiniteSet(0)})
     defined = prove_member(context, body)
@@ -294,7 +294,8 @@ def test_a_monotone_function_is_bounded_by_its_value_only_on_the_side_asked():
     assert below.statement == Member(-g, sp.Interval(-sp.oo, 0))
     # the values on the wrong side of the point, beyond the interval, across the point; a point
     # outside the interval; a value at the point that is no rational (e − 2 at 1 for eˣ − 2x)
-    for values, at, above in ((on_high, 1, False), (K.member_context(Context({x: POS}), x), 1, True),
+    for values, at, above in ((on_high, 1, False),
+                              (K.member_context(Context({x: POS}), x), 1, True),
                               (K.member_context(Context({x: sp.Interval(0, 2)}), x), 1, True),
                               (on_high, 2, True), (on_high, sp.Rational(1, 2), True)):
         with pytest.raises(SideConditionError, match="member_monotone"):

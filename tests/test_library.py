@@ -1,4 +1,5 @@
-"""The theorem library: every theorem proves, renders and compiles; user-written claims; refusals."""
+"""The theorem library: every theorem proves, renders and compiles; user-written claims;
+refusals."""
 
 import sympy as sp
 import pytest
@@ -13,7 +14,8 @@ from tests.tools import compile_tex
 
 i = sp.Symbol("i", integer=True, positive=True)
 n = sp.Symbol("n", integer=True, positive=True)
-# every theorem with its defaults, and each option at each other allowed value (read from the registry)
+# every theorem with its defaults, and each option at each other allowed value (read from the
+# registry)
 VARIANTS = [(name, {}) for name in sorted(LIBRARY)] + [
     (name, {key: value}) for name, (_, _, options) in sorted(LIBRARY.items())
     for key, values in options.items() for value in values[1:]
@@ -23,8 +25,8 @@ VARIANTS = [(name, {}) for name in sorted(LIBRARY)] + [
 def test_the_listing_covers_every_variant():
     assert {name for name, _ in available()} == {name for name, _ in VARIANTS} == set(LIBRARY)
     assert len(VARIANTS) == len(LIBRARY) + 5  # reduction ×2, kl, softmax, normalized
-    assert {"poisson", "exponential", "laplace", "binomial", "negative_binomial", "bernoulli_logits",
-            "gaussian_weighted", "categorical"} <= set(LIBRARY)
+    assert {"poisson", "exponential", "laplace", "binomial", "negative_binomial",
+            "bernoulli_logits", "gaussian_weighted", "categorical"} <= set(LIBRARY)
 
 
 @pytest.mark.parametrize("name, options", VARIANTS)
@@ -50,19 +52,22 @@ def test_gaussian_and_categorical_from_user_written_expressions():
     mse = sp.Sum((y[i] - mu[i]) ** 2, (i, 1, n)) / n
     where = {y: sp.S.Reals, mu: sp.S.Reals}
     statement = check.same_optimizers(likelihood, mse, over=[mu], where=where).statement
-    plain = {i: sp.Symbol("i"), n: sp.Symbol("n"), sigma: sp.Symbol("sigma")}  # assumptions became ranges
+    # assumptions became ranges
+    plain = {i: sp.Symbol("i"), n: sp.Symbol("n"), sigma: sp.Symbol("sigma")}
     assert statement.g == mse.xreplace(plain) and statement.f == likelihood.xreplace(plain)
     p, t = sp.IndexedBase("p"), sp.IndexedBase("t")
     classes = range(1, 4)
     categorical = sp.Product(sp.Mul(*(p[i, k] ** t[i, k] for k in classes)), (i, 1, n))
     cce = -sp.Sum(sp.Add(*(t[i, k] * sp.log(p[i, k]) for k in classes)), (i, 1, n)) / n
     where = {p: sp.Interval.open(0, 1), t: sp.FiniteSet(0, 1)}
-    assert check.same_optimizers(categorical, cce, over=[p], where=where).statement.g == cce.xreplace(plain)
+    assert check.same_optimizers(categorical, cce, over=[p],
+                                 where=where).statement.g == cce.xreplace(plain)
 
 
 def test_gaussian_identity_reads_like_the_textbook():
     text = proofs.prove("gaussian").to_text()
-    assert "(y_i − μ_i)^{2}" in text and "∑_{i=1}^{n} 1" not in text  # the square kept whole, Σ 1 counted as n
+    # the square kept whole, Σ 1 counted as n
+    assert "(y_i − μ_i)^{2}" in text and "∑_{i=1}^{n} 1" not in text
     # the statement with the constant as the textbook writes it, −(n/2) log(2πσ²), reached in a
     # line of its own from the expanded form
     assert ("Lemma 2 (Log-likelihood and objective). log L(θ) = −(1/(2 σ^{2})) n·MSE(θ) − (1/2) n "
@@ -76,7 +81,8 @@ def test_gaussian_with_sigma_allowed_to_be_zero_is_refused():
     sigma = sp.Symbol("sigma", nonnegative=True)
     density = sp.exp(-(y[i] - mu[i]) ** 2 / (2 * sigma ** 2)) / sp.sqrt(2 * sp.pi * sigma ** 2)
     with pytest.raises(ProofError, match="sigma"):
-        check.same_optimizers(sp.Product(density, (i, 1, n)), sp.Sum((y[i] - mu[i]) ** 2, (i, 1, n)) / n,
+        check.same_optimizers(sp.Product(density, (i, 1, n)),
+                              sp.Sum((y[i] - mu[i]) ** 2, (i, 1, n)) / n,
                               over=[mu], where={y: sp.S.Reals, mu: sp.S.Reals})
 
 
@@ -113,11 +119,13 @@ def test_network_covers_symmetric_optima_and_logistic_derives_the_range():
     assert "sets of optimizers" in network and "permuted" in network
     logistic = proofs.prove("logistic")
     assert logistic.theorem.statement.over == (sp.Symbol("w"),)
-    # p_i := σ(w x_i) is a definition: the range 0 < p_i < 1 is derived from it, and the identity stays in p_i
+    # p_i := σ(w x_i) is a definition: the range 0 < p_i < 1 is derived from it, and the identity
+    # stays in p_i
     # p_i is a family with the sample index as its parameter, so a sum over i cannot capture it
     p = next(d for d in logistic.definitions if getattr(d, "__name__", None) == "p")
     index = sp.Symbol("i")
-    assert p.params == (index,) and p.body == 1 / (1 + sp.exp(-sp.Symbol("w") * sp.IndexedBase("x")[index]))
+    assert p.params == (index,) \
+        and p.body == 1 / (1 + sp.exp(-sp.Symbol("w") * sp.IndexedBase("x")[index]))
     text = logistic.to_text()
     # the parameter is w itself: named as such, with its set, instead of θ
     assert "p_i(w) ∈ (0, 1)" in text and "[by definition]" in text and "θ" not in text
@@ -149,7 +157,8 @@ MODELS = {  # name: (likelihood, loss, over, where)
     "laplace": (sp.Product(sp.exp(-sp.Abs(Y[I] - MU[I]) / 2) / 4, (I, 1, N)),
                 sp.Sum(sp.Abs(Y[I] - MU[I]), (I, 1, N)) / N, MU, {N: sp.S.Naturals}),
     "gaussian_weighted": (
-        sp.Product(sp.exp(-(Y[I] - MU[I]) ** 2 / (2 * SIGMA[I] ** 2)) / sp.sqrt(2 * sp.pi * SIGMA[I] ** 2),
+        sp.Product(sp.exp(-(Y[I] - MU[I]) ** 2 / (2 * SIGMA[I] ** 2))
+                   / sp.sqrt(2 * sp.pi * SIGMA[I] ** 2),
                    (I, 1, N)),
         sp.Sum((Y[I] - MU[I]) ** 2 / SIGMA[I] ** 2, (I, 1, N)) / N, MU,
         {SIGMA: POSITIVE, N: sp.S.Naturals}),

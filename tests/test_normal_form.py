@@ -29,10 +29,13 @@ def test_terms_said_not_to_multiply_out_are_left_alone_by_expand(expr):
 
 
 def test_multiplies_out_sees_sums_in_products_and_powers():
-    assert multiplies_out(a * (b + c)) and multiplies_out((a + b) ** 2) and multiplies_out((a + b) ** -2)
+    assert multiplies_out(a * (b + c)) and multiplies_out((a + b) ** 2) \
+        and multiplies_out((a + b) ** -2)
     assert multiplies_out(sp.log(a) + c * (a + 1))
-    assert multiplies_out(1 / (a * (a + b))) and multiplies_out(sp.Rational(2, 3) / (a + b))  # denominators
-    assert not multiplies_out(a * b + c) and not multiplies_out(1 / (a + b)) and not multiplies_out(sp.log(a + b))
+    # denominators
+    assert multiplies_out(1 / (a * (a + b))) and multiplies_out(sp.Rational(2, 3) / (a + b))
+    assert not multiplies_out(a * b + c) and not multiplies_out(1 / (a + b)) \
+        and not multiplies_out(sp.log(a + b))
     assert not multiplies_out(2 / (a + b)) and not multiplies_out(a / (a + b))
 
 

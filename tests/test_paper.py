@@ -1,4 +1,5 @@
-"""Paper-grade output: notation, fragments in host documents, safety of user strings, Markdown, Jupyter, figure."""
+"""Paper-grade output: notation, fragments in host documents, safety of user strings, Markdown,
+Jupyter, figure."""
 
 import json
 import os
@@ -24,23 +25,29 @@ DEEP_LEARNING = {"theta": "w", "p_i": "\\sigma(w^\\top x_i)", "y": "t", "n": "N"
                  "CE": "\\mathcal{L}_{\\mathrm{BCE}}"}
 
 HOSTS = {
-    "article-hyperref-cleveref": ("\\documentclass{article}\n{preamble}\\usepackage{hyperref}\n\\usepackage{cleveref}\n",
-                                  "By \\cref{proofs:main} and \\cref{proofs:identity-eq}, see \\cref{proofs:positivity}."),
+    "article-hyperref-cleveref": ("\\documentclass{article}\n{preamble}\\usepackage{hyperref}\n"
+                                  "\\usepackage{cleveref}\n",
+                                  "By \\cref{proofs:main} and \\cref{proofs:identity-eq}, "
+                                  "see \\cref{proofs:positivity}."),
     "amsart": ("\\documentclass{amsart}\n{preamble}", "Theorem~\\ref{proofs:main} holds."),
     "predefined": ("\\documentclass{article}\n\\usepackage{amsmath,amssymb,amsthm}\n"
                    "\\newtheorem{theorem}{Theorem}\\newtheorem{lemma}{Lemma}\n"
                    "\\newcommand{\\E}{\\mathbb{E}}\\newcommand{\\R}{\\mathbb{R}}\n"
-                   "\\DeclareMathOperator*{\\argmax}{arg\\,max}\\DeclareMathOperator*{\\argmin}{arg\\,min}\n"
-                   "\\newcommand{\\CE}{\\mathrm{CE}}\n{preamble_figure}", "We use $\\E$, $\\R$, $\\argmax$, $\\CE$."),
+                   "\\DeclareMathOperator*{\\argmax}{arg\\,max}"
+                   "\\DeclareMathOperator*{\\argmin}{arg\\,min}\n"
+                   "\\newcommand{\\CE}{\\mathrm{CE}}\n{preamble_figure}",
+                   "We use $\\E$, $\\R$, $\\argmax$, $\\CE$."),
 }
 
 
 def host_document(host, fragment_files, options):
     head, body = HOSTS[host]
     preamble = proofs.prove("bernoulli").preamble(**options)
-    figure_lines = "\\usepackage{pgfplots}\n\\pgfplotsset{compat=1.16}\n" if options.get("figure") else ""
+    figure_lines = ("\\usepackage{pgfplots}\n\\pgfplotsset{compat=1.16}\n" if options.get("figure")
+                    else "")
     head = head.replace("{preamble}", preamble if host != "amsart" else
-                        preamble.replace("\\usepackage{amsthm}\n", "")).replace("{preamble_figure}", figure_lines)
+                        preamble.replace("\\usepackage{amsthm}\n", "")).replace(
+        "{preamble_figure}", figure_lines)
     inputs = "\n".join(f"\\input{{{name}}}" for name in fragment_files)
     return f"{head}\\begin{{document}}\n{inputs}\n{body}\n\\end{{document}}\n"
 
@@ -50,7 +57,8 @@ def host_document(host, fragment_files, options):
 def test_fragment_compiles_in_host_documents_with_the_chosen_symbols(host, notation_name, tmp_path):
     notation = SEED if notation_name == "seed" else DEEP_LEARNING
     options = {"notation": notation, "figure": host == "predefined"}
-    (tmp_path / "derivation.tex").write_text(proofs.prove("bernoulli").to_latex(**options), encoding="utf-8")
+    (tmp_path / "derivation.tex").write_text(proofs.prove("bernoulli").to_latex(**options),
+                                             encoding="utf-8")
     log = compile_tex(tmp_path, "paper", host_document(host, ["derivation"], options))
     assert "undefined" not in log.lower() and "multiply defined" not in log
     text = pdf_text(tmp_path / "paper.pdf")
@@ -65,8 +73,10 @@ def test_two_fragments_with_label_prefixes_share_a_document(tmp_path):
     total = proofs.prove("bernoulli", reduction="sum").to_latex(label_prefix="sum:")
     (tmp_path / "mean.tex").write_text(mean)
     (tmp_path / "sum.tex").write_text(total)
-    document = ("\\documentclass{article}\n" + proofs.prove("bernoulli").preamble() + "\\begin{document}\n"
-                "\\input{mean}\n\\input{sum}\nSee Lemma~\\ref{mean:identity} and Lemma~\\ref{sum:identity}.\n"
+    document = ("\\documentclass{article}\n" + proofs.prove("bernoulli").preamble()
+                + "\\begin{document}\n"
+                "\\input{mean}\n\\input{sum}\n"
+                "See Lemma~\\ref{mean:identity} and Lemma~\\ref{sum:identity}.\n"
                 "\\end{document}\n")
     log = compile_tex(tmp_path, "both", document)
     assert "multiply defined" not in log and "undefined" not in log.lower()
@@ -77,7 +87,8 @@ def test_environment_names_and_preamble():
     proof = proofs.prove("bernoulli")
     fragment = proof.to_latex(theorem_env="thm", lemma_env="lem", proof_env="pf")
     assert "\\begin{thm}" in fragment and "\\begin{lem}" in fragment and "\\begin{pf}" in fragment
-    assert "\\begin{theorem}" not in fragment and "\\newtheorem" not in fragment and "\\def" not in fragment
+    assert "\\begin{theorem}" not in fragment and "\\newtheorem" not in fragment \
+        and "\\def" not in fragment
     assert proof.preamble(theorem_env="thm", lemma_env="lem").splitlines()[-5:] == [
         "\\newtheorem{thm}{Theorem}", "\\newaliascnt{lem}{thm}", "\\newtheorem{lem}[lem]{Lemma}",
         "\\aliascntresetthe{lem}",
@@ -104,9 +115,11 @@ def test_typography_conventions():
     assert "\\prod_{i=1}^{n} p_{i}^{y_{i}} \\left(1 - p_{i}\\right)^{1 - y_{i}}" in fragment
 
 
-@pytest.mark.parametrize("notation", [{}, DEEP_LEARNING, {"p": "\\hat{y}", "i": "k", "log": "\\ln", "CE": "H"}])
+@pytest.mark.parametrize("notation", [{}, DEEP_LEARNING,
+                                      {"p": "\\hat{y}", "i": "k", "log": "\\ln", "CE": "H"}])
 def test_documents_have_no_overfull_lines(notation, tmp_path):
-    log = compile_tex(tmp_path, "proof", proofs.prove("bernoulli").to_document(notation=notation, figure=True))
+    log = compile_tex(tmp_path, "proof",
+                      proofs.prove("bernoulli").to_document(notation=notation, figure=True))
     assert "Overfull \\hbox" not in log
 
 
@@ -121,13 +134,15 @@ def test_notation_errors_list_valid_keys_and_name_the_key():
     assert "ln L(w)" in proof.to_text(notation={"theta": "w", "log": "\\ln"})
 
 
-HOSTILE = ["\\input{/etc/passwd}", "\\include{x}", "\\write18{ls}", "\\openout1=x", "\\immediate\\write",
-           "\\catcode`\\@=11", "\\def\\x{y}", "\\csname relax\\endcsname", "^^5cinput", "{unbalanced", "x}",
-           "a$b", "a%b", "a#b", "\\newcommand{\\x}{1}", "\\let\\x\\y", "\\read16", "\\special{x}", "a&b"]
+HOSTILE = ["\\input{/etc/passwd}", "\\include{x}", "\\write18{ls}", "\\openout1=x",
+           "\\immediate\\write", "\\catcode`\\@=11", "\\def\\x{y}", "\\csname relax\\endcsname",
+           "^^5cinput", "{unbalanced", "x}", "a$b", "a%b", "a#b", "\\newcommand{\\x}{1}",
+           "\\let\\x\\y", "\\read16", "\\special{x}", "a&b"]
 
 
 @pytest.mark.parametrize("value", HOSTILE)
-def test_hostile_notation_is_refused_by_the_cli_with_exit_2_and_no_file(value, tmp_path, capsys, monkeypatch):
+def test_hostile_notation_is_refused_by_the_cli_with_exit_2_and_no_file(value, tmp_path, capsys,
+                                                                        monkeypatch):
     monkeypatch.chdir(tmp_path)
     status = main(["prove", "bernoulli", "--notation", f"p={value}", "-o", "proof.tex"])
     err = capsys.readouterr().err
@@ -142,15 +157,18 @@ def test_random_strings_are_refused_or_safe(value):
         check_math("p", value)
     except NotationError:
         return
-    for forbidden in ("\\input", "\\write", "\\def", "\\catcode", "\\csname", "^^", "$", "%", "#", "&", "~"):
+    for forbidden in ("\\input", "\\write", "\\def", "\\catcode", "\\csname", "^^", "$", "%", "#",
+                      "&", "~"):
         assert forbidden not in value
     unescaped = value.replace("\\{", "").replace("\\}", "")
     assert unescaped.count("{") == unescaped.count("}")
 
 
-SAFE_TOKENS = st.sampled_from(["x", "y", "w", "1", "\\hat{y}", "\\sigma", "\\theta", "^{2}", "_{i}", "(", ")",
+SAFE_TOKENS = st.sampled_from(["x", "y", "w", "1", "\\hat{y}", "\\sigma", "\\theta", "^{2}", "_{i}",
+                               "(", ")",
                                "\\text{BCE}", "\\text", "\\bm",
-                               "\\mathcal{L}", "\\top", "'", ",", "\\mathrm{BCE}", "\\bar{x}", "+", "{", "}", "^", "_"])
+                               "\\mathcal{L}", "\\top", "'", ",", "\\mathrm{BCE}", "\\bar{x}", "+",
+                               "{", "}", "^", "_"])
 
 
 def test_a_command_taking_a_command_with_its_argument_needs_braces(tmp_path):
@@ -162,7 +180,8 @@ def test_a_command_taking_a_command_with_its_argument_needs_braces(tmp_path):
                 runs=1)
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(st.lists(SAFE_TOKENS, min_size=1, max_size=8).map("".join))
 def test_accepted_notation_always_compiles(value):
     try:
@@ -177,7 +196,8 @@ def test_accepted_notation_always_compiles(value):
 
 def test_title_is_escaped(tmp_path):
     document = proofs.prove("bernoulli").to_document(title="Proof #1: 100% of \\input{x} & {more}_")
-    assert "\\title{Proof \\#1: 100\\% of \\textbackslash{}input\\{x\\} \\& \\{more\\}\\_}" in document
+    assert ("\\title{Proof \\#1: 100\\% of \\textbackslash{}input\\{x\\} \\& \\{more\\}\\_}"
+            in document)
     compile_tex(tmp_path, "proof", document, runs=1)
 
 
@@ -186,7 +206,8 @@ def test_cli_notation_file_toml_and_json(tmp_path, capsys):
     (tmp_path / "n.json").write_text(json.dumps({"theta": "w", "n": "N"}))
     assert main(["prove", "bernoulli", "--notation-file", str(tmp_path / "n.toml")]) == 0
     assert "argmin_w H(w)" in capsys.readouterr().out
-    assert main(["prove", "bernoulli", "--notation-file", str(tmp_path / "n.json"), "--notation", "n=M"]) == 0
+    assert main(["prove", "bernoulli", "--notation-file", str(tmp_path / "n.json"),
+                 "--notation", "n=M"]) == 0
     assert "i = 1, …, M" in capsys.readouterr().out
     (tmp_path / "bad.json").write_text("{not json")
     assert main(["prove", "bernoulli", "--notation-file", str(tmp_path / "bad.json")]) == 2
@@ -194,7 +215,8 @@ def test_cli_notation_file_toml_and_json(tmp_path, capsys):
 
 
 def test_cli_fragment_preamble_figure(tmp_path, capsys):
-    assert main(["prove", "bernoulli", "--fragment", "--theorem-env", "thm", "--label-prefix", "x:"]) == 0
+    assert main(["prove", "bernoulli", "--fragment", "--theorem-env", "thm",
+                 "--label-prefix", "x:"]) == 0
     out = capsys.readouterr().out
     assert "\\begin{thm}" in out and "\\label{x:main}" in out and "\\documentclass" not in out
     assert main(["prove", "bernoulli", "--preamble", "--figure"]) == 0
@@ -203,10 +225,11 @@ def test_cli_fragment_preamble_figure(tmp_path, capsys):
     assert "\\begin{tikzpicture}" in (tmp_path / "f.tex").read_text()
 
 
-# ------------------------------------------------------------------------------------------------ Markdown
-MATHJAX_COMMANDS = {"frac", "sum", "prod", "log", "ln", "left", "right", "text", "operatorname", "mathrm",
-                    "mathcal", "mathbb", "in", "dots", "cdot", "infty", "mapsto", "theta", "sigma", "top", "geq",
-                    "hat", "begin", "end", "min", "max", "exp", "bar", "Theta"}
+# --------------------------------------------------------------------------------------- Markdown
+MATHJAX_COMMANDS = {"frac", "sum", "prod", "log", "ln", "left", "right", "text", "operatorname",
+                    "mathrm", "mathcal", "mathbb", "in", "dots", "cdot", "infty", "mapsto", "theta",
+                    "sigma", "top", "geq", "hat", "begin", "end", "min", "max", "exp", "bar",
+                    "Theta"}
 
 
 @pytest.mark.parametrize("notation", [{}, DEEP_LEARNING])
@@ -231,7 +254,7 @@ def test_jupyter_reprs():
     assert latex.startswith("$$\\begin{aligned}") and "\\operatorname*{arg\\,max}_{w}" in latex
 
 
-# ------------------------------------------------------------------------------------------------ figure
+# ----------------------------------------------------------------------------------------- figure
 def test_figure_numbers_are_computed():
     best, grid, series = curves()
     assert best == pytest.approx(maximizer())
@@ -257,8 +280,9 @@ def test_notation_output_is_byte_identical_across_hash_seeds(tmp_path):
     outputs = set()
     for seed in (5, 99):
         env = dict(os.environ, PYTHONHASHSEED=str(seed), PYTHONPATH=str(ROOT))
-        outputs.add(subprocess.run([sys.executable, "-m", "proofs", "prove", "bernoulli", "--format", "document",
-                                    "--figure", "--notation", "theta=w", "--notation", "CE=H"], env=env,
+        outputs.add(subprocess.run([sys.executable, "-m", "proofs", "prove", "bernoulli",
+                                    "--format", "document", "--figure", "--notation", "theta=w",
+                                    "--notation", "CE=H"], env=env,
                                    capture_output=True, check=True).stdout)
     assert len(outputs) == 1
 

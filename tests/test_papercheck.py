@@ -408,7 +408,8 @@ MISREAD = {
     "a defined quantity at another letter": (r"% proofs: define L = (x - 1)^2", r"L(y) = L(z)"),
     "where narrowing the set written": (
         r"% proofs: where x \in [0, 1]",
-        r"\operatorname*{arg\,min}_{x \in [-1, 1]} x^2 = \operatorname*{arg\,min}_{x \in [-1, 1]} x",
+        r"\operatorname*{arg\,min}_{x \in [-1, 1]} x^2 = "
+        r"\operatorname*{arg\,min}_{x \in [-1, 1]} x",
     ),
     # a fifth review
     "square of a root": ("", r"\sqrt{x}^2 = x"),
@@ -502,7 +503,8 @@ def test_a_marked_display_of_another_package_is_reported(tmp_path):
     body = "% proofs: where x \\in \\mathbb{R}\n\\begin{dmath*}\n  x = 2x\n\\end{dmath*}\n"
     findings = check_file(write_paper(tmp_path, body))
     assert [(f.status, f.message) for f in findings] == [
-        ("unreadable", "a marked dmath* display is not read: write it as equation, align or \\[…\\]")
+        ("unreadable",
+         "a marked dmath* display is not read: write it as equation, align or \\[…\\]")
     ]
 
 
@@ -517,7 +519,8 @@ def test_an_unknown_operator_or_an_unranged_count_is_not_proved_never_false(tmp_
         assert [f.status for f in findings] == ["not proved"], claim
         assert words in findings[0].message
     # \mathrm{log} and \operatorname{ln} are the logarithm
-    body = "% proofs: where x \\in (0, \\infty)\n\\[ \\mathrm{log}(x^2) = 2 \\operatorname{ln} x \\]\n"
+    body = ("% proofs: where x \\in (0, \\infty)\n"
+            "\\[ \\mathrm{log}(x^2) = 2 \\operatorname{ln} x \\]\n")
     assert [f.status for f in check_file(write_paper(tmp_path, body))] == ["proved"]
 
 
@@ -897,7 +900,8 @@ def test_a_split_inside_an_equation_is_read_as_its_rows(tmp_path):
     """split (and aligned) only break an equation's lines: each row is a step of the chain, and a
     row that goes on with a sign belongs to the row above."""
     body = (
-        "% proofs: where a \\in \\mathbb{R}, b \\in \\mathbb{R}\n\\begin{equation}\n\\begin{split}\n"
+        "% proofs: where a \\in \\mathbb{R}, b \\in \\mathbb{R}\n"
+        "\\begin{equation}\n\\begin{split}\n"
         "  (a + b)^2 &= a^2 + 2ab \\\\\n  &\\qquad + b^2 \\\\\n  &= {WRONG}\n"
         "\\end{split}\\label{eq:square}\n\\end{equation}\n"
     )

@@ -48,7 +48,8 @@ def test_latex_fragment_structure(proof):
     assert "\\operatorname*{arg\\,max}_{\\theta\\in\\Theta} L(\\theta) = " \
            "\\operatorname*{arg\\,min}_{\\theta\\in\\Theta} \\mathrm{CE}(\\theta)" in fragment
     for label in ("positivity", "identity", "main"):
-        assert f"\\label{{proofs:{label}}}" in fragment and f"\\label{{proofs:{label}-eq}}" in fragment
+        assert f"\\label{{proofs:{label}}}" in fragment \
+            and f"\\label{{proofs:{label}-eq}}" in fragment
 
 
 @pytest.mark.parametrize("name", sorted(LIBRARY))
@@ -105,7 +106,8 @@ def test_write_is_atomic_on_failure(proof, tmp_path, monkeypatch):
     monkeypatch.setattr(os, "replace", failing_replace)
     with pytest.raises(OSError, match="disk full"):
         proof.write(existing)
-    assert existing.read_text() == "old"  # the old file is untouched and no partial file is left behind
+    # the old file is untouched and no partial file is left behind
+    assert existing.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["proof.txt"]
     monkeypatch.undo()
     proof.write(existing)
@@ -128,7 +130,8 @@ def test_pdf_contains_statement_and_steps_and_page_one_is_not_blank(proof, tmp_p
     assert pdf.read_bytes().startswith(b"%PDF")
     text = " ".join(pdf_text(pdf).split())
     for phrase in ("Maximum likelihood is minimum binary cross-entropy", "Positivity",
-                   "Log-likelihood and cross-entropy", "log increases strictly", "as sets of optimizers"):
+                   "Log-likelihood and cross-entropy", "log increases strictly",
+                   "as sets of optimizers"):
         assert phrase in text
     text = re.sub(r"(\w)- (\w)", r"\1\2", text.replace("ﬁ", "fi"))  # words hyphenated at a line end
     for step in proof.steps:
@@ -140,20 +143,22 @@ def test_pdf_contains_statement_and_steps_and_page_one_is_not_blank(proof, tmp_p
 def test_fragment_inputs_into_a_host_article(proof, tmp_path):
     (tmp_path / "derivation.tex").write_text(proof.to_latex(), encoding="utf-8")
     host = "\n".join(["\\documentclass{article}", preamble(), "\\begin{document}",
-                      "As shown in Theorem~\\ref{proofs:main}:", "\\input{derivation}", "\\end{document}"])
+                      "As shown in Theorem~\\ref{proofs:main}:", "\\input{derivation}",
+                      "\\end{document}"])
     log = compile_tex(tmp_path, "paper", host)
     assert "undefined" not in log.lower()
 
 
 def run_cli(args, seed, folder):
     env = dict(os.environ, PYTHONHASHSEED=str(seed), PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-m", "proofs", *args], cwd=folder, env=env, capture_output=True,
-                          check=True).stdout
+    return subprocess.run([sys.executable, "-m", "proofs", *args], cwd=folder, env=env,
+                          capture_output=True, check=True).stdout
 
 
 @pytest.mark.parametrize("fmt", ["text", "latex", "document", "markdown"])
 def test_output_is_byte_identical_across_hash_seeds(fmt, tmp_path):
-    outputs = {run_cli(["prove", "bernoulli", "--format", fmt], seed, tmp_path) for seed in (1, 4242)}
+    outputs = {run_cli(["prove", "bernoulli", "--format", fmt], seed, tmp_path)
+               for seed in (1, 4242)}
     assert len(outputs) == 1 and outputs.pop()
 
 
@@ -167,7 +172,8 @@ def test_pdf_is_byte_identical_across_hash_seeds(tmp_path):
 
 
 def test_network_terms_read_as_written():
-    # an undefined function prints as f(x_i), not sympy's f(x[i]); a fraction raised to a power gets one pair
+    # an undefined function prints as f(x_i), not sympy's f(x[i]); a fraction raised to a power gets
+    # one pair
     text = proofs.prove("network").to_text()
     assert "f(x_i)" in text and "x[i]" not in text and "((1/(1 + exp(−f(x_i)))))" not in text
     assert r"f\left(x_{i}\right)" in proofs.prove("network").to_latex()
@@ -244,9 +250,9 @@ def test_a_statement_about_optimizers_quantifies_no_bound_parameter(proof):
 
 def test_the_theorem_states_its_hypotheses(proof):
     expected = (
-        "Let $n \\in \\{1, 2, \\dots\\}$, $y_{i} \\in \\{0, 1\\}$, $p_{i}(\\theta) \\in (0, 1)$ for "
-        "$i = 1, \\dots, n$ and every parameter $\\theta$ in a set $\\Theta$ (only $p_{i}$ depends on "
-        "$\\theta$), and let $L(\\theta)$ and "
+        "Let $n \\in \\{1, 2, \\dots\\}$, $y_{i} \\in \\{0, 1\\}$, $p_{i}(\\theta) \\in (0, 1)$ "
+        "for $i = 1, \\dots, n$ and every parameter $\\theta$ in a set $\\Theta$ (only $p_{i}$ "
+        "depends on $\\theta$), and let $L(\\theta)$ and "
         "$\\mathrm{CE}(\\theta)$ be as defined above. Then, as sets of optimizers,\n"
         "\\begin{equation}"
     )

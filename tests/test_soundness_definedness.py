@@ -173,7 +173,8 @@ def test_optimizer_rules_compare_where_the_objective_is_defined():
 
 def test_a_zero_range_that_is_not_an_integer_range_multiplies_to_zero():
     ctx = Context({x: sp.FiniteSet(1), i: sp.Interval.open(0, 1)})
-    log_one = K.member_function(K.member_context(ctx, x), sp.log)  # log x ∈ [0, 0], not marked integer
+    # log x ∈ [0, 0], not marked integer
+    log_one = K.member_function(K.member_context(ctx, x), sp.log)
     assert K.member_mul(log_one, K.member_context(ctx, i)).statement.set == sp.FiniteSet(0)
 
 

@@ -1,4 +1,5 @@
-"""`proofs.testing`: assertion helpers, the loss checker on correct and buggy losses, strategies, the plugin."""
+"""`proofs.testing`: assertion helpers, the loss checker on correct and buggy losses, strategies,
+the plugin."""
 
 import math
 import re
@@ -14,8 +15,8 @@ import sympy as sp
 from hypothesis import given, settings
 
 import proofs
-from proofs.testing import (assert_equal, assert_loss_matches, assert_loss_matches_on, assert_numerically_equal,
-                            assert_same_optimizers, numeric)
+from proofs.testing import (assert_equal, assert_loss_matches, assert_loss_matches_on,
+                            assert_numerically_equal, assert_same_optimizers, numeric)
 from proofs.testing import strategies as S
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,7 +24,7 @@ a, b = sp.symbols("a b")
 POS = sp.Interval.open(0, sp.oo)
 
 
-# ------------------------------------------------------------------------------------------------ losses
+# ----------------------------------------------------------------------------------------- losses
 def correct_bce(y, p):
     y, p = np.asarray(y, dtype=float), np.asarray(p, dtype=float)
     return -np.mean(y * np.log(p) + (1 - y) * np.log1p(-p))
@@ -71,7 +72,8 @@ def test_buggy_losses_fail_with_the_data_and_the_named_cause(buggy, hint):
     with pytest.raises(AssertionError) as failure:
         assert_loss_matches(buggy, max_examples=200)
     message = str(failure.value)
-    assert "differs from the proven binary cross-entropy (probabilities; theorem 'bernoulli')" in message
+    assert ("differs from the proven binary cross-entropy (probabilities; theorem 'bernoulli')"
+            in message)
     assert "(mean reduction, float64, called as loss_fn(y, p))" in message
     assert "data: n = " in message and "y = [" in message and "p = [" in message
     assert hint in message
@@ -96,7 +98,8 @@ def test_pure_python_list_loss_and_per_sample_arrays():
 
     assert_loss_matches(per_sample, reduction="none", max_examples=100)
     with pytest.raises(AssertionError, match="per-sample loss"):
-        assert_loss_matches(lambda y, p: per_sample(y, p) * 1.001, reduction="none", max_examples=50)
+        assert_loss_matches(lambda y, p: per_sample(y, p) * 1.001, reduction="none",
+                            max_examples=50)
     # per-sample values where one number is asked for: said so, not compared element by element
     with pytest.raises(AssertionError, match=r"per-sample losses\?\) where reduction='mean' asks"):
         assert_loss_matches(per_sample, max_examples=10)
@@ -117,7 +120,7 @@ def test_large_data_set():
         assert_loss_matches_on(clipped, y, np.where(rng.random(10 ** 6) < 0.5, 1e-6, p))
 
 
-# ------------------------------------------------------------------------------------------------ identities
+# ------------------------------------------------------------------------------------- identities
 def test_assert_equal_and_its_failure_message():
     assert assert_equal(sp.log(a * b), sp.log(a) + sp.log(b), where={a: POS, b: POS})
     with pytest.raises(AssertionError) as failure:
@@ -129,7 +132,8 @@ def test_assert_equal_and_its_failure_message():
 def test_assert_same_optimizers(bern):
     assert assert_same_optimizers(bern.likelihood, bern.ce, [bern.p], where=bern.where)
     with pytest.raises(AssertionError, match="is false: at .*, over a set T"):
-        assert_same_optimizers(bern.likelihood, bern.ce, [bern.p], where=bern.where, senses=("max", "max"))
+        assert_same_optimizers(bern.likelihood, bern.ce, [bern.p], where=bern.where,
+                               senses=("max", "max"))
 
 
 def test_assert_numerically_equal(bern):
@@ -242,7 +246,7 @@ def test_assert_equal_warns_when_sympy_evaluated_the_claim_away():
         assert_equal(sp.exp(sp.log(x)), x)
 
 
-# ------------------------------------------------------------------------------------------------ strategies
+# ------------------------------------------------------------------------------------- strategies
 @settings(max_examples=200)
 @given(S.bernoulli_datasets())
 def test_bernoulli_datasets_are_valid(data):
@@ -260,7 +264,7 @@ def test_categorical_datasets_are_one_hot_on_the_simplex(data):
         assert math.isclose(sum(row), 1.0, rel_tol=1e-12) and all(v > 0 for v in row)
 
 
-# ------------------------------------------------------------------------------------------------ plugin
+# ----------------------------------------------------------------------------------------- plugin
 def test_pytest_plugin_option_and_fixture(tmp_path):
     (tmp_path / "test_user.py").write_text(textwrap.dedent("""
         import numpy as np
@@ -304,7 +308,7 @@ def test_loss_datasets_keep_rates_positive_in_bfloat16(data):
     assert np.all(data["lambda"] > 0) and np.all(data["y"] == np.round(data["y"]))
 
 
-# ------------------------------------------------------------------------------------------------ messages
+# --------------------------------------------------------------------------------------- messages
 def test_a_refutation_shows_values_a_reader_can_use():
     from proofs.testing import semantics
 
@@ -323,7 +327,8 @@ def test_an_optimizer_refutation_gives_the_data_and_the_parameter_values():
     with pytest.raises(proofs.Disproved) as refusal:
         proofs.check.same_optimizers(sp.exp(-(y - w) ** 2), (y + w) ** 2, [w])
     message = str(refusal.value)
-    assert re.search(r"is false: at \{y = [^}]+\}, over a set T of \d+ values of w \(w = ", message)
+    shape = r"is false: at \{y = [^}]+\}, over a set T of \d+ values of w \(w = "
+    assert re.search(shape, message)
     assert refusal.value.detail.startswith("over a set T of")
     data = refusal.value.point
     assert str(w) in map(str, data) and str(y) in map(str, data)

@@ -1,6 +1,6 @@
 """The one helper for tests that run external tools: pdflatex, pdftotext, pdftoppm, coqc, the Typst
-compiler of the `typst` extra — and the machine-learning frameworks of the `frameworks` extra (torch,
-jax, optax, scikit-learn, scipy).
+compiler of the `typst` extra — and the machine-learning frameworks of the `frameworks` extra
+(torch, jax, optax, scikit-learn, scipy).
 
 `require(...)` skips a test locally when a tool is missing and fails it under CI (``CI`` set:
 .ci/run installs every tool, so a missing one is a set-up error, never a silent skip).  The helpers

@@ -1,10 +1,14 @@
-"""Sphinx extension for the proofs docs: everything that could drift is generated from the code at build time.
+"""Sphinx extension for the proofs docs: everything that could drift is generated from the code at
+build time.
 
 Directives:
-    .. proofs-rule-catalogue::      every kernel rule: its inference, side conditions, Mathlib / Coq lemma
-    .. proofs-function-table::      the kernel's table of functions: domain, range, continuity, names
+    .. proofs-rule-catalogue::      every kernel rule: its inference, side conditions,
+                                    Mathlib / Coq lemma
+    .. proofs-function-table::      the kernel's table of functions: domain, range, continuity,
+                                    names
     .. proofs-cli-help::            the --help text of every command
-    .. proofs-theorem:: NAME [reduction]   a library theorem as MathJax, and page 1 of its PDF as a PNG
+    .. proofs-theorem:: NAME [reduction]   a library theorem as MathJax, and page 1 of its PDF as
+                                           a PNG
 """
 
 import inspect
@@ -31,16 +35,17 @@ def kernel_rules():
     from proofs.kernel import theorem
     rules = []
     for name, function in inspect.getmembers(theorem, inspect.isfunction):
-        if name.startswith("_") or function.__module__ != theorem.__name__ or not function.__doc__ or \
-                not ("⊢" in function.__doc__ or "⟹" in function.__doc__):  # helpers such as ring_needs
-            continue
-        rules.append((inspect.getsourcelines(function)[1], name, inspect.cleandoc(function.__doc__)))
+        if name.startswith("_") or function.__module__ != theorem.__name__ or not function.__doc__ \
+                or not ("⊢" in function.__doc__ or "⟹" in function.__doc__):
+            continue  # helpers such as ring_needs
+        rules.append((inspect.getsourcelines(function)[1], name,
+                      inspect.cleandoc(function.__doc__)))
     return [(name, doc) for _, name, doc in sorted(rules)]
 
 
 def lemma_names(doc):
-    """(Mathlib/Lean names, Coq names) cited in a rule's docstring: every `name` after "Mathlib", "Lean" or "Coq"
-    up to the next ';' or ')'."""
+    """(Mathlib/Lean names, Coq names) cited in a rule's docstring: every `name` after "Mathlib",
+    "Lean" or "Coq" up to the next ';' or ')'."""
     found = {"lean": set(), "coq": set()}
     for prover, segment in re.findall(r"(Mathlib|Lean|Coq)([^;)]*)", doc):
         found["coq" if prover == "Coq" else "lean"].update(re.findall(r"`([^`]+)`", segment))
@@ -52,7 +57,8 @@ class RuleCatalogue(_Generated):
         lines = []
         for name, doc in kernel_rules():
             mathlib, coq = lemma_names(doc)
-            inference = re.sub(r"\s*\((Mathlib|Lean|Coq|definitional)[^)]*\)\s*$", "", doc.replace("\n", " "))
+            inference = re.sub(r"\s*\((Mathlib|Lean|Coq|definitional)[^)]*\)\s*$", "",
+                               doc.replace("\n", " "))
             # |a| is an absolute value, not an rst substitution
             inference = inference.replace("|", "\\|")
             lines += [f".. rubric:: {name}", "", f"*Inference:* {inference}", "",
@@ -62,13 +68,14 @@ class RuleCatalogue(_Generated):
 
 
 class FunctionTable(_Generated):
-    """The kernel's table of functions (proofs/kernel/functions.py): domain, range, continuity and the
-    Mathlib / Coq names of each entry."""
+    """The kernel's table of functions (proofs/kernel/functions.py): domain, range, continuity and
+    the Mathlib / Coq names of each entry."""
 
     def run(self):
         from proofs.kernel.functions import TABLE
-        lines = [".. list-table::", "   :header-rows: 1", "", "   * - function", "     - defined for",
-                 "     - values in", "     - continuous", "     - Mathlib", "     - Coq"]
+        lines = [".. list-table::", "   :header-rows: 1", "", "   * - function",
+                 "     - defined for", "     - values in", "     - continuous", "     - Mathlib",
+                 "     - Coq"]
         for head, entry in TABLE.items():
             left = "[" if "low" in entry.closed else "("
             right = "]" if "high" in entry.closed else ")"
@@ -87,7 +94,8 @@ class CliHelp(_Generated):
         parser = build_parser()
         sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
         lines = []
-        for title, command in [("proofs", parser)] + [(f"proofs {n}", p) for n, p in sub.choices.items()]:
+        for title, command in [("proofs", parser)] + [(f"proofs {n}", p)
+                                                      for n, p in sub.choices.items()]:
             lines += [f".. rubric:: {title}", "", ".. code-block:: text", ""]
             lines += ["   " + line for line in command.format_help().splitlines()] + [""]
         return self.emit(lines)
@@ -108,20 +116,24 @@ class TheoremPage(_Generated):
             options = {"reduction": option} if option in ("mean", "sum") else {option: True}
         proof = proofs.prove(name, **options)
         writer = Writer("latex")
-        lines = ["Setting: " + ", ".join(f":math:`{item}`" for item in setting_items(proof, writer)), "",
+        lines = ["Setting: " + ", ".join(f":math:`{item}`"
+                                         for item in setting_items(proof, writer)), "",
                  ".. math::", "", "   \\begin{aligned}"]
         defs = definitions(proof, writer)
-        lines += [f"   {n} &= {b}" + (" \\\\" if k < len(defs) - 1 else "") for k, (n, b) in enumerate(defs)]
+        lines += [f"   {n} &= {b}" + (" \\\\" if k < len(defs) - 1 else "")
+                  for k, (n, b) in enumerate(defs)]
         lines += ["   \\end{aligned}", ""]
         for block in layout(proof, writer, lambda label, number: f"Lemma {number}"):
             head = f"Lemma {block.number}" if block.kind == "lemma" else "Theorem"
             lines += [f"**{head} ({block.name}).** :math:`{block.statement}`", "", ".. math::", "",
                       "   \\begin{aligned}"]
-            rows = [f"   {r.left} &{r.relation} {r.right} && \\text{{{r.justification}}}" if r.relation
-                    else f"   & {r.left} && \\text{{{r.justification}}}" for r in block.rows]
+            rows = [f"   {r.left} &{r.relation} {r.right} && \\text{{{r.justification}}}"
+                    if r.relation else f"   & {r.left} && \\text{{{r.justification}}}"
+                    for r in block.rows]
             lines += [row + (" \\\\" if k < len(rows) - 1 else "") for k, row in enumerate(rows)]
             lines += ["   \\end{aligned}", ""]
-        png = render_png(proof, f"{name}-{self.arguments[1] if len(self.arguments) > 1 else 'default'}")
+        png = render_png(proof,
+                         f"{name}-{self.arguments[1] if len(self.arguments) > 1 else 'default'}")
         lines += ["Page 1 of the compiled PDF (``proofs prove " + name
                   + "".join(f" --{k}" + ("" if v is True else f" {v}") for k, v in options.items())
                   + " -o proof.pdf``):", "",
@@ -168,7 +180,8 @@ class CoqStatus(_Generated):
 
 
 def render_png(proof, stem):
-    """Compile the proof's document and render page 1 as PNG into docs/_generated (built, never committed)."""
+    """Compile the proof's document and render page 1 as PNG into docs/_generated (built, never
+    committed)."""
     from proofs.render.pdf import compile_pdf
     target = Path(__file__).resolve().parent.parent / "_generated"
     target.mkdir(exist_ok=True)
@@ -177,8 +190,8 @@ def render_png(proof, stem):
     with tempfile.TemporaryDirectory() as folder:
         pdf = Path(folder, "proof.pdf")
         pdf.write_bytes(compile_pdf(proof.to_document()))
-        subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-                        str(target / stem)], check=True)
+        subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile",
+                        str(pdf), str(target / stem)], check=True)
     return target / f"{stem}.png"
 
 

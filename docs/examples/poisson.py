@@ -1,4 +1,5 @@
-"""Poisson regression: maximizing the likelihood, with the real factorial, is minimizing the Poisson NLL.
+"""Poisson regression: maximizing the likelihood, with the real factorial, is minimizing the Poisson
+NLL.
 
 Run it:  proofs prove docs/examples/poisson.py:poisson -o poisson.pdf
 """

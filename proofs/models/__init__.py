@@ -1,4 +1,5 @@
-"""Symbolic models: the objects a theorem talks about (likelihoods, cross-entropies, their domains)."""
+"""Symbolic models: the objects a theorem talks about (likelihoods, cross-entropies, their
+domains)."""
 
 from .bernoulli import BernoulliModel
 

@@ -1,10 +1,12 @@
-"""n iid binary observations under a Bernoulli model: likelihood, log-likelihood, binary cross-entropy.
+"""n iid binary observations under a Bernoulli model: likelihood, log-likelihood, binary
+cross-entropy.
 
-Imports sympy and the kernel's `Defined` only.  The model probabilities p_i = p(y_i = 1 | θ) form the family
-``p`` that the optimization varies; the parametrization θ ↦ p(θ) is arbitrary, so nothing here mentions θ
-except for printing.  A `BernoulliModel` is also the public hook for variants: replace a field with
-`dataclasses.replace` (or pass it to the constructor) to state a different model, e.g. a wider probability range
-or a cross-entropy without its minus sign, and `proofs.prove("bernoulli", model=...)` will check that one.
+Imports sympy and the kernel's `Defined` only.  The model probabilities p_i = p(y_i = 1 | θ) form
+the family ``p`` that the optimization varies; the parametrization θ ↦ p(θ) is arbitrary, so nothing
+here mentions θ except for printing.  A `BernoulliModel` is also the public hook for variants:
+replace a field with `dataclasses.replace` (or pass it to the constructor) to state a different
+model, e.g. a wider probability range or a cross-entropy without its minus sign, and
+`proofs.prove("bernoulli", model=...)` will check that one.
 """
 
 from dataclasses import dataclass, field
@@ -33,7 +35,8 @@ class BernoulliModel:
 
     def __post_init__(self):
         if self.reduction not in REDUCTIONS:
-            raise UnsupportedError(f"unknown reduction {self.reduction!r}: choose one of {', '.join(REDUCTIONS)}")
+            raise UnsupportedError(f"unknown reduction {self.reduction!r}: "
+                                   f"choose one of {', '.join(REDUCTIONS)}")
         if self.index == self.size:
             raise UnsupportedError(f"the index and the sample size are both {self.index}: i runs "
                                    "from 1 to n, so give them two letters")
@@ -70,9 +73,10 @@ class BernoulliModel:
 
     @property
     def where(self):
-        """The ranges: probabilities, labels and the sample size n ∈ ℕ (unless n carries sympy assumptions,
-        which then say it)."""
-        sizes = {} if self.size.assumptions0 != {"commutative": True} else {self.size: sp.S.Naturals}
+        """The ranges: probabilities, labels and the sample size n ∈ ℕ (unless n carries sympy
+        assumptions, which then say it)."""
+        sizes = ({} if self.size.assumptions0 != {"commutative": True}
+                 else {self.size: sp.S.Naturals})
         return {**sizes, self.label: self.label_set, self.probability: self.probability_range}
 
     @property

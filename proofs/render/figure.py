@@ -1,6 +1,6 @@
-"""A pgfplots figure: L(θ), log L(θ) and CE(θ) for a one-weight logistic model, their shared maximizer and
-minimizer marked.  The data set is shipped here (eight points, deliberately not separable, so the optimum is
-finite) and every number in the figure is computed, never typed in."""
+"""A pgfplots figure: L(θ), log L(θ) and CE(θ) for a one-weight logistic model, their shared
+maximizer and minimizer marked.  The data set is shipped here (eight points, deliberately not
+separable, so the optimum is finite) and every number in the figure is computed, never typed in."""
 
 import math
 
@@ -14,7 +14,8 @@ def sigmoid(t):
 
 
 def log_likelihood(w):
-    return sum(y * math.log(sigmoid(w * x)) + (1 - y) * math.log1p(-sigmoid(w * x)) for x, y in zip(X, Y))
+    return sum(y * math.log(sigmoid(w * x)) + (1 - y) * math.log1p(-sigmoid(w * x))
+               for x, y in zip(X, Y))
 
 
 def maximizer(tolerance=1e-12):
@@ -35,7 +36,8 @@ def curves():
     best = maximizer()
     grid = [best - 2 + 4 * k / (GRID_POINTS - 1) for k in range(GRID_POINTS)]
     logs = [log_likelihood(w) for w in grid]
-    return best, grid, [("L", [math.exp(v) for v in logs]), ("log L", logs), ("CE", [-v / len(X) for v in logs])]
+    return best, grid, [("L", [math.exp(v) for v in logs]), ("log L", logs),
+                        ("CE", [-v / len(X) for v in logs])]
 
 
 def _number(value):
@@ -46,7 +48,8 @@ def render_figure(writer, prefix):
     """The figure environment (needs pgfplots), in the writer's notation."""
     best, grid, series = curves()
     theta, log, likelihood, ce = (writer.names[k] for k in ("theta", "log", "L", "CE"))
-    labels = {"L": f"{likelihood}({theta})", "log L": f"{log} {likelihood}({theta})", "CE": f"{ce}({theta})"}
+    labels = {"L": f"{likelihood}({theta})", "log L": f"{log} {likelihood}({theta})",
+              "CE": f"{ce}({theta})"}
     panels = []
     for name, values in series:
         at_best = {"L": math.exp(log_likelihood(best)), "log L": log_likelihood(best),
@@ -54,10 +57,13 @@ def render_figure(writer, prefix):
         coordinates = " ".join(f"({_number(w)},{_number(v)})" for w, v in zip(grid, values))
         panels.append("\n".join([
             "\\begin{tikzpicture}",
-            f"\\begin{{axis}}[width=0.36\\linewidth, height=4.2cm, xlabel={{${theta}$}}, title={{${labels[name]}$}},"
-            " scaled y ticks=false, tick label style={font=\\scriptsize}, yticklabel style={/pgf/number format/fixed}]",
+            f"\\begin{{axis}}[width=0.36\\linewidth, height=4.2cm, xlabel={{${theta}$}}, "
+            f"title={{${labels[name]}$}},"
+            " scaled y ticks=false, tick label style={font=\\scriptsize}, "
+            "yticklabel style={/pgf/number format/fixed}]",
             f"\\addplot[thick, blue, no markers] coordinates {{{coordinates}}};",
-            f"\\addplot[only marks, mark=*, red] coordinates {{({_number(best)},{_number(at_best)})}};",
+            f"\\addplot[only marks, mark=*, red] coordinates "
+            f"{{({_number(best)},{_number(at_best)})}};",
             f"\\draw[dashed, red] ({{axis cs:{_number(best)},0}} |- {{rel axis cs:0,0}}) -- "
             f"({{axis cs:{_number(best)},0}} |- {{rel axis cs:0,1}});",
             "\\end{axis}",
@@ -66,8 +72,9 @@ def render_figure(writer, prefix):
         "\\begin{figure}[ht]",
         "\\centering",
         "%\n".join(panels),
-        f"\\caption{{The likelihood, the log-likelihood and the cross-entropy of a logistic model with one weight "
-        f"${theta}$ on {len(X)} data points: the first two are maximal and the third minimal at the same "
+        f"\\caption{{The likelihood, the log-likelihood and the cross-entropy of a logistic model "
+        f"with one weight ${theta}$ on {len(X)} data points: the first two are maximal and the "
+        f"third minimal at the same "
         f"${theta} \\approx {best:.4f}$ (red).}}",
         f"\\label{{{prefix}figure}}",
         "\\end{figure}",

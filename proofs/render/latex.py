@@ -1,8 +1,8 @@
 """LaTeX: a fragment to ``\\input`` into a paper and a standalone document that pdflatex compiles.
 
-The fragment defines nothing global: it uses the host's theorem, lemma and proof environments (names are
-options), labels every lemma and its key equation under a prefix, and needs only amsmath and amssymb (plus
-pgfplots for the figure) — `preamble()` lists the lines a host needs.
+The fragment defines nothing global: it uses the host's theorem, lemma and proof environments (names
+are options), labels every lemma and its key equation under a prefix, and needs only amsmath and
+amssymb (plus pgfplots for the figure) — `preamble()` lists the lines a host needs.
 """
 
 import re
@@ -14,7 +14,8 @@ from .options import RenderOptions
 from .safety import latex_text
 
 PACKAGES = ("amsmath", "amssymb", "amsthm", "aliascnt")
-# the setting's run-in heading, the same in every class (IEEEtran numbers a \paragraph: "a) Setting.:")
+# the setting's run-in heading, the same in every class
+# (IEEEtran numbers a \paragraph: "a) Setting.:")
 SETTING = r"\medskip\noindent\textbf{Setting.}"
 # estimated characters beyond which a right-hand side is split over two lines: what a column of a
 # two-column class (IEEEtran, acmart) holds beside the left-hand side
@@ -154,9 +155,9 @@ def continued(left, relation, pieces):
 
 
 def align_rows(rows, row=LONG_ROW):
-    """align* rows; each justification is a \\tag*, which amsmath sets at the right margin or, when the line is
-    too full, on a line of its own — so the proof fits any text width.  A right-hand side too wide even alone is
-    split at a top-level sign."""
+    """align* rows; each justification is a \\tag*, which amsmath sets at the right margin or, when
+    the line is too full, on a line of its own — so the proof fits any text width.  A right-hand
+    side too wide even alone is split at a top-level sign."""
     lines = []
     # every right-hand side starts after the widest left-hand side, where align puts the relations
     indent = max((visible_length(step.left) for step in rows if step.relation), default=0)
@@ -184,9 +185,10 @@ def justification(text):
 
 
 def split_long(right, limit):
-    """Break a right-hand side too wide for the line: at top-level signs (one line per chunk that fits), else
-    inside its first bracket with \\Bigl[ … \\Bigr] or \\Bigl( … \\Bigr) (\\left and \\right cannot span
-    lines): at a sign in it, else between two of its factors, the second line starting with \\times."""
+    """Break a right-hand side too wide for the line: at top-level signs (one line per chunk that
+    fits), else inside its first bracket with \\Bigl[ … \\Bigr] or \\Bigl( … \\Bigr) (\\left and
+    \\right cannot span lines): at a sign in it, else between two of its factors, the second line
+    starting with \\times."""
     if visible_length(right) <= limit:
         return [right]
     cuts = _top_level_signs(right, 0, len(right))
@@ -284,25 +286,28 @@ def _depths(text, start, end):
 
 
 def _closing(text, start):
-    """Index of the \\right that closes the group opened just before `start` (None if unbalanced)."""
+    """Index of the \\right that closes the group opened just before `start` (None if
+    unbalanced)."""
     return next((k for k, depth in _depths(text, start, len(text))
                  if depth == 0 and _closes(text, k)), None)
 
 
 def _top_level_signs(text, start, end):
-    """Positions of ' + ' and ' - ' between start and end outside every brace and \\left…\\right group."""
+    """Positions of ' + ' and ' - ' between start and end outside every brace and \\left…\\right
+    group."""
     return [k for k, depth in _depths(text, start, end)
             if depth == 0 and k > start and text.startswith((" + ", " - "), k)]
 
 
-_COMMAND_WIDTH = {"log": 3, "ln": 2, "exp": 3, "sum": 2, "prod": 2, "cdot": 2, "mapsto": 2, "geq": 2, "in": 2,
-                  "left": 0, "right": 0, "text": 0, "mathrm": 0, "mathcal": 0, "mathbf": 0, "operatorname": 0,
-                  "hspace": 0, "Bigl": 0, "Bigr": 0, "qquad": 4, "quad": 2}
+_COMMAND_WIDTH = {"log": 3, "ln": 2, "exp": 3, "sum": 2, "prod": 2, "cdot": 2, "mapsto": 2,
+                  "geq": 2, "in": 2, "left": 0, "right": 0, "text": 0, "mathrm": 0, "mathcal": 0,
+                  "mathbf": 0, "operatorname": 0, "hspace": 0, "Bigl": 0, "Bigr": 0, "qquad": 4,
+                  "quad": 2}
 
 
 def visible_length(latex):
-    """A rough width of a LaTeX snippet in characters: font and sizing commands take no room, operators take
-    their glyph and spacing, and sub- and superscripts count at 60 %."""
+    """A rough width of a LaTeX snippet in characters: font and sizing commands take no room,
+    operators take their glyph and spacing, and sub- and superscripts count at 60 %."""
     text = re.sub(r"\\hspace\{[^}]*\}", "", latex)
     text = re.sub(r"\\ref\{[^}]*\}", "1", text)
     scripts = sum(len(m) for m in re.findall(r"[_^]\{([^{}]*)\}", text))

@@ -1,7 +1,8 @@
-"""The style-independent layout of a proof: numbered sections, rows of (left, relation, right, justification).
+"""The style-independent layout of a proof: numbered sections, rows of (left, relation, right,
+justification).
 
-Imports sympy, the kernel's judgements and the notation writer.  Text, LaTeX and Markdown all render this one
-layout, so the three outputs cannot drift apart.
+Imports sympy, the kernel's judgements and the notation writer.  Text, LaTeX and Markdown all render
+this one layout, so the three outputs cannot drift apart.
 """
 
 import functools
@@ -425,7 +426,8 @@ def setting_sentence(proof, writer, math):
 
 def lead(proof, writer, block, math):
     """The words before a block's displayed statement: 'For every θ,', 'The map', 'As sets of
-    optimizers,', and for the theorem its hypotheses first ('Let … Then, as sets of optimizers,')."""
+    optimizers,', and for the theorem its hypotheses first ('Let … Then, as sets of
+    optimizers,')."""
     words = f"{for_every(block, math(writer.names['theta']), math)}," if block.universal else (
         "The map" if block.increasing else "")
     if block.factors:  # the factors' positivity, which a log-of-product step cites
@@ -439,8 +441,8 @@ def lead(proof, writer, block, math):
 
 
 def parametric(proof):
-    """Whether the proof's definitions depend on a parameter θ (the library's do; a derivation's only
-    when it makes a claim about optimizers)."""
+    """Whether the proof's definitions depend on a parameter θ (the library's do; a derivation's
+    only when it makes a claim about optimizers)."""
     return proof.symbols.get("parametric", True)
 
 
@@ -542,7 +544,8 @@ def ranges_from_one(definitions):
 
 
 def definitions(proof, writer):
-    """(name, body) of each definition: a constant c, or a family's entry p_i written at its parameters."""
+    """(name, body) of each definition: a constant c, or a family's entry p_i written at its
+    parameters."""
     rows = []
     for definition in proof.definitions:
         if isinstance(definition, Defined):

@@ -1,5 +1,6 @@
-"""Markdown with MathJax/KaTeX math (``$…$`` and ``$$\\begin{aligned}…\\end{aligned}$$``) for notebooks, GitHub
-and Quarto.  Only constructs both MathJax and KaTeX support: no labels, no references, no theorem environments."""
+"""Markdown with MathJax/KaTeX math (``$…$`` and ``$$\\begin{aligned}…\\end{aligned}$$``) for
+notebooks, GitHub and Quarto.  Only constructs both MathJax and KaTeX support: no labels, no
+references, no theorem environments."""
 
 import re
 
@@ -62,7 +63,9 @@ def render_latex_repr(proof, options=None):
     """For Jupyter's ``_repr_latex_``: the main chain as one MathJax block."""
     options = options or RenderOptions()
     writer = writer_for(proof, "latex", options.notation)
-    main = [b for b in layout(proof, writer, lambda label, number: f"Lemma {number}") if b.kind == "theorem"][0]
+    main = [b for b in layout(proof, writer, lambda label, number: f"Lemma {number}")
+            if b.kind == "theorem"][0]
     return "$$\\begin{aligned}" + " \\\\ ".join(
-        f"{row.left} &{row.relation} {row.right} && \\text{{{row.justification}}}" for row in main.rows) + \
+        f"{row.left} &{row.relation} {row.right} && \\text{{{row.justification}}}"
+        for row in main.rows) + \
         "\\end{aligned}$$"

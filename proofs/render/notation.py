@@ -1,8 +1,9 @@
-"""How expressions and judgements are written: one writer, two styles (LaTeX for papers, Unicode for terminals).
+"""How expressions and judgements are written: one writer, two styles (LaTeX for papers, Unicode for
+terminals).
 
-Imports sympy and the kernel's judgement classes only.  The writer follows paper conventions rather than
-sympy's internal order: coefficients before logs (y_i log p_i), 1 − p rather than −p + 1, \\frac{1}{n} in front
-of a sum, \\log without parentheses around a single symbol.
+Imports sympy and the kernel's judgement classes only.  The writer follows paper conventions rather
+than sympy's internal order: coefficients before logs (y_i log p_i), 1 − p rather than −p + 1,
+\\frac{1}{n} in front of a sum, \\log without parentheses around a single symbol.
 """
 
 import functools
@@ -17,29 +18,35 @@ from ..kernel.terms import BINDERS, DefinedEntry
 
 LATEX = {
     "sum": r"\sum_{{{i}={lo}}}^{{{hi}}} ", "prod": r"\prod_{{{i}={lo}}}^{{{hi}}} ", "log": r"\log",
-    "exp": r"\exp", "open": r"\left(", "close": r"\right)", "bopen": r"\left[", "bclose": r"\right]",
-    "times": r" \cdot ", "minus": " - ", "neg": "-", "frac": r"\frac{{{num}}}{{{den}}}", "sub": "{base}_{{{index}}}",
-    "sup": "{base}^{{{exp}}}", "call": r"{name}({arg})", "in": r" \in ", "gt": " > 0", "oo": r"\infty",
-    "argmax": r"\operatorname*{{arg\,max}}_{{{var}}}", "argmin": r"\operatorname*{{arg\,min}}_{{{var}}}",
-    "mapsto": r" \mapsto ", "increasing": r"\text{ is strictly increasing on }", "reals": r"\mathbb{R}",
-    "naturals": r"\{1, 2, \dots\}", "naturals0": r"\mathbb{N}_0", "integers": r"\mathbb{Z}", "set": r"\{{{items}\}}",
-    "abs": r"\left|{arg}\right|",
+    "exp": r"\exp", "open": r"\left(", "close": r"\right)", "bopen": r"\left[",
+    "bclose": r"\right]", "times": r" \cdot ", "minus": " - ", "neg": "-",
+    "frac": r"\frac{{{num}}}{{{den}}}", "sub": "{base}_{{{index}}}", "sup": "{base}^{{{exp}}}",
+    "call": r"{name}({arg})", "in": r" \in ", "gt": " > 0", "oo": r"\infty",
+    "argmax": r"\operatorname*{{arg\,max}}_{{{var}}}",
+    "argmin": r"\operatorname*{{arg\,min}}_{{{var}}}", "mapsto": r" \mapsto ",
+    "increasing": r"\text{ is strictly increasing on }", "reals": r"\mathbb{R}",
+    "naturals": r"\{1, 2, \dots\}", "naturals0": r"\mathbb{N}_0", "integers": r"\mathbb{Z}",
+    "set": r"\{{{items}\}}", "abs": r"\left|{arg}\right|",
 }
 TEXT = {
-    "sum": "∑_{{{i}={lo}}}^{{{hi}}} ", "prod": "∏_{{{i}={lo}}}^{{{hi}}} ", "log": "log", "exp": "exp",
-    "open": "(", "close": ")", "bopen": "[", "bclose": "]", "times": "·", "minus": " − ", "neg": "−",
-    "frac": "({num}/{den})", "sub": "{base}_{index}", "sup": "{base}^{{{exp}}}", "call": "{name}({arg})",
+    "sum": "∑_{{{i}={lo}}}^{{{hi}}} ", "prod": "∏_{{{i}={lo}}}^{{{hi}}} ", "log": "log",
+    "exp": "exp", "open": "(", "close": ")", "bopen": "[", "bclose": "]", "times": "·",
+    "minus": " − ", "neg": "−", "frac": "({num}/{den})", "sub": "{base}_{index}",
+    "sup": "{base}^{{{exp}}}", "call": "{name}({arg})",
     "in": " ∈ ", "gt": " > 0", "oo": "∞", "argmax": "argmax_{var} ", "argmin": "argmin_{var} ",
-    "mapsto": " ↦ ", "increasing": " is strictly increasing on ", "reals": "ℝ", "naturals": "{1, 2, …}",
-    "naturals0": "ℕ₀", "integers": "ℤ", "set": "{{{items}}}", "abs": "|{arg}|",
+    "mapsto": " ↦ ", "increasing": " is strictly increasing on ", "reals": "ℝ",
+    "naturals": "{1, 2, …}", "naturals0": "ℕ₀", "integers": "ℤ", "set": "{{{items}}}",
+    "abs": "|{arg}|",
 }
 DEFAULT_NAMES = {"latex": {"theta": r"\theta", "L": "L", "CE": r"\mathrm{CE}", "log": r"\log"},
                  "text": {"theta": "θ", "L": "L", "CE": "CE", "log": "log"}}
 NOTATION_KEYS = {
     "theta": "the parameter (default \\theta)", "p": "the model probability's letter (default p)",
-    "p_i": "the whole i-th probability, e.g. \\sigma(w^\\top x_i)", "y": "the label's letter (default y)",
-    "y_i": "the whole i-th label", "n": "the sample size (default n)", "i": "the index letter (default i)",
-    "L": "the likelihood's name (default L)", "CE": "the cross-entropy's name (default \\mathrm{CE})",
+    "p_i": "the whole i-th probability, e.g. \\sigma(w^\\top x_i)",
+    "y": "the label's letter (default y)", "y_i": "the whole i-th label",
+    "n": "the sample size (default n)", "i": "the index letter (default i)",
+    "L": "the likelihood's name (default L)",
+    "CE": "the cross-entropy's name (default \\mathrm{CE})",
     "log": "the logarithm (\\log or \\ln)",
 }
 
@@ -50,12 +57,14 @@ LETTER_DEFAULTS = {**{key: value for key, value in DEFAULT_NAMES["latex"].items(
 
 
 def validated_notation(mapping):
-    """The notation as sorted (key, LaTeX) pairs; unknown keys and unsafe values raise NotationError."""
+    """The notation as sorted (key, LaTeX) pairs; unknown keys and unsafe values raise
+    NotationError."""
     from .safety import NotationError, check_math
     pairs = []
     for key, value in dict(mapping or {}).items():
         if key not in NOTATION_KEYS:
-            raise NotationError(f"unknown notation key {key!r}; valid keys: {', '.join(NOTATION_KEYS)}")
+            raise NotationError(f"unknown notation key {key!r}; "
+                                f"valid keys: {', '.join(NOTATION_KEYS)}")
         if key == "log" and value not in ("\\log", "\\ln"):
             raise NotationError(f"notation 'log' must be \\log or \\ln, not {value!r}")
         if re.fullmatch(r"[\s{}]*[0-9][0-9.\s{}]*", str(value)):
@@ -73,7 +82,8 @@ def validated_notation(mapping):
                                     f"capital letters, not {odd.group(0)!r}")
         pairs.append((key, check_math(key, value)))
     # two names printed alike would make the text say something else (i=n: "for n = 1, …, n")
-    letters = dict(LETTER_DEFAULTS, **{key: value for key, value in pairs if key in LETTER_DEFAULTS})
+    letters = dict(LETTER_DEFAULTS,
+                   **{key: value for key, value in pairs if key in LETTER_DEFAULTS})
     for key, value in letters.items():
         other = next((k for k, v in letters.items() if k != key and v == value), None)
         if other is not None:
@@ -84,11 +94,12 @@ def validated_notation(mapping):
 
 
 def text_form(latex):
-    """A LaTeX notation value as terminal text: common commands become Unicode, the rest is dropped."""
+    """A LaTeX notation value as terminal text: common commands become Unicode, the rest is
+    dropped."""
     table = {r"\theta": "θ", r"\sigma": "σ", r"\top": "ᵀ", r"\mathrm": "", r"\mathcal": "",
-             r"\mathbf": "", r"\boldsymbol": "", r"\log": "log", r"\ln": "ln", r"\cdot": "·", r"\mu": "μ",
-             r"\pi": "π", r"\ell": "ℓ", r"\alpha": "α", r"\beta": "β", r"\lambda": "λ", r"\phi": "φ",
-             r"\operatorname": "", r"\text": ""}
+             r"\mathbf": "", r"\boldsymbol": "", r"\log": "log", r"\ln": "ln", r"\cdot": "·",
+             r"\mu": "μ", r"\pi": "π", r"\ell": "ℓ", r"\alpha": "α", r"\beta": "β",
+             r"\lambda": "λ", r"\phi": "φ", r"\operatorname": "", r"\text": ""}
     for command in sorted(table, key=len, reverse=True):
         latex = latex.replace(command, table[command])
     # the other admitted commands as the words' text writes them (\mathit{t} is t, \vec{x} is x⃗,
@@ -139,13 +150,14 @@ _GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", 
 
 def ordered(terms, key):
     """Terms sorted by key, then by their spelling — written out only for terms whose keys tie."""
-    return [t for _, tied in itertools.groupby(sorted(terms, key=key), key) for t in sorted(tied, key=_spelled)]
+    return [t for _, tied in itertools.groupby(sorted(terms, key=key), key)
+            for t in sorted(tied, key=_spelled)]
 
 
 @functools.lru_cache(maxsize=4096)
 def _spelled(expr):
-    """The term as the terminal writes it (memoized there too): cheaper than sympy's printer, and the same for
-    every notation and style, so text and LaTeX order terms alike."""
+    """The term as the terminal writes it (memoized there too): cheaper than sympy's printer, and
+    the same for every notation and style, so text and LaTeX order terms alike."""
     return Writer("text").expr(expr)
 
 
@@ -181,7 +193,8 @@ def _open_right(factor):
 
 
 def _enclosed(text):
-    """Whether text is one parenthesized group, as the terminal's fractions (a/b) are: no second pair needed."""
+    """Whether text is one parenthesized group, as the terminal's fractions (a/b) are: no second
+    pair needed."""
     depth = 0
     for position, char in enumerate(text):
         depth += {"(": 1, ")": -1}.get(char, 0)
@@ -197,7 +210,8 @@ FUNCTION_HEADS = {
     sp.erf: (r"\operatorname{erf}", "erf"), sp.gamma: (r"\Gamma", "Γ"),
 }
 
-_WRITTEN = {}  # (style, notation) -> {expression: text}: writing is pure, and a proof's lines share their terms
+# (style, notation) -> {expression: text}: writing is pure, and a proof's lines share their terms
+_WRITTEN = {}
 
 
 class Writer:
@@ -213,15 +227,16 @@ class Writer:
             _WRITTEN.clear()
         self.written = _WRITTEN.setdefault((style, tuple(notation), parametric), {})
 
-    # -------------------------------------------------------------------------------------- expressions
+    # -------------------------------------------------------------------------------- expressions
     def __call__(self, expr):
-        """A whole side of a statement: a lone terminal fraction (1/x) loses its outer parentheses."""
+        """A whole side of a statement: a lone terminal fraction (1/x) loses its outer
+        parentheses."""
         text = self.expr(sp.sympify(expr))
         return text[1:-1] if self.style == "text" and _enclosed(text) else text
 
     def expr(self, e):
-        """`e` in this style, written once per style and notation (the text, LaTeX and Markdown renderers and
-        every line of a proof ask for the same terms again)."""
+        """`e` in this style, written once per style and notation (the text, LaTeX and Markdown
+        renderers and every line of a proof ask for the same terms again)."""
         text = self.written.get(e)
         if text is None:
             text = self.written[e] = self.write(e)
@@ -238,9 +253,11 @@ class Writer:
             if whole is not None:
                 return whole
             return self.t["call"].format(name=self.t["sub"].format(
-                base=self.name(sp.Symbol(name)), index=",".join(map(self.expr, e.args))), arg=self.names["theta"])
+                base=self.name(sp.Symbol(name)), index=",".join(map(self.expr, e.args))),
+                arg=self.names["theta"])
         if isinstance(e, sp.Indexed):
-            whole = self.names.get(f"{e.base.label.name}_{e.indices[0]}") if len(e.indices) == 1 else None
+            whole = (self.names.get(f"{e.base.label.name}_{e.indices[0]}")
+                     if len(e.indices) == 1 else None)
             if whole is not None:
                 return whole
             index = ",".join(map(self.expr, e.indices))
@@ -301,11 +318,13 @@ class Writer:
         return sp.latex(e) if self.style == "latex" else str(e)
 
     def grouped(self, text):
-        """text in parentheses, unless it already is one parenthesized group (a terminal fraction (a/b))."""
+        """text in parentheses, unless it already is one parenthesized group (a terminal fraction
+        (a/b))."""
         return text if _enclosed(text) else f"{self.t['open']}{text}{self.t['close']}"
 
     def constant(self, name):
-        """A defined constant's name: the notation's, else upright when it has several letters (MSE)."""
+        """A defined constant's name: the notation's, else upright when it has several letters
+        (MSE)."""
         if name in self.names:
             return self.names[name]
         if self.style == "latex" and len(name) == 3 and name[1] == "_":  # q_i
@@ -335,10 +354,11 @@ class Writer:
         return pretty_symbol(symbol.name)
 
     def is_atom(self, e):
-        if isinstance(e, sp.Indexed) and len(e.indices) == 1 and f"{e.base.label.name}_{e.indices[0]}" in self.names:
+        if isinstance(e, sp.Indexed) and len(e.indices) == 1 \
+                and f"{e.base.label.name}_{e.indices[0]}" in self.names:
             return False  # a user's whole expression such as \sigma(w^\top x_i) gets parentheses
-        return isinstance(e, (sp.Symbol, sp.Indexed, sp.Number, sp.NumberSymbol, DefinedEntry)) and not (
-            isinstance(e, sp.Number) and e < 0)
+        return isinstance(e, (sp.Symbol, sp.Indexed, sp.Number, sp.NumberSymbol, DefinedEntry)) \
+            and not (isinstance(e, sp.Number) and e < 0)
 
     def add(self, e):
         terms = list(e.args)
@@ -382,12 +402,14 @@ class Writer:
             coefficient, factors, (where, radical) = sp.S.One, root[0], root[1]
             (denominators if where == "den" else numerators).append(radical)
         for f in factors:
-            if isinstance(f, sp.Pow) and f.exp.is_Rational and f.exp < 0 and not isinstance(f.base, BINDERS):
+            if isinstance(f, sp.Pow) and f.exp.is_Rational and f.exp < 0 \
+                    and not isinstance(f.base, BINDERS):
                 denominators.append(f.base ** -f.exp)
             else:
                 numerators.append(f)
-        numerators = ordered(numerators, lambda f: (isinstance(f, (sp.log, sp.exp, Defined, sp.Function) + BINDERS),
-                                                    isinstance(f, BINDERS), _nesting(f)))
+        numerators = ordered(
+            numerators, lambda f: (isinstance(f, (sp.log, sp.exp, Defined, sp.Function) + BINDERS),
+                                   isinstance(f, BINDERS), _nesting(f)))
         prefix = ""
         if denominators or coefficient.q != 1:
             num = str(coefficient.p)
@@ -420,7 +442,8 @@ class Writer:
         return prefix + (" " if prefix and body and self.style == "latex" else "") + body
 
     def join(self, parts, dots=()):
-        """Juxtapose factors; a defined constant such as CE(θ) gets a visible product sign before it."""
+        """Juxtapose factors; a defined constant such as CE(θ) gets a visible product sign before
+        it."""
         out = parts[0] if parts else ""
         for part, dot in zip(parts[1:], list(dots)[1:] or [False] * len(parts)):
             out += self.t["times"] if dot else " "
@@ -450,11 +473,12 @@ class Writer:
             text = self.grouped(text)
         return self.t["sup"].format(base=text, exp=self.expr(exponent))
 
-    # -------------------------------------------------------------------------------------- sets and judgements
+    # ------------------------------------------------------------------------ sets and judgements
     def real_set(self, s):
-        # sympy's named sets are singletons: compared by identity, as hashing or == on Reals builds an Interval
-        for named, key in ((sp.S.Reals, "reals"), (sp.S.Naturals, "naturals"), (sp.S.Naturals0, "naturals0"),
-                           (sp.S.Integers, "integers")):
+        # sympy's named sets are singletons: compared by identity, as hashing or == on Reals builds
+        # an Interval
+        for named, key in ((sp.S.Reals, "reals"), (sp.S.Naturals, "naturals"),
+                           (sp.S.Naturals0, "naturals0"), (sp.S.Integers, "integers")):
             if s is named:
                 return self.t[key]
         if isinstance(s, sp.Interval) and s.start == -sp.oo and s.end == sp.oo:
@@ -468,7 +492,8 @@ class Writer:
                 return self.t["set"].format(items=", ".join(map(self.expr, s)))
             lo = [self.expr(s.inf), self.expr(s.inf + step)] if s.inf != -sp.oo else [dots]
             hi = [self.expr(s.sup - step), self.expr(s.sup)] if s.sup != sp.oo else [dots]
-            return self.t["set"].format(items=", ".join(lo + ([dots] if hi != [dots] != lo else []) + hi))
+            return self.t["set"].format(
+                items=", ".join(lo + ([dots] if hi != [dots] != lo else []) + hi))
         if isinstance(s, sp.Interval):
             left = "(" if s.left_open else "["
             right = ")" if s.right_open else "]"

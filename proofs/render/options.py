@@ -1,4 +1,5 @@
-"""Rendering options shared by every output: notation, environment names, label prefix, title, figure.
+"""Rendering options shared by every output: notation, environment names, label prefix, title,
+figure.
 
 All user strings are validated here, once, so that a renderer never writes an unchecked string.
 """
@@ -25,8 +26,8 @@ class RenderOptions:
         return self.detail or ("full" if style == "text" else "paper")
 
     @classmethod
-    def make(cls, base=None, notation=None, theorem_env=None, lemma_env=None, proof_env=None, label_prefix=None,
-             title=None, figure=None, detail=None):
+    def make(cls, base=None, notation=None, theorem_env=None, lemma_env=None, proof_env=None,
+             label_prefix=None, title=None, figure=None, detail=None):
         """Validated options; anything not given keeps `base`'s value."""
         base = base or cls()
         changes = {}
@@ -37,7 +38,8 @@ class RenderOptions:
             merged = dict(base.notation)
             merged.update(notation)
             changes["notation"] = validated_notation(merged)
-        for key, value in (("theorem_env", theorem_env), ("lemma_env", lemma_env), ("proof_env", proof_env)):
+        for key, value in (("theorem_env", theorem_env), ("lemma_env", lemma_env),
+                           ("proof_env", proof_env)):
             if value is not None:
                 changes[key] = check_environment(key.replace("_", " "), value)
             # the page cites its lemmas and theorem by number (\ref): a starred one, unnumbered

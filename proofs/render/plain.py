@@ -13,8 +13,9 @@ import unicodedata
 TOKEN = re.compile(r"\\[A-Za-z]+|\\.|.", re.DOTALL)
 
 GREEK_NAMES = {"epsilon": "lunate epsilon symbol", "varepsilon": "epsilon",
-               "vartheta": "theta symbol", "varpi": "pi symbol", "varrho": "rho symbol", "varsigma": "final sigma",
-               "varphi": "phi", "phi": "phi symbol", "lambda": "lamda", "Lambda": "lamda"}
+               "vartheta": "theta symbol", "varpi": "pi symbol", "varrho": "rho symbol",
+               "varsigma": "final sigma", "varphi": "phi", "phi": "phi symbol", "lambda": "lamda",
+               "Lambda": "lamda"}
 SYMBOLS = {"in": "∈", "notin": "∉", "leq": "≤", "le": "≤", "geq": "≥", "ge": "≥", "neq": "≠",
            "ne": "≠", "cdot": "·", "times": "×", "infty": "∞", "dots": "…", "ldots": "…",
            "cdots": "⋯", "to": "→", "mapsto": "↦", "pm": "±", "mp": "∓", "approx": "≈",

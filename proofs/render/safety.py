@@ -1,9 +1,10 @@
 """Safe user strings for LaTeX: notation values, labels, environment names and titles.
 
-Notation values are checked against an allow-list (letters, digits, a few symbols, known math commands), so they
-cannot run commands or touch files (``\\input``, ``\\write``, ``\\catcode``, ``^^``, …) and cannot break the
-build (unbalanced braces, a double superscript, a command missing its argument).  Titles are escaped instead.
-Every refusal is a `NotationError` naming the offending key.  Imports `proofs.errors` only.
+Notation values are checked against an allow-list (letters, digits, a few symbols, known math
+commands), so they cannot run commands or touch files (``\\input``, ``\\write``, ``\\catcode``,
+``^^``, …) and cannot break the build (unbalanced braces, a double superscript, a command missing
+its argument).  Titles are escaped instead.  Every refusal is a `NotationError` naming the offending
+key.  Imports `proofs.errors` only.
 """
 
 import re
@@ -12,7 +13,8 @@ from ..errors import ProofError, RenderError
 
 
 class NotationError(ProofError):
-    """A notation value, label, environment name or title is not safe or not valid LaTeX for its place."""
+    """A notation value, label, environment name or title is not safe or not valid LaTeX for its
+    place."""
 
 
 class PrintedAlike(NotationError, RenderError):
@@ -21,13 +23,14 @@ class PrintedAlike(NotationError, RenderError):
     error to Python code that catches those."""
 
 
-GREEK = ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi varpi rho "
-         "varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon "
-         "Phi Psi Omega").split()
-SYMBOLS = ("top intercal cdot times ell prime ast star circ bullet log ln exp nabla partial infty hbar imath jmath "
-           "dagger").split()
-WITH_ARGUMENT = ("hat widehat bar overline tilde widetilde vec dot ddot check breve mathrm mathit mathbf mathsf "
-                 "mathtt mathcal mathbb mathfrak boldsymbol operatorname text bm").split()
+GREEK = ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu "
+         "nu xi pi varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma "
+         "Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega").split()
+SYMBOLS = ("top intercal cdot times ell prime ast star circ bullet log ln exp nabla partial infty "
+           "hbar imath jmath dagger").split()
+WITH_ARGUMENT = ("hat widehat bar overline tilde widetilde vec dot ddot check breve mathrm mathit "
+                 "mathbf mathsf mathtt mathcal mathbb mathfrak boldsymbol operatorname text "
+                 "bm").split()
 ALLOWED_CHARACTERS = re.compile(r"[A-Za-z0-9 \\{}^_()\[\],.;:+\-*/=<>|'!]*")
 SPACING = {",", ";", "!", " ", "{", "}", "|"}
 MAX_LENGTH = 200
@@ -54,8 +57,8 @@ def check_math(key, value):
 
 
 def _check_tokens(key, value):
-    """Walk the tokens: known commands only, balanced braces, every script and accent with one argument, no
-    double superscript or subscript on one atom."""
+    """Walk the tokens: known commands only, balanced braces, every script and accent with one
+    argument, no double superscript or subscript on one atom."""
     def fail(reason):
         raise NotationError(f"notation {key!r}: {reason} in {value!r}")
 
@@ -70,7 +73,8 @@ def _check_tokens(key, value):
     for token in re.findall(r"\\[A-Za-z]+\*?|\\.|[{}^_']|\S", value):
         if token.startswith("\\"):
             name = token[1:]
-            if name.rstrip("*") in WITH_ARGUMENT and (name == "operatorname*" or not name.endswith("*")):
+            if name.rstrip("*") in WITH_ARGUMENT and (name == "operatorname*"
+                                                      or not name.endswith("*")):
                 if waiting == "script":
                     fail(f"put braces around \\{name}{{…}} in a sub- or superscript")
                 if waiting == "command":  # \boldsymbol\hat{y} does not compile: \bm{\hat{y}} does
@@ -80,8 +84,9 @@ def _check_tokens(key, value):
             elif name in GREEK + SYMBOLS or name in SPACING:
                 complete(waiting)
             else:
-                fail(f"the command \\{name} is not allowed (use Greek letters, accents such as \\hat, \\bar, "
-                     "fonts such as \\mathrm, \\mathcal, \\mathbb, and \\top, \\cdot, \\log, \\ln)")
+                fail(f"the command \\{name} is not allowed (use Greek letters, accents such as "
+                     "\\hat, \\bar, fonts such as \\mathrm, \\mathcal, \\mathbb, and \\top, "
+                     "\\cdot, \\log, \\ln)")
         elif token == "{":
             pending.append(waiting)
             scripts.append(set())
@@ -112,7 +117,8 @@ def _check_tokens(key, value):
 
 def check_label_prefix(value):
     if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z][A-Za-z0-9:._-]{0,39}", value):
-        raise NotationError(f"label prefix {value!r}: use letters, digits and : . _ - (up to 40 characters)")
+        raise NotationError(f"label prefix {value!r}: use letters, digits and : . _ - "
+                            "(up to 40 characters)")
     return value
 
 
@@ -123,8 +129,8 @@ def check_environment(key, value):
     return value
 
 
-_TEXT_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
-                 "^": r"\^{}", "_": r"\_", "%": r"\%", "~": r"\~{}",
+_TEXT_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&",
+                 "#": r"\#", "^": r"\^{}", "_": r"\_", "%": r"\%", "~": r"\~{}",
                  # OT1, LaTeX's default font encoding, prints < > | as ¡ ¿ —
                  "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}"}
 
@@ -134,9 +140,11 @@ LINE_BREAKS = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
 
 
 def escape_text(key, value):
-    """A user's plain text (a title) made safe for LaTeX text mode by escaping every special character."""
+    """A user's plain text (a title) made safe for LaTeX text mode by escaping every special
+    character."""
     if not isinstance(value, str) or LINE_BREAKS.search(value) or len(value) > 300:
-        raise NotationError(f"{key}: give one line of plain text (no control characters, at most 300 characters)")
+        raise NotationError(f"{key}: give one line of plain text (no control characters, "
+                            "at most 300 characters)")
     return "".join(_TEXT_ESCAPES.get(c, c) for c in value)
 
 

@@ -1,8 +1,8 @@
 """Ends of a range that interval arithmetic misses, reached by writing the term another way.
 
 - A sum compared with its own number of terms: Σ_{i=1}^{n} y_i ≤ n, or the mean
-  (1/n) Σ y_i ∈ [0, 1], for y_i ∈ [0, 1].  Intervals bound each term alone, so n − Σ y_i is only known to be real.
-  Written as one sum, Σ_{i=1}^{n} (1 − y_i), each term is ≥ 0 and so is the sum.
+  (1/n) Σ y_i ∈ [0, 1], for y_i ∈ [0, 1].  Intervals bound each term alone, so n − Σ y_i is only
+  known to be real.  Written as one sum, Σ_{i=1}^{n} (1 − y_i), each term is ≥ 0 and so is the sum.
 - A quadratic whose terms cancel against each other: x² − 2x + 2 is only known to be real term by
   term; with its squares completed, (x − 1)² + 1, it is ≥ 1.
 

@@ -1,9 +1,9 @@
 """Strict monotonicity: g continuous on I and g' > 0 on its interior, both established by the engine
 (imports the kernel and positivity only).
 
-Continuity is not asked of sympy: the kernel accepts only functions built from +, ·, powers, log and finite sums,
-each continuous wherever it is defined, and the range proof of g on I shows it is defined on all of I — so a
-pole or a jump inside I (1/x, floor, sign, Piecewise, tan) is refused.
+Continuity is not asked of sympy: the kernel accepts only functions built from +, ·, powers, log and
+finite sums, each continuous wherever it is defined, and the range proof of g on I shows it is
+defined on all of I — so a pole or a jump inside I (1/x, floor, sign, Piecewise, tan) is refused.
 """
 
 import functools
@@ -27,26 +27,29 @@ def extended(context, var, real_set):
 def prove_strictly_increasing(context, func, var, interval):
     """Γ ⊢ x ↦ func strictly increasing on `interval`.   (Mathlib `strictMonoOn_of_deriv_pos`)"""
     if not isinstance(interval, sp.Interval):
-        raise SideConditionError(f"strictly_increasing: {interval} is not an interval (unions are refused)")
+        raise SideConditionError(f"strictly_increasing: {interval} is not an interval "
+                                 "(unions are refused)")
     interior = sp.Interval.open(interval.start, interval.end)
     try:
         inside = extended(context, var, interval)
         defined = as_written(inside, func, prove_member(inside, func))
     except ProofError as error:
-        raise SideConditionError(f"{func} is not shown defined and continuous on {interval}: {error}") from None
+        raise SideConditionError(f"{func} is not shown defined and continuous on {interval}: "
+                                 f"{error}") from None
     derivative = sp.diff(func, var)
     try:
         positive = prove_member(extended(context, var, interior), derivative)
     except ProofError as error:
-        raise SideConditionError(f"the derivative {derivative} of {func} has no known range on {interior}: "
-                                 f"{error}") from None
+        raise SideConditionError(f"the derivative {derivative} of {func} has no known range on "
+                                 f"{interior}: {error}") from None
     if not hull(positive.statement.set).is_positive():
         positive = through_common_denominator(positive)
     try:
         return K.increasing_by_derivative(defined, positive, var, interval)
     except ProofError as error:
-        raise SideConditionError(f"{func} is not shown strictly increasing on {interval}: {error}; the derivative "
-                                 f"{derivative} is only known to lie in {positive.statement.set}") from None
+        raise SideConditionError(f"{func} is not shown strictly increasing on {interval}: "
+                                 f"{error}; the derivative {derivative} is only known to lie in "
+                                 f"{positive.statement.set}") from None
 
 
 # the most operations in a derivative that sympy's factor is given: it is fast on a slope, slow on
@@ -83,4 +86,5 @@ def log_is_strictly_increasing():
     """⊢ x ↦ log x strictly increasing on (0, ∞), derived (d/dx log x = 1/x > 0).
 
     (Mathlib `Real.strictMonoOn_log`; Coq `ln_increasing`)"""
-    return prove_strictly_increasing(Context(), sp.log(LOG_VARIABLE), LOG_VARIABLE, sp.Interval.open(0, sp.oo))
+    return prove_strictly_increasing(Context(), sp.log(LOG_VARIABLE), LOG_VARIABLE,
+                                     sp.Interval.open(0, sp.oo))

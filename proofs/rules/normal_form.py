@@ -1,9 +1,10 @@
-"""Normal forms for equality: expand logs of positive products and powers, split finite sums, pull constant
-factors out of sums, multiply out — each step a kernel theorem (imports the kernel and positivity only).
+"""Normal forms for equality: expand logs of positive products and powers, split finite sums, pull
+constant factors out of sums, multiply out — each step a kernel theorem (imports the kernel and
+positivity only).
 
-``normalize(Γ, e)`` returns ``Γ ⊢ e = N(e)``; two expressions are proved equal when their normal forms agree
-up to the kernel's ring rule.  A log that cannot be expanded (a factor not shown positive) stays an atom, and
-the reason is kept in ``notes`` so that a refusal can say why.
+``normalize(Γ, e)`` returns ``Γ ⊢ e = N(e)``; two expressions are proved equal when their normal
+forms agree up to the kernel's ring rule.  A log that cannot be expanded (a factor not shown
+positive) stays an atom, and the reason is kept in ``notes`` so that a refusal can say why.
 """
 
 import functools
@@ -19,10 +20,10 @@ from .positivity import prove_member, prove_needs, try_needs, try_positive
 
 
 def on_atoms(operation, *exprs, exponentials=False):
-    """`operation` applied to exprs with every subterm other than sums, products and integer powers (a log, a
-    Sum, …) replaced by a fresh symbol: sympy's polynomial code is fast on symbols and slow on such generators.
-    With `exponentials`, exp of c₁t₁ + … is read as E₁^c₁ ⋯ with a positive symbol Eₖ for exp tₖ, as the
-    kernel's `ring` reads it (so 1 + e^{−x} is 1 + E^{−1})."""
+    """`operation` applied to exprs with every subterm other than sums, products and integer powers
+    (a log, a Sum, …) replaced by a fresh symbol: sympy's polynomial code is fast on symbols and
+    slow on such generators.  With `exponentials`, exp of c₁t₁ + … is read as E₁^c₁ ⋯ with a
+    positive symbol Eₖ for exp tₖ, as the kernel's `ring` reads it (so 1 + e^{−x} is 1 + E^{−1})."""
     atoms = {}
 
     def atomize(e):
@@ -86,30 +87,35 @@ def over_common_denominator(expr):
 
 
 def expand_atoms(expr):
-    """Multiply out sums, products and integer powers, leaving every other subterm (log, Sum, …) untouched."""
+    """Multiply out sums, products and integer powers, leaving every other subterm (log, Sum, …)
+    untouched."""
     return on_atoms(sp.expand, expr) if multiplies_out(expr) else expr
 
 
 def multiplies_out(expr):
-    """Whether sympy's `expand` may change expr: a sum inside a product or in a denominator with other factors, or
-    a sum or product raised to an integer power other than ±1, above the atoms.  A cheap look before `expand`,
-    which costs as much on terms it leaves alone."""
+    """Whether sympy's `expand` may change expr: a sum inside a product or in a denominator with
+    other factors, or a sum or product raised to an integer power other than ±1, above the atoms.  A
+    cheap look before `expand`, which costs as much on terms it leaves alone."""
     if isinstance(expr, sp.Add):
         return any(map(multiplies_out, expr.args))
-    if isinstance(expr, sp.Mul):  # sympy also multiplies out a denominator such as 3·(a + b) or a·(a + b)
-        below = [f for f in expr.args if (f.is_Rational and f.q != 1) or (f.is_Pow and f.exp.is_Integer and f.exp < 0)]
+    # sympy also multiplies out a denominator such as 3·(a + b) or a·(a + b)
+    if isinstance(expr, sp.Mul):
+        below = [f for f in expr.args
+                 if (f.is_Rational and f.q != 1) or (f.is_Pow and f.exp.is_Integer and f.exp < 0)]
         return any(isinstance(arg, sp.Add) or multiplies_out(arg) for arg in expr.args) or (
             len(below) > 1 and any(f.is_Pow and isinstance(f.base, sp.Add) for f in below))
     if isinstance(expr, sp.Pow) and expr.exp.is_Integer:
-        return (isinstance(expr.base, (sp.Add, sp.Mul)) and abs(expr.exp) > 1) or multiplies_out(expr.base)
+        return ((isinstance(expr.base, (sp.Add, sp.Mul)) and abs(expr.exp) > 1)
+                or multiplies_out(expr.base))
     return False
 
 
 def congruence(context, th, target):
-    """`K.congruence`, supplying the facts the kernel asks for when sympy's evaluation of the rewritten term
-    changes where it is defined (a cancelled log, x/x → 1)."""
+    """`K.congruence`, supplying the facts the kernel asks for when sympy's evaluation of the
+    rewritten term changes where it is defined (a cancelled log, x/x → 1)."""
     changed = K.rewritten(th.statement, target)[1]
-    return K.congruence(th, target, prove_needs(context, sorted(changed, key=str)) if changed else ())
+    return K.congruence(th, target,
+                        prove_needs(context, sorted(changed, key=str)) if changed else ())
 
 
 def _definition_of(expr):
@@ -121,11 +127,13 @@ def _definition_of(expr):
 
 def _is_folded(lemma):
     """A definition to keep folded (a constant or a family), as opposed to a proved rewrite."""
-    return isinstance(lemma, Defined) or (isinstance(lemma, type) and issubclass(lemma, DefinedEntry))
+    return isinstance(lemma, Defined) or (isinstance(lemma, type)
+                                          and issubclass(lemma, DefinedEntry))
 
 
 def first_index(*exprs):
-    """The index of the first sum or product met (preorder), used as the canonical bound variable."""
+    """The index of the first sum or product met (preorder), used as the canonical bound
+    variable."""
     for expr in exprs:
         for node in sp.preorder_traversal(expr):
             if isinstance(node, BINDERS):
@@ -133,7 +141,8 @@ def first_index(*exprs):
     return None
 
 
-_MEMO = {}  # (context, index, lemmas, multiply, expr) -> (Γ ⊢ expr = N(expr), notes); theorems are immutable
+# (context, index, lemmas, multiply, expr) -> (Γ ⊢ expr = N(expr), notes); theorems are immutable
+_MEMO = {}
 
 
 class Normalizer:
@@ -141,10 +150,12 @@ class Normalizer:
 
     def __init__(self, context, index=None, lemmas=(), multiply=True):
         self.context, self.index, self.notes = context, index, []
-        self.multiply = multiply  # False: sums, products and powers stay as written (squares kept whole)
-        # lemmas: proved equalities used as rewrites, and definitions to keep folded (p_i := σ(w x_i) stays p_i);
-        # the definitions a rewrite mentions stay folded too (a per-sample definition unfolded inside a sum would
-        # make sympy merge a sum of sums into one multi-index sum)
+        # False: sums, products and powers stay as written (squares kept whole)
+        self.multiply = multiply
+        # lemmas: proved equalities used as rewrites, and definitions to keep folded
+        # (p_i := σ(w x_i) stays p_i); the definitions a rewrite mentions stay folded too (a
+        # per-sample definition unfolded inside a sum would make sympy merge a sum of sums into one
+        # multi-index sum)
         self.key = tuple(lemmas)
         rewrites = [lemma for lemma in lemmas if not _is_folded(lemma)]
         self.lemmas = {lemma.statement.lhs: lemma for lemma in rewrites}
@@ -156,7 +167,8 @@ class Normalizer:
     def __call__(self, expr):
         expr = sp.sympify(expr)
         key = (self.context, self.index, self.key, self.multiply, expr)
-        if key not in _MEMO:  # the same subterm recurs after each rewrite and across tactics: normalize it once
+        # the same subterm recurs after each rewrite and across tactics: normalize it once
+        if key not in _MEMO:
             before = len(self.notes)
             theorem = self._normalize(expr)
             if len(_MEMO) > 20000:
@@ -181,9 +193,11 @@ class Normalizer:
                 return self._continue(K.abs_identity(self.context, expr))
             except ProofError as error:  # |x/y|, which sympy builds as |x|/|y|: kept whole
                 self.notes.append(f"{expr} was not rewritten: {error}")
-        if isinstance(expr, sp.log):  # expand the log before its argument, so the steps read as in a textbook
+        # expand the log before its argument, so the steps read as in a textbook
+        if isinstance(expr, sp.log):
             arg = expr.args[0]
-            if isinstance(arg, Defined) and arg not in self.opaque and arg not in self.lemmas:  # log L
+            # log L
+            if isinstance(arg, Defined) and arg not in self.opaque and arg not in self.lemmas:
                 return self._continue(congruence(self.context, K.unfold(self.context, arg), expr))
             first = self._expand_log(expr)
             if first is not None:
@@ -205,7 +219,8 @@ class Normalizer:
         parts = [expr.function] if isinstance(expr, BINDERS) else expr.args
         normalize = self
         if isinstance(expr, BINDERS) and self.index in {var for var, _, _ in binder_limits(expr)}:
-            # inside a binder over the canonical index, renaming an inner index to it would shadow it
+            # inside a binder over the canonical index, renaming an inner index to it would
+            # shadow it
             normalize = Normalizer(self.context, None, self.key, self.multiply)
         for part in parts:
             part_th = normalize(part)
@@ -343,7 +358,8 @@ class Normalizer:
                 pass
         if isinstance(expr.function, sp.Add):
             return self._continue(K.sum_split(self.context, expr))
-        if expr.function == 1 and len(limits) == 1:  # Σ_{i=1}^{n} 1 = n, once the count is known >= 0
+        # Σ_{i=1}^{n} 1 = n, once the count is known >= 0
+        if expr.function == 1 and len(limits) == 1:
             try:
                 count = prove_member(self.context, sp.expand(hi - lo + 1))
                 bounds = prove_needs(self.context, sorted(needs(lo) | needs(hi), key=str))
@@ -373,7 +389,8 @@ class Normalizer:
 
     def _closed_form(self, expr):
         """Σ_{i=a}^{b} f(i) = F(b) − F(a − 1) for a polynomial f in the index, with F(i) =
-        Σ_{k=0}^{i} f(k) as sympy's summation gives it (the kernel checks F(i) − F(i − 1) = f(i))."""
+        Σ_{k=0}^{i} f(k) as sympy's summation gives it (the kernel checks F(i) − F(i − 1) =
+        f(i))."""
         (var, lo, hi), = binder_limits(expr)
         top = sp.Dummy()
         try:
@@ -389,7 +406,8 @@ class Normalizer:
 
 @functools.lru_cache(maxsize=512)
 def normalized(context, expr, index, lemmas=(), multiply=True):
-    """(Γ ⊢ expr = N(expr), notes), memoized: the optimizer tactic normalizes the same objectives twice."""
+    """(Γ ⊢ expr = N(expr), notes), memoized: the optimizer tactic normalizes the same objectives
+    twice."""
     normalize = Normalizer(context, index, lemmas, multiply)
     return normalize(expr), tuple(normalize.notes)
 
@@ -487,8 +505,8 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0):
     if remainder != 0:
         notes = "".join(f"; {note}" for note in dict.fromkeys(
             left_notes + right_notes + ((refused,) if refused else ())))
-        raise SideConditionError(f"{lhs} = {rhs} is not proved: after expanding logs and sums the sides differ "
-                                 f"by {expand_atoms(nl - nr)}{notes}")
+        raise SideConditionError(f"{lhs} = {rhs} is not proved: after expanding logs and sums "
+                                 f"the sides differ by {expand_atoms(nl - nr)}{notes}")
     middle = K.ring(context, nl, nr, needs_shown(context, conditions))
     return chain_equal(left, middle, K.symm(right))
 

@@ -1,8 +1,8 @@
-"""Sets of optimizers: take logs, drop constant terms, flip signs and remove positive scales (imports the kernel,
-positivity, normal forms and monotonicity).
+"""Sets of optimizers: take logs, drop constant terms, flip signs and remove positive scales
+(imports the kernel, positivity, normal forms and monotonicity).
 
-Every relation here is pointwise, so it holds for any parametrization θ ↦ (quantities in `over`) and never
-assumes a unique optimum.
+Every relation here is pointwise, so it holds for any parametrization θ ↦ (quantities in `over`) and
+never assumes a unique optimum.
 """
 
 import itertools
@@ -37,14 +37,16 @@ def chain(*steps):
 
 def log_step(context, f, over, sense):
     """⊢ arg f = arg log f, from f > 0 and log strictly increasing on (0, ∞)."""
-    return K.transfer_increasing(log_is_strictly_increasing(), prove_positive(context, f), over, sense)
+    return K.transfer_increasing(log_is_strictly_increasing(), prove_positive(context, f), over,
+                                 sense)
 
 
 def affine_candidate(context, f, g, over, lemmas=(), multiply=True):
-    """Untrusted search for c, d free of `over` with f = c·g + d (checked afterwards by the kernel), on normal
-    forms with or without sums and products multiplied out."""
+    """Untrusted search for c, d free of `over` with f = c·g + d (checked afterwards by the kernel),
+    on normal forms with or without sums and products multiplied out."""
     index = first_index(f, g)
-    nf, ng = (normalized(context, e, index, tuple(lemmas), multiply)[0].statement.rhs for e in (f, g))
+    nf, ng = (normalized(context, e, index, tuple(lemmas), multiply)[0].statement.rhs
+              for e in (f, g))
     dep_f, dep_g = _depending(nf, over), _depending(ng, over)
     if dep_g == 0:
         return None
@@ -56,23 +58,24 @@ def affine_candidate(context, f, g, over, lemmas=(), multiply=True):
 
 
 def affine_identity(context, f, g, c, d, lemmas=(), multiply=True):
-    """⊢ f = c·g + d from the normal forms the search already built: f = N(f); c·g + d = c·N(g) + d (one
-    congruence) = N(f) (one ring step), shown reversed as one step.  Cheaper than normalizing c·g + d afresh;
-    falls back to that when sympy does not keep g whole inside c·g + d."""
+    """⊢ f = c·g + d from the normal forms the search already built: f = N(f); c·g + d = c·N(g) + d
+    (one congruence) = N(f) (one ring step), shown reversed as one step.  Cheaper than normalizing
+    c·g + d afresh; falls back to that when sympy does not keep g whole inside c·g + d."""
     index = first_index(f, g)
     to_f, to_g = (normalized(context, e, index, tuple(lemmas), multiply)[0] for e in (f, g))
     try:
         lifted = congruence(context, to_g, c * g + d)
         back = K.ring(context, lifted.statement.rhs, to_f.statement.rhs,
-                      prove_needs(context, K.ring_needs(lifted.statement.rhs, to_f.statement.rhs)[1]))
+                      prove_needs(context,
+                                  K.ring_needs(lifted.statement.rhs, to_f.statement.rhs)[1]))
         return chain_equal(to_f, K.symm(K.trans(lifted, back)))
     except ProofError:
         return prove_equal(context, f, c * g + d, lemmas)
 
 
 def _ratio(dep_f, dep_g, over):
-    """c with dep_f = c·dep_g if there is one: first term by term (sympy cancels the common factor of two
-    monomials by itself, and one expansion checks the guess), else by sympy's `cancel`."""
+    """c with dep_f = c·dep_g if there is one: first term by term (sympy cancels the common factor
+    of two monomials by itself, and one expansion checks the guess), else by sympy's `cancel`."""
     first = sp.Add.make_args(dep_g)[0]
     for term in sp.Add.make_args(dep_f):
         c = term / first
@@ -82,12 +85,13 @@ def _ratio(dep_f, dep_g, over):
 
 
 def _depending(expr, over):
-    return sp.Add(*(t for t in sp.Add.make_args(expand_atoms(expr)) if any(mentions(t, v) for v in over)))
+    return sp.Add(*(t for t in sp.Add.make_args(expand_atoms(expr))
+                    if any(mentions(t, v) for v in over)))
 
 
 def affine_transfer(context, f, sense_f, g, sense_g, over, lemmas=(), multiplies=(False, True)):
-    """⊢ arg_{sense_f} f = arg_{sense_g} g when f = c·g + d with d real, c ≠ 0 free of `over` and the sign of c
-    matching the senses (c > 0 keeps the sense, c < 0 flips it)."""
+    """⊢ arg_{sense_f} f = arg_{sense_g} g when f = c·g + d with d real, c ≠ 0 free of `over` and
+    the sign of c matching the senses (c > 0 keeps the sense, c < 0 flips it)."""
     # f already written as c·g + d (−n·NLL − Σ log y_i! against NLL): no normal form, no identity
     found = None if lemmas else _as_written(f, g, over)
     written = found is not None
@@ -109,13 +113,14 @@ def affine_transfer(context, f, sense_f, g, sense_g, over, lemmas=(), multiplies
     sense, scale = sense_f, c
     if try_positive(context, c) is None:
         if try_positive(context, -c) is None:
-            raise SideConditionError(f"the sign of the factor {c} in {f} = ({c})*({g}) + ... is not known")
+            raise SideConditionError(f"the sign of the factor {c} in {f} = ({c})*({g}) + ... "
+                                     "is not known")
         shown = changes_shown(context, c * g, -c * g)
         steps.append(K.negate_objective(context, c * g, over, sense_f, shown))
         sense, scale = OTHER[sense_f], -c
     if sense != sense_g:
-        raise SideConditionError(f"{f} = ({c})*({g}) + ({d}), so arg{sense_f} of the first is arg{sense} of "
-                                 f"the second, not arg{sense_g}")
+        raise SideConditionError(f"{f} = ({c})*({g}) + ({d}), so arg{sense_f} of the first is "
+                                 f"arg{sense} of the second, not arg{sense_g}")
     if scale != 1:  # arg (s·g) = arg ((1/s)·(s·g)), which sympy writes as arg g
         shown = changes_shown(context, scale * g, g, [1 / scale])
         steps.append(K.scale_positive(prove_positive(context, 1 / scale), scale * g, over, sense,
@@ -231,4 +236,5 @@ def _logs_and_affine_maps(context, f, g, over, senses, multiplies=(False, True))
             errors.append(str(error))
         except BasePolynomialError as error:  # sympy's own evaluation of log f may fail (tanh(i⁰))
             errors.append(f"sympy cannot build log({f}): {error}")
-    raise SideConditionError(f"arg{sense_f} {f} = arg{sense_g} {g} is not proved: " + "; ".join(errors))
+    raise SideConditionError(f"arg{sense_f} {f} = arg{sense_g} {g} is not proved: "
+                             + "; ".join(errors))

@@ -1,7 +1,7 @@
 """Assertion helpers for users' own test suites (pytest, unittest, plain asserts).
 
-Each helper raises ``AssertionError`` with a readable explanation: the rule and side condition that failed, or a
-concrete counterexample shown as data and as the two values compared.
+Each helper raises ``AssertionError`` with a readable explanation: the rule and side condition that
+failed, or a concrete counterexample shown as data and as the two values compared.
 
 >>> import numpy as np
 >>> from proofs.testing import assert_loss_matches
@@ -10,9 +10,9 @@ concrete counterexample shown as data and as the two values compared.
 ...     return -np.mean(y * np.log(p) + (1 - y) * np.log1p(-p))
 >>> assert_loss_matches(bce, max_examples=50)
 
-`assert_loss_matches` checks the losses of every library model (Bernoulli and categorical from probabilities
-or logits, Gaussian, Poisson, Laplace, …) in numpy, PyTorch or JAX, with gradients and low-precision dtypes;
-it needs hypothesis and numpy (``pip install proofs[test]``).
+`assert_loss_matches` checks the losses of every library model (Bernoulli and categorical from
+probabilities or logits, Gaussian, Poisson, Laplace, …) in numpy, PyTorch or JAX, with gradients and
+low-precision dtypes; it needs hypothesis and numpy (``pip install proofs[test]``).
 """
 
 import random
@@ -23,8 +23,8 @@ from sympy.core.function import AppliedUndef
 
 from . import numeric
 
-__all__ = ["assert_equal", "assert_same_optimizers", "assert_loss_matches", "assert_loss_matches_on",
-           "assert_numerically_equal", "DEFAULT_MAX_EXAMPLES"]
+__all__ = ["assert_equal", "assert_same_optimizers", "assert_loss_matches",
+           "assert_loss_matches_on", "assert_numerically_equal", "DEFAULT_MAX_EXAMPLES"]
 _LOSSES = ("DEFAULT_MAX_EXAMPLES", "assert_loss_matches", "assert_loss_matches_on")
 
 
@@ -42,8 +42,9 @@ def __dir__():
 
 
 def assert_equal(lhs, rhs, where=None):
-    """Assert that the engine proves ``lhs = rhs``; return the Theorem.  On failure the message names the failed
-    rule and side condition, and shows a numeric counterexample when one is found."""
+    """Assert that the engine proves ``lhs = rhs``; return the Theorem.  On failure the message
+    names the failed rule and side condition, and shows a numeric counterexample when one is
+    found."""
     from .. import check
     from ..errors import Disproved, ProofError
     lhs, rhs = _expression(lhs), _expression(rhs)
@@ -66,13 +67,15 @@ def assert_equal(lhs, rhs, where=None):
 
 
 def assert_same_optimizers(f, g, over, where=None, senses=("max", "min")):
-    """Assert that arg-senses[0] f = arg-senses[1] g as sets (see `proofs.check.same_optimizers`)."""
+    """Assert that arg-senses[0] f = arg-senses[1] g as sets (see
+    `proofs.check.same_optimizers`)."""
     from .. import check
     from ..errors import ProofError
     try:
         return check.same_optimizers(f, g, over, where=where, senses=senses)
     except ProofError as error:
-        raise AssertionError(f"proofs could not prove arg{senses[0]} {f} = arg{senses[1]} {g}: {error}") from None
+        raise AssertionError(f"proofs could not prove arg{senses[0]} {f} = arg{senses[1]} {g}: "
+                             f"{error}") from None
 
 
 def assert_numerically_equal(theorem_or_equality, samples=100, where=None, seed=0, rtol=1e-9,
@@ -181,7 +184,8 @@ def _sides(value, where):
         if not isinstance(value.statement, Equal):
             raise TypeError(f"assert_numerically_equal needs an equality, got {value.statement}")
         context = {k: s for k, s in value.context.entries}
-        merged = {**{(sp.IndexedBase(k) if _is_family(k, value.statement) else k): s for k, s in context.items()},
+        merged = {**{(sp.IndexedBase(k) if _is_family(k, value.statement) else k): s
+                     for k, s in context.items()},
                   **dict(where or {})}
         return value.statement.lhs, value.statement.rhs, merged
     if isinstance(value, sp.Equality):
@@ -207,9 +211,10 @@ def _is_family(key, statement):
 
 
 def _show(point):
-    return "{" + ", ".join(f"{k} = {v}" for k, v in sorted(point.items(), key=lambda kv: str(kv[0]))) + "}"
+    return "{" + ", ".join(f"{k} = {v}"
+                           for k, v in sorted(point.items(), key=lambda kv: str(kv[0]))) + "}"
 
 
 def _show_value(value):
-    return "undefined" if value is numeric.UNDEFINED else (f"{value.real:.12g}" if abs(value.imag) < 1e-15 else
-                                                          f"{value:.12g}")
+    return "undefined" if value is numeric.UNDEFINED else (
+        f"{value.real:.12g}" if abs(value.imag) < 1e-15 else f"{value:.12g}")

@@ -1,7 +1,8 @@
-"""Numeric evaluation for the testing helpers: numpy when installed (via lambdify), math/mpmath otherwise.
+"""Numeric evaluation for the testing helpers: numpy when installed (via lambdify), math/mpmath
+otherwise.
 
-Independent of the kernel: these are witnesses, never proofs.  numpy is optional; nothing here imports it at
-module level.
+Independent of the kernel: these are witnesses, never proofs.  numpy is optional; nothing here
+imports it at module level.
 """
 
 import random
@@ -171,7 +172,8 @@ def assumed_range(symbol):
 
 
 def points(where, rng, count, fixed=None, family_size=4):
-    """`count` random assignments for the keys of `where`; an IndexedBase gets entries 1..family_size."""
+    """`count` random assignments for the keys of `where`; an IndexedBase gets entries
+    1..family_size."""
     for _ in range(count):
         point = dict(fixed or {})
         for key, real_set in where.items():
@@ -206,7 +208,8 @@ def counterexample_to_increasing(func, var, interval, seed, tries=60):
         if a == b:
             continue
         fa, fb = value(func, {var: a}), value(func, {var: b})
-        if fa is UNDEFINED or fb is UNDEFINED or abs(fa.imag) + abs(fb.imag) > 1e-12 or fa.real >= fb.real:
+        if fa is UNDEFINED or fb is UNDEFINED or abs(fa.imag) + abs(fb.imag) > 1e-12 \
+                or fa.real >= fb.real:
             return (a, b)
     return None
 
@@ -218,7 +221,8 @@ def optimizer_set(objective, sense, candidates):
         return frozenset()
     best = max(real) if sense == "max" else min(real)
     tolerance = 1e-9 * max(1, abs(best))
-    return frozenset(k for k, v in enumerate(values) if v is not UNDEFINED and abs(v.real - best) <= tolerance)
+    return frozenset(k for k, v in enumerate(values)
+                     if v is not UNDEFINED and abs(v.real - best) <= tolerance)
 
 
 def counterexample_to_same_optimizers(f, sense_f, g, sense_g, candidate_sets):

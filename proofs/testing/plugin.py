@@ -16,7 +16,8 @@ _CONFIGURED = {"max_examples": None, "dtype": None, "gradients": None}
 
 
 def max_examples():
-    """The value of --proofs-max-examples in this pytest run, or None outside pytest / when not given."""
+    """The value of --proofs-max-examples in this pytest run, or None outside pytest / when not
+    given."""
     return _CONFIGURED["max_examples"]
 
 
@@ -33,7 +34,8 @@ def gradients():
 def pytest_addoption(parser):
     group = parser.getgroup("proofs", "proofs: checked derivations and loss checks")
     group.addoption("--proofs-max-examples", type=int, default=None, metavar="N",
-                    help="hypothesis examples per proofs.testing.assert_loss_matches call (default 500)")
+                    help="hypothesis examples per proofs.testing.assert_loss_matches call "
+                         "(default 500)")
     group.addoption("--proofs-dtype", default=None, metavar="DTYPE",
                     choices=("float64", "float32", "float16", "bfloat16"),
                     help="default dtype of proofs.testing.assert_loss_matches (default float64)")
@@ -47,7 +49,8 @@ def pytest_configure(config):
         raise pytest.UsageError("--proofs-max-examples must be a positive number")
     _CONFIGURED["max_examples"] = value
     _CONFIGURED["dtype"] = config.getoption("--proofs-dtype", default=None)
-    _CONFIGURED["gradients"] = False if config.getoption("--proofs-no-gradients", default=False) else None
+    _CONFIGURED["gradients"] = (False if config.getoption("--proofs-no-gradients", default=False)
+                                else None)
 
 
 class ProofChecker:

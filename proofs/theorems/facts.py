@@ -1,7 +1,7 @@
 """Turn a proof tree of facts (ranges, monotonicity) into the few lines a reader wants to see.
 
-Imports the kernel and `Proof`'s `Step`.  Each Member fact about a new expression becomes one line, in the
-order the kernel established them; numbers, widenings and repeated facts are folded away.
+Imports the kernel and `Proof`'s `Step`.  Each Member fact about a new expression becomes one line,
+in the order the kernel established them; numbers, widenings and repeated facts are folded away.
 """
 
 import sympy as sp
@@ -23,7 +23,8 @@ JUSTIFICATIONS = {
     "member_gamma": "the Gamma function is positive at positive arguments",
     "member_Abs": "an absolute value is nonnegative",
     "member_sin": "range of the sine", "member_cos": "range of the cosine",
-    "member_tanh": "range of tanh", "member_sinh": "sinh keeps the sign", "member_cosh": "cosh is at least 1",
+    "member_tanh": "range of tanh", "member_sinh": "sinh keeps the sign",
+    "member_cosh": "cosh is at least 1",
     "member_atan": "range of arctan", "member_erf": "range of erf",
     "member_binder": "finite product of positive factors",
     "member_of_equal": "by definition",
@@ -60,7 +61,8 @@ def fact_steps(theorem):
         for premise in th.premises if cases is None else ():
             visit(premise)
         st = th.statement
-        if th.rule in ("number", "member_widen") or not isinstance(st, (Member, StrictlyIncreasing)):
+        if th.rule in ("number", "member_widen") \
+                or not isinstance(st, (Member, StrictlyIncreasing)):
             return
         if id(th) in stated:
             return
@@ -213,7 +215,8 @@ def justify_fact(th):
                                 (AT_LEAST_1, "at least 1")):
             if _within(th.premises[0], real_set):
                 return f"logarithm of a number {words}"
-    if th.rule == "member_log" or (th.rule == "member_of_equal" and isinstance(th.statement, Member)):
+    if th.rule == "member_log" or (th.rule == "member_of_equal"
+                                   and isinstance(th.statement, Member)):
         return JUSTIFICATIONS[th.rule]
     return JUSTIFICATIONS.get(th.rule, th.rule.replace("_", " "))
 
@@ -288,7 +291,8 @@ def _positive(th):
 
 
 def monotone_steps(theorem):
-    """Lines for a strict-monotonicity theorem: defined on I, positive derivative inside, conclusion."""
+    """Lines for a strict-monotonicity theorem: defined on I, positive derivative inside,
+    conclusion."""
     st = theorem.statement
     defined, derivative = theorem.premises
     return [
@@ -296,7 +300,8 @@ def monotone_steps(theorem):
              "continuous on the interval: defined on all of it, and built from functions "
              "continuous where defined", defined,
              relation="fact"),
-        Step(derivative.statement, "increasing_by_derivative", "its derivative, positive inside the interval",
-             derivative, relation="fact"),
-        Step(st, theorem.rule, JUSTIFICATIONS["increasing_by_derivative"], theorem, relation="fact"),
+        Step(derivative.statement, "increasing_by_derivative",
+             "its derivative, positive inside the interval", derivative, relation="fact"),
+        Step(st, theorem.rule, JUSTIFICATIONS["increasing_by_derivative"], theorem,
+             relation="fact"),
     ]

@@ -9,8 +9,8 @@ REMARK = ("If $\\sigma$ were estimated jointly with the means, $\\log L$ would "
           "also depend on $\\sigma$, through the factor $-\\frac{n}{2\\sigma^{2}}$ and the term "
           "$-\\frac{n}{2} \\log(2 \\pi \\sigma^{2})$; the maximizing means would still be "
           "the minimizers of the MSE, and the maximizing $\\sigma^{2}$ would be the minimum of the "
-          "MSE. That is a claim about the pair of the means and $\\sigma$, which this theorem, with "
-          "$\\sigma$ fixed, does not make.")
+          "MSE. That is a claim about the pair of the means and $\\sigma$, which this theorem, "
+          "with $\\sigma$ fixed, does not make.")
 
 
 def gaussian():

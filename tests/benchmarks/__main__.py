@@ -1,10 +1,11 @@
-"""Measure the cold CLI against a bare ``python -c "import sympy"`` in the same run; print a table, write JSON.
+"""Measure the cold CLI against a bare ``python -c "import sympy"`` in the same run; print a table,
+write JSON.
 
-Usage: ``python -m tests.benchmarks [--runs N] [--json FILE]``.  Wall times are medians of N alternating runs
-(min and max shown); the ratio is what the targets are stated in, so the machine's speed cancels out.  P2 times,
-in a fresh process each run, building, checking and rendering (text, LaTeX fragment and document, Markdown)
-every theorem and option variant of the library, after the imports (ours, and the module sympy itself loads on
-its first sum).
+Usage: ``python -m tests.benchmarks [--runs N] [--json FILE]``.  Wall times are medians of N
+alternating runs (min and max shown); the ratio is what the targets are stated in, so the machine's
+speed cancels out.  P2 times, in a fresh process each run, building, checking and rendering (text,
+LaTeX fragment and document, Markdown) every theorem and option variant of the library, after the
+imports (ours, and the module sympy itself loads on its first sum).
 """
 
 import argparse
@@ -19,10 +20,12 @@ from pathlib import Path
 TARGETS = {"P1 cold CLI (prove bernoulli -o out.tex)": 1.0,
            "P2 warm: build+check+render every theorem vs cold sympy import": 0.5,
            "P3 loss check n=1e4 vs numpy BCE": 3.0, "P3 loss check n=1e5 vs numpy BCE": 3.0,
-           "P3 loss check n=1e6 vs numpy BCE": 3.0, "P4 peak memory of the CLI vs sympy import": 1.2,
+           "P3 loss check n=1e6 vs numpy BCE": 3.0,
+           "P4 peak memory of the CLI vs sympy import": 1.2,
            "P5 warm: a 10-step user derivation checked and rendered vs cold sympy import": 0.1,
            "P2b refused (Disproved) claims vs the proved ones of the same size": 1.0,
-           "P6 JAX loss check (500 examples, values and gradients) vs a hand-written hypothesis test": 2.0,
+           "P6 JAX loss check (500 examples, values and gradients) vs a hand-written hypothesis "
+           "test": 2.0,
            "P7 cold `proofs check` of a paper with 5 marked displays vs cold sympy import": 2.0,
            "P8 coqc of the slowest exported theorem vs coqc of the prelude alone": None}
 # targets stated in seconds, not as a ratio: the issue asks coqc on any exported theorem <= 5 s
@@ -32,10 +35,12 @@ import importlib, time
 import sympy
 import proofs
 from proofs.theorems import LIBRARY, available
-# imports first, as the issue's "after imports" asks: every theorem script and renderer, and the module sympy
-# itself loads lazily on the first sum it builds (sympy.tensor.tensor, ~30 ms)
-for module in {entry[0].split(":")[0] for entry in LIBRARY.values()} | {"proofs.render.text", "proofs.render.latex",
-                                                                      "proofs.render.markdown", "sympy.tensor.tensor"}:
+# imports first, as the issue's "after imports" asks: every theorem script and renderer, and the
+# module sympy itself loads lazily on the first sum it builds (sympy.tensor.tensor, ~30 ms)
+for module in {entry[0].split(":")[0] for entry in LIBRARY.values()} | {"proofs.render.text",
+                                                                      "proofs.render.latex",
+                                                                      "proofs.render.markdown",
+                                                                      "sympy.tensor.tensor"}:
     importlib.import_module(module)
 start = time.perf_counter()
 for name, _ in available():
@@ -142,8 +147,10 @@ proof = d.proof()
 proof.to_text(); proof.to_latex(); proof.to_document(); proof.to_markdown()
 print(time.perf_counter() - start)
 """
-MEMORY_SCRIPT = "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, " \
-                "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+MEMORY_SCRIPT = "import resource, subprocess, sys; " \
+                "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, " \
+                "stderr=subprocess.DEVNULL); " \
+                "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
 
 
 def wall(command):
@@ -154,11 +161,13 @@ def wall(command):
 
 def measure(runs):
     # byte-compile the package as `pip install` does, so the cold CLI is measured as users run it
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(__file__).resolve().parents[2] / "proofs")],
+    subprocess.run([sys.executable, "-m", "compileall", "-q",
+                    str(Path(__file__).resolve().parents[2] / "proofs")],
                    check=True)
     with tempfile.TemporaryDirectory() as folder:
         baseline_cmd = [sys.executable, "-c", "import sympy"]
-        cli_cmd = [sys.executable, "-m", "proofs", "prove", "bernoulli", "-o", str(Path(folder, "out.tex"))]
+        cli_cmd = [sys.executable, "-m", "proofs", "prove", "bernoulli", "-o",
+                   str(Path(folder, "out.tex"))]
         wall(cli_cmd)  # warm the file-system cache and the bytecode once
         paper = Path(folder, "paper.tex")
         paper.write_text(PAPER, encoding="utf-8")
@@ -170,8 +179,8 @@ def measure(runs):
             baseline.append(wall(baseline_cmd))
             cli.append(wall(cli_cmd))
             checked.append(wall(check_cmd))
-        warm = [float(subprocess.run([sys.executable, "-c", WARM_SCRIPT], check=True, capture_output=True,
-                                     text=True).stdout) for _ in range(runs)]
+        warm = [float(subprocess.run([sys.executable, "-c", WARM_SCRIPT], check=True,
+                                     capture_output=True, text=True).stdout) for _ in range(runs)]
         memory_cli = [peak_kib(cli_cmd) for _ in range(runs)]
         memory_base = [peak_kib(baseline_cmd) for _ in range(runs)]
     results = {"P1 cold CLI (prove bernoulli -o out.tex)": (cli, baseline),
@@ -187,12 +196,15 @@ def measure(runs):
                                               + REFUSAL_SCRIPT], check=True, capture_output=True,
                                              text=True).stdout) for _ in range(runs)]
                        for column in ("proved", "refused"))
-    results["P2b refused (Disproved) claims vs the proved ones of the same size"] = (refused, proved)
-    checked, by_hand = ([float(subprocess.run([sys.executable, "-c", f"COLUMN = {column!r}\n" + JAX_SCRIPT],
-                                              check=True, capture_output=True, text=True).stdout.split()[-1])
+    results["P2b refused (Disproved) claims vs the proved ones of the same size"] = (
+        refused, proved)
+    checked, by_hand = ([float(subprocess.run([sys.executable, "-c",
+                                               f"COLUMN = {column!r}\n" + JAX_SCRIPT],
+                                              check=True, capture_output=True,
+                                              text=True).stdout.split()[-1])
                          for _ in range(max(1, runs // 3))] for column in ("proofs", "by hand"))
-    results["P6 JAX loss check (500 examples, values and gradients) vs a hand-written hypothesis test"] = (
-        checked, by_hand)
+    results["P6 JAX loss check (500 examples, values and gradients) vs a hand-written hypothesis "
+            "test"] = (checked, by_hand)
     results["P4 peak memory of the CLI vs sympy import"] = (memory_cli, memory_base)
     results.update(measure_coq(runs))
     return results
@@ -234,13 +246,15 @@ def measure_coq(runs):
 
 
 def peak_kib(command):
-    """Peak resident memory (KiB) of one run of `command`, from the kernel's accounting of a child process."""
-    return float(subprocess.run([sys.executable, "-c", MEMORY_SCRIPT, *command], check=True, capture_output=True,
-                                text=True).stdout)
+    """Peak resident memory (KiB) of one run of `command`, from the kernel's accounting of a child
+    process."""
+    return float(subprocess.run([sys.executable, "-c", MEMORY_SCRIPT, *command], check=True,
+                                capture_output=True, text=True).stdout)
 
 
 def measure_loss_check(runs):
-    """`assert_loss_matches_on` (the user's loss + the proven reference + comparison) vs the user's loss alone."""
+    """`assert_loss_matches_on` (the user's loss + the proven reference + comparison) vs the user's
+    loss alone."""
     import numpy as np
     from proofs.testing import assert_loss_matches_on
 
@@ -270,16 +284,16 @@ def main(argv=None):
     parser.add_argument("--json", default="benchmark-results.json")
     args = parser.parse_args(argv)
     results = {}
-    print(f"{'benchmark (seconds; P4 in KiB)':64s} {'median':>9s} {'min':>9s} {'max':>9s} {'baseline':>9s} "
-          f"{'ratio':>6s} target")
+    print(f"{'benchmark (seconds; P4 in KiB)':64s} {'median':>9s} {'min':>9s} {'max':>9s} "
+          f"{'baseline':>9s} {'ratio':>6s} target")
     for name, (values, baseline) in measure(args.runs).items():
         ratio = statistics.median(values) / statistics.median(baseline)
         target = f"{SECONDS[name]} s" if name in SECONDS else TARGETS[name]
         results[name] = {"median_s": statistics.median(values), "min_s": min(values),
                          "max_s": max(values), "baseline_median_s": statistics.median(baseline),
                          "ratio": ratio, "target": target}
-        print(f"{name[:64]:64s} {statistics.median(values):9.3f} {min(values):9.3f} {max(values):9.3f} "
-              f"{statistics.median(baseline):9.3f} {ratio:6.2f} <= {target}")
+        print(f"{name[:64]:64s} {statistics.median(values):9.3f} {min(values):9.3f} "
+              f"{max(values):9.3f} {statistics.median(baseline):9.3f} {ratio:6.2f} <= {target}")
     Path(args.json).write_text(json.dumps(results, indent=2) + "\n")
     return 0
 
