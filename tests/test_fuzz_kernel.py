@@ -859,6 +859,13 @@ class KernelFuzzer(RuleBasedStateMachine):
         if base is not None and exponent is not None:
             self._attempt("log_of_pow", K.log_of_pow, base, exponent)
 
+    @rule(data=st.data())
+    def power_as_exp(self, data):
+        context = self._context(data)
+        base, exponent = self._member_fact(data, context), self._member_fact(data, context)
+        if base is not None and exponent is not None:
+            self._attempt("power_as_exp", K.power_as_exp, base, exponent)
+
     @precondition(lambda self: self.members)
     @rule(data=st.data())
     def log_of_exp(self, data):

@@ -133,6 +133,14 @@ IDENTITIES = [  # (name, lhs, rhs, where, a wrong right-hand side: a sign error)
      sigmoid(sp.log(P[1] * x) - sp.log((1 - P[1]) * y)),
      {P: sp.Interval.open(0, 1), x: sp.Interval.open(0, sp.oo), y: sp.Interval.open(0, sp.oo)},
      sigmoid(sp.log(P[1] * x) + sp.log((1 - P[1]) * y))),
+    # real powers of a positive base, through a^b = exp(b log a)
+    ("x^a x^b = x^{a+b}", x ** c * x ** y, x ** (c + y), {x: sp.Interval.open(0, sp.oo)},
+     x ** (c * y)),
+    ("(x^a)^b = x^{ab}", (x ** c) ** y, x ** (c * y), {x: sp.Interval.open(0, sp.oo)},
+     x ** (c + y)),
+    ("x^a y^a = (xy)^a", x ** c * z ** c, (x * z) ** c,
+     {x: sp.Interval.open(0, sp.oo), z: sp.Interval.open(0, sp.oo)}, (x + z) ** c),
+    ("2^x = e^{x log 2}", 2 ** x, sp.exp(x * sp.log(2)), {}, sp.exp(x * sp.log(3))),
     # a sum or product of a few terms written out: two classes, three points, an empty range
     ("Σ_{k=1}^{3} y_k = y_1 + y_2 + y_3", sp.Sum(Y[k], (k, 1, 3)), Y[1] + Y[2] + Y[3], {},
      Y[1] + Y[2] - Y[3]),

@@ -320,6 +320,15 @@ def log_of_pow(base_positive, exponent_real):
                  "log_of_pow", [base_positive, exponent_real], lambda: [f"{a} > 0", f"{b} real"])
 
 
+def power_as_exp(base_positive, exponent_real):
+    """Γ ⊢ a > 0, Γ ⊢ b ∈ S ⊆ ℝ  ⟹  Γ ⊢ a^b = exp(b·log a).
+    (Mathlib `Real.rpow_def_of_pos`; Coq `Rpower`, defined so)"""
+    a = _positive(base_positive, "power_as_exp", "base")
+    b = _expect(exponent_real, Member, "power_as_exp").expr  # a Member is defined and real
+    return _make(_merged(base_positive, exponent_real), Equal(a ** b, sp.exp(b * sp.log(a))),
+                 "power_as_exp", [base_positive, exponent_real], lambda: [f"{a} > 0", f"{b} real"])
+
+
 def sum_split(context, total):
     """⊢ Σ_i (a_i + b_i + …) = Σ_i a_i + Σ_i b_i + ….   (Mathlib `Finset.sum_add_distrib`;
     Coq `sum_plus`)"""

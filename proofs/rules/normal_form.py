@@ -141,17 +141,19 @@ def first_index(*exprs):
     return None
 
 
-# (context, index, lemmas, multiply, expr) -> (Γ ⊢ expr = N(expr), notes); theorems are immutable
+# (context, index, lemmas, multiply, powers, expr) -> (Γ ⊢ expr = N(expr), notes); theorems are
+# immutable
 _MEMO = {}
 
 
 class Normalizer:
     """Builds ``Γ ⊢ e = N(e)`` bottom-up; `notes` records expansions refused and why."""
 
-    def __init__(self, context, index=None, lemmas=(), multiply=True):
+    def __init__(self, context, index=None, lemmas=(), multiply=True, powers=False):
         self.context, self.index, self.notes = context, index, []
         # False: sums, products and powers stay as written (squares kept whole)
         self.multiply = multiply
+        self.powers = powers  # True: a real power of a positive base as an exponential
         # lemmas: proved equalities used as rewrites, and definitions to keep folded
         # (p_i := σ(w x_i) stays p_i); the definitions a rewrite mentions stay folded too (a
         # per-sample definition unfolded inside a sum would make sympy merge a sum of sums into one
@@ -166,7 +168,7 @@ class Normalizer:
 
     def __call__(self, expr):
         expr = sp.sympify(expr)
-        key = (self.context, self.index, self.key, self.multiply, expr)
+        key = (self.context, self.index, self.key, self.multiply, self.powers, expr)
         # the same subterm recurs after each rewrite and across tactics: normalize it once
         if key not in _MEMO:
             before = len(self.notes)
@@ -221,7 +223,7 @@ class Normalizer:
         if isinstance(expr, BINDERS) and self.index in {var for var, _, _ in binder_limits(expr)}:
             # inside a binder over the canonical index, renaming an inner index to it would
             # shadow it
-            normalize = Normalizer(self.context, None, self.key, self.multiply)
+            normalize = Normalizer(self.context, None, self.key, self.multiply, self.powers)
         for part in parts:
             part_th = normalize(part)
             if part_th.statement.lhs != part_th.statement.rhs:
@@ -229,6 +231,16 @@ class Normalizer:
         return th
 
     def _head(self, expr):
+        if self.powers and _real_power(expr):
+            base = try_positive(self.context, expr.base)
+            try:  # a^b = exp(b log a), whose log the rules of the logarithm then expand
+                step = K.power_as_exp(base, prove_member(self.context, expr.exp)) if base else None
+            except ProofError:
+                step = None
+            # sympy writes exp(b log a) back as a^b for a number b: no step, or it would loop
+            if step is not None and step.statement.lhs == expr and \
+                    isinstance(step.statement.rhs, sp.exp):
+                return self._continue(step)
         written = self._written_out(expr) if isinstance(expr, BINDERS) else None
         if written is not None:
             return written
@@ -405,10 +417,10 @@ class Normalizer:
 
 
 @functools.lru_cache(maxsize=512)
-def normalized(context, expr, index, lemmas=(), multiply=True):
+def normalized(context, expr, index, lemmas=(), multiply=True, powers=False):
     """(Γ ⊢ expr = N(expr), notes), memoized: the optimizer tactic normalizes the same objectives
     twice."""
-    normalize = Normalizer(context, index, lemmas, multiply)
+    normalize = Normalizer(context, index, lemmas, multiply, powers)
     return normalize(expr), tuple(normalize.notes)
 
 
@@ -482,14 +494,15 @@ def _peel(context, total, last, count):
     return th
 
 
-def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0):
+def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, powers=False):
     """Γ ⊢ lhs = rhs via normal forms and one ring step, or SideConditionError explaining the
     difference.  `multiply=False`: squares and products of sums kept whole, as a textbook argues
-    (fails more often)."""
+    (fails more often).  Where the normal forms differ and a side has a real power of a positive
+    base, that power is tried as an exponential (x^a x^b = x^{a+b}, √(xy) = √x √y)."""
     lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
     index, lemmas = first_index(lhs, rhs), tuple(lemmas)
-    (left, left_notes), (right, right_notes) = normalized(context, lhs, index, lemmas, multiply), \
-        normalized(context, rhs, index, lemmas, multiply)
+    (left, left_notes), (right, right_notes) = (
+        normalized(context, side, index, lemmas, multiply, powers) for side in (lhs, rhs))
     nl, nr = left.statement.rhs, right.statement.rhs
     refused, (remainder, conditions) = None, K.ring_needs(nl, nr)
     if remainder != 0 and _depth < 4:
@@ -497,11 +510,16 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0):
         if aligned is not None and aligned.statement.lhs in binders_of(nl):
             rewritten = congruence(context, aligned, nl)
             return chain_equal(left, rewritten, prove_equal(context, rewritten.statement.rhs, rhs,
-                                                            lemmas, multiply, _depth + 1))
+                                                            lemmas, multiply, _depth + 1, powers))
         if aligned is not None:
             rewritten = congruence(context, aligned, nr)
             return chain_equal(prove_equal(context, lhs, rewritten.statement.rhs, lemmas, multiply,
-                                           _depth + 1), K.symm(rewritten), K.symm(right))
+                                           _depth + 1, powers), K.symm(rewritten), K.symm(right))
+    if remainder != 0 and not powers and _real_powers(nl, nr):
+        try:
+            return prove_equal(context, lhs, rhs, lemmas, multiply, _depth, powers=True)
+        except ProofError:  # the first attempt's reasons are the ones a user reads
+            pass
     if remainder != 0:
         notes = "".join(f"; {note}" for note in dict.fromkeys(
             left_notes + right_notes + ((refused,) if refused else ())))
@@ -509,6 +527,17 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0):
                                  f"the sides differ by {expand_atoms(nl - nr)}{notes}")
     middle = K.ring(context, nl, nr, needs_shown(context, conditions))
     return chain_equal(left, middle, K.symm(right))
+
+
+def _real_power(expr):
+    """Whether expr is a power whose exponent is no number (x^a, 2^x): one `power_as_exp` writes
+    as an exponential, which sympy keeps as it is built."""
+    return expr.is_Pow and not expr.exp.is_number and expr.base is not sp.E
+
+
+def _real_powers(*exprs):
+    """Whether a `_real_power` is in exprs."""
+    return any(_real_power(node) for expr in exprs for node in sp.preorder_traversal(expr))
 
 
 def needs_shown(context, conditions):
