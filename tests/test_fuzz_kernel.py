@@ -860,6 +860,31 @@ class KernelFuzzer(RuleBasedStateMachine):
             self._attempt("log_of_pow", K.log_of_pow, base, exponent)
 
     @rule(data=st.data())
+    def log_injective(self, data):
+        """A fact about a, one about b — often a with its powers split or merged as only a
+        positive base allows (sympy's force=True) — and an equation of logs: log a = log b by the
+        normal form when it proves one, else a random kept equation."""
+        context = self._context(data)
+        left = self._member_fact(data, context)
+        if left is None:
+            return
+        a = left.statement.expr
+        b = _build(lambda: data.draw(st.sampled_from([
+            sp.expand_power_base(a, force=True), sp.powsimp(a, force=True),
+            sp.powdenest(a, force=True), a, 2 * a])), a)
+        right = self._member_fact(data, context, b)
+        if right is None:
+            return
+        logs = self._pick(data, self.equalities, "equation") if self.equalities else None
+        if data.draw(st.booleans(), label="logs by the normal form"):
+            try:
+                logs = normal_form.prove_equal(context, sp.log(a), sp.log(b))
+            except Exception:  # noqa: BLE001 — a refusal or sympy's failure: no equation
+                logs = None
+        if logs is not None:
+            self._attempt("log_injective", K.log_injective, left, right, logs)
+
+    @rule(data=st.data())
     def power_as_exp(self, data):
         context = self._context(data)
         base, exponent = self._member_fact(data, context), self._member_fact(data, context)

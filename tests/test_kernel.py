@@ -628,7 +628,7 @@ def test_transfer_substitutes_without_capture():
 
 
 def test_kernel_stays_small():
-    """The trusted code stays readable in one sitting: at most 1420 lines of code (blanks, comments
+    """The trusted code stays readable in one sitting: at most 1430 lines of code (blanks, comments
     and docstrings aside) in proofs/kernel/, formatted at 100 columns or fewer, one statement per
     line.  (The kernel owns its terms — well-formedness, names, binders, scoped definedness
     conditions, capture-avoiding substitution — which the earlier 500-line kernel left to sympy.)"""
@@ -660,7 +660,7 @@ def test_kernel_stays_small():
                 if t.type == tokenize.OP and t.string == ";"
             ]
         assert not semicolons, f"{path.name}: several statements on lines {semicolons}"
-    assert total <= 1420, f"the kernel has grown to {total} lines of code"
+    assert total <= 1430, f"the kernel has grown to {total} lines of code"
 
 
 def test_a_power_of_a_positive_base_is_an_exponential():
@@ -677,6 +677,26 @@ def test_a_power_of_a_positive_base_is_an_exponential():
         K.power_as_exp(member(positive, x), K.refl(positive, y))
     with pytest.raises(ForgeryError):
         K.power_as_exp(member(positive, x), object())
+
+
+def test_positive_numbers_with_equal_logarithms_are_equal():
+    from proofs.rules.normal_form import prove_equal
+
+    positive = Context({x: POS, y: POS})
+    root, roots = sp.sqrt(x * y), sp.sqrt(x) * sp.sqrt(y)
+    logs = prove_equal(positive, sp.log(root), sp.log(roots))
+    th = K.log_injective(member(positive, root), member(positive, roots), logs)
+    assert th.statement == Equal(root, roots) and th.context == positive
+    with pytest.raises(RuleApplicationError, match="is not log"):  # the logs of other terms
+        K.log_injective(member(positive, roots), member(positive, root), logs)
+    # over ℝ, √(xy) is no positive number (0 at x = 0), and √x·√y is undefined for x < 0
+    real = Context({x: sp.S.Reals, y: POS})
+    with pytest.raises(SideConditionError, match="is not shown positive"):
+        K.log_injective(member(real, x ** 2), member(real, x ** 2), K.refl(real, sp.log(x ** 2)))
+    with pytest.raises(RuleApplicationError):  # an equation is asked, not a range
+        K.log_injective(member(positive, x), member(positive, x), member(positive, sp.log(x)))
+    with pytest.raises(ForgeryError):
+        K.log_injective(member(positive, x), member(positive, x), object())
 
 
 def test_exp_rules():

@@ -141,6 +141,13 @@ IDENTITIES = [  # (name, lhs, rhs, where, a wrong right-hand side: a sign error)
     ("x^a y^a = (xy)^a", x ** c * z ** c, (x * z) ** c,
      {x: sp.Interval.open(0, sp.oo), z: sp.Interval.open(0, sp.oo)}, (x + z) ** c),
     ("2^x = e^{x log 2}", 2 ** x, sp.exp(x * sp.log(2)), {}, sp.exp(x * sp.log(3))),
+    # two positive sides compared through their logarithms
+    ("√(xy) = √x √y", sp.sqrt(x * z), sp.sqrt(x) * sp.sqrt(z),
+     {x: sp.Interval.open(0, sp.oo), z: sp.Interval.open(0, sp.oo)}, 2 * sp.sqrt(x) * sp.sqrt(z)),
+    ("Gaussian normaliser (2πσ²)^{−1/2} = 1/(√(2π) σ)", (2 * sp.pi * c ** 2) ** sp.Rational(-1, 2),
+     1 / (sp.sqrt(2 * sp.pi) * c), {c: sp.Interval.open(0, sp.oo)}, 1 / (sp.sqrt(sp.pi) * c)),
+    ("x^{1/2} x^{1/3} = x^{5/6}", x ** sp.Rational(1, 2) * x ** sp.Rational(1, 3),
+     x ** sp.Rational(5, 6), {x: sp.Interval.open(0, sp.oo)}, x ** sp.Rational(1, 6)),
     # a sum or product of a few terms written out: two classes, three points, an empty range
     ("Σ_{k=1}^{3} y_k = y_1 + y_2 + y_3", sp.Sum(Y[k], (k, 1, 3)), Y[1] + Y[2] + Y[3], {},
      Y[1] + Y[2] - Y[3]),

@@ -329,6 +329,18 @@ def power_as_exp(base_positive, exponent_real):
                  "power_as_exp", [base_positive, exponent_real], lambda: [f"{a} > 0", f"{b} real"])
 
 
+def log_injective(lhs_positive, rhs_positive, logs_equal):
+    """Γ ⊢ a > 0, Γ ⊢ b > 0, Γ ⊢ log a = log b  ⟹  Γ ⊢ a = b: log is one-to-one on (0, ∞).
+    (Mathlib `Real.log_injOn_pos`; Coq `ln_inv`)"""
+    a = _positive(lhs_positive, "log_injective", "left side")
+    b = _positive(rhs_positive, "log_injective", "right side")
+    if _expect(logs_equal, Equal, "log_injective") != Equal(sp.log(a), sp.log(b)):
+        raise RuleApplicationError(f"log_injective: {logs_equal.statement} is not log {a} = "
+                                   f"log {b}")
+    return _make(_merged(lhs_positive, rhs_positive, logs_equal), Equal(a, b), "log_injective",
+                 [lhs_positive, rhs_positive, logs_equal])
+
+
 def sum_split(context, total):
     """⊢ Σ_i (a_i + b_i + …) = Σ_i a_i + Σ_i b_i + ….   (Mathlib `Finset.sum_add_distrib`;
     Coq `sum_plus`)"""

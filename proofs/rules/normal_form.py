@@ -494,11 +494,13 @@ def _peel(context, total, last, count):
     return th
 
 
-def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, powers=False):
+def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, powers=False,
+                logs=False):
     """Γ ⊢ lhs = rhs via normal forms and one ring step, or SideConditionError explaining the
     difference.  `multiply=False`: squares and products of sums kept whole, as a textbook argues
     (fails more often).  Where the normal forms differ and a side has a real power of a positive
-    base, that power is tried as an exponential (x^a x^b = x^{a+b}, √(xy) = √x √y)."""
+    base, that power is tried as an exponential (x^a x^b = x^{a+b}); where both sides are
+    positive, their logarithms are compared (√(xy) = √x √y as ½ log(xy) = ½ log x + ½ log y)."""
     lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
     index, lemmas = first_index(lhs, rhs), tuple(lemmas)
     (left, left_notes), (right, right_notes) = (
@@ -517,9 +519,14 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, powers=Fa
                                            _depth + 1, powers), K.symm(rewritten), K.symm(right))
     if remainder != 0 and not powers and _real_powers(nl, nr):
         try:
-            return prove_equal(context, lhs, rhs, lemmas, multiply, _depth, powers=True)
+            return prove_equal(context, lhs, rhs, lemmas, multiply, _depth, powers=True,
+                               logs=logs)
         except ProofError:  # the first attempt's reasons are the ones a user reads
             pass
+    if remainder != 0 and not logs:
+        through_logs = _through_logs(context, lhs, rhs, lemmas, multiply, _depth)
+        if through_logs is not None:
+            return through_logs
     if remainder != 0:
         notes = "".join(f"; {note}" for note in dict.fromkeys(
             left_notes + right_notes + ((refused,) if refused else ())))
@@ -527,6 +534,21 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, powers=Fa
                                  f"the sides differ by {expand_atoms(nl - nr)}{notes}")
     middle = K.ring(context, nl, nr, needs_shown(context, conditions))
     return chain_equal(left, middle, K.symm(right))
+
+
+def _through_logs(context, lhs, rhs, lemmas, multiply, depth):
+    """Γ ⊢ lhs = rhs from log lhs = log rhs, both sides shown positive and a power or product on
+    one of them (the logs' rules take them apart), or None."""
+    if not any(side.is_Pow or side.is_Mul for side in (lhs, rhs)):
+        return None
+    left, right = try_positive(context, lhs), try_positive(context, rhs)
+    if left is None or right is None:
+        return None
+    try:
+        logs = prove_equal(context, sp.log(lhs), sp.log(rhs), lemmas, multiply, depth, logs=True)
+        return K.log_injective(left, right, logs)
+    except ProofError:
+        return None
 
 
 def _real_power(expr):

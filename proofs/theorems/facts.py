@@ -131,7 +131,7 @@ def _equation_reason(equation):
     kinds = ["rules of sums"] if any(side.has(sp.Sum, sp.Product) for side in sides) else []
     if "power_as_exp" in used:
         kinds.append("rules of powers")  # x^a x^b = x^{a + b} through e^{a log x}
-    if used & {"log_of_product", "log_of_mul", "log_of_pow", "log_of_exp"}:
+    if used & {"log_of_product", "log_of_mul", "log_of_pow", "log_of_exp", "log_injective"}:
         kinds.append("rules of the logarithm")  # log(1 − x) − log x = log((1/x)(1 − x))
     if "ring" in used or not kinds:
         kinds.append("algebra")
