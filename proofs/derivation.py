@@ -97,7 +97,7 @@ RULE_WORDS = {
     "sum_peel": "a term taken out of the sum", "sum_shift": "shifting the summation index",
     "sum_empty": "the sum written out term by term",
     "power_as_exp": "a power of a positive base as an exponential",
-    "log_injective": "equal logarithms of positive numbers",
+    "log_injective": "both sides positive, with equal logarithms",
     "sum_telescoping": "a telescoping sum", "gamma_of_count": "the Gamma function at an integer",
     "abs_identity": "rules of the absolute value",
 }
@@ -122,7 +122,7 @@ KINDS = {"log_of_product": "log of a product", "log_of_mul": "rules of the logar
          "sum_ones": "linearity of the sum", "rename_index": "linearity of the sum",
          "sum_telescoping": "linearity of the sum", "sum_peel": "reindexing the sum",
          "sum_shift": "reindexing the sum", "sum_empty": "writing out the sum",
-         "power_as_exp": "rules of powers", "log_injective": "rules of the logarithm",
+         "power_as_exp": "rules of powers", "log_injective": "logarithms of both sides",
          "gamma_of_count": "the Gamma function",
          "abs_identity": "rules of the absolute value", "unfold": "definitions", "ring": "algebra"}
 

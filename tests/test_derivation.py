@@ -508,6 +508,14 @@ def test_a_sum_of_two_classes_written_out_is_named_as_such():
     assert "[the sum and the product written out, algebra]" in zero
 
 
+def test_an_identity_proved_through_logarithms_says_both_sides_are_positive():
+    x, z = sp.symbols("x z")
+    d = Derivation("Roots", where={x: sp.Interval.open(0, sp.oo), z: sp.Interval.open(0, sp.oo)})
+    d.theorem("Root", d.chain(sp.sqrt(x * z)).eq(sp.sqrt(x) * sp.sqrt(z)))
+    assert "√(x z) = √x √z   [both sides positive, with equal logarithms, rules of the " \
+           "logarithm]" in d.proof().to_text()
+
+
 def test_a_theorem_may_be_cited_and_sections_share_one_counter(tmp_path):
     # theorem, lemma, theorem, lemma, theorem: numbered 1 to 5 as the LaTeX page numbers them, and
     # a later step citing a theorem (its positivity) names it "Theorem"
