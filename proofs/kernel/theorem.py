@@ -330,8 +330,8 @@ def power_as_exp(base_positive, exponent_real):
 
 
 def log_injective(lhs_positive, rhs_positive, logs_equal):
-    """Γ ⊢ a > 0, Γ ⊢ b > 0, Γ ⊢ log a = log b  ⟹  Γ ⊢ a = b: log is one-to-one on (0, ∞).
-    (Mathlib `Real.log_injOn_pos`; Coq `ln_inv`)"""
+    """Γ ⊢ a > 0, Γ ⊢ b > 0, Γ ⊢ log a = log b  ⟹  Γ ⊢ a = b: log is one-to-one on
+    (0, ∞).   (Mathlib `Real.log_injOn_pos`; Coq `ln_inv`)"""
     a = _positive(lhs_positive, "log_injective", "left side")
     b = _positive(rhs_positive, "log_injective", "right side")
     if _expect(logs_equal, Equal, "log_injective") != Equal(sp.log(a), sp.log(b)):
