@@ -14,12 +14,10 @@ normal form and positivity it builds on).
 import sympy as sp
 from sympy.polys.polyerrors import BasePolynomialError
 
-from ..errors import ProofError
 from ..kernel import Defined, hull
 from ..kernel.language import Hull
 from ..kernel import rules as K
-from .normal_form import prove_equal
-from .positivity import prove_member
+from .normal_form import through_forms
 
 
 def through_rewriting(context, fact, target):
@@ -43,18 +41,8 @@ def through_rewriting(context, fact, target):
 def _side(context, expr, end, sign, half):
     """Γ ⊢ expr ∈ S with S inside the half-line `half`, from expr = end ± (a sum shown >= 0), or
     None."""
-    for written in _written(sign * (_bodies(expr) - end)):
-        written = end + sign * written
-        try:
-            bound = prove_member(context, written, sides=True)
-        except ProofError:
-            continue
-        if hull(bound.statement.set).within(half):
-            try:
-                return K.member_of_equal(prove_equal(context, expr, written), bound)
-            except ProofError:
-                continue
-    return None
+    forms = [end + sign * written for written in _written(sign * (_bodies(expr) - end))]
+    return through_forms(context, expr, forms, lambda bound: bound.within(half), sides=True)
 
 
 def _bodies(expr):

@@ -13,7 +13,7 @@ import sympy as sp
 from ..errors import ProofError, SideConditionError
 from ..kernel import Context, hull
 from ..kernel import rules as K
-from .normal_form import as_written, prove_equal
+from .normal_form import as_written, through_forms
 from .positivity import prove_member
 
 
@@ -66,16 +66,23 @@ def through_common_denominator(fact):
     slope = fact.statement.expr
     if sp.count_ops(slope) > LONGEST_SLOPE:
         return fact
-    for form in dict.fromkeys((sp.factor(sp.together(slope)), sp.logcombine(slope, force=True))):
-        if form == slope:
-            continue
-        try:
-            bound = prove_member(fact.context, form)
-            if hull(bound.statement.set).lo > hull(fact.statement.set).lo:
-                return K.member_of_equal(prove_equal(fact.context, slope, form), bound)
-        except ProofError:
-            continue
-    return fact
+    lowest = hull(fact.statement.set).lo
+    forms = dict.fromkeys((sp.factor(sp.together(slope)), _logs_gathered(slope)))
+    return through_forms(fact.context, slope, forms, lambda bound: bound.lo > lowest) or fact
+
+
+def _logs_gathered(expr):
+    """expr with its terms c·log u (c rational) gathered into one log(∏ u^c), the others kept:
+    log(1 − p) − log p as log((1 − p)/p).  A guess, valid where each u > 0, which the normal form
+    must prove."""
+    logs, rest = [], []
+    for term in sp.Add.make_args(expr):
+        coefficient, factor = term.as_coeff_Mul()
+        if isinstance(factor, sp.log):
+            logs.append(factor.args[0] ** coefficient)
+        else:
+            rest.append(term)
+    return sp.Add(*rest, sp.log(sp.Mul(*logs))) if len(logs) > 1 else expr
 
 
 LOG_VARIABLE = sp.Symbol("x")

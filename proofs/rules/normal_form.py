@@ -587,16 +587,26 @@ def _sign_as_one_fraction(context, expr, need):
     # the numerator factored, or gathered by each symbol in turn: ap − bp + b as ap + b(1 − p)
     numerators = [numerator] + [sp.collect(sp.expand(numerator), symbol)
                                 for symbol in sorted(numerator.free_symbols, key=str)]
-    for form in dict.fromkeys(n / denominator for n in numerators):
+    return through_forms(context, expr, dict.fromkeys(n / denominator for n in numerators),
+                         lambda sign: sign.is_positive() or need is Need.NONZERO
+                         and sign.is_negative(), _by_ring)
+
+
+def _by_ring(context, expr, form):
+    """Γ ⊢ expr = form by `ring` alone, its conditions shown by intervals (a side condition's
+    equation: the normal form would ask `needs_shown` again)."""
+    return K.ring(context, expr, form, prove_needs(context, K.ring_needs(expr, form)[1]))
+
+
+def through_forms(context, expr, forms, accept, equal=None, sides=False):
+    """Γ ⊢ expr ∈ S from the first of `forms`, terms guessed equal to expr, whose range by the
+    interval rules `accept`s (a predicate on its hull): the equation proved (by `equal`, the normal
+    form when None) and the range carried over; None when no form serves."""
+    for form in forms:
         try:
-            bound = prove_member(context, form)
-            sign = hull(bound.statement.set)
-            if form == expr or not (sign.is_positive() or need is Need.NONZERO
-                                    and sign.is_negative()):
-                continue
-            conditions = K.ring_needs(expr, form)[1]
-            return K.member_of_equal(K.ring(context, expr, form, prove_needs(context, conditions)),
-                                     bound)
+            bound = prove_member(context, form, sides)
+            if accept(hull(bound.statement.set)):
+                return K.member_of_equal((equal or prove_equal)(context, expr, form), bound)
         except ProofError:
             continue
     return None
