@@ -148,16 +148,16 @@ def _words(theorem):
     # a log of a product rests on its factors' positivity: cited as the library's lines cite it
     words = [word + " (<ref:positivity>)" if word == RULE_WORDS["log_of_product"] else word
              for word in words]
-    words = [_peeled_words(theorem) if word == RULE_WORDS["sum_peel"] else word for word in words]
-    words = [_written_out_words(theorem) if word == RULE_WORDS["sum_empty"] else word
+    words = [_peeled_words(peels, written) if word == RULE_WORDS["sum_peel"] else word
+             for word in words]
+    words = [_written_out_words(written) if word == RULE_WORDS["sum_empty"] else word
              for word in words]
     return ", ".join(words + (["algebra"] if "algebra" in by_kind or not words else []))
 
 
-def _peeled_words(theorem):
+def _peeled_words(peels, written):
     """sum_peel's words for what it peeled (not in writing a sum out): a term out of a sum, a
-    factor out of a product."""
-    peels, written = _peels(theorem)
+    factor out of a product (`_peels`)."""
     found = {type(node.statement.lhs) for node in peels if node not in written}
     if found == {sp.Product}:
         return "a factor taken out of the product"
@@ -181,9 +181,10 @@ def _binder_key(total):
     return type(total), total.limits[0][0], total.function
 
 
-def _written_out_words(theorem):
-    """sum_empty's words: a sum written out term by term, a product factor by factor."""
-    kinds = {type(node.statement.lhs) for node in _peels(theorem)[1]}
+def _written_out_words(written):
+    """sum_empty's words for the peels that wrote a sum out (`_peels`): a sum written out term by
+    term, a product factor by factor."""
+    kinds = {type(node.statement.lhs) for node in written}
     if kinds == {sp.Product}:
         return "the product written out factor by factor"
     if kinds == {sp.Sum}:
