@@ -11,7 +11,7 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from proofs import Context, Disproved, check
+from proofs import Context, Disproved, ProofError, check
 from proofs.kernel import Member
 from proofs.kernel import rules as K
 from proofs.kernel.functions import TABLE, Need
@@ -225,6 +225,12 @@ PROVED = [
         sp.exp(x) / (1 + sp.exp(x)), x, REALS)),
     ("x eˣ increasing on [−1, ∞)", lambda: check.strictly_increasing(
         x * sp.exp(x), x, sp.Interval(-1, sp.oo))),
+    # a derivative with roots, over its common denominator: 1/√(1 + x²) − x²/(1 + x²)^(3/2)
+    ("x/√(1 + x²) increasing", lambda: check.strictly_increasing(
+        x / sp.sqrt(1 + x ** 2), x, REALS)),
+    # a rational derivative >= 0 whose numerator x⁴ + 3x² vanishes only at 0
+    ("x³/(1 + x²) increasing", lambda: check.strictly_increasing(x ** 3 / (1 + x ** 2), x,
+                                                                 REALS)),
     ("x²/(1 + x²) ∈ [0, 1)", lambda: check.member(x ** 2 / (1 + x ** 2), sp.Interval.Ropen(0, 1))),
     ("σ(x)(1 − σ(x)) ∈ (0, 1/4]", lambda: check.member(
         sigmoid(x) * (1 - sigmoid(x)), sp.Interval.Lopen(0, sp.Rational(1, 4)))),
@@ -257,6 +263,10 @@ DISPROVED = [
         x * sp.exp(x), x, sp.Interval.open(-2, sp.oo))),
     ("x/(1 + x) decreasing: −x/(1 + x) increasing", lambda: check.strictly_increasing(
         -x / (1 + x), x, sp.Interval.open(-1, sp.oo))),
+    ("x³/(1 + x²) − x increasing", lambda: check.strictly_increasing(
+        x ** 3 / (1 + x ** 2) - x, x, REALS)),
+    ("x/√(1 + x²) − x/2 increasing", lambda: check.strictly_increasing(
+        x / sp.sqrt(1 + x ** 2) - x / 2, x, REALS)),
     ("x²/(1 + x²) < 1/2", lambda: check.member(x ** 2 / (1 + x ** 2),
                                                sp.Interval.Ropen(0, sp.Rational(1, 2)))),
     ("σ(x)(1 − σ(x)) < 1/4", lambda: check.member(
@@ -292,6 +302,14 @@ def test_false_neighbours_are_disproved_with_a_counterexample(claim):
     else:  # the function at two points t0 < t1 (the terms, exact): not rising
         (earlier, _), (later, _) = error.values
         assert earlier.evalf(30) >= later.evalf(30)
+
+
+def test_a_rational_derivative_whose_numerator_may_vanish_everywhere_is_not_enough():
+    """y x³/(1 + x²) for y >= 0: its derivative's numerator y(x⁴ + 3x²) has no nonzero rational
+    coefficient, and at y = 0 the function is constant: never proved increasing."""
+    with pytest.raises(ProofError):
+        check.strictly_increasing(mu * x ** 3 / (1 + x ** 2), x, REALS,
+                                  where={mu: sp.Interval(0, sp.oo)})
 
 
 # ------------------------------------------------------------------------------------------------

@@ -740,7 +740,7 @@ class KernelFuzzer(RuleBasedStateMachine):
         lhs = data.draw(terms(), label="lhs")
         variant = data.draw(st.sampled_from(
             ["expand", "expand", "cancel", "together", "mutated", "zero times", "over itself",
-             "force", "other", "same"]), label="variant")
+             "force", "other", "same", "roots", "false roots"]), label="variant")
         extra = data.draw(terms(1), label="extra")
         rhs = _build(lambda: {
             "expand": lambda: sp.expand(lhs),
@@ -751,6 +751,11 @@ class KernelFuzzer(RuleBasedStateMachine):
             "over itself": lambda: sp.Mul(lhs, extra, sp.Pow(extra, -1, evaluate=False),
                                           evaluate=False),
             "force": lambda: _expand_log(lhs),
+            # the laws of powers, as sympy applies them (true where the bases are >= 0) and
+            # forced (true only for positive bases: √(x²) = x, √x √y = √(xy))
+            "roots": lambda: sp.powsimp(sp.expand(lhs)),
+            "false roots": lambda: sp.powdenest(sp.powsimp(sp.expand(lhs), force=True),
+                                                force=True),
             "other": lambda: extra,
             "same": lambda: lhs,
         }[variant](), lhs)
@@ -890,6 +895,19 @@ class KernelFuzzer(RuleBasedStateMachine):
         base, exponent = self._member_fact(data, context), self._member_fact(data, context)
         if base is not None and exponent is not None:
             self._attempt("power_as_exp", K.power_as_exp, base, exponent)
+
+    @rule(data=st.data())
+    def function_as_exp(self, data):
+        context = self._context(data)
+        head = data.draw(st.sampled_from([sp.sinh, sp.cosh, sp.tanh, sp.exp, sp.atan]),
+                         label="head")
+        term = _build(lambda: head(data.draw(terms(1), label="argument")), sp.sinh(x))
+        facts = []
+        if data.draw(st.booleans(), label="facts") and term.args:
+            written = TABLE[head].by_exp(term.args[0]) if TABLE[head].by_exp else term
+            facts = self._condition_facts(context, sorted(needs(term) | needs(written),
+                                                          key=str)[:4])
+        self._attempt("function_as_exp", K.function_as_exp, context, term, facts)
 
     @precondition(lambda self: self.members)
     @rule(data=st.data())
@@ -1132,7 +1150,10 @@ class KernelFuzzer(RuleBasedStateMachine):
         var = data.draw(st.sampled_from([x, y, a]), label="variable")
         func = data.draw(st.one_of(terms(2), st.sampled_from(
             [var, var ** 3, sp.exp(var), sp.log(var), -1 / var, var + i, var ** 2, var + 1 / var,
-             sp.Sum(var * p[i] ** 2 + i, (i, 1, n)), sp.log(var) * 2 - y, var ** HALF])),
+             sp.Sum(var * p[i] ** 2 + i, (i, 1, n)), sp.log(var) * 2 - y, var ** HALF,
+             # derivatives that are rational functions, with isolated zeros or none
+             var ** 3 / (1 + var ** 2), y * var ** 3 / (1 + var ** 2), var / sp.sqrt(1 + var ** 2),
+             var ** 3 / (1 + var ** 2) - var, (var - y) ** 3 / (1 + var ** 2)])),
             label="function")
         interval = data.draw(st.sampled_from(INTERVALS), label="interval")
         self._attempt("increasing_by_derivative", prove_strictly_increasing, context, func, var,

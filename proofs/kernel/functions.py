@@ -37,6 +37,7 @@ class Function:
     integer: bool = False  # integer values
     at_zero: sp.Expr | None = None  # increasing, with this value at 0 (None: not used)
     continuous: bool = True  # continuous at every point of the domain (in the reals' topology)
+    by_exp: object = None  # a ↦ f(a) written with exp: the definition Mathlib and Coq give f
     mathlib: str = ""
     coq: str = ""
 
@@ -52,12 +53,17 @@ TABLE = {f.head: f for f in (
     Function(sp.cos, None, -1, 1, closed=("low", "high"),
              mathlib="Real.cos, Real.neg_one_le_cos, Real.cos_le_one", coq="cos, COS_bound"),
     Function(sp.tanh, None, -1, 1, at_zero=0,
-             mathlib="Real.tanh, Real.tanh_lt_one, Real.neg_one_lt_tanh",
+             by_exp=lambda a: (sp.exp(a) - sp.exp(-a)) / (sp.exp(a) + sp.exp(-a)),
+             mathlib="Real.tanh, Real.tanh_lt_one, Real.neg_one_lt_tanh, "
+                     "Real.tanh_eq_sinh_div_cosh",
              coq="tanh, tanh_bound, tanh_increasing (prelude)"),
     Function(sp.sinh, None, -_OO, _OO, at_zero=0,
-             mathlib="Real.sinh, Real.sinh_strictMono", coq="sinh, sinh_lt, sinh_0"),
+             by_exp=lambda a: (sp.exp(a) - sp.exp(-a)) / 2,
+             mathlib="Real.sinh, Real.sinh_strictMono, Real.sinh_eq", coq="sinh, sinh_lt, sinh_0"),
     Function(sp.cosh, None, 1, _OO, closed=("low",),
-             mathlib="Real.cosh, Real.one_le_cosh", coq="cosh, cosh_ge_1 (prelude)"),
+             by_exp=lambda a: (sp.exp(a) + sp.exp(-a)) / 2,
+             mathlib="Real.cosh, Real.one_le_cosh, Real.cosh_eq",
+             coq="cosh, cosh_ge_1 (prelude)"),
     Function(sp.atan, None, sp.Rational(-8, 5), sp.Rational(8, 5), at_zero=0,
              mathlib="Real.arctan, Real.arctan_lt_pi_div_two, Real.arctan_strictMono",
              coq="atan, atan_range (prelude), atan_increasing"),

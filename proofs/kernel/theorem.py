@@ -230,17 +230,25 @@ def unfold(context, term):
 
 
 def _atomized(lhs, rhs):
-    """lhs − rhs with every subterm other than +, ·, integer powers, rationals and plain symbols
-    replaced by a fresh Dummy (which no term contains), equal subterms by the same one; exp of
-    c₁t₁ + … + cₘtₘ (rational cₖ) by E₁^c₁ ⋯ Eₘ^cₘ, where Eₖ is a positive
-    Dummy for exp tₖ: exp turns sums into products, and its values are positive."""
-    atoms = {}
+    """(lhs − rhs, relations): every subterm other than +, ·, integer powers, rationals and
+    plain symbols replaced by a fresh Dummy (which no term contains), equal subterms by the
+    same one; exp of c₁t₁ + … + cₘtₘ (rational cₖ) by E₁^c₁ ⋯ Eₘ^cₘ, where Eₖ is
+    a positive Dummy for exp tₖ: exp turns sums into products, and its values are positive.
+    A power b^(p/q) of a non-integer rational exponent is b^⌊p/q⌋ R^(p mod q), R a Dummy
+    for the root b^(1/q) (b ≥ 0 wherever the power is defined, b > 0 where p/q < 0), and
+    R^q − b is among the relations, each 0 wherever the terms are defined."""
+    atoms, relations = {}, {}
 
     def atomize(expr):
         if isinstance(expr, (sp.Add, sp.Mul)):
             return expr.func(*map(atomize, expr.args))
         if isinstance(expr, sp.Pow) and expr.exp.is_Integer:
             return atomize(expr.base) ** expr.exp
+        if isinstance(expr, sp.Pow) and expr.exp.is_Rational:
+            p, q = expr.exp.p, expr.exp.q
+            root = atoms.setdefault(("root", expr.base, q), sp.Dummy())
+            relations[root] = root ** q - atomize(expr.base)
+            return atomize(expr.base) ** (p // q) * root ** (p % q)
         if expr.is_Rational or (type(expr) is sp.Symbol):
             return expr
         if type(expr) is sp.exp:  # not isinstance: sympy counts E**x (unevaluated) as exp
@@ -254,26 +262,40 @@ def _atomized(lhs, rhs):
             return atoms.setdefault(sp.exp(term), sp.Dummy(positive=True))
         return atoms.setdefault(sp.exp(rest), sp.Dummy(positive=True)) ** coefficient
 
-    return atomize(lhs) - atomize(rhs)
+    return atomize(lhs) - atomize(rhs), relations
+
+
+def _reduced(difference, relations):
+    """The numerator of the difference, cancelled, divided by each relation R^q − b (monic in R,
+    so no division by a coefficient): 0 when the difference vanishes wherever R^q = b for each
+    root R."""
+    numerator = sp.fraction(sp.cancel(difference))[0]
+    for root, relation in reversed(relations.items()):  # a root before the roots inside it
+        numerator = sp.rem(sp.expand(numerator), relation, root)
+    return sp.expand(numerator)
 
 
 @memoized(1024)
 def ring_needs(lhs, rhs):
-    """(remainder of lhs − rhs as a rational function of its atoms, the conditions under which
-    both sides are defined, in a fixed order)."""
+    """(remainder of lhs − rhs as a rational function of its atoms, reduced by the relations of
+    its roots; the conditions under which both sides are defined, in a fixed order)."""
     if check_well_formed(lhs) == check_well_formed(rhs):  # e = e: defined or not, both sides alike
         return sp.S.Zero, ()
-    difference = _atomized(lhs, rhs)
+    difference, relations = _atomized(lhs, rhs)
     remainder = sp.S.Zero if sp.expand(difference) == 0 else sp.cancel(difference)
+    if remainder != 0 and relations:
+        remainder = _reduced(remainder, relations)
     return remainder, tuple(sorted(needs(lhs) | needs(rhs), key=_condition_order))
 
 
 def ring(context, lhs, rhs, facts=()):
     """Γ ⊢ each condition under which lhs and rhs are defined  ⟹  Γ ⊢ lhs = rhs, when lhs
-    − rhs cancels to 0 as a rational function of its atoms (logs, non-integer powers, sums,
-    products, definitions, other functions; exp of a sum as a product of positive atoms,
-    `Real.exp_add`).  The one equational step trusted to sympy (`expand`, which decides polynomials,
-    else `cancel`).  (Mathlib tactics `ring`, `field_simp`; Coq tactics `ring`, `field`)"""
+    − rhs cancels to 0 as a rational function of its atoms (logs, sums, products, definitions,
+    other functions; exp of a sum as a product of positive atoms, `Real.exp_add`; a rational
+    power b^(p/q) as b^⌊p/q⌋ times a power of the root b^(1/q), whose q-th power is b,
+    `Real.rpow_natCast_mul`).  The one equational step trusted to sympy (`expand`, which decides
+    polynomials, else `cancel`, and `rem` by a monic polynomial).  (Mathlib tactics `ring`,
+    `field_simp`; Coq tactics `ring`, `field`)"""
     lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
     difference, conditions = ring_needs(lhs, rhs)
     if difference != 0:
@@ -327,6 +349,18 @@ def power_as_exp(base_positive, exponent_real):
     b = _expect(exponent_real, Member, "power_as_exp").expr  # a Member is defined and real
     return _make(_merged(base_positive, exponent_real), Equal(a ** b, sp.exp(b * sp.log(a))),
                  "power_as_exp", [base_positive, exponent_real], lambda: [f"{a} > 0", f"{b} real"])
+
+
+def function_as_exp(context, term, facts=()):
+    """Γ ⊢ each condition of both sides  ⟹  Γ ⊢ f(a) = the table's definition of f by exp:
+    sinh a = (exp a − exp(−a))/2, cosh a = (exp a + exp(−a))/2,
+    tanh a = (exp a − exp(−a))/(exp a + exp(−a)).
+    (Mathlib `Real.sinh_eq`, `Real.cosh_eq`, `Real.tanh_eq_sinh_div_cosh`; Coq `sinh`, `cosh`,
+    `tanh`, defined so)"""
+    entry = TABLE.get(type(term))
+    if entry is None or entry.by_exp is None:
+        raise RuleApplicationError(f"function_as_exp: {term} is not sinh, cosh or tanh")
+    return _both_defined(context, term, entry.by_exp(term.args[0]), "function_as_exp", facts)
 
 
 def log_injective(lhs_positive, rhs_positive, logs_equal):
@@ -752,11 +786,15 @@ _CONTINUOUS_WHERE_DEFINED = (sp.Add, sp.Mul, sp.Pow, sp.Symbol, sp.Number, sp.Nu
 
 
 def _finitely_many_zeros(derivative, var):
-    """A polynomial in x with a nonzero rational coefficient: whatever the other variables are, it
-    is a nonzero polynomial, so it vanishes at finitely many points."""
+    """A rational function of x whose numerator, cancelled, is a polynomial in x with a nonzero
+    rational coefficient: whatever the other variables are, that numerator is a nonzero
+    polynomial, and the derivative vanishes (where defined) only where it does: at finitely many
+    points."""
     try:  # is_polynomial passes a Sum or Abs of x that Poly then refuses
-        polynomial = derivative.is_polynomial(var)
-        coefficients = sp.Poly(derivative, var).all_coeffs() if polynomial else []
+        numerator = sp.fraction(sp.cancel(derivative))[0] \
+            if derivative.is_rational_function(var) else None
+        polynomial = numerator is not None and numerator.is_polynomial(var)
+        coefficients = sp.Poly(numerator, var).all_coeffs() if polynomial else []
     except sp.PolynomialError:
         coefficients = []
     return any(c.is_Rational and c != 0 for c in coefficients)
@@ -764,8 +802,9 @@ def _finitely_many_zeros(derivative, var):
 
 def increasing_by_derivative(defined_th, derivative_th, var, interval):
     """Γ, x ∈ I ⊢ g(x) ∈ S (g built from functions continuous where defined),  Γ, x ∈ int
-    I ⊢ g'(x) > 0 — or g'(x) ≥ 0 where g' is a polynomial in x with a nonzero rational
-    coefficient (zero at finitely many points, so g is constant on no subinterval) ⟹  Γ ⊢ x ↦
+    I ⊢ g'(x) > 0 — or g'(x) ≥ 0 where g' is a rational function of x whose numerator has a
+    nonzero rational coefficient (zero at finitely many points, so g is constant on no
+    subinterval) ⟹  Γ ⊢ x ↦
     g strictly increasing on I. (Mathlib `strictMonoOn_of_deriv_pos`; with zeros
     `monotoneOn_of_deriv_nonneg` and `Polynomial.finite_setOf_isRoot`; Coq
     `derive_increasing_interv`)"""

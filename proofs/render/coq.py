@@ -113,6 +113,7 @@ COUNTERPARTS = {
     "log_of_product": "ln_prod", "log_of_mul": "ln_mult (ln_div, ln_1 for a rational factor)",
     "log_of_pow": "ln_Rpower, ln_inv, ln_pow",
     "log_of_exp": "ln_exp", "sum_split": "sum_plus_at", "sum_factor": "sum_factor",
+    "function_as_exp": "sinh, cosh and tanh unfolded to their definitions (field, exp_pos)",
     "sum_ones": "sum_ones",
     "increasing_by_derivative": "increasing_by_derivative (MVT_cor2), the derivative by "
                                 "d_plus, d_mult, d_pow, d_inv, d_ln, d_Rpower, d_chain, "
@@ -606,8 +607,9 @@ class Exporter:
         return self.posed(th.premises, finish(th.statement.set))
 
     def _member_of_equal(self, th):
-        equation, fact = th.premises
-        return f"rewrite {self.node(equation)}; apply {self.node(fact)}"
+        equation, fact = th.premises  # at the variables in scope: a bare lemma that assumes the
+        # variable's range would leave that range as a second goal of the rewrite
+        return f"rewrite {self.instance(equation)}; apply {self.instance(fact)}"
 
     def _member_arithmetic(self, th):
         """+, ·, powers and the table's functions: the rule's Coq lemma, or arithmetic on the
@@ -803,10 +805,11 @@ class Exporter:
         return self.joined(st, st.interval, self.zeros(slope.statement.expr, st))
 
     def zeros(self, derivative, st):
-        """The points of the interval's interior where the derivative, a polynomial with rational
-        coefficients, vanishes: rational numbers (RenderError otherwise)."""
+        """The points of the interval's interior where the derivative, a rational function whose
+        numerator has rational coefficients, vanishes: rational numbers (RenderError
+        otherwise)."""
         interior = sp.Interval.open(st.interval.start, st.interval.end)
-        polynomial = sp.Poly(derivative, st.var)
+        polynomial = sp.Poly(sp.fraction(sp.cancel(derivative))[0], st.var)
         if polynomial.free_symbols - {st.var} or not all(c.is_Rational for c in
                                                           polynomial.all_coeffs()):
             raise RenderError(f"Coq export: {st} rests on the derivative {derivative} >= 0 with "
@@ -993,18 +996,33 @@ class Exporter:
         return self.sides[-1]
 
     def _symm(self, th):
-        return f"symmetry; apply {self.node(th.premises[0])}"
+        return f"symmetry; apply {self.instance(th.premises[0])}"
 
     def _trans(self, th):
         first, second = th.premises
-        return f"etransitivity; [apply {self.node(first)} | apply {self.node(second)}]"
+        return f"etransitivity; [apply {self.instance(first)} | apply {self.instance(second)}]"
 
     def _congruence(self, th):
         equation, *facts = th.premises
-        return self.posed(facts, f"setoid_rewrite {self.node(equation)}; norm")
+        # at the variables in scope (a fact about every index i of a sum stays quantified)
+        return self.posed(facts, f"setoid_rewrite {self.instance(equation)}; norm")
 
     def _ring(self, th):
+        """ring or field; where a side has a root (x^(1/2), u^(−3/2)), the laws of powers first,
+        as the kernel reads them: u^(−3/2) = u^(1/2)/u², and (u^(1/2))² = u."""
+        sides = (th.statement.lhs, th.statement.rhs)
+        if any(not power.exp.is_Integer and power.exp.is_Rational
+               for side in sides for power in side.atoms(sp.Pow)):
+            return self.posed(th.premises, self.power_laws(sides, None) + "norm")
         return self.posed(th.premises, "norm")
+
+    def _function_as_exp(self, th):
+        """Coq defines sinh, cosh and tanh by exp: unfolded, field finishes, the denominators
+        exp a + exp(−a) and 2 shown nonzero from exp_pos."""
+        arg = self.term(th.statement.lhs.args[0])
+        known = f"pose proof (exp_pos {arg}); pose proof (exp_pos (- {arg})); "
+        return self.posed(th.premises, f"{known}unfold tanh, sinh, cosh; field; repeat split; "
+                                       "close")
 
     def _log_of_product(self, th):
         var = th.statement.lhs.args[0].limits[0][0].name

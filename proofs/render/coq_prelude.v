@@ -526,6 +526,16 @@ Proof.
   rewrite S_INR, Rmult_plus_distr_r, Rmult_1_l, exp_plus, <- IH. simpl. ring.
 Qed.
 
+(* exp (k a) = (exp a)^k for an integer k (1/(exp a)^|k| for k < 0): an exponential of a multiple
+   as a power of one exponential, which field then compares with others *)
+Lemma exp_Zmul k a : exp (IZR k * a) = powerRZ (exp a) k.
+Proof.
+  destruct k as [| p | p]; simpl.
+  - rewrite Rmult_0_l, exp_0; reflexivity.
+  - rewrite exp_pow_nat, INR_IPR; reflexivity.
+  - rewrite exp_pow_nat, INR_IPR, <- exp_Ropp; f_equal; unfold IZR; ring.
+Qed.
+
 (* y^(p/q) = (y^(1/q))^p, and y = (y^(1/q))^q: the powers of one base as powers of one root *)
 Lemma Rpower_frac y d e p : 0 < y -> d = INR p * e -> Rpower y d = Rpower y e ^ p.
 Proof.
@@ -750,6 +760,8 @@ Ltac norm :=
         | solve [field; repeat split; close]
         | solve [ring_simplify; roots; field; repeat split; close]
         | solve [rewrite ?exp_plus, ?exp_Ropp; field; repeat split; close]
+        | solve [rewrite ?exp_Zmul, ?exp_plus, ?exp_Ropp; simpl powerRZ; field; repeat split;
+                 close]
         | solve [rewrite exp_ln by assumption; same]
         | match goal with
           | |- sum_f_R0 _ _ = sum_f_R0 _ _ => apply sum_eq; intros ? ?; norm

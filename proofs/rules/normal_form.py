@@ -15,6 +15,7 @@ from sympy.core.function import AppliedUndef
 from ..errors import ProofError, SideConditionError
 from ..kernel import Defined, Need, free_vars, hull, needs
 from ..kernel import rules as K
+from ..kernel.functions import TABLE
 from ..kernel.terms import BINDERS, DefinedEntry, binder_limits, bound_vars, index_free_factor
 from .positivity import prove_member, prove_needs, try_needs, try_positive
 
@@ -141,19 +142,20 @@ def first_index(*exprs):
     return None
 
 
-# (context, index, lemmas, multiply, powers, expr) -> (Γ ⊢ expr = N(expr), notes); theorems are
-# immutable
+# (context, index, lemmas, multiply, exponentials, expr) -> (Γ ⊢ expr = N(expr), notes); theorems
+# are immutable
 _MEMO = {}
 
 
 class Normalizer:
     """Builds ``Γ ⊢ e = N(e)`` bottom-up; `notes` records expansions refused and why."""
 
-    def __init__(self, context, index=None, lemmas=(), multiply=True, powers=False):
+    def __init__(self, context, index=None, lemmas=(), multiply=True, exponentials=False):
         self.context, self.index, self.notes = context, index, []
         # False: sums, products and powers stay as written (squares kept whole)
         self.multiply = multiply
-        self.powers = powers  # True: a real power of a positive base as an exponential
+        # True: a real power of a positive base, sinh, cosh and tanh written as exponentials
+        self.exponentials = exponentials
         # lemmas: proved equalities used as rewrites, and definitions to keep folded
         # (p_i := σ(w x_i) stays p_i); the definitions a rewrite mentions stay folded too (a
         # per-sample definition unfolded inside a sum would make sympy merge a sum of sums into one
@@ -168,7 +170,7 @@ class Normalizer:
 
     def __call__(self, expr):
         expr = sp.sympify(expr)
-        key = (self.context, self.index, self.key, self.multiply, self.powers, expr)
+        key = (self.context, self.index, self.key, self.multiply, self.exponentials, expr)
         # the same subterm recurs after each rewrite and across tactics: normalize it once
         if key not in _MEMO:
             before = len(self.notes)
@@ -223,7 +225,7 @@ class Normalizer:
         if isinstance(expr, BINDERS) and self.index in {var for var, _, _ in binder_limits(expr)}:
             # inside a binder over the canonical index, renaming an inner index to it would
             # shadow it
-            normalize = Normalizer(self.context, None, self.key, self.multiply, self.powers)
+            normalize = Normalizer(self.context, None, self.key, self.multiply, self.exponentials)
         for part in parts:
             part_th = normalize(part)
             if part_th.statement.lhs != part_th.statement.rhs:
@@ -231,7 +233,11 @@ class Normalizer:
         return th
 
     def _head(self, expr):
-        if self.powers and _real_power(expr):
+        if self.exponentials and _by_exp(expr):
+            written = TABLE[type(expr)].by_exp(expr.args[0])
+            facts = prove_needs(self.context, sorted(needs(expr) | needs(written), key=str))
+            return self._continue(K.function_as_exp(self.context, expr, facts))
+        if self.exponentials and _real_power(expr):
             base = try_positive(self.context, expr.base)
             try:  # a^b = exp(b log a), whose log the rules of the logarithm then expand
                 step = K.power_as_exp(base, prove_member(self.context, expr.exp)) if base else None
@@ -417,10 +423,10 @@ class Normalizer:
 
 
 @functools.lru_cache(maxsize=512)
-def normalized(context, expr, index, lemmas=(), multiply=True, powers=False):
+def normalized(context, expr, index, lemmas=(), multiply=True, exponentials=False):
     """(Γ ⊢ expr = N(expr), notes), memoized: the optimizer tactic normalizes the same objectives
     twice."""
-    normalize = Normalizer(context, index, lemmas, multiply, powers)
+    normalize = Normalizer(context, index, lemmas, multiply, exponentials)
     return normalize(expr), tuple(normalize.notes)
 
 
@@ -494,7 +500,7 @@ def _peel(context, total, last, count):
     return th
 
 
-def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, powers=False,
+def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponentials=False,
                 logs=False):
     """Γ ⊢ lhs = rhs via normal forms and one ring step, or SideConditionError explaining the
     difference.  `multiply=False`: squares and products of sums kept whole, as a textbook argues
@@ -504,7 +510,7 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, powers=Fa
     lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
     index, lemmas = first_index(lhs, rhs), tuple(lemmas)
     (left, left_notes), (right, right_notes) = (
-        normalized(context, side, index, lemmas, multiply, powers) for side in (lhs, rhs))
+        normalized(context, side, index, lemmas, multiply, exponentials) for side in (lhs, rhs))
     nl, nr = left.statement.rhs, right.statement.rhs
     refused, (remainder, conditions) = None, K.ring_needs(nl, nr)
     if remainder != 0 and _depth < 4:
@@ -512,14 +518,16 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, powers=Fa
         if aligned is not None and aligned.statement.lhs in binders_of(nl):
             rewritten = congruence(context, aligned, nl)
             return chain_equal(left, rewritten, prove_equal(context, rewritten.statement.rhs, rhs,
-                                                            lemmas, multiply, _depth + 1, powers))
+                                                            lemmas, multiply, _depth + 1,
+                                                            exponentials))
         if aligned is not None:
             rewritten = congruence(context, aligned, nr)
             return chain_equal(prove_equal(context, lhs, rewritten.statement.rhs, lemmas, multiply,
-                                           _depth + 1, powers), K.symm(rewritten), K.symm(right))
-    if remainder != 0 and not powers and _real_powers(nl, nr):
+                                           _depth + 1, exponentials), K.symm(rewritten),
+                               K.symm(right))
+    if remainder != 0 and not exponentials and _as_exponentials(nl, nr):
         try:
-            return prove_equal(context, lhs, rhs, lemmas, multiply, _depth, powers=True,
+            return prove_equal(context, lhs, rhs, lemmas, multiply, _depth, exponentials=True,
                                logs=logs)
         except ProofError:  # the first attempt's reasons are the ones a user reads
             pass
@@ -557,9 +565,15 @@ def _real_power(expr):
     return expr.is_Pow and not expr.exp.is_number and expr.base is not sp.E
 
 
-def _real_powers(*exprs):
-    """Whether a `_real_power` is in exprs."""
-    return any(_real_power(node) for expr in exprs for node in sp.preorder_traversal(expr))
+def _by_exp(expr):
+    """Whether expr is sinh, cosh or tanh of something: `function_as_exp` writes it with exp."""
+    return type(expr) in TABLE and TABLE[type(expr)].by_exp is not None
+
+
+def _as_exponentials(*exprs):
+    """Whether a `_real_power` or a `_by_exp` function is in exprs."""
+    return any(_real_power(node) or _by_exp(node) for expr in exprs
+               for node in sp.preorder_traversal(expr))
 
 
 def needs_shown(context, conditions):
