@@ -97,6 +97,7 @@ RULE_WORDS = {
     "sum_peel": "a term taken out of the sum", "sum_shift": "shifting the summation index",
     "sum_empty": "the sum written out term by term",
     "power_as_exp": "a power of a positive base as an exponential",
+    "function_as_exp": "the definitions of sinh, cosh and tanh by exp",
     "log_injective": "both sides positive, with equal logarithms",
     "sum_telescoping": "a telescoping sum", "gamma_of_count": "the Gamma function at an integer",
     "abs_identity": "rules of the absolute value",
@@ -123,6 +124,7 @@ KINDS = {"log_of_product": "log of a product", "log_of_mul": "rules of the logar
          "sum_telescoping": "linearity of the sum", "sum_peel": "reindexing the sum",
          "sum_shift": "reindexing the sum", "sum_empty": "writing out the sum",
          "power_as_exp": "rules of powers", "log_injective": "logarithms of both sides",
+         "function_as_exp": "definitions by exp",
          "gamma_of_count": "the Gamma function",
          "abs_identity": "rules of the absolute value", "unfold": "definitions", "ring": "algebra"}
 
@@ -152,7 +154,19 @@ def _words(theorem):
              for word in words]
     words = [_written_out_words(written) if word == RULE_WORDS["sum_empty"] else word
              for word in words]
+    words = [_by_exp_words(theorem) if word == RULE_WORDS["function_as_exp"] else word
+             for word in words]
     return ", ".join(words + (["algebra"] if "algebra" in by_kind or not words else []))
+
+
+def _by_exp_words(theorem):
+    """function_as_exp's words for the functions it unfolded: 'the definition of tanh by exp',
+    'the definitions of cosh and sinh by exp'."""
+    names = sorted({type(node.statement.lhs).__name__ for node in tree_nodes(theorem)
+                    if node.rule == "function_as_exp"})
+    if len(names) == 1:
+        return f"the definition of {names[0]} by exp"
+    return f"the definitions of {', '.join(names[:-1])} and {names[-1]} by exp"
 
 
 def _peeled_words(peels, written):

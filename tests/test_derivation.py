@@ -740,6 +740,35 @@ def test_a_monotonicity_lemma_on_a_closed_interval_renders_with_its_variable_bou
     assert "t ↦ √t is strictly increasing on [0, ∞)" in text and "1/(2 √t) > 0" in text
 
 
+def test_a_monotonicity_says_how_its_derivative_s_sign_was_shown():
+    """x³: its derivative 3x² is at least 0 with isolated zeros, not 'positive'; x/√(1 + x²): its
+    derivative is shown positive through the form it equals over a common denominator, and that
+    equation and the form's sign are lines of the proof."""
+    x = sp.Symbol("x")
+    d = Derivation("Monotone")
+    d.theorem("Cube", d.strictly_increasing(x ** 3, x, sp.S.Reals))
+    d.theorem("Root", d.strictly_increasing(x / sp.sqrt(1 + x ** 2), x, sp.S.Reals))
+    cube, root = d.proof().to_text().split("Theorem 2")
+    derivative = next(line for line in cube.splitlines() if line.strip().startswith("3x^{2}"))
+    assert "at least 0" in derivative and "finitely many roots" in derivative
+    assert "positive" not in derivative
+    lines = [line.strip() for line in root.splitlines()]
+    form = "1/((x^{2} + 1)^{(3/2)})"
+    assert any(line.endswith(f"= {form}   [algebra]") for line in lines), lines
+    assert any(line.startswith(f"{form} > 0") for line in lines), lines
+    assert any("positive inside the interval by the equation above" in line for line in lines)
+
+
+def test_a_step_through_sinh_cosh_or_tanh_names_the_definitions_it_used():
+    x = sp.Symbol("x")
+    d = Derivation("Hyperbolic")
+    d.theorem("Tanh", d.chain(sp.tanh(x)).eq(2 / (1 + sp.exp(-2 * x)) - 1))
+    d.theorem("Pythagoras", d.chain(sp.cosh(x) ** 2 - sp.sinh(x) ** 2).eq(1))
+    text = d.proof().to_text()
+    assert "[the definition of tanh by exp, algebra]" in text
+    assert "[the definitions of cosh and sinh by exp, algebra]" in text
+
+
 def test_a_default_label_never_repeats_a_chosen_one():
     """The first lemma labelled lemma-2 by its author; the second, unlabelled, was given lemma-2
     too (the Coq export then defined lemma_lemma_2 twice)."""

@@ -628,7 +628,7 @@ def test_transfer_substitutes_without_capture():
 
 
 def test_kernel_stays_small():
-    """The trusted code stays readable in one sitting: at most 1460 lines of code (blanks, comments
+    """The trusted code stays readable in one sitting: at most 1470 lines of code (blanks, comments
     and docstrings aside) in proofs/kernel/, formatted at 100 columns or fewer, one statement per
     line.  (The kernel owns its terms — well-formedness, names, binders, scoped definedness
     conditions, capture-avoiding substitution — which the earlier 500-line kernel left to sympy.)"""
@@ -660,7 +660,7 @@ def test_kernel_stays_small():
                 if t.type == tokenize.OP and t.string == ";"
             ]
         assert not semicolons, f"{path.name}: several statements on lines {semicolons}"
-    assert total <= 1460, f"the kernel has grown to {total} lines of code"
+    assert total <= 1470, f"the kernel has grown to {total} lines of code"
 
 
 def test_a_power_of_a_positive_base_is_an_exponential():
@@ -724,12 +724,22 @@ def test_ring_knows_a_root_s_power_only_where_it_is_defined():
     square = sp.sqrt(x ** 2)
     with pytest.raises(SideConditionError, match="does not cancel"):  # R² = x² leaves R = ±x
         K.ring(real, square, x, [member(real, x ** 2)])
-    # roots of two orders are two atoms: x^(1/2) = (x^(1/4))² is not known, so (x^(1/4) + 1)²
-    # = √x + 2x^(1/4) + 1, true, is not proved (a missing law, never a false theorem)
-    fourth = x ** sp.Rational(1, 4)
+    # a root inside a root's denominator leaves no polynomial in it to divide: refused, not a
+    # crash (a review found sympy's PolynomialError escaping)
+    nested = sp.sqrt(x / (1 + sp.sqrt(x)))
     with pytest.raises(SideConditionError, match="does not cancel"):
-        K.ring(nonnegative, (fourth + 1) ** 2, sp.sqrt(x) + 2 * fourth + 1,
-               [member(nonnegative, x)])
+        K.ring(nonnegative, (nested + 1) ** 2, 0, [member(nonnegative, x)])
+    # roots of two orders of one base are powers of one root: x^(1/2) = (x^(1/4))²
+    fourth = x ** sp.Rational(1, 4)
+    assert K.ring(nonnegative, (fourth + 1) ** 2, sp.sqrt(x) + 2 * fourth + 1,
+                  [member(nonnegative, x)])
+    with pytest.raises(SideConditionError, match="does not cancel"):
+        K.ring(nonnegative, (fourth + 1) ** 2, sp.sqrt(x) + fourth + 1, [member(nonnegative, x)])
+    # roots of two bases are not related: √(x³) = x^(3/2), true for x >= 0, is not proved (a
+    # missing law, never a false theorem)
+    with pytest.raises(SideConditionError, match="does not cancel"):
+        K.ring(nonnegative, sp.sqrt(x ** 3), x ** sp.Rational(3, 2),
+               [member(nonnegative, x), member(nonnegative, x ** 3)])
 
 
 def test_positive_numbers_with_equal_logarithms_are_equal():

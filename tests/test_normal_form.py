@@ -178,6 +178,10 @@ IDENTITIES = [  # (name, lhs, rhs, where, a wrong right-hand side: a sign error)
     ("cosh² x − sinh² x = 1", sp.cosh(x) ** 2 - sp.sinh(x) ** 2, sp.S.One, {}, sp.S.NegativeOne),
     ("sinh 2x = 2 sinh x cosh x", sp.sinh(2 * x), 2 * sp.sinh(x) * sp.cosh(x), {},
      sp.sinh(x) * sp.cosh(x)),
+    # a quotient of fractions compared whole, not multiplied out (which took minutes)
+    ("tanh(x + y) = (tanh x + tanh y)/(1 + tanh x tanh y)", sp.tanh(x + z),
+     (sp.tanh(x) + sp.tanh(z)) / (1 + sp.tanh(x) * sp.tanh(z)), {},
+     (sp.tanh(x) + sp.tanh(z)) / (1 - sp.tanh(x) * sp.tanh(z))),
     ("tanh(log x) = (x² − 1)/(x² + 1)", sp.tanh(sp.log(x)), (x ** 2 - 1) / (x ** 2 + 1),
      {x: sp.Interval.open(0, sp.oo)}, (x ** 2 + 1) / (x ** 2 - 1)),
     # roots: u^(−3/2) is u^(1/2)/u², and (u^(1/2))² = u
@@ -186,6 +190,9 @@ IDENTITIES = [  # (name, lhs, rhs, where, a wrong right-hand side: a sign error)
      (1 + x ** 2) ** sp.Rational(-1, 2)),
     ("(√x + 1)² = x + 2√x + 1", (sp.sqrt(x) + 1) ** 2, x + 2 * sp.sqrt(x) + 1,
      {x: sp.Interval(0, sp.oo)}, x + sp.sqrt(x) + 1),
+    ("(x^(1/4) + 1)² = √x + 2x^(1/4) + 1", (x ** sp.Rational(1, 4) + 1) ** 2,
+     sp.sqrt(x) + 2 * x ** sp.Rational(1, 4) + 1, {x: sp.Interval(0, sp.oo)},
+     sp.sqrt(x) + x ** sp.Rational(1, 4) + 1),
     ("(√x − √y)(√x + √y) = x − y", (sp.sqrt(x) - sp.sqrt(z)) * (sp.sqrt(x) + sp.sqrt(z)), x - z,
      {x: sp.Interval(0, sp.oo), z: sp.Interval(0, sp.oo)}, x + z),
     ("(x^(1/3) + 1)³ = x + 3x^(2/3) + 3x^(1/3) + 1", (x ** sp.Rational(1, 3) + 1) ** 3,

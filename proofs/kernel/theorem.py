@@ -7,6 +7,7 @@ strips).  sympy is trusted for building terms (its automatic evaluation of the t
 theorem's terms are well formed, name each object once, and bind no variable its context constrains.
 """
 
+import math
 import weakref
 from fractions import Fraction
 
@@ -232,12 +233,17 @@ def unfold(context, term):
 def _atomized(lhs, rhs):
     """(lhs − rhs, relations): every subterm other than +, ·, integer powers, rationals and
     plain symbols replaced by a fresh Dummy (which no term contains), equal subterms by the
-    same one; exp of c₁t₁ + … + cₘtₘ (rational cₖ) by E₁^c₁ ⋯ Eₘ^cₘ, where Eₖ is
-    a positive Dummy for exp tₖ: exp turns sums into products, and its values are positive.
+    same one; exp of c₁t₁ + … + cₘtₘ (rational cₖ) by E₁^c₁ ⋯ Eₘ^cₘ,
+    where Eₖ is a positive Dummy for exp tₖ: exp turns sums into products, and its values
+    are positive.
     A power b^(p/q) of a non-integer rational exponent is b^⌊p/q⌋ R^(p mod q), R a Dummy
-    for the root b^(1/q) (b ≥ 0 wherever the power is defined, b > 0 where p/q < 0), and
-    R^q − b is among the relations, each 0 wherever the terms are defined."""
-    atoms, relations = {}, {}
+    for the root b^(1/q), q the least common multiple of the orders of b's roots in the terms
+    (b ≥ 0 wherever the power is defined, b > 0 where p/q < 0), and R^q − b is among the
+    relations, each 0 wherever the terms are defined."""
+    atoms, relations, orders = {}, {}, {}
+    for node in (*sp.preorder_traversal(lhs), *sp.preorder_traversal(rhs)):
+        if isinstance(node, sp.Pow) and node.exp.is_Rational and not node.exp.is_Integer:
+            orders[node.base] = math.lcm(orders.get(node.base, 1), node.exp.q)
 
     def atomize(expr):
         if isinstance(expr, (sp.Add, sp.Mul)):
@@ -245,10 +251,11 @@ def _atomized(lhs, rhs):
         if isinstance(expr, sp.Pow) and expr.exp.is_Integer:
             return atomize(expr.base) ** expr.exp
         if isinstance(expr, sp.Pow) and expr.exp.is_Rational:
-            p, q = expr.exp.p, expr.exp.q
-            root = atoms.setdefault(("root", expr.base, q), sp.Dummy())
-            relations[root] = root ** q - atomize(expr.base)
-            return atomize(expr.base) ** (p // q) * root ** (p % q)
+            order = orders[expr.base]  # one root of each base: x^(1/2) and x^(1/4) as R² and R
+            root = atoms.setdefault(("root", expr.base, order), sp.Dummy())
+            relations[root] = root ** order - atomize(expr.base)
+            p = expr.exp.p * (order // expr.exp.q)  # the exponent p/order
+            return atomize(expr.base) ** (p // order) * root ** (p % order)
         if expr.is_Rational or (type(expr) is sp.Symbol):
             return expr
         if type(expr) is sp.exp:  # not isinstance: sympy counts E**x (unevaluated) as exp
@@ -271,7 +278,10 @@ def _reduced(difference, relations):
     root R."""
     numerator = sp.fraction(sp.cancel(difference))[0]
     for root, relation in reversed(relations.items()):  # a root before the roots inside it
-        numerator = sp.rem(sp.expand(numerator), relation, root)
+        try:
+            numerator = sp.rem(sp.expand(numerator), relation, root)
+        except sp.PolynomialError:  # a root in a denominator, 1/(R + 1): no polynomial in R
+            return numerator  # not reduced: the sides are not shown equal
     return sp.expand(numerator)
 
 

@@ -131,6 +131,8 @@ def _equation_reason(equation):
     kinds = ["rules of sums"] if any(side.has(sp.Sum, sp.Product) for side in sides) else []
     if "power_as_exp" in used:
         kinds.append("rules of powers")  # x^a x^b = x^{a + b} through e^{a log x}
+    if "function_as_exp" in used:
+        kinds.append("the definitions by exp")  # tanh x = (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ)
     if used & {"log_of_product", "log_of_mul", "log_of_pow", "log_of_exp", "log_injective"}:
         kinds.append("rules of the logarithm")  # log(1 − x) − log x = log((1/x)(1 − x))
     if "ring" in used or not kinds:
@@ -293,17 +295,28 @@ def _positive(th):
 
 
 def monotone_steps(theorem):
-    """Lines for a strict-monotonicity theorem: defined on I, positive derivative inside,
-    conclusion."""
+    """Lines for a strict-monotonicity theorem: defined on I, the derivative's sign inside (through
+    the form it was shown equal to, when it was: over a common denominator), conclusion."""
+    from ..kernel import hull
+
     st = theorem.statement
     defined, derivative = theorem.premises
-    return [
-        Step(defined.statement, "increasing_by_derivative",
-             "continuous on the interval: defined on all of it, and built from functions "
-             "continuous where defined", defined,
+    steps = [Step(defined.statement, "increasing_by_derivative",
+                  "continuous on the interval: defined on all of it, and built from functions "
+                  "continuous where defined", defined, relation="fact")]
+    positive = hull(derivative.statement.set).is_positive()
+    words = "its derivative, " + ("positive" if positive else "at least 0") + " inside the interval"
+    if through_equation(derivative):  # the form it equals, and that form's sign, stated first
+        equation, form = derivative.premises
+        steps += [Step(equation.statement, equation.rule, _equation_reason(equation), equation,
+                       relation="fact"),
+                  Step(form.statement, form.rule, justify_fact(form), form, relation="fact")]
+        words += " by the equation above"
+    if not positive:
+        words += ", 0 only at the finitely many roots of its numerator"
+    return steps + [
+        Step(derivative.statement, "increasing_by_derivative", words, derivative,
              relation="fact"),
-        Step(derivative.statement, "increasing_by_derivative",
-             "its derivative, positive inside the interval", derivative, relation="fact"),
         Step(st, theorem.rule, JUSTIFICATIONS["increasing_by_derivative"], theorem,
              relation="fact"),
     ]
