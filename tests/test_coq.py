@@ -381,6 +381,14 @@ FUNCTION_CLAIMS = [
      ("(- (pow (sinh x) 2))) = 1", "(- (pow (sinh x) 2))) = 2")),
     ({}, lambda d: d.chain((sp.exp(X) + sp.exp(-X)) ** 2).eq(sp.exp(2 * X) + 2 + sp.exp(-2 * X)),
      ("(exp (2 * x))", "(exp (3 * x))")),
+    # an argument other than a symbol: exp(−2x) as the printer writes it, exp(ln a) = a
+    ({}, lambda d: d.chain(sp.sinh(2 * X)).eq(2 * sp.sinh(X) * sp.cosh(X)),
+     ("(2 * (cosh x) * (sinh x))", "(3 * (cosh x) * (sinh x))")),
+    ({A: POSITIVE}, lambda d: d.chain(sp.cosh(sp.log(A))).eq((A + 1 / A) / 2),
+     ("(0 < a)", "(0 <= a)")),
+    # exp(−x/2) as 1/exp(x/2)
+    ({}, lambda d: d.chain(1 / (1 + sp.exp(-X / 2))).eq(sp.exp(X / 2) / (sp.exp(X / 2) + 1)),
+     ("(1 + (exp ((1 / 2) * x)))", "(2 + (exp ((1 / 2) * x)))")),
     # a root's square in ring: (√a)² = a
     ({A: POSITIVE}, lambda d: d.chain((sp.sqrt(A) + 1) ** 2).eq(A + 2 * sp.sqrt(A) + 1),
      ("(2 * (Rpower a (1 / 2)))", "(2 * (Rpower a (1 / 3)))")),
@@ -475,6 +483,15 @@ def test_a_monotonicity_exports_with_its_derivative_and_checks(function, interva
     negated = _tampered(script, printed, f"(fun x => (- {printed[len('(fun x => '):-1]}))",
                         everywhere=True)
     assert coqc(tmp_path, "negated", negated).returncode != 0
+
+
+def test_exponentials_of_fractional_multiples_are_refused_by_name():
+    """exp(x/2)² = exp(x): the kernel reads exp(x/2) as (exp x)^(1/2); the export has no lemma
+    for it, and says so instead of writing a script coqc rejects."""
+    d = proofs.Derivation("Half", where={})
+    d.theorem("Half", d.chain((sp.exp(XS / 2) + 1) ** 2).eq(sp.exp(XS) + 2 * sp.exp(XS / 2) + 1))
+    with pytest.raises(RenderError, match="fractional multiples of x"):
+        d.proof().to_coq()
 
 
 def test_a_derivative_with_irrational_zeros_is_named():

@@ -1011,18 +1011,32 @@ class Exporter:
         """ring or field; where a side has a root (x^(1/2), u^(−3/2)), the laws of powers first,
         as the kernel reads them: u^(−3/2) = u^(1/2)/u², and (u^(1/2))² = u."""
         sides = (th.statement.lhs, th.statement.rhs)
+        fractional = _fractional_multiples(sides)
+        if fractional:
+            raise RenderError(f"Coq export: {th.statement} relates exponentials of fractional "
+                              f"multiples of {fractional[0]} (exp(x/2) beside exp(x)), which "
+                              "the export has no lemma for yet (the proof itself is checked)")
+        # exp((−1/2)·x) as 1/exp((1/2)·x): field then sees one atom
+        inverses = "".join(
+            f"rewrite (exp_opp_eq {self.term(-c * rest)} {self.term(c * rest)}) by field; "
+            for rest, coefficients in _exp_multiples(sides).items() for c in coefficients
+            if c < 0 and not c.is_Integer and -c in coefficients)
         if any(not power.exp.is_Integer and power.exp.is_Rational
                for side in sides for power in side.atoms(sp.Pow)):
-            return self.posed(th.premises, self.power_laws(sides, None) + "norm")
-        return self.posed(th.premises, "norm")
+            return self.posed(th.premises, inverses + self.power_laws(sides, None) + "norm")
+        return self.posed(th.premises, inverses + "norm")
 
     def _function_as_exp(self, th):
-        """Coq defines sinh, cosh and tanh by exp: unfolded, field finishes, the denominators
-        exp a + exp(−a) and 2 shown nonzero from exp_pos."""
-        arg = self.term(th.statement.lhs.args[0])
-        known = f"pose proof (exp_pos {arg}); pose proof (exp_pos (- {arg})); "
-        return self.posed(th.premises, f"{known}unfold tanh, sinh, cosh; field; repeat split; "
-                                       "close")
+        """Coq defines sinh, cosh and tanh by exp a and exp(−a): unfolded, −a written as the term
+        printer writes sympy's −a (exp((−1/2)·x), not exp(−((1/2)·x))), exp(ln x) as x for x > 0
+        (from the premises), then field, with the exponentials' signs from exp_pos."""
+        arg = th.statement.lhs.args[0]
+        a, minus_a = self.term(arg), self.term(-arg)
+        known = f"pose proof (exp_pos {a}); pose proof (exp_pos {minus_a}); "
+        return self.posed(th.premises, f"{known}unfold tanh, sinh, cosh; "
+                                       f"replace (- {a}) with {minus_a} by field; "
+                                       "rewrite ?exp_Ropp; rewrite ?exp_ln by assumption; field; "
+                                       "repeat split; close")
 
     def _log_of_product(self, th):
         var = th.statement.lhs.args[0].limits[0][0].name
@@ -1218,6 +1232,28 @@ class Arguments:
 def _comment_safe(text):
     """`text` with every character that is not a letter, digit, space or . , - _ replaced by _."""
     return re.sub(r"[^A-Za-z0-9 .,_-]", "_", text)
+
+
+def _exp_multiples(sides):
+    """{t: the coefficients c of the exp(c·t) in sides} (the kernel reads exp(c·t) as a power of
+    one atom exp t)."""
+    found = {}
+    for side in sides:
+        for node in sp.preorder_traversal(side):
+            if type(node) is sp.exp:
+                for term in sp.Add.make_args(node.args[0]):
+                    coefficient, rest = term.as_coeff_Mul()
+                    found.setdefault(rest, set()).add(coefficient)
+    return found
+
+
+def _fractional_multiples(sides):
+    """The t of exp(c·t) that appear with two coefficients of different sizes, one of them no
+    integer: the kernel reads exp(t/2) as (exp t)^(1/2), which Coq's field cannot (exp(t/2)² =
+    exp t); exp(t/2) beside exp(−t/2) is one atom and its inverse (exp_opp_eq)."""
+    return [rest for rest, coefficients in _exp_multiples(sides).items()
+            if len({abs(c) for c in coefficients}) > 1
+            and any(not c.is_Integer for c in coefficients)]
 
 
 def render_coq(proof):

@@ -526,6 +526,11 @@ Proof.
   rewrite S_INR, Rmult_plus_distr_r, Rmult_1_l, exp_plus, <- IH. simpl. ring.
 Qed.
 
+(* exp b = 1/exp a for b = −a: exp((−1/2)·x) and exp((1/2)·x), as the term printer writes them, as
+   one atom and its inverse *)
+Lemma exp_opp_eq a b : b = - a -> exp b = / exp a.
+Proof. intros ->. apply exp_Ropp. Qed.
+
 (* exp (k a) = (exp a)^k for an integer k (1/(exp a)^|k| for k < 0): an exponential of a multiple
    as a power of one exponential, which field then compares with others *)
 Lemma exp_Zmul k a : exp (IZR k * a) = powerRZ (exp a) k.
