@@ -47,8 +47,8 @@ from .proof import Proof, Section, Step, is_issued, issue
 from .tree import case_leaves, case_variable, stated_factor, tree_nodes
 from .rules.normal_form import chain_equal, congruence, prove_equal
 from .rules.optimizers import chain, ending_at
-from .theorems.facts import (fact_steps, justify_fact, monotone_steps, through_equation,
-                             words_alone)
+from .theorems.facts import (by_exp_words, fact_steps, justify_fact, monotone_steps,
+                             through_equation, words_alone)
 from .theorems.equalities import chain_leaves, equality_steps, unfolded
 
 __all__ = ["Derivation", "Chain", "OptimizerChain", "DerivationError"]
@@ -154,19 +154,9 @@ def _words(theorem):
              for word in words]
     words = [_written_out_words(written) if word == RULE_WORDS["sum_empty"] else word
              for word in words]
-    words = [_by_exp_words(theorem) if word == RULE_WORDS["function_as_exp"] else word
+    words = [by_exp_words(theorem) if word == RULE_WORDS["function_as_exp"] else word
              for word in words]
     return ", ".join(words + (["algebra"] if "algebra" in by_kind or not words else []))
-
-
-def _by_exp_words(theorem):
-    """function_as_exp's words for the functions it unfolded: 'the definition of tanh by exp',
-    'the definitions of cosh and sinh by exp'."""
-    names = sorted({type(node.statement.lhs).__name__ for node in tree_nodes(theorem)
-                    if node.rule == "function_as_exp"})
-    if len(names) == 1:
-        return f"the definition of {names[0]} by exp"
-    return f"the definitions of {', '.join(names[:-1])} and {names[-1]} by exp"
 
 
 def _peeled_words(peels, written):

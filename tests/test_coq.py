@@ -386,6 +386,9 @@ FUNCTION_CLAIMS = [
      ("(2 * (cosh x) * (sinh x))", "(3 * (cosh x) * (sinh x))")),
     ({A: POSITIVE}, lambda d: d.chain(sp.cosh(sp.log(A))).eq((A + 1 / A) / 2),
      ("(0 < a)", "(0 <= a)")),
+    # a bound through the definitions by exp: cosh x − sinh x = e^(−x) > 0
+    ({}, lambda d: d.positive(sp.cosh(X) - sp.sinh(X)), ("(0 < ((- (sinh x)) + (cosh x)))",
+                                                         "(1 < ((- (sinh x)) + (cosh x)))")),
     # exp(−x/2) as 1/exp(x/2)
     ({}, lambda d: d.chain(1 / (1 + sp.exp(-X / 2))).eq(sp.exp(X / 2) / (sp.exp(X / 2) + 1)),
      ("(1 + (exp ((1 / 2) * x)))", "(2 + (exp ((1 / 2) * x)))")),

@@ -769,6 +769,19 @@ def test_a_step_through_sinh_cosh_or_tanh_names_the_definitions_it_used():
     assert "[the definitions of cosh and sinh by exp, algebra]" in text
 
 
+def test_a_gap_bounded_through_another_form_states_the_equation_and_its_words():
+    """√(x + 1) − √x > 0 over its conjugate, cosh x − sinh x > 0 through exp: the equation is a
+    line with its reason, and √x of x >= 0 is no 'power of a positive base'."""
+    x = sp.Symbol("x")
+    d = Derivation("Gaps", where={x: sp.Interval(0, sp.oo)})
+    d.theorem("Roots", d.positive(sp.sqrt(x + 1) - sp.sqrt(x)))
+    d.theorem("Hyperbolic", d.positive(sp.cosh(x) - sp.sinh(x)))
+    lines = [" ".join(line.split()) for line in d.proof().to_text().splitlines()]
+    assert "√x ∈ [0, ∞) [power of a nonnegative base with a positive exponent]" in lines
+    assert "√(x + 1) − √x = 1/(√x + √(x + 1)) [algebra]" in lines
+    assert "cosh x − sinh x = exp(−x) [the definitions of cosh and sinh by exp]" in lines
+
+
 def test_a_default_label_never_repeats_a_chosen_one():
     """The first lemma labelled lemma-2 by its author; the second, unlabelled, was given lemma-2
     too (the Coq export then defined lemma_lemma_2 twice)."""

@@ -231,6 +231,12 @@ PROVED = [
     # a rational derivative >= 0 whose numerator x⁴ + 3x² vanishes only at 0
     ("x³/(1 + x²) increasing", lambda: check.strictly_increasing(x ** 3 / (1 + x ** 2), x,
                                                                  REALS)),
+    # written with exp (cosh x − sinh x = e^(−x)) or over a conjugate (√(x + 1) − √x =
+    # 1/(√(x + 1) + √x)) before intervals bound it
+    ("cosh x − sinh x > 0", lambda: check.positive(sp.cosh(x) - sp.sinh(x))),
+    ("2 cosh x − e^(−x) > 0", lambda: check.positive(2 * sp.cosh(x) - sp.exp(-x))),
+    ("√(x + 1) − √x > 0", lambda: check.positive(sp.sqrt(x + 1) - sp.sqrt(x),
+                                                where={x: sp.Interval(0, sp.oo)})),
     ("x²/(1 + x²) ∈ [0, 1)", lambda: check.member(x ** 2 / (1 + x ** 2), sp.Interval.Ropen(0, 1))),
     ("σ(x)(1 − σ(x)) ∈ (0, 1/4]", lambda: check.member(
         sigmoid(x) * (1 - sigmoid(x)), sp.Interval.Lopen(0, sp.Rational(1, 4)))),
@@ -267,6 +273,9 @@ DISPROVED = [
         x ** 3 / (1 + x ** 2) - x, x, REALS)),
     ("x/√(1 + x²) − x/2 increasing", lambda: check.strictly_increasing(
         x / sp.sqrt(1 + x ** 2) - x / 2, x, REALS)),
+    ("sinh x − cosh x > 0", lambda: check.positive(sp.sinh(x) - sp.cosh(x))),
+    ("√x − √(x + 1) > 0", lambda: check.positive(sp.sqrt(x) - sp.sqrt(x + 1),
+                                                where={x: sp.Interval(0, sp.oo)})),
     ("x²/(1 + x²) < 1/2", lambda: check.member(x ** 2 / (1 + x ** 2),
                                                sp.Interval.Ropen(0, sp.Rational(1, 2)))),
     ("σ(x)(1 − σ(x)) < 1/4", lambda: check.member(

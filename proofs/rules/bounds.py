@@ -64,7 +64,26 @@ def _written(gap):
     factored = [sp.factor(numerator) / sp.factor(denominator)] if denominator != 1 and \
         not gap.atoms(sp.Sum) else []
     squares = completed_squares(gap)
-    return list(dict.fromkeys(over + _as_one_sum(sp.expand(gap)) + squares + factored))
+    return list(dict.fromkeys(over + _as_one_sum(sp.expand(gap)) + squares + factored +
+                              _by_exp(gap) + _conjugate(gap)))
+
+
+def _by_exp(gap):
+    """gap with sinh, cosh and tanh written with exp and gathered: cosh x − sinh x = e^(−x)."""
+    if not gap.has(sp.sinh, sp.cosh, sp.tanh):
+        return []
+    return [sp.powsimp(sp.expand(gap.rewrite(sp.exp)))]
+
+
+def _conjugate(gap):
+    """a − b with a root in it, as (a² − b²)/(a + b): √(x + 1) − √x = 1/(√(x + 1) + √x)."""
+    terms = sp.Add.make_args(gap)
+    roots = [t for t in terms if any(p.exp.is_Rational and not p.exp.is_Integer
+                                     for p in t.atoms(sp.Pow))]
+    if len(terms) != 2 or not roots:
+        return []
+    a, b = terms
+    return [sp.expand(a ** 2 - b ** 2) / (a - b)]
 
 
 def completed_squares(expr):

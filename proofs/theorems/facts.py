@@ -123,6 +123,16 @@ def fact_steps(theorem):
     return steps
 
 
+def by_exp_words(theorem):
+    """function_as_exp's words for the functions it unfolded: 'the definition of tanh by exp',
+    'the definitions of cosh and sinh by exp'."""
+    names = sorted({type(node.statement.lhs).__name__ for node in tree_nodes(theorem)
+                    if node.rule == "function_as_exp"})
+    if len(names) == 1:
+        return f"the definition of {names[0]} by exp"
+    return f"the definitions of {', '.join(names[:-1])} and {names[-1]} by exp"
+
+
 def _equation_reason(equation):
     """The reason of an equation a bound rests on: the definitions it unfolds, the sum it was
     written with, algebra (squares completed)."""
@@ -132,7 +142,7 @@ def _equation_reason(equation):
     if "power_as_exp" in used:
         kinds.append("rules of powers")  # x^a x^b = x^{a + b} through e^{a log x}
     if "function_as_exp" in used:
-        kinds.append("the definitions by exp")  # tanh x = (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ)
+        kinds.append(by_exp_words(equation))  # tanh x = (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ)
     if used & {"log_of_product", "log_of_mul", "log_of_pow", "log_of_exp", "log_injective"}:
         kinds.append("rules of the logarithm")  # log(1 − x) − log x = log((1/x)(1 − x))
     if "ring" in used or not kinds:
@@ -187,6 +197,8 @@ def justify_fact(th):
         if exponent.is_even and not _within(th.premises[0], sp.Interval(0, sp.oo)):
             return "square" if exponent == 2 else "even power"  # ≥ 0 whatever the base's sign
         return "integer power"
+    if th.rule == "member_pow" and not _positive(th.premises[0]):  # √x for x >= 0
+        return "power of a nonnegative base with a positive exponent"
     if th.rule == "member_pow" and th.statement.set == UNIT:
         return "power of a base in (0, 1] with an exponent at least 0"
     if th.rule == "member_pow" and th.statement.set == AT_LEAST_1:
