@@ -5,6 +5,8 @@
   known to be real.  Written as one sum, Σ_{i=1}^{n} (1 − y_i), each term is ≥ 0 and so is the sum.
 - A quadratic whose terms cancel against each other: x² − 2x + 2 is only known to be real term by
   term; with its squares completed, (x − 1)² + 1, it is ≥ 1.
+- A difference of hyperbolic functions or of roots: cosh x − sinh x is e^(−x) once written with
+  exp, and √(x + 1) − √x is 1/(√(x + 1) + √x) over its conjugate; both are > 0.
 
 The engine guesses the form; the normal form proves the two equal, the interval rules bound the
 form, and the kernel meets the bound with the term's own range (imports the kernel only, and the
