@@ -507,8 +507,8 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponenti
     difference.  `multiply=False`: squares and products of sums kept whole, as a textbook argues
     (fails more often).  Where the normal forms differ and a side has a real power of a positive
     base, or sinh, cosh or tanh, each is tried as an exponential (x^a x^b = x^{a+b}, tanh x =
-    2σ(2x) − 1); where both sides are
-    positive, their logarithms are compared (√(xy) = √x √y as ½ log(xy) = ½ log x + ½ log y)."""
+    2σ(2x) − 1); where both sides are positive, their logarithms are compared (√(xy) = √x √y
+    as ½ log(xy) = ½ log x + ½ log y)."""
     lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
     index, lemmas = first_index(lhs, rhs), tuple(lemmas)
     (left, left_notes), (right, right_notes) = (
