@@ -78,11 +78,12 @@ def _by_exp(gap):
 
 
 def _conjugate(gap):
-    """a − b with a root in it, as (a² − b²)/(a + b): √(x + 1) − √x = 1/(√(x + 1) + √x)."""
+    """a − b, each with a root in it, as (a² − b²)/(a + b): √(x + 1) − √x = 1/(√(x + 1) + √x).
+    (A root against a number, 2 − √x, is left to its monotonicity: √x ≤ √3 < 2 on [0, 3].)"""
     terms = sp.Add.make_args(gap)
     roots = [t for t in terms if any(p.exp.is_Rational and not p.exp.is_Integer
                                      for p in t.atoms(sp.Pow))]
-    if len(terms) != 2 or not roots:
+    if len(terms) != 2 or len(roots) != 2:
         return []
     a, b = terms
     return [sp.expand(a ** 2 - b ** 2) / (a - b)]
