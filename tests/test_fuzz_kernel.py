@@ -857,12 +857,16 @@ class KernelFuzzer(RuleBasedStateMachine):
         if facts:
             self._attempt("log_of_mul", K.log_of_mul, *facts)
 
-    @rule(data=st.data())
-    def log_of_pow(self, data):
+    def _base_and_exponent(self, data, name, rule_):
+        """A rule of a base's fact and an exponent's (log_of_pow, power_as_exp) on two facts."""
         context = self._context(data)
         base, exponent = self._member_fact(data, context), self._member_fact(data, context)
         if base is not None and exponent is not None:
-            self._attempt("log_of_pow", K.log_of_pow, base, exponent)
+            self._attempt(name, rule_, base, exponent)
+
+    @rule(data=st.data())
+    def log_of_pow(self, data):
+        self._base_and_exponent(data, "log_of_pow", K.log_of_pow)
 
     @rule(data=st.data())
     def log_injective(self, data):
@@ -891,10 +895,7 @@ class KernelFuzzer(RuleBasedStateMachine):
 
     @rule(data=st.data())
     def power_as_exp(self, data):
-        context = self._context(data)
-        base, exponent = self._member_fact(data, context), self._member_fact(data, context)
-        if base is not None and exponent is not None:
-            self._attempt("power_as_exp", K.power_as_exp, base, exponent)
+        self._base_and_exponent(data, "power_as_exp", K.power_as_exp)
 
     @rule(data=st.data())
     def function_as_exp(self, data):

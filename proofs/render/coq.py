@@ -1011,7 +1011,8 @@ class Exporter:
         """ring or field; where a side has a root (x^(1/2), u^(−3/2)), the laws of powers first,
         as the kernel reads them: u^(−3/2) = u^(1/2)/u², and (u^(1/2))² = u."""
         sides = (th.statement.lhs, th.statement.rhs)
-        fractional = _fractional_multiples(sides)
+        multiples = _exp_multiples(sides)
+        fractional = _fractional_multiples(multiples)
         if fractional:
             raise RenderError(f"Coq export: {th.statement} relates exponentials of fractional "
                               f"multiples of {fractional[0]} (exp(x/2) beside exp(x)), which "
@@ -1019,7 +1020,7 @@ class Exporter:
         # exp((−1/2)·x) as 1/exp((1/2)·x): field then sees one atom
         inverses = "".join(
             f"rewrite (exp_opp_eq {self.term(-c * rest)} {self.term(c * rest)}) by field; "
-            for rest, coefficients in _exp_multiples(sides).items() for c in coefficients
+            for rest, coefficients in multiples.items() for c in coefficients
             if c < 0 and not c.is_Integer and -c in coefficients)
         if any(not power.exp.is_Integer and power.exp.is_Rational
                for side in sides for power in side.atoms(sp.Pow)):
@@ -1247,11 +1248,11 @@ def _exp_multiples(sides):
     return found
 
 
-def _fractional_multiples(sides):
-    """The t of exp(c·t) that appear with two coefficients of different sizes, one of them no
-    integer: the kernel reads exp(t/2) as (exp t)^(1/2), which Coq's field cannot (exp(t/2)² =
-    exp t); exp(t/2) beside exp(−t/2) is one atom and its inverse (exp_opp_eq)."""
-    return [rest for rest, coefficients in _exp_multiples(sides).items()
+def _fractional_multiples(multiples):
+    """The t of exp(c·t) (`_exp_multiples`) that appear with two coefficients of different sizes,
+    one of them no integer: the kernel reads exp(t/2) as (exp t)^(1/2), which Coq's field cannot
+    (exp(t/2)² = exp t); exp(t/2) beside exp(−t/2) is one atom and its inverse (exp_opp_eq)."""
+    return [rest for rest, coefficients in multiples.items()
             if len({abs(c) for c in coefficients}) > 1
             and any(not c.is_Integer for c in coefficients)]
 

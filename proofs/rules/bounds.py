@@ -19,7 +19,7 @@ from sympy.polys.polyerrors import BasePolynomialError
 from ..kernel import Defined, hull
 from ..kernel.language import Hull
 from ..kernel import rules as K
-from .normal_form import through_forms
+from .normal_form import has_roots, through_forms
 
 
 def through_rewriting(context, fact, target):
@@ -81,9 +81,7 @@ def _conjugate(gap):
     """a − b, each with a root in it, as (a² − b²)/(a + b): √(x + 1) − √x = 1/(√(x + 1) + √x).
     (A root against a number, 2 − √x, is left to its monotonicity: √x ≤ √3 < 2 on [0, 3].)"""
     terms = sp.Add.make_args(gap)
-    roots = [t for t in terms if any(p.exp.is_Rational and not p.exp.is_Integer
-                                     for p in t.atoms(sp.Pow))]
-    if len(terms) != 2 or len(roots) != 2:
+    if len(terms) != 2 or not all(map(has_roots, terms)):
         return []
     a, b = terms
     return [sp.expand(a ** 2 - b ** 2) / (a - b)]

@@ -544,7 +544,7 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponenti
         if difference == 0:  # sympy's expansion knows a law the kernel's algebra does not take
             difference = ("0 as sympy expands them, by a law of roots the kernel's algebra does "
                           "not use (it relates a root only to the powers of its own base: "
-                          "sqrt(x**3) and x**(3/2) are two atoms)" if _has_roots(nl - nr) else
+                          "sqrt(x**3) and x**(3/2) are two atoms)" if has_roots(nl - nr) else
                           "0 as sympy expands them, by a step the kernel's algebra does not take")
         raise SideConditionError(f"{lhs} = {rhs} is not proved: after expanding logs and sums "
                                  f"the sides differ by {difference}{notes}")
@@ -573,7 +573,7 @@ def _real_power(expr):
     return expr.is_Pow and not expr.exp.is_number and expr.base is not sp.E
 
 
-def _has_roots(expr):
+def has_roots(expr):
     """Whether expr has a power of a non-integer rational exponent (a root's power)."""
     return any(power.exp.is_Rational and not power.exp.is_Integer for power in expr.atoms(sp.Pow))
 
