@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from proofs import Derivation, Disproved, ProofError, check
 from proofs.kernel import Member
-from proofs.rules.bounds import completed_squares, stationary_points, through_rewriting
+from proofs.rules.bounds import (_as_one_log, completed_squares, stationary_points,
+                                 through_rewriting)
 from proofs.rules.positivity import prove_member
 from proofs.testing import semantics
 
@@ -393,3 +394,29 @@ def test_a_completed_square_is_the_term_it_rewrites(terms):
     for form in forms:
         difference = (form - expr).subs(TOTAL, sp.Rational(9, 4)).subs(values)
         assert sp.simplify(difference) == 0, (expr, form)
+
+
+LOG_ARGUMENTS = [x, 1 + x, sp.exp(x), 1 + sp.exp(x), sp.exp(x) + sp.exp(w), x / w, 2]
+OTHER_TERMS = [x, w, sp.exp(w), x * w, sp.sqrt(x), sp.Integer(1)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(-2, 2), st.sampled_from(LOG_ARGUMENTS)), min_size=1,
+                max_size=3),
+       st.lists(st.tuples(st.integers(-2, 2), st.sampled_from(OTHER_TERMS)), max_size=3))
+def test_one_log_is_the_term_it_rewrites(logs, others):
+    """Logs with integer coefficients beside terms free of logs: each one-log form the guess gives
+    equals the term at a point where every log is defined (30 digits; the proof rests on the
+    normal form's equation, not on this guess)."""
+    gap = sp.Add(*(c * sp.log(a) for c, a in logs), *(c * t for c, t in others))
+    point = {x: sp.Rational(3, 7), w: sp.Rational(5, 3)}
+    for form in _as_one_log(gap):
+        assert len(form.atoms(sp.log)) <= 1, form  # log(1/2) is −log 2 in sympy
+        difference = (form - gap).subs(point).evalf(30)
+        assert abs(difference) < 1e-20, (gap, form)
+
+
+def test_one_log_is_not_guessed_for_logs_with_fractional_coefficients_or_beside_sums():
+    assert _as_one_log(sp.log(x) / 2 - x) == []
+    assert _as_one_log(sp.log(x) - sp.Sum(Y[i], (i, 1, n))) == []
+    assert _as_one_log(x - w) == []

@@ -389,6 +389,12 @@ FUNCTION_CLAIMS = [
     # a bound through the definitions by exp: cosh x − sinh x = e^(−x) > 0
     ({}, lambda d: d.positive(sp.cosh(X) - sp.sinh(X)), ("(0 < ((- (sinh x)) + (cosh x)))",
                                                          "(1 < ((- (sinh x)) + (cosh x)))")),
+    # logs against other terms as one log: softplus(x) − x = log(1 + e^(−x)) > 0,
+    # log(1 + a) − log a = log(1 + 1/a) > 0
+    ({}, lambda d: d.positive(sp.log(1 + sp.exp(X)) - X),
+     ("(0 < ((- x) + (ln (1 + (exp x)))))", "(1 < ((- x) + (ln (1 + (exp x)))))")),
+    ({A: POSITIVE}, lambda d: d.positive(sp.log(1 + A) - sp.log(A)),
+     ("(1 < (1 + (/ a)))", "(2 < (1 + (/ a)))")),
     # exp(−x/2) as 1/exp(x/2)
     ({}, lambda d: d.chain(1 / (1 + sp.exp(-X / 2))).eq(sp.exp(X / 2) / (sp.exp(X / 2) + 1)),
      ("(1 + (exp ((1 / 2) * x)))", "(2 + (exp ((1 / 2) * x)))")),

@@ -237,6 +237,14 @@ PROVED = [
     ("2 cosh x − e^(−x) > 0", lambda: check.positive(2 * sp.cosh(x) - sp.exp(-x))),
     ("√(x + 1) − √x > 0", lambda: check.positive(sp.sqrt(x + 1) - sp.sqrt(x),
                                                 where={x: sp.Interval(0, sp.oo)})),
+    # logs against other terms, as one log whose argument is > 1: softplus(x) − x =
+    # log(1 + e^(−x)), log(eˣ + eʸ) − y = log(1 + e^(x − y)), log(1 + x) − log x = log(1 + 1/x)
+    ("softplus(x) > x", lambda: check.positive(softplus(x) - x)),
+    ("log-sum-exp above each term", lambda: check.positive(
+        sp.log(sp.exp(x) + sp.exp(mu)) - mu)),
+    ("log(1 + x) > log x", lambda: check.positive(sp.log(1 + x) - sp.log(x), where={x: POS})),
+    ("x > log(eˣ − 1) for x > 0", lambda: check.positive(x - sp.log(sp.exp(x) - 1),
+                                                          where={x: POS})),
     ("x²/(1 + x²) ∈ [0, 1)", lambda: check.member(x ** 2 / (1 + x ** 2), sp.Interval.Ropen(0, 1))),
     ("σ(x)(1 − σ(x)) ∈ (0, 1/4]", lambda: check.member(
         sigmoid(x) * (1 - sigmoid(x)), sp.Interval.Lopen(0, sp.Rational(1, 4)))),
@@ -273,6 +281,11 @@ DISPROVED = [
         x ** 3 / (1 + x ** 2) - x, x, REALS)),
     ("x/√(1 + x²) − x/2 increasing", lambda: check.strictly_increasing(
         x / sp.sqrt(1 + x ** 2) - x / 2, x, REALS)),
+    ("softplus(x) > x + 1", lambda: check.positive(softplus(x) - x - 1)),
+    ("log(eˣ − 1) > x for x > 0", lambda: check.positive(sp.log(sp.exp(x) - 1) - x,
+                                                         where={x: POS})),
+    ("2 log(1 + x) > log(1 + 2x) for x ≥ 0 (equal at 0)", lambda: check.positive(
+        2 * sp.log(1 + x) - sp.log(1 + 2 * x), where={x: sp.Interval(0, sp.oo)})),
     ("sinh x − cosh x > 0", lambda: check.positive(sp.sinh(x) - sp.cosh(x))),
     ("√x − √(x + 1) > 0", lambda: check.positive(sp.sqrt(x) - sp.sqrt(x + 1),
                                                 where={x: sp.Interval(0, sp.oo)})),

@@ -7,6 +7,8 @@
   term; with its squares completed, (x − 1)² + 1, it is ≥ 1.
 - A difference of hyperbolic functions or of roots: cosh x − sinh x is e^(−x) once written with
   exp, and √(x + 1) − √x is 1/(√(x + 1) + √x) over its conjugate; both are > 0.
+- Logs against other terms: softplus(x) − x = log(1 + eˣ) − x is log(1 + e^(−x)) as one log, and
+  its argument is > 1, so it is > 0 (log-sum-exp above its terms, log(1 + x) > log x, alike).
 
 The engine guesses the form; the normal form proves the two equal, the interval rules bound the
 form, and the kernel meets the bound with the term's own range (imports the kernel only, and the
@@ -67,7 +69,7 @@ def _written(gap):
         not gap.atoms(sp.Sum) else []
     squares = completed_squares(gap)
     return list(dict.fromkeys(over + _as_one_sum(sp.expand(gap)) + squares + factored +
-                              _by_exp(gap) + _conjugate(gap)))
+                              _by_exp(gap) + _conjugate(gap) + _as_one_log(gap)))
 
 
 def _by_exp(gap):
@@ -85,6 +87,25 @@ def _conjugate(gap):
         return []
     a, b = terms
     return [sp.expand(a ** 2 - b ** 2) / (a - b)]
+
+
+def _as_one_log(gap):
+    """Σ_k c_k log a_k + r (the c_k integers, r free of logs) as one log, log(∏_k a_k^(c_k) e^r),
+    whose argument intervals compare with 1: log(1 + eˣ) − x = log(1 + e^(−x)),
+    log(1 + x) − log x = log(1 + 1/x); the argument expanded, and written as 1 + (argument − 1)
+    over a common denominator."""
+    logs, rest = [], []
+    for term in sp.Add.make_args(gap):
+        coefficient, factors = term.as_coeff_mul()
+        if len(factors) == 1 and isinstance(factors[0], sp.log) and coefficient.is_Integer:
+            logs.append(factors[0].args[0] ** coefficient)
+        else:
+            rest.append(term)
+    rest = sp.Add(*rest)
+    if not logs or rest.has(sp.log, sp.Sum, sp.Product):
+        return []
+    argument = sp.powsimp(sp.expand(sp.Mul(*logs) * sp.exp(rest)))
+    return [sp.log(argument), sp.log(1 + sp.together(argument - 1))]
 
 
 def completed_squares(expr):
