@@ -29,7 +29,7 @@ from .kernel import Context, Equal, Member, SameOptimizers, StrictlyIncreasing, 
 from .kernel import rules as K
 from .kernel.language import is_subset
 from .kernel.terms import check_well_formed
-from .rules import bounds, extrema, monotonicity, normal_form, optimizers, positivity
+from .rules import bounds, cases, extrema, monotonicity, normal_form, optimizers, positivity
 
 __all__ = ["context", "positive", "member", "strictly_increasing", "equal", "same_optimizers"]
 
@@ -148,14 +148,18 @@ def _narrowed(ctx, fact, real_set):
     """`fact` (Γ ⊢ e ∈ S), or when S is not inside real_set, e's range with powers kept on their
     base's side of 1 and ends reached through one sum or completed squares
     (`bounds.through_rewriting`), or where a function of one variable increases and decreases
-    (`extrema.through_monotonicity`), as near as they come."""
+    (`extrema.through_monotonicity`), or by cases on the variable's sign
+    (`cases.through_cases`), as near as they come."""
     if is_subset(fact.statement.set, real_set):
         return fact
     fact = positivity.prove_member(ctx, fact.statement.expr, sides=True)
     fact = bounds.through_rewriting(ctx, fact, real_set) or fact
     if is_subset(fact.statement.set, real_set):
         return fact
-    return extrema.through_monotonicity(ctx, fact, real_set) or fact
+    fact = extrema.through_monotonicity(ctx, fact, real_set) or fact
+    if is_subset(fact.statement.set, real_set):
+        return fact
+    return cases.through_cases(ctx, fact, real_set, _narrowed) or fact
 
 
 def member(expr, real_set, where=None):

@@ -101,6 +101,7 @@ RULE_WORDS = {
     "log_injective": "both sides positive, with equal logarithms",
     "sum_telescoping": "a telescoping sum", "gamma_of_count": "the Gamma function at an integer",
     "abs_identity": "rules of the absolute value",
+    "abs_of_sign": "the absolute value of a number of known sign",
 }
 
 
@@ -126,7 +127,8 @@ KINDS = {"log_of_product": "log of a product", "log_of_mul": "rules of the logar
          "power_as_exp": "rules of powers", "log_injective": "logarithms of both sides",
          "function_as_exp": "definitions by exp",
          "gamma_of_count": "the Gamma function",
-         "abs_identity": "rules of the absolute value", "unfold": "definitions", "ring": "algebra"}
+         "abs_identity": "rules of the absolute value",
+         "abs_of_sign": "rules of the absolute value", "unfold": "definitions", "ring": "algebra"}
 
 
 def _words(theorem):

@@ -420,3 +420,4 @@ def test_one_log_is_not_guessed_for_logs_with_fractional_coefficients_or_beside_
     assert _as_one_log(sp.log(x) / 2 - x) == []
     assert _as_one_log(sp.log(x) - sp.Sum(Y[i], (i, 1, n))) == []
     assert _as_one_log(x - w) == []
+    assert _as_one_log(1 - sp.log(x)) == []  # left to its monotonicity: log x ≤ log 2 < 1

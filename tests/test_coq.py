@@ -395,6 +395,11 @@ FUNCTION_CLAIMS = [
      ("(0 < ((- x) + (ln (1 + (exp x)))))", "(1 < ((- x) + (ln (1 + (exp x)))))")),
     ({A: POSITIVE}, lambda d: d.positive(sp.log(1 + A) - sp.log(A)),
      ("(1 < (1 + (/ a)))", "(2 < (1 + (/ a)))")),
+    # an absolute value of a number of known sign: |a| = a, |a − 1| = 1 − a
+    ({A: POSITIVE}, lambda d: d.chain(sp.Abs(A) + sp.Abs(-A - 1)).eq(2 * A + 1),
+     ("(1 + (2 * a))", "(2 + (2 * a))")),
+    ({A: sp.Interval(-sp.oo, 0)}, lambda d: d.chain(sp.Abs(A - 1)).eq(1 - A),
+     ("(1 + (- a))", "(1 + a)")),
     # exp(−x/2) as 1/exp(x/2)
     ({}, lambda d: d.chain(1 / (1 + sp.exp(-X / 2))).eq(sp.exp(X / 2) / (sp.exp(X / 2) + 1)),
      ("(1 + (exp ((1 / 2) * x)))", "(2 + (exp ((1 / 2) * x)))")),

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from proofs import Context, Disproved, ProofError, check
-from proofs.kernel import Member
+from proofs.kernel import Equal, Member
 from proofs.kernel import rules as K
 from proofs.kernel.functions import TABLE, Need
 from proofs.kernel.language import Hull, abs_hull, function_hull, mul_hulls, pow_hull
@@ -245,6 +245,18 @@ PROVED = [
     ("log(1 + x) > log x", lambda: check.positive(sp.log(1 + x) - sp.log(x), where={x: POS})),
     ("x > log(eˣ − 1) for x > 0", lambda: check.positive(x - sp.log(sp.exp(x) - 1),
                                                           where={x: POS})),
+    # by cases on the sign of the variable (where an absolute value's argument changes sign, or
+    # at 0): on each piece |a| is a or −a, and a root against a variable is bounded over its
+    # conjugate (1 − x/√(1 + x²) = 1/((√(1 + x²) + x)√(1 + x²)) for x ≥ 0)
+    ("softsign x/(1 + |x|) ∈ (−1, 1)", lambda: check.member(x / (1 + sp.Abs(x)),
+                                                            sp.Interval.open(-1, 1))),
+    ("x/√(1 + x²) ∈ (−1, 1)", lambda: check.member(x / sp.sqrt(1 + x ** 2),
+                                                   sp.Interval.open(-1, 1))),
+    ("|x| ≥ x", lambda: check.member(sp.Abs(x) - x, sp.Interval(0, sp.oo))),
+    ("|x − 1| + |x + 1| ≥ 2", lambda: check.member(sp.Abs(x - 1) + sp.Abs(x + 1),
+                                                   sp.Interval(2, sp.oo))),
+    ("|x − 1| = x − 1 for x ≥ 1", lambda: check.equal(sp.Abs(x - 1), x - 1,
+                                                      where={x: sp.Interval(1, sp.oo)})),
     ("x²/(1 + x²) ∈ [0, 1)", lambda: check.member(x ** 2 / (1 + x ** 2), sp.Interval.Ropen(0, 1))),
     ("σ(x)(1 − σ(x)) ∈ (0, 1/4]", lambda: check.member(
         sigmoid(x) * (1 - sigmoid(x)), sp.Interval.Lopen(0, sp.Rational(1, 4)))),
@@ -286,6 +298,14 @@ DISPROVED = [
                                                          where={x: POS})),
     ("2 log(1 + x) > log(1 + 2x) for x ≥ 0 (equal at 0)", lambda: check.positive(
         2 * sp.log(1 + x) - sp.log(1 + 2 * x), where={x: sp.Interval(0, sp.oo)})),
+    ("|x| > x", lambda: check.positive(sp.Abs(x) - x)),
+    ("|x − 1| + |x + 1| > 2", lambda: check.member(sp.Abs(x - 1) + sp.Abs(x + 1),
+                                                   sp.Interval.open(2, sp.oo))),
+    ("2x/√(1 + x²) ∈ (−1, 1)", lambda: check.member(2 * x / sp.sqrt(1 + x ** 2),
+                                                    sp.Interval.open(-1, 1))),
+    ("x/(1 + |x|) ∈ (0, 1)", lambda: check.member(x / (1 + sp.Abs(x)), sp.Interval.open(0, 1))),
+    ("|x − 1| = x − 1 for x ≥ 0", lambda: check.equal(sp.Abs(x - 1), x - 1,
+                                                      where={x: sp.Interval(0, sp.oo)})),
     ("sinh x − cosh x > 0", lambda: check.positive(sp.sinh(x) - sp.cosh(x))),
     ("√x − √(x + 1) > 0", lambda: check.positive(sp.sqrt(x) - sp.sqrt(x + 1),
                                                 where={x: sp.Interval(0, sp.oo)})),
@@ -317,10 +337,12 @@ def test_false_neighbours_are_disproved_with_a_counterexample(claim):
     error = refusal.value
     assert " is false: " in str(error) and error.values
     # the counterexample is real: sympy's own evaluation at the point shows the claim failing
+    point = {sp.Symbol(name): value for name, value in error.point.items()}
     if isinstance(error.claim, Member):
-        point = {sp.Symbol(name): value for name, value in error.point.items()}
         value = error.claim.expr.subs(point)
         assert not value.is_finite or not error.claim.set.contains(value.evalf(30))
+    elif isinstance(error.claim, Equal):
+        assert (error.claim.lhs - error.claim.rhs).subs(point).evalf(30) != 0
     else:  # the function at two points t0 < t1 (the terms, exact): not rising
         (earlier, _), (later, _) = error.values
         assert earlier.evalf(30) >= later.evalf(30)

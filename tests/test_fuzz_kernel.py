@@ -1044,6 +1044,15 @@ class KernelFuzzer(RuleBasedStateMachine):
         self._attempt("abs_identity", K.abs_identity, self._context(data), term)
 
     @rule(data=st.data())
+    def abs_of_sign(self, data):
+        # a random term's range (of either sign, or both), or a kept fact (any statement)
+        fact = self._member_fact(data, self._context(data))
+        if data.draw(st.integers(0, 5), label="other premise") == 0:
+            fact = self._pick(data, self.equalities or self.members, "premise") or fact
+        if fact is not None:
+            self._attempt("abs_of_sign", K.abs_of_sign, fact)
+
+    @rule(data=st.data())
     def rename_index(self, data):
         context = self._context(data)
         binder = data.draw(binders(), label="binder")

@@ -893,6 +893,39 @@ def test_absolute_value_of_a_product_keeps_where_it_is_defined():
         K.abs_identity(EMPTY, sp.Abs(y / (x - 1) ** 3))
 
 
+@pytest.mark.parametrize("entries, term, result", [
+    ({x: sp.Interval(0, sp.oo)}, x, x),
+    ({x: sp.Interval.open(-sp.oo, 0)}, x, -x),
+    ({x: sp.Interval(-sp.oo, 1)}, x - 1, 1 - x),  # sympy writes −(x − 1) as 1 − x
+    ({x: sp.Interval(-sp.oo, 0)}, -x, -x),  # sympy writes |−x| as |x|: −x >= 0 all the same
+    ({x: sp.Interval(1, 2)}, 2 * x - 2, 2 * x - 2),  # |2x − 2| is 2|x − 1| in sympy
+    ({x: sp.FiniteSet(0)}, x, x),  # 0 is on both sides: |0| = 0
+    ({a: POS, x: sp.Interval(0, 1)}, sp.log(x * a + 1), sp.log(x * a + 1)),
+])
+def test_absolute_value_of_a_number_of_known_sign(entries, term, result):
+    context = Context(entries)
+    th = K.abs_of_sign(member(context, term))
+    assert th.statement == Equal(sp.Abs(term), result)
+    assert th.context == context
+    assert semantics.confirm(context.entries, th.statement, points=16)
+
+
+@pytest.mark.parametrize("entries, term", [
+    ({}, x),
+    ({x: sp.Interval(-1, 1)}, x),  # either sign
+    ({x: sp.Interval.open(0, 2)}, x - 1),
+    ({x: sp.Interval(0, sp.oo), y: sp.Interval(0, sp.oo)}, x - y),
+])
+def test_absolute_value_of_a_number_of_unknown_sign_is_refused(entries, term):
+    with pytest.raises(SideConditionError, match="not shown >= 0 or <= 0"):
+        K.abs_of_sign(member(Context(entries), term))
+
+
+def test_absolute_value_of_sign_needs_a_range_fact():
+    with pytest.raises(RuleApplicationError, match="expected a Member premise"):
+        K.abs_of_sign(K.refl(EMPTY, x))
+
+
 # ------------------------------------------------------------------------------------------------
 # peeling a term off a sum, shifting its index
 def _conditions(context, *terms):

@@ -564,6 +564,18 @@ def abs_identity(context, term):
     return _make(context, Equal(term, result), "abs_identity")
 
 
+def abs_of_sign(fact):
+    """Γ ⊢ a ∈ S with S ⊆ [0, ∞)  ⟹  Γ ⊢ |a| = a;   S ⊆ (−∞, 0]  ⟹  Γ ⊢ |a| = −a (as sympy
+    builds both: |−x| is |x|, −(x − 1) is 1 − x).   (Mathlib `abs_of_nonneg`, `abs_of_nonpos`;
+    Coq `Rabs_pos_eq`, `Rabs_left1`)"""
+    a, h = _expect(fact, Member, "abs_of_sign").expr, _range(fact, "abs_of_sign")
+    if not (bool(h.lo >= 0) or bool(h.hi <= 0)):
+        raise SideConditionError(f"abs_of_sign: {a} is not shown >= 0 or <= 0: it is only known "
+                                 f"to lie in {fact.statement.set}")
+    return _make(fact.context, Equal(sp.Abs(a), a if bool(h.lo >= 0) else -a), "abs_of_sign",
+                 [fact])
+
+
 def _unsigned(conditions):
     """The conditions with |e| ≠ 0 read as e ≠ 0, its equivalent (sympy builds |y/x| as
     |y|/|x|)."""

@@ -98,6 +98,7 @@ COUNTERPARTS = {
     "member_erf": "erf_bound, erf_increasing, erf_0: erf is a section variable, any increasing "
                   "function into (−1, 1) that vanishes at 0 (Coq's standard library has no erf)",
     "member_Abs": "Rabs_left, Rabs_right (by the sign of the argument, Rcase_abs)",
+    "abs_of_sign": "Rabs_pos_eq, Rabs_left1",
     "member_gamma": "Gamma_pos: Γ is a section variable, any function positive on (0, ∞) "
                     "(Coq's standard library has no Gamma function)",
     "member_binomial": "Rbinom_nat, Rbinom_pos_nat (Pascal's rule, binom_pos)",
@@ -605,6 +606,12 @@ class Exporter:
 
     def _member_widen(self, th):
         return self.posed(th.premises, finish(th.statement.set))
+
+    def _abs_of_sign(self, th):
+        """|a| = a from 0 <= a, |a| = −a from a <= 0 (as sympy wrote −a: ring)."""
+        nonnegative = th.statement.rhs == th.premises[0].statement.expr
+        lemma = "Rabs_pos_eq" if nonnegative else "Rabs_left1"
+        return self.posed(th.premises, f"rewrite {lemma}; [ring | close]")
 
     def _member_of_equal(self, th):
         equation, fact = th.premises  # at the variables in scope: a bare lemma that assumes the

@@ -18,10 +18,12 @@ normal form and positivity it builds on).
 import sympy as sp
 from sympy.polys.polyerrors import BasePolynomialError
 
+from ..errors import ProofError
 from ..kernel import Defined, hull
 from ..kernel.language import Hull
 from ..kernel import rules as K
 from .normal_form import has_roots, through_forms
+from .positivity import prove_member
 
 
 def through_rewriting(context, fact, target):
@@ -45,8 +47,28 @@ def through_rewriting(context, fact, target):
 def _side(context, expr, end, sign, half):
     """Γ ⊢ expr ∈ S with S inside the half-line `half`, from expr = end ± (a sum shown >= 0), or
     None."""
-    forms = [end + sign * written for written in _written(sign * (_bodies(expr) - end))]
+    bodies = _bodies(expr)
+    signed = _signed(context, bodies)
+    forms = [end + sign * written
+             for form in dict.fromkeys((bodies, signed))
+             for written in _written(sign * (form - end))]
+    if signed != bodies:  # |x| − x is 0 itself for x ≥ 0
+        forms.insert(0, signed)
     return through_forms(context, expr, forms, lambda bound: bound.within(half), sides=True)
+
+
+def _signed(context, expr):
+    """expr with each |a| whose sign the ranges show written a or −a: |x| − x is 0 for x ≥ 0
+    (a guess; the normal form proves it, `abs_of_sign`)."""
+    signs = {}
+    for node in expr.atoms(sp.Abs):
+        try:
+            h = hull(prove_member(context, node.args[0]).statement.set)
+        except ProofError:
+            continue
+        if h.lo >= 0 or h.hi <= 0:
+            signs[node] = node.args[0] if h.lo >= 0 else -node.args[0]
+    return expr.xreplace(signs)
 
 
 def _bodies(expr):
@@ -80,20 +102,24 @@ def _by_exp(gap):
 
 
 def _conjugate(gap):
-    """a − b, each with a root in it, as (a² − b²)/(a + b): √(x + 1) − √x = 1/(√(x + 1) + √x).
-    (A root against a number, 2 − √x, is left to its monotonicity: √x ≤ √3 < 2 on [0, 3].)"""
-    terms = sp.Add.make_args(gap)
-    if len(terms) != 2 or not all(map(has_roots, terms)):
+    """a − b with a root in a and a root or a variable in b, as (a² − b²)/(a + b), the gap over
+    its common denominator alike: √(x + 1) − √x = 1/(√(x + 1) + √x),
+    1 − x/√(1 + x²) = 1/((√(1 + x²) + x)√(1 + x²)).  (A root against a number, 2 − √x, is left to
+    its monotonicity: √x ≤ √3 < 2 on [0, 3].)"""
+    numerator, denominator = sp.fraction(sp.together(gap))
+    terms = sp.Add.make_args(numerator)
+    if len(terms) != 2 or not any(map(has_roots, terms)) or \
+            not all(has_roots(term) or term.free_symbols for term in terms):
         return []
     a, b = terms
-    return [sp.expand(a ** 2 - b ** 2) / (a - b)]
+    return [sp.expand(a ** 2 - b ** 2) / ((a - b) * denominator)]
 
 
 def _as_one_log(gap):
-    """Σ_k c_k log a_k + r (the c_k integers, r free of logs) as one log, log(∏_k a_k^(c_k) e^r),
-    whose argument intervals compare with 1: log(1 + eˣ) − x = log(1 + e^(−x)),
-    log(1 + x) − log x = log(1 + 1/x); the argument expanded, and written as 1 + (argument − 1)
-    over a common denominator."""
+    """Σ_k c_k log a_k + r (the c_k integers, r free of logs; two logs, or r not a number) as one
+    log, log(∏_k a_k^(c_k) e^r), whose argument intervals compare with 1:
+    log(1 + eˣ) − x = log(1 + e^(−x)), log(1 + x) − log x = log(1 + 1/x); the argument
+    expanded, and written as 1 + (argument − 1) over a common denominator."""
     logs, rest = [], []
     for term in sp.Add.make_args(gap):
         coefficient, factors = term.as_coeff_mul()
@@ -102,8 +128,8 @@ def _as_one_log(gap):
         else:
             rest.append(term)
     rest = sp.Add(*rest)
-    if not logs or rest.has(sp.log, sp.Sum, sp.Product):
-        return []
+    if not logs or rest.has(sp.log, sp.Sum, sp.Product) or len(logs) == 1 and rest.is_number:
+        return []  # one log against a number (log x ≤ 1) is left to its monotonicity
     argument = sp.powsimp(sp.expand(sp.Mul(*logs) * sp.exp(rest)))
     return [sp.log(argument), sp.log(1 + sp.together(argument - 1))]
 

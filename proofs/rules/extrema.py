@@ -30,7 +30,7 @@ def through_monotonicity(context, fact, target):
     `target` at each end S misses, or None: on each piece of x's range between the zeros of g', g
     is monotone and lies beyond its value at the piece's end nearer that end of g."""
     g, wanted = fact.statement.expr, hull(target)
-    var = _variable(context, g)
+    var = one_variable(context, g)
     if var is None:
         return None
     domain = context.lookup(var) or sp.S.Reals
@@ -58,7 +58,7 @@ def through_monotonicity(context, fact, target):
     return fact
 
 
-def _variable(context, g):
+def one_variable(context, g):
     """The one symbol g is a function of, when it ranges over an interval (or is free), else
     None."""
     if g.atoms(sp.Indexed, sp.Sum, sp.Product, AppliedUndef, Defined) or len(g.free_symbols) != 1:

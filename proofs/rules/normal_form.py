@@ -250,6 +250,8 @@ class Normalizer:
         written = self._written_out(expr) if isinstance(expr, BINDERS) else None
         if written is not None:
             return written
+        if isinstance(expr, sp.Abs):
+            return self._abs_of_sign(expr)
         if isinstance(expr, sp.log):
             return self._expand_log(expr)
         if isinstance(expr, sp.Sum):
@@ -269,6 +271,15 @@ class Normalizer:
             except ProofError as error:
                 self.notes.append(f"{expr} was not multiplied out: {error}")
         return None
+
+    def _abs_of_sign(self, expr):
+        """|a| = a or −a where the ranges give a's sign (|x − 1| = x − 1 for x ≥ 1); None where
+        they do not."""
+        try:
+            step = K.abs_of_sign(prove_member(self.context, expr.args[0]))
+        except ProofError:
+            return None
+        return self._continue(step) if step.statement.lhs == expr else None
 
     def _written_out(self, expr):
         """Σ_{i=a}^{b} f(i) = f(a) + … + f(b) (a product alike) when b − a + 1 is a number from 0

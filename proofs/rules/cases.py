@@ -1,0 +1,66 @@
+"""Ends of a range reached by cases on the sign of the variable: x/(1 + |x|) ∈ (−1, 1) is only known
+to be real when |x| and x are bounded apart, but for x ≥ 0 it is x/(1 + x) = 1 − 1/(1 + x), and for
+x ≤ 0 it is x/(1 − x); x/√(1 + x²) < 1 is 1/((√(1 + x²) + x)√(1 + x²)) > 0 over its conjugate for
+x ≥ 0, and plain intervals for x ≤ 0.
+
+For a function g of one symbol x, x's range is cut where an absolute value's argument (a line in x)
+changes sign, or at 0 when there is none; on each piece the engine's other routes bound g (there |a| is a or −a,
+`abs_of_sign`), and the kernel joins the pieces (`member_cases`).  Imports the kernel and the rules
+it builds on only.
+"""
+
+import functools
+
+import sympy as sp
+from sympy.polys.polyerrors import BasePolynomialError
+
+from ..errors import ProofError
+from ..kernel import rules as K
+from .extrema import one_variable
+from .monotonicity import extended
+from .positivity import prove_member
+
+# more cuts than this are left alone: each piece costs the other routes again
+MOST_CUTS = 2
+
+
+def through_cases(context, fact, target, narrow):
+    """`fact` (Γ ⊢ g ∈ S, g a function of one symbol x ranging over an interval) moved into
+    `target` by cases on x's range, each piece bounded by `narrow(context, fact, target)` (the
+    engine's other routes); None when a piece is not, or there is no cut inside the range."""
+    g = fact.statement.expr
+    var = one_variable(context, g)
+    if var is None:
+        return None
+    domain = context.lookup(var) or sp.S.Reals
+    inside = sorted(cut for cut in cuts(g, var) if domain.start < cut < domain.end)
+    if not inside or len(inside) > MOST_CUTS:
+        return None
+    ends = [domain.start, *inside, domain.end]
+    pieces = [sp.Interval(lo, hi, domain.left_open if k == 0 else False,
+                          domain.right_open if k == len(ends) - 2 else False)
+              for k, (lo, hi) in enumerate(zip(ends, ends[1:]))]
+    rest = context.without(var)
+    try:
+        bounds = []
+        for piece in pieces:
+            case = extended(rest, var, piece)
+            bounds.append(K.member_widen(narrow(case, prove_member(case, g), target), target))
+        return functools.reduce(lambda one, other: K.member_cases(one, other, var), bounds)
+    except ProofError:
+        return None
+
+
+def cuts(g, var):
+    """Where x's range is cut: at the zero of each absolute value's argument that is a line in x
+    with rational coefficients (|x − 1| at 1), or at 0 when there is none."""
+    found = set()
+    for node in g.atoms(sp.Abs):
+        try:
+            line = sp.Poly(node.args[0], var)
+        except BasePolynomialError:
+            continue
+        if line.degree() == 1 and all(c.is_Rational for c in line.all_coeffs()):
+            slope, offset = line.all_coeffs()
+            found.add(-offset / slope)
+    return found or {sp.S.Zero}

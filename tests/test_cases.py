@@ -1,0 +1,82 @@
+"""Ends of a range reached by cases on the sign of the variable (proofs/rules/cases.py): the
+variable's range cut where an absolute value's argument changes sign, or at 0; each true claim is
+proved and confirmed at random points, each false neighbour is never proved."""
+
+import pytest
+import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from proofs import Context, Disproved, ProofError, check
+from proofs.kernel import Member
+from proofs.rules.cases import MOST_CUTS, cuts, through_cases
+from proofs.rules.positivity import prove_member
+from proofs.testing import semantics
+
+x, y = sp.symbols("x y")
+RATIONALS = st.fractions(min_value=-3, max_value=3, max_denominator=4).map(sp.Rational)
+
+
+@settings(max_examples=25, deadline=None)
+@given(RATIONALS, RATIONALS)
+def test_the_triangle_inequality_for_two_distances(p, q):
+    """|x − p| + |x − q| ≥ |p − q|: met on the whole segment between p and q, so a bound 1/10
+    above it is false there, and never proved."""
+    claim = sp.Abs(x - p) + sp.Abs(x - q)
+    distance = abs(p - q)
+    theorem = check.member(claim, sp.Interval(distance, sp.oo))
+    assert theorem.statement == Member(claim, sp.Interval(distance, sp.oo))
+    assert theorem.context == Context()
+    assert semantics.confirm((), theorem.statement, points=30)
+    with pytest.raises(ProofError):
+        check.member(claim, sp.Interval(distance + sp.Rational(1, 10), sp.oo))
+
+
+def test_a_range_given_in_where_is_cut_and_joined_back():
+    where = {x: sp.Interval(-2, 3)}
+    theorem = check.member(x / (1 + sp.Abs(x)), sp.Interval.open(-1, 1), where=where)
+    assert theorem.rule == "member_cases"
+    assert theorem.context == Context(where)
+    assert theorem.premises[0].context.lookup(x) == sp.Interval(-2, 0)
+    assert theorem.premises[1].context.lookup(x) == sp.Interval(0, 3)
+
+
+def test_a_range_beside_the_cut_is_not_cut():
+    """For x ≥ 0, 0 is an end, not inside: the claim is proved on the range as given."""
+    theorem = check.member(sp.Abs(x) - x, sp.Interval(0, sp.oo),
+                           where={x: sp.Interval(0, sp.oo)})
+    assert theorem.rule != "member_cases"
+
+
+def test_cuts_are_where_an_absolute_value_changes_sign_or_zero():
+    assert cuts(sp.Abs(x - 1) + sp.Abs(2 * x + 1), x) == {1, sp.Rational(-1, 2)}
+    assert cuts(x / sp.sqrt(1 + x ** 2), x) == {0}
+    # no line: |x² − 1| changes sign at ±1, which this guess does not find
+    assert cuts(sp.Abs(x ** 2 - 1), x) == {0}
+
+
+def test_too_many_cuts_are_left_alone():
+    claim = sum(sp.Abs(x - k) for k in range(MOST_CUTS + 1))
+    context = Context()
+    fact = prove_member(context, claim)
+    assert through_cases(context, fact, sp.Interval(2, sp.oo), lambda *args: args[1]) is None
+
+
+def test_a_function_of_two_variables_is_not_cut():
+    """xy/(1 + |xy|) ∈ (−1, 1) holds, but the cases are on one variable only: refused, not
+    disproved."""
+    with pytest.raises(ProofError) as refusal:
+        check.member(x * y / (1 + sp.Abs(x * y)), sp.Interval.open(-1, 1),
+                     where={y: sp.Interval(0, 1)})
+    assert not isinstance(refusal.value, Disproved)
+
+
+def test_a_derivation_names_each_case():
+    from proofs import Derivation
+
+    d = Derivation("Cases")
+    d.theorem("Softsign", d.member(x / (1 + sp.Abs(x)), sp.Interval.open(-1, 1)))
+    text = d.proof().to_text()
+    assert "x ∈ (−∞, 0]" in text and "[case 1]" in text
+    assert "x ∈ [0, ∞)" in text and "[case 2]" in text
+    assert "[the cases above]" in text
