@@ -603,9 +603,9 @@ def test_ranges_of_one_entry_are_refused_and_ranges_intersect(tmp_path):
         """)
     findings = check_file(write_paper(tmp_path, body))
     assert findings[0].status == "unreadable" and "one entry" in findings[0].message
-    # with only the last range, x ≤ 1, the claim is false at x = −5/2; with both it is not
-    # (the engine does not prove √(x²) = x for x ≥ 0: not proved, a missing rule)
-    assert findings[-1].status == "not proved" and findings[-1].claim == "sqrt(x**2) = x"
+    # with only the last range, x ≤ 1, the claim is false at x = −5/2; with both it holds, and is
+    # proved: √(x²) = |x| = x for x ≥ 0
+    assert findings[-1].status == "proved" and findings[-1].claim == "sqrt(x**2) = x"
 
 
 def test_a_row_that_starts_with_a_minus_is_its_own_equation(tmp_path):

@@ -1,12 +1,12 @@
 """Ends of a range reached by cases on the sign of the variable: x/(1 + |x|) ∈ (−1, 1) is only known
 to be real when |x| and x are bounded apart, but for x ≥ 0 it is x/(1 + x) = 1 − 1/(1 + x), and for
-x ≤ 0 it is x/(1 − x); x/√(1 + x²) < 1 is 1/((√(1 + x²) + x)√(1 + x²)) > 0 over its conjugate for
-x ≥ 0, and plain intervals for x ≤ 0.
+x ≤ 0 it is x/(1 − x); x/√(1 + x²) < 1 as 1 − x/√(1 + x²) = 1/((√(1 + x²) + x)√(1 + x²)) > 0 over
+its conjugate for x ≥ 0, and by plain intervals for x ≤ 0.
 
-For a function g of one symbol x, x's range is cut where an absolute value's argument (a line in x)
-changes sign, or at 0 when there is none; on each piece the engine's other routes bound g (there |a| is a or −a,
-`abs_of_sign`), and the kernel joins the pieces (`member_cases`).  Imports the kernel and the rules
-it builds on only.
+For a function g of one symbol x, x's range is cut where an absolute value's argument (a line in
+x) changes sign, or at 0 when there is none; on each piece the engine's other routes bound g
+(there |a| is a or −a, `abs_of_sign`), and the kernel joins the pieces (`member_cases`).  Imports
+the kernel and the rules it builds on only.
 """
 
 import functools
