@@ -209,6 +209,12 @@ SQUARES = [
     ("ax² + bx + 1 > 0 for a ∈ [1, 2], b ∈ [−1, 1] (a coefficient with a range)",
      A * x ** 2 + B * x + 1, POSITIVE, {x: sp.S.Reals, A: sp.Interval(1, 2),
                                          B: sp.Interval(-1, 1)}),
+    # a root of a symbol read as an atom whose power the symbol is: (1 + x)/2 − √x = (√x − 1)²/2
+    ("AM-GM: √x ≤ (1 + x)/2", (1 + x) / 2 - sp.sqrt(x), NONNEGATIVE, {x: NONNEGATIVE}),
+    ("x − 2√x + 2 > 0", x - 2 * sp.sqrt(x) + 2, POSITIVE, {x: NONNEGATIVE}),
+    ("x − √x ≥ −1/4", x - sp.sqrt(x), sp.Interval(sp.Rational(-1, 4), sp.oo), {x: NONNEGATIVE}),
+    ("x^(1/4) ≤ (1 + √x)/2", (1 + sp.sqrt(x)) / 2 - x ** sp.Rational(1, 4), NONNEGATIVE,
+     {x: POSITIVE}),
     ("x² + w > 0 for w > 0 (an atom left linear is bounded by its range)",
      x ** 2 - 2 * x + 1 + w, POSITIVE, {x: sp.S.Reals, w: POSITIVE}),
 ]
@@ -230,6 +236,8 @@ SQUARES_DISPROVED = [
     ("x² − x ≥ 0 for x ≥ 1/2", x ** 2 - x, NONNEGATIVE, {x: sp.Interval(sp.Rational(1, 2), sp.oo)}),
     ("λx² + w²/λ ≥ 2xw for λ < 0", LAMBDA * x ** 2 + w ** 2 / LAMBDA - 2 * x * w, NONNEGATIVE,
      {**REALS, LAMBDA: sp.Interval.open(-sp.oo, 0)}),
+    ("√x < (1 + x)/2 (equal at 1)", (1 + x) / 2 - sp.sqrt(x), POSITIVE, {x: NONNEGATIVE}),
+    ("x − √x ≥ −1/5", x - sp.sqrt(x), sp.Interval(sp.Rational(-1, 5), sp.oo), {x: NONNEGATIVE}),
     ("ax² + bx + 1 > 0 for b ∈ [−3, 3]", A * x ** 2 + B * x + 1, POSITIVE,
      {x: sp.S.Reals, A: sp.Interval(1, 2), B: sp.Interval(-3, 3)}),
 ]

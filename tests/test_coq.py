@@ -395,6 +395,9 @@ FUNCTION_CLAIMS = [
      ("(0 < ((- x) + (ln (1 + (exp x)))))", "(1 < ((- x) + (ln (1 + (exp x)))))")),
     ({A: POSITIVE}, lambda d: d.positive(sp.log(1 + A) - sp.log(A)),
      ("(1 < (1 + (/ a)))", "(2 < (1 + (/ a)))")),
+    # a root's square completed: (1 + a)/2 − √a = (√a − 1)²/2 >= 0
+    ({A: POSITIVE}, lambda d: d.member((1 + A) / 2 - sp.sqrt(A), sp.Interval(0, sp.oo)),
+     ("(0 <= ((1 / 2)", "(1 <= ((1 / 2)")),
     # an absolute value of a number of known sign: |a| = a, |a − 1| = 1 − a
     ({A: POSITIVE}, lambda d: d.chain(sp.Abs(A) + sp.Abs(-A - 1)).eq(2 * A + 1),
      ("(1 + (2 * a))", "(2 + (2 * a))")),

@@ -15,6 +15,8 @@ form, and the kernel meets the bound with the term's own range (imports the kern
 normal form and positivity it builds on).
 """
 
+import math
+
 import sympy as sp
 from sympy.polys.polyerrors import BasePolynomialError
 
@@ -135,6 +137,27 @@ def _as_one_log(gap):
 
 
 def completed_squares(expr):
+    """`squares_of(expr)`, with each root of a symbol read as an atom whose power the symbol is
+    (x = (√x)²): (1 + x)/2 − √x = (√x − 1)²/2, so √x ≤ (1 + x)/2 (the normal form's ring knows
+    roots)."""
+    roots = [atom for atom in expr.atoms(sp.Pow)
+             if isinstance(atom.base, sp.Symbol) and atom.exp.is_Rational and not atom.exp.is_Integer]
+    if not roots:
+        return squares_of(expr)
+    powers, back = {}, {}
+    for base in {root.base for root in roots}:
+        order = math.lcm(*(root.exp.q for root in roots if root.base == base))
+        atom = sp.Dummy()
+        powers.update({root: atom ** (root.exp * order) for root in roots if root.base == base})
+        powers[base] = atom ** order
+        back[atom] = base ** sp.Rational(1, order)
+    # the roots first, whole, then the symbols left bare
+    written = expr.xreplace({root: powers[root] for root in roots})
+    written = written.xreplace({base: powers[base] for base in {root.base for root in roots}})
+    return [form.xreplace(back) for form in squares_of(written)]
+
+
+def squares_of(expr):
     """[Σ_k a_k (u_k + l_k)² + r] for expr a polynomial with rational coefficients in its atoms,
     or []: for each atom g in turn whose highest power g^(2d) has a coefficient a, a number > 0 or
     a term in the other atoms, and whose other powers are multiples of d,
