@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from proofs import Derivation, Disproved, ProofError, check
 from proofs.kernel import Member
-from proofs.rules.bounds import (_as_one_log, completed_squares, stationary_points,
-                                 through_rewriting)
+from proofs.rules.bounds import (_as_one_log, _conjugate, completed_squares,
+                                 stationary_points, through_rewriting)
 from proofs.rules.positivity import prove_member
 from proofs.testing import semantics
 
@@ -409,8 +409,8 @@ OTHER_TERMS = [x, w, sp.exp(w), x * w, sp.sqrt(x), sp.Integer(1)]
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.integers(-2, 2), st.sampled_from(LOG_ARGUMENTS)), min_size=1,
-                max_size=3),
+@given(st.lists(st.tuples(st.sampled_from([-12, -6, -2, -1, 1, 2, 3, 6, 12]),
+                          st.sampled_from(LOG_ARGUMENTS)), min_size=1, max_size=3),
        st.lists(st.tuples(st.integers(-2, 2), st.sampled_from(OTHER_TERMS)), max_size=3))
 def test_one_log_is_the_term_it_rewrites(logs, others):
     """Logs with integer coefficients beside terms free of logs: each one-log form the guess gives
@@ -429,3 +429,27 @@ def test_one_log_is_not_guessed_for_logs_with_fractional_coefficients_or_beside_
     assert _as_one_log(sp.log(x) - sp.Sum(Y[i], (i, 1, n))) == []
     assert _as_one_log(x - w) == []
     assert _as_one_log(1 - sp.log(x)) == []  # left to its monotonicity: log x ≤ log 2 < 1
+    # a power above 2 once the common factor is out would multiply out (1 + x)³
+    assert _as_one_log(3 * sp.log(1 + x) - sp.log(x)) == []
+
+
+def test_one_log_takes_the_coefficients_common_factor_out():
+    forms = _as_one_log(12 * sp.log(1 + x) - 12 * sp.log(x))
+    assert 12 * sp.log(1 + 1 / x) in forms
+
+
+@pytest.mark.parametrize("gap, form", [
+    (sp.sqrt(x + 1) - sp.sqrt(x), 1 / (sp.sqrt(x + 1) + sp.sqrt(x))),
+    (1 + x - sp.sqrt(1 + x ** 2), 2 * x / (1 + x + sp.sqrt(1 + x ** 2))),
+    (1 - x / sp.sqrt(1 + x ** 2), 1 / ((sp.sqrt(1 + x ** 2) + x) * sp.sqrt(1 + x ** 2))),
+])
+def test_a_root_against_a_variable_is_written_over_its_conjugate(gap, form):
+    (written,) = _conjugate(gap)
+    for point in (sp.Rational(1, 3), 2, 7):
+        assert abs((written - form).subs(x, point).evalf(30)) < 1e-25
+        assert abs((written - gap).subs(x, point).evalf(30)) < 1e-25
+
+
+def test_a_root_against_a_number_is_left_to_its_monotonicity():
+    assert _conjugate(2 - sp.sqrt(x)) == []
+    assert _conjugate(x - w) == []

@@ -444,6 +444,8 @@ MONOTONE = [(sp.log(XS), POSITIVE), (XS + XS ** 3, sp.S.Reals), (sp.log(XS) - 1 
             # a derivative >= 0 that vanishes at isolated points: split there
             (XS ** 3, sp.S.Reals), ((XS - 1) ** 3, sp.S.Reals), (XS ** 5, sp.S.Reals),
             (XS ** 3, sp.Interval(-1, 2)),
+            # a derivative shown positive once sinh, cosh, tanh are written with exp
+            (XS - sp.log(sp.cosh(XS)), sp.S.Reals), (sp.sinh(XS) - XS, NONNEGATIVE),
             # 1/x and x^k bounded on both sides (a review found `inverse` missed these)
             (sp.log(XS), sp.Interval.open(1, 2)), (sp.atan(XS), sp.Interval(1, 2)),
             (XS - 1 / XS, sp.Interval.Ropen(-3, 0)), (-1 / (XS ** 2 + 1), sp.Interval(0, 3)),

@@ -257,6 +257,19 @@ PROVED = [
                                                    sp.Interval(2, sp.oo))),
     ("|x − 1| = x − 1 for x ≥ 1", lambda: check.equal(sp.Abs(x - 1), x - 1,
                                                       where={x: sp.Interval(1, sp.oo)})),
+    # on each piece the absolute value written signed, then any route: x − log cosh x increases
+    # from 0 for x ≥ 0 (its slope 1 − tanh x is 2/(e^(2x) + 1) written with exp)
+    ("log cosh x ≤ |x|", lambda: check.member(sp.Abs(x) - sp.log(sp.cosh(x)),
+                                              sp.Interval(0, sp.oo))),
+    ("√(1 + x²) ≤ 1 + |x|", lambda: check.member(1 + sp.Abs(x) - sp.sqrt(1 + x ** 2),
+                                                 sp.Interval(0, sp.oo))),
+    # a slope >= 0 written with exp: cosh x − 1 = (eˣ − 1)² e^(−x)/2, > 0 for x > 0
+    ("sinh x ≥ x for x ≥ 0", lambda: check.member(sp.sinh(x) - x, sp.Interval(0, sp.oo),
+                                                  where={x: sp.Interval(0, sp.oo)})),
+    ("x − log cosh x increasing", lambda: check.strictly_increasing(
+        x - sp.log(sp.cosh(x)), x, REALS)),
+    ("12 log(1 + x) > 12 log x", lambda: check.positive(12 * sp.log(1 + x) - 12 * sp.log(x),
+                                                        where={x: POS})),
     ("x²/(1 + x²) ∈ [0, 1)", lambda: check.member(x ** 2 / (1 + x ** 2), sp.Interval.Ropen(0, 1))),
     ("σ(x)(1 − σ(x)) ∈ (0, 1/4]", lambda: check.member(
         sigmoid(x) * (1 - sigmoid(x)), sp.Interval.Lopen(0, sp.Rational(1, 4)))),
@@ -306,6 +319,12 @@ DISPROVED = [
     ("x/(1 + |x|) ∈ (0, 1)", lambda: check.member(x / (1 + sp.Abs(x)), sp.Interval.open(0, 1))),
     ("|x − 1| = x − 1 for x ≥ 0", lambda: check.equal(sp.Abs(x - 1), x - 1,
                                                       where={x: sp.Interval(0, sp.oo)})),
+    ("log cosh x ≤ |x|/2", lambda: check.member(sp.Abs(x) / 2 - sp.log(sp.cosh(x)),
+                                                sp.Interval(0, sp.oo))),
+    ("√(1 + x²) ≤ 1 + |x|/2", lambda: check.member(1 + sp.Abs(x) / 2 - sp.sqrt(1 + x ** 2),
+                                                   sp.Interval(0, sp.oo))),
+    ("sinh x ≥ 2x for x ≥ 0", lambda: check.member(sp.sinh(x) - 2 * x, sp.Interval(0, sp.oo),
+                                                   where={x: sp.Interval(0, sp.oo)})),
     ("sinh x − cosh x > 0", lambda: check.positive(sp.sinh(x) - sp.cosh(x))),
     ("√x − √(x + 1) > 0", lambda: check.positive(sp.sqrt(x) - sp.sqrt(x + 1),
                                                 where={x: sp.Interval(0, sp.oo)})),

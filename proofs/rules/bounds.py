@@ -50,16 +50,16 @@ def _side(context, expr, end, sign, half):
     """Γ ⊢ expr ∈ S with S inside the half-line `half`, from expr = end ± (a sum shown >= 0), or
     None."""
     bodies = _bodies(expr)
-    signed = _signed(context, bodies)
+    written_signed = signed(context, bodies)
     forms = [end + sign * written
-             for form in dict.fromkeys((bodies, signed))
+             for form in dict.fromkeys((bodies, written_signed))
              for written in _written(sign * (form - end))]
-    if signed != bodies:  # |x| − x is 0 itself for x ≥ 0
-        forms.insert(0, signed)
+    if written_signed != bodies:  # |x| − x is 0 itself for x ≥ 0
+        forms.insert(0, written_signed)
     return through_forms(context, expr, forms, lambda bound: bound.within(half), sides=True)
 
 
-def _signed(context, expr):
+def signed(context, expr):
     """expr with each |a| whose sign the ranges show written a or −a: |x| − x is 0 for x ≥ 0
     (a guess; the normal form proves it, `abs_of_sign`)."""
     signs = {}
@@ -104,36 +104,50 @@ def _by_exp(gap):
 
 
 def _conjugate(gap):
-    """a − b with a root in a and a root or a variable in b, as (a² − b²)/(a + b), the gap over
-    its common denominator alike: √(x + 1) − √x = 1/(√(x + 1) + √x),
-    1 − x/√(1 + x²) = 1/((√(1 + x²) + x)√(1 + x²)).  (A root against a number, 2 − √x, is left to
-    its monotonicity: √x ≤ √3 < 2 on [0, 3].)"""
+    """a + b, over its common denominator alike, as (a² − b²)/(a − b), for a and b two roots, or a
+    root and the other terms when they are not a number: √(x + 1) − √x = 1/(√(x + 1) + √x),
+    1 − x/√(1 + x²) = 1/((√(1 + x²) + x)√(1 + x²)), 1 + x − √(1 + x²) = 2x/(1 + x + √(1 + x²)).
+    (A root against a number, 2 − √x, is left to its monotonicity: √x ≤ √3 < 2 on [0, 3].)"""
     numerator, denominator = sp.fraction(sp.together(gap))
     terms = sp.Add.make_args(numerator)
-    if len(terms) != 2 or not any(map(has_roots, terms)) or \
-            not all(has_roots(term) or term.free_symbols for term in terms):
+    roots = [term for term in terms if has_roots(term)]
+    if len(terms) == 2 and len(roots) == 2:
+        a, b = roots
+    elif len(terms) >= 2 and len(roots) == 1 and (numerator - roots[0]).free_symbols:
+        a, b = roots[0], numerator - roots[0]
+    else:
         return []
-    a, b = terms
     return [sp.expand(a ** 2 - b ** 2) / ((a - b) * denominator)]
+
+
+# the largest power a log's argument is raised to in the one-log form, once the coefficients'
+# common factor is taken out (12 log(1 + x) − 12 log x is 12 log(1 + 1/x)): a larger one would
+# multiply out (1 + x)^12
+MOST_POWER = 2
 
 
 def _as_one_log(gap):
     """Σ_k c_k log a_k + r (the c_k integers, r free of logs; two logs, or r not a number) as one
-    log, log(∏_k a_k^(c_k) e^r), whose argument intervals compare with 1:
-    log(1 + eˣ) − x = log(1 + e^(−x)), log(1 + x) − log x = log(1 + 1/x); the argument
-    expanded, and written as 1 + (argument − 1) over a common denominator."""
+    log, g·log(∏_k a_k^(c_k/g) e^(r/g)) for g the c_k's greatest common divisor, whose argument
+    intervals compare with 1: log(1 + eˣ) − x = log(1 + e^(−x)), log(1 + x) − log x =
+    log(1 + 1/x); the argument expanded, and written as 1 + (argument − 1) over a common
+    denominator."""
     logs, rest = [], []
     for term in sp.Add.make_args(gap):
         coefficient, factors = term.as_coeff_mul()
         if len(factors) == 1 and isinstance(factors[0], sp.log) and coefficient.is_Integer:
-            logs.append(factors[0].args[0] ** coefficient)
+            logs.append((coefficient, factors[0].args[0]))
         else:
             rest.append(term)
     rest = sp.Add(*rest)
     if not logs or rest.has(sp.log, sp.Sum, sp.Product) or len(logs) == 1 and rest.is_number:
         return []  # one log against a number (log x ≤ 1) is left to its monotonicity
-    argument = sp.powsimp(sp.expand(sp.Mul(*logs) * sp.exp(rest)))
-    return [sp.log(argument), sp.log(1 + sp.together(argument - 1))]
+    common = math.gcd(*(int(c) for c, _ in logs))
+    if any(abs(c) > MOST_POWER * common for c, _ in logs):
+        return []
+    argument = sp.powsimp(sp.expand(sp.Mul(*(a ** (c / common) for c, a in logs)) *
+                                    sp.exp(rest / common)))
+    return [common * sp.log(argument), common * sp.log(1 + sp.together(argument - 1))]
 
 
 def completed_squares(expr):

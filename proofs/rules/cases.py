@@ -16,8 +16,10 @@ from sympy.polys.polyerrors import BasePolynomialError
 
 from ..errors import ProofError
 from ..kernel import rules as K
+from .bounds import signed
 from .extrema import one_variable
 from .monotonicity import extended
+from .normal_form import prove_equal
 from .positivity import prove_member
 
 # more cuts than this are left alone: each piece costs the other routes again
@@ -42,13 +44,22 @@ def through_cases(context, fact, target, narrow):
               for k, (lo, hi) in enumerate(zip(ends, ends[1:]))]
     rest = context.without(var)
     try:
-        bounds = []
-        for piece in pieces:
-            case = extended(rest, var, piece)
-            bounds.append(K.member_widen(narrow(case, prove_member(case, g), target), target))
+        bounds = [K.member_widen(_on_piece(extended(rest, var, piece), g, target, narrow), target)
+                  for piece in pieces]
         return functools.reduce(lambda one, other: K.member_cases(one, other, var), bounds)
     except ProofError:
         return None
+
+
+def _on_piece(case, g, target, narrow):
+    """Γ, x ∈ piece ⊢ g ∈ S as near `target` as the other routes come, with each absolute value
+    written signed first where the piece gives its argument's sign (log cosh x ≤ |x| is
+    x − log cosh x ≥ 0 for x ≥ 0, increasing from 0)."""
+    written = signed(case, g)
+    if written == g:
+        return narrow(case, prove_member(case, g), target)
+    fact = narrow(case, prove_member(case, written), target)
+    return K.member_of_equal(prove_equal(case, g, written), fact)
 
 
 def cuts(g, var):

@@ -61,14 +61,26 @@ def through_common_denominator(fact):
     """`fact` (Γ ⊢ g' ∈ S) or, where intervals bound it better, the same derivative bounded
     through another form: over a common denominator with the numerator factored (1/x − 1/x² is
     only known to lie in (−1, 1) for x > 1, (x − 1)/x² is positive; x eˣ + eˣ = (x + 1)eˣ), or
-    with its logs gathered into one (log(1 − p) − log p = log((1 − p)/p), positive for p < 1/2).
+    with its logs gathered into one (log(1 − p) − log p = log((1 − p)/p), positive for p < 1/2),
+    or with sinh, cosh and tanh written with exp (1 − tanh x = 2/(e^(2x) + 1)).
     The normal form proves the two equal (untrusted: sympy's factor and logcombine only guess)."""
     slope = fact.statement.expr
     if sp.count_ops(slope) > LONGEST_SLOPE:
         return fact
     lowest = hull(fact.statement.set).lo
-    forms = dict.fromkeys((sp.factor(sp.together(slope)), _logs_gathered(slope)))
-    return through_forms(fact.context, slope, forms, lambda bound: bound.lo > lowest) or fact
+    forms = dict.fromkeys((sp.factor(sp.together(slope)), _logs_gathered(slope),
+                           *_by_exp(slope)))
+    # a higher least value, or a positive one where it was only >= 0 (cosh x − 1 for x > 0)
+    return through_forms(fact.context, slope, forms,
+                         lambda bound: bound.lo > lowest or bound.is_positive()) or fact
+
+
+def _by_exp(slope):
+    """The slope with sinh, cosh and tanh written with exp, over a common denominator and factored:
+    1 − sinh x/cosh x = 2/(e^(2x) + 1), cosh x − 1 = (eˣ − 1)² e^(−x)/2 (> 0 for x > 0)."""
+    if not slope.has(sp.sinh, sp.cosh, sp.tanh):
+        return []
+    return [sp.factor(sp.together(slope.rewrite(sp.exp)))]
 
 
 def _logs_gathered(expr):
