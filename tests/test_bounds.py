@@ -433,6 +433,13 @@ def test_one_log_is_not_guessed_for_logs_with_fractional_coefficients_or_beside_
     assert _as_one_log(3 * sp.log(1 + x) - sp.log(x)) == []
 
 
+def test_a_root_of_a_sum_s_index_is_no_atom_to_replace():
+    """√i inside Σ_i is the index's, not a symbol's root (a review: replacing i by r² inside the
+    sum's limits crashed sympy)."""
+    total = sp.Sum(sp.sqrt(i), (i, 1, n))
+    assert completed_squares(total + i - 2 * sp.sqrt(i) + 1) == []
+
+
 def test_one_log_takes_the_coefficients_common_factor_out():
     forms = _as_one_log(12 * sp.log(1 + x) - 12 * sp.log(x))
     assert 12 * sp.log(1 + 1 / x) in forms

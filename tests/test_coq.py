@@ -307,6 +307,17 @@ def test_a_sum_whose_size_may_be_zero_or_a_rule_without_coq_is_refused_clearly()
         d.proof().to_coq()
 
 
+def test_a_join_of_cases_is_refused_though_its_first_case_states_the_same():
+    """The join of two cases states what its first case states, proved under a narrower range: the
+    export refuses it instead of proving the claim by that case's lemma (coqc rejected such a
+    script; a review)."""
+    x = sp.Symbol("x")
+    d = proofs.Derivation("Cases", where={x: sp.Interval(-1, 1)})
+    d.theorem("Claim", d.member(sp.Abs(x) + x, sp.Interval(0, 2)))
+    with pytest.raises(RenderError, match="rule member_cases has no Coq counterpart"):
+        d.proof().to_coq()
+
+
 I, K, N = sp.symbols("i K n")
 P, Y, Q = sp.IndexedBase("p"), sp.IndexedBase("y"), sp.IndexedBase("q")
 CLOSED, OPEN = sp.Interval(0, 1), sp.Interval.open(0, 1)
@@ -395,6 +406,12 @@ FUNCTION_CLAIMS = [
      ("(0 < ((- x) + (ln (1 + (exp x)))))", "(1 < ((- x) + (ln (1 + (exp x)))))")),
     ({A: POSITIVE}, lambda d: d.positive(sp.log(1 + A) - sp.log(A)),
      ("(1 < (1 + (/ a)))", "(2 < (1 + (/ a)))")),
+    # over a conjugate: the equation cleared of its denominator, each root's square its base
+    ({A: POSITIVE}, lambda d: d.positive(sp.sqrt(A + 1) - sp.sqrt(A)),
+     ("(0 < ((Rpower (1 + a) (1 / 2))", "(1 < ((Rpower (1 + a) (1 / 2))")),
+    ({A: POSITIVE}, lambda d: d.positive(1 + A - sp.sqrt(1 + A ** 2)),
+     ("(0 < (1 + a + (- (Rpower (1 + (pow a 2)) (1 / 2)))))",
+      "(1 < (1 + a + (- (Rpower (1 + (pow a 2)) (1 / 2)))))")),
     # a root's square completed: (1 + a)/2 − √a = (√a − 1)²/2 >= 0
     ({A: POSITIVE}, lambda d: d.member((1 + A) / 2 - sp.sqrt(A), sp.Interval(0, sp.oo)),
      ("(0 <= ((1 / 2)", "(1 <= ((1 / 2)")),

@@ -392,3 +392,15 @@ def test_binomial_ranges_against_the_values():
                 assert value == 0
 
 
+
+
+def test_a_slope_of_hyperbolic_functions_is_written_with_exp_only_when_it_stays_small():
+    """1 − tanh x is 2/(e^(2x) + 1) written with exp; tanh(7x/5) beside tanh(11x/3) would be a
+    polynomial of high degree in e^(x/15), seconds in sympy's factor (a review): not tried."""
+    from proofs.rules.monotonicity import _by_exp
+
+    assert _by_exp(1 - sp.sinh(x) / sp.cosh(x)) == [2 / (sp.exp(2 * x) + 1)]
+    slope = sp.diff(2 * x - sp.Rational(5, 7) * sp.tanh(sp.Rational(7, 5) * x)
+                    - sp.Rational(3, 11) * sp.tanh(sp.Rational(11, 3) * x), x)
+    assert _by_exp(slope) == []
+    assert _by_exp(1 - sp.exp(x)) == []  # no hyperbolic function: nothing to write

@@ -514,6 +514,9 @@ class Exporter:
         for premise in th.premises if th.rule != "increasing_by_derivative" else ():
             self.node(premise)
         statement = self.quantified(th.statement)
+        if th.rule not in COUNTERPARTS:  # before a lemma of the same statement is reused: the
+            # join of two cases states its first case's claim, proved under another range
+            raise RenderError(f"Coq export: rule {th.rule} has no Coq counterpart yet")
         name = self.by_statement.get(statement)
         if name is None:
             name = f"k{next(self.fresh)}"
@@ -920,9 +923,14 @@ class Exporter:
                                 f"ltac:(simpl; lra)) as {equation}; pose proof (Rpower_pos {y} "
                                 f"{e}); set ({root} := Rpower {y} {e}) in *); ")
                 continue
+            # the symbol as the root's power where the goal has it, and the root's power as the
+            # symbol where field leaves one (√(a + 1) − √a = 1/(√a + √(a + 1)) cleared of its
+            # denominator: r₀² − r₁² = 1)
             rewrites.append(f"try (pose proof (Rpower_root {y} {e} {q} ltac:(base_pos) "
-                            f"ltac:(simpl; lra)) as {equation}; pose proof (Rpower_pos {y} {e}); "
-                            f"set ({root} := Rpower {y} {e}) in *; rewrite {equation}); ")
+                            f"ltac:(simpl; lra)) as {equation}; pose proof (Rpower_is_root {y} {e} "
+                            f"{q} ltac:(base_pos) ltac:(simpl; lra)) as {equation}r; "
+                            f"pose proof (Rpower_pos {y} {e}); "
+                            f"set ({root} := Rpower {y} {e}) in *; rewrite ?{equation}); ")
         return "".join(rewrites) + "rewrite ?exp_pow_nat; "
 
     def derivative(self, e, var):

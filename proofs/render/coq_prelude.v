@@ -764,6 +764,7 @@ Ltac norm :=
   first [ same | solve [ring]
         | solve [field; repeat split; close]
         | solve [ring_simplify; roots; field; repeat split; close]
+        | solve [field_simplify_eq; try solve [ring_simplify; roots; ring]; repeat split; close]
         | solve [rewrite ?exp_plus, ?exp_Ropp; field; repeat split; close]
         | solve [rewrite ?exp_Zmul, ?exp_plus, ?exp_Ropp; simpl powerRZ; field; repeat split;
                  close]

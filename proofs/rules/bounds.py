@@ -154,10 +154,11 @@ def completed_squares(expr):
     """`squares_of(expr)`, with each root of a symbol read as an atom whose power the symbol is
     (x = (√x)²): (1 + x)/2 − √x = (√x − 1)²/2, so √x ≤ (1 + x)/2 (the normal form's ring knows
     roots)."""
-    roots = [atom for atom in expr.atoms(sp.Pow)
-             if isinstance(atom.base, sp.Symbol) and atom.exp.is_Rational and not atom.exp.is_Integer]
-    if not roots:
-        return squares_of(expr)
+    roots = [atom for atom in expr.atoms(sp.Pow) if isinstance(atom.base, sp.Symbol)
+             and atom.exp.is_Rational and not atom.exp.is_Integer]
+    indices = {limit[0] for binder in expr.atoms(sp.Sum, sp.Product) for limit in binder.limits}
+    if not roots or any(root.base in indices for root in roots):
+        return squares_of(expr)  # a sum's index is no atom to replace (Σ_i √i)
     powers, back = {}, {}
     for base in {root.base for root in roots}:
         order = math.lcm(*(root.exp.q for root in roots if root.base == base))

@@ -7,6 +7,7 @@ defined on all of I — so a pole or a jump inside I (1/x, floor, sign, Piecewis
 """
 
 import functools
+import math
 
 import sympy as sp
 
@@ -75,12 +76,22 @@ def through_common_denominator(fact):
                          lambda bound: bound.lo > lowest or bound.is_positive()) or fact
 
 
+# the largest common denominator of the multiples of x in the exponentials sympy's factor is given:
+# tanh(7x/5) beside tanh(11x/3) is a polynomial of high degree in e^(x/15), seconds to factor
+MOST_DENOMINATOR = 4
+
+
 def _by_exp(slope):
     """The slope with sinh, cosh and tanh written with exp, over a common denominator and factored:
     1 − sinh x/cosh x = 2/(e^(2x) + 1), cosh x − 1 = (eˣ − 1)² e^(−x)/2 (> 0 for x > 0)."""
     if not slope.has(sp.sinh, sp.cosh, sp.tanh):
         return []
-    return [sp.factor(sp.together(slope.rewrite(sp.exp)))]
+    written = sp.together(slope.rewrite(sp.exp))
+    multiples = [power.exp.as_coeff_Mul()[0] for power in written.atoms(sp.exp)]
+    if any(not m.is_Rational for m in multiples) or \
+            math.lcm(*(m.q for m in multiples)) > MOST_DENOMINATOR:
+        return []
+    return [sp.factor(written)]
 
 
 def _logs_gathered(expr):
