@@ -80,3 +80,5 @@ def test_a_derivation_names_each_case():
     assert "x ∈ (−∞, 0]" in text and "[case 1]" in text
     assert "x ∈ [0, ∞)" in text and "[case 2]" in text
     assert "[the cases above]" in text
+    # the piece's equation names why |x| is x or −x there
+    assert "(1/(1 + |x|)) x = (1/(x + 1)) x   [the sign of the absolute value's argument]" in text

@@ -145,6 +145,8 @@ def _equation_reason(equation):
         kinds.append(by_exp_words(equation))  # tanh x = (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ)
     if used & {"log_of_product", "log_of_mul", "log_of_pow", "log_of_exp", "log_injective"}:
         kinds.append("rules of the logarithm")  # log(1 − x) − log x = log((1/x)(1 − x))
+    if "abs_of_sign" in used:
+        kinds.append("the sign of the absolute value's argument")  # |x| = x for x >= 0
     if "ring" in used or not kinds:
         kinds.append("algebra")
     rules = kinds[0] if len(kinds) == 1 else f"{', '.join(kinds[:-1])} and {kinds[-1]}"
