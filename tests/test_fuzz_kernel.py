@@ -1218,8 +1218,11 @@ class KernelFuzzer(RuleBasedStateMachine):
             ranges = dict(mono.context.entries)
             ranges.pop(var, None)
             case = interval.intersect(side)
-            values = (self._helper(K.member_context, Context({**ranges, var: case}), var)
-                      if isinstance(case, sp.Interval) else None)
+            try:  # the monotone's context may name a family as the drawn symbol (x and x_i)
+                context = Context({**ranges, var: case}) if isinstance(case, sp.Interval) else None
+            except ProofError:
+                context = None
+            values = self._helper(K.member_context, context, var) if context else None
         else:
             context = data.draw(st.sampled_from([mono.context, *CONTEXTS]), label="context")
             values = self._member_fact(data, context)

@@ -212,6 +212,15 @@ def test_classes_that_smuggle_behaviour_into_terms_are_refused(attack):
         attack()
 
 
+def test_a_smuggled_number_is_refused_after_sympy_s_own_was_checked():
+    """The kernel's caches are typed: a number class equal to −3 is not answered from the entry
+    made for sympy's −3 (CI ran this attack after a test had used −3, and the kernel took it as
+    sympy's −3)."""
+    K.member_context(Context(), sp.Integer(-3))
+    with pytest.raises(ProofError):
+        _smuggling_rational_claims_a_sign()
+
+
 def test_the_smuggled_conclusions_are_false():
     # h(x − x) = 1 fails for a function with h(0) = 9/2; g(x) > 0 for g < 0; p[i] > 0 for p < 0
     p, g = sp.IndexedBase("p"), sp.Function("g")

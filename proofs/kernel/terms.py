@@ -29,9 +29,10 @@ CACHES = []  # every kernel cache, so that a test can list (and clear) them
 def memoized(maxsize):
     """`functools.lru_cache`, registered in CACHES.  Safe because every key is a term — an
     immutable sympy expression whose definitions refuse changes — and every cached value is a pure
-    function of its key."""
+    function of its key.  Typed: a subclass of Integer that compares equal to −3 is its own key
+    (and refused), not an answer cached for sympy's −3."""
     def wrap(function):
-        cached = functools.lru_cache(maxsize=maxsize)(function)
+        cached = functools.lru_cache(maxsize=maxsize, typed=True)(function)
         CACHES.append(cached)
         return cached
     return wrap
