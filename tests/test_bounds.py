@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from proofs import Derivation, Disproved, ProofError, check
 from proofs.kernel import Member
-from proofs.rules.bounds import (_as_one_log, _conjugate, completed_squares,
+from proofs.rules.bounds import (_as_one_log, _as_one_sum, _conjugate, completed_squares,
                                  stationary_points, through_rewriting)
 from proofs.rules.positivity import prove_member
 from proofs.testing import semantics
@@ -431,6 +431,12 @@ def test_one_log_is_not_guessed_for_logs_with_fractional_coefficients_or_beside_
     assert _as_one_log(1 - sp.log(x)) == []  # left to its monotonicity: log x ≤ log 2 < 1
     # a power above 2 once the common factor is out would multiply out (1 + x)³
     assert _as_one_log(3 * sp.log(1 + x) - sp.log(x)) == []
+
+
+def test_an_empty_sum_is_not_divided_by_its_zero_number_of_terms():
+    """Σ_{i=1}^{0}: sympy's polynomial division by 0 raised ZeroDivisionError (the fuzzer, through
+    a definition D := 0 as the upper end); no one-sum form is guessed."""
+    assert _as_one_sum(1 - sp.Sum(Y[i], (i, 1, 0))) == []
 
 
 def test_a_root_of_a_sum_s_index_is_no_atom_to_replace():

@@ -236,6 +236,8 @@ def _as_one_sum(gap):
         return []
     index, low, high = limits
     count, inside = sp.expand(high - low + 1), sp.Add(*terms)
+    if count.is_zero:  # an empty sum (Σ_{j=1}^{D} with D := 0): nothing to divide by
+        return []
     forms = []
     try:
         quotient, remainder = sp.div(rest, count, *sorted(count.free_symbols, key=str))
