@@ -565,15 +565,16 @@ def abs_identity(context, term):
 
 
 def abs_of_sign(fact):
-    """Γ ⊢ a ∈ S with S ⊆ [0, ∞)  ⟹  Γ ⊢ |a| = a;   S ⊆ (−∞, 0]  ⟹  Γ ⊢ |a| = −a (as sympy
-    builds both: |−x| is |x|, −(x − 1) is 1 − x).   (Mathlib `abs_of_nonneg`, `abs_of_nonpos`;
-    Coq `Rabs_pos_eq`, `Rabs_left1`)"""
+    """Γ ⊢ a ∈ S with S ⊆ [0, ∞)  ⟹  Γ ⊢ |a| = a;
+    Γ ⊢ a ∈ S with S ⊆ (−∞, 0]  ⟹  Γ ⊢ |a| = −a
+    (as sympy builds both: |−x| is |x|, −(x − 1) is 1 − x).
+    (Mathlib `abs_of_nonneg`, `abs_of_nonpos`; Coq `Rabs_pos_eq`, `Rabs_left1`)"""
     a, h = _expect(fact, Member, "abs_of_sign").expr, _range(fact, "abs_of_sign")
-    if not (bool(h.lo >= 0) or bool(h.hi <= 0)):
+    nonnegative, nonpositive = bool(h.lo >= 0), bool(h.hi <= 0)
+    if not (nonnegative or nonpositive):
         raise SideConditionError(f"abs_of_sign: {a} is not shown >= 0 or <= 0: it is only known "
                                  f"to lie in {fact.statement.set}")
-    return _make(fact.context, Equal(sp.Abs(a), a if bool(h.lo >= 0) else -a), "abs_of_sign",
-                 [fact])
+    return _make(fact.context, Equal(sp.Abs(a), a if nonnegative else -a), "abs_of_sign", [fact])
 
 
 def _unsigned(conditions):

@@ -17,7 +17,7 @@ from sympy.polys.polyerrors import BasePolynomialError
 from ..errors import ProofError
 from ..kernel import rules as K
 from .bounds import signed
-from .extrema import one_variable
+from .extrema import cut_at, one_variable
 from .monotonicity import extended
 from .normal_form import prove_equal
 from .positivity import prove_member
@@ -38,14 +38,10 @@ def through_cases(context, fact, target, narrow):
     inside = sorted(cut for cut in cuts(g, var) if domain.start < cut < domain.end)
     if not inside or len(inside) > MOST_CUTS:
         return None
-    ends = [domain.start, *inside, domain.end]
-    pieces = [sp.Interval(lo, hi, domain.left_open if k == 0 else False,
-                          domain.right_open if k == len(ends) - 2 else False)
-              for k, (lo, hi) in enumerate(zip(ends, ends[1:]))]
     rest = context.without(var)
     try:
         bounds = [K.member_widen(_on_piece(extended(rest, var, piece), g, target, narrow), target)
-                  for piece in pieces]
+                  for piece in cut_at(domain, inside)]
         return functools.reduce(lambda one, other: K.member_cases(one, other, var), bounds)
     except ProofError:
         return None

@@ -77,6 +77,12 @@ def _pieces(g, var, domain):
         return None
     if not inside and domain == sp.S.Reals:  # two cases, so that x ∈ ℝ is no assumption after
         inside = [sp.S.Zero]
+    return cut_at(domain, inside)
+
+
+def cut_at(domain, inside):
+    """The interval `domain` cut at the sorted points `inside` it: closed at each cut (each point
+    in both pieces beside it), open at the domain's own ends where it is."""
     ends = [domain.start, *inside, domain.end]
     return [sp.Interval(lo, hi, domain.left_open if k == 0 else False,
                         domain.right_open if k == len(ends) - 2 else False)
