@@ -56,3 +56,44 @@ def test_proving_and_rendering_load_no_loss_checks():
               "assert 'proofs.testing.losses' in sys.modules and DEFAULT_MAX_EXAMPLES > 0")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def _after_import(before):
+    """The collector's state after `import proofs` in a fresh interpreter that ran `before`."""
+    import json
+    import subprocess
+    import sys
+
+    script = (f"import gc, json\n{before}\nimport proofs\n"
+              "print(json.dumps([gc.isenabled(), gc.get_freeze_count(), "
+              "'sympy' in __import__('sys').modules]))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_importing_leaves_the_garbage_collector_as_the_caller_had_it():
+    """`import proofs` imports sympy with the collector off (see proofs/__init__.py); afterwards
+    the collector is on or off as before, nothing stays frozen out of collection, and a caller's
+    own freeze is kept."""
+    assert _after_import("") == [True, 0, True]
+    assert _after_import("gc.disable()") == [False, 0, True]
+    enabled, frozen, _ = _after_import("junk = [[n] for n in range(1000)]\ngc.freeze()")
+    assert enabled and frozen >= 1000
+
+
+def test_objects_made_before_the_import_stay_collectable():
+    """A reference cycle the caller made before `import proofs` is still collected after it (a
+    freeze without its unfreeze would keep it forever)."""
+    import subprocess
+    import sys
+
+    script = ("import gc, weakref\n"
+              "class Node: pass\n"
+              "node = Node(); node.self = node; alive = weakref.ref(node)\n"
+              "import proofs\n"
+              "del node\n"
+              "gc.collect()\n"
+              "assert alive() is None, 'the cycle was not collected'\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
