@@ -117,6 +117,88 @@ def test_a_slope_with_an_irrational_zero_or_several_variables_is_not_tried():
         check.member(sp.exp(x + w) - 1 - x - w, NONNEGATIVE)
 
 
+# a slope whose sign intervals miss, shown the same way one derivative deeper: eˣ − 1 − x > 0 on
+# (0, ∞) because eˣ − 1 > 0 there, so eˣ − 1 − x − x²/2 increases from 0
+SECOND_ORDER = [
+    ("eˣ ≥ 1 + x + x²/2 on [0, ∞)", sp.exp(x) - 1 - x - x ** 2 / 2, NONNEGATIVE, {x: NONNEGATIVE}),
+    ("eˣ ≥ 1 + x + x²/2 + x³/6 on [0, ∞)", sp.exp(x) - 1 - x - x ** 2 / 2 - x ** 3 / 6,
+     NONNEGATIVE, {x: NONNEGATIVE}),
+    ("cosh x ≥ 1 + x²/2", sp.cosh(x) - 1 - x ** 2 / 2, NONNEGATIVE, {}),
+    ("sinh x ≥ x + x³/6 on [0, ∞)", sp.sinh(x) - x - x ** 3 / 6, NONNEGATIVE, {x: NONNEGATIVE}),
+    ("eˣ > 1 + x + x²/2 on (0, ∞)", sp.exp(x) - 1 - x - x ** 2 / 2, POSITIVE, {x: POSITIVE}),
+]
+SECOND_ORDER_FALSE = [
+    ("eˣ ≥ 1 + x + x² on [0, ∞)", sp.exp(x) - 1 - x - x ** 2, NONNEGATIVE, {x: NONNEGATIVE}),
+    ("eˣ ≥ 1 + x + x²/2 on ℝ", sp.exp(x) - 1 - x - x ** 2 / 2, NONNEGATIVE, {}),
+    ("cosh x ≥ 1 + x²/2 + x⁴/20", sp.cosh(x) - 1 - x ** 2 / 2 - x ** 4 / 20, NONNEGATIVE, {}),
+    ("sinh x ≥ x + x³/5 on [0, ∞)", sp.sinh(x) - x - x ** 3 / 5, NONNEGATIVE, {x: NONNEGATIVE}),
+]
+
+
+@pytest.mark.parametrize("claim, real_set, where", [case[1:] for case in SECOND_ORDER],
+                         ids=[case[0] for case in SECOND_ORDER])
+def test_a_slope_is_shown_positive_through_its_own_slope(claim, real_set, where):
+    theorem = check.member(claim, real_set, where or None)
+    assert theorem.statement.set == real_set
+    # monotone twice over: the function, and its slope on some piece
+    nested = [node for node in _nodes(theorem) if node.rule == "increasing_by_derivative"
+              and any(below.rule == "increasing_by_derivative"
+                      for below in _nodes(node.premises[1]))]
+    assert nested
+    verdict = semantics.confirm(theorem.context.entries, theorem.statement, points=30)
+    assert verdict and verdict.decided > 0, verdict
+
+
+@pytest.mark.parametrize("claim, real_set, where", [case[1:] for case in SECOND_ORDER_FALSE],
+                         ids=[case[0] for case in SECOND_ORDER_FALSE])
+def test_a_false_taylor_bound_is_disproved(claim, real_set, where):
+    with pytest.raises(Disproved):
+        check.member(claim, real_set, where or None)
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.integers(1, 3), st.fractions(min_value=-2, max_value=2, max_denominator=3))
+def test_the_exponential_is_above_its_taylor_polynomials_right_of_the_point(degree, c):
+    """e^{x − c} ≥ Σ_{k ≤ d} (x − c)^k/k! for x ≥ c (d ≤ 3 derivatives deep): proved and confirmed
+    at random points; with its top coefficient raised by a tenth it fails just right of c, and is
+    never proved."""
+    c = sp.Rational(c)
+    u = x - c
+    taylor = sum(u ** k / sp.factorial(k) for k in range(degree + 1))
+    where = {x: sp.Interval(c, sp.oo)}
+    theorem = check.member(sp.exp(u) - taylor, NONNEGATIVE, where)
+    assert semantics.confirm(theorem.context.entries, theorem.statement, points=8)
+    raised = taylor + u ** degree / sp.factorial(degree) / 10
+    with pytest.raises(ProofError):
+        check.member(sp.exp(u) - raised, NONNEGATIVE, where)
+
+
+def test_a_taylor_bound_four_derivatives_deep_is_refused_as_not_proved():
+    """The slope's sign is sought at most three derivatives deep (MOST_DERIVATIVES): the next
+    Taylor bound of eˣ is true, and refused with what was shown, not disproved."""
+    quartic = sp.exp(x) - sum(x ** k / sp.factorial(k) for k in range(5))
+    with pytest.raises(ProofError, match="only known to lie in") as refusal:
+        check.member(quartic, NONNEGATIVE, {x: NONNEGATIVE})
+    assert not isinstance(refusal.value, Disproved)
+
+
+def test_a_monotone_function_whose_slope_is_shown_by_cases_lists_them(tmp_path):
+    """eˣ − x²/2 is increasing on ℝ because its slope eˣ − x is positive, which intervals miss and
+    cases on x's sign show: the page lists the cases, then names their conclusion the derivative."""
+    d = Derivation("Monotone", where={})
+    d.theorem("Monotone", d.strictly_increasing(sp.exp(x) - x ** 2 / 2, x, sp.S.Reals))
+    text = d.proof().to_text()
+    lines = [line.strip() for line in text.splitlines()]
+    assert any(line.startswith("x ∈ (−∞, 0]") and line.endswith("[case 1]") for line in lines)
+    assert any(line.startswith("x ∈ [0, ∞)") and line.endswith("[case 2]") for line in lines)
+    named = [line for line in lines if "its derivative, positive inside the interval" in line]
+    assert len(named) == 1 and named[0].startswith("exp x − x > 0")
+    assert named[0].endswith("(the cases above)]")
+    assert lines.index(named[0]) > max(k for k, line in enumerate(lines) if "[case" in line)
+    log = compile_tex(tmp_path, "monotone", d.proof().to_document())
+    assert "Overfull" not in log
+
+
 def test_a_derivation_shows_each_case_and_the_step_says_where_it_is_monotone(tmp_path):
     d = Derivation("Tangent lines", where={x: POSITIVE})
     d.lemma("Log", d.member(x - 1 - sp.log(x), NONNEGATIVE))

@@ -1163,7 +1163,11 @@ class KernelFuzzer(RuleBasedStateMachine):
              sp.Sum(var * p[i] ** 2 + i, (i, 1, n)), sp.log(var) * 2 - y, var ** HALF,
              # derivatives that are rational functions, with isolated zeros or none
              var ** 3 / (1 + var ** 2), y * var ** 3 / (1 + var ** 2), var / sp.sqrt(1 + var ** 2),
-             var ** 3 / (1 + var ** 2) - var, (var - y) ** 3 / (1 + var ** 2)])),
+             var ** 3 / (1 + var ** 2) - var, (var - y) ** 3 / (1 + var ** 2),
+             # slopes whose sign is found through their own slopes (eˣ − x > 0 as eˣ − 1 changes
+             # sign at 0), and ones where that fails
+             sp.exp(var) - var ** 2 / 2, sp.exp(var) - 1 - var - var ** 2 / 2,
+             sp.cosh(var) - var ** 2 / 2, sp.exp(var) - var ** 3 / 6 - var])),
             label="function")
         interval = data.draw(st.sampled_from(INTERVALS), label="interval")
         self._attempt("increasing_by_derivative", prove_strictly_increasing, context, func, var,
@@ -1178,10 +1182,15 @@ class KernelFuzzer(RuleBasedStateMachine):
         other = data.draw(st.sampled_from(INTERVALS), label="premise interval")
         ranges = dict(context.entries)
         ranges.pop(var, None)
-        defined = self._helper(prove_member, Context({**ranges, var: other}), func)
+        # a premise may also be proved with no range for the variable (for every real value)
+        free = data.draw(st.sampled_from(["neither", "defined", "derivative", "both"]),
+                         label="premises proved for every real value")
+        defined = self._helper(prove_member, Context(
+            ranges if free in ("defined", "both") else {**ranges, var: other}), func)
         interior = sp.Interval.open(other.start, other.end)
-        derivative = self._helper(prove_member, Context({**ranges, var: interior}),
-                                  _build(lambda: sp.diff(func, var), sp.S.One))
+        derivative = self._helper(prove_member, Context(
+            ranges if free in ("derivative", "both") else {**ranges, var: interior}),
+            _build(lambda: sp.diff(func, var), sp.S.One))
         if defined is not None and derivative is not None:
             self._attempt("increasing_by_derivative", K.increasing_by_derivative, defined,
                           derivative, var, interval)

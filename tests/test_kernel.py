@@ -550,6 +550,25 @@ def test_increasing_by_derivative():
         )
 
 
+def test_increasing_by_derivative_takes_premises_proved_for_every_real_value():
+    """A premise whose context gives x no range holds for every real x, so on any interval:
+    eˣ + x/2 is increasing on ℝ and on [0, 1] from eˣ + 1/2 > 1/2, shown for all x."""
+    h = sp.exp(x) + x / 2
+    everywhere = member(EMPTY, sp.diff(h, x))
+    assert everywhere.context == EMPTY
+    assert everywhere.statement.set == sp.Interval.open(sp.Rational(1, 2), sp.oo)
+    for interval, inside in ((sp.S.Reals, Context({x: sp.S.Reals})),
+                             (sp.Interval(0, 1), Context({x: sp.Interval(0, 1)}))):
+        for defined in (member(EMPTY, h), member(inside, h)):
+            th = K.increasing_by_derivative(defined, everywhere, x, interval)
+            assert th.statement == StrictlyIncreasing(h, x, interval) and th.context == EMPTY
+    # a premise for another range of x is still refused: only no range at all means every x
+    with pytest.raises(SideConditionError, match="not proved for x"):
+        K.increasing_by_derivative(member(EMPTY, h),
+                                   member(Context({x: sp.Interval.open(0, 2)}), sp.diff(h, x)), x,
+                                   sp.Interval(0, 1))
+
+
 def test_increasing_refuses_discontinuous_heads():
     ctx_i = Context({x: sp.Interval.open(0, 1), a: sp.Interval(0, 1)})
     f = sp.Function("f")

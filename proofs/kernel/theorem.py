@@ -827,9 +827,9 @@ def increasing_by_derivative(defined_th, derivative_th, var, interval):
     """Γ, x ∈ I ⊢ g(x) ∈ S (g built from functions continuous where defined),  Γ, x ∈ int
     I ⊢ g'(x) > 0 — or g'(x) ≥ 0 where g' is a rational function of x whose numerator has a
     nonzero rational coefficient (zero at finitely many points, so g is constant on no
-    subinterval) ⟹  Γ ⊢ x ↦
-    g strictly increasing on I. (Mathlib `strictMonoOn_of_deriv_pos`; with zeros
-    `monotoneOn_of_deriv_nonneg` and `Polynomial.finite_setOf_isRoot`; Coq
+    subinterval) ⟹  Γ ⊢ x ↦ g strictly increasing on I.  A premise whose context has no
+    range for x holds for every real x, so for x in I too. (Mathlib `strictMonoOn_of_deriv_pos`;
+    with zeros `monotoneOn_of_deriv_nonneg` and `Polynomial.finite_setOf_isRoot`; Coq
     `derive_increasing_interv`)"""
     g = _expect(defined_th, Member, "increasing_by_derivative").expr
     if not isinstance(interval, sp.Interval) or type(var) is not sp.Symbol:
@@ -852,7 +852,7 @@ def increasing_by_derivative(defined_th, derivative_th, var, interval):
     interior = sp.Interval.open(interval.start, interval.end)
     hull(interval)  # refuses inexact ends
     for th, domain in ((defined_th, interval), (derivative_th, interior)):
-        if th.context.lookup(var) != domain:
+        if th.context.lookup(var) not in (domain, None):  # None: proved for every real x
             raise SideConditionError("increasing_by_derivative: a premise is not proved for "
                                      f"{var} in {domain}")
     context = defined_th.context.without(var).merged(derivative_th.context.without(var))

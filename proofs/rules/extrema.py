@@ -6,8 +6,10 @@ eˣ − 1 − x ≥ 0 in the same way.
 The engine guesses the points where the derivative vanishes (untrusted: a rational function's
 rational roots, or a few small rationals tried); on each piece between them the kernel proves the
 function monotone from its derivative's sign (`increasing_by_derivative`), bounds it by its value
-at the piece's end (`member_monotone`) and joins the pieces (`member_cases`).  Imports the kernel
-and monotonicity only.
+at the piece's end (`member_monotone`) and joins the pieces (`member_cases`).  A derivative whose
+sign intervals miss is shown positive the same way, one derivative deeper (monotonicity, at most
+three deep): eˣ − 1 − x − x²/2 ≥ 0 on [0, ∞), its slope eˣ − 1 − x being positive there.  Imports
+the kernel and monotonicity only.
 """
 
 import functools
@@ -25,10 +27,11 @@ from .monotonicity import extended, prove_strictly_increasing
 MOST_PIECES = 4
 
 
-def through_monotonicity(context, fact, target):
+def through_monotonicity(context, fact, target, depth=0):
     """`fact` (Γ ⊢ g ∈ S, g a function of one symbol x ranging over an interval) narrowed into
     `target` at each end S misses, or None: on each piece of x's range between the zeros of g', g
-    is monotone and lies beyond its value at the piece's end nearer that end of g."""
+    is monotone and lies beyond its value at the piece's end nearer that end of g.  `depth`
+    counts the derivatives taken before (monotonicity.MOST_DERIVATIVES)."""
     g, wanted = fact.statement.expr, hull(target)
     var = one_variable(context, g)
     if var is None:
@@ -44,7 +47,7 @@ def through_monotonicity(context, fact, target):
                 sp.Interval(-sp.oo, end, True, is_open))
         if not end.is_finite or hull(fact.statement.set).within(hull(half)):
             continue
-        bounds = [_piece_bound(rest, g, var, piece, lower, end) for piece in pieces]
+        bounds = [_piece_bound(rest, g, var, piece, lower, end, depth) for piece in pieces]
         if None in bounds:
             return None
         try:
@@ -116,7 +119,7 @@ def _rational_zeros(slope, var):
         return set()
 
 
-def _piece_bound(rest, g, var, piece, lower, end):
+def _piece_bound(rest, g, var, piece, lower, end, depth):
     """Γ, x ∈ piece ⊢ g ∈ [g(a), ∞) (`lower`) or (−∞, g(a)], a the end of the piece where g is
     least (greatest), when g is monotone there and that end is finite; else None.  An open end
     a is joined to the piece where g is defined there, for the monotonicity alone: then g > g(a)
@@ -131,7 +134,7 @@ def _piece_bound(rest, g, var, piece, lower, end):
         closed = sp.Interval(piece.start, piece.end, piece.left_open and not at_left,
                              piece.right_open and at_left) if at.is_finite else piece
         try:
-            monotone = prove_strictly_increasing(rest, sign * g, var, closed)
+            monotone = prove_strictly_increasing(rest, sign * g, var, closed, depth)
         except ProofError:
             continue
         if not at.is_finite:

@@ -25,8 +25,15 @@ def extended(context, var, real_set):
     return Context(dict(context.entries) | {var: real_set})
 
 
-def prove_strictly_increasing(context, func, var, interval):
-    """Γ ⊢ x ↦ func strictly increasing on `interval`.   (Mathlib `strictMonoOn_of_deriv_pos`)"""
+# how many derivatives deep a slope's sign is sought through its own slope: eˣ − 1 − x − x²/2 ≥ 0
+# on [0, ∞) needs two (its slope eˣ − 1 − x is positive there because eˣ − 1 is)
+MOST_DERIVATIVES = 3
+
+
+def prove_strictly_increasing(context, func, var, interval, depth=0):
+    """Γ ⊢ x ↦ func strictly increasing on `interval`.   (Mathlib `strictMonoOn_of_deriv_pos`)
+
+    `depth` counts the derivatives already taken on the way here (see MOST_DERIVATIVES)."""
     if not isinstance(interval, sp.Interval):
         raise SideConditionError(f"strictly_increasing: {interval} is not an interval "
                                  "(unions are refused)")
@@ -48,9 +55,52 @@ def prove_strictly_increasing(context, func, var, interval):
     try:
         return K.increasing_by_derivative(defined, positive, var, interval)
     except ProofError as error:
-        raise SideConditionError(f"{func} is not shown strictly increasing on {interval}: "
-                                 f"{error}; the derivative {derivative} is only known to lie in "
-                                 f"{positive.statement.set}") from None
+        failure = error
+    by_its_slope = _through_its_own_slope(positive, var, interior, depth)
+    if by_its_slope is not None:
+        try:
+            return K.increasing_by_derivative(defined, by_its_slope, var, interval)
+        except ProofError:
+            pass
+    raise SideConditionError(f"{func} is not shown strictly increasing on {interval}: "
+                             f"{failure}; the derivative {derivative} is only known to lie in "
+                             f"{positive.statement.set}") from None
+
+
+def _through_its_own_slope(fact, var, interior, depth):
+    """Γ, x ∈ I° ⊢ g' ∈ (0, ∞) from `fact` (Γ, x ∈ I° ⊢ g' ∈ S), where g' is a function of x alone
+    that increases and decreases where its own slope g'' says: the same argument one derivative
+    deeper (extrema), or None.  eˣ − 1 − x > 0 on (0, ∞) because eˣ − 1 > 0 there.  A slope seen
+    negative at a point of I° is not tried: each level deeper tries both signs on every piece."""
+    if depth + 1 >= MOST_DERIVATIVES or _negative_somewhere(fact.statement.expr, var, interior):
+        return None
+    from .extrema import through_monotonicity  # extrema is built on this module
+
+    return through_monotonicity(fact.context, fact, sp.Interval.open(0, sp.oo), depth + 1)
+
+
+# where a slope is looked at before its sign is sought: steps away from a finite end, or these
+# points on the whole line
+STEPS = [sp.Rational(1, 10), sp.Rational(1, 2), sp.Integer(1), sp.Integer(3), sp.Integer(10)]
+
+
+def _negative_somewhere(slope, var, interval):
+    """Whether `slope` is negative at one of a few points of `interval` (a guess that spares a
+    proof bound to fail; evaluated to 15 digits)."""
+    lo, hi = interval.start, interval.end
+    if lo.is_finite and hi.is_finite:
+        points = [lo + (hi - lo) * sp.Rational(k, 8) for k in range(1, 8)]
+    elif lo.is_finite:
+        points = [lo + step for step in STEPS]
+    elif hi.is_finite:
+        points = [hi - step for step in STEPS]
+    else:
+        points = [sign * step for step in STEPS for sign in (1, -1)]
+    for point in points:
+        value = slope.subs(var, point).evalf(15)
+        if value.is_extended_real and value.is_negative:
+            return True
+    return False
 
 
 # the most operations in a derivative that sympy's factor is given: it is fast on a slope, slow on

@@ -328,6 +328,13 @@ def monotone_steps(theorem):
         words += " by the equation above"
     if not positive:
         words += ", 0 only at the finitely many roots of its numerator"
+    if any(node.rule == "increasing_by_derivative" for node in tree_nodes(derivative)):
+        # the derivative's sign rests on where it increases and decreases in turn (eˣ − x > 0 as
+        # eˣ − 1 changes sign at 0): its own lines first, their conclusion named the derivative
+        shown = fact_steps(derivative)
+        if shown and shown[-1].statement == derivative.statement:
+            words += f" ({shown.pop().justification})"
+        steps += shown
     return steps + [
         Step(derivative.statement, "increasing_by_derivative", words, derivative,
              relation="fact"),
