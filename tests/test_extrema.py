@@ -182,6 +182,46 @@ def test_a_taylor_bound_four_derivatives_deep_is_refused_as_not_proved():
     assert not isinstance(refusal.value, Disproved)
 
 
+def test_a_slope_too_large_to_evaluate_is_refused_cleanly():
+    """A review: e^(e^x) at a sample point x = 10⁴ made sympy build an integer of astronomical
+    size (OverflowError, or no answer at all); the sampler evaluates in floating point, passes an
+    overflowing point over, and the claims end as they did before the sampler, in a ProofError."""
+    big = sp.Interval(0, 10 ** 4)
+    with pytest.raises(ProofError):
+        check.strictly_increasing(sp.exp(sp.exp(x)) + sp.tanh(sp.exp(sp.exp(x))) - x ** 3, x, big)
+    with pytest.raises(Disproved):
+        check.strictly_increasing(x + sp.sin(sp.exp(sp.exp(x))), x, big)
+    with pytest.raises(ProofError):
+        check.member(sp.exp(sp.exp(x)) - x ** 3 + sp.sin(sp.exp(sp.exp(x))), NONNEGATIVE,
+                     {x: big})
+    with pytest.raises(ProofError):
+        check.strictly_increasing(sp.exp(sp.exp(x)) - x ** 3, x, sp.Interval(0, 10 ** 6))
+
+
+def test_a_slope_with_x_outside_its_exponentials_is_not_given_to_solve(monkeypatch):
+    """A review: 18x − e^{x/2}/6 sent sympy's solve to Lambert's W for a minute, for zeros that
+    are rational only by chance; such a slope keeps the candidates' zeros alone, while a slope
+    in which x stands only inside exponentials and logs is still solved (e^{x − 3} − 1 at 3)."""
+    from proofs.rules import extrema
+
+    calls = []
+    solve = sp.solve
+
+    def counted(*args, **kwargs):
+        calls.append(args[0])
+        return solve(*args, **kwargs)
+
+    monkeypatch.setattr(sp, "solve", counted)
+    assert extrema._rational_zeros(18 * x - sp.exp(x / 2) / 6, x) == set()
+    assert extrema._rational_zeros(x * sp.exp(x) - 3 * sp.exp(3), x) == set()
+    assert not calls
+    assert extrema._rational_zeros(sp.exp(x - 3) - 1, x) == {3}
+    assert calls == [sp.exp(x - 3) - 1]
+    # false (its slope 9x² + 2 − e^{x/2}/3 turns negative near x = 18.2): refused at once
+    with pytest.raises(ProofError):
+        check.strictly_increasing(3 * x ** 3 + 2 * x - 2 * sp.exp(x / 2) / 3, x, POSITIVE)
+
+
 def test_a_monotone_function_whose_slope_is_shown_by_cases_lists_them(tmp_path):
     """eˣ − x²/2 is increasing on ℝ because its slope eˣ − x is positive, which intervals miss and
     cases on x's sign show: the page lists the cases, then names their conclusion the derivative."""

@@ -101,7 +101,9 @@ def _rational_zeros(slope, var):
     """The rational zeros of `slope`: all of them for a rational function (its numerator's rational
     roots); else the CANDIDATES where it vanishes, or, for a short slope of exponentials and logs,
     sympy's solve (e^{x − 3} − 1 at 3).  A guess, kept cheap: sympy's solve spends seconds on
-    eˣ(sin x + cos x) − 1, so no trigonometric slope is given to it."""
+    eˣ(sin x + cos x) − 1, so no trigonometric slope is given to it, and a minute on 18x − e^{x/2}/6
+    (Lambert's W, whose values are rational only by chance), so neither is a slope where x also
+    stands outside its exponentials and logs."""
     numerator = sp.numer(sp.together(slope))
     if numerator.is_polynomial(var):
         try:
@@ -110,8 +112,9 @@ def _rational_zeros(slope, var):
             return set()
     found = {point for point in CANDIDATES if slope.subs(var, point) == 0}
     heads = {type(node) for node in sp.preorder_traversal(slope) if not node.is_Atom}
+    opaque = slope.xreplace({atom: sp.Dummy() for atom in slope.atoms(sp.exp, sp.log)})
     if found or not heads <= {sp.Add, sp.Mul, sp.Pow, sp.exp, sp.log} or \
-            sp.count_ops(slope) > SHORT_SLOPE:
+            sp.count_ops(slope) > SHORT_SLOPE or var in opaque.free_symbols:
         return found
     try:
         return {zero for zero in sp.solve(slope, var) if zero.is_Rational}

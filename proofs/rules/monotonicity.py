@@ -86,7 +86,8 @@ STEPS = [sp.Rational(1, 10), sp.Rational(1, 2), sp.Integer(1), sp.Integer(3), sp
 
 def _negative_somewhere(slope, var, interval):
     """Whether `slope` is negative at one of a few points of `interval` (a guess that spares a
-    proof bound to fail; evaluated to 15 digits)."""
+    proof bound to fail).  In floating point: sympy's exact evaluation of e^(e^x) at x = 10⁴
+    builds an integer of astronomical size; a float overflows, and that point is passed over."""
     lo, hi = interval.start, interval.end
     if lo.is_finite and hi.is_finite:
         points = [lo + (hi - lo) * sp.Rational(k, 8) for k in range(1, 8)]
@@ -96,9 +97,16 @@ def _negative_somewhere(slope, var, interval):
         points = [hi - step for step in STEPS]
     else:
         points = [sign * step for step in STEPS for sign in (1, -1)]
+    try:
+        value_at = sp.lambdify(var, slope, "math")
+    except (NameError, TypeError, ValueError, SyntaxError):  # a head Python's math lacks
+        return False
     for point in points:
-        value = slope.subs(var, point).evalf(15)
-        if value.is_extended_real and value.is_negative:
+        try:
+            value = value_at(float(point))
+        except (ArithmeticError, ValueError, TypeError, NameError):  # overflow, a parameter
+            continue
+        if isinstance(value, float) and value < -1e-12:
             return True
     return False
 
