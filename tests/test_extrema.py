@@ -126,12 +126,23 @@ SECOND_ORDER = [
     ("cosh x ≥ 1 + x²/2", sp.cosh(x) - 1 - x ** 2 / 2, NONNEGATIVE, {}),
     ("sinh x ≥ x + x³/6 on [0, ∞)", sp.sinh(x) - x - x ** 3 / 6, NONNEGATIVE, {x: NONNEGATIVE}),
     ("eˣ > 1 + x + x²/2 on (0, ∞)", sp.exp(x) - 1 - x - x ** 2 / 2, POSITIVE, {x: POSITIVE}),
+    ("e^{−x} ≤ 1 − x + x²/2 on [0, ∞)", 1 - x + x ** 2 / 2 - sp.exp(-x), NONNEGATIVE,
+     {x: NONNEGATIVE}),
+    # the activations' Taylor bounds: tanh x ≥ x − x³/3, σ(x) ≥ 1/2 + x/4 − x³/48 for x ≥ 0
+    ("tanh x ≥ x − x³/3 on [0, ∞)", sp.tanh(x) - x + x ** 3 / 3, NONNEGATIVE, {x: NONNEGATIVE}),
+    ("σ(x) ≥ 1/2 + x/4 − x³/48 on [0, ∞)",
+     1 / (1 + sp.exp(-x)) - sp.Rational(1, 2) - x / 4 + x ** 3 / 48, NONNEGATIVE,
+     {x: NONNEGATIVE}),
 ]
 SECOND_ORDER_FALSE = [
     ("eˣ ≥ 1 + x + x² on [0, ∞)", sp.exp(x) - 1 - x - x ** 2, NONNEGATIVE, {x: NONNEGATIVE}),
     ("eˣ ≥ 1 + x + x²/2 on ℝ", sp.exp(x) - 1 - x - x ** 2 / 2, NONNEGATIVE, {}),
     ("cosh x ≥ 1 + x²/2 + x⁴/20", sp.cosh(x) - 1 - x ** 2 / 2 - x ** 4 / 20, NONNEGATIVE, {}),
     ("sinh x ≥ x + x³/5 on [0, ∞)", sp.sinh(x) - x - x ** 3 / 5, NONNEGATIVE, {x: NONNEGATIVE}),
+    ("tanh x ≥ x − x³/4 on [0, ∞)", sp.tanh(x) - x + x ** 3 / 4, NONNEGATIVE, {x: NONNEGATIVE}),
+    ("σ(x) ≥ 1/2 + x/4 − x³/60 on [0, ∞)",
+     1 / (1 + sp.exp(-x)) - sp.Rational(1, 2) - x / 4 + x ** 3 / 60, NONNEGATIVE,
+     {x: NONNEGATIVE}),
 ]
 
 
