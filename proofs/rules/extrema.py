@@ -112,14 +112,19 @@ def _rational_zeros(slope, var):
             return set()
     found = {point for point in CANDIDATES if slope.subs(var, point) == 0}
     heads = {type(node) for node in sp.preorder_traversal(slope) if not node.is_Atom}
-    opaque = slope.xreplace({atom: sp.Dummy() for atom in slope.atoms(sp.exp, sp.log)})
     if found or not heads <= {sp.Add, sp.Mul, sp.Pow, sp.exp, sp.log} or \
-            sp.count_ops(slope) > SHORT_SLOPE or var in opaque.free_symbols:
+            sp.count_ops(slope) > SHORT_SLOPE or _outside_exp_and_log(slope, var):
         return found
     try:
         return {zero for zero in sp.solve(slope, var) if zero.is_Rational}
     except (NotImplementedError, ValueError, TypeError):  # no method sympy knows
         return set()
+
+
+def _outside_exp_and_log(slope, var):
+    """Whether `var` stands in `slope` outside its exponentials and logs (18x − e^{x/2}/6)."""
+    opaque = slope.xreplace({atom: sp.Dummy() for atom in slope.atoms(sp.exp, sp.log)})
+    return var in opaque.free_symbols
 
 
 def _piece_bound(rest, g, var, piece, lower, end, depth):
