@@ -70,6 +70,22 @@ IDENTITIES = [  # (name, lhs, rhs, where, a wrong right-hand side: a sign error)
     ("softplus(x) − softplus(−x) = x", softplus(x) - softplus(-x), x, {}, -x),
     ("BCE with logits", y * sp.log(sigmoid(z)) + (1 - y) * sp.log(1 - sigmoid(z)),
      y * z - sp.log(1 + sp.exp(z)), {y: sp.Interval(0, 1)}, y * z + sp.log(1 + sp.exp(z))),
+    # a logit with an intercept: e^{−(wx+b)} over a common denominator is e^{−wx}e^{−b}, and the
+    # exponentials of a product are one exponential of a sum, however a side wrote them
+    ("BCE with logits and an intercept", y * sp.log(sigmoid(c * x + z)) +
+     (1 - y) * sp.log(1 - sigmoid(c * x + z)), y * (c * x + z) - sp.log(1 + sp.exp(c * x + z)),
+     {y: sp.Interval(0, 1)}, y * (c * x - z) - sp.log(1 + sp.exp(c * x + z))),
+    ("log(1 + eˣ e^c) = log(1 + e^{x+c})", sp.log(1 + sp.exp(x) * sp.exp(c)),
+     sp.log(1 + sp.exp(x + c)), {}, sp.log(1 + sp.exp(x - c))),
+    ("e^x e^{2c} y = y e^{x+2c}", sp.exp(x) * sp.exp(2 * c) * y, y * sp.exp(x + 2 * c), {},
+     y * sp.exp(x - 2 * c)),
+    # a product of exponentials through the logs of both sides (Mathlib `Real.exp_sum`)
+    ("∏ e^{z_i} = e^{Σ z_i}", sp.Product(sp.exp(Z[i]), (i, 1, n)),
+     sp.exp(sp.Sum(Z[i], (i, 1, n))), {n: sp.S.Naturals0}, sp.exp(2 * sp.Sum(Z[i], (i, 1, n)))),
+    ("Gaussian likelihood ∏ e^{−(y_i − c)²/2} = e^{−Σ (y_i − c)²/2}",
+     sp.Product(sp.exp(-(Y[i] - c) ** 2 / 2), (i, 1, n)),
+     sp.exp(-sp.Sum((Y[i] - c) ** 2, (i, 1, n)) / 2), {n: sp.S.Naturals0},
+     sp.exp(-sp.Sum((Y[i] - c) ** 2, (i, 1, n)))),
     ("log-sum-exp shift", sp.log(sp.exp(x) + sp.exp(y)),
      z + sp.log(sp.exp(x - z) + sp.exp(y - z)), {}, -z + sp.log(sp.exp(x - z) + sp.exp(y - z))),
     ("log-sum-exp, a common factor out", sp.log(sp.exp(x + c) + sp.exp(y + c)),

@@ -258,6 +258,8 @@ class Normalizer:
             return self._expand_sum(expr)
         if isinstance(expr, sp.gamma):
             return self._gamma_of_count(expr)
+        if isinstance(expr, sp.Mul) and _exponential_factors(expr) > 1:
+            return self._merged_exponentials(expr)
         if isinstance(expr, (sp.Add, sp.Mul, sp.Pow)) and self.multiply and \
                 not _nested_fraction(expr):
             target = expand_atoms(expr)
@@ -271,6 +273,20 @@ class Normalizer:
             except ProofError as error:
                 self.notes.append(f"{expr} was not multiplied out: {error}")
         return None
+
+    def _merged_exponentials(self, expr):
+        """e^a·e^b·c = e^{a+b}·c: one exponential of a sum, however a side wrote it, so that
+        log(1 + e^{wx+b}) and log(1 + e^{wx}e^b) are one atom (`ring`, by `Real.exp_add`)."""
+        exponents = [f.args[0] for f in expr.args if type(f) is sp.exp]
+        rest = [f for f in expr.args if type(f) is not sp.exp]
+        target = sp.Mul(*rest, sp.exp(sp.Add(*exponents)))
+        try:
+            conditions = K.ring_needs(expr, target)[1]
+            step = K.ring(self.context, expr, target, needs_shown(self.context, conditions))
+        except ProofError as error:
+            self.notes.append(f"{expr} was not written with one exponential: {error}")
+            return None
+        return self._continue(step)
 
     def _abs_of_sign(self, expr):
         """|a| = a or −a where the ranges give a's sign (|x − 1| = x − 1 for x ≥ 1); None where
@@ -566,7 +582,8 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponenti
 def _through_logs(context, lhs, rhs, lemmas, multiply, depth):
     """Γ ⊢ lhs = rhs from log lhs = log rhs, both sides shown positive and a power or product on
     one of them (the logs' rules take them apart), or None."""
-    if not any(side.is_Pow or side.is_Mul for side in (lhs, rhs)):
+    if not any(side.is_Pow or side.is_Mul or isinstance(side, (sp.Product, sp.exp))
+               for side in (lhs, rhs)):
         return None
     left, right = try_positive(context, lhs), try_positive(context, rhs)
     if left is None or right is None:
@@ -604,6 +621,11 @@ def _nested_fraction(expr):
 def _by_exp(expr):
     """Whether expr is sinh, cosh or tanh of something: `function_as_exp` writes it with exp."""
     return type(expr) in TABLE and TABLE[type(expr)].by_exp is not None
+
+
+def _exponential_factors(product):
+    """How many factors of the product are exponentials (not E**x, which sympy also calls exp)."""
+    return sum(type(factor) is sp.exp for factor in product.args)
 
 
 def _as_exponentials(*exprs):
