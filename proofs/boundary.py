@@ -220,6 +220,19 @@ def where_mapping(where):
     return dict(where)
 
 
+def refuse_floats(obj):
+    """A clear error for a float in a term or set (0.25 for 1/4): the kernel reasons with exact
+    numbers only, and a float's own error would not say how to write it."""
+    floats = sp.sympify(obj).atoms(sp.Float) if isinstance(obj, (sp.Basic, float)) else ()
+    if floats:
+        number = min(floats, key=str)
+        exact = sp.nsimplify(number, rational=True)
+        written = f"sp.Rational({exact.p}, {exact.q})" if exact.q != 1 else f"sp.Integer({exact})"
+        raise UnsupportedError(f"{obj} has the float {float(number)!r}; proofs reasons with exact "
+                               f"numbers: write {written} (sp.nsimplify(…, rational=True) makes "
+                               "every float in an expression exact)")
+
+
 # id(a user's definition) -> (the definition, its kernel counterpart), see `_Claim._reused`
 _TRANSLATED = {}
 
@@ -229,6 +242,8 @@ class _Claim:
 
     def __init__(self, where, terms, extra):
         where = where_mapping(where)
+        for item in [*where.values(), *terms]:
+            refuse_floats(item)
         found = collections.defaultdict(set)
         for item in [*where, *extra, *terms]:
             if isinstance(item, sp.IndexedBase):

@@ -15,6 +15,22 @@ become ranges in the theorem's context, so ``theorem.statement`` is written with
 >>> positive = sp.Interval.open(0, sp.oo)
 >>> check.equal(sp.log(a * b), sp.log(a) + sp.log(b), where={a: positive, b: positive})
 <Theorem [log_of_mul] log(a*b) = log(a) + log(b)>
+
+sympy evaluates an expression as it is built, before this module sees it: ``x/x`` is ``1``,
+``sqrt(x)**2`` is ``x`` and ``exp(log(x))`` is ``x``, so ``check.equal(x/x, 1)`` proves ``1 = 1``,
+which holds, and says nothing about ``x = 0``.  To have a claim checked as written, build it
+unevaluated; it is then proved only where it is defined:
+
+>>> x = sp.Symbol("x")
+>>> check.positive(sp.Mul(x, 1 / x, evaluate=False))
+Traceback (most recent call last):
+    ...
+proofs.errors.Disproved: x/x > 0 is false: at {x = 0}: x/x is undefined
+>>> check.positive(sp.Mul(x, 1 / x, evaluate=False), where={x: positive})
+<Theorem [member_of_equal] x/x > 0>
+
+Floats are refused: write ``sp.Rational(1, 4)`` for 0.25 (``sp.nsimplify(e, rational=True)``
+makes every float in ``e`` exact).
 """
 
 import contextlib
@@ -24,7 +40,7 @@ import sympy as sp
 
 from .errors import (Disproved, ProofError, RuleApplicationError, SideConditionError,
                      UnsupportedError)
-from .boundary import admit, where_mapping
+from .boundary import admit, refuse_floats, where_mapping
 from .kernel import Context, Equal, Member, SameOptimizers, StrictlyIncreasing, hull
 from .kernel import rules as K
 from .kernel.language import is_subset
@@ -64,7 +80,7 @@ def _as_asked(theorem, context, statement):
     return theorem
 
 
-def _counterexample(context, statement, points=24, size=4, stationary=True):
+def _counterexample(context, statement, points=24, size=8, stationary=True):
     """`Disproved` when an admissible point makes the claim false (exact rationals where the
     arithmetic allows, sums and products of a few terms; `proofs.testing.semantics`), else None.
     `stationary`: also where a quadratic's gradient vanishes (`bounds.stationary_points`)."""
@@ -167,6 +183,7 @@ def member(expr, real_set, where=None):
     ctx, (expr,), _ = _claim(where, [_expr(expr, "expr")])
     # a set the kernel reasons about, before any point is tried: the search would draw the
     # symbols of {x} or [n − 1, n] apart from the claim's and call x ∈ {x} false
+    refuse_floats(real_set)
     _rational_ends(expr, real_set)
     hull(real_set)
     statement = Member(expr, real_set)

@@ -1,5 +1,7 @@
 """`proofs.check`: the acceptance examples of the foundation, and clear refusals."""
 
+import re
+
 import pytest
 import sympy as sp
 
@@ -177,6 +179,26 @@ def test_bad_inputs_get_clear_errors():
         check.same_optimizers(x, x, over=[x], senses=None)
     with pytest.raises(RuleApplicationError, match="names no quantity"):
         check.same_optimizers(x, x, over=[])
+
+
+@pytest.mark.parametrize("claim, exact", [
+    # the old refusal advised moving the float into the expression, which was refused in turn
+    (lambda: check.member(x * (1 - x), sp.Interval(0, 0.25), where={x: sp.Interval(0, 1)}),
+     "sp.Rational(1, 4)"),
+    (lambda: check.positive(0.5 * x ** 2 + 1), "sp.Rational(1, 2)"),
+    (lambda: check.positive(x + 1, where={x: sp.Interval(0, 0.1)}), "sp.Rational(1, 10)"),
+    (lambda: check.strictly_increasing(x, x, sp.Interval(0, 0.5)), "sp.Rational(1, 2)"),
+    (lambda: check.same_optimizers(x ** 2, 0.5 * x ** 2, over=[x], senses=("min", "min")),
+     "sp.Rational(1, 2)"),
+    (lambda: check.equal(2.0 * x, 2 * x), "sp.Integer(2)"),
+])
+def test_a_float_is_refused_with_its_exact_number(claim, exact):
+    written = re.escape(f"; proofs reasons with exact numbers: write {exact} ")
+    with pytest.raises(UnsupportedError, match="has the float .*" + written):
+        claim()
+    # what the message says to write is proved
+    assert check.member(x * (1 - x), sp.Interval(0, sp.Rational(1, 4)),
+                        where={x: sp.Interval(0, 1)})
 
 
 def test_sums_with_different_index_names_are_equal():
@@ -421,3 +443,15 @@ def test_a_disproved_optimizer_claim_carries_the_point_where_the_two_disagree():
     assert (f, g) == (x, x ** 2)
     at = refusal.value.point["x"]
     assert f_value == at and g_value == at ** 2
+
+
+def test_an_objective_undefined_where_the_other_is_not_names_the_parameter_there():
+    """log(x(2 − x)) is undefined for x in (2, 3], where x(2 − x) is negative: the refusal said
+    'at {}' (a new user's review); it names the value of x, and the values agree with it."""
+    f = sp.log(x * (2 - x))
+    with pytest.raises(Disproved, match=r"at \{x = [0-9/]+\}: log\(x\*\(2 - x\)\) is UNDEFINED") \
+            as refusal:
+        check.same_optimizers(f, x * (2 - x), x, where={x: sp.Interval(0, 3)},
+                              senses=("max", "max"))
+    at = refusal.value.point["x"]
+    assert 2 <= at <= 3 and refusal.value.values[1] == (x * (2 - x), at * (2 - at))

@@ -189,6 +189,24 @@ def test_user_written_likelihoods_and_losses_in_either_order(name):
     assert semantics.confirm(backward.context.entries, backward.statement, points=6, size=3)
 
 
+def test_logistic_regression_with_an_intercept_is_bce_with_logits():
+    """The logit w x_i + b: over a common denominator e^{−(w x_i + b)} is e^{−w x_i} e^{−b}, and
+    log(1 + e^{w x_i} e^{b}) was a different atom from the loss's log(1 + e^{w x_i + b}) (a new
+    user's first model; refused before)."""
+    w, b = sp.symbols("w b")
+    x = sp.IndexedBase("x")
+    logit = w * x[I] + b
+    likelihood = sp.Product(sigmoid(logit) ** Y[I] * (1 - sigmoid(logit)) ** (1 - Y[I]), (I, 1, N))
+    where = {x: sp.S.Reals, Y: sp.FiniteSet(0, 1), N: sp.S.Naturals}
+    loss = sp.Sum(sp.log(1 + sp.exp(logit)) - Y[I] * logit, (I, 1, N)) / N
+    theorem = check.same_optimizers(likelihood, loss, over=[w, b], where=where)
+    assert theorem.statement.g == loss
+    assert semantics.confirm(theorem.context.entries, theorem.statement, points=6, size=3)
+    wrong_sign = sp.Sum(sp.log(1 + sp.exp(w * x[I] - b)) - Y[I] * logit, (I, 1, N)) / N
+    with pytest.raises(Disproved):
+        check.same_optimizers(likelihood, wrong_sign, over=[w, b], where=where)
+
+
 def test_increasing_maps_keep_the_optimizers():
     theta = sp.Symbol("theta")
     assert check.same_optimizers(theta, theta ** 3, over=[theta], senses=("min", "min"))
@@ -231,6 +249,29 @@ def test_an_odd_increasing_map_that_sympy_writes_with_a_minus_sign(odd):
     with pytest.raises(Disproved):
         check.same_optimizers(likelihood, -odd(log_likelihood), over=[lam], where=where,
                               senses=("max", "max"))
+
+
+def test_a_ridge_penalty_off_by_the_factor_two_is_disproved_and_the_right_one_proved():
+    """The Gaussian prior e^{−λw²} with unit-variance noise is the loss Σ (y_i − w x_i)² + 2λw²:
+    written with λw², a classic slip, the optimizers differ; sets of four candidate w were too few
+    to show it (refused as not proved), sets of eight show it (a new user's review)."""
+    w, lam = sp.symbols("w lambda")
+    x = sp.IndexedBase("x")
+    where = {Y: sp.S.Reals, x: sp.S.Reals, w: sp.S.Reals, lam: POSITIVE, N: sp.S.Naturals}
+    posterior = sp.Product(sp.exp(-(Y[I] - w * x[I]) ** 2 / 2), (I, 1, N)) * sp.exp(-lam * w ** 2)
+    squares = sp.Sum((Y[I] - w * x[I]) ** 2, (I, 1, N))
+    theorem = check.same_optimizers(posterior, squares + 2 * lam * w ** 2, over=[w], where=where)
+    assert semantics.confirm(theorem.context.entries, theorem.statement, points=6, size=3)
+    with pytest.raises(Disproved) as refusal:
+        check.same_optimizers(posterior, squares + lam * w ** 2, over=[w], where=where)
+    # the loss at the member where the two disagree, evaluated again with sympy from the point
+    at = refusal.value.point
+    count = int(at["n"])
+    data = {x[k]: at[f"x[{k}]"] for k in range(1, count + 1)}
+    data.update({Y[k]: at[f"y[{k}]"] for k in range(1, count + 1)})
+    loss = (squares + lam * w ** 2).subs(N, count).doit()
+    (_, _), (_, g_value) = refusal.value.values
+    assert loss.subs({**data, lam: at["lambda"], w: at["w"]}) == g_value
 
 
 def test_a_dropped_weight_is_disproved():

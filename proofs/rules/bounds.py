@@ -16,8 +16,10 @@ normal form and positivity it builds on).
 """
 
 import math
+from fractions import Fraction
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 from sympy.polys.polyerrors import BasePolynomialError
 
 from ..errors import ProofError
@@ -71,6 +73,40 @@ def signed(context, expr):
         if h.lo >= 0 or h.hi <= 0:
             signs[node] = node.args[0] if h.lo >= 0 else -node.args[0]
     return expr.xreplace(signs)
+
+
+def numeric_extrema(expr, var, digits=4):
+    """Rationals (denominators below 10^digits) near the local extrema of expr over var: found
+    in floating point on a grid of both signs and magnitudes from 10⁻³ to 10³, then narrowed by
+    ternary search.  A guess only: a point where the float values mislead is decided exactly by
+    the caller."""
+    try:
+        value_at = sp.lambdify(var, expr, "math")
+    except (NameError, TypeError, ValueError, SyntaxError):  # a head Python's math lacks
+        return []
+
+    def value(t):
+        try:
+            v = value_at(t)
+        except (ArithmeticError, ValueError, TypeError, NameError):  # overflow, a pole, …
+            return None
+        return v if isinstance(v, float) and math.isfinite(v) else None
+
+    grid = sorted({sign * 10 ** (k / 8) for k in range(-24, 25) for sign in (1, -1)} | {0.0})
+    known = [(t, v) for t, v in ((t, value(t)) for t in grid) if v is not None]
+    points = []
+    for (a, u), (b, v), (c, w) in zip(known, known[1:], known[2:]):
+        if (v - u) * (w - v) < 0:  # a turn near b
+            least = v < u
+            for _ in range(60):
+                left, right = a + (c - a) / 3, c - (c - a) / 3
+                lv, rv = value(left), value(right)
+                if lv is None or rv is None:
+                    break
+                a, c = (a, right) if (lv < rv) == least else (left, c)
+            point = Fraction((a + c) / 2).limit_denominator(10 ** digits)
+            points.append(sp.Rational(point.numerator, point.denominator))
+    return list(dict.fromkeys(points))
 
 
 def _bodies(expr):
@@ -259,11 +295,17 @@ def stationary_points(expr, limit=4):
     """Up to `limit` points (symbol -> Rational) where the gradient of expr vanishes, for expr a
     polynomial of degree 2 in plain symbols: where a quadratic takes its least or greatest value,
     which random points miss (x² − 2x + 2 is 1 at x = 1 alone).  A guess for the counterexample
-    search, decided there by exact evaluation; a line of such points gives its points at 0 and 1."""
+    search, decided there by exact evaluation; a line of such points gives its points at 0 and 1.
+    A function of one symbol that is no polynomial: rationals near its `numeric_extrema` (x log x
+    is least at 1/e, which random points seldom come near)."""
     expr = _bodies(expr)
     symbols = sorted(expr.free_symbols, key=str)
     if not symbols or any(not isinstance(s, sp.Symbol) or s.is_Dummy for s in symbols) or \
-            expr.atoms(sp.Indexed, sp.Function, sp.Sum, sp.Product):
+            expr.atoms(sp.Indexed, AppliedUndef, sp.Sum, sp.Product):
+        return []
+    if len(symbols) == 1 and not expr.is_polynomial(symbols[0]):
+        return [{symbols[0]: point} for point in numeric_extrema(expr, symbols[0])[:limit]]
+    if expr.atoms(sp.Function):
         return []
     try:
         poly = sp.Poly(sp.expand(expr), *symbols)

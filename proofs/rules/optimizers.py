@@ -73,6 +73,17 @@ def affine_identity(context, f, g, c, d, lemmas=(), multiply=True):
         return prove_equal(context, f, c * g + d, lemmas)
 
 
+def _not_proportional(context, f, g, over, lemmas):
+    """Why no constants were found, for the refusal: the parts of the two normal forms that
+    depend on `over` (multiplied out), and the normal form's notes (a log not expanded, and why)."""
+    index = first_index(f, g)
+    (nf, f_notes), (ng, g_notes) = (normalized(context, e, index, tuple(lemmas)) for e in (f, g))
+    parts = [_depending(n.statement.rhs, over) for n in (nf, ng)]
+    notes = "".join(f"; {note}" for note in dict.fromkeys(f_notes + g_notes))
+    return (f": after expanding logs and sums, the parts that depend on them are {parts[0]} and "
+            f"{parts[1]}, and no constant c makes the first c times the second{notes}")
+
+
 def _ratio(dep_f, dep_g, over):
     """c with dep_f = c·dep_g if there is one: first term by term (sympy cancels the common factor
     of two monomials by itself, and one expansion checks the guess), else by sympy's `cancel`."""
@@ -103,7 +114,8 @@ def affine_transfer(context, f, sense_f, g, sense_g, over, lemmas=(), multiplies
             break
     if found is None:
         raise SideConditionError(f"no constants c, d free of {', '.join(map(str, over))} with "
-                                 f"{f} = c*({g}) + d were found")
+                                 f"{f} = c*({g}) + d were found"
+                                 f"{_not_proportional(context, f, g, over, lemmas)}")
     c, d = found
     steps = [] if written else [K.optimizers_of_equal(
         affine_identity(context, f, g, c, d, lemmas, multiply), over, sense_f)]

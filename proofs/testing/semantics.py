@@ -908,8 +908,13 @@ def _check_optimizers(entries, st, seed, size, options):
         points.append(point)
         f_value, g_value = point.value(st.f), point.value(st.g)
         if (f_value is UNDEFINED) != (g_value is UNDEFINED):
-            return Refutation(f"at {_where(point)}: {st.f} is {_show(f_value)} but {st.g} is "
-                              f"{_show(g_value)}", point, [(st.f, f_value), (st.g, g_value)])
+            # the point with the optimized quantities' values, which are not drawn there
+            chosen = {str(q): value for q, (kind, value) in overrides.items() if kind == "value"}
+            refutation = Refutation(f"at {_where_values({**point.drawn, **chosen})}: {st.f} is "
+                                    f"{_show(f_value)} but {st.g} is {_show(g_value)}", point,
+                                    [(st.f, f_value), (st.g, g_value)])
+            refutation.point.update(chosen)
+            return refutation
         f_values.append(f_value)
         g_values.append(g_value)
     defined = [k for k, v in enumerate(f_values) if v is not UNDEFINED]
