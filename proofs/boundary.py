@@ -220,6 +220,13 @@ def where_mapping(where):
     return dict(where)
 
 
+# heads the kernel does not take, with the terms it does take that say the same
+REWRITES = {sp.Max: "write max(a, b) as (a + b + Abs(a - b))/2 (ReLU: (x + Abs(x))/2)",
+            sp.Min: "write min(a, b) as (a + b - Abs(a - b))/2",
+            sp.loggamma: "write loggamma(x) as log(gamma(x))",
+            sp.sign: "write sign(x) as x/Abs(x) where x is not 0"}
+
+
 def refuse_floats(obj):
     """A clear error for a float in a term or set (0.25 for 1/4): the kernel reasons with exact
     numbers only, and a float's own error would not say how to write it."""
@@ -300,7 +307,13 @@ class _Claim:
                 f"{expr}: sympy simplifies this claim once its symbols lose their "
                 f"assumptions (to {translated}); state the ranges in where= instead"
             )
-        return check_well_formed(translated)
+        try:
+            return check_well_formed(translated)
+        except UnsupportedError as error:
+            hints = [hint for head, hint in REWRITES.items() if expr.atoms(head)]
+            if not hints:
+                raise
+            raise UnsupportedError(f"{error}; {'; '.join(hints)}") from None
 
     def _translate(self, expr, scope):
         if isinstance(expr, Defined):

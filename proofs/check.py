@@ -165,7 +165,7 @@ def _narrowed(ctx, fact, real_set):
     base's side of 1 and ends reached through one sum or completed squares
     (`bounds.through_rewriting`), or where a function of one variable increases and decreases
     (`extrema.through_monotonicity`), or by cases on the variable's sign
-    (`cases.through_cases`), as near as they come."""
+    (`cases.through_cases`), or with its short sums written out, as near as they come."""
     if is_subset(fact.statement.set, real_set):
         return fact
     fact = positivity.prove_member(ctx, fact.statement.expr, sides=True)
@@ -175,7 +175,18 @@ def _narrowed(ctx, fact, real_set):
     fact = extrema.through_monotonicity(ctx, fact, real_set) or fact
     if is_subset(fact.statement.set, real_set):
         return fact
-    return cases.through_cases(ctx, fact, real_set, _narrowed) or fact
+    fact = cases.through_cases(ctx, fact, real_set, _narrowed) or fact
+    written = normal_form.binders_written_out(fact.statement.expr)
+    if is_subset(fact.statement.set, real_set) or written is None:
+        return fact
+    try:  # a short sum written out: Σ_{j=1}^{3} e^{z_j} as e^{z_1} + e^{z_2} + e^{z_3}
+        inner = _narrowed(ctx, positivity.prove_member(ctx, written, sides=True), real_set)
+        if is_subset(inner.statement.set, real_set):
+            return K.member_of_equal(normal_form.prove_equal(ctx, fact.statement.expr, written),
+                                     inner)
+    except ProofError:
+        pass
+    return fact
 
 
 def member(expr, real_set, where=None):

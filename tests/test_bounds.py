@@ -189,6 +189,7 @@ def test_a_positivity_the_narrowing_cannot_reach_is_refused_in_positive_s_own_wo
 
 # ------------------------------------------------------------------ squares completed
 x, w = sp.symbols("x w")  # y is the family above
+Z, J = sp.IndexedBase("z"), sp.Symbol("j")
 LAMBDA, A, B = sp.symbols("lambda a b")
 REALS = {x: sp.S.Reals, w: sp.S.Reals}
 NONNEGATIVE, POSITIVE = sp.Interval(0, sp.oo), sp.Interval.open(0, sp.oo)
@@ -281,6 +282,27 @@ def test_a_point_outside_the_ranges_is_no_counterexample():
     assert stationary_points(x ** 3 - x) == stationary_points(sp.log(x) * w) == []
     # a function of one symbol that is no polynomial: near its extrema, found in floating point
     assert stationary_points(sp.log(x) ** 2) == [{x: 1}]
+
+
+SOFTMAX_3 = sp.exp(Z[1]) / sp.Sum(sp.exp(Z[J]), (J, 1, 3))
+
+
+@pytest.mark.parametrize("claim, real_set", [
+    (SOFTMAX_3, sp.Interval.open(0, 1)),  # the same quotient written out was proved, not this
+    (1 - SOFTMAX_3, sp.Interval.open(0, sp.oo)),
+    (sp.log(sp.Sum(sp.exp(Z[J]), (J, 1, 3))) - Z[2], sp.Interval.open(0, sp.oo)),
+])
+def test_a_range_through_a_short_sum_written_out(claim, real_set):
+    theorem = check.member(claim, real_set)
+    assert theorem.statement.expr == claim  # as written, with its sum
+    assert semantics.confirm(theorem.context.entries, theorem.statement, points=20)
+
+
+def test_a_false_range_of_a_short_softmax_is_disproved():
+    with pytest.raises(Disproved):
+        check.member(SOFTMAX_3, sp.Interval.open(0, sp.Rational(1, 2)))
+    with pytest.raises(Disproved):  # the log-sum-exp is above each term, not below
+        check.member(sp.log(sp.Sum(sp.exp(Z[J]), (J, 1, 3))) - Z[2], sp.Interval.open(-sp.oo, 0))
 
 
 @pytest.mark.parametrize("claim, real_set, turn", [

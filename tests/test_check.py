@@ -201,6 +201,24 @@ def test_a_float_is_refused_with_its_exact_number(claim, exact):
                         where={x: sp.Interval(0, 1)})
 
 
+@pytest.mark.parametrize("term, hint", [
+    (sp.Max(0, x), r"write max\(a, b\) as \(a \+ b \+ Abs\(a - b\)\)/2 \(ReLU"),
+    (sp.Min(1, x), r"write min\(a, b\) as \(a \+ b - Abs\(a - b\)\)/2"),
+    (sp.loggamma(x), r"write loggamma\(x\) as log\(gamma\(x\)\)"),
+    (sp.sign(x), r"write sign\(x\) as x/Abs\(x\)"),
+])
+def test_a_head_the_kernel_lacks_is_refused_with_the_terms_that_say_the_same(term, hint):
+    with pytest.raises(UnsupportedError, match=f"does not reason about .*; {hint}"):
+        check.positive(term + 2, where={x: POS})
+
+
+def test_relu_written_as_the_message_says_is_below_softplus():
+    relu = (x + sp.Abs(x)) / 2
+    for value in (-2, 0, 3):  # the rewrite is max(0, x), independently
+        assert relu.subs(x, value) == sp.Max(0, value)
+    assert check.member(sp.log(1 + sp.exp(x)) - relu, sp.Interval(0, sp.oo))
+
+
 def test_sums_with_different_index_names_are_equal():
     i, j = sp.symbols("i j", integer=True, positive=True)
     n = sp.Symbol("n", integer=True, positive=True)

@@ -670,6 +670,21 @@ def _by_ring(context, expr, form):
     return K.ring(context, expr, form, prove_needs(context, K.ring_needs(expr, form)[1]))
 
 
+def binders_written_out(expr):
+    """expr with each sum or product of a number of terms from 1 to WRITTEN_OUT written out
+    (a guess for the range rules, which bound e^{z_1}/(e^{z_1} + e^{z_2} + e^{z_3}) by 1 but
+    not the same quotient over Σ_{j=1}^{3} e^{z_j}), or None when there is none."""
+    def short(node):
+        if not isinstance(node, BINDERS) or len(node.limits) != 1:
+            return False
+        (_, lo, hi), = binder_limits(node)
+        count = sp.expand(hi - lo + 1)
+        return count.is_Integer and 0 < count <= WRITTEN_OUT
+
+    written = expr.replace(short, lambda node: node.doit())
+    return None if written == expr else written
+
+
 def through_forms(context, expr, forms, accept, equal=None, sides=False):
     """Γ ⊢ expr ∈ S from the first of `forms`, terms guessed equal to expr, whose range by the
     interval rules `accept`s (a predicate on its hull): the equation proved (by `equal`, the normal
