@@ -371,3 +371,54 @@ def test_an_equation_by_the_rules_of_the_logarithm_says_so():
     d.theorem("At most log 2", d.member(ENTROPY - sp.log(2), sp.Interval(-sp.oo, 0)))
     lines = [line for line in d.proof().to_text().splitlines() if " = log(" in line]
     assert lines and all(line.endswith("[rules of the logarithm]") for line in lines), lines
+
+
+def _spy_on(monkeypatch, looked_at):
+    """sympy's factor and root finding, recording each expression given them that `looked_at`
+    flags (the calls that took seconds to a minute in a review)."""
+    seen, factor, roots = [], sp.factor, sp.Poly.ground_roots
+
+    def spied_factor(expr, *args, **kwargs):
+        if looked_at(sp.sympify(expr)):
+            seen.append(expr)
+        return factor(expr, *args, **kwargs)
+
+    def spied_roots(poly, *args, **kwargs):
+        if looked_at(poly.as_expr()):
+            seen.append(poly)
+        return roots(poly, *args, **kwargs)
+
+    monkeypatch.setattr(sp, "factor", spied_factor)
+    monkeypatch.setattr(sp.Poly, "ground_roots", spied_roots)
+    return seen
+
+
+def test_a_slope_of_high_degree_is_not_factored_nor_searched_for_roots(monkeypatch):
+    """x^400 − x + 1 > 0 was refused after a minute: its slope 400x^399 − 1 went to sympy's factor
+    and root finding, whose cost count_ops does not see."""
+    seen = _spy_on(monkeypatch, lambda expr: any(
+        p.exp.is_Integer and p.exp > 64 for p in expr.atoms(sp.Pow)))
+    with pytest.raises(ProofError):
+        check.positive(x ** 400 - x + 1, where={x: sp.S.Reals})
+    assert seen == []
+    # a power below the cap still goes to them, and Bernoulli's inequality of degree 200 is proved
+    theorem = check.member((1 + x) ** 200 - 1 - 200 * x, NONNEGATIVE,
+                           where={x: sp.Interval(-1, sp.oo)})
+    assert semantics.confirm(theorem.context.entries, theorem.statement, points=20)
+
+
+def test_sin_and_cos_beside_tanh_are_not_written_with_complex_exponentials(monkeypatch):
+    """3 atan x − sin x + tanh x + cos(x)/4 is increasing on [0, 2] (its slope is at least 0.77):
+    writing tanh with exp wrote sin and cos as e^(±ix) too, and factoring that over the Gaussian
+    rationals took 29 s before the refusal."""
+    seen = _spy_on(monkeypatch, lambda expr: expr.has(sp.I))
+    g = 3 * sp.atan(x) - sp.sin(x) + sp.tanh(x) + sp.cos(x) / 4
+    assert min(sp.diff(g, x).subs(x, sp.Rational(k, 50)).evalf() for k in range(101)) > 0.7
+    try:
+        theorem = check.strictly_increasing(g, x, sp.Interval(0, 2))
+    except Disproved as error:
+        raise AssertionError(f"a true claim was called false: {error}") from None
+    except ProofError:
+        theorem = None
+    assert seen == []
+    assert theorem is None or semantics.confirm(theorem.context.entries, theorem.statement)

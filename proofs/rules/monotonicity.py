@@ -124,7 +124,7 @@ def through_common_denominator(fact):
     or with sinh, cosh and tanh written with exp (1 − tanh x = 2/(e^(2x) + 1)).
     The normal form proves the two equal (untrusted: sympy's factor and logcombine only guess)."""
     slope = fact.statement.expr
-    if sp.count_ops(slope) > LONGEST_SLOPE:
+    if sp.count_ops(slope) > LONGEST_SLOPE or high_degree(slope):
         return fact
     lowest = hull(fact.statement.set).lo
     forms = dict.fromkeys((sp.factor(sp.together(slope)), _logs_gathered(slope),
@@ -132,6 +132,17 @@ def through_common_denominator(fact):
     # a higher least value, or a positive one where it was only >= 0 (cosh x − 1 for x > 0)
     return through_forms(fact.context, slope, forms,
                          lambda bound: bound.lo > lowest or bound.is_positive()) or fact
+
+
+# the highest power sympy's factor and root finding are given: x^400 − x + 1 has the slope
+# 400x^399 − 1, which they spent a minute on (count_ops takes x^399 for one operation)
+HIGHEST_DEGREE = 64
+
+
+def high_degree(expr):
+    """Whether expr has an integer power beyond HIGHEST_DEGREE."""
+    return any(power.exp.is_Integer and abs(power.exp) > HIGHEST_DEGREE
+               for power in expr.atoms(sp.Pow))
 
 
 # the largest common denominator of the multiples of x in the exponentials sympy's factor is given:
@@ -146,7 +157,8 @@ def _by_exp(slope):
         return []
     written = sp.together(slope.rewrite(sp.exp))
     multiples = [power.exp.as_coeff_Mul()[0] for power in written.atoms(sp.exp)]
-    if any(not m.is_Rational for m in multiples) or \
+    # sin and cos beside them become e^(±ix): factoring over the Gaussian rationals took seconds
+    if any(not m.is_Rational for m in multiples) or written.has(sp.I) or \
             math.lcm(*(m.q for m in multiples)) > MOST_DENOMINATOR:
         return []
     return [sp.factor(written)]
