@@ -165,11 +165,15 @@ def _narrowed(ctx, fact, real_set):
     base's side of 1 and ends reached through one sum or completed squares
     (`bounds.through_rewriting`), or where a function of one variable increases and decreases
     (`extrema.through_monotonicity`), or by cases on the variable's sign
-    (`cases.through_cases`), or with its short sums written out, as near as they come."""
+    (`cases.through_cases`), or with its short sums written out; a constant by the kernel's
+    exact bounds of it (`bounds.through_enclosure`); as near as they come."""
     if is_subset(fact.statement.set, real_set):
         return fact
     fact = positivity.prove_member(ctx, fact.statement.expr, sides=True)
     fact = bounds.through_rewriting(ctx, fact, real_set) or fact
+    if is_subset(fact.statement.set, real_set):
+        return fact
+    fact = bounds.through_enclosure(ctx, fact, real_set) or fact
     if is_subset(fact.statement.set, real_set):
         return fact
     fact = extrema.through_monotonicity(ctx, fact, real_set) or fact

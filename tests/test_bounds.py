@@ -284,6 +284,41 @@ def test_a_point_outside_the_ranges_is_no_counterexample():
     assert stationary_points(sp.log(x) ** 2) == [{x: 1}]
 
 
+CONSTANTS = [  # (name, constant, a range it lies in, a range it misses)
+    ("1 ≤ log 3 ≤ 2", sp.log(3), sp.Interval(1, 2), sp.Interval(0, 1)),
+    ("1 ≤ √2 ≤ 3/2", sp.sqrt(2), sp.Interval(1, sp.Rational(3, 2)),
+     sp.Interval(0, sp.Rational(141, 100))),
+    ("7 ≤ e² ≤ 8", sp.exp(2), sp.Interval(7, 8), sp.Interval(0, 7)),
+    ("σ(2) ≥ 22/25", 1 / (1 + sp.exp(-2)), sp.Interval(sp.Rational(22, 25), 1),
+     sp.Interval(sp.Rational(89, 100), 1)),
+    ("log(1 + e) ≥ 1", sp.log(1 + sp.E), sp.Interval(1, sp.oo), sp.Interval(sp.Rational(3, 2), 2)),
+    ("Jensen: log(5/2) ≥ (log 1 + log 4)/2", sp.log(sp.Rational(5, 2)) - sp.log(4) / 2,
+     sp.Interval(0, sp.oo), sp.Interval(-sp.oo, 0)),
+    ("Jensen: (e⁰ + e²)/2 ≥ e¹", (1 + sp.exp(2)) / 2 - sp.E, sp.Interval.open(0, sp.oo),
+     sp.Interval(0, 1)),
+    ("0.69 ≤ log 2 ≤ 0.7", sp.log(2), sp.Interval(sp.Rational(69, 100), sp.Rational(7, 10)),
+     sp.Interval(sp.Rational(7, 10), 1)),
+]
+
+
+@pytest.mark.parametrize("constant, inside, outside", [case[1:] for case in CONSTANTS],
+                         ids=[case[0] for case in CONSTANTS])
+def test_a_constant_is_bounded_by_the_kernel_s_exact_bounds_of_it(constant, inside, outside):
+    theorem = check.member(constant, inside)
+    assert theorem.statement.expr == constant
+    assert inside.contains(sp.Float(constant.evalf(30), 30))  # independently, with sympy's evalf
+    assert not outside.contains(sp.Float(constant.evalf(30), 30))
+    with pytest.raises(Disproved):
+        check.member(constant, outside)
+
+
+def test_a_constant_s_bound_uses_a_variable_the_claim_does_not_name():
+    """The rule's t ↦ c + t takes a name the claim's ranges do not use (t is taken here)."""
+    t = sp.Symbol("t")
+    theorem = check.member(sp.log(3), sp.Interval(1, 2), where={t: sp.Interval(5, 6)})
+    assert theorem.statement.expr == sp.log(3) and theorem.context.lookup(t) == sp.Interval(5, 6)
+
+
 SOFTMAX_3 = sp.exp(Z[1]) / sp.Sum(sp.exp(Z[J]), (J, 1, 3))
 
 

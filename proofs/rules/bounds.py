@@ -10,9 +10,12 @@
 - Logs against other terms: softplus(x) − x = log(1 + eˣ) − x is log(1 + e^(−x)) as one log, and
   its argument is > 1, so it is > 0 (log-sum-exp above its terms, log(1 + x) > log x, alike).
 
+- A constant beyond what intervals give: log 3 ≥ 1 and √2 ≤ 3/2, by the kernel's exact rational
+  bounds of the constant (`through_enclosure`).
+
 The engine guesses the form; the normal form proves the two equal, the interval rules bound the
 form, and the kernel meets the bound with the term's own range (imports the kernel only, and the
-normal form and positivity it builds on).
+normal form, positivity and monotonicity it builds on).
 """
 
 import math
@@ -27,6 +30,7 @@ from ..kernel import Defined, hull
 from ..kernel.language import Hull
 from ..kernel import rules as K
 from .normal_form import has_roots, through_forms
+from .monotonicity import prove_strictly_increasing
 from .positivity import prove_member
 
 
@@ -59,6 +63,30 @@ def _side(context, expr, end, sign, half):
     if written_signed != bodies:  # |x| − x is 0 itself for x ≥ 0
         forms.insert(0, written_signed)
     return through_forms(context, expr, forms, lambda bound: bound.within(half), sides=True)
+
+
+def through_enclosure(context, fact, target):
+    """`fact` (Γ ⊢ c ∈ S, c a constant such as log 3 or √2 − 1) narrowed into `target` at each
+    end S misses, or None: t ↦ c + t is strictly increasing, so c, its value at t = 0, lies on the
+    side of the end that the kernel's exact rational bounds of c show (`member_monotone`)."""
+    expr, wanted = fact.statement.expr, hull(target)
+    if expr.free_symbols or expr.atoms(sp.Indexed, sp.Sum, sp.Product, Defined):
+        return None
+    var = sp.Symbol("t")
+    while any(str(key) == var.name for key, _ in context.entries):
+        var = sp.Symbol(var.name + "'")
+    try:
+        rising = prove_strictly_increasing(context, expr + var, var, sp.Interval(-1, 1))
+        at_zero = K.member_context(context, sp.S.Zero)
+        for end, above, is_open in ((wanted.lo, True, wanted.lo_open),
+                                    (wanted.hi, False, wanted.hi_open)):
+            if end.is_finite and not hull(fact.statement.set).within(
+                    Hull(end, sp.oo, is_open, True) if above else Hull(-sp.oo, end, True, is_open)):
+                side = K.member_monotone(rising, at_zero, 0, above=above, bound=end)
+                fact = K.member_meet(fact, side)
+    except ProofError:
+        return None
+    return fact
 
 
 def signed(context, expr):
