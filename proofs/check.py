@@ -35,6 +35,7 @@ makes every float in ``e`` exact).
 
 import contextlib
 import contextvars
+import itertools
 
 import sympy as sp
 
@@ -93,12 +94,15 @@ def _counterexample(context, statement, points=24, size=8, stationary=True):
         return None
     if verdict.refuted:
         return Disproved(statement, verdict.refuted)
-    # random points miss a least value met at one point: a quadratic's is tried where it is met
+    # random points miss a least value met at one point: a quadratic's is tried where it is met,
+    # another function's near where a search in floating point ends
     if stationary and isinstance(statement, Member):
+        guesses = itertools.chain(bounds.stationary_points(statement.expr),
+                                  bounds.searched_extremes(statement.expr, dict(context.entries),
+                                                          statement.set))
         try:
             refuted = next(filter(None, (semantics.refute_at(context.entries, statement, point)
-                                         for point in bounds.stationary_points(statement.expr))),
-                           None)
+                                         for point in guesses)), None)
         except Exception:  # noqa: BLE001 — as above: no witness either way
             return None
         return Disproved(statement, refuted) if refuted else None

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from proofs import Derivation, Disproved, ProofError, check
 from proofs.kernel import Member
 from proofs.rules.bounds import (_as_one_log, _as_one_sum, _conjugate, completed_squares,
-                                 numeric_extrema, stationary_points, through_rewriting)
+                                 numeric_extrema, searched_extremes, stationary_points,
+                                 through_rewriting)
 from proofs.rules.positivity import prove_member
 from proofs.testing import semantics
 
@@ -317,6 +318,46 @@ def test_a_constant_s_bound_uses_a_variable_the_claim_does_not_name():
     t = sp.Symbol("t")
     theorem = check.member(sp.log(3), sp.Interval(1, 2), where={t: sp.Interval(5, 6)})
     assert theorem.statement.expr == sp.log(3) and theorem.context.lookup(t) == sp.Interval(5, 6)
+
+
+MU, SIGMA = sp.symbols("mu sigma")
+DENSITY = sp.exp(-(x - MU) ** 2 / (2 * SIGMA ** 2)) / sp.sqrt(2 * sp.pi * SIGMA ** 2)
+GAUSSIAN = {x: sp.S.Reals, MU: sp.S.Reals, SIGMA: POSITIVE}
+
+
+@pytest.mark.parametrize("claim, real_set, where", [
+    # "a density is at most 1": false where x = μ and σ < 1/√(2π), a corner random points miss
+    (DENSITY, sp.Interval(0, 1), GAUSSIAN),
+    (sp.log(DENSITY), sp.Interval(-sp.oo, 0), GAUSSIAN),
+    # x e^(−xy) is greatest at x = 1/y, where it is 1/(ey) ≤ 1/e = 0.368
+    (x * sp.exp(-x * w), sp.Interval(-sp.oo, sp.Rational(1, 3)),
+     {x: POSITIVE, w: sp.Interval(1, 2)}),
+])
+def test_a_bound_past_the_extreme_of_several_variables_is_disproved(claim, real_set, where):
+    """Refused as not proved before (a new user's review): tried where a search in floating
+    point leaves the set, and decided there exactly."""
+    with pytest.raises(Disproved) as refusal:
+        check.member(claim, real_set, where)
+    at = {symbol: refusal.value.point[str(symbol)] for symbol in where}
+    value = claim.subs(at).evalf(30)  # independently, with sympy's evalf
+    assert value > real_set.end if real_set.end.is_finite else value < real_set.start
+
+
+@pytest.mark.parametrize("claim, real_set, where", [
+    (x * sp.exp(-x * w), sp.Interval(-sp.oo, sp.Rational(2, 5)),
+     {x: POSITIVE, w: sp.Interval(1, 2)}),
+    (x ** 2 + w ** 2 - x * w - sp.log(x), sp.Interval(0, sp.oo), {x: POSITIVE, w: sp.S.Reals}),
+    (DENSITY, sp.Interval.open(0, 3), {**GAUSSIAN, SIGMA: sp.Interval(sp.Rational(1, 5), 1)}),
+])
+def test_a_true_bound_of_several_variables_is_not_called_false(claim, real_set, where):
+    assert_not_disproved(lambda: check.member(claim, real_set, where))
+
+
+@pytest.mark.parametrize("expr", [1 / (x - w), sp.exp(sp.exp(x * w)), sp.sqrt(x - w),
+                                  sp.log(x * w), x ** w, sp.gamma(x) * w])
+def test_the_float_search_of_several_variables_passes_over_poles_and_overflow(expr):
+    points = searched_extremes(expr, {x: POSITIVE}, sp.Interval(-1, 1))
+    assert all(v.is_Rational and (k != x or v > 0) for p in points for k, v in p.items())
 
 
 SOFTMAX_3 = sp.exp(Z[1]) / sp.Sum(sp.exp(Z[J]), (J, 1, 3))

@@ -19,6 +19,7 @@ normal form, positivity and monotonicity it builds on).
 """
 
 import math
+import random
 from fractions import Fraction
 
 import sympy as sp
@@ -317,6 +318,64 @@ def _as_one_sum(gap):
                               for outside, body in forms
                               for term in (sp.together(body), sp.expand(body),
                                            *completed_squares(body))))
+
+
+def searched_extremes(expr, ranges, target, starts=6, seed=0):
+    """Rational points (symbol -> Rational) near where expr, a function of two or more plain
+    symbols, is least and greatest in floating point within their `ranges` (symbol -> set, the
+    reals when absent): a pattern search from a few starts, each step halved when no move helps,
+    stopped once the value is past an end of `target` (the claim's set) by a little more than the
+    rounding to rationals moves it.  A density is at most 1 only for a spread it is given: its greatest value, met where x = μ and
+    σ is small, is a corner random points do not reach.  A guess, decided by the caller exactly."""
+    expr = _bodies(expr)
+    symbols = sorted(expr.free_symbols, key=str)
+    if len(symbols) < 2 or any(not isinstance(s, sp.Symbol) or s.is_Dummy for s in symbols) or \
+            expr.atoms(sp.Indexed, AppliedUndef, sp.Sum, sp.Product):
+        return []
+    try:
+        value_at = sp.lambdify(symbols, expr, "math")
+        boxes = [hull(ranges.get(symbol, sp.S.Reals)) for symbol in symbols]
+    except (NameError, TypeError, ValueError, SyntaxError, ProofError):
+        return []
+
+    def value(point):
+        inside = all((box.lo < v or (box.lo == v and not box.lo_open)) and
+                     (v < box.hi or (v == box.hi and not box.hi_open))
+                     for box, v in zip(boxes, point))
+        try:
+            v = value_at(*point) if inside else None
+        except (ArithmeticError, ValueError, TypeError, NameError):
+            return None
+        return v if isinstance(v, float) and math.isfinite(v) else None
+
+    wanted = hull(target)
+    rng, points = random.Random(seed), []
+    for sign, end in ((1, wanted.lo), (-1, wanted.hi)):  # least, then greatest
+        if not end.is_finite:
+            continue
+        beyond, found = sign * float(end) - 1e-3 * max(1.0, abs(float(end))), []
+        for _ in range(starts):
+            point = [rng.uniform(max(float(box.lo), -3.0), min(float(box.hi), 3.0))
+                     for box in boxes]
+            best, step, moves_left = value(point), 1.0, 400
+            if best is None:
+                continue
+            while step > 1e-7 and sign * best > beyond and moves_left:
+                moves_left -= 1
+                moves = ([*point[:k], point[k] + d, *point[k + 1:]]
+                         for k in range(len(point)) for d in (step, -step))
+                better = next(((m, v) for m in moves
+                               for v in [value(m)] if v is not None and sign * v < sign * best),
+                              None)
+                if better is None:
+                    step /= 2
+                else:
+                    point, best = better
+            exact = [Fraction(v).limit_denominator(10 ** 4) for v in point]
+            found.append((sign * best, dict(zip(symbols, (sp.Rational(f.numerator, f.denominator)
+                                                          for f in exact)))))
+        points += [point for _, point in sorted(found, key=lambda pair: pair[0])[:2]]
+    return points
 
 
 def stationary_points(expr, limit=4):
