@@ -325,8 +325,8 @@ def searched_extremes(expr, ranges, target, starts=6, seed=0):
     symbols, is least and greatest in floating point within their `ranges` (symbol -> set, the
     reals when absent): a pattern search from a few starts, each step halved when no move helps,
     stopped once the value is past an end of `target` (the claim's set) by a little more than the
-    rounding to rationals moves it.  A density is at most 1 only for a spread it is given: its greatest value, met where x = μ and
-    σ is small, is a corner random points do not reach.  A guess, decided by the caller exactly."""
+    rounding to rationals moves it.  "A density is at most 1" fails only where x = μ and σ is
+    small, a corner random points do not reach.  A guess, decided by the caller exactly."""
     expr = _bodies(expr)
     symbols = sorted(expr.free_symbols, key=str)
     if len(symbols) < 2 or any(not isinstance(s, sp.Symbol) or s.is_Dummy for s in symbols) or \
