@@ -169,8 +169,9 @@ def _narrowed(ctx, fact, real_set):
     base's side of 1 and ends reached through one sum or completed squares
     (`bounds.through_rewriting`), or where a function of one variable increases and decreases
     (`extrema.through_monotonicity`), or by cases on the variable's sign
-    (`cases.through_cases`), or with its short sums written out; a constant by the kernel's
-    exact bounds of it (`bounds.through_enclosure`); as near as they come."""
+    (`cases.through_cases`), or with its short sums written out or roots of products split; a
+    constant by the kernel's exact bounds of it (`bounds.through_enclosure`); as near as they
+    come."""
     if is_subset(fact.statement.set, real_set):
         return fact
     fact = positivity.prove_member(ctx, fact.statement.expr, sides=True)
@@ -184,17 +185,30 @@ def _narrowed(ctx, fact, real_set):
     if is_subset(fact.statement.set, real_set):
         return fact
     fact = cases.through_cases(ctx, fact, real_set, _narrowed) or fact
-    written = normal_form.binders_written_out(fact.statement.expr)
-    if is_subset(fact.statement.set, real_set) or written is None:
-        return fact
-    try:  # a short sum written out: Σ_{j=1}^{3} e^{z_j} as e^{z_1} + e^{z_2} + e^{z_3}
-        inner = _narrowed(ctx, positivity.prove_member(ctx, written, sides=True), real_set)
-        if is_subset(inner.statement.set, real_set):
-            return K.member_of_equal(normal_form.prove_equal(ctx, fact.statement.expr, written),
-                                     inner)
-    except ProofError:
-        pass
+    expr = fact.statement.expr
+    # a short sum written out (Σ_{j=1}^{3} e^{z_j} as e^{z_1} + e^{z_2} + e^{z_3}), or the root of
+    # a product of positive factors as a product of roots (AM-GM: (a + b)/2 − √(ab) ≥ 0 as
+    # (a + b)/2 − √a √b, whose squares complete)
+    for rewrite in (_written_out, bounds.roots_split):
+        if is_subset(fact.statement.set, real_set):
+            break
+        try:
+            equal = rewrite(ctx, expr)
+            if equal is None:
+                continue
+            inner = _narrowed(ctx, positivity.prove_member(ctx, equal.statement.rhs, sides=True),
+                              real_set)
+            if is_subset(inner.statement.set, real_set):
+                fact = K.member_of_equal(equal, inner)
+        except ProofError:
+            continue
     return fact
+
+
+def _written_out(ctx, expr):
+    """Γ ⊢ expr = expr with its short sums written out, or None when it has none."""
+    written = normal_form.binders_written_out(expr)
+    return None if written is None else normal_form.prove_equal(ctx, expr, written)
 
 
 def member(expr, real_set, where=None):

@@ -320,6 +320,21 @@ def test_a_constant_s_bound_uses_a_variable_the_claim_does_not_name():
     assert theorem.statement.expr == sp.log(3) and theorem.context.lookup(t) == sp.Interval(5, 6)
 
 
+@pytest.mark.parametrize("claim", [(x + w) / 2 - sp.sqrt(x * w), x + w - 2 * sp.sqrt(x * w)])
+def test_am_gm_for_two_numbers_through_the_root_of_their_product_split(claim):
+    """(a + b)/2 − √(ab) ≥ 0 for a, b > 0: refused before, while the same with √a √b was proved
+    (a new user's review); √(ab) = √a √b is proved through the logs of both sides."""
+    where = {x: POSITIVE, w: POSITIVE}
+    theorem = check.member(claim, NONNEGATIVE, where)
+    assert theorem.statement.expr == claim
+    assert semantics.confirm(theorem.context.entries, theorem.statement, points=20)
+    with pytest.raises(Disproved):  # equality at a = b
+        check.member(claim, sp.Interval(sp.Rational(1, 100), sp.oo), where)
+    # for a, b ≥ 0 the logs are not taken: not proved, and not called false either
+    assert_not_disproved(lambda: check.member(claim, NONNEGATIVE,
+                                              {x: NONNEGATIVE, w: NONNEGATIVE}))
+
+
 MU, SIGMA = sp.symbols("mu sigma")
 DENSITY = sp.exp(-(x - MU) ** 2 / (2 * SIGMA ** 2)) / sp.sqrt(2 * sp.pi * SIGMA ** 2)
 GAUSSIAN = {x: sp.S.Reals, MU: sp.S.Reals, SIGMA: POSITIVE}

@@ -30,9 +30,9 @@ from ..errors import ProofError
 from ..kernel import Defined, hull
 from ..kernel.language import Hull
 from ..kernel import rules as K
-from .normal_form import has_roots, through_forms
+from .normal_form import chain_equal, congruence, has_roots, prove_equal, through_forms
 from .monotonicity import prove_strictly_increasing
-from .positivity import prove_member
+from .positivity import prove_member, try_positive
 
 
 def through_rewriting(context, fact, target):
@@ -88,6 +88,28 @@ def through_enclosure(context, fact, target):
     except ProofError:
         return None
     return fact
+
+
+def roots_split(context, expr):
+    """Γ ⊢ expr = expr′, expr′ with each root of a product whose factors are shown positive
+    written as the product of their roots, √(ab) = √a √b (each proved through the logs of its two
+    sides, then rewritten in place), or None when there is none or a step is refused."""
+    def splits(node):
+        return node.is_Pow and node.exp.is_Rational and not node.exp.is_Integer and \
+            node.base.is_Mul and all(try_positive(context, f) for f in node.base.args)
+
+    roots = [node for node in sp.preorder_traversal(expr) if splits(node)]
+    if not roots:
+        return None
+    th = K.refl(context, expr)
+    try:
+        for root in roots:
+            split = prove_equal(context, root, sp.Mul(*(f ** root.exp for f in root.base.args)))
+            if root in th.statement.rhs.atoms(sp.Pow):
+                th = chain_equal(th, congruence(context, split, th.statement.rhs))
+    except ProofError:
+        return None
+    return th if th.statement.lhs != th.statement.rhs else None
 
 
 def signed(context, expr):
