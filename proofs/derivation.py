@@ -828,8 +828,11 @@ class Derivation:
             raise SideConditionError(self._disagreement(theorems, contexts)) from None
         # (a variable a monotonicity lemma binds that another line uses free keeps its range in
         # the setting: log(x²) = 2 log x beside x ↦ log x needs x > 0 stated)
-        free_elsewhere = set().union(*(free_vars(term) for th in theorems if id(th) not in binding
-                                       for term in th.statement.terms))
+        # (a monotone function's own statement binds its variable: t ↦ log 3 + t does not use t)
+        free_elsewhere = set().union(*(
+            free_vars(term) - ({th.statement.var} if isinstance(th.statement, StrictlyIncreasing)
+                               else set())
+            for th in theorems if id(th) not in binding for term in th.statement.terms))
         bound = {th.statement.var for th in theorems
                  if isinstance(th.statement, StrictlyIncreasing)} - free_elsewhere
         order = {key: number for number, key in enumerate(self.where)}

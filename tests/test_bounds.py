@@ -638,3 +638,14 @@ def test_a_root_against_a_variable_is_written_over_its_conjugate(gap, form):
 def test_a_root_against_a_number_is_left_to_its_monotonicity():
     assert _conjugate(2 - sp.sqrt(x)) == []
     assert _conjugate(x - w) == []
+
+
+def test_a_constant_s_bound_in_a_derivation_introduces_no_variable_in_the_setting():
+    """The rule's t ranges over [−1, 1] inside the proof of a statement about log 3 alone: the
+    setting said 't ∈ ℝ', a quantity the theorem does not have."""
+    d = Derivation("Constants")
+    d.theorem("Bound", d.member(sp.log(3), sp.Interval(1, 2)))
+    proof = d.proof()
+    assert proof.setting == ()
+    text = proof.to_text()
+    assert "Setting" not in text and "log 3 ∈ [1, 2]" in text
