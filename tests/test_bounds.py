@@ -649,3 +649,9 @@ def test_a_constant_s_bound_in_a_derivation_introduces_no_variable_in_the_settin
     assert proof.setting == ()
     text = proof.to_text()
     assert "Setting" not in text and "log 3 ∈ [1, 2]" in text
+    # the reason is the kernel's exact bounds, not the lines about t, which the reader would meet
+    # unintroduced; in the paper's prose the two bounds are stated, not left to the reader
+    assert "log 3 ∈ (1, ∞)    [exact rational bounds]" in text and "t ∈" not in text
+    paper = proof.with_options(detail="paper").to_text()
+    assert "We have log 3 ∈ (1, ∞) and log 3 ∈ (−∞, 2) (exact rational bounds), and so " \
+           "log 3 ∈ [1, 2] (both bounds above)." in paper

@@ -278,8 +278,9 @@ def test_a_page_compares_an_irrational_value_with_its_bound_and_says_where_the_s
     assert "x ∈ (0, 1)                                       [inside the interval]" in lines
     assert lines.index("x ∈ (0, 1)                                       [inside the interval]") \
         < next(k for k, line in enumerate(lines) if line.startswith("1 + exp x ∈ (2, ∞)"))
-    assert "[increasing on [0, 1]: at most its value at 1, and 1 + e < 4]" in text
-    assert "at most its value at $1$, and $1 + e < 4$" in proof.to_latex()
+    enclosed = " (by exact rational bounds of it)"  # the kernel's enclosure is the reason
+    assert f"[increasing on [0, 1]: at most its value at 1, and 1 + e < 4{enclosed}]" in text
+    assert f"at most its value at $1$, and $1 + e < 4${enclosed}" in proof.to_latex()
     paper = proof.with_options(detail="paper").to_text()
     assert "By assumption, x ∈ [0, 1]. Hence" in paper  # (0, 1) is no assumption
     assert "x ∈ (0, 1) (inside the interval)" in paper

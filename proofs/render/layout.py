@@ -59,11 +59,14 @@ def fact_sentence(section, writer, justify, math):
     1 − p_i ∈ (0, 1) (bounds of a sum), …, and so L(θ) > 0 (product of positive numbers, finite
     product of positive factors, by definition).'  A fact short enough to read inline is shown with
     its reason; a longer one by its reason alone, in the conclusion's, so that no column has to fit
-    a long formula.  Facts about numbers (√2 > 0) are left to the reader."""
+    a long formula.  Facts about numbers (√2 > 0) are left to the reader, but for bounds that
+    need more than their form (log 3 > 1)."""
     assumed, groups, reasons = [], [], []  # groups: consecutive short facts with the same reason
-    # the conclusion is kept even when it is about numbers (the claim √2 > 0 itself)
+    # the conclusion is kept even when it is about numbers (the claim √2 > 0 itself), and so are
+    # bounds of a number beyond what its form gives (log 3 > 1, by exact rational bounds)
     steps = [step for step in section.steps[:-1]
-             if not (isinstance(step.statement, Member) and _about_numbers(step.statement.expr))]
+             if not (isinstance(step.statement, Member) and _about_numbers(step.statement.expr))
+             or step.rule == "member_monotone"]
     steps.append(section.steps[-1])
     families = set()  # the families an assumption was stated for: z_{i,j} ∈ ℝ, not z_{i,k} again
     # the two bounds a meet rests on ("both bounds above") and the equation a bound rests on ("by

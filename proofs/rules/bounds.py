@@ -84,7 +84,9 @@ def through_enclosure(context, fact, target):
             if end.is_finite and not hull(fact.statement.set).within(
                     Hull(end, sp.oo, is_open, True) if above else Hull(-sp.oo, end, True, is_open)):
                 side = K.member_monotone(rising, at_zero, 0, above=above, bound=end)
-                fact = K.member_meet(fact, side)
+                # met with what was known, unless that adds nothing (log 3 > 0 beside log 3 > 1)
+                within = hull(side.statement.set).within(hull(fact.statement.set))
+                fact = side if within else K.member_meet(fact, side)
     except ProofError:
         return None
     return fact

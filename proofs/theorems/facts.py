@@ -58,7 +58,7 @@ def fact_steps(theorem):
         cases = case_variable(th) if th.rule == "member_cases" else None
         if cases is not None:
             visit_cases(th, cases)
-        for premise in th.premises if cases is None else ():
+        for premise in th.premises if cases is None and not enclosed(th) else ():
             visit(premise)
         st = th.statement
         if th.rule in ("number", "member_widen") \
@@ -168,12 +168,27 @@ def _widened(root, th):
     return widened or th
 
 
+ENCLOSED = "exact rational bounds"
+
+
+def enclosed(th):
+    """Whether `th` bounds a constant c by the kernel's exact rational bounds of it, through
+    t ↦ c + t increasing (`bounds.through_enclosure`): the page gives that reason alone, not the
+    lines about t, which the reader would meet unintroduced."""
+    if th.rule != "member_monotone":
+        return False
+    monotone = th.premises[0].statement
+    return monotone.var not in (monotone.func - monotone.var).free_symbols
+
+
 def _fact_words(th):
     """(the words, the formulas they set at <math:k>) of a fact's line: a monotone function's
     value at an end that is irrational is compared with the bound it stands for ('at most its
     value at 1, and e + 1 < 4')."""
     if th.rule != "member_monotone":
         return justify_fact(th), ()
+    if enclosed(th):
+        return ENCLOSED, ()
     where, beyond, formulas = _monotone_words(th)
     return where + beyond, formulas
 
@@ -187,6 +202,8 @@ def words_alone(step):
 def justify_fact(th):
     """The reason a reader is given for the fact `th` states: its rule, in the words of the
     range it gives (a square, a product of numbers in (0, 1], …)."""
+    if enclosed(th):
+        return ENCLOSED
     if th.rule == "member_monotone":  # with no formula: a comparison needs one, and is left out
         where, beyond, formulas = _monotone_words(th)
         return where if formulas else where + beyond
@@ -243,7 +260,8 @@ def _monotone_words(th):
     """member_monotone: the function increases on its interval, so it lies beyond its value at
     the case's end: (where it increases, 'increasing on $(0, 1]$'; what that gives, ': at most
     its value at 1', the end named only when its value there is the bound, or, where that value
-    is irrational and the bound a rational beside it, ': at most its value at 1, and <math:0>';
+    is irrational and the bound a rational beside it, ': at most its value at 1, and <math:0> (by
+    exact rational bounds of it)', the kernel's enclosure being the reason;
     the formulas set there, (e + 1 < 4,))."""
     monotone, values = (premise.statement for premise in th.premises)
     real_set = th.statement.set
@@ -265,7 +283,7 @@ def _monotone_words(th):
     side = (sp.Interval(real_set.inf, sp.oo, real_set.left_open, True) if above else
             sp.Interval(-sp.oo, real_set.sup, True, real_set.right_open))
     return (where, f": {'at least' if above else 'at most'} its value at ${sp.latex(at)}$, and "
-            "<math:0>", (Member(value, side),))
+            "<math:0> (by exact rational bounds of it)", (Member(value, side),))
 
 
 def _sum_reason(th):
