@@ -1,5 +1,7 @@
 """The normal-form tactic's shortcuts agree with what they stand in for."""
 
+import re
+
 import pytest
 import sympy as sp
 from hypothesis import given, settings
@@ -215,6 +217,29 @@ IDENTITIES = [  # (name, lhs, rhs, where, a wrong right-hand side: a sign error)
      x + 3 * x ** sp.Rational(2, 3) + 3 * x ** sp.Rational(1, 3) + 1,
      {x: sp.Interval(0, sp.oo)}, x + 3 * x ** sp.Rational(2, 3) + 1),
 ]
+
+
+@pytest.mark.parametrize("lhs, rhs, where, says", [
+    # 0^c 0^y = 0 = 0^(c + y) for c, y > 0: true at the base 0 too
+    (x ** c * x ** y, x ** (c + y), {x: sp.Interval(0, 1), c: sp.Interval.open(0, sp.oo),
+                                     y: sp.Interval.open(0, sp.oo)},
+     "the base x is not shown positive (the laws x^a x^b = x^(a + b)"),
+    (sp.factorial(n), n * sp.factorial(n - 1), {n: sp.S.Naturals},
+     "the rules have no recurrence n! = n (n - 1)!"),
+    (sp.gamma(x + 1), x * sp.gamma(x), {x: sp.Interval.open(0, sp.oo)},
+     "the rules have no recurrence gamma(x + 1) = x gamma(x)"),
+    (y ** 2, y, {y: sp.FiniteSet(0, 1)}, "y ranges over {0, 1}, and no rule splits an equation "
+                                         "into its cases"),
+])
+def test_a_true_identity_the_rules_lack_says_which_law_is_missing(lhs, rhs, where, says):
+    """True, and refused with the sides' difference only (a new user's review): the refusal now
+    names the law the rules lack or cannot use there, and never calls the claim false."""
+    points = ({x: sp.Rational(1, 3), c: 2, y: 1, n: 4}, {x: sp.Rational(5, 2), c: 3, y: 0, n: 1})
+    for point in points:
+        assert sp.simplify((lhs - rhs).subs(point)) == 0  # true there, by sympy
+    with pytest.raises(ProofError, match=re.escape(says)) as refusal:
+        check.equal(lhs, rhs, where=where)
+    assert not isinstance(refusal.value, Disproved)
 
 
 def test_a_root_s_laws_hold_only_where_its_base_is_not_negative():

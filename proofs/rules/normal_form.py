@@ -566,7 +566,8 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponenti
             return through_logs
     if remainder != 0:
         notes = "".join(f"; {note}" for note in dict.fromkeys(
-            left_notes + right_notes + ((refused,) if refused else ())))
+            left_notes + right_notes + ((refused,) if refused else ()) +
+            _missing_laws(context, nl - nr)))
         difference = expand_atoms(nl - nr)
         if difference == 0:  # sympy's expansion knows a law the kernel's algebra does not take
             difference = ("0 as sympy expands them, by a law of roots the kernel's algebra does "
@@ -577,6 +578,32 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponenti
                                  f"the sides differ by {difference}{notes}")
     middle = K.ring(context, nl, nr, needs_shown(context, conditions))
     return chain_equal(left, middle, K.symm(right))
+
+
+def _missing_laws(context, difference):
+    """What a refusal should say beyond the difference, where it has the shape of a law the
+    rules lack or cannot use: a real power of a base not shown positive (x^a x^b = x^{a+b} needs
+    x > 0), factorials or Γs a whole number apart (no recurrence n! = n (n − 1)!), a quantity
+    ranging over a finite set (y² = y for y ∈ {0, 1} holds case by case, and no rule splits a
+    claim into cases)."""
+    notes, bases = [], {}
+    for power in sorted(filter(_real_power, difference.atoms(sp.Pow)), key=str):
+        bases.setdefault(power.base, []).append(str(power))
+    for base, powers in bases.items():
+        if try_positive(context, base) is None:
+            notes.append(f"{', '.join(powers)} {'was' if len(powers) == 1 else 'were'} not "
+                         f"written with exp: the base {base} is not shown positive (the laws "
+                         "x^a x^b = x^(a + b) and (x^a)^b = x^(ab) hold for x > 0)")
+    for head, law in ((sp.factorial, "n! = n (n - 1)!"), (sp.gamma, "gamma(x + 1) = x gamma(x)")):
+        arguments = [node.args[0] for node in difference.atoms(head)]
+        if any(sp.expand(u - v).is_Integer for u in arguments for v in arguments if u != v):
+            notes.append(f"the rules have no recurrence {law}: each {head.__name__} is an atom of "
+                         "its own argument")
+    for var in sorted(difference.free_symbols, key=str):
+        if isinstance(context.lookup(var), sp.FiniteSet):
+            notes.append(f"{var} ranges over {context.lookup(var)}, and no rule splits an "
+                         "equation into its cases (y**2 = y holds for y in {0, 1} case by case)")
+    return tuple(notes)
 
 
 def _through_logs(context, lhs, rhs, lemmas, multiply, depth):
