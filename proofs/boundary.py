@@ -234,8 +234,9 @@ def refuse_floats(obj):
     if floats:
         number = min(floats, key=str)
         exact = sp.nsimplify(number, rational=True)
+        shown = float(number) if float(number) != 0 or number == 0 else number  # 1e-400
         written = f"sp.Rational({exact.p}, {exact.q})" if exact.q != 1 else f"sp.Integer({exact})"
-        raise UnsupportedError(f"{obj} has the float {float(number)!r}; proofs reasons with exact "
+        raise UnsupportedError(f"{obj} has the float {shown!r}; proofs reasons with exact "
                                f"numbers: write {written} (sp.nsimplify(…, rational=True) makes "
                                "every float in an expression exact)")
 
@@ -310,7 +311,8 @@ class _Claim:
         try:
             return check_well_formed(translated)
         except UnsupportedError as error:
-            hints = [hint for head, hint in REWRITES.items() if expr.atoms(head)]
+            hints = [hint for head, hint in REWRITES.items() if expr.atoms(head)
+                     and f"does not reason about {head.__name__} " in str(error)]
             if not hints:
                 raise
             raise UnsupportedError(f"{error}; {'; '.join(hints)}") from None

@@ -97,10 +97,11 @@ def _counterexample(context, statement, points=24, size=8, stationary=True):
     # random points miss a least value met at one point: a quadratic's is tried where it is met,
     # another function's near where a search in floating point ends
     if stationary and isinstance(statement, Member):
-        guesses = itertools.chain(bounds.stationary_points(statement.expr),
-                                  bounds.searched_extremes(statement.expr, dict(context.entries),
-                                                          statement.set))
         try:
+            guesses = itertools.chain(bounds.stationary_points(statement.expr),
+                                      bounds.searched_extremes(statement.expr,
+                                                               dict(context.entries),
+                                                               statement.set))
             refuted = next(filter(None, (semantics.refute_at(context.entries, statement, point)
                                          for point in guesses)), None)
         except Exception:  # noqa: BLE001 — as above: no witness either way

@@ -655,3 +655,39 @@ def test_a_constant_s_bound_in_a_derivation_introduces_no_variable_in_the_settin
     paper = proof.with_options(detail="paper").to_text()
     assert "We have log 3 ∈ (1, ∞) and log 3 ∈ (−∞, 2) (exact rational bounds), and so " \
            "log 3 ∈ [1, 2] (both bounds above)." in paper
+
+
+def test_a_range_beyond_floating_point_is_no_crash_of_the_search():
+    """x ≥ 10^309 is beyond floats: the search started at nan and sympy's comparison with nan
+    raised TypeError through check (a review); the claim is now refused as not proved."""
+    claim = x * (sp.sin(w) ** 2 + sp.cos(w) ** 2)
+    assert_not_disproved(lambda: check.member(claim, sp.Interval(1, sp.oo),
+                                              {x: sp.Interval(sp.Integer(10) ** 309, sp.oo)}))
+
+
+@pytest.mark.parametrize("name", ["exit", "input", "print", "quit"])
+def test_a_definition_named_like_a_python_builtin_is_not_evaluated_by_it(name, capsys):
+    """lambdify printed a family entry q(x) as the call name(x): a family named exit ended the
+    process, one named input read stdin (a review).  Definitions stay out of the float search."""
+    from proofs import DefinedFamily
+    i = sp.Symbol("i")
+    family = DefinedFamily(name, [i], i * sp.log(i) + sp.exp(-1))
+    assert_not_disproved(lambda: check.member(family(x), sp.Interval(0, sp.oo), {x: POSITIVE}))
+    assert capsys.readouterr().out == ""
+
+
+def test_an_exponential_of_high_multiple_is_not_factored(monkeypatch):
+    """e^(397x) is a polynomial of degree 397 in e^x to sympy: factoring the gap took 52 s before
+    the true range was proved (a review); the range is proved without it."""
+    seen, factor = [], sp.factor
+
+    def spied(expr, *args, **kwargs):
+        if any(e.args[0].as_coeff_Mul()[0] == 397 for e in sp.sympify(expr).atoms(sp.exp)):
+            seen.append(expr)
+        return factor(expr, *args, **kwargs)
+
+    monkeypatch.setattr(sp, "factor", spied)
+    theorem = check.member(sp.exp(397 * x), sp.Interval(0, sp.Rational(107, 2)),
+                           {x: sp.Interval(0, sp.Rational(1, 100))})
+    assert seen == [] and sp.exp(sp.Rational(397, 100)) < sp.Rational(107, 2)
+    assert semantics.confirm(theorem.context.entries, theorem.statement, points=10)

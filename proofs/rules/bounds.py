@@ -31,7 +31,7 @@ from ..kernel import Defined, hull
 from ..kernel.language import Hull
 from ..kernel import rules as K
 from .normal_form import chain_equal, congruence, has_roots, prove_equal, through_forms
-from .monotonicity import prove_strictly_increasing
+from .monotonicity import float_function, high_degree, prove_strictly_increasing
 from .positivity import prove_member, try_positive
 
 
@@ -133,9 +133,8 @@ def numeric_extrema(expr, var, digits=4):
     in floating point on a grid of both signs and magnitudes from 10⁻³ to 10³, then narrowed by
     ternary search.  A guess only: a point where the float values mislead is decided exactly by
     the caller."""
-    try:
-        value_at = sp.lambdify(var, expr, "math")
-    except (NameError, TypeError, ValueError, SyntaxError):  # a head Python's math lacks
+    value_at = float_function(var, expr)
+    if value_at is None:
         return []
 
     def value(t):
@@ -173,7 +172,10 @@ def _bodies(expr):
 def _written(gap):
     """The ways of writing gap with one sum: over its common denominator first
     (1 − (Σ y_i + 1)/(n + 2) = (1 + Σ (1 − y_i))/(n + 2)), then term by term; and with its
-    squares completed."""
+    squares completed.  None of them for a gap of high degree, which sympy's factor and expand
+    take seconds to minutes on (e^(397x/16), a polynomial of degree 397 in e^(x/16))."""
+    if high_degree(gap):
+        return []
     numerator, denominator = sp.fraction(sp.together(gap))
     over = [] if denominator == 1 else [form / denominator
                                           for form in _as_one_sum(sp.expand(numerator))]
@@ -356,10 +358,13 @@ def searched_extremes(expr, ranges, target, starts=6, seed=0):
     if len(symbols) < 2 or any(not isinstance(s, sp.Symbol) or s.is_Dummy for s in symbols) or \
             expr.atoms(sp.Indexed, AppliedUndef, sp.Sum, sp.Product):
         return []
+    value_at = float_function(symbols, expr)
     try:
-        value_at = sp.lambdify(symbols, expr, "math")
         boxes = [hull(ranges.get(symbol, sp.S.Reals)) for symbol in symbols]
-    except (NameError, TypeError, ValueError, SyntaxError, ProofError):
+    except ProofError:
+        return []
+    windows = [_window(float(box.lo), float(box.hi)) for box in boxes]
+    if value_at is None or None in windows:
         return []
 
     def value(point):
@@ -379,8 +384,7 @@ def searched_extremes(expr, ranges, target, starts=6, seed=0):
             continue
         beyond, found = sign * float(end) - 1e-3 * max(1.0, abs(float(end))), []
         for _ in range(starts):
-            point = [rng.uniform(max(float(box.lo), -3.0), min(float(box.hi), 3.0))
-                     for box in boxes]
+            point = [rng.uniform(*window) for window in windows]
             best, step, moves_left = value(point), 1.0, 400
             if best is None:
                 continue
@@ -400,6 +404,17 @@ def searched_extremes(expr, ranges, target, starts=6, seed=0):
                                                           for f in exact)))))
         points += [point for _, point in sorted(found, key=lambda pair: pair[0])[:2]]
     return points
+
+
+def _window(lo, hi):
+    """Where a search starts for a quantity in [lo, hi] (floats): its part in [−3, 3], else six
+    beside its finite end; None when an end is beyond floating point (10³⁰⁹)."""
+    if math.isnan(lo) or math.isnan(hi) or lo == math.inf or hi == -math.inf:
+        return None
+    start, end = max(lo, -3.0), min(hi, 3.0)
+    if start <= end:
+        return start, end
+    return (lo, lo + 6.0) if lo > 3.0 else (hi - 6.0, hi)
 
 
 def stationary_points(expr, limit=4):

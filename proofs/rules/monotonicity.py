@@ -84,6 +84,27 @@ def _through_its_own_slope(fact, var, interior, depth):
 STEPS = [sp.Rational(1, 10), sp.Rational(1, 2), sp.Integer(1), sp.Integer(3), sp.Integer(10)]
 
 
+# the heads a guess evaluates in floating point: each one Python's math module computes under the
+# name sympy's lambdify prints (a definition p(x) would print as its own name, which may be any
+# Python builtin: a family named exit ended the process)
+FLOAT_HEADS = (sp.Add, sp.Mul, sp.Pow, sp.exp, sp.log, sp.sin, sp.cos, sp.tanh, sp.sinh, sp.cosh,
+               sp.atan, sp.erf, sp.Abs, sp.gamma)
+
+
+def float_function(variables, expr):
+    """A Python function computing expr in floating point (the math module), or None when expr has
+    a head outside FLOAT_HEADS or a leaf other than a symbol or a number."""
+    for node in sp.preorder_traversal(expr):
+        known = isinstance(node, FLOAT_HEADS) or type(node) is sp.Symbol or node.is_Number or \
+            node in (sp.pi, sp.E)
+        if not known:
+            return None
+    try:
+        return sp.lambdify(variables, expr, "math")
+    except (NameError, TypeError, ValueError, SyntaxError):  # no printer for it
+        return None
+
+
 def _negative_somewhere(slope, var, interval):
     """Whether `slope` is negative at one of a few points of `interval` (a guess that spares a
     proof bound to fail).  In floating point: sympy's exact evaluation of e^(e^x) at x = 10⁴
@@ -97,9 +118,8 @@ def _negative_somewhere(slope, var, interval):
         points = [hi - step for step in STEPS]
     else:
         points = [sign * step for step in STEPS for sign in (1, -1)]
-    try:
-        value_at = sp.lambdify(var, slope, "math")
-    except (NameError, TypeError, ValueError, SyntaxError):  # a head Python's math lacks
+    value_at = float_function(var, slope)
+    if value_at is None:
         return False
     for point in points:
         try:
@@ -140,9 +160,12 @@ HIGHEST_DEGREE = 64
 
 
 def high_degree(expr):
-    """Whether expr has an integer power beyond HIGHEST_DEGREE."""
+    """Whether expr has an integer power beyond HIGHEST_DEGREE, or an exponential sympy reads as
+    one: e^(397x/16) is e^(x/16) to the power 397."""
+    multiples = [e.args[0].as_coeff_Mul()[0] for e in expr.atoms(sp.exp)]
     return any(power.exp.is_Integer and abs(power.exp) > HIGHEST_DEGREE
-               for power in expr.atoms(sp.Pow))
+               for power in expr.atoms(sp.Pow)) or any(
+        m.is_Rational and abs(m.p) > HIGHEST_DEGREE for m in multiples)
 
 
 # the largest common denominator of the multiples of x in the exponentials sympy's factor is given:
