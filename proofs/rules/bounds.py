@@ -32,7 +32,7 @@ from ..kernel.language import Hull
 from ..kernel import rules as K
 from .normal_form import chain_equal, congruence, has_roots, prove_equal, through_forms
 from .monotonicity import float_function, high_degree, prove_strictly_increasing
-from .positivity import prove_member, try_positive
+from .positivity import met, prove_member, try_positive
 
 
 def through_rewriting(context, fact, target):
@@ -47,9 +47,7 @@ def through_rewriting(context, fact, target):
         side = _side(context, expr, end, sign, half)
         if side is None:
             return None
-        # met with what was known, unless that adds nothing (a term known only to be real)
-        within = hull(side.statement.set).within(hull(fact.statement.set))
-        fact = side if within else K.member_meet(fact, side)
+        fact = met(fact, side)
     return fact
 
 
@@ -83,10 +81,7 @@ def through_enclosure(context, fact, target):
                                     (wanted.hi, False, wanted.hi_open)):
             if end.is_finite and not hull(fact.statement.set).within(
                     Hull(end, sp.oo, is_open, True) if above else Hull(-sp.oo, end, True, is_open)):
-                side = K.member_monotone(rising, at_zero, 0, above=above, bound=end)
-                # met with what was known, unless that adds nothing (log 3 > 0 beside log 3 > 1)
-                within = hull(side.statement.set).within(hull(fact.statement.set))
-                fact = side if within else K.member_meet(fact, side)
+                fact = met(fact, K.member_monotone(rising, at_zero, 0, above=above, bound=end))
     except ProofError:
         return None
     return fact
@@ -138,11 +133,8 @@ def numeric_extrema(expr, var, digits=4):
         return []
 
     def value(t):
-        try:
-            v = value_at(t)
-        except (ArithmeticError, ValueError, TypeError, NameError):  # overflow, a pole, …
-            return None
-        return v if isinstance(v, float) and math.isfinite(v) else None
+        v = value_at(t)
+        return v if v is not None and math.isfinite(v) else None
 
     grid = sorted({sign * 10 ** (k / 8) for k in range(-24, 25) for sign in (1, -1)} | {0.0})
     known = [(t, v) for t, v in ((t, value(t)) for t in grid) if v is not None]
@@ -371,11 +363,8 @@ def searched_extremes(expr, ranges, target, starts=6, seed=0):
         inside = all((box.lo < v or (box.lo == v and not box.lo_open)) and
                      (v < box.hi or (v == box.hi and not box.hi_open))
                      for box, v in zip(boxes, point))
-        try:
-            v = value_at(*point) if inside else None
-        except (ArithmeticError, ValueError, TypeError, NameError):
-            return None
-        return v if isinstance(v, float) and math.isfinite(v) else None
+        v = value_at(*point) if inside else None
+        return v if v is not None and math.isfinite(v) else None
 
     wanted = hull(target)
     rng, points = random.Random(seed), []

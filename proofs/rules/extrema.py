@@ -22,6 +22,7 @@ from ..errors import ProofError
 from ..kernel import Defined, hull
 from ..kernel import rules as K
 from .monotonicity import extended, high_degree, prove_strictly_increasing
+from .positivity import met
 
 # a function with more pieces than this is left to the other rules: each piece costs proofs
 MOST_PIECES = 4
@@ -53,9 +54,7 @@ def through_monotonicity(context, fact, target, depth=0):
         try:
             widened = [K.member_widen(bound, half) for bound in bounds]
             joined = functools.reduce(lambda one, other: K.member_cases(one, other, var), widened)
-            # met with what was known, unless that adds nothing (a term known only to be real)
-            within = hull(joined.statement.set).within(hull(fact.statement.set))
-            fact = joined if within else K.member_meet(fact, joined)
+            fact = met(fact, joined)
         except ProofError:
             return None
     return fact

@@ -92,17 +92,27 @@ FLOAT_HEADS = (sp.Add, sp.Mul, sp.Pow, sp.exp, sp.log, sp.sin, sp.cos, sp.tanh, 
 
 
 def float_function(variables, expr):
-    """A Python function computing expr in floating point (the math module), or None when expr has
-    a head outside FLOAT_HEADS or a leaf other than a symbol or a number."""
+    """A Python function computing expr in floating point (the math module) that gives a float,
+    or None where the evaluation fails (an overflow, a pole, a complex value); None itself when
+    expr has a head outside FLOAT_HEADS or a leaf other than a symbol or a number."""
     for node in sp.preorder_traversal(expr):
         known = isinstance(node, FLOAT_HEADS) or type(node) is sp.Symbol or node.is_Number or \
             node in (sp.pi, sp.E)
         if not known:
             return None
     try:
-        return sp.lambdify(variables, expr, "math")
+        compiled = sp.lambdify(variables, expr, "math")
     except (NameError, TypeError, ValueError, SyntaxError):  # no printer for it
         return None
+
+    def value_at(*point):
+        try:
+            value = compiled(*point)
+        except (ArithmeticError, ValueError, TypeError, NameError):  # overflow, a pole, …
+            return None
+        return value if isinstance(value, float) else None
+
+    return value_at
 
 
 def _negative_somewhere(slope, var, interval):
@@ -121,14 +131,8 @@ def _negative_somewhere(slope, var, interval):
     value_at = float_function(var, slope)
     if value_at is None:
         return False
-    for point in points:
-        try:
-            value = value_at(float(point))
-        except (ArithmeticError, ValueError, TypeError, NameError):  # overflow, a parameter
-            continue
-        if isinstance(value, float) and value < -1e-12:
-            return True
-    return False
+    return any(value is not None and value < -1e-12
+               for value in (value_at(float(point)) for point in points))
 
 
 # the most operations in a derivative that sympy's factor is given: it is fast on a slope, slow on
