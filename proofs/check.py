@@ -170,7 +170,8 @@ def _narrowed(ctx, fact, real_set):
     base's side of 1 and ends reached through one sum or completed squares
     (`bounds.through_rewriting`), or where a function of one variable increases and decreases
     (`extrema.through_monotonicity`), or by cases on the variable's sign
-    (`cases.through_cases`), or with its short sums written out or roots of products split; a
+    (`cases.through_cases`) or on the values of a symbol that takes a few
+    (`cases.through_values`), or with its short sums written out or roots of products split; a
     constant by the kernel's exact bounds of it (`bounds.through_enclosure`); as near as they
     come."""
     if is_subset(fact.statement.set, real_set):
@@ -186,6 +187,8 @@ def _narrowed(ctx, fact, real_set):
     if is_subset(fact.statement.set, real_set):
         return fact
     fact = cases.through_cases(ctx, fact, real_set, _narrowed) or fact
+    if not is_subset(fact.statement.set, real_set):
+        fact = cases.through_values(ctx, fact, real_set, _narrowed) or fact
     expr = fact.statement.expr
     # a short sum written out (Σ_{j=1}^{3} e^{z_j} as e^{z_1} + e^{z_2} + e^{z_3}), or the root of
     # a product of positive factors as a product of roots (AM-GM: (a + b)/2 − √(ab) ≥ 0 as

@@ -48,7 +48,7 @@ from .tree import case_leaves, case_variable, stated_factor, tree_nodes
 from .rules.normal_form import chain_equal, congruence, prove_equal
 from .rules.optimizers import chain, ending_at
 from .theorems.facts import (by_exp_words, fact_steps, justify_fact, monotone_steps,
-                             through_equation, words_alone)
+                             recurrence_words, through_equation, value_cases_words, words_alone)
 from .theorems.equalities import chain_leaves, equality_steps, unfolded
 
 __all__ = ["Derivation", "Chain", "OptimizerChain", "DerivationError"]
@@ -102,6 +102,7 @@ RULE_WORDS = {
     "sum_telescoping": "a telescoping sum", "gamma_of_count": "the Gamma function at an integer",
     "abs_identity": "rules of the absolute value",
     "abs_of_sign": "the absolute value of a number of known sign",
+    "recurrence": "the recurrence of the factorial", "by_cases": "each value in turn",
 }
 
 
@@ -126,7 +127,8 @@ KINDS = {"log_of_product": "log of a product", "log_of_mul": "rules of the logar
          "sum_shift": "reindexing the sum", "sum_empty": "writing out the sum",
          "power_as_exp": "rules of powers", "log_injective": "logarithms of both sides",
          "function_as_exp": "definitions by exp",
-         "gamma_of_count": "the Gamma function",
+         "gamma_of_count": "the Gamma function", "recurrence": "recurrences",
+         "by_cases": "each value in turn",
          "abs_identity": "rules of the absolute value",
          "abs_of_sign": "rules of the absolute value", "unfold": "definitions", "ring": "algebra"}
 
@@ -157,6 +159,10 @@ def _words(theorem):
     words = [_written_out_words(written) if word == RULE_WORDS["sum_empty"] else word
              for word in words]
     words = [by_exp_words(theorem) if word == RULE_WORDS["function_as_exp"] else word
+             for word in words]
+    words = [recurrence_words(theorem) if word == RULE_WORDS["recurrence"] else word
+             for word in words]
+    words = [value_cases_words(theorem) if word == RULE_WORDS["by_cases"] else word
              for word in words]
     return ", ".join(words + (["algebra"] if "algebra" in by_kind or not words else []))
 
@@ -812,7 +818,7 @@ class Derivation:
             # as do the lines proving a function of it monotone on a piece of its range (its
             # derivative's sign on the piece's interior), with or without cases
             for node in tree_nodes(section.statement):
-                var = case_variable(node) if node.rule == "member_cases" else None
+                var = case_variable(node) if node.rule == "by_cases" else None
                 if node.rule == "increasing_by_derivative":
                     var = node.statement.var
                 if var is not None:
@@ -1233,7 +1239,7 @@ def _difference_words(theorem, kind):
                 return (f"the difference is <math:0> as {', '.join(names[:-1])}"
                         f"{' and ' if len(names) > 1 else ''}{names[-1]}", formulas)
         return "the difference is <math:0>", formulas
-    if node.rule == "member_cases" and case_variable(node) is not None:  # decreasing, then
+    if node.rule == "by_cases" and case_variable(node) is not None:  # decreasing, then
         # increasing (x − 1 − log x ≥ 0)
         var = case_variable(node)
         cases = [Member(var, leaf.context.lookup(var)) for leaf in case_leaves(node)]

@@ -35,7 +35,7 @@ def stated_factor(theorem):
 
 
 def case_variable(theorem):
-    """The symbol a fact shown by cases (`member_cases`) splits the range of: the one a case ranges
+    """The symbol a fact shown by cases (`by_cases`) splits the range of: the one a case ranges
     otherwise than the fact; None when neither does (a case that is the whole range)."""
     return next((key for premise in theorem.premises for key, real_set in premise.context.entries
                  if theorem.context.lookup(key) != real_set), None)
@@ -43,6 +43,6 @@ def case_variable(theorem):
 
 def case_leaves(theorem):
     """The cases a fact shown by cases rests on, cases of cases listed in their place: the premises
-    below the `member_cases` nodes, in order."""
+    below the `by_cases` nodes, in order."""
     return [leaf for premise in theorem.premises
-            for leaf in (case_leaves(premise) if premise.rule == "member_cases" else [premise])]
+            for leaf in (case_leaves(premise) if premise.rule == "by_cases" else [premise])]

@@ -35,7 +35,7 @@ def test_the_triangle_inequality_for_two_distances(p, q):
 def test_a_range_given_in_where_is_cut_and_joined_back():
     where = {x: sp.Interval(-2, 3)}
     theorem = check.member(x / (1 + sp.Abs(x)), sp.Interval.open(-1, 1), where=where)
-    assert theorem.rule == "member_cases"
+    assert theorem.rule == "by_cases"
     assert theorem.context == Context(where)
     assert theorem.premises[0].context.lookup(x) == sp.Interval(-2, 0)
     assert theorem.premises[1].context.lookup(x) == sp.Interval(0, 3)
@@ -45,7 +45,7 @@ def test_a_range_beside_the_cut_is_not_cut():
     """For x ≥ 0, 0 is an end, not inside: the claim is proved on the range as given."""
     theorem = check.member(sp.Abs(x) - x, sp.Interval(0, sp.oo),
                            where={x: sp.Interval(0, sp.oo)})
-    assert theorem.rule != "member_cases"
+    assert theorem.rule != "by_cases"
 
 
 def test_cuts_are_where_an_absolute_value_changes_sign_or_zero():

@@ -314,7 +314,7 @@ def test_a_join_of_cases_is_refused_though_its_first_case_states_the_same():
     x = sp.Symbol("x")
     d = proofs.Derivation("Cases", where={x: sp.Interval(-1, 1)})
     d.theorem("Claim", d.member(sp.Abs(x) + x, sp.Interval(0, 2)))
-    with pytest.raises(RenderError, match="rule member_cases has no Coq counterpart"):
+    with pytest.raises(RenderError, match="rule by_cases has no Coq counterpart"):
         d.proof().to_coq()
 
 

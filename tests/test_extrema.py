@@ -350,7 +350,7 @@ def test_a_case_that_is_the_whole_range_is_shown_without_a_crash():
     part = K.member_widen(prove_member(Context({x: sp.Interval(0, 1)}), x ** 2),
                           whole.statement.set)
     d = Derivation("Cases", where={x: sp.Interval(0, 2)})
-    d.theorem("Square", K.member_cases(whole, part, x))
+    d.theorem("Square", K.by_cases(whole, part, x))
     assert "x^{2} ∈ [0, 4]   [the cases above]" in d.proof().to_text()
 
 

@@ -109,11 +109,14 @@ SETS = [sp.S.Reals, POS, sp.Interval(0, sp.oo), sp.Interval(0, 1), sp.Interval.o
         sp.FiniteSet(0, 1, 2), sp.FiniteSet(1), sp.FiniteSet(HALF, 1), sp.S.Naturals,
         sp.S.Naturals0, sp.S.Integers, sp.Range(0, 5), sp.Range(-3, 3), sp.Interval(-sp.oo, 0),
         sp.Interval.open(3, 4)]
-# pairs of ranges of one symbol whose union is (or is not) one interval, for member_cases
+# pairs of ranges of one symbol whose union is (or is not) one interval, for by_cases
 CASES = [(sp.Interval.Lopen(0, 1), sp.Interval(1, sp.oo)), (sp.Interval(-1, 0), sp.Interval(0, 1)),
          (sp.Interval(-sp.oo, 0), sp.Interval(0, sp.oo)), (sp.Interval.open(0, 1),
                                                          sp.Interval.open(1, 2)),
-         (sp.Interval(0, 1), sp.FiniteSet(1, 2)), (sp.Interval(0, 2), sp.Interval(1, 3))]
+         (sp.Interval(0, 1), sp.FiniteSet(1, 2)), (sp.Interval(0, 2), sp.Interval(1, 3)),
+         (sp.FiniteSet(0), sp.FiniteSet(1)), (sp.FiniteSet(0, 1), sp.FiniteSet(2)),
+         (sp.FiniteSet(HALF), sp.FiniteSet(1)), (sp.Interval.Ropen(0, 1), sp.FiniteSet(1)),
+         (sp.FiniteSet(-1), sp.FiniteSet(1))]
 INTERVALS = [POS, sp.Interval(0, 1), sp.Interval(1, 2), sp.Interval(-1, 1), sp.S.Reals,
              sp.Interval.open(-sp.oo, 0), sp.Interval.Lopen(0, 1), sp.Interval(0, sp.oo),
              sp.Interval.open(HALF, 3)]
@@ -1033,6 +1036,27 @@ class KernelFuzzer(RuleBasedStateMachine):
         if fact is not None:
             self._attempt("gamma_of_count", K.gamma_of_count, fact)
 
+    @rule(data=st.data(), head=st.sampled_from([sp.factorial, sp.gamma, sp.exp]))
+    def recurrence(self, data, head):
+        fact = self._member_fact(data, self._context(data))
+        if fact is not None and hasattr(K, "recurrence"):
+            self._attempt("recurrence", K.recurrence, fact, head)
+
+    @rule(data=st.data())
+    def equal_of_singleton(self, data):
+        """A symbol's one value (x ∈ {1}), a symbol of several, or a random fact."""
+        if not hasattr(K, "equal_of_singleton"):
+            return
+        if data.draw(st.booleans(), label="kept fact") and self.members:
+            fact = self._pick(data, self.members, "fact")
+        else:
+            one = data.draw(st.sampled_from([sp.FiniteSet(1), sp.FiniteSet(HALF),
+                                             sp.FiniteSet(0, 1), sp.Interval(1, 1)]), label="set")
+            fact = self._helper(K.member_context, Context({x: one}), x) if type(one) is \
+                sp.FiniteSet else self._member_fact(data, Context(), x - 1)
+        if fact is not None:
+            self._attempt("equal_of_singleton", K.equal_of_singleton, fact)
+
     @rule(data=st.data(), shape=st.sampled_from(["product", "power", "root", "any"]))
     def abs_identity(self, data, shape):
         first, second = (data.draw(terms(1), label="term") for _ in range(2))
@@ -1245,26 +1269,31 @@ class KernelFuzzer(RuleBasedStateMachine):
                           bound=bound)
 
     @precondition(lambda self: self.members)
-    @rule(data=st.data())
-    def member_cases(self, data):
-        """Two facts joined over two ranges of a symbol: the same fact proved again under each
-        range (a tactic), or two kept facts (most often refused)."""
-        if not hasattr(K, "member_cases"):
+    @rule(data=st.data(), equation=st.booleans())
+    def by_cases(self, data, equation):
+        """Two facts or equations joined over two ranges of a symbol: the same claim proved again
+        under each range (a tactic), or two kept ones (most often refused)."""
+        if not hasattr(K, "by_cases"):
             return
-        first = self._pick(data, self.members, "fact")
+        kept = self.equalities if equation and self.equalities else self.members
+        first = self._pick(data, kept, "fact")
         var = data.draw(st.sampled_from([x, y, a]), label="variable")
         ranges = dict(first.context.entries)
         ranges.pop(var, None)
         cases = data.draw(st.sampled_from(CASES), label="cases")
-        if data.draw(st.booleans(), label="reprove"):
+        reprove = data.draw(st.booleans(), label="reprove")
+        if reprove and kept is self.members:
             facts = [self._helper(prove_member, Context({**ranges, var: case}),
                                   first.statement.expr) for case in cases]
             facts = [self._helper(K.member_widen, fact, first.statement.set)
                      if fact is not None else None for fact in facts]
+        elif reprove:
+            facts = [self._helper(normal_form.prove_equal, Context({**ranges, var: case}),
+                                  *first.statement.terms) for case in cases]
         else:
-            facts = [first, self._pick(data, self.members, "second fact")]
+            facts = [first, self._pick(data, kept, "second fact")]
         if None not in facts:
-            self._attempt("member_cases", K.member_cases, *facts, var)
+            self._attempt("by_cases", K.by_cases, *facts, var)
 
     # -------------------------------------------------------------------------------- optimizers
     def _objective_facts(self, data, context, before, after, known=()):

@@ -647,7 +647,7 @@ def test_transfer_substitutes_without_capture():
 
 
 def test_kernel_stays_small():
-    """The trusted code stays readable in one sitting: at most 1470 lines of code (blanks, comments
+    """The trusted code stays readable in one sitting: at most 1490 lines of code (blanks, comments
     and docstrings aside) in proofs/kernel/, formatted at 100 columns or fewer, one statement per
     line.  (The kernel owns its terms — well-formedness, names, binders, scoped definedness
     conditions, capture-avoiding substitution — which the earlier 500-line kernel left to sympy.)"""
@@ -679,7 +679,7 @@ def test_kernel_stays_small():
                 if t.type == tokenize.OP and t.string == ";"
             ]
         assert not semicolons, f"{path.name}: several statements on lines {semicolons}"
-    assert total <= 1470, f"the kernel has grown to {total} lines of code"
+    assert total <= 1490, f"the kernel has grown to {total} lines of code"
 
 
 def test_a_power_of_a_positive_base_is_an_exponential():
@@ -873,6 +873,46 @@ def test_gamma_of_a_count_is_a_factorial():
     for context, term in ((NATURALS0, n - 1), (Context({x: POS}), x), (CTX, a)):
         with pytest.raises(SideConditionError, match="count"):
             K.gamma_of_count(member(context, term))
+
+
+def test_recurrences_of_the_factorial_and_gamma():
+    th = K.recurrence(member(NATURALS0, n), sp.factorial)
+    assert th.statement == Equal(sp.factorial(n + 1), (n + 1) * sp.factorial(n))
+    assert semantics.confirm(NATURALS0.entries, th.statement, points=8)
+    positive = Context({x: POS})
+    th = K.recurrence(member(positive, x), sp.gamma)
+    assert th.statement == Equal(sp.gamma(x + 1), x * sp.gamma(x))
+    assert semantics.confirm(positive.entries, th.statement, points=20)
+    # numbers: sympy evaluates both sides, alike
+    assert K.recurrence(K.member_context(Context(), sp.Integer(3)), sp.factorial).statement == \
+        Equal(24, 24)
+    half = K.recurrence(K.member_context(Context(), sp.Rational(1, 2)), sp.gamma).statement
+    assert half.lhs == half.rhs == sp.sqrt(sp.pi) / 2
+    # n − 1 may be −1 ((−1)! is undefined, 0! is not), 1/2 is no count; Γ(1) = 1 but 0·Γ(0) is
+    # undefined, so x ≥ 0 is not enough
+    for context, term, head in ((NATURALS0, n - 1, sp.factorial), (positive, x, sp.factorial),
+                                (Context({x: sp.Interval(0, sp.oo)}), x, sp.gamma),
+                                (NATURALS0, y, sp.gamma)):
+        with pytest.raises(SideConditionError, match="recurrence: .* is not shown"):
+            K.recurrence(member(context, term), head)
+    with pytest.raises(RuleApplicationError, match="not factorial or gamma"):
+        K.recurrence(member(positive, x), sp.exp)
+    with pytest.raises(RuleApplicationError, match="expected a Member premise"):
+        K.recurrence(K.refl(positive, x), sp.gamma)
+
+
+def test_a_number_s_singleton_is_an_equation():
+    one = Context({x: sp.FiniteSet(sp.Rational(1, 2))})
+    th = K.equal_of_singleton(K.member_context(one, x))
+    assert th.statement == Equal(x, sp.Rational(1, 2)) and th.context == one
+    assert K.equal_of_singleton(K.member_context(Context(), sp.Integer(3))).statement == \
+        Equal(3, 3)
+    two = K.member_context(Context({x: sp.FiniteSet(0, 1)}), x)
+    for fact in (two, member(Context({x: POS}), x)):
+        with pytest.raises(SideConditionError, match="not a set of one number"):
+            K.equal_of_singleton(fact)
+    with pytest.raises(RuleApplicationError, match="expected a Member premise"):
+        K.equal_of_singleton(K.refl(one, x))
 
 
 @pytest.mark.parametrize("term, result", [

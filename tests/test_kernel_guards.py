@@ -12,7 +12,7 @@ import sympy as sp
 
 from proofs import Context, Defined, DefinedFamily, ProofError, check
 from proofs.errors import RuleApplicationError, SideConditionError, UnsupportedError
-from proofs.kernel import Member, StrictlyIncreasing
+from proofs.kernel import Equal, Member, StrictlyIncreasing
 from proofs.kernel import rules as K
 from proofs.rules.positivity import prove_member
 from proofs.testing import numeric, semantics
@@ -367,27 +367,60 @@ def test_two_cases_join_only_the_same_fact_over_one_interval():
     first = K.member_mul(K.member_context(Context({x: low}), sp.Integer(-1)), K.member_monotone(
         falling, K.member_context(Context({x: low}), x), 1, above=False))
     second = K.member_monotone(rising, K.member_context(Context({x: high}), x), 1)
-    joined = K.member_cases(first, second, x)
+    joined = K.by_cases(first, second, x)
     assert joined.statement == Member(g, sp.Interval(0, sp.oo))
     assert joined.context == Context({x: POS})
     assert semantics.confirm(joined.context.entries, joined.statement, points=30)
     # ℝ is no assumption: a case split over the whole line leaves x free
     squares = [prove_member(Context({x: case}), x ** 2) for case in (sp.Interval(-sp.oo, 0),
                                                                     sp.Interval(0, sp.oo))]
-    assert K.member_cases(*squares, x).context == Context()
+    assert K.by_cases(*squares, x).context == Context()
     # a gap, another fact, another context beside x, a family, x unconstrained in one case
     gap = [prove_member(Context({x: case}), x ** 2) for case in (UNIT, sp.Interval.open(1, 2))]
     with pytest.raises(SideConditionError, match="not one interval"):
-        K.member_cases(*(K.member_widen(fact, sp.Interval(0, sp.oo)) for fact in gap), x)
-    with pytest.raises(RuleApplicationError, match="member_cases"):
-        K.member_cases(first, K.member_widen(second, sp.S.Reals), x)
+        K.by_cases(*(K.member_widen(fact, sp.Interval(0, sp.oo)) for fact in gap), x)
+    with pytest.raises(RuleApplicationError, match="by_cases"):
+        K.by_cases(first, K.member_widen(second, sp.S.Reals), x)
+    # y ranges in one case only: the join keeps its range (a weaker claim)
     other = K.member_monotone(rising, K.member_context(Context({x: high, y: POS}), x), 1)
-    with pytest.raises(RuleApplicationError, match="member_cases"):  # y ranges in one case only
-        K.member_cases(first, other, x)
-    with pytest.raises(RuleApplicationError, match="member_cases"):
-        K.member_cases(first, second, p)
-    with pytest.raises(RuleApplicationError, match="member_cases"):
-        K.member_cases(first, K.member_widen(prove_member(EMPTY, sp.exp(y)), sp.S.Reals), y)
+    assert K.by_cases(first, other, x).context == Context({x: POS, y: POS})
+    with pytest.raises(RuleApplicationError, match="by_cases"):
+        K.by_cases(first, second, p)
+    with pytest.raises(RuleApplicationError, match="by_cases"):
+        K.by_cases(first, K.member_widen(prove_member(EMPTY, sp.exp(y)), sp.S.Reals), y)
+
+
+def test_cases_join_equations_and_finite_sets():
+    """y² = y for y ∈ {0} and for y ∈ {1} is y² = y for y ∈ {0, 1} (the kernel joins the finite
+    sets itself), and a value left out stays out."""
+    def case(values, lhs, rhs):
+        context = Context({y: sp.FiniteSet(*values)})
+        value = K.equal_of_singleton(K.member_context(context, y))
+        left, right = K.congruence(value, lhs), K.congruence(value, rhs)
+        middle = K.ring(context, left.statement.rhs, right.statement.rhs)
+        return K.trans(K.trans(left, middle), K.symm(right))
+    zero, one = case([0], y ** 2, y), case([1], y ** 2, y)
+    joined = K.by_cases(zero, one, y)
+    assert joined.statement == Equal(y ** 2, y)
+    assert joined.context == Context({y: sp.FiniteSet(0, 1)})
+    assert semantics.confirm(joined.context.entries, joined.statement, points=10)
+    cubic = y * (y - 1) * (y - 2)
+    three = K.by_cases(K.by_cases(case([0], cubic, 0), case([1], cubic, 0), y),
+                       case([2], cubic, 0), y)
+    assert three.context == Context({y: sp.FiniteSet(0, 1, 2)})
+    assert semantics.confirm(three.context.entries, three.statement, points=10)
+    # another claim in the second case, a union that is no interval nor a finite set, a judgement
+    # that does not hold point by point
+    with pytest.raises(RuleApplicationError, match="by_cases"):
+        K.by_cases(zero, case([1], y ** 3, y), y)
+    unit = prove_member(Context({y: sp.Interval(0, 1)}), y ** 2 - y + 1)
+    far = prove_member(Context({y: sp.FiniteSet(3)}), y ** 2 - y + 1)
+    widened = [K.member_widen(fact, sp.Interval(0, 10)) for fact in (unit, far)]
+    with pytest.raises(SideConditionError, match="not one interval"):
+        K.by_cases(*widened, y)
+    rising = check.strictly_increasing(x ** 3, x, sp.Interval(0, 1))
+    with pytest.raises(RuleApplicationError, match="expected a Member or Equal premise"):
+        K.by_cases(rising, rising, x)
 
 
 rationals = st.fractions(min_value=-3, max_value=3, max_denominator=4).map(sp.Rational)

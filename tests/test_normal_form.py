@@ -59,7 +59,33 @@ def softplus(t):
 
 
 SOFTMAX = sp.exp(Z[k]) / sp.Sum(sp.exp(Z[j]), (j, 1, K))
+LABEL, UNIT_OPEN = sp.FiniteSet(0, 1), sp.Interval.open(0, 1)
 IDENTITIES = [  # (name, lhs, rhs, where, a wrong right-hand side: a sign error)
+    # a label y ∈ {0, 1}, value by value
+    ("y² = y", y ** 2, y, {y: LABEL}, -y),
+    ("y(1 − y) = 0", y * (1 - y), 0, {y: LABEL}, y),
+    ("p^y (1 − p)^(1 − y) = yp + (1 − y)(1 − p)", x ** y * (1 - x) ** (1 - y),
+     y * x + (1 - y) * (1 - x), {y: LABEL, x: UNIT_OPEN}, y * x - (1 - y) * (1 - x)),
+    ("y³ − 3y² + 2y = 0 for y ∈ {0, 1, 2}", y ** 3 - 3 * y ** 2 + 2 * y, 0,
+     {y: sp.FiniteSet(0, 1, 2)}, y ** 2 - y),
+    ("(2y − 1)² = 1, both labels y and z", (2 * y - 1) ** 2 * (2 * z - 1) ** 2, 1,
+     {y: LABEL, z: LABEL}, (2 * y - 1) * (2 * z - 1)),
+    # recurrences of the factorial and Gamma
+    ("(k + 1)! = (k + 1) k!", sp.factorial(k + 1), (k + 1) * sp.factorial(k),
+     {k: sp.S.Naturals0}, k * sp.factorial(k)),
+    ("n! = n (n − 1)!", sp.factorial(n), n * sp.factorial(n - 1), {n: sp.S.Naturals},
+     (n - 1) * sp.factorial(n - 1)),
+    ("Poisson p(k + 1)/p(k) = λ/(k + 1)", (x ** (k + 1) * sp.exp(-x) / sp.factorial(k + 1))
+     / (x ** k * sp.exp(-x) / sp.factorial(k)), x / (k + 1),
+     {k: sp.S.Naturals0, x: sp.Interval.open(0, sp.oo)}, x / (k + 2)),
+    ("(k + 2)!/k! = (k + 2)(k + 1)", sp.factorial(k + 2) / sp.factorial(k), (k + 2) * (k + 1),
+     {k: sp.S.Naturals0}, (k + 2) * k),
+    ("Γ(x + 1) = x Γ(x)", sp.gamma(x + 1), x * sp.gamma(x), {x: sp.Interval.open(0, sp.oo)},
+     -x * sp.gamma(x)),
+    ("B(a, b + 1) = B(a, b) b/(a + b)", sp.gamma(x) * sp.gamma(z + 1) / sp.gamma(x + z + 1),
+     sp.gamma(x) * sp.gamma(z) / sp.gamma(x + z) * z / (x + z),
+     {x: sp.Interval.open(0, sp.oo), z: sp.Interval.open(0, sp.oo)},
+     sp.gamma(x) * sp.gamma(z) / sp.gamma(x + z) * x / (x + z)),
     ("log ∏ y_i! = Σ log y_i!", sp.log(sp.Product(sp.factorial(Y[i]), (i, 1, n))),
      sp.Sum(sp.log(sp.factorial(Y[i])), (i, 1, n)), {n: sp.S.Naturals0, Y: sp.S.Naturals0},
      -sp.Sum(sp.log(sp.factorial(Y[i])), (i, 1, n))),
@@ -224,12 +250,6 @@ IDENTITIES = [  # (name, lhs, rhs, where, a wrong right-hand side: a sign error)
     (x ** c * x ** y, x ** (c + y), {x: sp.Interval(0, 1), c: sp.Interval.open(0, sp.oo),
                                      y: sp.Interval.open(0, sp.oo)},
      "the base x is not shown positive (the laws x^a x^b = x^(a + b)"),
-    (sp.factorial(n), n * sp.factorial(n - 1), {n: sp.S.Naturals},
-     "the rules have no recurrence n! = n (n - 1)!"),
-    (sp.gamma(x + 1), x * sp.gamma(x), {x: sp.Interval.open(0, sp.oo)},
-     "the rules have no recurrence gamma(x + 1) = x gamma(x)"),
-    (y ** 2, y, {y: sp.FiniteSet(0, 1)}, "y ranges over {0, 1}, and no rule splits an equation "
-                                         "into its cases"),
 ])
 def test_a_true_identity_the_rules_lack_says_which_law_is_missing(lhs, rhs, where, says):
     """True, and refused with the sides' difference only (a new user's review): the refusal now

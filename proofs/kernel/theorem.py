@@ -96,8 +96,8 @@ def _merged(*theorems):
 
 def _expect(th, kind, rule):
     if not isinstance(_genuine(th)[0].statement, kind):
-        raise RuleApplicationError(f"{rule}: expected a {kind.__name__} premise, got "
-                                   f"{th.statement}")
+        kinds = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
+        raise RuleApplicationError(f"{rule}: expected a {kinds} premise, got {th.statement}")
     return th.statement
 
 
@@ -541,6 +541,20 @@ def gamma_of_count(count_th):
                  [count_th])
 
 
+def recurrence(fact, head):
+    """Γ ⊢ n ∈ C ⊆ {0, 1, 2, …}  ⟹  Γ ⊢ (n + 1)! = (n + 1)·n!;  Γ ⊢ x > 0  ⟹  Γ ⊢ Γ(x + 1) =
+    x·Γ(x).   (Mathlib `Nat.factorial_succ`, `Real.Gamma_add_one`; Coq `fact_simpl`, and none
+    for Gamma)"""
+    a = _expect(fact, Member, "recurrence").expr
+    need = {sp.factorial: Need.COUNT, sp.gamma: Need.POSITIVE}.get(head)
+    if need is None:
+        raise RuleApplicationError(f"recurrence: {head} is not factorial or gamma")
+    if not _meets(fact, need):
+        raise SideConditionError(f"recurrence: {a} is not shown {need.value}")
+    factor = a + 1 if head is sp.factorial else a
+    return _make(fact.context, Equal(head(a + 1), factor * head(a)), "recurrence", [fact])
+
+
 def abs_identity(context, term):
     """⊢ |a·b| = |a|·|b|,  ⊢ |a|^(2k) = a^(2k) for an integer k ≥ 1,  ⊢ √(a²) = |a|
     (a² ≥ 0 wherever a is defined): each side defined exactly where the other is, which is
@@ -905,25 +919,35 @@ def member_monotone(monotone_th, values_th, at, above=True, bound=None):
                      [f"{value} in [{ends[0]}, {ends[1]}]"] if ends else []))
 
 
-def member_cases(th1, th2, var):
-    """Γ, x ∈ A ⊢ t ∈ S,  Γ, x ∈ B ⊢ t ∈ S  (the same Γ and S),
-    A ∪ B one interval  ⟹  Γ, x ∈ A ∪ B ⊢ t ∈ S (x ∈ ℝ is no assumption: left out).
-    (Mathlib `Or.elim` with `Set.mem_union`; Coq `Rle_lt_dec` and `or_ind`)"""
-    first, second = (_expect(th, Member, "member_cases") for th in (th1, th2))
+def by_cases(th1, th2, var):
+    """Γ, x ∈ A ⊢ J,  Γ, x ∈ B ⊢ J  (the same J, an equation or a membership, which holds point by
+    point), A ∪ B one interval or a finite set  ⟹  Γ, x ∈ A ∪ B ⊢ J (x ∈ ℝ is no assumption: left
+    out).   (Mathlib `Or.elim` with `Set.mem_union`, `Set.mem_insert_iff`; Coq `Rle_lt_dec` and
+    `or_ind`)"""
+    first, second = (_expect(th, (Member, Equal), "by_cases") for th in (th1, th2))
     cases = (th1.context.lookup(var), th2.context.lookup(var))
-    if first != second or type(var) is not sp.Symbol or None in cases or \
-            th1.context.without(var) != th2.context.without(var):
-        raise RuleApplicationError(f"member_cases: two facts alike but for the range of a symbol "
+    if first != second or type(var) is not sp.Symbol or None in cases:
+        raise RuleApplicationError(f"by_cases: two facts alike but for the range of a symbol "
                                    f"{var} are needed, got {first} and {second}")
-    union = sp.Union(*cases)
-    if not isinstance(union, sp.Interval):
-        raise SideConditionError(f"member_cases: {cases[0]} ∪ {cases[1]} is not one interval")
+    finite = all(type(case) is sp.FiniteSet for case in cases)
+    # two finite sets joined here, of their elements: sympy's Union is trusted for intervals only
+    union = sp.FiniteSet(*cases[0].args, *cases[1].args) if finite else sp.Union(*cases)
+    if not finite and not isinstance(union, sp.Interval):
+        raise SideConditionError(f"by_cases: {cases[0]} ∪ {cases[1]} is not one interval")
     hull(union)  # refuses inexact ends
-    context = th1.context.without(var)
+    context = th1.context.without(var).merged(th2.context.without(var))
     if union != sp.S.Reals:
         context = context.merged(Context({var: union}))
-    return _make(context, first, "member_cases", [th1, th2],
+    return _make(context, first, "by_cases", [th1, th2],
                  lambda: [f"{var} in {cases[0]} or in {cases[1]}"], discharged=var)
+
+
+def equal_of_singleton(th):
+    """Γ ⊢ a ∈ {c}  ⟹  Γ ⊢ a = c.   (Mathlib `Set.mem_singleton_iff`; Coq `Singleton_inv`)"""
+    st = _expect(th, Member, "equal_of_singleton")
+    if type(st.set) is not sp.FiniteSet or len(st.set.args) != 1:
+        raise SideConditionError(f"equal_of_singleton: {st.set} is not a set of one number")
+    return _make(th.context, Equal(st.expr, st.set.args[0]), "equal_of_singleton", [th])
 
 
 # ------------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ its conjugate for x ≥ 0, and by plain intervals for x ≤ 0.
 
 For a function g of one symbol x, x's range is cut where an absolute value's argument (a line in
 x) changes sign, or at 0 when there is none; on each piece the engine's other routes bound g
-(there |a| is a or −a, `abs_of_sign`), and the kernel joins the pieces (`member_cases`).  Imports
+(there |a| is a or −a, `abs_of_sign`), and the kernel joins the pieces (`by_cases`).  Imports
 the kernel and the rules it builds on only.
 """
 
@@ -18,6 +18,7 @@ from ..errors import ProofError
 from ..kernel import rules as K
 from .bounds import signed
 from .extrema import cut_at, one_variable
+from .finite_cases import by_values, finite_symbols
 from .monotonicity import extended
 from .normal_form import prove_equal
 from .positivity import prove_member
@@ -42,7 +43,26 @@ def through_cases(context, fact, target, narrow):
     try:
         bounds = [K.member_widen(_on_piece(extended(rest, var, piece), g, target, narrow), target)
                   for piece in cut_at(domain, inside)]
-        return functools.reduce(lambda one, other: K.member_cases(one, other, var), bounds)
+        return functools.reduce(lambda one, other: K.by_cases(one, other, var), bounds)
+    except ProofError:
+        return None
+
+
+def through_values(context, fact, target, narrow):
+    """`fact` (Γ ⊢ g ∈ S) moved into `target` value by value of a symbol of g that takes a few
+    values (y log p + (1 − y) log(1 − p) < 0 for y ∈ {0, 1}: log(1 − p) < 0 and log p < 0), each
+    value's g bounded by `narrow` (the engine's other routes); None when a value's is not."""
+    g = fact.statement.expr
+    variables = finite_symbols(context, g)
+    if not variables:
+        return None
+
+    def on_value(case, term):
+        equal = term(g)
+        bound = narrow(case, prove_member(case, equal.statement.rhs), target)
+        return K.member_widen(K.member_of_equal(equal, bound), target)
+    try:
+        return by_values(context, variables[0], on_value)
     except ProofError:
         return None
 

@@ -6,7 +6,7 @@ eˣ − 1 − x ≥ 0 in the same way.
 The engine guesses the points where the derivative vanishes (untrusted: a rational function's
 rational roots, or a few small rationals tried); on each piece between them the kernel proves the
 function monotone from its derivative's sign (`increasing_by_derivative`), bounds it by its value
-at the piece's end (`member_monotone`) and joins the pieces (`member_cases`).  A derivative whose
+at the piece's end (`member_monotone`) and joins the pieces (`by_cases`).  A derivative whose
 sign intervals miss is shown positive the same way, one derivative deeper (monotonicity, at most
 three deep): eˣ − 1 − x − x²/2 ≥ 0 on [0, ∞), its slope eˣ − 1 − x being positive there.  Imports
 the kernel and monotonicity only.
@@ -53,7 +53,7 @@ def through_monotonicity(context, fact, target, depth=0):
             return None
         try:
             widened = [K.member_widen(bound, half) for bound in bounds]
-            joined = functools.reduce(lambda one, other: K.member_cases(one, other, var), widened)
+            joined = functools.reduce(lambda one, other: K.by_cases(one, other, var), widened)
             fact = met(fact, joined)
         except ProofError:
             return None

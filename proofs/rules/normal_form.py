@@ -8,15 +8,17 @@ positive) stays an atom, and the reason is kept in ``notes`` so that a refusal c
 """
 
 import functools
+import math
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from ..errors import ProofError, SideConditionError
-from ..kernel import Defined, Need, free_vars, hull, needs
+from ..kernel import Defined, Need, Theorem, free_vars, hull, needs
 from ..kernel import rules as K
 from ..kernel.functions import TABLE
 from ..kernel.terms import BINDERS, DefinedEntry, binder_limits, bound_vars, index_free_factor
+from .finite_cases import MOST_VALUES, by_values, finite_symbols
 from .positivity import prove_member, prove_needs, try_needs, try_positive
 
 
@@ -534,8 +536,10 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponenti
     difference.  `multiply=False`: squares and products of sums kept whole, as a textbook argues
     (fails more often).  Where the normal forms differ and a side has a real power of a positive
     base, or sinh, cosh or tanh, each is tried as an exponential (x^a x^b = x^{a+b}, tanh x =
-    2σ(2x) − 1); where both sides are positive, their logarithms are compared (√(xy) = √x √y
-    as ½ log(xy) = ½ log x + ½ log y)."""
+    2σ(2x) − 1); factorials or Γs a whole number apart are related by their recurrences
+    ((k + 1)! = (k + 1) k!); where both sides are positive, their logarithms are compared (√(xy) =
+    √x √y as ½ log(xy) = ½ log x + ½ log y); a symbol that takes a few values is tried value by
+    value (y² = y for y ∈ {0, 1})."""
     lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
     index, lemmas = first_index(lhs, rhs), tuple(lemmas)
     (left, left_notes), (right, right_notes) = (
@@ -554,6 +558,10 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponenti
             return chain_equal(prove_equal(context, lhs, rewritten.statement.rhs, lemmas, multiply,
                                            _depth + 1, exponentials), K.symm(rewritten),
                                K.symm(right))
+    if remainder != 0 and _depth < 4:
+        recurred = _through_recurrences(context, lhs, rhs, nl - nr, lemmas, multiply, _depth)
+        if recurred is not None:
+            return recurred
     if remainder != 0 and not exponentials and _as_exponentials(nl, nr):
         try:
             return prove_equal(context, lhs, rhs, lemmas, multiply, _depth, exponentials=True,
@@ -564,10 +572,15 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponenti
         through_logs = _through_logs(context, lhs, rhs, lemmas, multiply, _depth)
         if through_logs is not None:
             return through_logs
+    cases = None
+    if remainder != 0 and _depth < 4:
+        proved, cases = _by_values(context, lhs, rhs, nl - nr, lemmas, multiply)
+        if proved is not None:
+            return proved
     if remainder != 0:
         notes = "".join(f"; {note}" for note in dict.fromkeys(
             left_notes + right_notes + ((refused,) if refused else ()) +
-            _missing_laws(context, nl - nr)))
+            _missing_laws(context, nl - nr) + ((cases,) if cases else ())))
         difference = expand_atoms(nl - nr)
         if difference == 0:  # sympy's expansion knows a law the kernel's algebra does not take
             difference = ("0 as sympy expands them, by a law of roots the kernel's algebra does "
@@ -583,9 +596,8 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponenti
 def _missing_laws(context, difference):
     """What a refusal should say beyond the difference, where it has the shape of a law the
     rules lack or cannot use: a real power of a base not shown positive (x^a x^b = x^{a+b} needs
-    x > 0), factorials or Γs a whole number apart (no recurrence n! = n (n − 1)!), a quantity
-    ranging over a finite set (y² = y for y ∈ {0, 1} holds case by case, and no rule splits a
-    claim into cases)."""
+    x > 0), factorials or Γs a whole number apart whose recurrence needs what is not shown (n! =
+    n (n − 1)! needs n − 1 a count)."""
     notes, bases = [], {}
     for power in sorted(filter(_real_power, difference.atoms(sp.Pow)), key=str):
         bases.setdefault(power.base, []).append(str(power))
@@ -594,16 +606,79 @@ def _missing_laws(context, difference):
             notes.append(f"{', '.join(powers)} {'was' if len(powers) == 1 else 'were'} not "
                          f"written with exp: the base {base} is not shown positive (the laws "
                          "x^a x^b = x^(a + b) and (x^a)^b = x^(ab) hold for x > 0)")
-    for head, law in ((sp.factorial, "n! = n (n - 1)!"), (sp.gamma, "gamma(x + 1) = x gamma(x)")):
-        arguments = [node.args[0] for node in difference.atoms(head)]
-        if any(sp.expand(u - v).is_Integer for u in arguments for v in arguments if u != v):
-            notes.append(f"the rules have no recurrence {law}: each {head.__name__} is an atom of "
-                         "its own argument")
-    for var in sorted(difference.free_symbols, key=str):
-        if isinstance(context.lookup(var), sp.FiniteSet):
-            notes.append(f"{var} ranges over {context.lookup(var)}, and no rule splits an "
-                         "equation into its cases (y**2 = y holds for y in {0, 1} case by case)")
+    for head, need in RECURRENCES:
+        apart = [low for low in _apart(difference, head) if _shown(context, low, need) is None]
+        if apart:
+            notes.append(f"{head.__name__}s a whole number apart were not related by their "
+                         f"recurrence: {apart[0]} is not shown {need.value}")
     return tuple(notes)
+
+
+# (head, what the smaller argument of its recurrence must be shown: `K.recurrence`)
+RECURRENCES = ((sp.factorial, Need.COUNT), (sp.gamma, Need.POSITIVE))
+# arguments further apart than this are left as two atoms
+MOST_RECURRENCE_STEPS = 8
+
+
+def _apart(difference, head):
+    """The arguments a at which head(a + 1) = … · head(a) relates the `head` atoms of `difference`
+    whose arguments lie a whole number apart (k! and (k + 2)!: k + 1 and k), in a fixed order."""
+    arguments = sorted({node.args[0] for node in difference.atoms(head)}, key=str)
+    steps = {}
+    for low in arguments:
+        for high in arguments:
+            gap = sp.expand(high - low)
+            if gap.is_Integer and 0 < gap <= MOST_RECURRENCE_STEPS:
+                steps.update(dict.fromkeys(sp.expand(low + j) for j in range(int(gap))))
+    return list(steps)
+
+
+def _shown(context, expr, need):
+    """Γ ⊢ expr ∈ S with S showing `need` of it, or None."""
+    try:
+        return prove_needs(context, [(expr, need, ())])[0]
+    except ProofError:
+        return None
+
+
+def _through_recurrences(context, lhs, rhs, difference, lemmas, multiply, depth):
+    """Γ ⊢ lhs = rhs with each factorial or Γ written down to the smallest of those a whole
+    number apart ((k + 1)! = (k + 1) k!, `recurrence`), or None."""
+    steps = []
+    for head, need in RECURRENCES:
+        for low in _apart(difference, head):
+            fact = _shown(context, low, need)
+            step = K.recurrence(fact, head) if fact is not None else None
+            if step is not None and step.statement.lhs == head(low + 1):
+                steps.append(step)
+    if not steps:
+        return None
+    try:
+        return prove_equal(context, lhs, rhs, lemmas + tuple(steps), multiply, depth + 1)
+    except ProofError:
+        return None
+
+
+def _by_values(context, lhs, rhs, difference, lemmas, multiply):
+    """(Γ ⊢ lhs = rhs value by value of a symbol of the difference that takes a few values, y² = y
+    for y ∈ {0, 1}, or None; why not, or None)."""
+    variables = finite_symbols(context, difference)
+    if not variables or math.prod(len(context.lookup(v).args) for v in variables) > 2 * MOST_VALUES:
+        return None, None
+    var = variables[0]
+    # rewrites proved where var ranges over all its values cannot join a case's proof
+    kept = tuple(lemma for lemma in lemmas
+                 if not isinstance(lemma, Theorem) or lemma.context.lookup(var) is None)
+
+    def prove_case(case, term):
+        left, right = term(lhs), term(rhs)
+        middle = prove_equal(case, left.statement.rhs, right.statement.rhs, kept, multiply)
+        return chain_equal(left, middle, K.symm(right))
+    try:
+        return by_values(context, var, prove_case), None
+    except ProofError as error:
+        return None, (f"{var} ranges over {context.lookup(var)}, and case by case the claim was "
+                      f"not proved: {error}")
 
 
 def _through_logs(context, lhs, rhs, lemmas, multiply, depth):

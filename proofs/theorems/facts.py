@@ -6,7 +6,7 @@ in the order the kernel established them; numbers, widenings and repeated facts 
 
 import sympy as sp
 
-from ..kernel import Member, StrictlyIncreasing
+from ..kernel import Equal, Member, StrictlyIncreasing
 from ..proof import Step
 from ..tree import case_leaves, case_variable, tree_nodes
 
@@ -29,7 +29,7 @@ JUSTIFICATIONS = {
     "member_binder": "finite product of positive factors",
     "member_of_equal": "by definition",
     "member_meet": "both bounds above",
-    "member_cases": "the cases above",
+    "by_cases": "the cases above",
     "increasing_by_derivative": "mean value theorem",
 }
 
@@ -55,7 +55,7 @@ def fact_steps(theorem):
         if th.rule == "increasing_by_derivative":
             slope_vars.add(th.statement.var)
             intervals.add((th.statement.var, th.statement.interval))
-        cases = case_variable(th) if th.rule == "member_cases" else None
+        cases = case_variable(th) if th.rule == "by_cases" else None
         if cases is not None:
             visit_cases(th, cases)
         for premise in th.premises if cases is None and not enclosed(th) else ():
@@ -109,8 +109,8 @@ def fact_steps(theorem):
                          and node.statement.expr == var), None)
             if case is not None and id(case) not in stated:
                 stated.add(id(case))
-                number = sum(step.rule == "member_cases" for step in steps) + 1
-                steps.append(Step(case.statement, "member_cases", f"case {number}", case,
+                number = sum(step.rule == "by_cases" for step in steps) + 1
+                steps.append(Step(case.statement, "by_cases", f"case {number}", case,
                                   relation="fact"))
             before = set(seen)
             case_ranges.append(premise.context.lookup(var))
@@ -131,6 +131,27 @@ def by_exp_words(theorem):
     if len(names) == 1:
         return f"the definition of {names[0]} by exp"
     return f"the definitions of {', '.join(names[:-1])} and {names[-1]} by exp"
+
+
+def recurrence_words(theorem):
+    """recurrence's words for the functions it relates: 'the recurrence of the factorial', 'the
+    recurrences of the factorial and the Gamma function'."""
+    heads = sorted({"the Gamma function" if node.statement.rhs.has(sp.gamma) else "the factorial"
+                    for node in tree_nodes(theorem) if node.rule == "recurrence"})
+    if len(heads) == 1:
+        return f"the recurrence of {heads[0]}"
+    return f"the recurrences of {' and '.join(heads)}"
+
+
+def value_cases_words(theorem):
+    """by_cases's words for an equation shown value by value: 'the cases $<y> = 0$ and $<y> =
+    1$'."""
+    joined = next(node for node in tree_nodes(theorem)
+                  if node.rule == "by_cases" and isinstance(node.statement, Equal))
+    var = case_variable(joined)
+    values = [value for leaf in case_leaves(joined) for value in leaf.context.lookup(var).args]
+    cases = [f"$<{var.name}> = {sp.latex(value)}$" for value in values]
+    return f"the cases {', '.join(cases[:-1])} and {cases[-1]}"
 
 
 def _equation_reason(equation):
