@@ -46,7 +46,8 @@ from .kernel import Context, Equal, Member, SameOptimizers, StrictlyIncreasing, 
 from .kernel import rules as K
 from .kernel.language import is_subset
 from .kernel.terms import check_well_formed
-from .rules import bounds, cases, extrema, monotonicity, normal_form, optimizers, positivity
+from .rules import (bounds, cases, extrema, finite_cases, monotonicity, normal_form, optimizers,
+                    positivity)
 
 __all__ = ["context", "positive", "member", "strictly_increasing", "equal", "same_optimizers"]
 
@@ -170,10 +171,10 @@ def _narrowed(ctx, fact, real_set):
     base's side of 1 and ends reached through one sum or completed squares
     (`bounds.through_rewriting`), or where a function of one variable increases and decreases
     (`extrema.through_monotonicity`), or by cases on the variable's sign
-    (`cases.through_cases`) or on the values of a symbol that takes a few
-    (`cases.through_values`), or with its short sums written out or roots of products split; a
-    constant by the kernel's exact bounds of it (`bounds.through_enclosure`); as near as they
-    come."""
+    (`cases.through_cases`) or on the values of a symbol or label that takes a few
+    (`finite_cases.through_values`), or with its short sums written out or roots of products
+    split; a constant by the kernel's exact bounds of it (`bounds.through_enclosure`); as near as
+    they come."""
     if is_subset(fact.statement.set, real_set):
         return fact
     fact = positivity.prove_member(ctx, fact.statement.expr, sides=True)
@@ -188,7 +189,7 @@ def _narrowed(ctx, fact, real_set):
         return fact
     fact = cases.through_cases(ctx, fact, real_set, _narrowed) or fact
     if not is_subset(fact.statement.set, real_set):
-        fact = cases.through_values(ctx, fact, real_set, _narrowed) or fact
+        fact = finite_cases.through_values(ctx, fact, real_set, _narrowed) or fact
     expr = fact.statement.expr
     # a short sum written out (Σ_{j=1}^{3} e^{z_j} as e^{z_1} + e^{z_2} + e^{z_3}), or the root of
     # a product of positive factors as a product of roots (AM-GM: (a + b)/2 − √(ab) ≥ 0 as

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from proofs import Derivation, Disproved, ProofError, check
 from proofs.kernel import Member
-from proofs.rules.bounds import (_as_one_log, _as_one_sum, _conjugate, completed_squares,
-                                 numeric_extrema, searched_extremes, stationary_points,
-                                 through_rewriting)
+from proofs.rules.bounds import (MOST_SQUARED_TERMS, _as_one_log, _as_one_sum, _conjugate,
+                                 completed_squares, numeric_extrema, searched_extremes,
+                                 squares_of, stationary_points, through_rewriting)
 from proofs.rules.positivity import prove_member
 from proofs.testing import semantics
 
@@ -691,3 +691,16 @@ def test_an_exponential_of_high_multiple_is_not_factored(monkeypatch):
                            {x: sp.Interval(0, sp.Rational(1, 100))})
     assert seen == [] and sp.exp(sp.Rational(397, 100)) < sp.Rational(107, 2)
     assert semantics.confirm(theorem.context.entries, theorem.statement, points=10)
+
+
+def test_a_polynomial_of_many_terms_is_left_alone_by_the_squares():
+    """∏_{k=1}^{4} (a_k − 1/2)² multiplied out has 81 terms: completing its squares took 16 s of
+    sympy's expansions of quotients, for a bound the engine then refuses anyway; three factors
+    (27 terms) still have theirs completed."""
+    names = sp.symbols("a0:4")
+    four = sp.Mul(*((a - sp.Rational(1, 2)) ** 2 for a in names))
+    assert len(sp.Poly(sp.expand(four)).terms()) > MOST_SQUARED_TERMS
+    assert squares_of(four) == []
+    three = sp.Mul(*((a - sp.Rational(1, 2)) ** 2 for a in names[:3]))
+    (written,) = squares_of(three)
+    assert sp.expand(written - three) == 0

@@ -8,13 +8,16 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from proofs import Context, Disproved, ProofError, check
+import proofs
+from proofs import Context, Defined, DefinedFamily, Disproved, ProofError, check
 from proofs.kernel import Equal, Member
-from proofs.rules.finite_cases import MOST_VALUES, finite_symbols
+from proofs.rules.finite_cases import MOST_VALUES, finite_entries, finite_symbols
 from proofs.testing import semantics
 
-y, z, p, x = sp.symbols("y z p x")
+y, z, p, x, i, j, n = sp.symbols("y z p x i j n")
+Y = sp.IndexedBase("labels")
 LABEL = {y: sp.FiniteSet(0, 1), p: sp.Interval.open(0, 1)}
+LABELS = {Y: sp.FiniteSet(0, 1), p: sp.Interval.open(0, 1), n: sp.S.Naturals}
 COEFFICIENTS = st.fractions(min_value=-3, max_value=3, max_denominator=3).map(sp.Rational)
 
 
@@ -95,3 +98,86 @@ def test_two_polynomials_agreeing_at_each_value_are_equal(a, b, c):
     if c != 0:
         with pytest.raises(Disproved):
             check.equal(lhs, a + b * y + c * (3 * y ** 2 - y), where=where)
+
+
+def test_only_entries_free_of_a_sum_s_index_are_split():
+    context = Context({Y: sp.FiniteSet(0, 1)})
+    assert finite_entries(context, Y[i] * sp.Sum(Y[j], (j, 1, n)) + Y[1]) == [Y[1], Y[i]]
+
+
+@pytest.mark.parametrize("lhs, rhs, wrong", [
+    (Y[i] ** 2, Y[i], -Y[i]),
+    (p ** Y[i] * (1 - p) ** (1 - Y[i]), Y[i] * p + (1 - Y[i]) * (1 - p), Y[i] * p),
+    (sp.log(Y[i] * p + (1 - Y[i]) * (1 - p)), Y[i] * sp.log(p) + (1 - Y[i]) * sp.log(1 - p),
+     Y[i] * sp.log(p) - (1 - Y[i]) * sp.log(1 - p)),
+    (Y[1] * Y[2] ** 2, Y[1] * Y[2], Y[1] + Y[2]),
+    # a sum's or product's bodies, equal for each i
+    (sp.Sum(Y[i] ** 2, (i, 1, n)), sp.Sum(Y[j], (j, 1, n)), sp.Sum(Y[j] ** 2 + 1, (j, 1, n))),
+    (sp.Product(Y[i] * p + (1 - Y[i]) * (1 - p), (i, 1, n)),
+     sp.Product(p ** Y[i] * (1 - p) ** (1 - Y[i]), (i, 1, n)),
+     sp.Product(p ** Y[i] * (1 - p) ** Y[i], (i, 1, n))),
+    (sp.log(sp.Product(Y[i] * p + (1 - Y[i]) * (1 - p), (i, 1, n))),
+     sp.Sum(Y[i] * sp.log(p) + (1 - Y[i]) * sp.log(1 - p), (i, 1, n)),
+     sp.Sum(Y[i] * sp.log(p) + Y[i] * sp.log(1 - p), (i, 1, n))),
+])
+def test_labels_of_a_family_are_split_as_a_symbol_of_their_values(lhs, rhs, wrong):
+    theorem = check.equal(lhs, rhs, where=LABELS)
+    assert theorem.statement == Equal(lhs, rhs) and confirmed(theorem)
+    with pytest.raises(Disproved):
+        check.equal(lhs, wrong, where=LABELS)
+
+
+def test_a_label_s_ranges_are_shown_value_by_value():
+    factor = Y[i] * p + (1 - Y[i]) * (1 - p)
+    assert confirmed(check.positive(factor, where=LABELS))
+    assert confirmed(check.member(p ** Y[i] * (1 - p) ** (1 - Y[i]), sp.Interval.open(0, 1),
+                                  where=LABELS))
+    with pytest.raises(Disproved):
+        check.positive(Y[i] * p - (1 - Y[i]) * (1 - p), where=LABELS)
+
+
+def test_a_quantity_inside_a_definition_is_not_split_and_nothing_loops():
+    """A case cannot set y inside L := y² − y (the kernel never rewrites a definition's body):
+    refused with that reason, where the case split once recursed without end."""
+    for claim in (lambda: check.equal(Defined("L", y ** 2 - y), 0, where=LABEL),
+                  lambda: check.equal(DefinedFamily("F", [j], Y[j] ** 2)(i), Y[i], where=LABELS),
+                  lambda: check.member(Defined("S", sp.sin(y) ** 2 + sp.cos(y) ** 2),
+                                       sp.Interval(1, 1), where=LABEL)):
+        with pytest.raises(ProofError) as refusal:
+            claim()
+        assert not isinstance(refusal.value, Disproved)
+    with pytest.raises(ProofError, match="inside a definition in L, where a case cannot set"):
+        check.equal(Defined("L", y ** 2 - y), 0, where=LABEL)
+    with pytest.raises(Disproved):  # false at y = −1, x = −5/2: found before any split
+        check.positive(Defined("N", y * x ** 2 + 1) * sp.exp(x),
+                       where={y: sp.FiniteSet(-1, 0, 1)})
+
+
+def test_many_quantities_together_are_not_split():
+    """∏ (a_k − 1/2)² ≥ 4^(−m) for integers a_k from 0 to 7, true value by value: one quantity
+    makes 8 cases, proved; five make 32768, left alone (refused, not called false), where the
+    split once took minutes."""
+    names = sp.symbols("a0:5")
+    for m, proved in ((1, True), (5, False)):
+        square = sp.Mul(*((a - sp.Rational(1, 2)) ** 2 for a in names[:m]))
+        claim = (square, sp.Interval(sp.Rational(1, 4 ** m), sp.oo))
+        where = {a: sp.FiniteSet(*range(8)) for a in names[:m]}
+        if proved:
+            assert confirmed(check.member(*claim, where=where))
+            continue
+        with pytest.raises(ProofError) as refusal:
+            check.member(*claim, where=where)
+        assert not isinstance(refusal.value, Disproved)
+
+
+def test_the_words_name_the_cases():
+    d = proofs.Derivation("Cases", where={**LABEL, z: sp.FiniteSet(0, 1), **LABELS})
+    d.theorem("One", d.chain(p ** y * (1 - p) ** (1 - y)).eq(y * p + (1 - y) * (1 - p)))
+    d.theorem("Two", d.chain((2 * y - 1) ** 2 * (2 * z - 1) ** 2).eq(1))
+    d.theorem("Entry", d.chain(Y[i] ** 3).eq(Y[i]))
+    d.theorem("Gamma", d.chain(sp.gamma(p + 2)).eq((p + 1) * p * sp.gamma(p)))
+    text = d.proof().to_text()
+    for words in ("[the cases y = 0 and y = 1]", "[the values of y and z, case by case]",
+                  "[the cases labels_i = 0 and labels_i = 1]",
+                  "[the recurrence of the Gamma function, algebra]"):
+        assert words in text

@@ -1057,6 +1057,29 @@ class KernelFuzzer(RuleBasedStateMachine):
         if fact is not None:
             self._attempt("equal_of_singleton", K.equal_of_singleton, fact)
 
+    @precondition(lambda self: self.equalities or self.members)
+    @rule(data=st.data())
+    def instantiate(self, data):
+        """A kept claim about a symbol its context ranges over, at a random term shown in that
+        range (most often in a context without the symbol), or at a random fact."""
+        if not hasattr(K, "instantiate"):
+            return
+        kept = self.equalities if data.draw(st.booleans(), label="equation") else self.members
+        th = self._pick(data, kept or self.equalities or self.members, "claim")
+        symbols = [key for key, _ in th.context.entries if type(key) is sp.Symbol]
+        if not symbols:
+            return
+        var = data.draw(st.sampled_from(symbols), label="variable")
+        if data.draw(st.integers(0, 3), label="random fact") == 0 and self.members:
+            fact = self._pick(data, self.members, "fact")
+        else:
+            fact = self._helper(prove_member, th.context.without(var),
+                                data.draw(terms(1), label="value"))
+            if fact is not None:
+                fact = self._helper(K.member_widen, fact, th.context.lookup(var))
+        if fact is not None:
+            self._attempt("instantiate", K.instantiate, th, var, fact)
+
     @rule(data=st.data(), shape=st.sampled_from(["product", "power", "root", "any"]))
     def abs_identity(self, data, shape):
         first, second = (data.draw(terms(1), label="term") for _ in range(2))

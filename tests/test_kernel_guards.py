@@ -423,6 +423,39 @@ def test_cases_join_equations_and_finite_sets():
         K.by_cases(rising, rising, x)
 
 
+def test_a_claim_about_a_symbol_is_instantiated_at_a_term_of_its_range():
+    """t² = t for t ∈ {0, 1} carries to every label y_i, the substitution capture-avoiding; a term
+    outside the range, or whose evaluation changes where the claim is defined, is refused."""
+    labels = sp.FiniteSet(0, 1)
+    w = sp.IndexedBase("w")
+    square = K.by_cases(*(K.trans(K.congruence(K.equal_of_singleton(K.member_context(
+        Context({t: sp.FiniteSet(c)}), t)), t ** 2), K.symm(K.congruence(K.equal_of_singleton(
+            K.member_context(Context({t: sp.FiniteSet(c)}), t)), t))) for c in (0, 1)), t)
+    assert square.statement == Equal(t ** 2, t) and square.context == Context({t: labels})
+    family = Context({w: labels})
+    entry = K.instantiate(square, t, K.member_context(family, w[i]))
+    assert entry.statement == Equal(w[i] ** 2, w[i]) and entry.context == family
+    assert semantics.confirm(entry.context.entries, entry.statement, points=10)
+    ones = Context({w: sp.FiniteSet(1)})  # a smaller range is a range of t too
+    assert K.instantiate(square, t, K.member_context(ones, w[1])).context == ones
+    # an index bound in the claim is renamed apart from the term's free i
+    total = sp.Sum(t * p[i], (i, 1, 2))
+    summed = K.instantiate(K.refl(Context({t: labels}), total), t, K.member_context(family, w[i]))
+    ((index, _, _),) = summed.statement.lhs.limits
+    assert index != i and summed.statement.lhs.has(w[i])
+    with pytest.raises(RuleApplicationError, match="no value of a symbol t"):
+        K.instantiate(square, t, K.member_context(Context({w: sp.FiniteSet(0, 1, 2)}), w[1]))
+    with pytest.raises(RuleApplicationError, match="no value of a symbol"):
+        K.instantiate(square, y, K.member_context(family, w[1]))
+    # 0·log x is 0 to sympy, defined where t·log x is not
+    logs = K.refl(Context({t: labels}), t * sp.log(x))
+    with pytest.raises(SideConditionError, match="not defined where the term is"):
+        K.instantiate(logs, t, K.member_context(EMPTY, sp.Integer(0)))
+    rising = check.strictly_increasing(x ** 3, x, sp.Interval(0, 1))
+    with pytest.raises(RuleApplicationError, match="expected a Member or Equal premise"):
+        K.instantiate(rising, x, K.member_context(family, w[1]))
+
+
 rationals = st.fractions(min_value=-3, max_value=3, max_denominator=4).map(sp.Rational)
 
 

@@ -18,7 +18,6 @@ from ..errors import ProofError
 from ..kernel import rules as K
 from .bounds import signed
 from .extrema import cut_at, one_variable
-from .finite_cases import by_values, finite_symbols
 from .monotonicity import extended
 from .normal_form import prove_equal
 from .positivity import prove_member
@@ -44,25 +43,6 @@ def through_cases(context, fact, target, narrow):
         bounds = [K.member_widen(_on_piece(extended(rest, var, piece), g, target, narrow), target)
                   for piece in cut_at(domain, inside)]
         return functools.reduce(lambda one, other: K.by_cases(one, other, var), bounds)
-    except ProofError:
-        return None
-
-
-def through_values(context, fact, target, narrow):
-    """`fact` (Γ ⊢ g ∈ S) moved into `target` value by value of a symbol of g that takes a few
-    values (y log p + (1 − y) log(1 − p) < 0 for y ∈ {0, 1}: log(1 − p) < 0 and log p < 0), each
-    value's g bounded by `narrow` (the engine's other routes); None when a value's is not."""
-    g = fact.statement.expr
-    variables = finite_symbols(context, g)
-    if not variables:
-        return None
-
-    def on_value(case, term):
-        equal = term(g)
-        bound = narrow(case, prove_member(case, equal.statement.rhs), target)
-        return K.member_widen(K.member_of_equal(equal, bound), target)
-    try:
-        return by_values(context, variables[0], on_value)
     except ProofError:
         return None
 

@@ -8,17 +8,19 @@ positive) stays an atom, and the reason is kept in ``notes`` so that a refusal c
 """
 
 import functools
+import itertools
 import math
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from ..errors import ProofError, SideConditionError
-from ..kernel import Defined, Need, Theorem, free_vars, hull, needs
+from ..kernel import Defined, Equal, Need, Theorem, free_vars, hull, needs
 from ..kernel import rules as K
 from ..kernel.functions import TABLE
 from ..kernel.terms import BINDERS, DefinedEntry, binder_limits, bound_vars, index_free_factor
-from .finite_cases import MOST_VALUES, by_values, finite_symbols
+from .finite_cases import (MOST_CASES, by_values, cases_of, finite_entries, finite_symbols,
+                           positive_by_values, through_symbol)
 from .positivity import prove_member, prove_needs, try_needs, try_positive
 
 
@@ -330,7 +332,7 @@ class Normalizer:
         arg = expr.args[0]
         if isinstance(arg, sp.Product):
             factor = arg.function
-            fact = try_positive(self.context, factor)
+            fact = try_positive(self.context, factor) or positive_by_values(self.context, factor)
             if fact is None:
                 return self._refused(expr, factor)
             return self._continue(K.log_of_product(fact, arg))
@@ -574,9 +576,18 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponenti
             return through_logs
     cases = None
     if remainder != 0 and _depth < 4:
-        proved, cases = _by_values(context, lhs, rhs, nl - nr, lemmas, multiply)
+        proved, cases = _by_values(context, lhs, rhs, nl - nr, lemmas, multiply, _depth)
         if proved is not None:
             return proved
+        # the sides as written and in normal form: log ∏ (y_i p + (1 − y_i)(1 − p)) is Σ log(…)
+        # in normal form, whose body is the body of the Σ [y_i log p + …] written on the right
+        for (side, normal), other in itertools.product(((lhs, None), (nl, left)), (rhs, nr)):
+            bodies = _label_bodies(context, side, other, lemmas, multiply, _depth)
+            if bodies is not None:
+                rewritten = congruence(context, bodies, side)
+                rest = prove_equal(context, rewritten.statement.rhs, rhs, lemmas, multiply,
+                                   _depth + 1)
+                return chain_equal(*([normal] if normal else []), rewritten, rest)
     if remainder != 0:
         notes = "".join(f"; {note}" for note in dict.fromkeys(
             left_notes + right_notes + ((refused,) if refused else ()) +
@@ -633,6 +644,45 @@ def _apart(difference, head):
     return list(steps)
 
 
+def _by_entry(context, lhs, rhs, difference, lemmas, multiply, depth):
+    """(Γ ⊢ lhs = rhs for an entry y_i of a family of labels as for a symbol t ranging over the
+    labels, instantiated at t = y_i, or None; why not, or None)."""
+    entries = finite_entries(context, difference)
+    if not entries:
+        return None, None
+    entry = entries[0]
+
+    def prove_general(general, t):
+        return prove_equal(general, lhs.xreplace({entry: t}), rhs.xreplace({entry: t}), lemmas,
+                           multiply, depth + 1)
+    try:
+        proved = through_symbol(context, entry, prove_general, lhs, rhs)
+    except ProofError as error:
+        return None, (f"{entry} ranges over {context.lookup(entry)}, and case by case the claim "
+                      f"was not proved: {error}")
+    return (proved, None) if proved.statement == Equal(lhs, rhs) else (None, None)
+
+
+def _label_bodies(context, lhs, rhs, lemmas, multiply, depth):
+    """Γ ⊢ f = g for the bodies of a sum or product in lhs and one in rhs over the same limits, f
+    or g mentioning an entry of a family of labels (Σ y_i² and Σ y_i, y_i ∈ {0, 1}: y_i² = y_i
+    for each i), or None."""
+    left, right = ([node for node in sp.preorder_traversal(side) if isinstance(node, BINDERS)]
+                   for side in (lhs, rhs))
+    for one in left:
+        for other in right:
+            if type(one) is not type(other) or one.limits != other.limits or \
+                    one.function == other.function or \
+                    not finite_entries(context, one.function, other.function):
+                continue
+            try:
+                return prove_equal(context, one.function, other.function, lemmas, multiply,
+                                   depth + 1)
+            except ProofError:
+                continue
+    return None
+
+
 def _shown(context, expr, need):
     """Γ ⊢ expr ∈ S with S showing `need` of it, or None."""
     try:
@@ -659,11 +709,13 @@ def _through_recurrences(context, lhs, rhs, difference, lemmas, multiply, depth)
         return None
 
 
-def _by_values(context, lhs, rhs, difference, lemmas, multiply):
+def _by_values(context, lhs, rhs, difference, lemmas, multiply, depth):
     """(Γ ⊢ lhs = rhs value by value of a symbol of the difference that takes a few values, y² = y
     for y ∈ {0, 1}, or None; why not, or None)."""
     variables = finite_symbols(context, difference)
-    if not variables or math.prod(len(context.lookup(v).args) for v in variables) > 2 * MOST_VALUES:
+    if not variables:
+        return _by_entry(context, lhs, rhs, difference, lemmas, multiply, depth)
+    if cases_of(context, variables) > MOST_CASES:
         return None, None
     var = variables[0]
     # rewrites proved where var ranges over all its values cannot join a case's proof
@@ -672,7 +724,8 @@ def _by_values(context, lhs, rhs, difference, lemmas, multiply):
 
     def prove_case(case, term):
         left, right = term(lhs), term(rhs)
-        middle = prove_equal(case, left.statement.rhs, right.statement.rhs, kept, multiply)
+        middle = prove_equal(case, left.statement.rhs, right.statement.rhs, kept, multiply,
+                             depth + 1)
         return chain_equal(left, middle, K.symm(right))
     try:
         return by_values(context, var, prove_case), None

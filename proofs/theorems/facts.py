@@ -145,13 +145,44 @@ def recurrence_words(theorem):
 
 def value_cases_words(theorem):
     """by_cases's words for an equation shown value by value: 'the cases $<y> = 0$ and $<y> =
-    1$'."""
-    joined = next(node for node in tree_nodes(theorem)
-                  if node.rule == "by_cases" and isinstance(node.statement, Equal))
-    var = case_variable(joined)
-    values = [value for leaf in case_leaves(joined) for value in leaf.context.lookup(var).args]
-    cases = [f"$<{var.name}> = {sp.latex(value)}$" for value in values]
-    return f"the cases {', '.join(cases[:-1])} and {cases[-1]}"
+    1$'; a label y_i of a family, which the proof splits as a symbol t it then instantiates, by
+    its own name; several quantities together, 'the values of $<y>$ and $<z>$, case by case'."""
+    named = {}  # the symbol a proof splits -> the quantity a reader knows (t -> y_i)
+    for node in tree_nodes(theorem):
+        if node.rule == "instantiate":
+            general, value = node.premises
+            named.update({key: value.statement.expr for key, _ in general.context.entries
+                          if node.context.lookup(key) is None})
+    cases = {}
+    for node in tree_nodes(theorem):
+        var = case_variable(node) if node.rule == "by_cases" else None
+        if var is not None and isinstance(node.statement, Equal):
+            values = cases.setdefault(named.get(var, var), set())
+            values.update(value for leaf in case_leaves(node)
+                          for value in getattr(leaf.context.lookup(var), "args", ()))
+    written = {quantity: _placeholders(quantity) for quantity in cases}
+    if len(cases) != 1 or None in written.values():
+        shown = [f"${name}$" for name in written.values() if name is not None]
+        return f"the values of {_listed(shown)}, case by case" if shown else "case by case"
+    (quantity, values), = cases.items()
+    return "the cases " + _listed([f"${written[quantity]} = {sp.latex(value)}$"
+                                   for value in sorted(values)])
+
+
+def _placeholders(quantity):
+    """A symbol or an entry p_i, p_2 in the words' LaTeX, its names as placeholders the notation
+    fills (<y>_{<i>}); None for another term."""
+    if isinstance(quantity, sp.Symbol):
+        return f"<{quantity.name}>"
+    indices = getattr(quantity, "indices", ())
+    if not indices or not all(k.is_Symbol or k.is_Integer for k in indices):
+        return None
+    written = ",".join(f"<{k.name}>" if k.is_Symbol else str(k) for k in indices)
+    return f"<{quantity.base.label.name}>_{{{written}}}"
+
+
+def _listed(items):
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _equation_reason(equation):
