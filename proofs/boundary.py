@@ -224,7 +224,9 @@ def where_mapping(where):
 REWRITES = {sp.Max: "write max(a, b) as (a + b + Abs(a - b))/2 (ReLU: (x + Abs(x))/2)",
             sp.Min: "write min(a, b) as (a + b - Abs(a - b))/2",
             sp.loggamma: "write loggamma(x) as log(gamma(x))",
-            sp.sign: "write sign(x) as x/Abs(x) where x is not 0"}
+            sp.sign: "write sign(x) as x/Abs(x) where x is not 0",
+            sp.beta: "write beta(a, b) as gamma(a)*gamma(b)/gamma(a + b)",
+            sp.erfc: "write erfc(x) as 1 - erf(x)"}
 
 
 def refuse_floats(obj):
@@ -241,6 +243,16 @@ def refuse_floats(obj):
                                "every float in an expression exact)")
 
 
+def _refuse_steps(obj):
+    """A clear error for a Range with a step (sympy shows Range(0, 10, 3) as Range(0, 12, 3)):
+    the kernel's ranges are intervals, a Range of step 1 or a finite set of its values."""
+    if isinstance(obj, sp.Range) and obj.step != 1:
+        offset = f" + {obj.inf}" if obj.inf != 0 else ""
+        values = f"FiniteSet({', '.join(map(str, obj))})" if obj.is_finite_set and \
+            obj.size <= 12 else f"the quantity as {obj.step}m{offset} with m in a Range of step 1"
+        raise UnsupportedError(f"a Range with step {obj.step} is not supported: write {values}")
+
+
 # id(a user's definition) -> (the definition, its kernel counterpart), see `_Claim._reused`
 _TRANSLATED = {}
 
@@ -252,6 +264,7 @@ class _Claim:
         where = where_mapping(where)
         for item in [*where.values(), *terms]:
             refuse_floats(item)
+            _refuse_steps(item)
         found = collections.defaultdict(set)
         for item in [*where, *extra, *terms]:
             if isinstance(item, sp.IndexedBase):

@@ -157,13 +157,30 @@ def positive(expr, where=None):
             fact = positivity.prove_positive(ctx, expr)
         except SideConditionError as refusal:  # said as prove_positive says it, unless narrowed
             try:
-                fact = _narrowed(ctx, positivity.prove_member(ctx, expr), statement.set)
+                fact = _bounded(ctx, expr, statement.set)
             except ProofError:
                 raise refusal from None
             if not is_subset(fact.statement.set, statement.set):
                 raise refusal from None
             fact = K.member_widen(fact, statement.set)
         return _as_asked(normal_form.as_written(ctx, expr, fact), ctx, statement)
+
+
+def _bounded(ctx, expr, real_set):
+    """`_narrowed` from expr's range by intervals, or from the range of expr with its short sums
+    written out where a body has none for every real index (Σ_{k=0}^{2} 1/k!: k! needs k a count,
+    0!, 1! and 2! do not)."""
+    try:
+        return _narrowed(ctx, positivity.prove_member(ctx, expr), real_set)
+    except SideConditionError as refusal:
+        try:
+            written = _written_out(ctx, expr)
+        except ProofError:
+            written = None
+        if written is None:
+            raise refusal from None
+        inner = positivity.prove_member(ctx, written.statement.rhs)
+        return K.member_of_equal(written, _narrowed(ctx, inner, real_set))
 
 
 def _narrowed(ctx, fact, real_set):
@@ -226,7 +243,7 @@ def member(expr, real_set, where=None):
     hull(real_set)
     statement = Member(expr, real_set)
     with _claimed(ctx, statement):
-        fact = _narrowed(ctx, positivity.prove_member(ctx, expr), real_set)
+        fact = _bounded(ctx, expr, real_set)
         if fact.statement.set != real_set:
             try:
                 fact = K.member_widen(fact, real_set)

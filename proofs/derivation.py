@@ -103,6 +103,7 @@ RULE_WORDS = {
     "abs_identity": "rules of the absolute value",
     "abs_of_sign": "the absolute value of a number of known sign",
     "recurrence": "the recurrence of the factorial", "by_cases": "each value in turn",
+    "binomial_as_factorials": "binomial coefficients as factorials",
 }
 
 
@@ -129,6 +130,7 @@ KINDS = {"log_of_product": "log of a product", "log_of_mul": "rules of the logar
          "function_as_exp": "definitions by exp",
          "gamma_of_count": "the Gamma function", "recurrence": "recurrences",
          "by_cases": "each value in turn",
+         "binomial_as_factorials": "binomial coefficients as factorials",
          "abs_identity": "rules of the absolute value",
          "abs_of_sign": "rules of the absolute value", "unfold": "definitions", "ring": "algebra"}
 

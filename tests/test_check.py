@@ -473,3 +473,52 @@ def test_an_objective_undefined_where_the_other_is_not_names_the_parameter_there
                               senses=("max", "max"))
     at = refusal.value.point["x"]
     assert 2 <= at <= 3 and refusal.value.values[1] == (x * (2 - x), at * (2 - at))
+
+
+def test_a_short_sum_whose_terms_need_an_integer_index_is_bounded_written_out():
+    """k! and C(n, k) need k a count, which no rule gives a sum's index for every real value: a
+    sum over a few integers is bounded written out term by term (a truncated Poisson or binomial
+    distribution's mass is in (0, 1]); a false neighbour is disproved."""
+    from proofs.testing import semantics
+    k, lam, p = sp.symbols("k lambda p")
+    positive = {lam: sp.Interval.open(0, sp.oo), p: sp.Interval.open(0, 1)}
+    poisson = sp.Sum(lam ** k * sp.exp(-lam) / sp.factorial(k), (k, 0, 2))
+    binomial = sp.Sum(sp.binomial(4, k) * p ** k * (1 - p) ** (4 - k), (k, 0, 2))
+    claims = [(sp.Sum(1 / sp.factorial(k), (k, 0, 2)), sp.Interval.open(0, sp.oo)),
+              (sp.Sum(sp.gamma(k + sp.Rational(1, 2)), (k, 0, 2)), sp.Interval.open(0, sp.oo)),
+              (poisson, sp.Interval.Lopen(0, 1)), (binomial, sp.Interval.Lopen(0, 1))]
+    for expr, real_set in claims:
+        theorem = check.member(expr, real_set, where=positive)
+        assert theorem.statement == Member(expr, real_set)
+        assert semantics.confirm(theorem.context.entries, theorem.statement, points=20)
+    with pytest.raises(Disproved):
+        check.positive(sp.Sum(1 / sp.factorial(k) - 1, (k, 0, 2)))
+    with pytest.raises(Disproved):  # near λ = 0 the mass is near 1
+        check.member(poisson, sp.Interval.Lopen(0, sp.Rational(9, 10)), where=positive)
+
+
+@pytest.mark.parametrize("claim, says", [
+    (lambda x, k, n: check.strictly_increasing(sp.Abs(x), x, sp.Interval(0, sp.oo)),
+     "has an absolute value, whose derivative the rules do not take"),
+    (lambda x, k, n: check.positive(sp.beta(x, x), where={x: sp.Interval.open(0, sp.oo)}),
+     "write beta(a, b) as gamma(a)*gamma(b)/gamma(a + b)"),
+    (lambda x, k, n: check.positive(sp.erfc(x)), "write erfc(x) as 1 - erf(x)"),
+    (lambda x, k, n: check.positive(sp.factorial(k), where={k: sp.Range(0, 10, 3)}),
+     "a Range with step 3 is not supported: write FiniteSet(0, 3, 6, 9)"),
+    (lambda x, k, n: check.positive(sp.factorial(k), where={k: sp.Range(1, sp.oo, 2)}),
+     "write the quantity as 2m + 1 with m in a Range of step 1"),
+    (lambda x, k, n: check.positive(sp.Sum(1 / sp.factorial(k), (k, 0, n)),
+                                    where={n: sp.S.Naturals0}),
+     "k is the index of Sum(1/factorial(k), (k, 0, n)), which the rules take as any real number, "
+     "not only 0, …, n"),
+    (lambda x, k, n: check.equal(sp.binomial(n, 2), n * (n - 1) / 2, where={n: sp.S.Naturals0}),
+     "binomial(n, 2) was not written with factorials: n - 2 is not shown a count (for counts "
+     "k <= n, write n as k + m with a count m)"),
+])
+def test_a_refusal_a_new_user_met_says_what_to_write(claim, says):
+    """True claims (or claims in notation the kernel lacks) that a new user's review found refused
+    with sympy's internals, a self-contradicting set or no hint: each now says what to do."""
+    x, k, n = sp.symbols("x k n")
+    with pytest.raises(ProofError, match=re.escape(says)) as refusal:
+        claim(x, k, n)
+    assert not isinstance(refusal.value, Disproved)

@@ -181,3 +181,22 @@ def test_the_words_name_the_cases():
                   "[the cases labels_i = 0 and labels_i = 1]",
                   "[the recurrence of the Gamma function, algebra]"):
         assert words in text
+
+
+def test_a_body_equation_that_leads_nowhere_leaves_the_user_s_claim_in_the_refusal():
+    """Σ y_i T + Σ y_i² T + Σ y_i³ T with T = sin²x + cos²x, which no rule takes to 1: a body
+    equation found on the way once ended the search with a refusal of a claim the user never
+    wrote (about Σ y_i⁶); the refusal is the claim's own."""
+    t = sp.sin(x) ** 2 + sp.cos(x) ** 2
+    sums = [sp.Sum(Y[i] ** power, (i, 1, n)) for power in (1, 2, 3)]
+    lhs = sum(sp.Sum(total.function * t, *total.limits) for total in sums)
+    with pytest.raises(ProofError) as refusal:
+        check.equal(lhs, sum(sums), where=LABELS)
+    assert str(refusal.value).startswith(f"{lhs} = {sum(sums)} is not proved")
+    assert "**6" not in str(refusal.value) and not isinstance(refusal.value, Disproved)
+
+
+def test_the_words_name_each_label_split():
+    d = proofs.Derivation("Labels", where=LABELS)
+    d.theorem("Two", d.chain(Y[1] ** 2 * Y[2] ** 3).eq(Y[1] * Y[2]))
+    assert "[the values of labels_1 and labels_2, case by case]" in d.proof().to_text()

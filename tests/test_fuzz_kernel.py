@@ -1043,6 +1043,13 @@ class KernelFuzzer(RuleBasedStateMachine):
             self._attempt("recurrence", K.recurrence, fact, head)
 
     @rule(data=st.data())
+    def binomial_as_factorials(self, data):
+        context = self._context(data)
+        facts = [self._member_fact(data, context) for _ in range(2)]
+        if None not in facts and hasattr(K, "binomial_as_factorials"):
+            self._attempt("binomial_as_factorials", K.binomial_as_factorials, *facts)
+
+    @rule(data=st.data())
     def equal_of_singleton(self, data):
         """A symbol's one value (x ∈ {1}), a symbol of several, or a random fact."""
         if not hasattr(K, "equal_of_singleton"):

@@ -14,7 +14,7 @@ from proofs.errors import (
     SideConditionError,
     UnsupportedError,
 )
-from proofs.kernel import Equal, Member, SameOptimizers, StrictlyIncreasing, hull
+from proofs.kernel import Equal, Member, Need, SameOptimizers, StrictlyIncreasing, hull, needs
 from proofs.kernel import rules as K
 from proofs.rules.positivity import prove_needs
 from proofs.testing import semantics
@@ -647,7 +647,7 @@ def test_transfer_substitutes_without_capture():
 
 
 def test_kernel_stays_small():
-    """The trusted code stays readable in one sitting: at most 1510 lines of code (blanks, comments
+    """The trusted code stays readable in one sitting: at most 1540 lines of code (blanks, comments
     and docstrings aside) in proofs/kernel/, formatted at 100 columns or fewer, one statement per
     line.  (The kernel owns its terms — well-formedness, names, binders, scoped definedness
     conditions, capture-avoiding substitution — which the earlier 500-line kernel left to sympy.)"""
@@ -679,7 +679,7 @@ def test_kernel_stays_small():
                 if t.type == tokenize.OP and t.string == ";"
             ]
         assert not semicolons, f"{path.name}: several statements on lines {semicolons}"
-    assert total <= 1510, f"the kernel has grown to {total} lines of code"
+    assert total <= 1540, f"the kernel has grown to {total} lines of code"
 
 
 def test_a_power_of_a_positive_base_is_an_exponential():
@@ -913,6 +913,56 @@ def test_recurrences_of_the_factorial_and_gamma():
         K.recurrence(member(positive, x), sp.exp)
     with pytest.raises(RuleApplicationError, match="expected a Member premise"):
         K.recurrence(K.refl(positive, x), sp.gamma)
+
+
+def test_a_binomial_coefficient_is_a_quotient_of_factorials():
+    counts = Context({k: sp.S.Naturals0, n: sp.S.Naturals0})
+    th = K.binomial_as_factorials(member(counts, k), member(counts, n))
+    assert th.statement == Equal(sp.binomial(n + k, k), sp.factorial(n + k) /
+                                 (sp.factorial(k) * sp.factorial(n)))
+    assert semantics.confirm(counts.entries, th.statement, points=10)
+    # numbers: sympy evaluates both sides, alike
+    three = K.member_context(EMPTY, sp.Integer(3))
+    assert K.binomial_as_factorials(three, K.member_context(EMPTY, sp.Integer(2))).statement == \
+        Equal(10, 10)
+    # n − k may be negative (C(n, k) = 0 there, the quotient undefined), k may be no integer
+    for bottom, rest in ((member(counts, k), member(counts, n - k)),
+                         (member(Context({x: POS}), x), member(counts, n))):
+        with pytest.raises(SideConditionError, match="is not shown a count"):
+            K.binomial_as_factorials(bottom, rest)
+    with pytest.raises(RuleApplicationError, match="expected a Member premise"):
+        K.binomial_as_factorials(K.refl(counts, k), member(counts, n))
+
+
+def test_a_condition_under_a_short_sum_is_shown_at_each_index():
+    """Σ_{k=0}^{2} 1/k! needs k! defined for k = 0, 1, 2 only: facts about 0!, 1!, 2! (which
+    sympy evaluates: 1, 1, 2) stand for the fact about every real k that no rule gives; one value
+    missing, or a bound that is no number, and the condition is unshown."""
+    total = sp.Sum(1 / sp.factorial(k), (k, 0, 2))
+    conditions = needs(total)
+    assert {need for _, need, _ in conditions} == {Need.COUNT, Need.NONZERO}
+    facts = prove_needs(EMPTY, sorted(conditions, key=str))
+    assert {f.statement.expr for f in facts} == {0, 1, 2}
+    assert K._facts_for(conditions, facts, "test", lambda: "needs")
+    with pytest.raises(SideConditionError, match="for every k, and no fact shows it"):
+        K._facts_for(conditions, [f for f in facts if f.statement.expr != 2], "test",
+                     lambda: "needs")
+    longer = sp.Sum(1 / sp.factorial(k), (k, 0, n))
+    with pytest.raises(SideConditionError, match="for every k"):
+        K._facts_for(needs(longer), facts, "test", lambda: "needs")
+    # 33 values: no instances are taken, however many facts there are
+    many = sp.Sum(1 / sp.factorial(k), (k, 0, 32))
+    every = [K.member_context(EMPTY, value) for c in range(33)
+             for value in (sp.Integer(c), sp.factorial(c))]
+    with pytest.raises(SideConditionError, match="for every k"):
+        K._facts_for(needs(many), every, "test", lambda: "needs")
+    # log(k − 1) at k = 1 is log 0, which sympy evaluates to zoo: no values are taken
+    with pytest.raises(SideConditionError, match="'k - 1 positive' for every k"):
+        K._facts_for(needs(sp.Sum(sp.log(k - 1), (k, 1, 2))), facts, "test", lambda: "needs")
+    theorem = K.sum_peel(EMPTY, total, True, facts)
+    assert theorem.statement == Equal(total, sp.Sum(1 / sp.factorial(k), (k, 0, 1)) +
+                                      sp.Rational(1, 2))
+    assert semantics.confirm((), theorem.statement, points=2)
 
 
 def test_a_number_s_singleton_is_an_equation():

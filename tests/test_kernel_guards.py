@@ -390,6 +390,15 @@ def test_two_cases_join_only_the_same_fact_over_one_interval():
         K.by_cases(first, K.member_widen(prove_member(EMPTY, sp.exp(y)), sp.S.Reals), y)
 
 
+def test_a_sum_or_product_of_no_whole_number_of_terms_is_refused():
+    """∏_{k=2}^{1/2} k is never defined (its count −1/2 is no integer), and sympy's exp of its
+    negative ran without end (a review's fuzzer run): refused as a term."""
+    for term in (sp.Product(t, (t, 2, sp.Rational(1, 2))), sp.Sum(t, (t, sp.Rational(1, 3), 2))):
+        with pytest.raises(UnsupportedError, match="no whole number of terms"):
+            K.refl(EMPTY, sp.cosh(term))
+    assert K.refl(EMPTY, sp.Product(t, (t, 2, 0))).statement.lhs.limits[0][2] == 0  # reversed
+
+
 def test_cases_join_equations_and_finite_sets():
     """y² = y for y ∈ {0} and for y ∈ {1} is y² = y for y ∈ {0, 1} (the kernel joins the finite
     sets itself), and a value left out stays out."""

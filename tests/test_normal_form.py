@@ -70,6 +70,29 @@ IDENTITIES = [  # (name, lhs, rhs, where, a wrong right-hand side: a sign error)
      {y: sp.FiniteSet(0, 1, 2)}, y ** 2 - y),
     ("(2y − 1)² = 1, both labels y and z", (2 * y - 1) ** 2 * (2 * z - 1) ** 2, 1,
      {y: LABEL, z: LABEL}, (2 * y - 1) * (2 * z - 1)),
+    # short sums whose terms need their index an integer: written out term by term
+    ("Σ_{k=0}^{3} C(3, k) p^k (1 − p)^(3−k) = 1", sp.Sum(sp.binomial(3, k) * x ** k *
+                                                        (1 - x) ** (3 - k), (k, 0, 3)), 1,
+     {x: UNIT_OPEN}, 2),
+    ("Σ_{k=0}^{3} k C(3, k) p^k (1 − p)^(3−k) = 3p", sp.Sum(k * sp.binomial(3, k) * x ** k *
+                                                           (1 - x) ** (3 - k), (k, 0, 3)), 3 * x,
+     {x: UNIT_OPEN}, 3 * x ** 2),
+    ("Σ_{k=0}^{2} λ^k e^(−λ)/k! = e^(−λ)(1 + λ + λ²/2)",
+     sp.Sum(x ** k * sp.exp(-x) / sp.factorial(k), (k, 0, 2)),
+     sp.exp(-x) * (1 + x + x ** 2 / 2), {x: sp.Interval.open(0, sp.oo)},
+     sp.exp(-x) * (1 + x + x ** 2)),
+    ("Σ_{k=1}^{3} (k − 1)! = 4", sp.Sum(sp.factorial(k - 1), (k, 1, 3)), 4, {}, 5),
+    # binomial coefficients as factorials, for counts k ≥ 1 and m = n − k ≥ 0
+    ("Pascal: C(k + m + 1, k) = C(k + m, k) + C(k + m, k − 1)", sp.binomial(k + n + 1, k),
+     sp.binomial(k + n, k) + sp.binomial(k + n, k - 1), {k: sp.S.Naturals, n: sp.S.Naturals0},
+     sp.binomial(k + n, k) + sp.binomial(k + n, k + 1)),
+    ("C(k + m, k) = C(k + m, m)", sp.binomial(k + n, k), sp.binomial(k + n, n),
+     {k: sp.S.Naturals, n: sp.S.Naturals0}, sp.binomial(k + n, n + 1)),
+    ("C(m + 2, 2) = (m + 2)(m + 1)/2", sp.binomial(n + 2, 2), (n + 2) * (n + 1) / 2,
+     {n: sp.S.Naturals0}, (n + 2) * (n + 1)),
+    ("k C(k + m, k) = (k + m) C(k + m − 1, k − 1)", k * sp.binomial(k + n, k),
+     (k + n) * sp.binomial(k + n - 1, k - 1), {k: sp.S.Naturals, n: sp.S.Naturals0},
+     k * sp.binomial(k + n - 1, k - 1)),
     # recurrences of the factorial and Gamma
     ("(k + 1)! = (k + 1) k!", sp.factorial(k + 1), (k + 1) * sp.factorial(k),
      {k: sp.S.Naturals0}, k * sp.factorial(k)),

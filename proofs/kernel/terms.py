@@ -420,6 +420,10 @@ def _check_binder(expr):
         inner = set(variables[:position + 1])
         if inner & (free_vars(lo) | free_vars(hi)):
             raise UnsupportedError(f"{expr}: the bounds of {var} mention an inner index")
+        if (hi - lo).is_Rational and not (hi - lo).is_Integer:  # never defined, and sympy's exp of
+            # −∏_{k=2}^{1/2} k runs without end
+            raise UnsupportedError(f"{expr}: {var} runs from {lo} to {hi}, no whole number of "
+                                   "terms")
     # the scope of an index: the body, and the bounds of the limits inside it (sympy writes
     # Σ_i Σ_{j=i}^{D} as one Sum whose inner limit's bound D lies in i's scope)
     for position, var in enumerate(variables):

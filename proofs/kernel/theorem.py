@@ -115,7 +115,10 @@ def _positive(th, rule, what):
 
 def _meets(fact, need):
     """Whether the Member fact shows `need` of its expression."""
-    h = hull(fact.statement.set)
+    return _hull_meets(hull(fact.statement.set), need)
+
+
+def _hull_meets(h, need):
     return {Need.POSITIVE: h.is_positive(), Need.NONNEGATIVE: bool(h.lo >= 0),
             Need.NONZERO: h.is_positive() or h.is_negative(),
             Need.COUNT: h.integer and h.lo >= 0, Need.DEFINED: True}[need]
@@ -128,14 +131,41 @@ def _facts_for(conditions, facts, rule, why):
     used = []
     for expr, need, scope in sorted(conditions, key=_condition_order):
         indices = [var for var, _, _ in scope]  # the fact must hold for every value they take
-        fact = next((f for f in members if f.statement.expr == expr and _meets(f, need)
-                     and all(f.context.lookup(var) is None for var in indices)), None)
-        if fact is None:
+
+        def shown(term):
+            return next((f for f in members if f.statement.expr == term and _meets(f, need)
+                         and all(f.context.lookup(var) is None for var in indices)), None)
+        found = [shown(expr)]
+        if found[0] is None and _values(expr, scope) is not None:  # or at each value, if few
+            found = [shown(instance) for instance in _values(expr, scope)]
+        if None in found:
             every = f" for every {', '.join(map(str, indices))}" if indices else ""
             raise SideConditionError(f"{rule}: {why()} '{expr} {need.value}'{every}, and no fact "
                                      "shows it")
-        used.append(fact)
+        used.extend(found)
     return list(dict.fromkeys(used))
+
+
+@memoized(1024)
+def _values(expr, scope):
+    """expr at each value of the one index of `scope`, a sum's over integer bounds at most 32
+    apart (Σ_{k=0}^{3} C(3, k) needs C(3, 0), …, C(3, 3) defined, not C(3, k) for every real k);
+    None for other scopes, or where sympy's evaluation of a value changes where it is defined."""
+    if len(scope) != 1 or not (scope[0][1].is_Integer and scope[0][2].is_Integer):
+        return None
+    var, lo, hi = scope[0]
+    if hi - lo >= 32:
+        return None
+    values = [substitute(expr, {var: sp.Integer(k)}) for k in range(int(lo), int(hi) + 1)]
+    # sympy's evaluation may drop a condition only where a number meets it (0! is 1: 0 is a count)
+    for value, written in values:
+        dropped = written - needs(value)
+        if not needs(value) <= written or not all(
+                is_exact_rational(term) and _hull_meets(Hull(term, term, False, False,
+                                                             term.is_Integer), need)
+                for term, need, _ in dropped):
+            return None
+    return tuple(value for value, _ in values)
 
 
 def _condition_order(condition):
@@ -553,6 +583,20 @@ def recurrence(fact, head):
         raise SideConditionError(f"recurrence: {a} is not shown {need.value}")
     factor = a + 1 if head is sp.factorial else a
     return _make(fact.context, Equal(head(a + 1), factor * head(a)), "recurrence", [fact])
+
+
+def binomial_as_factorials(bottom_th, rest_th):
+    """Γ ⊢ k ∈ ℕ₀, Γ ⊢ n − k ∈ ℕ₀  ⟹  Γ ⊢ C(n, k) = n!/(k!(n − k)!).   (Mathlib
+    `Nat.choose_eq_factorial_div_factorial`; Coq `C`, so defined)"""
+    k, rest = (_expect(th, Member, "binomial_as_factorials").expr for th in (bottom_th, rest_th))
+    for th in (bottom_th, rest_th):
+        if not _meets(th, Need.COUNT):
+            raise SideConditionError(f"binomial_as_factorials: {th.statement.expr} is not shown a "
+                                     "count")
+    n = k + rest
+    statement = Equal(sp.binomial(n, k), sp.factorial(n) / (sp.factorial(k) * sp.factorial(rest)))
+    return _make(_merged(bottom_th, rest_th), statement, "binomial_as_factorials",
+                 [bottom_th, rest_th])
 
 
 def abs_identity(context, term):

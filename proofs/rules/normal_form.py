@@ -562,6 +562,8 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponenti
                                K.symm(right))
     if remainder != 0 and _depth < 4:
         recurred = _through_recurrences(context, lhs, rhs, nl - nr, lemmas, multiply, _depth)
+        if recurred is None:
+            recurred = _through_factorials(context, lhs, rhs, nl - nr, lemmas, multiply, _depth)
         if recurred is not None:
             return recurred
     if remainder != 0 and not exponentials and _as_exponentials(nl, nr):
@@ -583,11 +585,15 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponenti
         # in normal form, whose body is the body of the Σ [y_i log p + …] written on the right
         for (side, normal), other in itertools.product(((lhs, None), (nl, left)), (rhs, nr)):
             bodies = _label_bodies(context, side, other, lemmas, multiply, _depth)
-            if bodies is not None:
-                rewritten = congruence(context, bodies, side)
+            if bodies is None:
+                continue
+            rewritten = congruence(context, bodies, side)
+            try:
                 rest = prove_equal(context, rewritten.statement.rhs, rhs, lemmas, multiply,
                                    _depth + 1)
-                return chain_equal(*([normal] if normal else []), rewritten, rest)
+            except ProofError:  # the claim's own reasons are the ones a user reads
+                continue
+            return chain_equal(*([normal] if normal else []), rewritten, rest)
     if remainder != 0:
         notes = "".join(f"; {note}" for note in dict.fromkeys(
             left_notes + right_notes + ((refused,) if refused else ()) +
@@ -617,6 +623,12 @@ def _missing_laws(context, difference):
             notes.append(f"{', '.join(powers)} {'was' if len(powers) == 1 else 'were'} not "
                          f"written with exp: the base {base} is not shown positive (the laws "
                          "x^a x^b = x^(a + b) and (x^a)^b = x^(ab) hold for x > 0)")
+    for term in sorted(difference.atoms(sp.binomial), key=str):
+        n, k = term.args
+        unshown = [e for e in (k, sp.expand(n - k)) if _shown(context, e, Need.COUNT) is None]
+        if unshown:
+            notes.append(f"{term} was not written with factorials: {unshown[0]} is not shown a "
+                         "count (for counts k <= n, write n as k + m with a count m)")
     for head, need in RECURRENCES:
         apart = [low for low in _apart(difference, head) if _shown(context, low, need) is None]
         if apart:
@@ -642,6 +654,25 @@ def _apart(difference, head):
             if gap.is_Integer and 0 < gap <= MOST_RECURRENCE_STEPS:
                 steps.update(dict.fromkeys(sp.expand(low + j) for j in range(int(gap))))
     return list(steps)
+
+
+def _through_factorials(context, lhs, rhs, difference, lemmas, multiply, depth):
+    """Γ ⊢ lhs = rhs with each binomial coefficient C(n, k) whose k and n − k are shown counts
+    written n!/(k!(n − k)!) (`binomial_as_factorials`), whose recurrences then relate them
+    (Pascal's rule, C(n, k) = C(n, n − k)), or None."""
+    steps = []
+    for term in sorted(difference.atoms(sp.binomial), key=str):
+        n, k = term.args
+        bottom, rest = _shown(context, k, Need.COUNT), _shown(context, sp.expand(n - k), Need.COUNT)
+        step = K.binomial_as_factorials(bottom, rest) if bottom and rest else None
+        if step is not None and step.statement.lhs == term:
+            steps.append(step)
+    if not steps:
+        return None
+    try:
+        return prove_equal(context, lhs, rhs, lemmas + tuple(steps), multiply, depth + 1)
+    except ProofError:
+        return None
 
 
 def _by_entry(context, lhs, rhs, difference, lemmas, multiply, depth):

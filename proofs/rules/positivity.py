@@ -14,7 +14,7 @@ from ..errors import ProofError, SideConditionError
 from ..kernel import POSITIVE_REALS, Defined, Need, hull, needs
 from ..kernel import rules as K
 from ..kernel.functions import TABLE
-from ..kernel.terms import BINDERS, DefinedEntry, inner_binder
+from ..kernel.terms import BINDERS, DefinedEntry, inner_binder, substitute
 
 
 def prove_member(context, expr, sides=False):
@@ -63,10 +63,17 @@ def _member(context, expr, sides):
         except ProofError:
             return K.member_binomial(top, bottom)
     if isinstance(expr, BINDERS):
-        (_, lo, hi), inner = inner_binder(expr)
+        (var, lo, hi), inner = inner_binder(expr)
         bounds = prove_needs(context, sorted(needs(lo) | needs(hi), key=str))
+        try:
+            body = member(inner)
+        except SideConditionError as error:
+            raise SideConditionError(f"{error} ({var} is the index of {expr}, which the rules "
+                                     f"take as any real number, not only {lo}, …, {hi}: a term is "
+                                     "shown at each index only in a sum over at most 32 "
+                                     "integers, written out)") from None
         return K.member_binder(
-            member(inner),
+            body,
             expr,
             prove_member(context, sp.expand(hi - lo + 1)),
             bounds,
@@ -79,7 +86,32 @@ def _member(context, expr, sides):
 
 def prove_needs(context, conditions):
     """Member facts for the definedness conditions (expr, Need, scope) a kernel rule asks: positive,
-    nonzero, an integer, or merely defined."""
+    nonzero, an integer, or merely defined; a condition under a sum over a few integers, at each
+    of them when not for every real index (k! in Σ_{k=0}^{2} 1/k!: 0!, 1! and 2!)."""
+    facts = []
+    for expr, need, scope in conditions:
+        try:
+            facts.extend(_needs(context, [(expr, need, scope)]))
+        except SideConditionError:
+            values = _index_values(scope)
+            if values is None:
+                raise
+            var = scope[0][0]
+            facts.extend(_needs(context, [(substitute(expr, {var: value})[0], need, ())
+                                          for value in values]))
+    return facts
+
+
+def _index_values(scope):
+    """The values of the one index of `scope` when its bounds are integers at most 32 apart (as
+    the kernel takes a condition at each of them), else None."""
+    if len(scope) != 1 or not (scope[0][1].is_Integer and scope[0][2].is_Integer) or \
+            scope[0][2] - scope[0][1] >= 32:
+        return None
+    return [sp.Integer(k) for k in range(int(scope[0][1]), int(scope[0][2]) + 1)]
+
+
+def _needs(context, conditions):
     facts = []
     for expr, need, _ in conditions:
         if need is Need.POSITIVE:

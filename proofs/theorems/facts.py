@@ -147,17 +147,18 @@ def value_cases_words(theorem):
     """by_cases's words for an equation shown value by value: 'the cases $<y> = 0$ and $<y> =
     1$'; a label y_i of a family, which the proof splits as a symbol t it then instantiates, by
     its own name; several quantities together, 'the values of $<y>$ and $<z>$, case by case'."""
-    named = {}  # the symbol a proof splits -> the quantity a reader knows (t -> y_i)
+    named = {}  # a split node -> the quantity a reader knows (t -> y_i below an instantiation)
     for node in tree_nodes(theorem):
         if node.rule == "instantiate":
             general, value = node.premises
-            named.update({key: value.statement.expr for key, _ in general.context.entries
-                          if node.context.lookup(key) is None})
+            fresh = [key for key, _ in general.context.entries if node.context.lookup(key) is None]
+            named.update({id(inner): value.statement.expr for inner in tree_nodes(general)
+                          if inner.rule == "by_cases" and case_variable(inner) in fresh})
     cases = {}
     for node in tree_nodes(theorem):
         var = case_variable(node) if node.rule == "by_cases" else None
         if var is not None and isinstance(node.statement, Equal):
-            values = cases.setdefault(named.get(var, var), set())
+            values = cases.setdefault(named.get(id(node), var), set())
             values.update(value for leaf in case_leaves(node)
                           for value in getattr(leaf.context.lookup(var), "args", ()))
     written = {quantity: _placeholders(quantity) for quantity in cases}
