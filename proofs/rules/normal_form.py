@@ -667,12 +667,7 @@ def _through_factorials(context, lhs, rhs, difference, lemmas, multiply, depth):
         step = K.binomial_as_factorials(bottom, rest) if bottom and rest else None
         if step is not None and step.statement.lhs == term:
             steps.append(step)
-    if not steps:
-        return None
-    try:
-        return prove_equal(context, lhs, rhs, lemmas + tuple(steps), multiply, depth + 1)
-    except ProofError:
-        return None
+    return _with_rewrites(context, lhs, rhs, steps, lemmas, multiply, depth)
 
 
 def _by_entry(context, lhs, rhs, difference, lemmas, multiply, depth):
@@ -714,6 +709,17 @@ def _label_bodies(context, lhs, rhs, lemmas, multiply, depth):
     return None
 
 
+def _with_rewrites(context, lhs, rhs, steps, lemmas, multiply, depth):
+    """Γ ⊢ lhs = rhs with the equations `steps` among the normal form's rewrites, or None (also
+    when there are none)."""
+    if not steps:
+        return None
+    try:
+        return prove_equal(context, lhs, rhs, lemmas + tuple(steps), multiply, depth + 1)
+    except ProofError:
+        return None
+
+
 def _shown(context, expr, need):
     """Γ ⊢ expr ∈ S with S showing `need` of it, or None."""
     try:
@@ -732,12 +738,7 @@ def _through_recurrences(context, lhs, rhs, difference, lemmas, multiply, depth)
             step = K.recurrence(fact, head) if fact is not None else None
             if step is not None and step.statement.lhs == head(low + 1):
                 steps.append(step)
-    if not steps:
-        return None
-    try:
-        return prove_equal(context, lhs, rhs, lemmas + tuple(steps), multiply, depth + 1)
-    except ProofError:
-        return None
+    return _with_rewrites(context, lhs, rhs, steps, lemmas, multiply, depth)
 
 
 def _by_values(context, lhs, rhs, difference, lemmas, multiply, depth):
