@@ -514,6 +514,10 @@ def test_a_short_sum_whose_terms_need_an_integer_index_is_bounded_written_out():
     (lambda x, k, n: check.equal(sp.binomial(n, 2), n * (n - 1) / 2, where={n: sp.S.Naturals0}),
      "binomial(n, 2) was not written with factorials: n - 2 is not shown a count (for counts "
      "k <= n, write n as k + m with a count m)"),
+    # p^y at p = 0: a power whose exponent is no number is defined for a positive base only
+    (lambda x, k, n: check.member(x ** k, sp.Interval(0, 1), where={x: sp.Interval(0, 1),
+                                                                   k: sp.FiniteSet(0, 1)}),
+     "(a power whose exponent is no number needs one > 0)"),
 ])
 def test_a_refusal_a_new_user_met_says_what_to_write(claim, says):
     """True claims (or claims in notation the kernel lacks) that a new user's review found refused

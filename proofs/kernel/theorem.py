@@ -778,9 +778,10 @@ def member_pow(base_th, exponent_th, sides=False):
     h = pow_hull(_range(base_th, "member_pow"), exponent,
                  _range(exponent_th, "member_pow") if sides else None)
     if h is None:
+        why = "" if exponent.is_number else " (a power whose exponent is no number needs one > 0)"
         raise SideConditionError(f"member_pow: ({base_th.statement.expr})**({exponent}) may be "
                                  "undefined: the base is only known to lie in "
-                                 f"{base_th.statement.set}")
+                                 f"{base_th.statement.set}{why}")
     return _built("member_pow", sp.Pow, (base_th.statement.expr, exponent), h,
                   [base_th, exponent_th])
 
