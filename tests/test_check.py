@@ -493,6 +493,9 @@ def test_a_short_sum_whose_terms_need_an_integer_index_is_bounded_written_out():
         assert semantics.confirm(theorem.context.entries, theorem.statement, points=20)
     with pytest.raises(Disproved):
         check.positive(sp.Sum(1 / sp.factorial(k) - 1, (k, 0, 2)))
+    # 10⁸! is not written out (sympy would compute it for hours): refused at once
+    with pytest.raises(ProofError, match="not shown a count"):
+        check.member(sp.Sum(1 / sp.factorial(10 ** 8 * k), (k, 0, 1)), sp.Interval(0, 3))
     with pytest.raises(Disproved):  # near λ = 0 the mass is near 1
         check.member(poisson, sp.Interval.Lopen(0, sp.Rational(9, 10)), where=positive)
 

@@ -956,6 +956,11 @@ def test_a_condition_under_a_short_sum_is_shown_at_each_index():
              for value in (sp.Integer(c), sp.factorial(c))]
     with pytest.raises(SideConditionError, match="for every k"):
         K._facts_for(needs(many), every, "test", lambda: "needs")
+    # 10⁸! is not computed (sympy would run for hours): no values are taken
+    huge = sp.Sum(1 / sp.factorial(10 ** 8 * k), (k, 0, 1))
+    with pytest.raises(SideConditionError, match="for every k"):
+        K._facts_for(needs(huge), [K.member_context(EMPTY, c) for c in (0, 10 ** 8, 1)], "test",
+                     lambda: "needs")
     # log(k − 1) at k = 1 is log 0, which sympy evaluates to zoo: no values are taken
     with pytest.raises(SideConditionError, match="'k - 1 positive' for every k"):
         K._facts_for(needs(sp.Sum(sp.log(k - 1), (k, 1, 2))), facts, "test", lambda: "needs")

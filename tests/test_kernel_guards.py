@@ -393,7 +393,8 @@ def test_two_cases_join_only_the_same_fact_over_one_interval():
 def test_a_sum_or_product_of_no_whole_number_of_terms_is_refused():
     """∏_{k=2}^{1/2} k is never defined (its count −1/2 is no integer), and sympy's exp of its
     negative ran without end (a review's fuzzer run): refused as a term."""
-    for term in (sp.Product(t, (t, 2, sp.Rational(1, 2))), sp.Sum(t, (t, sp.Rational(1, 3), 2))):
+    for term in (sp.Product(t, (t, 2, sp.Rational(1, 2))), sp.Sum(t, (t, sp.Rational(1, 3), 2)),
+                 sp.Product(t, (t, 2, sp.sqrt(2))), sp.Sum(t, (t, 0, sp.log(3)))):
         with pytest.raises(UnsupportedError, match="no whole number of terms"):
             K.refl(EMPTY, sp.cosh(term))
     assert K.refl(EMPTY, sp.Product(t, (t, 2, 0))).statement.lhs.limits[0][2] == 0  # reversed

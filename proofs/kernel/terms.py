@@ -420,8 +420,9 @@ def _check_binder(expr):
         inner = set(variables[:position + 1])
         if inner & (free_vars(lo) | free_vars(hi)):
             raise UnsupportedError(f"{expr}: the bounds of {var} mention an inner index")
-        if (hi - lo).is_Rational and not (hi - lo).is_Integer:  # never defined, and sympy's exp of
-            # −∏_{k=2}^{1/2} k runs without end
+        gap = hi - lo  # no whole number: never defined, and sympy's exp of −∏_{k=2}^{1/2} k or
+        # −∏_{k=2}^{√2} k runs without end (a closed sum as a bound is left to the count's need)
+        if gap.is_number and not gap.is_Integer and not gap.has(*BINDERS):
             raise UnsupportedError(f"{expr}: {var} runs from {lo} to {hi}, no whole number of "
                                    "terms")
     # the scope of an index: the body, and the bounds of the limits inside it (sympy writes

@@ -154,7 +154,9 @@ def _values(expr, scope):
     if len(scope) != 1 or not (scope[0][1].is_Integer and scope[0][2].is_Integer):
         return None
     var, lo, hi = scope[0]
-    if hi - lo >= 32:
+    # sympy computes k! and C(n, k) of a number as it builds them: 10⁸! would run for hours
+    numbers = [abs(c) for c in (expr.atoms(sp.Integer) | {lo, hi})]
+    if hi - lo >= 32 or max(numbers) > 1000 and expr.has(sp.factorial, sp.binomial, sp.gamma):
         return None
     values = [substitute(expr, {var: sp.Integer(k)}) for k in range(int(lo), int(hi) + 1)]
     # sympy's evaluation may drop a condition only where a number meets it (0! is 1: 0 is a count)

@@ -21,7 +21,7 @@ from ..kernel.functions import TABLE
 from ..kernel.terms import BINDERS, DefinedEntry, binder_limits, bound_vars, index_free_factor
 from .finite_cases import (MOST_CASES, by_values, cases_of, finite_entries, finite_symbols,
                            positive_by_values, through_symbol)
-from .positivity import prove_member, prove_needs, try_needs, try_positive
+from .positivity import costly_values, prove_member, prove_needs, try_needs, try_positive
 
 
 def on_atoms(operation, *exprs, exponentials=False):
@@ -314,6 +314,10 @@ class Normalizer:
         if count > WRITTEN_OUT:
             self.notes.append(f"{expr} was not written out term by term: it has {count} terms, "
                               f"more than {WRITTEN_OUT}")
+            return None
+        if costly_values(expr, lo, hi):
+            self.notes.append(f"{expr} was not written out term by term: its terms are "
+                              "factorials or binomial coefficients of numbers above 1000")
             return None
         try:
             th = _peel(self.context, expr, True, int(count))
@@ -866,7 +870,7 @@ def binders_written_out(expr):
             return False
         (_, lo, hi), = binder_limits(node)
         count = sp.expand(hi - lo + 1)
-        return count.is_Integer and 0 < count <= WRITTEN_OUT
+        return count.is_Integer and 0 < count <= WRITTEN_OUT and not costly_values(node, lo, hi)
 
     written = expr.replace(short, lambda node: node.doit())
     return None if written == expr else written

@@ -93,7 +93,7 @@ def prove_needs(context, conditions):
         try:
             facts.extend(_needs(context, [(expr, need, scope)]))
         except SideConditionError:
-            values = _index_values(scope)
+            values = _index_values(expr, scope)
             if values is None:
                 raise
             var = scope[0][0]
@@ -102,13 +102,21 @@ def prove_needs(context, conditions):
     return facts
 
 
-def _index_values(scope):
+def _index_values(expr, scope):
     """The values of the one index of `scope` when its bounds are integers at most 32 apart (as
-    the kernel takes a condition at each of them), else None."""
+    the kernel takes a condition on `expr` at each of them), else None."""
     if len(scope) != 1 or not (scope[0][1].is_Integer and scope[0][2].is_Integer) or \
-            scope[0][2] - scope[0][1] >= 32:
+            scope[0][2] - scope[0][1] >= 32 or costly_values(expr, *scope[0][1:]):
         return None
     return [sp.Integer(k) for k in range(int(scope[0][1]), int(scope[0][2]) + 1)]
+
+
+def costly_values(expr, *bounds):
+    """Whether sympy would compute a factorial, binomial coefficient or Γ of a large number in
+    building `expr` at integer values of its index (10⁸! runs for hours), as the kernel's own
+    check says (`theorem._values`)."""
+    numbers = [abs(c) for c in expr.atoms(sp.Integer) | {b for b in bounds if b.is_Integer}]
+    return max(numbers, default=0) > 1000 and expr.has(sp.factorial, sp.binomial, sp.gamma)
 
 
 def _needs(context, conditions):
