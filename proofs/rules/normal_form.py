@@ -581,7 +581,9 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponenti
         if through_logs is not None:
             return through_logs
     cases = None
-    if remainder != 0 and _depth < 4:
+    # value by value only where products are multiplied out: a first attempt that keeps them
+    # whole (the optimizer's, as a textbook argues) is retried multiplied out when it fails
+    if remainder != 0 and _depth < 4 and multiply:
         proved, cases = _by_values(context, lhs, rhs, nl - nr, lemmas, multiply, _depth)
         if proved is not None:
             return proved
