@@ -420,8 +420,10 @@ def _check_binder(expr):
         inner = set(variables[:position + 1])
         if inner & (free_vars(lo) | free_vars(hi)):
             raise UnsupportedError(f"{expr}: the bounds of {var} mention an inner index")
-        gap = hi - lo  # no whole number: never defined, and sympy's exp of −∏_{k=2}^{1/2} k or
-        # −∏_{k=2}^{√2} k runs without end (a closed sum as a bound is left to the count's need)
+        # no whole number of terms: never defined, and sympy's exp of −∏_{k=2}^{1/2} k or
+        # of −∏_{k=2}^{√2} k runs without end (a closed sum as a bound: left to the count's
+        # need)
+        gap = hi - lo
         if gap.is_number and not gap.is_Integer and not gap.has(*BINDERS):
             raise UnsupportedError(f"{expr}: {var} runs from {lo} to {hi}, no whole number of "
                                    "terms")

@@ -115,10 +115,12 @@ def _positive(th, rule, what):
 
 def _meets(fact, need):
     """Whether the Member fact shows `need` of its expression."""
-    return _hull_meets(hull(fact.statement.set), need)
+    return _set_meets(fact.statement.set, need)
 
 
-def _hull_meets(h, need):
+def _set_meets(real_set, need):
+    """Whether every member of `real_set` meets `need`."""
+    h = hull(real_set)
     return {Need.POSITIVE: h.is_positive(), Need.NONNEGATIVE: bool(h.lo >= 0),
             Need.NONZERO: h.is_positive() or h.is_negative(),
             Need.COUNT: h.integer and h.lo >= 0, Need.DEFINED: True}[need]
@@ -136,8 +138,9 @@ def _facts_for(conditions, facts, rule, why):
             return next((f for f in members if f.statement.expr == term and _meets(f, need)
                          and all(f.context.lookup(var) is None for var in indices)), None)
         found = [shown(expr)]
-        if found[0] is None and _values(expr, scope) is not None:  # or at each value, if few
-            found = [shown(instance) for instance in _values(expr, scope)]
+        values = _values(expr, scope) if found[0] is None else None  # or at each value, if few
+        if values is not None:
+            found = [shown(instance) for instance in values]
         if None in found:
             every = f" for every {', '.join(map(str, indices))}" if indices else ""
             raise SideConditionError(f"{rule}: {why()} '{expr} {need.value}'{every}, and no fact "
@@ -163,8 +166,7 @@ def _values(expr, scope):
     for value, written in values:
         dropped = written - needs(value)
         if not needs(value) <= written or not all(
-                is_exact_rational(term) and _hull_meets(Hull(term, term, False, False,
-                                                             term.is_Integer), need)
+                is_exact_rational(term) and _set_meets(sp.FiniteSet(term), need)
                 for term, need, _ in dropped):
             return None
     return tuple(value for value, _ in values)
@@ -574,9 +576,9 @@ def gamma_of_count(count_th):
 
 
 def recurrence(fact, head):
-    """Γ ⊢ n ∈ C ⊆ {0, 1, 2, …}  ⟹  Γ ⊢ (n + 1)! = (n + 1)·n!;  Γ ⊢ x > 0  ⟹  Γ ⊢ Γ(x + 1) =
-    x·Γ(x).   (Mathlib `Nat.factorial_succ`, `Real.Gamma_add_one`; Coq `fact_simpl`, and none
-    for Gamma)"""
+    """Γ ⊢ n ∈ C ⊆ {0, 1, 2, …}  ⟹  Γ ⊢ (n + 1)! = (n + 1)·n!;
+    Γ ⊢ x > 0  ⟹  Γ ⊢ Γ(x + 1) = x·Γ(x).
+    (Mathlib `Nat.factorial_succ`, `Real.Gamma_add_one`; Coq `fact_simpl`, and none for Gamma)"""
     a = _expect(fact, Member, "recurrence").expr
     need = {sp.factorial: Need.COUNT, sp.gamma: Need.POSITIVE}.get(head)
     if need is None:
@@ -588,8 +590,8 @@ def recurrence(fact, head):
 
 
 def binomial_as_factorials(bottom_th, rest_th):
-    """Γ ⊢ k ∈ ℕ₀, Γ ⊢ n − k ∈ ℕ₀  ⟹  Γ ⊢ C(n, k) = n!/(k!(n − k)!).   (Mathlib
-    `Nat.choose_eq_factorial_div_factorial`; Coq `C`, so defined)"""
+    """Γ ⊢ k ∈ ℕ₀, Γ ⊢ n − k ∈ ℕ₀  ⟹  Γ ⊢ C(n, k) = n!/(k!(n − k)!).
+    (Mathlib `Nat.choose_eq_factorial_div_factorial`; Coq `C`, so defined)"""
     k, rest = (_expect(th, Member, "binomial_as_factorials").expr for th in (bottom_th, rest_th))
     for th in (bottom_th, rest_th):
         if not _meets(th, Need.COUNT):
@@ -972,9 +974,10 @@ def member_monotone(monotone_th, values_th, at, above=True, bound=None):
 
 
 def by_cases(th1, th2, var):
-    """Γ, x ∈ A ⊢ J,  Γ, x ∈ B ⊢ J  (the same J, an equation or a membership, which holds point by
-    point), A ∪ B one interval or a finite set  ⟹  Γ, x ∈ A ∪ B ⊢ J (x ∈ ℝ is no assumption: left
-    out).   (Mathlib `Or.elim` with `Set.mem_union`, `Set.mem_insert_iff`; Coq `Rle_lt_dec` and
+    """Γ, x ∈ A ⊢ J,  Γ, x ∈ B ⊢ J  (the same J, an equation or a membership, which
+    holds point by point), A ∪ B one interval or a finite set
+    ⟹  Γ, x ∈ A ∪ B ⊢ J (x ∈ ℝ is no assumption: left out).
+    (Mathlib `Or.elim` with `Set.mem_union`, `Set.mem_insert_iff`; Coq `Rle_lt_dec` and
     `or_ind`)"""
     first, second = (_expect(th, (Member, Equal), "by_cases") for th in (th1, th2))
     cases = (th1.context.lookup(var), th2.context.lookup(var))
@@ -995,7 +998,8 @@ def by_cases(th1, th2, var):
 
 
 def equal_of_singleton(th):
-    """Γ ⊢ a ∈ {c}  ⟹  Γ ⊢ a = c.   (Mathlib `Set.mem_singleton_iff`; Coq `Singleton_inv`)"""
+    """Γ ⊢ a ∈ {c}  ⟹  Γ ⊢ a = c.
+    (Mathlib `Set.mem_singleton_iff`; Coq `Singleton_inv`)"""
     st = _expect(th, Member, "equal_of_singleton")
     if type(st.set) is not sp.FiniteSet or len(st.set.args) != 1:
         raise SideConditionError(f"equal_of_singleton: {st.set} is not a set of one number")
@@ -1003,9 +1007,10 @@ def equal_of_singleton(th):
 
 
 def instantiate(th, var, fact):
-    """Γ, x ∈ S ⊢ J(x) (an equation or a membership), Γ ⊢ e ∈ T, T ⊆ S  ⟹  Γ ⊢ J(e), the
-    substitution capture-avoiding and done here; refused where sympy's evaluation of J(e) changes
-    where it is defined.   (Mathlib: a `∀ x ∈ S, J x` applied to e; Coq: the same)"""
+    """Γ, x ∈ S ⊢ J(x) (an equation or a membership), Γ ⊢ e ∈ T, T ⊆ S
+    ⟹  Γ ⊢ J(e), the substitution capture-avoiding and done here; refused where sympy's
+    evaluation of J(e) changes where it is defined.
+    (Mathlib: a `∀ x ∈ S, J x` applied to e; Coq: the same)"""
     st = _expect(th, (Member, Equal), "instantiate")
     value = _expect(fact, Member, "instantiate")
     known = th.context.lookup(var)

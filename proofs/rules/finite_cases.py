@@ -18,7 +18,7 @@ from ..errors import ProofError, SideConditionError
 from ..kernel import POSITIVE_REALS, Context, free_vars
 from ..kernel import rules as K
 from ..kernel.terms import bound_vars, fresh, is_definition, mentions, names
-from .positivity import prove_member, prove_needs
+from .positivity import congruence, prove_member
 
 # a range of more values is left alone: each value costs the caller's prover once more
 MOST_VALUES = 8
@@ -77,9 +77,7 @@ def by_values(context, var, prove_case):
         equal = K.equal_of_singleton(K.member_context(case, var))
 
         def term(expr):
-            changed = K.rewritten(equal.statement, expr)[1]
-            facts = prove_needs(case, sorted(changed, key=str)) if changed else ()
-            rewritten = K.congruence(equal, expr, facts)
+            rewritten = congruence(case, equal, expr)
             if var in free_vars(rewritten.statement.rhs):  # each case would be the claim again
                 raise SideConditionError(f"{var} occurs inside a definition in {expr}, where a "
                                          "case cannot set its value: claim it of the body")

@@ -21,7 +21,8 @@ from ..kernel.functions import TABLE
 from ..kernel.terms import BINDERS, DefinedEntry, binder_limits, bound_vars, index_free_factor
 from .finite_cases import (MOST_CASES, by_values, cases_of, finite_entries, finite_symbols,
                            positive_by_values, through_symbol)
-from .positivity import costly_values, prove_member, prove_needs, try_needs, try_positive
+from .positivity import (congruence, costly_values, prove_member, prove_needs, try_needs,
+                         try_positive)
 
 
 def on_atoms(operation, *exprs, exponentials=False):
@@ -113,14 +114,6 @@ def multiplies_out(expr):
         return ((isinstance(expr.base, (sp.Add, sp.Mul)) and abs(expr.exp) > 1)
                 or multiplies_out(expr.base))
     return False
-
-
-def congruence(context, th, target):
-    """`K.congruence`, supplying the facts the kernel asks for when sympy's evaluation of the
-    rewritten term changes where it is defined (a cancelled log, x/x → 1)."""
-    changed = K.rewritten(th.statement, target)[1]
-    return K.congruence(th, target,
-                        prove_needs(context, sorted(changed, key=str)) if changed else ())
 
 
 def _definition_of(expr):
@@ -690,8 +683,7 @@ def _by_entry(context, lhs, rhs, difference, lemmas, multiply, depth):
     try:
         proved = through_symbol(context, entry, prove_general, lhs, rhs)
     except ProofError as error:
-        return None, (f"{entry} ranges over {context.lookup(entry)}, and case by case the claim "
-                      f"was not proved: {error}")
+        return None, _not_by_values(context, entry, error)
     return (proved, None) if proved.statement == Equal(lhs, rhs) else (None, None)
 
 
@@ -768,8 +760,13 @@ def _by_values(context, lhs, rhs, difference, lemmas, multiply, depth):
     try:
         return by_values(context, var, prove_case), None
     except ProofError as error:
-        return None, (f"{var} ranges over {context.lookup(var)}, and case by case the claim was "
-                      f"not proved: {error}")
+        return None, _not_by_values(context, var, error)
+
+
+def _not_by_values(context, quantity, error):
+    """A refusal's note on a split into values that failed."""
+    return (f"{quantity} ranges over {context.lookup(quantity)}, and case by case the claim was "
+            f"not proved: {error}")
 
 
 def _through_logs(context, lhs, rhs, lemmas, multiply, depth):

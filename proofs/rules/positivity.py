@@ -84,6 +84,14 @@ def _member(context, expr, sides):
     )
 
 
+def congruence(context, th, target):
+    """`K.congruence`, supplying the facts the kernel asks for when sympy's evaluation of the
+    rewritten term changes where it is defined (a cancelled log, x/x → 1)."""
+    changed = K.rewritten(th.statement, target)[1]
+    return K.congruence(th, target,
+                        prove_needs(context, sorted(changed, key=str)) if changed else ())
+
+
 def prove_needs(context, conditions):
     """Member facts for the definedness conditions (expr, Need, scope) a kernel rule asks: positive,
     nonzero, an integer, or merely defined; a condition under a sum over a few integers, at each
