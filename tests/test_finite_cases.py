@@ -136,6 +136,44 @@ def test_a_label_s_ranges_are_shown_value_by_value():
         check.positive(Y[i] * p - (1 - Y[i]) * (1 - p), where=LABELS)
 
 
+def test_a_product_of_label_factors_is_positive_when_each_value_s_factor_is():
+    likelihood = sp.Product(Y[i] * p + (1 - Y[i]) * (1 - p), (i, 1, n))
+    theorem = check.positive(likelihood, where=LABELS)
+    assert theorem.statement == Member(likelihood, sp.Interval.open(0, sp.oo))
+    assert confirmed(theorem)
+    for false in (sp.Product(Y[i], (i, 1, n)),  # 0 where a label is 0
+                  sp.Product(Y[i] * p - (1 - Y[i]) * (1 - p), (i, 1, n))):
+        with pytest.raises(Disproved):
+            check.positive(false, where=LABELS)
+
+
+BCE = -sp.Sum(Y[i] * sp.log(p) + (1 - Y[i]) * sp.log(1 - p), (i, 1, n)) / n
+
+
+@pytest.mark.parametrize("f, g, senses", [
+    (sp.Product(Y[i] * p + (1 - Y[i]) * (1 - p), (i, 1, n)), BCE, ("max", "min")),
+    (BCE, sp.Product(Y[i] * p + (1 - Y[i]) * (1 - p), (i, 1, n)), ("min", "max")),
+    (sp.Product(Y[i] * p + (1 - Y[i]) * (1 - p), (i, 1, n)), -n * BCE, ("max", "max")),
+])
+def test_the_linear_bernoulli_likelihood_and_the_cross_entropy_have_the_same_optimizers(f, g,
+                                                                                        senses):
+    """log ∏ (y_i p + (1 − y_i)(1 − p)) is Σ log(…), whose body is y_i log p + (1 − y_i) log(1 − p)
+    label by label."""
+    theorem = check.same_optimizers(f, g, [p], where=LABELS, senses=senses)
+    assert (theorem.statement.f, theorem.statement.g) == (f, g) and confirmed(theorem)
+
+
+@pytest.mark.parametrize("f, g, where", [
+    (sp.Product(Y[i] * (1 - p) + (1 - Y[i]) * p, (i, 1, n)), BCE, LABELS),  # p and 1 − p swapped
+    (sp.Product(Y[i] * p + (1 - Y[i]) * (1 - p), (i, 1, n)), -BCE, LABELS),  # a sign error
+    (sp.Product(Y[i] * p + (1 - Y[i]) * (1 - p), (i, 1, n)), BCE,
+     {**LABELS, Y: sp.FiniteSet(0, 1, 2)}),  # a label 2 is no Bernoulli outcome
+])
+def test_a_wrong_bernoulli_likelihood_or_loss_is_disproved(f, g, where):
+    with pytest.raises(Disproved):
+        check.same_optimizers(f, g, [p], where=where)
+
+
 def test_a_quantity_inside_a_definition_is_not_split_and_nothing_loops():
     """A case cannot set y inside L := y² − y (the kernel never rewrites a definition's body):
     refused with that reason, where the case split once recursed without end."""

@@ -707,6 +707,34 @@ def _label_bodies(context, lhs, rhs, lemmas, multiply, depth):
     return None
 
 
+def unfolded_term(expr):
+    """Definitions (constants, families' entries) replaced by their bodies until none is left: a
+    term for a search to aim at, never a proof (the entry's parameters are replaced as written)."""
+    while True:
+        found = [node for node in sp.preorder_traversal(expr)
+                 if isinstance(node, (Defined, DefinedEntry))]
+        if not found:
+            return expr
+        node = found[0]
+        body = node.body if isinstance(node, Defined) else \
+            node.func.body.xreplace(dict(zip(node.func.params, node.args)))
+        expr = expr.xreplace({node: body})
+
+
+def with_label_bodies(context, expr, other, lemmas=()):
+    """Γ ⊢ expr = expr′: expr in normal form, with the body of one of its sums or products
+    replaced by the body of one in `other` over the same limits that equals it value by value of
+    a family of labels (log ∏ (y_i p + (1 − y_i)(1 − p)) is Σ log(y_i p + (1 − y_i)(1 − p)), whose
+    body is y_i log p + (1 − y_i) log(1 − p) for y_i ∈ {0, 1}); `other`'s definitions are looked
+    into.  None when no body matches."""
+    normal = normalized(context, expr, first_index(expr, other), tuple(lemmas))[0]
+    bodies = _label_bodies(context, normal.statement.rhs, unfolded_term(other), tuple(lemmas),
+                           True, 0)
+    if bodies is None:
+        return None
+    return chain_equal(normal, congruence(context, bodies, normal.statement.rhs))
+
+
 def _with_rewrites(context, lhs, rhs, steps, lemmas, multiply, depth):
     """Γ ⊢ lhs = rhs with the equations `steps` among the normal form's rewrites, or None (also
     when there are none)."""

@@ -15,7 +15,7 @@ from ..kernel import hull, mentions
 from ..kernel import rules as K
 from .monotonicity import log_is_strictly_increasing, prove_strictly_increasing
 from .normal_form import (chain_equal, congruence, expand_atoms, first_index, normalized, on_atoms,
-                          prove_equal)
+                          prove_equal, with_label_bodies)
 from .positivity import prove_member, prove_needs, prove_positive, try_positive
 
 OTHER = {"max": "min", "min": "max"}
@@ -169,7 +169,10 @@ def same_optimizers(context, f, g, over, senses=("max", "min"), refuted=None):
     if counterexample is not None:
         raise counterexample
     attempts = [lambda: _logs_and_affine_maps(context, f, g, over, senses, (True,)),
-                lambda: K.optimizers_symm(_logs_and_affine_maps(context, g, f, over, senses[::-1]))]
+                lambda: K.optimizers_symm(_logs_and_affine_maps(context, g, f, over, senses[::-1])),
+                lambda: through_label_bodies(context, f, g, over, senses),
+                lambda: K.optimizers_symm(through_label_bodies(context, g, f, over,
+                                                               senses[::-1]))]
     if senses[0] == senses[1]:
         attempts.append(lambda: increasing_map(context, f, g, over, senses[0]))
         attempts.append(lambda: K.optimizers_symm(increasing_map(context, g, f, over, senses[0])))
@@ -180,6 +183,25 @@ def same_optimizers(context, f, g, over, senses=("max", "min"), refuted=None):
         except ProofError:
             continue
     raise first_error
+
+
+def through_label_bodies(context, f, g, over, senses):
+    """⊢ arg f = arg g when log f (f itself where f is not shown positive), in normal form, has a
+    sum whose body equals the body of a sum of g value by value of a family of labels: ∏ (y_i p +
+    (1 − y_i)(1 − p)), whose log is Σ log(y_i p + (1 − y_i)(1 − p)), against the cross-entropy
+    −Σ [y_i log p + (1 − y_i) log(1 − p)]; then an affine transfer."""
+    sense_f, sense_g = senses
+    if try_positive(context, f) is not None and not isinstance(f, sp.log):
+        first = log_step(context, f, over, sense_f)
+    else:
+        first = K.optimizers_of_equal(K.refl(context, f), over, sense_f)
+    h = first.statement.g
+    equal = with_label_bodies(context, h, g)
+    if equal is None:
+        raise SideConditionError(f"no sum in {h} has a body equal, label by label, to one in {g}")
+    rewritten = equal.statement.rhs
+    return chain(first, K.optimizers_of_equal(equal, over, sense_f),
+                 affine_transfer(context, rewritten, sense_f, g, sense_g, over))
 
 
 def increasing_map(context, f, g, over, sense):

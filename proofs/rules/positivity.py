@@ -72,6 +72,8 @@ def _member(context, expr, sides):
                                      f"take as any real number, not only {lo}, …, {hi}: a term is "
                                      "shown at each index only in a sum over at most 32 "
                                      "integers, written out)") from None
+        if isinstance(expr, sp.Product) and not hull(body.statement.set).is_positive():
+            body = _positive_by_values(context, inner) or body
         return K.member_binder(
             body,
             expr,
@@ -82,6 +84,15 @@ def _member(context, expr, sides):
         f"no rule gives the range of {expr} (only +, *, powers, the functions of the table, "
         "finite sums and products of quantities with known ranges)"
     )
+
+
+def _positive_by_values(context, factor):
+    """Γ ⊢ factor > 0 value by value of a label it mentions (∏ (y_i p + (1 − y_i)(1 − p)): p at
+    y_i = 1, 1 − p at y_i = 0), or None.  Imported here, not at the top: the value splits prove
+    each value's range with this module's `prove_member`."""
+    from .finite_cases import positive_by_values
+
+    return positive_by_values(context, factor)
 
 
 def congruence(context, th, target):

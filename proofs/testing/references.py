@@ -172,6 +172,7 @@ def per_sample(theorem, **options):
 def _per_sample(theorem, options):
     from .. import check
     from ..errors import UnsupportedError
+    from ..rules.normal_form import unfolded_term
 
     proof = _proof(theorem, options)
     index, size = proof.symbols["index"], proof.symbols["size"]
@@ -194,31 +195,10 @@ def _per_sample(theorem, options):
         raise UnsupportedError(
             f"{theorem}: the objective {body} is not a mean or a sum of per-sample terms"
         )
-    term = _unfolded(term)
+    term = unfolded_term(term)
     reduction = sp.Sum(term, (index, 1, size)) / (size if size in replaced.free_symbols else 1)
     link = check.equal(objective, reduction, where=proof.theorem.context)
     return term, index, size, proof.theorem.context, link
-
-
-def _unfolded(expr):
-    """Definitions (constants, families' entries) replaced by their bodies until none is left."""
-    from ..kernel.terms import Defined, DefinedEntry
-
-    while True:
-        found = [
-            node
-            for node in sp.preorder_traversal(expr)
-            if isinstance(node, (Defined, DefinedEntry))
-        ]
-        if not found:
-            return expr
-        node = found[0]
-        body = (
-            node.body
-            if isinstance(node, Defined)
-            else node.func.body.xreplace(dict(zip(node.func.params, node.args)))
-        )
-        expr = expr.xreplace({node: body})
 
 
 def _scalarized(term, index):
