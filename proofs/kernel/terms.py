@@ -324,6 +324,14 @@ _RATIONALS = {sp.Integer, sp.Rational, *(type(n) for n in (sp.S.Zero, sp.S.One, 
 _PLAIN_FUNCTION_ATTRIBUTES = set(vars(sp.Function("f")))
 
 
+def costly_at_integers(expr, *bounds):
+    """Whether sympy would compute a factorial, binomial coefficient or Γ of a number above 1000 in
+    building `expr` at integer values of its index between `bounds`: it computes k! and C(n, k) of
+    a number as it builds them, and 10⁸! would run for hours."""
+    numbers = [abs(c) for c in expr.atoms(sp.Integer) | {b for b in bounds if b.is_Integer}]
+    return max(numbers, default=0) > 1000 and expr.has(sp.factorial, sp.binomial, sp.gamma)
+
+
 def is_exact_rational(value):
     """One of sympy's own rationals, exactly: a subclass could answer <, > or a sign falsely."""
     return type(value) in _RATIONALS

@@ -21,7 +21,8 @@ from .language import (POSITIVE, REALS, Context, Equal, Hull, Member, SameOptimi
                        StrictlyIncreasing, _context_key, add_hulls, function_hull, hull, is_subset,
                        mul_hulls, pow_hull, statement_names)
 from .terms import (BINDERS, Defined, DefinedEntry, Need, binder_limits, bound_vars,
-                    check_well_formed, free_vars, head_needs, index_free_factor, inner_binder,
+                    check_well_formed, costly_at_integers, free_vars, head_needs,
+                    index_free_factor, inner_binder,
                     is_definition, is_exact_rational, memoized, mentions, merged_exponentials,
                     names, needs, substitute, within)
 
@@ -138,7 +139,7 @@ def _facts_for(conditions, facts, rule, why):
             return next((f for f in members if f.statement.expr == term and _meets(f, need)
                          and all(f.context.lookup(var) is None for var in indices)), None)
         found = [shown(expr)]
-        values = _values(expr, scope) if found[0] is None else None  # or at each value, if few
+        values = index_values(expr, scope) if found[0] is None else None  # or at each value
         if values is not None:
             found = [shown(instance) for instance in values]
         if None in found:
@@ -150,16 +151,16 @@ def _facts_for(conditions, facts, rule, why):
 
 
 @memoized(1024)
-def _values(expr, scope):
-    """expr at each value of the one index of `scope`, a sum's over integer bounds at most 32
-    apart (Σ_{k=0}^{3} C(3, k) needs C(3, 0), …, C(3, 3) defined, not C(3, k) for every real k);
-    None for other scopes, or where sympy's evaluation of a value changes where it is defined."""
+def index_values(expr, scope):
+    """No rule: expr at each value of the one index of `scope`, a sum's over integer bounds at
+    most 32 apart (Σ_{k=0}^{3} C(3, k) needs C(3, 0), …, C(3, 3) defined, not C(3, k) for every
+    real k), the terms at which a rule takes a condition under such a sum (tactics ask it as they
+    ask `ring_needs`); None for other scopes, or where sympy's evaluation of a value changes
+    where it is defined."""
     if len(scope) != 1 or not (scope[0][1].is_Integer and scope[0][2].is_Integer):
         return None
     var, lo, hi = scope[0]
-    # sympy computes k! and C(n, k) of a number as it builds them: 10⁸! would run for hours
-    numbers = [abs(c) for c in (expr.atoms(sp.Integer) | {lo, hi})]
-    if hi - lo >= 32 or max(numbers) > 1000 and expr.has(sp.factorial, sp.binomial, sp.gamma):
+    if hi - lo >= 32 or costly_at_integers(expr, lo, hi):
         return None
     values = [substitute(expr, {var: sp.Integer(k)}) for k in range(int(lo), int(hi) + 1)]
     # sympy's evaluation may drop a condition only where a number meets it (0! is 1: 0 is a count)

@@ -18,11 +18,11 @@ from ..errors import ProofError, SideConditionError
 from ..kernel import Defined, Equal, Need, Theorem, free_vars, hull, needs
 from ..kernel import rules as K
 from ..kernel.functions import TABLE
-from ..kernel.terms import BINDERS, DefinedEntry, binder_limits, bound_vars, index_free_factor
+from ..kernel.terms import (BINDERS, DefinedEntry, binder_limits, bound_vars,
+                            costly_at_integers, index_free_factor)
 from .finite_cases import (MOST_CASES, by_values, cases_of, finite_entries, finite_symbols,
                            positive_by_values, through_symbol)
-from .positivity import (congruence, costly_values, prove_member, prove_needs, try_needs,
-                         try_positive)
+from .positivity import congruence, prove_member, prove_needs, try_needs, try_positive
 
 
 def on_atoms(operation, *exprs, exponentials=False):
@@ -308,7 +308,7 @@ class Normalizer:
             self.notes.append(f"{expr} was not written out term by term: it has {count} terms, "
                               f"more than {WRITTEN_OUT}")
             return None
-        if costly_values(expr, lo, hi):
+        if costly_at_integers(expr, lo, hi):
             self.notes.append(f"{expr} was not written out term by term: its terms are "
                               "factorials or binomial coefficients of numbers above 1000")
             return None
@@ -897,7 +897,8 @@ def binders_written_out(expr):
             return False
         (_, lo, hi), = binder_limits(node)
         count = sp.expand(hi - lo + 1)
-        return count.is_Integer and 0 < count <= WRITTEN_OUT and not costly_values(node, lo, hi)
+        return (count.is_Integer and 0 < count <= WRITTEN_OUT
+                and not costly_at_integers(node, lo, hi))
 
     written = expr.replace(short, lambda node: node.doit())
     return None if written == expr else written

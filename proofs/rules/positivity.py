@@ -14,7 +14,7 @@ from ..errors import ProofError, SideConditionError
 from ..kernel import POSITIVE_REALS, Defined, Need, hull, needs
 from ..kernel import rules as K
 from ..kernel.functions import TABLE
-from ..kernel.terms import BINDERS, DefinedEntry, inner_binder, substitute
+from ..kernel.terms import BINDERS, DefinedEntry, inner_binder
 
 
 def prove_member(context, expr, sides=False):
@@ -112,30 +112,11 @@ def prove_needs(context, conditions):
         try:
             facts.extend(_needs(context, [(expr, need, scope)]))
         except SideConditionError:
-            values = _index_values(expr, scope)
+            values = K.index_values(expr, scope)  # the terms the kernel takes it at, if any
             if values is None:
                 raise
-            var = scope[0][0]
-            facts.extend(_needs(context, [(substitute(expr, {var: value})[0], need, ())
-                                          for value in values]))
+            facts.extend(_needs(context, [(value, need, ()) for value in values]))
     return facts
-
-
-def _index_values(expr, scope):
-    """The values of the one index of `scope` when its bounds are integers at most 32 apart (as
-    the kernel takes a condition on `expr` at each of them), else None."""
-    if len(scope) != 1 or not (scope[0][1].is_Integer and scope[0][2].is_Integer) or \
-            scope[0][2] - scope[0][1] >= 32 or costly_values(expr, *scope[0][1:]):
-        return None
-    return [sp.Integer(k) for k in range(int(scope[0][1]), int(scope[0][2]) + 1)]
-
-
-def costly_values(expr, *bounds):
-    """Whether sympy would compute a factorial, binomial coefficient or Γ of a large number in
-    building `expr` at integer values of its index (10⁸! runs for hours), as the kernel's own
-    check says (`theorem._values`)."""
-    numbers = [abs(c) for c in expr.atoms(sp.Integer) | {b for b in bounds if b.is_Integer}]
-    return max(numbers, default=0) > 1000 and expr.has(sp.factorial, sp.binomial, sp.gamma)
 
 
 def _needs(context, conditions):
