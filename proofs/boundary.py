@@ -243,6 +243,21 @@ def refuse_floats(obj):
                                "every float in an expression exact)")
 
 
+# Python prints an integer of at most 4300 digits (sys.get_int_max_str_digits); every number of a
+# claim is printed, in a message or on a page
+MOST_DIGITS = 4000
+
+
+def _refuse_huge_numbers(obj):
+    """A clear error for a number of more than MOST_DIGITS digits, which no message could show
+    (the term itself is not printed: it cannot be)."""
+    numbers = sp.sympify(obj).atoms(sp.Rational) if isinstance(obj, sp.Basic) else ()
+    if any(max(abs(n.p), n.q).bit_length() > MOST_DIGITS * 3.33 for n in numbers):
+        raise UnsupportedError(f"a number in the claim has more than {MOST_DIGITS} digits, more "
+                               "than Python prints: name it with a symbol and give its range in "
+                               "where=")
+
+
 def _refuse_steps(obj):
     """A clear error for a Range with a step (sympy shows Range(0, 10, 3) as Range(0, 12, 3)):
     the kernel's ranges are intervals, a Range of step 1 or a finite set of its values."""
@@ -264,6 +279,7 @@ class _Claim:
         where = where_mapping(where)
         for item in [*where.values(), *terms]:
             refuse_floats(item)
+            _refuse_huge_numbers(item)
             _refuse_steps(item)
         found = collections.defaultdict(set)
         for item in [*where, *extra, *terms]:

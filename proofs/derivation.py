@@ -104,6 +104,7 @@ RULE_WORDS = {
     "abs_of_sign": "the absolute value of a number of known sign",
     "recurrence": "the recurrence of the factorial", "by_cases": "each value in turn",
     "binomial_as_factorials": "binomial coefficients as factorials",
+    "swap_binders": "exchanging the order of summation",
 }
 
 
@@ -126,6 +127,7 @@ KINDS = {"log_of_product": "log of a product", "log_of_mul": "rules of the logar
          "sum_ones": "linearity of the sum", "rename_index": "linearity of the sum",
          "sum_telescoping": "linearity of the sum", "sum_peel": "reindexing the sum",
          "sum_shift": "reindexing the sum", "sum_empty": "writing out the sum",
+         "swap_binders": "exchanging the order of summation",
          "power_as_exp": "rules of powers", "log_injective": "logarithms of both sides",
          "function_as_exp": "definitions by exp",
          "gamma_of_count": "the Gamma function", "recurrence": "recurrences",

@@ -201,6 +201,19 @@ def test_a_float_is_refused_with_its_exact_number(claim, exact):
                         where={x: sp.Interval(0, 1)})
 
 
+def test_a_number_too_long_to_print_is_refused_with_what_to_write():
+    """Python prints integers of at most 4300 digits: a message or page with a longer one would
+    raise ValueError, so the claim is refused before anything prints it."""
+    k, huge = sp.Symbol("k"), sp.Integer(10) ** 5000
+    for claim in (lambda: check.positive(x - huge),
+                  lambda: check.equal(sp.Sum(sp.log(k + huge), (k, 0, 1)),
+                                      sp.log(huge) + sp.log(huge + 1)),
+                  lambda: check.positive(x, where={x: sp.Interval(huge, sp.oo)})):
+        with pytest.raises(UnsupportedError, match="more than 4000 digits.*symbol"):
+            claim()
+    assert check.positive(x - 10 ** 3000, where={x: sp.Interval(10 ** 3000 + 1, sp.oo)})
+
+
 @pytest.mark.parametrize("term, hint", [
     (sp.Max(0, x), r"write max\(a, b\) as \(a \+ b \+ Abs\(a - b\)\)/2 \(ReLU"),
     (sp.Min(1, x), r"write min\(a, b\) as \(a \+ b - Abs\(a - b\)\)/2"),
@@ -496,6 +509,13 @@ def test_a_short_sum_whose_terms_need_an_integer_index_is_bounded_written_out():
     # 10⁸! is not written out (sympy would compute it for hours): refused at once
     with pytest.raises(ProofError, match="not shown a count"):
         check.member(sp.Sum(1 / sp.factorial(10 ** 8 * k), (k, 0, 1)), sp.Interval(0, 3))
+    # nor numbers that small ones make at the values: (2²⁵)!, (12⁶)!, C(31⁶, 31⁵), Γ(10⁶ + 1/2)
+    for slow in (sp.Sum(1 / sp.factorial(2 ** k), (k, 0, 25)),
+                 sp.Sum(1 / sp.factorial(k ** 6), (k, 0, 12)),
+                 sp.Sum(sp.binomial(k ** 6, k ** 5), (k, 1, 31)),
+                 sp.Sum(sp.gamma(k + sp.Rational(2 * 10 ** 6 + 1, 2)), (k, 0, 1))):
+        with pytest.raises(ProofError, match="not shown"):
+            check.positive(slow)
     with pytest.raises(Disproved):  # near λ = 0 the mass is near 1
         check.member(poisson, sp.Interval.Lopen(0, sp.Rational(9, 10)), where=positive)
 

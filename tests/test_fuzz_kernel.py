@@ -148,6 +148,9 @@ SUSPECTS = [1 / x, sp.log(x), x ** HALF, x ** y, 1 / (x - 1), sp.Sum(p[i], (i, 1
 # summands defined at every i, which sum_peel needs no scoped fact for
 PEELABLE = [p[i], q[i] * x, i ** 2, p[i] * p[i + 1], x, p[2 * i] - i, f(i), sp.exp(i * x), F0(i),
             sp.Sum(p[j] * i, (j, 1, 2)), p[i] * q[j]]
+# summands of two indices for swap_binders: families, poles where i = j, logs, powers, a sum
+SWAPPABLE = [p[i] * q[j], i * j, p[i] + j, sp.log(p[i]) * j, 1 / (i - j), x ** (i - j),
+             F0(i) * q[j], sp.Sum(p[k], (k, 1, j)), sp.log(i + j), p[i * j]]
 # antidifferences F(i) for sum_telescoping: polynomials, families, other variables, an exponential
 # and a pole (the index is renamed to the drawn one)
 ANTIDIFFERENCES = [i * (i + 1) / 2, i ** 2, i ** 3 / 3 - i, p[i], q[i] * x, x * i, i * j, j,
@@ -1019,6 +1022,39 @@ class KernelFuzzer(RuleBasedStateMachine):
 
         facts = self._both_sides_facts(context, total, shifted)
         self._attempt("sum_shift", K.sum_shift, context, total, offset, facts)
+
+    @rule(data=st.data())
+    def swap_binders(self, data):
+        """A random iterated sum or product (a second limit often added: rectangular, dependent,
+        empty, reversed, or not a whole number of terms), two neighbouring limits exchanged, with
+        facts for a few conditions of both sides."""
+        context = self._context(data)
+        total = data.draw(binders(), label="sum")
+        if data.draw(st.booleans(), label="rectangular"):  # else few are exchanged
+            summand = data.draw(st.sampled_from(SWAPPABLE), label="summand")
+            inner = data.draw(st.sampled_from([(j, 1, n), (j, 0, 2), (j, 1, 3), (j, x, x + 2),
+                                               (j, 2, 1), (j, 1, i)]), label="inner limit")
+            outer = data.draw(st.sampled_from([(i, 1, n), (i, 0, n), (i, 1, 2), (i, n, 2 * n),
+                                               (i, 1, j)]), label="outer limit")
+            kind = data.draw(st.sampled_from([sp.Sum, sp.Sum, sp.Product]), label="binder kind")
+            total = _build(lambda: kind(summand, inner, outer), total)
+        elif isinstance(total, (sp.Sum, sp.Product)) and len(total.limits) == 1 and \
+                data.draw(st.integers(0, 3), label="a second limit"):
+            inner = data.draw(st.sampled_from([(j, 1, n), (j, 0, 2), (j, 1, i), (j, x, x + 1),
+                                               (j, 2, 0), (k, 1, a), (j, 1, y), (j, 3, 1),
+                                               (k, i, n), (j, 1, 1 / x)]), label="inner limit")
+            total = _build(lambda: type(total)(total.function, inner, *total.limits), total)
+        count = len(total.limits) if isinstance(total, (sp.Sum, sp.Product)) else 1
+        position = data.draw(st.integers(0, max(0, count - 2)), label="position")
+        swapped = None
+        if count > 1:
+            order = list(total.limits)
+            order[position:position + 2] = order[position + 1], order[position]
+            swapped = _build(lambda: total.func(total.function, *order), None)
+        conditions = (self._query(needs, total) or set()) | (
+            self._query(needs, swapped) or set() if swapped is not None else set())
+        facts = self._condition_facts(context, sorted(conditions, key=str)[:6])
+        self._attempt("swap_binders", K.swap_binders, context, total, position, facts)
 
     def _both_sides_facts(self, context, total, rebuilt):
         """Facts for a few conditions of a sum over one index and of `rebuilt(i, a, b)`, the other

@@ -82,6 +82,18 @@ IDENTITIES = [  # (name, lhs, rhs, where, a wrong right-hand side: a sign error)
      sp.exp(-x) * (1 + x + x ** 2 / 2), {x: sp.Interval.open(0, sp.oo)},
      sp.exp(-x) * (1 + x + x ** 2)),
     ("Σ_{k=1}^{3} (k − 1)! = 4", sp.Sum(sp.factorial(k - 1), (k, 1, 3)), 4, {}, 5),
+    # the order of two sums or products exchanged (their bounds free of the other index)
+    ("Σ_i Σ_k y_ik = Σ_k Σ_i y_ik", sp.Sum(sp.Sum(Y[i, k], (k, 1, K)), (i, 1, n)),
+     sp.Sum(sp.Sum(Y[i, k], (i, 1, n)), (k, 1, K)), {n: sp.S.Naturals, K: sp.S.Naturals},
+     sp.Sum(sp.Sum(Y[k, i], (i, 1, n)), (k, 1, K))),
+    ("log ∏_i ∏_k p_ik = Σ_k Σ_i log p_ik", sp.log(sp.Product(P[i, k], (k, 1, K), (i, 1, n))),
+     sp.Sum(sp.log(P[i, k]), (i, 1, n), (k, 1, K)),
+     {n: sp.S.Naturals, K: sp.S.Naturals, P: UNIT_OPEN},
+     -sp.Sum(sp.log(P[i, k]), (i, 1, n), (k, 1, K))),
+    ("∏_i ∏_k p_ik = ∏_k ∏_i p_ik over n = 0 samples too",
+     sp.Product(P[i, k], (k, 1, K), (i, 1, n)), sp.Product(P[i, k], (i, 1, n), (k, 1, K)),
+     {n: sp.S.Naturals0, K: sp.S.Naturals, P: UNIT_OPEN},
+     sp.Product(P[k, i], (i, 1, n), (k, 1, K))),
     # binomial coefficients as factorials, for counts k ≥ 1 and m = n − k ≥ 0
     ("Pascal: C(k + m + 1, k) = C(k + m, k) + C(k + m, k − 1)", sp.binomial(k + n + 1, k),
      sp.binomial(k + n, k) + sp.binomial(k + n, k - 1), {k: sp.S.Naturals, n: sp.S.Naturals0},

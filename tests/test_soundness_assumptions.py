@@ -6,6 +6,8 @@ with assumptions must take only values they allow, and assumptions no range stat
 
 import pytest
 import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from proofs import ProofError, check
 from proofs.errors import UnsupportedError
@@ -108,3 +110,47 @@ def test_a_term_over_a_symbol_with_assumptions_is_the_term_the_kernel_builds(nam
     assert theorem.statement.expr == x ** 2 / plain + 1
     assert theorem.context.lookup(plain) == sp.Interval.open(0, sp.oo)
     assert semantics.confirm(theorem.context.entries, theorem.statement, points=8)
+
+
+# sympy's assumptions about a kernel term (not the user's symbols): sympy 1.14's Product handler
+# said an empty product, which is 1, is nonpositive, and the assumption system, trying handlers in
+# a shuffled order, sometimes concluded it negative; |∏_{i=1}^{0} x − 1/2| was then built as
+# 1/2 − ∏, from which the kernel's rules alone proved 1/2 = −1/2
+EMPTY_RANGES = [(1, 0), (2, 1), (sp.Rational(1, 2), sp.Rational(-1, 2)), (0, -1)]
+SIGN_QUERIES = ["is_zero", "is_extended_positive", "is_extended_negative", "is_positive",
+                "is_extended_nonnegative", "is_extended_nonpositive", "is_negative", "is_nonzero"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from([sp.Symbol("u"), -sp.Symbol("u") ** 2, sp.Symbol("i") - 3,
+                        -sp.exp(sp.Symbol("i"))]),
+       st.sampled_from(EMPTY_RANGES), st.permutations(SIGN_QUERIES), st.integers(0, 10 ** 6))
+def test_sympy_answers_every_sign_question_about_an_empty_product_as_for_1(factor, ends, order,
+                                                                          fresh):
+    from proofs.kernel import terms  # noqa: F401 — the kernel puts the right handler in place
+
+    i = sp.Symbol("i")
+    empty = sp.Product(factor.subs(sp.Symbol("u"), sp.Symbol(f"u{fresh}")), (i, *ends))
+    truth = {"is_zero": False, "is_extended_positive": True, "is_extended_negative": False,
+             "is_positive": True, "is_extended_nonnegative": True,
+             "is_extended_nonpositive": False, "is_negative": False, "is_nonzero": True}
+    for query in order:  # asked in any order: the answers must not depend on it
+        assert getattr(empty, query) in (None, truth[query]), query
+    assert sp.Abs(empty - sp.Rational(1, 2)) in (sp.Abs(empty - sp.Rational(1, 2)),
+                                                  empty - sp.Rational(1, 2))
+
+
+def test_the_kernel_never_builds_an_empty_product_shifted_below_zero():
+    from proofs.kernel import Context
+    from proofs.kernel import rules as K
+
+    i, half = sp.Symbol("i"), sp.Rational(1, 2)
+    for attempt in range(60):  # sympy's old answer came within ten fresh products
+        empty = sp.Product(sp.Symbol(f"x{attempt}"), (i, 1, 0))
+        one = K.sum_empty(Context(), empty)
+        fact = K.member_of_equal(one, K.member_context(Context(), sp.S.One))
+        K.member_function(fact, sp.exp)
+        shifted = K.member_function(K.member_add(fact, K.member_context(Context(), -half)),
+                                    sp.Abs)
+        assert shifted.statement.expr != half - empty
+        assert semantics.confirm((), shifted.statement, points=1)

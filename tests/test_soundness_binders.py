@@ -81,6 +81,12 @@ def test_an_inner_limit_of_an_iterated_sum_is_in_the_outer_index_s_scope():
     with pytest.raises(ProofError, match="the definition D mentions i"):
         K.congruence(K.unfold(Context(), D), sp.Sum(j, (j, i, D), (i, 1, 1)))
     with pytest.raises(ProofError, match="bound again inside its scope"):
+        K.refl(Context(), sp.Sum(j, (j, 1, sp.Sum(i, (i, 1, sp.Symbol("m")))), (i, 1, 3)))
+    # a closed one, whose value may hide a gap that is no whole number (Σ_{j=1}^{1} 1/2), is
+    # written as its value
+    with pytest.raises(ProofError, match="as its value"):
         K.refl(Context(), sp.Sum(j, (j, 1, sp.Sum(i, (i, 1, 2))), (i, 1, 3)))
+    with pytest.raises(ProofError, match="as its value"):
+        K.refl(Context(), sp.sinh(sp.Product(i, (i, 2, sp.Sum(sp.Rational(1, 2), (j, 1, 1))))))
     # an inner bound that uses the outer index itself is the usual triangle
     assert K.refl(Context(), sp.Sum(j, (j, 1, i), (i, 1, 3))).statement.lhs.limits[0][2] == i

@@ -20,6 +20,18 @@ from ..errors import ForgeryError, SideConditionError, UnsupportedError
 from .functions import TABLE, Need
 
 BINDERS = (sp.Sum, sp.Product)
+
+
+def _empty_product_is_not_nonpositive(product):
+    """sympy's own handler answers True for an empty product, which is 1; its assumption system,
+    trying handlers in a shuffled order, may then take ∏_{i=1}^{0} x for negative, and build
+    |∏_{i=1}^{0} x − 1/2| as 1/2 − ∏_{i=1}^{0} x.  The kernel trusts sympy's evaluation to keep
+    values, so it puts the right answer in place (its registry too, which sympy reads)."""
+    return False if product.has_empty_sequence else None
+
+
+sp.Product._eval_is_extended_nonpositive = _empty_product_is_not_nonpositive
+sp.Product._prop_handler["extended_nonpositive"] = _empty_product_is_not_nonpositive
 FUNCTIONS = (sp.Add, sp.Mul, sp.Pow, sp.binomial, *TABLE)
 CONSTANTS = (sp.pi, sp.E)
 
@@ -324,12 +336,28 @@ _RATIONALS = {sp.Integer, sp.Rational, *(type(n) for n in (sp.S.Zero, sp.S.One, 
 _PLAIN_FUNCTION_ATTRIBUTES = set(vars(sp.Function("f")))
 
 
-def costly_at_integers(expr, *bounds):
-    """Whether sympy would compute a factorial, binomial coefficient or Γ of a number above 1000 in
-    building `expr` at integer values of its index between `bounds`: it computes k! and C(n, k) of
-    a number as it builds them, and 10⁸! would run for hours."""
-    numbers = [abs(c) for c in expr.atoms(sp.Integer) | {b for b in bounds if b.is_Integer}]
-    return max(numbers, default=0) > 1000 and expr.has(sp.factorial, sp.binomial, sp.gamma)
+def costly_at_integers(expr, var, lo, hi):
+    """Whether sympy might compute a factorial, binomial coefficient, Γ or power of a large number
+    in building `expr` at the integers var = lo, …, hi: it computes k!, C(n, k), Γ(k + 1/2) and
+    c^k of numbers as it builds them (10⁸!, (2²⁵)! and Γ(10⁶ + 1/2) run for hours).  Any such
+    head's argument (a number's exponent) that mentions var alone must be linear in it, so that
+    its ends bound it, and no number there or in expr may exceed 1000 (10⁴ for an exponent)."""
+    heads = (sp.factorial, sp.binomial, sp.gamma)
+    numbers = [abs(c) for c in expr.atoms(sp.Integer) | {b for b in (lo, hi) if b.is_Integer}]
+    if max(numbers, default=0) > 1000 and expr.has(*heads):
+        return True
+    powers = [node for node in expr.atoms(sp.Pow) if node.base.is_number]  # 2^k, not k^2
+    for node in list(expr.atoms(*heads)) + powers:
+        # an argument with other quantities is no number at the values: sympy keeps it whole
+        moving = [arg for arg in node.args if arg.free_symbols == {var}]
+        most = 10 ** 4 if isinstance(node, sp.Pow) else 1000
+        for arg in moving:
+            if not arg.is_polynomial(var) or sp.Poly(arg, var).degree() > 1:
+                return True
+            ends = [substitute(arg, {var: end})[0] for end in (lo, hi)]
+            if any(abs(n.p) > most or n.q > most for end in ends for n in end.atoms(sp.Rational)):
+                return True
+    return False
 
 
 def is_exact_rational(value):
@@ -429,12 +457,13 @@ def _check_binder(expr):
         if inner & (free_vars(lo) | free_vars(hi)):
             raise UnsupportedError(f"{expr}: the bounds of {var} mention an inner index")
         # no whole number of terms: never defined, and sympy's exp of −∏_{k=2}^{1/2} k or
-        # of −∏_{k=2}^{√2} k runs without end (a closed sum as a bound: left to the count's
-        # need)
+        # of −∏_{k=2}^{√2} k runs without end; nor may a closed sum or product hide the gap
+        # (−∏_{k=2}^{Σ_{j=1}^{1} 1/2} k), so a bound that is a number is written as one
         gap = hi - lo
-        if gap.is_number and not gap.is_Integer and not gap.has(*BINDERS):
+        if gap.is_number and not gap.is_Integer:
             raise UnsupportedError(f"{expr}: {var} runs from {lo} to {hi}, no whole number of "
-                                   "terms")
+                                   "terms" + (" (write a bound that is a closed sum or product "
+                                              "as its value)" if gap.has(*BINDERS) else ""))
     # the scope of an index: the body, and the bounds of the limits inside it (sympy writes
     # Σ_i Σ_{j=i}^{D} as one Sum whose inner limit's bound D lies in i's scope)
     for position, var in enumerate(variables):

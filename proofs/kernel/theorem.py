@@ -160,7 +160,7 @@ def index_values(expr, scope):
     if len(scope) != 1 or not (scope[0][1].is_Integer and scope[0][2].is_Integer):
         return None
     var, lo, hi = scope[0]
-    if hi - lo >= 32 or costly_at_integers(expr, lo, hi):
+    if hi - lo >= 32 or costly_at_integers(expr, var, lo, hi):
         return None
     values = [substitute(expr, {var: sp.Integer(k)}) for k in range(int(lo), int(hi) + 1)]
     # sympy's evaluation may drop a condition only where a number meets it (0! is 1: 0 is a count)
@@ -554,6 +554,27 @@ def sum_shift(context, total, offset, facts=()):
     moved = substitute(total.function, {var: var - offset})[0]
     return _both_defined(context, total, sp.Sum(moved, (var, lo + offset, hi + offset)),
                          "sum_shift", facts)
+
+
+def swap_binders(context, binder, position=0, facts=()):
+    """Γ ⊢ each condition under which both sides are defined  ⟹  Γ ⊢ Σ_{i=a}^{b} Σ_{j=c}^{d} f =
+    Σ_{j=c}^{d} Σ_{i=a}^{b} f, and a product alike, for the limit at `position` (innermost first,
+    as sympy lists them) and the one around it, when the inner one's bounds do not mention the
+    outer index: the same terms, in another order.   (Mathlib `Finset.sum_comm`,
+    `Finset.prod_comm`; Coq `exchange_big`)"""
+    if not isinstance(binder, BINDERS):
+        raise RuleApplicationError(f"swap_binders: {binder} is not a Sum or Product")
+    limits = list(binder_limits(check_well_formed(binder)))
+    if not (isinstance(position, int) and 0 <= position < len(limits) - 1):
+        raise RuleApplicationError(f"swap_binders: {binder} has no limits {position} and "
+                                   f"{position} + 1 to exchange")
+    inner, outer = limits[position:position + 2]
+    if outer[0] in free_vars(inner[1]) | free_vars(inner[2]):
+        raise SideConditionError(f"swap_binders: the bounds of {inner[0]} mention {outer[0]}, so "
+                                 "the order of the two cannot be exchanged")
+    limits[position:position + 2] = [outer, inner]
+    swapped = check_well_formed(binder.func(binder.function, *limits))
+    return _both_defined(context, binder, swapped, "swap_binders", facts)
 
 
 def _both_defined(context, lhs, rhs, rule, facts, written=None):

@@ -300,7 +300,7 @@ class Normalizer:
         product is 1); None for other sums, and for a long one, which stays whole."""
         if len(expr.limits) != 1:
             return None
-        (_, lo, hi), = binder_limits(expr)
+        (var, lo, hi), = binder_limits(expr)
         count = sp.expand(hi - lo + 1)
         if not count.is_Integer or count < 0:
             return None
@@ -308,7 +308,7 @@ class Normalizer:
             self.notes.append(f"{expr} was not written out term by term: it has {count} terms, "
                               f"more than {WRITTEN_OUT}")
             return None
-        if costly_at_integers(expr, lo, hi):
+        if costly_at_integers(expr.function, var, lo, hi):
             self.notes.append(f"{expr} was not written out term by term: its terms are "
                               "factorials or binomial coefficients of numbers above 1000")
             return None
@@ -563,6 +563,13 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponenti
             recurred = _through_factorials(context, lhs, rhs, nl - nr, lemmas, multiply, _depth)
         if recurred is not None:
             return recurred
+    if remainder != 0 and _depth < 4:
+        swapped = _through_swaps(context, nl, nr)
+        if swapped is not None:  # Σ_i Σ_j a_ij against Σ_j Σ_i a_ij
+            rewritten = congruence(context, swapped, nl)
+            return chain_equal(left, rewritten, prove_equal(context, rewritten.statement.rhs, rhs,
+                                                            lemmas, multiply, _depth + 1,
+                                                            exponentials))
     if remainder != 0 and not exponentials and _as_exponentials(nl, nr):
         try:
             return prove_equal(context, lhs, rhs, lemmas, multiply, _depth, exponentials=True,
@@ -607,6 +614,39 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponenti
                                  f"the sides differ by {difference}{notes}")
     middle = K.ring(context, nl, nr, needs_shown(context, conditions))
     return chain_equal(left, middle, K.symm(right))
+
+
+def _through_swaps(context, nl, nr):
+    """Γ ⊢ B = B′ for an iterated sum or product B of nl whose limits, put in another order, make
+    one B′ of nr (the order of summation exchanged, one pair of neighbouring limits at a time), or
+    None."""
+    def iterated(expr):
+        return [node for node in sp.preorder_traversal(expr)
+                if isinstance(node, BINDERS) and len(node.limits) > 1]
+    for one, other in itertools.product(iterated(nl), iterated(nr)):
+        if type(one) is type(other) and one.function == other.function and \
+                one.limits != other.limits and sorted(one.limits, key=str) == \
+                sorted(other.limits, key=str):
+            try:
+                return _reordered(context, one, other.limits)
+            except ProofError:
+                continue
+    return None
+
+
+def _reordered(context, binder, order):
+    """Γ ⊢ binder = the binder with its limits in `order`, by exchanges of neighbours
+    (`swap_binders`), each limit moved in turn to its place."""
+    th = K.refl(context, binder)
+    for place, limit in enumerate(order):
+        while (position := list(th.statement.rhs.limits).index(limit)) > place:
+            term = th.statement.rhs
+            limits = list(term.limits)
+            limits[position - 1:position + 1] = limits[position], limits[position - 1]
+            facts = prove_needs(context, sorted(needs(term) | needs(term.func(term.function,
+                                                                              *limits)), key=str))
+            th = chain_equal(th, K.swap_binders(context, term, position - 1, facts))
+    return th
 
 
 def _missing_laws(context, difference):
@@ -895,10 +935,10 @@ def binders_written_out(expr):
     def short(node):
         if not isinstance(node, BINDERS) or len(node.limits) != 1:
             return False
-        (_, lo, hi), = binder_limits(node)
+        (var, lo, hi), = binder_limits(node)
         count = sp.expand(hi - lo + 1)
         return (count.is_Integer and 0 < count <= WRITTEN_OUT
-                and not costly_at_integers(node, lo, hi))
+                and not costly_at_integers(node.function, var, lo, hi))
 
     written = expr.replace(short, lambda node: node.doit())
     return None if written == expr else written

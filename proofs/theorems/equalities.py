@@ -18,6 +18,7 @@ RULE_WORDS = {
     "sum_factor": "a constant factor out of the sum",
     "rename_index": "renaming the summation index",
     "sum_ones": "a sum of ones counts its terms",
+    "swap_binders": "exchanging the order of summation",
     "ring": "algebra",
     "refl": "",
 }
