@@ -564,6 +564,15 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponenti
         if recurred is not None:
             return recurred
     if remainder != 0 and _depth < 4:
+        pushed = [_factors_pushed_in(context, side) for side in (nl, nr)]
+        if pushed != [None, None]:  # Σ_k c_k Σ_i y_ik against Σ_i Σ_k c_k y_ik
+            sides = [refl_or(context, side, step) for side, step in zip((nl, nr), pushed)]
+            try:
+                middle = prove_equal(context, sides[0].statement.rhs, sides[1].statement.rhs,
+                                     lemmas, multiply, _depth + 1, exponentials)
+                return chain_equal(left, sides[0], middle, K.symm(sides[1]), K.symm(right))
+            except ProofError:  # the claim's own reasons are the ones a user reads
+                pass
         swapped = _through_swaps(context, nl, nr)
         if swapped is not None:  # Σ_i Σ_j a_ij against Σ_j Σ_i a_ij
             rewritten = congruence(context, swapped, nl)
@@ -614,6 +623,34 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponenti
                                  f"the sides differ by {difference}{notes}")
     middle = K.ring(context, nl, nr, needs_shown(context, conditions))
     return chain_equal(left, middle, K.symm(right))
+
+
+def refl_or(context, expr, step):
+    """`step` (Γ ⊢ expr = …), or Γ ⊢ expr = expr when there is none."""
+    return K.refl(context, expr) if step is None else step
+
+
+def _factors_pushed_in(context, expr):
+    """Γ ⊢ expr = expr′ with a sum's body c·Σ_i g, c free of i, written Σ_i c·g (which sympy
+    makes one iterated sum with the outer one: Σ_k log p_k Σ_i y_ik = Σ_k Σ_i y_ik log p_k), the
+    normal form's factoring read backwards; None when expr has no such body, or c is not shown
+    defined."""
+    for node in sp.preorder_traversal(expr):
+        if not isinstance(node, sp.Sum) or not isinstance(node.function, sp.Mul):
+            continue
+        inner = [arg for arg in node.function.args if isinstance(arg, sp.Sum)]
+        if len(inner) != 1:
+            continue
+        factor = sp.Mul(*(arg for arg in node.function.args if arg is not inner[0]))
+        if {var for var, _, _ in inner[0].limits} & (free_vars(factor) | bound_vars(factor)):
+            continue
+        try:
+            step = K.sum_factor(context, sp.Sum(factor * inner[0].function, *inner[0].limits),
+                                prove_member(context, factor))
+            return congruence(context, K.symm(step), expr)
+        except ProofError:
+            continue
+    return None
 
 
 def _through_swaps(context, nl, nr):
