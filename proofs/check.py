@@ -146,6 +146,12 @@ def _claimed(context, statement):
         raise
     except ProofError as error:
         raise (_counterexample(context, statement) or error) from None
+    except ValueError as error:  # Python prints integers of at most 4300 digits
+        if "integer string conversion" not in str(error):
+            raise
+        raise UnsupportedError("a number of more than 4300 digits arose on the way, which Python "
+                               "cannot print: name a large number of the claim with a symbol and "
+                               "give its range in where=") from None
 
 
 def positive(expr, where=None):

@@ -212,6 +212,12 @@ def test_a_number_too_long_to_print_is_refused_with_what_to_write():
         with pytest.raises(UnsupportedError, match="more than 4000 digits.*symbol"):
             claim()
     assert check.positive(x - 10 ** 3000, where={x: sp.Interval(10 ** 3000 + 1, sp.oo)})
+    # nor may the engine print one it makes: Σ_{k=N}^{N+2} k² with N of 2501 digits has 5000
+    with pytest.raises(UnsupportedError, match="more than 4300 digits arose"):
+        check.equal(sp.Sum(k ** 2, (k, sp.Integer(10) ** 2500, sp.Integer(10) ** 2500 + 2)), 0)
+    # and a short sum of large powers is not written out (32 numbers of 10⁷ digits each)
+    with pytest.raises(ProofError, match="not shown positive"):
+        check.positive(sp.Sum(sp.log((sp.Integer(10) ** 1000) ** k - 1), (k, 9969, 10000)))
 
 
 @pytest.mark.parametrize("term, hint", [

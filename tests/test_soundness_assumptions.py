@@ -154,3 +154,31 @@ def test_the_kernel_never_builds_an_empty_product_shifted_below_zero():
                                     sp.Abs)
         assert shifted.statement.expr != half - empty
         assert semantics.confirm((), shifted.statement, points=1)
+
+
+def test_sympy_evaluates_a_closed_finite_sum_term_by_term_or_not_at_all():
+    """sympy evaluated every finite sum by Euler-Maclaurin: Σ_{k=0}^{200} cos 2πk, which is 201,
+    came out as 29 at the low precision its sign decisions use, so |e^S − e^120| was built as
+    e^120 − e^S and member_function(·, Abs) put that negative number in [0, ∞)."""
+    from proofs.kernel import Context
+    from proofs.kernel import rules as K
+    from proofs.kernel.corrections import MOST_TERMS
+
+    k = sp.Symbol("k")
+    total = sp.Sum(sp.cos(2 * sp.pi * k), (k, 0, 200))
+    assert abs(total.evalf(2) - 201) <= 1 and float(total.evalf(15)) == 201.0
+    assert abs(sp.Sum(1 / k ** 2, (k, 1, sp.oo)).evalf(15) - sp.pi ** 2 / 6) < 1e-12  # sympy's
+    # beyond MOST_TERMS, or a product of 10⁷ factors, sympy is told it cannot evaluate them
+    assert sp.Sum(sp.cos(2 * sp.pi * k), (k, 0, MOST_TERMS)).evalf(2).has(sp.Sum)
+    assert sp.Product(k, (k, 1, 10 ** 7)).evalf(2).has(sp.Product)
+    context = Context()
+    body = K.member_function(K.member_mul(K.member_mul(K.member_context(context, 2),
+                                                      K.member_context(context, sp.pi)),
+                                          K.member_context(context, k)), sp.cos)
+    exponential = K.member_function(K.member_binder(body, total, K.member_context(context, 201)),
+                                    sp.exp)
+    shifted = K.member_add(exponential, K.member_mul(
+        K.member_context(context, -1), K.member_function(K.member_context(context, 120), sp.exp)))
+    absolute = K.member_function(shifted, sp.Abs)
+    assert absolute.statement.expr == sp.exp(total) - sp.exp(120)
+    assert semantics.confirm((), absolute.statement, points=1)

@@ -7,6 +7,7 @@ translates a user's claim into kernel terms.  Everything outside this package is
 only combine these rules.
 """
 
+from . import corrections  # noqa: F401 — first: sympy's answers the kernel relies on, put right
 from . import theorem as rules
 from .language import (POSITIVE_REALS, Context, Equal, Member, SameOptimizers, StrictlyIncreasing,
                        hull)

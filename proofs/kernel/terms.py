@@ -21,17 +21,6 @@ from .functions import TABLE, Need
 
 BINDERS = (sp.Sum, sp.Product)
 
-
-def _empty_product_is_not_nonpositive(product):
-    """sympy's own handler answers True for an empty product, which is 1; its assumption system,
-    trying handlers in a shuffled order, may then take ∏_{i=1}^{0} x for negative, and build
-    |∏_{i=1}^{0} x − 1/2| as 1/2 − ∏_{i=1}^{0} x.  The kernel trusts sympy's evaluation to keep
-    values, so it puts the right answer in place (its registry too, which sympy reads)."""
-    return False if product.has_empty_sequence else None
-
-
-sp.Product._eval_is_extended_nonpositive = _empty_product_is_not_nonpositive
-sp.Product._prop_handler["extended_nonpositive"] = _empty_product_is_not_nonpositive
 FUNCTIONS = (sp.Add, sp.Mul, sp.Pow, sp.binomial, *TABLE)
 CONSTANTS = (sp.pi, sp.E)
 
@@ -339,24 +328,28 @@ _PLAIN_FUNCTION_ATTRIBUTES = set(vars(sp.Function("f")))
 def costly_at_integers(expr, var, lo, hi):
     """Whether sympy might compute a factorial, binomial coefficient, Γ or power of a large number
     in building `expr` at the integers var = lo, …, hi: it computes k!, C(n, k), Γ(k + 1/2) and
-    c^k of numbers as it builds them (10⁸!, (2²⁵)! and Γ(10⁶ + 1/2) run for hours).  Any such
-    head's argument (a number's exponent) that mentions var alone must be linear in it, so that
-    its ends bound it, and no number there or in expr may exceed 1000 (10⁴ for an exponent)."""
+    b^k of numbers as it builds them (10⁸!, (2²⁵)!, Γ(10⁶ + 1/2) and (10¹⁰⁰⁰)^k run for hours).
+    Such a head's arguments that mention var alone must be linear in it, so that its ends bound
+    them: at most 1000 for a factorial, binomial or Γ; a power's at most 10⁴ bits."""
     heads = (sp.factorial, sp.binomial, sp.gamma)
     numbers = [abs(c) for c in expr.atoms(sp.Integer) | {b for b in (lo, hi) if b.is_Integer}]
     if max(numbers, default=0) > 1000 and expr.has(*heads):
         return True
-    powers = [node for node in expr.atoms(sp.Pow) if node.base.is_number]  # 2^k, not k^2
-    for node in list(expr.atoms(*heads)) + powers:
-        # an argument with other quantities is no number at the values: sympy keeps it whole
-        moving = [arg for arg in node.args if arg.free_symbols == {var}]
-        most = 10 ** 4 if isinstance(node, sp.Pow) else 1000
-        for arg in moving:
-            if not arg.is_polynomial(var) or sp.Poly(arg, var).degree() > 1:
+    # an argument with other quantities is no number at the values: sympy keeps it whole
+    for node in (n for n in expr.atoms(*heads, sp.Pow) if n.free_symbols == {var}):
+        ends = []
+        for arg in node.args:  # a power's base may be a head of its own (1/k!): checked apart
+            if isinstance(node, sp.Pow) and arg is node.base and arg.has(*heads):
+                ends.append(1)
+            elif not arg.is_polynomial(var) or sp.Poly(arg, var).degree() > 1:
                 return True
-            ends = [substitute(arg, {var: end})[0] for end in (lo, hi)]
-            if any(abs(n.p) > most or n.q > most for end in ends for n in end.atoms(sp.Rational)):
-                return True
+            else:
+                values = [substitute(arg, {var: end})[0] for end in (lo, hi)]
+                ends.append(max(max(abs(n.p), n.q) for value in values
+                                for n in value.atoms(sp.Rational) | {sp.S.One}))
+        if ends[0].bit_length() * ends[-1] > 10 ** 4 if isinstance(node, sp.Pow) else \
+                max(ends) > 1000:
+            return True
     return False
 
 

@@ -1,0 +1,65 @@
+"""What the kernel corrects in sympy before it trusts sympy's evaluation (trusted code).
+
+The kernel's rules let sympy build terms, and sympy's automatic evaluation decides signs from its
+assumptions and, for a number, from a low-precision ``evalf``.  Two of those answers were wrong on
+kernel terms, and each let the rules alone prove a false theorem: an empty product taken for
+nonpositive, and a finite sum evaluated by Euler–Maclaurin (Σ_{k=0}^{200} cos 2πk is 201, and
+sympy's ``evalf(2)`` said 29).  Importing the kernel puts right answers in place; they correct
+sympy for the user's own code too.
+"""
+
+import sympy as sp
+from sympy.core import evalf as sympy_evalf  # the module: _create_evalf_table rebinds its table
+from sympy.core.evalf import _create_evalf_table, evalf
+
+# a finite sum is evaluated term by term up to this many terms, a product multiplied out: beyond,
+# sympy is told it cannot evaluate them (a sign it needs stays unknown, as for a symbol)
+MOST_TERMS = 1000
+
+
+def _empty_product_is_not_nonpositive(product):
+    """sympy's own handler answers True for an empty product, which is 1; its assumption system,
+    trying handlers in a shuffled order, may then take ∏_{i=1}^{0} x for negative, and build
+    |∏_{i=1}^{0} x − 1/2| as 1/2 − ∏_{i=1}^{0} x.  The registry sympy reads is set too."""
+    return False if product.has_empty_sequence else None
+
+
+def _count(expr):
+    """The number of terms of a binder whose ranges are numbers a whole number apart, or None."""
+    total = 1
+    for _, lo, hi in expr.limits:
+        count = hi - lo + 1
+        if not count.is_Integer:
+            return None
+        total *= max(int(count), 0)
+    return total
+
+
+def _evalf_binder(original):
+    """sympy's evaluation of a sum (Euler–Maclaurin, even for finitely many terms, with an error
+    estimate that can be far off) or product (multiplied out, however many factors) replaced
+    where its range is numbers: a sum of at most MOST_TERMS terms added term by term, a product
+    of as many multiplied out, a longer one or a reversed range not evaluated."""
+    def evalf_binder(expr, prec, options):
+        if "subs" in options:
+            expr = expr.subs(options["subs"])
+        count = _count(expr)
+        if count is None:  # an infinite or symbolic range: sympy's way
+            return original(expr, prec, options)
+        reversed_range = any((hi - lo + 1).is_negative for _, lo, hi in expr.limits)
+        if count > MOST_TERMS or reversed_range:
+            raise NotImplementedError
+        if isinstance(expr, sp.Product) or len(expr.limits) > 1:
+            return original(expr, prec, options)
+        (var, lo, hi), = expr.limits
+        terms = [expr.function.subs(var, lo + k) for k in range(count)]
+        return evalf(sp.Add(*terms), prec, options)
+    return evalf_binder
+
+
+sp.Product._eval_is_extended_nonpositive = _empty_product_is_not_nonpositive
+sp.Product._prop_handler["extended_nonpositive"] = _empty_product_is_not_nonpositive
+if not sympy_evalf.evalf_table:
+    _create_evalf_table()
+for _binder in (sp.Sum, sp.Product):
+    sympy_evalf.evalf_table[_binder] = _evalf_binder(sympy_evalf.evalf_table[_binder])
