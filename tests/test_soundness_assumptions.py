@@ -179,6 +179,32 @@ def test_sympy_evaluates_a_closed_finite_sum_term_by_term_or_not_at_all():
                                     sp.exp)
     shifted = K.member_add(exponential, K.member_mul(
         K.member_context(context, -1), K.member_function(K.member_context(context, 120), sp.exp)))
-    absolute = K.member_function(shifted, sp.Abs)
-    assert absolute.statement.expr == sp.exp(total) - sp.exp(120)
+    absolute = K.member_function(shifted, sp.Abs)  # kept whole: no bounds of a sum decide it
+    assert absolute.statement.expr in (sp.Abs(shifted.statement.expr), sp.exp(total) - sp.exp(120))
     assert semantics.confirm((), absolute.statement, points=1)
+
+
+def test_a_number_s_sign_is_the_kernel_s_exact_bounds_or_unknown():
+    """sympy read a number's sign from an evalf that claims accuracy it lacks: with y = (1 − tanh
+    100)·10⁸⁷ ≈ 2.768, atan(y) + 1/2 was taken for negative inside a sum (so member_function(·,
+    Abs) gave −atan y − 1/2 ∈ (1/2, 21/10), and with the fact itself, 0 ∈ (1, 21/5)), y^(3/2) − 4
+    for zero, and e^r − Γ(10¹²/3) for positive."""
+    from proofs.kernel import Context
+    from proofs.kernel import rules as K
+
+    y = 10 ** 87 * (1 - sp.tanh(100))
+    assert (sp.exp(1) - 2).is_positive and (3 - sp.pi).is_negative  # bounds show these
+    assert (sp.log(2) - sp.Rational(7, 10)).is_negative and sp.Abs(sp.E - 3) == 3 - sp.E
+    for unknown in (sp.atan(y) + sp.Rational(1, 2), y ** sp.Rational(3, 2) - 4,
+                    sp.exp(8510802942447) - sp.gamma(sp.Rational(10 ** 12, 3))):
+        assert unknown.is_positive is None and unknown.is_zero is None
+        assert isinstance(sp.Abs(unknown), sp.Abs)
+    context = Context()
+    fact = K.member_add(K.member_function(K.member_mul(
+        K.member_context(context, 10 ** 87),
+        K.member_add(K.member_context(context, 1), K.member_mul(
+            K.member_context(context, -1),
+            K.member_function(K.member_context(context, 100), sp.tanh)))), sp.atan),
+        K.member_context(context, sp.Rational(1, 2)))
+    absolute = K.member_function(fact, sp.Abs)
+    assert absolute.statement.expr == sp.Abs(fact.statement.expr)

@@ -1,16 +1,20 @@
 """What the kernel corrects in sympy before it trusts sympy's evaluation (trusted code).
 
 The kernel's rules let sympy build terms, and sympy's automatic evaluation decides signs from its
-assumptions and, for a number, from a low-precision ``evalf``.  Two of those answers were wrong on
-kernel terms, and each let the rules alone prove a false theorem: an empty product taken for
-nonpositive, and a finite sum evaluated by Euler–Maclaurin (Σ_{k=0}^{200} cos 2πk is 201, and
-sympy's ``evalf(2)`` said 29).  Importing the kernel puts right answers in place; they correct
-sympy for the user's own code too.
+assumptions and, for a number, from a low-precision ``evalf``.  Those answers were wrong on kernel
+terms, and each let the rules alone prove a false theorem: an empty product taken for
+nonpositive; a finite sum evaluated by Euler–Maclaurin (Σ_{k=0}^{200} cos 2πk is 201, and sympy's
+``evalf(2)`` said 29); and a number's sign read from an ``evalf`` that claims accuracy it lacks
+(atan or log of a sum that nearly cancels, Γ of a large argument).  Importing the kernel puts
+right answers in place, and a number's sign is decided by the kernel's exact bounds of it
+(`enclosure.enclose`) or not at all; they correct sympy for the user's own code too.
 """
 
 import sympy as sp
 from sympy.core import evalf as sympy_evalf  # the module: _create_evalf_table rebinds its table
 from sympy.core.evalf import _create_evalf_table, evalf
+
+from .enclosure import enclose
 
 # a finite sum is evaluated term by term up to this many terms, a product multiplied out: beyond,
 # sympy is told it cannot evaluate them (a sign it needs stays unknown, as for a symbol)
@@ -57,6 +61,23 @@ def _evalf_binder(original):
     return evalf_binder
 
 
+_sympy_sign = sp.Expr._eval_is_extended_positive_negative
+
+
+def _sign_of_number(expr, positive):
+    """Whether a number is positive (negative) where the kernel's exact bounds of it show its
+    sign, else unknown: sympy's own answer reads an ``evalf`` whose claimed accuracy may be false,
+    and answers False where it cannot evaluate (so y^(3/2) − c was "zero" for every c).  Other
+    expressions: sympy's answer, from their parts."""
+    if not expr.is_number:
+        return _sympy_sign(expr, positive)
+    bounds = enclose(expr)
+    if bounds is None or bounds[0] <= 0 <= bounds[1]:
+        return None
+    return (bounds[0] > 0) is positive
+
+
+sp.Expr._eval_is_extended_positive_negative = _sign_of_number
 sp.Product._eval_is_extended_nonpositive = _empty_product_is_not_nonpositive
 sp.Product._prop_handler["extended_nonpositive"] = _empty_product_is_not_nonpositive
 if not sympy_evalf.evalf_table:
