@@ -12,6 +12,7 @@ right answers in place, and a number's sign is decided by the kernel's exact bou
 
 import sympy as sp
 from sympy.core import evalf as sympy_evalf  # the module: _create_evalf_table rebinds its table
+from sympy.core import relational
 from sympy.core.evalf import _create_evalf_table, evalf
 
 from .enclosure import enclose
@@ -64,6 +65,12 @@ def _evalf_binder(original):
 _sympy_sign = sp.Expr._eval_is_extended_positive_negative
 
 
+def _bounds(number):
+    """`enclose`, with a float read as the binary fraction it is (a user's sympy code compares
+    floats; a kernel term has none)."""
+    return enclose(number.xreplace({f: sp.Rational(f) for f in number.atoms(sp.Float)}))
+
+
 def _sign_of_number(expr, positive):
     """Whether a number is positive (negative) where the kernel's exact bounds of it show its
     sign, else unknown: sympy's own answer reads an ``evalf`` whose claimed accuracy may be false,
@@ -71,13 +78,27 @@ def _sign_of_number(expr, positive):
     expressions: sympy's answer, from their parts."""
     if not expr.is_number:
         return _sympy_sign(expr, positive)
-    bounds = enclose(expr)
+    bounds = _bounds(expr)
     if bounds is None or bounds[0] <= 0 <= bounds[1]:
         return None
     return (bounds[0] > 0) is positive
 
 
+def _difference_sign(a, b):
+    """For sympy's comparisons of two numbers (a ≥ b, a = b, the branch of a power): ±1 or 0 as
+    the kernel's exact bounds of a − b show its sign, else None (unknown) — sympy's own reads
+    evalf(2), which took 1/2 + atan(10⁸⁷ + 1 − 10⁸⁷ tanh 100) for negative and so built
+    ((…)^(3/2))^(1/2) as −(…)^(3/4)."""
+    if not (a.is_comparable and b.is_comparable):
+        return None
+    bounds = _bounds(a - b)
+    if bounds is None or bounds[0] < 0 < bounds[1]:
+        return None
+    return sp.Integer((bounds[0] > 0) - (bounds[1] < 0))
+
+
 sp.Expr._eval_is_extended_positive_negative = _sign_of_number
+relational._n2 = _difference_sign
 sp.Product._eval_is_extended_nonpositive = _empty_product_is_not_nonpositive
 sp.Product._prop_handler["extended_nonpositive"] = _empty_product_is_not_nonpositive
 if not sympy_evalf.evalf_table:
