@@ -232,3 +232,35 @@ def test_a_comparison_of_numbers_is_the_kernel_s_exact_bounds_or_unknown():
     assert root.statement.expr in (base.statement.expr ** sp.Rational(3, 4),
                                    sp.Pow(base.statement.expr ** sp.Rational(3, 2),
                                           sp.Rational(1, 2), evaluate=False))
+
+
+def test_floor_of_a_number_gamma_s_sign_and_equality_are_the_kernel_s_bounds_or_unknown():
+    """Three more of sympy's numeric answers (a review of the corrections): the branch of a power
+    picked from floor(1/2 − 3 arg(b)/(4π)), whose evalf took b = 1/2 + atan(10¹⁰⁰⁰ + 1 − 10¹⁰⁰⁰
+    tanh 1152) ≈ 1.48 for negative (0 > 0 followed); Γ(x) taken for negative for any non-integer
+    x of unknown sign with floor(x) odd (Γ(1 + sin(1)/2) ≈ 0.886); and two numbers called equal
+    where their difference's lower bound was 0."""
+    from proofs.kernel import Context
+    from proofs.kernel import rules as K
+    from proofs.kernel.enclosure import enclose
+
+    assert (sp.floor(sp.pi), sp.ceiling(sp.E), sp.floor(-sp.pi)) == (3, 3, -4)
+    assert isinstance(sp.floor(sp.sin(1)), sp.floor)  # no bounds of sin: left whole
+    assert sp.gamma(1 + sp.sin(1) / 2).is_positive is not False
+    assert sp.gamma(sp.Rational(-3, 2)).is_positive and not sp.gamma(sp.Rational(-1, 2)).is_positive
+    low = enclose(sp.pi + sp.E)[0]  # π + e − low lies in [0, 10⁻¹⁴], not at 0
+    assert sp.Eq(sp.pi + sp.E, sp.Rational(low.numerator, low.denominator)) is not sp.true
+    context = Context()
+
+    def number(value):
+        return K.member_context(context, value)
+    huge = sp.Integer(10) ** 1000
+    inner = K.member_add(number(huge + 1), K.member_mul(
+        number(-huge), K.member_function(number(1152), sp.tanh)))
+    base = K.member_add(K.member_function(inner, sp.atan), number(sp.Rational(1, 2)))
+    root = K.member_pow(K.member_pow(base, number(sp.Rational(3, 2))), number(sp.Rational(1, 2)))
+    assert not root.statement.expr.could_extract_minus_sign()
+    gamma = K.member_function(K.member_add(number(1), K.member_mul(
+        number(sp.Rational(1, 2)), K.member_function(number(1), sp.sin))), sp.gamma)
+    assert K.member_function(gamma, sp.Abs).statement.expr in (sp.Abs(gamma.statement.expr),
+                                                               gamma.statement.expr)

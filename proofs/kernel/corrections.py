@@ -10,10 +10,13 @@ right answers in place, and a number's sign is decided by the kernel's exact bou
 (`enclosure.enclose`) or not at all; they correct sympy for the user's own code too.
 """
 
+import math
+
 import sympy as sp
 from sympy.core import evalf as sympy_evalf  # the module: _create_evalf_table rebinds its table
 from sympy.core import relational
-from sympy.core.evalf import _create_evalf_table, evalf
+from sympy.core.evalf import PrecisionExhausted, _create_evalf_table, evalf
+from sympy.functions.elementary import integers
 
 from .enclosure import enclose
 
@@ -92,13 +95,39 @@ def _difference_sign(a, b):
     if not (a.is_comparable and b.is_comparable):
         return None
     bounds = _bounds(a - b)
-    if bounds is None or bounds[0] < 0 < bounds[1]:
+    if bounds is None or bounds[0] <= 0 <= bounds[1] and bounds != (0, 0):
         return None
     return sp.Integer((bounds[0] > 0) - (bounds[1] < 0))
 
 
+def _integer_part(expr, direction, options, return_ints=False):
+    """floor (direction −1) or ceiling (1) of a number, for sympy's floor and ceiling: where the
+    kernel's exact bounds of it have one, else unknown — sympy's own reads evalf, and picked the
+    branch of a power from floor(1/2 − 3 arg(b)/(4π)) with b = 1/2 + atan X, X = 10¹⁰⁰⁰ + 1 −
+    10¹⁰⁰⁰ tanh 1152, taken for negative."""
+    bounds = _bounds(expr)
+    round_to = math.floor if direction == -1 else math.ceil
+    if bounds is None or round_to(bounds[0]) != round_to(bounds[1]) or not return_ints:
+        raise PrecisionExhausted
+    return round_to(bounds[0]), 0
+
+
+def _gamma_is_positive(gamma):
+    """Γ(x) > 0 for x > 0, and for a negative non-integer x as floor(x) is even; sympy's own
+    took the second rule for any non-integer whose sign it did not know (Γ(1 + sin(1)/2) < 0)."""
+    x = gamma.args[0]
+    if x.is_positive:
+        return True
+    if x.is_negative and x.is_noninteger:
+        return sp.floor(x).is_even
+    return None
+
+
 sp.Expr._eval_is_extended_positive_negative = _sign_of_number
 relational._n2 = _difference_sign
+integers.get_integer_part = _integer_part
+sp.gamma._eval_is_positive = _gamma_is_positive
+sp.gamma._prop_handler["positive"] = _gamma_is_positive
 sp.Product._eval_is_extended_nonpositive = _empty_product_is_not_nonpositive
 sp.Product._prop_handler["extended_nonpositive"] = _empty_product_is_not_nonpositive
 if not sympy_evalf.evalf_table:
