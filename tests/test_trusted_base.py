@@ -17,6 +17,7 @@ NOT_SYMPY = {
     "add",
     "bit_length",  # Python's int, in the kernel's exact rational bounds (enclosure.py)
     "lcm",  # Python's math.lcm, the order of a base's one root in ring
+    "prod",  # Python's math.prod, the terms of an iterated sum (corrections.py)
     "append",
     "extend",
     "fromkeys",

@@ -3,11 +3,11 @@
 The kernel's rules let sympy build terms, and sympy's automatic evaluation decides signs from its
 assumptions and, for a number, from a low-precision ``evalf``.  Those answers were wrong on kernel
 terms, and each let the rules alone prove a false theorem: an empty product taken for
-nonpositive; a finite sum evaluated by Euler–Maclaurin (Σ_{k=0}^{200} cos 2πk is 201, and sympy's
-``evalf(2)`` said 29); and a number's sign read from an ``evalf`` that claims accuracy it lacks
-(atan or log of a sum that nearly cancels, Γ of a large argument).  Importing the kernel puts
-right answers in place, and a number's sign is decided by the kernel's exact bounds of it
-(`enclosure.enclose`) or not at all; they correct sympy for the user's own code too.
+nonpositive; a finite sum evaluated by Euler–Maclaurin (Σ_{k=0}^{200} cos 2πk is 201, and
+sympy's ``evalf(2)`` said 29); and a number's sign read from an ``evalf`` that claims accuracy
+it lacks (atan or log of a sum that nearly cancels, Γ of a large argument).  Importing the
+kernel puts right answers in place, and a number's sign is decided by the kernel's exact bounds
+of it (`enclosure.enclose`) or not at all; they correct sympy for the user's own code too.
 """
 
 import math
@@ -33,14 +33,12 @@ def _empty_product_is_not_nonpositive(product):
 
 
 def _count(expr):
-    """The number of terms of a binder whose ranges are numbers a whole number apart, or None."""
-    total = 1
-    for _, lo, hi in expr.limits:
-        count = hi - lo + 1
-        if not count.is_Integer:
-            return None
-        total *= max(int(count), 0)
-    return total
+    """The number of terms of a binder whose ranges are numbers a whole number apart (−1 for a
+    reversed range, which has none in the kernel's reading), or None."""
+    counts = [hi - lo + 1 for _, lo, hi in expr.limits]
+    if not all(count.is_Integer for count in counts):
+        return None
+    return -1 if any(count < 0 for count in counts) else math.prod(map(int, counts))
 
 
 def _evalf_binder(original):
@@ -54,8 +52,7 @@ def _evalf_binder(original):
         count = _count(expr)
         if count is None:  # an infinite or symbolic range: sympy's way
             return original(expr, prec, options)
-        reversed_range = any((hi - lo + 1).is_negative for _, lo, hi in expr.limits)
-        if count > MOST_TERMS or reversed_range:
+        if not 0 <= count <= MOST_TERMS:
             raise NotImplementedError
         if isinstance(expr, sp.Product) or len(expr.limits) > 1:
             return original(expr, prec, options)
@@ -103,8 +100,8 @@ def _difference_sign(a, b):
 def _integer_part(expr, direction, options, return_ints=False):
     """floor (direction −1) or ceiling (1) of a number, for sympy's floor and ceiling: where the
     kernel's exact bounds of it have one, else unknown — sympy's own reads evalf, and picked the
-    branch of a power from floor(1/2 − 3 arg(b)/(4π)) with b = 1/2 + atan X, X = 10¹⁰⁰⁰ + 1 −
-    10¹⁰⁰⁰ tanh 1152, taken for negative."""
+    branch of a power from floor(1/2 − 3 arg(b)/(4π)) with b = 1/2 + atan X,
+    X = 10¹⁰⁰⁰ + 1 − 10¹⁰⁰⁰ tanh 1152, taken for negative."""
     bounds = _bounds(expr)
     round_to = math.floor if direction == -1 else math.ceil
     if bounds is None or round_to(bounds[0]) != round_to(bounds[1]) or not return_ints:

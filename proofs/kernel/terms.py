@@ -20,7 +20,6 @@ from ..errors import ForgeryError, SideConditionError, UnsupportedError
 from .functions import TABLE, Need
 
 BINDERS = (sp.Sum, sp.Product)
-
 FUNCTIONS = (sp.Add, sp.Mul, sp.Pow, sp.binomial, *TABLE)
 CONSTANTS = (sp.pi, sp.E)
 
@@ -328,9 +327,9 @@ _PLAIN_FUNCTION_ATTRIBUTES = set(vars(sp.Function("f")))
 def costly_at_integers(expr, var, lo, hi):
     """Whether sympy might compute a factorial, binomial coefficient, Γ or power of a large number
     in building `expr` at the integers var = lo, …, hi: it computes k!, C(n, k), Γ(k + 1/2) and
-    b^k of numbers as it builds them (10⁸!, (2²⁵)!, Γ(10⁶ + 1/2) and (10¹⁰⁰⁰)^k run for hours).
-    Such a head's arguments that mention var alone must be linear in it, so that its ends bound
-    them: at most 1000 for a factorial, binomial or Γ; a power's at most 10⁴ bits."""
+    b^k of numbers as it builds them (10⁸!, (2²⁵)!, Γ(10⁶ + 1/2) and (10¹⁰⁰⁰)^k run
+    for hours).  Such a head's arguments that mention var alone must be linear in it, so that its
+    ends bound them: at most 1000 for a factorial, binomial or Γ; a power's at most 10⁴ bits."""
     heads = (sp.factorial, sp.binomial, sp.gamma)
     numbers = [abs(c) for c in expr.atoms(sp.Integer) | {b for b in (lo, hi) if b.is_Integer}]
     if max(numbers, default=0) > 1000 and expr.has(*heads):

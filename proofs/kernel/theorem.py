@@ -557,11 +557,11 @@ def sum_shift(context, total, offset, facts=()):
 
 
 def swap_binders(context, binder, position=0, facts=()):
-    """Γ ⊢ each condition under which both sides are defined  ⟹  Γ ⊢ Σ_{i=a}^{b} Σ_{j=c}^{d} f =
-    Σ_{j=c}^{d} Σ_{i=a}^{b} f, and a product alike, for the limit at `position` (innermost first,
-    as sympy lists them) and the one around it, when the inner one's bounds do not mention the
-    outer index: the same terms, in another order.   (Mathlib `Finset.sum_comm`,
-    `Finset.prod_comm`; Coq `exchange_big`)"""
+    """Γ ⊢ each condition under which both sides are defined
+    ⟹  Γ ⊢ Σ_{i=a}^{b} Σ_{j=c}^{d} f = Σ_{j=c}^{d} Σ_{i=a}^{b} f, and a product alike,
+    for the limit at `position` (innermost first, as sympy lists them) and the one around it,
+    when the inner one's bounds do not mention the outer index: the same terms, in another
+    order.   (Mathlib `Finset.sum_comm`, `Finset.prod_comm`; Coq `exchange_big`)"""
     if not isinstance(binder, BINDERS):
         raise RuleApplicationError(f"swap_binders: {binder} is not a Sum or Product")
     limits = list(binder_limits(check_well_formed(binder)))

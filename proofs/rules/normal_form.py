@@ -309,8 +309,9 @@ class Normalizer:
                               f"more than {WRITTEN_OUT}")
             return None
         if costly_at_integers(expr.function, var, lo, hi):
-            self.notes.append(f"{expr} was not written out term by term: its terms are "
-                              "factorials or binomial coefficients of numbers above 1000")
+            self.notes.append(f"{expr} was not written out term by term: building its terms "
+                              "would compute a factorial, binomial coefficient, Gamma or power of "
+                              "a large number")
             return None
         try:
             th = _peel(self.context, expr, True, int(count))
@@ -566,7 +567,7 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponenti
     if remainder != 0 and _depth < 4:
         pushed = [_factors_pushed_in(context, side) for side in (nl, nr)]
         if pushed != [None, None]:  # Σ_k c_k Σ_i y_ik against Σ_i Σ_k c_k y_ik
-            sides = [refl_or(context, side, step) for side, step in zip((nl, nr), pushed)]
+            sides = [_refl_or(context, side, step) for side, step in zip((nl, nr), pushed)]
             try:
                 middle = prove_equal(context, sides[0].statement.rhs, sides[1].statement.rhs,
                                      lemmas, multiply, _depth + 1, exponentials)
@@ -625,7 +626,7 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponenti
     return chain_equal(left, middle, K.symm(right))
 
 
-def refl_or(context, expr, step):
+def _refl_or(context, expr, step):
     """`step` (Γ ⊢ expr = …), or Γ ⊢ expr = expr when there is none."""
     return K.refl(context, expr) if step is None else step
 

@@ -35,6 +35,11 @@ def chain(*steps):
     return th
 
 
+def _takes_log(context, f):
+    """Whether an objective's log is taken first: f is shown positive and no log already."""
+    return try_positive(context, f) is not None and not isinstance(f, sp.log)
+
+
 def log_step(context, f, over, sense):
     """⊢ arg f = arg log f, from f > 0 and log strictly increasing on (0, ∞)."""
     return K.transfer_increasing(log_is_strictly_increasing(), prove_positive(context, f), over,
@@ -191,7 +196,7 @@ def through_label_bodies(context, f, g, over, senses):
     (1 − y_i)(1 − p)), whose log is Σ log(y_i p + (1 − y_i)(1 − p)), against the cross-entropy
     −Σ [y_i log p + (1 − y_i) log(1 − p)]; then an affine transfer."""
     sense_f, sense_g = senses
-    if try_positive(context, f) is not None and not isinstance(f, sp.log):
+    if _takes_log(context, f):
         first = log_step(context, f, over, sense_f)
     else:
         first = K.optimizers_of_equal(K.refl(context, f), over, sense_f)
@@ -255,7 +260,7 @@ def ending_at(context, theorem, g):
 def _logs_and_affine_maps(context, f, g, over, senses, multiplies=(False, True)):
     sense_f, sense_g = senses
     attempts = []
-    if try_positive(context, f) is not None and not isinstance(f, sp.log):
+    if _takes_log(context, f):
         attempts.append(True)
     attempts.append(False)
     errors = []
