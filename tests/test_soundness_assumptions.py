@@ -195,7 +195,8 @@ def test_a_number_s_sign_is_the_kernel_s_exact_bounds_or_unknown():
     y = 10 ** 87 * (1 - sp.tanh(100))
     assert (sp.exp(1) - 2).is_positive and (3 - sp.pi).is_negative  # bounds show these
     assert (sp.log(2) - sp.Rational(7, 10)).is_negative and sp.Abs(sp.E - 3) == 3 - sp.E
-    for unknown in (sp.atan(y) + sp.Rational(1, 2), y ** sp.Rational(3, 2) - 4,
+    assert (sp.atan(y) + sp.Rational(1, 2)).is_positive  # ≈ 1.72: atan's bounds show it
+    for unknown in (y ** sp.Rational(3, 2) - 4,
                     sp.exp(8510802942447) - sp.gamma(sp.Rational(10 ** 12, 3))):
         assert unknown.is_positive is None and unknown.is_zero is None
         assert isinstance(sp.Abs(unknown), sp.Abs)
@@ -245,8 +246,10 @@ def test_floor_of_a_number_gamma_s_sign_and_equality_are_the_kernel_s_bounds_or_
     from proofs.kernel.enclosure import enclose
 
     assert (sp.floor(sp.pi), sp.ceiling(sp.E), sp.floor(-sp.pi)) == (3, 3, -4)
-    assert isinstance(sp.floor(sp.sin(1)), sp.floor)  # no bounds of sin: left whole
+    assert isinstance(sp.floor(sp.erf(1)), sp.floor)  # no bounds of erf: left whole
+    assert sp.floor(sp.sin(1)) == 0 and sp.floor(-sp.atan(10 ** 9)) == -2  # bounded: decided
     assert sp.gamma(1 + sp.sin(1) / 2).is_positive is not False
+    assert sp.gamma(1 + (sp.erf(1) - 1) / 2).is_positive is not False  # x of unknown sign
     assert sp.gamma(sp.Rational(-3, 2)).is_positive and not sp.gamma(sp.Rational(-1, 2)).is_positive
     low = enclose(sp.pi + sp.E)[0]  # π + e − low lies in [0, 10⁻¹⁴], not at 0
     assert sp.Eq(sp.pi + sp.E, sp.Rational(low.numerator, low.denominator)) is not sp.true

@@ -82,12 +82,14 @@ def test_a_context_cannot_be_changed():
 
 
 def test_every_kernel_cache_is_registered_and_keyed_by_terms():
+    import proofs.kernel.corrections as corrections
+    import proofs.kernel.enclosure as enclosure
     import proofs.kernel.language as language
     import proofs.kernel.theorem as theorem
 
     cached = {
         name
-        for module in (terms, language, theorem)
+        for module in (terms, language, theorem, enclosure, corrections)
         for name, value in vars(module).items()
         if isinstance(value, functools._lru_cache_wrapper)
     }
@@ -97,6 +99,7 @@ def test_every_kernel_cache_is_registered_and_keyed_by_terms():
         "needs",
         "free_vars",
         "ring_needs",
+        "enclose",
     }
     # clearing them changes no answer: they only remember pure functions of their keys
     before = check.positive(Defined("D", x) + 1, where={x: POS}).statement

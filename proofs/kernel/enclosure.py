@@ -5,8 +5,8 @@ value is irrational (eˣ ≤ 3 for x ∈ [0, 1], as e ≤ 3).
 Imports sympy only, to read the constant's tree; the arithmetic is exact (Python's
 `Fraction`): Taylor series whose remainders are bounded, each result rounded outward to 64
 significant bits.  Nothing of sympy's or mpmath's numerics (evalf, interval contexts) is
-used.  A constant built otherwise than from rationals, π, e, +, ·, powers, exp and log has no
-bounds here (None), nor one beyond 2^4096.
+used.  A constant built otherwise than from rationals, π, e, +, ·, powers, exp, log, sin, cos,
+tanh, atan and |·| has no bounds here (None), nor one beyond 2^4096.
 """
 
 from fractions import Fraction
@@ -14,12 +14,15 @@ from math import ceil, floor
 
 import sympy as sp
 
+from .terms import memoized
+
 BITS = 64  # outward rounding to 64 significant bits keeps each fraction a few words long
 HUGE = 2 ** 4096  # a bound beyond this is no use to a claim, and slow: none is given
 TERMS = 24  # of each series: its rest is below 2⁻⁹⁰ where it is used
 LARGEST = 1024  # |x| of an exp(x) bounded here: e¹⁰²⁴ has 445 digits
-# π's first 15 digits, below and above (3.14159265358979|32…)
-PI = (Fraction(314159265358979, 10 ** 14), Fraction(314159265358980, 10 ** 14))
+# π's first 40 digits, below and above (3.141592653589793238462643383279502884197|16…)
+PI = (Fraction(3141592653589793238462643383279502884197, 10 ** 39),
+      Fraction(3141592653589793238462643383279502884198, 10 ** 39))
 
 
 def _grid(q):
@@ -80,14 +83,74 @@ def _log(r):
     return _down(2 * (twos[0] + lo_u)), _up(2 * (twos[1] + hi_u))
 
 
+def _atan(r):
+    """(lo, hi) around atan r for a rational r: atan r = −atan(−r) = π/2 − atan(1/r) (r > 0)
+    = π/4 + atan((r − 1)/(r + 1)), down to |u| ≤ 5/12, where the series of u^(2k+1)/(2k+1) with
+    alternating signs lies between two partial sums (its terms decrease)."""
+    if r < 0:
+        lo, hi = _atan(-r)
+        return -hi, -lo
+    if r > 1:
+        lo, hi = _atan(1 / r)
+        return _down(PI[0] / 2 - hi), _up(PI[1] / 2 - lo)
+    if r > Fraction(5, 12):
+        lo, hi = _atan((r - 1) / (r + 1))
+        return _down(PI[0] / 4 + lo), _up(PI[1] / 4 + hi)
+    total, power = Fraction(0), r
+    for k in range(2 * TERMS):  # (5/12)^97 < 2⁻¹²²
+        total, power = total + (-1) ** k * power / (2 * k + 1), power * r * r
+    return _down(total), _up(total + power / (4 * TERMS + 1))  # the next term, positive
+
+
+def _sin_taylor(r):
+    """(lo, hi) around sin r for a rational |r| ≤ 4: the Taylor sum of the odd powers below
+    2·TERMS + 1, whose rest is at most |r|^(2·TERMS+1)/(2·TERMS+1)! (Lagrange: |sin⁽ⁿ⁾| ≤ 1)."""
+    total, term = Fraction(0), r
+    for k in range(TERMS):
+        total, term = total + term, -term * r * r / ((2 * k + 2) * (2 * k + 3))
+    return _down(total - abs(term)), _up(total + abs(term))
+
+
+def _sine(lo, hi):
+    """(lo', hi') around sin over [lo, hi]: shifted by a multiple 2nπ (with π's bounds) to
+    [a, b] within [−4, 4], bounded by its values at the ends and by ±1 where a peak π/2 + 2mπ or
+    a trough −π/2 + 2mπ may lie between; [−1, 1] where that is not possible (|x| > LARGEST)."""
+    if max(-lo, hi) > LARGEST:
+        return Fraction(-1), Fraction(1)
+    n = round((lo + hi) / (4 * PI[0]))
+    a = lo - 2 * n * (PI[1] if n > 0 else PI[0])
+    b = hi - 2 * n * (PI[0] if n > 0 else PI[1])
+    if max(-a, b) > 4:
+        return Fraction(-1), Fraction(1)
+    ends = _sin_taylor(_down(a)) + _sin_taylor(_up(b))
+    low, high = min(ends), max(ends)
+    for q in range(-3, 4, 2):  # qπ/2 for odd q: a peak where q ≡ 1 (mod 4), a trough where 3
+        near = sorted((q * PI[0] / 2, q * PI[1] / 2))
+        if near[0] <= b and near[1] >= a:
+            low, high = (low, Fraction(1)) if q % 4 == 1 else (Fraction(-1), high)
+    return max(low, Fraction(-1)), min(high, Fraction(1))
+
+
+def _tanh(x, upper):
+    """A bound of tanh x = 1 − 2/(e^(2x) + 1) for a rational x, increasing in e^(2x): below
+    (above, if `upper`), ∓1 beyond the range of `_exp`."""
+    if abs(2 * x) > LARGEST:
+        return Fraction(-1 if x < 0 else 1) if upper == (x > 0) else _tanh(
+            Fraction(LARGEST // 2) * (1 if x > 0 else -1), upper)
+    e = _exp(2 * x)[1 if upper else 0]
+    return (_up if upper else _down)(1 - 2 / (e + 1))
+
+
 def _product(a, b):
     corners = [x * y for x in a for y in b]
     return _down(min(corners)), _up(max(corners))
 
 
+@memoized(maxsize=4096)
 def enclose(c):
     """(lo, hi), two Fractions with lo <= c <= hi, or None when c is not a real constant built
-    from rationals, π, e, +, ·, powers (a non-integer one of a positive base), exp and log."""
+    from rationals, π, e, +, ·, powers (a non-integer one of a positive base), exp, log, sin,
+    cos, tanh, atan and |·|.  Cached: sympy asks a number's sign again at each step."""
     if c.is_Rational:  # (one beyond HUGE is no use, and slow)
         return (Fraction(c.p, c.q), Fraction(c.p, c.q)) if abs(c) <= HUGE else None
     if c is sp.pi or c is sp.E:
@@ -115,6 +178,17 @@ def enclose(c):
         parts = [(min(q * logs[0], q * logs[1]), max(q * logs[0], q * logs[1]))]
     elif type(c) is sp.log and len(parts) == 1 and parts[0][0] > 0:
         return _log(_down(parts[0][0]))[0], _log(_up(parts[0][1]))[1]
+    elif type(c) in (sp.sin, sp.cos):  # cos x = sin(x + π/2)
+        (lo, hi), = parts
+        shift = (0, 0) if type(c) is sp.sin else (PI[0] / 2, PI[1] / 2)
+        return _sine(lo + shift[0], hi + shift[1])
+    elif type(c) is sp.atan:  # increasing
+        return _atan(parts[0][0])[0], _atan(parts[0][1])[1]
+    elif type(c) is sp.tanh:  # increasing
+        return _tanh(parts[0][0], upper=False), _tanh(parts[0][1], upper=True)
+    elif type(c) is sp.Abs:
+        (lo, hi), = parts
+        return (lo, hi) if lo >= 0 else (-hi, -lo) if hi <= 0 else (Fraction(0), max(-lo, hi))
     elif type(c) is not sp.exp:  # not isinstance: sympy counts E**x (unevaluated) as exp
         return None
     (lo, hi), = parts  # exp, or a power written as one
