@@ -31,6 +31,7 @@ from .kernel.functions import TABLE
 from .kernel.language import Context, Hull, add_hulls, hull, mul_hulls, pow_hull
 from .kernel.terms import (
     BINDERS,
+    FUNCTIONS,
     Defined,
     DefinedEntry,
     DefinedFamily,
@@ -272,6 +273,13 @@ def _refuse_steps(obj):
 _TRANSLATED = {}
 
 
+def _between(a, b):
+    """The smallest hull holding the hulls a and b (integers where both are)."""
+    (lo, lo_open), (hi, hi_closed) = min((a.lo, a.lo_open), (b.lo, b.lo_open)), max(
+        (a.hi, not a.hi_open), (b.hi, not b.hi_open))
+    return Hull(lo, hi, lo_open, not hi_closed, a.integer and b.integer)
+
+
 class _Claim:
     """The translation of one claim: its objects, their kernel counterparts and the context."""
 
@@ -298,6 +306,7 @@ class _Claim:
                 join_names(*({name_of(obj): obj} for obj in sorted(objects, key=describe)))
         self.table, self.definitions = {}, {}
         self.depends = False  # whether the translation under way used this claim's names or ranges
+        self.index_ranges = {}  # the range of each index of the sums being translated
         self.depending = set()  # the definitions whose translation did
         self.taken = set(found)  # every name the claim uses: a renamed index avoids them all
         free = set(where) | set(extra)
@@ -331,13 +340,13 @@ class _Claim:
     # terms
     def term(self, expr):
         expr = sp.sympify(expr)
-        translated = self._translate(expr, {})
-        if translated is not expr and not _same_shape(expr, translated):
-            raise UnsupportedError(
-                f"{expr}: sympy simplifies this claim once its symbols lose their "
-                f"assumptions (to {translated}); state the ranges in where= instead"
-            )
-        try:
+        try:  # an unknown head is refused in the translation or after it, with a hint for some
+            translated = self._translate(expr, {})
+            if translated is not expr and not _same_shape(expr, translated):
+                raise UnsupportedError(
+                    f"{expr}: sympy simplifies this claim once its symbols lose their "
+                    f"assumptions (to {translated}); state the ranges in where= instead"
+                )
             return check_well_formed(translated)
         except UnsupportedError as error:
             hints = [hint for head, hint in REWRITES.items() if expr.atoms(head)
@@ -370,6 +379,8 @@ class _Claim:
             )
         if isinstance(expr, BINDERS):
             return self._binder(expr, scope)
+        if expr.args and not isinstance(expr, FUNCTIONS):  # Piecewise, Max, Eq, …: refused here,
+            check_well_formed(expr)  # by name, before rebuilding one (Piecewise's parts crash)
         args = tuple(self._translate(arg, scope) for arg in expr.args)
         if args == expr.args:  # kept exactly as written, unevaluated parts included
             return expr
@@ -405,7 +416,31 @@ class _Claim:
             self._check_index_range(var, lo, hi)
             scope[var] = kernel_var
             limits.append((kernel_var, lo, hi))
-        return expr.func(self._translate(expr.function, scope), *reversed(limits))
+            self.index_ranges[kernel_var] = (lo, hi)
+        try:
+            return expr.func(self._translate(expr.function, scope), *reversed(limits))
+        finally:  # an index's values are known only inside its sum
+            for kernel_var, _, _ in limits:
+                self.index_ranges.pop(kernel_var, None)
+
+    def _index_hull(self, var):
+        """The values an index takes, for the bounds of the sums inside it (Σ_{i=1}^{n} Σ_{j=1}^{i}:
+        j ≥ 1 is an integer), as a hull: between its range's ends, which holds in sympy's reading
+        of a reversed range too (Karr's: Σ_{i=5}^{1} takes i = 2, 3, 4); None where a bound's
+        values are not known."""
+        low, high = (self._hull(end) for end in self.index_ranges[var])
+        return None if low is None or high is None else _between(low, high)
+
+    def _spread_hull(self, expr):
+        """The hull of expr's values, where an index of an enclosing sum occurs in it linearly read
+        at that index's two ends, between which a linear function's values lie: the count n − i + 1
+        of Σ_{j=i}^{n} inside Σ_{i=1}^{n} is at least 1 (its hull from i's, n − [1, n] + 1, is not
+        ≥ 0).  The innermost index first: its ends may mention the indices outside it."""
+        for var, ends in reversed(self.index_ranges.items()):
+            if expr.has(var) and expr.is_polynomial(var) and sp.degree(expr, var) == 1:
+                at_ends = [self._spread_hull(sp.expand(expr.subs(var, end))) for end in ends]
+                return None if None in at_ends else _between(*at_ends)
+        return self._hull(expr)
 
     def _check_index_range(self, var, lo, hi):
         """An index with sympy assumptions must take only values they allow: lo, lo + 1, …, hi
@@ -419,7 +454,8 @@ class _Claim:
         )  # an interval: lo >= its start and hi <= its end put lo, …, hi inside it
         above = Hull(allowed.lo, sp.oo, allowed.lo_open, True, allowed.integer)
         below = Hull(-sp.oo, allowed.hi, True, allowed.hi_open)
-        low, high, count = (self._hull(e) for e in (lo, hi, sp.expand(hi - lo + 1)))
+        low, high = self._hull(lo), self._hull(hi)
+        count = self._spread_hull(sp.expand(hi - lo + 1))
         if (
             None in (low, high, count)
             or count.lo < 0
@@ -437,6 +473,8 @@ class _Claim:
         """The hull of a bound's values from the context: numbers, symbols, +, · and powers only."""
         if expr.is_Rational:
             return hull(sp.FiniteSet(expr))
+        if type(expr) is sp.Symbol and expr in self.index_ranges:
+            return self._index_hull(expr)
         if type(expr) is sp.Symbol and self.context.lookup(expr) is not None:
             return hull(self.context.lookup(expr))
         parts = [self._hull(arg) for arg in expr.args]

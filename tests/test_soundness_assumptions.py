@@ -81,6 +81,39 @@ def test_an_index_with_assumptions_takes_only_values_they_allow():
         check.equal(sp.Sum((-1) ** even, (even, 1, 2)), 2)
 
 
+def test_an_inner_index_with_assumptions_takes_the_values_the_outer_sums_allow():
+    """Σ_{i=1}^{n} Σ_{j=1}^{i} and Σ_{i=1}^{n} Σ_{j=i}^{n} with i, j positive integers, as written
+    with `symbols("i j", integer=True, positive=True)`: j's values lie within its assumptions because
+    i's do (the count n − i + 1 is read at i's ends, 1 and n), three sums deep too; where the outer
+    range lets j reach 0, or is reversed (sympy's Karr reading takes i = −2, …, 4), it is refused."""
+    n = sp.Symbol("n", integer=True, positive=True)
+    i, j, k = sp.symbols("i j k", integer=True, positive=True)
+    y = sp.IndexedBase("y")
+    plain = dict(zip((n, i, j, k), sp.symbols("n i j k")))
+    for claim in (sp.Sum(sp.Sum(y[i] * y[j], (j, 1, i)), (i, 1, n)),
+                  sp.Sum(sp.Sum(y[j], (j, i, n)), (i, 1, n)),
+                  sp.Sum(sp.Sum(y[j], (j, 1, i - 1)), (i, 1, n)),
+                  sp.Sum(sp.Sum(sp.Sum(y[k], (k, j, i)), (j, 1, i)), (i, 1, n))):
+        th = check.equal(claim, claim)
+        assert th.statement.lhs == claim.xreplace(plain)
+    for claim in (sp.Sum(sp.Sum(y[j], (j, 0, i)), (i, 1, n)),
+                  sp.Sum(sp.Sum(y[j], (j, i - 1, n)), (i, 1, n)),
+                  sp.Sum(sp.Sum(y[j], (j, plain[i], n + plain[i])), (plain[i], -3, 5)),
+                  sp.Sum(sp.Sum(y[j], (j, plain[i], n)), (plain[i], 5, -3))):
+        with pytest.raises(UnsupportedError, match="index j"):
+            check.equal(claim, claim)
+
+
+def test_a_head_the_kernel_does_not_know_is_named_whatever_its_symbols_assume():
+    """Piecewise over a symbol with assumptions crashed in the translation (its pairs take no
+    evaluate=); it is refused by name, as over a plain symbol."""
+    xr = sp.Symbol("x", real=True)
+    huber = sp.Piecewise((xr ** 2 / 2, sp.Abs(xr) <= 1), (sp.Abs(xr) - sp.Rational(1, 2), True))
+    for claim, head in ((huber, "Piecewise"), (sp.Max(xr, 0) + 1, "Max")):
+        with pytest.raises(UnsupportedError, match=f"does not reason about {head}"):
+            check.positive(claim)
+
+
 def test_the_classic_sigma_assumption_still_works_and_a_wrong_one_is_caught():
     i, n = sp.Symbol("i", integer=True, positive=True), sp.Symbol("n", integer=True, positive=True)
     y, mu = sp.IndexedBase("y"), sp.IndexedBase("mu")
