@@ -39,12 +39,12 @@ from . import check
 from .boundary import admit
 from .errors import (Disproved, ProofError, RuleApplicationError, SideConditionError,
                      UnsupportedError)
-from .kernel import (Defined, DefinedFamily, Equal, Member, SameOptimizers,
+from .kernel import (Context, Defined, DefinedFamily, Equal, Member, SameOptimizers,
                      StrictlyIncreasing, Theorem)
 from .kernel import rules as K
 from .kernel.terms import DefinedEntry, bound_vars, free_vars, fresh, names
 from .proof import Proof, Section, Step, is_issued, issue
-from .tree import case_leaves, case_variable, stated_factor, tree_nodes
+from .tree import case_leaves, case_variable, ranged_index, stated_factor, tree_nodes
 from .rules.normal_form import chain_equal, congruence, prove_equal
 from .rules.optimizers import chain, ending_at
 from .theorems.facts import (by_exp_words, fact_steps, justify_fact, monotone_steps,
@@ -808,7 +808,7 @@ class Derivation:
         # became (a chain may be written with Symbol("x", positive=True)), in the order of where=;
         # a monotonicity lemma's variable is bound by its statement (x ↦ log x): the lines of its
         # proof range it over the interval or its interior (√t on [0, ∞)), not the setting
-        binding = {}  # id of a line of a monotonicity lemma → the variable the lemma binds
+        binding = {}  # id of a line of a monotonicity lemma → the variables the lemma binds
         # (a lemma is never bound by another section's lines: the engine's caches may make one
         # theorem both, and the lemma's own hypotheses must reach the setting)
         statements = {id(section.statement): section for section in self.sections}
@@ -821,16 +821,19 @@ class Derivation:
             # its variable over the case, not the setting
             # as do the lines proving a function of it monotone on a piece of its range (its
             # derivative's sign on the piece's interior), with or without cases
+            # and the lines showing a sum's terms at the values of its index (1/i > 0 for i ∈ ℕ)
             for node in tree_nodes(section.statement):
-                var = case_variable(node) if node.rule == "by_cases" else None
+                var = case_variable(node) if node.rule == "by_cases" else ranged_index(node)
                 if node.rule == "increasing_by_derivative":
                     var = node.statement.var
                 if var is not None:
                     lines += [(inner, var) for premise in node.premises
                               for inner in tree_nodes(premise)]
-            binding.update((id(theorem), var) for theorem, var in lines
-                           if statements.get(id(theorem), section) is section)
-        contexts = [th.context.without(binding[id(th)]) if id(th) in binding else th.context
+            for theorem, var in lines:
+                if statements.get(id(theorem), section) is section:
+                    binding.setdefault(id(theorem), set()).add(var)
+        contexts = [Context({key: real_set for key, real_set in th.context.entries
+                             if key not in binding[id(th)]}) if id(th) in binding else th.context
                     for th in theorems]
         try:
             context = self.context.merged(*contexts)

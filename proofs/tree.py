@@ -34,6 +34,15 @@ def stated_factor(theorem):
     return (product.premises[0], limits) if limits[1] == 1 else None
 
 
+def ranged_index(theorem):
+    """The index of a sum or product whose terms a `member_binder` fact shows at the index's values
+    only (its body fact ranges the index: 1/i > 0 for i ∈ ℕ), or None."""
+    if theorem.rule != "member_binder":
+        return None
+    var = theorem.statement.expr.limits[-1][0]
+    return var if theorem.premises[0].context.lookup(var) is not None else None
+
+
 def case_variable(theorem):
     """The symbol a fact shown by cases (`by_cases`) splits the range of: the one a case ranges
     otherwise than the fact; None when neither does (a case that is the whole range)."""

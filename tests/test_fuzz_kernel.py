@@ -1234,9 +1234,22 @@ class KernelFuzzer(RuleBasedStateMachine):
         is_binder = isinstance(binder, (sp.Sum, sp.Product))
         parts = self._query(inner_binder, binder) if is_binder else None
         (_, lo, hi), inner = parts or ((i, sp.S.One, n), p[i])
-        body = self._member_fact(data, context, inner)
-        count = self._member_fact(data, context, _build(lambda: sp.expand(hi - lo + 1), n))
         extra = {}
+        index = (parts or ((i,),))[0][0]
+        if _accepts(K.member_binder, "index_range") and context.lookup(index) is None and \
+                data.draw(st.booleans(), label="at the index's values"):
+            # the body under a range of the index, which the kernel must find holds every value
+            # from the least lower bound to the greatest upper one
+            extra["index_range"] = (self._member_fact(data, context, lo),
+                                    self._member_fact(data, context, hi))
+            ranged = Context({**dict(context.entries),
+                              index: data.draw(st.sampled_from(SETS), label="index range")})
+            body = self._member_fact(data, ranged, inner)
+            if None in extra["index_range"]:
+                return
+        else:
+            body = self._member_fact(data, context, inner)
+        count = self._member_fact(data, context, _build(lambda: sp.expand(hi - lo + 1), n))
         if _accepts(K.member_binder, "bounds_defined") and data.draw(st.integers(0, 3),
                                                                       label="bounds"):
             extra["bounds_defined"] = self._bound_facts(context, lo, hi)

@@ -34,11 +34,19 @@ def test_the_categorical_identity_and_optimizers_with_symbolic_k():
 
 def test_an_inner_bound_that_depends_on_the_outer_index():
     triangle = sp.Sum(p[i, k], (k, 1, i), (i, 1, n))
-    # the inner count i is bound, so nothing about it is known in the context: refused, never
-    # guessed
-    with pytest.raises(ProofError):
-        check.positive(triangle, where=WHERE)
+    # the inner count i is bound: it is read at the values i takes, 1, …, n (a count >= 1 each)
+    theorem = check.positive(triangle, where=WHERE)
+    assert theorem.statement == Member(triangle, sp.Interval.open(0, sp.oo))
+    at_three = triangle.subs(n, 3).replace(lambda e: isinstance(e, sp.Indexed),
+                                           lambda e: sp.Rational(1, 7)).doit()
+    assert at_three == sp.Rational(6, 7)  # six terms at n = 3, by sympy's own summation
     assert check.equal(2 * triangle, triangle + triangle, where=WHERE)
+    # from i = 0 the inner sum Σ_{k=1}^{i-1} is reversed (its count −1): undefined, never a range
+    reversed_inner = sp.Sum(p[i, k], (k, 1, i - 1), (i, 0, n))
+    for claim in (lambda: check.positive(reversed_inner, where=WHERE),
+                  lambda: check.member(reversed_inner, sp.Interval(0, sp.oo), where=WHERE)):
+        with pytest.raises(ProofError):
+            claim()
 
 
 def test_an_iterated_sum_over_an_empty_range_is_not_called_positive():

@@ -99,7 +99,7 @@ def test_every_kernel_cache_is_registered_and_keyed_by_terms():
         "needs",
         "free_vars",
         "ring_needs",
-        "enclose",
+        "_enclose",
     }
     # clearing them changes no answer: they only remember pure functions of their keys
     before = check.positive(Defined("D", x) + 1, where={x: POS}).statement
@@ -110,6 +110,37 @@ def test_every_kernel_cache_is_registered_and_keyed_by_terms():
 
 # ------------------------------------------------------------------------------------------------
 # found by review
+def test_an_object_posing_as_a_number_cannot_poison_the_bounds_cache():
+    """A review: an object equal to 2 (and hashing alike) that reads as the rational −100 made
+    sympy's sign question about exp(it) cache e⁻¹⁰⁰'s bounds under the key exp(2), since sympy's ==
+    compares a term's arguments by value; then exp(x) < 1/1000 on [0, 2] followed.  Only a tree of
+    sympy's own types is bounded (and cached)."""
+    from proofs.errors import SideConditionError
+    from proofs.kernel.enclosure import enclose
+
+    two = sp.Integer(2)
+
+    class Liar(sp.Expr):
+        is_Rational = is_number = is_comparable = True
+        p, q = -100, 1
+
+        def __eq__(self, other):
+            return other == two or other is self
+
+        def __hash__(self):
+            return hash(two)
+
+        def _hashable_content(self):
+            return ()
+
+    monotone = check.strictly_increasing(sp.exp(x), x, sp.Interval(-sp.oo, sp.oo))
+    values = K.member_context(Context({x: sp.Interval(0, 2)}), x)
+    assert sp.exp(Liar(), evaluate=False).is_positive is None and enclose(Liar()) is None
+    assert enclose(sp.exp(two))[0] > 7  # e² ≈ 7.39, not e⁻¹⁰⁰
+    with pytest.raises(SideConditionError, match="not shown on the side"):
+        K.member_monotone(monotone, values, 2, above=False, bound=sp.Rational(1, 1000))
+
+
 def test_a_judgement_has_no_dictionary_to_edit():
     th = K.refl(Context(), x)
     with pytest.raises(TypeError):

@@ -19,6 +19,7 @@ from sympy.core.evalf import PrecisionExhausted, _create_evalf_table, evalf
 from sympy.functions.elementary import integers
 
 from .enclosure import enclose
+from .terms import costly_at_integers
 
 # a finite sum is evaluated term by term up to this many terms, a product multiplied out: beyond,
 # sympy is told it cannot evaluate them (a sign it needs stays unknown, as for a symbol)
@@ -45,14 +46,16 @@ def _evalf_binder(original):
     """sympy's evaluation of a sum (Euler–Maclaurin, even for finitely many terms, with an error
     estimate that can be far off) or product (multiplied out, however many factors) replaced
     where its range is numbers: a sum of at most MOST_TERMS terms added term by term, a product
-    of as many multiplied out, a longer one or a reversed range not evaluated."""
+    of as many multiplied out, a longer one, a reversed range or terms that would make huge
+    numbers (`costly_at_integers`) not evaluated."""
     def evalf_binder(expr, prec, options):
         if "subs" in options:
             expr = expr.subs(options["subs"])
         count = _count(expr)
         if count is None:  # an infinite or symbolic range: sympy's way
             return original(expr, prec, options)
-        if not 0 <= count <= MOST_TERMS:
+        if not 0 <= count <= MOST_TERMS or any(  # nor terms such as (10⁸ k)!, for hours
+                costly_at_integers(expr.function, var, lo, hi) for var, lo, hi in expr.limits):
             raise NotImplementedError
         if isinstance(expr, sp.Product) or len(expr.limits) > 1:
             return original(expr, prec, options)

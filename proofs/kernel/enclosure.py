@@ -14,7 +14,7 @@ from math import ceil, floor
 
 import sympy as sp
 
-from .terms import memoized
+from .terms import is_exact_rational, memoized
 
 BITS = 64  # outward rounding to 64 significant bits keeps each fraction a few words long
 HUGE = 2 ** 4096  # a bound beyond this is no use to a claim, and slow: none is given
@@ -146,16 +146,28 @@ def _product(a, b):
     return _down(min(corners)), _up(max(corners))
 
 
-@memoized(maxsize=4096)
 def enclose(c):
     """(lo, hi), two Fractions with lo <= c <= hi, or None when c is not a real constant built
     from rationals, π, e, +, ·, powers (a non-integer one of a positive base), exp, log, sin,
-    cos, tanh, atan and |·|.  Cached: sympy asks a number's sign again at each step."""
-    if c.is_Rational:  # (one beyond HUGE is no use, and slow)
+    cos, tanh, atan and |·| — each node exactly of sympy's own type: the bounds are cached, and
+    sympy's == lets an object of another type stand for a number among a term's arguments."""
+    exact = all(is_exact_rational(node) or node is sp.pi or node is sp.E or type(node) in _HEADS
+                for node in sp.preorder_traversal(c))
+    return _enclose(c) if exact else None
+
+
+_HEADS = (sp.Add, sp.Mul, sp.Pow, sp.exp, sp.log, sp.sin, sp.cos, sp.tanh, sp.atan, sp.Abs)
+
+
+@memoized(maxsize=4096)
+def _enclose(c):
+    """`enclose` of a constant each of whose nodes is of one of sympy's own types (cached: sympy
+    asks a number's sign again at each step)."""
+    if is_exact_rational(c):  # (one beyond HUGE is no use, and slow)
         return (Fraction(c.p, c.q), Fraction(c.p, c.q)) if abs(c) <= HUGE else None
     if c is sp.pi or c is sp.E:
         return PI if c is sp.pi else _exp(Fraction(1))
-    parts = [enclose(arg) for arg in c.args]
+    parts = [_enclose(arg) for arg in c.args]
     if None in parts or not parts:
         return None
     if isinstance(c, sp.Add):
@@ -183,9 +195,9 @@ def enclose(c):
         shift = (0, 0) if type(c) is sp.sin else (PI[0] / 2, PI[1] / 2)
         return _sine(lo + shift[0], hi + shift[1])
     elif type(c) is sp.atan:  # increasing
-        return _atan(parts[0][0])[0], _atan(parts[0][1])[1]
+        return _atan(_down(parts[0][0]))[0], _atan(_up(parts[0][1]))[1]
     elif type(c) is sp.tanh:  # increasing
-        return _tanh(parts[0][0], upper=False), _tanh(parts[0][1], upper=True)
+        return _tanh(_down(parts[0][0]), upper=False), _tanh(_up(parts[0][1]), upper=True)
     elif type(c) is sp.Abs:
         (lo, hi), = parts
         return (lo, hi) if lo >= 0 else (-hi, -lo) if hi <= 0 else (Fraction(0), max(-lo, hi))

@@ -853,18 +853,21 @@ def log_of_exp(th):
     return _make(th.context, Equal(built, a), "log_of_exp", [th], lambda: [f"{a} real"])
 
 
-def member_binder(body_th, binder, count_th, bounds_defined=()):
+def member_binder(body_th, binder, count_th, bounds_defined=(), index_range=()):
     """Γ ⊢ f(i) ∈ I (i free), Γ ⊢ b − a + 1 ∈ C ⊆ {0, 1, 2, …}, Γ ⊢ a, b defined
     ⟹ Σ_{i=a}^{b} f(i) ∈ ℝ (> 0 if I > 0 and C ≥ 1; ≥ 0 if I ≥ 0; ≤ 0 if I ≤ 0),
     ∏ f(i) > 0 if I > 0, in (0, 1] if also I ≤ 1, ≥ 1 if I ≥ 1 (the empty product is 1)
     (`bounds_defined`: facts for the conditions of a and b); for an iterated binder, f is the binder
-    over the inner indices.   (Mathlib `Finset.sum_pos`, `Finset.prod_pos`, `Finset.prod_le_one`,
-    `Finset.one_le_prod'`)"""
+    over the inner indices.  Or the body at the index's values only: Γ, i ∈ S ⊢ f(i) ∈ I with
+    `index_range` Γ ⊢ a ∈ A, Γ ⊢ b ∈ B, S ⊇ [inf A, sup B] (its integers where A's are): i takes
+    a, a + 1, …, b (1/i > 0 for i ∈ ℕ gives Σ_{i=1}^{n} 1/i > 0).   (Mathlib `Finset.sum_pos`,
+    `Finset.prod_pos`, `Finset.prod_le_one`, `Finset.one_le_prod'`)"""
     if not isinstance(binder, BINDERS):
         raise RuleApplicationError(f"member_binder: {binder} is not a Sum or Product")
     (var, lo, hi), inner = inner_binder(check_well_formed(binder))
     if _expect(body_th, Member, "member_binder").expr != inner:
         raise RuleApplicationError(f"member_binder: the body fact does not match {binder}")
+    body_context = _index_range(body_th, var, lo, hi, index_range, count_th, *bounds_defined)
     count = sp.expand(hi - lo + 1)
     if _expect(count_th, Member, "member_binder").expr != count:
         raise RuleApplicationError(f"member_binder: the count fact must be about {count}")
@@ -887,8 +890,32 @@ def member_binder(body_th, binder, count_th, bounds_defined=()):
         h = REALS
     used = _facts_for(needs(lo) | needs(hi), bounds_defined, "member_binder",
                       lambda: "the bounds need")
-    premises = [body_th, count_th, *used]
-    return _make(_merged(*premises), Member(binder, h.as_set()), "member_binder", premises)
+    premises = [body_th, count_th, *used, *index_range]
+    context = body_context.merged(*(th.context for th in premises[1:]))
+    return _make(context, Member(binder, h.as_set()), "member_binder", premises,
+                 discharged=var if index_range else None)
+
+
+def _index_range(body_th, var, lo, hi, index_range, *others):
+    """The body fact's context without the index, where it states the index's range: a set
+    holding every value a, a + 1, …, b the index takes, by the facts `index_range` about a and b
+    (and the index in no other premise's context, nor in a or b: one name, one object)."""
+    if body_th.context.lookup(var) is None:
+        if index_range:
+            raise RuleApplicationError(f"member_binder: the body fact states no range of {var}")
+        return body_th.context
+    ends = [_expect(th, Member, "member_binder") for th in _genuine(*index_range)]
+    if [end.expr for end in ends] != [lo, hi] or var in free_vars(lo) | free_vars(hi) or any(
+            th.context.lookup(var) is not None for th in (*index_range, *others)):
+        raise SideConditionError(f"member_binder: a range of the index {var} in the body fact "
+                                 f"needs facts about its bounds {lo} and {hi}, which mention no "
+                                 f"{var}, in contexts where {var} has no range")
+    low, high = hull(ends[0].set), hull(ends[1].set)
+    values = Hull(low.lo, high.hi, low.lo_open, high.hi_open, low.integer)
+    if values.lo > values.hi or not is_subset(values.as_set(), body_th.context.lookup(var)):
+        raise SideConditionError(f"member_binder: {var} takes values in {values.as_set()}, not "
+                                 f"all within {body_th.context.lookup(var)}")
+    return body_th.context.without(var)
 
 
 # ------------------------------------------------------------------------------------------------

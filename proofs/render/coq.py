@@ -27,6 +27,7 @@ import sympy as sp
 from ..errors import RenderError
 from ..kernel import Defined, Equal, Member, SameOptimizers, StrictlyIncreasing
 from ..kernel.terms import DefinedEntry, DefinedFamily, free_vars, mentions, name_of
+from ..tree import ranged_index
 
 PRELUDE = Path(__file__).with_name("coq_prelude.v")
 PRELUDE_NAMES = frozenset(re.findall(
@@ -780,6 +781,9 @@ class Exporter:
         body, binder = th.premises[0], th.statement.expr
         if th.statement.set == sp.Reals:
             return "exact I"
+        if ranged_index(th) is not None:  # sum_pos and its kin take a body for every index
+            raise RenderError(f"Coq export: the terms of {binder} shown at its index's values "
+                              "only have no Coq counterpart yet")
         lemmas = {(sp.Product, POSITIVE): "prod_pos", (sp.Product, sp.Interval.Lopen(0, 1)):
                   "prod_in_unit", (sp.Product, sp.Interval(1, sp.oo)): "prod_ge_one",
                   (sp.Sum, POSITIVE): "sum_pos",

@@ -15,14 +15,7 @@ from ..errors import ProofError, SideConditionError
 from ..kernel import Context, hull
 from ..kernel import rules as K
 from .normal_form import as_written, through_forms
-from .positivity import prove_member
-
-
-def extended(context, var, real_set):
-    """The context with `var` ranging over `real_set` (var must be new there)."""
-    if context.lookup(var) is not None:
-        raise SideConditionError(f"{var} is already constrained by the context")
-    return Context(dict(context.entries) | {var: real_set})
+from .positivity import extended, prove_member
 
 
 # how many derivatives deep a slope's sign is sought through its own slope: eˣ − 1 − x − x²/2 ≥ 0

@@ -11,8 +11,9 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from ..errors import ProofError, SideConditionError
-from ..kernel import POSITIVE_REALS, Defined, Need, hull, needs
+from ..kernel import POSITIVE_REALS, Context, Defined, Need, free_vars, hull, needs
 from ..kernel import rules as K
+from ..kernel.language import Hull
 from ..kernel.functions import TABLE
 from ..kernel.terms import BINDERS, DefinedEntry, inner_binder
 
@@ -65,13 +66,12 @@ def _member(context, expr, sides):
     if isinstance(expr, BINDERS):
         (var, lo, hi), inner = inner_binder(expr)
         bounds = prove_needs(context, sorted(needs(lo) | needs(hi), key=str))
+        index_range = ()
         try:
             body = member(inner)
         except SideConditionError as error:
-            raise SideConditionError(f"{error} ({var} is the index of {expr}, which the rules "
-                                     f"take as any real number, not only {lo}, …, {hi}: a term is "
-                                     "shown at each index only in a sum over at most 32 "
-                                     "integers, written out)") from None
+            # at the values the index takes: i ∈ ℕ for Σ_{i=1}^{n} 1/i with n ∈ ℕ
+            body, index_range = _body_at_index_values(context, var, lo, hi, inner, sides, error)
         if isinstance(expr, sp.Product) and not hull(body.statement.set).is_positive():
             body = _positive_by_values(context, inner) or body
         return K.member_binder(
@@ -79,11 +79,41 @@ def _member(context, expr, sides):
             expr,
             prove_member(context, sp.expand(hi - lo + 1)),
             bounds,
+            index_range,
         )
     raise SideConditionError(
         f"no rule gives the range of {expr} (only +, *, powers, the functions of the table, "
         "finite sums and products of quantities with known ranges)"
     )
+
+
+def extended(context, var, real_set):
+    """The context with `var` ranging over `real_set` (var must be new there)."""
+    if context.lookup(var) is not None:
+        raise SideConditionError(f"{var} is already constrained by the context")
+    return Context(dict(context.entries) | {var: real_set})
+
+
+def _body_at_index_values(context, var, lo, hi, inner, sides, error):
+    """(Γ, i ∈ S ⊢ body ∈ I, the facts about the bounds a and b that give S): S the values from the
+    least of a to the greatest of b, integers where a is one; `error` (the body for every real i)
+    explained where the bounds' ranges are unknown or the body is not shown at those values."""
+    def refused(reason):
+        return SideConditionError(f"{error} ({var} is the index of a sum or product from {lo} to "
+                                  f"{hi}; {reason})")
+    try:
+        ends = prove_member(context, lo), prove_member(context, hi)
+    except SideConditionError:
+        raise refused("the ranges of its bounds are not known") from None
+    low, high = (hull(end.statement.set) for end in ends)
+    if low.lo > high.hi or var in free_vars(lo) | free_vars(hi) or context.lookup(var):
+        raise refused("its values are not known")
+    values = Hull(low.lo, high.hi, low.lo_open, high.hi_open, low.integer).as_set()
+    try:
+        return _member(extended(context, var, values), inner, sides), ends
+    except SideConditionError as at_values:
+        raise SideConditionError(f"{at_values} (for {var} in {values}, the values the index of "
+                                 f"the sum or product from {lo} to {hi} takes)") from None
 
 
 def _positive_by_values(context, factor):

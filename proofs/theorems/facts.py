@@ -8,7 +8,7 @@ import sympy as sp
 
 from ..kernel import Equal, Member, StrictlyIncreasing
 from ..proof import Step
-from ..tree import case_leaves, case_variable, tree_nodes
+from ..tree import case_leaves, case_variable, ranged_index, tree_nodes
 
 JUSTIFICATIONS = {
     "assumption": "assumption",
@@ -46,8 +46,12 @@ def fact_steps(theorem):
     case_ranges = []  # the range of the case being listed (a stack: cases of cases)
     slope_vars = set()  # the variables of the functions shown monotone (x of 1 − 1/x > 0)
     intervals = set()  # (variable, interval) of each monotonicity
+    indices = {}  # the index of each sum or product shown at its index's values → "sum", …
 
     def visit(th):
+        if ranged_index(th) is not None:  # its body's facts hold at the index's values
+            indices[ranged_index(th)] = "sum" if isinstance(th.statement.expr, sp.Sum) else \
+                "product"
         if th.rule == "member_meet":
             met.update(id(premise) for premise in th.premises)
         if through_equation(th):  # the bound an equation carries over is what the line cites
@@ -85,6 +89,12 @@ def fact_steps(theorem):
             # inside a case: a derivative's facts hold on the case's interior, which is said
             stated.add(id(th))
             steps.append(Step(st, th.rule, "inside the case", th, relation="fact"))
+            return
+        if isinstance(st, Member) and th.rule == "assumption" and st.expr in indices:
+            stated.add(id(th))  # i ∈ ℕ for Σ_{i=1}^{n}: the values the index takes
+            seen.add(st.expr)
+            steps.append(Step(st, th.rule, f"the index of the {indices[st.expr]}", th,
+                              relation="fact"))
             return
         if isinstance(st, Member) and th.rule == "assumption" and not th.context.lookup(st.expr):
             return  # sympy assumptions such as n being a positive integer are stated in the setting
