@@ -812,6 +812,9 @@ class Derivation:
         # (a lemma is never bound by another section's lines: the engine's caches may make one
         # theorem both, and the lemma's own hypotheses must reach the setting)
         statements = {id(section.statement): section for section in self.sections}
+        # a fact a chain's end or a corollary rests on keeps its hypotheses, even where the
+        # engine's caches make it also a line under a sum's index (x log i ∈ ℝ for i ∈ ℕ)
+        unbound = {id(theorem) for theorem in self._checked_ends + self.corollaries}
         for section in self.sections:
             lines = []
             if isinstance(section.statement.statement, StrictlyIncreasing):
@@ -830,7 +833,7 @@ class Derivation:
                     lines += [(inner, var) for premise in node.premises
                               for inner in tree_nodes(premise)]
             for theorem, var in lines:
-                if statements.get(id(theorem), section) is section:
+                if statements.get(id(theorem), section) is section and id(theorem) not in unbound:
                     binding.setdefault(id(theorem), set()).add(var)
         contexts = [Context({key: real_set for key, real_set in th.context.entries
                              if key not in binding[id(th)]}) if id(th) in binding else th.context

@@ -1062,3 +1062,28 @@ def test_two_lemmas_over_different_ranges_of_one_symbol_are_refused_naming_both(
         "the lemma 'Log is below 1' is proved for x ∈ Interval.open(0, 1), but the lemma 'Log is "
         "at most 0' has x ∈ Interval.Lopen(0, 1): prove it under the same range (where={x: "
         "Interval.Lopen(0, 1)}) or give both the same range")
+
+
+def test_a_sum_bounded_at_its_index_s_values_states_the_index_not_a_hypothesis():
+    """Σ_{i=1}^{n} 1/i > 0 rests on 1/i ∈ (0, 1] for i ∈ ℕ: the proof says i is the sum's index,
+    the setting and statement do not assume it; two sums over one index name each state their
+    own values; a chain's end that rests on i ∈ ℕ keeps it in the setting."""
+    x = sp.Symbol("x")
+    d = Derivation("Harmonic", where={n: sp.S.Naturals})
+    d.theorem("Positive", d.positive(sp.Sum(1 / i, (i, 1, n))))
+    text = d.proof().to_text()
+    assert "Setting: n ∈ {1, 2, …}." in text and "Let n ∈ {1, 2, …}. Then" in text
+    assert "i ∈ {1, 2, …}           [the index of the sum]" in text
+    d = Derivation("Two sums", where={n: sp.S.Naturals})
+    d.theorem("Real", d.member(sp.Sum(1 / i, (i, 1, n)) + sp.Sum(1 / i, (i, -n, -1)) + x,
+                               sp.S.Reals))
+    text = d.proof().to_text()
+    for line in ("i ∈ {1, 2, …}", "1/i ∈ (0, 1]", "i ∈ {…, −2, −1}", "1/i ∈ [−1, 0)"):
+        assert line in text, line
+    # the same fact object is a line under the sums' index and the end of a chain about a free i
+    natural = sp.Symbol("i", integer=True, positive=True)
+    d = Derivation("Free and bound", where={n: sp.S.Naturals})
+    d.lemma("Sum", d.member(sp.Sum(x * sp.log(i), (i, 1, n)), sp.S.Reals))
+    d.lemma("Sum and n", d.member(sp.Sum(x * sp.log(i) + 1, (i, 1, n)), sp.S.Reals))
+    d.theorem("End", d.chain(x * sp.log(natural)).lt(x * sp.log(natural) + 1))
+    assert "Setting: n ∈ {1, 2, …}, i ∈ {1, 2, …}, x ∈ ℝ." in d.proof().to_text()

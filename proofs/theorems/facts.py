@@ -62,8 +62,12 @@ def fact_steps(theorem):
         cases = case_variable(th) if th.rule == "by_cases" else None
         if cases is not None:
             visit_cases(th, cases)
+        before = set(seen)
         for premise in th.premises if cases is None and not enclosed(th) else ():
             visit(premise)
+        if ranged_index(th) is not None:  # another sum may reuse the index over other values:
+            seen.clear()  # its facts (i ∈ {…, −1}, 1/i ∈ [−1, 0)) are stated again there
+            seen.update(before)
         st = th.statement
         if th.rule in ("number", "member_widen") \
                 or not isinstance(st, (Member, StrictlyIncreasing)):
