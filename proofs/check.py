@@ -212,6 +212,8 @@ def _narrowed(ctx, fact, real_set):
         return fact
     fact = cases.through_cases(ctx, fact, real_set, _narrowed) or fact
     if not is_subset(fact.statement.set, real_set):
+        fact = cases.through_abstraction(ctx, fact, real_set, _narrowed) or fact
+    if not is_subset(fact.statement.set, real_set):
         fact = finite_cases.through_values(ctx, fact, real_set, _narrowed) or fact
     expr = fact.statement.expr
     # a short sum written out (Σ_{j=1}^{3} e^{z_j} as e^{z_1} + e^{z_2} + e^{z_3}), or the root of

@@ -44,7 +44,8 @@ from .kernel import (Context, Defined, DefinedFamily, Equal, Member, SameOptimiz
 from .kernel import rules as K
 from .kernel.terms import DefinedEntry, bound_vars, free_vars, fresh, names
 from .proof import Proof, Section, Step, is_issued, issue
-from .tree import case_leaves, case_variable, ranged_index, stated_factor, tree_nodes
+from .tree import (case_leaves, case_variable, instantiated, ranged_index, stated_factor,
+                   tree_nodes)
 from .rules.normal_form import chain_equal, congruence, prove_equal
 from .rules.optimizers import chain, ending_at
 from .theorems.facts import (by_exp_words, fact_steps, justify_fact, monotone_steps,
@@ -815,6 +816,7 @@ class Derivation:
         # a fact a chain's end or a corollary rests on keeps its hypotheses, even where the
         # engine's caches make it also a line under a sum's index (x log i ∈ ℝ for i ∈ ℕ)
         unbound = {id(theorem) for theorem in self._checked_ends + self.corollaries}
+        instances = set()  # the symbols a claim for every value is instantiated from
         for section in self.sections:
             lines = []
             if isinstance(section.statement.statement, StrictlyIncreasing):
@@ -832,6 +834,10 @@ class Derivation:
                 if var is not None:
                     lines += [(inner, var) for premise in node.premises
                               for inner in tree_nodes(premise)]
+                if instantiated(node) is not None:  # a claim for every u, then at u = t
+                    general = instantiated(node)[0]
+                    instances.add(general)
+                    lines += [(inner, general) for inner in tree_nodes(node.premises[0])]
             for theorem, var in lines:
                 if statements.get(id(theorem), section) is section and id(theorem) not in unbound:
                     binding.setdefault(id(theorem), set()).add(var)
@@ -857,7 +863,7 @@ class Derivation:
         setting = tuple((_shown(key, self.definitions), real_set) for key, real_set in entries)
         # every other quantity a statement mentions ranges over ℝ: say so, so each symbol is
         # introduced before it is used
-        indices = set().union(bound, *(bound_vars(d.body) for d in self.definitions),
+        indices = set().union(bound, instances, *(bound_vars(d.body) for d in self.definitions),
                               *(bound_vars(t) for th in theorems for t in th.statement.terms))
         setting += tuple((_shown(key, self.definitions), sp.S.Reals)
                          for key in _quantities(theorems)

@@ -43,6 +43,19 @@ def ranged_index(theorem):
     return var if theorem.premises[0].context.lookup(var) is not None else None
 
 
+def instantiated(theorem):
+    """(x, e) of an `instantiate` fact Γ ⊢ J(e) from Γ, x ∈ S ⊢ J(x) (x free in J, and in S = ℝ
+    where Γ did not mention it), else None."""
+    if theorem.rule != "instantiate":
+        return None
+    general, fact = theorem.premises
+    ranged = [key for key, _ in general.context.entries if theorem.context.lookup(key) is None]
+    before, after = ({symbol for term in th.statement.terms for symbol in term.free_symbols
+                      if type(symbol) is sp.Symbol} for th in (general, theorem))
+    candidates = ranged or sorted(before - after, key=str)
+    return (candidates[0], fact.statement.expr) if len(candidates) == 1 else None
+
+
 def case_variable(theorem):
     """The symbol a fact shown by cases (`by_cases`) splits the range of: the one a case ranges
     otherwise than the fact; None when neither does (a case that is the whole range)."""

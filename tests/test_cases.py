@@ -12,6 +12,7 @@ from proofs.kernel import Member
 from proofs.rules.cases import MOST_CUTS, cuts, through_cases
 from proofs.rules.positivity import prove_member
 from proofs.testing import semantics
+from proofs.tree import tree_nodes
 
 x, y = sp.symbols("x y")
 RATIONALS = st.fractions(min_value=-3, max_value=3, max_denominator=4).map(sp.Rational)
@@ -82,3 +83,38 @@ def test_a_derivation_names_each_case():
     assert "[the cases above]" in text
     # the piece's equation names why |x| is x or −x there
     assert "(1/(1 + |x|)) x = (1/(x + 1)) x   [the sign of the absolute value's argument]" in text
+
+
+ABOVE_ZERO = sp.Interval(0, sp.oo)
+
+
+@pytest.mark.parametrize("name, claim", [
+    ("hinge", lambda a, b, w: (1 - y * x + sp.Abs(1 - y * x)) / 2),
+    ("ReLU of a linear layer", lambda a, b, w: (w * x + b + sp.Abs(w * x + b)) / 2),
+    ("max(a, b) - a", lambda a, b, w: (a + b + sp.Abs(a - b)) / 2 - a),
+    ("max(a, b) - b", lambda a, b, w: (a + b + sp.Abs(a - b)) / 2 - b),
+    ("a - min(a, b)", lambda a, b, w: a - (a + b - sp.Abs(a - b)) / 2),
+    ("|ab| - ab", lambda a, b, w: sp.Abs(a * b) - a * b),
+    ("|e^x - 2| + e^x - 2", lambda a, b, w: sp.Abs(sp.exp(x) - 2) + sp.exp(x) - 2),
+])
+def test_an_absolute_value_of_a_compound_argument_is_bounded_through_a_new_symbol(name, claim):
+    """max and ReLU written with |·| (as the hint for Max asks) over a compound argument t: g is
+    h(t) with h(u) = (|u| ± u)/2 + …, bounded by cases on u's sign and then instantiated at t."""
+    a, b, w = sp.symbols("a b w")
+    expr = claim(a, b, w)
+    theorem = check.member(expr, ABOVE_ZERO)
+    assert theorem.statement == Member(expr, ABOVE_ZERO)
+    assert semantics.confirm(theorem.context.entries, theorem.statement, points=30)
+    assert any(node.rule == "instantiate" for node in tree_nodes(theorem))
+
+
+@pytest.mark.parametrize("claim", [
+    lambda a, b, w: (w * x + b - sp.Abs(w * x + b)) / 2,  # −ReLU(−t): ≤ 0
+    lambda a, b, w: (1 - y * x + sp.Abs(1 - y * x)) / 2 - sp.Rational(1, 100),
+    lambda a, b, w: sp.Abs(a * b) + a * b - 1,
+    lambda a, b, w: (a + b + sp.Abs(a - b)) / 2 - a - b,
+])
+def test_a_false_neighbour_of_those_is_disproved(claim):
+    a, b, w = sp.symbols("a b w")
+    with pytest.raises(Disproved):
+        check.member(claim(a, b, w), ABOVE_ZERO)

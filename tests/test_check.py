@@ -512,6 +512,10 @@ def test_a_short_sum_whose_terms_need_an_integer_index_is_bounded_written_out():
         assert semantics.confirm(theorem.context.entries, theorem.statement, points=20)
     with pytest.raises(Disproved):
         check.positive(sp.Sum(1 / sp.factorial(k) - 1, (k, 0, 2)))
+    # over n + 1 terms, each at the values 0, …, n the index takes (k! needs k a count)
+    e_partial = sp.Sum(1 / sp.factorial(k), (k, 0, sp.Symbol("n")))
+    theorem = check.positive(e_partial, where={sp.Symbol("n"): sp.S.Naturals0})
+    assert semantics.confirm(theorem.context.entries, theorem.statement, points=10)
     # 10⁸! is not written out (sympy would compute it for hours), nor are the numbers small ones
     # make at the values, (2²⁵)!, (12⁶)!, C(31⁶, 31⁵), Γ(10⁶ + 1/2): the terms are bounded at the
     # values the index takes (each term of these sums is positive, and 1/(10⁸k)! ≤ 1), or refused
@@ -537,10 +541,9 @@ def test_a_short_sum_whose_terms_need_an_integer_index_is_bounded_written_out():
      "a Range with step 3 is not supported: write FiniteSet(0, 3, 6, 9)"),
     (lambda x, k, n: check.positive(sp.factorial(k), where={k: sp.Range(1, sp.oo, 2)}),
      "write the quantity as 2m + 1 with m in a Range of step 1"),
-    (lambda x, k, n: check.positive(sp.Sum(1 / sp.factorial(k), (k, 0, n)),
-                                    where={n: sp.S.Naturals0}),
-     "k is the index of Sum(1/factorial(k), (k, 0, n)), which the rules take as any real number, "
-     "not only 0, …, n"),
+    (lambda x, k, n: check.positive(sp.Sum(1 / (k ** 2 - k + 1), (k, 1, n)),
+                                    where={n: sp.S.Naturals}),
+     "(for k in Naturals, the values the index of the sum or product from 1 to n takes)"),
     (lambda x, k, n: check.equal(sp.binomial(n, 2), n * (n - 1) / 2, where={n: sp.S.Naturals0}),
      "binomial(n, 2) was not written with factorials: n - 2 is not shown a count (for counts "
      "k <= n, write n as k + m with a count m)"),

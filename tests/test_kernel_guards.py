@@ -464,6 +464,15 @@ def test_a_claim_about_a_symbol_is_instantiated_at_a_term_of_its_range():
     rising = check.strictly_increasing(x ** 3, x, sp.Interval(0, 1))
     with pytest.raises(RuleApplicationError, match="expected a Member or Equal premise"):
         K.instantiate(rising, x, K.member_context(family, w[1]))
+    # a symbol the context does not mention ranges over ℝ: (|u| − u)/2 ≥ 0 for every real u holds
+    # at u = xy − 1 (a hinge), and at no term that is not shown real (a log of any x)
+    hinge = check.member((sp.Abs(z) - z) / 2, sp.Interval(0, sp.oo))
+    assert hinge.context.lookup(z) is None
+    at = K.instantiate(hinge, z, prove_member(EMPTY, x * y - 1))
+    assert at.statement == Member((sp.Abs(x * y - 1) - x * y + 1) / 2, sp.Interval(0, sp.oo))
+    assert semantics.confirm(at.context.entries, at.statement, points=20)
+    with pytest.raises(RuleApplicationError, match="no value of a symbol"):
+        K.instantiate(hinge, x, prove_member(EMPTY, x * y - 1))  # x is not in the claim
 
 
 rationals = st.fractions(min_value=-3, max_value=3, max_denominator=4).map(sp.Rational)

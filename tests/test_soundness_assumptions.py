@@ -83,9 +83,10 @@ def test_an_index_with_assumptions_takes_only_values_they_allow():
 
 def test_an_inner_index_with_assumptions_takes_the_values_the_outer_sums_allow():
     """Σ_{i=1}^{n} Σ_{j=1}^{i} and Σ_{i=1}^{n} Σ_{j=i}^{n} with i, j positive integers, as written
-    with `symbols("i j", integer=True, positive=True)`: j's values lie within its assumptions because
-    i's do (the count n − i + 1 is read at i's ends, 1 and n), three sums deep too; where the outer
-    range lets j reach 0, or is reversed (sympy's Karr reading takes i = −2, …, 4), it is refused."""
+    with `symbols("i j", integer=True, positive=True)`: j's values lie within its assumptions
+    because i's do (the count n − i + 1 is read at i's ends, 1 and n), three sums deep too; where
+    the outer range lets j reach 0, or is reversed (sympy's Karr reading takes i = −2, …, 4), it
+    is refused."""
     n = sp.Symbol("n", integer=True, positive=True)
     i, j, k = sp.symbols("i j k", integer=True, positive=True)
     y = sp.IndexedBase("y")

@@ -1058,11 +1058,14 @@ def equal_of_singleton(th):
 def instantiate(th, var, fact):
     """Γ, x ∈ S ⊢ J(x) (an equation or a membership), Γ ⊢ e ∈ T, T ⊆ S
     ⟹  Γ ⊢ J(e), the substitution capture-avoiding and done here; refused where sympy's
-    evaluation of J(e) changes where it is defined.
-    (Mathlib: a `∀ x ∈ S, J x` applied to e; Coq: the same)"""
+    evaluation of J(e) changes where it is defined.  A symbol x free in J that Γ does not mention
+    ranges over S = ℝ.   (Mathlib: a `∀ x ∈ S, J x` applied to e; Coq: the same)"""
     st = _expect(th, (Member, Equal), "instantiate")
     value = _expect(fact, Member, "instantiate")
     known = th.context.lookup(var)
+    mentioned = any(var in free_vars(term) for term in st.terms)
+    if known is None and type(var) is sp.Symbol and mentioned:
+        known = sp.S.Reals
     if type(var) is not sp.Symbol or known is None or not is_subset(value.set, known):
         raise RuleApplicationError(f"instantiate: {value.expr} in {value.set} is no value of a "
                                    f"symbol {var} the theorem ranges over")

@@ -16,6 +16,7 @@ from sympy.polys.polyerrors import BasePolynomialError
 
 from ..errors import ProofError
 from ..kernel import rules as K
+from ..kernel.terms import fresh
 from .bounds import signed
 from .extrema import cut_at, one_variable
 from .monotonicity import extended
@@ -45,6 +46,56 @@ def through_cases(context, fact, target, narrow):
         return functools.reduce(lambda one, other: K.by_cases(one, other, var), bounds)
     except ProofError:
         return None
+
+
+def through_abstraction(context, fact, target, narrow):
+    """`fact` (Γ ⊢ g ∈ S) moved into `target` where g is h(t) for an absolute value's argument t
+    that is no symbol — a hinge (1 − yx + |1 − yx|)/2, a ReLU (wx + b + |wx + b|)/2, max(a, b) − a
+    as (b − a + |a − b|)/2: with u a new symbol ranging over t's range, Γ, u ∈ T ⊢ h(u) ∈ S' by the
+    other routes (by cases on u's sign), then u := t (`instantiate`); None where g is no h(t)
+    that they bound."""
+    g = fact.statement.expr
+    for node in sorted(g.atoms(sp.Abs), key=sp.default_sort_key):
+        t = node.args[0]
+        if type(t) is sp.Symbol or t.atoms(sp.Indexed, sp.Sum, sp.Product):
+            continue
+        try:
+            values = prove_member(context, t)
+            taken = {str(symbol) for symbol in g.free_symbols} | set(context.names)
+            u = fresh(sp.Symbol("u"), taken)
+            h = _abstracted(g, t, u)
+            if h is None:
+                continue
+            case = extended(context, u, values.statement.set)
+            general = K.member_widen(narrow(case, prove_member(case, h), target), target)
+            instance = K.instantiate(general, u, values)
+            if instance.statement.expr == g:
+                return instance
+            return K.member_of_equal(prove_equal(context, g, instance.statement.expr), instance)
+        except ProofError:
+            continue
+    return None
+
+
+def _abstracted(g, t, u):
+    """h with h(t) = g, |t| as |u| and the rest of g as q·t + r with a q free of t's symbols
+    (1/2 − xy/2 is −(xy − 1)/2), or None where the rest is none such (or g keeps t's symbols
+    elsewhere, which a claim for every u would not bound)."""
+    symbols = sorted(t.free_symbols, key=str)
+    with_abs, rest = sp.S.Zero, sp.S.Zero
+    for term in sp.Add.make_args(sp.expand(g)):
+        if term.has(sp.Abs(t)):
+            with_abs += term.xreplace({sp.Abs(t): sp.Abs(u)})
+        else:
+            rest += term
+    try:
+        q, r = sp.div(rest, sp.expand(t), *symbols)
+    except (BasePolynomialError, sp.PolynomialError):
+        q, r = sp.cancel(rest / t), sp.S.Zero
+    h = with_abs + q * u + r
+    if h.free_symbols & t.free_symbols or not h.has(sp.Abs(u)):
+        return None
+    return h
 
 
 def _on_piece(case, g, target, narrow):

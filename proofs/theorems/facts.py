@@ -8,7 +8,7 @@ import sympy as sp
 
 from ..kernel import Equal, Member, StrictlyIncreasing
 from ..proof import Step
-from ..tree import case_leaves, case_variable, ranged_index, tree_nodes
+from ..tree import case_leaves, case_variable, instantiated, ranged_index, tree_nodes
 
 JUSTIFICATIONS = {
     "assumption": "assumption",
@@ -47,8 +47,13 @@ def fact_steps(theorem):
     slope_vars = set()  # the variables of the functions shown monotone (x of 1 − 1/x > 0)
     intervals = set()  # (variable, interval) of each monotonicity
     indices = {}  # the index of each sum or product shown at its index's values → "sum", …
+    generic = {}  # the symbol of each claim for every value later instantiated → its range
 
     def visit(th):
+        if instantiated(th) is not None:
+            general, _ = th.premises
+            generic[instantiated(th)[0]] = general.context.lookup(instantiated(th)[0]) or \
+                sp.S.Reals
         if ranged_index(th) is not None:  # its body's facts hold at the index's values
             indices[ranged_index(th)] = "sum" if isinstance(th.statement.expr, sp.Sum) else \
                 "product"
@@ -124,7 +129,9 @@ def fact_steps(theorem):
             if case is not None and id(case) not in stated:
                 stated.add(id(case))
                 number = sum(step.rule == "by_cases" for step in steps) + 1
-                steps.append(Step(case.statement, "by_cases", f"case {number}", case,
+                over = generic.get(var)  # a claim for every u shown by cases, then at u = t
+                named = f", for any ${sp.latex(var)} \\in {sp.latex(over)}$" if over else ""
+                steps.append(Step(case.statement, "by_cases", f"case {number}{named}", case,
                                   relation="fact"))
             before = set(seen)
             case_ranges.append(premise.context.lookup(var))
@@ -317,6 +324,9 @@ def justify_fact(th):
                                 (AT_LEAST_1, "at least 1")):
             if _within(th.premises[0], real_set):
                 return f"logarithm of a number {words}"
+    if instantiated(th) is not None:  # (|u| − u)/2 ≥ 0 for every u, at u = xy − 1
+        var, value = instantiated(th)
+        return f"the lines above at ${sp.latex(var)} = {sp.latex(value)}$"
     if th.rule == "member_log" or (th.rule == "member_of_equal"
                                    and isinstance(th.statement, Member)):
         return JUSTIFICATIONS[th.rule]
