@@ -836,7 +836,8 @@ class Derivation:
                               for inner in tree_nodes(premise)]
                 if instantiated(node) is not None:  # a claim for every u, then at u = t
                     general = instantiated(node)[0]
-                    instances.add(general)
+                    if not any(general in free_vars(term) for term in node.statement.terms):
+                        instances.add(general)  # (u = u − w keeps u free: still the setting's)
                     lines += [(inner, general) for inner in tree_nodes(node.premises[0])]
             for theorem, var in lines:
                 if statements.get(id(theorem), section) is section and id(theorem) not in unbound:
@@ -857,6 +858,10 @@ class Derivation:
             for th in theorems if id(th) not in binding for term in th.statement.terms))
         bound = {th.statement.var for th in theorems
                  if isinstance(th.statement, StrictlyIncreasing)} - free_elsewhere
+        for var in sorted(instances & free_elsewhere, key=str):
+            raise SideConditionError(f"{self.title}: the proof of one statement writes {var} for "
+                                     f"any value of a term, and another uses {var} itself: name "
+                                     "that quantity otherwise")
         order = {key: number for number, key in enumerate(self.where)}
         entries = sorted((entry for entry in context.entries if entry[0] not in bound),
                          key=lambda entry: order.get(entry[0], len(order)))

@@ -1,12 +1,14 @@
 """Walking a proof tree: every kernel theorem below some theorems, each shared node once, and the
 shape of a product's positivity.
 
-Imports nothing from the package: the kernel's theorems carry their premises, and both
+Imports the kernel's substitution only: the kernel's theorems carry their premises, and both
 `proofs.proof` and the renderers walk them through this module (so neither imports the other to do
 it).
 """
 
 import sympy as sp
+
+from .kernel.terms import substitute
 
 
 def tree_nodes(*theorems):
@@ -45,15 +47,20 @@ def ranged_index(theorem):
 
 def instantiated(theorem):
     """(x, e) of an `instantiate` fact Γ ⊢ J(e) from Γ, x ∈ S ⊢ J(x) (x free in J, and in S = ℝ
-    where Γ did not mention it), else None."""
+    where Γ did not mention it): the symbol whose replacement by e gives J(e), else None."""
     if theorem.rule != "instantiate":
         return None
     general, fact = theorem.premises
-    ranged = [key for key, _ in general.context.entries if theorem.context.lookup(key) is None]
-    before, after = ({symbol for term in th.statement.terms for symbol in term.free_symbols
-                      if type(symbol) is sp.Symbol} for th in (general, theorem))
-    candidates = ranged or sorted(before - after, key=str)
-    return (candidates[0], fact.statement.expr) if len(candidates) == 1 else None
+    value = fact.statement.expr
+    symbols = sorted({symbol for term in general.statement.terms for symbol in term.free_symbols
+                      if type(symbol) is sp.Symbol}, key=str)
+    found = [symbol for symbol in symbols if all(
+        substitute(term, {symbol: value})[0] == after
+        for term, after in zip(general.statement.terms, theorem.statement.terms))]
+    ranged = [symbol for symbol in found if theorem.context.lookup(symbol) is None
+              and general.context.lookup(symbol) is not None]
+    found = ranged or found
+    return (found[0], value) if len(found) == 1 else None
 
 
 def case_variable(theorem):

@@ -1087,3 +1087,29 @@ def test_a_sum_bounded_at_its_index_s_values_states_the_index_not_a_hypothesis()
     d.lemma("Sum and n", d.member(sp.Sum(x * sp.log(i) + 1, (i, 1, n)), sp.S.Reals))
     d.theorem("End", d.chain(x * sp.log(natural)).lt(x * sp.log(natural) + 1))
     assert "Setting: n ∈ {1, 2, …}, i ∈ {1, 2, …}, x ∈ ℝ." in d.proof().to_text()
+
+
+def test_a_claim_for_every_value_then_instantiated_reads_as_such():
+    """The hinge ≥ 0 is shown for every u by cases, then at u = xy − 1: u is no hypothesis of the
+    setting, each case says so, the last line names the value (with the right symbol where another
+    one cancels: (u + w)² at u = u − w is u², not a claim at w); a later statement about a u of
+    its own is refused rather than printed beside the first u."""
+    from proofs.kernel import rules as K
+    from proofs.rules.positivity import prove_member
+    from proofs.tree import instantiated
+
+    x, y, u, w = sp.symbols("x y u w")
+    hinge = (1 - y * x + sp.Abs(1 - y * x)) / 2
+    d = Derivation("Hinge", where={})
+    d.theorem("Nonnegative", d.member(hinge, sp.Interval(0, sp.oo)))
+    text = d.proof().to_text()
+    assert "Setting: x ∈ ℝ, y ∈ ℝ." in text and "[case 1, for any u ∈ ℝ]" in text
+    assert "[the lines above at u = x y − 1]" in text
+    general = prove_member(proofs.Context(), (u + w) ** 2)
+    assert instantiated(K.instantiate(general, u, prove_member(proofs.Context(), u - w))) == (
+        u, u - w)
+    d = Derivation("Two u", where={})
+    d.lemma("Hinge", d.member(hinge, sp.Interval(0, sp.oo)))
+    d.theorem("Other", d.member(sp.log(u ** 2 + 1), sp.Interval(0, sp.oo)))
+    with pytest.raises(SideConditionError, match="writes u for any value of a term"):
+        d.proof()

@@ -1110,15 +1110,18 @@ class KernelFuzzer(RuleBasedStateMachine):
         kept = self.equalities if data.draw(st.booleans(), label="equation") else self.members
         th = self._pick(data, kept or self.equalities or self.members, "claim")
         symbols = [key for key, _ in th.context.entries if type(key) is sp.Symbol]
-        if not symbols:
+        # or a symbol free in the claim that the context does not mention: it ranges over ℝ
+        free = sorted({symbol for term in th.statement.terms for symbol in term.free_symbols
+                       if type(symbol) is sp.Symbol and th.context.lookup(symbol) is None}, key=str)
+        if not symbols + free:
             return
-        var = data.draw(st.sampled_from(symbols), label="variable")
+        var = data.draw(st.sampled_from(symbols + free), label="variable")
         if data.draw(st.integers(0, 3), label="random fact") == 0 and self.members:
             fact = self._pick(data, self.members, "fact")
         else:
             fact = self._helper(prove_member, th.context.without(var),
                                 data.draw(terms(1), label="value"))
-            if fact is not None:
+            if fact is not None and var in symbols:
                 fact = self._helper(K.member_widen, fact, th.context.lookup(var))
         if fact is not None:
             self._attempt("instantiate", K.instantiate, th, var, fact)

@@ -99,6 +99,13 @@ def fact_steps(theorem):
             stated.add(id(th))
             steps.append(Step(st, th.rule, "inside the case", th, relation="fact"))
             return
+        if isinstance(st, Member) and th.rule == "assumption" and st.expr in generic and \
+                st.expr not in case_vars:  # the claim for every value instantiated below
+            stated.add(id(th))
+            seen.add(st.expr)
+            steps.append(Step(st, th.rule, f"any ${sp.latex(st.expr)} \\in "
+                                           f"{sp.latex(generic[st.expr])}$", th, relation="fact"))
+            return
         if isinstance(st, Member) and th.rule == "assumption" and st.expr in indices:
             stated.add(id(th))  # i ∈ ℕ for Σ_{i=1}^{n}: the values the index takes
             seen.add(st.expr)
@@ -259,6 +266,8 @@ def _fact_words(th):
     """(the words, the formulas they set at <math:k>) of a fact's line: a monotone function's
     value at an end that is irrational is compared with the bound it stands for ('at most its
     value at 1, and e + 1 < 4')."""
+    if instantiated(th) is not None:  # (|u| − u)/2 ≥ 0 for every u, at u = xy − 1
+        return "the lines above at <math:0>", (Equal(*instantiated(th)),)
     if th.rule != "member_monotone":
         return justify_fact(th), ()
     if enclosed(th):
@@ -324,9 +333,8 @@ def justify_fact(th):
                                 (AT_LEAST_1, "at least 1")):
             if _within(th.premises[0], real_set):
                 return f"logarithm of a number {words}"
-    if instantiated(th) is not None:  # (|u| − u)/2 ≥ 0 for every u, at u = xy − 1
-        var, value = instantiated(th)
-        return f"the lines above at ${sp.latex(var)} = {sp.latex(value)}$"
+    if instantiated(th) is not None:  # the value named by `_fact_words`' formula
+        return "the lines above"
     if th.rule == "member_log" or (th.rule == "member_of_equal"
                                    and isinstance(th.statement, Member)):
         return JUSTIFICATIONS[th.rule]
