@@ -1054,6 +1054,9 @@ class KernelFuzzer(RuleBasedStateMachine):
         conditions = (self._query(needs, total) or set()) | (
             self._query(needs, swapped) or set() if swapped is not None else set())
         facts = self._condition_facts(context, sorted(conditions, key=str)[:6])
+        if data.draw(st.booleans(), label="a side's range"):  # its conditions, all at once
+            facts += [fact for fact in (self._helper(prove_member, context, total),)
+                      if fact is not None]
         self._attempt("swap_binders", K.swap_binders, context, total, position, facts)
 
     def _both_sides_facts(self, context, total, rebuilt):

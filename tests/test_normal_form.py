@@ -105,6 +105,15 @@ IDENTITIES = [  # (name, lhs, rhs, where, a wrong right-hand side: a sign error)
      sp.Product(P[i, k], (k, 1, K), (i, 1, n)), sp.Product(P[i, k], (i, 1, n), (k, 1, K)),
      {n: sp.S.Naturals0, K: sp.S.Naturals, P: UNIT_OPEN},
      sp.Product(P[k, i], (i, 1, n), (k, 1, K))),
+    # a triangle exchanged: the pairs j ≤ i read by i, or by j (n = 0 included)
+    ("Σ_i Σ_{j≤i} y_i y_j = Σ_j Σ_{i≥j} y_i y_j",
+     sp.Sum(sp.Sum(Y[i] * Y[j], (j, 1, i)), (i, 1, n)),
+     sp.Sum(sp.Sum(Y[i] * Y[j], (i, j, n)), (j, 1, n)), {n: sp.S.Naturals0, Y: sp.S.Reals},
+     sp.Sum(sp.Sum(Y[i] * Y[j], (i, j + 1, n)), (j, 1, n))),
+    ("Σ_i Σ_{j≥i} y_j/i = Σ_j Σ_{i≤j} y_j/i",
+     sp.Sum(sp.Sum(Y[j] / i, (j, i, n)), (i, 1, n)),
+     sp.Sum(sp.Sum(Y[j] / i, (i, 1, j)), (j, 1, n)), {n: sp.S.Naturals, Y: sp.S.Reals},
+     sp.Sum(sp.Sum(Y[j] / i, (i, 1, j)), (j, 1, n - 1))),
     # binomial coefficients as factorials, for counts k ≥ 1 and m = n − k ≥ 0
     ("Pascal: C(k + m + 1, k) = C(k + m, k) + C(k + m, k − 1)", sp.binomial(k + n + 1, k),
      sp.binomial(k + n, k) + sp.binomial(k + n, k - 1), {k: sp.S.Naturals, n: sp.S.Naturals0},

@@ -139,6 +139,9 @@ def _facts_for(conditions, facts, rule, why):
             return next((f for f in members if f.statement.expr == term and _meets(f, need)
                          and all(f.context.lookup(var) is None for var in indices)), None)
         found = [shown(expr)]
+        if found[0] is None:  # or among the conditions of a term a fact shows defined: Σ 1/i ∈ ℝ
+            found = [next((f for f in members if (expr, need, scope) in needs(f.statement.expr)),
+                          None)]  # has i ≠ 0 at each of its i
         values = index_values(expr, scope) if found[0] is None else None  # or at each value
         if values is not None:
             found = [shown(instance) for instance in values]
@@ -561,27 +564,41 @@ def swap_binders(context, binder, position=0, facts=()):
     ⟹  Γ ⊢ Σ_{i=a}^{b} Σ_{j=c}^{d} f = Σ_{j=c}^{d} Σ_{i=a}^{b} f, and a product alike,
     for the limit at `position` (innermost first, as sympy lists them) and the one around it,
     when the inner one's bounds do not mention the outer index: the same terms, in another
-    order.   (Mathlib `Finset.sum_comm`, `Finset.prod_comm`; Coq `exchange_big`)"""
+    order.  Or a triangle, the pairs a ≤ j ≤ i ≤ b (a ≤ i ≤ j ≤ b): Σ_{i=a}^{b} Σ_{j=a}^{i} f =
+    Σ_{j=a}^{b} Σ_{i=j}^{b} f and Σ_{i=a}^{b} Σ_{j=i}^{b} f = Σ_{j=a}^{b} Σ_{i=a}^{j} f.
+    (Mathlib `Finset.sum_comm`, `Finset.prod_comm`, `Finset.sum_comm'`; Coq `exchange_big`,
+    `exchange_big_dep`)"""
     if not isinstance(binder, BINDERS):
         raise RuleApplicationError(f"swap_binders: {binder} is not a Sum or Product")
     limits = list(binder_limits(check_well_formed(binder)))
     if not (isinstance(position, int) and 0 <= position < len(limits) - 1):
         raise RuleApplicationError(f"swap_binders: {binder} has no limits {position} and "
                                    f"{position} + 1 to exchange")
-    inner, outer = limits[position:position + 2]
-    if outer[0] in free_vars(inner[1]) | free_vars(inner[2]):
-        raise SideConditionError(f"swap_binders: the bounds of {inner[0]} mention {outer[0]}, so "
-                                 "the order of the two cannot be exchanged")
-    limits[position:position + 2] = [outer, inner]
+    (j, c, d), (i, a, b) = inner, outer = limits[position:position + 2]
+    triangles = {(a, i): [(i, j, b), (j, a, b)], (i, b): [(i, a, j), (j, a, b)]}
+    triangle = i in free_vars(c) | free_vars(d)
+    if triangle and (c, d) not in triangles:
+        raise SideConditionError(f"swap_binders: the bounds of {j} mention {i}, so the order of "
+                                 f"the two cannot be exchanged (only from {a} to {i} or from {i} "
+                                 f"to {b}, a triangle)")
+    limits[position:position + 2] = triangles[c, d] if triangle else [outer, inner]
     swapped = check_well_formed(binder.func(binder.function, *limits))
-    return _both_defined(context, binder, swapped, "swap_binders", facts)
+    if not triangle:  # Σ_{i=1}^{0} Σ_{j=1}^{m} f is 0 whatever m; Σ_{j=1}^{m} Σ_{i=1}^{0} f is not
+        return _both_defined(context, binder, swapped, "swap_binders", facts)
+    try:  # a triangle's sides are defined at the same points (the same terms, each count a
+        # count where b − a + 1 is): either side's conditions shown will do
+        return _both_defined(context, binder, swapped, "swap_binders", facts, shown=[binder])
+    except SideConditionError:
+        return _both_defined(context, binder, swapped, "swap_binders", facts, shown=[swapped])
 
 
-def _both_defined(context, lhs, rhs, rule, facts, written=None):
+def _both_defined(context, lhs, rhs, rule, facts, written=None, shown=None):
     """Γ ⊢ lhs = rhs for a rule that has checked the values, once facts show every condition of
     both sides, as sympy built them and as `written` before sympy evaluated the right one (so the
-    two are defined at the same points: everywhere)."""
+    two are defined at the same points: everywhere); of the terms `shown` only, where the rule
+    has checked that the others are defined wherever they are."""
     sides = (lhs, rhs) if written is None else (lhs, rhs, written)
+    sides = sides if shown is None else shown
     conditions = frozenset().union(*(needs(check_well_formed(side)) for side in sides))
     used = _facts_for(conditions, facts, rule, lambda: "both sides need")
     return _make(context.merged(*(f.context for f in used)), Equal(lhs, rhs), rule, used)

@@ -580,6 +580,23 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponenti
             return chain_equal(left, rewritten, prove_equal(context, rewritten.statement.rhs, rhs,
                                                             lemmas, multiply, _depth + 1,
                                                             exponentials))
+        # Σ_{i=1}^{n} Σ_{j=1}^{i} y_j against Σ_{j=1}^{n} (n − j + 1) y_j: the triangle exchanged
+        for exchange in _triangles(context, nl):
+            rewritten = congruence(context, exchange, nl)
+            try:
+                return chain_equal(left, rewritten, prove_equal(
+                    context, rewritten.statement.rhs, rhs, lemmas, multiply, _depth + 1,
+                    exponentials))
+            except ProofError:  # the claim's own reasons are the ones a user reads
+                continue
+        for exchange in _triangles(context, nr):
+            rewritten = congruence(context, exchange, nr)
+            try:
+                return chain_equal(prove_equal(context, lhs, rewritten.statement.rhs, lemmas,
+                                               multiply, _depth + 1, exponentials),
+                                   K.symm(rewritten), K.symm(right))
+            except ProofError:
+                continue
     if remainder != 0 and not exponentials and _as_exponentials(nl, nr):
         try:
             return prove_equal(context, lhs, rhs, lemmas, multiply, _depth, exponentials=True,
@@ -670,6 +687,36 @@ def _through_swaps(context, nl, nr):
             except ProofError:
                 continue
     return None
+
+
+def _triangles(context, expr):
+    """Γ ⊢ B = B′ for each iterated sum or product B of expr two of whose neighbouring limits form
+    a triangle (Σ_{i=a}^{b} Σ_{j=a}^{i}, or Σ_{j=i}^{b}), B′ with the two exchanged
+    (`swap_binders`), its definedness shown by the range of either side; lazily, one at a time."""
+    for node in sp.preorder_traversal(expr):
+        if not isinstance(node, BINDERS) or len(node.limits) < 2:
+            continue
+        for position in range(len(node.limits) - 1):
+            (j, c, d), (i, a, b) = node.limits[position:position + 2]
+            if (c, d) not in ((a, i), (i, b)):
+                continue
+            facts = []
+            for limits in (node.limits, _exchanged(node.limits, position)):
+                try:
+                    facts.append(prove_member(context, node.func(node.function, *limits)))
+                except ProofError:
+                    continue
+            try:
+                yield K.swap_binders(context, node, position, facts)
+            except ProofError:
+                continue
+
+
+def _exchanged(limits, position):
+    """The limits of a triangle at `position` exchanged, as `swap_binders` writes them."""
+    (j, c, d), (i, a, b) = limits[position:position + 2]
+    swapped = [(i, j, b), (j, a, b)] if (c, d) == (a, i) else [(i, a, j), (j, a, b)]
+    return limits[:position] + tuple(swapped) + limits[position + 2:]
 
 
 def _reordered(context, binder, order):
