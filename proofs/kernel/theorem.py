@@ -140,7 +140,8 @@ def _facts_for(conditions, facts, rule, why):
                          and all(f.context.lookup(var) is None for var in indices)), None)
         found = [shown(expr)]
         if found[0] is None:  # or among the conditions of a term a fact shows defined: Σ 1/i ∈ ℝ
-            found = [next((f for f in members if (expr, need, scope) in needs(f.statement.expr)),
+            found = [next((f for f in members if (expr, need, scope) in needs(f.statement.expr)
+                           and all(f.context.lookup(var) is None for var in indices)),
                           None)]  # has i ≠ 0 at each of its i
         values = index_values(expr, scope) if found[0] is None else None  # or at each value
         if values is not None:
