@@ -1,14 +1,12 @@
 """Walking a proof tree: every kernel theorem below some theorems, each shared node once, and the
 shape of a product's positivity.
 
-Imports the kernel's substitution only: the kernel's theorems carry their premises, and both
+Imports nothing from the package: the kernel's theorems carry their premises, and both
 `proofs.proof` and the renderers walk them through this module (so neither imports the other to do
 it).
 """
 
 import sympy as sp
-
-from .kernel.terms import substitute
 
 
 def tree_nodes(*theorems):
@@ -54,8 +52,10 @@ def instantiated(theorem):
     value = fact.statement.expr
     symbols = sorted({symbol for term in general.statement.terms for symbol in term.free_symbols
                       if type(symbol) is sp.Symbol}, key=str)
+    # sympy's subs (a bound index is left alone) is the kernel's substitution where no bound
+    # index captures the value's symbols; for naming the symbol on the page that suffices
     found = [symbol for symbol in symbols if all(
-        substitute(term, {symbol: value})[0] == after
+        term.subs(symbol, value) == after
         for term, after in zip(general.statement.terms, theorem.statement.terms))]
     ranged = [symbol for symbol in found if theorem.context.lookup(symbol) is None
               and general.context.lookup(symbol) is not None]
