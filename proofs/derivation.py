@@ -834,8 +834,9 @@ class Derivation:
                 if var is not None:
                     lines += [(inner, var) for premise in node.premises
                               for inner in tree_nodes(premise)]
-                if instantiated(node) is not None:  # a claim for every u, then at u = t
-                    general = instantiated(node)[0]
+                instance = instantiated(node)
+                if instance is not None:  # a claim for every u, then at u = t
+                    general = instance[0]
                     if not any(general in free_vars(term) for term in node.statement.terms):
                         instances.add(general)  # (u = u − w keeps u free: still the setting's)
                     lines += [(inner, general) for inner in tree_nodes(node.premises[0])]

@@ -710,7 +710,8 @@ def test_kernel_stays_small():
             for number, line in enumerate(lines, 1)
             if line.strip() and not line.strip().startswith("#") and number not in docs
         )
-        wide = [number for number, line in enumerate(lines, 1) if len(line) > 100]
+        # counted in bytes, as the project's column check counts them (Σ, ⊢ and ∈ are wider)
+        wide = [number for number, line in enumerate(lines, 1) if len(line.encode()) > 100]
         assert not wide, f"{path.name}: lines {wide} are over 100 columns"
         with path.open("rb") as stream:
             semicolons = [

@@ -104,7 +104,8 @@ def _atan(r):
 
 def _sin_taylor(r):
     """(lo, hi) around sin r for a rational |r| ≤ 4: the Taylor sum of the odd powers below
-    2·TERMS + 1, whose rest is at most |r|^(2·TERMS+1)/(2·TERMS+1)! (Lagrange: |sin⁽ⁿ⁾| ≤ 1)."""
+    2·TERMS + 1, whose rest is at most |r|^(2·TERMS+1)/(2·TERMS+1)! (Lagrange: every
+    derivative of sin is at most 1)."""
     total, term = Fraction(0), r
     for k in range(TERMS):
         total, term = total + term, -term * r * r / ((2 * k + 2) * (2 * k + 3))
@@ -113,8 +114,9 @@ def _sin_taylor(r):
 
 def _sine(lo, hi):
     """(lo', hi') around sin over [lo, hi]: shifted by a multiple 2nπ (with π's bounds) to
-    [a, b] within [−4, 4], bounded by its values at the ends and by ±1 where a peak π/2 + 2mπ or
-    a trough −π/2 + 2mπ may lie between; [−1, 1] where that is not possible (|x| > LARGEST)."""
+    [a, b] within [−4, 4], bounded by its values at the ends and by ±1 where a peak
+    π/2 + 2mπ or a trough −π/2 + 2mπ may lie between; [−1, 1] where that is not possible
+    (|x| > LARGEST)."""
     if max(-lo, hi) > LARGEST:
         return Fraction(-1), Fraction(1)
     n = round((lo + hi) / (4 * PI[0]))

@@ -180,6 +180,12 @@ def hull(real_set):
                            "Integers or Reals (split a union into claims)")
 
 
+def index_values_hull(low, high):
+    """The values a, a + 1, …, b of an index whose bounds lie in the hulls `low` (a) and `high`
+    (b): from the least a to the greatest b, integers where a is one."""
+    return Hull(low.lo, high.hi, low.lo_open, high.hi_open, low.integer)
+
+
 def is_subset(small, big):
     """Subset test decided here, never by sympy's `is_subset` (which errs on unions)."""
     small_hull, big_hull = hull(small), hull(big)

@@ -162,6 +162,20 @@ def inner_binder(expr):
     return limits[-1], inner
 
 
+def exchanged(limits, position):
+    """(the limits, innermost first, with the pair at `position` and the one around it exchanged,
+    whether that pair is a triangle), or None: the two swapped where the inner bounds do not
+    mention the outer index; Σ_{i=a}^{b} Σ_{j=a}^{i} written Σ_{j=a}^{b} Σ_{i=j}^{b}, and
+    Σ_{i=a}^{b} Σ_{j=i}^{b} written Σ_{j=a}^{b} Σ_{i=a}^{j}; None for other bounds."""
+    (j, c, d), (i, a, b) = inner, outer = limits[position:position + 2]
+    triangles = {(a, i): ((i, j, b), (j, a, b)), (i, b): ((i, a, j), (j, a, b))}
+    triangle = i in free_vars(c) | free_vars(d)
+    if triangle and (c, d) not in triangles:
+        return None
+    pair = triangles[c, d] if triangle else (outer, inner)
+    return (*limits[:position], *pair, *limits[position + 2:]), triangle
+
+
 def index_free_factor(body, indices):
     """`body` as c·r with c free of `indices`: sympy's split of a product, each
     exponential e^{a+b} read as e^{a}·e^{b} for the terms a of its exponent free of

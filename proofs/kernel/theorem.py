@@ -18,10 +18,11 @@ from ..errors import ForgeryError, RuleApplicationError, SideConditionError, Uns
 from .enclosure import enclose
 from .functions import TABLE
 from .language import (POSITIVE, REALS, Context, Equal, Hull, Member, SameOptimizers,
-                       StrictlyIncreasing, _context_key, add_hulls, function_hull, hull, is_subset,
+                       StrictlyIncreasing, _context_key, add_hulls, function_hull, hull,
+                       index_values_hull, is_subset,
                        mul_hulls, pow_hull, statement_names)
 from .terms import (BINDERS, Defined, DefinedEntry, Need, binder_limits, bound_vars,
-                    check_well_formed, costly_at_integers, free_vars, head_needs,
+                    check_well_formed, costly_at_integers, exchanged, free_vars, head_needs,
                     index_free_factor, inner_binder,
                     is_definition, is_exact_rational, memoized, mentions, merged_exponentials,
                     names, needs, substitute, within)
@@ -139,10 +140,10 @@ def _facts_for(conditions, facts, rule, why):
             return next((f for f in members if f.statement.expr == term and _meets(f, need)
                          and all(f.context.lookup(var) is None for var in indices)), None)
         found = [shown(expr)]
-        if found[0] is None:  # or among the conditions of a term a fact shows defined: Σ 1/i ∈ ℝ
+        # or among the conditions of a term a fact shows defined (Σ 1/i ∈ ℝ: i ≠ 0 at each i)
+        if found[0] is None:
             found = [next((f for f in members if (expr, need, scope) in needs(f.statement.expr)
-                           and all(f.context.lookup(var) is None for var in indices)),
-                          None)]  # has i ≠ 0 at each of its i
+                           and all(f.context.lookup(var) is None for var in indices)), None)]
         values = index_values(expr, scope) if found[0] is None else None  # or at each value
         if values is not None:
             found = [shown(instance) for instance in values]
@@ -565,8 +566,9 @@ def swap_binders(context, binder, position=0, facts=()):
     ⟹  Γ ⊢ Σ_{i=a}^{b} Σ_{j=c}^{d} f = Σ_{j=c}^{d} Σ_{i=a}^{b} f, and a product alike,
     for the limit at `position` (innermost first, as sympy lists them) and the one around it,
     when the inner one's bounds do not mention the outer index: the same terms, in another
-    order.  Or a triangle, the pairs a ≤ j ≤ i ≤ b (a ≤ i ≤ j ≤ b): Σ_{i=a}^{b} Σ_{j=a}^{i} f =
-    Σ_{j=a}^{b} Σ_{i=j}^{b} f and Σ_{i=a}^{b} Σ_{j=i}^{b} f = Σ_{j=a}^{b} Σ_{i=a}^{j} f.
+    order.  Or a triangle, the pairs a ≤ j ≤ i ≤ b (a ≤ i ≤ j ≤ b):
+    Σ_{i=a}^{b} Σ_{j=a}^{i} f = Σ_{j=a}^{b} Σ_{i=j}^{b} f and
+    Σ_{i=a}^{b} Σ_{j=i}^{b} f = Σ_{j=a}^{b} Σ_{i=a}^{j} f.
     (Mathlib `Finset.sum_comm`, `Finset.prod_comm`, `Finset.sum_comm'`; Coq `exchange_big`,
     `exchange_big_dep`)"""
     if not isinstance(binder, BINDERS):
@@ -575,16 +577,15 @@ def swap_binders(context, binder, position=0, facts=()):
     if not (isinstance(position, int) and 0 <= position < len(limits) - 1):
         raise RuleApplicationError(f"swap_binders: {binder} has no limits {position} and "
                                    f"{position} + 1 to exchange")
-    (j, c, d), (i, a, b) = inner, outer = limits[position:position + 2]
-    triangles = {(a, i): [(i, j, b), (j, a, b)], (i, b): [(i, a, j), (j, a, b)]}
-    triangle = i in free_vars(c) | free_vars(d)
-    if triangle and (c, d) not in triangles:
+    if exchanged(limits, position) is None:
+        (j, _, _), (i, a, b) = limits[position:position + 2]
         raise SideConditionError(f"swap_binders: the bounds of {j} mention {i}, so the order of "
                                  f"the two cannot be exchanged (only from {a} to {i} or from {i} "
                                  f"to {b}, a triangle)")
-    limits[position:position + 2] = triangles[c, d] if triangle else [outer, inner]
+    limits, triangle = exchanged(limits, position)
     swapped = check_well_formed(binder.func(binder.function, *limits))
-    if not triangle:  # Σ_{i=1}^{0} Σ_{j=1}^{m} f is 0 whatever m; Σ_{j=1}^{m} Σ_{i=1}^{0} f is not
+    # Σ_{i=1}^{0} Σ_{j=1}^{m} f is 0 whatever m; Σ_{j=1}^{m} Σ_{i=1}^{0} f is not
+    if not triangle:
         return _both_defined(context, binder, swapped, "swap_binders", facts)
     try:  # a triangle's sides are defined at the same points (the same terms, each count a
         # count where b − a + 1 is): either side's conditions shown will do
@@ -877,9 +878,10 @@ def member_binder(body_th, binder, count_th, bounds_defined=(), index_range=()):
     ∏ f(i) > 0 if I > 0, in (0, 1] if also I ≤ 1, ≥ 1 if I ≥ 1 (the empty product is 1)
     (`bounds_defined`: facts for the conditions of a and b); for an iterated binder, f is the binder
     over the inner indices.  Or the body at the index's values only: Γ, i ∈ S ⊢ f(i) ∈ I with
-    `index_range` Γ ⊢ a ∈ A, Γ ⊢ b ∈ B, S ⊇ [inf A, sup B] (its integers where A's are): i takes
-    a, a + 1, …, b (1/i > 0 for i ∈ ℕ gives Σ_{i=1}^{n} 1/i > 0).   (Mathlib `Finset.sum_pos`,
-    `Finset.prod_pos`, `Finset.prod_le_one`, `Finset.one_le_prod'`)"""
+    `index_range` Γ ⊢ a ∈ A, Γ ⊢ b ∈ B, S ⊇ [inf A, sup B] (its integers where A's
+    are): i takes a, a + 1, …, b (1/i > 0 for i ∈ ℕ gives Σ_{i=1}^{n} 1/i > 0).
+    (Mathlib `Finset.sum_pos`, `Finset.prod_pos`, `Finset.prod_le_one`,
+    `Finset.one_le_prod'`)"""
     if not isinstance(binder, BINDERS):
         raise RuleApplicationError(f"member_binder: {binder} is not a Sum or Product")
     (var, lo, hi), inner = inner_binder(check_well_formed(binder))
@@ -928,8 +930,7 @@ def _index_range(body_th, var, lo, hi, index_range, *others):
         raise SideConditionError(f"member_binder: a range of the index {var} in the body fact "
                                  f"needs facts about its bounds {lo} and {hi}, which mention no "
                                  f"{var}, in contexts where {var} has no range")
-    low, high = hull(ends[0].set), hull(ends[1].set)
-    values = Hull(low.lo, high.hi, low.lo_open, high.hi_open, low.integer)
+    values = index_values_hull(hull(ends[0].set), hull(ends[1].set))
     if values.lo > values.hi or not is_subset(values.as_set(), body_th.context.lookup(var)):
         raise SideConditionError(f"member_binder: {var} takes values in {values.as_set()}, not "
                                  f"all within {body_th.context.lookup(var)}")

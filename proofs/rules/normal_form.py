@@ -19,7 +19,7 @@ from ..kernel import Defined, Equal, Need, Theorem, free_vars, hull, needs
 from ..kernel import rules as K
 from ..kernel.functions import TABLE
 from ..kernel.terms import (BINDERS, DefinedEntry, binder_limits, bound_vars,
-                            costly_at_integers, index_free_factor)
+                            costly_at_integers, exchanged, index_free_factor)
 from .finite_cases import (MOST_CASES, by_values, cases_of, finite_entries, finite_symbols,
                            positive_by_values, through_symbol)
 from .positivity import congruence, prove_member, prove_needs, try_needs, try_positive
@@ -697,11 +697,11 @@ def _triangles(context, expr):
         if not isinstance(node, BINDERS) or len(node.limits) < 2:
             continue
         for position in range(len(node.limits) - 1):
-            (j, c, d), (i, a, b) = node.limits[position:position + 2]
-            if (c, d) not in ((a, i), (i, b)):
+            exchange = exchanged(node.limits, position)
+            if exchange is None or not exchange[1]:  # no triangle: `_through_swaps`' kind
                 continue
             facts = []
-            for limits in (node.limits, _exchanged(node.limits, position)):
+            for limits in (node.limits, exchange[0]):
                 try:
                     facts.append(prove_member(context, node.func(node.function, *limits)))
                 except ProofError:
@@ -710,13 +710,6 @@ def _triangles(context, expr):
                 yield K.swap_binders(context, node, position, facts)
             except ProofError:
                 continue
-
-
-def _exchanged(limits, position):
-    """The limits of a triangle at `position` exchanged, as `swap_binders` writes them."""
-    (j, c, d), (i, a, b) = limits[position:position + 2]
-    swapped = [(i, j, b), (j, a, b)] if (c, d) == (a, i) else [(i, a, j), (j, a, b)]
-    return limits[:position] + tuple(swapped) + limits[position + 2:]
 
 
 def _reordered(context, binder, order):

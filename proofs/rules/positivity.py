@@ -13,7 +13,7 @@ from sympy.core.function import AppliedUndef
 from ..errors import ProofError, SideConditionError
 from ..kernel import POSITIVE_REALS, Context, Defined, Need, free_vars, hull, needs
 from ..kernel import rules as K
-from ..kernel.language import Hull
+from ..kernel.language import index_values_hull
 from ..kernel.functions import TABLE
 from ..kernel.terms import BINDERS, DefinedEntry, inner_binder
 
@@ -105,10 +105,11 @@ def _body_at_index_values(context, var, lo, hi, inner, sides, error):
         ends = prove_member(context, lo), prove_member(context, hi)
     except SideConditionError:
         raise refused("the ranges of its bounds are not known") from None
-    low, high = (hull(end.statement.set) for end in ends)
-    if low.lo > high.hi or var in free_vars(lo) | free_vars(hi) or context.lookup(var):
+    values = index_values_hull(*(hull(end.statement.set) for end in ends))
+    if values.lo > values.hi or var in free_vars(lo) | free_vars(hi) or \
+            context.lookup(var) is not None:
         raise refused("its values are not known")
-    values = Hull(low.lo, high.hi, low.lo_open, high.hi_open, low.integer).as_set()
+    values = values.as_set()
     try:
         return _member(extended(context, var, values), inner, sides), ends
     except SideConditionError as at_values:

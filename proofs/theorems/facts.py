@@ -50,13 +50,12 @@ def fact_steps(theorem):
     generic = {}  # the symbol of each claim for every value later instantiated → its range
 
     def visit(th):
-        if instantiated(th) is not None:
-            general, _ = th.premises
-            generic[instantiated(th)[0]] = general.context.lookup(instantiated(th)[0]) or \
-                sp.S.Reals
-        if ranged_index(th) is not None:  # its body's facts hold at the index's values
-            indices[ranged_index(th)] = "sum" if isinstance(th.statement.expr, sp.Sum) else \
-                "product"
+        instance, index = instantiated(th), ranged_index(th)
+        if instance is not None:
+            known = th.premises[0].context.lookup(instance[0])
+            generic[instance[0]] = sp.S.Reals if known is None else known
+        if index is not None:  # its body's facts hold at the index's values
+            indices[index] = "sum" if isinstance(th.statement.expr, sp.Sum) else "product"
         if th.rule == "member_meet":
             met.update(id(premise) for premise in th.premises)
         if through_equation(th):  # the bound an equation carries over is what the line cites
@@ -70,7 +69,7 @@ def fact_steps(theorem):
         before = set(seen)
         for premise in th.premises if cases is None and not enclosed(th) else ():
             visit(premise)
-        if ranged_index(th) is not None:  # another sum may reuse the index over other values:
+        if index is not None:  # another sum may reuse the index over other values:
             seen.clear()  # its facts (i ∈ {…, −1}, 1/i ∈ [−1, 0)) are stated again there
             seen.update(before)
         st = th.statement
@@ -266,8 +265,9 @@ def _fact_words(th):
     """(the words, the formulas they set at <math:k>) of a fact's line: a monotone function's
     value at an end that is irrational is compared with the bound it stands for ('at most its
     value at 1, and e + 1 < 4')."""
-    if instantiated(th) is not None:  # (|u| − u)/2 ≥ 0 for every u, at u = xy − 1
-        return "the lines above at <math:0>", (Equal(*instantiated(th)),)
+    instance = instantiated(th)
+    if instance is not None:  # (|u| − u)/2 ≥ 0 for every u, at u = xy − 1
+        return "the lines above at <math:0>", (Equal(*instance),)
     if th.rule != "member_monotone":
         return justify_fact(th), ()
     if enclosed(th):
