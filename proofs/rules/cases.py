@@ -59,13 +59,13 @@ def through_abstraction(context, fact, target, narrow):
         t = node.args[0]
         if type(t) is sp.Symbol or t.atoms(sp.Indexed, sp.Sum, sp.Product):
             continue
+        taken = {str(symbol) for symbol in g.free_symbols} | set(context.names)
+        u = fresh(sp.Symbol("u"), taken)
+        h = _abstracted(g, t, u)
+        if h is None:  # (before t's range is sought: this costs nothing)
+            continue
         try:
             values = prove_member(context, t)
-            taken = {str(symbol) for symbol in g.free_symbols} | set(context.names)
-            u = fresh(sp.Symbol("u"), taken)
-            h = _abstracted(g, t, u)
-            if h is None:
-                continue
             case = extended(context, u, values.statement.set)
             general = K.member_widen(narrow(case, prove_member(case, h), target), target)
             instance = K.instantiate(general, u, values)
