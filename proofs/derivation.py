@@ -115,7 +115,8 @@ def _leaf_rules(theorem):
     found, stack = [], [theorem]
     while stack:
         node = stack.pop()
-        if node.rule not in ("trans", "symm", "congruence", "refl") and node.rule not in found:
+        if node.rule not in ("trans", "symm", "congruence", "binder_congruence", "refl") and \
+                node.rule not in found:
             found.append(node.rule)
         stack.extend(reversed(node.premises))
     return found

@@ -35,11 +35,16 @@ def stated_factor(theorem):
 
 
 def ranged_index(theorem):
-    """The index of a sum or product whose terms a `member_binder` fact shows at the index's values
-    only (its body fact ranges the index: 1/i > 0 for i ∈ ℕ), or None."""
-    if theorem.rule != "member_binder":
+    """The index of a sum or product whose terms a `member_binder` fact shows, or a
+    `binder_congruence` rewrites, at the index's values only (its premise ranges the index: 1/i > 0
+    for i ∈ ℕ, Σ_{j=1}^{i} 1 = i for i ∈ ℕ), or None."""
+    if theorem.rule == "member_binder":
+        binder = theorem.statement.expr
+    elif theorem.rule == "binder_congruence":
+        binder = theorem.statement.lhs
+    else:
         return None
-    var = theorem.statement.expr.limits[-1][0]
+    var = binder.limits[-1][0]
     return var if theorem.premises[0].context.lookup(var) is not None else None
 
 

@@ -307,6 +307,28 @@ def test_a_sum_whose_size_may_be_zero_or_a_rule_without_coq_is_refused_clearly()
         d.proof().to_coq()
 
 
+def test_the_terms_of_a_sum_rewritten_for_every_index_export_and_check(tmp_path):
+    """Σ_i Σ_j y_i y_j = (Σ_i y_i)², whose inner sum's terms are rewritten for every i
+    (`binder_congruence`, by sum_f_R0_proper); the same rewrite at the index's values only
+    (Σ_{j=1}^{i} 1 = i for i ∈ ℕ) is refused, here where the index is first used as a number."""
+    i, j, n = sp.symbols("i j n")
+    y = sp.IndexedBase("y")
+    d = proofs.Derivation("Square", where={n: sp.S.Naturals})
+    d.theorem("Square", d.chain(sp.Sum(sp.Sum(y[i] * y[j], (j, 1, n)), (i, 1, n)))
+              .eq(sp.Sum(y[i], (i, 1, n)) ** 2))
+    script = d.proof().to_coq()
+    assert "sum_f_R0_proper" in script
+    result = coqc(tmp_path, "square", script)
+    assert result.returncode == 0, result.stdout + result.stderr
+    tampered = coqc(tmp_path, "tampered", script.replace("(pow (sum_f_R0 (fun i => (y i)) N) 2)",
+                                                         "(pow (sum_f_R0 (fun i => (y i)) N) 3)"))
+    assert tampered.returncode != 0
+    d = proofs.Derivation("Triangle", where={n: sp.S.Naturals})
+    d.theorem("Triangle", d.chain(sp.Sum(sp.Sum(1, (j, 1, i)), (i, 1, n))).eq(n * (n + 1) / 2))
+    with pytest.raises(RenderError, match="Coq export: the index i is used as a number"):
+        d.proof().to_coq()
+
+
 def test_a_join_of_cases_is_refused_though_its_first_case_states_the_same():
     """The join of two cases states what its first case states, proved under a narrower range: the
     export refuses it instead of proving the claim by that case's lemma (coqc rejected such a

@@ -391,6 +391,11 @@ def mutated(term, draw):
     }[kind](), term + 1)
 
 
+def normal_form_of(context, expr):
+    """Γ ⊢ expr = N(expr), the normal form's theorem (for a premise the fuzzer rewrites with)."""
+    return normal_form.normalized(context, expr, None)[0]
+
+
 def _accepts(rule_, parameter):
     """Whether a kernel rule takes the keyword `parameter` (the kernel grows optional premises)."""
     return parameter in inspect.signature(rule_).parameters
@@ -1058,6 +1063,39 @@ class KernelFuzzer(RuleBasedStateMachine):
             facts += [fact for fact in (self._helper(prove_member, context, total),)
                       if fact is not None]
         self._attempt("swap_binders", K.swap_binders, context, total, position, facts)
+
+    @rule(data=st.data())
+    def binder_congruence(self, data):
+        """A random sum or product (a second limit often added, its bounds perhaps the outer
+        index), its terms rewritten by an equation: their normal form for every value of the
+        index, or under a random range of the index with facts about its bounds (the kernel must
+        find that the range holds every value the index takes), or a kept equation."""
+        context = self._context(data)
+        total = data.draw(binders(), label="sum")
+        if isinstance(total, (sp.Sum, sp.Product)) and len(total.limits) == 1 and \
+                data.draw(st.booleans(), label="a second limit"):
+            inner = data.draw(st.sampled_from([(j, 1, i), (j, 0, i), (j, i, n), (j, 1, n),
+                                               (j, 2, 1), (k, 1, i - 1), (j, 1, i ** 2)]),
+                              label="inner limit")
+            total = _build(lambda: type(total)(total.function, inner, *total.limits), total)
+        parts = self._query(inner_binder, total) if isinstance(total, (sp.Sum, sp.Product)) \
+            else None
+        if parts is None:
+            return
+        (index, lo, hi), inner = parts
+        ends = ()
+        if context.lookup(index) is None and data.draw(st.booleans(), label="at its values"):
+            ends = (self._member_fact(data, context, lo), self._member_fact(data, context, hi))
+            if None in ends:
+                return
+            context = Context({**dict(context.entries),
+                               index: data.draw(st.sampled_from(SETS), label="index range")})
+        if self.equalities and data.draw(st.integers(0, 4), label="kept equation") == 0:
+            equation = self._pick(data, self.equalities, "equation")
+        else:
+            equation = self._helper(normal_form_of, context, inner)
+        if equation is not None:
+            self._attempt("binder_congruence", K.binder_congruence, equation, total, ends)
 
     def _both_sides_facts(self, context, total, rebuilt):
         """Facts for a few conditions of a sum over one index and of `rebuilt(i, a, b)`, the other

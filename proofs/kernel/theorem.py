@@ -594,6 +594,31 @@ def swap_binders(context, binder, position=0, facts=()):
         return _both_defined(context, binder, swapped, "swap_binders", facts, shown=[swapped])
 
 
+def binder_congruence(eq_th, binder, index_range=()):
+    """Γ ⊢ f(i) = g(i) (i free)  ⟹  Γ ⊢ Σ_{i=a}^{b} f(i) = Σ_{i=a}^{b} g(i), and a
+    product alike; for an iterated binder f is the binder over the inner indices
+    (Σ_i Σ_j y_i y_j = Σ_i y_i Σ_j y_j from Σ_j y_i y_j = y_i Σ_j y_j).  Or the
+    equation at the index's values only: Γ, i ∈ S ⊢ f(i) = g(i) with `index_range`
+    Γ ⊢ a ∈ A, Γ ⊢ b ∈ B, S ⊇ [inf A, sup B] (its integers where A's are), as in
+    `member_binder` (Σ_{i=1}^{n} Σ_{j=1}^{i} 1 = Σ_{i=1}^{n} i from Σ_{j=1}^{i} 1 = i
+    for i ∈ ℕ).  At each value of the index the two terms are both undefined or equal,
+    so are the sums.   (Mathlib `Finset.sum_congr`, `Finset.prod_congr`; Coq `eq_bigr`)"""
+    if not isinstance(binder, BINDERS):
+        raise RuleApplicationError(f"binder_congruence: {binder} is not a Sum or Product")
+    (var, lo, hi), inner = inner_binder(check_well_formed(binder))
+    st = _expect(eq_th, Equal, "binder_congruence")
+    if st.lhs != inner:
+        raise RuleApplicationError(f"binder_congruence: the equation is about {st.lhs}, not "
+                                   f"{inner}")
+    context = _index_range(eq_th, var, lo, hi, index_range, rule="binder_congruence")
+    # sympy's constructor evaluates nothing here: it only merges Σ_i Σ_j g into Σ_{i,j} g (the
+    # same terms, defined at the same points), as for `sum_split`'s sums
+    result = check_well_formed(binder.func(st.rhs, (var, lo, hi)))
+    context = context.merged(*(th.context for th in index_range))
+    return _make(context, Equal(binder, result), "binder_congruence", [eq_th, *index_range],
+                 discharged=var if index_range else None)
+
+
 def _both_defined(context, lhs, rhs, rule, facts, written=None, shown=None):
     """Γ ⊢ lhs = rhs for a rule that has checked the values, once facts show every condition of
     both sides, as sympy built them and as `written` before sympy evaluated the right one (so the
@@ -916,23 +941,23 @@ def member_binder(body_th, binder, count_th, bounds_defined=(), index_range=()):
                  discharged=var if index_range else None)
 
 
-def _index_range(body_th, var, lo, hi, index_range, *others):
+def _index_range(body_th, var, lo, hi, index_range, *others, rule="member_binder"):
     """The body fact's context without the index, where it states the index's range: a set
     holding every value a, a + 1, …, b the index takes, by the facts `index_range` about a and b
     (and the index in no other premise's context, nor in a or b: one name, one object)."""
     if body_th.context.lookup(var) is None:
         if index_range:
-            raise RuleApplicationError(f"member_binder: the body fact states no range of {var}")
+            raise RuleApplicationError(f"{rule}: the body fact states no range of {var}")
         return body_th.context
-    ends = [_expect(th, Member, "member_binder") for th in _genuine(*index_range)]
+    ends = [_expect(th, Member, rule) for th in _genuine(*index_range)]
     if [end.expr for end in ends] != [lo, hi] or var in free_vars(lo) | free_vars(hi) or any(
             th.context.lookup(var) is not None for th in (*index_range, *others)):
-        raise SideConditionError(f"member_binder: a range of the index {var} in the body fact "
+        raise SideConditionError(f"{rule}: a range of the index {var} in the body fact "
                                  f"needs facts about its bounds {lo} and {hi}, which mention no "
                                  f"{var}, in contexts where {var} has no range")
     values = index_values_hull(hull(ends[0].set), hull(ends[1].set))
     if values.lo > values.hi or not is_subset(values.as_set(), body_th.context.lookup(var)):
-        raise SideConditionError(f"member_binder: {var} takes values in {values.as_set()}, not "
+        raise SideConditionError(f"{rule}: {var} takes values in {values.as_set()}, not "
                                  f"all within {body_th.context.lookup(var)}")
     return body_th.context.without(var)
 

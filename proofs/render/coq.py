@@ -111,6 +111,8 @@ COUNTERPARTS = {
     "symm": "eq_sym", "trans": "eq_trans",
     "congruence": "setoid_rewrite under sum_f_R0 / prod_f_R0 (sum_f_R0_proper, "
                   "prod_f_R0_proper); exp_ln where sympy writes exp(log x) as x",
+    "binder_congruence": "sum_f_R0_proper, prod_f_R0_proper (prelude), the terms' equation "
+                         "for every index",
     "ring": "ring, field (exp_plus, exp_Ropp for exponentials)",
     "log_of_product": "ln_prod", "log_of_mul": "ln_mult (ln_div, ln_1 for a rational factor)",
     "log_of_pow": "ln_Rpower, ln_inv, ln_pow",
@@ -1023,8 +1025,20 @@ class Exporter:
 
     def _congruence(self, th):
         equation, *facts = th.premises
+        if equation.rule == "rename_index":  # Coq's terms are the same up to bound names:
+            return self.posed(facts, "norm")  # nothing to rewrite, sympy's evaluation to redo
         # at the variables in scope (a fact about every index i of a sum stays quantified)
         return self.posed(facts, f"setoid_rewrite {self.instance(equation)}; norm")
+
+    def _binder_congruence(self, th):
+        """The equation of the terms for every value of the index, rewritten under the sum."""
+        if ranged_index(th) is not None:  # sum_eq's bound is Coq's nat: no index range to match
+            raise RenderError(f"Coq export: the terms of {th.statement.lhs} rewritten at its "
+                              "index's values only have no Coq counterpart yet")
+        head = "prod" if isinstance(th.statement.lhs, sp.Product) else "sum"
+        var = th.statement.lhs.limits[-1][0].name
+        return (f"apply {head}_f_R0_proper; [intros {var}; apply {self.node(th.premises[0])} | "
+                "reflexivity]")
 
     def _ring(self, th):
         """ring or field; where a side has a root (x^(1/2), u^(−3/2)), the laws of powers first,

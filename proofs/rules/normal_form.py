@@ -19,10 +19,11 @@ from ..kernel import Defined, Equal, Need, Theorem, free_vars, hull, needs
 from ..kernel import rules as K
 from ..kernel.functions import TABLE
 from ..kernel.terms import (BINDERS, DefinedEntry, binder_limits, bound_vars,
-                            costly_at_integers, exchanged, index_free_factor)
+                            costly_at_integers, exchanged, index_free_factor, inner_binder)
 from .finite_cases import (MOST_CASES, by_values, cases_of, finite_entries, finite_symbols,
                            positive_by_values, through_symbol)
-from .positivity import congruence, prove_member, prove_needs, try_needs, try_positive
+from .positivity import (congruence, index_range_context, prove_member, prove_needs, try_needs,
+                         try_positive)
 
 
 def on_atoms(operation, *exprs, exponentials=False):
@@ -429,11 +430,61 @@ class Normalizer:
             fact = None if factor.is_Rational else prove_member(self.context, factor)
             shown = try_needs(self.context, needs(expr))  # for what evaluating c·Σ may drop
             return self._continue(K.sum_factor(self.context, expr, fact, shown))
+        if len(limits) > 1:
+            return self._inner_binder(expr)
         summand = expr.function
         if len(limits) == 1 and var in free_vars(summand) and summand.is_polynomial(var) \
                 and not needs(summand) and not bound_vars(summand):
             return self._closed_form(expr)
         return None
+
+    def _inner_binder(self, expr):
+        """Σ_{i=a}^{b} F(i) = Σ_{i=a}^{b} N(F(i)) for F the sum over the inner indices of an
+        iterated sum, normalized for every i (Σ_j y_i y_j = y_i Σ_j y_j), or else at the values i
+        takes where the bounds' ranges give them (Σ_{j=1}^{i} 1 = i for i ∈ ℕ)
+        (`binder_congruence`); None where F is in normal form either way."""
+        (var, lo, hi), inner = inner_binder(expr)
+        indices = {index for index, _, _ in expr.limits[:-1]}
+        if var not in free_vars(inner) and free_vars(expr.function) & indices:
+            # Σ_i Σ_k q_k: the sum over i, whose terms do not depend on i, taken innermost, where
+            # q_k comes out of it (n q_k)
+            order = (expr.limits[-1], *expr.limits[:-1])
+            try:
+                return self._continue(_reordered(self.context, expr, order))
+            except ProofError as error:
+                self.notes.append(f"{expr} was not summed over {var} first: {error}")
+        th, index_range = self._inner_normalized(self.context, inner), ()
+        if th.statement.lhs == th.statement.rhs:  # for every i: none; at i's values, perhaps
+            try:
+                index_range = prove_member(self.context, lo), prove_member(self.context, hi)
+                ranged = index_range_context(self.context, var, index_range)
+            except ProofError:
+                ranged = None
+            if ranged is None:
+                return None
+            th = self._inner_normalized(ranged, inner)
+            if th.statement.lhs == th.statement.rhs:
+                return None
+            if th.context.lookup(var) is None:  # shown without the index's range after all
+                index_range = ()
+        try:
+            return self._continue(K.binder_congruence(th, expr, index_range))
+        except ProofError as error:
+            self.notes.append(f"{expr} was not rewritten inside: {error}")
+            return None
+
+    def _inner_normalized(self, context, inner):
+        """Γ ⊢ inner = N(inner), or Γ ⊢ inner = inner where a step is refused (1/i out of a sum
+        over j, 1/i not shown defined for every real i)."""
+        normalize = Normalizer(context, None, self.key, self.multiply, self.exponentials)
+        try:
+            th = normalize(inner)
+        except ProofError as error:
+            self.notes.append(f"{inner} was not rewritten: {error}")
+            return K.refl(context, inner)
+        finally:
+            self.notes.extend(normalize.notes)
+        return th
 
     def _closed_form(self, expr):
         """Σ_{i=a}^{b} f(i) = F(b) − F(a − 1) for a polynomial f in the index, with F(i) =
@@ -531,7 +582,7 @@ def _peel(context, total, last, count):
 
 
 def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponentials=False,
-                logs=False):
+                logs=False, _exchanged=False):
     """Γ ⊢ lhs = rhs via normal forms and one ring step, or SideConditionError explaining the
     difference.  `multiply=False`: squares and products of sums kept whole, as a textbook argues
     (fails more often).  Where the normal forms differ and a side has a real power of a positive
@@ -565,38 +616,17 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponenti
         if recurred is not None:
             return recurred
     if remainder != 0 and _depth < 4:
-        pushed = [_factors_pushed_in(context, side) for side in (nl, nr)]
-        if pushed != [None, None]:  # Σ_k c_k Σ_i y_ik against Σ_i Σ_k c_k y_ik
-            sides = [_refl_or(context, side, step) for side, step in zip((nl, nr), pushed)]
-            try:
-                middle = prove_equal(context, sides[0].statement.rhs, sides[1].statement.rhs,
-                                     lemmas, multiply, _depth + 1, exponentials)
-                return chain_equal(left, sides[0], middle, K.symm(sides[1]), K.symm(right))
-            except ProofError:  # the claim's own reasons are the ones a user reads
-                pass
         swapped = _through_swaps(context, nl, nr)
         if swapped is not None:  # Σ_i Σ_j a_ij against Σ_j Σ_i a_ij
             rewritten = congruence(context, swapped, nl)
             return chain_equal(left, rewritten, prove_equal(context, rewritten.statement.rhs, rhs,
                                                             lemmas, multiply, _depth + 1,
                                                             exponentials))
-        # Σ_{i=1}^{n} Σ_{j=1}^{i} y_j against Σ_{j=1}^{n} (n − j + 1) y_j: the triangle exchanged
-        for exchange in _triangles(context, nl):
-            rewritten = congruence(context, exchange, nl)
-            try:
-                return chain_equal(left, rewritten, prove_equal(
-                    context, rewritten.statement.rhs, rhs, lemmas, multiply, _depth + 1,
-                    exponentials))
-            except ProofError:  # the claim's own reasons are the ones a user reads
-                continue
-        for exchange in _triangles(context, nr):
-            rewritten = congruence(context, exchange, nr)
-            try:
-                return chain_equal(prove_equal(context, lhs, rewritten.statement.rhs, lemmas,
-                                               multiply, _depth + 1, exponentials),
-                                   K.symm(rewritten), K.symm(right))
-            except ProofError:
-                continue
+        if not _exchanged:
+            exchanged_proof = _through_exchange(context, (lhs, left), (rhs, right), lemmas,
+                                                multiply, _depth, exponentials)
+            if exchanged_proof is not None:
+                return exchanged_proof
     if remainder != 0 and not exponentials and _as_exponentials(nl, nr):
         try:
             return prove_equal(context, lhs, rhs, lemmas, multiply, _depth, exponentials=True,
@@ -643,34 +673,6 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponenti
     return chain_equal(left, middle, K.symm(right))
 
 
-def _refl_or(context, expr, step):
-    """`step` (Γ ⊢ expr = …), or Γ ⊢ expr = expr when there is none."""
-    return K.refl(context, expr) if step is None else step
-
-
-def _factors_pushed_in(context, expr):
-    """Γ ⊢ expr = expr′ with a sum's body c·Σ_i g, c free of i, written Σ_i c·g (which sympy
-    makes one iterated sum with the outer one: Σ_k log p_k Σ_i y_ik = Σ_k Σ_i y_ik log p_k), the
-    normal form's factoring read backwards; None when expr has no such body, or c is not shown
-    defined."""
-    for node in sp.preorder_traversal(expr):
-        if not isinstance(node, sp.Sum) or not isinstance(node.function, sp.Mul):
-            continue
-        inner = [arg for arg in node.function.args if isinstance(arg, sp.Sum)]
-        if len(inner) != 1:
-            continue
-        factor = sp.Mul(*(arg for arg in node.function.args if arg is not inner[0]))
-        if {var for var, _, _ in inner[0].limits} & (free_vars(factor) | bound_vars(factor)):
-            continue
-        try:
-            step = K.sum_factor(context, sp.Sum(factor * inner[0].function, *inner[0].limits),
-                                prove_member(context, factor))
-            return congruence(context, K.symm(step), expr)
-        except ProofError:
-            continue
-    return None
-
-
 def _through_swaps(context, nl, nr):
     """Γ ⊢ B = B′ for an iterated sum or product B of nl whose limits, put in another order, make
     one B′ of nr (the order of summation exchanged, one pair of neighbouring limits at a time), or
@@ -689,16 +691,52 @@ def _through_swaps(context, nl, nr):
     return None
 
 
-def _triangles(context, expr):
-    """Γ ⊢ B = B′ for each iterated sum or product B of expr two of whose neighbouring limits form
-    a triangle (Σ_{i=a}^{b} Σ_{j=a}^{i}, or Σ_{j=i}^{b}), B′ with the two exchanged
-    (`swap_binders`), its definedness shown by the range of either side; lazily, one at a time."""
+def _through_exchange(context, left, right, lemmas, multiply, depth, exponentials):
+    """Γ ⊢ lhs = rhs with one exchange of two sums in a side as written or in normal form, the
+    rest by `prove_equal`, or None: Σ_{i=1}^{n} Σ_{j=1}^{i} y_j against Σ_{j=1}^{n} (n − j + 1) y_j
+    (a triangle), Σ_i Σ_k y_ik log p_k against Σ_k log p_k Σ_i y_ik (whose normal form takes log
+    p_k out of the sum over i only once that sum is the inner one).  `left`, `right`: (a side,
+    Γ ⊢ side = its normal form)."""
+    for (side, normal), (other, other_normal), flipped in ((left, right, False),
+                                                          (right, left, True)):
+        seen = set()
+        for written, to_normal in ((side, None), (normal.statement.rhs, normal)):
+            for exchange in _exchanges(context, written):
+                if exchange.statement.rhs in seen:
+                    continue
+                seen.add(exchange.statement.rhs)
+                rewritten = congruence(context, exchange, written)
+                ends = (rewritten.statement.rhs, other)
+                try:
+                    rest = prove_equal(context, *(ends[::-1] if flipped else ends), lemmas,
+                                       multiply, depth + 1, exponentials, _exchanged=True)
+                except ProofError:  # the claim's own reasons are the ones a user reads
+                    continue
+                there = chain_equal(*([to_normal] if to_normal else []), rewritten)
+                return chain_equal(rest, K.symm(there)) if flipped else chain_equal(there, rest)
+    return None
+
+
+def _exchanges(context, expr):
+    """Γ ⊢ B = B′ for each iterated sum or product B of expr and each two neighbouring limits of it
+    that can be exchanged (`swap_binders`: Σ_i Σ_k = Σ_k Σ_i, or a triangle Σ_{i=a}^{b}
+    Σ_{j=a}^{i} = Σ_{j=a}^{b} Σ_{i=j}^{b}), B′ with the two exchanged, its definedness shown by
+    the range of either side (or both sides' conditions, for other exchanges); lazily, one at a
+    time."""
     for node in sp.preorder_traversal(expr):
         if not isinstance(node, BINDERS) or len(node.limits) < 2:
             continue
         for position in range(len(node.limits) - 1):
             exchange = exchanged(node.limits, position)
-            if exchange is None or not exchange[1]:  # no triangle: `_through_swaps`' kind
+            if exchange is None:
+                continue
+            if not exchange[1]:
+                try:
+                    swapped = node.func(node.function, *exchange[0])
+                    facts = prove_needs(context, sorted(needs(node) | needs(swapped), key=str))
+                    yield K.swap_binders(context, node, position, facts)
+                except ProofError:
+                    pass
                 continue
             facts = []
             for limits in (node.limits, exchange[0]):

@@ -105,16 +105,28 @@ def _body_at_index_values(context, var, lo, hi, inner, sides, error):
         ends = prove_member(context, lo), prove_member(context, hi)
     except SideConditionError:
         raise refused("the ranges of its bounds are not known") from None
+    ranged = index_range_context(context, var, ends)
+    if ranged is None:
+        raise refused("its values are not known")
+    try:
+        return _member(ranged, inner, sides), ends
+    except SideConditionError as at_values:
+        raise SideConditionError(f"{at_values} (for {var} in {ranged.lookup(var)}, the values "
+                                 f"the index of the sum or product from {lo} to {hi} "
+                                 "takes)") from None
+
+
+def index_range_context(context, var, ends):
+    """Γ, i ∈ S for the index i of a sum or product whose bounds the facts `ends` are about: S the
+    values from the least of a to the greatest of b, integers where a is one (what `member_binder`
+    and `binder_congruence` accept); None where the bounds mention i, Γ constrains it already, or
+    the range is empty."""
+    lo, hi = (end.statement.expr for end in ends)
     values = index_values_hull(*(hull(end.statement.set) for end in ends))
     if values.lo > values.hi or var in free_vars(lo) | free_vars(hi) or \
             context.lookup(var) is not None:
-        raise refused("its values are not known")
-    values = values.as_set()
-    try:
-        return _member(extended(context, var, values), inner, sides), ends
-    except SideConditionError as at_values:
-        raise SideConditionError(f"{at_values} (for {var} in {values}, the values the index of "
-                                 f"the sum or product from {lo} to {hi} takes)") from None
+        return None
+    return extended(context, var, values.as_set())
 
 
 def _positive_by_values(context, factor):

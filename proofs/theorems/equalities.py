@@ -25,6 +25,8 @@ RULE_WORDS = {
 
 
 EXPANDED = ", expanded"
+# a rewrite inside a term, named by the steps it makes there
+PLUMBING = ("congruence", "binder_congruence")
 
 
 def unfolded(th):
@@ -64,13 +66,13 @@ def equality_steps(theorem):
 
 def justification(th):
     # several steps inside a term, named in order
-    if th.rule == "congruence" and th.premises[0].rule == "trans":
+    if th.rule in PLUMBING and th.premises[0].rule == "trans":
         inner = dict.fromkeys(_inner_words(th))
         # a per-observation identity such as log q_i = h_i
         if any(words.endswith(EXPANDED) for words in inner):
             return "the identity for one observation, both definitions expanded"
         return "in each term: " + "; ".join(words for words in inner if words)
-    if th.rule == "congruence":
+    if th.rule in PLUMBING:
         return justification(th.premises[0])
     if th.rule == "symm":  # the right-hand side, its definitions unfolded, is the left-hand side
         names = unfolded(th)
@@ -86,9 +88,9 @@ def justification(th):
 def _inner_words(th):
     """The justifications of the steps a congruence makes inside a term, nested congruences
     flattened."""
-    if th.rule == "congruence" and th.premises[0].rule == "trans":
+    if th.rule in PLUMBING and th.premises[0].rule == "trans":
         leaves = chain_leaves(th.premises[0], "trans")
         return [words for leaf in leaves for words in _inner_words(leaf)]
-    if th.rule == "congruence":
+    if th.rule in PLUMBING:
         return _inner_words(th.premises[0])
     return [justification(th)]
