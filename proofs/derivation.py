@@ -49,7 +49,8 @@ from .tree import (case_leaves, case_variable, instantiated, ranged_index, state
 from .rules.normal_form import chain_equal, congruence, prove_equal
 from .rules.optimizers import chain, ending_at
 from .theorems.facts import (by_exp_words, fact_steps, justify_fact, monotone_steps,
-                             recurrence_words, through_equation, value_cases_words, words_alone)
+                             recurrence_words, telescoping_words, through_equation,
+                             value_cases_words, words_alone)
 from .theorems.equalities import chain_leaves, equality_steps, unfolded
 
 __all__ = ["Derivation", "Chain", "OptimizerChain", "DerivationError"]
@@ -169,6 +170,8 @@ def _words(theorem):
     words = [recurrence_words(theorem) if word == RULE_WORDS["recurrence"] else word
              for word in words]
     words = [value_cases_words(theorem) if word == RULE_WORDS["by_cases"] else word
+             for word in words]
+    words = [telescoping_words(theorem) if word == RULE_WORDS["sum_telescoping"] else word
              for word in words]
     return ", ".join(words + (["algebra"] if "algebra" in by_kind or not words else []))
 

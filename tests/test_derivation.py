@@ -87,6 +87,22 @@ def test_closed_forms_gamma_and_absolute_values_are_named_and_compile(tmp_path):
     assert "a telescoping sum" in pdf_text(tmp_path / "closed.pdf")
 
 
+def test_a_geometric_sum_is_named_so_and_its_ratio_s_range_stated(tmp_path):
+    """Σ_{i=0}^{n−1} pⁱ = (1 − pⁿ)/(1 − p) reads 'a geometric sum' (a polynomial's closed form
+    reads 'a telescoping sum'); it holds for p ∈ (0, 1), which the setting states, and is refused
+    as false where p may be 1."""
+    i, n, p = sp.symbols("i n p")
+    d = Derivation("Geometric", where={n: sp.S.Naturals, p: sp.Interval.open(0, 1)})
+    d.theorem("Geometric", d.chain(sp.Sum(p ** i, (i, 0, n - 1))).eq((1 - p ** n) / (1 - p)))
+    text = d.proof().to_text()
+    assert "[a geometric sum, algebra]" in text and "p ∈ (0, 1)" in text
+    compile_tex(tmp_path, "geometric", d.proof().to_document(), runs=1)
+    assert "a geometric sum" in pdf_text(tmp_path / "geometric.pdf")
+    anywhere = Derivation("Geometric", where={n: sp.S.Naturals, p: sp.Interval.open(0, 2)})
+    with pytest.raises(DerivationError, match="is false: at"):
+        anywhere.chain(sp.Sum(p ** i, (i, 0, n - 1))).eq((1 - p ** n) / (1 - p))
+
+
 def test_inequality_chains_compose_in_the_kernel(tmp_path):
     proof = log_sum_exp().proof()
     text = proof.to_text()

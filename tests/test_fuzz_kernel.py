@@ -155,7 +155,10 @@ SWAPPABLE = [p[i] * q[j], i * j, p[i] + j, sp.log(p[i]) * j, 1 / (i - j), x ** (
 # and a pole (the index is renamed to the drawn one)
 ANTIDIFFERENCES = [i * (i + 1) / 2, i ** 2, i ** 3 / 3 - i, p[i], q[i] * x, x * i, i * j, j,
                    y * i ** 2, sp.exp(x) * i, sp.S.Zero, 1 / i, sp.log(i), 2 ** i,
-                   sp.Sum(p[j], (j, 1, i)), F0(i), D0 * i]
+                   sp.Sum(p[j], (j, 1, i)), F0(i), D0 * i,
+                   # geometric: powers of a symbolic exponent, whose split needs the base > 0
+                   x ** i, y ** (i + 1) / (y - 1), (1 - y) ** (i - 1), a ** (2 * i) / (a - 1),
+                   sp.exp(-i) / (sp.exp(-1) - 1), p[1] ** i]
 # the kernel's table of functions, each with the domain and special values sympy evaluates
 TABLE_HEADS = list(TABLE)
 KINDS = ["add", "add", "mul", "mul", "sub", "div", "pow", "pow", "log", "exp", "table", "binomial",
@@ -389,6 +392,24 @@ def mutated(term, draw):
         "square": lambda: term ** 2,
         "index": lambda: term.xreplace({i: j}),
     }[kind](), term + 1)
+
+
+# powers of a symbolic exponent with an integer part, on bases of every sign (0 and −1 too)
+SYMBOLIC_POWERS = [x ** (n + 1), (1 - y) ** (i - 1), p[i] ** (n + 2), (-1) ** (n + 1),
+                   sp.Integer(0) ** (n - 1), y ** (x + 1), a ** (2 * n - 3), q[j] ** (j + 1),
+                   sp.Integer(2) ** (1 - i), f(x) ** (x - 2)]
+
+
+def _split_powers(expr, off):
+    """expr with each power b^(c + r) (c a nonzero integer, r symbolic) written b^(c + off)·b^r."""
+    def splits(node):
+        constant = node.exp.as_coeff_Add()[0] if isinstance(node, sp.Pow) else sp.S.Zero
+        return constant.is_Integer and constant != 0 and not node.exp.is_Rational
+
+    def split(node):
+        constant, rest = node.exp.as_coeff_Add()
+        return sp.Mul(node.base ** (constant + off), node.base ** rest, evaluate=False)
+    return expr.replace(splits, split)
 
 
 def normal_form_of(context, expr):
@@ -751,8 +772,12 @@ class KernelFuzzer(RuleBasedStateMachine):
         lhs = data.draw(terms(), label="lhs")
         variant = data.draw(st.sampled_from(
             ["expand", "expand", "cancel", "together", "mutated", "zero times", "over itself",
-             "force", "other", "same", "roots", "false roots"]), label="variant")
+             "force", "other", "same", "roots", "false roots", "split powers",
+             "false split"]), label="variant")
         extra = data.draw(terms(1), label="extra")
+        if variant in ("split powers", "false split"):  # b^(c + r) = b^c·b^r needs b > 0
+            power = data.draw(st.sampled_from(SYMBOLIC_POWERS), label="power")
+            lhs = _build(lambda: lhs * power, power)
         rhs = _build(lambda: {
             "expand": lambda: sp.expand(lhs),
             "cancel": lambda: sp.cancel(lhs),
@@ -769,6 +794,8 @@ class KernelFuzzer(RuleBasedStateMachine):
                                                 force=True),
             "other": lambda: extra,
             "same": lambda: lhs,
+            "split powers": lambda: _split_powers(lhs, 0),
+            "false split": lambda: _split_powers(lhs, 1),
         }[variant](), lhs)
         if data.draw(st.booleans(), label="swap"):
             lhs, rhs = rhs, lhs
@@ -978,8 +1005,16 @@ class KernelFuzzer(RuleBasedStateMachine):
         total = _build(lambda: sp.Sum(summand, (var, lo, hi)), sp.Sum(i, (i, 1, n)))
         count = self._member_fact(data, context, _build(lambda: sp.expand(hi - lo + 1), n))
         bounds = self._bound_facts(context, lo, hi) if data.draw(st.integers(0, 3)) else []
+        facts = []
+        if data.draw(st.integers(0, 2), label="facts for the terms"):  # for every real index
+            step = _build(lambda: whole - whole.xreplace({var: var - 1}), None)
+            conditions = self._query(K.ring_needs, step, summand) if step is not None else None
+            facts = self._condition_facts(context, sorted(
+                set(conditions[1] if conditions else ()) | (self._query(needs, whole) or set()),
+                key=str)[:6])
         if count is not None:
-            self._attempt("sum_telescoping", K.sum_telescoping, count, total, whole, bounds)
+            self._attempt("sum_telescoping", K.sum_telescoping, count, total, whole, bounds,
+                          facts)
 
     @rule(data=st.data(), last=st.booleans())
     def sum_peel(self, data, last):

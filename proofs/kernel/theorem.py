@@ -270,17 +270,19 @@ def unfold(context, term):
     return _make(context, Equal(term, result), "unfold")
 
 
-def _atomized(lhs, rhs):
+def _atomized(lhs, rhs, split=False):
     """(lhs − rhs, relations): every subterm other than +, ·, integer powers, rationals and
     plain symbols replaced by a fresh Dummy (which no term contains), equal subterms by the
     same one; exp of c₁t₁ + … + cₘtₘ (rational cₖ) by E₁^c₁ ⋯ Eₘ^cₘ,
-    where Eₖ is a positive Dummy for exp tₖ: exp turns sums into products, and its values
-    are positive.
+    where Eₖ is a positive Dummy for exp tₖ (for an integer cₖ and tₖ = 1, the atom of e):
+    exp turns sums into products, and its values are positive.
     A power b^(p/q) of a non-integer rational exponent is b^⌊p/q⌋ R^(p mod q), R a Dummy
     for the root b^(1/q), q the least common multiple of the orders of b's roots in the terms
     (b ≥ 0 wherever the power is defined, b > 0 where p/q < 0), and R^q − b is among the
-    relations, each 0 wherever the terms are defined."""
-    atoms, relations, orders = {}, {}, {}
+    relations, each 0 wherever the terms are defined.
+    `split`: a power b^(c + r) of an integer c ≠ 0 and a symbolic r is b^c times the atom b^r,
+    for b > 0 (`Real.rpow_add`): p^(i+1) = p·p^i.  Returned: the bases of such powers."""
+    atoms, relations, orders, positive = {}, {}, {}, set()
     for node in (*sp.preorder_traversal(lhs), *sp.preorder_traversal(rhs)):
         if isinstance(node, sp.Pow) and node.exp.is_Rational and not node.exp.is_Integer:
             orders[node.base] = math.lcm(orders.get(node.base, 1), node.exp.q)
@@ -296,6 +298,11 @@ def _atomized(lhs, rhs):
             relations[root] = root ** order - atomize(expr.base)
             p = expr.exp.p * (order // expr.exp.q)  # the exponent p/order
             return atomize(expr.base) ** (p // order) * root ** (p % order)
+        constant, rest = expr.exp.as_coeff_Add() if isinstance(expr, sp.Pow) else (sp.S.Zero, 0)
+        if constant.is_Integer and constant != 0 and not expr.exp.is_Rational:
+            positive.add(expr.base)  # a power that splits: with `split`, split
+            if split:
+                return atomize(expr.base) ** constant * atomize(sp.Pow(expr.base, rest))
         if expr.is_Rational or (type(expr) is sp.Symbol):
             return expr
         if type(expr) is sp.exp:  # not isinstance: sympy counts E**x (unevaluated) as exp
@@ -305,11 +312,13 @@ def _atomized(lhs, rhs):
 
     def exponential(term):
         coefficient, rest = term.as_coeff_Mul()
-        if rest == 1:  # a rational c: exp(c) stays one atom
+        if rest == 1 and coefficient.is_Integer:  # exp(c) = e^c, e the atom sympy writes E
+            return atoms.setdefault(sp.E, sp.Dummy(positive=True)) ** coefficient
+        if rest == 1:  # another rational c: exp(c) stays one atom
             return atoms.setdefault(sp.exp(term), sp.Dummy(positive=True))
         return atoms.setdefault(sp.exp(rest), sp.Dummy(positive=True)) ** coefficient
 
-    return atomize(lhs) - atomize(rhs), relations
+    return atomize(lhs) - atomize(rhs), relations, positive
 
 
 def _reduced(difference, relations):
@@ -331,11 +340,21 @@ def ring_needs(lhs, rhs):
     its roots; the conditions under which both sides are defined, in a fixed order)."""
     if check_well_formed(lhs) == check_well_formed(rhs):  # e = e: defined or not, both sides alike
         return sp.S.Zero, ()
-    difference, relations = _atomized(lhs, rhs)
+    remainder, splits = _remainder(lhs, rhs, split=False)
+    positive = ()
+    if remainder != 0 and splits:  # powers split only where the algebra needs it, for b > 0
+        split_remainder, positive = _remainder(lhs, rhs, split=True)
+        remainder, positive = (0, positive) if split_remainder == 0 else (remainder, ())
+    bases = {(base, Need.POSITIVE, ()) for base in positive}
+    return remainder, tuple(sorted(needs(lhs) | needs(rhs) | bases, key=_condition_order))
+
+
+def _remainder(lhs, rhs, split):
+    difference, relations, bases = _atomized(lhs, rhs, split)
     remainder = sp.S.Zero if sp.expand(difference) == 0 else sp.cancel(difference)
     if remainder != 0 and relations:
         remainder = _reduced(remainder, relations)
-    return remainder, tuple(sorted(needs(lhs) | needs(rhs), key=_condition_order))
+    return remainder, bases
 
 
 def ring(context, lhs, rhs, facts=()):
@@ -505,27 +524,35 @@ def _counted(count_th, lo, hi, bounds_defined, rule):
     return count, _facts_for(needs(lo) | needs(hi), bounds_defined, rule, lambda: "the bounds need")
 
 
-def sum_telescoping(count_th, total, antidifference, bounds_defined=()):
-    """Γ ⊢ b − a + 1 ∈ C ⊆ {0, 1, 2, …}, Γ ⊢ a, b defined  ⟹  Γ ⊢ Σ_{i=a}^{b}
-    f(i) = F(b) − F(a − 1), when f and F are defined everywhere, bind nothing, and
-    F(i) − F(i − 1) = f(i) for every i (`ring`'s check): the sum telescopes (Σ i = n(n + 1)/2
-    with F(i) = i(i + 1)/2; `bounds_defined`: facts for the conditions of a and b).   (Mathlib
-    `Finset.sum_range_sub`, `Finset.sum_range_id_mul_two`; Coq: no lemma, an induction on the
-    last term, `tech5`)"""
+def sum_telescoping(count_th, total, antidifference, bounds_defined=(), facts=()):
+    """Γ ⊢ b − a + 1 ∈ C ⊆ {0, 1, 2, …}, Γ ⊢ a, b defined, Γ ⊢ each condition of
+    f(i), F(i), F(i − 1) and F(b) − F(a − 1) for every real i
+    ⟹  Γ ⊢ Σ_{i=a}^{b} f(i) = F(b) − F(a − 1),
+    when f and F bind nothing and F(i) − F(i − 1) = f(i) (`ring`'s check): the sum telescopes
+    (Σ i = n(n + 1)/2 with F(i) = i(i + 1)/2; Σ_{i=0}^{n−1} pⁱ = (pⁿ − 1)/(p − 1) with
+    F(i) = p^{i+1}/(p − 1), the facts p > 0, p − 1 ≠ 0; `bounds_defined`: facts for the
+    conditions of a and b).   (Mathlib `Finset.sum_range_sub`, `Finset.sum_range_id_mul_two`,
+    `geom_sum_eq`; Coq: no lemma, an induction on the last term, `tech5`)"""
     if not isinstance(total, sp.Sum) or len(total.limits) != 1:
         raise RuleApplicationError(f"sum_telescoping: {total} is not a sum over one index")
     (var, lo, hi), = binder_limits(check_well_formed(total))
     summand, whole = total.function, check_well_formed(sp.sympify(antidifference))
-    if needs(summand) or needs(whole) or bound_vars(summand) or bound_vars(whole):
-        raise SideConditionError(f"sum_telescoping: {summand} and {whole} must be defined "
-                                 "everywhere, with no sum or product inside")
+    if bound_vars(summand) or bound_vars(whole):
+        raise SideConditionError(f"sum_telescoping: {summand} and {whole} must have no sum or "
+                                 "product inside")
     step = whole - substitute(whole, {var: var - 1})[0]
-    if ring_needs(step, summand)[0] != 0:
+    remainder, conditions = ring_needs(step, summand)
+    if remainder != 0:
         raise SideConditionError(f"sum_telescoping: F(i) - F(i - 1) = {step}, not {summand}")
-    used = _counted(count_th, lo, hi, bounds_defined, "sum_telescoping")[1]
+    count, used = _counted(count_th, lo, hi, bounds_defined, "sum_telescoping")
     closed = substitute(whole, {var: hi})[0] - substitute(whole, {var: lo - 1})[0]
-    return _make(_merged(count_th, *used), Equal(total, closed), "sum_telescoping",
-                 [count_th, *used], lambda: [f"F({var}) = {whole}"])
+    # for every real i: no fact's context may constrain i, which the conclusion binds (`_make`)
+    defined = _facts_for(set(conditions) | needs(whole) | needs(closed), (*facts, *used),
+                         "sum_telescoping",
+                         lambda: f"for every real {var} the terms, F and F(b) - F(a - 1) need")
+    premises = [count_th, *dict.fromkeys(used + defined)]
+    return _make(_merged(*premises), Equal(total, closed), "sum_telescoping", premises,
+                 lambda: [f"F({var}) = {whole}"])
 
 
 def sum_peel(context, total, last=True, facts=()):

@@ -19,7 +19,8 @@ from ..kernel import Defined, Equal, Need, Theorem, free_vars, hull, needs
 from ..kernel import rules as K
 from ..kernel.functions import TABLE
 from ..kernel.terms import (BINDERS, DefinedEntry, binder_limits, bound_vars,
-                            costly_at_integers, exchanged, index_free_factor, inner_binder)
+                            costly_at_integers, exchanged, index_free_factor, inner_binder,
+                            substitute)
 from .finite_cases import (MOST_CASES, by_values, cases_of, finite_entries, finite_symbols,
                            positive_by_values, through_symbol)
 from .positivity import (congruence, index_range_context, prove_member, prove_needs, try_needs,
@@ -436,6 +437,8 @@ class Normalizer:
         if len(limits) == 1 and var in free_vars(summand) and summand.is_polynomial(var) \
                 and not needs(summand) and not bound_vars(summand):
             return self._closed_form(expr)
+        if len(limits) == 1 and geometric_antidifference(summand, var) is not None:
+            return self._closed_form(expr, geometric_antidifference(summand, var))
         return None
 
     def _inner_binder(self, expr):
@@ -486,21 +489,40 @@ class Normalizer:
             self.notes.extend(normalize.notes)
         return th
 
-    def _closed_form(self, expr):
+    def _closed_form(self, expr, whole=None):
         """Σ_{i=a}^{b} f(i) = F(b) − F(a − 1) for a polynomial f in the index, with F(i) =
-        Σ_{k=0}^{i} f(k) as sympy's summation gives it (the kernel checks F(i) − F(i − 1) =
-        f(i))."""
+        Σ_{k=0}^{i} f(k) as sympy's summation gives it, or the antidifference `whole` given (the
+        kernel checks F(i) − F(i − 1) = f(i), and that f and F are defined for every real i)."""
         (var, lo, hi), = binder_limits(expr)
         top = sp.Dummy()
         try:
             count = prove_member(self.context, sp.expand(hi - lo + 1))
             bounds = prove_needs(self.context, sorted(needs(lo) | needs(hi), key=str))
-            # sympy's summation, the costly part, once the count and bounds are shown
-            whole = sp.summation(expr.function.subs(var, top), (top, 0, var))
-            return self._continue(K.sum_telescoping(count, expr, whole, bounds))
+            if whole is None:  # sympy's summation, the costly part, once the count is shown
+                whole = sp.summation(expr.function.subs(var, top), (top, 0, var))
+            step = whole - substitute(whole, {var: var - 1})[0]
+            closed = substitute(whole, {var: hi})[0] - substitute(whole, {var: lo - 1})[0]
+            conditions = set(K.ring_needs(step, expr.function)[1]) | needs(whole) | needs(closed)
+            facts = prove_needs(self.context, sorted(conditions, key=str))
+            return self._continue(K.sum_telescoping(count, expr, whole, bounds, facts))
         except ProofError as error:
             self.notes.append(f"{expr} was not summed in closed form: {error}")
             return None
+
+
+def geometric_antidifference(summand, var):
+    """F(i) = f(i)·q/(q − 1) with F(i) − F(i − 1) = f(i), for a geometric term f(i) = c·b^(αi + β)
+    (c, b, β free of i, α ≠ 0 rational, q = b^α the ratio of two terms); None for other terms."""
+    powers = [factor for factor in sp.Mul.make_args(summand) if var in free_vars(factor)]
+    if len(powers) != 1 or not isinstance(powers[0], (sp.Pow, sp.exp)):
+        return None
+    base, exponent = powers[0].as_base_exp()
+    slope = sp.expand(exponent).coeff(var)
+    if var in free_vars(base) or not slope.is_Rational or slope == 0 or \
+            var in free_vars(sp.expand(exponent - slope * var)):
+        return None
+    ratio = base ** slope
+    return summand * ratio / (ratio - 1)
 
 
 @functools.lru_cache(maxsize=512)

@@ -170,6 +170,16 @@ def recurrence_words(theorem):
     return f"the recurrences of {' and '.join(heads)}"
 
 
+def telescoping_words(theorem):
+    """sum_telescoping's words: 'a geometric sum' where a summand it telescopes is no polynomial
+    in its index (pⁱ, (1 − p)^{k−1}), 'a telescoping sum' otherwise (Σ i = n(n + 1)/2)."""
+    summands = [(node.statement.lhs.function, node.statement.lhs.limits[0][0])
+                for node in tree_nodes(theorem) if node.rule == "sum_telescoping"]
+    if summands and not all(summand.is_polynomial(var) for summand, var in summands):
+        return "a geometric sum"
+    return "a telescoping sum"
+
+
 def value_cases_words(theorem):
     """by_cases's words for an equation shown value by value: 'the cases $<y> = 0$ and $<y> =
     1$'; a label y_i of a family, which the proof splits as a symbol t it then instantiates, by
