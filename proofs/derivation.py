@@ -107,6 +107,7 @@ RULE_WORDS = {
     "recurrence": "the recurrence of the factorial", "by_cases": "each value in turn",
     "binomial_as_factorials": "binomial coefficients as factorials",
     "swap_binders": "exchanging the order of summation",
+    "binomial_theorem": "the binomial theorem",
 }
 
 
@@ -131,6 +132,7 @@ KINDS = {"log_of_product": "log of a product", "log_of_mul": "rules of the logar
          "sum_telescoping": "linearity of the sum", "sum_peel": "reindexing the sum",
          "sum_shift": "reindexing the sum", "sum_empty": "writing out the sum",
          "swap_binders": "exchanging the order of summation",
+         "binomial_theorem": "the binomial theorem",
          "power_as_exp": "rules of powers", "log_injective": "logarithms of both sides",
          "function_as_exp": "definitions by exp",
          "gamma_of_count": "the Gamma function", "recurrence": "recurrences",

@@ -397,7 +397,10 @@ def mutated(term, draw):
 # powers of a symbolic exponent with an integer part, on bases of every sign (0 and −1 too)
 SYMBOLIC_POWERS = [x ** (n + 1), (1 - y) ** (i - 1), p[i] ** (n + 2), (-1) ** (n + 1),
                    sp.Integer(0) ** (n - 1), y ** (x + 1), a ** (2 * n - 3), q[j] ** (j + 1),
-                   sp.Integer(2) ** (1 - i), f(x) ** (x - 2)]
+                   sp.Integer(2) ** (1 - i), f(x) ** (x - 2),
+                   # a numeric exponent written as a sum (no split), beside a root of another order
+                   sp.Pow(x, sp.Add(1, HALF, evaluate=False), evaluate=False),
+                   x ** sp.Rational(1, 3) * x ** (n + 1)]
 
 
 def _split_powers(expr, off):
@@ -1098,6 +1101,29 @@ class KernelFuzzer(RuleBasedStateMachine):
             facts += [fact for fact in (self._helper(prove_member, context, total),)
                       if fact is not None]
         self._attempt("swap_binders", K.swap_binders, context, total, position, facts)
+
+    @rule(data=st.data())
+    def binomial_theorem(self, data):
+        """Σ_{k=lo}^{m} C(m, k) a^k b^(m−k) for bases of every sign (0 and −1 too), a lower
+        bound 0 or not, m a count or not, with a count fact about m (or m + 1) and facts for a
+        few conditions of both sides."""
+        context = self._context(data)
+        base = st.sampled_from([x, y, a, p[j], 1 - y, sp.S.Zero, -sp.S.One, sp.S.One, x + a,
+                                sp.Rational(1, 2), D1])
+        first, second = data.draw(base, label="a"), data.draw(base, label="b")
+        top = data.draw(st.sampled_from([n, n + 1, a, x, sp.Integer(3), i]), label="m")
+        lo = data.draw(st.sampled_from([0, 0, 0, 1, -1]), label="lower bound")
+        total = _build(lambda: sp.Sum(sp.binomial(top, k) * first ** k * second ** (top - k),
+                                      (k, lo, top)), None)
+        if total is None:
+            return
+        count = self._member_fact(data, context, data.draw(st.sampled_from([top, top + 1]),
+                                                           label="count of"))
+        conditions = (self._query(needs, total) or set()) | (
+            self._query(needs, _build(lambda: (first + second) ** top, top)) or set())
+        facts = self._condition_facts(context, sorted(conditions, key=str)[:6])
+        if count is not None:
+            self._attempt("binomial_theorem", K.binomial_theorem, count, total, facts)
 
     @rule(data=st.data())
     def binder_congruence(self, data):

@@ -145,6 +145,16 @@ IDENTITIES = [  # (name, lhs, rhs, where, a wrong right-hand side: a sign error)
     ("Σ_{i=0}^{n} e^{−i} = (1 − e^{−(n+1)})/(1 − e^{−1})",
      sp.Sum(sp.exp(-i), (i, 0, n)), (1 - sp.exp(-(n + 1))) / (1 - sp.exp(-1)),
      {n: sp.S.Naturals0}, (1 - sp.exp(-n)) / (1 - sp.exp(-1))),
+    # the binomial theorem: the binomial pmf sums to 1
+    ("Σ_{k=0}^{n} C(n, k) p^k (1 − p)^{n−k} = 1",
+     sp.Sum(sp.binomial(n, k) * c ** k * (1 - c) ** (n - k), (k, 0, n)), sp.S.One,
+     {n: sp.S.Naturals0, c: sp.Interval.open(0, 1)},
+     sp.Sum(sp.binomial(n, k) * c ** k * (1 - c) ** (n - k), (k, 0, n - 1))),
+    ("Σ_{k=0}^{n} C(n, k) = 2ⁿ", sp.Sum(sp.binomial(n, k), (k, 0, n)), 2 ** n,
+     {n: sp.S.Naturals0}, 2 ** n - 1),
+    ("Σ_{k=0}^{n} C(n, k) x^k = (1 + x)ⁿ for x > 0",
+     sp.Sum(sp.binomial(n, k) * x ** k, (k, 0, n)), (1 + x) ** n,
+     {n: sp.S.Naturals0, x: sp.Interval.open(0, sp.oo)}, (1 + x) ** (n + 1)),
     # binomial coefficients as factorials, for counts k ≥ 1 and m = n − k ≥ 0
     ("Pascal: C(k + m + 1, k) = C(k + m, k) + C(k + m, k − 1)", sp.binomial(k + n + 1, k),
      sp.binomial(k + n, k) + sp.binomial(k + n, k - 1), {k: sp.S.Naturals, n: sp.S.Naturals0},

@@ -176,6 +176,21 @@ def exchanged(limits, position):
     return (*limits[:position], *pair, *limits[position + 2:]), triangle
 
 
+def binomial_sum(total):
+    """(a, b, n) of a sum Σ_{k=0}^{n} C(n, k) a^k b^(n−k) as sympy builds it, a and b free of k
+    (either 1 where it is missing); None for other terms."""
+    if not isinstance(total, sp.Sum) or len(total.limits) != 1 or total.limits[0][1] != 0:
+        return None
+    (var, _, hi), = total.limits
+    powers = {power.exp: power.base for power in sp.Mul.make_args(total.function)
+              if isinstance(power, sp.Pow)}
+    a, b = powers.get(var, sp.S.One), powers.get(hi - var, sp.S.One)
+    if var in free_vars(a) | free_vars(b) or \
+            total.function != sp.binomial(hi, var) * a ** var * b ** (hi - var):
+        return None
+    return a, b, hi
+
+
 def index_free_factor(body, indices):
     """`body` as c·r with c free of `indices`: sympy's split of a product, each
     exponential e^{a+b} read as e^{a}·e^{b} for the terms a of its exponent free of

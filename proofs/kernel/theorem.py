@@ -21,7 +21,7 @@ from .language import (POSITIVE, REALS, Context, Equal, Hull, Member, SameOptimi
                        StrictlyIncreasing, _context_key, add_hulls, function_hull, hull,
                        index_values_hull, is_subset,
                        mul_hulls, pow_hull, statement_names)
-from .terms import (BINDERS, Defined, DefinedEntry, Need, binder_limits, bound_vars,
+from .terms import (BINDERS, Defined, DefinedEntry, Need, binder_limits, binomial_sum, bound_vars,
                     check_well_formed, costly_at_integers, exchanged, free_vars, head_needs,
                     index_free_factor, inner_binder,
                     is_definition, is_exact_rational, memoized, mentions, merged_exponentials,
@@ -147,12 +147,21 @@ def _facts_for(conditions, facts, rule, why):
         values = index_values(expr, scope) if found[0] is None else None  # or at each value
         if values is not None:
             found = [shown(instance) for instance in values]
+        if None in found and _by_its_range(expr, need, scope):
+            continue
         if None in found:
             every = f" for every {', '.join(map(str, indices))}" if indices else ""
             raise SideConditionError(f"{rule}: {why()} '{expr} {need.value}'{every}, and no fact "
                                      "shows it")
         used.extend(found)
     return list(dict.fromkeys(used))
+
+
+def _by_its_range(expr, need, scope):
+    """Whether the condition is about an index of `scope` whose lower bound is an integer a, and
+    holds for a, a + 1, …: k a count under Σ_{k=0}^{n} (Mathlib `Finset.mem_Icc`)."""
+    return any(expr == var and lo.is_Integer and _set_meets(sp.Range(lo, sp.oo), need)
+               for var, lo, _ in scope)
 
 
 @memoized(1024)
@@ -270,6 +279,9 @@ def unfold(context, term):
     return _make(context, Equal(term, result), "unfold")
 
 
+SPLIT = 32  # the largest integer c of b^(c + r) and exp(c) that `ring` multiplies out
+
+
 def _atomized(lhs, rhs, split=False):
     """(lhs − rhs, relations): every subterm other than +, ·, integer powers, rationals and
     plain symbols replaced by a fresh Dummy (which no term contains), equal subterms by the
@@ -280,8 +292,10 @@ def _atomized(lhs, rhs, split=False):
     for the root b^(1/q), q the least common multiple of the orders of b's roots in the terms
     (b ≥ 0 wherever the power is defined, b > 0 where p/q < 0), and R^q − b is among the
     relations, each 0 wherever the terms are defined.
-    `split`: a power b^(c + r) of an integer c ≠ 0 and a symbolic r is b^c times the atom b^r,
-    for b > 0 (`Real.rpow_add`): p^(i+1) = p·p^i.  Returned: the bases of such powers."""
+    `split`: a power b^(c + r) of an integer 0 < |c| ≤ SPLIT and an r with symbols is b^c times
+    the atom b^r, for b > 0 (`Real.rpow_add`): p^(i+1) = p·p^i.  Returned: the bases of such
+    powers.  A rational power whose root the terms do not show (b^(1/2) beside b^(1/3) only) is
+    an atom."""
     atoms, relations, orders, positive = {}, {}, {}, set()
     for node in (*sp.preorder_traversal(lhs), *sp.preorder_traversal(rhs)):
         if isinstance(node, sp.Pow) and node.exp.is_Rational and not node.exp.is_Integer:
@@ -292,14 +306,16 @@ def _atomized(lhs, rhs, split=False):
             return expr.func(*map(atomize, expr.args))
         if isinstance(expr, sp.Pow) and expr.exp.is_Integer:
             return atomize(expr.base) ** expr.exp
-        if isinstance(expr, sp.Pow) and expr.exp.is_Rational:
+        if isinstance(expr, sp.Pow) and expr.exp.is_Rational and \
+                orders.get(expr.base, 1) % expr.exp.q == 0:
             order = orders[expr.base]  # one root of each base: x^(1/2) and x^(1/4) as R² and R
             root = atoms.setdefault(("root", expr.base, order), sp.Dummy())
             relations[root] = root ** order - atomize(expr.base)
             p = expr.exp.p * (order // expr.exp.q)  # the exponent p/order
             return atomize(expr.base) ** (p // order) * root ** (p % order)
         constant, rest = expr.exp.as_coeff_Add() if isinstance(expr, sp.Pow) else (sp.S.Zero, 0)
-        if constant.is_Integer and constant != 0 and not expr.exp.is_Rational:
+        # a symbolic r, and a small c: b^c is multiplied out (2^(n + 10¹¹) stays one atom)
+        if constant.is_Integer and 0 < abs(constant) <= SPLIT and free_vars(rest):
             positive.add(expr.base)  # a power that splits: with `split`, split
             if split:
                 return atomize(expr.base) ** constant * atomize(sp.Pow(expr.base, rest))
@@ -312,7 +328,7 @@ def _atomized(lhs, rhs, split=False):
 
     def exponential(term):
         coefficient, rest = term.as_coeff_Mul()
-        if rest == 1 and coefficient.is_Integer:  # exp(c) = e^c, e the atom sympy writes E
+        if rest == 1 and coefficient.is_Integer and abs(coefficient) <= SPLIT:  # exp(c) = e^c
             return atoms.setdefault(sp.E, sp.Dummy(positive=True)) ** coefficient
         if rest == 1:  # another rational c: exp(c) stays one atom
             return atoms.setdefault(sp.exp(term), sp.Dummy(positive=True))
@@ -495,6 +511,22 @@ def sum_ones(count_th, total, bounds_defined=()):
     (_, lo, hi), = binder_limits(check_well_formed(total))
     count, used = _counted(count_th, lo, hi, bounds_defined, "sum_ones")
     return _make(_merged(count_th, *used), Equal(total, count), "sum_ones", [count_th, *used])
+
+
+def binomial_theorem(count_th, total, facts=()):
+    """Γ ⊢ n ∈ C ⊆ {0, 1, 2, …}, Γ ⊢ each condition of both sides  ⟹
+    Γ ⊢ Σ_{k=0}^{n} C(n, k) a^k b^(n−k) = (a + b)^n, for a and b free of k (either may be 1,
+    which sympy drops; 0⁰ = 1): the binomial pmf sums to 1.   (Mathlib `add_pow`; Coq
+    `binomial` of Coq.Reals.Binomial)"""
+    if binomial_sum(check_well_formed(total)) is None:
+        raise RuleApplicationError(f"binomial_theorem: {total} is not Σ_{{k=0}}^{{n}} C(n, k) "
+                                   "a^k b^(n−k)")
+    a, b, hi = binomial_sum(total)
+    counted = _range(count_th, "binomial_theorem")  # n itself: for n = −1 the sum is empty
+    if count_th.statement.expr != hi or not (counted.integer and counted.lo >= 0):
+        raise SideConditionError(f"binomial_theorem: needs a fact that {hi} is an integer >= 0")
+    return _both_defined(count_th.context, total, (a + b) ** hi, "binomial_theorem",
+                         [count_th, *facts])
 
 
 def sum_empty(context, total, bounds_defined=()):

@@ -18,7 +18,7 @@ from ..errors import ProofError, SideConditionError
 from ..kernel import Defined, Equal, Need, Theorem, free_vars, hull, needs
 from ..kernel import rules as K
 from ..kernel.functions import TABLE
-from ..kernel.terms import (BINDERS, DefinedEntry, binder_limits, bound_vars,
+from ..kernel.terms import (BINDERS, DefinedEntry, binder_limits, binomial_sum, bound_vars,
                             costly_at_integers, exchanged, index_free_factor, inner_binder,
                             substitute)
 from .finite_cases import (MOST_CASES, by_values, cases_of, finite_entries, finite_symbols,
@@ -437,6 +437,8 @@ class Normalizer:
         if len(limits) == 1 and var in free_vars(summand) and summand.is_polynomial(var) \
                 and not needs(summand) and not bound_vars(summand):
             return self._closed_form(expr)
+        if binomial_sum(expr) is not None:
+            return self._binomial(expr)
         if len(limits) == 1 and geometric_antidifference(summand, var) is not None:
             return self._closed_form(expr, geometric_antidifference(summand, var))
         return None
@@ -488,6 +490,18 @@ class Normalizer:
         finally:
             self.notes.extend(normalize.notes)
         return th
+
+    def _binomial(self, expr):
+        """Σ_{k=0}^{n} C(n, k) a^k b^(n−k) = (a + b)^n for a count n (`binomial_theorem`); the
+        conditions on k itself the kernel takes from the sum's range."""
+        a, b, n = binomial_sum(expr)
+        try:
+            count = prove_member(self.context, n)
+            facts = try_needs(self.context, needs(expr) | needs((a + b) ** n))
+            return self._continue(K.binomial_theorem(count, expr, facts))
+        except ProofError as error:
+            self.notes.append(f"{expr} was not summed by the binomial theorem: {error}")
+            return None
 
     def _closed_form(self, expr, whole=None):
         """Σ_{i=a}^{b} f(i) = F(b) − F(a − 1) for a polynomial f in the index, with F(i) =

@@ -19,6 +19,7 @@ RULE_WORDS = {
     "rename_index": "renaming the summation index",
     "sum_ones": "a sum of ones counts its terms",
     "swap_binders": "exchanging the order of summation",
+    "binomial_theorem": "the binomial theorem",
     "ring": "algebra",
     "refl": "",
 }
