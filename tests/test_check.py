@@ -8,6 +8,7 @@ import sympy as sp
 from proofs import Defined, Disproved, ProofError, Theorem, check
 from proofs.errors import RuleApplicationError, SideConditionError, UnsupportedError
 from proofs.kernel import Member, SameOptimizers, StrictlyIncreasing
+from proofs.testing import semantics
 from proofs.tree import tree_nodes
 
 x = sp.Symbol("x")
@@ -531,6 +532,15 @@ def test_a_short_sum_whose_terms_need_an_integer_index_is_bounded_written_out():
         check.member(poisson, sp.Interval.Lopen(0, sp.Rational(9, 10)), where=positive)
 
 
+def test_a_power_of_a_label_is_in_the_unit_interval_for_a_base_there():
+    """p^y for a label y ∈ {0, 1} and p ∈ [0, 1] (0⁰ = 1): refused while a power of a symbolic
+    exponent needed a positive base, now proved as a power of a count."""
+    x, k = sp.symbols("x k")
+    where = {x: sp.Interval(0, 1), k: sp.FiniteSet(0, 1)}
+    theorem = check.member(x ** k, sp.Interval(0, 1), where=where)
+    assert semantics.confirm(theorem.context.entries, theorem.statement, points=20)
+
+
 @pytest.mark.parametrize("claim, says", [
     (lambda x, k, n: check.strictly_increasing(sp.Abs(x), x, sp.Interval(0, sp.oo)),
      "has an absolute value, whose derivative the rules do not take"),
@@ -547,9 +557,10 @@ def test_a_short_sum_whose_terms_need_an_integer_index_is_bounded_written_out():
     (lambda x, k, n: check.equal(sp.binomial(n, 2), n * (n - 1) / 2, where={n: sp.S.Naturals0}),
      "binomial(n, 2) was not written with factorials: n - 2 is not shown a count (for counts "
      "k <= n, write n as k + m with a count m)"),
-    # p^y at p = 0: a power whose exponent is no number is defined for a positive base only
+    # p^y at p = 0: a power whose exponent is no number is defined for a positive base only,
+    # unless the exponent is a count (p^y for y ∈ {0, 1} is proved, see below)
     (lambda x, k, n: check.member(x ** k, sp.Interval(0, 1), where={x: sp.Interval(0, 1),
-                                                                   k: sp.FiniteSet(0, 1)}),
+                                                                   k: sp.Interval(0, 1)}),
      "(a power whose exponent is no number needs one > 0)"),
 ])
 def test_a_refusal_a_new_user_met_says_what_to_write(claim, says):

@@ -222,10 +222,11 @@ def mul_hulls(a, b):
     return Hull(a.lo * b.lo, a.hi * b.hi, not lo_closed, hi_open, integer)
 
 
-def pow_hull(base, exponent, exponent_range=None):
+def pow_hull(base, exponent, exponent_range=None, counted=False):
     """Hull of base**exponent, or None where the power may be undefined (a base that may be zero or
     negative where the exponent asks otherwise); an exponent known >= 0 keeps a positive base's
-    side of 1 (b^e = exp(e·log b))."""
+    side of 1 (b^e = exp(e·log b)); one known a count (`counted`: an integer >= 0) makes a power
+    of any base defined, a product of n factors (0⁰ = 1)."""
     if exponent == 0:
         return Hull(1, 1, False, False, True)
     if exponent.is_Integer and exponent > 0:
@@ -253,6 +254,10 @@ def pow_hull(base, exponent, exponent_range=None):
         return POSITIVE
     if exponent.is_Rational and exponent > 0 and base.lo >= 0:  # a non-integer power of x >= 0
         return NONNEGATIVE
+    if counted and base.lo >= 0:  # (Mathlib `pow_nonneg`, `pow_le_one₀`, `one_le_pow₀`)
+        return Hull(0, 1, False, False) if base.hi <= 1 else NONNEGATIVE
+    if counted:
+        return REALS
     return None
 
 

@@ -178,10 +178,13 @@ def exchanged(limits, position):
 
 def binomial_sum(total):
     """(a, b, n) of a sum Σ_{k=0}^{n} C(n, k) a^k b^(n−k) as sympy builds it, a and b free of k
-    (either 1 where it is missing); None for other terms."""
+    (either 1 where it is missing); None for other terms, and for a number n above 1000, whose
+    power (a + b)^n is not built."""
     if not isinstance(total, sp.Sum) or len(total.limits) != 1 or total.limits[0][1] != 0:
         return None
     (var, _, hi), = total.limits
+    if hi.is_number and not hi <= 1000:
+        return None
     powers = {power.exp: power.base for power in sp.Mul.make_args(total.function)
               if isinstance(power, sp.Pow)}
     a, b = powers.get(var, sp.S.One), powers.get(hi - var, sp.S.One)

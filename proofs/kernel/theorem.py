@@ -159,9 +159,14 @@ def _facts_for(conditions, facts, rule, why):
 
 def _by_its_range(expr, need, scope):
     """Whether the condition is about an index of `scope` whose lower bound is an integer a, and
-    holds for a, a + 1, …: k a count under Σ_{k=0}^{n} (Mathlib `Finset.mem_Icc`)."""
-    return any(expr == var and lo.is_Integer and _set_meets(sp.Range(lo, sp.oo), need)
-               for var, lo, _ in scope)
+    holds for a, a + 1, …: k a count under Σ_{k=0}^{n} (Mathlib `Finset.mem_Icc`), or x^k defined
+    there for a ≥ 0 (a product of k factors; x's own conditions are others).  The innermost limit
+    of that name: a definition's body may sum over a k of its own inside a sum over k."""
+    index = expr.exp if isinstance(expr, sp.Pow) and need == Need.DEFINED else expr
+    lo = next((lo for var, lo, _ in reversed(scope) if var == index), None)
+    if lo is None or not lo.is_Integer:
+        return False
+    return _set_meets(sp.Range(lo, sp.oo), need) if index == expr else lo >= 0
 
 
 @memoized(1024)
@@ -900,12 +905,14 @@ def member_mul(th1, th2):
 def member_pow(base_th, exponent_th, sides=False):
     """Γ ⊢ a > 0, Γ ⊢ b ∈ ℝ  ⟹  Γ ⊢ a^b > 0 (`sides`: in (0, 1] if a ≤ 1 and
     b ≥ 0, ≥ 1 if a ≥ 1 and b ≥ 0); Γ ⊢ a ≥ 0  ⟹  Γ ⊢ a^r ≥ 0 for a rational
-    r > 0; integer powers keep bounds (even ones of any base are ≥ 0).  (Mathlib
+    r > 0; integer powers keep bounds (even ones of any base are ≥ 0); Γ ⊢ b a count
+    ⟹  Γ ⊢ a^b ∈ ℝ, in [0, 1] if a ∈ [0, 1], ≥ 0 if a ≥ 0.  (Mathlib
     `Real.rpow_pos_of_pos`, `Real.rpow_le_one`, `Real.one_le_rpow`; Coq `exp_pos` via `Rpower`,
     prelude `Rpower_in_unit`, `Rpower_ge_one`)"""
     exponent = _expect(exponent_th, Member, "member_pow").expr
-    h = pow_hull(_range(base_th, "member_pow"), exponent,
-                 _range(exponent_th, "member_pow") if sides else None)
+    exponents = _range(exponent_th, "member_pow")
+    h = pow_hull(_range(base_th, "member_pow"), exponent, exponents if sides else None,
+                 counted=exponents.integer and exponents.lo >= 0)
     if h is None:
         why = "" if exponent.is_number else " (a power whose exponent is no number needs one > 0)"
         raise SideConditionError(f"member_pow: ({base_th.statement.expr})**({exponent}) may be "
