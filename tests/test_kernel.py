@@ -788,7 +788,7 @@ def test_kernel_stays_small():
                 if t.type == tokenize.OP and t.string == ";"
             ]
         assert not semicolons, f"{path.name}: several statements on lines {semicolons}"
-    assert total <= 1825, f"the kernel has grown to {total} lines of code"
+    assert total <= 1830, f"the kernel has grown to {total} lines of code"
 
 
 def test_a_power_of_a_positive_base_is_an_exponential():

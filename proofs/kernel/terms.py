@@ -183,10 +183,10 @@ def binomial_sum(total):
     if not isinstance(total, sp.Sum) or len(total.limits) != 1 or total.limits[0][1] != 0:
         return None
     (var, _, hi), = total.limits
-    if hi.is_number and not hi <= 1000:
+    factors = sp.Mul.make_args(total.function)
+    if hi.is_number and not hi <= 1000 or not any(isinstance(f, sp.binomial) for f in factors):
         return None
-    powers = {power.exp: power.base for power in sp.Mul.make_args(total.function)
-              if isinstance(power, sp.Pow)}
+    powers = {power.exp: power.base for power in factors if isinstance(power, sp.Pow)}
     a, b = powers.get(var, sp.S.One), powers.get(hi - var, sp.S.One)
     if var in free_vars(a) | free_vars(b) or \
             total.function != sp.binomial(hi, var) * a ** var * b ** (hi - var):

@@ -362,10 +362,11 @@ def ring_needs(lhs, rhs):
     if check_well_formed(lhs) == check_well_formed(rhs):  # e = e: defined or not, both sides alike
         return sp.S.Zero, ()
     remainder, splits = _remainder(lhs, rhs, split=False)
-    positive = ()
+    positive = set()
     if remainder != 0 and splits:  # powers split only where the algebra needs it, for b > 0
-        split_remainder, positive = _remainder(lhs, rhs, split=True)
-        remainder, positive = (0, positive) if split_remainder == 0 else (remainder, ())
+        split_remainder, split_bases = _remainder(lhs, rhs, split=True)
+        if split_remainder == 0:
+            remainder, positive = split_remainder, split_bases
     bases = {(base, Need.POSITIVE, ()) for base in positive}
     return remainder, tuple(sorted(needs(lhs) | needs(rhs) | bases, key=_condition_order))
 
@@ -523,10 +524,11 @@ def binomial_theorem(count_th, total, facts=()):
     Γ ⊢ Σ_{k=0}^{n} C(n, k) a^k b^(n−k) = (a + b)^n, for a and b free of k (either may be 1,
     which sympy drops; 0⁰ = 1): the binomial pmf sums to 1.   (Mathlib `add_pow`; Coq
     `binomial` of Coq.Reals.Binomial)"""
-    if binomial_sum(check_well_formed(total)) is None:
+    found = binomial_sum(check_well_formed(total))
+    if found is None:
         raise RuleApplicationError(f"binomial_theorem: {total} is not Σ_{{k=0}}^{{n}} C(n, k) "
                                    "a^k b^(n−k)")
-    a, b, hi = binomial_sum(total)
+    a, b, hi = found
     counted = _range(count_th, "binomial_theorem")  # n itself: for n = −1 the sum is empty
     if count_th.statement.expr != hi or not (counted.integer and counted.lo >= 0):
         raise SideConditionError(f"binomial_theorem: needs a fact that {hi} is an integer >= 0")
@@ -577,19 +579,27 @@ def sum_telescoping(count_th, total, antidifference, bounds_defined=(), facts=()
     if bound_vars(summand) or bound_vars(whole):
         raise SideConditionError(f"sum_telescoping: {summand} and {whole} must have no sum or "
                                  "product inside")
-    step = whole - substitute(whole, {var: var - 1})[0]
-    remainder, conditions = ring_needs(step, summand)
+    step, closed, remainder, conditions = telescoping_needs(total, whole)
     if remainder != 0:
         raise SideConditionError(f"sum_telescoping: F(i) - F(i - 1) = {step}, not {summand}")
-    count, used = _counted(count_th, lo, hi, bounds_defined, "sum_telescoping")
-    closed = substitute(whole, {var: hi})[0] - substitute(whole, {var: lo - 1})[0]
+    used = _counted(count_th, lo, hi, bounds_defined, "sum_telescoping")[1]
     # for every real i: no fact's context may constrain i, which the conclusion binds (`_make`)
-    defined = _facts_for(set(conditions) | needs(whole) | needs(closed), (*facts, *used),
-                         "sum_telescoping",
+    defined = _facts_for(conditions, (*facts, *used), "sum_telescoping",
                          lambda: f"for every real {var} the terms, F and F(b) - F(a - 1) need")
     premises = [count_th, *dict.fromkeys(used + defined)]
     return _make(_merged(*premises), Equal(total, closed), "sum_telescoping", premises,
                  lambda: [f"F({var}) = {whole}"])
+
+
+def telescoping_needs(total, whole):
+    """(F(i) − F(i − 1), F(b) − F(a − 1), the remainder of F(i) − F(i − 1) − f(i) by
+    `ring`, the conditions of f(i), F(i), F(i − 1) and F(b) − F(a − 1) that
+    `sum_telescoping` asks shown) for Σ_{i=a}^{b} f(i) and F = `whole`."""
+    (var, lo, hi), = binder_limits(total)
+    step = whole - substitute(whole, {var: var - 1})[0]
+    closed = substitute(whole, {var: hi})[0] - substitute(whole, {var: lo - 1})[0]
+    remainder, conditions = ring_needs(step, total.function)
+    return step, closed, remainder, set(conditions) | needs(whole) | needs(closed)
 
 
 def sum_peel(context, total, last=True, facts=()):

@@ -19,8 +19,7 @@ from ..kernel import Defined, Equal, Need, Theorem, free_vars, hull, needs
 from ..kernel import rules as K
 from ..kernel.functions import TABLE
 from ..kernel.terms import (BINDERS, DefinedEntry, binder_limits, binomial_sum, bound_vars,
-                            costly_at_integers, exchanged, index_free_factor, inner_binder,
-                            substitute)
+                            costly_at_integers, exchanged, index_free_factor, inner_binder)
 from .finite_cases import (MOST_CASES, by_values, cases_of, finite_entries, finite_symbols,
                            positive_by_values, through_symbol)
 from .positivity import (congruence, index_range_context, prove_member, prove_needs, try_needs,
@@ -439,8 +438,9 @@ class Normalizer:
             return self._closed_form(expr)
         if binomial_sum(expr) is not None:
             return self._binomial(expr)
-        if len(limits) == 1 and geometric_antidifference(summand, var) is not None:
-            return self._closed_form(expr, geometric_antidifference(summand, var))
+        geometric = geometric_antidifference(summand, var) if len(limits) == 1 else None
+        if geometric is not None:
+            return self._closed_form(expr, geometric)
         return None
 
     def _inner_binder(self, expr):
@@ -514,9 +514,7 @@ class Normalizer:
             bounds = prove_needs(self.context, sorted(needs(lo) | needs(hi), key=str))
             if whole is None:  # sympy's summation, the costly part, once the count is shown
                 whole = sp.summation(expr.function.subs(var, top), (top, 0, var))
-            step = whole - substitute(whole, {var: var - 1})[0]
-            closed = substitute(whole, {var: hi})[0] - substitute(whole, {var: lo - 1})[0]
-            conditions = set(K.ring_needs(step, expr.function)[1]) | needs(whole) | needs(closed)
+            conditions = K.telescoping_needs(expr, whole)[3]
             facts = prove_needs(self.context, sorted(conditions, key=str))
             return self._continue(K.sum_telescoping(count, expr, whole, bounds, facts))
         except ProofError as error:
@@ -729,12 +727,11 @@ def _through_swaps(context, nl, nr):
 
 def _through_exchange(context, left, right, lemmas, multiply, depth, exponentials):
     """Γ ⊢ lhs = rhs with one exchange of two sums in a side as written or in normal form, the
-    rest by `prove_equal`, or None: Σ_{i=1}^{n} Σ_{j=1}^{i} y_j against Σ_{j=1}^{n} (n − j + 1) y_j
-    (a triangle), Σ_i Σ_k y_ik log p_k against Σ_k log p_k Σ_i y_ik (whose normal form takes log
-    p_k out of the sum over i only once that sum is the inner one).  `left`, `right`: (a side,
-    Γ ⊢ side = its normal form)."""
-    for (side, normal), (other, other_normal), flipped in ((left, right, False),
-                                                          (right, left, True)):
+    rest by `prove_equal`, or None: Σ_i Σ_{j≤i} y_i y_j against Σ_j Σ_{i≥j} y_i y_j (a triangle,
+    whose sides' normal forms take out y_i and y_j), Σ_i Σ_k y_ik log p_k against
+    Σ_k log p_k Σ_i y_ik (whose normal form takes log p_k out of the sum over i only once that sum
+    is the inner one).  `left`, `right`: (a side, Γ ⊢ side = its normal form)."""
+    for (side, normal), other, flipped in ((left, right[0], False), (right, left[0], True)):
         seen = set()
         for written, to_normal in ((side, None), (normal.statement.rhs, normal)):
             for exchange in _exchanges(context, written):
@@ -768,8 +765,7 @@ def _exchanges(context, expr):
                 continue
             if not exchange[1]:
                 try:
-                    swapped = node.func(node.function, *exchange[0])
-                    facts = prove_needs(context, sorted(needs(node) | needs(swapped), key=str))
+                    facts = _both_orders_facts(context, node, exchange[0])
                     yield K.swap_binders(context, node, position, facts)
                 except ProofError:
                     pass
@@ -786,6 +782,13 @@ def _exchanges(context, expr):
                 continue
 
 
+def _both_orders_facts(context, binder, limits):
+    """Facts for the conditions of `binder` and of it over `limits`, two of its own exchanged,
+    which `swap_binders` asks of both orders."""
+    return prove_needs(context, sorted(needs(binder) | needs(binder.func(binder.function,
+                                                                          *limits)), key=str))
+
+
 def _reordered(context, binder, order):
     """Γ ⊢ binder = the binder with its limits in `order`, by exchanges of neighbours
     (`swap_binders`), each limit moved in turn to its place."""
@@ -795,8 +798,7 @@ def _reordered(context, binder, order):
             term = th.statement.rhs
             limits = list(term.limits)
             limits[position - 1:position + 1] = limits[position], limits[position - 1]
-            facts = prove_needs(context, sorted(needs(term) | needs(term.func(term.function,
-                                                                              *limits)), key=str))
+            facts = _both_orders_facts(context, term, limits)
             th = chain_equal(th, K.swap_binders(context, term, position - 1, facts))
     return th
 
