@@ -98,6 +98,11 @@ def test_a_geometric_sum_is_named_so_and_its_ratio_s_range_stated(tmp_path):
     assert "[a geometric sum, algebra]" in text and "p ∈ (0, 1)" in text
     compile_tex(tmp_path, "geometric", d.proof().to_document(), runs=1)
     assert "a geometric sum" in pdf_text(tmp_path / "geometric.pdf")
+    # in one line with a factor taken out first, the geometric sum is still named (it was
+    # grouped with that factor as "linearity of the sum")
+    k = sp.Symbol("k")
+    d.theorem("CDF", d.chain(sp.Sum(p * (1 - p) ** (k - 1), (k, 1, n))).eq(1 - (1 - p) ** n))
+    assert "[a constant factor out of the sum, a geometric sum, algebra]" in d.proof().to_text()
     anywhere = Derivation("Geometric", where={n: sp.S.Naturals, p: sp.Interval.open(0, 2)})
     with pytest.raises(DerivationError, match="is false: at"):
         anywhere.chain(sp.Sum(p ** i, (i, 0, n - 1))).eq((1 - p ** n) / (1 - p))
