@@ -17,6 +17,7 @@ from proofs.errors import (
 )
 from proofs.kernel import Equal, Member, Need, SameOptimizers, StrictlyIncreasing, hull, needs
 from proofs.kernel import rules as K
+from proofs.kernel.terms import free_vars
 from proofs.rules.positivity import prove_member, prove_needs
 from proofs.testing import semantics
 
@@ -1041,11 +1042,22 @@ def test_a_condition_is_shown_by_the_range_of_its_own_index_not_another_of_that_
 
 def test_a_condition_on_a_sum_s_index_is_shown_by_its_range():
     """k a count at each k = 0, 1, …, n (k! under Σ_{k=0}^{n}), k nonzero from 1: the sum's range
-    shows it; from −1, or k nonzero from 0, it does not."""
-    for total, shown in [(sp.Sum(sp.factorial(k), (k, 0, n)), True),
+    shows it; from −1, or k nonzero from 0, it does not.  So does the distance to its upper end:
+    n − k a count for k ≤ n ((1 − p)^(n − k) of the binomial pmf defined at p = 1), n − k + 1
+    nonzero; not n − k − 1 (at k = n), nor n − k past a sum to n + 1."""
+    for total, shown in [(sp.Sum(sp.factorial(n - k), (k, 0, n)), True),
+                         (sp.Sum(sp.factorial(n - k), (k, -3, n)), True),
+                         (sp.Sum(1 / (n - k + 1), (k, 0, n)), True),
+                         (sp.Sum(y ** (n - k), (k, 0, n)), True),
+                         (sp.Sum(sp.factorial(n - k - 1), (k, 0, n)), False),
+                         (sp.Sum(1 / (n - k), (k, 0, n)), False),
+                         (sp.Sum(y ** (n - k - 1), (k, 0, n)), False),
+                         (sp.Sum(sp.factorial(n - k), (k, 0, n + 1)), False),
+                         (sp.Sum(sp.factorial(k), (k, 0, n)), True),
                          (sp.Sum(sp.factorial(k), (k, -1, n)), False),
                          (sp.Sum(1 / k, (k, 1, n)), True), (sp.Sum(1 / k, (k, 0, n)), False),
-                         (sp.Sum(sp.factorial(k - 1), (k, 1, n)), False),
+                         (sp.Sum(sp.factorial(k - 1), (k, 1, n)), True),
+                         (sp.Sum(sp.factorial(k - 2), (k, 1, n)), False),
                          # y^k for y any real: a product of k factors at k = 0, 1, …, not at −1
                          (sp.Sum(y ** k, (k, 0, n)), True), (sp.Sum(y ** k, (k, -1, n)), False),
                          (sp.Sum(y ** (2 * k), (k, 0, n)), False)]:
@@ -1055,9 +1067,12 @@ def test_a_condition_on_a_sum_s_index_is_shown_by_its_range():
         if shown:
             th = K.ring(NATURALS0, square, 1, facts)
             assert th.statement == Equal(square, 1)
+            assert semantics.confirm(NATURALS0.entries, th.statement, points=10)
         else:
             with pytest.raises(SideConditionError, match="for every k"):
                 K.ring(NATURALS0, square, 1, facts)
+            if free_vars(total.function) == {n, k}:  # undefined at some n: its last term or two
+                assert not semantics.confirm(NATURALS0.entries, Equal(square, 1), points=10)
 
 
 def test_telescoping_needs_a_count_of_terms():

@@ -150,6 +150,11 @@ IDENTITIES = [  # (name, lhs, rhs, where, a wrong right-hand side: a sign error)
      sp.Sum(sp.binomial(n, k) * c ** k * (1 - c) ** (n - k), (k, 0, n)), sp.S.One,
      {n: sp.S.Naturals0, c: sp.Interval.open(0, 1)},
      sp.Sum(sp.binomial(n, k) * c ** k * (1 - c) ** (n - k), (k, 0, n - 1))),
+    # p ∈ [0, 1]: at p = 1, (1 − p)^(n − k) is 0^(n − k), a product of n − k ≥ 0 factors for k ≤ n
+    ("Σ_{k=0}^{n} C(n, k) p^k (1 − p)^{n−k} = 1 for p ∈ [0, 1]",
+     sp.Sum(sp.binomial(n, k) * c ** k * (1 - c) ** (n - k), (k, 0, n)), sp.S.One,
+     {n: sp.S.Naturals0, c: sp.Interval(0, 1)},
+     sp.Sum(sp.binomial(n, k) * c ** k * (1 - c) ** (n - k - 1), (k, 0, n - 1))),
     ("Σ_{k=0}^{n} C(n, k) = 2ⁿ", sp.Sum(sp.binomial(n, k), (k, 0, n)), 2 ** n,
      {n: sp.S.Naturals0}, 2 ** n - 1),
     ("Σ_{k=0}^{n} C(n, k) y^k = (1 + y)ⁿ for every real y",

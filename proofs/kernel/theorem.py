@@ -158,15 +158,22 @@ def _facts_for(conditions, facts, rule, why):
 
 
 def _by_its_range(expr, need, scope):
-    """Whether the condition is about an index of `scope` whose lower bound is an integer a, and
-    holds for a, a + 1, …: k a count under Σ_{k=0}^{n} (Mathlib `Finset.mem_Icc`), or x^k defined
-    there for a ≥ 0 (a product of k factors; x's own conditions are others).  The innermost limit
-    of that name: a definition's body may sum over a k of its own inside a sum over k."""
-    index = expr.exp if isinstance(expr, sp.Pow) and need == Need.DEFINED else expr
-    lo = next((lo for var, lo, _ in reversed(scope) if var == index), None)
-    if lo is None or not lo.is_Integer:
-        return False
-    return _set_meets(sp.Range(lo, sp.oo), need) if index == expr else lo >= 0
+    """Whether the condition holds at every value of an index of `scope` (the innermost limit
+    (i, a, b) of its name: a definition's body may sum over a k of its own inside a sum over k):
+    its term, or for x^e defined the exponent e, is c + (i − a) or c + (b − i) for an integer c.
+    i takes a, a + 1, …, b where the sum is defined (where it is not, neither is the term the
+    condition belongs to), so that term takes integers ≥ c (Mathlib `Finset.mem_Icc`): a
+    count for c ≥ 0 (k! and (n − k)! under Σ_{k=0}^{n}), nonzero for c ≥ 1, and x^e a
+    product of e factors, defined for every x, for c ≥ 0.  Its ends name the condition's
+    objects: a well-formed term binds no index inside the limit that they mention."""
+    power = isinstance(expr, sp.Pow) and need == Need.DEFINED
+    term, need = (expr.exp, Need.COUNT) if power else (expr, need)
+    innermost = {var: (lo, hi) for var, lo, hi in scope if var in free_vars(term)}
+    for var, (lo, hi) in innermost.items():
+        for least in (sp.expand(term - var + lo), sp.expand(term - hi + var)):
+            if least.is_Integer and _set_meets(sp.Range(least, sp.oo), need):
+                return True
+    return False
 
 
 @memoized(1024)
