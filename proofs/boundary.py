@@ -510,6 +510,15 @@ class _Claim:
                     f"the parameter {param} of {family.__name__} carries sympy "
                     "assumptions; parameters are plain symbols"
                 )
+        # a free object of the body named like a parameter (i with sympy assumptions beside the
+        # plain parameter i) is another object: its plain counterpart would be the parameter
+        names = {param.name for param in family.params}
+        clash = sorted((obj for obj in _body_free_objects(family) if name_of(obj) in names),
+                       key=describe)
+        if clash:
+            raise UnsupportedError(
+                f"the body of {family.__name__} mentions {describe(clash[0])}, another object "
+                f"than its parameter of that name: rename one of them")
         body = self._translate(family.body, {param: param for param in family.params})
         return DefinedFamily(family.__name__, family.params, body)
 

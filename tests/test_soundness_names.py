@@ -93,3 +93,25 @@ def test_one_name_for_one_object_is_accepted():
         3 * sp.Sum(X[i], (i, 1, 3)),
         where={X: sp.S.Reals},
     )
+
+
+def test_a_family_body_s_symbol_named_like_its_parameter_is_another_object_and_refused():
+    """A review: p(k) := i for a positive symbol i beside the plain parameter i is the constant i
+    for every k (p(2) = 3 at i = 3), but the plain counterpart of that i is the parameter, which
+    proved p(2) = 2.  Refused, naming the object; the same body over a parameter of another name
+    is proved to be the constant it is."""
+    i, k = sp.Symbol("i"), sp.Symbol("k")
+    i_pos, w = sp.Symbol("i", positive=True), sp.Symbol("w")
+    constant = DefinedFamily("p", [i], i_pos)
+    assert constant(2).func.body.subs(i, 2).subs(i_pos, 3) == 3  # the user's p(2) at i = 3
+    for claim in (lambda: check.equal(constant(2), 2),
+                  lambda: check.equal(DefinedFamily("q", [i], i_pos ** 2 + 1)(1), 2),
+                  lambda: check.same_optimizers(DefinedFamily("r", [i], i_pos * w)(-1), -w, [w],
+                                                senses=("max", "max"))):
+        with pytest.raises(UnsupportedError, match="the symbol i .*another object than its "
+                                                   "parameter"):
+            claim()
+    renamed = DefinedFamily("p", [k], i_pos)
+    assert check.equal(renamed(2), i_pos).statement.rhs == sp.Symbol("i")
+    with pytest.raises(ProofError):
+        check.equal(renamed(2), 2)
