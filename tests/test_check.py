@@ -149,6 +149,26 @@ def test_same_optimizers_multiplies_out_when_whole_squares_do_not_match():
                               senses=("min", "min"))
 
 
+def test_definitions_summing_over_any_index_name_are_proved_alike():
+    """The sample mean x̄ := Σ x_j/n beside −Σ_i (x_i − μ)², each a definition, over the same index
+    name or over two: argmax_μ = argmin_μ (μ − x̄)², and Σ (x_i − μ)² − n(μ − x̄)² = Σ (x_i − x̄)²
+    with x̄'s own i unfolded inside the sum over i (refused before: a definition's index was not
+    renamed apart, or two sums alike but for their index were two atoms)."""
+    i, j, n, mu = sp.symbols("i j n mu")
+    x = sp.IndexedBase("x")
+    where = {x: sp.S.Reals, mu: sp.S.Reals, n: sp.S.Naturals}
+    objective = Defined("F", -sp.Sum((x[i] - mu) ** 2, (i, 1, n)))
+    for index in (i, j):
+        xbar = Defined("xbar", sp.Sum(x[index], (index, 1, n)) / n)
+        th = check.same_optimizers(objective, (mu - xbar) ** 2, over=[mu], where=where)
+        assert semantics.confirm(th.context.entries, th.statement, points=6)
+        lhs = sp.Sum((x[i] - mu) ** 2, (i, 1, n)) - n * (mu - xbar) ** 2
+        th = check.equal(lhs, sp.Sum((x[i] - xbar) ** 2, (i, 1, n)), where=where)
+        assert semantics.confirm(th.context.entries, th.statement, points=10)
+        with pytest.raises(Disproved):  # a sign error
+            check.equal(lhs, sp.Sum((x[i] + xbar) ** 2, (i, 1, n)), where=where)
+
+
 def test_same_optimizers_refuses_a_scale_that_depends_on_the_parameters(bern):
     with pytest.raises(ProofError):
         check.same_optimizers(bern.likelihood, bern.ce * bern.p[1], over=[bern.p], where=bern.where)
@@ -380,15 +400,18 @@ def test_a_range_not_shown_says_what_is_known_not_a_rule_name():
         assert check.member(claim, sp.Interval(0, sp.oo), where={x: sp.Interval(1, sp.oo)})
 
 
-def test_a_definition_summing_over_the_index_of_an_outer_sum_says_to_rename_one():
+def test_a_definition_summing_over_the_index_of_an_outer_sum_is_unfolded_renamed_apart():
+    """Σ_i (x_i − x̄) = 0 with x̄ := Σ_i x_i/n, its own i unfolded under the sum's i (the kernel's
+    congruence renames it; this was refused with "rename one of them"), as with x̄ over j."""
     i, j, n = sp.symbols("i j n")
     x = sp.IndexedBase("x")
     counts = {n: sp.S.Naturals}
-    mean = Defined("xbar", sp.Sum(x[i], (i, 1, n)) / n)  # its own i, under the sum's i
-    with pytest.raises(ProofError, match="bound again inside its scope.*rename one of them"):
-        check.equal(sp.Sum(x[i] - mean, (i, 1, n)), 0, where=counts)
-    renamed = Defined("xbar", sp.Sum(x[j], (j, 1, n)) / n)
-    assert check.equal(sp.Sum(x[i] - renamed, (i, 1, n)), 0, where=counts)  # Σ (x_i − x̄) = 0
+    for index in (i, j):
+        mean = Defined("xbar", sp.Sum(x[index], (index, 1, n)) / n)
+        th = check.equal(sp.Sum(x[i] - mean, (i, 1, n)), 0, where=counts)
+        assert semantics.confirm(th.context.entries, th.statement, points=10)
+        with pytest.raises(Disproved):
+            check.equal(sp.Sum(x[i] + mean, (i, 1, n)), 0, where=counts)
 
 
 def test_a_fresh_variable_is_found_whatever_names_the_objectives_use():

@@ -11,7 +11,7 @@ from proofs import Context, Defined, DefinedFamily, ProofError, UnsupportedError
 from proofs.kernel import rules as K
 from proofs.models import BernoulliModel
 from proofs.rules.positivity import prove_member
-from proofs.testing import numeric
+from proofs.testing import numeric, semantics
 
 i, j, k, n, theta = sp.symbols("i j k n theta")
 p = sp.IndexedBase("p")
@@ -189,3 +189,47 @@ def test_a_definition_around_one_checked_against_the_claim_is_not_kept_for_other
     twice = Defined("An", 2 * total)
     assert check.equal(twice * p[i], 2 * total * p[i], where={p: UNIT, n: sp.S.Naturals})
     assert check.equal(twice, 2 * total, where={p: UNIT, n: sp.S.Naturals})
+
+
+
+def test_congruence_renames_the_indices_of_what_it_puts_under_a_binder_apart():
+    """x̄ := Σ_i p_i/2 unfolded inside Σ_i (p_i − x̄)²: the inserted sum's i is renamed to a name
+    that occurs nowhere (i'' where i' is taken), the free i of the rewritten part stays the outer
+    one, and the result has the value of the term it rewrote (by hand)."""
+    xbar = Defined("xbar", sp.Sum(p[i], (i, 1, 2)) / 2)
+    taken = sp.Symbol("i'")
+    target = sp.Sum((p[i] - xbar) ** 2 + taken, (i, 1, 2))
+    part = K.congruence(K.unfold(Context(), xbar), (p[i] - xbar) ** 2)
+    th = K.congruence(part, target)
+    inner = next(s for s in th.statement.rhs.atoms(sp.Sum) if s != th.statement.rhs)
+    assert inner.limits[0][0] == sp.Symbol("i''")
+    point = {p[1]: sp.Rational(1, 3), p[2]: 5, taken: 7}
+    mean = (sp.Rational(1, 3) + 5) / 2
+    by_hand = sum((v - mean) ** 2 + 7 for v in (sp.Rational(1, 3), 5))
+    assert th.statement.rhs.doit().xreplace(point) == by_hand == sp.Rational(224, 9)
+    assert semantics.confirm({p: sp.S.Reals, taken: sp.S.Reals}.items(), th.statement, points=8)
+
+
+def test_renaming_apart_keeps_free_indices_bounds_and_iterated_binders():
+    """d := Σ_{i=1}^{2} Σ_{j=1}^{i} p_j put beside a free i under Σ_i Σ_j: both of its indices are
+    renamed, the inner bound following its outer index, the free i still the outer one."""
+    d = Defined("d", sp.Sum(sp.Sum(p[j], (j, 1, i)), (i, 1, 2)))
+    target = sp.Sum(sp.Sum((i + d) * p[j], (j, 1, 2)), (i, 1, 2))
+    th = K.congruence(K.unfold(Context(), d), target)
+    result = th.statement.rhs
+    inner = next(s for s in result.atoms(sp.Sum) if s.limits[-1][0] not in (i, j))
+    assert [var for var, _, _ in inner.limits] == [sp.Symbol("j'"), sp.Symbol("i'")]
+    assert inner.limits[0][2] == sp.Symbol("i'")  # j' runs to i', not to the outer i
+    # Σ_{i,j=1}^{2} (i + d) p_j with d = p_1 + (p_1 + p_2) = 2 + 5 = 7 at p = (2, 3)
+    value = _written_out(result).xreplace({p[1]: 2, p[2]: 3})
+    assert value == sum((a + 7) * v for a in (1, 2) for v in (2, 3)) == 85
+
+
+def _written_out(expr):
+    """A sum with number bounds written out term by term, outermost index first (sympy's doit
+    leaves Σ_{i=1}^{2} Σ_{j=1}^{i} p_j as it is)."""
+    if isinstance(expr, sp.Sum):
+        *inner, (var, lo, hi) = expr.limits
+        body = sp.Sum(expr.function, *inner) if inner else expr.function
+        return sp.Add(*(_written_out(body.subs(var, v)) for v in range(int(lo), int(hi) + 1)))
+    return expr.func(*map(_written_out, expr.args)) if expr.args else expr

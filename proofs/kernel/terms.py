@@ -592,6 +592,32 @@ def substitute(expr, mapping):
     return result, frozenset(written)
 
 
+def apart(expr, taken, *others):
+    """expr with each index it binds that `taken` lists renamed to a name occurring neither in expr
+    nor in `others` (alpha-conversion, each substitution capture-avoiding), so that expr may sit
+    under binders over `taken`: Σ_i x_i/n put under a sum over i is Σ_{i'} x_{i'}/n."""
+    clashing = sorted(bound_vars(expr) & set(taken), key=str)
+    avoid = set(names(expr)).union(*map(names, others)) if clashing else set()
+    mapping = {}
+    for var in clashing:
+        mapping[var] = fresh(var, avoid | {new.name for new in mapping.values()})
+    return _rebound(expr, mapping)
+
+
+def _rebound(expr, mapping):
+    if not (bound_vars(expr) & set(mapping)):
+        return expr
+    if not isinstance(expr, BINDERS):
+        return expr.func(*(_rebound(arg, mapping) for arg in expr.args))
+    limits = binder_limits(expr)
+    renames = {var: mapping[var] for var, _, _ in limits if var in mapping}
+
+    def renamed(part):
+        return substitute(_rebound(part, mapping), renames)[0]
+    return check_well_formed(expr.func(renamed(expr.function), *(
+        (renames.get(var, var), renamed(lo), renamed(hi)) for var, lo, hi in limits)))
+
+
 def _substitute(expr, mapping, written, scope):
     mapping = {var: value for var, value in mapping.items() if var in free_vars(expr)}
     if not mapping:

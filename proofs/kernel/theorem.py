@@ -21,9 +21,9 @@ from .language import (POSITIVE, REALS, Context, Equal, Hull, Member, SameOptimi
                        StrictlyIncreasing, _context_key, add_hulls, function_hull, hull,
                        index_values_hull, is_subset,
                        mul_hulls, pow_hull, statement_names)
-from .terms import (BINDERS, Defined, DefinedEntry, Need, binder_limits, binomial_sum, bound_vars,
-                    check_well_formed, costly_at_integers, exchanged, free_vars, head_needs,
-                    index_free_factor, inner_binder,
+from .terms import (BINDERS, Defined, DefinedEntry, Need, apart, binder_limits, binomial_sum,
+                    bound_vars, check_well_formed, costly_at_integers, exchanged, free_vars,
+                    head_needs, index_free_factor, inner_binder,
                     is_definition, is_exact_rational, memoized, mentions, merged_exponentials,
                     names, needs, substitute, within)
 
@@ -228,7 +228,8 @@ def trans(th1, th2):
 
 def congruence(th, target, facts=()):
     """a = b ⊢ C[a] = C[b], every occurrence (under a binder over i too: the conclusion's context
-    leaves i free, so a = b holds for every i).  Where sympy's evaluation of C[b] changes where it
+    leaves i free, so a = b holds for every i; an index b binds itself is renamed apart from the
+    binders around it, as `apart` does).  Where sympy's evaluation of C[b] changes where it
     is defined (x/x → 1, 0·t → 0), a fact must show each condition it drops or adds.   (Mathlib
     `congrArg`; Coq `f_equal`)"""
     st = _expect(th, Equal, "congruence")
@@ -247,9 +248,10 @@ def rewritten(equality, target):
     written = set()  # where C[b] as written, before sympy evaluates it, may be undefined
 
     def rewrite(expr, scope):
-        if expr == equality.lhs:
-            written.update(within(scope, needs(equality.rhs)))
-            return equality.rhs
+        if expr == equality.lhs:  # its indices renamed apart from the binders around it
+            rhs = apart(equality.rhs, [var for var, _, _ in scope], target)
+            written.update(within(scope, needs(rhs)))
+            return rhs
         if isinstance(expr, BINDERS):  # the indices stay; bodies and bounds are rewritten
             limits = []
             for var, lo, hi in reversed(binder_limits(expr)):  # outermost first

@@ -131,12 +131,15 @@ def _is_folded(lemma):
 
 
 def first_index(*exprs):
-    """The index of the first sum or product met (preorder), used as the canonical bound
-    variable."""
+    """The index of the first sum or product met (preorder, a definition's body at its place: a
+    definition unfolded sums over it too), used as the canonical bound variable."""
     for expr in exprs:
         for node in sp.preorder_traversal(expr):
             if isinstance(node, BINDERS):
                 return binder_limits(node)[-1][0]
+            inner = first_index(node.body) if isinstance(node, Defined) else None
+            if inner is not None:
+                return inner
     return None
 
 
