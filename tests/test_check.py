@@ -400,6 +400,19 @@ def test_a_range_not_shown_says_what_is_known_not_a_rule_name():
         assert check.member(claim, sp.Interval(0, sp.oo), where={x: sp.Interval(1, sp.oo)})
 
 
+def test_a_log_of_a_product_left_unevaluated_is_proved_as_written():
+    """log(2·(1 − p)) built unevaluated: the rule's own product is 2 − 2p, which one ring step
+    relates to the claim as written (this ended in "the engine proved … instead of …")."""
+    p = sp.Symbol("p")
+    where = {p: sp.Interval.open(0, 1)}
+    written = sp.log(sp.Mul(2, 1 - p, evaluate=False))
+    th = check.equal(written, sp.log(2) + sp.log(1 - p), where=where)
+    assert th.statement.lhs == written and th.statement.lhs != sp.log(2 - 2 * p)
+    assert semantics.confirm(th.context.entries, th.statement, points=10)
+    with pytest.raises(Disproved):
+        check.equal(written, sp.log(1 - p), where=where)
+
+
 def test_a_definition_summing_over_the_index_of_an_outer_sum_is_unfolded_renamed_apart():
     """Σ_i (x_i − x̄) = 0 with x̄ := Σ_i x_i/n, its own i unfolded under the sum's i (the kernel's
     congruence renames it; this was refused with "rename one of them"), as with x̄ over j."""

@@ -145,6 +145,9 @@ def test_assert_numerically_equal(bern):
         assert_numerically_equal((sp.log(bern.likelihood), bern.n * bern.ce), where=bern.where)
     with pytest.raises(AssertionError, match="undefined|right side"):
         assert_numerically_equal((sp.log(a ** 2), 2 * sp.log(a)), where={a: sp.Interval(-2, -1)})
+    # two sides, as assert_equal takes them, say how to pass one equality (not "samples must be")
+    with pytest.raises(TypeError, match=r"assert_numerically_equal\(\(lhs, rhs\)\)"):
+        assert_numerically_equal(sp.log(4), 2 * sp.log(2))
 
 
 def test_assert_numerically_equal_compares_something_everywhere_it_should():

@@ -332,6 +332,8 @@ class Normalizer:
 
     def _expand_log(self, expr):
         arg = expr.args[0]
+        if arg.is_Rational and arg > 0:
+            return self._log_of_number(expr)
         if isinstance(arg, sp.Product):
             factor = arg.function
             fact = try_positive(self.context, factor) or positive_by_values(self.context, factor)
@@ -342,7 +344,13 @@ class Normalizer:
             facts = [try_positive(self.context, f) for f in arg.args]
             if None in facts:
                 return self._refused(expr, arg.args[facts.index(None)])
-            return self._continue(K.log_of_mul(*facts))
+            step = K.log_of_mul(*facts)
+            built = step.statement.lhs.args[0]
+            if built != arg:  # an unevaluated 2·(1 − p), which the rule's product multiplies out
+                equal = K.ring(self.context, arg, built,
+                               prove_needs(self.context, K.ring_needs(arg, built)[1]))
+                step = K.trans(congruence(self.context, equal, expr), step)
+            return self._continue(step)
         if isinstance(arg, sp.exp):
             try:
                 return self._continue(K.log_of_exp(prove_member(self.context, arg.args[0])))
@@ -361,11 +369,37 @@ class Normalizer:
             return self._continue(K.log_of_pow(base, exponent))
         return None
 
+    def _log_of_number(self, expr):
+        """log c for a positive rational c (of at most nine digits each way, which trial
+        division factors at once) in the logs of its primes: log 12 = log 4 + log 3 by
+        `log_of_mul`, log 4 = 2 log 2 by `log_of_pow`, log(2/3) = log 2 − log 3."""
+        number = expr.args[0]
+        if max(abs(number.p), number.q) >= 10 ** 9:
+            return None
+        factors = sorted(sp.factorrat(number).items())
+        if len(factors) > 1:
+            step = K.log_of_mul(*(try_positive(self.context, sp.Integer(prime) ** power)
+                                  for prime, power in factors))
+        elif factors and factors[0][1] > 1:
+            prime, power = map(sp.Integer, factors[0])
+            step = K.log_of_pow(try_positive(self.context, prime),
+                                prove_member(self.context, power))
+        else:
+            return None
+        return self._continue(step) if step.statement.lhs == expr else None
+
     def _split_log_argument(self, expr):
         """log(a + b) where a + b over a common denominator is a quotient or product of positive
-        factors: log(1 + e^{−x}) = log((eˣ + 1)·e^{−x}), which the log rules then expand."""
+        factors: log(1 + e^{−x}) = log((eˣ + 1)·e^{−x}), which the log rules then expand; or a
+        number c times a positive sum, by which sympy multiplied that sum out: log(2 − 2p) =
+        log 2 + log(1 − p)."""
         arg = expr.args[0]
         target = over_common_denominator(arg)
+        content, rest = arg.primitive()
+        if target is None and content.is_positive and content != 1:
+            fact = try_positive(self.context, rest)
+            step = K.log_of_mul(try_positive(self.context, content), fact) if fact else None
+            return self._continue(step) if step and step.statement.lhs == expr else None
         if target is None:
             return None
         factors = [f.base if f.is_Pow else f for f in sp.Mul.make_args(target)]

@@ -91,6 +91,9 @@ def assert_numerically_equal(theorem_or_equality, samples=100, where=None, seed=
     family (``p[i]``, ``X[i, j]``) gets a value from the family's range, or any real.  Values are
     real: a log, root or inverse function with no real value makes its side undefined there.  Both
     sides must be defined at one sampled point at least: a check that compared nothing fails."""
+    if isinstance(samples, sp.Basic):  # assert_numerically_equal(lhs, rhs), as assert_equal reads
+        raise TypeError("assert_numerically_equal takes one equality: a pair, "
+                        "assert_numerically_equal((lhs, rhs)), a sympy.Eq or a theorem")
     _check_sampling(samples, rtol, atol)
     lhs, rhs, where = _sides(theorem_or_equality, where)
     unknown = sorted({str(call.func) for side in (lhs, rhs) for call in side.atoms(AppliedUndef)})
