@@ -46,7 +46,7 @@ from proofs import Context, Defined, DefinedFamily, ProofError, Theorem, check
 from proofs.kernel import Equal, Member, SameOptimizers, StrictlyIncreasing, needs
 from proofs.kernel import rules as K
 from proofs.kernel.functions import TABLE
-from proofs.kernel.terms import index_free_factor, inner_binder
+from proofs.kernel.terms import free_vars, index_free_factor, inner_binder
 from proofs.rules import normal_form
 from proofs.rules.monotonicity import (
     log_is_strictly_increasing,
@@ -400,7 +400,10 @@ SYMBOLIC_POWERS = [x ** (n + 1), (1 - y) ** (i - 1), p[i] ** (n + 2), (-1) ** (n
                    sp.Integer(2) ** (1 - i), f(x) ** (x - 2),
                    # a numeric exponent written as a sum (no split), beside a root of another order
                    sp.Pow(x, sp.Add(1, HALF, evaluate=False), evaluate=False),
-                   x ** sp.Rational(1, 3) * x ** (n + 1)]
+                   x ** sp.Rational(1, 3) * x ** (n + 1),
+                   # negative exponents and fractions' powers: 1/b^r and p^r q^(−r) for b > 0
+                   x ** (-n), y ** (1 - n), sp.Rational(1, 2) ** i, sp.Rational(-1, 2) ** n,
+                   sp.Rational(2, 3) ** (n + 1), sp.Pow(0, -n, evaluate=False), (1 - y) ** (-i - 1)]
 
 
 def _split_powers(expr, off):
@@ -413,6 +416,22 @@ def _split_powers(expr, off):
         constant, rest = node.exp.as_coeff_Add()
         return sp.Mul(node.base ** (constant + off), node.base ** rest, evaluate=False)
     return expr.replace(splits, split)
+
+
+def _inverted_powers(expr, off):
+    """expr with each power b^(−r) (r symbolic) written 1/b^(r + off), and each power of a
+    fraction (p/q)^r written p^(r + off)·q^(−r)."""
+    def inverts(node):
+        return isinstance(node, sp.Pow) and free_vars(node.exp) and (
+            node.exp.could_extract_minus_sign() or (node.base.is_Rational and node.base.q != 1))
+
+    def invert(node):
+        if node.base.is_Rational and node.base.q != 1:
+            return sp.Mul(sp.Pow(sp.Integer(node.base.p), node.exp + off, evaluate=False),
+                          sp.Pow(sp.Integer(node.base.q), -node.exp, evaluate=False),
+                          evaluate=False)
+        return sp.Pow(sp.Pow(node.base, -node.exp + off, evaluate=False), -1, evaluate=False)
+    return expr.replace(inverts, invert)
 
 
 def normal_form_of(context, expr):
@@ -776,9 +795,10 @@ class KernelFuzzer(RuleBasedStateMachine):
         variant = data.draw(st.sampled_from(
             ["expand", "expand", "cancel", "together", "mutated", "zero times", "over itself",
              "force", "other", "same", "roots", "false roots", "split powers",
-             "false split"]), label="variant")
+             "false split", "inverted powers", "false inversion"]), label="variant")
         extra = data.draw(terms(1), label="extra")
-        if variant in ("split powers", "false split"):  # b^(c + r) = b^c·b^r needs b > 0
+        if variant in ("split powers", "false split", "inverted powers", "false inversion"):
+            # b^(c + r) = b^c·b^r, b^(−r) = 1/b^r, (p/q)^r = p^r q^(−r) need b > 0
             power = data.draw(st.sampled_from(SYMBOLIC_POWERS), label="power")
             lhs = _build(lambda: lhs * power, power)
         rhs = _build(lambda: {
@@ -799,6 +819,8 @@ class KernelFuzzer(RuleBasedStateMachine):
             "same": lambda: lhs,
             "split powers": lambda: _split_powers(lhs, 0),
             "false split": lambda: _split_powers(lhs, 1),
+            "inverted powers": lambda: _inverted_powers(lhs, 0),
+            "false inversion": lambda: _inverted_powers(lhs, 1),
         }[variant](), lhs)
         if data.draw(st.booleans(), label="swap"):
             lhs, rhs = rhs, lhs

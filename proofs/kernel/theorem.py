@@ -160,9 +160,9 @@ def _facts_for(conditions, facts, rule, why):
 def _by_its_range(expr, need, scope):
     """Whether the condition holds at every value of an index of `scope` (the innermost limit
     (i, a, b) of its name: a definition's body may sum over a k of its own inside a sum over k):
-    its term, or for x^e defined the exponent e, is c + (i − a) or c + (b − i) for an integer c.
-    i takes a, a + 1, …, b where the sum is defined (where it is not, neither is the term the
-    condition belongs to), so that term takes integers ≥ c (Mathlib `Finset.mem_Icc`): a
+    its term, or for x^e defined the exponent e, is c + m(i − a) or c + m(b − i) for integers c
+    and m > 0.  i takes a, a + 1, …, b where the sum is defined (where it is not, neither is the
+    term the condition belongs to), so that term takes integers ≥ c (Mathlib `Finset.mem_Icc`): a
     count for c ≥ 0 (k! and (n − k)! under Σ_{k=0}^{n}), nonzero for c ≥ 1, and x^e a
     product of e factors, defined for every x, for c ≥ 0.  Its ends name the condition's
     objects: a well-formed term binds no index inside the limit that they mention."""
@@ -170,9 +170,10 @@ def _by_its_range(expr, need, scope):
     term, need = (expr.exp, Need.COUNT) if power else (expr, need)
     innermost = {var: (lo, hi) for var, lo, hi in scope if var in free_vars(term)}
     for var, (lo, hi) in innermost.items():
-        for least in (sp.expand(term - var + lo), sp.expand(term - hi + var)):
-            if least.is_Integer and _set_meets(sp.Range(least, sp.oo), need):
-                return True
+        slope = sp.expand(term).coeff(var)  # 2i − 1 = 2(i − 1) + 1: integers ≥ 1 from i = 1
+        least = sp.expand(term - slope * (var - (lo if slope.is_positive else hi)))
+        if slope.is_Integer and least.is_Integer and _set_meets(sp.Range(least, sp.oo), need):
+            return True
     return False
 
 
@@ -306,10 +307,11 @@ def _atomized(lhs, rhs, split=False):
     for the root b^(1/q), q the least common multiple of the orders of b's roots in the terms
     (b ≥ 0 wherever the power is defined, b > 0 where p/q < 0), and R^q − b is among the
     relations, each 0 wherever the terms are defined.
-    `split`: a power b^(c + r) of an integer 0 < |c| ≤ SPLIT and an r with symbols is b^c times
-    the atom b^r, for b > 0 (`Real.rpow_add`): p^(i+1) = p·p^i.  Returned: the bases of such
-    powers.  A rational power whose root the terms do not show (b^(1/2) beside b^(1/3) only) is
-    an atom."""
+    `split`: a power b^(c + r) of an integer |c| ≤ SPLIT and an r with symbols is b^c times
+    the atom b^r, for b > 0 (`Real.rpow_add`): p^(i+1) = p·p^i; 1/b^r for b^(−r)
+    (`Real.rpow_neg`), p^r q^(−r) for a rational b = p/q (`Real.div_rpow`): 2^(−i) and
+    (1/2)^i are one atom's inverse.  Returned: the bases of such powers.  A rational power
+    whose root the terms do not show (b^(1/2) beside b^(1/3) only) is an atom."""
     atoms, relations, orders, positive = {}, {}, {}, set()
     for node in (*sp.preorder_traversal(lhs), *sp.preorder_traversal(rhs)):
         if isinstance(node, sp.Pow) and node.exp.is_Rational and not node.exp.is_Integer:
@@ -327,18 +329,27 @@ def _atomized(lhs, rhs, split=False):
             relations[root] = root ** order - atomize(expr.base)
             p = expr.exp.p * (order // expr.exp.q)  # the exponent p/order
             return atomize(expr.base) ** (p // order) * root ** (p % order)
-        constant, rest = expr.exp.as_coeff_Add() if isinstance(expr, sp.Pow) else (sp.S.Zero, 0)
+        constant, rest = expr.exp.as_coeff_Add() if isinstance(expr, sp.Pow) else (sp.S.Zero,) * 2
         # a symbolic r, and a small c: b^c is multiplied out (2^(n + 10¹¹) stays one atom)
-        if constant.is_Integer and 0 < abs(constant) <= SPLIT and free_vars(rest):
+        fraction = isinstance(expr, sp.Pow) and expr.base.is_Rational and not expr.base.is_Integer
+        whole = constant == 0 and not rest.could_extract_minus_sign() and not fraction
+        if constant.is_Integer and abs(constant) <= SPLIT and free_vars(rest) and not whole:
             positive.add(expr.base)  # a power that splits: with `split`, split
             if split:
-                return atomize(expr.base) ** constant * atomize(sp.Pow(expr.base, rest))
+                return atomize(expr.base) ** constant * power(expr.base, rest)
         if expr.is_Rational or (type(expr) is sp.Symbol):
             return expr
         if type(expr) is sp.exp:  # not isinstance: sympy counts E**x (unevaluated) as exp
             terms = sp.Add.make_args(expr.args[0])
             return sp.Mul(*(exponential(term) for term in terms))
         return atoms.setdefault(expr, sp.Dummy())
+
+    def power(base, rest):  # (p/q)^r = p^r q^(−r), b^(−r) = 1/b^r: one atom b^r of each
+        if base.is_Rational and base.q != 1:
+            return power(sp.Integer(base.p), rest) * power(sp.Integer(base.q), -rest)
+        if rest.could_extract_minus_sign():
+            return 1 / atomize(sp.Pow(base, -rest))
+        return atomize(sp.Pow(base, rest))
 
     def exponential(term):
         coefficient, rest = term.as_coeff_Mul()
@@ -574,13 +585,16 @@ def _counted(count_th, lo, hi, bounds_defined, rule):
 
 def sum_telescoping(count_th, total, antidifference, bounds_defined=(), facts=()):
     """Γ ⊢ b − a + 1 ∈ C ⊆ {0, 1, 2, …}, Γ ⊢ a, b defined, Γ ⊢ each condition of
-    f(i), F(i), F(i − 1) and F(b) − F(a − 1) for every real i
+    f(i), F(i), F(i − 1) at i = a, …, b and of F(b) − F(a − 1)
     ⟹  Γ ⊢ Σ_{i=a}^{b} f(i) = F(b) − F(a − 1),
-    when f and F bind nothing and F(i) − F(i − 1) = f(i) (`ring`'s check): the sum telescopes
-    (Σ i = n(n + 1)/2 with F(i) = i(i + 1)/2; Σ_{i=0}^{n−1} pⁱ = (pⁿ − 1)/(p − 1) with
-    F(i) = p^{i+1}/(p − 1), the facts p > 0, p − 1 ≠ 0; `bounds_defined`: facts for the
-    conditions of a and b).   (Mathlib `Finset.sum_range_sub`, `Finset.sum_range_id_mul_two`,
-    `geom_sum_eq`; Coq: no lemma, an induction on the last term, `tech5`)"""
+    when f and F bind nothing and F(i) − F(i − 1) = f(i) (`ring`'s check, which holds where its
+    conditions do: at each of those i): the sum telescopes (Σ i = n(n + 1)/2 with F(i) =
+    i(i + 1)/2; Σ_{i=0}^{n−1} pⁱ = (pⁿ − 1)/(p − 1) with F(i) = p^{i+1}/(p − 1),
+    the facts p > 0, p − 1 ≠ 0; Σ_{i=1}^{n} 1/(i(i + 1)) = n/(n + 1) with F(i) =
+    i/(i + 1), i ≠ 0 and i + 1 ≠ 0 by i's range; `bounds_defined`: facts for the
+    conditions of a and b).   (Mathlib
+    `Finset.sum_range_sub`, `Finset.sum_range_id_mul_two`, `geom_sum_eq`; Coq: no lemma, an
+    induction on the last term, `tech5`)"""
     if not isinstance(total, sp.Sum) or len(total.limits) != 1:
         raise RuleApplicationError(f"sum_telescoping: {total} is not a sum over one index")
     (var, lo, hi), = binder_limits(check_well_formed(total))
@@ -592,9 +606,9 @@ def sum_telescoping(count_th, total, antidifference, bounds_defined=(), facts=()
     if remainder != 0:
         raise SideConditionError(f"sum_telescoping: F(i) - F(i - 1) = {step}, not {summand}")
     used = _counted(count_th, lo, hi, bounds_defined, "sum_telescoping")[1]
-    # for every real i: no fact's context may constrain i, which the conclusion binds (`_make`)
+    # at i's values: no fact's context may constrain i, which the conclusion binds (`_make`)
     defined = _facts_for(conditions, (*facts, *used), "sum_telescoping",
-                         lambda: f"for every real {var} the terms, F and F(b) - F(a - 1) need")
+                         lambda: "the terms, F and F(b) - F(a - 1) need")
     premises = [count_th, *dict.fromkeys(used + defined)]
     return _make(_merged(*premises), Equal(total, closed), "sum_telescoping", premises,
                  lambda: [f"F({var}) = {whole}"])
@@ -608,7 +622,10 @@ def telescoping_needs(total, whole):
     step = whole - substitute(whole, {var: var - 1})[0]
     closed = substitute(whole, {var: hi})[0] - substitute(whole, {var: lo - 1})[0]
     remainder, conditions = ring_needs(step, total.function)
-    return step, closed, remainder, set(conditions) | needs(whole) | needs(closed)
+    # the terms' conditions at the values the index takes: F(i) − F(i − 1) = f(i) is needed at
+    # i = a, …, b only (1/(i(i + 1)) from i = 1), F at a − 1, …, b
+    scoped = within(((var, lo, hi),), set(conditions) | needs(whole))
+    return step, closed, remainder, scoped | needs(closed)
 
 
 def sum_peel(context, total, last=True, facts=()):

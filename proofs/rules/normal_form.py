@@ -442,6 +442,13 @@ class Normalizer:
                 return self._continue(K.rename_index(self.context, expr, self.index))
             except ProofError:  # the canonical name occurs in the sum: keep the index as it is
                 pass
+        if isinstance(expr.function, sp.Add) and len(limits) == 1 and \
+                hypergeometric(expr.function, var) and not expr.function.is_polynomial(var):
+            # Σ (1/i − 1/(i + 1)) telescopes whole; its two sums, split, have no closed form
+            whole = antidifference(expr.function, var, lo)
+            closed = self._closed_form(expr, whole) if whole is not None else None
+            if closed is not None:
+                return closed
         if isinstance(expr.function, sp.Add):
             return self._continue(K.sum_split(self.context, expr))
         # Σ_{i=1}^{n} 1 = n, once the count is known >= 0
@@ -478,6 +485,10 @@ class Normalizer:
         geometric = geometric_antidifference(summand, var) if len(limits) == 1 else None
         if geometric is not None:
             return self._closed_form(expr, geometric)
+        whole = antidifference(summand, var, lo) if len(limits) == 1 and \
+            hypergeometric(summand, var) else None
+        if whole is not None:
+            return self._closed_form(expr, whole)
         return None
 
     def _inner_binder(self, expr):
@@ -543,7 +554,8 @@ class Normalizer:
     def _closed_form(self, expr, whole=None):
         """Σ_{i=a}^{b} f(i) = F(b) − F(a − 1) for a polynomial f in the index, with F(i) =
         Σ_{k=0}^{i} f(k) as sympy's summation gives it, or the antidifference `whole` given (the
-        kernel checks F(i) − F(i − 1) = f(i), and that f and F are defined for every real i)."""
+        kernel checks F(i) − F(i − 1) = f(i), and that f and F are defined at the index's values,
+        which may show the conditions on i itself)."""
         (var, lo, hi), = binder_limits(expr)
         top = sp.Dummy()
         try:
@@ -551,12 +563,51 @@ class Normalizer:
             bounds = prove_needs(self.context, sorted(needs(lo) | needs(hi), key=str))
             if whole is None:  # sympy's summation, the costly part, once the count is shown
                 whole = sp.summation(expr.function.subs(var, top), (top, 0, var))
-            conditions = K.telescoping_needs(expr, whole)[3]
-            facts = prove_needs(self.context, sorted(conditions, key=str))
+            facts = try_needs(self.context, K.telescoping_needs(expr, whole)[3])
             return self._continue(K.sum_telescoping(count, expr, whole, bounds, facts))
         except ProofError as error:
             self.notes.append(f"{expr} was not summed in closed form: {error}")
             return None
+
+
+def hypergeometric(summand, var):
+    """Whether each factor of the summand (each term of a sum) is free of the index i, a rational
+    function of the bare i, or a power whose base is free of i and whose exponent is linear in
+    i: terms sympy's summation (Gosper's algorithm) sums in closed form when one exists."""
+    terms = sp.Add.make_args(summand)
+    for factor in (factor for term in terms for factor in sp.Mul.make_args(term)):
+        if var not in free_vars(factor):
+            continue
+        base, exponent = factor.as_base_exp()
+        linear = var not in free_vars(base) and sp.expand(exponent).is_polynomial(var) and \
+            sp.degree(sp.expand(exponent), var) == 1
+        bare = all(var not in free_vars(node) for node in sp.preorder_traversal(factor)
+                   if isinstance(node, (sp.Indexed, sp.Function, *BINDERS)))
+        if not (linear or (bare and factor.is_rational_function(var))):
+            return False
+    return var in free_vars(summand)
+
+
+# the heads an antidifference may have: sympy's summation also answers with harmonic numbers,
+# polygammas or a Piecewise of cases, which no rule knows
+_ELEMENTARY = (sp.Add, sp.Mul, sp.Pow, sp.exp, sp.Symbol, sp.Number, sp.NumberSymbol,
+               sp.Indexed, sp.IndexedBase, sp.Tuple)
+
+
+def antidifference(summand, var, lo):
+    """F(i) = Σ_{k=a}^{i} f(k) as sympy's summation writes it, when that is elementary; else None
+    (the kernel checks F(i) − F(i − 1) = f(i) itself: sympy is only asked for a candidate)."""
+    k = sp.Dummy("k")
+    try:
+        whole = sp.summation(summand.xreplace({var: k}), (k, lo, var))
+    except (ValueError, TypeError, NotImplementedError):
+        return None
+    # a case split on a parameter (p = 0 apart): its general case, which the kernel checks where
+    # its conditions (p ≠ 0) are shown
+    whole = whole.replace(lambda e: isinstance(e, sp.Piecewise) and e.args[-1].cond is sp.true,
+                          lambda e: e.args[-1].expr)
+    elementary = all(isinstance(node, _ELEMENTARY) for node in sp.preorder_traversal(whole))
+    return whole if elementary and not whole.has(k) else None
 
 
 def geometric_antidifference(summand, var):
