@@ -5,7 +5,7 @@ import re
 import pytest
 import sympy as sp
 
-from proofs import Defined, Disproved, ProofError, Theorem, check
+from proofs import Defined, DefinedFamily, Disproved, ProofError, Theorem, check
 from proofs.errors import RuleApplicationError, SideConditionError, UnsupportedError
 from proofs.kernel import Member, SameOptimizers, StrictlyIncreasing
 from proofs.testing import semantics
@@ -411,6 +411,24 @@ def test_a_log_of_a_product_left_unevaluated_is_proved_as_written():
     assert semantics.confirm(th.context.entries, th.statement, points=10)
     with pytest.raises(Disproved):
         check.equal(written, sp.log(1 - p), where=where)
+
+
+def test_a_family_entry_at_a_number_unfolds_where_sympy_drops_a_condition_the_number_meets():
+    """f(i) := 1/i: f(1) = 1 (sympy's 1/1 drops the condition 1 ≠ 0, which 1 meets), and the
+    telescoping Σ_{k=1}^{n} (f(k) − f(k + 1)) = f(1) − f(n + 1) = 1 − 1/(n + 1), which a new
+    user's probe found refused ("f(1) … is not defined where the entry is"); f(0) is undefined."""
+    i, k, n = sp.symbols("i k n")
+    f = DefinedFamily("f", [i], 1 / i)
+    where = {n: sp.S.Naturals}
+    assert check.equal(f(1), 1).statement.rhs == 1
+    total = sp.Sum(f(k) - f(k + 1), (k, 1, n))
+    for closed in (f(1) - f(n + 1), 1 - 1 / (n + 1)):
+        th = check.equal(total, closed, where=where)
+        assert semantics.confirm(th.context.entries, th.statement, points=10)
+    with pytest.raises(Disproved):
+        check.equal(total, f(1) + f(n + 1), where=where)
+    with pytest.raises(Disproved, match="UNDEFINED"):
+        check.equal(f(0), 0)
 
 
 def test_a_definition_summing_over_the_index_of_an_outer_sum_is_unfolded_renamed_apart():

@@ -397,9 +397,19 @@ def test_unfold_definitions_and_families():
 
 def test_unfold_refuses_a_family_entry_whose_argument_sympy_drops():
     constant = DefinedFamily("c", [i], sp.S(3))
-    with pytest.raises(SideConditionError, match="not defined where the entry is"):
+    with pytest.raises(SideConditionError, match="defined at other points than the entry"):
         K.unfold(EMPTY, constant(1 / x))
     assert K.unfold(EMPTY, constant(x)).statement.rhs == 3
+    # a condition sympy drops where a number meets it: 1/i at i = 1 is 1 (a new user's probe
+    # was refused here); not where a symbol's condition goes with it (0·log y is 0 for every y,
+    # the entry only for y > 0), nor at a pole
+    inverse = DefinedFamily("f", [i], 1 / i)
+    assert K.unfold(EMPTY, inverse(1)).statement == Equal(inverse(1), 1)
+    scaled_log = DefinedFamily("g", [i], i * sp.log(y))
+    with pytest.raises(SideConditionError, match="defined at other points than the entry"):
+        K.unfold(EMPTY, scaled_log(0))
+    with pytest.raises(ProofError):
+        K.unfold(EMPTY, inverse(0))
 
 
 # ------------------------------------------------------------------------------------------------

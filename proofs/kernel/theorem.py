@@ -190,14 +190,18 @@ def index_values(expr, scope):
     if hi - lo >= 32 or costly_at_integers(expr, var, lo, hi):
         return None
     values = [substitute(expr, {var: sp.Integer(k)}) for k in range(int(lo), int(hi) + 1)]
-    # sympy's evaluation may drop a condition only where a number meets it (0! is 1: 0 is a count)
-    for value, written in values:
-        dropped = written - needs(value)
-        if not needs(value) <= written or not all(
-                is_exact_rational(term) and _set_meets(sp.FiniteSet(term), need)
-                for term, need, _ in dropped):
-            return None
+    if not all(_kept(value, written) for value, written in values):
+        return None
     return tuple(value for value, _ in values)
+
+
+def _kept(result, written):
+    """Whether sympy, evaluating a term whose conditions as written are `written` to `result`,
+    kept them: it may drop a condition only where a number meets it (0! is 1: 0 is a count;
+    1/i at i = 1 is 1)."""
+    return needs(result) <= written and all(
+        is_exact_rational(term) and _set_meets(sp.FiniteSet(term), need)
+        for term, need, _ in written - needs(result))
 
 
 def _condition_order(condition):
@@ -287,10 +291,9 @@ def unfold(context, term):
         raise RuleApplicationError(f"unfold: {term} is not a definition")
     family = term.func
     result, written = substitute(family.body, dict(zip(family.params, term.args)))
-    as_written = written.union(*map(needs, term.args))
-    if as_written != needs(result):
+    if not _kept(result, written.union(*map(needs, term.args))):
         raise SideConditionError(f"unfold: sympy evaluates the body of {term} to {result}, "
-                                 "which is not defined where the entry is")
+                                 "which is defined at other points than the entry is")
     return _make(context, Equal(term, result), "unfold")
 
 
