@@ -46,6 +46,7 @@ from proofs import Context, Defined, DefinedFamily, ProofError, Theorem, check
 from proofs.kernel import Equal, Member, SameOptimizers, StrictlyIncreasing, needs
 from proofs.kernel import rules as K
 from proofs.kernel.functions import TABLE
+from proofs.kernel.language import IndexRange
 from proofs.kernel.terms import free_vars, index_free_factor, inner_binder
 from proofs.rules import normal_form
 from proofs.rules.monotonicity import (
@@ -1180,6 +1181,37 @@ class KernelFuzzer(RuleBasedStateMachine):
         if equation is not None:
             self._attempt("binder_congruence", K.binder_congruence, equation, total, ends)
 
+    @rule(data=st.data())
+    def index_range(self, data):
+        """An index j ranging over {a, …, b}, ends that mention n, i or x (empty, reversed and
+        half-integer ranges included): a term's least value there (`member_index_range`), and
+        the sum Σ_{k=j}^{b'} 1 = b' − j + 1 it counts, rewritten inside a sum over j whose limits
+        are or are not {a, …, b}."""
+        base = self._context(data)
+        lo = data.draw(st.sampled_from([sp.S.One, sp.S.Zero, i, n - 1, HALF, n + 2]), label="a")
+        hi = data.draw(st.sampled_from([n, n + 1, i, sp.Integer(2), x, n - 3]), label="b")
+        if base.lookup(j) is not None:
+            return
+        context = self._query(Context, {**dict(base.entries), j: IndexRange(lo, hi)})
+        if context is None:
+            return
+        term = data.draw(st.sampled_from([n - j + 1, j, j - 1, n - j, 2 * n - 2 * j + 1, n - 2 * j,
+                                          j * n, hi - j, j - lo, 2 * (j - lo) + 1, i - j, x - j]),
+                         label="term")
+        fact = self._attempt("member_index_range", K.member_index_range, context, term)
+        top = data.draw(st.sampled_from([hi, n, n + 1, i]), label="count's end")
+        count = self._attempt("member_index_range", K.member_index_range, context,
+                              sp.expand(top - j + 1))
+        if count is None:
+            return
+        equation = self._attempt("sum_ones", K.sum_ones, count, sp.Sum(1, (k, j, top)))
+        limits = data.draw(st.sampled_from([(lo, hi), (lo, hi), (lo, hi + 1), (lo - 1, hi),
+                                            (sp.S.One, n)]), label="limits")
+        if equation is not None and fact is not None:
+            total = _build(lambda: sp.Sum(sp.Sum(1, (k, j, top)), (j, *limits)), None)
+            if total is not None:
+                self._attempt("binder_congruence", K.binder_congruence, equation, total)
+
     def _both_sides_facts(self, context, total, rebuilt):
         """Facts for a few conditions of a sum over one index and of `rebuilt(i, a, b)`, the other
         side a rule would build from it (none for the other side when there is none)."""
@@ -1744,6 +1776,7 @@ FALSE_STATEMENTS = [
     (PROBABILITIES, SameOptimizers(p[i], "max", sp.log(p[i]), "min", (p,))),
     ((), SameOptimizers(x, "min", 1 / x, "min", (x,))),  # undefined at 0 on one side only
     ((), SameOptimizers(f(x), "max", f(x) * y, "max", (f,))),  # y < 0
+    (((n, sp.S.Naturals0), (j, IndexRange(1, n))), Member(n - j, sp.S.Naturals)),  # j = n
 ]
 TRUE_STATEMENTS = [
     (PROBABILITIES, Equal(sp.log(sp.Product(p[i], (i, 1, n))), sp.Sum(sp.log(p[i]), (i, 1, n)))),
@@ -1762,6 +1795,7 @@ TRUE_STATEMENTS = [
     (PROBABILITIES, SameOptimizers(sp.Product(p[i], (i, 1, n)), "max",
                                    -sp.Sum(sp.log(p[i]), (i, 1, n)), "min", (p,))),
     ((), SameOptimizers(x ** 3, "max", x, "max", (x,))),
+    (((n, sp.S.Naturals0), (j, IndexRange(1, n))), Member(n - j + 1, sp.S.Naturals)),
 ]
 
 

@@ -114,6 +114,12 @@ IDENTITIES = [  # (name, lhs, rhs, where, a wrong right-hand side: a sign error)
      sp.Sum(sp.Sum(Y[j] / i, (j, i, n)), (i, 1, n)),
      sp.Sum(sp.Sum(Y[j] / i, (i, 1, j)), (j, 1, n)), {n: sp.S.Naturals, Y: sp.S.Reals},
      sp.Sum(sp.Sum(Y[j] / i, (i, 1, j)), (j, 1, n - 1))),
+    # a triangle's inner count at the values of the outer index, j ∈ {1, …, n}: n − j + 1 ≥ 1
+    ("Σ_{i=1}^{n} Σ_{j=1}^{i} y_j = Σ_{j=1}^{n} (n − j + 1) y_j",
+     sp.Sum(sp.Sum(Y[j], (j, 1, i)), (i, 1, n)), sp.Sum((n - j + 1) * Y[j], (j, 1, n)),
+     {n: sp.S.Naturals, Y: sp.S.Reals}, sp.Sum((n - j) * Y[j], (j, 1, n))),
+    ("Σ_{i=1}^{n} Σ_{j=i+1}^{n} 1 = n(n − 1)/2", sp.Sum(sp.Sum(1, (j, i + 1, n)), (i, 1, n)),
+     n * (n - 1) / 2, {n: sp.S.Naturals}, n * (n + 1) / 2),
     # the inner sum's terms rewritten for every value of the outer index, or at its values
     ("Σ_i Σ_j y_i y_j = (Σ_i y_i)²",
      sp.Sum(sp.Sum(Y[i] * Y[j], (j, 1, n)), (i, 1, n)), sp.Sum(Y[i], (i, 1, n)) ** 2,

@@ -40,6 +40,7 @@ NOT_SYMPY = {
     "is_negative",
     "is_positive",
     "lookup",
+    "mentioned",
     "merged",
     "negated",
     "within",

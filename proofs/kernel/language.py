@@ -14,8 +14,8 @@ from sympy.core.function import UndefinedFunction
 
 from ..errors import SideConditionError, UnsupportedError
 from .functions import TABLE
-from .terms import (DefinedFamily, Defined, is_exact_rational, is_plain, is_plain_function,
-                    join_names, name_of, names)
+from .terms import (DefinedFamily, Defined, check_well_formed, free_vars, is_exact_rational,
+                    is_plain, is_plain_function, join_names, name_of, names)
 
 POSITIVE_REALS = sp.Interval.open(0, sp.oo)
 
@@ -301,6 +301,23 @@ def function_hull(head, arg):
 
 # ------------------------------------------------------------------------------------------------
 # contexts
+@dataclass(frozen=True, slots=True)
+class IndexRange:
+    """A context's range of a sum's index whose ends mention other variables: the values
+    a, a + 1, …, b the index of Σ_{i=a}^{b} takes where that sum is defined (a and b
+    defined, b − a + 1 an integer ≥ 0), and none where it is not — j ≤ n under
+    Σ_{j=1}^{n} Σ_{i=j}^{n}."""
+    lo: sp.Expr
+    hi: sp.Expr
+
+    def __post_init__(self):
+        object.__setattr__(self, "lo", sp.sympify(self.lo))
+        object.__setattr__(self, "hi", sp.sympify(self.hi))
+
+    def __str__(self):
+        return f"{{{self.lo}, ..., {self.hi}}}"
+
+
 def _context_key(key):
     """A key of a context: a plain symbol, a plain IndexedBase or an undefined function without
     assumptions."""
@@ -327,11 +344,16 @@ class Context:
     __slots__ = ("entries", "names", "_table")
 
     def __init__(self, where=None):
-        entries = {}
+        entries, ends = {}, []
         for key, real_set in dict(where or {}).items():
-            hull(real_set)  # refuses unsupported sets up front
+            if isinstance(real_set, IndexRange):  # ends that are terms, and do not mention key
+                ends += [check_well_formed(real_set.lo), check_well_formed(real_set.hi)]
+                if key in free_vars(real_set.lo) | free_vars(real_set.hi):
+                    raise UnsupportedError(f"the range {real_set} of {key} mentions {key}")
+            else:
+                hull(real_set)  # refuses unsupported sets up front
             entries[_context_key(key)] = real_set
-        table = join_names(*({name_of(key): key} for key in entries))
+        table = join_names(*({name_of(key): key} for key in entries), *map(names, ends))
         ordered = tuple(sorted(entries.items(), key=lambda entry: name_of(entry[0])))
         object.__setattr__(self, "entries", ordered)
         object.__setattr__(self, "names", table)
@@ -375,6 +397,11 @@ class Context:
 
     def without(self, var):
         return Context({k: s for k, s in self.entries if k != var})
+
+    def mentioned(self):
+        """The variables the ends of its index ranges mention: a statement may not bind them."""
+        return frozenset().union(*(free_vars(s.lo) | free_vars(s.hi) for _, s in self.entries
+                                   if isinstance(s, IndexRange)))
 
 
 def statement_names(context, statement):

@@ -604,18 +604,25 @@ def apart(expr, taken, *others):
     return _rebound(expr, mapping)
 
 
-def _rebound(expr, mapping):
-    if not (bound_vars(expr) & set(mapping)):
+def _rebound(expr, mapping, renames=None):
+    """expr with each binder over a variable of `mapping` binding mapping[var] instead, and what
+    it binds renamed with it (`renames`: the renamings in scope): the same shape, rebuilt
+    unevaluated, so defined exactly where expr is (sympy would take 0·Σ_{i=0}^{n} x_i for 0)."""
+    renames = renames or {}
+    if type(expr) is sp.Symbol:
+        return renames.get(expr, expr)
+    if not (bound_vars(expr) & set(mapping)) and not (free_vars(expr) & set(renames)):
         return expr
-    if not isinstance(expr, BINDERS):
-        return expr.func(*(_rebound(arg, mapping) for arg in expr.args))
-    limits = binder_limits(expr)
-    renames = {var: mapping[var] for var, _, _ in limits if var in mapping}
-
-    def renamed(part):
-        return substitute(_rebound(part, mapping), renames)[0]
-    return check_well_formed(expr.func(renamed(expr.function), *(
-        (renames.get(var, var), renamed(lo), renamed(hi)) for var, lo, hi in limits)))
+    if isinstance(expr, BINDERS):
+        limits, inner = [], dict(renames)
+        for var, lo, hi in reversed(binder_limits(expr)):  # outermost first: inner bounds see it
+            lo, hi = _rebound(lo, mapping, inner), _rebound(hi, mapping, inner)
+            inner[var] = mapping.get(var, var)
+            limits.append((inner[var], lo, hi))
+        function = _rebound(expr.function, mapping, inner)
+        return check_well_formed(expr.func(function, *reversed(limits)))
+    args = [_rebound(arg, mapping, renames) for arg in expr.args]
+    return expr.func(*args) if isinstance(expr, sp.Indexed) else expr.func(*args, evaluate=False)
 
 
 def _substitute(expr, mapping, written, scope):

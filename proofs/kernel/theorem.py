@@ -17,7 +17,7 @@ from sympy.core.function import AppliedUndef
 from ..errors import ForgeryError, RuleApplicationError, SideConditionError, UnsupportedError
 from .enclosure import enclose
 from .functions import TABLE
-from .language import (POSITIVE, REALS, Context, Equal, Hull, Member, SameOptimizers,
+from .language import (POSITIVE, REALS, Context, Equal, Hull, IndexRange, Member, SameOptimizers,
                        StrictlyIncreasing, _context_key, add_hulls, function_hull, hull,
                        index_values_hull, is_subset,
                        mul_hulls, pow_hull, statement_names)
@@ -82,10 +82,12 @@ def _make(context, statement, rule, premises=(), side=(), discharged=None):
         if not context.includes(needed):
             raise SideConditionError(f"{rule}: premise {th.statement} needs assumptions not in "
                                      f"{context}")
+    ranged = context.mentioned()  # and no bound variable an index's range mentions
+    bound = {getattr(statement, "var", None), *getattr(statement, "over", ())} & ranged
     for term in statement.terms:
         check_well_formed(term)
-        for var in bound_vars(term):
-            if context.lookup(var) is not None:
+        for var in (*bound_vars(term), *bound):
+            if context.lookup(var) is not None or var in ranged:
                 raise SideConditionError(f"{rule}: {var} is bound in {term} but constrained by "
                                          "the context")
     statement_names(context, statement)
@@ -164,17 +166,58 @@ def _by_its_range(expr, need, scope):
     and m > 0.  i takes a, a + 1, …, b where the sum is defined (where it is not, neither is the
     term the condition belongs to), so that term takes integers ≥ c (Mathlib `Finset.mem_Icc`): a
     count for c ≥ 0 (k! and (n − k)! under Σ_{k=0}^{n}), nonzero for c ≥ 1, and x^e a
-    product of e factors, defined for every x, for c ≥ 0.  Its ends name the condition's
-    objects: a well-formed term binds no index inside the limit that they mention."""
+    product of e factors, defined for every x, for c ≥ 0.  Not where a limit inside binds a
+    name its ends mention: there the term's name is another object."""
     power = isinstance(expr, sp.Pow) and need == Need.DEFINED
     term, need = (expr.exp, Need.COUNT) if power else (expr, need)
-    innermost = {var: (lo, hi) for var, lo, hi in scope if var in free_vars(term)}
-    for var, (lo, hi) in innermost.items():
-        slope = sp.expand(term).coeff(var)  # 2i − 1 = 2(i − 1) + 1: integers ≥ 1 from i = 1
-        least = sp.expand(term - slope * (var - (lo if slope.is_positive else hi)))
-        if slope.is_Integer and least.is_Integer and _set_meets(sp.Range(least, sp.oo), need):
+    for depth, (var, lo, hi) in enumerate(scope):
+        inner = {index for index, _, _ in scope[depth + 1:]}  # y + Σ_{n=0}^{3} (n − i)! under
+        # Σ_{i=0}^{n}: the n of i's bound is not the n of the term
+        if var in inner or inner & (free_vars(lo) | free_vars(hi)):
+            continue
+        least = _least(term, var, lo, hi) if var in free_vars(term) else None
+        if least is not None and _set_meets(sp.Range(least, sp.oo), need):
             return True
     return False
+
+
+def _least(term, var, lo, hi):
+    """c for a term c + m(i − a) or c + m(b − i) of integers c and m ≠ 0, the least value
+    it takes at i = a, …, b (its value at a, or at b, as sympy evaluates it: 2i − 1 is 1
+    at i = 1); None for other terms."""
+    slope = _slope(term, var)
+    if slope is None or not slope.is_Integer or slope == 0:
+        return None
+    least = term.xreplace({var: lo if slope > 0 else hi})
+    return least if least.is_Integer else None
+
+
+def _slope(term, var):
+    """m for a term A + m·i written linearly in i (i only in sums and in one factor of a
+    product: nothing multiplied out, so nothing large built); None for other terms."""
+    if var not in free_vars(term) or term == var:
+        return sp.S.Zero if term != var else sp.S.One
+    parts = [_slope(arg, var) for arg in term.args if var in free_vars(arg)]
+    if None in parts or not isinstance(term, (sp.Add, sp.Mul)) or (
+            isinstance(term, sp.Mul) and len(parts) != 1):
+        return None
+    rest = [arg for arg in term.args if var not in free_vars(arg)]
+    return sp.Add(*parts) if isinstance(term, sp.Add) else sp.Mul(*rest) * parts[0]
+
+
+def member_index_range(context, expr):
+    """Γ, i ∈ {a, …, b} ⊢ c + m(i − a) ∈ {c, c + 1, …} and
+    Γ, i ∈ {a, …, b} ⊢ c + m(b − i) ∈ {c, c + 1, …} for integers c and m > 0:
+    i − a and b − i are counts at each value i takes (n − j + 1 ≥ 1 for
+    j ∈ {1, …, n}).   (Mathlib `Finset.mem_Icc`)"""
+    for var, known in context.entries:
+        least = _least(expr, var, known.lo, known.hi) if isinstance(known, IndexRange) else None
+        # defined wherever the ends are, as they are where i takes a value
+        if least is not None and needs(expr) <= needs(known.lo) | needs(known.hi):
+            return _make(context, Member(expr, Hull(least, sp.oo, False, True, True).as_set()),
+                         "member_index_range", (), lambda: [f"{var} in {known}"])
+    raise SideConditionError(f"member_index_range: {expr} is no c + m(i - a) or c + m(b - i) for "
+                             "an index i of the context ranging over {a, ..., b}")
 
 
 @memoized(1024)
@@ -719,7 +762,7 @@ def binder_congruence(eq_th, binder, index_range=()):
     result = check_well_formed(binder.func(st.rhs, (var, lo, hi)))
     context = context.merged(*(th.context for th in index_range))
     return _make(context, Equal(binder, result), "binder_congruence", [eq_th, *index_range],
-                 discharged=var if index_range else None)
+                 discharged=var)
 
 
 def _both_defined(context, lhs, rhs, rule, facts, written=None, shown=None):
@@ -876,6 +919,9 @@ def member_context(context, atom, arg_facts=()):
     conditions = {(arg, Need.DEFINED, ()) for arg in arguments if needs(arg)}
     used = _facts_for(conditions, arg_facts, "member_context", lambda: "the argument must be")
     known = context.lookup(atom)
+    if isinstance(known, IndexRange):
+        raise RuleApplicationError(f"member_context: {atom} ranges over {known}: what that "
+                                   "gives, member_index_range shows")
     real_set = sp.S.Reals if known is None else known
     context = context.merged(*(f.context for f in used))
     return _make(context, Member(atom, real_set), "assumption", used,
@@ -1043,17 +1089,24 @@ def member_binder(body_th, binder, count_th, bounds_defined=(), index_range=()):
     premises = [body_th, count_th, *used, *index_range]
     context = body_context.merged(*(th.context for th in premises[1:]))
     return _make(context, Member(binder, h.as_set()), "member_binder", premises,
-                 discharged=var if index_range else None)
+                 discharged=var)
 
 
 def _index_range(body_th, var, lo, hi, index_range, *others, rule="member_binder"):
     """The body fact's context without the index, where it states the index's range: a set
     holding every value a, a + 1, …, b the index takes, by the facts `index_range` about a and b
     (and the index in no other premise's context, nor in a or b: one name, one object)."""
-    if body_th.context.lookup(var) is None:
+    known = body_th.context.lookup(var)
+    if known is None:
         if index_range:
             raise RuleApplicationError(f"{rule}: the body fact states no range of {var}")
         return body_th.context
+    if isinstance(known, IndexRange):  # the values the sum's index takes, as the sum states them
+        if known != IndexRange(lo, hi) or index_range or any(
+                th.context.lookup(var) is not None for th in others):
+            raise SideConditionError(f"{rule}: {var} ranges over {known} in the body fact, not "
+                                     f"over the sum's {lo}, ..., {hi} alone")
+        return body_th.context.without(var)
     ends = [_expect(th, Member, rule) for th in _genuine(*index_range)]
     if [end.expr for end in ends] != [lo, hi] or var in free_vars(lo) | free_vars(hi) or any(
             th.context.lookup(var) is not None for th in (*index_range, *others)):
@@ -1179,7 +1232,8 @@ def by_cases(th1, th2, var):
     `or_ind`)"""
     first, second = (_expect(th, (Member, Equal), "by_cases") for th in (th1, th2))
     cases = (th1.context.lookup(var), th2.context.lookup(var))
-    if first != second or type(var) is not sp.Symbol or None in cases:
+    if first != second or type(var) is not sp.Symbol or None in cases or any(
+            isinstance(case, IndexRange) for case in cases):
         raise RuleApplicationError(f"by_cases: two facts alike but for the range of a symbol "
                                    f"{var} are needed, got {first} and {second}")
     finite = all(type(case) is sp.FiniteSet for case in cases)
@@ -1215,7 +1269,8 @@ def instantiate(th, var, fact):
     mentioned = any(var in free_vars(term) for term in st.terms)
     if known is None and type(var) is sp.Symbol and mentioned:
         known = sp.S.Reals
-    if type(var) is not sp.Symbol or known is None or not is_subset(value.set, known):
+    if type(var) is not sp.Symbol or known is None or isinstance(known, IndexRange) or \
+            var in th.context.mentioned() or not is_subset(value.set, known):
         raise RuleApplicationError(f"instantiate: {value.expr} in {value.set} is no value of a "
                                    f"symbol {var} the theorem ranges over")
     terms = []

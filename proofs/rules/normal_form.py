@@ -15,7 +15,8 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from ..errors import ProofError, SideConditionError
-from ..kernel import Defined, Equal, Need, Theorem, free_vars, hull, needs
+from ..kernel import Context, Defined, Equal, Need, Theorem, free_vars, hull, needs
+from ..kernel.language import IndexRange
 from ..kernel import rules as K
 from ..kernel.functions import TABLE
 from ..kernel.terms import (BINDERS, DefinedEntry, binder_limits, binomial_sum, bound_vars,
@@ -489,7 +490,31 @@ class Normalizer:
             hypergeometric(summand, var) else None
         if whole is not None:
             return self._closed_form(expr, whole)
-        return None
+        return self._at_its_values(expr) if len(limits) == 1 else None
+
+    def _at_its_values(self, expr):
+        """Σ_{j=a}^{b} g(j) = Σ_{j=a}^{b} N(g(j)) with g normalized for j ∈ {a, …, b} (the
+        context's `IndexRange`), where g has a sum whose bounds mention j: y_j Σ_{i=j}^{n} 1 =
+        (n − j + 1) y_j, its count n − j + 1 ≥ 1 there (`binder_congruence`); None otherwise."""
+        (var, lo, hi), = binder_limits(expr)
+        ranged = self._relational(var, lo, hi, expr.function)
+        th = None if ranged is None else self._inner_normalized(ranged, expr.function)
+        if th is None or th.statement.lhs == th.statement.rhs:
+            return None
+        try:
+            return self._continue(K.binder_congruence(th, expr))
+        except ProofError as error:
+            self.notes.append(f"{expr} was not rewritten at the values of {var}: {error}")
+            return None
+
+    def _relational(self, var, lo, hi, body):
+        """Γ, i ∈ {a, …, b} for the index of Σ_{i=a}^{b} body, where the body has a sum whose
+        bounds mention i; None otherwise, or where Γ speaks of i already."""
+        inner = [node for node in sp.preorder_traversal(body)
+                 if isinstance(node, BINDERS) and var in free_vars(sp.Tuple(*node.limits))]
+        if not inner or self.context.lookup(var) is not None or var in self.context.mentioned():
+            return None
+        return Context(dict(self.context.entries) | {var: IndexRange(lo, hi)})
 
     def _inner_binder(self, expr):
         """Σ_{i=a}^{b} F(i) = Σ_{i=a}^{b} N(F(i)) for F the sum over the inner indices of an
@@ -513,9 +538,11 @@ class Normalizer:
                 ranged = index_range_context(self.context, var, index_range)
             except ProofError:
                 ranged = None
-            if ranged is None:
-                return None
-            th = self._inner_normalized(ranged, inner)
+            th = th if ranged is None else self._inner_normalized(ranged, inner)
+            if th.statement.lhs == th.statement.rhs:  # at i = a, …, b as the sum states them:
+                # Σ_{j=i+1}^{n} 1 = n − i for i ≤ n
+                ranged, index_range = self._relational(var, lo, hi, inner), ()
+                th = th if ranged is None else self._inner_normalized(ranged, inner)
             if th.statement.lhs == th.statement.rhs:
                 return None
             if th.context.lookup(var) is None:  # shown without the index's range after all

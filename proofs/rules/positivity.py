@@ -13,7 +13,7 @@ from sympy.core.function import AppliedUndef
 from ..errors import ProofError, SideConditionError
 from ..kernel import POSITIVE_REALS, Context, Defined, Need, free_vars, hull, needs
 from ..kernel import rules as K
-from ..kernel.language import index_values_hull
+from ..kernel.language import IndexRange, index_values_hull
 from ..kernel.functions import TABLE
 from ..kernel.terms import BINDERS, DefinedEntry, inner_binder
 
@@ -31,6 +31,12 @@ def _member(context, expr, sides):
     def member(arg):
         return _member(context, arg, sides)
 
+    if any(isinstance(real_set, IndexRange) and var in free_vars(expr)
+           for var, real_set in context.entries):
+        try:  # n − j + 1 ≥ 1 for j ∈ {1, …, n}
+            return K.member_index_range(context, expr)
+        except ProofError:
+            pass
     if isinstance(expr, Defined):
         return K.member_of_equal(K.unfold(context, expr), member(expr.body))
     if isinstance(expr, DefinedEntry):

@@ -543,7 +543,23 @@ class Assignment:
         if override is not None:
             return override[1]
         name = _identity(symbol)
-        return self._draw(symbol, self.sets.get(symbol), self._rng("scalar", name), str(symbol))
+        real_set = self.sets.get(symbol)
+        if real_set is not None and not isinstance(real_set, sp.Set):  # an index's {a, …, b}
+            return self._index(symbol, real_set, self._rng("scalar", name))
+        return self._draw(symbol, real_set, self._rng("scalar", name), str(symbol))
+
+    def _index(self, symbol, index_range, rng):
+        """A value of an index ranging over {a, …, b}, whose ends mention other quantities: a,
+        a + 1, …, b at their values there, where b − a + 1 is an integer ≥ 1 (else the range is
+        empty, and the point says nothing)."""
+        lo, hi = self.value(index_range.lo), self.value(index_range.hi)
+        exact = _is_exact(lo) and _is_exact(hi)
+        if not exact or (hi - lo).q != 1 or hi < lo:
+            raise Inconclusive(f"{symbol} ranges over {index_range}, empty or unknown here")
+        point = lo + rng.randint(0, min(int(hi - lo), 10 ** 6))
+        if len(self.drawn) < 40:
+            self.drawn[str(symbol)] = point
+        return point
 
     def entry(self, head, args):
         """The value of the family or function `head` at the argument values `args`."""
