@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from proofs import Disproved, ProofError, check
-from proofs.rules.normal_form import multiplies_out, on_atoms, over_common_denominator
+from proofs.rules.normal_form import (hypergeometric, multiplies_out, on_atoms,
+                                      over_common_denominator)
 from proofs.testing import semantics
 
 a, b, c = sp.symbols("a b c")
@@ -485,3 +486,16 @@ def test_a_sum_with_an_undefined_term_is_not_written_out():
     # a factor 0 among the terms: sympy takes the product for 0 as soon as it is peeled
     theorem = check.equal(sp.Product((i - 2) * Y[i], (i, 1, 3)), 0)
     assert semantics.confirm(theorem.context.entries, theorem.statement, points=5)
+
+
+def test_sympy_s_summation_is_asked_only_for_small_terms():
+    """A review: Gosper's algorithm took minutes on 1/(k(k + 1)…(k + 7)), 1/(k²⁰ + k + 1),
+    k³⁰ 2^k and 2^(1000k) k (a true claim hung): numerators and denominators of degree at most 4
+    in the index, exponents of slope at most 32, are asked; the others are left as they are."""
+    k_ = sp.Symbol("k")
+    small = [1 / (k_ * (k_ + 1)), k_ ** 4 / 2 ** k_, (k_ + 1) / (k_ ** 4 + 2),
+             sp.Rational(1, 2) ** k_]
+    large = [1 / sp.prod([k_ + m for m in range(8)]), 1 / (k_ ** 20 + k_ + 1), k_ ** 30 * 2 ** k_,
+             k_ * 2 ** (1000 * k_), sp.log(k_), sp.IndexedBase("y")[k_] / k_]
+    assert all(hypergeometric(term, k_) for term in small)
+    assert not any(hypergeometric(term, k_) for term in large)

@@ -14,8 +14,8 @@ from sympy.core.function import UndefinedFunction
 
 from ..errors import SideConditionError, UnsupportedError
 from .functions import TABLE
-from .terms import (DefinedFamily, Defined, check_well_formed, free_vars, is_exact_rational,
-                    is_plain, is_plain_function, join_names, name_of, names)
+from .terms import (DefinedFamily, Defined, check_well_formed, is_exact_rational, is_plain,
+                    is_plain_function, join_names, name_of, names)
 
 POSITIVE_REALS = sp.Interval.open(0, sp.oo)
 
@@ -348,7 +348,7 @@ class Context:
         for key, real_set in dict(where or {}).items():
             if isinstance(real_set, IndexRange):  # ends that are terms, and do not mention key
                 ends += [check_well_formed(real_set.lo), check_well_formed(real_set.hi)]
-                if key in free_vars(real_set.lo) | free_vars(real_set.hi):
+                if name_of(key) in {name for end in ends[-2:] for name in names(end)}:
                     raise UnsupportedError(f"the range {real_set} of {key} mentions {key}")
             else:
                 hull(real_set)  # refuses unsupported sets up front
@@ -399,9 +399,10 @@ class Context:
         return Context({k: s for k, s in self.entries if k != var})
 
     def mentioned(self):
-        """The variables the ends of its index ranges mention: a statement may not bind them."""
-        return frozenset().union(*(free_vars(s.lo) | free_vars(s.hi) for _, s in self.entries
-                                   if isinstance(s, IndexRange)))
+        """The objects the ends of its index ranges name (symbols, families, functions): a
+        statement may not bind them, nor a rule replace them."""
+        return frozenset(obj for _, s in self.entries if isinstance(s, IndexRange)
+                         for end in (s.lo, s.hi) for obj in names(end).values())
 
 
 def statement_names(context, statement):

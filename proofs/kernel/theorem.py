@@ -185,7 +185,7 @@ def _least(term, var, lo, hi):
     """c for a term c + m(i − a) or c + m(b − i) of integers c and m ≠ 0, the least value
     it takes at i = a, …, b (its value at a, or at b, as sympy evaluates it: 2i − 1 is 1
     at i = 1); None for other terms."""
-    slope = _slope(term, var)
+    slope = _slope(term, var) if var not in bound_vars(term) else None  # j + Σ_{j=1}^{2} 1
     if slope is None or not slope.is_Integer or slope == 0:
         return None
     least = term.xreplace({var: lo if slope > 0 else hi})
@@ -665,13 +665,18 @@ def telescoping_needs(total, whole):
     `ring`, the conditions of f(i), F(i), F(i − 1) and F(b) − F(a − 1) that
     `sum_telescoping` asks shown) for Σ_{i=a}^{b} f(i) and F = `whole`."""
     (var, lo, hi), = binder_limits(total)
-    step = whole - substitute(whole, {var: var - 1})[0]
-    closed = substitute(whole, {var: hi})[0] - substitute(whole, {var: lo - 1})[0]
+    (before, shifted), (top, at_b), (bottom, at_a) = (
+        substitute(whole, {var: value}) for value in (var - 1, hi, lo - 1))
+    step, closed = whole - before, top - bottom
     remainder, conditions = ring_needs(step, total.function)
     # the terms' conditions at the values the index takes: F(i) − F(i − 1) = f(i) is needed at
-    # i = a, …, b only (1/(i(i + 1)) from i = 1), F at a − 1, …, b
-    scoped = within(((var, lo, hi),), set(conditions) | needs(whole))
-    return step, closed, remainder, scoped | needs(closed)
+    # i = a, …, b only (1/(i(i + 1)) from i = 1), F at a − 1, …, b, each as written (ring asks
+    # nothing of f = F(i) − F(i − 1) as sympy builds it, and sympy takes 0·log(−1) for 0)
+    scoped = within(((var, lo, hi),), set(conditions) | needs(whole) | shifted |
+                    needs(total.function))
+    written = {(term, need, scope) for term, need, scope in scoped | at_b | at_a
+               if not (is_exact_rational(term) and _set_meets(sp.FiniteSet(term), need))}
+    return step, closed, remainder, written | needs(closed)
 
 
 def sum_peel(context, total, last=True, facts=()):
