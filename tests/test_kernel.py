@@ -1057,9 +1057,9 @@ def test_the_binomial_theorem_sums_the_binomial_pmf():
     total, expected = cases[0]
     # n = −1 is no count (the empty sum is 0, (a + b)^−1 is not), nor is a real n
     minus_one = Context({n: sp.Range(-1, sp.oo), p_: sp.Interval.open(0, 1)})
-    with pytest.raises(SideConditionError, match="integer >= 0"):
+    with pytest.raises(SideConditionError, match="a fact that n is an integer >= 0"):
         K.binomial_theorem(member(minus_one, n), total)
-    with pytest.raises(SideConditionError, match="integer >= 0"):
+    with pytest.raises(SideConditionError, match="a fact that n is an integer >= 0"):
         K.binomial_theorem(member(unit, n + 1), total)
     with pytest.raises(SideConditionError, match="no fact shows it"):  # p^k for every real k
         K.binomial_theorem(member(unit, n), total)
