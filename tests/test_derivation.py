@@ -108,6 +108,18 @@ def test_a_geometric_sum_is_named_so_and_its_ratio_s_range_stated(tmp_path):
         anywhere.chain(sp.Sum(p ** i, (i, 0, n - 1))).eq((1 - p ** n) / (1 - p))
 
 
+def test_a_telescoping_sum_that_is_no_geometric_one_is_named_so():
+    """Σ 1/(k(k + 1)) = n/(n + 1) and Σ k/2^k = 2 − (n + 2)/2^n, whose closed forms sympy's
+    summation proposes, read 'a telescoping sum': their terms are no constant times a power (the
+    first read 'a geometric sum', as any summand that was no polynomial did)."""
+    k, n = sp.symbols("k n")
+    d = Derivation("Telescoping", where={n: sp.S.Naturals})
+    d.lemma("Fractions", d.chain(sp.Sum(1 / (k * (k + 1)), (k, 1, n))).eq(n / (n + 1)))
+    d.theorem("Halves", d.chain(sp.Sum(k / 2 ** k, (k, 1, n))).eq(2 - (n + 2) / 2 ** n))
+    text = d.proof().to_text()
+    assert text.count("[a telescoping sum, algebra]") == 2 and "geometric" not in text
+
+
 def test_inequality_chains_compose_in_the_kernel(tmp_path):
     proof = log_sum_exp().proof()
     text = proof.to_text()

@@ -171,13 +171,22 @@ def recurrence_words(theorem):
 
 
 def telescoping_words(theorem):
-    """sum_telescoping's words: 'a geometric sum' where a summand it telescopes is no polynomial
-    in its index (pⁱ, (1 − p)^{k−1}), 'a telescoping sum' otherwise (Σ i = n(n + 1)/2)."""
+    """sum_telescoping's words: 'a geometric sum' where a summand it telescopes is a constant
+    times a power of its index (pⁱ, p(1 − p)^{k−1}), 'a telescoping sum' otherwise (Σ i =
+    n(n + 1)/2, Σ 1/(k(k + 1)) = n/(n + 1), Σ k/2^k)."""
     summands = [(node.statement.lhs.function, node.statement.lhs.limits[0][0])
                 for node in tree_nodes(theorem) if node.rule == "sum_telescoping"]
-    if summands and not all(summand.is_polynomial(var) for summand, var in summands):
+    if any(_geometric(summand, var) for summand, var in summands):
         return "a geometric sum"
     return "a telescoping sum"
+
+
+def _geometric(summand, var):
+    """Whether the summand is c·b^(αi + β), its one factor that depends on the index i a power of
+    a base free of i."""
+    powers = [factor for factor in sp.Mul.make_args(summand) if var in factor.free_symbols]
+    return len(powers) == 1 and isinstance(powers[0], (sp.Pow, sp.exp)) and \
+        var not in powers[0].as_base_exp()[0].free_symbols
 
 
 def value_cases_words(theorem):
