@@ -602,7 +602,10 @@ def hypergeometric(summand, var):
     function of the bare i, or a power whose base is free of i and whose exponent is linear in
     i: terms sympy's summation (Gosper's algorithm) sums in closed form when one exists.  Small
     ones only, which it answers at once: numerators and denominators of degree at most 4 in i,
-    exponents of slope at most 32 (a denominator of degree 5 takes it 15 s, 2^(1000i) 55 s)."""
+    exponents of slope at most 32 (a denominator of degree 5 takes it 15 s, 2^(1000i) 55 s), and
+    numbers of at most four digits (2^(10⁴) and (7/3)^(10⁶) are worked out, and factored)."""
+    if any(max(abs(number.p), number.q) > 10 ** 4 for number in summand.atoms(sp.Rational)):
+        return False
     for term in sp.Add.make_args(summand):
         rest = []  # the factors that are no such power: one rational function of small degree
         for factor in sp.Mul.make_args(term):
@@ -630,6 +633,8 @@ def antidifference(summand, var, lo):
     """F(i) = Σ_{k=a}^{i} f(k) as sympy's summation writes it, when that is elementary; else None
     (the kernel checks F(i) − F(i − 1) = f(i) itself: sympy is only asked for a candidate)."""
     k = sp.Dummy("k")
+    if any(max(abs(number.p), number.q) > 10 ** 3 for number in sp.sympify(lo).atoms(sp.Rational)):
+        return None  # from i = 10⁴, sympy's summation works out 2^(10⁴) and factors it
     try:
         whole = sp.summation(summand.xreplace({var: k}), (k, lo, var))
     except (ValueError, TypeError, NotImplementedError):
