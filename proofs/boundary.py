@@ -512,8 +512,8 @@ class _Claim:
                 )
         # a free object of the body named like a parameter (i with sympy assumptions beside the
         # plain parameter i) is another object: its plain counterpart would be the parameter
-        names = {param.name for param in family.params}
-        clash = sorted((obj for obj in _body_free_objects(family) if name_of(obj) in names),
+        params = {param.name for param in family.params}
+        clash = sorted((obj for obj in _body_free_objects(family) if name_of(obj) in params),
                        key=describe)
         if clash:
             raise UnsupportedError(

@@ -341,7 +341,7 @@ class Context:
     functions are separate objects; one name may not denote two); immutable, in a deterministic
     order."""
 
-    __slots__ = ("entries", "names", "_table")
+    __slots__ = ("entries", "names", "_table", "_mentioned")
 
     def __init__(self, where=None):
         entries, ends = {}, []
@@ -358,6 +358,8 @@ class Context:
         object.__setattr__(self, "entries", ordered)
         object.__setattr__(self, "names", table)
         object.__setattr__(self, "_table", dict(ordered))
+        object.__setattr__(self, "_mentioned",  # once: every rule's theorem asks it
+                           frozenset(obj for end in ends for obj in names(end).values()))
 
     def __setattr__(self, name, value):
         raise AttributeError("Context is immutable")
@@ -401,8 +403,7 @@ class Context:
     def mentioned(self):
         """The objects the ends of its index ranges name (symbols, families, functions): a
         statement may not bind them, nor a rule replace them."""
-        return frozenset(obj for _, s in self.entries if isinstance(s, IndexRange)
-                         for end in (s.lo, s.hi) for obj in names(end).values())
+        return self._mentioned
 
 
 def statement_names(context, statement):

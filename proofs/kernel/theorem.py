@@ -243,8 +243,12 @@ def _kept(result, written):
     kept them: it may drop a condition only where a number meets it (0! is 1: 0 is a count;
     1/i at i = 1 is 1)."""
     return needs(result) <= written and all(
-        is_exact_rational(term) and _set_meets(sp.FiniteSet(term), need)
-        for term, need, _ in written - needs(result))
+        _met_by_number(term, need) for term, need, _ in written - needs(result))
+
+
+def _met_by_number(term, need):
+    """Whether the condition is on a number that meets it (1 ≠ 0), which no fact need show."""
+    return is_exact_rational(term) and _set_meets(sp.FiniteSet(term), need)
 
 
 def _condition_order(condition):
@@ -675,7 +679,7 @@ def telescoping_needs(total, whole):
     scoped = within(((var, lo, hi),), set(conditions) | needs(whole) | shifted |
                     needs(total.function))
     written = {(term, need, scope) for term, need, scope in scoped | at_b | at_a
-               if not (is_exact_rational(term) and _set_meets(sp.FiniteSet(term), need))}
+               if not _met_by_number(term, need)}
     return step, closed, remainder, written | needs(closed)
 
 

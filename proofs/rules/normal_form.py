@@ -396,8 +396,8 @@ class Normalizer:
         log 2 + log(1 − p)."""
         arg = expr.args[0]
         target = over_common_denominator(arg)
-        content, rest = arg.primitive()
-        if target is None and content.is_positive and content != 1:
+        content, rest = arg.primitive() if target is None else (sp.S.One, arg)
+        if content.is_positive and content != 1:
             fact = try_positive(self.context, rest)
             step = K.log_of_mul(try_positive(self.context, content), fact) if fact else None
             return self._continue(step) if step and step.statement.lhs == expr else None
@@ -609,10 +609,8 @@ def hypergeometric(summand, var):
     for term in sp.Add.make_args(summand):
         rest = []  # the factors that are no such power: one rational function of small degree
         for factor in sp.Mul.make_args(term):
-            base, exponent = factor.as_base_exp()
-            slope = sp.expand(exponent).coeff(var) if var not in free_vars(base) else None
-            linear = slope is not None and slope.is_Rational and 0 < abs(slope) <= 32 and \
-                var not in free_vars(sp.expand(exponent - slope * var))
+            slope = exponent_slope(factor, var)
+            linear = slope is not None and abs(slope) <= 32
             rest += [] if linear or var not in free_vars(factor) else [factor]
         rational = sp.Mul(*rest)
         bare = all(var not in free_vars(node) for node in sp.preorder_traversal(rational)
@@ -651,15 +649,22 @@ def geometric_antidifference(summand, var):
     """F(i) = f(i)·q/(q − 1) with F(i) − F(i − 1) = f(i), for a geometric term f(i) = c·b^(αi + β)
     (c, b, β free of i, α ≠ 0 rational, q = b^α the ratio of two terms); None for other terms."""
     powers = [factor for factor in sp.Mul.make_args(summand) if var in free_vars(factor)]
-    if len(powers) != 1 or not isinstance(powers[0], (sp.Pow, sp.exp)):
+    slope = exponent_slope(powers[0], var) if len(powers) == 1 else None
+    if slope is None:
         return None
-    base, exponent = powers[0].as_base_exp()
-    slope = sp.expand(exponent).coeff(var)
-    if var in free_vars(base) or not slope.is_Rational or slope == 0 or \
-            var in free_vars(sp.expand(exponent - slope * var)):
-        return None
-    ratio = base ** slope
+    ratio = powers[0].as_base_exp()[0] ** slope
     return summand * ratio / (ratio - 1)
+
+
+def exponent_slope(factor, var):
+    """α of a power b^(αi + β) (b and β free of the index i, α ≠ 0 rational); None for other
+    factors."""
+    base, exponent = factor.as_base_exp()
+    if var in free_vars(base) or not isinstance(factor, (sp.Pow, sp.exp)):
+        return None
+    slope = sp.expand(exponent).coeff(var)
+    rest = sp.expand(exponent - slope * var)
+    return slope if slope.is_Rational and slope != 0 and var not in free_vars(rest) else None
 
 
 @functools.lru_cache(maxsize=512)

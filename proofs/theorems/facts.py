@@ -1,13 +1,15 @@
 """Turn a proof tree of facts (ranges, monotonicity) into the few lines a reader wants to see.
 
-Imports the kernel and `Proof`'s `Step`.  Each Member fact about a new expression becomes one line,
-in the order the kernel established them; numbers, widenings and repeated facts are folded away.
+Imports the kernel, `Proof`'s `Step` and the normal form's test of a geometric term.  Each Member
+fact about a new expression becomes one line, in the order the kernel established them; numbers,
+widenings and repeated facts are folded away.
 """
 
 import sympy as sp
 
 from ..kernel import Equal, Member, StrictlyIncreasing
 from ..proof import Step
+from ..rules.normal_form import geometric_antidifference
 from ..tree import case_leaves, case_variable, instantiated, ranged_index, tree_nodes
 
 JUSTIFICATIONS = {
@@ -182,11 +184,8 @@ def telescoping_words(theorem):
 
 
 def _geometric(summand, var):
-    """Whether the summand is c·b^(αi + β), its one factor that depends on the index i a power of
-    a base free of i."""
-    powers = [factor for factor in sp.Mul.make_args(summand) if var in factor.free_symbols]
-    return len(powers) == 1 and isinstance(powers[0], (sp.Pow, sp.exp)) and \
-        var not in powers[0].as_base_exp()[0].free_symbols
+    """Whether the summand is c·b^(αi + β), as the normal form telescopes a geometric sum."""
+    return geometric_antidifference(summand, var) is not None
 
 
 def value_cases_words(theorem):
