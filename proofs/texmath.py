@@ -254,6 +254,7 @@ class _Reader:
         self.nonnegative = []  # every argument of a root: it needs each one ≥ 0
         self.log_arguments = []  # every argument of a log: it needs each one > 0
         self.bound = []  # the indices of the sums and products being read
+        self.operand = False  # the next atom is a denominator or a function's argument
 
     # ------------------------------------------------------------------ tokens
     def peek(self, ahead=0):
@@ -472,11 +473,13 @@ class _Reader:
             value = value + right if operator == "+" else value - right
         return value
 
-    def term(self, product_index=None):
+    def term(self, product_index=None, sum_index=None):
         """Factors up to the next + or −.  As the body of a product over `product_index`, a factor
         that is a sum or a product, or one after \\cdot free of the index, is refused:
-        ∏_i a_i ∏_j b_j and ∏_i a_i · c are read as two products by some and as one by others
-        (for a sum both readings agree)."""
+        ∏_i a_i ∏_j b_j and ∏_i a_i · c are read as two products by some and as one by others.
+        For a sum both readings agree where it stands alone, but not as a denominator or a
+        function's argument: there the body of a sum over `sum_index` has no factor free of it
+        (1/Σ_i a_i · c, log Σ_i a_i c)."""
         value = self.power()
         while True:
             token = self.peek()
@@ -493,14 +496,19 @@ class _Reader:
                 if product_index is not None and product_index not in factor.free_symbols:
                     self.fail(f"is ∏ a_i · c the product of the a_i c or (∏ a_i) · c? put "
                               "brackets around the product or around its body")
+                if sum_index is not None and sum_index not in factor.free_symbols:
+                    self.ambiguous_sum()
                 value = value * factor
             elif token == "/":
                 self.take()
+                self.operand = True  # 1 / Σ_i a_i · c: is c in the denominator's sum?
                 denominator = self.power()
                 self.denominators.append(denominator)
                 if product_index is not None and product_index not in denominator.free_symbols:
                     self.fail("is ∏ a_i / c the product of the a_i / c or (∏ a_i) / c? put "
                               "brackets around the product or around its body")
+                if sum_index is not None and sum_index not in denominator.free_symbols:
+                    self.ambiguous_sum()
                 if self.starts_factor(self.peek()) and self.peek() not in (r"\cdot", r"\times"):
                     self.fail("is a/bc a/(bc) or (a/b)c? write \\frac{a}{bc} or brackets")
                 value = value / denominator
@@ -520,14 +528,48 @@ class _Reader:
                         f"is {number}\\frac… a mixed number or a product? write "
                         f"\\frac{{…}}{{…}} for the number, or {number} \\cdot \\frac{{…}}{{…}}"
                     )
-                if re.fullmatch(r"[0-9.]+", last) and re.fullmatch(r"[0-9.]+", token):
-                    self.fail(
-                        f"two numbers in a row ('{last}' '{token}'): TeX reads 2^10 as 2¹0 "
-                        "and 10\\,000 as 10·000; write one number in braces or \\cdot"
+                before, after = self.printed_before(), self.printed_after()
+                if re.fullmatch(r"[0-9.]+", before) and re.fullmatch(r"[0-9.]+", after):
+                    self.fail(  # 2{3}: braces print as nothing, so TeX prints 23
+                        f"two numbers in a row ('{before}' '{after}'): TeX reads 2^10 as 2¹0, "
+                        "10\\,000 as 10·000 and 2{3} as 23; write one number in braces or "
+                        "\\cdot"
                     )
-                value = value * self.power()
+                factor = self.power()
+                if sum_index is not None and sum_index not in factor.free_symbols:
+                    self.ambiguous_sum()
+                value = value * factor
             else:
                 return value
+
+    def ambiguous_sum(self):
+        self.fail("is Σ_i a_i · c here the sum of the a_i c or (Σ_i a_i) · c? after / or in a "
+                  "function's argument they differ: put brackets around the sum or around its "
+                  "body")
+
+    def printed_before(self):
+        """The last token TeX prints before the next one: braces print nothing, so the 3 in 2{3}
+        follows the 2 (a group that is an argument, as of ^ or \\frac, is no plain brace)."""
+        at = self.position - 1
+        while at >= 0 and self.items[at].text == "}":
+            depth, opening = 0, at
+            while opening >= 0:
+                depth += {"}": 1, "{": -1}.get(self.items[opening].text, 0)
+                if depth == 0:
+                    break
+                opening -= 1
+            if opening > 0 and (self.items[opening - 1].text in ("^", "_", "}")
+                                or self.items[opening - 1].text.startswith("\\")):
+                return ""
+            at -= 1
+        return self.items[at].text if at >= 0 else ""
+
+    def printed_after(self):
+        """The first token TeX prints from here: the 0 of {0}."""
+        at = self.position
+        while at < len(self.items) and self.items[at].text == "{":
+            at += 1
+        return self.items[at].text if at < len(self.items) else ""
 
     def starts_factor(self, token):
         if (
@@ -543,13 +585,49 @@ class _Reader:
         return token not in (r"\rbrace", r"\rbrack", r"\rangle")
 
     def power(self):
+        name, start = self.name_ahead(), self.position
         base = self.atom()
         if self.peek() == "!":  # y_i!
             self.take("!")
             if base.is_number and abs(base) > 10**4:
                 self.fail("a number too large to compute")
             base = sp.factorial(base)
-        return self.scripts(base)
+        powered = self.peek() == "^"
+        value = self.scripts(base)
+        if name is not None and powered and self.opens_bracket() and (
+                self.applies(name)):
+            # Γ^2(x), L^2(θ), p_i^2(θ): a reader sees the square of Γ(x), not Γ²·(x)
+            shown = "".join(item.text for item in self.items[start:self.position])
+            self.fail(f"is {shown}(…) a power of {_tex(name)} at (…) or a product? write the "
+                      f"power with brackets, ({_tex(name)}(…))^2, or {shown} \\cdot (…) for a "
+                      "product")
+        return value
+
+    def name_ahead(self):
+        """The name of the letter, Greek letter or upright name ahead (p of p_i), or None."""
+        token = self.peek()
+        if token is None:
+            return None
+        if re.fullmatch(r"[A-Za-z]", token) or token[1:] in GREEK and token.startswith("\\"):
+            return token.lstrip("\\")
+        if token in NAMES and self.peek(1) == "{" and self.peek(3) == "}":
+            return self.peek(2)
+        return None
+
+    def applies(self, name):
+        """Whether `name` before the bracket ahead may be read as applied to it: Γ before any
+        bracket; a defined quantity or an entry declared to depend on a parameter before a
+        bracket that holds one letter, as L(θ) and p_i(θ) are read (p_i^{y_i} (1 - p_i) is a
+        product)."""
+        value = self.names.get(name)
+        if name == "Gamma" and value is None:
+            return True
+        if value in (None, NUMBER) and name not in self.names.get(DEPENDS, {}):
+            return False
+        start = self.position
+        letter = self.bracketed_letter()
+        self.position = start
+        return letter is not None
 
     def starred(self, value):
         """x^* and θ^{*} (an optimum, a dual): a quantity of its own, named x*."""
@@ -615,6 +693,7 @@ class _Reader:
         return self.atom()
 
     def atom(self):
+        operand, self.operand = self.operand, False
         self.skip_sizes()
         token = self.peek()
         if token is None:
@@ -644,12 +723,15 @@ class _Reader:
                           "2x + 1; write brackets ( ) where you mean them")
             bracketed = _one_bracket(tokens)
             self.take("{")
+            start = self.position
             value = self.expression()
             self.take("}")
             if self.peek() == "_" and isinstance(value, sp.Symbol):  # {p}_{j}, as sympy prints
                 return self.subscripted(value.name)
-            if self.peek() == "^" and not bracketed and isinstance(value, (sp.Mul, sp.Pow)):
-                self.fail("braces print as nothing: {x y}^2 is printed x y^2; write (x y)^2")
+            if self.peek() == "^" and not bracketed and not self.one_atom(start):
+                # judged by what is written, not by its value: {2 \cdot 3}^2 is 6² to sympy
+                self.fail("braces print as nothing: {x y}^2 is printed x y^2 and {\\log x}^2 "
+                          "log x^2; write (x y)^2")
             return value
         if token in FRACTIONS:
             self.take()
@@ -688,7 +770,7 @@ class _Reader:
             self.take()
             return sp.gamma(self.bracketed())
         if token in (r"\sum", r"\prod"):
-            return self.big_operator()
+            return self.big_operator(operand)
         if token in FUNCTIONS:
             return self.function()
         if token in NAMES:
@@ -754,6 +836,24 @@ class _Reader:
                     return applied
             return self.subscripted(token)
         self.fail(_UNREAD.get(token, f"cannot read '{token}'"))
+
+    def one_atom(self, start):
+        """Whether the group that opens at `start` and has just been read holds one letter,
+        entry, number or fraction of numbers and nothing else: {x_i}^2 is printed as (x_i)^2 is
+        read, {x y}^2 and {\\log x}^2 are not."""
+        after, noted = self.position, (self.denominators, self.nonnegative, self.log_arguments)
+        lengths = [len(found) for found in noted]
+        self.position = start
+        try:
+            value = self.atom()
+            alone = self.position == after - 1 and isinstance(value, (sp.Symbol, sp.Indexed,
+                                                                        sp.Number))
+        except TexError:
+            alone = False
+        self.position = after  # read once more only to be judged: what it noted is dropped
+        for found, length in zip(noted, lengths):
+            del found[length:]
+        return alone
 
     def bracketed(self, argument=False):
         """A bracketed expression; braces \\{…\\} only as a function's argument (\\exp\\{-x\\}):
@@ -1011,6 +1111,13 @@ class _Reader:
         if name.isalpha():
             if self.opens_bracket():  # an undefined operator applied: Var(2X) stays Var(2X)
                 return sp.Function(name)(*self.arguments())
+            following = self.peek()
+            if self.starts_factor(following) and following not in (r"\cdot", r"\times", "/",
+                                                                     "^", "_", "!"):
+                # \operatorname{Var} 2X, \mathrm{E} X^2: an operator applied, to a reader
+                shown = f"{command}{{{name}}}"
+                self.fail(f"is {shown} … an operator applied or a product? write {shown}(…) "
+                          f"for the operator, or {shown} \\cdot … for a product")
             return sp.Symbol(name)
         self.fail(f"cannot read the name '{name}'")
 
@@ -1042,6 +1149,7 @@ class _Reader:
             if self.starts_factor(self.peek()) and self.peek() not in (r"\cdot", r"\times"):
                 self.fail("how far does the function reach? put its whole argument in brackets")
         elif token in (r"\sum", r"\prod", r"\frac", r"\tfrac", r"\dfrac"):
+            self.operand = True  # \log Σ_i a_i c: is c in the log's sum?
             argument = self.atom()
             if (
                 token not in (r"\sum", r"\prod")
@@ -1080,7 +1188,9 @@ class _Reader:
         value = head(argument)
         return value**power if power is not None else value
 
-    def big_operator(self):
+    def big_operator(self, operand=False):
+        """Σ or ∏ with its limits and body; `operand`: it is a denominator or a function's
+        argument, where an index-free factor of its body is refused (`term`)."""
         kind = sp.Sum if self.take() == r"\sum" else sp.Product
         index, low, high = None, None, None
         for _ in range(2):
@@ -1115,7 +1225,8 @@ class _Reader:
         shadowed = self.names.pop(str(index), None)  # the index is bound in the body, whatever
         self.bound.append(index)
         try:  # a definition of the same letter says
-            body = sign * self.term(index if kind is sp.Product else None)
+            body = sign * self.term(index if kind is sp.Product else None,
+                                    index if operand and kind is sp.Sum else None)
         finally:
             self.bound.pop()
             if shadowed is not None:

@@ -450,7 +450,52 @@ MISREAD = {
         r"= \prod_{i=1}^{n} \Bigl(u_i \prod_{j=1}^{n} u_j\Bigr)",
     ),
     "a product times a constant": ("", r"\prod_{i=1}^{n} u_i \cdot x = x^n \prod_{i=1}^{n} u_i"),
+    # an eighth review: each was read as a true claim, and TeX prints a false one
+    "digits glued through braces": ("", r"2{3} = 6"),
+    "digits in two groups": ("", r"{1}{0} = 0"),
+    "a braced product squared": ("", r"{2 \cdot 3}^2 = 36"),  # printed 2 · 3², 18
+    "a braced power squared": ("", r"{2^3}^2 = 64"),  # printed as 2 to the 3², 512
+    "a braced log squared": ("", r"{\log 2}^2 = \log 2 \cdot \log 2"),  # printed log 2²
+    "an operator name before its argument": (
+        "", r"\operatorname{Var} 2X = 2 \operatorname{Var} X"),  # Var(2X) = 4 Var X
+    "an upright function name": ("", r"\mathrm{tan}\, 2x = 2\, \mathrm{tan}\, x"),
+    "an expectation without brackets": ("", r"\mathrm{E} X^2 = \mathrm{E} X \cdot X"),
+    "gamma squared at an argument": ("", r"\Gamma^2(x + y) = \Gamma^2(x) + \Gamma^2(y)"),
+    "a defined quantity squared at its parameter": (
+        r"% proofs: define L = x + 1", r"L^2(x) = x \cdot L^2"),  # (L(x))², not L² · x
+    "an entry squared at its parameter": (
+        r"% proofs: where p_i(x) \in (0, 1)", r"p_i^2(x) = x \cdot p_i^2"),
+    "one over a sum times a constant": (  # (1/Σ e^{u_i}) · e^y as printed
+        "", r"1 / \sum_{i=1}^{n} e^{u_i} \cdot e^y = \frac{1}{e^y \sum_{i=1}^{n} e^{u_i}}"),
+    "the log of a sum times a constant": (
+        "", r"\log \sum_{i=1}^{n} e^{u_i} \cdot e^y = y + \log \sum_{i=1}^{n} e^{u_i}"),
+    "the exponential of a sum times a constant": (
+        "", r"\exp \sum_{i=1}^{n} u_i \cdot y = \Bigl(\exp \sum_{i=1}^{n} u_i\Bigr)^y"),
 }
+
+# what those refusals leave read: the printed formula has one reading
+ONE_READING = (
+    (r"x \in (0, \infty), y \in (0, \infty)", r"1 / x \cdot y = \frac{y}{x}"),
+    (r"u_i \in (0, \infty), y \in (0, \infty), n \geq 1",
+     r"\log \sum_{i=1}^{n} y u_i = \log y + \log \sum_{i=1}^{n} u_i"),
+    (r"u_i \in (0, \infty), n \geq 1",
+     r"\log \sum_{i=1}^{n} u_i^2 \cdot u_i = \log \sum_{i=1}^{n} u_i^3"),
+    (r"u_i \in \mathbb{R}, y \in \mathbb{R}, n \geq 1",
+     r"\sum_{i=1}^{n} u_i \cdot y = y \sum_{i=1}^{n} u_i"),
+    (r"u_i \in \mathbb{R}", r"{u_i}^2 = u_i \cdot u_i"),
+    ("", r"{\frac{1}{2}}^2 = \frac{1}{4}"),
+    (r"x \in (0, \infty)", r"\Gamma(x + 1) = x \Gamma(x)"),
+    (r"x \in \mathbb{R}", r"x^2(x + 1) = x^3 + x^2"),
+    (r"y_i \in \{0, 1\}, p_i(x) \in (0, 1)",
+     r"\log\bigl(p_i^{y_i} (1 - p_i)^{1 - y_i}\bigr) = y_i \log p_i + (1 - y_i) \log(1 - p_i)"),
+)
+
+
+@pytest.mark.parametrize("ranges, claim", ONE_READING)
+def test_a_formula_with_one_printed_reading_is_still_read(tmp_path, ranges, claim):
+    body = (f"% proofs: where {ranges}\n" if ranges else "% proofs: check\n") + f"\\[ {claim} \\]\n"
+    findings = check_file(write_paper(tmp_path, body))
+    assert [f.status for f in findings] == ["proved"], [(f.claim, f.message) for f in findings]
 
 
 def test_a_product_written_with_brackets_is_read_either_way(tmp_path):
