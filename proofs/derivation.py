@@ -128,7 +128,7 @@ def _leaf_rules(theorem):
 KINDS = {"log_of_product": "log of a product", "log_of_mul": "rules of the logarithm",
          "log_of_pow": "rules of the logarithm", "log_of_exp": "rules of the logarithm",
          "sum_split": "linearity of the sum", "sum_factor": "linearity of the sum",
-         "sum_ones": "linearity of the sum", "rename_index": "linearity of the sum",
+         "sum_ones": "counting terms", "rename_index": "linearity of the sum",
          "sum_telescoping": "a telescoping sum", "sum_peel": "reindexing the sum",
          "sum_shift": "reindexing the sum", "sum_empty": "writing out the sum",
          "swap_binders": "exchanging the order of summation",

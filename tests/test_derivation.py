@@ -1146,3 +1146,23 @@ def test_a_claim_for_every_value_then_instantiated_reads_as_such():
     d.theorem("Other", d.member(sp.log(u ** 2 + 1), sp.Interval(0, sp.oo)))
     with pytest.raises(SideConditionError, match="writes u for any value of a term"):
         d.proof()
+
+
+def test_a_triangle_s_inner_count_is_named_as_the_reason_it_is():
+    """Σ_i Σ_{j≤i} y_j = Σ_j (n − j + 1) y_j: after the exchange, Σ_{i=j}^{n} 1 = n − j + 1 is a
+    count of terms, which a referee is told, not folded into 'linearity of the sum'."""
+    i, j, n = sp.symbols("i j n", integer=True)
+    y = sp.IndexedBase("y")
+    d = Derivation("Triangle", where={n: sp.S.Naturals, y: sp.S.Reals})
+    chain = d.chain(sp.Sum(sp.Sum(y[j], (j, 1, i)), (i, 1, n)))
+    chain = chain.eq(sp.Sum(sp.Sum(y[j], (i, j, n)), (j, 1, n)))
+    d.theorem("Exchange", chain.eq(sp.Sum((n - j + 1) * y[j], (j, 1, n))))
+    steps = [line for line in d.proof().to_text().splitlines() if line.endswith("]")]
+    assert steps[0].endswith("[exchanging the order of summation]"), steps
+    assert "a sum of ones counts its terms" in steps[1], steps
+    # the identity itself, at n = 3: y_1 + (y_1 + y_2) + (y_1 + y_2 + y_3) = 3 y_1 + 2 y_2 + y_3
+    values = {1: 5, 2: 7, 3: 11}
+    left = sum(values[k] for top in (1, 2, 3) for k in range(1, top + 1))
+    right = sp.Sum((n - j + 1) * y[j], (j, 1, n)).subs(n, 3).doit().subs(
+        {y[k]: value for k, value in values.items()})
+    assert left == right == 3 * 5 + 2 * 7 + 11
