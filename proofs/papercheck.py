@@ -868,7 +868,8 @@ def _rows(lines, first, last, start):
         text = _without_comment(raw)
         if index == first:
             text = (
-                re.sub(r"^.*?\\begin\s*\{[^}]*\}(\s*\{\d+\})?", "", text)
+                # alignat's column count {N} only: {2}{3} after another \begin is printed 23
+                re.sub(r"^.*?\\begin\s*\{(?:alignat\*?\}\s*\{\d+\}|[^}]*\})", "", text)
                 if start != "["
                 else re.split(r"(?<!\\)\\\[", text, maxsplit=1)[1]
             )

@@ -254,7 +254,9 @@ class _Reader:
         self.nonnegative = []  # every argument of a root: it needs each one ≥ 0
         self.log_arguments = []  # every argument of a log: it needs each one > 0
         self.bound = []  # the indices of the sums and products being read
-        self.operand = False  # the next atom is a denominator or a function's argument
+        # the next atom is a denominator or a function's argument (a tuple: the indices of the
+        # sums it is the body of, each refused a factor free of them all), or None
+        self.operand = None
 
     # ------------------------------------------------------------------ tokens
     def peek(self, ahead=0):
@@ -496,39 +498,39 @@ class _Reader:
                 if product_index is not None and product_index not in factor.free_symbols:
                     self.fail(f"is ∏ a_i · c the product of the a_i c or (∏ a_i) · c? put "
                               "brackets around the product or around its body")
-                if sum_index is not None and sum_index not in factor.free_symbols:
+                if sum_index is not None and not set(sum_index) & factor.free_symbols:
                     self.ambiguous_sum()
                 value = value * factor
             elif token == "/":
                 self.take()
-                self.operand = True  # 1 / Σ_i a_i · c: is c in the denominator's sum?
+                self.operand = ()  # 1 / Σ_i a_i · c: is c in the denominator's sum?
                 denominator = self.power()
                 self.denominators.append(denominator)
                 if product_index is not None and product_index not in denominator.free_symbols:
                     self.fail("is ∏ a_i / c the product of the a_i / c or (∏ a_i) / c? put "
                               "brackets around the product or around its body")
-                if sum_index is not None and sum_index not in denominator.free_symbols:
+                if sum_index is not None and not set(sum_index) & denominator.free_symbols:
                     self.ambiguous_sum()
                 if self.starts_factor(self.peek()) and self.peek() not in (r"\cdot", r"\times"):
                     self.fail("is a/bc a/(bc) or (a/b)c? write \\frac{a}{bc} or brackets")
                 value = value / denominator
             elif self.starts_factor(token):
-                last = self.items[self.position - 1].text
                 numeric = re.compile(r"[0-9.]+")
-                if (  # 2\frac12, {2}\frac{1}{2}: a number before a number's fraction
-                    (numeric.fullmatch(last) or (last == "}" and value.is_Number))
-                    and token in FRACTIONS
-                    and (
-                        numeric.fullmatch(self.peek(1) or "")
-                        or (self.peek(1) == "{" and numeric.fullmatch(self.peek(2) or ""))
-                    )
+                before, after = self.printed_before(), self.printed_after()
+                fraction = self.position + self.peek_printed()
+                if (  # 2\frac12, {2}\frac{1}{2}, 2{\frac{1}{2}}: a number before a fraction
+                    numeric.fullmatch(before)
+                    and after in FRACTIONS
+                    and numeric.fullmatch(self.printed_after(fraction + 1))
                 ):
-                    number = last if numeric.fullmatch(last) else str(value)
+                    number = before
                     self.fail(
                         f"is {number}\\frac… a mixed number or a product? write "
                         f"\\frac{{…}}{{…}} for the number, or {number} \\cdot \\frac{{…}}{{…}}"
                     )
-                before, after = self.printed_before(), self.printed_after()
+                if token == "{" and self.peek(self.peek_printed()) in (*OPENING, *SIZES):
+                    self.fail("braces print as nothing: p_i{(\\theta)} is printed p_i(θ); write "
+                              "the brackets without braces")
                 if re.fullmatch(r"[0-9.]+", before) and re.fullmatch(r"[0-9.]+", after):
                     self.fail(  # 2{3}: braces print as nothing, so TeX prints 23
                         f"two numbers in a row ('{before}' '{after}'): TeX reads 2^10 as 2¹0, "
@@ -536,7 +538,7 @@ class _Reader:
                         "\\cdot"
                     )
                 factor = self.power()
-                if sum_index is not None and sum_index not in factor.free_symbols:
+                if sum_index is not None and not set(sum_index) & factor.free_symbols:
                     self.ambiguous_sum()
                 value = value * factor
             else:
@@ -558,15 +560,23 @@ class _Reader:
                 if depth == 0:
                     break
                 opening -= 1
-            if opening > 0 and (self.items[opening - 1].text in ("^", "_", "}")
-                                or self.items[opening - 1].text.startswith("\\")):
+            argument = self.items[opening - 1].text if opening > 0 else ""
+            # a script's or a fraction's group is set apart; a root's bar ends at its last digit
+            if argument in ("^", "_", "}") or argument.startswith("\\") and argument != r"\sqrt":
                 return ""
             at -= 1
         return self.items[at].text if at >= 0 else ""
 
-    def printed_after(self):
-        """The first token TeX prints from here: the 0 of {0}."""
-        at = self.position
+    def peek_printed(self):
+        """How far ahead the first token TeX prints is: past the braces that open here."""
+        ahead = 0
+        while self.peek(ahead) == "{":
+            ahead += 1
+        return ahead
+
+    def printed_after(self, at=None):
+        """The first token TeX prints from here (or from `at`): the 0 of {0}."""
+        at = self.position if at is None else at
         while at < len(self.items) and self.items[at].text == "{":
             at += 1
         return self.items[at].text if at < len(self.items) else ""
@@ -592,9 +602,12 @@ class _Reader:
             if base.is_number and abs(base) > 10**4:
                 self.fail("a number too large to compute")
             base = sp.factorial(base)
-        powered = self.peek() == "^"
+        # p_i(w)^{y_i}(1 - p_i(w)): a name applied already is followed by a product
+        powered = self.peek() == "^" and self.items[self.position - 1].text not in \
+            OPENING.values()
         value = self.scripts(base)
-        if name is not None and powered and self.opens_bracket() and (
+        bracket = self.peek(self.peek_printed())  # p_i^2{(\theta)} prints as p_i^2(\theta)
+        if name is not None and powered and (bracket in OPENING or bracket in SIZES) and (
                 self.applies(name)):
             # Γ^2(x), L^2(θ), p_i^2(θ): a reader sees the square of Γ(x), not Γ²·(x)
             shown = "".join(item.text for item in self.items[start:self.position])
@@ -604,30 +617,55 @@ class _Reader:
         return value
 
     def name_ahead(self):
-        """The name of the letter, Greek letter or upright name ahead (p of p_i), or None."""
-        token = self.peek()
+        """The name of the letter, Greek letter, upright or accented name ahead, as the reader
+        keys it (p of p_i, \\hat{L} of \\hat{L}, within braces that print nothing), or None."""
+        ahead = self.peek_printed()
+        token = self.peek(ahead)
         if token is None:
             return None
         if re.fullmatch(r"[A-Za-z]", token) or token[1:] in GREEK and token.startswith("\\"):
             return token.lstrip("\\")
-        if token in NAMES and self.peek(1) == "{" and self.peek(3) == "}":
-            return self.peek(2)
+        if (token in NAMES or token in ACCENTS) and self.peek(ahead + 1) == "{" and \
+                self.peek(ahead + 3) == "}":
+            inner = self.peek(ahead + 2)
+            return f"{ACCENTS[token]}{{{inner}}}" if token in ACCENTS else inner
         return None
 
     def applies(self, name):
-        """Whether `name` before the bracket ahead may be read as applied to it: Γ before any
-        bracket; a defined quantity or an entry declared to depend on a parameter before a
-        bracket that holds one letter, as L(θ) and p_i(θ) are read (p_i^{y_i} (1 - p_i) is a
-        product)."""
+        """Whether `name` before the bracket ahead (after braces, which print nothing) may be
+        read as applied to it: Γ before any bracket; a defined quantity before one not set apart
+        by a space that holds a letter its definition is a function of, as L(θ) and L(w − 1)
+        are read for L = (w − 1)²; an entry declared to depend on a parameter before one that
+        holds one letter, as p_i(θ) is read.  (p_i^{y_i} (1 - p_i) is a product.)"""
         value = self.names.get(name)
         if name == "Gamma" and value is None:
             return True
-        if value in (None, NUMBER) and name not in self.names.get(DEPENDS, {}):
-            return False
         start = self.position
-        letter = self.bracketed_letter()
-        self.position = start
-        return letter is not None
+        self.position += self.peek_printed()
+        try:
+            if value is not None and value is not NUMBER:
+                body, indices = (value.body, value.params) if isinstance(value, Family) else \
+                    (value, ())
+                letters = {str(s) for s in _variables(body) - set(indices)} | self.parameters()
+                inside = self.items[self.position:self.matching_bracket()]
+                return not self.items[self.position].spaced and any(
+                    item.text.lstrip("\\") in letters for item in inside)
+            if name not in self.names.get(DEPENDS, {}):
+                return False
+            return self.bracketed_letter() is not None
+        finally:
+            self.position = start
+
+    def matching_bracket(self):
+        """The position just past the bracket that opens here (sizes such as \\left skipped)."""
+        depth, at = 0, self.position
+        while at < len(self.items):
+            text = self.items[at].text
+            depth += 1 if text in OPENING else -1 if text in OPENING.values() else 0
+            at += 1
+            if depth == 0 and text not in SIZES:
+                return at
+        return at
 
     def starred(self, value):
         """x^* and θ^{*} (an optimum, a dual): a quantity of its own, named x*."""
@@ -693,7 +731,7 @@ class _Reader:
         return self.atom()
 
     def atom(self):
-        operand, self.operand = self.operand, False
+        operand, self.operand = self.operand, None
         self.skip_sizes()
         token = self.peek()
         if token is None:
@@ -728,10 +766,13 @@ class _Reader:
             self.take("}")
             if self.peek() == "_" and isinstance(value, sp.Symbol):  # {p}_{j}, as sympy prints
                 return self.subscripted(value.name)
-            if self.peek() == "^" and not bracketed and not self.one_atom(start):
+            if self.peek() == "^" and not bracketed and not self.one_atom(start, power=True):
                 # judged by what is written, not by its value: {2 \cdot 3}^2 is 6² to sympy
                 self.fail("braces print as nothing: {x y}^2 is printed x y^2 and {\\log x}^2 "
                           "log x^2; write (x y)^2")
+            if operand is not None and not bracketed and not self.one_atom(start):
+                self.fail("braces print as nothing: 1/{2x} is printed 1/2x; write \\frac{1}{2x} "
+                          "or 1/(2x)")
             return value
         if token in FRACTIONS:
             self.take()
@@ -837,23 +878,38 @@ class _Reader:
             return self.subscripted(token)
         self.fail(_UNREAD.get(token, f"cannot read '{token}'"))
 
-    def one_atom(self, start):
-        """Whether the group that opens at `start` and has just been read holds one letter,
-        entry, number or fraction of numbers and nothing else: {x_i}^2 is printed as (x_i)^2 is
-        read, {x y}^2 and {\\log x}^2 are not."""
+    def one_atom(self, start, power=False):
+        """Whether the group whose contents begin at `start`, just read, prints as one thing,
+        judged by what is written (sympy makes 2 · 3 a 6): one letter, entry, number or constant,
+        or a fraction; or, unless a `power` follows it, a root, a binomial coefficient, or a sum
+        or product with one factor (free of none of its indices) as its body.  {x_i}^2 prints as
+        (x_i)^2 reads, 1/{\\sqrt{x}} as 1/√x; {x y}^2, {\\log x}^2, 1/{2x} do not."""
         after, noted = self.position, (self.denominators, self.nonnegative, self.log_arguments)
-        lengths = [len(found) for found in noted]
-        self.position = start
+        lengths, end = [len(found) for found in noted], self.position - 1
+        while self.items[start].text == "{" and self.matching(start) == end - 1:  # {{x}}
+            start, end = start + 1, end - 1
+        first, self.position = self.items[start].text, start
+        whole = FRACTIONS if power else (*FRACTIONS, r"\sqrt", r"\binom", r"\sum", r"\prod")
         try:
+            self.operand = ()  # a sum's body is judged as a denominator's is
             value = self.atom()
-            alone = self.position == after - 1 and isinstance(value, (sp.Symbol, sp.Indexed,
-                                                                        sp.Number))
+            alone = self.position == end and (first in whole or isinstance(
+                value, (sp.Symbol, sp.Indexed, sp.Number, sp.NumberSymbol)))
         except TexError:
             alone = False
         self.position = after  # read once more only to be judged: what it noted is dropped
         for found, length in zip(noted, lengths):
             del found[length:]
         return alone
+
+    def matching(self, opening):
+        """The position of the brace that closes the one at `opening`."""
+        depth = 0
+        for at in range(opening, len(self.items)):
+            depth += {"{": 1, "}": -1}.get(self.items[at].text, 0)
+            if depth == 0:
+                return at
+        return None
 
     def bracketed(self, argument=False):
         """A bracketed expression; braces \\{…\\} only as a function's argument (\\exp\\{-x\\}):
@@ -1006,8 +1062,8 @@ class _Reader:
         text = "".join(raw)
         if text in (r"\max", r"\min"):  # x_{\max}
             return [sp.Symbol(text[1:])]
-        if "," in raw:
-            parts = [part for part in text.split(",")]
+        if "," in raw:  # the tokens apart, so that a command ends where it did: i \cdot j
+            parts = " ".join(raw).split(",")
         elif re.fullmatch(r"[0-9]+[A-Za-z][A-Za-z0-9]*", text):
             self.fail(  # x_{2i}: the entry at 2i, or at (2, i)?
                 f"is _{{{text}}} the entry at {text} or at ({', '.join(text)})? write "
@@ -1020,7 +1076,7 @@ class _Reader:
                 f"is _{{{text}}} one index or {len(text)}? write _{{{','.join(text)}}} for several"
             )
         else:
-            parts = [text]
+            parts = [" ".join(raw)]
         found = []
         for part in parts:
             reader = _Reader(part, self.names)
@@ -1149,7 +1205,7 @@ class _Reader:
             if self.starts_factor(self.peek()) and self.peek() not in (r"\cdot", r"\times"):
                 self.fail("how far does the function reach? put its whole argument in brackets")
         elif token in (r"\sum", r"\prod", r"\frac", r"\tfrac", r"\dfrac"):
-            self.operand = True  # \log Σ_i a_i c: is c in the log's sum?
+            self.operand = ()  # \log Σ_i a_i c: is c in the log's sum?
             argument = self.atom()
             if (
                 token not in (r"\sum", r"\prod")
@@ -1163,7 +1219,11 @@ class _Reader:
             if not bracketed and _signed(tokens, leading=False):
                 self.fail(f"{written}{{x + 1}} is printed {written[1:]} x + 1, the braces unseen: "
                           f"write {written}(x + 1)")
+            start = self.position + 1
             argument = self.group()
+            if not bracketed and not self.one_atom(start):  # \log{2\pi\sigma^2}: log 2πσ²
+                self.fail(f"how far does the function reach? {written}{{…}} prints no brackets: "
+                          f"write {written}(…)")
             if self.peek() == "^":  # TeX sets \log{x}^2 as "log x²"
                 self.fail(
                     f"is {written}{{x}}^2 the square of {written} x or {written} of the square? "
@@ -1188,9 +1248,10 @@ class _Reader:
         value = head(argument)
         return value**power if power is not None else value
 
-    def big_operator(self, operand=False):
+    def big_operator(self, operand=None):
         """Σ or ∏ with its limits and body; `operand`: it is a denominator or a function's
-        argument, where an index-free factor of its body is refused (`term`)."""
+        argument (or the body of sums that are, over the indices in it), where a factor of its
+        body free of its index and theirs is refused (`term`): 1/Σ_i Σ_j x_i c."""
         kind = sp.Sum if self.take() == r"\sum" else sp.Product
         index, low, high = None, None, None
         for _ in range(2):
@@ -1225,8 +1286,9 @@ class _Reader:
         shadowed = self.names.pop(str(index), None)  # the index is bound in the body, whatever
         self.bound.append(index)
         try:  # a definition of the same letter says
-            body = sign * self.term(index if kind is sp.Product else None,
-                                    index if operand and kind is sp.Sum else None)
+            strict = None if operand is None or kind is sp.Product else (*operand, index)
+            self.operand = strict  # a sum that is the body's first factor: Σ_i Σ_j x_i c
+            body = sign * self.term(index if kind is sp.Product else None, strict)
         finally:
             self.bound.pop()
             if shadowed is not None:

@@ -471,6 +471,30 @@ MISREAD = {
         "", r"\log \sum_{i=1}^{n} e^{u_i} \cdot e^y = y + \log \sum_{i=1}^{n} e^{u_i}"),
     "the exponential of a sum times a constant": (
         "", r"\exp \sum_{i=1}^{n} u_i \cdot y = \Bigl(\exp \sum_{i=1}^{n} u_i\Bigr)^y"),
+    # a ninth review, of the eighth's fixes
+    "nested braces before a power": ("", r"{{2 \cdot 3}}^2 = 36"),
+    "a braced sum as a denominator": (
+        "", r"1 / {\sum_{i=1}^{n} e^{u_i} \cdot e^y} = \frac{1}{e^y \sum_{i=1}^{n} e^{u_i}}"),
+    "a braced sum as a log's argument": (
+        "", r"\log{\sum_{i=1}^{n} e^{u_i} e^y} = y + \log \sum_{i=1}^{n} e^{u_i}"),
+    "a double sum as a denominator": (  # c = e^y leaves the inner sum, as printed
+        "", r"1 / \sum_{i=1}^{n} \sum_{j=1}^{n} e^{u_i} e^y "
+            r"= \frac{1}{n e^y \sum_{i=1}^{n} e^{u_i}}"),
+    "a braced product as a denominator": ("", r"1 / {2 e^x} = \frac{1}{2 e^x}"),  # 1/2 · e^x
+    "a braced log argument": ("", r"\log{2 e^x} = \log 2 + x"),  # (log 2) e^x
+    "an entry in braces squared at its parameter": (
+        r"% proofs: where p_i(x) \in (0, 1)", r"{p_i}^2(x) = x \cdot p_i^2"),
+    "a braced bracket after a power": (
+        r"% proofs: where p_i(x) \in (0, 1)", r"p_i^2{(x)} = x \cdot p_i^2"),
+    "a braced bracket after an entry": (
+        r"% proofs: where p_i(x) \in (0, 1)", r"p_i{(x)} = x \cdot p_i"),
+    "an accented definition squared at its parameter": (
+        r"% proofs: define \hat{L} = x + 1", r"\hat{L}^2(x) = x \cdot \hat{L}^2"),
+    "a definition squared before a bracket": (
+        r"% proofs: define L = x + 1", r"L^2(x - 1) = (x - 1) \cdot L^2"),  # L(x − 1)², printed
+    "a mixed number in braces": ("", r"2{\frac{1}{2}} = 1"),
+    "braces inside a mixed number": ("", r"2\frac{{1}}{2} = 1"),
+    "digits after a root": ("", r"\sqrt{4}9 = 18"),  # printed √4 9, read as √49 too
 }
 
 # what those refusals leave read: the printed formula has one reading
@@ -486,9 +510,25 @@ ONE_READING = (
     ("", r"{\frac{1}{2}}^2 = \frac{1}{4}"),
     (r"x \in (0, \infty)", r"\Gamma(x + 1) = x \Gamma(x)"),
     (r"x \in \mathbb{R}", r"x^2(x + 1) = x^3 + x^2"),
+    (r"x \in (0, \infty)", r"{e}^{\log x} = x"),
+    (r"x \in (0, \infty)", r"\log{\frac{1}{x}} = -\log x"),
+    (r"u_i \in (0, \infty), n \geq 1",
+     r"1 / {\sum_{i=1}^{n} u_i} = \frac{1}{\sum_{i=1}^{n} u_i}"),
+    (r"u_i \in (0, \infty), n \geq 1",
+     r"1 / \sum_{i=1}^{n} \sum_{j=1}^{n} u_i = \frac{1}{n \sum_{i=1}^{n} u_i}"),
+    (r"u_i \in \mathbb{R}", r"\sum_{i=1}^{2} u_{2 \cdot i} = u_2 + u_4"),
     (r"y_i \in \{0, 1\}, p_i(x) \in (0, 1)",
      r"\log\bigl(p_i^{y_i} (1 - p_i)^{1 - y_i}\bigr) = y_i \log p_i + (1 - y_i) \log(1 - p_i)"),
 )
+
+
+def test_only_alignat_s_column_count_is_dropped_after_begin(tmp_path):
+    """A group right after \\begin{equation} or {gather} is printed: {2}{3} is 23, {2} x is 2x."""
+    for display, status in ((r"\begin{equation} {2}{3} = 3 \end{equation}", "unreadable"),
+                            ("\\begin{gather} {2} x = x\n\\end{gather}", "false"),
+                            ("\\begin{alignat}{2} x &= x\n\\end{alignat}", "proved")):
+        body = f"% proofs: where x \\in \\mathbb{{R}}\n{display}\n"
+        assert [f.status for f in check_file(write_paper(tmp_path, body))] == [status], display
 
 
 @pytest.mark.parametrize("ranges, claim", ONE_READING)

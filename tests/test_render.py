@@ -599,3 +599,23 @@ def test_euler_s_number_is_written_e_in_every_style():
     assert Writer("text")(sp.E + 1) == "1 + e"
     assert Writer("text")(2 * sp.E) == "2e"
     assert Writer("latex")(sp.E + 1) == "1 + e"
+
+
+def test_a_product_index_and_a_function_before_a_sum_print_with_one_reading():
+    """x_{i j} reads as the entry at (i, j) and log x ∑_j y_j as log(x ∑_j y_j) (a review): an
+    index that is a product has its sign, a function before a sum its brackets; what is printed
+    reads back, by the package's own reader, as what was proved."""
+    from proofs import Derivation, texmath
+    i, j = sp.symbols("i j", integer=True)
+    x, y, t = sp.IndexedBase("x"), sp.IndexedBase("y"), sp.Symbol("t")
+    d = Derivation("Entries", where={x: sp.S.Reals, y: sp.S.Reals, t: sp.Interval.open(0, 1)})
+    left = sp.Sum(sp.Sum(x[i * j], (i, 1, 2)), (j, 1, 2)) + sp.log(t) * sp.Sum(y[j], (j, 1, 2))
+    right = x[1] + 2 * x[2] + x[4] + sp.log(t) * (y[1] + y[2])
+    d.theorem("Entries", d.chain(left).eq(right))
+    proof = d.proof()
+    latex, text = proof.to_latex(), proof.to_text()
+    assert r"x_{i \cdot j}" in latex and "x_{i·j}" in text
+    assert r"\left(\log t\right) \sum_{j=1}^{2}" in latex and "(log t) ∑_{j=1}^{2}" in text
+    printed = next(line for line in latex.splitlines() if "&=" in line).split("&=")[0]
+    read = texmath.read(printed)
+    assert sp.expand(read.doit() - left.doit()) == 0

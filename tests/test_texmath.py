@@ -107,10 +107,14 @@ def test_an_entry_is_read_at_the_parameter_it_is_declared_to_depend_on():
 
 
 def test_a_braced_function_argument_is_the_whole_argument():
-    for ambiguous in (r"\log{x}^2", r"\log{\left(x \right)}^{2}", r"\sin{x}^2", r"\log{x} y"):
+    # \log{a b} and \log{2 \pi \sigma^2} print as \log a b and \log 2\pi\sigma^2 do: as
+    # ambiguous (a review found \log{2 \pi \sigma^2} = \log 2 + \log \pi + 2 \log \sigma proved)
+    for ambiguous in (r"\log{x}^2", r"\log{\left(x \right)}^{2}", r"\sin{x}^2", r"\log{x} y",
+                      r"\log{a b}", r"\log{2 \pi \sigma^2}", r"\log a b"):
         with pytest.raises(TexError, match="the square of|how far does the function reach"):
             read(ambiguous)
-    assert read(r"\log{a b}") == sp.log(a * b)
+    assert read(r"\log{a}") == sp.log(a)
+    assert read(r"\log{\frac{a}{b}}") == sp.log(a / b)
     assert read(r"\log{a} \cdot b") == b * sp.log(a)
     assert read(r"\log{\left(a \right)} b") == b * sp.log(a)  # as sympy prints: "log(a) b"
 

@@ -192,6 +192,11 @@ def _open_right(factor):
     return isinstance(factor, heads) and isinstance(factor.args[0], BINDERS)
 
 
+def _function(factor):
+    """Whether a factor is a function written before its argument without brackets (log x)."""
+    return isinstance(factor, (sp.log, sp.exp, *FUNCTION_HEADS))
+
+
 def _enclosed(text):
     """Whether text is one parenthesized group, as the terminal's fractions (a/b) are: no second
     pair needed."""
@@ -260,7 +265,7 @@ class Writer:
                      if len(e.indices) == 1 else None)
             if whole is not None:
                 return whole
-            index = ",".join(map(self.expr, e.indices))
+            index = ",".join(map(self.index, e.indices))
             if self.style == "text" and not re.fullmatch(r"[\w',]+", index):
                 index = "{" + index + "}"  # x_{i + 1}, not x_i + 1
             return self.t["sub"].format(base=self.name(e.base.label), index=index)
@@ -429,8 +434,10 @@ class Writer:
         defined = [isinstance(f, (Defined, DefinedEntry)) for f in numerators]
         # a sum, a product, or log ∑ … reaches to the right: followed by a factor, it is
         # bracketed ((log ∑ x_i) ∏ w_i, not log ∑ x_i ∏ w_i, which reads as log(∑ x_i ∏ w_i))
-        texts = [self.grouped(self.factor(f)) if k < len(numerators) - 1 and _open_right(f)
-                 else self.factor(f) for k, f in enumerate(numerators)]
+        # so is a function before a sum: (log x) ∑ y_j, not log x ∑ y_j, read as log(x ∑ y_j)
+        texts = [self.grouped(self.factor(f)) if k < len(numerators) - 1 and (
+            _open_right(f) or _function(f) and isinstance(numerators[k + 1], BINDERS))
+            else self.factor(f) for k, f in enumerate(numerators)]
         body = self.join(texts, dots=defined)
         # a number before a body that starts with a digit reads as one number (3·3^y, not 33^y)
         if prefix and body and numerators and (defined[0] or body[0].isdigit()):
@@ -440,6 +447,13 @@ class Writer:
                                                         (sp.log, sp.exp, sp.Function)):
             return prefix + " " + body  # 2 log x, not 2log x
         return prefix + (" " if prefix and body and self.style == "latex" else "") + body
+
+    def index(self, index):
+        """An entry's index; a product with a visible sign: x_{i·j} and x_{2·i}, since x_{ij}
+        reads as the entry at (i, j) and x_{2i} as either."""
+        if isinstance(index, sp.Mul) and not index.could_extract_minus_sign():
+            return self.t["times"].join(map(self.factor, index.args))
+        return self.expr(index)
 
     def join(self, parts, dots=()):
         """Juxtapose factors; a defined constant such as CE(θ) gets a visible product sign before
