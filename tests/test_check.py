@@ -624,3 +624,23 @@ def test_a_refusal_a_new_user_met_says_what_to_write(claim, says):
     with pytest.raises(ProofError, match=re.escape(says)) as refusal:
         claim(x, k, n)
     assert not isinstance(refusal.value, Disproved)
+
+
+@pytest.mark.parametrize("where", [{"p": sp.Interval(0, 1)}, {"p": sp.S.Reals}])
+def test_powers_with_natural_exponents_split_for_a_base_that_may_be_zero(where):
+    """p^(k + 1) = p·p^k and p^m = p·p^(m − 1) for counts k and m − 1, whatever the base (0^0 =
+    1): a geometric pmf with p ∈ [0, 1] asks this, and only p > 0 was known before; a power set
+    equal to another, or a count not shown, is refused."""
+    p, k, m = sp.symbols("p k m")
+    ranges = {p: where["p"], k: sp.S.Naturals0, m: sp.S.Naturals}
+    for lhs, rhs in ((p ** (k + 1), p * p ** k), (p ** m, p * p ** (m - 1)),
+                     (p ** (k + 2) - p ** k, (p ** 2 - 1) * p ** k)):
+        theorem = check.equal(lhs, rhs, ranges)
+        assert semantics.confirm(theorem.context.entries, theorem.statement, points=20)
+        # independently, at p = 0 and the least counts, where 0^0 = 1 matters
+        for values in ({p: 0, k: 0, m: 1}, {p: 0, k: 1, m: 2}, {p: sp.Rational(1, 3), k: 2, m: 3}):
+            assert lhs.subs(values) == rhs.subs(values)
+    with pytest.raises(Disproved):  # at p = 2
+        check.equal(p ** (k + 1), p ** k, ranges)
+    with pytest.raises(Disproved):  # at k = 0, p = 0: 0^0 = 1, and 0·0^(−1) is undefined
+        check.equal(p ** k, p * p ** (k - 1), {p: sp.S.Reals, k: sp.S.Naturals0})

@@ -826,10 +826,11 @@ class KernelFuzzer(RuleBasedStateMachine):
         if data.draw(st.booleans(), label="swap"):
             lhs, rhs = rhs, lhs
         facts = []
-        mode = data.draw(st.sampled_from(["needs", "needs", "none", "drop one", "random"]),
-                         label="facts")
-        if mode in ("needs", "drop one"):
-            conditions = self._query(K.ring_needs, lhs, rhs)
+        mode = data.draw(st.sampled_from(["needs", "needs", "none", "drop one", "random",
+                                          "counts"]), label="facts")
+        if mode in ("needs", "drop one", "counts"):
+            # counts: the conditions of the reading with natural exponents (b^(c + r) for any b)
+            conditions = self._query(K.ring_needs, lhs, rhs, mode == "counts")
             facts = self._condition_facts(context, conditions[1][:4] if conditions else ())
             if mode == "drop one" and facts:
                 facts.pop(data.draw(st.integers(0, len(facts) - 1), label="dropped"))

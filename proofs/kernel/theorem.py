@@ -347,7 +347,29 @@ def unfold(context, term):
 SPLIT = 32  # the largest integer c of b^(c + r) and exp(c) that `ring` multiplies out
 
 
-def _atomized(lhs, rhs, split=False):
+def _arithmetic(expr):
+    """The nodes of expr that `_atomized` reads through (+, ·, integer powers), and its atoms."""
+    yield expr
+    if isinstance(expr, (sp.Add, sp.Mul)):
+        for arg in expr.args:
+            yield from _arithmetic(arg)
+    if isinstance(expr, sp.Pow) and expr.exp.is_Integer:
+        yield from _arithmetic(expr.base)
+
+
+def _count_shifts(*exprs):
+    """{(b, r): the least c} over the powers b^(c + r) of the terms' atoms, an integer |c| ≤
+    SPLIT and r with symbols, where b^r has two or more such shifts c."""
+    shifts = {}
+    for node in (n for expr in exprs for n in _arithmetic(expr)):
+        if isinstance(node, sp.Pow) and not node.exp.is_Integer:
+            constant, rest = node.exp.as_coeff_Add()
+            if constant.is_Integer and abs(constant) <= SPLIT and free_vars(rest):
+                shifts.setdefault((node.base, rest), set()).add(constant)
+    return {key: min(found) for key, found in shifts.items() if len(found) > 1}
+
+
+def _atomized(lhs, rhs, split=False, counts=False):
     """(lhs − rhs, relations): every subterm other than +, ·, integer powers, rationals and
     plain symbols replaced by a fresh Dummy (which no term contains), equal subterms by the
     same one; exp of c₁t₁ + … + cₘtₘ (rational cₖ) by E₁^c₁ ⋯ Eₘ^cₘ,
@@ -361,8 +383,12 @@ def _atomized(lhs, rhs, split=False):
     the atom b^r, for b > 0 (`Real.rpow_add`): p^(i+1) = p·p^i; 1/b^r for b^(−r)
     (`Real.rpow_neg`), p^r q^(−r) for a rational b = p/q (`Real.div_rpow`): 2^(−i) and
     (1/2)^i are one atom's inverse.  Returned: the bases of such powers.  A rational power
-    whose root the terms do not show (b^(1/2) beside b^(1/3) only) is an atom."""
-    atoms, relations, orders, positive = {}, {}, {}, set()
+    whose root the terms do not show (b^(1/2) beside b^(1/3) only) is an atom.
+    `counts`: powers b^(c + r) of one b and r, c integers, are b^(c − m) times the atom b^(m + r)
+    of the least of them, m, for any b (`pow_add`, for natural exponents: 0^0 = 1): p^k =
+    p·p^(k − 1).  Returned: the exponents m + r, each to be shown a count."""
+    atoms, relations, orders, asked = {}, {}, {}, set()
+    shifts = _count_shifts(lhs, rhs) if counts else {}
     for node in (*sp.preorder_traversal(lhs), *sp.preorder_traversal(rhs)):
         if isinstance(node, sp.Pow) and node.exp.is_Rational and not node.exp.is_Integer:
             orders[node.base] = math.lcm(orders.get(node.base, 1), node.exp.q)
@@ -380,11 +406,16 @@ def _atomized(lhs, rhs, split=False):
             p = expr.exp.p * (order // expr.exp.q)  # the exponent p/order
             return atomize(expr.base) ** (p // order) * root ** (p % order)
         constant, rest = expr.exp.as_coeff_Add() if isinstance(expr, sp.Pow) else (sp.S.Zero,) * 2
+        least = shifts.get((expr.base, rest)) if isinstance(expr, sp.Pow) else None
+        if least is not None and constant.is_Integer and constant >= least:  # (else an atom)
+            asked.add(least + rest)
+            return atomize(expr.base) ** (constant - least) * atoms.setdefault(
+                sp.Pow(expr.base, least + rest, evaluate=False), sp.Dummy())
         # a symbolic r, and a small c: b^c is multiplied out (2^(n + 10¹¹) stays one atom)
         fraction = isinstance(expr, sp.Pow) and expr.base.is_Rational and not expr.base.is_Integer
         whole = constant == 0 and not rest.could_extract_minus_sign() and not fraction
         if constant.is_Integer and abs(constant) <= SPLIT and free_vars(rest) and not whole:
-            positive.add(expr.base)  # a power that splits: with `split`, split
+            asked.add(expr.base)  # a power that splits: with `split`, split
             if split:
                 return atomize(expr.base) ** constant * power(expr.base, rest)
         if expr.is_Rational or (type(expr) is sp.Symbol):
@@ -409,7 +440,7 @@ def _atomized(lhs, rhs, split=False):
             return atoms.setdefault(sp.exp(term), sp.Dummy(positive=True))
         return atoms.setdefault(sp.exp(rest), sp.Dummy(positive=True)) ** coefficient
 
-    return atomize(lhs) - atomize(rhs), relations, positive
+    return atomize(lhs) - atomize(rhs), relations, asked
 
 
 def _reduced(difference, relations):
@@ -426,11 +457,17 @@ def _reduced(difference, relations):
 
 
 @memoized(1024)
-def ring_needs(lhs, rhs):
+def ring_needs(lhs, rhs, counts=False):
     """(remainder of lhs − rhs as a rational function of its atoms, reduced by the relations of
-    its roots; the conditions under which both sides are defined, in a fixed order)."""
+    its roots; the conditions under which both sides are defined, in a fixed order).  `counts`:
+    powers of one base whose exponents differ by integers read with natural exponents, each
+    condition then an exponent shown a count, for any base (`_atomized`)."""
     if check_well_formed(lhs) == check_well_formed(rhs):  # e = e: defined or not, both sides alike
         return sp.S.Zero, ()
+    if counts:
+        remainder, exponents = _remainder(lhs, rhs, split=False, counts=True)
+        counted = {(exponent, Need.COUNT, ()) for exponent in exponents}
+        return remainder, tuple(sorted(needs(lhs) | needs(rhs) | counted, key=_condition_order))
     remainder, splits = _remainder(lhs, rhs, split=False)
     positive = set()
     if remainder != 0 and splits:  # powers split only where the algebra needs it, for b > 0
@@ -441,8 +478,8 @@ def ring_needs(lhs, rhs):
     return remainder, tuple(sorted(needs(lhs) | needs(rhs) | bases, key=_condition_order))
 
 
-def _remainder(lhs, rhs, split):
-    difference, relations, bases = _atomized(lhs, rhs, split)
+def _remainder(lhs, rhs, split, counts=False):
+    difference, relations, bases = _atomized(lhs, rhs, split, counts)
     remainder = sp.S.Zero if sp.expand(difference) == 0 else sp.cancel(difference)
     if remainder != 0 and relations:
         remainder = _reduced(remainder, relations)
@@ -454,15 +491,24 @@ def ring(context, lhs, rhs, facts=()):
     − rhs cancels to 0 as a rational function of its atoms (logs, sums, products, definitions,
     other functions; exp of a sum as a product of positive atoms, `Real.exp_add`; a rational
     power b^(p/q) as b^⌊p/q⌋ times a power of the root b^(1/q), whose q-th power is b,
-    `Real.rpow_natCast_mul`).  The one equational step trusted to sympy (`expand`, which decides
+    `Real.rpow_natCast_mul`; where the conditions of a power of a positive base are not shown,
+    powers of one base whose exponents differ by integers, read as natural powers, the least
+    exponent shown a count, `pow_add`: p^(k + 1) = p·p^k for any p).
+    The one equational step trusted to sympy (`expand`, which decides
     polynomials, else `cancel`, and `rem` by a monic polynomial).  (Mathlib tactics `ring`,
     `field_simp`; Coq tactics `ring`, `field`)"""
     lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
     difference, conditions = ring_needs(lhs, rhs)
-    if difference != 0:
-        raise SideConditionError(f"ring: {lhs} - ({rhs}) does not cancel to 0 (remainder "
-                                 f"{difference})")
-    used = _facts_for(conditions, facts, "ring", lambda: "needs")
+    try:
+        if difference != 0:
+            raise SideConditionError(f"ring: {lhs} - ({rhs}) does not cancel to 0 (remainder "
+                                     f"{difference})")
+        used = _facts_for(conditions, facts, "ring", lambda: "needs")
+    except SideConditionError:  # or with natural exponents, whose conditions are counts
+        counted, conditions = ring_needs(lhs, rhs, counts=True)
+        if counted != 0:
+            raise
+        used = _facts_for(conditions, facts, "ring", lambda: "needs")
     return _make(context, Equal(lhs, rhs), "ring", used,
                  lambda: [f"{expr} {need.value}" for expr, need, _ in conditions])
 

@@ -833,7 +833,7 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponenti
                           "0 as sympy expands them, by a step the kernel's algebra does not take")
         raise SideConditionError(f"{lhs} = {rhs} is not proved: after expanding logs and sums "
                                  f"the sides differ by {difference}{notes}")
-    middle = K.ring(context, nl, nr, needs_shown(context, conditions))
+    middle = K.ring(context, nl, nr, ring_shown(context, nl, nr, conditions))
     return chain_equal(left, middle, K.symm(right))
 
 
@@ -1190,6 +1190,18 @@ def needs_shown(context, conditions):
                 raise
             facts.append(fact)
     return facts
+
+
+def ring_shown(context, lhs, rhs, conditions):
+    """`needs_shown` of ring's `conditions` for lhs = rhs or, where one is not shown, of those of
+    its reading with natural exponents (p^k = p·p^(k − 1) for any p, k − 1 a count)."""
+    try:
+        return needs_shown(context, conditions)
+    except ProofError:
+        counted, natural = K.ring_needs(lhs, rhs, counts=True)
+        if counted != 0 or natural == conditions:
+            raise
+        return needs_shown(context, natural)
 
 
 def _sign_as_one_fraction(context, expr, need):
