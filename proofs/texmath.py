@@ -245,9 +245,57 @@ def tokens(text):
     return found
 
 
+# commands that take no argument: a group right after one is plain braces, which print nothing
+# (\log{x + 1} prints log x + 1); after any other command a group is its argument, kept
+NO_ARGUMENT = {*FUNCTIONS, *RELATIONS, *SIZES, *UNREAD_RELATIONS, r"\sum", r"\prod", r"\cdot",
+               r"\times", r"\infty", r"\pi", *(f"\\{name}" for name in GREEK)}
+TWO_ARGUMENTS = {*FRACTIONS, r"\binom"}
+
+
+def without_plain_braces(items, start=0, end=None):
+    """The tokens as TeX prints them: each plain group {…} (neither a script's nor a command's
+    argument) replaced by what it holds, since braces print nothing: 2{3} is 23, {f}(x) is f(x),
+    {x y}^2 is x y^2 and {\\log 2}\\pi is \\log 2\\pi.  A group a command may take as its
+    argument is kept, and so is an unbalanced brace (the reader refuses it)."""
+    end = len(items) if end is None else end
+    found, pending, at = [], 0, start
+    while at < end:
+        item = items[at]
+        if item.text == "{":
+            close, depth = at, 0
+            for close in range(at, end):
+                depth += {"{": 1, "}": -1}.get(items[close].text, 0)
+                if depth == 0:
+                    break
+            if depth != 0:
+                return found + list(items[at:end])
+            inner = without_plain_braces(items, at + 1, close)
+            if pending:
+                found += [item, *inner, items[close]]
+                pending -= 1
+            elif inner:  # a space before the group is a space before what it holds
+                found += [Token(inner[0].text, inner[0].column, inner[0].spaced or item.spaced),
+                          *inner[1:]]
+            at = close + 1
+            continue
+        found.append(item)
+        at += 1
+        if item.text in ("^", "_"):
+            pending = 1
+        elif item.text in TWO_ARGUMENTS:
+            pending = 2
+        elif item.text == "[" and found[-2:-1] and found[-2].text == r"\sqrt":
+            pending = 2  # \sqrt[n]{x}: the order, then the radicand
+        elif re.fullmatch(r"\\[A-Za-z]+\*?", item.text):
+            pending = 0 if item.text in NO_ARGUMENT else 1
+        elif pending:  # a one-token argument (\frac12: each digit one)
+            pending -= min(pending, len(item.text) if item.text.isdigit() else 1)
+    return found
+
+
 class _Reader:
     def __init__(self, text, names=None):
-        self.items = tokens(text)
+        self.items = without_plain_braces(tokens(text))
         self.position = 0
         self.names = dict(names or {})  # \newcommand-free names given by the caller: CE → its value
         self.denominators = []  # every denominator read: the claim needs each one nonzero
@@ -528,7 +576,8 @@ class _Reader:
                         f"is {number}\\frac… a mixed number or a product? write "
                         f"\\frac{{…}}{{…}} for the number, or {number} \\cdot \\frac{{…}}{{…}}"
                     )
-                if token == "{" and self.peek(self.peek_printed()) in (*OPENING, *SIZES):
+                if token == "{" and self.peek(self.peek_printed()) in OPENING.keys() | (
+                        SIZES - CLOSING_SIZES):
                     self.fail("braces print as nothing: p_i{(\\theta)} is printed p_i(θ); write "
                               "the brackets without braces")
                 if re.fullmatch(r"[0-9.]+", before) and re.fullmatch(r"[0-9.]+", after):
@@ -540,6 +589,9 @@ class _Reader:
                 factor = self.power()
                 if sum_index is not None and not set(sum_index) & factor.free_symbols:
                     self.ambiguous_sum()
+                if product_index is not None and product_index not in factor.free_symbols:
+                    self.fail("is ∏_i a_i c the product of the a_i c or (∏ a_i) c? put brackets "
+                              "around the product or around its body")
                 value = value * factor
             else:
                 return value
@@ -599,7 +651,7 @@ class _Reader:
         base = self.atom()
         if self.peek() == "!":  # y_i!
             self.take("!")
-            if base.is_number and abs(base) > 10**4:
+            if base.is_number and abs(base) > 10**3:  # 1000! has 2,568 digits
                 self.fail("a number too large to compute")
             base = sp.factorial(base)
         # p_i(w)^{y_i}(1 - p_i(w)): a name applied already is followed by a product
@@ -607,8 +659,10 @@ class _Reader:
             OPENING.values()
         value = self.scripts(base)
         bracket = self.peek(self.peek_printed())  # p_i^2{(\theta)} prints as p_i^2(\theta)
-        if name is not None and powered and (bracket in OPENING or bracket in SIZES) and (
-                self.applies(name)):
+        subscripted = any(item.text == "_" for item in self.items[start:self.position])
+        opens = bracket in OPENING or bracket in SIZES and bracket not in CLOSING_SIZES
+        if name is not None and powered and opens and (
+                self.applies(name, subscripted)):
             # Γ^2(x), L^2(θ), p_i^2(θ): a reader sees the square of Γ(x), not Γ²·(x)
             shown = "".join(item.text for item in self.items[start:self.position])
             self.fail(f"is {shown}(…) a power of {_tex(name)} at (…) or a product? write the "
@@ -625,34 +679,37 @@ class _Reader:
             return None
         if re.fullmatch(r"[A-Za-z]", token) or token[1:] in GREEK and token.startswith("\\"):
             return token.lstrip("\\")
-        if (token in NAMES or token in ACCENTS) and self.peek(ahead + 1) == "{" and \
-                self.peek(ahead + 3) == "}":
-            inner = self.peek(ahead + 2)
+        if (token in NAMES or token in ACCENTS) and self.peek(ahead + 1) == "{":
+            close = self.matching(self.position + ahead + 1)
+            inner = "".join(item.text for item in self.items[self.position + ahead + 2:close])
             return f"{ACCENTS[token]}{{{inner}}}" if token in ACCENTS else inner
         return None
 
-    def applies(self, name):
+    def applies(self, name, subscripted=False):
         """Whether `name` before the bracket ahead (after braces, which print nothing) may be
-        read as applied to it: Γ before any bracket; a defined quantity before one not set apart
-        by a space that holds a letter its definition is a function of, as L(θ) and L(w − 1)
-        are read for L = (w − 1)²; an entry declared to depend on a parameter before one that
-        holds one letter, as p_i(θ) is read.  (p_i^{y_i} (1 - p_i) is a product.)"""
+        read as applied to it, when not set apart by a space: a name with no range, or a declared
+        function (Γ, Φ, f, \\operatorname{Var}, q: as q(x + y) is refused, so is q^2(x + y)); a
+        defined quantity before a bracket that holds a letter its definition is a function of,
+        as L(θ) and L(w − 1) are read for L = (w − 1)²; an entry before one that holds one
+        letter, as p_i(θ) is read.  (p_i^{y_i} (1 - p_i), θ^k (1 - θ)^m and x^2(x + 1) for a
+        number x are products.)"""
         value = self.names.get(name)
-        if name == "Gamma" and value is None:
-            return True
         start = self.position
         self.position += self.peek_printed()
         try:
-            if value is not None and value is not NUMBER:
+            inside = self.items[self.position:self.matching_bracket()]
+            if self.items[self.position].spaced or value is NUMBER or name == "e":
+                return False
+            if value is None and name not in self.names.get(DEPENDS, {}) and not subscripted or \
+                    isinstance(value, UndefinedFunction):
+                # θ^k (1 − θ)^m: no name is applied to a term of itself
+                return not any(item.text.lstrip("\\") == name for item in inside)
+            if value is not None:
                 body, indices = (value.body, value.params) if isinstance(value, Family) else \
                     (value, ())
                 letters = {str(s) for s in _variables(body) - set(indices)} | self.parameters()
-                inside = self.items[self.position:self.matching_bracket()]
-                return not self.items[self.position].spaced and any(
-                    item.text.lstrip("\\") in letters for item in inside)
-            if name not in self.names.get(DEPENDS, {}):
-                return False
-            return self.bracketed_letter() is not None
+                return any(item.text.lstrip("\\") in letters for item in inside)
+            return self.bracketed_letter() is not None  # p_i(θ), as `subscripted` reads it
         finally:
             self.position = start
 
@@ -700,10 +757,12 @@ class _Reader:
                 )
             if self.peek() == "^":
                 self.fail("x^2^3 is a double superscript, a TeX error: write x^{2^3} or (x^2)^3")
+            bits = max(base.p.bit_length(), base.q.bit_length()) if base.is_Rational else 0
             if (
                 exponent.is_number
                 and base.is_number
-                and (abs(exponent) > 10**4 or abs(base) > 10**6 and abs(exponent) > 10)
+                and (abs(exponent) > 10**4 or abs(base) > 10**6 and abs(exponent) > 10
+                     or abs(exponent) * bits > 10**4)  # 10^9999: 9,999 digits
             ):
                 self.fail("a number too large to compute")
             if base == sp.E:
@@ -800,8 +859,10 @@ class _Reader:
             return sp.root(radicand, order)
         if token == r"\binom":
             self.take()
-            top = self.group()
-            return sp.binomial(top, self.group())
+            top, bottom = self.group(), self.group()
+            if top.is_number and bottom.is_number and min(abs(top), abs(bottom)) > 10**3:
+                self.fail("a number too large to compute")
+            return sp.binomial(top, bottom)
         if (
             token == r"\Gamma"
             and self.peek(1) in OPENING

@@ -495,6 +495,27 @@ MISREAD = {
     "a mixed number in braces": ("", r"2{\frac{1}{2}} = 1"),
     "braces inside a mixed number": ("", r"2\frac{{1}}{2} = 1"),
     "digits after a root": ("", r"\sqrt{4}9 = 18"),  # printed √4 9, read as √49 too
+    # a tenth review: a plain group before a bracket, a factorial or a factor
+    "a braced function name": ("", r"{f}(x + y) = {f}(x) + {f}(y)"),
+    "a braced Phi": ("", r"{\Phi}(-x) = -{\Phi}(x)"),
+    "a braced sigmoid": ("", r"{\sigma}(0) = 0"),  # σ(0) = 1/2
+    "a braced definition at its parameter": (r"% proofs: define L = x + 1", r"{L}(x) = x L"),
+    "a braced entry at its parameter": (r"% proofs: where p_i(x) \in (0, 1)", r"{p_i}(x) = x p_i"),
+    "a braced product's factorial": ("", r"{2 \cdot 3}! = 720"),  # printed 2 · 3!, 12
+    "a braced double's factorial": ("", r"{2n}! = (2n)!"),  # printed 2n!
+    "a braced operator name": ("", r"{\operatorname{Var}} 2X = 2 {\operatorname{Var}} X"),
+    "a braced log before a factor": ("", r"{\log 2}\pi = \pi \log 2"),  # printed log 2π
+    "a braced fraction before a factor": ("", r"{1/e^{x}} y = y e^{-x}"),  # printed 1/e^x y
+    "a braced log of a sum before a factor": (
+        "", r"{\log \sum_{i=1}^{n} e^{u_i}} e^y = e^y \log \sum_{i=1}^{n} e^{u_i}"),
+    "Phi squared at an argument": ("", r"\Phi^2(-x) = -\Phi^2(x)"),
+    "an operator squared at an argument": (
+        "", r"\operatorname{Var}^2(2X) = 2\operatorname{Var}^2(X)"),
+    "an unranged letter squared before a bracket": ("", r"q^2(x + y) = q^2 x + q^2 y"),
+    "the log of a product times a constant": (
+        "", r"\log \prod_{i=1}^{n} e^{u_i} e^y = n y + \sum_{i=1}^{n} u_i"),
+    "a product times a constant after a space": (
+        "", r"\prod_{i=1}^{n} e^{u_i}\, e^{y} = e^{n y} \prod_{i=1}^{n} e^{u_i}"),
 }
 
 # what those refusals leave read: the printed formula has one reading
@@ -517,6 +538,13 @@ ONE_READING = (
     (r"u_i \in (0, \infty), n \geq 1",
      r"1 / \sum_{i=1}^{n} \sum_{j=1}^{n} u_i = \frac{1}{n \sum_{i=1}^{n} u_i}"),
     (r"u_i \in \mathbb{R}", r"\sum_{i=1}^{2} u_{2 \cdot i} = u_2 + u_4"),
+    # braces that print nothing are read as not there: each as its unbraced form reads
+    (r"\sigma \in (0, \infty)", r"\log{\sigma^2} = 2 \log \sigma"),
+    (r"y_i \in \{0, 1\}, p_i \in (0, 1)", r"\log{p_i^{y_i}} = y_i \log p_i"),
+    (r"x \in \mathbb{R}", r"\exp{x^2} = e^{x^2}"),
+    (r"\sigma \in (0, \infty)", r"1/{\sigma^2} = \sigma^{-2}"),
+    (r"k \geq 0, m \geq 0, t \in (0, 1)",
+     r"\log \bigl(t^{k} (1 - t)^{m}\bigr) = k \log t + m \log(1 - t)"),
     (r"y_i \in \{0, 1\}, p_i(x) \in (0, 1)",
      r"\log\bigl(p_i^{y_i} (1 - p_i)^{1 - y_i}\bigr) = y_i \log p_i + (1 - y_i) \log(1 - p_i)"),
 )
@@ -1112,8 +1140,9 @@ PRINTED_OTHERWISE = {
     "an empty superscript": ("", r"\[ 2^{}3 = 8 \]", "23=8"),
     "braces around a sign, squared": ("", r"\[ {-x}^2 = x^2 \]", "−x2=x2"),
     "braces around a sum, in a product": ("", r"\[ 2{x + 1} = 2x + 2 \]", "2x+1=2x+2"),
-    "a braced argument holding a sum": ("", r"\[ \log{x + 1} = \log(x + 1) \]",
-                                         "logx+1=log(x+1)"),
+    # read as printed, e^x + 1, and false at x = 0 (2 against e)
+    "a braced argument holding a sum": ("", r"\[ \exp{x + 1} = \exp(x + 1) \]",
+                                         "expx+1=exp(x+1)"),
     "a Greek letter's name as a word": ("", r"\[ x \mathit{mu} = x \mu \]", None),
     "alignat's count spaced": ("", "\\begin{alignat*}{ 2 }\n  x &= 2 x\n\\end{alignat*}", "x=2x"),
     "alignat's count unbraced": ("", "\\begin{alignat*}2\n  x &= 2 x\n\\end{alignat*}", "x=2x"),
