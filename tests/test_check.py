@@ -644,3 +644,26 @@ def test_powers_with_natural_exponents_split_for_a_base_that_may_be_zero(where):
         check.equal(p ** (k + 1), p ** k, ranges)
     with pytest.raises(Disproved):  # at k = 0, p = 0: 0^0 = 1, and 0·0^(−1) is undefined
         check.equal(p ** k, p * p ** (k - 1), {p: sp.S.Reals, k: sp.S.Naturals0})
+
+
+def test_a_sum_s_term_is_peeled_where_its_conditions_hold_at_each_value_of_the_index():
+    """Σ_{k=1}^{n} f(k) = Σ_{k=1}^{n−1} f(k) + f(n) for f(k) = 1/((k + a)(k + b)(k + c)(k + d)),
+    a, …, d > 0: k + a ≠ 0 at each k ≥ 1, shown by the sum's definedness (a review found the
+    claim running for minutes in sympy's summation, with four symbolic shifts); and the first
+    term of the binomial mean, 0 at k = 0, where (1 − p)^(n − k) is defined for k ≤ n only."""
+    k, n, a, b, c, d = sp.symbols("k n a b c d")
+    p = sp.Symbol("p")
+    positive = sp.Interval.open(0, sp.oo)
+    f = 1 / ((k + a) * (k + b) * (k + c) * (k + d))
+    where = {n: sp.S.Naturals, a: positive, b: positive, c: positive, d: positive}
+    peeled = check.equal(sp.Sum(f, (k, 1, n)), sp.Sum(f, (k, 1, n - 1)) + f.subs(k, n), where)
+    assert semantics.confirm(peeled.context.entries, peeled.statement, points=10)
+    with pytest.raises(Disproved):
+        check.equal(sp.Sum(f, (k, 1, n)), sp.Sum(f, (k, 1, n - 1)) + f.subs(k, n + 1), where)
+    term = k * sp.binomial(n, k) * p ** k * (1 - p) ** (n - k)
+    mean = {n: sp.S.Naturals, p: sp.Interval(0, 1)}
+    first = check.equal(sp.Sum(term, (k, 0, n)), sp.Sum(term, (k, 1, n)), mean)
+    assert semantics.confirm(first.context.entries, first.statement, points=10)
+    # independently, at n = 3 and p = 1/3: both sides are n p = 1
+    at = {n: 3, p: sp.Rational(1, 3)}
+    assert sp.Sum(term, (k, 0, n)).subs(at).doit() == sp.Sum(term, (k, 1, n)).subs(at).doit() == 1

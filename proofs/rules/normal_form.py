@@ -603,9 +603,12 @@ def hypergeometric(summand, var):
     i: terms sympy's summation (Gosper's algorithm) sums in closed form when one exists.  Small
     ones only, which it answers at once: numerators and denominators of degree at most 4 in i,
     exponents of slope at most 32 (a denominator of degree 5 takes it 15 s, 2^(1000i) 55 s), and
-    numbers of at most four digits (2^(10⁴) and (7/3)^(10⁶) are worked out, and factored)."""
+    numbers of at most four digits (2^(10⁴) and (7/3)^(10⁶) are worked out, and factored), and
+    rational parts with at most two symbols besides i (1/((i + a)(i + b)(i + c)) takes it 20 s,
+    and one more shift minutes)."""
     if any(max(abs(number.p), number.q) > 10 ** 4 for number in summand.atoms(sp.Rational)):
         return False
+    parameters = set()
     for term in sp.Add.make_args(summand):
         rest = []  # the factors that are no such power: one rational function of small degree
         for factor in sp.Mul.make_args(term):
@@ -613,12 +616,13 @@ def hypergeometric(summand, var):
             linear = slope is not None and abs(slope) <= 32
             rest += [] if linear or var not in free_vars(factor) else [factor]
         rational = sp.Mul(*rest)
+        parameters |= free_vars(rational) - {var}
         bare = all(var not in free_vars(node) for node in sp.preorder_traversal(rational)
                    if isinstance(node, (sp.Indexed, sp.Function, *BINDERS)))
         if not (bare and rational.is_rational_function(var) and all(
                 sp.degree(part, var) <= 4 for part in sp.fraction(sp.together(rational)))):
             return False
-    return var in free_vars(summand)
+    return var in free_vars(summand) and len(parameters) <= 2
 
 
 # the heads an antidifference may have: sympy's summation also answers with harmonic numbers,

@@ -117,9 +117,14 @@ def _body_at_index_values(context, var, lo, hi, inner, sides, error):
     try:
         return _member(ranged, inner, sides), ends
     except SideConditionError as at_values:
-        raise SideConditionError(f"{at_values} (for {var} in {ranged.lookup(var)}, the values "
-                                 f"the index of the sum or product from {lo} to {hi} "
-                                 "takes)") from None
+        relational = None if var in context.mentioned() else \
+            Context(dict(context.entries) | {var: IndexRange(lo, hi)})
+        try:  # at i = a, …, b as the sum states them: (1 − p)^(n − k) for k ≤ n
+            return _member(relational, inner, sides), ()
+        except (SideConditionError, AttributeError):
+            raise SideConditionError(f"{at_values} (for {var} in {ranged.lookup(var)}, the "
+                                     f"values the index of the sum or product from {lo} to "
+                                     f"{hi} takes)") from None
 
 
 def index_range_context(context, var, ends):
@@ -162,10 +167,34 @@ def prove_needs(context, conditions):
             facts.extend(_needs(context, [(expr, need, scope)]))
         except SideConditionError:
             values = K.index_values(expr, scope)  # the terms the kernel takes it at, if any
-            if values is None:
+            if values is not None:
+                facts.extend(_needs(context, [(value, need, ()) for value in values]))
+                continue
+            witness = _witness(expr, need, scope)
+            if witness is None:
                 raise
-            facts.extend(_needs(context, [(value, need, ()) for value in values]))
+            try:  # a sum over the scope of a term that needs it, shown defined as a whole
+                facts.append(prove_member(context, witness))
+            except ProofError:
+                raise SideConditionError(f"cannot show {expr} {need.value} at each value of "
+                                         f"{', '.join(str(v) for v, _, _ in scope)}") from None
     return facts
+
+
+# a term that needs its argument to meet each Need: a sum of it over a condition's scope is
+# defined exactly where the condition holds at each value of the scope's indices
+_NEEDING = {Need.DEFINED: lambda e: e, Need.NONZERO: lambda e: 1 / e, Need.POSITIVE: sp.log,
+            Need.COUNT: sp.factorial, Need.NONNEGATIVE: sp.sqrt}
+
+
+def _witness(expr, need, scope):
+    """Σ over `scope` (outermost first) of a term whose needs include (expr, need) there, or
+    None (no scope, or sympy evaluates the term away)."""
+    if not scope:
+        return None
+    term = _NEEDING[need](expr)
+    witness = sp.Sum(term, *reversed(scope))
+    return witness if (expr, need, tuple(scope)) in needs(witness) else None
 
 
 def _needs(context, conditions):
