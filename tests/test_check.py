@@ -642,6 +642,8 @@ def test_powers_with_natural_exponents_split_for_a_base_that_may_be_zero(where):
             assert lhs.subs(values) == rhs.subs(values)
     with pytest.raises(Disproved):  # at p = 2
         check.equal(p ** (k + 1), p ** k, ranges)
+    with pytest.raises(ProofError, match="not proved"):  # refused, not worked out: 2^(10¹¹)
+        check.equal(2 ** (k + 1) + 2 ** (k + 10 ** 11), 3 * 2 ** k, ranges)
     with pytest.raises(Disproved):  # at k = 0, p = 0: 0^0 = 1, and 0·0^(−1) is undefined
         check.equal(p ** k, p * p ** (k - 1), {p: sp.S.Reals, k: sp.S.Naturals0})
 

@@ -943,6 +943,10 @@ def test_ring_reads_natural_exponents_for_any_base_where_they_are_counts():
     x_real = Context({p: sp.S.Reals, x: sp.S.Reals})
     with pytest.raises(SideConditionError):
         K.ring(x_real, p ** (x + 1), p * p ** x, [])
+    # a shift beyond SPLIT stays one atom, never multiplied out (a review: 2^(10¹¹) was built)
+    for huge in (2 ** (k + 10 ** 11), (p + 1) ** (k + 10 ** 6)):
+        with pytest.raises(SideConditionError, match="does not cancel"):
+            K.ring(real, huge.base ** (k + 1) + huge, huge.base ** k, [])
     # the shift of a power inside a sum is the sum's own: ring reads a sum as one atom
     total = sp.Sum(p ** (k + 1), (k, 0, 3))
     with pytest.raises(SideConditionError, match="does not cancel"):

@@ -407,7 +407,7 @@ def _atomized(lhs, rhs, split=False, counts=False):
             return atomize(expr.base) ** (p // order) * root ** (p % order)
         constant, rest = expr.exp.as_coeff_Add() if isinstance(expr, sp.Pow) else (sp.S.Zero,) * 2
         least = shifts.get((expr.base, rest)) if isinstance(expr, sp.Pow) else None
-        if least is not None and constant.is_Integer and constant >= least:  # (else an atom)
+        if least is not None and constant.is_Integer and least <= constant <= SPLIT:  # else atom
             asked.add(least + rest)
             return atomize(expr.base) ** (constant - least) * atoms.setdefault(
                 sp.Pow(expr.base, least + rest, evaluate=False), sp.Dummy())
@@ -415,7 +415,7 @@ def _atomized(lhs, rhs, split=False, counts=False):
         fraction = isinstance(expr, sp.Pow) and expr.base.is_Rational and not expr.base.is_Integer
         whole = constant == 0 and not rest.could_extract_minus_sign() and not fraction
         if constant.is_Integer and abs(constant) <= SPLIT and free_vars(rest) and not whole:
-            asked.add(expr.base)  # a power that splits: with `split`, split
+            asked.update(() if counts else (expr.base,))  # a power that splits: with `split`
             if split:
                 return atomize(expr.base) ** constant * power(expr.base, rest)
         if expr.is_Rational or (type(expr) is sp.Symbol):

@@ -1143,8 +1143,11 @@ def _through_logs(context, lhs, rhs, lemmas, multiply, depth):
 
 def _real_power(expr):
     """Whether expr is a power whose exponent is no number (x^a, 2^x): one `power_as_exp` writes
-    as an exponential, which sympy keeps as it is built."""
-    return expr.is_Pow and not expr.exp.is_number and expr.base is not sp.E
+    as an exponential, which sympy keeps as it is built; not one whose exponent has a constant
+    term of more than three digits, of which sympy works exp(c log b) out as b^c (2^(k + 10¹¹)
+    hung)."""
+    return expr.is_Pow and not expr.exp.is_number and expr.base is not sp.E and \
+        abs(expr.exp.as_coeff_Add()[0]) <= 10 ** 3
 
 
 def has_roots(expr):
