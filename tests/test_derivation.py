@@ -1166,3 +1166,35 @@ def test_a_triangle_s_inner_count_is_named_as_the_reason_it_is():
     right = sp.Sum((n - j + 1) * y[j], (j, 1, n)).subs(n, 3).doit().subs(
         {y[k]: value for k, value in values.items()})
     assert left == right == 3 * 5 + 2 * 7 + 11
+
+
+def test_the_binomial_mean_is_derived_step_by_step_as_a_textbook_writes_it():
+    """E[X] = np for X ~ Binomial(n, p), p ∈ [0, 1]: the k = 0 term dropped, k C(n, k) = n C(n − 1,
+    k − 1) under the sum (absorption, at the values k takes), p^k = p·p^(k − 1) for any p (a
+    natural power), the index shifted, the binomial theorem.  Each step is confirmed at values,
+    and a wrong absorption is refuted."""
+    k, j, n = sp.symbols("k j n", integer=True)
+    p = sp.Symbol("p")
+    where = {n: sp.S.Naturals, p: sp.Interval(0, 1)}
+
+    def total(f, lo, hi, index=k):
+        return sp.Sum(f, (index, lo, hi))
+    steps = [total(k * sp.binomial(n, k) * p ** k * (1 - p) ** (n - k), 0, n),
+             total(k * sp.binomial(n, k) * p ** k * (1 - p) ** (n - k), 1, n),
+             total(n * sp.binomial(n - 1, k - 1) * p ** k * (1 - p) ** (n - k), 1, n),
+             n * p * total(sp.binomial(n - 1, k - 1) * p ** (k - 1) * (1 - p) ** (n - k), 1, n),
+             n * p * total(sp.binomial(n - 1, j) * p ** j * (1 - p) ** (n - 1 - j), 0, n - 1, j),
+             n * p]
+    d = Derivation("The binomial mean", where=where)
+    chain = d.chain(steps[0])
+    for step in steps[1:]:
+        chain = chain.eq(step)
+    d.theorem("Binomial mean", chain)
+    lines = [line for line in d.proof().to_text().splitlines() if line.endswith("]")]
+    assert len(lines) == 5 and "binomial coefficients as factorials" in lines[1], lines
+    # each side at n = 4, p ∈ {0, 1/3, 1}: every step's value is n p (p = 0 asks 0^0 = 1)
+    for values in ({n: 4, p: 0}, {n: 4, p: sp.Rational(1, 3)}, {n: 4, p: 1}):
+        assert {step.subs(values).doit() for step in steps} == {4 * values[p]}
+    with pytest.raises(proofs.Disproved):  # n C(n − 1, k) is no k C(n, k)
+        check.equal(steps[1], total(n * sp.binomial(n - 1, k) * p ** k * (1 - p) ** (n - k), 1, n),
+                    where)

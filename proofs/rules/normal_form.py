@@ -66,13 +66,16 @@ def is_abs_shape(expr):
 
 
 def _offset(total):
-    """The least c when every entry of a family (or value of a function) in the summand that
-    depends on the index i is taken at i + c for integers c, the least not 0 (the sum, shifted by
-    it, has its first entry at i: Σ y_{i−1} y_i becomes Σ y_i y_{i+1}); else None."""
+    """The least c when every entry of a family (or value of a function, or the lower argument
+    of a binomial coefficient) in the summand that depends on the index i is taken at i + c for
+    integers c, the least not 0 (the sum, shifted by it, has its first entry at i: Σ y_{i−1} y_i
+    becomes Σ y_i y_{i+1}, and Σ_{k=1}^{n} C(n − 1, k − 1) … becomes Σ_{k=0}^{n−1} C(n − 1, k) …,
+    which the binomial theorem sums); else None."""
     (var, _, _), = binder_limits(total)
     offsets = {sp.expand(index - var) for node in sp.preorder_traversal(total.function)
-               if isinstance(node, (sp.Indexed, AppliedUndef))
-               for index in (node.indices if isinstance(node, sp.Indexed) else node.args)
+               if isinstance(node, (sp.Indexed, AppliedUndef, sp.binomial))
+               for index in (node.indices if isinstance(node, sp.Indexed) else
+                             node.args[1:] if isinstance(node, sp.binomial) else node.args)
                if var in free_vars(index)}
     if not offsets or not all(offset.is_Integer for offset in offsets) or min(offsets) == 0:
         return None
@@ -784,6 +787,16 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponenti
         if recurred is not None:
             return recurred
     if remainder != 0 and _depth < 4:
+        # Σ_k k C(n, k) … against n Σ_k C(n − 1, k − 1) …, as written or in normal form
+        for written, normal in ((lhs, None), (nl, left)):
+            summands = _by_summands(context, written, rhs if normal is None else nr, lemmas,
+                                    multiply, _depth)
+            if summands is not None:
+                rewritten = congruence(context, summands, written)
+                return chain_equal(*([normal] if normal else []), rewritten, prove_equal(
+                    context, rewritten.statement.rhs, rhs, lemmas, multiply, _depth + 1,
+                    exponentials))
+    if remainder != 0 and _depth < 4:
         swapped = _through_swaps(context, nl, nr)
         if swapped is not None:  # Σ_i Σ_j a_ij against Σ_j Σ_i a_ij
             rewritten = congruence(context, swapped, nl)
@@ -839,6 +852,33 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponenti
                                  f"the sides differ by {difference}{notes}")
     middle = K.ring(context, nl, nr, ring_shown(context, nl, nr, conditions))
     return chain_equal(left, middle, K.symm(right))
+
+
+def _by_summands(context, nl, nr, lemmas, multiply, depth):
+    """Γ ⊢ Σ_{i=a}^{b} f(i) = Σ_{i=a}^{b} c·g(i) for a sum of nl and a sum Σ_{i=a}^{b} g(i) of nr
+    over the same limits, c free of i (sympy's guess at f/g, which the proof checks), f(i) =
+    c·g(i) proved at the values i takes (`IndexRange`, `binder_congruence`): k C(n, k) p^k =
+    n C(n − 1, k − 1) p^k for k = 1, …, n; or None."""
+    sums = [[node for node in binders_of(side) if isinstance(node, sp.Sum)] for side in (nl, nr)]
+    for one, other in itertools.product(*sums):
+        (var, lo, hi), = one.limits
+        if one.limits != other.limits or one.function == other.function or \
+                context.lookup(var) is not None or var in context.mentioned():
+            continue
+        try:  # untrusted: a candidate only
+            ratio = sp.combsimp(sp.powsimp(sp.cancel(one.function / other.function)))
+        except (sp.PolynomialError, TypeError, ValueError):
+            continue
+        if ratio == 0 or var in free_vars(ratio) or bound_vars(ratio):
+            continue
+        ranged = Context(dict(context.entries) | {var: IndexRange(lo, hi)})
+        try:
+            at_values = prove_equal(ranged, one.function, ratio * other.function, lemmas,
+                                    multiply, depth + 1)
+            return K.binder_congruence(at_values, one)
+        except ProofError:
+            continue
+    return None
 
 
 def _through_swaps(context, nl, nr):
