@@ -768,14 +768,6 @@ def _braced(text, start):
     return None
 
 
-# where a macro written without braces is a command's whole argument: \frac\ab c, \sqrt\ab, x^\ab,
-# \frac{a}\ab, \frac\ab\cd
-MACRO_AS_ARGUMENT = re.compile(
-    r"(?:\\[dtc]?frac|\\sqrt(?:\[[^\]]*\])?|\\binom|\^|_)\s*$"
-    r"|\\(?:[dtc]?frac|binom)\s*(?:\{[^{}]*\}|\\[A-Za-z]+|[^\s{}\\])\s*$"
-)
-
-
 def _expand(text, macros, depth=0):
     """Macros expanded (their arguments substituted for #1, #2, …), up to a fixed depth, beyond
     which the formula is refused (what is left unexpanded would be read as it is named)."""
@@ -814,8 +806,9 @@ def _expand(text, macros, depth=0):
             raise texmath.TexError(f"'\\{match.group(1)}' right after ^ or _ sets only the first "
                                    f"token of its body as the script: write {{\\{match.group(1)}}}",
                                    1)
-        if MACRO_AS_ARGUMENT.search(text[: match.start()]):
-            out.append("{" + body + "}")  # \frac\ab c: the macro, whole, is the argument, as TeX
+        if texmath.awaits_argument(text[: match.start()]):
+            # \frac\ab c, \frac{\frac{1}{2}}\ab, \bar\ab: the macro, whole, is the argument, as TeX
+            out.append("{" + body + "}")
         else:
             out.append("\\relax " + body + "\\relax ")
         position = cursor

@@ -245,11 +245,29 @@ def tokens(text):
     return found
 
 
-# commands that take no argument: a group right after one is plain braces, which print nothing
-# (\log{x + 1} prints log x + 1); after any other command a group is its argument, kept
-NO_ARGUMENT = {*FUNCTIONS, *RELATIONS, *SIZES, *UNREAD_RELATIONS, r"\sum", r"\prod", r"\cdot",
-               r"\times", r"\infty", r"\pi", *(f"\\{name}" for name in GREEK)}
-TWO_ARGUMENTS = {*FRACTIONS, r"\binom"}
+# the commands that take arguments, and how many (an optional [...] aside: \sqrt[3]{x})
+ARGUMENTS = {**dict.fromkeys((*FRACTIONS, r"\binom", r"\tbinom", r"\dbinom", r"\stackrel",
+                              r"\overset", r"\underset"), 2),
+             **dict.fromkeys((r"\sqrt", *NAMES, *ACCENTS, r"\mathbb", r"\mathscr", r"\mathfrak",
+                              r"\mathtt", r"\mathnormal", r"\text", r"\textrm", r"\textit",
+                              r"\textnormal", r"\mbox", r"\emph", r"\begin", r"\end", r"\label",
+                              r"\tag", r"\eqref", r"\ref", r"\color", r"\mathop"), 1)}
+# the commands that take none: a group right after one is plain braces, which print nothing
+# (\log{x + 1} prints log x + 1, \lbrack{f}(x) prints [f(x)); after a command in neither list
+# a group is kept whole, as an argument, and the reader refuses the command
+NO_ARGUMENT = {*FUNCTIONS, *RELATIONS, *SIZES, *UNREAD_RELATIONS, *OPENING, *OPENING.values(),
+               r"\sum", r"\prod", r"\cdot", r"\times", r"\infty", r"\pi", r"\lbrack",
+               r"\rbrack", r"\lbrace", r"\rbrace", r"\langle", r"\rangle", r"\cup", r"\cap",
+               r"\setminus", r"\dots", r"\ldots", r"\cdots", r"\partial", r"\nabla", r"\lim",
+               r"\max", r"\min", r"\sup", r"\inf", r"\det", r"\Pr", r"\to", r"\mid",
+               *(f"\\{name}" for name in GREEK)}
+
+
+def _takes(token):
+    """How many arguments `token` takes: a command's, or 1 for ^ and _."""
+    if re.fullmatch(r"\\[A-Za-z]+\*?", token):
+        return ARGUMENTS.get(token.rstrip("*"), 0 if token in NO_ARGUMENT else 1)
+    return 1 if token in ("^", "_") else 0
 
 
 def without_plain_braces(items, start=0, end=None):
@@ -261,6 +279,12 @@ def without_plain_braces(items, start=0, end=None):
     found, pending, at = [], 0, start
     while at < end:
         item = items[at]
+        pending -= 1 if pending and item.spaced else 0  # \frac\,1{2x}: \, is the numerator
+        if item.text == "[" and found and found[-1].text in (r"\sqrt", r"\cfrac"):
+            close = next((k for k in range(at, end) if items[k].text == "]"), end - 1)
+            found += items[at:close + 1]  # the optional argument, as written
+            at = close + 1
+            continue
         if item.text == "{":
             close, depth = at, 0
             for close in range(at, end):
@@ -280,17 +304,31 @@ def without_plain_braces(items, start=0, end=None):
             continue
         found.append(item)
         at += 1
-        if item.text in ("^", "_"):
-            pending = 1
-        elif item.text in TWO_ARGUMENTS:
-            pending = 2
-        elif item.text == "[" and found[-2:-1] and found[-2].text == r"\sqrt":
-            pending = 2  # \sqrt[n]{x}: the order, then the radicand
-        elif re.fullmatch(r"\\[A-Za-z]+\*?", item.text):
-            pending = 0 if item.text in NO_ARGUMENT else 1
-        elif pending:  # a one-token argument (\frac12: each digit one)
-            pending -= min(pending, len(item.text) if item.text.isdigit() else 1)
+        # a token taken as an argument (\frac\lambda{n − 1}: \lambda, then {n − 1}; \frac12: each
+        # digit one), then what it takes itself
+        taken = min(pending, len(item.text) if item.text.isdigit() else 1)
+        pending += _takes(item.text) - taken
     return found
+
+
+def awaits_argument(text):
+    """Whether a command at the end of `text` still takes an argument, as `without_plain_braces`
+    counts them (\\frac{\\frac{1}{2}}, \\bar, \\sqrt[3], x^): a macro written next is that
+    argument, whole."""
+    levels, optional = [0], False  # what each open group's last command still takes
+    for item in tokens(text):
+        if optional:
+            optional = item.text != "]"
+        elif item.text == "{":
+            levels[-1] -= 1 if levels[-1] else 0
+            levels.append(0)
+        elif item.text == "}" and len(levels) > 1:
+            levels.pop()
+        elif item.text != "}":
+            optional = item.text == "[" and levels[-1] > 0
+            taken = 0 if optional else min(levels[-1], len(item.text) if item.text.isdigit() else 1)
+            levels[-1] += _takes(item.text) - taken
+    return levels[-1] > 0
 
 
 class _Reader:
@@ -700,8 +738,9 @@ class _Reader:
             inside = self.items[self.position:self.matching_bracket()]
             if self.items[self.position].spaced or value is NUMBER or name == "e":
                 return False
+            functions = ("f", "g", "h", "F", "G", "H", "phi", "psi", "Phi", "Psi")  # f_z(x) too
             if value is None and name not in self.names.get(DEPENDS, {}) and not subscripted or \
-                    isinstance(value, UndefinedFunction):
+                    isinstance(value, UndefinedFunction) or value is None and name in functions:
                 # θ^k (1 − θ)^m: no name is applied to a term of itself
                 return not any(item.text.lstrip("\\") == name for item in inside)
             if value is not None:
@@ -835,6 +874,8 @@ class _Reader:
             return value
         if token in FRACTIONS:
             self.take()
+            if self.peek() == "[":  # \cfrac[l]{x}{y}: an alignment, not a numerator
+                self.fail(f"{token}'s [option] is not read: write {token}{{…}}{{…}}")
             numerator = self.group()
             if (
                 numerator in (sp.Symbol("d"), sp.Symbol("partial"))

@@ -516,6 +516,19 @@ MISREAD = {
         "", r"\log \prod_{i=1}^{n} e^{u_i} e^y = n y + \sum_{i=1}^{n} u_i"),
     "a product times a constant after a space": (
         "", r"\prod_{i=1}^{n} e^{u_i}\, e^{y} = e^{n y} \prod_{i=1}^{n} e^{u_i}"),
+    # an eleventh review: the arguments a command takes, counted as TeX counts them
+    "a Greek numerator before a braced denominator": (
+        r"% proofs: where x \in (0, 1)", r"\frac\pi{x + 1} = \frac{\pi}{x} + 1"),  # π/(x + 1)
+    "a root's order before a braced radicand": (
+        "", r"\sqrt[3]{e^{x} e^{y}} = e^{y} \sqrt[3]{e^{x}}"),  # printed ∛(e^x e^y)
+    "a continued fraction's alignment": ("", r"\cfrac[X]{1}{e^{x}} = X e^{x}"),  # printed 1/e^x
+    "a factorial in braces after lbrack": ("", r"\lbrack {2 \cdot 3}! \rbrack = 720"),
+    "a nested fraction before a macro": (
+        "\\newcommand{\\xy}{x y}\n% proofs: where x \\in (0, 1), y \\in (0, 1)",
+        r"\frac{\frac{1}{2}}\xy = \frac{y}{2 x}"),  # printed (1/2)/(x y)
+    "a subscripted function squared at an argument": (
+        "", r"f_z^2(x + y) = f_z^2 x + f_z^2 y"),
+    "a bar over a macro": (r"\newcommand{\xy}{x y}", r"\bar\xy = y \bar{x}"),
 }
 
 # what those refusals leave read: the printed formula has one reading
@@ -543,6 +556,8 @@ ONE_READING = (
     (r"y_i \in \{0, 1\}, p_i \in (0, 1)", r"\log{p_i^{y_i}} = y_i \log p_i"),
     (r"x \in \mathbb{R}", r"\exp{x^2} = e^{x^2}"),
     (r"\sigma \in (0, \infty)", r"1/{\sigma^2} = \sigma^{-2}"),
+    (r"x \in (0, 1), y \in (0, 1)", r"\sqrt[3]{x^{3}} \cdot \frac{1}{x y} = \frac{1}{y}"),
+    (r"n \geq 1", r"\binom{n}{1} = n"),
     (r"k \geq 0, m \geq 0, t \in (0, 1)",
      r"\log \bigl(t^{k} (1 - t)^{m}\bigr) = k \log t + m \log(1 - t)"),
     (r"y_i \in \{0, 1\}, p_i(x) \in (0, 1)",
