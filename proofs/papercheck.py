@@ -95,7 +95,10 @@ LATEX_DEFINED = set(texmath.GREEK) | set(
     "ne neq nolimits nonumber not notag operatorname over overline partial pm Pr prod qquad "
     "quad rangle langle rbrace rbrack relax right rvert sec sin sinh sqrt sum sup tan tanh "
     "text textrm textstyle tfrac times vert approx equiv sim cap setminus subset subseteq "
-    "forall exists to mapsto lg hom ker".split())
+    "forall exists to mapsto lg hom ker "
+    # LaTeX's text commands: \ij is the ligature ij, \P a pilcrow, \c a cedilla, whatever
+    # \newcommand says
+    "ij IJ i j P S L l O o H c d b t u v k r aa AA ae AE oe OE ss SS".split())
 # LaTeX's and amsmath's inner commands the reader's commands are built from: redefining one
 # changes what \sqrt, \log or \sum print, which no name in the display shows
 INTERNALS = {
@@ -768,6 +771,12 @@ def _braced(text, start):
     return None
 
 
+# where TeX expands a macro and takes only the first token of its body: a script, \sqrt without
+# its [order], an accent (amsmath's \bar, \hat, … but not \overline or \widehat), \mathop
+FIRST_TOKEN = re.compile(r"(?:[_^]|\\sqrt|\\(?:bar|hat|tilde|check|breve|acute|grave|dot|ddot|vec|"
+                         r"mathring|mathop))\s*$")
+
+
 def _expand(text, macros, depth=0):
     """Macros expanded (their arguments substituted for #1, #2, …), up to a fixed depth, beyond
     which the formula is refused (what is left unexpanded would be read as it is named)."""
@@ -799,18 +808,24 @@ def _expand(text, macros, depth=0):
             arguments.append(argument)
         for index, argument in enumerate(arguments, 1):
             body = body.replace(f"#{index}", argument)
-        if re.search(r"[_^]\s*$", text[: match.start()]) and not re.fullmatch(
+        if FIRST_TOKEN.search(text[: match.start()]) and not re.fullmatch(
                 r"\s*(?:\\[A-Za-z]+|[^\s\\{}]|\{[^{}]*\})\s*", body):
-            # TeX expands the macro and takes the first token of its body as the script:
-            # 2^\ab with \ab = a + b is 2^a + b, not 2^{a+b}; refused rather than read either way
-            raise texmath.TexError(f"'\\{match.group(1)}' right after ^ or _ sets only the first "
-                                   f"token of its body as the script: write {{\\{match.group(1)}}}",
-                                   1)
+            # TeX expands the macro and takes the first token of its body as the script, the
+            # radicand or the accented letter: 2^\ab with \ab = a + b is 2^a + b, \sqrt\ab with
+            # \ab = 4y is √4·y; refused rather than read either way
+            raise texmath.TexError(f"'\\{match.group(1)}' right after ^, _, \\sqrt or an accent "
+                                   "takes only the first token of its body: write "
+                                   f"{{\\{match.group(1)}}}", 1)
+        if re.search(r"[_^]\s*$", body):  # \up = ^: the script it opens is outside the macro
+            raise texmath.TexError(f"'\\{match.group(1)}' ends with ^ or _: write the script in "
+                                   "the formula", 1)
         if texmath.awaits_argument(text[: match.start()]):
             # \frac\ab c, \frac{\frac{1}{2}}\ab, \bar\ab: the macro, whole, is the argument, as TeX
             out.append("{" + body + "}")
         else:
-            out.append("\\relax " + body + "\\relax ")
+            # a space after, not \relax: a macro ending the body takes the next argument written
+            # (\two{x} for \two = 2\g is 2\g{x}), as TeX rescans
+            out.append("\\relax " + body + " ")
         position = cursor
     out.append(text[position:])
     expanded = "".join(out)

@@ -448,8 +448,15 @@ class _Reader:
             value = self.expression()
             self.take("}")
             return value
+        self.one_token()
         self.one_digit()
         return self.atom()
+
+    def one_token(self):
+        """TeX takes one token as an unbraced argument: \\frac(x)2 sets "(" over "x"."""
+        if self.peek() in OPENING or self.peek() in SIZES:
+            self.fail("an argument without braces is one token, and a bracket is no argument: "
+                      "write the argument in braces ({(x + 1)})")
 
     def relations(self):
         """expr (REL expr)*: the list of expressions and the relations between them; each
@@ -825,7 +832,8 @@ class _Reader:
             return sp.E if token == "e" else sp.Symbol(token)
         if token is not None and token.startswith("\\") and token[1:] in GREEK:
             self.take()
-            return sp.Symbol(token[1:])
+            return sp.pi if token == r"\pi" else sp.Symbol(token[1:])  # e^\pi: the number π
+        self.one_token()
         return self.atom()
 
     def atom(self):

@@ -528,7 +528,19 @@ MISREAD = {
         r"\frac{\frac{1}{2}}\xy = \frac{y}{2 x}"),  # printed (1/2)/(x y)
     "a subscripted function squared at an argument": (
         "", r"f_z^2(x + y) = f_z^2 x + f_z^2 y"),
+    # \bar takes the first token of \xy only (a fifth review): x̄y, so the claim is true as
+    # printed, and refused because the reader cannot tell from the source which TeX does
     "a bar over a macro": (r"\newcommand{\xy}{x y}", r"\bar\xy = y \bar{x}"),
+    # a fifth review: TeX expands a macro and takes its first token after \sqrt, as after ^
+    "a root over a macro": (r"\newcommand{\fy}{4 e^{x}}", r"\sqrt\fy = 2 \sqrt{e^{x}}"),
+    "a macro that opens a script": (r"\newcommand{\up}{^}\newcommand{\xy}{x + y}",
+                                    r"2\up\xy = 2^{x + y}"),  # printed 2^x + y
+    "a macro ending another's body": (r"\newcommand{\g}[1]{(#1 + 1)}\newcommand{\two}{2\g}",
+                                      r"\two{x} = 2 x"),  # printed 2(x + 1) = 2x
+    "a bracket as a fraction's argument": ("", r"\frac(x)2 = \frac{x}{2}"),
+    "a bracket as a binomial's argument": ("", r"\binom[4]{2} = 6"),
+    "a bracket as an exponent": ("", r"2^(1 + 2) = 8"),  # printed 2^( 1 + 2)
+    "a LaTeX command made again": (r"\newcommand{\ij}{y + 1}", r"e^{\ij} = e^{y + 1}"),
 }
 
 # what those refusals leave read: the printed formula has one reading
@@ -558,6 +570,7 @@ ONE_READING = (
     (r"\sigma \in (0, \infty)", r"1/{\sigma^2} = \sigma^{-2}"),
     (r"x \in (0, 1), y \in (0, 1)", r"\sqrt[3]{x^{3}} \cdot \frac{1}{x y} = \frac{1}{y}"),
     (r"n \geq 1", r"\binom{n}{1} = n"),
+    ("", r"e^\pi = e^{\pi}"),  # the number π, not a letter named pi (which was refuted at 0)
     (r"k \geq 0, m \geq 0, t \in (0, 1)",
      r"\log \bigl(t^{k} (1 - t)^{m}\bigr) = k \log t + m \log(1 - t)"),
     (r"y_i \in \{0, 1\}, p_i(x) \in (0, 1)",
