@@ -774,7 +774,18 @@ def _braced(text, start):
 # where TeX expands a macro and takes only the first token of its body: a script, \sqrt without
 # its [order], an accent (amsmath's \bar, \hat, … but not \overline or \widehat), \mathop
 FIRST_TOKEN = re.compile(r"(?:[_^]|\\sqrt|\\(?:bar|hat|tilde|check|breve|acute|grave|dot|ddot|vec|"
-                         r"mathring|mathop))\s*$")
+                         r"mathring|mathop))(?:\s*\\relax(?![A-Za-z]))*\s*$")
+
+
+def _through_macros(body, macros):
+    """A body that is one macro without arguments, followed to that macro's body (\\m = \\ab,
+    \\ab = a + b: a + b), as TeX expands it to find the first token."""
+    for _ in range(10):
+        name = re.fullmatch(r"\s*\\([A-Za-z]+)\s*", body)
+        if name is None or name.group(1) not in macros or macros[name.group(1)][0]:
+            return body
+        body = macros[name.group(1)][1]
+    return body
 
 
 def _expand(text, macros, depth=0):
@@ -809,7 +820,7 @@ def _expand(text, macros, depth=0):
         for index, argument in enumerate(arguments, 1):
             body = body.replace(f"#{index}", argument)
         if FIRST_TOKEN.search(text[: match.start()]) and not re.fullmatch(
-                r"\s*(?:\\[A-Za-z]+|[^\s\\{}]|\{[^{}]*\})\s*", body):
+                r"\s*(?:\\[A-Za-z]+|[^\s\\{}]|\{[^{}]*\})\s*", _through_macros(body, macros)):
             # TeX expands the macro and takes the first token of its body as the script, the
             # radicand or the accented letter: 2^\ab with \ab = a + b is 2^a + b, \sqrt\ab with
             # \ab = 4y is √4·y; refused rather than read either way

@@ -203,6 +203,7 @@ class Token:
     text: str
     column: int
     spaced: bool = False  # a space command (\\, \\; \\quad …) comes before it (blanks do not)
+    silent: bool = False  # a command that prints nothing (\\relax, \\displaystyle) comes before it
 
 
 NUMBER = "a number"  # names[x] = NUMBER: x is a number (given a range), never a function
@@ -231,17 +232,18 @@ _UNREAD = {
 
 def tokens(text):
     """The tokens of a math string with their columns; comments and ignored spacing removed."""
-    found, spaced = [], False
+    found, spaced, silent = [], False, False
     for match in TOKEN.finditer(text):
         value = match.group()
         # only a space command spaces (\\, \\quad): TeX drops blanks in mathematics, so p (1 - p)
         # prints as p(1 - p)
         if value in IGNORED:
             spaced = spaced or value in SPACES
+            silent = silent or value in SILENT
             continue
         value = "|" if value in (r"\lvert", r"\rvert", r"\vert") else value  # amsmath's bars
-        found.append(Token(value, match.start() + 1, spaced))
-        spaced = False
+        found.append(Token(value, match.start() + 1, spaced, silent))
+        spaced = silent = False
     return found
 
 
@@ -298,7 +300,8 @@ def without_plain_braces(items, start=0, end=None):
                 found += [item, *inner, items[close]]
                 pending -= 1
             elif inner:  # a space before the group is a space before what it holds
-                found += [Token(inner[0].text, inner[0].column, inner[0].spaced or item.spaced),
+                found += [Token(inner[0].text, inner[0].column, inner[0].spaced or item.spaced,
+                                inner[0].silent or item.silent),
                           *inner[1:]]
             at = close + 1
             continue
@@ -367,7 +370,7 @@ class _Reader:
         token = self.items[self.position] if self.position < len(self.items) else None
         if token is not None and re.fullmatch(r"[0-9][0-9.]+", token.text):
             self.items[self.position : self.position + 1] = [
-                Token(token.text[0], token.column, token.spaced),
+                Token(token.text[0], token.column, token.spaced, token.silent),
                 Token(token.text[1:], token.column + 1),
             ]
 
@@ -452,11 +455,22 @@ class _Reader:
         self.one_digit()
         return self.atom()
 
-    def one_token(self):
-        """TeX takes one token as an unbraced argument: \\frac(x)2 sets "(" over "x"."""
-        if self.peek() in OPENING or self.peek() in SIZES:
-            self.fail("an argument without braces is one token, and a bracket is no argument: "
-                      "write the argument in braces ({(x + 1)})")
+    def one_token(self, fraction=False):
+        """TeX takes one token as an unbraced argument: \\frac(x)2 sets "(" over "x", \\frac1\\log x
+        is (1/log)·x, \\frac\\,12 sets nothing over 1; so only a letter, a digit, a Greek letter,
+        ∞, π (or, for a script, a fraction) is read as one."""
+        token = self.items[self.position] if self.position < len(self.items) else None
+        if token is None:
+            return
+        text = token.text
+        if token.spaced or token.silent:
+            self.fail("an argument without braces is the next token, here a spacing or silent "
+                      "command: write the argument in braces")
+        greek = text.startswith("\\") and text[1:] in GREEK
+        if not (re.fullmatch(r"[A-Za-z]|[0-9]+(\.[0-9]+)?", text) or greek or
+                text in (r"\infty", r"\pi") or fraction and text in FRACTIONS):
+            self.fail(f"an argument without braces is one token, and '{text}' with what follows "
+                      "it is no token: write the argument in braces")
 
     def relations(self):
         """expr (REL expr)*: the list of expressions and the relations between them; each
@@ -702,6 +716,11 @@ class _Reader:
         # p_i(w)^{y_i}(1 - p_i(w)): a name applied already is followed by a product
         powered = self.peek() == "^" and self.items[self.position - 1].text not in \
             OPENING.values()
+        if powered and self.items[start].text in (*FRACTIONS, r"\sqrt"):
+            # TeX sets the exponent by the numerator, or by the root's bar: \frac{2}{3}^2 shows
+            # 2² over 3
+            self.fail("a power of \\frac{a}{b} or \\sqrt{x} is set by the numerator or the bar: "
+                      "write (\\frac{a}{b})^2 or \\left(\\sqrt{x}\\right)^2")
         value = self.scripts(base)
         bracket = self.peek(self.peek_printed())  # p_i^2{(\theta)} prints as p_i^2(\theta)
         subscripted = any(item.text == "_" for item in self.items[start:self.position])
@@ -825,6 +844,7 @@ class _Reader:
         """The argument of ^ or _: a {…} group, or one token (one digit, one letter), as TeX."""
         if self.peek() == "{":
             return self.group()
+        self.one_token(fraction=True)
         self.one_digit()
         token = self.peek()
         if token is not None and re.fullmatch(r"[A-Za-z]", token):
@@ -833,7 +853,6 @@ class _Reader:
         if token is not None and token.startswith("\\") and token[1:] in GREEK:
             self.take()
             return sp.pi if token == r"\pi" else sp.Symbol(token[1:])  # e^\pi: the number π
-        self.one_token()
         return self.atom()
 
     def atom(self):
@@ -999,7 +1018,7 @@ class _Reader:
         while self.items[start].text == "{" and self.matching(start) == end - 1:  # {{x}}
             start, end = start + 1, end - 1
         first, self.position = self.items[start].text, start
-        whole = FRACTIONS if power else (*FRACTIONS, r"\sqrt", r"\binom", r"\sum", r"\prod")
+        whole = () if power else (*FRACTIONS, r"\sqrt", r"\binom", r"\sum", r"\prod")
         try:
             self.operand = ()  # a sum's body is judged as a denominator's is
             value = self.atom()

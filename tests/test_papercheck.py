@@ -541,6 +541,19 @@ MISREAD = {
     "a bracket as a binomial's argument": ("", r"\binom[4]{2} = 6"),
     "a bracket as an exponent": ("", r"2^(1 + 2) = 8"),  # printed 2^( 1 + 2)
     "a LaTeX command made again": (r"\newcommand{\ij}{y + 1}", r"e^{\ij} = e^{y + 1}"),
+    # a sixth review: what TeX sets after ^, \sqrt and a fraction's arguments
+    "a power of a fraction": ("", r"\frac{x}{2}^2 = \frac{x^2}{4}"),  # the 2 by the numerator
+    "a braced power of a fraction": ("", r"{\frac{1}{2}}^2 = \frac{1}{4}"),  # prints the same
+    "a power of an unbraced root": ("", r"\sqrt2^2 = 2"),
+    "a macro naming a macro after a script": (
+        r"\newcommand{\xy}{x + y}\newcommand{\m}{\xy}", r"2^\m = 2^{x + y}"),  # 2^x + y
+    "relax between a script and a macro": (
+        r"\newcommand{\xy}{x + y}", r"2^\relax\xy = 2^{x + y}"),
+    "a thin space as a fraction's numerator": ("", r"\frac\,1{2 e^{x}} = \frac{1}{2 e^{x}}"),
+    "a bar as a fraction's argument": ("", r"\frac|x|2 = \frac{|x|}{2}"),
+    "a log as a fraction's denominator": (
+        r"% proofs: where x \in (2, \infty)", r"\frac1\log x = \frac{1}{\log x}"),  # (1/log) x
+    "a log as an exponent": (r"% proofs: where x \in (0, \infty)", r"e^\log x = x"),
 }
 
 # what those refusals leave read: the printed formula has one reading
@@ -553,7 +566,6 @@ ONE_READING = (
     (r"u_i \in \mathbb{R}, y \in \mathbb{R}, n \geq 1",
      r"\sum_{i=1}^{n} u_i \cdot y = y \sum_{i=1}^{n} u_i"),
     (r"u_i \in \mathbb{R}", r"{u_i}^2 = u_i \cdot u_i"),
-    ("", r"{\frac{1}{2}}^2 = \frac{1}{4}"),
     (r"x \in (0, \infty)", r"\Gamma(x + 1) = x \Gamma(x)"),
     (r"x \in \mathbb{R}", r"x^2(x + 1) = x^3 + x^2"),
     (r"x \in (0, \infty)", r"{e}^{\log x} = x"),
