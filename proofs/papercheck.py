@@ -2090,6 +2090,11 @@ def _decide_step(path, line, step, left, relation, right, where):
     if relation != "in" and any(isinstance(side, sp.Set) for side in (left, right)):
         message = f"step {step[0]} → {step[1]} not proved: a set is compared only with \\in"
         return Finding(str(path), line, "not proved", message, step)
+    unranged = _unranged_bounds(left, right, where)
+    if unranged and where.get(sp.Symbol(unranged)) is not None:
+        # Σ_{i=x}^{x+1} 1 = 2 for a real x: two terms to sympy, one integer in [x, x + 1] to a
+        # reader where x is no whole number; a letter with no range is refused when refuted
+        return Finding(str(path), line, "not proved", _count_message(step, unranged), step)
     try:
         if relation == "=":
             check.equal(left, right, where=where)

@@ -722,6 +722,13 @@ class _Reader:
             self.fail("a power of \\frac{a}{b} or \\sqrt{x} is set by the numerator or the bar: "
                       "write (\\frac{a}{b})^2 or \\left(\\sqrt{x}\\right)^2")
         value = self.scripts(base)
+        following = self.peek()
+        if powered and self.items[start].text in NAMES and self.names.get(name) is None and \
+                self.starts_factor(following) and following not in (r"\cdot", r"\times", "/"):
+            # \mathrm{tan}^2 x y: the operator's square applied, to a reader
+            shown = "".join(item.text for item in self.items[start:self.position])
+            self.fail(f"is {shown} … an operator applied or a product? write {shown}(…) for the "
+                      f"operator, or {shown} \\cdot … for a product")
         bracket = self.peek(self.peek_printed())  # p_i^2{(\theta)} prints as p_i^2(\theta)
         subscripted = any(item.text == "_" for item in self.items[start:self.position])
         opens = bracket in OPENING or bracket in SIZES and bracket not in CLOSING_SIZES
@@ -1274,6 +1281,10 @@ class _Reader:
         if name in OPTIMIZER_NAMES:
             self.fail("an arg max or arg min stands alone on its side of a relation")
         if name == "e":  # an upright e is Euler's number
+            before = self.items[self.position - 5].text if self.position >= 5 else ""
+            if re.fullmatch(r"[0-9.]+", before) and re.fullmatch(r"[-+0-9].*", self.peek() or ""):
+                self.fail(f"is {before}\\mathrm{{e}}… a number in scientific notation or "
+                          f"{before}·e? write 10^{{…}} or \\cdot")
             return sp.E
         value = self.names.get(name)
         if isinstance(value, Unreadable):
@@ -1375,6 +1386,8 @@ class _Reader:
         if head is sp.log:
             self.log_arguments.append(argument)
         value = head(argument)
+        if power is not None and not power.is_integer:  # \cos^{1/2} x needs cos x ≥ 0
+            self.nonnegative.append(value)
         return value**power if power is not None else value
 
     def big_operator(self, operand=None):
@@ -1404,6 +1417,12 @@ class _Reader:
                 high = self.group()
         if index is None:
             self.fail("a sum or product needs its index: \\sum_{i=1}^{n}")
+        for bound in (low, high):  # Σ_{i=0.5}^{1.5} i: over i = 0.5, 1.5 to sympy, {1} to a reader
+            if bound is not None and (bound.is_number and not bound.is_integer or any(
+                    not number.is_integer for number in bound.atoms(sp.Rational)) or
+                    bound.atoms(sp.Function, sp.Pow)):
+                self.fail("a sum's or product's bounds are whole numbers or letters that count: "
+                          f"{bound} is read over other values by sympy than by a reader")
         if low is None or high is None:
             raise TexError(
                 f"the sum or product over {index} needs both limits (\\sum_{{{index}=1}}^{{n}})",
@@ -1415,8 +1434,10 @@ class _Reader:
         shadowed = self.names.pop(str(index), None)  # the index is bound in the body, whatever
         self.bound.append(index)
         try:  # a definition of the same letter says
-            strict = None if operand is None or kind is sp.Product else (*operand, index)
-            self.operand = strict  # a sum that is the body's first factor: Σ_i Σ_j x_i c
+            # a sum that is the body's first factor: Σ_i Σ_j x_i c after /, ∏_i Σ_j u_j · y
+            inner = None if operand is None and kind is sp.Sum else (*(operand or ()), index)
+            strict = inner if kind is sp.Sum else None
+            self.operand = inner
             body = sign * self.term(index if kind is sp.Product else None, strict)
         finally:
             self.bound.pop()
@@ -1484,10 +1505,12 @@ def read_set_tokens(reader):
                 ("Z", ">0"): sp.S.Naturals,
                 ("Z", r"\geq0"): sp.S.Naturals0,
                 ("R", ">0"): sp.Interval.open(0, sp.oo),
-                ("R", "+"): sp.Interval.open(0, sp.oo),
                 ("R", r"\geq0"): sp.Interval(0, sp.oo),
                 ("R", r"\ge0"): sp.Interval(0, sp.oo),
             }
+            if (name, script) == ("R", "+"):
+                reader.fail("\\mathbb{R}_+ is (0, ∞) to some authors and [0, ∞) to others: write "
+                            "(0, \\infty) or [0, \\infty)")
             if (name, script) not in scripted:
                 reader.fail(f"cannot read the set \\mathbb{{{name}}}_{{{script}}}")
             found = scripted[name, script]

@@ -554,6 +554,17 @@ MISREAD = {
     "a log as a fraction's denominator": (
         r"% proofs: where x \in (2, \infty)", r"\frac1\log x = \frac{1}{\log x}"),  # (1/log) x
     "a log as an exponent": (r"% proofs: where x \in (0, \infty)", r"e^\log x = x"),
+    # a seventh review
+    "an operator squared before its argument": (
+        "", r"\mathrm{tan}^2 x y = y \mathrm{tan}^2 x"),  # tan²(xy) to a reader
+    "a sum from half a number": ("", r"\sum_{i=0.5}^{1.5} i = 2"),  # over i = 1 to a reader
+    "a sum from a root": ("", r"\sum_{i=\sqrt{2}}^{\sqrt{2} + 1} i = 2 \sqrt{2} + 1"),
+    "a sum from a real letter": ("", r"\sum_{i=x}^{x + 1} 1 = 2"),
+    "a product of a sum times a constant": (
+        "", r"\prod_{i=1}^{2} \sum_{j=1}^{2} u_j \cdot y = y^2 (u_1 + u_2)^2"),
+    "a function to a half power": ("", r"\cos^{1/2} x \cdot \cos^{1/2} x = \cos x"),
+    "an upright e in scientific notation": ("", r"2\mathrm{e}3 = 6\mathrm{e}"),
+    "a positive reals of two readings": (r"% proofs: where z \in \mathbb{R}_+", r"\frac{z}{z} = 1"),
 }
 
 # what those refusals leave read: the printed formula has one reading
