@@ -411,13 +411,6 @@ class _Reader:
                     return collected
             collected.append(token)
 
-    def group_ahead(self):
-        """The raw tokens of the {…} group ahead; nothing is taken."""
-        start = self.position
-        tokens = self.group_text()
-        self.position = start
-        return tokens
-
     def before_bracket(self, name):
         """A bare letter before a bracket: f, g, h (or a declared function) apply to it; after an
         explicit space (\\,), or when a range declares it a number, it is a product; anything else
@@ -624,21 +617,16 @@ class _Reader:
             elif self.starts_factor(token):
                 numeric = re.compile(r"[0-9.]+")
                 before, after = self.printed_before(), self.printed_after()
-                fraction = self.position + self.peek_printed()
                 if (  # 2\frac12, {2}\frac{1}{2}, 2{\frac{1}{2}}: a number before a fraction
                     numeric.fullmatch(before)
                     and after in FRACTIONS
-                    and numeric.fullmatch(self.printed_after(fraction + 1))
+                    and numeric.fullmatch(self.printed_after(self.position + 1))
                 ):
                     number = before
                     self.fail(
                         f"is {number}\\frac… a mixed number or a product? write "
                         f"\\frac{{…}}{{…}} for the number, or {number} \\cdot \\frac{{…}}{{…}}"
                     )
-                if token == "{" and self.peek(self.peek_printed()) in OPENING.keys() | (
-                        SIZES - CLOSING_SIZES):
-                    self.fail("braces print as nothing: p_i{(\\theta)} is printed p_i(θ); write "
-                              "the brackets without braces")
                 if re.fullmatch(r"[0-9.]+", before) and re.fullmatch(r"[0-9.]+", after):
                     self.fail(  # 2{3}: braces print as nothing, so TeX prints 23
                         f"two numbers in a row ('{before}' '{after}'): TeX reads 2^10 as 2¹0, "
@@ -677,13 +665,6 @@ class _Reader:
                 return ""
             at -= 1
         return self.items[at].text if at >= 0 else ""
-
-    def peek_printed(self):
-        """How far ahead the first token TeX prints is: past the braces that open here."""
-        ahead = 0
-        while self.peek(ahead) == "{":
-            ahead += 1
-        return ahead
 
     def printed_after(self, at=None):
         """The first token TeX prints from here (or from `at`): the 0 of {0}."""
@@ -729,7 +710,7 @@ class _Reader:
             shown = "".join(item.text for item in self.items[start:self.position])
             self.fail(f"is {shown} … an operator applied or a product? write {shown}(…) for the "
                       f"operator, or {shown} \\cdot … for a product")
-        bracket = self.peek(self.peek_printed())  # p_i^2{(\theta)} prints as p_i^2(\theta)
+        bracket = self.peek()
         subscripted = any(item.text == "_" for item in self.items[start:self.position])
         opens = bracket in OPENING or bracket in SIZES and bracket not in CLOSING_SIZES
         if name is not None and powered and opens and (
@@ -743,16 +724,15 @@ class _Reader:
 
     def name_ahead(self):
         """The name of the letter, Greek letter, upright or accented name ahead, as the reader
-        keys it (p of p_i, \\hat{L} of \\hat{L}, within braces that print nothing), or None."""
-        ahead = self.peek_printed()
-        token = self.peek(ahead)
+        keys it (p of p_i, \\hat{L} of \\hat{L}), or None."""
+        token = self.peek()
         if token is None:
             return None
         if re.fullmatch(r"[A-Za-z]", token) or token[1:] in GREEK and token.startswith("\\"):
             return token.lstrip("\\")
-        if (token in NAMES or token in ACCENTS) and self.peek(ahead + 1) == "{":
-            close = self.matching(self.position + ahead + 1)
-            inner = "".join(item.text for item in self.items[self.position + ahead + 2:close])
+        if (token in NAMES or token in ACCENTS) and self.peek(1) == "{":
+            close = self.matching(self.position + 1)
+            inner = "".join(item.text for item in self.items[self.position + 2:close])
             return f"{ACCENTS[token]}{{{inner}}}" if token in ACCENTS else inner
         return None
 
@@ -766,7 +746,6 @@ class _Reader:
         number x are products.)"""
         value = self.names.get(name)
         start = self.position
-        self.position += self.peek_printed()
         try:
             inside = self.items[self.position:self.matching_bracket()]
             if self.items[self.position].spaced or value is NUMBER or name == "e":
@@ -886,26 +865,9 @@ class _Reader:
             self.skip_sizes()
             self.take("|")
             return sp.Abs(value)
-        if token == "{":
-            tokens = self.group_ahead()
-            if _signed(tokens, leading=True):
-                self.fail("braces print as nothing: {-x}^2 is printed -x^2 and 2{x + 1} as "
-                          "2x + 1; write brackets ( ) where you mean them")
-            bracketed = _one_bracket(tokens)
-            self.take("{")
-            start = self.position
-            value = self.expression()
-            self.take("}")
-            if self.peek() == "_" and isinstance(value, sp.Symbol):  # {p}_{j}, as sympy prints
-                return self.subscripted(value.name)
-            if self.peek() == "^" and not bracketed and not self.one_atom(start, power=True):
-                # judged by what is written, not by its value: {2 \cdot 3}^2 is 6² to sympy
-                self.fail("braces print as nothing: {x y}^2 is printed x y^2 and {\\log x}^2 "
-                          "log x^2; write (x y)^2")
-            if operand is not None and not bracketed and not self.one_atom(start):
-                self.fail("braces print as nothing: 1/{2x} is printed 1/2x; write \\frac{1}{2x} "
-                          "or 1/(2x)")
-            return value
+        if token == "{":  # plain groups are gone (`without_plain_braces`): a group here is an
+            # argument of a command that is not read as taking one, or an unbalanced brace
+            self.fail(_UNREAD["{"])
         if token in FRACTIONS:
             self.take()
             if self.peek() == "[":  # \cfrac[l]{x}{y}: an alignment, not a numerator
@@ -1013,30 +975,6 @@ class _Reader:
                     return applied
             return self.subscripted(token)
         self.fail(_UNREAD.get(token, f"cannot read '{token}'"))
-
-    def one_atom(self, start, power=False):
-        """Whether the group whose contents begin at `start`, just read, prints as one thing,
-        judged by what is written (sympy makes 2 · 3 a 6): one letter, entry, number or constant,
-        or a fraction; or, unless a `power` follows it, a root, a binomial coefficient, or a sum
-        or product with one factor (free of none of its indices) as its body.  {x_i}^2 prints as
-        (x_i)^2 reads, 1/{\\sqrt{x}} as 1/√x; {x y}^2, {\\log x}^2, 1/{2x} do not."""
-        after, noted = self.position, (self.denominators, self.nonnegative, self.log_arguments)
-        lengths, end = [len(found) for found in noted], self.position - 1
-        while self.items[start].text == "{" and self.matching(start) == end - 1:  # {{x}}
-            start, end = start + 1, end - 1
-        first, self.position = self.items[start].text, start
-        whole = () if power else (*FRACTIONS, r"\sqrt", r"\binom", r"\sum", r"\prod")
-        try:
-            self.operand = ()  # a sum's body is judged as a denominator's is
-            value = self.atom()
-            alone = self.position == end and (first in whole or isinstance(
-                value, (sp.Symbol, sp.Indexed, sp.Number, sp.NumberSymbol)))
-        except TexError:
-            alone = False
-        self.position = after  # read once more only to be judged: what it noted is dropped
-        for found, length in zip(noted, lengths):
-            del found[length:]
-        return alone
 
     def matching(self, opening):
         """The position of the brace that closes the one at `opening`."""
@@ -1266,6 +1204,7 @@ class _Reader:
         return found
 
     def named(self):
+        before = self.items[self.position - 1].text if self.position else ""
         self.take()
         if self.peek() == "*":
             self.take("*")
@@ -1281,7 +1220,6 @@ class _Reader:
         if name in OPTIMIZER_NAMES:
             self.fail("an arg max or arg min stands alone on its side of a relation")
         if name == "e":  # an upright e is Euler's number
-            before = self.items[self.position - 5].text if self.position >= 5 else ""
             if re.fullmatch(r"[0-9.]+", before) and re.fullmatch(r"[-+0-9].*", self.peek() or ""):
                 self.fail(f"is {before}\\mathrm{{e}}… a number in scientific notation or "
                           f"{before}·e? write 10^{{…}} or \\cdot")
@@ -1353,28 +1291,6 @@ class _Reader:
                 and (self.peek() not in (r"\cdot", r"\times"))
             ):
                 self.fail("how far does the function reach? put its argument in brackets")
-        elif token == "{":  # \log{x}: the group is the argument
-            tokens = self.group_ahead()
-            bracketed = _one_bracket(tokens)
-            if not bracketed and _signed(tokens, leading=False):
-                self.fail(f"{written}{{x + 1}} is printed {written[1:]} x + 1, the braces unseen: "
-                          f"write {written}(x + 1)")
-            start = self.position + 1
-            argument = self.group()
-            if not bracketed and not self.one_atom(start):  # \log{2\pi\sigma^2}: log 2πσ²
-                self.fail(f"how far does the function reach? {written}{{…}} prints no brackets: "
-                          f"write {written}(…)")
-            if self.peek() == "^":  # TeX sets \log{x}^2 as "log x²"
-                self.fail(
-                    f"is {written}{{x}}^2 the square of {written} x or {written} of the square? "
-                    f"write ({written} x)^2, {written}^2 x or {written}(x^2)"
-                )
-            if (
-                not bracketed  # \log{\left(a\right)} p_j is set "log(a) p_j", \log{x} y "log xy"
-                and self.starts_factor(self.peek())
-                and self.peek() not in (r"\cdot", r"\times")
-            ):
-                self.fail("how far does the function reach? put its whole argument in brackets")
         else:
             argument = self.power()
             if self.starts_factor(self.peek()) and self.peek() not in (r"\cdot", r"\times"):
@@ -1456,33 +1372,6 @@ class _Reader:
 
     def set_or_expression(self):
         return read_set_tokens(self)
-
-
-def _one_bracket(tokens):
-    """Whether a group's tokens hold one bracketed expression, {\\left(a + b\\right)}."""
-    raw = [token for token in tokens if token not in SIZES]
-    if not raw or raw[0] not in OPENING:
-        return False
-    depth = 0
-    for index, token in enumerate(raw):
-        depth += token in OPENING
-        depth -= token in OPENING.values()
-        if depth == 0:
-            return index == len(raw) - 1
-    return False
-
-
-def _signed(tokens, leading):
-    """Whether a group's tokens hold a + or − outside its brackets: TeX prints braces as nothing,
-    so {-x}^2 reads −x² and \\log{x + 1} reads log x + 1 (`leading`: a sign before everything
-    counts too)."""
-    depth = 0
-    for position, token in enumerate(tokens):
-        depth += token in OPENING or token == "{"
-        depth -= token in OPENING.values() or token == "}"
-        if depth == 0 and token in ("+", "-", r"\pm", r"\mp") and (position or leading):
-            return True
-    return False
 
 
 def read_set_tokens(reader):
