@@ -272,12 +272,31 @@ def _takes(token):
     return 1 if token in ("^", "_") else 0
 
 
-def without_plain_braces(items, start=0, end=None):
+def without_plain_braces(items):
     """The tokens as TeX prints them: each plain group {…} (neither a script's nor a command's
     argument) replaced by what it holds, since braces print nothing: 2{3} is 23, {f}(x) is f(x),
     {x y}^2 is x y^2 and {\\log 2}\\pi is \\log 2\\pi.  A group a command may take as its
     argument is kept, and so is an unbalanced brace (the reader refuses it)."""
-    end = len(items) if end is None else end
+    return _plain(items, 0, len(items))[0]
+
+
+def awaits_argument(text):
+    """Whether a command at the end of `text` still takes an argument, counted as
+    `without_plain_braces` counts them, in the innermost group left open (\\frac{\\frac{1}{2}},
+    \\bar, \\sqrt[3], x^, {\\frac): a macro written next is that argument, whole."""
+    items, opened = tokens(text), []
+    for at, item in enumerate(items):
+        if item.text == "{":
+            opened.append(at)
+        elif item.text == "}" and opened:
+            opened.pop()
+    start = opened[-1] + 1 if opened else 0
+    return _plain(items, start, len(items))[1] > 0
+
+
+def _plain(items, start, end):
+    """(`without_plain_braces` of items[start:end], the arguments the last command there still
+    takes)."""
     found, pending, at = [], 0, start
     while at < end:
         item = items[at]
@@ -294,8 +313,8 @@ def without_plain_braces(items, start=0, end=None):
                 if depth == 0:
                     break
             if depth != 0:
-                return found + list(items[at:end])
-            inner = without_plain_braces(items, at + 1, close)
+                return found + list(items[at:end]), pending
+            inner = _plain(items, at + 1, close)[0]
             if pending:
                 found += [item, *inner, items[close]]
                 pending -= 1
@@ -311,27 +330,7 @@ def without_plain_braces(items, start=0, end=None):
         # digit one), then what it takes itself
         taken = min(pending, len(item.text) if item.text.isdigit() else 1)
         pending += _takes(item.text) - taken
-    return found
-
-
-def awaits_argument(text):
-    """Whether a command at the end of `text` still takes an argument, as `without_plain_braces`
-    counts them (\\frac{\\frac{1}{2}}, \\bar, \\sqrt[3], x^): a macro written next is that
-    argument, whole."""
-    levels, optional = [0], False  # what each open group's last command still takes
-    for item in tokens(text):
-        if optional:
-            optional = item.text != "]"
-        elif item.text == "{":
-            levels[-1] -= 1 if levels[-1] else 0
-            levels.append(0)
-        elif item.text == "}" and len(levels) > 1:
-            levels.pop()
-        elif item.text != "}":
-            optional = item.text == "[" and levels[-1] > 0
-            taken = 0 if optional else min(levels[-1], len(item.text) if item.text.isdigit() else 1)
-            levels[-1] += _takes(item.text) - taken
-    return levels[-1] > 0
+    return found, pending
 
 
 class _Reader:
