@@ -15,16 +15,15 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from ..errors import ProofError, SideConditionError
-from ..kernel import Context, Defined, Equal, Need, Theorem, free_vars, hull, needs
-from ..kernel.language import IndexRange
+from ..kernel import Defined, Equal, Need, Theorem, free_vars, hull, needs
 from ..kernel import rules as K
 from ..kernel.functions import TABLE
 from ..kernel.terms import (BINDERS, DefinedEntry, binder_limits, binomial_sum, bound_vars,
                             costly_at_integers, exchanged, index_free_factor, inner_binder)
 from .finite_cases import (MOST_CASES, by_values, cases_of, finite_entries, finite_symbols,
                            positive_by_values, through_symbol)
-from .positivity import (congruence, index_range_context, prove_member, prove_needs, try_needs,
-                         try_positive)
+from .positivity import (at_index_values, congruence, index_range_context, prove_member,
+                         prove_needs, try_needs, try_positive)
 
 
 def on_atoms(operation, *exprs, exponentials=False):
@@ -515,9 +514,7 @@ class Normalizer:
         bounds mention i; None otherwise, or where Γ speaks of i already."""
         inner = [node for node in sp.preorder_traversal(body)
                  if isinstance(node, BINDERS) and var in free_vars(sp.Tuple(*node.limits))]
-        if not inner or self.context.lookup(var) is not None or var in self.context.mentioned():
-            return None
-        return Context(dict(self.context.entries) | {var: IndexRange(lo, hi)})
+        return at_index_values(self.context, var, lo, hi) if inner else None
 
     def _inner_binder(self, expr):
         """Σ_{i=a}^{b} F(i) = Σ_{i=a}^{b} N(F(i)) for F the sum over the inner indices of an
@@ -862,8 +859,8 @@ def _by_summands(context, nl, nr, lemmas, multiply, depth):
     sums = [[node for node in binders_of(side) if isinstance(node, sp.Sum)] for side in (nl, nr)]
     for one, other in itertools.product(*sums):
         (var, lo, hi), = one.limits
-        if one.limits != other.limits or one.function == other.function or \
-                context.lookup(var) is not None or var in context.mentioned():
+        ranged = at_index_values(context, var, lo, hi)
+        if one.limits != other.limits or one.function == other.function or ranged is None:
             continue
         try:  # untrusted: a candidate only
             ratio = sp.combsimp(sp.powsimp(sp.cancel(one.function / other.function)))
@@ -871,7 +868,6 @@ def _by_summands(context, nl, nr, lemmas, multiply, depth):
             continue
         if ratio == 0 or var in free_vars(ratio) or bound_vars(ratio):
             continue
-        ranged = Context(dict(context.entries) | {var: IndexRange(lo, hi)})
         try:
             at_values = prove_equal(ranged, one.function, ratio * other.function, lemmas,
                                     multiply, depth + 1)

@@ -117,14 +117,22 @@ def _body_at_index_values(context, var, lo, hi, inner, sides, error):
     try:
         return _member(ranged, inner, sides), ends
     except SideConditionError as at_values:
-        relational = None if var in context.mentioned() else \
-            Context(dict(context.entries) | {var: IndexRange(lo, hi)})
+        relational = at_index_values(context, var, lo, hi)
         try:  # at i = a, …, b as the sum states them: (1 − p)^(n − k) for k ≤ n
             return _member(relational, inner, sides), ()
         except (SideConditionError, AttributeError):
             raise SideConditionError(f"{at_values} (for {var} in {ranged.lookup(var)}, the "
                                      f"values the index of the sum or product from {lo} to "
                                      f"{hi} takes)") from None
+
+
+def at_index_values(context, var, lo, hi):
+    """Γ, i ∈ {a, …, b}: the values the index of Σ_{i=a}^{b} takes, as the sum states them
+    (`IndexRange`, which `member_binder` and `binder_congruence` accept for the sum's own
+    limits); None where Γ speaks of i already, or a range there mentions it."""
+    if context.lookup(var) is not None or var in context.mentioned():
+        return None
+    return Context(dict(context.entries) | {var: IndexRange(lo, hi)})
 
 
 def index_range_context(context, var, ends):
