@@ -119,11 +119,13 @@ def _body_at_index_values(context, var, lo, hi, inner, sides, error):
     except SideConditionError as at_values:
         relational = at_index_values(context, var, lo, hi)
         try:  # at i = a, …, b as the sum states them: (1 − p)^(n − k) for k ≤ n
-            return _member(relational, inner, sides), ()
-        except (SideConditionError, AttributeError):
-            raise SideConditionError(f"{at_values} (for {var} in {ranged.lookup(var)}, the "
-                                     f"values the index of the sum or product from {lo} to "
-                                     f"{hi} takes)") from None
+            if relational is not None:
+                return _member(relational, inner, sides), ()
+        except SideConditionError:
+            pass
+        raise SideConditionError(f"{at_values} (for {var} in {ranged.lookup(var)}, the values "
+                                 f"the index of the sum or product from {lo} to {hi} "
+                                 "takes)") from None
 
 
 def at_index_values(context, var, lo, hi):
