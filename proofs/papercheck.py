@@ -95,7 +95,7 @@ LATEX_DEFINED = set(texmath.GREEK) | set(
     "ne neq nolimits nonumber not notag operatorname over overline partial pm Pr prod qquad "
     "quad rangle langle rbrace rbrack relax right rvert sec sin sinh sqrt sum sup tan tanh "
     "text textrm textstyle tfrac times vert approx equiv sim cap setminus subset subseteq "
-    "forall exists to mapsto lg hom ker "
+    "forall exists to mapsto lg hom ker tbinom dbinom overset stackrel underset eqref ref "
     # LaTeX's text commands: \ij is the ligature ij, \P a pilcrow, \c a cedilla, whatever
     # \newcommand says
     "ij IJ i j P S L l O o H c d b t u v k r aa AA ae AE oe OE ss SS".split())
@@ -894,7 +894,8 @@ def _rows(lines, first, last, start):
             )
         if index == last:  # cut at the display's own end, not at an inner \end{aligned}
             text = re.split(_closing(start), text)[0]
-        if current and re.match(r"^\s*&?\s*(=|<|>|\\le|\\ge|\\in)(?![A-Za-z])", text):
+        if current and re.match(r"^\s*&?\s*(=|<|>|\\le|\\ge|\\in)(?![A-Za-z])",
+                                _unlabelled(text)):
             close()  # a row continued on a new line by its relation
         for position, part in enumerate(re.split(r"\\\\\*?(?:\[[^\]]*\])?", text)):
             if position > 0:
@@ -905,6 +906,32 @@ def _rows(lines, first, last, start):
                 current.append(part)
     close()
     return rows
+
+
+# a relation with a step's mark over it, as papers number the reasons of a chain:
+# \overset{(a)}{=}, \stackrel{\text{Jensen}}{\le}, \stackrel{(b)}<
+LABELLED = re.compile(r"\\(?:overset|stackrel)\s*\{((?:[^{}]|\{[^{}]*\})*)\}\s*"
+                      r"(?:\{\s*(?P<braced>" + RELATION + r")\s*\}|(?P<bare>" + RELATION + r"))")
+# the marks read as a reason, which the check leaves unread as it leaves the words after a row:
+# (a), (ii), (*), \eqref{…}, a star or a dagger, words in \text{…} (by Lemma 1, Jensen, def,
+# a.s.) without a relation or mathematics.  Read as the relation under it, a step claims at least
+# what it prints: pointwise equality implies equality almost surely, in law or by definition
+STEP_MARK = re.compile(r"\s*(?:\(\s*(?:[A-Za-z0-9.]{1,6}|\*|\\ast|\\star|\\dagger)\s*\)|\*|"
+                       r"\\(?:ast|star|dagger|ddagger)(?![A-Za-z])|\\(?:eq)?ref\s*\{[^{}$\\]*\}|"
+                       r"\\(?:text|textrm|textnormal|mathrm)\s*\{[A-Za-z0-9 .,;:'()-]*\})\s*")
+
+
+def _unlabelled(text):
+    """`text` with each step's mark over a relation left out, the relation kept (padded to the
+    same width, so that columns in messages stay those of the source)."""
+    def relation(match):
+        kept, mark = match.group("braced") or match.group("bare"), match.group(1)
+        if not STEP_MARK.fullmatch(mark) or re.search(r"\b(?:not|no|never|false)\b", mark, re.I):
+            raise texmath.TexError(f"the mark '{mark.strip()}' over '{kept}' is not read as a "
+                                   "step's reason: write it as (a), \\eqref{…} or \\text{words}", 1)
+        return kept + " " * (len(match.group(0)) - len(kept))
+
+    return LABELLED.sub(relation, text)
 
 
 # boxes, colours, phantoms and negative spaces: they may hide or overprint what is read
@@ -1241,6 +1268,7 @@ def _cleaned(text):
     after which papers write words (a condition, a reference, a justification); the relations
     among those words that claim more than a condition, printed and not read; the conditions
     among them, which `_condition_problems` compares with the ranges)."""
+    text = _unlabelled(text)
     hiding = HIDING.search(text) or _negative_run(text)
     if hiding:  # what a box, a colour or a negative space hides is read, yet not seen
         raise texmath.TexError(f"'{hiding.group(0)}' may hide or overprint part of the formula: "

@@ -227,6 +227,9 @@ _UNREAD = {
     "{": "a group {…} is not read here: leave the braces out, or write brackets",
     "'": "a prime (x') is not read: name the quantity with a letter or a subscript of its own",
     "_": "a subscript here is not read (a logarithm to a base, \\log_2 x, is \\log x / \\log 2)",
+    **dict.fromkeys((r"\over", r"\choose"), "\\over or \\choose outside braces takes the whole "
+                    "formula as its top (x = 1 \\over 2 is (x = 1)/2): write {1 \\over 2} or "
+                    "\\frac{1}{2}"),
 }
 
 
@@ -314,7 +317,8 @@ def _plain(items, start, end):
                     break
             if depth != 0:
                 return found + list(items[at:end]), pending
-            inner = _plain(items, at + 1, close)[0]
+            inner = _infix(items, at, close)
+            inner = _plain(items, at + 1, close)[0] if inner is None else inner
             if pending:
                 found += [item, *inner, items[close]]
                 pending -= 1
@@ -331,6 +335,41 @@ def _plain(items, start, end):
         taken = min(pending, len(item.text) if item.text.isdigit() else 1)
         pending += _takes(item.text) - taken
     return found, pending
+
+
+# TeX's fractions of a whole group: {a + b \over c} is (a + b)/c and {n \choose k} the binomial
+# coefficient, read as \frac and \binom of the two parts; the others (\atop, \above …) set no
+# quantity the reader knows
+INFIX = {r"\over": r"\frac", r"\choose": r"\binom"}
+UNREAD_INFIX = {r"\atop", r"\above", r"\overwithdelims", r"\atopwithdelims",
+                r"\abovewithdelims", r"\brace", r"\brack"}
+# what opens and closes a group inside a brace group: an infix command between them is theirs
+# ({\left(a \over b\right)} is (a/b))
+_NESTING = {"{": 1, "}": -1, r"\left": 1, r"\right": -1, r"\begin": 1, r"\end": -1}
+
+
+def _infix(items, start, end):
+    """The tokens of the group from items[start] to items[end] (its braces) as \\frac or \\binom
+    of its two parts when \\over or \\choose stands at its own level, else None."""
+    depth, found = 0, []
+    for at in range(start + 1, end):
+        depth += _NESTING.get(items[at].text, 0)
+        if depth == 0 and (items[at].text in INFIX or items[at].text in UNREAD_INFIX):
+            found.append(at)
+    if not found:
+        return None
+    middle = items[found[0]]
+    if len(found) > 1 or middle.text not in INFIX:
+        raise TexError(f"'{middle.text}' is not read (a group may hold one \\over or "
+                       "\\choose): write \\frac{…}{…} or \\binom{…}{…}", middle.column)
+    top, top_pending = _plain(items, start + 1, found[0])
+    bottom, bottom_pending = _plain(items, found[0] + 1, end)
+    if not top or not bottom or top_pending or bottom_pending:
+        raise TexError(f"'{middle.text}' needs what stands on each side of it in its group: write "
+                       "\\frac{…}{…} or \\binom{…}{…}", middle.column)
+    opening, closing = items[start], items[end]
+    return [Token(INFIX[middle.text], middle.column, middle.spaced, middle.silent),
+            opening, *top, closing, opening, *bottom, closing]
 
 
 class _Reader:
@@ -893,7 +932,7 @@ class _Reader:
             # not read as the real one), as for x^{1/2}; sympy may have simplified it away (√x² → x)
             self.nonnegative.append(radicand)
             return sp.root(radicand, order)
-        if token == r"\binom":
+        if token in (r"\binom", r"\tbinom", r"\dbinom"):
             self.take()
             top, bottom = self.group(), self.group()
             if top.is_number and bottom.is_number and min(abs(top), abs(bottom)) > 10**3:

@@ -565,6 +565,10 @@ MISREAD = {
     "a function to a half power": ("", r"\cos^{1/2} x \cdot \cos^{1/2} x = \cos x"),
     "an upright e in scientific notation": ("", r"2\mathrm{e}3 = 6\mathrm{e}"),
     "a positive reals of two readings": (r"% proofs: where z \in \mathbb{R}_+", r"\frac{z}{z} = 1"),
+    # \over takes all of its group, or the whole formula outside one
+    "over takes its whole group": ("", r"{x + 1 \over 2} = x + \frac{1}{2}"),
+    "over outside a group": ("", r"2 = 4 \over 2"),  # printed (2 = 4)/2
+    "over inside left and right": ("", r"{\left(4 \over 2\right) 2} = 1"),
 }
 
 # what those refusals leave read: the printed formula has one reading
@@ -594,6 +598,8 @@ ONE_READING = (
     (r"x \in (0, 1), y \in (0, 1)", r"\sqrt[3]{x^{3}} \cdot \frac{1}{x y} = \frac{1}{y}"),
     (r"n \geq 1", r"\binom{n}{1} = n"),
     ("", r"e^\pi = e^{\pi}"),  # the number π, not a letter named pi (which was refuted at 0)
+    ("", r"{1 \over 2} + {1 \over 2} = {4 \choose 2} - \tbinom{5}{1}"),
+    (r"n \geq 1", r"{n \choose 1} \cdot {n \over n} = n"),
     (r"k \geq 0, m \geq 0, t \in (0, 1)",
      r"\log \bigl(t^{k} (1 - t)^{m}\bigr) = k \log t + m \log(1 - t)"),
     (r"y_i \in \{0, 1\}, p_i(x) \in (0, 1)",
@@ -1977,3 +1983,30 @@ def test_a_definition_that_changes_how_an_earlier_one_reads_is_refused_not_a_cra
     assert "Traceback" not in result.stderr
     assert "changes how an earlier definition reads" in result.stdout
     assert result.returncode == 1
+
+
+def test_a_step_s_mark_over_its_relation_is_its_reason_not_read(tmp_path):
+    """\\overset{(a)}{=} and \\stackrel{\\text{…}}{\\le} mark a chain's reasons: the relation is
+    read, the mark is not, as words after a row are not.  A mark that may state a condition, a
+    question or mathematics is refused; so is a mark over what is no relation."""
+    body = ("% proofs: where x \\in (0, \\infty)\n\\begin{align*}\n"
+            "  \\log x^2 &\\overset{(a)}{=} 2 \\log x \\\\\n"
+            "  &\\stackrel{\\text{by (a)}}{=} \\log x + \\log x \\\\\n"
+            "  &\\stackrel{(ii)}\\le \\log x + \\log x + x^2 "
+            "\\overset{\\eqref{e}}{<} \\log x + \\log x + x^2 + 1\n\\end{align*}\n")
+    findings = check_file(write_paper(tmp_path, body))
+    assert [f.status for f in findings] == ["proved"] * 4, [f.message for f in findings]
+    # a false step under a mark is refuted at its own line
+    false = body.replace("x^2 + 1", "x^2 - 1")
+    findings = check_file(write_paper(tmp_path, false))
+    assert [f.status for f in findings] == ["proved"] * 3 + ["false"], [f.message for f in findings]
+    assert findings[-1].line == preamble_lines() + 5
+    for mark in ("?", r"\text{since $x > 0$}", r"\text{as x > 0}", r"\text{not}", r"\frac{1}{2}"):
+        display = ("% proofs: where x \\in (0, \\infty)\n"
+                   f"\\[ \\log x^2 \\overset{{{mark}}}{{=}} 2 \\log x \\]\n")
+        findings = check_file(write_paper(tmp_path, display))
+        assert [f.status for f in findings] == ["unreadable"], mark
+        assert f"the mark '{mark}' over '='" in findings[0].message, findings[0].message
+        assert "\\text{words}" in findings[0].message
+    display = "% proofs: where x \\in (0, \\infty)\n\\[ x \\overset{(a)}{+} x = 2 x \\]\n"
+    assert [f.status for f in check_file(write_paper(tmp_path, display))] == ["unreadable"]

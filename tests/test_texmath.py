@@ -45,6 +45,11 @@ CASES = [
     ),
     (r"\log^2 x + \log x^2", sp.log(x) ** 2 + sp.log(x**2)),
     (r"p_{i+1} - p_{1}", p[i + 1] - p[1]),
+    # TeX's fractions of a whole group, and amsmath's text and display binomials
+    (r"{a + b \over c} - {n \choose k}", (a + b) / c - sp.binomial(n, k)),
+    (r"\sqrt{1 \over x} + x^{1 \over 2} + {{a} \over {b \over c}}",
+     sp.sqrt(1 / x) + sp.sqrt(x) + a * c / b),
+    (r"\tbinom{n}{k} + \dbinom{n}{2}", sp.binomial(n, k) + sp.binomial(n, 2)),
 ]
 
 
@@ -180,12 +185,14 @@ def test_sympys_own_latex_reads_back_to_the_same_expression(expr):
     assume(not any(isinstance(power.base, sp.log) for power in expr.atoms(sp.Pow)))
     latex = sp.latex(expr)
     # and a letter before a bracket, a \left(a + b\right), set as "a(a + b)": a function or a
-    # product? refused, as TeX prints no space between them
+    # product? refused, as TeX prints no space between them; so is a letter's power before one,
+    # a^{2} \left(b + x\right) (a² at b + x, or a product?)
     try:
         value = read(latex)
     except TexError as error:
-        assert re.search(r"(?<![A-Za-z\\])[a-z] \\left\(", latex), (latex, str(error))
-        assert "a function or" in str(error)
+        powered = re.search(r"(?<![A-Za-z\\])[a-z]\^\{[^{}]*\} \\left\(", latex)
+        assert powered or re.search(r"(?<![A-Za-z\\])[a-z] \\left\(", latex), (latex, str(error))
+        assert ("a power of" if powered else "a function or") in str(error), (latex, str(error))
         return
     assert sp.simplify(value - expr) == 0
 
@@ -203,6 +210,11 @@ def test_a_number_too_large_to_print_is_refused_not_a_traceback(latex):
     ("\\log_2 8", "\\log x / \\log 2"),
     ("x'", "a prime (x') is not read"),
     ("x \\> y", "cannot read '\\>'"),  # a control symbol, named whole (it was a bare \)
+    # TeX divides the whole formula, or the whole group, by what follows \over
+    ("x = 1 \\over 2", "takes the whole formula as its top"),
+    ("{n \\choose k \\choose 2}", "a group may hold one \\over or \\choose"),
+    ("{a \\atop b}", "'\\atop' is not read"),
+    ("{\\over 2}", "needs what stands on each side of it"),
 ])
 def test_what_is_not_read_says_what_to_write(latex, advice):
     with pytest.raises(TexError) as error:
