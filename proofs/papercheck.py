@@ -158,6 +158,9 @@ VERBATIM_HAZARDS = re.compile(r"\\end\s+\{(?:verbatim|Verbatim|lstlisting|minted
                               r"newminted|excludecomment|includecomment|specialcomment)"
                               r"(?![A-Za-z])")
 
+# a URL's argument is read verbatim, so a % in it starts no comment
+URL_WITH_PERCENT = re.compile(r"\\(?:path|url|href|nolinkurl)\s*\{[^}]*%")
+
 
 @dataclass
 class Finding:
@@ -268,6 +271,9 @@ def _check_text(path, text, state, findings, depth):
                     f"{path}:{number + 1}"))
     for number, line in enumerate(text.split("\n")):  # before masking: where verbatim ends
         found = VERBATIM_HAZARDS.search(_without_comment(line))
+        url = URL_WITH_PERCENT.search(line)
+        if found is None and url and url.start() < len(_without_comment(line)):
+            found = url  # \url{…100%}: no comment to TeX, so what follows on the line is read
         if found:
             hazard_lines.setdefault(number, {}).setdefault(None, (
                 f"verbatim text written as {found.group(0).strip()}, whose end the reader cannot "
@@ -788,6 +794,16 @@ def _through_macros(body, macros):
     return body
 
 
+def _awaits_outside(body):
+    """Whether a macro's body ends with a command the reader knows still awaiting an argument
+    (^\\relax, \\sqrt, \\frac{1}); a body ending with a macro is rescanned with what follows."""
+    found = texmath.tokens(body)
+    last = found[-1].text if found else ""
+    if re.fullmatch(r"\\[A-Za-z]+\*?", last) and last.rstrip("*") not in texmath.ARGUMENTS:
+        return False
+    return texmath.awaits_argument(body)
+
+
 def _expand(text, macros, depth=0):
     """Macros expanded (their arguments substituted for #1, #2, …), up to a fixed depth, beyond
     which the formula is refused (what is left unexpanded would be read as it is named)."""
@@ -830,6 +846,12 @@ def _expand(text, macros, depth=0):
         if re.search(r"[_^]\s*$", body):  # \up = ^: the script it opens is outside the macro
             raise texmath.TexError(f"'\\{match.group(1)}' ends with ^ or _: write the script in "
                                    "the formula", 1)
+        if _awaits_outside(body):
+            # \rt = \sqrt, \up = ^\relax: TeX takes one token after the macro (\rt\fy with
+            # \fy = 4y is √4·y), where a macro written next would be read whole
+            raise texmath.TexError(f"'\\{match.group(1)}' ends with a command that takes an "
+                                   "argument (\\sqrt, \\frac, ^): write the command and its "
+                                   "argument in the formula", 1)
         if texmath.awaits_argument(text[: match.start()]):
             # \frac\ab c, \frac{\frac{1}{2}}\ab, \bar\ab: the macro, whole, is the argument, as TeX
             out.append("{" + body + "}")
@@ -938,7 +960,12 @@ def _unlabelled(text):
 HIDING = re.compile(r"\\(?:[lrc]lap|math[lrc]lap|color|textcolor|colorbox|fcolorbox|pagecolor|"
                     r"rule|put|multiput|picture|pdfliteral|special|"
                     r"phantom|hphantom|vphantom|smash|raisebox|kern|mkern|hskip|mskip|llap|rlap|"
-                    r"makebox|framebox|resizebox|scalebox|rotatebox|reflectbox)(?![A-Za-z])"
+                    r"makebox|framebox|resizebox|scalebox|rotatebox|reflectbox|"
+                    # TeX's own boxes, glue and moves (\hbox to 0pt{\hss …}, \raise), TikZ
+                    r"hbox|vbox|vtop|vcenter|hss|vss|hfil|hfill|hfilneg|vfil|vfill|raise|lower|"
+                    r"moveleft|moveright|setbox|box|copy|unhbox|unvbox|unhcopy|unvcopy|hrule|"
+                    r"vrule|leaders|cleaders|xleaders|ooalign|hidewidth|mathpalette|tikz|"
+                    r"tikzpicture|pgf[A-Za-z]*)(?![A-Za-z])"
                     r"|\\neg(?:thin|med|thick)space(?![A-Za-z])|\\negthinspace"
                     r"|\\hspace\s*\*?\s*\{[^}]*[-\\]"  # -2em, +-2em, \back (any length)
                     r"|\\begin\s*\{picture\}")
@@ -2074,11 +2101,16 @@ def _conditions_hold(path, line, step, conditions, where):
         "nonzero": "the denominator {} is not shown nonzero",
         "nonnegative": "the root's argument {} is not shown ≥ 0",
         "positive": "the log's argument {} is not shown positive",
+        # Γ is defined off 0, −1, −2, …; the check asks the argument positive, as papers use it
+        "gamma": "Γ's argument {} is not shown positive",
+        "factorial": "the factorial's argument {} is not shown ≥ 0",
     }
     for kind, term in dict.fromkeys(conditions):
         if not term.free_symbols:  # a number: decided here (log 0 and √−1 are not defined)
             holds = {"nonzero": term != 0, "nonnegative": term.is_nonnegative,
-                     "positive": term.is_positive}[kind]
+                     "positive": term.is_positive,
+                     "gamma": not (term.is_integer and term.is_nonpositive),
+                     "factorial": term.is_nonnegative}[kind]
             if holds:
                 continue
             if holds is False:
@@ -2090,7 +2122,7 @@ def _conditions_hold(path, line, step, conditions, where):
         try:
             if kind == "nonzero":
                 check.positive(term**2, where=where)
-            elif kind == "nonnegative":
+            elif kind in ("nonnegative", "factorial"):
                 check.member(term, sp.Interval(0, sp.oo), where=where)
             else:
                 check.positive(term, where=where)
@@ -2100,6 +2132,9 @@ def _conditions_hold(path, line, step, conditions, where):
                 + words[kind].format(term).replace("is not shown", "fails to be")
                 + f" at {_point(error)}"
             )
+            if kind == "gamma":  # Γ(−1/2) has a value: only not shown where the check asks
+                message = (f"step {step[0]} → {step[1]} not proved: {words[kind].format(term)} "
+                           f"(it is not at {_point(error)})")
             return Finding(str(path), line, "not proved", message, step, error.point)
         except (ProofError, TypeError, ValueError) as error:
             message = f"step {step[0]} → {step[1]} not proved: {words[kind].format(term)} ({error})"

@@ -304,7 +304,8 @@ def _plain(items, start, end):
     while at < end:
         item = items[at]
         pending -= 1 if pending and item.spaced else 0  # \frac\,1{2x}: \, is the numerator
-        if item.text == "[" and found and found[-1].text in (r"\sqrt", r"\cfrac"):
+        if item.text == "[" and found and found[-1].text in (r"\sqrt", r"\cfrac") and not (
+                item.spaced or item.silent):  # \sqrt\relax[4]: LaTeX sees no optional argument
             close = next((k for k in range(at, end) if items[k].text == "]"), end - 1)
             found += items[at:close + 1]  # the optional argument, as written
             at = close + 1
@@ -372,6 +373,16 @@ def _infix(items, start, end):
             opening, *top, closing, opening, *bottom, closing]
 
 
+def _closing_at_end(raw):
+    """Whether the bracket opening `raw` closes at its last token: (1), [i + 1]."""
+    depth = 0
+    for at, token in enumerate(raw):
+        depth += 1 if token in OPENING else -1 if token in OPENING.values() else 0
+        if depth == 0:
+            return at == len(raw) - 1
+    return False
+
+
 class _Reader:
     def __init__(self, text, names=None):
         self.items = without_plain_braces(tokens(text))
@@ -380,10 +391,14 @@ class _Reader:
         self.denominators = []  # every denominator read: the claim needs each one nonzero
         self.nonnegative = []  # every argument of a root: it needs each one ≥ 0
         self.log_arguments = []  # every argument of a log: it needs each one > 0
+        # (kind, argument) of Γ ("gamma": > 0 asked) and of ! ("factorial": ≥ 0 asked), which
+        # sympy may cancel as it builds (0 · Γ(x) → 0, x! − x! → 0)
+        self.domains = []
         self.bound = []  # the indices of the sums and products being read
         # the next atom is a denominator or a function's argument (a tuple: the indices of the
         # sums it is the body of, each refused a factor free of them all), or None
         self.operand = None
+        self.juxtaposed = False  # two factors were read side by side, with no \cdot between
 
     # ------------------------------------------------------------------ tokens
     def peek(self, ahead=0):
@@ -421,6 +436,15 @@ class _Reader:
             raise TexError(f"expected {expected!r}, found {token.text!r}", token.column)
         self.position += 1
         return token.text
+
+    def sized(self, value):
+        """|value| for a number (0 otherwise), to refuse numbers too large to compute; a number
+        with no value (0 · ∞, 0/0) is refused."""
+        if not value.is_number:
+            return 0
+        if value.has(sp.nan):
+            self.fail(NO_VALUE)
+        return abs(value)
 
     def fail(self, what=None):
         token = self.peek()
@@ -521,13 +545,15 @@ class _Reader:
         """Read one expression; record the conditions under which it is defined as written:
         (kind, term) with kind "nonzero" (denominators), "nonnegative" (roots), "positive"
         (logs) — sympy's own evaluation may have removed them (x/x → 1, e^{log x} → x)."""
-        marks = len(self.denominators), len(self.nonnegative), len(self.log_arguments)
+        marks = (len(self.denominators), len(self.nonnegative), len(self.log_arguments),
+                 len(self.domains))
         value = reader()
         self.per_expression.append(
             tuple(
                 [("nonzero", d) for d in self.denominators[marks[0] :]]
                 + [("nonnegative", r) for r in self.nonnegative[marks[1] :]]
                 + [("positive", a) for a in self.log_arguments[marks[2] :]]
+                + self.domains[marks[3] :]
             )
         )
         return value
@@ -671,6 +697,7 @@ class _Reader:
                         "10\\,000 as 10·000 and 2{3} as 23; write one number in braces or "
                         "\\cdot"
                     )
+                self.juxtaposed = True
                 factor = self.power()
                 if sum_index is not None and not set(sum_index) & factor.free_symbols:
                     self.ambiguous_sum()
@@ -729,8 +756,9 @@ class _Reader:
         base = self.atom()
         if self.peek() == "!":  # y_i!
             self.take("!")
-            if base.is_number and abs(base) > 10**3:  # 1000! has 2,568 digits
+            if self.sized(base) > 10**3:  # 1000! has 2,568 digits
                 self.fail("a number too large to compute")
+            self.domains.append(("factorial", base))
             base = sp.factorial(base)
         # p_i(w)^{y_i}(1 - p_i(w)): a name applied already is followed by a product
         powered = self.peek() == "^" and self.items[self.position - 1].text not in \
@@ -850,7 +878,8 @@ class _Reader:
             if (
                 exponent.is_number
                 and base.is_number
-                and (abs(exponent) > 10**4 or abs(base) > 10**6 and abs(exponent) > 10
+                and (self.sized(exponent) > 10**4
+                     or self.sized(base) > 10**6 and abs(exponent) > 10
                      or abs(exponent) * bits > 10**4)  # 10^9999: 9,999 digits
             ):
                 self.fail("a number too large to compute")
@@ -923,7 +952,8 @@ class _Reader:
         if token == r"\sqrt":
             self.take()
             order = 2
-            if self.peek() == "[":  # \sqrt[n]{x}
+            following = self.items[self.position] if self.peek() is not None else None
+            if self.peek() == "[" and not (following.spaced or following.silent):  # \sqrt[n]{x}
                 self.take("[")
                 order = self.expression()
                 self.take("]")
@@ -935,7 +965,7 @@ class _Reader:
         if token in (r"\binom", r"\tbinom", r"\dbinom"):
             self.take()
             top, bottom = self.group(), self.group()
-            if top.is_number and bottom.is_number and min(abs(top), abs(bottom)) > 10**3:
+            if min(self.sized(top), self.sized(bottom)) > 10**3:
                 self.fail("a number too large to compute")
             return sp.binomial(top, bottom)
         if (
@@ -945,7 +975,9 @@ class _Reader:
             and (self.peek(1) in SIZES)
         ):
             self.take()
-            return sp.gamma(self.bracketed())
+            argument = self.bracketed()
+            self.domains.append(("gamma", argument))
+            return sp.gamma(argument)
         if token in (r"\sum", r"\prod"):
             return self.big_operator(operand)
         if token in FUNCTIONS:
@@ -1174,15 +1206,24 @@ class _Reader:
         text = "".join(raw)
         if text in (r"\max", r"\min"):  # x_{\max}
             return [sp.Symbol(text[1:])]
-        if "," in raw:  # the tokens apart, so that a command ends where it did: i \cdot j
-            parts = " ".join(raw).split(",")
-        elif re.fullmatch(r"[0-9]+[A-Za-z][A-Za-z0-9]*", text):
-            self.fail(  # x_{2i}: the entry at 2i, or at (2, i)?
-                f"is _{{{text}}} the entry at {text} or at ({', '.join(text)})? write "
-                f"_{{{text[0]} \\cdot {text[1:]}}} or _{{{','.join(text)}}}"
+        if raw and raw[0] in OPENING and _closing_at_end(raw):
+            self.fail(  # x_{(1)}: an order statistic to a statistician, x_1 to the formula
+                f"is _{{{text}}} the entry at {''.join(raw[1:-1])} or an order statistic? write "
+                f"the index without brackets, or name the order statistic a letter of its own")
+        letters = [token for token in raw if re.fullmatch(r"[A-Za-z0-9]", token)
+                   or token.startswith("\\") and token[1:] in GREEK]
+        if len(raw) > 1 and len(letters) == len(raw) and raw[0].isdigit() and not text.isdigit():
+            self.fail(  # x_{2i}, x_{2\alpha}: the entry at 2i, or at (2, i)?
+                f"is _{{{text}}} the entry at {text} or at ({', '.join(raw)})? write "
+                f"_{{{raw[0]} \\cdot {''.join(raw[1:])}}} or _{{{','.join(raw)}}}"
             )
-        elif re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", text):
-            parts = list(text)  # y_{ik}, a_{i1}: one index per character
+        if len(raw) > 1 and len(letters) == len(raw) and not re.search(r"[0-9]{2}", text):
+            parts = raw  # y_{ik}, a_{i1}, a_{\alpha\beta}: one index per letter or digit
+        elif "," in raw:  # the tokens apart, so that a command ends where it did: i \cdot j
+            parts = " ".join(raw).split(",")
+        elif re.fullmatch(r"[A-Za-z][A-Za-z0-9]*[0-9]{2}[A-Za-z0-9]*", text):
+            self.fail(f"is _{{{text}}} the entry at ({', '.join(text)}) or are some digits one "
+                      f"number? write the indices apart with commas, _{{{','.join(text)}}}")
         elif re.fullmatch(r"[0-9]{2,}", text):
             self.fail(
                 f"is _{{{text}}} one index or {len(text)}? write _{{{','.join(text)}}} for several"
@@ -1192,9 +1233,13 @@ class _Reader:
         found = []
         for part in parts:
             reader = _Reader(part, self.names)
+            reader.bound = self.bound
             value = reader.expression()
             if reader.peek() is not None:
                 reader.fail()
+            if reader.juxtaposed:  # x_{i_1 i_2}, x_{2\alpha}: one index i₁·i₂, or two?
+                self.fail(f"is _{{{text}}} one index or several? write the indices apart "
+                          "with commas, or \\cdot for a product")
             found.append(value)
         return found
 
@@ -1290,7 +1335,11 @@ class _Reader:
                 shown = f"{command}{{{name}}}"
                 self.fail(f"is {shown} … an operator applied or a product? write {shown}(…) "
                           f"for the operator, or {shown} \\cdot … for a product")
-            return sp.Symbol(name)
+            if name in ("i", "j"):  # i² = −1 to many readers: \mathrm{i}^2 + 1 > 0 is false there
+                self.fail(f"an upright {name} is the imaginary unit to many readers: name the "
+                          "label otherwise")
+            # an upright letter is another quantity than the italic one (x_{\mathrm{c}} beside c)
+            return sp.Symbol(f"\\mathrm{{{name}}}" if len(name) == 1 else name)
         self.fail(f"cannot read the name '{name}'")
 
     def function(self):
@@ -1504,6 +1553,16 @@ def read_relations(text, names=None):
     return read_chain(text, names)[:2]
 
 
+NO_VALUE = "a number here has no value (0 \\cdot \\infty, 0/0): write the number it stands for"
+
+
+def _valued(value):
+    """`value`, refused when it holds a number with no value (sympy's nan)."""
+    if isinstance(value, sp.Basic) and value.has(sp.nan):
+        raise TexError(NO_VALUE, 1)
+    return value
+
+
 def read_chain(text, names=None):
     """(expressions, relations, the denominators read in each expression): a claim about them
     holds only where every denominator is nonzero (sympy cancels x/x to 1 as it builds)."""
@@ -1514,12 +1573,12 @@ def read_chain(text, names=None):
         exprs, relations = reader.relations()
     except RecursionError:
         raise TexError("the formula nests too deeply to read", 1) from None
-    return exprs, relations, reader.per_expression
+    return [_valued(value) for value in exprs], relations, reader.per_expression
 
 
 def read_set(text, names=None):
     reader = _Reader(text, names)
-    value = read_set_tokens(reader)
+    value = _valued(read_set_tokens(reader))
     if reader.peek() is not None:
         reader.fail()
     return value

@@ -569,6 +569,20 @@ MISREAD = {
     "over takes its whole group": ("", r"{x + 1 \over 2} = x + \frac{1}{2}"),
     "over outside a group": ("", r"2 = 4 \over 2"),  # printed (2 = 4)/2
     "over inside left and right": ("", r"{\left(4 \over 2\right) 2} = 1"),
+    # an eighth review
+    "greek indices as one product": ("", r"a_{\alpha\beta} = a_{\beta\alpha}"),
+    "a digit and a greek index": ("", r"u_{2\alpha} = u_{\alpha 2}"),
+    "indices with subscripts": ("", r"u_{i_1 i_2} = u_{i_2 i_1}"),
+    "an order statistic": ("", r"u_{(1)} = u_1"),
+    "a bracketed index": ("", r"u_{[1]} = u_1"),
+    "two digits after a letter": ("", r"a_{i10} = a_{i,1,0}"),
+    "an upright letter is not the index": ("", r"\sum_{i=1}^{2} u_{\text{c}} = u_1 + u_2"),
+    "an upright i": ("", r"\mathrm{i}^2 + 1 = 2 \mathrm{i}^2 + 2"),
+    "gamma cancelled": ("", r"0 \cdot \Gamma(x) = 0"),
+    "gamma minus itself": ("", r"\Gamma(x) - \Gamma(x) = 0"),
+    "a factorial minus itself": ("", r"x! - x! = 0"),
+    "a root's optional argument after relax": (
+        r"% proofs: where x \in (0, \infty)", r"\sqrt\relax[4]{x^{4}} = x"),
 }
 
 # what those refusals leave read: the printed formula has one reading
@@ -2010,3 +2024,55 @@ def test_a_step_s_mark_over_its_relation_is_its_reason_not_read(tmp_path):
         assert "\\text{words}" in findings[0].message
     display = "% proofs: where x \\in (0, \\infty)\n\\[ x \\overset{(a)}{+} x = 2 x \\]\n"
     assert [f.status for f in check_file(write_paper(tmp_path, display))] == ["unreadable"]
+
+
+MACRO_MISREAD = {
+    # \rt\fy prints √4·y: TeX's \sqrt takes the first token of \fy's body
+    "a macro ending with a root": (r"\newcommand{\rt}{\sqrt}", r"\rt\fy = 2 \sqrt{y}"),
+    "a macro ending with a script": (r"\newcommand{\up}{^\relax}", r"2\up\fy = 2^{4 y}"),
+    # a % in a URL starts no comment, so the redefinition after it is TeX's
+    "a redefinition after a URL": (
+        "\\usepackage{url}\n\\AtBeginDocument{\\url{http://example.org/100%}"
+        "\\renewcommand{\\fy}{5 y}}", r"4 y = \fy"),
+    # overprinting boxes of TeX's own
+    "an hbox over the words": ("", r"y = y \qquad \text{by algebra\hbox to 0pt{\hss$+ 1$}}"),
+    "a raised box": ("", r"y = y \tag{by \raise 1ex\hbox{no}}"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MACRO_MISREAD))
+def test_macros_urls_and_boxes_found_by_review_are_not_certified(tmp_path, name):
+    preamble, claim = MACRO_MISREAD[name]
+    path = Path(tmp_path, "paper.tex")
+    head = PREAMBLE.replace("\\begin{document}",
+                            "\\newcommand{\\fy}{4 y}\n" + preamble + "\n\\begin{document}")
+    path.write_text(head + "% proofs: where y \\in (0, \\infty)\n\\[ " + claim + " \\]\n"
+                    "\\end{document}\n", encoding="utf-8")
+    findings = check_file(path)
+    assert findings and all(f.status != "proved" for f in findings), [
+        (f.status, f.message) for f in findings]
+
+
+@pytest.mark.parametrize("display", [
+    r"\left(\frac{0}{0}\right)^{2} = 1", r"2^{0 \cdot \infty} = 1", r"(0 \cdot \infty)! = 1",
+    r"\binom{0 \cdot \infty}{2} = 1"])
+def test_a_number_with_no_value_is_refused_not_a_traceback(tmp_path, display):
+    findings = check_file(write_paper(tmp_path, f"% proofs: check\n\\[ {display} \\]\n"))
+    assert [f.status for f in findings] == ["unreadable"]
+    assert "has no value" in findings[0].message
+
+
+def test_indices_read_one_per_letter_and_gamma_where_it_is_defined(tmp_path):
+    """What those refusals leave read: Greek indices one each, upright labels apart from the
+    letters, Γ and ! where the ranges show them defined."""
+    body = ("% proofs: where a_{ij} \\in \\mathbb{R}, u_i \\in \\mathbb{R}, c \\in (2, 3), "
+            "x \\in (0, \\infty), k \\in \\mathbb{N} \\cup \\{0\\}\n"
+            "\\begin{align*}\n  a_{\\alpha\\beta} + a_{i1} &= a_{\\beta\\alpha} + a_{i1} + "
+            "a_{\\alpha\\beta} - a_{\\beta\\alpha} \\\\\n"
+            "  \\Gamma(x + 1) &= x \\Gamma(x) \\\\\n  \\log k! - \\log k! &= 0\n\\end{align*}\n")
+    findings = check_file(write_paper(tmp_path, body))
+    assert [f.status for f in findings] == ["proved"] * 3, [f.message for f in findings]
+    # an upright c names another entry than the italic c (it was read as u_c)
+    upright = "% proofs: where u_i \\in (0, 1), c \\in (2, 3)\n\\[ u_{\\text{c}} = u_c \\]\n"
+    findings = check_file(write_paper(tmp_path, upright))
+    assert [f.status for f in findings] == ["false"], [f.message for f in findings]
