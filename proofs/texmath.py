@@ -1233,6 +1233,7 @@ class _Reader:
         found = []
         for part in parts:
             reader = _Reader(part, self.names)
+            # the sums around the entry bind here too: Σ_k u_m with m := 2k is refused, not u_{2k}
             reader.bound = self.bound
             value = reader.expression()
             if reader.peek() is not None:

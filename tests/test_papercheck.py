@@ -581,6 +581,8 @@ MISREAD = {
     "gamma cancelled": ("", r"0 \cdot \Gamma(x) = 0"),
     "gamma minus itself": ("", r"\Gamma(x) - \Gamma(x) = 0"),
     "a factorial minus itself": ("", r"x! - x! = 0"),
+    "a definition in a subscript uses the index": (
+        r"% proofs: define m = 2 k", r"\sum_{k=1}^{2} u_{m} = u_2 + u_4"),
     "a root's optional argument after relax": (
         r"% proofs: where x \in (0, \infty)", r"\sqrt\relax[4]{x^{4}} = x"),
 }
