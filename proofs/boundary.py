@@ -444,7 +444,8 @@ class _Claim:
 
     def _check_index_range(self, var, lo, hi):
         """An index with sympy assumptions must take only values they allow: lo, lo + 1, …, hi
-        inside them."""
+        inside them, and where the range may be reversed (hi < lo − 1), hi + 1, …, lo − 1 too,
+        the values Karr's convention sums over (Σ_{k=1}^{n} with n = −3 takes k = −2, −1, 0)."""
         assumed = assumed_set(var)
         if assumed is None:
             return
@@ -456,12 +457,15 @@ class _Claim:
         below = Hull(-sp.oo, allowed.hi, True, allowed.hi_open)
         low, high = self._hull(lo), self._hull(hi)
         count = self._spread_hull(sp.expand(hi - lo + 1))
-        if (
-            None in (low, high, count)
-            or count.lo < 0
-            or not low.within(above)
-            or not high.within(below)
-        ):
+        if None in (low, high, count) or not low.within(above) or not high.within(below):
+            outside = True
+        elif count.lo < 0:  # possibly reversed: from hi + 1 up to lo − 1 as well
+            after, before = self._hull(sp.expand(hi + 1)), self._hull(sp.expand(lo - 1))
+            outside = (None in (after, before) or not after.within(above)
+                       or not before.within(below))
+        else:
+            outside = False
+        if outside:
             raise UnsupportedError(
                 f"the index {var} was made with sympy assumptions ({assumed}), but the "
                 f"values {lo}, …, {hi} it takes are not shown to lie there; "

@@ -81,6 +81,36 @@ def test_an_index_with_assumptions_takes_only_values_they_allow():
         check.equal(sp.Sum((-1) ** even, (even, 1, 2)), 2)
 
 
+def test_an_index_over_a_range_that_may_be_reversed_takes_karr_s_values_too():
+    """Σ_{k=1}^{n} where n may be negative: the kernel reads a reversed range as undefined, sympy
+    by Karr's convention (n = −3 sums k = −2, −1, 0, negated), so an index whose assumptions sympy
+    may have used must lie within them in both readings.  Everyday `symbols("k n", integer=True)`
+    passes whatever n is (it was refused); a nonnegative index from 5 passes where n ≥ 0 (Karr's
+    values n + 1, …, 4 are ≥ 1), not where n is any integer; a positive one from 1 never (0)."""
+    k, n = sp.symbols("k n", integer=True)
+    theorem = check.equal(2 * sp.Sum((k + x) ** 3, (k, 1, n)), sp.Sum(2 * (k + x) ** 3, (k, 1, n)))
+    verdict = semantics.confirm(theorem.context.entries, theorem.statement, points=12)
+    assert verdict and verdict.decided >= 6, verdict
+    natural = sp.Symbol("k", integer=True, nonnegative=True)
+    # sympy made √(k²) into k: true for the k ≥ 0 that Σ_{k=0}^{n} takes with n ≥ 0, but with
+    # n = −3 Karr's reading takes k = −2, −1
+    folded = sp.Sum(sp.sqrt(natural ** 2), (natural, 0, n))
+    assert folded == sp.Sum(natural, (natural, 0, n))
+    theorem = check.equal(2 * folded, sp.Sum(2 * natural, (natural, 0, n)),
+                          where={n: sp.S.Naturals0})
+    assert semantics.confirm(theorem.context.entries, theorem.statement, points=12)
+    with pytest.raises(UnsupportedError, match="index k"):
+        check.equal(2 * folded, sp.Sum(2 * natural, (natural, 0, n)))
+    from_five = sp.Sum(natural ** 2, (natural, 5, n))
+    assert check.equal(2 * from_five, sp.Sum(2 * natural ** 2, (natural, 5, n)),
+                       where={n: sp.S.Naturals0})
+    with pytest.raises(UnsupportedError, match="index k"):
+        check.equal(2 * from_five, sp.Sum(2 * natural ** 2, (natural, 5, n)))
+    positive = sp.Symbol("k", integer=True, positive=True)
+    with pytest.raises(UnsupportedError, match="index k"):
+        check.equal(sp.Sum(positive, (positive, 1, n)), sp.Sum(positive, (positive, 1, n)))
+
+
 def test_an_inner_index_with_assumptions_takes_the_values_the_outer_sums_allow():
     """Σ_{i=1}^{n} Σ_{j=1}^{i} and Σ_{i=1}^{n} Σ_{j=i}^{n} with i, j positive integers, as written
     with `symbols("i j", integer=True, positive=True)`: j's values lie within its assumptions
