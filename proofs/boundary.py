@@ -307,6 +307,9 @@ class _Claim:
         self.table, self.definitions = {}, {}
         self.depends = False  # whether the translation under way used this claim's names or ranges
         self.index_ranges = {}  # the range of each index of the sums being translated
+        # the parameters of the family whose body is being translated: they take any argument the
+        # family is applied to, so neither an index's range nor where= says what they are
+        self.parameters = frozenset()
         self.depending = set()  # the definitions whose translation did
         self.taken = set(found)  # every name the claim uses: a renamed index avoids them all
         free = set(where) | set(extra)
@@ -466,17 +469,21 @@ class _Claim:
         else:
             outside = False
         if outside:
+            named = sorted(map(str, (lo - hi).free_symbols & self.parameters))
+            parameter = (f" (the parameter {', '.join(named)} takes any argument the family is "
+                         "applied to)" if named else "")
             raise UnsupportedError(
                 f"the index {var} was made with sympy assumptions ({assumed}), but the "
-                f"values {lo}, …, {hi} it takes are not shown to lie there; "
-                "use a plain "
-                "Symbol for the index"
+                f"values {lo}, …, {hi} it takes are not shown to lie there{parameter}; "
+                "use a plain Symbol for the index"
             )
 
     def _hull(self, expr):
         """The hull of a bound's values from the context: numbers, symbols, +, · and powers only."""
         if expr.is_Rational:
             return hull(sp.FiniteSet(expr))
+        if expr in self.parameters:
+            return None
         if type(expr) is sp.Symbol and expr in self.index_ranges:
             return self._index_hull(expr)
         if type(expr) is sp.Symbol and self.context.lookup(expr) is not None:
@@ -496,7 +503,7 @@ class _Claim:
         return self._reused(constant, self._translated_constant)
 
     def _translated_constant(self, constant):
-        body = self._translate(constant.body, {})
+        body = self._in_definition(constant.body, ())
         if body is not constant.body and not _same_shape(constant.body, body):
             raise UnsupportedError(
                 f"the body of {constant.name} changes once its symbols lose their "
@@ -523,8 +530,19 @@ class _Claim:
             raise UnsupportedError(
                 f"the body of {family.__name__} mentions {describe(clash[0])}, another object "
                 f"than its parameter of that name: rename one of them")
-        body = self._translate(family.body, {param: param for param in family.params})
+        body = self._in_definition(family.body, family.params)
         return DefinedFamily(family.__name__, family.params, body)
+
+    def _in_definition(self, body, params):
+        """A definition's body translated on its own: the sums around the place it is used do not
+        bind its symbols (a parameter named like an enclosing index is another object, and takes
+        whatever argument the family is applied to, Σ_{i=1}^{3} q(i − 10) included)."""
+        outer = self.index_ranges, self.parameters
+        self.index_ranges, self.parameters = {}, frozenset(params)
+        try:
+            return self._translate(body, {param: param for param in params})
+        finally:
+            self.index_ranges, self.parameters = outer
 
     def _reused(self, definition, translate):
         """The kernel's counterpart of a user's definition, translated once for all the claims

@@ -9,7 +9,7 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from proofs import ProofError, check
+from proofs import DefinedFamily, Disproved, ProofError, check
 from proofs.errors import UnsupportedError
 from proofs.kernel import Member, StrictlyIncreasing
 from proofs.testing import semantics
@@ -133,6 +133,31 @@ def test_an_inner_index_with_assumptions_takes_the_values_the_outer_sums_allow()
                   sp.Sum(sp.Sum(y[j], (j, plain[i], n)), (plain[i], 5, -3))):
         with pytest.raises(UnsupportedError, match="index j"):
             check.equal(claim, claim)
+
+
+def test_an_index_with_assumptions_in_a_family_s_body_takes_any_value_of_its_parameter():
+    """q(i) := Σ_{k=i}^{3} √(k²) with k a positive integer, which sympy folds to Σ_{k=i}^{3} k: the
+    family's parameter i is not the index i of a sum around q(i − 4), whose range [1, 1] once let k
+    pass, and q(−3) was proved 0 where the sum as written is 12.  The parameter takes any argument,
+    so k's values are not shown to be positive and the claim is refused, saying why."""
+    i = sp.Symbol("i")
+    k = sp.Symbol("k", integer=True, positive=True)
+    q = DefinedFamily("q", [i], sp.Sum(sp.sqrt(k ** 2), (k, i, 3)))
+    assert q.body == sp.Sum(k, (k, i, 3))  # what sympy made of it
+    as_written = sum(abs(value) for value in range(-3, 4))
+    assert as_written == 12
+    for value in (0, as_written):
+        with pytest.raises(UnsupportedError, match="parameter i takes any argument"):
+            check.equal(sp.Sum(q(i - 4), (i, 1, 1)), value)
+    with pytest.raises(UnsupportedError, match="parameter i takes any argument"):
+        check.equal(q(i), q(i), where={i: sp.Interval(1, 3)})
+    # a body over a plain index is read as written, whatever the sums around its use
+    plain = sp.Symbol("k")
+    r = DefinedFamily("r", [i], sp.Sum(sp.sqrt(plain ** 2), (plain, i, 3)))
+    n = sp.Symbol("n")
+    with pytest.raises(Disproved):
+        check.equal(sp.Sum(r(n - 4), (n, 1, 1)), 0)
+    assert check.equal(r(n), sp.Sum(sp.Abs(plain), (plain, n, 3)))
 
 
 def test_a_head_the_kernel_does_not_know_is_named_whatever_its_symbols_assume():
