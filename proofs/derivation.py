@@ -239,13 +239,18 @@ def _known_references(words, labels):
 
 def _factor_reasons(row):
     """Why the factors of the row's log of a product are positive, as the kernel showed it."""
-    reasons = []
+    reasons, ranged = [], False
     for node in tree_nodes(row.theorem):
         if node.rule == "log_of_product":
+            # i > 0 in ∏_{i=1}^{n} i holds at the index's values, not by an assumption
+            ranged = ranged or ranged_index(node) is not None
             reasons += [words_alone(step) for step in fact_steps(node.premises[0])
                         if step.justification != "assumption"]
     reasons = list(dict.fromkeys(reasons))
-    return "each positive: " + ", ".join(reasons) if reasons else "positive by assumption"
+    each = "each positive at the values its index takes" if ranged else "each positive"
+    if reasons:
+        return f"{each}: " + ", ".join(reasons)
+    return each if ranged else "positive by assumption"
 
 
 def _positivity_words(row, sections):

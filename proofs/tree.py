@@ -34,18 +34,26 @@ def stated_factor(theorem):
     return (product.premises[0], limits) if limits[1] == 1 else None
 
 
-def ranged_index(theorem):
-    """The index of a sum or product whose terms a `member_binder` fact shows, or a
-    `binder_congruence` rewrites, at the index's values only (its premise ranges the index: 1/i > 0
-    for i ∈ ℕ, Σ_{j=1}^{i} 1 = i for i ∈ ℕ), or None."""
+def ranged_binder(theorem):
+    """The sum or product whose terms a `member_binder` fact shows, a `binder_congruence`
+    rewrites, or a `log_of_product` takes positive, at the index's values only (its premise ranges
+    the index: 1/i > 0 for i ∈ ℕ, Σ_{j=1}^{i} 1 = i for i ∈ ℕ, log ∏_{i=1}^{n} i), or None."""
     if theorem.rule == "member_binder":
         binder = theorem.statement.expr
     elif theorem.rule == "binder_congruence":
         binder = theorem.statement.lhs
+    elif theorem.rule == "log_of_product":
+        binder = theorem.statement.lhs.args[0]
     else:
         return None
     var = binder.limits[-1][0]
-    return var if theorem.premises[0].context.lookup(var) is not None else None
+    return binder if theorem.premises[0].context.lookup(var) is not None else None
+
+
+def ranged_index(theorem):
+    """The index of the sum or product `ranged_binder` gives, or None."""
+    binder = ranged_binder(theorem)
+    return None if binder is None else binder.limits[-1][0]
 
 
 def instantiated(theorem):

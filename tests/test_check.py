@@ -669,3 +669,45 @@ def test_a_sum_s_term_is_peeled_where_its_conditions_hold_at_each_value_of_the_i
     # independently, at n = 3 and p = 1/3: both sides are n p = 1
     at = {n: 3, p: sp.Rational(1, 3)}
     assert sp.Sum(term, (k, 0, n)).subs(at).doit() == sp.Sum(term, (k, 1, n)).subs(at).doit() == 1
+
+
+def test_a_sum_or_product_of_its_own_index_is_bounded_at_the_values_it_takes():
+    """The index's values bound a body that is the index itself, or a count of it: i ≥ 1 in
+    ∏_{i=1}^{n} i and Σ_{i=1}^{n} i, n − i + 1 ≥ 1 for i ≤ n, C(n, i) > 0 for 0 ≤ i ≤ n, 1/j² > 0
+    for j from an outer index i ≥ 1 up; and log ∏_{i=1}^{n} i = Σ log i.  Each is confirmed at
+    points; from 0 the product is 0 and the sum may be 0, which are refused (as false where the
+    claim is), as is a log of a product whose range may be reversed."""
+    i, j, n = sp.symbols("i j n")
+    naturals = {n: sp.S.Naturals}
+    proved = [
+        check.positive(sp.Product(i, (i, 1, n)), where=naturals),
+        check.positive(sp.Product(n - i + 1, (i, 1, n)), where=naturals),
+        check.member(sp.Sum(i, (i, 1, n)), sp.Interval(1, sp.oo), where=naturals),
+        check.positive(sp.Sum(sp.binomial(n, i), (i, 0, n)), where=naturals),
+        check.positive(sp.Sum(sp.Sum(1 / j ** 2, (j, i, n)), (i, 1, n)), where=naturals),
+        check.equal(sp.log(sp.Product(i, (i, 1, n))), sp.Sum(sp.log(i), (i, 1, n)),
+                    where=naturals),
+    ]
+    for th in proved:
+        verdict = semantics.confirm(th.context.entries, th.statement, points=8)
+        assert verdict and verdict.decided >= 4, (th.statement, verdict)
+    assert "log_of_product" in rules_in(proved[-1])
+    for false in (lambda: check.positive(sp.Product(i, (i, 0, n)), where=naturals),
+                  lambda: check.member(sp.Sum(i, (i, 1, n)), sp.Interval(2, sp.oo),
+                                       where=naturals),
+                  lambda: check.positive(sp.Sum(i, (i, 0, n)),
+                                         where={n: sp.S.Naturals0})):
+        with pytest.raises(Disproved):
+            false()
+    with pytest.raises(ProofError):  # log 0 on both sides: undefined, never proved
+        check.equal(sp.log(sp.Product(i, (i, 0, n))), sp.Sum(sp.log(i), (i, 0, n)),
+                    where=naturals)
+    # a range that may be reversed: sympy reads m = −2 by Karr's convention over i = −1, 0,
+    # where the left side is log(4/3) and the right log(4/3) − 2πi (a review's finding)
+    m, half = sp.Symbol("m"), sp.Rational(1, 2)
+    shifted = (sp.log(sp.Product(i - half, (i, 1, m))), sp.Sum(sp.log(i - half), (i, 1, m)))
+    assert sp.im(sp.N(shifted[1].subs(m, -2).doit())) != 0
+    assert sp.im(sp.N(shifted[0].subs(m, -2).doit())) == 0
+    with pytest.raises(ProofError):
+        check.equal(*shifted, where={m: sp.S.Integers})
+    assert check.equal(*shifted, where={m: sp.S.Naturals0})

@@ -1198,3 +1198,21 @@ def test_the_binomial_mean_is_derived_step_by_step_as_a_textbook_writes_it():
     with pytest.raises(proofs.Disproved):  # n C(n − 1, k) is no k C(n, k)
         check.equal(steps[1], total(n * sp.binomial(n - 1, k) * p ** k * (1 - p) ** (n - k), 1, n),
                     where)
+
+
+def test_a_log_of_a_product_positive_at_its_index_values_says_so():
+    """log ∏_{i=1}^{n} i = Σ log i: i > 0 holds at the values i takes, not by an assumption, and
+    the reader is told so, with the count n − i + 1 ≥ 1 in words (not a rule's name); Coq's
+    ln_prod wants each factor positive for every index, so the export refuses in one line."""
+    i, n = sp.symbols("i n")
+    d = Derivation("Log-factorial", where={n: sp.S.Naturals})
+    d.theorem("Log of n!", d.chain(sp.log(sp.Product(i, (i, 1, n)))).eq(
+        sp.Sum(sp.log(i), (i, 1, n))))
+    d.theorem("Log of a falling count", d.chain(sp.log(sp.Product(n - i + 1, (i, 1, n)))).eq(
+        sp.Sum(sp.log(n - i + 1), (i, 1, n))))
+    text = d.proof().to_text()
+    assert text.count("(each positive at the values its index takes") == 2
+    assert "the index lies between the bounds of its sum or product" in text
+    assert "by assumption" not in text and "member index range" not in text
+    with pytest.raises(proofs.ProofError, match="^Coq export: "):
+        d.proof().to_coq()

@@ -445,6 +445,44 @@ def test_log_of_product():
         )
 
 
+def test_a_log_of_a_product_takes_its_factor_positive_at_the_index_values_alone():
+    """log ∏_{i=a}^{b} f(i) = Σ log f(i) from Γ, i ∈ S ⊢ f(i) > 0 with facts about a and b that put
+    every value a, a + 1, …, b in S, or from Γ, i ∈ {a, …, b} as the product states them: i > 0
+    only for i ≥ 1.  S missing a value, facts about other terms, another product's range, or the
+    index kept in the context are refused."""
+    factorial = sp.Product(i, (i, 1, n))
+    expected = Equal(sp.log(factorial), sp.Sum(sp.log(i), (i, 1, n)))
+    naturals = Context({**dict(CTX.entries), i: sp.S.Naturals})
+    ends = (member(CTX, sp.S.One), member(CTX, n))
+    th = K.log_of_product(member(naturals, i), factorial, ends)
+    assert th.statement == expected and th.context == CTX
+    stated = Context({**dict(CTX.entries), i: IndexRange(1, n)})
+    th = K.log_of_product(member(stated, i), factorial)
+    assert th.statement == expected and th.context == CTX
+    verdict = semantics.confirm(th.context.entries, th.statement, points=12)
+    assert verdict and verdict.decided >= 6, verdict
+    # i ∈ {0, 1, …} holds no fact i > 0; i ∈ {2, 3, …} misses the value 1
+    with pytest.raises(SideConditionError):
+        K.log_of_product(member(Context({**dict(CTX.entries), i: sp.S.Naturals0}), i),
+                         sp.Product(i, (i, 0, n)), (member(CTX, sp.S.Zero), member(CTX, n)))
+    above_two = Context({**dict(CTX.entries), i: sp.Range(2, sp.oo)})
+    with pytest.raises(SideConditionError, match="not all within"):
+        K.log_of_product(member(above_two, i), factorial, ends)
+    with pytest.raises(SideConditionError, match="facts about its bounds"):
+        K.log_of_product(member(naturals, i), factorial, (ends[0], member(CTX, a)))
+    with pytest.raises(SideConditionError, match="facts about its bounds"):
+        K.log_of_product(member(naturals, i), factorial)
+    with pytest.raises(SideConditionError, match="not over the sum"):  # the range of another ∏
+        K.log_of_product(member(stated, i), sp.Product(i, (i, 1, n + 1)))
+    with pytest.raises(SideConditionError, match="not over the sum"):  # stated, and facts too
+        K.log_of_product(member(stated, i), factorial, ends)
+    # an iterated product: the outermost index's values only; the inner one is free in the fact
+    both = sp.Product(i + j, (j, 1, n), (i, 1, n))
+    at_values = Context({**dict(CTX.entries), i: sp.S.Naturals, j: sp.S.Naturals})
+    with pytest.raises(SideConditionError):
+        K.log_of_product(member(at_values, i + j), both, ends)
+
+
 def test_sum_of_ones_counts_its_terms():
     ones = sp.Sum(1, (i, 1, n))
     assert K.sum_ones(member(CTX, n), ones).statement == Equal(ones, n)

@@ -515,8 +515,10 @@ def ring(context, lhs, rhs, facts=()):
 
 # ------------------------------------------------------------------------------------------------
 # logs and sums
-def log_of_product(factor_positive, product):
-    """Γ ⊢ f(i) > 0 (i free)  ⟹  Γ ⊢ log ∏_{i=a}^{b} f(i) = Σ_{i=a}^{b} log f(i).
+def log_of_product(factor_positive, product, index_range=()):
+    """Γ ⊢ f(i) > 0 (i free)  ⟹  Γ ⊢ log ∏_{i=a}^{b} f(i) = Σ_{i=a}^{b} log f(i);
+    the fact may be at the outermost index's values only, as in `member_binder`
+    (Γ, i ∈ {a, …, b} ⊢ i > 0 gives log ∏_{i=1}^{n} i = Σ log i).
     (Mathlib `Real.log_prod`; Coq: induction on `ln_mult`)"""
     if not isinstance(product, sp.Product):
         raise RuleApplicationError(f"log_of_product: {product} is not a Product")
@@ -524,11 +526,13 @@ def log_of_product(factor_positive, product):
     if _positive(factor_positive, "log_of_product", "factor") != product.function:
         raise RuleApplicationError("log_of_product: the positivity fact is not about "
                                    f"{product.function}")
-    indices = ", ".join(str(var) for var, _, _ in limits)
+    var, lo, hi = limits[-1]  # the outermost index: its values may be stated, inner ones not
+    context = _index_range(factor_positive, var, lo, hi, index_range, rule="log_of_product")
+    indices = ", ".join(str(index) for index, _, _ in limits)
     statement = Equal(sp.log(product), sp.Sum(sp.log(product.function), *limits))
-    return _make(factor_positive.context, statement,
-                 "log_of_product", [factor_positive],
-                 lambda: [f"{product.function} > 0 for every {indices}"])
+    return _make(context.merged(*(th.context for th in index_range)), statement, "log_of_product",
+                 [factor_positive, *index_range],
+                 lambda: [f"{product.function} > 0 for every {indices}"], discharged=var)
 
 
 def log_of_mul(*factors_positive):

@@ -1073,6 +1073,9 @@ class Exporter:
                                        "repeat split; close")
 
     def _log_of_product(self, th):
+        if ranged_index(th) is not None:  # ln_prod takes a factor positive for every index
+            raise RenderError(f"Coq export: the factors of {th.statement.lhs.args[0]} shown "
+                              "positive at its index's values only have no Coq counterpart yet")
         var = th.statement.lhs.args[0].limits[0][0].name
         return f"rewrite ln_prod; [reflexivity | intros {var}; apply {self.node(th.premises[0])}]"
 

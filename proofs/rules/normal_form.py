@@ -22,8 +22,9 @@ from ..kernel.terms import (BINDERS, DefinedEntry, binder_limits, binomial_sum, 
                             costly_at_integers, exchanged, index_free_factor, inner_binder)
 from .finite_cases import (MOST_CASES, by_values, cases_of, finite_entries, finite_symbols,
                            positive_by_values, through_symbol)
-from .positivity import (at_index_values, congruence, index_range_context, prove_member,
-                         prove_needs, try_needs, try_positive)
+from .positivity import (at_index_values, congruence, index_range_context,
+                         positive_at_index_values, prove_member, prove_needs, try_needs,
+                         try_positive)
 
 
 def on_atoms(operation, *exprs, exponentials=False):
@@ -340,8 +341,11 @@ class Normalizer:
         if isinstance(arg, sp.Product):
             factor = arg.function
             fact = try_positive(self.context, factor) or positive_by_values(self.context, factor)
-            if fact is None:
-                return self._refused(expr, factor)
+            if fact is None:  # positive at the values the index takes (i ≥ 1 in ∏_{i=1}^{n} i)
+                at_values = positive_at_index_values(self.context, arg)
+                if at_values is None:
+                    return self._refused(expr, factor)
+                return self._continue(K.log_of_product(at_values[0], arg, at_values[1]))
             return self._continue(K.log_of_product(fact, arg))
         if isinstance(arg, sp.Mul):
             facts = [try_positive(self.context, f) for f in arg.args]

@@ -10,7 +10,7 @@ import functools
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from ..errors import ProofError, SideConditionError
+from ..errors import ProofError, RuleApplicationError, SideConditionError
 from ..kernel import POSITIVE_REALS, Context, Defined, Need, free_vars, hull, needs
 from ..kernel import rules as K
 from ..kernel.language import IndexRange, index_values_hull
@@ -78,6 +78,8 @@ def _member(context, expr, sides):
         except SideConditionError as error:
             # at the values the index takes: i ∈ ℕ for Σ_{i=1}^{n} 1/i with n ∈ ℕ
             body, index_range = _body_at_index_values(context, var, lo, hi, inner, sides, error)
+        else:
+            body, index_range = _tighter_at_index_values(context, var, lo, hi, inner, sides, body)
         if isinstance(expr, sp.Product) and not hull(body.statement.set).is_positive():
             body = _positive_by_values(context, inner) or body
         return K.member_binder(
@@ -102,8 +104,10 @@ def extended(context, var, real_set):
 
 def _body_at_index_values(context, var, lo, hi, inner, sides, error):
     """(Γ, i ∈ S ⊢ body ∈ I, the facts about the bounds a and b that give S): S the values from the
-    least of a to the greatest of b, integers where a is one; `error` (the body for every real i)
-    explained where the bounds' ranges are unknown or the body is not shown at those values."""
+    least of a to the greatest of b, integers where a is one, or i ∈ {a, …, b} as the sum states
+    them (no facts then); `error` (the body for every real i) explained where the bounds' ranges
+    are unknown or the body is not shown at those values.  S's fact where positive, else the
+    one at i ∈ {a, …, b} where shown and within it (C(n, i) ≥ 0 for i ∈ ℕ, > 0 for i ≤ n)."""
     def refused(reason):
         return SideConditionError(f"{error} ({var} is the index of a sum or product from {lo} to "
                                   f"{hi}; {reason})")
@@ -114,18 +118,71 @@ def _body_at_index_values(context, var, lo, hi, inner, sides, error):
     ranged = index_range_context(context, var, ends)
     if ranged is None:
         raise refused("its values are not known")
+    fact = None
     try:
-        return _member(ranged, inner, sides), ends
+        fact = _member(ranged, inner, sides)
     except SideConditionError as at_values:
-        relational = at_index_values(context, var, lo, hi)
+        reason = at_values
+    else:
+        if hull(fact.statement.set).is_positive():
+            return fact, ends
+    relational = at_index_values(context, var, lo, hi)
+    if relational is not None:
         try:  # at i = a, …, b as the sum states them: (1 − p)^(n − k) for k ≤ n
-            if relational is not None:
-                return _member(relational, inner, sides), ()
-        except SideConditionError:
-            pass
-        raise SideConditionError(f"{at_values} (for {var} in {ranged.lookup(var)}, the values "
-                                 f"the index of the sum or product from {lo} to {hi} "
-                                 "takes)") from None
+            stated = _member(relational, inner, sides)
+            if fact is None or hull(stated.statement.set).within(hull(fact.statement.set)):
+                return stated, ()
+        except (SideConditionError, RuleApplicationError):
+            pass  # a rule refusing the index's range (its bounds mention an index outside it)
+    if fact is not None:
+        return fact, ends
+    raise SideConditionError(f"{reason} (for {var} in {ranged.lookup(var)}, the values the index "
+                             f"of the sum or product from {lo} to {hi} takes)") from None
+
+
+def _counted_by(inner, var):
+    """Whether the index occurs in the body other than as a label's subscript or argument: its
+    values then bound the body's (∏_{i=1}^{n} i), where in Σ y_i they say nothing of y_i."""
+    if isinstance(inner, (sp.Indexed, AppliedUndef)):
+        return False
+    if inner == var:
+        return True
+    return any(_counted_by(arg, var) for arg in inner.args)
+
+
+def _tighter_at_index_values(context, var, lo, hi, inner, sides, body):
+    """(the body's fact, the facts about the bounds it needs): the fact for every real i where it
+    is positive or the index only labels quantities, else the one at the values the index takes
+    when that is tighter (i ≥ 1 in ∏_{i=1}^{n} i, C(n, i) > 0 for i = 0, …, n)."""
+    if hull(body.statement.set).is_positive() or not _counted_by(inner, var):
+        return body, ()
+    try:
+        tighter, index_range = _body_at_index_values(context, var, lo, hi, inner, sides, None)
+    except ProofError:
+        return body, ()
+    if hull(tighter.statement.set).within(hull(body.statement.set)):
+        return tighter, index_range
+    return body, ()
+
+
+def positive_at_index_values(context, product):
+    """(Γ, i ∈ S ⊢ f(i) > 0, the facts about the bounds S needs) for ∏_{i=a}^{b} f(i) with a single
+    index and a count b − a + 1 ≥ 0, f shown positive only at the values i takes
+    (log ∏_{i=1}^{n} i), or None."""
+    if len(product.limits) != 1:
+        return None
+    (var, lo, hi), inner = inner_binder(product)
+    try:
+        # a range never reversed: where it may be (Σ_{i=1}^{m} for m ∈ ℤ), sympy reads both
+        # sides by Karr's convention, over i = m + 1, …, 0, where the factors are not shown
+        # positive (the kernel reads them undefined)
+        count = hull(prove_member(context, sp.expand(hi - lo + 1)).statement.set)
+        if not (count.integer and count.lo >= 0):
+            return None
+        fact, index_range = _body_at_index_values(context, var, lo, hi, inner, False, None)
+    except ProofError:
+        return None
+    return (fact, index_range) if hull(fact.statement.set).is_positive() else None
 
 
 def at_index_values(context, var, lo, hi):

@@ -10,7 +10,8 @@ import sympy as sp
 from ..kernel import Equal, Member, StrictlyIncreasing
 from ..proof import Step
 from ..rules.normal_form import geometric_antidifference
-from ..tree import case_leaves, case_variable, instantiated, ranged_index, tree_nodes
+from ..tree import (case_leaves, case_variable, instantiated, ranged_binder, ranged_index,
+                    tree_nodes)
 
 JUSTIFICATIONS = {
     "assumption": "assumption",
@@ -29,6 +30,7 @@ JUSTIFICATIONS = {
     "member_cosh": "cosh is at least 1",
     "member_atan": "range of arctan", "member_erf": "range of erf",
     "member_binder": "finite product of positive factors",
+    "member_index_range": "the index lies between the bounds of its sum or product",
     "member_of_equal": "by definition",
     "member_meet": "both bounds above",
     "by_cases": "the cases above",
@@ -57,7 +59,7 @@ def fact_steps(theorem):
             known = th.premises[0].context.lookup(instance[0])
             generic[instance[0]] = sp.S.Reals if known is None else known
         if index is not None:  # its body's facts hold at the index's values
-            indices[index] = "sum" if isinstance(th.statement.expr, sp.Sum) else "product"
+            indices[index] = "sum" if isinstance(ranged_binder(th), sp.Sum) else "product"
         if th.rule == "member_meet":
             met.update(id(premise) for premise in th.premises)
         if through_equation(th):  # the bound an equation carries over is what the line cites
