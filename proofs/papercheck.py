@@ -2074,6 +2074,7 @@ def _split_top(text):
 
 def _check_step(path, line, step, left, relation, right, where, conditions=(), depends=None):
     inside = _under_operators(where, left, right)
+    conditions = (*conditions, *_counts(left), *_counts(right))
     finding = _conditions_hold(path, line, step, conditions, inside)
     unranged = _unranged_bounds(left, right, where) if finding and finding.point else ""
     if unranged:  # a log of Σ_{k=1}^{K} refuted at K = 29/4: a count the paper did not give
@@ -2104,13 +2105,22 @@ def _conditions_hold(path, line, step, conditions, where):
         # Γ is defined off 0, −1, −2, …; the check asks the argument positive, as papers use it
         "gamma": "Γ's argument {} is not shown positive",
         "factorial": "the factorial's argument {} is not shown ≥ 0",
+        # a real power: a positive base, or a negative one with an integer exponent
+        "power": "the power {} is not shown defined",
+        "count": "the number of terms {} of a sum or product is not shown ≥ 0",
     }
     for kind, term in dict.fromkeys(conditions):
+        if isinstance(term, texmath.Under):  # in a sum's body: at the values its index takes
+            finding = _condition_at_index_values(path, line, step, kind, term, where, words)
+            if finding is not None:
+                return finding
+            continue
         if not term.free_symbols:  # a number: decided here (log 0 and √−1 are not defined)
             holds = {"nonzero": term != 0, "nonnegative": term.is_nonnegative,
                      "positive": term.is_positive,
                      "gamma": not (term.is_integer and term.is_nonpositive),
-                     "factorial": term.is_nonnegative}[kind]
+                     "factorial": term.is_nonnegative, "power": term.is_real,
+                     "count": term.is_nonnegative}[kind]
             if holds:
                 continue
             if holds is False:
@@ -2120,12 +2130,7 @@ def _conditions_hold(path, line, step, conditions, where):
                 )
                 return Finding(str(path), line, "not proved", message, step)
         try:
-            if kind == "nonzero":
-                check.positive(term**2, where=where)
-            elif kind in ("nonnegative", "factorial"):
-                check.member(term, sp.Interval(0, sp.oo), where=where)
-            else:
-                check.positive(term, where=where)
+            _ask(kind, term, where)
         except Disproved as error:
             message = (
                 f"step {step[0]} → {step[1]} is not defined everywhere: "
@@ -2140,6 +2145,125 @@ def _conditions_hold(path, line, step, conditions, where):
             message = f"step {step[0]} → {step[1]} not proved: {words[kind].format(term)} ({error})"
             return Finding(str(path), line, "not proved", message, step)
     return None
+
+
+def _counts(expr, scope=()):
+    """("count", b − a + 1) for each sum and product of `expr`, read from its value, definitions
+    written out: as printed, a range must not be reversed (Σ_{j=1}^{i-2} at i = 1 has no value,
+    and no term there whose own conditions could fail), asked at the values the indices around
+    it take (Under) where it mentions them."""
+    if isinstance(expr, texmath.Optimizers):
+        expr = expr.objective
+    if not isinstance(expr, sp.Basic):
+        return []
+    if not isinstance(expr, (sp.Sum, sp.Product)):
+        return [count for arg in expr.args for count in _counts(arg, scope)]
+    found = []
+    for index, low, high in reversed(expr.limits):  # the outermost first
+        count, around = sp.expand(high - low + 1), []
+        for outer in reversed(scope):  # the indices it mentions, and those their bounds do
+            if outer[0] in count.free_symbols or any(
+                    outer[0] in inner[1].free_symbols | inner[2].free_symbols
+                    for inner in around):
+                around.insert(0, outer)
+        found.append(("count", texmath.Under(count, tuple(around)) if around else count))
+        scope = (*scope, (index, low, high))
+    return found + _counts(expr.function, scope)
+
+
+def _ask(kind, term, where):
+    """The check of one condition: a denominator's square > 0, a root's or factorial's argument
+    ≥ 0, a log's or Γ's argument > 0, a power real (`where`: ranges, or a kernel Context)."""
+    from . import check
+
+    if kind == "nonzero":
+        check.positive(term**2, where=where)
+    elif kind == "power":
+        check.member(term, sp.S.Reals, where=where)
+    elif kind in ("nonnegative", "factorial", "count"):
+        check.member(term, sp.Interval(0, sp.oo), where=where)
+    else:
+        check.positive(term, where=where)
+
+
+def _condition_at_index_values(path, line, step, kind, under, where, words):
+    """None when the condition holds at every value the indices of its sums take (1/i in
+    Σ_{i=1}^{n}: i ≠ 0 for i = 1, …, n), else the finding: false only at a point those values
+    reach, not proved where it is not shown there."""
+    from .errors import Disproved, ProofError
+
+    asked = words[kind].format(under.term)
+    ranges = ", ".join(f"{index} = {low}, …, {high}" for index, low, high in under.scope)
+    reason = None
+    try:
+        contexts, renamed = _at_index_values(under, where)
+    except (ProofError, TypeError, ValueError) as error:
+        contexts, reason = [], error
+    for context, term, exact in contexts:
+        try:
+            _ask(kind, term, context)
+            return None
+        except Disproved as error:
+            if exact:  # a point the sums reach: the step is not defined there
+                # the index by its printed name, unless the letter where= ranges is there too
+                point = {name if renamed.get(name, name) in error.point else
+                         renamed.get(name, name): value for name, value in error.point.items()}
+                at = ", ".join(f"{_name(name)} = {value}" for name, value in point.items())
+                message = (f"step {step[0]} → {step[1]} is not defined everywhere: "
+                           + asked.replace("is not shown", "fails to be")
+                           + f" at {at} (for {ranges})")
+                return Finding(str(path), line, "not proved", message, step, point)
+            reason = reason or error
+        except (ProofError, TypeError, ValueError) as error:
+            reason = reason or error
+    message = f"step {step[0]} → {step[1]} not proved: {asked} for {ranges}"
+    return Finding(str(path), line, "not proved", message + (f" ({reason})" if reason else ""),
+                   step)
+
+
+def _at_index_values(under, where):
+    """(kernel context, the condition's kernel term, exact) to ask the condition in: first each
+    index ranging over its sum's values as the sum states them ({i, …, n}, exact: a point there
+    is one the sums reach), then the outermost indices, one more each time, over the values
+    their bounds' ranges allow (j ≥ 1 for j from i ≥ 1 up); and the indices renamed, new name
+    to old: one named like a letter where= ranges is renamed apart, since the sum binds it."""
+    from .boundary import admit
+    from .errors import ProofError
+    from .kernel import Context
+    from .kernel.language import IndexRange
+    from .kernel.terms import fresh
+    from .rules.positivity import index_range_context, prove_member
+
+    term, scope = under.term, []
+    taken = {str(key) for key in where} | {str(s) for s in term.free_symbols}
+    for index, low, high in under.scope:
+        renamed = {old: new for old, new, _, _ in scope}
+        low, high = low.xreplace(renamed), high.xreplace(renamed)
+        new = fresh(index, taken) if str(index) in {str(key) for key in where} else index
+        taken.add(new.name)
+        scope.append((index, new, low, high))
+    term = term.xreplace({old: new for old, new, _, _ in scope})
+    bounds = [bound for _, _, low, high in scope for bound in (low, high)]
+    context, (term, *bounds), _ = admit(where, [term, *bounds])
+    ends = list(zip(bounds[::2], bounds[1::2]))
+    indices = [new for _, new, _, _ in scope]
+    stated = dict(context.entries) | {index: IndexRange(low, high)
+                                      for index, (low, high) in zip(indices, ends)}
+    contexts = [(Context(stated), term, True)]
+    entries = dict(context.entries)
+    for count, (index, (low, high)) in enumerate(zip(indices, ends), 1):
+        try:
+            facts = prove_member(Context(entries), low), prove_member(Context(entries), high)
+        except ProofError:  # a bound's range unknown: the values as the sums state them only
+            break
+        ranged = index_range_context(Context(entries), index, facts)
+        if ranged is None:
+            break
+        entries = dict(ranged.entries)
+        rest = {inner: IndexRange(low, high) for inner, (low, high)
+                in zip(indices[count:], ends[count:])}
+        contexts.append((Context(entries | rest), term, False))
+    return contexts, {new.name: old.name for old, new, _, _ in scope}
 
 
 def _point(error):

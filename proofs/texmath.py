@@ -151,6 +151,24 @@ class Optimizers:
         return f"arg{self.sense}_{{{', '.join(map(str, self.parameters))}}} {self.objective}"
 
 
+@dataclass(frozen=True)
+class Under:
+    """A condition met in the body of sums or products: `term` must meet it at each value their
+    indices take, `scope` holding (index, low, high) of each, outermost first (1/i in
+    Σ_{i=1}^{n} asks i ≠ 0 for i = 1, …, n only, never at i = 0)."""
+
+    term: object
+    scope: tuple
+
+    def mentions(self, index):
+        return index in self.term.free_symbols or any(
+            index in low.free_symbols | high.free_symbols for _, low, high in self.scope)
+
+    def __str__(self):
+        ranges = ", ".join(f"{index} = {low}, …, {high}" for index, low, high in self.scope)
+        return f"{self.term} (for {ranges})"
+
+
 OPTIMIZER_NAMES = {"argmax": "max", "argmin": "min"}
 
 
@@ -167,13 +185,14 @@ UNREAD_RELATIONS = {r"\neq", r"\ne", r"\approx", r"\equiv", r"\sim", r"\simeq", 
 
 def sizes(value):
     """The letters that bound the sums and products of `value`: they count terms (n in
-    Σ_{i=1}^{n}, and in Σ_{i=1}^{n-1} or Σ_{i=1}^{2n} too)."""
+    Σ_{i=1}^{n}, and in Σ_{i=1}^{n-1} or Σ_{i=1}^{2n} too); not an outer sum's index, which
+    bounds an inner one (i in Σ_{i=1}^{n} Σ_{j=i}^{n}) and takes the values its own sum gives."""
     found = set()
     for node in sp.preorder_traversal(value) if isinstance(value, sp.Basic) else ():
         if isinstance(node, (sp.Sum, sp.Product)):
             for _, low, high in node.limits:
                 found |= {s for s in low.free_symbols | high.free_symbols if type(s) is sp.Symbol}
-    return found
+    return found & value.free_symbols if isinstance(value, sp.Basic) else found
 
 
 def _variables(value):
@@ -392,7 +411,8 @@ class _Reader:
         self.nonnegative = []  # every argument of a root: it needs each one ≥ 0
         self.log_arguments = []  # every argument of a log: it needs each one > 0
         # (kind, argument) of Γ ("gamma": > 0 asked) and of ! ("factorial": ≥ 0 asked), which
-        # sympy may cancel as it builds (0 · Γ(x) → 0, x! − x! → 0)
+        # sympy may cancel as it builds (0 · Γ(x) → 0, x! − x! → 0), and ("power", a^x) for a
+        # letter's exponent (real asked)
         self.domains = []
         self.bound = []  # the indices of the sums and products being read
         # the next atom is a denominator or a function's argument (a tuple: the indices of the
@@ -545,8 +565,7 @@ class _Reader:
         """Read one expression; record the conditions under which it is defined as written:
         (kind, term) with kind "nonzero" (denominators), "nonnegative" (roots), "positive"
         (logs) — sympy's own evaluation may have removed them (x/x → 1, e^{log x} → x)."""
-        marks = (len(self.denominators), len(self.nonnegative), len(self.log_arguments),
-                 len(self.domains))
+        marks = self.condition_marks()
         value = reader()
         self.per_expression.append(
             tuple(
@@ -886,10 +905,14 @@ class _Reader:
             if base == sp.E:
                 base = sp.exp(exponent)
                 continue
-            if not (exponent.is_number and exponent.is_nonnegative):  # x^{-1}: x must not be 0
+            if exponent.is_number and exponent.is_negative:  # x^{-1}: x must not be 0
                 self.denominators.append(base)
             if exponent.is_number and not exponent.is_integer:  # √x, x^{1/2}: x ≥ 0
                 self.nonnegative.append(base)
+            if not exponent.is_number:  # a^x real as written, before sympy merges (−1)^x (−1)^x
+                # into (−1)^{2x}: for a > 0, for a < 0 at integers x only, 0^x for x ≥ 0 (the
+                # kernel's reading: x^k over k = 0, …, n is defined at x = 0, 0^0 = 1)
+                self.domains.append(("power", sp.Pow(base, exponent, evaluate=False)))
             base = base**exponent
         return base
 
@@ -1437,6 +1460,7 @@ class _Reader:
             sign = -1 if self.take() == "-" else 1
         shadowed = self.names.pop(str(index), None)  # the index is bound in the body, whatever
         self.bound.append(index)
+        marks = self.condition_marks()
         try:  # a definition of the same letter says
             # a sum that is the body's first factor: Σ_i Σ_j x_i c after /, ∏_i Σ_j u_j · y
             inner = None if operand is None and kind is sp.Sum else (*(operand or ()), index)
@@ -1447,7 +1471,26 @@ class _Reader:
             self.bound.pop()
             if shadowed is not None:
                 self.names[str(index)] = shadowed
+        self.ask_at_index_values(marks, index, low, high)
         return kind(body, (index, low, high))
+
+    def condition_marks(self):
+        return tuple(map(len, (self.denominators, self.nonnegative, self.log_arguments,
+                               self.domains)))
+
+    def ask_at_index_values(self, marks, index, low, high):
+        """The conditions the body recorded since `marks` that mention the index, asked at the
+        values it takes only (Under), where sympy's term would ask them for every real index."""
+        def under(term):
+            if isinstance(term, Under):
+                if not term.mentions(index):
+                    return term
+                return Under(term.term, ((index, low, high), *term.scope))
+            return Under(term, ((index, low, high),)) if index in term.free_symbols else term
+
+        for kept, mark in zip((self.denominators, self.nonnegative, self.log_arguments), marks):
+            kept[mark:] = [under(term) for term in kept[mark:]]
+        self.domains[marks[3]:] = [(kind, under(term)) for kind, term in self.domains[marks[3]:]]
 
     def index_name(self, raw):
         """A sum's index: one letter, Latin or Greek (i, \\tau); i,j or i_1 are refused."""

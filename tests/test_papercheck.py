@@ -653,7 +653,9 @@ def test_a_product_written_with_brackets_is_read_either_way(tmp_path):
 
 def test_steps_with_no_value_somewhere_are_not_proved_never_false(tmp_path):
     for ranges, claim, words in (
-        (r"n \geq 1", r"\sum_{i=3}^{n} 1 \geq 0", "has no value at"),
+        # Σ_{i=3}^{1}: reversed at n = 1, a sum with no value as printed
+        (r"n \geq 1", r"\sum_{i=3}^{n} 1 \geq 0", "number of terms n - 2 of a sum or product "
+         "fails to be ≥ 0 at n = 1"),
         (r"n \geq 1", r"\binom{n}{2} = \frac{n\,(n - 1)}{2}", "has no value at"),
         (r"n \geq 2", r"\sum_{i=1}^{n} 1 = n", "does not range over counts"),
     ):
@@ -2078,3 +2080,112 @@ def test_indices_read_one_per_letter_and_gamma_where_it_is_defined(tmp_path):
     upright = "% proofs: where u_i \\in (0, 1), c \\in (2, 3)\n\\[ u_{\\text{c}} = u_c \\]\n"
     findings = check_file(write_paper(tmp_path, upright))
     assert [f.status for f in findings] == ["false"], [f.message for f in findings]
+
+
+# (ranges, claim, the finding's status, words of its message, the point it names or None): each
+# condition in a sum's or product's body is asked at the values its index takes
+INDEXED_CONDITIONS = [
+    (r"n \geq 1", r"\sum_{i=1}^{n} \frac{1}{i} = \sum_{i=1}^{n} \frac{2}{2 i}", "proved", "", None),
+    (r"n \geq 1", r"\log \prod_{i=1}^{n} i = \sum_{i=1}^{n} \log i", "proved", "", None),
+    (r"n \geq 1", r"\sum_{i=1}^{n} \sqrt{n - i} = \sum_{i=1}^{n} \sqrt{n - i}", "proved", "",
+     None),
+    (r"n \geq 1", r"\sum_{i=1}^{n} \Gamma(i) = \sum_{i=1}^{n} (i - 1)!", "proved", "", None),
+    (r"n \geq 1", r"\sum_{i=1}^{n} \sum_{j=i}^{n} \frac{1}{j} = "
+     r"\sum_{i=1}^{n} \sum_{j=i}^{n} \frac{2}{2 j}", "proved", "", None),
+    # from 0 the index takes 0; i − 2 vanishes at i = 2 once n ≥ 2; √(n − i − 1) at i = n
+    (r"n \geq 1", r"\sum_{i=0}^{n} \frac{1}{i} = \sum_{i=0}^{n} \frac{2}{2 i}", "not proved",
+     "the denominator i fails to be nonzero", {"i": 0}),
+    (r"n \geq 1", r"\sum_{i=1}^{n} \frac{1}{i - 2} = \sum_{i=1}^{n} \frac{2}{2 i - 4}",
+     "not proved", "the denominator i - 2 fails to be nonzero", {"i": 2}),
+    (r"n \geq 1", r"\sum_{i=1}^{n} \sqrt{n - i - 1} = \sum_{i=1}^{n} \sqrt{n - i - 1}",
+     "not proved", "fails to be ≥ 0", None),
+    (r"n \geq 1", r"\sum_{i=1}^{n} \sum_{j=1}^{i} \frac{1}{i - j} = "
+     r"\sum_{i=1}^{n} \sum_{j=1}^{i} \frac{2}{2 i - 2 j}", "not proved",
+     "(for i = 1, …, n, j = 1, …, i)", None),
+    # the sum binds k: the range where= gives the letter k is not the index's
+    (r"n \geq 1, k \in (1, 2)", r"\sum_{k=0}^{n} \frac{1}{k} + k = \sum_{k=0}^{n} \frac{2}{2 k} + k",
+     "not proved", "the denominator k fails to be nonzero", {"k": 0}),
+]
+
+
+@pytest.mark.parametrize("ranges, claim, status, words, point", INDEXED_CONDITIONS)
+def test_a_condition_in_a_sum_s_body_is_asked_at_the_values_its_index_takes(
+        tmp_path, ranges, claim, status, words, point):
+    """1/i under Σ_{i=1}^{n} needs i ≠ 0 for i = 1, …, n, not for every real i (it was reported
+    "not defined everywhere … at i = 0", a value the sum never takes); a value the sums do take
+    is named, and the index is checked at it independently here."""
+    findings = check_file(write_paper(tmp_path, f"% proofs: where {ranges}\n\\[ {claim} \\]\n"))
+    assert [f.status for f in findings] == [status], [f.message for f in findings]
+    assert words in findings[0].message
+    if status != "proved":
+        assert "is not defined everywhere" in findings[0].message or "not proved:" in \
+            findings[0].message
+    if point is not None:
+        found = {name: sp.Integer(value) for name, value in findings[0].point.items()}
+        assert {name: found[name] for name in point} == point
+        # a value its sum takes: between the bounds as the paper writes them
+        low = 0 if r"\sum_{" + next(iter(point)) + "=0}" in claim else 1
+        assert low <= found[next(iter(point))] <= found["n"]
+
+
+@pytest.mark.parametrize("ranges, claim, proved", [
+    (r"x \in (0, 1)", r"(-1)^{x} \cdot (-1)^{x} = (-1)^{2x}", False),
+    (r"x \in (0, 1)", r"(x - 1)^{x} (x - 1)^{x} = (x - 1)^{2x}", False),
+    (r"x \in (0, 1)", r"(-2)^{x} = (-2)^{x}", False),
+    (r"n \geq 1", r"\sum_{i=1}^{n} (-1)^{i/2} = \sum_{i=1}^{n} (-1)^{i/2}", False),
+    (r"x \in (0, 1)", r"2^{x} \cdot 2^{x} = 4^{x}", True),
+    (r"x \in \mathbb{R}", r"(x^2 + 1)^{x} = e^{x \log(x^2 + 1)}", True),
+    (r"y_i \in \{0, 1\}, p_i \in (0, 1), n \geq 1",
+     r"\log \prod_{i=1}^{n} p_i^{y_i} = \sum_{i=1}^{n} y_i \log p_i", True),
+])
+def test_a_power_with_a_letter_for_exponent_is_asked_real_as_written(tmp_path, ranges, claim,
+                                                                     proved):
+    """(−1)^x (−1)^x = (−1)^{2x} was proved: sympy merges the left side into the right before
+    any check, and the kernel's equality holds between two undefined sides (Kleene).  A power
+    whose exponent is a letter must be real as printed: a negative base takes integer exponents
+    only; the point named is checked here to make the base negative at a non-integer exponent."""
+    findings = check_file(write_paper(tmp_path, f"% proofs: where {ranges}\n\\[ {claim} \\]\n"))
+    assert [f.status for f in findings] == ["proved" if proved else "not proved"], [
+        f.message for f in findings]
+    if not proved:
+        assert "the power" in findings[0].message and "fails to be defined at" in \
+            findings[0].message
+        point = {name: sp.Rational(value) for name, value in findings[0].point.items()}
+        letter = "x" if "x" in point else "i"
+        base = {"x": {"(-1)": -1, "(x - 1)": point.get("x", 0) - 1, "(-2)": -2}}
+        value = point[letter] if letter == "x" else point["i"] / 2
+        assert not value.is_integer
+        if letter == "x":
+            assert any(claim.startswith(written) and number < 0
+                       for written, number in base["x"].items())
+
+
+_i, _n = sp.symbols("i n")
+
+
+@pytest.mark.parametrize("definitions, claim, count", [
+    ("", r"\sum_{i=5}^{1} \frac{1}{i-3} = \sum_{i=5}^{1} \frac{2}{2i-6}", sp.Integer(-3)),
+    ("", r"\sum_{i=n+2}^{n} \frac{1}{i-n-1} = \sum_{i=n+2}^{n} \frac{2}{2i-2n-2}",
+     sp.Integer(-1)),
+    ("", r"\sum_{i=-2}^{n} \sum_{j=1}^{i} \frac{1}{j} = \sum_{i=-2}^{n} \sum_{j=1}^{i} \frac{2}{2j}",
+     _i),
+    ("", r"\sum_{i=1}^{n} \sum_{j=1}^{i-2} \frac{j}{j} = \sum_{i=1}^{n} \sum_{j=1}^{i-2} 1",
+     _i - 2),
+    ("% proofs: define q_i = \\sum_{j=1}^{i} \\frac{1}{j}\n",
+     r"\sum_{i=1}^{n} q_{i-3} = \sum_{i=1}^{n} \sum_{j=1}^{i-3} \frac{1}{j}", _i - 3),
+    ("", r"\sum_{i=1}^{n-2} \frac{1}{i} = \sum_{i=1}^{n-2} \frac{2}{2i}", _n - 2),
+])
+def test_a_sum_whose_range_may_be_reversed_as_printed_is_not_proved(tmp_path, definitions,
+                                                                     claim, count):
+    """A reversed range has no value (the kernel's reading; sympy's Karr convention differs), and
+    its terms' conditions hold vacuously there: each sum's number of terms must be ≥ 0 at the
+    values the indices around it take, definitions written out (a review found all six proved
+    once conditions were asked at the index's values).  The point named makes the count < 0."""
+    body = definitions + f"% proofs: where n \\geq 1\n\\[ {claim} \\]\n"
+    findings = check_file(write_paper(tmp_path, body))
+    assert [f.status for f in findings] == ["not proved"], [f.message for f in findings]
+    assert f"the number of terms {count} of a sum or product" in findings[0].message
+    point = {sp.Symbol(name): sp.Integer(value) for name, value in findings[0].point.items()}
+    assert count.subs(point) < 0
+    if _i in count.free_symbols:  # a value the outer index takes
+        assert 1 - 3 * (r"\sum_{i=-2}" in claim) <= point[_i] <= point[_n]
