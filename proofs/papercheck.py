@@ -621,8 +621,9 @@ def _define(path, line, rest, state, findings):
     try:
         for _ in range(len(state.definitions)):
             for name, (params, text) in state.definitions.items():
-                value = texmath.read(text, state.names)
+                value, conditions = texmath.read_with_conditions(text, state.names)
                 state.names[name] = texmath.Family(params, value) if params else value
+                state.names.setdefault(texmath.CONDITIONS, {})[name] = conditions
     except texmath.TexError as error:  # an earlier definition used the name otherwise (p_{i,k})
         state.names.clear()
         state.names.update(before[0])

@@ -169,6 +169,20 @@ class Under:
         return f"{self.term} (for {ranges})"
 
 
+def _at_indices(term, params, indices):
+    """A condition of a family's body at the indices written for its parameters, substituted as
+    `Family.at` substitutes the body: an Under's own indices renamed apart where they would
+    capture one (q_i := Σ_{j=1}^{i} 1/j written q_j asks j' ≠ 0 for j' = 1, …, j)."""
+    from .kernel.terms import substitute
+
+    if not isinstance(term, Under):
+        return substitute(term, dict(zip(params, indices)))[0]
+    # the scope as nested sums, whose indices the kernel's substitution renames apart
+    nested = sp.Sum(term.term, *reversed(term.scope))
+    done = substitute(nested, dict(zip(params, indices)))[0]
+    return Under(done.function, tuple(tuple(limit) for limit in reversed(done.limits)))
+
+
 OPTIMIZER_NAMES = {"argmax": "max", "argmin": "min"}
 
 
@@ -234,6 +248,9 @@ class Unreadable:
     (not read as a free letter)."""
 
     why: str
+# names[CONDITIONS] = {"L": ((kind, term), …)}: the conditions under which a definition's body
+# is defined as written, asked wherever the name is used (at a family's indices)
+CONDITIONS = "(conditions)"
 # names[DEPENDS] = {"p": "theta", "mu": "theta"}: entries declared to depend on a parameter
 # (where p_i(θ) ∈ (0, 1)), so that p_i(θ) and μ(θ) read as p_i and μ (a key no name can be)
 DEPENDS = "(depends)"
@@ -1189,6 +1206,7 @@ class _Reader:
             self.fail(f"{_tex(name)} is defined, so {_tex(name)}^* is not read: give the starred "
                       "quantity a name of its own")
         if defined is not None and not isinstance(defined, Family) and self.peek() != "_":
+            self.domains.extend(self.names.get(CONDITIONS, {}).get(name, ()))
             return self.applied(self.uncaptured(defined, name), name)
         if isinstance(defined, Family) and self.peek() != "_":
             self.fail(f"{_tex(name)} is a defined family: write it with its index ({_tex(name)}_i)")
@@ -1199,6 +1217,9 @@ class _Reader:
         indices = self.index_list(raw)
         if isinstance(defined, Family) and len(indices) == len(defined.params):
             self.uncaptured(defined.body, name, defined.params)
+            self.domains.extend(
+                (kind, _at_indices(term, defined.params, indices))
+                for kind, term in self.names.get(CONDITIONS, {}).get(name, ()))
             return self.applied(defined.at(indices), name)  # p_i(θ) is p_i
         if isinstance(defined, Family):
             self.fail(f"{_tex(name)} is defined with {len(defined.params)} index(es), and written "
@@ -1583,12 +1604,7 @@ def read_set_tokens(reader):
 
 def read(text, names=None):
     """One expression (no relation)."""
-    exprs, relations = read_relations(text, names)
-    if relations:
-        raise TexError("an expression was expected, found a relation", 1)
-    if isinstance(exprs[0], Optimizers):
-        raise TexError("an expression was expected, found a set of optimizers (arg max)", 1)
-    return exprs[0]
+    return read_with_conditions(text, names)[0]
 
 
 def read_relations(text, names=None):
@@ -1618,6 +1634,16 @@ def read_chain(text, names=None):
     except RecursionError:
         raise TexError("the formula nests too deeply to read", 1) from None
     return [_valued(value) for value in exprs], relations, reader.per_expression
+
+
+def read_with_conditions(text, names=None):
+    """One expression (as `read`) and the conditions under which it is defined as written."""
+    exprs, relations, conditions = read_chain(text, names)
+    if relations:
+        raise TexError("an expression was expected, found a relation", 1)
+    if isinstance(exprs[0], Optimizers):
+        raise TexError("an expression was expected, found a set of optimizers (arg max)", 1)
+    return exprs[0], conditions[0]
 
 
 def read_set(text, names=None):

@@ -2189,3 +2189,31 @@ def test_a_sum_whose_range_may_be_reversed_as_printed_is_not_proved(tmp_path, de
     assert count.subs(point) < 0
     if _i in count.free_symbols:  # a value the outer index takes
         assert 1 - 3 * (r"\sum_{i=-2}" in claim) <= point[_i] <= point[_n]
+
+
+@pytest.mark.parametrize("definition, ranges, claim, point", [
+    (r"q = \sum_{j=-2}^{3} \frac{1}{j}", r"n \geq 1", r"q = q", {"j": 0}),
+    (r"L = \log x", r"x \in \mathbb{R}", r"L + L = 2 L", None),
+    (r"q_i = \frac{1}{i}", r"n \geq 1", r"\sum_{i=0}^{n} q_{i} = \sum_{i=0}^{n} q_i", {"i": 0}),
+    (r"q_i = \sum_{j=1}^{i} \frac{1}{j - 2}", r"n \geq 1",
+     r"\sum_{j=1}^{n} q_{j} = \sum_{j=1}^{n} q_{j}", None),
+    (r"L = \log x", r"x \in (0, \infty)", r"L + L = 2 L", "proved"),
+    (r"q_i = \sum_{j=1}^{i} \frac{1}{j}", r"n \geq 1",
+     r"\sum_{j=1}^{n} q_{j} = \sum_{j=1}^{n} q_{j}", "proved"),
+])
+def test_a_definition_s_conditions_are_asked_where_it_is_used(tmp_path, definition, ranges,
+                                                              claim, point):
+    """A defined name brings the conditions of its body as written: q := Σ_{j=−2}^{3} 1/j has
+    no value, and q = q was proved (an equation holds where both sides have none); a family's
+    conditions are asked at the indices it is written with, its own sums' indices renamed apart
+    (q_j with q_i := Σ_{j=1}^{i} 1/(j − 2) fails at an inner index 2 ≤ j)."""
+    body = f"% proofs: define {definition}\n% proofs: where {ranges}\n\\[ {claim} \\]\n"
+    findings = check_file(write_paper(tmp_path, body))
+    if point == "proved":
+        assert [f.status for f in findings] == ["proved"], [f.message for f in findings]
+        return
+    assert [f.status for f in findings] == ["not proved"], [f.message for f in findings]
+    assert "is not defined everywhere" in findings[0].message
+    if point is not None:
+        found = {name: sp.Integer(value) for name, value in findings[0].point.items()}
+        assert {name: found[name] for name in point} == point
