@@ -598,6 +598,9 @@ def test_a_power_of_a_label_is_in_the_unit_interval_for_a_base_there():
 @pytest.mark.parametrize("claim, says", [
     (lambda x, k, n: check.strictly_increasing(sp.Abs(x), x, sp.Interval(0, sp.oo)),
      "has an absolute value, whose derivative the rules do not take"),
+    # no absolute value here: a sum whose bounds move with x (it was said to have one)
+    (lambda x, k, n: check.strictly_increasing(sp.Sum(k, (k, x, x + 1)), x, sp.S.Reals),
+     "sympy leaves the derivative of Sum(k, (k, x, x + 1)) unevaluated"),
     (lambda x, k, n: check.positive(sp.beta(x, x), where={x: sp.Interval.open(0, sp.oo)}),
      "write beta(a, b) as gamma(a)*gamma(b)/gamma(a + b)"),
     (lambda x, k, n: check.positive(sp.erfc(x)), "write erfc(x) as 1 - erf(x)"),

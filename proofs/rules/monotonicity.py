@@ -38,10 +38,15 @@ def prove_strictly_increasing(context, func, var, interval, depth=0):
         raise SideConditionError(f"{func} is not shown defined and continuous on {interval}: "
                                  f"{error}") from None
     derivative = sp.diff(func, var)
-    if derivative.has(sp.Derivative, sp.re, sp.im, sp.sign):  # sympy's slope of |g| for complex g
+    if derivative.has(sp.re, sp.im, sp.sign):  # sympy's slope of |g| for complex g
         raise SideConditionError(f"{func} has an absolute value, whose derivative the rules do not "
                                  f"take: where its argument's sign is known on {interval}, write "
                                  "it without (|x| is x on [0, oo), -x on (-oo, 0])")
+    if derivative.has(sp.Derivative):  # Σ_{k=x}^{x+1} k, f(x): no slope sympy writes out
+        left = sorted(map(str, derivative.atoms(sp.Derivative)))[0]
+        raise SideConditionError(f"sympy leaves the derivative of {func} unevaluated ({left}): "
+                                 "the rules take slopes of the table's functions and of sums and "
+                                 f"products whose bounds do not mention {var}; write it without")
     try:
         positive = prove_member(extended(context, var, interior), derivative)
     except ProofError as error:
