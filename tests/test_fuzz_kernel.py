@@ -909,9 +909,29 @@ class KernelFuzzer(RuleBasedStateMachine):
         if not isinstance(product, sp.Product):
             product = _build(lambda: sp.Product(product.function, *product.limits),
                              sp.Product(p[i], (i, 1, n)))
-        fact = self._member_fact(data, context, getattr(product, "function", None))
+        parts = self._query(inner_binder, product) if isinstance(product, sp.Product) else None
+        (index, lo, hi), _ = parts or ((i, sp.S.One, n), None)
+        extra = {}
+        if _accepts(K.log_of_product, "index_range") and context.lookup(index) is None and \
+                data.draw(st.booleans(), label="at the index's values"):
+            # the factor under a range of the outermost index, stated ({a, …, b}) or a set with
+            # facts about the bounds, which the kernel must find holds every value it takes
+            if data.draw(st.booleans(), label="stated"):
+                ranged = self._query(Context, {**dict(context.entries), index: IndexRange(lo, hi)})
+            else:
+                extra["index_range"] = (self._member_fact(data, context, lo),
+                                        self._member_fact(data, context, hi))
+                if None in extra["index_range"]:
+                    return
+                ranged = self._query(Context, {**dict(context.entries), index: data.draw(
+                    st.sampled_from(SETS), label="index range")})
+            if ranged is None:
+                return
+            fact = self._member_fact(data, ranged, getattr(product, "function", None))
+        else:
+            fact = self._member_fact(data, context, getattr(product, "function", None))
         if fact is not None:
-            self._attempt("log_of_product", K.log_of_product, fact, product)
+            self._attempt("log_of_product", K.log_of_product, fact, product, **extra)
 
     @rule(data=st.data())
     def log_of_mul(self, data):
