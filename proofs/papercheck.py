@@ -2075,7 +2075,6 @@ def _split_top(text):
 
 def _check_step(path, line, step, left, relation, right, where, conditions=(), depends=None):
     inside = _under_operators(where, left, right)
-    conditions = (*conditions, *_counts(left), *_counts(right))
     finding = _conditions_hold(path, line, step, conditions, inside)
     unranged = _unranged_bounds(left, right, where) if finding and finding.point else ""
     if unranged:  # a log of Σ_{k=1}^{K} refuted at K = 29/4: a count the paper did not give
@@ -2108,7 +2107,7 @@ def _conditions_hold(path, line, step, conditions, where):
         "factorial": "the factorial's argument {} is not shown ≥ 0",
         # a real power: a positive base, or a negative one with an integer exponent
         "power": "the power {} is not shown defined",
-        "count": "the number of terms {} of a sum or product is not shown ≥ 0",
+        "count": "the number of terms {} of a sum or product is not shown a whole number ≥ 0",
     }
     for kind, term in dict.fromkeys(conditions):
         if isinstance(term, texmath.Under):  # in a sum's body: at the values its index takes
@@ -2121,7 +2120,7 @@ def _conditions_hold(path, line, step, conditions, where):
                      "positive": term.is_positive,
                      "gamma": not (term.is_integer and term.is_nonpositive),
                      "factorial": term.is_nonnegative, "power": term.is_real,
-                     "count": term.is_nonnegative}[kind]
+                     "count": term.is_integer and term.is_nonnegative}[kind]
             if holds:
                 continue
             if holds is False:
@@ -2148,40 +2147,26 @@ def _conditions_hold(path, line, step, conditions, where):
     return None
 
 
-def _counts(expr, scope=()):
-    """("count", b − a + 1) for each sum and product of `expr`, read from its value, definitions
-    written out: as printed, a range must not be reversed (Σ_{j=1}^{i-2} at i = 1 has no value,
-    and no term there whose own conditions could fail), asked at the values the indices around
-    it take (Under) where it mentions them."""
-    if isinstance(expr, texmath.Optimizers):
-        expr = expr.objective
-    if not isinstance(expr, sp.Basic):
-        return []
-    if not isinstance(expr, (sp.Sum, sp.Product)):
-        return [count for arg in expr.args for count in _counts(arg, scope)]
-    found = []
-    for index, low, high in reversed(expr.limits):  # the outermost first
-        count, around = sp.expand(high - low + 1), []
-        for outer in reversed(scope):  # the indices it mentions, and those their bounds do
-            if outer[0] in count.free_symbols or any(
-                    outer[0] in inner[1].free_symbols | inner[2].free_symbols
-                    for inner in around):
-                around.insert(0, outer)
-        found.append(("count", texmath.Under(count, tuple(around)) if around else count))
-        scope = (*scope, (index, low, high))
-    return found + _counts(expr.function, scope)
-
-
 def _ask(kind, term, where):
     """The check of one condition: a denominator's square > 0, a root's or factorial's argument
-    ≥ 0, a log's or Γ's argument > 0, a power real (`where`: ranges, or a kernel Context)."""
+    ≥ 0, a log's or Γ's argument > 0, a power real, a number of terms a whole number ≥ 0
+    (`where`: ranges, or a kernel Context)."""
     from . import check
+    from .errors import Disproved, ProofError
 
     if kind == "nonzero":
         check.positive(term**2, where=where)
     elif kind == "power":
-        check.member(term, sp.S.Reals, where=where)
-    elif kind in ("nonnegative", "factorial", "count"):
+        try:
+            check.member(term, sp.S.Reals, where=where)
+        except Disproved:
+            raise
+        except ProofError:  # (−1)^k for an integer k: a nonzero base, a whole exponent
+            check.positive(term.base**2, where=where)
+            check.member(term.exp, sp.S.Integers, where=where)
+    elif kind == "count":
+        check.member(term, sp.S.Naturals0, where=where)
+    elif kind in ("nonnegative", "factorial"):
         check.member(term, sp.Interval(0, sp.oo), where=where)
     else:
         check.positive(term, where=where)

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.core.function import UndefinedFunction
 
+from .errors import ProofError
+
 __all__ = [
     "Family",
     "NUMBER",
@@ -160,6 +162,14 @@ class Under:
     term: object
     scope: tuple
 
+    @property
+    def free_symbols(self):
+        """The letters it asks about: the term's and the bounds', its own indices aside."""
+        free = set(self.term.free_symbols)
+        for index, low, high in reversed(self.scope):  # the innermost first
+            free = (free - {index}) | low.free_symbols | high.free_symbols
+        return free
+
     def mentions(self, index):
         return index in self.term.free_symbols or any(
             index in low.free_symbols | high.free_symbols for _, low, high in self.scope)
@@ -167,6 +177,11 @@ class Under:
     def __str__(self):
         ranges = ", ".join(f"{index} = {low}, …, {high}" for index, low, high in self.scope)
         return f"{self.term} (for {ranges})"
+
+
+def condition_letters(term):
+    """The letters a recorded condition asks about (an Under's own indices aside)."""
+    return term.free_symbols if isinstance(term, (Under, sp.Basic)) else set()
 
 
 def _at_indices(term, params, indices):
@@ -922,7 +937,7 @@ class _Reader:
             if base == sp.E:
                 base = sp.exp(exponent)
                 continue
-            if exponent.is_number and exponent.is_negative:  # x^{-1}: x must not be 0
+            if exponent.is_number and not exponent.is_nonnegative:  # x^{-1}: x must not be 0
                 self.denominators.append(base)
             if exponent.is_number and not exponent.is_integer:  # √x, x^{1/2}: x ≥ 0
                 self.nonnegative.append(base)
@@ -1138,10 +1153,29 @@ class _Reader:
             and (following in OPENING or following == "|")
         )
 
-    def uncaptured(self, value, name, parameters=()):
+    def definition(self, defined, name, indices=None):
+        """A defined name's value (a family's at `indices`), its definition's conditions recorded
+        as asked here, at those indices; refused where a sum being read binds a letter free in
+        either (define L = k/k, whose value sympy made 1, still asks k ≠ 0 of the free k)."""
+        conditions = self.names.get(CONDITIONS, {}).get(name, ())
+        params = defined.params if isinstance(defined, Family) else ()
+        letters = set().union(*(condition_letters(term) for _, term in conditions))
+        self.uncaptured(defined.body if params else defined, name, params, letters)
+        if not params:
+            self.domains.extend(conditions)
+            return defined
+        try:  # an index the kernel's substitution refuses (q_{1/2} of a sum up to its index)
+            value = defined.at(indices)
+            self.domains.extend((kind, _at_indices(term, params, indices))
+                                for kind, term in conditions)
+        except ProofError as error:
+            self.fail(f"{_tex(name)} at these indices: {error}")
+        return value
+
+    def uncaptured(self, value, name, parameters=(), letters=()):
         """`value`, a definition's body, unless a sum or product being read binds a letter free
         in it (define m = 2k, then \\sum_{k=1}^{n} m: the k of m is not the index)."""
-        free = getattr(value, "free_symbols", set()) - set(parameters)
+        free = (getattr(value, "free_symbols", set()) | set(letters)) - set(parameters)
         captured = [index for index in self.bound if index in free]
         if captured:
             letter = _tex(str(captured[0]))
@@ -1206,8 +1240,7 @@ class _Reader:
             self.fail(f"{_tex(name)} is defined, so {_tex(name)}^* is not read: give the starred "
                       "quantity a name of its own")
         if defined is not None and not isinstance(defined, Family) and self.peek() != "_":
-            self.domains.extend(self.names.get(CONDITIONS, {}).get(name, ()))
-            return self.applied(self.uncaptured(defined, name), name)
+            return self.applied(self.definition(defined, name), name)
         if isinstance(defined, Family) and self.peek() != "_":
             self.fail(f"{_tex(name)} is a defined family: write it with its index ({_tex(name)}_i)")
         if self.peek() != "_":
@@ -1216,11 +1249,7 @@ class _Reader:
         raw = self.group_text()
         indices = self.index_list(raw)
         if isinstance(defined, Family) and len(indices) == len(defined.params):
-            self.uncaptured(defined.body, name, defined.params)
-            self.domains.extend(
-                (kind, _at_indices(term, defined.params, indices))
-                for kind, term in self.names.get(CONDITIONS, {}).get(name, ()))
-            return self.applied(defined.at(indices), name)  # p_i(θ) is p_i
+            return self.applied(self.definition(defined, name, indices), name)  # p_i(θ) is p_i
         if isinstance(defined, Family):
             self.fail(f"{_tex(name)} is defined with {len(defined.params)} index(es), and written "
                       f"here with {len(indices)}")
@@ -1282,6 +1311,7 @@ class _Reader:
             value = reader.expression()
             if reader.peek() is not None:
                 reader.fail()
+            self.adopt(reader)  # q_{k/k} asks k ≠ 0 here
             if reader.juxtaposed:  # x_{i_1 i_2}, x_{2\alpha}: one index i₁·i₂, or two?
                 self.fail(f"is _{{{text}}} one index or several? write the indices apart "
                           "with commas, or \\cdot for a product")
@@ -1360,7 +1390,7 @@ class _Reader:
                 self.fail(f"the function {name} is applied to an argument in brackets: {name}(x)")
             return value(*self.arguments())
         if value is not None and value is not NUMBER:
-            return self.applied(self.uncaptured(value, name), name)
+            return self.applied(self.definition(value, name), name)
         if "\\" + name in FUNCTIONS and command in (r"\mathrm", r"\operatorname"):
             # \mathrm{log} x and \operatorname{ln} x are the functions \log x and \ln x
             self.items.insert(self.position, Token("\\" + name, self.column()))
@@ -1452,12 +1482,14 @@ class _Reader:
                     cut = raw.index("=")
                     index = self.index_name(raw[:cut])
                     reader = _Reader(" ".join(raw[cut + 1 :]), self.names)
+                    reader.bound = self.bound
                     low = reader.expression()
                     if reader.peek() is not None:
                         self.fail(
                             "a condition under a sum (\\sum_{i=1, i \\neq j}) is not read: "
                             "write the sum without it"
                         )
+                    self.adopt(reader)  # \sum_{j=i/i}: i ≠ 0 asked, as of an upper bound
                 else:
                     index = self.index_name(raw)
             elif self.peek() == "^":
@@ -1493,7 +1525,17 @@ class _Reader:
             if shadowed is not None:
                 self.names[str(index)] = shadowed
         self.ask_at_index_values(marks, index, low, high)
+        # its number of terms a whole number ≥ 0 (a reversed range has no value), recorded as it
+        # is read: sympy may cancel the sum (S − S → 0) and the terms' conditions with it
+        self.domains.append(("count", sp.expand(high - low + 1)))
         return kind(body, (index, low, high))
+
+    def adopt(self, reader):
+        """The conditions another reader recorded (of a bound or an index read apart)."""
+        self.denominators += reader.denominators
+        self.nonnegative += reader.nonnegative
+        self.log_arguments += reader.log_arguments
+        self.domains += reader.domains
 
     def condition_marks(self):
         return tuple(map(len, (self.denominators, self.nonnegative, self.log_arguments,

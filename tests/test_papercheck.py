@@ -655,7 +655,7 @@ def test_steps_with_no_value_somewhere_are_not_proved_never_false(tmp_path):
     for ranges, claim, words in (
         # Σ_{i=3}^{1}: reversed at n = 1, a sum with no value as printed
         (r"n \geq 1", r"\sum_{i=3}^{n} 1 \geq 0", "number of terms n - 2 of a sum or product "
-         "fails to be ≥ 0 at n = 1"),
+         "fails to be a whole number ≥ 0 at n = 1"),
         (r"n \geq 1", r"\binom{n}{2} = \frac{n\,(n - 1)}{2}", "has no value at"),
         (r"n \geq 2", r"\sum_{i=1}^{n} 1 = n", "does not range over counts"),
     ):
@@ -2217,3 +2217,51 @@ def test_a_definition_s_conditions_are_asked_where_it_is_used(tmp_path, definiti
     if point is not None:
         found = {name: sp.Integer(value) for name, value in findings[0].point.items()}
         assert {name: found[name] for name in point} == point
+
+
+# (a paper body, the status, words of the finding): a review's findings against the conditions
+# asked at an index's values and a definition's conditions, each fixed
+SECOND_REVIEW = [
+    # a defined name spelled \mathrm{q} brings its definition's conditions too
+    ("% proofs: define q = \\sum_{j=-2}^{3} \\frac{1}{j}\n\\[ \\mathrm{q} = \\mathrm{q} \\]\n",
+     "not proved", "the denominator j fails to be nonzero at j = 0"),
+    ("% proofs: define L = \\log x\n% proofs: where x \\in \\mathbb{R}\n"
+     "\\[ \\mathrm{L} + \\mathrm{L} = 2 \\mathrm{L} \\]\n", "not proved",
+     "the log's argument x fails to be positive"),
+    # a sum sympy cancels keeps its number of terms asked (n − 5 < 0 at n = 1)
+    ("% proofs: where n \\geq 1\n"
+     "\\[ \\sum_{i=1}^{n-5} \\frac{1}{i} - \\sum_{i=1}^{n-5} \\frac{1}{i} = 0 \\]\n", "not proved",
+     "the number of terms n - 5 of a sum or product fails to be a whole number ≥ 0 at n = 1"),
+    ("% proofs: where n \\geq 1\n\\[ 0 \\cdot \\sum_{i=1}^{n-5} \\frac{1}{i} = 0 \\]\n",
+     "not proved", "the number of terms n - 5"),
+    ("% proofs: define q_i = \\sum_{j=1}^{i-5} \\frac{1}{j}\n\\[ q_1 - q_1 = 0 \\]\n",
+     "not proved", "the number of terms -4 of a sum or product is not a whole number ≥ 0"),
+    ("% proofs: check\n\\[ \\sum_{i=1}^{n} \\frac1i - \\sum_{i=1}^{n} \\frac1i = 0 \\]\n",
+     "not proved", "the number of terms n of a sum or product fails to be a whole number"),
+    # an exponent that is a number of unknown sign (−3 here) keeps its base asked nonzero
+    ("% proofs: where x \\in [0, \\infty)\n"
+     "\\[ x^{\\sum_{i=1}^{3} (i - 3)} - x^{\\sum_{i=1}^{3} (i - 3)} = 0 \\]\n", "not proved",
+     "the denominator x fails to be nonzero at x = 0"),
+    # a definition's letter that sympy cancelled from its value is still its own (L = k/k)
+    ("% proofs: define L = \\frac{k}{k}\n% proofs: where n \\geq 1, k \\in \\mathbb{R}\n"
+     "\\[ \\sum_{k=1}^{n} L = n \\]\n", "unreadable", "the definition of L uses k"),
+    # a lower bound's and an index's conditions are asked
+    ("% proofs: where n \\geq 1\n\\[ \\sum_{i=0}^{n} \\sum_{j=\\frac{i}{i}}^{1} 1 = n + 1 \\]\n",
+     "not proved", "the denominator i fails to be nonzero at n = 1, i = 0"),
+    ("% proofs: define q_i = \\frac{1}{i}\n% proofs: where n \\geq 1\n"
+     "\\[ \\sum_{k=0}^{n} q_{\\frac{k}{k}} = n + 1 \\]\n", "not proved",
+     "the denominator k fails to be nonzero"),
+    # a family at an index its sums refuse: one line, not a traceback
+    ("% proofs: define q_i = 0 \\cdot \\sum_{j=1}^{i} \\frac{1}{j}\n\\[ q_{\\frac{1}{2}} = 0 \\]\n",
+     "unreadable", "q at these indices: "),
+    # true, and proved: (−1)^k for an integer k, an empty sum
+    ("% proofs: where k \\in \\mathbb{Z}\n\\[ 2 (-1)^{k} = (-1)^{k} + (-1)^{k} \\]\n", "proved", ""),
+    ("% proofs: check\n\\[ \\sum_{i=1}^{0} \\frac{1}{i} = 0 \\]\n", "proved", ""),
+]
+
+
+@pytest.mark.parametrize("body, status, words", SECOND_REVIEW)
+def test_a_second_review_of_the_conditions_asked_at_index_values(tmp_path, body, status, words):
+    findings = check_file(write_paper(tmp_path, body))
+    assert [f.status for f in findings] == [status], [f.message for f in findings]
+    assert words in findings[0].message
