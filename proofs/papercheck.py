@@ -2195,9 +2195,11 @@ def _condition_at_index_values(path, line, step, kind, under, where, words):
                 point = {name if renamed.get(name, name) in error.point else
                          renamed.get(name, name): value for name, value in error.point.items()}
                 at = ", ".join(f"{_name(name)} = {value}" for name, value in point.items())
+                primed = "".join(f"; {new} is the index {old} of its sum" for new, old
+                                 in renamed.items() if new != old and new in point)
                 message = (f"step {step[0]} → {step[1]} is not defined everywhere: "
                            + asked.replace("is not shown", "fails to be")
-                           + f" at {at} (for {ranges})")
+                           + f" at {at} (for {ranges}{primed})")
                 return Finding(str(path), line, "not proved", message, step, point)
             reason = reason or error
         except (ProofError, TypeError, ValueError) as error:
@@ -2212,7 +2214,8 @@ def _at_index_values(under, where):
     index ranging over its sum's values as the sum states them ({i, …, n}, exact: a point there
     is one the sums reach), then the outermost indices, one more each time, over the values
     their bounds' ranges allow (j ≥ 1 for j from i ≥ 1 up); and the indices renamed, new name
-    to old: one named like a letter where= ranges is renamed apart, since the sum binds it."""
+    to old: one named like a letter where= ranges or the condition mentions free is renamed
+    apart, since the sum binds it."""
     from .boundary import admit
     from .errors import ProofError
     from .kernel import Context
@@ -2221,11 +2224,13 @@ def _at_index_values(under, where):
     from .rules.positivity import index_range_context, prove_member
 
     term, scope = under.term, []
-    taken = {str(key) for key in where} | {str(s) for s in term.free_symbols}
+    # a letter where= ranges, or one free in the condition (the m of Σ_{j=1}^{m} Σ_{m=1}^{j})
+    clashing = {str(key) for key in where} | {str(s) for s in under.free_symbols}
+    taken = clashing | {str(s) for s in term.free_symbols}
     for index, low, high in under.scope:
         renamed = {old: new for old, new, _, _ in scope}
         low, high = low.xreplace(renamed), high.xreplace(renamed)
-        new = fresh(index, taken) if str(index) in {str(key) for key in where} else index
+        new = fresh(index, taken) if str(index) in clashing else index
         taken.add(new.name)
         scope.append((index, new, low, high))
     term = term.xreplace({old: new for old, new, _, _ in scope})

@@ -1006,7 +1006,7 @@ class _Reader:
             return numerator / denominator
         if token == r"\sqrt":
             self.take()
-            order = 2
+            order = sp.Integer(2)
             following = self.items[self.position] if self.peek() is not None else None
             if self.peek() == "[" and not (following.spaced or following.silent):  # \sqrt[n]{x}
                 self.take("[")
@@ -1016,6 +1016,9 @@ class _Reader:
             # a root is defined at x ≥ 0 (the principal root: an odd root of a negative number is
             # not read as the real one), as for x^{1/2}; sympy may have simplified it away (√x² → x)
             self.nonnegative.append(radicand)
+            if not order.is_number:  # \sqrt[k]{x} is x^{1/k}: k ≠ 0, and real as written
+                self.denominators.append(order)
+                self.domains.append(("power", sp.Pow(radicand, 1 / order, evaluate=False)))
             return sp.root(radicand, order)
         if token in (r"\binom", r"\tbinom", r"\dbinom"):
             self.take()

@@ -2254,6 +2254,14 @@ SECOND_REVIEW = [
     # a family at an index its sums refuse: one line, not a traceback
     ("% proofs: define q_i = 0 \\cdot \\sum_{j=1}^{i} \\frac{1}{j}\n\\[ q_{\\frac{1}{2}} = 0 \\]\n",
      "unreadable", "q at these indices: "),
+    # an inner index named like the outer sum's free bound m: renamed apart, and said so
+    ("% proofs: where m \\geq 1\n\\[ \\sum_{j=1}^{m} \\sum_{m=1}^{j} \\frac{1}{m - j} = "
+     "\\sum_{j=1}^{m} \\sum_{m=1}^{j} \\frac{2}{2m - 2j} \\]\n", "not proved",
+     "m' is the index m of its sum"),
+    # a root of a letter's order is a power: its order nonzero
+    ("% proofs: where x \\in [0, \\infty), k \\in \\{0, 1, 2\\}\n"
+     "\\[ \\sqrt[k]{x} - \\sqrt[k]{x} = 0 \\]\n", "not proved",
+     "the denominator k fails to be nonzero at k = 0"),
     # true, and proved: (−1)^k for an integer k, an empty sum
     ("% proofs: where k \\in \\mathbb{Z}\n\\[ 2 (-1)^{k} = (-1)^{k} + (-1)^{k} \\]\n", "proved", ""),
     ("% proofs: check\n\\[ \\sum_{i=1}^{0} \\frac{1}{i} = 0 \\]\n", "proved", ""),
