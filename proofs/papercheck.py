@@ -1743,8 +1743,11 @@ def _interval(relation, bound):
 def _with_bounds(where, chain):
     """A letter that bounds a sum or a product counts terms: n ≥ 1 there means n ∈ {1, 2, …}."""
     bounds = set()
-    for expr, *_ in chain:
+    for expr, *_, conditions in chain:
         bounds |= texmath.sizes(expr.objective if isinstance(expr, texmath.Optimizers) else expr)
+        # and those of a sum sympy cancelled (0 · Σ_{i=1}^{n} i), whose count was recorded
+        bounds |= {letter for kind, term in conditions if kind == "count"
+                   for letter in texmath.condition_letters(term) if type(letter) is sp.Symbol}
     adjusted = dict(where)
     for symbol in bounds:
         given = where.get(symbol)
@@ -2115,7 +2118,8 @@ def _conditions_hold(path, line, step, conditions, where):
             if finding is not None:
                 return finding
             continue
-        if not term.free_symbols:  # a number: decided here (log 0 and √−1 are not defined)
+        if term.is_Rational:  # a number: decided here (log 0 and √−1 are not defined); another
+            # (log 4 − 2 log 2, a sum with numbers for bounds) is asked of the kernel below
             holds = {"nonzero": term != 0, "nonnegative": term.is_nonnegative,
                      "positive": term.is_positive,
                      "gamma": not (term.is_integer and term.is_nonpositive),
@@ -2132,14 +2136,14 @@ def _conditions_hold(path, line, step, conditions, where):
         try:
             _ask(kind, term, where)
         except Disproved as error:
+            at = f" at {_point(error)}" if error.point else ""  # a number: no point to name
             message = (
                 f"step {step[0]} → {step[1]} is not defined everywhere: "
-                + words[kind].format(term).replace("is not shown", "fails to be")
-                + f" at {_point(error)}"
+                + words[kind].format(term).replace("is not shown", "fails to be") + at
             )
             if kind == "gamma":  # Γ(−1/2) has a value: only not shown where the check asks
                 message = (f"step {step[0]} → {step[1]} not proved: {words[kind].format(term)} "
-                           f"(it is not at {_point(error)})")
+                           f"(it is not{at})")
             return Finding(str(path), line, "not proved", message, step, error.point)
         except (ProofError, TypeError, ValueError) as error:
             message = f"step {step[0]} → {step[1]} not proved: {words[kind].format(term)} ({error})"
@@ -2161,9 +2165,13 @@ def _ask(kind, term, where):
             check.member(term, sp.S.Reals, where=where)
         except Disproved:
             raise
-        except ProofError:  # (−1)^k for an integer k: a nonzero base, a whole exponent
-            check.positive(term.base**2, where=where)
-            check.member(term.exp, sp.S.Integers, where=where)
+        except ProofError as refusal:  # (−1)^k for an integer k: a nonzero base, a whole
+            # exponent; only enough, so a point where they fail is no counterexample (0^{1+n})
+            try:
+                check.positive(term.base**2, where=where)
+                check.member(term.exp, sp.S.Integers, where=where)
+            except ProofError:
+                raise ProofError(str(refusal)) from None
     elif kind == "count":
         check.member(term, sp.S.Naturals0, where=where)
     elif kind in ("nonnegative", "factorial"):

