@@ -171,8 +171,9 @@ class Under:
         return free
 
     def mentions(self, index):
-        return index in self.term.free_symbols or any(
-            index in low.free_symbols | high.free_symbols for _, low, high in self.scope)
+        """Whether the condition depends on `index`: free in it, not bound by its own sums (the
+        i of Σ_{i=1}^{n} 1/(i − 2) inside Σ_{i=1}^{m} is the inner one)."""
+        return index in self.free_symbols
 
     def __str__(self):
         ranges = ", ".join(f"{index} = {low}, …, {high}" for index, low, high in self.scope)

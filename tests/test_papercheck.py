@@ -2307,6 +2307,10 @@ THIRD_REVIEW = [
      "step 1 → 2 not proved: the power"),
     ("% proofs: check\n\\[ \\frac{1}{\\sqrt{2 \\pi}} = \\frac{1}{\\sqrt{2 \\pi}} \\]\n", "proved",
      ""),
+    # the i of a definition's own sum is not the i of the sum it is used in: one range, its own
+    ("% proofs: define S = \\sum_{i=1}^{n} \\frac{1}{i-2}\n% proofs: where n \\geq 1, m \\geq 1\n"
+     "\\[ \\sum_{i=1}^{m} S = m S \\]\n", "not proved",
+     "i = 2 (for i = 1, …, n)"),
 ]
 
 
