@@ -2111,6 +2111,7 @@ def _conditions_hold(path, line, step, conditions, where):
         # a real power: a positive base, or a negative one with an integer exponent
         "power": "the power {} is not shown defined",
         "count": "the number of terms {} of a sum or product is not shown a whole number ≥ 0",
+        "entry": "the binomial coefficient's entry {} is not shown a whole number ≥ 0",
     }
     for kind, term in dict.fromkeys(conditions):
         if isinstance(term, texmath.Under):  # in a sum's body: at the values its index takes
@@ -2124,7 +2125,8 @@ def _conditions_hold(path, line, step, conditions, where):
                      "positive": term.is_positive,
                      "gamma": not (term.is_integer and term.is_nonpositive),
                      "factorial": term.is_nonnegative, "power": term.is_real,
-                     "count": term.is_integer and term.is_nonnegative}[kind]
+                     "count": term.is_integer and term.is_nonnegative,
+                     "entry": term.is_integer and term.is_nonnegative}[kind]
             if holds:
                 continue
             if holds is False:
@@ -2172,7 +2174,7 @@ def _ask(kind, term, where):
                 check.member(term.exp, sp.S.Integers, where=where)
             except ProofError:
                 raise ProofError(str(refusal)) from None
-    elif kind == "count":
+    elif kind in ("count", "entry"):
         check.member(term, sp.S.Naturals0, where=where)
     elif kind in ("nonnegative", "factorial"):
         check.member(term, sp.Interval(0, sp.oo), where=where)

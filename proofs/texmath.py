@@ -444,8 +444,9 @@ class _Reader:
         self.nonnegative = []  # every argument of a root: it needs each one ≥ 0
         self.log_arguments = []  # every argument of a log: it needs each one > 0
         # (kind, argument) of Γ ("gamma": > 0 asked) and of ! ("factorial": ≥ 0 asked), which
-        # sympy may cancel as it builds (0 · Γ(x) → 0, x! − x! → 0), and ("power", a^x) for a
-        # letter's exponent (real asked)
+        # sympy may cancel as it builds (0 · Γ(x) → 0, x! − x! → 0), ("power", a^x) for a
+        # letter's exponent (real asked), ("entry", n) of a binomial coefficient (a whole
+        # number ≥ 0 asked) and ("count", b − a + 1) of each sum and product
         self.domains = []
         self.bound = []  # the indices of the sums and products being read
         # the next atom is a denominator or a function's argument (a tuple: the indices of the
@@ -1031,6 +1032,9 @@ class _Reader:
             top, bottom = self.group(), self.group()
             if min(self.sized(top), self.sized(bottom)) > 10**3:
                 self.fail("a number too large to compute")
+            # defined for whole numbers (the kernel's reading); sympy may cancel it (C − C → 0)
+            # or give it a value elsewhere (C(−1, −1) → 0)
+            self.domains += [("entry", top), ("entry", bottom)]
             return sp.binomial(top, bottom)
         if (
             token == r"\Gamma"

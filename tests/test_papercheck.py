@@ -612,10 +612,10 @@ ONE_READING = (
     (r"x \in \mathbb{R}", r"\exp{x^2} = e^{x^2}"),
     (r"\sigma \in (0, \infty)", r"1/{\sigma^2} = \sigma^{-2}"),
     (r"x \in (0, 1), y \in (0, 1)", r"\sqrt[3]{x^{3}} \cdot \frac{1}{x y} = \frac{1}{y}"),
-    (r"n \geq 1", r"\binom{n}{1} = n"),
+    (r"n \in \{1, 2, \dots\}", r"\binom{n}{1} = n"),  # a binomial's entries are whole
     ("", r"e^\pi = e^{\pi}"),  # the number π, not a letter named pi (which was refuted at 0)
     ("", r"{1 \over 2} + {1 \over 2} = {4 \choose 2} - \tbinom{5}{1}"),
-    (r"n \geq 1", r"{n \choose 1} \cdot {n \over n} = n"),
+    (r"n \in \{1, 2, \dots\}", r"{n \choose 1} \cdot {n \over n} = n"),
     (r"k \geq 0, m \geq 0, t \in (0, 1)",
      r"\log \bigl(t^{k} (1 - t)^{m}\bigr) = k \log t + m \log(1 - t)"),
     (r"y_i \in \{0, 1\}, p_i(x) \in (0, 1)",
@@ -656,7 +656,8 @@ def test_steps_with_no_value_somewhere_are_not_proved_never_false(tmp_path):
         # Σ_{i=3}^{1}: reversed at n = 1, a sum with no value as printed
         (r"n \geq 1", r"\sum_{i=3}^{n} 1 \geq 0", "number of terms n - 2 of a sum or product "
          "fails to be a whole number ≥ 0 at n = 1"),
-        (r"n \geq 1", r"\binom{n}{2} = \frac{n\,(n - 1)}{2}", "has no value at"),
+        (r"n \geq 1", r"\binom{n}{2} = \frac{n\,(n - 1)}{2}",
+         "the binomial coefficient's entry n fails to be a whole number ≥ 0"),
         (r"n \geq 2", r"\sum_{i=1}^{n} 1 = n", "does not range over counts"),
     ):
         body = f"% proofs: where {ranges}\n\\[ {claim} \\]\n"
@@ -2307,6 +2308,17 @@ THIRD_REVIEW = [
      "step 1 → 2 not proved: the power"),
     ("% proofs: check\n\\[ \\frac{1}{\\sqrt{2 \\pi}} = \\frac{1}{\\sqrt{2 \\pi}} \\]\n", "proved",
      ""),
+    # a binomial coefficient's entries are whole numbers ≥ 0 as printed, whatever sympy makes of
+    # it (C − C → 0, 0 · C → 0, C(−1, −1) → 0): a fourth review's finding
+    ("% proofs: where x \\in \\mathbb{R}, y \\in \\mathbb{R}\n"
+     "\\[ \\binom{x}{y} - \\binom{x}{y} = 0 \\]\n", "not proved",
+     "the binomial coefficient's entry x fails to be a whole number ≥ 0 at"),
+    ("% proofs: where x \\in \\mathbb{R}\n\\[ \\binom{x}{\\frac{1}{2}} \\cdot 0 = 0 \\]\n",
+     "not proved", "is not defined"),
+    ("% proofs: check\n\\[ \\binom{-1}{-1} = 0 \\]\n", "not proved",
+     "the binomial coefficient's entry -1 is not a whole number ≥ 0"),
+    ("% proofs: where n \\in \\{1, 2, \\dots\\}\n\\[ \\sum_{k=0}^{n} \\binom{n}{k} = 2^{n} \\]\n",
+     "proved", ""),
     # the i of a definition's own sum is not the i of the sum it is used in: one range, its own
     ("% proofs: define S = \\sum_{i=1}^{n} \\frac{1}{i-2}\n% proofs: where n \\geq 1, m \\geq 1\n"
      "\\[ \\sum_{i=1}^{m} S = m S \\]\n", "not proved",
