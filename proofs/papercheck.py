@@ -2204,7 +2204,7 @@ def _condition_at_index_values(path, line, step, kind, under, where, words):
                 # the index by its printed name, unless the letter where= ranges is there too
                 point = {name if renamed.get(name, name) in error.point else
                          renamed.get(name, name): value for name, value in error.point.items()}
-                at = ", ".join(f"{_name(name)} = {value}" for name, value in point.items())
+                at = _point_text(point)
                 primed = "".join(f"; {new} is the index {old} of its sum" for new, old
                                  in renamed.items() if new != old and new in point)
                 message = (f"step {step[0]} → {step[1]} is not defined everywhere: "
@@ -2268,7 +2268,12 @@ def _at_index_values(under, where):
 
 
 def _point(error):
-    return ", ".join(f"{_name(k)} = {v}" for k, v in error.point.items())
+    return _point_text(error.point)
+
+
+def _point_text(point):
+    """A point as the findings print it: p_2 = 0, n = 4."""
+    return ", ".join(f"{_name(k)} = {v}" for k, v in point.items())
 
 
 def _decide_step(path, line, step, left, relation, right, where):
