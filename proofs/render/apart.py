@@ -17,6 +17,7 @@ something else:
 Imports sympy and the kernel's term classes only.
 """
 
+import functools
 import re
 import weakref
 
@@ -298,6 +299,7 @@ _FONTS = re.compile(r"\\(?:mathrm|mathit|mathbf|mathsf|mathtt|operatorname|text|
                     r"boldsymbol|bm)(?![A-Za-z])")
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of a string, asked again per line
 def _normal(latex):
     """A rendering without what does not print, in one spelling of each look: spaces, braces,
     \\left and \\right and spacing commands left out, a word in any upright or italic font as
@@ -317,6 +319,7 @@ def _normal(latex):
     return re.sub(r"\\left|\\right|[{}\s]", "", latex)
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of a string, asked again per line
 def _letters(latex):
     """A rendering with its fonts left out, then normal: N, \\mathrm{N} and \\mathbf{N} are the
     same letter to a reader who does not compare glyphs, and \\mathrm{2} is the number 2."""
@@ -339,6 +342,7 @@ _LETTER_SCRIPT = re.compile(r"_\s*\{\s*((?:[A-Za-z]|\\[A-Za-z]+)"
 _LABEL = re.compile(r"\s*\^\s*\{\s*\(\s*([A-Za-z0-9])\s*\)\s*\}")
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of a string, asked again per line
 def _atoms(latex):
     """(head, head with its subscript) of each atom a reader sees in a printed formula: a letter,
     a word in an upright font, a Greek letter, a decorated or font-changed letter (\\hat{y},
@@ -350,7 +354,7 @@ def _atoms(latex):
     while True:
         match = _ATOM.search(text, position)
         if match is None:
-            return atoms
+            return tuple(atoms)  # cached: a caller must not change it
         end = match.end()
         primes = re.match(r"\s*'*", text[end:]).group(0)
         end += len(primes)
@@ -374,6 +378,7 @@ def _atoms(latex):
         position = script.end() if script else end
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of a string, asked again per line
 def _normal_fonts(latex):
     """`latex` with its spacing left out and its words as one atom each (\\mathrm{NLL} is the
     word NLL, written here as \\mathrm{NLL} again so that its letters stay together)."""
