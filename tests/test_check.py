@@ -714,3 +714,59 @@ def test_a_sum_or_product_of_its_own_index_is_bounded_at_the_values_it_takes():
     with pytest.raises(ProofError):
         check.equal(*shifted, where={m: sp.S.Integers})
     assert check.equal(*shifted, where={m: sp.S.Naturals0})
+
+
+def _written_out(expr, point):
+    """`expr` at `point` with each sum over concrete limits written out term by term, independently
+    of sympy's summation (and of the engine)."""
+    def out(total):
+        (var, lo, hi), = total.limits
+        return sp.Add(*(total.function.subs(var, value) for value in range(lo, hi + 1)))
+    return expr.subs(point).replace(lambda e: isinstance(e, sp.Sum), out)
+
+
+GAMMA = sp.Symbol("gamma")
+DISCOUNT = sp.Interval.Ropen(0, 1)
+
+
+@pytest.mark.parametrize("lhs, rhs, ratio", [
+    # a discounted return's weights, γ ∈ [0, 1): γ = 0 (no look-ahead) included
+    (sp.Sum(GAMMA ** sp.Symbol("t"), (sp.Symbol("t"), 0, sp.Symbol("n"))),
+     (1 - GAMMA ** (sp.Symbol("n") + 1)) / (1 - GAMMA), DISCOUNT),
+    # an exponential moving average's weights sum to 1 − βⁿ (Adam's bias correction)
+    (sp.Sum((1 - GAMMA) * GAMMA ** (sp.Symbol("n") - sp.Symbol("t")),
+            (sp.Symbol("t"), 1, sp.Symbol("n"))), 1 - GAMMA ** sp.Symbol("n"), DISCOUNT),
+    (sp.Sum(GAMMA ** (2 * sp.Symbol("t")), (sp.Symbol("t"), 0, sp.Symbol("n"))),
+     (1 - GAMMA ** (2 * sp.Symbol("n") + 2)) / (1 - GAMMA ** 2), DISCOUNT),
+    # any ratio below 1, negative ones included
+    (sp.Sum(GAMMA ** sp.Symbol("t"), (sp.Symbol("t"), 0, sp.Symbol("n"))) * (GAMMA - 1),
+     GAMMA ** (sp.Symbol("n") + 1) - 1, sp.Interval.open(-sp.oo, 1)),
+])
+def test_geometric_sums_hold_for_a_ratio_that_may_be_zero_or_negative(lhs, rhs, ratio):
+    """Σ γᵗ in closed form for γ ∈ [0, 1) and γ < 1 (only γ ∈ (0, 1) was proved before: the
+    powers' laws were asked of a positive base), confirmed by writing the sums out at γ = 0,
+    negative and fractional γ, and small n."""
+    n = sp.Symbol("n")
+    th = check.equal(lhs, rhs, where={GAMMA: ratio, n: sp.S.Naturals0})
+    assert "sum_telescoping" in rules_in(th)
+    for value in (v for v in (0, sp.Rational(1, 2), sp.Rational(-3, 2), -2) if v in ratio):
+        for count in range(5):
+            point = {GAMMA: value, n: count}
+            assert _written_out(lhs, point) == _written_out(rhs, point)
+
+
+def test_a_geometric_sum_with_a_wrong_closed_form_or_a_pole_is_refused():
+    """Sign errors are disproved with a point; a sum from t = −1 at γ ∈ [0, 1) holds 0⁻¹, and
+    (1 − γⁿ⁺¹)/(1 − γ) for γ ∈ [0, 1] is undefined at γ = 1."""
+    n, t = sp.symbols("n t")
+    total = sp.Sum(GAMMA ** t, (t, 0, n))
+    where = {GAMMA: DISCOUNT, n: sp.S.Naturals0}
+    for wrong in ((1 + GAMMA ** (n + 1)) / (1 - GAMMA), (1 - GAMMA ** n) / (1 - GAMMA)):
+        with pytest.raises(Disproved):
+            check.equal(total, wrong, where=where)
+    with pytest.raises(ProofError):
+        check.equal(sp.Sum(GAMMA ** t, (t, -1, n)), (1 / GAMMA - GAMMA ** (n + 1)) / (1 - GAMMA),
+                    where=where)
+    with pytest.raises(Disproved, match="gamma = 1"):
+        check.equal(total, (1 - GAMMA ** (n + 1)) / (1 - GAMMA),
+                    where={GAMMA: sp.Interval(0, 1), n: sp.S.Naturals0})

@@ -159,7 +159,9 @@ ANTIDIFFERENCES = [i * (i + 1) / 2, i ** 2, i ** 3 / 3 - i, p[i], q[i] * x, x * 
                    sp.Sum(p[j], (j, 1, i)), F0(i), D0 * i,
                    # geometric: powers of a symbolic exponent, whose split needs the base > 0
                    x ** i, y ** (i + 1) / (y - 1), (1 - y) ** (i - 1), a ** (2 * i) / (a - 1),
-                   sp.exp(-i) / (sp.exp(-1) - 1), p[1] ** i]
+                   sp.exp(-i) / (sp.exp(-1) - 1), p[1] ** i,
+                   # natural exponents, for any base: from i = −1 the power is 0⁻¹ at base 0
+                   y ** (i + 1) / (y + 1), x ** (n - i) / (1 - x), (x - 1) ** i]
 # the kernel's table of functions, each with the domain and special values sympy evaluates
 TABLE_HEADS = list(TABLE)
 KINDS = ["add", "add", "mul", "mul", "sub", "div", "pow", "pow", "log", "exp", "table", "binomial",
@@ -1055,7 +1057,10 @@ class KernelFuzzer(RuleBasedStateMachine):
         facts = []
         if data.draw(st.integers(0, 2), label="facts for the terms"):  # for every real index
             step = _build(lambda: whole - whole.xreplace({var: var - 1}), None)
-            conditions = self._query(K.ring_needs, step, summand) if step is not None else None
+            # of either reading of the powers: a positive base, or natural exponents
+            counts = data.draw(st.booleans(), label="natural exponents")
+            conditions = self._query(K.ring_needs, step, summand, counts) if step is not None \
+                else None
             facts = self._condition_facts(context, sorted(
                 set(conditions[1] if conditions else ()) | (self._query(needs, whole) or set()),
                 key=str)[:6])

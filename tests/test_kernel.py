@@ -1114,6 +1114,64 @@ def test_a_geometric_sum_telescopes_where_its_ratio_is_shown_positive_and_not_on
         K.sum_telescoping(member(below_one, n), total, p_ ** i / (p_ - 1), (), facts)
 
 
+def _geometric(context, total, whole):
+    """Σ = F(b) − F(a − 1) by sum_telescoping, with facts for the conditions of both readings of
+    the powers (a positive base, natural exponents) that the context shows."""
+    conditions = set()
+    for counts in (False, True):
+        conditions |= set(K.telescoping_needs(total, whole, counts)[3])
+    facts = []
+    for condition in sorted(conditions, key=str):
+        try:
+            facts += prove_needs(context, [condition])
+        except ProofError:
+            pass
+    (_, lo, hi), = total.limits
+    return K.sum_telescoping(member(context, sp.expand(hi - lo + 1)), total, whole, (), facts)
+
+
+@pytest.mark.parametrize("ratio", [sp.Interval.Ropen(0, 1), sp.Interval.open(-sp.oo, 1),
+                                   sp.Interval.Lopen(1, 5)])
+def test_a_geometric_sum_telescopes_with_natural_exponents_for_any_ratio_but_one(ratio):
+    """Σ_{i=0}^{n} pⁱ = (p^{n+1} − 1)/(p − 1) for every real p ≠ 1, 0 and negative ratios
+    included (a discount γ ∈ [0, 1)): the powers read as natural ones, p^{i+1} = p·pⁱ with i a
+    count at each of its values, where p > 0 is not shown.  At p = 0 both sides are 1 (0⁰ = 1)."""
+    p_ = sp.Symbol("p")
+    context = Context({n: sp.S.Naturals0, p_: ratio})
+    total = sp.Sum(p_ ** i, (i, 0, n))
+    th = _geometric(context, total, p_ ** (i + 1) / (p_ - 1))
+    closed = (p_ ** (n + 1) - 1) / (p_ - 1)
+    assert sp.simplify(th.statement.rhs - closed) == 0
+    assert semantics.confirm(context.entries, th.statement, points=12)
+    values = [value for value in (0, -3, sp.Rational(1, 2), 2, 3) if value in ratio]
+    assert values
+    for value in values:
+        for count in range(4):  # the sum written out against the closed form, at each point
+            point = {p_: value, n: count}
+            assert sum(value ** e for e in range(count + 1)) == th.statement.rhs.subs(point)
+
+
+def test_natural_exponents_in_a_telescoping_sum_need_counts_at_every_value_of_the_index():
+    """The second reading asks the least exponent to be a count at each i of the range: from i = −1
+    0⁻¹ is undefined, and so is the sum at p = 0, refused for p ∈ [0, 1); an exponent i − 1 from
+    i = 0 alike; a wrong antidifference by the algebra; a ratio that may be 1 (F undefined)."""
+    p_ = sp.Symbol("p")
+    unit = Context({n: sp.S.Naturals0, p_: sp.Interval.Ropen(0, 1)})
+    with pytest.raises(SideConditionError, match="no fact shows it"):
+        _geometric(unit, sp.Sum(p_ ** i, (i, -1, n)), p_ ** (i + 1) / (p_ - 1))
+    with pytest.raises(SideConditionError, match="no fact shows it"):
+        _geometric(unit, sp.Sum(p_ ** (i - 1), (i, 0, n)), p_ ** i / (p_ - 1))
+    with pytest.raises(SideConditionError, match="F\\(i\\) - F\\(i - 1\\)"):
+        _geometric(unit, sp.Sum(p_ ** i, (i, 0, n)), p_ ** (i + 2) / (p_ - 1))
+    with pytest.raises(SideConditionError, match="no fact shows it"):
+        _geometric(Context({n: sp.S.Naturals0, p_: sp.Interval(0, 1)}),
+                   sp.Sum(p_ ** i, (i, 0, n)), p_ ** (i + 1) / (p_ - 1))
+    # an index that may be negative: n ∈ ℤ leaves the count b − a + 1 unshown
+    with pytest.raises(ProofError):
+        _geometric(Context({n: sp.S.Integers, p_: sp.Interval.Ropen(0, 1)}),
+                   sp.Sum(p_ ** i, (i, n, 3)), p_ ** (i + 1) / (p_ - 1))
+
+
 def test_the_binomial_theorem_sums_the_binomial_pmf():
     """Σ_{k=0}^{n} C(n, k) a^k b^(n−k) = (a + b)^n for a count n, each condition of both sides
     shown (k a count at each of its values comes from the sum's range)."""

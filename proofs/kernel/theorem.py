@@ -498,19 +498,28 @@ def ring(context, lhs, rhs, facts=()):
     polynomials, else `cancel`, and `rem` by a monic polynomial).  (Mathlib tactics `ring`,
     `field_simp`; Coq tactics `ring`, `field`)"""
     lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
-    difference, conditions = ring_needs(lhs, rhs)
-    try:
-        if difference != 0:
-            raise SideConditionError(f"ring: {lhs} - ({rhs}) does not cancel to 0 (remainder "
-                                     f"{difference})")
-        used = _facts_for(conditions, facts, "ring", lambda: "needs")
-    except SideConditionError:  # or with natural exponents, whose conditions are counts
-        counted, conditions = ring_needs(lhs, rhs, counts=True)
-        if counted != 0:
-            raise
-        used = _facts_for(conditions, facts, "ring", lambda: "needs")
+    conditions, used = _either_reading(
+        lambda counts: ring_needs(lhs, rhs, counts), facts, "ring", lambda: "needs",
+        lambda remainder: f"{lhs} - ({rhs}) does not cancel to 0 (remainder {remainder})")
     return _make(context, Equal(lhs, rhs), "ring", used,
                  lambda: [f"{expr} {need.value}" for expr, need, _ in conditions])
+
+
+def _either_reading(reading, facts, rule, why, differ):
+    """(conditions, the facts for them) of `ring`'s first reading of powers, `reading(False)` =
+    (remainder, conditions), where its remainder is 0 and its conditions are shown; else of its
+    second, natural exponents whose conditions are counts (`reading(True)`); the first's error
+    where the second's remainder is not 0 either."""
+    try:
+        remainder, conditions = reading(False)
+        if remainder != 0:
+            raise SideConditionError(f"{rule}: {differ(remainder)}")
+        return conditions, _facts_for(conditions, facts, rule, why)
+    except SideConditionError:
+        remainder, conditions = reading(True)
+        if remainder != 0:
+            raise
+        return conditions, _facts_for(conditions, facts, rule, why)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -692,7 +701,9 @@ def sum_telescoping(count_th, total, antidifference, bounds_defined=(), facts=()
     i(i + 1)/2; Σ_{i=0}^{n−1} pⁱ = (pⁿ − 1)/(p − 1) with F(i) = p^{i+1}/(p − 1),
     the facts p > 0, p − 1 ≠ 0; Σ_{i=1}^{n} 1/(i(i + 1)) = n/(n + 1) with F(i) =
     i/(i + 1), i ≠ 0 and i + 1 ≠ 0 by i's range; `bounds_defined`: facts for the
-    conditions of a and b).   (Mathlib
+    conditions of a and b; where the conditions of F's powers are not shown, `ring`'s
+    second reading, natural exponents: Σ_{i=0}^{n} xⁱ = (x^{n+1} − 1)/(x − 1) for any
+    x ≠ 1, i a count at each of its values).   (Mathlib
     `Finset.sum_range_sub`, `Finset.sum_range_id_mul_two`, `geom_sum_eq`; Coq: no lemma, an
     induction on the last term, `tech5`)"""
     if not isinstance(total, sp.Sum) or len(total.limits) != 1:
@@ -702,19 +713,20 @@ def sum_telescoping(count_th, total, antidifference, bounds_defined=(), facts=()
     if bound_vars(summand) or bound_vars(whole):
         raise SideConditionError(f"sum_telescoping: {summand} and {whole} must have no sum or "
                                  "product inside")
-    step, closed, remainder, conditions = telescoping_needs(total, whole)
-    if remainder != 0:
-        raise SideConditionError(f"sum_telescoping: F(i) - F(i - 1) = {step}, not {summand}")
     used = _counted(count_th, lo, hi, bounds_defined, "sum_telescoping")[1]
-    # at i's values: no fact's context may constrain i, which the conclusion binds (`_make`)
-    defined = _facts_for(conditions, (*facts, *used), "sum_telescoping",
-                         lambda: "the terms, F and F(b) - F(a - 1) need")
+    # at i's values: no fact's context may constrain i, which the conclusion binds (`_make`);
+    # the conclusion Σ f = F(b) − F(a − 1), each F as substituted
+    defined = _either_reading(
+        lambda counts: telescoping_needs(total, whole, counts)[2:], (*facts, *used),
+        "sum_telescoping", lambda: "the terms, F and F(b) - F(a - 1) need",
+        lambda remainder: f"F(i) - F(i - 1) - f(i) = {remainder}, not 0, for f(i) = {summand}")[1]
+    closed = substitute(whole, {var: hi})[0] - substitute(whole, {var: lo - 1})[0]
     premises = [count_th, *dict.fromkeys(used + defined)]
     return _make(_merged(*premises), Equal(total, closed), "sum_telescoping", premises,
                  lambda: [f"F({var}) = {whole}"])
 
 
-def telescoping_needs(total, whole):
+def telescoping_needs(total, whole, counts=False):
     """(F(i) − F(i − 1), F(b) − F(a − 1), the remainder of F(i) − F(i − 1) − f(i) by
     `ring`, the conditions of f(i), F(i), F(i − 1) and F(b) − F(a − 1) that
     `sum_telescoping` asks shown) for Σ_{i=a}^{b} f(i) and F = `whole`."""
@@ -722,7 +734,7 @@ def telescoping_needs(total, whole):
     (before, shifted), (top, at_b), (bottom, at_a) = (
         substitute(whole, {var: value}) for value in (var - 1, hi, lo - 1))
     step, closed = whole - before, top - bottom
-    remainder, conditions = ring_needs(step, total.function)
+    remainder, conditions = ring_needs(step, total.function, counts)
     # the terms' conditions at the values the index takes: F(i) − F(i − 1) = f(i) is needed at
     # i = a, …, b only (1/(i(i + 1)) from i = 1), F at a − 1, …, b, each as written (ring asks
     # nothing of f = F(i) − F(i − 1) as sympy builds it, and sympy takes 0·log(−1) for 0)

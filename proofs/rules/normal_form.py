@@ -594,7 +594,8 @@ class Normalizer:
             bounds = prove_needs(self.context, sorted(needs(lo) | needs(hi), key=str))
             if whole is None:  # sympy's summation, the costly part, once the count is shown
                 whole = sp.summation(expr.function.subs(var, top), (top, 0, var))
-            facts = try_needs(self.context, K.telescoping_needs(expr, whole)[3])
+            facts = try_needs(self.context, K.telescoping_needs(expr, whole)[3]
+                              | K.telescoping_needs(expr, whole, counts=True)[3])
             return self._continue(K.sum_telescoping(count, expr, whole, bounds, facts))
         except ProofError as error:
             self.notes.append(f"{expr} was not summed in closed form: {error}")
@@ -654,14 +655,19 @@ def antidifference(summand, var, lo):
 
 
 def geometric_antidifference(summand, var):
-    """F(i) = f(i)·q/(q − 1) with F(i) − F(i − 1) = f(i), for a geometric term f(i) = c·b^(αi + β)
-    (c, b, β free of i, α ≠ 0 rational, q = b^α the ratio of two terms); None for other terms."""
+    """F(i) = f(i)·q/(q − 1) with F(i) − F(i − 1) = f(i), for a geometric term f(i) = c·b^(αi +
+    β) (c, b, β free of i, α ≠ 0 rational, q = b^α the ratio of two terms); None for other terms.
+    Written without a power of 1/b, which b = 0 would leave undefined: f(i + 1)/(b^α − 1) for α >
+    0 (F(−1) = b⁰/(b − 1) of Σ_{i=0}^{n} bⁱ), f(i)/(1 − b^(−α)) for α < 0 (Σ_{i=1}^{n} b^(n−i)
+    has F(i) = b^(n−i)/(1 − b))."""
     powers = [factor for factor in sp.Mul.make_args(summand) if var in free_vars(factor)]
     slope = exponent_slope(powers[0], var) if len(powers) == 1 else None
     if slope is None:
         return None
-    ratio = powers[0].as_base_exp()[0] ** slope
-    return summand * ratio / (ratio - 1)
+    base = powers[0].as_base_exp()[0]
+    if slope < 0:
+        return summand / (1 - base ** -slope)
+    return summand.xreplace({var: var + 1}) / (base ** slope - 1)
 
 
 def exponent_slope(factor, var):
