@@ -341,6 +341,10 @@ def same_optimizers(f, g, over, where=None, senses=("max", "min")):
 
     When f is provably positive its log may be taken; then constants c, d free of `over` with
     (log) f = c·g + d are sought, the identity proved, the sign of c shown, and the rules chained.
+    Else g = h(f) (or f = h(g)) for an h free of `over` that is strictly increasing on the values
+    of f, for one sense (argmin θ = argmin θ³, argmax L = argmax √L), or strictly decreasing, for
+    opposite senses (argmax L = argmin of the perplexity L^(−1/n), argmin of a loss = argmax of
+    1/(1 + loss)).
     """
     over = quantities(over)
     if not over:

@@ -218,6 +218,42 @@ def test_increasing_maps_keep_the_optimizers():
         check.same_optimizers(theta, theta ** 2, over=[theta], senses=("min", "min"))
 
 
+LIKELIHOOD = sp.Product(sp.IndexedBase("q")[I], (I, 1, N))
+
+
+@pytest.mark.parametrize("loss", [LIKELIHOOD ** (-1 / N), 1 / LIKELIHOOD,
+                                  sp.exp(-sp.log(LIKELIHOOD) / N)])
+def test_the_likelihood_s_argmax_is_the_perplexity_s_argmin(loss):
+    """A strictly decreasing map turns an argmax into an argmin: the perplexity L^(−1/n) =
+    exp(−(1/n) log L) and 1/L are least where the likelihood L is greatest (refused before: only
+    increasing maps were tried, for one sense).  The same sense, or a map that is not monotone
+    on the values, is disproved."""
+    q = sp.IndexedBase("q")
+    where = {q: sp.Interval.open(0, 1), N: sp.S.Naturals}
+    theorem = check.same_optimizers(LIKELIHOOD, loss, over=[q], where=where, senses=("max", "min"))
+    assert theorem.statement.g == loss and theorem.statement.sense_g == "min"
+    assert semantics.confirm(theorem.context.entries, theorem.statement, points=6, size=3)
+    with pytest.raises(Disproved):
+        check.same_optimizers(LIKELIHOOD, loss, over=[q], where=where, senses=("max", "max"))
+
+
+def test_a_loss_s_argmin_is_the_argmax_of_a_decreasing_score_of_it():
+    """argmin of a squared error = argmax of 1/(1 + loss) and of (1 + loss)⁻², either way round;
+    1/(θ² − 1) has a pole where θ² − 1 is least, 1/θ² is undefined there, and (θ² + 1)² rises:
+    each disproved with a point."""
+    mu, theta = sp.symbols("mu theta")
+    squares = sp.Sum((Y[I] - mu) ** 2, (I, 1, N))
+    for score in (1 / (1 + squares), (1 + squares) ** -2):
+        for f, g, senses in ((squares, score, ("min", "max")), (score, squares, ("max", "min"))):
+            theorem = check.same_optimizers(f, g, over=[mu], where={N: sp.S.Naturals},
+                                            senses=senses)
+            assert semantics.confirm(theorem.context.entries, theorem.statement, points=6,
+                                     size=3)
+    for f, g in ((theta ** 2 - 1, 1 / (theta ** 2 - 1)), (theta ** 2, 1 / theta ** 2),
+                 (theta ** 2 + 1, (theta ** 2 + 1) ** 2)):
+        with pytest.raises(Disproved):
+            check.same_optimizers(f, g, over=[theta], senses=("min", "max"))
+
 @pytest.mark.parametrize("outer", [lambda s: s ** 3, lambda s: 3 * s ** 3 + 1, sp.atan])
 def test_a_likelihood_and_an_increasing_map_of_its_log(outer):
     # arg max L = arg max log L (log increasing), = arg max h(log L) for h increasing on ℝ

@@ -162,7 +162,8 @@ def _as_written(f, g, over):
 def same_optimizers(context, f, g, over, senses=("max", "min"), refuted=None):
     """⊢ arg_{s1} f = arg_{s2} g over `over`: take log f when f > 0, then an affine transfer; else
     the same from g's side (argmin of a loss = argmax of a likelihood), else g = h∘f or f = h∘g for
-    a strictly increasing h (argmin θ = argmin θ³, argmax L = argmax √L).  `refuted`, when given,
+    a strictly increasing h (argmin θ = argmin θ³, argmax L = argmax √L), or for opposite senses a
+    strictly decreasing one (argmin θ² + 1 = argmax 1/(θ² + 1)).  `refuted`, when given,
     is asked before the other ways are tried: an error to raise at once (a counterexample) or
     None."""
     over = tuple(over)
@@ -182,6 +183,10 @@ def same_optimizers(context, f, g, over, senses=("max", "min"), refuted=None):
         attempts.append(lambda: increasing_map(context, f, g, over, senses[0]))
         attempts.append(lambda: K.optimizers_symm(increasing_map(context, g, f, over, senses[0])))
         attempts += [lambda u=u: through(context, f, u, g, over, senses[0]) for u in cores(g, over)]
+    else:
+        attempts.append(lambda: decreasing_map(context, f, g, over, senses))
+        attempts.append(lambda: K.optimizers_symm(decreasing_map(context, g, f, over,
+                                                                 senses[::-1])))
     for attempt in attempts:
         try:
             return attempt()
@@ -225,6 +230,15 @@ def increasing_map(context, f, g, over, sense):
     transfer = K.transfer_increasing(monotone, K.member_widen(values, interval)
                                      if values.statement.set != interval else values, over, sense)
     return ending_at(context, transfer, g)
+
+
+def decreasing_map(context, f, g, over, senses):
+    """⊢ arg_s f = arg_t g for opposite senses when g = h(f) for an h free of `over`, strictly
+    decreasing on the values of f (argmin θ² + 1 = argmax 1/(θ² + 1)): −g is then a strictly
+    increasing function of f, and arg_s (−g) = arg_t g (`negate_objective`)."""
+    to_negated = increasing_map(context, f, -g, over, senses[0])
+    flipped = K.negate_objective(context, -g, over, senses[0], changes_shown(context, -g, g))
+    return chain(to_negated, flipped)
 
 
 def cores(g, over):
