@@ -770,3 +770,46 @@ def test_a_geometric_sum_with_a_wrong_closed_form_or_a_pole_is_refused():
     with pytest.raises(Disproved, match="gamma = 1"):
         check.equal(total, (1 - GAMMA ** (n + 1)) / (1 - GAMMA),
                     where={GAMMA: sp.Interval(0, 1), n: sp.S.Naturals0})
+
+
+def _written_out_products(expr, point):
+    """`expr` at `point` with each sum and product over concrete limits written out."""
+    def out(binder):
+        (var, lo, hi), = binder.limits
+        terms = [binder.function.subs(var, value) for value in range(lo, hi + 1)]
+        return sp.Add(*terms) if isinstance(binder, sp.Sum) else sp.Mul(*terms)
+    return expr.subs(point).replace(lambda e: isinstance(e, (sp.Sum, sp.Product)), out)
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    (sp.Product((sp.Symbol("i") + 1) / sp.Symbol("i"), (sp.Symbol("i"), 1, sp.Symbol("n"))),
+     sp.Symbol("n") + 1),
+    (sp.Product(1 + 1 / sp.Symbol("i"), (sp.Symbol("i"), 1, sp.Symbol("n"))), sp.Symbol("n") + 1),
+    (sp.Product(sp.Symbol("i") / (sp.Symbol("i") + 1), (sp.Symbol("i"), 1, sp.Symbol("n"))),
+     1 / (sp.Symbol("n") + 1)),
+    (sp.Sum(sp.log(1 + 1 / sp.Symbol("i")), (sp.Symbol("i"), 1, sp.Symbol("n"))),
+     sp.log(sp.Symbol("n") + 1)),
+    (sp.Sum(sp.log(2 * sp.Symbol("i")), (sp.Symbol("i"), 1, sp.Symbol("n"))),
+     sp.Symbol("n") * sp.log(2) + sp.Sum(sp.log(sp.Symbol("i")), (sp.Symbol("i"), 1,
+                                                                     sp.Symbol("n")))),
+])
+def test_products_and_sums_of_logs_of_the_index_telescope(lhs, rhs):
+    """∏ (i + 1)/i = n + 1 and Σ log(1 + 1/i) = log(n + 1): the log of the index's own terms is
+    expanded at its values (i ≥ 1 there, which log(i + 1) − log i needs) and the shifted sums meet
+    (refused before: the log was asked positive for every real i); written out, both sides agree
+    for n = 1, …, 5."""
+    n = sp.Symbol("n")
+    th = check.equal(lhs, rhs, where={n: sp.S.Naturals})
+    assert th.statement.lhs == lhs
+    for count in range(1, 6):
+        assert sp.simplify(_written_out_products(lhs, {n: count})
+                           - _written_out_products(rhs, {n: count})) == 0
+
+
+def test_a_product_that_telescopes_to_something_else_or_has_a_pole_is_refused():
+    n, i = sp.symbols("n i")
+    with pytest.raises(Disproved):
+        check.equal(sp.Product((i + 1) / i, (i, 1, n)), n + 2, where={n: sp.S.Naturals})
+    with pytest.raises(Disproved, match="UNDEFINED"):  # from i = 0: log(1/0)
+        check.equal(sp.Sum(sp.log((i + 1) / i), (i, 0, n)), sp.log(n + 1),
+                    where={n: sp.S.Naturals})

@@ -66,14 +66,15 @@ def is_abs_shape(expr):
 
 
 def _offset(total):
-    """The least c when every entry of a family (or value of a function, or the lower argument
-    of a binomial coefficient) in the summand that depends on the index i is taken at i + c for
-    integers c, the least not 0 (the sum, shifted by it, has its first entry at i: Σ y_{i−1} y_i
-    becomes Σ y_i y_{i+1}, and Σ_{k=1}^{n} C(n − 1, k − 1) … becomes Σ_{k=0}^{n−1} C(n − 1, k) …,
-    which the binomial theorem sums); else None."""
+    """The least c when every entry of a family (or value of a function, log(i + 1) too, or the
+    lower argument of a binomial coefficient) in the summand that depends on the index i is taken
+    at i + c for integers c, the least not 0 (the sum, shifted by it, has its first entry at i:
+    Σ y_{i−1} y_i becomes Σ y_i y_{i+1}, Σ log(i + 1) becomes Σ log i, which a Σ log i beside it
+    meets, and Σ_{k=1}^{n} C(n − 1, k − 1) … becomes Σ_{k=0}^{n−1} C(n − 1, k) …, which the
+    binomial theorem sums); else None."""
     (var, _, _), = binder_limits(total)
     offsets = {sp.expand(index - var) for node in sp.preorder_traversal(total.function)
-               if isinstance(node, (sp.Indexed, AppliedUndef, sp.binomial))
+               if isinstance(node, (sp.Indexed, sp.Function))
                for index in (node.indices if isinstance(node, sp.Indexed) else
                              node.args[1:] if isinstance(node, sp.binomial) else node.args)
                if var in free_vars(index)}
@@ -501,9 +502,14 @@ class Normalizer:
     def _at_its_values(self, expr):
         """Σ_{j=a}^{b} g(j) = Σ_{j=a}^{b} N(g(j)) with g normalized for j ∈ {a, …, b} (the
         context's `IndexRange`), where g has a sum whose bounds mention j: y_j Σ_{i=j}^{n} 1 =
-        (n − j + 1) y_j, its count n − j + 1 ≥ 1 there (`binder_congruence`); None otherwise."""
+        (n − j + 1) y_j, its count n − j + 1 ≥ 1 there, or a log or a power of j itself (not of
+        an entry y_j): log(2j) = log 2 + log j for j ≥ 1 (`binder_congruence`); None otherwise."""
         (var, lo, hi), = binder_limits(expr)
         ranged = self._relational(var, lo, hi, expr.function)
+        if ranged is None and any(isinstance(node, (sp.log, sp.Pow)) and _bare(node.args[0], var)
+                                  for node in sp.preorder_traversal(expr.function)):
+            # log(2i), log((i + 1)/i), whose laws need i > 0: shown at i's values
+            ranged = at_index_values(self.context, var, lo, hi)
         th = None if ranged is None else self._inner_normalized(ranged, expr.function)
         if th is None or th.statement.lhs == th.statement.rhs:
             return None
@@ -600,6 +606,13 @@ class Normalizer:
         except ProofError as error:
             self.notes.append(f"{expr} was not summed in closed form: {error}")
             return None
+
+
+def _bare(expr, var):
+    """Whether the index `var` occurs in `expr` outside the indices of its entries (2i, not y_i)."""
+    if isinstance(expr, sp.Indexed):
+        return False
+    return expr == var or any(_bare(arg, var) for arg in expr.args)
 
 
 def hypergeometric(summand, var):
