@@ -813,3 +813,43 @@ def test_a_product_that_telescopes_to_something_else_or_has_a_pole_is_refused():
     with pytest.raises(Disproved, match="UNDEFINED"):  # from i = 0: log(1/0)
         check.equal(sp.Sum(sp.log((i + 1) / i), (i, 0, n)), sp.log(n + 1),
                     where={n: sp.S.Naturals})
+
+
+MEAN_WHERE = {sp.Symbol("n"): sp.S.Naturals, sp.Symbol("q"): sp.Interval.open(0, 1),
+              sp.Symbol("lambda"): sp.Interval.open(0, sp.oo)}
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    # the binomial mean: k·C(n, k) = n·C(n − 1, k − 1), the shift, the binomial theorem
+    (sp.Sum(sp.Symbol("k") * sp.binomial(sp.Symbol("n"), sp.Symbol("k")) * sp.Symbol("q")
+            ** sp.Symbol("k") * (1 - sp.Symbol("q")) ** (sp.Symbol("n") - sp.Symbol("k")),
+            (sp.Symbol("k"), 0, sp.Symbol("n"))), sp.Symbol("n") * sp.Symbol("q")),
+    (sp.Sum(sp.Symbol("k") * sp.binomial(sp.Symbol("n"), sp.Symbol("k")),
+            (sp.Symbol("k"), 0, sp.Symbol("n"))), sp.Symbol("n") * 2 ** (sp.Symbol("n") - 1)),
+    # the Poisson mean over the first n + 1 values: k/k! = 1/(k − 1)!
+    (sp.Sum(sp.Symbol("k") * sp.Symbol("lambda") ** sp.Symbol("k")
+            * sp.exp(-sp.Symbol("lambda")) / sp.factorial(sp.Symbol("k")),
+            (sp.Symbol("k"), 0, sp.Symbol("n"))),
+     sp.Symbol("lambda") * sp.Sum(sp.Symbol("lambda") ** sp.Symbol("k")
+                                  * sp.exp(-sp.Symbol("lambda")) / sp.factorial(sp.Symbol("k")),
+                                  (sp.Symbol("k"), 0, sp.Symbol("n") - 1))),
+])
+def test_a_binomial_or_poisson_mean_absorbs_the_index_into_its_coefficient(lhs, rhs):
+    """Σ k C(n, k) qᵏ(1 − q)ⁿ⁻ᵏ = nq and the Poisson mean's partial sums (refused before: C(n, k)
+    was asked k a count for every real k); written out, both sides agree for n = 1, …, 5 at
+    exact points."""
+    th = check.equal(lhs, rhs, where=MEAN_WHERE)
+    assert th.statement.lhs == lhs
+    n, q, lam = sp.symbols("n q lambda")
+    for count in range(1, 6):
+        point = {n: count, q: sp.Rational(2, 7), lam: sp.Rational(3, 2)}
+        assert sp.simplify(_written_out_products(lhs, point)
+                           - _written_out_products(rhs, point)) == 0
+
+
+def test_a_wrong_mean_is_disproved():
+    n, k, q = sp.symbols("n k q")
+    pmf = sp.binomial(n, k) * q ** k * (1 - q) ** (n - k)
+    for wrong in ((n - 1) * q, n * q ** 2, n * (1 - q)):
+        with pytest.raises(Disproved):
+            check.equal(sp.Sum(k * pmf, (k, 0, n)), wrong, where=MEAN_WHERE)

@@ -1153,23 +1153,26 @@ class KernelFuzzer(RuleBasedStateMachine):
 
     @rule(data=st.data())
     def binomial_theorem(self, data):
-        """Σ_{k=lo}^{m} C(m, k) a^k b^(m−k) for bases of every sign (0 and −1 too), a lower
-        bound 0 or not, m a count or not, with a count fact about m (or m + 1) and facts for a
-        few conditions of both sides."""
+        """Σ_{k=lo}^{m} C(m, k) a^(k+c) b^(m−k+d) for bases of every sign (0 and −1 too), shifts
+        c, d mostly 0, a lower bound 0 or not, m a count or not, with a count fact about m (or
+        m + 1) and facts for a few conditions of both sides."""
         context = self._context(data)
         base = st.sampled_from([x, y, a, p[j], 1 - y, sp.S.Zero, -sp.S.One, sp.S.One, x + a,
                                 sp.Rational(1, 2), D1])
         first, second = data.draw(base, label="a"), data.draw(base, label="b")
         top = data.draw(st.sampled_from([n, n + 1, a, x, sp.Integer(3), i]), label="m")
         lo = data.draw(st.sampled_from([0, 0, 0, 1, -1]), label="lower bound")
-        total = _build(lambda: sp.Sum(sp.binomial(top, k) * first ** k * second ** (top - k),
-                                      (k, lo, top)), None)
+        # exponents shifted by integers (q^(k+1) after a mean's shift), by a fraction or a symbol
+        c, d = (data.draw(st.sampled_from([0, 0, 0, 1, -1, 2, sp.Rational(1, 2), n]), label=side)
+                for side in ("shift of a", "shift of b"))
+        total = _build(lambda: sp.Sum(sp.binomial(top, k) * first ** (k + c)
+                                      * second ** (top - k + d), (k, lo, top)), None)
         if total is None:
             return
         count = self._member_fact(data, context, data.draw(st.sampled_from([top, top + 1]),
                                                            label="count of"))
-        conditions = (self._query(needs, total) or set()) | (
-            self._query(needs, _build(lambda: (first + second) ** top, top)) or set())
+        closed = _build(lambda: first ** c * second ** d * (first + second) ** top, top)
+        conditions = (self._query(needs, total) or set()) | (self._query(needs, closed) or set())
         facts = self._condition_facts(context, sorted(conditions, key=str)[:6])
         if count is not None:
             self._attempt("binomial_theorem", K.binomial_theorem, count, total, facts)

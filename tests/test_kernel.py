@@ -1200,14 +1200,53 @@ def test_the_binomial_theorem_sums_the_binomial_pmf():
     big = sp.Sum(sp.binomial(10 ** 8, k) * 2 ** k, (k, 0, 10 ** 8))
     with pytest.raises(RuleApplicationError, match="is not"):
         K.binomial_theorem(member(unit, sp.Integer(10 ** 8)), big)
-    # not the binomial theorem's terms: from k = 1, C(m, k), an exponent one off, a power of k
+    # not the binomial theorem's terms: from k = 1, C(m, k), a power of k, a factor k, an
+    # exponent off by a fraction or by a symbol
     for other in (sp.Sum(sp.binomial(n, k) * p_ ** k * (1 - p_) ** (n - k), (k, 1, n)),
                   sp.Sum(sp.binomial(y, k) * p_ ** k * (1 - p_) ** (n - k), (k, 0, n)),
-                  sp.Sum(sp.binomial(n, k) * p_ ** k * (1 - p_) ** (n - k + 1), (k, 0, n)),
                   sp.Sum(sp.binomial(n, k) * k ** k, (k, 0, n)),
-                  sp.Sum(k * sp.binomial(n, k) * p_ ** k, (k, 0, n))):
+                  sp.Sum(k * sp.binomial(n, k) * p_ ** k, (k, 0, n)),
+                  sp.Sum(sp.binomial(n, k) * p_ ** (k + HALF), (k, 0, n)),
+                  sp.Sum(sp.binomial(n, k) * p_ ** (k + y), (k, 0, n))):
         with pytest.raises(RuleApplicationError, match="is not"):
             K.binomial_theorem(member(unit, n), other)
+
+
+def test_the_binomial_theorem_takes_exponents_shifted_by_integers():
+    """Σ_{k=0}^{n} C(n, k) a^(k+c) b^(n−k+d) = a^c b^d (a + b)^n for integers c, d: the sum a
+    binomial mean becomes after its shift, Σ C(n, k) q^(k+1) (1 − q)^(n−k) = q, holds for every
+    real q (natural exponents, 0⁰ = 1); a negative c needs a^c defined, a ≠ 0, which for a real
+    x that may be 0 is refused (at x = 0 the k = 0 term is 0⁻¹).  Each theorem is checked
+    against the sum written out at n = 0, …, 4."""
+    q_ = sp.Symbol("q")
+    everywhere = Context({n: sp.S.Naturals0, q_: sp.S.Reals, x: POS, y: sp.S.Reals})
+    cases = [(sp.Sum(sp.binomial(n, k) * q_ ** (k + 1) * (1 - q_) ** (n - k), (k, 0, n)), q_),
+             (sp.Sum(sp.binomial(n, k) * q_ ** k * (1 - q_) ** (n - k + 2), (k, 0, n)),
+              (1 - q_) ** 2),
+             (sp.Sum(sp.binomial(n, k) * x ** (k - 1), (k, 0, n)), (1 + x) ** n / x),
+             (sp.Sum(sp.binomial(n, k) * y ** (k + 3) * 2 ** (n - k), (k, 0, n)),
+              y ** 3 * (y + 2) ** n)]
+    for total, expected in cases:
+        facts = prove_needs(everywhere, sorted(needs(expected) | needs(total), key=str))
+        th = K.binomial_theorem(member(everywhere, n), total, facts)
+        assert th.statement.lhs == total
+        assert sp.simplify(th.statement.rhs - expected) == 0
+        for count in range(5):
+            for point in ({q_: sp.Rational(1, 3), x: 2, y: -3}, {q_: 0, x: sp.Rational(1, 2),
+                                                                   y: 0}):
+                at = {**point, n: count}
+                written = sum(total.function.subs({k: value, **at}) for value in range(count + 1))
+                assert written == th.statement.rhs.subs(at)
+    reals = Context({n: sp.S.Naturals0, y: sp.S.Reals})
+    total = sp.Sum(sp.binomial(n, k) * y ** (k - 1), (k, 0, n))
+    shown = []  # every condition the context shows: y ≠ 0 is not among them
+    for condition in sorted(needs(total) | needs((1 + y) ** n / y), key=str):
+        try:
+            shown += prove_needs(reals, [condition])
+        except ProofError:
+            pass
+    with pytest.raises(SideConditionError, match="no fact shows it"):
+        K.binomial_theorem(member(reals, n), total, shown)
 
 
 def test_a_condition_is_shown_by_the_range_of_its_own_index_not_another_of_that_name():

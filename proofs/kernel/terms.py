@@ -177,21 +177,23 @@ def exchanged(limits, position):
 
 
 def binomial_sum(total):
-    """(a, b, n) of a sum Σ_{k=0}^{n} C(n, k) a^k b^(n−k) as sympy builds it, a and b free of k
-    (either 1 where it is missing); None for other terms, and for a number n above 1000, whose
-    power (a + b)^n is not built."""
+    """(a, b, n, c, d) of a sum Σ_{k=0}^{n} C(n, k) a^(k+c) b^(n−k+d) as sympy builds it, a and b
+    free of k (either 1 where it is missing), c and d integers (q^(k+1) after a mean's shift);
+    None for other terms, and for a number n above 1000, whose power (a + b)^n is not built."""
     if not isinstance(total, sp.Sum) or len(total.limits) != 1 or total.limits[0][1] != 0:
         return None
     (var, _, hi), = total.limits
     factors = sp.Mul.make_args(total.function)
     if hi.is_number and not hi <= 1000 or not any(isinstance(f, sp.binomial) for f in factors):
         return None
-    powers = {power.exp: power.base for power in factors if isinstance(power, sp.Pow)}
-    a, b = powers.get(var, sp.S.One), powers.get(hi - var, sp.S.One)
+    powers = [(power.base, power.exp) for power in factors if isinstance(power, sp.Pow)]
+    (a, c), (b, d) = (next(((base, sp.expand(exp - e)) for base, exp in powers
+                            if sp.expand(exp - e).is_Integer), (sp.S.One, 0))
+                      for e in (var, hi - var))
     if var in free_vars(a) | free_vars(b) or \
-            total.function != sp.binomial(hi, var) * a ** var * b ** (hi - var):
+            total.function != sp.binomial(hi, var) * a ** (var + c) * b ** (hi - var + d):
         return None
-    return a, b, hi
+    return a, b, hi, c, d
 
 
 def index_free_factor(body, indices):

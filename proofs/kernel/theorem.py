@@ -650,19 +650,21 @@ def sum_ones(count_th, total, bounds_defined=()):
 
 def binomial_theorem(count_th, total, facts=()):
     """Γ ⊢ n ∈ C ⊆ {0, 1, 2, …}, Γ ⊢ each condition of both sides  ⟹
-    Γ ⊢ Σ_{k=0}^{n} C(n, k) a^k b^(n−k) = (a + b)^n, for a and b free of k (either may be 1,
-    which sympy drops; 0⁰ = 1): the binomial pmf sums to 1.   (Mathlib `add_pow`; Coq
+    Γ ⊢ Σ_{k=0}^{n} C(n, k) a^(k+c) b^(n−k+d) = a^c b^d (a + b)^n, for a and b free of k
+    (either may be 1, which sympy drops; 0⁰ = 1) and integers c, d: the binomial pmf sums to 1
+    (c = d = 0), and a mean's sum after its shift, q^(k+1) = q·q^k for natural exponents or,
+    where a negative c or d is defined, a ≠ 0 (`pow_add`).   (Mathlib `add_pow`; Coq
     `binomial` of Coq.Reals.Binomial)"""
     found = binomial_sum(check_well_formed(total))
     if found is None:
         raise RuleApplicationError(f"binomial_theorem: {total} is not Σ_{{k=0}}^{{n}} C(n, k) "
                                    "a^k b^(n−k)")
-    a, b, hi = found
+    a, b, hi, c, d = found
     counted = _range(count_th, "binomial_theorem")  # n itself: for n = −1 the sum is empty
     if count_th.statement.expr != hi or not (counted.integer and counted.lo >= 0):
         raise SideConditionError(f"binomial_theorem: needs a fact that {hi} is an integer >= 0")
-    return _both_defined(count_th.context, total, (a + b) ** hi, "binomial_theorem",
-                         [count_th, *facts])
+    return _both_defined(count_th.context, total, a ** c * b ** d * (a + b) ** hi,
+                         "binomial_theorem", [count_th, *facts])
 
 
 def sum_empty(context, total, bounds_defined=()):
@@ -1409,12 +1411,18 @@ def evaluation_changes(before, after, known=()):
     return (needs(before) | shown) ^ (needs(after) | shown)
 
 
+def _objective_changes(f, changed, known, facts, rule):
+    """The facts of `facts` for the conditions on which sympy's evaluation of the objective
+    `changed`, built from f, changes where f is defined (`evaluation_changes`)."""
+    return _facts_for(evaluation_changes(f, changed, known), facts, rule,
+                      lambda: f"sympy evaluates the objective to {changed}, changing")
+
+
 def negate_objective(context, f, over, sense="max", facts=()):
     """⊢ argmax f = argmin (−f), and argmin f = argmax (−f); `facts` show what sympy's
     evaluation of −f changes.   (Mathlib `neg_le_neg_iff`; Coq `Ropp_le_contravar`)"""
     over, f = _over(over, rule="negate", sense=sense), check_well_formed(f)
-    used = _facts_for(evaluation_changes(f, -f), facts, "negate_objective",
-                      lambda: f"sympy evaluates the objective to {-f}, changing")
+    used = _objective_changes(f, -f, (), facts, "negate_objective")
     statement = SameOptimizers(f, sense, -f, _FLIP[sense], over)
     return _make(context.merged(*(u.context for u in used)), statement, "negate_objective", used)
 
@@ -1425,9 +1433,7 @@ def scale_positive(scale_th, f, over, sense="min", facts=()):
     c = _positive(scale_th, "scale_positive", "factor")
     over = _over(over, c, rule="scale_positive", sense=sense)
     scaled = check_well_formed(c * f)  # before it is printed: c·0/0 is nan, which sympy cannot
-    used = _facts_for(evaluation_changes(check_well_formed(f), scaled, [c]), facts,
-                      "scale_positive", lambda: f"sympy evaluates the objective to {scaled}, "
-                                        "changing")
+    used = _objective_changes(check_well_formed(f), scaled, [c], facts, "scale_positive")
     return _make(_merged(scale_th, *used), SameOptimizers(f, sense, scaled, sense, over),
                  "scale_positive", [scale_th, *used],
                  lambda: [f"{c} > 0", f"{c} free of {', '.join(map(str, over))}"])
@@ -1439,9 +1445,7 @@ def shift_constant(shift_th, f, over, sense="min", facts=()):
     d = _expect(shift_th, Member, "shift_constant").expr
     over = _over(over, d, rule="shift_constant", sense=sense)
     shifted = check_well_formed(f + d)  # before it is printed, as in scale_positive
-    used = _facts_for(evaluation_changes(check_well_formed(f), shifted, [d]), facts,
-                      "shift_constant", lambda: f"sympy evaluates the objective to {shifted}, "
-                                        "changing")
+    used = _objective_changes(check_well_formed(f), shifted, [d], facts, "shift_constant")
     return _make(_merged(shift_th, *used), SameOptimizers(shifted, sense, f, sense, over),
                  "shift_constant", [shift_th, *used],
                  lambda: [f"{d} real", f"{d} free of {', '.join(map(str, over))}"])

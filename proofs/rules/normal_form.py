@@ -484,6 +484,9 @@ class Normalizer:
             return self._continue(K.sum_factor(self.context, expr, fact, shown))
         if len(limits) > 1:
             return self._inner_binder(expr)
+        absorbed = self._absorbed(expr)
+        if absorbed is not None:
+            return absorbed
         summand = expr.function
         if len(limits) == 1 and var in free_vars(summand) and summand.is_polynomial(var) \
                 and not needs(summand) and not bound_vars(summand):
@@ -517,6 +520,24 @@ class Normalizer:
             return self._continue(K.binder_congruence(th, expr))
         except ProofError as error:
             self.notes.append(f"{expr} was not rewritten at the values of {var}: {error}")
+            return None
+
+    def _absorbed(self, expr):
+        """Σ_{k=a}^{b} k·C(m, k)·g = Σ m·C(m − 1, k − 1)·g and Σ k·g/k! = Σ g/(k − 1)!, shown at
+        the index's values, k ≥ 1 there (from k = 0 the first term, 0, is taken out first): the
+        step of a binomial or a Poisson mean, which the index's shift and the binomial theorem
+        then close (Σ_{k=0}^{n} k C(n, k) q^k (1 − q)^(n−k) = nq); None for other sums."""
+        (var, lo, hi), = binder_limits(expr)
+        target = absorbed(expr.function, var)
+        if target is None:
+            return None
+        try:
+            if lo == 0:
+                return self._continue(_peel(self.context, expr, False, 1))
+            th = prove_equal(at_index_values(self.context, var, lo, hi), expr.function, target)
+            return self._continue(K.binder_congruence(th, expr))
+        except ProofError as error:
+            self.notes.append(f"{expr}: the index was not absorbed into the coefficient: {error}")
             return None
 
     def _relational(self, var, lo, hi, body):
@@ -577,12 +598,13 @@ class Normalizer:
         return th
 
     def _binomial(self, expr):
-        """Σ_{k=0}^{n} C(n, k) a^k b^(n−k) = (a + b)^n for a count n (`binomial_theorem`); the
-        conditions on k itself the kernel takes from the sum's range."""
-        a, b, n = binomial_sum(expr)
+        """Σ_{k=0}^{n} C(n, k) a^(k+c) b^(n−k+d) = a^c b^d (a + b)^n for a count n
+        (`binomial_theorem`); the conditions on k itself the kernel takes from the sum's
+        range."""
+        a, b, n, c, d = binomial_sum(expr)
         try:
             count = prove_member(self.context, n)
-            facts = try_needs(self.context, needs(expr) | needs((a + b) ** n))
+            facts = try_needs(self.context, needs(expr) | needs(a ** c * b ** d * (a + b) ** n))
             return self._continue(K.binomial_theorem(count, expr, facts))
         except ProofError as error:
             self.notes.append(f"{expr} was not summed by the binomial theorem: {error}")
@@ -606,6 +628,21 @@ class Normalizer:
         except ProofError as error:
             self.notes.append(f"{expr} was not summed in closed form: {error}")
             return None
+
+
+def absorbed(summand, var):
+    """`summand` with k·C(m, k) written m·C(m − 1, k − 1), or k/k! written 1/(k − 1)!, for the
+    index k = `var` (the absorption identities); None when it has neither."""
+    factors = sp.Mul.make_args(summand)
+    if var not in factors:
+        return None
+    for factor in factors:
+        if isinstance(factor, sp.binomial) and factor.args[1] == var:
+            m = factor.args[0]
+            return summand / (var * factor) * m * sp.binomial(m - 1, var - 1)
+        if factor == 1 / sp.factorial(var):
+            return summand * sp.factorial(var) / var / sp.factorial(var - 1)
+    return None
 
 
 def _bare(expr, var):
