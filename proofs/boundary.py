@@ -409,6 +409,12 @@ class _Claim:
         scope = dict(scope)
         limits = []
         for var, lo, hi in reversed(binder_limits(expr)):  # outermost first
+            if sp.Tuple(lo, hi).has(sp.oo, -sp.oo, sp.zoo):  # before an index's assumptions
+                raise UnsupportedError(
+                    f"{expr}: infinite sums and products are not supported (a limit is no "
+                    f"finite term); state the claim for a finite range of {var}, such as up to a "
+                    "symbol n with n in Naturals"
+                )
             lo, hi = self._translate(lo, scope), self._translate(hi, scope)
             if var.name in self.free_names or var.name in {v.name for v in scope.values()}:
                 kernel_var = fresh(var, self.taken)

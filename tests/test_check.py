@@ -853,3 +853,16 @@ def test_a_wrong_mean_is_disproved():
     for wrong in ((n - 1) * q, n * q ** 2, n * (1 - q)):
         with pytest.raises(Disproved):
             check.equal(sp.Sum(k * pmf, (k, 0, n)), wrong, where=MEAN_WHERE)
+
+
+def test_an_infinite_sum_is_refused_with_what_to_write_instead():
+    """A review: Σ_{j=0}^{∞} rʲ read "the index j was made with sympy assumptions … use a plain
+    Symbol" for an integer j, and "oo: only exact rationals are terms" for a plain one; either
+    index now reads one line that names the partial sum to write."""
+    r = sp.Symbol("r")
+    for index in (sp.Symbol("j", integer=True), sp.Symbol("j")):
+        for total in (sp.Sum(r ** index, (index, 0, sp.oo)),
+                      sp.Product(r, (index, -sp.oo, 3))):
+            with pytest.raises(UnsupportedError, match="infinite sums and products are not "
+                               "supported.*up to a symbol n with n in Naturals"):
+                check.equal(total, 1 / (1 - r), where={r: sp.Interval.open(0, 1)})

@@ -5,6 +5,8 @@ numerically.
 `python ../shared/tools/mutate-guards` neutralizes each guard in turn; with this module among the
 tests, every mutant must be killed (README: "How it stays sound")."""
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -48,8 +50,13 @@ def test_a_premise_s_assumptions_must_be_in_the_conclusion_s_context():
 # terms
 def test_a_family_s_parameters_are_distinct_plain_symbols():
     for params in ([i, i], [x + 1], [], [sp.Symbol("i", positive=True)]):
-        with pytest.raises(UnsupportedError, match="distinct plain symbols"):
+        with pytest.raises(UnsupportedError, match="distinct symbols made without assumptions"):
             DefinedFamily("r", params, p[i])
+    # the one line a user sees says what to write instead (a review: an index made with
+    # integer=True, as most users make them, read only "must be distinct plain symbols")
+    integer = sp.Symbol("j", integer=True)
+    with pytest.raises(UnsupportedError, match=re.escape("(Symbol('i'), not integer=True)")):
+        DefinedFamily("r", [integer], 1 / (1 + sp.exp(-integer)))
 
 
 def test_a_family_s_parameter_is_not_bound_again_nor_mentioned_by_a_definition_inside():

@@ -122,8 +122,8 @@ class DefinedFamily(_Sealed):
         params = tuple(params)
         plain = all(is_plain(v) for v in params)
         if not params or not plain or len(set(params)) < len(params):
-            raise UnsupportedError(f"the parameters of {name} must be distinct plain symbols: "
-                                   f"{params}")
+            raise UnsupportedError(f"the parameters of {name} must be distinct symbols made "
+                                   f"without assumptions (Symbol('i'), not integer=True): {params}")
         namespace = {"params": params, "body": sp.sympify(body), "nargs": len(params)}
         return super().__new__(mcs, name, (DefinedEntry,), namespace)
 
