@@ -51,7 +51,7 @@ from .rules.optimizers import chain, ending_at
 from .theorems.facts import (by_exp_words, fact_steps, justify_fact, monotone_steps,
                              recurrence_words, telescoping_words, through_equation,
                              value_cases_words, words_alone)
-from .theorems.equalities import chain_leaves, equality_steps, unfolded
+from .theorems.equalities import RULE_WORDS, chain_leaves, equality_steps, unfolded
 
 __all__ = ["Derivation", "Chain", "OptimizerChain", "DerivationError"]
 
@@ -87,28 +87,6 @@ def _caller():
             return f"{os.path.basename(frame.f_code.co_filename)}:{frame.f_lineno}"
         frame = frame.f_back
     return "<derivation>"
-
-
-# the rule names a user may give as by= (catalogue names), with the words a reader sees
-RULE_WORDS = {
-    "log_of_product": "log of a product of positive factors", "log_of_mul": "log of a product",
-    "log_of_pow": "log of a power", "log_of_exp": "log of an exponential",
-    "sum_split": "linearity of the sum", "sum_factor": "a constant factor out of the sum",
-    "sum_ones": "a sum of ones counts its terms", "ring": "algebra", "unfold": "definition",
-    "rename_index": "renaming the summation index",
-    "sum_peel": "a term taken out of the sum", "sum_shift": "shifting the summation index",
-    "sum_empty": "the sum written out term by term",
-    "power_as_exp": "a power of a positive base as an exponential",
-    "function_as_exp": "the definitions of sinh, cosh and tanh by exp",
-    "log_injective": "both sides positive, with equal logarithms",
-    "sum_telescoping": "a telescoping sum", "gamma_of_count": "the Gamma function at an integer",
-    "abs_identity": "rules of the absolute value",
-    "abs_of_sign": "the absolute value of a number of known sign",
-    "recurrence": "the recurrence of the factorial", "by_cases": "each value in turn",
-    "binomial_as_factorials": "binomial coefficients as factorials",
-    "swap_binders": "exchanging the order of summation",
-    "binomial_theorem": "the binomial theorem",
-}
 
 
 def _leaf_rules(theorem):

@@ -87,6 +87,23 @@ def test_closed_forms_gamma_and_absolute_values_are_named_and_compile(tmp_path):
     assert "a telescoping sum" in pdf_text(tmp_path / "closed.pdf")
 
 
+def test_a_binomial_mean_derived_line_by_line_names_each_rule_in_words():
+    """Σ k C(n, k) qᵏ(1 − q)ⁿ⁻ᵏ = nq in as many lines as the proof takes: the term k = 0 taken
+    out, the index absorbed, the shift, the factor, the binomial theorem, each line in words (a
+    review: derived lines read "[sum peel]" and "[sum shift]", the kernel's names)."""
+    from proofs.kernel import rules as K
+    n, q, k = sp.symbols("n q k")
+    d = Derivation("Binomial mean", where={n: sp.S.Naturals, q: sp.Interval.open(0, 1)})
+    total = sp.Sum(k * sp.binomial(n, k) * q ** k * (1 - q) ** (n - k), (k, 0, n))
+    d.theorem("Mean", d.chain(total).derive(n * q))
+    text = d.proof().to_text()
+    for words in ("[a term taken out of the sum]", "binomial coefficients as factorials",
+                  "[shifting the summation index]", "[the binomial theorem]"):
+        assert words in text
+    rules = [name for name in dir(K) if not name.startswith("_") and "_" in name]
+    assert not [rule for rule in rules if f"[{rule.replace('_', ' ')}]" in text]
+
+
 def test_a_geometric_sum_is_named_so_and_its_ratio_s_range_stated(tmp_path):
     """Σ_{i=0}^{n−1} pⁱ = (1 − pⁿ)/(1 − p) reads 'a geometric sum' (a polynomial's closed form
     reads 'a telescoping sum'); it holds for p ∈ (0, 1), which the setting states, and is refused

@@ -9,20 +9,32 @@ from ..kernel import rules as K
 from ..proof import Step
 from ..tree import tree_nodes
 
+# the rule names a user may give as by= (catalogue names), with the words a reader sees
 RULE_WORDS = {
-    "log_of_product": "log of a product of positive factors (<ref:positivity>)",
-    "log_of_mul": "log of a product of positive numbers",
-    "log_of_pow": "log of a power with a positive base",
-    "log_of_exp": "log of an exponential",
-    "sum_split": "linearity of the sum",
-    "sum_factor": "a constant factor out of the sum",
+    "log_of_product": "log of a product of positive factors", "log_of_mul": "log of a product",
+    "log_of_pow": "log of a power", "log_of_exp": "log of an exponential",
+    "sum_split": "linearity of the sum", "sum_factor": "a constant factor out of the sum",
+    "sum_ones": "a sum of ones counts its terms", "ring": "algebra", "unfold": "definition",
     "rename_index": "renaming the summation index",
-    "sum_ones": "a sum of ones counts its terms",
+    "sum_peel": "a term taken out of the sum", "sum_shift": "shifting the summation index",
+    "sum_empty": "the sum written out term by term",
+    "power_as_exp": "a power of a positive base as an exponential",
+    "function_as_exp": "the definitions of sinh, cosh and tanh by exp",
+    "log_injective": "both sides positive, with equal logarithms",
+    "sum_telescoping": "a telescoping sum", "gamma_of_count": "the Gamma function at an integer",
+    "abs_identity": "rules of the absolute value",
+    "abs_of_sign": "the absolute value of a number of known sign",
+    "recurrence": "the recurrence of the factorial", "by_cases": "each value in turn",
+    "binomial_as_factorials": "binomial coefficients as factorials",
     "swap_binders": "exchanging the order of summation",
     "binomial_theorem": "the binomial theorem",
-    "ring": "algebra",
-    "refl": "",
 }
+
+# a library line's words: a log's rule names the positivity it rests on; a reflexive step none
+LINE_WORDS = {**RULE_WORDS,
+              "log_of_product": "log of a product of positive factors (<ref:positivity>)",
+              "log_of_mul": "log of a product of positive numbers",
+              "log_of_pow": "log of a power with a positive base", "refl": ""}
 
 
 EXPANDED = ", expanded"
@@ -83,7 +95,7 @@ def justification(th):
         return f"definition of $<{_defined_name(th.statement.lhs)}>$"
     if th.rule == "trans":  # a chain folded into one line: named after its first step
         return justification(th.premises[0])
-    return RULE_WORDS.get(th.rule, th.rule.replace("_", " "))
+    return LINE_WORDS.get(th.rule, th.rule.replace("_", " "))
 
 
 def _inner_words(th):
