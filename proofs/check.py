@@ -217,10 +217,11 @@ def _narrowed(ctx, fact, real_set):
     if not is_subset(fact.statement.set, real_set):
         fact = finite_cases.through_values(ctx, fact, real_set, _narrowed) or fact
     expr = fact.statement.expr
-    # a short sum written out (Σ_{j=1}^{3} e^{z_j} as e^{z_1} + e^{z_2} + e^{z_3}), or the root of
+    # a short sum written out (Σ_{j=1}^{3} e^{z_j} as e^{z_1} + e^{z_2} + e^{z_3}), the root of
     # a product of positive factors as a product of roots (AM-GM: (a + b)/2 − √(ab) ≥ 0 as
-    # (a + b)/2 − √a √b, whose squares complete)
-    for rewrite in (_written_out, bounds.roots_split):
+    # (a + b)/2 − √a √b, whose squares complete), or a sum's own term beside it taken out
+    # (e^{z_1}/Σ_j e^{z_j} ≤ 1)
+    for rewrite in (_written_out, bounds.roots_split, normal_form.own_term_peeled):
         if is_subset(fact.statement.set, real_set):
             break
         try:

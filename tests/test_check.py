@@ -866,3 +866,27 @@ def test_an_infinite_sum_is_refused_with_what_to_write_instead():
             with pytest.raises(UnsupportedError, match="infinite sums and products are not "
                                "supported.*up to a symbol n with n in Naturals"):
                 check.equal(total, 1 / (1 - r), where={r: sp.Interval.open(0, 1)})
+
+
+def test_a_softmax_output_is_a_probability():
+    """e^{z_1}/Σ_{j=1}^{n} e^{z_j} ∈ (0, 1] and the last class's alike: the sum's own term, beside
+    it, is taken out (e^{z_1}/(e^{z_1} + Σ_{j=2}^{n} e^{z_j}), whose rest is ≥ 0); refused before
+    (a new user's review).  Checked at points with the sums written out; (0, 1) is disproved at
+    n = 1, and the entry z_2, which Σ_{j=1}^{1} does not hold, at n = 1 too."""
+    n, j = sp.symbols("n j")
+    z = sp.IndexedBase("z")
+    where = {n: sp.S.Naturals, z: sp.S.Reals}
+    total = sp.Sum(sp.exp(z[j]), (j, 1, n))
+    for entry, interval in ((z[1], sp.Interval.Lopen(0, 1)), (z[n], sp.Interval.Lopen(0, 1))):
+        th = check.member(sp.exp(entry) / total, interval, where=where)
+        assert th.statement == Member(sp.exp(entry) / total, interval)
+        for count in range(1, 5):
+            entries = {z[m]: sp.Rational(m * m - 3, 2) for m in range(1, count + 1)}
+            written = _written_out_products((sp.exp(entry) / total).subs(n, count), {})
+            value = written.subs(entries)
+            assert 0 < value <= 1
+    assert check.member(1 - sp.exp(z[1]) / total, sp.Interval(0, 1), where=where)
+    with pytest.raises(Disproved):
+        check.member(sp.exp(z[1]) / total, sp.Interval.open(0, 1), where=where)
+    with pytest.raises(Disproved):
+        check.member(sp.exp(z[2]) / total, sp.Interval.Lopen(0, 1), where=where)

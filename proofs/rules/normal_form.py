@@ -809,6 +809,19 @@ def _peel(context, total, last, count):
     return th
 
 
+def own_term_peeled(context, expr):
+    """Γ ⊢ expr = expr with a sum's first (or last) term taken out where that term also stands
+    beside the sum (softmax's e^{z_1}/Σ_{j=1}^{n} e^{z_j} = e^{z_1}/(e^{z_1} + Σ_{j=2}^{n} e^{z_j}),
+    which intervals bound in (0, 1]), or None where no sum has such a term."""
+    for total in sorted(binders_of(expr), key=str):
+        (var, lo, hi), = total.limits
+        beside = expr.xreplace({total: sp.Dummy()})
+        for last, end in ((False, lo), (True, hi)):
+            if isinstance(total, sp.Sum) and beside.has(total.function.xreplace({var: end})):
+                return congruence(context, _peel(context, total, last, 1), expr)
+    return None
+
+
 def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponentials=False,
                 logs=False, _exchanged=False):
     """Γ ⊢ lhs = rhs via normal forms and one ring step, or SideConditionError explaining the
