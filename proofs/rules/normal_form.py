@@ -12,7 +12,6 @@ import itertools
 import math
 
 import sympy as sp
-from sympy.core.function import AppliedUndef
 
 from ..errors import ProofError, SideConditionError
 from ..kernel import Defined, Equal, Need, Theorem, free_vars, hull, needs
@@ -813,11 +812,11 @@ def own_term_peeled(context, expr):
     """Γ ⊢ expr = expr with a sum's first (or last) term taken out where that term also stands
     beside the sum (softmax's e^{z_1}/Σ_{j=1}^{n} e^{z_j} = e^{z_1}/(e^{z_1} + Σ_{j=2}^{n} e^{z_j}),
     which intervals bound in (0, 1]), or None where no sum has such a term."""
-    for total in sorted(binders_of(expr), key=str):
+    for total in sorted((s for s in binders_of(expr) if isinstance(s, sp.Sum)), key=str):
         (var, lo, hi), = total.limits
         beside = expr.xreplace({total: sp.Dummy()})
         for last, end in ((False, lo), (True, hi)):
-            if isinstance(total, sp.Sum) and beside.has(total.function.xreplace({var: end})):
+            if beside.has(total.function.xreplace({var: end})):
                 return congruence(context, _peel(context, total, last, 1), expr)
     return None
 
