@@ -20,6 +20,8 @@ KERNEL_TESTS = ["tests/test_kernel_guards.py", "tests/test_kernel.py",
                         for p in (ROOT / "tests").glob("test_soundness_*.py"))]
 
 
+# the mutants' runs take minutes (the setup.cfg limit is for one test's own work)
+@pytest.mark.timeout(2400)
 def test_every_kernel_guard_is_killed_by_a_test():
     if not TOOL.is_file():
         if on_ci():

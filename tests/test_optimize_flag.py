@@ -35,6 +35,7 @@ def run_under_O(*arguments, cwd=ROOT):
     )
 
 
+@pytest.mark.timeout(1800)  # a rerun of several modules, each test under the setup.cfg limit
 @pytest.mark.skipif(
     sys.flags.optimize > 0, reason="already running under -O (this is the inner run)"
 )
