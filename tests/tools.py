@@ -7,12 +7,17 @@ compiler of the `typst` extra — and the machine-learning frameworks of the `fr
 raise with `pytest.fail` rather than assert, so they check under ``python -O`` too.
 """
 
+import atexit
+import functools
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
+
+from proofs.render.coq import PRELUDE
 
 FLAGS = ["-halt-on-error", "-no-shell-escape", "-interaction=nonstopmode"]
 INSTALL = {
@@ -88,12 +93,33 @@ def compile_typst(folder, name, text):
     return pdf
 
 
-def coqc(folder, name, script):
+def coqc(folder, name, script, standalone=False):
     """Check `script` as folder/name.v with coqc; return the completed process (the caller reads its
-    code)."""
+    code).  A script that opens with the shipped prelude, as every export does, imports it compiled
+    once per test process instead of checking its 800 lines again (a second of each coqc run);
+    `standalone=True` checks the script exactly as a user's coqc would."""
     require("coqc")
+    prelude = PRELUDE.read_text(encoding="utf-8")
+    options = []
+    if not standalone and script.startswith(prelude):
+        # the prelude's own first lines, then its lemmas, instances and tactics by import
+        opening = prelude.split("\n", 2)[:2]
+        script = "\n".join([*opening, "Require Import ProofsPrelude.", script[len(prelude):]])
+        options = ["-Q", _compiled_prelude(), ""]
     Path(folder, f"{name}.v").write_text(script, encoding="utf-8")
-    return run(["coqc", f"{name}.v"], folder)
+    return run(["coqc", *options, f"{name}.v"], folder)
+
+
+@functools.lru_cache(maxsize=None)
+def _compiled_prelude():
+    """A folder holding ProofsPrelude.vo, the prelude compiled by this process's coqc."""
+    folder = tempfile.mkdtemp(prefix="proofs-coq-prelude-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    shutil.copy(PRELUDE, Path(folder, "ProofsPrelude.v"))
+    result = run(["coqc", "ProofsPrelude.v"], folder)
+    if result.returncode != 0:
+        pytest.fail(f"coqc rejected the prelude itself:\n{result.stdout}{result.stderr}")
+    return folder
 
 
 def pdf_text(pdf, layout=True):
