@@ -1,5 +1,6 @@
 """`proofs.check`: the acceptance examples of the foundation, and clear refusals."""
 
+import itertools
 import re
 
 import pytest
@@ -577,13 +578,42 @@ def test_a_short_sum_whose_terms_need_an_integer_index_is_bounded_written_out():
     assert check.member(sp.Sum(1 / sp.factorial(10 ** 8 * k), (k, 0, 1)), sp.Interval(0, 3))
     assert check.positive(sp.Sum(1 / sp.factorial(k ** 6), (k, 0, 12)))
     assert check.positive(sp.Sum(sp.gamma(k + sp.Rational(2 * 10 ** 6 + 1, 2)), (k, 0, 1)))
-    for slow in (sp.Sum(1 / sp.factorial(2 ** k), (k, 0, 25)),
+    assert check.positive(sp.Sum(1 / sp.factorial(2 ** k), (k, 0, 25)))  # 2^k a count
+    for slow in (sp.Sum(1 / sp.factorial(2 ** k), (k, 0, 25)) - 1,  # true: 1/2 + 1/24 + …
                  sp.Sum(sp.binomial(k ** 6, k ** 5), (k, 1, 31)),
                  sp.Sum(1 / sp.factorial(10 ** 8 * k) - 1, (k, 0, 1))):  # false: 1/(10⁸)! − 1
         with pytest.raises(ProofError, match="not shown|only known to lie"):
             check.positive(slow)
     with pytest.raises(Disproved):  # near λ = 0 the mass is near 1
         check.member(poisson, sp.Interval.Lopen(0, sp.Rational(9, 10)), where=positive)
+
+
+K, M = sp.symbols("k m")
+
+
+@pytest.mark.parametrize("power, values, exponents", [
+    (2 ** K, sp.S.Naturals, sp.S.Naturals0), ((-3) ** K, sp.S.Integers, sp.S.Naturals0),
+    (M ** K, sp.S.Integers, sp.S.Naturals0), (K ** K, sp.S.Naturals, sp.S.Naturals),
+    (M ** (K + 2), sp.S.Integers, sp.S.Naturals0)])
+def test_an_integer_to_the_power_of_a_count_is_an_integer(power, values, exponents):
+    """b^k ∈ ℤ for b ∈ ℤ and k ∈ ℕ₀ (0⁰ = 1), of one sign where b is: 1/(2^k)! needs 2^k a
+    count, refused before."""
+    theorem = check.member(power, values, where={K: exponents, M: sp.S.Integers})
+    assert semantics.confirm(theorem.context.entries, theorem.statement, points=20)
+    for b, k in itertools.product(range(-3, 4), range(0, 5)):  # independently, in Python
+        if {K: k, M: b}.keys() >= power.free_symbols and k in exponents:
+            value = power.subs({K: k, M: b})
+            assert value.is_Integer and value in values, (power, b, k)
+
+
+@pytest.mark.parametrize("power, values, exponents", [
+    (sp.Rational(1, 2) ** K, sp.S.Integers, sp.S.Naturals0),  # not an integer base
+    (2 ** K, sp.S.Integers, sp.S.Integers),  # 2^(−1) = 1/2
+    ((-2) ** K, sp.S.Naturals0, sp.S.Naturals0),  # (−2)¹ < 0
+    (M ** K, sp.S.Naturals0, sp.S.Naturals0)])
+def test_a_power_that_is_no_integer_or_of_the_wrong_sign_is_disproved(power, values, exponents):
+    with pytest.raises(Disproved):
+        check.member(power, values, where={K: exponents, M: sp.S.Integers})
 
 
 def test_a_power_of_a_label_is_in_the_unit_interval_for_a_base_there():

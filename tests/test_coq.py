@@ -567,6 +567,16 @@ def test_exponentials_of_fractional_multiples_are_refused_by_name():
         d.proof().to_coq()
 
 
+def test_an_integer_to_the_power_of_a_count_is_named():
+    """2^k ∈ ℕ₀ for a count k: the kernel proves it, the prelude has no lemma for it yet, and the
+    export says so instead of writing a script coqc rejects."""
+    k = sp.Symbol("k")
+    d = proofs.Derivation("Count", where={k: sp.S.Naturals0})
+    d.theorem("Count", d.member(2 ** k, sp.S.Naturals0))
+    with pytest.raises(RenderError, match=r"2\*\*k .*an integer to the power of a count"):
+        d.proof().to_coq()
+
+
 def test_a_derivative_with_irrational_zeros_is_named():
     """(x − √2)³: its derivative 3(x − √2)² vanishes at √2, where the export cannot split."""
     d = proofs.Derivation("Cube", where={})

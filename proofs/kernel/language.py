@@ -254,10 +254,8 @@ def pow_hull(base, exponent, exponent_range=None, counted=False):
         return POSITIVE
     if exponent.is_Rational and exponent > 0 and base.lo >= 0:  # a non-integer power of x >= 0
         return NONNEGATIVE
-    if counted and base.lo >= 0:  # (Mathlib `pow_nonneg`, `pow_le_one₀`, `one_le_pow₀`)
-        return Hull(0, 1, False, False) if base.hi <= 1 else NONNEGATIVE
-    if counted:
-        return REALS
+    if counted:  # (Mathlib `pow_nonneg`, `pow_le_one₀`, `one_le_pow₀`)
+        return REALS if base.lo < 0 else Hull(0, 1, False, False) if base.hi <= 1 else NONNEGATIVE
     return None
 
 

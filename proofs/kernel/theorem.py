@@ -1064,18 +1064,20 @@ def member_pow(base_th, exponent_th, sides=False):
     """Γ ⊢ a > 0, Γ ⊢ b ∈ ℝ  ⟹  Γ ⊢ a^b > 0 (`sides`: in (0, 1] if a ≤ 1 and
     b ≥ 0, ≥ 1 if a ≥ 1 and b ≥ 0); Γ ⊢ a ≥ 0  ⟹  Γ ⊢ a^r ≥ 0 for a rational
     r > 0; integer powers keep bounds (even ones of any base are ≥ 0); Γ ⊢ b a count
-    ⟹  Γ ⊢ a^b ∈ ℝ, in [0, 1] if a ∈ [0, 1], ≥ 0 if a ≥ 0.  (Mathlib
-    `Real.rpow_pos_of_pos`, `Real.rpow_le_one`, `Real.one_le_rpow`; Coq `exp_pos` via `Rpower`,
-    prelude `Rpower_in_unit`, `Rpower_ge_one`)"""
+    ⟹  Γ ⊢ a^b ∈ ℝ, in [0, 1] if a ∈ [0, 1], ≥ 0 if a ≥ 0, an integer if a is one.
+    (Mathlib `Real.rpow_pos_of_pos`, `Real.rpow_le_one`, `Real.one_le_rpow`, `Int.pow`;
+    Coq `exp_pos` via `Rpower`, prelude `Rpower_in_unit`, `Rpower_ge_one`)"""
     exponent = _expect(exponent_th, Member, "member_pow").expr
-    exponents = _range(exponent_th, "member_pow")
-    h = pow_hull(_range(base_th, "member_pow"), exponent, exponents if sides else None,
-                 counted=exponents.integer and exponents.lo >= 0)
+    exponents, base = _range(exponent_th, "member_pow"), _range(base_th, "member_pow")
+    counted = exponents.integer and exponents.lo >= 0
+    h = pow_hull(base, exponent, exponents if sides else None, counted=counted)
     if h is None:
         why = "" if exponent.is_number else " (a power whose exponent is no number needs one > 0)"
         raise SideConditionError(f"member_pow: ({base_th.statement.expr})**({exponent}) may be "
                                  "undefined: the base is only known to lie in "
                                  f"{base_th.statement.set}{why}")
+    if counted and base.integer:  # an integer to the power of a count is one (0⁰ = 1)
+        h = Hull(h.lo, h.hi, h.lo_open, h.hi_open, True)
     return _built("member_pow", sp.Pow, (base_th.statement.expr, exponent), h,
                   [base_th, exponent_th])
 

@@ -319,6 +319,8 @@ def justify_fact(th):
         if exponent.is_even and not _within(th.premises[0], sp.Interval(0, sp.oo)):
             return "square" if exponent == 2 else "even power"  # ≥ 0 whatever the base's sign
         return "integer power"
+    if th.rule == "member_pow" and th.statement.set.is_subset(sp.S.Integers) is True:
+        return "power of an integer with a count as exponent"
     if th.rule == "member_pow" and not _positive(th.premises[0]):  # √x for x >= 0
         return "power of a nonnegative base with a positive exponent"
     if th.rule == "member_pow" and th.statement.set == UNIT:
