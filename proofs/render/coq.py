@@ -86,10 +86,10 @@ COUNTERPARTS = {
     "member_meet": "lra on the two premises",
     "member_add": "lra on the premises; is_nat_add for counts",
     "member_mul": "lra / nra on the premises; is_nat_mul for counts",
-    "member_pow": "Rpower_pos, Rpower_in_unit, Rpower_ge_one (prelude); inv_pos_nat, inv_unit, "
-                  "Rinv_0_lt_compat, Rinv_lt_0_compat, inv_below, inv_above, inv_neg_below, "
-                  "inv_neg_above for 1/x; sqr_below_le, sqr_below_lt, sqr_above_le, "
-                  "sqr_above_lt, sqr_open_lt for x² of a base of either sign",
+    "member_pow": "Rpower_pos, Rpower_in_unit, Rpower_ge_one, Rpower_pos_nat (prelude); "
+                  "inv_pos_nat, inv_unit, Rinv_0_lt_compat, Rinv_lt_0_compat, inv_below, "
+                  "inv_above, inv_neg_below, inv_neg_above for 1/x; sqr_below_le, sqr_below_lt, "
+                  "sqr_above_le, sqr_above_lt, sqr_open_lt for x² of a base of either sign",
     "member_exp": "exp_pos; exp_increasing, exp_0 (above_pos, below_neg: the side of 1)",
     "member_sin": "SIN_bound", "member_cos": "COS_bound", "member_cosh": "cosh_ge_1",
     "member_tanh": "tanh_bound, tanh_increasing, tanh_0 (from tanh's definition by exp)",
@@ -631,6 +631,8 @@ class Exporter:
         positive = real_set == POSITIVE
         if type(expr) in FUNCTIONS:
             return self._member_function(th)
+        if isinstance(expr, sp.Pow) and not expr.exp.is_Integer and real_set == sp.Naturals:
+            return self.posed(th.premises, "apply Rpower_pos_nat; count")
         if isinstance(expr, sp.Pow) and not expr.exp.is_Integer and \
                 real_set.is_subset(sp.S.Integers) is True:
             raise RenderError(f"Coq export: {expr} ∈ {real_set} (an integer to the power of a "

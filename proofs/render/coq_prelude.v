@@ -123,6 +123,16 @@ Proof. intros [k ->]. apply (le_INR 1). lia. Qed.
 Lemma is_pos_nat_INR k : is_pos_nat (INR (S k)).
 Proof. exists k. reflexivity. Qed.
 
+(* a whole number >= 1 to the power of a count: a^e = a^K for e = INR K (Coq's Rpower_pow), and
+   (S A)^K is no 0 *)
+Lemma Rpower_pos_nat a e : is_pos_nat a -> is_nat e -> is_pos_nat (Rpower a e).
+Proof.
+  intros [A ->] [K ->]. rewrite Rpower_pow by (apply lt_0_INR; lia). rewrite <- pow_INR.
+  destruct (Nat.pow (S A) K) as [| m] eqn:E.
+  - exfalso. exact (Nat.pow_nonzero (S A) K ltac:(lia) E).
+  - exists m. reflexivity.
+Qed.
+
 (* sums and products over 0..N are congruences for pointwise equality (setoid_rewrite under fun) *)
 #[export] Instance sum_f_R0_proper : Proper (pointwise_relation nat eq ==> eq ==> eq) sum_f_R0.
 Proof. intros f g h m m' <-. apply sum_eq. intros i _. apply h. Qed.
