@@ -168,9 +168,21 @@ def positive(expr, where=None):
             except ProofError:
                 raise refusal from None
             if not is_subset(fact.statement.set, statement.set):
+                _refuted_by_range(ctx, statement, fact)
                 raise refusal from None
             fact = K.member_widen(fact, statement.set)
         return _as_asked(normal_form.as_written(ctx, expr, fact), ctx, statement)
+
+
+def _refuted_by_range(ctx, statement, fact):
+    """Disproved where the rules show the claim's term in a set that misses the claimed one: the
+    claim then fails at every admissible point (a range is never empty), also where no point can be
+    evaluated (Σ_{k=1}^{25} (1/(2^k)! − 1) > 0, its term shown in (−∞, 0))."""
+    shown = fact.statement
+    if shown.expr == statement.expr and fact.context == ctx and \
+            sp.Intersection(shown.set, statement.set).is_empty is True:
+        raise Disproved(statement, f"the kernel shows {shown.expr} ∈ {shown.set} at every "
+                                   f"admissible point, and {shown.set} misses {statement.set}")
 
 
 def _bounded(ctx, expr, real_set):
@@ -258,6 +270,7 @@ def member(expr, real_set, where=None):
             try:
                 fact = K.member_widen(fact, real_set)
             except SideConditionError:  # said as prove_positive says it, not by the rule's name
+                _refuted_by_range(ctx, statement, fact)
                 raise SideConditionError(f"cannot show {expr} ∈ {real_set}: it is only known to "
                                          f"lie in {fact.statement.set}") from None
         return _as_asked(normal_form.as_written(ctx, expr, fact), ctx, statement)

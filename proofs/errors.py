@@ -25,7 +25,9 @@ class Disproved(ProofError):
     """The claim is false: at an admissible point (every quantity in its range) it fails.
     `claim` is the statement refused, `counterexample` the description, `point` the values drawn by
     name, `values` the pairs (term compared, its value there) and `detail` what the description
-    says beside the point."""
+    says beside the point.  Where the kernel shows the claim's term in a set that misses the
+    claimed one, the claim fails at every admissible point: `point` and `values` are then empty
+    and the description names that set."""
 
     def __init__(self, claim, counterexample):
         super().__init__(f"{claim} is false: {counterexample}")

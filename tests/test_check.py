@@ -580,12 +580,30 @@ def test_a_short_sum_whose_terms_need_an_integer_index_is_bounded_written_out():
     assert check.positive(sp.Sum(sp.gamma(k + sp.Rational(2 * 10 ** 6 + 1, 2)), (k, 0, 1)))
     assert check.positive(sp.Sum(1 / sp.factorial(2 ** k), (k, 0, 25)))  # 2^k a count
     for slow in (sp.Sum(1 / sp.factorial(2 ** k), (k, 0, 25)) - 1,  # true: 1/2 + 1/24 + …
-                 sp.Sum(sp.binomial(k ** 6, k ** 5), (k, 1, 31)),
-                 sp.Sum(1 / sp.factorial(10 ** 8 * k) - 1, (k, 0, 1))):  # false: 1/(10⁸)! − 1
+                 sp.Sum(sp.binomial(k ** 6, k ** 5), (k, 1, 31))):
         with pytest.raises(ProofError, match="not shown|only known to lie"):
             check.positive(slow)
+    # false: 0 + 1/(10⁸)! − 1, shown in (−∞, 0] without computing (10⁸)!
+    with pytest.raises(Disproved, match="misses"):
+        check.positive(sp.Sum(1 / sp.factorial(10 ** 8 * k) - 1, (k, 0, 1)))
     with pytest.raises(Disproved):  # near λ = 0 the mass is near 1
         check.member(poisson, sp.Interval.Lopen(0, sp.Rational(9, 10)), where=positive)
+
+
+def test_a_claim_whose_term_is_shown_outside_the_set_is_disproved_without_a_point():
+    """Σ_{k=1}^{25} (1/(2^k)! − 1) > 0: no point can be evaluated ((2²⁵)! is not computed), but
+    the kernel shows the sum in (−∞, 0), so the claim fails wherever it is asked; a term only
+    known to lie in a set that meets the claimed one stays 'not shown'."""
+    k = sp.Symbol("k")
+    with pytest.raises(Disproved, match=r"shows .* ∈ Interval\(-oo, 0\) .*misses") as refused:
+        check.positive(sp.Sum(1 / sp.factorial(2 ** k) - 1, (k, 1, 25)))
+    assert refused.value.point == {} and refused.value.values == ()
+    # each term is at most 1/2 − 1 < 0 (k ≥ 1: (2^k)! ≥ 2), independently of the engine
+    assert all(1 / sp.factorial(2 ** j) - 1 <= -sp.Rational(1, 2) for j in range(1, 4))
+    with pytest.raises(Disproved, match="misses"):
+        check.member(sp.Sum(1 / sp.factorial(2 ** k), (k, 0, 25)) + 1, sp.Interval(-5, 1))
+    with pytest.raises(SideConditionError, match="only known to lie in"):  # true: 1/2 + 1/24 + …
+        check.positive(sp.Sum(1 / sp.factorial(2 ** k), (k, 0, 25)) - 1)
 
 
 K, M = sp.symbols("k m")
