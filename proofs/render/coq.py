@@ -629,18 +629,18 @@ class Exporter:
         premises."""
         expr, real_set = th.statement.expr, th.statement.set
         positive = real_set == POSITIVE
+        real_power = isinstance(expr, sp.Pow) and not expr.exp.is_Integer  # Coq's Rpower
         if type(expr) in FUNCTIONS:
             return self._member_function(th)
-        if isinstance(expr, sp.Pow) and not expr.exp.is_Integer and real_set == sp.Naturals:
+        if real_power and real_set == sp.Naturals:
             return self.posed(th.premises, "apply Rpower_pos_nat; count")
-        if isinstance(expr, sp.Pow) and not expr.exp.is_Integer and \
-                real_set.is_subset(sp.S.Integers) is True:
+        if real_power and real_set.is_subset(sp.S.Integers) is True:
             raise RenderError(f"Coq export: {expr} ∈ {real_set} (an integer to the power of a "
                               "count) has no Coq lemma yet: the proof checks and renders as text, "
                               "LaTeX and Markdown; only its Coq export is missing")
-        if isinstance(expr, sp.Pow) and not expr.exp.is_Integer and positive:
+        if real_power and positive:
             return "apply Rpower_pos"
-        if isinstance(expr, sp.Pow) and not expr.exp.is_Integer and real_set in POWER_SIDES:
+        if real_power and real_set in POWER_SIDES:
             return self.posed(th.premises, f"apply {POWER_SIDES[real_set]}; close")
         if isinstance(expr, sp.log) and real_set == sp.Reals:
             return "exact I"
