@@ -1079,13 +1079,31 @@ class KernelFuzzer(RuleBasedStateMachine):
             kind = data.draw(st.sampled_from([sp.Sum, sp.Sum, sp.Product]), label="binder kind")
             total = kind(summand, (i, *bounds))
 
+        # or split at a place c: a number, a symbol of the context or the index itself (refused),
+        # often a k that ranges over the sum's own {a, …, b} (or over a wider range), or j ∈ ℕ
+        at = data.draw(st.sampled_from([None, None, 1, 2, n, n - 1, x, i, j, k, k, k, i + k]),
+                       label="at")
+        one_index = isinstance(total, (sp.Sum, sp.Product)) and len(total.limits) == 1
+        limits = total.limits[0] if one_index else ()
+        if at is not None and limits and context.lookup(k) is None and data.draw(
+                st.booleans(), label="k ranges over the sum's values"):
+            lo, hi = data.draw(st.sampled_from([limits[1:], limits[1:], (limits[1] - 1, limits[2]),
+                                                (limits[1], limits[2] + 1)]), label="k's range")
+            context = self._query(Context, {**dict(context.entries), k: IndexRange(lo, hi)}) or \
+                context
+
         def peeled(var, lo, hi):
             end, rest = (hi, (var, lo, hi - 1)) if last else (lo, (var, lo + 1, hi))
             combine = sp.Add if isinstance(total, sp.Sum) else sp.Mul
-            return combine(type(total)(total.function, rest), total.function.xreplace({var: end}))
+            parts = type(total)(total.function, rest), total.function.xreplace({var: end})
+            if at is not None:
+                parts = (type(total)(total.function, (var, lo, at - 1)),
+                         total.function.xreplace({var: at}),
+                         type(total)(total.function, (var, at + 1, hi)))
+            return combine(*parts)
 
         facts = self._both_sides_facts(context, total, peeled)
-        self._attempt("sum_peel", K.sum_peel, context, total, last, facts)
+        self._attempt("sum_peel", K.sum_peel, context, total, last, facts, at=at)
 
     @rule(data=st.data())
     def sum_empty(self, data):
@@ -1806,6 +1824,10 @@ FALSE_STATEMENTS = [
     ((), SameOptimizers(x, "min", 1 / x, "min", (x,))),  # undefined at 0 on one side only
     ((), SameOptimizers(f(x), "max", f(x) * y, "max", (f,))),  # y < 0
     (((n, sp.S.Naturals0), (j, IndexRange(1, n))), Member(n - j, sp.S.Naturals)),  # j = n
+    # split at a place k past the sum's end: its last part Σ_{i=n+2}^{n} is undefined at k = n + 1
+    (((n, sp.S.Naturals), (k, IndexRange(1, n + 1))),
+     Equal(sp.Sum(p[i], (i, 1, n)),
+           sp.Sum(p[i], (i, 1, k - 1)) + p[k] + sp.Sum(p[i], (i, k + 1, n)))),
 ]
 TRUE_STATEMENTS = [
     (PROBABILITIES, Equal(sp.log(sp.Product(p[i], (i, 1, n))), sp.Sum(sp.log(p[i]), (i, 1, n)))),
@@ -1825,6 +1847,9 @@ TRUE_STATEMENTS = [
                                    -sp.Sum(sp.log(p[i]), (i, 1, n)), "min", (p,))),
     ((), SameOptimizers(x ** 3, "max", x, "max", (x,))),
     (((n, sp.S.Naturals0), (j, IndexRange(1, n))), Member(n - j + 1, sp.S.Naturals)),
+    (((n, sp.S.Naturals), (k, IndexRange(1, n))),
+     Equal(sp.Sum(p[i], (i, 1, n)),
+           sp.Sum(p[i], (i, 1, k - 1)) + p[k] + sp.Sum(p[i], (i, k + 1, n)))),
 ]
 
 

@@ -747,18 +747,27 @@ def telescoping_needs(total, whole, counts=False):
     return step, closed, remainder, written | needs(closed)
 
 
-def sum_peel(context, total, last=True, facts=()):
+def sum_peel(context, total, last=True, facts=(), at=None):
     """Γ ⊢ each condition under which both sides are defined  ⟹  Γ ⊢ Σ_{i=a}^{b} f(i) =
     Σ_{i=a}^{b−1} f(i) + f(b) (`last`), or f(a) + Σ_{i=a+1}^{b} f(i), and a product alike
     (∏_{i=a}^{b} f(i) = ∏_{i=a}^{b−1} f(i) · f(b)): the right side's sum needs
-    b − a ∈ {0, 1, …}, so the left one has the term to give.   (Mathlib
-    `Finset.sum_range_succ`, `Finset.prod_range_succ`; Coq `tech5`, `decomp_sum`)"""
+    b − a ∈ {0, 1, …}, so the left one has the term to give.  With `at` = c free of i,
+    the term at c: Σ_{i=a}^{b} f(i) = Σ_{i=a}^{c−1} f(i) + f(c) + Σ_{i=c+1}^{b} f(i),
+    whose sums need c − a and b − c in {0, 1, …}: a, …, b are a, …, c − 1, then c,
+    then c + 1, …, b.   (Mathlib `Finset.sum_range_succ`, `Finset.prod_range_succ`,
+    `Finset.sum_Ico_consecutive`; Coq `tech5`, `decomp_sum`, `tech2`)"""
     if not isinstance(total, BINDERS) or len(total.limits) != 1:
         raise RuleApplicationError(f"sum_peel: {total} is not a sum or product over one index")
     (var, lo, hi), = binder_limits(check_well_formed(total))
     end, rest = (hi, (var, lo, hi - 1)) if last else (lo, (var, lo + 1, hi))
     combine = sp.Add if isinstance(total, sp.Sum) else sp.Mul
     parts = type(total)(total.function, rest), substitute(total.function, {var: end})[0]
+    if at is not None:
+        at = check_well_formed(sp.sympify(at))
+        if var in free_vars(at) or bound_vars(at):
+            raise RuleApplicationError(f"sum_peel: the place {at} binds or mentions {var}")
+        parts = (type(total)(total.function, (var, lo, at - 1)), substitute(
+            total.function, {var: at})[0], type(total)(total.function, (var, at + 1, hi)))
     # written too: sympy takes ∏·0 for 0, dropping the count b − a the peel rests on
     written = combine(*parts, evaluate=False)
     return _both_defined(context, total, combine(*parts), "sum_peel", facts, written)
