@@ -28,7 +28,8 @@ from sympy.core.function import AppliedUndef, UndefinedFunction
 
 from .errors import UnsupportedError
 from .kernel.functions import TABLE
-from .kernel.language import Context, Hull, add_hulls, hull, mul_hulls, pow_hull
+from .kernel.language import (Context, Hull, IndexRange, add_hulls, hull, mul_hulls,
+                               pow_hull)
 from .kernel.terms import (
     BINDERS,
     FUNCTIONS,
@@ -199,6 +200,37 @@ def _same_shape(original, translated):
     return heads(original) == heads(translated)
 
 
+def _index_range_ends(real_set):
+    """(a, b + 1) for a where= range Range(a, b + 1) whose ends mention other quantities (k ∈ {1,
+    …, n}; `_refuse_steps` has refused other steps), () for any other set; a clear error for
+    ends the kernel cannot state."""
+    if not isinstance(real_set, sp.Range) or not real_set.free_symbols:
+        return ()
+    for end in (real_set.start, real_set.stop):
+        if not all(isinstance(atom, (sp.Symbol, sp.Number)) for atom in end.atoms()) or \
+                not end.is_polynomial():
+            raise UnsupportedError(f"the range {real_set}: its ends must be polynomials in "
+                                   f"symbols, such as n + 1, not {end}")
+    return real_set.start, real_set.stop
+
+
+def _refuse_circular_ranges(ranges):
+    """A clear error where ranges {a, …, b} depend on each other (j ∈ {1, …, k}, k ∈ {j, …, n}):
+    each must rest, in the end, on quantities whose ranges are sets."""
+    depends = {key: free_vars(sp.Tuple(real_set.lo, real_set.hi))
+               for key, real_set in ranges.items() if isinstance(real_set, IndexRange)}
+    for key in depends:
+        seen, todo = set(), [key]
+        while todo:
+            for other in depends.get(todo.pop(), ()):
+                if other == key:
+                    raise UnsupportedError(f"the range of {key} depends, through the ranges "
+                                           "where= gives, on itself")
+                if other not in seen:
+                    seen.add(other)
+                    todo.append(other)
+
+
 def where_mapping(where):
     """`where` as a dict, once it maps quantities (symbols, IndexedBases, undefined functions) to
     sympy sets; a clear error for anything else (an expression as a key, a list, a string)."""
@@ -262,6 +294,9 @@ def _refuse_huge_numbers(obj):
 def _refuse_steps(obj):
     """A clear error for a Range with a step (sympy shows Range(0, 10, 3) as Range(0, 12, 3)):
     the kernel's ranges are intervals, a Range of step 1 or a finite set of its values."""
+    if isinstance(obj, sp.Range) and obj.step != 1 and obj.free_symbols:
+        raise UnsupportedError(f"a Range with step {obj.step} is not supported: a range whose ends "
+                               "mention other quantities is {a, ..., b}, written Range(a, b + 1)")
     if isinstance(obj, sp.Range) and obj.step != 1:
         offset = f" + {obj.inf}" if obj.inf != 0 else ""
         values = f"FiniteSet({', '.join(map(str, obj))})" if obj.is_finite_set and \
@@ -289,8 +324,10 @@ class _Claim:
             refuse_floats(item)
             _refuse_huge_numbers(item)
             _refuse_steps(item)
+        # the ends of a range {a, …, b} that mentions other quantities (k ∈ {1, …, n}) name them
+        ends = [end for real_set in where.values() for end in _index_range_ends(real_set)]
         found = collections.defaultdict(set)
-        for item in [*where, *extra, *terms]:
+        for item in [*where, *extra, *terms, *ends]:
             if isinstance(item, sp.IndexedBase):
                 found[name_of(item)].add(item)
             elif isinstance(item, UndefinedFunction):
@@ -313,7 +350,7 @@ class _Claim:
         self.depending = set()  # the definitions whose translation did
         self.taken = set(found)  # every name the claim uses: a renamed index avoids them all
         free = set(where) | set(extra)
-        for term in terms:
+        for term in [*terms, *ends]:
             free |= _free_objects(sp.sympify(term))
         # a bound index named like one of these is renamed apart, wherever in the claim it occurs
         self.free_names = {name_of(obj) for obj in free if not isinstance(obj, DefinedFamily)}
@@ -322,6 +359,9 @@ class _Claim:
             if isinstance(obj, (Defined, DefinedFamily)):
                 continue
             assumed, given = assumed_set(obj), where.get(obj)
+            if _index_range_ends(given):
+                ranges[self._kernel_object(obj)] = self._index_range(obj, given, assumed)
+                continue
             if given is not None and assumed is not None and not hull(given).within(hull(assumed)):
                 raise UnsupportedError(
                     f"where= gives {name_of(obj)} the range {given}, but {describe(obj)} "
@@ -332,7 +372,27 @@ class _Claim:
             chosen = given if given is not None else assumed
             if chosen is not None:
                 ranges[self._kernel_object(obj)] = chosen
+        _refuse_circular_ranges(ranges)
         self.context = Context(ranges)
+
+    def _index_range(self, obj, given, assumed):
+        """The kernel's range {a, …, b} of a symbol `obj` that where= says lies in Range(a, b + 1),
+        whose ends mention other quantities: the values a, a + 1, …, b wherever b − a + 1 is a
+        count, none elsewhere."""
+        if type(obj) is not sp.Symbol:
+            raise UnsupportedError(f"where= gives {name_of(obj)} the range {given}: only a "
+                                   "symbol ranges over {a, ..., b} with ends that mention other "
+                                   "quantities")
+        lo, hi = (check_well_formed(self._translate(end, {})) for end in (given.start,
+                                                                          given.stop - 1))
+        if assumed is not None and not (lo.is_Integer and hull(sp.Range(lo, sp.oo)).within(
+                hull(assumed))):
+            raise UnsupportedError(
+                f"where= gives {name_of(obj)} the range {given}, but {describe(obj)} was made "
+                f"with sympy assumptions that say {assumed}, which its values {lo}, {lo} + 1, … "
+                "need not satisfy: use a plain Symbol"
+            )
+        return IndexRange(lo, hi)
 
     def _kernel_object(self, obj):
         if obj not in self.table:

@@ -903,6 +903,64 @@ def test_a_wrong_mean_is_disproved():
             check.equal(sp.Sum(k * pmf, (k, 0, n)), wrong, where=MEAN_WHERE)
 
 
+def test_a_class_index_ranges_over_one_to_n():
+    """k ∈ {1, …, n}, written Range(1, n + 1) in where=: the softmax's k-th output lies in (0, 1]
+    and the log-sum-exp is at least z_k (the sum split at its term at k, whose two parts are
+    sums of positive terms, possibly empty); −log softmax_k = LSE − z_k.  Each is checked at
+    every k for n = 1, …, 4 with the sums written out; (0, 1), LSE > z_k and LSE ≤ z_k + log n
+    are disproved."""
+    n, j, k = sp.symbols("n j k")
+    z = sp.IndexedBase("z")
+    where = {n: sp.S.Naturals, k: sp.Range(1, n + 1), z: sp.S.Reals}
+    total = sp.Sum(sp.exp(z[j]), (j, 1, n))
+    claims = [(sp.exp(z[k]) / total, sp.Interval.Lopen(0, 1)),
+              (sp.log(total) - z[k], sp.Interval(0, sp.oo))]
+    for expr, interval in claims:
+        assert check.member(expr, interval, where=where).statement == Member(expr, interval)
+        for count in range(1, 5):
+            entries = {z[m]: sp.Rational(m * m - 3, 2) for m in range(1, count + 1)}
+            for place in range(1, count + 1):
+                value = expr.subs({n: count, k: place}).doit().subs(entries)
+                assert sp.N(value, 30) in interval  # each side evaluated by sympy alone
+    assert check.equal(-sp.log(sp.exp(z[k]) / total), sp.log(total) - z[k], where=where)
+    for expr, interval in ((sp.exp(z[k]) / total, sp.Interval.open(0, 1)),
+                           (sp.log(total) - z[k], sp.Interval.open(0, sp.oo)),
+                           (sp.log(total) - z[k] - sp.log(n), sp.Interval(-sp.oo, 0))):
+        with pytest.raises(Disproved):
+            check.member(expr, interval, where=where)
+    # a k past n is another claim, and false: the sum holds no z_k there
+    with pytest.raises(Disproved):
+        check.member(sp.exp(z[k]) / total, sp.Interval.Lopen(0, 1),
+                     where={**where, k: sp.Range(1, n + 2)})
+
+
+def test_a_range_whose_ends_mention_other_quantities_is_refused_where_the_kernel_cannot_state_it():
+    """Range(a, b + 1) with symbolic ends is {a, …, b}; other such ranges get one clear line: a
+    step, an end that is no polynomial, ranges that depend on each other, a family, and
+    assumptions its values need not satisfy (k positive from 0, k an integer from n)."""
+    n, j, k = sp.symbols("n j k")
+    z = sp.IndexedBase("z")
+    claim = z[k] ** 2
+    for where, message in (
+            ({k: sp.Range(1, n + 1, 2)}, "step 2 is not supported"),
+            ({k: sp.Range(1, sp.factorial(n))}, "polynomials in symbols"),
+            ({k: sp.Range(1, j + 1), j: sp.Range(k, n + 1)}, "depends, through the ranges"),
+            ({k: sp.Range(1, k + 1)}, "on itself"),
+            ({z: sp.Range(1, n + 1)}, "only a symbol ranges"),
+            ({sp.Symbol("k", positive=True): sp.Range(0, n + 1)}, "need not satisfy"),
+            ({sp.Symbol("k", integer=True): sp.Range(n, 2 * n)}, "need not satisfy"),
+            ({k: sp.Range(1, sp.Symbol("n", integer=True) + 1), n: sp.S.Naturals},
+             "denotes two|two objects|several")):
+        claimed = claim.subs(k, next(iter(where))) if type(next(iter(where))) is sp.Symbol \
+            else claim
+        with pytest.raises(UnsupportedError, match=message):
+            check.member(claimed, sp.Interval(0, sp.oo), where={z: sp.S.Reals, **where})
+    # the assumptions its values do satisfy are kept: k a positive integer from 1
+    counted = sp.Symbol("k", integer=True, positive=True)
+    assert check.member(n - counted, sp.S.Naturals0,
+                        where={n: sp.S.Naturals, counted: sp.Range(1, n + 1)})
+
+
 def test_an_infinite_sum_is_refused_with_what_to_write_instead():
     """A review: Σ_{j=0}^{∞} rʲ read "the index j was made with sympy assumptions … use a plain
     Symbol" for an integer j, and "oo: only exact rationals are terms" for a plain one; either

@@ -174,9 +174,12 @@ def _written(gap):
     # over its common denominator with no sum to gather: 1 − x²/(1 + x²) = 1/(1 + x²)
     factored = [sp.factor(numerator) / sp.factor(denominator)] if denominator != 1 and \
         not gap.atoms(sp.Sum) else []
+    # or as it stands over that denominator, sums of several ranges and all: 1 − e^{z_k}/(A +
+    # e^{z_k} + B) = (A + B)/(A + e^{z_k} + B) for the sums A and B either side of k
+    several = [numerator / denominator] if denominator != 1 and gap.atoms(sp.Sum) else []
     squares = completed_squares(gap)
     return list(dict.fromkeys(over + _as_one_sum(sp.expand(gap)) + squares + factored +
-                              _by_exp(gap) + _conjugate(gap) + _as_one_log(gap)))
+                              _by_exp(gap) + _conjugate(gap) + _as_one_log(gap) + several))
 
 
 def _by_exp(gap):

@@ -17,8 +17,10 @@ from ..errors import ProofError, SideConditionError
 from ..kernel import Defined, Equal, Need, Theorem, free_vars, hull, needs
 from ..kernel import rules as K
 from ..kernel.functions import TABLE
+from ..kernel.language import IndexRange
 from ..kernel.terms import (BINDERS, DefinedEntry, binder_limits, binomial_sum, bound_vars,
-                            costly_at_integers, exchanged, index_free_factor, inner_binder)
+                            costly_at_integers, exchanged, index_free_factor, inner_binder,
+                            substitute)
 from .finite_cases import (MOST_CASES, by_values, cases_of, finite_entries, finite_symbols,
                            positive_by_values, through_symbol)
 from .positivity import (at_index_values, congruence, index_range_context,
@@ -811,15 +813,28 @@ def _peel(context, total, last, count):
 def own_term_peeled(context, expr):
     """Γ ⊢ expr = expr with a sum's first (or last) term taken out where that term also stands
     beside the sum (softmax's e^{z_1}/Σ_{j=1}^{n} e^{z_j} = e^{z_1}/(e^{z_1} + Σ_{j=2}^{n} e^{z_j}),
-    which intervals bound in (0, 1]), or None where no sum has such a term."""
+    which intervals bound in (0, 1]), or its term at k for a k of Γ ranging over the sum's
+    {a, …, b} (e^{z_k}/(Σ_{j=1}^{k−1} e^{z_j} + e^{z_k} + Σ_{j=k+1}^{n} e^{z_j})); a term e^u
+    counts where u stands beside (log Σ_j e^{z_j} − z_k ≥ 0).  None where no sum has such a
+    term."""
+    def stands(beside, term):
+        return beside.has(term) or isinstance(term, sp.exp) and beside.has(term.args[0])
+
     for total in sorted((s for s in binders_of(expr) if isinstance(s, sp.Sum)), key=str):
         (var, lo, hi), = total.limits
         beside = expr.xreplace({total: sp.Dummy()})
+        for at, _ in filter(lambda entry: entry[1] == IndexRange(lo, hi), context.entries):
+            term = substitute(total.function, {var: at})[0]
+            if stands(beside, term):
+                split = sp.Add(sp.Sum(total.function, (var, lo, at - 1)), term,
+                               sp.Sum(total.function, (var, at + 1, hi)), evaluate=False)
+                facts = prove_needs(context, sorted(needs(total) | needs(split), key=str))
+                return congruence(context, K.sum_peel(context, total, facts=facts, at=at), expr)
         for last, end in ((False, lo), (True, hi)):
             # C(k⁶, k⁵) at k = 31 is a number sympy would compute for hours
             if costly_at_integers(total.function, var, end, end):
                 continue
-            if beside.has(total.function.xreplace({var: end})):
+            if stands(beside, total.function.xreplace({var: end})):
                 return congruence(context, _peel(context, total, last, 1), expr)
     return None
 
