@@ -1768,7 +1768,9 @@ def _condition_problems(conditions, where, state):
     (for every positive x) or a set written alone (on (0, ∞)) is not read, so it is refused when
     a letter has a narrower range."""
     problems = []
-    narrow = {key: value for key, value in where.items() if not sp.S.Reals.is_subset(value)}
+    # a range whose ends are letters (k ∈ {1, …, n}) is narrow; sympy cannot compare it with ℝ
+    narrow = {key: value for key, value in where.items()
+              if value.free_symbols or not sp.S.Reals.is_subset(value)}
     for line, text in conditions:
         if not isinstance(text, str):  # ("lead", a row that is a condition) or ("words", …)
             found = [_lead_problem(text[1], narrow, state) if text[0] == "lead" else
@@ -1932,10 +1934,10 @@ def _listed(first, rest, state):
     before = [first, *(texmath.read(value, state.names) for value in rest[:dots[0]])]
     after = [texmath.read(value, state.names) for value in rest[dots[0] + 1:]]
     steps = {b - a for a, b in zip(before, before[1:])}
-    if len(dots) > 1 or len(after) > 1 or not all(v.is_Integer for v in before + after) or \
+    if len(dots) > 1 or len(after) > 1 or not all(v.is_Integer for v in before) or \
             steps - {1}:
         raise texmath.TexError("a list with \\dots is read as whole numbers one apart (1, 2, "
-                               "\\dots or 1, \\dots, 10)", 1)
+                               "\\dots, or 1, \\dots, 10, or 1, \\dots, n)", 1)
     return sp.Range(first, after[0] + 1 if after else sp.oo)
 
 

@@ -1635,11 +1635,18 @@ def read_set_tokens(reader):
             if reader.peek() in (r"\dots", r"\ldots", r"\cdots"):  # {1, 2, \dots}, {0, 1, …}
                 reader.take()
                 counting = {(1, 2): sp.S.Naturals, (0, 1, 2): sp.S.Naturals0}
-                if tuple(members) not in counting:
-                    reader.fail("a set with \\dots is {1, 2, \\dots} or {0, 1, 2, \\dots}")
+                last = None
+                if reader.peek() == ",":  # {1, \dots, n}: 1 to n, whatever n is
+                    reader.take(",")
+                    last = reader.expression()
+                steps = {b - a for a, b in zip(members, members[1:])}
+                if last is None and tuple(members) not in counting or last is not None and (
+                        steps - {1} or not all(m.is_Integer for m in members)):
+                    reader.fail("a set with \\dots is {1, 2, \\dots}, {0, 1, 2, \\dots} or "
+                                "whole numbers one apart up to an end, {1, \\dots, n}")
                 reader.skip_sizes()
                 reader.take(r"\}" if token == r"\{" else r"\rbrace")
-                return counting[tuple(members)]
+                return counting[tuple(members)] if last is None else sp.Range(members[0], last + 1)
             members.append(reader.expression())
         reader.skip_sizes()
         reader.take(r"\}" if token == r"\{" else r"\rbrace")

@@ -62,6 +62,13 @@ TRUE_DISPLAYS = {
   -\log \frac{e^{z_k}}{\sum_{j=1}^{K} e^{z_j}} &= \log \sum_{j=1}^{K} e^{z_j} - z_k
 \end{align*}
 """,
+    "softmax at class k": r"""
+% proofs: where z_j \in \mathbb{R}, K \geq 1, k \in \{1, \dots, K\}
+\begin{align*}
+  \frac{e^{z_k}}{\sum_{j=1}^{K} e^{z_j}} &\leq 1, &
+  \log \sum_{j=1}^{K} e^{z_j} &\geq z_k
+\end{align*}
+""",
     "sigmoid": r"""
 % proofs: where z \in \mathbb{R}
 \begin{align*}
@@ -101,6 +108,15 @@ FALSE_DISPLAYS = {  # (display, the line of the false step within it)
 """,
         4,
     ),
+    "a class past the last": (
+        r"""
+% proofs: where z_j \in \mathbb{R}, K \geq 1, k \in \{1, 2, \dots, K + 1\}
+\begin{equation*}
+  \frac{e^{z_k}}{\sum_{j=1}^{K} e^{z_j}} \leq 1
+\end{equation*}
+""",
+        4,
+    ),
     "wrong index range": (
         r"""
 % proofs: where x_i \in (0, \infty), n \geq 1
@@ -136,7 +152,9 @@ def test_false_displays_are_refuted_at_their_line(tmp_path, name):
     false = [f for f in findings if f.status == "false"]
     assert len(false) == 1, [f.message for f in findings]
     assert false[0].line == preamble_lines() + line
-    assert " is false: at " in false[0].message and "the sides are" in false[0].message
+    assert " is false: at " in false[0].message and ("the sides are" in false[0].message or
+                                                      "is not in" in false[0].message)
+    assert "at {" not in false[0].message  # the point is said once, as the paper writes it
     assert false[0].point
 
 
@@ -164,7 +182,8 @@ def test_a_clean_paper_exits_zero_and_json_lists_every_step(tmp_path):
     assert result.returncode == 0 and result.stdout == "", result.stdout
     found = json.loads(run_check(path, "--json").stdout)
     assert {item["status"] for item in found} == {"proved"}
-    assert len(found) == 9 and all(item["file"] == str(path) for item in found)
+    # one step each, two in the display of class k
+    assert len(found) == 11 and all(item["file"] == str(path) for item in found)
 
 
 def test_unreadable_text_is_located_never_a_traceback(tmp_path):

@@ -14,6 +14,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from ..kernel import POSITIVE_REALS, Defined, Equal, Member, SameOptimizers, StrictlyIncreasing
+from ..kernel.language import IndexRange
 from ..kernel.terms import BINDERS, DefinedEntry
 
 LATEX = {
@@ -499,6 +500,9 @@ class Writer:
             return self.t["reals"]
         if isinstance(s, sp.FiniteSet):
             return self.t["set"].format(items=", ".join(map(self.expr, s.args)))
+        if isinstance(s, IndexRange):  # k ∈ {1, …, n}: ends that mention other quantities
+            dots = "\\dots" if self.style == "latex" else "…"
+            return self.t["set"].format(items=f"{self.expr(s.lo)}, {dots}, {self.expr(s.hi)}")
         if isinstance(s, sp.Range):  # {0, 1, 2}, {2, 3, …}, {…, −1, 0}, {1, 2, …, 19, 20}
             dots = "\\dots" if self.style == "latex" else "…"
             step = s.step

@@ -860,14 +860,15 @@ def refute_at(entries, statement, values, options=DEFAULT):
 def _member_refutation(point, st):
     v = point.value(st.expr)
     if v is UNDEFINED:
-        return Refutation(f"at {_where(point)}: {st.expr} is undefined", point, [(st.expr, v)])
+        return Refutation(f"at {_where(point)}: {st.expr} is undefined", point, [(st.expr, v)],
+                          f"{st.expr} is undefined")
     inside = in_set(v, st.set)
     if inside is None:
         raise Inconclusive("membership is not decided")
     if inside:
         return None
-    return Refutation(f"at {_where(point)}: {st.expr} = {_show(v)} is not in {st.set}", point,
-                      [(st.expr, v)])
+    detail = f"{st.expr} = {_show(v)} is not in {st.set}"  # what a report beside the point says
+    return Refutation(f"at {_where(point)}: {detail}", point, [(st.expr, v)], detail)
 
 
 def _check_increasing(entries, st, seed, size, options):
