@@ -1233,3 +1233,23 @@ def test_a_log_of_a_product_positive_at_its_index_values_says_so():
     assert "by assumption" not in text and "member index range" not in text
     with pytest.raises(proofs.ProofError, match="^Coq export: "):
         d.proof().to_coq()
+
+
+def test_a_class_index_s_range_reads_one_to_n_in_every_format(tmp_path):
+    """k ∈ {1, …, n} (where= Range(1, n + 1)) is stated as the reader writes it, in the setting and
+    each theorem, in text, Markdown and a LaTeX document that compiles; the softmax and
+    log-sum-exp steps are proved."""
+    j, k = sp.symbols("j k")
+    z = sp.IndexedBase("z")
+    total = sp.Sum(sp.exp(z[j]), (j, 1, n))
+    d = Derivation("Softmax at class k",
+                   where={n: sp.S.Naturals, k: sp.Range(1, n + 1), z: sp.S.Reals})
+    d.theorem("Softmax", d.chain(sp.exp(z[k]) / total).le(1))
+    d.theorem("Log-sum-exp", d.chain(sp.log(total)).ge(z[k]))
+    proof = d.proof()
+    assert "k ∈ {1, …, n}" in proof.to_text() and "..." not in proof.to_text()
+    assert "k ∈ {1, …, n}" in proof.to_markdown() or r"\{1, \dots, n\}" in proof.to_markdown()
+    document = proof.to_document()
+    assert r"k \in \{1, \dots, n\}" in document
+    compile_tex(tmp_path, "class", document, runs=1)
+    assert "k ∈ {1, . . . , n}" in pdf_text(tmp_path / "class.pdf")
