@@ -228,6 +228,8 @@ def _narrowed(ctx, fact, real_set):
         fact = cases.through_abstraction(ctx, fact, real_set, _narrowed) or fact
     if not is_subset(fact.statement.set, real_set):
         fact = finite_cases.through_values(ctx, fact, real_set, _narrowed) or fact
+    if not is_subset(fact.statement.set, real_set):  # the other ways first: a textbook's proof
+        fact = bounds.through_factors(ctx, fact, real_set) or fact
     expr = fact.statement.expr
     # a short sum written out (Σ_{j=1}^{3} e^{z_j} as e^{z_1} + e^{z_2} + e^{z_3}), the root of
     # a product of positive factors as a product of roots (AM-GM: (a + b)/2 − √(ab) ≥ 0 as

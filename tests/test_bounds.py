@@ -704,3 +704,51 @@ def test_a_polynomial_of_many_terms_is_left_alone_by_the_squares():
     three = sp.Mul(*((a - sp.Rational(1, 2)) ** 2 for a in names[:3]))
     (written,) = squares_of(three)
     assert sp.expand(written - three) == 0
+
+
+_a, _b, _c, _d, _p, _g, _r, _delta = sp.symbols("a b c d p gamma r delta")
+_REAL = {_a: sp.S.Reals, _b: sp.S.Reals, _c: sp.S.Reals, _d: sp.S.Reals}
+_FOCAL = {_p: sp.Interval.open(0, 1), _g: sp.Interval(0, sp.oo)}
+_HUBER = {_r: sp.S.Reals, _delta: sp.Interval.open(0, sp.oo)}
+FACTORED = [  # (name, gap claimed ≥ 0, where, a false neighbour's gap)
+    ("Cauchy–Schwarz for two terms",
+     (_a ** 2 + _b ** 2) * (_c ** 2 + _d ** 2) - (_a * _c + _b * _d) ** 2,
+     _REAL, (_a * _c + _b * _d) ** 2 - (_a ** 2 + _b ** 2) * (_c ** 2 + _d ** 2)),
+    ("Jensen for the square at two points",
+     _p * _a ** 2 + (1 - _p) * _b ** 2 - (_p * _a + (1 - _p) * _b) ** 2,
+     {**_REAL, _p: sp.Interval.open(0, 1)},
+     _p * _a ** 2 + (1 - _p) * _b ** 2 - (_p * _a + (1 - _p) * _b) ** 2 - (_a - _b) ** 2 / 5),
+    ("the focal loss is at most the cross-entropy", -sp.log(_p) + (1 - _p) ** _g * sp.log(_p),
+     _FOCAL, -sp.log(_p) + (1 - _p) ** _g * sp.log(_p) + sp.log(_p) / 2),
+    ("Huber's loss is at most the half square",
+     _r ** 2 / 2 - (_delta * sp.Abs(_r) - _delta ** 2 / 2), _HUBER,
+     _r ** 2 / 2 - (_delta * sp.Abs(_r) - _delta ** 2 / 4)),
+]
+
+
+@pytest.mark.parametrize("name, gap, where, false_gap", FACTORED, ids=[f[0] for f in FACTORED])
+def test_a_polynomial_gap_is_bounded_through_its_factors(name, gap, where, false_gap):
+    """A gap intervals cannot bound, factored over its common denominator (u² read as |u|²
+    beside |u|): a product of squares and of factors of known sign.  Confirmed at points; the
+    false neighbour (reversed, or off by a multiple of the square it rests on) is disproved."""
+    theorem = check.member(gap, sp.Interval(0, sp.oo), where=where)
+    assert theorem.statement == Member(gap, sp.Interval(0, sp.oo))
+    verdict = semantics.confirm(theorem.context.entries, theorem.statement, points=40)
+    assert verdict and verdict.decided > 0, verdict
+    with pytest.raises(Disproved):
+        check.member(false_gap, sp.Interval(0, sp.oo), where=where)
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    ((_a + sp.Abs(_a)) / 2 * (-_a + sp.Abs(_a)) / 2, 0),  # ReLU(a)·ReLU(−a) = 0
+    (((_a + sp.Abs(_a)) / 2) ** 2, _a * (_a + sp.Abs(_a)) / 2),  # ReLU(a)² = a·ReLU(a)
+    (_r ** 2 / 2 - (_delta * sp.Abs(_r) - _delta ** 2 / 2), (sp.Abs(_r) - _delta) ** 2 / 2),
+])
+def test_an_absolute_value_squared_after_multiplying_out_is_the_square(lhs, rhs):
+    """|u|·|u| from multiplying out is |u|² = u² (`abs_identity`); the sides were left differing
+    by |u|² − u².  Checked at points by sympy; a wrong sign is disproved."""
+    assert check.equal(lhs, rhs, where={**_REAL, **_HUBER})
+    for values in ({_a: -2, _r: -3, _delta: 1}, {_a: sp.Rational(5, 2), _r: 2, _delta: 3}):
+        assert sp.simplify((lhs - rhs).subs(values)) == 0
+    with pytest.raises(Disproved):
+        check.equal(lhs, rhs + _a / 7 + _r / 5, where={**_REAL, **_HUBER})

@@ -35,30 +35,31 @@ from .monotonicity import float_function, high_degree, prove_strictly_increasing
 from .positivity import met, prove_member, try_positive
 
 
-def through_rewriting(context, fact, target):
+def through_rewriting(context, fact, target, written=None):
     """`fact` (Γ ⊢ e ∈ S) narrowed into `target` at each end S misses, or None: for an end c of
     target, e = c + g (a lower end) or c − g (an upper one) with g shown >= 0 (> 0 where the end
-    is open), g guessed as one sum of e's own sums over one range, or as e's squares completed."""
+    is open), g guessed as one sum of e's own sums over one range, or as e's squares completed
+    (the ways `written` gives, `_written`'s unless given)."""
     expr, wanted = fact.statement.expr, hull(target)
     for end, sign, is_open in ((wanted.lo, 1, wanted.lo_open), (wanted.hi, -1, wanted.hi_open)):
         half = Hull(end, sp.oo, is_open, True) if sign > 0 else Hull(-sp.oo, end, True, is_open)
         if not end.is_finite or hull(fact.statement.set).within(half):
             continue
-        side = _side(context, expr, end, sign, half)
+        side = _side(context, expr, end, sign, half, written or _written)
         if side is None:
             return None
         fact = met(fact, side)
     return fact
 
 
-def _side(context, expr, end, sign, half):
-    """Γ ⊢ expr ∈ S with S inside the half-line `half`, from expr = end ± (a sum shown >= 0), or
-    None."""
+def _side(context, expr, end, sign, half, ways):
+    """Γ ⊢ expr ∈ S with S inside the half-line `half`, from expr = end ± (a gap `ways` writes
+    as one shown >= 0), or None."""
     bodies = _bodies(expr)
     written_signed = signed(context, bodies)
     forms = [end + sign * written
              for form in dict.fromkeys((bodies, written_signed))
-             for written in _written(sign * (form - end))]
+             for written in ways(sign * (form - end))]
     if written_signed != bodies:  # |x| − x is 0 itself for x ≥ 0
         forms.insert(0, written_signed)
     return through_forms(context, expr, forms, lambda bound: bound.within(half), sides=True)
@@ -172,14 +173,33 @@ def _written(gap):
     over = [] if denominator == 1 else [form / denominator
                                           for form in _as_one_sum(sp.expand(numerator))]
     # over its common denominator with no sum to gather: 1 − x²/(1 + x²) = 1/(1 + x²)
-    factored = [sp.factor(numerator) / sp.factor(denominator)] if denominator != 1 and \
-        not gap.atoms(sp.Sum) else []
+    factored = _factored(gap) if denominator != 1 else []
     # or as it stands over that denominator, sums of several ranges and all: 1 − e^{z_k}/(A +
     # e^{z_k} + B) = (A + B)/(A + e^{z_k} + B) for the sums A and B either side of k
     several = [numerator / denominator] if denominator != 1 and gap.atoms(sp.Sum) else []
     squares = completed_squares(gap)
     return list(dict.fromkeys(over + _as_one_sum(sp.expand(gap)) + squares + factored +
                               _by_exp(gap) + _conjugate(gap) + _as_one_log(gap) + several))
+
+
+def _factored(gap):
+    """gap factored over its common denominator, u² read as |u|² beside |u| (Huber's δ²/2 − δ|r| +
+    r²/2 = (|r| − δ)²/2); none for a gap with sums."""
+    if gap.atoms(sp.Sum) or high_degree(gap):
+        return []
+    numerator, denominator = sp.fraction(sp.together(gap))
+    squares_of = {node.args[0] ** 2: node ** 2 for node in gap.atoms(sp.Abs)}
+    return [sp.factor(numerator.xreplace(squares_of)) / sp.factor(denominator)]
+
+
+def through_factors(context, fact, target):
+    """`through_rewriting` for a gap with no denominator, factored: Cauchy–Schwarz's (a² + b²)(c²
+    + d²) − (ac + bd)² = (ad − bc)², a variance's p(1 − p)(a − b)², the focal loss's −log p +
+    (1 − p)^γ log p = ((1 − p)^γ − 1) log p, whose factors intervals bound.  Tried after the
+    other ways, which give a textbook's proof where they apply (x³ − x ≥ 0 on [1, ∞) by its
+    slope)."""
+    return through_rewriting(context, fact, target, lambda gap: _factored(gap) if sp.fraction(
+        sp.together(gap))[1] == 1 else [])
 
 
 def _by_exp(gap):

@@ -276,9 +276,13 @@ class Normalizer:
                 return None
             try:
                 conditions = K.ring_needs(expr, target)[1]
-                return K.ring(self.context, expr, target, needs_shown(self.context, conditions))
+                step = K.ring(self.context, expr, target, needs_shown(self.context, conditions))
             except ProofError as error:
                 self.notes.append(f"{expr} was not multiplied out: {error}")
+                return None
+            # |x|·|x| multiplied out is |x|², which is x² (the ReLU's (x + |x|)²/4 = x(x + |x|)/2)
+            squared = any(map(is_abs_shape, sp.preorder_traversal(target)))
+            return self._continue(step) if squared else step
         return None
 
     def _merged_exponentials(self, expr):
