@@ -903,6 +903,22 @@ def test_a_wrong_mean_is_disproved():
             check.equal(sp.Sum(k * pmf, (k, 0, n)), wrong, where=MEAN_WHERE)
 
 
+def test_a_claim_false_only_where_its_value_is_exactly_an_end_is_disproved():
+    """The entropy of a coin is below log 2 except at p = 1/2, where log 2 − H(p) is exactly 0:
+    its intervals straddle 0, sympy's exact value (log(1/2) = −log 2) decides it; log(1 + e^{−u})
+    < log 2 fails at u = 0 alike.  The claims with ≤ are proved, so the search cries no wolf."""
+    p, u = sp.symbols("p u")
+    gap = sp.log(2) + p * sp.log(p) + (1 - p) * sp.log(1 - p)
+    assert gap.subs(p, sp.Rational(1, 2)) == 0  # sympy's own evaluation, the point found
+    with pytest.raises(Disproved, match="p = 1/2"):
+        check.member(gap, sp.Interval.open(0, sp.oo), where={p: sp.Interval.open(0, 1)})
+    assert check.member(gap, sp.Interval(0, sp.oo), where={p: sp.Interval.open(0, 1)})
+    softplus_gap = sp.log(2) - sp.log(1 + sp.exp(-u))
+    with pytest.raises(Disproved, match="u = 0"):
+        check.positive(softplus_gap, where={u: sp.Interval(0, sp.oo)})
+    assert check.member(softplus_gap, sp.Interval(0, sp.oo), where={u: sp.Interval(0, sp.oo)})
+
+
 def test_a_class_index_ranges_over_one_to_n():
     """k ∈ {1, …, n}, written Range(1, n + 1) in where=: the softmax's k-th output lies in (0, 1]
     and the log-sum-exp is at least z_k (the sum split at its term at k, whose two parts are

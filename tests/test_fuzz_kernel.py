@@ -1824,6 +1824,9 @@ FALSE_STATEMENTS = [
     ((), SameOptimizers(x, "min", 1 / x, "min", (x,))),  # undefined at 0 on one side only
     ((), SameOptimizers(f(x), "max", f(x) * y, "max", (f,))),  # y < 0
     (((n, sp.S.Naturals0), (j, IndexRange(1, n))), Member(n - j, sp.S.Naturals)),  # j = n
+    # 0 at p = 1/2, where the intervals straddle 0 and sympy's exact value decides
+    (((y, sp.Interval.open(0, 1)),),
+     Member(sp.log(2) + y * sp.log(y) + (1 - y) * sp.log(1 - y), POS)),
     # split at a place k past the sum's end: its last part Σ_{i=n+2}^{n} is undefined at k = n + 1
     (((n, sp.S.Naturals), (k, IndexRange(1, n + 1))),
      Equal(sp.Sum(p[i], (i, 1, n)),
@@ -1850,6 +1853,8 @@ TRUE_STATEMENTS = [
     (((n, sp.S.Naturals), (k, IndexRange(1, n))),
      Equal(sp.Sum(p[i], (i, 1, n)),
            sp.Sum(p[i], (i, 1, k - 1)) + p[k] + sp.Sum(p[i], (i, k + 1, n)))),
+    (((y, sp.Interval.open(0, 1)),),
+     Member(sp.log(2) + y * sp.log(y) + (1 - y) * sp.log(1 - y), sp.Interval(0, sp.oo))),
 ]
 
 

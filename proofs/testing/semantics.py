@@ -31,9 +31,11 @@ is an integer, the default, or unless b is an integer *literal*).
 
 Values are exact sympy Rationals where the arithmetic is rational and rigorous mpmath intervals
 (about 54 digits) otherwise.  A comparison refutes only when it is decided beyond a tolerance of
-1e-30 (relative to the magnitudes involved); a decision the precision cannot make — a sign of an
-interval around 0, a value of a random function at an argument whose rounding is ambiguous, a sum
-with too many terms — makes the point *inconclusive* (skipped), never a refutation.
+1e-30 (relative to the magnitudes involved), or where sympy evaluates a membership's term of
+symbols at the point's rationals to an exact rational (H(1/2) − log 2 = 0); a decision the
+precision cannot make — a sign of an interval around 0, a value of a random function at an
+argument whose rounding is ambiguous, a sum with too many terms — makes the point *inconclusive*
+(skipped), never a refutation.
 
 The entry point is `confirm(entries, statement, seed, points)`, which returns a `Verdict`.
 """
@@ -857,12 +859,30 @@ def refute_at(entries, statement, values, options=DEFAULT):
         return None
 
 
+def _exactly(point, expr):
+    """expr's value at the point, where its intervals leave it undecided, as sympy evaluates it
+    with the point's rationals substituted, when that is a rational (log(1/2)/2 + log(1/2)/2 +
+    log 2 is exactly 0: its interval straddles 0); None for a term of families, functions, sums,
+    products or definitions, or a point with an irrational value."""
+    if expr.atoms(sp.Indexed, AppliedUndef, sp.Sum, sp.Product) or any(
+            hasattr(symbol, "body") for symbol in expr.free_symbols):
+        return None
+    values = {symbol: point.scalar(symbol) for symbol in expr.free_symbols}
+    if not all(map(_is_exact, values.values())):
+        return None
+    result = expr.xreplace(values)
+    return result if isinstance(result, sp.Rational) else None
+
+
 def _member_refutation(point, st):
     v = point.value(st.expr)
     if v is UNDEFINED:
         return Refutation(f"at {_where(point)}: {st.expr} is undefined", point, [(st.expr, v)],
                           f"{st.expr} is undefined")
     inside = in_set(v, st.set)
+    exact = _exactly(point, st.expr) if inside is None else None
+    if exact is not None:  # H(1/2) − log 2 = 0 against (0, ∞): within the tolerance of the end
+        v, inside = exact, in_set(exact, st.set)
     if inside is None:
         raise Inconclusive("membership is not decided")
     if inside:
