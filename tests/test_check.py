@@ -919,6 +919,28 @@ def test_a_claim_false_only_where_its_value_is_exactly_an_end_is_disproved():
     assert check.member(softplus_gap, sp.Interval(0, sp.oo), where={u: sp.Interval(0, sp.oo)})
 
 
+@pytest.mark.parametrize("claim, reason", [
+    (lambda k, n, x: check.equal(sp.Sum(k, (k, 1, -2)), 1), r"has -2 terms over k: a range "
+     "reversed.*not read by sympy's Karr convention"),
+    (lambda k, n, x: check.equal(sp.Sum(k, (k, 1, n)), n * (n + 1) / 2, where={n: sp.S.Integers}),
+     r"has n = -\d+ terms over k"),
+    (lambda k, n, x: check.equal(sp.factorial(x), sp.gamma(x + 1),
+                                 where={x: sp.Interval.open(0, 3)}),
+     r"factorial\(x\) with x = \d+/\d+: factorial takes whole numbers >= 0"),
+    (lambda k, n, x: check.member(sp.log(x - 1), sp.S.Reals, where={x: sp.Interval(0, 3)}),
+     r"log\(x - 1\) with x - 1 = -\d+/\d+: log takes positive numbers"),
+    (lambda k, n, x: check.equal(sp.Sum(sp.log(k - 2), (k, 1, n)), 0, where={n: sp.S.Naturals}),
+     r"log\(k - 2\) is undefined at a value k takes from 1 to n"),
+])
+def test_a_claim_false_where_a_side_is_undefined_says_why(claim, reason):
+    """A helper's review: a claim refused because the engine reads a term as undefined where sympy
+    gives it a value (a reversed sum by Karr's convention, factorial(3/2) = Γ(5/2)) said only
+    'UNDEFINED'; the message now names the subterm, its arguments' values and the convention."""
+    k, n, x = sp.symbols("k n x")
+    with pytest.raises(Disproved, match=reason):
+        claim(k, n, x)
+
+
 def test_a_class_index_ranges_over_one_to_n():
     """k ∈ {1, …, n}, written Range(1, n + 1) in where=: the softmax's k-th output lies in (0, 1]
     and the log-sum-exp is at least z_k (the sum split at its term at k, whose two parts are

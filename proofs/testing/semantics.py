@@ -833,9 +833,47 @@ def _check_equal(entries, st, seed, size, options):
     if left is UNDEFINED and right is UNDEFINED:
         return None
     if left is UNDEFINED or right is UNDEFINED or compare(left, right) in ("<", ">"):
+        why = _why_undefined(point, st.lhs if left is UNDEFINED else st.rhs) \
+            if UNDEFINED in (left, right) else ""
         return Refutation(f"at {_where(point)}: {st.lhs} is {_show(left)}, {st.rhs} is "
-                          f"{_show(right)}", point, [(st.lhs, left), (st.rhs, right)])
+                          f"{_show(right)}{why}", point, [(st.lhs, left), (st.rhs, right)])
     return None
+
+
+def _why_undefined(point, expr):
+    """' (…)': in words, why expr is undefined at the point, from its least subterm that is
+    (free of bound indices); '' where none says more than expr itself."""
+    bound = {limit[0] for node in expr.atoms(sp.Sum, sp.Product) for limit in node.limits}
+    nodes = sorted({node for node in sp.preorder_traversal(expr)
+                    if node.args and not node.free_symbols & bound}, key=sp.count_ops)
+    for node in nodes:
+        binder = isinstance(node, (sp.Sum, sp.Product))
+        try:
+            if point.value(node) is not UNDEFINED:
+                continue
+            var, lo, hi = node.limits[-1] if binder else (None, None, None)
+            values = [point.value(hi - lo + 1)] if binder else [point.value(arg)
+                                                                for arg in node.args[:2]]
+        except (Inconclusive, UnsupportedTerm):
+            continue
+        if binder and values[0] is not UNDEFINED and _integer(values[0]) is not None and \
+                values[0] >= 0:
+            return (f" ({node.function} is undefined at a value {var} takes from {lo} to {hi})")
+        if binder:
+            count = " = ".join(dict.fromkeys([str(hi - lo + 1), _show(values[0])]))
+            return (f" ({node} has {count} terms over {var}: a range reversed, or whose ends are "
+                    "no whole number apart, is undefined here, not read by sympy's Karr "
+                    "convention)")
+        shown = [f"{arg} = {_show(v)}" if not _is_exact(arg) else str(arg)
+                 for arg, v in zip(node.args, values)]
+        words = {sp.factorial: "factorial takes whole numbers >= 0 (gamma(x + 1) the others)",
+                 sp.log: "log takes positive numbers", sp.gamma: "gamma has poles at 0, -1, -2, …",
+                 sp.binomial: "binomial(n, k) takes whole numbers n, k >= 0",
+                 sp.Pow: "a power needs a positive base, unless its exponent is a whole number "
+                         "(>= 0 for a base 0)"}
+        why = next((text for head, text in words.items() if isinstance(node, head)), None)
+        return f" ({node} with {', '.join(shown)}: {why})" if why else f" ({node} is undefined)"
+    return ""
 
 
 def _check_member(entries, st, seed, size, options):
@@ -877,8 +915,8 @@ def _exactly(point, expr):
 def _member_refutation(point, st):
     v = point.value(st.expr)
     if v is UNDEFINED:
-        return Refutation(f"at {_where(point)}: {st.expr} is undefined", point, [(st.expr, v)],
-                          f"{st.expr} is undefined")
+        detail = f"{st.expr} is undefined{_why_undefined(point, st.expr)}"
+        return Refutation(f"at {_where(point)}: {detail}", point, [(st.expr, v)], detail)
     inside = in_set(v, st.set)
     exact = _exactly(point, st.expr) if inside is None else None
     if exact is not None:  # H(1/2) − log 2 = 0 against (0, ∞): within the tolerance of the end
