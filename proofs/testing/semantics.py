@@ -845,7 +845,8 @@ def _why_undefined(point, expr):
     (free of bound indices); '' where none says more than expr itself."""
     bound = {limit[0] for node in expr.atoms(sp.Sum, sp.Product) for limit in node.limits}
     nodes = sorted({node for node in sp.preorder_traversal(expr)
-                    if node.args and not node.free_symbols & bound}, key=sp.count_ops)
+                    if node.args and not node.free_symbols & bound},
+                   key=lambda node: (sp.count_ops(node), str(node)))
     for node in nodes:
         binder = isinstance(node, (sp.Sum, sp.Product))
         try:
@@ -856,6 +857,8 @@ def _why_undefined(point, expr):
                                                                 for arg in node.args[:2]]
         except (Inconclusive, UnsupportedTerm):
             continue
+        if not binder and UNDEFINED in values:  # the argument is what is undefined
+            continue
         if binder and values[0] is not UNDEFINED and _integer(values[0]) is not None and \
                 values[0] >= 0:
             return (f" ({node.function} is undefined at a value {var} takes from {lo} to {hi})")
@@ -864,15 +867,18 @@ def _why_undefined(point, expr):
             return (f" ({node} has {count} terms over {var}: a range reversed, or whose ends are "
                     "no whole number apart, is undefined here, not read by sympy's Karr "
                     "convention)")
-        shown = [f"{arg} = {_show(v)}" if not _is_exact(arg) else str(arg)
-                 for arg, v in zip(node.args, values)]
+        shown = [f"{arg} = {_show(v)}" for arg, v in zip(node.args, values) if not arg.is_number]
         words = {sp.factorial: "factorial takes whole numbers >= 0 (gamma(x + 1) the others)",
                  sp.log: "log takes positive numbers", sp.gamma: "gamma has poles at 0, -1, -2, …",
                  sp.binomial: "binomial(n, k) takes whole numbers n, k >= 0",
                  sp.Pow: "a power needs a positive base, unless its exponent is a whole number "
                          "(>= 0 for a base 0)"}
         why = next((text for head, text in words.items() if isinstance(node, head)), None)
-        return f" ({node} with {', '.join(shown)}: {why})" if why else f" ({node} is undefined)"
+        if isinstance(node, sp.Pow) and values[0] == 0 and node.exp.is_negative:
+            why = "a division by 0"
+        if why:
+            return f" ({node} with {', '.join(shown)}: {why})"
+        return f" ({node} is undefined)" if node != expr else ""
     return ""
 
 
