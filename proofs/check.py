@@ -44,7 +44,7 @@ from .errors import (Disproved, ProofError, RuleApplicationError, SideConditionE
 from .boundary import admit, refuse_floats, where_mapping
 from .kernel import Context, Equal, Member, SameOptimizers, StrictlyIncreasing, hull
 from .kernel import rules as K
-from .kernel.language import is_subset
+from .kernel.language import IndexRange, is_subset
 from .kernel.terms import check_well_formed
 from .rules import (bounds, cases, extrema, finite_cases, monotonicity, normal_form, optimizers,
                     positivity)
@@ -176,10 +176,12 @@ def positive(expr, where=None):
 
 def _refuted_by_range(ctx, statement, fact):
     """Disproved where the rules show the claim's term in a set that misses the claimed one: the
-    claim then fails at every admissible point (a range is never empty), also where no point can be
-    evaluated (Σ_{k=1}^{25} (1/(2^k)! − 1) > 0, its term shown in (−∞, 0))."""
+    claim then fails at every admissible point, also where no point can be evaluated
+    (Σ_{k=1}^{25} (1/(2^k)! − 1) > 0, its term shown in (−∞, 0)).  Not where a range {a, …, b}
+    may be empty (k ∈ {n + 2, …, n}): there may be no admissible point, and the claim holds."""
     shown = fact.statement
-    if shown.expr == statement.expr and fact.context == ctx and \
+    may_be_empty = any(isinstance(real_set, IndexRange) for _, real_set in ctx.entries)
+    if shown.expr == statement.expr and fact.context == ctx and not may_be_empty and \
             sp.Intersection(shown.set, statement.set).is_empty is True:
         raise Disproved(statement, f"the kernel shows {shown.expr} ∈ {shown.set} at every "
                                    f"admissible point, and {shown.set} misses {statement.set}")

@@ -972,6 +972,34 @@ def test_a_class_index_ranges_over_one_to_n():
                      where={**where, k: sp.Range(1, n + 2)})
 
 
+def test_a_claim_under_a_range_that_may_be_empty_is_never_called_false_there():
+    """helper-136's review: k ∈ {n + 2, …, n}, or {1, …, n} with n = 0, holds no value, so every
+    claim holds there; the range refutation called k − n ≤ 1 false with no point, and the search
+    drew n = 1/2 for n! > 0 under k ∈ {1, …, n}, where k has no value (k's range constrains n even
+    where the claim does not mention k).  Now neither is Disproved; a claim false at a point where
+    k has a value still is."""
+    n, j, k = sp.symbols("n j k")
+    vacuous = [
+        lambda: check.member(k - n, sp.Interval(-sp.oo, 1), where={k: sp.Range(n + 2, n + 1)}),
+        lambda: check.member(k - n, sp.Interval(-sp.oo, -1),
+                             where={n: sp.FiniteSet(0), k: sp.Range(1, n + 1)}),
+        lambda: check.positive(sp.factorial(n), where={k: sp.Range(1, n + 1)}),
+        lambda: check.equal(sp.Sum(1, (j, 1, n)), n, where={k: sp.Range(1, n + 1)}),
+    ]
+    for claim in vacuous:
+        try:
+            claim()
+        except Disproved as error:
+            pytest.fail(f"a claim that holds vacuously was called false: {error}")
+        except ProofError:
+            pass  # refused as not proved: the engine need not see that the range is empty
+    with pytest.raises(Disproved) as refuted:  # at k = n, 0 ≤ −1 fails
+        check.member(k - n, sp.Interval(-sp.oo, -1),
+                     where={n: sp.S.Naturals, k: sp.Range(1, n + 1)})
+    point = refuted.value.point
+    assert point["k"] - point["n"] > -1 and 1 <= point["k"] <= point["n"]
+
+
 def test_a_range_whose_ends_mention_other_quantities_is_refused_where_the_kernel_cannot_state_it():
     """Range(a, b + 1) with symbolic ends is {a, …, b}; other such ranges get one clear line: a
     step, an end that is no polynomial, ranges that depend on each other, a family, and

@@ -528,6 +528,7 @@ class Assignment:
         self._entries = {}
         self._definitions = {}
         self._budget = _BUDGET
+        self._admitted = False  # whether the ranges {a, …, b} have values here
 
     def _rng(self, *parts):
         return random.Random("|".join((self.seed, *map(str, parts))))
@@ -576,7 +577,14 @@ class Assignment:
         return self._entries[known]
 
     def value(self, expr):
-        """The value of the term `expr` here: a Rational, an mpmath interval or UNDEFINED."""
+        """The value of the term `expr` here: a Rational, an mpmath interval or UNDEFINED;
+        Inconclusive where a range {a, …, b} of the context is empty here, even of a symbol expr
+        does not mention (the point is then no admissible one: n = 1/2 under k ∈ {1, …, n})."""
+        if not self._admitted:
+            self._admitted = True  # before drawing: an index's ends are values too
+            for symbol, real_set in self.sets.items():
+                if isinstance(symbol, sp.Symbol) and not isinstance(real_set, sp.Set):
+                    self.scalar(symbol)
         self._budget = _BUDGET
         return self._eval(sp.sympify(expr), {})
 
