@@ -294,10 +294,11 @@ def _refuse_huge_numbers(obj):
 def _refuse_steps(obj):
     """A clear error for a Range with a step (sympy shows Range(0, 10, 3) as Range(0, 12, 3)):
     the kernel's ranges are intervals, a Range of step 1 or a finite set of its values."""
-    if isinstance(obj, sp.Range) and obj.step != 1 and obj.free_symbols:
-        raise UnsupportedError(f"a Range with step {obj.step} is not supported: a range whose ends "
-                               "mention other quantities is {a, ..., b}, written Range(a, b + 1)")
     if isinstance(obj, sp.Range) and obj.step != 1:
+        if obj.free_symbols:  # sympy cannot list its values
+            raise UnsupportedError(f"a Range with step {obj.step} is not supported: a range whose "
+                                   "ends mention other quantities is {a, ..., b}, written "
+                                   "Range(a, b + 1)")
         offset = f" + {obj.inf}" if obj.inf != 0 else ""
         values = f"FiniteSet({', '.join(map(str, obj))})" if obj.is_finite_set and \
             obj.size <= 12 else f"the quantity as {obj.step}m{offset} with m in a Range of step 1"

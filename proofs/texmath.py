@@ -1640,8 +1640,9 @@ def read_set_tokens(reader):
                     reader.take(",")
                     last = reader.expression()
                 steps = {b - a for a, b in zip(members, members[1:])}
-                if last is None and tuple(members) not in counting or last is not None and (
-                        steps - {1} or not all(m.is_Integer for m in members)):
+                readable = tuple(members) in counting if last is None else \
+                    steps <= {1} and all(m.is_Integer for m in members)
+                if not readable:
                     reader.fail("a set with \\dots is {1, 2, \\dots}, {0, 1, 2, \\dots} or "
                                 "whole numbers one apart up to an end, {1, \\dots, n}")
                 reader.skip_sizes()

@@ -759,10 +759,11 @@ def sum_peel(context, total, last=True, facts=(), at=None):
     if not isinstance(total, BINDERS) or len(total.limits) != 1:
         raise RuleApplicationError(f"sum_peel: {total} is not a sum or product over one index")
     (var, lo, hi), = binder_limits(check_well_formed(total))
-    end, rest = (hi, (var, lo, hi - 1)) if last else (lo, (var, lo + 1, hi))
     combine = sp.Add if isinstance(total, sp.Sum) else sp.Mul
-    parts = type(total)(total.function, rest), substitute(total.function, {var: end})[0]
-    if at is not None:
+    if at is None:
+        end, rest = (hi, (var, lo, hi - 1)) if last else (lo, (var, lo + 1, hi))
+        parts = type(total)(total.function, rest), substitute(total.function, {var: end})[0]
+    else:
         at = check_well_formed(sp.sympify(at))
         if var in free_vars(at) or bound_vars(at):
             raise RuleApplicationError(f"sum_peel: the place {at} binds or mentions {var}")

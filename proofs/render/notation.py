@@ -500,11 +500,10 @@ class Writer:
             return self.t["reals"]
         if isinstance(s, sp.FiniteSet):
             return self.t["set"].format(items=", ".join(map(self.expr, s.args)))
+        dots = "\\dots" if self.style == "latex" else "…"
         if isinstance(s, IndexRange):  # k ∈ {1, …, n}: ends that mention other quantities
-            dots = "\\dots" if self.style == "latex" else "…"
             return self.t["set"].format(items=f"{self.expr(s.lo)}, {dots}, {self.expr(s.hi)}")
         if isinstance(s, sp.Range):  # {0, 1, 2}, {2, 3, …}, {…, −1, 0}, {1, 2, …, 19, 20}
-            dots = "\\dots" if self.style == "latex" else "…"
             step = s.step
             if s.is_finite_set and s.size <= 5:  # every member: {1} is not {1, 2, …, 0, 1}
                 return self.t["set"].format(items=", ".join(map(self.expr, s)))

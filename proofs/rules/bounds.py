@@ -173,7 +173,7 @@ def _written(gap):
     over = [] if denominator == 1 else [form / denominator
                                           for form in _as_one_sum(sp.expand(numerator))]
     # over its common denominator with no sum to gather: 1 − x²/(1 + x²) = 1/(1 + x²)
-    factored = _factored(gap) if denominator != 1 else []
+    factored = _factored(gap, numerator, denominator) if denominator != 1 else []
     # or as it stands over that denominator, sums of several ranges and all: 1 − e^{z_k}/(A +
     # e^{z_k} + B) = (A + B)/(A + e^{z_k} + B) for the sums A and B either side of k
     several = [numerator / denominator] if denominator != 1 and gap.atoms(sp.Sum) else []
@@ -182,12 +182,11 @@ def _written(gap):
                               _by_exp(gap) + _conjugate(gap) + _as_one_log(gap) + several))
 
 
-def _factored(gap):
-    """gap factored over its common denominator, u² read as |u|² beside |u| (Huber's δ²/2 − δ|r| +
-    r²/2 = (|r| − δ)²/2); none for a gap with sums."""
-    if gap.atoms(sp.Sum) or high_degree(gap):
+def _factored(gap, numerator, denominator):
+    """gap = numerator/denominator (its common denominator) factored, u² read as |u|² beside |u|
+    (Huber's δ²/2 − δ|r| + r²/2 = (|r| − δ)²/2); none for a gap with sums."""
+    if gap.atoms(sp.Sum):
         return []
-    numerator, denominator = sp.fraction(sp.together(gap))
     squares_of = {node.args[0] ** 2: node ** 2 for node in gap.atoms(sp.Abs)}
     return [sp.factor(numerator.xreplace(squares_of)) / sp.factor(denominator)]
 
@@ -198,8 +197,13 @@ def through_factors(context, fact, target):
     (1 − p)^γ log p = ((1 − p)^γ − 1) log p, whose factors intervals bound.  Tried after the
     other ways, which give a textbook's proof where they apply (x³ − x ≥ 0 on [1, ∞) by its
     slope)."""
-    return through_rewriting(context, fact, target, lambda gap: _factored(gap) if sp.fraction(
-        sp.together(gap))[1] == 1 else [])
+    def whole(gap):
+        if high_degree(gap):  # as `_written`: sympy's factor takes minutes on some
+            return []
+        numerator, denominator = sp.fraction(sp.together(gap))
+        return _factored(gap, numerator, denominator) if denominator == 1 else []
+
+    return through_rewriting(context, fact, target, whole)
 
 
 def _by_exp(gap):

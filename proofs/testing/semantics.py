@@ -848,6 +848,14 @@ def _check_equal(entries, st, seed, size, options):
     return None
 
 
+# where each head is defined, as an undefined side's reason says it
+_DOMAINS = {sp.factorial: "factorial takes whole numbers >= 0 (gamma(x + 1) the others)",
+            sp.log: "log takes positive numbers", sp.gamma: "gamma has poles at 0, -1, -2, …",
+            sp.binomial: "binomial(n, k) takes whole numbers n, k >= 0",
+            sp.Pow: "a power needs a positive base, unless its exponent is a whole number (>= 0 "
+                    "for a base 0)"}
+
+
 def _why_undefined(point, expr):
     """' (…)': in words, why expr is undefined at the point, from its least subterm that is
     (free of bound indices); '' where none says more than expr itself."""
@@ -863,12 +871,12 @@ def _why_undefined(point, expr):
             var, lo, hi = node.limits[-1] if binder else (None, None, None)
             values = [point.value(hi - lo + 1)] if binder else [point.value(arg)
                                                                 for arg in node.args[:2]]
+            count = _integer(values[0]) if binder and values[0] is not UNDEFINED else None
         except (Inconclusive, UnsupportedTerm):
             continue
         if not binder and UNDEFINED in values:  # the argument is what is undefined
             continue
-        if binder and values[0] is not UNDEFINED and _integer(values[0]) is not None and \
-                values[0] >= 0:
+        if count is not None and count >= 0:
             return (f" ({node.function} is undefined at a value {var} takes from {lo} to {hi})")
         if binder:
             count = " = ".join(dict.fromkeys([str(hi - lo + 1), _show(values[0])]))
@@ -876,12 +884,7 @@ def _why_undefined(point, expr):
                     "no whole number apart, is undefined here, not read by sympy's Karr "
                     "convention)")
         shown = [f"{arg} = {_show(v)}" for arg, v in zip(node.args, values) if not arg.is_number]
-        words = {sp.factorial: "factorial takes whole numbers >= 0 (gamma(x + 1) the others)",
-                 sp.log: "log takes positive numbers", sp.gamma: "gamma has poles at 0, -1, -2, …",
-                 sp.binomial: "binomial(n, k) takes whole numbers n, k >= 0",
-                 sp.Pow: "a power needs a positive base, unless its exponent is a whole number "
-                         "(>= 0 for a base 0)"}
-        why = next((text for head, text in words.items() if isinstance(node, head)), None)
+        why = next((text for head, text in _DOMAINS.items() if isinstance(node, head)), None)
         if isinstance(node, sp.Pow) and values[0] == 0 and node.exp.is_negative:
             why = "a division by 0"
         if why:
