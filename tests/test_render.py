@@ -558,9 +558,14 @@ def test_negative_numbers_fractions_and_interval_ends_are_written_as_a_reader_ex
     assert text(sp.Rational(-1, 2)) == "−(1/2)" and text(x - 3) == "x − 3"
     assert text.real_set(sp.Interval(-sp.oo, sp.Rational(-1, 2))) == "(−∞, −1/2]"
     assert text.real_set(sp.Interval.Lopen(0, sp.Rational(1, 2))) == "(0, 1/2]"
-    assert text((x + 1) / (n + 2)) == "(1/(n + 2)) (x + 1)"  # not 1/((n + 2))
+    assert text(sp.exp(x) / (n + 2)) == "(1/(n + 2)) exp x"  # not 1/((n + 2))
     assert text(2 * n + 6) == "2n + 6"
-    assert latex((x + 1) / (n + 2)) == "\\frac{1}{n + 2} \\left(x + 1\\right)"
+    assert latex(sp.exp(x) / (n + 2)) == "\\frac{1}{n + 2} \\exp x"
+    # a ratio of plain quantities is one fraction, as a reader writes it, not (1/p) q
+    assert text((x + 1) / (n + 2)) == "(x + 1)/(n + 2)" and text(x / n) == "x/n"
+    assert latex((x + 1) / (n + 2)) == "\\frac{x + 1}{n + 2}"
+    assert latex(x * n / (x + 1)) == "\\frac{n x}{x + 1}"
+    assert text(x ** 2 / n) == "(1/n) x^{2}" and text(2 * x / n) == "(2/n) x"
     assert latex(1 / ((x + 1) * (x + 2))) == "\\frac{1}{\\left(x + 1\\right) \\left(x + 2\\right)}"
 
 

@@ -417,6 +417,15 @@ class Writer:
             numerators, lambda f: (isinstance(f, (sp.log, sp.exp, Defined, sp.Function) + BINDERS),
                                    isinstance(f, BINDERS), _nesting(f)))
         prefix = ""
+        if coefficient == 1 and len(denominators) == 1 and numerators and \
+                all(map(_plain, numerators + denominators)):
+            # a ratio of plain quantities as one fraction, q/p and (1 − q)/(1 − p), not (1/p) q
+            num, den = (self.join([self.factor(f) for f in fs]) if len(fs) > 1 else
+                        self.expr(fs[0]) for fs in (numerators, denominators))
+            if self.style == "text":
+                num, den = (f"({part})" if " " in part else part for part in (num, den))
+                return f"{num}/{den}"
+            return self.t["frac"].format(num=num, den=den)
         if denominators or coefficient.q != 1:
             num = str(coefficient.p)
             # a lone factor is grouped by the fraction bar (or the text's brackets below) alone:
@@ -551,6 +560,19 @@ class Writer:
             return (f"{self.argopt(st.sense_f, st.f, over)} = "
                     f"{self.argopt(st.sense_g, st.g, over)}")
         return str(st)
+
+
+def _plain(factor):
+    """A symbol, an entry, their absolute values, or a sum of them and numbers: 1 − q, y_i, p,
+    1 + |x|."""
+    def atom(t):
+        return isinstance(t, (sp.Symbol, sp.Indexed)) and not isinstance(t, (Defined,
+                                                                           DefinedEntry)) or (
+            isinstance(t, sp.Abs) and atom(t.args[0]))
+
+    return all(atom(t) or isinstance(t, sp.Number) or (
+        isinstance(t, sp.Mul) and t.args[0].is_Number and len(t.args) == 2 and atom(t.args[1]))
+        for t in sp.Add.make_args(factor))
 
 
 def _one_root(coefficient, factors):
