@@ -47,7 +47,7 @@ from .kernel import rules as K
 from .kernel.language import IndexRange, is_subset
 from .kernel.terms import check_well_formed
 from .rules import (bounds, cases, extrema, finite_cases, monotonicity, normal_form, optimizers,
-                    positivity)
+                    positivity, tangents)
 
 __all__ = ["context", "positive", "member", "strictly_increasing", "equal", "same_optimizers"]
 
@@ -232,6 +232,8 @@ def _narrowed(ctx, fact, real_set):
         fact = finite_cases.through_values(ctx, fact, real_set, _narrowed) or fact
     if not is_subset(fact.statement.set, real_set):  # the other ways first: a textbook's proof
         fact = bounds.through_factors(ctx, fact, real_set) or fact
+    if not is_subset(fact.statement.set, real_set):
+        fact = tangents.through_tangents(ctx, fact, real_set, _narrowed) or fact
     expr = fact.statement.expr
     # a short sum written out (Σ_{j=1}^{3} e^{z_j} as e^{z_1} + e^{z_2} + e^{z_3}), the root of
     # a product of positive factors as a product of roots (AM-GM: (a + b)/2 − √(ab) ≥ 0 as
@@ -250,6 +252,8 @@ def _narrowed(ctx, fact, real_set):
                 fact = K.member_of_equal(equal, inner)
         except ProofError:
             continue
+    if not is_subset(fact.statement.set, real_set):  # x ≥ 0 as x = 0 or x > 0, last: it costs
+        fact = cases.through_endpoints(ctx, fact, real_set, _narrowed) or fact  # the others again
     return fact
 
 

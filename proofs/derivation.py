@@ -1242,10 +1242,23 @@ def _difference_words(theorem, kind):
         if not _evident(form, bound.statement.set.inf):
             # (x − 1/2)² − 1/4 >= 0, λ(x − w/λ)² >= 0, Σ (1 − y_i) >= 0 hold by the ranges too,
             # not by the form alone: every range the bound rests on is named
-            formulas += tuple(dict.fromkeys(
-                n.statement for n in tree_nodes(bound) if n.rule == "assumption"
-                and n.statement.set != sp.S.Reals))
+            # (a general fact used at a value, u − 1 − log u ≥ 0 for u > 0 at u = q/p, is named
+            # as such, not by the cases its own proof went through)
+            general = {id(n.premises[0]): n for n in tree_nodes(bound) if n.rule == "instantiate"}
+            nodes = list(_outside(bound, general))
+            # (in the setting's order, whichever way the tree was built and shared)
+            order = {key: k for k, (key, _) in enumerate(bound.context.entries)}
+            formulas += tuple(sorted(dict.fromkeys(
+                n.statement for n in nodes if n.rule == "assumption"
+                and n.statement.set != sp.S.Reals),
+                key=lambda fact: order.get(fact.expr, len(order))))
             names = [f"<math:{k}>" for k in range(1, len(formulas))]
+            lemmas = dict.fromkeys((n.statement, Member(v, n.context.lookup(v)))
+                                   for n in nodes if id(n) in general
+                                   for v in [_discharged(general[id(n)])])
+            for lemma, over in lemmas:
+                names.append(f"<math:{len(formulas)}> for every <math:{len(formulas) + 1}>")
+                formulas += (lemma, over)
             if names:
                 return (f"the difference is <math:0> as {', '.join(names[:-1])}"
                         f"{' and ' if len(names) > 1 else ''}{names[-1]}", formulas)
@@ -1254,6 +1267,8 @@ def _difference_words(theorem, kind):
         # increasing (x − 1 − log x ≥ 0)
         var = case_variable(node)
         cases = [Member(var, leaf.context.lookup(var)) for leaf in case_leaves(node)]
+        if any(type(case.set) is sp.FiniteSet for case in cases):  # a closed end put in
+            return _interior_and_ends(node, var, kind)
         names = [f"<math:{k}>" for k in range(1, len(cases) + 1)]
         return (f"the difference is <math:0>, monotone for {', '.join(names[:-1])} and for "
                 f"{names[-1]}", (_lower(node.statement.expr, node), *cases))
@@ -1275,6 +1290,49 @@ _TELLING = ("square", "even power", "sum of nonnegative terms", "sum of at least
             "an absolute value is nonnegative", "cosh is at least 1",
             "the exponential is positive and increasing", "finite product of positive factors",
             "a factorial is a positive integer")
+
+
+def _interior_and_ends(node, var, kind):
+    """(words, formulas) of a difference shown inside x's range and at its closed ends (x > 0,
+    then x = 0; cases inside cases alike): the innermost interior's own words, then the ends."""
+    ends = []
+    while True:
+        leaves = case_leaves(node)
+        ends += [Equal(var, leaf.context.lookup(var).args[0]) for leaf in leaves
+                 if type(leaf.context.lookup(var)) is sp.FiniteSet]
+        node = next(leaf for leaf in leaves
+                    if type(leaf.context.lookup(var)) is not sp.FiniteSet)
+        while node.rule in ("member_widen", "member_meet"):
+            node = node.premises[-1]
+        var = case_variable(node) if node.rule == "by_cases" else None
+        if var is None or not any(type(leaf.context.lookup(var)) is sp.FiniteSet
+                                  for leaf in case_leaves(node)):
+            break
+    words, formulas = _difference_words(node, kind)
+    count = len(formulas)
+    at = " and at ".join(f"<math:{count + k}>" for k in range(len(ends)))
+    sign = "positive" if kind in ("lt", "gt") else "nonnegative"
+    return f"{words}; it is {sign} at {at} too", (*formulas, *ends)
+
+
+def _outside(theorem, general):
+    """The nodes of `theorem`'s tree, each once, but for those within the proofs of the general
+    facts `general` (ids of instantiated premises) holds: those themselves, not their trees."""
+    seen, stack = set(), [theorem]
+    while stack:
+        node = stack.pop()
+        if id(node) not in seen:
+            seen.add(id(node))
+            yield node
+            if id(node) not in general:
+                stack.extend(node.premises)
+
+
+def _discharged(instance):
+    """The symbol an `instantiate` node gave a value: its general premise's, gone from it."""
+    premise = instance.premises[0]
+    return next(var for var, _ in premise.context.entries
+                if instance.context.lookup(var) is None)
 
 
 def _evident(form, least):

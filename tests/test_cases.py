@@ -82,7 +82,8 @@ def test_a_derivation_names_each_case():
     assert "x ∈ [0, ∞)" in text and "[case 2]" in text
     assert "[the cases above]" in text
     # the piece's equation names why |x| is x or −x there
-    assert "(1/(1 + |x|)) x = (1/(x + 1)) x   [the sign of the absolute value's argument]" in text
+    line = next(line for line in text.splitlines() if "x/(1 + |x|) = x/(x + 1)" in line)
+    assert line.endswith("[the sign of the absolute value's argument]")
 
 
 ABOVE_ZERO = sp.Interval(0, sp.oo)
@@ -118,3 +119,62 @@ def test_a_false_neighbour_of_those_is_disproved(claim):
     a, b, w = sp.symbols("a b w")
     with pytest.raises(Disproved):
         check.member(claim(a, b, w), ABOVE_ZERO)
+
+
+# ------------------------------------------------------------------------------------------------
+# closed ends put in: x ∈ [0, ∞) as x = 0 or x > 0 (through_endpoints)
+a, b = sp.symbols("a b")
+HALF_LINE, UNIT_SEGMENT = sp.Interval(0, sp.oo), sp.Interval(0, 1)
+AM_GM = (a + b) / 2 - sp.sqrt(a * b)
+
+
+@pytest.mark.parametrize("ranges", [{a: HALF_LINE, b: HALF_LINE},
+                                    {a: HALF_LINE, b: sp.Interval.open(0, sp.oo)},
+                                    {a: UNIT_SEGMENT, b: UNIT_SEGMENT}],
+                         ids=["a, b ≥ 0", "a ≥ 0, b > 0", "a, b ∈ [0, 1]"])
+def test_am_gm_holds_at_the_closed_ends_too(ranges):
+    """√(ab) = √a √b is proved through logs, for a, b > 0; at a = 0 or b = 0 (or 1) the claim is
+    a number put in: the kernel joins the cases (`by_cases`)."""
+    theorem = check.member(AM_GM, HALF_LINE, where=ranges)
+    assert theorem.statement == Member(AM_GM, HALF_LINE)
+    assert dict(theorem.context.entries) == ranges
+    assert any(node.rule == "by_cases" and any(type(real_set) is sp.FiniteSet
+                                               for p in node.premises
+                                               for _, real_set in p.context.entries)
+               for node in tree_nodes(theorem))
+    verdict = semantics.confirm(theorem.context.entries, theorem.statement, points=30)
+    assert not verdict.refuted
+    for at in ({a: 0, b: 3}, {a: 0, b: 0}, {a: 2, b: 0}):  # the ends themselves, exactly
+        assert AM_GM.subs(at) >= 0
+
+
+def test_a_claim_false_only_at_a_closed_end_is_not_proved():
+    """a√b > 0 holds for a > 0 but is 0 at a = 0: the end's case fails, so does the claim."""
+    claim = a * sp.sqrt(b)
+    with pytest.raises(ProofError):
+        check.positive(claim, where={a: HALF_LINE, b: sp.Interval.open(0, sp.oo)})
+    assert claim.subs({a: 0, b: 1}) == 0
+    with pytest.raises(Disproved):
+        check.member(sp.sqrt(a * b) - (a + b) / 3, HALF_LINE, where={a: HALF_LINE, b: HALF_LINE})
+
+
+def test_closed_ends_are_split_at_most_two_symbols_deep():
+    """AM-GM's terms for three symbols ≥ 0 that need the split each: left (each depth costs the
+    other routes once more), refused, not called false."""
+    c = sp.Symbol("c")
+    claim = AM_GM + (b + c) / 2 - sp.sqrt(b * c) + (a + c) / 2 - sp.sqrt(a * c)
+    with pytest.raises(ProofError) as refusal:
+        check.member(claim, HALF_LINE, where={a: HALF_LINE, b: HALF_LINE, c: HALF_LINE})
+    assert not isinstance(refusal.value, Disproved)
+    proved = check.member(claim, HALF_LINE, where={a: HALF_LINE, b: HALF_LINE,
+                                                   c: sp.Interval.open(0, sp.oo)})
+    assert proved.statement == Member(claim, HALF_LINE)
+
+
+def test_a_derivation_says_the_ends_hold_too():
+    from proofs import Derivation
+    d = Derivation("AM-GM", where={a: HALF_LINE, b: HALF_LINE})
+    d.theorem("AM-GM", d.chain((a + b) / 2).ge(sp.sqrt(a * b)))
+    text = d.proof().to_text()
+    assert "as a > 0 and b > 0; it is nonnegative at a = 0 and at b = 0 too" in text
+    assert "monotone" not in text

@@ -9,6 +9,7 @@ x) changes sign, or at 0 when there is none; on each piece the engine's other ro
 the kernel and the rules it builds on only.
 """
 
+import contextvars
 import functools
 
 import sympy as sp
@@ -25,6 +26,10 @@ from .positivity import prove_member
 
 # more cuts than this are left alone: each piece costs the other routes again
 MOST_CUTS = 2
+# symbols split at their closed ends, one inside the other, at most (a refused claim pays the other
+# routes once more at each depth)
+MOST_ENDS = 2
+_ENDS_DEPTH = contextvars.ContextVar("closed_ends_split", default=0)
 
 
 def through_cases(context, fact, target, narrow):
@@ -74,6 +79,42 @@ def through_abstraction(context, fact, target, narrow):
             return K.member_of_equal(prove_equal(context, g, instance.statement.expr), instance)
         except ProofError:
             continue
+    return None
+
+
+def through_endpoints(context, fact, target, narrow):
+    """`fact` (Γ ⊢ g ∈ S) moved into `target` by cases on a symbol's closed end: x ∈ [0, ∞) as
+    x = 0 or x > 0, where the other routes need x > 0 (AM-GM for a, b ≥ 0: √(ab) = √a √b is
+    proved through logs, for positive factors) and the end itself is a number put in.  The
+    interior first, then each end, each bounded by `narrow`; at most MOST_ENDS symbols deep.
+    None where a piece is not bounded, or no symbol of g has a closed end."""
+    depth = _ENDS_DEPTH.get()
+    if depth >= MOST_ENDS:
+        return None
+    g = fact.statement.expr
+    for var in sorted(g.free_symbols, key=str):
+        domain = context.lookup(var)
+        if type(var) is not sp.Symbol or not isinstance(domain, sp.Interval):
+            continue
+        ends = [end for end, is_open in ((domain.start, domain.left_open),
+                                         (domain.end, domain.right_open))
+                if end.is_finite and not is_open]
+        if not ends or domain.measure == 0:
+            continue
+        rest = context.without(var)
+        token = _ENDS_DEPTH.set(depth + 1)
+        try:
+            interior = sp.Interval.open(domain.start, domain.end)
+            joined = K.member_widen(_on_piece(extended(rest, var, interior), g, target, narrow),
+                                    target)
+            for end in ends:
+                at_end = _on_piece(extended(rest, var, sp.FiniteSet(end)), g, target, narrow)
+                joined = K.by_cases(joined, K.member_widen(at_end, target), var)
+            return joined
+        except ProofError:
+            return None
+        finally:
+            _ENDS_DEPTH.reset(token)
     return None
 
 
