@@ -173,3 +173,13 @@ def test_a_derivation_cites_the_tangent_line_not_the_cases_of_its_proof():
     assert "u − log u − 1 ≥ 0 for every u > 0" in text
     assert "q/p" in text and "(1 − q)/(1 − p)" in text
     assert "u ≥ 1" not in text and "u ∈ (0, 1]" not in text  # the lemma's own cases
+
+
+def test_the_coq_export_names_the_rule_it_lacks():
+    """The general fact u − 1 − log u ≥ 0 used at u = q/p (`instantiate`) has no Coq counterpart:
+    the export says so, not that u is undeclared."""
+    from proofs.errors import RenderError
+    d = Derivation("Gibbs", where=COINS)
+    d.theorem("KL", d.chain(kl(p, q)).ge(0))
+    with pytest.raises(RenderError, match="rule instantiate .* has no Coq counterpart yet"):
+        d.proof().to_coq()

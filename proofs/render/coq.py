@@ -513,6 +513,10 @@ class Exporter:
         lemma per distinct statement, so a subproof the tree shares is proved once."""
         if id(th) in self.names:
             return self.names[id(th)]
+        if th.rule == "instantiate" and th.rule not in COUNTERPARTS:  # before its premises: a
+            # general fact used at a value speaks of a variable of its own, no lemma's here
+            raise RenderError("Coq export: rule instantiate (a general fact used at a value) has "
+                              "no Coq counterpart yet")
         # a derivative's facts are about a variable of its own, quantified by its tactic
         for premise in th.premises if th.rule != "increasing_by_derivative" else ():
             self.node(premise)
