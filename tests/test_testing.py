@@ -325,6 +325,28 @@ def test_a_refutation_shows_values_a_reader_can_use():
     assert semantics._show(sp.Rational(1, 3)) == "1/3"
 
 
+def test_an_optimizer_refutation_lists_a_set_and_names_the_member_by_its_value():
+    """T is a set: a tie drawn twice is listed once, its size counts each value once; the member
+    where the two objectives disagree is named by its value; no empty 'at {}' without data."""
+    theta = sp.Symbol("theta")
+    with pytest.raises(proofs.Disproved) as refusal:
+        proofs.check.same_optimizers(sp.exp(-(theta - 1) ** 2), (theta - 1) ** 2 + theta,
+                                     [theta])
+    message = str(refusal.value)
+    assert "at {}" not in message and "is false: over a set T of" in message
+    listed = re.search(r"values of theta \(([^)]*)\)", message).group(1).split("; ")
+    assert len(listed) == len(set(listed))
+    assert f"over a set T of {len(listed)} values" in message
+    who = re.search(r": (theta = [^ ]+) is (not )?an argmax", message).group(1)
+    assert who in listed
+    value = sp.Rational(who.split(" = ")[1])  # and it is what the words say it is, independently
+    f_values = [sp.exp(-(sp.Rational(m.split(" = ")[1]) - 1) ** 2) for m in listed]
+    g_values = [(sp.Rational(m.split(" = ")[1]) - 1) ** 2 + sp.Rational(m.split(" = ")[1])
+                for m in listed]
+    f_at, g_at = sp.exp(-(value - 1) ** 2), (value - 1) ** 2 + value
+    assert (f_at == max(f_values)) != (g_at == min(g_values))
+
+
 def test_an_optimizer_refutation_gives_the_data_and_the_parameter_values():
     y, w = sp.symbols("y w")
     with pytest.raises(proofs.Disproved) as refusal:

@@ -1016,19 +1016,26 @@ def _check_optimizers(entries, st, seed, size, options):
     clash = (f_best & g_not) | (f_not & g_best)
     if clash:
         k = min(clash)
-        shown = ", ".join(f"({_show(f_values[m])}, {_show(g_values[m])})" for m in defined)
+        # T is a set: a tie drawn twice is one member, listed once
+        unique = list(dict.fromkeys(m for m in defined if all(
+            members[m] != members[other] for other in defined if other < m)))
+        listed = [", ".join(f"{q} = {_show(value)}" for q, (kind, value) in members[m].items()
+                            if kind == "value") for m in unique]
+        named = all(listed)
+        values = f" ({'; '.join(listed)})" if named else ""
+        shown = ", ".join(f"({_show(f_values[m])}, {_show(g_values[m])})" for m in unique)
+        position = next(u for u, m in enumerate(unique) if members[m] == members[k])
+        who = listed[position] if named else f"member {position}"
         verdicts = ["an" if k in best else "not an" for best in (f_best, g_best)]
         # the point: member k, where the two disagree (the others are in the words)
         # the data, and the values T gives a parameter (a family's are tags, not shown)
-        given = {k: v for k, v in points[k].drawn.items()
-                 if str(k) not in {str(q) for q in st.over}}
-        listed = [", ".join(f"{q} = {_show(value)}" for q, (kind, value) in m.items()
-                            if kind == "value") for m in members]
-        values = f" ({'; '.join(listed)})" if all(listed) else ""
-        detail = (f"over a set T of {len(members)} values of {', '.join(map(str, st.over))}"
-                  f"{values}: member {k} is {verdicts[0]} arg{st.sense_f} of {st.f} but "
+        given = {key: v for key, v in points[k].drawn.items()
+                 if str(key) not in {str(q) for q in st.over}}
+        detail = (f"over a set T of {len(unique)} values of {', '.join(map(str, st.over))}"
+                  f"{values}: {who} is {verdicts[0]} arg{st.sense_f} of {st.f} but "
                   f"{verdicts[1]} arg{st.sense_g} of {st.g}; values (f, g): {shown}")
-        refutation = Refutation(f"at {_where_values(given)}, {detail}", points[k],
+        at = f"at {_where_values(given)}, " if given else ""
+        refutation = Refutation(f"{at}{detail}", points[k],
                                 [(st.f, f_values[k]), (st.g, g_values[k])], detail)
         refutation.point.update((str(quantity), value) for quantity, (kind, value)
                                 in members[k].items() if kind == "value")
