@@ -1237,6 +1237,14 @@ def _difference_words(theorem, kind):
         node = node.premises[-1]
     if through_equation(node):
         equation, bound = node.premises
+        # a form rewritten again (√(ab) = √a √b, then squares completed) is shown as the last
+        while True:
+            inner = bound
+            while inner.rule in ("member_widen", "member_meet"):
+                inner = inner.premises[-1]
+            if not through_equation(inner):
+                break
+            equation, bound = inner.premises
         form = equation.statement.rhs
         formulas = (_lower(form, bound),)
         if not _evident(form, bound.statement.set.inf):
