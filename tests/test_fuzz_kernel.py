@@ -1349,6 +1349,19 @@ class KernelFuzzer(RuleBasedStateMachine):
             self._attempt("abs_of_sign", K.abs_of_sign, fact)
 
     @rule(data=st.data())
+    def abs_le(self, data):
+        # two range facts (random or kept) and a line: a random term, or half the difference of
+        # the two facts' terms (then they are s − t and s + t for s their mean, and the rule
+        # applies), or that line with its sign flipped
+        context = self._context(data)
+        below, above = self._member_fact(data, context), self._member_fact(data, context)
+        if below is None or above is None:
+            return
+        half = (above.statement.expr - below.statement.expr) / 2
+        t = data.draw(st.one_of(st.just(half), st.just(-half), terms(1)), label="line")
+        self._attempt("abs_le", K.abs_le, below, above, t)
+
+    @rule(data=st.data())
     def rename_index(self, data):
         context = self._context(data)
         binder = data.draw(binders(), label="binder")
@@ -1827,6 +1840,7 @@ FALSE_STATEMENTS = [
     # 0 at p = 1/2, where the intervals straddle 0 and sympy's exact value decides
     (((y, sp.Interval.open(0, 1)),),
      Member(sp.log(2) + y * sp.log(y) + (1 - y) * sp.log(1 - y), POS)),
+    ((), Member(sp.Abs(x + y) - sp.Abs(x) - sp.Abs(y), sp.Interval(0, sp.oo))),  # x = −y = 1
     # split at a place k past the sum's end: its last part Σ_{i=n+2}^{n} is undefined at k = n + 1
     (((n, sp.S.Naturals), (k, IndexRange(1, n + 1))),
      Equal(sp.Sum(p[i], (i, 1, n)),
@@ -1855,6 +1869,7 @@ TRUE_STATEMENTS = [
            sp.Sum(p[i], (i, 1, k - 1)) + p[k] + sp.Sum(p[i], (i, k + 1, n)))),
     (((y, sp.Interval.open(0, 1)),),
      Member(sp.log(2) + y * sp.log(y) + (1 - y) * sp.log(1 - y), sp.Interval(0, sp.oo))),
+    ((), Member(sp.Abs(x) + sp.Abs(y) - sp.Abs(x + y), sp.Interval(0, sp.oo))),
 ]
 
 

@@ -934,6 +934,29 @@ def abs_of_sign(fact):
     return _make(fact.context, Equal(sp.Abs(a), a if nonnegative else -a), "abs_of_sign", [fact])
 
 
+def abs_le(below_th, above_th, t):
+    """Γ ⊢ s − t ∈ I,  Γ ⊢ s + t ∈ J  ⟹  Γ ⊢ s − |t| ∈ [c, ∞),
+    c the lesser of the lower ends of I and J (open where each end equal to it is): s − |t| is
+    the lesser of s − t and s + t, and is defined where both are (checked on the terms as sympy
+    builds them).
+    (Mathlib `abs_le`, `abs_sub_le_iff`; Coq `Rabs_le`)"""
+    below, above = _range(below_th, "abs_le"), _range(above_th, "abs_le")
+    t = check_well_formed(sp.sympify(t))
+    s = below_th.statement.expr + t
+    if above_th.statement.expr != s + t:
+        raise RuleApplicationError(f"abs_le: {above_th.statement.expr} is not {s + t}, the first "
+                                   f"premise's {below_th.statement.expr} with 2({t}) added")
+    result = s - sp.Abs(t)
+    written = _unsigned(needs(below_th.statement.expr) | needs(s + t))
+    if not _unsigned(needs(check_well_formed(result))) <= written:
+        raise SideConditionError(f"abs_le: sympy builds {result}, which is not defined where "
+                                 f"{below_th.statement.expr} and {s + t} are")
+    c = min(below.lo, above.lo)
+    is_open = all(h.lo_open for h in (below, above) if h.lo == c)
+    return _make(_merged(below_th, above_th), Member(result, sp.Interval(c, sp.oo, is_open, True)),
+                 "abs_le", [below_th, above_th])
+
+
 def _unsigned(conditions):
     """The conditions with |e| ≠ 0 read as e ≠ 0, its equivalent (sympy builds |y/x| as
     |y|/|x|)."""
