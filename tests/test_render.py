@@ -566,6 +566,12 @@ def test_negative_numbers_fractions_and_interval_ends_are_written_as_a_reader_ex
     assert latex((x + 1) / (n + 2)) == "\\frac{x + 1}{n + 2}"
     assert latex(x * n / (x + 1)) == "\\frac{n x}{x + 1}"
     assert text(x ** 2 / n) == "(1/n) x^{2}" and text(2 * x / n) == "(2/n) x"
+    # bracketed as every text fraction is, where it stands under 1/ or before a factor
+    # (helper-137's review: 1/x/n and x/n y read otherwise)
+    y = sp.Symbol("y")
+    assert text(sp.Pow(x / n, -1, evaluate=False)) == "1/(x/n)"
+    assert text(sp.Mul(x / n, y, evaluate=False)) == "(x/n) y"
+    assert text(sp.Mul(x / n, sp.log(y), evaluate=False)) == "(x/n) log y"
     assert latex(1 / ((x + 1) * (x + 2))) == "\\frac{1}{\\left(x + 1\\right) \\left(x + 2\\right)}"
 
 

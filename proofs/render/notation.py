@@ -422,9 +422,8 @@ class Writer:
             # a ratio of plain quantities as one fraction, q/p and (1 − q)/(1 − p), not (1/p) q
             num, den = (self.join([self.factor(f) for f in fs]) if len(fs) > 1 else
                         self.expr(fs[0]) for fs in (numerators, denominators))
-            if self.style == "text":
+            if self.style == "text":  # (bracketed as the text's every fraction: 1/(x/y))
                 num, den = (f"({part})" if " " in part else part for part in (num, den))
-                return f"{num}/{den}"
             return self.t["frac"].format(num=num, den=den)
         if denominators or coefficient.q != 1:
             num = str(coefficient.p)
