@@ -46,8 +46,8 @@ from .kernel import Context, Equal, Member, SameOptimizers, StrictlyIncreasing, 
 from .kernel import rules as K
 from .kernel.language import IndexRange, is_subset
 from .kernel.terms import check_well_formed
-from .rules import (bounds, cases, extrema, finite_cases, monotonicity, normal_form, optimizers,
-                    positivity, tangents)
+from .rules import (absolute, bounds, cases, extrema, finite_cases, monotonicity, normal_form,
+                    optimizers, positivity, tangents)
 
 __all__ = ["context", "positive", "member", "strictly_increasing", "equal", "same_optimizers"]
 
@@ -228,6 +228,8 @@ def _narrowed(ctx, fact, real_set):
     fact = cases.through_cases(ctx, fact, real_set, _narrowed) or fact
     if not is_subset(fact.statement.set, real_set):
         fact = cases.through_abstraction(ctx, fact, real_set, _narrowed) or fact
+    if not is_subset(fact.statement.set, real_set):
+        fact = absolute.through_abs_lines(ctx, fact, real_set, _narrowed) or fact
     if not is_subset(fact.statement.set, real_set):
         fact = finite_cases.through_values(ctx, fact, real_set, _narrowed) or fact
     if not is_subset(fact.statement.set, real_set):  # the other ways first: a textbook's proof

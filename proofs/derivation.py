@@ -1235,6 +1235,11 @@ def _difference_words(theorem, kind):
     node = theorem
     while node.rule in ("member_widen", "member_meet"):  # a meet narrows with its second premise
         node = node.premises[-1]
+    lines = _abs_lines(node)
+    if lines is not None:  # s − |t|: the lesser of s − t and s + t (times a positive number)
+        return ("the difference is <math:0>, the lesser of <math:1> and <math:2>",
+                (_lower(node.statement.expr, node), *(_lower(line.statement.expr, line)
+                                                      for line in lines.premises)))
     if through_equation(node):
         equation, bound = node.premises
         # a form rewritten again (√(ab) = √a √b, then squares completed) is shown as the last
@@ -1275,7 +1280,13 @@ def _difference_words(theorem, kind):
         # increasing (x − 1 − log x ≥ 0)
         var = case_variable(node)
         cases = [Member(var, leaf.context.lookup(var)) for leaf in case_leaves(node)]
-        if any(type(case.set) is sp.FiniteSet for case in cases):  # a closed end put in
+        finite = [type(case.set) is sp.FiniteSet for case in cases]
+        if all(finite):  # a label's values, each put in (y² ≤ y for y ∈ {0, 1})
+            values = [Equal(var, value) for case in cases for value in case.set.args]
+            names = " and at ".join(f"<math:{k}>" for k in range(1, len(values) + 1))
+            return (f"the difference is <math:0>, at {names}",
+                    (_lower(node.statement.expr, node), *values))
+        if any(finite):  # a closed end put in
             return _interior_and_ends(node, var, kind)
         names = [f"<math:{k}>" for k in range(1, len(cases) + 1)]
         return (f"the difference is <math:0>, monotone for {', '.join(names[:-1])} and for "
@@ -1298,6 +1309,13 @@ _TELLING = ("square", "even power", "sum of nonnegative terms", "sum of at least
             "an absolute value is nonnegative", "cosh is at least 1",
             "the exponential is positive and increasing", "finite product of positive factors",
             "a factorial is a positive integer")
+
+
+def _abs_lines(node):
+    """The `abs_le` node a difference rests on, directly or times a positive number; else None."""
+    if node.rule == "member_mul" and node.premises[0].statement.expr.is_positive:
+        node = node.premises[1]
+    return node if node.rule == "abs_le" else None
 
 
 def _interior_and_ends(node, var, kind):

@@ -181,3 +181,17 @@ def test_a_derivation_says_the_ends_hold_too():
     assert any(f"the difference is (1/2) ({square})^{{2}} ≥ 0; it is nonnegative at a = 0 and at "
                f"b = 0 too" in text for square in ("√a − √b", "√b − √a"))
     assert "monotone" not in text
+
+
+def test_a_step_shown_at_each_value_of_a_label_names_the_values():
+    """Cases that are all values of a label (y ∈ {0, 1}, each put in) are named as such; a
+    closed end's words (an interior, then its ends) do not apply, and must not crash
+    (helper-137's review: StopIteration)."""
+    from proofs import Derivation
+    label = sp.Symbol("y")
+    d = Derivation("labels", where={label: sp.FiniteSet(0, 1), a: HALF_LINE, b: HALF_LINE})
+    d.theorem("T", d.chain(label ** 2).le(label))
+    d.theorem("V", d.chain(label * (a + b) / 2).ge(label * sp.sqrt(a * b)))
+    text = d.proof().to_text()
+    assert "the difference is −y^{2} + y ≥ 0, at y = 0 and at y = 1" in text
+    assert text.count("at y = 0 and at y = 1") == 2 and "monotone" not in text

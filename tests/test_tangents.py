@@ -3,9 +3,6 @@ Each true claim is proved, states exactly the claim asked, and is confirmed in f
 random points independently of the engine; each false neighbour is disproved, never proved; a true
 claim beyond the tangent lines (Pinsker's) is refused as not proved, not called false."""
 
-import math
-import random
-
 import pytest
 import sympy as sp
 from hypothesis import given, settings
@@ -14,6 +11,7 @@ from hypothesis import strategies as st
 from proofs import Derivation, Disproved, ProofError, check
 from proofs.kernel import Member
 from proofs.rules.tangents import MOST_LOGS, _log_terms
+from tests.floats import floats_confirm
 
 p, q, x, y, u, v = sp.symbols("p q x y u v")
 a1, a2, a3, b1, b2, b3 = sp.symbols("a1 a2 a3 b1 b2 b3")
@@ -66,34 +64,12 @@ DISPROVED = [
      COINS),
     ("cross-entropy ≤ entropy", entropy(p) - cross_entropy(p, q), POSITIVE, COINS),
     ("KL ≥ 1/10", kl(p, q) - sp.Rational(1, 10), NONNEGATIVE, COINS),
-    ("x log(x/y) ≥ x (a dropped y)", x * sp.log(x / y) - x, NONNEGATIVE, {x: POSITIVE, y: POSITIVE}),
+    ("x log(x/y) ≥ x (a dropped y)", x * sp.log(x / y) - x, NONNEGATIVE,
+     {x: POSITIVE, y: POSITIVE}),
     # no simplex: p and q are two numbers in (0, 1) each, not distributions
     ("KL of unnormalized pairs", p * sp.log(p / q) + x * sp.log(x / y), NONNEGATIVE,
      {p: UNIT, q: UNIT, x: UNIT, y: UNIT}),
 ]
-
-
-def _floats_confirm(term, real_set, where, points=200, seed=0):
-    """term ∈ real_set at random points of `where`, in floating point (math.log), with a margin for
-    rounding: a check that does not go through the engine or its evaluator."""
-    rng = random.Random(seed)
-    symbols = sorted(term.free_symbols, key=str)
-    f = sp.lambdify(symbols, term, modules="math")
-    for _ in range(points):
-        point = []
-        for s in symbols:
-            lo, hi = where[s].inf, where[s].sup
-            point.append(rng.uniform(float(lo), float(hi) if hi.is_finite else 50.0)
-                         if lo.is_finite else rng.uniform(-50.0, 50.0))
-        if any(value in (0.0,) for value in point):
-            continue
-        value = f(*point)
-        margin = 1e-9 * (1 + abs(value))
-        if real_set.inf.is_finite and value < float(real_set.inf) - margin:
-            return False
-        if real_set.sup.is_finite and value > float(real_set.sup) + margin:
-            return False
-    return True
 
 
 @pytest.mark.parametrize("claim", PROVED, ids=[c[0] for c in PROVED])
@@ -102,14 +78,14 @@ def test_gibbs_and_its_kin_are_proved_and_confirmed(claim):
     theorem = check.member(term, real_set, where=where)
     assert theorem.statement == Member(term, real_set)
     assert dict(theorem.context.entries) == where
-    assert _floats_confirm(term, real_set, where)
+    assert floats_confirm(term, real_set, where)
 
 
 @pytest.mark.parametrize("claim", DISPROVED, ids=[c[0] for c in DISPROVED])
 def test_false_neighbours_are_disproved(claim):
     _, term, real_set, where = claim
     half = {s: sp.Rational(1, 2) for s in term.free_symbols}  # p = q: the divergence is 0
-    assert not _floats_confirm(term, real_set, where, points=2000) or (
+    assert not floats_confirm(term, real_set, where, points=2000) or (
         term.subs(half) == 0 and real_set.left_open)
     with pytest.raises(Disproved):
         check.member(term, real_set, where=where)
@@ -119,7 +95,7 @@ def test_pinsker_is_true_but_beyond_the_tangent_lines_so_not_proved_and_not_call
     """KL ≥ 2(p − q)² holds (Pinsker), but the tangent lines leave p(1 − q/p) + … = 0 against
     2(p − q)²: refused, and not as false."""
     pinsker = kl(p, q) - 2 * (p - q) ** 2
-    assert _floats_confirm(pinsker, NONNEGATIVE, COINS, points=2000)
+    assert floats_confirm(pinsker, NONNEGATIVE, COINS, points=2000)
     with pytest.raises(ProofError) as refusal:
         check.member(pinsker, NONNEGATIVE, where=COINS)
     assert not isinstance(refusal.value, Disproved)
@@ -159,7 +135,7 @@ def test_a_weighted_pair_of_logs_against_its_tangent_bound(k, m, shift):
     if shift <= 0:
         theorem = check.member(term - sp.Rational(shift, 10), NONNEGATIVE, where=where)
         assert theorem.statement.expr == term - sp.Rational(shift, 10)
-        assert _floats_confirm(term, NONNEGATIVE, where, points=50, seed=k * 10 + m)
+        assert floats_confirm(term, NONNEGATIVE, where, points=50, seed=k * 10 + m)
     else:
         with pytest.raises(Disproved):
             check.member(term - sp.Rational(shift, 10), NONNEGATIVE, where=where)

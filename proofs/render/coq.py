@@ -607,8 +607,10 @@ class Exporter:
                 if isinstance(entry, sp.Indexed) and isinstance(expr, sp.Indexed) and \
                         entry.base == expr.base:
                     hypothesis = name
-        if hypothesis is None:
-            raise RenderError(f"Coq export: no hypothesis gives the range of {expr}")
+        if hypothesis is None:  # a range the setting does not give: a case's (x ≤ 0 of x ∈ ℝ)
+            raise RenderError(f"Coq export: no hypothesis gives the range {expr} ∈ "
+                              f"{th.statement.set}, a case of a proof by cases or a general "
+                              "fact's variable, which have no Coq counterpart yet")
         return f"apply {hypothesis}"
 
     def _number(self, th):

@@ -35,6 +35,7 @@ JUSTIFICATIONS = {
     "member_meet": "both bounds above",
     "by_cases": "the cases above",
     "increasing_by_derivative": "mean value theorem",
+    "abs_le": "an absolute value is its argument or its negation: both bounds above",
 }
 
 UNIT, AT_LEAST_1 = sp.Interval.Lopen(0, 1), sp.Interval(1, sp.oo)
@@ -48,6 +49,7 @@ def fact_steps(theorem):
     met, stated = set(), set()
     case_vars = set()  # the symbols whose ranges the cases split: each case's line states it
     case_ranges = []  # the range of the case being listed (a stack: cases of cases)
+    listed = set()  # the splits whose cases are listed
     slope_vars = set()  # the variables of the functions shown monotone (x of 1 − 1/x > 0)
     intervals = set()  # (variable, interval) of each monotonicity
     indices = {}  # the index of each sum or product shown at its index's values → "sum", …
@@ -132,13 +134,19 @@ def fact_steps(theorem):
     def visit_cases(th, var):
         """Each case: a line 'x ∈ (0, 1]   [case]', then its own facts (a fact shown in one case
         is shown again in the next, where it rests on another range)."""
+        if id(th) in listed:  # one split reached twice: its cases and facts are above
+            return
+        listed.add(id(th))
         case_vars.add(var)
         for premise in case_leaves(th):  # cases of cases: one list
             case = next((node for node in tree_nodes(premise) if node.rule == "assumption"
                          and node.statement.expr == var), None)
-            if case is not None and id(case) not in stated:
+            # a case is stated at each split that uses it (|a| − a ≥ 0, then a + |a| ≥ 0, both by
+            # a's sign): its facts are listed under it again
+            if case is not None:
                 stated.add(id(case))
-                number = sum(step.rule == "by_cases" for step in steps) + 1
+                number = sum(step.rule == "by_cases" and step.justification.startswith("case ")
+                             for step in steps) + 1
                 over = generic.get(var)  # a claim for every u shown by cases, then at u = t
                 named = f", for any ${sp.latex(var)} \\in {sp.latex(over)}$" if over else ""
                 steps.append(Step(case.statement, "by_cases", f"case {number}{named}", case,

@@ -1,0 +1,120 @@
+"""Absolute values bounded by their two lines, |t| ≥ t and |t| ≥ −t: the triangle inequality.
+
+|a| + |b| − |a + b| is only known to be real term by term.  An absolute value subtracted,
+s − |t|, is the lesser of s − t and s + t, so it is ≥ c where both are (`abs_le`): here
+|a| + |b| − (a + b) and |a| + |b| + (a + b).  An absolute value added is at least either line:
+|a| + |b| − (a + b) = (|a| − a) + (|b| − b) + 0, each bracket ≥ 0 by the other routes (cases on a's
+sign), and what is left, the term with each |t| replaced by the line chosen (here 0), is bounded
+by the other routes.  So |a + b| ≤ |a| + |b|, |a| − |b| ≤ |a − b|, |x − y| ≤ |x − z| + |z − y|, and
+log(e^a + e^b) ≥ max(a, b) written (a + b + |a − b|)/2 (log-sum-exp above each of its terms).
+
+An upper bound e ≤ c is sought as −e ≥ −c.  Each absolute value subtracted is taken out in turn, at
+most MOST_ABS deep; the lines of those added are tried in every choice of sign, at most
+2^MOST_LINES.  Imports the kernel and the rules it builds on only.
+"""
+
+import contextvars
+import itertools
+
+import sympy as sp
+
+from ..errors import ProofError
+from ..kernel import hull
+from ..kernel import rules as K
+from ..kernel.language import is_subset
+from .normal_form import prove_equal
+from .positivity import prove_member
+
+MOST_ABS = 3  # absolute values taken out one inside the other (each doubles the goals)
+MOST_LINES = 3  # absolute values added whose lines are chosen (each doubles the tries)
+_DEPTH = contextvars.ContextVar("abs_depth", default=0)
+
+
+def through_abs_lines(context, fact, target, narrow):
+    """`fact` (Γ ⊢ e ∈ S) moved into `target`, a half-line, by its absolute values' lines; None
+    where e has none, a coefficient is not a number, or a goal is not met by `narrow` (the
+    engine's other routes)."""
+    expr, wanted = fact.statement.expr, hull(target)
+    if wanted.lo.is_finite == wanted.hi.is_finite or not expr.atoms(sp.Abs):
+        return None
+    depth = _DEPTH.get()
+    if depth >= MOST_ABS:
+        return None
+    token = _DEPTH.set(depth + 1)
+    try:
+        if wanted.lo.is_finite:
+            return _lower(context, expr, target, narrow)
+        # e ≤ c as −e ≥ −c, then −1 · (−e)
+        flipped = sp.Interval(-wanted.hi, sp.oo, wanted.hi_open, True)
+        negated = _lower(context, -expr, flipped, narrow)
+        if negated is None:
+            return None
+        fact = K.member_mul(prove_member(context, sp.S.NegativeOne), negated)
+        return _as(context, expr, fact, target)
+    except ProofError:
+        return None
+    finally:
+        _DEPTH.reset(token)
+
+
+def _lower(context, expr, target, narrow):
+    """Γ ⊢ expr ∈ S ⊆ target (a lower half-line), or None."""
+    added, subtracted = _abs_terms(expr)
+    if subtracted:  # s − m|t| = m (s/m − |t|), s/m − |t| the lesser of s/m ∓ t
+        coefficient, t = subtracted[0]
+        wanted = hull(target)
+        scaled = sp.Interval(wanted.lo / coefficient, sp.oo, wanted.lo_open, True)
+        s = expr / coefficient + sp.Abs(t)
+        goals = [narrow(context, prove_member(context, s - t, sides=True), scaled),
+                 narrow(context, prove_member(context, s + t, sides=True), scaled)]
+        if not all(is_subset(goal.statement.set, scaled) for goal in goals):
+            return None
+        fact = K.abs_le(*goals, t)
+        if coefficient != 1:  # (a number's factor: sympy multiplies it into each term)
+            fact = K.member_mul(prove_member(context, coefficient), fact)
+        return _as(context, expr, fact, target)
+    if not added or len(added) > MOST_LINES:
+        return None
+    for signs in itertools.product((1, -1), repeat=len(added)):
+        fact = _by_lines(context, expr, added, signs, target, narrow)
+        if fact is not None:
+            return fact
+    return None
+
+
+def _by_lines(context, expr, added, signs, target, narrow):
+    """expr = Σ c_k (|t_k| ∓ t_k) + rest, each bracket ≥ 0 and rest in target by `narrow`."""
+    rest = expr
+    pieces = []
+    for (coefficient, t), sign in zip(added, signs):
+        rest = rest - coefficient * (sp.Abs(t) - sign * t)
+        gap = sp.Abs(t) - sign * t
+        piece = narrow(context, prove_member(context, gap, sides=True), sp.Interval(0, sp.oo))
+        if hull(piece.statement.set).lo < 0:
+            return None
+        pieces.append(K.member_mul(prove_member(context, coefficient), piece))
+    total = narrow(context, prove_member(context, sp.expand(rest), sides=True), target)
+    for piece in pieces:
+        total = K.member_add(total, piece)
+    return _as(context, expr, total, target)
+
+
+def _abs_terms(expr):
+    """([(c, t)] for the terms c·|t| of expr with a number c > 0; the same with c < 0, as (−c, t)),
+    each t's absolute value once."""
+    added, subtracted = [], []
+    for term in sp.Add.make_args(expr):
+        coefficient, rest = term.as_coeff_Mul()
+        if isinstance(rest, sp.Abs) and coefficient != 0:
+            (added if coefficient > 0 else subtracted).append((abs(coefficient), rest.args[0]))
+    return added, subtracted
+
+
+def _as(context, expr, fact, target):
+    """`fact` (Γ ⊢ e′ ∈ S) as a fact about expr (e′ = expr by the normal form), or None where S
+    misses target."""
+    if not is_subset(fact.statement.set, target):
+        return None
+    if fact.statement.expr != expr:
+        fact = K.member_of_equal(prove_equal(context, expr, fact.statement.expr), fact)
+    return fact
