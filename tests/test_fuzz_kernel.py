@@ -1580,14 +1580,18 @@ class KernelFuzzer(RuleBasedStateMachine):
         ranges.pop(var, None)
         cases = data.draw(st.sampled_from(CASES), label="cases")
         reprove = data.draw(st.booleans(), label="reprove")
+        # (a case's context is refused where var's name is taken, by a family x[i] of the fact)
+        contexts = [self._query(Context, {**ranges, var: case}) for case in cases]
+        if reprove and None in contexts:
+            return
         if reprove and kept is self.members:
-            facts = [self._helper(prove_member, Context({**ranges, var: case}),
-                                  first.statement.expr) for case in cases]
+            facts = [self._helper(prove_member, context, first.statement.expr)
+                     for context in contexts]
             facts = [self._helper(K.member_widen, fact, first.statement.set)
                      if fact is not None else None for fact in facts]
         elif reprove:
-            facts = [self._helper(normal_form.prove_equal, Context({**ranges, var: case}),
-                                  *first.statement.terms) for case in cases]
+            facts = [self._helper(normal_form.prove_equal, context, *first.statement.terms)
+                     for context in contexts]
         else:
             facts = [first, self._pick(data, kept, "second fact")]
         if None not in facts:

@@ -503,3 +503,15 @@ def test_sympy_s_summation_is_asked_only_for_small_terms():
     # from k = 10⁴ it worked out 2^(10⁴) and factored it (a claim hung): not asked
     assert antidifference(k_ / 2 ** k_, k_, sp.Integer(10 ** 4)) is None
     assert antidifference(k_ / 2 ** k_, k_, sp.S.One) is not None
+
+
+def test_a_log_of_a_product_sympy_makes_a_number_is_refused_not_a_crash():
+    """log(s · 1/s), kept unevaluated with s = sinh(D) for a defined D: the log's expansion
+    multiplies the factors back to 1 and had no log left to read (IndexError; the kernel
+    fuzzer's finding).  Now a refusal that says so."""
+    from proofs import Defined
+    a, n = sp.symbols("a n")
+    s = sp.sinh(Defined("D", sp.Integer(2)))
+    ratio = sp.Mul(s, sp.Pow(s, -1), evaluate=False)
+    with pytest.raises(ProofError, match="multiplies .* out to 1"):
+        check.same_optimizers(ratio, a + 2, (n,), where={n: sp.S.Naturals}, senses=("min", "min"))

@@ -358,6 +358,10 @@ class Normalizer:
             if None in facts:
                 return self._refused(expr, arg.args[facts.index(None)])
             step = K.log_of_mul(*facts)
+            if not isinstance(step.statement.lhs, sp.log):  # s·(1/s), which sympy makes 1
+                self.notes.append(f"{expr} was not expanded: sympy multiplies {arg} out to "
+                                  f"{sp.Mul(*arg.args)}")
+                return None
             built = step.statement.lhs.args[0]
             if built != arg:  # an unevaluated 2·(1 − p), which the rule's product multiplies out
                 equal = K.ring(self.context, arg, built,
