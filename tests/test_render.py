@@ -572,6 +572,9 @@ def test_negative_numbers_fractions_and_interval_ends_are_written_as_a_reader_ex
     assert text(sp.Pow(x / n, -1, evaluate=False)) == "1/(x/n)"
     assert text(sp.Mul(x / n, y, evaluate=False)) == "(x/n) y"
     assert text(sp.Mul(x / n, sp.log(y), evaluate=False)) == "(x/n) log y"
+    # the bars group a fraction themselves: |x/n|, not |(x/n)|
+    assert text(sp.Abs(x * y / n)) == "|(x y)/n|"
+    assert latex(sp.Abs(x / n)) == "\\left|\\frac{x}{n}\\right|"
     assert latex(1 / ((x + 1) * (x + 2))) == "\\frac{1}{\\left(x + 1\\right) \\left(x + 2\\right)}"
 
 

@@ -295,8 +295,10 @@ class Writer:
             top, bottom = map(self.expr, e.args)
             return (f"\\binom{{{top}}}{{{bottom}}}" if self.style == "latex"
                     else f"C({top}, {bottom})")
-        if isinstance(e, sp.Abs):
-            return self.t["abs"].format(arg=self.expr(e.args[0]))
+        if isinstance(e, sp.Abs):  # |x/y|, not |(x/y)|: the bars group the terminal's fraction
+            arg = self.expr(e.args[0])
+            return self.t["abs"].format(arg=arg[1:-1] if self.style == "text" and _enclosed(arg)
+                                        else arg)
         if isinstance(e, (sp.log, sp.exp)) or type(e) in FUNCTION_HEADS:
             if type(e) in FUNCTION_HEADS:
                 head = FUNCTION_HEADS[type(e)][self.style != "latex"]
