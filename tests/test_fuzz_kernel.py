@@ -1362,6 +1362,20 @@ class KernelFuzzer(RuleBasedStateMachine):
         self._attempt("abs_le", K.abs_le, below, above, t)
 
     @rule(data=st.data())
+    def sqrt_sub_abs(self, data):
+        # √v and v − u²: v a random term or u² + w (then sympy's v − u² is w, of a sign the
+        # tactics often show), u a random term or a root (sympy writes (√w)² as w, dropping
+        # w ≥ 0): the rule must refuse whatever its sign and definedness checks do not show
+        context = self._context(data)
+        u = data.draw(st.one_of(terms(1), terms(1).map(sp.sqrt)), label="u")
+        v = data.draw(st.one_of(terms(1), terms(1).map(lambda w: u ** 2 + w)), label="radicand")
+        root = self._member_fact(data, context, sp.sqrt(v))
+        gap = self._member_fact(data, context, v - u ** 2)
+        if root is None or gap is None:
+            return
+        self._attempt("sqrt_sub_abs", K.sqrt_sub_abs, root, gap, u)
+
+    @rule(data=st.data())
     def rename_index(self, data):
         context = self._context(data)
         binder = data.draw(binders(), label="binder")
@@ -1845,6 +1859,7 @@ FALSE_STATEMENTS = [
     (((y, sp.Interval.open(0, 1)),),
      Member(sp.log(2) + y * sp.log(y) + (1 - y) * sp.log(1 - y), POS)),
     ((), Member(sp.Abs(x + y) - sp.Abs(x) - sp.Abs(y), sp.Interval(0, sp.oo))),  # x = −y = 1
+    ((), Member(sp.sqrt(x ** 2 + y ** 2) - sp.Abs(x) - sp.Abs(y), sp.Interval(0, sp.oo))),
     # split at a place k past the sum's end: its last part Σ_{i=n+2}^{n} is undefined at k = n + 1
     (((n, sp.S.Naturals), (k, IndexRange(1, n + 1))),
      Equal(sp.Sum(p[i], (i, 1, n)),
@@ -1874,6 +1889,7 @@ TRUE_STATEMENTS = [
     (((y, sp.Interval.open(0, 1)),),
      Member(sp.log(2) + y * sp.log(y) + (1 - y) * sp.log(1 - y), sp.Interval(0, sp.oo))),
     ((), Member(sp.Abs(x) + sp.Abs(y) - sp.Abs(x + y), sp.Interval(0, sp.oo))),
+    ((), Member(sp.sqrt((x ** 2 + y ** 2) / 2) - (x + y) / 2, sp.Interval(0, sp.oo))),
 ]
 
 

@@ -839,7 +839,7 @@ def test_transfer_substitutes_without_capture():
 
 
 def test_kernel_stays_small():
-    """The trusted code stays readable in one sitting: at most 1985 lines of code (blanks, comments
+    """The trusted code stays readable in one sitting: at most 2005 lines of code (blanks, comments
     and docstrings aside) in proofs/kernel/, formatted at 100 columns or fewer, one statement per
     line.  (The kernel owns its terms — well-formedness, names, binders, scoped definedness
     conditions, capture-avoiding substitution — which the earlier 500-line kernel left to sympy.)"""
@@ -872,7 +872,7 @@ def test_kernel_stays_small():
                 if t.type == tokenize.OP and t.string == ";"
             ]
         assert not semicolons, f"{path.name}: several statements on lines {semicolons}"
-    assert total <= 1985, f"the kernel has grown to {total} lines of code"
+    assert total <= 2005, f"the kernel has grown to {total} lines of code"
 
 
 def test_a_power_of_a_positive_base_is_an_exponential():
@@ -1570,6 +1570,46 @@ def test_abs_le_refuses_a_conclusion_defined_where_the_premises_are_not_shown_to
     square = Context({x: sp.Interval(1, 2)})
     with pytest.raises(SideConditionError, match="not defined where"):
         K.abs_le(_at_least(square, x, 0), _at_least(square, x + 2 / x ** 2, 0), x ** -2)
+
+
+@pytest.mark.parametrize("entries, v, u, result", [
+    # √v − |u| has the sign of v − u², open where v − u² misses 0
+    ({x: sp.Interval(2, 3)}, x ** 2 + 1, x, sp.Interval.open(0, sp.oo)),  # gap 1
+    ({x: sp.Interval(-3, 3)}, x ** 2, -x, sp.Interval(0, sp.oo)),  # gap 0: √(x²) = |x|
+    ({x: sp.Interval(2, 3)}, x, x, sp.Interval.open(-sp.oo, 0)),  # gap x − x² ∈ [−7, −2]
+    ({y: sp.Interval(0, 1)}, 4 - y, 2, sp.Interval(-sp.oo, 0)),  # gap −y ∈ [−1, 0]
+    ({x: sp.Interval.Lopen(0, 1)}, x ** -2 + 1, 1 / x, sp.Interval.open(0, sp.oo)),  # a pole
+])
+def test_a_square_root_less_an_absolute_value_has_the_sign_of_their_squares_gap(
+        entries, v, u, result):
+    context = Context(entries)
+    gap = member(context, v - u ** 2)
+    th = K.sqrt_sub_abs(member(context, sp.sqrt(v)), gap, u)
+    assert th.statement == Member(sp.sqrt(v) - sp.Abs(u), result)
+    assert th.context == context
+    assert not semantics.confirm(context.entries, th.statement, points=16).refuted
+
+
+def test_sqrt_sub_abs_refuses_a_gap_of_either_sign_or_of_other_terms():
+    context = Context({x: sp.Interval(-1, 1)})
+    root = member(context, sp.sqrt(x + 2))
+    with pytest.raises(SideConditionError, match="one side of 0"):  # x + 2 − (√2)² ∈ [−1, 1]
+        K.sqrt_sub_abs(root, member(context, x), sp.sqrt(2))
+    with pytest.raises(RuleApplicationError, match="is not v"):  # the gap of another u
+        K.sqrt_sub_abs(root, member(context, x + 2 - 4), 1)
+    with pytest.raises(RuleApplicationError, match="is not v"):  # no square root
+        K.sqrt_sub_abs(member(context, x + 2), member(context, x + 2 - 1), 1)
+    with pytest.raises(RuleApplicationError, match="expected a Member premise"):
+        K.sqrt_sub_abs(K.refl(context, x), member(context, x + 2 - 1), 1)
+
+
+def test_sqrt_sub_abs_refuses_a_conclusion_defined_where_the_premises_are_not_shown_to_be():
+    """u = √y: sympy builds v − (√y)² as v − y, which is defined for y < 0 too; √x − |√y| would be
+    claimed ≥ 0 where √y is undefined."""
+    context = Context({x: sp.Interval(1, 2), y: sp.Interval(-1, 0)})
+    gap = member(context, x - y)  # x − (√y)², as sympy builds it: [1, 3]
+    with pytest.raises(SideConditionError, match="not defined where"):
+        K.sqrt_sub_abs(member(context, sp.sqrt(x)), gap, sp.sqrt(y))
 
 
 # ------------------------------------------------------------------------------------------------

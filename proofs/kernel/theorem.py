@@ -946,15 +946,47 @@ def abs_le(below_th, above_th, t):
     if above_th.statement.expr != s + t:
         raise RuleApplicationError(f"abs_le: {above_th.statement.expr} is not {s + t}, the first "
                                    f"premise's {below_th.statement.expr} with 2({t}) added")
-    result = s - sp.Abs(t)
-    written = _unsigned(needs(below_th.statement.expr) | needs(s + t))
-    if not _unsigned(needs(check_well_formed(result))) <= written:
-        raise SideConditionError(f"abs_le: sympy builds {result}, which is not defined where "
-                                 f"{below_th.statement.expr} and {s + t} are")
+    result = _defined_where("abs_le", s - sp.Abs(t), below_th.statement.expr, s + t)
     c = min(below.lo, above.lo)
     is_open = all(h.lo_open for h in (below, above) if h.lo == c)
     return _make(_merged(below_th, above_th), Member(result, sp.Interval(c, sp.oo, is_open, True)),
                  "abs_le", [below_th, above_th])
+
+
+def sqrt_sub_abs(root_th, gap_th, u):
+    """Γ ⊢ √v ∈ T,  Γ ⊢ v − u² ∈ I on one side of 0
+    ⟹  Γ ⊢ √v − |u| ∈ I's side, open where I misses 0:
+    √ is increasing on [0, ∞) and √(u²) = |u| (the first premise shows √v real; the
+    conclusion is defined where both premises are, checked on the terms as sympy builds them,
+    a condition on a number met by it: √2).
+    (Mathlib `Real.sqrt_le_sqrt`, `Real.sqrt_lt_sqrt`, `Real.sqrt_sq_eq_abs`; Coq `sqrt_le_1_alt`,
+    `sqrt_lt_1_alt`, `sqrt_Rsqr_abs`)"""
+    root, gap = _expect(root_th, Member, "sqrt_sub_abs").expr, _range(gap_th, "sqrt_sub_abs")
+    u = check_well_formed(sp.sympify(u))
+    if not (root.is_Pow and root.exp == sp.S.Half) or gap_th.statement.expr != root.base - u ** 2:
+        raise RuleApplicationError(f"sqrt_sub_abs: {gap_th.statement.expr} is not v − ({u})² "
+                                   f"for the first premise's {root} = √v")
+    result = _defined_where("sqrt_sub_abs", root - sp.Abs(u), root, gap_th.statement.expr)
+    if bool(gap.lo >= 0):
+        real_set = sp.Interval(0, sp.oo, gap.is_positive(), True)
+    elif bool(gap.hi <= 0):
+        real_set = sp.Interval(-sp.oo, 0, True, gap.is_negative())
+    else:
+        raise SideConditionError(f"sqrt_sub_abs: {gap_th.statement.expr} is not shown on one side "
+                                 "of 0")
+    return _make(_merged(root_th, gap_th), Member(result, real_set), "sqrt_sub_abs",
+                 [root_th, gap_th])
+
+
+def _defined_where(rule, result, *premises):
+    """`result` (as sympy builds it), refused unless it is defined wherever the premises' terms
+    are: each of its conditions is one of theirs, or on a number that meets it (√2)."""
+    written = _unsigned(frozenset().union(*map(needs, premises)))
+    if not all(_met_by_number(term, need) for term, need, _ in
+               _unsigned(needs(check_well_formed(result))) - written):
+        raise SideConditionError(f"{rule}: sympy builds {result}, which is not defined where "
+                                 f"{' and '.join(map(str, premises))} are")
+    return result
 
 
 def _unsigned(conditions):
