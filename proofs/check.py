@@ -47,7 +47,7 @@ from .kernel import rules as K
 from .kernel.language import IndexRange, is_subset
 from .kernel.terms import check_well_formed
 from .rules import (absolute, bounds, cases, extrema, finite_cases, monotonicity, normal_form,
-                    optimizers, positivity, tangents)
+                    optimizers, positivity, roots, tangents)
 
 __all__ = ["context", "positive", "member", "strictly_increasing", "equal", "same_optimizers"]
 
@@ -256,6 +256,8 @@ def _narrowed(ctx, fact, real_set):
             continue
     if not is_subset(fact.statement.set, real_set):  # x ≥ 0 as x = 0 or x > 0, last: it costs
         fact = cases.through_endpoints(ctx, fact, real_set, _narrowed) or fact  # the others again
+    if not is_subset(fact.statement.set, real_set):  # a root against the rest, by squares
+        fact = roots.through_roots(ctx, fact, real_set, _narrowed) or fact
     return fact
 
 

@@ -1236,10 +1236,17 @@ def _difference_words(theorem, kind):
     while node.rule in ("member_widen", "member_meet"):  # a meet narrows with its second premise
         node = node.premises[-1]
     lines = _abs_lines(node)
-    if lines is not None:  # s − |t|: the lesser of s − t and s + t (times a positive number)
+    if lines is not None:  # s − m|t|: the lesser of s − mt and s + mt (helper-138: the lines
+        # of s/m − |t| unscaled misstated it)
+        scale, lines = lines
         return ("the difference is <math:0>, the lesser of <math:1> and <math:2>",
-                (_lower(node.statement.expr, node), *(_lower(line.statement.expr, line)
-                                                      for line in lines.premises)))
+                (_lower(node.statement.expr, node), *(
+                    Member(scale * line.statement.expr, sp.Interval(
+                        scale * line.statement.set.inf, sp.oo, line.statement.set.left_open))
+                    for line in lines.premises)))
+    compared = _root_compared(node)
+    if compared is not None:  # √v against |u| by their squares, then |u| against u
+        return _root_words(node, compared, kind)
     if through_equation(node):
         equation, bound = node.premises
         # a form rewritten again (√(ab) = √a √b, then squares completed) is shown as the last
@@ -1312,10 +1319,47 @@ _TELLING = ("square", "even power", "sum of nonnegative terms", "sum of at least
 
 
 def _abs_lines(node):
-    """The `abs_le` node a difference rests on, directly or times a positive number; else None."""
+    """(m, the `abs_le` node) of a difference that rests on it times a positive number m (1
+    where directly); else None."""
+    scale = sp.S.One
     if node.rule == "member_mul" and node.premises[0].statement.expr.is_positive:
-        node = node.premises[1]
-    return node if node.rule == "abs_le" else None
+        scale, node = node.premises[0].statement.expr, node.premises[1]
+    return (scale, node) if node.rule == "abs_le" else None
+
+
+def _root_compared(node):
+    """(the `sqrt_sub_abs` node, the |u| ∓ u node) of a difference m(√v − |u|) + |m|(±(|u| − u))
+    (plus a number, or restated by an equation) as proofs/rules/roots.py builds it; else None."""
+    while node.rule in ("member_of_equal", "member_add"):
+        if node.rule == "member_add" and node.premises[1].rule != "number":
+            compared, piece = (_unscaled(premise) for premise in node.premises)
+            return (compared, piece) if compared.rule == "sqrt_sub_abs" else None
+        node = node.premises[-1] if node.rule == "member_of_equal" else node.premises[0]
+    return None
+
+
+def _unscaled(node):
+    """The fact a number multiplies (itself where none does)."""
+    if node.rule == "member_mul" and node.premises[0].rule == "number":
+        return node.premises[1]
+    return node
+
+
+def _root_words(node, compared, kind):
+    """(words, formulas): "the difference is d ≥ 0, as √v − |u| ≥ 0 and |u| − u ≥ 0, the first as
+    the gap of their squares is (1/4)(a − b)² ≥ 0" (the gap's own words, from its lower bound)."""
+    compared, piece = compared
+    gap = compared.premises[1]
+    negated = gap.premises[-1] if gap.rule == "member_of_equal" else gap
+    if negated.rule == "member_mul" and negated.premises[0].statement.expr == -1:
+        gap = negated.premises[1]  # u² − v ≥ 0, negated: its words are those of u² − v
+    words, formulas = _difference_words(gap, "ge")
+    shifted = re.sub(r"<math:(\d+)>", lambda k: f"<math:{int(k.group(1)) + 3}>", words)
+    gap_words = shifted.replace("the difference is ", "", 1)
+    return (f"the difference is <math:0>, as <math:1> and <math:2>, the first as the gap of their "
+            f"squares is {gap_words}",
+            (_lower(node.statement.expr, node), compared.statement,
+             _lower(piece.statement.expr, piece), *formulas))
 
 
 def _interior_and_ends(node, var, kind):

@@ -34,6 +34,9 @@ PROVED = [
      sp.Interval.open(0, sp.oo)),
     ("|a + b| + 1 > |a| + |b| − 1 − …", sp.Abs(a) + sp.Abs(b) + 1 - sp.Abs(a + b),
      sp.Interval(1, sp.oo)),
+    # |c| by 0, not by a line (helper-138's review: refused when only ±c were tried)
+    ("an unrelated term", sp.Abs(a + b) - sp.Abs(a) - sp.Abs(b) - sp.Abs(c),
+     sp.Interval(-sp.oo, 0)),
 ]
 
 # (name, term, set): false at some point
@@ -67,7 +70,7 @@ def test_false_neighbours_are_disproved(claim):
 
 
 def test_more_absolute_values_added_than_the_route_chooses_lines_for_are_left():
-    """|a| + |b| + |c| + |x| − |a + b + c + x| ≥ 0 is true, but its lines would be tried in 2⁴
+    """|a| + |b| + |c| + |x| − |a + b + c + x| ≥ 0 is true, but its lines would be tried in 3⁴
     choices: refused as not proved, not called false."""
     term = sum(map(sp.Abs, (a, b, c, x))) - sp.Abs(a + b + c + x)
     assert len(_abs_terms(term)[0]) == MOST_LINES + 1
@@ -99,6 +102,18 @@ def test_a_derivation_says_the_difference_is_the_lesser_of_two_lines():
     text = d.proof().to_text()
     assert "the difference is |a| + |b| − |a + b| ≥ 0, the lesser of |a| + |b| − a − b ≥ 0 " \
            "and a + b + |a| + |b| ≥ 0" in text
+
+
+def test_the_two_lines_are_those_of_the_difference_itself_when_scaled():
+    """s − m|t| is the lesser of s − mt and s + mt, not m times the lines of s/m − |t|
+    (helper-138's review: '… ≥ 1, the lesser of … ≥ 2 and … ≥ 2'; log-sum-exp off by 2)."""
+    d = Derivation("Scaled")
+    d.theorem("Twice", d.chain(2 * sp.Abs(a + b)).le(2 * sp.Abs(a) + 2 * sp.Abs(b)))
+    d.theorem("LSE", d.chain(sp.log(sp.exp(a) + sp.exp(b))).gt((a + b + sp.Abs(a - b)) / 2))
+    text = d.proof().to_text()
+    assert "the lesser of 2|a| + 2|b| − 2a − 2b ≥ 0 and 2a + 2b + 2|a| + 2|b| ≥ 0" in text
+    # (a + b + |a − b|)/2 is max(a, b): the lines are log(e^a + e^b) − a and … − b
+    assert "the lesser of log(exp a + exp b) − a > 0 and log(exp a + exp b) − b > 0" in text
 
 
 def test_a_lemma_lists_each_split_under_its_own_cases():

@@ -9,8 +9,8 @@ by the other routes.  So |a + b| ≤ |a| + |b|, |a| − |b| ≤ |a − b|, |x �
 log(e^a + e^b) ≥ max(a, b) written (a + b + |a − b|)/2 (log-sum-exp above each of its terms).
 
 An upper bound e ≤ c is sought as −e ≥ −c.  Each absolute value subtracted is taken out in turn, at
-most MOST_ABS deep; the lines of those added are tried in every choice of sign, at most
-2^MOST_LINES.  Imports the kernel and the rules it builds on only.
+most MOST_ABS deep; the lines of those added are tried in every choice of sign, or 0 for |t| ≥ 0,
+at most 3^MOST_LINES.  Imports the kernel and the rules it builds on only.
 """
 
 import contextvars
@@ -22,11 +22,11 @@ from ..errors import ProofError
 from ..kernel import hull
 from ..kernel import rules as K
 from ..kernel.language import is_subset
-from .normal_form import prove_equal
+from .halflines import by_lower_bound, member_as
 from .positivity import prove_member
 
 MOST_ABS = 3  # absolute values taken out one inside the other (each doubles the goals)
-MOST_LINES = 3  # absolute values added whose lines are chosen (each doubles the tries)
+MOST_LINES = 3  # absolute values added whose lines are chosen (each triples the tries)
 _DEPTH = contextvars.ContextVar("abs_depth", default=0)
 
 
@@ -34,27 +34,14 @@ def through_abs_lines(context, fact, target, narrow):
     """`fact` (Γ ⊢ e ∈ S) moved into `target`, a half-line, by its absolute values' lines; None
     where e has none, a coefficient is not a number, or a goal is not met by `narrow` (the
     engine's other routes)."""
-    expr, wanted = fact.statement.expr, hull(target)
-    if wanted.lo.is_finite == wanted.hi.is_finite or not expr.atoms(sp.Abs):
+    expr = fact.statement.expr
+    if not expr.atoms(sp.Abs):
         return None
-    depth = _DEPTH.get()
-    if depth >= MOST_ABS:
-        return None
-    token = _DEPTH.set(depth + 1)
     try:
-        if wanted.lo.is_finite:
-            return _lower(context, expr, target, narrow)
-        # e ≤ c as −e ≥ −c, then −1 · (−e)
-        flipped = sp.Interval(-wanted.hi, sp.oo, wanted.hi_open, True)
-        negated = _lower(context, -expr, flipped, narrow)
-        if negated is None:
-            return None
-        fact = K.member_mul(prove_member(context, sp.S.NegativeOne), negated)
-        return _as(context, expr, fact, target)
+        return by_lower_bound(context, expr, target,
+                              lambda ctx, e, half: _lower(ctx, e, half, narrow), _DEPTH, MOST_ABS)
     except ProofError:
         return None
-    finally:
-        _DEPTH.reset(token)
 
 
 def _lower(context, expr, target, narrow):
@@ -72,10 +59,11 @@ def _lower(context, expr, target, narrow):
         fact = K.abs_le(*goals, t)
         if coefficient != 1:  # (a number's factor: sympy multiplies it into each term)
             fact = K.member_mul(prove_member(context, coefficient), fact)
-        return _as(context, expr, fact, target)
+        return member_as(context, expr, fact, target)
     if not added or len(added) > MOST_LINES:
         return None
-    for signs in itertools.product((1, -1), repeat=len(added)):
+    # each |t| by a line, t or −t, or by 0 where neither is needed (|a + b| ≤ |a| + |b| + |c|)
+    for signs in itertools.product((1, -1, 0), repeat=len(added)):
         fact = _by_lines(context, expr, added, signs, target, narrow)
         if fact is not None:
             return fact
@@ -83,7 +71,8 @@ def _lower(context, expr, target, narrow):
 
 
 def _by_lines(context, expr, added, signs, target, narrow):
-    """expr = Σ c_k (|t_k| ∓ t_k) + rest, each bracket ≥ 0 and rest in target by `narrow`."""
+    """expr = Σ c_k (|t_k| − s_k t_k) + rest (s_k = 1, −1 or 0), each bracket ≥ 0 and rest in
+    target by `narrow`."""
     rest = expr
     pieces = []
     for (coefficient, t), sign in zip(added, signs):
@@ -96,7 +85,7 @@ def _by_lines(context, expr, added, signs, target, narrow):
     total = narrow(context, prove_member(context, sp.expand(rest), sides=True), target)
     for piece in pieces:
         total = K.member_add(total, piece)
-    return _as(context, expr, total, target)
+    return member_as(context, expr, total, target)
 
 
 def _abs_terms(expr):
@@ -109,12 +98,3 @@ def _abs_terms(expr):
             (added if coefficient > 0 else subtracted).append((abs(coefficient), rest.args[0]))
     return added, subtracted
 
-
-def _as(context, expr, fact, target):
-    """`fact` (Γ ⊢ e′ ∈ S) as a fact about expr (e′ = expr by the normal form), or None where S
-    misses target."""
-    if not is_subset(fact.statement.set, target):
-        return None
-    if fact.statement.expr != expr:
-        fact = K.member_of_equal(prove_equal(context, expr, fact.statement.expr), fact)
-    return fact

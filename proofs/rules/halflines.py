@@ -1,0 +1,44 @@
+"""A bound on one side, as the routes that compare terms build it (absolute values' lines, square
+roots by their squares): a lower bound found directly, an upper bound e ≤ c as −e ≥ −c; a bound
+found on a rearranged form stated as the claim's term.  Imports the kernel and the rules it builds
+on only."""
+
+import sympy as sp
+
+from ..kernel import hull
+from ..kernel import rules as K
+from ..kernel.language import is_subset
+from .normal_form import prove_equal
+from .positivity import prove_member
+
+
+def by_lower_bound(context, expr, target, lower, depth, most):
+    """Γ ⊢ expr ∈ S ⊆ target (a half-line) from `lower(context, e, half_line)`, which gives
+    Γ ⊢ e ∈ S ⊆ half_line (a lower one) or None: e ≤ c as −e ≥ −c, then −1 · (−e).  `depth` (a
+    context variable) counts the calls in progress, at most `most` (a route whose goals reach
+    it again)."""
+    wanted = hull(target)
+    if wanted.lo.is_finite == wanted.hi.is_finite or depth.get() >= most:
+        return None
+    token = depth.set(depth.get() + 1)
+    try:
+        if wanted.lo.is_finite:
+            return lower(context, expr, target)
+        flipped = sp.Interval(-wanted.hi, sp.oo, wanted.hi_open, True)
+        negated = lower(context, -expr, flipped)
+        if negated is None:
+            return None
+        fact = K.member_mul(prove_member(context, sp.S.NegativeOne), negated)
+        return member_as(context, expr, fact, target)
+    finally:
+        depth.reset(token)
+
+
+def member_as(context, expr, fact, target):
+    """`fact` (Γ ⊢ e′ ∈ S) as a fact about expr (e′ = expr by the normal form), or None where S
+    misses target: a route's bound, built on a rearranged form, stated as the claim's term."""
+    if not is_subset(fact.statement.set, target):
+        return None
+    if fact.statement.expr != expr:
+        fact = K.member_of_equal(prove_equal(context, expr, fact.statement.expr), fact)
+    return fact

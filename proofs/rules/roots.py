@@ -1,0 +1,108 @@
+"""Square roots compared by their squares: AM ≤ QM, HM ≤ GM, √(a + b) ≤ √a + √b.
+
+e = rest + m√v is bounded below by c where √v is compared with u, the value that makes e = c:
+for m > 0, u = (c − rest)/m and e − c = m(√v − |u|) + m(|u| − u), the first ≥ 0 as v − u² ≥ 0
+(the kernel's `sqrt_sub_abs`: √v − |u| has the sign of v − u²), the second ≥ 0 always; for
+m < 0, u = (rest − c)/|m| and e − c = |m|(|u| − √v) + |m|(u − |u|), the first ≥ 0 as v − u² ≤ 0,
+the second as u ≥ 0.  Each gap v − u² and each |u| ∓ u is left to the other routes (squares
+completed, factors of known sign, absolute values' lines), which see no root where u has none:
+(a² + b²)/2 − ((a + b)/2)² = (a − b)²/4 for AM ≤ QM, (√a + √b)² − (a + b) = 2√a√b.
+
+An upper bound e ≤ c is sought as −e ≥ −c.  Each root term is tried in turn, at most MOST_ROOTS;
+roots inside the gaps are taken at most MOST_DEPTH deep.  Imports the kernel and the rules it
+builds on only.
+"""
+
+import contextvars
+
+import sympy as sp
+
+from ..errors import ProofError
+from ..kernel import hull
+from ..kernel import rules as K
+from ..kernel.language import is_subset
+from .halflines import by_lower_bound, member_as
+from .positivity import prove_member
+
+MOST_ROOTS = 3  # root terms tried, each the one compared by squares
+MOST_DEPTH = 2  # roots compared inside a gap (√(a + b) ≤ √a + √b: one)
+_DEPTH = contextvars.ContextVar("root_depth", default=0)
+NONNEGATIVE = sp.Interval(0, sp.oo)
+
+
+def through_roots(context, fact, target, narrow):
+    """`fact` (Γ ⊢ e ∈ S) moved into `target`, a half-line, by comparing a square root of e with
+    the rest by their squares; None where e has no root term with a number for coefficient, or
+    no goal is met by `narrow` (the engine's other routes)."""
+    expr = fact.statement.expr
+    if not _root_terms(expr):
+        return None
+    return by_lower_bound(context, expr, target,
+                          lambda ctx, e, half: _lower(ctx, e, half, narrow), _DEPTH, MOST_DEPTH)
+
+
+def _lower(context, expr, target, narrow):
+    """Γ ⊢ expr ∈ S ⊆ target (a lower half-line), or None."""
+    for coefficient, root in _root_terms(expr)[:MOST_ROOTS]:
+        try:
+            fact = _compared(context, expr, coefficient, root, target, narrow)
+        except ProofError:
+            continue
+        if fact is not None:
+            return fact
+    return None
+
+
+def _compared(context, expr, m, root, target, narrow):
+    """expr − c as m(√v − |u|) + m(|u| − u) (m > 0) or |m|(|u| − √v) + |m|(u − |u|) (m < 0), each
+    part ≥ 0, the gap's part > 0 where target is open; None where a part is not shown."""
+    wanted = hull(target)
+    c, rest = wanted.lo, expr - m * root
+    u = (c - rest) / m if m > 0 else (rest - c) / -m
+    # the gap v − u² ≥ 0 (m > 0), or u² − v ≥ 0 then negated (m < 0): shown as a lower bound
+    gap = root.base - u ** 2
+    lower = _shown(context, gap if m > 0 else -gap, sp.Interval(0, sp.oo, wanted.lo_open, True),
+                   narrow)
+    piece = _shown(context, sp.Abs(u) - u if m > 0 else u - sp.Abs(u), NONNEGATIVE, narrow)
+    if lower is None or piece is None:
+        return None
+    if m < 0:
+        lower = member_as(context, gap, K.member_mul(prove_member(context, -1), lower),
+                          sp.Interval(-sp.oo, 0))
+    compared = K.sqrt_sub_abs(prove_member(context, root), lower, u)  # √v − |u|: the gap's side
+    total = K.member_add(_times(context, m, compared), _times(context, abs(m), piece))
+    if c != 0:
+        total = K.member_add(total, prove_member(context, c))
+    return member_as(context, expr, total, target)
+
+
+def _times(context, m, fact):
+    """Γ ⊢ m·e ∈ m·S (the fact itself where m is 1)."""
+    return fact if m == 1 else K.member_mul(prove_member(context, m), fact)
+
+
+def _shown(context, term, real_set, narrow):
+    """Γ ⊢ term ∈ S ⊆ real_set by `narrow`, multiplied out or as written; None where neither.
+    (Multiplied out first: (√a + √b)² − (a + b) is 2√a √b.)"""
+    for form in dict.fromkeys((sp.expand(term), term)):
+        fact = narrow(context, prove_member(context, form, sides=True), real_set)
+        if is_subset(fact.statement.set, real_set):
+            return member_as(context, term, fact, real_set)
+    return None
+
+
+def _root_terms(expr):
+    """[(m, √v)] for the terms m·√v of expr, m a nonzero real number (√2/2 too) and v not one,
+    each root once, in the order of expr's terms."""
+    found = {}
+    for term in sp.Add.make_args(expr):
+        numbers = [f for f in sp.Mul.make_args(term) if not f.free_symbols]
+        roots = [f for f in sp.Mul.make_args(term) if f.free_symbols]
+        if len(roots) == 1 and roots[0].is_Pow and roots[0].exp == sp.S.Half:
+            m = sp.Mul(*numbers)
+            if m.is_extended_real and m != 0 and roots[0] not in found:
+                found[roots[0]] = m
+    # a root whose sign is the rarer first: √(a + b) against √a + √b, not √a against the rest
+    signs = [m > 0 for m in found.values()]
+    return sorted(((m, root) for root, m in found.items()), key=lambda t: signs.count(t[0] > 0))
+
