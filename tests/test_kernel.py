@@ -1612,6 +1612,19 @@ def test_sqrt_sub_abs_refuses_a_conclusion_defined_where_the_premises_are_not_sh
         K.sqrt_sub_abs(member(context, sp.sqrt(x)), gap, sp.sqrt(y))
 
 
+def test_sqrt_sub_abs_refuses_a_line_undefined_where_sympy_drops_it_under_the_bars():
+    """u = √(−1 − |y|) is defined nowhere, but sympy writes (√w)² as w and |√w| for w < 0 as
+    √(−w): the gap premise is v + 1 + |y| and the conclusion √v − √(1 + |y|), both defined, and
+    √(y + y√(1 + |y|)) − √(1 + |y|) > 0 would be claimed for y ∈ [0, 1], false at y = 0
+    (helper-139's review).  u's own conditions, as given, must be the premises'."""
+    context = Context({y: sp.Interval(0, 1)})
+    u = sp.sqrt(-1 - sp.Abs(y))
+    for v in (y + y * sp.sqrt(1 + sp.Abs(y)), 1 + sp.Abs(y)):
+        root, gap = member(context, sp.sqrt(v)), member(context, v - u ** 2)
+        with pytest.raises(SideConditionError, match="not defined where"):
+            K.sqrt_sub_abs(root, gap, u)
+
+
 # ------------------------------------------------------------------------------------------------
 # peeling a term off a sum, shifting its index
 def _conditions(context, *terms):

@@ -946,7 +946,7 @@ def abs_le(below_th, above_th, t):
     if above_th.statement.expr != s + t:
         raise RuleApplicationError(f"abs_le: {above_th.statement.expr} is not {s + t}, the first "
                                    f"premise's {below_th.statement.expr} with 2({t}) added")
-    result = _defined_where("abs_le", s - sp.Abs(t), below_th.statement.expr, s + t)
+    result = _defined_where("abs_le", s - sp.Abs(t), t, below_th.statement.expr, s + t)
     c = min(below.lo, above.lo)
     is_open = all(h.lo_open for h in (below, above) if h.lo == c)
     return _make(_merged(below_th, above_th), Member(result, sp.Interval(c, sp.oo, is_open, True)),
@@ -966,7 +966,7 @@ def sqrt_sub_abs(root_th, gap_th, u):
     if not (root.is_Pow and root.exp == sp.S.Half) or gap_th.statement.expr != root.base - u ** 2:
         raise RuleApplicationError(f"sqrt_sub_abs: {gap_th.statement.expr} is not v − ({u})² "
                                    f"for the first premise's {root} = √v")
-    result = _defined_where("sqrt_sub_abs", root - sp.Abs(u), root, gap_th.statement.expr)
+    result = _defined_where("sqrt_sub_abs", root - sp.Abs(u), u, root, gap_th.statement.expr)
     if bool(gap.lo >= 0):
         real_set = sp.Interval(0, sp.oo, gap.is_positive(), True)
     elif bool(gap.hi <= 0):
@@ -978,13 +978,14 @@ def sqrt_sub_abs(root_th, gap_th, u):
                  [root_th, gap_th])
 
 
-def _defined_where(rule, result, *premises):
-    """`result` (as sympy builds it), refused unless it is defined wherever the premises' terms
-    are: each of its conditions is one of theirs, or on a number that meets it (√2)."""
+def _defined_where(rule, result, line, *premises):
+    """`result` (as sympy builds it), refused unless it and the `line` inside its bars (as
+    given: sympy may write |√w| for w < 0 as √(−w), dropping w ≥ 0) are defined wherever the
+    premises' terms are: each condition is one of theirs, or on a number that meets it (√2)."""
     written = _unsigned(frozenset().union(*map(needs, premises)))
-    if not all(_met_by_number(term, need) for term, need, _ in
-               _unsigned(needs(check_well_formed(result))) - written):
-        raise SideConditionError(f"{rule}: sympy builds {result}, which is not defined where "
+    asked = needs(check_well_formed(result)) | needs(line)
+    if not all(_met_by_number(term, need) for term, need, _ in _unsigned(asked) - written):
+        raise SideConditionError(f"{rule}: {result} (sympy's) or {line} is not defined where "
                                  f"{' and '.join(map(str, premises))} are")
     return result
 
