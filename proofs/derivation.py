@@ -1347,7 +1347,8 @@ def _unscaled(node):
 
 def _root_words(node, compared, kind):
     """(words, formulas): "the difference is d ≥ 0, as √v − |u| ≥ 0 and |u| − u ≥ 0, the first as
-    the gap of their squares is (1/4)(a − b)² ≥ 0" (the gap's own words, from its lower bound)."""
+    the root's square exceeds the absolute value's by (1/4)(a − b)² ≥ 0" (the gap's own words,
+    from its lower bound)."""
     compared, piece = compared
     gap = compared.premises[1]
     negated = gap.premises[-1] if gap.rule == "member_of_equal" else gap
@@ -1356,8 +1357,12 @@ def _root_words(node, compared, kind):
     words, formulas = _difference_words(gap, "ge")
     shifted = re.sub(r"<math:(\d+)>", lambda k: f"<math:{int(k.group(1)) + 3}>", words)
     gap_words = shifted.replace("the difference is ", "", 1)
-    return (f"the difference is <math:0>, as <math:1> and <math:2>, the first as the gap of their "
-            f"squares is {gap_words}",
+    # the gap is shown as a lower bound: v − u² where the root is the greater, else u² − v
+    # (helper-139: 'the gap of their squares' named both, with opposite signs)
+    larger, smaller = ("root", "absolute value") if compared.statement.set.inf == 0 else \
+        ("absolute value", "root")
+    return (f"the difference is <math:0>, as <math:1> and <math:2>, the first as the "
+            f"{larger}'s square exceeds the {smaller}'s by {gap_words}",
             (_lower(node.statement.expr, node), compared.statement,
              _lower(piece.statement.expr, piece), *formulas))
 
@@ -1365,13 +1370,14 @@ def _root_words(node, compared, kind):
 def _interior_and_ends(node, var, kind):
     """(words, formulas) of a difference shown inside x's range and at its closed ends (x > 0,
     then x = 0; cases inside cases alike): the innermost interior's own words, then the ends."""
-    ends = []
+    ends, interiors = [], []
     while True:
         leaves = case_leaves(node)
         ends += [Equal(var, leaf.context.lookup(var).args[0]) for leaf in leaves
                  if type(leaf.context.lookup(var)) is sp.FiniteSet]
         node = next(leaf for leaf in leaves
                     if type(leaf.context.lookup(var)) is not sp.FiniteSet)
+        interiors.append(Member(var, node.context.lookup(var)))
         while node.rule in ("member_widen", "member_meet"):
             node = node.premises[-1]
         var = case_variable(node) if node.rule == "by_cases" else None
@@ -1381,8 +1387,12 @@ def _interior_and_ends(node, var, kind):
     words, formulas = _difference_words(node, kind)
     count = len(formulas)
     at = " and at ".join(f"<math:{count + k}>" for k in range(len(ends)))
+    inside = " and ".join(f"<math:{count + len(ends) + k}>" for k in range(len(interiors)))
     sign = "positive" if kind in ("lt", "gt") else "nonnegative"
-    return f"{words}; it is {sign} at {at} too", (*formulas, *ends)
+    # the interior named first: its words hold there only (helper-139: a reason's own "as x ∈
+    # (0, 9)" read as if it bounded the whole difference)
+    return (f"for {inside}, {words}; it is {sign} at {at} too",
+            (*formulas, *ends, *interiors))
 
 
 def _outside(theorem, general):

@@ -19,7 +19,7 @@ a, b, c, x, y = sp.symbols("a b c x y")
 POSITIVE = sp.Interval.open(0, sp.oo)
 NONNEGATIVE = sp.Interval(0, sp.oo)
 NONPOSITIVE = sp.Interval(-sp.oo, 0)
-HALF = sp.Rational(1, 2)
+ZERO_IN_DISGUISE = sp.sqrt(2) + sp.sqrt(3) - sp.sqrt(5 + 2 * sp.sqrt(6))
 
 # (name, term, set, where): term ∈ set wherever the ranges hold; each refused without the route
 PROVED = [
@@ -115,12 +115,36 @@ def test_a_derivation_says_why_the_roots_compare():
     d.theorem("QM", d.chain((a + b) / 2).le(sp.sqrt((a ** 2 + b ** 2) / 2)))
     d.theorem("R", d.chain(sp.sqrt(a + b)).le(sp.sqrt(a) + sp.sqrt(b)))
     text = d.proof().to_text()
+    # (1/2)(a² + b²) − ((a + b)/2)² = (a − b)²/4, and (√a + √b)² − (a + b) = 2√a √b: the gap
+    # is named from the side that is the greater (helper-139: one phrase for both signs misled)
     assert ("as √((1/2) a^{2} + (1/2) b^{2}) − |(1/2) a + (1/2) b| ≥ 0 and |(1/2) a + (1/2) b| − "
-            "(1/2) a − (1/2) b ≥ 0, the first as the gap of their squares is (1/4) (a − b)^{2} ≥ 0"
-            in text)
-    assert ("as √(a + b) − |√a + √b| < 0 and √a + √b − |√a + √b| ≥ 0, the first as the gap of "
-            "their squares is 2√a √b > 0 as a > 0 and b > 0" in text)
+            "(1/2) a − (1/2) b ≥ 0, the first as the root's square exceeds the absolute value's "
+            "by (1/4) (a − b)^{2} ≥ 0" in text)
+    assert ("as √(a + b) − |√a + √b| < 0 and √a + √b − |√a + √b| ≥ 0, the first as the absolute "
+            "value's square exceeds the root's by 2√a √b > 0 as a > 0 and b > 0" in text)
     assert "the difference is nonnegative" not in text
+
+
+def test_a_step_shown_inside_a_range_and_at_its_ends_says_where_its_words_hold():
+    """x ≤ π√x on [0, 9]: shown for x ∈ (0, 9) by squares, then at x = 0 and x = 9; the range
+    comes first, so that no '> 0' reads as holding at the ends (helper-139's review)."""
+    d = Derivation("ends", where={x: sp.Interval(0, 9)})
+    d.theorem("T", d.chain(x).le(sp.pi * sp.sqrt(x)))
+    text = d.proof().to_text()
+    assert "[for x ∈ (0, 9), the difference is π √x − x > 0, as " in text
+    assert text.rstrip().count("it is nonnegative at x = 0 and at x = 9 too") == 1
+
+
+@pytest.mark.parametrize("term, real_set", [
+    (ZERO_IN_DISGUISE * sp.sqrt(x) - x, NONPOSITIVE),
+    (ZERO_IN_DISGUISE * sp.sqrt(x) + 1, POSITIVE),
+])
+def test_a_coefficient_of_undecided_sign_is_left_not_a_crash(term, real_set):
+    """√2 + √3 − √(5 + 2√6) is 0, which sympy cannot decide: its root is not compared (it was
+    a TypeError: helper-139's review); the claims, true, are refused as not proved."""
+    with pytest.raises(ProofError) as refusal:
+        check.member(term, real_set, where={x: sp.Interval(0, 1)})
+    assert not isinstance(refusal.value, Disproved)
 
 
 def test_coq_export_of_a_root_compared_says_it_has_no_counterpart_yet():

@@ -92,15 +92,15 @@ def _shown(context, term, real_set, narrow):
 
 
 def _root_terms(expr):
-    """[(m, √v)] for the terms m·√v of expr, m a nonzero real number (√2/2 too) and v not one,
-    each root once, in the order of expr's terms."""
+    """[(m, √v)] for the terms m·√v of expr, m a number of known sign (√2/2 too) and v not one,
+    each root once, the root of rarer sign first."""
     found = {}
     for term in sp.Add.make_args(expr):
         numbers = [f for f in sp.Mul.make_args(term) if not f.free_symbols]
         roots = [f for f in sp.Mul.make_args(term) if f.free_symbols]
         if len(roots) == 1 and roots[0].is_Pow and roots[0].exp == sp.S.Half:
-            m = sp.Mul(*numbers)
-            if m.is_extended_real and m != 0 and roots[0] not in found:
+            m = sp.Mul(*numbers)  # of a sign sympy decides: √2 + √3 − √(5 + 2√6) is 0
+            if (m.is_positive or m.is_negative) and roots[0] not in found:
                 found[roots[0]] = m
     # a root whose sign is the rarer first: √(a + b) against √a + √b, not √a against the rest
     signs = [m > 0 for m in found.values()]
