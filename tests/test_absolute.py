@@ -2,6 +2,8 @@
 the triangle inequality and its kin.  Each true claim is proved as asked and confirmed at random
 points in floating point, independently of the engine; each false neighbour is disproved."""
 
+import random
+
 import pytest
 import sympy as sp
 from hypothesis import given, settings
@@ -135,3 +137,40 @@ def test_the_coq_export_names_the_rule_it_lacks():
     d.theorem("Triangle inequality", d.chain(sp.Abs(a + b)).le(sp.Abs(a) + sp.Abs(b)))
     with pytest.raises(RenderError, match="a case of a proof by cases .* no Coq counterpart yet"):
         d.proof().to_coq()
+
+
+Y = sp.IndexedBase("Y")
+
+
+@pytest.mark.parametrize("term, real_set, where", [
+    (sp.Abs(Y[1]) + sp.Abs(Y[2]) - sp.Abs(Y[1] + Y[2]), NONNEGATIVE, {Y: sp.S.Reals}),
+    (sp.Abs(Y[1] + Y[2]) - sp.Abs(Y[1]) - sp.Abs(Y[2]), sp.Interval(-sp.oo, 0), {Y: sp.S.Reals}),
+    (sp.Abs(sp.log(a)) + sp.Abs(sp.log(b)) - sp.Abs(sp.log(a * b)), NONNEGATIVE,
+     {a: sp.Interval.open(0, sp.oo), b: sp.Interval.open(0, sp.oo)}),
+])
+def test_a_line_of_a_term_no_case_splits_is_the_general_fact_at_that_term(term, real_set, where):
+    """|Y₁| − Y₁ ≥ 0 has no symbol to split on: |u| − u ≥ 0 is shown for every real u and used
+    at u = Y₁ (refused before: helper-138's review).  Confirmed at random points."""
+    theorem = check.member(term, real_set, where=where)
+    assert theorem.statement == Member(term, real_set)
+    assert "instantiate" in {node.rule for node in tree_nodes(theorem)}
+    rng = random.Random(1)
+    atoms = sorted(term.atoms(sp.Indexed) | {a, b} & term.free_symbols, key=str)
+    for _ in range(200):
+        point = {atom: sp.Rational(rng.randint(1, 400), rng.randint(1, 40)) * rng.choice((1, -1))
+                 if isinstance(atom, sp.Indexed) else sp.Rational(rng.randint(1, 400), 40)
+                 for atom in atoms}
+        value = float(term.xreplace(point))  # a margin for rounding, as tests/floats.py keeps
+        margin = 1e-9 * (1 + abs(value))
+        assert float(real_set.inf) - margin <= value <= float(real_set.sup) + margin
+    with pytest.raises(Disproved):
+        check.member(-term + sp.Rational(1, 100) * (1 if real_set == NONNEGATIVE else -1),
+                     real_set, where=where)
+
+
+def test_the_general_fact_is_shown_once_for_its_instances():
+    d = Derivation("Family", where={Y: sp.S.Reals})
+    d.theorem("L", d.member(sp.Abs(Y[1]) + sp.Abs(Y[2]) - sp.Abs(Y[1] + Y[2]), NONNEGATIVE))
+    text = d.proof().to_text()
+    assert text.count("[case ") == 4  # u ≤ 0 and u ≥ 0, for |u| − u and for u + |u|
+    assert "|Y_1| − Y_1 ∈ [0, ∞)" in text and "|Y_2| − Y_2 ∈ [0, ∞)" in text

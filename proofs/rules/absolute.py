@@ -22,12 +22,15 @@ from ..errors import ProofError
 from ..kernel import hull
 from ..kernel import rules as K
 from ..kernel.language import is_subset
+from ..kernel.terms import fresh
 from .halflines import by_lower_bound, member_as
-from .positivity import prove_member
+from .positivity import extended, prove_member
 
 MOST_ABS = 3  # absolute values taken out one inside the other (each doubles the goals)
 MOST_LINES = 3  # absolute values added whose lines are chosen (each triples the tries)
 _DEPTH = contextvars.ContextVar("abs_depth", default=0)
+_GENERALS = contextvars.ContextVar("abs_generals", default=None)
+NONNEGATIVE = sp.Interval(0, sp.oo)
 
 
 def through_abs_lines(context, fact, target, narrow):
@@ -37,11 +40,16 @@ def through_abs_lines(context, fact, target, narrow):
     expr = fact.statement.expr
     if not expr.atoms(sp.Abs):
         return None
+    # |u| ∓ u ≥ 0 for every real u, shown once for the whole search (the goals' own searches too)
+    token = _GENERALS.set({}) if _GENERALS.get() is None else None
     try:
         return by_lower_bound(context, expr, target,
                               lambda ctx, e, half: _lower(ctx, e, half, narrow), _DEPTH, MOST_ABS)
     except ProofError:
         return None
+    finally:
+        if token is not None:
+            _GENERALS.reset(token)
 
 
 def _lower(context, expr, target, narrow):
@@ -78,14 +86,35 @@ def _by_lines(context, expr, added, signs, target, narrow):
     for (coefficient, t), sign in zip(added, signs):
         rest = rest - coefficient * (sp.Abs(t) - sign * t)
         gap = sp.Abs(t) - sign * t
-        piece = narrow(context, prove_member(context, gap, sides=True), sp.Interval(0, sp.oo))
-        if hull(piece.statement.set).lo < 0:
+        piece = narrow(context, prove_member(context, gap, sides=True), NONNEGATIVE)
+        if hull(piece.statement.set).lo < 0 and sign != 0:
+            piece = _line_at(context, t, sign, narrow)  # |Y₁| − Y₁: no symbol to split on
+        if piece is None or hull(piece.statement.set).lo < 0:
             return None
         pieces.append(K.member_mul(prove_member(context, coefficient), piece))
     total = narrow(context, prove_member(context, sp.expand(rest), sides=True), target)
     for piece in pieces:
         total = K.member_add(total, piece)
     return member_as(context, expr, total, target)
+
+
+def _line_at(context, t, sign, narrow):
+    """Γ ⊢ |t| − sign·t ∈ [0, ∞) from |u| − sign·u ≥ 0 for every real u (shown once per context,
+    for a u fresh there, by the other routes: cases on u's sign) used at u = t; None where not
+    shown."""
+    generals = _GENERALS.get()
+    key = (tuple(context.entries), sign)
+    if key not in generals:
+        u = fresh(sp.Symbol("u"), set(context.names))
+        general = extended(context, u, sp.S.Reals)
+        at_u = narrow(general, prove_member(general, sp.Abs(u) - sign * u, sides=True),
+                      NONNEGATIVE)
+        generals[key] = (u, K.member_widen(at_u, NONNEGATIVE)) if is_subset(
+            at_u.statement.set, NONNEGATIVE) else None
+    if generals[key] is None:
+        return None
+    u, at_u = generals[key]
+    return K.instantiate(at_u, u, prove_member(context, t))
 
 
 def _abs_terms(expr):
