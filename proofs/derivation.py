@@ -1328,12 +1328,13 @@ def _abs_lines(node):
 
 
 def _root_compared(node):
-    """(the `sqrt_sub_abs` node, the |u| ∓ u node) of a difference m(√v − |u|) + |m|(±(|u| − u))
-    (plus a number, or restated by an equation) as proofs/rules/roots.py builds it; else None."""
+    """(the `sub_abs_by_squares` node, the |u| ∓ u node) of a difference
+    m(r − |u|) + |m|(±(|u| − u)) (plus a number, or restated by an equation) as
+    proofs/rules/roots.py builds it; else None."""
     while node.rule in ("member_of_equal", "member_add"):
         if node.rule == "member_add" and node.premises[1].rule != "number":
             compared, piece = (_unscaled(premise) for premise in node.premises)
-            return (compared, piece) if compared.rule == "sqrt_sub_abs" else None
+            return (compared, piece) if compared.rule == "sub_abs_by_squares" else None
         node = node.premises[-1] if node.rule == "member_of_equal" else node.premises[0]
     return None
 

@@ -1362,18 +1362,21 @@ class KernelFuzzer(RuleBasedStateMachine):
         self._attempt("abs_le", K.abs_le, below, above, t)
 
     @rule(data=st.data())
-    def sqrt_sub_abs(self, data):
-        # √v and v − u²: v a random term or u² + w (then sympy's v − u² is w, of a sign the
-        # tactics often show), u a random term or a root (sympy writes (√w)² as w, dropping
-        # w ≥ 0): the rule must refuse whatever its sign and definedness checks do not show
+    def sub_abs_by_squares(self, data):
+        # r = √v (v a random term or u² + w, then sympy's r² − u² is w, of a sign the tactics
+        # often show), or a random term, or a product of roots; u a random term or a root
+        # (sympy writes (√w)² as w, dropping w ≥ 0): the rule must refuse whatever its sign,
+        # nonnegativity and definedness checks do not show
         context = self._context(data)
         u = data.draw(st.one_of(terms(1), terms(1).map(sp.sqrt)), label="u")
         v = data.draw(st.one_of(terms(1), terms(1).map(lambda w: u ** 2 + w)), label="radicand")
-        root = self._member_fact(data, context, sp.sqrt(v))
-        gap = self._member_fact(data, context, v - u ** 2)
-        if root is None or gap is None:
+        r = data.draw(st.one_of(st.just(sp.sqrt(v)), terms(1),
+                                terms(1).map(lambda w: sp.sqrt(v) * sp.sqrt(w))), label="r")
+        nonnegative = self._member_fact(data, context, r)
+        gap = self._member_fact(data, context, r ** 2 - u ** 2)
+        if nonnegative is None or gap is None:
             return
-        self._attempt("sqrt_sub_abs", K.sqrt_sub_abs, root, gap, u)
+        self._attempt("sub_abs_by_squares", K.sub_abs_by_squares, nonnegative, gap, u)
 
     @rule(data=st.data())
     def rename_index(self, data):

@@ -1572,47 +1572,53 @@ def test_abs_le_refuses_a_conclusion_defined_where_the_premises_are_not_shown_to
         K.abs_le(_at_least(square, x, 0), _at_least(square, x + 2 / x ** 2, 0), x ** -2)
 
 
-@pytest.mark.parametrize("entries, v, u, result", [
-    # √v − |u| has the sign of v − u², open where v − u² misses 0
-    ({x: sp.Interval(2, 3)}, x ** 2 + 1, x, sp.Interval.open(0, sp.oo)),  # gap 1
-    ({x: sp.Interval(-3, 3)}, x ** 2, -x, sp.Interval(0, sp.oo)),  # gap 0: √(x²) = |x|
-    ({x: sp.Interval(2, 3)}, x, x, sp.Interval.open(-sp.oo, 0)),  # gap x − x² ∈ [−7, −2]
-    ({y: sp.Interval(0, 1)}, 4 - y, 2, sp.Interval(-sp.oo, 0)),  # gap −y ∈ [−1, 0]
-    ({x: sp.Interval.Lopen(0, 1)}, x ** -2 + 1, 1 / x, sp.Interval.open(0, sp.oo)),  # a pole
+@pytest.mark.parametrize("entries, r, u, result", [
+    # r − |u| has the sign of r² − u² for r ≥ 0, open where r² − u² misses 0
+    ({x: sp.Interval(2, 3)}, sp.sqrt(x ** 2 + 1), x, sp.Interval.open(0, sp.oo)),  # gap 1
+    ({x: sp.Interval(-3, 3)}, sp.sqrt(x ** 2), -x, sp.Interval(0, sp.oo)),  # gap 0: √(x²) = |x|
+    ({x: sp.Interval(2, 3)}, sp.sqrt(x), x, sp.Interval.open(-sp.oo, 0)),  # x − x² ∈ [−7, −2]
+    ({y: sp.Interval(0, 1)}, sp.sqrt(4 - y), 2, sp.Interval(-sp.oo, 0)),  # gap −y ∈ [−1, 0]
+    ({x: sp.Interval.Lopen(0, 1)}, sp.sqrt(x ** -2 + 1), 1 / x, sp.Interval.open(0, sp.oo)),
+    # a product of roots, whose square sympy writes x y; a nonnegative term that is no root
+    ({x: sp.Interval(1, 2), y: sp.Interval(2, 3)}, sp.sqrt(x) * sp.sqrt(y), 1,
+     sp.Interval.open(0, sp.oo)),  # x y − 1 ∈ [1, 5]
+    ({x: sp.Interval(0, 1)}, x, x - 2, sp.Interval(-sp.oo, 0)),  # x² − (x − 2)² ∈ [−4, 0]
 ])
-def test_a_square_root_less_an_absolute_value_has_the_sign_of_their_squares_gap(
-        entries, v, u, result):
+def test_a_nonnegative_term_less_an_absolute_value_has_the_sign_of_their_squares_gap(
+        entries, r, u, result):
     context = Context(entries)
-    gap = member(context, v - u ** 2)
-    th = K.sqrt_sub_abs(member(context, sp.sqrt(v)), gap, u)
-    assert th.statement == Member(sp.sqrt(v) - sp.Abs(u), result)
+    gap = member(context, r ** 2 - u ** 2)
+    th = K.sub_abs_by_squares(member(context, r), gap, u)
+    assert th.statement == Member(r - sp.Abs(u), result)
     assert th.context == context
     assert not semantics.confirm(context.entries, th.statement, points=16).refuted
 
 
-def test_sqrt_sub_abs_refuses_a_gap_of_either_sign_or_of_other_terms():
+def test_sub_abs_by_squares_refuses_a_gap_of_either_sign_or_of_other_terms():
     context = Context({x: sp.Interval(-1, 1)})
     root = member(context, sp.sqrt(x + 2))
     with pytest.raises(SideConditionError, match="one side of 0"):  # x + 2 − (√2)² ∈ [−1, 1]
-        K.sqrt_sub_abs(root, member(context, x), sp.sqrt(2))
-    with pytest.raises(RuleApplicationError, match="is not v"):  # the gap of another u
-        K.sqrt_sub_abs(root, member(context, x + 2 - 4), 1)
-    with pytest.raises(RuleApplicationError, match="is not v"):  # no square root
-        K.sqrt_sub_abs(member(context, x + 2), member(context, x + 2 - 1), 1)
+        K.sub_abs_by_squares(root, member(context, x), sp.sqrt(2))
+    with pytest.raises(RuleApplicationError, match="is not"):  # the gap of another u
+        K.sub_abs_by_squares(root, member(context, x + 2 - 4), 1)
+    with pytest.raises(RuleApplicationError, match="is not"):  # x + 2 − 1, not (x + 2)² − 1
+        K.sub_abs_by_squares(member(context, x + 2), member(context, x + 2 - 1), 1)
+    with pytest.raises(SideConditionError, match="not shown nonnegative"):  # x − 1 ∈ [−2, 0]
+        K.sub_abs_by_squares(member(context, x - 1), member(context, (x - 1) ** 2 - 4), 2)
     with pytest.raises(RuleApplicationError, match="expected a Member premise"):
-        K.sqrt_sub_abs(K.refl(context, x), member(context, x + 2 - 1), 1)
+        K.sub_abs_by_squares(K.refl(context, x), member(context, x + 2 - 1), 1)
 
 
-def test_sqrt_sub_abs_refuses_a_conclusion_defined_where_the_premises_are_not_shown_to_be():
+def test_sub_abs_by_squares_refuses_a_conclusion_defined_where_the_premises_are_not_shown_to_be():
     """u = √y: sympy builds v − (√y)² as v − y, which is defined for y < 0 too; √x − |√y| would be
     claimed ≥ 0 where √y is undefined."""
     context = Context({x: sp.Interval(1, 2), y: sp.Interval(-1, 0)})
     gap = member(context, x - y)  # x − (√y)², as sympy builds it: [1, 3]
     with pytest.raises(SideConditionError, match="not defined where"):
-        K.sqrt_sub_abs(member(context, sp.sqrt(x)), gap, sp.sqrt(y))
+        K.sub_abs_by_squares(member(context, sp.sqrt(x)), gap, sp.sqrt(y))
 
 
-def test_sqrt_sub_abs_refuses_a_line_undefined_where_sympy_drops_it_under_the_bars():
+def test_sub_abs_by_squares_refuses_a_line_undefined_where_sympy_drops_it_under_the_bars():
     """u = √(−1 − |y|) is defined nowhere, but sympy writes (√w)² as w and |√w| for w < 0 as
     √(−w): the gap premise is v + 1 + |y| and the conclusion √v − √(1 + |y|), both defined, and
     √(y + y√(1 + |y|)) − √(1 + |y|) > 0 would be claimed for y ∈ [0, 1], false at y = 0
@@ -1622,7 +1628,7 @@ def test_sqrt_sub_abs_refuses_a_line_undefined_where_sympy_drops_it_under_the_ba
     for v in (y + y * sp.sqrt(1 + sp.Abs(y)), 1 + sp.Abs(y)):
         root, gap = member(context, sp.sqrt(v)), member(context, v - u ** 2)
         with pytest.raises(SideConditionError, match="not defined where"):
-            K.sqrt_sub_abs(root, gap, u)
+            K.sub_abs_by_squares(root, gap, u)
 
 
 # ------------------------------------------------------------------------------------------------

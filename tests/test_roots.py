@@ -1,7 +1,8 @@
-"""Square roots compared by their squares (proofs/rules/roots.py, the kernel's `sqrt_sub_abs`):
-the means' inequalities and their kin.  Each true claim is proved as asked, rests on the rule
-(without the route it is refused) and is confirmed at random points in floating point,
-independently of the engine; each false neighbour is disproved with its point."""
+"""Square roots compared by their squares (proofs/rules/roots.py, the kernel's
+`sub_abs_by_squares`): the means' inequalities, Cauchy–Schwarz and their kin.  Each true claim
+is proved as asked, rests on the rule (without the route it is refused) and is confirmed at
+random points in floating point, independently of the engine; each false neighbour is disproved
+with its point."""
 
 import pytest
 import sympy as sp
@@ -15,7 +16,7 @@ from proofs.rules import roots
 from proofs.tree import tree_nodes
 from tests.floats import floats_confirm
 
-a, b, c, x, y = sp.symbols("a b c x y")
+a, b, c, d, x, y = sp.symbols("a b c d x y")
 POSITIVE = sp.Interval.open(0, sp.oo)
 NONNEGATIVE = sp.Interval(0, sp.oo)
 NONPOSITIVE = sp.Interval(-sp.oo, 0)
@@ -38,6 +39,12 @@ PROVED = [
     ("√x ≥ x on [0, 1]", sp.sqrt(x) - x, NONNEGATIVE, {x: sp.Interval(0, 1)}),
     ("a weighted mean of squares", sp.sqrt(a ** 2 / 3 + 2 * b ** 2 / 3) - a / 3 - 2 * b / 3,
      NONNEGATIVE, {}),
+    # a product of roots compared whole: its square (a² + b²)(c² + d²) exceeds (ac + bd)² by
+    # (ad − bc)²
+    ("Cauchy–Schwarz", sp.sqrt(a ** 2 + b ** 2) * sp.sqrt(c ** 2 + d ** 2) - a * c - b * d,
+     NONNEGATIVE, {}),
+    ("Cauchy–Schwarz, absolute", sp.sqrt(a ** 2 + b ** 2) * sp.sqrt(c ** 2 + d ** 2)
+     - sp.Abs(a * c + b * d), NONNEGATIVE, {}),
 ]
 
 # (name, term, set, where): false, each at a point the search finds
@@ -52,6 +59,8 @@ FALSE = [
     ("√x ≥ x on [0, ∞)", sp.sqrt(x) - x, NONNEGATIVE, {x: NONNEGATIVE}),
     ("a norm strictly above its mean", sp.sqrt(x ** 2 + y ** 2) - (x + y) / sp.sqrt(2), POSITIVE,
      {}),
+    ("Cauchy–Schwarz with a doubled term",
+     sp.sqrt(a ** 2 + b ** 2) * sp.sqrt(c ** 2 + d ** 2) - 2 * a * c - b * d, NONNEGATIVE, {}),
 ]
 
 
@@ -64,7 +73,7 @@ def test_the_means_and_their_kin_are_proved_and_confirmed(claim):
     _, term, real_set, where = claim
     theorem = check.member(term, real_set, where=where)
     assert theorem.statement == Member(term, real_set)
-    assert "sqrt_sub_abs" in _rules(theorem)
+    assert "sub_abs_by_squares" in _rules(theorem)
     assert floats_confirm(term, real_set, where, points=300)
 
 

@@ -953,29 +953,31 @@ def abs_le(below_th, above_th, t):
                  "abs_le", [below_th, above_th])
 
 
-def sqrt_sub_abs(root_th, gap_th, u):
-    """Γ ⊢ √v ∈ T,  Γ ⊢ v − u² ∈ I on one side of 0
-    ⟹  Γ ⊢ √v − |u| ∈ I's side, open where I misses 0:
-    √ is increasing on [0, ∞) and √(u²) = |u| (the first premise shows √v real; the
-    conclusion is defined where both premises are, checked on the terms as sympy builds them,
-    a condition on a number met by it: √2).
-    (Mathlib `Real.sqrt_le_sqrt`, `Real.sqrt_lt_sqrt`, `Real.sqrt_sq_eq_abs`; Coq `sqrt_le_1_alt`,
-    `sqrt_lt_1_alt`, `sqrt_Rsqr_abs`)"""
-    root, gap = _expect(root_th, Member, "sqrt_sub_abs").expr, _range(gap_th, "sqrt_sub_abs")
+def sub_abs_by_squares(nonnegative_th, gap_th, u):
+    """Γ ⊢ r ∈ T ⊆ [0, ∞),  Γ ⊢ r² − u² ∈ I on one side of 0
+    ⟹  Γ ⊢ r − |u| ∈ I's side, open where I misses 0:
+    r and |u| are nonnegative, so r − |u| has the sign of r² − |u|², which is r² − u²
+    (r = √v, whose square sympy writes v; r = √a √b).  The conclusion is defined where both
+    premises are, checked on the terms as sympy builds them, a condition on a number met by
+    it: √2.
+    (Mathlib `sq_le_sq'`, `abs_le_abs_of_sq_le_sq`, `Real.sqrt_le_sqrt`; Coq `Rsqr_le_abs_1`,
+    `sqrt_le_1_alt`, `sqrt_Rsqr_abs`)"""
+    rule = "sub_abs_by_squares"
+    r, gap = _expect(nonnegative_th, Member, rule).expr, _range(gap_th, rule)
     u = check_well_formed(sp.sympify(u))
-    if not (root.is_Pow and root.exp == sp.S.Half) or gap_th.statement.expr != root.base - u ** 2:
-        raise RuleApplicationError(f"sqrt_sub_abs: {gap_th.statement.expr} is not v − ({u})² "
-                                   f"for the first premise's {root} = √v")
-    result = _defined_where("sqrt_sub_abs", root - sp.Abs(u), u, root, gap_th.statement.expr)
+    if not bool(_range(nonnegative_th, rule).lo >= 0):
+        raise SideConditionError(f"{rule}: {r} is not shown nonnegative")
+    if gap_th.statement.expr != r ** 2 - u ** 2:
+        raise RuleApplicationError(f"{rule}: {gap_th.statement.expr} is not ({r})² − ({u})²")
+    result = _defined_where(rule, r - sp.Abs(u), u, r, gap_th.statement.expr)
     if bool(gap.lo >= 0):
         real_set = sp.Interval(0, sp.oo, gap.is_positive(), True)
     elif bool(gap.hi <= 0):
         real_set = sp.Interval(-sp.oo, 0, True, gap.is_negative())
     else:
-        raise SideConditionError(f"sqrt_sub_abs: {gap_th.statement.expr} is not shown on one side "
-                                 "of 0")
-    return _make(_merged(root_th, gap_th), Member(result, real_set), "sqrt_sub_abs",
-                 [root_th, gap_th])
+        raise SideConditionError(f"{rule}: {gap_th.statement.expr} is not shown on one side of 0")
+    return _make(_merged(nonnegative_th, gap_th), Member(result, real_set), rule,
+                 [nonnegative_th, gap_th])
 
 
 def _defined_where(rule, result, line, *premises):

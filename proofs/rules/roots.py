@@ -1,8 +1,10 @@
-"""Square roots compared by their squares: AM ≤ QM, HM ≤ GM, √(a + b) ≤ √a + √b.
+"""Square roots compared by their squares: AM ≤ QM, HM ≤ GM, √(a + b) ≤ √a + √b, and
+Cauchy–Schwarz written ac + bd ≤ √(a² + b²) √(c² + d²) (a product of roots is compared whole:
+its square is (a² + b²)(c² + d²)).
 
 e = rest + m√v is bounded below by c where √v is compared with u, the value that makes e = c:
 for m > 0, u = (c − rest)/m and e − c = m(√v − |u|) + m(|u| − u), the first ≥ 0 as v − u² ≥ 0
-(the kernel's `sqrt_sub_abs`: √v − |u| has the sign of v − u²), the second ≥ 0 always; for
+(the kernel's `sub_abs_by_squares`: r − |u| has the sign of r² − u² for r ≥ 0), the second ≥ 0; for
 m < 0, u = (rest − c)/|m| and e − c = |m|(|u| − √v) + |m|(u − |u|), the first ≥ 0 as v − u² ≤ 0,
 the second as u ≥ 0.  Each gap v − u² and each |u| ∓ u is left to the other routes (squares
 completed, factors of known sign, absolute values' lines), which see no root where u has none:
@@ -60,7 +62,7 @@ def _compared(context, expr, m, root, target, narrow):
     c, rest = wanted.lo, expr - m * root
     u = (c - rest) / m if m > 0 else (rest - c) / -m
     # the gap v − u² ≥ 0 (m > 0), or u² − v ≥ 0 then negated (m < 0): shown as a lower bound
-    gap = root.base - u ** 2
+    gap = root ** 2 - u ** 2  # (√v)² is v and (√a √b)² is a b, as sympy writes them
     lower = _shown(context, gap if m > 0 else -gap, sp.Interval(0, sp.oo, wanted.lo_open, True),
                    narrow)
     piece = _shown(context, sp.Abs(u) - u if m > 0 else u - sp.Abs(u), NONNEGATIVE, narrow)
@@ -69,7 +71,7 @@ def _compared(context, expr, m, root, target, narrow):
     if m < 0:
         lower = member_as(context, gap, K.member_mul(prove_member(context, -1), lower),
                           sp.Interval(-sp.oo, 0))
-    compared = K.sqrt_sub_abs(prove_member(context, root), lower, u)  # √v − |u|: the gap's side
+    compared = K.sub_abs_by_squares(prove_member(context, root), lower, u)  # the gap's side
     total = K.member_add(_times(context, m, compared), _times(context, abs(m), piece))
     if c != 0:
         total = K.member_add(total, prove_member(context, c))
@@ -92,16 +94,17 @@ def _shown(context, term, real_set, narrow):
 
 
 def _root_terms(expr):
-    """[(m, √v)] for the terms m·√v of expr, m a number of known sign (√2/2 too) and v not one,
-    each root once, the root of rarer sign first."""
+    """[(m, r)] for the terms m·r of expr, r a root √v or a product of roots √a √b, m a number of
+    known sign (√2/2 too), each r once, the r of rarer sign first."""
     found = {}
     for term in sp.Add.make_args(expr):
         numbers = [f for f in sp.Mul.make_args(term) if not f.free_symbols]
         roots = [f for f in sp.Mul.make_args(term) if f.free_symbols]
-        if len(roots) == 1 and roots[0].is_Pow and roots[0].exp == sp.S.Half:
-            m = sp.Mul(*numbers)  # of a sign sympy decides: √2 + √3 − √(5 + 2√6) is 0
-            if (m.is_positive or m.is_negative) and roots[0] not in found:
-                found[roots[0]] = m
+        if roots and all(f.is_Pow and f.exp == sp.S.Half for f in roots):  # √v, or √a √b
+            root, m = sp.Mul(*roots), sp.Mul(*numbers)
+            # m of a sign sympy decides: √2 + √3 − √(5 + 2√6) is 0
+            if (m.is_positive or m.is_negative) and root not in found:
+                found[root] = m
     # a root whose sign is the rarer first: √(a + b) against √a + √b, not √a against the rest
     signs = [m > 0 for m in found.values()]
     return sorted(((m, root) for root, m in found.items()), key=lambda t: signs.count(t[0] > 0))

@@ -36,7 +36,7 @@ JUSTIFICATIONS = {
     "by_cases": "the cases above",
     "increasing_by_derivative": "mean value theorem",
     "abs_le": "an absolute value is its argument or its negation: both bounds above",
-    "sqrt_sub_abs": "a square root against an absolute value, by their squares: the gap above",
+    "sub_abs_by_squares": "a root against an absolute value, by their squares: the gap above",
 }
 
 UNIT, AT_LEAST_1 = sp.Interval.Lopen(0, 1), sp.Interval(1, sp.oo)
