@@ -1355,14 +1355,20 @@ def _root_words(node, compared, kind):
     negated = gap.premises[-1] if gap.rule == "member_of_equal" else gap
     if negated.rule == "member_mul" and negated.premises[0].statement.expr == -1:
         gap = negated.premises[1]  # u² − v ≥ 0, negated: its words are those of u² − v
-    words, formulas = _difference_words(gap, "ge")
+    strict = isinstance(gap.statement.set, sp.Interval) and gap.statement.set.left_open
+    words, formulas = _difference_words(gap, "gt" if strict else "ge")
+    if not formulas:  # no form of its own ('the difference is positive'): the gap as shown
+        words, formulas = "<math:0>", (_lower(gap.statement.expr, gap),)
     shifted = re.sub(r"<math:(\d+)>", lambda k: f"<math:{int(k.group(1)) + 3}>", words)
     gap_words = shifted.replace("the difference is ", "", 1)
     # the gap is shown as a lower bound: v − u² where the root is the greater, else u² − v
     # (helper-139: 'the gap of their squares' named both, with opposite signs)
     larger, smaller = ("root", "absolute value") if compared.statement.set.inf == 0 else \
         ("absolute value", "root")
-    return (f"the difference is <math:0>, as <math:1> and <math:2>, the first as the "
+    # |u| − u for a number u is 0: not worth a clause ('… and 0 ≥ 0')
+    also = "" if piece.statement.expr.is_Number else " and <math:2>"
+    which = "the first as" if also else "since"
+    return (f"the difference is <math:0>, as <math:1>{also}, {which} the "
             f"{larger}'s square exceeds the {smaller}'s by {gap_words}",
             (_lower(node.statement.expr, node), compared.statement,
              _lower(piece.statement.expr, piece), *formulas))

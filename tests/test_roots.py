@@ -161,3 +161,15 @@ def test_coq_export_of_a_root_compared_says_it_has_no_counterpart_yet():
     d.theorem("QM", d.chain((a + b) / 2).le(sp.sqrt((a ** 2 + b ** 2) / 2)))
     with pytest.raises(RenderError, match="no Coq counterpart yet"):
         d.proof().to_coq()
+
+
+def test_a_gap_without_a_form_of_its_own_is_stated_as_shown():
+    """2√x √y ≤ 3 for x ∈ (0, 1), y ∈ (0, 2): the gap 9/4 − xy has no form of its own; the words
+    state it and its strict bound, and drop |3/2| − 3/2, which is 0 (helper-140's review: '… and
+    0 ≥ 0, … by nonnegative')."""
+    d = Derivation("gap", where={x: sp.Interval.open(0, 1), y: sp.Interval.open(0, 2)})
+    d.theorem("T", d.chain(2 * sp.sqrt(x) * sp.sqrt(y)).le(3))
+    text = d.proof().to_text()
+    assert ("as √x √y − (3/2) < 0, since the absolute value's square exceeds the root's by "
+            "−x y + (9/4) > 1/4]" in text)
+    assert "by nonnegative" not in text and "0 ≥ 0" not in text
