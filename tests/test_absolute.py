@@ -36,6 +36,9 @@ PROVED = [
      sp.Interval.open(0, sp.oo)),
     ("|a + b| + 1 > |a| + |b| − 1 − …", sp.Abs(a) + sp.Abs(b) + 1 - sp.Abs(a + b),
      sp.Interval(1, sp.oo)),
+    # two absolute values subtracted, each taken out in turn (refused at e948e1c: helper-138)
+    ("the parallelogram's sides", 2 * sp.Abs(a) + 2 * sp.Abs(b) - sp.Abs(a + b) - sp.Abs(a - b),
+     NONNEGATIVE),
     # |c| by 0, not by a line (helper-138's review: refused when only ±c were tried)
     ("an unrelated term", sp.Abs(a + b) - sp.Abs(a) - sp.Abs(b) - sp.Abs(c),
      sp.Interval(-sp.oo, 0)),
