@@ -11,8 +11,8 @@ completed, factors of known sign, absolute values' lines), which see no root whe
 (a² + b²)/2 − ((a + b)/2)² = (a − b)²/4 for AM ≤ QM, (√a + √b)² − (a + b) = 2√a√b.
 
 An upper bound e ≤ c is sought as −e ≥ −c.  Each root term is tried in turn, at most MOST_ROOTS;
-roots inside the gaps are taken at most MOST_DEPTH deep.  Imports the kernel and the rules it
-builds on only.
+the roots inside a gap are left to the other routes (MOST_DEPTH).  Imports the kernel and the
+rules it builds on only.
 """
 
 import contextvars
@@ -27,7 +27,9 @@ from .halflines import by_lower_bound, member_as
 from .positivity import prove_member
 
 MOST_ROOTS = 3  # root terms tried, each the one compared by squares
-MOST_DEPTH = 2  # roots compared inside a gap (√(a + b) ≤ √a + √b: one)
+MOST_DEPTH = 1  # a gap's own roots are left to the other routes (2√a √b ≥ 0): compared by
+# squares again, a refused three-symbol AM-GM multiplied out polynomials that sympy's factoring
+# took over ten minutes on, in one of its random orders
 _DEPTH = contextvars.ContextVar("root_depth", default=0)
 NONNEGATIVE = sp.Interval(0, sp.oo)
 
