@@ -70,32 +70,42 @@ def _lower(context, expr, target, narrow):
         return member_as(context, expr, fact, target)
     if not added or len(added) > MOST_LINES:
         return None
-    # each |t| by a line, t or −t, or by 0 where neither is needed (|a + b| ≤ |a| + |b| + |c|)
+    # each |t| by a line, t or −t, or by 0 where neither is needed (|a + b| ≤ |a| + |b| + |c|);
+    # each bracket c(|t| − s t) ≥ 0 shown once, whichever choices it takes part in
+    brackets = {}
     for signs in itertools.product((1, -1, 0), repeat=len(added)):
-        fact = _by_lines(context, expr, added, signs, target, narrow)
+        fact = _by_lines(context, expr, added, signs, target, narrow, brackets)
         if fact is not None:
             return fact
     return None
 
 
-def _by_lines(context, expr, added, signs, target, narrow):
+def _by_lines(context, expr, added, signs, target, narrow, brackets):
     """expr = Σ c_k (|t_k| − s_k t_k) + rest (s_k = 1, −1 or 0), each bracket ≥ 0 and rest in
-    target by `narrow`."""
+    target by `narrow`; `brackets` keeps each bracket's fact (or None) once shown."""
     rest = expr
     pieces = []
     for (coefficient, t), sign in zip(added, signs):
-        rest = rest - coefficient * (sp.Abs(t) - sign * t)
-        gap = sp.Abs(t) - sign * t
-        piece = narrow(context, prove_member(context, gap, sides=True), NONNEGATIVE)
-        if hull(piece.statement.set).lo < 0 and sign != 0:
-            piece = _line_at(context, t, sign, narrow)  # |Y₁| − Y₁: no symbol to split on
-        if piece is None or hull(piece.statement.set).lo < 0:
+        if (t, sign) not in brackets:
+            brackets[(t, sign)] = _bracket(context, coefficient, t, sign, narrow)
+        if brackets[(t, sign)] is None:
             return None
-        pieces.append(K.member_mul(prove_member(context, coefficient), piece))
+        pieces.append(brackets[(t, sign)])
+        rest = rest - coefficient * (sp.Abs(t) - sign * t)
     total = narrow(context, prove_member(context, sp.expand(rest), sides=True), target)
     for piece in pieces:
         total = K.member_add(total, piece)
     return member_as(context, expr, total, target)
+
+
+def _bracket(context, coefficient, t, sign, narrow):
+    """Γ ⊢ c(|t| − sign·t) ∈ [0, ∞), or None where not shown."""
+    piece = narrow(context, prove_member(context, sp.Abs(t) - sign * t, sides=True), NONNEGATIVE)
+    if hull(piece.statement.set).lo < 0 and sign != 0:
+        piece = _line_at(context, t, sign, narrow)  # |Y₁| − Y₁: no symbol to split on
+    if piece is None or hull(piece.statement.set).lo < 0:
+        return None
+    return K.member_mul(prove_member(context, coefficient), piece)
 
 
 def _line_at(context, t, sign, narrow):
