@@ -47,7 +47,7 @@ from .kernel import rules as K
 from .kernel.language import IndexRange, is_subset
 from .kernel.terms import check_well_formed
 from .rules import (absolute, bounds, cases, extrema, finite_cases, monotonicity, normal_form,
-                    optimizers, positivity, roots, tangents)
+                    optimizers, positivity, roots, tangents, variance)
 
 __all__ = ["context", "positive", "member", "strictly_increasing", "equal", "same_optimizers"]
 
@@ -240,8 +240,10 @@ def _narrowed(ctx, fact, real_set):
     # a short sum written out (Σ_{j=1}^{3} e^{z_j} as e^{z_1} + e^{z_2} + e^{z_3}), the root of
     # a product of positive factors as a product of roots (AM-GM: (a + b)/2 − √(ab) ≥ 0 as
     # (a + b)/2 − √a √b, whose squares complete), or a sum's own term beside it taken out
-    # (e^{z_1}/Σ_j e^{z_j} ≤ 1)
-    for rewrite in (_written_out, bounds.roots_split, normal_form.own_term_peeled):
+    # (e^{z_1}/Σ_j e^{z_j} ≤ 1), or a sum of squares taken about its mean (Σ x_i²/n − (Σ x_i/n)²
+    # as (1/n) Σ (x_i − x̄)²)
+    for rewrite in (_written_out, bounds.roots_split, normal_form.own_term_peeled,
+                    variance.about_the_mean):
         if is_subset(fact.statement.set, real_set):
             break
         try:
