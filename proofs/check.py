@@ -46,8 +46,8 @@ from .kernel import Context, Equal, Member, SameOptimizers, StrictlyIncreasing, 
 from .kernel import rules as K
 from .kernel.language import IndexRange, is_subset
 from .kernel.terms import check_well_formed
-from .rules import (absolute, bounds, cases, extrema, finite_cases, monotonicity, normal_form,
-                    optimizers, positivity, roots, tangents, variance)
+from .rules import (absolute, bounds, cases, exponents, extrema, finite_cases, monotonicity,
+                    normal_form, optimizers, positivity, roots, tangents, variance)
 
 __all__ = ["context", "positive", "member", "strictly_increasing", "equal", "same_optimizers"]
 
@@ -256,6 +256,8 @@ def _narrowed(ctx, fact, real_set):
                 fact = K.member_of_equal(equal, inner)
         except ProofError:
             continue
+    if not is_subset(fact.statement.set, real_set):  # e^{a/2} as a new u, e^a as u²
+        fact = exponents.through_exponent_parts(ctx, fact, real_set, _narrowed) or fact
     if not is_subset(fact.statement.set, real_set):  # x ≥ 0 as x = 0 or x > 0, last: it costs
         fact = cases.through_endpoints(ctx, fact, real_set, _narrowed) or fact  # the others again
     if not is_subset(fact.statement.set, real_set):  # a root against the rest, by squares

@@ -1273,12 +1273,20 @@ def _difference_words(theorem, kind):
                 and n.statement.set != sp.S.Reals),
                 key=lambda fact: order.get(fact.expr, len(order))))
             names = [f"<math:{k}>" for k in range(1, len(formulas))]
-            lemmas = dict.fromkeys((n.statement, Member(v, n.context.lookup(v)))
-                                   for n in nodes if id(n) in general
-                                   for v in [_discharged(general[id(n)])])
-            for lemma, over in lemmas:
-                names.append(f"<math:{len(formulas)}> for every <math:{len(formulas) + 1}>")
-                formulas += (lemma, over)
+            lemmas = {}  # a general fact → the values it is used at
+            for n in nodes:
+                if id(n) in general:
+                    lemma, values = _general_fact(n, general[id(n)])
+                    lemmas.setdefault(lemma, []).append(values)
+            for (lemma, over), uses in lemmas.items():
+                k = len(formulas)
+                every = " and ".join(f"<math:{k + 1 + m}>" for m in range(len(over)))
+                formulas += (lemma, *over)
+                at = []
+                for values in uses:
+                    at.append(", ".join(f"<math:{len(formulas) + m}>" for m in range(len(values))))
+                    formulas += values
+                names.append(f"<math:{k}> for every {every}, at {' and at '.join(at)}")
             if names:
                 return (f"the difference is <math:0> as {', '.join(names[:-1])}"
                         f"{' and ' if len(names) > 1 else ''}{names[-1]}", formulas)
@@ -1413,6 +1421,21 @@ def _outside(theorem, general):
             yield node
             if id(node) not in general:
                 stack.extend(node.premises)
+
+
+def _general_fact(node, instance):
+    """((J(u, v, …), (u ∈ S, v ∈ T, …)), (u = t, v = s, …)) for the general fact `node` that
+    `instance` puts values in: one value, or several in turn where `node` is itself an instance
+    of a fact for every value of two or more variables (e^{a/2}, e^{b/2} for u and v)."""
+    instances = [instance]
+    while node.rule == "instantiate":
+        instances.append(node)
+        node = node.premises[0]
+    order = {key: k for k, (key, _) in enumerate(node.context.entries)}
+    pairs = sorted(((_discharged(n), n.premises[1].statement.expr) for n in instances),
+                   key=lambda pair: order.get(pair[0], len(order)))
+    over = tuple(Member(var, node.context.lookup(var)) for var, _ in pairs)
+    return (node.statement, over), tuple(Equal(var, value) for var, value in pairs)
 
 
 def _discharged(instance):
