@@ -111,3 +111,10 @@ def test_a_derivation_names_the_new_variables_and_their_values():
     text = d.proof().to_text()
     assert ("as (1/2) u^{2} + (1/2) v^{2} − u v ≥ 0 for every u > 0 and v > 0, at "
             "u = exp((1/2) a), v = exp((1/2) b)" in text)
+
+
+def test_a_power_beyond_the_largest_is_left_alone():
+    """e^a against e^{a/1000} would be a polynomial of degree 1000 in u = e^{a/1000}, which the
+    other routes took a minute on (helper-141's review): the route leaves it, at once."""
+    assert exponents._parts(exp(a) - 1000 * exp(a / 1000) + 999) is None
+    assert exponents._parts(exp(a) - 12 * exp(a / 12) + 11) is not None

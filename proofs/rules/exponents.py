@@ -19,6 +19,9 @@ from .normal_form import prove_equal
 from .positivity import prove_member
 
 MOST_PARTS = 3  # parts of the exponents taken as variables, at most: each adds one to the claim
+# the largest power of a new variable: e^a against e^{a/1000} would be a polynomial of degree 1000,
+# which the other routes take a minute on
+MOST_POWER = 12
 NAMES = ("u", "v", "w")  # the new variables' names, each primed where the claim has it already
 
 
@@ -60,7 +63,8 @@ def _parts(g):
     """({e^L: (constant, ((e^{m/q}, c q), …))}, [e^{m/q}, …]) for g's exponentials, L = constant +
     Σ c m with rational c and q the least common denominator of m's coefficients; None where g
     has fewer than two, an exponent is no such sum, a sum or product binds a symbol, no q exceeds
-    1 (the normal form relates e^{2a} and e^a itself) or there are more than MOST_PARTS parts."""
+    1 (the normal form relates e^{2a} and e^a itself), there are more than MOST_PARTS parts or a
+    power would exceed MOST_POWER."""
     if g.atoms(sp.Sum, sp.Product):
         return None
     exps = sorted(g.atoms(sp.exp), key=sp.default_sort_key)
@@ -86,6 +90,9 @@ def _parts(g):
         return None
     scale = {m: math.lcm(*(int(c[m].q) for _, c in split.values() if m in c)) for m in parts}
     if all(q == 1 for q in scale.values()):
+        return None
+    if any(abs(c * scale[m]) > MOST_POWER for _, coefficients in split.values()
+           for m, c in coefficients.items()):
         return None
     bases = [sp.exp(m / scale[m]) for m in parts]
     powers = {power: (constant, tuple((sp.exp(m / scale[m]), int(c * scale[m]))
