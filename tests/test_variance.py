@@ -120,6 +120,12 @@ def test_an_index_named_like_the_mean_s_is_not_captured():
                                                                 / n) ** 2
     assert check.member(nested, NONNEGATIVE, where=COUNT).statement == Member(nested,
                                                                                NONNEGATIVE)
+    # an inner sum of two limits binds j and k: the mean's index is none of them (refused,
+    # before: the mean summed over j around an inner sum over j)
+    inner = sp.Sum(z[j, k], (j, 1, 2), (k, 1, 2))
+    shifted = total((x[i] + inner) ** 2) / n - (total(x[i] + inner) / n) ** 2
+    assert check.member(shifted, NONNEGATIVE, where=COUNT).statement == Member(shifted,
+                                                                                NONNEGATIVE)
 
 
 @settings(max_examples=10, deadline=None)

@@ -13,7 +13,7 @@ import sympy as sp
 from sympy.polys.polyerrors import BasePolynomialError
 
 from ..errors import ProofError
-from ..kernel.terms import fresh
+from ..kernel.terms import bound_vars, fresh
 from .normal_form import prove_equal
 
 
@@ -23,8 +23,9 @@ def about_the_mean(context, expr):
     expr has no such pair or the identity is refused (N may be 0)."""
     sums = {node for node in sp.preorder_traversal(expr)
             if isinstance(node, sp.Sum) and len(node.limits) == 1}
-    taken = {str(symbol) for symbol in expr.free_symbols} | set(context.names) | \
-        {str(node.limits[0][0]) for node in sums}
+    # the mean's index new to every name of expr, the indices of inner sums of several limits too,
+    # so that no binder captures it (helper-141's review)
+    taken = {str(symbol) for symbol in expr.free_symbols | bound_vars(expr)} | set(context.names)
     about, rest = {}, {}
     for total in sorted(sums, key=sp.default_sort_key):
         square = total.function
