@@ -70,16 +70,25 @@ def through_abstraction(context, fact, target, narrow):
         if h is None:  # (before t's range is sought: this costs nothing)
             continue
         try:
-            values = prove_member(context, t)
-            case = extended(context, u, values.statement.set)
-            general = K.member_widen(narrow(case, prove_member(case, h), target), target)
-            instance = K.instantiate(general, u, values)
-            if instance.statement.expr == g:
-                return instance
-            return K.member_of_equal(prove_equal(context, g, instance.statement.expr), instance)
+            return for_every_value(context, g, h, [(u, prove_member(context, t))], target, narrow)
         except ProofError:
             continue
     return None
+
+
+def for_every_value(context, g, h, values, target, narrow):
+    """Γ ⊢ g ∈ target from Γ, u ∈ U, … ⊢ h ∈ target (bounded by `narrow`), then u := t for each
+    (u, Γ ⊢ t ∈ U) of `values` in turn (the kernel's `instantiate`), and g = h(t, …) by the normal
+    form where sympy writes h(t, …) otherwise; ProofError where a step is refused."""
+    case = context
+    for var, value in values:
+        case = extended(case, var, value.statement.set)
+    instance = K.member_widen(narrow(case, prove_member(case, h), target), target)
+    for var, value in reversed(values):
+        instance = K.instantiate(instance, var, value)
+    if instance.statement.expr == g:
+        return instance
+    return K.member_of_equal(prove_equal(context, g, instance.statement.expr), instance)
 
 
 def through_endpoints(context, fact, target, narrow):

@@ -12,10 +12,8 @@ import math
 import sympy as sp
 
 from ..errors import ProofError
-from ..kernel import rules as K
 from ..kernel.terms import fresh
-from .monotonicity import extended
-from .normal_form import prove_equal
+from .cases import for_every_value
 from .positivity import prove_member
 
 MOST_PARTS = 3  # parts of the exponents taken as variables, at most: each adds one to the claim
@@ -44,17 +42,8 @@ def through_exponent_parts(context, fact, target, narrow):
     if h.free_symbols & set().union(*(b.free_symbols for b in bases)):
         return None  # a claim for every u would not bound what g keeps of a besides e^a
     try:
-        values = [prove_member(context, base) for base in bases]
-        case = context
-        for base, value in zip(bases, values):
-            case = extended(case, variables[base], value.statement.set)
-        general = K.member_widen(narrow(case, prove_member(case, h), target), target)
-        instance = general
-        for base, value in reversed(list(zip(bases, values))):
-            instance = K.instantiate(instance, variables[base], value)
-        if instance.statement.expr == g:
-            return instance
-        return K.member_of_equal(prove_equal(context, g, instance.statement.expr), instance)
+        values = [(variables[base], prove_member(context, base)) for base in bases]
+        return for_every_value(context, g, h, values, target, narrow)
     except ProofError:
         return None
 
