@@ -47,7 +47,7 @@ from .kernel import rules as K
 from .kernel.language import IndexRange, is_subset
 from .kernel.terms import check_well_formed
 from .rules import (absolute, bounds, cases, exponents, extrema, finite_cases, monotonicity,
-                    normal_form, optimizers, positivity, roots, tangents, variance)
+                    normal_form, optimizers, pairs, positivity, roots, tangents, variance)
 
 __all__ = ["context", "positive", "member", "strictly_increasing", "equal", "same_optimizers"]
 
@@ -210,9 +210,9 @@ def _narrowed(ctx, fact, real_set):
     (`bounds.through_rewriting`), or where a function of one variable increases and decreases
     (`extrema.through_monotonicity`), or by cases on the variable's sign
     (`cases.through_cases`) or on the values of a symbol or label that takes a few
-    (`finite_cases.through_values`), or with its short sums written out or roots of products
-    split; a constant by the kernel's exact bounds of it (`bounds.through_enclosure`); as near as
-    they come."""
+    (`finite_cases.through_values`), or with its short sums written out, roots of products
+    split or products of sums taken as one sum over pairs (`pairs.as_pairs`); a constant by the
+    kernel's exact bounds of it (`bounds.through_enclosure`); as near as they come."""
     if is_subset(fact.statement.set, real_set):
         return fact
     fact = positivity.prove_member(ctx, fact.statement.expr, sides=True)
@@ -241,9 +241,10 @@ def _narrowed(ctx, fact, real_set):
     # a product of positive factors as a product of roots (AM-GM: (a + b)/2 − √(ab) ≥ 0 as
     # (a + b)/2 − √a √b, whose squares complete), or a sum's own term beside it taken out
     # (e^{z_1}/Σ_j e^{z_j} ≤ 1), or a sum of squares taken about its mean (Σ x_i²/n − (Σ x_i/n)²
-    # as (1/n) Σ (x_i − x̄)²)
+    # as (1/n) Σ (x_i − x̄)²), or products of two sums as one sum over pairs ((Σ a_i²)(Σ b_i²) −
+    # (Σ a_i b_i)² as Σ_i Σ_j (a_i b_j − a_j b_i)²/2)
     for rewrite in (_written_out, bounds.roots_split, normal_form.own_term_peeled,
-                    variance.about_the_mean):
+                    variance.about_the_mean, pairs.as_pairs):
         if is_subset(fact.statement.set, real_set):
             break
         try:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from proofs import Derivation, Disproved, check
 from proofs.kernel import Member
-from proofs.rules import variance
+from proofs.rules import pairs, variance
 from tests.routes import assert_refused_without
 
 x, z = sp.IndexedBase("x"), sp.IndexedBase("z")
@@ -91,8 +91,18 @@ def test_a_sum_of_squares_about_its_mean_is_proved_and_confirmed(claim):
 
 @pytest.mark.parametrize("claim", PROVED, ids=[name for name, *_ in PROVED])
 def test_without_the_route_each_is_refused(claim, monkeypatch):
+    """Refused without this route and the pairs' (pairs.as_pairs), which proves each in its own
+    way: Σ_i Σ_j (x_i − x_j)²/(2n²) for the sample variance."""
     _, term, real_set, where, _ = claim
-    assert_refused_without(monkeypatch, variance, "about_the_mean", term, real_set, where)
+    assert_refused_without(monkeypatch, variance, "about_the_mean", term, real_set, where,
+                           also=[(pairs, "as_pairs")])
+
+
+@pytest.mark.parametrize("claim", PROVED, ids=[name for name, *_ in PROVED])
+def test_each_is_proved_by_the_pairs_alone_too(claim, monkeypatch):
+    _, term, real_set, where, _ = claim
+    monkeypatch.setattr(variance, "about_the_mean", lambda *args: None)
+    assert check.member(term, real_set, where=where).statement == Member(term, real_set)
 
 
 @pytest.mark.parametrize("claim", FALSE, ids=[name for name, *_ in FALSE])
