@@ -47,7 +47,8 @@ from .kernel import rules as K
 from .kernel.language import IndexRange, is_subset
 from .kernel.terms import check_well_formed
 from .rules import (absolute, bounds, cases, exponents, extrema, finite_cases, monotonicity,
-                    normal_form, optimizers, pairs, positivity, roots, tangents, variance)
+                    normal_form, optimizers, pairs, positivity, quotients, roots, tangents,
+                    variance)
 
 __all__ = ["context", "positive", "member", "strictly_increasing", "equal", "same_optimizers"]
 
@@ -211,8 +212,9 @@ def _narrowed(ctx, fact, real_set):
     (`extrema.through_monotonicity`), or by cases on the variable's sign
     (`cases.through_cases`) or on the values of a symbol or label that takes a few
     (`finite_cases.through_values`), or with its short sums written out, roots of products
-    split or products of sums taken as one sum over pairs (`pairs.as_pairs`); a constant by the
-    kernel's exact bounds of it (`bounds.through_enclosure`); as near as they come."""
+    split or products of sums taken as one sum over pairs (`pairs.as_pairs`), or a quotient by
+    roots through its numerator (`quotients.through_numerator`); a constant by the kernel's exact
+    bounds of it (`bounds.through_enclosure`); as near as they come."""
     if is_subset(fact.statement.set, real_set):
         return fact
     fact = positivity.prove_member(ctx, fact.statement.expr, sides=True)
@@ -263,6 +265,8 @@ def _narrowed(ctx, fact, real_set):
         fact = cases.through_endpoints(ctx, fact, real_set, _narrowed) or fact  # the others again
     if not is_subset(fact.statement.set, real_set):  # a root against the rest, by squares
         fact = roots.through_roots(ctx, fact, real_set, _narrowed) or fact
+    if not is_subset(fact.statement.set, real_set):  # a quotient by roots, by its numerator
+        fact = quotients.through_numerator(ctx, fact, real_set, _narrowed) or fact
     return fact
 
 
