@@ -1228,6 +1228,11 @@ def _shown(key, definitions):
     return key[sp.Symbol("i")]
 
 
+def _family(expr):
+    """The family a term a_i belongs to (its base a); any other term itself."""
+    return expr.base if isinstance(expr, sp.Indexed) else expr
+
+
 def _difference_words(theorem, kind):
     """(words, formulas) of an inequality step: the form its difference was shown to take, when its
     range rests on an equation (one sum, squares completed: "the difference is (x − y)² ≥ 0"), else
@@ -1268,10 +1273,14 @@ def _difference_words(theorem, kind):
             nodes = list(_outside(bound, general))
             # (in the setting's order, whichever way the tree was built and shared)
             order = {key: k for k, (key, _) in enumerate(bound.context.entries)}
-            formulas += tuple(sorted(dict.fromkeys(
-                n.statement for n in nodes if n.rule == "assumption"
-                and n.statement.set != sp.S.Reals),
-                key=lambda fact: order.get(fact.expr, len(order))))
+            # a family's range named once, at the first of its terms (b_k < 0, not b_k < 0, b_i
+            # < 0 and b_j < 0 for the pairs of a sum over pairs)
+            facts = {}
+            for fact in (n.statement for n in nodes if n.rule == "assumption"
+                         and n.statement.set != sp.S.Reals):
+                facts.setdefault((_family(fact.expr), fact.set), fact)
+            formulas += tuple(sorted(facts.values(),
+                                     key=lambda fact: order.get(fact.expr, len(order))))
             names = [f"<math:{k}>" for k in range(1, len(formulas))]
             lemmas = {}  # a general fact → the values it is used at
             for n in nodes:

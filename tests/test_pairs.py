@@ -183,3 +183,12 @@ def test_a_derivation_shows_the_sum_over_pairs():
     proof.theorem("CS", proof.chain(C ** 2).le(A * B))
     text = proof.proof().to_text()
     assert "∑_{i=1}^{n} ∑_{j=1}^{n} (1/2) (a_i b_j − a_j b_i)^{2} ≥ 0" in text
+
+
+def test_a_family_s_range_is_named_once_in_a_step_s_words():
+    """The pairs' body uses a_i, a_j, b_i and b_j: each family's range is named once."""
+    proof = Derivation("Cauchy–Schwarz", where=ALL_POSITIVE)
+    proof.theorem("CS", proof.chain(C ** 2).le(A * B))
+    (words,) = [line for line in proof.proof().to_text().splitlines() if "the difference" in line]
+    assert sum(words.count(f"a_{index} > 0") for index in "ijk") == 1
+    assert sum(words.count(f"b_{index} > 0") for index in "ijk") == 1

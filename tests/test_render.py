@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import proofs
 from proofs.errors import RenderError
-from proofs.render.latex import preamble
+from proofs.render.latex import justification, preamble, visible_length
 from proofs.render.layout import layout, writer_for
 from proofs.render.notation import Writer
 from proofs.theorems import LIBRARY
@@ -633,3 +633,16 @@ def test_a_product_index_and_a_function_before_a_sum_print_with_one_reading():
     printed = next(line for line in latex.splitlines() if "&=" in line).split("&=")[0]
     read = texmath.read(printed)
     assert sp.expand(read.doit() - left.doit()) == 0
+
+
+def test_a_justification_with_a_formula_wider_than_half_the_line_takes_the_whole_line():
+    """TeX breaks an inline formula only after a relation or a sign: one wider than the half-line
+    box would run into the margin, so its box is the whole line (amsmath sets such a tag on a line
+    of its own); a long justification of short formulas keeps the half-line box."""
+    wide = "$" + " ".join(f"\\frac{{1}}{{\\sqrt{{s_{{{k}}}}}}}" for k in range(9)) + " \\geq 0$"
+    assert visible_length(wide) > 40
+    assert justification(f"the difference is {wide} as $n \\geq 1$").startswith(
+        "\\parbox[t]{\\linewidth}")
+    short = "the difference is $(x - y)^{2} \\geq 0$ as $x \\geq 1$, $y \\geq 1$ and $z \\geq 1$"
+    assert visible_length(short) > 40
+    assert justification(short).startswith("\\parbox[t]{0.5\\linewidth}")

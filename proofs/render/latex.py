@@ -178,10 +178,14 @@ LONG_JUSTIFICATION = 40  # characters: a longer justification is set in a box of
 def justification(text):
     """A \\tag*'s text: a long one in a ragged box of at most half the line, so that it wraps
     instead of running into the margin (amsmath moves a wide tag to a line of its own, where it can
-    still be wider than the line, with no Overfull warning)."""
+    still be wider than the line, with no Overfull warning); the whole line where one of its
+    formulas, which TeX breaks only after a relation or a sign, is wider than half of it."""
     if visible_length(text) <= LONG_JUSTIFICATION:
         return text
-    return f"\\parbox[t]{{0.5\\linewidth}}{{\\raggedleft {text}}}"
+    widest = max((visible_length(formula) for formula in re.findall(r"\$[^$]*\$", text)),
+                 default=0)
+    width = "\\linewidth" if widest > LONG_JUSTIFICATION else "0.5\\linewidth"
+    return f"\\parbox[t]{{{width}}}{{\\raggedleft {text}}}"
 
 
 def split_long(right, limit):
