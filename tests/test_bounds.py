@@ -581,11 +581,13 @@ OTHER_TERMS = [x, w, sp.exp(w), x * w, sp.sqrt(x), sp.Integer(1)]
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from([-12, -6, -2, -1, 1, 2, 3, 6, 12]),
+@given(st.lists(st.tuples(st.sampled_from([-12, -6, -2, -1, 1, 2, 3, 6, 12, sp.Rational(1, 2),
+                                           sp.Rational(-1, 2), sp.Rational(-3, 4),
+                                           sp.Rational(1, 3)]),
                           st.sampled_from(LOG_ARGUMENTS)), min_size=1, max_size=3),
        st.lists(st.tuples(st.integers(-2, 2), st.sampled_from(OTHER_TERMS)), max_size=3))
 def test_one_log_is_the_term_it_rewrites(logs, others):
-    """Logs with integer coefficients beside terms free of logs: each one-log form the guess gives
+    """Logs with rational coefficients beside terms free of logs: each one-log form the guess gives
     equals the term at a point where every log is defined (30 digits; the proof rests on the
     normal form's equation, not on this guess)."""
     gap = sp.Add(*(c * sp.log(a) for c, a in logs), *(c * t for c, t in others))
@@ -596,8 +598,7 @@ def test_one_log_is_the_term_it_rewrites(logs, others):
         assert abs(difference) < 1e-20, (gap, form)
 
 
-def test_one_log_is_not_guessed_for_logs_with_fractional_coefficients_or_beside_sums():
-    assert _as_one_log(sp.log(x) / 2 - x) == []
+def test_one_log_is_not_guessed_for_logs_beside_sums_or_of_high_powers():
     assert _as_one_log(sp.log(x) - sp.Sum(Y[i], (i, 1, n))) == []
     assert _as_one_log(x - w) == []
     assert _as_one_log(1 - sp.log(x)) == []  # left to its monotonicity: log x ≤ log 2 < 1
@@ -621,6 +622,40 @@ def test_a_root_of_a_sum_s_index_is_no_atom_to_replace():
 def test_one_log_takes_the_coefficients_common_factor_out():
     forms = _as_one_log(12 * sp.log(1 + x) - 12 * sp.log(x))
     assert 12 * sp.log(1 + 1 / x) in forms
+    # of rationals: 1/2 out of 1, −1/2 and −1/2, its argument less 1 factored as a square
+    forms = _as_one_log(sp.log((x + w) / 2) - sp.log(x) / 2 - sp.log(w) / 2)
+    assert sp.log(1 + (x - w) ** 2 / (4 * x * w)) / 2 in forms
+
+
+POSITIVE_PAIR = {x: sp.Interval.open(0, sp.oo), w: sp.Interval.open(0, sp.oo)}
+
+
+@pytest.mark.parametrize("term", [
+    sp.log((x + w) / 2) - (sp.log(x) + sp.log(w)) / 2,
+    sp.log((x + w) / 2) - sp.log(sp.sqrt(x * w)),
+    sp.log(x + w) - (sp.log(x) + sp.log(w)) / 2 - sp.log(2),
+], ids=["the mean of logs", "the log of the geometric mean", "log 2 apart"])
+def test_the_log_of_a_mean_is_at_least_the_mean_of_the_logs(term):
+    """The concavity of log at the midpoint (AM-GM in logs), as one log, (1/2) log(1 + (a −
+    b)²/(4ab)) ≥ 0, confirmed in floating point."""
+    theorem = check.member(term, sp.Interval(0, sp.oo), where=POSITIVE_PAIR)
+    assert theorem.statement == Member(term, sp.Interval(0, sp.oo))
+    verdict = semantics.confirm(theorem.context.entries, theorem.statement, points=30)
+    assert verdict and verdict.decided > 0, verdict
+
+
+@pytest.mark.parametrize("term, real_set, where", [
+    ((sp.log(x) + sp.log(w)) / 2 - sp.log((x + w) / 2), sp.Interval(0, sp.oo), POSITIVE_PAIR),
+    (sp.log((x + w) / 2) - (sp.log(x) + sp.log(w)) / 2, sp.Interval.open(0, sp.oo),
+     POSITIVE_PAIR),
+    (sp.log((x + w) / 2) - (sp.log(x) + sp.log(w)) / 2 - sp.Rational(1, 100),
+     sp.Interval(0, sp.oo), POSITIVE_PAIR),
+], ids=["reversed", "strictly", "by a margin"])
+def test_the_log_of_a_mean_s_false_neighbours_are_disproved(term, real_set, where):
+    with pytest.raises(Disproved) as refusal:
+        check.member(term, real_set, where=where)
+    point = {sp.Symbol(name): value for name, value in refusal.value.point.items()}
+    assert not real_set.contains(term.subs(point).evalf(30))
 
 
 @pytest.mark.parametrize("gap, form", [

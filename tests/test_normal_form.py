@@ -440,6 +440,21 @@ def test_common_denominators_split_a_log_only_into_positive_factors():
         check.equal(sp.log(1 - 1 / x), split)
 
 
+def test_a_log_of_a_polynomial_that_factors_is_split_into_its_factors_logs():
+    """log(x² + 2x + 1) = 2 log(x + 1) where x + 1 > 0 (sympy's factor guesses, ring checks);
+    where the factor is negative the log stays whole and the claim is false."""
+    square = x ** 2 + 2 * x + 1
+    assert check.equal(sp.log(square), 2 * sp.log(x + 1), where={x: sp.Interval.open(0, sp.oo)})
+    assert check.equal(sp.log((a + b) ** 2 / (4 * a * b)),
+                       2 * sp.log(a + b) - sp.log(a) - sp.log(b) - 2 * sp.log(2),
+                       where={a: sp.Interval.open(0, sp.oo), b: sp.Interval.open(0, sp.oo)})
+    with pytest.raises(Disproved):
+        check.equal(sp.log(square), 2 * sp.log(x + 1), where={x: sp.Interval.open(-3, -2)})
+    with pytest.raises(Disproved):  # a sign error inside
+        check.equal(sp.log(x ** 2 - 2 * x + 1), 2 * sp.log(x + 1),
+                    where={x: sp.Interval.open(0, sp.oo)})
+
+
 def test_an_absolute_value_the_rule_refuses_stays_whole():
     # sympy builds |√x|² as x, defined where |√x|² is not: the rule refuses, the term is kept as
     # it is, and a claim about it is still proved; |x/y| is |x|/|y|

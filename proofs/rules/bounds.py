@@ -237,27 +237,37 @@ MOST_POWER = 2
 
 
 def _as_one_log(gap):
-    """Σ_k c_k log a_k + r (the c_k integers, r free of logs; two logs, or r not a number) as one
-    log, g·log(∏_k a_k^(c_k/g) e^(r/g)) for g the c_k's greatest common divisor, whose argument
-    intervals compare with 1: log(1 + eˣ) − x = log(1 + e^(−x)), log(1 + x) − log x =
-    log(1 + 1/x); the argument expanded, and written as 1 + (argument − 1) over a common
-    denominator."""
+    """Σ_k c_k log a_k + r (the c_k rationals, r free of logs; two logs, or r not a number) as one
+    log, g·log(∏_k a_k^(c_k/g) e^(r/g)) for g the c_k's greatest common divisor (of rationals: the
+    numerators' over the denominators' least common multiple), whose argument intervals compare
+    with 1: log(1 + eˣ) − x = log(1 + e^(−x)), log(1 + x) − log x = log(1 + 1/x), and the
+    concavity of log, log((a + b)/2) − (log a + log b)/2 = (1/2) log(1 + (a − b)²/(4ab)); the
+    argument expanded, and written as 1 + (argument − 1) over a common denominator, and
+    factored."""
     logs, rest = [], []
     for term in sp.Add.make_args(gap):
         coefficient, factors = term.as_coeff_mul()
-        if len(factors) == 1 and isinstance(factors[0], sp.log) and coefficient.is_Integer:
+        if len(factors) == 1 and isinstance(factors[0], sp.log) and coefficient.is_Rational:
             logs.append((coefficient, factors[0].args[0]))
         else:
             rest.append(term)
     rest = sp.Add(*rest)
     if not logs or rest.has(sp.log, sp.Sum, sp.Product) or len(logs) == 1 and rest.is_number:
         return []  # one log against a number (log x ≤ 1) is left to its monotonicity
-    common = math.gcd(*(int(c) for c, _ in logs))
+    common = sp.Rational(math.gcd(*(int(c.p) for c, _ in logs)),
+                         math.lcm(*(int(c.q) for c, _ in logs)))
     if any(abs(c) > MOST_POWER * common for c, _ in logs):
         return []
     argument = sp.powsimp(sp.expand(sp.Mul(*(a ** (c / common) for c, a in logs)) *
                                     sp.exp(rest / common)))
-    return [common * sp.log(argument), common * sp.log(1 + sp.together(argument - 1))]
+    over = sp.together(argument - 1)
+    forms = [common * sp.log(argument), common * sp.log(1 + over)]
+    if sp.count_ops(over) <= MOST_FACTORED:  # (a − b)²/(4ab), whose sign intervals see
+        forms.append(common * sp.log(1 + sp.factor(over)))
+    return list(dict.fromkeys(forms))
+
+
+MOST_FACTORED = 40  # operations in a log's argument less 1 given to sympy's factor
 
 
 # a polynomial of more terms is left alone: completing its squares divides by terms in the other

@@ -99,6 +99,18 @@ def over_common_denominator(expr):
     return None if target == expr or not (target.is_Mul or target.is_Pow) else target
 
 
+MOST_FACTORED = 40  # operations in a log's polynomial argument given to sympy's factor
+
+
+def _factored_polynomial(expr):
+    """expr, a polynomial in its symbols, as sympy factors it into a product or power, or None
+    (a guess: `ring` proves the two equal)."""
+    if sp.count_ops(expr) > MOST_FACTORED or not expr.is_polynomial(*expr.free_symbols):
+        return None
+    factored = sp.factor(expr)
+    return factored if factored != expr and (factored.is_Mul or factored.is_Pow) else None
+
+
 def expand_atoms(expr):
     """Multiply out sums, products and integer powers, leaving every other subterm (log, Sum, …)
     untouched."""
@@ -417,6 +429,8 @@ class Normalizer:
             fact = try_positive(self.context, rest)
             step = K.log_of_mul(try_positive(self.context, content), fact) if fact else None
             return self._continue(step) if step and step.statement.lhs == expr else None
+        if target is None:  # a polynomial that factors: log(a² + 2ab + b²) = 2 log(a + b)
+            target = _factored_polynomial(arg)
         if target is None:
             return None
         factors = [f.base if f.is_Pow else f for f in sp.Mul.make_args(target)]
