@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 import sympy as sp
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import proofs
 from proofs.testing import (assert_equal, assert_loss_matches, assert_loss_matches_on,
@@ -241,6 +242,23 @@ def test_real_evaluation_keeps_integer_powers_and_looks_inside_sums():
         assert_numerically_equal((sp.Sum(sp.sqrt(a) * sp.sqrt(b) * y[i], (i, 1, m)),
                                   sp.Sum(-sp.sqrt(a * b) * y[i], (i, 1, m))),
                                  where={a: negative, b: negative, m: naturals})
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 10 ** 6), st.integers(1, 10 ** 6), st.integers(2, 5), st.integers(-4, 4))
+def test_a_rational_root_of_a_rational_is_evaluated_exactly(top, bottom, order, power):
+    """(p/q)^(k/m) for p/q an m-th power: exactly ((p/q)^(1/m))^k, so that a claim whose bound is
+    met there (the cosine of one-term vectors is 1) is decided, not left to an interval around
+    it; a base that is no m-th power keeps its interval."""
+    from proofs.testing.semantics import _real_power
+
+    base = sp.Rational(top, bottom) ** order
+    exponent = sp.Rational(power, order)
+    assert _real_power(base, exponent) == sp.Rational(top, bottom) ** power
+    if top > 1 and sp.integer_nthroot(top * bottom, order)[1] is False \
+            and math.gcd(top, bottom) == 1:
+        assert not isinstance(_real_power(sp.Rational(top, bottom), sp.Rational(1, order)),
+                              sp.Rational)
 
 
 def test_assert_equal_warns_when_sympy_evaluated_the_claim_away():

@@ -344,7 +344,23 @@ def _real_power(base, exponent, options=DEFAULT):
         return _integer_power(base, whole)
     if _is_exact(base) and base == 1:
         return sp.S.One
+    root = _rational_root(base, exponent)
+    if root is not None:  # √(9/4) = 3/2 exactly, so that a bound met there is decided
+        return root
     return _exp(_mul(exponent, _log(base)))
+
+
+def _rational_root(base, exponent):
+    """base**exponent exactly, for a positive rational base whose root of the exponent's order
+    q (exponent = p/q, |p| ≤ 1000) is rational; else None."""
+    if not (_is_exact(base) and _is_exact(exponent) and exponent.is_Rational) or \
+            abs(exponent.p) > 1000:
+        return None
+    numerator, whole_numerator = sp.integer_nthroot(int(base.p), int(exponent.q))
+    denominator, whole_denominator = sp.integer_nthroot(int(base.q), int(exponent.q))
+    if not (whole_numerator and whole_denominator):
+        return None
+    return sp.Rational(numerator, denominator) ** int(exponent.p)
 
 
 # ------------------------------------------------------------------------------------------------
