@@ -47,7 +47,7 @@ from .kernel import rules as K
 from .kernel.language import IndexRange, is_subset
 from .kernel.terms import check_well_formed
 from .rules import (absolute, bounds, cases, exponents, extrema, finite_cases, monotonicity,
-                    normal_form, optimizers, pairs, positivity, quotients, roots, tangents,
+                    normal_form, optimizers, pairs, positivity, roots, signs, tangents,
                     variance)
 
 __all__ = ["context", "positive", "member", "strictly_increasing", "equal", "same_optimizers"]
@@ -212,9 +212,10 @@ def _narrowed(ctx, fact, real_set):
     (`extrema.through_monotonicity`), or by cases on the variable's sign
     (`cases.through_cases`) or on the values of a symbol or label that takes a few
     (`finite_cases.through_values`), or with its short sums written out, roots of products
-    split or products of sums taken as one sum over pairs (`pairs.as_pairs`), or a quotient by
-    roots through its numerator (`quotients.through_numerator`); a constant by the kernel's exact
-    bounds of it (`bounds.through_enclosure`); as near as they come."""
+    split or products of sums taken as one sum over pairs (`pairs.as_pairs`), or with its
+    difference from an end factored, each factor's sign shown by these routes
+    (`signs.through_factor_signs`); a constant by the kernel's exact bounds of it
+    (`bounds.through_enclosure`); as near as they come."""
     if is_subset(fact.statement.set, real_set):
         return fact
     fact = positivity.prove_member(ctx, fact.statement.expr, sides=True)
@@ -259,14 +260,14 @@ def _narrowed(ctx, fact, real_set):
                 fact = K.member_of_equal(equal, inner)
         except ProofError:
             continue
+    if not is_subset(fact.statement.set, real_set):  # factors each of a sign the routes show
+        fact = signs.through_factor_signs(ctx, fact, real_set, _narrowed) or fact
     if not is_subset(fact.statement.set, real_set):  # e^{a/2} as a new u, e^a as u²
         fact = exponents.through_exponent_parts(ctx, fact, real_set, _narrowed) or fact
     if not is_subset(fact.statement.set, real_set):  # x ≥ 0 as x = 0 or x > 0, last: it costs
         fact = cases.through_endpoints(ctx, fact, real_set, _narrowed) or fact  # the others again
     if not is_subset(fact.statement.set, real_set):  # a root against the rest, by squares
         fact = roots.through_roots(ctx, fact, real_set, _narrowed) or fact
-    if not is_subset(fact.statement.set, real_set):  # a quotient by roots, by its numerator
-        fact = quotients.through_numerator(ctx, fact, real_set, _narrowed) or fact
     return fact
 
 

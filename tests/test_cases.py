@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from proofs import Context, Disproved, ProofError, check
 from proofs.kernel import Member
+from proofs.rules import signs
 from proofs.rules.cases import MOST_CUTS, cuts, through_cases
 from proofs.rules.positivity import prove_member
 from proofs.testing import semantics
@@ -63,12 +64,15 @@ def test_too_many_cuts_are_left_alone():
     assert through_cases(context, fact, sp.Interval(2, sp.oo), lambda *args: args[1]) is None
 
 
-def test_a_function_of_two_variables_is_not_cut():
+def test_a_function_of_two_variables_is_not_cut(monkeypatch):
     """xy/(1 + |xy|) ∈ (−1, 1) holds, but the cases are on one variable only: refused, not
-    disproved."""
+    disproved, by these routes; its difference from each end over 1 + |xy| > 0, whose numerator
+    the absolute values' lines bound, proves it (signs.through_factor_signs)."""
+    claim = (x * y / (1 + sp.Abs(x * y)), sp.Interval.open(-1, 1))
+    assert check.member(*claim, where={y: sp.Interval(0, 1)}).statement == Member(*claim)
+    monkeypatch.setattr(signs, "through_factor_signs", lambda *args: None)
     with pytest.raises(ProofError) as refusal:
-        check.member(x * y / (1 + sp.Abs(x * y)), sp.Interval.open(-1, 1),
-                     where={y: sp.Interval(0, 1)})
+        check.member(*claim, where={y: sp.Interval(0, 1)})
     assert not isinstance(refusal.value, Disproved)
 
 
