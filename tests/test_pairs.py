@@ -192,3 +192,31 @@ def test_a_family_s_range_is_named_once_in_a_step_s_words():
     (words,) = [line for line in proof.proof().to_text().splitlines() if "the difference" in line]
     assert sum(words.count(f"a_{index} > 0") for index in "ijk") == 1
     assert sum(words.count(f"b_{index} > 0") for index in "ijk") == 1
+
+
+@pytest.mark.parametrize("term, real_set, where", [
+    (total(k + t) * total(1 / (k + t)) - n ** 2, NONNEGATIVE, {n: sp.S.Naturals, t: POSITIVE}),
+    (total(1) / (sp.sqrt(total((k + t) ** -2)) * sp.sqrt(total((k + t) ** 2))),
+     sp.Interval(-1, 1), {n: sp.S.Naturals, t: POSITIVE}),
+    (total(k + t, m, m + n) * total(1 / (k + t), m, m + n) - (n + 1) ** 2, NONNEGATIVE,
+     {n: sp.S.Naturals0, m: sp.S.Naturals, t: POSITIVE}),
+], ids=["AM–HM of k + t", "a cosine of k + t", "AM–HM from m"])
+def test_sums_whose_index_stands_in_a_denominator_are_not_paired(term, real_set, where):
+    """True claims whose pairs' body would be a quotient in both indices (Σ_j (i + t)/(j + t)):
+    the normal form asked sympy's summation for it, which took minutes or let a RuntimeError out
+    (helper-142's review); they are left to the other routes, and refused as not proved."""
+    assert pairs.as_pairs(check.context(where), term.as_numer_denom()[0]) is None
+    with pytest.raises(ProofError) as refusal:
+        check.member(term, real_set, where=where)
+    assert not isinstance(refusal.value, Disproved)
+
+
+def test_sympy_s_own_failure_in_a_summation_is_no_antidifference(monkeypatch):
+    """sympy's simplify.sum_add lets a StopIteration out as a RuntimeError: no candidate."""
+    from proofs.rules import normal_form
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("generator raised StopIteration")
+
+    monkeypatch.setattr(normal_form.sp, "summation", failing)
+    assert normal_form.antidifference(1 / (k + t), k, 1) is None

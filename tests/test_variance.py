@@ -156,3 +156,16 @@ def test_a_derivation_shows_the_sum_of_squares_about_the_mean():
     d.theorem("V", d.chain(MEAN ** 2).le(SQUARES / n))
     text = d.proof().to_text()
     assert "∑_{i=1}^{n} (x_i − (1/n) ∑_{j=1}^{n} x_j)^{2}" in text
+
+
+def test_a_false_claim_the_route_rewrites_is_disproved_when_the_prover_goes_first():
+    """n Σ_{i=0}^{n} (iμ + 1)² − (Σ_{i=0}^{n} (iμ + 1))² ≤ 0 is false (n = 1, μ = −2 makes it
+    2): under prover_first, the rewritten sum of squares was handed to the other routes, which
+    spent minutes completing squares (helper-142's review); it is bounded by the intervals."""
+    term = n * total((i * mu + 1) ** 2, 0, n) - total(i * mu + 1, 0, n) ** 2
+    with check.prover_first(), pytest.raises(Disproved) as refusal:
+        check.member(term, sp.Interval(-sp.oo, 0), where=COUNT)
+    size, shift = int(refusal.value.point["n"]), sp.Rational(refusal.value.point["mu"])
+    by_hand = size * sum((v * shift + 1) ** 2 for v in range(size + 1)) - sum(
+        v * shift + 1 for v in range(size + 1)) ** 2
+    assert by_hand > 0

@@ -717,7 +717,8 @@ def antidifference(summand, var, lo):
         return None  # from i = 10⁴, sympy's summation works out 2^(10⁴) and factors it
     try:
         whole = sp.summation(summand.xreplace({var: k}), (k, lo, var))
-    except (ValueError, TypeError, NotImplementedError):
+    except (ValueError, TypeError, NotImplementedError, RuntimeError):  # RuntimeError: sympy's
+        # simplify.sum_add lets a StopIteration out of a generator (Σ_k 1/(k + x) inside a sum)
         return None
     # a case split on a parameter (p = 0 apart): its general case, which the kernel checks where
     # its conditions (p ≠ 0) are shown

@@ -38,6 +38,8 @@ def as_pairs(context, expr):
                   key=sp.default_sort_key)
     if not sums:
         return None
+    if any(_index_below(total) for total in sums):
+        return None
     held = {total: sp.Dummy() for total in sums}
     # over its common denominator where the sums stand in one (1 − (Σ a_i b_i)²/(Σ a_i² Σ b_i²)):
     # the numerator paired, the denominator as it is
@@ -94,6 +96,16 @@ def _as_signed(context, body):
         except ProofError:
             continue
     return factored
+
+
+def _index_below(total):
+    """Whether the one-limit sum's index stands bare in a denominator of its body (1/(k + x), not
+    1/a_k): the pairs' body would then be a quotient in both indices, which the normal form hands
+    to sympy's summation for a closed form, minutes on some (a review's Σ_j (i + x)/(j + x))."""
+    (var, _, _), = total.limits
+    denominator = sp.fraction(sp.together(total.function))[1]
+    opaque = denominator.xreplace({entry: sp.Dummy() for entry in denominator.atoms(sp.Indexed)})
+    return var in opaque.free_symbols
 
 
 def _at(total, index):
