@@ -453,6 +453,11 @@ def test_a_log_of_a_polynomial_that_factors_is_split_into_its_factors_logs():
     with pytest.raises(Disproved):  # a sign error inside
         check.equal(sp.log(x ** 2 - 2 * x + 1), 2 * sp.log(x + 1),
                     where={x: sp.Interval.open(0, sp.oo)})
+    # −(x + 1)², whose log is nowhere defined, is not split: the log rules went round without
+    # end (RecursionError) when the prover went first (helper-143's review)
+    with check.prover_first(), pytest.raises(Disproved):
+        check.equal(sp.log(-x ** 2 - 2 * x - 1), 2 * sp.log(x + 1),
+                    where={x: sp.Interval.open(-1, sp.oo)})
 
 
 def test_an_absolute_value_the_rule_refuses_stays_whole():

@@ -103,12 +103,17 @@ MOST_FACTORED = 40  # operations in a log's polynomial argument given to sympy's
 
 
 def _factored_polynomial(expr):
-    """expr, a polynomial in its symbols, as sympy factors it into a product or power, or None
-    (a guess: `ring` proves the two equal)."""
+    """expr, a polynomial in its symbols, as sympy factors it into a product or power with a
+    positive number in front, or None (a guess: `ring` proves the two equal).  Not −(x + 1)²:
+    its log is nowhere defined, and the log rules took it apart and put it back again without
+    end (helper-143's review)."""
     if sp.count_ops(expr) > MOST_FACTORED or not expr.is_polynomial(*expr.free_symbols):
         return None
     factored = sp.factor(expr)
-    return factored if factored != expr and (factored.is_Mul or factored.is_Pow) else None
+    if factored == expr or not (factored.is_Mul or factored.is_Pow) or \
+            not factored.as_coeff_Mul()[0].is_positive:
+        return None
+    return factored
 
 
 def expand_atoms(expr):
