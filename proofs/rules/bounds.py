@@ -30,7 +30,8 @@ from ..errors import ProofError
 from ..kernel import Defined, hull
 from ..kernel.language import Hull
 from ..kernel import rules as K
-from .normal_form import chain_equal, congruence, has_roots, prove_equal, through_forms
+from .normal_form import (MOST_FACTORED, chain_equal, congruence, has_roots, prove_equal,
+                          through_forms)
 from .monotonicity import float_function, high_degree, prove_strictly_increasing
 from .positivity import met, prove_member, try_positive
 
@@ -265,9 +266,6 @@ def _as_one_log(gap):
     if sp.count_ops(over) <= MOST_FACTORED:  # (a − b)²/(4ab), whose sign intervals see
         forms.append(common * sp.log(1 + sp.factor(over)))
     return list(dict.fromkeys(forms))
-
-
-MOST_FACTORED = 40  # operations in a log's argument less 1 given to sympy's factor
 
 
 # a polynomial of more terms is left alone: completing its squares divides by terms in the other

@@ -99,7 +99,7 @@ def over_common_denominator(expr):
     return None if target == expr or not (target.is_Mul or target.is_Pow) else target
 
 
-MOST_FACTORED = 40  # operations in a log's polynomial argument given to sympy's factor
+MOST_FACTORED = 40  # operations in a log's argument (or that less 1) given to sympy's factor
 
 
 def _factored_polynomial(expr):

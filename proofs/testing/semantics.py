@@ -353,8 +353,7 @@ def _real_power(base, exponent, options=DEFAULT):
 def _rational_root(base, exponent):
     """base**exponent exactly, for a positive rational base whose root of the exponent's order
     q (exponent = p/q, |p| ≤ 1000) is rational; else None."""
-    if not (_is_exact(base) and _is_exact(exponent) and exponent.is_Rational) or \
-            abs(exponent.p) > 1000:
+    if not (_is_exact(base) and _is_exact(exponent)) or abs(exponent.p) > 1000:
         return None
     numerator, whole_numerator = sp.integer_nthroot(int(base.p), int(exponent.q))
     denominator, whole_denominator = sp.integer_nthroot(int(base.q), int(exponent.q))
