@@ -408,6 +408,31 @@ def test_a_slope_of_high_degree_is_not_factored_nor_searched_for_roots(monkeypat
     assert semantics.confirm(theorem.context.entries, theorem.statement, points=20)
 
 
+def test_roots_of_unlike_orders_are_not_factored_as_a_polynomial_of_high_degree(monkeypatch):
+    """x^(5/7) + x^(4/9) − 2x^(1/11) ≥ 0 on [1, ∞) took 89 s before it was refused (a review):
+    sympy's factor read its slope as a polynomial of degree 495 in x^(1/693)."""
+    from proofs.rules.monotonicity import high_degree
+
+    assert high_degree(x ** sp.Rational(5, 7) + x ** sp.Rational(4, 9) + x ** sp.Rational(1, 11))
+    assert not high_degree(x ** sp.Rational(5, 7) + x ** sp.Rational(1, 11))  # degree 55 in x^(1/77)
+    y = sp.Symbol("y")  # one base's exponents at a time: degree 63 in x^(1/7), 4 in y^(1/9)
+    assert not high_degree(x ** sp.Rational(5, 7) + y ** sp.Rational(4, 9) + x ** 9)
+    assert high_degree(sp.exp(x / 13) + sp.exp(5 * x))  # degree 65 in e^(x/13)
+
+    def looked_at(expr):
+        exponents = [p.exp for p in expr.atoms(sp.Pow) if p.exp.is_Rational]
+        return len({e.q for e in exponents}) > 2
+    seen = _spy_on(monkeypatch, looked_at)
+    with pytest.raises(ProofError):
+        check.member(x ** sp.Rational(5, 7) + x ** sp.Rational(4, 9) - 2 * x ** sp.Rational(1, 11),
+                     sp.Interval(0, sp.oo), where={x: sp.Interval(1, sp.oo)})
+    assert seen == []
+    # roots of a low common order are still taken: √x + ∛x is increasing on [0, ∞)
+    theorem = check.strictly_increasing(sp.sqrt(x) + sp.cbrt(x), x, sp.Interval(0, sp.oo))
+    assert theorem.statement.func == sp.sqrt(x) + sp.cbrt(x)
+    assert theorem.statement.interval == sp.Interval(0, sp.oo)
+
+
 def test_sin_and_cos_beside_tanh_are_not_written_with_complex_exponentials(monkeypatch):
     """3 atan x − sin x + tanh x + cos(x)/4 is increasing on [0, 2] (its slope is at least 0.77):
     writing tanh with exp wrote sin and cos as e^(±ix) too, and factoring that over the Gaussian

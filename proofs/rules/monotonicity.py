@@ -166,12 +166,21 @@ HIGHEST_DEGREE = 64
 
 
 def high_degree(expr):
-    """Whether expr has an integer power beyond HIGHEST_DEGREE, or an exponential sympy reads as
-    one: e^(397x/16) is e^(x/16) to the power 397."""
-    multiples = [e.args[0].as_coeff_Mul()[0] for e in expr.atoms(sp.exp)]
-    return any(power.exp.is_Integer and abs(power.exp) > HIGHEST_DEGREE
-               for power in expr.atoms(sp.Pow)) or any(
-        m.is_Rational and abs(m.p) > HIGHEST_DEGREE for m in multiples)
+    """Whether sympy's factor would see a polynomial of degree beyond HIGHEST_DEGREE in one of its
+    generators: powers of one base whose exponents, over their common denominator q, reach beyond it
+    (x^(5/7) beside x^(1/11) is a polynomial of degree 55 in x^(1/77); x^(5/7) with x^(4/9) and
+    x^(1/11) one of degree 495, minutes to factor), and likewise exponentials of rational multiples
+    of one argument (e^(397x/16) is e^(x/16) to the power 397)."""
+    exponents = {}
+    for power in expr.atoms(sp.Pow):
+        if power.exp.is_Rational:
+            exponents.setdefault(power.base, []).append(power.exp)
+    for exponential in expr.atoms(sp.exp):
+        multiple, argument = exponential.args[0].as_coeff_Mul()
+        if multiple.is_Rational:
+            exponents.setdefault((sp.exp, argument), []).append(multiple)
+    return any(max(abs(e) for e in found) * math.lcm(*(e.q for e in found)) > HIGHEST_DEGREE
+               for found in exponents.values())
 
 
 # the largest common denominator of the multiples of x in the exponentials sympy's factor is given:
