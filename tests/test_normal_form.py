@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from proofs import Disproved, ProofError, check
-from proofs.rules.normal_form import (antidifference, hypergeometric, multiplies_out, on_atoms,
-                                      over_common_denominator)
+from proofs.rules.normal_form import (_factored_polynomial, antidifference, hypergeometric,
+                                      multiplies_out, on_atoms, over_common_denominator)
 from proofs.testing import semantics
 
 a, b, c = sp.symbols("a b c")
@@ -256,6 +256,9 @@ IDENTITIES = [  # (name, lhs, rhs, where, a wrong right-hand side: a sign error)
      sp.exp(-sp.Sum((Y[i] - c) ** 2, (i, 1, n)))),
     ("log-sum-exp shift", sp.log(sp.exp(x) + sp.exp(y)),
      z + sp.log(sp.exp(x - z) + sp.exp(y - z)), {}, -z + sp.log(sp.exp(x - z) + sp.exp(y - z))),
+    # a polynomial sympy factors with a negative number in front: −(x − 1)(x + 1)
+    ("log(1 − x²) = log(1 − x) + log(1 + x)", sp.log(1 - x ** 2), sp.log(1 - x) + sp.log(1 + x),
+     {x: sp.Interval.open(-1, 1)}, sp.log(1 - x) - sp.log(1 + x)),
     ("log-sum-exp, a common factor out", sp.log(sp.exp(x + c) + sp.exp(y + c)),
      c + sp.log(sp.exp(x) + sp.exp(y)), {}, -c + sp.log(sp.exp(x) + sp.exp(y))),
     ("log-sum-exp shift, K classes", sp.log(sp.Sum(sp.exp(Z[j]), (j, 1, K))),
@@ -458,6 +461,29 @@ def test_a_log_of_a_polynomial_that_factors_is_split_into_its_factors_logs():
     with check.prover_first(), pytest.raises(Disproved):
         check.equal(sp.log(-x ** 2 - 2 * x - 1), 2 * sp.log(x + 1),
                     where={x: sp.Interval.open(-1, sp.oo)})
+
+
+def test_a_factored_polynomial_s_factors_are_negated_until_each_is_positive():
+    """sympy writes 1 − x² as −(x − 1)(x + 1) and x² − 1 as (x − 1)(x + 1): the factors are
+    negated in turn, so that each log is of a positive factor wherever x is."""
+    forms = _factored_polynomial(1 - x ** 2)
+    assert forms == [(1 - x) * (x + 1), (x - 1) * (-x - 1)]
+    assert all(sp.expand(form) == 1 - x ** 2 for form in forms)
+    assert _factored_polynomial(1 - x) == []  # itself again: no loop
+    assert _factored_polynomial(-(x + 1) ** 2) == []  # negative everywhere
+    below = {x: sp.Interval.open(-sp.oo, -1)}
+    assert check.equal(sp.log(x ** 2 - 1), sp.log(-x - 1) + sp.log(1 - x), where=below)
+    assert check.equal(sp.log((x - 1) ** 2), 2 * sp.log(1 - x),
+                       where={x: sp.Interval.open(-sp.oo, 1)})
+    unit = {x: sp.Interval.open(0, 1)}
+    three = sp.log(x) + sp.log(1 - x) + sp.log(1 + x)
+    with check.prover_first():
+        theorem = check.equal(sp.log(x - x ** 3), three, where=unit)
+        assert semantics.confirm(theorem.context.entries, theorem.statement, points=20)
+        with pytest.raises(Disproved):  # the other side's factors: log(x − 1) is undefined
+            check.equal(sp.log(x ** 2 - 1), sp.log(x - 1) + sp.log(x + 1), where=below)
+        with pytest.raises(Disproved):
+            check.equal(sp.log(x - x ** 3), three - 2 * sp.log(1 + x), where=unit)
 
 
 def test_an_absolute_value_the_rule_refuses_stays_whole():

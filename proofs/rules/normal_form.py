@@ -102,18 +102,36 @@ def over_common_denominator(expr):
 MOST_FACTORED = 40  # operations in a log's argument (or that less 1) given to sympy's factor
 
 
+# the most factors whose signs are tried in turn in a factored polynomial (2⁴ forms at most)
+MOST_FLIPPED = 4
+
+
 def _factored_polynomial(expr):
-    """expr, a polynomial in its symbols, as sympy factors it into a product or power with a
-    positive number in front, or None (a guess: `ring` proves the two equal).  Not −(x + 1)²:
-    its log is nowhere defined, and the log rules took it apart and put it back again without
-    end (helper-143's review)."""
+    """expr, a polynomial in its symbols, as sympy factors it, written as a product of powers with
+    a positive number in front: the forms to try, in order (guesses: `ring` proves each equal).
+    Factors are negated in turn, fewest first, an odd number of odd powers where the number is
+    negative: 1 − x² = −(x − 1)(x + 1) is tried as (1 − x)(x + 1), then as (x − 1)(−x − 1); and
+    x² − 1 as (x − 1)(x + 1), then as (1 − x)(−x − 1), which is the one for x < −1.  The caller
+    keeps the first whose factors are shown positive.  None for −(x + 1)², whose log is nowhere
+    defined (the log rules took it apart and put it back again without end, helper-143's review),
+    nor expr itself (1 − x = −(x − 1) back as 1 − x)."""
     if sp.count_ops(expr) > MOST_FACTORED or not expr.is_polynomial(*expr.free_symbols):
-        return None
+        return []
     factored = sp.factor(expr)
+    number, rest = factored.as_coeff_Mul()
+    powers = [factor.as_base_exp() for factor in sp.Mul.make_args(rest)]
     if factored == expr or not (factored.is_Mul or factored.is_Pow) or \
-            not factored.as_coeff_Mul()[0].is_positive:
-        return None
-    return factored
+            len(powers) > MOST_FLIPPED:
+        return []
+    forms = []
+    for flipped in sorted(itertools.product((False, True), repeat=len(powers)), key=sum):
+        negated = sum(power % 2 for (_, power), flip in zip(powers, flipped) if flip)
+        if negated % 2 == (1 if number.is_negative else 0):
+            form = abs(number) * sp.Mul(*((-base if flip else base) ** power
+                                          for (base, power), flip in zip(powers, flipped)))
+            if form != expr:
+                forms.append(form)
+    return forms
 
 
 def expand_atoms(expr):
@@ -434,16 +452,17 @@ class Normalizer:
             fact = try_positive(self.context, rest)
             step = K.log_of_mul(try_positive(self.context, content), fact) if fact else None
             return self._continue(step) if step and step.statement.lhs == expr else None
-        if target is None:  # a polynomial that factors: log(a² + 2ab + b²) = 2 log(a + b)
-            target = _factored_polynomial(arg)
-        if target is None:
-            return None
-        factors = [f.base if f.is_Pow else f for f in sp.Mul.make_args(target)]
-        if any(not f.is_Rational and try_positive(self.context, f) is None for f in factors):
+        # a polynomial that factors: log(a² + 2ab + b²) = 2 log(a + b), log(1 − x²) =
+        # log((1 − x)(1 + x))
+        for form in [target] if target is not None else _factored_polynomial(arg):
+            factors = [f.base if f.is_Pow else f for f in sp.Mul.make_args(form)]
+            if all(f.is_Rational or try_positive(self.context, f) is not None for f in factors):
+                break
+        else:
             return None
         try:
-            equal = K.ring(self.context, arg, target,
-                           prove_needs(self.context, K.ring_needs(arg, target)[1]))
+            equal = K.ring(self.context, arg, form,
+                           prove_needs(self.context, K.ring_needs(arg, form)[1]))
         except ProofError:
             return None
         return self._continue(congruence(self.context, equal, expr))
