@@ -414,7 +414,8 @@ def test_roots_of_unlike_orders_are_not_factored_as_a_polynomial_of_high_degree(
     from proofs.rules.monotonicity import high_degree
 
     assert high_degree(x ** sp.Rational(5, 7) + x ** sp.Rational(4, 9) + x ** sp.Rational(1, 11))
-    assert not high_degree(x ** sp.Rational(5, 7) + x ** sp.Rational(1, 11))  # degree 55 in x^(1/77)
+    # degree 55 in x^(1/77)
+    assert not high_degree(x ** sp.Rational(5, 7) + x ** sp.Rational(1, 11))
     y = sp.Symbol("y")  # one base's exponents at a time: degree 63 in x^(1/7), 4 in y^(1/9)
     assert not high_degree(x ** sp.Rational(5, 7) + y ** sp.Rational(4, 9) + x ** 9)
     assert high_degree(sp.exp(x / 13) + sp.exp(5 * x))  # degree 65 in e^(x/13)
