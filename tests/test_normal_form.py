@@ -259,6 +259,12 @@ IDENTITIES = [  # (name, lhs, rhs, where, a wrong right-hand side: a sign error)
     # a polynomial sympy factors with a negative number in front: −(x − 1)(x + 1)
     ("log(1 − x²) = log(1 − x) + log(1 + x)", sp.log(1 - x ** 2), sp.log(1 - x) + sp.log(1 + x),
      {x: sp.Interval.open(-1, 1)}, sp.log(1 - x) - sp.log(1 + x)),
+    # logs of sums in proportion: eᵃ + eᵇ = e^((a+b)/2) (e^((a−b)/2) + e^((b−a)/2))
+    ("log-sum-exp about the mean", sp.log(sp.exp(x) + sp.exp(y)),
+     (x + y) / 2 + sp.log(sp.exp((x - y) / 2) + sp.exp((y - x) / 2)), {},
+     (x - y) / 2 + sp.log(sp.exp((x - y) / 2) + sp.exp((y - x) / 2))),
+    ("log(1 + eˣ) about x/2", sp.log(1 + sp.exp(x)), x / 2 + sp.log(2 * sp.cosh(x / 2)), {},
+     -x / 2 + sp.log(2 * sp.cosh(x / 2))),
     ("log-sum-exp, a common factor out", sp.log(sp.exp(x + c) + sp.exp(y + c)),
      c + sp.log(sp.exp(x) + sp.exp(y)), {}, -c + sp.log(sp.exp(x) + sp.exp(y))),
     ("log-sum-exp shift, K classes", sp.log(sp.Sum(sp.exp(Z[j]), (j, 1, K))),
@@ -484,6 +490,24 @@ def test_a_factored_polynomial_s_factors_are_negated_until_each_is_positive():
             check.equal(sp.log(x ** 2 - 1), sp.log(x - 1) + sp.log(x + 1), where=below)
         with pytest.raises(Disproved):
             check.equal(sp.log(x - x ** 3), three - 2 * sp.log(1 + x), where=unit)
+
+
+def test_logs_of_sums_in_proportion_are_related_through_their_ratio(monkeypatch):
+    """log(eˣ + eʸ) against log(e^((x−y)/2) + e^((y−x)/2)): the arguments' ratio e^((x+y)/2) is
+    sympy's guess, X = R·Y is proved and log(R·Y) split; refused without that step, and the
+    ratio's sign error is disproved."""
+    from proofs.rules import normal_form
+
+    about = sp.log(sp.exp((x - y) / 2) + sp.exp((y - x) / 2))
+    lse = sp.log(sp.exp(x) + sp.exp(y))
+    theorem = check.equal(lse, (x + y) / 2 + about)
+    assert semantics.confirm(theorem.context.entries, theorem.statement, points=30)
+    with pytest.raises(Disproved):
+        check.equal(lse, (x + y) / 2 - about)
+    monkeypatch.setattr(normal_form, "_proportional_logs", lambda *args: None)
+    with pytest.raises(ProofError) as refusal:
+        check.equal(lse, (x + y) / 2 + about)
+    assert not isinstance(refusal.value, Disproved)
 
 
 def test_an_absolute_value_the_rule_refuses_stays_whole():

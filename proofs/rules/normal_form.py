@@ -952,6 +952,10 @@ def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponenti
         through_logs = _through_logs(context, lhs, rhs, lemmas, multiply, _depth)
         if through_logs is not None:
             return through_logs
+    if remainder != 0 and _depth < 4:
+        proportional = _proportional_logs(context, left, nr, rhs, lemmas, multiply, _depth)
+        if proportional is not None:
+            return proportional
     cases = None
     # value by value only where products are multiplied out: a first attempt that keeps them
     # whole (the optimizer's, as a textbook argues) is retried multiplied out when it fails
@@ -1312,6 +1316,33 @@ def _through_logs(context, lhs, rhs, lemmas, multiply, depth):
         return K.log_injective(left, right, logs)
     except ProofError:
         return None
+
+
+def _proportional_logs(context, left, nr, rhs, lemmas, multiply, depth):
+    """Γ ⊢ lhs = rhs (`left`: lhs = its normal form nl; nr: rhs's) where the argument X of a log of
+    a sum in nl is R·Y for the argument Y of one in nr and a product R free of sums (sympy's
+    guess at X/Y; the normal form proves X = R·Y): log(eᵃ + eᵇ) − (a + b)/2 against
+    log(e^((a−b)/2) + e^((b−a)/2)), R = e^((a+b)/2), whose log(R·Y) the log rules split where R
+    and Y are shown positive; or None."""
+    nl = left.statement.rhs
+    below = [[node.args[0] for node in side.atoms(sp.log) if isinstance(node.args[0], sp.Add)]
+             for side in (nl, nr)]
+    for one, other in itertools.product(*below):
+        if one == other or sp.count_ops(one) + sp.count_ops(other) > MOST_FACTORED:
+            continue
+        ratio = sp.powsimp(sp.factor(sp.cancel(sp.powsimp(sp.expand(one)) /
+                                               sp.powsimp(sp.expand(other)))))
+        if ratio == 1 or any(isinstance(factor, sp.Add) or factor.is_Pow and
+                             isinstance(factor.base, sp.Add) for factor in sp.Mul.make_args(ratio)):
+            continue
+        try:
+            rewritten = congruence(context, prove_equal(context, one, ratio * other, lemmas,
+                                                        multiply, depth + 1), nl)
+            rest = prove_equal(context, rewritten.statement.rhs, rhs, lemmas, multiply, depth + 1)
+        except ProofError:
+            continue
+        return chain_equal(left, rewritten, rest)
+    return None
 
 
 def _real_power(expr):
