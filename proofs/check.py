@@ -98,10 +98,12 @@ def _counterexample(context, statement, points=24, size=8, stationary=True):
     if verdict.refuted:
         return Disproved(statement, verdict.refuted)
     # random points miss a least value met at one point: a quadratic's is tried where it is met,
-    # another function's near where a search in floating point ends
+    # every variable at one value (where AM-GM's terms are equal), another function's near where
+    # a search in floating point ends
     if stationary and isinstance(statement, Member):
         try:
             guesses = itertools.chain(bounds.stationary_points(statement.expr),
+                                      bounds.diagonal_points(statement.expr),
                                       bounds.searched_extremes(statement.expr,
                                                                dict(context.entries),
                                                                statement.set))

@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 from proofs import Derivation, Disproved, ProofError, check
 from proofs.kernel import Member
 from proofs.rules.bounds import (MOST_SQUARED_TERMS, _as_one_log, _as_one_sum, _conjugate,
-                                 completed_squares, numeric_extrema, searched_extremes,
-                                 squares_of, stationary_points, through_rewriting)
+                                 completed_squares, diagonal_points, numeric_extrema,
+                                 searched_extremes, squares_of, stationary_points,
+                                 through_rewriting)
 from proofs.rules.positivity import prove_member
 from proofs.testing import semantics
 
@@ -283,6 +284,26 @@ def test_a_point_outside_the_ranges_is_no_counterexample():
     assert stationary_points(x ** 3 - x) == stationary_points(sp.log(x) * w) == []
     # a function of one symbol that is no polynomial: near its extrema, found in floating point
     assert stationary_points(sp.log(x) ** 2) == [{x: 1}]
+
+
+def test_points_where_every_variable_is_equal_are_tried_and_must_be_admissible(monkeypatch):
+    """A claim false only where its variables are equal is disproved there, where without these
+    points it is only refused; a point outside a variable's range refutes nothing."""
+    from proofs.rules import bounds
+
+    a, b, c = sp.symbols("a b c")
+    assert diagonal_points(x) == [] and diagonal_points(Y[i] - x) == []
+    assert {a: 1, b: 1} in diagonal_points(a - b) and len(diagonal_points(a - b)) == 5
+    # AM-GM for three cubes, strictly: false only where a = b = c
+    amgm, strict = a ** 3 + b ** 3 + c ** 3 - 3 * a * b * c, sp.Interval.open(0, sp.oo)
+    for low, least in ((sp.Interval(0, sp.oo), 0), (sp.Interval.open(0, sp.oo), 1)):
+        with pytest.raises(Disproved) as refusal:
+            check.member(amgm, strict, where=dict.fromkeys((a, b, c), low))
+        assert set(refusal.value.point.values()) == {least}  # 0 lies outside (0, ∞)
+    monkeypatch.setattr(bounds, "diagonal_points", lambda expr: [])
+    with pytest.raises(ProofError) as refusal:
+        check.member(amgm, strict, where=dict.fromkeys((a, b, c), sp.Interval(0, sp.oo)))
+    assert not isinstance(refusal.value, Disproved)
 
 
 CONSTANTS = [  # (name, constant, a range it lies in, a range it misses)

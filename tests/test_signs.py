@@ -10,7 +10,7 @@ import random
 import pytest
 import sympy as sp
 
-from proofs import Derivation, Disproved, ProofError, check
+from proofs import Derivation, Disproved, check
 from proofs.kernel import Member
 from proofs.rules import signs
 from tests.floats import floats_confirm
@@ -125,9 +125,14 @@ def test_false_neighbours_are_disproved_where_sympy_agrees(claim):
     assert_false_at(term, real_set, refusal.value.point, names, sizes=(n,))
 
 
-def test_the_strict_inequality_which_fails_where_the_terms_are_equal_is_not_proved():
-    with pytest.raises(ProofError):
-        check.member(CUBES - 3 * a * b * c, sp.Interval.open(0, sp.oo), where=THREE)
+def test_the_strict_inequality_which_fails_where_the_terms_are_equal_is_disproved_there():
+    """False only where a = b = c, a line random points miss: the search tries it."""
+    strict = sp.Interval.open(0, sp.oo)
+    with pytest.raises(Disproved) as refusal:
+        check.member(CUBES - 3 * a * b * c, strict, where=THREE)
+    point = refusal.value.point
+    assert len(set(point.values())) == 1
+    assert_false_at(CUBES - 3 * a * b * c, strict, point, {"a": a, "b": b, "c": c})
 
 
 def test_a_derivation_shows_the_factored_difference():

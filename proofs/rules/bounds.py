@@ -437,6 +437,22 @@ def searched_extremes(expr, ranges, target, starts=6, seed=0):
     return points
 
 
+# the values every symbol takes at once in `diagonal_points`
+DIAGONAL = (sp.Integer(0), sp.Integer(1), sp.Integer(2), sp.Rational(1, 2), sp.Integer(-1))
+
+
+def diagonal_points(expr):
+    """Points where every plain symbol of expr (two or more) takes one value, each of DIAGONAL:
+    AM-GM's strict form a³ + b³ + c³ > 3abc and log-sum-exp's log(eᵃ + eᵇ) > (a + b)/2 + log 2
+    fail only where the terms are equal, a line that random points and a search rounded to
+    rationals miss.  A guess: the caller decides each point exactly, and passes over one outside
+    a symbol's set."""
+    symbols = sorted(_bodies(expr).free_symbols, key=str)
+    if len(symbols) < 2 or any(not isinstance(s, sp.Symbol) or s.is_Dummy for s in symbols):
+        return []
+    return [dict.fromkeys(symbols, value) for value in DIAGONAL]
+
+
 def _window(lo, hi):
     """Where a search starts for a quantity in [lo, hi] (floats): its part in [−3, 3], else six
     beside its finite end; None when an end is beyond floating point (10³⁰⁹)."""
