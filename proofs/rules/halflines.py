@@ -5,11 +5,12 @@ on only."""
 
 import sympy as sp
 
+from ..errors import ProofError
 from ..kernel import hull
 from ..kernel import rules as K
 from ..kernel.language import is_subset
 from .normal_form import prove_equal
-from .positivity import prove_member
+from .positivity import met, prove_member
 
 
 def by_lower_bound(context, expr, target, lower, depth, most):
@@ -41,4 +42,40 @@ def member_as(context, expr, fact, target):
         return None
     if fact.statement.expr != expr:
         fact = K.member_of_equal(prove_equal(context, expr, fact.statement.expr), fact)
+    return fact
+
+
+
+def at_missed_ends(context, fact, target, gap, within):
+    """`fact` (Γ ⊢ e ∈ S) met, at each finite end c of `target` that S misses, with e = c + g
+    (a lower end) or c − g (an upper one), from `gap(d, strictly)`: Γ ⊢ g ∈ [0, ∞) ((0, ∞)
+    `strictly`, where target is open at c) for a form g of the difference d = ±(e − c), which
+    the normal form proves equal (`member_as`); None where one end is not met.  The ends are
+    tried in turn on the fact as met so far.  `within`: the route's context variable, set while
+    `gap` runs (a route's goals are the other routes', not its own again)."""
+    token = within.set(True)
+    try:
+        return _at_missed_ends(context, fact, target, gap)
+    except ProofError:
+        return None
+    finally:
+        within.reset(token)
+
+
+def _at_missed_ends(context, fact, target, gap):
+    expr, wanted = fact.statement.expr, hull(target)
+    for end, sign, is_open in ((wanted.lo, 1, wanted.lo_open), (wanted.hi, -1, wanted.hi_open)):
+        half = (sp.Interval(end, sp.oo, is_open, True) if sign > 0 else
+                sp.Interval(-sp.oo, end, True, is_open))
+        if not end.is_finite or is_subset(fact.statement.set, half):
+            continue
+        shown = gap(sign * (expr - end), is_open)
+        if shown is None:
+            return None
+        total = K.member_add(prove_member(context, end),
+                             K.member_mul(prove_member(context, sp.Integer(sign)), shown))
+        shown = member_as(context, expr, total, half)
+        if shown is None:
+            return None
+        fact = met(fact, shown)
     return fact

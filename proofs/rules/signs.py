@@ -14,13 +14,11 @@ import contextvars
 
 import sympy as sp
 
-from ..errors import ProofError
-from ..kernel import hull
 from ..kernel import rules as K
 from ..kernel.language import is_subset
-from .halflines import member_as
+from .halflines import at_missed_ends
 from .monotonicity import high_degree
-from .positivity import met, prove_member
+from .positivity import prove_member
 
 MOST_OPERATIONS = 60  # a longer difference is not given to sympy's factor, which grows with it
 MOST_FACTORS = 4  # factors narrowed, each by the other routes
@@ -33,32 +31,11 @@ def through_factor_signs(context, fact, target, narrow):
     """`fact` (Γ ⊢ e ∈ S) narrowed into `target` at each end c that S misses, where e − c (or
     c − e) factors into at most MOST_FACTORS factors, each shown of one sign by `narrow` (the
     engine's other routes), with a product on the side that end needs; else None."""
-    expr, wanted = fact.statement.expr, hull(target)
+    expr = fact.statement.expr
     if _WITHIN.get() or high_degree(expr) or sp.count_ops(expr) > MOST_OPERATIONS:
         return None
-    token = _WITHIN.set(True)
-    try:
-        for end, lower, is_open in ((wanted.lo, True, wanted.lo_open),
-                                    (wanted.hi, False, wanted.hi_open)):
-            half = (sp.Interval(end, sp.oo, is_open, True) if lower else
-                    sp.Interval(-sp.oo, end, True, is_open))
-            if not end.is_finite or is_subset(fact.statement.set, half):
-                continue
-            sign = 1 if lower else -1
-            product = _signed_product(context, sign * (expr - end), is_open, narrow)
-            if product is None:
-                return None
-            total = K.member_add(prove_member(context, end),
-                                 K.member_mul(prove_member(context, sp.Integer(sign)), product))
-            shown = member_as(context, expr, total, half)
-            if shown is None:
-                return None
-            fact = met(fact, shown)
-        return fact
-    except ProofError:
-        return None
-    finally:
-        _WITHIN.reset(token)
+    return at_missed_ends(context, fact, target, lambda difference, strictly:
+                          _signed_product(context, difference, strictly, narrow), _WITHIN)
 
 
 def _signed_product(context, gap, strictly, narrow):
