@@ -47,7 +47,7 @@ from .kernel import rules as K
 from .kernel.language import IndexRange, is_subset
 from .kernel.terms import check_well_formed
 from .rules import (absolute, bounds, cases, exponents, extrema, finite_cases, monotonicity,
-                    normal_form, optimizers, pairs, positivity, roots, signs, tangents,
+                    normal_form, one_log, optimizers, pairs, positivity, roots, signs, tangents,
                     variance)
 
 __all__ = ["context", "positive", "member", "strictly_increasing", "equal", "same_optimizers"]
@@ -216,7 +216,8 @@ def _narrowed(ctx, fact, real_set):
     (`finite_cases.through_values`), or with its short sums written out, roots of products
     split or products of sums taken as one sum over pairs (`pairs.as_pairs`), or with its
     difference from an end factored, each factor's sign shown by these routes
-    (`signs.through_factor_signs`); a constant by the kernel's exact bounds of it
+    (`signs.through_factor_signs`), or written as one log that these routes bound
+    (`one_log.through_one_log`); a constant by the kernel's exact bounds of it
     (`bounds.through_enclosure`); as near as they come."""
     if is_subset(fact.statement.set, real_set):
         return fact
@@ -269,6 +270,8 @@ def _narrowed(ctx, fact, real_set):
             continue
     if not is_subset(fact.statement.set, real_set):  # factors each of a sign the routes show
         fact = signs.through_factor_signs(ctx, fact, real_set, _narrowed) or fact
+    if not is_subset(fact.statement.set, real_set):  # logs as one log the routes bound
+        fact = one_log.through_one_log(ctx, fact, real_set, _narrowed) or fact
     if not is_subset(fact.statement.set, real_set):  # e^{a/2} as a new u, e^a as u²
         fact = exponents.through_exponent_parts(ctx, fact, real_set, _narrowed) or fact
     if not is_subset(fact.statement.set, real_set):  # x ≥ 0 as x = 0 or x > 0, last: it costs
