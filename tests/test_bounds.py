@@ -646,6 +646,10 @@ def test_one_log_takes_the_coefficients_common_factor_out():
     # of rationals: 1/2 out of 1, −1/2 and −1/2, its argument less 1 factored as a square
     forms = _as_one_log(sp.log((x + w) / 2) - sp.log(x) / 2 - sp.log(w) / 2)
     assert sp.log(1 + (x - w) ** 2 / (4 * x * w)) / 2 in forms
+    # powers up to MOST_POWER (3): the weights 1/3 and 2/3 as a cube over x w²
+    forms = _as_one_log(sp.log(x + 2 * w) - sp.log(x) / 3 - 2 * sp.log(w) / 3)
+    assert sp.log(1 + sp.factor((x + 2 * w) ** 3 / (x * w ** 2) - 1)) / 3 in forms
+    assert _as_one_log(sp.log(x + 3 * w) - sp.log(x) / 4 - 3 * sp.log(w) / 4) == []
 
 
 POSITIVE_PAIR = {x: sp.Interval.open(0, sp.oo), w: sp.Interval.open(0, sp.oo)}
@@ -655,7 +659,9 @@ POSITIVE_PAIR = {x: sp.Interval.open(0, sp.oo), w: sp.Interval.open(0, sp.oo)}
     sp.log((x + w) / 2) - (sp.log(x) + sp.log(w)) / 2,
     sp.log((x + w) / 2) - sp.log(sp.sqrt(x * w)),
     sp.log(x + w) - (sp.log(x) + sp.log(w)) / 2 - sp.log(2),
-], ids=["the mean of logs", "the log of the geometric mean", "log 2 apart"])
+    # weights 1/3 and 2/3: ((x + 2w)/3)³ ≥ x w², as (x + 2w)³ − 27xw² = (x − w)²(x + 8w) ≥ 0
+    sp.log((x + 2 * w) / 3) - sp.log(x) / 3 - 2 * sp.log(w) / 3,
+], ids=["the mean of logs", "the log of the geometric mean", "log 2 apart", "weights 1/3, 2/3"])
 def test_the_log_of_a_mean_is_at_least_the_mean_of_the_logs(term):
     """The concavity of log at the midpoint (AM-GM in logs), as one log, (1/2) log(1 + (a −
     b)²/(4ab)) ≥ 0, confirmed in floating point."""
@@ -671,7 +677,11 @@ def test_the_log_of_a_mean_is_at_least_the_mean_of_the_logs(term):
      POSITIVE_PAIR),
     (sp.log((x + w) / 2) - (sp.log(x) + sp.log(w)) / 2 - sp.Rational(1, 100),
      sp.Interval(0, sp.oo), POSITIVE_PAIR),
-], ids=["reversed", "strictly", "by a margin"])
+    (sp.log((x + 2 * w) / 3) - sp.log(x) / 3 - 2 * sp.log(w) / 3, sp.Interval.open(0, sp.oo),
+     POSITIVE_PAIR),
+    (sp.log((x + 2 * w) / 3) - 2 * sp.log(x) / 3 - sp.log(w) / 3, sp.Interval(0, sp.oo),
+     POSITIVE_PAIR),
+], ids=["reversed", "strictly", "by a margin", "weights 1/3, 2/3 strictly", "weights swapped"])
 def test_the_log_of_a_mean_s_false_neighbours_are_disproved(term, real_set, where):
     with pytest.raises(Disproved) as refusal:
         check.member(term, real_set, where=where)

@@ -233,8 +233,8 @@ def _conjugate(gap):
 
 # the largest power a log's argument is raised to in the one-log form, once the coefficients'
 # common factor is taken out (12 log(1 + x) − 12 log x is 12 log(1 + 1/x)): a larger one would
-# multiply out (1 + x)^12
-MOST_POWER = 2
+# multiply out (1 + x)^12; 3 takes log's concavity at the weights 1/3 and 2/3
+MOST_POWER = 3
 
 
 def _as_one_log(gap):
