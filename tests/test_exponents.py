@@ -13,7 +13,7 @@ from proofs.kernel import Member
 from proofs.rules import exponents
 from proofs.tree import tree_nodes
 from tests.floats import floats_confirm
-from tests.routes import assert_refused_without
+from tests.routes import assert_false_at, assert_refused_without
 
 a, b, u, v, x, y = sp.symbols("a b u v x y")
 NONNEGATIVE = sp.Interval(0, sp.oo)
@@ -118,3 +118,56 @@ def test_a_power_beyond_the_largest_is_left_alone():
     other routes took a minute on (helper-141's review): the route leaves it, at once."""
     assert exponents._parts(exp(a) - 1000 * exp(a / 1000) + 999) is None
     assert exponents._parts(exp(a) - 12 * exp(a / 12) + 11) is not None
+
+
+# roots of symbols as new variables: a^(1/q) = u, a = u^q
+c = sp.Symbol("c")
+THREE = {a: POSITIVE, b: POSITIVE, c: POSITIVE}
+AMGM = (a + b + c) / 3 - sp.cbrt(a * b * c)
+ROOTS = [
+    ("AM-GM for three terms with a cube root", AMGM, NONNEGATIVE, THREE),
+    ("AM-GM with the cube roots apart", (a + b + c) / 3 - sp.cbrt(a) * sp.cbrt(b) * sp.cbrt(c),
+     NONNEGATIVE, THREE),
+    ("AM-GM with a cube root and a 1", (a + b + 1) / 3 - sp.cbrt(a * b), NONNEGATIVE,
+     {a: POSITIVE, b: POSITIVE}),
+    ("Young's inequality at 1/3 and 2/3", a / 3 + 2 * b / 3 - sp.cbrt(a) * b ** sp.Rational(2, 3),
+     NONNEGATIVE, {a: POSITIVE, b: POSITIVE}),
+]
+ROOTS_FALSE = [
+    ("AM-GM with a cube root, strictly", AMGM, POSITIVE, THREE),
+    ("AM-GM with a cube root by a margin", AMGM - sp.Rational(1, 100), NONNEGATIVE, THREE),
+    ("AM-GM with a cube root reversed", -AMGM, NONNEGATIVE, THREE),
+    ("AM-GM with a cube root for terms of any sign", AMGM, NONNEGATIVE, {}),
+    ("a cube root below (a + 1)/2", (a + 1) / 2 - sp.cbrt(a), NONNEGATIVE, {a: NONNEGATIVE}),
+]
+
+
+@pytest.mark.parametrize("claim", ROOTS, ids=[name for name, *_ in ROOTS])
+def test_roots_as_new_variables_are_proved_confirmed_and_rest_on_the_route(claim, monkeypatch):
+    _, term, real_set, where = claim
+    theorem = check.member(term, real_set, where=where)
+    assert theorem.statement == Member(term, real_set)
+    assert "instantiate" in {node.rule for node in tree_nodes(theorem)}
+    assert floats_confirm(term, real_set, where, points=300, width=8.0)
+    assert_refused_without(monkeypatch, exponents, "through_root_parts", term, real_set, where)
+
+
+@pytest.mark.parametrize("claim", ROOTS_FALSE, ids=[name for name, *_ in ROOTS_FALSE])
+def test_roots_false_neighbours_are_disproved_where_sympy_agrees(claim):
+    _, term, real_set, where = claim
+    with pytest.raises(Disproved) as refusal:
+        check.member(term, real_set, where=where)
+    assert_false_at(term, real_set, refusal.value.point, {"a": a, "b": b, "c": c})
+
+
+def test_roots_of_a_bound_index_or_of_too_many_symbols_are_left_alone():
+    """A root of a sum's index, or of four symbols (more than MOST_PARTS): not taken apart."""
+    i, n = sp.symbols("i n")
+    fact = check.member(sp.Sum(sp.sqrt(i), (i, 1, n)), sp.Interval(0, sp.oo),
+                        where={n: sp.S.Naturals})
+    assert exponents.through_root_parts(fact.context, fact, sp.Interval(1, sp.oo), None) is None
+    four = (a + b + c + x) / 4 - (a * b * c * x) ** sp.Rational(1, 4)
+    where = {a: POSITIVE, b: POSITIVE, c: POSITIVE, x: POSITIVE}
+    with pytest.raises(ProofError) as refusal:
+        check.member(four, NONNEGATIVE, where=where)
+    assert not isinstance(refusal.value, Disproved)

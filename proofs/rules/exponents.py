@@ -1,10 +1,11 @@
-"""Exponentials of one exponent's parts taken as new variables: e^a/2 + e^b/2 − e^{a/2} e^{b/2} is
-u²/2 + v²/2 − uv = (u − v)²/2 ≥ 0 for u = e^{a/2}, v = e^{b/2} (the midpoint Jensen inequality for
-exp, e^{(a+b)/2} ≤ (e^a + e^b)/2).  The normal form takes each e^a as an atom, and relates e^{2a}
-to e^a only; here each part m of the exponents (a, b) is measured in the least fraction of it the
-exponents take (a/2), e^{m/q} is a new variable u over e^{m/q}'s range, every e^{c m + …} a
-power u^{cq}, and the claim shown for every such u is instantiated back, u := e^{m/q} (the
-kernel's `instantiate`).  Imports the kernel and the rules it builds on only.
+"""Exponentials of one exponent's parts, and roots of one symbol, taken as new variables:
+e^a/2 + e^b/2 − e^{a/2} e^{b/2} is u²/2 + v²/2 − uv = (u − v)²/2 ≥ 0 for u = e^{a/2}, v = e^{b/2}
+(the midpoint Jensen inequality for exp, e^{(a+b)/2} ≤ (e^a + e^b)/2).  The normal form takes
+each e^a as an atom, and relates e^{2a} to e^a only; here each part m of the exponents (a, b) is
+measured in the least fraction of it the exponents take (a/2), e^{m/q} is a new variable u over
+e^{m/q}'s range, every e^{c m + …} a power u^{cq}, and the claim shown for every such u is
+instantiated back, u := e^{m/q} (the kernel's `instantiate`).  Roots of a symbol alike: a^(1/3) =
+u, a = u³ (`through_root_parts`).  Imports the kernel and the rules it builds on only.
 """
 
 import math
@@ -33,12 +34,52 @@ def through_exponent_parts(context, fact, target, narrow):
     if parts is None:
         return None
     powers, bases = parts
+    return _as_new_variables(context, g, bases, lambda variables: {
+        power: sp.exp(constant) * sp.Mul(*(variables[b] ** k for b, k in exps))
+        for power, (constant, exps) in powers.items()}, target, narrow)
+
+
+def through_root_parts(context, fact, target, narrow):
+    """`fact` (Γ ⊢ g ∈ S) moved into `target` with the roots of g's symbols as new variables:
+    (a + b + c)/3 − a^(1/3) b^(1/3) c^(1/3) is (u³ + v³ + w³)/3 − uvw for u = a^(1/3), v =
+    b^(1/3), w = c^(1/3) (AM-GM for three terms written with cube roots), each symbol a with
+    roots a^(k/q) (q their least common denominator) taken as a^(1/q) = u, a itself as u^q; the
+    claim for every u ≥ 0 bounded by `narrow` and instantiated back.  None where g has no root
+    of a symbol, or more than MOST_PARTS symbols with roots, or a power would exceed MOST_POWER.
+    Mathlib `Real.rpow_natCast`, `Real.rpow_mul`; Coq `Rpower_pow`."""
+    g = fact.statement.expr
+    if g.atoms(sp.Sum, sp.Product):
+        return None
+    orders = {}
+    for power in g.atoms(sp.Pow):
+        if type(power.base) is sp.Symbol and power.exp.is_Rational and not power.exp.is_Integer:
+            orders[power.base] = math.lcm(orders.get(power.base, 1), int(power.exp.q))
+    if not orders or len(orders) > MOST_PARTS:
+        return None
+    powers = {power: (power.base, power.exp * orders[power.base]) for power in g.atoms(sp.Pow)
+              if power.base in orders and power.exp.is_Rational}
+    if any(abs(k) > MOST_POWER for _, k in powers.values()) or \
+            any(order > MOST_POWER for order in orders.values()):
+        return None
+    bases = sorted((symbol ** sp.Rational(1, order) for symbol, order in orders.items()),
+                   key=sp.default_sort_key)
+    return _as_new_variables(context, g, bases, lambda variables: {
+        **{symbol: variables[symbol ** sp.Rational(1, order)] ** order
+           for symbol, order in orders.items()},
+        **{power: variables[base ** sp.Rational(1, orders[base])] ** k
+           for power, (base, k) in powers.items()}}, target, narrow)
+
+
+def _as_new_variables(context, g, bases, replacements, target, narrow):
+    """Γ ⊢ g ∈ target from h, g with `replacements(variables)` made (each of `bases`, an
+    exponential or a root, a new variable named from NAMES), bounded for every value of the
+    variables by `narrow` and instantiated back (`cases.for_every_value`); None where h keeps a
+    symbol the bases have, or a step is refused."""
     taken = {str(symbol) for symbol in g.free_symbols} | set(context.names)
     variables = {}
     for base, name in zip(bases, NAMES):
         variables[base] = fresh(sp.Symbol(name), taken | {str(v) for v in variables.values()})
-    h = g.xreplace({power: sp.exp(constant) * sp.Mul(*(variables[b] ** k for b, k in exps))
-                    for power, (constant, exps) in powers.items()})
+    h = g.xreplace(replacements(variables))
     if h.free_symbols & set().union(*(b.free_symbols for b in bases)):
         return None  # a claim for every u would not bound what g keeps of a besides e^a
     try:
