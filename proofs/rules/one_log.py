@@ -6,7 +6,8 @@ logs' rational coefficients gathered, the other terms as a log of an exponential
 alone, which see no more than A > 0 in e^((a−b)/2) + e^((b−a)/2).  Here that form is narrowed by
 the other routes to one side of 0 (log A ≥ 1 − 1/A, `tangents`, here), and the kernel adds c
 (`member_add`) and meets the sum with e (`member_of_equal`, the normal form proving e =
-c ± g·log A).  Mathlib `Real.log_nonneg`; Coq `ln_ge_0`.  Imports the kernel and the rules it builds on only.
+c ± g·log A).  Mathlib `Real.log_nonneg`; Coq `ln_ge_0`.  Imports the kernel and the rules it
+builds on only.
 """
 
 import contextvars
