@@ -254,7 +254,7 @@ def _narrowed(ctx, fact, real_set):
     # n Σ_{i=0}^{n} (ix + 1)² − (Σ_{i=0}^{n} (ix + 1))² ≤ 0, disproved in a second without them)
     for rewrite, deep in ((_written_out, True), (bounds.roots_split, True),
                           (normal_form.own_term_peeled, True), (variance.about_the_mean, False),
-                          (pairs.as_pairs, False)):
+                          (pairs.as_pairs, False), (normal_form.sums_multiplied_out, True)):
         if is_subset(fact.statement.set, real_set):
             break
         try:

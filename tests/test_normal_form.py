@@ -585,3 +585,50 @@ def test_a_log_of_a_product_sympy_makes_a_number_is_refused_not_a_crash():
     ratio = sp.Mul(s, sp.Pow(s, -1), evaluate=False)
     with pytest.raises(ProofError, match="multiplies .* out to 1"):
         check.same_optimizers(ratio, a + 2, (n,), where={n: sp.S.Naturals}, senses=("min", "min"))
+
+
+# the mean minimizes the squared error: the claim's sums multiplied out, then squares completed
+MEAN = sp.Sum(Y[k], (k, 1, n)) / n  # over k: i is the outer sums' index
+EXCESS = sp.Sum((Y[i] - a) ** 2, (i, 1, n)) - sp.Sum((Y[i] - MEAN) ** 2, (i, 1, n))
+COUNTS = {n: sp.S.Naturals}
+
+
+@pytest.mark.parametrize("term", [EXCESS, sp.Sum((Y[i] - a) ** 2 - (Y[i] - MEAN) ** 2, (i, 1, n))],
+                         ids=["two sums", "one sum"])
+def test_the_mean_minimizes_the_squared_error(term, monkeypatch):
+    """Σ (y_i − a)² ≥ Σ (y_i − ȳ)²: proved through the normal form n a² − 2a Σ y_i + (Σ y_i)²/n,
+    confirmed by sympy at sizes 1 to 5, and refused without that rewrite."""
+    import random
+
+    from proofs.rules import normal_form
+    from tests.routes import assert_refused_without
+
+    nonnegative = sp.Interval(0, sp.oo)
+    theorem = check.member(term, nonnegative, where=COUNTS)
+    assert theorem.statement.expr == term
+    rng = random.Random(0)
+    for size in range(1, 6):
+        values = {Y[number]: sp.Rational(rng.randint(-50, 50), rng.randint(1, 9))
+                  for number in range(1, size + 1)}
+        for guess in (sp.Rational(rng.randint(-50, 50), 7), MEAN.subs(n, size).doit().subs(values)):
+            value = term.subs(n, size).doit().subs(values).subs(a, guess)
+            assert value >= 0 and (value == 0) == (guess == MEAN.subs(n, size).doit().subs(values))
+    assert_refused_without(monkeypatch, normal_form, "sums_multiplied_out", term, nonnegative,
+                           COUNTS)
+
+
+@pytest.mark.parametrize("term, real_set", [
+    (EXCESS, sp.Interval.open(0, sp.oo)),
+    (EXCESS - sp.Rational(1, 100), sp.Interval(0, sp.oo)),
+    (-EXCESS, sp.Interval(0, sp.oo)),
+    (sp.Sum((Y[i] - a) ** 2, (i, 1, n)) - sp.Sum((Y[i] - MEAN * n / (n + 1)) ** 2, (i, 1, n)),
+     sp.Interval(0, sp.oo)),
+], ids=["strictly", "by a margin", "reversed", "not the mean"])
+def test_the_squared_error_s_false_neighbours_are_disproved(term, real_set):
+    with check.prover_first(), pytest.raises(Disproved) as refusal:
+        check.member(term, real_set, where=COUNTS)
+    point = refusal.value.point
+    size = point["n"]
+    values = {Y[int(name[2:-1])]: value for name, value in point.items() if name.startswith("y[")}
+    value = term.subs(n, size).doit().subs(values).subs(a, point.get("a", 0))
+    assert not real_set.contains(value)

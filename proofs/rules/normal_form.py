@@ -886,6 +886,18 @@ def own_term_peeled(context, expr):
     return None
 
 
+def sums_multiplied_out(context, expr):
+    """Γ ⊢ expr = N(expr), its normal form (sums split, constant factors taken out, products
+    multiplied out), where a sum of expr has a body that multiplies out: the mean minimizes the
+    squared error, Σ_i (y_i − a)² − Σ_i (y_i − ȳ)² = n a² − 2a Σ_i y_i + (Σ_i y_i)²/n for ȳ =
+    (Σ_i y_i)/n, the squares of the sums cancelling, and that form's squares complete; or None."""
+    if not any(isinstance(total, sp.Sum) and multiplies_out(total.function)
+               for total in binders_of(expr)):
+        return None
+    theorem, _ = normalized(context, expr, first_index(expr))
+    return theorem if theorem.statement.rhs != expr else None
+
+
 def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponentials=False,
                 logs=False, _exchanged=False):
     """Γ ⊢ lhs = rhs via normal forms and one ring step, or SideConditionError explaining the
