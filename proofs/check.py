@@ -48,7 +48,7 @@ from .kernel.language import IndexRange, is_subset
 from .kernel.terms import check_well_formed
 from .rules import (absolute, bounds, cases, exponents, extrema, finite_cases, monotonicity,
                     normal_form, one_log, optimizers, pairs, positivity, roots, signs, tangents,
-                    variance)
+                    termwise, variance)
 
 __all__ = ["context", "positive", "member", "strictly_increasing", "equal", "same_optimizers"]
 
@@ -213,12 +213,14 @@ def _narrowed(ctx, fact, real_set):
     (`bounds.through_rewriting`), or where a function of one variable increases and decreases
     (`extrema.through_monotonicity`), or by cases on the variable's sign
     (`cases.through_cases`) or on the values of a symbol or label that takes a few
-    (`finite_cases.through_values`), or with its short sums written out, roots of products
-    split or products of sums taken as one sum over pairs (`pairs.as_pairs`), or with its
-    difference from an end factored, each factor's sign shown by these routes
+    (`finite_cases.through_values`), or a sum term by term (`termwise.through_terms`), or with
+    its short sums written out, roots of products split, products of sums taken as one sum over
+    pairs (`pairs.as_pairs`) or sums multiplied out (`normal_form.sums_multiplied_out`), or with
+    its difference from an end factored, each factor's sign shown by these routes
     (`signs.through_factor_signs`), or written as one log that these routes bound
-    (`one_log.through_one_log`); a constant by the kernel's exact bounds of it
-    (`bounds.through_enclosure`); as near as they come."""
+    (`one_log.through_one_log`), or with exponentials and roots as new variables
+    (`exponents`); a constant by the kernel's exact bounds of it (`bounds.through_enclosure`); as
+    near as they come."""
     if is_subset(fact.statement.set, real_set):
         return fact
     fact = positivity.prove_member(ctx, fact.statement.expr, sides=True)
@@ -242,6 +244,8 @@ def _narrowed(ctx, fact, real_set):
         fact = bounds.through_factors(ctx, fact, real_set) or fact
     if not is_subset(fact.statement.set, real_set):
         fact = tangents.through_tangents(ctx, fact, real_set, _narrowed) or fact
+    if not is_subset(fact.statement.set, real_set):  # a sum's terms each on its side of 0
+        fact = termwise.through_terms(ctx, fact, real_set, _narrowed) or fact
     expr = fact.statement.expr
     # a short sum written out (Σ_{j=1}^{3} e^{z_j} as e^{z_1} + e^{z_2} + e^{z_3}), the root of
     # a product of positive factors as a product of roots (AM-GM: (a + b)/2 − √(ab) ≥ 0 as
