@@ -623,8 +623,9 @@ def test_one_log_is_not_guessed_for_logs_beside_sums_or_of_high_powers():
     assert _as_one_log(sp.log(x) - sp.Sum(Y[i], (i, 1, n))) == []
     assert _as_one_log(x - w) == []
     assert _as_one_log(1 - sp.log(x)) == []  # left to its monotonicity: log x ≤ log 2 < 1
-    # a power above 2 once the common factor is out would multiply out (1 + x)³
-    assert _as_one_log(3 * sp.log(1 + x) - sp.log(x)) == []
+    # a power above 3 (MOST_POWER) once the common factor is out would multiply out (1 + x)⁴
+    assert _as_one_log(4 * sp.log(1 + x) - sp.log(x)) == []
+    assert _as_one_log(3 * sp.log(1 + x) - sp.log(x)) != []
 
 
 def test_an_empty_sum_is_not_divided_by_its_zero_number_of_terms():
