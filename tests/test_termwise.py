@@ -41,6 +41,9 @@ PROVED = [
     ("the index in the term", total(i - 1 - sp.log(i)), NONNEGATIVE, {n: sp.S.Naturals}),
     ("a sum of sums", sp.Sum(sp.Sum(sp.exp(x[k]) - 1 - x[k], (k, 1, i)), (i, 1, n)),
      NONNEGATIVE, {n: sp.S.Naturals}),
+    ("the log's tangent line at each share of a sum",
+     total(n * y[i] / sp.Sum(y[k], (k, 1, n)) - 1 - sp.log(n * y[i] / sp.Sum(y[k], (k, 1, n)))),
+     NONNEGATIVE, RATES),
     ("a sum of log cosh below |x|", total(sp.Abs(x[i]) - sp.log(sp.cosh(x[i]))), NONNEGATIVE,
      {n: sp.S.Naturals}),
 ]

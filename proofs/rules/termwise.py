@@ -62,14 +62,12 @@ def through_terms(context, fact, target, narrow):
 
 def _term(context, body, side, narrow):
     """Γ ⊢ body ∈ S ⊆ `side` by `narrow`, or for every value of new variables standing for its
-    entries (e^{x_i} − 1 − x_i ≥ 0 as e^u − 1 − u ≥ 0 for every real u, at u = x_i: the routes
-    that follow a function of one variable take symbols, not entries), or None."""
+    entries and sums (e^{x_i} − 1 − x_i ≥ 0 as e^u − 1 − u ≥ 0 for every real u, at u = x_i: the
+    routes that follow a function of one variable take symbols, not entries), or None."""
     term = narrow(context, prove_member(context, body, sides=True), side)
     if is_subset(term.statement.set, side):
         return term
-    bound = bound_vars(body)  # an entry of an inner sum's index is that sum's, not the term's
-    entries = sorted((entry for entry in body.atoms(sp.Indexed) if not entry.free_symbols & bound),
-                     key=sp.default_sort_key)
+    entries = _parts(body)
     if not entries or len(entries) > MOST_ENTRIES:
         return None
     taken = {str(symbol) for symbol in body.free_symbols} | set(context.names)
@@ -79,3 +77,16 @@ def _term(context, body, side, narrow):
     general = body.xreplace(variables)
     values = [(variables[entry], prove_member(context, entry)) for entry in entries]
     return for_every_value(context, body, general, values, side, narrow)
+
+
+def _parts(body):
+    """The entries and the outermost sums of body that a new variable may stand for: not those of
+    an inner sum's index, which are that sum's (Σ_k x_k² in the term is one part, x_k none)."""
+    bound = bound_vars(body)
+    sums = [node for node in sp.preorder_traversal(body) if isinstance(node, sp.Sum)
+            and not node.free_symbols & bound]
+    outermost = [total for total in sums if not any(other != total and other.has(total)
+                                                     for other in sums)]
+    entries = [entry for entry in body.atoms(sp.Indexed)
+               if not entry.free_symbols & bound and not any(t.has(entry) for t in outermost)]
+    return sorted(set(outermost) | set(entries), key=sp.default_sort_key)
