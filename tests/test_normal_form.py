@@ -632,3 +632,18 @@ def test_the_squared_error_s_false_neighbours_are_disproved(term, real_set):
     values = {Y[int(name[2:-1])]: value for name, value in point.items() if name.startswith("y[")}
     value = term.subs(n, size).doit().subs(values).subs(a, point.get("a", 0))
     assert not real_set.contains(value)
+
+
+def test_a_sum_s_factor_free_of_its_index_comes_out_before_the_routes_bound_it(monkeypatch):
+    """Σ_i n y_i/Σ_k y_k − n is 0 in normal form (n/Σ_k y_k out of the sum over i): at least 0 and
+    at most 0, refused without the rewrite."""
+    from proofs.rules import normal_form
+    from tests.routes import assert_refused_without
+
+    shares = sp.Sum(n * Y[i] / sp.Sum(Y[k], (k, 1, n)), (i, 1, n)) - n
+    where = {n: sp.S.Naturals, Y: sp.Interval.open(0, sp.oo)}
+    for real_set in (sp.Interval(0, sp.oo), sp.Interval(-sp.oo, 0)):
+        assert check.member(shares, real_set, where=where).statement.set == real_set
+        assert shares.subs(n, 3).doit().subs({Y[1]: 2, Y[2]: 5, Y[3]: sp.Rational(1, 7)}) == 0
+    assert_refused_without(monkeypatch, normal_form, "sums_multiplied_out", shares,
+                           sp.Interval(0, sp.oo), where)

@@ -890,9 +890,14 @@ def sums_multiplied_out(context, expr):
     """Γ ⊢ expr = N(expr), its normal form (sums split, constant factors taken out, products
     multiplied out), where a sum of expr has a body that multiplies out: the mean minimizes the
     squared error, Σ_i (y_i − a)² − Σ_i (y_i − ȳ)² = n a² − 2a Σ_i y_i + (Σ_i y_i)²/n for ȳ =
-    (Σ_i y_i)/n, the squares of the sums cancelling, and that form's squares complete; or None."""
-    if not any(isinstance(total, sp.Sum) and multiplies_out(total.function)
-               for total in binders_of(expr)):
+    (Σ_i y_i)/n, the squares of the sums cancelling, and that form's squares complete; or has a
+    factor free of its index, which comes out (Σ_i n y_i/Σ_k y_k − n = 0); or None."""
+    def opens(total):
+        var = binder_limits(total)[-1][0]
+        return multiplies_out(total.function) or any(
+            var not in free_vars(factor) for factor in sp.Mul.make_args(total.function))
+
+    if not any(isinstance(total, sp.Sum) and opens(total) for total in binders_of(expr)):
         return None
     theorem, _ = normalized(context, expr, first_index(expr))
     return theorem if theorem.statement.rhs != expr else None
