@@ -647,3 +647,20 @@ def test_a_sum_s_factor_free_of_its_index_comes_out_before_the_routes_bound_it(m
         assert shares.subs(n, 3).doit().subs({Y[1]: 2, Y[2]: 5, Y[3]: sp.Rational(1, 7)}) == 0
     assert_refused_without(monkeypatch, normal_form, "sums_multiplied_out", shares,
                            sp.Interval(0, sp.oo), where)
+
+
+def test_a_negated_monomial_s_sign_in_front_is_no_factorization_to_split():
+    """sympy writes x − x³ negated at x as −x(1 − x)(x + 1), the −1 out in front: that form was
+    taken for a product of positive factors, its log split and put back without end
+    (RecursionError, helper-144's review).  Now no such form is tried; the claims get verdicts."""
+    assert all(form.as_coeff_Mul()[0] > 0 for form in _factored_polynomial(x - x ** 3))
+    beyond = {x: sp.Interval.open(1, sp.oo)}
+    with pytest.raises(ProofError) as refusal:  # both sides undefined for x > 1: not proved
+        check.equal(sp.log(x - x ** 3), sp.log(-x) + sp.log(x - 1) + sp.log(x + 1), where=beyond)
+    assert not isinstance(refusal.value, Disproved)
+    with pytest.raises(Disproved):
+        check.equal(sp.log(x - x ** 3), sp.log(x) + sp.log(x - 1) + sp.log(x + 1), where=beyond)
+    with check.prover_first(), pytest.raises(Disproved):
+        check.equal(sp.log(-x * sp.exp(y) - x * sp.exp(z)),
+                    sp.log(x) + sp.log(sp.exp(y) + sp.exp(z)),
+                    where={x: sp.Interval.open(0, sp.oo)})

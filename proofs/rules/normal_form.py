@@ -129,7 +129,10 @@ def _factored_polynomial(expr):
         if negated % 2 == (1 if number.is_negative else 0):
             form = abs(number) * sp.Mul(*((-base if flip else base) ** power
                                           for (base, power), flip in zip(powers, flipped)))
-            if form != expr:
+            # sympy takes a negated monomial's −1 out in front (x·(x − 1)(x + 1) as −x(1 − x)(…)):
+            # such a form is no product of positive factors (helper-144's review: its log was
+            # split and put back without end)
+            if form != expr and form.as_coeff_Mul()[0] > 0:
                 forms.append(form)
     return forms
 
@@ -456,7 +459,8 @@ class Normalizer:
         # log((1 − x)(1 + x))
         for form in [target] if target is not None else _factored_polynomial(arg):
             factors = [f.base if f.is_Pow else f for f in sp.Mul.make_args(form)]
-            if all(f.is_Rational or try_positive(self.context, f) is not None for f in factors):
+            if all(f.is_Rational and f > 0 or not f.is_Rational and
+                   try_positive(self.context, f) is not None for f in factors):
                 break
         else:
             return None
