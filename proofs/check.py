@@ -223,6 +223,11 @@ def _narrowed(ctx, fact, real_set):
     near as they come."""
     if is_subset(fact.statement.set, real_set):
         return fact
+    left = _NARROWINGS_LEFT.get()
+    if left is not None:  # a route's allowance, shared by the narrowings it starts in turn
+        if left[0] <= 0:
+            return fact
+        left[0] -= 1
     fact = positivity.prove_member(ctx, fact.statement.expr, sides=True)
     fact = bounds.through_rewriting(ctx, fact, real_set) or fact
     if is_subset(fact.statement.set, real_set):
@@ -275,7 +280,8 @@ def _narrowed(ctx, fact, real_set):
     if not is_subset(fact.statement.set, real_set):  # factors each of a sign the routes show
         fact = signs.through_factor_signs(ctx, fact, real_set, _narrowed) or fact
     if not is_subset(fact.statement.set, real_set):  # logs as one log the routes bound
-        fact = one_log.through_one_log(ctx, fact, real_set, _narrowed) or fact
+        fact = one_log.through_one_log(ctx, fact, real_set, _allowed(MOST_ONE_LOG_NARROWINGS)) \
+            or fact
     if not is_subset(fact.statement.set, real_set):  # e^{a/2} as a new u, e^a as u²
         fact = exponents.through_exponent_parts(ctx, fact, real_set, _narrowed) or fact
     if not is_subset(fact.statement.set, real_set):  # a^(1/3) as a new u, a as u³
@@ -285,6 +291,29 @@ def _narrowed(ctx, fact, real_set):
     if not is_subset(fact.statement.set, real_set):  # a root against the rest, by squares
         fact = roots.through_roots(ctx, fact, real_set, _narrowed) or fact
     return fact
+
+
+# the narrowings the one-log forms' bounds may take, those their routes start in turn among them:
+# a log-sum-exp of three terms takes 12, and a false claim's forms reached every route over their
+# exponentials, 400 narrowings and more than a minute (helper-144's review)
+MOST_ONE_LOG_NARROWINGS = 16
+_NARROWINGS_LEFT = contextvars.ContextVar("narrowings_left", default=None)
+
+
+def _allowed(most):
+    """`_narrowed` with at most `most` narrowings in all its calls, unless an allowance is running
+    already (then that one's)."""
+    left = [most]
+
+    def narrow(ctx, fact, real_set):
+        token = _NARROWINGS_LEFT.set(left) if _NARROWINGS_LEFT.get() is None else None
+        try:
+            return _narrowed(ctx, fact, real_set)
+        finally:
+            if token is not None:
+                _NARROWINGS_LEFT.reset(token)
+
+    return narrow
 
 
 def _written_out(ctx, expr):

@@ -79,3 +79,23 @@ def test_a_form_the_routes_do_not_bound_leaves_the_claim_refused_not_false():
         check.member(TWO - a / 3 - 2 * b / 3, NONNEGATIVE)
     assert not isinstance(refusal.value, Disproved)
     assert floats_confirm(TWO - a / 3 - 2 * b / 3, NONNEGATIVE, points=400, width=8.0)
+
+
+def test_the_one_log_forms_narrowings_are_limited(monkeypatch):
+    """A false claim's one-log forms reached every route over their exponentials, 400 narrowings
+    and more than a minute under prover_first (helper-144's review): they are allowed
+    MOST_ONE_LOG_NARROWINGS in all, and the claim is still disproved."""
+    import proofs.check as engine
+
+    calls, narrowed = [], engine._narrowed
+
+    def counted(ctx, fact, real_set):
+        calls.append(fact)
+        return narrowed(ctx, fact, real_set)
+
+    monkeypatch.setattr(engine, "_narrowed", counted)
+    claim = -a / 2 - b / 3 + sp.log(sp.exp(a + b) / 2 + sp.exp(2 * a + b) / 2) / 3 \
+        - sp.log(2) / 3 + sp.Rational(1, 3000)
+    with check.prover_first(), pytest.raises(Disproved):
+        check.member(claim, sp.Interval.open(0, sp.oo))
+    assert len(calls) <= 3 * engine.MOST_ONE_LOG_NARROWINGS  # 34 now; 396 without the allowance

@@ -32,7 +32,7 @@ from ..kernel.language import Hull
 from ..kernel import rules as K
 from .normal_form import (MOST_FACTORED, chain_equal, congruence, has_roots, prove_equal,
                           through_forms)
-from .monotonicity import float_function, high_degree, prove_strictly_increasing
+from .monotonicity import costly_polynomial, float_function, prove_strictly_increasing
 from .positivity import met, prove_member, try_positive
 
 
@@ -166,9 +166,10 @@ def _bodies(expr):
 def _written(gap):
     """The ways of writing gap with one sum: over its common denominator first
     (1 − (Σ y_i + 1)/(n + 2) = (1 + Σ (1 − y_i))/(n + 2)), then term by term; and with its
-    squares completed.  None of them for a gap of high degree, which sympy's factor and expand
-    take seconds to minutes on (e^(397x/16), a polynomial of degree 397 in e^(x/16))."""
-    if high_degree(gap):
+    squares completed.  None of them for a gap of high degree or of many exponentials, which
+    sympy's factor and expand take seconds to minutes on (e^(397x/16), a polynomial of degree 397
+    in e^(x/16))."""
+    if costly_polynomial(gap):
         return []
     numerator, denominator = sp.fraction(sp.together(gap))
     over = [] if denominator == 1 else [form / denominator
@@ -199,7 +200,7 @@ def through_factors(context, fact, target):
     other ways, which give a textbook's proof where they apply (x³ − x ≥ 0 on [1, ∞) by its
     slope)."""
     def whole(gap):
-        if high_degree(gap):  # as `_written`: sympy's factor takes minutes on some
+        if costly_polynomial(gap):  # as `_written`: sympy's factor takes minutes on some
             return []
         numerator, denominator = sp.fraction(sp.together(gap))
         return _factored(gap, numerator, denominator) if denominator == 1 else []
@@ -263,7 +264,7 @@ def _as_one_log(gap):
                                     sp.exp(rest / common)))
     over = sp.together(argument - 1)
     forms = [common * sp.log(argument), common * sp.log(1 + over)]
-    if sp.count_ops(over) <= MOST_FACTORED:  # (a − b)²/(4ab), whose sign intervals see
+    if sp.count_ops(over) <= MOST_FACTORED and not costly_polynomial(over):  # (a − b)²/(4ab)
         forms.append(common * sp.log(1 + sp.factor(over)))
     return list(dict.fromkeys(forms))
 

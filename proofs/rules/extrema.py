@@ -21,7 +21,7 @@ from sympy.polys.polyerrors import BasePolynomialError
 from ..errors import ProofError
 from ..kernel import Defined, hull
 from ..kernel import rules as K
-from .monotonicity import extended, high_degree, prove_strictly_increasing
+from .monotonicity import costly_polynomial, extended, prove_strictly_increasing
 from .positivity import met
 
 # a function with more pieces than this is left to the other rules: each piece costs proofs
@@ -103,7 +103,7 @@ def _rational_zeros(slope, var):
     eˣ(sin x + cos x) − 1, so no trigonometric slope is given to it, and a minute on 18x − e^{x/2}/6
     (Lambert's W, whose values are rational only by chance), so neither is a slope where x also
     stands outside its exponentials and logs."""
-    if high_degree(slope):
+    if costly_polynomial(slope):
         return {point for point in CANDIDATES if slope.subs(var, point) == 0}
     numerator = sp.numer(sp.together(slope))
     if numerator.is_polynomial(var):

@@ -150,7 +150,7 @@ def through_common_denominator(fact):
     or with sinh, cosh and tanh written with exp (1 − tanh x = 2/(e^(2x) + 1)).
     The normal form proves the two equal (untrusted: sympy's factor and logcombine only guess)."""
     slope = fact.statement.expr
-    if sp.count_ops(slope) > LONGEST_SLOPE or high_degree(slope):
+    if sp.count_ops(slope) > LONGEST_SLOPE or costly_polynomial(slope):
         return fact
     lowest = hull(fact.statement.set).lo
     forms = dict.fromkeys((sp.factor(sp.together(slope)), _logs_gathered(slope),
@@ -170,17 +170,30 @@ def high_degree(expr):
     generators: powers of one base whose exponents, over their common denominator q, reach beyond it
     (x^(5/7) beside x^(1/11) is a polynomial of degree 55 in x^(1/77); x^(5/7) with x^(4/9) and
     x^(1/11) one of degree 495, minutes to factor), and likewise exponentials of rational multiples
-    of one argument (e^(397x/16) is e^(x/16) to the power 397)."""
+    of one argument, each term of an exponent apart (e^(397x/16) is e^(x/16) to the power 397,
+    e^(x − 693/1000) has e^(1/1000) to the power 693)."""
     exponents = {}
     for power in expr.atoms(sp.Pow):
         if power.exp.is_Rational:
             exponents.setdefault(power.base, []).append(power.exp)
     for exponential in expr.atoms(sp.exp):
-        multiple, argument = exponential.args[0].as_coeff_Mul()
-        if multiple.is_Rational:
-            exponents.setdefault((sp.exp, argument), []).append(multiple)
+        for term in sp.Add.make_args(exponential.args[0]):  # e^(a/2 − 693/1000): e^(1/1000)⁶⁹³
+            multiple, argument = term.as_coeff_Mul()
+            if multiple.is_Rational:
+                exponents.setdefault((sp.exp, argument), []).append(multiple)
     return any(max(abs(e) for e in found) * math.lcm(*(e.q for e in found)) > HIGHEST_DEGREE
                for found in exponents.values())
+
+
+# the most exponentials sympy's factor and cancel are given: each is one more generator of the
+# polynomial they work on (19 of them, e^(1/3) and e^(−2/3) among them, took 42 s to cancel)
+MOST_EXPONENTIALS = 8
+
+
+def costly_polynomial(expr):
+    """Whether sympy's factor or cancel may take seconds on expr: of high degree in one of its
+    generators (`high_degree`), or with more than MOST_EXPONENTIALS exponentials."""
+    return high_degree(expr) or len(expr.atoms(sp.exp)) > MOST_EXPONENTIALS
 
 
 # the largest common denominator of the multiples of x in the exponentials sympy's factor is given:

@@ -17,7 +17,7 @@ import sympy as sp
 from ..kernel import rules as K
 from ..kernel.language import is_subset
 from .halflines import at_missed_ends
-from .monotonicity import high_degree
+from .monotonicity import costly_polynomial
 from .positivity import prove_member
 
 MOST_OPERATIONS = 60  # a longer difference is not given to sympy's factor, which grows with it
@@ -32,7 +32,7 @@ def through_factor_signs(context, fact, target, narrow):
     c − e) factors into at most MOST_FACTORS factors, each shown of one sign by `narrow` (the
     engine's other routes), with a product on the side that end needs; else None."""
     expr = fact.statement.expr
-    if _WITHIN.get() or high_degree(expr) or sp.count_ops(expr) > MOST_OPERATIONS:
+    if _WITHIN.get() or costly_polynomial(expr) or sp.count_ops(expr) > MOST_OPERATIONS:
         return None
     return at_missed_ends(context, fact, target, lambda difference, strictly:
                           _signed_product(context, difference, strictly, narrow), _WITHIN)

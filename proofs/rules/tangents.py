@@ -29,6 +29,7 @@ from ..kernel import hull
 from ..kernel import rules as K
 from ..kernel.language import is_subset
 from ..kernel.terms import fresh
+from .monotonicity import costly_polynomial
 from .normal_form import prove_equal
 from .positivity import extended, prove_member
 
@@ -63,7 +64,8 @@ def through_tangents(context, fact, target, narrow):
             piece, remainder = _piece(context, coefficient, argument, lower, narrow)
             pieces.append(piece)
             left += remainder
-        left = sp.cancel(sp.expand(left))
+        left = sp.expand(left)
+        left = left if costly_polynomial(left) else sp.cancel(left)
         total = narrow(context, prove_member(context, left, sides=True), target)
         for piece in pieces:
             total = K.member_add(total, piece)
