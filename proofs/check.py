@@ -35,7 +35,6 @@ makes every float in ``e`` exact).
 
 import contextlib
 import contextvars
-import itertools
 
 import sympy as sp
 
@@ -101,16 +100,20 @@ def _counterexample(context, statement, points=24, size=8, stationary=True):
     # every variable at one value (where AM-GM's terms are equal), another function's near where
     # a search in floating point ends
     if stationary and isinstance(statement, Member):
-        try:
-            guesses = itertools.chain(bounds.stationary_points(statement.expr),
-                                      bounds.diagonal_points(statement.expr),
-                                      bounds.searched_extremes(statement.expr,
-                                                               dict(context.entries),
-                                                               statement.set))
-            refuted = next(filter(None, (semantics.refute_at(context.entries, statement, point)
-                                         for point in guesses)), None)
-        except Exception:  # noqa: BLE001 — as above: no witness either way
-            return None
+        def refuted_at(points):
+            try:
+                return next(filter(None, (semantics.refute_at(context.entries, statement, point)
+                                          for point in points())), None)
+            except Exception:  # noqa: BLE001 — as above: no witness from these guesses
+                return None
+
+        # each kind of guess apart: a point the evaluator cannot place (a symbol ranging over a
+        # sum's indices) ends its own kind's search only (helper-144's review)
+        refuted = next(filter(None, map(refuted_at, (
+            lambda: bounds.stationary_points(statement.expr),
+            lambda: bounds.diagonal_points(statement.expr),
+            lambda: bounds.searched_extremes(statement.expr, dict(context.entries),
+                                             statement.set)))), None)
         return Disproved(statement, refuted) if refuted else None
     return None
 

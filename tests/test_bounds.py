@@ -819,3 +819,17 @@ def test_an_absolute_value_squared_after_multiplying_out_is_the_square(lhs, rhs)
         assert sp.simplify((lhs - rhs).subs(values)) == 0
     with pytest.raises(Disproved):
         check.equal(lhs, rhs + _a / 7 + _r / 5, where={**_REAL, **_HUBER})
+
+
+def test_a_kind_of_guess_the_evaluator_cannot_place_does_not_end_the_other_kinds(monkeypatch):
+    """A guess that raises (a point for a symbol that ranges over a sum's indices, helper-144's
+    review) ended the whole search, the floating-point extremes with it: each kind now fails
+    alone, and "a density is at most 1" is still disproved where the search finds it."""
+    from proofs.rules import bounds
+
+    def unplaceable(expr):
+        raise TypeError("no point here")
+
+    monkeypatch.setattr(bounds, "diagonal_points", unplaceable)
+    with pytest.raises(Disproved):
+        check.member(DENSITY, sp.Interval(0, 1), GAUSSIAN)
