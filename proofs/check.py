@@ -287,12 +287,12 @@ def _narrowed(ctx, fact, real_set):
             or fact
     if not is_subset(fact.statement.set, real_set):  # e^{a/2} as a new u, e^a as u²
         fact = exponents.through_exponent_parts(ctx, fact, real_set, _narrowed) or fact
-    if not is_subset(fact.statement.set, real_set):  # a^(1/3) as a new u, a as u³
-        fact = exponents.through_root_parts(ctx, fact, real_set, _narrowed) or fact
     if not is_subset(fact.statement.set, real_set):  # x ≥ 0 as x = 0 or x > 0, last: it costs
         fact = cases.through_endpoints(ctx, fact, real_set, _narrowed) or fact  # the others again
     if not is_subset(fact.statement.set, real_set):  # a root against the rest, by squares
         fact = roots.through_roots(ctx, fact, real_set, _narrowed) or fact
+    if not is_subset(fact.statement.set, real_set):  # a^(1/3) as a new u, a as u³, last: the
+        fact = exponents.through_root_parts(ctx, fact, real_set, _narrowed) or fact  # squares first
     return fact
 
 

@@ -45,7 +45,8 @@ def through_root_parts(context, fact, target, narrow):
     b^(1/3), w = c^(1/3) (AM-GM for three terms written with cube roots), each symbol a with
     roots a^(k/q) (q their least common denominator) taken as a^(1/q) = u, a itself as u^q; the
     claim for every u ≥ 0 bounded by `narrow` and instantiated back.  None where g has no root
-    of a symbol, or more than MOST_PARTS symbols with roots, or a power would exceed MOST_POWER.
+    of a symbol beyond square roots, or more than MOST_PARTS symbols with roots, or a power would
+    exceed MOST_POWER.
     Mathlib `Real.rpow_natCast`, `Real.rpow_mul`; Coq `Rpower_pow`."""
     g = fact.statement.expr
     if g.atoms(sp.Sum, sp.Product):
@@ -54,7 +55,8 @@ def through_root_parts(context, fact, target, narrow):
     for power in g.atoms(sp.Pow):
         if type(power.base) is sp.Symbol and power.exp.is_Rational and not power.exp.is_Integer:
             orders[power.base] = math.lcm(orders.get(power.base, 1), int(power.exp.q))
-    if not orders or len(orders) > MOST_PARTS:
+    # square roots alone are the roots route's, compared by their squares as a textbook does
+    if not orders or len(orders) > MOST_PARTS or max(orders.values()) < 3:
         return None
     powers = {power: (power.base, power.exp * orders[power.base]) for power in g.atoms(sp.Pow)
               if power.base in orders and power.exp.is_Rational}
