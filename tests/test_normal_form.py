@@ -664,3 +664,28 @@ def test_a_negated_monomial_s_sign_in_front_is_no_factorization_to_split():
         check.equal(sp.log(-x * sp.exp(y) - x * sp.exp(z)),
                     sp.log(x) + sp.log(sp.exp(y) + sp.exp(z)),
                     where={x: sp.Interval.open(0, sp.oo)})
+
+
+def test_sums_multiplied_out_into_many_terms_are_left_to_the_other_routes():
+    """A regression's squared error beside the mean's multiplies out into 21 terms, whose squares
+    the other routes took minutes to complete on a false claim (helper-145's review: a
+    regression may fit better than the mean): the form is not offered, and the claim is refused
+    at once, not proved."""
+    from proofs.rules.normal_form import MOST_MULTIPLIED_TERMS, sums_multiplied_out
+
+    xs, zs = sp.IndexedBase("x"), sp.IndexedBase("z")
+    regression = sp.Sum((Y[i] - a * xs[i] - b * zs[i] - c) ** 2, (i, 1, n)) - \
+        sp.Sum((Y[i] - MEAN) ** 2, (i, 1, n))
+    context = check.context(COUNTS)
+    assert sums_multiplied_out(context, regression) is None
+    assert sums_multiplied_out(context, EXCESS) is not None  # 3 terms
+    written = normal_form_of(context, regression)
+    assert len(sp.Add.make_args(sp.expand(written))) > MOST_MULTIPLIED_TERMS
+    with check.prover_first(), pytest.raises(ProofError):
+        check.member(regression, sp.Interval(0, sp.oo), where=COUNTS)
+
+
+def normal_form_of(context, expr):
+    from proofs.rules.normal_form import first_index, normalized
+
+    return normalized(context, expr, first_index(expr))[0].statement.rhs

@@ -890,6 +890,12 @@ def own_term_peeled(context, expr):
     return None
 
 
+# the most terms a claim's sums multiplied out may have: the other routes complete the squares of
+# the form, minutes for a regression's Σ (y_i − a x_i − b z_i − d)² beside Σ (y_i − ȳ)² (21 terms,
+# helper-145's review); the mean's squared error has 3
+MOST_MULTIPLIED_TERMS = 8
+
+
 def sums_multiplied_out(context, expr):
     """Γ ⊢ expr = N(expr), its normal form (sums split, constant factors taken out, products
     multiplied out), where a sum of expr has a body that multiplies out: the mean minimizes the
@@ -904,7 +910,10 @@ def sums_multiplied_out(context, expr):
     if not any(isinstance(total, sp.Sum) and opens(total) for total in binders_of(expr)):
         return None
     theorem, _ = normalized(context, expr, first_index(expr))
-    return theorem if theorem.statement.rhs != expr else None
+    written = theorem.statement.rhs
+    if written == expr or len(sp.Add.make_args(sp.expand(written))) > MOST_MULTIPLIED_TERMS:
+        return None
+    return theorem
 
 
 def prove_equal(context, lhs, rhs, lemmas=(), multiply=True, _depth=0, exponentials=False,
