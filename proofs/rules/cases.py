@@ -91,6 +91,32 @@ def for_every_value(context, g, h, values, target, narrow):
     return K.member_of_equal(prove_equal(context, g, instance.statement.expr), instance)
 
 
+# the names of new variables standing for parts of a claim, each primed where the claim has it
+NAMES = ("u", "v", "w")
+
+
+def for_new_variables(context, g, parts, replacements, target, narrow, apart=True):
+    """Γ ⊢ g ∈ target from h, g with `replacements(variables)` made (each of `parts` — an
+    exponential, a root, an entry, a sum — a new variable named from NAMES), bounded for every
+    value of the variables by `narrow` and instantiated back (`for_every_value`); None where
+    there are more parts than names, where `apart` and h keeps a symbol of the parts (a claim for
+    every u would not bound what g keeps of a besides e^a), or a step is refused."""
+    if len(parts) > len(NAMES):
+        return None
+    taken = {str(symbol) for symbol in g.free_symbols} | set(context.names)
+    variables = {}
+    for part, name in zip(parts, NAMES):
+        variables[part] = fresh(sp.Symbol(name), taken | {str(v) for v in variables.values()})
+    h = g.xreplace(replacements(variables))
+    if apart and h.free_symbols & set().union(*(part.free_symbols for part in parts)):
+        return None
+    try:
+        values = [(variables[part], prove_member(context, part)) for part in parts]
+        return for_every_value(context, g, h, values, target, narrow)
+    except ProofError:
+        return None
+
+
 def through_endpoints(context, fact, target, narrow):
     """`fact` (Γ ⊢ g ∈ S) moved into `target` by cases on a symbol's closed end: x ∈ [0, ∞) as
     x = 0 or x > 0, where the other routes need x > 0 (AM-GM for a, b ≥ 0: √(ab) = √a √b is

@@ -12,16 +12,12 @@ import math
 
 import sympy as sp
 
-from ..errors import ProofError
-from ..kernel.terms import fresh
-from .cases import for_every_value
-from .positivity import prove_member
+from .cases import for_new_variables
 
 MOST_PARTS = 3  # parts of the exponents taken as variables, at most: each adds one to the claim
 # the largest power of a new variable: e^a against e^{a/1000} would be a polynomial of degree 1000,
 # which the other routes take a minute on
 MOST_POWER = 12
-NAMES = ("u", "v", "w")  # the new variables' names, each primed where the claim has it already
 
 
 def through_exponent_parts(context, fact, target, narrow):
@@ -34,7 +30,7 @@ def through_exponent_parts(context, fact, target, narrow):
     if parts is None:
         return None
     powers, bases = parts
-    return _as_new_variables(context, g, bases, lambda variables: {
+    return for_new_variables(context, g, bases, lambda variables: {
         power: sp.exp(constant) * sp.Mul(*(variables[b] ** k for b, k in exps))
         for power, (constant, exps) in powers.items()}, target, narrow)
 
@@ -65,30 +61,11 @@ def through_root_parts(context, fact, target, narrow):
         return None
     bases = sorted((symbol ** sp.Rational(1, order) for symbol, order in orders.items()),
                    key=sp.default_sort_key)
-    return _as_new_variables(context, g, bases, lambda variables: {
+    return for_new_variables(context, g, bases, lambda variables: {
         **{symbol: variables[symbol ** sp.Rational(1, order)] ** order
            for symbol, order in orders.items()},
         **{power: variables[base ** sp.Rational(1, orders[base])] ** k
            for power, (base, k) in powers.items()}}, target, narrow)
-
-
-def _as_new_variables(context, g, bases, replacements, target, narrow):
-    """Γ ⊢ g ∈ target from h, g with `replacements(variables)` made (each of `bases`, an
-    exponential or a root, a new variable named from NAMES), bounded for every value of the
-    variables by `narrow` and instantiated back (`cases.for_every_value`); None where h keeps a
-    symbol the bases have, or a step is refused."""
-    taken = {str(symbol) for symbol in g.free_symbols} | set(context.names)
-    variables = {}
-    for base, name in zip(bases, NAMES):
-        variables[base] = fresh(sp.Symbol(name), taken | {str(v) for v in variables.values()})
-    h = g.xreplace(replacements(variables))
-    if h.free_symbols & set().union(*(b.free_symbols for b in bases)):
-        return None  # a claim for every u would not bound what g keeps of a besides e^a
-    try:
-        values = [(variables[base], prove_member(context, base)) for base in bases]
-        return for_every_value(context, g, h, values, target, narrow)
-    except ProofError:
-        return None
 
 
 def _parts(g):

@@ -45,7 +45,6 @@ def member_as(context, expr, fact, target):
     return fact
 
 
-
 def at_missed_ends(context, fact, target, gap, within):
     """`fact` (Γ ⊢ e ∈ S) met, at each finite end c of `target` that S misses, with e = c + g
     (a lower end) or c − g (an upper one), from `gap(d, strictly)`: Γ ⊢ g ∈ [0, ∞) ((0, ∞)

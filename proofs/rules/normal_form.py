@@ -112,7 +112,7 @@ def _factored_polynomial(expr):
     Factors are negated in turn, fewest first, an odd number of odd powers where the number is
     negative: 1 − x² = −(x − 1)(x + 1) is tried as (1 − x)(x + 1), then as (x − 1)(−x − 1); and
     x² − 1 as (x − 1)(x + 1), then as (1 − x)(−x − 1), which is the one for x < −1.  The caller
-    keeps the first whose factors are shown positive.  None for −(x + 1)², whose log is nowhere
+    keeps the first whose factors are shown positive.  No form for −(x + 1)², whose log is nowhere
     defined (the log rules took it apart and put it back again without end, helper-143's review),
     nor expr itself (1 − x = −(x − 1) back as 1 − x)."""
     if sp.count_ops(expr) > MOST_FACTORED or not expr.is_polynomial(*expr.free_symbols):

@@ -17,12 +17,10 @@ from ..errors import ProofError
 from ..kernel import hull, needs
 from ..kernel import rules as K
 from ..kernel.language import is_subset
-from ..kernel.terms import bound_vars, fresh, inner_binder
-from .cases import for_every_value
+from ..kernel.terms import bound_vars, inner_binder
+from .cases import for_new_variables
 from .positivity import at_index_values, met, prove_member, prove_needs
 
-MOST_ENTRIES = 3  # a term's entries taken as new variables, at most
-NAMES = ("u", "v", "w")  # their names, each primed where the claim has it already
 
 
 def through_terms(context, fact, target, narrow):
@@ -67,16 +65,12 @@ def _term(context, body, side, narrow):
     term = narrow(context, prove_member(context, body, sides=True), side)
     if is_subset(term.statement.set, side):
         return term
-    entries = _parts(body)
-    if not entries or len(entries) > MOST_ENTRIES:
+    parts = _parts(body)
+    if not parts:
         return None
-    taken = {str(symbol) for symbol in body.free_symbols} | set(context.names)
-    variables = {}
-    for entry, name in zip(entries, NAMES):
-        variables[entry] = fresh(sp.Symbol(name), taken | {str(v) for v in variables.values()})
-    general = body.xreplace(variables)
-    values = [(variables[entry], prove_member(context, entry)) for entry in entries]
-    return for_every_value(context, body, general, values, side, narrow)
+    # the index may stay beside them: the claim is then for every u and every i the sum takes
+    return for_new_variables(context, body, parts, lambda variables: variables, side, narrow,
+                             apart=False)
 
 
 def _parts(body):
