@@ -11,7 +11,7 @@ from proofs.theorems import combinations
 def test_fractions_scripts_and_operators_read_as_the_text_writer_writes_them():
     # a fraction bracketed, as the text writer writes (1/n): 1/2log(a^2) read as 1/(2 log a²)
     assert plain(r"$-\frac{n}{2\sigma^{2}} \mathrm{MSE} - \frac{n}{2} \log 2$") == \
-        "-(n/(2σ^{2})) MSE - (n/2) log 2"
+        "−(n/(2σ^{2})) MSE − (n/2) log 2"
     assert plain(r"$\frac{1}{n} \sum_{i=1}^{n} \log\left(y_{i}!\right)$") == \
         "(1/n) ∑_{i=1}^{n} log(y_i!)"
     assert plain(r"$\frac{1}{2}\log(a^2) = \log a$") == "(1/2) log(a^{2}) = log a"
@@ -70,6 +70,9 @@ def test_a_number_alone_is_slashed_without_brackets():
     assert plain(r"increasing on $(0, \frac{1}{2}]$: at most its value at $\frac{1}{2}$") == \
         "increasing on (0, 1/2]: at most its value at 1/2"
     assert plain(r"$x \in [\frac{1}{2}, 1)$") == "x ∈ [1/2, 1)"
+    # a minus sign in the mathematics, as the text writer's formulas have it; a hyphen in words
+    assert plain(r"increasing on $(-\infty, 0]$, a one-sided bound") == \
+        "increasing on (−∞, 0], a one-sided bound"
     assert plain(r"$\frac{1}{2} x$") == "(1/2) x"
     assert plain(r"$\frac{1}{2}\left(x\right)$") == "(1/2)(x)"
     assert plain(r"$\frac{1}{n}$") == "(1/n)"

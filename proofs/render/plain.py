@@ -74,8 +74,9 @@ def _atom(text):
 
 class _Reader:
     def __init__(self, text):
-        self.tokens = TOKEN.findall(text.replace("$", ""))
+        self.tokens = TOKEN.findall(text)
         self.at = 0
+        self.math = False  # between $ signs, where - is a minus sign: (−∞, 0], not (-∞, 0]
 
     def read(self, until=None):
         out = []
@@ -104,6 +105,11 @@ class _Reader:
             return ""
         if token == "~":
             return " "
+        if token == "$":
+            self.math = not self.math
+            return ""
+        if token == "-" and self.math:
+            return "−"
         if token in ("_", "^"):
             inner = self.group()
             # as the text writer writes scripts: p_i, but p^{2} and ∑_{i=1}^{n}
