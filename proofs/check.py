@@ -46,8 +46,8 @@ from .kernel import rules as K
 from .kernel.language import IndexRange, is_subset
 from .kernel.terms import check_well_formed
 from .rules import (absolute, bounds, cases, exponents, extrema, finite_cases, monotonicity,
-                    normal_form, one_log, optimizers, pairs, positivity, roots, signs, tangents,
-                    termwise, variance)
+                    normal_form, one_log, optimizers, pairs, positivity, roots, separable, signs,
+                    tangents, termwise, variance)
 
 __all__ = ["context", "positive", "member", "strictly_increasing", "equal", "same_optimizers"]
 
@@ -254,6 +254,8 @@ def _narrowed(ctx, fact, real_set):
         fact = tangents.through_tangents(ctx, fact, real_set, _narrowed) or fact
     if not is_subset(fact.statement.set, real_set):  # a sum's terms each on its side of 0
         fact = termwise.through_terms(ctx, fact, real_set, _allowed(MOST_TERM_NARROWINGS)) or fact
+    if not is_subset(fact.statement.set, real_set):  # parts in different variables, each apart
+        fact = separable.through_parts(ctx, fact, real_set, _allowed(MOST_PART_NARROWINGS)) or fact
     expr = fact.statement.expr
     # a short sum written out (Σ_{j=1}^{3} e^{z_j} as e^{z_1} + e^{z_2} + e^{z_3}), the root of
     # a product of positive factors as a product of roots (AM-GM: (a + b)/2 − √(ab) ≥ 0 as
@@ -304,6 +306,8 @@ MOST_ONE_LOG_NARROWINGS = 16
 # the Poisson deviance's takes 3, the log's tangent at each share 13, |x_i| − log cosh x_i 77; a
 # term of a root, an absolute value and a log cosh took 1,255 and two minutes (helper-145's review)
 MOST_TERM_NARROWINGS = 80
+# the narrowings the parts of a sum in different variables may take, in all
+MOST_PART_NARROWINGS = 40
 _NARROWINGS_LEFT = contextvars.ContextVar("narrowings_left", default=None)
 
 

@@ -74,14 +74,19 @@ def test_false_neighbours_are_disproved(claim):
         check.member(term, real_set)
 
 
-def test_more_absolute_values_added_than_the_route_chooses_lines_for_are_left():
+def test_more_absolute_values_added_than_the_route_chooses_lines_for_go_another_way(monkeypatch):
     """|a| + |b| + |c| + |x| − |a + b + c + x| ≥ 0 is true, but its lines would be tried in 3⁴
-    choices: refused as not proved, not called false."""
+    choices: the lines route leaves it.  The sign of a + b + c + x cuts it into parts in different
+    variables, |a| − a + … each ≥ 0 (the separable route); without that route it is refused as not
+    proved, never called false."""
+    from proofs.rules import separable
+    from tests.routes import assert_refused_without
+
     term = sum(map(sp.Abs, (a, b, c, x))) - sp.Abs(a + b + c + x)
     assert len(_abs_terms(term)[0]) == MOST_LINES + 1
-    with pytest.raises(ProofError) as refusal:
-        check.member(term, NONNEGATIVE)
-    assert not isinstance(refusal.value, Disproved)
+    assert check.member(term, NONNEGATIVE).statement == Member(term, NONNEGATIVE)
+    assert floats_confirm(term, NONNEGATIVE)
+    assert_refused_without(monkeypatch, separable, "through_parts", term, NONNEGATIVE, {})
 
 
 def test_the_terms_are_read_with_their_coefficients():
