@@ -649,6 +649,20 @@ def test_a_sum_s_factor_free_of_its_index_comes_out_before_the_routes_bound_it(m
                            sp.Interval(0, sp.oo), where)
 
 
+def test_a_sum_s_term_free_of_its_index_is_counted_before_the_routes_bound_it(monkeypatch):
+    """Σ_i (y_i − ȳ) is Σ_i y_i − n ȳ = 0 in normal form: at least 0 and at most 0 (at least 0 was
+    refused while at most 0 was proved, helper-145's review), refused without the rewrite."""
+    from proofs.rules import normal_form
+    from tests.routes import assert_refused_without
+
+    deviations = sp.Sum(Y[i] - MEAN, (i, 1, n))
+    for real_set in (sp.Interval(0, sp.oo), sp.Interval(-sp.oo, 0)):
+        assert check.member(deviations, real_set, where=COUNTS).statement.set == real_set
+    assert deviations.subs(n, 3).doit().subs({Y[1]: 2, Y[2]: -5, Y[3]: sp.Rational(1, 7)}) == 0
+    assert_refused_without(monkeypatch, normal_form, "sums_multiplied_out", deviations,
+                           sp.Interval(0, sp.oo), COUNTS)
+
+
 def test_a_negated_monomial_s_sign_in_front_is_no_factorization_to_split():
     """sympy writes x − x³ negated at x as −x(1 − x)(x + 1), the −1 out in front: that form was
     taken for a product of positive factors, its log split and put back without end

@@ -901,11 +901,13 @@ def sums_multiplied_out(context, expr):
     multiplied out), where a sum of expr has a body that multiplies out: the mean minimizes the
     squared error, Σ_i (y_i − a)² − Σ_i (y_i − ȳ)² = n a² − 2a Σ_i y_i + (Σ_i y_i)²/n for ȳ =
     (Σ_i y_i)/n, the squares of the sums cancelling, and that form's squares complete; or has a
-    factor free of its index, which comes out (Σ_i n y_i/Σ_k y_k − n = 0); or None."""
+    factor free of its index, which comes out (Σ_i n y_i/Σ_k y_k − n = 0), or a term free of it,
+    which is counted (Σ_i (y_i − ȳ) = Σ_i y_i − n ȳ = 0); or None."""
     def opens(total):
         var = binder_limits(total)[-1][0]
         return multiplies_out(total.function) or any(
-            var not in free_vars(factor) for factor in sp.Mul.make_args(total.function))
+            var not in free_vars(part) for part in (*sp.Mul.make_args(total.function),
+                                                    *sp.Add.make_args(total.function)))
 
     if not any(isinstance(total, sp.Sum) and opens(total) for total in binders_of(expr)):
         return None
