@@ -74,8 +74,8 @@ def _extremes(term):
 
 
 def _confirmed(term, real_set, where):
-    """term in real_set in floating point at random points of the ranges, and by sympy to 50 digits at
-    `_extremes`; a sum at n = 3, its entries among the variables."""
+    """term in real_set in floating point at random points of the ranges, and by sympy to 50
+    digits at `_extremes`; a sum at n = 3, its entries among the variables."""
     entries = sp.symbols("u1:4")
     term = term.subs(n, 3).doit().subs({u[k + 1]: entry for k, entry in enumerate(entries)})
     assert floats_confirm(term, real_set, {s: where[s] for s in where if s != n}, width=6.0)
