@@ -45,9 +45,9 @@ from .kernel import Context, Equal, Member, SameOptimizers, StrictlyIncreasing, 
 from .kernel import rules as K
 from .kernel.language import IndexRange, is_subset
 from .kernel.terms import check_well_formed
-from .rules import (absolute, bounds, cases, exponents, extrema, finite_cases, monotonicity,
-                    normal_form, one_log, optimizers, pairs, positivity, roots, separable, signs,
-                    tangents, termwise, variance)
+from .rules import (absolute, bounds, cases, exponents, extrema, finite_cases, jensen,
+                    monotonicity, normal_form, one_log, optimizers, pairs, positivity, roots,
+                    separable, signs, tangents, termwise, variance)
 
 __all__ = ["context", "positive", "member", "strictly_increasing", "equal", "same_optimizers"]
 
@@ -85,7 +85,9 @@ def _as_asked(theorem, context, statement):
 def _counterexample(context, statement, points=24, size=8, stationary=True):
     """`Disproved` when an admissible point makes the claim false (exact rationals where the
     arithmetic allows, sums and products of a few terms; `proofs.testing.semantics`), else None.
-    `stationary`: also where a quadratic's gradient vanishes (`bounds.stationary_points`)."""
+    Also where every variable, or every entry of a family, takes one value
+    (`bounds.diagonal_points`); `stationary`: and where a quadratic's gradient vanishes
+    (`bounds.stationary_points`) or a search in floating point ends."""
     from .testing import semantics  # only when a claim is refused
 
     try:
@@ -99,7 +101,7 @@ def _counterexample(context, statement, points=24, size=8, stationary=True):
     # random points miss a least value met at one point: a quadratic's is tried where it is met,
     # every variable at one value (where AM-GM's terms are equal), another function's near where
     # a search in floating point ends
-    if stationary and isinstance(statement, Member):
+    if isinstance(statement, Member):
         def refuted_at(points):
             try:
                 return next(filter(None, (semantics.refute_at(context.entries, statement, point)
@@ -109,11 +111,12 @@ def _counterexample(context, statement, points=24, size=8, stationary=True):
 
         # each kind of guess apart: a point the evaluator cannot place (a symbol ranging over a
         # sum's indices) ends its own kind's search only (helper-144's review)
-        refuted = next(filter(None, map(refuted_at, (
-            lambda: bounds.stationary_points(statement.expr),
-            lambda: bounds.diagonal_points(statement.expr),
-            lambda: bounds.searched_extremes(statement.expr, dict(context.entries),
-                                             statement.set)))), None)
+        kinds = [lambda: bounds.diagonal_points(statement.expr)]  # cheap: tried early too
+        if stationary:
+            kinds = [lambda: bounds.stationary_points(statement.expr), *kinds,
+                     lambda: bounds.searched_extremes(statement.expr, dict(context.entries),
+                                                      statement.set)]
+        refuted = next(filter(None, map(refuted_at, kinds)), None)
         return Disproved(statement, refuted) if refuted else None
     return None
 
@@ -266,9 +269,11 @@ def _narrowed(ctx, fact, real_set):
     # sign the intervals see, and are bounded by the intervals alone: the other routes took
     # minutes to complete the squares of such a form that is no sum of squares (a review's false
     # n Σ_{i=0}^{n} (ix + 1)² − (Σ_{i=0}^{n} (ix + 1))² ≤ 0, disproved in a second without them)
-    for rewrite, deep in ((_written_out, True), (bounds.roots_split, True),
-                          (normal_form.own_term_peeled, True), (variance.about_the_mean, False),
-                          (pairs.as_pairs, False), (normal_form.sums_multiplied_out, True)):
+    for rewrite, deep in ((_written_out, _narrowed), (bounds.roots_split, _narrowed),
+                          (normal_form.own_term_peeled, _narrowed),
+                          (variance.about_the_mean, None), (pairs.as_pairs, None),
+                          (normal_form.sums_multiplied_out, _narrowed),
+                          (jensen.tangent_at_mean, _allowed(MOST_JENSEN_NARROWINGS))):
         if is_subset(fact.statement.set, real_set):
             break
         try:
@@ -276,8 +281,8 @@ def _narrowed(ctx, fact, real_set):
             if equal is None:
                 continue
             inner = positivity.prove_member(ctx, equal.statement.rhs, sides=True)
-            if deep:
-                inner = _narrowed(ctx, inner, real_set)
+            if deep:  # the routes again on the new form, within an allowance where one is given
+                inner = deep(ctx, inner, real_set)
             if is_subset(inner.statement.set, real_set):
                 fact = K.member_of_equal(equal, inner)
         except ProofError:
@@ -306,6 +311,9 @@ MOST_ONE_LOG_NARROWINGS = 16
 # the Poisson deviance's takes 3, the log's tangent at each share 13, |x_i| − log cosh x_i 77; a
 # term of a root, an absolute value and a log cosh took 1,255 and two minutes (helper-145's review)
 MOST_TERM_NARROWINGS = 80
+# the narrowings Jensen's form (the tangent line at the mean taken from each term) may take, in all:
+# the log of the mean takes 10, n times it 30; refused, the exponential's costs 2-3 s more
+MOST_JENSEN_NARROWINGS = 40
 # the narrowings the parts of a sum in different variables may take, in all
 MOST_PART_NARROWINGS = 40
 _NARROWINGS_LEFT = contextvars.ContextVar("narrowings_left", default=None)

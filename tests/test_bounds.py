@@ -292,8 +292,10 @@ def test_points_where_every_variable_is_equal_are_tried_and_must_be_admissible(m
     from proofs.rules import bounds
 
     a, b, c = sp.symbols("a b c")
-    assert diagonal_points(x) == [] and diagonal_points(Y[i] - x) == []
+    assert diagonal_points(x) == []
     assert {a: 1, b: 1} in diagonal_points(a - b) and len(diagonal_points(a - b)) == 5
+    # a family's entries all at one value, the other symbols drawn
+    assert diagonal_points(Y[i] - x) == [{Y: value} for value in (0, 1, 2, sp.Rational(1, 2), -1)]
     # AM-GM for three cubes, strictly: false only where a = b = c
     amgm, strict = a ** 3 + b ** 3 + c ** 3 - 3 * a * b * c, sp.Interval.open(0, sp.oo)
     for low, least in ((sp.Interval(0, sp.oo), 0), (sp.Interval.open(0, sp.oo), 1)):

@@ -443,11 +443,15 @@ DIAGONAL = (sp.Integer(0), sp.Integer(1), sp.Integer(2), sp.Rational(1, 2), sp.I
 
 
 def diagonal_points(expr):
-    """Points where every plain symbol of expr (two or more) takes one value, each of DIAGONAL:
-    AM-GM's strict form a³ + b³ + c³ > 3abc and log-sum-exp's log(eᵃ + eᵇ) > (a + b)/2 + log 2
-    fail only where the terms are equal, a line that random points and a search rounded to
-    rationals miss.  A guess: the caller decides each point exactly, and passes over one outside
-    a symbol's set."""
+    """Points where every plain symbol of expr (two or more) takes one value, each of DIAGONAL, or
+    where every entry of its families does (the other symbols drawn): AM-GM's strict form
+    a³ + b³ + c³ > 3abc, log-sum-exp's log(eᵃ + eᵇ) > (a + b)/2 + log 2 and Jensen's strict
+    log((1/n) Σ y_k) > (1/n) Σ log y_i fail only where the terms are equal, a line that random
+    points and a search rounded to rationals miss.  A guess: the caller decides each point
+    exactly, and passes over one outside a symbol's set."""
+    families = sorted(expr.atoms(sp.IndexedBase), key=str)
+    if families:
+        return [dict.fromkeys(families, value) for value in DIAGONAL]
     symbols = sorted(_bodies(expr).free_symbols, key=str)
     if len(symbols) < 2 or any(not isinstance(s, sp.Symbol) or s.is_Dummy for s in symbols):
         return []

@@ -531,8 +531,9 @@ def _key(v):
 class Assignment:
     """Values for every free quantity, drawn lazily and deterministically from `seed`: a scalar from
     its set in the context (else the reals), a family's or function's value at an argument from its
-    set (else the reals).  `overrides` maps a quantity to ("value", v) — a scalar fixed at v — or
-    ("tag", t) — a family or function redrawn under the tag t (another member of a set T)."""
+    set (else the reals).  `overrides` maps a quantity to ("value", v) — a scalar, or every entry
+    of a family, fixed at v — or ("tag", t) — a family or function redrawn under the tag t (another
+    member of a set T)."""
 
     def __init__(self, entries, seed, overrides=None, options=DEFAULT):
         self.options = options
@@ -583,6 +584,10 @@ class Assignment:
         """The value of the family or function `head` at the argument values `args`."""
         keys = tuple(_key(arg) for arg in args)
         override = self.overrides.get(head)
+        if override is not None and override[0] == "value":  # every entry at one value
+            if len(self.drawn) < 40:
+                self.drawn[f"{head}[{', '.join(map(str, args))}]"] = override[1]
+            return override[1]
         tag = "" if override is None else override[1]
         known = (_identity(head), tag, keys)
         if known not in self._entries:  # a function: the same arguments, the same value
@@ -913,16 +918,17 @@ def _check_member(entries, st, seed, size, options):
 
 
 def refute_at(entries, statement, values, options=DEFAULT):
-    """A counterexample to the Member `statement` at the scalars `values` (symbol -> Rational, the
-    other quantities drawn), or None when it holds there, cannot be decided there, or the values
-    lie outside their sets in `entries` (a point found by reasoning, such as where completed
-    squares vanish, rather than drawn)."""
+    """A counterexample to the Member `statement` at the scalars `values` (symbol -> Rational; a
+    family -> Rational, every entry at that value; the other quantities drawn), or None when it
+    holds there, cannot be decided there, or the values lie outside their sets in `entries` (a
+    point found by reasoning, such as where completed squares vanish, rather than drawn)."""
     sets = dict(entries)
     if any(symbol in sets and not in_set(value, sets[symbol]) for symbol, value in values.items()):
         return None
     fixed = {symbol: ("value", value) for symbol, value in values.items()}
     point = Assignment(entries, "at", fixed, options)
-    point.drawn.update({str(symbol): value for symbol, value in values.items()})
+    point.drawn.update({str(symbol): value for symbol, value in values.items()
+                        if not isinstance(symbol, sp.IndexedBase)})  # a family's: as drawn
     try:
         return _member_refutation(point, statement)
     except (Inconclusive, MemoryError):
