@@ -26,6 +26,9 @@ PROVED = [
     ("the log of the mean above the mean of the logs", JENSEN, NONNEGATIVE),
     ("the mean of the logs below the log of the mean", -JENSEN, NONPOSITIVE),
     ("n times it: the log of the geometric mean's n-th power", n * JENSEN, NONNEGATIVE),
+    # the tangent line at the total, not the mean: (n − 1)/n is left beside the gaps, each term
+    # bounded apart (separable's "terms")
+    ("the total's log above the mean of the logs", sp.log(TOTAL) - LOGS / n, NONNEGATIVE),
 ]
 
 # (name, term, set): false where every y_i is equal, or at a point the search finds

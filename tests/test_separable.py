@@ -119,10 +119,14 @@ def test_split_keeps_parts_that_share_a_symbol_together():
     assert separable.split(sp.exp(x) - x * y + sp.exp(y)) is None
     # a square is a part of its own only when asked, and then shares its variables
     assert separable.split((x - y) ** 2 + gap(x)) is None
-    _, parts = separable.split((x - y) ** 2 + gap(x), squares_apart=True)
+    _, parts = separable.split((x - y) ** 2 + gap(x), "squares")
     assert set(parts) == {(x - y) ** 2, sp.exp(x) - x}
     # a negative multiple of a square is no square: it is ≤ 0
-    assert separable.split(-(x - y) ** 2 + gap(x), squares_apart=True) is None
+    assert separable.split(-(x - y) ** 2 + gap(x), "squares") is None
+    # each term apart, where they share symbols: the last way
+    assert separable.SPLITS[-1] == "terms"
+    _, parts = separable.split(sp.exp(x) - x + x ** 3 * y - sp.sin(y), "terms")
+    assert set(parts) == {sp.exp(x), -x, x ** 3 * y, -sp.sin(y)}
     # more parts than MOST_PARTS are left to the other routes
     many = sp.Add(*(gap(s) for s in (x, y, z, a, b)))
     assert len(many.free_symbols) > separable.MOST_PARTS and separable.split(many) is None

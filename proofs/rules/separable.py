@@ -32,12 +32,15 @@ def through_parts(context, fact, target, narrow):
     """`fact` (Γ ⊢ c + g_1 + … + g_k ∈ S) narrowed into `target` at each finite end S misses,
     where each part g_j is bounded by `narrow` (the engine's other routes) beyond its guessed least
     (greatest) value less a share of the room those values leave; else None.  Parts in different
-    symbols first; then, where that fails, with each square a part of its own."""
+    symbols first; then, where that fails, with each square a part of its own; then each term
+    (−(1/n) Σ_i g_i + (n − 1)/n, each ≥ 0)."""
     expr, wanted = fact.statement.expr, hull(target)
-    for squares_apart in (False, True):
-        parts = split(expr, squares_apart)
-        if parts is None:
+    tried = []
+    for apart in SPLITS:
+        parts = split(expr, apart)
+        if parts is None or parts in tried:
             continue
+        tried.append(parts)
         narrowed = fact
         for end, sign, is_open in ((wanted.lo, 1, wanted.lo_open),
                                    (wanted.hi, -1, wanted.hi_open)):
@@ -57,20 +60,24 @@ def through_parts(context, fact, target, narrow):
     return None
 
 
-def split(expr, squares_apart=False):
+# the ways a sum is split, in turn: by symbols shared, with squares apart, each term apart
+SPLITS = ("symbols", "squares", "terms")
+
+
+def split(expr, apart="symbols"):
     """(c, [g_1, …, g_k]) with expr = c + g_1 + … + g_k, c a rational number, each g_j the terms
     that share symbols with one another and none with another part's, and the constants that are
-    no rational (log 2) one more part; `squares_apart`: each square (a positive multiple of an
-    even power) a part of its own, the others so split.  None where fewer than two parts have
-    symbols, or there are more than MOST_PARTS."""
+    no rational (log 2) one more part; `apart` "squares": each square (a positive multiple of an
+    even power) a part of its own, the others so split; "terms": each term a part.  None where
+    fewer than two parts have symbols, or there are more than MOST_PARTS."""
     constant, terms = expr.as_coeff_add()
-    squares = [term for term in terms if squares_apart and _square(term)]
+    squares = [term for term in terms if apart == "squares" and _square(term)]
     constants = [term for term in terms if not term.free_symbols]
     groups = []
     for term in terms:
         if term in squares or term in constants:
             continue
-        symbols = set(term.free_symbols)
+        symbols = set(term.free_symbols) if apart != "terms" else set()
         joined = [group for group in groups if group[0] & symbols]
         for group in joined:
             groups.remove(group)
