@@ -73,7 +73,7 @@ def one_variable(context, g):
 def _pieces(g, var, domain):
     """The domain cut at the rational zeros of g' inside it (each zero in both pieces beside it),
     or None when there are too many."""
-    inside = sorted(z for z in _rational_zeros(sp.diff(g, var), var)
+    inside = sorted(z for z in rational_zeros(sp.diff(g, var), var)
                     if domain.start < z < domain.end)
     if len(inside) + 1 > MOST_PIECES:
         return None
@@ -96,7 +96,7 @@ CANDIDATES = [sp.Integer(k) for k in (0, 1, -1, 2, -2)] + [sp.Rational(k, 2) for
 SHORT_SLOPE = 12  # operations in a slope of exponentials and logs that sympy's solve is given
 
 
-def _rational_zeros(slope, var):
+def rational_zeros(slope, var):
     """The rational zeros of `slope`: all of them for a rational function (its numerator's rational
     roots); else the CANDIDATES where it vanishes, or, for a short slope of exponentials and logs,
     sympy's solve (e^{x − 3} − 1 at 3).  A guess, kept cheap: sympy's solve spends seconds on

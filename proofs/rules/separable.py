@@ -21,7 +21,8 @@ from ..errors import ProofError
 from ..kernel import Defined, hull
 from ..kernel import rules as K
 from .bounds import diagonal_points, numeric_extrema, stationary_points
-from .extrema import CANDIDATES, _rational_zeros
+from .extrema import CANDIDATES, rational_zeros
+from .monotonicity import float_function
 from .positivity import met, prove_member
 
 # more parts than this are left to the other routes: each part costs them once
@@ -144,20 +145,21 @@ def _rational_beyond(value, direction):
 
 def _extreme(context, part, sign):
     """A guess of the least (sign > 0) or greatest value of `part` over its variables' ranges:
-    the extreme of its values at the points guessed; or None.  A constant is its own."""
+    its exact value at the guessed point where it is least (greatest) in floating point (sympy's
+    exact evaluation of e^(e^x) at x = 10⁴ builds an integer of astronomical size); or None.  A
+    constant is its own."""
     if not part.free_symbols:
         return part
+    symbols = sorted(part.free_symbols, key=str)
+    value_at = float_function(symbols, part)
     values = []
-    for point in _points(context, part):
-        value = part.xreplace(point)
-        if value.free_symbols or not (value.is_real and value.is_finite):
-            continue
-        try:
-            values.append((sign * float(value), value))
-        except TypeError:
-            continue
+    for point in _points(context, part) if value_at else ():
+        number = value_at(*(float(point[symbol]) for symbol in symbols))
+        if number is not None and math.isfinite(number):
+            values.append((sign * number, point))
     if values:
-        return min(values, key=lambda pair: pair[0])[1]
+        value = part.xreplace(min(values, key=lambda pair: pair[0])[1])
+        return value if value.is_real and value.is_finite else None
     # no point to try (sums, entries): the end its intervals give where finite, else 0, where a
     # sum of terms of one sign ends (Σ (e^{x_i} − 1 − x_i) ≥ 0, term by term)
     try:
@@ -180,7 +182,7 @@ def _points(context, part):
         (var,) = symbols
         values = set(CANDIDATES) | set(numeric_extrema(part, var))
         try:
-            values |= _rational_zeros(sp.diff(part, var), var)
+            values |= rational_zeros(sp.diff(part, var), var)
         except (ProofError, ValueError, TypeError):
             pass
         domain = context.lookup(var)
