@@ -19,6 +19,8 @@ lower precision than the data is an error of its own).
 
 import math
 
+from . import numeric
+
 __all__ = ["DTYPES", "epsilon", "round_to", "inside", "as_dtype", "tolerance"]
 
 DTYPES = ("float64", "float32", "float16", "bfloat16")
@@ -43,9 +45,7 @@ def epsilon(dtype):
 
 
 def _np():
-    from .numeric import numpy_or_none
-
-    return numpy_or_none()
+    return numeric.numpy_or_none()
 
 
 def _ml_bfloat16():

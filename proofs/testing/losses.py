@@ -11,7 +11,7 @@ A failure names the data, both values, and the known bug class that fits (`devia
 import random
 
 from . import data as datasets
-from . import dtypes, frameworks, references
+from . import dtypes, frameworks, numeric, references
 
 __all__ = ["assert_loss_matches", "assert_loss_matches_on", "DEFAULT_MAX_EXAMPLES", "REDUCTIONS"]
 
@@ -354,9 +354,7 @@ def _configured_max_examples():
 
 
 def _numpy():
-    from .numeric import numpy_or_none
-
-    numpy = numpy_or_none()
+    numpy = numeric.numpy_or_none()
     if numpy is None:
         raise ImportError("loss checks need numpy: pip install 'proofs[test]'")
     return numpy

@@ -13,11 +13,18 @@ UNDEFINED = None
 
 
 def numpy_or_none():
-    try:
-        import numpy
-    except ImportError:  # numpy is optional
-        return None
-    return numpy
+    """numpy, or None where it is not installed; looked up once (a loss check asks a dozen times a
+    call, and an import statement's lookup costs a microsecond each time)."""
+    if not _NUMPY:
+        try:
+            import numpy
+        except ImportError:  # numpy is optional
+            numpy = None
+        _NUMPY.append(numpy)
+    return _NUMPY[0]
+
+
+_NUMPY = []
 
 
 def value(expr, point):

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from . import numeric
+
 __all__ = ["MODELS", "Reference", "reference", "per_sample", "theorem_losses"]
 
 
@@ -486,8 +488,6 @@ def _lambdify(symbols, expr, numpy):
 
 
 def _numpy():
-    from . import numeric
-
     numpy = numeric.numpy_or_none()
     if numpy is None:
         raise ImportError("compiled reference losses need numpy (pip install proofs[test])")
