@@ -142,3 +142,14 @@ def test_a_derivation_says_each_part_s_bound():
     last = text.splitlines()[text.splitlines().index("Proof.") + 1:]
     assert any("exp x + exp y − x − y − 2 ∈ [0, ∞)" in line and "[bounds of a sum]" in line
                for line in last)
+
+
+def test_a_constant_beyond_floating_point_is_refused_not_a_crash():
+    """e^1000 beside the parts: a part's end rounded to a rational overflowed floating point (an
+    OverflowError, helper-146's review).  The claim, true, is refused as not proved; its false
+    neighbour, with −e^1000, is disproved."""
+    with pytest.raises(ProofError) as refusal:
+        check.member(gap(x) + gap(y) + sp.exp(1000), NONNEGATIVE)
+    assert not isinstance(refusal.value, Disproved)
+    with pytest.raises(Disproved):
+        check.member(gap(x) + gap(y) - sp.exp(1000), NONNEGATIVE)

@@ -111,6 +111,8 @@ def _side(context, constant, parts, end, sign, is_open, narrow):
     share = room / (len(parts) + 1)
     ends = [extreme if room.is_zero else _rational_beyond(extreme - sign * share, -sign)
             for extreme in extremes]
+    if None in ends:
+        return None
     gap = sign * (constant + sum(ends) - end)
     if gap.is_negative or (is_open and not gap.is_positive):
         return None
@@ -136,10 +138,15 @@ def _side(context, constant, parts, end, sign, is_open, narrow):
 def _rational_beyond(value, direction):
     """value where it is rational, else a rational within 10⁻⁶ of it on `direction`'s side (below
     for −1): a part's bound at a rational is cheaper to prove and compare (x log x ≥ −1/e − 10⁻⁶
-    rather than ≥ −1/e)."""
+    rather than ≥ −1/e); None for a value beyond floating point (e^1000)."""
     if value.is_Rational:
         return value
-    scaled = float(value) * 10 ** 6
+    try:
+        scaled = float(value) * 10 ** 6
+    except (TypeError, OverflowError):
+        return None
+    if not math.isfinite(scaled):
+        return None
     return sp.Rational(math.floor(scaled) if direction < 0 else math.ceil(scaled), 10 ** 6)
 
 
