@@ -72,6 +72,8 @@ def split(expr, apart="symbols"):
     even power) a part of its own, the others so split; "terms": each term a part.  None where
     fewer than two parts have symbols, or there are more than MOST_PARTS."""
     constant, terms = expr.as_coeff_add()
+    if apart == "terms" and len(_variables(expr)) < 2:  # a function of one variable (x_i
+        return None  # among them) is the routes' that follow it (|u| − log cosh u)
     squares = [term for term in terms if apart == "squares" and _square(term)]
     constants = [term for term in terms if not term.free_symbols]
     groups = []
@@ -88,6 +90,12 @@ def split(expr, apart="symbols"):
     if not 2 <= len(parts) <= MOST_PARTS - bool(constants):
         return None
     return constant, parts + ([sp.Add(*constants)] if constants else [])
+
+
+def _variables(expr):
+    """expr's variables: its entries (x_i one of them) and the symbols outside them."""
+    entries = {entry: sp.Dummy() for entry in expr.atoms(sp.Indexed)}
+    return set(entries) | (expr.xreplace(entries).free_symbols - set(entries.values()))
 
 
 def _square(term):
